@@ -1,0 +1,165 @@
+import { spawn } from 'node:child_process';
+import { UsageError } from '../errors.ts';
+
+/** One entry of `git ls-tree -r`. */
+export interface GitTreeEntry {
+  readonly mode: string;
+  readonly type: 'blob' | 'tree' | 'commit';
+  readonly oid: string;
+  /** Path from the repository root. */
+  readonly path: string;
+}
+
+/** What the tool needs from git: read objects at a commit, inspect tags, create one. */
+export interface GitRepository {
+  /** The commit a tag points at (peeled), or undefined when the tag does not exist. */
+  tryResolveTag(tag: string): Promise<string | undefined>;
+  /** The commit HEAD points at. */
+  headCommit(): Promise<string>;
+  /** The commit any revision names, or undefined when it names none. */
+  tryResolveCommit(rev: string): Promise<string | undefined>;
+  /** Every entry under `dir` at `commit`, recursively. */
+  listTree(commit: string, dir: string): Promise<GitTreeEntry[]>;
+  /** Reads blobs by object id, in one git process. */
+  readBlobs(oids: readonly string[]): Promise<Map<string, Buffer>>;
+  /** Bytes of `path` at `ref`, or undefined when absent. */
+  tryReadFileAt(ref: string, path: string): Promise<Buffer | undefined>;
+  /** Porcelain status lines for paths under `dir` (untracked included). */
+  statusOf(dir: string): Promise<string[]>;
+  /** Creates an annotated tag; fails if it exists. */
+  createAnnotatedTag(tag: string, commit: string, message: string): Promise<void>;
+  /** The repository's top-level folder. */
+  topLevel(): Promise<string>;
+}
+
+/** Raised when git itself fails; carries git's stderr. */
+export class GitCommandError extends Error {
+  override readonly name = 'GitCommandError';
+  readonly exitCode: number | null;
+  readonly stderr: string;
+  constructor(args: readonly string[], exitCode: number | null, stderr: string) {
+    super(`git ${args.join(' ')} failed (${exitCode}): ${stderr.trim().split('\n')[0] ?? ''}`);
+    this.exitCode = exitCode;
+    this.stderr = stderr;
+  }
+}
+
+/** Runs the system git with argument arrays (never a shell) and a controlled environment. */
+export class GitCli implements GitRepository {
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+
+  /** `env` is the environment git runs with; `gitEnvironment` builds a safe one. */
+  constructor(cwd: string, env: NodeJS.ProcessEnv) {
+    this.cwd = cwd;
+    this.env = env;
+  }
+
+  async tryResolveTag(tag: string): Promise<string | undefined> {
+    return this.tryResolveCommit(`refs/tags/${tag}`);
+  }
+
+  async tryResolveCommit(rev: string): Promise<string | undefined> {
+    // `--end-of-options` keeps a revision that starts with '-' from being read as an option.
+    const result = await this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], {
+      allowFail: true,
+    });
+    return result.code === 0 ? result.stdout.toString().trim() : undefined;
+  }
+
+  async headCommit(): Promise<string> {
+    return (await this.run(['rev-parse', '--verify', 'HEAD^{commit}'])).stdout.toString().trim();
+  }
+
+  async listTree(commit: string, dir: string): Promise<GitTreeEntry[]> {
+    const { stdout } = await this.run(['ls-tree', '-r', '-z', '--full-tree', commit, '--', `${dir}/`]);
+    const entries: GitTreeEntry[] = [];
+    for (const record of stdout.toString('utf8').split('\0')) {
+      if (!record) continue;
+      const tab = record.indexOf('\t');
+      const [mode, type, oid] = record.slice(0, tab).split(' ');
+      entries.push({ mode: mode ?? '', type: type as GitTreeEntry['type'], oid: oid ?? '', path: record.slice(tab + 1) });
+    }
+    return entries;
+  }
+
+  async readBlobs(oids: readonly string[]): Promise<Map<string, Buffer>> {
+    const blobs = new Map<string, Buffer>();
+    if (oids.length === 0) return blobs;
+    const { stdout } = await this.run(['cat-file', '--batch'], { input: `${oids.join('\n')}\n` });
+    let offset = 0;
+    for (const oid of oids) {
+      const newline = stdout.indexOf(0x0a, offset);
+      const header = stdout.subarray(offset, newline).toString('utf8').split(' ');
+      if (header[1] !== 'blob') throw new GitCommandError(['cat-file', '--batch'], 0, `object ${oid}: ${header.join(' ')}`);
+      const size = Number(header[2]);
+      blobs.set(oid, Buffer.from(stdout.subarray(newline + 1, newline + 1 + size)));
+      offset = newline + 1 + size + 1;
+    }
+    return blobs;
+  }
+
+  async tryReadFileAt(ref: string, path: string): Promise<Buffer | undefined> {
+    const result = await this.run(['cat-file', 'blob', `${ref}:${path}`], { allowFail: true });
+    return result.code === 0 ? result.stdout : undefined;
+  }
+
+  async statusOf(dir: string): Promise<string[]> {
+    const { stdout } = await this.run(['status', '--porcelain=v1', '--untracked-files=all', '--', dir]);
+    return stdout.toString('utf8').split('\n').filter(Boolean);
+  }
+
+  async createAnnotatedTag(tag: string, commit: string, message: string): Promise<void> {
+    await this.run(['tag', '--annotate', '--message', message, '--', tag, commit]);
+  }
+
+  async topLevel(): Promise<string> {
+    const result = await this.run(['rev-parse', '--show-toplevel'], { allowFail: true });
+    if (result.code !== 0) {
+      throw new UsageError('NOT_FOUND', `${this.cwd} is not inside a git repository: run remediate from your checkout`);
+    }
+    return result.stdout.toString().trim();
+  }
+
+  private run(
+    args: readonly string[],
+    options: { input?: string; allowFail?: boolean } = {},
+  ): Promise<{ code: number | null; stdout: Buffer; stderr: string }> {
+    return new Promise((resolve, reject) => {
+      const child = spawn('git', args, { cwd: this.cwd, env: this.env, stdio: ['pipe', 'pipe', 'pipe'] });
+      const out: Buffer[] = [];
+      const err: Buffer[] = [];
+      child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+      child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+      child.on('error', (error) =>
+        reject(new UsageError('NOT_FOUND', 'cannot run git: install git and make sure it is on PATH', { cause: error })),
+      );
+      child.on('close', (code) => {
+        const stderr = Buffer.concat(err).toString('utf8');
+        if (code !== 0 && !options.allowFail) reject(new GitCommandError(args, code, stderr));
+        else resolve({ code, stdout: Buffer.concat(out), stderr });
+      });
+      // git may exit before reading its input (EPIPE); its exit status reports what went wrong.
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(options.input ?? '');
+    });
+  }
+}
+
+/**
+ * The environment git runs with: the caller's, minus variables that redirect git to another
+ * repository or object store (GIT_DIR, GIT_OBJECT_DIRECTORY, GIT_ALTERNATE_OBJECT_DIRECTORIES,
+ * GIT_REPLACE_REF_BASE...), which could make the verifier read objects other than the checkout's.
+ * `git replace` refs are disabled for the same reason.
+ */
+export function gitEnvironment(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(base)) {
+    if (key.startsWith('GIT_') && !/^GIT_(AUTHOR|COMMITTER)_(NAME|EMAIL)$/.test(key)) continue;
+    env[key] = value;
+  }
+  env.GIT_NO_REPLACE_OBJECTS = '1';
+  env.GIT_TERMINAL_PROMPT = '0';
+  env.LC_ALL = 'C';
+  return env;
+}

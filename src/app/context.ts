@@ -1,0 +1,13 @@
+/** What every command gets from its entry: where it runs, its output streams and the clock. */
+export interface CommandContext {
+  /** Folder the command was started in. */
+  readonly cwd: string;
+  /** The caller's environment, read once by the entry's settings module. */
+  readonly env: NodeJS.ProcessEnv;
+  /** Writes a line of normal output. */
+  readonly out: (line: string) => void;
+  /** Writes a line of diagnostics. */
+  readonly err: (line: string) => void;
+  /** The current time; a clock so tests can pin it. */
+  readonly now: () => Date;
+}

@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { UsageError } from '../errors.ts';
+
+/** Default manifest location, relative to the repository root. */
+export const DEFAULT_MANIFEST_PATH = 'remediations/manifest.json';
+
+/** Reads manifest bytes, or undefined when the file does not exist yet. */
+export async function tryReadManifest(path: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new UsageError('NOT_FOUND', `cannot read manifest ${path}`, { cause: error });
+  }
+}
+
+/** Reads manifest bytes; a missing file is a usage error that says how to make one. */
+export async function readManifest(path: string): Promise<Buffer> {
+  const bytes = await tryReadManifest(path);
+  if (!bytes) {
+    throw new UsageError('NOT_FOUND', `manifest ${path} does not exist: pass --manifest <path>, or release a version first`);
+  }
+  return bytes;
+}
+
+/** A manifest written beside its final path, moved into place by `commit()` (atomic rename). */
+export interface PendingWrite {
+  commit(): Promise<void>;
+  discard(): Promise<void>;
+}
+
+/** Writes bytes to a temporary file next to `path`; nothing is replaced until commit(). */
+export async function stageManifest(path: string, bytes: Uint8Array): Promise<PendingWrite> {
+  const temp = join(dirname(path), `.${randomBytes(6).toString('hex')}.manifest.tmp`);
+  await writeFile(temp, bytes, { flag: 'wx' });
+  return {
+    commit: () => rename(temp, path),
+    discard: () => rm(temp, { force: true }),
+  };
+}

@@ -1,0 +1,194 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { isAbsolute, resolve } from 'node:path';
+import { UsageError } from '../errors.ts';
+import { DEFAULT_EXPIRY_MS, parseLifetime } from '../core/manifest-editor.ts';
+import { assertRemediationName, makeVersionRef, parseVersionRef, type VersionRef } from '../core/version-ref.ts';
+
+/** Trust options shared by verify and run. */
+export interface TrustSettings {
+  /** Paths of trusted public keys (PEM). */
+  readonly trustedKeys: readonly string[];
+  /** Distinct trusted keys that must have signed. */
+  readonly threshold: number;
+  /** Lowest manifest serial accepted (replay protection). */
+  readonly minSerial: number;
+  /** Manifest path, or undefined for the repository default. */
+  readonly manifest: string | undefined;
+}
+
+/** One parsed command line. */
+export type CliCommand =
+  | { readonly command: 'help'; readonly topic?: string }
+  | { readonly command: 'version' }
+  | { readonly command: 'keygen'; readonly out: string }
+  | { readonly command: 'digest'; readonly name: string; readonly ref: string | undefined }
+  | {
+      readonly command: 'release';
+      readonly ref: VersionRef;
+      readonly keys: readonly string[];
+      readonly manifest: string | undefined;
+      readonly lifetimeMs: number;
+    }
+  | {
+      readonly command: 'yank';
+      readonly ref: VersionRef;
+      readonly keys: readonly string[];
+      readonly reason: string;
+      readonly manifest: string | undefined;
+      readonly lifetimeMs: number;
+    }
+  | ({ readonly command: 'verify'; readonly ref: VersionRef } & TrustSettings)
+  | {
+      readonly command: 'manifest-check';
+      readonly manifest: string;
+      readonly previous: string | undefined;
+      readonly previousRef: string | undefined;
+    };
+
+export const USAGE = `remediate — signed, immutable remediations with a tamper-evident record
+
+Usage:
+  remediate keygen --out <file>
+  remediate digest <name> [--ref <git ref>]
+  remediate release <name> <version> --key <file> [--key <file> ...] [--manifest <path>] [--expires 180d]
+  remediate yank <name>@<version> --key <file> [--key ...] --reason "<why>" [--manifest <path>]
+  remediate verify <name>@<version> --trusted-key <pub> [--trusted-key ...] [--threshold k] [--min-serial n] [--manifest <path>]
+  remediate manifest check --manifest <path> (--previous <path> | --previous-ref <git ref>)
+  remediate help | --help | --version
+
+Versions are exact: <name>@v<semver> (tag <name>/v<semver>).
+Exit codes: 0 success, 1 the remediation ran and failed, 2 usage or invalid input,
+            3 refused by an integrity or trust check, 4 cancelled or timed out.`;
+
+/** Parses argv (without node and script) into a command; throws UsageError (exit 2). */
+export function parseCommandLine(argv: readonly string[], cwd: string): CliCommand {
+  const [command, ...rest] = argv;
+  const path = (p: string) => (isAbsolute(p) ? p : resolve(cwd, p));
+  switch (command) {
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      return { command: 'help', ...(rest[0] ? { topic: rest[0] } : {}) };
+    case 'version':
+    case '--version':
+      return { command: 'version' };
+    case 'keygen': {
+      const { values } = parse(rest, { out: { type: 'string' } }, 0);
+      return { command: 'keygen', out: path(required(values.out, '--out <file>')) };
+    }
+    case 'digest': {
+      const { values, positionals } = parse(rest, { ref: { type: 'string' } }, 1);
+      return { command: 'digest', name: assertRemediationName(positionals[0] ?? ''), ref: values.ref };
+    }
+    case 'release': {
+      const { values, positionals } = parse(rest, signingOptions, 2);
+      return {
+        command: 'release',
+        ref: makeVersionRef(positionals[0] ?? '', positionals[1] ?? ''),
+        keys: (values.key ?? []).map(path),
+        manifest: values.manifest === undefined ? undefined : path(values.manifest),
+        lifetimeMs: values.expires === undefined ? DEFAULT_EXPIRY_MS : parseLifetime(values.expires),
+      };
+    }
+    case 'yank': {
+      const { values, positionals } = parse(rest, { ...signingOptions, reason: { type: 'string' } }, 1);
+      return {
+        command: 'yank',
+        ref: parseVersionRef(positionals[0] ?? ''),
+        keys: (values.key ?? []).map(path),
+        reason: required(values.reason, '--reason "<why>"'),
+        manifest: values.manifest === undefined ? undefined : path(values.manifest),
+        lifetimeMs: values.expires === undefined ? DEFAULT_EXPIRY_MS : parseLifetime(values.expires),
+      };
+    }
+    case 'verify': {
+      const { values, positionals } = parse(rest, trustOptions, 1);
+      return { command: 'verify', ref: parseVersionRef(positionals[0] ?? ''), ...trustSettings(values, path) };
+    }
+    case 'manifest': {
+      const [sub, ...args] = rest;
+      if (sub !== 'check') throw new UsageError('USAGE', `unknown command 'manifest ${sub ?? ''}': expected 'manifest check'`);
+      const { values } = parse(args, {
+        manifest: { type: 'string' },
+        previous: { type: 'string' },
+        'previous-ref': { type: 'string' },
+      }, 0);
+      if ((values.previous === undefined) === (values['previous-ref'] === undefined)) {
+        throw new UsageError('USAGE', 'manifest check: expected exactly one of --previous <path> or --previous-ref <git ref>');
+      }
+      return {
+        command: 'manifest-check',
+        manifest: path(required(values.manifest, '--manifest <path>')),
+        previous: values.previous === undefined ? undefined : path(values.previous),
+        previousRef: values['previous-ref'],
+      };
+    }
+    default:
+      throw new UsageError('USAGE', `unknown command '${command}'; run 'remediate help'`);
+  }
+}
+
+const signingOptions = {
+  key: { type: 'string', multiple: true },
+  manifest: { type: 'string' },
+  expires: { type: 'string' },
+} as const;
+
+/** Options shared by verify and run. */
+export const trustOptions = {
+  'trusted-key': { type: 'string', multiple: true },
+  threshold: { type: 'string' },
+  'min-serial': { type: 'string' },
+  manifest: { type: 'string' },
+} as const;
+
+/** Turns parsed trust options into settings. */
+export function trustSettings(
+  values: { 'trusted-key'?: string[]; threshold?: string; 'min-serial'?: string; manifest?: string },
+  path: (p: string) => string,
+): TrustSettings {
+  return {
+    trustedKeys: (values['trusted-key'] ?? []).map(path),
+    threshold: integerOption(values.threshold, '--threshold', 1, 1),
+    minSerial: integerOption(values['min-serial'], '--min-serial', 0, 0),
+    manifest: values.manifest === undefined ? undefined : path(values.manifest),
+  };
+}
+
+/** Parses a whole-number option with a lower bound. */
+export function integerOption(text: string | undefined, name: string, fallback: number, min: number): number {
+  if (text === undefined) return fallback;
+  if (!/^\d{1,9}$/.test(text) || Number(text) < min) {
+    throw new UsageError('USAGE', `${name}: expected a whole number >= ${min}, got '${text}'`);
+  }
+  return Number(text);
+}
+
+/** parseArgs with strict options and an exact number of positionals. */
+export function parse<T extends NonNullable<ParseArgsConfig['options']>>(
+  args: readonly string[],
+  options: T,
+  positionalCount: number,
+) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError('USAGE', `${error instanceof Error ? error.message : String(error)}; run 'remediate help'`, {
+      cause: error,
+    });
+  }
+  if (parsed.positionals.length !== positionalCount) {
+    throw new UsageError(
+      'USAGE',
+      `expected ${positionalCount} argument(s), got ${parsed.positionals.length}; run 'remediate help'`,
+    );
+  }
+  return parsed;
+}
+
+function required(value: string | undefined, what: string): string {
+  if (value === undefined || value === '') throw new UsageError('USAGE', `missing ${what}`);
+  return value;
+}

@@ -1,0 +1,284 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import schema from '../../remediations/remediation.schema.json' with { type: 'json' };
+import { RemediateError, ExitCode } from '../errors.ts';
+import { STAGES, type Definition, type StepSpec } from './definition.ts';
+import { checkInputValue } from './param-validation.ts';
+
+/** Largest remediation.yml accepted: a definition is a page of YAML, not a data set. */
+export const MAX_DEFINITION_BYTES = 256 * 1024;
+/** Alias expansions allowed: stops "billion laughs" documents that expand to gigabytes. */
+const MAX_ALIAS_COUNT = 50;
+
+/** One problem in a definition, with the position of the offending YAML node. */
+export interface DefinitionIssue {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  /** Path inside the document, like `steps[1].timeout`. */
+  readonly path: string;
+  readonly message: string;
+}
+
+/** A definition failed validation; `issues` carries every problem found, with file positions. */
+export class DefinitionError extends RemediateError {
+  override readonly name = 'DefinitionError';
+  readonly code = 'INVALID_DEFINITION' as const;
+  readonly exitCode = ExitCode.usage;
+  readonly issues: readonly DefinitionIssue[];
+  constructor(issues: readonly DefinitionIssue[]) {
+    super(issues.map(formatIssue).join('\n'));
+    this.issues = issues;
+  }
+}
+
+/** Formats an issue as `file:line:col: path: message`, the shape editors and annotations expect. */
+export function formatIssue(issue: DefinitionIssue): string {
+  return `${issue.file}:${issue.line}:${issue.column}: ${issue.path ? `${issue.path}: ` : ''}${issue.message}`;
+}
+
+let compiled: ValidateFunction | undefined;
+function schemaValidator(): ValidateFunction {
+  compiled ??= new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true }).compile(schema);
+  return compiled;
+}
+
+/**
+ * Parses and validates remediation.yml bytes. Pure: the caller reads the bytes (from git objects
+ * or the working tree) and says which folder they came from.
+ */
+export function parseDefinition(file: string, bytes: Uint8Array, folderName: string): Definition {
+  const issueAt = (line: number, column: number, path: string, message: string): DefinitionIssue => ({
+    file,
+    line,
+    column,
+    path,
+    message,
+  });
+  if (bytes.byteLength > MAX_DEFINITION_BYTES) {
+    throw new DefinitionError([
+      issueAt(1, 1, '', `file is ${bytes.byteLength} bytes; at most ${MAX_DEFINITION_BYTES} are accepted`),
+    ]);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new DefinitionError([issueAt(1, 1, '', 'file is not valid UTF-8')]);
+  }
+
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const position = (offset: number) => lines.linePos(offset);
+  if (doc.errors.length) {
+    throw new DefinitionError(
+      doc.errors.map((e) => {
+        const { line, col } = position(e.pos[0]);
+        return issueAt(line, col, '', e.message.split('\n')[0] ?? e.message);
+      }),
+    );
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    throw new DefinitionError([
+      issueAt(1, 1, '', `cannot expand the document: ${error instanceof Error ? error.message : String(error)}`),
+    ]);
+  }
+
+  const locate = (path: readonly (string | number)[], key = false) => {
+    const { node, keyNode } = findNode(doc, path);
+    const target = key && keyNode ? keyNode : node;
+    const offset = target?.range?.[0] ?? 0;
+    const { line, col } = position(offset);
+    return { line, column: col };
+  };
+  const issue = (path: readonly (string | number)[], message: string, key = false): DefinitionIssue => {
+    const { line, column } = locate(path, key);
+    return issueAt(line, column, formatPath(path), message);
+  };
+
+  const validate = schemaValidator();
+  if (!validate(data)) {
+    throw new DefinitionError(dedupe((validate.errors ?? []).map((e) => schemaIssue(e, issue))));
+  }
+  const definition = normalise(data as RawDefinition);
+  const problems = semanticIssues(definition, folderName, issue);
+  if (problems.length) throw new DefinitionError(problems);
+  return definition;
+}
+
+type RawDefinition = Partial<Definition> & Pick<Definition, 'name' | 'description' | 'steps'>;
+
+function normalise(raw: RawDefinition): Definition {
+  return {
+    name: raw.name,
+    description: raw.description,
+    inputs: raw.inputs ?? {},
+    secrets: raw.secrets ?? [],
+    env: raw.env ?? {},
+    ...(raw.timeout !== undefined ? { timeout: raw.timeout } : {}),
+    outputs: raw.outputs ?? {},
+    check: raw.check ?? [],
+    steps: raw.steps,
+    verify: raw.verify ?? [],
+    rollback: raw.rollback ?? [],
+  };
+}
+
+type IssueMaker = (path: readonly (string | number)[], message: string, key?: boolean) => DefinitionIssue;
+
+// Checks JSON Schema cannot express.
+function semanticIssues(def: Definition, folderName: string, issue: IssueMaker): DefinitionIssue[] {
+  const problems: DefinitionIssue[] = [];
+  // A definition that claims another name could be released under a tag it was not reviewed as.
+  if (def.name !== folderName) {
+    problems.push(issue(['name'], `expected '${folderName}' (the folder name), got '${def.name}'`));
+  }
+  for (const [input, spec] of Object.entries(def.inputs)) {
+    if (spec.default !== undefined) {
+      const problem = checkInputValue(spec, spec.default);
+      if (problem) problems.push(issue(['inputs', input, 'default'], `default fails its own constraints: ${problem}`));
+    }
+    if (spec.pattern !== undefined) {
+      try {
+        new RegExp(spec.pattern, 'u');
+      } catch {
+        problems.push(issue(['inputs', input, 'pattern'], `expected a valid regular expression, got '${spec.pattern}'`));
+      }
+    }
+    if (spec.required && spec.default !== undefined) {
+      problems.push(issue(['inputs', input, 'required'], 'a required input cannot have a default'));
+    }
+  }
+  const ids = new Map<string, string>();
+  for (const stage of STAGES) {
+    def[stage].forEach((step, index) => {
+      const seen = ids.get(step.id);
+      if (seen) {
+        problems.push(issue([stage, index, 'id'], `duplicate step id '${step.id}' (first used in ${seen})`));
+      } else {
+        ids.set(step.id, `${stage}[${index}]`);
+      }
+      problems.push(...expressionIssues(step, [stage, index], issue));
+    });
+  }
+  for (const [output, spec] of Object.entries(def.outputs)) {
+    if (!ids.has(spec.step)) {
+      problems.push(issue(['outputs', output, 'step'], `expected the id of a step, got '${spec.step}'`));
+    }
+  }
+  problems.push(...expressionIssuesIn(def.env, ['env'], issue));
+  return problems;
+}
+
+// `${{ }}` looks like GitHub's expression language but nothing here evaluates it: a step relying
+// on it would run with the literal text, and a workflow author might expect interpolation of
+// untrusted values. Parameters are environment variables ($PARAM_X); say so.
+function expressionIssues(step: StepSpec, at: (string | number)[], issue: IssueMaker): DefinitionIssue[] {
+  const found: DefinitionIssue[] = [];
+  if (step.run.includes('${{')) {
+    found.push(issue([...at, 'run'], expressionMessage(step.run)));
+  }
+  found.push(...expressionIssuesIn(step.env ?? {}, [...at, 'env'], issue));
+  return found;
+}
+
+function expressionIssuesIn(env: Readonly<Record<string, string>>, at: (string | number)[], issue: IssueMaker) {
+  return Object.entries(env)
+    .filter(([, value]) => value.includes('${{'))
+    .map(([key, value]) => issue([...at, key], expressionMessage(value)));
+}
+
+function expressionMessage(text: string): string {
+  const expr = /\$\{\{[^}]*\}?\}?/.exec(text)?.[0] ?? '${{ }}';
+  return `'${expr.slice(0, 60)}' is not evaluated here: this is not GitHub's expression language; read parameters from $PARAM_<NAME> and outputs from $STEP_<ID>_<KEY> instead`;
+}
+
+function schemaIssue(error: ErrorObject, issue: IssueMaker): DefinitionIssue {
+  const path = pointerToPath(error.instancePath);
+  const got = error.data;
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = (error.params as { additionalProperty: string }).additionalProperty;
+      return issue([...path, key], `unknown key '${key}'`, true);
+    }
+    case 'required': {
+      const key = (error.params as { missingProperty: string }).missingProperty;
+      return issue(path, `missing required key '${key}'`);
+    }
+    case 'pattern': {
+      const description = (error.parentSchema as { description?: string } | undefined)?.description;
+      const expected = description ? lowerFirst(description.replace(/\.$/, '')) : `a value matching /${(error.params as { pattern: string }).pattern}/`;
+      return issue(path, `expected ${expected}, got ${show(got)}`);
+    }
+    case 'propertyNames': {
+      const name = (error.params as { propertyName: string }).propertyName;
+      return issue([...path, name], `invalid key '${name}'`, true);
+    }
+    case 'type':
+      return issue(path, `expected ${(error.params as { type: string | string[] }).type.toString().replace(',', ' or ')}, got ${show(got)}`);
+    case 'enum':
+      return issue(path, `expected one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}, got ${show(got)}`);
+    default:
+      return issue(path, `${error.message ?? 'is invalid'}, got ${show(got)}`);
+  }
+}
+
+function findNode(doc: Document, path: readonly (string | number)[]): { node?: Node; keyNode?: Node } {
+  let node: unknown = doc.contents;
+  let keyNode: Node | undefined;
+  for (const part of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(part));
+      if (!pair) return { node: node as Node };
+      keyNode = pair.key as Node;
+      node = pair.value ?? pair.key;
+    } else if (isSeq(node) && typeof part === 'number') {
+      const next = node.items[part];
+      if (!next) return { node: node as Node };
+      keyNode = undefined;
+      node = next;
+    } else {
+      break;
+    }
+  }
+  return { node: node as Node, ...(keyNode ? { keyNode } : {}) };
+}
+
+function pointerToPath(pointer: string): (string | number)[] {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
+/** Formats a path like `steps[1].timeout`. */
+export function formatPath(path: readonly (string | number)[]): string {
+  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
+}
+
+function show(value: unknown): string {
+  if (typeof value === 'string') return `'${value.length > 60 ? `${value.slice(0, 57)}...` : value}'`;
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return String(value);
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+function dedupe(issues: DefinitionIssue[]): DefinitionIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = formatIssue(i);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

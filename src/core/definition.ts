@@ -1,0 +1,69 @@
+/** Types of a parsed, validated remediation definition (remediation.yml). */
+
+export type InputType = 'string' | 'integer' | 'number' | 'boolean';
+export type Scalar = string | number | boolean;
+
+/** One declared, typed parameter. */
+export interface InputSpec {
+  readonly type: InputType;
+  readonly description?: string;
+  readonly required?: boolean;
+  readonly default?: Scalar;
+  readonly pattern?: string;
+  readonly enum?: readonly Scalar[];
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly 'min-length'?: number;
+  readonly 'max-length'?: number;
+}
+
+/** One step of a stage: a script run by a shell in the run's workspace. */
+export interface StepSpec {
+  readonly id: string;
+  readonly name?: string;
+  readonly run: string;
+  readonly shell?: 'bash' | 'sh';
+  readonly env?: Readonly<Record<string, string>>;
+  readonly timeout?: string;
+  readonly retries?: number;
+  readonly 'continue-on-error'?: boolean;
+  readonly 'working-directory'?: string;
+}
+
+/** A declared run output, taken from a step's REMEDIATION_OUTPUT. */
+export interface OutputSpec {
+  readonly description?: string;
+  readonly step: string;
+  readonly key: string;
+}
+
+export const STAGES = ['check', 'steps', 'verify', 'rollback'] as const;
+export type StageName = (typeof STAGES)[number];
+
+/** A remediation definition after schema and semantic validation. */
+export interface Definition {
+  readonly name: string;
+  readonly description: string;
+  readonly inputs: Readonly<Record<string, InputSpec>>;
+  readonly secrets: readonly string[];
+  readonly env: Readonly<Record<string, string>>;
+  readonly timeout?: string;
+  readonly outputs: Readonly<Record<string, OutputSpec>>;
+  readonly check: readonly StepSpec[];
+  readonly steps: readonly StepSpec[];
+  readonly verify: readonly StepSpec[];
+  readonly rollback: readonly StepSpec[];
+}
+
+/** Parses a duration like `500ms`, `30s`, `5m`, `2h` into milliseconds. */
+export function parseDuration(text: string): number {
+  const match = /^([1-9][0-9]{0,6})(ms|s|m|h)$/.exec(text);
+  if (!match) throw new Error(`expected a duration like 30s or 5m, got '${text}'`);
+  const unit = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 }[match[2] as 'ms' | 's' | 'm' | 'h'];
+  return Number(match[1]) * unit;
+}
+
+/** The environment variable a parameter reaches steps as: PARAM_<NAME>, upper-cased, '-' -> '_'. */
+export function paramEnvName(input: string): string {
+  return `PARAM_${input.toUpperCase().replaceAll('-', '_')}`;
+}

@@ -1,0 +1,147 @@
+import { verify as verifySignature } from 'node:crypto';
+import { TrustError, UsageError } from '../errors.ts';
+import { decodeBase64Strict, MANIFEST_PAYLOAD_TYPE, pae, type DsseEnvelope } from './dsse.ts';
+import type { TrustedKey } from './keys.ts';
+import { manifestDigest, parsePayload, type ManifestPayload } from './manifest.ts';
+
+/** Largest manifest envelope accepted (10,000 versions take about 3 MB). */
+export const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
+
+/** What the caller pins: how many distinct trusted keys must sign, the lowest serial, and now. */
+export interface TrustPolicy {
+  readonly threshold: number;
+  readonly minSerial: number;
+  readonly now: Date;
+}
+
+/** A manifest whose signatures, expiry and serial were checked. */
+export interface VerifiedManifest {
+  readonly payload: ManifestPayload;
+  readonly payloadBytes: Buffer;
+  /** sha256 of the payload bytes. */
+  readonly digest: string;
+  /** keyids of the distinct trusted keys whose signatures verified, sorted. */
+  readonly signers: readonly string[];
+}
+
+/**
+ * Verifies a DSSE manifest envelope. Pure: bytes and keys in, verified payload out, or a
+ * TrustError whose code names the failed check. It never fetches anything.
+ */
+export function verifyManifest(
+  envelopeBytes: Uint8Array,
+  trustedKeys: readonly TrustedKey[],
+  policy: TrustPolicy,
+): VerifiedManifest {
+  const trusted = new Map(trustedKeys.map((k) => [k.keyid, k]));
+  // A threshold of 0, or above the number of distinct trusted keys, would make the check vacuous
+  // or impossible; both are configuration mistakes, refused before looking at the manifest.
+  if (!Number.isSafeInteger(policy.threshold) || policy.threshold < 1) {
+    throw new UsageError('USAGE', `threshold: expected an integer >= 1, got ${policy.threshold}`);
+  }
+  if (policy.threshold > trusted.size) {
+    throw new UsageError(
+      'USAGE',
+      `threshold ${policy.threshold} needs at least that many distinct trusted keys, got ${trusted.size}`,
+    );
+  }
+  // Bounds the work an attacker-supplied file can cause before any signature is checked.
+  if (envelopeBytes.byteLength > MAX_MANIFEST_BYTES) {
+    throw new TrustError('MALFORMED', `manifest is ${envelopeBytes.byteLength} bytes; at most ${MAX_MANIFEST_BYTES}`);
+  }
+  const envelope = parseEnvelope(envelopeBytes);
+  // Type confusion: a signature made for another kind of DSSE payload must not authorise a run.
+  if (envelope.payloadType !== MANIFEST_PAYLOAD_TYPE) {
+    throw new TrustError(
+      'MALFORMED',
+      `manifest payloadType: expected ${MANIFEST_PAYLOAD_TYPE}, got ${JSON.stringify(envelope.payloadType)}`,
+    );
+  }
+  const payloadBytes = decodeBase64OrRefuse(envelope.payload, 'manifest payload');
+  const signed = pae(envelope.payloadType, payloadBytes);
+
+  // Forgery and edits: only a signature that verifies under a key the caller trusts counts, and
+  // each trusted key counts once however many signatures claim it (no threshold by duplication).
+  const valid = new Set<string>();
+  let invalidFromTrusted = 0;
+  let untrusted = 0;
+  for (const signature of envelope.signatures) {
+    const key = trusted.get(signature.keyid);
+    if (!key) {
+      untrusted++;
+      continue;
+    }
+    const sig = decodeBase64OrRefuse(signature.sig, `signature by ${signature.keyid}`);
+    if (verifySignature(null, signed, key.key, sig)) valid.add(key.keyid);
+    else invalidFromTrusted++;
+  }
+  if (valid.size < policy.threshold) {
+    if (valid.size === 0 && invalidFromTrusted > 0) {
+      throw new TrustError(
+        'SIGNATURE_INVALID',
+        `manifest signature check: expected a valid signature from a trusted key, got ${invalidFromTrusted} that do not verify (the manifest was changed after signing, or signed with another key under a trusted keyid)`,
+      );
+    }
+    if (valid.size === 0) {
+      throw new TrustError(
+        'UNTRUSTED_KEY',
+        `manifest signer check: expected a signature from one of ${[...trusted.keys()].map(short).join(', ')}, got ${untrusted ? `only untrusted keys (${envelope.signatures.map((s) => short(s.keyid)).join(', ')})` : 'no signatures'}`,
+      );
+    }
+    throw new TrustError(
+      'THRESHOLD_NOT_MET',
+      `manifest threshold check: expected valid signatures from ${policy.threshold} distinct trusted keys, got ${valid.size} (${[...valid].map(short).join(', ')})`,
+    );
+  }
+
+  const payload = parsePayload(payloadBytes);
+  // Freeze attack: an old manifest kept around would hide later yanks forever; it must expire.
+  if (Date.parse(payload.expires) <= policy.now.getTime()) {
+    throw new TrustError(
+      'EXPIRED',
+      `manifest expiry check: expected a manifest valid at ${policy.now.toISOString()}, got one that expired at ${payload.expires}`,
+    );
+  }
+  // Rollback attack: replaying an older, validly signed manifest (say, one from before a yank).
+  if (payload.serial < policy.minSerial) {
+    throw new TrustError(
+      'SERIAL_ROLLBACK',
+      `manifest serial check: expected serial >= ${policy.minSerial}, got ${payload.serial}`,
+    );
+  }
+  return { payload, payloadBytes, digest: manifestDigest(payloadBytes), signers: [...valid].sort() };
+}
+
+/** Parses envelope bytes into a DSSE envelope, refusing anything of another shape. */
+export function parseEnvelope(bytes: Uint8Array): DsseEnvelope {
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch (error) {
+    throw new TrustError('MALFORMED', 'manifest is not a JSON DSSE envelope', { cause: error });
+  }
+  const v = value as Partial<DsseEnvelope> | null;
+  if (
+    typeof v !== 'object' ||
+    v === null ||
+    typeof v.payloadType !== 'string' ||
+    typeof v.payload !== 'string' ||
+    !Array.isArray(v.signatures) ||
+    !v.signatures.every((s) => typeof s === 'object' && s !== null && typeof s.keyid === 'string' && typeof s.sig === 'string')
+  ) {
+    throw new TrustError('MALFORMED', 'manifest: expected {payloadType, payload, signatures: [{keyid, sig}]}');
+  }
+  return v as DsseEnvelope;
+}
+
+function decodeBase64OrRefuse(text: string, what: string): Buffer {
+  try {
+    return decodeBase64Strict(text, what);
+  } catch (error) {
+    throw new TrustError('MALFORMED', `${what} is not valid base64`, { cause: error });
+  }
+}
+
+function short(keyid: string): string {
+  return keyid.slice(0, 16);
+}

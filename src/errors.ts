@@ -1,0 +1,78 @@
+/** Exit codes shared by every command (README "Exit codes"). */
+export const ExitCode = {
+  ok: 0,
+  failed: 1,
+  usage: 2,
+  refused: 3,
+  cancelled: 4,
+} as const;
+export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** Problems with how a command was called or with its inputs: exit 2. */
+export type UsageErrorCode =
+  | 'USAGE'
+  | 'INVALID_REFERENCE'
+  | 'INVALID_DEFINITION'
+  | 'INVALID_PARAMS'
+  | 'INVALID_KEY'
+  | 'MISSING_SECRET'
+  | 'DIRTY_TREE'
+  | 'FILE_EXISTS'
+  | 'NOT_FOUND';
+
+/** Integrity and trust refusals: exit 3. Each names the check that failed. */
+export type TrustErrorCode =
+  | 'MALFORMED'
+  | 'SIGNATURE_INVALID'
+  | 'UNTRUSTED_KEY'
+  | 'THRESHOLD_NOT_MET'
+  | 'EXPIRED'
+  | 'SERIAL_ROLLBACK'
+  | 'UNKNOWN_VERSION'
+  | 'TAG_NOT_FOUND'
+  | 'TAG_MISMATCH'
+  | 'COMMIT_MISMATCH'
+  | 'DIGEST_MISMATCH'
+  | 'YANKED'
+  | 'VERSION_EXISTS'
+  | 'NOT_APPEND_ONLY'
+  | 'UNSAFE_TREE'
+  | 'RECORD_TAMPERED';
+
+/** Base class: every error the tool raises carries a code and the exit code it maps to. */
+export abstract class RemediateError extends Error {
+  abstract readonly code: string;
+  abstract readonly exitCode: ExitCodeValue;
+}
+
+/** The caller asked for something malformed; fixing the call fixes it. */
+export class UsageError extends RemediateError {
+  override readonly name = 'UsageError';
+  readonly exitCode = ExitCode.usage;
+  readonly code: UsageErrorCode;
+  constructor(code: UsageErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+  }
+}
+
+/** An integrity or trust check refused: nothing may run. */
+export class TrustError extends RemediateError {
+  override readonly name = 'TrustError';
+  readonly exitCode = ExitCode.refused;
+  readonly code: TrustErrorCode;
+  constructor(code: TrustErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+  }
+}
+
+/** Describes any thrown value, including non-Error values, without losing it. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  try {
+    return `non-error value thrown: ${JSON.stringify(error)}`;
+  } catch {
+    return `non-error value thrown: ${String(error)}`;
+  }
+}
