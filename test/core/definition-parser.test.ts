@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DefinitionError, MAX_DEFINITION_BYTES, parseDefinition } from '../../src/core/definition-parser.ts';
+
+const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../fixtures/hostile-definitions', name));
+
+function issuesOf(text: string | Buffer, folder: string): string[] {
+  try {
+    parseDefinition(`remediations/${folder}/remediation.yml`, Buffer.from(text), folder);
+  } catch (error) {
+    if (error instanceof DefinitionError) return error.message.split('\n');
+    throw error;
+  }
+  return [];
+}
+
+describe('parseDefinition', () => {
+  it('parses a full definition and fills defaults', () => {
+    const def = parseDefinition(
+      'remediations/ok/remediation.yml',
+      Buffer.from(`name: ok
+description: fine
+inputs:
+  dir: { type: string, required: true, pattern: "^/" }
+  limit: { type: integer, default: 10, minimum: 1 }
+secrets: [API_TOKEN]
+env: { MODE: safe }
+timeout: 5m
+check:
+  - { id: probe, run: "test -d \\"$PARAM_DIR\\"" }
+steps:
+  - { id: fix, run: "echo fixing", retries: 2, timeout: 30s, continue-on-error: false, working-directory: sub/dir }
+verify:
+  - { id: confirm, run: "true" }
+rollback:
+  - { id: undo, run: "true", shell: sh }
+`),
+      'ok',
+    );
+    expect(def.inputs.limit).toEqual({ type: 'integer', default: 10, minimum: 1 });
+    expect(def.check.map((s) => s.id)).toEqual(['probe']);
+    expect(def.rollback[0]?.shell).toBe('sh');
+    expect(def.secrets).toEqual(['API_TOKEN']);
+  });
+
+  it('points every error at file, line and column with a path and expected/got', () => {
+    const issues = issuesOf(fixture('mixed-errors.yml'), 'mixed-errors');
+    expect(issues).toContain(
+      "remediations/mixed-errors/remediation.yml:10:14: steps[1].timeout: expected a duration like 500ms, 30s, 5m or 2h, got '5 minutes'",
+    );
+    expect(issues).toContain("remediations/mixed-errors/remediation.yml:11:5: steps[1].surprise: unknown key 'surprise'");
+  });
+
+  it('reports semantic errors: duplicate ids and a default failing its own constraints', () => {
+    const text = fixture('mixed-errors.yml').toString().replace('    timeout: 5 minutes\n    surprise: true\n', '');
+    const issues = issuesOf(text, 'mixed-errors');
+    expect(issues.some((i) => /:8:9: steps\[1\]\.id: duplicate step id 'a'/.test(i))).toBe(true);
+    expect(issues.some((i) => /inputs\.count\.default: default fails its own constraints: expected at least 5, got 1/.test(i))).toBe(true);
+  });
+
+  it('refuses a name that differs from its folder', () => {
+    expect(issuesOf('name: other\ndescription: x\nsteps: [{id: a, run: "true"}]\n', 'mine')).toEqual([
+      "remediations/mine/remediation.yml:1:7: name: expected 'mine' (the folder name), got 'other'",
+    ]);
+  });
+
+  it('refuses ${{ }} expressions: nothing evaluates them here', () => {
+    const issues = issuesOf(fixture('github-expression.yml'), 'expr');
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatch(/:7:10: steps\[0\]\.run: '\$\{\{ inputs\.target \}\}' is not evaluated here.*PARAM_/);
+  });
+
+  it('refuses a billion-laughs alias bomb without expanding it', () => {
+    const issues = issuesOf(fixture('billion-laughs.yml'), 'bomb');
+    expect(issues.join('\n')).toMatch(/cannot expand the document|alias/i);
+  });
+
+  it('refuses non-UTF-8 bytes', () => {
+    expect(issuesOf(fixture('non-utf8.yml'), 'bad')).toEqual(['remediations/bad/remediation.yml:1:1: file is not valid UTF-8']);
+  });
+
+  it('refuses very large files before parsing them', () => {
+    const huge = `name: big\ndescription: x\nsteps: [{id: a, run: "true"}]\n#${'x'.repeat(MAX_DEFINITION_BYTES)}\n`;
+    expect(issuesOf(huge, 'big')[0]).toMatch(/at most 262144 are accepted/);
+  });
+
+  it('refuses duplicate keys and unknown top-level keys', () => {
+    const issues = issuesOf('name: d\nname: d\ndescription: x\nsteps: [{id: a, run: "true"}]\n', 'd');
+    expect(issues.join('\n')).toMatch(/unique/i);
+    expect(issuesOf('name: d\ndescription: x\nsteps: [{id: a, run: "true"}]\nrunz: []\n', 'd')).toEqual([
+      "remediations/d/remediation.yml:4:1: runz: unknown key 'runz'",
+    ]);
+  });
+
+  it('refuses a working-directory that escapes the workspace', () => {
+    const issues = issuesOf('name: w\ndescription: x\nsteps: [{id: a, run: "true", working-directory: ../etc}]\n', 'w');
+    expect(issues[0]).toMatch(/steps\[0\]\.working-directory: expected a relative path inside the run's fresh workspace/);
+  });
+});

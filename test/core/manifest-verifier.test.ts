@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { serialiseEnvelope, type DsseEnvelope } from '../../src/core/dsse.ts';
+import { appendRelease, signManifest, yankRelease } from '../../src/core/manifest-editor.ts';
+import { serialisePayload, type ManifestPayload } from '../../src/core/manifest.ts';
+import { parseEnvelope, verifyManifest, type TrustPolicy } from '../../src/core/manifest-verifier.ts';
+import { makeVersionRef } from '../../src/core/version-ref.ts';
+import { TrustError, UsageError } from '../../src/errors.ts';
+import { freshKey } from '../helpers/keys.ts';
+
+const issued = new Date('2026-06-01T00:00:00Z');
+const DAY = 86_400_000;
+const policy = (over: Partial<TrustPolicy> = {}): TrustPolicy => ({
+  threshold: 1,
+  minSerial: 0,
+  now: new Date(issued.getTime() + DAY),
+  ...over,
+});
+const release = (previous?: { payload: ManifestPayload; payloadBytes: Uint8Array }) =>
+  appendRelease(
+    previous,
+    { ref: makeVersionRef('svc', previous ? 'v1.1.0' : 'v1.0.0'), commit: 'c'.repeat(40), digest: `sha256:${'d'.repeat(64)}` },
+    issued,
+    30 * DAY,
+  );
+
+function codeOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof TrustError || error instanceof UsageError) return error.code;
+    throw error;
+  }
+  return undefined;
+}
+
+describe('verifyManifest', () => {
+  const a = freshKey();
+  const b = freshKey();
+  const c = freshKey();
+
+  it('accepts a manifest signed by a trusted key and returns the payload, digest and signers', () => {
+    const result = verifyManifest(signManifest(release(), [a.signing]), [a.trusted], policy());
+    expect(result.payload.serial).toBe(1);
+    expect(result.signers).toEqual([a.trusted.keyid]);
+    expect(result.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+
+  it('refuses an edited payload (SIGNATURE_INVALID)', () => {
+    const envelope = parseEnvelope(signManifest(release(), [a.signing]));
+    const edited = Buffer.from(envelope.payload, 'base64').toString().replace('c'.repeat(40), 'e'.repeat(40));
+    const tampered = serialiseEnvelope({ ...envelope, payload: Buffer.from(edited).toString('base64') });
+    expect(codeOf(() => verifyManifest(tampered, [a.trusted], policy()))).toBe('SIGNATURE_INVALID');
+  });
+
+  it('refuses a signature by an untrusted key, even when it claims a trusted keyid', () => {
+    expect(codeOf(() => verifyManifest(signManifest(release(), [b.signing]), [a.trusted], policy()))).toBe(
+      'UNTRUSTED_KEY',
+    );
+    // An attacker re-labels their own signature with the trusted keyid: the key, not the label, decides.
+    const forged = parseEnvelope(signManifest(release(), [b.signing]));
+    const relabelled = serialiseEnvelope({
+      ...forged,
+      signatures: [{ keyid: a.trusted.keyid, sig: forged.signatures[0]!.sig }],
+    });
+    expect(codeOf(() => verifyManifest(relabelled, [a.trusted], policy()))).toBe('SIGNATURE_INVALID');
+  });
+
+  it('refuses an unsigned manifest', () => {
+    const envelope = parseEnvelope(signManifest(release(), [a.signing]));
+    const unsigned = serialiseEnvelope({ ...envelope, signatures: [] });
+    expect(codeOf(() => verifyManifest(unsigned, [a.trusted], policy()))).toBe('UNTRUSTED_KEY');
+  });
+
+  it('needs k distinct trusted signatures for a k-of-n threshold', () => {
+    const keys = [a.trusted, b.trusted, c.trusted];
+    expect(verifyManifest(signManifest(release(), [a.signing, c.signing]), keys, policy({ threshold: 2 })).signers).toHaveLength(2);
+    expect(codeOf(() => verifyManifest(signManifest(release(), [a.signing]), keys, policy({ threshold: 2 })))).toBe(
+      'THRESHOLD_NOT_MET',
+    );
+  });
+
+  it('counts duplicate signatures by one key once', () => {
+    const envelope = parseEnvelope(signManifest(release(), [a.signing]));
+    const doubled: DsseEnvelope = { ...envelope, signatures: [envelope.signatures[0]!, envelope.signatures[0]!] };
+    expect(
+      codeOf(() => verifyManifest(serialiseEnvelope(doubled), [a.trusted, b.trusted], policy({ threshold: 2 }))),
+    ).toBe('THRESHOLD_NOT_MET');
+    // Listing the same trusted key twice does not make two keys either.
+    expect(codeOf(() => verifyManifest(serialiseEnvelope(doubled), [a.trusted, a.trusted], policy({ threshold: 2 })))).toBe(
+      'USAGE',
+    );
+  });
+
+  it('refuses an expired manifest', () => {
+    const bytes = signManifest(release(), [a.signing]);
+    expect(codeOf(() => verifyManifest(bytes, [a.trusted], policy({ now: new Date(issued.getTime() + 31 * DAY) })))).toBe(
+      'EXPIRED',
+    );
+  });
+
+  it('refuses a replayed older manifest below the pinned serial (an un-yank)', () => {
+    const first = release();
+    const firstBytes = signManifest(first, [a.signing]);
+    const yanked = yankRelease(
+      { payload: first, payloadBytes: serialisePayload(first) },
+      makeVersionRef('svc', 'v1.0.0'),
+      'bad',
+      issued,
+      30 * DAY,
+    );
+    expect(yanked.serial).toBe(2);
+    expect(codeOf(() => verifyManifest(firstBytes, [a.trusted], policy({ minSerial: 2 })))).toBe('SERIAL_ROLLBACK');
+  });
+
+  it.each([
+    ['not JSON', Buffer.from('{nope')],
+    ['wrong shape', Buffer.from('{"payloadType":"x"}')],
+    ['bad base64 payload', Buffer.from(JSON.stringify({ payloadType: 'application/vnd.remediate.manifest.v1+json', payload: '!!', signatures: [] }))],
+  ])('refuses a malformed envelope (%s)', (_label, bytes) => {
+    expect(codeOf(() => verifyManifest(bytes, [a.trusted], policy()))).toBe('MALFORMED');
+  });
+
+  it('refuses a signed envelope of another payload type (type confusion)', () => {
+    const envelope = parseEnvelope(signManifest(release(), [a.signing]));
+    const retyped = serialiseEnvelope({ ...envelope, payloadType: 'application/vnd.in-toto+json' });
+    expect(codeOf(() => verifyManifest(retyped, [a.trusted], policy()))).toBe('MALFORMED');
+  });
+
+  it('refuses a threshold larger than the trusted keys given', () => {
+    expect(codeOf(() => verifyManifest(signManifest(release(), [a.signing]), [a.trusted], policy({ threshold: 2 })))).toBe(
+      'USAGE',
+    );
+  });
+});
