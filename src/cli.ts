@@ -1,6 +1,14 @@
 #!/usr/bin/env node
-// Entry of the `remediate` CLI: hands argv, environment and streams to runCli and sets the exit code.
+// Entry of the `remediate` CLI: hands argv, environment, streams and a cancel signal to runCli,
+// and sets the exit code. GitHub cancels a job with SIGINT, then SIGTERM: both stop the running
+// step's process group and still finish the record (status `cancelled`, exit 4).
+import { fileURLToPath } from 'node:url';
 import { runCli } from './cli/commands.ts';
+
+const cancel = new AbortController();
+const stop = () => cancel.abort();
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
 
 const code = await runCli(process.argv.slice(2), {
   cwd: process.cwd(),
@@ -8,5 +16,7 @@ const code = await runCli(process.argv.slice(2), {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
   now: () => new Date(),
+  cancel: cancel.signal,
+  toolPath: fileURLToPath(import.meta.url),
 });
 process.exitCode = code;

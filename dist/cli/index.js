@@ -5808,15 +5808,26 @@ function escapeJsonPtr(str) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2347);
-// Entry of the `remediate` CLI: hands argv, environment and streams to runCli and sets the exit code.
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _cli_commands_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(451);
+// Entry of the `remediate` CLI: hands argv, environment, streams and a cancel signal to runCli,
+// and sets the exit code. GitHub cancels a job with SIGINT, then SIGTERM: both stop the running
+// step's process group and still finish the record (status `cancelled`, exit 4).
 
-const code = await (0,_cli_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
+
+const cancel = new AbortController();
+const stop = () => cancel.abort();
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+const code = await (0,_cli_commands_js__WEBPACK_IMPORTED_MODULE_1__/* .runCli */ .a)(process.argv.slice(2), {
     cwd: process.cwd(),
     env: process.env,
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
     now: () => new Date(),
+    cancel: cancel.signal,
+    toolPath: (0,node_url__WEBPACK_IMPORTED_MODULE_0__.fileURLToPath)(import.meta.url),
 });
 process.exitCode = code;
 
@@ -5825,7 +5836,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2347:
+/***/ 451:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5836,8 +5847,102 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: reportError
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/adapters/process-runner.ts
+
+/** How long to keep reading output after the leader exits (a background child may hold the pipe). */
+const DRAIN_AFTER_EXIT_MS = 500;
+/**
+ * Spawns each step as a process-group leader (`detached`), so a timeout or cancellation can end
+ * the whole tree: a step that forks `sleep 1000 &` cannot outlive its time limit.
+ */
+class GroupProcessRunner {
+    run(request) {
+        return new Promise((resolve) => {
+            let timedOut = false;
+            let aborted = false;
+            let exit;
+            let killTimer;
+            let drainTimer;
+            let settled = false;
+            const child = (0,external_node_child_process_namespaceObject.spawn)(request.command, [...request.args], {
+                cwd: request.cwd,
+                env: request.env,
+                detached: true,
+                stdio: ['ignore', 'pipe', 'pipe'],
+            });
+            const pid = child.pid;
+            const killGroup = (signal) => {
+                if (pid === undefined)
+                    return false;
+                try {
+                    process.kill(-pid, signal);
+                    return true;
+                }
+                catch {
+                    return false;
+                }
+            };
+            const terminate = () => {
+                killGroup('SIGTERM');
+                killTimer ??= setTimeout(() => killGroup('SIGKILL'), request.killGraceMs);
+            };
+            const finish = (result) => {
+                if (settled)
+                    return;
+                settled = true;
+                clearTimeout(timeout);
+                clearTimeout(drainTimer);
+                request.signal.removeEventListener('abort', onAbort);
+                // After a timeout or cancel, whatever is left of the group gets SIGKILL now.
+                if (timedOut || aborted) {
+                    clearTimeout(killTimer);
+                    killGroup('SIGKILL');
+                }
+                resolve(result);
+            };
+            const onAbort = () => {
+                aborted = true;
+                terminate();
+            };
+            const timeout = setTimeout(() => {
+                timedOut = true;
+                terminate();
+            }, request.timeoutMs);
+            if (request.signal.aborted)
+                onAbort();
+            else
+                request.signal.addEventListener('abort', onAbort, { once: true });
+            child.stdout.on('data', request.onStdout);
+            child.stderr.on('data', request.onStderr);
+            child.on('error', (error) => {
+                finish({ exitCode: null, signal: null, timedOut, aborted, spawnError: error.message });
+            });
+            child.on('exit', (code, signal) => {
+                exit = { code, signal };
+                drainTimer = setTimeout(() => {
+                    child.stdout.destroy();
+                    child.stderr.destroy();
+                    finish({ exitCode: code, signal, timedOut, aborted });
+                }, DRAIN_AFTER_EXIT_MS);
+            });
+            child.on('close', () => {
+                if (exit)
+                    finish({ exitCode: exit.code, signal: exit.signal, timedOut, aborted });
+            });
+        });
+    }
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/errors.ts
 /** Exit codes shared by every command (README "Exit codes"). */
 const ExitCode = {
@@ -5851,7 +5956,7 @@ const ExitCode = {
 class RemediateError extends Error {
 }
 /** The caller asked for something malformed; fixing the call fixes it. */
-class errors_UsageError extends RemediateError {
+class UsageError extends RemediateError {
     name = 'UsageError';
     exitCode = ExitCode.usage;
     code;
@@ -5861,7 +5966,7 @@ class errors_UsageError extends RemediateError {
     }
 }
 /** An integrity or trust check refused: nothing may run. */
-class TrustError extends RemediateError {
+class errors_TrustError extends RemediateError {
     name = 'TrustError';
     exitCode = ExitCode.refused;
     code;
@@ -5882,12 +5987,6 @@ function describeError(error) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __nccwpck_require__(2463);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./remediations/remediation.schema.json
-const remediation_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://remediate.dev/schemas/remediation-v1.json","title":"Remediation definition (remediations/<name>/remediation.yml)","type":"object","additionalProperties":false,"required":["name","description","steps"],"properties":{"name":{"description":"Must equal the folder name under remediations/.","type":"string","pattern":"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"},"description":{"type":"string","minLength":1,"maxLength":2000},"inputs":{"description":"Typed parameters. Each reaches the steps only as the environment variable PARAM_<NAME>.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_-]{0,62}$"},"maxProperties":64,"additionalProperties":{"$ref":"#/definitions/input"}},"secrets":{"description":"Names of caller environment variables that the steps may see. Their values are redacted from every record.","type":"array","maxItems":32,"uniqueItems":true,"items":{"$ref":"#/definitions/envName"}},"env":{"$ref":"#/definitions/env"},"timeout":{"description":"Whole-run time limit.","$ref":"#/definitions/duration"},"outputs":{"description":"Outputs the run exposes, each taken from a step\'s REMEDIATION_OUTPUT key.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_-]{0,62}$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["step","key"],"properties":{"description":{"type":"string"},"step":{"type":"string"},"key":{"type":"string"}}}},"check":{"$ref":"#/definitions/stage"},"steps":{"type":"array","$ref":"#/definitions/stage","minItems":1},"verify":{"$ref":"#/definitions/stage"},"rollback":{"$ref":"#/definitions/stage"}},"definitions":{"envName":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,127}$"},"env":{"type":"object","maxProperties":64,"propertyNames":{"$ref":"#/definitions/envName"},"additionalProperties":{"type":"string","maxLength":4096}},"duration":{"description":"A duration like 500ms, 30s, 5m or 2h.","type":"string","pattern":"^[1-9][0-9]{0,6}(ms|s|m|h)$"},"input":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","integer","number","boolean"]},"description":{"type":"string"},"required":{"type":"boolean"},"default":{"type":["string","number","boolean"]},"pattern":{"type":"string","maxLength":1024},"enum":{"type":"array","minItems":1,"items":{"type":["string","number","boolean"]}},"minimum":{"type":"number"},"maximum":{"type":"number"},"min-length":{"type":"integer","minimum":0},"max-length":{"type":"integer","minimum":1,"maximum":65536}}},"stage":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/step"}},"step":{"type":"object","additionalProperties":false,"required":["id","run"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]{0,62}$"},"name":{"type":"string","maxLength":200},"run":{"type":"string","minLength":1,"maxLength":65536},"shell":{"enum":["bash","sh"]},"env":{"$ref":"#/definitions/env"},"timeout":{"$ref":"#/definitions/duration"},"retries":{"type":"integer","minimum":0,"maximum":10},"continue-on-error":{"type":"boolean"},"working-directory":{"description":"A relative path inside the run\'s fresh workspace.","type":"string","pattern":"^(?!/)(?!.*(^|/)\\\\.\\\\.(/|$)).{1,200}$"}}}}}');
 ;// CONCATENATED MODULE: ./src/core/definition.ts
 /** Types of a parsed, validated remediation definition (remediation.yml). */
 const STAGES = ['check', 'steps', 'verify', 'rollback'];
@@ -5900,7 +5999,7 @@ function parseDuration(text) {
     return Number(match[1]) * unit;
 }
 /** The environment variable a parameter reaches steps as: PARAM_<NAME>, upper-cased, '-' -> '_'. */
-function definition_paramEnvName(input) {
+function paramEnvName(input) {
     return `PARAM_${input.toUpperCase().replaceAll('-', '_')}`;
 }
 
@@ -6030,6 +6129,1436 @@ function printable(text) {
     return shown.length > 60 ? `${shown.slice(0, 57)}...` : shown;
 }
 
+;// CONCATENATED MODULE: ./src/core/tree-digest.ts
+
+/** Hex sha256 of bytes. */
+function sha256Hex(bytes) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(bytes).digest('hex');
+}
+/** `sha256:<hex>` of bytes: the form every digest in this project takes. */
+function sha256Digest(bytes) {
+    return `sha256:${sha256Hex(bytes)}`;
+}
+/** The listing line of each file, sorted by path bytes: `<mode> <sha256 of content> <path>`. */
+function treeListing(files) {
+    return [...files]
+        .sort((a, b) => Buffer.compare(Buffer.from(a.path), Buffer.from(b.path)))
+        .map((file) => ({ path: file.path, mode: file.mode, sha256: sha256Hex(file.content) }));
+}
+/**
+ * The definition digest (DESIGN.md "Digest"): sha256 over the sorted listing
+ * `<mode> <sha256 of content> <path>\n` of every file. Mode is included so a script that loses or
+ * gains its executable bit is a different version.
+ */
+function treeDigest(files) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    for (const line of treeListing(files))
+        hash.update(`${line.mode} ${line.sha256} ${line.path}\n`);
+    return `sha256:${hash.digest('hex')}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/version-ref.ts
+
+// Names become folder names, tag prefixes, env-safe artifact names: keep them boring.
+// Refusing `.`/`..`/slashes stops path traversal out of remediations/ (`../x`).
+const NAME = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+// semver.org's grammar, with the mandatory `v` prefix.
+const SEMVER = /^v(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+const HOW_TO_PIN = 'pin an exact released version, e.g. restart-service@v1.2.0';
+/** Checks a remediation name; refuses traversal and anything unsafe as a path or tag part. */
+function assertRemediationName(name) {
+    if (!NAME.test(name)) {
+        throw new UsageError('INVALID_REFERENCE', `invalid remediation name '${truncate(name)}': expected lower-case letters, digits and '-' (at most 64)`);
+    }
+    return name;
+}
+/** Checks an exact semver version with a `v` prefix. */
+function assertVersion(version) {
+    if (!SEMVER.test(version)) {
+        throw new UsageError('INVALID_REFERENCE', `invalid version '${truncate(version)}': expected an exact version like v1.2.0 (${HOW_TO_PIN}); ranges, 'latest', branches and commit SHAs are not accepted`);
+    }
+    return version;
+}
+/** Parses `name@vX.Y.Z`; anything floating (latest, ranges, branches, SHAs) is refused. */
+function parseVersionRef(text) {
+    const at = text.lastIndexOf('@');
+    if (at <= 0) {
+        throw new UsageError('INVALID_REFERENCE', `invalid reference '${truncate(text)}': expected <name>@v<semver> (${HOW_TO_PIN})`);
+    }
+    const name = assertRemediationName(text.slice(0, at));
+    const version = assertVersion(text.slice(at + 1));
+    return { name, version, tag: tagFor(name, version) };
+}
+/** Builds a reference from separate name and version arguments. */
+function makeVersionRef(name, version) {
+    assertRemediationName(name);
+    assertVersion(version);
+    return { name, version, tag: tagFor(name, version) };
+}
+/** The release tag of a version. */
+function tagFor(name, version) {
+    return `${name}/${version}`;
+}
+/** Formats a reference for messages: `name@version`. */
+function formatRef(ref) {
+    return `${ref.name}@${ref.version}`;
+}
+function truncate(text) {
+    const printable = JSON.stringify(text).slice(1, -1);
+    return printable.length > 80 ? `${printable.slice(0, 77)}...` : printable;
+}
+
+;// CONCATENATED MODULE: ./src/run/materialize.ts
+
+
+/**
+ * Writes the verified in-memory files into a fresh folder and makes it read-only. Each step gets
+ * its own copy, so a step that rewrites a script (even as root, where modes do not stop it)
+ * cannot change what a later step runs: the verified bytes run, not the checkout's.
+ */
+async function materialize(files, target) {
+    await (0,promises_namespaceObject.mkdir)(target, { recursive: true, mode: 0o700 });
+    const dirs = new Set([target]);
+    for (const file of files) {
+        const path = (0,external_node_path_namespaceObject.join)(target, file.path);
+        const parent = (0,external_node_path_namespaceObject.dirname)(path);
+        if (!dirs.has(parent)) {
+            await (0,promises_namespaceObject.mkdir)(parent, { recursive: true });
+            for (let dir = parent; dir.length > target.length; dir = (0,external_node_path_namespaceObject.dirname)(dir))
+                dirs.add(dir);
+        }
+        await (0,promises_namespaceObject.writeFile)(path, file.content, { flag: 'wx', mode: file.mode === '100755' ? 0o555 : 0o444 });
+    }
+    for (const dir of [...dirs].sort((a, b) => b.length - a.length))
+        await (0,promises_namespaceObject.chmod)(dir, 0o555);
+}
+
+;// CONCATENATED MODULE: ./src/run/output-file.ts
+/** Most bytes one step may write to $REMEDIATION_OUTPUT: outputs are values, not data sets. */
+const MAX_OUTPUT_FILE_BYTES = 1024 * 1024;
+const KEY = /^[A-Za-z_][A-Za-z0-9_-]{0,99}$/;
+/**
+ * Parses a $REMEDIATION_OUTPUT file in GitHub's format: `key=value` lines, and multi-line values as
+ * `key<<DELIMITER` ... `DELIMITER`. A step only ever writes its own outputs here; nothing in this
+ * file reaches the job's environment or outputs except declared outputs, as data.
+ */
+function parseOutputFile(bytes) {
+    if (bytes.byteLength > MAX_OUTPUT_FILE_BYTES) {
+        return { ok: false, problem: `output file is ${bytes.byteLength} bytes; at most ${MAX_OUTPUT_FILE_BYTES}` };
+    }
+    const lines = bytes.toString('utf8').split('\n');
+    if (lines.at(-1) === '')
+        lines.pop();
+    const outputs = {};
+    for (let i = 0; i < lines.length; i++) {
+        const line = (lines[i] ?? '').replace(/\r$/, '');
+        if (line === '')
+            continue;
+        const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
+        if (heredoc && !line.includes('=')) {
+            const [, key = '', delimiter = ''] = heredoc;
+            const end = lines.findIndex((l, j) => j > i && l.replace(/\r$/, '') === delimiter);
+            if (end < 0)
+                return { ok: false, problem: `output '${key}': no closing delimiter line` };
+            if (!KEY.test(key))
+                return { ok: false, problem: `invalid output name '${key.slice(0, 100)}'` };
+            outputs[key] = lines
+                .slice(i + 1, end)
+                .map((l) => l.replace(/\r$/, ''))
+                .join('\n');
+            i = end;
+            continue;
+        }
+        const eq = line.indexOf('=');
+        if (eq <= 0)
+            return { ok: false, problem: `line ${i + 1}: expected key=value or key<<DELIMITER` };
+        const key = line.slice(0, eq);
+        if (!KEY.test(key))
+            return { ok: false, problem: `invalid output name '${key.slice(0, 100)}'` };
+        outputs[key] = line.slice(eq + 1);
+    }
+    return { ok: true, outputs };
+}
+/** The environment variable a step output reaches later steps as: STEP_<ID>_<KEY>. */
+function outputEnvName(stepId, key) {
+    return `STEP_${stepId}_${key}`.toUpperCase().replaceAll('-', '_');
+}
+
+;// CONCATENATED MODULE: ./src/run/step-environment.ts
+
+
+/** Caller variables passed through to every step: the minimal base, nothing else. */
+const BASE_VARIABLES = ['PATH', 'HOME', 'LANG', 'LC_ALL', 'TMPDIR', 'TZ', 'USER', 'LOGNAME'];
+/** Runner variables passed through when present, so steps can find the workspace on GitHub. */
+const RUNNER_VARIABLES = [
+    'GITHUB_WORKSPACE',
+    'RUNNER_TEMP',
+    'RUNNER_OS',
+    'RUNNER_ARCH',
+    'GITHUB_REPOSITORY',
+    'GITHUB_RUN_ID',
+    'GITHUB_RUN_ATTEMPT',
+    'CI',
+];
+/**
+ * Builds a step's environment instead of inheriting the caller's: the base variables, the
+ * definition's and step's env, then parameters, earlier outputs and declared secrets. Anything
+ * else in the caller's environment (tokens, cloud credentials) never reaches a step, and the
+ * reserved names (PARAM_*, STEP_*, REMEDIATION_*) are set last so a definition cannot shadow them.
+ */
+function buildStepEnvironment(callerEnv, definition, step, params, secrets, priorOutputs, paths, run) {
+    const env = {};
+    for (const key of [...BASE_VARIABLES, ...RUNNER_VARIABLES]) {
+        const value = callerEnv[key];
+        if (value !== undefined)
+            env[key] = value;
+    }
+    env.PATH ??= '/usr/local/bin:/usr/bin:/bin';
+    env.LANG ??= 'C.UTF-8';
+    Object.assign(env, definition.env, step.env ?? {});
+    for (const [name, value] of Object.entries(params))
+        env[paramEnvName(name)] = paramToEnvValue(value);
+    Object.assign(env, priorOutputs);
+    Object.assign(env, secrets);
+    env.REMEDIATION_NAME = run.name;
+    env.REMEDIATION_VERSION = run.version;
+    env.REMEDIATION_RUN_ID = run.runId;
+    env.REMEDIATION_STAGE = run.stage;
+    env.REMEDIATION_STEP = step.id;
+    env.REMEDIATION_DIR = paths.definitionDir;
+    env.REMEDIATION_WORKSPACE = paths.workspace;
+    env.REMEDIATION_OUTPUT = paths.outputFile;
+    return env;
+}
+/** Picks the declared secrets out of the caller's environment; a missing one is reported by name. */
+function collectSecrets(declared, callerEnv) {
+    const secrets = {};
+    const missing = [];
+    for (const name of declared) {
+        const value = callerEnv[name];
+        if (value === undefined || value === '')
+            missing.push(name);
+        else
+            secrets[name] = value;
+    }
+    return { secrets, missing };
+}
+
+;// CONCATENATED MODULE: ./src/run/workspace.ts
+
+
+/** Removes a scratch folder, first making its read-only copies writable so removal works for non-root users. */
+async function removeTree(dir) {
+    const unlock = async (path) => {
+        await (0,promises_namespaceObject.chmod)(path, 0o700).catch(() => undefined);
+        const entries = await (0,promises_namespaceObject.readdir)(path, { withFileTypes: true }).catch(() => []);
+        for (const entry of entries)
+            if (entry.isDirectory())
+                await unlock((0,external_node_path_namespaceObject.join)(path, entry.name));
+    };
+    await unlock(dir);
+    await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+}
+
+;// CONCATENATED MODULE: ./src/run/executor.ts
+
+
+
+
+
+
+
+/** Time limit of one step attempt when the step sets none. */
+const DEFAULT_STEP_TIMEOUT = '15m';
+/** Time limit of a whole run when the definition sets none. */
+const DEFAULT_RUN_TIMEOUT = '1h';
+/**
+ * Runs a verified plan: check -> steps -> verify, rollback when steps or verify fail. Records every
+ * step in the recorder as it goes and returns the final status. Never throws for a step's failure;
+ * the caller records anything thrown as `crashed`.
+ */
+async function executePlan(plan, recorder, deps) {
+    const runTimeoutMs = parseDuration(plan.definition.timeout ?? DEFAULT_RUN_TIMEOUT);
+    const runTimeout = new AbortController();
+    const timer = setTimeout(() => runTimeout.abort(), runTimeoutMs);
+    const stop = AbortSignal.any([deps.cancel, runTimeout.signal]);
+    const stopReason = () => (runTimeout.signal.aborted && !deps.cancel.aborted ? 'timed-out' : 'cancelled');
+    const scratch = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(deps.scratchRoot, 'remediate-run-'));
+    const workspace = (0,external_node_path_namespaceObject.join)(scratch, 'workspace');
+    await (0,promises_namespaceObject.mkdir)(workspace, { mode: 0o700 });
+    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.join)(scratch, 'outputs'), { mode: 0o700 });
+    const outputs = {};
+    const byStep = new Map();
+    let sequence = 0;
+    const runStage = async (stage, step) => {
+        const record = {
+            stage,
+            id: step.id,
+            ...(step.name !== undefined ? { name: step.name } : {}),
+            started: deps.clock().toISOString(),
+            ended: '',
+            durationMs: 0,
+            attempts: 0,
+            exitCode: null,
+            signal: null,
+            outcome: 'failed',
+            continueOnError: step['continue-on-error'] ?? false,
+            outputs: {},
+            log: { start: recorder.offset, end: recorder.offset },
+        };
+        recorder.snapshot.steps.push(record);
+        const startedAt = deps.clock().getTime();
+        const maxAttempts = 1 + (step.retries ?? 0);
+        let result;
+        let stepOutputs = {};
+        for (let attempt = 1; attempt <= maxAttempts && !stop.aborted; attempt++) {
+            record.attempts = attempt;
+            const n = ++sequence;
+            const definitionDir = (0,external_node_path_namespaceObject.join)(scratch, `definition-${n}`);
+            await materialize(plan.files, definitionDir);
+            const outputFile = (0,external_node_path_namespaceObject.join)(scratch, 'outputs', `${n}.out`);
+            await (0,promises_namespaceObject.writeFile)(outputFile, '', { mode: 0o600 });
+            const cwd = (0,external_node_path_namespaceObject.join)(workspace, step['working-directory'] ?? '');
+            await (0,promises_namespaceObject.mkdir)(cwd, { recursive: true });
+            const env = buildStepEnvironment(deps.callerEnv, plan.definition, step, plan.params, plan.secrets, outputs, {
+                definitionDir,
+                workspace,
+                outputFile,
+            }, { name: plan.name, version: plan.version, runId: plan.runId, stage });
+            recorder.line(`==> ${stage}/${step.id}${step.name ? ` (${step.name})` : ''} attempt ${attempt}/${maxAttempts}`);
+            const timeoutMs = parseDuration(step.timeout ?? DEFAULT_STEP_TIMEOUT);
+            result = await deps.runner.run({
+                command: step.shell === 'sh' ? 'sh' : 'bash',
+                args: shellArgs(step),
+                cwd,
+                env,
+                timeoutMs,
+                killGraceMs: deps.killGraceMs,
+                signal: stop,
+                onStdout: (chunk) => recorder.stdout(chunk),
+                onStderr: (chunk) => recorder.stderr(chunk),
+            });
+            recorder.endStreams();
+            const outcome = outcomeOf(stage, result);
+            recorder.line(`<== ${stage}/${step.id} ${describeResult(result, timeoutMs)} (${outcome})`);
+            // Outputs of a failed attempt are kept too: rollback may need what the step managed to note.
+            const parsed = parseOutputFile(await (0,promises_namespaceObject.readFile)(outputFile));
+            if (parsed.ok)
+                stepOutputs = { ...parsed.outputs };
+            else
+                recorder.line(`!! ${stage}/${step.id}: outputs ignored: ${parsed.problem}`);
+            if (outcome === 'succeeded' || outcome === 'drift')
+                break;
+            if (attempt < maxAttempts && !stop.aborted) {
+                const delay = Math.min(deps.retryBackoffMs * 2 ** (attempt - 1), 30_000);
+                recorder.line(`.. retrying ${stage}/${step.id} in ${delay} ms`);
+                recorder.flush();
+                await sleep(delay, stop);
+            }
+        }
+        const final = result ?? { exitCode: null, signal: null, timedOut: false, aborted: true };
+        record.exitCode = final.exitCode;
+        record.signal = final.signal;
+        record.outcome = outcomeOf(stage, final);
+        if (final.spawnError)
+            record.error = recorder.redact(final.spawnError);
+        record.outputs = Object.fromEntries(Object.entries(stepOutputs).map(([k, v]) => [k, recorder.redact(v)]));
+        byStep.set(step.id, stepOutputs);
+        for (const [key, value] of Object.entries(stepOutputs))
+            outputs[outputEnvName(step.id, key)] = value;
+        record.ended = deps.clock().toISOString();
+        record.durationMs = deps.clock().getTime() - startedAt;
+        record.log = { start: record.log.start, end: recorder.offset };
+        recorder.flush();
+        recorder.save();
+        return record;
+    };
+    let status;
+    try {
+        status = await runStages(plan, recorder, runStage, () => (stop.aborted ? stopReason() : undefined));
+    }
+    finally {
+        clearTimeout(timer);
+        await removeTree(scratch);
+    }
+    for (const [name, spec] of Object.entries(plan.definition.outputs)) {
+        const value = byStep.get(spec.step)?.[spec.key];
+        if (value !== undefined)
+            recorder.snapshot.outputs[name] = recorder.redact(value);
+    }
+    return status;
+}
+async function runStages(plan, recorder, runStep, stopped) {
+    const { definition } = plan;
+    const snapshot = recorder.snapshot;
+    // check: 0 = healthy, 1 = remediation needed, anything else = the check itself failed.
+    if (definition.check.length === 0) {
+        snapshot.check = 'none';
+    }
+    else {
+        let drift = false;
+        for (const step of definition.check) {
+            const record = await runStep('check', step);
+            if (stopped())
+                return stopped();
+            if (record.outcome === 'drift') {
+                drift = true;
+                break;
+            }
+            if (record.outcome !== 'succeeded') {
+                snapshot.check = 'error';
+                snapshot.error = { code: 'CHECK_FAILED', message: `check step '${step.id}' failed: ${describeRecord(record)}` };
+                recorder.line(`check failed; nothing was changed`);
+                return record.outcome === 'timed-out' ? 'timed-out' : 'failed';
+            }
+        }
+        if (!drift && !plan.force) {
+            snapshot.check = 'healthy';
+            recorder.line('check: healthy; no remediation needed');
+            return 'healthy';
+        }
+        snapshot.check = drift ? 'drift' : 'forced';
+        recorder.line(drift ? 'check: remediation needed' : 'check: healthy, but --force given; remediating anyway');
+    }
+    let failure;
+    for (const stage of ['steps', 'verify']) {
+        for (const step of definition[stage]) {
+            const record = await runStep(stage, step);
+            if (stopped())
+                break;
+            if (record.outcome !== 'succeeded' && !record.continueOnError) {
+                failure = record;
+                break;
+            }
+        }
+        if (failure || stopped())
+            break;
+    }
+    // On cancellation the runner gives us seconds, not minutes: record and stop, no rollback.
+    const stop = stopped();
+    if (stop) {
+        snapshot.rollback = 'none';
+        recorder.line(`run ${stop}; remaining steps skipped`);
+        return stop;
+    }
+    if (!failure) {
+        snapshot.rollback = 'not-needed';
+        return 'succeeded';
+    }
+    snapshot.error = {
+        code: failure.stage === 'verify' ? 'VERIFY_FAILED' : 'STEP_FAILED',
+        message: `${failure.stage} step '${failure.id}' ${describeRecord(failure)}`,
+    };
+    if (definition.rollback.length === 0) {
+        snapshot.rollback = 'none';
+    }
+    else {
+        recorder.line('rolling back');
+        let rolledBack = true;
+        for (const step of definition.rollback) {
+            const record = await runStep('rollback', step);
+            if (stopped())
+                return stopped();
+            if (record.outcome !== 'succeeded')
+                rolledBack = false;
+        }
+        snapshot.rollback = rolledBack ? 'succeeded' : 'failed';
+    }
+    return failure.outcome === 'timed-out' ? 'timed-out' : 'failed';
+}
+function shellArgs(step) {
+    // The script text comes from the verified definition; parameters are only ever in the env.
+    return step.shell === 'sh'
+        ? ['-e', '-u', '-c', step.run, `remediation:${step.id}`]
+        : ['--noprofile', '--norc', '-e', '-u', '-o', 'pipefail', '-c', step.run, `remediation:${step.id}`];
+}
+function outcomeOf(stage, result) {
+    if (result.aborted)
+        return 'cancelled';
+    if (result.timedOut)
+        return 'timed-out';
+    if (result.exitCode === 0)
+        return 'succeeded';
+    if (stage === 'check' && result.exitCode === 1)
+        return 'drift';
+    return 'failed';
+}
+function describeResult(result, timeoutMs) {
+    if (result.spawnError)
+        return `could not start: ${result.spawnError}`;
+    if (result.timedOut)
+        return `timed out after ${timeoutMs} ms; process group killed`;
+    if (result.aborted)
+        return 'stopped; process group killed';
+    return result.signal ? `killed by ${result.signal}` : `exit ${result.exitCode}`;
+}
+function describeRecord(record) {
+    if (record.outcome === 'timed-out')
+        return 'timed out';
+    if (record.error)
+        return `could not start: ${record.error}`;
+    return record.signal ? `was killed by ${record.signal}` : `exited ${record.exitCode}`;
+}
+function sleep(ms, signal) {
+    return new Promise((resolve) => {
+        const timer = setTimeout(done, ms);
+        function done() {
+            clearTimeout(timer);
+            signal.removeEventListener('abort', done);
+            resolve();
+        }
+        signal.addEventListener('abort', done, { once: true });
+    });
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/record/record-files.ts
+// Reading a run record folder: the only I/O of verification. Everything it returns is checked by
+// the pure verifier (record-verifier.ts), so this file trusts nothing it reads.
+
+
+
+/** What ran and why, written by the executor. */
+const SNAPSHOT_FILE = 'snapshot.json';
+/** The redacted, human-readable log. */
+const LOG_FILE = 'run.log';
+/** The hash chain over run.log (format in log-chain.ts). */
+const CHAIN_FILE = 'run.log.chain';
+/** Reads snapshot.json, run.log and run.log.chain from a record folder. */
+async function readRecord(dir) {
+    const [snapshot, log, chain] = await Promise.all([
+        readRecordFile(dir, SNAPSHOT_FILE),
+        readRecordFile(dir, LOG_FILE),
+        readRecordFile(dir, CHAIN_FILE),
+    ]);
+    return { snapshot, log, chain: chain.toString('utf8') };
+}
+async function readRecordFile(dir, name) {
+    const path = (0,external_node_path_namespaceObject.join)(dir, name);
+    try {
+        return await (0,promises_namespaceObject.readFile)(path);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT') {
+            throw new UsageError('NOT_FOUND', `${path} not found: pass the folder of a run record (it holds ${SNAPSHOT_FILE}, ${LOG_FILE} and ${CHAIN_FILE})`, { cause: error });
+        }
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/record/log-chain.ts
+// Tamper-evident run log: the log bytes plus a hash chain over consecutive blocks of them.
+//
+// Format (a stable contract: change it only with a version bump):
+//   The record folder holds `run.log`, the human-readable log bytes (already redacted), and
+//   `run.log.chain`, JSON Lines with one line per block of run.log, in order:
+//     {"i":<index from 0>,"start":<byte offset>,"end":<byte offset, exclusive>,"sha256":"<hex>","chain":"<hex>"}
+//   - `sha256` is the lower-case hex SHA-256 of run.log bytes [start, end).
+//   - `chain` = lower-case hex SHA-256 of the UTF-8 string
+//       prevChain + "\n" + i + "\n" + start + "\n" + end + "\n" + sha256
+//     (numbers in decimal), where prevChain is the previous line's `chain`, and GENESIS (64 zeros)
+//     for i = 0.
+//   - Blocks are contiguous and non-empty: block 0 starts at 0, block i+1 starts where block i ends.
+//   - Every line ends with "\n". The `chain` of the last line is the head; an empty log has no
+//     lines and head GENESIS.
+//   - The writer appends a block's log bytes first and its chain line second, so a writer killed at
+//     any moment leaves a valid prefix: complete lines covering a prefix of run.log, then possibly
+//     unchained log bytes and a partial last line.
+//
+// The chain is not keyed: whoever can rewrite both files can recompute it. It detects edits when
+// the head (and byte count) are compared against a value kept elsewhere, i.e. snapshot.json, whose
+// digest is published in the job summary.
+
+
+
+
+
+
+/** The `prevChain` of block 0, and the head of an empty log. */
+const GENESIS = '0'.repeat(64);
+/** Buffered log bytes that force a block to be cut: bounds memory and the loss on a crash. */
+const BLOCK_BYTES = 64 * 1024;
+/** Hex SHA-256 of bytes. */
+function log_chain_sha256Hex(bytes) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(bytes).digest('hex');
+}
+/** Computes a block's `chain` value from the previous one. */
+function chainLink(prevChain, i, start, end, sha256) {
+    return log_chain_sha256Hex(`${prevChain}\n${i}\n${start}\n${end}\n${sha256}`);
+}
+/** Describes a byte range the way people read it: inclusive at both ends. */
+function describeRange(range) {
+    return range.end - range.start <= 1 ? `byte ${range.start}` : `bytes ${range.start}-${range.end - 1}`;
+}
+/**
+ * Appends redacted log bytes to run.log and a chain line per block to run.log.chain. All writes
+ * are synchronous so a block is on disk (in the page cache) when flush() returns, a SIGKILL leaves
+ * a valid prefix, and a signal handler can flush. Memory is one block buffer.
+ */
+class ChainedLogWriter {
+    #logFd;
+    #chainFd;
+    #buffer = Buffer.allocUnsafe(BLOCK_BYTES);
+    #buffered = 0;
+    #bytes = 0;
+    #blocks = 0;
+    #head = GENESIS;
+    #closed = false;
+    /** Set once a write failed: the files may be out of step, so nothing more is appended. */
+    #failed = false;
+    #failure;
+    constructor(logFd, chainFd) {
+        this.#logFd = logFd;
+        this.#chainFd = chainFd;
+    }
+    /** Creates run.log and run.log.chain in `dir`; refuses if either exists, never overwriting a record. */
+    static async open(dir) {
+        await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+        const logPath = (0,external_node_path_namespaceObject.join)(dir, LOG_FILE);
+        // Exclusive create ('wx'): an existing record is evidence and is never appended to or replaced.
+        const logFd = openExclusive(logPath);
+        let chainFd;
+        try {
+            chainFd = openExclusive((0,external_node_path_namespaceObject.join)(dir, CHAIN_FILE));
+        }
+        catch (error) {
+            (0,external_node_fs_namespaceObject.closeSync)(logFd);
+            (0,external_node_fs_namespaceObject.unlinkSync)(logPath);
+            throw error;
+        }
+        return new ChainedLogWriter(logFd, chainFd);
+    }
+    /** Buffers log bytes; cuts a block each time BLOCK_BYTES are buffered. */
+    write(bytes) {
+        this.#assertWritable();
+        let offset = 0;
+        while (offset < bytes.length) {
+            const count = Math.min(bytes.length - offset, BLOCK_BYTES - this.#buffered);
+            this.#buffer.set(bytes.subarray(offset, offset + count), this.#buffered);
+            this.#buffered += count;
+            offset += count;
+            if (this.#buffered === BLOCK_BYTES)
+                this.#cutBlock();
+        }
+    }
+    /** Cuts a block of whatever is buffered (nothing if empty); call at step boundaries and on a timer. */
+    flush() {
+        this.#assertWritable();
+        if (this.#buffered > 0)
+            this.#cutBlock();
+    }
+    /** The summary so far: what is chained on disk now. */
+    get summary() {
+        return { head: this.#head, bytes: this.#bytes, blocks: this.#blocks };
+    }
+    /** Flushes, fsyncs and closes both files; returns the head, byte count and block count. */
+    async close() {
+        try {
+            this.flush();
+            // Durable at the end of the run; per-block fsync would cost far more than the hashing.
+            (0,external_node_fs_namespaceObject.fsyncSync)(this.#logFd);
+            (0,external_node_fs_namespaceObject.fsyncSync)(this.#chainFd);
+        }
+        finally {
+            if (!this.#closed) {
+                this.#closed = true;
+                (0,external_node_fs_namespaceObject.closeSync)(this.#logFd);
+                (0,external_node_fs_namespaceObject.closeSync)(this.#chainFd);
+            }
+        }
+        return this.summary;
+    }
+    #assertWritable() {
+        if (this.#failed) {
+            throw new Error('log writer failed earlier; the record is incomplete', { cause: this.#failure });
+        }
+        if (this.#closed)
+            throw new Error('log writer is closed');
+    }
+    #cutBlock() {
+        const block = this.#buffer.subarray(0, this.#buffered);
+        const start = this.#bytes;
+        const end = start + block.length;
+        const i = this.#blocks;
+        const sha256 = log_chain_sha256Hex(block);
+        const chain = chainLink(this.#head, i, start, end, sha256);
+        const line = `${JSON.stringify({ i, start, end, sha256, chain })}\n`;
+        try {
+            // Log bytes first, chain line second: a crash in between leaves unchained bytes, never a
+            // chain line that points past the end of the log.
+            writeFully(this.#logFd, block);
+            writeFully(this.#chainFd, Buffer.from(line, 'utf8'));
+        }
+        catch (error) {
+            this.#failed = true;
+            this.#failure = error;
+            throw error;
+        }
+        this.#buffered = 0;
+        this.#bytes = end;
+        this.#blocks = i + 1;
+        this.#head = chain;
+    }
+}
+function openExclusive(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.openSync)(path, 'wx', 0o600);
+    }
+    catch (error) {
+        if (error.code === 'EEXIST') {
+            throw new UsageError('FILE_EXISTS', `${path} already exists: write each run record to a new folder`, {
+                cause: error,
+            });
+        }
+        throw error;
+    }
+}
+function writeFully(fd, bytes) {
+    let offset = 0;
+    while (offset < bytes.length)
+        offset += (0,external_node_fs_namespaceObject.writeSync)(fd, bytes, offset, bytes.length - offset);
+}
+const HEX64 = /^[0-9a-f]{64}$/;
+/** The keys of a chain line, sorted. */
+const BLOCK_KEYS = 'chain,end,i,sha256,start';
+/** Parses one chain line; undefined when it is not exactly a block record. */
+function parseBlock(line) {
+    let value;
+    try {
+        value = JSON.parse(line);
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return undefined;
+    const record = value;
+    if (Object.keys(record).sort().join(',') !== BLOCK_KEYS)
+        return undefined;
+    const { i, start, end, sha256, chain } = record;
+    const isOffset = (n) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+    if (!isOffset(i) || !isOffset(start) || !isOffset(end))
+        return undefined;
+    if (typeof sha256 !== 'string' || !HEX64.test(sha256) || typeof chain !== 'string' || !HEX64.test(chain)) {
+        return undefined;
+    }
+    return { i, start, end, sha256, chain };
+}
+/**
+ * Verifies run.log against run.log.chain. Pure. Reports the first problem in log order.
+ * Without `expected`, an interrupted writer's valid prefix (unchained trailing bytes, a partial
+ * last line) is accepted as incomplete; with it, the chain must cover the whole log and match.
+ */
+function verifyLogChain(log, chainText, expected) {
+    const lines = chainText.split('\n');
+    // The text after the last "\n": empty for a well-formed file, else a line the writer never finished.
+    const partial = lines.pop() ?? '';
+    const partialLine = partial.length > 0;
+    const claimedEnd = Math.max(lastClaimedEnd(lines), expected?.bytes ?? 0);
+    let head = GENESIS;
+    let offset = 0;
+    for (let k = 0; k < lines.length; k++) {
+        const where = `${CHAIN_FILE} line ${k + 1}`;
+        const block = parseBlock(lines[k]);
+        // A forged or mangled line cannot be trusted for anything after it.
+        if (block === undefined)
+            return fail(`${where} is not a valid block record`);
+        // A gap means log bytes were left out of the chain (a line removed, or blocks reordered).
+        if (block.start > offset) {
+            return fail(`${describeRange({ start: offset, end: block.start })} of ${LOG_FILE} are not covered by ${CHAIN_FILE} (${where} starts at ${block.start}, expected ${offset}): a chain line was removed or reordered`, { start: offset, end: block.start });
+        }
+        // An overlap would let the same bytes be counted twice, hiding a replaced block.
+        if (block.start < offset) {
+            return fail(`${where} starts at byte ${block.start}, expected ${offset}: chain lines were duplicated or reordered`, { start: block.start, end: Math.max(offset, block.start + 1) });
+        }
+        // Indexes bind each line to its position, so lines cannot be dropped and renumbered silently.
+        if (block.i !== k) {
+            return fail(`${where} has block index ${block.i}, expected ${k}: chain lines were removed or reordered`, {
+                start: block.start,
+                end: Math.max(block.end, block.start + 1),
+            });
+        }
+        if (block.end <= block.start)
+            return fail(`${where} describes an empty block (${block.start}-${block.end})`);
+        // A log shorter than the chain says was truncated; everything from its end is missing.
+        if (block.end > log.length) {
+            const missing = { start: log.length, end: Math.max(claimedEnd, block.end) };
+            return fail(`${LOG_FILE} is truncated: ${describeRange(missing)} are missing`, missing);
+        }
+        const range = { start: block.start, end: block.end };
+        // The block hash pins every byte of the block: any edit, insertion or deletion changes it.
+        if (log_chain_sha256Hex(log.subarray(block.start, block.end)) !== block.sha256) {
+            return fail(`${describeRange(range)} of ${LOG_FILE} were altered (block ${k} does not match its hash)`, range);
+        }
+        // The link pins the line to all earlier lines, so an edited chain line shows here.
+        const link = chainLink(head, block.i, block.start, block.end, block.sha256);
+        if (link !== block.chain) {
+            return fail(`${where} breaks the chain (expected chain ${link}, got ${block.chain}): ${CHAIN_FILE} was edited`, range);
+        }
+        head = link;
+        offset = block.end;
+    }
+    const unchainedBytes = log.length - offset;
+    if (expected !== undefined) {
+        // With a recorded summary, anything not covered is an addition or a truncation, not a crash.
+        if (partialLine)
+            return fail(`${CHAIN_FILE} ends with a partial line after line ${lines.length}`);
+        if (expected.bytes !== undefined && expected.bytes !== offset) {
+            const range = { start: Math.min(offset, expected.bytes), end: Math.max(offset, expected.bytes) };
+            return fail(`${CHAIN_FILE} covers ${offset} bytes, expected ${expected.bytes}`, range);
+        }
+        if (unchainedBytes > 0) {
+            return fail(`${describeRange({ start: offset, end: log.length })} of ${LOG_FILE} are not covered by ${CHAIN_FILE}`, { start: offset, end: log.length });
+        }
+        // Matching head proves the whole chain is the one recorded, not a consistent rewrite.
+        if (expected.head !== undefined && expected.head !== head) {
+            return fail(`${CHAIN_FILE} head is ${head}, expected ${expected.head}: the log and chain were rewritten`);
+        }
+    }
+    return {
+        ok: true,
+        complete: unchainedBytes === 0 && !partialLine,
+        blocks: lines.length,
+        bytes: offset,
+        head,
+        unchainedBytes,
+        partialLine,
+    };
+}
+function fail(problem, range) {
+    return range === undefined ? { ok: false, problem } : { ok: false, problem, range };
+}
+/** The end offset the chain claims overall, for reporting how much of a truncated log is missing. */
+function lastClaimedEnd(lines) {
+    const last = lines.at(-1);
+    return last === undefined ? 0 : (parseBlock(last)?.end ?? 0);
+}
+
+;// CONCATENATED MODULE: ./src/record/record-verifier.ts
+// Verifies a run record (snapshot.json + run.log + run.log.chain). Pure: readRecord does the I/O.
+//
+// What it relies on in snapshot.json (written by the executor):
+//   status: string                       final status of the run
+//   log: { file: "run.log", bytes, blocks, head, complete? }
+//                                        the ChainedLogWriter summary; absent, or complete: false,
+//                                        when the run was killed before finishing (only the log's
+//                                        valid prefix is then verified, and the record is incomplete)
+//   steps[]: { log?: { start, end } }    each step's byte range of run.log, in execution order
+// The snapshot's own digest is not inside it: snapshotDigest() is printed by the executor (job
+// summary) and passed back in to pin the snapshot, which in turn pins the log through log.head.
+
+
+
+
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+const record_verifier_HEX64 = /^[0-9a-f]{64}$/;
+/** `sha256:<hex>` of the exact snapshot.json bytes: the value that pins a record. */
+function snapshotDigest(bytes) {
+    return `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(bytes).digest('hex')}`;
+}
+/** Verifies a run record; returns the first problem, or what was verified. Pure. */
+function verifyRecord(files, options = {}) {
+    const digest = snapshotDigest(files.snapshot);
+    if (options.snapshotDigest !== undefined) {
+        const expected = options.snapshotDigest.toLowerCase();
+        if (!DIGEST.test(expected)) {
+            throw new UsageError('USAGE', `invalid snapshot digest '${options.snapshotDigest.slice(0, 80)}': expected sha256:<64 hex digits> as printed by the run`);
+        }
+        // Pinning the snapshot stops a consistent rewrite of snapshot, log and chain together.
+        if (digest !== expected)
+            return problem(`${SNAPSHOT_FILE} digest is ${digest}, expected ${expected}`);
+    }
+    let snapshot;
+    try {
+        snapshot = JSON.parse(files.snapshot.toString('utf8'));
+    }
+    catch {
+        return problem(`${SNAPSHOT_FILE} is not valid JSON`);
+    }
+    if (!isObject(snapshot))
+        return problem(`${SNAPSHOT_FILE} is not a JSON object`);
+    // A record without a status cannot say whether the remediation worked.
+    if (typeof snapshot['status'] !== 'string' || snapshot['status'].length === 0) {
+        return fieldProblem('status', `expected a status string, got ${record_verifier_describe(snapshot['status'])}`);
+    }
+    const status = snapshot['status'];
+    const recorded = readLogSummary(snapshot['log']);
+    if ('problem' in recorded)
+        return recorded;
+    const chain = verifyLogChain(files.log, files.chain);
+    if (!chain.ok)
+        return problem(chain.problem, chain.range);
+    if (recorded.summary !== undefined) {
+        const { bytes, blocks, head } = recorded.summary;
+        // A finished run's chain must end exactly where the snapshot says: no lines dropped or added.
+        if (chain.partialLine)
+            return problem(`${CHAIN_FILE} ends with a partial line, but the run finished`);
+        if (chain.bytes !== bytes) {
+            const range = { start: Math.min(chain.bytes, bytes), end: Math.max(chain.bytes, bytes) };
+            const what = chain.bytes < bytes
+                ? `${describeRange(range)} of ${LOG_FILE} are missing from ${CHAIN_FILE} (truncated or lines removed)`
+                : `${describeRange(range)} of ${LOG_FILE} were appended after the run`;
+            return fieldProblem('log.bytes', `expected ${chain.bytes}, got ${bytes}: ${what}`, range);
+        }
+        // Bytes after the recorded end were added after the run finished.
+        if (chain.unchainedBytes > 0) {
+            const range = { start: chain.bytes, end: files.log.length };
+            return problem(`${describeRange(range)} of ${LOG_FILE} are not covered by ${CHAIN_FILE}`, range);
+        }
+        // The head pins the whole chain: a log rewritten with a freshly computed chain differs here.
+        if (chain.head !== head) {
+            return fieldProblem('log.head', `expected ${chain.head}, got ${head}: ${LOG_FILE} and ${CHAIN_FILE} do not match the snapshot`);
+        }
+        if (chain.blocks !== blocks)
+            return fieldProblem('log.blocks', `expected ${chain.blocks}, got ${blocks}`);
+    }
+    const steps = checkSteps(snapshot['steps'], chain.bytes);
+    if (typeof steps !== 'number')
+        return steps;
+    return {
+        ok: true,
+        complete: recorded.summary !== undefined && chain.complete,
+        status,
+        snapshotDigest: digest,
+        log: { bytes: chain.bytes, blocks: chain.blocks, head: chain.head, unchainedBytes: chain.unchainedBytes },
+        steps,
+    };
+}
+/** Like verifyRecord, but throws TrustError('RECORD_TAMPERED') naming the first problem. */
+function assertRecordIntact(files, options = {}) {
+    const result = verifyRecord(files, options);
+    if (!result.ok)
+        throw new TrustError('RECORD_TAMPERED', `run record failed verification: ${result.problem}`);
+    return result;
+}
+/** Reads snapshot.log; `summary` is undefined when the run did not finish its log. */
+function readLogSummary(value) {
+    if (value === undefined)
+        return { summary: undefined };
+    if (!isObject(value))
+        return fieldProblem('log', `expected an object, got ${record_verifier_describe(value)}`);
+    const complete = value['complete'];
+    if (complete !== undefined && typeof complete !== 'boolean') {
+        return fieldProblem('log.complete', `expected a boolean, got ${record_verifier_describe(complete)}`);
+    }
+    if (complete === false)
+        return { summary: undefined };
+    // Only run.log is chained; a snapshot pointing elsewhere would vouch for an unverified file.
+    if (value['file'] !== LOG_FILE)
+        return fieldProblem('log.file', `expected '${LOG_FILE}', got ${record_verifier_describe(value['file'])}`);
+    const { bytes, blocks, head } = value;
+    if (!isCount(bytes))
+        return fieldProblem('log.bytes', `expected a byte count, got ${record_verifier_describe(bytes)}`);
+    if (!isCount(blocks))
+        return fieldProblem('log.blocks', `expected a block count, got ${record_verifier_describe(blocks)}`);
+    if (typeof head !== 'string' || !record_verifier_HEX64.test(head)) {
+        return fieldProblem('log.head', `expected 64 lower-case hex digits, got ${record_verifier_describe(head)}`);
+    }
+    return { summary: { bytes, blocks, head } };
+}
+/** Checks each step's log range lies in the verified log, in order; returns the step count. */
+function checkSteps(value, logBytes) {
+    if (value === undefined)
+        return 0;
+    if (!Array.isArray(value))
+        return fieldProblem('steps', `expected an array, got ${record_verifier_describe(value)}`);
+    let previousEnd = 0;
+    for (const [k, step] of value.entries()) {
+        const at = `steps[${k}]`;
+        if (!isObject(step))
+            return fieldProblem(at, `expected an object, got ${record_verifier_describe(step)}`);
+        const range = step['log'];
+        if (range === undefined)
+            continue;
+        if (!isObject(range))
+            return fieldProblem(`${at}.log`, `expected { start, end }, got ${record_verifier_describe(range)}`);
+        const { start, end } = range;
+        if (!isCount(start))
+            return fieldProblem(`${at}.log.start`, `expected a byte offset, got ${record_verifier_describe(start)}`);
+        if (!isCount(end))
+            return fieldProblem(`${at}.log.end`, `expected a byte offset, got ${record_verifier_describe(end)}`);
+        // Ranges in execution order stop a step's output being attributed to another step.
+        if (start < previousEnd) {
+            return fieldProblem(`${at}.log.start`, `expected at least ${previousEnd} (end of the previous step), got ${start}`);
+        }
+        if (end < start)
+            return fieldProblem(`${at}.log.end`, `expected at least ${start} (its start), got ${end}`);
+        // A range past the chained log would point at bytes nobody can vouch for.
+        if (end > logBytes) {
+            return fieldProblem(`${at}.log.end`, `expected at most ${logBytes} (end of the chained log), got ${end}`, {
+                start: logBytes,
+                end,
+            });
+        }
+        previousEnd = end;
+    }
+    return value.length;
+}
+function problem(text, range) {
+    return range === undefined ? { ok: false, problem: text } : { ok: false, problem: text, range };
+}
+function fieldProblem(field, text, range) {
+    const base = { ok: false, problem: `snapshot field '${field}': ${text}`, field };
+    return range === undefined ? base : { ...base, range };
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function isCount(value) {
+    return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+function record_verifier_describe(value) {
+    if (value === undefined)
+        return 'nothing';
+    const text = JSON.stringify(value) ?? String(value);
+    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+;// CONCATENATED MODULE: ./src/record/redactor.ts
+// Streaming secret redaction for everything that ends up in a run record.
+//
+// `::add-mask::` only masks the runner's own log; records are uploaded raw, so every byte a step
+// prints goes through a StreamRedactor before it is hashed and written. Matching works on bytes,
+// so secrets with multi-byte UTF-8 and output split anywhere (even inside a character) are handled.
+//
+// Every maximal run of bytes covered by one or more occurrences (overlapping or back to back)
+// becomes a single `***`. The output does not depend on how the input was split into chunks.
+//
+// Very short secrets redact aggressively: a one-character secret replaces every occurrence of that
+// character. That is deliberate; leaking a secret is worse than an unreadable log.
+//
+// Search: a Wu-Manber style skip scan over all forms at once. On the development machine
+// `openssl dgst -sha256` ran at about 1.5 GiB/s, and one Buffer.indexOf pass per form only reached
+// 0.1-0.6 GiB/s with 10 secrets (30-40 forms). The skip scan looks at one 2-byte block per step and
+// jumps up to (shortest form - 1) bytes: 1.9-5.4 GiB/s for 10 secrets of 10+ characters, but only
+// 0.4-0.7 GiB/s when the secrets are 4 characters long (short jumps, many real hits).
+/** What every redacted occurrence is replaced with. */
+const REDACTED = '***';
+const MARKER = Buffer.from(REDACTED, 'utf8');
+/**
+ * The forms of one secret that are redacted: the value, its standard base64, its base64url
+ * (no padding) and its `encodeURIComponent` form, deduplicated. Empty secrets have no forms.
+ */
+function secretForms(secret) {
+    if (secret.length === 0)
+        return [];
+    const bytes = Buffer.from(secret, 'utf8');
+    const forms = [secret, bytes.toString('base64'), bytes.toString('base64url'), encodeURIComponent(secret)];
+    return [...new Set(forms)];
+}
+/** All distinct forms of all secrets, as bytes. */
+function compileForms(secrets) {
+    const unique = new Set();
+    for (const secret of secrets)
+        for (const form of secretForms(secret))
+            unique.add(form);
+    return [...unique].map((form) => Buffer.from(form, 'utf8'));
+}
+/** Finds every complete occurrence of any form, in order of start offset. */
+class FormMatcher {
+    forms;
+    /** Length of the longest form: a chunk tail shorter than this may start an occurrence. */
+    longest;
+    /** Window width: the shortest form's length, capped so that shifts fit a byte. */
+    #width;
+    /** For each 2-byte block: how far the window may jump when its last block is this one. */
+    #shift;
+    /** For blocks with shift 0: the forms whose window-prefix ends with that block. */
+    #candidates = new Map();
+    /** 1 for every byte that starts some form: cheap filter for the tail check. */
+    #firstBytes = new Uint8Array(256);
+    constructor(forms) {
+        this.forms = forms;
+        let shortest = Infinity;
+        let longest = 0;
+        for (const form of forms) {
+            shortest = Math.min(shortest, form.length);
+            longest = Math.max(longest, form.length);
+            this.#firstBytes[form[0] ?? 0] = 1;
+        }
+        this.longest = longest;
+        this.#width = Math.min(shortest, 256);
+        this.#shift = new Uint8Array(this.#width >= 2 ? 65536 : 0).fill(this.#width - 1);
+        forms.forEach((form, index) => {
+            if (this.#width < 2) {
+                addTo(this.#candidates, form[0] ?? 0, index);
+                return;
+            }
+            for (let end = 1; end < this.#width; end++) {
+                const block = ((form[end - 1] ?? 0) << 8) | (form[end] ?? 0);
+                const shift = this.#width - 1 - end;
+                if (shift < (this.#shift[block] ?? 0))
+                    this.#shift[block] = shift;
+                if (shift === 0)
+                    addTo(this.#candidates, block, index);
+            }
+        });
+    }
+    /** Appends [start, end) pairs of every complete occurrence starting before `limit`, by start. */
+    find(data, limit, out) {
+        const width = this.#width;
+        const n = data.length;
+        const stop = Math.min(n, limit + width - 1);
+        const shiftOf = this.#shift;
+        let pos = width - 1;
+        while (pos < stop) {
+            let key;
+            if (width >= 2) {
+                key = ((data[pos - 1] ?? 0) << 8) | (data[pos] ?? 0);
+                const shift = shiftOf[key] ?? 0;
+                if (shift !== 0) {
+                    pos += shift;
+                    continue;
+                }
+            }
+            else {
+                key = data[pos] ?? 0;
+            }
+            const candidates = this.#candidates.get(key);
+            if (candidates !== undefined) {
+                const start = pos - width + 1;
+                let end = -1;
+                for (const index of candidates) {
+                    const form = this.forms[index];
+                    const formEnd = start + form.length;
+                    if (formEnd > end && formEnd <= n && occursAt(data, form, start))
+                        end = formEnd;
+                }
+                if (end !== -1)
+                    out.push(start, end);
+            }
+            pos++;
+        }
+    }
+    /**
+     * The earliest offset from which the tail of `data` is a proper prefix of some form, or
+     * `data.length`: only those bytes must wait for the next chunk (at most longest - 1 of them).
+     */
+    holdFrom(data) {
+        const n = data.length;
+        for (let p = Math.max(0, n - this.longest + 1); p < n; p++) {
+            if (this.#firstBytes[data[p] ?? 0] === 0)
+                continue;
+            const tail = n - p;
+            for (const form of this.forms) {
+                if (form.length > tail && startsWith(form, data, p, tail))
+                    return p;
+            }
+        }
+        return n;
+    }
+}
+/** Whether `form` occurs at `start`; a plain loop beats a native call for the usual early mismatch. */
+function occursAt(data, form, start) {
+    return startsWith(form, data, start, form.length);
+}
+/** Whether the first `length` bytes of `form` equal data[start, start + length). */
+function startsWith(form, data, start, length) {
+    for (let i = 0; i < length; i++)
+        if (data[start + i] !== form[i])
+            return false;
+    return true;
+}
+function addTo(map, key, value) {
+    const list = map.get(key);
+    if (list === undefined)
+        map.set(key, [value]);
+    else
+        list.push(value);
+}
+/**
+ * Redacts a byte stream chunk by chunk in constant memory. Holds back only a tail that could be
+ * the start of a secret (never more than longest form - 1 bytes). Use one per output stream.
+ */
+class StreamRedactor {
+    #matcher;
+    /** Bytes held back from the previous push: a possible start of an occurrence. */
+    #carry = Buffer.alloc(0);
+    /** How many leading carry bytes are already known to be inside an occurrence. */
+    #coveredUntil = 0;
+    /** Whether the last byte released was redacted, so an adjacent occurrence extends that `***`. */
+    #endsRedacted = false;
+    /** Prepares the forms of every secret; empty secrets are ignored. */
+    constructor(secrets) {
+        const forms = compileForms(secrets);
+        this.#matcher = forms.length > 0 ? new FormMatcher(forms) : undefined;
+    }
+    /** Length in bytes of the longest redacted form (0 without secrets). */
+    get longestForm() {
+        return this.#matcher?.longest ?? 0;
+    }
+    /** Redacts the next chunk; returns the bytes that are safe to write now (may share memory with `chunk`). */
+    push(chunk) {
+        const matcher = this.#matcher;
+        if (matcher === undefined)
+            return chunk;
+        // At most longest-1 carried bytes are copied in front; large chunks are not copied again here.
+        const data = this.#carry.length === 0 ? chunk : Buffer.concat([this.#carry, chunk]);
+        // Holding back a tail that may start a secret stops a secret split across chunks from leaking.
+        return this.#release(matcher, data, matcher.holdFrom(data));
+    }
+    /** Releases the held-back tail at end of stream and resets, so the redactor can be reused. */
+    end() {
+        const matcher = this.#matcher;
+        if (matcher === undefined)
+            return Buffer.alloc(0);
+        const out = this.#release(matcher, this.#carry, this.#carry.length);
+        this.#carry = Buffer.alloc(0);
+        this.#coveredUntil = 0;
+        this.#endsRedacted = false;
+        return out;
+    }
+    /** Emits data[0, cut) with occurrences replaced, keeps data[cut, end) as the new carry. */
+    #release(matcher, data, cut) {
+        const found = [];
+        matcher.find(data, cut, found);
+        const parts = [];
+        let runStart = -1;
+        let runEnd = -1;
+        let runMarked = false;
+        if (this.#coveredUntil > 0 || this.#endsRedacted) {
+            // An occurrence released by the previous call continues (or may be extended) here.
+            runStart = 0;
+            runEnd = this.#coveredUntil;
+            runMarked = true;
+        }
+        let pos = 0;
+        for (let k = 0; k < found.length; k += 2) {
+            const start = found[k];
+            const end = found[k + 1];
+            if (runStart !== -1 && start <= runEnd) {
+                runEnd = Math.max(runEnd, end);
+                continue;
+            }
+            if (runStart !== -1) {
+                if (!runMarked)
+                    parts.push(MARKER);
+                pos = runEnd;
+            }
+            if (start > pos)
+                parts.push(data.subarray(pos, start));
+            runStart = start;
+            runEnd = end;
+            runMarked = false;
+        }
+        if (runStart !== -1) {
+            if (!runMarked && runStart < cut)
+                parts.push(MARKER);
+            if (runEnd >= cut) {
+                // The redacted run reaches the cut: the bytes after it stay redacted when released later.
+                this.#coveredUntil = runEnd - cut;
+                this.#endsRedacted = runStart < cut || runMarked;
+                pos = cut;
+            }
+            else {
+                pos = runEnd;
+            }
+        }
+        if (pos < cut) {
+            parts.push(data.subarray(pos, cut));
+            this.#coveredUntil = 0;
+            this.#endsRedacted = false;
+        }
+        // Copy the small tail so the (possibly large) chunk is not kept alive: memory stays constant.
+        this.#carry = Buffer.from(data.subarray(cut));
+        if (parts.length === 1 && parts[0] !== MARKER)
+            return parts[0];
+        return Buffer.concat(parts);
+    }
+}
+/** Redacts every form of every secret in a whole string (error messages, outputs, snapshot fields). */
+function redactText(text, secrets) {
+    return redactWith(new StreamRedactor(secrets), text);
+}
+function redactWith(redactor, text) {
+    const head = redactor.push(Buffer.from(text, 'utf8'));
+    return Buffer.concat([head, redactor.end()]).toString('utf8');
+}
+/** Deep-redacts every string (values and keys) inside a JSON-like value; other values are kept. */
+function redactValue(value, secrets) {
+    const redactor = new StreamRedactor(secrets);
+    if (redactor.longestForm === 0)
+        return value;
+    const ancestors = new Set();
+    const visit = (item) => {
+        if (typeof item === 'string')
+            return redactWith(redactor, item);
+        if (typeof item !== 'object' || item === null)
+            return item;
+        // A cycle is not JSON-like; refusing it avoids unbounded recursion.
+        if (ancestors.has(item))
+            throw new TypeError('cannot redact a value that contains a cycle');
+        ancestors.add(item);
+        let result;
+        if (Array.isArray(item)) {
+            result = item.map(visit);
+        }
+        else {
+            const copy = {};
+            for (const [key, child] of Object.entries(item))
+                copy[redactWith(redactor, key)] = visit(child);
+            result = copy;
+        }
+        ancestors.delete(item);
+        return result;
+    };
+    return visit(value);
+}
+
+;// CONCATENATED MODULE: ./src/run/recorder.ts
+
+
+
+
+
+
+/** How often buffered log bytes are flushed while a step runs, so a killed run loses little. */
+const FLUSH_INTERVAL_MS = 1000;
+/**
+ * Writes a run's record as it goes: the redacted, hash-chained log and snapshot.json. Secrets are
+ * redacted before any byte reaches disk, per stream (stdout and stderr each keep their own
+ * carry-over, so a secret split across chunks of one stream is still caught).
+ */
+class RunRecorder {
+    dir;
+    snapshot;
+    #log;
+    #secrets;
+    #clock;
+    #stdout;
+    #stderr;
+    #offset = 0;
+    #timer;
+    constructor(dir, log, secrets, snapshot, clock) {
+        this.dir = dir;
+        this.#log = log;
+        this.#secrets = secrets;
+        this.snapshot = snapshot;
+        this.#clock = clock;
+        this.#stdout = new StreamRedactor(secrets);
+        this.#stderr = new StreamRedactor(secrets);
+    }
+    /** Creates the record folder's files (never over an existing record) and writes the first snapshot. */
+    static async create(dir, secrets, snapshot, clock) {
+        const log = await ChainedLogWriter.open(dir);
+        const recorder = new RunRecorder(dir, log, secrets, snapshot, clock);
+        recorder.save();
+        recorder.#timer = setInterval(() => recorder.flush(), FLUSH_INTERVAL_MS);
+        recorder.#timer.unref();
+        return recorder;
+    }
+    /** Bytes written to the log so far (the offset the next byte lands at). */
+    get offset() {
+        return this.#offset;
+    }
+    /** Writes a timestamped engine line (a step marker, a decision, an error). */
+    line(text) {
+        this.#write(Buffer.from(`[${this.#clock().toISOString()}] ${redactText(text, this.#secrets)}\n`, 'utf8'));
+    }
+    /** A chunk of a step's stdout. */
+    stdout(chunk) {
+        this.#write(this.#stdout.push(chunk));
+    }
+    /** A chunk of a step's stderr. */
+    stderr(chunk) {
+        this.#write(this.#stderr.push(chunk));
+    }
+    /** Ends a step's streams: releases held-back bytes and ends the output with a newline. */
+    endStreams() {
+        const tail = Buffer.concat([this.#stdout.end(), this.#stderr.end()]);
+        this.#write(tail);
+        this.#stdout = new StreamRedactor(this.#secrets);
+        this.#stderr = new StreamRedactor(this.#secrets);
+    }
+    /** Pushes buffered log bytes to disk as a chained block. */
+    flush() {
+        this.#log.flush();
+    }
+    /** Redacts a string for the record (error messages, outputs). */
+    redact(text) {
+        return redactText(text, this.#secrets);
+    }
+    /** Writes snapshot.json atomically (temp file + rename), redacted. Synchronous: safe in signal paths. */
+    save() {
+        const bytes = Buffer.from(`${JSON.stringify(redactValue(this.snapshot, this.#secrets), null, 2)}\n`, 'utf8');
+        const temp = (0,external_node_path_namespaceObject.join)(this.dir, `.${SNAPSHOT_FILE}.tmp`);
+        (0,external_node_fs_namespaceObject.writeFileSync)(temp, bytes);
+        (0,external_node_fs_namespaceObject.renameSync)(temp, (0,external_node_path_namespaceObject.join)(this.dir, SNAPSHOT_FILE));
+        return bytes;
+    }
+    /** Closes the log, stores its summary in the snapshot, writes it, and returns the snapshot digest. */
+    async finish() {
+        clearInterval(this.#timer);
+        const summary = await this.#log.close();
+        this.snapshot.log = { file: 'run.log', bytes: summary.bytes, blocks: summary.blocks, head: summary.head };
+        return snapshotDigest(this.save());
+    }
+    #write(bytes) {
+        if (bytes.byteLength === 0)
+            return;
+        this.#log.write(bytes);
+        this.#offset += bytes.byteLength;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/run/snapshot-digests.ts
+
+/** Digest of recorded parameter values: sha256 of their JSON with keys sorted. */
+function paramsDigest(values) {
+    const sorted = Object.fromEntries(Object.entries(values).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(JSON.stringify(sorted)).digest('hex')}`;
+}
+/** The definition digest recomputed from the snapshot's file listing (same rule as treeDigest). */
+function digestOfListing(files) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    const sorted = [...files].sort((a, b) => Buffer.compare(Buffer.from(a.path), Buffer.from(b.path)));
+    for (const file of sorted)
+        hash.update(`${file.mode} ${file.sha256} ${file.path}\n`);
+    return `sha256:${hash.digest('hex')}`;
+}
+/**
+ * Recomputes the digests a snapshot carries about itself (definition listing, parameters) and
+ * returns the first field that does not match: an edit to what the record says ran.
+ */
+function checkSnapshotDigests(snapshot) {
+    if (typeof snapshot !== 'object' || snapshot === null)
+        return undefined;
+    const s = snapshot;
+    const files = s.remediation?.files;
+    if (Array.isArray(files) && typeof s.remediation?.digest === 'string') {
+        const recomputed = digestOfListing(files);
+        if (recomputed !== s.remediation.digest) {
+            return {
+                field: 'remediation.digest',
+                problem: `expected ${recomputed} (recomputed from remediation.files), got ${s.remediation.digest}`,
+            };
+        }
+    }
+    const values = s.params?.values;
+    if (typeof values === 'object' && values !== null && typeof s.params?.digest === 'string') {
+        const recomputed = paramsDigest(values);
+        if (recomputed !== s.params.digest) {
+            return { field: 'params.digest', problem: `expected ${recomputed} (recomputed from params.values), got ${s.params.digest}` };
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/run/snapshot.ts
+/** `schema` of a run snapshot; bumped only with a format change. */
+const SNAPSHOT_SCHEMA = 'https://remediate.dev/schemas/run-snapshot-v1.json';
+
+;// CONCATENATED MODULE: ./src/version.ts
+/** The tool's version, reported in every run record. Kept in step with package.json by a test. */
+const TOOL_VERSION = '0.1.0';
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var ajv = __nccwpck_require__(2463);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./remediations/remediation.schema.json
+const remediation_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://remediate.dev/schemas/remediation-v1.json","title":"Remediation definition (remediations/<name>/remediation.yml)","type":"object","additionalProperties":false,"required":["name","description","steps"],"properties":{"name":{"description":"Must equal the folder name under remediations/.","type":"string","pattern":"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"},"description":{"type":"string","minLength":1,"maxLength":2000},"inputs":{"description":"Typed parameters. Each reaches the steps only as the environment variable PARAM_<NAME>.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_-]{0,62}$"},"maxProperties":64,"additionalProperties":{"$ref":"#/definitions/input"}},"secrets":{"description":"Names of caller environment variables that the steps may see. Their values are redacted from every record.","type":"array","maxItems":32,"uniqueItems":true,"items":{"$ref":"#/definitions/envName"}},"env":{"$ref":"#/definitions/env"},"timeout":{"description":"Whole-run time limit.","$ref":"#/definitions/duration"},"outputs":{"description":"Outputs the run exposes, each taken from a step\'s REMEDIATION_OUTPUT key.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_-]{0,62}$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["step","key"],"properties":{"description":{"type":"string"},"step":{"type":"string"},"key":{"type":"string"}}}},"check":{"$ref":"#/definitions/stage"},"steps":{"type":"array","$ref":"#/definitions/stage","minItems":1},"verify":{"$ref":"#/definitions/stage"},"rollback":{"$ref":"#/definitions/stage"}},"definitions":{"envName":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,127}$"},"env":{"type":"object","maxProperties":64,"propertyNames":{"$ref":"#/definitions/envName"},"additionalProperties":{"type":"string","maxLength":4096}},"duration":{"description":"A duration like 500ms, 30s, 5m or 2h.","type":"string","pattern":"^[1-9][0-9]{0,6}(ms|s|m|h)$"},"input":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","integer","number","boolean"]},"description":{"type":"string"},"required":{"type":"boolean"},"default":{"type":["string","number","boolean"]},"pattern":{"type":"string","maxLength":1024},"enum":{"type":"array","minItems":1,"items":{"type":["string","number","boolean"]}},"minimum":{"type":"number"},"maximum":{"type":"number"},"min-length":{"type":"integer","minimum":0},"max-length":{"type":"integer","minimum":1,"maximum":65536}}},"stage":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/step"}},"step":{"type":"object","additionalProperties":false,"required":["id","run"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]{0,62}$"},"name":{"type":"string","maxLength":200},"run":{"type":"string","minLength":1,"maxLength":65536},"shell":{"enum":["bash","sh"]},"env":{"$ref":"#/definitions/env"},"timeout":{"$ref":"#/definitions/duration"},"retries":{"type":"integer","minimum":0,"maximum":10},"continue-on-error":{"type":"boolean"},"working-directory":{"description":"A relative path inside the run\'s fresh workspace.","type":"string","pattern":"^(?!/)(?!.*(^|/)\\\\.\\\\.(/|$)).{1,200}$"}}}}}');
 ;// CONCATENATED MODULE: ./src/core/definition-parser.ts
 
 
@@ -6296,34 +7825,34 @@ function dedupe(issues) {
     });
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/core/tree-digest.ts
+;// CONCATENATED MODULE: ./src/core/dsse.ts
 
-/** Hex sha256 of bytes. */
-function sha256Hex(bytes) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(bytes).digest('hex');
-}
-/** `sha256:<hex>` of bytes: the form every digest in this project takes. */
-function sha256Digest(bytes) {
-    return `sha256:${sha256Hex(bytes)}`;
-}
-/** The listing line of each file, sorted by path bytes: `<mode> <sha256 of content> <path>`. */
-function treeListing(files) {
-    return [...files]
-        .sort((a, b) => Buffer.compare(Buffer.from(a.path), Buffer.from(b.path)))
-        .map((file) => ({ path: file.path, mode: file.mode, sha256: sha256Hex(file.content) }));
-}
+/** The payload type of a remediation manifest inside its DSSE envelope. */
+const MANIFEST_PAYLOAD_TYPE = 'application/vnd.remediate.manifest.v1+json';
 /**
- * The definition digest (DESIGN.md "Digest"): sha256 over the sorted listing
- * `<mode> <sha256 of content> <path>\n` of every file. Mode is included so a script that loses or
- * gains its executable bit is a different version.
+ * DSSE's Pre-Authentication Encoding: `DSSEv1 SP LEN(type) SP type SP LEN(body) SP body`,
+ * lengths as ASCII decimal byte counts. Signing PAE instead of the raw payload binds the type,
+ * so a signature over some other document cannot be replayed as a manifest.
  */
-function treeDigest(files) {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-    for (const line of treeListing(files))
-        hash.update(`${line.mode} ${line.sha256} ${line.path}\n`);
-    return `sha256:${hash.digest('hex')}`;
+function pae(payloadType, payload) {
+    const type = Buffer.from(payloadType, 'utf8');
+    return Buffer.concat([
+        Buffer.from(`DSSEv1 ${type.byteLength} `, 'ascii'),
+        type,
+        Buffer.from(` ${payload.byteLength} `, 'ascii'),
+        payload,
+    ]);
+}
+/** Serialises an envelope the way it is stored: pretty JSON with a trailing newline. */
+function serialiseEnvelope(envelope) {
+    return Buffer.from(`${JSON.stringify(envelope, null, 2)}\n`, 'utf8');
+}
+/** Strict base64 decoding: Node's decoder silently skips junk, which would hide tampering. */
+function decodeBase64Strict(text, what) {
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 !== 0) {
+        throw new UsageError('USAGE', `${what} is not valid base64`);
+    }
+    return Buffer.from(text, 'base64');
 }
 
 ;// CONCATENATED MODULE: ./src/core/manifest.ts
@@ -6340,7 +7869,7 @@ function serialisePayload(payload) {
     return Buffer.from(JSON.stringify(payload), 'utf8');
 }
 const HEX40 = /^[0-9a-f]{40}$|^[0-9a-f]{64}$/;
-const DIGEST = /^sha256:[0-9a-f]{64}$/;
+const manifest_DIGEST = /^sha256:[0-9a-f]{64}$/;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 /**
  * Checks the payload's shape after its signatures verified. A signed but malformed payload is
@@ -6352,10 +7881,10 @@ function parsePayload(bytes) {
         value = JSON.parse(Buffer.from(bytes).toString('utf8'));
     }
     catch (error) {
-        throw new TrustError('MALFORMED', 'manifest payload is not JSON', { cause: error });
+        throw new errors_TrustError('MALFORMED', 'manifest payload is not JSON', { cause: error });
     }
     const fail = (what) => {
-        throw new TrustError('MALFORMED', `manifest payload: ${what}`);
+        throw new errors_TrustError('MALFORMED', `manifest payload: ${what}`);
     };
     if (!isRecord(value))
         return fail('expected an object');
@@ -6367,7 +7896,7 @@ function parsePayload(bytes) {
         fail('issued: expected an ISO 8601 UTC time');
     if (typeof value.expires !== 'string' || !ISO.test(value.expires))
         fail('expires: expected an ISO 8601 UTC time');
-    if (value.previous !== null && (typeof value.previous !== 'string' || !DIGEST.test(value.previous))) {
+    if (value.previous !== null && (typeof value.previous !== 'string' || !manifest_DIGEST.test(value.previous))) {
         fail('previous: expected null or a sha256: digest');
     }
     if (!isRecord(value.remediations))
@@ -6383,7 +7912,7 @@ function parsePayload(bytes) {
                 fail(`${at}.tag: expected ${name}/${version}`);
             if (typeof entry.commit !== 'string' || !HEX40.test(entry.commit))
                 fail(`${at}.commit: expected a full commit id`);
-            if (typeof entry.digest !== 'string' || !DIGEST.test(entry.digest))
+            if (typeof entry.digest !== 'string' || !manifest_DIGEST.test(entry.digest))
                 fail(`${at}.digest: expected sha256:<hex>`);
             if (typeof entry.released !== 'string' || !ISO.test(entry.released))
                 fail(`${at}.released: expected a time`);
@@ -6404,6 +7933,443 @@ function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+;// CONCATENATED MODULE: ./src/core/manifest-verifier.ts
+
+
+
+
+/** Largest manifest envelope accepted (10,000 versions take about 3 MB). */
+const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
+/**
+ * Verifies a DSSE manifest envelope. Pure: bytes and keys in, verified payload out, or a
+ * TrustError whose code names the failed check. It never fetches anything.
+ */
+function verifyManifest(envelopeBytes, trustedKeys, policy) {
+    const trusted = new Map(trustedKeys.map((k) => [k.keyid, k]));
+    // A threshold of 0, or above the number of distinct trusted keys, would make the check vacuous
+    // or impossible; both are configuration mistakes, refused before looking at the manifest.
+    if (!Number.isSafeInteger(policy.threshold) || policy.threshold < 1) {
+        throw new UsageError('USAGE', `threshold: expected an integer >= 1, got ${policy.threshold}`);
+    }
+    if (policy.threshold > trusted.size) {
+        throw new UsageError('USAGE', `threshold ${policy.threshold} needs at least that many distinct trusted keys, got ${trusted.size}`);
+    }
+    // Bounds the work an attacker-supplied file can cause before any signature is checked.
+    if (envelopeBytes.byteLength > MAX_MANIFEST_BYTES) {
+        throw new errors_TrustError('MALFORMED', `manifest is ${envelopeBytes.byteLength} bytes; at most ${MAX_MANIFEST_BYTES}`);
+    }
+    const envelope = parseEnvelope(envelopeBytes);
+    // Type confusion: a signature made for another kind of DSSE payload must not authorise a run.
+    if (envelope.payloadType !== MANIFEST_PAYLOAD_TYPE) {
+        throw new errors_TrustError('MALFORMED', `manifest payloadType: expected ${MANIFEST_PAYLOAD_TYPE}, got ${JSON.stringify(envelope.payloadType)}`);
+    }
+    const payloadBytes = decodeBase64OrRefuse(envelope.payload, 'manifest payload');
+    const signed = pae(envelope.payloadType, payloadBytes);
+    // Forgery and edits: only a signature that verifies under a key the caller trusts counts, and
+    // each trusted key counts once however many signatures claim it (no threshold by duplication).
+    const valid = new Set();
+    let invalidFromTrusted = 0;
+    let untrusted = 0;
+    for (const signature of envelope.signatures) {
+        const key = trusted.get(signature.keyid);
+        if (!key) {
+            untrusted++;
+            continue;
+        }
+        const sig = decodeBase64OrRefuse(signature.sig, `signature by ${signature.keyid}`);
+        if ((0,external_node_crypto_namespaceObject.verify)(null, signed, key.key, sig))
+            valid.add(key.keyid);
+        else
+            invalidFromTrusted++;
+    }
+    if (valid.size < policy.threshold) {
+        if (valid.size === 0 && invalidFromTrusted > 0) {
+            throw new errors_TrustError('SIGNATURE_INVALID', `manifest signature check: expected a valid signature from a trusted key, got ${invalidFromTrusted} that do not verify (the manifest was changed after signing, or signed with another key under a trusted keyid)`);
+        }
+        if (valid.size === 0) {
+            throw new errors_TrustError('UNTRUSTED_KEY', `manifest signer check: expected a signature from one of ${[...trusted.keys()].map(manifest_verifier_short).join(', ')}, got ${untrusted ? `only untrusted keys (${envelope.signatures.map((s) => manifest_verifier_short(s.keyid)).join(', ')})` : 'no signatures'}`);
+        }
+        throw new errors_TrustError('THRESHOLD_NOT_MET', `manifest threshold check: expected valid signatures from ${policy.threshold} distinct trusted keys, got ${valid.size} (${[...valid].map(manifest_verifier_short).join(', ')})`);
+    }
+    const payload = parsePayload(payloadBytes);
+    // Freeze attack: an old manifest kept around would hide later yanks forever; it must expire.
+    if (Date.parse(payload.expires) <= policy.now.getTime()) {
+        throw new errors_TrustError('EXPIRED', `manifest expiry check: expected a manifest valid at ${policy.now.toISOString()}, got one that expired at ${payload.expires}`);
+    }
+    // Rollback attack: replaying an older, validly signed manifest (say, one from before a yank).
+    if (payload.serial < policy.minSerial) {
+        throw new errors_TrustError('SERIAL_ROLLBACK', `manifest serial check: expected serial >= ${policy.minSerial}, got ${payload.serial}`);
+    }
+    return { payload, payloadBytes, digest: manifestDigest(payloadBytes), signers: [...valid].sort() };
+}
+/** Parses envelope bytes into a DSSE envelope, refusing anything of another shape. */
+function parseEnvelope(bytes) {
+    let value;
+    try {
+        value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    }
+    catch (error) {
+        throw new errors_TrustError('MALFORMED', 'manifest is not a JSON DSSE envelope', { cause: error });
+    }
+    const v = value;
+    if (typeof v !== 'object' ||
+        v === null ||
+        typeof v.payloadType !== 'string' ||
+        typeof v.payload !== 'string' ||
+        !Array.isArray(v.signatures) ||
+        !v.signatures.every((s) => typeof s === 'object' && s !== null && typeof s.keyid === 'string' && typeof s.sig === 'string')) {
+        throw new errors_TrustError('MALFORMED', 'manifest: expected {payloadType, payload, signatures: [{keyid, sig}]}');
+    }
+    return v;
+}
+function decodeBase64OrRefuse(text, what) {
+    try {
+        return decodeBase64Strict(text, what);
+    }
+    catch (error) {
+        throw new errors_TrustError('MALFORMED', `${what} is not valid base64`, { cause: error });
+    }
+}
+function manifest_verifier_short(keyid) {
+    return keyid.slice(0, 16);
+}
+
+;// CONCATENATED MODULE: ./src/core/release-check.ts
+
+/**
+ * Matches what the repository holds now against what was signed at release. Pure: the caller
+ * resolves the tag and computes the digest from git objects.
+ */
+function checkRelease(ref, resolved, manifest) {
+    const versions = Object.hasOwn(manifest.payload.remediations, ref.name)
+        ? manifest.payload.remediations[ref.name]
+        : undefined;
+    const entry = versions && Object.hasOwn(versions, ref.version) ? versions[ref.version] : undefined;
+    // An unsigned version, however well-formed, is exactly what the manifest exists to keep out.
+    if (!entry) {
+        const known = versions ? Object.keys(versions).join(', ') : 'none';
+        throw new errors_TrustError('UNKNOWN_VERSION', `manifest entry check: expected ${ref.name}@${ref.version} in manifest serial ${manifest.payload.serial}, got no such version (released versions of ${ref.name}: ${known})`);
+    }
+    // The entry must be the one for this tag (a signed entry copied under another version name).
+    if (entry.tag !== ref.tag) {
+        throw new errors_TrustError('TAG_MISMATCH', `manifest tag check: expected ${ref.tag}, got ${entry.tag}`);
+    }
+    // Tag moved, or deleted and re-created elsewhere: the tag now names a commit nobody signed.
+    if (entry.commit !== resolved.commit) {
+        throw new errors_TrustError('COMMIT_MISMATCH', `commit check: tag ${ref.tag} points at ${resolved.commit}, but the manifest released ${entry.commit} (the tag was moved or re-created)`);
+    }
+    // Content changed after release (history rewritten, objects replaced): refuse the bytes.
+    if (entry.digest !== resolved.digest) {
+        throw new errors_TrustError('DIGEST_MISMATCH', `digest check: expected ${entry.digest} (signed at release), got ${resolved.digest} from ${ref.tag}`);
+    }
+    // Withdrawn versions stay in the manifest so history is kept, but must not run again.
+    if (entry.yanked) {
+        throw new errors_TrustError('YANKED', `yank check: ${ref.name}@${ref.version} was yanked at ${entry.yanked.at}: ${entry.yanked.reason}`);
+    }
+    return { ref, commit: resolved.commit, digest: resolved.digest, entry, manifest };
+}
+
+;// CONCATENATED MODULE: ./src/adapters/remediation-source.ts
+
+
+
+/** Folder holding every remediation, relative to the repository root. */
+const REMEDIATIONS_DIR = 'remediations';
+/** Most files a remediation may hold: a definition and its scripts, not a vendored tree. */
+const MAX_FILES = 5000;
+/** Most bytes a remediation may hold in all. */
+const MAX_TOTAL_BYTES = 128 * 1024 * 1024;
+/** The folder of a remediation, relative to the repository root. */
+function remediationDir(name) {
+    return `${REMEDIATIONS_DIR}/${name}`;
+}
+/**
+ * Reads a remediation's files from git objects at a commit. Symlinks and submodules are refused:
+ * a symlink could make the digest cover a link text while the run reads a file outside the
+ * version, and a submodule's content is not in this repository's objects at all.
+ */
+async function readRemediationAtCommit(git, commit, name) {
+    const dir = remediationDir(name);
+    const entries = await git.listTree(commit, dir);
+    if (entries.length === 0) {
+        throw new UsageError('NOT_FOUND', `${dir}/ does not exist at commit ${commit.slice(0, 12)}`);
+    }
+    for (const entry of entries) {
+        if (entry.type === 'commit')
+            throw unsafe(`${entry.path} is a submodule; a remediation must hold its own files`);
+        if (entry.mode === '120000')
+            throw unsafe(`${entry.path} is a symlink; copy the file into ${dir}/ instead`);
+        if (entry.mode !== '100644' && entry.mode !== '100755')
+            throw unsafe(`${entry.path} has unsupported mode ${entry.mode}`);
+        if (!entry.path.startsWith(`${dir}/`))
+            throw unsafe(`${entry.path} is outside ${dir}/`);
+    }
+    checkLimits(entries.length, 0, dir);
+    const blobs = await git.readBlobs(entries.map((e) => e.oid));
+    let total = 0;
+    const files = entries.map((entry) => {
+        const content = blobs.get(entry.oid);
+        if (!content)
+            throw unsafe(`${entry.path}: git object ${entry.oid} is missing`);
+        total += content.byteLength;
+        return { path: entry.path.slice(dir.length + 1), mode: entry.mode, content };
+    });
+    checkLimits(files.length, total, dir);
+    return files;
+}
+/** Reads a remediation's files from the working tree (unreleased content), with the same refusals. */
+async function readRemediationFromWorkingTree(root, name) {
+    const dir = remediationDir(name);
+    const files = [];
+    let total = 0;
+    const walk = async (relative) => {
+        const absolute = (0,external_node_path_namespaceObject.join)(root, dir, relative);
+        const stats = await (0,promises_namespaceObject.lstat)(absolute).catch((error) => {
+            throw new UsageError('NOT_FOUND', `${dir}/${relative} does not exist`, { cause: error });
+        });
+        const shown = relative ? `${dir}/${relative}` : `${dir}/`;
+        if (stats.isSymbolicLink())
+            throw unsafe(`${shown} is a symlink; copy the file into ${dir}/ instead`);
+        if (stats.isDirectory()) {
+            for (const child of (await (0,promises_namespaceObject.readdir)(absolute)).sort())
+                await walk(relative ? `${relative}/${child}` : child);
+            return;
+        }
+        if (!stats.isFile())
+            throw unsafe(`${shown} is not a regular file`);
+        const content = await (0,promises_namespaceObject.readFile)(absolute);
+        total += content.byteLength;
+        files.push({ path: relative, mode: stats.mode & 0o100 ? '100755' : '100644', content });
+        checkLimits(files.length, total, dir);
+    };
+    await walk('');
+    return files;
+}
+function checkLimits(count, bytes, dir) {
+    // Resource exhaustion: a huge folder would stall digesting and every run that copies it.
+    if (count > MAX_FILES)
+        throw unsafe(`${dir}/ holds more than ${MAX_FILES} files`);
+    if (bytes > MAX_TOTAL_BYTES)
+        throw unsafe(`${dir}/ holds more than ${MAX_TOTAL_BYTES} bytes`);
+}
+function unsafe(message) {
+    return new errors_TrustError('UNSAFE_TREE', message);
+}
+
+;// CONCATENATED MODULE: ./src/app/resolve-release.ts
+
+
+
+
+
+
+/**
+ * name@version -> tag -> commit -> files -> digest, then the manifest check. Throws a TrustError
+ * naming the failed check; nothing is returned unless every check passed.
+ */
+async function resolveRelease(git, ref, manifestBytes, trustedKeys, policy) {
+    // Verify the manifest first: nothing from the repository is even parsed for an untrusted manifest.
+    const manifest = verifyManifest(manifestBytes, trustedKeys, policy);
+    const commit = await git.tryResolveTag(ref.tag);
+    if (!commit) {
+        throw new errors_TrustError('TAG_NOT_FOUND', `tag check: expected tag ${ref.tag} in the repository, got none (fetch tags with 'git fetch --tags', or check the version)`);
+    }
+    const files = await readRemediationAtCommit(git, commit, ref.name);
+    const release = checkRelease(ref, { commit, digest: treeDigest(files) }, manifest);
+    const definitionFile = files.find((f) => f.path === 'remediation.yml');
+    if (!definitionFile) {
+        throw new errors_TrustError('UNSAFE_TREE', `${remediationDir(ref.name)}/remediation.yml is missing at ${ref.tag}`);
+    }
+    const definition = parseDefinition(`${remediationDir(ref.name)}/remediation.yml`, definitionFile.content, ref.name);
+    return { release, files, definition };
+}
+
+;// CONCATENATED MODULE: ./src/app/run.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Verifies and runs one remediation version and records it. Trust refusals are recorded as
+ * `refused` before anything runs; usage errors (bad parameters, missing secrets) throw.
+ */
+async function runRemediation(settings, deps) {
+    const { ref } = settings;
+    const started = deps.clock();
+    const runId = settings.runId ?? `${started.toISOString().replace(/[-:]|\.\d+/g, '')}-${(0,external_node_crypto_namespaceObject.randomBytes)(3).toString('hex')}`;
+    const recordDir = (0,external_node_path_namespaceObject.join)(settings.outDir, `${ref.name}-${ref.version}-${runId}`);
+    const base = {
+        schema: SNAPSHOT_SCHEMA,
+        runId,
+        status: 'running',
+        secrets: [],
+        forced: settings.force,
+        trigger: settings.trigger,
+        runner: { os: (0,external_node_os_namespaceObject.platform)(), arch: (0,external_node_os_namespaceObject.arch)(), node: process.version },
+        tool: { name: 'remediate', version: TOOL_VERSION, bundleDigest: settings.toolDigest },
+        started: started.toISOString(),
+        steps: [],
+        outputs: {},
+        log: { file: 'run.log', complete: false },
+    };
+    let resolved;
+    try {
+        resolved = await resolveRelease(deps.git, ref, deps.manifestBytes, deps.trustedKeys, {
+            threshold: settings.threshold,
+            minSerial: settings.minSerial,
+            now: started,
+        });
+    }
+    catch (error) {
+        if (!(error instanceof errors_TrustError) || settings.dryRun)
+            throw error;
+        // Refused: not one step starts, but the refusal itself is evidence and gets a record.
+        const recorder = await RunRecorder.create(recordDir, [], { ...base, status: 'refused', remediation: { name: ref.name, version: ref.version, tag: ref.tag }, error: { code: error.code, message: error.message } }, deps.clock);
+        recorder.line(`refused ${formatRef(ref)} [${error.code}]: ${error.message}`);
+        finishTimes(recorder.snapshot, started, deps.clock());
+        const snapshotDigest = await recorder.finish();
+        throw new RecordedRefusal(error, recordDir, snapshotDigest);
+    }
+    const { release, definition, files } = resolved;
+    const given = { ...settings.params };
+    for (const [key, text] of Object.entries(settings.cliParams))
+        given[key] = coerceCliValue(definition.inputs[key], text);
+    const params = resolveParams(definition.inputs, given);
+    const { secrets, missing } = collectSecrets(definition.secrets, deps.callerEnv);
+    if (missing.length) {
+        throw new UsageError('MISSING_SECRET', `${formatRef(ref)} declares secret(s) ${missing.join(', ')}, but the environment does not set them; export them (on GitHub: env: ${missing[0]}: \${{ secrets.${missing[0]} }})`);
+    }
+    const secretValues = Object.values(secrets);
+    const recordedParams = redactValue(params, secretValues);
+    if (settings.dryRun) {
+        printPlan(deps.out, resolved, recordedParams, definition.secrets, settings);
+        return { status: 'planned', exitCode: ExitCode.ok, digest: release.digest, manifestSerial: release.manifest.payload.serial, outputs: {} };
+    }
+    const snapshot = {
+        ...base,
+        secrets: definition.secrets,
+        remediation: {
+            name: ref.name,
+            version: ref.version,
+            tag: ref.tag,
+            commit: release.commit,
+            digest: release.digest,
+            files: treeListing(files),
+        },
+        manifest: {
+            serial: release.manifest.payload.serial,
+            digest: release.manifest.digest,
+            signers: release.manifest.signers,
+            threshold: settings.threshold,
+            minSerial: settings.minSerial,
+        },
+        params: { values: recordedParams, digest: paramsDigest(recordedParams) },
+    };
+    const recorder = await RunRecorder.create(recordDir, secretValues, snapshot, deps.clock);
+    recorder.line(`verified ${formatRef(ref)}: commit ${release.commit}, digest ${release.digest}, manifest serial ${release.manifest.payload.serial} signed by ${release.manifest.signers.length} trusted key(s)`);
+    const plan = {
+        name: ref.name,
+        version: ref.version,
+        runId,
+        definition,
+        files,
+        params,
+        secrets,
+        force: settings.force,
+    };
+    let status;
+    try {
+        status = await executePlan(plan, recorder, { ...deps, cancel: deps.cancel });
+    }
+    catch (error) {
+        status = 'crashed';
+        snapshot.error = { code: error instanceof RemediateError ? error.code : 'INTERNAL', message: recorder.redact(describeError(error)) };
+        recorder.line(`crashed: ${describeError(error)}`);
+    }
+    snapshot.status = status;
+    recorder.line(`run ${status}`);
+    finishTimes(snapshot, started, deps.clock());
+    const snapshotDigest = await recorder.finish();
+    return {
+        status,
+        exitCode: exitCodeFor(status),
+        recordDir,
+        snapshotDigest,
+        digest: release.digest,
+        manifestSerial: release.manifest.payload.serial,
+        outputs: snapshot.outputs,
+    };
+}
+/** A refusal whose record was written: carries where, so the entry can print it. */
+class RecordedRefusal extends errors_TrustError {
+    recordDir;
+    snapshotDigest;
+    constructor(error, recordDir, snapshotDigest) {
+        super(error.code, error.message, { cause: error });
+        this.recordDir = recordDir;
+        this.snapshotDigest = snapshotDigest;
+    }
+}
+/** Exit code of a final status (README "Exit codes"). */
+function exitCodeFor(status) {
+    switch (status) {
+        case 'succeeded':
+        case 'healthy':
+            return ExitCode.ok;
+        case 'refused':
+            return ExitCode.refused;
+        case 'cancelled':
+        case 'timed-out':
+            return ExitCode.cancelled;
+        default:
+            return ExitCode.failed;
+    }
+}
+function finishTimes(snapshot, started, ended) {
+    snapshot.ended = ended.toISOString();
+    snapshot.durationMs = ended.getTime() - started.getTime();
+}
+function printPlan(out, resolved, params, secretNames, settings) {
+    const { release, definition } = resolved;
+    out(`plan for ${formatRef(settings.ref)} (dry run: nothing will run)`);
+    out(`  commit:    ${release.commit}`);
+    out(`  digest:    ${release.digest}`);
+    out(`  manifest:  serial ${release.manifest.payload.serial}, digest ${release.manifest.digest}`);
+    out(`  signers:   ${release.manifest.signers.join(', ')}`);
+    out('  parameters:');
+    for (const [name, value] of Object.entries(params))
+        out(`    ${paramEnvName(name)}=${JSON.stringify(value)}`);
+    if (Object.keys(params).length === 0)
+        out('    (none)');
+    out(`  secrets:   ${secretNames.length ? secretNames.map((s) => `${s}=***`).join(', ') : '(none)'}`);
+    out(`  force:     ${settings.force}`);
+    for (const stage of ['check', 'steps', 'verify', 'rollback']) {
+        const steps = definition[stage];
+        out(`  ${stage}:${steps.length ? '' : ' (none)'}`);
+        for (const step of steps) {
+            const extras = [
+                step.timeout && `timeout ${step.timeout}`,
+                step.retries && `retries ${step.retries}`,
+                step['continue-on-error'] && 'continue-on-error',
+                step.shell === 'sh' && 'sh',
+            ].filter(Boolean);
+            out(`    - ${step.id}${step.name ? ` (${step.name})` : ''}${extras.length ? ` [${extras.join(', ')}]` : ''}`);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/append-check.ts
 
 
@@ -6415,7 +8381,7 @@ function isRecord(value) {
  */
 function checkAppendOnly(previous, next) {
     const refuse = (message) => {
-        throw new TrustError('NOT_APPEND_ONLY', message);
+        throw new errors_TrustError('NOT_APPEND_ONLY', message);
     };
     if (next.serial !== previous.payload.serial + 1) {
         refuse(`serial: expected ${previous.payload.serial + 1}, got ${next.serial}`);
@@ -6454,190 +8420,6 @@ function checkAppendOnly(previous, next) {
     return { added, yanked };
 }
 
-;// CONCATENATED MODULE: ./src/core/dsse.ts
-
-/** The payload type of a remediation manifest inside its DSSE envelope. */
-const MANIFEST_PAYLOAD_TYPE = 'application/vnd.remediate.manifest.v1+json';
-/**
- * DSSE's Pre-Authentication Encoding: `DSSEv1 SP LEN(type) SP type SP LEN(body) SP body`,
- * lengths as ASCII decimal byte counts. Signing PAE instead of the raw payload binds the type,
- * so a signature over some other document cannot be replayed as a manifest.
- */
-function pae(payloadType, payload) {
-    const type = Buffer.from(payloadType, 'utf8');
-    return Buffer.concat([
-        Buffer.from(`DSSEv1 ${type.byteLength} `, 'ascii'),
-        type,
-        Buffer.from(` ${payload.byteLength} `, 'ascii'),
-        payload,
-    ]);
-}
-/** Serialises an envelope the way it is stored: pretty JSON with a trailing newline. */
-function serialiseEnvelope(envelope) {
-    return Buffer.from(`${JSON.stringify(envelope, null, 2)}\n`, 'utf8');
-}
-/** Strict base64 decoding: Node's decoder silently skips junk, which would hide tampering. */
-function decodeBase64Strict(text, what) {
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 !== 0) {
-        throw new errors_UsageError('USAGE', `${what} is not valid base64`);
-    }
-    return Buffer.from(text, 'base64');
-}
-
-;// CONCATENATED MODULE: ./src/core/manifest-verifier.ts
-
-
-
-
-/** Largest manifest envelope accepted (10,000 versions take about 3 MB). */
-const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
-/**
- * Verifies a DSSE manifest envelope. Pure: bytes and keys in, verified payload out, or a
- * TrustError whose code names the failed check. It never fetches anything.
- */
-function verifyManifest(envelopeBytes, trustedKeys, policy) {
-    const trusted = new Map(trustedKeys.map((k) => [k.keyid, k]));
-    // A threshold of 0, or above the number of distinct trusted keys, would make the check vacuous
-    // or impossible; both are configuration mistakes, refused before looking at the manifest.
-    if (!Number.isSafeInteger(policy.threshold) || policy.threshold < 1) {
-        throw new errors_UsageError('USAGE', `threshold: expected an integer >= 1, got ${policy.threshold}`);
-    }
-    if (policy.threshold > trusted.size) {
-        throw new errors_UsageError('USAGE', `threshold ${policy.threshold} needs at least that many distinct trusted keys, got ${trusted.size}`);
-    }
-    // Bounds the work an attacker-supplied file can cause before any signature is checked.
-    if (envelopeBytes.byteLength > MAX_MANIFEST_BYTES) {
-        throw new TrustError('MALFORMED', `manifest is ${envelopeBytes.byteLength} bytes; at most ${MAX_MANIFEST_BYTES}`);
-    }
-    const envelope = parseEnvelope(envelopeBytes);
-    // Type confusion: a signature made for another kind of DSSE payload must not authorise a run.
-    if (envelope.payloadType !== MANIFEST_PAYLOAD_TYPE) {
-        throw new TrustError('MALFORMED', `manifest payloadType: expected ${MANIFEST_PAYLOAD_TYPE}, got ${JSON.stringify(envelope.payloadType)}`);
-    }
-    const payloadBytes = decodeBase64OrRefuse(envelope.payload, 'manifest payload');
-    const signed = pae(envelope.payloadType, payloadBytes);
-    // Forgery and edits: only a signature that verifies under a key the caller trusts counts, and
-    // each trusted key counts once however many signatures claim it (no threshold by duplication).
-    const valid = new Set();
-    let invalidFromTrusted = 0;
-    let untrusted = 0;
-    for (const signature of envelope.signatures) {
-        const key = trusted.get(signature.keyid);
-        if (!key) {
-            untrusted++;
-            continue;
-        }
-        const sig = decodeBase64OrRefuse(signature.sig, `signature by ${signature.keyid}`);
-        if ((0,external_node_crypto_namespaceObject.verify)(null, signed, key.key, sig))
-            valid.add(key.keyid);
-        else
-            invalidFromTrusted++;
-    }
-    if (valid.size < policy.threshold) {
-        if (valid.size === 0 && invalidFromTrusted > 0) {
-            throw new TrustError('SIGNATURE_INVALID', `manifest signature check: expected a valid signature from a trusted key, got ${invalidFromTrusted} that do not verify (the manifest was changed after signing, or signed with another key under a trusted keyid)`);
-        }
-        if (valid.size === 0) {
-            throw new TrustError('UNTRUSTED_KEY', `manifest signer check: expected a signature from one of ${[...trusted.keys()].map(manifest_verifier_short).join(', ')}, got ${untrusted ? `only untrusted keys (${envelope.signatures.map((s) => manifest_verifier_short(s.keyid)).join(', ')})` : 'no signatures'}`);
-        }
-        throw new TrustError('THRESHOLD_NOT_MET', `manifest threshold check: expected valid signatures from ${policy.threshold} distinct trusted keys, got ${valid.size} (${[...valid].map(manifest_verifier_short).join(', ')})`);
-    }
-    const payload = parsePayload(payloadBytes);
-    // Freeze attack: an old manifest kept around would hide later yanks forever; it must expire.
-    if (Date.parse(payload.expires) <= policy.now.getTime()) {
-        throw new TrustError('EXPIRED', `manifest expiry check: expected a manifest valid at ${policy.now.toISOString()}, got one that expired at ${payload.expires}`);
-    }
-    // Rollback attack: replaying an older, validly signed manifest (say, one from before a yank).
-    if (payload.serial < policy.minSerial) {
-        throw new TrustError('SERIAL_ROLLBACK', `manifest serial check: expected serial >= ${policy.minSerial}, got ${payload.serial}`);
-    }
-    return { payload, payloadBytes, digest: manifestDigest(payloadBytes), signers: [...valid].sort() };
-}
-/** Parses envelope bytes into a DSSE envelope, refusing anything of another shape. */
-function parseEnvelope(bytes) {
-    let value;
-    try {
-        value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-    }
-    catch (error) {
-        throw new TrustError('MALFORMED', 'manifest is not a JSON DSSE envelope', { cause: error });
-    }
-    const v = value;
-    if (typeof v !== 'object' ||
-        v === null ||
-        typeof v.payloadType !== 'string' ||
-        typeof v.payload !== 'string' ||
-        !Array.isArray(v.signatures) ||
-        !v.signatures.every((s) => typeof s === 'object' && s !== null && typeof s.keyid === 'string' && typeof s.sig === 'string')) {
-        throw new TrustError('MALFORMED', 'manifest: expected {payloadType, payload, signatures: [{keyid, sig}]}');
-    }
-    return v;
-}
-function decodeBase64OrRefuse(text, what) {
-    try {
-        return decodeBase64Strict(text, what);
-    }
-    catch (error) {
-        throw new TrustError('MALFORMED', `${what} is not valid base64`, { cause: error });
-    }
-}
-function manifest_verifier_short(keyid) {
-    return keyid.slice(0, 16);
-}
-
-;// CONCATENATED MODULE: ./src/core/version-ref.ts
-
-// Names become folder names, tag prefixes, env-safe artifact names: keep them boring.
-// Refusing `.`/`..`/slashes stops path traversal out of remediations/ (`../x`).
-const NAME = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
-// semver.org's grammar, with the mandatory `v` prefix.
-const SEMVER = /^v(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
-const HOW_TO_PIN = 'pin an exact released version, e.g. restart-service@v1.2.0';
-/** Checks a remediation name; refuses traversal and anything unsafe as a path or tag part. */
-function assertRemediationName(name) {
-    if (!NAME.test(name)) {
-        throw new errors_UsageError('INVALID_REFERENCE', `invalid remediation name '${truncate(name)}': expected lower-case letters, digits and '-' (at most 64)`);
-    }
-    return name;
-}
-/** Checks an exact semver version with a `v` prefix. */
-function assertVersion(version) {
-    if (!SEMVER.test(version)) {
-        throw new errors_UsageError('INVALID_REFERENCE', `invalid version '${truncate(version)}': expected an exact version like v1.2.0 (${HOW_TO_PIN}); ranges, 'latest', branches and commit SHAs are not accepted`);
-    }
-    return version;
-}
-/** Parses `name@vX.Y.Z`; anything floating (latest, ranges, branches, SHAs) is refused. */
-function parseVersionRef(text) {
-    const at = text.lastIndexOf('@');
-    if (at <= 0) {
-        throw new errors_UsageError('INVALID_REFERENCE', `invalid reference '${truncate(text)}': expected <name>@v<semver> (${HOW_TO_PIN})`);
-    }
-    const name = assertRemediationName(text.slice(0, at));
-    const version = assertVersion(text.slice(at + 1));
-    return { name, version, tag: tagFor(name, version) };
-}
-/** Builds a reference from separate name and version arguments. */
-function makeVersionRef(name, version) {
-    assertRemediationName(name);
-    assertVersion(version);
-    return { name, version, tag: tagFor(name, version) };
-}
-/** The release tag of a version. */
-function tagFor(name, version) {
-    return `${name}/${version}`;
-}
-/** Formats a reference for messages: `name@version`. */
-function formatRef(ref) {
-    return `${ref.name}@${ref.version}`;
-}
-function truncate(text) {
-    const printable = JSON.stringify(text).slice(1, -1);
-    return printable.length > 80 ? `${printable.slice(0, 77)}...` : printable;
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/adapters/git-client.ts
 
 
@@ -6717,7 +8499,7 @@ class GitCli {
     async topLevel() {
         const result = await this.run(['rev-parse', '--show-toplevel'], { allowFail: true });
         if (result.code !== 0) {
-            throw new errors_UsageError('NOT_FOUND', `${this.cwd} is not inside a git repository: run remediate from your checkout`);
+            throw new UsageError('NOT_FOUND', `${this.cwd} is not inside a git repository: run remediate from your checkout`);
         }
         return result.stdout.toString().trim();
     }
@@ -6728,7 +8510,7 @@ class GitCli {
             const err = [];
             child.stdout.on('data', (chunk) => out.push(chunk));
             child.stderr.on('data', (chunk) => err.push(chunk));
-            child.on('error', (error) => reject(new errors_UsageError('NOT_FOUND', 'cannot run git: install git and make sure it is on PATH', { cause: error })));
+            child.on('error', (error) => reject(new UsageError('NOT_FOUND', 'cannot run git: install git and make sure it is on PATH', { cause: error })));
             child.on('close', (code) => {
                 const stderr = Buffer.concat(err).toString('utf8');
                 if (code !== 0 && !options.allowFail)
@@ -6761,95 +8543,6 @@ function gitEnvironment(base) {
     return env;
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/adapters/remediation-source.ts
-
-
-
-/** Folder holding every remediation, relative to the repository root. */
-const REMEDIATIONS_DIR = 'remediations';
-/** Most files a remediation may hold: a definition and its scripts, not a vendored tree. */
-const MAX_FILES = 5000;
-/** Most bytes a remediation may hold in all. */
-const MAX_TOTAL_BYTES = 128 * 1024 * 1024;
-/** The folder of a remediation, relative to the repository root. */
-function remediationDir(name) {
-    return `${REMEDIATIONS_DIR}/${name}`;
-}
-/**
- * Reads a remediation's files from git objects at a commit. Symlinks and submodules are refused:
- * a symlink could make the digest cover a link text while the run reads a file outside the
- * version, and a submodule's content is not in this repository's objects at all.
- */
-async function readRemediationAtCommit(git, commit, name) {
-    const dir = remediationDir(name);
-    const entries = await git.listTree(commit, dir);
-    if (entries.length === 0) {
-        throw new errors_UsageError('NOT_FOUND', `${dir}/ does not exist at commit ${commit.slice(0, 12)}`);
-    }
-    for (const entry of entries) {
-        if (entry.type === 'commit')
-            throw unsafe(`${entry.path} is a submodule; a remediation must hold its own files`);
-        if (entry.mode === '120000')
-            throw unsafe(`${entry.path} is a symlink; copy the file into ${dir}/ instead`);
-        if (entry.mode !== '100644' && entry.mode !== '100755')
-            throw unsafe(`${entry.path} has unsupported mode ${entry.mode}`);
-        if (!entry.path.startsWith(`${dir}/`))
-            throw unsafe(`${entry.path} is outside ${dir}/`);
-    }
-    checkLimits(entries.length, 0, dir);
-    const blobs = await git.readBlobs(entries.map((e) => e.oid));
-    let total = 0;
-    const files = entries.map((entry) => {
-        const content = blobs.get(entry.oid);
-        if (!content)
-            throw unsafe(`${entry.path}: git object ${entry.oid} is missing`);
-        total += content.byteLength;
-        return { path: entry.path.slice(dir.length + 1), mode: entry.mode, content };
-    });
-    checkLimits(files.length, total, dir);
-    return files;
-}
-/** Reads a remediation's files from the working tree (unreleased content), with the same refusals. */
-async function readRemediationFromWorkingTree(root, name) {
-    const dir = remediationDir(name);
-    const files = [];
-    let total = 0;
-    const walk = async (relative) => {
-        const absolute = (0,external_node_path_namespaceObject.join)(root, dir, relative);
-        const stats = await (0,promises_namespaceObject.lstat)(absolute).catch((error) => {
-            throw new errors_UsageError('NOT_FOUND', `${dir}/${relative} does not exist`, { cause: error });
-        });
-        const shown = relative ? `${dir}/${relative}` : `${dir}/`;
-        if (stats.isSymbolicLink())
-            throw unsafe(`${shown} is a symlink; copy the file into ${dir}/ instead`);
-        if (stats.isDirectory()) {
-            for (const child of (await (0,promises_namespaceObject.readdir)(absolute)).sort())
-                await walk(relative ? `${relative}/${child}` : child);
-            return;
-        }
-        if (!stats.isFile())
-            throw unsafe(`${shown} is not a regular file`);
-        const content = await (0,promises_namespaceObject.readFile)(absolute);
-        total += content.byteLength;
-        files.push({ path: relative, mode: stats.mode & 0o100 ? '100755' : '100644', content });
-        checkLimits(files.length, total, dir);
-    };
-    await walk('');
-    return files;
-}
-function checkLimits(count, bytes, dir) {
-    // Resource exhaustion: a huge folder would stall digesting and every run that copies it.
-    if (count > MAX_FILES)
-        throw unsafe(`${dir}/ holds more than ${MAX_FILES} files`);
-    if (bytes > MAX_TOTAL_BYTES)
-        throw unsafe(`${dir}/ holds more than ${MAX_TOTAL_BYTES} bytes`);
-}
-function unsafe(message) {
-    return new TrustError('UNSAFE_TREE', message);
-}
-
 ;// CONCATENATED MODULE: ./src/core/keys.ts
 
 
@@ -6865,10 +8558,10 @@ function parsePublicKey(pem, source) {
         key = (0,external_node_crypto_namespaceObject.createPublicKey)({ key: pem, format: 'pem' });
     }
     catch (error) {
-        throw new errors_UsageError('INVALID_KEY', `${source}: expected an Ed25519 public key in PEM (SPKI)`, { cause: error });
+        throw new UsageError('INVALID_KEY', `${source}: expected an Ed25519 public key in PEM (SPKI)`, { cause: error });
     }
     if (key.asymmetricKeyType !== 'ed25519') {
-        throw new errors_UsageError('INVALID_KEY', `${source}: expected an ed25519 key, got ${key.asymmetricKeyType ?? 'unknown'}`);
+        throw new UsageError('INVALID_KEY', `${source}: expected an ed25519 key, got ${key.asymmetricKeyType ?? 'unknown'}`);
     }
     return { keyid: keyIdOf(key), key };
 }
@@ -6879,12 +8572,12 @@ function parsePrivateKey(pem, source) {
         key = (0,external_node_crypto_namespaceObject.createPrivateKey)({ key: pem, format: 'pem' });
     }
     catch (error) {
-        throw new errors_UsageError('INVALID_KEY', `${source}: expected an Ed25519 private key in PEM (PKCS#8)`, {
+        throw new UsageError('INVALID_KEY', `${source}: expected an Ed25519 private key in PEM (PKCS#8)`, {
             cause: error,
         });
     }
     if (key.asymmetricKeyType !== 'ed25519') {
-        throw new errors_UsageError('INVALID_KEY', `${source}: expected an ed25519 key, got ${key.asymmetricKeyType ?? 'unknown'}`);
+        throw new UsageError('INVALID_KEY', `${source}: expected an ed25519 key, got ${key.asymmetricKeyType ?? 'unknown'}`);
     }
     const publicKey = (0,external_node_crypto_namespaceObject.createPublicKey)(key);
     return { keyid: keyIdOf(publicKey), key, publicKey };
@@ -6915,7 +8608,7 @@ async function writeKeyPair(out) {
     }
     catch (error) {
         if (error.code === 'EEXIST') {
-            throw new errors_UsageError('FILE_EXISTS', `${out} exists; refusing to overwrite a key: choose another --out`);
+            throw new UsageError('FILE_EXISTS', `${out} exists; refusing to overwrite a key: choose another --out`);
         }
         throw error;
     }
@@ -6924,7 +8617,7 @@ async function writeKeyPair(out) {
     }
     catch (error) {
         if (error.code === 'EEXIST') {
-            throw new errors_UsageError('FILE_EXISTS', `${publicPath} exists; refusing to overwrite a key: choose another --out`);
+            throw new UsageError('FILE_EXISTS', `${publicPath} exists; refusing to overwrite a key: choose another --out`);
         }
         throw error;
     }
@@ -6938,14 +8631,14 @@ async function writeKeyPair(out) {
 /** Reads trusted public keys from PEM files. */
 async function loadTrustedKeys(paths) {
     if (paths.length === 0) {
-        throw new errors_UsageError('USAGE', 'expected at least one --trusted-key <public key PEM> to verify the manifest with');
+        throw new UsageError('USAGE', 'expected at least one --trusted-key <public key PEM> to verify the manifest with');
     }
     return Promise.all(paths.map(async (path) => parsePublicKey(await readKeyFile(path), path)));
 }
 /** Reads Ed25519 private keys from PEM files. */
 async function loadSigningKeys(paths) {
     if (paths.length === 0)
-        throw new errors_UsageError('USAGE', 'expected at least one --key <private key PEM> to sign with');
+        throw new UsageError('USAGE', 'expected at least one --key <private key PEM> to sign with');
     return Promise.all(paths.map(async (path) => parsePrivateKey(await readKeyFile(path), path)));
 }
 async function readKeyFile(path) {
@@ -6953,7 +8646,7 @@ async function readKeyFile(path) {
         return await (0,promises_namespaceObject.readFile)(path);
     }
     catch (error) {
-        throw new errors_UsageError('NOT_FOUND', `cannot read key file ${path}`, { cause: error });
+        throw new UsageError('NOT_FOUND', `cannot read key file ${path}`, { cause: error });
     }
 }
 
@@ -6972,14 +8665,14 @@ async function tryReadManifest(path) {
     catch (error) {
         if (error.code === 'ENOENT')
             return undefined;
-        throw new errors_UsageError('NOT_FOUND', `cannot read manifest ${path}`, { cause: error });
+        throw new UsageError('NOT_FOUND', `cannot read manifest ${path}`, { cause: error });
     }
 }
 /** Reads manifest bytes; a missing file is a usage error that says how to make one. */
 async function readManifest(path) {
     const bytes = await tryReadManifest(path);
     if (!bytes) {
-        throw new errors_UsageError('NOT_FOUND', `manifest ${path} does not exist: pass --manifest <path>, or release a version first`);
+        throw new UsageError('NOT_FOUND', `manifest ${path} does not exist: pass --manifest <path>, or release a version first`);
     }
     return bytes;
 }
@@ -7004,7 +8697,7 @@ const DEFAULT_EXPIRY_MS = 180 * 24 * 3600 * 1000;
 function parseLifetime(text) {
     const match = /^([1-9]\d{0,4})([dhm])$/.exec(text);
     if (!match)
-        throw new errors_UsageError('USAGE', `--expires: expected a lifetime like 180d, 12h or 30m, got '${text}'`);
+        throw new UsageError('USAGE', `--expires: expected a lifetime like 180d, 12h or 30m, got '${text}'`);
     const unit = { d: 86_400_000, h: 3_600_000, m: 60_000 }[match[2]];
     return Number(match[1]) * unit;
 }
@@ -7015,7 +8708,7 @@ function parseLifetime(text) {
 function appendRelease(previous, release, now, lifetimeMs) {
     const { ref } = release;
     if (previous && findEntry(previous.payload, ref.name, ref.version)) {
-        throw new TrustError('VERSION_EXISTS', `${ref.name}@${ref.version} is already released; a released version is never changed: bump the version (e.g. a new patch version) and release that`);
+        throw new errors_TrustError('VERSION_EXISTS', `${ref.name}@${ref.version} is already released; a released version is never changed: bump the version (e.g. a new patch version) and release that`);
     }
     const entry = {
         tag: ref.tag,
@@ -7032,13 +8725,13 @@ function appendRelease(previous, release, now, lifetimeMs) {
 function yankRelease(previous, ref, reason, now, lifetimeMs) {
     const entry = findEntry(previous.payload, ref.name, ref.version);
     if (!entry) {
-        throw new TrustError('UNKNOWN_VERSION', `${ref.name}@${ref.version} is not in the manifest; nothing to yank`);
+        throw new errors_TrustError('UNKNOWN_VERSION', `${ref.name}@${ref.version} is not in the manifest; nothing to yank`);
     }
     if (entry.yanked) {
-        throw new errors_UsageError('USAGE', `${ref.name}@${ref.version} is already yanked (${entry.yanked.reason})`);
+        throw new UsageError('USAGE', `${ref.name}@${ref.version} is already yanked (${entry.yanked.reason})`);
     }
     if (!reason.trim())
-        throw new errors_UsageError('USAGE', '--reason: expected a non-empty reason for the yank');
+        throw new UsageError('USAGE', '--reason: expected a non-empty reason for the yank');
     const remediations = cloneEntries(previous);
     remediations[ref.name] = { ...remediations[ref.name], [ref.version]: { ...entry, yanked: { reason, at: now.toISOString() } } };
     return nextPayload(previous, remediations, now, lifetimeMs);
@@ -7046,7 +8739,7 @@ function yankRelease(previous, ref, reason, now, lifetimeMs) {
 /** Signs a payload with every key given and returns the envelope bytes to store. */
 function signManifest(payload, keys) {
     if (keys.length === 0)
-        throw new errors_UsageError('USAGE', 'expected at least one --key to sign with');
+        throw new UsageError('USAGE', 'expected at least one --key to sign with');
     const payloadBytes = serialisePayload(payload);
     const message = pae(MANIFEST_PAYLOAD_TYPE, payloadBytes);
     const seen = new Set();
@@ -7097,19 +8790,19 @@ async function releaseVersion(git, keys, settings, now) {
     // What is released is the committed content: uncommitted edits would be signed as if reviewed.
     const dirty = await git.statusOf(dir);
     if (dirty.length) {
-        throw new errors_UsageError('DIRTY_TREE', `${dir}/ has uncommitted changes; commit or stash them first:\n${dirty.map((l) => `  ${l}`).join('\n')}`);
+        throw new UsageError('DIRTY_TREE', `${dir}/ has uncommitted changes; commit or stash them first:\n${dirty.map((l) => `  ${l}`).join('\n')}`);
     }
     // A tag that exists already names released (or squatted) content: never move it.
     const existingTag = await git.tryResolveTag(ref.tag);
     if (existingTag) {
-        throw new TrustError('VERSION_EXISTS', `tag ${ref.tag} already exists (at ${existingTag.slice(0, 12)}); a released version is never changed: release a new version`);
+        throw new errors_TrustError('VERSION_EXISTS', `tag ${ref.tag} already exists (at ${existingTag.slice(0, 12)}); a released version is never changed: release a new version`);
     }
     const previous = await loadPrevious(settings.manifestPath, keys);
     const commit = await git.headCommit();
     const files = await readRemediationAtCommit(git, commit, ref.name);
     const definitionFile = files.find((f) => f.path === 'remediation.yml');
     if (!definitionFile)
-        throw new errors_UsageError('NOT_FOUND', `${dir}/remediation.yml does not exist at HEAD`);
+        throw new UsageError('NOT_FOUND', `${dir}/remediation.yml does not exist at HEAD`);
     parseDefinition(`${dir}/remediation.yml`, definitionFile.content, ref.name);
     const digest = treeDigest(files);
     const payload = appendRelease(previous, { ref, commit, digest }, now, settings.lifetimeMs);
@@ -7137,69 +8830,6 @@ async function loadPrevious(manifestPath, keys) {
     return { payload: verified.payload, payloadBytes: verified.payloadBytes };
 }
 
-;// CONCATENATED MODULE: ./src/core/release-check.ts
-
-/**
- * Matches what the repository holds now against what was signed at release. Pure: the caller
- * resolves the tag and computes the digest from git objects.
- */
-function checkRelease(ref, resolved, manifest) {
-    const versions = Object.hasOwn(manifest.payload.remediations, ref.name)
-        ? manifest.payload.remediations[ref.name]
-        : undefined;
-    const entry = versions && Object.hasOwn(versions, ref.version) ? versions[ref.version] : undefined;
-    // An unsigned version, however well-formed, is exactly what the manifest exists to keep out.
-    if (!entry) {
-        const known = versions ? Object.keys(versions).join(', ') : 'none';
-        throw new TrustError('UNKNOWN_VERSION', `manifest entry check: expected ${ref.name}@${ref.version} in manifest serial ${manifest.payload.serial}, got no such version (released versions of ${ref.name}: ${known})`);
-    }
-    // The entry must be the one for this tag (a signed entry copied under another version name).
-    if (entry.tag !== ref.tag) {
-        throw new TrustError('TAG_MISMATCH', `manifest tag check: expected ${ref.tag}, got ${entry.tag}`);
-    }
-    // Tag moved, or deleted and re-created elsewhere: the tag now names a commit nobody signed.
-    if (entry.commit !== resolved.commit) {
-        throw new TrustError('COMMIT_MISMATCH', `commit check: tag ${ref.tag} points at ${resolved.commit}, but the manifest released ${entry.commit} (the tag was moved or re-created)`);
-    }
-    // Content changed after release (history rewritten, objects replaced): refuse the bytes.
-    if (entry.digest !== resolved.digest) {
-        throw new TrustError('DIGEST_MISMATCH', `digest check: expected ${entry.digest} (signed at release), got ${resolved.digest} from ${ref.tag}`);
-    }
-    // Withdrawn versions stay in the manifest so history is kept, but must not run again.
-    if (entry.yanked) {
-        throw new TrustError('YANKED', `yank check: ${ref.name}@${ref.version} was yanked at ${entry.yanked.at}: ${entry.yanked.reason}`);
-    }
-    return { ref, commit: resolved.commit, digest: resolved.digest, entry, manifest };
-}
-
-;// CONCATENATED MODULE: ./src/app/resolve-release.ts
-
-
-
-
-
-
-/**
- * name@version -> tag -> commit -> files -> digest, then the manifest check. Throws a TrustError
- * naming the failed check; nothing is returned unless every check passed.
- */
-async function resolveRelease(git, ref, manifestBytes, trustedKeys, policy) {
-    // Verify the manifest first: nothing from the repository is even parsed for an untrusted manifest.
-    const manifest = verifyManifest(manifestBytes, trustedKeys, policy);
-    const commit = await git.tryResolveTag(ref.tag);
-    if (!commit) {
-        throw new TrustError('TAG_NOT_FOUND', `tag check: expected tag ${ref.tag} in the repository, got none (fetch tags with 'git fetch --tags', or check the version)`);
-    }
-    const files = await readRemediationAtCommit(git, commit, ref.name);
-    const release = checkRelease(ref, { commit, digest: treeDigest(files) }, manifest);
-    const definitionFile = files.find((f) => f.path === 'remediation.yml');
-    if (!definitionFile) {
-        throw new TrustError('UNSAFE_TREE', `${remediationDir(ref.name)}/remediation.yml is missing at ${ref.tag}`);
-    }
-    const definition = parseDefinition(`${remediationDir(ref.name)}/remediation.yml`, definitionFile.content, ref.name);
-    return { release, files, definition };
-}
-
 ;// CONCATENATED MODULE: ./src/app/yank.ts
 
 
@@ -7209,7 +8839,7 @@ async function resolveRelease(git, ref, manifestBytes, trustedKeys, policy) {
 async function yankVersion(keys, settings, now) {
     const previous = await loadPrevious(settings.manifestPath, keys);
     if (!previous) {
-        throw new errors_UsageError('NOT_FOUND', `manifest ${settings.manifestPath} does not exist: nothing was released there`);
+        throw new UsageError('NOT_FOUND', `manifest ${settings.manifestPath} does not exist: nothing was released there`);
     }
     const payload = yankRelease(previous, settings.ref, settings.reason, now, settings.lifetimeMs);
     const pending = await stageManifest(settings.manifestPath, signManifest(payload, keys));
@@ -7233,7 +8863,11 @@ Usage:
   remediate release <name> <version> --key <file> [--key <file> ...] [--manifest <path>] [--expires 180d]
   remediate yank <name>@<version> --key <file> [--key ...] --reason "<why>" [--manifest <path>]
   remediate verify <name>@<version> --trusted-key <pub> [--trusted-key ...] [--threshold k] [--min-serial n] [--manifest <path>]
+  remediate run <name>@<version> --trusted-key <pub> [--trusted-key ...] [--threshold k] [--min-serial n]
+                [--manifest <path>] [--param key=value ...] [--params-file f.json] [--out <dir>] [--dry-run] [--force]
+  remediate verify-run <record dir> [--snapshot-digest sha256:<hex>]
   remediate manifest check --manifest <path> (--previous <path> | --previous-ref <git ref>)
+  remediate demo [--keep]
   remediate help | --help | --version
 
 Versions are exact: <name>@v<semver> (tag <name>/v<semver>).
@@ -7285,17 +8919,41 @@ function parseCommandLine(argv, cwd) {
             const { values, positionals } = parse(rest, trustOptions, 1);
             return { command: 'verify', ref: parseVersionRef(positionals[0] ?? ''), ...trustSettings(values, path) };
         }
+        case 'run': {
+            const { values, positionals } = parse(rest, {
+                ...trustOptions,
+                param: { type: 'string', multiple: true },
+                'params-file': { type: 'string' },
+                out: { type: 'string' },
+                'dry-run': { type: 'boolean' },
+                force: { type: 'boolean' },
+            }, 1);
+            return {
+                command: 'run',
+                ref: parseVersionRef(positionals[0] ?? ''),
+                ...trustSettings(values, path),
+                cliParams: parseParamPairs(values.param ?? []),
+                paramsFile: values['params-file'] === undefined ? undefined : path(values['params-file']),
+                outDir: path(values.out ?? DEFAULT_OUT_DIR),
+                dryRun: values['dry-run'] ?? false,
+                force: values.force ?? false,
+            };
+        }
+        case 'verify-run': {
+            const { values, positionals } = parse(rest, { 'snapshot-digest': { type: 'string' } }, 1);
+            return { command: 'verify-run', dir: path(positionals[0] ?? ''), snapshotDigest: values['snapshot-digest'] };
+        }
         case 'manifest': {
             const [sub, ...args] = rest;
             if (sub !== 'check')
-                throw new errors_UsageError('USAGE', `unknown command 'manifest ${sub ?? ''}': expected 'manifest check'`);
+                throw new UsageError('USAGE', `unknown command 'manifest ${sub ?? ''}': expected 'manifest check'`);
             const { values } = parse(args, {
                 manifest: { type: 'string' },
                 previous: { type: 'string' },
                 'previous-ref': { type: 'string' },
             }, 0);
             if ((values.previous === undefined) === (values['previous-ref'] === undefined)) {
-                throw new errors_UsageError('USAGE', 'manifest check: expected exactly one of --previous <path> or --previous-ref <git ref>');
+                throw new UsageError('USAGE', 'manifest check: expected exactly one of --previous <path> or --previous-ref <git ref>');
             }
             return {
                 command: 'manifest-check',
@@ -7305,8 +8963,24 @@ function parseCommandLine(argv, cwd) {
             };
         }
         default:
-            throw new errors_UsageError('USAGE', `unknown command '${command}'; run 'remediate help'`);
+            throw new UsageError('USAGE', `unknown command '${command}'; run 'remediate help'`);
     }
+}
+/** Where run records go by default, relative to the current folder. */
+const DEFAULT_OUT_DIR = '.remediate/runs';
+/** Parses repeated `--param key=value`; the value may contain '=' and any bytes. */
+function parseParamPairs(pairs) {
+    const params = {};
+    for (const pair of pairs) {
+        const eq = pair.indexOf('=');
+        if (eq <= 0)
+            throw new UsageError('USAGE', `--param: expected key=value, got '${pair.slice(0, 60)}'`);
+        const key = pair.slice(0, eq);
+        if (Object.hasOwn(params, key))
+            throw new UsageError('USAGE', `--param: '${key}' given twice`);
+        params[key] = pair.slice(eq + 1);
+    }
+    return params;
 }
 const signingOptions = {
     key: { type: 'string', multiple: true },
@@ -7334,7 +9008,7 @@ function integerOption(text, name, fallback, min) {
     if (text === undefined)
         return fallback;
     if (!/^\d{1,9}$/.test(text) || Number(text) < min) {
-        throw new errors_UsageError('USAGE', `${name}: expected a whole number >= ${min}, got '${text}'`);
+        throw new UsageError('USAGE', `${name}: expected a whole number >= ${min}, got '${text}'`);
     }
     return Number(text);
 }
@@ -7345,26 +9019,29 @@ function parse(args, options, positionalCount) {
         parsed = (0,external_node_util_namespaceObject.parseArgs)({ args: [...args], options, allowPositionals: true, strict: true });
     }
     catch (error) {
-        throw new errors_UsageError('USAGE', `${error instanceof Error ? error.message : String(error)}; run 'remediate help'`, {
+        throw new UsageError('USAGE', `${error instanceof Error ? error.message : String(error)}; run 'remediate help'`, {
             cause: error,
         });
     }
     if (parsed.positionals.length !== positionalCount) {
-        throw new errors_UsageError('USAGE', `expected ${positionalCount} argument(s), got ${parsed.positionals.length}; run 'remediate help'`);
+        throw new UsageError('USAGE', `expected ${positionalCount} argument(s), got ${parsed.positionals.length}; run 'remediate help'`);
     }
     return parsed;
 }
 function required(value, what) {
     if (value === undefined || value === '')
-        throw new errors_UsageError('USAGE', `missing ${what}`);
+        throw new UsageError('USAGE', `missing ${what}`);
     return value;
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
-/** The tool's version, reported in every run record. Kept in step with package.json by a test. */
-const TOOL_VERSION = '0.1.0';
-
 ;// CONCATENATED MODULE: ./src/cli/commands.ts
+
+
+
+
+
+
+
 
 
 
@@ -7420,7 +9097,7 @@ async function execute(command, context) {
             }
             const commit = await git.tryResolveCommit(command.ref);
             if (!commit)
-                throw new errors_UsageError('NOT_FOUND', `--ref ${command.ref} names no commit in this repository`);
+                throw new UsageError('NOT_FOUND', `--ref ${command.ref} names no commit in this repository`);
             const files = await readRemediationAtCommit(git, commit, command.name);
             out(`${treeDigest(files)}  remediations/${command.name}/ at ${command.ref} (${commit})`);
             return ExitCode.ok;
@@ -7465,6 +9142,19 @@ async function execute(command, context) {
             out(`  released:  ${release.entry.released}; not yanked`);
             return ExitCode.ok;
         }
+        case 'run':
+            return runCommand(command, context);
+        case 'verify-run': {
+            const files = await readRecord(command.dir);
+            const result = verifyRecord(files, command.snapshotDigest === undefined ? {} : { snapshotDigest: command.snapshotDigest });
+            const digests = result.ok ? checkSnapshotDigests(JSON.parse(files.snapshot.toString('utf8'))) : undefined;
+            if (!result.ok || digests) {
+                const problem = result.ok ? `snapshot field '${digests?.field}': ${digests?.problem}` : result.problem;
+                throw new errors_TrustError('RECORD_TAMPERED', `${command.dir}: ${problem}`);
+            }
+            out(`${result.complete ? 'intact' : 'intact but incomplete (the run was interrupted; its valid prefix verifies)'}: status ${result.status}, ${result.steps} step(s), ${result.log.bytes} log bytes in ${result.log.blocks} chained block(s), head ${result.log.head.slice(0, 16)}, snapshot ${result.snapshotDigest}`);
+            return ExitCode.ok;
+        }
         case 'manifest-check': {
             const next = await readManifest(command.manifest);
             let previousBytes;
@@ -7474,7 +9164,7 @@ async function execute(command, context) {
                 const relative = command.manifest.startsWith(`${root}/`) ? command.manifest.slice(root.length + 1) : command.manifest;
                 previousBytes = await git.tryReadFileAt(command.previousRef, relative);
                 if (!previousBytes) {
-                    throw new errors_UsageError('NOT_FOUND', `${relative} does not exist at ${command.previousRef}`);
+                    throw new UsageError('NOT_FOUND', `${relative} does not exist at ${command.previousRef}`);
                 }
             }
             else {
@@ -7488,6 +9178,121 @@ async function execute(command, context) {
             return ExitCode.ok;
         }
     }
+}
+async function runCommand(command, context) {
+    const git = gitIn(context);
+    const root = await git.topLevel();
+    const manifestPath = command.manifest ?? (0,external_node_path_namespaceObject.join)(root, DEFAULT_MANIFEST_PATH);
+    const trustedKeys = await loadTrustedKeys(command.trustedKeys);
+    const manifestBytes = await readManifest(manifestPath);
+    const params = command.paramsFile === undefined ? {} : await readParamsFile(command.paramsFile);
+    try {
+        const outcome = await runRemediation({
+            ref: command.ref,
+            threshold: command.threshold,
+            minSerial: command.minSerial,
+            params,
+            cliParams: command.cliParams,
+            outDir: command.outDir,
+            dryRun: command.dryRun,
+            force: command.force,
+            runId: runIdFromEnv(context.env),
+            trigger: await triggerFromEnv(context.env),
+            toolDigest: await fileDigest(context.toolPath),
+        }, {
+            git,
+            manifestBytes,
+            trustedKeys,
+            runner: new GroupProcessRunner(),
+            callerEnv: context.env,
+            scratchRoot: (0,external_node_os_namespaceObject.tmpdir)(),
+            clock: context.now,
+            cancel: context.cancel,
+            retryBackoffMs: 1000,
+            killGraceMs: 2000,
+            out: context.out,
+        });
+        if (outcome.recordDir) {
+            context.out(`${formatRef(command.ref)}: ${outcome.status}`);
+            for (const [name, value] of Object.entries(outcome.outputs))
+                context.out(`  output ${name}=${value}`);
+            context.out(`  record:   ${outcome.recordDir}`);
+            context.out(`  snapshot: ${outcome.snapshotDigest}`);
+            context.out(`  check it: remediate verify-run ${outcome.recordDir} --snapshot-digest ${outcome.snapshotDigest}`);
+        }
+        return outcome.exitCode;
+    }
+    catch (error) {
+        if (error instanceof RecordedRefusal) {
+            context.err(`refused [${error.code}]: ${error.message}`);
+            context.err(`  nothing ran; the refusal is recorded in ${error.recordDir} (snapshot ${error.snapshotDigest})`);
+            return ExitCode.refused;
+        }
+        throw error;
+    }
+}
+/** Largest params file accepted: GitHub's repository_dispatch payload limit. */
+const MAX_PARAMS_FILE_BYTES = 64 * 1024;
+async function readParamsFile(path) {
+    let bytes;
+    try {
+        bytes = await (0,promises_namespaceObject.readFile)(path);
+    }
+    catch (error) {
+        throw new UsageError('NOT_FOUND', `cannot read --params-file ${path}`, { cause: error });
+    }
+    // Size cap before parsing: a huge or deeply nested payload is refused, not parsed.
+    if (bytes.byteLength > MAX_PARAMS_FILE_BYTES) {
+        throw new UsageError('INVALID_PARAMS', `--params-file is ${bytes.byteLength} bytes; at most ${MAX_PARAMS_FILE_BYTES}`);
+    }
+    let value;
+    try {
+        value = JSON.parse(bytes.toString('utf8'));
+    }
+    catch (error) {
+        throw new UsageError('INVALID_PARAMS', `--params-file ${path} is not JSON`, { cause: error });
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new UsageError('INVALID_PARAMS', `--params-file: expected a JSON object of parameters, got ${Array.isArray(value) ? 'an array' : typeof value}`);
+    }
+    return value;
+}
+function runIdFromEnv(env) {
+    return env.GITHUB_ACTIONS === 'true' && env.GITHUB_RUN_ID ? `${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT ?? '1'}` : undefined;
+}
+async function triggerFromEnv(env) {
+    if (env.GITHUB_ACTIONS !== 'true')
+        return { kind: 'local', user: (0,external_node_os_namespaceObject.userInfo)().username, host: (0,external_node_os_namespaceObject.hostname)() };
+    let payloadDigest;
+    let action;
+    if (env.GITHUB_EVENT_PATH) {
+        const payload = await (0,promises_namespaceObject.readFile)(env.GITHUB_EVENT_PATH).catch(() => undefined);
+        if (payload) {
+            payloadDigest = sha256Digest(payload);
+            try {
+                const parsed = JSON.parse(payload.toString('utf8'));
+                if (typeof parsed.action === 'string')
+                    action = parsed.action.slice(0, 100);
+            }
+            catch {
+                // An unreadable payload still has a digest; the action is simply unknown.
+            }
+        }
+    }
+    return {
+        kind: 'github',
+        event: env.GITHUB_EVENT_NAME ?? 'unknown',
+        ...(action !== undefined ? { action } : {}),
+        runId: env.GITHUB_RUN_ID ?? 'unknown',
+        attempt: env.GITHUB_RUN_ATTEMPT ?? '1',
+        actor: env.GITHUB_ACTOR ?? 'unknown',
+        workflowRef: env.GITHUB_WORKFLOW_REF ?? 'unknown',
+        repository: env.GITHUB_REPOSITORY ?? 'unknown',
+        ...(payloadDigest !== undefined ? { payloadDigest } : {}),
+    };
+}
+async function fileDigest(path) {
+    return sha256Digest(await (0,promises_namespaceObject.readFile)(path));
 }
 function payloadOf(envelopeBytes) {
     const envelope = parseEnvelope(envelopeBytes);
@@ -7522,6 +9327,13 @@ function reportError(error, context) {
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 /***/ }),
 
@@ -18018,6 +19830,18 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

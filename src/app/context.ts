@@ -10,4 +10,8 @@ export interface CommandContext {
   readonly err: (line: string) => void;
   /** The current time; a clock so tests can pin it. */
   readonly now: () => Date;
+  /** Aborted when the process is asked to stop (SIGINT/SIGTERM). */
+  readonly cancel: AbortSignal;
+  /** Path of the running tool's own file, whose digest goes into every record. */
+  readonly toolPath: string;
 }

@@ -1,11 +1,19 @@
+import { readFile } from 'node:fs/promises';
+import { hostname, tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { describeError, ExitCode, RemediateError, UsageError, type ExitCodeValue } from '../errors.ts';
+import { GroupProcessRunner } from '../adapters/process-runner.ts';
+import { RecordedRefusal, runRemediation } from '../app/run.ts';
+import { readRecord } from '../record/record-files.ts';
+import { verifyRecord } from '../record/record-verifier.ts';
+import { checkSnapshotDigests } from '../run/snapshot-digests.ts';
+import type { Trigger } from '../run/snapshot.ts';
+import { describeError, ExitCode, RemediateError, TrustError, UsageError, type ExitCodeValue } from '../errors.ts';
 import { DefinitionError } from '../core/definition-parser.ts';
 import { checkAppendOnly } from '../core/append-check.ts';
 import { parseEnvelope } from '../core/manifest-verifier.ts';
 import { decodeBase64Strict } from '../core/dsse.ts';
 import { parsePayload } from '../core/manifest.ts';
-import { treeDigest } from '../core/tree-digest.ts';
+import { sha256Digest, treeDigest } from '../core/tree-digest.ts';
 import { formatRef } from '../core/version-ref.ts';
 import { GitCli, gitEnvironment, type GitRepository } from '../adapters/git-client.ts';
 import { readRemediationAtCommit, readRemediationFromWorkingTree } from '../adapters/remediation-source.ts';
@@ -108,6 +116,21 @@ async function execute(command: CliCommand, context: CommandContext): Promise<Ex
       out(`  released:  ${release.entry.released}; not yanked`);
       return ExitCode.ok;
     }
+    case 'run':
+      return runCommand(command, context);
+    case 'verify-run': {
+      const files = await readRecord(command.dir);
+      const result = verifyRecord(files, command.snapshotDigest === undefined ? {} : { snapshotDigest: command.snapshotDigest });
+      const digests = result.ok ? checkSnapshotDigests(JSON.parse(files.snapshot.toString('utf8'))) : undefined;
+      if (!result.ok || digests) {
+        const problem = result.ok ? `snapshot field '${digests?.field}': ${digests?.problem}` : result.problem;
+        throw new TrustError('RECORD_TAMPERED', `${command.dir}: ${problem}`);
+      }
+      out(
+        `${result.complete ? 'intact' : 'intact but incomplete (the run was interrupted; its valid prefix verifies)'}: status ${result.status}, ${result.steps} step(s), ${result.log.bytes} log bytes in ${result.log.blocks} chained block(s), head ${result.log.head.slice(0, 16)}, snapshot ${result.snapshotDigest}`,
+      );
+      return ExitCode.ok;
+    }
     case 'manifest-check': {
       const next = await readManifest(command.manifest);
       let previousBytes: Buffer | undefined;
@@ -130,6 +153,123 @@ async function execute(command: CliCommand, context: CommandContext): Promise<Ex
       return ExitCode.ok;
     }
   }
+}
+
+async function runCommand(command: Extract<CliCommand, { command: 'run' }>, context: CommandContext): Promise<ExitCodeValue> {
+  const git = gitIn(context);
+  const root = await git.topLevel();
+  const manifestPath = command.manifest ?? join(root, DEFAULT_MANIFEST_PATH);
+  const trustedKeys = await loadTrustedKeys(command.trustedKeys);
+  const manifestBytes = await readManifest(manifestPath);
+  const params = command.paramsFile === undefined ? {} : await readParamsFile(command.paramsFile);
+  try {
+    const outcome = await runRemediation(
+      {
+        ref: command.ref,
+        threshold: command.threshold,
+        minSerial: command.minSerial,
+        params,
+        cliParams: command.cliParams,
+        outDir: command.outDir,
+        dryRun: command.dryRun,
+        force: command.force,
+        runId: runIdFromEnv(context.env),
+        trigger: await triggerFromEnv(context.env),
+        toolDigest: await fileDigest(context.toolPath),
+      },
+      {
+        git,
+        manifestBytes,
+        trustedKeys,
+        runner: new GroupProcessRunner(),
+        callerEnv: context.env,
+        scratchRoot: tmpdir(),
+        clock: context.now,
+        cancel: context.cancel,
+        retryBackoffMs: 1000,
+        killGraceMs: 2000,
+        out: context.out,
+      },
+    );
+    if (outcome.recordDir) {
+      context.out(`${formatRef(command.ref)}: ${outcome.status}`);
+      for (const [name, value] of Object.entries(outcome.outputs)) context.out(`  output ${name}=${value}`);
+      context.out(`  record:   ${outcome.recordDir}`);
+      context.out(`  snapshot: ${outcome.snapshotDigest}`);
+      context.out(`  check it: remediate verify-run ${outcome.recordDir} --snapshot-digest ${outcome.snapshotDigest}`);
+    }
+    return outcome.exitCode;
+  } catch (error) {
+    if (error instanceof RecordedRefusal) {
+      context.err(`refused [${error.code}]: ${error.message}`);
+      context.err(`  nothing ran; the refusal is recorded in ${error.recordDir} (snapshot ${error.snapshotDigest})`);
+      return ExitCode.refused;
+    }
+    throw error;
+  }
+}
+
+/** Largest params file accepted: GitHub's repository_dispatch payload limit. */
+const MAX_PARAMS_FILE_BYTES = 64 * 1024;
+
+async function readParamsFile(path: string): Promise<Record<string, unknown>> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    throw new UsageError('NOT_FOUND', `cannot read --params-file ${path}`, { cause: error });
+  }
+  // Size cap before parsing: a huge or deeply nested payload is refused, not parsed.
+  if (bytes.byteLength > MAX_PARAMS_FILE_BYTES) {
+    throw new UsageError('INVALID_PARAMS', `--params-file is ${bytes.byteLength} bytes; at most ${MAX_PARAMS_FILE_BYTES}`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(bytes.toString('utf8'));
+  } catch (error) {
+    throw new UsageError('INVALID_PARAMS', `--params-file ${path} is not JSON`, { cause: error });
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new UsageError('INVALID_PARAMS', `--params-file: expected a JSON object of parameters, got ${Array.isArray(value) ? 'an array' : typeof value}`);
+  }
+  return value as Record<string, unknown>;
+}
+
+function runIdFromEnv(env: NodeJS.ProcessEnv): string | undefined {
+  return env.GITHUB_ACTIONS === 'true' && env.GITHUB_RUN_ID ? `${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT ?? '1'}` : undefined;
+}
+
+async function triggerFromEnv(env: NodeJS.ProcessEnv): Promise<Trigger> {
+  if (env.GITHUB_ACTIONS !== 'true') return { kind: 'local', user: userInfo().username, host: hostname() };
+  let payloadDigest: string | undefined;
+  let action: string | undefined;
+  if (env.GITHUB_EVENT_PATH) {
+    const payload = await readFile(env.GITHUB_EVENT_PATH).catch(() => undefined);
+    if (payload) {
+      payloadDigest = sha256Digest(payload);
+      try {
+        const parsed = JSON.parse(payload.toString('utf8')) as { action?: unknown };
+        if (typeof parsed.action === 'string') action = parsed.action.slice(0, 100);
+      } catch {
+        // An unreadable payload still has a digest; the action is simply unknown.
+      }
+    }
+  }
+  return {
+    kind: 'github',
+    event: env.GITHUB_EVENT_NAME ?? 'unknown',
+    ...(action !== undefined ? { action } : {}),
+    runId: env.GITHUB_RUN_ID ?? 'unknown',
+    attempt: env.GITHUB_RUN_ATTEMPT ?? '1',
+    actor: env.GITHUB_ACTOR ?? 'unknown',
+    workflowRef: env.GITHUB_WORKFLOW_REF ?? 'unknown',
+    repository: env.GITHUB_REPOSITORY ?? 'unknown',
+    ...(payloadDigest !== undefined ? { payloadDigest } : {}),
+  };
+}
+
+async function fileDigest(path: string): Promise<string> {
+  return sha256Digest(await readFile(path));
 }
 
 function payloadOf(envelopeBytes: Buffer) {

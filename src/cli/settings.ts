@@ -38,6 +38,16 @@ export type CliCommand =
       readonly lifetimeMs: number;
     }
   | ({ readonly command: 'verify'; readonly ref: VersionRef } & TrustSettings)
+  | ({
+      readonly command: 'run';
+      readonly ref: VersionRef;
+      readonly cliParams: Readonly<Record<string, string>>;
+      readonly paramsFile: string | undefined;
+      readonly outDir: string;
+      readonly dryRun: boolean;
+      readonly force: boolean;
+    } & TrustSettings)
+  | { readonly command: 'verify-run'; readonly dir: string; readonly snapshotDigest: string | undefined }
   | {
       readonly command: 'manifest-check';
       readonly manifest: string;
@@ -53,7 +63,11 @@ Usage:
   remediate release <name> <version> --key <file> [--key <file> ...] [--manifest <path>] [--expires 180d]
   remediate yank <name>@<version> --key <file> [--key ...] --reason "<why>" [--manifest <path>]
   remediate verify <name>@<version> --trusted-key <pub> [--trusted-key ...] [--threshold k] [--min-serial n] [--manifest <path>]
+  remediate run <name>@<version> --trusted-key <pub> [--trusted-key ...] [--threshold k] [--min-serial n]
+                [--manifest <path>] [--param key=value ...] [--params-file f.json] [--out <dir>] [--dry-run] [--force]
+  remediate verify-run <record dir> [--snapshot-digest sha256:<hex>]
   remediate manifest check --manifest <path> (--previous <path> | --previous-ref <git ref>)
+  remediate demo [--keep]
   remediate help | --help | --version
 
 Versions are exact: <name>@v<semver> (tag <name>/v<semver>).
@@ -106,6 +120,34 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
       const { values, positionals } = parse(rest, trustOptions, 1);
       return { command: 'verify', ref: parseVersionRef(positionals[0] ?? ''), ...trustSettings(values, path) };
     }
+    case 'run': {
+      const { values, positionals } = parse(
+        rest,
+        {
+          ...trustOptions,
+          param: { type: 'string', multiple: true },
+          'params-file': { type: 'string' },
+          out: { type: 'string' },
+          'dry-run': { type: 'boolean' },
+          force: { type: 'boolean' },
+        },
+        1,
+      );
+      return {
+        command: 'run',
+        ref: parseVersionRef(positionals[0] ?? ''),
+        ...trustSettings(values, path),
+        cliParams: parseParamPairs(values.param ?? []),
+        paramsFile: values['params-file'] === undefined ? undefined : path(values['params-file']),
+        outDir: path(values.out ?? DEFAULT_OUT_DIR),
+        dryRun: values['dry-run'] ?? false,
+        force: values.force ?? false,
+      };
+    }
+    case 'verify-run': {
+      const { values, positionals } = parse(rest, { 'snapshot-digest': { type: 'string' } }, 1);
+      return { command: 'verify-run', dir: path(positionals[0] ?? ''), snapshotDigest: values['snapshot-digest'] };
+    }
     case 'manifest': {
       const [sub, ...args] = rest;
       if (sub !== 'check') throw new UsageError('USAGE', `unknown command 'manifest ${sub ?? ''}': expected 'manifest check'`);
@@ -127,6 +169,22 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
     default:
       throw new UsageError('USAGE', `unknown command '${command}'; run 'remediate help'`);
   }
+}
+
+/** Where run records go by default, relative to the current folder. */
+export const DEFAULT_OUT_DIR = '.remediate/runs';
+
+/** Parses repeated `--param key=value`; the value may contain '=' and any bytes. */
+export function parseParamPairs(pairs: readonly string[]): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new UsageError('USAGE', `--param: expected key=value, got '${pair.slice(0, 60)}'`);
+    const key = pair.slice(0, eq);
+    if (Object.hasOwn(params, key)) throw new UsageError('USAGE', `--param: '${key}' given twice`);
+    params[key] = pair.slice(eq + 1);
+  }
+  return params;
 }
 
 const signingOptions = {

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Starts the service named by PARAM_SERVICE (services/<name>.sh) in its own session, detached from
+# this run (stdin, stdout and stderr on /dev/null, cwd /, a clean environment), then writes its pid
+# to the pid file atomically. Writes new-pid to $REMEDIATION_OUTPUT.
+set -euo pipefail
+# shellcheck source=lib.sh
+. "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
+: "${REMEDIATION_OUTPUT:?REMEDIATION_OUTPUT is not set}"
+
+require_pidfile_param
+require_probe_params
+case "${PARAM_SERVICE-}" in
+  '' | */* | .*) die "service must name a script in services/, got '${PARAM_SERVICE-}'" ;;
+esac
+svc="$here/services/$PARAM_SERVICE.sh"
+[ -f "$svc" ] || die "no service named '$PARAM_SERVICE' is shipped with this remediation"
+# The script's text is read now and handed to bash as an argument, so the service never reads the
+# remediation's files after this step ends (the run's copy of them may be gone by then).
+src="$(cat -- "$svc")"
+
+detach=()
+if command -v setsid >/dev/null 2>&1; then
+  detach=(setsid)
+else
+  set -m # no setsid: at least give the service its own process group
+fi
+cd /
+${detach[@]+"${detach[@]}"} env -i \
+  PATH="$PATH" HOME="${HOME:-/}" LANG="${LANG:-C}" TMPDIR="${TMPDIR:-/tmp}" \
+  SERVICE_HOST="$host" SERVICE_PORT="$port" DEMO_HTTP_RUNTIME="${DEMO_HTTP_RUNTIME:-auto}" \
+  bash -c "$src" "$PARAM_SERVICE" </dev/null >/dev/null 2>&1 &
+pid=$!
+set +m
+
+# Give it a moment: a service that cannot start (port taken, runtime missing) usually exits at once.
+sleep 0.5
+if ! is_alive "$pid"; then
+  die "service '$PARAM_SERVICE' exited right after starting (port $port in use, or its runtime missing?)"
+fi
+
+tmp="$(mktemp -- "$(dirname -- "$pidfile")/.$(basename -- "$pidfile").XXXXXX")"
+trap 'rm -f -- "$tmp"' EXIT
+printf '%s\n' "$pid" >"$tmp"
+chmod 0644 -- "$tmp"
+mv -f -T -- "$tmp" "$pidfile"
+trap - EXIT
+printf 'started %s as pid %s; wrote %s\n' "$PARAM_SERVICE" "$pid" "$pidfile"
+printf 'new-pid=%s\n' "$pid" >>"$REMEDIATION_OUTPUT"

@@ -1,0 +1,252 @@
+import { randomBytes } from 'node:crypto';
+import { arch, platform } from 'node:os';
+import { join } from 'node:path';
+import { ExitCode, RemediateError, TrustError, UsageError, describeError, type ExitCodeValue } from '../errors.ts';
+import { paramEnvName } from '../core/definition.ts';
+import { coerceCliValue, resolveParams } from '../core/param-validation.ts';
+import type { TrustedKey } from '../core/keys.ts';
+import { treeListing } from '../core/tree-digest.ts';
+import { formatRef, type VersionRef } from '../core/version-ref.ts';
+import type { GitRepository } from '../adapters/git-client.ts';
+import type { ProcessRunner } from '../adapters/process-runner.ts';
+import { executePlan, type RunPlan } from '../run/executor.ts';
+import { RunRecorder } from '../run/recorder.ts';
+import { paramsDigest } from '../run/snapshot-digests.ts';
+import { SNAPSHOT_SCHEMA, type RunSnapshot, type RunStatus, type Trigger } from '../run/snapshot.ts';
+import { collectSecrets } from '../run/step-environment.ts';
+import { redactValue } from '../record/redactor.ts';
+import { TOOL_VERSION } from '../version.ts';
+import { resolveRelease, type ResolvedRelease } from './resolve-release.ts';
+
+/** Settings of one run, parsed by the entry. */
+export interface RunSettings {
+  readonly ref: VersionRef;
+  readonly threshold: number;
+  readonly minSerial: number;
+  /** Parameters from a JSON file or payload, with their JSON types. */
+  readonly params: Readonly<Record<string, unknown>>;
+  /** Parameters from `--param key=value`, coerced to the declared input types; they override `params`. */
+  readonly cliParams: Readonly<Record<string, string>>;
+  /** Folder under which the record folder is created. */
+  readonly outDir: string;
+  readonly dryRun: boolean;
+  readonly force: boolean;
+  /** Stable id of this run (GitHub: run id and attempt); generated locally when undefined. */
+  readonly runId: string | undefined;
+  readonly trigger: Trigger;
+  /** sha256 of the tool's own bundle (the file the process runs). */
+  readonly toolDigest: string;
+}
+
+/** The outside world a run needs. */
+export interface RunDeps {
+  readonly git: GitRepository;
+  readonly manifestBytes: Uint8Array;
+  readonly trustedKeys: readonly TrustedKey[];
+  readonly runner: ProcessRunner;
+  readonly callerEnv: NodeJS.ProcessEnv;
+  readonly scratchRoot: string;
+  readonly clock: () => Date;
+  readonly cancel: AbortSignal;
+  readonly retryBackoffMs: number;
+  readonly killGraceMs: number;
+  readonly out: (line: string) => void;
+}
+
+/** What a run left behind. */
+export interface RunOutcome {
+  readonly status: RunStatus | 'planned';
+  readonly exitCode: ExitCodeValue;
+  readonly recordDir?: string;
+  readonly snapshotDigest?: string;
+  readonly digest?: string;
+  readonly manifestSerial?: number;
+  readonly outputs: Readonly<Record<string, string>>;
+}
+
+/**
+ * Verifies and runs one remediation version and records it. Trust refusals are recorded as
+ * `refused` before anything runs; usage errors (bad parameters, missing secrets) throw.
+ */
+export async function runRemediation(settings: RunSettings, deps: RunDeps): Promise<RunOutcome> {
+  const { ref } = settings;
+  const started = deps.clock();
+  const runId = settings.runId ?? `${started.toISOString().replace(/[-:]|\.\d+/g, '')}-${randomBytes(3).toString('hex')}`;
+  const recordDir = join(settings.outDir, `${ref.name}-${ref.version}-${runId}`);
+  const base = {
+    schema: SNAPSHOT_SCHEMA as typeof SNAPSHOT_SCHEMA,
+    runId,
+    status: 'running' as RunStatus,
+    secrets: [] as string[],
+    forced: settings.force,
+    trigger: settings.trigger,
+    runner: { os: platform(), arch: arch(), node: process.version },
+    tool: { name: 'remediate' as const, version: TOOL_VERSION, bundleDigest: settings.toolDigest },
+    started: started.toISOString(),
+    steps: [],
+    outputs: {},
+    log: { file: 'run.log' as const, complete: false as const },
+  };
+
+  let resolved: ResolvedRelease;
+  try {
+    resolved = await resolveRelease(deps.git, ref, deps.manifestBytes, deps.trustedKeys, {
+      threshold: settings.threshold,
+      minSerial: settings.minSerial,
+      now: started,
+    });
+  } catch (error) {
+    if (!(error instanceof TrustError) || settings.dryRun) throw error;
+    // Refused: not one step starts, but the refusal itself is evidence and gets a record.
+    const recorder = await RunRecorder.create(
+      recordDir,
+      [],
+      { ...base, status: 'refused', remediation: { name: ref.name, version: ref.version, tag: ref.tag }, error: { code: error.code, message: error.message } },
+      deps.clock,
+    );
+    recorder.line(`refused ${formatRef(ref)} [${error.code}]: ${error.message}`);
+    finishTimes(recorder.snapshot, started, deps.clock());
+    const snapshotDigest = await recorder.finish();
+    throw new RecordedRefusal(error, recordDir, snapshotDigest);
+  }
+
+  const { release, definition, files } = resolved;
+  const given: Record<string, unknown> = { ...settings.params };
+  for (const [key, text] of Object.entries(settings.cliParams)) given[key] = coerceCliValue(definition.inputs[key], text);
+  const params = resolveParams(definition.inputs, given);
+  const { secrets, missing } = collectSecrets(definition.secrets, deps.callerEnv);
+  if (missing.length) {
+    throw new UsageError(
+      'MISSING_SECRET',
+      `${formatRef(ref)} declares secret(s) ${missing.join(', ')}, but the environment does not set them; export them (on GitHub: env: ${missing[0]}: \${{ secrets.${missing[0]} }})`,
+    );
+  }
+  const secretValues = Object.values(secrets);
+  const recordedParams = redactValue(params, secretValues);
+
+  if (settings.dryRun) {
+    printPlan(deps.out, resolved, recordedParams, definition.secrets, settings);
+    return { status: 'planned', exitCode: ExitCode.ok, digest: release.digest, manifestSerial: release.manifest.payload.serial, outputs: {} };
+  }
+
+  const snapshot: RunSnapshot = {
+    ...base,
+    secrets: definition.secrets,
+    remediation: {
+      name: ref.name,
+      version: ref.version,
+      tag: ref.tag,
+      commit: release.commit,
+      digest: release.digest,
+      files: treeListing(files),
+    },
+    manifest: {
+      serial: release.manifest.payload.serial,
+      digest: release.manifest.digest,
+      signers: release.manifest.signers,
+      threshold: settings.threshold,
+      minSerial: settings.minSerial,
+    },
+    params: { values: recordedParams, digest: paramsDigest(recordedParams) },
+  };
+  const recorder = await RunRecorder.create(recordDir, secretValues, snapshot, deps.clock);
+  recorder.line(
+    `verified ${formatRef(ref)}: commit ${release.commit}, digest ${release.digest}, manifest serial ${release.manifest.payload.serial} signed by ${release.manifest.signers.length} trusted key(s)`,
+  );
+  const plan: RunPlan = {
+    name: ref.name,
+    version: ref.version,
+    runId,
+    definition,
+    files,
+    params,
+    secrets,
+    force: settings.force,
+  };
+  let status: RunStatus;
+  try {
+    status = await executePlan(plan, recorder, { ...deps, cancel: deps.cancel });
+  } catch (error) {
+    status = 'crashed';
+    snapshot.error = { code: error instanceof RemediateError ? error.code : 'INTERNAL', message: recorder.redact(describeError(error)) };
+    recorder.line(`crashed: ${describeError(error)}`);
+  }
+  snapshot.status = status;
+  recorder.line(`run ${status}`);
+  finishTimes(snapshot, started, deps.clock());
+  const snapshotDigest = await recorder.finish();
+  return {
+    status,
+    exitCode: exitCodeFor(status),
+    recordDir,
+    snapshotDigest,
+    digest: release.digest,
+    manifestSerial: release.manifest.payload.serial,
+    outputs: snapshot.outputs,
+  };
+}
+
+/** A refusal whose record was written: carries where, so the entry can print it. */
+export class RecordedRefusal extends TrustError {
+  readonly recordDir: string;
+  readonly snapshotDigest: string;
+  constructor(error: TrustError, recordDir: string, snapshotDigest: string) {
+    super(error.code, error.message, { cause: error });
+    this.recordDir = recordDir;
+    this.snapshotDigest = snapshotDigest;
+  }
+}
+
+/** Exit code of a final status (README "Exit codes"). */
+export function exitCodeFor(status: RunStatus): ExitCodeValue {
+  switch (status) {
+    case 'succeeded':
+    case 'healthy':
+      return ExitCode.ok;
+    case 'refused':
+      return ExitCode.refused;
+    case 'cancelled':
+    case 'timed-out':
+      return ExitCode.cancelled;
+    default:
+      return ExitCode.failed;
+  }
+}
+
+function finishTimes(snapshot: RunSnapshot, started: Date, ended: Date): void {
+  snapshot.ended = ended.toISOString();
+  snapshot.durationMs = ended.getTime() - started.getTime();
+}
+
+function printPlan(
+  out: (line: string) => void,
+  resolved: ResolvedRelease,
+  params: Readonly<Record<string, unknown>>,
+  secretNames: readonly string[],
+  settings: RunSettings,
+): void {
+  const { release, definition } = resolved;
+  out(`plan for ${formatRef(settings.ref)} (dry run: nothing will run)`);
+  out(`  commit:    ${release.commit}`);
+  out(`  digest:    ${release.digest}`);
+  out(`  manifest:  serial ${release.manifest.payload.serial}, digest ${release.manifest.digest}`);
+  out(`  signers:   ${release.manifest.signers.join(', ')}`);
+  out('  parameters:');
+  for (const [name, value] of Object.entries(params)) out(`    ${paramEnvName(name)}=${JSON.stringify(value)}`);
+  if (Object.keys(params).length === 0) out('    (none)');
+  out(`  secrets:   ${secretNames.length ? secretNames.map((s) => `${s}=***`).join(', ') : '(none)'}`);
+  out(`  force:     ${settings.force}`);
+  for (const stage of ['check', 'steps', 'verify', 'rollback'] as const) {
+    const steps = definition[stage];
+    out(`  ${stage}:${steps.length ? '' : ' (none)'}`);
+    for (const step of steps) {
+      const extras = [
+        step.timeout && `timeout ${step.timeout}`,
+        step.retries && `retries ${step.retries}`,
+        step['continue-on-error'] && 'continue-on-error',
+        step.shell === 'sh' && 'sh',
+      ].filter(Boolean);
+      out(`    - ${step.id}${step.name ? ` (${step.name})` : ''}${extras.length ? ` [${extras.join(', ')}]` : ''}`);
+    }
+  }
+}

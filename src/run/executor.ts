@@ -1,0 +1,280 @@
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseDuration, type StageName, type StepSpec } from '../core/definition.ts';
+import type { ResolvedParams } from '../core/param-validation.ts';
+import type { TreeFile } from '../core/tree-digest.ts';
+import type { Definition } from '../core/definition.ts';
+import type { ProcessRunner, ProcessResult } from '../adapters/process-runner.ts';
+import { materialize } from './materialize.ts';
+import { outputEnvName, parseOutputFile } from './output-file.ts';
+import type { RunRecorder } from './recorder.ts';
+import type { RunStatus, StepOutcome, StepRecord } from './snapshot.ts';
+import { buildStepEnvironment } from './step-environment.ts';
+import { removeTree } from './workspace.ts';
+
+/** Time limit of one step attempt when the step sets none. */
+export const DEFAULT_STEP_TIMEOUT = '15m';
+/** Time limit of a whole run when the definition sets none. */
+export const DEFAULT_RUN_TIMEOUT = '1h';
+
+/** Everything verified and resolved that a run needs: pure data. */
+export interface RunPlan {
+  readonly name: string;
+  readonly version: string;
+  readonly runId: string;
+  readonly definition: Definition;
+  /** The verified bytes: these, and only these, run. */
+  readonly files: readonly TreeFile[];
+  readonly params: ResolvedParams;
+  readonly secrets: Readonly<Record<string, string>>;
+  readonly force: boolean;
+}
+
+/** The outside world the executor uses, passed in. */
+export interface ExecutorDeps {
+  readonly runner: ProcessRunner;
+  readonly callerEnv: NodeJS.ProcessEnv;
+  /** Parent folder for the run's scratch space (workspace, definition copies, output files). */
+  readonly scratchRoot: string;
+  readonly clock: () => Date;
+  /** First retry delay; doubles per attempt, capped at 30 s. */
+  readonly retryBackoffMs: number;
+  /** Between SIGTERM and SIGKILL when a step is stopped. */
+  readonly killGraceMs: number;
+  /** Aborted when the run is cancelled (SIGINT/SIGTERM to the CLI, or the runner cancelling the job). */
+  readonly cancel: AbortSignal;
+}
+
+type StopReason = 'cancelled' | 'timed-out';
+
+/**
+ * Runs a verified plan: check -> steps -> verify, rollback when steps or verify fail. Records every
+ * step in the recorder as it goes and returns the final status. Never throws for a step's failure;
+ * the caller records anything thrown as `crashed`.
+ */
+export async function executePlan(plan: RunPlan, recorder: RunRecorder, deps: ExecutorDeps): Promise<RunStatus> {
+  const runTimeoutMs = parseDuration(plan.definition.timeout ?? DEFAULT_RUN_TIMEOUT);
+  const runTimeout = new AbortController();
+  const timer = setTimeout(() => runTimeout.abort(), runTimeoutMs);
+  const stop = AbortSignal.any([deps.cancel, runTimeout.signal]);
+  const stopReason = (): StopReason => (runTimeout.signal.aborted && !deps.cancel.aborted ? 'timed-out' : 'cancelled');
+
+  const scratch = await mkdtemp(join(deps.scratchRoot, 'remediate-run-'));
+  const workspace = join(scratch, 'workspace');
+  await mkdir(workspace, { mode: 0o700 });
+  await mkdir(join(scratch, 'outputs'), { mode: 0o700 });
+  const outputs: Record<string, string> = {};
+  const byStep = new Map<string, Readonly<Record<string, string>>>();
+  let sequence = 0;
+
+  const runStage = async (stage: StageName, step: StepSpec): Promise<StepRecord> => {
+    const record: StepRecord = {
+      stage,
+      id: step.id,
+      ...(step.name !== undefined ? { name: step.name } : {}),
+      started: deps.clock().toISOString(),
+      ended: '',
+      durationMs: 0,
+      attempts: 0,
+      exitCode: null,
+      signal: null,
+      outcome: 'failed',
+      continueOnError: step['continue-on-error'] ?? false,
+      outputs: {},
+      log: { start: recorder.offset, end: recorder.offset },
+    };
+    recorder.snapshot.steps.push(record);
+    const startedAt = deps.clock().getTime();
+    const maxAttempts = 1 + (step.retries ?? 0);
+    let result: ProcessResult | undefined;
+    let stepOutputs: Record<string, string> = {};
+    for (let attempt = 1; attempt <= maxAttempts && !stop.aborted; attempt++) {
+      record.attempts = attempt;
+      const n = ++sequence;
+      const definitionDir = join(scratch, `definition-${n}`);
+      await materialize(plan.files, definitionDir);
+      const outputFile = join(scratch, 'outputs', `${n}.out`);
+      await writeFile(outputFile, '', { mode: 0o600 });
+      const cwd = join(workspace, step['working-directory'] ?? '');
+      await mkdir(cwd, { recursive: true });
+      const env = buildStepEnvironment(deps.callerEnv, plan.definition, step, plan.params, plan.secrets, outputs, {
+        definitionDir,
+        workspace,
+        outputFile,
+      }, { name: plan.name, version: plan.version, runId: plan.runId, stage });
+      recorder.line(`==> ${stage}/${step.id}${step.name ? ` (${step.name})` : ''} attempt ${attempt}/${maxAttempts}`);
+      const timeoutMs = parseDuration(step.timeout ?? DEFAULT_STEP_TIMEOUT);
+      result = await deps.runner.run({
+        command: step.shell === 'sh' ? 'sh' : 'bash',
+        args: shellArgs(step),
+        cwd,
+        env,
+        timeoutMs,
+        killGraceMs: deps.killGraceMs,
+        signal: stop,
+        onStdout: (chunk) => recorder.stdout(chunk),
+        onStderr: (chunk) => recorder.stderr(chunk),
+      });
+      recorder.endStreams();
+      const outcome = outcomeOf(stage, result);
+      recorder.line(`<== ${stage}/${step.id} ${describeResult(result, timeoutMs)} (${outcome})`);
+      // Outputs of a failed attempt are kept too: rollback may need what the step managed to note.
+      const parsed = parseOutputFile(await readFile(outputFile));
+      if (parsed.ok) stepOutputs = { ...parsed.outputs };
+      else recorder.line(`!! ${stage}/${step.id}: outputs ignored: ${parsed.problem}`);
+      if (outcome === 'succeeded' || outcome === 'drift') break;
+      if (attempt < maxAttempts && !stop.aborted) {
+        const delay = Math.min(deps.retryBackoffMs * 2 ** (attempt - 1), 30_000);
+        recorder.line(`.. retrying ${stage}/${step.id} in ${delay} ms`);
+        recorder.flush();
+        await sleep(delay, stop);
+      }
+    }
+    const final = result ?? { exitCode: null, signal: null, timedOut: false, aborted: true };
+    record.exitCode = final.exitCode;
+    record.signal = final.signal;
+    record.outcome = outcomeOf(stage, final);
+    if (final.spawnError) record.error = recorder.redact(final.spawnError);
+    record.outputs = Object.fromEntries(Object.entries(stepOutputs).map(([k, v]) => [k, recorder.redact(v)]));
+    byStep.set(step.id, stepOutputs);
+    for (const [key, value] of Object.entries(stepOutputs)) outputs[outputEnvName(step.id, key)] = value;
+    record.ended = deps.clock().toISOString();
+    record.durationMs = deps.clock().getTime() - startedAt;
+    record.log = { start: record.log.start, end: recorder.offset };
+    recorder.flush();
+    recorder.save();
+    return record;
+  };
+
+  let status: RunStatus;
+  try {
+    status = await runStages(plan, recorder, runStage, () => (stop.aborted ? stopReason() : undefined));
+  } finally {
+    clearTimeout(timer);
+    await removeTree(scratch);
+  }
+  for (const [name, spec] of Object.entries(plan.definition.outputs)) {
+    const value = byStep.get(spec.step)?.[spec.key];
+    if (value !== undefined) recorder.snapshot.outputs[name] = recorder.redact(value);
+  }
+  return status;
+}
+
+async function runStages(
+  plan: RunPlan,
+  recorder: RunRecorder,
+  runStep: (stage: StageName, step: StepSpec) => Promise<StepRecord>,
+  stopped: () => StopReason | undefined,
+): Promise<RunStatus> {
+  const { definition } = plan;
+  const snapshot = recorder.snapshot;
+
+  // check: 0 = healthy, 1 = remediation needed, anything else = the check itself failed.
+  if (definition.check.length === 0) {
+    snapshot.check = 'none';
+  } else {
+    let drift = false;
+    for (const step of definition.check) {
+      const record = await runStep('check', step);
+      if (stopped()) return stopped() as StopReason;
+      if (record.outcome === 'drift') {
+        drift = true;
+        break;
+      }
+      if (record.outcome !== 'succeeded') {
+        snapshot.check = 'error';
+        snapshot.error = { code: 'CHECK_FAILED', message: `check step '${step.id}' failed: ${describeRecord(record)}` };
+        recorder.line(`check failed; nothing was changed`);
+        return record.outcome === 'timed-out' ? 'timed-out' : 'failed';
+      }
+    }
+    if (!drift && !plan.force) {
+      snapshot.check = 'healthy';
+      recorder.line('check: healthy; no remediation needed');
+      return 'healthy';
+    }
+    snapshot.check = drift ? 'drift' : 'forced';
+    recorder.line(drift ? 'check: remediation needed' : 'check: healthy, but --force given; remediating anyway');
+  }
+
+  let failure: StepRecord | undefined;
+  for (const stage of ['steps', 'verify'] as const) {
+    for (const step of definition[stage]) {
+      const record = await runStep(stage, step);
+      if (stopped()) break;
+      if (record.outcome !== 'succeeded' && !record.continueOnError) {
+        failure = record;
+        break;
+      }
+    }
+    if (failure || stopped()) break;
+  }
+  // On cancellation the runner gives us seconds, not minutes: record and stop, no rollback.
+  const stop = stopped();
+  if (stop) {
+    snapshot.rollback = 'none';
+    recorder.line(`run ${stop}; remaining steps skipped`);
+    return stop;
+  }
+  if (!failure) {
+    snapshot.rollback = 'not-needed';
+    return 'succeeded';
+  }
+  snapshot.error = {
+    code: failure.stage === 'verify' ? 'VERIFY_FAILED' : 'STEP_FAILED',
+    message: `${failure.stage} step '${failure.id}' ${describeRecord(failure)}`,
+  };
+  if (definition.rollback.length === 0) {
+    snapshot.rollback = 'none';
+  } else {
+    recorder.line('rolling back');
+    let rolledBack = true;
+    for (const step of definition.rollback) {
+      const record = await runStep('rollback', step);
+      if (stopped()) return stopped() as StopReason;
+      if (record.outcome !== 'succeeded') rolledBack = false;
+    }
+    snapshot.rollback = rolledBack ? 'succeeded' : 'failed';
+  }
+  return failure.outcome === 'timed-out' ? 'timed-out' : 'failed';
+}
+
+function shellArgs(step: StepSpec): string[] {
+  // The script text comes from the verified definition; parameters are only ever in the env.
+  return step.shell === 'sh'
+    ? ['-e', '-u', '-c', step.run, `remediation:${step.id}`]
+    : ['--noprofile', '--norc', '-e', '-u', '-o', 'pipefail', '-c', step.run, `remediation:${step.id}`];
+}
+
+function outcomeOf(stage: StageName, result: ProcessResult): StepOutcome {
+  if (result.aborted) return 'cancelled';
+  if (result.timedOut) return 'timed-out';
+  if (result.exitCode === 0) return 'succeeded';
+  if (stage === 'check' && result.exitCode === 1) return 'drift';
+  return 'failed';
+}
+
+function describeResult(result: ProcessResult, timeoutMs: number): string {
+  if (result.spawnError) return `could not start: ${result.spawnError}`;
+  if (result.timedOut) return `timed out after ${timeoutMs} ms; process group killed`;
+  if (result.aborted) return 'stopped; process group killed';
+  return result.signal ? `killed by ${result.signal}` : `exit ${result.exitCode}`;
+}
+
+function describeRecord(record: StepRecord): string {
+  if (record.outcome === 'timed-out') return 'timed out';
+  if (record.error) return `could not start: ${record.error}`;
+  return record.signal ? `was killed by ${record.signal}` : `exited ${record.exitCode}`;
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}

@@ -1,0 +1,51 @@
+/** Most bytes one step may write to $REMEDIATION_OUTPUT: outputs are values, not data sets. */
+export const MAX_OUTPUT_FILE_BYTES = 1024 * 1024;
+
+const KEY = /^[A-Za-z_][A-Za-z0-9_-]{0,99}$/;
+
+/** Outputs a step wrote, or the reason the file was refused. */
+export type ParsedOutputs =
+  | { readonly ok: true; readonly outputs: Readonly<Record<string, string>> }
+  | { readonly ok: false; readonly problem: string };
+
+/**
+ * Parses a $REMEDIATION_OUTPUT file in GitHub's format: `key=value` lines, and multi-line values as
+ * `key<<DELIMITER` ... `DELIMITER`. A step only ever writes its own outputs here; nothing in this
+ * file reaches the job's environment or outputs except declared outputs, as data.
+ */
+export function parseOutputFile(bytes: Buffer): ParsedOutputs {
+  if (bytes.byteLength > MAX_OUTPUT_FILE_BYTES) {
+    return { ok: false, problem: `output file is ${bytes.byteLength} bytes; at most ${MAX_OUTPUT_FILE_BYTES}` };
+  }
+  const lines = bytes.toString('utf8').split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  const outputs: Record<string, string> = {};
+  for (let i = 0; i < lines.length; i++) {
+    const line = (lines[i] ?? '').replace(/\r$/, '');
+    if (line === '') continue;
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
+    if (heredoc && !line.includes('=')) {
+      const [, key = '', delimiter = ''] = heredoc;
+      const end = lines.findIndex((l, j) => j > i && l.replace(/\r$/, '') === delimiter);
+      if (end < 0) return { ok: false, problem: `output '${key}': no closing delimiter line` };
+      if (!KEY.test(key)) return { ok: false, problem: `invalid output name '${key.slice(0, 100)}'` };
+      outputs[key] = lines
+        .slice(i + 1, end)
+        .map((l) => l.replace(/\r$/, ''))
+        .join('\n');
+      i = end;
+      continue;
+    }
+    const eq = line.indexOf('=');
+    if (eq <= 0) return { ok: false, problem: `line ${i + 1}: expected key=value or key<<DELIMITER` };
+    const key = line.slice(0, eq);
+    if (!KEY.test(key)) return { ok: false, problem: `invalid output name '${key.slice(0, 100)}'` };
+    outputs[key] = line.slice(eq + 1);
+  }
+  return { ok: true, outputs };
+}
+
+/** The environment variable a step output reaches later steps as: STEP_<ID>_<KEY>. */
+export function outputEnvName(stepId: string, key: string): string {
+  return `STEP_${stepId}_${key}`.toUpperCase().replaceAll('-', '_');
+}

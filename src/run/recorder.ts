@@ -1,0 +1,108 @@
+import { writeFileSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { ChainedLogWriter } from '../record/log-chain.ts';
+import { SNAPSHOT_FILE } from '../record/record-files.ts';
+import { snapshotDigest } from '../record/record-verifier.ts';
+import { redactText, redactValue, StreamRedactor } from '../record/redactor.ts';
+import type { RunSnapshot } from './snapshot.ts';
+
+/** How often buffered log bytes are flushed while a step runs, so a killed run loses little. */
+const FLUSH_INTERVAL_MS = 1000;
+
+/**
+ * Writes a run's record as it goes: the redacted, hash-chained log and snapshot.json. Secrets are
+ * redacted before any byte reaches disk, per stream (stdout and stderr each keep their own
+ * carry-over, so a secret split across chunks of one stream is still caught).
+ */
+export class RunRecorder {
+  readonly dir: string;
+  readonly snapshot: RunSnapshot;
+  readonly #log: ChainedLogWriter;
+  readonly #secrets: readonly string[];
+  readonly #clock: () => Date;
+  #stdout: StreamRedactor;
+  #stderr: StreamRedactor;
+  #offset = 0;
+  #timer: NodeJS.Timeout | undefined;
+
+  private constructor(dir: string, log: ChainedLogWriter, secrets: readonly string[], snapshot: RunSnapshot, clock: () => Date) {
+    this.dir = dir;
+    this.#log = log;
+    this.#secrets = secrets;
+    this.snapshot = snapshot;
+    this.#clock = clock;
+    this.#stdout = new StreamRedactor(secrets);
+    this.#stderr = new StreamRedactor(secrets);
+  }
+
+  /** Creates the record folder's files (never over an existing record) and writes the first snapshot. */
+  static async create(dir: string, secrets: readonly string[], snapshot: RunSnapshot, clock: () => Date): Promise<RunRecorder> {
+    const log = await ChainedLogWriter.open(dir);
+    const recorder = new RunRecorder(dir, log, secrets, snapshot, clock);
+    recorder.save();
+    recorder.#timer = setInterval(() => recorder.flush(), FLUSH_INTERVAL_MS);
+    recorder.#timer.unref();
+    return recorder;
+  }
+
+  /** Bytes written to the log so far (the offset the next byte lands at). */
+  get offset(): number {
+    return this.#offset;
+  }
+
+  /** Writes a timestamped engine line (a step marker, a decision, an error). */
+  line(text: string): void {
+    this.#write(Buffer.from(`[${this.#clock().toISOString()}] ${redactText(text, this.#secrets)}\n`, 'utf8'));
+  }
+
+  /** A chunk of a step's stdout. */
+  stdout(chunk: Buffer): void {
+    this.#write(this.#stdout.push(chunk));
+  }
+
+  /** A chunk of a step's stderr. */
+  stderr(chunk: Buffer): void {
+    this.#write(this.#stderr.push(chunk));
+  }
+
+  /** Ends a step's streams: releases held-back bytes and ends the output with a newline. */
+  endStreams(): void {
+    const tail = Buffer.concat([this.#stdout.end(), this.#stderr.end()]);
+    this.#write(tail);
+    this.#stdout = new StreamRedactor(this.#secrets);
+    this.#stderr = new StreamRedactor(this.#secrets);
+  }
+
+  /** Pushes buffered log bytes to disk as a chained block. */
+  flush(): void {
+    this.#log.flush();
+  }
+
+  /** Redacts a string for the record (error messages, outputs). */
+  redact(text: string): string {
+    return redactText(text, this.#secrets);
+  }
+
+  /** Writes snapshot.json atomically (temp file + rename), redacted. Synchronous: safe in signal paths. */
+  save(): Buffer {
+    const bytes = Buffer.from(`${JSON.stringify(redactValue(this.snapshot, this.#secrets), null, 2)}\n`, 'utf8');
+    const temp = join(this.dir, `.${SNAPSHOT_FILE}.tmp`);
+    writeFileSync(temp, bytes);
+    renameSync(temp, join(this.dir, SNAPSHOT_FILE));
+    return bytes;
+  }
+
+  /** Closes the log, stores its summary in the snapshot, writes it, and returns the snapshot digest. */
+  async finish(): Promise<string> {
+    clearInterval(this.#timer);
+    const summary = await this.#log.close();
+    this.snapshot.log = { file: 'run.log', bytes: summary.bytes, blocks: summary.blocks, head: summary.head };
+    return snapshotDigest(this.save());
+  }
+
+  #write(bytes: Buffer): void {
+    if (bytes.byteLength === 0) return;
+    this.#log.write(bytes);
+    this.#offset += bytes.byteLength;
+  }
+}

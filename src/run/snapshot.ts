@@ -1,0 +1,92 @@
+import type { Scalar, StageName } from '../core/definition.ts';
+
+/** `schema` of a run snapshot; bumped only with a format change. */
+export const SNAPSHOT_SCHEMA = 'https://remediate.dev/schemas/run-snapshot-v1.json';
+
+/** Final (or current) state of a run. */
+export type RunStatus =
+  | 'running'
+  | 'succeeded'
+  | 'healthy'
+  | 'failed'
+  | 'refused'
+  | 'cancelled'
+  | 'timed-out'
+  | 'crashed';
+
+/** How one step ended. */
+export type StepOutcome = 'succeeded' | 'failed' | 'timed-out' | 'cancelled' | 'drift';
+
+/** What triggered the run: a person at a terminal, or a GitHub event. */
+export type Trigger =
+  | { readonly kind: 'local'; readonly user: string; readonly host: string }
+  | {
+      readonly kind: 'github';
+      readonly event: string;
+      readonly action?: string;
+      readonly runId: string;
+      readonly attempt: string;
+      readonly actor: string;
+      readonly workflowRef: string;
+      readonly repository: string;
+      /** sha256 of the event payload (the payload itself is not stored). */
+      readonly payloadDigest?: string;
+    };
+
+/** One step attempt sequence as recorded. */
+export interface StepRecord {
+  readonly stage: StageName;
+  readonly id: string;
+  readonly name?: string;
+  readonly started: string;
+  ended: string;
+  durationMs: number;
+  attempts: number;
+  exitCode: number | null;
+  signal: string | null;
+  outcome: StepOutcome;
+  readonly continueOnError: boolean;
+  outputs: Record<string, string>;
+  /** Byte range of run.log holding this step's output, end exclusive. */
+  log: { start: number; end: number };
+  error?: string;
+}
+
+/** snapshot.json: what ran, why, with what, and how it ended. */
+export interface RunSnapshot {
+  readonly schema: typeof SNAPSHOT_SCHEMA;
+  readonly runId: string;
+  status: RunStatus;
+  error?: { code: string; message: string };
+  readonly remediation: {
+    readonly name: string;
+    readonly version: string;
+    readonly tag: string;
+    readonly commit?: string;
+    readonly digest?: string;
+    readonly files?: readonly { path: string; mode: string; sha256: string }[];
+  };
+  readonly manifest?: {
+    readonly serial: number;
+    readonly digest: string;
+    readonly signers: readonly string[];
+    readonly threshold: number;
+    readonly minSerial: number;
+  };
+  readonly params?: { readonly values: Readonly<Record<string, Scalar>>; readonly digest: string };
+  readonly secrets: readonly string[];
+  readonly forced: boolean;
+  readonly trigger: Trigger;
+  readonly runner: { readonly os: string; readonly arch: string; readonly node: string };
+  readonly tool: { readonly name: 'remediate'; readonly version: string; readonly bundleDigest: string };
+  readonly started: string;
+  ended?: string;
+  durationMs?: number;
+  /** What the check stage concluded. */
+  check?: 'healthy' | 'drift' | 'forced' | 'none' | 'error';
+  rollback?: 'not-needed' | 'succeeded' | 'failed' | 'none';
+  steps: StepRecord[];
+  outputs: Record<string, string>;
+  /** Summary of the chained log; `complete: false` until the run finishes. */
+  log: { file: 'run.log'; complete: false } | { file: 'run.log'; bytes: number; blocks: number; head: string };
+}

@@ -1,0 +1,229 @@
+import { describe, expect, it } from 'vitest';
+import { redactText, redactValue, secretForms, StreamRedactor } from '../../src/record/redactor.ts';
+
+/** Feeds `chunks` through a fresh redactor and returns the whole output. */
+function streamAll(secrets: readonly string[], chunks: readonly Buffer[]): string {
+  const redactor = new StreamRedactor(secrets);
+  const out = chunks.map((chunk) => redactor.push(chunk));
+  out.push(redactor.end());
+  return Buffer.concat(out).toString('utf8');
+}
+
+/** Splits `bytes` at the given offsets. */
+function splitAt(bytes: Buffer, offsets: readonly number[]): Buffer[] {
+  const parts: Buffer[] = [];
+  let last = 0;
+  for (const offset of offsets) {
+    parts.push(bytes.subarray(last, offset));
+    last = offset;
+  }
+  parts.push(bytes.subarray(last));
+  return parts;
+}
+
+/** Slow, obviously-correct reference: mark covered bytes, collapse each covered run to ***. */
+function naiveRedact(text: string, secrets: readonly string[]): string {
+  const data = Buffer.from(text, 'utf8');
+  const forms = secrets.flatMap(secretForms).map((form) => Buffer.from(form, 'utf8'));
+  const covered = new Uint8Array(data.length);
+  for (let start = 0; start < data.length; start++) {
+    for (const form of forms) {
+      if (start + form.length <= data.length && data.subarray(start, start + form.length).equals(form)) {
+        covered.fill(1, start, start + form.length);
+      }
+    }
+  }
+  const out: Buffer[] = [];
+  for (let i = 0; i < data.length; i++) {
+    if (covered[i] === 0) out.push(data.subarray(i, i + 1));
+    else if (i === 0 || covered[i - 1] === 0) out.push(Buffer.from('***'));
+  }
+  return Buffer.concat(out).toString('utf8');
+}
+
+/** Deterministic pseudo-random numbers so a failure can be replayed. */
+function rng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+const SECRET = 'hunter2-S3cret';
+
+describe('secretForms', () => {
+  it('lists the value, base64, base64url and URL-encoded forms without duplicates', () => {
+    expect(secretForms('a+b/c?d')).toEqual([
+      'a+b/c?d',
+      Buffer.from('a+b/c?d').toString('base64'),
+      Buffer.from('a+b/c?d').toString('base64url'),
+      'a%2Bb%2Fc%3Fd',
+    ]);
+    // base64 without + or / equals base64url minus padding; URL-encoding of plain text is the value.
+    expect(secretForms('abcdef')).toEqual(['abcdef', 'YWJjZGVm']);
+    expect(secretForms('abcd')).toEqual(['abcd', 'YWJjZA==', 'YWJjZA']);
+  });
+
+  it('ignores empty secrets', () => {
+    expect(secretForms('')).toEqual([]);
+    expect(redactText('nothing to hide', [''])).toBe('nothing to hide');
+  });
+});
+
+describe('StreamRedactor', () => {
+  it('redacts a whole secret in one chunk', () => {
+    expect(streamAll([SECRET], [Buffer.from(`token=${SECRET}; again ${SECRET}.`)])).toBe('token=***; again ***.');
+  });
+
+  it('redacts a secret split into two chunks at every offset', () => {
+    const text = Buffer.from(`before ${SECRET} after`);
+    for (let a = 0; a <= text.length; a++) {
+      expect(streamAll([SECRET], splitAt(text, [a])), `split at ${a}`).toBe('before *** after');
+    }
+  });
+
+  it('redacts a secret split into three chunks at every pair of offsets', () => {
+    const text = Buffer.from(`x${SECRET}y${SECRET}`);
+    for (let a = 0; a <= text.length; a++) {
+      for (let b = a; b <= text.length; b++) {
+        expect(streamAll([SECRET], splitAt(text, [a, b])), `split at ${a},${b}`).toBe('x***y***');
+      }
+    }
+  });
+
+  it('redacts when fed one byte at a time', () => {
+    const text = Buffer.from(`a ${SECRET} b ${Buffer.from(SECRET).toString('base64')} c`);
+    const bytes = [...text].map((byte) => Buffer.from([byte]));
+    expect(streamAll([SECRET], bytes)).toBe('a *** b *** c');
+  });
+
+  it('redacts base64, base64url and URL-encoded forms', () => {
+    const secret = 'p@ss word/+?ÿ>';
+    const b64 = Buffer.from(secret).toString('base64');
+    const b64url = Buffer.from(secret).toString('base64url');
+    const url = encodeURIComponent(secret);
+    expect(b64).not.toBe(b64url.padEnd(b64.length, '='));
+    const text = `basic ${b64}\nurl ?q=${url}&x\njwt ${b64url}.\nplain ${secret}`;
+    expect(streamAll([secret], splitAt(Buffer.from(text), [9, 20, 33]))).toBe(
+      'basic ***\nurl ?q=***&x\njwt ***.\nplain ***',
+    );
+  });
+
+  it('redacts overlapping occurrences and a secret that is a prefix of another', () => {
+    // Overlapping occurrences of one secret collapse into one marker; no partial tail leaks.
+    expect(redactText('xabababay', ['aba'])).toBe('x***y');
+    // One secret a prefix of the other: the longer occurrence is fully covered.
+    expect(redactText('k=abcdef k=abcxyz', ['abc', 'abcdef'])).toBe('k=*** k=***xyz');
+    const text = Buffer.from('[abcdefgh][abcd]');
+    for (let a = 0; a <= text.length; a++) {
+      expect(streamAll(['abcd', 'abcdefgh'], splitAt(text, [a])), `split at ${a}`).toBe('[***][***]');
+    }
+  });
+
+  it('redacts a multi-byte UTF-8 secret split inside a character', () => {
+    const secret = 'pässwörd-€-😀';
+    const text = Buffer.from(`«${secret}» and ${encodeURIComponent(secret)}`);
+    for (let a = 0; a <= text.length; a++) {
+      expect(streamAll([secret], splitAt(text, [a])), `split at ${a}`).toBe('«***» and ***');
+    }
+  });
+
+  it('holds back only a possible secret start, never more than longest form - 1 bytes', () => {
+    // 9 bytes: base64 needs no padding, so no shorter form hides inside the longest one's prefix.
+    const secret = 'abcdefghi';
+    const redactor = new StreamRedactor([secret]);
+    const longest = redactor.longestForm;
+    expect(longest).toBe(Buffer.from(secret).toString('base64').length);
+    // Nothing that could start a secret: everything is released immediately.
+    expect(redactor.push(Buffer.from('plain output line\n')).toString()).toBe('plain output line\n');
+    // A tail that is a prefix of a form waits for the next chunk.
+    expect(redactor.push(Buffer.from('then abcdefgh')).toString()).toBe('then ');
+    expect(redactor.push(Buffer.from('X')).toString()).toBe('abcdefghX');
+    // The worst case: the tail is the longest form minus its last byte.
+    const base64 = Buffer.from(secret).toString('base64');
+    const chunk = Buffer.from(`${'z'.repeat(100)}${base64.slice(0, -1)}`);
+    const released = redactor.push(chunk);
+    expect(released.length).toBe(chunk.length - (longest - 1));
+    expect(redactor.end().toString()).toBe(base64.slice(0, -1));
+  });
+
+  it('keeps two interleaved streams independent', () => {
+    const out = new StreamRedactor([SECRET]);
+    const err = new StreamRedactor([SECRET]);
+    const half = SECRET.length >> 1;
+    const outParts = [out.push(Buffer.from(`o:${SECRET.slice(0, half)}`))];
+    const errParts = [err.push(Buffer.from(`e:${SECRET.slice(0, 3)}`))];
+    outParts.push(out.push(Buffer.from(`${SECRET.slice(half)}!`)));
+    errParts.push(err.push(Buffer.from(`${SECRET.slice(3)}?`)));
+    outParts.push(out.end());
+    errParts.push(err.end());
+    expect(Buffer.concat(outParts).toString()).toBe('o:***!');
+    expect(Buffer.concat(errParts).toString()).toBe('e:***?');
+  });
+
+  it('matches a slow reference implementation for random text and random chunking', () => {
+    const random = rng(42);
+    const alphabet = ['a', 'b', 'c', 'é', 'Y', 'W'];
+    const pick = (length: number): string =>
+      Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+    for (let round = 0; round < 600; round++) {
+      // Alternate short secrets (dense overlaps) with longer ones (the skip scan jumps further).
+      const maxLength = round % 2 === 0 ? 4 : 12;
+      const secrets = Array.from({ length: 1 + Math.floor(random() * 3) }, () =>
+        pick(1 + Math.floor(random() * maxLength)),
+      );
+      const text = pick(Math.floor(random() * (round % 2 === 0 ? 60 : 400)));
+      const bytes = Buffer.from(text);
+      const offsets = Array.from({ length: Math.floor(random() * 6) }, () => Math.floor(random() * (bytes.length + 1)));
+      offsets.sort((x, y) => x - y);
+      const expected = naiveRedact(text, secrets);
+      expect(redactText(text, secrets), JSON.stringify({ secrets, text })).toBe(expected);
+      expect(streamAll(secrets, splitAt(bytes, offsets)), JSON.stringify({ secrets, text, offsets })).toBe(expected);
+    }
+  });
+
+  it('passes bytes through unchanged without secrets', () => {
+    const redactor = new StreamRedactor([]);
+    const chunk = Buffer.from('abc');
+    expect(redactor.push(chunk)).toBe(chunk);
+    expect(redactor.end().length).toBe(0);
+  });
+
+  it('holds a bounded tail however much is pushed', () => {
+    const redactor = new StreamRedactor([SECRET]);
+    const chunk = Buffer.from(`${'log line\n'.repeat(1000)}${SECRET.slice(0, 5)}`);
+    let released = 0;
+    for (let i = 0; i < 200; i++) released += redactor.push(chunk).length;
+    // Each chunk's trailing partial secret is released as plain text once the next chunk shows it is not one.
+    expect(released).toBe(chunk.length * 200 - 5);
+    expect(redactor.end().toString()).toBe(SECRET.slice(0, 5));
+  });
+});
+
+describe('redactText and redactValue', () => {
+  it('redacts whole strings', () => {
+    expect(redactText(`failed: curl -H 'Authorization: ${SECRET}'`, [SECRET, 'other'])).toBe(
+      "failed: curl -H 'Authorization: ***'",
+    );
+  });
+
+  it('deep-redacts strings and keys inside JSON-like values and keeps other values', () => {
+    const value = {
+      outputs: { token: SECRET, [`key-${SECRET}`]: 1, list: [`x${SECRET}x`, 2, null, true] },
+      exit: 0,
+    };
+    expect(redactValue(value, [SECRET])).toEqual({
+      outputs: { token: '***', 'key-***': 1, list: ['x***x', 2, null, true] },
+      exit: 0,
+    });
+    // The input is not mutated.
+    expect(value.outputs.token).toBe(SECRET);
+  });
+
+  it('refuses a cyclic value instead of recursing forever', () => {
+    const cyclic: Record<string, unknown> = { a: SECRET };
+    cyclic['self'] = cyclic;
+    expect(() => redactValue(cyclic, [SECRET])).toThrow(TypeError);
+  });
+});
