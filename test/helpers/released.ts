@@ -1,0 +1,86 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { runCli, TempRepo, type CliResult } from './git-repo.ts';
+
+/** A temporary repository with one remediation released as v1.0.0 and a trusted key pair k1. */
+export interface Released {
+  readonly repo: TempRepo;
+  /** `remediate run <name>@v1.0.0 --trusted-key k1.pub --out runs ...args`. */
+  run(args?: readonly string[], env?: NodeJS.ProcessEnv): Promise<CliResult>;
+  /** The record folders written so far, oldest first. */
+  records(): string[];
+  /** The parsed snapshot.json of a record folder. */
+  snapshot(dir: string): Snapshot;
+}
+
+/** The parts of snapshot.json tests look at. */
+export interface Snapshot {
+  status: string;
+  check?: string;
+  rollback?: string;
+  error?: { code: string; message: string };
+  steps: {
+    stage: string;
+    id: string;
+    attempts: number;
+    exitCode: number | null;
+    outcome: string;
+    outputs: Record<string, string>;
+    log: { start: number; end: number };
+  }[];
+  outputs: Record<string, string>;
+  params?: { values: Record<string, unknown>; digest: string };
+  log: { bytes?: number; head?: string; complete?: boolean };
+}
+
+/** Creates the repository, writes the definition (and extra files), and releases it with a fresh key. */
+export async function releaseRemediation(
+  name: string,
+  definition: string,
+  extraFiles: Record<string, string> = {},
+): Promise<Released> {
+  const repo = new TempRepo();
+  repo.write(`remediations/${name}/remediation.yml`, definition);
+  for (const [path, content] of Object.entries(extraFiles)) repo.write(`remediations/${name}/${path}`, content);
+  repo.commit('add remediation');
+  expect((await runCli(['keygen', '--out', 'k1'], { cwd: repo.dir })).code).toBe(0);
+  const released = await runCli(['release', name, 'v1.0.0', '--key', 'k1'], { cwd: repo.dir });
+  expect(released.stderr).toBe('');
+  const runs = repo.path('runs');
+  return {
+    repo,
+    run: (args = [], env = {}) =>
+      runCli(['run', `${name}@v1.0.0`, '--trusted-key', 'k1.pub', '--out', 'runs', ...args], { cwd: repo.dir, env }),
+    records: () => {
+      try {
+        return readdirSync(runs)
+          .map((d) => join(runs, d))
+          .sort();
+      } catch {
+        return [];
+      }
+    },
+    snapshot: (dir) => JSON.parse(readFileSync(join(dir, 'snapshot.json'), 'utf8')) as Snapshot,
+  };
+}
+
+/** Reads every file of a record folder as one buffer, for "does X appear anywhere" checks. */
+export function recordBytes(dir: string): Buffer {
+  return Buffer.concat(readdirSync(dir).map((f) => readFileSync(join(dir, f))));
+}
+
+/** Whether a process id is alive; a zombie (dead, waiting to be reaped by an init that may never do it) is not. */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,234 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CLI, gitTestEnv, runCli } from '../helpers/git-repo.ts';
+import { isAlive, releaseRemediation, type Released } from '../helpers/released.ts';
+
+let current: Released | undefined;
+afterEach(() => current?.repo.remove());
+async function released(yaml: string, files: Record<string, string> = {}): Promise<Released> {
+  current = await releaseRemediation('svc', `name: svc\ndescription: test\n${yaml}`, files);
+  return current;
+}
+
+describe('stages', () => {
+  it('ends healthy without running steps when the check passes', async () => {
+    const r = await released(`check:\n  - { id: probe, run: "exit 0" }\nsteps:\n  - { id: fix, run: "touch \\"$HOME/should-not-exist\\"" }\n`);
+    const result = await r.run([], { HOME: r.repo.dir });
+    expect(result.code).toBe(0);
+    const snap = r.snapshot(r.records()[0]!);
+    expect(snap.status).toBe('healthy');
+    expect(snap.check).toBe('healthy');
+    expect(snap.steps.map((s) => s.id)).toEqual(['probe']);
+    expect(existsSync(r.repo.path('should-not-exist'))).toBe(false);
+  });
+
+  it('runs the fix anyway with --force', async () => {
+    const r = await released(`check:\n  - { id: probe, run: "exit 0" }\nsteps:\n  - { id: fix, run: "echo fixing" }\n`);
+    expect((await r.run(['--force'])).code).toBe(0);
+    const snap = r.snapshot(r.records()[0]!);
+    expect(snap.check).toBe('forced');
+    expect(snap.steps.map((s) => s.id)).toEqual(['probe', 'fix']);
+  });
+
+  it('fixes then verifies when the check finds drift, passing outputs to later steps', async () => {
+    const r = await released(
+      [
+        'outputs:',
+        '  result: { step: fix, key: changed }',
+        'check:',
+        '  - { id: probe, run: "exit 1" }',
+        'steps:',
+        '  - id: fix',
+        '    run: |',
+        '      echo "changed=3 files" >> "$REMEDIATION_OUTPUT"',
+        '      printf "note<<EOF_X\\nline1\\nline2\\nEOF_X\\n" >> "$REMEDIATION_OUTPUT"',
+        'verify:',
+        '  - { id: confirm, run: "test \\"$STEP_FIX_CHANGED\\" = \\"3 files\\" && test \\"$STEP_FIX_NOTE\\" = $\'line1\\\\nline2\'" }',
+        '',
+      ].join('\n'),
+    );
+    const result = await r.run();
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const snap = r.snapshot(r.records()[0]!);
+    expect(snap.status).toBe('succeeded');
+    expect(snap.check).toBe('drift');
+    expect(snap.steps.map((s) => `${s.stage}/${s.id}:${s.outcome}`)).toEqual([
+      'check/probe:drift',
+      'steps/fix:succeeded',
+      'verify/confirm:succeeded',
+    ]);
+    expect(snap.steps[1]!.outputs).toEqual({ changed: '3 files', note: 'line1\nline2' });
+    expect(snap.outputs).toEqual({ result: '3 files' });
+    expect(result.stdout).toContain('output result=3 files');
+  });
+
+  it('fails without changing anything when the check itself errors (exit >= 2)', async () => {
+    const r = await released(`check:\n  - { id: probe, run: "exit 2" }\nsteps:\n  - { id: fix, run: "echo never" }\n`);
+    const result = await r.run();
+    expect(result.code).toBe(1);
+    const snap = r.snapshot(r.records()[0]!);
+    expect(snap.check).toBe('error');
+    expect(snap.error?.code).toBe('CHECK_FAILED');
+    expect(snap.steps.map((s) => s.id)).toEqual(['probe']);
+  });
+
+  it('rolls back when a step fails, and exits 1', async () => {
+    const r = await released(
+      'steps:\n  - { id: one, run: "echo one" }\n  - { id: two, run: "exit 7" }\n  - { id: three, run: "echo never" }\nrollback:\n  - { id: undo, run: "echo undoing" }\n',
+    );
+    const result = await r.run();
+    expect(result.code).toBe(1);
+    const snap = r.snapshot(r.records()[0]!);
+    expect(snap.status).toBe('failed');
+    expect(snap.rollback).toBe('succeeded');
+    expect(snap.error?.code).toBe('STEP_FAILED');
+    expect(snap.steps.map((s) => `${s.stage}/${s.id}:${s.exitCode}`)).toEqual(['steps/one:0', 'steps/two:7', 'rollback/undo:0']);
+  });
+
+  it('rolls back when verify fails', async () => {
+    const r = await released('steps:\n  - { id: fix, run: "true" }\nverify:\n  - { id: confirm, run: "exit 1" }\nrollback:\n  - { id: undo, run: "true" }\n');
+    expect((await r.run()).code).toBe(1);
+    const snap = r.snapshot(r.records()[0]!);
+    expect(snap.error?.code).toBe('VERIFY_FAILED');
+    expect(snap.steps.at(-1)?.stage).toBe('rollback');
+  });
+
+  it('continues past a continue-on-error step', async () => {
+    const r = await released('steps:\n  - { id: flaky, run: "exit 3", continue-on-error: true }\n  - { id: next, run: "true" }\n');
+    expect((await r.run()).code).toBe(0);
+    const snap = r.snapshot(r.records()[0]!);
+    expect(snap.steps.map((s) => `${s.id}:${s.outcome}`)).toEqual(['flaky:failed', 'next:succeeded']);
+    expect(snap.status).toBe('succeeded');
+  });
+
+  it('retries a failing step with backoff until it succeeds', async () => {
+    const r = await released(
+      'steps:\n  - id: flaky\n    retries: 3\n    run: |\n      n=$(cat count 2>/dev/null || echo 0); n=$((n+1)); echo $n > count\n      test $n -ge 3\n',
+    );
+    expect((await r.run()).code).toBe(0);
+    const snap = r.snapshot(r.records()[0]!);
+    expect(snap.steps[0]!.attempts).toBe(3);
+    expect(snap.steps[0]!.outcome).toBe('succeeded');
+  });
+
+  it('kills the whole process group when a step times out (the grandchild is gone too)', async () => {
+    const r = await released(
+      `steps:\n  - id: hang\n    timeout: 1s\n    run: |\n      sleep 300 &\n      echo $! > "$HOME/grandchild.pid"\n      sleep 300\nrollback:\n  - { id: undo, run: "true" }\n`,
+    );
+    const result = await r.run([], { HOME: r.repo.dir });
+    expect(result.code).toBe(4);
+    const snap = r.snapshot(r.records()[0]!);
+    expect(snap.status).toBe('timed-out');
+    expect(snap.steps[0]!.outcome).toBe('timed-out');
+    expect(snap.rollback).toBe('succeeded');
+    const pid = Number(readFileSync(r.repo.path('grandchild.pid'), 'utf8'));
+    expect(pid).toBeGreaterThan(0);
+    expect(isAlive(pid)).toBe(false);
+  });
+
+  it('stops at the whole-run timeout', async () => {
+    const r = await released('timeout: 1s\nsteps:\n  - { id: slow, run: "sleep 30" }\n  - { id: never, run: "true" }\n');
+    const result = await r.run();
+    expect(result.code).toBe(4);
+    const snap = r.snapshot(r.records()[0]!);
+    expect(snap.status).toBe('timed-out');
+    expect(snap.steps.map((s) => s.id)).toEqual(['slow']);
+  });
+
+  it('finishes a valid record with status cancelled when the CLI gets SIGTERM mid-step', async () => {
+    const r = await released(
+      `steps:\n  - id: long\n    run: |\n      sleep 300 &\n      echo $! > "$HOME/grandchild.pid"\n      touch "$HOME/started"\n      wait\n  - { id: never, run: "true" }\n`,
+    );
+    const child = spawn(process.execPath, [CLI, 'run', 'svc@v1.0.0', '--trusted-key', 'k1.pub', '--out', 'runs'], {
+      cwd: r.repo.dir,
+      env: { ...gitTestEnv(), HOME: r.repo.dir },
+      stdio: 'ignore',
+    });
+    const started = Date.now();
+    while (!existsSync(r.repo.path('started'))) {
+      if (Date.now() - started > 15_000) throw new Error('step never started');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const signalled = Date.now();
+    child.kill('SIGTERM');
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const elapsed = Date.now() - signalled;
+    expect(code).toBe(4);
+    // Record finished within GitHub's grace (documented as 5 s); not a timing assertion on speed.
+    expect(elapsed).toBeLessThan(5_000);
+    const dir = r.records()[0]!;
+    const snap = r.snapshot(dir);
+    expect(snap.status).toBe('cancelled');
+    expect(snap.steps.map((s) => `${s.id}:${s.outcome}`)).toEqual(['long:cancelled']);
+    expect(isAlive(Number(readFileSync(r.repo.path('grandchild.pid'), 'utf8')))).toBe(false);
+    const verified = await runCli(['verify-run', dir], { cwd: r.repo.dir });
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toMatch(/^intact: status cancelled/);
+  });
+});
+
+describe('the verified bytes run', () => {
+  it('ignores a step rewriting a later step’s script, in its copy and in the checkout', async () => {
+    const r = await released(
+      [
+        'steps:',
+        '  - id: tamper',
+        '    run: |',
+        '      chmod -R u+w "$REMEDIATION_DIR" || true',
+        '      echo "echo TAMPERED" > "$REMEDIATION_DIR/next.sh"',
+        '      echo "echo TAMPERED" > "$HOME/remediations/svc/next.sh"',
+        '  - { id: next, run: "bash \\"$REMEDIATION_DIR/next.sh\\"" }',
+        '',
+      ].join('\n'),
+      { 'next.sh': 'echo ORIGINAL\n' },
+    );
+    // HOME points at the checkout, so the step also rewrites the working tree's copy of next.sh.
+    const result = await r.run([], { HOME: r.repo.dir });
+    expect(result.code).toBe(0);
+    const log = readFileSync(join(r.records()[0]!, 'run.log'), 'utf8');
+    expect(log).toContain('ORIGINAL');
+    expect(log).not.toContain('TAMPERED');
+    expect(readFileSync(r.repo.path('remediations/svc/next.sh'), 'utf8')).toBe('echo TAMPERED\n');
+  });
+
+  it('runs nothing and records `refused` when a check fails', async () => {
+    const r = await released(`steps:\n  - { id: fix, run: "touch \\"$HOME/ran\\"" }\n`);
+    writeFileSync(r.repo.path('remediations/svc/remediation.yml'), 'tampered');
+    r.repo.commit('tamper');
+    r.repo.git('tag', '-f', '-a', '-m', 'moved', 'svc/v1.0.0', 'HEAD');
+    const result = await r.run([], { HOME: r.repo.dir });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/refused \[COMMIT_MISMATCH\]/);
+    expect(existsSync(r.repo.path('ran'))).toBe(false);
+    const snap = r.snapshot(r.records()[0]!);
+    expect(snap.status).toBe('refused');
+    expect(snap.error?.code).toBe('COMMIT_MISMATCH');
+    expect(snap.steps).toEqual([]);
+    expect((await runCli(['verify-run', r.records()[0]!], { cwd: r.repo.dir })).code).toBe(0);
+  });
+
+  it('refuses to start when a declared secret is missing (exit 2, nothing runs)', async () => {
+    const r = await released(`secrets: [API_TOKEN]\nsteps:\n  - { id: fix, run: "touch \\"$HOME/ran\\"" }\n`);
+    const result = await r.run([], { HOME: r.repo.dir, API_TOKEN: '' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/\[MISSING_SECRET\].*API_TOKEN/);
+    expect(existsSync(r.repo.path('ran'))).toBe(false);
+  });
+
+  it('prints the verified plan on --dry-run and runs nothing', async () => {
+    const r = await released(`inputs:\n  who: { type: string, default: world }\nsecrets: [API_TOKEN]\nsteps:\n  - { id: fix, run: "touch \\"$HOME/ran\\"", timeout: 5s }\n`);
+    const result = await r.run(['--dry-run', '--param', 'who=ops'], { HOME: r.repo.dir, API_TOKEN: 'hunter2-secret' });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/dry run: nothing will run/);
+    expect(result.stdout).toMatch(/digest: {4}sha256:[0-9a-f]{64}/);
+    expect(result.stdout).toContain('PARAM_WHO="ops"');
+    expect(result.stdout).toContain('API_TOKEN=***');
+    expect(result.stdout).not.toContain('hunter2-secret');
+    expect(result.stdout).toContain('- fix [timeout 5s]');
+    expect(existsSync(r.repo.path('ran'))).toBe(false);
+    expect(r.records()).toEqual([]);
+  });
+});
