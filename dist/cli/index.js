@@ -5810,7 +5810,7 @@ function escapeJsonPtr(str) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _cli_commands_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(451);
+/* harmony import */ var _cli_commands_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6219);
 // Entry of the `remediate` CLI: hands argv, environment, streams and a cancel signal to runCli,
 // and sets the exit code. GitHub cancels a job with SIGINT, then SIGTERM: both stop the running
 // step's process group and still finish the record (status `cancelled`, exit 4).
@@ -5836,7 +5836,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 451:
+/***/ 6219:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8867,7 +8867,7 @@ Usage:
                 [--manifest <path>] [--param key=value ...] [--params-file f.json] [--out <dir>] [--dry-run] [--force]
   remediate verify-run <record dir> [--snapshot-digest sha256:<hex>]
   remediate manifest check --manifest <path> (--previous <path> | --previous-ref <git ref>)
-  remediate demo [--keep]
+  remediate demo [--clean]
   remediate help | --help | --version
 
 Versions are exact: <name>@v<semver> (tag <name>/v<semver>).
@@ -8938,6 +8938,10 @@ function parseCommandLine(argv, cwd) {
                 dryRun: values['dry-run'] ?? false,
                 force: values.force ?? false,
             };
+        }
+        case 'demo': {
+            const { values } = parse(rest, { clean: { type: 'boolean' } }, 0);
+            return { command: 'demo', clean: values.clean ?? false };
         }
         case 'verify-run': {
             const { values, positionals } = parse(rest, { 'snapshot-digest': { type: 'string' } }, 1);
@@ -9034,7 +9038,111 @@ function required(value, what) {
     return value;
 }
 
+;// CONCATENATED MODULE: ./src/cli/demo.ts
+
+
+
+
+
+
+
+
+const run = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
+/** The remediation the demo releases and runs: it touches only a file inside the demo's folder. */
+const DEMO_REMEDIATION = 'reapply-config';
+/**
+ * The embedded default (`npm run demo`): in a throwaway folder, make a git repository from the
+ * shipped example, generate a key, release it, run it against a sandboxed drifted config file,
+ * verify the record, then show the integrity checks refusing a tampered definition and a
+ * tampered record. Nothing outside the temporary folder changes.
+ */
+async function runDemo(context, clean, cli) {
+    const { out } = context;
+    const examples = findExamples(context.toolPath);
+    const root = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'remediate-demo-'));
+    const repo = (0,external_node_path_namespaceObject.join)(root, 'repo');
+    const sandbox = (0,external_node_path_namespaceObject.join)(root, 'sandbox');
+    const git = (...args) => run('git', args, { cwd: repo, env: { ...gitEnvironment(context.env), ...DEMO_IDENTITY } });
+    const step = (title) => out(`\n== ${title}`);
+    const indent = (line) => out(`   ${line}`);
+    const inRepo = { ...context, cwd: repo, out: indent, err: indent };
+    const remediate = async (expected, ...argv) => {
+        out(`$ remediate ${argv.join(' ')}`);
+        const code = await cli(argv, inRepo);
+        if (code !== expected)
+            throw new UsageError('USAGE', `demo: 'remediate ${argv[0]}' exited ${code}, expected ${expected}`);
+    };
+    try {
+        step(`1. A git repository with the example remediation '${DEMO_REMEDIATION}' (in ${root})`);
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.join)(repo, 'remediations'), { recursive: true });
+        await (0,promises_namespaceObject.cp)((0,external_node_path_namespaceObject.join)(examples, DEMO_REMEDIATION), (0,external_node_path_namespaceObject.join)(repo, 'remediations', DEMO_REMEDIATION), { recursive: true });
+        await (0,promises_namespaceObject.cp)((0,external_node_path_namespaceObject.join)(examples, 'remediation.schema.json'), (0,external_node_path_namespaceObject.join)(repo, 'remediations', 'remediation.schema.json'));
+        await git('init', '-q', '-b', 'main');
+        await git('add', '-A');
+        await git('commit', '-q', '-m', 'Add reapply-config');
+        indent('committed remediations/reapply-config/ (definition, scripts, desired/app.conf)');
+        step('2. A signing key (Ed25519; the private half stays with whoever may release)');
+        await remediate(0, 'keygen', '--out', (0,external_node_path_namespaceObject.join)(root, 'release-key'));
+        step('3. Release v1.0.0: validate, tag, sign the manifest entry (commit + content digest)');
+        await remediate(0, 'release', DEMO_REMEDIATION, 'v1.0.0', '--key', (0,external_node_path_namespaceObject.join)(root, 'release-key'));
+        step('4. A sandbox whose config file drifted from the reviewed content');
+        await (0,promises_namespaceObject.mkdir)(sandbox, { recursive: true });
+        const target = (0,external_node_path_namespaceObject.join)(sandbox, 'app.conf');
+        await (0,promises_namespaceObject.writeFile)(target, 'listen = 0.0.0.0:8080   # someone edited this by hand\n');
+        await (0,promises_namespaceObject.chmod)(target, 0o666);
+        indent(`${target}: hand-edited content, mode 0666`);
+        step('5. Run it: verify everything first, then check -> steps -> verify, recording every byte');
+        const outDir = (0,external_node_path_namespaceObject.join)(root, 'runs');
+        const pub = (0,external_node_path_namespaceObject.join)(root, 'release-key.pub');
+        await remediate(0, 'run', `${DEMO_REMEDIATION}@v1.0.0`, '--trusted-key', pub, '--out', outDir, '--param', `target=${target}`, '--param', 'desired=app.conf');
+        const record = (0,external_node_path_namespaceObject.join)(outDir, (await (0,promises_namespaceObject.readdir)(outDir))[0] ?? '');
+        indent(`the sandbox file now holds the reviewed content: ${JSON.stringify((await (0,promises_namespaceObject.readFile)(target, 'utf8')).split('\n')[0])}`);
+        step('6. Check the record: the log chain, the step ranges and the snapshot digests recompute');
+        await remediate(0, 'verify-run', record);
+        step('7. Someone alters the record afterwards: verify-run names the altered bytes');
+        const altered = (0,external_node_path_namespaceObject.join)(root, 'altered-record');
+        await (0,promises_namespaceObject.cp)(record, altered, { recursive: true });
+        const log = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(altered, 'run.log'));
+        const at = log.indexOf('<== steps/apply');
+        log[at + 4] = 0x58; // 's' -> 'X'
+        await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(altered, 'run.log'), log);
+        await remediate(3, 'verify-run', altered);
+        step('8. Someone changes the released definition and moves the tag: the run is refused before any step');
+        await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(repo, 'remediations', DEMO_REMEDIATION, 'apply.sh'), 'echo "this is not the reviewed script"\n');
+        await git('commit', '-q', '-am', 'Sneaky change');
+        await git('tag', '-f', '-a', '-m', 'moved', `${DEMO_REMEDIATION}/v1.0.0`, 'HEAD');
+        indent(`edited remediations/${DEMO_REMEDIATION}/apply.sh and force-moved tag ${DEMO_REMEDIATION}/v1.0.0`);
+        await remediate(3, 'run', `${DEMO_REMEDIATION}@v1.0.0`, '--trusted-key', pub, '--out', outDir, '--param', `target=${target}`, '--param', 'desired=app.conf');
+        step('What this proved');
+        indent('- only a version whose tag, commit and content digest match a manifest signed by a trusted key runs;');
+        indent('- parameters reached the steps as PARAM_* environment variables, never as script text;');
+        indent('- the record (snapshot.json, run.log, run.log.chain) detects any later change, and a refusal is recorded too.');
+        out(clean ? '\n(demo folder removed: --clean)' : `\nEverything is kept for you to inspect: records in ${outDir}, the repository in ${repo}`);
+        return 0;
+    }
+    finally {
+        if (clean)
+            await (0,promises_namespaceObject.rm)(root, { recursive: true, force: true });
+    }
+}
+const DEMO_IDENTITY = {
+    GIT_AUTHOR_NAME: 'remediate demo',
+    GIT_AUTHOR_EMAIL: 'demo@remediate.invalid',
+    GIT_COMMITTER_NAME: 'remediate demo',
+    GIT_COMMITTER_EMAIL: 'demo@remediate.invalid',
+};
+/** Finds the shipped examples: the `remediations/` folder of the checkout the tool runs from. */
+function findExamples(toolPath) {
+    for (let dir = (0,external_node_path_namespaceObject.dirname)(toolPath); dir !== (0,external_node_path_namespaceObject.dirname)(dir); dir = (0,external_node_path_namespaceObject.dirname)(dir)) {
+        const candidate = (0,external_node_path_namespaceObject.join)(dir, 'remediations');
+        if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(candidate, DEMO_REMEDIATION, 'remediation.yml')))
+            return candidate;
+    }
+    throw new UsageError('NOT_FOUND', `cannot find remediations/${DEMO_REMEDIATION}/ next to ${toolPath}: run the demo from a checkout of this project`);
+}
+
 ;// CONCATENATED MODULE: ./src/cli/commands.ts
+
 
 
 
@@ -9144,6 +9252,8 @@ async function execute(command, context) {
         }
         case 'run':
             return runCommand(command, context);
+        case 'demo':
+            return runDemo(context, command.clean, runCli);
         case 'verify-run': {
             const files = await readRecord(command.dir);
             const result = verifyRecord(files, command.snapshotDigest === undefined ? {} : { snapshotDigest: command.snapshotDigest });

@@ -26,6 +26,7 @@ import { resolveRelease } from '../app/resolve-release.ts';
 import { yankVersion } from '../app/yank.ts';
 import { parseCommandLine, USAGE, type CliCommand } from './settings.ts';
 import { TOOL_VERSION } from '../version.ts';
+import { runDemo } from './demo.ts';
 
 /** Runs one command line and returns its exit code; never throws, never exits the process. */
 export async function runCli(argv: readonly string[], context: CommandContext): Promise<ExitCodeValue> {
@@ -118,6 +119,8 @@ async function execute(command: CliCommand, context: CommandContext): Promise<Ex
     }
     case 'run':
       return runCommand(command, context);
+    case 'demo':
+      return runDemo(context, command.clean, runCli);
     case 'verify-run': {
       const files = await readRecord(command.dir);
       const result = verifyRecord(files, command.snapshotDigest === undefined ? {} : { snapshotDigest: command.snapshotDigest });

@@ -48,6 +48,7 @@ export type CliCommand =
       readonly force: boolean;
     } & TrustSettings)
   | { readonly command: 'verify-run'; readonly dir: string; readonly snapshotDigest: string | undefined }
+  | { readonly command: 'demo'; readonly clean: boolean }
   | {
       readonly command: 'manifest-check';
       readonly manifest: string;
@@ -67,7 +68,7 @@ Usage:
                 [--manifest <path>] [--param key=value ...] [--params-file f.json] [--out <dir>] [--dry-run] [--force]
   remediate verify-run <record dir> [--snapshot-digest sha256:<hex>]
   remediate manifest check --manifest <path> (--previous <path> | --previous-ref <git ref>)
-  remediate demo [--keep]
+  remediate demo [--clean]
   remediate help | --help | --version
 
 Versions are exact: <name>@v<semver> (tag <name>/v<semver>).
@@ -143,6 +144,10 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
         dryRun: values['dry-run'] ?? false,
         force: values.force ?? false,
       };
+    }
+    case 'demo': {
+      const { values } = parse(rest, { clean: { type: 'boolean' } }, 0);
+      return { command: 'demo', clean: values.clean ?? false };
     }
     case 'verify-run': {
       const { values, positionals } = parse(rest, { 'snapshot-digest': { type: 'string' } }, 1);
