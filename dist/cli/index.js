@@ -5810,7 +5810,7 @@ function escapeJsonPtr(str) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _cli_commands_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6219);
+/* harmony import */ var _cli_commands_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9677);
 // Entry of the `remediate` CLI: hands argv, environment, streams and a cancel signal to runCli,
 // and sets the exit code. GitHub cancels a job with SIGINT, then SIGTERM: both stop the running
 // step's process group and still finish the record (status `cancelled`, exit 4).
@@ -5836,7 +5836,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6219:
+/***/ 9677:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6368,6 +6368,7 @@ async function removeTree(dir) {
 
 
 
+
 /** Time limit of one step attempt when the step sets none. */
 const DEFAULT_STEP_TIMEOUT = '15m';
 /** Time limit of a whole run when the definition sets none. */
@@ -6411,66 +6412,72 @@ async function executePlan(plan, recorder, deps) {
         const maxAttempts = 1 + (step.retries ?? 0);
         let result;
         let stepOutputs = {};
-        for (let attempt = 1; attempt <= maxAttempts && !stop.aborted; attempt++) {
-            record.attempts = attempt;
-            const n = ++sequence;
-            const definitionDir = (0,external_node_path_namespaceObject.join)(scratch, `definition-${n}`);
-            await materialize(plan.files, definitionDir);
-            const outputFile = (0,external_node_path_namespaceObject.join)(scratch, 'outputs', `${n}.out`);
-            await (0,promises_namespaceObject.writeFile)(outputFile, '', { mode: 0o600 });
-            const cwd = (0,external_node_path_namespaceObject.join)(workspace, step['working-directory'] ?? '');
-            await (0,promises_namespaceObject.mkdir)(cwd, { recursive: true });
-            const env = buildStepEnvironment(deps.callerEnv, plan.definition, step, plan.params, plan.secrets, outputs, {
-                definitionDir,
-                workspace,
-                outputFile,
-            }, { name: plan.name, version: plan.version, runId: plan.runId, stage });
-            recorder.line(`==> ${stage}/${step.id}${step.name ? ` (${step.name})` : ''} attempt ${attempt}/${maxAttempts}`);
-            const timeoutMs = parseDuration(step.timeout ?? DEFAULT_STEP_TIMEOUT);
-            result = await deps.runner.run({
-                command: step.shell === 'sh' ? 'sh' : 'bash',
-                args: shellArgs(step),
-                cwd,
-                env,
-                timeoutMs,
-                killGraceMs: deps.killGraceMs,
-                signal: stop,
-                onStdout: (chunk) => recorder.stdout(chunk),
-                onStderr: (chunk) => recorder.stderr(chunk),
-            });
-            recorder.endStreams();
-            const outcome = outcomeOf(stage, result);
-            recorder.line(`<== ${stage}/${step.id} ${describeResult(result, timeoutMs)} (${outcome})`);
-            // Outputs of a failed attempt are kept too: rollback may need what the step managed to note.
-            const parsed = parseOutputFile(await (0,promises_namespaceObject.readFile)(outputFile));
-            if (parsed.ok)
-                stepOutputs = { ...parsed.outputs };
-            else
-                recorder.line(`!! ${stage}/${step.id}: outputs ignored: ${parsed.problem}`);
-            if (outcome === 'succeeded' || outcome === 'drift')
-                break;
-            if (attempt < maxAttempts && !stop.aborted) {
-                const delay = Math.min(deps.retryBackoffMs * 2 ** (attempt - 1), 30_000);
-                recorder.line(`.. retrying ${stage}/${step.id} in ${delay} ms`);
-                recorder.flush();
-                await sleep(delay, stop);
+        try {
+            for (let attempt = 1; attempt <= maxAttempts && !stop.aborted; attempt++) {
+                record.attempts = attempt;
+                const n = ++sequence;
+                const definitionDir = (0,external_node_path_namespaceObject.join)(scratch, `definition-${n}`);
+                await materialize(plan.files, definitionDir);
+                const outputFile = (0,external_node_path_namespaceObject.join)(scratch, 'outputs', `${n}.out`);
+                await (0,promises_namespaceObject.writeFile)(outputFile, '', { mode: 0o600 });
+                const cwd = (0,external_node_path_namespaceObject.join)(workspace, step['working-directory'] ?? '');
+                await (0,promises_namespaceObject.mkdir)(cwd, { recursive: true });
+                const env = buildStepEnvironment(deps.callerEnv, plan.definition, step, plan.params, plan.secrets, outputs, { definitionDir, workspace, outputFile }, { name: plan.name, version: plan.version, runId: plan.runId, stage });
+                recorder.line(`==> ${stage}/${step.id}${step.name ? ` (${step.name})` : ''} attempt ${attempt}/${maxAttempts}`);
+                const timeoutMs = parseDuration(step.timeout ?? DEFAULT_STEP_TIMEOUT);
+                result = await deps.runner.run({
+                    command: step.shell === 'sh' ? 'sh' : 'bash',
+                    args: shellArgs(step),
+                    cwd,
+                    env,
+                    timeoutMs,
+                    killGraceMs: deps.killGraceMs,
+                    signal: stop,
+                    onStdout: (chunk) => recorder.stdout(chunk),
+                    onStderr: (chunk) => recorder.stderr(chunk),
+                });
+                recorder.endStreams();
+                const outcome = outcomeOf(stage, result);
+                recorder.line(`<== ${stage}/${step.id} ${describeResult(result, timeoutMs)} (${outcome})`);
+                // Outputs of a failed attempt are kept too: rollback may need what the step managed to note.
+                const parsed = parseOutputFile(await (0,promises_namespaceObject.readFile)(outputFile));
+                if (parsed.ok)
+                    stepOutputs = withoutSecretNames(parsed.outputs, recorder, `${stage}/${step.id}`);
+                else
+                    recorder.line(`!! ${stage}/${step.id}: outputs ignored: ${parsed.problem}`);
+                if (outcome === 'succeeded' || outcome === 'drift')
+                    break;
+                if (attempt < maxAttempts && !stop.aborted) {
+                    const delay = Math.min(deps.retryBackoffMs * 2 ** (attempt - 1), 30_000);
+                    recorder.line(`.. retrying ${stage}/${step.id} in ${delay} ms`);
+                    recorder.flush();
+                    await sleep(delay, stop);
+                }
             }
         }
-        const final = result ?? { exitCode: null, signal: null, timedOut: false, aborted: true };
-        record.exitCode = final.exitCode;
-        record.signal = final.signal;
-        record.outcome = outcomeOf(stage, final);
-        if (final.spawnError)
-            record.error = recorder.redact(final.spawnError);
-        record.outputs = Object.fromEntries(Object.entries(stepOutputs).map(([k, v]) => [k, recorder.redact(v)]));
-        byStep.set(step.id, stepOutputs);
-        for (const [key, value] of Object.entries(stepOutputs))
-            outputs[outputEnvName(step.id, key)] = value;
-        record.ended = deps.clock().toISOString();
-        record.durationMs = deps.clock().getTime() - startedAt;
-        record.log = { start: record.log.start, end: recorder.offset };
-        recorder.flush();
-        recorder.save();
+        catch (error) {
+            // The engine failed around the step (say, its working directory could not be made): the
+            // step is recorded as failed with the reason, and the run as crashed by the caller.
+            record.error = recorder.redact(describeError(error));
+            throw error;
+        }
+        finally {
+            const final = result ?? { exitCode: null, signal: null, timedOut: false, aborted: stop.aborted };
+            record.exitCode = final.exitCode;
+            record.signal = final.signal;
+            record.outcome = result || stop.aborted ? outcomeOf(stage, final) : 'failed';
+            if (final.spawnError)
+                record.error = recorder.redact(final.spawnError);
+            record.outputs = { ...stepOutputs };
+            byStep.set(step.id, stepOutputs);
+            for (const [key, value] of Object.entries(stepOutputs))
+                outputs[outputEnvName(step.id, key)] = value;
+            record.ended = deps.clock().toISOString();
+            record.durationMs = Math.max(0, deps.clock().getTime() - startedAt);
+            recorder.flush();
+            record.log = { start: record.log.start, end: recorder.offset };
+            recorder.save();
+        }
         return record;
     };
     let status;
@@ -6484,7 +6491,7 @@ async function executePlan(plan, recorder, deps) {
     for (const [name, spec] of Object.entries(plan.definition.outputs)) {
         const value = byStep.get(spec.step)?.[spec.key];
         if (value !== undefined)
-            recorder.snapshot.outputs[name] = recorder.redact(value);
+            recorder.snapshot.outputs[name] = value;
     }
     return status;
 }
@@ -6565,6 +6572,18 @@ async function runStages(plan, recorder, runStep, stopped) {
         snapshot.rollback = rolledBack ? 'succeeded' : 'failed';
     }
     return failure.outcome === 'timed-out' ? 'timed-out' : 'failed';
+}
+// An output *name* that contains a secret would leak it into env names and the record's keys;
+// values are redacted, names are dropped (with a note in the log).
+function withoutSecretNames(outputs, recorder, where) {
+    const kept = {};
+    for (const [key, value] of Object.entries(outputs)) {
+        if (recorder.redact(key) === key)
+            kept[key] = value;
+        else
+            recorder.line(`!! ${where}: output '${recorder.redact(key)}' dropped: its name contains a secret`);
+    }
+    return kept;
 }
 function shellArgs(step) {
     // The script text comes from the verified definition; parameters are only ever in the env.
@@ -7481,7 +7500,7 @@ class RunRecorder {
     }
     /** Writes snapshot.json atomically (temp file + rename), redacted. Synchronous: safe in signal paths. */
     save() {
-        const bytes = Buffer.from(`${JSON.stringify(redactValue(this.snapshot, this.#secrets), null, 2)}\n`, 'utf8');
+        const bytes = Buffer.from(`${JSON.stringify(redactSnapshot(this.snapshot, this.#secrets), null, 2)}\n`, 'utf8');
         const temp = (0,external_node_path_namespaceObject.join)(this.dir, `.${SNAPSHOT_FILE}.tmp`);
         (0,external_node_fs_namespaceObject.writeFileSync)(temp, bytes);
         (0,external_node_fs_namespaceObject.renameSync)(temp, (0,external_node_path_namespaceObject.join)(this.dir, SNAPSHOT_FILE));
@@ -7500,6 +7519,26 @@ class RunRecorder {
         this.#log.write(bytes);
         this.#offset += bytes.byteLength;
     }
+}
+/**
+ * Redacts the snapshot fields that can carry text from steps or callers: parameter values,
+ * outputs, error messages. Structural fields the engine writes (ids, digests, versions, keys) are
+ * left alone, so a short secret value such as "0" cannot corrupt them and break verification.
+ */
+function redactSnapshot(snapshot, secrets) {
+    if (secrets.length === 0)
+        return snapshot;
+    return {
+        ...snapshot,
+        ...(snapshot.error ? { error: { ...snapshot.error, message: redactText(snapshot.error.message, secrets) } } : {}),
+        ...(snapshot.params ? { params: { ...snapshot.params, values: redactValue(snapshot.params.values, secrets) } } : {}),
+        outputs: redactValue(snapshot.outputs, secrets),
+        steps: snapshot.steps.map((step) => ({
+            ...step,
+            outputs: redactValue(step.outputs, secrets),
+            ...(step.error !== undefined ? { error: redactText(step.error, secrets) } : {}),
+        })),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/run/snapshot-digests.ts
@@ -8209,6 +8248,11 @@ async function runRemediation(settings, deps) {
     const { ref } = settings;
     const started = deps.clock();
     const runId = settings.runId ?? `${started.toISOString().replace(/[-:]|\.\d+/g, '')}-${(0,external_node_crypto_namespaceObject.randomBytes)(3).toString('hex')}`;
+    // The run id names the record folder: one taken from the environment must not be able to point
+    // outside --out ('../', '/') or hide as a dot file.
+    if (!RUN_ID.test(runId)) {
+        throw new UsageError('USAGE', `run id '${runId.slice(0, 60)}': expected letters, digits, '.', '_' or '-' (at most 128)`);
+    }
     const recordDir = (0,external_node_path_namespaceObject.join)(settings.outDir, `${ref.name}-${ref.version}-${runId}`);
     const base = {
         schema: SNAPSHOT_SCHEMA,
@@ -8299,6 +8343,12 @@ async function runRemediation(settings, deps) {
         recorder.line(`crashed: ${describeError(error)}`);
     }
     snapshot.status = status;
+    if (status === 'cancelled' && !snapshot.error) {
+        snapshot.error = { code: 'CANCELLED', message: 'the run was cancelled (SIGINT or SIGTERM); the running step was stopped and the rest skipped' };
+    }
+    if (status === 'timed-out' && !snapshot.error) {
+        snapshot.error = { code: 'TIMED_OUT', message: `the run passed its time limit (${definition.timeout ?? DEFAULT_RUN_TIMEOUT}); the running step was stopped and the rest skipped` };
+    }
     recorder.line(`run ${status}`);
     finishTimes(snapshot, started, deps.clock());
     const snapshotDigest = await recorder.finish();
@@ -8309,9 +8359,10 @@ async function runRemediation(settings, deps) {
         snapshotDigest,
         digest: release.digest,
         manifestSerial: release.manifest.payload.serial,
-        outputs: snapshot.outputs,
+        outputs: redactValue(snapshot.outputs, secretValues),
     };
 }
+const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 /** A refusal whose record was written: carries where, so the entry can print it. */
 class RecordedRefusal extends errors_TrustError {
     recordDir;
@@ -8339,7 +8390,7 @@ function exitCodeFor(status) {
 }
 function finishTimes(snapshot, started, ended) {
     snapshot.ended = ended.toISOString();
-    snapshot.durationMs = ended.getTime() - started.getTime();
+    snapshot.durationMs = Math.max(0, ended.getTime() - started.getTime());
 }
 function printPlan(out, resolved, params, secretNames, settings) {
     const { release, definition } = resolved;
@@ -8368,6 +8419,103 @@ function printPlan(out, resolved, params, secretNames, settings) {
             out(`    - ${step.id}${step.name ? ` (${step.name})` : ''}${extras.length ? ` [${extras.join(', ')}]` : ''}`);
         }
     }
+}
+
+;// CONCATENATED MODULE: ./remediations/run-snapshot.schema.json
+const run_snapshot_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://remediate.dev/schemas/run-snapshot-v1.json","title":"Run snapshot (snapshot.json in a run record folder)","description":"What ran, why, with what, and how it ended. Written by `remediate run` next to run.log and run.log.chain, rewritten atomically as the run goes (after each step) and a last time when it ends. `remediate verify-run` checks run.log against `log` and recomputes `remediation.digest` and `params.digest`; the digest of this file\'s bytes is published in the job summary.","type":"object","additionalProperties":false,"required":["schema","runId","status","remediation","secrets","forced","trigger","runner","tool","started","steps","outputs","log"],"properties":{"schema":{"description":"Format of this file. A reader that does not know the value must not interpret the rest.","const":"https://remediate.dev/schemas/run-snapshot-v1.json"},"runId":{"description":"Id of the run, also the end of the record folder\'s name: `<UTC time>-<6 hex>` locally (e.g. 20250101T120000Z-1a2b3c), `<GITHUB_RUN_ID>-<GITHUB_RUN_ATTEMPT>` on GitHub Actions.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"},"status":{"description":"State of the run. `running` while it runs (and left so if the process was killed); `succeeded`: the steps and verify stage passed; `healthy`: the check found nothing to remediate, so no step changed anything; `failed`: a check, step or verify step failed (see `error` and `rollback`); `refused`: verification of the release failed and nothing ran; `cancelled`: the run was stopped (SIGINT/SIGTERM, job cancelled); `timed-out`: the run or a failing step hit its time limit; `crashed`: the engine itself failed (see `error`).","enum":["running","succeeded","healthy","failed","refused","cancelled","timed-out","crashed"]},"error":{"description":"Why the run did not succeed: set for `refused` (the failed trust check), `failed` (CHECK_FAILED, STEP_FAILED or VERIFY_FAILED), `crashed`, and `timed-out` when a step timed out. Secrets are redacted from the message.","type":"object","additionalProperties":false,"required":["code","message"],"properties":{"code":{"description":"Stable, machine-readable error code (e.g. UNTRUSTED_KEY, STEP_FAILED, INTERNAL).","type":"string","pattern":"^[A-Z][A-Z0-9_]{0,63}$"},"message":{"description":"Human-readable explanation.","type":"string"}}},"remediation":{"description":"Which remediation version was asked for and, once verified, exactly which bytes ran. A refused run records only name, version and tag.","type":"object","additionalProperties":false,"required":["name","version","tag"],"properties":{"name":{"description":"Remediation name (its folder under remediations/).","$ref":"#/definitions/remediationName"},"version":{"description":"Exact released version, with its `v` prefix (e.g. v1.2.0).","$ref":"#/definitions/version"},"tag":{"description":"The git tag that released the version: `<name>/<version>`.","type":"string","pattern":"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?/v(0|[1-9]\\\\d*)\\\\.(0|[1-9]\\\\d*)\\\\.(0|[1-9]\\\\d*)(?:-[0-9A-Za-z.-]+)?(?:\\\\+[0-9A-Za-z.-]+)?$"},"commit":{"description":"Commit the tag points at and the signed manifest released (40 hex for SHA-1 repositories, 64 for SHA-256).","$ref":"#/definitions/commit"},"digest":{"description":"Definition digest: sha256 over the sorted listing `<mode> <sha256> <path>\\\\n` of `files`. Equal to the digest the manifest signed.","$ref":"#/definitions/sha256Digest"},"files":{"description":"Every file of the remediation folder that ran, sorted by path bytes. The executed bytes are exactly these.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["path","mode","sha256"],"properties":{"path":{"description":"Path relative to remediations/<name>/, with `/` separators.","type":"string","minLength":1,"pattern":"^(?!/)(?!.*(^|/)\\\\.\\\\.?(/|$)).+$"},"mode":{"description":"Git file mode: 100644 (regular) or 100755 (executable).","enum":["100644","100755"]},"sha256":{"description":"Lower-case hex sha256 of the file\'s content.","$ref":"#/definitions/hex64"}}}}}},"manifest":{"description":"The signed release manifest the run was verified against, and the trust policy applied. Absent when refused.","type":"object","additionalProperties":false,"required":["serial","digest","signers","threshold","minSerial"],"properties":{"serial":{"description":"Manifest serial (starts at 1, +1 per release or yank).","type":"integer","minimum":1},"digest":{"description":"sha256 of the manifest payload bytes (what the signatures cover).","$ref":"#/definitions/sha256Digest"},"signers":{"description":"keyids (hex sha256 of the SPKI DER public key) of the distinct trusted keys whose signatures verified, sorted.","type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/hex64"}},"threshold":{"description":"Valid signatures from distinct trusted keys that were required (--threshold).","type":"integer","minimum":1},"minSerial":{"description":"Lowest manifest serial accepted (--min-serial); stops replay of an older manifest.","type":"integer","minimum":0}}},"params":{"description":"Parameters the steps received (defaults applied, types checked). Absent when refused.","type":"object","additionalProperties":false,"required":["values","digest"],"properties":{"values":{"description":"Parameter name -> value, with secret values redacted as `***`.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_-]{0,62}$"},"additionalProperties":{"type":["string","number","boolean"]}},"digest":{"description":"sha256 of the JSON of `values` with keys sorted; recomputed by verify-run.","$ref":"#/definitions/sha256Digest"}}},"secrets":{"description":"Names (never values) of the caller environment variables the definition declared as secrets. Their values are redacted from this file and run.log.","type":"array","uniqueItems":true,"items":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,127}$"}},"forced":{"description":"Whether --force was given: remediate even when the check reports healthy.","type":"boolean"},"trigger":{"description":"What started the run: a person at a terminal (`local`) or a GitHub Actions event (`github`).","type":"object","required":["kind"],"properties":{"kind":{"description":"`local` or `github`.","enum":["local","github"]}},"if":{"properties":{"kind":{"const":"github"}}},"then":{"$ref":"#/definitions/githubTrigger"},"else":{"$ref":"#/definitions/localTrigger"}},"runner":{"description":"The machine the run executed on.","type":"object","additionalProperties":false,"required":["os","arch","node"],"properties":{"os":{"description":"Node\'s `os.platform()` (e.g. linux, darwin, win32).","type":"string","minLength":1},"arch":{"description":"Node\'s `os.arch()` (e.g. x64, arm64).","type":"string","minLength":1},"node":{"description":"Node version running the tool (`process.version`, e.g. v24.1.0).","type":"string","pattern":"^v\\\\d+\\\\.\\\\d+\\\\.\\\\d+"}}},"tool":{"description":"The remediate build that ran and wrote this record.","type":"object","additionalProperties":false,"required":["name","version","bundleDigest"],"properties":{"name":{"description":"Always `remediate`.","const":"remediate"},"version":{"description":"Tool version (package version, no `v`).","type":"string","pattern":"^\\\\d+\\\\.\\\\d+\\\\.\\\\d+(?:[-+][0-9A-Za-z.+-]+)?$"},"bundleDigest":{"description":"sha256 of the file the process executed (the bundled action or CLI entry).","$ref":"#/definitions/sha256Digest"}}},"started":{"description":"When the run started (UTC, ISO 8601 with milliseconds).","$ref":"#/definitions/isoTime"},"ended":{"description":"When the run ended; absent while running.","$ref":"#/definitions/isoTime"},"durationMs":{"description":"Wall-clock milliseconds from `started` to `ended`.","type":"integer","minimum":0},"check":{"description":"What the check stage concluded: `healthy` (nothing to do), `drift` (a check exited 1: remediation needed), `forced` (healthy, but --force), `none` (the definition has no check), `error` (a check step failed otherwise; nothing was changed). Absent when refused, or stopped during the check.","enum":["healthy","drift","forced","none","error"]},"rollback":{"description":"`not-needed` (steps and verify passed), `succeeded`/`failed` (a step or verify failed and the rollback stage ran), `none` (a step failed and the definition has no rollback, or the run was stopped: rollback is skipped on cancellation). Absent when no step stage ran (refused, healthy, check error).","enum":["not-needed","succeeded","failed","none"]},"steps":{"description":"Every step that started, in order, across the check, steps, verify and rollback stages.","type":"array","items":{"$ref":"#/definitions/step"}},"outputs":{"description":"The run\'s declared outputs (definition `outputs`), taken from steps\' REMEDIATION_OUTPUT; secrets redacted.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_-]{0,62}$"},"additionalProperties":{"type":"string"}},"log":{"description":"Summary of the hash-chained run.log. `{file, complete: false}` until the run ends; then the byte count, block count and chain head that verify-run compares run.log and run.log.chain against.","type":"object","required":["file"],"properties":{"file":{"description":"Always `run.log`, relative to the record folder.","const":"run.log"}},"if":{"required":["complete"],"properties":{"complete":true}},"then":{"$ref":"#/definitions/logOpen"},"else":{"$ref":"#/definitions/logClosed"}}},"allOf":[{"$comment":"A refusal happens before anything runs: only the requested reference, the refusal and the log.","if":{"required":["status"],"properties":{"status":{"const":"refused"}}},"then":{"required":["error"],"properties":{"error":true,"remediation":{"type":"object","properties":{"commit":false,"digest":false,"files":false}},"manifest":false,"params":false,"check":false,"rollback":false,"secrets":{"type":"array","maxItems":0},"steps":{"type":"array","maxItems":0},"outputs":{"type":"object","maxProperties":0}}},"else":{"required":["manifest","params"],"properties":{"manifest":true,"params":true,"remediation":{"type":"object","required":["commit","digest","files"],"properties":{"commit":true,"digest":true,"files":true}}}}},{"$comment":"The snapshot is saved as `running` (log open) during the run and once more, final, when the log is closed.","if":{"required":["status"],"properties":{"status":{"const":"running"}}},"then":{"properties":{"ended":false,"durationMs":false,"log":{"type":"object","required":["complete"],"properties":{"complete":true}}}}},{"if":{"required":["status"],"properties":{"status":{"enum":["succeeded","healthy","failed","cancelled","timed-out","crashed"]}}},"then":{"required":["ended","durationMs"],"properties":{"ended":true,"durationMs":true,"log":{"type":"object","required":["bytes","blocks","head"],"properties":{"bytes":true,"blocks":true,"head":true}}}}},{"$comment":"finish() stamps `ended` before it closes the log.","if":{"required":["log"],"properties":{"log":{"type":"object","required":["head"],"properties":{"head":true}}}},"then":{"required":["ended","durationMs"],"properties":{"ended":true,"durationMs":true}}},{"if":{"required":["status"],"properties":{"status":{"const":"succeeded"}}},"then":{"required":["check","rollback"],"properties":{"check":{"enum":["none","drift","forced"]},"rollback":{"const":"not-needed"}}}},{"if":{"required":["status"],"properties":{"status":{"const":"healthy"}}},"then":{"required":["check"],"properties":{"check":{"const":"healthy"},"rollback":false}}},{"if":{"required":["status"],"properties":{"status":{"enum":["failed","crashed"]}}},"then":{"required":["error"],"properties":{"error":true}}},{"$comment":"Only --force turns a healthy check into a remediation.","if":{"required":["check"],"properties":{"check":{"const":"forced"}}},"then":{"properties":{"forced":{"const":true}}}},{"$comment":"A step\'s `ended` is stamped when it finishes; an engine crash can leave the running step with `ended: \\"\\"`.","if":{"required":["status"],"properties":{"status":{"not":{"const":"crashed"}}}},"then":{"properties":{"steps":{"type":"array","items":{"type":"object","properties":{"ended":{"$ref":"#/definitions/isoTime"}}}}}}}],"definitions":{"sha256Digest":{"description":"`sha256:` and 64 lower-case hex digits.","type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"hex64":{"description":"64 lower-case hex digits.","type":"string","pattern":"^[0-9a-f]{64}$"},"commit":{"description":"A full git object id: 40 (SHA-1) or 64 (SHA-256) lower-case hex digits.","type":"string","pattern":"^(?:[0-9a-f]{40}|[0-9a-f]{64})$"},"isoTime":{"description":"A UTC time as JavaScript\'s toISOString() writes it, e.g. 2025-01-01T12:00:00.000Z.","type":"string","pattern":"^\\\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\\\d|3[01])T(?:[01]\\\\d|2[0-3]):[0-5]\\\\d:[0-5]\\\\d\\\\.\\\\d{3}Z$"},"remediationName":{"description":"Lower-case letters, digits and `-`, at most 64.","type":"string","pattern":"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"},"version":{"description":"An exact semantic version with a `v` prefix.","type":"string","pattern":"^v(0|[1-9]\\\\d*)\\\\.(0|[1-9]\\\\d*)\\\\.(0|[1-9]\\\\d*)(?:-((?:0|[1-9]\\\\d*|\\\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\\\.(?:0|[1-9]\\\\d*|\\\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\\\+([0-9a-zA-Z-]+(?:\\\\.[0-9a-zA-Z-]+)*))?$"},"localTrigger":{"type":"object","additionalProperties":false,"required":["kind","user","host"],"properties":{"kind":{"description":"`local`: started from a terminal.","const":"local"},"user":{"description":"OS user name that ran the command.","type":"string"},"host":{"description":"Host name of the machine.","type":"string"}}},"githubTrigger":{"type":"object","additionalProperties":false,"required":["kind","event","runId","attempt","actor","workflowRef","repository"],"properties":{"kind":{"description":"`github`: started by a GitHub Actions workflow.","const":"github"},"event":{"description":"GITHUB_EVENT_NAME (e.g. workflow_dispatch, repository_dispatch, schedule), or `unknown`.","type":"string"},"action":{"description":"The event payload\'s `action`, when it has one (at most 100 characters).","type":"string","maxLength":100},"runId":{"description":"GITHUB_RUN_ID, or `unknown`.","type":"string"},"attempt":{"description":"GITHUB_RUN_ATTEMPT (default 1).","type":"string"},"actor":{"description":"GITHUB_ACTOR: who triggered the workflow, or `unknown`.","type":"string"},"workflowRef":{"description":"GITHUB_WORKFLOW_REF: the workflow file and ref that ran, or `unknown`.","type":"string"},"repository":{"description":"GITHUB_REPOSITORY (owner/name), or `unknown`.","type":"string"},"payloadDigest":{"description":"sha256 of the event payload file; the payload itself is not stored.","$ref":"#/definitions/sha256Digest"}}},"logOpen":{"type":"object","additionalProperties":false,"required":["file","complete"],"properties":{"file":{"description":"Always `run.log`.","const":"run.log"},"complete":{"description":"Always false: the log is still being written (or the writer was killed).","const":false}}},"logClosed":{"type":"object","additionalProperties":false,"required":["file","bytes","blocks","head"],"properties":{"file":{"description":"Always `run.log`.","const":"run.log"},"bytes":{"description":"Length of run.log in bytes, all covered by the chain.","type":"integer","minimum":0},"blocks":{"description":"Number of lines (blocks) in run.log.chain.","type":"integer","minimum":0},"head":{"description":"`chain` of the last line of run.log.chain (64 zeros for an empty log).","$ref":"#/definitions/hex64"}}},"step":{"description":"One step and all its attempts.","type":"object","additionalProperties":false,"required":["stage","id","started","ended","durationMs","attempts","exitCode","signal","outcome","continueOnError","outputs","log"],"properties":{"stage":{"description":"Stage the step belongs to.","enum":["check","steps","verify","rollback"]},"id":{"description":"Step id from the definition.","type":"string","pattern":"^[a-z][a-z0-9_-]{0,62}$"},"name":{"description":"Step name from the definition, when it has one.","type":"string","maxLength":200},"started":{"description":"When the step started.","$ref":"#/definitions/isoTime"},"ended":{"description":"When the step\'s last attempt ended. Empty only in a `crashed` run, for the step the engine was running when it failed.","type":"string","pattern":"^(?:\\\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\\\d|3[01])T(?:[01]\\\\d|2[0-3]):[0-5]\\\\d:[0-5]\\\\d\\\\.\\\\d{3}Z)?$"},"durationMs":{"description":"Wall-clock milliseconds over all attempts, including retry delays.","type":"integer","minimum":0},"attempts":{"description":"Attempts made (1 + retries at most; 0 if the run was stopped before the first).","type":"integer","minimum":0,"maximum":11},"exitCode":{"description":"Exit code of the last attempt; null if it was killed by a signal or never started.","type":["integer","null"],"minimum":0,"maximum":255},"signal":{"description":"Signal that ended the last attempt (e.g. SIGKILL), or null.","type":["string","null"],"pattern":"^SIG[A-Z0-9]+$"},"outcome":{"description":"How the step ended: `succeeded` (exit 0), `failed`, `timed-out`, `cancelled`, or `drift` (a check step that exited 1: remediation needed).","enum":["succeeded","failed","timed-out","cancelled","drift"]},"continueOnError":{"description":"Whether the definition let the run continue past this step\'s failure.","type":"boolean"},"outputs":{"description":"Key/value outputs the step wrote to REMEDIATION_OUTPUT (kept even from a failed attempt); secrets redacted.","type":"object","propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_-]{0,99}$"},"additionalProperties":{"type":"string"}},"log":{"description":"Byte range of run.log holding this step\'s markers and output; `end` is exclusive.","type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"description":"Offset of the step\'s first byte in run.log.","type":"integer","minimum":0},"end":{"description":"Offset just past the step\'s last byte in run.log.","type":"integer","minimum":0}}},"error":{"description":"Why the process could not be started, when it could not (secrets redacted).","type":"string"}}}}}');
+;// CONCATENATED MODULE: ./src/run/snapshot-schema.ts
+
+
+
+let snapshot_schema_compiled;
+function snapshot_schema_schemaValidator() {
+    // Compiled on first use, not at import: importing the module costs nothing.
+    snapshot_schema_compiled ??= new ajv.Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(run_snapshot_schema_namespaceObject);
+    return snapshot_schema_compiled;
+}
+/** Checks parsed snapshot.json against the published schema; problems read `<path>: <message>`. */
+function validateSnapshot(value) {
+    const validate = snapshot_schema_schemaValidator();
+    if (validate(value))
+        return { ok: true };
+    // An `if` error only says "must match then/else"; the failing keyword inside is reported on its own.
+    const problems = (validate.errors ?? [])
+        .filter((error) => error.keyword !== 'if')
+        .map((error) => snapshot_schema_describe(error, value));
+    return { ok: false, problems: [...new Set(problems)] };
+}
+function snapshot_schema_describe(error, root) {
+    const path = snapshot_schema_pointerToPath(error.instancePath);
+    const got = snapshot_schema_show(valueAt(root, path));
+    switch (error.keyword) {
+        case 'additionalProperties': {
+            const key = error.params.additionalProperty;
+            return `${where([...path, key])}: unknown field`;
+        }
+        case 'required': {
+            const key = error.params.missingProperty;
+            return `${where([...path, key])}: missing required field`;
+        }
+        case 'false schema':
+            return `${where(path)}: not allowed in a snapshot with status ${snapshot_schema_show(valueAt(root, ['status']))}`;
+        case 'enum':
+            return `${where(path)}: expected one of ${error.params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}, got ${got}`;
+        case 'const':
+            return `${where(path)}: expected ${JSON.stringify(error.params.allowedValue)}, got ${got}`;
+        case 'pattern':
+            return `${where(path)}: expected ${expectedForm(error)}, got ${got}`;
+        case 'propertyNames': {
+            const name = error.params.propertyName;
+            return `${where([...path, name])}: invalid name`;
+        }
+        case 'type':
+            return `${where(path)}: expected ${String(error.params.type).replaceAll(',', ' or ')}, got ${got}`;
+        default:
+            return `${where(path)}: ${error.message ?? 'is invalid'}, got ${got}`;
+    }
+}
+/** A shared format's description (`64 lower-case hex digits`) reads better than its regex. */
+function expectedForm(error) {
+    const match = /^#\/definitions\/([A-Za-z0-9]+)\/pattern$/.exec(error.schemaPath);
+    const definitions = run_snapshot_schema_namespaceObject.definitions;
+    const description = match ? definitions[match[1]]?.description : undefined;
+    return description
+        ? description.charAt(0).toLowerCase() + description.slice(1).replace(/\.$/, '')
+        : `a value matching /${error.params.pattern}/`;
+}
+function where(path) {
+    return path.length === 0 ? '(snapshot)' : formatPath(path);
+}
+function snapshot_schema_pointerToPath(pointer) {
+    if (!pointer)
+        return [];
+    return pointer
+        .slice(1)
+        .split('/')
+        .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
+        .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+function valueAt(root, path) {
+    let node = root;
+    for (const part of path) {
+        if (typeof node !== 'object' || node === null)
+            return undefined;
+        node = node[part];
+    }
+    return node;
+}
+function snapshot_schema_show(value) {
+    if (value === undefined)
+        return 'nothing';
+    if (typeof value === 'string')
+        return `'${value.length > 80 ? `${value.slice(0, 77)}...` : value}'`;
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'an object';
+    return String(value);
 }
 
 ;// CONCATENATED MODULE: ./src/core/append-check.ts
@@ -9169,6 +9317,7 @@ function findExamples(toolPath) {
 
 
 
+
 /** Runs one command line and returns its exit code; never throws, never exits the process. */
 async function runCli(argv, context) {
     try {
@@ -9257,11 +9406,18 @@ async function execute(command, context) {
         case 'verify-run': {
             const files = await readRecord(command.dir);
             const result = verifyRecord(files, command.snapshotDigest === undefined ? {} : { snapshotDigest: command.snapshotDigest });
-            const digests = result.ok ? checkSnapshotDigests(JSON.parse(files.snapshot.toString('utf8'))) : undefined;
-            if (!result.ok || digests) {
-                const problem = result.ok ? `snapshot field '${digests?.field}': ${digests?.problem}` : result.problem;
-                throw new errors_TrustError('RECORD_TAMPERED', `${command.dir}: ${problem}`);
+            if (!result.ok)
+                throw new errors_TrustError('RECORD_TAMPERED', `${command.dir}: ${result.problem}`);
+            const snapshot = JSON.parse(files.snapshot.toString('utf8'));
+            // A snapshot edited into another shape (a field dropped, a status invented) is refused even
+            // when its log still verifies: the published schema is part of the record's contract.
+            const shape = validateSnapshot(snapshot);
+            if (!shape.ok) {
+                throw new errors_TrustError('RECORD_TAMPERED', `${command.dir}: snapshot.json does not match its schema: ${shape.problems.slice(0, 3).join('; ')}`);
             }
+            const digests = checkSnapshotDigests(snapshot);
+            if (digests)
+                throw new errors_TrustError('RECORD_TAMPERED', `${command.dir}: snapshot field '${digests.field}': ${digests.problem}`);
             out(`${result.complete ? 'intact' : 'intact but incomplete (the run was interrupted; its valid prefix verifies)'}: status ${result.status}, ${result.steps} step(s), ${result.log.bytes} log bytes in ${result.log.blocks} chained block(s), head ${result.log.head.slice(0, 16)}, snapshot ${result.snapshotDigest}`);
             return ExitCode.ok;
         }

@@ -9,7 +9,7 @@ import { treeListing } from '../core/tree-digest.ts';
 import { formatRef, type VersionRef } from '../core/version-ref.ts';
 import type { GitRepository } from '../adapters/git-client.ts';
 import type { ProcessRunner } from '../adapters/process-runner.ts';
-import { executePlan, type RunPlan } from '../run/executor.ts';
+import { DEFAULT_RUN_TIMEOUT, executePlan, type RunPlan } from '../run/executor.ts';
 import { RunRecorder } from '../run/recorder.ts';
 import { paramsDigest } from '../run/snapshot-digests.ts';
 import { SNAPSHOT_SCHEMA, type RunSnapshot, type RunStatus, type Trigger } from '../run/snapshot.ts';
@@ -72,6 +72,11 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
   const { ref } = settings;
   const started = deps.clock();
   const runId = settings.runId ?? `${started.toISOString().replace(/[-:]|\.\d+/g, '')}-${randomBytes(3).toString('hex')}`;
+  // The run id names the record folder: one taken from the environment must not be able to point
+  // outside --out ('../', '/') or hide as a dot file.
+  if (!RUN_ID.test(runId)) {
+    throw new UsageError('USAGE', `run id '${runId.slice(0, 60)}': expected letters, digits, '.', '_' or '-' (at most 128)`);
+  }
   const recordDir = join(settings.outDir, `${ref.name}-${ref.version}-${runId}`);
   const base = {
     schema: SNAPSHOT_SCHEMA as typeof SNAPSHOT_SCHEMA,
@@ -172,6 +177,12 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
     recorder.line(`crashed: ${describeError(error)}`);
   }
   snapshot.status = status;
+  if (status === 'cancelled' && !snapshot.error) {
+    snapshot.error = { code: 'CANCELLED', message: 'the run was cancelled (SIGINT or SIGTERM); the running step was stopped and the rest skipped' };
+  }
+  if (status === 'timed-out' && !snapshot.error) {
+    snapshot.error = { code: 'TIMED_OUT', message: `the run passed its time limit (${definition.timeout ?? DEFAULT_RUN_TIMEOUT}); the running step was stopped and the rest skipped` };
+  }
   recorder.line(`run ${status}`);
   finishTimes(snapshot, started, deps.clock());
   const snapshotDigest = await recorder.finish();
@@ -182,9 +193,11 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
     snapshotDigest,
     digest: release.digest,
     manifestSerial: release.manifest.payload.serial,
-    outputs: snapshot.outputs,
+    outputs: redactValue(snapshot.outputs, secretValues),
   };
 }
+
+const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 /** A refusal whose record was written: carries where, so the entry can print it. */
 export class RecordedRefusal extends TrustError {
@@ -215,7 +228,7 @@ export function exitCodeFor(status: RunStatus): ExitCodeValue {
 
 function finishTimes(snapshot: RunSnapshot, started: Date, ended: Date): void {
   snapshot.ended = ended.toISOString();
-  snapshot.durationMs = ended.getTime() - started.getTime();
+  snapshot.durationMs = Math.max(0, ended.getTime() - started.getTime());
 }
 
 function printPlan(

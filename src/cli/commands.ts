@@ -6,6 +6,7 @@ import { RecordedRefusal, runRemediation } from '../app/run.ts';
 import { readRecord } from '../record/record-files.ts';
 import { verifyRecord } from '../record/record-verifier.ts';
 import { checkSnapshotDigests } from '../run/snapshot-digests.ts';
+import { validateSnapshot } from '../run/snapshot-schema.ts';
 import type { Trigger } from '../run/snapshot.ts';
 import { describeError, ExitCode, RemediateError, TrustError, UsageError, type ExitCodeValue } from '../errors.ts';
 import { DefinitionError } from '../core/definition-parser.ts';
@@ -124,11 +125,16 @@ async function execute(command: CliCommand, context: CommandContext): Promise<Ex
     case 'verify-run': {
       const files = await readRecord(command.dir);
       const result = verifyRecord(files, command.snapshotDigest === undefined ? {} : { snapshotDigest: command.snapshotDigest });
-      const digests = result.ok ? checkSnapshotDigests(JSON.parse(files.snapshot.toString('utf8'))) : undefined;
-      if (!result.ok || digests) {
-        const problem = result.ok ? `snapshot field '${digests?.field}': ${digests?.problem}` : result.problem;
-        throw new TrustError('RECORD_TAMPERED', `${command.dir}: ${problem}`);
+      if (!result.ok) throw new TrustError('RECORD_TAMPERED', `${command.dir}: ${result.problem}`);
+      const snapshot: unknown = JSON.parse(files.snapshot.toString('utf8'));
+      // A snapshot edited into another shape (a field dropped, a status invented) is refused even
+      // when its log still verifies: the published schema is part of the record's contract.
+      const shape = validateSnapshot(snapshot);
+      if (!shape.ok) {
+        throw new TrustError('RECORD_TAMPERED', `${command.dir}: snapshot.json does not match its schema: ${shape.problems.slice(0, 3).join('; ')}`);
       }
+      const digests = checkSnapshotDigests(snapshot);
+      if (digests) throw new TrustError('RECORD_TAMPERED', `${command.dir}: snapshot field '${digests.field}': ${digests.problem}`);
       out(
         `${result.complete ? 'intact' : 'intact but incomplete (the run was interrupted; its valid prefix verifies)'}: status ${result.status}, ${result.steps} step(s), ${result.log.bytes} log bytes in ${result.log.blocks} chained block(s), head ${result.log.head.slice(0, 16)}, snapshot ${result.snapshotDigest}`,
       );

@@ -11,6 +11,7 @@ import type { RunRecorder } from './recorder.ts';
 import type { RunStatus, StepOutcome, StepRecord } from './snapshot.ts';
 import { buildStepEnvironment } from './step-environment.ts';
 import { removeTree } from './workspace.ts';
+import { describeError } from '../errors.ts';
 
 /** Time limit of one step attempt when the step sets none. */
 export const DEFAULT_STEP_TIMEOUT = '15m';
@@ -88,61 +89,74 @@ export async function executePlan(plan: RunPlan, recorder: RunRecorder, deps: Ex
     const maxAttempts = 1 + (step.retries ?? 0);
     let result: ProcessResult | undefined;
     let stepOutputs: Record<string, string> = {};
-    for (let attempt = 1; attempt <= maxAttempts && !stop.aborted; attempt++) {
-      record.attempts = attempt;
-      const n = ++sequence;
-      const definitionDir = join(scratch, `definition-${n}`);
-      await materialize(plan.files, definitionDir);
-      const outputFile = join(scratch, 'outputs', `${n}.out`);
-      await writeFile(outputFile, '', { mode: 0o600 });
-      const cwd = join(workspace, step['working-directory'] ?? '');
-      await mkdir(cwd, { recursive: true });
-      const env = buildStepEnvironment(deps.callerEnv, plan.definition, step, plan.params, plan.secrets, outputs, {
-        definitionDir,
-        workspace,
-        outputFile,
-      }, { name: plan.name, version: plan.version, runId: plan.runId, stage });
-      recorder.line(`==> ${stage}/${step.id}${step.name ? ` (${step.name})` : ''} attempt ${attempt}/${maxAttempts}`);
-      const timeoutMs = parseDuration(step.timeout ?? DEFAULT_STEP_TIMEOUT);
-      result = await deps.runner.run({
-        command: step.shell === 'sh' ? 'sh' : 'bash',
-        args: shellArgs(step),
-        cwd,
-        env,
-        timeoutMs,
-        killGraceMs: deps.killGraceMs,
-        signal: stop,
-        onStdout: (chunk) => recorder.stdout(chunk),
-        onStderr: (chunk) => recorder.stderr(chunk),
-      });
-      recorder.endStreams();
-      const outcome = outcomeOf(stage, result);
-      recorder.line(`<== ${stage}/${step.id} ${describeResult(result, timeoutMs)} (${outcome})`);
-      // Outputs of a failed attempt are kept too: rollback may need what the step managed to note.
-      const parsed = parseOutputFile(await readFile(outputFile));
-      if (parsed.ok) stepOutputs = { ...parsed.outputs };
-      else recorder.line(`!! ${stage}/${step.id}: outputs ignored: ${parsed.problem}`);
-      if (outcome === 'succeeded' || outcome === 'drift') break;
-      if (attempt < maxAttempts && !stop.aborted) {
-        const delay = Math.min(deps.retryBackoffMs * 2 ** (attempt - 1), 30_000);
-        recorder.line(`.. retrying ${stage}/${step.id} in ${delay} ms`);
-        recorder.flush();
-        await sleep(delay, stop);
+    try {
+      for (let attempt = 1; attempt <= maxAttempts && !stop.aborted; attempt++) {
+        record.attempts = attempt;
+        const n = ++sequence;
+        const definitionDir = join(scratch, `definition-${n}`);
+        await materialize(plan.files, definitionDir);
+        const outputFile = join(scratch, 'outputs', `${n}.out`);
+        await writeFile(outputFile, '', { mode: 0o600 });
+        const cwd = join(workspace, step['working-directory'] ?? '');
+        await mkdir(cwd, { recursive: true });
+        const env = buildStepEnvironment(
+          deps.callerEnv,
+          plan.definition,
+          step,
+          plan.params,
+          plan.secrets,
+          outputs,
+          { definitionDir, workspace, outputFile },
+          { name: plan.name, version: plan.version, runId: plan.runId, stage },
+        );
+        recorder.line(`==> ${stage}/${step.id}${step.name ? ` (${step.name})` : ''} attempt ${attempt}/${maxAttempts}`);
+        const timeoutMs = parseDuration(step.timeout ?? DEFAULT_STEP_TIMEOUT);
+        result = await deps.runner.run({
+          command: step.shell === 'sh' ? 'sh' : 'bash',
+          args: shellArgs(step),
+          cwd,
+          env,
+          timeoutMs,
+          killGraceMs: deps.killGraceMs,
+          signal: stop,
+          onStdout: (chunk) => recorder.stdout(chunk),
+          onStderr: (chunk) => recorder.stderr(chunk),
+        });
+        recorder.endStreams();
+        const outcome = outcomeOf(stage, result);
+        recorder.line(`<== ${stage}/${step.id} ${describeResult(result, timeoutMs)} (${outcome})`);
+        // Outputs of a failed attempt are kept too: rollback may need what the step managed to note.
+        const parsed = parseOutputFile(await readFile(outputFile));
+        if (parsed.ok) stepOutputs = withoutSecretNames(parsed.outputs, recorder, `${stage}/${step.id}`);
+        else recorder.line(`!! ${stage}/${step.id}: outputs ignored: ${parsed.problem}`);
+        if (outcome === 'succeeded' || outcome === 'drift') break;
+        if (attempt < maxAttempts && !stop.aborted) {
+          const delay = Math.min(deps.retryBackoffMs * 2 ** (attempt - 1), 30_000);
+          recorder.line(`.. retrying ${stage}/${step.id} in ${delay} ms`);
+          recorder.flush();
+          await sleep(delay, stop);
+        }
       }
+    } catch (error) {
+      // The engine failed around the step (say, its working directory could not be made): the
+      // step is recorded as failed with the reason, and the run as crashed by the caller.
+      record.error = recorder.redact(describeError(error));
+      throw error;
+    } finally {
+      const final = result ?? { exitCode: null, signal: null, timedOut: false, aborted: stop.aborted };
+      record.exitCode = final.exitCode;
+      record.signal = final.signal;
+      record.outcome = result || stop.aborted ? outcomeOf(stage, final) : 'failed';
+      if (final.spawnError) record.error = recorder.redact(final.spawnError);
+      record.outputs = { ...stepOutputs };
+      byStep.set(step.id, stepOutputs);
+      for (const [key, value] of Object.entries(stepOutputs)) outputs[outputEnvName(step.id, key)] = value;
+      record.ended = deps.clock().toISOString();
+      record.durationMs = Math.max(0, deps.clock().getTime() - startedAt);
+      recorder.flush();
+      record.log = { start: record.log.start, end: recorder.offset };
+      recorder.save();
     }
-    const final = result ?? { exitCode: null, signal: null, timedOut: false, aborted: true };
-    record.exitCode = final.exitCode;
-    record.signal = final.signal;
-    record.outcome = outcomeOf(stage, final);
-    if (final.spawnError) record.error = recorder.redact(final.spawnError);
-    record.outputs = Object.fromEntries(Object.entries(stepOutputs).map(([k, v]) => [k, recorder.redact(v)]));
-    byStep.set(step.id, stepOutputs);
-    for (const [key, value] of Object.entries(stepOutputs)) outputs[outputEnvName(step.id, key)] = value;
-    record.ended = deps.clock().toISOString();
-    record.durationMs = deps.clock().getTime() - startedAt;
-    record.log = { start: record.log.start, end: recorder.offset };
-    recorder.flush();
-    recorder.save();
     return record;
   };
 
@@ -155,7 +169,7 @@ export async function executePlan(plan: RunPlan, recorder: RunRecorder, deps: Ex
   }
   for (const [name, spec] of Object.entries(plan.definition.outputs)) {
     const value = byStep.get(spec.step)?.[spec.key];
-    if (value !== undefined) recorder.snapshot.outputs[name] = recorder.redact(value);
+    if (value !== undefined) recorder.snapshot.outputs[name] = value;
   }
   return status;
 }
@@ -237,6 +251,21 @@ async function runStages(
     snapshot.rollback = rolledBack ? 'succeeded' : 'failed';
   }
   return failure.outcome === 'timed-out' ? 'timed-out' : 'failed';
+}
+
+// An output *name* that contains a secret would leak it into env names and the record's keys;
+// values are redacted, names are dropped (with a note in the log).
+function withoutSecretNames(
+  outputs: Readonly<Record<string, string>>,
+  recorder: RunRecorder,
+  where: string,
+): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [key, value] of Object.entries(outputs)) {
+    if (recorder.redact(key) === key) kept[key] = value;
+    else recorder.line(`!! ${where}: output '${recorder.redact(key)}' dropped: its name contains a secret`);
+  }
+  return kept;
 }
 
 function shellArgs(step: StepSpec): string[] {

@@ -85,7 +85,7 @@ export class RunRecorder {
 
   /** Writes snapshot.json atomically (temp file + rename), redacted. Synchronous: safe in signal paths. */
   save(): Buffer {
-    const bytes = Buffer.from(`${JSON.stringify(redactValue(this.snapshot, this.#secrets), null, 2)}\n`, 'utf8');
+    const bytes = Buffer.from(`${JSON.stringify(redactSnapshot(this.snapshot, this.#secrets), null, 2)}\n`, 'utf8');
     const temp = join(this.dir, `.${SNAPSHOT_FILE}.tmp`);
     writeFileSync(temp, bytes);
     renameSync(temp, join(this.dir, SNAPSHOT_FILE));
@@ -105,4 +105,24 @@ export class RunRecorder {
     this.#log.write(bytes);
     this.#offset += bytes.byteLength;
   }
+}
+
+/**
+ * Redacts the snapshot fields that can carry text from steps or callers: parameter values,
+ * outputs, error messages. Structural fields the engine writes (ids, digests, versions, keys) are
+ * left alone, so a short secret value such as "0" cannot corrupt them and break verification.
+ */
+export function redactSnapshot(snapshot: RunSnapshot, secrets: readonly string[]): RunSnapshot {
+  if (secrets.length === 0) return snapshot;
+  return {
+    ...snapshot,
+    ...(snapshot.error ? { error: { ...snapshot.error, message: redactText(snapshot.error.message, secrets) } } : {}),
+    ...(snapshot.params ? { params: { ...snapshot.params, values: redactValue(snapshot.params.values, secrets) } } : {}),
+    outputs: redactValue(snapshot.outputs, secrets),
+    steps: snapshot.steps.map((step) => ({
+      ...step,
+      outputs: redactValue(step.outputs, secrets),
+      ...(step.error !== undefined ? { error: redactText(step.error, secrets) } : {}),
+    })),
+  };
 }

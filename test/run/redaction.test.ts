@@ -75,6 +75,9 @@ describe('secret redaction in the record', () => {
   it('redacts outputs and the CLI summary too', () => {
     const snap = r.snapshot(recordDir);
     expect(snap.outputs.token).toBe('prefix-***-suffix');
+    // An output whose name is the secret is dropped, not recorded under a redacted name.
+    expect(Object.keys(snap.steps.find((s) => s.id === 'outputs')!.outputs)).toEqual(['token']);
+    expect(readFileSync(join(recordDir, 'run.log'), 'utf8')).toContain("output '***' dropped: its name contains a secret");
     expect(JSON.stringify(snap)).not.toContain(SECRET);
     expect(stdout).not.toContain(SECRET);
   });
@@ -82,5 +85,29 @@ describe('secret redaction in the record', () => {
   it('keeps the record verifiable after redaction', async () => {
     const { runCli } = await import('../helpers/git-repo.ts');
     expect((await runCli(['verify-run', recordDir], { cwd: r.repo.dir })).code).toBe(0);
+  });
+});
+
+describe('a very short secret value', () => {
+  it('redacts aggressively in the log but leaves the snapshot structurally intact and verifiable', async () => {
+    const short = await releaseRemediation(
+      'short',
+      'name: short\ndescription: short secret\nsecrets: [PIN]\nsteps:\n  - { id: show, run: "echo pin=$PIN; echo v1.0.0 100644" }\n',
+    );
+    try {
+      const result = await short.run([], { PIN: '0' });
+      expect(result.code).toBe(0);
+      const dir = short.records()[0]!;
+      const snap = short.snapshot(dir) as unknown as { runId: string; remediation: { version: string } };
+      expect(snap.remediation.version).toBe('v1.0.0');
+      expect(snap.runId).not.toContain('***');
+      expect(readFileSync(join(dir, 'run.log'), 'utf8')).toContain('pin=***');
+      const { runCli } = await import('../helpers/git-repo.ts');
+      const verified = await runCli(['verify-run', dir], { cwd: short.repo.dir });
+      expect(verified.stderr).toBe('');
+      expect(verified.code).toBe(0);
+    } finally {
+      short.repo.remove();
+    }
   });
 });

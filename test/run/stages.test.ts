@@ -170,6 +170,37 @@ describe('stages', () => {
   });
 });
 
+describe('a killed run', () => {
+  it('leaves a valid prefix that verify-run accepts as incomplete (SIGKILL, no chance to clean up)', async () => {
+    const r = await released(
+      `steps:\n  - id: chatty\n    run: |\n      echo $$ > "$HOME/step.pid"\n      for i in $(seq 1 2000); do echo "progress line $i"; done\n      touch "$HOME/printed"\n      sleep 300\n`,
+    );
+    const child = spawn(process.execPath, [CLI, 'run', 'svc@v1.0.0', '--trusted-key', 'k1.pub', '--out', 'runs'], {
+      cwd: r.repo.dir,
+      env: { ...gitTestEnv(), HOME: r.repo.dir },
+      stdio: 'ignore',
+    });
+    const started = Date.now();
+    while (!existsSync(r.repo.path('printed'))) {
+      if (Date.now() - started > 15_000) throw new Error('step never printed');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    // Past the recorder's periodic flush, so the printed lines are on disk.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.on('close', resolve));
+    // The step leads its own process group, which outlives a SIGKILLed CLI: end it for the test.
+    process.kill(-Number(readFileSync(r.repo.path('step.pid'), 'utf8')), 'SIGKILL');
+    const dir = r.records()[0]!;
+    expect(r.snapshot(dir).status).toBe('running');
+    const verified = await runCli(['verify-run', dir], { cwd: r.repo.dir });
+    expect(verified.stderr).toBe('');
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toMatch(/^intact but incomplete/);
+    expect(readFileSync(join(dir, 'run.log'), 'utf8')).toContain('progress line 2000');
+  });
+});
+
 describe('the verified bytes run', () => {
   it('ignores a step rewriting a later step’s script, in its copy and in the checkout', async () => {
     const r = await released(
@@ -216,6 +247,14 @@ describe('the verified bytes run', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/\[MISSING_SECRET\].*API_TOKEN/);
     expect(existsSync(r.repo.path('ran'))).toBe(false);
+  });
+
+  it('refuses a run id from the environment that would escape --out', async () => {
+    const r = await released(`steps:\n  - { id: fix, run: "true" }\n`);
+    const result = await r.run([], { GITHUB_ACTIONS: 'true', GITHUB_RUN_ID: '../../escaped', GITHUB_RUN_ATTEMPT: '1' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/run id '\.\.\/\.\.\/escaped-1': expected letters/);
+    expect(existsSync(r.repo.path('escaped-1'))).toBe(false);
   });
 
   it('prints the verified plan on --dry-run and runs nothing', async () => {
