@@ -6,7 +6,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const entries = [{ name: 'cli', source: 'src/cli.ts', executable: true }];
+const entries = [
+  { name: 'cli', source: 'src/cli.ts', executable: true },
+  { name: 'main', source: 'src/main.ts', executable: false },
+  { name: 'post', source: 'src/post.ts', executable: false },
+];
 
 for (const entry of entries) {
   const outDir = join(root, 'dist', entry.name);

@@ -5810,7 +5810,7 @@ function escapeJsonPtr(str) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _cli_commands_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9677);
+/* harmony import */ var _cli_commands_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9724);
 // Entry of the `remediate` CLI: hands argv, environment, streams and a cancel signal to runCli,
 // and sets the exit code. GitHub cancels a job with SIGINT, then SIGTERM: both stop the running
 // step's process group and still finish the record (status `cancelled`, exit 4).
@@ -5836,7 +5836,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9677:
+/***/ 9724:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7445,12 +7445,14 @@ class RunRecorder {
     #log;
     #secrets;
     #clock;
+    #echo;
     #stdout;
     #stderr;
     #offset = 0;
     #timer;
-    constructor(dir, log, secrets, snapshot, clock) {
+    constructor(dir, log, secrets, snapshot, clock, echo) {
         this.dir = dir;
+        this.#echo = echo;
         this.#log = log;
         this.#secrets = secrets;
         this.snapshot = snapshot;
@@ -7458,10 +7460,13 @@ class RunRecorder {
         this.#stdout = new StreamRedactor(secrets);
         this.#stderr = new StreamRedactor(secrets);
     }
-    /** Creates the record folder's files (never over an existing record) and writes the first snapshot. */
-    static async create(dir, secrets, snapshot, clock) {
+    /**
+     * Creates the record folder's files (never over an existing record) and writes the first
+     * snapshot. `echo`, when given, also receives every redacted log byte (the runner's live log).
+     */
+    static async create(dir, secrets, snapshot, clock, echo) {
         const log = await ChainedLogWriter.open(dir);
-        const recorder = new RunRecorder(dir, log, secrets, snapshot, clock);
+        const recorder = new RunRecorder(dir, log, secrets, snapshot, clock, echo);
         recorder.save();
         recorder.#timer = setInterval(() => recorder.flush(), FLUSH_INTERVAL_MS);
         recorder.#timer.unref();
@@ -7518,6 +7523,7 @@ class RunRecorder {
             return;
         this.#log.write(bytes);
         this.#offset += bytes.byteLength;
+        this.#echo?.(bytes);
     }
 }
 /**
@@ -8280,7 +8286,8 @@ async function runRemediation(settings, deps) {
         if (!(error instanceof errors_TrustError) || settings.dryRun)
             throw error;
         // Refused: not one step starts, but the refusal itself is evidence and gets a record.
-        const recorder = await RunRecorder.create(recordDir, [], { ...base, status: 'refused', remediation: { name: ref.name, version: ref.version, tag: ref.tag }, error: { code: error.code, message: error.message } }, deps.clock);
+        const recorder = await RunRecorder.create(recordDir, [], { ...base, status: 'refused', remediation: { name: ref.name, version: ref.version, tag: ref.tag }, error: { code: error.code, message: error.message } }, deps.clock, deps.echo);
+        deps.onRecordStarted?.(recordDir);
         recorder.line(`refused ${formatRef(ref)} [${error.code}]: ${error.message}`);
         finishTimes(recorder.snapshot, started, deps.clock());
         const snapshotDigest = await recorder.finish();
@@ -8296,6 +8303,7 @@ async function runRemediation(settings, deps) {
         throw new UsageError('MISSING_SECRET', `${formatRef(ref)} declares secret(s) ${missing.join(', ')}, but the environment does not set them; export them (on GitHub: env: ${missing[0]}: \${{ secrets.${missing[0]} }})`);
     }
     const secretValues = Object.values(secrets);
+    deps.onSecrets?.(secretValues);
     const recordedParams = redactValue(params, secretValues);
     if (settings.dryRun) {
         printPlan(deps.out, resolved, recordedParams, definition.secrets, settings);
@@ -8321,7 +8329,8 @@ async function runRemediation(settings, deps) {
         },
         params: { values: recordedParams, digest: paramsDigest(recordedParams) },
     };
-    const recorder = await RunRecorder.create(recordDir, secretValues, snapshot, deps.clock);
+    const recorder = await RunRecorder.create(recordDir, secretValues, snapshot, deps.clock, deps.echo);
+    deps.onRecordStarted?.(recordDir);
     recorder.line(`verified ${formatRef(ref)}: commit ${release.commit}, digest ${release.digest}, manifest serial ${release.manifest.payload.serial} signed by ${release.manifest.signers.length} trusted key(s)`);
     const plan = {
         name: ref.name,
@@ -8516,6 +8525,48 @@ function snapshot_schema_show(value) {
     if (typeof value === 'object')
         return 'an object';
     return String(value);
+}
+
+;// CONCATENATED MODULE: ./src/app/trigger.ts
+
+
+
+/**
+ * Who or what started the run. On GitHub (GITHUB_ACTIONS=true) it comes from the runner's
+ * environment and the event payload, which is kept only as a digest (it may hold alert details
+ * that do not belong in a record); locally it is the user and host.
+ */
+async function triggerFromEnvironment(env) {
+    if (env.GITHUB_ACTIONS !== 'true')
+        return { kind: 'local', user: (0,external_node_os_namespaceObject.userInfo)().username, host: (0,external_node_os_namespaceObject.hostname)() };
+    let payloadDigest;
+    let action;
+    if (env.GITHUB_EVENT_PATH) {
+        const payload = await (0,promises_namespaceObject.readFile)(env.GITHUB_EVENT_PATH).catch(() => undefined);
+        if (payload) {
+            payloadDigest = sha256Digest(payload);
+            try {
+                const parsed = JSON.parse(payload.toString('utf8'));
+                // repository_dispatch puts its event type in `action`.
+                if (typeof parsed.action === 'string')
+                    action = parsed.action.slice(0, 100);
+            }
+            catch {
+                // An unparseable payload still has a digest; its action is simply unknown.
+            }
+        }
+    }
+    return {
+        kind: 'github',
+        event: env.GITHUB_EVENT_NAME ?? 'unknown',
+        ...(action !== undefined ? { action } : {}),
+        runId: env.GITHUB_RUN_ID ?? 'unknown',
+        attempt: env.GITHUB_RUN_ATTEMPT ?? '1',
+        actor: env.GITHUB_ACTOR ?? 'unknown',
+        workflowRef: env.GITHUB_WORKFLOW_REF ?? 'unknown',
+        repository: env.GITHUB_REPOSITORY ?? 'unknown',
+        ...(payloadDigest !== undefined ? { payloadDigest } : {}),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/core/append-check.ts
@@ -9318,6 +9369,7 @@ function findExamples(toolPath) {
 
 
 
+
 /** Runs one command line and returns its exit code; never throws, never exits the process. */
 async function runCli(argv, context) {
     try {
@@ -9463,7 +9515,7 @@ async function runCommand(command, context) {
             dryRun: command.dryRun,
             force: command.force,
             runId: runIdFromEnv(context.env),
-            trigger: await triggerFromEnv(context.env),
+            trigger: await triggerFromEnvironment(context.env),
             toolDigest: await fileDigest(context.toolPath),
         }, {
             git,
@@ -9525,37 +9577,6 @@ async function readParamsFile(path) {
 }
 function runIdFromEnv(env) {
     return env.GITHUB_ACTIONS === 'true' && env.GITHUB_RUN_ID ? `${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT ?? '1'}` : undefined;
-}
-async function triggerFromEnv(env) {
-    if (env.GITHUB_ACTIONS !== 'true')
-        return { kind: 'local', user: (0,external_node_os_namespaceObject.userInfo)().username, host: (0,external_node_os_namespaceObject.hostname)() };
-    let payloadDigest;
-    let action;
-    if (env.GITHUB_EVENT_PATH) {
-        const payload = await (0,promises_namespaceObject.readFile)(env.GITHUB_EVENT_PATH).catch(() => undefined);
-        if (payload) {
-            payloadDigest = sha256Digest(payload);
-            try {
-                const parsed = JSON.parse(payload.toString('utf8'));
-                if (typeof parsed.action === 'string')
-                    action = parsed.action.slice(0, 100);
-            }
-            catch {
-                // An unreadable payload still has a digest; the action is simply unknown.
-            }
-        }
-    }
-    return {
-        kind: 'github',
-        event: env.GITHUB_EVENT_NAME ?? 'unknown',
-        ...(action !== undefined ? { action } : {}),
-        runId: env.GITHUB_RUN_ID ?? 'unknown',
-        attempt: env.GITHUB_RUN_ATTEMPT ?? '1',
-        actor: env.GITHUB_ACTOR ?? 'unknown',
-        workflowRef: env.GITHUB_WORKFLOW_REF ?? 'unknown',
-        repository: env.GITHUB_REPOSITORY ?? 'unknown',
-        ...(payloadDigest !== undefined ? { payloadDigest } : {}),
-    };
 }
 async function fileDigest(path) {
     return sha256Digest(await (0,promises_namespaceObject.readFile)(path));

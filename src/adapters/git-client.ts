@@ -10,18 +10,25 @@ export interface GitTreeEntry {
   readonly path: string;
 }
 
-/** What the tool needs from git: read objects at a commit, inspect tags, create one. */
-export interface GitRepository {
+/**
+ * What verification needs from git: resolve a tag and read objects at a commit. A local checkout
+ * and GitHub's REST API both provide it, and produce the same digest.
+ */
+export interface GitObjectSource {
   /** The commit a tag points at (peeled), or undefined when the tag does not exist. */
   tryResolveTag(tag: string): Promise<string | undefined>;
+  /** Every file entry under `dir` at `commit`, recursively (folders themselves are not listed). */
+  listTree(commit: string, dir: string): Promise<GitTreeEntry[]>;
+  /** Reads blobs by object id. */
+  readBlobs(oids: readonly string[]): Promise<Map<string, Buffer>>;
+}
+
+/** What the CLI needs from a local repository: reading objects, inspecting tags, creating one. */
+export interface GitRepository extends GitObjectSource {
   /** The commit HEAD points at. */
   headCommit(): Promise<string>;
   /** The commit any revision names, or undefined when it names none. */
   tryResolveCommit(rev: string): Promise<string | undefined>;
-  /** Every entry under `dir` at `commit`, recursively. */
-  listTree(commit: string, dir: string): Promise<GitTreeEntry[]>;
-  /** Reads blobs by object id, in one git process. */
-  readBlobs(oids: readonly string[]): Promise<Map<string, Buffer>>;
   /** Bytes of `path` at `ref`, or undefined when absent. */
   tryReadFileAt(ref: string, path: string): Promise<Buffer | undefined>;
   /** Porcelain status lines for paths under `dir` (untracked included). */

@@ -2,7 +2,7 @@ import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TrustError, UsageError } from '../errors.ts';
 import type { TreeFile } from '../core/tree-digest.ts';
-import type { GitRepository } from './git-client.ts';
+import type { GitObjectSource } from './git-client.ts';
 
 /** Folder holding every remediation, relative to the repository root. */
 export const REMEDIATIONS_DIR = 'remediations';
@@ -21,7 +21,7 @@ export function remediationDir(name: string): string {
  * a symlink could make the digest cover a link text while the run reads a file outside the
  * version, and a submodule's content is not in this repository's objects at all.
  */
-export async function readRemediationAtCommit(git: GitRepository, commit: string, name: string): Promise<TreeFile[]> {
+export async function readRemediationAtCommit(git: GitObjectSource, commit: string, name: string): Promise<TreeFile[]> {
   const dir = remediationDir(name);
   const entries = await git.listTree(commit, dir);
   if (entries.length === 0) {

@@ -6,7 +6,7 @@ import { verifyManifest, type TrustPolicy } from '../core/manifest-verifier.ts';
 import { checkRelease, type VerifiedRelease } from '../core/release-check.ts';
 import { treeDigest, type TreeFile } from '../core/tree-digest.ts';
 import type { VersionRef } from '../core/version-ref.ts';
-import type { GitRepository } from '../adapters/git-client.ts';
+import type { GitObjectSource } from '../adapters/git-client.ts';
 import { readRemediationAtCommit, remediationDir } from '../adapters/remediation-source.ts';
 
 /** A verified version together with the exact bytes that were verified: these bytes run. */
@@ -21,7 +21,7 @@ export interface ResolvedRelease {
  * naming the failed check; nothing is returned unless every check passed.
  */
 export async function resolveRelease(
-  git: GitRepository,
+  git: GitObjectSource,
   ref: VersionRef,
   manifestBytes: Uint8Array,
   trustedKeys: readonly TrustedKey[],

@@ -7,7 +7,7 @@ import { coerceCliValue, resolveParams } from '../core/param-validation.ts';
 import type { TrustedKey } from '../core/keys.ts';
 import { treeListing } from '../core/tree-digest.ts';
 import { formatRef, type VersionRef } from '../core/version-ref.ts';
-import type { GitRepository } from '../adapters/git-client.ts';
+import type { GitObjectSource } from '../adapters/git-client.ts';
 import type { ProcessRunner } from '../adapters/process-runner.ts';
 import { DEFAULT_RUN_TIMEOUT, executePlan, type RunPlan } from '../run/executor.ts';
 import { RunRecorder } from '../run/recorder.ts';
@@ -40,7 +40,7 @@ export interface RunSettings {
 
 /** The outside world a run needs. */
 export interface RunDeps {
-  readonly git: GitRepository;
+  readonly git: GitObjectSource;
   readonly manifestBytes: Uint8Array;
   readonly trustedKeys: readonly TrustedKey[];
   readonly runner: ProcessRunner;
@@ -51,6 +51,12 @@ export interface RunDeps {
   readonly retryBackoffMs: number;
   readonly killGraceMs: number;
   readonly out: (line: string) => void;
+  /** Receives every redacted log byte as it is recorded (the Action's live job log). */
+  readonly echo?: (bytes: Buffer) => void;
+  /** Called with the declared secrets' values before anything prints (the Action masks them). */
+  readonly onSecrets?: (values: readonly string[]) => void;
+  /** Called once the record folder exists, before any step runs (the Action saves it for its post step). */
+  readonly onRecordStarted?: (dir: string) => void;
 }
 
 /** What a run left behind. */
@@ -108,7 +114,9 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
       [],
       { ...base, status: 'refused', remediation: { name: ref.name, version: ref.version, tag: ref.tag }, error: { code: error.code, message: error.message } },
       deps.clock,
+      deps.echo,
     );
+    deps.onRecordStarted?.(recordDir);
     recorder.line(`refused ${formatRef(ref)} [${error.code}]: ${error.message}`);
     finishTimes(recorder.snapshot, started, deps.clock());
     const snapshotDigest = await recorder.finish();
@@ -127,6 +135,7 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
     );
   }
   const secretValues = Object.values(secrets);
+  deps.onSecrets?.(secretValues);
   const recordedParams = redactValue(params, secretValues);
 
   if (settings.dryRun) {
@@ -154,7 +163,8 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
     },
     params: { values: recordedParams, digest: paramsDigest(recordedParams) },
   };
-  const recorder = await RunRecorder.create(recordDir, secretValues, snapshot, deps.clock);
+  const recorder = await RunRecorder.create(recordDir, secretValues, snapshot, deps.clock, deps.echo);
+  deps.onRecordStarted?.(recordDir);
   recorder.line(
     `verified ${formatRef(ref)}: commit ${release.commit}, digest ${release.digest}, manifest serial ${release.manifest.payload.serial} signed by ${release.manifest.signers.length} trusted key(s)`,
   );

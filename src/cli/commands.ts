@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { hostname, tmpdir, userInfo } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GroupProcessRunner } from '../adapters/process-runner.ts';
 import { RecordedRefusal, runRemediation } from '../app/run.ts';
@@ -7,7 +7,7 @@ import { readRecord } from '../record/record-files.ts';
 import { verifyRecord } from '../record/record-verifier.ts';
 import { checkSnapshotDigests } from '../run/snapshot-digests.ts';
 import { validateSnapshot } from '../run/snapshot-schema.ts';
-import type { Trigger } from '../run/snapshot.ts';
+import { triggerFromEnvironment } from '../app/trigger.ts';
 import { describeError, ExitCode, RemediateError, TrustError, UsageError, type ExitCodeValue } from '../errors.ts';
 import { DefinitionError } from '../core/definition-parser.ts';
 import { checkAppendOnly } from '../core/append-check.ts';
@@ -183,7 +183,7 @@ async function runCommand(command: Extract<CliCommand, { command: 'run' }>, cont
         dryRun: command.dryRun,
         force: command.force,
         runId: runIdFromEnv(context.env),
-        trigger: await triggerFromEnv(context.env),
+        trigger: await triggerFromEnvironment(context.env),
         toolDigest: await fileDigest(context.toolPath),
       },
       {
@@ -246,35 +246,6 @@ async function readParamsFile(path: string): Promise<Record<string, unknown>> {
 
 function runIdFromEnv(env: NodeJS.ProcessEnv): string | undefined {
   return env.GITHUB_ACTIONS === 'true' && env.GITHUB_RUN_ID ? `${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT ?? '1'}` : undefined;
-}
-
-async function triggerFromEnv(env: NodeJS.ProcessEnv): Promise<Trigger> {
-  if (env.GITHUB_ACTIONS !== 'true') return { kind: 'local', user: userInfo().username, host: hostname() };
-  let payloadDigest: string | undefined;
-  let action: string | undefined;
-  if (env.GITHUB_EVENT_PATH) {
-    const payload = await readFile(env.GITHUB_EVENT_PATH).catch(() => undefined);
-    if (payload) {
-      payloadDigest = sha256Digest(payload);
-      try {
-        const parsed = JSON.parse(payload.toString('utf8')) as { action?: unknown };
-        if (typeof parsed.action === 'string') action = parsed.action.slice(0, 100);
-      } catch {
-        // An unreadable payload still has a digest; the action is simply unknown.
-      }
-    }
-  }
-  return {
-    kind: 'github',
-    event: env.GITHUB_EVENT_NAME ?? 'unknown',
-    ...(action !== undefined ? { action } : {}),
-    runId: env.GITHUB_RUN_ID ?? 'unknown',
-    attempt: env.GITHUB_RUN_ATTEMPT ?? '1',
-    actor: env.GITHUB_ACTOR ?? 'unknown',
-    workflowRef: env.GITHUB_WORKFLOW_REF ?? 'unknown',
-    repository: env.GITHUB_REPOSITORY ?? 'unknown',
-    ...(payloadDigest !== undefined ? { payloadDigest } : {}),
-  };
 }
 
 async function fileDigest(path: string): Promise<string> {

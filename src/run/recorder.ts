@@ -20,13 +20,22 @@ export class RunRecorder {
   readonly #log: ChainedLogWriter;
   readonly #secrets: readonly string[];
   readonly #clock: () => Date;
+  readonly #echo: ((bytes: Buffer) => void) | undefined;
   #stdout: StreamRedactor;
   #stderr: StreamRedactor;
   #offset = 0;
   #timer: NodeJS.Timeout | undefined;
 
-  private constructor(dir: string, log: ChainedLogWriter, secrets: readonly string[], snapshot: RunSnapshot, clock: () => Date) {
+  private constructor(
+    dir: string,
+    log: ChainedLogWriter,
+    secrets: readonly string[],
+    snapshot: RunSnapshot,
+    clock: () => Date,
+    echo: ((bytes: Buffer) => void) | undefined,
+  ) {
     this.dir = dir;
+    this.#echo = echo;
     this.#log = log;
     this.#secrets = secrets;
     this.snapshot = snapshot;
@@ -35,10 +44,19 @@ export class RunRecorder {
     this.#stderr = new StreamRedactor(secrets);
   }
 
-  /** Creates the record folder's files (never over an existing record) and writes the first snapshot. */
-  static async create(dir: string, secrets: readonly string[], snapshot: RunSnapshot, clock: () => Date): Promise<RunRecorder> {
+  /**
+   * Creates the record folder's files (never over an existing record) and writes the first
+   * snapshot. `echo`, when given, also receives every redacted log byte (the runner's live log).
+   */
+  static async create(
+    dir: string,
+    secrets: readonly string[],
+    snapshot: RunSnapshot,
+    clock: () => Date,
+    echo?: (bytes: Buffer) => void,
+  ): Promise<RunRecorder> {
     const log = await ChainedLogWriter.open(dir);
-    const recorder = new RunRecorder(dir, log, secrets, snapshot, clock);
+    const recorder = new RunRecorder(dir, log, secrets, snapshot, clock, echo);
     recorder.save();
     recorder.#timer = setInterval(() => recorder.flush(), FLUSH_INTERVAL_MS);
     recorder.#timer.unref();
@@ -104,6 +122,7 @@ export class RunRecorder {
     if (bytes.byteLength === 0) return;
     this.#log.write(bytes);
     this.#offset += bytes.byteLength;
+    this.#echo?.(bytes);
   }
 }
 

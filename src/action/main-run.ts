@@ -1,0 +1,203 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { describeError, ExitCode, RemediateError } from '../errors.ts';
+import { DefinitionError } from '../core/definition-parser.ts';
+import { parsePublicKey, type TrustedKey } from '../core/keys.ts';
+import { selectNewestManifest } from '../core/manifest-selection.ts';
+import { sha256Digest } from '../core/tree-digest.ts';
+import { GitCli, gitEnvironment, type GitObjectSource } from '../adapters/git-client.ts';
+import { RestGitSource, type GitHubApi } from '../adapters/github-api.ts';
+import { GroupProcessRunner } from '../adapters/process-runner.ts';
+import { RecordedRefusal, runRemediation, type RunOutcome } from '../app/run.ts';
+import type { RunSnapshot } from '../run/snapshot.ts';
+import { triggerFromEnvironment } from '../app/trigger.ts';
+import { STATE, type ActionIo } from './action-io.ts';
+import { fetchManifestCandidates } from './manifest-fetch.ts';
+import { publishRecord } from './publish.ts';
+import { readActionSettings, type ActionSettings } from './settings.ts';
+import type { ArtifactUploader } from './record-publisher.ts';
+
+/** The outside world the Action's main step uses. */
+export interface MainDeps {
+  readonly io: ActionIo;
+  readonly env: NodeJS.ProcessEnv;
+  /** Creates the REST client on first use (octokit is not loaded on runs that do not need it). */
+  readonly api: () => Promise<GitHubApi>;
+  /** The artifact client, loaded only when publishing artifacts. */
+  readonly uploadArtifact: ArtifactUploader;
+  readonly cancel: AbortSignal;
+  readonly toolPath: string;
+  readonly now: () => Date;
+}
+
+/** Names the Action sets itself; a remediation's declared output may not overwrite them. */
+export const RESERVED_OUTPUTS = [
+  'status',
+  'digest',
+  'manifest-serial',
+  'snapshot-digest',
+  'record-path',
+  'artifact-id',
+  'artifact-url',
+  'release-url',
+] as const;
+
+/** The Action's main step: verify, run, record, publish, report. Never throws. */
+export async function runMain(deps: MainDeps): Promise<void> {
+  const { io } = deps;
+  try {
+    const settings = readActionSettings((name) => io.getInput(name), deps.env);
+    const keys = await loadKeys(settings);
+    const source = await chooseSource(settings, deps);
+    const manifestBytes = await loadManifest(settings, keys, deps);
+    // Untrusted step output is fenced: between these markers the runner ignores workflow commands,
+    // so a step cannot set outputs, add masks or change the job's environment by printing them.
+    const fence = randomBytes(16).toString('hex');
+    let fenced = false;
+    let outcome: RunOutcome | undefined;
+    let refusal: RecordedRefusal | undefined;
+    try {
+      outcome = await runRemediation(
+        {
+          ref: settings.ref,
+          threshold: settings.threshold,
+          minSerial: settings.minSerial,
+          params: settings.params,
+          cliParams: {},
+          outDir: settings.outDir,
+          dryRun: settings.dryRun,
+          force: settings.force,
+          runId: `${settings.runId}-${settings.runAttempt}`,
+          trigger: await triggerFromEnvironment({ ...deps.env, GITHUB_ACTIONS: 'true' }),
+          toolDigest: sha256Digest(await readFile(deps.toolPath)),
+        },
+        {
+          git: source,
+          manifestBytes,
+          trustedKeys: keys,
+          runner: new GroupProcessRunner(),
+          callerEnv: deps.env,
+          scratchRoot: deps.env.RUNNER_TEMP ?? '/tmp',
+          clock: deps.now,
+          cancel: deps.cancel,
+          retryBackoffMs: 1000,
+          killGraceMs: 2000,
+          out: (line) => io.info(line),
+          onSecrets: (values) => values.forEach((v) => io.setSecret(v)),
+          onRecordStarted: (dir) => {
+            io.saveState(STATE.recordDir, dir);
+            io.saveState(STATE.ref, `${settings.ref.name}@${settings.ref.version}`);
+            io.writeRaw(`::stop-commands::${fence}\n`);
+            fenced = true;
+          },
+          echo: (bytes) => io.writeRaw(bytes),
+        },
+      );
+    } catch (error) {
+      if (error instanceof RecordedRefusal) refusal = error;
+      else throw error;
+    } finally {
+      if (fenced) io.writeRaw(`\n::${fence}::\n`);
+    }
+
+    if (outcome?.status === 'planned') {
+      io.setOutput('status', 'planned');
+      io.setOutput('digest', outcome.digest ?? '');
+      io.setOutput('manifest-serial', String(outcome.manifestSerial ?? ''));
+      await io.writeSummary(`## ${settings.ref.name}@${settings.ref.version}: dry run\n\nVerified \`${outcome.digest}\` against manifest serial ${outcome.manifestSerial}; nothing ran.\n`);
+      return;
+    }
+    const recordDir = outcome?.recordDir ?? refusal?.recordDir;
+    const snapshotDigest = outcome?.snapshotDigest ?? refusal?.snapshotDigest;
+    if (!recordDir || !snapshotDigest) throw new Error('the run left no record');
+    const published = await publishRecord(settings, deps, recordDir, snapshotDigest);
+    io.saveState(STATE.published, 'true');
+    reportOutputs(io, recordDir, snapshotDigest, published.snapshot, outcome, published);
+    if (refusal) {
+      io.setFailed(`refused [${refusal.code}]: ${refusal.message}`);
+    } else if (outcome && outcome.exitCode !== ExitCode.ok) {
+      io.setFailed(`${settings.ref.name}@${settings.ref.version}: ${outcome.status}${published.snapshot.error ? ` (${published.snapshot.error.code}: ${published.snapshot.error.message})` : ''}`);
+    } else if (published.failures.length) {
+      io.setFailed(`the run ${outcome?.status ?? ''} but publishing the record failed: ${published.failures.join('; ')}; the record is still on the runner at ${recordDir}`);
+    }
+  } catch (error) {
+    reportError(io, error);
+  }
+}
+
+function reportOutputs(
+  io: ActionIo,
+  recordDir: string,
+  snapshotDigest: string,
+  snapshot: RunSnapshot,
+  outcome: RunOutcome | undefined,
+  published: { artifact?: { id: number; url: string }; release?: { url: string } },
+): void {
+  io.setOutput('status', snapshot.status);
+  io.setOutput('digest', snapshot.remediation.digest ?? '');
+  io.setOutput('manifest-serial', snapshot.manifest ? String(snapshot.manifest.serial) : '');
+  io.setOutput('snapshot-digest', snapshotDigest);
+  io.setOutput('record-path', recordDir);
+  io.setOutput('artifact-id', published.artifact ? String(published.artifact.id) : '');
+  io.setOutput('artifact-url', published.artifact?.url ?? '');
+  io.setOutput('release-url', published.release?.url ?? '');
+  for (const [name, value] of Object.entries(outcome?.outputs ?? {})) {
+    if ((RESERVED_OUTPUTS as readonly string[]).includes(name)) {
+      io.warning(`declared output '${name}' is not set: the name is one of the Action's own outputs; rename it in the definition`);
+    } else {
+      io.setOutput(name, value);
+    }
+  }
+}
+
+async function loadKeys(settings: ActionSettings): Promise<TrustedKey[]> {
+  const keys = settings.trustedKeysPem.map((pem, i) => parsePublicKey(pem, `trusted-keys[${i}]`));
+  for (const path of settings.trustedKeyPaths) keys.push(parsePublicKey(await readFile(path), path));
+  return keys;
+}
+
+// Prefer the checkout's own git objects when it has the tag (no API calls, same digest);
+// otherwise read the objects through the REST API.
+async function chooseSource(settings: ActionSettings, deps: MainDeps): Promise<GitObjectSource> {
+  const local = new GitCli(settings.workspace, gitEnvironment(deps.env));
+  const commit = await local.tryResolveTag(settings.ref.tag).catch(() => undefined);
+  if (commit) {
+    deps.io.info(`reading ${settings.ref.tag} from the checkout's git objects`);
+    return local;
+  }
+  deps.io.info(`the checkout does not have tag ${settings.ref.tag}; reading it through the GitHub API`);
+  return new RestGitSource(await deps.api());
+}
+
+async function loadManifest(settings: ActionSettings, keys: readonly TrustedKey[], deps: MainDeps): Promise<Uint8Array> {
+  if (settings.manifest.kind === 'path') return readFile(settings.manifest.path);
+  const candidates = await fetchManifestCandidates(await deps.api(), settings.ref);
+  const selection = selectNewestManifest(candidates, keys, {
+    threshold: settings.threshold,
+    minSerial: settings.minSerial,
+    now: deps.now(),
+  });
+  for (const skipped of selection.skipped) deps.io.warning(`ignored the manifest of ${skipped.source}: ${skipped.reason}`);
+  deps.io.info(`using the manifest of ${selection.chosen.source} (serial ${selection.verified.payload.serial})`);
+  return selection.chosen.bytes;
+}
+
+/** Turns any thrown value into a failed step; definition errors become file annotations. */
+export function reportError(io: ActionIo, error: unknown): void {
+  if (error instanceof DefinitionError) {
+    for (const issue of error.issues) {
+      io.error(`${issue.path ? `${issue.path}: ` : ''}${issue.message}`, {
+        file: issue.file,
+        startLine: issue.line,
+        startColumn: issue.column,
+      });
+    }
+    io.setFailed(`invalid definition (${error.issues.length} problem(s)); see the annotations`);
+    return;
+  }
+  if (error instanceof RemediateError) {
+    io.setFailed(`${error.exitCode === ExitCode.refused ? 'refused' : 'error'} [${error.code}]: ${error.message}`);
+    return;
+  }
+  io.setFailed(`internal error: ${describeError(error)}`);
+}

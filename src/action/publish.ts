@@ -1,0 +1,64 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describeError } from '../errors.ts';
+import type { RunSnapshot } from '../run/snapshot.ts';
+import type { ActionSettings } from './settings.ts';
+import type { MainDeps } from './main-run.ts';
+import { artifactName, publishArtifact, publishRelease, type ArtifactResult } from './record-publisher.ts';
+import { renderSummary } from './summary.ts';
+
+/** What publishing did; failures are reported, never swallowed, and the record stays on disk. */
+export interface PublishOutcome {
+  readonly snapshot: RunSnapshot;
+  readonly artifact?: ArtifactResult & { name: string };
+  readonly release?: { url: string; tag: string };
+  readonly failures: readonly string[];
+}
+
+/** Publishes a finished record as the settings ask, then writes the job summary. */
+export async function publishRecord(
+  settings: Pick<ActionSettings, 'ref' | 'publish' | 'retentionDays' | 'runId' | 'runAttempt' | 'serverUrl' | 'repository'>,
+  deps: Pick<MainDeps, 'io' | 'api' | 'uploadArtifact' | 'env'>,
+  recordDir: string,
+  snapshotDigest: string,
+): Promise<PublishOutcome> {
+  const snapshot = JSON.parse(await readFile(join(recordDir, 'snapshot.json'), 'utf8')) as RunSnapshot;
+  const failures: string[] = [];
+  let artifact: PublishOutcome['artifact'];
+  let release: PublishOutcome['release'];
+  if (settings.publish === 'artifact' || settings.publish === 'both') {
+    const name = artifactName(settings.ref, settings.runId, settings.runAttempt);
+    try {
+      artifact = { name, ...(await publishArtifact(deps.uploadArtifact, recordDir, name, settings.retentionDays, settings)) };
+      deps.io.info(`record uploaded as artifact ${name} (id ${artifact.id}, ${artifact.digest})`);
+    } catch (error) {
+      failures.push(`artifact upload failed: ${describeError(error)}`);
+    }
+  }
+  if (settings.publish === 'release' || settings.publish === 'both') {
+    try {
+      const preliminary = renderSummary(snapshot, { recordDir, snapshotDigest, failures: [] });
+      release = await publishRelease(await deps.api(), recordDir, {
+        ref: settings.ref,
+        commit: snapshot.remediation.commit ?? deps.env.GITHUB_SHA ?? '',
+        runId: settings.runId,
+        attempt: settings.runAttempt,
+        summary: preliminary.slice(0, 100_000),
+      });
+      deps.io.info(`record published as release ${release.tag}: ${release.url}`);
+    } catch (error) {
+      failures.push(`release publish failed: ${describeError(error)}`);
+    }
+  }
+  for (const failure of failures) deps.io.error(`${failure}; the record is still on the runner at ${recordDir} (snapshot ${snapshotDigest})`);
+  await deps.io.writeSummary(
+    renderSummary(snapshot, {
+      recordDir,
+      snapshotDigest,
+      ...(artifact ? { artifact: { name: artifact.name, url: artifact.url, digest: artifact.digest } } : {}),
+      ...(release ? { release } : {}),
+      failures,
+    }),
+  );
+  return { snapshot, ...(artifact ? { artifact } : {}), ...(release ? { release } : {}), failures };
+}

@@ -1,0 +1,82 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { GitHubApi } from '../adapters/github-api.ts';
+import type { VersionRef } from '../core/version-ref.ts';
+
+/** The record's files, in upload order. */
+export const RECORD_FILES = ['snapshot.json', 'run.log', 'run.log.chain'] as const;
+
+/** What uploading a workflow artifact returned. */
+export interface ArtifactResult {
+  readonly id: number;
+  readonly size: number;
+  readonly digest: string;
+  readonly url: string;
+}
+
+/** Uploads a folder as a workflow artifact (the real client is loaded only when called). */
+export type ArtifactUploader = (name: string, files: readonly string[], root: string, retentionDays?: number) => Promise<{
+  id?: number;
+  size?: number;
+  digest?: string;
+}>;
+
+/**
+ * Artifact names must be unique per run and avoid `" : < > | * ? \ /` and control characters;
+ * the run id and attempt make a re-run's name differ from the first attempt's.
+ */
+export function artifactName(ref: VersionRef, runId: string, attempt: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+  return `remediation-${ref.name}-${ref.version}-${runId}-${attempt}`.replace(/["':<>|*?\\/\x00-\x1f]/g, '-');
+}
+
+/** Tag of the per-run release that keeps a record after artifacts expire. */
+export function runReleaseTag(ref: VersionRef, runId: string, attempt: string): string {
+  return `${ref.tag}/runs/${runId}-${attempt}`;
+}
+
+/** Uploads the record folder as a workflow artifact. */
+export async function publishArtifact(
+  upload: ArtifactUploader,
+  dir: string,
+  name: string,
+  retentionDays: number | undefined,
+  links: { serverUrl: string; repository: string; runId: string },
+): Promise<ArtifactResult> {
+  const files = (await readdir(dir)).filter((f) => !f.startsWith('.')).sort().map((f) => join(dir, f));
+  const result = await upload(name, files, dir, retentionDays);
+  if (result.id === undefined) throw new Error(`artifact ${name}: the upload returned no id`);
+  return {
+    id: result.id,
+    size: result.size ?? 0,
+    digest: result.digest ?? '',
+    url: `${links.serverUrl}/${links.repository}/actions/runs/${links.runId}/artifacts/${result.id}`,
+  };
+}
+
+/**
+ * Publishes the record as assets of a per-run release: created as a draft, assets uploaded, then
+ * published. With immutable releases on, assets cannot be added after publishing, so this order
+ * is the only one that works; a re-run attempt gets its own tag, so no asset is ever overwritten.
+ */
+export async function publishRelease(
+  api: GitHubApi,
+  dir: string,
+  input: { ref: VersionRef; commit: string; runId: string; attempt: string; summary: string },
+): Promise<{ url: string; tag: string }> {
+  const tag = runReleaseTag(input.ref, input.runId, input.attempt);
+  const draft = await api.createRelease({
+    tag,
+    commit: input.commit,
+    name: `${input.ref.name} ${input.ref.version} run ${input.runId}-${input.attempt}`,
+    body: input.summary,
+    prerelease: true,
+  });
+  for (const file of RECORD_FILES) {
+    const bytes = await readFile(join(dir, file)).catch(() => undefined);
+    if (bytes === undefined) continue;
+    await api.uploadAsset(draft, file, bytes, file.endsWith('.json') ? 'application/json' : 'text/plain');
+  }
+  const published = await api.publishRelease(draft.id);
+  return { url: published.htmlUrl, tag };
+}

@@ -1,0 +1,137 @@
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { UsageError } from '../errors.ts';
+import { parseVersionRef, type VersionRef } from '../core/version-ref.ts';
+
+/** Where records are published. */
+export type PublishTarget = 'artifact' | 'release' | 'both' | 'none';
+
+/** The Action's inputs and the runner facts it needs, parsed once. */
+export interface ActionSettings {
+  /** The pinned version to run. */
+  readonly ref: VersionRef;
+  /** Parameters from the `params` JSON object. */
+  readonly params: Readonly<Record<string, unknown>>;
+  /** Trusted public keys: PEM text blocks. */
+  readonly trustedKeysPem: readonly string[];
+  /** Key files in the workspace, when `trusted-keys` names paths instead of PEM text. */
+  readonly trustedKeyPaths: readonly string[];
+  readonly threshold: number;
+  readonly minSerial: number;
+  /** `release` (the tag's release asset, plus the newest published manifest) or a workspace path. */
+  readonly manifest: { readonly kind: 'release' } | { readonly kind: 'path'; readonly path: string };
+  readonly dryRun: boolean;
+  readonly force: boolean;
+  readonly publish: PublishTarget;
+  /** Artifact retention in days (1-90), or undefined for the repository's default. */
+  readonly retentionDays: number | undefined;
+  readonly token: string;
+  /** The checked-out repository (GITHUB_WORKSPACE). */
+  readonly workspace: string;
+  /** Where the record folder is written (under RUNNER_TEMP). */
+  readonly outDir: string;
+  /** `owner/name`. */
+  readonly repository: string;
+  readonly runId: string;
+  readonly runAttempt: string;
+  readonly serverUrl: string;
+}
+
+/** Reads an input by name (core.getInput in the Action). */
+export type InputReader = (name: string) => string;
+
+/** Parses the Action's inputs and runner environment; throws UsageError naming the input to fix. */
+export function readActionSettings(input: InputReader, env: NodeJS.ProcessEnv): ActionSettings {
+  const workspace = required(env.GITHUB_WORKSPACE, 'GITHUB_WORKSPACE (run this inside a GitHub Actions job)');
+  const runnerTemp = required(env.RUNNER_TEMP, 'RUNNER_TEMP (run this inside a GitHub Actions job)');
+  const keysText = input('trusted-keys').trim();
+  if (!keysText) throw new UsageError('USAGE', "input 'trusted-keys': expected PEM public keys or workspace paths of key files");
+  const pems = keysText.match(/-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-----/g) ?? [];
+  const paths = pems.length
+    ? []
+    : keysText
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .map((p) => inWorkspace(workspace, p, 'trusted-keys'));
+  const manifestInput = input('manifest').trim() || 'release';
+  return {
+    ref: parseVersionRef(input('remediation').trim()),
+    params: parseParams(input('params')),
+    trustedKeysPem: pems,
+    trustedKeyPaths: paths,
+    threshold: integer(input('threshold') || '1', 'threshold', 1, 100),
+    minSerial: integer(input('min-serial') || '0', 'min-serial', 0, 1e9),
+    manifest: manifestInput === 'release' ? { kind: 'release' } : { kind: 'path', path: inWorkspace(workspace, manifestInput, 'manifest') },
+    dryRun: boolean(input('dry-run'), 'dry-run'),
+    force: boolean(input('force'), 'force'),
+    publish: publishTarget(input('publish') || 'both'),
+    retentionDays: input('retention-days') ? integer(input('retention-days'), 'retention-days', 1, 90) : undefined,
+    token: input('github-token'),
+    workspace,
+    outDir: join(runnerTemp, 'remediate-runs'),
+    repository: required(env.GITHUB_REPOSITORY, 'GITHUB_REPOSITORY'),
+    runId: required(env.GITHUB_RUN_ID, 'GITHUB_RUN_ID'),
+    runAttempt: env.GITHUB_RUN_ATTEMPT ?? '1',
+    serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
+  };
+}
+
+/** Largest `params` input accepted: GitHub's repository_dispatch payload limit. */
+export const MAX_PARAMS_BYTES = 64 * 1024;
+
+function parseParams(text: string): Record<string, unknown> {
+  const trimmed = text.trim();
+  if (!trimmed || trimmed === 'null') return {};
+  // Bound the work before parsing: a huge payload is refused, not parsed.
+  if (Buffer.byteLength(trimmed) > MAX_PARAMS_BYTES) {
+    throw new UsageError('INVALID_PARAMS', `input 'params' is ${Buffer.byteLength(trimmed)} bytes; at most ${MAX_PARAMS_BYTES}`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(trimmed);
+  } catch (error) {
+    throw new UsageError('INVALID_PARAMS', "input 'params': expected a JSON object, e.g. ${{ toJSON(github.event.client_payload.params) }}", {
+      cause: error,
+    });
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new UsageError('INVALID_PARAMS', `input 'params': expected a JSON object, got ${Array.isArray(value) ? 'an array' : typeof value}`);
+  }
+  return value as Record<string, unknown>;
+}
+
+// Paths from inputs are resolved inside the workspace: an input cannot make the Action read
+// '/etc/...' or another job's files as keys or manifests.
+function inWorkspace(workspace: string, path: string, name: string): string {
+  const full = isAbsolute(path) ? path : resolve(workspace, path);
+  const rel = relative(workspace, full);
+  if (rel.startsWith('..') || isAbsolute(rel)) {
+    throw new UsageError('USAGE', `input '${name}': expected a path inside the workspace, got '${path}'`);
+  }
+  return full;
+}
+
+function integer(text: string, name: string, min: number, max: number): number {
+  if (!/^\d{1,10}$/.test(text.trim()) || Number(text) < min || Number(text) > max) {
+    throw new UsageError('USAGE', `input '${name}': expected a whole number from ${min} to ${max}, got '${text}'`);
+  }
+  return Number(text);
+}
+
+function boolean(text: string, name: string): boolean {
+  const value = text.trim().toLowerCase();
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  throw new UsageError('USAGE', `input '${name}': expected true or false, got '${text}'`);
+}
+
+function publishTarget(text: string): PublishTarget {
+  const value = text.trim();
+  if (value === 'artifact' || value === 'release' || value === 'both' || value === 'none') return value;
+  throw new UsageError('USAGE', `input 'publish': expected artifact, release, both or none, got '${text}'`);
+}
+
+function required(value: string | undefined, what: string): string {
+  if (!value) throw new UsageError('USAGE', `missing ${what}`);
+  return value;
+}

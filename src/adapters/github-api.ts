@@ -1,0 +1,260 @@
+import { createHash } from 'node:crypto';
+import { TrustError } from '../errors.ts';
+import type { GitObjectSource, GitTreeEntry } from './git-client.ts';
+import { DEFAULT_RETRY, isTransient, withRetry, type RetryPolicy } from './retry.ts';
+
+/** A release as the tool uses it. */
+export interface Release {
+  readonly id: number;
+  readonly tagName: string;
+  readonly draft: boolean;
+  readonly htmlUrl: string;
+  readonly uploadUrl: string;
+  readonly assets: readonly { readonly id: number; readonly name: string }[];
+}
+
+/** The slice of GitHub's REST API the Action uses; small enough that a test double is simple. */
+export interface GitHubApi {
+  /** A ref like `tags/x/v1.0.0`: the object it points at, or undefined on 404. */
+  tryGetRef(ref: string): Promise<{ type: string; sha: string } | undefined>;
+  /** An annotated tag object: what it points at. */
+  getTag(sha: string): Promise<{ type: string; sha: string }>;
+  /** A commit's root tree. */
+  getCommitTree(sha: string): Promise<string>;
+  /** A recursive tree listing. */
+  getTree(sha: string): Promise<{ entries: { path: string; mode: string; type: string; sha: string }[]; truncated: boolean }>;
+  /** A blob's bytes. */
+  getBlob(sha: string): Promise<Buffer>;
+  /** A published release by tag, or undefined on 404. */
+  tryGetReleaseByTag(tag: string): Promise<Release | undefined>;
+  /** The newest releases, newest first (drafts included for authenticated callers). */
+  listReleases(max: number): Promise<Release[]>;
+  /** The bytes of a release asset. */
+  downloadAsset(assetId: number): Promise<Buffer>;
+  /** Creates a release (the Action always creates drafts, then publishes). */
+  createRelease(input: { tag: string; commit: string; name: string; body: string; prerelease: boolean }): Promise<Release>;
+  /** Uploads one asset to a (draft) release. */
+  uploadAsset(release: Release, name: string, bytes: Uint8Array, contentType: string): Promise<void>;
+  /** Publishes a draft release; never marks it latest. */
+  publishRelease(id: number): Promise<Release>;
+}
+
+/** The octokit surface used here (kept structural so the module does not load octokit itself). */
+interface OctokitLike {
+  request(route: string, params?: Record<string, unknown>): Promise<{ status: number; data: unknown }>;
+}
+
+/**
+ * GitHubApi over octokit (from @actions/github). Every call is retried on 5xx, 429 and network
+ * errors; 4xx answers (404, 422) are returned or thrown at once.
+ */
+export class OctokitGitHubApi implements GitHubApi {
+  readonly #octokit: OctokitLike;
+  readonly #owner: string;
+  readonly #repo: string;
+  readonly #retry: RetryPolicy;
+  readonly #onRetry: ((message: string) => void) | undefined;
+
+  /** `repository` is `owner/name`. */
+  constructor(octokit: OctokitLike, repository: string, retry: RetryPolicy = DEFAULT_RETRY, onRetry?: (message: string) => void) {
+    const [owner, repo] = repository.split('/');
+    if (!owner || !repo) throw new Error(`expected GITHUB_REPOSITORY as owner/name, got '${repository}'`);
+    this.#octokit = octokit;
+    this.#owner = owner;
+    this.#repo = repo;
+    this.#retry = retry;
+    this.#onRetry = onRetry;
+  }
+
+  async tryGetRef(ref: string): Promise<{ type: string; sha: string } | undefined> {
+    const data = await this.#tryGet('GET /repos/{owner}/{repo}/git/ref/{ref}', { ref });
+    const object = (data as { object?: { type: string; sha: string } } | undefined)?.object;
+    return object ? { type: object.type, sha: object.sha } : undefined;
+  }
+
+  async getTag(sha: string): Promise<{ type: string; sha: string }> {
+    const data = (await this.#call('GET /repos/{owner}/{repo}/git/tags/{tag_sha}', { tag_sha: sha })) as {
+      object: { type: string; sha: string };
+    };
+    return { type: data.object.type, sha: data.object.sha };
+  }
+
+  async getCommitTree(sha: string): Promise<string> {
+    const data = (await this.#call('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', { commit_sha: sha })) as {
+      tree: { sha: string };
+    };
+    return data.tree.sha;
+  }
+
+  async getTree(sha: string) {
+    const data = (await this.#call('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { tree_sha: sha, recursive: '1' })) as {
+      tree: { path: string; mode: string; type: string; sha: string }[];
+      truncated: boolean;
+    };
+    return { entries: data.tree, truncated: data.truncated };
+  }
+
+  async getBlob(sha: string): Promise<Buffer> {
+    const data = (await this.#call('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', { file_sha: sha })) as {
+      content: string;
+      encoding: string;
+    };
+    if (data.encoding !== 'base64') throw new Error(`blob ${sha}: expected base64 encoding, got ${data.encoding}`);
+    return Buffer.from(data.content, 'base64');
+  }
+
+  async tryGetReleaseByTag(tag: string): Promise<Release | undefined> {
+    const data = await this.#tryGet('GET /repos/{owner}/{repo}/releases/tags/{tag}', { tag });
+    return data === undefined ? undefined : toRelease(data);
+  }
+
+  async listReleases(max: number): Promise<Release[]> {
+    const releases: Release[] = [];
+    for (let page = 1; releases.length < max; page++) {
+      const data = (await this.#call('GET /repos/{owner}/{repo}/releases', { per_page: 100, page })) as unknown[];
+      releases.push(...data.map(toRelease));
+      if (data.length < 100) break;
+    }
+    return releases.slice(0, max);
+  }
+
+  async downloadAsset(assetId: number): Promise<Buffer> {
+    const data = await this.#call('GET /repos/{owner}/{repo}/releases/assets/{asset_id}', {
+      asset_id: assetId,
+      headers: { accept: 'application/octet-stream' },
+    });
+    if (data instanceof ArrayBuffer) return Buffer.from(data);
+    if (typeof data === 'string') return Buffer.from(data);
+    return Buffer.from(data as Uint8Array);
+  }
+
+  async createRelease(input: { tag: string; commit: string; name: string; body: string; prerelease: boolean }): Promise<Release> {
+    return toRelease(
+      await this.#call('POST /repos/{owner}/{repo}/releases', {
+        tag_name: input.tag,
+        target_commitish: input.commit,
+        name: input.name,
+        body: input.body,
+        draft: true,
+        prerelease: input.prerelease,
+        make_latest: 'false',
+      }),
+    );
+  }
+
+  async uploadAsset(release: Release, name: string, bytes: Uint8Array, contentType: string): Promise<void> {
+    await this.#call(`POST ${release.uploadUrl}`, {
+      name,
+      data: bytes,
+      headers: { 'content-type': contentType, 'content-length': bytes.byteLength },
+    });
+  }
+
+  async publishRelease(id: number): Promise<Release> {
+    return toRelease(
+      await this.#call('PATCH /repos/{owner}/{repo}/releases/{release_id}', { release_id: id, draft: false, make_latest: 'false' }),
+    );
+  }
+
+  async #call(route: string, params: Record<string, unknown>): Promise<unknown> {
+    const response = await withRetry(
+      () => this.#octokit.request(route, { owner: this.#owner, repo: this.#repo, ...params }),
+      isTransient,
+      this.#retry,
+      (error, attempt, delay) =>
+        this.#onRetry?.(`${route.split(' ')[0]} ${route.split(' ')[1]?.replace(/^https?:\/\/[^/]+/, '')} failed (${describeStatus(error)}); retry ${attempt} in ${delay} ms`),
+    );
+    return response.data;
+  }
+
+  async #tryGet(route: string, params: Record<string, unknown>): Promise<unknown> {
+    try {
+      return await this.#call(route, params);
+    } catch (error) {
+      if ((error as { status?: number }).status === 404) return undefined;
+      throw error;
+    }
+  }
+}
+
+function toRelease(value: unknown): Release {
+  const r = value as {
+    id: number;
+    tag_name: string;
+    draft: boolean;
+    html_url: string;
+    upload_url: string;
+    assets?: { id: number; name: string }[];
+  };
+  return {
+    id: r.id,
+    tagName: r.tag_name,
+    draft: r.draft,
+    htmlUrl: r.html_url,
+    uploadUrl: r.upload_url,
+    assets: (r.assets ?? []).map((a) => ({ id: a.id, name: a.name })),
+  };
+}
+
+function describeStatus(error: unknown): string {
+  const status = (error as { status?: unknown }).status;
+  return typeof status === 'number' ? `HTTP ${status}` : error instanceof Error ? error.message : String(error);
+}
+
+/** Git's object id of a blob: sha1 (40 hex) or sha256 (64 hex) of `blob <size>\0<content>`. */
+export function gitBlobId(content: Uint8Array, idLength: number): string {
+  const hash = createHash(idLength === 64 ? 'sha256' : 'sha1');
+  hash.update(`blob ${content.byteLength}\0`);
+  hash.update(content);
+  return hash.digest('hex');
+}
+
+/**
+ * Reads git objects through the REST API, for when the checkout does not have the tag. It yields
+ * the same entries as `git ls-tree -r`, so the digest is the same as from a local checkout.
+ */
+export class RestGitSource implements GitObjectSource {
+  readonly #api: GitHubApi;
+
+  constructor(api: GitHubApi) {
+    this.#api = api;
+  }
+
+  async tryResolveTag(tag: string): Promise<string | undefined> {
+    let object = await this.#api.tryGetRef(`tags/${tag}`);
+    // Annotated tags (possibly nested) are peeled to the commit they name, as `^{commit}` does.
+    for (let depth = 0; object && object.type === 'tag'; depth++) {
+      if (depth > 10) throw new TrustError('MALFORMED', `tag ${tag}: too many nested tag objects`);
+      object = await this.#api.getTag(object.sha);
+    }
+    if (object && object.type !== 'commit') {
+      throw new TrustError('TAG_NOT_FOUND', `tag ${tag} points at a ${object.type}, expected a commit`);
+    }
+    return object?.sha;
+  }
+
+  async listTree(commit: string, dir: string): Promise<GitTreeEntry[]> {
+    const tree = await this.#api.getTree(await this.#api.getCommitTree(commit));
+    // A truncated listing could silently leave files out of the digest: refuse it.
+    if (tree.truncated) {
+      throw new TrustError('UNSAFE_TREE', `the tree of ${commit} is too large for GitHub's API to list; check out the tag instead`);
+    }
+    return tree.entries
+      .filter((e) => e.path.startsWith(`${dir}/`) && e.type !== 'tree')
+      .map((e) => ({ mode: e.mode, type: e.type as GitTreeEntry['type'], oid: e.sha, path: e.path }));
+  }
+
+  async readBlobs(oids: readonly string[]): Promise<Map<string, Buffer>> {
+    const blobs = new Map<string, Buffer>();
+    for (const oid of oids) {
+      const content = await this.#api.getBlob(oid);
+      // The API's bytes must hash to the object id they were asked for (git's blob hash), so a
+      // substituted answer is caught here, before the digest check would catch it anyway.
+      if (gitBlobId(content, oid.length) !== oid) {
+        throw new TrustError('DIGEST_MISMATCH', `blob ${oid}: the content GitHub returned does not hash to its object id`);
+      }
+      blobs.set(oid, content);
+    }
+    return blobs;
+  }
+}

@@ -1,0 +1,27 @@
+// Entry of the Action's main step (runs.main). It only wires the runner to runMain.
+import * as core from '@actions/core';
+import { fileURLToPath } from 'node:url';
+import { STATE } from './action/action-io.ts';
+import { coreIo } from './action/core-io.ts';
+import { lazyGitHubApi, uploadWithArtifactClient } from './action/lazy-clients.ts';
+import { runMain } from './action/main-run.ts';
+
+// GitHub cancels with SIGINT, then SIGTERM 7.5 s later, then kills the tree 2.5 s after that:
+// stop the running step at once and leave a note for the post step in case we are killed.
+const cancel = new AbortController();
+const onSignal = () => {
+  if (!cancel.signal.aborted) core.saveState(STATE.cancelled, 'true');
+  cancel.abort();
+};
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
+
+await runMain({
+  io: coreIo(),
+  env: process.env,
+  api: lazyGitHubApi(core.getInput('github-token'), process.env.GITHUB_REPOSITORY ?? ''),
+  uploadArtifact: uploadWithArtifactClient,
+  cancel: cancel.signal,
+  toolPath: fileURLToPath(import.meta.url),
+  now: () => new Date(),
+});
