@@ -1,0 +1,170 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/git-repo.ts';
+import { releaseRemediation, type Released } from '../helpers/released.ts';
+import { MAIN_ENTRY, POST_ENTRY, RunnerFiles, runEntry, startEntry } from '../helpers/action-runner.ts';
+
+const HOSTILE_STEP = [
+  'name: svc',
+  'description: prints workflow commands and tries to write job files',
+  'inputs:',
+  '  who: { type: string, default: world }',
+  'secrets: [API_TOKEN]',
+  'outputs:',
+  '  greeting: { step: greet, key: said }',
+  'steps:',
+  '  - id: greet',
+  '    run: |',
+  '      echo "hello $PARAM_WHO"',
+  '      echo "::set-output name=hacked::yes"',
+  '      echo "::add-mask::hello"',
+  '      echo "::stop-commands::guess"',
+  '      echo "token $API_TOKEN"',
+  '      echo "hacked=yes" >> "${GITHUB_OUTPUT:-/dev/null}"',
+  '      echo "said=hi $PARAM_WHO" >> "$REMEDIATION_OUTPUT"',
+  '',
+].join('\n');
+
+let released: Released | undefined;
+afterEach(() => released?.repo.remove());
+
+async function setUp(definition = HOSTILE_STEP): Promise<{ r: Released; runner: RunnerFiles }> {
+  released = await releaseRemediation('svc', definition);
+  return { r: released, runner: new RunnerFiles('repository_dispatch') };
+}
+
+const baseInputs = (extra: Record<string, string> = {}) => ({
+  remediation: 'svc@v1.0.0',
+  params: JSON.stringify({ who: '$(touch /tmp/pwned-dispatch)' }),
+  'trusted-keys': 'k1.pub',
+  manifest: 'remediations/manifest.json',
+  publish: 'none',
+  'github-token': 'test-token',
+  ...extra,
+});
+
+describe('the main entry on a runner (dist/main/index.js, real checkout)', () => {
+  it('verifies, runs, sets outputs, writes the summary and fences step output', async () => {
+    const { r, runner } = await setUp();
+    const result = await runEntry(MAIN_ENTRY, runner.env(r.repo.dir, baseInputs(), { API_TOKEN: 'tok-9f8e7d6c5b' }), r.repo.dir);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+
+    const outputs = runner.outputs();
+    expect(outputs.status).toBe('succeeded');
+    expect(outputs.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(outputs['manifest-serial']).toBe('1');
+    expect(outputs.greeting).toBe('hi $(touch /tmp/pwned-dispatch)');
+    expect(outputs).not.toHaveProperty('hacked');
+    expect(existsSync('/tmp/pwned-dispatch')).toBe(false);
+
+    // The secret is masked before anything prints, and the step output sits inside the fence.
+    const stdout = result.stdout;
+    const mask = stdout.indexOf('::add-mask::tok-9f8e7d6c5b');
+    const fence = /::stop-commands::([0-9a-f]{32})/.exec(stdout);
+    expect(mask).toBeGreaterThanOrEqual(0);
+    expect(fence).not.toBeNull();
+    const opened = stdout.indexOf(fence![0]);
+    const closed = stdout.indexOf(`::${fence![1]}::`);
+    expect(mask).toBeLessThan(opened);
+    expect(opened).toBeLessThan(stdout.indexOf('::set-output name=hacked::yes'));
+    expect(stdout.indexOf('::set-output name=hacked::yes')).toBeLessThan(closed);
+    expect(stdout.replace('::add-mask::tok-9f8e7d6c5b', '')).not.toContain('tok-9f8e7d6c5b');
+    expect(stdout).toContain('token ***');
+
+    // The record is where the outputs say, and verifies against the printed snapshot digest.
+    const verified = await runCli(['verify-run', outputs['record-path']!, '--snapshot-digest', outputs['snapshot-digest']!], { cwd: r.repo.dir });
+    expect(verified.code).toBe(0);
+    const snapshot = JSON.parse(readFileSync(join(outputs['record-path']!, 'snapshot.json'), 'utf8'));
+    expect(snapshot.trigger).toMatchObject({
+      kind: 'github',
+      event: 'repository_dispatch',
+      action: 'remediate',
+      runId: '4242',
+      attempt: '1',
+      actor: 'alert-bridge[bot]',
+    });
+    expect(snapshot.trigger.payloadDigest).toMatch(/^sha256:/);
+    expect(JSON.stringify(snapshot)).not.toContain('ConfigDrift'); // the payload itself is not stored
+    expect(snapshot.runId).toBe('4242-1');
+
+    const summary = runner.summaryText();
+    expect(summary).toContain('svc@v1.0.0: succeeded');
+    expect(summary).toContain('| steps | greet | ✅ succeeded | 0 | 1 |');
+    expect(summary).toContain(`remediate verify-run <record folder> --snapshot-digest ${outputs['snapshot-digest']}`);
+    expect(runner.savedState()).toMatchObject({ 'record-dir': outputs['record-path'], published: 'true' });
+
+    // The post step sees that main published and does nothing.
+    const post = await runEntry(POST_ENTRY, runner.postEnv(runner.env(r.repo.dir, baseInputs())), r.repo.dir);
+    expect(post.code).toBe(0);
+    expect(post.stdout).toContain('already published');
+  });
+
+  it('records a schedule trigger', async () => {
+    const { r } = await setUp();
+    const runner = new RunnerFiles('schedule');
+    const env = runner.env(r.repo.dir, baseInputs({ params: '' }), { API_TOKEN: 'x-secret-x' }, 'schedule');
+    const result = await runEntry(MAIN_ENTRY, env, r.repo.dir);
+    expect(result.code).toBe(0);
+    const snapshot = JSON.parse(readFileSync(join(runner.outputs()['record-path']!, 'snapshot.json'), 'utf8'));
+    expect(snapshot.trigger.event).toBe('schedule');
+    expect(snapshot.trigger).not.toHaveProperty('action');
+  });
+
+  it('fails the step with the refusal and still leaves a refused record', async () => {
+    const { r, runner } = await setUp();
+    await runCli(['keygen', '--out', 'other'], { cwd: r.repo.dir });
+    const result = await runEntry(MAIN_ENTRY, runner.env(r.repo.dir, baseInputs({ 'trusted-keys': 'other.pub' }), { API_TOKEN: 'x' }), r.repo.dir);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/::error::refused \[UNTRUSTED_KEY\]/);
+    const outputs = runner.outputs();
+    expect(outputs.status).toBe('refused');
+    expect(JSON.parse(readFileSync(join(outputs['record-path']!, 'snapshot.json'), 'utf8')).steps).toEqual([]);
+  });
+
+  it('accepts trusted keys pasted as PEM text, and verifies without running on dry-run', async () => {
+    const { r, runner } = await setUp();
+    const pem = readFileSync(r.repo.path('k1.pub'), 'utf8');
+    const result = await runEntry(MAIN_ENTRY, runner.env(r.repo.dir, baseInputs({ 'trusted-keys': pem, 'dry-run': 'true' }), { API_TOKEN: 'x' }), r.repo.dir);
+    expect(result.code).toBe(0);
+    expect(runner.outputs()).toMatchObject({ status: 'planned', 'manifest-serial': '1' });
+    expect(runner.outputs()['record-path']).toBeUndefined();
+    expect(result.stdout).toContain('dry run: nothing will run');
+  });
+
+  it('refuses inputs that point outside the workspace', async () => {
+    const { r, runner } = await setUp();
+    const result = await runEntry(MAIN_ENTRY, runner.env(r.repo.dir, baseInputs({ manifest: '../../etc/passwd' }), { API_TOKEN: 'x' }), r.repo.dir);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/::error::error \[USAGE\]: input 'manifest': expected a path inside the workspace/);
+  });
+
+  it('closes an unfinished record as crashed in the post step when main is killed', async () => {
+    const { r, runner } = await setUp(
+      'name: svc\ndescription: slow\nsteps:\n  - id: slow\n    run: |\n      echo $$ > "$GITHUB_WORKSPACE/step.pid"\n      echo started\n      sleep 300\n',
+    );
+    const env = runner.env(r.repo.dir, baseInputs({ params: '' }));
+    const { child, done } = startEntry(MAIN_ENTRY, env, r.repo.dir);
+    const started = Date.now();
+    while (!existsSync(r.repo.path('step.pid'))) {
+      if (Date.now() - started > 15_000) throw new Error('step did not start');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1_200)); // past a periodic log flush
+    child.kill('SIGKILL');
+    await done;
+    process.kill(-Number(readFileSync(r.repo.path('step.pid'), 'utf8')), 'SIGKILL');
+
+    const post = await runEntry(POST_ENTRY, runner.postEnv(env), r.repo.dir);
+    expect(post.code).toBe(0);
+    expect(post.stdout).toMatch(/::warning::the record in .* was not finished by the main step; published as crashed/);
+    const dir = runner.savedState()['record-dir']!;
+    const snapshot = JSON.parse(readFileSync(join(dir, 'snapshot.json'), 'utf8'));
+    expect(snapshot.status).toBe('crashed');
+    const verified = await runCli(['verify-run', dir], { cwd: r.repo.dir });
+    expect(verified.stderr).toBe('');
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toMatch(/^intact but incomplete/);
+  });
+});
