@@ -31189,7 +31189,8 @@ async function publishArtifact(upload, dir, name, retentionDays, links) {
     return {
         id: result.id,
         size: result.size ?? 0,
-        digest: result.digest ?? '',
+        // The client reports a bare hex sha256 of the uploaded zip; every digest here is `sha256:<hex>`.
+        digest: result.digest ? (result.digest.startsWith('sha256:') ? result.digest : `sha256:${result.digest}`) : '',
         url: `${links.serverUrl}/${links.repository}/actions/runs/${links.runId}/artifacts/${result.id}`,
     };
 }
