@@ -36847,7 +36847,13 @@ async function runRemediation(settings, deps) {
         secrets: [],
         forced: settings.force,
         trigger: settings.trigger,
-        runner: { os: (0,external_node_os_.platform)(), arch: (0,external_node_os_.arch)(), node: process.version },
+        runner: {
+            os: (0,external_node_os_.platform)(),
+            arch: (0,external_node_os_.arch)(),
+            node: process.version,
+            ...(settings.runnerInfo?.name ? { name: settings.runnerInfo.name.slice(0, 256) } : {}),
+            ...(settings.runnerInfo?.os ? { runnerOs: settings.runnerInfo.os.slice(0, 64) } : {}),
+        },
         tool: { name: 'remediate', version: TOOL_VERSION, bundleDigest: settings.toolDigest },
         started: started.toISOString(),
         steps: [],
@@ -37438,6 +37444,10 @@ async function runMain(deps) {
                 runId: `${settings.runId}-${settings.runAttempt}`,
                 trigger: await triggerFromEnvironment({ ...deps.env, GITHUB_ACTIONS: 'true' }),
                 toolDigest: sha256Digest(await (0,promises_.readFile)(deps.toolPath)),
+                runnerInfo: {
+                    ...(deps.env.RUNNER_NAME ? { name: deps.env.RUNNER_NAME } : {}),
+                    ...(deps.env.RUNNER_OS ? { os: deps.env.RUNNER_OS } : {}),
+                },
             }, {
                 git: source,
                 manifestBytes,

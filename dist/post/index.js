@@ -30958,7 +30958,13 @@ async function run_runRemediation(settings, deps) {
         secrets: [],
         forced: settings.force,
         trigger: settings.trigger,
-        runner: { os: platform(), arch: arch(), node: process.version },
+        runner: {
+            os: platform(),
+            arch: arch(),
+            node: process.version,
+            ...(settings.runnerInfo?.name ? { name: settings.runnerInfo.name.slice(0, 256) } : {}),
+            ...(settings.runnerInfo?.os ? { runnerOs: settings.runnerInfo.os.slice(0, 64) } : {}),
+        },
         tool: { name: 'remediate', version: TOOL_VERSION, bundleDigest: settings.toolDigest },
         started: started.toISOString(),
         steps: [],
@@ -31516,6 +31522,10 @@ async function runMain(deps) {
                 runId: `${settings.runId}-${settings.runAttempt}`,
                 trigger: await triggerFromEnvironment({ ...deps.env, GITHUB_ACTIONS: 'true' }),
                 toolDigest: sha256Digest(await readFile(deps.toolPath)),
+                runnerInfo: {
+                    ...(deps.env.RUNNER_NAME ? { name: deps.env.RUNNER_NAME } : {}),
+                    ...(deps.env.RUNNER_OS ? { os: deps.env.RUNNER_OS } : {}),
+                },
             }, {
                 git: source,
                 manifestBytes,

@@ -70,6 +70,10 @@ export async function runMain(deps: MainDeps): Promise<void> {
           runId: `${settings.runId}-${settings.runAttempt}`,
           trigger: await triggerFromEnvironment({ ...deps.env, GITHUB_ACTIONS: 'true' }),
           toolDigest: sha256Digest(await readFile(deps.toolPath)),
+          runnerInfo: {
+            ...(deps.env.RUNNER_NAME ? { name: deps.env.RUNNER_NAME } : {}),
+            ...(deps.env.RUNNER_OS ? { os: deps.env.RUNNER_OS } : {}),
+          },
         },
         {
           git: source,

@@ -36,6 +36,8 @@ export interface RunSettings {
   readonly trigger: Trigger;
   /** sha256 of the tool's own bundle (the file the process runs). */
   readonly toolDigest: string;
+  /** The GitHub runner's name and OS (RUNNER_NAME, RUNNER_OS), when on GitHub. */
+  readonly runnerInfo?: { readonly name?: string; readonly os?: string };
 }
 
 /** The outside world a run needs. */
@@ -91,7 +93,13 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
     secrets: [] as string[],
     forced: settings.force,
     trigger: settings.trigger,
-    runner: { os: platform(), arch: arch(), node: process.version },
+    runner: {
+      os: platform(),
+      arch: arch(),
+      node: process.version,
+      ...(settings.runnerInfo?.name ? { name: settings.runnerInfo.name.slice(0, 256) } : {}),
+      ...(settings.runnerInfo?.os ? { runnerOs: settings.runnerInfo.os.slice(0, 64) } : {}),
+    },
     tool: { name: 'remediate' as const, version: TOOL_VERSION, bundleDigest: settings.toolDigest },
     started: started.toISOString(),
     steps: [],

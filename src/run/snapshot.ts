@@ -77,7 +77,15 @@ export interface RunSnapshot {
   readonly secrets: readonly string[];
   readonly forced: boolean;
   readonly trigger: Trigger;
-  readonly runner: { readonly os: string; readonly arch: string; readonly node: string };
+  readonly runner: {
+    readonly os: string;
+    readonly arch: string;
+    readonly node: string;
+    /** RUNNER_NAME on GitHub. */
+    readonly name?: string;
+    /** RUNNER_OS on GitHub. */
+    readonly runnerOs?: string;
+  };
   readonly tool: { readonly name: 'remediate'; readonly version: string; readonly bundleDigest: string };
   readonly started: string;
   ended?: string;

@@ -88,6 +88,7 @@ describe('the main entry on a runner (dist/main/index.js, real checkout)', () =>
     expect(snapshot.trigger.payloadDigest).toMatch(/^sha256:/);
     expect(JSON.stringify(snapshot)).not.toContain('ConfigDrift'); // the payload itself is not stored
     expect(snapshot.runId).toBe('4242-1');
+    expect(snapshot.runner).toMatchObject({ name: 'test-runner', runnerOs: 'Linux', os: 'linux' });
 
     const summary = runner.summaryText();
     expect(summary).toContain('svc@v1.0.0: succeeded');
@@ -131,6 +132,30 @@ describe('the main entry on a runner (dist/main/index.js, real checkout)', () =>
     expect(runner.outputs()).toMatchObject({ status: 'planned', 'manifest-serial': '1' });
     expect(runner.outputs()['record-path']).toBeUndefined();
     expect(result.stdout).toContain('dry run: nothing will run');
+  });
+
+  it('turns an invalid definition into annotations on its file and line', async () => {
+    const { r, runner } = await setUp();
+    // A version whose definition this tool version rejects (signed by a trusted key, as an older
+    // or hand-made release could be): tag it and sign a manifest entry for it directly.
+    r.repo.write('remediations/svc/remediation.yml', 'name: svc\ndescription: x\nsteps:\n  - id: a\n    run: "true"\n    timeout: forever\n');
+    const commit = r.repo.commit('invalid');
+    r.repo.git('tag', '-a', '-m', 'v2', 'svc/v2.0.0', commit);
+    const digest = (await runCli(['digest', 'svc', '--ref', 'svc/v2.0.0'], { cwd: r.repo.dir })).stdout.split(' ')[0]!;
+    const { appendRelease, signManifest } = await import('../../src/core/manifest-editor.ts');
+    const { parseEnvelope } = await import('../../src/core/manifest-verifier.ts');
+    const { parsePrivateKey } = await import('../../src/core/keys.ts');
+    const { makeVersionRef } = await import('../../src/core/version-ref.ts');
+    const envelope = parseEnvelope(readFileSync(r.repo.path('remediations/manifest.json')));
+    const payloadBytes = Buffer.from(envelope.payload, 'base64');
+    const next = appendRelease({ payload: JSON.parse(payloadBytes.toString()), payloadBytes }, { ref: makeVersionRef('svc', 'v2.0.0'), commit, digest }, new Date(), 86_400_000);
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(r.repo.path('remediations/manifest.json'), signManifest(next, [parsePrivateKey(readFileSync(r.repo.path('k1')), 'k1')]));
+    const result = await runEntry(MAIN_ENTRY, runner.env(r.repo.dir, baseInputs({ remediation: 'svc@v2.0.0', params: '' })), r.repo.dir);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      "::error file=remediations/svc/remediation.yml,line=6,col=14::steps[0].timeout: expected a duration like 500ms, 30s, 5m or 2h, got 'forever'",
+    );
   });
 
   it('refuses inputs that point outside the workspace', async () => {
