@@ -5810,7 +5810,7 @@ function escapeJsonPtr(str) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _cli_commands_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9724);
+/* harmony import */ var _cli_commands_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3401);
 // Entry of the `remediate` CLI: hands argv, environment, streams and a cancel signal to runCli,
 // and sets the exit code. GitHub cancels a job with SIGINT, then SIGTERM: both stop the running
 // step's process group and still finish the record (status `cancelled`, exit 4).
@@ -5836,7 +5836,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9724:
+/***/ 3401:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5941,8 +5941,8 @@ class GroupProcessRunner {
     }
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/errors.ts
 /** Exit codes shared by every command (README "Exit codes"). */
 const ExitCode = {
@@ -6133,7 +6133,7 @@ function printable(text) {
 
 /** Hex sha256 of bytes. */
 function sha256Hex(bytes) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(bytes).digest('hex');
+    return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
 }
 /** `sha256:<hex>` of bytes: the form every digest in this project takes. */
 function sha256Digest(bytes) {
@@ -6151,7 +6151,7 @@ function treeListing(files) {
  * gains its executable bit is a different version.
  */
 function treeDigest(files) {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    const hash = (0,external_node_crypto_.createHash)('sha256');
     for (const line of treeListing(files))
         hash.update(`${line.mode} ${line.sha256} ${line.path}\n`);
     return `sha256:${hash.digest('hex')}`;
@@ -6700,7 +6700,7 @@ const GENESIS = '0'.repeat(64);
 const BLOCK_BYTES = 64 * 1024;
 /** Hex SHA-256 of bytes. */
 function log_chain_sha256Hex(bytes) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(bytes).digest('hex');
+    return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
 }
 /** Computes a block's `chain` value from the previous one. */
 function chainLink(prevChain, i, start, end, sha256) {
@@ -6974,7 +6974,7 @@ const DIGEST = /^sha256:[0-9a-f]{64}$/;
 const record_verifier_HEX64 = /^[0-9a-f]{64}$/;
 /** `sha256:<hex>` of the exact snapshot.json bytes: the value that pins a record. */
 function snapshotDigest(bytes) {
-    return `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(bytes).digest('hex')}`;
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
 }
 /** Verifies a run record; returns the first problem, or what was verified. Pure. */
 function verifyRecord(files, options = {}) {
@@ -7552,11 +7552,11 @@ function redactSnapshot(snapshot, secrets) {
 /** Digest of recorded parameter values: sha256 of their JSON with keys sorted. */
 function paramsDigest(values) {
     const sorted = Object.fromEntries(Object.entries(values).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    return `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(JSON.stringify(sorted)).digest('hex')}`;
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(sorted)).digest('hex')}`;
 }
 /** The definition digest recomputed from the snapshot's file listing (same rule as treeDigest). */
 function digestOfListing(files) {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    const hash = (0,external_node_crypto_.createHash)('sha256');
     const sorted = [...files].sort((a, b) => Buffer.compare(Buffer.from(a.path), Buffer.from(b.path)));
     for (const file of sorted)
         hash.update(`${file.mode} ${file.sha256} ${file.path}\n`);
@@ -8022,7 +8022,7 @@ function verifyManifest(envelopeBytes, trustedKeys, policy) {
             continue;
         }
         const sig = decodeBase64OrRefuse(signature.sig, `signature by ${signature.keyid}`);
-        if ((0,external_node_crypto_namespaceObject.verify)(null, signed, key.key, sig))
+        if ((0,external_node_crypto_.verify)(null, signed, key.key, sig))
             valid.add(key.keyid);
         else
             invalidFromTrusted++;
@@ -8253,7 +8253,7 @@ async function resolveRelease(git, ref, manifestBytes, trustedKeys, policy) {
 async function runRemediation(settings, deps) {
     const { ref } = settings;
     const started = deps.clock();
-    const runId = settings.runId ?? `${started.toISOString().replace(/[-:]|\.\d+/g, '')}-${(0,external_node_crypto_namespaceObject.randomBytes)(3).toString('hex')}`;
+    const runId = settings.runId ?? `${started.toISOString().replace(/[-:]|\.\d+/g, '')}-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
     // The run id names the record folder: one taken from the environment must not be able to point
     // outside --out ('../', '/') or hide as a dot file.
     if (!RUN_ID.test(runId)) {
@@ -8708,6 +8708,15 @@ class GitCli {
         }
         return result.stdout.toString().trim();
     }
+    async listTags(pattern) {
+        const { stdout } = await this.run(['tag', '--list', '--', pattern]);
+        return stdout.toString('utf8').split('\n').filter(Boolean);
+    }
+    async changedPaths(base, dir) {
+        const { stdout } = await this.run(['diff', '--name-only', '-z', '--end-of-options', base, '--', `${dir}/`]);
+        const untracked = await this.run(['ls-files', '--others', '--exclude-standard', '-z', '--', `${dir}/`]);
+        return [...stdout.toString('utf8').split('\0'), ...untracked.stdout.toString('utf8').split('\0')].filter(Boolean);
+    }
     run(args, options = {}) {
         return new Promise((resolve, reject) => {
             const child = (0,external_node_child_process_namespaceObject.spawn)('git', args, { cwd: this.cwd, env: this.env, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -8760,7 +8769,7 @@ function keyIdOf(publicKey) {
 function parsePublicKey(pem, source) {
     let key;
     try {
-        key = (0,external_node_crypto_namespaceObject.createPublicKey)({ key: pem, format: 'pem' });
+        key = (0,external_node_crypto_.createPublicKey)({ key: pem, format: 'pem' });
     }
     catch (error) {
         throw new UsageError('INVALID_KEY', `${source}: expected an Ed25519 public key in PEM (SPKI)`, { cause: error });
@@ -8774,7 +8783,7 @@ function parsePublicKey(pem, source) {
 function parsePrivateKey(pem, source) {
     let key;
     try {
-        key = (0,external_node_crypto_namespaceObject.createPrivateKey)({ key: pem, format: 'pem' });
+        key = (0,external_node_crypto_.createPrivateKey)({ key: pem, format: 'pem' });
     }
     catch (error) {
         throw new UsageError('INVALID_KEY', `${source}: expected an Ed25519 private key in PEM (PKCS#8)`, {
@@ -8784,12 +8793,12 @@ function parsePrivateKey(pem, source) {
     if (key.asymmetricKeyType !== 'ed25519') {
         throw new UsageError('INVALID_KEY', `${source}: expected an ed25519 key, got ${key.asymmetricKeyType ?? 'unknown'}`);
     }
-    const publicKey = (0,external_node_crypto_namespaceObject.createPublicKey)(key);
+    const publicKey = (0,external_node_crypto_.createPublicKey)(key);
     return { keyid: keyIdOf(publicKey), key, publicKey };
 }
 /** Generates a new Ed25519 key pair as PEM strings. */
 function generateKeyPair() {
-    const { privateKey, publicKey } = (0,external_node_crypto_namespaceObject.generateKeyPairSync)('ed25519');
+    const { privateKey, publicKey } = (0,external_node_crypto_.generateKeyPairSync)('ed25519');
     return {
         privatePem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
         publicPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
@@ -8883,7 +8892,7 @@ async function readManifest(path) {
 }
 /** Writes bytes to a temporary file next to `path`; nothing is replaced until commit(). */
 async function stageManifest(path, bytes) {
-    const temp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}.manifest.tmp`);
+    const temp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.manifest.tmp`);
     await (0,promises_namespaceObject.writeFile)(temp, bytes, { flag: 'wx' });
     return {
         commit: () => (0,promises_namespaceObject.rename)(temp, path),
@@ -8950,7 +8959,7 @@ function signManifest(payload, keys) {
     const seen = new Set();
     const signatures = keys
         .filter((k) => !seen.has(k.keyid) && seen.add(k.keyid))
-        .map((k) => ({ keyid: k.keyid, sig: (0,external_node_crypto_namespaceObject.sign)(null, message, k.key).toString('base64') }));
+        .map((k) => ({ keyid: k.keyid, sig: (0,external_node_crypto_.sign)(null, message, k.key).toString('base64') }));
     return serialiseEnvelope({
         payloadType: MANIFEST_PAYLOAD_TYPE,
         payload: payloadBytes.toString('base64'),
@@ -8992,32 +9001,44 @@ function sortKeys(record) {
 async function releaseVersion(git, keys, settings, now) {
     const { ref } = settings;
     const dir = remediationDir(ref.name);
-    // What is released is the committed content: uncommitted edits would be signed as if reviewed.
-    const dirty = await git.statusOf(dir);
-    if (dirty.length) {
-        throw new UsageError('DIRTY_TREE', `${dir}/ has uncommitted changes; commit or stash them first:\n${dirty.map((l) => `  ${l}`).join('\n')}`);
-    }
-    // A tag that exists already names released (or squatted) content: never move it.
     const existingTag = await git.tryResolveTag(ref.tag);
-    if (existingTag) {
-        throw new errors_TrustError('VERSION_EXISTS', `tag ${ref.tag} already exists (at ${existingTag.slice(0, 12)}); a released version is never changed: release a new version`);
+    let commit;
+    if (settings.existingTag) {
+        // Signing a pushed tag: what is released is exactly the tag's commit, read from git objects.
+        if (!existingTag) {
+            throw new errors_TrustError('TAG_NOT_FOUND', `tag ${ref.tag} does not exist; push it first (or release without --from-tag to tag HEAD)`);
+        }
+        commit = existingTag;
+    }
+    else {
+        // What is released is the committed content: uncommitted edits would be signed as if reviewed.
+        const dirty = await git.statusOf(dir);
+        if (dirty.length) {
+            throw new UsageError('DIRTY_TREE', `${dir}/ has uncommitted changes; commit or stash them first:\n${dirty.map((l) => `  ${l}`).join('\n')}`);
+        }
+        // A tag that exists already names released (or squatted) content: never move it.
+        if (existingTag) {
+            throw new errors_TrustError('VERSION_EXISTS', `tag ${ref.tag} already exists (at ${existingTag.slice(0, 12)}); a released version is never changed: release a new version`);
+        }
+        commit = await git.headCommit();
     }
     const previous = await loadPrevious(settings.manifestPath, keys);
-    const commit = await git.headCommit();
     const files = await readRemediationAtCommit(git, commit, ref.name);
     const definitionFile = files.find((f) => f.path === 'remediation.yml');
     if (!definitionFile)
-        throw new UsageError('NOT_FOUND', `${dir}/remediation.yml does not exist at HEAD`);
+        throw new UsageError('NOT_FOUND', `${dir}/remediation.yml does not exist at ${commit.slice(0, 12)}`);
     parseDefinition(`${dir}/remediation.yml`, definitionFile.content, ref.name);
     const digest = treeDigest(files);
     const payload = appendRelease(previous, { ref, commit, digest }, now, settings.lifetimeMs);
-    const pending = await stageManifest(settings.manifestPath, signManifest(payload, keys));
-    try {
-        await git.createAnnotatedTag(ref.tag, commit, `${ref.name} ${ref.version}\n\ndigest: ${digest}\nmanifest serial: ${payload.serial}\n`);
-    }
-    catch (error) {
-        await pending.discard();
-        throw error;
+    const pending = await stageManifest(settings.manifestOut ?? settings.manifestPath, signManifest(payload, keys));
+    if (!settings.existingTag) {
+        try {
+            await git.createAnnotatedTag(ref.tag, commit, `${ref.name} ${ref.version}\n\ndigest: ${digest}\nmanifest serial: ${payload.serial}\n`);
+        }
+        catch (error) {
+            await pending.discard();
+            throw error;
+        }
     }
     await pending.commit();
     return { commit, digest, serial: payload.serial, signers: keys.map((k) => k.keyid) };
@@ -9052,8 +9073,8 @@ async function yankVersion(keys, settings, now) {
     return { serial: payload.serial };
 }
 
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/cli/settings.ts
 
 
@@ -9072,6 +9093,12 @@ Usage:
                 [--manifest <path>] [--param key=value ...] [--params-file f.json] [--out <dir>] [--dry-run] [--force]
   remediate verify-run <record dir> [--snapshot-digest sha256:<hex>]
   remediate manifest check --manifest <path> (--previous <path> | --previous-ref <git ref>)
+  remediate release --from-tag <name>/<version> --key <file> [--manifest <previous>] [--manifest-out <file>]
+  remediate validate [--base <git ref>] [--summary <file>]
+  remediate dispatch parse --event <event.json> [--github-output <file>]
+  remediate summarize <record dir>... [--summary <file>]
+  remediate github newest-manifest --out <file> [--trusted-key <pub> ...]
+  remediate github publish-release --tag <tag> --asset <file> [--asset ...] [--notes-file <file>] [--prerelease]
   remediate demo [--clean]
   remediate help | --help | --version
 
@@ -9100,14 +9127,70 @@ function parseCommandLine(argv, cwd) {
             return { command: 'digest', name: assertRemediationName(positionals[0] ?? ''), ref: values.ref };
         }
         case 'release': {
-            const { values, positionals } = parse(rest, signingOptions, 2);
+            const { values, positionals } = parse(rest, { ...signingOptions, 'from-tag': { type: 'string' }, 'manifest-out': { type: 'string' } }, rest.includes('--from-tag') || rest.some((a) => a.startsWith('--from-tag=')) ? 0 : 2);
+            const fromTag = values['from-tag'];
+            const ref = fromTag === undefined ? makeVersionRef(positionals[0] ?? '', positionals[1] ?? '') : refFromTag(fromTag);
             return {
                 command: 'release',
-                ref: makeVersionRef(positionals[0] ?? '', positionals[1] ?? ''),
+                ref,
                 keys: (values.key ?? []).map(path),
                 manifest: values.manifest === undefined ? undefined : path(values.manifest),
                 lifetimeMs: values.expires === undefined ? DEFAULT_EXPIRY_MS : parseLifetime(values.expires),
+                existingTag: fromTag !== undefined,
+                manifestOut: values['manifest-out'] === undefined ? undefined : path(values['manifest-out']),
             };
+        }
+        case 'dispatch': {
+            const [sub, ...args] = rest;
+            if (sub !== 'parse')
+                throw new UsageError('USAGE', `unknown command 'dispatch ${sub ?? ''}': expected 'dispatch parse'`);
+            const { values } = parse(args, { event: { type: 'string' }, 'github-output': { type: 'string' } }, 0);
+            return {
+                command: 'dispatch-parse',
+                event: path(required(values.event, '--event <event.json> (on GitHub: "$GITHUB_EVENT_PATH")')),
+                githubOutput: values['github-output'] === undefined ? undefined : path(values['github-output']),
+            };
+        }
+        case 'validate': {
+            const { values } = parse(rest, { base: { type: 'string' }, summary: { type: 'string' } }, 0);
+            return { command: 'validate', base: values.base, summary: values.summary === undefined ? undefined : path(values.summary) };
+        }
+        case 'summarize': {
+            const parsed = parseWithPositionals(rest, { summary: { type: 'string' } });
+            if (parsed.positionals.length === 0)
+                throw new UsageError('USAGE', 'summarize: expected one or more record folders');
+            return {
+                command: 'summarize',
+                dirs: parsed.positionals.map(path),
+                summary: parsed.values.summary === undefined ? undefined : path(parsed.values.summary),
+            };
+        }
+        case 'github': {
+            const [sub, ...args] = rest;
+            if (sub === 'newest-manifest') {
+                const { values } = parse(args, { out: { type: 'string' }, 'trusted-key': { type: 'string', multiple: true } }, 0);
+                return {
+                    command: 'newest-manifest',
+                    out: path(required(values.out, '--out <file>')),
+                    trustedKeys: (values['trusted-key'] ?? []).map(path),
+                };
+            }
+            if (sub === 'publish-release') {
+                const { values } = parse(args, {
+                    tag: { type: 'string' },
+                    asset: { type: 'string', multiple: true },
+                    'notes-file': { type: 'string' },
+                    prerelease: { type: 'boolean' },
+                }, 0);
+                return {
+                    command: 'publish-release',
+                    tag: required(values.tag, '--tag <tag>'),
+                    assets: (values.asset ?? []).map(path),
+                    notesFile: values['notes-file'] === undefined ? undefined : path(values['notes-file']),
+                    prerelease: values.prerelease ?? false,
+                };
+            }
+            throw new UsageError('USAGE', `unknown command 'github ${sub ?? ''}': expected 'github newest-manifest' or 'github publish-release'`);
         }
         case 'yank': {
             const { values, positionals } = parse(rest, { ...signingOptions, reason: { type: 'string' } }, 1);
@@ -9221,11 +9304,27 @@ function integerOption(text, name, fallback, min) {
     }
     return Number(text);
 }
+/** A release tag `<name>/<version>` as a version reference. */
+function refFromTag(tag) {
+    const slash = tag.indexOf('/');
+    if (slash <= 0)
+        throw new UsageError('INVALID_REFERENCE', `--from-tag: expected <name>/v<semver>, got '${tag.slice(0, 80)}'`);
+    return makeVersionRef(tag.slice(0, slash), tag.slice(slash + 1));
+}
+/** parseArgs with strict options and any number of positionals. */
+function parseWithPositionals(args, options) {
+    try {
+        return (0,external_node_util_.parseArgs)({ args: [...args], options, allowPositionals: true, strict: true });
+    }
+    catch (error) {
+        throw new UsageError('USAGE', `${error instanceof Error ? error.message : String(error)}; run 'remediate help'`, { cause: error });
+    }
+}
 /** parseArgs with strict options and an exact number of positionals. */
 function parse(args, options, positionalCount) {
     let parsed;
     try {
-        parsed = (0,external_node_util_namespaceObject.parseArgs)({ args: [...args], options, allowPositionals: true, strict: true });
+        parsed = (0,external_node_util_.parseArgs)({ args: [...args], options, allowPositionals: true, strict: true });
     }
     catch (error) {
         throw new UsageError('USAGE', `${error instanceof Error ? error.message : String(error)}; run 'remediate help'`, {
@@ -9252,7 +9351,7 @@ function required(value, what) {
 
 
 
-const run = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
+const run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
 /** The remediation the demo releases and runs: it touches only a file inside the demo's folder. */
 const DEMO_REMEDIATION = 'reapply-config';
 /**
@@ -9346,7 +9445,780 @@ function findExamples(toolPath) {
     throw new UsageError('NOT_FOUND', `cannot find remediations/${DEMO_REMEDIATION}/ next to ${toolPath}: run the demo from a checkout of this project`);
 }
 
+;// CONCATENATED MODULE: ./src/core/dispatch-payload.ts
+
+
+
+/** GitHub's limits on repository_dispatch: 10 top-level client_payload properties, under 64 KB. */
+const MAX_PAYLOAD_PROPERTIES = 10;
+const MAX_PAYLOAD_BYTES = 64 * 1024;
+const TARGET = /^[A-Za-z0-9._:/@-]{1,200}$/;
+const ALLOWED = new Set(['remediation', 'params', 'target', 'alert']);
+/**
+ * Validates the `client_payload` of a repository_dispatch event before anything acts on it:
+ * only the four known properties, an exact version, a plain target, objects where objects
+ * belong. Anything else is refused (exit 2) with a message saying what to send.
+ */
+function parseDispatchPayload(event) {
+    const refuse = (message) => {
+        throw new UsageError('INVALID_PARAMS', `repository_dispatch payload: ${message}; expected client_payload {remediation: "name@vX.Y.Z", params?: {...}, target?: "host-1", alert?: {...}}`);
+    };
+    if (!dispatch_payload_isObject(event))
+        return refuse('the event is not a JSON object');
+    const payload = event.client_payload;
+    if (!dispatch_payload_isObject(payload))
+        return refuse('client_payload is missing or not an object');
+    const bytes = Buffer.byteLength(JSON.stringify(payload));
+    if (bytes >= MAX_PAYLOAD_BYTES)
+        refuse(`client_payload is ${bytes} bytes; GitHub accepts less than ${MAX_PAYLOAD_BYTES}`);
+    const keys = Object.keys(payload);
+    if (keys.length > MAX_PAYLOAD_PROPERTIES)
+        refuse(`client_payload has ${keys.length} top-level properties; GitHub accepts at most ${MAX_PAYLOAD_PROPERTIES}`);
+    const unknown = keys.filter((k) => !ALLOWED.has(k));
+    if (unknown.length)
+        refuse(`unknown propert${unknown.length > 1 ? 'ies' : 'y'} ${unknown.map((k) => `'${k.slice(0, 40)}'`).join(', ')}`);
+    if (typeof payload.remediation !== 'string')
+        return refuse('remediation must be a string like "reapply-config@v1.0.0"');
+    const ref = parseVersionRef(payload.remediation);
+    if (payload.params !== undefined && !dispatch_payload_isObject(payload.params))
+        refuse('params must be an object of parameter values');
+    if (payload.target !== undefined && (typeof payload.target !== 'string' || !TARGET.test(payload.target))) {
+        refuse("target must be 1-200 characters of letters, digits and . _ : / @ -");
+    }
+    if (payload.alert !== undefined && !dispatch_payload_isObject(payload.alert))
+        refuse('alert must be an object');
+    return {
+        remediation: `${ref.name}@${ref.version}`,
+        params: payload.params ?? {},
+        target: payload.target ?? '',
+        alertDigest: payload.alert === undefined ? '' : `sha256:${(0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(payload.alert)).digest('hex')}`,
+    };
+}
+function dispatch_payload_isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/adapters/retry.ts
+/** Three tries, 1 s then 2 s apart: GitHub's 5xx blips usually clear within seconds. */
+const DEFAULT_RETRY = { attempts: 4, firstDelayMs: 1000, maxDelayMs: 10_000 };
+/**
+ * Runs `call` until it succeeds, `isRetryable(error)` says no, or attempts run out; the last
+ * error is thrown unchanged, so nothing is swallowed. `onRetry` reports each retry.
+ */
+async function withRetry(call, isRetryable, policy = DEFAULT_RETRY, onRetry) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await call();
+        }
+        catch (error) {
+            if (attempt >= policy.attempts || !isRetryable(error))
+                throw error;
+            const delay = Math.min(policy.firstDelayMs * 2 ** (attempt - 1), policy.maxDelayMs);
+            onRetry?.(error, attempt, delay);
+            await new Promise((resolve) => setTimeout(resolve, delay));
+        }
+    }
+}
+/** Server errors (5xx), rate limiting (429) and network failures are worth retrying; other 4xx are not. */
+function isTransient(error) {
+    const status = error?.status;
+    if (typeof status === 'number')
+        return status >= 500 || status === 429;
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/adapters/github-api.ts
+
+
+
+/**
+ * GitHubApi over octokit (from @actions/github). Every call is retried on 5xx, 429 and network
+ * errors; 4xx answers (404, 422) are returned or thrown at once.
+ */
+class OctokitGitHubApi {
+    #octokit;
+    #owner;
+    #repo;
+    #retry;
+    #onRetry;
+    /** `repository` is `owner/name`. */
+    constructor(octokit, repository, retry = DEFAULT_RETRY, onRetry) {
+        const [owner, repo] = repository.split('/');
+        if (!owner || !repo)
+            throw new Error(`expected GITHUB_REPOSITORY as owner/name, got '${repository}'`);
+        this.#octokit = octokit;
+        this.#owner = owner;
+        this.#repo = repo;
+        this.#retry = retry;
+        this.#onRetry = onRetry;
+    }
+    async tryGetRef(ref) {
+        const data = await this.#tryGet('GET /repos/{owner}/{repo}/git/ref/{ref}', { ref });
+        const object = data?.object;
+        return object ? { type: object.type, sha: object.sha } : undefined;
+    }
+    async getTag(sha) {
+        const data = (await this.#call('GET /repos/{owner}/{repo}/git/tags/{tag_sha}', { tag_sha: sha }));
+        return { type: data.object.type, sha: data.object.sha };
+    }
+    async getCommitTree(sha) {
+        const data = (await this.#call('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', { commit_sha: sha }));
+        return data.tree.sha;
+    }
+    async getTree(sha) {
+        const data = (await this.#call('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { tree_sha: sha, recursive: '1' }));
+        return { entries: data.tree, truncated: data.truncated };
+    }
+    async getBlob(sha) {
+        const data = (await this.#call('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', { file_sha: sha }));
+        if (data.encoding !== 'base64')
+            throw new Error(`blob ${sha}: expected base64 encoding, got ${data.encoding}`);
+        return Buffer.from(data.content, 'base64');
+    }
+    async tryGetReleaseByTag(tag) {
+        const data = await this.#tryGet('GET /repos/{owner}/{repo}/releases/tags/{tag}', { tag });
+        return data === undefined ? undefined : toRelease(data);
+    }
+    async listReleases(max) {
+        const releases = [];
+        for (let page = 1; releases.length < max; page++) {
+            const data = (await this.#call('GET /repos/{owner}/{repo}/releases', { per_page: 100, page }));
+            releases.push(...data.map(toRelease));
+            if (data.length < 100)
+                break;
+        }
+        return releases.slice(0, max);
+    }
+    async downloadAsset(assetId) {
+        const data = await this.#call('GET /repos/{owner}/{repo}/releases/assets/{asset_id}', {
+            asset_id: assetId,
+            headers: { accept: 'application/octet-stream' },
+        });
+        if (data instanceof ArrayBuffer)
+            return Buffer.from(data);
+        if (typeof data === 'string')
+            return Buffer.from(data);
+        return Buffer.from(data);
+    }
+    async createRelease(input) {
+        return toRelease(await this.#call('POST /repos/{owner}/{repo}/releases', {
+            tag_name: input.tag,
+            target_commitish: input.commit,
+            name: input.name,
+            body: input.body,
+            draft: true,
+            prerelease: input.prerelease,
+            make_latest: 'false',
+        }));
+    }
+    async uploadAsset(release, name, bytes, contentType) {
+        await this.#call(`POST ${release.uploadUrl}`, {
+            name,
+            data: bytes,
+            headers: { 'content-type': contentType, 'content-length': bytes.byteLength },
+        });
+    }
+    async publishRelease(id) {
+        return toRelease(await this.#call('PATCH /repos/{owner}/{repo}/releases/{release_id}', { release_id: id, draft: false, make_latest: 'false' }));
+    }
+    async #call(route, params) {
+        const response = await withRetry(() => this.#octokit.request(route, { owner: this.#owner, repo: this.#repo, ...params }), isTransient, this.#retry, (error, attempt, delay) => this.#onRetry?.(`${route.split(' ')[0]} ${route.split(' ')[1]?.replace(/^https?:\/\/[^/]+/, '')} failed (${describeStatus(error)}); retry ${attempt} in ${delay} ms`));
+        return response.data;
+    }
+    async #tryGet(route, params) {
+        try {
+            return await this.#call(route, params);
+        }
+        catch (error) {
+            if (error.status === 404)
+                return undefined;
+            throw error;
+        }
+    }
+}
+function toRelease(value) {
+    const r = value;
+    return {
+        id: r.id,
+        tagName: r.tag_name,
+        draft: r.draft,
+        htmlUrl: r.html_url,
+        uploadUrl: r.upload_url,
+        assets: (r.assets ?? []).map((a) => ({ id: a.id, name: a.name })),
+    };
+}
+function describeStatus(error) {
+    const status = error.status;
+    return typeof status === 'number' ? `HTTP ${status}` : error instanceof Error ? error.message : String(error);
+}
+/** Git's object id of a blob: sha1 (40 hex) or sha256 (64 hex) of `blob <size>\0<content>`. */
+function gitBlobId(content, idLength) {
+    const hash = createHash(idLength === 64 ? 'sha256' : 'sha1');
+    hash.update(`blob ${content.byteLength}\0`);
+    hash.update(content);
+    return hash.digest('hex');
+}
+/**
+ * Reads git objects through the REST API, for when the checkout does not have the tag. It yields
+ * the same entries as `git ls-tree -r`, so the digest is the same as from a local checkout.
+ */
+class RestGitSource {
+    #api;
+    constructor(api) {
+        this.#api = api;
+    }
+    async tryResolveTag(tag) {
+        let object = await this.#api.tryGetRef(`tags/${tag}`);
+        // Annotated tags (possibly nested) are peeled to the commit they name, as `^{commit}` does.
+        for (let depth = 0; object && object.type === 'tag'; depth++) {
+            if (depth > 10)
+                throw new TrustError('MALFORMED', `tag ${tag}: too many nested tag objects`);
+            object = await this.#api.getTag(object.sha);
+        }
+        if (object && object.type !== 'commit') {
+            throw new TrustError('TAG_NOT_FOUND', `tag ${tag} points at a ${object.type}, expected a commit`);
+        }
+        return object?.sha;
+    }
+    async listTree(commit, dir) {
+        const tree = await this.#api.getTree(await this.#api.getCommitTree(commit));
+        // A truncated listing could silently leave files out of the digest: refuse it.
+        if (tree.truncated) {
+            throw new TrustError('UNSAFE_TREE', `the tree of ${commit} is too large for GitHub's API to list; check out the tag instead`);
+        }
+        return tree.entries
+            .filter((e) => e.path.startsWith(`${dir}/`) && e.type !== 'tree')
+            .map((e) => ({ mode: e.mode, type: e.type, oid: e.sha, path: e.path }));
+    }
+    async readBlobs(oids) {
+        const blobs = new Map();
+        for (const oid of oids) {
+            const content = await this.#api.getBlob(oid);
+            // The API's bytes must hash to the object id they were asked for (git's blob hash), so a
+            // substituted answer is caught here, before the digest check would catch it anyway.
+            if (gitBlobId(content, oid.length) !== oid) {
+                throw new TrustError('DIGEST_MISMATCH', `blob ${oid}: the content GitHub returned does not hash to its object id`);
+            }
+            blobs.set(oid, content);
+        }
+        return blobs;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/adapters/github-output.ts
+
+
+/**
+ * Appends outputs to a GitHub file command (GITHUB_OUTPUT) in the multi-line form with a random
+ * delimiter, so a value containing newlines or a guessed delimiter cannot add other outputs.
+ */
+async function appendGitHubOutputs(file, outputs) {
+    let text = '';
+    for (const [name, value] of Object.entries(outputs)) {
+        let delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`;
+        while (value.includes(delimiter))
+            delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`;
+        text += `${name}<<${delimiter}\n${value}\n${delimiter}\n`;
+    }
+    await (0,promises_namespaceObject.appendFile)(file, text);
+}
+
+;// CONCATENATED MODULE: ./src/action/manifest-fetch.ts
+/** Name of the manifest asset on every remediation release. */
+const MANIFEST_ASSET = 'remediation-manifest.json';
+/** How many recent published releases are searched for a newer manifest. */
+const RECENT_RELEASES = 30;
+/**
+ * Collects the manifests to consider: the asset on the requested tag's release, and the one on the
+ * newest published release that has one (where a later yank would be).
+ */
+async function fetchManifestCandidates(api, ref) {
+    const candidates = [];
+    const seen = new Set();
+    const own = await api.tryGetReleaseByTag(ref.tag);
+    const ownAsset = own?.assets.find((a) => a.name === MANIFEST_ASSET);
+    if (own && ownAsset) {
+        seen.add(ownAsset.id);
+        candidates.push({ source: `release ${ref.tag}`, bytes: await api.downloadAsset(ownAsset.id) });
+    }
+    const recent = await api.listReleases(RECENT_RELEASES);
+    for (const release of recent) {
+        if (release.draft)
+            continue;
+        const asset = release.assets.find((a) => a.name === MANIFEST_ASSET);
+        if (!asset || seen.has(asset.id))
+            continue;
+        candidates.push({ source: `release ${release.tagName} (newest with a manifest)`, bytes: await api.downloadAsset(asset.id) });
+        break;
+    }
+    return candidates;
+}
+
+;// CONCATENATED MODULE: ./src/app/newest-manifest.ts
+
+
+
+
+
+/**
+ * Finds the manifest with the highest serial among the repository's recent published releases.
+ * With trusted keys, only manifests that verify count (anyone with write access can upload an
+ * asset); without, the serial is read unverified, which is enough for the release workflow, whose
+ * signing step verifies the previous manifest with the signing keys before extending it.
+ */
+async function findNewestManifest(api, keys, now) {
+    let best;
+    for (const release of await api.listReleases(RECENT_RELEASES)) {
+        if (release.draft)
+            continue;
+        const asset = release.assets.find((a) => a.name === MANIFEST_ASSET);
+        if (!asset)
+            continue;
+        const bytes = await api.downloadAsset(asset.id);
+        let serial;
+        try {
+            serial = keys.length
+                ? verifyManifest(bytes, keys, { threshold: 1, minSerial: 0, now }).payload.serial
+                : parsePayload(decodeBase64Strict(parseEnvelope(bytes).payload, 'manifest payload')).serial;
+        }
+        catch (error) {
+            if (error instanceof errors_TrustError)
+                continue;
+            throw error;
+        }
+        if (!best || serial > best.serial)
+            best = { bytes, serial, release: release.tagName };
+    }
+    return best;
+}
+
+;// CONCATENATED MODULE: ./src/app/publish-release.ts
+/**
+ * Publishes a release with assets in the only order that works with immutable releases: create
+ * a draft, upload every asset, then publish. Asset names never repeat, so nothing is overwritten.
+ */
+async function publishReleaseWithAssets(api, release) {
+    const names = new Set();
+    for (const asset of release.assets) {
+        if (names.has(asset.name))
+            throw new Error(`two assets are named ${asset.name}; asset names must be unique`);
+        names.add(asset.name);
+    }
+    const draft = await api.createRelease({
+        tag: release.tag,
+        commit: release.commit,
+        name: release.name,
+        body: release.body,
+        prerelease: release.prerelease,
+    });
+    for (const asset of release.assets)
+        await api.uploadAsset(draft, asset.name, asset.bytes, asset.contentType);
+    const published = await api.publishRelease(draft.id);
+    return { url: published.htmlUrl, tag: release.tag };
+}
+/** The content type an asset is uploaded with, from its name. */
+function contentTypeFor(name) {
+    if (name.endsWith('.json'))
+        return 'application/json';
+    if (name.endsWith('.tar.gz') || name.endsWith('.tgz'))
+        return 'application/gzip';
+    return 'text/plain';
+}
+
+;// CONCATENATED MODULE: ./src/action/summary.ts
+/** GitHub's limit for one step's job summary. */
+const MAX_SUMMARY_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+/**
+ * Renders the job summary: what ran (version, digest, manifest, signers, trigger), every step with
+ * its outcome and duration, where the record went, and how to check it. Step text is escaped so a
+ * step's output or id cannot inject Markdown or HTML into the summary; long tables are cut to stay
+ * under GitHub's 1 MiB limit.
+ */
+function renderSummary(snapshot, links) {
+    const r = snapshot.remediation;
+    const lines = [];
+    lines.push(`## ${icon(snapshot.status)} ${summary_escape(r.name)}@${summary_escape(r.version)}: ${snapshot.status}`);
+    lines.push('');
+    lines.push('| | |', '| --- | --- |');
+    lines.push(`| Tag | \`${summary_escape(r.tag)}\`${r.commit ? ` → \`${r.commit}\`` : ''} |`);
+    if (r.digest)
+        lines.push(`| Digest | \`${r.digest}\` |`);
+    if (snapshot.manifest) {
+        lines.push(`| Manifest | serial ${snapshot.manifest.serial} (min ${snapshot.manifest.minSerial}), \`${snapshot.manifest.digest}\` |`);
+        lines.push(`| Signers | ${snapshot.manifest.signers.map((k) => `\`${k.slice(0, 16)}\``).join(', ')} (threshold ${snapshot.manifest.threshold}) |`);
+    }
+    lines.push(`| Trigger | ${summary_escape(describeTrigger(snapshot))} |`);
+    if (snapshot.check)
+        lines.push(`| Check | ${snapshot.check} |`);
+    if (snapshot.rollback)
+        lines.push(`| Rollback | ${snapshot.rollback} |`);
+    if (snapshot.error)
+        lines.push(`| Error | \`${summary_escape(snapshot.error.code)}\`: ${summary_escape(snapshot.error.message)} |`);
+    lines.push('');
+    if (snapshot.steps.length) {
+        lines.push('| Stage | Step | Outcome | Exit | Attempts | Duration |', '| --- | --- | --- | --- | --- | --- |');
+        for (const step of snapshot.steps) {
+            lines.push(`| ${step.stage} | ${summary_escape(step.id)} | ${icon(step.outcome)} ${step.outcome} | ${step.exitCode ?? step.signal ?? ''} | ${step.attempts} | ${(step.durationMs / 1000).toFixed(1)} s |`);
+        }
+        lines.push('');
+    }
+    lines.push('### Record');
+    lines.push(`- Folder on the runner: \`${summary_escape(links.recordDir)}\``);
+    if (links.snapshotDigest)
+        lines.push(`- Snapshot digest: \`${links.snapshotDigest}\` (keep it: it pins the whole record)`);
+    if (links.artifact)
+        lines.push(`- Artifact: [${summary_escape(links.artifact.name)}](${links.artifact.url}) (\`${links.artifact.digest}\`)`);
+    if (links.release)
+        lines.push(`- Release: [${summary_escape(links.release.tag)}](${links.release.url})`);
+    for (const failure of links.failures)
+        lines.push(`- ⚠️ ${summary_escape(failure)}`);
+    lines.push('', 'Check it:', '```sh', `remediate verify-run <record folder>${links.snapshotDigest ? ` --snapshot-digest ${links.snapshotDigest}` : ''}`, '```');
+    return fit(lines.join('\n'));
+}
+function fit(text) {
+    if (Buffer.byteLength(text) <= MAX_SUMMARY_BYTES)
+        return text;
+    const note = '\n\n_(summary cut to fit GitHub\'s 1 MiB limit; the full record is in the artifact and release)_\n';
+    let cut = text.slice(0, MAX_SUMMARY_BYTES - note.length - 1024);
+    while (Buffer.byteLength(cut) + Buffer.byteLength(note) > MAX_SUMMARY_BYTES)
+        cut = cut.slice(0, -1024);
+    return cut + note;
+}
+function describeTrigger(snapshot) {
+    const t = snapshot.trigger;
+    if (t.kind === 'local')
+        return `local: ${t.user}@${t.host}`;
+    return `${t.event}${t.action ? ` (${t.action})` : ''} by ${t.actor}, run ${t.runId} attempt ${t.attempt}, ${t.workflowRef}${t.payloadDigest ? `, payload ${t.payloadDigest.slice(0, 23)}…` : ''}`;
+}
+function icon(status) {
+    switch (status) {
+        case 'succeeded':
+        case 'healthy':
+            return '✅';
+        case 'drift':
+            return '🔧';
+        case 'refused':
+            return '⛔';
+        case 'cancelled':
+        case 'timed-out':
+            return '⏹️';
+        default:
+            return '❌';
+    }
+}
+/** Escapes text for a Markdown table cell: no HTML, no pipes, no line breaks. */
+function summary_escape(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\|/g, '\\|')
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/[`*_[\]]/g, (c) => `\\${c}`);
+}
+
+;// CONCATENATED MODULE: ./src/app/summarize-records.ts
+
+/** Turns a snapshot into a summary row; the target is the `target` parameter when there is one. */
+function rowOf(snapshot, snapshotDigest) {
+    const target = snapshot.params?.values.target;
+    return {
+        remediation: `${snapshot.remediation.name}@${snapshot.remediation.version}`,
+        target: typeof target === 'string' ? target : '',
+        status: snapshot.status,
+        steps: snapshot.steps.length,
+        durationMs: snapshot.durationMs ?? 0,
+        snapshotDigest,
+    };
+}
+/** Healthy, fixed (succeeded) and failed (anything else) counts. */
+function countRows(rows) {
+    return {
+        healthy: rows.filter((r) => r.status === 'healthy').length,
+        fixed: rows.filter((r) => r.status === 'succeeded').length,
+        failed: rows.filter((r) => r.status !== 'healthy' && r.status !== 'succeeded').length,
+    };
+}
+/** Renders the rows as a Markdown summary with the counts first. */
+function renderRecordTable(rows) {
+    const counts = countRows(rows);
+    const lines = [
+        `## Remediation runs: ${counts.healthy} healthy, ${counts.fixed} fixed, ${counts.failed} failed`,
+        '',
+        '| Remediation | Target | Status | Steps | Duration | Snapshot digest |',
+        '| --- | --- | --- | --- | --- | --- |',
+    ];
+    for (const row of [...rows].sort((a, b) => a.remediation.localeCompare(b.remediation) || a.target.localeCompare(b.target))) {
+        lines.push(`| ${summary_escape(row.remediation)} | ${summary_escape(row.target)} | ${summary_escape(row.status)} | ${row.steps} | ${(row.durationMs / 1000).toFixed(1)} s | \`${row.snapshotDigest}\` |`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/app/validate-changes.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * Validates every remediation changed since `base` (or all of them) in the working tree, and
+ * compares each with its newest released tag, for a pull request's review. Released versions are
+ * tags, which the change cannot touch; what it can do is change files that must then ship as a new
+ * version, or edit the manifest, which must stay append-only (checked here too).
+ */
+async function validateChanges(git, root, base) {
+    const names = base === undefined ? await allRemediations(root) : await changedRemediations(git, base);
+    const results = [];
+    for (const name of names.sort()) {
+        let issues = [];
+        let newDigest;
+        try {
+            const files = await readRemediationFromWorkingTree(root, name);
+            newDigest = treeDigest(files);
+            const definition = files.find((f) => f.path === 'remediation.yml');
+            if (!definition) {
+                issues = [{ file: `${REMEDIATIONS_DIR}/${name}/remediation.yml`, line: 1, column: 1, path: '', message: 'missing remediation.yml' }];
+            }
+            else {
+                parseDefinition(`${REMEDIATIONS_DIR}/${name}/remediation.yml`, definition.content, name);
+            }
+        }
+        catch (error) {
+            if (error instanceof DefinitionError)
+                issues = error.issues;
+            else if (error.code === 'NOT_FOUND')
+                continue; // the change deleted it
+            else
+                throw error;
+        }
+        const latestTag = newestTag(await git.listTags(`${name}/v*`), name);
+        let latestDigest;
+        if (latestTag) {
+            const commit = await git.tryResolveTag(latestTag);
+            if (commit)
+                latestDigest = treeDigest(await readRemediationAtCommit(git, commit, name));
+        }
+        results.push({
+            name,
+            issues,
+            ...(latestTag ? { latestTag } : {}),
+            ...(latestDigest ? { latestDigest } : {}),
+            ...(newDigest ? { newDigest } : {}),
+            nextVersion: nextVersion(latestTag?.slice(name.length + 1)),
+            changedSinceRelease: latestDigest !== newDigest,
+        });
+    }
+    return results;
+}
+/** Checks that the working tree's manifest only appends to the one at `base` (if it changed). */
+async function checkManifestChange(git, root, base) {
+    const before = await git.tryReadFileAt(base, DEFAULT_MANIFEST_PATH);
+    const after = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(root, DEFAULT_MANIFEST_PATH)).catch(() => undefined);
+    if (!before || !after || before.equals(after))
+        return undefined;
+    const payloadOf = (bytes) => {
+        const payloadBytes = decodeBase64Strict(parseEnvelope(bytes).payload, 'manifest payload');
+        return { payload: parsePayload(payloadBytes), payloadBytes };
+    };
+    const summary = checkAppendOnly(payloadOf(before), payloadOf(after).payload);
+    return `manifest appends ${summary.added.join(', ') || 'nothing'}${summary.yanked.length ? `, yanks ${summary.yanked.join(', ')}` : ''}`;
+}
+/** Renders the review table for the job summary. */
+function renderValidation(results, manifestNote) {
+    const lines = ['## Remediation definitions', ''];
+    if (results.length === 0)
+        lines.push('No remediation changed.');
+    else {
+        lines.push('| Remediation | Valid | Newest release | Released digest | New digest | To ship it |', '| --- | --- | --- | --- | --- | --- |');
+        for (const r of results) {
+            const ship = !r.changedSinceRelease
+                ? 'unchanged since the release'
+                : `cut a new version: push tag \`${r.name}/${r.nextVersion}\` after merging`;
+            lines.push(`| ${r.name} | ${r.issues.length ? `❌ ${r.issues.length} problem(s)` : '✅'} | ${r.latestTag ?? '(none)'} | ${r.latestDigest ? `\`${r.latestDigest}\`` : ''} | ${r.newDigest ? `\`${r.newDigest}\`` : ''} | ${ship} |`);
+        }
+    }
+    if (manifestNote)
+        lines.push('', `Manifest: ${manifestNote}.`);
+    lines.push('', 'A released version is never changed: its tag keeps pointing at the reviewed commit. To ship these changes, merge, then push the tag shown (the release workflow signs and publishes it).');
+    return `${lines.join('\n')}\n`;
+}
+/** The next patch version after `version` (v1.2.3 -> v1.2.4), or v1.0.0 for a first release. */
+function nextVersion(version) {
+    const match = version && /^v(\d+)\.(\d+)\.(\d+)$/.exec(version);
+    return match ? `v${match[1]}.${match[2]}.${Number(match[3]) + 1}` : 'v1.0.0';
+}
+/** The highest semver among `<name>/vX.Y.Z` tags (pre-releases sort below their release). */
+function newestTag(tags, name) {
+    const parsed = tags
+        .map((tag) => ({ tag, m: /^v(\d+)\.(\d+)\.(\d+)(-[0-9A-Za-z.-]+)?$/.exec(tag.slice(name.length + 1)) }))
+        .filter((t) => t.tag.startsWith(`${name}/`) && t.m);
+    parsed.sort((a, b) => {
+        for (let i = 1; i <= 3; i++) {
+            const d = Number(a.m[i]) - Number(b.m[i]);
+            if (d)
+                return d;
+        }
+        return (a.m[4] ? 0 : 1) - (b.m[4] ? 0 : 1);
+    });
+    return parsed.at(-1)?.tag;
+}
+async function changedRemediations(git, base) {
+    const paths = await git.changedPaths(base, REMEDIATIONS_DIR);
+    const names = new Set();
+    for (const path of paths) {
+        const [, name, rest] = path.split('/');
+        if (name && rest !== undefined)
+            names.add(name);
+    }
+    return [...names];
+}
+async function allRemediations(root) {
+    const entries = await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(root, REMEDIATIONS_DIR), { withFileTypes: true }).catch(() => []);
+    return entries.filter((e) => e.isDirectory()).map((e) => e.name);
+}
+
+;// CONCATENATED MODULE: ./src/cli/pack-commands.ts
+// The CLI commands the reusable workflows call, so their logic is tested code, not inline shell.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** `dispatch parse`: validates a repository_dispatch payload and writes it as step outputs. */
+async function dispatchParse(event, githubOutput, context) {
+    let parsed;
+    try {
+        parsed = JSON.parse(await (0,promises_namespaceObject.readFile)(event, 'utf8'));
+    }
+    catch (error) {
+        throw new UsageError('INVALID_PARAMS', `cannot read the event payload ${event}`, { cause: error });
+    }
+    const request = parseDispatchPayload(parsed);
+    const output = githubOutput ?? context.env.GITHUB_OUTPUT;
+    const values = {
+        remediation: request.remediation,
+        params: JSON.stringify(request.params),
+        target: request.target,
+        'alert-digest': request.alertDigest,
+    };
+    if (output)
+        await appendGitHubOutputs(output, values);
+    context.out(`dispatch: ${request.remediation}${request.target ? ` on ${request.target}` : ''} (${Object.keys(request.params).length} parameter(s))`);
+    return ExitCode.ok;
+}
+/** `validate`: definitions changed since a base ref, with annotations and a review table. */
+async function validateCommand(base, summary, context) {
+    const git = new GitCli(context.cwd, gitEnvironment(context.env));
+    const root = await git.topLevel();
+    const results = await validateChanges(git, root, base);
+    const onGitHub = context.env.GITHUB_ACTIONS === 'true';
+    let invalid = 0;
+    for (const result of results) {
+        for (const issue of result.issues) {
+            invalid++;
+            context.out(onGitHub
+                ? `::error file=${issue.file},line=${issue.line},col=${issue.column}::${escapeCommand(`${issue.path ? `${issue.path}: ` : ''}${issue.message}`)}`
+                : `error: ${formatIssue(issue)}`);
+        }
+        const state = result.issues.length ? 'invalid' : result.changedSinceRelease ? `changed; ship as ${result.name}/${result.nextVersion}` : 'unchanged since release';
+        context.out(`${result.name}: ${state} (${result.newDigest ?? 'no digest'})`);
+    }
+    let manifestNote;
+    let refusal;
+    if (base !== undefined) {
+        try {
+            manifestNote = await checkManifestChange(git, root, base);
+        }
+        catch (error) {
+            if (!(error instanceof errors_TrustError))
+                throw error;
+            refusal = error;
+            manifestNote = `❌ not append-only: ${error.message}`;
+        }
+    }
+    if (summary)
+        await (0,promises_namespaceObject.appendFile)(summary, renderValidation(results, manifestNote));
+    if (refusal)
+        throw refusal;
+    return invalid ? ExitCode.usage : ExitCode.ok;
+}
+/** `summarize`: one table over many run records (drift sweeps, fleet rollouts). */
+async function summarizeCommand(dirs, summary, context) {
+    const rows = [];
+    for (const dir of dirs) {
+        const files = await readRecord(dir);
+        rows.push(rowOf(JSON.parse(files.snapshot.toString('utf8')), snapshotDigest(files.snapshot)));
+    }
+    const table = renderRecordTable(rows);
+    if (summary)
+        await (0,promises_namespaceObject.appendFile)(summary, table);
+    context.out(table);
+    return countRows(rows).failed ? ExitCode.failed : ExitCode.ok;
+}
+/** `github newest-manifest`: the highest-serial manifest on the repository's releases. */
+async function newestManifestCommand(out, trustedKeys, context) {
+    const keys = trustedKeys.length ? await loadTrustedKeys(trustedKeys) : [];
+    const newest = await findNewestManifest(await githubApi(context.env), keys, context.now());
+    if (!newest) {
+        context.out('no published manifest yet (first release); nothing written');
+        return ExitCode.ok;
+    }
+    await (0,promises_namespaceObject.writeFile)(out, newest.bytes);
+    context.out(`wrote ${out}: serial ${newest.serial} from release ${newest.release}`);
+    return ExitCode.ok;
+}
+/** `github publish-release`: draft, assets, publish, for a pushed tag. */
+async function publishReleaseCommand(options, context) {
+    const git = new GitCli(context.cwd, gitEnvironment(context.env));
+    const commit = await git.tryResolveTag(options.tag);
+    if (!commit)
+        throw new errors_TrustError('TAG_NOT_FOUND', `tag ${options.tag} does not exist in this checkout; fetch tags first`);
+    const assets = await Promise.all(options.assets.map(async (file) => ({ name: (0,external_node_path_namespaceObject.basename)(file), bytes: await (0,promises_namespaceObject.readFile)(file), contentType: contentTypeFor(file) })));
+    const body = options.notesFile ? await (0,promises_namespaceObject.readFile)(options.notesFile, 'utf8') : '';
+    const published = await publishReleaseWithAssets(await githubApi(context.env), {
+        tag: options.tag,
+        commit,
+        name: options.tag,
+        body,
+        prerelease: options.prerelease,
+        assets,
+    });
+    context.out(`published ${published.tag} with ${assets.map((a) => a.name).join(', ')}: ${published.url}`);
+    return ExitCode.ok;
+}
+async function githubApi(env) {
+    const token = env.GITHUB_TOKEN ?? env.GH_TOKEN;
+    if (!token)
+        throw new UsageError('USAGE', 'set GITHUB_TOKEN (on GitHub: env: GITHUB_TOKEN: ${{ github.token }})');
+    const repository = env.GITHUB_REPOSITORY;
+    if (!repository)
+        throw new UsageError('USAGE', 'set GITHUB_REPOSITORY to owner/name');
+    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+    const octokit = getOctokit(token, { baseUrl: env.GITHUB_API_URL ?? 'https://api.github.com' });
+    return new OctokitGitHubApi(octokit, repository);
+}
+/** Escapes a workflow command's message (GitHub's rules: %, CR, LF). */
+function escapeCommand(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
 ;// CONCATENATED MODULE: ./src/cli/commands.ts
+
 
 
 
@@ -9422,12 +10294,19 @@ async function execute(command, context) {
             const root = await git.topLevel();
             const keys = await loadSigningKeys(command.keys);
             const manifestPath = command.manifest ?? (0,external_node_path_namespaceObject.join)(root, DEFAULT_MANIFEST_PATH);
-            const result = await releaseVersion(git, keys, { ref: command.ref, manifestPath, lifetimeMs: command.lifetimeMs }, context.now());
+            const result = await releaseVersion(git, keys, {
+                ref: command.ref,
+                manifestPath,
+                lifetimeMs: command.lifetimeMs,
+                existingTag: command.existingTag,
+                ...(command.manifestOut ? { manifestOut: command.manifestOut } : {}),
+            }, context.now());
             out(`released ${formatRef(command.ref)}`);
             out(`  tag:      ${command.ref.tag} -> ${result.commit}`);
             out(`  digest:   ${result.digest}`);
-            out(`  manifest: ${manifestPath} (serial ${result.serial}, signed by ${result.signers.join(', ')})`);
-            out(`next: commit the manifest and push the tag: git push origin ${command.ref.tag}`);
+            out(`  manifest: ${command.manifestOut ?? manifestPath} (serial ${result.serial}, signed by ${result.signers.join(', ')})`);
+            if (!command.existingTag)
+                out(`next: commit the manifest and push the tag: git push origin ${command.ref.tag}`);
             return ExitCode.ok;
         }
         case 'yank': {
@@ -9461,6 +10340,16 @@ async function execute(command, context) {
             return runCommand(command, context);
         case 'demo':
             return runDemo(context, command.clean, runCli);
+        case 'dispatch-parse':
+            return dispatchParse(command.event, command.githubOutput, context);
+        case 'validate':
+            return validateCommand(command.base, command.summary, context);
+        case 'summarize':
+            return summarizeCommand(command.dirs, command.summary, context);
+        case 'newest-manifest':
+            return newestManifestCommand(command.out, command.trustedKeys, context);
+        case 'publish-release':
+            return publishReleaseCommand(command, context);
         case 'verify-run': {
             const files = await readRecord(command.dir);
             const result = verifyRecord(files, command.snapshotDigest === undefined ? {} : { snapshotDigest: command.snapshotDigest });
@@ -9616,10 +10505,157 @@ function reportError(error, context) {
 
 /***/ }),
 
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
 /***/ 181:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 
 /***/ }),
 
@@ -9630,10 +10666,66 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 /***/ }),
 
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
@@ -20043,7 +21135,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -20052,6 +21144,9 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -20150,9 +21245,94 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

@@ -34250,7 +34250,7 @@ const uploadWithArtifactClient = async (name, files, root, retentionDays) => {
 
 /***/ }),
 
-/***/ 49150:
+/***/ 65680:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35085,6 +35085,15 @@ class GitCli {
             throw new errors/* UsageError */.eb('NOT_FOUND', `${this.cwd} is not inside a git repository: run remediate from your checkout`);
         }
         return result.stdout.toString().trim();
+    }
+    async listTags(pattern) {
+        const { stdout } = await this.run(['tag', '--list', '--', pattern]);
+        return stdout.toString('utf8').split('\n').filter(Boolean);
+    }
+    async changedPaths(base, dir) {
+        const { stdout } = await this.run(['diff', '--name-only', '-z', '--end-of-options', base, '--', `${dir}/`]);
+        const untracked = await this.run(['ls-files', '--others', '--exclude-standard', '-z', '--', `${dir}/`]);
+        return [...stdout.toString('utf8').split('\0'), ...untracked.stdout.toString('utf8').split('\0')].filter(Boolean);
     }
     run(args, options = {}) {
         return new Promise((resolve, reject) => {
@@ -37091,7 +37100,41 @@ async function fetchManifestCandidates(api, ref) {
     return candidates;
 }
 
+;// CONCATENATED MODULE: ./src/app/publish-release.ts
+/**
+ * Publishes a release with assets in the only order that works with immutable releases: create
+ * a draft, upload every asset, then publish. Asset names never repeat, so nothing is overwritten.
+ */
+async function publishReleaseWithAssets(api, release) {
+    const names = new Set();
+    for (const asset of release.assets) {
+        if (names.has(asset.name))
+            throw new Error(`two assets are named ${asset.name}; asset names must be unique`);
+        names.add(asset.name);
+    }
+    const draft = await api.createRelease({
+        tag: release.tag,
+        commit: release.commit,
+        name: release.name,
+        body: release.body,
+        prerelease: release.prerelease,
+    });
+    for (const asset of release.assets)
+        await api.uploadAsset(draft, asset.name, asset.bytes, asset.contentType);
+    const published = await api.publishRelease(draft.id);
+    return { url: published.htmlUrl, tag: release.tag };
+}
+/** The content type an asset is uploaded with, from its name. */
+function contentTypeFor(name) {
+    if (name.endsWith('.json'))
+        return 'application/json';
+    if (name.endsWith('.tar.gz') || name.endsWith('.tgz'))
+        return 'application/gzip';
+    return 'text/plain';
+}
+
 ;// CONCATENATED MODULE: ./src/action/record-publisher.ts
+
 
 
 /** The record's files, in upload order. */
@@ -37100,13 +37143,13 @@ const RECORD_FILES = ['snapshot.json', 'run.log', 'run.log.chain'];
  * Artifact names must be unique per run and avoid `" : < > | * ? \ /` and control characters;
  * the run id and attempt make a re-run's name differ from the first attempt's.
  */
-function artifactName(ref, runId, attempt) {
+function artifactName(ref, runId, attempt, suffix = '') {
     // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-    return `remediation-${ref.name}-${ref.version}-${runId}-${attempt}`.replace(/["':<>|*?\\/\x00-\x1f]/g, '-');
+    return `remediation-${ref.name}-${ref.version}-${runId}-${attempt}${suffix ? `-${suffix}` : ''}`.replace(/["':<>|*?\\/\x00-\x1f]/g, '-');
 }
 /** Tag of the per-run release that keeps a record after artifacts expire. */
-function runReleaseTag(ref, runId, attempt) {
-    return `${ref.tag}/runs/${runId}-${attempt}`;
+function runReleaseTag(ref, runId, attempt, suffix = '') {
+    return `${ref.tag}/runs/${runId}-${attempt}${suffix ? `-${suffix}` : ''}`;
 }
 /** Uploads the record folder as a workflow artifact. */
 async function publishArtifact(upload, dir, name, retentionDays, links) {
@@ -37128,22 +37171,20 @@ async function publishArtifact(upload, dir, name, retentionDays, links) {
  * is the only one that works; a re-run attempt gets its own tag, so no asset is ever overwritten.
  */
 async function publishRelease(api, dir, input) {
-    const tag = runReleaseTag(input.ref, input.runId, input.attempt);
-    const draft = await api.createRelease({
-        tag,
-        commit: input.commit,
-        name: `${input.ref.name} ${input.ref.version} run ${input.runId}-${input.attempt}`,
-        body: input.summary,
-        prerelease: true,
-    });
+    const assets = [];
     for (const file of RECORD_FILES) {
         const bytes = await (0,promises_.readFile)((0,external_node_path_.join)(dir, file)).catch(() => undefined);
-        if (bytes === undefined)
-            continue;
-        await api.uploadAsset(draft, file, bytes, file.endsWith('.json') ? 'application/json' : 'text/plain');
+        if (bytes !== undefined)
+            assets.push({ name: file, bytes, contentType: contentTypeFor(file) });
     }
-    const published = await api.publishRelease(draft.id);
-    return { url: published.htmlUrl, tag };
+    return publishReleaseWithAssets(api, {
+        tag: runReleaseTag(input.ref, input.runId, input.attempt, input.suffix),
+        commit: input.commit,
+        name: `${input.ref.name} ${input.ref.version} run ${input.runId}-${input.attempt}${input.suffix ? ` ${input.suffix}` : ''}`,
+        body: input.summary,
+        prerelease: true,
+        assets,
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/action/summary.ts
@@ -37251,7 +37292,7 @@ async function publishRecord(settings, deps, recordDir, snapshotDigest) {
     let artifact;
     let release;
     if (settings.publish === 'artifact' || settings.publish === 'both') {
-        const name = artifactName(settings.ref, settings.runId, settings.runAttempt);
+        const name = artifactName(settings.ref, settings.runId, settings.runAttempt, settings.recordSuffix);
         try {
             artifact = { name, ...(await publishArtifact(deps.uploadArtifact, recordDir, name, settings.retentionDays, settings)) };
             deps.io.info(`record uploaded as artifact ${name} (id ${artifact.id}, ${artifact.digest})`);
@@ -37268,6 +37309,7 @@ async function publishRecord(settings, deps, recordDir, snapshotDigest) {
                 commit: snapshot.remediation.commit ?? deps.env.GITHUB_SHA ?? '',
                 runId: settings.runId,
                 attempt: settings.runAttempt,
+                suffix: settings.recordSuffix,
                 summary: preliminary.slice(0, 100_000),
             });
             deps.io.info(`record published as release ${release.tag}: ${release.url}`);
@@ -37319,6 +37361,7 @@ function readActionSettings(input, env) {
         dryRun: settings_boolean(input('dry-run'), 'dry-run'),
         force: settings_boolean(input('force'), 'force'),
         publish: publishTarget(input('publish') || 'both'),
+        recordSuffix: recordSuffix(input('record-suffix')),
         retentionDays: input('retention-days') ? integer(input('retention-days'), 'retention-days', 1, 90) : undefined,
         token: input('github-token'),
         workspace,
@@ -37362,6 +37405,15 @@ function inWorkspace(workspace, path, name) {
         throw new errors/* UsageError */.eb('USAGE', `input '${name}': expected a path inside the workspace, got '${path}'`);
     }
     return full;
+}
+/** Normalises a record suffix to characters valid in artifact names and git tags. */
+function recordSuffix(text) {
+    const cleaned = text
+        .trim()
+        .replace(/[^A-Za-z0-9._-]+/g, '-')
+        .replace(/\.{2,}/g, '.')
+        .replace(/^[-.]+|[-.]+$/g, '');
+    return cleaned.slice(0, 64);
 }
 function integer(text, name, min, max) {
     if (!/^\d{1,10}$/.test(text.trim()) || Number(text) < min || Number(text) > max) {
@@ -37441,7 +37493,7 @@ async function runMain(deps) {
                 outDir: settings.outDir,
                 dryRun: settings.dryRun,
                 force: settings.force,
-                runId: `${settings.runId}-${settings.runAttempt}`,
+                runId: `${settings.runId}-${settings.runAttempt}${settings.recordSuffix ? `-${settings.recordSuffix}` : ''}`,
                 trigger: await triggerFromEnvironment({ ...deps.env, GITHUB_ACTIONS: 'true' }),
                 toolDigest: sha256Digest(await (0,promises_.readFile)(deps.toolPath)),
                 runnerInfo: {
@@ -37878,7 +37930,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _action_action_io_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(71815);
 /* harmony import */ var _action_core_io_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(49484);
 /* harmony import */ var _action_lazy_clients_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5091);
-/* harmony import */ var _action_main_run_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(49150);
+/* harmony import */ var _action_main_run_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(65680);
 // Entry of the Action's main step (runs.main). It only wires the runner to runMain.
 
 

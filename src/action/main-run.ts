@@ -67,7 +67,7 @@ export async function runMain(deps: MainDeps): Promise<void> {
           outDir: settings.outDir,
           dryRun: settings.dryRun,
           force: settings.force,
-          runId: `${settings.runId}-${settings.runAttempt}`,
+          runId: `${settings.runId}-${settings.runAttempt}${settings.recordSuffix ? `-${settings.recordSuffix}` : ''}`,
           trigger: await triggerFromEnvironment({ ...deps.env, GITHUB_ACTIONS: 'true' }),
           toolDigest: sha256Digest(await readFile(deps.toolPath)),
           runnerInfo: {

@@ -17,7 +17,10 @@ export interface PublishOutcome {
 
 /** Publishes a finished record as the settings ask, then writes the job summary. */
 export async function publishRecord(
-  settings: Pick<ActionSettings, 'ref' | 'publish' | 'retentionDays' | 'runId' | 'runAttempt' | 'serverUrl' | 'repository'>,
+  settings: Pick<
+    ActionSettings,
+    'ref' | 'publish' | 'retentionDays' | 'runId' | 'runAttempt' | 'serverUrl' | 'repository' | 'recordSuffix'
+  >,
   deps: Pick<MainDeps, 'io' | 'api' | 'uploadArtifact' | 'env'>,
   recordDir: string,
   snapshotDigest: string,
@@ -27,7 +30,7 @@ export async function publishRecord(
   let artifact: PublishOutcome['artifact'];
   let release: PublishOutcome['release'];
   if (settings.publish === 'artifact' || settings.publish === 'both') {
-    const name = artifactName(settings.ref, settings.runId, settings.runAttempt);
+    const name = artifactName(settings.ref, settings.runId, settings.runAttempt, settings.recordSuffix);
     try {
       artifact = { name, ...(await publishArtifact(deps.uploadArtifact, recordDir, name, settings.retentionDays, settings)) };
       deps.io.info(`record uploaded as artifact ${name} (id ${artifact.id}, ${artifact.digest})`);
@@ -43,6 +46,7 @@ export async function publishRecord(
         commit: snapshot.remediation.commit ?? deps.env.GITHUB_SHA ?? '',
         runId: settings.runId,
         attempt: settings.runAttempt,
+        suffix: settings.recordSuffix,
         summary: preliminary.slice(0, 100_000),
       });
       deps.io.info(`record published as release ${release.tag}: ${release.url}`);

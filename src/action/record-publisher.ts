@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GitHubApi } from '../adapters/github-api.ts';
 import type { VersionRef } from '../core/version-ref.ts';
+import { contentTypeFor, publishReleaseWithAssets, type ReleaseAsset } from '../app/publish-release.ts';
 
 /** The record's files, in upload order. */
 export const RECORD_FILES = ['snapshot.json', 'run.log', 'run.log.chain'] as const;
@@ -25,14 +26,14 @@ export type ArtifactUploader = (name: string, files: readonly string[], root: st
  * Artifact names must be unique per run and avoid `" : < > | * ? \ /` and control characters;
  * the run id and attempt make a re-run's name differ from the first attempt's.
  */
-export function artifactName(ref: VersionRef, runId: string, attempt: string): string {
+export function artifactName(ref: VersionRef, runId: string, attempt: string, suffix = ''): string {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-  return `remediation-${ref.name}-${ref.version}-${runId}-${attempt}`.replace(/["':<>|*?\\/\x00-\x1f]/g, '-');
+  return `remediation-${ref.name}-${ref.version}-${runId}-${attempt}${suffix ? `-${suffix}` : ''}`.replace(/["':<>|*?\\/\x00-\x1f]/g, '-');
 }
 
 /** Tag of the per-run release that keeps a record after artifacts expire. */
-export function runReleaseTag(ref: VersionRef, runId: string, attempt: string): string {
-  return `${ref.tag}/runs/${runId}-${attempt}`;
+export function runReleaseTag(ref: VersionRef, runId: string, attempt: string, suffix = ''): string {
+  return `${ref.tag}/runs/${runId}-${attempt}${suffix ? `-${suffix}` : ''}`;
 }
 
 /** Uploads the record folder as a workflow artifact. */
@@ -63,21 +64,19 @@ export async function publishArtifact(
 export async function publishRelease(
   api: GitHubApi,
   dir: string,
-  input: { ref: VersionRef; commit: string; runId: string; attempt: string; summary: string },
+  input: { ref: VersionRef; commit: string; runId: string; attempt: string; suffix: string; summary: string },
 ): Promise<{ url: string; tag: string }> {
-  const tag = runReleaseTag(input.ref, input.runId, input.attempt);
-  const draft = await api.createRelease({
-    tag,
-    commit: input.commit,
-    name: `${input.ref.name} ${input.ref.version} run ${input.runId}-${input.attempt}`,
-    body: input.summary,
-    prerelease: true,
-  });
+  const assets: ReleaseAsset[] = [];
   for (const file of RECORD_FILES) {
     const bytes = await readFile(join(dir, file)).catch(() => undefined);
-    if (bytes === undefined) continue;
-    await api.uploadAsset(draft, file, bytes, file.endsWith('.json') ? 'application/json' : 'text/plain');
+    if (bytes !== undefined) assets.push({ name: file, bytes, contentType: contentTypeFor(file) });
   }
-  const published = await api.publishRelease(draft.id);
-  return { url: published.htmlUrl, tag };
+  return publishReleaseWithAssets(api, {
+    tag: runReleaseTag(input.ref, input.runId, input.attempt, input.suffix),
+    commit: input.commit,
+    name: `${input.ref.name} ${input.ref.version} run ${input.runId}-${input.attempt}${input.suffix ? ` ${input.suffix}` : ''}`,
+    body: input.summary,
+    prerelease: true,
+    assets,
+  });
 }

@@ -22,6 +22,8 @@ export interface ActionSettings {
   readonly dryRun: boolean;
   readonly force: boolean;
   readonly publish: PublishTarget;
+  /** Appended to artifact names and release tags (one record per matrix leg); '' for none. */
+  readonly recordSuffix: string;
   /** Artifact retention in days (1-90), or undefined for the repository's default. */
   readonly retentionDays: number | undefined;
   readonly token: string;
@@ -65,6 +67,7 @@ export function readActionSettings(input: InputReader, env: NodeJS.ProcessEnv): 
     dryRun: boolean(input('dry-run'), 'dry-run'),
     force: boolean(input('force'), 'force'),
     publish: publishTarget(input('publish') || 'both'),
+    recordSuffix: recordSuffix(input('record-suffix')),
     retentionDays: input('retention-days') ? integer(input('retention-days'), 'retention-days', 1, 90) : undefined,
     token: input('github-token'),
     workspace,
@@ -109,6 +112,16 @@ function inWorkspace(workspace: string, path: string, name: string): string {
     throw new UsageError('USAGE', `input '${name}': expected a path inside the workspace, got '${path}'`);
   }
   return full;
+}
+
+/** Normalises a record suffix to characters valid in artifact names and git tags. */
+export function recordSuffix(text: string): string {
+  const cleaned = text
+    .trim()
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/\.{2,}/g, '.')
+    .replace(/^[-.]+|[-.]+$/g, '');
+  return cleaned.slice(0, 64);
 }
 
 function integer(text: string, name: string, min: number, max: number): number {

@@ -37,6 +37,10 @@ export interface GitRepository extends GitObjectSource {
   createAnnotatedTag(tag: string, commit: string, message: string): Promise<void>;
   /** The repository's top-level folder. */
   topLevel(): Promise<string>;
+  /** Tag names matching a glob, e.g. `svc/v*`. */
+  listTags(pattern: string): Promise<string[]>;
+  /** Paths under `dir` that differ between `base` and the working tree (committed or not). */
+  changedPaths(base: string, dir: string): Promise<string[]>;
 }
 
 /** Raised when git itself fails; carries git's stderr. */
@@ -126,6 +130,17 @@ export class GitCli implements GitRepository {
       throw new UsageError('NOT_FOUND', `${this.cwd} is not inside a git repository: run remediate from your checkout`);
     }
     return result.stdout.toString().trim();
+  }
+
+  async listTags(pattern: string): Promise<string[]> {
+    const { stdout } = await this.run(['tag', '--list', '--', pattern]);
+    return stdout.toString('utf8').split('\n').filter(Boolean);
+  }
+
+  async changedPaths(base: string, dir: string): Promise<string[]> {
+    const { stdout } = await this.run(['diff', '--name-only', '-z', '--end-of-options', base, '--', `${dir}/`]);
+    const untracked = await this.run(['ls-files', '--others', '--exclude-standard', '-z', '--', `${dir}/`]);
+    return [...stdout.toString('utf8').split('\0'), ...untracked.stdout.toString('utf8').split('\0')].filter(Boolean);
   }
 
   private run(

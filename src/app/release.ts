@@ -17,6 +17,13 @@ export interface ReleaseSettings {
   readonly manifestPath: string;
   /** Lifetime of the new manifest in milliseconds. */
   readonly lifetimeMs: number;
+  /**
+   * Sign an entry for a tag that was already pushed (the release workflow) instead of tagging
+   * HEAD: the tag's commit is released, and no tag is created.
+   */
+  readonly existingTag?: boolean;
+  /** Where to write the new manifest (default: `manifestPath`, replacing it). */
+  readonly manifestOut?: string;
 }
 
 /** What a release produced. */
@@ -39,37 +46,48 @@ export async function releaseVersion(
 ): Promise<ReleaseResult> {
   const { ref } = settings;
   const dir = remediationDir(ref.name);
-  // What is released is the committed content: uncommitted edits would be signed as if reviewed.
-  const dirty = await git.statusOf(dir);
-  if (dirty.length) {
-    throw new UsageError(
-      'DIRTY_TREE',
-      `${dir}/ has uncommitted changes; commit or stash them first:\n${dirty.map((l) => `  ${l}`).join('\n')}`,
-    );
-  }
-  // A tag that exists already names released (or squatted) content: never move it.
   const existingTag = await git.tryResolveTag(ref.tag);
-  if (existingTag) {
-    throw new TrustError(
-      'VERSION_EXISTS',
-      `tag ${ref.tag} already exists (at ${existingTag.slice(0, 12)}); a released version is never changed: release a new version`,
-    );
+  let commit: string;
+  if (settings.existingTag) {
+    // Signing a pushed tag: what is released is exactly the tag's commit, read from git objects.
+    if (!existingTag) {
+      throw new TrustError('TAG_NOT_FOUND', `tag ${ref.tag} does not exist; push it first (or release without --from-tag to tag HEAD)`);
+    }
+    commit = existingTag;
+  } else {
+    // What is released is the committed content: uncommitted edits would be signed as if reviewed.
+    const dirty = await git.statusOf(dir);
+    if (dirty.length) {
+      throw new UsageError(
+        'DIRTY_TREE',
+        `${dir}/ has uncommitted changes; commit or stash them first:\n${dirty.map((l) => `  ${l}`).join('\n')}`,
+      );
+    }
+    // A tag that exists already names released (or squatted) content: never move it.
+    if (existingTag) {
+      throw new TrustError(
+        'VERSION_EXISTS',
+        `tag ${ref.tag} already exists (at ${existingTag.slice(0, 12)}); a released version is never changed: release a new version`,
+      );
+    }
+    commit = await git.headCommit();
   }
   const previous = await loadPrevious(settings.manifestPath, keys);
-  const commit = await git.headCommit();
   const files = await readRemediationAtCommit(git, commit, ref.name);
   const definitionFile = files.find((f) => f.path === 'remediation.yml');
-  if (!definitionFile) throw new UsageError('NOT_FOUND', `${dir}/remediation.yml does not exist at HEAD`);
+  if (!definitionFile) throw new UsageError('NOT_FOUND', `${dir}/remediation.yml does not exist at ${commit.slice(0, 12)}`);
   parseDefinition(`${dir}/remediation.yml`, definitionFile.content, ref.name);
   const digest = treeDigest(files);
 
   const payload = appendRelease(previous, { ref, commit, digest }, now, settings.lifetimeMs);
-  const pending = await stageManifest(settings.manifestPath, signManifest(payload, keys));
-  try {
-    await git.createAnnotatedTag(ref.tag, commit, `${ref.name} ${ref.version}\n\ndigest: ${digest}\nmanifest serial: ${payload.serial}\n`);
-  } catch (error) {
-    await pending.discard();
-    throw error;
+  const pending = await stageManifest(settings.manifestOut ?? settings.manifestPath, signManifest(payload, keys));
+  if (!settings.existingTag) {
+    try {
+      await git.createAnnotatedTag(ref.tag, commit, `${ref.name} ${ref.version}\n\ndigest: ${digest}\nmanifest serial: ${payload.serial}\n`);
+    } catch (error) {
+      await pending.discard();
+      throw error;
+    }
   }
   await pending.commit();
   return { commit, digest, serial: payload.serial, signers: keys.map((k) => k.keyid) };

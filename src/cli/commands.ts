@@ -28,6 +28,7 @@ import { yankVersion } from '../app/yank.ts';
 import { parseCommandLine, USAGE, type CliCommand } from './settings.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { runDemo } from './demo.ts';
+import { dispatchParse, newestManifestCommand, publishReleaseCommand, summarizeCommand, validateCommand } from './pack-commands.ts';
 
 /** Runs one command line and returns its exit code; never throws, never exits the process. */
 export async function runCli(argv: readonly string[], context: CommandContext): Promise<ExitCodeValue> {
@@ -77,14 +78,20 @@ async function execute(command: CliCommand, context: CommandContext): Promise<Ex
       const result = await releaseVersion(
         git,
         keys,
-        { ref: command.ref, manifestPath, lifetimeMs: command.lifetimeMs },
+        {
+          ref: command.ref,
+          manifestPath,
+          lifetimeMs: command.lifetimeMs,
+          existingTag: command.existingTag,
+          ...(command.manifestOut ? { manifestOut: command.manifestOut } : {}),
+        },
         context.now(),
       );
       out(`released ${formatRef(command.ref)}`);
       out(`  tag:      ${command.ref.tag} -> ${result.commit}`);
       out(`  digest:   ${result.digest}`);
-      out(`  manifest: ${manifestPath} (serial ${result.serial}, signed by ${result.signers.join(', ')})`);
-      out(`next: commit the manifest and push the tag: git push origin ${command.ref.tag}`);
+      out(`  manifest: ${command.manifestOut ?? manifestPath} (serial ${result.serial}, signed by ${result.signers.join(', ')})`);
+      if (!command.existingTag) out(`next: commit the manifest and push the tag: git push origin ${command.ref.tag}`);
       return ExitCode.ok;
     }
     case 'yank': {
@@ -122,6 +129,16 @@ async function execute(command: CliCommand, context: CommandContext): Promise<Ex
       return runCommand(command, context);
     case 'demo':
       return runDemo(context, command.clean, runCli);
+    case 'dispatch-parse':
+      return dispatchParse(command.event, command.githubOutput, context);
+    case 'validate':
+      return validateCommand(command.base, command.summary, context);
+    case 'summarize':
+      return summarizeCommand(command.dirs, command.summary, context);
+    case 'newest-manifest':
+      return newestManifestCommand(command.out, command.trustedKeys, context);
+    case 'publish-release':
+      return publishReleaseCommand(command, context);
     case 'verify-run': {
       const files = await readRecord(command.dir);
       const result = verifyRecord(files, command.snapshotDigest === undefined ? {} : { snapshotDigest: command.snapshotDigest });

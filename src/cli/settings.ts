@@ -28,6 +28,19 @@ export type CliCommand =
       readonly keys: readonly string[];
       readonly manifest: string | undefined;
       readonly lifetimeMs: number;
+      readonly existingTag: boolean;
+      readonly manifestOut: string | undefined;
+    }
+  | { readonly command: 'dispatch-parse'; readonly event: string; readonly githubOutput: string | undefined }
+  | { readonly command: 'validate'; readonly base: string | undefined; readonly summary: string | undefined }
+  | { readonly command: 'summarize'; readonly dirs: readonly string[]; readonly summary: string | undefined }
+  | { readonly command: 'newest-manifest'; readonly out: string; readonly trustedKeys: readonly string[] }
+  | {
+      readonly command: 'publish-release';
+      readonly tag: string;
+      readonly assets: readonly string[];
+      readonly notesFile: string | undefined;
+      readonly prerelease: boolean;
     }
   | {
       readonly command: 'yank';
@@ -68,6 +81,12 @@ Usage:
                 [--manifest <path>] [--param key=value ...] [--params-file f.json] [--out <dir>] [--dry-run] [--force]
   remediate verify-run <record dir> [--snapshot-digest sha256:<hex>]
   remediate manifest check --manifest <path> (--previous <path> | --previous-ref <git ref>)
+  remediate release --from-tag <name>/<version> --key <file> [--manifest <previous>] [--manifest-out <file>]
+  remediate validate [--base <git ref>] [--summary <file>]
+  remediate dispatch parse --event <event.json> [--github-output <file>]
+  remediate summarize <record dir>... [--summary <file>]
+  remediate github newest-manifest --out <file> [--trusted-key <pub> ...]
+  remediate github publish-release --tag <tag> --asset <file> [--asset ...] [--notes-file <file>] [--prerelease]
   remediate demo [--clean]
   remediate help | --help | --version
 
@@ -97,14 +116,76 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
       return { command: 'digest', name: assertRemediationName(positionals[0] ?? ''), ref: values.ref };
     }
     case 'release': {
-      const { values, positionals } = parse(rest, signingOptions, 2);
+      const { values, positionals } = parse(
+        rest,
+        { ...signingOptions, 'from-tag': { type: 'string' }, 'manifest-out': { type: 'string' } },
+        rest.includes('--from-tag') || rest.some((a) => a.startsWith('--from-tag=')) ? 0 : 2,
+      );
+      const fromTag = values['from-tag'];
+      const ref = fromTag === undefined ? makeVersionRef(positionals[0] ?? '', positionals[1] ?? '') : refFromTag(fromTag);
       return {
         command: 'release',
-        ref: makeVersionRef(positionals[0] ?? '', positionals[1] ?? ''),
+        ref,
         keys: (values.key ?? []).map(path),
         manifest: values.manifest === undefined ? undefined : path(values.manifest),
         lifetimeMs: values.expires === undefined ? DEFAULT_EXPIRY_MS : parseLifetime(values.expires),
+        existingTag: fromTag !== undefined,
+        manifestOut: values['manifest-out'] === undefined ? undefined : path(values['manifest-out']),
       };
+    }
+    case 'dispatch': {
+      const [sub, ...args] = rest;
+      if (sub !== 'parse') throw new UsageError('USAGE', `unknown command 'dispatch ${sub ?? ''}': expected 'dispatch parse'`);
+      const { values } = parse(args, { event: { type: 'string' }, 'github-output': { type: 'string' } }, 0);
+      return {
+        command: 'dispatch-parse',
+        event: path(required(values.event, '--event <event.json> (on GitHub: "$GITHUB_EVENT_PATH")')),
+        githubOutput: values['github-output'] === undefined ? undefined : path(values['github-output']),
+      };
+    }
+    case 'validate': {
+      const { values } = parse(rest, { base: { type: 'string' }, summary: { type: 'string' } }, 0);
+      return { command: 'validate', base: values.base, summary: values.summary === undefined ? undefined : path(values.summary) };
+    }
+    case 'summarize': {
+      const parsed = parseWithPositionals(rest, { summary: { type: 'string' } });
+      if (parsed.positionals.length === 0) throw new UsageError('USAGE', 'summarize: expected one or more record folders');
+      return {
+        command: 'summarize',
+        dirs: parsed.positionals.map(path),
+        summary: parsed.values.summary === undefined ? undefined : path(parsed.values.summary),
+      };
+    }
+    case 'github': {
+      const [sub, ...args] = rest;
+      if (sub === 'newest-manifest') {
+        const { values } = parse(args, { out: { type: 'string' }, 'trusted-key': { type: 'string', multiple: true } }, 0);
+        return {
+          command: 'newest-manifest',
+          out: path(required(values.out, '--out <file>')),
+          trustedKeys: (values['trusted-key'] ?? []).map(path),
+        };
+      }
+      if (sub === 'publish-release') {
+        const { values } = parse(
+          args,
+          {
+            tag: { type: 'string' },
+            asset: { type: 'string', multiple: true },
+            'notes-file': { type: 'string' },
+            prerelease: { type: 'boolean' },
+          },
+          0,
+        );
+        return {
+          command: 'publish-release',
+          tag: required(values.tag, '--tag <tag>'),
+          assets: (values.asset ?? []).map(path),
+          notesFile: values['notes-file'] === undefined ? undefined : path(values['notes-file']),
+          prerelease: values.prerelease ?? false,
+        };
+      }
+      throw new UsageError('USAGE', `unknown command 'github ${sub ?? ''}': expected 'github newest-manifest' or 'github publish-release'`);
     }
     case 'yank': {
       const { values, positionals } = parse(rest, { ...signingOptions, reason: { type: 'string' } }, 1);
@@ -226,6 +307,22 @@ export function integerOption(text: string | undefined, name: string, fallback: 
     throw new UsageError('USAGE', `${name}: expected a whole number >= ${min}, got '${text}'`);
   }
   return Number(text);
+}
+
+/** A release tag `<name>/<version>` as a version reference. */
+export function refFromTag(tag: string): VersionRef {
+  const slash = tag.indexOf('/');
+  if (slash <= 0) throw new UsageError('INVALID_REFERENCE', `--from-tag: expected <name>/v<semver>, got '${tag.slice(0, 80)}'`);
+  return makeVersionRef(tag.slice(0, slash), tag.slice(slash + 1));
+}
+
+/** parseArgs with strict options and any number of positionals. */
+export function parseWithPositionals<T extends NonNullable<ParseArgsConfig['options']>>(args: readonly string[], options: T) {
+  try {
+    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError('USAGE', `${error instanceof Error ? error.message : String(error)}; run 'remediate help'`, { cause: error });
+  }
 }
 
 /** parseArgs with strict options and an exact number of positionals. */

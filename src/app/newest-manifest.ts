@@ -1,0 +1,41 @@
+import { TrustError } from '../errors.ts';
+import type { GitHubApi } from '../adapters/github-api.ts';
+import { decodeBase64Strict } from '../core/dsse.ts';
+import type { TrustedKey } from '../core/keys.ts';
+import { parsePayload } from '../core/manifest.ts';
+import { parseEnvelope, verifyManifest } from '../core/manifest-verifier.ts';
+import { MANIFEST_ASSET, RECENT_RELEASES } from '../action/manifest-fetch.ts';
+
+/** The newest published manifest: its bytes, serial and the release it came from. */
+export interface PublishedManifest {
+  readonly bytes: Buffer;
+  readonly serial: number;
+  readonly release: string;
+}
+
+/**
+ * Finds the manifest with the highest serial among the repository's recent published releases.
+ * With trusted keys, only manifests that verify count (anyone with write access can upload an
+ * asset); without, the serial is read unverified, which is enough for the release workflow, whose
+ * signing step verifies the previous manifest with the signing keys before extending it.
+ */
+export async function findNewestManifest(api: GitHubApi, keys: readonly TrustedKey[], now: Date): Promise<PublishedManifest | undefined> {
+  let best: PublishedManifest | undefined;
+  for (const release of await api.listReleases(RECENT_RELEASES)) {
+    if (release.draft) continue;
+    const asset = release.assets.find((a) => a.name === MANIFEST_ASSET);
+    if (!asset) continue;
+    const bytes = await api.downloadAsset(asset.id);
+    let serial: number;
+    try {
+      serial = keys.length
+        ? verifyManifest(bytes, keys, { threshold: 1, minSerial: 0, now }).payload.serial
+        : parsePayload(decodeBase64Strict(parseEnvelope(bytes).payload, 'manifest payload')).serial;
+    } catch (error) {
+      if (error instanceof TrustError) continue;
+      throw error;
+    }
+    if (!best || serial > best.serial) best = { bytes, serial, release: release.tagName };
+  }
+  return best;
+}

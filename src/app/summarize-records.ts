@@ -1,0 +1,51 @@
+import { escape } from '../action/summary.ts';
+import type { RunSnapshot } from '../run/snapshot.ts';
+
+/** One row of a multi-run summary (a drift sweep, a fleet rollout). */
+export interface RecordRow {
+  readonly remediation: string;
+  readonly target: string;
+  readonly status: string;
+  readonly steps: number;
+  readonly durationMs: number;
+  readonly snapshotDigest: string;
+}
+
+/** Turns a snapshot into a summary row; the target is the `target` parameter when there is one. */
+export function rowOf(snapshot: RunSnapshot, snapshotDigest: string): RecordRow {
+  const target = snapshot.params?.values.target;
+  return {
+    remediation: `${snapshot.remediation.name}@${snapshot.remediation.version}`,
+    target: typeof target === 'string' ? target : '',
+    status: snapshot.status,
+    steps: snapshot.steps.length,
+    durationMs: snapshot.durationMs ?? 0,
+    snapshotDigest,
+  };
+}
+
+/** Healthy, fixed (succeeded) and failed (anything else) counts. */
+export function countRows(rows: readonly RecordRow[]): { healthy: number; fixed: number; failed: number } {
+  return {
+    healthy: rows.filter((r) => r.status === 'healthy').length,
+    fixed: rows.filter((r) => r.status === 'succeeded').length,
+    failed: rows.filter((r) => r.status !== 'healthy' && r.status !== 'succeeded').length,
+  };
+}
+
+/** Renders the rows as a Markdown summary with the counts first. */
+export function renderRecordTable(rows: readonly RecordRow[]): string {
+  const counts = countRows(rows);
+  const lines = [
+    `## Remediation runs: ${counts.healthy} healthy, ${counts.fixed} fixed, ${counts.failed} failed`,
+    '',
+    '| Remediation | Target | Status | Steps | Duration | Snapshot digest |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const row of [...rows].sort((a, b) => a.remediation.localeCompare(b.remediation) || a.target.localeCompare(b.target))) {
+    lines.push(
+      `| ${escape(row.remediation)} | ${escape(row.target)} | ${escape(row.status)} | ${row.steps} | ${(row.durationMs / 1000).toFixed(1)} s | \`${row.snapshotDigest}\` |`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}

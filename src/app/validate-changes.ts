@@ -1,0 +1,138 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { checkAppendOnly } from '../core/append-check.ts';
+import { DefinitionError, parseDefinition, type DefinitionIssue } from '../core/definition-parser.ts';
+import { decodeBase64Strict } from '../core/dsse.ts';
+import { parsePayload } from '../core/manifest.ts';
+import { parseEnvelope } from '../core/manifest-verifier.ts';
+import { treeDigest } from '../core/tree-digest.ts';
+import type { GitRepository } from '../adapters/git-client.ts';
+import { readRemediationAtCommit, readRemediationFromWorkingTree, REMEDIATIONS_DIR } from '../adapters/remediation-source.ts';
+import { DEFAULT_MANIFEST_PATH } from './manifest-file.ts';
+
+/** What validation found for one changed remediation. */
+export interface ChangedRemediation {
+  readonly name: string;
+  readonly issues: readonly DefinitionIssue[];
+  readonly latestTag?: string;
+  readonly latestDigest?: string;
+  readonly newDigest?: string;
+  readonly nextVersion: string;
+  /** Whether the files differ from the newest release (a new version must be cut to ship them). */
+  readonly changedSinceRelease: boolean;
+}
+
+/**
+ * Validates every remediation changed since `base` (or all of them) in the working tree, and
+ * compares each with its newest released tag, for a pull request's review. Released versions are
+ * tags, which the change cannot touch; what it can do is change files that must then ship as a new
+ * version, or edit the manifest, which must stay append-only (checked here too).
+ */
+export async function validateChanges(git: GitRepository, root: string, base: string | undefined): Promise<ChangedRemediation[]> {
+  const names = base === undefined ? await allRemediations(root) : await changedRemediations(git, base);
+  const results: ChangedRemediation[] = [];
+  for (const name of names.sort()) {
+    let issues: readonly DefinitionIssue[] = [];
+    let newDigest: string | undefined;
+    try {
+      const files = await readRemediationFromWorkingTree(root, name);
+      newDigest = treeDigest(files);
+      const definition = files.find((f) => f.path === 'remediation.yml');
+      if (!definition) {
+        issues = [{ file: `${REMEDIATIONS_DIR}/${name}/remediation.yml`, line: 1, column: 1, path: '', message: 'missing remediation.yml' }];
+      } else {
+        parseDefinition(`${REMEDIATIONS_DIR}/${name}/remediation.yml`, definition.content, name);
+      }
+    } catch (error) {
+      if (error instanceof DefinitionError) issues = error.issues;
+      else if ((error as { code?: string }).code === 'NOT_FOUND') continue; // the change deleted it
+      else throw error;
+    }
+    const latestTag = newestTag(await git.listTags(`${name}/v*`), name);
+    let latestDigest: string | undefined;
+    if (latestTag) {
+      const commit = await git.tryResolveTag(latestTag);
+      if (commit) latestDigest = treeDigest(await readRemediationAtCommit(git, commit, name));
+    }
+    results.push({
+      name,
+      issues,
+      ...(latestTag ? { latestTag } : {}),
+      ...(latestDigest ? { latestDigest } : {}),
+      ...(newDigest ? { newDigest } : {}),
+      nextVersion: nextVersion(latestTag?.slice(name.length + 1)),
+      changedSinceRelease: latestDigest !== newDigest,
+    });
+  }
+  return results;
+}
+
+/** Checks that the working tree's manifest only appends to the one at `base` (if it changed). */
+export async function checkManifestChange(git: GitRepository, root: string, base: string): Promise<string | undefined> {
+  const before = await git.tryReadFileAt(base, DEFAULT_MANIFEST_PATH);
+  const after = await readFile(join(root, DEFAULT_MANIFEST_PATH)).catch(() => undefined);
+  if (!before || !after || before.equals(after)) return undefined;
+  const payloadOf = (bytes: Buffer) => {
+    const payloadBytes = decodeBase64Strict(parseEnvelope(bytes).payload, 'manifest payload');
+    return { payload: parsePayload(payloadBytes), payloadBytes };
+  };
+  const summary = checkAppendOnly(payloadOf(before), payloadOf(after).payload);
+  return `manifest appends ${summary.added.join(', ') || 'nothing'}${summary.yanked.length ? `, yanks ${summary.yanked.join(', ')}` : ''}`;
+}
+
+/** Renders the review table for the job summary. */
+export function renderValidation(results: readonly ChangedRemediation[], manifestNote: string | undefined): string {
+  const lines = ['## Remediation definitions', ''];
+  if (results.length === 0) lines.push('No remediation changed.');
+  else {
+    lines.push('| Remediation | Valid | Newest release | Released digest | New digest | To ship it |', '| --- | --- | --- | --- | --- | --- |');
+    for (const r of results) {
+      const ship = !r.changedSinceRelease
+        ? 'unchanged since the release'
+        : `cut a new version: push tag \`${r.name}/${r.nextVersion}\` after merging`;
+      lines.push(
+        `| ${r.name} | ${r.issues.length ? `❌ ${r.issues.length} problem(s)` : '✅'} | ${r.latestTag ?? '(none)'} | ${r.latestDigest ? `\`${r.latestDigest}\`` : ''} | ${r.newDigest ? `\`${r.newDigest}\`` : ''} | ${ship} |`,
+      );
+    }
+  }
+  if (manifestNote) lines.push('', `Manifest: ${manifestNote}.`);
+  lines.push('', 'A released version is never changed: its tag keeps pointing at the reviewed commit. To ship these changes, merge, then push the tag shown (the release workflow signs and publishes it).');
+  return `${lines.join('\n')}\n`;
+}
+
+/** The next patch version after `version` (v1.2.3 -> v1.2.4), or v1.0.0 for a first release. */
+export function nextVersion(version: string | undefined): string {
+  const match = version && /^v(\d+)\.(\d+)\.(\d+)$/.exec(version);
+  return match ? `v${match[1]}.${match[2]}.${Number(match[3]) + 1}` : 'v1.0.0';
+}
+
+/** The highest semver among `<name>/vX.Y.Z` tags (pre-releases sort below their release). */
+export function newestTag(tags: readonly string[], name: string): string | undefined {
+  const parsed = tags
+    .map((tag) => ({ tag, m: /^v(\d+)\.(\d+)\.(\d+)(-[0-9A-Za-z.-]+)?$/.exec(tag.slice(name.length + 1)) }))
+    .filter((t) => t.tag.startsWith(`${name}/`) && t.m);
+  parsed.sort((a, b) => {
+    for (let i = 1; i <= 3; i++) {
+      const d = Number(a.m![i]) - Number(b.m![i]);
+      if (d) return d;
+    }
+    return (a.m![4] ? 0 : 1) - (b.m![4] ? 0 : 1);
+  });
+  return parsed.at(-1)?.tag;
+}
+
+async function changedRemediations(git: GitRepository, base: string): Promise<string[]> {
+  const paths = await git.changedPaths(base, REMEDIATIONS_DIR);
+  const names = new Set<string>();
+  for (const path of paths) {
+    const [, name, rest] = path.split('/');
+    if (name && rest !== undefined) names.add(name);
+  }
+  return [...names];
+}
+
+async function allRemediations(root: string): Promise<string[]> {
+  const entries = await readdir(join(root, REMEDIATIONS_DIR), { withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isDirectory()).map((e) => e.name);
+}
+

@@ -1,0 +1,140 @@
+// The CLI commands the reusable workflows call, so their logic is tested code, not inline shell.
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { ExitCode, TrustError, UsageError, type ExitCodeValue } from '../errors.ts';
+import { parseDispatchPayload } from '../core/dispatch-payload.ts';
+import { formatIssue } from '../core/definition-parser.ts';
+import { OctokitGitHubApi, type GitHubApi } from '../adapters/github-api.ts';
+import { GitCli, gitEnvironment } from '../adapters/git-client.ts';
+import { appendGitHubOutputs } from '../adapters/github-output.ts';
+import type { CommandContext } from '../app/context.ts';
+import { loadTrustedKeys } from '../app/load-keys.ts';
+import { findNewestManifest } from '../app/newest-manifest.ts';
+import { contentTypeFor, publishReleaseWithAssets } from '../app/publish-release.ts';
+import { readRecord } from '../record/record-files.ts';
+import { snapshotDigest } from '../record/record-verifier.ts';
+import { countRows, renderRecordTable, rowOf } from '../app/summarize-records.ts';
+import { checkManifestChange, renderValidation, validateChanges } from '../app/validate-changes.ts';
+import type { RunSnapshot } from '../run/snapshot.ts';
+
+/** `dispatch parse`: validates a repository_dispatch payload and writes it as step outputs. */
+export async function dispatchParse(event: string, githubOutput: string | undefined, context: CommandContext): Promise<ExitCodeValue> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(event, 'utf8'));
+  } catch (error) {
+    throw new UsageError('INVALID_PARAMS', `cannot read the event payload ${event}`, { cause: error });
+  }
+  const request = parseDispatchPayload(parsed);
+  const output = githubOutput ?? context.env.GITHUB_OUTPUT;
+  const values = {
+    remediation: request.remediation,
+    params: JSON.stringify(request.params),
+    target: request.target,
+    'alert-digest': request.alertDigest,
+  };
+  if (output) await appendGitHubOutputs(output, values);
+  context.out(`dispatch: ${request.remediation}${request.target ? ` on ${request.target}` : ''} (${Object.keys(request.params).length} parameter(s))`);
+  return ExitCode.ok;
+}
+
+/** `validate`: definitions changed since a base ref, with annotations and a review table. */
+export async function validateCommand(base: string | undefined, summary: string | undefined, context: CommandContext): Promise<ExitCodeValue> {
+  const git = new GitCli(context.cwd, gitEnvironment(context.env));
+  const root = await git.topLevel();
+  const results = await validateChanges(git, root, base);
+  const onGitHub = context.env.GITHUB_ACTIONS === 'true';
+  let invalid = 0;
+  for (const result of results) {
+    for (const issue of result.issues) {
+      invalid++;
+      context.out(
+        onGitHub
+          ? `::error file=${issue.file},line=${issue.line},col=${issue.column}::${escapeCommand(`${issue.path ? `${issue.path}: ` : ''}${issue.message}`)}`
+          : `error: ${formatIssue(issue)}`,
+      );
+    }
+    const state = result.issues.length ? 'invalid' : result.changedSinceRelease ? `changed; ship as ${result.name}/${result.nextVersion}` : 'unchanged since release';
+    context.out(`${result.name}: ${state} (${result.newDigest ?? 'no digest'})`);
+  }
+  let manifestNote: string | undefined;
+  let refusal: TrustError | undefined;
+  if (base !== undefined) {
+    try {
+      manifestNote = await checkManifestChange(git, root, base);
+    } catch (error) {
+      if (!(error instanceof TrustError)) throw error;
+      refusal = error;
+      manifestNote = `❌ not append-only: ${error.message}`;
+    }
+  }
+  if (summary) await appendFile(summary, renderValidation(results, manifestNote));
+  if (refusal) throw refusal;
+  return invalid ? ExitCode.usage : ExitCode.ok;
+}
+
+/** `summarize`: one table over many run records (drift sweeps, fleet rollouts). */
+export async function summarizeCommand(dirs: readonly string[], summary: string | undefined, context: CommandContext): Promise<ExitCodeValue> {
+  const rows = [];
+  for (const dir of dirs) {
+    const files = await readRecord(dir);
+    rows.push(rowOf(JSON.parse(files.snapshot.toString('utf8')) as RunSnapshot, snapshotDigest(files.snapshot)));
+  }
+  const table = renderRecordTable(rows);
+  if (summary) await appendFile(summary, table);
+  context.out(table);
+  return countRows(rows).failed ? ExitCode.failed : ExitCode.ok;
+}
+
+/** `github newest-manifest`: the highest-serial manifest on the repository's releases. */
+export async function newestManifestCommand(out: string, trustedKeys: readonly string[], context: CommandContext): Promise<ExitCodeValue> {
+  const keys = trustedKeys.length ? await loadTrustedKeys(trustedKeys) : [];
+  const newest = await findNewestManifest(await githubApi(context.env), keys, context.now());
+  if (!newest) {
+    context.out('no published manifest yet (first release); nothing written');
+    return ExitCode.ok;
+  }
+  await writeFile(out, newest.bytes);
+  context.out(`wrote ${out}: serial ${newest.serial} from release ${newest.release}`);
+  return ExitCode.ok;
+}
+
+/** `github publish-release`: draft, assets, publish, for a pushed tag. */
+export async function publishReleaseCommand(
+  options: { tag: string; assets: readonly string[]; notesFile: string | undefined; prerelease: boolean },
+  context: CommandContext,
+): Promise<ExitCodeValue> {
+  const git = new GitCli(context.cwd, gitEnvironment(context.env));
+  const commit = await git.tryResolveTag(options.tag);
+  if (!commit) throw new TrustError('TAG_NOT_FOUND', `tag ${options.tag} does not exist in this checkout; fetch tags first`);
+  const assets = await Promise.all(
+    options.assets.map(async (file) => ({ name: basename(file), bytes: await readFile(file), contentType: contentTypeFor(file) })),
+  );
+  const body = options.notesFile ? await readFile(options.notesFile, 'utf8') : '';
+  const published = await publishReleaseWithAssets(await githubApi(context.env), {
+    tag: options.tag,
+    commit,
+    name: options.tag,
+    body,
+    prerelease: options.prerelease,
+    assets,
+  });
+  context.out(`published ${published.tag} with ${assets.map((a) => a.name).join(', ')}: ${published.url}`);
+  return ExitCode.ok;
+}
+
+async function githubApi(env: NodeJS.ProcessEnv): Promise<GitHubApi> {
+  const token = env.GITHUB_TOKEN ?? env.GH_TOKEN;
+  if (!token) throw new UsageError('USAGE', 'set GITHUB_TOKEN (on GitHub: env: GITHUB_TOKEN: ${{ github.token }})');
+  const repository = env.GITHUB_REPOSITORY;
+  if (!repository) throw new UsageError('USAGE', 'set GITHUB_REPOSITORY to owner/name');
+  const { getOctokit } = await import('@actions/github');
+  const octokit = getOctokit(token, { baseUrl: env.GITHUB_API_URL ?? 'https://api.github.com' });
+  return new OctokitGitHubApi(octokit, repository);
+}
+
+/** Escapes a workflow command's message (GitHub's rules: %, CR, LF). */
+function escapeCommand(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+

@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import { UsageError } from '../errors.ts';
+import { parseVersionRef } from './version-ref.ts';
+
+/** GitHub's limits on repository_dispatch: 10 top-level client_payload properties, under 64 KB. */
+export const MAX_PAYLOAD_PROPERTIES = 10;
+export const MAX_PAYLOAD_BYTES = 64 * 1024;
+const TARGET = /^[A-Za-z0-9._:/@-]{1,200}$/;
+const ALLOWED = new Set(['remediation', 'params', 'target', 'alert']);
+
+/** A repository_dispatch `client_payload` that passed validation. */
+export interface DispatchRequest {
+  /** Exact `name@vX.Y.Z`. */
+  readonly remediation: string;
+  /** Parameters, as given (validated later against the definition's inputs). */
+  readonly params: Readonly<Record<string, unknown>>;
+  /** What is being fixed (a host, a service); keys the concurrency group. '' when absent. */
+  readonly target: string;
+  /** sha256 of the alert object's JSON, or '' when absent: the alert is evidence, not input. */
+  readonly alertDigest: string;
+}
+
+/**
+ * Validates the `client_payload` of a repository_dispatch event before anything acts on it:
+ * only the four known properties, an exact version, a plain target, objects where objects
+ * belong. Anything else is refused (exit 2) with a message saying what to send.
+ */
+export function parseDispatchPayload(event: unknown): DispatchRequest {
+  const refuse = (message: string): never => {
+    throw new UsageError(
+      'INVALID_PARAMS',
+      `repository_dispatch payload: ${message}; expected client_payload {remediation: "name@vX.Y.Z", params?: {...}, target?: "host-1", alert?: {...}}`,
+    );
+  };
+  if (!isObject(event)) return refuse('the event is not a JSON object');
+  const payload = event.client_payload;
+  if (!isObject(payload)) return refuse('client_payload is missing or not an object');
+  const bytes = Buffer.byteLength(JSON.stringify(payload));
+  if (bytes >= MAX_PAYLOAD_BYTES) refuse(`client_payload is ${bytes} bytes; GitHub accepts less than ${MAX_PAYLOAD_BYTES}`);
+  const keys = Object.keys(payload);
+  if (keys.length > MAX_PAYLOAD_PROPERTIES) refuse(`client_payload has ${keys.length} top-level properties; GitHub accepts at most ${MAX_PAYLOAD_PROPERTIES}`);
+  const unknown = keys.filter((k) => !ALLOWED.has(k));
+  if (unknown.length) refuse(`unknown propert${unknown.length > 1 ? 'ies' : 'y'} ${unknown.map((k) => `'${k.slice(0, 40)}'`).join(', ')}`);
+  if (typeof payload.remediation !== 'string') return refuse('remediation must be a string like "reapply-config@v1.0.0"');
+  const ref = parseVersionRef(payload.remediation);
+  if (payload.params !== undefined && !isObject(payload.params)) refuse('params must be an object of parameter values');
+  if (payload.target !== undefined && (typeof payload.target !== 'string' || !TARGET.test(payload.target))) {
+    refuse("target must be 1-200 characters of letters, digits and . _ : / @ -");
+  }
+  if (payload.alert !== undefined && !isObject(payload.alert)) refuse('alert must be an object');
+  return {
+    remediation: `${ref.name}@${ref.version}`,
+    params: (payload.params as Record<string, unknown> | undefined) ?? {},
+    target: (payload.target as string | undefined) ?? '',
+    alertDigest: payload.alert === undefined ? '' : `sha256:${createHash('sha256').update(JSON.stringify(payload.alert)).digest('hex')}`,
+  };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

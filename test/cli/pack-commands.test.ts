@@ -1,0 +1,193 @@
+// The CLI subcommands the reusable workflows call: their logic lives here, tested, not in YAML.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli, simpleDefinition, TempRepo } from '../helpers/git-repo.ts';
+import { RunnerFiles } from '../helpers/action-runner.ts';
+import { releaseRemediation } from '../helpers/released.ts';
+import { startGitHubDouble, type GitHubDouble } from '../doubles/github-rest/server.ts';
+
+let repo: TempRepo;
+beforeEach(() => {
+  repo = new TempRepo();
+});
+afterEach(() => repo.remove());
+const cli = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli(args, { cwd: repo.dir, env });
+
+describe('dispatch parse', () => {
+  const event = (payload: unknown) => {
+    writeFileSync(repo.path('event.json'), JSON.stringify({ action: 'remediate', client_payload: payload }));
+    writeFileSync(repo.path('out'), '');
+    return cli(['dispatch', 'parse', '--event', 'event.json', '--github-output', 'out']);
+  };
+
+  it('writes the validated request as step outputs', async () => {
+    const result = await event({
+      remediation: 'reapply-config@v1.2.0',
+      params: { target: '/etc/app.conf', note: '$(rm -rf /)' },
+      target: 'web-1.example.com',
+      alert: { name: 'ConfigDrift' },
+    });
+    expect(result.code).toBe(0);
+    const outputs = RunnerFiles.parseFileCommands(repo.path('out'));
+    expect(outputs).toEqual({
+      remediation: 'reapply-config@v1.2.0',
+      params: '{"target":"/etc/app.conf","note":"$(rm -rf /)"}',
+      target: 'web-1.example.com',
+      'alert-digest': expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
+    });
+  });
+
+  it.each([
+    ['an unknown property', { remediation: 'x@v1.0.0', command: 'rm -rf /' }, /unknown property 'command'/],
+    ['a floating version', { remediation: 'x@latest' }, /pin an exact released version/],
+    ['no remediation', { params: {} }, /remediation must be a string/],
+    ['params as a list', { remediation: 'x@v1.0.0', params: ['a'] }, /params must be an object/],
+    ['a target with shell syntax', { remediation: 'x@v1.0.0', target: 'web-1; curl evil' }, /target must be/],
+    ['too many properties', Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`k${i}`, i])), /11 top-level properties/],
+    ['a payload over 64 KB', { remediation: 'x@v1.0.0', params: { big: 'x'.repeat(70_000) } }, /GitHub accepts less than 65536/],
+  ])('refuses %s with exit 2 and writes no outputs', async (_label, payload, message) => {
+    const result = await event(payload);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(readFileSync(repo.path('out'), 'utf8')).toBe('');
+  });
+});
+
+describe('validate', () => {
+  it('tables changed definitions against their newest release and says which version to cut', async () => {
+    const r = await releaseRemediation('svc', simpleDefinition('svc'));
+    try {
+      const base = r.repo.git('rev-parse', 'HEAD').trim();
+      r.repo.write('remediations/svc/remediation.yml', simpleDefinition('svc', 'echo "changed $PARAM_WHO"'));
+      r.repo.write('remediations/other/remediation.yml', simpleDefinition('other'));
+      writeFileSync(r.repo.path('summary.md'), '');
+      const result = await runCli(['validate', '--base', base, '--summary', 'summary.md'], { cwd: r.repo.dir });
+      expect(result.code).toBe(0);
+      const summary = readFileSync(r.repo.path('summary.md'), 'utf8');
+      expect(summary).toMatch(/\| svc \| ✅ \| svc\/v1\.0\.0 \| `sha256:[0-9a-f]{64}` \| `sha256:[0-9a-f]{64}` \| cut a new version: push tag `svc\/v1\.0\.1`/);
+      expect(summary).toMatch(/\| other \| ✅ \| \(none\) \|.*push tag `other\/v1\.0\.0`/);
+    } finally {
+      r.repo.remove();
+    }
+  });
+
+  it('annotates invalid definitions on their file and line when on GitHub (exit 2)', async () => {
+    repo.write('remediations/bad/remediation.yml', 'name: bad\ndescription: x\nsteps:\n  - id: a\n    run: "true"\n    timeout: soon\n');
+    repo.commit('bad');
+    const result = await cli(['validate'], { GITHUB_ACTIONS: 'true' });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain("::error file=remediations/bad/remediation.yml,line=6,col=14::steps[0].timeout: expected a duration like 500ms, 30s, 5m or 2h, got 'soon'");
+  });
+
+  it('refuses a pull request that edits the manifest in a way that is not append-only (exit 3)', async () => {
+    const r = await releaseRemediation('svc', simpleDefinition('svc'));
+    try {
+      r.repo.commit('manifest');
+      const base = r.repo.git('rev-parse', 'HEAD').trim();
+      const path = r.repo.path('remediations/manifest.json');
+      const envelope = JSON.parse(readFileSync(path, 'utf8'));
+      const payload = JSON.parse(Buffer.from(envelope.payload, 'base64').toString());
+      payload.remediations.svc['v1.0.0'].commit = 'f'.repeat(40);
+      payload.serial = 2;
+      envelope.payload = Buffer.from(JSON.stringify(payload)).toString('base64');
+      writeFileSync(path, JSON.stringify(envelope));
+      writeFileSync(r.repo.path('summary.md'), '');
+      const result = await runCli(['validate', '--base', base, '--summary', 'summary.md'], { cwd: r.repo.dir });
+      expect(result.code).toBe(3);
+      expect(result.stderr).toMatch(/NOT_APPEND_ONLY/);
+      expect(readFileSync(r.repo.path('summary.md'), 'utf8')).toMatch(/not append-only/);
+    } finally {
+      r.repo.remove();
+    }
+  });
+});
+
+describe('summarize', () => {
+  it('tables healthy, fixed and failed runs, and fails when any did not succeed', async () => {
+    const r = await releaseRemediation(
+      'svc',
+      'name: svc\ndescription: x\ninputs:\n  target: { type: string, required: true }\n  mode: { type: string, required: true }\ncheck:\n  - { id: probe, run: "test \\"$PARAM_MODE\\" = healthy" }\nsteps:\n  - { id: fix, run: "test \\"$PARAM_MODE\\" = fixable" }\n',
+    );
+    try {
+      await r.run(['--param', 'target=web-1', '--param', 'mode=healthy']);
+      await r.run(['--param', 'target=web-2', '--param', 'mode=fixable']);
+      await r.run(['--param', 'target=web-3', '--param', 'mode=broken']);
+      const result = await runCli(['summarize', ...r.records()], { cwd: r.repo.dir });
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain('1 healthy, 1 fixed, 1 failed');
+      expect(result.stdout).toMatch(/\| svc@v1\.0\.0 \| web-2 \| succeeded \| 2 \|/);
+      const healthyOnly = await runCli(['summarize', r.records()[0]!], { cwd: r.repo.dir });
+      expect(healthyOnly.code).toBe(0);
+    } finally {
+      r.repo.remove();
+    }
+  });
+});
+
+describe('release --from-tag (the release workflow signs a pushed tag)', () => {
+  it('signs an entry for an existing tag without creating one, extending a previous manifest', async () => {
+    repo.write('remediations/svc/remediation.yml', simpleDefinition('svc'));
+    repo.commit('svc');
+    await cli(['keygen', '--out', 'k1']);
+    repo.git('tag', '-a', '-m', 'v1', 'svc/v1.0.0');
+    const first = await cli(['release', '--from-tag', 'svc/v1.0.0', '--key', 'k1', '--manifest', 'none.json', '--manifest-out', 'm1.json']);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    repo.write('remediations/svc/remediation.yml', simpleDefinition('svc', 'echo two'));
+    repo.commit('two');
+    repo.git('tag', '-a', '-m', 'v1.1', 'svc/v1.1.0');
+    const second = await cli(['release', '--from-tag', 'svc/v1.1.0', '--key', 'k1', '--manifest', 'm1.json', '--manifest-out', 'remediation-manifest.json']);
+    expect(second.code).toBe(0);
+    expect((await cli(['manifest', 'check', '--manifest', 'remediation-manifest.json', '--previous', 'm1.json'])).code).toBe(0);
+    const verified = await cli(['verify', 'svc@v1.1.0', '--trusted-key', 'k1.pub', '--manifest', 'remediation-manifest.json']);
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toMatch(/serial 2/);
+    expect(existsSync(repo.path('none.json'))).toBe(false);
+
+    const again = await cli(['release', '--from-tag', 'svc/v1.1.0', '--key', 'k1', '--manifest', 'remediation-manifest.json', '--manifest-out', 'm3.json']);
+    expect(again.code).toBe(3);
+    expect(again.stderr).toMatch(/VERSION_EXISTS/);
+    const missing = await cli(['release', '--from-tag', 'svc/v9.0.0', '--key', 'k1', '--manifest-out', 'm4.json']);
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toMatch(/TAG_NOT_FOUND/);
+  });
+});
+
+describe('github newest-manifest and publish-release (against the REST double)', () => {
+  let gh: GitHubDouble;
+  afterEach(async () => {
+    expect(gh.violations).toEqual([]);
+    await gh.close();
+  });
+
+  it('finds the highest-serial manifest and publishes a release draft -> assets -> published', async () => {
+    const r = await releaseRemediation('svc', simpleDefinition('svc'));
+    try {
+      gh = await startGitHubDouble({ token: 'tok', gitDir: r.repo.dir, repository: 'o/r', immutableReleases: true });
+      const env = { GITHUB_TOKEN: 'tok', GITHUB_REPOSITORY: 'o/r', GITHUB_API_URL: gh.url };
+      const none = await runCli(['github', 'newest-manifest', '--out', 'prev.json'], { cwd: r.repo.dir, env });
+      expect(none.code).toBe(0);
+      expect(none.stdout).toMatch(/no published manifest yet/);
+      expect(existsSync(r.repo.path('prev.json'))).toBe(false);
+
+      writeFileSync(r.repo.path('remediation-manifest.json'), readFileSync(r.repo.path('remediations/manifest.json')));
+      writeFileSync(r.repo.path('digest.txt'), 'sha256:x\n');
+      const published = await runCli(
+        ['github', 'publish-release', '--tag', 'svc/v1.0.0', '--asset', 'remediation-manifest.json', '--asset', 'digest.txt'],
+        { cwd: r.repo.dir, env },
+      );
+      expect(published.stderr).toBe('');
+      expect(published.code).toBe(0);
+      const release = gh.getRelease('svc/v1.0.0')!;
+      expect(release.draft).toBe(false);
+      expect(release.assets.map((a) => a.name).sort()).toEqual(['digest.txt', 'remediation-manifest.json']);
+
+      const found = await runCli(['github', 'newest-manifest', '--out', 'prev.json', '--trusted-key', 'k1.pub'], { cwd: r.repo.dir, env });
+      expect(found.code).toBe(0);
+      expect(found.stdout).toMatch(/serial 1 from release svc\/v1\.0\.0/);
+      expect(readFileSync(r.repo.path('prev.json'))).toEqual(readFileSync(r.repo.path('remediations/manifest.json')));
+    } finally {
+      r.repo.remove();
+    }
+  });
+});
