@@ -7832,6 +7832,7 @@ function findNode(doc, path) {
     }
     return { node: node, ...(keyNode ? { keyNode } : {}) };
 }
+/** A JSON pointer (`/steps/1/timeout`) as a path (`['steps', 1, 'timeout']`). */
 function pointerToPath(pointer) {
     if (!pointer)
         return [];
@@ -8460,7 +8461,7 @@ function validateSnapshot(value) {
     return { ok: false, problems: [...new Set(problems)] };
 }
 function snapshot_schema_describe(error, root) {
-    const path = snapshot_schema_pointerToPath(error.instancePath);
+    const path = pointerToPath(error.instancePath);
     const got = snapshot_schema_show(valueAt(root, path));
     switch (error.keyword) {
         case 'additionalProperties': {
@@ -8500,15 +8501,6 @@ function expectedForm(error) {
 }
 function where(path) {
     return path.length === 0 ? '(snapshot)' : formatPath(path);
-}
-function snapshot_schema_pointerToPath(pointer) {
-    if (!pointer)
-        return [];
-    return pointer
-        .slice(1)
-        .split('/')
-        .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
-        .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
 function valueAt(root, path) {
     let node = root;

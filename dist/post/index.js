@@ -28843,6 +28843,7 @@ function findNode(doc, path) {
     }
     return { node: node, ...(keyNode ? { keyNode } : {}) };
 }
+/** A JSON pointer (`/steps/1/timeout`) as a path (`['steps', 1, 'timeout']`). */
 function pointerToPath(pointer) {
     if (!pointer)
         return [];

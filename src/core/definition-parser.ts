@@ -247,7 +247,8 @@ function findNode(doc: Document, path: readonly (string | number)[]): { node?: N
   return { node: node as Node, ...(keyNode ? { keyNode } : {}) };
 }
 
-function pointerToPath(pointer: string): (string | number)[] {
+/** A JSON pointer (`/steps/1/timeout`) as a path (`['steps', 1, 'timeout']`). */
+export function pointerToPath(pointer: string): (string | number)[] {
   if (!pointer) return [];
   return pointer
     .slice(1)

@@ -1,6 +1,6 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import schema from '../../remediations/run-snapshot.schema.json' with { type: 'json' };
-import { formatPath } from '../core/definition-parser.ts';
+import { formatPath, pointerToPath } from '../core/definition-parser.ts';
 
 /** Result of checking a parsed snapshot.json against the published run snapshot schema. */
 export type SnapshotValidation = { ok: true } | { ok: false; problems: string[] };
@@ -66,15 +66,6 @@ function expectedForm(error: ErrorObject): string {
 
 function where(path: readonly (string | number)[]): string {
   return path.length === 0 ? '(snapshot)' : formatPath(path);
-}
-
-function pointerToPath(pointer: string): (string | number)[] {
-  if (!pointer) return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
-    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
 
 function valueAt(root: unknown, path: readonly (string | number)[]): unknown {

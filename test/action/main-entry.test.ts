@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/git-repo.ts';
-import { releaseRemediation, type Released } from '../helpers/released.ts';
+import { releaseRemediation, waitForFile, type Released } from '../helpers/released.ts';
 import { MAIN_ENTRY, POST_ENTRY, RunnerFiles, runEntry, startEntry } from '../helpers/action-runner.ts';
 
 const HOSTILE_STEP = [
@@ -171,11 +171,7 @@ describe('the main entry on a runner (dist/main/index.js, real checkout)', () =>
     );
     const env = runner.env(r.repo.dir, baseInputs({ params: '' }));
     const { child, done } = startEntry(MAIN_ENTRY, env, r.repo.dir);
-    const started = Date.now();
-    while (!existsSync(r.repo.path('step.pid'))) {
-      if (Date.now() - started > 15_000) throw new Error('step did not start');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await waitForFile(r.repo.path('step.pid'));
     await new Promise((resolve) => setTimeout(resolve, 1_200)); // past a periodic log flush
     child.kill('SIGKILL');
     await done;

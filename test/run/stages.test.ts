@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLI, gitTestEnv, runCli } from '../helpers/git-repo.ts';
-import { isAlive, releaseRemediation, type Released } from '../helpers/released.ts';
+import { isAlive, releaseRemediation, waitForFile, type Released } from '../helpers/released.ts';
 
 let current: Released | undefined;
 afterEach(() => current?.repo.remove());
@@ -147,11 +147,7 @@ describe('stages', () => {
       env: { ...gitTestEnv(), HOME: r.repo.dir },
       stdio: 'ignore',
     });
-    const started = Date.now();
-    while (!existsSync(r.repo.path('started'))) {
-      if (Date.now() - started > 15_000) throw new Error('step never started');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await waitForFile(r.repo.path('started'));
     const signalled = Date.now();
     child.kill('SIGTERM');
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
@@ -180,11 +176,7 @@ describe('a killed run', () => {
       env: { ...gitTestEnv(), HOME: r.repo.dir },
       stdio: 'ignore',
     });
-    const started = Date.now();
-    while (!existsSync(r.repo.path('printed'))) {
-      if (Date.now() - started > 15_000) throw new Error('step never printed');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await waitForFile(r.repo.path('printed'));
     // Past the recorder's periodic flush, so the printed lines are on disk.
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     child.kill('SIGKILL');
