@@ -6,7 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { runCli } from './cli/commands.ts';
 
 const cancel = new AbortController();
-const stop = () => cancel.abort();
+let cancellable = false;
+const stop = (signal: NodeJS.Signals) => {
+  if (cancellable) cancel.abort();
+  else process.exit(signal === 'SIGINT' ? 130 : 143);
+};
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 
@@ -17,6 +21,9 @@ const code = await runCli(process.argv.slice(2), {
   err: (line) => process.stderr.write(`${line}\n`),
   now: () => new Date(),
   cancel: cancel.signal,
+  setCancellable: (active) => {
+    cancellable = active;
+  },
   toolPath: fileURLToPath(import.meta.url),
 });
 process.exitCode = code;

@@ -28478,6 +28478,8 @@ function tree_digest_treeDigest(files) {
 const action_io_STATE = {
     recordDir: 'record-dir',
     published: 'published',
+    publishedArtifact: 'published-artifact',
+    publishedRelease: 'published-release',
     cancelled: 'cancel-requested',
     ref: 'remediation',
     commit: 'commit',
@@ -28579,8 +28581,14 @@ function param_validation_resolveParams(inputs, given) {
         }
     }
     for (const [name, spec] of Object.entries(inputs)) {
+        // An explicit null is refused rather than read as "not given": a hostile payload must not be
+        // able to strip a safe default.
+        if (Object.hasOwn(given, name) && given[name] === null) {
+            problems.push(`parameter '${name}': expected a ${spec.type}, got null`);
+            continue;
+        }
         const value = Object.hasOwn(given, name) ? given[name] : spec.default;
-        if (value === undefined || value === null) {
+        if (value === undefined) {
             if (spec.required)
                 problems.push(`missing required parameter '${name}' (${paramEnvName(name)})`);
             continue;
@@ -28749,9 +28757,31 @@ function semanticIssues(def, folderName, issue) {
             problems.push(issue(['inputs', input, 'required'], 'a required input cannot have a default'));
         }
     }
+    if (def.timeout !== undefined)
+        problems.push(...durationIssue(def.timeout, ['timeout'], issue));
+    // Two inputs that map to one variable (a-b and a_b are both PARAM_A_B) would let one silently
+    // replace the other in the step environment.
+    const envNames = new Map();
+    for (const input of Object.keys(def.inputs)) {
+        const name = paramEnvName(input);
+        const other = envNames.get(name);
+        if (other)
+            problems.push(issue(['inputs', input], `'${input}' and '${other}' both become ${name}; rename one`, true));
+        envNames.set(name, input);
+    }
     const ids = new Map();
+    const stepEnvNames = new Map();
     for (const stage of STAGES) {
         def[stage].forEach((step, index) => {
+            if (step.timeout !== undefined)
+                problems.push(...durationIssue(step.timeout, [stage, index, 'timeout'], issue));
+            // Outputs reach later steps as STEP_<ID>_<KEY>: ids that normalise alike (fix-a, fix_a) would clash.
+            const normalised = step.id.toUpperCase().replaceAll('-', '_');
+            const clash = stepEnvNames.get(normalised);
+            if (clash && clash !== step.id) {
+                problems.push(issue([stage, index, 'id'], `'${step.id}' and '${clash}' both become STEP_${normalised}_*; rename one`));
+            }
+            stepEnvNames.set(normalised, step.id);
             const seen = ids.get(step.id);
             if (seen) {
                 problems.push(issue([stage, index, 'id'], `duplicate step id '${step.id}' (first used in ${seen})`));
@@ -28780,6 +28810,15 @@ function expressionIssues(step, at, issue) {
     }
     found.push(...expressionIssuesIn(step.env ?? {}, [...at, 'env'], issue));
     return found;
+}
+function durationIssue(text, at, issue) {
+    try {
+        parseDuration(text);
+        return [];
+    }
+    catch (error) {
+        return [issue(at, error.message)];
+    }
 }
 function expressionIssuesIn(env, at, issue) {
     return Object.entries(env)
@@ -28953,12 +28992,16 @@ function dsse_pae(payloadType, payload) {
 function serialiseEnvelope(envelope) {
     return Buffer.from(`${JSON.stringify(envelope, null, 2)}\n`, 'utf8');
 }
-/** Strict base64 decoding: Node's decoder silently skips junk, which would hide tampering. */
+/**
+ * Strict, canonical base64 decoding: Node's decoder skips junk and ignores non-zero padding bits,
+ * so two different texts could decode to the same bytes and an envelope could be altered without
+ * any signature or digest noticing. Only the one canonical encoding of the bytes is accepted.
+ */
 function dsse_decodeBase64Strict(text, what) {
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 !== 0) {
+    const bytes = /^[A-Za-z0-9+/]*={0,2}$/.test(text) && text.length % 4 === 0 ? Buffer.from(text, 'base64') : undefined;
+    if (!bytes || bytes.toString('base64') !== text)
         throw new UsageError('USAGE', `${what} is not valid base64`);
-    }
-    return Buffer.from(text, 'base64');
+    return bytes;
 }
 
 ;// CONCATENATED MODULE: ./src/core/manifest.ts
@@ -28976,7 +29019,17 @@ function serialisePayload(payload) {
 }
 const HEX40 = /^[0-9a-f]{40}$|^[0-9a-f]{64}$/;
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+/**
+ * A real UTC time in ISO 8601 form. The calendar is checked too: `2020-13-45` parses to NaN, and
+ * a NaN expiry would never compare as past, so a manifest could never expire.
+ */
+function isIsoTime(value) {
+    if (typeof value !== 'string' || !ISO.test(value))
+        return false;
+    const ms = Date.parse(value);
+    return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 19) === value.slice(0, 19);
+}
 /**
  * Checks the payload's shape after its signatures verified. A signed but malformed payload is
  * still refused: a signer's tooling bug must not turn into a run of an unchecked version.
@@ -28998,9 +29051,9 @@ function manifest_parsePayload(bytes) {
         fail(`expected _type ${MANIFEST_TYPE}, got ${JSON.stringify(value._type)}`);
     if (!Number.isSafeInteger(value.serial) || value.serial < 1)
         fail('serial: expected an integer >= 1');
-    if (typeof value.issued !== 'string' || !ISO.test(value.issued))
+    if (!isIsoTime(value.issued))
         fail('issued: expected an ISO 8601 UTC time');
-    if (typeof value.expires !== 'string' || !ISO.test(value.expires))
+    if (!isIsoTime(value.expires))
         fail('expires: expected an ISO 8601 UTC time');
     if (value.previous !== null && (typeof value.previous !== 'string' || !DIGEST.test(value.previous))) {
         fail('previous: expected null or a sha256: digest');
@@ -29020,10 +29073,10 @@ function manifest_parsePayload(bytes) {
                 fail(`${at}.commit: expected a full commit id`);
             if (typeof entry.digest !== 'string' || !DIGEST.test(entry.digest))
                 fail(`${at}.digest: expected sha256:<hex>`);
-            if (typeof entry.released !== 'string' || !ISO.test(entry.released))
+            if (!isIsoTime(entry.released))
                 fail(`${at}.released: expected a time`);
             const yanked = entry.yanked;
-            if (yanked !== false && !(isRecord(yanked) && typeof yanked.reason === 'string' && typeof yanked.at === 'string')) {
+            if (yanked !== false && !(isRecord(yanked) && typeof yanked.reason === 'string' && isIsoTime(yanked.at))) {
                 fail(`${at}.yanked: expected false or {reason, at}`);
             }
         }
@@ -29315,8 +29368,9 @@ var github_api = __nccwpck_require__(44804);
 /** How long to keep reading output after the leader exits (a background child may hold the pipe). */
 const DRAIN_AFTER_EXIT_MS = 500;
 /**
- * Spawns each step as a process-group leader (`detached`), so a timeout or cancellation can end
- * the whole tree: a step that forks `sleep 1000 &` cannot outlive its time limit.
+ * Spawns each step as a process-group leader (`detached`), so the whole tree can be ended: on a
+ * timeout or cancellation (SIGTERM, then SIGKILL), and when the step ends (SIGKILL to what is
+ * left): a step that forks `sleep 1000 &` cannot outlive it.
  */
 class process_runner_GroupProcessRunner {
     run(request) {
@@ -29356,11 +29410,12 @@ class process_runner_GroupProcessRunner {
                 clearTimeout(timeout);
                 clearTimeout(drainTimer);
                 request.signal.removeEventListener('abort', onAbort);
-                // After a timeout or cancel, whatever is left of the group gets SIGKILL now.
-                if (timedOut || aborted) {
-                    clearTimeout(killTimer);
-                    killGroup('SIGKILL');
-                }
+                clearTimeout(killTimer);
+                // Whatever is left of the step's process group dies with it, however the step ended: a
+                // background child must not outlive its step, where it could rewrite what a later step
+                // runs or keep acting after the record says the run is over. A deliberate daemon leaves
+                // the group with `setsid` (see README).
+                killGroup('SIGKILL');
                 resolve(result);
             };
             const onAbort = () => {
@@ -29477,6 +29532,7 @@ async function materialize_materialize(files, target) {
 ;// CONCATENATED MODULE: ./src/run/step-environment.ts
 
 
+
 /** Caller variables passed through to every step: the minimal base, nothing else. */
 const BASE_VARIABLES = (/* unused pure expression or super */ null && (['PATH', 'HOME', 'LANG', 'LC_ALL', 'TMPDIR', 'TZ', 'USER', 'LOGNAME']));
 /** Runner variables passed through when present, so steps can find the workspace on GitHub. */
@@ -29520,18 +29576,49 @@ function step_environment_buildStepEnvironment(callerEnv, definition, step, para
     env.REMEDIATION_OUTPUT = paths.outputFile;
     return env;
 }
-/** Picks the declared secrets out of the caller's environment; a missing one is reported by name. */
+/** Environment variable holding a JSON object of secrets, as the reusable workflows pass them. */
+const step_environment_SECRETS_BUNDLE_VARIABLE = 'REMEDIATION_SECRETS';
+/**
+ * Picks the declared secrets out of the caller's environment, falling back to the JSON object in
+ * REMEDIATION_SECRETS (one GitHub secret holding several, which is how a reusable workflow can
+ * pass secrets whose names it does not know). The bundle itself never reaches a step: the step
+ * environment is built from an allow-list. `masked` lists every value to mask, declared or not.
+ */
 function step_environment_collectSecrets(declared, callerEnv) {
+    const bundle = parseSecretsBundle(callerEnv[step_environment_SECRETS_BUNDLE_VARIABLE]);
     const secrets = {};
     const missing = [];
     for (const name of declared) {
-        const value = callerEnv[name];
+        const value = callerEnv[name] || bundle[name];
         if (value === undefined || value === '')
             missing.push(name);
         else
             secrets[name] = value;
     }
-    return { secrets, missing };
+    const masked = [...new Set([...Object.values(secrets), ...Object.values(bundle)].filter((v) => v !== ''))];
+    return { secrets, missing, masked };
+}
+function parseSecretsBundle(text) {
+    if (text === undefined || text.trim() === '')
+        return {};
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (error) {
+        throw new UsageError('MISSING_SECRET', `${step_environment_SECRETS_BUNDLE_VARIABLE} must be a JSON object of secret names to string values`, { cause: error });
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new UsageError('MISSING_SECRET', `${step_environment_SECRETS_BUNDLE_VARIABLE} must be a JSON object of secret names to string values`);
+    }
+    const bundle = {};
+    for (const [name, item] of Object.entries(value)) {
+        // A number or object would be stringified unpredictably and escape redaction of its parts.
+        if (typeof item !== 'string')
+            throw new UsageError('MISSING_SECRET', `${step_environment_SECRETS_BUNDLE_VARIABLE}.${name.slice(0, 60)}: expected a string value`);
+        bundle[name] = item;
+    }
+    return bundle;
 }
 
 ;// CONCATENATED MODULE: ./src/run/workspace.ts
@@ -29581,6 +29668,7 @@ async function executor_executePlan(plan, recorder, deps) {
     const outputs = {};
     const byStep = new Map();
     let sequence = 0;
+    const copies = [];
     const runStage = async (stage, step) => {
         const record = {
             stage,
@@ -29606,14 +29694,19 @@ async function executor_executePlan(plan, recorder, deps) {
             for (let attempt = 1; attempt <= maxAttempts && !stop.aborted; attempt++) {
                 record.attempts = attempt;
                 const n = ++sequence;
-                const definitionDir = join(scratch, `definition-${n}`);
+                // A fresh copy under an unpredictable name, made after the previous step's process group
+                // is gone: nothing a step leaves behind can have prepared (or can find) the next copy.
+                const definitionDir = join(await mkdtemp(join(deps.scratchRoot, 'remediate-definition-')), 'files');
+                copies.push(dirname(definitionDir));
                 await materialize(plan.files, definitionDir);
                 const outputFile = join(scratch, 'outputs', `${n}.out`);
                 await writeFile(outputFile, '', { mode: 0o600 });
                 const cwd = join(workspace, step['working-directory'] ?? '');
                 await mkdir(cwd, { recursive: true });
                 const env = buildStepEnvironment(deps.callerEnv, plan.definition, step, plan.params, plan.secrets, outputs, { definitionDir, workspace, outputFile }, { name: plan.name, version: plan.version, runId: plan.runId, stage });
-                recorder.line(`==> ${stage}/${step.id}${step.name ? ` (${step.name})` : ''} attempt ${attempt}/${maxAttempts}`);
+                recorder.marker(`==> ${stage}/${step.id} attempt ${attempt}/${maxAttempts}`);
+                if (step.name)
+                    recorder.line(`    ${step.name}`);
                 const timeoutMs = parseDuration(step.timeout ?? DEFAULT_STEP_TIMEOUT);
                 result = await deps.runner.run({
                     command: step.shell === 'sh' ? 'sh' : 'bash',
@@ -29628,7 +29721,9 @@ async function executor_executePlan(plan, recorder, deps) {
                 });
                 recorder.endStreams();
                 const outcome = outcomeOf(stage, result);
-                recorder.line(`<== ${stage}/${step.id} ${describeResult(result, timeoutMs)} (${outcome})`);
+                if (result.spawnError)
+                    recorder.line(`!! ${stage}/${step.id} could not start: ${result.spawnError}`);
+                recorder.marker(`<== ${stage}/${step.id} ${describeResult(result, timeoutMs)} (${outcome})`);
                 // Outputs of a failed attempt are kept too: rollback may need what the step managed to note.
                 const parsed = parseOutputFile(await readFile(outputFile));
                 if (parsed.ok)
@@ -29677,6 +29772,8 @@ async function executor_executePlan(plan, recorder, deps) {
     finally {
         clearTimeout(timer);
         await removeTree(scratch);
+        for (const copy of copies)
+            await removeTree(copy);
     }
     for (const [name, spec] of Object.entries(plan.definition.outputs)) {
         const value = byStep.get(spec.step)?.[spec.key];
@@ -29794,7 +29891,7 @@ function outcomeOf(stage, result) {
 }
 function describeResult(result, timeoutMs) {
     if (result.spawnError)
-        return `could not start: ${result.spawnError}`;
+        return 'could not start';
     if (result.timedOut)
         return `timed out after ${timeoutMs} ms; process group killed`;
     if (result.aborted)
@@ -30639,6 +30736,8 @@ class recorder_RunRecorder {
     #stdout;
     #stderr;
     #offset = 0;
+    /** Whether the last byte written ended a line: engine lines always start on their own line. */
+    #atLineStart = true;
     #timer;
     constructor(dir, log, secrets, snapshot, clock, echo) {
         this.dir = dir;
@@ -30668,7 +30767,15 @@ class recorder_RunRecorder {
     }
     /** Writes a timestamped engine line (a step marker, a decision, an error). */
     line(text) {
-        this.#write(Buffer.from(`[${this.#clock().toISOString()}] ${redactText(text, this.#secrets)}\n`, 'utf8'));
+        this.#writeLine(redactText(text, this.#secrets));
+    }
+    /**
+     * Writes a step or run marker (`==> stage/id ...`, `<== stage/id exit N (outcome)`,
+     * `run <status>`), unredacted: markers hold only ids, numbers and fixed words, and verify-run
+     * checks the snapshot's claims against them, which a redacted `exit ***` would defeat.
+     */
+    marker(text) {
+        this.#writeLine(text);
     }
     /** A chunk of a step's stdout. */
     stdout(chunk) {
@@ -30708,9 +30815,13 @@ class recorder_RunRecorder {
         this.snapshot.log = { file: 'run.log', bytes: summary.bytes, blocks: summary.blocks, head: summary.head };
         return snapshotDigest(this.save());
     }
+    #writeLine(text) {
+        this.#write(Buffer.from(`${this.#atLineStart ? '' : '\n'}[${this.#clock().toISOString()}] ${text}\n`, 'utf8'));
+    }
     #write(bytes) {
         if (bytes.byteLength === 0)
             return;
+        this.#atLineStart = bytes[bytes.byteLength - 1] === 0x0a;
         this.#log.write(bytes);
         this.#offset += bytes.byteLength;
         this.#echo?.(bytes);
@@ -30779,6 +30890,54 @@ function checkSnapshotDigests(snapshot) {
     }
     return undefined;
 }
+/**
+ * Checks what the snapshot claims against the chained log's markers: each step's outcome, exit
+ * code and signal against the last `<== stage/id ...` marker in its byte range, and the final
+ * status against the closing `run <status>` line. The log is pinned by the chain, so an edit
+ * that turns a failed run into a succeeded one in snapshot.json alone is caught here.
+ */
+function checkClaimsAgainstLog(snapshot, log, complete) {
+    if (typeof snapshot !== 'object' || snapshot === null)
+        return undefined;
+    const s = snapshot;
+    const steps = Array.isArray(s.steps) ? s.steps : [];
+    for (const [index, step] of steps.entries()) {
+        const start = Number(step.log?.start);
+        const end = Number(step.log?.end);
+        if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end))
+            continue;
+        const text = log.subarray(start, end).toString('utf8');
+        const marker = [...text.matchAll(/^\[[^\]]+\] <== (\S+) (.*) \(([a-z-]+)\)$/gm)].filter((m) => m[1] === `${String(step.stage)}/${String(step.id)}`).at(-1);
+        const field = `steps[${index}]`;
+        if (!marker) {
+            if (step.exitCode !== null && step.exitCode !== undefined) {
+                return { field: `${field}.exitCode`, problem: `the log has no end marker for ${String(step.stage)}/${String(step.id)}, yet an exit code is claimed` };
+            }
+            continue;
+        }
+        const [, , result = '', outcome] = marker;
+        if (outcome !== step.outcome) {
+            return { field: `${field}.outcome`, problem: `expected '${outcome}' (the log's end marker), got '${String(step.outcome)}'` };
+        }
+        const exit = /^exit (\d+)$/.exec(result);
+        if (exit && Number(exit[1]) !== step.exitCode) {
+            return { field: `${field}.exitCode`, problem: `expected ${exit[1]} (the log's end marker), got ${String(step.exitCode)}` };
+        }
+        const killed = /^killed by (\S+)$/.exec(result);
+        if (killed && killed[1] !== step.signal) {
+            return { field: `${field}.signal`, problem: `expected ${killed[1]} (the log's end marker), got ${String(step.signal)}` };
+        }
+    }
+    if (complete) {
+        const closing = [...log.toString('utf8').matchAll(/^\[[^\]]+\] run (\S+)$/gm)].at(-1)?.[1];
+        if (closing !== undefined && closing !== s.status) {
+            return { field: 'status', problem: `expected '${closing}' (the log's closing line), got '${String(s.status)}'` };
+        }
+        if (closing === undefined)
+            return { field: 'status', problem: "the log has no closing 'run <status>' line" };
+    }
+    return undefined;
+}
 
 ;// CONCATENATED MODULE: ./src/core/release-check.ts
 
@@ -30787,6 +30946,15 @@ function checkSnapshotDigests(snapshot) {
  * resolves the tag and computes the digest from git objects.
  */
 function release_check_checkRelease(ref, resolved, manifest) {
+    const entry = release_check_checkReleaseEntry(ref, resolved.commit, manifest);
+    checkReleaseDigest(ref, entry, resolved.digest);
+    return { ref, commit: resolved.commit, digest: resolved.digest, entry, manifest };
+}
+/**
+ * The checks that need only the tag's commit: done before any file of the tree is read, so a
+ * moved tag is refused as such (and recorded) even when it points somewhere without the folder.
+ */
+function release_check_checkReleaseEntry(ref, commit, manifest) {
     const versions = Object.hasOwn(manifest.payload.remediations, ref.name)
         ? manifest.payload.remediations[ref.name]
         : undefined;
@@ -30801,18 +30969,20 @@ function release_check_checkRelease(ref, resolved, manifest) {
         throw new TrustError('TAG_MISMATCH', `manifest tag check: expected ${ref.tag}, got ${entry.tag}`);
     }
     // Tag moved, or deleted and re-created elsewhere: the tag now names a commit nobody signed.
-    if (entry.commit !== resolved.commit) {
-        throw new TrustError('COMMIT_MISMATCH', `commit check: tag ${ref.tag} points at ${resolved.commit}, but the manifest released ${entry.commit} (the tag was moved or re-created)`);
-    }
-    // Content changed after release (history rewritten, objects replaced): refuse the bytes.
-    if (entry.digest !== resolved.digest) {
-        throw new TrustError('DIGEST_MISMATCH', `digest check: expected ${entry.digest} (signed at release), got ${resolved.digest} from ${ref.tag}`);
+    if (entry.commit !== commit) {
+        throw new TrustError('COMMIT_MISMATCH', `commit check: tag ${ref.tag} points at ${commit}, but the manifest released ${entry.commit} (the tag was moved or re-created)`);
     }
     // Withdrawn versions stay in the manifest so history is kept, but must not run again.
     if (entry.yanked) {
         throw new TrustError('YANKED', `yank check: ${ref.name}@${ref.version} was yanked at ${entry.yanked.at}: ${entry.yanked.reason}`);
     }
-    return { ref, commit: resolved.commit, digest: resolved.digest, entry, manifest };
+    return entry;
+}
+/** Content changed after release (history rewritten, objects replaced): refuse the bytes. */
+function checkReleaseDigest(ref, entry, digest) {
+    if (entry.digest !== digest) {
+        throw new TrustError('DIGEST_MISMATCH', `digest check: expected ${entry.digest} (signed at release), got ${digest} from ${ref.tag}`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/adapters/remediation-source.ts
@@ -30849,6 +31019,11 @@ async function remediation_source_readRemediationAtCommit(git, commit, name) {
             throw unsafe(`${entry.path} has unsupported mode ${entry.mode}`);
         if (!entry.path.startsWith(`${dir}/`))
             throw unsafe(`${entry.path} is outside ${dir}/`);
+        // Git objects can be crafted with `.`, `..` or empty path parts (git mktree accepts them);
+        // written out, such a path would land outside the run's copy of the files.
+        if (entry.path.split('/').some((part) => part === '' || part === '.' || part === '..')) {
+            throw unsafe(`${JSON.stringify(entry.path)} has an empty, '.' or '..' path part`);
+        }
     }
     checkLimits(entries.length, 0, dir);
     const blobs = await git.readBlobs(entries.map((e) => e.oid));
@@ -30920,6 +31095,8 @@ async function resolve_release_resolveRelease(git, ref, manifestBytes, trustedKe
     if (!commit) {
         throw new TrustError('TAG_NOT_FOUND', `tag check: expected tag ${ref.tag} in the repository, got none (fetch tags with 'git fetch --tags', or check the version)`);
     }
+    // The commit is checked against the signed entry before any file is read.
+    checkReleaseEntry(ref, commit, manifest);
     const files = await readRemediationAtCommit(git, commit, ref.name);
     const release = checkRelease(ref, { commit, digest: treeDigest(files) }, manifest);
     const definitionFile = files.find((f) => f.path === 'remediation.yml');
@@ -30996,6 +31173,7 @@ async function run_runRemediation(settings, deps) {
         const recorder = await RunRecorder.create(recordDir, [], { ...base, status: 'refused', remediation: { name: ref.name, version: ref.version, tag: ref.tag }, error: { code: error.code, message: error.message } }, deps.clock, deps.echo);
         deps.onRecordStarted?.(recordDir);
         recorder.line(`refused ${formatRef(ref)} [${error.code}]: ${error.message}`);
+        recorder.marker('run refused');
         finishTimes(recorder.snapshot, started, deps.clock());
         const snapshotDigest = await recorder.finish();
         throw new run_RecordedRefusal(error, recordDir, snapshotDigest);
@@ -31005,12 +31183,13 @@ async function run_runRemediation(settings, deps) {
     for (const [key, text] of Object.entries(settings.cliParams))
         given[key] = coerceCliValue(definition.inputs[key], text);
     const params = resolveParams(definition.inputs, given);
-    const { secrets, missing } = collectSecrets(definition.secrets, deps.callerEnv);
+    const { secrets, missing, masked } = collectSecrets(definition.secrets, deps.callerEnv);
+    // Mask before anything can print, including values of the bundle this version does not declare.
+    deps.onSecrets?.(masked);
     if (missing.length) {
-        throw new UsageError('MISSING_SECRET', `${formatRef(ref)} declares secret(s) ${missing.join(', ')}, but the environment does not set them; export them (on GitHub: env: ${missing[0]}: \${{ secrets.${missing[0]} }})`);
+        throw new UsageError('MISSING_SECRET', `${formatRef(ref)} declares secret(s) ${missing.join(', ')}, but neither the environment nor ${SECRETS_BUNDLE_VARIABLE} sets them; export them (on GitHub: env: ${missing[0]}: \${{ secrets.${missing[0]} }}, or pass a REMEDIATION_SECRETS JSON secret to the reusable workflows)`);
     }
     const secretValues = Object.values(secrets);
-    deps.onSecrets?.(secretValues);
     const recordedParams = redactValue(params, secretValues);
     if (settings.dryRun) {
         printPlan(deps.out, resolved, recordedParams, definition.secrets, settings);
@@ -31065,7 +31244,7 @@ async function run_runRemediation(settings, deps) {
     if (status === 'timed-out' && !snapshot.error) {
         snapshot.error = { code: 'TIMED_OUT', message: `the run passed its time limit (${definition.timeout ?? DEFAULT_RUN_TIMEOUT}); the running step was stopped and the rest skipped` };
     }
-    recorder.line(`run ${status}`);
+    recorder.marker(`run ${status}`);
     finishTimes(snapshot, started, deps.clock());
     const snapshotDigest = await recorder.finish();
     return {
@@ -31232,7 +31411,10 @@ function runReleaseTag(ref, runId, attempt, suffix = '') {
 }
 /** Uploads the record folder as a workflow artifact. */
 async function publishArtifact(upload, dir, name, retentionDays, links) {
-    const files = (await (0,promises_.readdir)(dir)).filter((f) => !f.startsWith('.')).sort().map((f) => (0,external_node_path_.join)(dir, f));
+    // Only the record's own files: a step can write into RUNNER_TEMP, and anything else in the
+    // folder was never redacted or chained.
+    const present = new Set(await (0,promises_.readdir)(dir));
+    const files = RECORD_FILES.filter((f) => present.has(f)).map((f) => (0,external_node_path_.join)(dir, f));
     const result = await upload(name, files, dir, retentionDays);
     if (result.id === undefined)
         throw new Error(`artifact ${name}: the upload returned no id`);
@@ -31364,23 +31546,30 @@ function summary_escape(text) {
 
 
 
+
 /** Publishes a finished record as the settings ask, then writes the job summary. */
 async function publish_publishRecord(settings, deps, recordDir, snapshotDigest) {
+    // Each target is marked done in the step state as soon as it succeeds: if main is killed after
+    // uploading the artifact, the post step publishes only what is missing (a second upload of the
+    // same artifact or asset would fail with 409/422 and leave drafts behind).
+    const done = (target) => deps.io.getState(target === 'artifact' ? action_io_STATE.publishedArtifact : action_io_STATE.publishedRelease) === 'true';
+    const mark = (target) => deps.io.saveState(target === 'artifact' ? action_io_STATE.publishedArtifact : action_io_STATE.publishedRelease, 'true');
     const snapshot = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(recordDir, 'snapshot.json'), 'utf8'));
     const failures = [];
     let artifact;
     let release;
-    if (settings.publish === 'artifact' || settings.publish === 'both') {
+    if ((settings.publish === 'artifact' || settings.publish === 'both') && !done('artifact')) {
         const name = artifactName(settings.ref, settings.runId, settings.runAttempt, settings.recordSuffix);
         try {
             artifact = { name, ...(await publishArtifact(deps.uploadArtifact, recordDir, name, settings.retentionDays, settings)) };
+            mark('artifact');
             deps.io.info(`record uploaded as artifact ${name} (id ${artifact.id}, ${artifact.digest})`);
         }
         catch (error) {
             failures.push(`artifact upload failed: ${(0,errors/* describeError */.Uc)(error)}`);
         }
     }
-    if (settings.publish === 'release' || settings.publish === 'both') {
+    if ((settings.publish === 'release' || settings.publish === 'both') && !done('release')) {
         try {
             const preliminary = renderSummary(snapshot, { recordDir, snapshotDigest, failures: [] });
             release = await publishRelease(await deps.api(), recordDir, {
@@ -31391,6 +31580,7 @@ async function publish_publishRecord(settings, deps, recordDir, snapshotDigest) 
                 suffix: settings.recordSuffix,
                 summary: preliminary.slice(0, 100_000),
             });
+            mark('release');
             deps.io.info(`record published as release ${release.tag}: ${release.url}`);
         }
         catch (error) {

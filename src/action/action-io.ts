@@ -29,6 +29,8 @@ export interface ActionIo {
 export const STATE = {
   recordDir: 'record-dir',
   published: 'published',
+  publishedArtifact: 'published-artifact',
+  publishedRelease: 'published-release',
   cancelled: 'cancel-requested',
   ref: 'remediation',
   commit: 'commit',

@@ -6,6 +6,7 @@ import type { ActionSettings } from './settings.ts';
 import type { MainDeps } from './main-run.ts';
 import { artifactName, publishArtifact, publishRelease, type ArtifactResult } from './record-publisher.ts';
 import { renderSummary } from './summary.ts';
+import { STATE } from './action-io.ts';
 
 /** What publishing did; failures are reported, never swallowed, and the record stays on disk. */
 export interface PublishOutcome {
@@ -25,20 +26,28 @@ export async function publishRecord(
   recordDir: string,
   snapshotDigest: string,
 ): Promise<PublishOutcome> {
+  // Each target is marked done in the step state as soon as it succeeds: if main is killed after
+  // uploading the artifact, the post step publishes only what is missing (a second upload of the
+  // same artifact or asset would fail with 409/422 and leave drafts behind).
+  const done = (target: 'artifact' | 'release') =>
+    deps.io.getState(target === 'artifact' ? STATE.publishedArtifact : STATE.publishedRelease) === 'true';
+  const mark = (target: 'artifact' | 'release') =>
+    deps.io.saveState(target === 'artifact' ? STATE.publishedArtifact : STATE.publishedRelease, 'true');
   const snapshot = JSON.parse(await readFile(join(recordDir, 'snapshot.json'), 'utf8')) as RunSnapshot;
   const failures: string[] = [];
   let artifact: PublishOutcome['artifact'];
   let release: PublishOutcome['release'];
-  if (settings.publish === 'artifact' || settings.publish === 'both') {
+  if ((settings.publish === 'artifact' || settings.publish === 'both') && !done('artifact')) {
     const name = artifactName(settings.ref, settings.runId, settings.runAttempt, settings.recordSuffix);
     try {
       artifact = { name, ...(await publishArtifact(deps.uploadArtifact, recordDir, name, settings.retentionDays, settings)) };
+      mark('artifact');
       deps.io.info(`record uploaded as artifact ${name} (id ${artifact.id}, ${artifact.digest})`);
     } catch (error) {
       failures.push(`artifact upload failed: ${describeError(error)}`);
     }
   }
-  if (settings.publish === 'release' || settings.publish === 'both') {
+  if ((settings.publish === 'release' || settings.publish === 'both') && !done('release')) {
     try {
       const preliminary = renderSummary(snapshot, { recordDir, snapshotDigest, failures: [] });
       release = await publishRelease(await deps.api(), recordDir, {
@@ -49,6 +58,7 @@ export async function publishRecord(
         suffix: settings.recordSuffix,
         summary: preliminary.slice(0, 100_000),
       });
+      mark('release');
       deps.io.info(`record published as release ${release.tag}: ${release.url}`);
     } catch (error) {
       failures.push(`release publish failed: ${describeError(error)}`);

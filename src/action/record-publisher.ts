@@ -44,7 +44,10 @@ export async function publishArtifact(
   retentionDays: number | undefined,
   links: { serverUrl: string; repository: string; runId: string },
 ): Promise<ArtifactResult> {
-  const files = (await readdir(dir)).filter((f) => !f.startsWith('.')).sort().map((f) => join(dir, f));
+  // Only the record's own files: a step can write into RUNNER_TEMP, and anything else in the
+  // folder was never redacted or chained.
+  const present = new Set(await readdir(dir));
+  const files = RECORD_FILES.filter((f) => present.has(f)).map((f) => join(dir, f));
   const result = await upload(name, files, dir, retentionDays);
   if (result.id === undefined) throw new Error(`artifact ${name}: the upload returned no id`);
   return {

@@ -36,8 +36,9 @@ export interface ProcessRunner {
 const DRAIN_AFTER_EXIT_MS = 500;
 
 /**
- * Spawns each step as a process-group leader (`detached`), so a timeout or cancellation can end
- * the whole tree: a step that forks `sleep 1000 &` cannot outlive its time limit.
+ * Spawns each step as a process-group leader (`detached`), so the whole tree can be ended: on a
+ * timeout or cancellation (SIGTERM, then SIGKILL), and when the step ends (SIGKILL to what is
+ * left): a step that forks `sleep 1000 &` cannot outlive it.
  */
 export class GroupProcessRunner implements ProcessRunner {
   run(request: ProcessRequest): Promise<ProcessResult> {
@@ -75,11 +76,12 @@ export class GroupProcessRunner implements ProcessRunner {
         clearTimeout(timeout);
         clearTimeout(drainTimer);
         request.signal.removeEventListener('abort', onAbort);
-        // After a timeout or cancel, whatever is left of the group gets SIGKILL now.
-        if (timedOut || aborted) {
-          clearTimeout(killTimer);
-          killGroup('SIGKILL');
-        }
+        clearTimeout(killTimer);
+        // Whatever is left of the step's process group dies with it, however the step ended: a
+        // background child must not outlive its step, where it could rewrite what a later step
+        // runs or keep acting after the record says the run is over. A deliberate daemon leaves
+        // the group with `setsid` (see README).
+        killGroup('SIGKILL');
         resolve(result);
       };
       const onAbort = () => {

@@ -32,6 +32,11 @@ export async function readRemediationAtCommit(git: GitObjectSource, commit: stri
     if (entry.mode === '120000') throw unsafe(`${entry.path} is a symlink; copy the file into ${dir}/ instead`);
     if (entry.mode !== '100644' && entry.mode !== '100755') throw unsafe(`${entry.path} has unsupported mode ${entry.mode}`);
     if (!entry.path.startsWith(`${dir}/`)) throw unsafe(`${entry.path} is outside ${dir}/`);
+    // Git objects can be crafted with `.`, `..` or empty path parts (git mktree accepts them);
+    // written out, such a path would land outside the run's copy of the files.
+    if (entry.path.split('/').some((part) => part === '' || part === '.' || part === '..')) {
+      throw unsafe(`${JSON.stringify(entry.path)} has an empty, '.' or '..' path part`);
+    }
   }
   checkLimits(entries.length, 0, dir);
   const blobs = await git.readBlobs(entries.map((e) => e.oid));

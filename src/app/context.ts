@@ -10,8 +10,13 @@ export interface CommandContext {
   readonly err: (line: string) => void;
   /** The current time; a clock so tests can pin it. */
   readonly now: () => Date;
-  /** Aborted when the process is asked to stop (SIGINT/SIGTERM). */
+  /** Aborted when the process is asked to stop (SIGINT/SIGTERM) while a run is in progress. */
   readonly cancel: AbortSignal;
+  /**
+   * Marks whether a run is in progress: then SIGINT/SIGTERM cancel it and the record is finished;
+   * otherwise the process exits at once, as any command should on Ctrl-C.
+   */
+  readonly setCancellable: (active: boolean) => void;
   /** Path of the running tool's own file, whose digest goes into every record. */
   readonly toolPath: string;
 }

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { UsageError } from '../errors.ts';
 import { generateKeyPair } from '../core/keys.ts';
 
@@ -20,6 +20,8 @@ export async function writeKeyPair(out: string): Promise<{ keyid: string; public
   try {
     await writeFile(publicPath, publicPem, { flag: 'wx', mode: 0o644 });
   } catch (error) {
+    // Leave no orphaned private key behind: a retry with another --out must start clean.
+    await rm(out, { force: true });
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
       throw new UsageError('FILE_EXISTS', `${publicPath} exists; refusing to overwrite a key: choose another --out`);
     }

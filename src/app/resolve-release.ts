@@ -3,7 +3,7 @@ import { parseDefinition } from '../core/definition-parser.ts';
 import type { Definition } from '../core/definition.ts';
 import type { TrustedKey } from '../core/keys.ts';
 import { verifyManifest, type TrustPolicy } from '../core/manifest-verifier.ts';
-import { checkRelease, type VerifiedRelease } from '../core/release-check.ts';
+import { checkRelease, checkReleaseEntry, type VerifiedRelease } from '../core/release-check.ts';
 import { treeDigest, type TreeFile } from '../core/tree-digest.ts';
 import type { VersionRef } from '../core/version-ref.ts';
 import type { GitObjectSource } from '../adapters/git-client.ts';
@@ -36,6 +36,8 @@ export async function resolveRelease(
       `tag check: expected tag ${ref.tag} in the repository, got none (fetch tags with 'git fetch --tags', or check the version)`,
     );
   }
+  // The commit is checked against the signed entry before any file is read.
+  checkReleaseEntry(ref, commit, manifest);
   const files = await readRemediationAtCommit(git, commit, ref.name);
   const release = checkRelease(ref, { commit, digest: treeDigest(files) }, manifest);
   const definitionFile = files.find((f) => f.path === 'remediation.yml');

@@ -13,7 +13,7 @@ import { DEFAULT_RUN_TIMEOUT, executePlan, type RunPlan } from '../run/executor.
 import { RunRecorder } from '../run/recorder.ts';
 import { paramsDigest } from '../run/snapshot-digests.ts';
 import { SNAPSHOT_SCHEMA, type RunSnapshot, type RunStatus, type Trigger } from '../run/snapshot.ts';
-import { collectSecrets } from '../run/step-environment.ts';
+import { collectSecrets, SECRETS_BUNDLE_VARIABLE } from '../run/step-environment.ts';
 import { redactValue } from '../record/redactor.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { resolveRelease, type ResolvedRelease } from './resolve-release.ts';
@@ -126,6 +126,7 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
     );
     deps.onRecordStarted?.(recordDir);
     recorder.line(`refused ${formatRef(ref)} [${error.code}]: ${error.message}`);
+    recorder.marker('run refused');
     finishTimes(recorder.snapshot, started, deps.clock());
     const snapshotDigest = await recorder.finish();
     throw new RecordedRefusal(error, recordDir, snapshotDigest);
@@ -135,15 +136,16 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
   const given: Record<string, unknown> = { ...settings.params };
   for (const [key, text] of Object.entries(settings.cliParams)) given[key] = coerceCliValue(definition.inputs[key], text);
   const params = resolveParams(definition.inputs, given);
-  const { secrets, missing } = collectSecrets(definition.secrets, deps.callerEnv);
+  const { secrets, missing, masked } = collectSecrets(definition.secrets, deps.callerEnv);
+  // Mask before anything can print, including values of the bundle this version does not declare.
+  deps.onSecrets?.(masked);
   if (missing.length) {
     throw new UsageError(
       'MISSING_SECRET',
-      `${formatRef(ref)} declares secret(s) ${missing.join(', ')}, but the environment does not set them; export them (on GitHub: env: ${missing[0]}: \${{ secrets.${missing[0]} }})`,
+      `${formatRef(ref)} declares secret(s) ${missing.join(', ')}, but neither the environment nor ${SECRETS_BUNDLE_VARIABLE} sets them; export them (on GitHub: env: ${missing[0]}: \${{ secrets.${missing[0]} }}, or pass a REMEDIATION_SECRETS JSON secret to the reusable workflows)`,
     );
   }
   const secretValues = Object.values(secrets);
-  deps.onSecrets?.(secretValues);
   const recordedParams = redactValue(params, secretValues);
 
   if (settings.dryRun) {
@@ -201,7 +203,7 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
   if (status === 'timed-out' && !snapshot.error) {
     snapshot.error = { code: 'TIMED_OUT', message: `the run passed its time limit (${definition.timeout ?? DEFAULT_RUN_TIMEOUT}); the running step was stopped and the rest skipped` };
   }
-  recorder.line(`run ${status}`);
+  recorder.marker(`run ${status}`);
   finishTimes(snapshot, started, deps.clock());
   const snapshotDigest = await recorder.finish();
   return {

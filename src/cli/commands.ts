@@ -5,7 +5,7 @@ import { GroupProcessRunner } from '../adapters/process-runner.ts';
 import { RecordedRefusal, runRemediation } from '../app/run.ts';
 import { readRecord } from '../record/record-files.ts';
 import { verifyRecord } from '../record/record-verifier.ts';
-import { checkSnapshotDigests } from '../run/snapshot-digests.ts';
+import { checkClaimsAgainstLog, checkSnapshotDigests } from '../run/snapshot-digests.ts';
 import { validateSnapshot } from '../run/snapshot-schema.ts';
 import { triggerFromEnvironment } from '../app/trigger.ts';
 import { describeError, ExitCode, RemediateError, TrustError, UsageError, type ExitCodeValue } from '../errors.ts';
@@ -150,8 +150,8 @@ async function execute(command: CliCommand, context: CommandContext): Promise<Ex
       if (!shape.ok) {
         throw new TrustError('RECORD_TAMPERED', `${command.dir}: snapshot.json does not match its schema: ${shape.problems.slice(0, 3).join('; ')}`);
       }
-      const digests = checkSnapshotDigests(snapshot);
-      if (digests) throw new TrustError('RECORD_TAMPERED', `${command.dir}: snapshot field '${digests.field}': ${digests.problem}`);
+      const mismatch = checkSnapshotDigests(snapshot) ?? checkClaimsAgainstLog(snapshot, files.log, result.complete);
+      if (mismatch) throw new TrustError('RECORD_TAMPERED', `${command.dir}: snapshot field '${mismatch.field}': ${mismatch.problem}`);
       out(
         `${result.complete ? 'intact' : 'intact but incomplete (the run was interrupted; its valid prefix verifies)'}: status ${result.status}, ${result.steps} step(s), ${result.log.bytes} log bytes in ${result.log.blocks} chained block(s), head ${result.log.head.slice(0, 16)}, snapshot ${result.snapshotDigest}`,
       );
@@ -188,6 +188,7 @@ async function runCommand(command: Extract<CliCommand, { command: 'run' }>, cont
   const trustedKeys = await loadTrustedKeys(command.trustedKeys);
   const manifestBytes = await readManifest(manifestPath);
   const params = command.paramsFile === undefined ? {} : await readParamsFile(command.paramsFile);
+  context.setCancellable(true);
   try {
     const outcome = await runRemediation(
       {
@@ -232,6 +233,8 @@ async function runCommand(command: Extract<CliCommand, { command: 'run' }>, cont
       return ExitCode.refused;
     }
     throw error;
+  } finally {
+    context.setCancellable(false);
   }
 }
 

@@ -2,7 +2,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import schema from '../../remediations/remediation.schema.json' with { type: 'json' };
 import { RemediateError, ExitCode } from '../errors.ts';
-import { STAGES, type Definition, type StepSpec } from './definition.ts';
+import { paramEnvName, parseDuration, STAGES, type Definition, type StepSpec } from './definition.ts';
 import { checkInputValue } from './param-validation.ts';
 
 /** Largest remediation.yml accepted: a definition is a page of YAML, not a data set. */
@@ -152,9 +152,28 @@ function semanticIssues(def: Definition, folderName: string, issue: IssueMaker):
       problems.push(issue(['inputs', input, 'required'], 'a required input cannot have a default'));
     }
   }
+  if (def.timeout !== undefined) problems.push(...durationIssue(def.timeout, ['timeout'], issue));
+  // Two inputs that map to one variable (a-b and a_b are both PARAM_A_B) would let one silently
+  // replace the other in the step environment.
+  const envNames = new Map<string, string>();
+  for (const input of Object.keys(def.inputs)) {
+    const name = paramEnvName(input);
+    const other = envNames.get(name);
+    if (other) problems.push(issue(['inputs', input], `'${input}' and '${other}' both become ${name}; rename one`, true));
+    envNames.set(name, input);
+  }
   const ids = new Map<string, string>();
+  const stepEnvNames = new Map<string, string>();
   for (const stage of STAGES) {
     def[stage].forEach((step, index) => {
+      if (step.timeout !== undefined) problems.push(...durationIssue(step.timeout, [stage, index, 'timeout'], issue));
+      // Outputs reach later steps as STEP_<ID>_<KEY>: ids that normalise alike (fix-a, fix_a) would clash.
+      const normalised = step.id.toUpperCase().replaceAll('-', '_');
+      const clash = stepEnvNames.get(normalised);
+      if (clash && clash !== step.id) {
+        problems.push(issue([stage, index, 'id'], `'${step.id}' and '${clash}' both become STEP_${normalised}_*; rename one`));
+      }
+      stepEnvNames.set(normalised, step.id);
       const seen = ids.get(step.id);
       if (seen) {
         problems.push(issue([stage, index, 'id'], `duplicate step id '${step.id}' (first used in ${seen})`));
@@ -183,6 +202,15 @@ function expressionIssues(step: StepSpec, at: (string | number)[], issue: IssueM
   }
   found.push(...expressionIssuesIn(step.env ?? {}, [...at, 'env'], issue));
   return found;
+}
+
+function durationIssue(text: string, at: (string | number)[], issue: IssueMaker): DefinitionIssue[] {
+  try {
+    parseDuration(text);
+    return [];
+  } catch (error) {
+    return [issue(at, (error as Error).message)];
+  }
 }
 
 function expressionIssuesIn(env: Readonly<Record<string, string>>, at: (string | number)[], issue: IssueMaker) {

@@ -55,12 +55,20 @@ export interface Definition {
   readonly rollback: readonly StepSpec[];
 }
 
-/** Parses a duration like `500ms`, `30s`, `5m`, `2h` into milliseconds. */
+/**
+ * Longest duration accepted: Node's timers hold at most 2^31-1 ms (about 24.8 days) and fire at
+ * once beyond that, which would turn a long timeout into an immediate one.
+ */
+export const MAX_DURATION_MS = 24 * 24 * 3_600_000;
+
+/** Parses a duration like `500ms`, `30s`, `5m`, `2h` into milliseconds (at most 24 days). */
 export function parseDuration(text: string): number {
   const match = /^([1-9][0-9]{0,6})(ms|s|m|h)$/.exec(text);
   if (!match) throw new Error(`expected a duration like 30s or 5m, got '${text}'`);
   const unit = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 }[match[2] as 'ms' | 's' | 'm' | 'h'];
-  return Number(match[1]) * unit;
+  const ms = Number(match[1]) * unit;
+  if (ms > MAX_DURATION_MS) throw new Error(`expected a duration of at most 576h (24 days), got '${text}'`);
+  return ms;
 }
 
 /** The environment variable a parameter reaches steps as: PARAM_<NAME>, upper-cased, '-' -> '_'. */

@@ -38,10 +38,13 @@ export function serialiseEnvelope(envelope: DsseEnvelope): Buffer {
   return Buffer.from(`${JSON.stringify(envelope, null, 2)}\n`, 'utf8');
 }
 
-/** Strict base64 decoding: Node's decoder silently skips junk, which would hide tampering. */
+/**
+ * Strict, canonical base64 decoding: Node's decoder skips junk and ignores non-zero padding bits,
+ * so two different texts could decode to the same bytes and an envelope could be altered without
+ * any signature or digest noticing. Only the one canonical encoding of the bytes is accepted.
+ */
 export function decodeBase64Strict(text: string, what: string): Buffer {
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 !== 0) {
-    throw new UsageError('USAGE', `${what} is not valid base64`);
-  }
-  return Buffer.from(text, 'base64');
+  const bytes = /^[A-Za-z0-9+/]*={0,2}$/.test(text) && text.length % 4 === 0 ? Buffer.from(text, 'base64') : undefined;
+  if (!bytes || bytes.toString('base64') !== text) throw new UsageError('USAGE', `${what} is not valid base64`);
+  return bytes;
 }

@@ -45,7 +45,17 @@ export function serialisePayload(payload: ManifestPayload): Buffer {
 
 const HEX40 = /^[0-9a-f]{40}$|^[0-9a-f]{64}$/;
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+
+/**
+ * A real UTC time in ISO 8601 form. The calendar is checked too: `2020-13-45` parses to NaN, and
+ * a NaN expiry would never compare as past, so a manifest could never expire.
+ */
+export function isIsoTime(value: unknown): value is string {
+  if (typeof value !== 'string' || !ISO.test(value)) return false;
+  const ms = Date.parse(value);
+  return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 19) === value.slice(0, 19);
+}
 
 /**
  * Checks the payload's shape after its signatures verified. A signed but malformed payload is
@@ -64,8 +74,8 @@ export function parsePayload(bytes: Uint8Array): ManifestPayload {
   if (!isRecord(value)) return fail('expected an object');
   if (value._type !== MANIFEST_TYPE) fail(`expected _type ${MANIFEST_TYPE}, got ${JSON.stringify(value._type)}`);
   if (!Number.isSafeInteger(value.serial) || (value.serial as number) < 1) fail('serial: expected an integer >= 1');
-  if (typeof value.issued !== 'string' || !ISO.test(value.issued)) fail('issued: expected an ISO 8601 UTC time');
-  if (typeof value.expires !== 'string' || !ISO.test(value.expires)) fail('expires: expected an ISO 8601 UTC time');
+  if (!isIsoTime(value.issued)) fail('issued: expected an ISO 8601 UTC time');
+  if (!isIsoTime(value.expires)) fail('expires: expected an ISO 8601 UTC time');
   if (value.previous !== null && (typeof value.previous !== 'string' || !DIGEST.test(value.previous))) {
     fail('previous: expected null or a sha256: digest');
   }
@@ -78,9 +88,9 @@ export function parsePayload(bytes: Uint8Array): ManifestPayload {
       if (entry.tag !== `${name}/${version}`) fail(`${at}.tag: expected ${name}/${version}`);
       if (typeof entry.commit !== 'string' || !HEX40.test(entry.commit)) fail(`${at}.commit: expected a full commit id`);
       if (typeof entry.digest !== 'string' || !DIGEST.test(entry.digest)) fail(`${at}.digest: expected sha256:<hex>`);
-      if (typeof entry.released !== 'string' || !ISO.test(entry.released)) fail(`${at}.released: expected a time`);
+      if (!isIsoTime(entry.released)) fail(`${at}.released: expected a time`);
       const yanked = entry.yanked;
-      if (yanked !== false && !(isRecord(yanked) && typeof yanked.reason === 'string' && typeof yanked.at === 'string')) {
+      if (yanked !== false && !(isRecord(yanked) && typeof yanked.reason === 'string' && isIsoTime(yanked.at))) {
         fail(`${at}.yanked: expected false or {reason, at}`);
       }
     }

@@ -92,8 +92,14 @@ export function resolveParams(
     }
   }
   for (const [name, spec] of Object.entries(inputs)) {
+    // An explicit null is refused rather than read as "not given": a hostile payload must not be
+    // able to strip a safe default.
+    if (Object.hasOwn(given, name) && given[name] === null) {
+      problems.push(`parameter '${name}': expected a ${spec.type}, got null`);
+      continue;
+    }
     const value = Object.hasOwn(given, name) ? given[name] : spec.default;
-    if (value === undefined || value === null) {
+    if (value === undefined) {
       if (spec.required) problems.push(`missing required parameter '${name}' (${paramEnvName(name)})`);
       continue;
     }

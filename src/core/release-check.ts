@@ -21,6 +21,16 @@ export function checkRelease(
   resolved: { commit: string; digest: string },
   manifest: VerifiedManifest,
 ): VerifiedRelease {
+  const entry = checkReleaseEntry(ref, resolved.commit, manifest);
+  checkReleaseDigest(ref, entry, resolved.digest);
+  return { ref, commit: resolved.commit, digest: resolved.digest, entry, manifest };
+}
+
+/**
+ * The checks that need only the tag's commit: done before any file of the tree is read, so a
+ * moved tag is refused as such (and recorded) even when it points somewhere without the folder.
+ */
+export function checkReleaseEntry(ref: VersionRef, commit: string, manifest: VerifiedManifest): ManifestEntry {
   const versions = Object.hasOwn(manifest.payload.remediations, ref.name)
     ? manifest.payload.remediations[ref.name]
     : undefined;
@@ -38,17 +48,10 @@ export function checkRelease(
     throw new TrustError('TAG_MISMATCH', `manifest tag check: expected ${ref.tag}, got ${entry.tag}`);
   }
   // Tag moved, or deleted and re-created elsewhere: the tag now names a commit nobody signed.
-  if (entry.commit !== resolved.commit) {
+  if (entry.commit !== commit) {
     throw new TrustError(
       'COMMIT_MISMATCH',
-      `commit check: tag ${ref.tag} points at ${resolved.commit}, but the manifest released ${entry.commit} (the tag was moved or re-created)`,
-    );
-  }
-  // Content changed after release (history rewritten, objects replaced): refuse the bytes.
-  if (entry.digest !== resolved.digest) {
-    throw new TrustError(
-      'DIGEST_MISMATCH',
-      `digest check: expected ${entry.digest} (signed at release), got ${resolved.digest} from ${ref.tag}`,
+      `commit check: tag ${ref.tag} points at ${commit}, but the manifest released ${entry.commit} (the tag was moved or re-created)`,
     );
   }
   // Withdrawn versions stay in the manifest so history is kept, but must not run again.
@@ -58,5 +61,15 @@ export function checkRelease(
       `yank check: ${ref.name}@${ref.version} was yanked at ${entry.yanked.at}: ${entry.yanked.reason}`,
     );
   }
-  return { ref, commit: resolved.commit, digest: resolved.digest, entry, manifest };
+  return entry;
+}
+
+/** Content changed after release (history rewritten, objects replaced): refuse the bytes. */
+export function checkReleaseDigest(ref: VersionRef, entry: ManifestEntry, digest: string): void {
+  if (entry.digest !== digest) {
+    throw new TrustError(
+      'DIGEST_MISMATCH',
+      `digest check: expected ${entry.digest} (signed at release), got ${digest} from ${ref.tag}`,
+    );
+  }
 }

@@ -1,5 +1,5 @@
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseDuration, type StageName, type StepSpec } from '../core/definition.ts';
 import type { ResolvedParams } from '../core/param-validation.ts';
 import type { TreeFile } from '../core/tree-digest.ts';
@@ -67,6 +67,7 @@ export async function executePlan(plan: RunPlan, recorder: RunRecorder, deps: Ex
   const outputs: Record<string, string> = {};
   const byStep = new Map<string, Readonly<Record<string, string>>>();
   let sequence = 0;
+  const copies: string[] = [];
 
   const runStage = async (stage: StageName, step: StepSpec): Promise<StepRecord> => {
     const record: StepRecord = {
@@ -93,7 +94,10 @@ export async function executePlan(plan: RunPlan, recorder: RunRecorder, deps: Ex
       for (let attempt = 1; attempt <= maxAttempts && !stop.aborted; attempt++) {
         record.attempts = attempt;
         const n = ++sequence;
-        const definitionDir = join(scratch, `definition-${n}`);
+        // A fresh copy under an unpredictable name, made after the previous step's process group
+        // is gone: nothing a step leaves behind can have prepared (or can find) the next copy.
+        const definitionDir = join(await mkdtemp(join(deps.scratchRoot, 'remediate-definition-')), 'files');
+        copies.push(dirname(definitionDir));
         await materialize(plan.files, definitionDir);
         const outputFile = join(scratch, 'outputs', `${n}.out`);
         await writeFile(outputFile, '', { mode: 0o600 });
@@ -109,7 +113,8 @@ export async function executePlan(plan: RunPlan, recorder: RunRecorder, deps: Ex
           { definitionDir, workspace, outputFile },
           { name: plan.name, version: plan.version, runId: plan.runId, stage },
         );
-        recorder.line(`==> ${stage}/${step.id}${step.name ? ` (${step.name})` : ''} attempt ${attempt}/${maxAttempts}`);
+        recorder.marker(`==> ${stage}/${step.id} attempt ${attempt}/${maxAttempts}`);
+        if (step.name) recorder.line(`    ${step.name}`);
         const timeoutMs = parseDuration(step.timeout ?? DEFAULT_STEP_TIMEOUT);
         result = await deps.runner.run({
           command: step.shell === 'sh' ? 'sh' : 'bash',
@@ -124,7 +129,8 @@ export async function executePlan(plan: RunPlan, recorder: RunRecorder, deps: Ex
         });
         recorder.endStreams();
         const outcome = outcomeOf(stage, result);
-        recorder.line(`<== ${stage}/${step.id} ${describeResult(result, timeoutMs)} (${outcome})`);
+        if (result.spawnError) recorder.line(`!! ${stage}/${step.id} could not start: ${result.spawnError}`);
+        recorder.marker(`<== ${stage}/${step.id} ${describeResult(result, timeoutMs)} (${outcome})`);
         // Outputs of a failed attempt are kept too: rollback may need what the step managed to note.
         const parsed = parseOutputFile(await readFile(outputFile));
         if (parsed.ok) stepOutputs = withoutSecretNames(parsed.outputs, recorder, `${stage}/${step.id}`);
@@ -166,6 +172,7 @@ export async function executePlan(plan: RunPlan, recorder: RunRecorder, deps: Ex
   } finally {
     clearTimeout(timer);
     await removeTree(scratch);
+    for (const copy of copies) await removeTree(copy);
   }
   for (const [name, spec] of Object.entries(plan.definition.outputs)) {
     const value = byStep.get(spec.step)?.[spec.key];
@@ -284,7 +291,7 @@ function outcomeOf(stage: StageName, result: ProcessResult): StepOutcome {
 }
 
 function describeResult(result: ProcessResult, timeoutMs: number): string {
-  if (result.spawnError) return `could not start: ${result.spawnError}`;
+  if (result.spawnError) return 'could not start';
   if (result.timedOut) return `timed out after ${timeoutMs} ms; process group killed`;
   if (result.aborted) return 'stopped; process group killed';
   return result.signal ? `killed by ${result.signal}` : `exit ${result.exitCode}`;

@@ -24,6 +24,8 @@ export class RunRecorder {
   #stdout: StreamRedactor;
   #stderr: StreamRedactor;
   #offset = 0;
+  /** Whether the last byte written ended a line: engine lines always start on their own line. */
+  #atLineStart = true;
   #timer: NodeJS.Timeout | undefined;
 
   private constructor(
@@ -70,7 +72,16 @@ export class RunRecorder {
 
   /** Writes a timestamped engine line (a step marker, a decision, an error). */
   line(text: string): void {
-    this.#write(Buffer.from(`[${this.#clock().toISOString()}] ${redactText(text, this.#secrets)}\n`, 'utf8'));
+    this.#writeLine(redactText(text, this.#secrets));
+  }
+
+  /**
+   * Writes a step or run marker (`==> stage/id ...`, `<== stage/id exit N (outcome)`,
+   * `run <status>`), unredacted: markers hold only ids, numbers and fixed words, and verify-run
+   * checks the snapshot's claims against them, which a redacted `exit ***` would defeat.
+   */
+  marker(text: string): void {
+    this.#writeLine(text);
   }
 
   /** A chunk of a step's stdout. */
@@ -118,8 +129,13 @@ export class RunRecorder {
     return snapshotDigest(this.save());
   }
 
+  #writeLine(text: string): void {
+    this.#write(Buffer.from(`${this.#atLineStart ? '' : '\n'}[${this.#clock().toISOString()}] ${text}\n`, 'utf8'));
+  }
+
   #write(bytes: Buffer): void {
     if (bytes.byteLength === 0) return;
+    this.#atLineStart = bytes[bytes.byteLength - 1] === 0x0a;
     this.#log.write(bytes);
     this.#offset += bytes.byteLength;
     this.#echo?.(bytes);

@@ -44,3 +44,59 @@ export function checkSnapshotDigests(snapshot: unknown): { field: string; proble
   }
   return undefined;
 }
+
+/** A step as the snapshot claims it ended. */
+interface ClaimedStep {
+  stage?: unknown;
+  id?: unknown;
+  exitCode?: unknown;
+  signal?: unknown;
+  outcome?: unknown;
+  log?: { start?: unknown; end?: unknown };
+}
+
+/**
+ * Checks what the snapshot claims against the chained log's markers: each step's outcome, exit
+ * code and signal against the last `<== stage/id ...` marker in its byte range, and the final
+ * status against the closing `run <status>` line. The log is pinned by the chain, so an edit
+ * that turns a failed run into a succeeded one in snapshot.json alone is caught here.
+ */
+export function checkClaimsAgainstLog(snapshot: unknown, log: Buffer, complete: boolean): { field: string; problem: string } | undefined {
+  if (typeof snapshot !== 'object' || snapshot === null) return undefined;
+  const s = snapshot as { status?: unknown; steps?: unknown };
+  const steps = Array.isArray(s.steps) ? (s.steps as ClaimedStep[]) : [];
+  for (const [index, step] of steps.entries()) {
+    const start = Number(step.log?.start);
+    const end = Number(step.log?.end);
+    if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end)) continue;
+    const text = log.subarray(start, end).toString('utf8');
+    const marker = [...text.matchAll(/^\[[^\]]+\] <== (\S+) (.*) \(([a-z-]+)\)$/gm)].filter((m) => m[1] === `${String(step.stage)}/${String(step.id)}`).at(-1);
+    const field = `steps[${index}]`;
+    if (!marker) {
+      if (step.exitCode !== null && step.exitCode !== undefined) {
+        return { field: `${field}.exitCode`, problem: `the log has no end marker for ${String(step.stage)}/${String(step.id)}, yet an exit code is claimed` };
+      }
+      continue;
+    }
+    const [, , result = '', outcome] = marker;
+    if (outcome !== step.outcome) {
+      return { field: `${field}.outcome`, problem: `expected '${outcome}' (the log's end marker), got '${String(step.outcome)}'` };
+    }
+    const exit = /^exit (\d+)$/.exec(result);
+    if (exit && Number(exit[1]) !== step.exitCode) {
+      return { field: `${field}.exitCode`, problem: `expected ${exit[1]} (the log's end marker), got ${String(step.exitCode)}` };
+    }
+    const killed = /^killed by (\S+)$/.exec(result);
+    if (killed && killed[1] !== step.signal) {
+      return { field: `${field}.signal`, problem: `expected ${killed[1]} (the log's end marker), got ${String(step.signal)}` };
+    }
+  }
+  if (complete) {
+    const closing = [...log.toString('utf8').matchAll(/^\[[^\]]+\] run (\S+)$/gm)].at(-1)?.[1];
+    if (closing !== undefined && closing !== s.status) {
+      return { field: 'status', problem: `expected '${closing}' (the log's closing line), got '${String(s.status)}'` };
+    }
+    if (closing === undefined) return { field: 'status', problem: "the log has no closing 'run <status>' line" };
+  }
+  return undefined;
+}

@@ -1,3 +1,4 @@
+import { UsageError } from '../errors.ts';
 import type { Definition, StepSpec } from '../core/definition.ts';
 import { paramEnvName } from '../core/definition.ts';
 import { paramToEnvValue, type ResolvedParams } from '../core/param-validation.ts';
@@ -64,17 +65,47 @@ export function buildStepEnvironment(
   return env;
 }
 
-/** Picks the declared secrets out of the caller's environment; a missing one is reported by name. */
+/** Environment variable holding a JSON object of secrets, as the reusable workflows pass them. */
+export const SECRETS_BUNDLE_VARIABLE = 'REMEDIATION_SECRETS';
+
+/**
+ * Picks the declared secrets out of the caller's environment, falling back to the JSON object in
+ * REMEDIATION_SECRETS (one GitHub secret holding several, which is how a reusable workflow can
+ * pass secrets whose names it does not know). The bundle itself never reaches a step: the step
+ * environment is built from an allow-list. `masked` lists every value to mask, declared or not.
+ */
 export function collectSecrets(
   declared: readonly string[],
   callerEnv: NodeJS.ProcessEnv,
-): { secrets: Record<string, string>; missing: string[] } {
+): { secrets: Record<string, string>; missing: string[]; masked: string[] } {
+  const bundle = parseSecretsBundle(callerEnv[SECRETS_BUNDLE_VARIABLE]);
   const secrets: Record<string, string> = {};
   const missing: string[] = [];
   for (const name of declared) {
-    const value = callerEnv[name];
+    const value = callerEnv[name] || bundle[name];
     if (value === undefined || value === '') missing.push(name);
     else secrets[name] = value;
   }
-  return { secrets, missing };
+  const masked = [...new Set([...Object.values(secrets), ...Object.values(bundle)].filter((v) => v !== ''))];
+  return { secrets, missing, masked };
+}
+
+function parseSecretsBundle(text: string | undefined): Record<string, string> {
+  if (text === undefined || text.trim() === '') return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError('MISSING_SECRET', `${SECRETS_BUNDLE_VARIABLE} must be a JSON object of secret names to string values`, { cause: error });
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new UsageError('MISSING_SECRET', `${SECRETS_BUNDLE_VARIABLE} must be a JSON object of secret names to string values`);
+  }
+  const bundle: Record<string, string> = {};
+  for (const [name, item] of Object.entries(value)) {
+    // A number or object would be stringified unpredictably and escape redaction of its parts.
+    if (typeof item !== 'string') throw new UsageError('MISSING_SECRET', `${SECRETS_BUNDLE_VARIABLE}.${name.slice(0, 60)}: expected a string value`);
+    bundle[name] = item;
+  }
+  return bundle;
 }

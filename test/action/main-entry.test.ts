@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/git-repo.ts';
@@ -27,11 +27,17 @@ const HOSTILE_STEP = [
 ].join('\n');
 
 let released: Released | undefined;
-afterEach(() => released?.repo.remove());
+const runners: RunnerFiles[] = [];
+afterEach(() => {
+  released?.repo.remove();
+  for (const runner of runners.splice(0)) rmSync(runner.dir, { recursive: true, force: true });
+});
 
 async function setUp(definition = HOSTILE_STEP): Promise<{ r: Released; runner: RunnerFiles }> {
   released = await releaseRemediation('svc', definition);
-  return { r: released, runner: new RunnerFiles('repository_dispatch') };
+  const runner = new RunnerFiles('repository_dispatch');
+  runners.push(runner);
+  return { r: released, runner };
 }
 
 const baseInputs = (extra: Record<string, string> = {}) => ({
@@ -105,6 +111,7 @@ describe('the main entry on a runner (dist/main/index.js, real checkout)', () =>
   it('records a schedule trigger', async () => {
     const { r } = await setUp();
     const runner = new RunnerFiles('schedule');
+    runners.push(runner);
     const env = runner.env(r.repo.dir, baseInputs({ params: '' }), { API_TOKEN: 'x-secret-x' }, 'schedule');
     const result = await runEntry(MAIN_ENTRY, env, r.repo.dir);
     expect(result.code).toBe(0);

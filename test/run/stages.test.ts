@@ -148,13 +148,9 @@ describe('stages', () => {
       stdio: 'ignore',
     });
     await waitForFile(r.repo.path('started'));
-    const signalled = Date.now();
     child.kill('SIGTERM');
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    const elapsed = Date.now() - signalled;
     expect(code).toBe(4);
-    // Record finished within GitHub's grace (documented as 5 s); not a timing assertion on speed.
-    expect(elapsed).toBeLessThan(5_000);
     const dir = r.records()[0]!;
     const snap = r.snapshot(dir);
     expect(snap.status).toBe('cancelled');
@@ -173,7 +169,8 @@ describe('a killed run', () => {
     );
     const child = spawn(process.execPath, [CLI, 'run', 'svc@v1.0.0', '--trusted-key', 'k1.pub', '--out', 'runs'], {
       cwd: r.repo.dir,
-      env: { ...gitTestEnv(), HOME: r.repo.dir },
+      // Scratch space inside the test's folder: a SIGKILLed run cannot clean up after itself.
+      env: { ...gitTestEnv(), HOME: r.repo.dir, TMPDIR: r.repo.dir },
       stdio: 'ignore',
     });
     await waitForFile(r.repo.path('printed'));
@@ -217,6 +214,36 @@ describe('the verified bytes run', () => {
     expect(readFileSync(r.repo.path('remediations/svc/next.sh'), 'utf8')).toBe('echo TAMPERED\n');
   });
 
+  it('ends a step\'s background children with it, so none can rewrite a later step\'s copy', async () => {
+    const r = await released(
+      [
+        'steps:',
+        '  - id: first',
+        '    run: |',
+        '      (',
+        '        for i in $(seq 1 100); do',
+        '          for f in "$(dirname "$(dirname "$REMEDIATION_DIR")")"/remediate-definition-*/files/second.sh; do',
+        '            [ -e "$f" ] && [ "$f" != "$REMEDIATION_DIR/second.sh" ] && chmod u+w "$f" && echo "echo UNVERIFIED" > "$f"',
+        '          done',
+        '          sleep 0.05',
+        '        done',
+        '        echo $$ > /dev/null',
+        '      ) &',
+        '      echo $! > "$HOME/watcher.pid"',
+        '      echo first done',
+        '  - { id: second, run: "sleep 0.5; bash \\"$REMEDIATION_DIR/second.sh\\"" }',
+        '',
+      ].join('\n'),
+      { 'second.sh': 'echo VERIFIED\n' },
+    );
+    const result = await r.run([], { HOME: r.repo.dir });
+    expect(result.code).toBe(0);
+    const log = readFileSync(join(r.records()[0]!, 'run.log'), 'utf8');
+    expect(log).toContain('VERIFIED');
+    expect(log).not.toContain('UNVERIFIED');
+    expect(isAlive(Number(readFileSync(r.repo.path('watcher.pid'), 'utf8')))).toBe(false);
+  });
+
   it('runs nothing and records `refused` when a check fails', async () => {
     const r = await released(`steps:\n  - { id: fix, run: "touch \\"$HOME/ran\\"" }\n`);
     writeFileSync(r.repo.path('remediations/svc/remediation.yml'), 'tampered');
@@ -239,6 +266,21 @@ describe('the verified bytes run', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/\[MISSING_SECRET\].*API_TOKEN/);
     expect(existsSync(r.repo.path('ran'))).toBe(false);
+  });
+
+  it('takes declared secrets from the REMEDIATION_SECRETS bundle, which itself never reaches a step', async () => {
+    const r = await released(`secrets: [API_TOKEN]\nsteps:\n  - { id: show, run: "echo token=$API_TOKEN; env | grep -c REMEDIATION_SECRETS || true" }\n`);
+    const bundle = JSON.stringify({ API_TOKEN: 'bundle-secret-123456', OTHER: 'not-declared-654321' });
+    const result = await r.run([], { REMEDIATION_SECRETS: bundle });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const log = readFileSync(join(r.records()[0]!, 'run.log'), 'utf8');
+    expect(log).toContain('token=***');
+    expect(log).toMatch(/^0$/m);
+    expect(log).not.toContain('bundle-secret-123456');
+    const bad = await r.run([], { REMEDIATION_SECRETS: '{"API_TOKEN": 42}' });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/REMEDIATION_SECRETS\.API_TOKEN: expected a string value/);
   });
 
   it('refuses a run id from the environment that would escape --out', async () => {

@@ -114,4 +114,27 @@ describe('remediate verify-run', () => {
     const stepRange = edit((s) => ((s.steps as { log: { end: number } }[])[1]!.log.end = 10 ** 9));
     expect((await verify(stepRange)).code).toBe(3);
   });
+
+  it('checks the snapshot\'s claims against the chained log: a failed step cannot be re-labelled', async () => {
+    const claimed = tampered((d) => {
+      const snap = JSON.parse(readFileSync(join(d, 'snapshot.json'), 'utf8')) as { steps: { exitCode: number; outcome: string }[]; status: string };
+      snap.steps[1]!.exitCode = 7;
+      snap.steps[1]!.outcome = 'failed';
+      writeFileSync(join(d, 'snapshot.json'), `${JSON.stringify(snap, null, 2)}\n`);
+    });
+    const result = await verify(claimed);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/snapshot field 'steps\[1\]\.outcome': expected 'succeeded' \(the log's end marker\), got 'failed'/);
+
+    const status = tampered((d) => {
+      const snap = JSON.parse(readFileSync(join(d, 'snapshot.json'), 'utf8')) as { status: string; check?: string };
+      snap.status = 'healthy';
+      snap.check = 'healthy';
+      delete (snap as { rollback?: string }).rollback;
+      writeFileSync(join(d, 'snapshot.json'), `${JSON.stringify(snap, null, 2)}\n`);
+    });
+    const statusResult = await verify(status);
+    expect(statusResult.code).toBe(3);
+    expect(statusResult.stderr).toMatch(/RECORD_TAMPERED/);
+  });
 });
