@@ -9211,6 +9211,12 @@ async function releaseVersion(git, keys, settings, now) {
         commit = await git.headCommit();
     }
     const previous = await loadPrevious(settings.manifestPath, keys);
+    if (settings.existingTag && !previous && !settings.firstRelease) {
+        throw new UsageError('NOT_FOUND', `no previous manifest at ${settings.manifestPath}; pass --first-release if this is the repository's first release (a release that found no manifest must not start over at serial 1)`);
+    }
+    if (settings.existingTag && previous && settings.firstRelease) {
+        throw new UsageError('USAGE', `--first-release, but ${settings.manifestPath} already holds manifest serial ${previous.payload.serial}`);
+    }
     const files = await readRemediationAtCommit(git, commit, ref.name);
     const definitionFile = files.find((f) => f.path === 'remediation.yml');
     if (!definitionFile)
@@ -9281,7 +9287,7 @@ Usage:
                 [--manifest <path>] [--param key=value ...] [--params-file f.json] [--out <dir>] [--dry-run] [--force]
   remediate verify-run <record dir> [--snapshot-digest sha256:<hex>]
   remediate manifest check --manifest <path> (--previous <path> | --previous-ref <git ref>)
-  remediate release --from-tag <name>/<version> --key <file> [--manifest <previous>] [--manifest-out <file>]
+  remediate release --from-tag <name>/<version> --key <file> (--manifest <previous> | --first-release) [--manifest-out <file>]
   remediate validate [--base <git ref>] [--summary <file>]
   remediate dispatch parse --event <event.json> [--github-output <file>]
   remediate summarize <record dir>... [--summary <file>]
@@ -9315,7 +9321,7 @@ function parseCommandLine(argv, cwd) {
             return { command: 'digest', name: assertRemediationName(positionals[0] ?? ''), ref: values.ref };
         }
         case 'release': {
-            const { values, positionals } = parse(rest, { ...signingOptions, 'from-tag': { type: 'string' }, 'manifest-out': { type: 'string' } }, rest.includes('--from-tag') || rest.some((a) => a.startsWith('--from-tag=')) ? 0 : 2);
+            const { values, positionals } = parse(rest, { ...signingOptions, 'from-tag': { type: 'string' }, 'manifest-out': { type: 'string' }, 'first-release': { type: 'boolean' } }, rest.includes('--from-tag') || rest.some((a) => a.startsWith('--from-tag=')) ? 0 : 2);
             const fromTag = values['from-tag'];
             const ref = fromTag === undefined ? makeVersionRef(positionals[0] ?? '', positionals[1] ?? '') : refFromTag(fromTag);
             return {
@@ -9326,6 +9332,7 @@ function parseCommandLine(argv, cwd) {
                 lifetimeMs: values.expires === undefined ? DEFAULT_EXPIRY_MS : parseLifetime(values.expires),
                 existingTag: fromTag !== undefined,
                 manifestOut: values['manifest-out'] === undefined ? undefined : path(values['manifest-out']),
+                firstRelease: values['first-release'] ?? false,
             };
         }
         case 'dispatch': {
@@ -9914,8 +9921,18 @@ async function appendGitHubOutputs(file, outputs) {
 ;// CONCATENATED MODULE: ./src/action/manifest-fetch.ts
 /** Name of the manifest asset on every remediation release. */
 const MANIFEST_ASSET = 'remediation-manifest.json';
-/** How many recent published releases are searched for a newer manifest. */
-const RECENT_RELEASES = 30;
+/**
+ * How many recent releases are searched for manifests. Every run publishes a `.../runs/...`
+ * release, so the search pages deep and skips those: a window of only the newest few would miss
+ * the release that carries a later yank.
+ */
+const RECENT_RELEASES = 1000;
+/** How many manifest-bearing releases, newest first, are compared by serial. */
+const MANIFEST_CANDIDATES = 3;
+/** Releases that may carry a remediation manifest: published, and not a per-run record release. */
+function mayCarryManifest(release) {
+    return !release.draft && !release.tagName.includes('/runs/');
+}
 /**
  * Collects the manifests to consider: the asset on the requested tag's release, and the one on the
  * newest published release that has one (where a later yank would be).
@@ -9929,15 +9946,17 @@ async function fetchManifestCandidates(api, ref) {
         seen.add(ownAsset.id);
         candidates.push({ source: `release ${ref.tag}`, bytes: await api.downloadAsset(ownAsset.id) });
     }
-    const recent = await api.listReleases(RECENT_RELEASES);
-    for (const release of recent) {
-        if (release.draft)
+    let found = 0;
+    for (const release of await api.listReleases(RECENT_RELEASES)) {
+        if (!mayCarryManifest(release))
             continue;
         const asset = release.assets.find((a) => a.name === MANIFEST_ASSET);
         if (!asset || seen.has(asset.id))
             continue;
-        candidates.push({ source: `release ${release.tagName} (newest with a manifest)`, bytes: await api.downloadAsset(asset.id) });
-        break;
+        seen.add(asset.id);
+        candidates.push({ source: `release ${release.tagName}`, bytes: await api.downloadAsset(asset.id) });
+        if (++found >= MANIFEST_CANDIDATES)
+            break;
     }
     return candidates;
 }
@@ -9954,10 +9973,11 @@ async function fetchManifestCandidates(api, ref) {
  * asset); without, the serial is read unverified, which is enough for the release workflow, whose
  * signing step verifies the previous manifest with the signing keys before extending it.
  */
-async function findNewestManifest(api, keys, now) {
+async function findNewestManifest(api, keys) {
     let best;
+    let found = 0;
     for (const release of await api.listReleases(RECENT_RELEASES)) {
-        if (release.draft)
+        if (!mayCarryManifest(release))
             continue;
         const asset = release.assets.find((a) => a.name === MANIFEST_ASSET);
         if (!asset)
@@ -9966,7 +9986,9 @@ async function findNewestManifest(api, keys, now) {
         let serial;
         try {
             serial = keys.length
-                ? verifyManifest(bytes, keys, { threshold: 1, minSerial: 0, now }).payload.serial
+                ? // Expiry is not checked: releasing is how an expiring (or expired) manifest is renewed,
+                    // and skipping it would silently restart the manifest at serial 1.
+                    verifyManifest(bytes, keys, { threshold: 1, minSerial: 0, now: new Date(0) }).payload.serial
                 : parsePayload(decodeBase64Strict(parseEnvelope(bytes).payload, 'manifest payload')).serial;
         }
         catch (error) {
@@ -9976,6 +9998,8 @@ async function findNewestManifest(api, keys, now) {
         }
         if (!best || serial > best.serial)
             best = { bytes, serial, release: release.tagName };
+        if (++found >= MANIFEST_CANDIDATES)
+            break;
     }
     return best;
 }
@@ -10361,7 +10385,7 @@ async function summarizeCommand(dirs, summary, context) {
 /** `github newest-manifest`: the highest-serial manifest on the repository's releases. */
 async function newestManifestCommand(out, trustedKeys, context) {
     const keys = trustedKeys.length ? await loadTrustedKeys(trustedKeys) : [];
-    const newest = await findNewestManifest(await githubApi(context.env), keys, context.now());
+    const newest = await findNewestManifest(await githubApi(context.env), keys);
     if (!newest) {
         context.out('no published manifest yet (first release); nothing written');
         return ExitCode.ok;
@@ -10487,6 +10511,7 @@ async function execute(command, context) {
                 manifestPath,
                 lifetimeMs: command.lifetimeMs,
                 existingTag: command.existingTag,
+                firstRelease: command.firstRelease,
                 ...(command.manifestOut ? { manifestOut: command.manifestOut } : {}),
             }, context.now());
             out(`released ${formatRef(command.ref)}`);

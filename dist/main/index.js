@@ -37260,8 +37260,18 @@ var action_io = __nccwpck_require__(71815);
 ;// CONCATENATED MODULE: ./src/action/manifest-fetch.ts
 /** Name of the manifest asset on every remediation release. */
 const MANIFEST_ASSET = 'remediation-manifest.json';
-/** How many recent published releases are searched for a newer manifest. */
-const RECENT_RELEASES = 30;
+/**
+ * How many recent releases are searched for manifests. Every run publishes a `.../runs/...`
+ * release, so the search pages deep and skips those: a window of only the newest few would miss
+ * the release that carries a later yank.
+ */
+const RECENT_RELEASES = 1000;
+/** How many manifest-bearing releases, newest first, are compared by serial. */
+const MANIFEST_CANDIDATES = 3;
+/** Releases that may carry a remediation manifest: published, and not a per-run record release. */
+function mayCarryManifest(release) {
+    return !release.draft && !release.tagName.includes('/runs/');
+}
 /**
  * Collects the manifests to consider: the asset on the requested tag's release, and the one on the
  * newest published release that has one (where a later yank would be).
@@ -37275,15 +37285,17 @@ async function fetchManifestCandidates(api, ref) {
         seen.add(ownAsset.id);
         candidates.push({ source: `release ${ref.tag}`, bytes: await api.downloadAsset(ownAsset.id) });
     }
-    const recent = await api.listReleases(RECENT_RELEASES);
-    for (const release of recent) {
-        if (release.draft)
+    let found = 0;
+    for (const release of await api.listReleases(RECENT_RELEASES)) {
+        if (!mayCarryManifest(release))
             continue;
         const asset = release.assets.find((a) => a.name === MANIFEST_ASSET);
         if (!asset || seen.has(asset.id))
             continue;
-        candidates.push({ source: `release ${release.tagName} (newest with a manifest)`, bytes: await api.downloadAsset(asset.id) });
-        break;
+        seen.add(asset.id);
+        candidates.push({ source: `release ${release.tagName}`, bytes: await api.downloadAsset(asset.id) });
+        if (++found >= MANIFEST_CANDIDATES)
+            break;
     }
     return candidates;
 }

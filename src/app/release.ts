@@ -24,6 +24,11 @@ export interface ReleaseSettings {
   readonly existingTag?: boolean;
   /** Where to write the new manifest (default: `manifestPath`, replacing it). */
   readonly manifestOut?: string;
+  /**
+   * With `existingTag`: there is no previous manifest, on purpose. Without it a missing previous
+   * manifest is refused: in automation, "none found" must never silently start over at serial 1.
+   */
+  readonly firstRelease?: boolean;
 }
 
 /** What a release produced. */
@@ -73,6 +78,15 @@ export async function releaseVersion(
     commit = await git.headCommit();
   }
   const previous = await loadPrevious(settings.manifestPath, keys);
+  if (settings.existingTag && !previous && !settings.firstRelease) {
+    throw new UsageError(
+      'NOT_FOUND',
+      `no previous manifest at ${settings.manifestPath}; pass --first-release if this is the repository's first release (a release that found no manifest must not start over at serial 1)`,
+    );
+  }
+  if (settings.existingTag && previous && settings.firstRelease) {
+    throw new UsageError('USAGE', `--first-release, but ${settings.manifestPath} already holds manifest serial ${previous.payload.serial}`);
+  }
   const files = await readRemediationAtCommit(git, commit, ref.name);
   const definitionFile = files.find((f) => f.path === 'remediation.yml');
   if (!definitionFile) throw new UsageError('NOT_FOUND', `${dir}/remediation.yml does not exist at ${commit.slice(0, 12)}`);

@@ -83,6 +83,7 @@ async function execute(command: CliCommand, context: CommandContext): Promise<Ex
           manifestPath,
           lifetimeMs: command.lifetimeMs,
           existingTag: command.existingTag,
+          firstRelease: command.firstRelease,
           ...(command.manifestOut ? { manifestOut: command.manifestOut } : {}),
         },
         context.now(),

@@ -89,7 +89,7 @@ export async function summarizeCommand(dirs: readonly string[], summary: string 
 /** `github newest-manifest`: the highest-serial manifest on the repository's releases. */
 export async function newestManifestCommand(out: string, trustedKeys: readonly string[], context: CommandContext): Promise<ExitCodeValue> {
   const keys = trustedKeys.length ? await loadTrustedKeys(trustedKeys) : [];
-  const newest = await findNewestManifest(await githubApi(context.env), keys, context.now());
+  const newest = await findNewestManifest(await githubApi(context.env), keys);
   if (!newest) {
     context.out('no published manifest yet (first release); nothing written');
     return ExitCode.ok;

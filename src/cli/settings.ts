@@ -30,6 +30,7 @@ export type CliCommand =
       readonly lifetimeMs: number;
       readonly existingTag: boolean;
       readonly manifestOut: string | undefined;
+      readonly firstRelease: boolean;
     }
   | { readonly command: 'dispatch-parse'; readonly event: string; readonly githubOutput: string | undefined }
   | { readonly command: 'validate'; readonly base: string | undefined; readonly summary: string | undefined }
@@ -81,7 +82,7 @@ Usage:
                 [--manifest <path>] [--param key=value ...] [--params-file f.json] [--out <dir>] [--dry-run] [--force]
   remediate verify-run <record dir> [--snapshot-digest sha256:<hex>]
   remediate manifest check --manifest <path> (--previous <path> | --previous-ref <git ref>)
-  remediate release --from-tag <name>/<version> --key <file> [--manifest <previous>] [--manifest-out <file>]
+  remediate release --from-tag <name>/<version> --key <file> (--manifest <previous> | --first-release) [--manifest-out <file>]
   remediate validate [--base <git ref>] [--summary <file>]
   remediate dispatch parse --event <event.json> [--github-output <file>]
   remediate summarize <record dir>... [--summary <file>]
@@ -118,7 +119,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
     case 'release': {
       const { values, positionals } = parse(
         rest,
-        { ...signingOptions, 'from-tag': { type: 'string' }, 'manifest-out': { type: 'string' } },
+        { ...signingOptions, 'from-tag': { type: 'string' }, 'manifest-out': { type: 'string' }, 'first-release': { type: 'boolean' } },
         rest.includes('--from-tag') || rest.some((a) => a.startsWith('--from-tag=')) ? 0 : 2,
       );
       const fromTag = values['from-tag'];
@@ -131,6 +132,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
         lifetimeMs: values.expires === undefined ? DEFAULT_EXPIRY_MS : parseLifetime(values.expires),
         existingTag: fromTag !== undefined,
         manifestOut: values['manifest-out'] === undefined ? undefined : path(values['manifest-out']),
+        firstRelease: values['first-release'] ?? false,
       };
     }
     case 'dispatch': {

