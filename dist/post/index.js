@@ -1,6 +1,102 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 24951:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+// https://github.com/ajv-validator/ajv/issues/889
+const equal = __nccwpck_require__(23430);
+equal.code = 'require("ajv/dist/runtime/equal").default';
+exports["default"] = equal;
+//# sourceMappingURL=equal.js.map
+
+/***/ }),
+
+/***/ 36214:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+// https://mathiasbynens.be/notes/javascript-encoding
+// https://github.com/bestiejs/punycode.js - punycode.ucs2.decode
+function ucs2length(str) {
+    const len = str.length;
+    let length = 0;
+    let pos = 0;
+    let value;
+    while (pos < len) {
+        length++;
+        value = str.charCodeAt(pos++);
+        if (value >= 0xd800 && value <= 0xdbff && pos < len) {
+            // high surrogate, and there is a next character
+            value = str.charCodeAt(pos);
+            if ((value & 0xfc00) === 0xdc00)
+                pos++; // low surrogate
+        }
+    }
+    return length;
+}
+exports["default"] = ucs2length;
+ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
+//# sourceMappingURL=ucs2length.js.map
+
+/***/ }),
+
+/***/ 23430:
+/***/ ((module) => {
+
+
+
+// do not edit .js files directly - edit src/index.jst
+
+
+
+module.exports = function equal(a, b) {
+  if (a === b) return true;
+
+  if (a && b && typeof a == 'object' && typeof b == 'object') {
+    if (a.constructor !== b.constructor) return false;
+
+    var length, i, keys;
+    if (Array.isArray(a)) {
+      length = a.length;
+      if (length != b.length) return false;
+      for (i = length; i-- !== 0;)
+        if (!equal(a[i], b[i])) return false;
+      return true;
+    }
+
+
+
+    if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
+    if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b.valueOf();
+    if (a.toString !== Object.prototype.toString) return a.toString() === b.toString();
+
+    keys = Object.keys(a);
+    length = keys.length;
+    if (length !== Object.keys(b).length) return false;
+
+    for (i = length; i-- !== 0;)
+      if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
+
+    for (i = length; i-- !== 0;) {
+      var key = keys[i];
+
+      if (!equal(a[key], b[key])) return false;
+    }
+
+    return true;
+  }
+
+  // true if both NaN, false otherwise
+  return a!==a && b!==b;
+};
+
+
+/***/ }),
+
 /***/ 20770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -28430,7 +28526,7 @@ const uploadWithArtifactClient = async (name, files, root, retentionDays) => {
 
 /***/ }),
 
-/***/ 2727:
+/***/ 75435:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28489,8 +28585,18 @@ const action_io_STATE = {
 var errors = __nccwpck_require__(83916);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(38815);
-;// CONCATENATED MODULE: ./remediations/remediation.schema.json
-const remediation_schema_namespaceObject = {};
+// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/ucs2length.js
+var ucs2length = __nccwpck_require__(36214);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/equal.js
+var equal = __nccwpck_require__(24951);
+;// CONCATENATED MODULE: ./src/generated/remediation-validator.js
+// Generated from remediations/remediation.schema.json by scripts/build-validators.mjs; do not edit.
+/* eslint-disable */
+
+
+const runtime = (m) => (typeof m === "function" ? m : m.default);
+"use strict";const remediation_validator_validate = (/* unused pure expression or super */ null && (validate10));/* harmony default export */ const remediation_validator = ((/* unused pure expression or super */ null && (validate10)));const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://remediate.dev/schemas/remediation-v1.json","title":"Remediation definition (remediations/<name>/remediation.yml)","type":"object","additionalProperties":false,"required":["name","description","steps"],"properties":{"name":{"description":"Must equal the folder name under remediations/.","type":"string","pattern":"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"},"description":{"type":"string","minLength":1,"maxLength":2000},"inputs":{"description":"Typed parameters. Each reaches the steps only as the environment variable PARAM_<NAME>.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_-]{0,62}$"},"maxProperties":64,"additionalProperties":{"$ref":"#/definitions/input"}},"secrets":{"description":"Names of caller environment variables that the steps may see. Their values are redacted from every record.","type":"array","maxItems":32,"uniqueItems":true,"items":{"$ref":"#/definitions/envName"}},"env":{"$ref":"#/definitions/env"},"timeout":{"description":"Whole-run time limit.","$ref":"#/definitions/duration"},"outputs":{"description":"Outputs the run exposes, each taken from a step's REMEDIATION_OUTPUT key.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_-]{0,62}$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["step","key"],"properties":{"description":{"type":"string"},"step":{"type":"string"},"key":{"type":"string"}}}},"check":{"$ref":"#/definitions/stage"},"steps":{"type":"array","$ref":"#/definitions/stage","minItems":1},"verify":{"$ref":"#/definitions/stage"},"rollback":{"$ref":"#/definitions/stage"}},"definitions":{"envName":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,127}$"},"env":{"type":"object","maxProperties":64,"propertyNames":{"$ref":"#/definitions/envName"},"additionalProperties":{"type":"string","maxLength":4096}},"duration":{"description":"A duration like 500ms, 30s, 5m or 2h.","type":"string","pattern":"^[1-9][0-9]{0,6}(ms|s|m|h)$"},"input":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","integer","number","boolean"]},"description":{"type":"string"},"required":{"type":"boolean"},"default":{"type":["string","number","boolean"]},"pattern":{"type":"string","maxLength":1024},"enum":{"type":"array","minItems":1,"items":{"type":["string","number","boolean"]}},"minimum":{"type":"number"},"maximum":{"type":"number"},"min-length":{"type":"integer","minimum":0},"max-length":{"type":"integer","minimum":1,"maximum":65536}}},"stage":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/step"}},"step":{"type":"object","additionalProperties":false,"required":["id","run"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]{0,62}$"},"name":{"type":"string","maxLength":200},"run":{"type":"string","minLength":1,"maxLength":65536},"shell":{"enum":["bash","sh"]},"env":{"$ref":"#/definitions/env"},"timeout":{"$ref":"#/definitions/duration"},"retries":{"type":"integer","minimum":0,"maximum":10},"continue-on-error":{"type":"boolean"},"working-directory":{"description":"A relative path inside the run's fresh workspace.","type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).{1,200}$"}}}}};const schema12 = {"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","integer","number","boolean"]},"description":{"type":"string"},"required":{"type":"boolean"},"default":{"type":["string","number","boolean"]},"pattern":{"type":"string","maxLength":1024},"enum":{"type":"array","minItems":1,"items":{"type":["string","number","boolean"]}},"minimum":{"type":"number"},"maximum":{"type":"number"},"min-length":{"type":"integer","minimum":0},"max-length":{"type":"integer","minimum":1,"maximum":65536}}};const schema13 = {"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,127}$"};const schema16 = {"description":"A duration like 500ms, 30s, 5m or 2h.","type":"string","pattern":"^[1-9][0-9]{0,6}(ms|s|m|h)$"};const func2 = Object.prototype.hasOwnProperty;const func3 = runtime(ucs2length);const func0 = runtime(equal);const pattern0 = new RegExp("^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$", "u");const pattern1 = new RegExp("^[a-z][a-z0-9_-]{0,62}$", "u");const pattern2 = new RegExp("^[A-Za-z_][A-Za-z0-9_]{0,127}$", "u");const pattern4 = new RegExp("^[1-9][0-9]{0,6}(ms|s|m|h)$", "u");const schema14 = {"type":"object","maxProperties":64,"propertyNames":{"$ref":"#/definitions/envName"},"additionalProperties":{"type":"string","maxLength":4096}};function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(Object.keys(data).length > 64){const err0 = {instancePath,schemaPath:"#/maxProperties",keyword:"maxProperties",params:{limit: 64},message:"must NOT have more than 64 properties",schema:64,parentSchema:schema14,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}for(const key0 in data){const _errs1 = errors;if(typeof key0 === "string"){if(!pattern2.test(key0)){const err1 = {instancePath,schemaPath:"#/definitions/envName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,127}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,127}$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]{0,127}$",parentSchema:schema13,data:key0,propertyName:key0};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}else {const err2 = {instancePath,schemaPath:"#/definitions/envName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:key0,propertyName:key0};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}var valid0 = _errs1 === errors;if(!valid0){const err3 = {instancePath,schemaPath:"#/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid",schema:schema14.propertyNames,parentSchema:schema14,data};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}for(const key1 in data){let data0 = data[key1];if(typeof data0 === "string"){if(func3(data0) > 4096){const err4 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema14.additionalProperties,data:data0};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}else {const err5 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.additionalProperties.type,parentSchema:schema14.additionalProperties,data:data0};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}}else {const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.type,parentSchema:schema14,data};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}validate11.errors = vErrors;return errors === 0;}const schema17 = {"type":"array","maxItems":100,"items":{"$ref":"#/definitions/step"}};const schema18 = {"type":"object","additionalProperties":false,"required":["id","run"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]{0,62}$"},"name":{"type":"string","maxLength":200},"run":{"type":"string","minLength":1,"maxLength":65536},"shell":{"enum":["bash","sh"]},"env":{"$ref":"#/definitions/env"},"timeout":{"$ref":"#/definitions/duration"},"retries":{"type":"integer","minimum":0,"maximum":10},"continue-on-error":{"type":"boolean"},"working-directory":{"description":"A relative path inside the run's fresh workspace.","type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).{1,200}$"}}};const pattern8 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$)).{1,200}$", "u");function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.id === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema18.required,parentSchema:schema18,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.run === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'",schema:schema18.required,parentSchema:schema18,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}for(const key0 in data){if(!(func2.call(schema18.properties, key0))){const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema18,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}if(data.id !== undefined){let data0 = data.id;if(typeof data0 === "string"){if(!pattern1.test(data0)){const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,62}$",parentSchema:schema18.properties.id,data:data0};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}else {const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.id.type,parentSchema:schema18.properties.id,data:data0};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}if(data.name !== undefined){let data1 = data.name;if(typeof data1 === "string"){if(func3(data1) > 200){const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema18.properties.name,data:data1};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}else {const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.name.type,parentSchema:schema18.properties.name,data:data1};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}if(data.run !== undefined){let data2 = data.run;if(typeof data2 === "string"){if(func3(data2) > 65536){const err7 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/maxLength",keyword:"maxLength",params:{limit: 65536},message:"must NOT have more than 65536 characters",schema:65536,parentSchema:schema18.properties.run,data:data2};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}if(func3(data2) < 1){const err8 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.run,data:data2};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}else {const err9 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.run.type,parentSchema:schema18.properties.run,data:data2};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}if(data.shell !== undefined){let data3 = data.shell;if(!((data3 === "bash") || (data3 === "sh"))){const err10 = {instancePath:instancePath+"/shell",schemaPath:"#/properties/shell/enum",keyword:"enum",params:{allowedValues: schema18.properties.shell.enum},message:"must be equal to one of the allowed values",schema:schema18.properties.shell.enum,parentSchema:schema18.properties.shell,data:data3};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}if(data.env !== undefined){if(!(validate11(data.env, {instancePath:instancePath+"/env",parentData:data,parentDataProperty:"env",rootData}))){vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);errors = vErrors.length;}}if(data.timeout !== undefined){let data5 = data.timeout;if(typeof data5 === "string"){if(!pattern4.test(data5)){const err11 = {instancePath:instancePath+"/timeout",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{0,6}(ms|s|m|h)$"},message:"must match pattern \""+"^[1-9][0-9]{0,6}(ms|s|m|h)$"+"\"",schema:"^[1-9][0-9]{0,6}(ms|s|m|h)$",parentSchema:schema16,data:data5};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}else {const err12 = {instancePath:instancePath+"/timeout",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.type,parentSchema:schema16,data:data5};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}if(data.retries !== undefined){let data6 = data.retries;if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){const err13 = {instancePath:instancePath+"/retries",schemaPath:"#/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema18.properties.retries.type,parentSchema:schema18.properties.retries,data:data6};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}if((typeof data6 == "number") && (isFinite(data6))){if(data6 > 10 || isNaN(data6)){const err14 = {instancePath:instancePath+"/retries",schemaPath:"#/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10",schema:10,parentSchema:schema18.properties.retries,data:data6};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}if(data6 < 0 || isNaN(data6)){const err15 = {instancePath:instancePath+"/retries",schemaPath:"#/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema18.properties.retries,data:data6};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}}if(data["continue-on-error"] !== undefined){let data7 = data["continue-on-error"];if(typeof data7 !== "boolean"){const err16 = {instancePath:instancePath+"/continue-on-error",schemaPath:"#/properties/continue-on-error/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema18.properties["continue-on-error"].type,parentSchema:schema18.properties["continue-on-error"],data:data7};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}if(data["working-directory"] !== undefined){let data8 = data["working-directory"];if(typeof data8 === "string"){if(!pattern8.test(data8)){const err17 = {instancePath:instancePath+"/working-directory",schemaPath:"#/properties/working-directory/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).{1,200}$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$)).{1,200}$"+"\"",schema:"^(?!/)(?!.*(^|/)\\.\\.(/|$)).{1,200}$",parentSchema:schema18.properties["working-directory"],data:data8};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}else {const err18 = {instancePath:instancePath+"/working-directory",schemaPath:"#/properties/working-directory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties["working-directory"].type,parentSchema:schema18.properties["working-directory"],data:data8};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}}else {const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.type,parentSchema:schema18,data};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}validate14.errors = vErrors;return errors === 0;}function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(Array.isArray(data)){if(data.length > 100){const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema17,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}const len0 = data.length;for(let i0=0; i0<len0; i0++){if(!(validate14(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);errors = vErrors.length;}}}else {const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.type,parentSchema:schema17,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}validate13.errors = vErrors;return errors === 0;}function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://remediate.dev/schemas/remediation-v1.json" */;let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.name === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.description === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.steps === undefined){const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}for(const key0 in data){if(!(func2.call(schema11.properties, key0))){const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data.name !== undefined){let data0 = data.name;if(typeof data0 === "string"){if(!pattern0.test(data0)){const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"+"\"",schema:"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$",parentSchema:schema11.properties.name,data:data0};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}else {const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.name.type,parentSchema:schema11.properties.name,data:data0};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}if(data.description !== undefined){let data1 = data.description;if(typeof data1 === "string"){if(func3(data1) > 2000){const err6 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema11.properties.description,data:data1};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}if(func3(data1) < 1){const err7 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.description,data:data1};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}else {const err8 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.description.type,parentSchema:schema11.properties.description,data:data1};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}if(data.inputs !== undefined){let data2 = data.inputs;if(data2 && typeof data2 == "object" && !Array.isArray(data2)){if(Object.keys(data2).length > 64){const err9 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/maxProperties",keyword:"maxProperties",params:{limit: 64},message:"must NOT have more than 64 properties",schema:64,parentSchema:schema11.properties.inputs,data:data2};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}for(const key1 in data2){const _errs8 = errors;if(typeof key1 === "string"){if(!pattern1.test(key1)){const err10 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,62}$",parentSchema:schema11.properties.inputs.propertyNames,data:key1,propertyName:key1};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}var valid1 = _errs8 === errors;if(!valid1){const err11 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema11.properties.inputs.propertyNames,parentSchema:schema11.properties.inputs,data:data2};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}for(const key2 in data2){let data3 = data2[key2];if(data3 && typeof data3 == "object" && !Array.isArray(data3)){if(data3.type === undefined){const err12 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/input/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema12.required,parentSchema:schema12,data:data3};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}for(const key3 in data3){if(!(func2.call(schema12.properties, key3))){const err13 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/input/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data3};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}if(data3.type !== undefined){let data4 = data3.type;if(!((((data4 === "string") || (data4 === "integer")) || (data4 === "number")) || (data4 === "boolean"))){const err14 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/definitions/input/properties/type/enum",keyword:"enum",params:{allowedValues: schema12.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.type.enum,parentSchema:schema12.properties.type,data:data4};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}if(data3.description !== undefined){let data5 = data3.description;if(typeof data5 !== "string"){const err15 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/definitions/input/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.description.type,parentSchema:schema12.properties.description,data:data5};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}if(data3.required !== undefined){let data6 = data3.required;if(typeof data6 !== "boolean"){const err16 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/required",schemaPath:"#/definitions/input/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.required.type,parentSchema:schema12.properties.required,data:data6};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}if(data3.default !== undefined){let data7 = data3.default;if(((typeof data7 !== "string") && (!((typeof data7 == "number") && (isFinite(data7))))) && (typeof data7 !== "boolean")){const err17 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/default",schemaPath:"#/definitions/input/properties/default/type",keyword:"type",params:{type: schema12.properties.default.type},message:"must be string,number,boolean",schema:schema12.properties.default.type,parentSchema:schema12.properties.default,data:data7};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}if(data3.pattern !== undefined){let data8 = data3.pattern;if(typeof data8 === "string"){if(func3(data8) > 1024){const err18 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/pattern",schemaPath:"#/definitions/input/properties/pattern/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema12.properties.pattern,data:data8};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}else {const err19 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/pattern",schemaPath:"#/definitions/input/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.pattern.type,parentSchema:schema12.properties.pattern,data:data8};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}if(data3.enum !== undefined){let data9 = data3.enum;if(Array.isArray(data9)){if(data9.length < 1){const err20 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/enum",schemaPath:"#/definitions/input/properties/enum/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema12.properties.enum,data:data9};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}const len0 = data9.length;for(let i0=0; i0<len0; i0++){let data10 = data9[i0];if(((typeof data10 !== "string") && (!((typeof data10 == "number") && (isFinite(data10))))) && (typeof data10 !== "boolean")){const err21 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/enum/" + i0,schemaPath:"#/definitions/input/properties/enum/items/type",keyword:"type",params:{type: schema12.properties.enum.items.type},message:"must be string,number,boolean",schema:schema12.properties.enum.items.type,parentSchema:schema12.properties.enum.items,data:data10};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}}}else {const err22 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/enum",schemaPath:"#/definitions/input/properties/enum/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.enum.type,parentSchema:schema12.properties.enum,data:data9};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}if(data3.minimum !== undefined){let data11 = data3.minimum;if(!((typeof data11 == "number") && (isFinite(data11)))){const err23 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/minimum",schemaPath:"#/definitions/input/properties/minimum/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.minimum.type,parentSchema:schema12.properties.minimum,data:data11};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}if(data3.maximum !== undefined){let data12 = data3.maximum;if(!((typeof data12 == "number") && (isFinite(data12)))){const err24 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/maximum",schemaPath:"#/definitions/input/properties/maximum/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.maximum.type,parentSchema:schema12.properties.maximum,data:data12};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}if(data3["min-length"] !== undefined){let data13 = data3["min-length"];if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){const err25 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/min-length",schemaPath:"#/definitions/input/properties/min-length/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.properties["min-length"].type,parentSchema:schema12.properties["min-length"],data:data13};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}if((typeof data13 == "number") && (isFinite(data13))){if(data13 < 0 || isNaN(data13)){const err26 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/min-length",schemaPath:"#/definitions/input/properties/min-length/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties["min-length"],data:data13};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}}}if(data3["max-length"] !== undefined){let data14 = data3["max-length"];if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){const err27 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/max-length",schemaPath:"#/definitions/input/properties/max-length/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.properties["max-length"].type,parentSchema:schema12.properties["max-length"],data:data14};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}if((typeof data14 == "number") && (isFinite(data14))){if(data14 > 65536 || isNaN(data14)){const err28 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/max-length",schemaPath:"#/definitions/input/properties/max-length/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65536},message:"must be <= 65536",schema:65536,parentSchema:schema12.properties["max-length"],data:data14};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}if(data14 < 1 || isNaN(data14)){const err29 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/max-length",schemaPath:"#/definitions/input/properties/max-length/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema12.properties["max-length"],data:data14};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}}}}else {const err30 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/input/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data3};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}}}else {const err31 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.inputs.type,parentSchema:schema11.properties.inputs,data:data2};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}}if(data.secrets !== undefined){let data15 = data.secrets;if(Array.isArray(data15)){if(data15.length > 32){const err32 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema11.properties.secrets,data:data15};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}const len1 = data15.length;for(let i1=0; i1<len1; i1++){let data16 = data15[i1];if(typeof data16 === "string"){if(!pattern2.test(data16)){const err33 = {instancePath:instancePath+"/secrets/" + i1,schemaPath:"#/definitions/envName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,127}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,127}$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]{0,127}$",parentSchema:schema13,data:data16};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}}else {const err34 = {instancePath:instancePath+"/secrets/" + i1,schemaPath:"#/definitions/envName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data16};if(vErrors === null){vErrors = [err34];}else {vErrors.push(err34);}errors++;}}let i2 = data15.length;let j0;if(i2 > 1){outer0:for(;i2--;){for(j0 = i2; j0--;){if(func0(data15[i2], data15[j0])){const err35 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema11.properties.secrets,data:data15};if(vErrors === null){vErrors = [err35];}else {vErrors.push(err35);}errors++;break outer0;}}}}}else {const err36 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.secrets.type,parentSchema:schema11.properties.secrets,data:data15};if(vErrors === null){vErrors = [err36];}else {vErrors.push(err36);}errors++;}}if(data.env !== undefined){if(!(validate11(data.env, {instancePath:instancePath+"/env",parentData:data,parentDataProperty:"env",rootData}))){vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);errors = vErrors.length;}}if(data.timeout !== undefined){let data18 = data.timeout;if(typeof data18 === "string"){if(!pattern4.test(data18)){const err37 = {instancePath:instancePath+"/timeout",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{0,6}(ms|s|m|h)$"},message:"must match pattern \""+"^[1-9][0-9]{0,6}(ms|s|m|h)$"+"\"",schema:"^[1-9][0-9]{0,6}(ms|s|m|h)$",parentSchema:schema16,data:data18};if(vErrors === null){vErrors = [err37];}else {vErrors.push(err37);}errors++;}}else {const err38 = {instancePath:instancePath+"/timeout",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.type,parentSchema:schema16,data:data18};if(vErrors === null){vErrors = [err38];}else {vErrors.push(err38);}errors++;}}if(data.outputs !== undefined){let data19 = data.outputs;if(data19 && typeof data19 == "object" && !Array.isArray(data19)){for(const key4 in data19){const _errs46 = errors;if(typeof key4 === "string"){if(!pattern1.test(key4)){const err39 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,62}$",parentSchema:schema11.properties.outputs.propertyNames,data:key4,propertyName:key4};if(vErrors === null){vErrors = [err39];}else {vErrors.push(err39);}errors++;}}var valid12 = _errs46 === errors;if(!valid12){const err40 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid",schema:schema11.properties.outputs.propertyNames,parentSchema:schema11.properties.outputs,data:data19};if(vErrors === null){vErrors = [err40];}else {vErrors.push(err40);}errors++;}}for(const key5 in data19){let data20 = data19[key5];if(data20 && typeof data20 == "object" && !Array.isArray(data20)){if(data20.step === undefined){const err41 = {instancePath:instancePath+"/outputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'",schema:schema11.properties.outputs.additionalProperties.required,parentSchema:schema11.properties.outputs.additionalProperties,data:data20};if(vErrors === null){vErrors = [err41];}else {vErrors.push(err41);}errors++;}if(data20.key === undefined){const err42 = {instancePath:instancePath+"/outputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema11.properties.outputs.additionalProperties.required,parentSchema:schema11.properties.outputs.additionalProperties,data:data20};if(vErrors === null){vErrors = [err42];}else {vErrors.push(err42);}errors++;}for(const key6 in data20){if(!(((key6 === "description") || (key6 === "step")) || (key6 === "key"))){const err43 = {instancePath:instancePath+"/outputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.outputs.additionalProperties,data:data20};if(vErrors === null){vErrors = [err43];}else {vErrors.push(err43);}errors++;}}if(data20.description !== undefined){let data21 = data20.description;if(typeof data21 !== "string"){const err44 = {instancePath:instancePath+"/outputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/outputs/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.outputs.additionalProperties.properties.description.type,parentSchema:schema11.properties.outputs.additionalProperties.properties.description,data:data21};if(vErrors === null){vErrors = [err44];}else {vErrors.push(err44);}errors++;}}if(data20.step !== undefined){let data22 = data20.step;if(typeof data22 !== "string"){const err45 = {instancePath:instancePath+"/outputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/step",schemaPath:"#/properties/outputs/additionalProperties/properties/step/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.outputs.additionalProperties.properties.step.type,parentSchema:schema11.properties.outputs.additionalProperties.properties.step,data:data22};if(vErrors === null){vErrors = [err45];}else {vErrors.push(err45);}errors++;}}if(data20.key !== undefined){let data23 = data20.key;if(typeof data23 !== "string"){const err46 = {instancePath:instancePath+"/outputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/key",schemaPath:"#/properties/outputs/additionalProperties/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.outputs.additionalProperties.properties.key.type,parentSchema:schema11.properties.outputs.additionalProperties.properties.key,data:data23};if(vErrors === null){vErrors = [err46];}else {vErrors.push(err46);}errors++;}}}else {const err47 = {instancePath:instancePath+"/outputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.outputs.additionalProperties.type,parentSchema:schema11.properties.outputs.additionalProperties,data:data20};if(vErrors === null){vErrors = [err47];}else {vErrors.push(err47);}errors++;}}}else {const err48 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.outputs.type,parentSchema:schema11.properties.outputs,data:data19};if(vErrors === null){vErrors = [err48];}else {vErrors.push(err48);}errors++;}}if(data.check !== undefined){if(!(validate13(data.check, {instancePath:instancePath+"/check",parentData:data,parentDataProperty:"check",rootData}))){vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);errors = vErrors.length;}}if(data.steps !== undefined){let data25 = data.steps;if(!(validate13(data25, {instancePath:instancePath+"/steps",parentData:data,parentDataProperty:"steps",rootData}))){vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);errors = vErrors.length;}if(Array.isArray(data25)){if(data25.length < 1){const err49 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.steps,data:data25};if(vErrors === null){vErrors = [err49];}else {vErrors.push(err49);}errors++;}}else {const err50 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.steps.type,parentSchema:schema11.properties.steps,data:data25};if(vErrors === null){vErrors = [err50];}else {vErrors.push(err50);}errors++;}}if(data.verify !== undefined){if(!(validate13(data.verify, {instancePath:instancePath+"/verify",parentData:data,parentDataProperty:"verify",rootData}))){vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);errors = vErrors.length;}}if(data.rollback !== undefined){if(!(validate13(data.rollback, {instancePath:instancePath+"/rollback",parentData:data,parentDataProperty:"rollback",rootData}))){vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);errors = vErrors.length;}}}else {const err51 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};if(vErrors === null){vErrors = [err51];}else {vErrors.push(err51);}errors++;}validate10.errors = vErrors;return errors === 0;}
+
 ;// CONCATENATED MODULE: ./src/core/param-validation.ts
 
 
@@ -28625,7 +28731,8 @@ function printable(text) {
 
 ;// CONCATENATED MODULE: ./src/core/definition-parser.ts
 
-
+// Precompiled from remediations/remediation.schema.json at build time (scripts/build-validators.mjs):
+// compiling the schema at run time cost ~30 ms of every run's start-up.
 
 
 
@@ -28648,11 +28755,6 @@ class DefinitionError extends errors/* RemediateError */.j2 {
 /** Formats an issue as `file:line:col: path: message`, the shape editors and annotations expect. */
 function formatIssue(issue) {
     return `${issue.file}:${issue.line}:${issue.column}: ${issue.path ? `${issue.path}: ` : ''}${issue.message}`;
-}
-let compiled;
-function schemaValidator() {
-    compiled ??= new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true }).compile(schema);
-    return compiled;
 }
 /**
  * Parses and validates remediation.yml bytes. Pure: the caller reads the bytes (from git objects
@@ -28707,7 +28809,6 @@ function definition_parser_parseDefinition(file, bytes, folderName) {
         const { line, column } = locate(path, key);
         return issueAt(line, column, formatPath(path), message);
     };
-    const validate = schemaValidator();
     if (!validate(data)) {
         throw new DefinitionError(dedupe((validate.errors ?? []).map((e) => schemaIssue(e, issue))));
     }
@@ -29229,7 +29330,156 @@ function manifest_selection_selectNewestManifest(candidates, keys, policy) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+;// CONCATENATED MODULE: ./src/adapters/git-cat-file.ts
+
+/**
+ * A long-lived `git cat-file --batch`: every object a verification needs (the tag's commit, the
+ * trees down to the remediation's folder, its blobs) comes through one git process instead of
+ * one per command. Requests are answered in order; the process does not keep Node alive while
+ * idle, and ends with the tool.
+ */
+class git_cat_file_CatFileBatch {
+    #child;
+    #queue = [];
+    #chunks = [];
+    #buffered = 0;
+    /** The object being received: its header is parsed, `content` fills as bytes arrive. */
+    #current;
+    #failure;
+    constructor(cwd, env) {
+        this.#child = spawn('git', ['cat-file', '--batch'], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+        let stderr = '';
+        this.#child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
+        this.#child.stdout.on('data', (chunk) => this.#receive(chunk));
+        this.#child.stdin.on('error', () => undefined);
+        const fail = (error) => {
+            this.#failure = error;
+            for (const pending of this.#queue.splice(0))
+                pending.reject(error);
+        };
+        this.#child.on('error', (error) => fail(new Error(`cannot run git cat-file: ${error.message}`)));
+        this.#child.on('close', (code) => fail(new Error(`git cat-file --batch ended (${code}): ${stderr.trim().split('\n')[0] ?? ''}`)));
+        this.#idle();
+    }
+    /** Reads an object by id or revision expression (`refs/tags/x^{commit}`); undefined when missing. */
+    read(name) {
+        if (this.#failure)
+            return Promise.reject(this.#failure);
+        if (/[\n\r]/.test(name))
+            return Promise.reject(new Error('object names cannot contain line breaks'));
+        return new Promise((resolve, reject) => {
+            this.#queue.push({ name, resolve, reject });
+            this.#busy();
+            this.#child.stdin.write(`${name}\n`);
+        });
+    }
+    /** Ends the git process. */
+    close() {
+        this.#child.stdin.end();
+    }
+    #receive(chunk) {
+        this.#chunks.push(chunk);
+        this.#buffered += chunk.byteLength;
+        for (;;) {
+            if (this.#current) {
+                const current = this.#current;
+                const need = current.content.byteLength - current.filled;
+                // Content is copied straight into its own buffer: no repeated concatenation of large blobs.
+                while (need > 0 && current.filled < current.content.byteLength && this.#chunks.length) {
+                    const head = this.#chunks[0];
+                    const take = Math.min(head.byteLength, current.content.byteLength - current.filled);
+                    head.copy(current.content, current.filled, 0, take);
+                    current.filled += take;
+                    this.#consume(take);
+                }
+                if (current.filled < current.content.byteLength || this.#buffered < 1)
+                    return;
+                this.#consume(1); // the newline after the content
+                this.#current = undefined;
+                this.#settle({ oid: current.oid, type: current.type, content: current.content });
+                continue;
+            }
+            const header = this.#takeLine();
+            if (header === undefined)
+                return;
+            const parts = header.split(' ');
+            if (parts[1] === 'missing' || parts[1] === 'ambiguous') {
+                this.#settle(undefined);
+                continue;
+            }
+            const size = Number(parts[2]);
+            this.#current = { oid: parts[0] ?? '', type: parts[1] ?? '', content: Buffer.allocUnsafe(size), filled: 0 };
+        }
+    }
+    #takeLine() {
+        const all = this.#chunks.length === 1 ? this.#chunks[0] : Buffer.concat(this.#chunks);
+        const newline = all.indexOf(0x0a);
+        if (newline < 0) {
+            this.#chunks = [all];
+            return undefined;
+        }
+        this.#chunks = [all];
+        const line = all.subarray(0, newline).toString('utf8');
+        this.#consume(newline + 1);
+        return line;
+    }
+    #consume(count) {
+        let left = count;
+        while (left > 0) {
+            const head = this.#chunks[0];
+            if (head.byteLength <= left) {
+                this.#chunks.shift();
+                left -= head.byteLength;
+            }
+            else {
+                this.#chunks[0] = head.subarray(left);
+                left = 0;
+            }
+        }
+        this.#buffered -= count;
+    }
+    #settle(object) {
+        this.#queue.shift()?.resolve(object);
+        if (this.#queue.length === 0)
+            this.#idle();
+    }
+    // While nothing is asked, the git process and its pipes must not keep the tool running.
+    #idle() {
+        this.#child.unref();
+        for (const stream of [this.#child.stdin, this.#child.stdout, this.#child.stderr])
+            stream.unref?.();
+    }
+    #busy() {
+        this.#child.ref();
+        for (const stream of [this.#child.stdin, this.#child.stdout, this.#child.stderr])
+            stream.ref?.();
+    }
+}
+/** Parses a git tree object's entries: `<mode> <name>\0<binary id>` repeated. */
+function git_cat_file_parseTree(content, idBytes) {
+    const entries = [];
+    let offset = 0;
+    while (offset < content.byteLength) {
+        const space = content.indexOf(0x20, offset);
+        const nul = content.indexOf(0x00, space);
+        if (space < 0 || nul < 0 || nul + 1 + idBytes > content.byteLength)
+            throw new Error('malformed git tree object');
+        entries.push({
+            mode: content.subarray(offset, space).toString('ascii').padStart(6, '0'),
+            name: content.subarray(space + 1, nul).toString('utf8'),
+            oid: content.subarray(nul + 1, nul + 1 + idBytes).toString('hex'),
+        });
+        offset = nul + 1 + idBytes;
+    }
+    return entries;
+}
+
 ;// CONCATENATED MODULE: ./src/adapters/git-client.ts
+
+
+
 
 
 /** Raised when git itself fails; carries git's stderr. */
@@ -29247,13 +29497,15 @@ class GitCommandError extends Error {
 class git_client_GitCli {
     cwd;
     env;
+    #batch;
     /** `env` is the environment git runs with; `gitEnvironment` builds a safe one. */
     constructor(cwd, env) {
         this.cwd = cwd;
         this.env = env;
     }
     async tryResolveTag(tag) {
-        return this.tryResolveCommit(`refs/tags/${tag}`);
+        const object = await this.#objects().read(`refs/tags/${tag}^{commit}`);
+        return object?.type === 'commit' ? object.oid : undefined;
     }
     async tryResolveCommit(rev) {
         // `--end-of-options` keeps a revision that starts with '-' from being read as an option.
@@ -29266,32 +29518,49 @@ class git_client_GitCli {
         return (await this.run(['rev-parse', '--verify', 'HEAD^{commit}'])).stdout.toString().trim();
     }
     async listTree(commit, dir) {
-        const { stdout } = await this.run(['ls-tree', '-r', '-z', '--full-tree', commit, '--', `${dir}/`]);
-        const entries = [];
-        for (const record of stdout.toString('utf8').split('\0')) {
-            if (!record)
-                continue;
-            const tab = record.indexOf('\t');
-            const [mode, type, oid] = record.slice(0, tab).split(' ');
-            entries.push({ mode: mode ?? '', type: type, oid: oid ?? '', path: record.slice(tab + 1) });
+        // Walk the trees through the one cat-file process: root tree, down to `dir`, then all below it.
+        const batch = this.#objects();
+        const root = await batch.read(`${commit}^{tree}`);
+        if (!root)
+            throw new GitCommandError(['cat-file', `${commit}^{tree}`], 128, `no tree for ${commit}`);
+        const idBytes = root.oid.length / 2;
+        let tree = root;
+        for (const part of dir.split('/')) {
+            const entry = parseTree(tree.content, idBytes).find((e) => e.name === part && e.mode === '040000');
+            if (!entry)
+                return [];
+            tree = await batch.read(entry.oid);
+            if (!tree)
+                return [];
         }
+        const entries = [];
+        const walk = async (object, prefix) => {
+            for (const entry of parseTree(object.content, idBytes)) {
+                const path = `${prefix}/${entry.name}`;
+                if (entry.mode === '040000') {
+                    const child = await batch.read(entry.oid);
+                    if (!child)
+                        throw new GitCommandError(['cat-file', entry.oid], 128, `missing tree ${entry.oid}`);
+                    await walk(child, path);
+                }
+                else {
+                    entries.push({ mode: entry.mode, type: entry.mode === '160000' ? 'commit' : 'blob', oid: entry.oid, path });
+                }
+            }
+        };
+        await walk(tree, dir);
         return entries;
     }
     async readBlobs(oids) {
+        const batch = this.#objects();
         const blobs = new Map();
-        if (oids.length === 0)
-            return blobs;
-        const { stdout } = await this.run(['cat-file', '--batch'], { input: `${oids.join('\n')}\n` });
-        let offset = 0;
-        for (const oid of oids) {
-            const newline = stdout.indexOf(0x0a, offset);
-            const header = stdout.subarray(offset, newline).toString('utf8').split(' ');
-            if (header[1] !== 'blob')
-                throw new GitCommandError(['cat-file', '--batch'], 0, `object ${oid}: ${header.join(' ')}`);
-            const size = Number(header[2]);
-            blobs.set(oid, Buffer.from(stdout.subarray(newline + 1, newline + 1 + size)));
-            offset = newline + 1 + size + 1;
-        }
+        const objects = await Promise.all(oids.map((oid) => batch.read(oid)));
+        objects.forEach((object, i) => {
+            const oid = oids[i];
+            if (!object || object.type !== 'blob')
+                throw new GitCommandError(['cat-file', '--batch'], 0, `object ${oid} is not a blob`);
+            blobs.set(oid, object.content);
+        });
         return blobs;
     }
     async tryReadFileAt(ref, path) {
@@ -29306,11 +29575,14 @@ class git_client_GitCli {
         await this.run(['tag', '--annotate', '--message', message, '--', tag, commit]);
     }
     async topLevel() {
-        const result = await this.run(['rev-parse', '--show-toplevel'], { allowFail: true });
-        if (result.code !== 0) {
-            throw new UsageError('NOT_FOUND', `${this.cwd} is not inside a git repository: run remediate from your checkout`);
+        // The nearest folder with a `.git` (a folder, or a file in worktrees): no process needed.
+        for (let dir = resolve(this.cwd);; dir = dirname(dir)) {
+            if (existsSync(join(dir, '.git')))
+                return dir;
+            if (dirname(dir) === dir)
+                break;
         }
-        return result.stdout.toString().trim();
+        throw new UsageError('NOT_FOUND', `${this.cwd} is not inside a git repository: run remediate from your checkout`);
     }
     async listTags(pattern) {
         const { stdout } = await this.run(['tag', '--list', '--', pattern]);
@@ -29320,6 +29592,10 @@ class git_client_GitCli {
         const { stdout } = await this.run(['diff', '--name-only', '-z', '--end-of-options', base, '--', `${dir}/`]);
         const untracked = await this.run(['ls-files', '--others', '--exclude-standard', '-z', '--', `${dir}/`]);
         return [...stdout.toString('utf8').split('\0'), ...untracked.stdout.toString('utf8').split('\0')].filter(Boolean);
+    }
+    #objects() {
+        this.#batch ??= new CatFileBatch(this.cwd, this.env);
+        return this.#batch;
     }
     run(args, options = {}) {
         return new Promise((resolve, reject) => {
@@ -29917,8 +30193,6 @@ function sleep(ms, signal) {
     });
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
 ;// CONCATENATED MODULE: ./src/record/record-files.ts
 // Reading a run record folder: the only I/O of verification. Everything it returns is checked by
 // the pure verifier (record-verifier.ts), so this file trusts nothing it reads.
@@ -32254,7 +32528,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _action_core_io_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(49484);
 /* harmony import */ var _action_lazy_clients_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5091);
-/* harmony import */ var _action_post_run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2727);
+/* harmony import */ var _action_post_run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(75435);
 // Entry of the Action's post step (runs.post): publishes a record main could not.
 
 

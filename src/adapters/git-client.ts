@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { CatFileBatch, parseTree, type GitObject } from './git-cat-file.ts';
 import { UsageError } from '../errors.ts';
 
 /** One entry of `git ls-tree -r`. */
@@ -59,6 +62,7 @@ export class GitCommandError extends Error {
 export class GitCli implements GitRepository {
   readonly cwd: string;
   readonly env: NodeJS.ProcessEnv;
+  #batch: CatFileBatch | undefined;
 
   /** `env` is the environment git runs with; `gitEnvironment` builds a safe one. */
   constructor(cwd: string, env: NodeJS.ProcessEnv) {
@@ -67,7 +71,8 @@ export class GitCli implements GitRepository {
   }
 
   async tryResolveTag(tag: string): Promise<string | undefined> {
-    return this.tryResolveCommit(`refs/tags/${tag}`);
+    const object = await this.#objects().read(`refs/tags/${tag}^{commit}`);
+    return object?.type === 'commit' ? object.oid : undefined;
   }
 
   async tryResolveCommit(rev: string): Promise<string | undefined> {
@@ -83,30 +88,46 @@ export class GitCli implements GitRepository {
   }
 
   async listTree(commit: string, dir: string): Promise<GitTreeEntry[]> {
-    const { stdout } = await this.run(['ls-tree', '-r', '-z', '--full-tree', commit, '--', `${dir}/`]);
-    const entries: GitTreeEntry[] = [];
-    for (const record of stdout.toString('utf8').split('\0')) {
-      if (!record) continue;
-      const tab = record.indexOf('\t');
-      const [mode, type, oid] = record.slice(0, tab).split(' ');
-      entries.push({ mode: mode ?? '', type: type as GitTreeEntry['type'], oid: oid ?? '', path: record.slice(tab + 1) });
+    // Walk the trees through the one cat-file process: root tree, down to `dir`, then all below it.
+    const batch = this.#objects();
+    const root = await batch.read(`${commit}^{tree}`);
+    if (!root) throw new GitCommandError(['cat-file', `${commit}^{tree}`], 128, `no tree for ${commit}`);
+    const idBytes = root.oid.length / 2;
+    let tree: GitObject | undefined = root;
+    for (const part of dir.split('/')) {
+      const entry: { mode: string; name: string; oid: string } | undefined = parseTree(tree.content, idBytes).find(
+        (e) => e.name === part && e.mode === '040000',
+      );
+      if (!entry) return [];
+      tree = await batch.read(entry.oid);
+      if (!tree) return [];
     }
+    const entries: GitTreeEntry[] = [];
+    const walk = async (object: GitObject, prefix: string): Promise<void> => {
+      for (const entry of parseTree(object.content, idBytes)) {
+        const path = `${prefix}/${entry.name}`;
+        if (entry.mode === '040000') {
+          const child = await batch.read(entry.oid);
+          if (!child) throw new GitCommandError(['cat-file', entry.oid], 128, `missing tree ${entry.oid}`);
+          await walk(child, path);
+        } else {
+          entries.push({ mode: entry.mode, type: entry.mode === '160000' ? 'commit' : 'blob', oid: entry.oid, path });
+        }
+      }
+    };
+    await walk(tree, dir);
     return entries;
   }
 
   async readBlobs(oids: readonly string[]): Promise<Map<string, Buffer>> {
+    const batch = this.#objects();
     const blobs = new Map<string, Buffer>();
-    if (oids.length === 0) return blobs;
-    const { stdout } = await this.run(['cat-file', '--batch'], { input: `${oids.join('\n')}\n` });
-    let offset = 0;
-    for (const oid of oids) {
-      const newline = stdout.indexOf(0x0a, offset);
-      const header = stdout.subarray(offset, newline).toString('utf8').split(' ');
-      if (header[1] !== 'blob') throw new GitCommandError(['cat-file', '--batch'], 0, `object ${oid}: ${header.join(' ')}`);
-      const size = Number(header[2]);
-      blobs.set(oid, Buffer.from(stdout.subarray(newline + 1, newline + 1 + size)));
-      offset = newline + 1 + size + 1;
-    }
+    const objects = await Promise.all(oids.map((oid) => batch.read(oid)));
+    objects.forEach((object, i) => {
+      const oid = oids[i]!;
+      if (!object || object.type !== 'blob') throw new GitCommandError(['cat-file', '--batch'], 0, `object ${oid} is not a blob`);
+      blobs.set(oid, object.content);
+    });
     return blobs;
   }
 
@@ -125,11 +146,12 @@ export class GitCli implements GitRepository {
   }
 
   async topLevel(): Promise<string> {
-    const result = await this.run(['rev-parse', '--show-toplevel'], { allowFail: true });
-    if (result.code !== 0) {
-      throw new UsageError('NOT_FOUND', `${this.cwd} is not inside a git repository: run remediate from your checkout`);
+    // The nearest folder with a `.git` (a folder, or a file in worktrees): no process needed.
+    for (let dir = resolve(this.cwd); ; dir = dirname(dir)) {
+      if (existsSync(join(dir, '.git'))) return dir;
+      if (dirname(dir) === dir) break;
     }
-    return result.stdout.toString().trim();
+    throw new UsageError('NOT_FOUND', `${this.cwd} is not inside a git repository: run remediate from your checkout`);
   }
 
   async listTags(pattern: string): Promise<string[]> {
@@ -141,6 +163,11 @@ export class GitCli implements GitRepository {
     const { stdout } = await this.run(['diff', '--name-only', '-z', '--end-of-options', base, '--', `${dir}/`]);
     const untracked = await this.run(['ls-files', '--others', '--exclude-standard', '-z', '--', `${dir}/`]);
     return [...stdout.toString('utf8').split('\0'), ...untracked.stdout.toString('utf8').split('\0')].filter(Boolean);
+  }
+
+  #objects(): CatFileBatch {
+    this.#batch ??= new CatFileBatch(this.cwd, this.env);
+    return this.#batch;
   }
 
   private run(

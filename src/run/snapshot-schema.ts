@@ -1,20 +1,14 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import schema from '../../remediations/run-snapshot.schema.json' with { type: 'json' };
+// Precompiled from the schema at build time (scripts/build-validators.mjs): no compile at run time.
+import validate from '../generated/run-snapshot-validator.js';
 import { formatPath, pointerToPath } from '../core/definition-parser.ts';
 
 /** Result of checking a parsed snapshot.json against the published run snapshot schema. */
 export type SnapshotValidation = { ok: true } | { ok: false; problems: string[] };
 
-let compiled: ValidateFunction | undefined;
-function schemaValidator(): ValidateFunction {
-  // Compiled on first use, not at import: importing the module costs nothing.
-  compiled ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
-  return compiled;
-}
-
 /** Checks parsed snapshot.json against the published schema; problems read `<path>: <message>`. */
 export function validateSnapshot(value: unknown): SnapshotValidation {
-  const validate = schemaValidator();
   if (validate(value)) return { ok: true };
   // An `if` error only says "must match then/else"; the failing keyword inside is reported on its own.
   const problems = (validate.errors ?? [])

@@ -1,0 +1,31 @@
+// The CLI's process wiring: hands argv, environment, streams and a cancel signal to runCli, and
+// sets the exit code. GitHub cancels a job with SIGINT, then SIGTERM: both stop the running
+// step's process group and still finish the record (status `cancelled`, exit 4).
+import { fileURLToPath } from 'node:url';
+import { runCli } from './commands.ts';
+
+/** Runs the CLI for this process. */
+export async function main(): Promise<void> {
+  const cancel = new AbortController();
+  let cancellable = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (cancellable) cancel.abort();
+    else process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+
+  const code = await runCli(process.argv.slice(2), {
+    cwd: process.cwd(),
+    env: process.env,
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    now: () => new Date(),
+    cancel: cancel.signal,
+    setCancellable: (active) => {
+      cancellable = active;
+    },
+    toolPath: fileURLToPath(import.meta.url),
+  });
+  process.exitCode = code;
+}
