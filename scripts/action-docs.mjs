@@ -3,6 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { format, resolveConfig } from 'prettier';
 import { parse } from 'yaml';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -11,14 +12,19 @@ const END = '<!-- action-docs:end -->';
 
 /** Renders the tables for an action.yml document. */
 export function renderActionDocs(action) {
-  const cell = (text) => String(text ?? '').replace(/\s+/g, ' ').trim().replace(/\|/g, '\\|');
+  const cell = (text) =>
+    String(text ?? '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/\|/g, '\\|');
   const lines = ['#### Inputs', '', '| input | required | default | description |', '| --- | --- | --- | --- |'];
   for (const [name, spec] of Object.entries(action.inputs ?? {})) {
     const fallback = spec.default === undefined || spec.default === '' ? '' : `\`${cell(spec.default)}\``;
     lines.push(`| \`${name}\` | ${spec.required ? 'yes' : 'no'} | ${fallback} | ${cell(spec.description)} |`);
   }
   lines.push('', '#### Outputs', '', '| output | description |', '| --- | --- |');
-  for (const [name, spec] of Object.entries(action.outputs ?? {})) lines.push(`| \`${name}\` | ${cell(spec.description)} |`);
+  for (const [name, spec] of Object.entries(action.outputs ?? {}))
+    lines.push(`| \`${name}\` | ${cell(spec.description)} |`);
   lines.push('', "Each of the remediation's declared `outputs` is also set, under its own name.");
   return lines.join('\n');
 }
@@ -32,7 +38,9 @@ if (start < 0 || end < start) {
   console.error(`README.md has no ${START} ... ${END} section`);
   process.exit(1);
 }
-const updated = `${readme.slice(0, start + START.length)}\n${renderActionDocs(action)}\n${readme.slice(end)}`;
+const composed = `${readme.slice(0, start + START.length)}\n${renderActionDocs(action)}\n${readme.slice(end)}`;
+// Formatted as `npm run format` would, so the two never fight over the tables.
+const updated = await format(composed, { ...(await resolveConfig(readmePath)), filepath: readmePath });
 if (process.argv.includes('--check')) {
   if (updated !== readme) {
     console.error('README.md action tables are out of date: run `node scripts/action-docs.mjs`');

@@ -9,12 +9,26 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const validators = [
-  { schema: 'remediations/remediation.schema.json', out: 'src/generated/remediation-validator', name: 'remediation.yml' },
-  { schema: 'remediations/run-snapshot.schema.json', out: 'src/generated/run-snapshot-validator', name: 'snapshot.json' },
+  {
+    schema: 'remediations/remediation.schema.json',
+    out: 'src/generated/remediation-validator',
+    name: 'remediation.yml',
+  },
+  {
+    schema: 'remediations/run-snapshot.schema.json',
+    out: 'src/generated/run-snapshot-validator',
+    name: 'snapshot.json',
+  },
 ];
 
 for (const { schema, out, name } of validators) {
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, code: { source: true, esm: true } });
+  const ajv = new Ajv({
+    allErrors: true,
+    verbose: true,
+    strict: true,
+    allowUnionTypes: true,
+    code: { source: true, esm: true },
+  });
   const validate = ajv.compile(JSON.parse(readFileSync(join(root, schema), 'utf8')));
   // Ajv's ESM output still calls require() for its small runtime helpers; ESM has no require, so
   // each becomes an import of the same CommonJS module (its default import is module.exports).

@@ -3,8 +3,12 @@
 import { execFileSync } from 'node:child_process';
 
 const changed = execFileSync('git', ['diff', '--name-only', '--', 'dist/', 'src/generated/'], { encoding: 'utf8' });
-const added = execFileSync('git', ['ls-files', '--others', '--exclude-standard', '--', 'dist/', 'src/generated/'], { encoding: 'utf8' });
+const added = execFileSync('git', ['ls-files', '--others', '--exclude-standard', '--', 'dist/', 'src/generated/'], {
+  encoding: 'utf8',
+});
 if (changed.trim() || added.trim()) {
-  console.error(`dist/ or src/generated/ is not up to date with the sources. Run \`npm run build\` and commit both:\n${changed}${added}`);
+  console.error(
+    `dist/ or src/generated/ is not up to date with the sources. Run \`npm run build\` and commit both:\n${changed}${added}`,
+  );
   process.exit(1);
 }

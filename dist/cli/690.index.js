@@ -1775,7 +1775,9 @@ function redactSnapshot(snapshot, secrets) {
     return {
         ...snapshot,
         ...(snapshot.error ? { error: { ...snapshot.error, message: redactText(snapshot.error.message, secrets) } } : {}),
-        ...(snapshot.params ? { params: { ...snapshot.params, values: redactValue(snapshot.params.values, secrets) } } : {}),
+        ...(snapshot.params
+            ? { params: { ...snapshot.params, values: redactValue(snapshot.params.values, secrets) } }
+            : {}),
         outputs: redactValue(snapshot.outputs, secrets),
         steps: snapshot.steps.map((step) => ({
             ...step,
@@ -1822,7 +1824,10 @@ function checkSnapshotDigests(snapshot) {
     if (typeof values === 'object' && values !== null && typeof s.params?.digest === 'string') {
         const recomputed = paramsDigest(values);
         if (recomputed !== s.params.digest) {
-            return { field: 'params.digest', problem: `expected ${recomputed} (recomputed from params.values), got ${s.params.digest}` };
+            return {
+                field: 'params.digest',
+                problem: `expected ${recomputed} (recomputed from params.values), got ${s.params.digest}`,
+            };
         }
     }
     return undefined;
@@ -1844,25 +1849,39 @@ function checkClaimsAgainstLog(snapshot, log, complete) {
         if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end))
             continue;
         const text = log.subarray(start, end).toString('utf8');
-        const marker = [...text.matchAll(/^\[[^\]]+\] <== (\S+) (.*) \(([a-z-]+)\)$/gm)].filter((m) => m[1] === `${String(step.stage)}/${String(step.id)}`).at(-1);
+        const marker = [...text.matchAll(/^\[[^\]]+\] <== (\S+) (.*) \(([a-z-]+)\)$/gm)]
+            .filter((m) => m[1] === `${String(step.stage)}/${String(step.id)}`)
+            .at(-1);
         const field = `steps[${index}]`;
         if (!marker) {
             if (step.exitCode !== null && step.exitCode !== undefined) {
-                return { field: `${field}.exitCode`, problem: `the log has no end marker for ${String(step.stage)}/${String(step.id)}, yet an exit code is claimed` };
+                return {
+                    field: `${field}.exitCode`,
+                    problem: `the log has no end marker for ${String(step.stage)}/${String(step.id)}, yet an exit code is claimed`,
+                };
             }
             continue;
         }
         const [, , result = '', outcome] = marker;
         if (outcome !== step.outcome) {
-            return { field: `${field}.outcome`, problem: `expected '${outcome}' (the log's end marker), got '${String(step.outcome)}'` };
+            return {
+                field: `${field}.outcome`,
+                problem: `expected '${outcome}' (the log's end marker), got '${String(step.outcome)}'`,
+            };
         }
         const exit = /^exit (\d+)$/.exec(result);
         if (exit && Number(exit[1]) !== step.exitCode) {
-            return { field: `${field}.exitCode`, problem: `expected ${exit[1]} (the log's end marker), got ${String(step.exitCode)}` };
+            return {
+                field: `${field}.exitCode`,
+                problem: `expected ${exit[1]} (the log's end marker), got ${String(step.exitCode)}`,
+            };
         }
         const killed = /^killed by (\S+)$/.exec(result);
         if (killed && killed[1] !== step.signal) {
-            return { field: `${field}.signal`, problem: `expected ${killed[1]} (the log's end marker), got ${String(step.signal)}` };
+            return {
+                field: `${field}.signal`,
+                problem: `expected ${killed[1]} (the log's end marker), got ${String(step.signal)}`,
+            };
         }
     }
     if (complete) {
@@ -2113,7 +2132,9 @@ function schemaIssue(error, issue) {
         }
         case 'pattern': {
             const description = error.parentSchema?.description;
-            const expected = description ? lowerFirst(description.replace(/\.$/, '')) : `a value matching /${error.params.pattern}/`;
+            const expected = description
+                ? lowerFirst(description.replace(/\.$/, ''))
+                : `a value matching /${error.params.pattern}/`;
             return issue(path, `expected ${expected}, got ${show(got)}`);
         }
         case 'propertyNames': {
@@ -2645,7 +2666,12 @@ async function runRemediation(settings, deps) {
         if (!(error instanceof errors_TrustError) || settings.dryRun)
             throw error;
         // Refused: not one step starts, but the refusal itself is evidence and gets a record.
-        const recorder = await RunRecorder.create(recordDir, [], { ...base, status: 'refused', remediation: { name: ref.name, version: ref.version, tag: ref.tag }, error: { code: error.code, message: error.message } }, deps.clock, deps.echo);
+        const recorder = await RunRecorder.create(recordDir, [], {
+            ...base,
+            status: 'refused',
+            remediation: { name: ref.name, version: ref.version, tag: ref.tag },
+            error: { code: error.code, message: error.message },
+        }, deps.clock, deps.echo);
         deps.onRecordStarted?.(recordDir);
         recorder.line(`refused ${formatRef(ref)} [${error.code}]: ${error.message}`);
         recorder.marker('run refused');
@@ -2668,7 +2694,13 @@ async function runRemediation(settings, deps) {
     const recordedParams = redactValue(params, secretValues);
     if (settings.dryRun) {
         printPlan(deps.out, resolved, recordedParams, definition.secrets, settings);
-        return { status: 'planned', exitCode: ExitCode.ok, digest: release.digest, manifestSerial: release.manifest.payload.serial, outputs: {} };
+        return {
+            status: 'planned',
+            exitCode: ExitCode.ok,
+            digest: release.digest,
+            manifestSerial: release.manifest.payload.serial,
+            outputs: {},
+        };
     }
     const snapshot = {
         ...base,
@@ -2709,15 +2741,24 @@ async function runRemediation(settings, deps) {
     }
     catch (error) {
         status = 'crashed';
-        snapshot.error = { code: error instanceof RemediateError ? error.code : 'INTERNAL', message: recorder.redact(describeError(error)) };
+        snapshot.error = {
+            code: error instanceof RemediateError ? error.code : 'INTERNAL',
+            message: recorder.redact(describeError(error)),
+        };
         recorder.line(`crashed: ${describeError(error)}`);
     }
     snapshot.status = status;
     if (status === 'cancelled' && !snapshot.error) {
-        snapshot.error = { code: 'CANCELLED', message: 'the run was cancelled (SIGINT or SIGTERM); the running step was stopped and the rest skipped' };
+        snapshot.error = {
+            code: 'CANCELLED',
+            message: 'the run was cancelled (SIGINT or SIGTERM); the running step was stopped and the rest skipped',
+        };
     }
     if (status === 'timed-out' && !snapshot.error) {
-        snapshot.error = { code: 'TIMED_OUT', message: `the run passed its time limit (${definition.timeout ?? DEFAULT_RUN_TIMEOUT}); the running step was stopped and the rest skipped` };
+        snapshot.error = {
+            code: 'TIMED_OUT',
+            message: `the run passed its time limit (${definition.timeout ?? DEFAULT_RUN_TIMEOUT}); the running step was stopped and the rest skipped`,
+        };
     }
     recorder.marker(`run ${status}`);
     finishTimes(snapshot, started, deps.clock());
@@ -3470,7 +3511,10 @@ function yankRelease(previous, ref, reason, now, lifetimeMs) {
     if (!reason.trim())
         throw new UsageError('USAGE', '--reason: expected a non-empty reason for the yank');
     const remediations = cloneEntries(previous);
-    remediations[ref.name] = { ...remediations[ref.name], [ref.version]: { ...entry, yanked: { reason, at: now.toISOString() } } };
+    remediations[ref.name] = {
+        ...remediations[ref.name],
+        [ref.version]: { ...entry, yanked: { reason, at: now.toISOString() } },
+    };
     return nextPayload(previous, remediations, now, lifetimeMs);
 }
 /** Signs a payload with every key given and returns the envelope bytes to store. */
@@ -3656,7 +3700,12 @@ function parseCommandLine(argv, cwd) {
             return { command: 'digest', name: assertRemediationName(positionals[0] ?? ''), ref: values.ref };
         }
         case 'release': {
-            const { values, positionals } = parse(rest, { ...signingOptions, 'from-tag': { type: 'string' }, 'manifest-out': { type: 'string' }, 'first-release': { type: 'boolean' } }, rest.includes('--from-tag') || rest.some((a) => a.startsWith('--from-tag=')) ? 0 : 2);
+            const { values, positionals } = parse(rest, {
+                ...signingOptions,
+                'from-tag': { type: 'string' },
+                'manifest-out': { type: 'string' },
+                'first-release': { type: 'boolean' },
+            }, rest.includes('--from-tag') || rest.some((a) => a.startsWith('--from-tag=')) ? 0 : 2);
             const fromTag = values['from-tag'];
             const ref = fromTag === undefined ? makeVersionRef(positionals[0] ?? '', positionals[1] ?? '') : refFromTag(fromTag);
             return {
@@ -3683,7 +3732,11 @@ function parseCommandLine(argv, cwd) {
         }
         case 'validate': {
             const { values } = parse(rest, { base: { type: 'string' }, summary: { type: 'string' } }, 0);
-            return { command: 'validate', base: values.base, summary: values.summary === undefined ? undefined : path(values.summary) };
+            return {
+                command: 'validate',
+                base: values.base,
+                summary: values.summary === undefined ? undefined : path(values.summary),
+            };
         }
         case 'summarize': {
             const parsed = parseWithPositionals(rest, { summary: { type: 'string' } });
@@ -3847,7 +3900,9 @@ function parseWithPositionals(args, options) {
         return (0,external_node_util_.parseArgs)({ args: [...args], options, allowPositionals: true, strict: true });
     }
     catch (error) {
-        throw new UsageError('USAGE', `${error instanceof Error ? error.message : String(error)}; run 'remediate help'`, { cause: error });
+        throw new UsageError('USAGE', `${error instanceof Error ? error.message : String(error)}; run 'remediate help'`, {
+            cause: error,
+        });
     }
 }
 /** parseArgs with strict options and an exact number of positionals. */
@@ -3951,7 +4006,9 @@ async function runDemo(context, clean, cli) {
         indent('- only a version whose tag, commit and content digest match a manifest signed by a trusted key runs;');
         indent('- parameters reached the steps as PARAM_* environment variables, never as script text;');
         indent('- the record (snapshot.json, run.log, run.log.chain) detects any later change, and a refusal is recorded too.');
-        out(clean ? '\n(demo folder removed: --clean)' : `\nEverything is kept for you to inspect: records in ${outDir}, the repository in ${repo}`);
+        out(clean
+            ? '\n(demo folder removed: --clean)'
+            : `\nEverything is kept for you to inspect: records in ${outDir}, the repository in ${repo}`);
         return 0;
     }
     finally {
@@ -4013,7 +4070,7 @@ function parseDispatchPayload(event) {
     if (payload.params !== undefined && !dispatch_payload_isObject(payload.params))
         refuse('params must be an object of parameter values');
     if (payload.target !== undefined && (typeof payload.target !== 'string' || !TARGET.test(payload.target))) {
-        refuse("target must be 1-200 characters of letters, digits and . _ : / @ -");
+        refuse('target must be 1-200 characters of letters, digits and . _ : / @ -');
     }
     if (payload.alert !== undefined && !dispatch_payload_isObject(payload.alert))
         refuse('alert must be an object');
@@ -4021,7 +4078,9 @@ function parseDispatchPayload(event) {
         remediation: `${ref.name}@${ref.version}`,
         params: payload.params ?? {},
         target: payload.target ?? '',
-        alertDigest: payload.alert === undefined ? '' : `sha256:${(0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(payload.alert)).digest('hex')}`,
+        alertDigest: payload.alert === undefined
+            ? ''
+            : `sha256:${(0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(payload.alert)).digest('hex')}`,
     };
 }
 function dispatch_payload_isObject(value) {
@@ -4096,7 +4155,10 @@ class OctokitGitHubApi {
         return data.tree.sha;
     }
     async getTree(sha) {
-        const data = (await this.#call('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { tree_sha: sha, recursive: '1' }));
+        const data = (await this.#call('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', {
+            tree_sha: sha,
+            recursive: '1',
+        }));
         return { entries: data.tree, truncated: data.truncated };
     }
     async getBlob(sha) {
@@ -4149,7 +4211,11 @@ class OctokitGitHubApi {
         });
     }
     async publishRelease(id) {
-        return toRelease(await this.#call('PATCH /repos/{owner}/{repo}/releases/{release_id}', { release_id: id, draft: false, make_latest: 'false' }));
+        return toRelease(await this.#call('PATCH /repos/{owner}/{repo}/releases/{release_id}', {
+            release_id: id,
+            draft: false,
+            make_latest: 'false',
+        }));
     }
     async #call(route, params) {
         const response = await withRetry(() => this.#octokit.request(route, { owner: this.#owner, repo: this.#repo, ...params }), isTransient, this.#retry, (error, attempt, delay) => this.#onRetry?.(`${route.split(' ')[0]} ${route.split(' ')[1]?.replace(/^https?:\/\/[^/]+/, '')} failed (${describeStatus(error)}); retry ${attempt} in ${delay} ms`));
@@ -4425,7 +4491,7 @@ function renderSummary(snapshot, links) {
 function fit(text) {
     if (Buffer.byteLength(text) <= MAX_SUMMARY_BYTES)
         return text;
-    const note = '\n\n_(summary cut to fit GitHub\'s 1 MiB limit; the full record is in the artifact and release)_\n';
+    const note = "\n\n_(summary cut to fit GitHub's 1 MiB limit; the full record is in the artifact and release)_\n";
     let cut = text.slice(0, MAX_SUMMARY_BYTES - note.length - 1024);
     while (Buffer.byteLength(cut) + Buffer.byteLength(note) > MAX_SUMMARY_BYTES)
         cut = cut.slice(0, -1024);
@@ -4529,7 +4595,15 @@ async function validateChanges(git, root, base) {
             newDigest = treeDigest(files);
             const definition = files.find((f) => f.path === 'remediation.yml');
             if (!definition) {
-                issues = [{ file: `${REMEDIATIONS_DIR}/${name}/remediation.yml`, line: 1, column: 1, path: '', message: 'missing remediation.yml' }];
+                issues = [
+                    {
+                        file: `${REMEDIATIONS_DIR}/${name}/remediation.yml`,
+                        line: 1,
+                        column: 1,
+                        path: '',
+                        message: 'missing remediation.yml',
+                    },
+                ];
             }
             else {
                 parseDefinition(`${REMEDIATIONS_DIR}/${name}/remediation.yml`, definition.content, name);
@@ -4682,7 +4756,11 @@ async function validateCommand(base, summary, context) {
                 ? `::error file=${issue.file},line=${issue.line},col=${issue.column}::${escapeCommand(`${issue.path ? `${issue.path}: ` : ''}${issue.message}`)}`
                 : `error: ${formatIssue(issue)}`);
         }
-        const state = result.issues.length ? 'invalid' : result.changedSinceRelease ? `changed; ship as ${result.name}/${result.nextVersion}` : 'unchanged since release';
+        const state = result.issues.length
+            ? 'invalid'
+            : result.changedSinceRelease
+                ? `changed; ship as ${result.name}/${result.nextVersion}`
+                : 'unchanged since release';
         context.out(`${result.name}: ${state} (${result.newDigest ?? 'no digest'})`);
     }
     let manifestNote;
@@ -4735,7 +4813,11 @@ async function publishReleaseCommand(options, context) {
     const commit = await git.tryResolveTag(options.tag);
     if (!commit)
         throw new errors_TrustError('TAG_NOT_FOUND', `tag ${options.tag} does not exist in this checkout; fetch tags first`);
-    const assets = await Promise.all(options.assets.map(async (file) => ({ name: (0,external_node_path_.basename)(file), bytes: await (0,promises_.readFile)(file), contentType: contentTypeFor(file) })));
+    const assets = await Promise.all(options.assets.map(async (file) => ({
+        name: (0,external_node_path_.basename)(file),
+        bytes: await (0,promises_.readFile)(file),
+        contentType: contentTypeFor(file),
+    })));
     const body = options.notesFile ? await (0,promises_.readFile)(options.notesFile, 'utf8') : '';
     const published = await publishReleaseWithAssets(await githubApi(context.env), {
         tag: options.tag,
@@ -4922,7 +5004,9 @@ async function execute(command, context) {
             if (command.previousRef !== undefined) {
                 const git = gitIn(context);
                 const root = await git.topLevel();
-                const relative = command.manifest.startsWith(`${root}/`) ? command.manifest.slice(root.length + 1) : command.manifest;
+                const relative = command.manifest.startsWith(`${root}/`)
+                    ? command.manifest.slice(root.length + 1)
+                    : command.manifest;
                 previousBytes = await git.tryReadFileAt(command.previousRef, relative);
                 if (!previousBytes) {
                     throw new UsageError('NOT_FOUND', `${relative} does not exist at ${command.previousRef}`);
@@ -5023,7 +5107,9 @@ async function readParamsFile(path) {
     return value;
 }
 function runIdFromEnv(env) {
-    return env.GITHUB_ACTIONS === 'true' && env.GITHUB_RUN_ID ? `${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT ?? '1'}` : undefined;
+    return env.GITHUB_ACTIONS === 'true' && env.GITHUB_RUN_ID
+        ? `${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT ?? '1'}`
+        : undefined;
 }
 async function fileDigest(path) {
     return sha256Digest(await (0,promises_.readFile)(path));

@@ -28944,7 +28944,9 @@ function schemaIssue(error, issue) {
         }
         case 'pattern': {
             const description = error.parentSchema?.description;
-            const expected = description ? lowerFirst(description.replace(/\.$/, '')) : `a value matching /${error.params.pattern}/`;
+            const expected = description
+                ? lowerFirst(description.replace(/\.$/, ''))
+                : `a value matching /${error.params.pattern}/`;
             return issue(path, `expected ${expected}, got ${show(got)}`);
         }
         case 'propertyNames': {
@@ -31112,7 +31114,9 @@ function redactSnapshot(snapshot, secrets) {
     return {
         ...snapshot,
         ...(snapshot.error ? { error: { ...snapshot.error, message: redactText(snapshot.error.message, secrets) } } : {}),
-        ...(snapshot.params ? { params: { ...snapshot.params, values: redactValue(snapshot.params.values, secrets) } } : {}),
+        ...(snapshot.params
+            ? { params: { ...snapshot.params, values: redactValue(snapshot.params.values, secrets) } }
+            : {}),
         outputs: redactValue(snapshot.outputs, secrets),
         steps: snapshot.steps.map((step) => ({
             ...step,
@@ -31159,7 +31163,10 @@ function checkSnapshotDigests(snapshot) {
     if (typeof values === 'object' && values !== null && typeof s.params?.digest === 'string') {
         const recomputed = snapshot_digests_paramsDigest(values);
         if (recomputed !== s.params.digest) {
-            return { field: 'params.digest', problem: `expected ${recomputed} (recomputed from params.values), got ${s.params.digest}` };
+            return {
+                field: 'params.digest',
+                problem: `expected ${recomputed} (recomputed from params.values), got ${s.params.digest}`,
+            };
         }
     }
     return undefined;
@@ -31181,25 +31188,39 @@ function checkClaimsAgainstLog(snapshot, log, complete) {
         if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end))
             continue;
         const text = log.subarray(start, end).toString('utf8');
-        const marker = [...text.matchAll(/^\[[^\]]+\] <== (\S+) (.*) \(([a-z-]+)\)$/gm)].filter((m) => m[1] === `${String(step.stage)}/${String(step.id)}`).at(-1);
+        const marker = [...text.matchAll(/^\[[^\]]+\] <== (\S+) (.*) \(([a-z-]+)\)$/gm)]
+            .filter((m) => m[1] === `${String(step.stage)}/${String(step.id)}`)
+            .at(-1);
         const field = `steps[${index}]`;
         if (!marker) {
             if (step.exitCode !== null && step.exitCode !== undefined) {
-                return { field: `${field}.exitCode`, problem: `the log has no end marker for ${String(step.stage)}/${String(step.id)}, yet an exit code is claimed` };
+                return {
+                    field: `${field}.exitCode`,
+                    problem: `the log has no end marker for ${String(step.stage)}/${String(step.id)}, yet an exit code is claimed`,
+                };
             }
             continue;
         }
         const [, , result = '', outcome] = marker;
         if (outcome !== step.outcome) {
-            return { field: `${field}.outcome`, problem: `expected '${outcome}' (the log's end marker), got '${String(step.outcome)}'` };
+            return {
+                field: `${field}.outcome`,
+                problem: `expected '${outcome}' (the log's end marker), got '${String(step.outcome)}'`,
+            };
         }
         const exit = /^exit (\d+)$/.exec(result);
         if (exit && Number(exit[1]) !== step.exitCode) {
-            return { field: `${field}.exitCode`, problem: `expected ${exit[1]} (the log's end marker), got ${String(step.exitCode)}` };
+            return {
+                field: `${field}.exitCode`,
+                problem: `expected ${exit[1]} (the log's end marker), got ${String(step.exitCode)}`,
+            };
         }
         const killed = /^killed by (\S+)$/.exec(result);
         if (killed && killed[1] !== step.signal) {
-            return { field: `${field}.signal`, problem: `expected ${killed[1]} (the log's end marker), got ${String(step.signal)}` };
+            return {
+                field: `${field}.signal`,
+                problem: `expected ${killed[1]} (the log's end marker), got ${String(step.signal)}`,
+            };
         }
     }
     if (complete) {
@@ -31444,7 +31465,12 @@ async function run_runRemediation(settings, deps) {
         if (!(error instanceof TrustError) || settings.dryRun)
             throw error;
         // Refused: not one step starts, but the refusal itself is evidence and gets a record.
-        const recorder = await RunRecorder.create(recordDir, [], { ...base, status: 'refused', remediation: { name: ref.name, version: ref.version, tag: ref.tag }, error: { code: error.code, message: error.message } }, deps.clock, deps.echo);
+        const recorder = await RunRecorder.create(recordDir, [], {
+            ...base,
+            status: 'refused',
+            remediation: { name: ref.name, version: ref.version, tag: ref.tag },
+            error: { code: error.code, message: error.message },
+        }, deps.clock, deps.echo);
         deps.onRecordStarted?.(recordDir);
         recorder.line(`refused ${formatRef(ref)} [${error.code}]: ${error.message}`);
         recorder.marker('run refused');
@@ -31467,7 +31493,13 @@ async function run_runRemediation(settings, deps) {
     const recordedParams = redactValue(params, secretValues);
     if (settings.dryRun) {
         printPlan(deps.out, resolved, recordedParams, definition.secrets, settings);
-        return { status: 'planned', exitCode: ExitCode.ok, digest: release.digest, manifestSerial: release.manifest.payload.serial, outputs: {} };
+        return {
+            status: 'planned',
+            exitCode: ExitCode.ok,
+            digest: release.digest,
+            manifestSerial: release.manifest.payload.serial,
+            outputs: {},
+        };
     }
     const snapshot = {
         ...base,
@@ -31508,15 +31540,24 @@ async function run_runRemediation(settings, deps) {
     }
     catch (error) {
         status = 'crashed';
-        snapshot.error = { code: error instanceof RemediateError ? error.code : 'INTERNAL', message: recorder.redact(describeError(error)) };
+        snapshot.error = {
+            code: error instanceof RemediateError ? error.code : 'INTERNAL',
+            message: recorder.redact(describeError(error)),
+        };
         recorder.line(`crashed: ${describeError(error)}`);
     }
     snapshot.status = status;
     if (status === 'cancelled' && !snapshot.error) {
-        snapshot.error = { code: 'CANCELLED', message: 'the run was cancelled (SIGINT or SIGTERM); the running step was stopped and the rest skipped' };
+        snapshot.error = {
+            code: 'CANCELLED',
+            message: 'the run was cancelled (SIGINT or SIGTERM); the running step was stopped and the rest skipped',
+        };
     }
     if (status === 'timed-out' && !snapshot.error) {
-        snapshot.error = { code: 'TIMED_OUT', message: `the run passed its time limit (${definition.timeout ?? DEFAULT_RUN_TIMEOUT}); the running step was stopped and the rest skipped` };
+        snapshot.error = {
+            code: 'TIMED_OUT',
+            message: `the run passed its time limit (${definition.timeout ?? DEFAULT_RUN_TIMEOUT}); the running step was stopped and the rest skipped`,
+        };
     }
     recorder.marker(`run ${status}`);
     finishTimes(snapshot, started, deps.clock());
@@ -31676,8 +31717,9 @@ const RECORD_FILES = ['snapshot.json', 'run.log', 'run.log.chain'];
  * the run id and attempt make a re-run's name differ from the first attempt's.
  */
 function artifactName(ref, runId, attempt, suffix = '') {
+    const name = `remediation-${ref.name}-${ref.version}-${runId}-${attempt}${suffix ? `-${suffix}` : ''}`;
     // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-    return `remediation-${ref.name}-${ref.version}-${runId}-${attempt}${suffix ? `-${suffix}` : ''}`.replace(/["':<>|*?\\/\x00-\x1f]/g, '-');
+    return name.replace(/["':<>|*?\\/\x00-\x1f]/g, '-');
 }
 /** Tag of the per-run release that keeps a record after artifacts expire. */
 function runReleaseTag(ref, runId, attempt, suffix = '') {
@@ -31775,7 +31817,7 @@ function renderSummary(snapshot, links) {
 function fit(text) {
     if (Buffer.byteLength(text) <= MAX_SUMMARY_BYTES)
         return text;
-    const note = '\n\n_(summary cut to fit GitHub\'s 1 MiB limit; the full record is in the artifact and release)_\n';
+    const note = "\n\n_(summary cut to fit GitHub's 1 MiB limit; the full record is in the artifact and release)_\n";
     let cut = text.slice(0, MAX_SUMMARY_BYTES - note.length - 1024);
     while (Buffer.byteLength(cut) + Buffer.byteLength(note) > MAX_SUMMARY_BYTES)
         cut = cut.slice(0, -1024);
@@ -31835,7 +31877,10 @@ async function publish_publishRecord(settings, deps, recordDir, snapshotDigest) 
     if ((settings.publish === 'artifact' || settings.publish === 'both') && !done('artifact')) {
         const name = artifactName(settings.ref, settings.runId, settings.runAttempt, settings.recordSuffix);
         try {
-            artifact = { name, ...(await publishArtifact(deps.uploadArtifact, recordDir, name, settings.retentionDays, settings)) };
+            artifact = {
+                name,
+                ...(await publishArtifact(deps.uploadArtifact, recordDir, name, settings.retentionDays, settings)),
+            };
             mark('artifact');
             deps.io.info(`record uploaded as artifact ${name} (id ${artifact.id}, ${artifact.digest})`);
         }
@@ -31900,7 +31945,9 @@ function settings_readActionSettings(input, env) {
         trustedKeyPaths: paths,
         threshold: integer(input('threshold') || '1', 'threshold', 1, 100),
         minSerial: integer(input('min-serial') || '0', 'min-serial', 0, 1e9),
-        manifest: manifestInput === 'release' ? { kind: 'release' } : { kind: 'path', path: inWorkspace(workspace, manifestInput, 'manifest') },
+        manifest: manifestInput === 'release'
+            ? { kind: 'release' }
+            : { kind: 'path', path: inWorkspace(workspace, manifestInput, 'manifest') },
         dryRun: settings_boolean(input('dry-run'), 'dry-run'),
         force: settings_boolean(input('force'), 'force'),
         publish: publishTarget(input('publish') || 'both'),
@@ -32282,7 +32329,10 @@ class OctokitGitHubApi {
         return data.tree.sha;
     }
     async getTree(sha) {
-        const data = (await this.#call('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { tree_sha: sha, recursive: '1' }));
+        const data = (await this.#call('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', {
+            tree_sha: sha,
+            recursive: '1',
+        }));
         return { entries: data.tree, truncated: data.truncated };
     }
     async getBlob(sha) {
@@ -32335,7 +32385,11 @@ class OctokitGitHubApi {
         });
     }
     async publishRelease(id) {
-        return toRelease(await this.#call('PATCH /repos/{owner}/{repo}/releases/{release_id}', { release_id: id, draft: false, make_latest: 'false' }));
+        return toRelease(await this.#call('PATCH /repos/{owner}/{repo}/releases/{release_id}', {
+            release_id: id,
+            draft: false,
+            make_latest: 'false',
+        }));
     }
     async #call(route, params) {
         const response = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(() => this.#octokit.request(route, { owner: this.#owner, repo: this.#repo, ...params }), _retry_js__WEBPACK_IMPORTED_MODULE_2__/* .isTransient */ .dg, this.#retry, (error, attempt, delay) => this.#onRetry?.(`${route.split(' ')[0]} ${route.split(' ')[1]?.replace(/^https?:\/\/[^/]+/, '')} failed (${describeStatus(error)}); retry ${attempt} in ${delay} ms`));

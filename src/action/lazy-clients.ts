@@ -8,7 +8,8 @@ export function lazyGitHubApi(token: string, repository: string): () => Promise<
   let api: Promise<GitHubApi> | undefined;
   return () => {
     api ??= import('@actions/github').then(
-      ({ getOctokit }) => new OctokitGitHubApi(getOctokit(token), repository, DEFAULT_RETRY, (message) => core.warning(message)),
+      ({ getOctokit }) =>
+        new OctokitGitHubApi(getOctokit(token), repository, DEFAULT_RETRY, (message) => core.warning(message)),
     );
     return api;
   };
@@ -17,5 +18,10 @@ export function lazyGitHubApi(token: string, repository: string): () => Promise<
 /** Uploads with the real @actions/artifact client, loaded only when a record is published as an artifact. */
 export const uploadWithArtifactClient: ArtifactUploader = async (name, files, root, retentionDays) => {
   const { DefaultArtifactClient } = await import('@actions/artifact');
-  return new DefaultArtifactClient().uploadArtifact(name, [...files], root, retentionDays === undefined ? {} : { retentionDays });
+  return new DefaultArtifactClient().uploadArtifact(
+    name,
+    [...files],
+    root,
+    retentionDays === undefined ? {} : { retentionDays },
+  );
 };

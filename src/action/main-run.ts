@@ -108,7 +108,9 @@ export async function runMain(deps: MainDeps): Promise<void> {
       io.setOutput('status', 'planned');
       io.setOutput('digest', outcome.digest ?? '');
       io.setOutput('manifest-serial', String(outcome.manifestSerial ?? ''));
-      await io.writeSummary(`## ${settings.ref.name}@${settings.ref.version}: dry run\n\nVerified \`${outcome.digest}\` against manifest serial ${outcome.manifestSerial}; nothing ran.\n`);
+      await io.writeSummary(
+        `## ${settings.ref.name}@${settings.ref.version}: dry run\n\nVerified \`${outcome.digest}\` against manifest serial ${outcome.manifestSerial}; nothing ran.\n`,
+      );
       return;
     }
     const recordDir = outcome?.recordDir ?? refusal?.recordDir;
@@ -120,9 +122,13 @@ export async function runMain(deps: MainDeps): Promise<void> {
     if (refusal) {
       io.setFailed(`refused [${refusal.code}]: ${refusal.message}`);
     } else if (outcome && outcome.exitCode !== ExitCode.ok) {
-      io.setFailed(`${settings.ref.name}@${settings.ref.version}: ${outcome.status}${published.snapshot.error ? ` (${published.snapshot.error.code}: ${published.snapshot.error.message})` : ''}`);
+      io.setFailed(
+        `${settings.ref.name}@${settings.ref.version}: ${outcome.status}${published.snapshot.error ? ` (${published.snapshot.error.code}: ${published.snapshot.error.message})` : ''}`,
+      );
     } else if (published.failures.length) {
-      io.setFailed(`the run ${outcome?.status ?? ''} but publishing the record failed: ${published.failures.join('; ')}; the record is still on the runner at ${recordDir}`);
+      io.setFailed(
+        `the run ${outcome?.status ?? ''} but publishing the record failed: ${published.failures.join('; ')}; the record is still on the runner at ${recordDir}`,
+      );
     }
   } catch (error) {
     reportError(io, error);
@@ -147,7 +153,9 @@ function reportOutputs(
   io.setOutput('release-url', published.release?.url ?? '');
   for (const [name, value] of Object.entries(outcome?.outputs ?? {})) {
     if ((RESERVED_OUTPUTS as readonly string[]).includes(name)) {
-      io.warning(`declared output '${name}' is not set: the name is one of the Action's own outputs; rename it in the definition`);
+      io.warning(
+        `declared output '${name}' is not set: the name is one of the Action's own outputs; rename it in the definition`,
+      );
     } else {
       io.setOutput(name, value);
     }
@@ -173,7 +181,11 @@ async function chooseSource(settings: ActionSettings, deps: MainDeps): Promise<G
   return new RestGitSource(await deps.api());
 }
 
-async function loadManifest(settings: ActionSettings, keys: readonly TrustedKey[], deps: MainDeps): Promise<Uint8Array> {
+async function loadManifest(
+  settings: ActionSettings,
+  keys: readonly TrustedKey[],
+  deps: MainDeps,
+): Promise<Uint8Array> {
   if (settings.manifest.kind === 'path') return readFile(settings.manifest.path);
   const candidates = await fetchManifestCandidates(await deps.api(), settings.ref);
   const selection = selectNewestManifest(candidates, keys, {
@@ -181,7 +193,8 @@ async function loadManifest(settings: ActionSettings, keys: readonly TrustedKey[
     minSerial: settings.minSerial,
     now: deps.now(),
   });
-  for (const skipped of selection.skipped) deps.io.warning(`ignored the manifest of ${skipped.source}: ${skipped.reason}`);
+  for (const skipped of selection.skipped)
+    deps.io.warning(`ignored the manifest of ${skipped.source}: ${skipped.reason}`);
   deps.io.info(`using the manifest of ${selection.chosen.source} (serial ${selection.verified.payload.serial})`);
   return selection.chosen.bytes;
 }

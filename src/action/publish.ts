@@ -40,7 +40,10 @@ export async function publishRecord(
   if ((settings.publish === 'artifact' || settings.publish === 'both') && !done('artifact')) {
     const name = artifactName(settings.ref, settings.runId, settings.runAttempt, settings.recordSuffix);
     try {
-      artifact = { name, ...(await publishArtifact(deps.uploadArtifact, recordDir, name, settings.retentionDays, settings)) };
+      artifact = {
+        name,
+        ...(await publishArtifact(deps.uploadArtifact, recordDir, name, settings.retentionDays, settings)),
+      };
       mark('artifact');
       deps.io.info(`record uploaded as artifact ${name} (id ${artifact.id}, ${artifact.digest})`);
     } catch (error) {
@@ -64,7 +67,8 @@ export async function publishRecord(
       failures.push(`release publish failed: ${describeError(error)}`);
     }
   }
-  for (const failure of failures) deps.io.error(`${failure}; the record is still on the runner at ${recordDir} (snapshot ${snapshotDigest})`);
+  for (const failure of failures)
+    deps.io.error(`${failure}; the record is still on the runner at ${recordDir} (snapshot ${snapshotDigest})`);
   await deps.io.writeSummary(
     renderSummary(snapshot, {
       recordDir,

@@ -16,7 +16,12 @@ export interface ArtifactResult {
 }
 
 /** Uploads a folder as a workflow artifact (the real client is loaded only when called). */
-export type ArtifactUploader = (name: string, files: readonly string[], root: string, retentionDays?: number) => Promise<{
+export type ArtifactUploader = (
+  name: string,
+  files: readonly string[],
+  root: string,
+  retentionDays?: number,
+) => Promise<{
   id?: number;
   size?: number;
   digest?: string;
@@ -27,8 +32,9 @@ export type ArtifactUploader = (name: string, files: readonly string[], root: st
  * the run id and attempt make a re-run's name differ from the first attempt's.
  */
 export function artifactName(ref: VersionRef, runId: string, attempt: string, suffix = ''): string {
+  const name = `remediation-${ref.name}-${ref.version}-${runId}-${attempt}${suffix ? `-${suffix}` : ''}`;
   // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-  return `remediation-${ref.name}-${ref.version}-${runId}-${attempt}${suffix ? `-${suffix}` : ''}`.replace(/["':<>|*?\\/\x00-\x1f]/g, '-');
+  return name.replace(/["':<>|*?\\/\x00-\x1f]/g, '-');
 }
 
 /** Tag of the per-run release that keeps a record after artifacts expire. */

@@ -46,7 +46,8 @@ export function readActionSettings(input: InputReader, env: NodeJS.ProcessEnv): 
   const workspace = required(env.GITHUB_WORKSPACE, 'GITHUB_WORKSPACE (run this inside a GitHub Actions job)');
   const runnerTemp = required(env.RUNNER_TEMP, 'RUNNER_TEMP (run this inside a GitHub Actions job)');
   const keysText = input('trusted-keys').trim();
-  if (!keysText) throw new UsageError('USAGE', "input 'trusted-keys': expected PEM public keys or workspace paths of key files");
+  if (!keysText)
+    throw new UsageError('USAGE', "input 'trusted-keys': expected PEM public keys or workspace paths of key files");
   const pems = keysText.match(/-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-----/g) ?? [];
   const paths = pems.length
     ? []
@@ -63,7 +64,10 @@ export function readActionSettings(input: InputReader, env: NodeJS.ProcessEnv): 
     trustedKeyPaths: paths,
     threshold: integer(input('threshold') || '1', 'threshold', 1, 100),
     minSerial: integer(input('min-serial') || '0', 'min-serial', 0, 1e9),
-    manifest: manifestInput === 'release' ? { kind: 'release' } : { kind: 'path', path: inWorkspace(workspace, manifestInput, 'manifest') },
+    manifest:
+      manifestInput === 'release'
+        ? { kind: 'release' }
+        : { kind: 'path', path: inWorkspace(workspace, manifestInput, 'manifest') },
     dryRun: boolean(input('dry-run'), 'dry-run'),
     force: boolean(input('force'), 'force'),
     publish: publishTarget(input('publish') || 'both'),
@@ -87,18 +91,28 @@ function parseParams(text: string): Record<string, unknown> {
   if (!trimmed || trimmed === 'null') return {};
   // Bound the work before parsing: a huge payload is refused, not parsed.
   if (Buffer.byteLength(trimmed) > MAX_PARAMS_BYTES) {
-    throw new UsageError('INVALID_PARAMS', `input 'params' is ${Buffer.byteLength(trimmed)} bytes; at most ${MAX_PARAMS_BYTES}`);
+    throw new UsageError(
+      'INVALID_PARAMS',
+      `input 'params' is ${Buffer.byteLength(trimmed)} bytes; at most ${MAX_PARAMS_BYTES}`,
+    );
   }
   let value: unknown;
   try {
     value = JSON.parse(trimmed);
   } catch (error) {
-    throw new UsageError('INVALID_PARAMS', "input 'params': expected a JSON object, e.g. ${{ toJSON(github.event.client_payload.params) }}", {
-      cause: error,
-    });
+    throw new UsageError(
+      'INVALID_PARAMS',
+      "input 'params': expected a JSON object, e.g. ${{ toJSON(github.event.client_payload.params) }}",
+      {
+        cause: error,
+      },
+    );
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new UsageError('INVALID_PARAMS', `input 'params': expected a JSON object, got ${Array.isArray(value) ? 'an array' : typeof value}`);
+    throw new UsageError(
+      'INVALID_PARAMS',
+      `input 'params': expected a JSON object, got ${Array.isArray(value) ? 'an array' : typeof value}`,
+    );
   }
   return value as Record<string, unknown>;
 }

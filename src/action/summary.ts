@@ -27,8 +27,12 @@ export function renderSummary(snapshot: RunSnapshot, links: PublishedLinks): str
   lines.push(`| Tag | \`${escape(r.tag)}\`${r.commit ? ` → \`${r.commit}\`` : ''} |`);
   if (r.digest) lines.push(`| Digest | \`${r.digest}\` |`);
   if (snapshot.manifest) {
-    lines.push(`| Manifest | serial ${snapshot.manifest.serial} (min ${snapshot.manifest.minSerial}), \`${snapshot.manifest.digest}\` |`);
-    lines.push(`| Signers | ${snapshot.manifest.signers.map((k) => `\`${k.slice(0, 16)}\``).join(', ')} (threshold ${snapshot.manifest.threshold}) |`);
+    lines.push(
+      `| Manifest | serial ${snapshot.manifest.serial} (min ${snapshot.manifest.minSerial}), \`${snapshot.manifest.digest}\` |`,
+    );
+    lines.push(
+      `| Signers | ${snapshot.manifest.signers.map((k) => `\`${k.slice(0, 16)}\``).join(', ')} (threshold ${snapshot.manifest.threshold}) |`,
+    );
   }
   lines.push(`| Trigger | ${escape(describeTrigger(snapshot))} |`);
   if (snapshot.check) lines.push(`| Check | ${snapshot.check} |`);
@@ -46,17 +50,25 @@ export function renderSummary(snapshot: RunSnapshot, links: PublishedLinks): str
   }
   lines.push('### Record');
   lines.push(`- Folder on the runner: \`${escape(links.recordDir)}\``);
-  if (links.snapshotDigest) lines.push(`- Snapshot digest: \`${links.snapshotDigest}\` (keep it: it pins the whole record)`);
-  if (links.artifact) lines.push(`- Artifact: [${escape(links.artifact.name)}](${links.artifact.url}) (\`${links.artifact.digest}\`)`);
+  if (links.snapshotDigest)
+    lines.push(`- Snapshot digest: \`${links.snapshotDigest}\` (keep it: it pins the whole record)`);
+  if (links.artifact)
+    lines.push(`- Artifact: [${escape(links.artifact.name)}](${links.artifact.url}) (\`${links.artifact.digest}\`)`);
   if (links.release) lines.push(`- Release: [${escape(links.release.tag)}](${links.release.url})`);
   for (const failure of links.failures) lines.push(`- ⚠️ ${escape(failure)}`);
-  lines.push('', 'Check it:', '```sh', `remediate verify-run <record folder>${links.snapshotDigest ? ` --snapshot-digest ${links.snapshotDigest}` : ''}`, '```');
+  lines.push(
+    '',
+    'Check it:',
+    '```sh',
+    `remediate verify-run <record folder>${links.snapshotDigest ? ` --snapshot-digest ${links.snapshotDigest}` : ''}`,
+    '```',
+  );
   return fit(lines.join('\n'));
 }
 
 function fit(text: string): string {
   if (Buffer.byteLength(text) <= MAX_SUMMARY_BYTES) return text;
-  const note = '\n\n_(summary cut to fit GitHub\'s 1 MiB limit; the full record is in the artifact and release)_\n';
+  const note = "\n\n_(summary cut to fit GitHub's 1 MiB limit; the full record is in the artifact and release)_\n";
   let cut = text.slice(0, MAX_SUMMARY_BYTES - note.length - 1024);
   while (Buffer.byteLength(cut) + Buffer.byteLength(note) > MAX_SUMMARY_BYTES) cut = cut.slice(0, -1024);
   return cut + note;

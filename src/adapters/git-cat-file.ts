@@ -40,7 +40,9 @@ export class CatFileBatch {
       for (const pending of this.#queue.splice(0)) pending.reject(error);
     };
     this.#child.on('error', (error) => fail(new Error(`cannot run git cat-file: ${error.message}`)));
-    this.#child.on('close', (code) => fail(new Error(`git cat-file --batch ended (${code}): ${stderr.trim().split('\n')[0] ?? ''}`)));
+    this.#child.on('close', (code) =>
+      fail(new Error(`git cat-file --batch ended (${code}): ${stderr.trim().split('\n')[0] ?? ''}`)),
+    );
     this.#idle();
   }
 
@@ -129,12 +131,14 @@ export class CatFileBatch {
   // While nothing is asked, the git process and its pipes must not keep the tool running.
   #idle(): void {
     this.#child.unref();
-    for (const stream of [this.#child.stdin, this.#child.stdout, this.#child.stderr]) (stream as unknown as Socket).unref?.();
+    for (const stream of [this.#child.stdin, this.#child.stdout, this.#child.stderr])
+      (stream as unknown as Socket).unref?.();
   }
 
   #busy(): void {
     this.#child.ref();
-    for (const stream of [this.#child.stdin, this.#child.stdout, this.#child.stderr]) (stream as unknown as Socket).ref?.();
+    for (const stream of [this.#child.stdin, this.#child.stdout, this.#child.stderr])
+      (stream as unknown as Socket).ref?.();
   }
 }
 

@@ -125,7 +125,8 @@ export class GitCli implements GitRepository {
     const objects = await Promise.all(oids.map((oid) => batch.read(oid)));
     objects.forEach((object, i) => {
       const oid = oids[i]!;
-      if (!object || object.type !== 'blob') throw new GitCommandError(['cat-file', '--batch'], 0, `object ${oid} is not a blob`);
+      if (!object || object.type !== 'blob')
+        throw new GitCommandError(['cat-file', '--batch'], 0, `object ${oid} is not a blob`);
       blobs.set(oid, object.content);
     });
     return blobs;
@@ -181,7 +182,9 @@ export class GitCli implements GitRepository {
       child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
       child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
       child.on('error', (error) =>
-        reject(new UsageError('NOT_FOUND', 'cannot run git: install git and make sure it is on PATH', { cause: error })),
+        reject(
+          new UsageError('NOT_FOUND', 'cannot run git: install git and make sure it is on PATH', { cause: error }),
+        ),
       );
       child.on('close', (code) => {
         const stderr = Buffer.concat(err).toString('utf8');

@@ -22,7 +22,9 @@ export interface GitHubApi {
   /** A commit's root tree. */
   getCommitTree(sha: string): Promise<string>;
   /** A recursive tree listing. */
-  getTree(sha: string): Promise<{ entries: { path: string; mode: string; type: string; sha: string }[]; truncated: boolean }>;
+  getTree(
+    sha: string,
+  ): Promise<{ entries: { path: string; mode: string; type: string; sha: string }[]; truncated: boolean }>;
   /** A blob's bytes. */
   getBlob(sha: string): Promise<Buffer>;
   /** A published release by tag, or undefined on 404. */
@@ -32,7 +34,13 @@ export interface GitHubApi {
   /** The bytes of a release asset. */
   downloadAsset(assetId: number): Promise<Buffer>;
   /** Creates a release (the Action always creates drafts, then publishes). */
-  createRelease(input: { tag: string; commit: string; name: string; body: string; prerelease: boolean }): Promise<Release>;
+  createRelease(input: {
+    tag: string;
+    commit: string;
+    name: string;
+    body: string;
+    prerelease: boolean;
+  }): Promise<Release>;
   /** Uploads one asset to a (draft) release. */
   uploadAsset(release: Release, name: string, bytes: Uint8Array, contentType: string): Promise<void>;
   /** Publishes a draft release; never marks it latest. */
@@ -56,7 +64,12 @@ export class OctokitGitHubApi implements GitHubApi {
   readonly #onRetry: ((message: string) => void) | undefined;
 
   /** `repository` is `owner/name`. */
-  constructor(octokit: OctokitLike, repository: string, retry: RetryPolicy = DEFAULT_RETRY, onRetry?: (message: string) => void) {
+  constructor(
+    octokit: OctokitLike,
+    repository: string,
+    retry: RetryPolicy = DEFAULT_RETRY,
+    onRetry?: (message: string) => void,
+  ) {
     const [owner, repo] = repository.split('/');
     if (!owner || !repo) throw new Error(`expected GITHUB_REPOSITORY as owner/name, got '${repository}'`);
     this.#octokit = octokit;
@@ -87,7 +100,10 @@ export class OctokitGitHubApi implements GitHubApi {
   }
 
   async getTree(sha: string) {
-    const data = (await this.#call('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { tree_sha: sha, recursive: '1' })) as {
+    const data = (await this.#call('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', {
+      tree_sha: sha,
+      recursive: '1',
+    })) as {
       tree: { path: string; mode: string; type: string; sha: string }[];
       truncated: boolean;
     };
@@ -128,7 +144,13 @@ export class OctokitGitHubApi implements GitHubApi {
     return Buffer.from(data as Uint8Array);
   }
 
-  async createRelease(input: { tag: string; commit: string; name: string; body: string; prerelease: boolean }): Promise<Release> {
+  async createRelease(input: {
+    tag: string;
+    commit: string;
+    name: string;
+    body: string;
+    prerelease: boolean;
+  }): Promise<Release> {
     return toRelease(
       await this.#call('POST /repos/{owner}/{repo}/releases', {
         tag_name: input.tag,
@@ -152,7 +174,11 @@ export class OctokitGitHubApi implements GitHubApi {
 
   async publishRelease(id: number): Promise<Release> {
     return toRelease(
-      await this.#call('PATCH /repos/{owner}/{repo}/releases/{release_id}', { release_id: id, draft: false, make_latest: 'false' }),
+      await this.#call('PATCH /repos/{owner}/{repo}/releases/{release_id}', {
+        release_id: id,
+        draft: false,
+        make_latest: 'false',
+      }),
     );
   }
 
@@ -162,7 +188,9 @@ export class OctokitGitHubApi implements GitHubApi {
       isTransient,
       this.#retry,
       (error, attempt, delay) =>
-        this.#onRetry?.(`${route.split(' ')[0]} ${route.split(' ')[1]?.replace(/^https?:\/\/[^/]+/, '')} failed (${describeStatus(error)}); retry ${attempt} in ${delay} ms`),
+        this.#onRetry?.(
+          `${route.split(' ')[0]} ${route.split(' ')[1]?.replace(/^https?:\/\/[^/]+/, '')} failed (${describeStatus(error)}); retry ${attempt} in ${delay} ms`,
+        ),
     );
     return response.data;
   }
@@ -237,7 +265,10 @@ export class RestGitSource implements GitObjectSource {
     const tree = await this.#api.getTree(await this.#api.getCommitTree(commit));
     // A truncated listing could silently leave files out of the digest: refuse it.
     if (tree.truncated) {
-      throw new TrustError('UNSAFE_TREE', `the tree of ${commit} is too large for GitHub's API to list; check out the tag instead`);
+      throw new TrustError(
+        'UNSAFE_TREE',
+        `the tree of ${commit} is too large for GitHub's API to list; check out the tag instead`,
+      );
     }
     return tree.entries
       .filter((e) => e.path.startsWith(`${dir}/`) && e.type !== 'tree')
@@ -251,7 +282,10 @@ export class RestGitSource implements GitObjectSource {
       // The API's bytes must hash to the object id they were asked for (git's blob hash), so a
       // substituted answer is caught here, before the digest check would catch it anyway.
       if (gitBlobId(content, oid.length) !== oid) {
-        throw new TrustError('DIGEST_MISMATCH', `blob ${oid}: the content GitHub returned does not hash to its object id`);
+        throw new TrustError(
+          'DIGEST_MISMATCH',
+          `blob ${oid}: the content GitHub returned does not hash to its object id`,
+        );
       }
       blobs.set(oid, content);
     }

@@ -30,7 +30,8 @@ export async function readRemediationAtCommit(git: GitObjectSource, commit: stri
   for (const entry of entries) {
     if (entry.type === 'commit') throw unsafe(`${entry.path} is a submodule; a remediation must hold its own files`);
     if (entry.mode === '120000') throw unsafe(`${entry.path} is a symlink; copy the file into ${dir}/ instead`);
-    if (entry.mode !== '100644' && entry.mode !== '100755') throw unsafe(`${entry.path} has unsupported mode ${entry.mode}`);
+    if (entry.mode !== '100644' && entry.mode !== '100755')
+      throw unsafe(`${entry.path} has unsupported mode ${entry.mode}`);
     if (!entry.path.startsWith(`${dir}/`)) throw unsafe(`${entry.path} is outside ${dir}/`);
     // Git objects can be crafted with `.`, `..` or empty path parts (git mktree accepts them);
     // written out, such a path would land outside the run's copy of the files.

@@ -20,7 +20,10 @@ export async function tryReadManifest(path: string): Promise<Buffer | undefined>
 export async function readManifest(path: string): Promise<Buffer> {
   const bytes = await tryReadManifest(path);
   if (!bytes) {
-    throw new UsageError('NOT_FOUND', `manifest ${path} does not exist: pass --manifest <path>, or release a version first`);
+    throw new UsageError(
+      'NOT_FOUND',
+      `manifest ${path} does not exist: pass --manifest <path>, or release a version first`,
+    );
   }
   return bytes;
 }

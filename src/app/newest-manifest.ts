@@ -19,7 +19,10 @@ export interface PublishedManifest {
  * asset); without, the serial is read unverified, which is enough for the release workflow, whose
  * signing step verifies the previous manifest with the signing keys before extending it.
  */
-export async function findNewestManifest(api: GitHubApi, keys: readonly TrustedKey[]): Promise<PublishedManifest | undefined> {
+export async function findNewestManifest(
+  api: GitHubApi,
+  keys: readonly TrustedKey[],
+): Promise<PublishedManifest | undefined> {
   let best: PublishedManifest | undefined;
   let found = 0;
   for (const release of await api.listReleases(RECENT_RELEASES)) {

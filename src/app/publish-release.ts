@@ -13,7 +13,14 @@ export interface ReleaseAsset {
  */
 export async function publishReleaseWithAssets(
   api: GitHubApi,
-  release: { tag: string; commit: string; name: string; body: string; prerelease: boolean; assets: readonly ReleaseAsset[] },
+  release: {
+    tag: string;
+    commit: string;
+    name: string;
+    body: string;
+    prerelease: boolean;
+    assets: readonly ReleaseAsset[];
+  },
 ): Promise<{ url: string; tag: string }> {
   const names = new Set<string>();
   for (const asset of release.assets) {

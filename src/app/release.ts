@@ -56,7 +56,10 @@ export async function releaseVersion(
   if (settings.existingTag) {
     // Signing a pushed tag: what is released is exactly the tag's commit, read from git objects.
     if (!existingTag) {
-      throw new TrustError('TAG_NOT_FOUND', `tag ${ref.tag} does not exist; push it first (or release without --from-tag to tag HEAD)`);
+      throw new TrustError(
+        'TAG_NOT_FOUND',
+        `tag ${ref.tag} does not exist; push it first (or release without --from-tag to tag HEAD)`,
+      );
     }
     commit = existingTag;
   } else {
@@ -85,11 +88,15 @@ export async function releaseVersion(
     );
   }
   if (settings.existingTag && previous && settings.firstRelease) {
-    throw new UsageError('USAGE', `--first-release, but ${settings.manifestPath} already holds manifest serial ${previous.payload.serial}`);
+    throw new UsageError(
+      'USAGE',
+      `--first-release, but ${settings.manifestPath} already holds manifest serial ${previous.payload.serial}`,
+    );
   }
   const files = await readRemediationAtCommit(git, commit, ref.name);
   const definitionFile = files.find((f) => f.path === 'remediation.yml');
-  if (!definitionFile) throw new UsageError('NOT_FOUND', `${dir}/remediation.yml does not exist at ${commit.slice(0, 12)}`);
+  if (!definitionFile)
+    throw new UsageError('NOT_FOUND', `${dir}/remediation.yml does not exist at ${commit.slice(0, 12)}`);
   parseDefinition(`${dir}/remediation.yml`, definitionFile.content, ref.name);
   const digest = treeDigest(files);
 
@@ -97,7 +104,11 @@ export async function releaseVersion(
   const pending = await stageManifest(settings.manifestOut ?? settings.manifestPath, signManifest(payload, keys));
   if (!settings.existingTag) {
     try {
-      await git.createAnnotatedTag(ref.tag, commit, `${ref.name} ${ref.version}\n\ndigest: ${digest}\nmanifest serial: ${payload.serial}\n`);
+      await git.createAnnotatedTag(
+        ref.tag,
+        commit,
+        `${ref.name} ${ref.version}\n\ndigest: ${digest}\nmanifest serial: ${payload.serial}\n`,
+      );
     } catch (error) {
       await pending.discard();
       throw error;

@@ -44,10 +44,6 @@ export async function resolveRelease(
   if (!definitionFile) {
     throw new TrustError('UNSAFE_TREE', `${remediationDir(ref.name)}/remediation.yml is missing at ${ref.tag}`);
   }
-  const definition = parseDefinition(
-    `${remediationDir(ref.name)}/remediation.yml`,
-    definitionFile.content,
-    ref.name,
-  );
+  const definition = parseDefinition(`${remediationDir(ref.name)}/remediation.yml`, definitionFile.content, ref.name);
   return { release, files, definition };
 }

@@ -79,11 +79,15 @@ export interface RunOutcome {
 export async function runRemediation(settings: RunSettings, deps: RunDeps): Promise<RunOutcome> {
   const { ref } = settings;
   const started = deps.clock();
-  const runId = settings.runId ?? `${started.toISOString().replace(/[-:]|\.\d+/g, '')}-${randomBytes(3).toString('hex')}`;
+  const runId =
+    settings.runId ?? `${started.toISOString().replace(/[-:]|\.\d+/g, '')}-${randomBytes(3).toString('hex')}`;
   // The run id names the record folder: one taken from the environment must not be able to point
   // outside --out ('../', '/') or hide as a dot file.
   if (!RUN_ID.test(runId)) {
-    throw new UsageError('USAGE', `run id '${runId.slice(0, 60)}': expected letters, digits, '.', '_' or '-' (at most 128)`);
+    throw new UsageError(
+      'USAGE',
+      `run id '${runId.slice(0, 60)}': expected letters, digits, '.', '_' or '-' (at most 128)`,
+    );
   }
   const recordDir = join(settings.outDir, `${ref.name}-${ref.version}-${runId}`);
   const base = {
@@ -120,7 +124,12 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
     const recorder = await RunRecorder.create(
       recordDir,
       [],
-      { ...base, status: 'refused', remediation: { name: ref.name, version: ref.version, tag: ref.tag }, error: { code: error.code, message: error.message } },
+      {
+        ...base,
+        status: 'refused',
+        remediation: { name: ref.name, version: ref.version, tag: ref.tag },
+        error: { code: error.code, message: error.message },
+      },
       deps.clock,
       deps.echo,
     );
@@ -134,7 +143,8 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
 
   const { release, definition, files } = resolved;
   const given: Record<string, unknown> = { ...settings.params };
-  for (const [key, text] of Object.entries(settings.cliParams)) given[key] = coerceCliValue(definition.inputs[key], text);
+  for (const [key, text] of Object.entries(settings.cliParams))
+    given[key] = coerceCliValue(definition.inputs[key], text);
   const params = resolveParams(definition.inputs, given);
   const { secrets, missing, masked } = collectSecrets(definition.secrets, deps.callerEnv);
   // Mask before anything can print, including values of the bundle this version does not declare.
@@ -150,7 +160,13 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
 
   if (settings.dryRun) {
     printPlan(deps.out, resolved, recordedParams, definition.secrets, settings);
-    return { status: 'planned', exitCode: ExitCode.ok, digest: release.digest, manifestSerial: release.manifest.payload.serial, outputs: {} };
+    return {
+      status: 'planned',
+      exitCode: ExitCode.ok,
+      digest: release.digest,
+      manifestSerial: release.manifest.payload.serial,
+      outputs: {},
+    };
   }
 
   const snapshot: RunSnapshot = {
@@ -193,15 +209,24 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
     status = await executePlan(plan, recorder, { ...deps, cancel: deps.cancel });
   } catch (error) {
     status = 'crashed';
-    snapshot.error = { code: error instanceof RemediateError ? error.code : 'INTERNAL', message: recorder.redact(describeError(error)) };
+    snapshot.error = {
+      code: error instanceof RemediateError ? error.code : 'INTERNAL',
+      message: recorder.redact(describeError(error)),
+    };
     recorder.line(`crashed: ${describeError(error)}`);
   }
   snapshot.status = status;
   if (status === 'cancelled' && !snapshot.error) {
-    snapshot.error = { code: 'CANCELLED', message: 'the run was cancelled (SIGINT or SIGTERM); the running step was stopped and the rest skipped' };
+    snapshot.error = {
+      code: 'CANCELLED',
+      message: 'the run was cancelled (SIGINT or SIGTERM); the running step was stopped and the rest skipped',
+    };
   }
   if (status === 'timed-out' && !snapshot.error) {
-    snapshot.error = { code: 'TIMED_OUT', message: `the run passed its time limit (${definition.timeout ?? DEFAULT_RUN_TIMEOUT}); the running step was stopped and the rest skipped` };
+    snapshot.error = {
+      code: 'TIMED_OUT',
+      message: `the run passed its time limit (${definition.timeout ?? DEFAULT_RUN_TIMEOUT}); the running step was stopped and the rest skipped`,
+    };
   }
   recorder.marker(`run ${status}`);
   finishTimes(snapshot, started, deps.clock());

@@ -42,7 +42,9 @@ export function renderRecordTable(rows: readonly RecordRow[]): string {
     '| Remediation | Target | Status | Steps | Duration | Snapshot digest |',
     '| --- | --- | --- | --- | --- | --- |',
   ];
-  for (const row of [...rows].sort((a, b) => a.remediation.localeCompare(b.remediation) || a.target.localeCompare(b.target))) {
+  for (const row of [...rows].sort(
+    (a, b) => a.remediation.localeCompare(b.remediation) || a.target.localeCompare(b.target),
+  )) {
     lines.push(
       `| ${escape(row.remediation)} | ${escape(row.target)} | ${escape(row.status)} | ${row.steps} | ${(row.durationMs / 1000).toFixed(1)} s | \`${row.snapshotDigest}\` |`,
     );

@@ -7,7 +7,11 @@ import { parsePayload } from '../core/manifest.ts';
 import { parseEnvelope } from '../core/manifest-verifier.ts';
 import { treeDigest } from '../core/tree-digest.ts';
 import type { GitRepository } from '../adapters/git-client.ts';
-import { readRemediationAtCommit, readRemediationFromWorkingTree, REMEDIATIONS_DIR } from '../adapters/remediation-source.ts';
+import {
+  readRemediationAtCommit,
+  readRemediationFromWorkingTree,
+  REMEDIATIONS_DIR,
+} from '../adapters/remediation-source.ts';
 import { DEFAULT_MANIFEST_PATH } from './manifest-file.ts';
 
 /** What validation found for one changed remediation. */
@@ -28,7 +32,11 @@ export interface ChangedRemediation {
  * tags, which the change cannot touch; what it can do is change files that must then ship as a new
  * version, or edit the manifest, which must stay append-only (checked here too).
  */
-export async function validateChanges(git: GitRepository, root: string, base: string | undefined): Promise<ChangedRemediation[]> {
+export async function validateChanges(
+  git: GitRepository,
+  root: string,
+  base: string | undefined,
+): Promise<ChangedRemediation[]> {
   const names = base === undefined ? await allRemediations(root) : await changedRemediations(git, base);
   const results: ChangedRemediation[] = [];
   for (const name of names.sort()) {
@@ -39,13 +47,22 @@ export async function validateChanges(git: GitRepository, root: string, base: st
       newDigest = treeDigest(files);
       const definition = files.find((f) => f.path === 'remediation.yml');
       if (!definition) {
-        issues = [{ file: `${REMEDIATIONS_DIR}/${name}/remediation.yml`, line: 1, column: 1, path: '', message: 'missing remediation.yml' }];
+        issues = [
+          {
+            file: `${REMEDIATIONS_DIR}/${name}/remediation.yml`,
+            line: 1,
+            column: 1,
+            path: '',
+            message: 'missing remediation.yml',
+          },
+        ];
       } else {
         parseDefinition(`${REMEDIATIONS_DIR}/${name}/remediation.yml`, definition.content, name);
       }
     } catch (error) {
       if (error instanceof DefinitionError) issues = error.issues;
-      else if ((error as { code?: string }).code === 'NOT_FOUND') continue; // the change deleted it
+      else if ((error as { code?: string }).code === 'NOT_FOUND')
+        continue; // the change deleted it
       else throw error;
     }
     const latestTag = newestTag(await git.listTags(`${name}/v*`), name);
@@ -85,7 +102,10 @@ export function renderValidation(results: readonly ChangedRemediation[], manifes
   const lines = ['## Remediation definitions', ''];
   if (results.length === 0) lines.push('No remediation changed.');
   else {
-    lines.push('| Remediation | Valid | Newest release | Released digest | New digest | To ship it |', '| --- | --- | --- | --- | --- | --- |');
+    lines.push(
+      '| Remediation | Valid | Newest release | Released digest | New digest | To ship it |',
+      '| --- | --- | --- | --- | --- | --- |',
+    );
     for (const r of results) {
       const ship = !r.changedSinceRelease
         ? 'unchanged since the release'
@@ -96,7 +116,10 @@ export function renderValidation(results: readonly ChangedRemediation[], manifes
     }
   }
   if (manifestNote) lines.push('', `Manifest: ${manifestNote}.`);
-  lines.push('', 'A released version is never changed: its tag keeps pointing at the reviewed commit. To ship these changes, merge, then push the tag shown (the release workflow signs and publishes it).');
+  lines.push(
+    '',
+    'A released version is never changed: its tag keeps pointing at the reviewed commit. To ship these changes, merge, then push the tag shown (the release workflow signs and publishes it).',
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -135,4 +158,3 @@ async function allRemediations(root: string): Promise<string[]> {
   const entries = await readdir(join(root, REMEDIATIONS_DIR), { withFileTypes: true }).catch(() => []);
   return entries.filter((e) => e.isDirectory()).map((e) => e.name);
 }
-

@@ -28,7 +28,13 @@ import { yankVersion } from '../app/yank.ts';
 import { parseCommandLine, USAGE, type CliCommand } from './settings.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { runDemo } from './demo.ts';
-import { dispatchParse, newestManifestCommand, publishReleaseCommand, summarizeCommand, validateCommand } from './pack-commands.ts';
+import {
+  dispatchParse,
+  newestManifestCommand,
+  publishReleaseCommand,
+  summarizeCommand,
+  validateCommand,
+} from './pack-commands.ts';
 
 /** Runs one command line and returns its exit code; never throws, never exits the process. */
 export async function runCli(argv: readonly string[], context: CommandContext): Promise<ExitCodeValue> {
@@ -91,7 +97,9 @@ async function execute(command: CliCommand, context: CommandContext): Promise<Ex
       out(`released ${formatRef(command.ref)}`);
       out(`  tag:      ${command.ref.tag} -> ${result.commit}`);
       out(`  digest:   ${result.digest}`);
-      out(`  manifest: ${command.manifestOut ?? manifestPath} (serial ${result.serial}, signed by ${result.signers.join(', ')})`);
+      out(
+        `  manifest: ${command.manifestOut ?? manifestPath} (serial ${result.serial}, signed by ${result.signers.join(', ')})`,
+      );
       if (!command.existingTag) out(`next: commit the manifest and push the tag: git push origin ${command.ref.tag}`);
       return ExitCode.ok;
     }
@@ -105,7 +113,9 @@ async function execute(command: CliCommand, context: CommandContext): Promise<Ex
         context.now(),
       );
       out(`yanked ${formatRef(command.ref)}: ${command.reason}`);
-      out(`  manifest: ${manifestPath} (serial ${serial}); runners pinning --min-serial ${serial} can no longer be shown the old one`);
+      out(
+        `  manifest: ${manifestPath} (serial ${serial}); runners pinning --min-serial ${serial} can no longer be shown the old one`,
+      );
       return ExitCode.ok;
     }
     case 'verify': {
@@ -121,7 +131,9 @@ async function execute(command: CliCommand, context: CommandContext): Promise<Ex
       out(`verified ${formatRef(command.ref)}`);
       out(`  tag:       ${command.ref.tag} -> ${release.commit} (matches the signed commit)`);
       out(`  digest:    ${release.digest} (recomputed from git objects; matches)`);
-      out(`  manifest:  ${manifestPath} serial ${m.payload.serial} (>= ${command.minSerial}), expires ${m.payload.expires}`);
+      out(
+        `  manifest:  ${manifestPath} serial ${m.payload.serial} (>= ${command.minSerial}), expires ${m.payload.expires}`,
+      );
       out(`  signers:   ${m.signers.join(', ')} (${m.signers.length} of threshold ${command.threshold})`);
       out(`  released:  ${release.entry.released}; not yanked`);
       return ExitCode.ok;
@@ -142,17 +154,27 @@ async function execute(command: CliCommand, context: CommandContext): Promise<Ex
       return publishReleaseCommand(command, context);
     case 'verify-run': {
       const files = await readRecord(command.dir);
-      const result = verifyRecord(files, command.snapshotDigest === undefined ? {} : { snapshotDigest: command.snapshotDigest });
+      const result = verifyRecord(
+        files,
+        command.snapshotDigest === undefined ? {} : { snapshotDigest: command.snapshotDigest },
+      );
       if (!result.ok) throw new TrustError('RECORD_TAMPERED', `${command.dir}: ${result.problem}`);
       const snapshot: unknown = JSON.parse(files.snapshot.toString('utf8'));
       // A snapshot edited into another shape (a field dropped, a status invented) is refused even
       // when its log still verifies: the published schema is part of the record's contract.
       const shape = validateSnapshot(snapshot);
       if (!shape.ok) {
-        throw new TrustError('RECORD_TAMPERED', `${command.dir}: snapshot.json does not match its schema: ${shape.problems.slice(0, 3).join('; ')}`);
+        throw new TrustError(
+          'RECORD_TAMPERED',
+          `${command.dir}: snapshot.json does not match its schema: ${shape.problems.slice(0, 3).join('; ')}`,
+        );
       }
       const mismatch = checkSnapshotDigests(snapshot) ?? checkClaimsAgainstLog(snapshot, files.log, result.complete);
-      if (mismatch) throw new TrustError('RECORD_TAMPERED', `${command.dir}: snapshot field '${mismatch.field}': ${mismatch.problem}`);
+      if (mismatch)
+        throw new TrustError(
+          'RECORD_TAMPERED',
+          `${command.dir}: snapshot field '${mismatch.field}': ${mismatch.problem}`,
+        );
       out(
         `${result.complete ? 'intact' : 'intact but incomplete (the run was interrupted; its valid prefix verifies)'}: status ${result.status}, ${result.steps} step(s), ${result.log.bytes} log bytes in ${result.log.blocks} chained block(s), head ${result.log.head.slice(0, 16)}, snapshot ${result.snapshotDigest}`,
       );
@@ -164,7 +186,9 @@ async function execute(command: CliCommand, context: CommandContext): Promise<Ex
       if (command.previousRef !== undefined) {
         const git = gitIn(context);
         const root = await git.topLevel();
-        const relative = command.manifest.startsWith(`${root}/`) ? command.manifest.slice(root.length + 1) : command.manifest;
+        const relative = command.manifest.startsWith(`${root}/`)
+          ? command.manifest.slice(root.length + 1)
+          : command.manifest;
         previousBytes = await git.tryReadFileAt(command.previousRef, relative);
         if (!previousBytes) {
           throw new UsageError('NOT_FOUND', `${relative} does not exist at ${command.previousRef}`);
@@ -182,7 +206,10 @@ async function execute(command: CliCommand, context: CommandContext): Promise<Ex
   }
 }
 
-async function runCommand(command: Extract<CliCommand, { command: 'run' }>, context: CommandContext): Promise<ExitCodeValue> {
+async function runCommand(
+  command: Extract<CliCommand, { command: 'run' }>,
+  context: CommandContext,
+): Promise<ExitCodeValue> {
   const git = gitIn(context);
   const root = await git.topLevel();
   const manifestPath = command.manifest ?? join(root, DEFAULT_MANIFEST_PATH);
@@ -251,7 +278,10 @@ async function readParamsFile(path: string): Promise<Record<string, unknown>> {
   }
   // Size cap before parsing: a huge or deeply nested payload is refused, not parsed.
   if (bytes.byteLength > MAX_PARAMS_FILE_BYTES) {
-    throw new UsageError('INVALID_PARAMS', `--params-file is ${bytes.byteLength} bytes; at most ${MAX_PARAMS_FILE_BYTES}`);
+    throw new UsageError(
+      'INVALID_PARAMS',
+      `--params-file is ${bytes.byteLength} bytes; at most ${MAX_PARAMS_FILE_BYTES}`,
+    );
   }
   let value: unknown;
   try {
@@ -260,13 +290,18 @@ async function readParamsFile(path: string): Promise<Record<string, unknown>> {
     throw new UsageError('INVALID_PARAMS', `--params-file ${path} is not JSON`, { cause: error });
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new UsageError('INVALID_PARAMS', `--params-file: expected a JSON object of parameters, got ${Array.isArray(value) ? 'an array' : typeof value}`);
+    throw new UsageError(
+      'INVALID_PARAMS',
+      `--params-file: expected a JSON object of parameters, got ${Array.isArray(value) ? 'an array' : typeof value}`,
+    );
   }
   return value as Record<string, unknown>;
 }
 
 function runIdFromEnv(env: NodeJS.ProcessEnv): string | undefined {
-  return env.GITHUB_ACTIONS === 'true' && env.GITHUB_RUN_ID ? `${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT ?? '1'}` : undefined;
+  return env.GITHUB_ACTIONS === 'true' && env.GITHUB_RUN_ID
+    ? `${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT ?? '1'}`
+    : undefined;
 }
 
 async function fileDigest(path: string): Promise<string> {
@@ -286,7 +321,10 @@ function gitIn(context: CommandContext): GitRepository & { topLevel(): Promise<s
 /** Prints an error with its code and returns the exit code it maps to. */
 export function reportError(error: unknown, context: CommandContext): ExitCodeValue {
   if (error instanceof DefinitionError) {
-    for (const issue of error.issues) context.err(`error: ${issue.file}:${issue.line}:${issue.column}: ${issue.path ? `${issue.path}: ` : ''}${issue.message}`);
+    for (const issue of error.issues)
+      context.err(
+        `error: ${issue.file}:${issue.line}:${issue.column}: ${issue.path ? `${issue.path}: ` : ''}${issue.message}`,
+      );
     return error.exitCode;
   }
   if (error instanceof RemediateError) {

@@ -37,7 +37,8 @@ export async function runDemo(
   const remediate = async (expected: number, ...argv: string[]) => {
     out(`$ remediate ${argv.join(' ')}`);
     const code = await cli(argv, inRepo);
-    if (code !== expected) throw new UsageError('USAGE', `demo: 'remediate ${argv[0]}' exited ${code}, expected ${expected}`);
+    if (code !== expected)
+      throw new UsageError('USAGE', `demo: 'remediate ${argv[0]}' exited ${code}, expected ${expected}`);
   };
 
   try {
@@ -66,9 +67,23 @@ export async function runDemo(
     step('5. Run it: verify everything first, then check -> steps -> verify, recording every byte');
     const outDir = join(root, 'runs');
     const pub = join(root, 'release-key.pub');
-    await remediate(0, 'run', `${DEMO_REMEDIATION}@v1.0.0`, '--trusted-key', pub, '--out', outDir, '--param', `target=${target}`, '--param', 'desired=app.conf');
+    await remediate(
+      0,
+      'run',
+      `${DEMO_REMEDIATION}@v1.0.0`,
+      '--trusted-key',
+      pub,
+      '--out',
+      outDir,
+      '--param',
+      `target=${target}`,
+      '--param',
+      'desired=app.conf',
+    );
     const record = join(outDir, (await readdir(outDir))[0] ?? '');
-    indent(`the sandbox file now holds the reviewed content: ${JSON.stringify((await readFile(target, 'utf8')).split('\n')[0])}`);
+    indent(
+      `the sandbox file now holds the reviewed content: ${JSON.stringify((await readFile(target, 'utf8')).split('\n')[0])}`,
+    );
 
     step('6. Check the record: the log chain, the step ranges and the snapshot digests recompute');
     await remediate(0, 'verify-run', record);
@@ -83,17 +98,38 @@ export async function runDemo(
     await remediate(3, 'verify-run', altered);
 
     step('8. Someone changes the released definition and moves the tag: the run is refused before any step');
-    await writeFile(join(repo, 'remediations', DEMO_REMEDIATION, 'apply.sh'), 'echo "this is not the reviewed script"\n');
+    await writeFile(
+      join(repo, 'remediations', DEMO_REMEDIATION, 'apply.sh'),
+      'echo "this is not the reviewed script"\n',
+    );
     await git('commit', '-q', '-am', 'Sneaky change');
     await git('tag', '-f', '-a', '-m', 'moved', `${DEMO_REMEDIATION}/v1.0.0`, 'HEAD');
     indent(`edited remediations/${DEMO_REMEDIATION}/apply.sh and force-moved tag ${DEMO_REMEDIATION}/v1.0.0`);
-    await remediate(3, 'run', `${DEMO_REMEDIATION}@v1.0.0`, '--trusted-key', pub, '--out', outDir, '--param', `target=${target}`, '--param', 'desired=app.conf');
+    await remediate(
+      3,
+      'run',
+      `${DEMO_REMEDIATION}@v1.0.0`,
+      '--trusted-key',
+      pub,
+      '--out',
+      outDir,
+      '--param',
+      `target=${target}`,
+      '--param',
+      'desired=app.conf',
+    );
 
     step('What this proved');
     indent('- only a version whose tag, commit and content digest match a manifest signed by a trusted key runs;');
     indent('- parameters reached the steps as PARAM_* environment variables, never as script text;');
-    indent('- the record (snapshot.json, run.log, run.log.chain) detects any later change, and a refusal is recorded too.');
-    out(clean ? '\n(demo folder removed: --clean)' : `\nEverything is kept for you to inspect: records in ${outDir}, the repository in ${repo}`);
+    indent(
+      '- the record (snapshot.json, run.log, run.log.chain) detects any later change, and a refusal is recorded too.',
+    );
+    out(
+      clean
+        ? '\n(demo folder removed: --clean)'
+        : `\nEverything is kept for you to inspect: records in ${outDir}, the repository in ${repo}`,
+    );
     return 0;
   } finally {
     if (clean) await rm(root, { recursive: true, force: true });
@@ -113,5 +149,8 @@ function findExamples(toolPath: string): string {
     const candidate = join(dir, 'remediations');
     if (existsSync(join(candidate, DEMO_REMEDIATION, 'remediation.yml'))) return candidate;
   }
-  throw new UsageError('NOT_FOUND', `cannot find remediations/${DEMO_REMEDIATION}/ next to ${toolPath}: run the demo from a checkout of this project`);
+  throw new UsageError(
+    'NOT_FOUND',
+    `cannot find remediations/${DEMO_REMEDIATION}/ next to ${toolPath}: run the demo from a checkout of this project`,
+  );
 }

@@ -18,7 +18,11 @@ import { checkManifestChange, renderValidation, validateChanges } from '../app/v
 import type { RunSnapshot } from '../run/snapshot.ts';
 
 /** `dispatch parse`: validates a repository_dispatch payload and writes it as step outputs. */
-export async function dispatchParse(event: string, githubOutput: string | undefined, context: CommandContext): Promise<ExitCodeValue> {
+export async function dispatchParse(
+  event: string,
+  githubOutput: string | undefined,
+  context: CommandContext,
+): Promise<ExitCodeValue> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(await readFile(event, 'utf8'));
@@ -34,12 +38,18 @@ export async function dispatchParse(event: string, githubOutput: string | undefi
     'alert-digest': request.alertDigest,
   };
   if (output) await appendGitHubOutputs(output, values);
-  context.out(`dispatch: ${request.remediation}${request.target ? ` on ${request.target}` : ''} (${Object.keys(request.params).length} parameter(s))`);
+  context.out(
+    `dispatch: ${request.remediation}${request.target ? ` on ${request.target}` : ''} (${Object.keys(request.params).length} parameter(s))`,
+  );
   return ExitCode.ok;
 }
 
 /** `validate`: definitions changed since a base ref, with annotations and a review table. */
-export async function validateCommand(base: string | undefined, summary: string | undefined, context: CommandContext): Promise<ExitCodeValue> {
+export async function validateCommand(
+  base: string | undefined,
+  summary: string | undefined,
+  context: CommandContext,
+): Promise<ExitCodeValue> {
   const git = new GitCli(context.cwd, gitEnvironment(context.env));
   const root = await git.topLevel();
   const results = await validateChanges(git, root, base);
@@ -54,7 +64,11 @@ export async function validateCommand(base: string | undefined, summary: string 
           : `error: ${formatIssue(issue)}`,
       );
     }
-    const state = result.issues.length ? 'invalid' : result.changedSinceRelease ? `changed; ship as ${result.name}/${result.nextVersion}` : 'unchanged since release';
+    const state = result.issues.length
+      ? 'invalid'
+      : result.changedSinceRelease
+        ? `changed; ship as ${result.name}/${result.nextVersion}`
+        : 'unchanged since release';
     context.out(`${result.name}: ${state} (${result.newDigest ?? 'no digest'})`);
   }
   let manifestNote: string | undefined;
@@ -74,7 +88,11 @@ export async function validateCommand(base: string | undefined, summary: string 
 }
 
 /** `summarize`: one table over many run records (drift sweeps, fleet rollouts). */
-export async function summarizeCommand(dirs: readonly string[], summary: string | undefined, context: CommandContext): Promise<ExitCodeValue> {
+export async function summarizeCommand(
+  dirs: readonly string[],
+  summary: string | undefined,
+  context: CommandContext,
+): Promise<ExitCodeValue> {
   const rows = [];
   for (const dir of dirs) {
     const files = await readRecord(dir);
@@ -87,7 +105,11 @@ export async function summarizeCommand(dirs: readonly string[], summary: string 
 }
 
 /** `github newest-manifest`: the highest-serial manifest on the repository's releases. */
-export async function newestManifestCommand(out: string, trustedKeys: readonly string[], context: CommandContext): Promise<ExitCodeValue> {
+export async function newestManifestCommand(
+  out: string,
+  trustedKeys: readonly string[],
+  context: CommandContext,
+): Promise<ExitCodeValue> {
   const keys = trustedKeys.length ? await loadTrustedKeys(trustedKeys) : [];
   const newest = await findNewestManifest(await githubApi(context.env), keys);
   if (!newest) {
@@ -106,9 +128,14 @@ export async function publishReleaseCommand(
 ): Promise<ExitCodeValue> {
   const git = new GitCli(context.cwd, gitEnvironment(context.env));
   const commit = await git.tryResolveTag(options.tag);
-  if (!commit) throw new TrustError('TAG_NOT_FOUND', `tag ${options.tag} does not exist in this checkout; fetch tags first`);
+  if (!commit)
+    throw new TrustError('TAG_NOT_FOUND', `tag ${options.tag} does not exist in this checkout; fetch tags first`);
   const assets = await Promise.all(
-    options.assets.map(async (file) => ({ name: basename(file), bytes: await readFile(file), contentType: contentTypeFor(file) })),
+    options.assets.map(async (file) => ({
+      name: basename(file),
+      bytes: await readFile(file),
+      contentType: contentTypeFor(file),
+    })),
   );
   const body = options.notesFile ? await readFile(options.notesFile, 'utf8') : '';
   const published = await publishReleaseWithAssets(await githubApi(context.env), {
@@ -137,4 +164,3 @@ async function githubApi(env: NodeJS.ProcessEnv): Promise<GitHubApi> {
 function escapeCommand(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
-

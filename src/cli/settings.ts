@@ -119,11 +119,17 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
     case 'release': {
       const { values, positionals } = parse(
         rest,
-        { ...signingOptions, 'from-tag': { type: 'string' }, 'manifest-out': { type: 'string' }, 'first-release': { type: 'boolean' } },
+        {
+          ...signingOptions,
+          'from-tag': { type: 'string' },
+          'manifest-out': { type: 'string' },
+          'first-release': { type: 'boolean' },
+        },
         rest.includes('--from-tag') || rest.some((a) => a.startsWith('--from-tag=')) ? 0 : 2,
       );
       const fromTag = values['from-tag'];
-      const ref = fromTag === undefined ? makeVersionRef(positionals[0] ?? '', positionals[1] ?? '') : refFromTag(fromTag);
+      const ref =
+        fromTag === undefined ? makeVersionRef(positionals[0] ?? '', positionals[1] ?? '') : refFromTag(fromTag);
       return {
         command: 'release',
         ref,
@@ -137,7 +143,8 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
     }
     case 'dispatch': {
       const [sub, ...args] = rest;
-      if (sub !== 'parse') throw new UsageError('USAGE', `unknown command 'dispatch ${sub ?? ''}': expected 'dispatch parse'`);
+      if (sub !== 'parse')
+        throw new UsageError('USAGE', `unknown command 'dispatch ${sub ?? ''}': expected 'dispatch parse'`);
       const { values } = parse(args, { event: { type: 'string' }, 'github-output': { type: 'string' } }, 0);
       return {
         command: 'dispatch-parse',
@@ -147,11 +154,16 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
     }
     case 'validate': {
       const { values } = parse(rest, { base: { type: 'string' }, summary: { type: 'string' } }, 0);
-      return { command: 'validate', base: values.base, summary: values.summary === undefined ? undefined : path(values.summary) };
+      return {
+        command: 'validate',
+        base: values.base,
+        summary: values.summary === undefined ? undefined : path(values.summary),
+      };
     }
     case 'summarize': {
       const parsed = parseWithPositionals(rest, { summary: { type: 'string' } });
-      if (parsed.positionals.length === 0) throw new UsageError('USAGE', 'summarize: expected one or more record folders');
+      if (parsed.positionals.length === 0)
+        throw new UsageError('USAGE', 'summarize: expected one or more record folders');
       return {
         command: 'summarize',
         dirs: parsed.positionals.map(path),
@@ -161,7 +173,11 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
     case 'github': {
       const [sub, ...args] = rest;
       if (sub === 'newest-manifest') {
-        const { values } = parse(args, { out: { type: 'string' }, 'trusted-key': { type: 'string', multiple: true } }, 0);
+        const { values } = parse(
+          args,
+          { out: { type: 'string' }, 'trusted-key': { type: 'string', multiple: true } },
+          0,
+        );
         return {
           command: 'newest-manifest',
           out: path(required(values.out, '--out <file>')),
@@ -187,7 +203,10 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
           prerelease: values.prerelease ?? false,
         };
       }
-      throw new UsageError('USAGE', `unknown command 'github ${sub ?? ''}': expected 'github newest-manifest' or 'github publish-release'`);
+      throw new UsageError(
+        'USAGE',
+        `unknown command 'github ${sub ?? ''}': expected 'github newest-manifest' or 'github publish-release'`,
+      );
     }
     case 'yank': {
       const { values, positionals } = parse(rest, { ...signingOptions, reason: { type: 'string' } }, 1);
@@ -238,14 +257,22 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
     }
     case 'manifest': {
       const [sub, ...args] = rest;
-      if (sub !== 'check') throw new UsageError('USAGE', `unknown command 'manifest ${sub ?? ''}': expected 'manifest check'`);
-      const { values } = parse(args, {
-        manifest: { type: 'string' },
-        previous: { type: 'string' },
-        'previous-ref': { type: 'string' },
-      }, 0);
+      if (sub !== 'check')
+        throw new UsageError('USAGE', `unknown command 'manifest ${sub ?? ''}': expected 'manifest check'`);
+      const { values } = parse(
+        args,
+        {
+          manifest: { type: 'string' },
+          previous: { type: 'string' },
+          'previous-ref': { type: 'string' },
+        },
+        0,
+      );
       if ((values.previous === undefined) === (values['previous-ref'] === undefined)) {
-        throw new UsageError('USAGE', 'manifest check: expected exactly one of --previous <path> or --previous-ref <git ref>');
+        throw new UsageError(
+          'USAGE',
+          'manifest check: expected exactly one of --previous <path> or --previous-ref <git ref>',
+        );
       }
       return {
         command: 'manifest-check',
@@ -314,16 +341,22 @@ export function integerOption(text: string | undefined, name: string, fallback: 
 /** A release tag `<name>/<version>` as a version reference. */
 export function refFromTag(tag: string): VersionRef {
   const slash = tag.indexOf('/');
-  if (slash <= 0) throw new UsageError('INVALID_REFERENCE', `--from-tag: expected <name>/v<semver>, got '${tag.slice(0, 80)}'`);
+  if (slash <= 0)
+    throw new UsageError('INVALID_REFERENCE', `--from-tag: expected <name>/v<semver>, got '${tag.slice(0, 80)}'`);
   return makeVersionRef(tag.slice(0, slash), tag.slice(slash + 1));
 }
 
 /** parseArgs with strict options and any number of positionals. */
-export function parseWithPositionals<T extends NonNullable<ParseArgsConfig['options']>>(args: readonly string[], options: T) {
+export function parseWithPositionals<T extends NonNullable<ParseArgsConfig['options']>>(
+  args: readonly string[],
+  options: T,
+) {
   try {
     return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError('USAGE', `${error instanceof Error ? error.message : String(error)}; run 'remediate help'`, { cause: error });
+    throw new UsageError('USAGE', `${error instanceof Error ? error.message : String(error)}; run 'remediate help'`, {
+      cause: error,
+    });
   }
 }
 

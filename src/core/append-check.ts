@@ -45,7 +45,8 @@ export function checkAppendOnly(
   const added: string[] = [];
   for (const [name, versions] of Object.entries(next.remediations)) {
     for (const version of Object.keys(versions)) {
-      const existed = Object.hasOwn(previous.payload.remediations, name) && previous.payload.remediations[name]?.[version];
+      const existed =
+        Object.hasOwn(previous.payload.remediations, name) && previous.payload.remediations[name]?.[version];
       if (!existed) added.push(`${name}@${version}`);
     }
   }

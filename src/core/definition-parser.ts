@@ -39,7 +39,6 @@ export function formatIssue(issue: DefinitionIssue): string {
   return `${issue.file}:${issue.line}:${issue.column}: ${issue.path ? `${issue.path}: ` : ''}${issue.message}`;
 }
 
-
 /**
  * Parses and validates remediation.yml bytes. Pure: the caller reads the bytes (from git objects
  * or the working tree) and says which folder they came from.
@@ -141,7 +140,9 @@ function semanticIssues(def: Definition, folderName: string, issue: IssueMaker):
       try {
         new RegExp(spec.pattern, 'u');
       } catch {
-        problems.push(issue(['inputs', input, 'pattern'], `expected a valid regular expression, got '${spec.pattern}'`));
+        problems.push(
+          issue(['inputs', input, 'pattern'], `expected a valid regular expression, got '${spec.pattern}'`),
+        );
       }
     }
     if (spec.required && spec.default !== undefined) {
@@ -155,7 +156,8 @@ function semanticIssues(def: Definition, folderName: string, issue: IssueMaker):
   for (const input of Object.keys(def.inputs)) {
     const name = paramEnvName(input);
     const other = envNames.get(name);
-    if (other) problems.push(issue(['inputs', input], `'${input}' and '${other}' both become ${name}; rename one`, true));
+    if (other)
+      problems.push(issue(['inputs', input], `'${input}' and '${other}' both become ${name}; rename one`, true));
     envNames.set(name, input);
   }
   const ids = new Map<string, string>();
@@ -167,7 +169,9 @@ function semanticIssues(def: Definition, folderName: string, issue: IssueMaker):
       const normalised = step.id.toUpperCase().replaceAll('-', '_');
       const clash = stepEnvNames.get(normalised);
       if (clash && clash !== step.id) {
-        problems.push(issue([stage, index, 'id'], `'${step.id}' and '${clash}' both become STEP_${normalised}_*; rename one`));
+        problems.push(
+          issue([stage, index, 'id'], `'${step.id}' and '${clash}' both become STEP_${normalised}_*; rename one`),
+        );
       }
       stepEnvNames.set(normalised, step.id);
       const seen = ids.get(step.id);
@@ -234,7 +238,9 @@ function schemaIssue(error: ErrorObject, issue: IssueMaker): DefinitionIssue {
     }
     case 'pattern': {
       const description = (error.parentSchema as { description?: string } | undefined)?.description;
-      const expected = description ? lowerFirst(description.replace(/\.$/, '')) : `a value matching /${(error.params as { pattern: string }).pattern}/`;
+      const expected = description
+        ? lowerFirst(description.replace(/\.$/, ''))
+        : `a value matching /${(error.params as { pattern: string }).pattern}/`;
       return issue(path, `expected ${expected}, got ${show(got)}`);
     }
     case 'propertyNames': {
@@ -242,9 +248,15 @@ function schemaIssue(error: ErrorObject, issue: IssueMaker): DefinitionIssue {
       return issue([...path, name], `invalid key '${name}'`, true);
     }
     case 'type':
-      return issue(path, `expected ${(error.params as { type: string | string[] }).type.toString().replace(',', ' or ')}, got ${show(got)}`);
+      return issue(
+        path,
+        `expected ${(error.params as { type: string | string[] }).type.toString().replace(',', ' or ')}, got ${show(got)}`,
+      );
     case 'enum':
-      return issue(path, `expected one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}, got ${show(got)}`);
+      return issue(
+        path,
+        `expected one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}, got ${show(got)}`,
+      );
     default:
       return issue(path, `${error.message ?? 'is invalid'}, got ${show(got)}`);
   }

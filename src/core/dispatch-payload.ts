@@ -36,23 +36,32 @@ export function parseDispatchPayload(event: unknown): DispatchRequest {
   const payload = event.client_payload;
   if (!isObject(payload)) return refuse('client_payload is missing or not an object');
   const bytes = Buffer.byteLength(JSON.stringify(payload));
-  if (bytes >= MAX_PAYLOAD_BYTES) refuse(`client_payload is ${bytes} bytes; GitHub accepts less than ${MAX_PAYLOAD_BYTES}`);
+  if (bytes >= MAX_PAYLOAD_BYTES)
+    refuse(`client_payload is ${bytes} bytes; GitHub accepts less than ${MAX_PAYLOAD_BYTES}`);
   const keys = Object.keys(payload);
-  if (keys.length > MAX_PAYLOAD_PROPERTIES) refuse(`client_payload has ${keys.length} top-level properties; GitHub accepts at most ${MAX_PAYLOAD_PROPERTIES}`);
+  if (keys.length > MAX_PAYLOAD_PROPERTIES)
+    refuse(`client_payload has ${keys.length} top-level properties; GitHub accepts at most ${MAX_PAYLOAD_PROPERTIES}`);
   const unknown = keys.filter((k) => !ALLOWED.has(k));
-  if (unknown.length) refuse(`unknown propert${unknown.length > 1 ? 'ies' : 'y'} ${unknown.map((k) => `'${k.slice(0, 40)}'`).join(', ')}`);
-  if (typeof payload.remediation !== 'string') return refuse('remediation must be a string like "reapply-config@v1.0.0"');
+  if (unknown.length)
+    refuse(
+      `unknown propert${unknown.length > 1 ? 'ies' : 'y'} ${unknown.map((k) => `'${k.slice(0, 40)}'`).join(', ')}`,
+    );
+  if (typeof payload.remediation !== 'string')
+    return refuse('remediation must be a string like "reapply-config@v1.0.0"');
   const ref = parseVersionRef(payload.remediation);
   if (payload.params !== undefined && !isObject(payload.params)) refuse('params must be an object of parameter values');
   if (payload.target !== undefined && (typeof payload.target !== 'string' || !TARGET.test(payload.target))) {
-    refuse("target must be 1-200 characters of letters, digits and . _ : / @ -");
+    refuse('target must be 1-200 characters of letters, digits and . _ : / @ -');
   }
   if (payload.alert !== undefined && !isObject(payload.alert)) refuse('alert must be an object');
   return {
     remediation: `${ref.name}@${ref.version}`,
     params: (payload.params as Record<string, unknown> | undefined) ?? {},
     target: (payload.target as string | undefined) ?? '',
-    alertDigest: payload.alert === undefined ? '' : `sha256:${createHash('sha256').update(JSON.stringify(payload.alert)).digest('hex')}`,
+    alertDigest:
+      payload.alert === undefined
+        ? ''
+        : `sha256:${createHash('sha256').update(JSON.stringify(payload.alert)).digest('hex')}`,
   };
 }
 

@@ -29,7 +29,10 @@ export function parsePublicKey(pem: string | Buffer, source: string): TrustedKey
     throw new UsageError('INVALID_KEY', `${source}: expected an Ed25519 public key in PEM (SPKI)`, { cause: error });
   }
   if (key.asymmetricKeyType !== 'ed25519') {
-    throw new UsageError('INVALID_KEY', `${source}: expected an ed25519 key, got ${key.asymmetricKeyType ?? 'unknown'}`);
+    throw new UsageError(
+      'INVALID_KEY',
+      `${source}: expected an ed25519 key, got ${key.asymmetricKeyType ?? 'unknown'}`,
+    );
   }
   return { keyid: keyIdOf(key), key };
 }
@@ -45,7 +48,10 @@ export function parsePrivateKey(pem: string | Buffer, source: string): SigningKe
     });
   }
   if (key.asymmetricKeyType !== 'ed25519') {
-    throw new UsageError('INVALID_KEY', `${source}: expected an ed25519 key, got ${key.asymmetricKeyType ?? 'unknown'}`);
+    throw new UsageError(
+      'INVALID_KEY',
+      `${source}: expected an ed25519 key, got ${key.asymmetricKeyType ?? 'unknown'}`,
+    );
   }
   const publicKey = createPublicKey(key);
   return { keyid: keyIdOf(publicKey), key, publicKey };

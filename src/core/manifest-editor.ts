@@ -75,7 +75,10 @@ export function yankRelease(
   }
   if (!reason.trim()) throw new UsageError('USAGE', '--reason: expected a non-empty reason for the yank');
   const remediations = cloneEntries(previous);
-  remediations[ref.name] = { ...remediations[ref.name], [ref.version]: { ...entry, yanked: { reason, at: now.toISOString() } } };
+  remediations[ref.name] = {
+    ...remediations[ref.name],
+    [ref.version]: { ...entry, yanked: { reason, at: now.toISOString() } },
+  };
   return nextPayload(previous, remediations, now, lifetimeMs);
 }
 

@@ -42,7 +42,10 @@ export function selectNewestManifest(
   }
   if (!best) {
     if (firstError) throw firstError;
-    throw new TrustError('MALFORMED', 'no signed manifest found: publish remediation-manifest.json with the release, or pass the manifest input');
+    throw new TrustError(
+      'MALFORMED',
+      'no signed manifest found: publish remediation-manifest.json with the release, or pass the manifest input',
+    );
   }
   return { chosen: best.candidate, verified: best.verified, skipped };
 }

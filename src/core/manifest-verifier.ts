@@ -127,7 +127,9 @@ export function parseEnvelope(bytes: Uint8Array): DsseEnvelope {
     typeof v.payloadType !== 'string' ||
     typeof v.payload !== 'string' ||
     !Array.isArray(v.signatures) ||
-    !v.signatures.every((s) => typeof s === 'object' && s !== null && typeof s.keyid === 'string' && typeof s.sig === 'string')
+    !v.signatures.every(
+      (s) => typeof s === 'object' && s !== null && typeof s.keyid === 'string' && typeof s.sig === 'string',
+    )
   ) {
     throw new TrustError('MALFORMED', 'manifest: expected {payloadType, payload, signatures: [{keyid, sig}]}');
   }

@@ -86,7 +86,8 @@ export function parsePayload(bytes: Uint8Array): ManifestPayload {
       const at = `remediations.${name}.${version}`;
       if (!isRecord(entry)) return fail(`${at}: expected an object`);
       if (entry.tag !== `${name}/${version}`) fail(`${at}.tag: expected ${name}/${version}`);
-      if (typeof entry.commit !== 'string' || !HEX40.test(entry.commit)) fail(`${at}.commit: expected a full commit id`);
+      if (typeof entry.commit !== 'string' || !HEX40.test(entry.commit))
+        fail(`${at}.commit: expected a full commit id`);
       if (typeof entry.digest !== 'string' || !DIGEST.test(entry.digest)) fail(`${at}.digest: expected sha256:<hex>`);
       if (!isIsoTime(entry.released)) fail(`${at}.released: expected a time`);
       const yanked = entry.yanked;

@@ -152,7 +152,9 @@ export function redactSnapshot(snapshot: RunSnapshot, secrets: readonly string[]
   return {
     ...snapshot,
     ...(snapshot.error ? { error: { ...snapshot.error, message: redactText(snapshot.error.message, secrets) } } : {}),
-    ...(snapshot.params ? { params: { ...snapshot.params, values: redactValue(snapshot.params.values, secrets) } } : {}),
+    ...(snapshot.params
+      ? { params: { ...snapshot.params, values: redactValue(snapshot.params.values, secrets) } }
+      : {}),
     outputs: redactValue(snapshot.outputs, secrets),
     steps: snapshot.steps.map((step) => ({
       ...step,

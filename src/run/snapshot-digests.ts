@@ -39,7 +39,10 @@ export function checkSnapshotDigests(snapshot: unknown): { field: string; proble
   if (typeof values === 'object' && values !== null && typeof s.params?.digest === 'string') {
     const recomputed = paramsDigest(values as Record<string, Scalar>);
     if (recomputed !== s.params.digest) {
-      return { field: 'params.digest', problem: `expected ${recomputed} (recomputed from params.values), got ${s.params.digest}` };
+      return {
+        field: 'params.digest',
+        problem: `expected ${recomputed} (recomputed from params.values), got ${s.params.digest}`,
+      };
     }
   }
   return undefined;
@@ -61,7 +64,11 @@ interface ClaimedStep {
  * status against the closing `run <status>` line. The log is pinned by the chain, so an edit
  * that turns a failed run into a succeeded one in snapshot.json alone is caught here.
  */
-export function checkClaimsAgainstLog(snapshot: unknown, log: Buffer, complete: boolean): { field: string; problem: string } | undefined {
+export function checkClaimsAgainstLog(
+  snapshot: unknown,
+  log: Buffer,
+  complete: boolean,
+): { field: string; problem: string } | undefined {
   if (typeof snapshot !== 'object' || snapshot === null) return undefined;
   const s = snapshot as { status?: unknown; steps?: unknown };
   const steps = Array.isArray(s.steps) ? (s.steps as ClaimedStep[]) : [];
@@ -70,25 +77,39 @@ export function checkClaimsAgainstLog(snapshot: unknown, log: Buffer, complete: 
     const end = Number(step.log?.end);
     if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end)) continue;
     const text = log.subarray(start, end).toString('utf8');
-    const marker = [...text.matchAll(/^\[[^\]]+\] <== (\S+) (.*) \(([a-z-]+)\)$/gm)].filter((m) => m[1] === `${String(step.stage)}/${String(step.id)}`).at(-1);
+    const marker = [...text.matchAll(/^\[[^\]]+\] <== (\S+) (.*) \(([a-z-]+)\)$/gm)]
+      .filter((m) => m[1] === `${String(step.stage)}/${String(step.id)}`)
+      .at(-1);
     const field = `steps[${index}]`;
     if (!marker) {
       if (step.exitCode !== null && step.exitCode !== undefined) {
-        return { field: `${field}.exitCode`, problem: `the log has no end marker for ${String(step.stage)}/${String(step.id)}, yet an exit code is claimed` };
+        return {
+          field: `${field}.exitCode`,
+          problem: `the log has no end marker for ${String(step.stage)}/${String(step.id)}, yet an exit code is claimed`,
+        };
       }
       continue;
     }
     const [, , result = '', outcome] = marker;
     if (outcome !== step.outcome) {
-      return { field: `${field}.outcome`, problem: `expected '${outcome}' (the log's end marker), got '${String(step.outcome)}'` };
+      return {
+        field: `${field}.outcome`,
+        problem: `expected '${outcome}' (the log's end marker), got '${String(step.outcome)}'`,
+      };
     }
     const exit = /^exit (\d+)$/.exec(result);
     if (exit && Number(exit[1]) !== step.exitCode) {
-      return { field: `${field}.exitCode`, problem: `expected ${exit[1]} (the log's end marker), got ${String(step.exitCode)}` };
+      return {
+        field: `${field}.exitCode`,
+        problem: `expected ${exit[1]} (the log's end marker), got ${String(step.exitCode)}`,
+      };
     }
     const killed = /^killed by (\S+)$/.exec(result);
     if (killed && killed[1] !== step.signal) {
-      return { field: `${field}.signal`, problem: `expected ${killed[1]} (the log's end marker), got ${String(step.signal)}` };
+      return {
+        field: `${field}.signal`,
+        problem: `expected ${killed[1]} (the log's end marker), got ${String(step.signal)}`,
+      };
     }
   }
   if (complete) {

@@ -5,14 +5,7 @@ export const SNAPSHOT_SCHEMA = 'https://remediate.dev/schemas/run-snapshot-v1.js
 
 /** Final (or current) state of a run. */
 export type RunStatus =
-  | 'running'
-  | 'succeeded'
-  | 'healthy'
-  | 'failed'
-  | 'refused'
-  | 'cancelled'
-  | 'timed-out'
-  | 'crashed';
+  'running' | 'succeeded' | 'healthy' | 'failed' | 'refused' | 'cancelled' | 'timed-out' | 'crashed';
 
 /** How one step ended. */
 export type StepOutcome = 'succeeded' | 'failed' | 'timed-out' | 'cancelled' | 'drift';

@@ -96,15 +96,26 @@ function parseSecretsBundle(text: string | undefined): Record<string, string> {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new UsageError('MISSING_SECRET', `${SECRETS_BUNDLE_VARIABLE} must be a JSON object of secret names to string values`, { cause: error });
+    throw new UsageError(
+      'MISSING_SECRET',
+      `${SECRETS_BUNDLE_VARIABLE} must be a JSON object of secret names to string values`,
+      { cause: error },
+    );
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new UsageError('MISSING_SECRET', `${SECRETS_BUNDLE_VARIABLE} must be a JSON object of secret names to string values`);
+    throw new UsageError(
+      'MISSING_SECRET',
+      `${SECRETS_BUNDLE_VARIABLE} must be a JSON object of secret names to string values`,
+    );
   }
   const bundle: Record<string, string> = {};
   for (const [name, item] of Object.entries(value)) {
     // A number or object would be stringified unpredictably and escape redaction of its parts.
-    if (typeof item !== 'string') throw new UsageError('MISSING_SECRET', `${SECRETS_BUNDLE_VARIABLE}.${name.slice(0, 60)}: expected a string value`);
+    if (typeof item !== 'string')
+      throw new UsageError(
+        'MISSING_SECRET',
+        `${SECRETS_BUNDLE_VARIABLE}.${name.slice(0, 60)}: expected a string value`,
+      );
     bundle[name] = item;
   }
   return bundle;

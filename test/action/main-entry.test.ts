@@ -53,7 +53,11 @@ const baseInputs = (extra: Record<string, string> = {}) => ({
 describe('the main entry on a runner (dist/main/index.js, real checkout)', () => {
   it('verifies, runs, sets outputs, writes the summary and fences step output', async () => {
     const { r, runner } = await setUp();
-    const result = await runEntry(MAIN_ENTRY, runner.env(r.repo.dir, baseInputs(), { API_TOKEN: 'tok-9f8e7d6c5b' }), r.repo.dir);
+    const result = await runEntry(
+      MAIN_ENTRY,
+      runner.env(r.repo.dir, baseInputs(), { API_TOKEN: 'tok-9f8e7d6c5b' }),
+      r.repo.dir,
+    );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
 
@@ -80,7 +84,10 @@ describe('the main entry on a runner (dist/main/index.js, real checkout)', () =>
     expect(stdout).toContain('token ***');
 
     // The record is where the outputs say, and verifies against the printed snapshot digest.
-    const verified = await runCli(['verify-run', outputs['record-path']!, '--snapshot-digest', outputs['snapshot-digest']!], { cwd: r.repo.dir });
+    const verified = await runCli(
+      ['verify-run', outputs['record-path']!, '--snapshot-digest', outputs['snapshot-digest']!],
+      { cwd: r.repo.dir },
+    );
     expect(verified.code).toBe(0);
     const snapshot = JSON.parse(readFileSync(join(outputs['record-path']!, 'snapshot.json'), 'utf8'));
     expect(snapshot.trigger).toMatchObject({
@@ -123,7 +130,11 @@ describe('the main entry on a runner (dist/main/index.js, real checkout)', () =>
   it('fails the step with the refusal and still leaves a refused record', async () => {
     const { r, runner } = await setUp();
     await runCli(['keygen', '--out', 'other'], { cwd: r.repo.dir });
-    const result = await runEntry(MAIN_ENTRY, runner.env(r.repo.dir, baseInputs({ 'trusted-keys': 'other.pub' }), { API_TOKEN: 'x' }), r.repo.dir);
+    const result = await runEntry(
+      MAIN_ENTRY,
+      runner.env(r.repo.dir, baseInputs({ 'trusted-keys': 'other.pub' }), { API_TOKEN: 'x' }),
+      r.repo.dir,
+    );
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/::error::refused \[UNTRUSTED_KEY\]/);
     const outputs = runner.outputs();
@@ -134,7 +145,11 @@ describe('the main entry on a runner (dist/main/index.js, real checkout)', () =>
   it('accepts trusted keys pasted as PEM text, and verifies without running on dry-run', async () => {
     const { r, runner } = await setUp();
     const pem = readFileSync(r.repo.path('k1.pub'), 'utf8');
-    const result = await runEntry(MAIN_ENTRY, runner.env(r.repo.dir, baseInputs({ 'trusted-keys': pem, 'dry-run': 'true' }), { API_TOKEN: 'x' }), r.repo.dir);
+    const result = await runEntry(
+      MAIN_ENTRY,
+      runner.env(r.repo.dir, baseInputs({ 'trusted-keys': pem, 'dry-run': 'true' }), { API_TOKEN: 'x' }),
+      r.repo.dir,
+    );
     expect(result.code).toBe(0);
     expect(runner.outputs()).toMatchObject({ status: 'planned', 'manifest-serial': '1' });
     expect(runner.outputs()['record-path']).toBeUndefined();
@@ -145,7 +160,10 @@ describe('the main entry on a runner (dist/main/index.js, real checkout)', () =>
     const { r, runner } = await setUp();
     // A version whose definition this tool version rejects (signed by a trusted key, as an older
     // or hand-made release could be): tag it and sign a manifest entry for it directly.
-    r.repo.write('remediations/svc/remediation.yml', 'name: svc\ndescription: x\nsteps:\n  - id: a\n    run: "true"\n    timeout: forever\n');
+    r.repo.write(
+      'remediations/svc/remediation.yml',
+      'name: svc\ndescription: x\nsteps:\n  - id: a\n    run: "true"\n    timeout: forever\n',
+    );
     const commit = r.repo.commit('invalid');
     r.repo.git('tag', '-a', '-m', 'v2', 'svc/v2.0.0', commit);
     const digest = (await runCli(['digest', 'svc', '--ref', 'svc/v2.0.0'], { cwd: r.repo.dir })).stdout.split(' ')[0]!;
@@ -155,10 +173,22 @@ describe('the main entry on a runner (dist/main/index.js, real checkout)', () =>
     const { makeVersionRef } = await import('../../src/core/version-ref.ts');
     const envelope = parseEnvelope(readFileSync(r.repo.path('remediations/manifest.json')));
     const payloadBytes = Buffer.from(envelope.payload, 'base64');
-    const next = appendRelease({ payload: JSON.parse(payloadBytes.toString()), payloadBytes }, { ref: makeVersionRef('svc', 'v2.0.0'), commit, digest }, new Date(), 86_400_000);
+    const next = appendRelease(
+      { payload: JSON.parse(payloadBytes.toString()), payloadBytes },
+      { ref: makeVersionRef('svc', 'v2.0.0'), commit, digest },
+      new Date(),
+      86_400_000,
+    );
     const { writeFileSync } = await import('node:fs');
-    writeFileSync(r.repo.path('remediations/manifest.json'), signManifest(next, [parsePrivateKey(readFileSync(r.repo.path('k1')), 'k1')]));
-    const result = await runEntry(MAIN_ENTRY, runner.env(r.repo.dir, baseInputs({ remediation: 'svc@v2.0.0', params: '' })), r.repo.dir);
+    writeFileSync(
+      r.repo.path('remediations/manifest.json'),
+      signManifest(next, [parsePrivateKey(readFileSync(r.repo.path('k1')), 'k1')]),
+    );
+    const result = await runEntry(
+      MAIN_ENTRY,
+      runner.env(r.repo.dir, baseInputs({ remediation: 'svc@v2.0.0', params: '' })),
+      r.repo.dir,
+    );
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(
       "::error file=remediations/svc/remediation.yml,line=6,col=14::steps[0].timeout: expected a duration like 500ms, 30s, 5m or 2h, got 'forever'",
@@ -167,7 +197,11 @@ describe('the main entry on a runner (dist/main/index.js, real checkout)', () =>
 
   it('refuses inputs that point outside the workspace', async () => {
     const { r, runner } = await setUp();
-    const result = await runEntry(MAIN_ENTRY, runner.env(r.repo.dir, baseInputs({ manifest: '../../etc/passwd' }), { API_TOKEN: 'x' }), r.repo.dir);
+    const result = await runEntry(
+      MAIN_ENTRY,
+      runner.env(r.repo.dir, baseInputs({ manifest: '../../etc/passwd' }), { API_TOKEN: 'x' }),
+      r.repo.dir,
+    );
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/::error::error \[USAGE\]: input 'manifest': expected a path inside the workspace/);
   });

@@ -79,7 +79,12 @@ function inputs(extra: Record<string, string> = {}): Record<string, string> {
 
 let attempt = 0;
 /** A fresh run attempt number per run, so artifact names (unique per run) do not collide by accident. */
-function runEnv(files: RunnerFiles, gh: GitHubDouble | undefined, extraInputs: Record<string, string>, workspace = r.repo.dir) {
+function runEnv(
+  files: RunnerFiles,
+  gh: GitHubDouble | undefined,
+  extraInputs: Record<string, string>,
+  workspace = r.repo.dir,
+) {
   attempt += 1;
   return files.env(workspace, inputs(extraInputs), {
     ...artifacts.env,
@@ -89,7 +94,12 @@ function runEnv(files: RunnerFiles, gh: GitHubDouble | undefined, extraInputs: R
   });
 }
 
-const recordFiles = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f))]));
+const recordFiles = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((f) => [f, readFileSync(join(dir, f))]),
+  );
 
 describe('publishing the record', () => {
   it('uploads the record as an artifact that downloads back byte for byte', async () => {
@@ -99,7 +109,9 @@ describe('publishing the record', () => {
     expect(result.code).toBe(0);
     const outputs = files.outputs();
     expect(outputs['artifact-id']).toMatch(/^\d+$/);
-    expect(outputs['artifact-url']).toBe(`https://github.com/octo-org/repo/actions/runs/4242/artifacts/${outputs['artifact-id']}`);
+    expect(outputs['artifact-url']).toBe(
+      `https://github.com/octo-org/repo/actions/runs/4242/artifacts/${outputs['artifact-id']}`,
+    );
     const stored = artifacts.service.artifacts.find((a) => String(a.id) === outputs['artifact-id'])!;
     expect(stored.name).toBe(`remediation-svc-v1.0.0-4242-${attempt}`);
     expect(files.summaryText()).toContain(stored.digest!);
@@ -124,7 +136,10 @@ describe('publishing the record', () => {
     const second = runner();
     const again = await runEntry(
       MAIN_ENTRY,
-      { ...second.env(r.repo.dir, inputs({ publish: 'artifact' }), artifacts.env), GITHUB_RUN_ATTEMPT: env.GITHUB_RUN_ATTEMPT },
+      {
+        ...second.env(r.repo.dir, inputs({ publish: 'artifact' }), artifacts.env),
+        GITHUB_RUN_ATTEMPT: env.GITHUB_RUN_ATTEMPT,
+      },
       r.repo.dir,
     );
     expect(again.code).toBe(1);
@@ -176,7 +191,10 @@ describe('publishing the record', () => {
     expect(result.stdout).toMatch(/::error::release publish failed/);
     const outputs = files.outputs();
     expect(outputs['snapshot-digest']).toMatch(/^sha256:/);
-    const verified = await runCli(['verify-run', outputs['record-path']!, '--snapshot-digest', outputs['snapshot-digest']!], { cwd: r.repo.dir });
+    const verified = await runCli(
+      ['verify-run', outputs['record-path']!, '--snapshot-digest', outputs['snapshot-digest']!],
+      { cwd: r.repo.dir },
+    );
     expect(verified.code).toBe(0);
     expect(files.summaryText()).toContain('release publish failed');
   });
@@ -233,13 +251,24 @@ describe('manifests from releases', () => {
 
   it('refuses when the newest manifest is below min-serial, and 404s on an unknown tag', async () => {
     const gh = await github();
-    gh.addRelease({ tag: 'svc/v1.0.0', assets: { 'remediation-manifest.json': readFileSync(r.repo.path('remediations/manifest.json')) } });
+    gh.addRelease({
+      tag: 'svc/v1.0.0',
+      assets: { 'remediation-manifest.json': readFileSync(r.repo.path('remediations/manifest.json')) },
+    });
     const files = runner();
-    const result = await runEntry(MAIN_ENTRY, runEnv(files, gh, { manifest: 'release', 'min-serial': '5', publish: 'none' }), r.repo.dir);
+    const result = await runEntry(
+      MAIN_ENTRY,
+      runEnv(files, gh, { manifest: 'release', 'min-serial': '5', publish: 'none' }),
+      r.repo.dir,
+    );
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/SERIAL_ROLLBACK/);
     const unknown = runner();
-    const missing = await runEntry(MAIN_ENTRY, runEnv(unknown, gh, { remediation: 'svc@v9.9.9', manifest: 'release', publish: 'none' }), r.repo.dir);
+    const missing = await runEntry(
+      MAIN_ENTRY,
+      runEnv(unknown, gh, { remediation: 'svc@v9.9.9', manifest: 'release', publish: 'none' }),
+      r.repo.dir,
+    );
     expect(missing.code).toBe(1);
     expect(gh.requests.some((q) => q.status === 404 && q.path.includes('releases/tags/svc%2Fv9.9.9'))).toBe(true);
   });
@@ -251,7 +280,12 @@ describe('cancellation', () => {
       'slow',
       'name: slow\ndescription: slow\nsteps:\n  - id: wait\n    run: |\n      echo waiting\n      touch "$GITHUB_WORKSPACE/started"\n      sleep 300\n',
     );
-    const gh = await startGitHubDouble({ token: TOKEN, gitDir: slow.repo.dir, repository: 'octo-org/repo', immutableReleases: true });
+    const gh = await startGitHubDouble({
+      token: TOKEN,
+      gitDir: slow.repo.dir,
+      repository: 'octo-org/repo',
+      immutableReleases: true,
+    });
     doubles.push(gh);
     try {
       const files = runner();
@@ -281,7 +315,9 @@ describe('cancellation', () => {
       const copy = mkdtempSync(join(tmpdir(), 'published-'));
       for (const asset of release.assets) writeFileSync(join(copy, asset.name), asset.bytes);
       expect(JSON.parse(readFileSync(join(copy, 'snapshot.json'), 'utf8')).status).toBe('cancelled');
-      const verified = await runCli(['verify-run', copy, '--snapshot-digest', files.outputs()['snapshot-digest']!], { cwd: slow.repo.dir });
+      const verified = await runCli(['verify-run', copy, '--snapshot-digest', files.outputs()['snapshot-digest']!], {
+        cwd: slow.repo.dir,
+      });
       expect(verified.code).toBe(0);
       expect(verified.stdout).toMatch(/^intact: status cancelled/);
       rmSync(copy, { recursive: true, force: true });

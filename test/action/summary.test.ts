@@ -22,11 +22,26 @@ const snapshot = (steps: StepRecord[], error?: RunSnapshot['error']): RunSnapsho
   runId: '1-1',
   status: error ? 'failed' : 'succeeded',
   ...(error ? { error } : {}),
-  remediation: { name: 'svc', version: 'v1.0.0', tag: 'svc/v1.0.0', commit: 'a'.repeat(40), digest: `sha256:${'b'.repeat(64)}` },
+  remediation: {
+    name: 'svc',
+    version: 'v1.0.0',
+    tag: 'svc/v1.0.0',
+    commit: 'a'.repeat(40),
+    digest: `sha256:${'b'.repeat(64)}`,
+  },
   manifest: { serial: 4, digest: `sha256:${'c'.repeat(64)}`, signers: ['d'.repeat(64)], threshold: 1, minSerial: 3 },
   secrets: [],
   forced: false,
-  trigger: { kind: 'github', event: 'repository_dispatch', action: 'remediate', runId: '1', attempt: '1', actor: 'bot', workflowRef: 'o/r/.github/workflows/x.yml@refs/heads/main', repository: 'o/r' },
+  trigger: {
+    kind: 'github',
+    event: 'repository_dispatch',
+    action: 'remediate',
+    runId: '1',
+    attempt: '1',
+    actor: 'bot',
+    workflowRef: 'o/r/.github/workflows/x.yml@refs/heads/main',
+    repository: 'o/r',
+  },
   runner: { os: 'linux', arch: 'x64', node: 'v24.0.0' },
   tool: { name: 'remediate', version: '0.1.0', bundleDigest: `sha256:${'e'.repeat(64)}` },
   started: '2026-01-01T00:00:00.000Z',
@@ -40,7 +55,11 @@ describe('job summary', () => {
     const text = renderSummary(snapshot([step('fix')]), {
       recordDir: '/tmp/r',
       snapshotDigest: `sha256:${'9'.repeat(64)}`,
-      artifact: { name: 'remediation-svc-v1.0.0-1-1', url: 'https://github.com/o/r/actions/runs/1/artifacts/5', digest: 'sha256:1' },
+      artifact: {
+        name: 'remediation-svc-v1.0.0-1-1',
+        url: 'https://github.com/o/r/actions/runs/1/artifacts/5',
+        digest: 'sha256:1',
+      },
       release: { url: 'https://github.com/o/r/releases/tag/x', tag: 'svc/v1.0.0/runs/1-1' },
       failures: [],
     });
@@ -55,17 +74,23 @@ describe('job summary', () => {
   });
 
   it('escapes step-controlled text so it cannot inject Markdown, HTML or table cells', () => {
-    const text = renderSummary(snapshot([step('fix')], { code: 'STEP_FAILED', message: '<img src=x onerror=alert(1)> | injected | [link](http://evil)\n# heading' }), {
-      recordDir: '/tmp/r',
-      failures: [],
-    });
+    const text = renderSummary(
+      snapshot([step('fix')], {
+        code: 'STEP_FAILED',
+        message: '<img src=x onerror=alert(1)> | injected | [link](http://evil)\n# heading',
+      }),
+      {
+        recordDir: '/tmp/r',
+        failures: [],
+      },
+    );
     expect(text).not.toContain('<img');
     expect(text).not.toContain('\n# heading');
     expect(text).toContain('&lt;img src=x onerror=alert(1)&gt; \\| injected \\| \\[link\\](http://evil) # heading');
     expect(escape('a|b')).toBe('a\\|b');
   });
 
-  it('stays within GitHub\'s 1 MiB limit however many steps there are', () => {
+  it("stays within GitHub's 1 MiB limit however many steps there are", () => {
     const many = Array.from({ length: 30_000 }, (_, i) => step(`step-with-a-long-identifier-${i}`));
     const text = renderSummary(snapshot(many), { recordDir: '/tmp/r', failures: [] });
     expect(Buffer.byteLength(text)).toBeLessThanOrEqual(MAX_SUMMARY_BYTES);

@@ -7,7 +7,7 @@ import { gitTestEnv } from '../helpers/git-repo.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-describe('npm run demo (the README\'s first command)', () => {
+describe("npm run demo (the README's first command)", () => {
   it('releases, runs, verifies, and shows both tamper refusals, from the built bundle', () => {
     const bundle = resolve(root, 'dist/cli/index.js');
     expect(existsSync(bundle)).toBe(true);

@@ -43,8 +43,16 @@ describe('dispatch parse', () => {
     ['no remediation', { params: {} }, /remediation must be a string/],
     ['params as a list', { remediation: 'x@v1.0.0', params: ['a'] }, /params must be an object/],
     ['a target with shell syntax', { remediation: 'x@v1.0.0', target: 'web-1; curl evil' }, /target must be/],
-    ['too many properties', Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`k${i}`, i])), /11 top-level properties/],
-    ['a payload over 64 KB', { remediation: 'x@v1.0.0', params: { big: 'x'.repeat(70_000) } }, /GitHub accepts less than 65536/],
+    [
+      'too many properties',
+      Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`k${i}`, i])),
+      /11 top-level properties/,
+    ],
+    [
+      'a payload over 64 KB',
+      { remediation: 'x@v1.0.0', params: { big: 'x'.repeat(70_000) } },
+      /GitHub accepts less than 65536/,
+    ],
   ])('refuses %s with exit 2 and writes no outputs', async (_label, payload, message) => {
     const result = await event(payload);
     expect(result.code).toBe(2);
@@ -64,7 +72,9 @@ describe('validate', () => {
       const result = await runCli(['validate', '--base', base, '--summary', 'summary.md'], { cwd: r.repo.dir });
       expect(result.code).toBe(0);
       const summary = readFileSync(r.repo.path('summary.md'), 'utf8');
-      expect(summary).toMatch(/\| svc \| ✅ \| svc\/v1\.0\.0 \| `sha256:[0-9a-f]{64}` \| `sha256:[0-9a-f]{64}` \| cut a new version: push tag `svc\/v1\.0\.1`/);
+      expect(summary).toMatch(
+        /\| svc \| ✅ \| svc\/v1\.0\.0 \| `sha256:[0-9a-f]{64}` \| `sha256:[0-9a-f]{64}` \| cut a new version: push tag `svc\/v1\.0\.1`/,
+      );
       expect(summary).toMatch(/\| other \| ✅ \| \(none\) \|.*push tag `other\/v1\.0\.0`/);
     } finally {
       r.repo.remove();
@@ -72,11 +82,16 @@ describe('validate', () => {
   });
 
   it('annotates invalid definitions on their file and line when on GitHub (exit 2)', async () => {
-    repo.write('remediations/bad/remediation.yml', 'name: bad\ndescription: x\nsteps:\n  - id: a\n    run: "true"\n    timeout: soon\n');
+    repo.write(
+      'remediations/bad/remediation.yml',
+      'name: bad\ndescription: x\nsteps:\n  - id: a\n    run: "true"\n    timeout: soon\n',
+    );
     repo.commit('bad');
     const result = await cli(['validate'], { GITHUB_ACTIONS: 'true' });
     expect(result.code).toBe(2);
-    expect(result.stdout).toContain("::error file=remediations/bad/remediation.yml,line=6,col=14::steps[0].timeout: expected a duration like 500ms, 30s, 5m or 2h, got 'soon'");
+    expect(result.stdout).toContain(
+      "::error file=remediations/bad/remediation.yml,line=6,col=14::steps[0].timeout: expected a duration like 500ms, 30s, 5m or 2h, got 'soon'",
+    );
   });
 
   it('refuses a pull request that edits the manifest in a way that is not append-only (exit 3)', async () => {
@@ -131,27 +146,87 @@ describe('release --from-tag (the release workflow signs a pushed tag)', () => {
     repo.commit('svc');
     await cli(['keygen', '--out', 'k1']);
     repo.git('tag', '-a', '-m', 'v1', 'svc/v1.0.0');
-    const notFirst = await cli(['release', '--from-tag', 'svc/v1.0.0', '--key', 'k1', '--manifest', 'none.json', '--manifest-out', 'm1.json']);
+    const notFirst = await cli([
+      'release',
+      '--from-tag',
+      'svc/v1.0.0',
+      '--key',
+      'k1',
+      '--manifest',
+      'none.json',
+      '--manifest-out',
+      'm1.json',
+    ]);
     expect(notFirst.code).toBe(2);
     expect(notFirst.stderr).toMatch(/pass --first-release/);
-    const first = await cli(['release', '--from-tag', 'svc/v1.0.0', '--key', 'k1', '--manifest', 'none.json', '--first-release', '--manifest-out', 'm1.json']);
+    const first = await cli([
+      'release',
+      '--from-tag',
+      'svc/v1.0.0',
+      '--key',
+      'k1',
+      '--manifest',
+      'none.json',
+      '--first-release',
+      '--manifest-out',
+      'm1.json',
+    ]);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     repo.write('remediations/svc/remediation.yml', simpleDefinition('svc', 'echo two'));
     repo.commit('two');
     repo.git('tag', '-a', '-m', 'v1.1', 'svc/v1.1.0');
-    const second = await cli(['release', '--from-tag', 'svc/v1.1.0', '--key', 'k1', '--manifest', 'm1.json', '--manifest-out', 'remediation-manifest.json']);
+    const second = await cli([
+      'release',
+      '--from-tag',
+      'svc/v1.1.0',
+      '--key',
+      'k1',
+      '--manifest',
+      'm1.json',
+      '--manifest-out',
+      'remediation-manifest.json',
+    ]);
     expect(second.code).toBe(0);
-    expect((await cli(['manifest', 'check', '--manifest', 'remediation-manifest.json', '--previous', 'm1.json'])).code).toBe(0);
-    const verified = await cli(['verify', 'svc@v1.1.0', '--trusted-key', 'k1.pub', '--manifest', 'remediation-manifest.json']);
+    expect(
+      (await cli(['manifest', 'check', '--manifest', 'remediation-manifest.json', '--previous', 'm1.json'])).code,
+    ).toBe(0);
+    const verified = await cli([
+      'verify',
+      'svc@v1.1.0',
+      '--trusted-key',
+      'k1.pub',
+      '--manifest',
+      'remediation-manifest.json',
+    ]);
     expect(verified.code).toBe(0);
     expect(verified.stdout).toMatch(/serial 2/);
     expect(existsSync(repo.path('none.json'))).toBe(false);
 
-    const again = await cli(['release', '--from-tag', 'svc/v1.1.0', '--key', 'k1', '--manifest', 'remediation-manifest.json', '--manifest-out', 'm3.json']);
+    const again = await cli([
+      'release',
+      '--from-tag',
+      'svc/v1.1.0',
+      '--key',
+      'k1',
+      '--manifest',
+      'remediation-manifest.json',
+      '--manifest-out',
+      'm3.json',
+    ]);
     expect(again.code).toBe(3);
     expect(again.stderr).toMatch(/VERSION_EXISTS/);
-    const missing = await cli(['release', '--from-tag', 'svc/v9.0.0', '--key', 'k1', '--manifest', 'm1.json', '--manifest-out', 'm4.json']);
+    const missing = await cli([
+      'release',
+      '--from-tag',
+      'svc/v9.0.0',
+      '--key',
+      'k1',
+      '--manifest',
+      'm1.json',
+      '--manifest-out',
+      'm4.json',
+    ]);
     expect(missing.code).toBe(3);
     expect(missing.stderr).toMatch(/TAG_NOT_FOUND/);
   });
@@ -177,7 +252,16 @@ describe('github newest-manifest and publish-release (against the REST double)',
       writeFileSync(r.repo.path('remediation-manifest.json'), readFileSync(r.repo.path('remediations/manifest.json')));
       writeFileSync(r.repo.path('digest.txt'), 'sha256:x\n');
       const published = await runCli(
-        ['github', 'publish-release', '--tag', 'svc/v1.0.0', '--asset', 'remediation-manifest.json', '--asset', 'digest.txt'],
+        [
+          'github',
+          'publish-release',
+          '--tag',
+          'svc/v1.0.0',
+          '--asset',
+          'remediation-manifest.json',
+          '--asset',
+          'digest.txt',
+        ],
         { cwd: r.repo.dir, env },
       );
       expect(published.stderr).toBe('');
@@ -187,8 +271,12 @@ describe('github newest-manifest and publish-release (against the REST double)',
       expect(release.assets.map((a) => a.name).sort()).toEqual(['digest.txt', 'remediation-manifest.json']);
 
       // Every run publishes a .../runs/... release: many newer ones must not hide the manifest.
-      for (let i = 0; i < 120; i++) gh.addRelease({ tag: `svc/v1.0.0/runs/${i}-1`, assets: { 'snapshot.json': '{}' }, prerelease: true });
-      const found = await runCli(['github', 'newest-manifest', '--out', 'prev.json', '--trusted-key', 'k1.pub'], { cwd: r.repo.dir, env });
+      for (let i = 0; i < 120; i++)
+        gh.addRelease({ tag: `svc/v1.0.0/runs/${i}-1`, assets: { 'snapshot.json': '{}' }, prerelease: true });
+      const found = await runCli(['github', 'newest-manifest', '--out', 'prev.json', '--trusted-key', 'k1.pub'], {
+        cwd: r.repo.dir,
+        env,
+      });
       expect(found.code).toBe(0);
       expect(found.stdout).toMatch(/serial 1 from release svc\/v1\.0\.0/);
       expect(readFileSync(r.repo.path('prev.json'))).toEqual(readFileSync(r.repo.path('remediations/manifest.json')));

@@ -63,7 +63,7 @@ describe('keygen, release, verify round trip', () => {
   });
 
   it('leaves no orphaned private key when the public half cannot be written', async () => {
-    repo.write('k2.pub', 'someone else\'s key\n');
+    repo.write('k2.pub', "someone else's key\n");
     const result = await cli('keygen', '--out', 'k2');
     expect(codeOf(result)).toBe('FILE_EXISTS');
     expect(existsSync(repo.path('k2'))).toBe(false);
@@ -79,7 +79,9 @@ describe('refusals (exit 3, naming the failed check)', () => {
     const result = await cli('verify', 'svc@v1.0.0', '--trusted-key', 'k1.pub');
     expect(result.code).toBe(3);
     expect(codeOf(result)).toBe('COMMIT_MISMATCH');
-    expect(result.stderr).toMatch(/commit check: tag svc\/v1.0.0 points at [0-9a-f]{40}, but the manifest released [0-9a-f]{40}/);
+    expect(result.stderr).toMatch(
+      /commit check: tag svc\/v1.0.0 points at [0-9a-f]{40}, but the manifest released [0-9a-f]{40}/,
+    );
   });
 
   it('refuses a tag deleted and re-created on another commit', async () => {
@@ -177,7 +179,16 @@ describe('refusals (exit 3, naming the failed check)', () => {
     expect(yanked.stderr).toContain('deletes too much');
 
     writeFileSync(repo.path('old-manifest.json'), old);
-    const replayed = await cli('verify', 'svc@v1.0.0', '--trusted-key', 'k1.pub', '--manifest', 'old-manifest.json', '--min-serial', '2');
+    const replayed = await cli(
+      'verify',
+      'svc@v1.0.0',
+      '--trusted-key',
+      'k1.pub',
+      '--manifest',
+      'old-manifest.json',
+      '--min-serial',
+      '2',
+    );
     expect(replayed.code).toBe(3);
     expect(codeOf(replayed)).toBe('SERIAL_ROLLBACK');
   });
@@ -209,7 +220,9 @@ describe('refusals (exit 3, naming the failed check)', () => {
     await setUpReleased();
     const path = repo.path('remediations/manifest.json');
     const envelope = parseEnvelope(readFileSync(path));
-    const payload = Buffer.from(envelope.payload, 'base64').toString().replace(/"commit":"[0-9a-f]+"/, `"commit":"${'f'.repeat(40)}"`);
+    const payload = Buffer.from(envelope.payload, 'base64')
+      .toString()
+      .replace(/"commit":"[0-9a-f]+"/, `"commit":"${'f'.repeat(40)}"`);
     writeFileSync(path, JSON.stringify({ ...envelope, payload: Buffer.from(payload).toString('base64') }));
     const result = await cli('release', 'svc', 'v1.1.0', '--key', 'k1');
     expect(result.code).toBe(3);
@@ -260,7 +273,10 @@ describe('release preconditions and hostile trees', () => {
   });
 
   it('refuses an invalid definition at release with file:line:col', async () => {
-    repo.write('remediations/svc/remediation.yml', simpleDefinition('svc').replace('- id: greet', '- id: greet\n    timeout: forever'));
+    repo.write(
+      'remediations/svc/remediation.yml',
+      simpleDefinition('svc').replace('- id: greet', '- id: greet\n    timeout: forever'),
+    );
     repo.commit('bad');
     await cli('keygen', '--out', 'k1');
     const result = await cli('release', 'svc', 'v1.0.0', '--key', 'k1');
@@ -268,11 +284,14 @@ describe('release preconditions and hostile trees', () => {
     expect(result.stderr).toMatch(/remediations\/svc\/remediation\.yml:7:14: steps\[0\]\.timeout: expected a duration/);
   });
 
-  it.each(['latest', 'main', '^1.0.0', '1.0.0', 'abc1234'])('refuses a floating version %s and says how to pin', async (version) => {
-    const result = await cli('verify', `svc@${version}`, '--trusted-key', 'k1.pub');
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/pin an exact released version/);
-  });
+  it.each(['latest', 'main', '^1.0.0', '1.0.0', 'abc1234'])(
+    'refuses a floating version %s and says how to pin',
+    async (version) => {
+      const result = await cli('verify', `svc@${version}`, '--trusted-key', 'k1.pub');
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/pin an exact released version/);
+    },
+  );
 });
 
 describe('manifest check', () => {
@@ -288,7 +307,14 @@ describe('manifest check', () => {
 
     writeFileSync(repo.path('new.json'), readFileSync(repo.path('remediations/manifest.json')));
     repo.git('checkout', 'HEAD', '--', 'remediations/manifest.json');
-    const reversed = await cli('manifest', 'check', '--manifest', 'remediations/manifest.json', '--previous', 'new.json');
+    const reversed = await cli(
+      'manifest',
+      'check',
+      '--manifest',
+      'remediations/manifest.json',
+      '--previous',
+      'new.json',
+    );
     expect(reversed.code).toBe(3);
     expect(codeOf(reversed)).toBe('NOT_APPEND_ONLY');
   });

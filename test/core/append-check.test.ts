@@ -51,7 +51,14 @@ describe('checkAppendOnly', () => {
 
   it('refuses an un-yank', () => {
     const yanked = yankRelease(withBytes(second), makeVersionRef('svc', 'v1.0.0'), 'bad', now, 86_400_000);
-    const unyanked = { ...appendRelease(withBytes(yanked), { ref: makeVersionRef('svc', 'v2.0.0'), commit: '3'.repeat(40), digest: `sha256:${'3'.repeat(64)}` }, now, 1) };
+    const unyanked = {
+      ...appendRelease(
+        withBytes(yanked),
+        { ref: makeVersionRef('svc', 'v2.0.0'), commit: '3'.repeat(40), digest: `sha256:${'3'.repeat(64)}` },
+        now,
+        1,
+      ),
+    };
     const restored = structuredClone(unyanked) as { remediations: Record<string, Record<string, { yanked: unknown }>> };
     restored.remediations.svc!['v1.0.0']!.yanked = false;
     expect(refusal(yanked, restored as unknown as ManifestPayload)).toMatch(/yank cannot be undone/);

@@ -49,14 +49,20 @@ rollback:
     expect(issues).toContain(
       "remediations/mixed-errors/remediation.yml:10:14: steps[1].timeout: expected a duration like 500ms, 30s, 5m or 2h, got '5 minutes'",
     );
-    expect(issues).toContain("remediations/mixed-errors/remediation.yml:11:5: steps[1].surprise: unknown key 'surprise'");
+    expect(issues).toContain(
+      "remediations/mixed-errors/remediation.yml:11:5: steps[1].surprise: unknown key 'surprise'",
+    );
   });
 
   it('reports semantic errors: duplicate ids and a default failing its own constraints', () => {
     const text = fixture('mixed-errors.yml').toString().replace('    timeout: 5 minutes\n    surprise: true\n', '');
     const issues = issuesOf(text, 'mixed-errors');
     expect(issues.some((i) => /:8:9: steps\[1\]\.id: duplicate step id 'a'/.test(i))).toBe(true);
-    expect(issues.some((i) => /inputs\.count\.default: default fails its own constraints: expected at least 5, got 1/.test(i))).toBe(true);
+    expect(
+      issues.some((i) =>
+        /inputs\.count\.default: default fails its own constraints: expected at least 5, got 1/.test(i),
+      ),
+    ).toBe(true);
   });
 
   it('refuses a name that differs from its folder', () => {
@@ -77,7 +83,9 @@ rollback:
   });
 
   it('refuses non-UTF-8 bytes', () => {
-    expect(issuesOf(fixture('non-utf8.yml'), 'bad')).toEqual(['remediations/bad/remediation.yml:1:1: file is not valid UTF-8']);
+    expect(issuesOf(fixture('non-utf8.yml'), 'bad')).toEqual([
+      'remediations/bad/remediation.yml:1:1: file is not valid UTF-8',
+    ]);
   });
 
   it('refuses very large files before parsing them', () => {
@@ -94,7 +102,10 @@ rollback:
   });
 
   it('refuses a timeout too long for a timer (it would fire at once)', () => {
-    const issues = issuesOf('name: t\ndescription: x\ntimeout: 600h\nsteps: [{id: a, run: "true", timeout: 9999999h}]\n', 't');
+    const issues = issuesOf(
+      'name: t\ndescription: x\ntimeout: 600h\nsteps: [{id: a, run: "true", timeout: 9999999h}]\n',
+      't',
+    );
     expect(issues.join('\n')).toMatch(/timeout: expected a duration of at most 576h \(24 days\), got '600h'/);
     expect(issues.join('\n')).toMatch(/steps\[0\]\.timeout: expected a duration of at most 576h/);
   });
@@ -110,6 +121,8 @@ rollback:
 
   it('refuses a working-directory that escapes the workspace', () => {
     const issues = issuesOf('name: w\ndescription: x\nsteps: [{id: a, run: "true", working-directory: ../etc}]\n', 'w');
-    expect(issues[0]).toMatch(/steps\[0\]\.working-directory: expected a relative path inside the run's fresh workspace/);
+    expect(issues[0]).toMatch(
+      /steps\[0\]\.working-directory: expected a relative path inside the run's fresh workspace/,
+    );
   });
 });

@@ -55,12 +55,19 @@ describe('interoperability with openssl', () => {
     expect(out).toMatch(/Signature Verified Successfully/);
 
     // And openssl must reject the same signature over an edited message.
-    writeFileSync(join(dir, 'pae.bin'), pae(MANIFEST_PAYLOAD_TYPE, Buffer.from(payloadBytes.toString().replace('svc', 'svd'))));
+    writeFileSync(
+      join(dir, 'pae.bin'),
+      pae(MANIFEST_PAYLOAD_TYPE, Buffer.from(payloadBytes.toString().replace('svc', 'svd'))),
+    );
     expect(() =>
-      execFileSync('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', 'pub.pem', '-rawin', '-in', 'pae.bin', '-sigfile', 'sig.bin'], {
-        cwd: dir,
-        stdio: 'pipe',
-      }),
+      execFileSync(
+        'openssl',
+        ['pkeyutl', '-verify', '-pubin', '-inkey', 'pub.pem', '-rawin', '-in', 'pae.bin', '-sigfile', 'sig.bin'],
+        {
+          cwd: dir,
+          stdio: 'pipe',
+        },
+      ),
     ).toThrow();
   });
 
@@ -87,7 +94,9 @@ describe('interoperability with openssl', () => {
 
   it('refuses non-Ed25519 keys', () => {
     const dir = tempDir();
-    execFileSync('openssl', ['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', 'ec.pem'], { cwd: dir });
+    execFileSync('openssl', ['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', 'ec.pem'], {
+      cwd: dir,
+    });
     expect(() => parsePrivateKey(readFileSync(join(dir, 'ec.pem')), 'ec.pem')).toThrow(/expected an ed25519 key/);
   });
 });

@@ -13,8 +13,19 @@ describe('gitEnvironment', () => {
       GIT_CONFIG_PARAMETERS: "'core.hooksPath=/tmp/evil'",
       GIT_AUTHOR_NAME: 'Release Bot',
     });
-    expect(env).toMatchObject({ PATH: '/usr/bin', HOME: '/home/x', GIT_AUTHOR_NAME: 'Release Bot', GIT_NO_REPLACE_OBJECTS: '1' });
-    for (const key of ['GIT_DIR', 'GIT_OBJECT_DIRECTORY', 'GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_REPLACE_REF_BASE', 'GIT_CONFIG_PARAMETERS']) {
+    expect(env).toMatchObject({
+      PATH: '/usr/bin',
+      HOME: '/home/x',
+      GIT_AUTHOR_NAME: 'Release Bot',
+      GIT_NO_REPLACE_OBJECTS: '1',
+    });
+    for (const key of [
+      'GIT_DIR',
+      'GIT_OBJECT_DIRECTORY',
+      'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+      'GIT_REPLACE_REF_BASE',
+      'GIT_CONFIG_PARAMETERS',
+    ]) {
       expect(env).not.toHaveProperty(key);
     }
   });

@@ -18,7 +18,11 @@ const policy = (over: Partial<TrustPolicy> = {}): TrustPolicy => ({
 const release = (previous?: { payload: ManifestPayload; payloadBytes: Uint8Array }) =>
   appendRelease(
     previous,
-    { ref: makeVersionRef('svc', previous ? 'v1.1.0' : 'v1.0.0'), commit: 'c'.repeat(40), digest: `sha256:${'d'.repeat(64)}` },
+    {
+      ref: makeVersionRef('svc', previous ? 'v1.1.0' : 'v1.0.0'),
+      commit: 'c'.repeat(40),
+      digest: `sha256:${'d'.repeat(64)}`,
+    },
     issued,
     30 * DAY,
   );
@@ -73,7 +77,9 @@ describe('verifyManifest', () => {
 
   it('needs k distinct trusted signatures for a k-of-n threshold', () => {
     const keys = [a.trusted, b.trusted, c.trusted];
-    expect(verifyManifest(signManifest(release(), [a.signing, c.signing]), keys, policy({ threshold: 2 })).signers).toHaveLength(2);
+    expect(
+      verifyManifest(signManifest(release(), [a.signing, c.signing]), keys, policy({ threshold: 2 })).signers,
+    ).toHaveLength(2);
     expect(codeOf(() => verifyManifest(signManifest(release(), [a.signing]), keys, policy({ threshold: 2 })))).toBe(
       'THRESHOLD_NOT_MET',
     );
@@ -86,16 +92,16 @@ describe('verifyManifest', () => {
       codeOf(() => verifyManifest(serialiseEnvelope(doubled), [a.trusted, b.trusted], policy({ threshold: 2 }))),
     ).toBe('THRESHOLD_NOT_MET');
     // Listing the same trusted key twice does not make two keys either.
-    expect(codeOf(() => verifyManifest(serialiseEnvelope(doubled), [a.trusted, a.trusted], policy({ threshold: 2 })))).toBe(
-      'USAGE',
-    );
+    expect(
+      codeOf(() => verifyManifest(serialiseEnvelope(doubled), [a.trusted, a.trusted], policy({ threshold: 2 }))),
+    ).toBe('USAGE');
   });
 
   it('refuses an expired manifest', () => {
     const bytes = signManifest(release(), [a.signing]);
-    expect(codeOf(() => verifyManifest(bytes, [a.trusted], policy({ now: new Date(issued.getTime() + 31 * DAY) })))).toBe(
-      'EXPIRED',
-    );
+    expect(
+      codeOf(() => verifyManifest(bytes, [a.trusted], policy({ now: new Date(issued.getTime() + 31 * DAY) }))),
+    ).toBe('EXPIRED');
   });
 
   it('refuses a replayed older manifest below the pinned serial (an un-yank)', () => {
@@ -115,7 +121,12 @@ describe('verifyManifest', () => {
   it.each([
     ['not JSON', Buffer.from('{nope')],
     ['wrong shape', Buffer.from('{"payloadType":"x"}')],
-    ['bad base64 payload', Buffer.from(JSON.stringify({ payloadType: 'application/vnd.remediate.manifest.v1+json', payload: '!!', signatures: [] }))],
+    [
+      'bad base64 payload',
+      Buffer.from(
+        JSON.stringify({ payloadType: 'application/vnd.remediate.manifest.v1+json', payload: '!!', signatures: [] }),
+      ),
+    ],
   ])('refuses a malformed envelope (%s)', (_label, bytes) => {
     expect(codeOf(() => verifyManifest(bytes, [a.trusted], policy()))).toBe('MALFORMED');
   });
@@ -126,10 +137,15 @@ describe('verifyManifest', () => {
     expect(codeOf(() => verifyManifest(retyped, [a.trusted], policy()))).toBe('MALFORMED');
   });
 
-  it.each(['2020-13-45T00:00:00Z', '2020-02-30T25:61:61Z'])('refuses an impossible expiry date (%s), which would never expire', (expires) => {
-    const bytes = signManifest({ ...release(), expires } as ManifestPayload, [a.signing]);
-    expect(codeOf(() => verifyManifest(bytes, [a.trusted], policy({ now: new Date('2099-01-01T00:00:00Z') })))).toBe('MALFORMED');
-  });
+  it.each(['2020-13-45T00:00:00Z', '2020-02-30T25:61:61Z'])(
+    'refuses an impossible expiry date (%s), which would never expire',
+    (expires) => {
+      const bytes = signManifest({ ...release(), expires } as ManifestPayload, [a.signing]);
+      expect(codeOf(() => verifyManifest(bytes, [a.trusted], policy({ now: new Date('2099-01-01T00:00:00Z') })))).toBe(
+        'MALFORMED',
+      );
+    },
+  );
 
   it('refuses non-canonical base64 (padding bits changed), so an envelope cannot be altered unnoticed', () => {
     const envelope = parseEnvelope(signManifest(release(), [a.signing]));
@@ -138,14 +154,17 @@ describe('verifyManifest', () => {
     const last = sig.at(-3)!;
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
     const sibling = alphabet[alphabet.indexOf(last) ^ 1]!; // same decoded bits, different padding bits
-    const altered = serialiseEnvelope({ ...envelope, signatures: [{ keyid: envelope.signatures[0]!.keyid, sig: `${sig.slice(0, -3)}${sibling}==` }] });
+    const altered = serialiseEnvelope({
+      ...envelope,
+      signatures: [{ keyid: envelope.signatures[0]!.keyid, sig: `${sig.slice(0, -3)}${sibling}==` }],
+    });
     expect(Buffer.from(`${sig.slice(0, -3)}${sibling}==`, 'base64')).toEqual(Buffer.from(sig, 'base64'));
     expect(codeOf(() => verifyManifest(altered, [a.trusted], policy()))).toBe('MALFORMED');
   });
 
   it('refuses a threshold larger than the trusted keys given', () => {
-    expect(codeOf(() => verifyManifest(signManifest(release(), [a.signing]), [a.trusted], policy({ threshold: 2 })))).toBe(
-      'USAGE',
-    );
+    expect(
+      codeOf(() => verifyManifest(signManifest(release(), [a.signing]), [a.trusted], policy({ threshold: 2 }))),
+    ).toBe('USAGE');
   });
 });

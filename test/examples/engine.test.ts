@@ -46,7 +46,20 @@ describe('examples through the real engine', () => {
     const port = await freePort();
     const pidfile = r.path('demo.pid');
     const result = await runCli(
-      ['run', 'restart-process@v1.0.0', '--trusted-key', 'k.pub', '--param', `pidfile=${pidfile}`, '--param', `port=${port}`, '--param', 'service=demo-http', '--param', 'grace-seconds=1'],
+      [
+        'run',
+        'restart-process@v1.0.0',
+        '--trusted-key',
+        'k.pub',
+        '--param',
+        `pidfile=${pidfile}`,
+        '--param',
+        `port=${port}`,
+        '--param',
+        'service=demo-http',
+        '--param',
+        'grace-seconds=1',
+      ],
       { cwd: r.dir },
     );
     if (existsSync(pidfile)) pids.push(Number(readFileSync(pidfile, 'utf8')));
@@ -67,7 +80,18 @@ describe('examples through the real engine', () => {
       utimesSync(file, old + i, old + i);
     }
     const result = await runCli(
-      ['run', 'prune-old-files@v1.0.0', '--trusted-key', 'k.pub', '--param', `dir=${dir}`, '--param', 'max-size-mb=1', '--param', 'older-than-days=7'],
+      [
+        'run',
+        'prune-old-files@v1.0.0',
+        '--trusted-key',
+        'k.pub',
+        '--param',
+        `dir=${dir}`,
+        '--param',
+        'max-size-mb=1',
+        '--param',
+        'older-than-days=7',
+      ],
       { cwd: r.dir },
     );
     expect(result.stderr).toBe('');

@@ -63,7 +63,12 @@ export class RunnerFiles {
   }
 
   /** The environment a runner gives a JavaScript action step (plus the inputs). */
-  env(workspace: string, inputs: Record<string, string>, extra: NodeJS.ProcessEnv = {}, event = 'repository_dispatch'): NodeJS.ProcessEnv {
+  env(
+    workspace: string,
+    inputs: Record<string, string>,
+    extra: NodeJS.ProcessEnv = {},
+    event = 'repository_dispatch',
+  ): NodeJS.ProcessEnv {
     const env: NodeJS.ProcessEnv = {
       ...gitTestEnv(),
       GITHUB_ACTIONS: 'true',
@@ -110,7 +115,11 @@ export interface EntryResult {
 }
 
 /** Starts an entry as a child process; `done` resolves when it exits. */
-export function startEntry(entry: string, env: NodeJS.ProcessEnv, cwd: string): { child: ChildProcess; done: Promise<EntryResult> } {
+export function startEntry(
+  entry: string,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): { child: ChildProcess; done: Promise<EntryResult> } {
   const child = spawn(process.execPath, [entry], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';

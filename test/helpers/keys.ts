@@ -1,4 +1,10 @@
-import { generateKeyPair, parsePrivateKey, parsePublicKey, type SigningKey, type TrustedKey } from '../../src/core/keys.ts';
+import {
+  generateKeyPair,
+  parsePrivateKey,
+  parsePublicKey,
+  type SigningKey,
+  type TrustedKey,
+} from '../../src/core/keys.ts';
 
 /** A fresh Ed25519 key pair as both a signing key and a trusted public key. */
 export function freshKey(): { signing: SigningKey; trusted: TrustedKey; privatePem: string; publicPem: string } {

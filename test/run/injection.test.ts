@@ -33,23 +33,26 @@ afterAll(() => r.repo.remove());
 const labelOf = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
 describe('hostile parameter values', () => {
-  it.each(Object.entries(corpus.accepted))('%s: reaches the step byte-for-byte and never executes', async (name, value) => {
-    const label = labelOf(name);
-    const file = r.repo.path(`params-${label}.json`);
-    writeFileSync(file, JSON.stringify({ value, label }));
-    const result = await r.run(['--params-file', file], { HOME: r.repo.dir });
-    expect(result.stderr).toBe('');
-    expect(result.code).toBe(0);
-    expect(readFileSync(r.repo.path(`received-${label}`), 'utf8')).toBe(value);
-    // Nothing the payload tried to run ran.
-    expect(readdirSync(r.repo.dir).filter((f) => f.startsWith('pwned'))).toEqual([]);
-    // And nothing became an output: the step declared none and wrote none.
-    const dir = r.records().find((d) => r.snapshot(d).params?.values.label === label)!;
-    const snap = r.snapshot(dir);
-    expect(snap.steps[0]!.outputs).toEqual({});
-    expect(snap.outputs).toEqual({});
-    expect(snap.params?.values.value).toBe(value);
-  });
+  it.each(Object.entries(corpus.accepted))(
+    '%s: reaches the step byte-for-byte and never executes',
+    async (name, value) => {
+      const label = labelOf(name);
+      const file = r.repo.path(`params-${label}.json`);
+      writeFileSync(file, JSON.stringify({ value, label }));
+      const result = await r.run(['--params-file', file], { HOME: r.repo.dir });
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(readFileSync(r.repo.path(`received-${label}`), 'utf8')).toBe(value);
+      // Nothing the payload tried to run ran.
+      expect(readdirSync(r.repo.dir).filter((f) => f.startsWith('pwned'))).toEqual([]);
+      // And nothing became an output: the step declared none and wrote none.
+      const dir = r.records().find((d) => r.snapshot(d).params?.values.label === label)!;
+      const snap = r.snapshot(dir);
+      expect(snap.steps[0]!.outputs).toEqual({});
+      expect(snap.outputs).toEqual({});
+      expect(snap.params?.values.value).toBe(value);
+    },
+  );
 
   it('passes the same values through --param key=value unchanged', async () => {
     const value = corpus.accepted['command substitution']!;
@@ -76,7 +79,9 @@ describe('hostile parameter values', () => {
     expect(fromFile.code).toBe(2);
     expect(fromFile.stderr).toMatch(/\[INVALID_PARAMS\].*at most 65536/);
     // A single argv string is capped by the kernel at 128 KiB, so the CLI path is tried at 64 KiB.
-    const fromCli = await r.run(['--param', `value=${big.repeat.repeat(65536)}`, '--param', 'label=big'], { HOME: r.repo.dir });
+    const fromCli = await r.run(['--param', `value=${big.repeat.repeat(65536)}`, '--param', 'label=big'], {
+      HOME: r.repo.dir,
+    });
     expect(fromCli.code).toBe(2);
     expect(fromCli.stderr).toMatch(/expected at most 8192 bytes/);
     expect(existsSync(r.repo.path('received-big'))).toBe(false);

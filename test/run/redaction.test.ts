@@ -77,7 +77,9 @@ describe('secret redaction in the record', () => {
     expect(snap.outputs.token).toBe('prefix-***-suffix');
     // An output whose name is the secret is dropped, not recorded under a redacted name.
     expect(Object.keys(snap.steps.find((s) => s.id === 'outputs')!.outputs)).toEqual(['token']);
-    expect(readFileSync(join(recordDir, 'run.log'), 'utf8')).toContain("output '***' dropped: its name contains a secret");
+    expect(readFileSync(join(recordDir, 'run.log'), 'utf8')).toContain(
+      "output '***' dropped: its name contains a secret",
+    );
     expect(JSON.stringify(snap)).not.toContain(SECRET);
     expect(stdout).not.toContain(SECRET);
   });

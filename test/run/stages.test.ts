@@ -14,7 +14,9 @@ async function released(yaml: string, files: Record<string, string> = {}): Promi
 
 describe('stages', () => {
   it('ends healthy without running steps when the check passes', async () => {
-    const r = await released(`check:\n  - { id: probe, run: "exit 0" }\nsteps:\n  - { id: fix, run: "touch \\"$HOME/should-not-exist\\"" }\n`);
+    const r = await released(
+      `check:\n  - { id: probe, run: "exit 0" }\nsteps:\n  - { id: fix, run: "touch \\"$HOME/should-not-exist\\"" }\n`,
+    );
     const result = await r.run([], { HOME: r.repo.dir });
     expect(result.code).toBe(0);
     const snap = r.snapshot(r.records()[0]!);
@@ -85,11 +87,17 @@ describe('stages', () => {
     expect(snap.status).toBe('failed');
     expect(snap.rollback).toBe('succeeded');
     expect(snap.error?.code).toBe('STEP_FAILED');
-    expect(snap.steps.map((s) => `${s.stage}/${s.id}:${s.exitCode}`)).toEqual(['steps/one:0', 'steps/two:7', 'rollback/undo:0']);
+    expect(snap.steps.map((s) => `${s.stage}/${s.id}:${s.exitCode}`)).toEqual([
+      'steps/one:0',
+      'steps/two:7',
+      'rollback/undo:0',
+    ]);
   });
 
   it('rolls back when verify fails', async () => {
-    const r = await released('steps:\n  - { id: fix, run: "true" }\nverify:\n  - { id: confirm, run: "exit 1" }\nrollback:\n  - { id: undo, run: "true" }\n');
+    const r = await released(
+      'steps:\n  - { id: fix, run: "true" }\nverify:\n  - { id: confirm, run: "exit 1" }\nrollback:\n  - { id: undo, run: "true" }\n',
+    );
     expect((await r.run()).code).toBe(1);
     const snap = r.snapshot(r.records()[0]!);
     expect(snap.error?.code).toBe('VERIFY_FAILED');
@@ -97,7 +105,9 @@ describe('stages', () => {
   });
 
   it('continues past a continue-on-error step', async () => {
-    const r = await released('steps:\n  - { id: flaky, run: "exit 3", continue-on-error: true }\n  - { id: next, run: "true" }\n');
+    const r = await released(
+      'steps:\n  - { id: flaky, run: "exit 3", continue-on-error: true }\n  - { id: next, run: "true" }\n',
+    );
     expect((await r.run()).code).toBe(0);
     const snap = r.snapshot(r.records()[0]!);
     expect(snap.steps.map((s) => `${s.id}:${s.outcome}`)).toEqual(['flaky:failed', 'next:succeeded']);
@@ -130,7 +140,9 @@ describe('stages', () => {
   });
 
   it('stops at the whole-run timeout', async () => {
-    const r = await released('timeout: 1s\nsteps:\n  - { id: slow, run: "sleep 30" }\n  - { id: never, run: "true" }\n');
+    const r = await released(
+      'timeout: 1s\nsteps:\n  - { id: slow, run: "sleep 30" }\n  - { id: never, run: "true" }\n',
+    );
     const result = await r.run();
     expect(result.code).toBe(4);
     const snap = r.snapshot(r.records()[0]!);
@@ -214,7 +226,7 @@ describe('the verified bytes run', () => {
     expect(readFileSync(r.repo.path('remediations/svc/next.sh'), 'utf8')).toBe('echo TAMPERED\n');
   });
 
-  it('ends a step\'s background children with it, so none can rewrite a later step\'s copy', async () => {
+  it("ends a step's background children with it, so none can rewrite a later step's copy", async () => {
     const r = await released(
       [
         'steps:',
@@ -269,7 +281,9 @@ describe('the verified bytes run', () => {
   });
 
   it('takes declared secrets from the REMEDIATION_SECRETS bundle, which itself never reaches a step', async () => {
-    const r = await released(`secrets: [API_TOKEN]\nsteps:\n  - { id: show, run: "echo token=$API_TOKEN; env | grep -c REMEDIATION_SECRETS || true" }\n`);
+    const r = await released(
+      `secrets: [API_TOKEN]\nsteps:\n  - { id: show, run: "echo token=$API_TOKEN; env | grep -c REMEDIATION_SECRETS || true" }\n`,
+    );
     const bundle = JSON.stringify({ API_TOKEN: 'bundle-secret-123456', OTHER: 'not-declared-654321' });
     const result = await r.run([], { REMEDIATION_SECRETS: bundle });
     expect(result.stderr).toBe('');
@@ -292,7 +306,9 @@ describe('the verified bytes run', () => {
   });
 
   it('prints the verified plan on --dry-run and runs nothing', async () => {
-    const r = await released(`inputs:\n  who: { type: string, default: world }\nsecrets: [API_TOKEN]\nsteps:\n  - { id: fix, run: "touch \\"$HOME/ran\\"", timeout: 5s }\n`);
+    const r = await released(
+      `inputs:\n  who: { type: string, default: world }\nsecrets: [API_TOKEN]\nsteps:\n  - { id: fix, run: "touch \\"$HOME/ran\\"", timeout: 5s }\n`,
+    );
     const result = await r.run(['--dry-run', '--param', 'who=ops'], { HOME: r.repo.dir, API_TOKEN: 'hunter2-secret' });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/dry run: nothing will run/);

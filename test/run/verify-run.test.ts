@@ -67,7 +67,9 @@ describe('remediate verify-run', () => {
   });
 
   it('detects a removed line', async () => {
-    const dir = tampered((d) => editLog(d, (log) => Buffer.from(log.toString().replace('line 2000 of the first step\n', ''))));
+    const dir = tampered((d) =>
+      editLog(d, (log) => Buffer.from(log.toString().replace('line 2000 of the first step\n', ''))),
+    );
     const result = await verify(dir);
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/bytes \d+-\d+ of run.log/);
@@ -75,7 +77,9 @@ describe('remediate verify-run', () => {
 
   it('detects two swapped blocks', async () => {
     const dir = tampered((d) =>
-      editLog(d, (log) => Buffer.concat([log.subarray(0, 1000), log.subarray(2000, 3000), log.subarray(1000, 2000), log.subarray(3000)])),
+      editLog(d, (log) =>
+        Buffer.concat([log.subarray(0, 1000), log.subarray(2000, 3000), log.subarray(1000, 2000), log.subarray(3000)]),
+      ),
     );
     const result = await verify(dir);
     expect(result.code).toBe(3);
@@ -115,16 +119,21 @@ describe('remediate verify-run', () => {
     expect((await verify(stepRange)).code).toBe(3);
   });
 
-  it('checks the snapshot\'s claims against the chained log: a failed step cannot be re-labelled', async () => {
+  it("checks the snapshot's claims against the chained log: a failed step cannot be re-labelled", async () => {
     const claimed = tampered((d) => {
-      const snap = JSON.parse(readFileSync(join(d, 'snapshot.json'), 'utf8')) as { steps: { exitCode: number; outcome: string }[]; status: string };
+      const snap = JSON.parse(readFileSync(join(d, 'snapshot.json'), 'utf8')) as {
+        steps: { exitCode: number; outcome: string }[];
+        status: string;
+      };
       snap.steps[1]!.exitCode = 7;
       snap.steps[1]!.outcome = 'failed';
       writeFileSync(join(d, 'snapshot.json'), `${JSON.stringify(snap, null, 2)}\n`);
     });
     const result = await verify(claimed);
     expect(result.code).toBe(3);
-    expect(result.stderr).toMatch(/snapshot field 'steps\[1\]\.outcome': expected 'succeeded' \(the log's end marker\), got 'failed'/);
+    expect(result.stderr).toMatch(
+      /snapshot field 'steps\[1\]\.outcome': expected 'succeeded' \(the log's end marker\), got 'failed'/,
+    );
 
     const status = tampered((d) => {
       const snap = JSON.parse(readFileSync(join(d, 'snapshot.json'), 'utf8')) as { status: string; check?: string };

@@ -660,7 +660,9 @@ describe('release.yml tag and signing steps', () => {
   });
 
   it('refuses an empty key with a message about the environment secret and secrets: inherit', () => {
-    const result = runStep(signStep, { env: { SIGNING_KEY: '', SIGNING_KEY_NEXT: '', TAG: 'x/v1.0.0', FIRST_RELEASE: 'false' } });
+    const result = runStep(signStep, {
+      env: { SIGNING_KEY: '', SIGNING_KEY_NEXT: '', TAG: 'x/v1.0.0', FIRST_RELEASE: 'false' },
+    });
     expect(result.status).toBe(2);
     expect(result.stdout).toContain('secrets: inherit');
   });
@@ -668,7 +670,10 @@ describe('release.yml tag and signing steps', () => {
   it('deletes the key even when signing fails', () => {
     const cwd = tempDir();
     fakeCli(cwd, 'process.exit(3);');
-    const result = runStep(signStep, { cwd, env: { SIGNING_KEY: 'K', SIGNING_KEY_NEXT: '', TAG: 'x/v1.0.0', FIRST_RELEASE: 'false' } });
+    const result = runStep(signStep, {
+      cwd,
+      env: { SIGNING_KEY: 'K', SIGNING_KEY_NEXT: '', TAG: 'x/v1.0.0', FIRST_RELEASE: 'false' },
+    });
     expect(result.status).toBe(3);
     expect(existsSync(join(result.runnerTemp, 'signing-keys'))).toBe(false);
   });
