@@ -2434,6 +2434,15 @@ function decodeBase64OrRefuse(text, what) {
 function manifest_verifier_short(keyid) {
     return keyid.slice(0, 16);
 }
+/**
+ * The payload of an envelope WITHOUT checking signatures: only for comparing two manifests'
+ * structure (the append-only check) or reading a serial, never for deciding what may run.
+ */
+function readPayloadUnverified(envelopeBytes) {
+    const envelope = parseEnvelope(envelopeBytes);
+    const payloadBytes = decodeBase64OrRefuse(envelope.payload, 'manifest payload');
+    return { payload: parsePayload(payloadBytes), payloadBytes };
+}
 
 ;// CONCATENATED MODULE: ./src/core/release-check.ts
 
@@ -4366,8 +4375,6 @@ async function fetchManifestCandidates(api, ref) {
 
 
 
-
-
 /**
  * Finds the manifest with the highest serial among the repository's recent published releases.
  * With trusted keys, only manifests that verify count (anyone with write access can upload an
@@ -4390,7 +4397,7 @@ async function findNewestManifest(api, keys) {
                 ? // Expiry is not checked: releasing is how an expiring (or expired) manifest is renewed,
                     // and skipping it would silently restart the manifest at serial 1.
                     verifyManifest(bytes, keys, { threshold: 1, minSerial: 0, now: new Date(0) }).payload.serial
-                : parsePayload(decodeBase64Strict(parseEnvelope(bytes).payload, 'manifest payload')).serial;
+                : readPayloadUnverified(bytes).payload.serial;
         }
         catch (error) {
             if (error instanceof errors_TrustError)
@@ -4576,8 +4583,6 @@ function renderRecordTable(rows) {
 
 
 
-
-
 /**
  * Validates every remediation changed since `base` (or all of them) in the working tree, and
  * compares each with its newest released tag, for a pull request's review. Released versions are
@@ -4642,11 +4647,7 @@ async function checkManifestChange(git, root, base) {
     const after = await (0,promises_.readFile)((0,external_node_path_.join)(root, DEFAULT_MANIFEST_PATH)).catch(() => undefined);
     if (!before || !after || before.equals(after))
         return undefined;
-    const payloadOf = (bytes) => {
-        const payloadBytes = decodeBase64Strict(parseEnvelope(bytes).payload, 'manifest payload');
-        return { payload: parsePayload(payloadBytes), payloadBytes };
-    };
-    const summary = checkAppendOnly(payloadOf(before), payloadOf(after).payload);
+    const summary = checkAppendOnly(readPayloadUnverified(before), readPayloadUnverified(after).payload);
     return `manifest appends ${summary.added.join(', ') || 'nothing'}${summary.yanked.length ? `, yanks ${summary.yanked.join(', ')}` : ''}`;
 }
 /** Renders the review table for the job summary. */
@@ -4875,8 +4876,6 @@ function escapeCommand(text) {
 
 
 
-
-
 /** Runs one command line and returns its exit code; never throws, never exits the process. */
 async function runCli(argv, context) {
     try {
@@ -5015,8 +5014,8 @@ async function execute(command, context) {
             else {
                 previousBytes = await readManifest(command.previous ?? '');
             }
-            const previous = payloadOf(previousBytes);
-            const summary = checkAppendOnly(previous, payloadOf(next).payload);
+            const previous = readPayloadUnverified(previousBytes);
+            const summary = checkAppendOnly(previous, readPayloadUnverified(next).payload);
             out(`append-only: ok (serial ${previous.payload.serial} -> ${previous.payload.serial + 1})`);
             out(`  added:  ${summary.added.join(', ') || '(none)'}`);
             out(`  yanked: ${summary.yanked.join(', ') || '(none)'}`);
@@ -5113,11 +5112,6 @@ function runIdFromEnv(env) {
 }
 async function fileDigest(path) {
     return sha256Digest(await (0,promises_.readFile)(path));
-}
-function payloadOf(envelopeBytes) {
-    const envelope = parseEnvelope(envelopeBytes);
-    const payloadBytes = decodeBase64Strict(envelope.payload, 'manifest payload');
-    return { payload: parsePayload(payloadBytes), payloadBytes };
 }
 function gitIn(context) {
     return new GitCli(context.cwd, gitEnvironment(context.env));

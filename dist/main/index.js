@@ -29169,7 +29169,7 @@ function isIsoTime(value) {
  * Checks the payload's shape after its signatures verified. A signed but malformed payload is
  * still refused: a signer's tooling bug must not turn into a run of an unchecked version.
  */
-function parsePayload(bytes) {
+function manifest_parsePayload(bytes) {
     let value;
     try {
         value = JSON.parse(Buffer.from(bytes).toString('utf8'));
@@ -29285,7 +29285,7 @@ function verifyManifest(envelopeBytes, trustedKeys, policy) {
         }
         throw new errors/* TrustError */.Ru('THRESHOLD_NOT_MET', `manifest threshold check: expected valid signatures from ${policy.threshold} distinct trusted keys, got ${valid.size} (${[...valid].map(manifest_verifier_short).join(', ')})`);
     }
-    const payload = parsePayload(payloadBytes);
+    const payload = manifest_parsePayload(payloadBytes);
     // Freeze attack: an old manifest kept around would hide later yanks forever; it must expire.
     if (Date.parse(payload.expires) <= policy.now.getTime()) {
         throw new errors/* TrustError */.Ru('EXPIRED', `manifest expiry check: expected a manifest valid at ${policy.now.toISOString()}, got one that expired at ${payload.expires}`);
@@ -29326,6 +29326,15 @@ function decodeBase64OrRefuse(text, what) {
 }
 function manifest_verifier_short(keyid) {
     return keyid.slice(0, 16);
+}
+/**
+ * The payload of an envelope WITHOUT checking signatures: only for comparing two manifests'
+ * structure (the append-only check) or reading a serial, never for deciding what may run.
+ */
+function readPayloadUnverified(envelopeBytes) {
+    const envelope = parseEnvelope(envelopeBytes);
+    const payloadBytes = decodeBase64OrRefuse(envelope.payload, 'manifest payload');
+    return { payload: parsePayload(payloadBytes), payloadBytes };
 }
 
 ;// CONCATENATED MODULE: ./src/core/manifest-selection.ts

@@ -29295,6 +29295,15 @@ function decodeBase64OrRefuse(text, what) {
 function manifest_verifier_short(keyid) {
     return keyid.slice(0, 16);
 }
+/**
+ * The payload of an envelope WITHOUT checking signatures: only for comparing two manifests'
+ * structure (the append-only check) or reading a serial, never for deciding what may run.
+ */
+function readPayloadUnverified(envelopeBytes) {
+    const envelope = parseEnvelope(envelopeBytes);
+    const payloadBytes = decodeBase64OrRefuse(envelope.payload, 'manifest payload');
+    return { payload: parsePayload(payloadBytes), payloadBytes };
+}
 
 ;// CONCATENATED MODULE: ./src/core/manifest-selection.ts
 

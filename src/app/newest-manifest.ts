@@ -1,9 +1,7 @@
 import { TrustError } from '../errors.ts';
 import type { GitHubApi } from '../adapters/github-api.ts';
-import { decodeBase64Strict } from '../core/dsse.ts';
 import type { TrustedKey } from '../core/keys.ts';
-import { parsePayload } from '../core/manifest.ts';
-import { parseEnvelope, verifyManifest } from '../core/manifest-verifier.ts';
+import { readPayloadUnverified, verifyManifest } from '../core/manifest-verifier.ts';
 import { MANIFEST_ASSET, MANIFEST_CANDIDATES, mayCarryManifest, RECENT_RELEASES } from '../action/manifest-fetch.ts';
 
 /** The newest published manifest: its bytes, serial and the release it came from. */
@@ -36,7 +34,7 @@ export async function findNewestManifest(
         ? // Expiry is not checked: releasing is how an expiring (or expired) manifest is renewed,
           // and skipping it would silently restart the manifest at serial 1.
           verifyManifest(bytes, keys, { threshold: 1, minSerial: 0, now: new Date(0) }).payload.serial
-        : parsePayload(decodeBase64Strict(parseEnvelope(bytes).payload, 'manifest payload')).serial;
+        : readPayloadUnverified(bytes).payload.serial;
     } catch (error) {
       if (error instanceof TrustError) continue;
       throw error;

@@ -2,9 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkAppendOnly } from '../core/append-check.ts';
 import { DefinitionError, parseDefinition, type DefinitionIssue } from '../core/definition-parser.ts';
-import { decodeBase64Strict } from '../core/dsse.ts';
-import { parsePayload } from '../core/manifest.ts';
-import { parseEnvelope } from '../core/manifest-verifier.ts';
+import { readPayloadUnverified } from '../core/manifest-verifier.ts';
 import { treeDigest } from '../core/tree-digest.ts';
 import type { GitRepository } from '../adapters/git-client.ts';
 import {
@@ -89,11 +87,7 @@ export async function checkManifestChange(git: GitRepository, root: string, base
   const before = await git.tryReadFileAt(base, DEFAULT_MANIFEST_PATH);
   const after = await readFile(join(root, DEFAULT_MANIFEST_PATH)).catch(() => undefined);
   if (!before || !after || before.equals(after)) return undefined;
-  const payloadOf = (bytes: Buffer) => {
-    const payloadBytes = decodeBase64Strict(parseEnvelope(bytes).payload, 'manifest payload');
-    return { payload: parsePayload(payloadBytes), payloadBytes };
-  };
-  const summary = checkAppendOnly(payloadOf(before), payloadOf(after).payload);
+  const summary = checkAppendOnly(readPayloadUnverified(before), readPayloadUnverified(after).payload);
   return `manifest appends ${summary.added.join(', ') || 'nothing'}${summary.yanked.length ? `, yanks ${summary.yanked.join(', ')}` : ''}`;
 }
 

@@ -11,9 +11,7 @@ import { triggerFromEnvironment } from '../app/trigger.ts';
 import { describeError, ExitCode, RemediateError, TrustError, UsageError, type ExitCodeValue } from '../errors.ts';
 import { DefinitionError } from '../core/definition-parser.ts';
 import { checkAppendOnly } from '../core/append-check.ts';
-import { parseEnvelope } from '../core/manifest-verifier.ts';
-import { decodeBase64Strict } from '../core/dsse.ts';
-import { parsePayload } from '../core/manifest.ts';
+import { readPayloadUnverified } from '../core/manifest-verifier.ts';
 import { sha256Digest, treeDigest } from '../core/tree-digest.ts';
 import { formatRef } from '../core/version-ref.ts';
 import { GitCli, gitEnvironment, type GitRepository } from '../adapters/git-client.ts';
@@ -196,8 +194,8 @@ async function execute(command: CliCommand, context: CommandContext): Promise<Ex
       } else {
         previousBytes = await readManifest(command.previous ?? '');
       }
-      const previous = payloadOf(previousBytes);
-      const summary = checkAppendOnly(previous, payloadOf(next).payload);
+      const previous = readPayloadUnverified(previousBytes);
+      const summary = checkAppendOnly(previous, readPayloadUnverified(next).payload);
       out(`append-only: ok (serial ${previous.payload.serial} -> ${previous.payload.serial + 1})`);
       out(`  added:  ${summary.added.join(', ') || '(none)'}`);
       out(`  yanked: ${summary.yanked.join(', ') || '(none)'}`);
@@ -308,11 +306,6 @@ async function fileDigest(path: string): Promise<string> {
   return sha256Digest(await readFile(path));
 }
 
-function payloadOf(envelopeBytes: Buffer) {
-  const envelope = parseEnvelope(envelopeBytes);
-  const payloadBytes = decodeBase64Strict(envelope.payload, 'manifest payload');
-  return { payload: parsePayload(payloadBytes), payloadBytes };
-}
 
 function gitIn(context: CommandContext): GitRepository & { topLevel(): Promise<string> } {
   return new GitCli(context.cwd, gitEnvironment(context.env));

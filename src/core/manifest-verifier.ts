@@ -147,3 +147,13 @@ function decodeBase64OrRefuse(text: string, what: string): Buffer {
 function short(keyid: string): string {
   return keyid.slice(0, 16);
 }
+
+/**
+ * The payload of an envelope WITHOUT checking signatures: only for comparing two manifests'
+ * structure (the append-only check) or reading a serial, never for deciding what may run.
+ */
+export function readPayloadUnverified(envelopeBytes: Uint8Array): { payload: ManifestPayload; payloadBytes: Buffer } {
+  const envelope = parseEnvelope(envelopeBytes);
+  const payloadBytes = decodeBase64OrRefuse(envelope.payload, 'manifest payload');
+  return { payload: parsePayload(payloadBytes), payloadBytes };
+}
