@@ -306,7 +306,6 @@ async function fileDigest(path: string): Promise<string> {
   return sha256Digest(await readFile(path));
 }
 
-
 function gitIn(context: CommandContext): GitRepository & { topLevel(): Promise<string> } {
   return new GitCli(context.cwd, gitEnvironment(context.env));
 }
