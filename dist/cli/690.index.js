@@ -4001,7 +4001,19 @@ async function runDemo(context, clean, cli) {
         step('5. Run it: verify everything first, then check -> steps -> verify, recording every byte');
         const outDir = (0,external_node_path_.join)(root, 'runs');
         const pub = (0,external_node_path_.join)(root, 'release-key.pub');
-        await remediate(0, 'run', `${DEMO_REMEDIATION}@v1.0.0`, '--trusted-key', pub, '--out', outDir, '--param', `target=${target}`, '--param', 'desired=app.conf');
+        const runArgs = [
+            'run',
+            `${DEMO_REMEDIATION}@v1.0.0`,
+            '--trusted-key',
+            pub,
+            '--out',
+            outDir,
+            '--param',
+            `target=${target}`,
+            '--param',
+            'desired=app.conf',
+        ];
+        await remediate(0, ...runArgs);
         const record = (0,external_node_path_.join)(outDir, (await (0,promises_.readdir)(outDir))[0] ?? '');
         indent(`the sandbox file now holds the reviewed content: ${JSON.stringify((await (0,promises_.readFile)(target, 'utf8')).split('\n')[0])}`);
         step('6. Check the record: the log chain, the step ranges and the snapshot digests recompute');
@@ -4019,7 +4031,7 @@ async function runDemo(context, clean, cli) {
         await git('commit', '-q', '-am', 'Sneaky change');
         await git('tag', '-f', '-a', '-m', 'moved', `${DEMO_REMEDIATION}/v1.0.0`, 'HEAD');
         indent(`edited remediations/${DEMO_REMEDIATION}/apply.sh and force-moved tag ${DEMO_REMEDIATION}/v1.0.0`);
-        await remediate(3, 'run', `${DEMO_REMEDIATION}@v1.0.0`, '--trusted-key', pub, '--out', outDir, '--param', `target=${target}`, '--param', 'desired=app.conf');
+        await remediate(3, ...runArgs);
         step('What this proved');
         indent('- only a version whose tag, commit and content digest match a manifest signed by a trusted key runs;');
         indent('- parameters reached the steps as PARAM_* environment variables, never as script text;');

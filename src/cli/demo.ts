@@ -67,8 +67,7 @@ export async function runDemo(
     step('5. Run it: verify everything first, then check -> steps -> verify, recording every byte');
     const outDir = join(root, 'runs');
     const pub = join(root, 'release-key.pub');
-    await remediate(
-      0,
+    const runArgs = [
       'run',
       `${DEMO_REMEDIATION}@v1.0.0`,
       '--trusted-key',
@@ -79,7 +78,8 @@ export async function runDemo(
       `target=${target}`,
       '--param',
       'desired=app.conf',
-    );
+    ];
+    await remediate(0, ...runArgs);
     const record = join(outDir, (await readdir(outDir))[0] ?? '');
     indent(
       `the sandbox file now holds the reviewed content: ${JSON.stringify((await readFile(target, 'utf8')).split('\n')[0])}`,
@@ -105,19 +105,7 @@ export async function runDemo(
     await git('commit', '-q', '-am', 'Sneaky change');
     await git('tag', '-f', '-a', '-m', 'moved', `${DEMO_REMEDIATION}/v1.0.0`, 'HEAD');
     indent(`edited remediations/${DEMO_REMEDIATION}/apply.sh and force-moved tag ${DEMO_REMEDIATION}/v1.0.0`);
-    await remediate(
-      3,
-      'run',
-      `${DEMO_REMEDIATION}@v1.0.0`,
-      '--trusted-key',
-      pub,
-      '--out',
-      outDir,
-      '--param',
-      `target=${target}`,
-      '--param',
-      'desired=app.conf',
-    );
+    await remediate(3, ...runArgs);
 
     step('What this proved');
     indent('- only a version whose tag, commit and content digest match a manifest signed by a trusted key runs;');
