@@ -1,10 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { signManifest } from '../../src/core/manifest-editor.ts';
 import { parsePrivateKey } from '../../src/core/keys.ts';
 import { parseEnvelope } from '../../src/core/manifest-verifier.ts';
 import { MANIFEST_TYPE } from '../../src/core/manifest.ts';
-import { runCli, simpleDefinition, TempRepo, type CliResult } from '../helpers/git-repo.ts';
+import { gitTestEnv, runCli, simpleDefinition, TempRepo, type CliResult } from '../helpers/git-repo.ts';
 
 let repo: TempRepo;
 const cli = (...args: string[]) => runCli(args, { cwd: repo.dir });
@@ -264,6 +265,32 @@ describe('release preconditions and hostile trees', () => {
     const result = await cli('digest', 'svc', '--ref', 'HEAD');
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/is a submodule/);
+  });
+
+  it("refuses crafted git trees with a '..' path part (it would be written outside the run's copy)", async () => {
+    repo.write('remediations/svc/remediation.yml', simpleDefinition('svc'));
+    repo.commit('svc');
+    const mktree = (lines: string) =>
+      execFileSync('git', ['mktree'], { cwd: repo.dir, input: lines, encoding: 'utf8', env: gitTestEnv() }).trim();
+    const blob = execFileSync('git', ['hash-object', '-w', '--stdin'], {
+      cwd: repo.dir,
+      input: 'evil\n',
+      encoding: 'utf8',
+      env: gitTestEnv(),
+    }).trim();
+    const definition = repo.git('rev-parse', 'HEAD:remediations/svc/remediation.yml').trim();
+    const svc = mktree(`100644 blob ${definition}\tremediation.yml\n100644 blob ${blob}\t..\n`);
+    const remediations = mktree(`040000 tree ${svc}\tsvc\n`);
+    const root = mktree(`040000 tree ${remediations}\tremediations\n`);
+    const commit = execFileSync('git', ['commit-tree', root, '-m', 'crafted'], {
+      cwd: repo.dir,
+      encoding: 'utf8',
+      env: gitTestEnv(),
+    }).trim();
+    const result = await cli('digest', 'svc', '--ref', commit);
+    expect(result.code).toBe(3);
+    expect(codeOf(result)).toBe('UNSAFE_TREE');
+    expect(result.stderr).toMatch(/has an empty, '\.' or '\.\.' path part/);
   });
 
   it.each(['../x', '../../etc', 'a/b', '.hidden'])('refuses path traversal in names (%s)', async (name) => {
