@@ -531,6 +531,13 @@ await section('2. Log throughput', async () => {
           env: secretEnv,
           timeoutMs: timeout,
         }).then((x) => x.ms),
+      'node floor': () => {
+        rmSync(join(tmp, 'floor.bin'), { force: true });
+        return run(NODE, [join(BENCH, 'node-floor.mjs'), gen, String(N), join(tmp, 'floor.bin')], {
+          env: secretEnv,
+          timeoutMs: timeout,
+        }).then((x) => x.ms);
+      },
       'cp + fsync of the bytes': () => {
         rmSync(join(tmp, 'copy.bin'), { force: true });
         return run('sh', ['-c', 'cp "$0" "$1" && sync "$1"', dataFile, join(tmp, 'copy.bin')], {
@@ -613,6 +620,15 @@ await section('2. Log throughput', async () => {
     `${mbps(N, r['generator | cat > /dev/null'].median).toFixed(0)} MB/s (${fmtMs(r['generator | cat > /dev/null'].median)})`,
     '',
     '',
+    '',
+    '',
+  );
+  row(
+    S,
+    'Node floor: read the step through a pipe, sha256 and write every byte, fsync (no redaction, no chain; `scripts/bench/node-floor.mjs`)',
+    `${mbps(N, r['node floor'].median).toFixed(0)} MB/s (${fmtMs(r['node floor'].median)})`,
+    '',
+    `remediate at ${(r['node floor'].median / r.remediate.median).toFixed(2)} of it`,
     '',
     '',
   );
