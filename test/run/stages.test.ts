@@ -186,13 +186,18 @@ describe('a killed run', () => {
       stdio: 'ignore',
     });
     await waitForFile(r.repo.path('printed'));
-    // Past the recorder's periodic flush, so the printed lines are on disk.
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // Wait until the recorder's periodic flush has put the last printed line on disk (polling,
+    // not a fixed sleep, so a loaded machine only makes the test slower, not flaky).
+    const dir = r.records()[0]!;
+    const started = Date.now();
+    while (!readFileSync(join(dir, 'run.log'), 'utf8').includes('progress line 2000')) {
+      if (Date.now() - started > 20_000) throw new Error('the printed lines never reached run.log');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     child.kill('SIGKILL');
     await new Promise((resolve) => child.on('close', resolve));
     // The step leads its own process group, which outlives a SIGKILLed CLI: end it for the test.
     process.kill(-Number(readFileSync(r.repo.path('step.pid'), 'utf8')), 'SIGKILL');
-    const dir = r.records()[0]!;
     expect(r.snapshot(dir).status).toBe('running');
     const verified = await runCli(['verify-run', dir], { cwd: r.repo.dir });
     expect(verified.stderr).toBe('');
