@@ -274,6 +274,37 @@ describe('manifests from releases', () => {
   });
 });
 
+describe('a main step killed while publishing', () => {
+  it('the post step publishes only what is missing: no second artifact, the release completes', async () => {
+    const gh = await github();
+    // The release creation never answers, so main is stuck after the artifact was uploaded.
+    gh.hangNext(/^POST \/repos\/octo-org\/repo\/releases$/, 1);
+    const files = runner();
+    const env = runEnv(files, gh, { publish: 'both' });
+    const { child, done } = startEntry(MAIN_ENTRY, env, r.repo.dir);
+    const started = Date.now();
+    while (!gh.requests.some((q) => q.method === 'POST' && /\/releases$/.test(q.path))) {
+      if (Date.now() - started > 20_000) throw new Error('main never tried to create the release');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    child.kill('SIGKILL');
+    await done;
+    const name = `remediation-svc-v1.0.0-4242-${attempt}`;
+    expect(artifacts.service.artifacts.filter((a) => a.name === name)).toHaveLength(1);
+    expect(files.savedState()).toMatchObject({ 'published-artifact': 'true' });
+    expect(files.savedState()).not.toHaveProperty('published');
+
+    const post = await runEntry(POST_ENTRY, files.postEnv(env), r.repo.dir);
+    expect(post.stdout).not.toMatch(/::error::/);
+    expect(post.code).toBe(0);
+    // The artifact was not uploaded again (that would be a 409), and the release is complete.
+    expect(artifacts.service.artifacts.filter((a) => a.name === name)).toHaveLength(1);
+    const release = gh.getRelease(`svc/v1.0.0/runs/4242-${attempt}`)!;
+    expect(release.draft).toBe(false);
+    expect(release.assets.map((a) => a.name).sort()).toEqual(['run.log', 'run.log.chain', 'snapshot.json']);
+  });
+});
+
 describe('cancellation', () => {
   it('SIGINT mid-step: the record is finished as cancelled, published, and verifies; post then does nothing', async () => {
     const slow = await releaseRemediation(
