@@ -1,7 +1,8 @@
+import { spawn } from 'node:child_process';
 // The CLI subcommands the reusable workflows call: their logic lives here, tested, not in YAML.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli, simpleDefinition, TempRepo } from '../helpers/git-repo.ts';
+import { CLI, gitTestEnv, runCli, simpleDefinition, TempRepo } from '../helpers/git-repo.ts';
 import { RunnerFiles } from '../helpers/action-runner.ts';
 import { releaseRemediation } from '../helpers/released.ts';
 import { startGitHubDouble, type GitHubDouble } from '../doubles/github-rest/server.ts';
@@ -280,6 +281,29 @@ describe('github newest-manifest and publish-release (against the REST double)',
       expect(found.code).toBe(0);
       expect(found.stdout).toMatch(/serial 1 from release svc\/v1\.0\.0/);
       expect(readFileSync(r.repo.path('prev.json'))).toEqual(readFileSync(r.repo.path('remediations/manifest.json')));
+    } finally {
+      r.repo.remove();
+    }
+  });
+
+  it('exits at once on Ctrl-C outside a run (here: waiting on a GitHub API call that never answers)', async () => {
+    const r = await releaseRemediation('svc', simpleDefinition('svc'));
+    try {
+      gh = await startGitHubDouble({ token: 'tok', gitDir: r.repo.dir, repository: 'o/r' });
+      gh.hangNext(/^GET \/repos\/o\/r\/releases$/, 1);
+      const child = spawn(process.execPath, [CLI, 'github', 'newest-manifest', '--out', 'prev.json'], {
+        cwd: r.repo.dir,
+        env: { ...gitTestEnv(), GITHUB_TOKEN: 'tok', GITHUB_REPOSITORY: 'o/r', GITHUB_API_URL: gh.url },
+        stdio: 'ignore',
+      });
+      const started = Date.now();
+      while (!gh.requests.some((q) => q.path.startsWith('/repos/o/r/releases'))) {
+        if (Date.now() - started > 20_000) throw new Error('the request never arrived');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      child.kill('SIGINT');
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(code).toBe(130);
     } finally {
       r.repo.remove();
     }
