@@ -13,7 +13,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // hands over to the CLI proper.
 
 node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache?.();
-const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(206), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8690));
+const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(206), __nccwpck_require__.e(885)]).then(__nccwpck_require__.bind(__nccwpck_require__, 885));
 await main();
 
 __webpack_async_result__();
@@ -444,6 +444,17 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /******/ /* webpack/runtime/import chunk loading */

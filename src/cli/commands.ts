@@ -3,12 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GroupProcessRunner } from '../adapters/process-runner.ts';
 import { RecordedRefusal, runRemediation } from '../app/run.ts';
-import { readRecord } from '../record/record-files.ts';
-import { verifyRecord } from '../record/record-verifier.ts';
-import { checkClaimsAgainstLog, checkSnapshotDigests } from '../run/snapshot-digests.ts';
-import { validateSnapshot } from '../run/snapshot-schema.ts';
 import { triggerFromEnvironment } from '../app/trigger.ts';
-import { describeError, ExitCode, RemediateError, TrustError, UsageError, type ExitCodeValue } from '../errors.ts';
+import { describeError, ExitCode, RemediateError, UsageError, type ExitCodeValue } from '../errors.ts';
 import { DefinitionError } from '../core/definition-parser.ts';
 import { checkAppendOnly } from '../core/append-check.ts';
 import { readPayloadUnverified } from '../core/manifest-verifier.ts';
@@ -25,14 +21,6 @@ import { resolveRelease } from '../app/resolve-release.ts';
 import { yankVersion } from '../app/yank.ts';
 import { parseCommandLine, USAGE, type CliCommand } from './settings.ts';
 import { TOOL_VERSION } from '../version.ts';
-import { runDemo } from './demo.ts';
-import {
-  dispatchParse,
-  newestManifestCommand,
-  publishReleaseCommand,
-  summarizeCommand,
-  validateCommand,
-} from './pack-commands.ts';
 
 /** Runs one command line and returns its exit code; never throws, never exits the process. */
 export async function runCli(argv: readonly string[], context: CommandContext): Promise<ExitCodeValue> {
@@ -139,40 +127,22 @@ async function execute(command: CliCommand, context: CommandContext): Promise<Ex
     case 'run':
       return runCommand(command, context);
     case 'demo':
-      return runDemo(context, command.clean, runCli);
+      return (await import('./demo.ts')).runDemo(context, command.clean, runCli);
+    // The workflow-pack commands load only when called: a run does not pay for them.
     case 'dispatch-parse':
-      return dispatchParse(command.event, command.githubOutput, context);
+      return (await import('./pack-commands.ts')).dispatchParse(command.event, command.githubOutput, context);
     case 'validate':
-      return validateCommand(command.base, command.summary, context);
+      return (await import('./pack-commands.ts')).validateCommand(command.base, command.summary, context);
     case 'summarize':
-      return summarizeCommand(command.dirs, command.summary, context);
+      return (await import('./pack-commands.ts')).summarizeCommand(command.dirs, command.summary, context);
     case 'newest-manifest':
-      return newestManifestCommand(command.out, command.trustedKeys, context);
+      return (await import('./pack-commands.ts')).newestManifestCommand(command.out, command.trustedKeys, context);
     case 'publish-release':
-      return publishReleaseCommand(command, context);
+      return (await import('./pack-commands.ts')).publishReleaseCommand(command, context);
     case 'verify-run': {
-      const files = await readRecord(command.dir);
-      const result = verifyRecord(
-        files,
-        command.snapshotDigest === undefined ? {} : { snapshotDigest: command.snapshotDigest },
-      );
-      if (!result.ok) throw new TrustError('RECORD_TAMPERED', `${command.dir}: ${result.problem}`);
-      const snapshot: unknown = JSON.parse(files.snapshot.toString('utf8'));
-      // A snapshot edited into another shape (a field dropped, a status invented) is refused even
-      // when its log still verifies: the published schema is part of the record's contract.
-      const shape = validateSnapshot(snapshot);
-      if (!shape.ok) {
-        throw new TrustError(
-          'RECORD_TAMPERED',
-          `${command.dir}: snapshot.json does not match its schema: ${shape.problems.slice(0, 3).join('; ')}`,
-        );
-      }
-      const mismatch = checkSnapshotDigests(snapshot) ?? checkClaimsAgainstLog(snapshot, files.log, result.complete);
-      if (mismatch)
-        throw new TrustError(
-          'RECORD_TAMPERED',
-          `${command.dir}: snapshot field '${mismatch.field}': ${mismatch.problem}`,
-        );
+      // Loaded only here: the snapshot validator is large, and no other command needs it.
+      const { verifyRunRecord } = await import('../app/verify-run.ts');
+      const result = await verifyRunRecord(command.dir, command.snapshotDigest);
       out(
         `${result.complete ? 'intact' : 'intact but incomplete (the run was interrupted; its valid prefix verifies)'}: status ${result.status}, ${result.steps} step(s), ${result.log.bytes} log bytes in ${result.log.blocks} chained block(s), head ${result.log.head.slice(0, 16)}, snapshot ${result.snapshotDigest}`,
       );
