@@ -1721,9 +1721,15 @@ async function runRemediation(settings, deps) {
         throw new RecordedRefusal(error, recordDir, snapshotDigest);
     }
     const { release, definition, files } = resolved;
-    const given = { ...settings.params };
-    for (const [key, text] of Object.entries(settings.cliParams))
-        given[key] = (0,param_validation/* coerceCliValue */.r0)(definition.inputs[key], text);
+    // Built with Object.fromEntries (own data properties only), so a parameter named `__proto__`
+    // is an ordinary unknown name, refused below, and never touches an object's prototype.
+    const given = Object.fromEntries([
+        ...Object.entries(settings.params),
+        ...Object.entries(settings.cliParams).map(([key, text]) => [
+            key,
+            (0,param_validation/* coerceCliValue */.r0)(Object.hasOwn(definition.inputs, key) ? definition.inputs[key] : undefined, text),
+        ]),
+    ]);
     const params = (0,param_validation/* resolveParams */.xg)(definition.inputs, given);
     const { secrets, missing, masked } = collectSecrets(definition.secrets, deps.callerEnv);
     // Mask before anything can print, including values of the bundle this version does not declare.
@@ -2344,17 +2350,18 @@ function parseCommandLine(argv, cwd) {
 const DEFAULT_OUT_DIR = '.remediate/runs';
 /** Parses repeated `--param key=value`; the value may contain '=' and any bytes. */
 function parseParamPairs(pairs) {
-    const params = {};
+    const entries = new Map();
     for (const pair of pairs) {
         const eq = pair.indexOf('=');
         if (eq <= 0)
             throw new errors/* UsageError */.eb('USAGE', `--param: expected key=value, got '${pair.slice(0, 60)}'`);
         const key = pair.slice(0, eq);
-        if (Object.hasOwn(params, key))
+        if (entries.has(key))
             throw new errors/* UsageError */.eb('USAGE', `--param: '${key}' given twice`);
-        params[key] = pair.slice(eq + 1);
+        entries.set(key, pair.slice(eq + 1));
     }
-    return params;
+    // Own data properties only: `--param __proto__=x` stays an (unknown, refused) parameter name.
+    return Object.fromEntries(entries);
 }
 const signingOptions = {
     key: { type: 'string', multiple: true },

@@ -31590,9 +31590,15 @@ async function runRemediation(settings, deps) {
         throw new RecordedRefusal(error, recordDir, snapshotDigest);
     }
     const { release, definition, files } = resolved;
-    const given = { ...settings.params };
-    for (const [key, text] of Object.entries(settings.cliParams))
-        given[key] = coerceCliValue(definition.inputs[key], text);
+    // Built with Object.fromEntries (own data properties only), so a parameter named `__proto__`
+    // is an ordinary unknown name, refused below, and never touches an object's prototype.
+    const given = Object.fromEntries([
+        ...Object.entries(settings.params),
+        ...Object.entries(settings.cliParams).map(([key, text]) => [
+            key,
+            coerceCliValue(Object.hasOwn(definition.inputs, key) ? definition.inputs[key] : undefined, text),
+        ]),
+    ]);
     const params = resolveParams(definition.inputs, given);
     const { secrets, missing, masked } = collectSecrets(definition.secrets, deps.callerEnv);
     // Mask before anything can print, including values of the bundle this version does not declare.

@@ -291,15 +291,16 @@ export const DEFAULT_OUT_DIR = '.remediate/runs';
 
 /** Parses repeated `--param key=value`; the value may contain '=' and any bytes. */
 export function parseParamPairs(pairs: readonly string[]): Record<string, string> {
-  const params: Record<string, string> = {};
+  const entries = new Map<string, string>();
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
     if (eq <= 0) throw new UsageError('USAGE', `--param: expected key=value, got '${pair.slice(0, 60)}'`);
     const key = pair.slice(0, eq);
-    if (Object.hasOwn(params, key)) throw new UsageError('USAGE', `--param: '${key}' given twice`);
-    params[key] = pair.slice(eq + 1);
+    if (entries.has(key)) throw new UsageError('USAGE', `--param: '${key}' given twice`);
+    entries.set(key, pair.slice(eq + 1));
   }
-  return params;
+  // Own data properties only: `--param __proto__=x` stays an (unknown, refused) parameter name.
+  return Object.fromEntries(entries);
 }
 
 const signingOptions = {

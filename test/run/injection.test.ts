@@ -96,6 +96,17 @@ describe('hostile parameter values', () => {
     expect(result.stderr).toMatch(/parameter 'value': expected a string, got an object/);
   });
 
+  it('refuses prototype-polluting parameter names as unknown, from the command line and from JSON', async () => {
+    const cli = await r.run(['--param', '__proto__=x', '--param', 'value=v', '--param', 'label=p']);
+    expect(cli.code).toBe(2);
+    expect(cli.stderr).toMatch(/unknown parameter '__proto__'/);
+    const file = r.repo.path('params-proto.json');
+    writeFileSync(file, '{"value": "v", "label": "p", "__proto__": {"polluted": true}}');
+    const json = await r.run(['--params-file', file]);
+    expect(json.code).toBe(2);
+    expect(json.stderr).toMatch(/unknown parameter '__proto__'/);
+  });
+
   it('refuses a label that fails its pattern (validation, not escaping)', async () => {
     const result = await r.run(['--param', 'value=x', '--param', 'label=../../etc/passwd']);
     expect(result.code).toBe(2);
