@@ -33,9 +33,16 @@ import { fmtMiB, fmtMs, fmtRatio, interleave, mbps, median, NODE, run, sh } from
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH = join(ROOT, 'scripts', 'bench');
 const QUICK = process.argv.includes('--quick');
-const unknown = process.argv.slice(2).filter((a) => a !== '--quick');
-if (unknown.length) {
-  console.error(`usage: node scripts/bench.mjs [--quick]\nunknown argument: ${unknown.join(' ')}`);
+// --only 2,3: run just those sections and print them; BENCHMARKS.md is written by whole runs only.
+const onlyAt = process.argv.indexOf('--only');
+const ONLY = onlyAt === -1 ? undefined : new Set(String(process.argv[onlyAt + 1] ?? '').split(','));
+const unknown = process.argv
+  .slice(2)
+  .filter((a, k, all) => a !== '--quick' && a !== '--only' && all[k - 1] !== '--only');
+if (unknown.length || (ONLY && ![...ONLY].every((n) => /^[1-5]$/.test(n)))) {
+  console.error(
+    `usage: node scripts/bench.mjs [--quick] [--only <sections, e.g. 2,3>]\nunknown argument: ${unknown.join(' ')}`,
+  );
   process.exit(2);
 }
 
@@ -93,6 +100,7 @@ function verdict(ok, missText) {
 }
 
 async function section(name, fn) {
+  if (ONLY && !ONLY.has(name.split('.')[0])) return;
   log(`${name}...`);
   try {
     await fn();
@@ -1230,8 +1238,11 @@ for (const [name, lines] of Object.entries(sections)) {
 if (errors.length) {
   md.push('## Errors', '', ...errors.map((e) => `- ${e.split('\n')[0]}`), '');
 }
-writeFileSync(join(ROOT, 'BENCHMARKS.md'), md.join('\n'));
-log(`wrote BENCHMARKS.md in ${elapsed.toFixed(1)} s`);
+if (ONLY) log(`--only ${[...ONLY].join(',')}: BENCHMARKS.md left as it was`);
+else {
+  writeFileSync(join(ROOT, 'BENCHMARKS.md'), md.join('\n'));
+  log(`wrote BENCHMARKS.md in ${elapsed.toFixed(1)} s`);
+}
 console.log(md.slice(md.indexOf('## Results'), md.indexOf('## Where the time goes') + where.length + 3).join('\n'));
 cleanup();
 process.exit(errors.length ? 1 : 0);

@@ -28509,6 +28509,9 @@ function coreIo() {
         },
         writeRaw: (bytes) => {
             process.stdout.write(bytes);
+            // Pipes to the runner are written at once on Linux; when the pipe is full (or on platforms
+            // where stdout is asynchronous) the stream keeps a reference until it drains.
+            return process.stdout.writableLength > 0;
         },
     };
 }
@@ -28546,7 +28549,7 @@ const uploadWithArtifactClient = async (name, files, root, retentionDays) => {
 
 /***/ }),
 
-/***/ 87553:
+/***/ 8507:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29031,18 +29034,18 @@ function dedupe(issues) {
 ;// CONCATENATED MODULE: ./src/core/tree-digest.ts
 
 /** Hex sha256 of bytes. */
-function sha256Hex(bytes) {
+function tree_digest_sha256Hex(bytes) {
     return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
 }
 /** `sha256:<hex>` of bytes: the form every digest in this project takes. */
 function sha256Digest(bytes) {
-    return `sha256:${sha256Hex(bytes)}`;
+    return `sha256:${tree_digest_sha256Hex(bytes)}`;
 }
 /** The listing line of each file, sorted by path bytes: `<mode> <sha256 of content> <path>`. */
 function treeListing(files) {
     return [...files]
         .sort((a, b) => Buffer.compare(Buffer.from(a.path), Buffer.from(b.path)))
-        .map((file) => ({ path: file.path, mode: file.mode, sha256: sha256Hex(file.content) }));
+        .map((file) => ({ path: file.path, mode: file.mode, sha256: tree_digest_sha256Hex(file.content) }));
 }
 /**
  * The definition digest (DESIGN.md "Digest"): sha256 over the sorted listing
@@ -29062,7 +29065,7 @@ function treeDigest(files) {
 
 /** keyid = hex sha256 of the SPKI DER encoding of the public key. */
 function keyIdOf(publicKey) {
-    return sha256Hex(publicKey.export({ type: 'spki', format: 'der' }));
+    return tree_digest_sha256Hex(publicKey.export({ type: 'spki', format: 'der' }));
 }
 /** Parses an SPKI PEM Ed25519 public key; other algorithms are refused (no algorithm confusion). */
 function parsePublicKey(pem, source) {
@@ -30289,6 +30292,85 @@ function sleep(ms, signal) {
     });
 }
 
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(75919);
+;// CONCATENATED MODULE: ./src/record/block-hasher.ts
+// Hashes run.log blocks on a worker thread, so the thread that reads a step's output does not also
+// spend a third of its time in SHA-256 (on the development machine, hashing alone caps a single
+// thread at about 1 GB/s, and reading, redacting and writing leave it far less).
+//
+// The worker only ever gives hints: the log writer can hash any block itself at any moment (the
+// blocks live in shared memory it owns), and it does so whenever it must not wait (flush, close, a
+// full ring, a worker that failed). So a slow, dead or never-started worker costs speed, never a
+// chain line, and nothing about the chain's format or order depends on it.
+
+
+/**
+ * The worker's whole program: hash the given range of the shared ring and answer with its sequence
+ * number. Inline (`eval`), so the bundled Action and CLI need no extra file next to them.
+ */
+const WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const { createHash } = require('node:crypto');
+parentPort.on('message', ({ seq, ring, offset, length }) => {
+  const sha256 = createHash('sha256').update(new Uint8Array(ring, offset, length)).digest('hex');
+  parentPort.postMessage({ seq, sha256 });
+});
+`;
+/** Lower-case hex SHA-256. */
+function block_hasher_sha256Hex(bytes) {
+    return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
+}
+/** A worker thread that hashes ranges of a SharedArrayBuffer on request. */
+class BlockHasher {
+    #worker;
+    #ring;
+    #failed = false;
+    constructor(ring, listener) {
+        this.#ring = ring;
+        this.#worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, { eval: true });
+        // The log writer never waits for the worker, so it must not keep the process alive either.
+        this.#worker.unref();
+        this.#worker.on('message', (message) => {
+            if (!this.#failed)
+                listener(message.seq, message.sha256);
+        });
+        this.#worker.on('error', () => {
+            // The writer hashes everything itself from now on; the record is unaffected.
+            this.#failed = true;
+        });
+    }
+    /** Starts a worker, or returns undefined when this process cannot (the caller hashes itself). */
+    static start(ring, listener) {
+        try {
+            return new BlockHasher(ring, listener);
+        }
+        catch {
+            return undefined;
+        }
+    }
+    /** Whether requests are still worth sending. */
+    get usable() {
+        return !this.#failed;
+    }
+    /** Asks for the hash of ring bytes [offset, offset + length); the answer may never come. */
+    request(seq, offset, length) {
+        if (this.#failed)
+            return;
+        try {
+            this.#worker.postMessage({ seq, ring: this.#ring, offset, length });
+        }
+        catch {
+            this.#failed = true;
+        }
+    }
+    /** Ends the worker; answers still in flight are dropped. */
+    stop() {
+        this.#failed = true;
+        void this.#worker.terminate().catch(() => undefined);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/record/record-files.ts
 // Reading a run record folder: the only I/O of verification. Everything it returns is checked by
 // the pure verifier (record-verifier.ts), so this file trusts nothing it reads.
@@ -30355,28 +30437,46 @@ async function readRecordFile(dir, name) {
 const GENESIS = '0'.repeat(64);
 /** Buffered log bytes that force a block to be cut: bounds memory and the loss on a crash. */
 const BLOCK_BYTES = 64 * 1024;
-/** Hex SHA-256 of bytes. */
-function log_chain_sha256Hex(bytes) {
-    return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
-}
 /** Computes a block's `chain` value from the previous one. */
 function chainLink(prevChain, i, start, end, sha256) {
-    return log_chain_sha256Hex(`${prevChain}\n${i}\n${start}\n${end}\n${sha256}`);
+    return block_hasher_sha256Hex(`${prevChain}\n${i}\n${start}\n${end}\n${sha256}`);
 }
 /** Describes a byte range the way people read it: inclusive at both ends. */
 function log_chain_describeRange(range) {
     return range.end - range.start <= 1 ? `byte ${range.start}` : `bytes ${range.start}-${range.end - 1}`;
 }
 /**
+ * Blocks that may be written to run.log but not yet chained: the size of the shared ring they live
+ * in (1 MiB). Bounds memory, and how far the chain may trail the log when the process is killed.
+ */
+const RING_SLOTS = 16;
+/** Blocks a log reaches before a hashing worker starts: short logs never pay for a thread. */
+const WORKER_AFTER_BLOCKS = 32;
+/**
  * Appends redacted log bytes to run.log and a chain line per block to run.log.chain. All writes
- * are synchronous so a block is on disk (in the page cache) when flush() returns, a SIGKILL leaves
- * a valid prefix, and a signal handler can flush. Memory is one block buffer.
+ * are synchronous, and a block's log bytes are written before its chain line, so a SIGKILL leaves
+ * a valid prefix. Memory is a fixed ring of block buffers.
+ *
+ * Hashing: once a log is long, blocks are hashed on a worker thread (BlockHasher) while this
+ * thread goes on reading; chain lines are still written here, in order, as hashes arrive. The
+ * writer hashes a block itself whenever it cannot wait: flush() and close() chain everything
+ * before they return (so a signal handler can flush), and a full ring settles its oldest block.
  */
 class ChainedLogWriter {
     #logFd;
     #chainFd;
-    #buffer = Buffer.allocUnsafe(BLOCK_BYTES);
+    #ring = new SharedArrayBuffer(RING_SLOTS * BLOCK_BYTES);
+    #slots = [];
+    /** The slot being filled, and how many bytes of it are filled. */
+    #slot = 0;
     #buffered = 0;
+    /** Bytes in run.log (chained or not). */
+    #written = 0;
+    #nextSeq = 0;
+    #pending = [];
+    #hasher;
+    #hashedHere = 0;
+    /** What is chained on disk: bytes covered, line count and head. */
     #bytes = 0;
     #blocks = 0;
     #head = GENESIS;
@@ -30387,6 +30487,8 @@ class ChainedLogWriter {
     constructor(logFd, chainFd) {
         this.#logFd = logFd;
         this.#chainFd = chainFd;
+        for (let k = 0; k < RING_SLOTS; k++)
+            this.#slots.push(new Uint8Array(this.#ring, k * BLOCK_BYTES, BLOCK_BYTES));
     }
     /** Creates run.log and run.log.chain in `dir`; refuses if either exists, never overwriting a record. */
     static async open(dir) {
@@ -30411,22 +30513,31 @@ class ChainedLogWriter {
         let offset = 0;
         while (offset < bytes.length) {
             const count = Math.min(bytes.length - offset, BLOCK_BYTES - this.#buffered);
-            this.#buffer.set(bytes.subarray(offset, offset + count), this.#buffered);
+            this.#slots[this.#slot].set(bytes.subarray(offset, offset + count), this.#buffered);
             this.#buffered += count;
             offset += count;
             if (this.#buffered === BLOCK_BYTES)
                 this.#cutBlock();
         }
     }
-    /** Cuts a block of whatever is buffered (nothing if empty); call at step boundaries and on a timer. */
+    /**
+     * Cuts a block of whatever is buffered and chains every block written so far: when it returns,
+     * all log bytes are in run.log and covered by run.log.chain. Call at step boundaries, on a timer,
+     * and from signal handlers.
+     */
     flush() {
         this.#assertWritable();
         if (this.#buffered > 0)
             this.#cutBlock();
+        this.#settle(this.#pending.length);
     }
     /** The summary so far: what is chained on disk now. */
     get summary() {
         return { head: this.#head, bytes: this.#bytes, blocks: this.#blocks };
+    }
+    /** Who hashed the blocks chained so far (reported by the benchmark; the chain is the same). */
+    get hashedBy() {
+        return { writer: this.#hashedHere, worker: this.#blocks - this.#hashedHere };
     }
     /** Flushes, fsyncs and closes both files; returns the head, byte count and block count. */
     async close() {
@@ -30437,6 +30548,7 @@ class ChainedLogWriter {
             (0,external_node_fs_.fsyncSync)(this.#chainFd);
         }
         finally {
+            this.#hasher?.stop();
             if (!this.#closed) {
                 this.#closed = true;
                 (0,external_node_fs_.closeSync)(this.#logFd);
@@ -30452,29 +30564,87 @@ class ChainedLogWriter {
         if (this.#closed)
             throw new Error('log writer is closed');
     }
+    /** Writes the filled part of the current slot to run.log and queues it for its chain line. */
     #cutBlock() {
-        const block = this.#buffer.subarray(0, this.#buffered);
-        const start = this.#bytes;
-        const end = start + block.length;
-        const i = this.#blocks;
-        const sha256 = log_chain_sha256Hex(block);
-        const chain = chainLink(this.#head, i, start, end, sha256);
-        const line = `${JSON.stringify({ i, start, end, sha256, chain })}\n`;
+        const slot = this.#slot;
+        const block = this.#slots[slot].subarray(0, this.#buffered);
+        const start = this.#written;
+        this.#guard(() => writeFully(this.#logFd, block));
+        this.#written = start + block.length;
+        this.#buffered = 0;
+        const entry = { seq: this.#nextSeq++, slot, start, end: this.#written, sha256: undefined };
+        this.#pending.push(entry);
+        if (this.#hasher === undefined && entry.seq + 1 === WORKER_AFTER_BLOCKS) {
+            this.#hasher = BlockHasher.start(this.#ring, (seq, sha256) => this.#onHash(seq, sha256));
+        }
+        if (this.#hasher?.usable)
+            this.#hasher.request(entry.seq, slot * BLOCK_BYTES, block.length);
+        else
+            this.#hashHere(entry);
+        this.#chainReady();
+        // The next slot must be free before write() fills it: a full ring settles its oldest block.
+        if (this.#pending.length === RING_SLOTS)
+            this.#settle(1);
+        this.#slot = (slot + 1) % RING_SLOTS;
+    }
+    /** A worker's answer: chains it (and whatever it unblocks), unless the block was settled already. */
+    #onHash(seq, sha256) {
+        if (this.#closed || this.#failed)
+            return;
+        const first = this.#pending[0];
+        if (first === undefined)
+            return;
+        const entry = this.#pending[seq - first.seq];
+        if (entry === undefined || entry.seq !== seq || entry.sha256 !== undefined)
+            return;
+        entry.sha256 = sha256;
         try {
-            // Log bytes first, chain line second: a crash in between leaves unchained bytes, never a
-            // chain line that points past the end of the log.
-            writeFully(this.#logFd, block);
-            writeFully(this.#chainFd, Buffer.from(line, 'utf8'));
+            this.#chainReady();
+        }
+        catch {
+            // #guard recorded the failure; the next write(), flush() or close() reports it.
+        }
+    }
+    /** Hashes the oldest `count` pending blocks here if their hash has not arrived, then chains. */
+    #settle(count) {
+        for (let k = 0; k < count && k < this.#pending.length; k++) {
+            const entry = this.#pending[k];
+            if (entry.sha256 === undefined)
+                this.#hashHere(entry);
+        }
+        this.#chainReady();
+    }
+    #hashHere(entry) {
+        entry.sha256 = block_hasher_sha256Hex(this.#slots[entry.slot].subarray(0, entry.end - entry.start));
+        this.#hashedHere++;
+    }
+    /** Writes chain lines for the leading pending blocks whose hashes are known, in order. */
+    #chainReady() {
+        let entry = this.#pending[0];
+        while (entry?.sha256 !== undefined) {
+            const { start, end, sha256 } = entry;
+            const i = this.#blocks;
+            const chain = chainLink(this.#head, i, start, end, sha256);
+            const line = `${JSON.stringify({ i, start, end, sha256, chain })}\n`;
+            // Log bytes were written when the block was cut, so a chain line never points past run.log.
+            this.#guard(() => writeFully(this.#chainFd, Buffer.from(line, 'utf8')));
+            this.#pending.shift();
+            this.#bytes = end;
+            this.#blocks = i + 1;
+            this.#head = chain;
+            entry = this.#pending[0];
+        }
+    }
+    /** Runs a write; a failure marks the writer failed (the files may be out of step) and rethrows. */
+    #guard(write) {
+        try {
+            write();
         }
         catch (error) {
             this.#failed = true;
             this.#failure = error;
             throw error;
         }
-        this.#buffered = 0;
-        this.#bytes = end;
-        this.#blocks = i + 1;
-        this.#head = chain;
     }
 }
 function openExclusive(path) {
@@ -30564,7 +30734,7 @@ function log_chain_verifyLogChain(log, chainText, expected) {
         }
         const range = { start: block.start, end: block.end };
         // The block hash pins every byte of the block: any edit, insertion or deletion changes it.
-        if (log_chain_sha256Hex(log.subarray(block.start, block.end)) !== block.sha256) {
+        if (sha256Hex(log.subarray(block.start, block.end)) !== block.sha256) {
             return fail(`${log_chain_describeRange(range)} of ${LOG_FILE} were altered (block ${k} does not match its hash)`, range);
         }
         // The link pins the line to all earlier lines, so an edited chain line shows here.
@@ -31082,7 +31252,28 @@ function redactValue(value, secrets) {
     return visit(value);
 }
 
+;// CONCATENATED MODULE: ./src/run/chunk-memory.ts
+// Step output arrives as one freshly allocated buffer per pipe read (about 64 KiB each). Left to
+// the garbage collector, a step printing gigabytes piles up tens of megabytes of dead chunks before
+// V8 looks at them (its external-memory trigger), which is most of a recording run's peak memory.
+// Once the recorder has copied a chunk into the log's block ring, it frees the chunk right away.
+/**
+ * Frees a chunk's memory now, by detaching the ArrayBuffer it alone occupies (ES2024
+ * `ArrayBuffer.prototype.transfer`). Only for a chunk nobody else holds: every other view of that
+ * memory becomes empty. Views of shared or pooled memory (`Buffer.allocUnsafe`'s pool, slices) are
+ * left to the garbage collector.
+ */
+function releaseChunk(chunk) {
+    const memory = chunk.buffer;
+    if (!(memory instanceof ArrayBuffer) || memory.detached)
+        return;
+    if (chunk.byteOffset !== 0 || chunk.byteLength !== memory.byteLength)
+        return;
+    memory.transfer(0);
+}
+
 ;// CONCATENATED MODULE: ./src/run/recorder.ts
+
 
 
 
@@ -31147,13 +31338,13 @@ class RunRecorder {
     marker(text) {
         this.#writeLine(text);
     }
-    /** A chunk of a step's stdout. */
+    /** A chunk of a step's stdout. The recorder takes it: its memory is freed once recorded. */
     stdout(chunk) {
-        this.#write(this.#stdout.push(chunk));
+        this.#record(chunk, this.#stdout);
     }
-    /** A chunk of a step's stderr. */
+    /** A chunk of a step's stderr. The recorder takes it: its memory is freed once recorded. */
     stderr(chunk) {
-        this.#write(this.#stderr.push(chunk));
+        this.#record(chunk, this.#stderr);
     }
     /** Ends a step's streams: releases held-back bytes and ends the output with a newline. */
     endStreams() {
@@ -31188,13 +31379,21 @@ class RunRecorder {
     #writeLine(text) {
         this.#write(Buffer.from(`${this.#atLineStart ? '' : '\n'}[${this.#clock().toISOString()}] ${text}\n`, 'utf8'));
     }
+    #record(chunk, redactor) {
+        // The log copies the redacted bytes into its ring and the redactor copies the tail it holds
+        // back, so once the echo (if any) has let go, nothing refers to the chunk: free it now rather
+        // than at a later GC, which keeps a loud step's memory flat (see chunk-memory.ts).
+        if (!this.#write(redactor.push(chunk)))
+            releaseChunk(chunk);
+    }
+    /** Appends to the log and the echo; returns whether the echo still holds the bytes. */
     #write(bytes) {
         if (bytes.byteLength === 0)
-            return;
+            return false;
         this.#atLineStart = bytes[bytes.byteLength - 1] === 0x0a;
         this.#log.write(bytes);
         this.#offset += bytes.byteLength;
-        this.#echo?.(bytes);
+        return this.#echo?.(bytes) === true;
     }
 }
 /**
@@ -32689,7 +32888,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _action_action_io_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(71815);
 /* harmony import */ var _action_core_io_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(49484);
 /* harmony import */ var _action_lazy_clients_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5091);
-/* harmony import */ var _action_main_run_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(87553);
+/* harmony import */ var _action_main_run_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8507);
 // Entry of the Action's main step (runs.main). It only wires the runner to runMain.
 
 

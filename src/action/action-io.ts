@@ -21,8 +21,8 @@ export interface ActionIo {
   getState(name: string): string;
   /** Appends Markdown to the job summary. */
   writeSummary(markdown: string): Promise<void>;
-  /** Writes raw bytes to the job log (stdout). */
-  writeRaw(bytes: Uint8Array | string): void;
+  /** Writes raw bytes to the job log (stdout); returns true when the write is still queued. */
+  writeRaw(bytes: Uint8Array | string): boolean;
 }
 
 /** State keys shared by main and post. */

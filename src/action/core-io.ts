@@ -18,6 +18,9 @@ export function coreIo(): ActionIo {
     },
     writeRaw: (bytes) => {
       process.stdout.write(bytes);
+      // Pipes to the runner are written at once on Linux; when the pipe is full (or on platforms
+      // where stdout is asynchronous) the stream keeps a reference until it drains.
+      return process.stdout.writableLength > 0;
     },
   };
 }

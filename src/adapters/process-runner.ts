@@ -13,6 +13,7 @@ export interface ProcessRequest {
   readonly killGraceMs: number;
   /** Aborting kills the group the same way (run cancelled or run timeout). */
   readonly signal: AbortSignal;
+  /** Takes each chunk of output: the runner never touches it again, so the handler may free it. */
   readonly onStdout: (chunk: Buffer) => void;
   readonly onStderr: (chunk: Buffer) => void;
 }

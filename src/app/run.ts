@@ -11,6 +11,7 @@ import type { GitObjectSource } from '../adapters/git-client.ts';
 import type { ProcessRunner } from '../adapters/process-runner.ts';
 import { DEFAULT_RUN_TIMEOUT, executePlan, type RunPlan } from '../run/executor.ts';
 import { RunRecorder } from '../run/recorder.ts';
+import type { Echo } from '../run/chunk-memory.ts';
 import { paramsDigest } from '../run/snapshot-digests.ts';
 import { SNAPSHOT_SCHEMA, type RunSnapshot, type RunStatus, type Trigger } from '../run/snapshot.ts';
 import { collectSecrets, SECRETS_BUNDLE_VARIABLE } from '../run/step-environment.ts';
@@ -53,8 +54,11 @@ export interface RunDeps {
   readonly retryBackoffMs: number;
   readonly killGraceMs: number;
   readonly out: (line: string) => void;
-  /** Receives every redacted log byte as it is recorded (the Action's live job log). */
-  readonly echo?: (bytes: Buffer) => void;
+  /**
+   * Receives every redacted log byte as it is recorded (the Action's live job log); returns true
+   * while it still holds the bytes (a queued write), so they are not freed under it.
+   */
+  readonly echo?: Echo;
   /** Called with the declared secrets' values before anything prints (the Action masks them). */
   readonly onSecrets?: (values: readonly string[]) => void;
   /** Called once the record folder exists, before any step runs (the Action saves it for its post step). */

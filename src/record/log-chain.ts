@@ -20,11 +20,11 @@
 // the head (and byte count) are compared against a value kept elsewhere, i.e. snapshot.json, whose
 // digest is published in the job summary.
 
-import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from '../errors.ts';
+import { BlockHasher, sha256Hex } from './block-hasher.ts';
 import { CHAIN_FILE, LOG_FILE } from './record-files.ts';
 
 /** The `prevChain` of block 0, and the head of an empty log. */
@@ -72,11 +72,6 @@ export type LogChainResult =
     }
   | { readonly ok: false; readonly problem: string; readonly range?: ByteRange };
 
-/** Hex SHA-256 of bytes. */
-function sha256Hex(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
 /** Computes a block's `chain` value from the previous one. */
 export function chainLink(prevChain: string, i: number, start: number, end: number, sha256: string): string {
   return sha256Hex(`${prevChain}\n${i}\n${start}\n${end}\n${sha256}`);
@@ -88,15 +83,47 @@ export function describeRange(range: ByteRange): string {
 }
 
 /**
+ * Blocks that may be written to run.log but not yet chained: the size of the shared ring they live
+ * in (1 MiB). Bounds memory, and how far the chain may trail the log when the process is killed.
+ */
+const RING_SLOTS = 16;
+/** Blocks a log reaches before a hashing worker starts: short logs never pay for a thread. */
+export const WORKER_AFTER_BLOCKS = 32;
+
+/** A block already in run.log whose chain line is not written yet. */
+interface PendingBlock {
+  readonly seq: number;
+  readonly slot: number;
+  readonly start: number;
+  readonly end: number;
+  sha256: string | undefined;
+}
+
+/**
  * Appends redacted log bytes to run.log and a chain line per block to run.log.chain. All writes
- * are synchronous so a block is on disk (in the page cache) when flush() returns, a SIGKILL leaves
- * a valid prefix, and a signal handler can flush. Memory is one block buffer.
+ * are synchronous, and a block's log bytes are written before its chain line, so a SIGKILL leaves
+ * a valid prefix. Memory is a fixed ring of block buffers.
+ *
+ * Hashing: once a log is long, blocks are hashed on a worker thread (BlockHasher) while this
+ * thread goes on reading; chain lines are still written here, in order, as hashes arrive. The
+ * writer hashes a block itself whenever it cannot wait: flush() and close() chain everything
+ * before they return (so a signal handler can flush), and a full ring settles its oldest block.
  */
 export class ChainedLogWriter {
   readonly #logFd: number;
   readonly #chainFd: number;
-  readonly #buffer = Buffer.allocUnsafe(BLOCK_BYTES);
+  readonly #ring = new SharedArrayBuffer(RING_SLOTS * BLOCK_BYTES);
+  readonly #slots: Uint8Array[] = [];
+  /** The slot being filled, and how many bytes of it are filled. */
+  #slot = 0;
   #buffered = 0;
+  /** Bytes in run.log (chained or not). */
+  #written = 0;
+  #nextSeq = 0;
+  readonly #pending: PendingBlock[] = [];
+  #hasher: BlockHasher | undefined;
+  #hashedHere = 0;
+  /** What is chained on disk: bytes covered, line count and head. */
   #bytes = 0;
   #blocks = 0;
   #head = GENESIS;
@@ -108,6 +135,7 @@ export class ChainedLogWriter {
   private constructor(logFd: number, chainFd: number) {
     this.#logFd = logFd;
     this.#chainFd = chainFd;
+    for (let k = 0; k < RING_SLOTS; k++) this.#slots.push(new Uint8Array(this.#ring, k * BLOCK_BYTES, BLOCK_BYTES));
   }
 
   /** Creates run.log and run.log.chain in `dir`; refuses if either exists, never overwriting a record. */
@@ -133,22 +161,32 @@ export class ChainedLogWriter {
     let offset = 0;
     while (offset < bytes.length) {
       const count = Math.min(bytes.length - offset, BLOCK_BYTES - this.#buffered);
-      this.#buffer.set(bytes.subarray(offset, offset + count), this.#buffered);
+      (this.#slots[this.#slot] as Uint8Array).set(bytes.subarray(offset, offset + count), this.#buffered);
       this.#buffered += count;
       offset += count;
       if (this.#buffered === BLOCK_BYTES) this.#cutBlock();
     }
   }
 
-  /** Cuts a block of whatever is buffered (nothing if empty); call at step boundaries and on a timer. */
+  /**
+   * Cuts a block of whatever is buffered and chains every block written so far: when it returns,
+   * all log bytes are in run.log and covered by run.log.chain. Call at step boundaries, on a timer,
+   * and from signal handlers.
+   */
   flush(): void {
     this.#assertWritable();
     if (this.#buffered > 0) this.#cutBlock();
+    this.#settle(this.#pending.length);
   }
 
   /** The summary so far: what is chained on disk now. */
   get summary(): LogSummary {
     return { head: this.#head, bytes: this.#bytes, blocks: this.#blocks };
+  }
+
+  /** Who hashed the blocks chained so far (reported by the benchmark; the chain is the same). */
+  get hashedBy(): { readonly writer: number; readonly worker: number } {
+    return { writer: this.#hashedHere, worker: this.#blocks - this.#hashedHere };
   }
 
   /** Flushes, fsyncs and closes both files; returns the head, byte count and block count. */
@@ -159,6 +197,7 @@ export class ChainedLogWriter {
       fsyncSync(this.#logFd);
       fsyncSync(this.#chainFd);
     } finally {
+      this.#hasher?.stop();
       if (!this.#closed) {
         this.#closed = true;
         closeSync(this.#logFd);
@@ -175,28 +214,83 @@ export class ChainedLogWriter {
     if (this.#closed) throw new Error('log writer is closed');
   }
 
+  /** Writes the filled part of the current slot to run.log and queues it for its chain line. */
   #cutBlock(): void {
-    const block = this.#buffer.subarray(0, this.#buffered);
-    const start = this.#bytes;
-    const end = start + block.length;
-    const i = this.#blocks;
-    const sha256 = sha256Hex(block);
-    const chain = chainLink(this.#head, i, start, end, sha256);
-    const line = `${JSON.stringify({ i, start, end, sha256, chain })}\n`;
+    const slot = this.#slot;
+    const block = (this.#slots[slot] as Uint8Array).subarray(0, this.#buffered);
+    const start = this.#written;
+    this.#guard(() => writeFully(this.#logFd, block));
+    this.#written = start + block.length;
+    this.#buffered = 0;
+    const entry: PendingBlock = { seq: this.#nextSeq++, slot, start, end: this.#written, sha256: undefined };
+    this.#pending.push(entry);
+    if (this.#hasher === undefined && entry.seq + 1 === WORKER_AFTER_BLOCKS) {
+      this.#hasher = BlockHasher.start(this.#ring, (seq, sha256) => this.#onHash(seq, sha256));
+    }
+    if (this.#hasher?.usable) this.#hasher.request(entry.seq, slot * BLOCK_BYTES, block.length);
+    else this.#hashHere(entry);
+    this.#chainReady();
+    // The next slot must be free before write() fills it: a full ring settles its oldest block.
+    if (this.#pending.length === RING_SLOTS) this.#settle(1);
+    this.#slot = (slot + 1) % RING_SLOTS;
+  }
+
+  /** A worker's answer: chains it (and whatever it unblocks), unless the block was settled already. */
+  #onHash(seq: number, sha256: string): void {
+    if (this.#closed || this.#failed) return;
+    const first = this.#pending[0];
+    if (first === undefined) return;
+    const entry = this.#pending[seq - first.seq];
+    if (entry === undefined || entry.seq !== seq || entry.sha256 !== undefined) return;
+    entry.sha256 = sha256;
     try {
-      // Log bytes first, chain line second: a crash in between leaves unchained bytes, never a
-      // chain line that points past the end of the log.
-      writeFully(this.#logFd, block);
-      writeFully(this.#chainFd, Buffer.from(line, 'utf8'));
+      this.#chainReady();
+    } catch {
+      // #guard recorded the failure; the next write(), flush() or close() reports it.
+    }
+  }
+
+  /** Hashes the oldest `count` pending blocks here if their hash has not arrived, then chains. */
+  #settle(count: number): void {
+    for (let k = 0; k < count && k < this.#pending.length; k++) {
+      const entry = this.#pending[k] as PendingBlock;
+      if (entry.sha256 === undefined) this.#hashHere(entry);
+    }
+    this.#chainReady();
+  }
+
+  #hashHere(entry: PendingBlock): void {
+    entry.sha256 = sha256Hex((this.#slots[entry.slot] as Uint8Array).subarray(0, entry.end - entry.start));
+    this.#hashedHere++;
+  }
+
+  /** Writes chain lines for the leading pending blocks whose hashes are known, in order. */
+  #chainReady(): void {
+    let entry = this.#pending[0];
+    while (entry?.sha256 !== undefined) {
+      const { start, end, sha256 } = entry;
+      const i = this.#blocks;
+      const chain = chainLink(this.#head, i, start, end, sha256);
+      const line = `${JSON.stringify({ i, start, end, sha256, chain })}\n`;
+      // Log bytes were written when the block was cut, so a chain line never points past run.log.
+      this.#guard(() => writeFully(this.#chainFd, Buffer.from(line, 'utf8')));
+      this.#pending.shift();
+      this.#bytes = end;
+      this.#blocks = i + 1;
+      this.#head = chain;
+      entry = this.#pending[0];
+    }
+  }
+
+  /** Runs a write; a failure marks the writer failed (the files may be out of step) and rethrows. */
+  #guard(write: () => void): void {
+    try {
+      write();
     } catch (error) {
       this.#failed = true;
       this.#failure = error;
       throw error;
     }
-    this.#buffered = 0;
-    this.#bytes = end;
-    this.#blocks = i + 1;
-    this.#head = chain;
   }
 }
 

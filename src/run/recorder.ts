@@ -4,6 +4,7 @@ import { ChainedLogWriter } from '../record/log-chain.ts';
 import { SNAPSHOT_FILE } from '../record/record-files.ts';
 import { snapshotDigest } from '../record/record-verifier.ts';
 import { redactText, redactValue, StreamRedactor } from '../record/redactor.ts';
+import { type Echo, releaseChunk } from './chunk-memory.ts';
 import type { RunSnapshot } from './snapshot.ts';
 
 /** How often buffered log bytes are flushed while a step runs, so a killed run loses little. */
@@ -20,7 +21,7 @@ export class RunRecorder {
   readonly #log: ChainedLogWriter;
   readonly #secrets: readonly string[];
   readonly #clock: () => Date;
-  readonly #echo: ((bytes: Buffer) => void) | undefined;
+  readonly #echo: Echo | undefined;
   #stdout: StreamRedactor;
   #stderr: StreamRedactor;
   #offset = 0;
@@ -34,7 +35,7 @@ export class RunRecorder {
     secrets: readonly string[],
     snapshot: RunSnapshot,
     clock: () => Date,
-    echo: ((bytes: Buffer) => void) | undefined,
+    echo: Echo | undefined,
   ) {
     this.dir = dir;
     this.#echo = echo;
@@ -55,7 +56,7 @@ export class RunRecorder {
     secrets: readonly string[],
     snapshot: RunSnapshot,
     clock: () => Date,
-    echo?: (bytes: Buffer) => void,
+    echo?: Echo,
   ): Promise<RunRecorder> {
     const log = await ChainedLogWriter.open(dir);
     const recorder = new RunRecorder(dir, log, secrets, snapshot, clock, echo);
@@ -84,14 +85,14 @@ export class RunRecorder {
     this.#writeLine(text);
   }
 
-  /** A chunk of a step's stdout. */
+  /** A chunk of a step's stdout. The recorder takes it: its memory is freed once recorded. */
   stdout(chunk: Buffer): void {
-    this.#write(this.#stdout.push(chunk));
+    this.#record(chunk, this.#stdout);
   }
 
-  /** A chunk of a step's stderr. */
+  /** A chunk of a step's stderr. The recorder takes it: its memory is freed once recorded. */
   stderr(chunk: Buffer): void {
-    this.#write(this.#stderr.push(chunk));
+    this.#record(chunk, this.#stderr);
   }
 
   /** Ends a step's streams: releases held-back bytes and ends the output with a newline. */
@@ -133,12 +134,20 @@ export class RunRecorder {
     this.#write(Buffer.from(`${this.#atLineStart ? '' : '\n'}[${this.#clock().toISOString()}] ${text}\n`, 'utf8'));
   }
 
-  #write(bytes: Buffer): void {
-    if (bytes.byteLength === 0) return;
+  #record(chunk: Buffer, redactor: StreamRedactor): void {
+    // The log copies the redacted bytes into its ring and the redactor copies the tail it holds
+    // back, so once the echo (if any) has let go, nothing refers to the chunk: free it now rather
+    // than at a later GC, which keeps a loud step's memory flat (see chunk-memory.ts).
+    if (!this.#write(redactor.push(chunk))) releaseChunk(chunk);
+  }
+
+  /** Appends to the log and the echo; returns whether the echo still holds the bytes. */
+  #write(bytes: Buffer): boolean {
+    if (bytes.byteLength === 0) return false;
     this.#atLineStart = bytes[bytes.byteLength - 1] === 0x0a;
     this.#log.write(bytes);
     this.#offset += bytes.byteLength;
-    this.#echo?.(bytes);
+    return this.#echo?.(bytes) === true;
   }
 }
 

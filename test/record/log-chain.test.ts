@@ -11,6 +11,7 @@ import {
   ChainedLogWriter,
   GENESIS,
   verifyLogChain,
+  WORKER_AFTER_BLOCKS,
   type LogChainResult,
 } from '../../src/record/log-chain.ts';
 import { CHAIN_FILE, LOG_FILE } from '../../src/record/record-files.ts';
@@ -236,6 +237,56 @@ describe('ChainedLogWriter and verifyLogChain', () => {
     });
   });
 
+  describe('long logs, hashed on a worker thread', () => {
+    const total = (WORKER_AFTER_BLOCKS + 40) * BLOCK_BYTES + 1234;
+    const fullBlocks = (bytes: number) =>
+      Array.from({ length: Math.ceil(bytes / BLOCK_BYTES) }, (_, i) => ({
+        start: i * BLOCK_BYTES,
+        end: Math.min(bytes, (i + 1) * BLOCK_BYTES),
+      }));
+    const tick = () => new Promise((done) => setTimeout(done, 1));
+
+    it('writes exactly the chain a single thread would, however the answers interleave', async () => {
+      const dir = await tempDir();
+      const writer = await ChainedLogWriter.open(dir);
+      let offset = 0;
+      for (let k = 0; offset < total; k++) {
+        const size = Math.min(total - offset, 1 + ((k * 7919) % 30001));
+        writer.write(contentAt(offset, size));
+        offset += size;
+        // Yielding now and then lets the worker's answers arrive between writes.
+        if (k % 7 === 0) await tick();
+      }
+      const summary = await writer.close();
+      const log = await readFile(join(dir, LOG_FILE));
+      const chain = await readFile(join(dir, CHAIN_FILE), 'utf8');
+      expect(log.equals(contentAt(0, total))).toBe(true);
+      // Block boundaries depend only on write() and flush(), so the chain is fully determined.
+      expect(chain).toBe(rechain(log, fullBlocks(total)));
+      expect(verifyLogChain(log, chain, { head: summary.head, bytes: total })).toMatchObject({ ok: true });
+      expect(writer.hashedBy.worker).toBeGreaterThan(0);
+      expect(writer.hashedBy.writer + writer.hashedBy.worker).toBe(fullBlocks(total).length);
+    });
+
+    it('flush() chains every block at once, even with hashes still in flight', async () => {
+      const dir = await tempDir();
+      const writer = await ChainedLogWriter.open(dir);
+      const bytes = (WORKER_AFTER_BLOCKS + 10) * BLOCK_BYTES;
+      writer.write(contentAt(0, bytes)); // no yield: the worker's answers cannot have arrived
+      writer.flush();
+      const chained = await readFile(join(dir, CHAIN_FILE), 'utf8');
+      expect(chained).toBe(rechain(contentAt(0, bytes), fullBlocks(bytes)));
+      await tick();
+      await tick(); // late answers for settled blocks change nothing
+      writer.write(contentAt(bytes, 10));
+      const summary = await writer.close();
+      const log = await readFile(join(dir, LOG_FILE));
+      const chain = await readFile(join(dir, CHAIN_FILE), 'utf8');
+      expect(chain).toBe(rechain(log, [...fullBlocks(bytes), { start: bytes, end: bytes + 10 }]));
+      expect(verifyLogChain(log, chain, { head: summary.head, bytes: bytes + 10 })).toMatchObject({ ok: true });
+    });
+  });
+
   it('accepts the valid prefix left by a writer that was never closed', async () => {
     const dir = await tempDir();
     const writer = await ChainedLogWriter.open(dir);
@@ -271,13 +322,22 @@ describe('ChainedLogWriter and verifyLogChain', () => {
     await writer.close();
   });
 
-  it('leaves a valid prefix when the writing process is SIGKILLed mid-stream', async () => {
-    const dir = await tempDir();
-    const script = join(dir, 'writer.mts');
-    const moduleUrl = new URL('../../src/record/log-chain.ts', import.meta.url).href;
-    await writeFile(
-      script,
-      `import { writeSync } from 'node:fs';
+  it.each([
+    { label: 'flushing often', flushEvery: 5, readyAt: 300000 },
+    {
+      label: 'with blocks in flight to the hashing worker',
+      flushEvery: 0,
+      readyAt: (WORKER_AFTER_BLOCKS + 8) * BLOCK_BYTES,
+    },
+  ])(
+    'leaves a valid prefix when the writing process is SIGKILLed mid-stream, $label',
+    async ({ flushEvery, readyAt }) => {
+      const dir = await tempDir();
+      const script = join(dir, 'writer.mts');
+      const moduleUrl = new URL('../../src/record/log-chain.ts', import.meta.url).href;
+      await writeFile(
+        script,
+        `import { writeSync } from 'node:fs';
 import { ChainedLogWriter } from ${JSON.stringify(moduleUrl)};
 ${contentAt.toString()}
 const writer = await ChainedLogWriter.open(process.argv[2] as string);
@@ -287,36 +347,37 @@ for (let k = 0; ; k++) {
   const size = 1 + ((k * 7919) % 9001);
   writer.write(contentAt(offset, size));
   offset += size;
-  if (k % 5 === 0) writer.flush();
-  if (!announced && writer.summary.bytes > 300000) {
+  if (${flushEvery} > 0 && k % ${flushEvery} === 0) writer.flush();
+  if (!announced && writer.summary.bytes > ${readyAt}) {
     writeSync(1, 'ready\\n');
     announced = true;
   }
   if (announced) await new Promise((done) => setTimeout(done, 1));
 }
 `,
-    );
-    const logDir = join(dir, 'record');
-    const child = spawn(process.execPath, [script, logDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<NodeJS.Signals | null>((done) => child.on('exit', (_code, signal) => done(signal)));
-    await new Promise<void>((done, failed) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        if (chunk.toString().includes('ready')) done();
+      );
+      const logDir = join(dir, 'record');
+      const child = spawn(process.execPath, [script, logDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const exited = new Promise<NodeJS.Signals | null>((done) => child.on('exit', (_code, signal) => done(signal)));
+      await new Promise<void>((done, failed) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          if (chunk.toString().includes('ready')) done();
+        });
+        child.on('exit', () => failed(new Error(`writer exited early: ${stderr}`)));
       });
-      child.on('exit', () => failed(new Error(`writer exited early: ${stderr}`)));
-    });
-    await new Promise((done) => setTimeout(done, 30));
-    child.kill('SIGKILL');
-    expect(await exited).toBe('SIGKILL');
+      await new Promise((done) => setTimeout(done, 30));
+      child.kill('SIGKILL');
+      expect(await exited).toBe('SIGKILL');
 
-    const log = await readFile(join(logDir, LOG_FILE));
-    const chain = await readFile(join(logDir, CHAIN_FILE), 'utf8');
-    const result = verifyLogChain(log, chain);
-    expect(result).toMatchObject({ ok: true });
-    if (!result.ok) throw new Error(result.problem);
-    expect(result.bytes).toBeGreaterThan(300000);
-    expect(log.subarray(0, result.bytes).equals(contentAt(0, result.bytes))).toBe(true);
-  });
+      const log = await readFile(join(logDir, LOG_FILE));
+      const chain = await readFile(join(logDir, CHAIN_FILE), 'utf8');
+      const result = verifyLogChain(log, chain);
+      expect(result).toMatchObject({ ok: true });
+      if (!result.ok) throw new Error(result.problem);
+      expect(result.bytes).toBeGreaterThan(readyAt);
+      expect(log.subarray(0, result.bytes).equals(contentAt(0, result.bytes))).toBe(true);
+    },
+  );
 });

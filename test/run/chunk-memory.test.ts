@@ -1,0 +1,84 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LOG_FILE } from '../../src/record/record-files.ts';
+import { releaseChunk } from '../../src/run/chunk-memory.ts';
+import { RunRecorder } from '../../src/run/recorder.ts';
+import type { RunSnapshot } from '../../src/run/snapshot.ts';
+
+const dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+/** A chunk the way a pipe read delivers it: the only view of its own memory. */
+function pipeChunk(text: string, size = 65536): Buffer {
+  const chunk = Buffer.alloc(size, 'x');
+  chunk.write(text);
+  chunk[size - 1] = 0x0a;
+  return chunk;
+}
+
+describe('releaseChunk', () => {
+  it('frees a chunk that alone owns its memory', () => {
+    const chunk = pipeChunk('hello');
+    releaseChunk(chunk);
+    expect(chunk.byteLength).toBe(0);
+    expect((chunk.buffer as ArrayBuffer).detached).toBe(true);
+  });
+
+  it('leaves shared memory alone: slices, pooled small buffers, shared array buffers', () => {
+    const big = pipeChunk('a');
+    const slice = big.subarray(10, 20);
+    releaseChunk(slice);
+    expect(big.byteLength).toBe(65536);
+    const pooled = Buffer.from('small strings share an 8 KiB pool');
+    const neighbour = Buffer.from('a neighbour in the same pool');
+    releaseChunk(pooled);
+    expect(pooled.toString()).toBe('small strings share an 8 KiB pool');
+    expect(neighbour.toString()).toBe('a neighbour in the same pool');
+    const shared = new Uint8Array(new SharedArrayBuffer(16));
+    releaseChunk(shared);
+    expect(shared.byteLength).toBe(16);
+  });
+});
+
+describe('RunRecorder and step output chunks', () => {
+  it('frees each chunk once it is in the log, but never while the echo still holds it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'chunk-memory-'));
+    dirs.push(dir);
+    const held: Buffer[] = [];
+    let queueEcho = false;
+    const snapshot = { steps: [], outputs: {} } as unknown as RunSnapshot;
+    const recorder = await RunRecorder.create(
+      dir,
+      ['a-secret-value'],
+      snapshot,
+      () => new Date(0),
+      (bytes) => {
+        if (!queueEcho) return false;
+        held.push(bytes); // like a stdout write that is still queued
+        return true;
+      },
+    );
+    const first = pipeChunk('first chunk, token a-secret-value\n');
+    recorder.stdout(first);
+    expect(first.byteLength).toBe(0);
+
+    queueEcho = true;
+    const second = pipeChunk('second chunk, no secret\n');
+    recorder.stderr(second);
+    expect(second.byteLength).toBe(65536);
+    // The queued echo still sees the bytes it was given.
+    expect(Buffer.concat(held).toString()).toContain('second chunk, no secret\n');
+
+    recorder.endStreams();
+    await recorder.finish();
+    const log = await readFile(join(dir, LOG_FILE), 'utf8');
+    expect(log.startsWith('first chunk, token ***\n')).toBe(true);
+    expect(log).toContain('second chunk, no secret\n');
+    expect(log).not.toContain('a-secret-value');
+    expect(log.length).toBe(2 * 65536 - 'a-secret-value'.length + 3);
+  });
+});
