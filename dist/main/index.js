@@ -30488,7 +30488,7 @@ class ChainedLogWriter {
         this.#logFd = logFd;
         this.#chainFd = chainFd;
         for (let k = 0; k < RING_SLOTS; k++)
-            this.#slots.push(new Uint8Array(this.#ring, k * BLOCK_BYTES, BLOCK_BYTES));
+            this.#slots.push(Buffer.from(this.#ring, k * BLOCK_BYTES, BLOCK_BYTES));
     }
     /** Creates run.log and run.log.chain in `dir`; refuses if either exists, never overwriting a record. */
     static async open(dir) {
@@ -30513,7 +30513,8 @@ class ChainedLogWriter {
         let offset = 0;
         while (offset < bytes.length) {
             const count = Math.min(bytes.length - offset, BLOCK_BYTES - this.#buffered);
-            this.#slots[this.#slot].set(bytes.subarray(offset, offset + count), this.#buffered);
+            // Buffer#copy is a plain memmove; TypedArray#set into shared memory copies far slower.
+            Buffer.prototype.copy.call(bytes, this.#slots[this.#slot], this.#buffered, offset, offset + count);
             this.#buffered += count;
             offset += count;
             if (this.#buffered === BLOCK_BYTES)
@@ -30620,20 +30621,23 @@ class ChainedLogWriter {
     }
     /** Writes chain lines for the leading pending blocks whose hashes are known, in order. */
     #chainReady() {
-        let entry = this.#pending[0];
-        while (entry?.sha256 !== undefined) {
+        let lines = '';
+        let head = this.#head;
+        let ready = 0;
+        for (let entry = this.#pending[0]; entry?.sha256 !== undefined; entry = this.#pending[++ready]) {
             const { start, end, sha256 } = entry;
-            const i = this.#blocks;
-            const chain = chainLink(this.#head, i, start, end, sha256);
-            const line = `${JSON.stringify({ i, start, end, sha256, chain })}\n`;
-            // Log bytes were written when the block was cut, so a chain line never points past run.log.
-            this.#guard(() => writeFully(this.#chainFd, Buffer.from(line, 'utf8')));
-            this.#pending.shift();
-            this.#bytes = end;
-            this.#blocks = i + 1;
-            this.#head = chain;
-            entry = this.#pending[0];
+            const i = this.#blocks + ready;
+            head = chainLink(head, i, start, end, sha256);
+            lines += `${JSON.stringify({ i, start, end, sha256, chain: head })}\n`;
         }
+        if (ready === 0)
+            return;
+        // Log bytes were written when the blocks were cut, so a chain line never points past run.log.
+        this.#guard(() => writeFully(this.#chainFd, Buffer.from(lines, 'utf8')));
+        this.#bytes = this.#pending[ready - 1].end;
+        this.#blocks += ready;
+        this.#head = head;
+        this.#pending.splice(0, ready);
     }
     /** Runs a write; a failure marks the writer failed (the files may be out of step) and rethrows. */
     #guard(write) {
