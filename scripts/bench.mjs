@@ -60,7 +60,7 @@ const CFG = QUICK
   : {
       startupReps: 15,
       logBytes: 1 << 30,
-      logReps: 3,
+      logReps: 5,
       digestFiles: 1000,
       digestBytes: 50e6,
       digestReps: 9,
@@ -530,29 +530,51 @@ await section('2. Log throughput', async () => {
     );
   };
   const recOut = join(tmp, 'loud-records');
+  // Each measure starts from a quiet disk: the files earlier measures wrote are removed and
+  // synced (untimed), so one run's writeback does not land on the next one's clock.
+  const quiet = (...files) => {
+    for (const file of files) rmSync(file, { recursive: true, force: true });
+    execFileSync('sync');
+  };
   const r = await interleave(
     {
-      openssl: () => run('openssl', ['dgst', '-sha256', dataFile], { timeoutMs: timeout }).then((x) => x.ms),
-      'generator > /dev/null': () => writeTo('/dev/null', N).then((x) => x.ms),
+      openssl: () => quiet() ?? run('openssl', ['dgst', '-sha256', dataFile], { timeoutMs: timeout }).then((x) => x.ms),
+      'generator > /dev/null': () => quiet() ?? writeTo('/dev/null', N).then((x) => x.ms),
       'generator | cat > /dev/null': () =>
+        quiet() ??
         run('sh', ['-c', `"$0" "$1" "$2" | cat > /dev/null`, NODE, gen, String(N)], {
           env: secretEnv,
           timeoutMs: timeout,
         }).then((x) => x.ms),
       'node floor': () => {
-        rmSync(join(tmp, 'floor.bin'), { force: true });
+        quiet(join(tmp, 'floor.bin'));
         return run(NODE, [join(BENCH, 'node-floor.mjs'), gen, String(N), join(tmp, 'floor.bin')], {
           env: secretEnv,
           timeoutMs: timeout,
         }).then((x) => x.ms);
       },
+      'native tee + openssl + sync': () => {
+        quiet(join(tmp, 'tee.bin'));
+        return run(
+          'sh',
+          [
+            '-c',
+            '"$0" "$1" "$2" | tee "$3" | openssl dgst -sha256 > /dev/null && sync "$3"',
+            NODE,
+            gen,
+            String(N),
+            join(tmp, 'tee.bin'),
+          ],
+          { env: secretEnv, timeoutMs: timeout },
+        ).then((x) => x.ms);
+      },
       'cp + fsync of the bytes': () => {
-        rmSync(join(tmp, 'copy.bin'), { force: true });
+        quiet(join(tmp, 'copy.bin'));
         return run('sh', ['-c', 'cp "$0" "$1" && sync "$1"', dataFile, join(tmp, 'copy.bin')], {
           timeoutMs: timeout,
         }).then((x) => x.ms);
       },
-      remediate: () => runLoud(N, recOut),
+      remediate: () => quiet(recOut) ?? runLoud(N, recOut),
     },
     CFG.logReps,
     1,
@@ -640,6 +662,16 @@ await section('2. Log throughput', async () => {
     '',
     '',
   );
+  rmSync(join(tmp, 'tee.bin'), { force: true });
+  row(
+    S,
+    'the same job with native tools (no redaction, no chain): `generator | tee <file> | openssl dgst -sha256`, then `sync <file>`',
+    `${mbps(N, r['native tee + openssl + sync'].median).toFixed(0)} MB/s (${fmtMs(r['native tee + openssl + sync'].median)})`,
+    '',
+    `remediate at ${(r['native tee + openssl + sync'].median / r.remediate.median).toFixed(2)} of it`,
+    '',
+    '',
+  );
   row(
     S,
     'writing the same bytes durably: `cp` + `sync <file>`',
@@ -676,7 +708,7 @@ await section('2. Log throughput', async () => {
   );
   note(
     S,
-    `Medians of ${CFG.logReps} interleaved runs after one warm-up round. \`remediate\` time is the whole CLI process (start-up, verification, the generator step, redaction, hashing, writing ${fmtMiB(logSize)} of run.log in ${snapshot.log?.blocks ?? '?'} blocks, snapshot). openssl hashes the same bytes from a file in the page cache. Peak RSS is VmHWM of the \`remediate\` process (not its children), polled from /proc every 10 ms; per run: ${rssAll.map((k) => `${(k / 1024).toFixed(0)} MiB`).join(', ')}.`,
+    `Medians of ${CFG.logReps} interleaved runs after one warm-up round. \`remediate\` time is the whole CLI process (start-up, verification, the generator step, redaction, hashing, writing ${fmtMiB(logSize)} of run.log in ${snapshot.log?.blocks ?? '?'} blocks, snapshot). openssl hashes the same bytes from a file in the page cache. Peak RSS is VmHWM of the \`remediate\` process (not its children), polled from /proc every 10 ms; per run: ${rssAll.map((k) => `${(k / 1024).toFixed(0)} MiB`).join(', ')}. Every run's time, to show the spread on this shared machine: remediate ${r.remediate.all.map((ms) => fmtMs(ms)).join(', ')}; native tools ${r['native tee + openssl + sync'].all.map((ms) => fmtMs(ms)).join(', ')}; openssl ${r.openssl.all.map((ms) => fmtMs(ms)).join(', ')}. Each measure starts after the files earlier ones wrote are removed and \`sync\` has run (untimed).`,
   );
   note(
     S,
