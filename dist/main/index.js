@@ -28549,7 +28549,7 @@ const uploadWithArtifactClient = async (name, files, root, retentionDays) => {
 
 /***/ }),
 
-/***/ 8507:
+/***/ 78752:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29041,11 +29041,26 @@ function tree_digest_sha256Hex(bytes) {
 function sha256Digest(bytes) {
     return `sha256:${tree_digest_sha256Hex(bytes)}`;
 }
+/**
+ * Content hashes by buffer. A file's content is read once and never modified afterwards, so its
+ * hash is computed once: the digest and the run snapshot's listing share it, and a reader can
+ * compute it while more content is still arriving (see GitCli.readBlobs).
+ */
+const contentHashes = new WeakMap();
+/** Hex sha256 of a file's content, computed at most once per content buffer. */
+function contentSha256(content) {
+    let hash = contentHashes.get(content);
+    if (hash === undefined) {
+        hash = tree_digest_sha256Hex(content);
+        contentHashes.set(content, hash);
+    }
+    return hash;
+}
 /** The listing line of each file, sorted by path bytes: `<mode> <sha256 of content> <path>`. */
 function treeListing(files) {
     return [...files]
         .sort((a, b) => Buffer.compare(Buffer.from(a.path), Buffer.from(b.path)))
-        .map((file) => ({ path: file.path, mode: file.mode, sha256: tree_digest_sha256Hex(file.content) }));
+        .map((file) => ({ path: file.path, mode: file.mode, sha256: contentSha256(file.content) }));
 }
 /**
  * The definition digest (DESIGN.md "Digest"): sha256 over the sorted listing
@@ -29380,7 +29395,29 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
+;// CONCATENATED MODULE: ./src/adapters/chunk-memory.ts
+// A child's output arrives as one freshly allocated buffer per pipe read (about 64 KiB each). Left
+// to the garbage collector, a step printing gigabytes (or git streaming a large remediation) piles
+// up tens of megabytes of dead chunks before V8 looks at them (its external-memory trigger), which
+// was most of a recording run's peak memory. Readers that have copied what they need out of a
+// chunk free it right away.
+/**
+ * Frees a chunk's memory now, by detaching the ArrayBuffer it alone occupies (ES2024
+ * `ArrayBuffer.prototype.transfer`). Only for a chunk nobody else holds: every other view of that
+ * memory becomes empty. Views of shared or pooled memory (`Buffer.allocUnsafe`'s pool, slices) are
+ * left to the garbage collector.
+ */
+function releaseChunk(chunk) {
+    const memory = chunk.buffer;
+    if (!(memory instanceof ArrayBuffer) || memory.detached)
+        return;
+    if (chunk.byteOffset !== 0 || chunk.byteLength !== memory.byteLength)
+        return;
+    memory.transfer(0);
+}
+
 ;// CONCATENATED MODULE: ./src/adapters/git-cat-file.ts
+
 
 /**
  * A long-lived `git cat-file --batch`: every object a verification needs (the tag's commit, the
@@ -29396,8 +29433,13 @@ class CatFileBatch {
     /** The object being received: its header is parsed, `content` fills as bytes arrive. */
     #current;
     #failure;
-    constructor(cwd, env) {
-        this.#child = (0,external_node_child_process_namespaceObject.spawn)('git', ['cat-file', '--batch'], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    /**
+     * `oneShot`: for a list of objects known up front, read with `read()` for each and then
+     * `close()` at once: git then buffers its output (`--buffer`) instead of flushing per object.
+     */
+    constructor(cwd, env, options = {}) {
+        const args = ['cat-file', '--batch', ...(options.oneShot === true ? ['--buffer'] : [])];
+        this.#child = (0,external_node_child_process_namespaceObject.spawn)('git', args, { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
         let stderr = '';
         this.#child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
         this.#child.stdout.on('data', (chunk) => this.#receive(chunk));
@@ -29422,6 +29464,20 @@ class CatFileBatch {
             this.#busy();
             this.#child.stdin.write(`${name}\n`);
         });
+    }
+    /** Reads several objects, asked for in one write; each promise is as for read(). */
+    readMany(names) {
+        if (this.#failure)
+            return names.map(() => Promise.reject(this.#failure));
+        if (names.some((name) => /[\n\r]/.test(name))) {
+            return names.map(() => Promise.reject(new Error('object names cannot contain line breaks')));
+        }
+        const reads = names.map((name) => new Promise((resolve, reject) => this.#queue.push({ name, resolve, reject })));
+        if (names.length > 0) {
+            this.#busy();
+            this.#child.stdin.write(`${names.join('\n')}\n`);
+        }
+        return reads;
     }
     /** Ends the git process. */
     close() {
@@ -29480,6 +29536,8 @@ class CatFileBatch {
             if (head.byteLength <= left) {
                 this.#chunks.shift();
                 left -= head.byteLength;
+                // Everything needed was copied out (contents into their own buffers, headers into strings).
+                releaseChunk(head);
             }
             else {
                 this.#chunks[0] = head.subarray(left);
@@ -29530,6 +29588,7 @@ function parseTree(content, idBytes) {
 
 
 
+
 /** Raised when git itself fails; carries git's stderr. */
 class GitCommandError extends Error {
     name = 'GitCommandError';
@@ -29541,6 +29600,8 @@ class GitCommandError extends Error {
         this.stderr = stderr;
     }
 }
+/** Blobs from which readBlobs reads through two one-shot `git cat-file` processes. */
+const PARALLEL_READS_FROM = 64;
 /** Runs the system git with argument arrays (never a shell) and a controlled environment. */
 class GitCli {
     cwd;
@@ -29556,11 +29617,11 @@ class GitCli {
         return object?.type === 'commit' ? object.oid : undefined;
     }
     async tryResolveCommit(rev) {
-        // `--end-of-options` keeps a revision that starts with '-' from being read as an option.
-        const result = await this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], {
-            allowFail: true,
-        });
-        return result.code === 0 ? result.stdout.toString().trim() : undefined;
+        // Through cat-file's input, a revision that starts with '-' is a name, never an option.
+        if (/[\n\r]/.test(rev))
+            return undefined;
+        const object = await this.#objects().read(`${rev}^{commit}`);
+        return object?.type === 'commit' ? object.oid : undefined;
     }
     async headCommit() {
         return (await this.run(['rev-parse', '--verify', 'HEAD^{commit}'])).stdout.toString().trim();
@@ -29600,9 +29661,24 @@ class GitCli {
         return entries;
     }
     async readBlobs(oids) {
-        const batch = this.#objects();
+        // Inflating blobs is most of the cost of a large remediation: two one-shot git processes take
+        // every other blob each, so inflating runs on two cores, and each buffers its output instead of
+        // flushing per object. Small remediations use the long-lived process and pay for no extra one.
+        const oneShot = () => new CatFileBatch(this.cwd, this.env, { oneShot: true });
+        const extra = oids.length >= PARALLEL_READS_FROM ? [oneShot(), oneShot()] : [];
+        const readers = extra.length > 0 ? extra : [this.#objects()];
+        const shares = readers.map((_, r) => oids.filter((_oid, k) => k % readers.length === r));
+        const answers = readers.map((reader, r) => reader.readMany(shares[r]));
+        for (const reader of extra)
+            reader.close();
+        const reads = oids.map((_oid, k) => answers[k % readers.length][Math.floor(k / readers.length)]);
         const blobs = new Map();
-        const objects = await Promise.all(oids.map((oid) => batch.read(oid)));
+        // Hash each blob as it arrives, while git is still sending the rest (the digest reuses it).
+        const objects = await Promise.all(reads.map((read) => read.then((object) => {
+            if (object?.type === 'blob')
+                contentSha256(object.content);
+            return object;
+        })));
         objects.forEach((object, i) => {
             const oid = oids[i];
             if (!object || object.type !== 'blob')
@@ -30304,7 +30380,6 @@ var external_node_worker_threads_ = __nccwpck_require__(75919);
 // full ring, a worker that failed). So a slow, dead or never-started worker costs speed, never a
 // chain line, and nothing about the chain's format or order depends on it.
 
-
 /**
  * The worker's whole program: hash the given range of the shared ring and answer with its sequence
  * number. Inline (`eval`), so the bundled Action and CLI need no extra file next to them.
@@ -30317,10 +30392,6 @@ parentPort.on('message', ({ seq, ring, offset, length }) => {
   parentPort.postMessage({ seq, sha256 });
 });
 `;
-/** Lower-case hex SHA-256. */
-function block_hasher_sha256Hex(bytes) {
-    return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
-}
 /** A worker thread that hashes ranges of a SharedArrayBuffer on request. */
 class BlockHasher {
     #worker;
@@ -30433,13 +30504,14 @@ async function readRecordFile(dir, name) {
 
 
 
+
 /** The `prevChain` of block 0, and the head of an empty log. */
 const GENESIS = '0'.repeat(64);
 /** Buffered log bytes that force a block to be cut: bounds memory and the loss on a crash. */
 const BLOCK_BYTES = 64 * 1024;
 /** Computes a block's `chain` value from the previous one. */
 function chainLink(prevChain, i, start, end, sha256) {
-    return block_hasher_sha256Hex(`${prevChain}\n${i}\n${start}\n${end}\n${sha256}`);
+    return tree_digest_sha256Hex(`${prevChain}\n${i}\n${start}\n${end}\n${sha256}`);
 }
 /** Describes a byte range the way people read it: inclusive at both ends. */
 function log_chain_describeRange(range) {
@@ -30645,7 +30717,7 @@ class ChainedLogWriter {
         this.#chainReady();
     }
     #hashHere(entry) {
-        entry.sha256 = block_hasher_sha256Hex(this.#slots[entry.slot].subarray(0, entry.end - entry.start));
+        entry.sha256 = tree_digest_sha256Hex(this.#slots[entry.slot].subarray(0, entry.end - entry.start));
         this.#hashedHere++;
     }
     /** Writes chain lines for the leading pending blocks whose hashes are known, in order. */
@@ -31285,26 +31357,6 @@ function redactValue(value, secrets) {
     return visit(value);
 }
 
-;// CONCATENATED MODULE: ./src/run/chunk-memory.ts
-// Step output arrives as one freshly allocated buffer per pipe read (about 64 KiB each). Left to
-// the garbage collector, a step printing gigabytes piles up tens of megabytes of dead chunks before
-// V8 looks at them (its external-memory trigger), which is most of a recording run's peak memory.
-// Once the recorder has copied a chunk into the log's block ring, it frees the chunk right away.
-/**
- * Frees a chunk's memory now, by detaching the ArrayBuffer it alone occupies (ES2024
- * `ArrayBuffer.prototype.transfer`). Only for a chunk nobody else holds: every other view of that
- * memory becomes empty. Views of shared or pooled memory (`Buffer.allocUnsafe`'s pool, slices) are
- * left to the garbage collector.
- */
-function releaseChunk(chunk) {
-    const memory = chunk.buffer;
-    if (!(memory instanceof ArrayBuffer) || memory.detached)
-        return;
-    if (chunk.byteOffset !== 0 || chunk.byteLength !== memory.byteLength)
-        return;
-    memory.transfer(0);
-}
-
 ;// CONCATENATED MODULE: ./src/run/recorder.ts
 
 
@@ -31415,7 +31467,7 @@ class RunRecorder {
     #record(chunk, redactor) {
         // The log copies the redacted bytes into its ring and the redactor copies the tail it holds
         // back, so once the echo (if any) has let go, nothing refers to the chunk: free it now rather
-        // than at a later GC, which keeps a loud step's memory flat (see chunk-memory.ts).
+        // than at a later GC, which keeps a loud step's memory flat (see adapters/chunk-memory.ts).
         if (!this.#write(redactor.push(chunk)))
             releaseChunk(chunk);
     }
@@ -32921,7 +32973,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _action_action_io_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(71815);
 /* harmony import */ var _action_core_io_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(49484);
 /* harmony import */ var _action_lazy_clients_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5091);
-/* harmony import */ var _action_main_run_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8507);
+/* harmony import */ var _action_main_run_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(78752);
 // Entry of the Action's main step (runs.main). It only wires the runner to runMain.
 
 

@@ -28554,11 +28554,26 @@ function tree_digest_sha256Hex(bytes) {
 function tree_digest_sha256Digest(bytes) {
     return `sha256:${tree_digest_sha256Hex(bytes)}`;
 }
+/**
+ * Content hashes by buffer. A file's content is read once and never modified afterwards, so its
+ * hash is computed once: the digest and the run snapshot's listing share it, and a reader can
+ * compute it while more content is still arriving (see GitCli.readBlobs).
+ */
+const contentHashes = new WeakMap();
+/** Hex sha256 of a file's content, computed at most once per content buffer. */
+function tree_digest_contentSha256(content) {
+    let hash = contentHashes.get(content);
+    if (hash === undefined) {
+        hash = tree_digest_sha256Hex(content);
+        contentHashes.set(content, hash);
+    }
+    return hash;
+}
 /** The listing line of each file, sorted by path bytes: `<mode> <sha256 of content> <path>`. */
 function tree_digest_treeListing(files) {
     return [...files]
         .sort((a, b) => Buffer.compare(Buffer.from(a.path), Buffer.from(b.path)))
-        .map((file) => ({ path: file.path, mode: file.mode, sha256: tree_digest_sha256Hex(file.content) }));
+        .map((file) => ({ path: file.path, mode: file.mode, sha256: tree_digest_contentSha256(file.content) }));
 }
 /**
  * The definition digest (DESIGN.md "Digest"): sha256 over the sorted listing
@@ -29348,6 +29363,7 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 var external_node_fs_ = __nccwpck_require__(73024);
 ;// CONCATENATED MODULE: ./src/adapters/git-cat-file.ts
 
+
 /**
  * A long-lived `git cat-file --batch`: every object a verification needs (the tag's commit, the
  * trees down to the remediation's folder, its blobs) comes through one git process instead of
@@ -29362,8 +29378,13 @@ class git_cat_file_CatFileBatch {
     /** The object being received: its header is parsed, `content` fills as bytes arrive. */
     #current;
     #failure;
-    constructor(cwd, env) {
-        this.#child = spawn('git', ['cat-file', '--batch'], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    /**
+     * `oneShot`: for a list of objects known up front, read with `read()` for each and then
+     * `close()` at once: git then buffers its output (`--buffer`) instead of flushing per object.
+     */
+    constructor(cwd, env, options = {}) {
+        const args = ['cat-file', '--batch', ...(options.oneShot === true ? ['--buffer'] : [])];
+        this.#child = spawn('git', args, { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
         let stderr = '';
         this.#child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
         this.#child.stdout.on('data', (chunk) => this.#receive(chunk));
@@ -29388,6 +29409,20 @@ class git_cat_file_CatFileBatch {
             this.#busy();
             this.#child.stdin.write(`${name}\n`);
         });
+    }
+    /** Reads several objects, asked for in one write; each promise is as for read(). */
+    readMany(names) {
+        if (this.#failure)
+            return names.map(() => Promise.reject(this.#failure));
+        if (names.some((name) => /[\n\r]/.test(name))) {
+            return names.map(() => Promise.reject(new Error('object names cannot contain line breaks')));
+        }
+        const reads = names.map((name) => new Promise((resolve, reject) => this.#queue.push({ name, resolve, reject })));
+        if (names.length > 0) {
+            this.#busy();
+            this.#child.stdin.write(`${names.join('\n')}\n`);
+        }
+        return reads;
     }
     /** Ends the git process. */
     close() {
@@ -29446,6 +29481,8 @@ class git_cat_file_CatFileBatch {
             if (head.byteLength <= left) {
                 this.#chunks.shift();
                 left -= head.byteLength;
+                // Everything needed was copied out (contents into their own buffers, headers into strings).
+                releaseChunk(head);
             }
             else {
                 this.#chunks[0] = head.subarray(left);
@@ -29496,6 +29533,7 @@ function git_cat_file_parseTree(content, idBytes) {
 
 
 
+
 /** Raised when git itself fails; carries git's stderr. */
 class GitCommandError extends Error {
     name = 'GitCommandError';
@@ -29507,6 +29545,8 @@ class GitCommandError extends Error {
         this.stderr = stderr;
     }
 }
+/** Blobs from which readBlobs reads through two one-shot `git cat-file` processes. */
+const PARALLEL_READS_FROM = 64;
 /** Runs the system git with argument arrays (never a shell) and a controlled environment. */
 class git_client_GitCli {
     cwd;
@@ -29522,11 +29562,11 @@ class git_client_GitCli {
         return object?.type === 'commit' ? object.oid : undefined;
     }
     async tryResolveCommit(rev) {
-        // `--end-of-options` keeps a revision that starts with '-' from being read as an option.
-        const result = await this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], {
-            allowFail: true,
-        });
-        return result.code === 0 ? result.stdout.toString().trim() : undefined;
+        // Through cat-file's input, a revision that starts with '-' is a name, never an option.
+        if (/[\n\r]/.test(rev))
+            return undefined;
+        const object = await this.#objects().read(`${rev}^{commit}`);
+        return object?.type === 'commit' ? object.oid : undefined;
     }
     async headCommit() {
         return (await this.run(['rev-parse', '--verify', 'HEAD^{commit}'])).stdout.toString().trim();
@@ -29566,9 +29606,24 @@ class git_client_GitCli {
         return entries;
     }
     async readBlobs(oids) {
-        const batch = this.#objects();
+        // Inflating blobs is most of the cost of a large remediation: two one-shot git processes take
+        // every other blob each, so inflating runs on two cores, and each buffers its output instead of
+        // flushing per object. Small remediations use the long-lived process and pay for no extra one.
+        const oneShot = () => new CatFileBatch(this.cwd, this.env, { oneShot: true });
+        const extra = oids.length >= PARALLEL_READS_FROM ? [oneShot(), oneShot()] : [];
+        const readers = extra.length > 0 ? extra : [this.#objects()];
+        const shares = readers.map((_, r) => oids.filter((_oid, k) => k % readers.length === r));
+        const answers = readers.map((reader, r) => reader.readMany(shares[r]));
+        for (const reader of extra)
+            reader.close();
+        const reads = oids.map((_oid, k) => answers[k % readers.length][Math.floor(k / readers.length)]);
         const blobs = new Map();
-        const objects = await Promise.all(oids.map((oid) => batch.read(oid)));
+        // Hash each blob as it arrives, while git is still sending the rest (the digest reuses it).
+        const objects = await Promise.all(reads.map((read) => read.then((object) => {
+            if (object?.type === 'blob')
+                contentSha256(object.content);
+            return object;
+        })));
         objects.forEach((object, i) => {
             const oid = oids[i];
             if (!object || object.type !== 'blob')
@@ -30219,7 +30274,6 @@ var external_node_worker_threads_ = __nccwpck_require__(75919);
 // full ring, a worker that failed). So a slow, dead or never-started worker costs speed, never a
 // chain line, and nothing about the chain's format or order depends on it.
 
-
 /**
  * The worker's whole program: hash the given range of the shared ring and answer with its sequence
  * number. Inline (`eval`), so the bundled Action and CLI need no extra file next to them.
@@ -30232,10 +30286,6 @@ parentPort.on('message', ({ seq, ring, offset, length }) => {
   parentPort.postMessage({ seq, sha256 });
 });
 `));
-/** Lower-case hex SHA-256. */
-function block_hasher_sha256Hex(bytes) {
-    return createHash('sha256').update(bytes).digest('hex');
-}
 /** A worker thread that hashes ranges of a SharedArrayBuffer on request. */
 class block_hasher_BlockHasher {
     #worker;
@@ -30342,6 +30392,7 @@ async function readRecordFile(dir, name) {
 // The chain is not keyed: whoever can rewrite both files can recompute it. It detects edits when
 // the head (and byte count) are compared against a value kept elsewhere, i.e. snapshot.json, whose
 // digest is published in the job summary.
+
 
 
 
@@ -31310,7 +31361,7 @@ class recorder_RunRecorder {
     #record(chunk, redactor) {
         // The log copies the redacted bytes into its ring and the redactor copies the tail it holds
         // back, so once the echo (if any) has let go, nothing refers to the chunk: free it now rather
-        // than at a later GC, which keeps a loud step's memory flat (see chunk-memory.ts).
+        // than at a later GC, which keeps a loud step's memory flat (see adapters/chunk-memory.ts).
         if (!this.#write(redactor.push(chunk)))
             releaseChunk(chunk);
     }

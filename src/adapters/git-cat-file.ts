@@ -1,5 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { Socket } from 'node:net';
+import { releaseChunk } from './chunk-memory.ts';
 
 /** One object read from git: its id, type and bytes. */
 export interface GitObject {
@@ -29,8 +30,13 @@ export class CatFileBatch {
   #current: { oid: string; type: string; content: Buffer; filled: number } | undefined;
   #failure: Error | undefined;
 
-  constructor(cwd: string, env: NodeJS.ProcessEnv) {
-    this.#child = spawn('git', ['cat-file', '--batch'], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  /**
+   * `oneShot`: for a list of objects known up front, read with `read()` for each and then
+   * `close()` at once: git then buffers its output (`--buffer`) instead of flushing per object.
+   */
+  constructor(cwd: string, env: NodeJS.ProcessEnv, options: { readonly oneShot?: boolean } = {}) {
+    const args = ['cat-file', '--batch', ...(options.oneShot === true ? ['--buffer'] : [])];
+    this.#child = spawn('git', args, { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
     this.#child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     this.#child.stdout.on('data', (chunk: Buffer) => this.#receive(chunk));
@@ -55,6 +61,22 @@ export class CatFileBatch {
       this.#busy();
       this.#child.stdin.write(`${name}\n`);
     });
+  }
+
+  /** Reads several objects, asked for in one write; each promise is as for read(). */
+  readMany(names: readonly string[]): Promise<GitObject | undefined>[] {
+    if (this.#failure) return names.map(() => Promise.reject(this.#failure as Error));
+    if (names.some((name) => /[\n\r]/.test(name))) {
+      return names.map(() => Promise.reject(new Error('object names cannot contain line breaks')));
+    }
+    const reads = names.map(
+      (name) => new Promise<GitObject | undefined>((resolve, reject) => this.#queue.push({ name, resolve, reject })),
+    );
+    if (names.length > 0) {
+      this.#busy();
+      this.#child.stdin.write(`${names.join('\n')}\n`);
+    }
+    return reads;
   }
 
   /** Ends the git process. */
@@ -115,6 +137,8 @@ export class CatFileBatch {
       if (head.byteLength <= left) {
         this.#chunks.shift();
         left -= head.byteLength;
+        // Everything needed was copied out (contents into their own buffers, headers into strings).
+        releaseChunk(head);
       } else {
         this.#chunks[0] = head.subarray(left);
         left = 0;

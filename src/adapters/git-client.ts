@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { contentSha256 } from '../core/tree-digest.ts';
 import { CatFileBatch, parseTree, type GitObject } from './git-cat-file.ts';
 import { UsageError } from '../errors.ts';
 
@@ -58,6 +59,9 @@ export class GitCommandError extends Error {
   }
 }
 
+/** Blobs from which readBlobs reads through two one-shot `git cat-file` processes. */
+const PARALLEL_READS_FROM = 64;
+
 /** Runs the system git with argument arrays (never a shell) and a controlled environment. */
 export class GitCli implements GitRepository {
   readonly cwd: string;
@@ -76,11 +80,10 @@ export class GitCli implements GitRepository {
   }
 
   async tryResolveCommit(rev: string): Promise<string | undefined> {
-    // `--end-of-options` keeps a revision that starts with '-' from being read as an option.
-    const result = await this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], {
-      allowFail: true,
-    });
-    return result.code === 0 ? result.stdout.toString().trim() : undefined;
+    // Through cat-file's input, a revision that starts with '-' is a name, never an option.
+    if (/[\n\r]/.test(rev)) return undefined;
+    const object = await this.#objects().read(`${rev}^{commit}`);
+    return object?.type === 'commit' ? object.oid : undefined;
   }
 
   async headCommit(): Promise<string> {
@@ -120,9 +123,31 @@ export class GitCli implements GitRepository {
   }
 
   async readBlobs(oids: readonly string[]): Promise<Map<string, Buffer>> {
-    const batch = this.#objects();
+    // Inflating blobs is most of the cost of a large remediation: two one-shot git processes take
+    // every other blob each, so inflating runs on two cores, and each buffers its output instead of
+    // flushing per object. Small remediations use the long-lived process and pay for no extra one.
+    const oneShot = () => new CatFileBatch(this.cwd, this.env, { oneShot: true });
+    const extra = oids.length >= PARALLEL_READS_FROM ? [oneShot(), oneShot()] : [];
+    const readers = extra.length > 0 ? extra : [this.#objects()];
+    const shares = readers.map((_, r) => oids.filter((_oid, k) => k % readers.length === r));
+    const answers = readers.map((reader, r) => reader.readMany(shares[r] as string[]));
+    for (const reader of extra) reader.close();
+    const reads = oids.map(
+      (_oid, k) =>
+        (answers[k % readers.length] as Promise<GitObject | undefined>[])[Math.floor(k / readers.length)] as Promise<
+          GitObject | undefined
+        >,
+    );
     const blobs = new Map<string, Buffer>();
-    const objects = await Promise.all(oids.map((oid) => batch.read(oid)));
+    // Hash each blob as it arrives, while git is still sending the rest (the digest reuses it).
+    const objects = await Promise.all(
+      reads.map((read) =>
+        read.then((object) => {
+          if (object?.type === 'blob') contentSha256(object.content);
+          return object;
+        }),
+      ),
+    );
     objects.forEach((object, i) => {
       const oid = oids[i]!;
       if (!object || object.type !== 'blob')

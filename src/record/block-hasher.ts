@@ -7,7 +7,6 @@
 // full ring, a worker that failed). So a slow, dead or never-started worker costs speed, never a
 // chain line, and nothing about the chain's format or order depends on it.
 
-import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 
 /**
@@ -22,11 +21,6 @@ parentPort.on('message', ({ seq, ring, offset, length }) => {
   parentPort.postMessage({ seq, sha256 });
 });
 `;
-
-/** Lower-case hex SHA-256. */
-export function sha256Hex(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 /** Receives a worker's answer for the block with sequence number `seq`. */
 export type HashListener = (seq: number, sha256: string) => void;

@@ -24,7 +24,8 @@ import { closeSync, fdatasync, fsyncSync, openSync, unlinkSync, writeSync } from
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from '../errors.ts';
-import { BlockHasher, sha256Hex } from './block-hasher.ts';
+import { sha256Hex } from '../core/tree-digest.ts';
+import { BlockHasher } from './block-hasher.ts';
 import { CHAIN_FILE, LOG_FILE } from './record-files.ts';
 
 /** The `prevChain` of block 0, and the head of an empty log. */

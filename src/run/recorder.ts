@@ -4,8 +4,11 @@ import { ChainedLogWriter } from '../record/log-chain.ts';
 import { SNAPSHOT_FILE } from '../record/record-files.ts';
 import { snapshotDigest } from '../record/record-verifier.ts';
 import { redactText, redactValue, StreamRedactor } from '../record/redactor.ts';
-import { type Echo, releaseChunk } from './chunk-memory.ts';
+import { releaseChunk } from '../adapters/chunk-memory.ts';
 import type { RunSnapshot } from './snapshot.ts';
+
+/** Receives redacted log bytes; returns true when it still holds them after returning (queued). */
+export type Echo = (bytes: Buffer) => boolean;
 
 /** How often buffered log bytes are flushed while a step runs, so a killed run loses little. */
 const FLUSH_INTERVAL_MS = 1000;
@@ -137,7 +140,7 @@ export class RunRecorder {
   #record(chunk: Buffer, redactor: StreamRedactor): void {
     // The log copies the redacted bytes into its ring and the redactor copies the tail it holds
     // back, so once the echo (if any) has let go, nothing refers to the chunk: free it now rather
-    // than at a later GC, which keeps a loud step's memory flat (see chunk-memory.ts).
+    // than at a later GC, which keeps a loud step's memory flat (see adapters/chunk-memory.ts).
     if (!this.#write(redactor.push(chunk))) releaseChunk(chunk);
   }
 

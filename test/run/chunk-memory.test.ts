@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LOG_FILE } from '../../src/record/record-files.ts';
-import { releaseChunk } from '../../src/run/chunk-memory.ts';
+import { releaseChunk } from '../../src/adapters/chunk-memory.ts';
 import { RunRecorder } from '../../src/run/recorder.ts';
 import type { RunSnapshot } from '../../src/run/snapshot.ts';
 

@@ -1,10 +1,8 @@
-// Step output arrives as one freshly allocated buffer per pipe read (about 64 KiB each). Left to
-// the garbage collector, a step printing gigabytes piles up tens of megabytes of dead chunks before
-// V8 looks at them (its external-memory trigger), which is most of a recording run's peak memory.
-// Once the recorder has copied a chunk into the log's block ring, it frees the chunk right away.
-
-/** Receives redacted log bytes; returns true when it still holds them after returning (queued). */
-export type Echo = (bytes: Buffer) => boolean;
+// A child's output arrives as one freshly allocated buffer per pipe read (about 64 KiB each). Left
+// to the garbage collector, a step printing gigabytes (or git streaming a large remediation) piles
+// up tens of megabytes of dead chunks before V8 looks at them (its external-memory trigger), which
+// was most of a recording run's peak memory. Readers that have copied what they need out of a
+// chunk free it right away.
 
 /**
  * Frees a chunk's memory now, by detaching the ArrayBuffer it alone occupies (ES2024
