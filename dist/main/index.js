@@ -30368,8 +30368,6 @@ function sleep(ms, signal) {
     });
 }
 
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __nccwpck_require__(75919);
 ;// CONCATENATED MODULE: ./src/record/block-hasher.ts
 // Hashes run.log blocks on a worker thread, so the thread that reads a step's output does not also
 // spend a third of its time in SHA-256 (on the development machine, hashing alone caps a single
@@ -30379,7 +30377,6 @@ var external_node_worker_threads_ = __nccwpck_require__(75919);
 // blocks live in shared memory it owns), and it does so whenever it must not wait (flush, close, a
 // full ring, a worker that failed). So a slow, dead or never-started worker costs speed, never a
 // chain line, and nothing about the chain's format or order depends on it.
-
 /**
  * The worker's whole program: hash the given range of the shared ring and answer with its sequence
  * number. Inline (`eval`), so the bundled Action and CLI need no extra file next to them.
@@ -30399,7 +30396,9 @@ class BlockHasher {
     #failed = false;
     constructor(ring, listener) {
         this.#ring = ring;
-        this.#worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, { eval: true });
+        // Loaded on first use: most runs never start a worker, and the module costs ~1.4 ms to load.
+        const threads = process.getBuiltinModule('node:worker_threads');
+        this.#worker = new threads.Worker(WORKER_SOURCE, { eval: true });
         // The log writer never waits for the worker, so it must not keep the process alive either.
         this.#worker.unref();
         this.#worker.on('message', (message) => {

@@ -28529,7 +28529,7 @@ const uploadWithArtifactClient = async (name, files, root, retentionDays) => {
 
 /***/ }),
 
-/***/ 83564:
+/***/ 75435:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30260,80 +30260,6 @@ function sleep(ms, signal) {
         }
         signal.addEventListener('abort', done, { once: true });
     });
-}
-
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __nccwpck_require__(75919);
-;// CONCATENATED MODULE: ./src/record/block-hasher.ts
-// Hashes run.log blocks on a worker thread, so the thread that reads a step's output does not also
-// spend a third of its time in SHA-256 (on the development machine, hashing alone caps a single
-// thread at about 1 GB/s, and reading, redacting and writing leave it far less).
-//
-// The worker only ever gives hints: the log writer can hash any block itself at any moment (the
-// blocks live in shared memory it owns), and it does so whenever it must not wait (flush, close, a
-// full ring, a worker that failed). So a slow, dead or never-started worker costs speed, never a
-// chain line, and nothing about the chain's format or order depends on it.
-
-/**
- * The worker's whole program: hash the given range of the shared ring and answer with its sequence
- * number. Inline (`eval`), so the bundled Action and CLI need no extra file next to them.
- */
-const WORKER_SOURCE = (/* unused pure expression or super */ null && (`
-const { parentPort } = require('node:worker_threads');
-const { createHash } = require('node:crypto');
-parentPort.on('message', ({ seq, ring, offset, length }) => {
-  const sha256 = createHash('sha256').update(new Uint8Array(ring, offset, length)).digest('hex');
-  parentPort.postMessage({ seq, sha256 });
-});
-`));
-/** A worker thread that hashes ranges of a SharedArrayBuffer on request. */
-class block_hasher_BlockHasher {
-    #worker;
-    #ring;
-    #failed = false;
-    constructor(ring, listener) {
-        this.#ring = ring;
-        this.#worker = new Worker(WORKER_SOURCE, { eval: true });
-        // The log writer never waits for the worker, so it must not keep the process alive either.
-        this.#worker.unref();
-        this.#worker.on('message', (message) => {
-            if (!this.#failed)
-                listener(message.seq, message.sha256);
-        });
-        this.#worker.on('error', () => {
-            // The writer hashes everything itself from now on; the record is unaffected.
-            this.#failed = true;
-        });
-    }
-    /** Starts a worker, or returns undefined when this process cannot (the caller hashes itself). */
-    static start(ring, listener) {
-        try {
-            return new block_hasher_BlockHasher(ring, listener);
-        }
-        catch {
-            return undefined;
-        }
-    }
-    /** Whether requests are still worth sending. */
-    get usable() {
-        return !this.#failed;
-    }
-    /** Asks for the hash of ring bytes [offset, offset + length); the answer may never come. */
-    request(seq, offset, length) {
-        if (this.#failed)
-            return;
-        try {
-            this.#worker.postMessage({ seq, ring: this.#ring, offset, length });
-        }
-        catch {
-            this.#failed = true;
-        }
-    }
-    /** Ends the worker; answers still in flight are dropped. */
-    stop() {
-        this.#failed = true;
-        void this.#worker.terminate().catch(() => undefined);
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/record/record-files.ts
@@ -32869,7 +32795,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _action_core_io_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(49484);
 /* harmony import */ var _action_lazy_clients_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5091);
-/* harmony import */ var _action_post_run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(83564);
+/* harmony import */ var _action_post_run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(75435);
 // Entry of the Action's post step (runs.post): publishes a record main could not.
 
 

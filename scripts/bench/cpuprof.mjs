@@ -3,10 +3,24 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
-export function loadProfile(dir) {
-  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
-  if (!file) throw new Error(`no .cpuprofile in ${dir}`);
+/**
+ * Loads one thread's profile from a --cpu-prof directory (default: the main thread). Node names
+ * them CPU.<date>.<time>.<pid>.<thread id>.<seq>.cpuprofile; worker threads write their own.
+ */
+export function loadProfile(dir, thread = 0) {
+  const file = readdirSync(dir)
+    .sort()
+    .find((f) => f.endsWith('.cpuprofile') && Number(f.split('.')[4]) === thread);
+  if (!file) throw new Error(`no .cpuprofile for thread ${thread} in ${dir}`);
   return JSON.parse(readFileSync(join(dir, file), 'utf8'));
+}
+
+/** The other threads' profiles (worker threads), in thread order. */
+export function loadWorkerProfiles(dir) {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.cpuprofile') && Number(f.split('.')[4]) !== 0)
+    .sort()
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
 }
 
 function label(frame) {
