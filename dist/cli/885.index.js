@@ -56,6 +56,10 @@ var chunk_memory = __webpack_require__(2233);
 ;// CONCATENATED MODULE: ./src/adapters/git-cat-file.ts
 
 
+/** What git prints before an object's content: id, type and size, nothing else. */
+const OBJECT_HEADER = /^([0-9a-f]{40}|[0-9a-f]{64}) (blob|tree|commit|tag) (\d+)$/;
+/** A name with these would be read by git as more than one request, or cut short. */
+const UNSAFE_NAME = /[\n\r\0]/;
 /**
  * A long-lived `git cat-file --batch`: every object a verification needs (the tag's commit, the
  * trees down to the remediation's folder, its blobs) comes through one git process instead of
@@ -81,21 +85,16 @@ class CatFileBatch {
         this.#child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
         this.#child.stdout.on('data', (chunk) => this.#receive(chunk));
         this.#child.stdin.on('error', () => undefined);
-        const fail = (error) => {
-            this.#failure = error;
-            for (const pending of this.#queue.splice(0))
-                pending.reject(error);
-        };
-        this.#child.on('error', (error) => fail(new Error(`cannot run git cat-file: ${error.message}`)));
-        this.#child.on('close', (code) => fail(new Error(`git cat-file --batch ended (${code}): ${stderr.trim().split('\n')[0] ?? ''}`)));
+        this.#child.on('error', (error) => this.#fail(new Error(`cannot run git cat-file: ${error.message}`)));
+        this.#child.on('close', (code) => this.#fail(new Error(`git cat-file --batch ended (${code}): ${stderr.trim().split('\n')[0] ?? ''}`)));
         this.#idle();
     }
     /** Reads an object by id or revision expression (`refs/tags/x^{commit}`); undefined when missing. */
     read(name) {
         if (this.#failure)
             return Promise.reject(this.#failure);
-        if (/[\n\r]/.test(name))
-            return Promise.reject(new Error('object names cannot contain line breaks'));
+        if (UNSAFE_NAME.test(name))
+            return Promise.reject(new Error('object names cannot contain line breaks or NUL'));
         return new Promise((resolve, reject) => {
             this.#queue.push({ name, resolve, reject });
             this.#busy();
@@ -106,8 +105,8 @@ class CatFileBatch {
     readMany(names) {
         if (this.#failure)
             return names.map(() => Promise.reject(this.#failure));
-        if (names.some((name) => /[\n\r]/.test(name))) {
-            return names.map(() => Promise.reject(new Error('object names cannot contain line breaks')));
+        if (names.some((name) => UNSAFE_NAME.test(name))) {
+            return names.map(() => Promise.reject(new Error('object names cannot contain line breaks or NUL')));
         }
         const reads = names.map((name) => new Promise((resolve, reject) => this.#queue.push({ name, resolve, reject })));
         if (names.length > 0) {
@@ -121,6 +120,8 @@ class CatFileBatch {
         this.#child.stdin.end();
     }
     #receive(chunk) {
+        if (this.#failure)
+            return;
         this.#chunks.push(chunk);
         this.#buffered += chunk.byteLength;
         for (;;) {
@@ -145,14 +146,31 @@ class CatFileBatch {
             const header = this.#takeLine();
             if (header === undefined)
                 return;
-            const parts = header.split(' ');
-            if (parts[1] === 'missing' || parts[1] === 'ambiguous') {
+            const asked = this.#queue[0]?.name;
+            // Git answers an unknown name with the name itself, which may contain spaces: compare the
+            // whole line, so a name like "x commit 0 y" cannot pass for an object header.
+            if (asked !== undefined && (header === `${asked} missing` || header === `${asked} ambiguous`)) {
                 this.#settle(undefined);
                 continue;
             }
-            const size = Number(parts[2]);
-            this.#current = { oid: parts[0] ?? '', type: parts[1] ?? '', content: Buffer.allocUnsafe(size), filled: 0 };
+            const match = OBJECT_HEADER.exec(header);
+            if (asked === undefined || match === null) {
+                // Out of step with git: every later answer would be attributed to the wrong request.
+                this.#fail(new Error(`unexpected output from git cat-file: ${JSON.stringify(header.slice(0, 200))}`));
+                this.#child.kill();
+                return;
+            }
+            const [, oid = '', type = '', size = '0'] = match;
+            this.#current = { oid, type, content: Buffer.allocUnsafe(Number(size)), filled: 0 };
         }
+    }
+    /** Rejects every pending read and all later ones. */
+    #fail(error) {
+        this.#failure ??= error;
+        for (const pending of this.#queue.splice(0))
+            pending.reject(error);
+        this.#chunks = [];
+        this.#buffered = 0;
     }
     #takeLine() {
         const all = this.#chunks.length === 1 ? this.#chunks[0] : Buffer.concat(this.#chunks);
@@ -256,11 +274,11 @@ class GitCli {
         return object?.type === 'commit' ? object.oid : undefined;
     }
     async tryResolveCommit(rev) {
-        // Through cat-file's input, a revision that starts with '-' is a name, never an option.
-        if (/[\n\r]/.test(rev))
-            return undefined;
-        const object = await this.#objects().read(`${rev}^{commit}`);
-        return object?.type === 'commit' ? object.oid : undefined;
+        // `--end-of-options` keeps a revision that starts with '-' from being read as an option.
+        const result = await this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], {
+            allowFail: true,
+        });
+        return result.code === 0 ? result.stdout.toString().trim() : undefined;
     }
     async headCommit() {
         return (await this.run(['rev-parse', '--verify', 'HEAD^{commit}'])).stdout.toString().trim();
@@ -4172,6 +4190,9 @@ class ChainedLogWriter {
         }
         finally {
             this.#hasher?.stop();
+            // Even when flushing failed, a background sync must finish before its descriptor closes
+            // (the number could otherwise be reused by the next file opened).
+            await this.#syncing;
             if (!this.#closed) {
                 this.#closed = true;
                 (0,external_node_fs_.closeSync)(this.#logFd);

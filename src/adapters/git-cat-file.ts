@@ -9,6 +9,11 @@ export interface GitObject {
   readonly content: Buffer;
 }
 
+/** What git prints before an object's content: id, type and size, nothing else. */
+const OBJECT_HEADER = /^([0-9a-f]{40}|[0-9a-f]{64}) (blob|tree|commit|tag) (\d+)$/;
+/** A name with these would be read by git as more than one request, or cut short. */
+const UNSAFE_NAME = /[\n\r\0]/;
+
 interface Pending {
   readonly name: string;
   readonly resolve: (object: GitObject | undefined) => void;
@@ -41,13 +46,9 @@ export class CatFileBatch {
     this.#child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     this.#child.stdout.on('data', (chunk: Buffer) => this.#receive(chunk));
     this.#child.stdin.on('error', () => undefined);
-    const fail = (error: Error) => {
-      this.#failure = error;
-      for (const pending of this.#queue.splice(0)) pending.reject(error);
-    };
-    this.#child.on('error', (error) => fail(new Error(`cannot run git cat-file: ${error.message}`)));
+    this.#child.on('error', (error) => this.#fail(new Error(`cannot run git cat-file: ${error.message}`)));
     this.#child.on('close', (code) =>
-      fail(new Error(`git cat-file --batch ended (${code}): ${stderr.trim().split('\n')[0] ?? ''}`)),
+      this.#fail(new Error(`git cat-file --batch ended (${code}): ${stderr.trim().split('\n')[0] ?? ''}`)),
     );
     this.#idle();
   }
@@ -55,7 +56,7 @@ export class CatFileBatch {
   /** Reads an object by id or revision expression (`refs/tags/x^{commit}`); undefined when missing. */
   read(name: string): Promise<GitObject | undefined> {
     if (this.#failure) return Promise.reject(this.#failure);
-    if (/[\n\r]/.test(name)) return Promise.reject(new Error('object names cannot contain line breaks'));
+    if (UNSAFE_NAME.test(name)) return Promise.reject(new Error('object names cannot contain line breaks or NUL'));
     return new Promise((resolve, reject) => {
       this.#queue.push({ name, resolve, reject });
       this.#busy();
@@ -66,8 +67,8 @@ export class CatFileBatch {
   /** Reads several objects, asked for in one write; each promise is as for read(). */
   readMany(names: readonly string[]): Promise<GitObject | undefined>[] {
     if (this.#failure) return names.map(() => Promise.reject(this.#failure as Error));
-    if (names.some((name) => /[\n\r]/.test(name))) {
-      return names.map(() => Promise.reject(new Error('object names cannot contain line breaks')));
+    if (names.some((name) => UNSAFE_NAME.test(name))) {
+      return names.map(() => Promise.reject(new Error('object names cannot contain line breaks or NUL')));
     }
     const reads = names.map(
       (name) => new Promise<GitObject | undefined>((resolve, reject) => this.#queue.push({ name, resolve, reject })),
@@ -85,6 +86,7 @@ export class CatFileBatch {
   }
 
   #receive(chunk: Buffer): void {
+    if (this.#failure) return;
     this.#chunks.push(chunk);
     this.#buffered += chunk.byteLength;
     for (;;) {
@@ -107,14 +109,31 @@ export class CatFileBatch {
       }
       const header = this.#takeLine();
       if (header === undefined) return;
-      const parts = header.split(' ');
-      if (parts[1] === 'missing' || parts[1] === 'ambiguous') {
+      const asked = this.#queue[0]?.name;
+      // Git answers an unknown name with the name itself, which may contain spaces: compare the
+      // whole line, so a name like "x commit 0 y" cannot pass for an object header.
+      if (asked !== undefined && (header === `${asked} missing` || header === `${asked} ambiguous`)) {
         this.#settle(undefined);
         continue;
       }
-      const size = Number(parts[2]);
-      this.#current = { oid: parts[0] ?? '', type: parts[1] ?? '', content: Buffer.allocUnsafe(size), filled: 0 };
+      const match = OBJECT_HEADER.exec(header);
+      if (asked === undefined || match === null) {
+        // Out of step with git: every later answer would be attributed to the wrong request.
+        this.#fail(new Error(`unexpected output from git cat-file: ${JSON.stringify(header.slice(0, 200))}`));
+        this.#child.kill();
+        return;
+      }
+      const [, oid = '', type = '', size = '0'] = match;
+      this.#current = { oid, type, content: Buffer.allocUnsafe(Number(size)), filled: 0 };
     }
+  }
+
+  /** Rejects every pending read and all later ones. */
+  #fail(error: Error): void {
+    this.#failure ??= error;
+    for (const pending of this.#queue.splice(0)) pending.reject(error);
+    this.#chunks = [];
+    this.#buffered = 0;
   }
 
   #takeLine(): string | undefined {

@@ -80,10 +80,11 @@ export class GitCli implements GitRepository {
   }
 
   async tryResolveCommit(rev: string): Promise<string | undefined> {
-    // Through cat-file's input, a revision that starts with '-' is a name, never an option.
-    if (/[\n\r]/.test(rev)) return undefined;
-    const object = await this.#objects().read(`${rev}^{commit}`);
-    return object?.type === 'commit' ? object.oid : undefined;
+    // `--end-of-options` keeps a revision that starts with '-' from being read as an option.
+    const result = await this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], {
+      allowFail: true,
+    });
+    return result.code === 0 ? result.stdout.toString().trim() : undefined;
   }
 
   async headCommit(): Promise<string> {

@@ -214,6 +214,9 @@ export class ChainedLogWriter {
       if (this.#syncError !== undefined) throw this.#syncError;
     } finally {
       this.#hasher?.stop();
+      // Even when flushing failed, a background sync must finish before its descriptor closes
+      // (the number could otherwise be reused by the next file opened).
+      await this.#syncing;
       if (!this.#closed) {
         this.#closed = true;
         closeSync(this.#logFd);

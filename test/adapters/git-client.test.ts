@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CatFileBatch } from '../../src/adapters/git-cat-file.ts';
 import { GitCli, gitEnvironment } from '../../src/adapters/git-client.ts';
 import { readRemediationAtCommit, readRemediationFromWorkingTree } from '../../src/adapters/remediation-source.ts';
 import { treeDigest } from '../../src/core/tree-digest.ts';
@@ -50,5 +51,36 @@ describe('GitCli reading a remediation from git objects', () => {
     expect(await git.tryResolveCommit(`--output=${target}`)).toBeUndefined();
     expect(existsSync(target)).toBe(false);
     expect(await git.tryResolveCommit('HEAD\nHEAD')).toBeUndefined();
+    expect(await git.tryResolveCommit('no such')).toBeUndefined();
+    expect(await git.tryResolveCommit('HEAD@{99}')).toBeUndefined();
+    // Still usable afterwards.
+    expect(await git.tryResolveCommit('HEAD')).toBe(commit);
+  });
+});
+
+describe('CatFileBatch answers', () => {
+  let repo: TempRepo;
+  let commit: string;
+  beforeAll(() => {
+    repo = new TempRepo();
+    repo.write('a.txt', 'a\n');
+    commit = repo.commit('one');
+  });
+  afterAll(() => repo.remove());
+
+  it('keeps names with spaces from passing for object headers, and stays in step', async () => {
+    const batch = new CatFileBatch(repo.dir, gitEnvironment(gitTestEnv()));
+    // Git echoes an unknown name back ("<name> missing"): these must not read as a commit of size 0.
+    const answers = await Promise.all([
+      batch.read('no such'),
+      batch.read(`${'f00dbabe'} commit 0 x`),
+      batch.read('x commit 0 y'),
+      batch.read(`${commit}^{commit}`),
+    ]);
+    expect(answers.slice(0, 3)).toEqual([undefined, undefined, undefined]);
+    expect(answers[3]).toMatchObject({ oid: commit, type: 'commit' });
+    await expect(batch.read('HEAD\0anything')).rejects.toThrow(/NUL/);
+    await expect(batch.read('HEAD\nHEAD')).rejects.toThrow(/line breaks/);
+    batch.close();
   });
 });

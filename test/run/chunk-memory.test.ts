@@ -1,4 +1,5 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -80,5 +81,56 @@ describe('RunRecorder and step output chunks', () => {
     expect(log).toContain('second chunk, no secret\n');
     expect(log).not.toContain('a-secret-value');
     expect(log.length).toBe(2 * 65536 - 'a-secret-value'.length + 3);
+  });
+});
+
+describe('the Action echo on a real pipe the runner is slow to read', () => {
+  it('never frees a chunk the stdout stream still holds: the live log gets every byte', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'chunk-echo-'));
+    dirs.push(dir);
+    const script = join(dir, 'echo.mts');
+    const recorderUrl = new URL('../../src/run/recorder.ts', import.meta.url).href;
+    const coreIoUrl = new URL('../../src/action/core-io.ts', import.meta.url).href;
+    await writeFile(
+      script,
+      `import { RunRecorder } from ${JSON.stringify(recorderUrl)};
+import { coreIo } from ${JSON.stringify(coreIoUrl)};
+const io = coreIo();
+let kept = 0;
+const snapshot = { steps: [], outputs: {} };
+const recorder = await RunRecorder.create(process.argv[2], [], snapshot, () => new Date(0), (bytes) => {
+  const held = io.writeRaw(bytes);
+  if (held) kept++;
+  return held;
+});
+for (let k = 0; k < 40; k++) {
+  const chunk = Buffer.alloc(65536, 0x61 + (k % 26));
+  chunk[65535] = 0x0a;
+  recorder.stdout(chunk);
+}
+recorder.endStreams();
+await recorder.finish();
+process.stderr.write(String(kept));
+`,
+    );
+    const child = spawn(process.execPath, [script, join(dir, 'record')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // Not reading yet: the pipe fills and the child's writes queue, holding their buffers.
+    await new Promise((done) => setTimeout(done, 400));
+    const received: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => received.push(chunk));
+    const code = await new Promise((done) => child.on('close', done));
+    expect(code, stderr).toBe(0);
+    const expected = Buffer.concat(
+      Array.from({ length: 40 }, (_, k) => {
+        const chunk = Buffer.alloc(65536, 0x61 + (k % 26));
+        chunk[65535] = 0x0a;
+        return chunk;
+      }),
+    );
+    expect(Number(stderr)).toBeGreaterThan(0); // some writes really were queued
+    expect(Buffer.concat(received).equals(expected)).toBe(true);
+    expect((await readFile(join(dir, 'record', LOG_FILE))).equals(expected)).toBe(true);
   });
 });
