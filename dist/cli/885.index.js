@@ -537,8 +537,8 @@ function unsafe(message) {
 /* harmony export */   C: () => (/* binding */ loadTrustedKeys),
 /* harmony export */   q: () => (/* binding */ loadSigningKeys)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _core_keys_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1483);
 
@@ -549,17 +549,19 @@ async function loadTrustedKeys(paths) {
     if (paths.length === 0) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb('USAGE', 'expected at least one --trusted-key <public key PEM> to verify the manifest with');
     }
-    return Promise.all(paths.map(async (path) => (0,_core_keys_js__WEBPACK_IMPORTED_MODULE_2__/* .parsePublicKey */ .ee)(await readKeyFile(path), path)));
+    return Promise.resolve(paths.map((path) => (0,_core_keys_js__WEBPACK_IMPORTED_MODULE_2__/* .parsePublicKey */ .ee)(readKeyFile(path), path)));
 }
 /** Reads Ed25519 private keys from PEM files. */
 async function loadSigningKeys(paths) {
     if (paths.length === 0)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb('USAGE', 'expected at least one --key <private key PEM> to sign with');
-    return Promise.all(paths.map(async (path) => (0,_core_keys_js__WEBPACK_IMPORTED_MODULE_2__/* .parsePrivateKey */ .QW)(await readKeyFile(path), path)));
+    return Promise.resolve(paths.map((path) => (0,_core_keys_js__WEBPACK_IMPORTED_MODULE_2__/* .parsePrivateKey */ .QW)(readKeyFile(path), path)));
 }
-async function readKeyFile(path) {
+// Small local files, read synchronously: a run's first thread-pool request costs about a
+// millisecond of start-up, and it need not make any.
+function readKeyFile(path) {
     try {
-        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path);
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path);
     }
     catch (error) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb('NOT_FOUND', `cannot read key file ${path}`, { cause: error });
@@ -580,11 +582,14 @@ async function readKeyFile(path) {
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+
 
 
 
@@ -594,29 +599,30 @@ const DEFAULT_MANIFEST_PATH = 'remediations/manifest.json';
 /** Reads manifest bytes, or undefined when the file does not exist yet. */
 async function tryReadManifest(path) {
     try {
-        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(path);
+        // Synchronous, like the key files: a run then makes no thread-pool request before its step.
+        return await Promise.resolve((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path));
     }
     catch (error) {
         if (error.code === 'ENOENT')
             return undefined;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb('NOT_FOUND', `cannot read manifest ${path}`, { cause: error });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .eb('NOT_FOUND', `cannot read manifest ${path}`, { cause: error });
     }
 }
 /** Reads manifest bytes; a missing file is a usage error that says how to make one. */
 async function readManifest(path) {
     const bytes = await tryReadManifest(path);
     if (!bytes) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb('NOT_FOUND', `manifest ${path} does not exist: pass --manifest <path>, or release a version first`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .eb('NOT_FOUND', `manifest ${path} does not exist: pass --manifest <path>, or release a version first`);
     }
     return bytes;
 }
 /** Writes bytes to a temporary file next to `path`; nothing is replaced until commit(). */
 async function stageManifest(path, bytes) {
-    const temp = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), `.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.manifest.tmp`);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(temp, bytes, { flag: 'wx' });
+    const temp = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(path), `.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.manifest.tmp`);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(temp, bytes, { flag: 'wx' });
     return {
-        commit: () => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temp, path),
-        discard: () => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(temp, { force: true }),
+        commit: () => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(temp, path),
+        discard: () => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(temp, { force: true }),
     };
 }
 
@@ -742,6 +748,8 @@ var param_validation = __webpack_require__(9980);
 var tree_digest = __webpack_require__(460);
 // EXTERNAL MODULE: ./src/core/version-ref.ts
 var version_ref = __webpack_require__(9715);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/run/materialize.ts
 
 
@@ -750,21 +758,21 @@ var version_ref = __webpack_require__(9715);
  * its own copy, so a step that rewrites a script (even as root, where modes do not stop it)
  * cannot change what a later step runs: the verified bytes run, not the checkout's.
  */
-async function materialize(files, target) {
-    await (0,promises_.mkdir)(target, { recursive: true, mode: 0o700 });
+function materialize(files, target) {
+    (0,external_node_fs_.mkdirSync)(target, { recursive: true, mode: 0o700 });
     const dirs = new Set([target]);
     for (const file of files) {
         const path = (0,external_node_path_.join)(target, file.path);
         const parent = (0,external_node_path_.dirname)(path);
         if (!dirs.has(parent)) {
-            await (0,promises_.mkdir)(parent, { recursive: true });
+            (0,external_node_fs_.mkdirSync)(parent, { recursive: true });
             for (let dir = parent; dir.length > target.length; dir = (0,external_node_path_.dirname)(dir))
                 dirs.add(dir);
         }
-        await (0,promises_.writeFile)(path, file.content, { flag: 'wx', mode: file.mode === '100755' ? 0o555 : 0o444 });
+        (0,external_node_fs_.writeFileSync)(path, file.content, { flag: 'wx', mode: file.mode === '100755' ? 0o555 : 0o444 });
     }
     for (const dir of [...dirs].sort((a, b) => b.length - a.length))
-        await (0,promises_.chmod)(dir, 0o555);
+        (0,external_node_fs_.chmodSync)(dir, 0o555);
 }
 
 ;// CONCATENATED MODULE: ./src/run/output-file.ts
@@ -914,16 +922,27 @@ function parseSecretsBundle(text) {
 
 
 /** Removes a scratch folder, first making its read-only copies writable so removal works for non-root users. */
-async function removeTree(dir) {
-    const unlock = async (path) => {
-        await (0,promises_.chmod)(path, 0o700).catch(() => undefined);
-        const entries = await (0,promises_.readdir)(path, { withFileTypes: true }).catch(() => []);
+function removeTree(dir) {
+    const unlock = (path) => {
+        try {
+            (0,external_node_fs_.chmodSync)(path, 0o700);
+        }
+        catch {
+            // Gone already, or not ours: rmSync reports what matters.
+        }
+        let entries;
+        try {
+            entries = (0,external_node_fs_.readdirSync)(path, { withFileTypes: true });
+        }
+        catch {
+            entries = [];
+        }
         for (const entry of entries)
             if (entry.isDirectory())
-                await unlock((0,external_node_path_.join)(path, entry.name));
+                unlock((0,external_node_path_.join)(path, entry.name));
     };
-    await unlock(dir);
-    await (0,promises_.rm)(dir, { recursive: true, force: true });
+    unlock(dir);
+    (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
 }
 
 ;// CONCATENATED MODULE: ./src/run/executor.ts
@@ -950,10 +969,12 @@ async function executePlan(plan, recorder, deps) {
     const timer = setTimeout(() => runTimeout.abort(), runTimeoutMs);
     const stop = AbortSignal.any([deps.cancel, runTimeout.signal]);
     const stopReason = () => (runTimeout.signal.aborted && !deps.cancel.aborted ? 'timed-out' : 'cancelled');
-    const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)(deps.scratchRoot, 'remediate-run-'));
+    // Scratch-space operations are small and local: synchronous calls skip a thread-pool round
+    // trip each (a trivial run made about fifteen of them).
+    const scratch = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(deps.scratchRoot, 'remediate-run-'));
     const workspace = (0,external_node_path_.join)(scratch, 'workspace');
-    await (0,promises_.mkdir)(workspace, { mode: 0o700 });
-    await (0,promises_.mkdir)((0,external_node_path_.join)(scratch, 'outputs'), { mode: 0o700 });
+    (0,external_node_fs_.mkdirSync)(workspace, { mode: 0o700 });
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(scratch, 'outputs'), { mode: 0o700 });
     const outputs = {};
     const byStep = new Map();
     let sequence = 0;
@@ -985,13 +1006,13 @@ async function executePlan(plan, recorder, deps) {
                 const n = ++sequence;
                 // A fresh copy under an unpredictable name, made after the previous step's process group
                 // is gone: nothing a step leaves behind can have prepared (or can find) the next copy.
-                const definitionDir = (0,external_node_path_.join)(await (0,promises_.mkdtemp)((0,external_node_path_.join)(deps.scratchRoot, 'remediate-definition-')), 'files');
+                const definitionDir = (0,external_node_path_.join)((0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(deps.scratchRoot, 'remediate-definition-')), 'files');
                 copies.push((0,external_node_path_.dirname)(definitionDir));
-                await materialize(plan.files, definitionDir);
+                materialize(plan.files, definitionDir);
                 const outputFile = (0,external_node_path_.join)(scratch, 'outputs', `${n}.out`);
-                await (0,promises_.writeFile)(outputFile, '', { mode: 0o600 });
+                (0,external_node_fs_.writeFileSync)(outputFile, '', { mode: 0o600 });
                 const cwd = (0,external_node_path_.join)(workspace, step['working-directory'] ?? '');
-                await (0,promises_.mkdir)(cwd, { recursive: true });
+                (0,external_node_fs_.mkdirSync)(cwd, { recursive: true });
                 const env = buildStepEnvironment(deps.callerEnv, plan.definition, step, plan.params, plan.secrets, outputs, { definitionDir, workspace, outputFile }, { name: plan.name, version: plan.version, runId: plan.runId, stage });
                 recorder.marker(`==> ${stage}/${step.id} attempt ${attempt}/${maxAttempts}`);
                 if (step.name)
@@ -1014,7 +1035,7 @@ async function executePlan(plan, recorder, deps) {
                     recorder.line(`!! ${stage}/${step.id} could not start: ${result.spawnError}`);
                 recorder.marker(`<== ${stage}/${step.id} ${describeResult(result, timeoutMs)} (${outcome})`);
                 // Outputs of a failed attempt are kept too: rollback may need what the step managed to note.
-                const parsed = parseOutputFile(await (0,promises_.readFile)(outputFile));
+                const parsed = parseOutputFile((0,external_node_fs_.readFileSync)(outputFile));
                 if (parsed.ok)
                     stepOutputs = withoutSecretNames(parsed.outputs, recorder, `${stage}/${step.id}`);
                 else
@@ -1060,9 +1081,9 @@ async function executePlan(plan, recorder, deps) {
     }
     finally {
         clearTimeout(timer);
-        await removeTree(scratch);
+        removeTree(scratch);
         for (const copy of copies)
-            await removeTree(copy);
+            removeTree(copy);
     }
     for (const [name, spec] of Object.entries(plan.definition.outputs)) {
         const value = byStep.get(spec.step)?.[spec.key];
@@ -1206,8 +1227,6 @@ function sleep(ms, signal) {
     });
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/record/log-chain.ts + 1 modules
 var log_chain = __webpack_require__(2111);
 // EXTERNAL MODULE: ./src/record/record-files.ts
@@ -3946,8 +3965,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -4057,7 +4074,6 @@ var record_files = __webpack_require__(8374);
 
 
 
-
 /** The `prevChain` of block 0, and the head of an empty log. */
 const GENESIS = '0'.repeat(64);
 /** Buffered log bytes that force a block to be cut: bounds memory and the loss on a crash. */
@@ -4126,7 +4142,7 @@ class ChainedLogWriter {
     }
     /** Creates run.log and run.log.chain in `dir`; refuses if either exists, never overwriting a record. */
     static async open(dir) {
-        await (0,promises_.mkdir)(dir, { recursive: true });
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
         const logPath = (0,external_node_path_.join)(dir, record_files/* LOG_FILE */.UP);
         // Exclusive create ('wx'): an existing record is evidence and is never appended to or replaced.
         const logFd = openExclusive(logPath);

@@ -29930,21 +29930,21 @@ function truncate(text) {
  * its own copy, so a step that rewrites a script (even as root, where modes do not stop it)
  * cannot change what a later step runs: the verified bytes run, not the checkout's.
  */
-async function materialize(files, target) {
-    await (0,promises_.mkdir)(target, { recursive: true, mode: 0o700 });
+function materialize(files, target) {
+    (0,external_node_fs_.mkdirSync)(target, { recursive: true, mode: 0o700 });
     const dirs = new Set([target]);
     for (const file of files) {
         const path = (0,external_node_path_.join)(target, file.path);
         const parent = (0,external_node_path_.dirname)(path);
         if (!dirs.has(parent)) {
-            await (0,promises_.mkdir)(parent, { recursive: true });
+            (0,external_node_fs_.mkdirSync)(parent, { recursive: true });
             for (let dir = parent; dir.length > target.length; dir = (0,external_node_path_.dirname)(dir))
                 dirs.add(dir);
         }
-        await (0,promises_.writeFile)(path, file.content, { flag: 'wx', mode: file.mode === '100755' ? 0o555 : 0o444 });
+        (0,external_node_fs_.writeFileSync)(path, file.content, { flag: 'wx', mode: file.mode === '100755' ? 0o555 : 0o444 });
     }
     for (const dir of [...dirs].sort((a, b) => b.length - a.length))
-        await (0,promises_.chmod)(dir, 0o555);
+        (0,external_node_fs_.chmodSync)(dir, 0o555);
 }
 
 ;// CONCATENATED MODULE: ./src/run/output-file.ts
@@ -30094,16 +30094,27 @@ function parseSecretsBundle(text) {
 
 
 /** Removes a scratch folder, first making its read-only copies writable so removal works for non-root users. */
-async function removeTree(dir) {
-    const unlock = async (path) => {
-        await (0,promises_.chmod)(path, 0o700).catch(() => undefined);
-        const entries = await (0,promises_.readdir)(path, { withFileTypes: true }).catch(() => []);
+function removeTree(dir) {
+    const unlock = (path) => {
+        try {
+            (0,external_node_fs_.chmodSync)(path, 0o700);
+        }
+        catch {
+            // Gone already, or not ours: rmSync reports what matters.
+        }
+        let entries;
+        try {
+            entries = (0,external_node_fs_.readdirSync)(path, { withFileTypes: true });
+        }
+        catch {
+            entries = [];
+        }
         for (const entry of entries)
             if (entry.isDirectory())
-                await unlock((0,external_node_path_.join)(path, entry.name));
+                unlock((0,external_node_path_.join)(path, entry.name));
     };
-    await unlock(dir);
-    await (0,promises_.rm)(dir, { recursive: true, force: true });
+    unlock(dir);
+    (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
 }
 
 ;// CONCATENATED MODULE: ./src/run/executor.ts
@@ -30130,10 +30141,12 @@ async function executePlan(plan, recorder, deps) {
     const timer = setTimeout(() => runTimeout.abort(), runTimeoutMs);
     const stop = AbortSignal.any([deps.cancel, runTimeout.signal]);
     const stopReason = () => (runTimeout.signal.aborted && !deps.cancel.aborted ? 'timed-out' : 'cancelled');
-    const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)(deps.scratchRoot, 'remediate-run-'));
+    // Scratch-space operations are small and local: synchronous calls skip a thread-pool round
+    // trip each (a trivial run made about fifteen of them).
+    const scratch = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(deps.scratchRoot, 'remediate-run-'));
     const workspace = (0,external_node_path_.join)(scratch, 'workspace');
-    await (0,promises_.mkdir)(workspace, { mode: 0o700 });
-    await (0,promises_.mkdir)((0,external_node_path_.join)(scratch, 'outputs'), { mode: 0o700 });
+    (0,external_node_fs_.mkdirSync)(workspace, { mode: 0o700 });
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(scratch, 'outputs'), { mode: 0o700 });
     const outputs = {};
     const byStep = new Map();
     let sequence = 0;
@@ -30165,13 +30178,13 @@ async function executePlan(plan, recorder, deps) {
                 const n = ++sequence;
                 // A fresh copy under an unpredictable name, made after the previous step's process group
                 // is gone: nothing a step leaves behind can have prepared (or can find) the next copy.
-                const definitionDir = (0,external_node_path_.join)(await (0,promises_.mkdtemp)((0,external_node_path_.join)(deps.scratchRoot, 'remediate-definition-')), 'files');
+                const definitionDir = (0,external_node_path_.join)((0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(deps.scratchRoot, 'remediate-definition-')), 'files');
                 copies.push((0,external_node_path_.dirname)(definitionDir));
-                await materialize(plan.files, definitionDir);
+                materialize(plan.files, definitionDir);
                 const outputFile = (0,external_node_path_.join)(scratch, 'outputs', `${n}.out`);
-                await (0,promises_.writeFile)(outputFile, '', { mode: 0o600 });
+                (0,external_node_fs_.writeFileSync)(outputFile, '', { mode: 0o600 });
                 const cwd = (0,external_node_path_.join)(workspace, step['working-directory'] ?? '');
-                await (0,promises_.mkdir)(cwd, { recursive: true });
+                (0,external_node_fs_.mkdirSync)(cwd, { recursive: true });
                 const env = buildStepEnvironment(deps.callerEnv, plan.definition, step, plan.params, plan.secrets, outputs, { definitionDir, workspace, outputFile }, { name: plan.name, version: plan.version, runId: plan.runId, stage });
                 recorder.marker(`==> ${stage}/${step.id} attempt ${attempt}/${maxAttempts}`);
                 if (step.name)
@@ -30194,7 +30207,7 @@ async function executePlan(plan, recorder, deps) {
                     recorder.line(`!! ${stage}/${step.id} could not start: ${result.spawnError}`);
                 recorder.marker(`<== ${stage}/${step.id} ${describeResult(result, timeoutMs)} (${outcome})`);
                 // Outputs of a failed attempt are kept too: rollback may need what the step managed to note.
-                const parsed = parseOutputFile(await (0,promises_.readFile)(outputFile));
+                const parsed = parseOutputFile((0,external_node_fs_.readFileSync)(outputFile));
                 if (parsed.ok)
                     stepOutputs = withoutSecretNames(parsed.outputs, recorder, `${stage}/${step.id}`);
                 else
@@ -30240,9 +30253,9 @@ async function executePlan(plan, recorder, deps) {
     }
     finally {
         clearTimeout(timer);
-        await removeTree(scratch);
+        removeTree(scratch);
         for (const copy of copies)
-            await removeTree(copy);
+            removeTree(copy);
     }
     for (const [name, spec] of Object.entries(plan.definition.outputs)) {
         const value = byStep.get(spec.step)?.[spec.key];
@@ -30521,7 +30534,6 @@ async function readRecordFile(dir, name) {
 
 
 
-
 /** The `prevChain` of block 0, and the head of an empty log. */
 const GENESIS = '0'.repeat(64);
 /** Buffered log bytes that force a block to be cut: bounds memory and the loss on a crash. */
@@ -30590,7 +30602,7 @@ class ChainedLogWriter {
     }
     /** Creates run.log and run.log.chain in `dir`; refuses if either exists, never overwriting a record. */
     static async open(dir) {
-        await (0,promises_.mkdir)(dir, { recursive: true });
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
         const logPath = (0,external_node_path_.join)(dir, record_files_LOG_FILE);
         // Exclusive create ('wx'): an existing record is evidence and is never appended to or replaced.
         const logFd = openExclusive(logPath);

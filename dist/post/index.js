@@ -29875,21 +29875,21 @@ function truncate(text) {
  * its own copy, so a step that rewrites a script (even as root, where modes do not stop it)
  * cannot change what a later step runs: the verified bytes run, not the checkout's.
  */
-async function materialize_materialize(files, target) {
-    await mkdir(target, { recursive: true, mode: 0o700 });
+function materialize_materialize(files, target) {
+    mkdirSync(target, { recursive: true, mode: 0o700 });
     const dirs = new Set([target]);
     for (const file of files) {
         const path = join(target, file.path);
         const parent = dirname(path);
         if (!dirs.has(parent)) {
-            await mkdir(parent, { recursive: true });
+            mkdirSync(parent, { recursive: true });
             for (let dir = parent; dir.length > target.length; dir = dirname(dir))
                 dirs.add(dir);
         }
-        await writeFile(path, file.content, { flag: 'wx', mode: file.mode === '100755' ? 0o555 : 0o444 });
+        writeFileSync(path, file.content, { flag: 'wx', mode: file.mode === '100755' ? 0o555 : 0o444 });
     }
     for (const dir of [...dirs].sort((a, b) => b.length - a.length))
-        await chmod(dir, 0o555);
+        chmodSync(dir, 0o555);
 }
 
 ;// CONCATENATED MODULE: ./src/run/step-environment.ts
@@ -29988,16 +29988,27 @@ function parseSecretsBundle(text) {
 
 
 /** Removes a scratch folder, first making its read-only copies writable so removal works for non-root users. */
-async function workspace_removeTree(dir) {
-    const unlock = async (path) => {
-        await chmod(path, 0o700).catch(() => undefined);
-        const entries = await readdir(path, { withFileTypes: true }).catch(() => []);
+function workspace_removeTree(dir) {
+    const unlock = (path) => {
+        try {
+            chmodSync(path, 0o700);
+        }
+        catch {
+            // Gone already, or not ours: rmSync reports what matters.
+        }
+        let entries;
+        try {
+            entries = readdirSync(path, { withFileTypes: true });
+        }
+        catch {
+            entries = [];
+        }
         for (const entry of entries)
             if (entry.isDirectory())
-                await unlock(join(path, entry.name));
+                unlock(join(path, entry.name));
     };
-    await unlock(dir);
-    await rm(dir, { recursive: true, force: true });
+    unlock(dir);
+    rmSync(dir, { recursive: true, force: true });
 }
 
 ;// CONCATENATED MODULE: ./src/run/executor.ts
@@ -30024,10 +30035,12 @@ async function executor_executePlan(plan, recorder, deps) {
     const timer = setTimeout(() => runTimeout.abort(), runTimeoutMs);
     const stop = AbortSignal.any([deps.cancel, runTimeout.signal]);
     const stopReason = () => (runTimeout.signal.aborted && !deps.cancel.aborted ? 'timed-out' : 'cancelled');
-    const scratch = await mkdtemp(join(deps.scratchRoot, 'remediate-run-'));
+    // Scratch-space operations are small and local: synchronous calls skip a thread-pool round
+    // trip each (a trivial run made about fifteen of them).
+    const scratch = mkdtempSync(join(deps.scratchRoot, 'remediate-run-'));
     const workspace = join(scratch, 'workspace');
-    await mkdir(workspace, { mode: 0o700 });
-    await mkdir(join(scratch, 'outputs'), { mode: 0o700 });
+    mkdirSync(workspace, { mode: 0o700 });
+    mkdirSync(join(scratch, 'outputs'), { mode: 0o700 });
     const outputs = {};
     const byStep = new Map();
     let sequence = 0;
@@ -30059,13 +30072,13 @@ async function executor_executePlan(plan, recorder, deps) {
                 const n = ++sequence;
                 // A fresh copy under an unpredictable name, made after the previous step's process group
                 // is gone: nothing a step leaves behind can have prepared (or can find) the next copy.
-                const definitionDir = join(await mkdtemp(join(deps.scratchRoot, 'remediate-definition-')), 'files');
+                const definitionDir = join(mkdtempSync(join(deps.scratchRoot, 'remediate-definition-')), 'files');
                 copies.push(dirname(definitionDir));
-                await materialize(plan.files, definitionDir);
+                materialize(plan.files, definitionDir);
                 const outputFile = join(scratch, 'outputs', `${n}.out`);
-                await writeFile(outputFile, '', { mode: 0o600 });
+                writeFileSync(outputFile, '', { mode: 0o600 });
                 const cwd = join(workspace, step['working-directory'] ?? '');
-                await mkdir(cwd, { recursive: true });
+                mkdirSync(cwd, { recursive: true });
                 const env = buildStepEnvironment(deps.callerEnv, plan.definition, step, plan.params, plan.secrets, outputs, { definitionDir, workspace, outputFile }, { name: plan.name, version: plan.version, runId: plan.runId, stage });
                 recorder.marker(`==> ${stage}/${step.id} attempt ${attempt}/${maxAttempts}`);
                 if (step.name)
@@ -30088,7 +30101,7 @@ async function executor_executePlan(plan, recorder, deps) {
                     recorder.line(`!! ${stage}/${step.id} could not start: ${result.spawnError}`);
                 recorder.marker(`<== ${stage}/${step.id} ${describeResult(result, timeoutMs)} (${outcome})`);
                 // Outputs of a failed attempt are kept too: rollback may need what the step managed to note.
-                const parsed = parseOutputFile(await readFile(outputFile));
+                const parsed = parseOutputFile(readFileSync(outputFile));
                 if (parsed.ok)
                     stepOutputs = withoutSecretNames(parsed.outputs, recorder, `${stage}/${step.id}`);
                 else
@@ -30134,9 +30147,9 @@ async function executor_executePlan(plan, recorder, deps) {
     }
     finally {
         clearTimeout(timer);
-        await removeTree(scratch);
+        removeTree(scratch);
         for (const copy of copies)
-            await removeTree(copy);
+            removeTree(copy);
     }
     for (const [name, spec] of Object.entries(plan.definition.outputs)) {
         const value = byStep.get(spec.step)?.[spec.key];
@@ -30342,7 +30355,6 @@ async function readRecordFile(dir, name) {
 
 
 
-
 /** The `prevChain` of block 0, and the head of an empty log. */
 const GENESIS = '0'.repeat(64);
 /** Buffered log bytes that force a block to be cut: bounds memory and the loss on a crash. */
@@ -30411,7 +30423,7 @@ class log_chain_ChainedLogWriter {
     }
     /** Creates run.log and run.log.chain in `dir`; refuses if either exists, never overwriting a record. */
     static async open(dir) {
-        await mkdir(dir, { recursive: true });
+        mkdirSync(dir, { recursive: true });
         const logPath = join(dir, LOG_FILE);
         // Exclusive create ('wx'): an existing record is evidence and is never appended to or replaced.
         const logFd = openExclusive(logPath);

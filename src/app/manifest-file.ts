@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { UsageError } from '../errors.ts';
 
@@ -9,7 +10,8 @@ export const DEFAULT_MANIFEST_PATH = 'remediations/manifest.json';
 /** Reads manifest bytes, or undefined when the file does not exist yet. */
 export async function tryReadManifest(path: string): Promise<Buffer | undefined> {
   try {
-    return await readFile(path);
+    // Synchronous, like the key files: a run then makes no thread-pool request before its step.
+    return await Promise.resolve(readFileSync(path));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new UsageError('NOT_FOUND', `cannot read manifest ${path}`, { cause: error });

@@ -20,8 +20,7 @@
 // the head (and byte count) are compared against a value kept elsewhere, i.e. snapshot.json, whose
 // digest is published in the job summary.
 
-import { closeSync, fdatasync, fsyncSync, openSync, unlinkSync, writeSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { closeSync, fdatasync, fsyncSync, mkdirSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.ts';
 import { sha256Hex } from '../core/tree-digest.ts';
@@ -150,7 +149,7 @@ export class ChainedLogWriter {
 
   /** Creates run.log and run.log.chain in `dir`; refuses if either exists, never overwriting a record. */
   static async open(dir: string): Promise<ChainedLogWriter> {
-    await mkdir(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true });
     const logPath = join(dir, LOG_FILE);
     // Exclusive create ('wx'): an existing record is evidence and is never appended to or replaced.
     const logFd = openExclusive(logPath);

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseDuration, type StageName, type StepSpec } from '../core/definition.ts';
 import type { ResolvedParams } from '../core/param-validation.ts';
@@ -60,10 +60,12 @@ export async function executePlan(plan: RunPlan, recorder: RunRecorder, deps: Ex
   const stop = AbortSignal.any([deps.cancel, runTimeout.signal]);
   const stopReason = (): StopReason => (runTimeout.signal.aborted && !deps.cancel.aborted ? 'timed-out' : 'cancelled');
 
-  const scratch = await mkdtemp(join(deps.scratchRoot, 'remediate-run-'));
+  // Scratch-space operations are small and local: synchronous calls skip a thread-pool round
+  // trip each (a trivial run made about fifteen of them).
+  const scratch = mkdtempSync(join(deps.scratchRoot, 'remediate-run-'));
   const workspace = join(scratch, 'workspace');
-  await mkdir(workspace, { mode: 0o700 });
-  await mkdir(join(scratch, 'outputs'), { mode: 0o700 });
+  mkdirSync(workspace, { mode: 0o700 });
+  mkdirSync(join(scratch, 'outputs'), { mode: 0o700 });
   const outputs: Record<string, string> = {};
   const byStep = new Map<string, Readonly<Record<string, string>>>();
   let sequence = 0;
@@ -96,13 +98,13 @@ export async function executePlan(plan: RunPlan, recorder: RunRecorder, deps: Ex
         const n = ++sequence;
         // A fresh copy under an unpredictable name, made after the previous step's process group
         // is gone: nothing a step leaves behind can have prepared (or can find) the next copy.
-        const definitionDir = join(await mkdtemp(join(deps.scratchRoot, 'remediate-definition-')), 'files');
+        const definitionDir = join(mkdtempSync(join(deps.scratchRoot, 'remediate-definition-')), 'files');
         copies.push(dirname(definitionDir));
-        await materialize(plan.files, definitionDir);
+        materialize(plan.files, definitionDir);
         const outputFile = join(scratch, 'outputs', `${n}.out`);
-        await writeFile(outputFile, '', { mode: 0o600 });
+        writeFileSync(outputFile, '', { mode: 0o600 });
         const cwd = join(workspace, step['working-directory'] ?? '');
-        await mkdir(cwd, { recursive: true });
+        mkdirSync(cwd, { recursive: true });
         const env = buildStepEnvironment(
           deps.callerEnv,
           plan.definition,
@@ -132,7 +134,7 @@ export async function executePlan(plan: RunPlan, recorder: RunRecorder, deps: Ex
         if (result.spawnError) recorder.line(`!! ${stage}/${step.id} could not start: ${result.spawnError}`);
         recorder.marker(`<== ${stage}/${step.id} ${describeResult(result, timeoutMs)} (${outcome})`);
         // Outputs of a failed attempt are kept too: rollback may need what the step managed to note.
-        const parsed = parseOutputFile(await readFile(outputFile));
+        const parsed = parseOutputFile(readFileSync(outputFile));
         if (parsed.ok) stepOutputs = withoutSecretNames(parsed.outputs, recorder, `${stage}/${step.id}`);
         else recorder.line(`!! ${stage}/${step.id}: outputs ignored: ${parsed.problem}`);
         if (outcome === 'succeeded' || outcome === 'drift') break;
@@ -171,8 +173,8 @@ export async function executePlan(plan: RunPlan, recorder: RunRecorder, deps: Ex
     status = await runStages(plan, recorder, runStage, () => (stop.aborted ? stopReason() : undefined));
   } finally {
     clearTimeout(timer);
-    await removeTree(scratch);
-    for (const copy of copies) await removeTree(copy);
+    removeTree(scratch);
+    for (const copy of copies) removeTree(copy);
   }
   for (const [name, spec] of Object.entries(plan.definition.outputs)) {
     const value = byStep.get(spec.step)?.[spec.key];
