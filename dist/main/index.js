@@ -29446,7 +29446,16 @@ class CatFileBatch {
         this.#child = (0,external_node_child_process_namespaceObject.spawn)('git', args, { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
         let stderr = '';
         this.#child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
-        this.#child.stdout.on('data', (chunk) => this.#receive(chunk));
+        this.#child.stdout.on('data', (chunk) => {
+            try {
+                this.#receive(chunk);
+            }
+            catch (error) {
+                // A throw in a stream listener would crash the process: fail the reads instead.
+                this.#fail(new Error(`cannot read git cat-file output: ${error.message}`));
+                this.#child.kill();
+            }
+        });
         this.#child.stdin.on('error', () => undefined);
         this.#child.on('error', (error) => this.#fail(new Error(`cannot run git cat-file: ${error.message}`)));
         this.#child.on('close', (code) => this.#fail(new Error(`git cat-file --batch ended (${code}): ${stderr.trim().split('\n')[0] ?? ''}`)));
@@ -29948,6 +29957,7 @@ function materialize(files, target) {
 }
 
 ;// CONCATENATED MODULE: ./src/run/output-file.ts
+
 /** Most bytes one step may write to $REMEDIATION_OUTPUT: outputs are values, not data sets. */
 const MAX_OUTPUT_FILE_BYTES = 1024 * 1024;
 const KEY = /^[A-Za-z_][A-Za-z0-9_-]{0,99}$/;
@@ -29958,7 +29968,7 @@ const KEY = /^[A-Za-z_][A-Za-z0-9_-]{0,99}$/;
  */
 function parseOutputFile(bytes) {
     if (bytes.byteLength > MAX_OUTPUT_FILE_BYTES) {
-        return { ok: false, problem: `output file is ${bytes.byteLength} bytes; at most ${MAX_OUTPUT_FILE_BYTES}` };
+        return { ok: false, problem: `output file is over ${MAX_OUTPUT_FILE_BYTES} bytes` };
     }
     const lines = bytes.toString('utf8').split('\n');
     if (lines.at(-1) === '')
@@ -29996,6 +30006,44 @@ function parseOutputFile(bytes) {
 /** The environment variable a step output reaches later steps as: STEP_<ID>_<KEY>. */
 function outputEnvName(stepId, key) {
     return `STEP_${stepId}_${key}`.toUpperCase().replaceAll('-', '_');
+}
+/**
+ * Reads and parses a step's $REMEDIATION_OUTPUT. The step controls that path: it can replace the
+ * file with a FIFO (a blocking read would freeze the tool: no timeout, no signal handling, no
+ * cancelled record), with a symbolic link (to /dev/zero, or to a file it wants the engine to read
+ * into the record), or grow it without end. So only a regular file is read, opened without
+ * following links and without blocking, and never more than MAX_OUTPUT_FILE_BYTES + 1 bytes.
+ */
+function readOutputFile(path) {
+    let fd;
+    try {
+        // O_NOFOLLOW and O_NONBLOCK do not exist on Windows, where neither attack applies the same way.
+        fd = (0,external_node_fs_.openSync)(path, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NOFOLLOW ?? 0) | (external_node_fs_.constants.O_NONBLOCK ?? 0));
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ELOOP')
+            return { ok: false, problem: 'the output file was replaced by a symbolic link' };
+        if (code === 'ENOENT')
+            return { ok: false, problem: 'the output file was removed' };
+        return { ok: false, problem: `the output file cannot be read (${code ?? String(error)})` };
+    }
+    try {
+        if (!(0,external_node_fs_.fstatSync)(fd).isFile())
+            return { ok: false, problem: 'the output file was replaced by something not a regular file' };
+        const buffer = Buffer.alloc(MAX_OUTPUT_FILE_BYTES + 1);
+        let filled = 0;
+        while (filled < buffer.byteLength) {
+            const count = (0,external_node_fs_.readSync)(fd, buffer, filled, buffer.byteLength - filled, null);
+            if (count === 0)
+                break;
+            filled += count;
+        }
+        return parseOutputFile(buffer.subarray(0, filled));
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/run/step-environment.ts
@@ -30093,28 +30141,51 @@ function parseSecretsBundle(text) {
 ;// CONCATENATED MODULE: ./src/run/workspace.ts
 
 
-/** Removes a scratch folder, first making its read-only copies writable so removal works for non-root users. */
+/** Where Linux exposes open descriptors as paths: listing through one never follows a swapped link. */
+const OPEN_FDS = process.platform === 'linux' ? '/proc/self/fd' : undefined;
+/**
+ * Removes a scratch folder, first making its read-only copies writable so removal works for
+ * non-root users.
+ *
+ * A process a step left behind (a `setsid` daemon) can swap a folder for a symbolic link to, say,
+ * /etc while this runs. So each folder is opened without following links, its mode is changed
+ * through that descriptor, and (on Linux) it is listed and descended through the descriptor too:
+ * the chmod never lands outside the scratch folder. rmSync removes links, never their targets.
+ */
 function removeTree(dir) {
-    const unlock = (path) => {
+    unlock(dir);
+    (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+}
+function unlock(path) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(path, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_DIRECTORY ?? 0) | (external_node_fs_.constants.O_NOFOLLOW ?? 0));
+    }
+    catch {
+        return; // a symbolic link (never followed), gone already, or not a folder
+    }
+    try {
         try {
-            (0,external_node_fs_.chmodSync)(path, 0o700);
+            (0,external_node_fs_.fchmodSync)(fd, 0o700);
         }
         catch {
-            // Gone already, or not ours: rmSync reports what matters.
+            // Not ours to change: rmSync reports what matters.
         }
+        const base = OPEN_FDS === undefined ? path : `${OPEN_FDS}/${fd}`;
         let entries;
         try {
-            entries = (0,external_node_fs_.readdirSync)(path, { withFileTypes: true });
+            entries = (0,external_node_fs_.readdirSync)(base, { withFileTypes: true });
         }
         catch {
             entries = [];
         }
         for (const entry of entries)
             if (entry.isDirectory())
-                unlock((0,external_node_path_.join)(path, entry.name));
-    };
-    unlock(dir);
-    (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+                unlock((0,external_node_path_.join)(base, entry.name));
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/run/executor.ts
@@ -30137,16 +30208,23 @@ const DEFAULT_RUN_TIMEOUT = '1h';
  */
 async function executePlan(plan, recorder, deps) {
     const runTimeoutMs = parseDuration(plan.definition.timeout ?? DEFAULT_RUN_TIMEOUT);
+    // Scratch-space operations are small and local: synchronous calls skip a thread-pool round
+    // trip each (a trivial run made about fifteen of them). Made before the run timer starts, so a
+    // full or read-only temp folder fails the run without leaving a timer (or a folder) behind.
+    const scratch = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(deps.scratchRoot, 'remediate-run-'));
+    const workspace = (0,external_node_path_.join)(scratch, 'workspace');
+    try {
+        (0,external_node_fs_.mkdirSync)(workspace, { mode: 0o700 });
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(scratch, 'outputs'), { mode: 0o700 });
+    }
+    catch (error) {
+        removeQuietly(scratch, recorder);
+        throw error;
+    }
     const runTimeout = new AbortController();
     const timer = setTimeout(() => runTimeout.abort(), runTimeoutMs);
     const stop = AbortSignal.any([deps.cancel, runTimeout.signal]);
     const stopReason = () => (runTimeout.signal.aborted && !deps.cancel.aborted ? 'timed-out' : 'cancelled');
-    // Scratch-space operations are small and local: synchronous calls skip a thread-pool round
-    // trip each (a trivial run made about fifteen of them).
-    const scratch = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(deps.scratchRoot, 'remediate-run-'));
-    const workspace = (0,external_node_path_.join)(scratch, 'workspace');
-    (0,external_node_fs_.mkdirSync)(workspace, { mode: 0o700 });
-    (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(scratch, 'outputs'), { mode: 0o700 });
     const outputs = {};
     const byStep = new Map();
     let sequence = 0;
@@ -30207,7 +30285,7 @@ async function executePlan(plan, recorder, deps) {
                     recorder.line(`!! ${stage}/${step.id} could not start: ${result.spawnError}`);
                 recorder.marker(`<== ${stage}/${step.id} ${describeResult(result, timeoutMs)} (${outcome})`);
                 // Outputs of a failed attempt are kept too: rollback may need what the step managed to note.
-                const parsed = parseOutputFile((0,external_node_fs_.readFileSync)(outputFile));
+                const parsed = readOutputFile(outputFile);
                 if (parsed.ok)
                     stepOutputs = withoutSecretNames(parsed.outputs, recorder, `${stage}/${step.id}`);
                 else
@@ -30253,9 +30331,9 @@ async function executePlan(plan, recorder, deps) {
     }
     finally {
         clearTimeout(timer);
-        removeTree(scratch);
+        removeQuietly(scratch, recorder);
         for (const copy of copies)
-            removeTree(copy);
+            removeQuietly(copy, recorder);
     }
     for (const [name, spec] of Object.entries(plan.definition.outputs)) {
         const value = byStep.get(spec.step)?.[spec.key];
@@ -30263,6 +30341,19 @@ async function executePlan(plan, recorder, deps) {
             recorder.snapshot.outputs[name] = value;
     }
     return status;
+}
+/**
+ * Removes a scratch folder; a failure (a mount or an immutable file a step left, root-owned files
+ * on a non-root runner) is written to the log instead of replacing the run's result or error, and
+ * the other folders are still removed.
+ */
+function removeQuietly(dir, recorder) {
+    try {
+        removeTree(dir);
+    }
+    catch (error) {
+        recorder.line(`!! could not remove scratch folder ${dir}: ${error.message}`);
+    }
 }
 async function runStages(plan, recorder, runStep, stopped) {
     const { definition } = plan;

@@ -28529,7 +28529,7 @@ const uploadWithArtifactClient = async (name, files, root, retentionDays) => {
 
 /***/ }),
 
-/***/ 75435:
+/***/ 50734:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29391,7 +29391,16 @@ class git_cat_file_CatFileBatch {
         this.#child = spawn('git', args, { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
         let stderr = '';
         this.#child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
-        this.#child.stdout.on('data', (chunk) => this.#receive(chunk));
+        this.#child.stdout.on('data', (chunk) => {
+            try {
+                this.#receive(chunk);
+            }
+            catch (error) {
+                // A throw in a stream listener would crash the process: fail the reads instead.
+                this.#fail(new Error(`cannot read git cat-file output: ${error.message}`));
+                this.#child.kill();
+            }
+        });
         this.#child.stdin.on('error', () => undefined);
         this.#child.on('error', (error) => this.#fail(new Error(`cannot run git cat-file: ${error.message}`)));
         this.#child.on('close', (code) => this.#fail(new Error(`git cat-file --batch ended (${code}): ${stderr.trim().split('\n')[0] ?? ''}`)));
@@ -29892,6 +29901,96 @@ function materialize_materialize(files, target) {
         chmodSync(dir, 0o555);
 }
 
+;// CONCATENATED MODULE: ./src/run/output-file.ts
+
+/** Most bytes one step may write to $REMEDIATION_OUTPUT: outputs are values, not data sets. */
+const MAX_OUTPUT_FILE_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+const KEY = /^[A-Za-z_][A-Za-z0-9_-]{0,99}$/;
+/**
+ * Parses a $REMEDIATION_OUTPUT file in GitHub's format: `key=value` lines, and multi-line values as
+ * `key<<DELIMITER` ... `DELIMITER`. A step only ever writes its own outputs here; nothing in this
+ * file reaches the job's environment or outputs except declared outputs, as data.
+ */
+function parseOutputFile(bytes) {
+    if (bytes.byteLength > MAX_OUTPUT_FILE_BYTES) {
+        return { ok: false, problem: `output file is over ${MAX_OUTPUT_FILE_BYTES} bytes` };
+    }
+    const lines = bytes.toString('utf8').split('\n');
+    if (lines.at(-1) === '')
+        lines.pop();
+    const outputs = {};
+    for (let i = 0; i < lines.length; i++) {
+        const line = (lines[i] ?? '').replace(/\r$/, '');
+        if (line === '')
+            continue;
+        const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
+        if (heredoc && !line.includes('=')) {
+            const [, key = '', delimiter = ''] = heredoc;
+            const end = lines.findIndex((l, j) => j > i && l.replace(/\r$/, '') === delimiter);
+            if (end < 0)
+                return { ok: false, problem: `output '${key}': no closing delimiter line` };
+            if (!KEY.test(key))
+                return { ok: false, problem: `invalid output name '${key.slice(0, 100)}'` };
+            outputs[key] = lines
+                .slice(i + 1, end)
+                .map((l) => l.replace(/\r$/, ''))
+                .join('\n');
+            i = end;
+            continue;
+        }
+        const eq = line.indexOf('=');
+        if (eq <= 0)
+            return { ok: false, problem: `line ${i + 1}: expected key=value or key<<DELIMITER` };
+        const key = line.slice(0, eq);
+        if (!KEY.test(key))
+            return { ok: false, problem: `invalid output name '${key.slice(0, 100)}'` };
+        outputs[key] = line.slice(eq + 1);
+    }
+    return { ok: true, outputs };
+}
+/** The environment variable a step output reaches later steps as: STEP_<ID>_<KEY>. */
+function output_file_outputEnvName(stepId, key) {
+    return `STEP_${stepId}_${key}`.toUpperCase().replaceAll('-', '_');
+}
+/**
+ * Reads and parses a step's $REMEDIATION_OUTPUT. The step controls that path: it can replace the
+ * file with a FIFO (a blocking read would freeze the tool: no timeout, no signal handling, no
+ * cancelled record), with a symbolic link (to /dev/zero, or to a file it wants the engine to read
+ * into the record), or grow it without end. So only a regular file is read, opened without
+ * following links and without blocking, and never more than MAX_OUTPUT_FILE_BYTES + 1 bytes.
+ */
+function output_file_readOutputFile(path) {
+    let fd;
+    try {
+        // O_NOFOLLOW and O_NONBLOCK do not exist on Windows, where neither attack applies the same way.
+        fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ELOOP')
+            return { ok: false, problem: 'the output file was replaced by a symbolic link' };
+        if (code === 'ENOENT')
+            return { ok: false, problem: 'the output file was removed' };
+        return { ok: false, problem: `the output file cannot be read (${code ?? String(error)})` };
+    }
+    try {
+        if (!fstatSync(fd).isFile())
+            return { ok: false, problem: 'the output file was replaced by something not a regular file' };
+        const buffer = Buffer.alloc(MAX_OUTPUT_FILE_BYTES + 1);
+        let filled = 0;
+        while (filled < buffer.byteLength) {
+            const count = readSync(fd, buffer, filled, buffer.byteLength - filled, null);
+            if (count === 0)
+                break;
+            filled += count;
+        }
+        return parseOutputFile(buffer.subarray(0, filled));
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/run/step-environment.ts
 
 
@@ -29987,28 +30086,51 @@ function parseSecretsBundle(text) {
 ;// CONCATENATED MODULE: ./src/run/workspace.ts
 
 
-/** Removes a scratch folder, first making its read-only copies writable so removal works for non-root users. */
+/** Where Linux exposes open descriptors as paths: listing through one never follows a swapped link. */
+const OPEN_FDS = process.platform === 'linux' ? '/proc/self/fd' : undefined;
+/**
+ * Removes a scratch folder, first making its read-only copies writable so removal works for
+ * non-root users.
+ *
+ * A process a step left behind (a `setsid` daemon) can swap a folder for a symbolic link to, say,
+ * /etc while this runs. So each folder is opened without following links, its mode is changed
+ * through that descriptor, and (on Linux) it is listed and descended through the descriptor too:
+ * the chmod never lands outside the scratch folder. rmSync removes links, never their targets.
+ */
 function workspace_removeTree(dir) {
-    const unlock = (path) => {
+    unlock(dir);
+    rmSync(dir, { recursive: true, force: true });
+}
+function unlock(path) {
+    let fd;
+    try {
+        fd = openSync(path, constants.O_RDONLY | (constants.O_DIRECTORY ?? 0) | (constants.O_NOFOLLOW ?? 0));
+    }
+    catch {
+        return; // a symbolic link (never followed), gone already, or not a folder
+    }
+    try {
         try {
-            chmodSync(path, 0o700);
+            fchmodSync(fd, 0o700);
         }
         catch {
-            // Gone already, or not ours: rmSync reports what matters.
+            // Not ours to change: rmSync reports what matters.
         }
+        const base = OPEN_FDS === undefined ? path : `${OPEN_FDS}/${fd}`;
         let entries;
         try {
-            entries = readdirSync(path, { withFileTypes: true });
+            entries = readdirSync(base, { withFileTypes: true });
         }
         catch {
             entries = [];
         }
         for (const entry of entries)
             if (entry.isDirectory())
-                unlock(join(path, entry.name));
-    };
-    unlock(dir);
-    rmSync(dir, { recursive: true, force: true });
+                unlock(join(base, entry.name));
+    }
+    finally {
+        closeSync(fd);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/run/executor.ts
@@ -30031,16 +30153,23 @@ const executor_DEFAULT_RUN_TIMEOUT = '1h';
  */
 async function executor_executePlan(plan, recorder, deps) {
     const runTimeoutMs = parseDuration(plan.definition.timeout ?? executor_DEFAULT_RUN_TIMEOUT);
+    // Scratch-space operations are small and local: synchronous calls skip a thread-pool round
+    // trip each (a trivial run made about fifteen of them). Made before the run timer starts, so a
+    // full or read-only temp folder fails the run without leaving a timer (or a folder) behind.
+    const scratch = mkdtempSync(join(deps.scratchRoot, 'remediate-run-'));
+    const workspace = join(scratch, 'workspace');
+    try {
+        mkdirSync(workspace, { mode: 0o700 });
+        mkdirSync(join(scratch, 'outputs'), { mode: 0o700 });
+    }
+    catch (error) {
+        removeQuietly(scratch, recorder);
+        throw error;
+    }
     const runTimeout = new AbortController();
     const timer = setTimeout(() => runTimeout.abort(), runTimeoutMs);
     const stop = AbortSignal.any([deps.cancel, runTimeout.signal]);
     const stopReason = () => (runTimeout.signal.aborted && !deps.cancel.aborted ? 'timed-out' : 'cancelled');
-    // Scratch-space operations are small and local: synchronous calls skip a thread-pool round
-    // trip each (a trivial run made about fifteen of them).
-    const scratch = mkdtempSync(join(deps.scratchRoot, 'remediate-run-'));
-    const workspace = join(scratch, 'workspace');
-    mkdirSync(workspace, { mode: 0o700 });
-    mkdirSync(join(scratch, 'outputs'), { mode: 0o700 });
     const outputs = {};
     const byStep = new Map();
     let sequence = 0;
@@ -30101,7 +30230,7 @@ async function executor_executePlan(plan, recorder, deps) {
                     recorder.line(`!! ${stage}/${step.id} could not start: ${result.spawnError}`);
                 recorder.marker(`<== ${stage}/${step.id} ${describeResult(result, timeoutMs)} (${outcome})`);
                 // Outputs of a failed attempt are kept too: rollback may need what the step managed to note.
-                const parsed = parseOutputFile(readFileSync(outputFile));
+                const parsed = readOutputFile(outputFile);
                 if (parsed.ok)
                     stepOutputs = withoutSecretNames(parsed.outputs, recorder, `${stage}/${step.id}`);
                 else
@@ -30147,9 +30276,9 @@ async function executor_executePlan(plan, recorder, deps) {
     }
     finally {
         clearTimeout(timer);
-        removeTree(scratch);
+        removeQuietly(scratch, recorder);
         for (const copy of copies)
-            removeTree(copy);
+            removeQuietly(copy, recorder);
     }
     for (const [name, spec] of Object.entries(plan.definition.outputs)) {
         const value = byStep.get(spec.step)?.[spec.key];
@@ -30157,6 +30286,19 @@ async function executor_executePlan(plan, recorder, deps) {
             recorder.snapshot.outputs[name] = value;
     }
     return status;
+}
+/**
+ * Removes a scratch folder; a failure (a mount or an immutable file a step left, root-owned files
+ * on a non-root runner) is written to the log instead of replacing the run's result or error, and
+ * the other folders are still removed.
+ */
+function removeQuietly(dir, recorder) {
+    try {
+        removeTree(dir);
+    }
+    catch (error) {
+        recorder.line(`!! could not remove scratch folder ${dir}: ${error.message}`);
+    }
 }
 async function runStages(plan, recorder, runStep, stopped) {
     const { definition } = plan;
@@ -32828,7 +32970,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _action_core_io_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(49484);
 /* harmony import */ var _action_lazy_clients_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5091);
-/* harmony import */ var _action_post_run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(75435);
+/* harmony import */ var _action_post_run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(50734);
 // Entry of the Action's post step (runs.post): publishes a record main could not.
 
 

@@ -44,7 +44,15 @@ export class CatFileBatch {
     this.#child = spawn('git', args, { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
     this.#child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    this.#child.stdout.on('data', (chunk: Buffer) => this.#receive(chunk));
+    this.#child.stdout.on('data', (chunk: Buffer) => {
+      try {
+        this.#receive(chunk);
+      } catch (error) {
+        // A throw in a stream listener would crash the process: fail the reads instead.
+        this.#fail(new Error(`cannot read git cat-file output: ${(error as Error).message}`));
+        this.#child.kill();
+      }
+    });
     this.#child.stdin.on('error', () => undefined);
     this.#child.on('error', (error) => this.#fail(new Error(`cannot run git cat-file: ${error.message}`)));
     this.#child.on('close', (code) =>

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseDuration, type StageName, type StepSpec } from '../core/definition.ts';
 import type { ResolvedParams } from '../core/param-validation.ts';
@@ -6,7 +6,7 @@ import type { TreeFile } from '../core/tree-digest.ts';
 import type { Definition } from '../core/definition.ts';
 import type { ProcessRunner, ProcessResult } from '../adapters/process-runner.ts';
 import { materialize } from './materialize.ts';
-import { outputEnvName, parseOutputFile } from './output-file.ts';
+import { outputEnvName, readOutputFile } from './output-file.ts';
 import type { RunRecorder } from './recorder.ts';
 import type { RunStatus, StepOutcome, StepRecord } from './snapshot.ts';
 import { buildStepEnvironment } from './step-environment.ts';
@@ -55,17 +55,22 @@ type StopReason = 'cancelled' | 'timed-out';
  */
 export async function executePlan(plan: RunPlan, recorder: RunRecorder, deps: ExecutorDeps): Promise<RunStatus> {
   const runTimeoutMs = parseDuration(plan.definition.timeout ?? DEFAULT_RUN_TIMEOUT);
+  // Scratch-space operations are small and local: synchronous calls skip a thread-pool round
+  // trip each (a trivial run made about fifteen of them). Made before the run timer starts, so a
+  // full or read-only temp folder fails the run without leaving a timer (or a folder) behind.
+  const scratch = mkdtempSync(join(deps.scratchRoot, 'remediate-run-'));
+  const workspace = join(scratch, 'workspace');
+  try {
+    mkdirSync(workspace, { mode: 0o700 });
+    mkdirSync(join(scratch, 'outputs'), { mode: 0o700 });
+  } catch (error) {
+    removeQuietly(scratch, recorder);
+    throw error;
+  }
   const runTimeout = new AbortController();
   const timer = setTimeout(() => runTimeout.abort(), runTimeoutMs);
   const stop = AbortSignal.any([deps.cancel, runTimeout.signal]);
   const stopReason = (): StopReason => (runTimeout.signal.aborted && !deps.cancel.aborted ? 'timed-out' : 'cancelled');
-
-  // Scratch-space operations are small and local: synchronous calls skip a thread-pool round
-  // trip each (a trivial run made about fifteen of them).
-  const scratch = mkdtempSync(join(deps.scratchRoot, 'remediate-run-'));
-  const workspace = join(scratch, 'workspace');
-  mkdirSync(workspace, { mode: 0o700 });
-  mkdirSync(join(scratch, 'outputs'), { mode: 0o700 });
   const outputs: Record<string, string> = {};
   const byStep = new Map<string, Readonly<Record<string, string>>>();
   let sequence = 0;
@@ -134,7 +139,7 @@ export async function executePlan(plan: RunPlan, recorder: RunRecorder, deps: Ex
         if (result.spawnError) recorder.line(`!! ${stage}/${step.id} could not start: ${result.spawnError}`);
         recorder.marker(`<== ${stage}/${step.id} ${describeResult(result, timeoutMs)} (${outcome})`);
         // Outputs of a failed attempt are kept too: rollback may need what the step managed to note.
-        const parsed = parseOutputFile(readFileSync(outputFile));
+        const parsed = readOutputFile(outputFile);
         if (parsed.ok) stepOutputs = withoutSecretNames(parsed.outputs, recorder, `${stage}/${step.id}`);
         else recorder.line(`!! ${stage}/${step.id}: outputs ignored: ${parsed.problem}`);
         if (outcome === 'succeeded' || outcome === 'drift') break;
@@ -173,14 +178,27 @@ export async function executePlan(plan: RunPlan, recorder: RunRecorder, deps: Ex
     status = await runStages(plan, recorder, runStage, () => (stop.aborted ? stopReason() : undefined));
   } finally {
     clearTimeout(timer);
-    removeTree(scratch);
-    for (const copy of copies) removeTree(copy);
+    removeQuietly(scratch, recorder);
+    for (const copy of copies) removeQuietly(copy, recorder);
   }
   for (const [name, spec] of Object.entries(plan.definition.outputs)) {
     const value = byStep.get(spec.step)?.[spec.key];
     if (value !== undefined) recorder.snapshot.outputs[name] = value;
   }
   return status;
+}
+
+/**
+ * Removes a scratch folder; a failure (a mount or an immutable file a step left, root-owned files
+ * on a non-root runner) is written to the log instead of replacing the run's result or error, and
+ * the other folders are still removed.
+ */
+function removeQuietly(dir: string, recorder: RunRecorder): void {
+  try {
+    removeTree(dir);
+  } catch (error) {
+    recorder.line(`!! could not remove scratch folder ${dir}: ${(error as Error).message}`);
+  }
 }
 
 async function runStages(

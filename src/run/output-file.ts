@@ -1,3 +1,5 @@
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+
 /** Most bytes one step may write to $REMEDIATION_OUTPUT: outputs are values, not data sets. */
 export const MAX_OUTPUT_FILE_BYTES = 1024 * 1024;
 
@@ -15,7 +17,7 @@ export type ParsedOutputs =
  */
 export function parseOutputFile(bytes: Buffer): ParsedOutputs {
   if (bytes.byteLength > MAX_OUTPUT_FILE_BYTES) {
-    return { ok: false, problem: `output file is ${bytes.byteLength} bytes; at most ${MAX_OUTPUT_FILE_BYTES}` };
+    return { ok: false, problem: `output file is over ${MAX_OUTPUT_FILE_BYTES} bytes` };
   }
   const lines = bytes.toString('utf8').split('\n');
   if (lines.at(-1) === '') lines.pop();
@@ -48,4 +50,38 @@ export function parseOutputFile(bytes: Buffer): ParsedOutputs {
 /** The environment variable a step output reaches later steps as: STEP_<ID>_<KEY>. */
 export function outputEnvName(stepId: string, key: string): string {
   return `STEP_${stepId}_${key}`.toUpperCase().replaceAll('-', '_');
+}
+
+/**
+ * Reads and parses a step's $REMEDIATION_OUTPUT. The step controls that path: it can replace the
+ * file with a FIFO (a blocking read would freeze the tool: no timeout, no signal handling, no
+ * cancelled record), with a symbolic link (to /dev/zero, or to a file it wants the engine to read
+ * into the record), or grow it without end. So only a regular file is read, opened without
+ * following links and without blocking, and never more than MAX_OUTPUT_FILE_BYTES + 1 bytes.
+ */
+export function readOutputFile(path: string): ParsedOutputs {
+  let fd: number;
+  try {
+    // O_NOFOLLOW and O_NONBLOCK do not exist on Windows, where neither attack applies the same way.
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return { ok: false, problem: 'the output file was replaced by a symbolic link' };
+    if (code === 'ENOENT') return { ok: false, problem: 'the output file was removed' };
+    return { ok: false, problem: `the output file cannot be read (${code ?? String(error)})` };
+  }
+  try {
+    if (!fstatSync(fd).isFile())
+      return { ok: false, problem: 'the output file was replaced by something not a regular file' };
+    const buffer = Buffer.alloc(MAX_OUTPUT_FILE_BYTES + 1);
+    let filled = 0;
+    while (filled < buffer.byteLength) {
+      const count = readSync(fd, buffer, filled, buffer.byteLength - filled, null);
+      if (count === 0) break;
+      filled += count;
+    }
+    return parseOutputFile(buffer.subarray(0, filled));
+  } finally {
+    closeSync(fd);
+  }
 }
