@@ -840,7 +840,7 @@ function outputEnvName(stepId, key) {
  * file with a FIFO (a blocking read would freeze the tool: no timeout, no signal handling, no
  * cancelled record), with a symbolic link (to /dev/zero, or to a file it wants the engine to read
  * into the record), or grow it without end. So only a regular file is read, opened without
- * following links and without blocking, and never more than MAX_OUTPUT_FILE_BYTES + 1 bytes.
+ * following links and without blocking, at most MAX_OUTPUT_FILE_BYTES, and only if it stopped growing.
  */
 function readOutputFile(path) {
     let fd;
@@ -857,9 +857,13 @@ function readOutputFile(path) {
         return { ok: false, problem: `the output file cannot be read (${code ?? String(error)})` };
     }
     try {
-        if (!(0,external_node_fs_.fstatSync)(fd).isFile())
+        const stats = (0,external_node_fs_.fstatSync)(fd);
+        if (!stats.isFile())
             return { ok: false, problem: 'the output file was replaced by something not a regular file' };
-        const buffer = Buffer.alloc(MAX_OUTPUT_FILE_BYTES + 1);
+        if (stats.size > MAX_OUTPUT_FILE_BYTES)
+            return { ok: false, problem: `output file is over ${MAX_OUTPUT_FILE_BYTES} bytes` };
+        // One byte more than the file holds: filling it means something is still writing to the file.
+        const buffer = Buffer.allocUnsafe(stats.size + 1);
         let filled = 0;
         while (filled < buffer.byteLength) {
             const count = (0,external_node_fs_.readSync)(fd, buffer, filled, buffer.byteLength - filled, null);
@@ -867,6 +871,8 @@ function readOutputFile(path) {
                 break;
             filled += count;
         }
+        if (filled > stats.size)
+            return { ok: false, problem: 'the output file was still being written to' };
         return parseOutputFile(buffer.subarray(0, filled));
     }
     finally {

@@ -57,7 +57,7 @@ export function outputEnvName(stepId: string, key: string): string {
  * file with a FIFO (a blocking read would freeze the tool: no timeout, no signal handling, no
  * cancelled record), with a symbolic link (to /dev/zero, or to a file it wants the engine to read
  * into the record), or grow it without end. So only a regular file is read, opened without
- * following links and without blocking, and never more than MAX_OUTPUT_FILE_BYTES + 1 bytes.
+ * following links and without blocking, at most MAX_OUTPUT_FILE_BYTES, and only if it stopped growing.
  */
 export function readOutputFile(path: string): ParsedOutputs {
   let fd: number;
@@ -71,15 +71,19 @@ export function readOutputFile(path: string): ParsedOutputs {
     return { ok: false, problem: `the output file cannot be read (${code ?? String(error)})` };
   }
   try {
-    if (!fstatSync(fd).isFile())
-      return { ok: false, problem: 'the output file was replaced by something not a regular file' };
-    const buffer = Buffer.alloc(MAX_OUTPUT_FILE_BYTES + 1);
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) return { ok: false, problem: 'the output file was replaced by something not a regular file' };
+    if (stats.size > MAX_OUTPUT_FILE_BYTES)
+      return { ok: false, problem: `output file is over ${MAX_OUTPUT_FILE_BYTES} bytes` };
+    // One byte more than the file holds: filling it means something is still writing to the file.
+    const buffer = Buffer.allocUnsafe(stats.size + 1);
     let filled = 0;
     while (filled < buffer.byteLength) {
       const count = readSync(fd, buffer, filled, buffer.byteLength - filled, null);
       if (count === 0) break;
       filled += count;
     }
+    if (filled > stats.size) return { ok: false, problem: 'the output file was still being written to' };
     return parseOutputFile(buffer.subarray(0, filled));
   } finally {
     closeSync(fd);
