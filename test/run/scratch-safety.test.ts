@@ -17,6 +17,7 @@ describe('what a step leaves in its scratch space', () => {
         // A FIFO would block a plain read for ever: no timeout, no signal handling, no record.
         '  - { id: fifo, run: \'rm "$REMEDIATION_OUTPUT" && mkfifo "$REMEDIATION_OUTPUT"\' }',
         '  - { id: zero, run: \'rm "$REMEDIATION_OUTPUT" && ln -s /dev/zero "$REMEDIATION_OUTPUT"\' }',
+        '  - { id: huge, run: \'printf "k=%s\\n" "$(head -c 1100000 /dev/zero | tr "\\0" a)" > "$REMEDIATION_OUTPUT"\' }',
         '  - id: elsewhere',
         '    run: \'echo "stolen=$(cat /etc/hostname)" > "$HOME/elsewhere" && rm "$REMEDIATION_OUTPUT" && ln -s "$HOME/elsewhere" "$REMEDIATION_OUTPUT"\'',
         '',
@@ -28,11 +29,12 @@ describe('what a step leaves in its scratch space', () => {
     const dir = r.records()[0]!;
     const snap = r.snapshot(dir);
     expect(snap.status).toBe('succeeded');
-    expect(snap.steps.map((s) => s.outputs)).toEqual([{}, {}, {}]);
+    expect(snap.steps.map((s) => s.outputs)).toEqual([{}, {}, {}, {}]);
     const log = readFileSync(join(dir, 'run.log'), 'utf8');
     expect(log).toContain('steps/fifo: outputs ignored: the output file was replaced by something not a regular file');
     expect(log).toContain('steps/zero: outputs ignored: the output file was replaced by a symbolic link');
     expect(log).toContain('steps/elsewhere: outputs ignored: the output file was replaced by a symbolic link');
+    expect(log).toContain('steps/huge: outputs ignored: output file is over 1048576 bytes');
   }, 20_000);
 
   it('never changes a folder outside the scratch space that a step linked into it', async () => {
