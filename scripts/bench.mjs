@@ -113,6 +113,26 @@ async function section(name, fn) {
 
 const nodeE0 = () => run(NODE, ['-e', '0']).then((r) => r.ms);
 const cliArgs = (...args) => [CLI, ...args];
+const hasPerf = (() => {
+  try {
+    execFileSync('perf', ['stat', '-x,', '-e', 'task-clock', 'true'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/**
+ * CPU time (ms) of a command and everything it starts (threads and child processes), from
+ * `perf stat -e task-clock`: what the work costs, whatever the number of cores it spreads over.
+ */
+async function cpuMs(cmd, args, options) {
+  const r = await run('perf', ['stat', '-x,', '-e', 'task-clock', '--', cmd, ...args], options);
+  const line = r.stderr.split('\n').find((l) => l.includes(',task-clock'));
+  if (!line) throw new Error(`perf stat printed no task-clock: ${r.stderr.slice(-300)}`);
+  return { cpu: Number(line.split(',')[0]), wall: r.ms };
+}
+
 const hasStrace = (() => {
   try {
     execFileSync('strace', ['-qq', '-e', 'trace=none', 'true'], { stdio: 'ignore' });
@@ -744,6 +764,41 @@ await section('2. Log throughput', async () => {
     row(S, '`fsync` calls of one `run` (strace -T)', fmtMs(fsyncMs), '', '', '', '');
   }
 
+  // The limit: what the whole job costs in CPU time, against the time the target allows.
+  if (hasPerf) {
+    const cpuRuns = [];
+    for (let k = 0; k < 3; k++) {
+      rmSync(recOut, { recursive: true, force: true });
+      execFileSync('sync');
+      cpuRuns.push(
+        await cpuMs(
+          NODE,
+          cliArgs('run', 'loud@v1.0.0', '--trusted-key', main.pub, '--param', `bytes=${N}`, '--out', recOut),
+          { cwd: main.repo, env: secretEnv, timeoutMs: timeout },
+        ),
+      );
+    }
+    const cpu = median(cpuRuns.map((x) => x.cpu));
+    const step = await cpuMs('sh', ['-c', `"$0" "$1" "$2" | cat > /dev/null`, NODE, gen, String(N)], {
+      env: secretEnv,
+      timeoutMs: timeout,
+    });
+    const cores = cpus().length;
+    const allowed = ((2 * N) / (sslTput * 1e6)) * 1000;
+    row(
+      S,
+      `CPU time of one \`run\` and its step (\`perf stat -e task-clock\`, median of 3; the step alone through a pipe: ${fmtMs(step.cpu)})`,
+      `${fmtMs(cpu)} on ${cores} cores`,
+      '',
+      `even spread perfectly: >= ${fmtMs(cpu / cores)} wall = ${(N / 1e6 / (cpu / cores / 1000) / sslTput).toFixed(2)} of openssl`,
+      `0.5 of openssl allows ${fmtMs(allowed)}`,
+      '',
+    );
+    where.push(
+      `**Log throughput limit**: the whole job (the step writing 1 GiB into a pipe, reading it, redacting, writing run.log, hashing it) costs ${fmtMs(cpu)} of CPU time, ${fmtMs(step.cpu)} of it the step alone; spread perfectly over ${cores} cores that is at least ${fmtMs(cpu / cores)} of wall time, against the ${fmtMs(allowed)} that 0.5 of openssl allows.`,
+    );
+  }
+
   // Where does the CPU go? One profiled run at 64 MiB.
   const profDir = join(tmp, 'prof-log');
   const pr = await runLoud(PROFILE_LOG_BYTES, join(tmp, 'loud-prof'), ['--cpu-prof', '--cpu-prof-dir', profDir]);
@@ -941,6 +996,32 @@ await section('3. Digest', async () => {
           ', ',
         )}). Two git processes, Node receiving their output and hashing it share 2 cores, so that work is not hidden behind git; with git alone at ${fmtRatio(git2Ms / base)} of sha256sum even when split over both cores, and Node's own start-up at ${fmtMs(r['cli --version'].median)}, the 2x budget leaves ${fmtMs(Math.max(0, 2 * base - git2Ms - r['cli --version'].median))} for everything else.`,
   );
+  if (hasPerf) {
+    const cpuRuns = [];
+    for (let k = 0; k < 5; k++)
+      cpuRuns.push(await cpuMs(NODE, cliArgs('digest', 'bulk', '--ref', 'HEAD'), { cwd: d.repo, env: denv }));
+    const cpu = median(cpuRuns.map((x) => x.cpu));
+    const startCpu = median(
+      await Promise.all([0, 1, 2].map(() => cpuMs(NODE, cliArgs('--version'), { env: denv }))).then((xs) =>
+        xs.map((x) => x.cpu),
+      ),
+    );
+    const cores = cpus().length;
+    // Start-up runs on one core before git starts; the rest can at best spread over all of them.
+    const floor = startCpu + (cpu - startCpu) / cores;
+    row(
+      S,
+      `CPU time of one \`digest\` with its git processes (\`perf stat -e task-clock\`, median of 5; CLI start-up alone ${fmtMs(startCpu)})`,
+      `${fmtMs(cpu)} on ${cores} cores`,
+      '',
+      `even spread perfectly after start-up: >= ${fmtMs(floor)} = ${fmtRatio(floor / base)} of sha256sum`,
+      '2x allows ' + fmtMs(2 * base),
+      '',
+    );
+    where.push(
+      `**Digest limit**: one digest costs ${fmtMs(cpu)} of CPU time (Node and both git processes), ${fmtMs(startCpu)} of it Node's start-up, which runs before git can start; the rest spread perfectly over ${cores} cores still needs ${fmtMs(floor)} of wall time in all, ${fmtRatio(floor / base)} of sha256sum against a 2x target.`,
+    );
+  }
   rmSync(d.repo, { recursive: true, force: true });
 });
 
@@ -1268,7 +1349,7 @@ md.push(
 );
 md.push(`| openssl CLI | ${opensslVersion} |`);
 md.push(`| git | ${gitVersion} |`);
-md.push(`| tools | strace ${hasStrace ? 'used' : 'not available'} |`);
+md.push(`| tools | strace ${hasStrace ? 'used' : 'not available'}; perf ${hasPerf ? 'used' : 'not available'} |`);
 md.push(`| code measured | ${buildInfo} (a copy of dist/ and src/ taken at the start) |`, '');
 if (snapWarning) md.push(`**Warning:** ${snapWarning}`, '');
 md.push(
