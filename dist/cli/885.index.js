@@ -1732,10 +1732,14 @@ class RunRecorder {
     }
     #record(chunk, redactor) {
         // The log copies the redacted bytes into its ring and the redactor copies the tail it holds
-        // back, so once the echo (if any) has let go, nothing refers to the chunk: free it now rather
-        // than at a later GC, which keeps a loud step's memory flat (see adapters/chunk-memory.ts).
-        if (!this.#write(redactor.push(chunk)))
-            (0,chunk_memory/* releaseChunk */.b)(chunk);
+        // back, so once the echo (if any) has let go, nothing refers to the chunk, nor to the buffer
+        // the redactor built when it replaced a secret: free both now rather than at a later GC, which
+        // keeps a loud step's memory flat (see adapters/chunk-memory.ts).
+        const redacted = redactor.push(chunk);
+        if (this.#write(redacted))
+            return;
+        (0,chunk_memory/* releaseChunk */.b)(chunk);
+        (0,chunk_memory/* releaseChunk */.b)(redacted);
     }
     /** Appends to the log and the echo; returns whether the echo still holds the bytes. */
     #write(bytes) {

@@ -31467,10 +31467,14 @@ class recorder_RunRecorder {
     }
     #record(chunk, redactor) {
         // The log copies the redacted bytes into its ring and the redactor copies the tail it holds
-        // back, so once the echo (if any) has let go, nothing refers to the chunk: free it now rather
-        // than at a later GC, which keeps a loud step's memory flat (see adapters/chunk-memory.ts).
-        if (!this.#write(redactor.push(chunk)))
-            releaseChunk(chunk);
+        // back, so once the echo (if any) has let go, nothing refers to the chunk, nor to the buffer
+        // the redactor built when it replaced a secret: free both now rather than at a later GC, which
+        // keeps a loud step's memory flat (see adapters/chunk-memory.ts).
+        const redacted = redactor.push(chunk);
+        if (this.#write(redacted))
+            return;
+        releaseChunk(chunk);
+        releaseChunk(redacted);
     }
     /** Appends to the log and the echo; returns whether the echo still holds the bytes. */
     #write(bytes) {
