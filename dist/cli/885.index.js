@@ -4077,70 +4077,125 @@ var tree_digest = __webpack_require__(460);
 // spend a third of its time in SHA-256 (on the development machine, hashing alone caps a single
 // thread at about 1 GB/s, and reading, redacting and writing leave it far less).
 //
+// The two threads share memory and counters only: the writer publishes how many blocks it has
+// asked for, the worker hashes them in order into a shared digest table and publishes how many it
+// has done. No message is sent per block, so the worker's progress never wakes the writer's
+// thread; the writer looks at the counter when it has a chain line to write.
+//
 // The worker only ever gives hints: the log writer can hash any block itself at any moment (the
 // blocks live in shared memory it owns), and it does so whenever it must not wait (flush, close, a
-// full ring, a worker that failed). So a slow, dead or never-started worker costs speed, never a
-// chain line, and nothing about the chain's format or order depends on it.
+// full ring, a failed worker). So a slow, dead or never-started worker costs speed, never a chain
+// line, and nothing about the chain's format or order depends on it.
+/** Indexes into the shared counters. */
+const ASKED = 0;
+const DONE = 1;
+const SKIP = 2;
+const STOP = 3;
+/** 1 while the worker sleeps (or is about to): only then does a request need to wake it. */
+const IDLE = 4;
+const COUNTERS = 5;
 /**
- * The worker's whole program: hash the given range of the shared ring and answer with its sequence
- * number. Inline (`eval`), so the bundled Action and CLI need no extra file next to them.
+ * The worker's whole program. Block `seq` lives in ring slot `seq % slots` with its length in
+ * `lengths[slot]`; its digest goes to `digests[slot * 32]` before DONE passes `seq`. Blocks below
+ * SKIP were hashed by the writer already and are passed over. Inline (`eval`), so the bundled
+ * Action and CLI need no extra file next to them.
  */
 const WORKER_SOURCE = `
-const { parentPort } = require('node:worker_threads');
+const { workerData } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
-parentPort.on('message', ({ seq, ring, offset, length }) => {
-  const sha256 = createHash('sha256').update(new Uint8Array(ring, offset, length)).digest('hex');
-  parentPort.postMessage({ seq, sha256 });
-});
+const { control, ring, digests, slots, blockBytes } = workerData;
+const counters = new Int32Array(control, 0, ${COUNTERS});
+const lengths = new Int32Array(control, ${COUNTERS * 4}, slots);
+const table = new Uint8Array(digests);
+let next = Atomics.load(counters, ${DONE});
+for (;;) {
+  while (next < Atomics.load(counters, ${ASKED})) {
+    if (next >= Atomics.load(counters, ${SKIP})) {
+      const slot = next % slots;
+      const digest = createHash('sha256').update(new Uint8Array(ring, slot * blockBytes, lengths[slot])).digest();
+      table.set(digest, slot * 32);
+    }
+    next++;
+    Atomics.store(counters, ${DONE}, next);
+  }
+  if (Atomics.load(counters, ${STOP}) === 1) break;
+  // Announce the sleep before the last look at ASKED: a request made after that look sees IDLE and
+  // wakes us; one made before it is seen by Atomics.wait, which then does not sleep.
+  Atomics.store(counters, ${IDLE}, 1);
+  Atomics.wait(counters, ${ASKED}, next);
+  Atomics.store(counters, ${IDLE}, 0);
+}
 `;
-/** A worker thread that hashes ranges of a SharedArrayBuffer on request. */
+/** A worker thread that hashes ring slots in order, through shared counters. */
 class BlockHasher {
     #worker;
-    #ring;
+    #counters;
+    #lengths;
+    #digests;
+    #slots;
     #failed = false;
-    constructor(ring, listener) {
-        this.#ring = ring;
+    constructor(ring, slots, blockBytes, firstSeq) {
+        this.#slots = slots;
+        const control = new SharedArrayBuffer((COUNTERS + slots) * 4);
+        const digests = new SharedArrayBuffer(slots * 32);
+        this.#counters = new Int32Array(control, 0, COUNTERS);
+        this.#lengths = new Int32Array(control, COUNTERS * 4, slots);
+        this.#digests = Buffer.from(digests);
+        for (const counter of [ASKED, DONE, SKIP])
+            this.#counters[counter] = firstSeq;
         // Loaded on first use: most runs never start a worker, and the module costs ~1.4 ms to load.
         const threads = process.getBuiltinModule('node:worker_threads');
-        this.#worker = new threads.Worker(WORKER_SOURCE, { eval: true });
+        this.#worker = new threads.Worker(WORKER_SOURCE, {
+            eval: true,
+            workerData: { control, ring, digests, slots, blockBytes },
+        });
         // The log writer never waits for the worker, so it must not keep the process alive either.
         this.#worker.unref();
-        this.#worker.on('message', (message) => {
-            if (!this.#failed)
-                listener(message.seq, message.sha256);
-        });
         this.#worker.on('error', () => {
             // The writer hashes everything itself from now on; the record is unaffected.
             this.#failed = true;
         });
     }
-    /** Starts a worker, or returns undefined when this process cannot (the caller hashes itself). */
-    static start(ring, listener) {
+    /** Starts a worker for blocks from `firstSeq` on, or undefined when this process cannot. */
+    static start(ring, slots, blockBytes, firstSeq) {
         try {
-            return new BlockHasher(ring, listener);
+            return new BlockHasher(ring, slots, blockBytes, firstSeq);
         }
         catch {
             return undefined;
         }
     }
-    /** Whether requests are still worth sending. */
+    /** Whether requests are still worth making. */
     get usable() {
         return !this.#failed;
     }
-    /** Asks for the hash of ring bytes [offset, offset + length); the answer may never come. */
-    request(seq, offset, length) {
+    /** Asks for block `seq` (the next one in order), `length` bytes in slot `seq % slots`. */
+    request(seq, length) {
         if (this.#failed)
             return;
-        try {
-            this.#worker.postMessage({ seq, ring: this.#ring, offset, length });
-        }
-        catch {
-            this.#failed = true;
-        }
+        this.#lengths[seq % this.#slots] = length;
+        Atomics.store(this.#counters, ASKED, seq + 1);
+        // A wake-up is a system call: skip it while the worker is busy (it rereads ASKED before sleeping).
+        if (Atomics.load(this.#counters, IDLE) === 1)
+            Atomics.notify(this.#counters, ASKED);
     }
-    /** Ends the worker; answers still in flight are dropped. */
+    /** The digest of block `seq` if the worker has done it, else undefined. */
+    answer(seq) {
+        if (this.#failed || seq >= Atomics.load(this.#counters, DONE))
+            return undefined;
+        const at = (seq % this.#slots) * 32;
+        return this.#digests.toString('hex', at, at + 32);
+    }
+    /** Blocks below `seq` are settled by the writer: the worker passes over them. */
+    skipBelow(seq) {
+        if (seq > Atomics.load(this.#counters, SKIP))
+            Atomics.store(this.#counters, SKIP, seq);
+    }
+    /** Ends the worker; work in flight is dropped. */
     stop() {
         this.#failed = true;
+        Atomics.store(this.#counters, STOP, 1);
+        Atomics.notify(this.#counters, ASKED);
         void this.#worker.terminate().catch(() => undefined);
     }
 }
@@ -4205,9 +4260,10 @@ const SYNC_EVERY_BYTES = 8 * 1024 * 1024;
  * a valid prefix. Memory is a fixed ring of block buffers.
  *
  * Hashing: once a log is long, blocks are hashed on a worker thread (BlockHasher) while this
- * thread goes on reading; chain lines are still written here, in order, as hashes arrive. The
- * writer hashes a block itself whenever it cannot wait: flush() and close() chain everything
- * before they return (so a signal handler can flush), and a full ring settles its oldest block.
+ * thread goes on reading; chain lines are still written here, in order, with the worker's digests
+ * as they are done. The writer hashes a block itself whenever it cannot wait: flush() and close()
+ * chain everything before they return (so a signal handler can flush), and a full ring settles
+ * its oldest block.
  */
 class ChainedLogWriter {
     #logFd;
@@ -4335,13 +4391,15 @@ class ChainedLogWriter {
         this.#buffered = 0;
         if (this.#written - this.#syncedTo >= SYNC_EVERY_BYTES && this.#syncing === undefined)
             this.#syncInBackground();
-        const entry = { seq: this.#nextSeq++, slot, start, end: this.#written, sha256: undefined };
+        const seq = this.#nextSeq++;
+        const entry = { seq, slot, start, end: this.#written, sha256: undefined };
         this.#pending.push(entry);
-        if (this.#hasher === undefined && entry.seq + 1 === WORKER_AFTER_BLOCKS) {
-            this.#hasher = BlockHasher.start(this.#ring, (seq, sha256) => this.#onHash(seq, sha256));
+        if (this.#hasher === undefined && seq + 1 === WORKER_AFTER_BLOCKS) {
+            this.#hasher = BlockHasher.start(this.#ring, RING_SLOTS, BLOCK_BYTES, seq);
         }
+        // Slot and sequence agree (slot = seq % RING_SLOTS): the worker finds block seq by its number.
         if (this.#hasher?.usable)
-            this.#hasher.request(entry.seq, slot * BLOCK_BYTES, block.length);
+            this.#hasher.request(seq, block.length);
         else
             this.#hashHere(entry);
         this.#chainReady();
@@ -4362,31 +4420,18 @@ class ChainedLogWriter {
             });
         });
     }
-    /** A worker's answer: chains it (and whatever it unblocks), unless the block was settled already. */
-    #onHash(seq, sha256) {
-        if (this.#closed || this.#failed)
-            return;
-        const first = this.#pending[0];
-        if (first === undefined)
-            return;
-        const entry = this.#pending[seq - first.seq];
-        if (entry === undefined || entry.seq !== seq || entry.sha256 !== undefined)
-            return;
-        entry.sha256 = sha256;
-        try {
-            this.#chainReady();
-        }
-        catch {
-            // #guard recorded the failure; the next write(), flush() or close() reports it.
-        }
-    }
-    /** Hashes the oldest `count` pending blocks here if their hash has not arrived, then chains. */
+    /** Gives the oldest `count` pending blocks their digest (the worker's, or hashed here), then chains. */
     #settle(count) {
+        let settled = -1;
         for (let k = 0; k < count && k < this.#pending.length; k++) {
             const entry = this.#pending[k];
+            entry.sha256 ??= this.#hasher?.answer(entry.seq);
             if (entry.sha256 === undefined)
                 this.#hashHere(entry);
+            settled = entry.seq;
         }
+        if (settled >= 0)
+            this.#hasher?.skipBelow(settled + 1);
         this.#chainReady();
     }
     #hashHere(entry) {
@@ -4395,6 +4440,12 @@ class ChainedLogWriter {
     }
     /** Writes chain lines for the leading pending blocks whose hashes are known, in order. */
     #chainReady() {
+        // Take the worker's digests for the leading blocks it has done; the chain advances from the front.
+        for (const entry of this.#pending) {
+            entry.sha256 ??= this.#hasher?.answer(entry.seq);
+            if (entry.sha256 === undefined)
+                break;
+        }
         let lines = '';
         let head = this.#head;
         let ready = 0;

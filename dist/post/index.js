@@ -30533,9 +30533,10 @@ const SYNC_EVERY_BYTES = (/* unused pure expression or super */ null && (8 * 102
  * a valid prefix. Memory is a fixed ring of block buffers.
  *
  * Hashing: once a log is long, blocks are hashed on a worker thread (BlockHasher) while this
- * thread goes on reading; chain lines are still written here, in order, as hashes arrive. The
- * writer hashes a block itself whenever it cannot wait: flush() and close() chain everything
- * before they return (so a signal handler can flush), and a full ring settles its oldest block.
+ * thread goes on reading; chain lines are still written here, in order, with the worker's digests
+ * as they are done. The writer hashes a block itself whenever it cannot wait: flush() and close()
+ * chain everything before they return (so a signal handler can flush), and a full ring settles
+ * its oldest block.
  */
 class log_chain_ChainedLogWriter {
     #logFd;
@@ -30663,13 +30664,15 @@ class log_chain_ChainedLogWriter {
         this.#buffered = 0;
         if (this.#written - this.#syncedTo >= SYNC_EVERY_BYTES && this.#syncing === undefined)
             this.#syncInBackground();
-        const entry = { seq: this.#nextSeq++, slot, start, end: this.#written, sha256: undefined };
+        const seq = this.#nextSeq++;
+        const entry = { seq, slot, start, end: this.#written, sha256: undefined };
         this.#pending.push(entry);
-        if (this.#hasher === undefined && entry.seq + 1 === WORKER_AFTER_BLOCKS) {
-            this.#hasher = BlockHasher.start(this.#ring, (seq, sha256) => this.#onHash(seq, sha256));
+        if (this.#hasher === undefined && seq + 1 === WORKER_AFTER_BLOCKS) {
+            this.#hasher = BlockHasher.start(this.#ring, RING_SLOTS, BLOCK_BYTES, seq);
         }
+        // Slot and sequence agree (slot = seq % RING_SLOTS): the worker finds block seq by its number.
         if (this.#hasher?.usable)
-            this.#hasher.request(entry.seq, slot * BLOCK_BYTES, block.length);
+            this.#hasher.request(seq, block.length);
         else
             this.#hashHere(entry);
         this.#chainReady();
@@ -30690,31 +30693,18 @@ class log_chain_ChainedLogWriter {
             });
         });
     }
-    /** A worker's answer: chains it (and whatever it unblocks), unless the block was settled already. */
-    #onHash(seq, sha256) {
-        if (this.#closed || this.#failed)
-            return;
-        const first = this.#pending[0];
-        if (first === undefined)
-            return;
-        const entry = this.#pending[seq - first.seq];
-        if (entry === undefined || entry.seq !== seq || entry.sha256 !== undefined)
-            return;
-        entry.sha256 = sha256;
-        try {
-            this.#chainReady();
-        }
-        catch {
-            // #guard recorded the failure; the next write(), flush() or close() reports it.
-        }
-    }
-    /** Hashes the oldest `count` pending blocks here if their hash has not arrived, then chains. */
+    /** Gives the oldest `count` pending blocks their digest (the worker's, or hashed here), then chains. */
     #settle(count) {
+        let settled = -1;
         for (let k = 0; k < count && k < this.#pending.length; k++) {
             const entry = this.#pending[k];
+            entry.sha256 ??= this.#hasher?.answer(entry.seq);
             if (entry.sha256 === undefined)
                 this.#hashHere(entry);
+            settled = entry.seq;
         }
+        if (settled >= 0)
+            this.#hasher?.skipBelow(settled + 1);
         this.#chainReady();
     }
     #hashHere(entry) {
@@ -30723,6 +30713,12 @@ class log_chain_ChainedLogWriter {
     }
     /** Writes chain lines for the leading pending blocks whose hashes are known, in order. */
     #chainReady() {
+        // Take the worker's digests for the leading blocks it has done; the chain advances from the front.
+        for (const entry of this.#pending) {
+            entry.sha256 ??= this.#hasher?.answer(entry.seq);
+            if (entry.sha256 === undefined)
+                break;
+        }
         let lines = '';
         let head = this.#head;
         let ready = 0;

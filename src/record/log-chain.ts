@@ -110,9 +110,10 @@ interface PendingBlock {
  * a valid prefix. Memory is a fixed ring of block buffers.
  *
  * Hashing: once a log is long, blocks are hashed on a worker thread (BlockHasher) while this
- * thread goes on reading; chain lines are still written here, in order, as hashes arrive. The
- * writer hashes a block itself whenever it cannot wait: flush() and close() chain everything
- * before they return (so a signal handler can flush), and a full ring settles its oldest block.
+ * thread goes on reading; chain lines are still written here, in order, with the worker's digests
+ * as they are done. The writer hashes a block itself whenever it cannot wait: flush() and close()
+ * chain everything before they return (so a signal handler can flush), and a full ring settles
+ * its oldest block.
  */
 export class ChainedLogWriter {
   readonly #logFd: number;
@@ -241,12 +242,14 @@ export class ChainedLogWriter {
     this.#written = start + block.length;
     this.#buffered = 0;
     if (this.#written - this.#syncedTo >= SYNC_EVERY_BYTES && this.#syncing === undefined) this.#syncInBackground();
-    const entry: PendingBlock = { seq: this.#nextSeq++, slot, start, end: this.#written, sha256: undefined };
+    const seq = this.#nextSeq++;
+    const entry: PendingBlock = { seq, slot, start, end: this.#written, sha256: undefined };
     this.#pending.push(entry);
-    if (this.#hasher === undefined && entry.seq + 1 === WORKER_AFTER_BLOCKS) {
-      this.#hasher = BlockHasher.start(this.#ring, (seq, sha256) => this.#onHash(seq, sha256));
+    if (this.#hasher === undefined && seq + 1 === WORKER_AFTER_BLOCKS) {
+      this.#hasher = BlockHasher.start(this.#ring, RING_SLOTS, BLOCK_BYTES, seq);
     }
-    if (this.#hasher?.usable) this.#hasher.request(entry.seq, slot * BLOCK_BYTES, block.length);
+    // Slot and sequence agree (slot = seq % RING_SLOTS): the worker finds block seq by its number.
+    if (this.#hasher?.usable) this.#hasher.request(seq, block.length);
     else this.#hashHere(entry);
     this.#chainReady();
     // The next slot must be free before write() fills it: a full ring settles its oldest block.
@@ -266,27 +269,16 @@ export class ChainedLogWriter {
     });
   }
 
-  /** A worker's answer: chains it (and whatever it unblocks), unless the block was settled already. */
-  #onHash(seq: number, sha256: string): void {
-    if (this.#closed || this.#failed) return;
-    const first = this.#pending[0];
-    if (first === undefined) return;
-    const entry = this.#pending[seq - first.seq];
-    if (entry === undefined || entry.seq !== seq || entry.sha256 !== undefined) return;
-    entry.sha256 = sha256;
-    try {
-      this.#chainReady();
-    } catch {
-      // #guard recorded the failure; the next write(), flush() or close() reports it.
-    }
-  }
-
-  /** Hashes the oldest `count` pending blocks here if their hash has not arrived, then chains. */
+  /** Gives the oldest `count` pending blocks their digest (the worker's, or hashed here), then chains. */
   #settle(count: number): void {
+    let settled = -1;
     for (let k = 0; k < count && k < this.#pending.length; k++) {
       const entry = this.#pending[k] as PendingBlock;
+      entry.sha256 ??= this.#hasher?.answer(entry.seq);
       if (entry.sha256 === undefined) this.#hashHere(entry);
+      settled = entry.seq;
     }
+    if (settled >= 0) this.#hasher?.skipBelow(settled + 1);
     this.#chainReady();
   }
 
@@ -297,6 +289,11 @@ export class ChainedLogWriter {
 
   /** Writes chain lines for the leading pending blocks whose hashes are known, in order. */
   #chainReady(): void {
+    // Take the worker's digests for the leading blocks it has done; the chain advances from the front.
+    for (const entry of this.#pending) {
+      entry.sha256 ??= this.#hasher?.answer(entry.seq);
+      if (entry.sha256 === undefined) break;
+    }
     let lines = '';
     let head = this.#head;
     let ready = 0;
