@@ -63,13 +63,7 @@ export class CatFileBatch {
 
   /** Reads an object by id or revision expression (`refs/tags/x^{commit}`); undefined when missing. */
   read(name: string): Promise<GitObject | undefined> {
-    if (this.#failure) return Promise.reject(this.#failure);
-    if (UNSAFE_NAME.test(name)) return Promise.reject(new Error('object names cannot contain line breaks or NUL'));
-    return new Promise((resolve, reject) => {
-      this.#queue.push({ name, resolve, reject });
-      this.#busy();
-      this.#child.stdin.write(`${name}\n`);
-    });
+    return this.readMany([name])[0] as Promise<GitObject | undefined>;
   }
 
   /** Reads several objects, asked for in one write; each promise is as for read(). */

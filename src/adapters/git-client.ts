@@ -130,31 +130,22 @@ export class GitCli implements GitRepository {
     const oneShot = () => new CatFileBatch(this.cwd, this.env, { oneShot: true });
     const extra = oids.length >= PARALLEL_READS_FROM ? [oneShot(), oneShot()] : [];
     const readers = extra.length > 0 ? extra : [this.#objects()];
-    const shares = readers.map((_, r) => oids.filter((_oid, k) => k % readers.length === r));
-    const answers = readers.map((reader, r) => reader.readMany(shares[r] as string[]));
+    const n = readers.length;
+    // Reader r gets blobs r, r + n, r + 2n, ...: blob k is answer floor(k / n) of reader k % n.
+    const answers = readers.map((reader, r) => reader.readMany(oids.filter((_oid, k) => k % n === r)));
     for (const reader of extra) reader.close();
-    const reads = oids.map(
-      (_oid, k) =>
-        (answers[k % readers.length] as Promise<GitObject | undefined>[])[Math.floor(k / readers.length)] as Promise<
-          GitObject | undefined
-        >,
-    );
     const blobs = new Map<string, Buffer>();
-    // Hash each blob as it arrives, while git is still sending the rest (the digest reuses it).
-    const objects = await Promise.all(
-      reads.map((read) =>
-        read.then((object) => {
-          if (object?.type === 'blob') contentSha256(object.content);
-          return object;
-        }),
-      ),
+    await Promise.all(
+      oids.map(async (oid, k) => {
+        const object = await answers[k % n]?.[Math.floor(k / n)];
+        if (!object || object.type !== 'blob') {
+          throw new GitCommandError(['cat-file', '--batch'], 0, `object ${oid} is not a blob`);
+        }
+        // Hashed as it arrives, while git is still sending the rest (the digest reuses it).
+        contentSha256(object.content);
+        blobs.set(oid, object.content);
+      }),
     );
-    objects.forEach((object, i) => {
-      const oid = oids[i]!;
-      if (!object || object.type !== 'blob')
-        throw new GitCommandError(['cat-file', '--batch'], 0, `object ${oid} is not a blob`);
-      blobs.set(oid, object.content);
-    });
     return blobs;
   }
 

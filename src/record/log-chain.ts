@@ -195,7 +195,7 @@ export class ChainedLogWriter {
     return { head: this.#head, bytes: this.#bytes, blocks: this.#blocks };
   }
 
-  /** Who hashed the blocks chained so far (reported by the benchmark; the chain is the same). */
+  /** Who hashed the blocks chained so far (the tests check the worker takes part; the chain is the same). */
   get hashedBy(): { readonly writer: number; readonly worker: number } {
     return { writer: this.#hashedHere, worker: this.#blocks - this.#hashedHere };
   }
