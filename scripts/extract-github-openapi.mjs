@@ -18,6 +18,7 @@ const outputFile = join(root, 'test', 'fixtures', 'github-openapi-subset.json');
 /** The operations the action uses, in the order they appear in the fixture. */
 const OPERATIONS = [
   ['get', '/repos/{owner}/{repo}/git/ref/{ref}', 'git/get-ref'],
+  ['get', '/repos/{owner}/{repo}/git/matching-refs/{ref}', 'git/list-matching-refs'],
   ['get', '/repos/{owner}/{repo}/git/tags/{tag_sha}', 'git/get-tag'],
   ['get', '/repos/{owner}/{repo}/git/commits/{commit_sha}', 'git/get-commit'],
   ['get', '/repos/{owner}/{repo}/git/trees/{tree_sha}', 'git/get-tree'],

@@ -39,6 +39,9 @@ export type TrustErrorCode =
   | 'UNSAFE_TREE'
   | 'RECORD_TAMPERED';
 
+/** An outside service refused to serve us for now: exit 1, the run did not start or finish. */
+export type ServiceErrorCode = 'RATE_LIMITED';
+
 /** Base class: every error the tool raises carries a code and the exit code it maps to. */
 export abstract class RemediateError extends Error {
   abstract readonly code: string;
@@ -62,6 +65,17 @@ export class TrustError extends RemediateError {
   readonly exitCode = ExitCode.refused;
   readonly code: TrustErrorCode;
   constructor(code: TrustErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+  }
+}
+
+/** A service we depend on (GitHub's API) would not answer in time; retrying later may work. */
+export class ServiceError extends RemediateError {
+  override readonly name = 'ServiceError';
+  readonly exitCode = ExitCode.failed;
+  readonly code: ServiceErrorCode;
+  constructor(code: ServiceErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.code = code;
   }

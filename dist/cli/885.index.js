@@ -2387,6 +2387,7 @@ Usage:
   remediate dispatch parse --event <event.json> [--github-output <file>]
   remediate summarize <record dir>... [--summary <file>]
   remediate github newest-manifest --out <file> [--trusted-key <pub> ...]
+  remediate github publish-manifest --manifest <file> --trusted-key <pub> [...] [--target <git rev>]
   remediate github publish-release --tag <tag> --asset <file> [--asset ...] [--notes-file <file>] [--prerelease]
   remediate demo [--clean]
   remediate help | --help | --version
@@ -2474,6 +2475,19 @@ function parseCommandLine(argv, cwd) {
                     trustedKeys: (values['trusted-key'] ?? []).map(path),
                 };
             }
+            if (sub === 'publish-manifest') {
+                const { values } = parse(args, {
+                    manifest: { type: 'string' },
+                    'trusted-key': { type: 'string', multiple: true },
+                    target: { type: 'string' },
+                }, 0);
+                return {
+                    command: 'publish-manifest',
+                    manifest: path(required(values.manifest, '--manifest <file>')),
+                    trustedKeys: (values['trusted-key'] ?? []).map(path),
+                    target: values.target ?? 'HEAD',
+                };
+            }
             if (sub === 'publish-release') {
                 const { values } = parse(args, {
                     tag: { type: 'string' },
@@ -2489,7 +2503,7 @@ function parseCommandLine(argv, cwd) {
                     prerelease: values.prerelease ?? false,
                 };
             }
-            throw new errors/* UsageError */.eb('USAGE', `unknown command 'github ${sub ?? ''}': expected 'github newest-manifest' or 'github publish-release'`);
+            throw new errors/* UsageError */.eb('USAGE', `unknown command 'github ${sub ?? ''}': expected 'github newest-manifest', 'github publish-manifest' or 'github publish-release'`);
         }
         case 'yank': {
             const { values, positionals } = parse(rest, { ...signingOptions, reason: { type: 'string' } }, 1);
@@ -2762,15 +2776,17 @@ async function execute(command, context) {
             return (await __webpack_require__.e(/* import() */ 155).then(__webpack_require__.bind(__webpack_require__, 1155))).runDemo(context, command.clean, runCli);
         // The workflow-pack commands load only when called: a run does not pay for them.
         case 'dispatch-parse':
-            return (await __webpack_require__.e(/* import() */ 247).then(__webpack_require__.bind(__webpack_require__, 247))).dispatchParse(command.event, command.githubOutput, context);
+            return (await __webpack_require__.e(/* import() */ 872).then(__webpack_require__.bind(__webpack_require__, 872))).dispatchParse(command.event, command.githubOutput, context);
         case 'validate':
-            return (await __webpack_require__.e(/* import() */ 247).then(__webpack_require__.bind(__webpack_require__, 247))).validateCommand(command.base, command.summary, context);
+            return (await __webpack_require__.e(/* import() */ 872).then(__webpack_require__.bind(__webpack_require__, 872))).validateCommand(command.base, command.summary, context);
         case 'summarize':
-            return (await __webpack_require__.e(/* import() */ 247).then(__webpack_require__.bind(__webpack_require__, 247))).summarizeCommand(command.dirs, command.summary, context);
+            return (await __webpack_require__.e(/* import() */ 872).then(__webpack_require__.bind(__webpack_require__, 872))).summarizeCommand(command.dirs, command.summary, context);
         case 'newest-manifest':
-            return (await __webpack_require__.e(/* import() */ 247).then(__webpack_require__.bind(__webpack_require__, 247))).newestManifestCommand(command.out, command.trustedKeys, context);
+            return (await __webpack_require__.e(/* import() */ 872).then(__webpack_require__.bind(__webpack_require__, 872))).newestManifestCommand(command.out, command.trustedKeys, context);
         case 'publish-release':
-            return (await __webpack_require__.e(/* import() */ 247).then(__webpack_require__.bind(__webpack_require__, 247))).publishReleaseCommand(command, context);
+            return (await __webpack_require__.e(/* import() */ 872).then(__webpack_require__.bind(__webpack_require__, 872))).publishReleaseCommand(command, context);
+        case 'publish-manifest':
+            return (await __webpack_require__.e(/* import() */ 872).then(__webpack_require__.bind(__webpack_require__, 872))).publishManifestCommand(command, context);
         case 'verify-run': {
             // Loaded only here: the snapshot validator is large, and no other command needs it.
             const { verifyRunRecord } = await __webpack_require__.e(/* import() */ 444).then(__webpack_require__.bind(__webpack_require__, 5444));
@@ -3494,9 +3510,10 @@ function generateKeyPair() {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   GH: () => (/* binding */ readPayloadUnverified),
+/* harmony export */   Rq: () => (/* binding */ authenticateManifest),
 /* harmony export */   TX: () => (/* binding */ verifyManifest)
 /* harmony export */ });
-/* unused harmony exports MAX_MANIFEST_BYTES, parseEnvelope */
+/* unused harmony exports MAX_MANIFEST_BYTES, checkManifestFreshness, parseEnvelope */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
@@ -3513,6 +3530,17 @@ const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
  * TrustError whose code names the failed check. It never fetches anything.
  */
 function verifyManifest(envelopeBytes, trustedKeys, policy) {
+    const verified = authenticateManifest(envelopeBytes, trustedKeys, policy.threshold);
+    checkManifestFreshness(verified.payload, policy);
+    return verified;
+}
+/**
+ * Checks only who signed a manifest (signatures, trusted keys, threshold) and its shape, not
+ * whether it is still current: used to find which of several published manifests is the newest
+ * authentic one, which `checkManifestFreshness` must then accept on its own.
+ */
+function authenticateManifest(envelopeBytes, trustedKeys, threshold) {
+    const policy = { threshold };
     const trusted = new Map(trustedKeys.map((k) => [k.keyid, k]));
     // A threshold of 0, or above the number of distinct trusted keys, would make the check vacuous
     // or impossible; both are configuration mistakes, refused before looking at the manifest.
@@ -3560,15 +3588,18 @@ function verifyManifest(envelopeBytes, trustedKeys, policy) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TrustError */ .Ru('THRESHOLD_NOT_MET', `manifest threshold check: expected valid signatures from ${policy.threshold} distinct trusted keys, got ${valid.size} (${[...valid].map(short).join(', ')})`);
     }
     const payload = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePayload */ .ex)(payloadBytes);
+    return { payload, payloadBytes, digest: (0,_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .manifestDigest */ .It)(payloadBytes), signers: [...valid].sort() };
+}
+/** Refuses an authentic manifest that has expired or is older than the caller pins. */
+function checkManifestFreshness(payload, policy) {
     // Freeze attack: an old manifest kept around would hide later yanks forever; it must expire.
     if (Date.parse(payload.expires) <= policy.now.getTime()) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TrustError */ .Ru('EXPIRED', `manifest expiry check: expected a manifest valid at ${policy.now.toISOString()}, got one that expired at ${payload.expires}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TrustError */ .Ru('EXPIRED', `manifest expiry check: expected a manifest valid at ${policy.now.toISOString()}, got serial ${payload.serial}, which expired at ${payload.expires}; renew it by signing serial ${payload.serial + 1} with a new expiry (release the next version, or \`remediate yank\`/\`release\` with --expires on a trusted machine) and publish it`);
     }
     // Rollback attack: replaying an older, validly signed manifest (say, one from before a yank).
     if (payload.serial < policy.minSerial) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TrustError */ .Ru('SERIAL_ROLLBACK', `manifest serial check: expected serial >= ${policy.minSerial}, got ${payload.serial}`);
     }
-    return { payload, payloadBytes, digest: (0,_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .manifestDigest */ .It)(payloadBytes), signers: [...valid].sort() };
 }
 /** Parses envelope bytes into a DSSE envelope, refusing anything of another shape. */
 function parseEnvelope(bytes) {
@@ -3990,6 +4021,7 @@ function truncate(text) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ru: () => (/* binding */ TrustError),
 /* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   _7: () => (/* binding */ ServiceError),
 /* harmony export */   eb: () => (/* binding */ UsageError),
 /* harmony export */   j2: () => (/* binding */ RemediateError),
 /* harmony export */   yU: () => (/* binding */ ExitCode)
@@ -4019,6 +4051,16 @@ class UsageError extends RemediateError {
 class TrustError extends RemediateError {
     name = 'TrustError';
     exitCode = ExitCode.refused;
+    code;
+    constructor(code, message, options) {
+        super(message, options);
+        this.code = code;
+    }
+}
+/** A service we depend on (GitHub's API) would not answer in time; retrying later may work. */
+class ServiceError extends RemediateError {
+    name = 'ServiceError';
+    exitCode = ExitCode.failed;
     code;
     constructor(code, message, options) {
         super(message, options);

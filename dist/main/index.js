@@ -28549,7 +28549,7 @@ const uploadWithArtifactClient = async (name, files, root, retentionDays) => {
 
 /***/ }),
 
-/***/ 78752:
+/***/ 23539:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29187,7 +29187,7 @@ function isIsoTime(value) {
  * Checks the payload's shape after its signatures verified. A signed but malformed payload is
  * still refused: a signer's tooling bug must not turn into a run of an unchecked version.
  */
-function manifest_parsePayload(bytes) {
+function parsePayload(bytes) {
     let value;
     try {
         value = JSON.parse(Buffer.from(bytes).toString('utf8'));
@@ -29257,6 +29257,17 @@ const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
  * TrustError whose code names the failed check. It never fetches anything.
  */
 function verifyManifest(envelopeBytes, trustedKeys, policy) {
+    const verified = authenticateManifest(envelopeBytes, trustedKeys, policy.threshold);
+    manifest_verifier_checkManifestFreshness(verified.payload, policy);
+    return verified;
+}
+/**
+ * Checks only who signed a manifest (signatures, trusted keys, threshold) and its shape, not
+ * whether it is still current: used to find which of several published manifests is the newest
+ * authentic one, which `checkManifestFreshness` must then accept on its own.
+ */
+function authenticateManifest(envelopeBytes, trustedKeys, threshold) {
+    const policy = { threshold };
     const trusted = new Map(trustedKeys.map((k) => [k.keyid, k]));
     // A threshold of 0, or above the number of distinct trusted keys, would make the check vacuous
     // or impossible; both are configuration mistakes, refused before looking at the manifest.
@@ -29303,16 +29314,19 @@ function verifyManifest(envelopeBytes, trustedKeys, policy) {
         }
         throw new errors/* TrustError */.Ru('THRESHOLD_NOT_MET', `manifest threshold check: expected valid signatures from ${policy.threshold} distinct trusted keys, got ${valid.size} (${[...valid].map(manifest_verifier_short).join(', ')})`);
     }
-    const payload = manifest_parsePayload(payloadBytes);
+    const payload = parsePayload(payloadBytes);
+    return { payload, payloadBytes, digest: manifestDigest(payloadBytes), signers: [...valid].sort() };
+}
+/** Refuses an authentic manifest that has expired or is older than the caller pins. */
+function manifest_verifier_checkManifestFreshness(payload, policy) {
     // Freeze attack: an old manifest kept around would hide later yanks forever; it must expire.
     if (Date.parse(payload.expires) <= policy.now.getTime()) {
-        throw new errors/* TrustError */.Ru('EXPIRED', `manifest expiry check: expected a manifest valid at ${policy.now.toISOString()}, got one that expired at ${payload.expires}`);
+        throw new errors/* TrustError */.Ru('EXPIRED', `manifest expiry check: expected a manifest valid at ${policy.now.toISOString()}, got serial ${payload.serial}, which expired at ${payload.expires}; renew it by signing serial ${payload.serial + 1} with a new expiry (release the next version, or \`remediate yank\`/\`release\` with --expires on a trusted machine) and publish it`);
     }
     // Rollback attack: replaying an older, validly signed manifest (say, one from before a yank).
     if (payload.serial < policy.minSerial) {
         throw new errors/* TrustError */.Ru('SERIAL_ROLLBACK', `manifest serial check: expected serial >= ${policy.minSerial}, got ${payload.serial}`);
     }
-    return { payload, payloadBytes, digest: manifestDigest(payloadBytes), signers: [...valid].sort() };
 }
 /** Parses envelope bytes into a DSSE envelope, refusing anything of another shape. */
 function parseEnvelope(bytes) {
@@ -29353,40 +29367,6 @@ function readPayloadUnverified(envelopeBytes) {
     const envelope = parseEnvelope(envelopeBytes);
     const payloadBytes = decodeBase64OrRefuse(envelope.payload, 'manifest payload');
     return { payload: parsePayload(payloadBytes), payloadBytes };
-}
-
-;// CONCATENATED MODULE: ./src/core/manifest-selection.ts
-
-
-/**
- * Picks the verified manifest with the highest serial. The tag's own release carries the manifest
- * of the day it was released; a later, validly signed manifest may have yanked it, so the newest
- * one wins. Candidates that do not verify are skipped (an asset anyone with write access can
- * upload is not trusted), and if none verifies the first candidate's refusal is thrown.
- */
-function selectNewestManifest(candidates, keys, policy) {
-    const skipped = [];
-    let best;
-    let firstError;
-    for (const candidate of candidates) {
-        try {
-            const verified = verifyManifest(candidate.bytes, keys, policy);
-            if (!best || verified.payload.serial > best.verified.payload.serial)
-                best = { candidate, verified };
-        }
-        catch (error) {
-            if (!(error instanceof errors/* TrustError */.Ru))
-                throw error;
-            firstError ??= error;
-            skipped.push({ source: candidate.source, reason: `${error.code}: ${error.message}` });
-        }
-    }
-    if (!best) {
-        if (firstError)
-            throw firstError;
-        throw new errors/* TrustError */.Ru('MALFORMED', 'no signed manifest found: publish remediation-manifest.json with the release, or pass the manifest input');
-    }
-    return { chosen: best.candidate, verified: best.verified, skipped };
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -32249,47 +32229,174 @@ async function triggerFromEnvironment(env) {
 
 // EXTERNAL MODULE: ./src/action/action-io.ts
 var action_io = __nccwpck_require__(71815);
-;// CONCATENATED MODULE: ./src/action/manifest-fetch.ts
-/** Name of the manifest asset on every remediation release. */
+;// CONCATENATED MODULE: ./src/core/manifest-home.ts
+// Where published manifests live on GitHub: one release per manifest serial, tagged
+// `manifest/s<serial>`, so the newest is found with one ref listing however many per-run record
+// releases and version releases the repository holds.
+/** Name of the manifest asset on every release that carries one. */
 const MANIFEST_ASSET = 'remediation-manifest.json';
+/** The ref prefix GitHub's matching-refs call takes to list every manifest tag. */
+const MANIFEST_REF_PREFIX = 'tags/manifest/s';
+/** The tag of the release that publishes the manifest with this serial. */
+function manifestTag(serial) {
+    return `manifest/s${serial}`;
+}
+// Exactly `refs/tags/manifest/s<serial>`, no leading zeros: `s007` and `s7` cannot both claim 7.
+const MANIFEST_REF = /^refs\/tags\/manifest\/s([1-9][0-9]{0,14})$/;
+/** The manifest tags among full ref names, highest serial first; other names are ignored. */
+function manifestTagsNewestFirst(refNames) {
+    const tags = [];
+    for (const name of refNames) {
+        const match = MANIFEST_REF.exec(name);
+        if (match)
+            tags.push({ tag: name.slice('refs/tags/'.length), serial: Number(match[1]) });
+    }
+    return tags.sort((a, b) => b.serial - a.serial);
+}
+
+;// CONCATENATED MODULE: ./src/core/manifest-selection.ts
+
+
 /**
- * How many recent releases are searched for manifests. Every run publishes a `.../runs/...`
- * release, so the search pages deep and skips those: a window of only the newest few would miss
- * the release that carries a later yank.
+ * Checks who signed a candidate and that it is the serial its location claims. Freshness is not
+ * checked here: the newest authentic manifest decides, expired or not (see selectNewestManifest).
  */
-const RECENT_RELEASES = 1000;
-/** How many manifest-bearing releases, newest first, are compared by serial. */
-const MANIFEST_CANDIDATES = 3;
-/** Releases that may carry a remediation manifest: published, and not a per-run record release. */
-function mayCarryManifest(release) {
-    return !release.draft && !release.tagName.includes('/runs/');
+function authenticateCandidate(candidate, keys, threshold) {
+    let verified;
+    try {
+        // Anyone with write access can upload a release asset: only signatures make it a manifest.
+        verified = authenticateManifest(candidate.bytes, keys, threshold);
+    }
+    catch (error) {
+        if (error instanceof errors/* TrustError */.Ru)
+            return { ok: false, error };
+        throw error;
+    }
+    // Replay under a higher tag: an old, authentic manifest (from before a yank) re-published as
+    // `manifest/s<higher>` would otherwise be taken for the newest and hide the yank.
+    if (candidate.claimedSerial !== undefined && verified.payload.serial !== candidate.claimedSerial) {
+        return {
+            ok: false,
+            error: new errors/* TrustError */.Ru('MALFORMED', `published as serial ${candidate.claimedSerial}, but the signed payload has serial ${verified.payload.serial}`),
+        };
+    }
+    return { ok: true, verified };
 }
 /**
- * Collects the manifests to consider: the asset on the requested tag's release, and the one on the
- * newest published release that has one (where a later yank would be).
+ * Picks the authentic manifest with the highest serial, then holds it alone to the policy. An
+ * expired or pinned-out newest manifest refuses the run: falling back to an older one would
+ * resurrect what the newer one yanked (a freeze or rollback by expiry). Candidates that are not
+ * authentic are skipped; if none is, the first refusal is thrown.
  */
-async function fetchManifestCandidates(api, ref) {
-    const candidates = [];
-    const seen = new Set();
+function selectNewestManifest(candidates, keys, policy) {
+    const skipped = [];
+    let best;
+    let firstError;
+    for (const candidate of candidates) {
+        const check = authenticateCandidate(candidate, keys, policy.threshold);
+        if (check.ok) {
+            if (!best || check.verified.payload.serial > best.verified.payload.serial) {
+                best = { candidate, verified: check.verified };
+            }
+        }
+        else {
+            firstError ??= check.error;
+            skipped.push({ source: candidate.source, reason: `${check.error.code}: ${check.error.message}` });
+        }
+    }
+    if (!best) {
+        if (firstError)
+            throw firstError;
+        throw new TrustError('MALFORMED', 'no signed manifest found: publish remediation-manifest.json with the release, or pass the manifest input');
+    }
+    checkManifestFreshness(best.verified.payload, policy);
+    return { chosen: best.candidate, verified: best.verified, skipped };
+}
+
+;// CONCATENATED MODULE: ./src/app/published-manifest.ts
+
+
+
+
+/**
+ * How many of the highest `manifest/s<serial>` tags are tried before giving up. A tag anyone with
+ * write access pushed by hand (no release, no asset, a forged or replayed manifest) is passed
+ * over; more than this many in a row fails closed instead of reaching back to an older manifest.
+ */
+const MANIFEST_CANDIDATES = 3;
+/**
+ * Finds the newest published manifest in a constant number of API calls, however many releases
+ * the repository has: one ref listing, then a release and an asset per tag tried (usually one).
+ * With trusted keys, only an authentic manifest whose serial is the one its tag names counts
+ * (`threshold` distinct keys); without, the serial is read unverified, for callers that verify
+ * with signing keys themselves. Undefined when no manifest tag exists at all.
+ */
+async function findPublishedManifest(api, trust) {
+    const tags = manifestTagsNewestFirst((await api.listMatchingRefs(MANIFEST_REF_PREFIX)).map((r) => r.ref));
+    if (tags.length === 0)
+        return undefined;
+    const skipped = [];
+    for (const tag of tags.slice(0, MANIFEST_CANDIDATES)) {
+        const candidate = await downloadTagManifest(api, tag);
+        if ('missing' in candidate) {
+            skipped.push({ source: `release ${tag.tag}`, reason: candidate.missing });
+            continue;
+        }
+        if (trust) {
+            const check = authenticateCandidate(candidate, trust.keys, trust.threshold);
+            if (!check.ok) {
+                skipped.push({ source: candidate.source, reason: `${check.error.code}: ${check.error.message}` });
+                continue;
+            }
+            return {
+                bytes: Buffer.from(candidate.bytes),
+                serial: tag.serial,
+                source: candidate.source,
+                verified: check.verified,
+                skipped,
+            };
+        }
+        let serial;
+        try {
+            serial = readPayloadUnverified(candidate.bytes).payload.serial;
+        }
+        catch (error) {
+            if (!(error instanceof errors/* TrustError */.Ru))
+                throw error;
+            skipped.push({ source: candidate.source, reason: `${error.code}: ${error.message}` });
+            continue;
+        }
+        if (serial !== tag.serial) {
+            skipped.push({
+                source: candidate.source,
+                reason: `MALFORMED: published as serial ${tag.serial}, payload has ${serial}`,
+            });
+            continue;
+        }
+        return { bytes: Buffer.from(candidate.bytes), serial, source: candidate.source, skipped };
+    }
+    // Fail closed: the newest manifests cannot be read, and an older one may lack a later yank.
+    throw new errors/* TrustError */.Ru('MALFORMED', `none of the ${Math.min(tags.length, MANIFEST_CANDIDATES)} newest manifest releases holds a usable manifest (${skipped
+        .map((s) => `${s.source}: ${s.reason}`)
+        .join('; ')}); delete the tags that are not real manifest releases, or publish the newest manifest again with 'remediate github publish-manifest'`);
+}
+async function downloadTagManifest(api, tag) {
+    const release = await api.tryGetReleaseByTag(tag.tag);
+    if (!release)
+        return { missing: 'the tag has no published release' };
+    const asset = release.assets.find((a) => a.name === MANIFEST_ASSET);
+    if (!asset)
+        return { missing: `the release has no ${MANIFEST_ASSET}` };
+    return { source: `release ${tag.tag}`, bytes: await api.downloadAsset(asset.id), claimedSerial: tag.serial };
+}
+/**
+ * The manifest on the version's own release: what repositories that published before manifest
+ * tags existed have. Two calls; a later yank is not visible this way.
+ */
+async function fetchVersionReleaseManifest(api, ref) {
     const own = await api.tryGetReleaseByTag(ref.tag);
-    const ownAsset = own?.assets.find((a) => a.name === MANIFEST_ASSET);
-    if (own && ownAsset) {
-        seen.add(ownAsset.id);
-        candidates.push({ source: `release ${ref.tag}`, bytes: await api.downloadAsset(ownAsset.id) });
-    }
-    let found = 0;
-    for (const release of await api.listReleases(RECENT_RELEASES)) {
-        if (!mayCarryManifest(release))
-            continue;
-        const asset = release.assets.find((a) => a.name === MANIFEST_ASSET);
-        if (!asset || seen.has(asset.id))
-            continue;
-        seen.add(asset.id);
-        candidates.push({ source: `release ${release.tagName}`, bytes: await api.downloadAsset(asset.id) });
-        if (++found >= MANIFEST_CANDIDATES)
-            break;
-    }
-    return candidates;
+    const asset = own?.assets.find((a) => a.name === MANIFEST_ASSET);
+    return asset ? { source: `release ${ref.tag}`, bytes: await api.downloadAsset(asset.id) } : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/app/publish-release.ts
@@ -32808,16 +32915,25 @@ async function chooseSource(settings, deps) {
 async function loadManifest(settings, keys, deps) {
     if (settings.manifest.kind === 'path')
         return (0,promises_.readFile)(settings.manifest.path);
-    const candidates = await fetchManifestCandidates(await deps.api(), settings.ref);
-    const selection = selectNewestManifest(candidates, keys, {
-        threshold: settings.threshold,
-        minSerial: settings.minSerial,
-        now: deps.now(),
-    });
-    for (const skipped of selection.skipped)
-        deps.io.warning(`ignored the manifest of ${skipped.source}: ${skipped.reason}`);
-    deps.io.info(`using the manifest of ${selection.chosen.source} (serial ${selection.verified.payload.serial})`);
-    return selection.chosen.bytes;
+    const api = await deps.api();
+    const published = await findPublishedManifest(api, { keys, threshold: settings.threshold });
+    if (published?.verified) {
+        for (const skipped of published.skipped)
+            deps.io.warning(`ignored ${skipped.source}: ${skipped.reason}`);
+        // The newest authentic manifest decides alone: expired or below min-serial refuses the run,
+        // never a fallback to an older manifest that a newer one may have yanked versions from.
+        manifest_verifier_checkManifestFreshness(published.verified.payload, { minSerial: settings.minSerial, now: deps.now() });
+        deps.io.info(`using the manifest of ${published.source} (serial ${published.serial})`);
+        return published.bytes;
+    }
+    // A repository that published before manifest tags: the version's own release. Later yanks are
+    // not visible this way until a manifest is published as manifest/s<serial> (the next release does).
+    const own = await fetchVersionReleaseManifest(api, settings.ref);
+    if (!own) {
+        throw new errors/* TrustError */.Ru('MALFORMED', `no signed manifest found: no release is tagged manifest/s<serial> and release ${settings.ref.tag} has no remediation-manifest.json; release a version with the pack's release workflow, publish one with 'remediate github publish-manifest', or pass the manifest input`);
+    }
+    deps.io.warning(`no manifest is published under a manifest/s<serial> tag yet; using the one on ${own.source}, which cannot show later yanks. Publish the newest manifest with 'remediate github publish-manifest' (the next release does it)`);
+    return own.bytes;
 }
 /** Turns any thrown value into a failed step; definition errors become file annotations. */
 function reportError(io, error) {
@@ -32849,7 +32965,7 @@ function reportError(io, error) {
 /* harmony export */   FX: () => (/* binding */ OctokitGitHubApi),
 /* harmony export */   Qz: () => (/* binding */ RestGitSource)
 /* harmony export */ });
-/* unused harmony export gitBlobId */
+/* unused harmony exports gitBlobId, BLOB_READS_IN_FLIGHT */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
@@ -32867,8 +32983,9 @@ class OctokitGitHubApi {
     #repo;
     #retry;
     #onRetry;
-    /** `repository` is `owner/name`. */
-    constructor(octokit, repository, retry = _retry_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_RETRY */ .vI, onRetry) {
+    #sleep;
+    /** `repository` is `owner/name`; `sleep` is replaced only by tests of rate-limit waits. */
+    constructor(octokit, repository, retry = _retry_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_RETRY */ .vI, onRetry, sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))) {
         const [owner, repo] = repository.split('/');
         if (!owner || !repo)
             throw new Error(`expected GITHUB_REPOSITORY as owner/name, got '${repository}'`);
@@ -32877,11 +32994,16 @@ class OctokitGitHubApi {
         this.#repo = repo;
         this.#retry = retry;
         this.#onRetry = onRetry;
+        this.#sleep = sleep;
     }
     async tryGetRef(ref) {
         const data = await this.#tryGet('GET /repos/{owner}/{repo}/git/ref/{ref}', { ref });
         const object = data?.object;
         return object ? { type: object.type, sha: object.sha } : undefined;
+    }
+    async listMatchingRefs(prefix) {
+        const data = (await this.#call('GET /repos/{owner}/{repo}/git/matching-refs/{ref}', { ref: prefix }));
+        return data.map((r) => ({ ref: r.ref, type: r.object.type, sha: r.object.sha }));
     }
     async getTag(sha) {
         const data = (await this.#call('GET /repos/{owner}/{repo}/git/tags/{tag_sha}', { tag_sha: sha }));
@@ -32955,8 +33077,28 @@ class OctokitGitHubApi {
         }));
     }
     async #call(route, params) {
-        const response = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(() => this.#octokit.request(route, { owner: this.#owner, repo: this.#repo, ...params }), _retry_js__WEBPACK_IMPORTED_MODULE_2__/* .isTransient */ .dg, this.#retry, (error, attempt, delay) => this.#onRetry?.(`${route.split(' ')[0]} ${route.split(' ')[1]?.replace(/^https?:\/\/[^/]+/, '')} failed (${describeStatus(error)}); retry ${attempt} in ${delay} ms`));
-        return response.data;
+        const label = `${route.split(' ')[0]} ${route.split(' ')[1]?.replace(/^https?:\/\/[^/]+/, '')}`;
+        const limit = this.#retry.maxRateLimitWaitMs ?? 0;
+        let waitedMs = 0;
+        for (;;) {
+            try {
+                const response = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(() => this.#octokit.request(route, { owner: this.#owner, repo: this.#repo, ...params }), _retry_js__WEBPACK_IMPORTED_MODULE_2__/* .isTransient */ .dg, this.#retry, (error, attempt, delay) => this.#onRetry?.(`${label} failed (${describeStatus(error)}); retry ${attempt} in ${delay} ms`));
+                return response.data;
+            }
+            catch (error) {
+                const wait = (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .rateLimitWait */ .hD)(error, Date.now());
+                if (!wait)
+                    throw error;
+                // Waiting is bounded: a token whose hourly budget is spent would otherwise hold the runner
+                // (and the remediation) for up to an hour without saying why.
+                if (waitedMs + wait.delayMs > limit) {
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ServiceError */ ._7('RATE_LIMITED', `${label}: GitHub's API rate limit for this token is used up (${wait.reason}); waited ${Math.round(waitedMs / 1000)} s of at most ${Math.round(limit / 1000)} s. Re-run after the limit resets, or use a token with its own budget (a GitHub App installation token)`, { cause: error });
+                }
+                this.#onRetry?.(`${label} was rate limited (${wait.reason}); waiting ${Math.ceil(wait.delayMs / 1000)} s`);
+                await this.#sleep(wait.delayMs);
+                waitedMs += wait.delayMs;
+            }
+        }
     }
     async #tryGet(route, params) {
         try {
@@ -32991,6 +33133,8 @@ function gitBlobId(content, idLength) {
     hash.update(content);
     return hash.digest('hex');
 }
+/** Blob requests in flight at once when reading a remediation through the API. */
+const BLOB_READS_IN_FLIGHT = 8;
 /**
  * Reads git objects through the REST API, for when the checkout does not have the tag. It yields
  * the same entries as `git ls-tree -r`, so the digest is the same as from a local checkout.
@@ -33025,16 +33169,33 @@ class RestGitSource {
     }
     async readBlobs(oids) {
         const blobs = new Map();
-        for (const oid of oids) {
-            const content = await this.#api.getBlob(oid);
-            // The API's bytes must hash to the object id they were asked for (git's blob hash), so a
-            // substituted answer is caught here, before the digest check would catch it anyway.
-            if (gitBlobId(content, oid.length) !== oid) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TrustError */ .Ru('DIGEST_MISMATCH', `blob ${oid}: the content GitHub returned does not hash to its object id`);
+        // A few requests in flight at once: a remediation of many files is not one round trip per
+        // file in sequence, and the count stays well under GitHub's concurrency guidance.
+        let next = 0;
+        let failed = false;
+        const worker = async () => {
+            while (!failed && next < oids.length) {
+                const oid = oids[next++];
+                try {
+                    blobs.set(oid, await this.#readBlob(oid));
+                }
+                catch (error) {
+                    failed = true; // the other workers stop asking; the first error is what the caller sees
+                    throw error;
+                }
             }
-            blobs.set(oid, content);
-        }
+        };
+        await Promise.all(Array.from({ length: Math.min(BLOB_READS_IN_FLIGHT, oids.length) }, worker));
         return blobs;
+    }
+    async #readBlob(oid) {
+        const content = await this.#api.getBlob(oid);
+        // The API's bytes must hash to the object id they were asked for (git's blob hash), so a
+        // substituted answer is caught here, before the digest check would catch it anyway.
+        if (gitBlobId(content, oid.length) !== oid) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TrustError */ .Ru('DIGEST_MISMATCH', `blob ${oid}: the content GitHub returned does not hash to its object id`);
+        }
+        return content;
     }
 }
 
@@ -33047,10 +33208,20 @@ class RestGitSource {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   bD: () => (/* binding */ withRetry),
 /* harmony export */   dg: () => (/* binding */ isTransient),
+/* harmony export */   hD: () => (/* binding */ rateLimitWait),
 /* harmony export */   vI: () => (/* binding */ DEFAULT_RETRY)
 /* harmony export */ });
-/** Three tries, 1 s then 2 s apart: GitHub's 5xx blips usually clear within seconds. */
-const DEFAULT_RETRY = { attempts: 4, firstDelayMs: 1000, maxDelayMs: 10_000 };
+/**
+ * Four tries, 1 s, 2 s, 4 s apart: GitHub's 5xx blips usually clear within seconds. Rate limits
+ * are waited out for up to 5 minutes: GitHub's secondary limits ask for about a minute, and a
+ * primary limit that resets later than that is better reported than waited on by a paid runner.
+ */
+const DEFAULT_RETRY = {
+    attempts: 4,
+    firstDelayMs: 1000,
+    maxDelayMs: 10_000,
+    maxRateLimitWaitMs: 5 * 60_000,
+};
 /**
  * Runs `call` until it succeeds, `isRetryable(error)` says no, or attempts run out; the last
  * error is thrown unchanged, so nothing is swallowed. `onRetry` reports each retry.
@@ -33069,12 +33240,42 @@ async function withRetry(call, isRetryable, policy = DEFAULT_RETRY, onRetry) {
         }
     }
 }
-/** Server errors (5xx), rate limiting (429) and network failures are worth retrying; other 4xx are not. */
+/** Server errors (5xx) and network failures are worth retrying at once; 4xx are not (rate limits: see rateLimitDelayMs). */
 function isTransient(error) {
     const status = error?.status;
     if (typeof status === 'number')
-        return status >= 500 || status === 429;
+        return status >= 500;
     return true;
+}
+/**
+ * Reads a rate-limit answer as GitHub documents it ("Best practices for using the REST API"):
+ * a 403 or 429 with `retry-after` (seconds) waits that long; with `x-ratelimit-remaining: 0`
+ * waits until `x-ratelimit-reset` (epoch seconds); any other 429 waits a minute. A 403 with
+ * neither header is a permission refusal, not a rate limit: undefined.
+ */
+function rateLimitWait(error, nowMs) {
+    const status = error?.status;
+    if (status !== 403 && status !== 429)
+        return undefined;
+    const headers = error.response?.headers ?? {};
+    const header = (name) => {
+        const value = headers[name];
+        return value === undefined || value === null ? undefined : String(value);
+    };
+    const retryAfter = header('retry-after');
+    if (retryAfter !== undefined && /^\d{1,7}$/.test(retryAfter.trim())) {
+        return { delayMs: Number(retryAfter.trim()) * 1000, reason: `retry-after: ${retryAfter.trim()}` };
+    }
+    const reset = header('x-ratelimit-reset');
+    if (header('x-ratelimit-remaining') === '0' && reset !== undefined && /^\d{1,12}$/.test(reset.trim())) {
+        const resetMs = Number(reset.trim()) * 1000;
+        // One extra second: GitHub's reset is whole seconds and clocks differ a little.
+        return {
+            delayMs: Math.max(0, resetMs - nowMs) + 1000,
+            reason: `x-ratelimit-remaining: 0 until ${new Date(resetMs).toISOString()}`,
+        };
+    }
+    return status === 429 ? { delayMs: 60_000, reason: 'HTTP 429 without retry-after' } : undefined;
 }
 
 
@@ -33086,6 +33287,7 @@ function isTransient(error) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ru: () => (/* binding */ TrustError),
 /* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   _7: () => (/* binding */ ServiceError),
 /* harmony export */   eb: () => (/* binding */ UsageError),
 /* harmony export */   j2: () => (/* binding */ RemediateError),
 /* harmony export */   yU: () => (/* binding */ ExitCode)
@@ -33121,6 +33323,16 @@ class TrustError extends RemediateError {
         this.code = code;
     }
 }
+/** A service we depend on (GitHub's API) would not answer in time; retrying later may work. */
+class ServiceError extends RemediateError {
+    name = 'ServiceError';
+    exitCode = ExitCode.failed;
+    code;
+    constructor(code, message, options) {
+        super(message, options);
+        this.code = code;
+    }
+}
 /** Describes any thrown value, including non-Error values, without losing it. */
 function describeError(error) {
     if (error instanceof Error)
@@ -33146,7 +33358,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _action_action_io_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(71815);
 /* harmony import */ var _action_core_io_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(49484);
 /* harmony import */ var _action_lazy_clients_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5091);
-/* harmony import */ var _action_main_run_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(78752);
+/* harmony import */ var _action_main_run_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(23539);
 // Entry of the Action's main step (runs.main). It only wires the runner to runMain.
 
 

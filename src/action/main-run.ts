@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { describeError, ExitCode, RemediateError } from '../errors.ts';
+import { describeError, ExitCode, RemediateError, TrustError } from '../errors.ts';
 import { DefinitionError } from '../core/definition-parser.ts';
 import { parsePublicKey, type TrustedKey } from '../core/keys.ts';
-import { selectNewestManifest } from '../core/manifest-selection.ts';
+import { checkManifestFreshness } from '../core/manifest-verifier.ts';
 import { sha256Digest } from '../core/tree-digest.ts';
 import { GitCli, gitEnvironment, type GitObjectSource } from '../adapters/git-client.ts';
 import { RestGitSource, type GitHubApi } from '../adapters/github-api.ts';
@@ -12,7 +12,7 @@ import { RecordedRefusal, runRemediation, type RunOutcome } from '../app/run.ts'
 import type { RunSnapshot } from '../run/snapshot.ts';
 import { triggerFromEnvironment } from '../app/trigger.ts';
 import { STATE, type ActionIo } from './action-io.ts';
-import { fetchManifestCandidates } from './manifest-fetch.ts';
+import { fetchVersionReleaseManifest, findPublishedManifest } from '../app/published-manifest.ts';
 import { publishRecord } from './publish.ts';
 import { readActionSettings, type ActionSettings } from './settings.ts';
 import type { ArtifactUploader } from './record-publisher.ts';
@@ -187,16 +187,29 @@ async function loadManifest(
   deps: MainDeps,
 ): Promise<Uint8Array> {
   if (settings.manifest.kind === 'path') return readFile(settings.manifest.path);
-  const candidates = await fetchManifestCandidates(await deps.api(), settings.ref);
-  const selection = selectNewestManifest(candidates, keys, {
-    threshold: settings.threshold,
-    minSerial: settings.minSerial,
-    now: deps.now(),
-  });
-  for (const skipped of selection.skipped)
-    deps.io.warning(`ignored the manifest of ${skipped.source}: ${skipped.reason}`);
-  deps.io.info(`using the manifest of ${selection.chosen.source} (serial ${selection.verified.payload.serial})`);
-  return selection.chosen.bytes;
+  const api = await deps.api();
+  const published = await findPublishedManifest(api, { keys, threshold: settings.threshold });
+  if (published?.verified) {
+    for (const skipped of published.skipped) deps.io.warning(`ignored ${skipped.source}: ${skipped.reason}`);
+    // The newest authentic manifest decides alone: expired or below min-serial refuses the run,
+    // never a fallback to an older manifest that a newer one may have yanked versions from.
+    checkManifestFreshness(published.verified.payload, { minSerial: settings.minSerial, now: deps.now() });
+    deps.io.info(`using the manifest of ${published.source} (serial ${published.serial})`);
+    return published.bytes;
+  }
+  // A repository that published before manifest tags: the version's own release. Later yanks are
+  // not visible this way until a manifest is published as manifest/s<serial> (the next release does).
+  const own = await fetchVersionReleaseManifest(api, settings.ref);
+  if (!own) {
+    throw new TrustError(
+      'MALFORMED',
+      `no signed manifest found: no release is tagged manifest/s<serial> and release ${settings.ref.tag} has no remediation-manifest.json; release a version with the pack's release workflow, publish one with 'remediate github publish-manifest', or pass the manifest input`,
+    );
+  }
+  deps.io.warning(
+    `no manifest is published under a manifest/s<serial> tag yet; using the one on ${own.source}, which cannot show later yanks. Publish the newest manifest with 'remediate github publish-manifest' (the next release does it)`,
+  );
+  return own.bytes;
 }
 
 /** Turns any thrown value into a failed step; definition errors become file annotations. */

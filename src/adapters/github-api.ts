@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { TrustError } from '../errors.ts';
+import { ServiceError, TrustError } from '../errors.ts';
 import type { GitObjectSource, GitTreeEntry } from './git-client.ts';
-import { DEFAULT_RETRY, isTransient, withRetry, type RetryPolicy } from './retry.ts';
+import { DEFAULT_RETRY, isTransient, rateLimitWait, withRetry, type RetryPolicy } from './retry.ts';
 
 /** A release as the tool uses it. */
 export interface Release {
@@ -17,6 +17,8 @@ export interface Release {
 export interface GitHubApi {
   /** A ref like `tags/x/v1.0.0`: the object it points at, or undefined on 404. */
   tryGetRef(ref: string): Promise<{ type: string; sha: string } | undefined>;
+  /** Every ref whose name starts with `prefix` (like `tags/manifest/s`), in one call: full names (`refs/...`). */
+  listMatchingRefs(prefix: string): Promise<{ ref: string; type: string; sha: string }[]>;
   /** An annotated tag object: what it points at. */
   getTag(sha: string): Promise<{ type: string; sha: string }>;
   /** A commit's root tree. */
@@ -62,13 +64,15 @@ export class OctokitGitHubApi implements GitHubApi {
   readonly #repo: string;
   readonly #retry: RetryPolicy;
   readonly #onRetry: ((message: string) => void) | undefined;
+  readonly #sleep: (ms: number) => Promise<void>;
 
-  /** `repository` is `owner/name`. */
+  /** `repository` is `owner/name`; `sleep` is replaced only by tests of rate-limit waits. */
   constructor(
     octokit: OctokitLike,
     repository: string,
     retry: RetryPolicy = DEFAULT_RETRY,
     onRetry?: (message: string) => void,
+    sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   ) {
     const [owner, repo] = repository.split('/');
     if (!owner || !repo) throw new Error(`expected GITHUB_REPOSITORY as owner/name, got '${repository}'`);
@@ -77,12 +81,21 @@ export class OctokitGitHubApi implements GitHubApi {
     this.#repo = repo;
     this.#retry = retry;
     this.#onRetry = onRetry;
+    this.#sleep = sleep;
   }
 
   async tryGetRef(ref: string): Promise<{ type: string; sha: string } | undefined> {
     const data = await this.#tryGet('GET /repos/{owner}/{repo}/git/ref/{ref}', { ref });
     const object = (data as { object?: { type: string; sha: string } } | undefined)?.object;
     return object ? { type: object.type, sha: object.sha } : undefined;
+  }
+
+  async listMatchingRefs(prefix: string): Promise<{ ref: string; type: string; sha: string }[]> {
+    const data = (await this.#call('GET /repos/{owner}/{repo}/git/matching-refs/{ref}', { ref: prefix })) as {
+      ref: string;
+      object: { type: string; sha: string };
+    }[];
+    return data.map((r) => ({ ref: r.ref, type: r.object.type, sha: r.object.sha }));
   }
 
   async getTag(sha: string): Promise<{ type: string; sha: string }> {
@@ -183,16 +196,36 @@ export class OctokitGitHubApi implements GitHubApi {
   }
 
   async #call(route: string, params: Record<string, unknown>): Promise<unknown> {
-    const response = await withRetry(
-      () => this.#octokit.request(route, { owner: this.#owner, repo: this.#repo, ...params }),
-      isTransient,
-      this.#retry,
-      (error, attempt, delay) =>
-        this.#onRetry?.(
-          `${route.split(' ')[0]} ${route.split(' ')[1]?.replace(/^https?:\/\/[^/]+/, '')} failed (${describeStatus(error)}); retry ${attempt} in ${delay} ms`,
-        ),
-    );
-    return response.data;
+    const label = `${route.split(' ')[0]} ${route.split(' ')[1]?.replace(/^https?:\/\/[^/]+/, '')}`;
+    const limit = this.#retry.maxRateLimitWaitMs ?? 0;
+    let waitedMs = 0;
+    for (;;) {
+      try {
+        const response = await withRetry(
+          () => this.#octokit.request(route, { owner: this.#owner, repo: this.#repo, ...params }),
+          isTransient,
+          this.#retry,
+          (error, attempt, delay) =>
+            this.#onRetry?.(`${label} failed (${describeStatus(error)}); retry ${attempt} in ${delay} ms`),
+        );
+        return response.data;
+      } catch (error) {
+        const wait = rateLimitWait(error, Date.now());
+        if (!wait) throw error;
+        // Waiting is bounded: a token whose hourly budget is spent would otherwise hold the runner
+        // (and the remediation) for up to an hour without saying why.
+        if (waitedMs + wait.delayMs > limit) {
+          throw new ServiceError(
+            'RATE_LIMITED',
+            `${label}: GitHub's API rate limit for this token is used up (${wait.reason}); waited ${Math.round(waitedMs / 1000)} s of at most ${Math.round(limit / 1000)} s. Re-run after the limit resets, or use a token with its own budget (a GitHub App installation token)`,
+            { cause: error },
+          );
+        }
+        this.#onRetry?.(`${label} was rate limited (${wait.reason}); waiting ${Math.ceil(wait.delayMs / 1000)} s`);
+        await this.#sleep(wait.delayMs);
+        waitedMs += wait.delayMs;
+      }
+    }
   }
 
   async #tryGet(route: string, params: Record<string, unknown>): Promise<unknown> {
@@ -237,6 +270,9 @@ export function gitBlobId(content: Uint8Array, idLength: number): string {
   return hash.digest('hex');
 }
 
+/** Blob requests in flight at once when reading a remediation through the API. */
+export const BLOB_READS_IN_FLIGHT = 8;
+
 /**
  * Reads git objects through the REST API, for when the checkout does not have the tag. It yields
  * the same entries as `git ls-tree -r`, so the digest is the same as from a local checkout.
@@ -277,18 +313,35 @@ export class RestGitSource implements GitObjectSource {
 
   async readBlobs(oids: readonly string[]): Promise<Map<string, Buffer>> {
     const blobs = new Map<string, Buffer>();
-    for (const oid of oids) {
-      const content = await this.#api.getBlob(oid);
-      // The API's bytes must hash to the object id they were asked for (git's blob hash), so a
-      // substituted answer is caught here, before the digest check would catch it anyway.
-      if (gitBlobId(content, oid.length) !== oid) {
-        throw new TrustError(
-          'DIGEST_MISMATCH',
-          `blob ${oid}: the content GitHub returned does not hash to its object id`,
-        );
+    // A few requests in flight at once: a remediation of many files is not one round trip per
+    // file in sequence, and the count stays well under GitHub's concurrency guidance.
+    let next = 0;
+    let failed = false;
+    const worker = async (): Promise<void> => {
+      while (!failed && next < oids.length) {
+        const oid = oids[next++]!;
+        try {
+          blobs.set(oid, await this.#readBlob(oid));
+        } catch (error) {
+          failed = true; // the other workers stop asking; the first error is what the caller sees
+          throw error;
+        }
       }
-      blobs.set(oid, content);
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(BLOB_READS_IN_FLIGHT, oids.length) }, worker));
     return blobs;
+  }
+
+  async #readBlob(oid: string): Promise<Buffer> {
+    const content = await this.#api.getBlob(oid);
+    // The API's bytes must hash to the object id they were asked for (git's blob hash), so a
+    // substituted answer is caught here, before the digest check would catch it anyway.
+    if (gitBlobId(content, oid.length) !== oid) {
+      throw new TrustError(
+        'DIGEST_MISMATCH',
+        `blob ${oid}: the content GitHub returned does not hash to its object id`,
+      );
+    }
+    return content;
   }
 }

@@ -5,11 +5,14 @@ import { ExitCode, TrustError, UsageError, type ExitCodeValue } from '../errors.
 import { parseDispatchPayload } from '../core/dispatch-payload.ts';
 import { formatIssue } from '../core/definition-parser.ts';
 import { OctokitGitHubApi, type GitHubApi } from '../adapters/github-api.ts';
+import { DEFAULT_RETRY } from '../adapters/retry.ts';
 import { GitCli, gitEnvironment } from '../adapters/git-client.ts';
 import { appendGitHubOutputs } from '../adapters/github-output.ts';
 import type { CommandContext } from '../app/context.ts';
 import { loadTrustedKeys } from '../app/load-keys.ts';
 import { findNewestManifest } from '../app/newest-manifest.ts';
+import { MANIFEST_ASSET, manifestTag } from '../core/manifest-home.ts';
+import { authenticateManifest } from '../core/manifest-verifier.ts';
 import { contentTypeFor, publishReleaseWithAssets } from '../app/publish-release.ts';
 import { readRecord } from '../record/record-files.ts';
 import { snapshotDigest } from '../record/record-verifier.ts';
@@ -111,13 +114,63 @@ export async function newestManifestCommand(
   context: CommandContext,
 ): Promise<ExitCodeValue> {
   const keys = trustedKeys.length ? await loadTrustedKeys(trustedKeys) : [];
-  const newest = await findNewestManifest(await githubApi(context.env), keys);
+  const newest = await findNewestManifest(await githubApi(context.env, context.err), keys);
   if (!newest) {
-    context.out('no published manifest yet (first release); nothing written');
+    context.out('No manifest has been published in this repository yet: this is the first release; nothing written');
     return ExitCode.ok;
   }
   await writeFile(out, newest.bytes);
-  context.out(`wrote ${out}: serial ${newest.serial} from release ${newest.release}`);
+  context.out(
+    `wrote ${out}: serial ${newest.serial} from release ${newest.release}${newest.legacy ? ' (published before manifest tags; the next manifest is published as manifest/s<serial> too)' : ''}`,
+  );
+  return ExitCode.ok;
+}
+
+/**
+ * `github publish-manifest`: publishes a signed manifest as the release `manifest/s<serial>`,
+ * where runs find the newest one in a constant number of API calls. Re-running with the same
+ * manifest is a no-op, so a failed release job can be re-run.
+ */
+export async function publishManifestCommand(
+  options: { manifest: string; trustedKeys: readonly string[]; target: string },
+  context: CommandContext,
+): Promise<ExitCodeValue> {
+  if (options.trustedKeys.length === 0) {
+    throw new UsageError(
+      'USAGE',
+      'github publish-manifest: give --trusted-key <pub>: only a manifest they signed is published',
+    );
+  }
+  const keys = await loadTrustedKeys(options.trustedKeys);
+  const bytes = await readFile(options.manifest);
+  // Publishing something unsigned or signed by another key would only make runs skip it; refuse early.
+  const serial = authenticateManifest(bytes, keys, 1).payload.serial;
+  const tag = manifestTag(serial);
+  const api = await githubApi(context.env, context.err);
+  const existing = await api.tryGetReleaseByTag(tag);
+  if (existing) {
+    const asset = existing.assets.find((a) => a.name === MANIFEST_ASSET);
+    if (asset && (await api.downloadAsset(asset.id)).equals(bytes)) {
+      context.out(`${tag} is already published with this manifest: ${existing.htmlUrl}`);
+      return ExitCode.ok;
+    }
+    throw new TrustError(
+      'VERSION_EXISTS',
+      `release ${tag} already exists with another manifest: serial ${serial} was published before; sign serial ${serial + 1} on top of the newest manifest instead`,
+    );
+  }
+  const git = new GitCli(context.cwd, gitEnvironment(context.env));
+  const commit = await git.tryResolveCommit(options.target);
+  if (!commit) throw new UsageError('USAGE', `--target ${options.target} names no commit in this checkout`);
+  const published = await publishReleaseWithAssets(api, {
+    tag,
+    commit,
+    name: `Remediation manifest, serial ${serial}`,
+    body: `Signed remediation manifest, serial ${serial}. Runs use the manifest with the highest serial published under a \`manifest/s<serial>\` tag.`,
+    prerelease: false,
+    assets: [{ name: MANIFEST_ASSET, bytes, contentType: contentTypeFor(MANIFEST_ASSET) }],
+  });
+  context.out(`published ${tag}: ${published.url}`);
   return ExitCode.ok;
 }
 
@@ -138,7 +191,7 @@ export async function publishReleaseCommand(
     })),
   );
   const body = options.notesFile ? await readFile(options.notesFile, 'utf8') : '';
-  const published = await publishReleaseWithAssets(await githubApi(context.env), {
+  const published = await publishReleaseWithAssets(await githubApi(context.env, context.err), {
     tag: options.tag,
     commit,
     name: options.tag,
@@ -150,14 +203,14 @@ export async function publishReleaseCommand(
   return ExitCode.ok;
 }
 
-async function githubApi(env: NodeJS.ProcessEnv): Promise<GitHubApi> {
+async function githubApi(env: NodeJS.ProcessEnv, report?: (line: string) => void): Promise<GitHubApi> {
   const token = env.GITHUB_TOKEN ?? env.GH_TOKEN;
   if (!token) throw new UsageError('USAGE', 'set GITHUB_TOKEN (on GitHub: env: GITHUB_TOKEN: ${{ github.token }})');
   const repository = env.GITHUB_REPOSITORY;
   if (!repository) throw new UsageError('USAGE', 'set GITHUB_REPOSITORY to owner/name');
   const { getOctokit } = await import('@actions/github');
   const octokit = getOctokit(token, { baseUrl: env.GITHUB_API_URL ?? 'https://api.github.com' });
-  return new OctokitGitHubApi(octokit, repository);
+  return new OctokitGitHubApi(octokit, repository, DEFAULT_RETRY, report);
 }
 
 /** Escapes a workflow command's message (GitHub's rules: %, CR, LF). */

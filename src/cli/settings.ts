@@ -37,6 +37,13 @@ export type CliCommand =
   | { readonly command: 'summarize'; readonly dirs: readonly string[]; readonly summary: string | undefined }
   | { readonly command: 'newest-manifest'; readonly out: string; readonly trustedKeys: readonly string[] }
   | {
+      readonly command: 'publish-manifest';
+      readonly manifest: string;
+      readonly trustedKeys: readonly string[];
+      /** Git revision the `manifest/s<serial>` tag is created at (default HEAD). */
+      readonly target: string;
+    }
+  | {
       readonly command: 'publish-release';
       readonly tag: string;
       readonly assets: readonly string[];
@@ -87,6 +94,7 @@ Usage:
   remediate dispatch parse --event <event.json> [--github-output <file>]
   remediate summarize <record dir>... [--summary <file>]
   remediate github newest-manifest --out <file> [--trusted-key <pub> ...]
+  remediate github publish-manifest --manifest <file> --trusted-key <pub> [...] [--target <git rev>]
   remediate github publish-release --tag <tag> --asset <file> [--asset ...] [--notes-file <file>] [--prerelease]
   remediate demo [--clean]
   remediate help | --help | --version
@@ -184,6 +192,23 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
           trustedKeys: (values['trusted-key'] ?? []).map(path),
         };
       }
+      if (sub === 'publish-manifest') {
+        const { values } = parse(
+          args,
+          {
+            manifest: { type: 'string' },
+            'trusted-key': { type: 'string', multiple: true },
+            target: { type: 'string' },
+          },
+          0,
+        );
+        return {
+          command: 'publish-manifest',
+          manifest: path(required(values.manifest, '--manifest <file>')),
+          trustedKeys: (values['trusted-key'] ?? []).map(path),
+          target: values.target ?? 'HEAD',
+        };
+      }
       if (sub === 'publish-release') {
         const { values } = parse(
           args,
@@ -205,7 +230,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
       }
       throw new UsageError(
         'USAGE',
-        `unknown command 'github ${sub ?? ''}': expected 'github newest-manifest' or 'github publish-release'`,
+        `unknown command 'github ${sub ?? ''}': expected 'github newest-manifest', 'github publish-manifest' or 'github publish-release'`,
       );
     }
     case 'yank': {

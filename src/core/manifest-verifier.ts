@@ -33,6 +33,22 @@ export function verifyManifest(
   trustedKeys: readonly TrustedKey[],
   policy: TrustPolicy,
 ): VerifiedManifest {
+  const verified = authenticateManifest(envelopeBytes, trustedKeys, policy.threshold);
+  checkManifestFreshness(verified.payload, policy);
+  return verified;
+}
+
+/**
+ * Checks only who signed a manifest (signatures, trusted keys, threshold) and its shape, not
+ * whether it is still current: used to find which of several published manifests is the newest
+ * authentic one, which `checkManifestFreshness` must then accept on its own.
+ */
+export function authenticateManifest(
+  envelopeBytes: Uint8Array,
+  trustedKeys: readonly TrustedKey[],
+  threshold: number,
+): VerifiedManifest {
+  const policy = { threshold };
   const trusted = new Map(trustedKeys.map((k) => [k.keyid, k]));
   // A threshold of 0, or above the number of distinct trusted keys, would make the check vacuous
   // or impossible; both are configuration mistakes, refused before looking at the manifest.
@@ -95,11 +111,16 @@ export function verifyManifest(
   }
 
   const payload = parsePayload(payloadBytes);
+  return { payload, payloadBytes, digest: manifestDigest(payloadBytes), signers: [...valid].sort() };
+}
+
+/** Refuses an authentic manifest that has expired or is older than the caller pins. */
+export function checkManifestFreshness(payload: ManifestPayload, policy: Omit<TrustPolicy, 'threshold'>): void {
   // Freeze attack: an old manifest kept around would hide later yanks forever; it must expire.
   if (Date.parse(payload.expires) <= policy.now.getTime()) {
     throw new TrustError(
       'EXPIRED',
-      `manifest expiry check: expected a manifest valid at ${policy.now.toISOString()}, got one that expired at ${payload.expires}`,
+      `manifest expiry check: expected a manifest valid at ${policy.now.toISOString()}, got serial ${payload.serial}, which expired at ${payload.expires}; renew it by signing serial ${payload.serial + 1} with a new expiry (release the next version, or \`remediate yank\`/\`release\` with --expires on a trusted machine) and publish it`,
     );
   }
   // Rollback attack: replaying an older, validly signed manifest (say, one from before a yank).
@@ -109,7 +130,6 @@ export function verifyManifest(
       `manifest serial check: expected serial >= ${policy.minSerial}, got ${payload.serial}`,
     );
   }
-  return { payload, payloadBytes, digest: manifestDigest(payloadBytes), signers: [...valid].sort() };
 }
 
 /** Parses envelope bytes into a DSSE envelope, refusing anything of another shape. */

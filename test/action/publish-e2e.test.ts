@@ -223,30 +223,90 @@ describe('resolving through the REST API', () => {
 });
 
 describe('manifests from releases', () => {
-  it('uses the newest published manifest, so a later yank is honoured', async () => {
-    const gh = await github();
-    const original = readFileSync(r.repo.path('remediations/manifest.json'));
-    const envelope = parseEnvelope(original);
-    const payloadBytes = Buffer.from(envelope.payload, 'base64');
-    const key = parsePrivateKey(readFileSync(r.repo.path('k1')), 'k1');
-    const yanked = yankRelease(
-      { payload: JSON.parse(payloadBytes.toString()), payloadBytes },
-      makeVersionRef('svc', 'v1.0.0'),
-      'deletes too much',
-      new Date(),
-      86_400_000,
+  const original = () => readFileSync(r.repo.path('remediations/manifest.json'));
+  const payloadOf = (bytes: Buffer) => {
+    const payloadBytes = Buffer.from(parseEnvelope(bytes).payload, 'base64');
+    return { payload: JSON.parse(payloadBytes.toString()), payloadBytes };
+  };
+  const signingKey = () => parsePrivateKey(readFileSync(r.repo.path('k1')), 'k1');
+  /** Serial 2: v1.0.0 yanked, signed at `issued` for `lifetimeMs`. */
+  const yanked = (issued = new Date(), lifetimeMs = 86_400_000) =>
+    signManifest(
+      yankRelease(payloadOf(original()), makeVersionRef('svc', 'v1.0.0'), 'deletes too much', issued, lifetimeMs),
+      [signingKey()],
     );
-    gh.addRelease({ tag: 'svc/v1.0.0', assets: { 'remediation-manifest.json': original } });
+  const discoveryCalls = (gh: GitHubDouble, from: number) =>
+    gh.requests.slice(from).map((q) => q.operationId ?? `${q.method} download`);
+
+  it('honours a yank published after 5,000 newer run releases, in the same few calls as with none', async () => {
+    const gh = await github();
+    gh.addRelease({ tag: 'svc/v1.0.0', assets: { 'remediation-manifest.json': original() } });
+    gh.addRelease({ tag: 'manifest/s1', assets: { 'remediation-manifest.json': original() } });
     const files = runner();
     const before = await runEntry(MAIN_ENTRY, runEnv(files, gh, { manifest: 'release', publish: 'none' }), r.repo.dir);
     expect(before.code).toBe(0);
     expect(files.outputs()['manifest-serial']).toBe('1');
+    const firstRun = discoveryCalls(gh, 0);
 
-    gh.addRelease({ tag: 'svc/v1.0.1', assets: { 'remediation-manifest.json': signManifest(yanked, [key]) } });
+    // The yank, then a long history of per-run record releases, all newer than the yank.
+    gh.addRelease({ tag: 'manifest/s2', assets: { 'remediation-manifest.json': yanked() } });
+    for (let i = 0; i < 5000; i++) gh.addRelease({ tag: `svc/runs/${5000 + i}-1`, prerelease: true });
+    const mark = gh.requests.length;
     const after = runner();
     const refused = await runEntry(MAIN_ENTRY, runEnv(after, gh, { manifest: 'release', publish: 'none' }), r.repo.dir);
     expect(refused.code).toBe(1);
     expect(refused.stdout).toMatch(/::error::refused \[YANKED\]: .*deletes too much/);
+    // Constant cost: one ref listing, the newest manifest's release and asset; no release listing.
+    expect(discoveryCalls(gh, mark)).toEqual(firstRun);
+    expect(firstRun).toEqual([
+      'git/list-matching-refs',
+      'repos/get-release-by-tag',
+      'repos/get-release-asset',
+      'GET download',
+    ]);
+  });
+
+  it('refuses when the newest manifest has expired, instead of running a version it yanked (EXPIRED)', async () => {
+    const gh = await github();
+    gh.addRelease({ tag: 'manifest/s1', assets: { 'remediation-manifest.json': original() } });
+    // Yanked three days ago with a one-day expiry: expired two days ago; serial 1 is still valid.
+    gh.addRelease({
+      tag: 'manifest/s2',
+      assets: { 'remediation-manifest.json': yanked(new Date(Date.now() - 3 * 86_400_000), 86_400_000) },
+    });
+    const files = runner();
+    const result = await runEntry(MAIN_ENTRY, runEnv(files, gh, { manifest: 'release', publish: 'none' }), r.repo.dir);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/::error::refused \[EXPIRED\]: .*serial 2.*renew it by signing serial 3/);
+    expect(files.outputs().status).toBeUndefined();
+  });
+
+  it('passes over a replayed or broken manifest release above the newest, and fails closed when the top 3 are all bad', async () => {
+    const gh = await github();
+    gh.addRelease({ tag: 'manifest/s1', assets: { 'remediation-manifest.json': original() } });
+    gh.addRelease({ tag: 'manifest/s2', assets: { 'remediation-manifest.json': yanked() } });
+    // Someone with write access re-publishes the pre-yank manifest under a higher serial.
+    gh.addRelease({ tag: 'manifest/s9', assets: { 'remediation-manifest.json': original() } });
+    const files = runner();
+    const replay = await runEntry(MAIN_ENTRY, runEnv(files, gh, { manifest: 'release', publish: 'none' }), r.repo.dir);
+    expect(replay.stdout).toMatch(/::warning::ignored release manifest\/s9: MALFORMED: published as serial 9/);
+    expect(replay.stdout).toMatch(/refused \[YANKED\]/);
+
+    gh.addRelease({ tag: 'manifest/s10' }); // no asset
+    gh.addRelease({ tag: 'manifest/s11', assets: { 'remediation-manifest.json': 'not a manifest' } });
+    const closed = runner();
+    const result = await runEntry(MAIN_ENTRY, runEnv(closed, gh, { manifest: 'release', publish: 'none' }), r.repo.dir);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/refused \[MALFORMED\]: none of the 3 newest manifest releases/);
+  });
+
+  it('uses the version release of a repository that published before manifest tags, and says what it cannot see', async () => {
+    const gh = await github();
+    gh.addRelease({ tag: 'svc/v1.0.0', assets: { 'remediation-manifest.json': original() } });
+    const files = runner();
+    const result = await runEntry(MAIN_ENTRY, runEnv(files, gh, { manifest: 'release', publish: 'none' }), r.repo.dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/::warning::no manifest is published under a manifest\/s<serial> tag yet/);
   });
 
   it('refuses when the newest manifest is below min-serial, and 404s on an unknown tag', async () => {
@@ -271,6 +331,59 @@ describe('manifests from releases', () => {
     );
     expect(missing.code).toBe(1);
     expect(gh.requests.some((q) => q.status === 404 && q.path.includes('releases/tags/svc%2Fv9.9.9'))).toBe(true);
+  });
+});
+
+describe('rate limits', () => {
+  const listing = /^GET \/repos\/octo-org\/repo\/git\/matching-refs\//;
+  const seed = (gh: GitHubDouble) =>
+    gh.addRelease({
+      tag: 'manifest/s1',
+      assets: { 'remediation-manifest.json': readFileSync(r.repo.path('remediations/manifest.json')) },
+    });
+
+  it('waits out a rate-limit answer for as long as GitHub asks, then goes on', async () => {
+    const gh = await github();
+    seed(gh);
+    gh.failNext(listing, 1, 403, {
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + 1) },
+    });
+    gh.failNext(listing, 1, 429, { headers: { 'retry-after': '1' } });
+    const files = runner();
+    const result = await runEntry(MAIN_ENTRY, runEnv(files, gh, { manifest: 'release', publish: 'none' }), r.repo.dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      /::warning::GET \/repos\/\{owner\}\/\{repo\}\/git\/matching-refs\/\{ref\} was rate limited \(x-ratelimit-remaining: 0/,
+    );
+    expect(result.stdout).toMatch(/was rate limited \(retry-after: 1\); waiting 1 s/);
+    expect(gh.requests.filter((q) => listing.test(`${q.method} ${q.path}`)).map((q) => q.status)).toEqual([
+      403, 429, 200,
+    ]);
+  });
+
+  it('fails at once with RATE_LIMITED when the limit resets later than it is worth waiting', async () => {
+    const gh = await github();
+    seed(gh);
+    gh.failNext(listing, 1, 403, {
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + 3600) },
+    });
+    const files = runner();
+    const result = await runEntry(MAIN_ENTRY, runEnv(files, gh, { manifest: 'release', publish: 'none' }), r.repo.dir);
+    expect(result.code).toBe(1);
+    // It did not sit out the hour: nothing was waited, and the message says what to do.
+    expect(result.stdout).toMatch(
+      /::error::error \[RATE_LIMITED\]: .*rate limit for this token is used up .*waited 0 s of at most 300 s\. Re-run after/,
+    );
+  });
+
+  it('does not retry a 403 that is a permission refusal', async () => {
+    const gh = await github();
+    seed(gh);
+    gh.failNext(listing, 1, 403);
+    const files = runner();
+    const result = await runEntry(MAIN_ENTRY, runEnv(files, gh, { manifest: 'release', publish: 'none' }), r.repo.dir);
+    expect(result.code).toBe(1);
+    expect(gh.requests.filter((q) => listing.test(`${q.method} ${q.path}`))).toHaveLength(1);
   });
 });
 

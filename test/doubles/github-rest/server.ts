@@ -204,6 +204,8 @@ export async function startGitHubDouble(options: GitHubDoubleOptions): Promise<G
   const faults: FaultRule[] = [];
   const tampers = new Map<string, ((body: unknown) => unknown)[]>();
   const hung = new Set<ServerResponse>();
+  // Release id -> the commit its tag was created at (resolved once, as GitHub creates it once).
+  const createdTagTargets = new Map<number, string>();
   const ctx: { current: UrlContext } = { current: { origin: '', owner, repo } };
 
   const server = createServer((req, res) => {
@@ -356,8 +358,20 @@ export async function startGitHubDouble(options: GitHubDoubleOptions): Promise<G
     const c = ctx.current;
     switch (operation.operationId) {
       case 'git/get-ref': {
-        const ref = await git.tryGetRef(params.ref ?? '');
+        const name = params.ref ?? '';
+        const ref = (await git.tryGetRef(name)) ?? (await releaseCreatedTags()).find((t) => t.ref === `refs/${name}`);
         return ref ? { status: 200, json: refJson(c, ref) } : { status: 404, json: notFound(docs) };
+      }
+      case 'git/list-matching-refs': {
+        // Not paginated on GitHub either: every ref whose name starts with the given prefix.
+        const prefix = params.ref ?? '';
+        const refs = await git.listMatchingRefs(prefix);
+        const known = new Set(refs.map((r) => r.ref));
+        for (const tag of await releaseCreatedTags()) {
+          if (!known.has(tag.ref) && tag.ref.startsWith(`refs/${prefix}`)) refs.push(tag);
+        }
+        refs.sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
+        return { status: 200, json: refs.map((ref) => refJson(c, ref)) };
       }
       case 'git/get-tag': {
         const tag = await git.tryGetTag(params.tag_sha ?? '');
@@ -409,6 +423,28 @@ export async function startGitHubDouble(options: GitHubDoubleOptions): Promise<G
       default:
         return { status: 404, json: notFound(docs) };
     }
+  }
+
+  /**
+   * Tags GitHub created for published releases whose tag did not exist: publishing a release
+   * creates its tag at `target_commitish` (drafts have none yet). Git's own refs take precedence.
+   */
+  async function releaseCreatedTags(): Promise<{ ref: string; type: string; sha: string }[]> {
+    const tags: { ref: string; type: string; sha: string }[] = [];
+    const resolved = new Map<string, string>();
+    for (const release of store.list()) {
+      if (release.draft) continue;
+      let sha = createdTagTargets.get(release.id);
+      if (sha === undefined) {
+        // Resolved once per commitish per call: thousands of releases usually share one branch.
+        sha = resolved.get(release.targetCommitish) ?? (await git.tryResolveCommit(release.targetCommitish));
+        if (sha === undefined) continue;
+        resolved.set(release.targetCommitish, sha);
+        createdTagTargets.set(release.id, sha);
+      }
+      tags.push({ ref: `refs/tags/${release.tagName}`, type: 'commit', sha });
+    }
+    return tags;
   }
 
   function listReleases(call: Call): Reply {

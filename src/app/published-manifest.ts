@@ -1,0 +1,117 @@
+import { TrustError } from '../errors.ts';
+import type { GitHubApi } from '../adapters/github-api.ts';
+import type { TrustedKey } from '../core/keys.ts';
+import {
+  MANIFEST_ASSET,
+  MANIFEST_REF_PREFIX,
+  manifestTagsNewestFirst,
+  type ManifestTag,
+} from '../core/manifest-home.ts';
+import { authenticateCandidate, type ManifestCandidate } from '../core/manifest-selection.ts';
+import { readPayloadUnverified, type VerifiedManifest } from '../core/manifest-verifier.ts';
+import type { VersionRef } from '../core/version-ref.ts';
+
+/**
+ * How many of the highest `manifest/s<serial>` tags are tried before giving up. A tag anyone with
+ * write access pushed by hand (no release, no asset, a forged or replayed manifest) is passed
+ * over; more than this many in a row fails closed instead of reaching back to an older manifest.
+ */
+export const MANIFEST_CANDIDATES = 3;
+
+/** The newest published manifest, found under its `manifest/s<serial>` tag. */
+export interface PublishedManifest {
+  readonly bytes: Buffer;
+  readonly serial: number;
+  /** Where it came from, for messages: `release manifest/s7`. */
+  readonly source: string;
+  /** Set when trusted keys were given: the authenticated manifest. */
+  readonly verified?: VerifiedManifest;
+  /** Higher tags passed over, and why. */
+  readonly skipped: readonly { readonly source: string; readonly reason: string }[];
+}
+
+/**
+ * Finds the newest published manifest in a constant number of API calls, however many releases
+ * the repository has: one ref listing, then a release and an asset per tag tried (usually one).
+ * With trusted keys, only an authentic manifest whose serial is the one its tag names counts
+ * (`threshold` distinct keys); without, the serial is read unverified, for callers that verify
+ * with signing keys themselves. Undefined when no manifest tag exists at all.
+ */
+export async function findPublishedManifest(
+  api: GitHubApi,
+  trust: { readonly keys: readonly TrustedKey[]; readonly threshold: number } | undefined,
+): Promise<PublishedManifest | undefined> {
+  const tags = manifestTagsNewestFirst((await api.listMatchingRefs(MANIFEST_REF_PREFIX)).map((r) => r.ref));
+  if (tags.length === 0) return undefined;
+  const skipped: { source: string; reason: string }[] = [];
+  for (const tag of tags.slice(0, MANIFEST_CANDIDATES)) {
+    const candidate = await downloadTagManifest(api, tag);
+    if ('missing' in candidate) {
+      skipped.push({ source: `release ${tag.tag}`, reason: candidate.missing });
+      continue;
+    }
+    if (trust) {
+      const check = authenticateCandidate(candidate, trust.keys, trust.threshold);
+      if (!check.ok) {
+        skipped.push({ source: candidate.source, reason: `${check.error.code}: ${check.error.message}` });
+        continue;
+      }
+      return {
+        bytes: Buffer.from(candidate.bytes),
+        serial: tag.serial,
+        source: candidate.source,
+        verified: check.verified,
+        skipped,
+      };
+    }
+    let serial: number;
+    try {
+      serial = readPayloadUnverified(candidate.bytes).payload.serial;
+    } catch (error) {
+      if (!(error instanceof TrustError)) throw error;
+      skipped.push({ source: candidate.source, reason: `${error.code}: ${error.message}` });
+      continue;
+    }
+    if (serial !== tag.serial) {
+      skipped.push({
+        source: candidate.source,
+        reason: `MALFORMED: published as serial ${tag.serial}, payload has ${serial}`,
+      });
+      continue;
+    }
+    return { bytes: Buffer.from(candidate.bytes), serial, source: candidate.source, skipped };
+  }
+  // Fail closed: the newest manifests cannot be read, and an older one may lack a later yank.
+  throw new TrustError(
+    'MALFORMED',
+    `none of the ${Math.min(tags.length, MANIFEST_CANDIDATES)} newest manifest releases holds a usable manifest (${skipped
+      .map((s) => `${s.source}: ${s.reason}`)
+      .join(
+        '; ',
+      )}); delete the tags that are not real manifest releases, or publish the newest manifest again with 'remediate github publish-manifest'`,
+  );
+}
+
+async function downloadTagManifest(
+  api: GitHubApi,
+  tag: ManifestTag,
+): Promise<(ManifestCandidate & { claimedSerial: number }) | { missing: string }> {
+  const release = await api.tryGetReleaseByTag(tag.tag);
+  if (!release) return { missing: 'the tag has no published release' };
+  const asset = release.assets.find((a) => a.name === MANIFEST_ASSET);
+  if (!asset) return { missing: `the release has no ${MANIFEST_ASSET}` };
+  return { source: `release ${tag.tag}`, bytes: await api.downloadAsset(asset.id), claimedSerial: tag.serial };
+}
+
+/**
+ * The manifest on the version's own release: what repositories that published before manifest
+ * tags existed have. Two calls; a later yank is not visible this way.
+ */
+export async function fetchVersionReleaseManifest(
+  api: GitHubApi,
+  ref: VersionRef,
+): Promise<ManifestCandidate | undefined> {
+  const own = await api.tryGetReleaseByTag(ref.tag);
+  const asset = own?.assets.find((a) => a.name === MANIFEST_ASSET);
+  return asset ? { source: `release ${ref.tag}`, bytes: await api.downloadAsset(asset.id) } : undefined;
+}
