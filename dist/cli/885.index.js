@@ -3984,62 +3984,6 @@ function truncate(text) {
 
 /***/ }),
 
-/***/ 3916:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ru: () => (/* binding */ TrustError),
-/* harmony export */   Uc: () => (/* binding */ describeError),
-/* harmony export */   eb: () => (/* binding */ UsageError),
-/* harmony export */   j2: () => (/* binding */ RemediateError),
-/* harmony export */   yU: () => (/* binding */ ExitCode)
-/* harmony export */ });
-/** Exit codes shared by every command (README "Exit codes"). */
-const ExitCode = {
-    ok: 0,
-    failed: 1,
-    usage: 2,
-    refused: 3,
-    cancelled: 4,
-};
-/** Base class: every error the tool raises carries a code and the exit code it maps to. */
-class RemediateError extends Error {
-}
-/** The caller asked for something malformed; fixing the call fixes it. */
-class UsageError extends RemediateError {
-    name = 'UsageError';
-    exitCode = ExitCode.usage;
-    code;
-    constructor(code, message, options) {
-        super(message, options);
-        this.code = code;
-    }
-}
-/** An integrity or trust check refused: nothing may run. */
-class TrustError extends RemediateError {
-    name = 'TrustError';
-    exitCode = ExitCode.refused;
-    code;
-    constructor(code, message, options) {
-        super(message, options);
-        this.code = code;
-    }
-}
-/** Describes any thrown value, including non-Error values, without losing it. */
-function describeError(error) {
-    if (error instanceof Error)
-        return error.message;
-    try {
-        return `non-error value thrown: ${JSON.stringify(error)}`;
-    }
-    catch {
-        return `non-error value thrown: ${String(error)}`;
-    }
-}
-
-
-/***/ }),
-
 /***/ 2111:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
