@@ -1,9 +1,18 @@
 #!/usr/bin/env node
-// Entry of the `remediate` CLI. It turns on Node's on-disk compile cache (Node 22.1+) before the
-// rest of the tool loads, so later runs skip most of the bundle's parse and compile time, then
-// hands over to the CLI proper.
+// Entry of the `remediate` CLI. It refuses a Node.js older than the tool supports before anything
+// else loads (the rest of the tool is a separate chunk, imported only after the check), turns on
+// Node's on-disk compile cache (Node 22.1+) so later runs skip most of the bundle's parse and
+// compile time, then hands over to the CLI proper.
 import * as nodeModule from 'node:module';
+import { ExitCode } from './errors.ts';
+import { nodeVersionRefusal } from './cli/node-support.ts';
 
-nodeModule.enableCompileCache?.();
-const { main } = await import('./cli/main.ts');
-await main();
+const refusal = nodeVersionRefusal(process.versions.node);
+if (refusal === undefined) {
+  nodeModule.enableCompileCache?.();
+  const { main } = await import('./cli/main.ts');
+  await main();
+} else {
+  process.stderr.write(`${refusal}\n`);
+  process.exitCode = ExitCode.usage;
+}

@@ -8,16 +8,122 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8995);
 /* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_module__WEBPACK_IMPORTED_MODULE_0__);
-// Entry of the `remediate` CLI. It turns on Node's on-disk compile cache (Node 22.1+) before the
-// rest of the tool loads, so later runs skip most of the bundle's parse and compile time, then
-// hands over to the CLI proper.
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _cli_node_support_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1778);
+// Entry of the `remediate` CLI. It refuses a Node.js older than the tool supports before anything
+// else loads (the rest of the tool is a separate chunk, imported only after the check), turns on
+// Node's on-disk compile cache (Node 22.1+) so later runs skip most of the bundle's parse and
+// compile time, then hands over to the CLI proper.
 
-node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache?.();
-const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(206), __nccwpck_require__.e(885)]).then(__nccwpck_require__.bind(__nccwpck_require__, 885));
-await main();
+
+
+const refusal = (0,_cli_node_support_js__WEBPACK_IMPORTED_MODULE_2__/* .nodeVersionRefusal */ .H)(process.versions.node);
+if (refusal === undefined) {
+    node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache?.();
+    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(206), __nccwpck_require__.e(885)]).then(__nccwpck_require__.bind(__nccwpck_require__, 885));
+    await main();
+}
+else {
+    process.stderr.write(`${refusal}\n`);
+    process.exitCode = _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ExitCode */ .yU.usage;
+}
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 1778:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ nodeVersionRefusal)
+/* harmony export */ });
+/* unused harmony export MINIMUM_NODE_MAJOR */
+// Which Node.js the CLI runs on. The CLI supports the current LTS lines, 22 and 24; older lines
+// fail midway (Node 20 has no `ArrayBuffer.prototype.transfer`, which `releaseChunk` uses) after a
+// record is already open, so the entry asks here first, before it loads the rest of the tool.
+/** The oldest Node.js major version the CLI runs on. */
+const MINIMUM_NODE_MAJOR = 22;
+/**
+ * The refusal to print for a Node.js `version` (as in `process.versions.node`, e.g. `20.20.2`)
+ * older than MINIMUM_NODE_MAJOR, or undefined when the CLI can run on it. Pure, so the entry can
+ * call it before importing anything that might not load on an old Node.
+ */
+function nodeVersionRefusal(version) {
+    const major = Number.parseInt(version, 10);
+    if (major >= MINIMUM_NODE_MAJOR)
+        return undefined;
+    return `remediate needs Node.js ${MINIMUM_NODE_MAJOR} or later (this is v${version})`;
+}
+
+
+/***/ }),
+
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ru: () => (/* binding */ TrustError),
+/* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   _7: () => (/* binding */ ServiceError),
+/* harmony export */   eb: () => (/* binding */ UsageError),
+/* harmony export */   j2: () => (/* binding */ RemediateError),
+/* harmony export */   yU: () => (/* binding */ ExitCode)
+/* harmony export */ });
+/** Exit codes shared by every command (README "Exit codes"). */
+const ExitCode = {
+    ok: 0,
+    failed: 1,
+    usage: 2,
+    refused: 3,
+    cancelled: 4,
+};
+/** Base class: every error the tool raises carries a code and the exit code it maps to. */
+class RemediateError extends Error {
+}
+/** The caller asked for something malformed; fixing the call fixes it. */
+class UsageError extends RemediateError {
+    name = 'UsageError';
+    exitCode = ExitCode.usage;
+    code;
+    constructor(code, message, options) {
+        super(message, options);
+        this.code = code;
+    }
+}
+/** An integrity or trust check refused: nothing may run. */
+class TrustError extends RemediateError {
+    name = 'TrustError';
+    exitCode = ExitCode.refused;
+    code;
+    constructor(code, message, options) {
+        super(message, options);
+        this.code = code;
+    }
+}
+/** A service we depend on (GitHub's API) would not answer in time; retrying later may work. */
+class ServiceError extends RemediateError {
+    name = 'ServiceError';
+    exitCode = ExitCode.failed;
+    code;
+    constructor(code, message, options) {
+        super(message, options);
+        this.code = code;
+    }
+}
+/** Describes any thrown value, including non-Error values, without losing it. */
+function describeError(error) {
+    if (error instanceof Error)
+        return error.message;
+    try {
+        return `non-error value thrown: ${JSON.stringify(error)}`;
+    }
+    catch {
+        return `non-error value thrown: ${String(error)}`;
+    }
+}
+
 
 /***/ }),
 

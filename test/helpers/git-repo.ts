@@ -73,8 +73,17 @@ export interface CliResult {
 
 /** Runs the CLI as a real child process on the pinned Node. */
 export function runCli(args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<CliResult> {
+  return runProgram(process.execPath, [CLI, ...args], options);
+}
+
+/** Runs `command` with `args` as a real child process in the git test environment, collecting its output. */
+export function runProgram(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv },
+): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
+    const child = spawn(command, args, {
       cwd: options.cwd,
       env: { ...gitTestEnv(), ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
