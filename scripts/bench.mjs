@@ -39,7 +39,7 @@ const ONLY = onlyAt === -1 ? undefined : new Set(String(process.argv[onlyAt + 1]
 const unknown = process.argv
   .slice(2)
   .filter((a, k, all) => a !== '--quick' && a !== '--only' && all[k - 1] !== '--only');
-if (unknown.length || (ONLY && ![...ONLY].every((n) => /^[1-5]$/.test(n)))) {
+if (unknown.length || (ONLY && ![...ONLY].every((n) => /^[1-6]$/.test(n)))) {
   console.error(
     `usage: node scripts/bench.mjs [--quick] [--only <sections, e.g. 2,3>]\nunknown argument: ${unknown.join(' ')}`,
   );
@@ -1320,6 +1320,41 @@ await section('5. Action start-up', async () => {
   );
   where.push(
     `**Action start-up**: the main step reaches its first step ${fmtMs(r.action.median)} after process start (${fmtRatio(r.action.median / base)} of \`node -e 0\`; CLI ${fmtMs(r.cli.median)}); its entry bundle is ${fmtMiB(sizes.find((s) => s.file === 'dist/main/index.js').bytes)} against the CLI's ${fmtMiB(total('cli'))}, and the chunks are ${dryLoadsArtifact ? 'loaded even on a dry run' : 'not loaded on a dry run or with publish: none'}.`,
+  );
+});
+
+await section('6. GitHub API calls per run', async () => {
+  const S = '6. GitHub API calls per run';
+  // A cost, not a time: counted by the REST double (scripts/bench/api-calls.mjs), so it is exact.
+  const x = await run(NODE, [join(BENCH, 'api-calls.mjs'), '--main', MAIN, '--json'], { timeoutMs: 600_000 });
+  if (x.code !== 0) throw new Error(`api-calls.mjs failed: ${x.stderr.slice(-500)}`);
+  const results = JSON.parse(x.stdout.trim().split('\n').pop());
+  const base = results[0];
+  for (const r of results) {
+    // Only the scenario that differs from the first by history alone has a verdict.
+    const comparable = r !== base && r.publish === base.publish && r.files === base.files;
+    row(
+      S,
+      `REST calls of one Action run: ${r.what}`,
+      String(r.total),
+      comparable ? `no past runs: ${base.total}` : '',
+      comparable ? `${(r.total / base.total).toFixed(2)}x` : '',
+      comparable ? 'same as with no history' : '',
+      comparable ? verdict(r.total === base.total, `grows with history (${r.total} vs ${base.total})`) : '',
+    );
+    note(
+      S,
+      `- ${r.what}: ${Object.entries(r.byOperation)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}.`,
+    );
+  }
+  note(
+    S,
+    `Counted with \`node_modules/.bin/node scripts/bench/api-calls.mjs\` against the local REST double (checked against GitHub's OpenAPI description; no OpenAPI violation seen). The run verifies \`svc@v1.0.0\` with \`manifest: release\`. Reading through the API adds one call per file of the remediation (blobs, 8 in flight), independent of history.`,
+  );
+  where.push(
+    `**API cost**: ${base.total} REST calls per run with no history and ${results[1].total} with 5,000 past run releases; publishing a per-run release adds ${results[3].total - results[1].total}.`,
   );
 });
 
