@@ -117,7 +117,7 @@ describe('the OpenAPI subset', () => {
       operations: { operationId: string }[];
     };
     expect(subset.$comment).toContain('node scripts/extract-github-openapi.mjs');
-    expect(subset.operations.map((o) => o.operationId)).toHaveLength(12);
+    expect(subset.operations.map((o) => o.operationId)).toHaveLength(13);
   });
 
   it('maps OpenAPI 3.0 nullable to a null type without making other fields nullable', () => {
