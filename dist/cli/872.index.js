@@ -529,6 +529,7 @@ async function findPublishedManifest(api, trust) {
             return {
                 bytes: Buffer.from(candidate.bytes),
                 serial: tag.serial,
+                tag: tag.tag,
                 source: candidate.source,
                 verified: check.verified,
                 skipped,
@@ -551,7 +552,7 @@ async function findPublishedManifest(api, trust) {
             });
             continue;
         }
-        return { bytes: Buffer.from(candidate.bytes), serial, source: candidate.source, skipped };
+        return { bytes: Buffer.from(candidate.bytes), serial, tag: tag.tag, source: candidate.source, skipped };
     }
     // Fail closed: the newest manifests cannot be read, and an older one may lack a later yank.
     throw new errors/* TrustError */.Ru('MALFORMED', `none of the ${Math.min(tags.length, MANIFEST_CANDIDATES)} newest manifest releases holds a usable manifest (${skipped
@@ -595,7 +596,7 @@ async function findNewestManifest(api, keys) {
         return {
             bytes: published.bytes,
             serial: published.serial,
-            release: published.source.replace(/^release /, ''),
+            release: published.tag,
             legacy: false,
         };
     return findLegacyManifest(api, keys);

@@ -32133,6 +32133,7 @@ async function published_manifest_findPublishedManifest(api, trust) {
             return {
                 bytes: Buffer.from(candidate.bytes),
                 serial: tag.serial,
+                tag: tag.tag,
                 source: candidate.source,
                 verified: check.verified,
                 skipped,
@@ -32155,7 +32156,7 @@ async function published_manifest_findPublishedManifest(api, trust) {
             });
             continue;
         }
-        return { bytes: Buffer.from(candidate.bytes), serial, source: candidate.source, skipped };
+        return { bytes: Buffer.from(candidate.bytes), serial, tag: tag.tag, source: candidate.source, skipped };
     }
     // Fail closed: the newest manifests cannot be read, and an older one may lack a later yank.
     throw new TrustError('MALFORMED', `none of the ${Math.min(tags.length, MANIFEST_CANDIDATES)} newest manifest releases holds a usable manifest (${skipped

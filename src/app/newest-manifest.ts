@@ -30,7 +30,7 @@ export async function findNewestManifest(
     return {
       bytes: published.bytes,
       serial: published.serial,
-      release: published.source.replace(/^release /, ''),
+      release: published.tag,
       legacy: false,
     };
   return findLegacyManifest(api, keys);

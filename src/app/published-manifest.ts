@@ -22,6 +22,8 @@ export const MANIFEST_CANDIDATES = 3;
 export interface PublishedManifest {
   readonly bytes: Buffer;
   readonly serial: number;
+  /** The release tag it came from: `manifest/s7`. */
+  readonly tag: string;
   /** Where it came from, for messages: `release manifest/s7`. */
   readonly source: string;
   /** Set when trusted keys were given: the authenticated manifest. */
@@ -59,6 +61,7 @@ export async function findPublishedManifest(
       return {
         bytes: Buffer.from(candidate.bytes),
         serial: tag.serial,
+        tag: tag.tag,
         source: candidate.source,
         verified: check.verified,
         skipped,
@@ -79,7 +82,7 @@ export async function findPublishedManifest(
       });
       continue;
     }
-    return { bytes: Buffer.from(candidate.bytes), serial, source: candidate.source, skipped };
+    return { bytes: Buffer.from(candidate.bytes), serial, tag: tag.tag, source: candidate.source, skipped };
   }
   // Fail closed: the newest manifests cannot be read, and an older one may lack a later yank.
   throw new TrustError(
