@@ -40,7 +40,7 @@ export type TrustErrorCode =
   | 'RECORD_TAMPERED';
 
 /** An outside service refused to serve us for now: exit 1, the run did not start or finish. */
-export type ServiceErrorCode = 'RATE_LIMITED';
+export type ServiceErrorCode = 'RATE_LIMITED' | 'GITHUB_API';
 
 /** Base class: every error the tool raises carries a code and the exit code it maps to. */
 export abstract class RemediateError extends Error {
@@ -75,9 +75,12 @@ export class ServiceError extends RemediateError {
   override readonly name = 'ServiceError';
   readonly exitCode = ExitCode.failed;
   readonly code: ServiceErrorCode;
-  constructor(code: ServiceErrorCode, message: string, options?: { cause?: unknown }) {
+  /** The HTTP status of the last answer, when there was one. */
+  readonly status: number | undefined;
+  constructor(code: ServiceErrorCode, message: string, options?: { cause?: unknown; status?: number }) {
     super(message, options);
     this.code = code;
+    this.status = options?.status;
   }
 }
 

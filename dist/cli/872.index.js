@@ -96,6 +96,7 @@ const DEFAULT_RETRY = {
     firstDelayMs: 1000,
     maxDelayMs: 10_000,
     maxRateLimitWaitMs: 5 * 60_000,
+    requestTimeoutMs: 2 * 60_000,
 };
 /**
  * Runs `call` until it succeeds, `isRetryable(error)` says no, or attempts run out; the last
@@ -139,7 +140,8 @@ function rateLimitWait(error, nowMs) {
     };
     const retryAfter = header('retry-after');
     if (retryAfter !== undefined && /^\d{1,7}$/.test(retryAfter.trim())) {
-        return { delayMs: Number(retryAfter.trim()) * 1000, reason: `retry-after: ${retryAfter.trim()}` };
+        // At least a second: `retry-after: 0` repeated would otherwise spin without using up any budget.
+        return { delayMs: Math.max(1, Number(retryAfter.trim())) * 1000, reason: `retry-after: ${retryAfter.trim()}` };
     }
     const reset = header('x-ratelimit-reset');
     if (header('x-ratelimit-remaining') === '0' && reset !== undefined && /^\d{1,12}$/.test(reset.trim())) {
@@ -168,6 +170,9 @@ class OctokitGitHubApi {
     #retry;
     #onRetry;
     #sleep;
+    // One waiting budget for the whole client (one run), not per call: ten rate-limited calls must
+    // not hold a run for ten times the bound.
+    #rateLimitWaitedMs = 0;
     /** `repository` is `owner/name`; `sleep` is replaced only by tests of rate-limit waits. */
     constructor(octokit, repository, retry = DEFAULT_RETRY, onRetry, sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))) {
         const [owner, repo] = repository.split('/');
@@ -263,24 +268,30 @@ class OctokitGitHubApi {
     async #call(route, params) {
         const label = `${route.split(' ')[0]} ${route.split(' ')[1]?.replace(/^https?:\/\/[^/]+/, '')}`;
         const limit = this.#retry.maxRateLimitWaitMs ?? 0;
-        let waitedMs = 0;
+        const timeout = this.#retry.requestTimeoutMs;
         for (;;) {
             try {
-                const response = await withRetry(() => this.#octokit.request(route, { owner: this.#owner, repo: this.#repo, ...params }), isTransient, this.#retry, (error, attempt, delay) => this.#onRetry?.(`${label} failed (${describeStatus(error)}); retry ${attempt} in ${delay} ms`));
+                const response = await withRetry(() => this.#octokit.request(route, {
+                    owner: this.#owner,
+                    repo: this.#repo,
+                    ...params,
+                    // A request that is never answered would otherwise hold the job until its timeout.
+                    ...(timeout ? { request: { signal: AbortSignal.timeout(timeout) } } : {}),
+                }), isTransient, this.#retry, (error, attempt, delay) => this.#onRetry?.(`${label} failed (${describeStatus(error)}); retry ${attempt} in ${delay} ms`));
                 return response.data;
             }
             catch (error) {
                 const wait = rateLimitWait(error, Date.now());
                 if (!wait)
-                    throw error;
+                    throw apiError(label, error);
                 // Waiting is bounded: a token whose hourly budget is spent would otherwise hold the runner
                 // (and the remediation) for up to an hour without saying why.
-                if (waitedMs + wait.delayMs > limit) {
-                    throw new errors/* ServiceError */._7('RATE_LIMITED', `${label}: GitHub's API rate limit for this token is used up (${wait.reason}); waited ${Math.round(waitedMs / 1000)} s of at most ${Math.round(limit / 1000)} s. Re-run after the limit resets, or use a token with its own budget (a GitHub App installation token)`, { cause: error });
+                if (this.#rateLimitWaitedMs + wait.delayMs > limit) {
+                    throw new errors/* ServiceError */._7('RATE_LIMITED', `${label}: GitHub's API rate limit for this token is used up (${wait.reason}); waited ${Math.round(this.#rateLimitWaitedMs / 1000)} s of at most ${Math.round(limit / 1000)} s. Re-run after the limit resets, or use a token with its own budget (a GitHub App installation token)`, { cause: error, status: statusOf(error) });
                 }
                 this.#onRetry?.(`${label} was rate limited (${wait.reason}); waiting ${Math.ceil(wait.delayMs / 1000)} s`);
                 await this.#sleep(wait.delayMs);
-                waitedMs += wait.delayMs;
+                this.#rateLimitWaitedMs += wait.delayMs;
             }
         }
     }
@@ -303,8 +314,32 @@ function toRelease(value) {
         draft: r.draft,
         htmlUrl: r.html_url,
         uploadUrl: r.upload_url,
-        assets: (r.assets ?? []).map((a) => ({ id: a.id, name: a.name })),
+        assets: (r.assets ?? []).map((a) => ({ id: a.id, name: a.name, size: a.size })),
     };
+}
+function statusOf(error) {
+    const status = error?.status;
+    return typeof status === 'number' ? status : undefined;
+}
+/**
+ * A failed call as a ServiceError that names the operation and the status, never the body: a
+ * 5xx answer is an HTML page, and an error body is GitHub's to change.
+ */
+function apiError(label, error) {
+    const status = statusOf(error);
+    const hint = status === 401
+        ? ': the token is missing or invalid'
+        : status === 403
+            ? ': the token lacks a permission this call needs (see the permissions in the README)'
+            : status === 404
+                ? ': not found (or the token cannot see it)'
+                : status !== undefined && status >= 500
+                    ? ': GitHub is failing; re-run later'
+                    : '';
+    return new errors/* ServiceError */._7('GITHUB_API', `${label} failed (${describeStatus(error)})${hint}`, {
+        cause: error,
+        ...(status === undefined ? {} : { status }),
+    });
 }
 function describeStatus(error) {
     const status = error.status;
@@ -410,7 +445,7 @@ var load_keys = __webpack_require__(9084);
 // `manifest/s<serial>`, so the newest is found with one ref listing however many per-run record
 // releases and version releases the repository holds.
 /** Name of the manifest asset on every release that carries one. */
-const manifest_home_MANIFEST_ASSET = 'remediation-manifest.json';
+const MANIFEST_ASSET = 'remediation-manifest.json';
 /** The ref prefix GitHub's matching-refs call takes to list every manifest tag. */
 const MANIFEST_REF_PREFIX = 'tags/manifest/s';
 /** The tag of the release that publishes the manifest with this serial. */
@@ -422,7 +457,8 @@ const MANIFEST_REF = /^refs\/tags\/manifest\/s([1-9][0-9]{0,14})$/;
 /** The manifest tags among full ref names, highest serial first; other names are ignored. */
 function manifestTagsNewestFirst(refNames) {
     const tags = [];
-    for (const name of refNames) {
+    // A name listed twice counts once, so repeats cannot fill the few candidate places.
+    for (const name of new Set(refNames)) {
         const match = MANIFEST_REF.exec(name);
         if (match)
             tags.push({ tag: name.slice('refs/tags/'.length), serial: Number(match[1]) });
@@ -563,19 +599,22 @@ async function downloadTagManifest(api, tag) {
     const release = await api.tryGetReleaseByTag(tag.tag);
     if (!release)
         return { missing: 'the tag has no published release' };
-    const asset = release.assets.find((a) => a.name === manifest_home_MANIFEST_ASSET);
+    const asset = release.assets.find((a) => a.name === MANIFEST_ASSET);
     if (!asset)
-        return { missing: `the release has no ${manifest_home_MANIFEST_ASSET}` };
-    return { source: `release ${tag.tag}`, bytes: await api.downloadAsset(asset.id), claimedSerial: tag.serial };
-}
-/**
- * The manifest on the version's own release: what repositories that published before manifest
- * tags existed have. Two calls; a later yank is not visible this way.
- */
-async function fetchVersionReleaseManifest(api, ref) {
-    const own = await api.tryGetReleaseByTag(ref.tag);
-    const asset = own?.assets.find((a) => a.name === MANIFEST_ASSET);
-    return asset ? { source: `release ${ref.tag}`, bytes: await api.downloadAsset(asset.id) } : undefined;
+        return { missing: `the release has no ${MANIFEST_ASSET}` };
+    // Anyone with write access can attach a huge asset: its size is known before downloading it.
+    if (asset.size > manifest_verifier/* MAX_MANIFEST_BYTES */.ZJ) {
+        return { missing: `its ${MANIFEST_ASSET} is ${asset.size} bytes, over the ${manifest_verifier/* MAX_MANIFEST_BYTES */.ZJ}-byte limit` };
+    }
+    try {
+        return { source: `release ${tag.tag}`, bytes: await api.downloadAsset(asset.id), claimedSerial: tag.serial };
+    }
+    catch (error) {
+        // Deleted between the listing and the download: passed over like a release without the asset.
+        if (error instanceof errors/* ServiceError */._7 && error.status === 404)
+            return { missing: `its ${MANIFEST_ASSET} is gone` };
+        throw error;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/app/newest-manifest.ts
@@ -584,29 +623,32 @@ async function fetchVersionReleaseManifest(api, ref) {
 
 
 /**
- * The manifest the next release builds on: the newest under a `manifest/s<serial>` tag, or, in a
- * repository that published before those tags existed, the newest on an older release. Undefined
- * only when no manifest was ever published: the first release. With trusted keys only authentic
- * manifests count; without, the serial is read unverified (the release workflow's signing step
- * verifies the previous manifest with the signing keys before extending it).
+ * The manifest the next release builds on: the newest under a `manifest/s<serial>` tag.
+ * Undefined only when no manifest was ever published: the first release. With trusted keys only
+ * authentic manifests count; without, the serial is read unverified (the release workflow's
+ * signing step verifies the previous manifest with the signing keys before extending it).
+ *
+ * With no manifest tag but a manifest on an older release (the layout before manifest tags), it
+ * refuses instead of choosing: extending one found by scanning releases could drop versions or
+ * undo a yank (anyone with write access can delete releases or publish old ones), and calling it
+ * a first release would restart the manifest. A person migrates once with publish-manifest.
  */
 async function findNewestManifest(api, keys) {
     const published = await findPublishedManifest(api, keys.length ? { keys, threshold: 1 } : undefined);
     if (published)
-        return {
-            bytes: published.bytes,
-            serial: published.serial,
-            release: published.tag,
-            legacy: false,
-        };
-    return findLegacyManifest(api, keys);
+        return { bytes: published.bytes, serial: published.serial, release: published.tag };
+    const legacy = await findLegacyManifest(api, keys);
+    if (legacy) {
+        throw new errors/* UsageError */.eb('NOT_FOUND', `no manifest is published under a manifest/s<serial> tag, but release ${legacy.release} carries serial ${legacy.serial} (published before manifest tags). Check it is your newest manifest, then publish it once: gh release download ${legacy.release} -p ${MANIFEST_ASSET}; remediate github publish-manifest --manifest ${MANIFEST_ASSET} --trusted-key <pub>. Then re-run this release`);
+    }
+    return undefined;
 }
-/** Releases searched by the one-time migration from the layout without manifest tags. */
+/** Releases searched for manifests of the layout before manifest tags. */
 const LEGACY_RELEASES = 1000;
 /**
  * The layout before manifest tags: manifests only on version (and yank) releases, among per-run
- * record releases. Searched only when no manifest tag exists, so at most until the first release
- * made with manifest tags; never on a run.
+ * record releases. Searched only when no manifest tag exists, to refuse a release that would
+ * otherwise start over at serial 1; never on a run.
  */
 async function findLegacyManifest(api, keys) {
     let best;
@@ -614,7 +656,7 @@ async function findLegacyManifest(api, keys) {
     for (const release of await api.listReleases(LEGACY_RELEASES)) {
         if (release.draft || release.tagName.includes('/runs/'))
             continue;
-        const asset = release.assets.find((a) => a.name === manifest_home_MANIFEST_ASSET);
+        const asset = release.assets.find((a) => a.name === MANIFEST_ASSET);
         if (!asset)
             continue;
         const bytes = await api.downloadAsset(asset.id);
@@ -630,8 +672,8 @@ async function findLegacyManifest(api, keys) {
             throw error;
         }
         if (!best || serial > best.serial)
-            best = { bytes, serial, release: release.tagName, legacy: true };
-        // Newest first: the few newest manifest-bearing releases hold the highest serial.
+            best = { bytes, serial, release: release.tagName };
+        // Any one proves manifests were published; the newest few hold the highest serial.
         if (++found >= 3)
             break;
     }
@@ -962,6 +1004,7 @@ async function allRemediations(root) {
 
 
 
+
 /** `dispatch parse`: validates a repository_dispatch payload and writes it as step outputs. */
 async function dispatchParse(event, githubOutput, context) {
     let parsed;
@@ -1046,7 +1089,7 @@ async function newestManifestCommand(out, trustedKeys, context) {
         return errors/* ExitCode */.yU.ok;
     }
     await (0,promises_.writeFile)(out, newest.bytes);
-    context.out(`wrote ${out}: serial ${newest.serial} from release ${newest.release}${newest.legacy ? ' (published before manifest tags; the next manifest is published as manifest/s<serial> too)' : ''}`);
+    context.out(`wrote ${out}: serial ${newest.serial} from release ${newest.release}`);
     return errors/* ExitCode */.yU.ok;
 }
 /**
@@ -1066,12 +1109,18 @@ async function publishManifestCommand(options, context) {
     const api = await githubApi(context.env, context.err);
     const existing = await api.tryGetReleaseByTag(tag);
     if (existing) {
-        const asset = existing.assets.find((a) => a.name === manifest_home_MANIFEST_ASSET);
+        const asset = existing.assets.find((a) => a.name === MANIFEST_ASSET);
         if (asset && (await api.downloadAsset(asset.id)).equals(bytes)) {
             context.out(`${tag} is already published with this manifest: ${existing.htmlUrl}`);
             return errors/* ExitCode */.yU.ok;
         }
         throw new errors/* TrustError */.Ru('VERSION_EXISTS', `release ${tag} already exists with another manifest: serial ${serial} was published before; sign serial ${serial + 1} on top of the newest manifest instead`);
+    }
+    // Publishing an older serial than the newest would at best be passed over, and at worst (the
+    // newer one deleted later) become what releases build on: only newer manifests are published.
+    const newest = await findPublishedManifest(api, { keys, threshold: 1 });
+    if (newest && newest.serial >= serial) {
+        throw new errors/* TrustError */.Ru('SERIAL_ROLLBACK', `manifest serial ${serial} is not newer than the published ${newest.tag}; publish only a manifest signed on top of it (serial ${newest.serial + 1} or more)`);
     }
     const git = new git_client/* GitCli */.Tq(context.cwd, (0,git_client/* gitEnvironment */._K)(context.env));
     const commit = await git.tryResolveCommit(options.target);
@@ -1083,7 +1132,7 @@ async function publishManifestCommand(options, context) {
         name: `Remediation manifest, serial ${serial}`,
         body: `Signed remediation manifest, serial ${serial}. Runs use the manifest with the highest serial published under a \`manifest/s<serial>\` tag.`,
         prerelease: false,
-        assets: [{ name: manifest_home_MANIFEST_ASSET, bytes, contentType: contentTypeFor(manifest_home_MANIFEST_ASSET) }],
+        assets: [{ name: MANIFEST_ASSET, bytes, contentType: contentTypeFor(MANIFEST_ASSET) }],
     });
     context.out(`published ${tag}: ${published.url}`);
     return errors/* ExitCode */.yU.ok;

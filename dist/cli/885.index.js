@@ -3511,9 +3511,10 @@ function generateKeyPair() {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   GH: () => (/* binding */ readPayloadUnverified),
 /* harmony export */   Rq: () => (/* binding */ authenticateManifest),
-/* harmony export */   TX: () => (/* binding */ verifyManifest)
+/* harmony export */   TX: () => (/* binding */ verifyManifest),
+/* harmony export */   ZJ: () => (/* binding */ MAX_MANIFEST_BYTES)
 /* harmony export */ });
-/* unused harmony exports MAX_MANIFEST_BYTES, checkManifestFreshness, parseEnvelope */
+/* unused harmony exports checkManifestFreshness, parseEnvelope */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);

@@ -107,9 +107,12 @@ class ServiceError extends RemediateError {
     name = 'ServiceError';
     exitCode = ExitCode.failed;
     code;
+    /** The HTTP status of the last answer, when there was one. */
+    status;
     constructor(code, message, options) {
         super(message, options);
         this.code = code;
+        this.status = options?.status;
     }
 }
 /** Describes any thrown value, including non-Error values, without losing it. */

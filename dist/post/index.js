@@ -29219,7 +29219,7 @@ function isRecord(value) {
 
 
 /** Largest manifest envelope accepted (10,000 versions take about 3 MB). */
-const MAX_MANIFEST_BYTES = (/* unused pure expression or super */ null && (64 * 1024 * 1024));
+const manifest_verifier_MAX_MANIFEST_BYTES = (/* unused pure expression or super */ null && (64 * 1024 * 1024));
 /**
  * Verifies a DSSE manifest envelope. Pure: bytes and keys in, verified payload out, or a
  * TrustError whose code names the failed check. It never fetches anything.
@@ -29246,8 +29246,8 @@ function manifest_verifier_authenticateManifest(envelopeBytes, trustedKeys, thre
         throw new UsageError('USAGE', `threshold ${policy.threshold} needs at least that many distinct trusted keys, got ${trusted.size}`);
     }
     // Bounds the work an attacker-supplied file can cause before any signature is checked.
-    if (envelopeBytes.byteLength > MAX_MANIFEST_BYTES) {
-        throw new TrustError('MALFORMED', `manifest is ${envelopeBytes.byteLength} bytes; at most ${MAX_MANIFEST_BYTES}`);
+    if (envelopeBytes.byteLength > manifest_verifier_MAX_MANIFEST_BYTES) {
+        throw new TrustError('MALFORMED', `manifest is ${envelopeBytes.byteLength} bytes; at most ${manifest_verifier_MAX_MANIFEST_BYTES}`);
     }
     const envelope = parseEnvelope(envelopeBytes);
     // Type confusion: a signature made for another kind of DSSE payload must not authorise a run.
@@ -32170,16 +32170,19 @@ async function downloadTagManifest(api, tag) {
     const asset = release.assets.find((a) => a.name === MANIFEST_ASSET);
     if (!asset)
         return { missing: `the release has no ${MANIFEST_ASSET}` };
-    return { source: `release ${tag.tag}`, bytes: await api.downloadAsset(asset.id), claimedSerial: tag.serial };
-}
-/**
- * The manifest on the version's own release: what repositories that published before manifest
- * tags existed have. Two calls; a later yank is not visible this way.
- */
-async function published_manifest_fetchVersionReleaseManifest(api, ref) {
-    const own = await api.tryGetReleaseByTag(ref.tag);
-    const asset = own?.assets.find((a) => a.name === MANIFEST_ASSET);
-    return asset ? { source: `release ${ref.tag}`, bytes: await api.downloadAsset(asset.id) } : undefined;
+    // Anyone with write access can attach a huge asset: its size is known before downloading it.
+    if (asset.size > MAX_MANIFEST_BYTES) {
+        return { missing: `its ${MANIFEST_ASSET} is ${asset.size} bytes, over the ${MAX_MANIFEST_BYTES}-byte limit` };
+    }
+    try {
+        return { source: `release ${tag.tag}`, bytes: await api.downloadAsset(asset.id), claimedSerial: tag.serial };
+    }
+    catch (error) {
+        // Deleted between the listing and the download: passed over like a release without the asset.
+        if (error instanceof ServiceError && error.status === 404)
+            return { missing: `its ${MANIFEST_ASSET} is gone` };
+        throw error;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/app/publish-release.ts
@@ -32700,23 +32703,18 @@ async function loadManifest(settings, keys, deps) {
         return readFile(settings.manifest.path);
     const api = await deps.api();
     const published = await findPublishedManifest(api, { keys, threshold: settings.threshold });
-    if (published?.verified) {
-        for (const skipped of published.skipped)
-            deps.io.warning(`ignored ${skipped.source}: ${skipped.reason}`);
-        // The newest authentic manifest decides alone: expired or below min-serial refuses the run,
-        // never a fallback to an older manifest that a newer one may have yanked versions from.
-        checkManifestFreshness(published.verified.payload, { minSerial: settings.minSerial, now: deps.now() });
-        deps.io.info(`using the manifest of ${published.source} (serial ${published.serial})`);
-        return published.bytes;
+    // No fallback to the manifest on the version's own release: deleting the manifest releases
+    // (anyone with write access can) would then run a version a later manifest yanked.
+    if (!published?.verified) {
+        throw new TrustError('MALFORMED', `no signed manifest found: no release is tagged manifest/s<serial>. Publish the newest manifest once with 'remediate github publish-manifest' (the release workflow does it for every release), or pass the manifest input`);
     }
-    // A repository that published before manifest tags: the version's own release. Later yanks are
-    // not visible this way until a manifest is published as manifest/s<serial> (the next release does).
-    const own = await fetchVersionReleaseManifest(api, settings.ref);
-    if (!own) {
-        throw new TrustError('MALFORMED', `no signed manifest found: no release is tagged manifest/s<serial> and release ${settings.ref.tag} has no remediation-manifest.json; release a version with the pack's release workflow, publish one with 'remediate github publish-manifest', or pass the manifest input`);
-    }
-    deps.io.warning(`no manifest is published under a manifest/s<serial> tag yet; using the one on ${own.source}, which cannot show later yanks. Publish the newest manifest with 'remediate github publish-manifest' (the next release does it)`);
-    return own.bytes;
+    for (const skipped of published.skipped)
+        deps.io.warning(`ignored ${skipped.source}: ${skipped.reason}`);
+    // The newest authentic manifest decides alone: expired or below min-serial refuses the run,
+    // never a fallback to an older manifest that a newer one may have yanked versions from.
+    checkManifestFreshness(published.verified.payload, { minSerial: settings.minSerial, now: deps.now() });
+    deps.io.info(`using the manifest of ${published.source} (serial ${published.serial})`);
+    return published.bytes;
 }
 /** Turns any thrown value into a failed step; definition errors become file annotations. */
 function reportError(io, error) {
@@ -32823,6 +32821,9 @@ class OctokitGitHubApi {
     #retry;
     #onRetry;
     #sleep;
+    // One waiting budget for the whole client (one run), not per call: ten rate-limited calls must
+    // not hold a run for ten times the bound.
+    #rateLimitWaitedMs = 0;
     /** `repository` is `owner/name`; `sleep` is replaced only by tests of rate-limit waits. */
     constructor(octokit, repository, retry = _retry_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_RETRY */ .vI, onRetry, sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))) {
         const [owner, repo] = repository.split('/');
@@ -32918,24 +32919,30 @@ class OctokitGitHubApi {
     async #call(route, params) {
         const label = `${route.split(' ')[0]} ${route.split(' ')[1]?.replace(/^https?:\/\/[^/]+/, '')}`;
         const limit = this.#retry.maxRateLimitWaitMs ?? 0;
-        let waitedMs = 0;
+        const timeout = this.#retry.requestTimeoutMs;
         for (;;) {
             try {
-                const response = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(() => this.#octokit.request(route, { owner: this.#owner, repo: this.#repo, ...params }), _retry_js__WEBPACK_IMPORTED_MODULE_2__/* .isTransient */ .dg, this.#retry, (error, attempt, delay) => this.#onRetry?.(`${label} failed (${describeStatus(error)}); retry ${attempt} in ${delay} ms`));
+                const response = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(() => this.#octokit.request(route, {
+                    owner: this.#owner,
+                    repo: this.#repo,
+                    ...params,
+                    // A request that is never answered would otherwise hold the job until its timeout.
+                    ...(timeout ? { request: { signal: AbortSignal.timeout(timeout) } } : {}),
+                }), _retry_js__WEBPACK_IMPORTED_MODULE_2__/* .isTransient */ .dg, this.#retry, (error, attempt, delay) => this.#onRetry?.(`${label} failed (${describeStatus(error)}); retry ${attempt} in ${delay} ms`));
                 return response.data;
             }
             catch (error) {
                 const wait = (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .rateLimitWait */ .hD)(error, Date.now());
                 if (!wait)
-                    throw error;
+                    throw apiError(label, error);
                 // Waiting is bounded: a token whose hourly budget is spent would otherwise hold the runner
                 // (and the remediation) for up to an hour without saying why.
-                if (waitedMs + wait.delayMs > limit) {
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ServiceError */ ._7('RATE_LIMITED', `${label}: GitHub's API rate limit for this token is used up (${wait.reason}); waited ${Math.round(waitedMs / 1000)} s of at most ${Math.round(limit / 1000)} s. Re-run after the limit resets, or use a token with its own budget (a GitHub App installation token)`, { cause: error });
+                if (this.#rateLimitWaitedMs + wait.delayMs > limit) {
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ServiceError */ ._7('RATE_LIMITED', `${label}: GitHub's API rate limit for this token is used up (${wait.reason}); waited ${Math.round(this.#rateLimitWaitedMs / 1000)} s of at most ${Math.round(limit / 1000)} s. Re-run after the limit resets, or use a token with its own budget (a GitHub App installation token)`, { cause: error, status: statusOf(error) });
                 }
                 this.#onRetry?.(`${label} was rate limited (${wait.reason}); waiting ${Math.ceil(wait.delayMs / 1000)} s`);
                 await this.#sleep(wait.delayMs);
-                waitedMs += wait.delayMs;
+                this.#rateLimitWaitedMs += wait.delayMs;
             }
         }
     }
@@ -32958,8 +32965,32 @@ function toRelease(value) {
         draft: r.draft,
         htmlUrl: r.html_url,
         uploadUrl: r.upload_url,
-        assets: (r.assets ?? []).map((a) => ({ id: a.id, name: a.name })),
+        assets: (r.assets ?? []).map((a) => ({ id: a.id, name: a.name, size: a.size })),
     };
+}
+function statusOf(error) {
+    const status = error?.status;
+    return typeof status === 'number' ? status : undefined;
+}
+/**
+ * A failed call as a ServiceError that names the operation and the status, never the body: a
+ * 5xx answer is an HTML page, and an error body is GitHub's to change.
+ */
+function apiError(label, error) {
+    const status = statusOf(error);
+    const hint = status === 401
+        ? ': the token is missing or invalid'
+        : status === 403
+            ? ': the token lacks a permission this call needs (see the permissions in the README)'
+            : status === 404
+                ? ': not found (or the token cannot see it)'
+                : status !== undefined && status >= 500
+                    ? ': GitHub is failing; re-run later'
+                    : '';
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ServiceError */ ._7('GITHUB_API', `${label} failed (${describeStatus(error)})${hint}`, {
+        cause: error,
+        ...(status === undefined ? {} : { status }),
+    });
 }
 function describeStatus(error) {
     const status = error.status;
@@ -33060,6 +33091,7 @@ const DEFAULT_RETRY = {
     firstDelayMs: 1000,
     maxDelayMs: 10_000,
     maxRateLimitWaitMs: 5 * 60_000,
+    requestTimeoutMs: 2 * 60_000,
 };
 /**
  * Runs `call` until it succeeds, `isRetryable(error)` says no, or attempts run out; the last
@@ -33103,7 +33135,8 @@ function rateLimitWait(error, nowMs) {
     };
     const retryAfter = header('retry-after');
     if (retryAfter !== undefined && /^\d{1,7}$/.test(retryAfter.trim())) {
-        return { delayMs: Number(retryAfter.trim()) * 1000, reason: `retry-after: ${retryAfter.trim()}` };
+        // At least a second: `retry-after: 0` repeated would otherwise spin without using up any budget.
+        return { delayMs: Math.max(1, Number(retryAfter.trim())) * 1000, reason: `retry-after: ${retryAfter.trim()}` };
     }
     const reset = header('x-ratelimit-reset');
     if (header('x-ratelimit-remaining') === '0' && reset !== undefined && /^\d{1,12}$/.test(reset.trim())) {
@@ -33167,9 +33200,12 @@ class ServiceError extends RemediateError {
     name = 'ServiceError';
     exitCode = ExitCode.failed;
     code;
+    /** The HTTP status of the last answer, when there was one. */
+    status;
     constructor(code, message, options) {
         super(message, options);
         this.code = code;
+        this.status = options?.status;
     }
 }
 /** Describes any thrown value, including non-Error values, without losing it. */

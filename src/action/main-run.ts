@@ -12,7 +12,7 @@ import { RecordedRefusal, runRemediation, type RunOutcome } from '../app/run.ts'
 import type { RunSnapshot } from '../run/snapshot.ts';
 import { triggerFromEnvironment } from '../app/trigger.ts';
 import { STATE, type ActionIo } from './action-io.ts';
-import { fetchVersionReleaseManifest, findPublishedManifest } from '../app/published-manifest.ts';
+import { findPublishedManifest } from '../app/published-manifest.ts';
 import { publishRecord } from './publish.ts';
 import { readActionSettings, type ActionSettings } from './settings.ts';
 import type { ArtifactUploader } from './record-publisher.ts';
@@ -189,27 +189,20 @@ async function loadManifest(
   if (settings.manifest.kind === 'path') return readFile(settings.manifest.path);
   const api = await deps.api();
   const published = await findPublishedManifest(api, { keys, threshold: settings.threshold });
-  if (published?.verified) {
-    for (const skipped of published.skipped) deps.io.warning(`ignored ${skipped.source}: ${skipped.reason}`);
-    // The newest authentic manifest decides alone: expired or below min-serial refuses the run,
-    // never a fallback to an older manifest that a newer one may have yanked versions from.
-    checkManifestFreshness(published.verified.payload, { minSerial: settings.minSerial, now: deps.now() });
-    deps.io.info(`using the manifest of ${published.source} (serial ${published.serial})`);
-    return published.bytes;
-  }
-  // A repository that published before manifest tags: the version's own release. Later yanks are
-  // not visible this way until a manifest is published as manifest/s<serial> (the next release does).
-  const own = await fetchVersionReleaseManifest(api, settings.ref);
-  if (!own) {
+  // No fallback to the manifest on the version's own release: deleting the manifest releases
+  // (anyone with write access can) would then run a version a later manifest yanked.
+  if (!published?.verified) {
     throw new TrustError(
       'MALFORMED',
-      `no signed manifest found: no release is tagged manifest/s<serial> and release ${settings.ref.tag} has no remediation-manifest.json; release a version with the pack's release workflow, publish one with 'remediate github publish-manifest', or pass the manifest input`,
+      `no signed manifest found: no release is tagged manifest/s<serial>. Publish the newest manifest once with 'remediate github publish-manifest' (the release workflow does it for every release), or pass the manifest input`,
     );
   }
-  deps.io.warning(
-    `no manifest is published under a manifest/s<serial> tag yet; using the one on ${own.source}, which cannot show later yanks. Publish the newest manifest with 'remediate github publish-manifest' (the next release does it)`,
-  );
-  return own.bytes;
+  for (const skipped of published.skipped) deps.io.warning(`ignored ${skipped.source}: ${skipped.reason}`);
+  // The newest authentic manifest decides alone: expired or below min-serial refuses the run,
+  // never a fallback to an older manifest that a newer one may have yanked versions from.
+  checkManifestFreshness(published.verified.payload, { minSerial: settings.minSerial, now: deps.now() });
+  deps.io.info(`using the manifest of ${published.source} (serial ${published.serial})`);
+  return published.bytes;
 }
 
 /** Turns any thrown value into a failed step; definition errors become file annotations. */

@@ -10,7 +10,7 @@ export interface Release {
   readonly draft: boolean;
   readonly htmlUrl: string;
   readonly uploadUrl: string;
-  readonly assets: readonly { readonly id: number; readonly name: string }[];
+  readonly assets: readonly { readonly id: number; readonly name: string; readonly size: number }[];
 }
 
 /** The slice of GitHub's REST API the Action uses; small enough that a test double is simple. */
@@ -65,6 +65,9 @@ export class OctokitGitHubApi implements GitHubApi {
   readonly #retry: RetryPolicy;
   readonly #onRetry: ((message: string) => void) | undefined;
   readonly #sleep: (ms: number) => Promise<void>;
+  // One waiting budget for the whole client (one run), not per call: ten rate-limited calls must
+  // not hold a run for ten times the bound.
+  #rateLimitWaitedMs = 0;
 
   /** `repository` is `owner/name`; `sleep` is replaced only by tests of rate-limit waits. */
   constructor(
@@ -198,11 +201,18 @@ export class OctokitGitHubApi implements GitHubApi {
   async #call(route: string, params: Record<string, unknown>): Promise<unknown> {
     const label = `${route.split(' ')[0]} ${route.split(' ')[1]?.replace(/^https?:\/\/[^/]+/, '')}`;
     const limit = this.#retry.maxRateLimitWaitMs ?? 0;
-    let waitedMs = 0;
+    const timeout = this.#retry.requestTimeoutMs;
     for (;;) {
       try {
         const response = await withRetry(
-          () => this.#octokit.request(route, { owner: this.#owner, repo: this.#repo, ...params }),
+          () =>
+            this.#octokit.request(route, {
+              owner: this.#owner,
+              repo: this.#repo,
+              ...params,
+              // A request that is never answered would otherwise hold the job until its timeout.
+              ...(timeout ? { request: { signal: AbortSignal.timeout(timeout) } } : {}),
+            }),
           isTransient,
           this.#retry,
           (error, attempt, delay) =>
@@ -211,19 +221,19 @@ export class OctokitGitHubApi implements GitHubApi {
         return response.data;
       } catch (error) {
         const wait = rateLimitWait(error, Date.now());
-        if (!wait) throw error;
+        if (!wait) throw apiError(label, error);
         // Waiting is bounded: a token whose hourly budget is spent would otherwise hold the runner
         // (and the remediation) for up to an hour without saying why.
-        if (waitedMs + wait.delayMs > limit) {
+        if (this.#rateLimitWaitedMs + wait.delayMs > limit) {
           throw new ServiceError(
             'RATE_LIMITED',
-            `${label}: GitHub's API rate limit for this token is used up (${wait.reason}); waited ${Math.round(waitedMs / 1000)} s of at most ${Math.round(limit / 1000)} s. Re-run after the limit resets, or use a token with its own budget (a GitHub App installation token)`,
-            { cause: error },
+            `${label}: GitHub's API rate limit for this token is used up (${wait.reason}); waited ${Math.round(this.#rateLimitWaitedMs / 1000)} s of at most ${Math.round(limit / 1000)} s. Re-run after the limit resets, or use a token with its own budget (a GitHub App installation token)`,
+            { cause: error, status: statusOf(error) },
           );
         }
         this.#onRetry?.(`${label} was rate limited (${wait.reason}); waiting ${Math.ceil(wait.delayMs / 1000)} s`);
         await this.#sleep(wait.delayMs);
-        waitedMs += wait.delayMs;
+        this.#rateLimitWaitedMs += wait.delayMs;
       }
     }
   }
@@ -245,7 +255,7 @@ function toRelease(value: unknown): Release {
     draft: boolean;
     html_url: string;
     upload_url: string;
-    assets?: { id: number; name: string }[];
+    assets?: { id: number; name: string; size: number }[];
   };
   return {
     id: r.id,
@@ -253,8 +263,35 @@ function toRelease(value: unknown): Release {
     draft: r.draft,
     htmlUrl: r.html_url,
     uploadUrl: r.upload_url,
-    assets: (r.assets ?? []).map((a) => ({ id: a.id, name: a.name })),
+    assets: (r.assets ?? []).map((a) => ({ id: a.id, name: a.name, size: a.size })),
   };
+}
+
+function statusOf(error: unknown): number | undefined {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/**
+ * A failed call as a ServiceError that names the operation and the status, never the body: a
+ * 5xx answer is an HTML page, and an error body is GitHub's to change.
+ */
+function apiError(label: string, error: unknown): ServiceError {
+  const status = statusOf(error);
+  const hint =
+    status === 401
+      ? ': the token is missing or invalid'
+      : status === 403
+        ? ': the token lacks a permission this call needs (see the permissions in the README)'
+        : status === 404
+          ? ': not found (or the token cannot see it)'
+          : status !== undefined && status >= 500
+            ? ': GitHub is failing; re-run later'
+            : '';
+  return new ServiceError('GITHUB_API', `${label} failed (${describeStatus(error)})${hint}`, {
+    cause: error,
+    ...(status === undefined ? {} : { status }),
+  });
 }
 
 function describeStatus(error: unknown): string {

@@ -8,6 +8,8 @@ export interface RetryPolicy {
    * Undefined: no waiting, a rate-limit answer fails at once.
    */
   readonly maxRateLimitWaitMs?: number;
+  /** How long one request may take before it is abandoned (and retried as a network failure). */
+  readonly requestTimeoutMs?: number;
 }
 
 /**
@@ -20,6 +22,7 @@ export const DEFAULT_RETRY: RetryPolicy = {
   firstDelayMs: 1000,
   maxDelayMs: 10_000,
   maxRateLimitWaitMs: 5 * 60_000,
+  requestTimeoutMs: 2 * 60_000,
 };
 
 /**
@@ -75,7 +78,8 @@ export function rateLimitWait(error: unknown, nowMs: number): RateLimitWait | un
   };
   const retryAfter = header('retry-after');
   if (retryAfter !== undefined && /^\d{1,7}$/.test(retryAfter.trim())) {
-    return { delayMs: Number(retryAfter.trim()) * 1000, reason: `retry-after: ${retryAfter.trim()}` };
+    // At least a second: `retry-after: 0` repeated would otherwise spin without using up any budget.
+    return { delayMs: Math.max(1, Number(retryAfter.trim())) * 1000, reason: `retry-after: ${retryAfter.trim()}` };
   }
   const reset = header('x-ratelimit-reset');
   if (header('x-ratelimit-remaining') === '0' && reset !== undefined && /^\d{1,12}$/.test(reset.trim())) {

@@ -1,4 +1,4 @@
-import { TrustError } from '../errors.ts';
+import { TrustError, UsageError } from '../errors.ts';
 import type { GitHubApi } from '../adapters/github-api.ts';
 import type { TrustedKey } from '../core/keys.ts';
 import { MANIFEST_ASSET } from '../core/manifest-home.ts';
@@ -10,39 +10,42 @@ export interface NewestManifest {
   readonly bytes: Buffer;
   readonly serial: number;
   readonly release: string;
-  /** Whether it came from a version release of the layout before manifest tags (see findLegacyManifest). */
-  readonly legacy: boolean;
 }
 
 /**
- * The manifest the next release builds on: the newest under a `manifest/s<serial>` tag, or, in a
- * repository that published before those tags existed, the newest on an older release. Undefined
- * only when no manifest was ever published: the first release. With trusted keys only authentic
- * manifests count; without, the serial is read unverified (the release workflow's signing step
- * verifies the previous manifest with the signing keys before extending it).
+ * The manifest the next release builds on: the newest under a `manifest/s<serial>` tag.
+ * Undefined only when no manifest was ever published: the first release. With trusted keys only
+ * authentic manifests count; without, the serial is read unverified (the release workflow's
+ * signing step verifies the previous manifest with the signing keys before extending it).
+ *
+ * With no manifest tag but a manifest on an older release (the layout before manifest tags), it
+ * refuses instead of choosing: extending one found by scanning releases could drop versions or
+ * undo a yank (anyone with write access can delete releases or publish old ones), and calling it
+ * a first release would restart the manifest. A person migrates once with publish-manifest.
  */
 export async function findNewestManifest(
   api: GitHubApi,
   keys: readonly TrustedKey[],
 ): Promise<NewestManifest | undefined> {
   const published = await findPublishedManifest(api, keys.length ? { keys, threshold: 1 } : undefined);
-  if (published)
-    return {
-      bytes: published.bytes,
-      serial: published.serial,
-      release: published.tag,
-      legacy: false,
-    };
-  return findLegacyManifest(api, keys);
+  if (published) return { bytes: published.bytes, serial: published.serial, release: published.tag };
+  const legacy = await findLegacyManifest(api, keys);
+  if (legacy) {
+    throw new UsageError(
+      'NOT_FOUND',
+      `no manifest is published under a manifest/s<serial> tag, but release ${legacy.release} carries serial ${legacy.serial} (published before manifest tags). Check it is your newest manifest, then publish it once: gh release download ${legacy.release} -p ${MANIFEST_ASSET}; remediate github publish-manifest --manifest ${MANIFEST_ASSET} --trusted-key <pub>. Then re-run this release`,
+    );
+  }
+  return undefined;
 }
 
-/** Releases searched by the one-time migration from the layout without manifest tags. */
+/** Releases searched for manifests of the layout before manifest tags. */
 export const LEGACY_RELEASES = 1000;
 
 /**
  * The layout before manifest tags: manifests only on version (and yank) releases, among per-run
- * record releases. Searched only when no manifest tag exists, so at most until the first release
- * made with manifest tags; never on a run.
+ * record releases. Searched only when no manifest tag exists, to refuse a release that would
+ * otherwise start over at serial 1; never on a run.
  */
 export async function findLegacyManifest(
   api: GitHubApi,
@@ -64,8 +67,8 @@ export async function findLegacyManifest(
       if (error instanceof TrustError) continue;
       throw error;
     }
-    if (!best || serial > best.serial) best = { bytes, serial, release: release.tagName, legacy: true };
-    // Newest first: the few newest manifest-bearing releases hold the highest serial.
+    if (!best || serial > best.serial) best = { bytes, serial, release: release.tagName };
+    // Any one proves manifests were published; the newest few hold the highest serial.
     if (++found >= 3) break;
   }
   return best;

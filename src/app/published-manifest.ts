@@ -1,4 +1,4 @@
-import { TrustError } from '../errors.ts';
+import { ServiceError, TrustError } from '../errors.ts';
 import type { GitHubApi } from '../adapters/github-api.ts';
 import type { TrustedKey } from '../core/keys.ts';
 import {
@@ -8,8 +8,7 @@ import {
   type ManifestTag,
 } from '../core/manifest-home.ts';
 import { authenticateCandidate, type ManifestCandidate } from '../core/manifest-selection.ts';
-import { readPayloadUnverified, type VerifiedManifest } from '../core/manifest-verifier.ts';
-import type { VersionRef } from '../core/version-ref.ts';
+import { MAX_MANIFEST_BYTES, readPayloadUnverified, type VerifiedManifest } from '../core/manifest-verifier.ts';
 
 /**
  * How many of the highest `manifest/s<serial>` tags are tried before giving up. A tag anyone with
@@ -103,18 +102,15 @@ async function downloadTagManifest(
   if (!release) return { missing: 'the tag has no published release' };
   const asset = release.assets.find((a) => a.name === MANIFEST_ASSET);
   if (!asset) return { missing: `the release has no ${MANIFEST_ASSET}` };
-  return { source: `release ${tag.tag}`, bytes: await api.downloadAsset(asset.id), claimedSerial: tag.serial };
-}
-
-/**
- * The manifest on the version's own release: what repositories that published before manifest
- * tags existed have. Two calls; a later yank is not visible this way.
- */
-export async function fetchVersionReleaseManifest(
-  api: GitHubApi,
-  ref: VersionRef,
-): Promise<ManifestCandidate | undefined> {
-  const own = await api.tryGetReleaseByTag(ref.tag);
-  const asset = own?.assets.find((a) => a.name === MANIFEST_ASSET);
-  return asset ? { source: `release ${ref.tag}`, bytes: await api.downloadAsset(asset.id) } : undefined;
+  // Anyone with write access can attach a huge asset: its size is known before downloading it.
+  if (asset.size > MAX_MANIFEST_BYTES) {
+    return { missing: `its ${MANIFEST_ASSET} is ${asset.size} bytes, over the ${MAX_MANIFEST_BYTES}-byte limit` };
+  }
+  try {
+    return { source: `release ${tag.tag}`, bytes: await api.downloadAsset(asset.id), claimedSerial: tag.serial };
+  } catch (error) {
+    // Deleted between the listing and the download: passed over like a release without the asset.
+    if (error instanceof ServiceError && error.status === 404) return { missing: `its ${MANIFEST_ASSET} is gone` };
+    throw error;
+  }
 }

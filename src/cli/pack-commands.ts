@@ -11,6 +11,7 @@ import { appendGitHubOutputs } from '../adapters/github-output.ts';
 import type { CommandContext } from '../app/context.ts';
 import { loadTrustedKeys } from '../app/load-keys.ts';
 import { findNewestManifest } from '../app/newest-manifest.ts';
+import { findPublishedManifest } from '../app/published-manifest.ts';
 import { MANIFEST_ASSET, manifestTag } from '../core/manifest-home.ts';
 import { authenticateManifest } from '../core/manifest-verifier.ts';
 import { contentTypeFor, publishReleaseWithAssets } from '../app/publish-release.ts';
@@ -120,9 +121,7 @@ export async function newestManifestCommand(
     return ExitCode.ok;
   }
   await writeFile(out, newest.bytes);
-  context.out(
-    `wrote ${out}: serial ${newest.serial} from release ${newest.release}${newest.legacy ? ' (published before manifest tags; the next manifest is published as manifest/s<serial> too)' : ''}`,
-  );
+  context.out(`wrote ${out}: serial ${newest.serial} from release ${newest.release}`);
   return ExitCode.ok;
 }
 
@@ -157,6 +156,15 @@ export async function publishManifestCommand(
     throw new TrustError(
       'VERSION_EXISTS',
       `release ${tag} already exists with another manifest: serial ${serial} was published before; sign serial ${serial + 1} on top of the newest manifest instead`,
+    );
+  }
+  // Publishing an older serial than the newest would at best be passed over, and at worst (the
+  // newer one deleted later) become what releases build on: only newer manifests are published.
+  const newest = await findPublishedManifest(api, { keys, threshold: 1 });
+  if (newest && newest.serial >= serial) {
+    throw new TrustError(
+      'SERIAL_ROLLBACK',
+      `manifest serial ${serial} is not newer than the published ${newest.tag}; publish only a manifest signed on top of it (serial ${newest.serial + 1} or more)`,
     );
   }
   const git = new GitCli(context.cwd, gitEnvironment(context.env));

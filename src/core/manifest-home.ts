@@ -25,7 +25,8 @@ export interface ManifestTag {
 /** The manifest tags among full ref names, highest serial first; other names are ignored. */
 export function manifestTagsNewestFirst(refNames: readonly string[]): ManifestTag[] {
   const tags: ManifestTag[] = [];
-  for (const name of refNames) {
+  // A name listed twice counts once, so repeats cannot fill the few candidate places.
+  for (const name of new Set(refNames)) {
     const match = MANIFEST_REF.exec(name);
     if (match) tags.push({ tag: name.slice('refs/tags/'.length), serial: Number(match[1]) });
   }

@@ -300,21 +300,21 @@ describe('manifests from releases', () => {
     expect(result.stdout).toMatch(/refused \[MALFORMED\]: none of the 3 newest manifest releases/);
   });
 
-  it('uses the version release of a repository that published before manifest tags, and says what it cannot see', async () => {
+  it('refuses when no manifest tag exists, even if the version release carries a manifest (deleting the tags must not resurrect a yank)', async () => {
     const gh = await github();
     gh.addRelease({ tag: 'svc/v1.0.0', assets: { 'remediation-manifest.json': original() } });
     const files = runner();
     const result = await runEntry(MAIN_ENTRY, runEnv(files, gh, { manifest: 'release', publish: 'none' }), r.repo.dir);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/::warning::no manifest is published under a manifest\/s<serial> tag yet/);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(
+      /::error::refused \[MALFORMED\]: no signed manifest found: no release is tagged manifest\/s<serial>\. Publish the newest manifest once with 'remediate github publish-manifest'/,
+    );
+    expect(gh.requests.map((q) => q.operationId)).toEqual(['git/list-matching-refs']);
   });
 
-  it('refuses when the newest manifest is below min-serial, and 404s on an unknown tag', async () => {
+  it('refuses when the newest manifest is below min-serial, and an unknown version', async () => {
     const gh = await github();
-    gh.addRelease({
-      tag: 'svc/v1.0.0',
-      assets: { 'remediation-manifest.json': readFileSync(r.repo.path('remediations/manifest.json')) },
-    });
+    gh.addRelease({ tag: 'manifest/s1', assets: { 'remediation-manifest.json': original() } });
     const files = runner();
     const result = await runEntry(
       MAIN_ENTRY,
@@ -322,7 +322,7 @@ describe('manifests from releases', () => {
       r.repo.dir,
     );
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/SERIAL_ROLLBACK/);
+    expect(result.stdout).toMatch(/refused \[SERIAL_ROLLBACK\]/);
     const unknown = runner();
     const missing = await runEntry(
       MAIN_ENTRY,
@@ -330,7 +330,7 @@ describe('manifests from releases', () => {
       r.repo.dir,
     );
     expect(missing.code).toBe(1);
-    expect(gh.requests.some((q) => q.status === 404 && q.path.includes('releases/tags/svc%2Fv9.9.9'))).toBe(true);
+    expect(missing.stdout).toMatch(/refused \[(TAG_NOT_FOUND|UNKNOWN_VERSION)\]/);
   });
 });
 

@@ -240,7 +240,7 @@ describe('github newest-manifest and publish-release (against the REST double)',
     await gh.close();
   });
 
-  it('finds the highest-serial manifest and publishes a release draft -> assets -> published', async () => {
+  it('says when nothing was published (first release), publishes a release draft -> assets -> published, and will not guess from a version release', async () => {
     const r = await releaseRemediation('svc', simpleDefinition('svc'));
     try {
       gh = await startGitHubDouble({ token: 'tok', gitDir: r.repo.dir, repository: 'o/r', immutableReleases: true });
@@ -271,16 +271,17 @@ describe('github newest-manifest and publish-release (against the REST double)',
       expect(release.draft).toBe(false);
       expect(release.assets.map((a) => a.name).sort()).toEqual(['digest.txt', 'remediation-manifest.json']);
 
-      // Every run publishes a .../runs/... release: many newer ones must not hide the manifest.
-      for (let i = 0; i < 120; i++)
-        gh.addRelease({ tag: `svc/v1.0.0/runs/${i}-1`, assets: { 'snapshot.json': '{}' }, prerelease: true });
-      const found = await runCli(['github', 'newest-manifest', '--out', 'prev.json', '--trusted-key', 'k1.pub'], {
+      // A manifest only on a version release (the layout before manifest tags) is not extended
+      // silently, nor taken for a first release: a person publishes it once as manifest/s<serial>.
+      const legacy = await runCli(['github', 'newest-manifest', '--out', 'prev.json', '--trusted-key', 'k1.pub'], {
         cwd: r.repo.dir,
         env,
       });
-      expect(found.code).toBe(0);
-      expect(found.stdout).toMatch(/serial 1 from release svc\/v1\.0\.0 \(published before manifest tags/);
-      expect(readFileSync(r.repo.path('prev.json'))).toEqual(readFileSync(r.repo.path('remediations/manifest.json')));
+      expect(legacy.code).toBe(2);
+      expect(legacy.stderr).toMatch(
+        /release svc\/v1\.0\.0 carries serial 1 \(published before manifest tags\).*remediate github publish-manifest --manifest remediation-manifest\.json/,
+      );
+      expect(existsSync(r.repo.path('prev.json'))).toBe(false);
     } finally {
       r.repo.remove();
     }
@@ -319,6 +320,37 @@ describe('github newest-manifest and publish-release (against the REST double)',
       expect(again.code).toBe(0);
       expect(again.stdout).toMatch(/already published with this manifest/);
 
+      // Serial 2 on top; then the old serial 1 may not be published again under any tag.
+      const yanked = await runCli(
+        ['yank', 'svc@v1.0.0', '--key', 'k1', '--reason', 'bad', '--manifest', 'remediations/manifest.json'],
+        { cwd: r.repo.dir },
+      );
+      expect(yanked.code).toBe(0);
+      expect((await publish(['--trusted-key', 'k1.pub'])).code).toBe(0);
+      expect(gh.getRelease('manifest/s2')).toBeDefined();
+      // Where serial 1 was never published as a tag (or was deleted), it cannot be planted now.
+      writeFileSync(r.repo.path('old.json'), gh.getRelease('manifest/s1')!.assets[0]!.bytes);
+      const other = await startGitHubDouble({ token: 'tok', gitDir: r.repo.dir, repository: 'o/r' });
+      try {
+        other.addRelease({
+          tag: 'manifest/s2',
+          assets: { 'remediation-manifest.json': gh.getRelease('manifest/s2')!.assets[0]!.bytes },
+        });
+        const older = await runCli(
+          ['github', 'publish-manifest', '--manifest', 'old.json', '--trusted-key', 'k1.pub'],
+          {
+            cwd: r.repo.dir,
+            env: { ...env, GITHUB_API_URL: other.url },
+          },
+        );
+        expect(older.code).toBe(3);
+        expect(older.stderr).toMatch(/SERIAL_ROLLBACK.*not newer than the published manifest\/s2/);
+        expect(other.getRelease('manifest/s1')).toBeUndefined();
+        expect(other.violations).toEqual([]);
+      } finally {
+        await other.close();
+      }
+
       for (let i = 0; i < 5000; i++) gh.addRelease({ tag: `svc/runs/${i}-1`, prerelease: true });
       const mark = gh.requests.length;
       const found = await runCli(['github', 'newest-manifest', '--out', 'prev.json', '--trusted-key', 'k1.pub'], {
@@ -326,7 +358,7 @@ describe('github newest-manifest and publish-release (against the REST double)',
         env,
       });
       expect(found.code).toBe(0);
-      expect(found.stdout).toMatch(/serial 1 from release manifest\/s1$/m);
+      expect(found.stdout).toMatch(/serial 2 from release manifest\/s2$/m);
       expect(gh.requests.slice(mark).map((q) => q.operationId ?? 'download')).toEqual([
         'git/list-matching-refs',
         'repos/get-release-by-tag',
