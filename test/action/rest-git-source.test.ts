@@ -26,6 +26,7 @@ function api(blobs: Record<string, Buffer>, truncated = false): GitHubApi {
     createRelease: unused,
     uploadAsset: unused,
     publishRelease: unused,
+    listJobsForRunAttempt: unused,
   };
 }
 
