@@ -30,6 +30,14 @@ const OPERATIONS = [
   ['patch', '/repos/{owner}/{repo}/releases/{release_id}', 'repos/update-release'],
   ['get', '/repos/{owner}/{repo}/releases/assets/{asset_id}', 'repos/get-release-asset'],
   ['post', '/repos/{owner}/{repo}/releases/{release_id}/assets', 'repos/upload-release-asset'],
+  // The pack's CLI: the fleet gate reads this run attempt's jobs; summaries download its artifacts.
+  [
+    'get',
+    '/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs',
+    'actions/list-jobs-for-workflow-run-attempt',
+  ],
+  ['get', '/repos/{owner}/{repo}/actions/runs/{run_id}/artifacts', 'actions/list-workflow-run-artifacts'],
+  ['get', '/repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}', 'actions/download-artifact'],
 ];
 
 /** Keeps a media-type map's schemas and drops the (large, non-normative) examples. */

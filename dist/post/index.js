@@ -32916,6 +32916,29 @@ class OctokitGitHubApi {
             make_latest: 'false',
         }));
     }
+    async listJobsForRunAttempt(runId, attempt) {
+        const jobs = [];
+        for (let page = 1;; page++) {
+            const data = (await this.#call('GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs', {
+                run_id: runId,
+                attempt_number: attempt,
+                per_page: 100,
+                page,
+            }));
+            for (const job of data.jobs) {
+                jobs.push({
+                    name: job.name,
+                    status: job.status,
+                    conclusion: job.conclusion,
+                    steps: (job.steps ?? []).map((s) => ({ name: s.name, conclusion: s.conclusion })),
+                });
+            }
+            // A short page is the last; total_count guards against a page that repeats forever.
+            if (data.jobs.length < 100 || jobs.length >= data.total_count)
+                break;
+        }
+        return jobs;
+    }
     async #call(route, params) {
         const label = `${route.split(' ')[0]} ${route.split(' ')[1]?.replace(/^https?:\/\/[^/]+/, '')}`;
         const limit = this.#retry.maxRateLimitWaitMs ?? 0;

@@ -47,6 +47,19 @@ export interface GitHubApi {
   uploadAsset(release: Release, name: string, bytes: Uint8Array, contentType: string): Promise<void>;
   /** Publishes a draft release; never marks it latest. */
   publishRelease(id: number): Promise<Release>;
+  /** Every job of one attempt of a workflow run, with its steps (all pages). */
+  listJobsForRunAttempt(runId: number, attempt: number): Promise<WorkflowJob[]>;
+}
+
+/** A job of a workflow run as the tool uses it (the fleet gate counts failed legs). */
+export interface WorkflowJob {
+  readonly name: string;
+  /** `queued`, `in_progress`, `completed`, ... */
+  readonly status: string;
+  /** `success`, `failure`, `cancelled`, `skipped`, `timed_out`, ...; null until completed. */
+  readonly conclusion: string | null;
+  /** Steps by name with their conclusion; empty when GitHub lists none. */
+  readonly steps: readonly { readonly name: string; readonly conclusion: string | null }[];
 }
 
 /** The octokit surface used here (kept structural so the module does not load octokit itself). */
@@ -196,6 +209,37 @@ export class OctokitGitHubApi implements GitHubApi {
         make_latest: 'false',
       }),
     );
+  }
+
+  async listJobsForRunAttempt(runId: number, attempt: number): Promise<WorkflowJob[]> {
+    const jobs: WorkflowJob[] = [];
+    for (let page = 1; ; page++) {
+      const data = (await this.#call('GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs', {
+        run_id: runId,
+        attempt_number: attempt,
+        per_page: 100,
+        page,
+      })) as {
+        total_count: number;
+        jobs: {
+          name: string;
+          status: string;
+          conclusion: string | null;
+          steps?: { name: string; conclusion: string | null }[];
+        }[];
+      };
+      for (const job of data.jobs) {
+        jobs.push({
+          name: job.name,
+          status: job.status,
+          conclusion: job.conclusion,
+          steps: (job.steps ?? []).map((s) => ({ name: s.name, conclusion: s.conclusion })),
+        });
+      }
+      // A short page is the last; total_count guards against a page that repeats forever.
+      if (data.jobs.length < 100 || jobs.length >= data.total_count) break;
+    }
+    return jobs;
   }
 
   async #call(route: string, params: Record<string, unknown>): Promise<unknown> {

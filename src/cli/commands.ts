@@ -141,6 +141,10 @@ async function execute(command: CliCommand, context: CommandContext): Promise<Ex
       return (await import('./pack-commands.ts')).publishReleaseCommand(command, context);
     case 'publish-manifest':
       return (await import('./pack-commands.ts')).publishManifestCommand(command, context);
+    case 'fleet-gate':
+      return (await import('./pack-commands.ts')).fleetGateCommand(command, context);
+    case 'download-records':
+      return (await import('./pack-commands.ts')).downloadRecordsCommand(command.dir, context);
     case 'verify-run': {
       // Loaded only here: the snapshot validator is large, and no other command needs it.
       const { verifyRunRecord } = await import('../app/verify-run.ts');

@@ -1,6 +1,6 @@
 // The CLI commands the reusable workflows call, so their logic is tested code, not inline shell.
-import { appendFile, readFile, writeFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { ExitCode, TrustError, UsageError, type ExitCodeValue } from '../errors.ts';
 import { parseDispatchPayload } from '../core/dispatch-payload.ts';
 import { formatIssue } from '../core/definition-parser.ts';
@@ -8,7 +8,9 @@ import { OctokitGitHubApi, type GitHubApi } from '../adapters/github-api.ts';
 import { DEFAULT_RETRY } from '../adapters/retry.ts';
 import { GitCli, gitEnvironment } from '../adapters/git-client.ts';
 import { appendGitHubOutputs } from '../adapters/github-output.ts';
+import { artifactClientFor, type RunArtifacts } from '../adapters/run-artifacts.ts';
 import type { CommandContext } from '../app/context.ts';
+import { decideFleetGate, isRecordOfAttempt } from '../app/fleet-gate.ts';
 import { loadTrustedKeys } from '../app/load-keys.ts';
 import { findNewestManifest } from '../app/newest-manifest.ts';
 import { findPublishedManifest } from '../app/published-manifest.ts';
@@ -211,11 +213,115 @@ export async function publishReleaseCommand(
   return ExitCode.ok;
 }
 
-async function githubApi(env: NodeJS.ProcessEnv, report?: (line: string) => void): Promise<GitHubApi> {
+/** Options of `github fleet-gate`. */
+export interface FleetGateOptions {
+  /** Text every leg's job name contains (`fleet <remediation> on `). */
+  readonly legPrefix: string;
+  /** Legs skip their run once this many legs failed. */
+  readonly maxFailures: number;
+  /** Name of the gate step itself: a leg that failed there never ran the remediation. */
+  readonly gateStep: string;
+  readonly githubOutput: string | undefined;
+  readonly summary: string | undefined;
+}
+
+/**
+ * `github fleet-gate`: counts this run attempt's failed fleet legs and writes `skip=true|false`.
+ * When the jobs cannot be read the leg fails (exit 1) with an error saying why: an unknown count
+ * must not read as zero, and the leg must not pass silently.
+ */
+export async function fleetGateCommand(options: FleetGateOptions, context: CommandContext): Promise<ExitCodeValue> {
+  const { runId, attempt } = runOf(context.env);
+  const output = options.githubOutput ?? context.env.GITHUB_OUTPUT;
+  const summary = options.summary ?? context.env.GITHUB_STEP_SUMMARY;
+  const api = await githubApi(context.env, context.err);
+  let jobs;
+  try {
+    jobs = await api.listJobsForRunAttempt(runId, attempt);
+  } catch (error) {
+    const status = (error as { status?: unknown }).status;
+    const why = typeof status === 'number' ? `HTTP ${status}` : error instanceof Error ? error.message : String(error);
+    const hint = status === 403 || status === 404 ? ' (the calling job must grant actions: read)' : '';
+    context.out(
+      `::error title=fleet gate::cannot read the jobs of run ${runId} attempt ${attempt}: ${escapeCommand(why)}${hint}. This leg does not run; other legs do not count it as a failed fix.`,
+    );
+    if (summary) await appendFile(summary, `Not run: the fleet gate could not read this run's jobs (${why})${hint}.\n`);
+    return ExitCode.failed;
+  }
+  const decision = decideFleetGate(jobs, options.legPrefix, options.gateStep, options.maxFailures);
+  if (output)
+    await appendGitHubOutputs(output, { skip: String(decision.kind === 'skip'), failed: String(decision.failed) });
+  if (decision.notCounted > 0)
+    context.out(
+      `::warning title=fleet gate::${decision.notCounted} leg(s) failed in their own gate (API error) and are not counted as failed fixes`,
+    );
+  if (decision.kind === 'skip') {
+    context.out(
+      `::warning title=fleet stopped::${decision.failed} leg(s) already failed (max-failures ${options.maxFailures}); this target is skipped`,
+    );
+    if (summary)
+      await appendFile(
+        summary,
+        `Skipped: ${decision.failed} leg(s) of this fleet had already failed (max-failures ${options.maxFailures}).\n`,
+      );
+  } else {
+    context.out(`fleet gate: ${decision.failed} failed leg(s) so far, max-failures ${options.maxFailures}: run`);
+  }
+  return ExitCode.ok;
+}
+
+/**
+ * `github download-records`: downloads this run attempt's record artifacts
+ * (`remediation-*-<run id>-<attempt>-*`), each into `<dir>/<artifact name>/`. Finding none is not
+ * an error here; the summary step decides what a missing record means.
+ */
+export async function downloadRecordsCommand(
+  dir: string,
+  context: CommandContext,
+  artifactsFor: (token: string, repository: string, runId: number) => Promise<RunArtifacts> = (
+    token,
+    repository,
+    runId,
+  ) => artifactClientFor({ token, repository, runId }),
+): Promise<ExitCodeValue> {
+  const { runId, attempt } = runOf(context.env);
+  const { token, repository } = githubTarget(context.env);
+  const artifacts = await artifactsFor(token, repository, runId);
+  const records = (await artifacts.list()).filter((a) => isRecordOfAttempt(a.name, runId, attempt));
+  for (const record of records) {
+    const target = join(dir, basename(record.name));
+    await mkdir(target, { recursive: true });
+    // The digest GitHub listed must match the bytes it served, or a swapped zip would be tabled.
+    if (!(await artifacts.download(record, target)))
+      throw new TrustError(
+        'DIGEST_MISMATCH',
+        `artifact ${record.name}: the downloaded zip does not match its listed digest`,
+      );
+    context.out(`downloaded ${record.name}`);
+  }
+  context.out(`${records.length} record artifact(s) of run ${runId} attempt ${attempt} in ${dir}`);
+  return ExitCode.ok;
+}
+
+/** This run's id and attempt, from the runner's variables. */
+function runOf(env: NodeJS.ProcessEnv): { runId: number; attempt: number } {
+  const runId = Number(env.GITHUB_RUN_ID);
+  const attempt = Number(env.GITHUB_RUN_ATTEMPT ?? '1');
+  if (!Number.isSafeInteger(runId) || runId < 1 || !Number.isSafeInteger(attempt) || attempt < 1)
+    throw new UsageError('USAGE', 'set GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT (the runner sets both in every step)');
+  return { runId, attempt };
+}
+
+function githubTarget(env: NodeJS.ProcessEnv): { token: string; repository: string } {
   const token = env.GITHUB_TOKEN ?? env.GH_TOKEN;
   if (!token) throw new UsageError('USAGE', 'set GITHUB_TOKEN (on GitHub: env: GITHUB_TOKEN: ${{ github.token }})');
   const repository = env.GITHUB_REPOSITORY;
   if (!repository) throw new UsageError('USAGE', 'set GITHUB_REPOSITORY to owner/name');
+  return { token, repository };
+}
+
+async function githubApi(env: NodeJS.ProcessEnv, report?: (line: string) => void): Promise<GitHubApi> {
+  const { token, repository } = githubTarget(env);
   const { getOctokit } = await import('@actions/github');
   const octokit = getOctokit(token, { baseUrl: env.GITHUB_API_URL ?? 'https://api.github.com' });
   return new OctokitGitHubApi(octokit, repository, DEFAULT_RETRY, report);

@@ -44,6 +44,15 @@ export type CliCommand =
       readonly target: string;
     }
   | {
+      readonly command: 'fleet-gate';
+      readonly legPrefix: string;
+      readonly maxFailures: number;
+      readonly gateStep: string;
+      readonly githubOutput: string | undefined;
+      readonly summary: string | undefined;
+    }
+  | { readonly command: 'download-records'; readonly dir: string }
+  | {
       readonly command: 'publish-release';
       readonly tag: string;
       readonly assets: readonly string[];
@@ -96,6 +105,8 @@ Usage:
   remediate github newest-manifest --out <file> [--trusted-key <pub> ...]
   remediate github publish-manifest --manifest <file> --trusted-key <pub> [...] [--target <git rev>]
   remediate github publish-release --tag <tag> --asset <file> [--asset ...] [--notes-file <file>] [--prerelease]
+  remediate github fleet-gate --leg-prefix <text> --max-failures <n> --gate-step <step name> [--github-output <file>] [--summary <file>]
+  remediate github download-records --dir <dir>
   remediate demo [--clean]
   remediate help | --help | --version
 
@@ -228,9 +239,40 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
           prerelease: values.prerelease ?? false,
         };
       }
+      if (sub === 'fleet-gate') {
+        const { values } = parse(
+          args,
+          {
+            'leg-prefix': { type: 'string' },
+            'max-failures': { type: 'string' },
+            'gate-step': { type: 'string' },
+            'github-output': { type: 'string' },
+            summary: { type: 'string' },
+          },
+          0,
+        );
+        const maxFailures = Number(required(values['max-failures'], '--max-failures <n>'));
+        if (!Number.isSafeInteger(maxFailures) || maxFailures < 1)
+          throw new UsageError(
+            'USAGE',
+            `--max-failures: expected a whole number of at least 1, got '${values['max-failures']}'`,
+          );
+        return {
+          command: 'fleet-gate',
+          legPrefix: required(values['leg-prefix'], '--leg-prefix <text>'),
+          maxFailures,
+          gateStep: required(values['gate-step'], '--gate-step <step name>'),
+          githubOutput: values['github-output'] === undefined ? undefined : path(values['github-output']),
+          summary: values.summary === undefined ? undefined : path(values.summary),
+        };
+      }
+      if (sub === 'download-records') {
+        const { values } = parse(args, { dir: { type: 'string' } }, 0);
+        return { command: 'download-records', dir: path(required(values.dir, '--dir <dir>')) };
+      }
       throw new UsageError(
         'USAGE',
-        `unknown command 'github ${sub ?? ''}': expected 'github newest-manifest', 'github publish-manifest' or 'github publish-release'`,
+        `unknown command 'github ${sub ?? ''}': expected 'github newest-manifest', 'github publish-manifest', 'github publish-release', 'github fleet-gate' or 'github download-records'`,
       );
     }
     case 'yank': {

@@ -27,6 +27,7 @@ function api(blobs: Record<string, Buffer>, truncated = false): GitHubApi {
     createRelease: unused,
     uploadAsset: unused,
     publishRelease: unused,
+    listJobsForRunAttempt: unused,
   };
 }
 

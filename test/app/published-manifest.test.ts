@@ -54,6 +54,7 @@ function api(refs: string[], releases: Record<string, { size: number; bytes?: Bu
     createRelease: unused,
     uploadAsset: unused,
     publishRelease: unused,
+    listJobsForRunAttempt: unused,
   };
   return { fake, downloads };
 }

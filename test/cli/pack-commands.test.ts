@@ -393,3 +393,144 @@ describe('github newest-manifest and publish-release (against the REST double)',
     }
   });
 });
+
+describe('github fleet-gate and download-records (against the REST double)', () => {
+  let gh: GitHubDouble;
+  afterEach(async () => {
+    expect(gh.violations).toEqual([]);
+    await gh.close();
+  });
+  const GATE = 'Stop after max-failures failed legs';
+  const PREFIX = 'fleet svc@v1.0.0 on ';
+  const runEnv = (extra: NodeJS.ProcessEnv = {}) => ({
+    GITHUB_TOKEN: 'tok',
+    GITHUB_REPOSITORY: 'o/r',
+    GITHUB_API_URL: gh.url,
+    GITHUB_RUN_ID: '4242',
+    GITHUB_RUN_ATTEMPT: '1',
+    ...extra,
+  });
+  const gate = (maxFailures: string) => {
+    writeFileSync(repo.path('out'), '');
+    writeFileSync(repo.path('summary'), '');
+    return cli(
+      [
+        'github',
+        'fleet-gate',
+        '--leg-prefix',
+        PREFIX,
+        '--max-failures',
+        maxFailures,
+        '--gate-step',
+        GATE,
+        '--github-output',
+        'out',
+        '--summary',
+        'summary',
+      ],
+      runEnv(),
+    );
+  };
+  const outputs = () => RunnerFiles.parseFileCommands(repo.path('out'));
+
+  /** A fleet run: one leg whose fix failed, one that failed in its gate, and many others over 2 pages. */
+  const seedFleet = () => {
+    const leg = (target: string, conclusion: 'success' | 'failure' | null, failedStep?: string) =>
+      gh.addJob({
+        runId: 4242,
+        attempt: 1,
+        name: `caller / ${PREFIX}${target}`,
+        status: conclusion === null ? 'in_progress' : 'completed',
+        conclusion,
+        steps: [GATE, 'Run svc@v1.0.0'].map((name) => ({
+          name,
+          conclusion: name === failedStep ? 'failure' : conclusion === null ? null : 'success',
+        })),
+      });
+    leg('web-1', 'failure', 'Run svc@v1.0.0');
+    leg('web-2', 'failure', GATE);
+    for (let i = 0; i < 120; i++) leg(`ok-${i}`, 'success');
+    leg('web-9', null);
+    // Another fleet in the same caller run, and the same fleet in an earlier attempt: not counted.
+    gh.addJob({ runId: 4242, attempt: 1, name: 'caller / fleet other@v1.0.0 on web-1', conclusion: 'failure' });
+    gh.addJob({ runId: 4242, attempt: 2, name: `caller / ${PREFIX}web-3`, conclusion: 'failure' });
+  };
+
+  it('counts failed fixes of this fleet and attempt over every page, but not legs that failed in their gate', async () => {
+    gh = await startGitHubDouble({ token: 'tok', gitDir: repo.dir, repository: 'o/r' });
+    seedFleet();
+    const run = await gate('2');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(outputs()).toEqual({ skip: 'false', failed: '1' });
+    expect(run.stdout).toContain('::warning title=fleet gate::1 leg(s) failed in their own gate');
+    const pages = gh.requests.filter((r) => r.path.startsWith('/repos/o/r/actions/runs/4242/attempts/1/jobs'));
+    expect(pages.map((r) => new URL(r.path, gh.url).searchParams.get('page'))).toEqual(['1', '2']);
+
+    const skip = await gate('1');
+    expect(skip.code).toBe(0);
+    expect(outputs()).toEqual({ skip: 'true', failed: '1' });
+    expect(skip.stdout).toContain('::warning title=fleet stopped::1 leg(s) already failed (max-failures 1)');
+    expect(readFileSync(repo.path('summary'), 'utf8')).toContain('Skipped: 1 leg(s)');
+  });
+
+  it('retries a 5xx, and fails the leg loudly (exit 1, no skip output) when the jobs cannot be read', async () => {
+    gh = await startGitHubDouble({ token: 'tok', gitDir: repo.dir, repository: 'o/r' });
+    seedFleet();
+    gh.failNext(/\/jobs$/, 1, 502);
+    expect((await gate('5')).code).toBe(0);
+    expect(outputs()).toEqual({ skip: 'false', failed: '1' });
+
+    gh.failNext(/\/jobs$/, 1, 403);
+    const denied = await gate('5');
+    expect(denied.code).toBe(1);
+    expect(denied.stdout).toMatch(
+      /^::error title=fleet gate::cannot read the jobs of run 4242 attempt 1: HTTP 403 \(the calling job must grant actions: read\)/m,
+    );
+    expect(outputs()).toEqual({});
+    expect(readFileSync(repo.path('summary'), 'utf8')).toContain('Not run: the fleet gate could not read');
+  });
+
+  it('refuses a max-failures below 1 (the workflow skips the gate for 0)', async () => {
+    gh = await startGitHubDouble({ token: 'tok', gitDir: repo.dir, repository: 'o/r' });
+    const result = await gate('0');
+    expect(result.code).toBe(2);
+    expect(gh.requests).toEqual([]);
+  });
+
+  it("downloads only this attempt's record artifacts, each into its own folder, with the real artifact client", async () => {
+    gh = await startGitHubDouble({ token: 'tok', gitDir: repo.dir, repository: 'o/r' });
+    const names = ['remediation-svc-v1.0.0-4242-1-0-web-1', 'remediation-svc-v1.0.0-4242-1-1-web-2'];
+    for (const name of names)
+      gh.addArtifact({ runId: 4242, name, files: { 'snapshot.json': `{"name":"${name}"}`, 'run.log': 'log\n' } });
+    gh.addArtifact({ runId: 4242, name: 'remediation-svc-v1.0.0-4242-2-0-web-1', files: { 'snapshot.json': '{}' } });
+    gh.addArtifact({ runId: 4242, name: 'coverage', files: { 'x.txt': 'x' } });
+    gh.addArtifact({ runId: 777, name: 'remediation-svc-v1.0.0-777-1-0-web-1', files: { 'snapshot.json': '{}' } });
+    const result = await cli(['github', 'download-records', '--dir', 'records'], runEnv());
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('2 record artifact(s) of run 4242 attempt 1');
+    for (const name of names) {
+      expect(readFileSync(repo.path(`records/${name}/snapshot.json`), 'utf8')).toBe(`{"name":"${name}"}`);
+      expect(readFileSync(repo.path(`records/${name}/run.log`), 'utf8')).toBe('log\n');
+    }
+    expect(existsSync(repo.path('records/remediation-svc-v1.0.0-4242-2-0-web-1'))).toBe(false);
+    expect(existsSync(repo.path('records/coverage'))).toBe(false);
+
+    const none = await cli(['github', 'download-records', '--dir', 'none'], runEnv({ GITHUB_RUN_ID: '999' }));
+    expect(none.code).toBe(0);
+    expect(none.stdout).toContain('0 record artifact(s) of run 999 attempt 1');
+  });
+
+  it('refuses an artifact whose bytes do not match the digest GitHub listed (exit 3)', async () => {
+    gh = await startGitHubDouble({ token: 'tok', gitDir: repo.dir, repository: 'o/r' });
+    gh.addArtifact({ runId: 4242, name: 'remediation-svc-v1.0.0-4242-1-0', files: { 'snapshot.json': '{}' } });
+    gh.tamperNextResponse('actions/list-workflow-run-artifacts', (body) => {
+      const list = body as { artifacts: { digest: string }[] };
+      for (const a of list.artifacts) a.digest = `sha256:${'0'.repeat(64)}`;
+      return list;
+    });
+    const result = await cli(['github', 'download-records', '--dir', 'records'], runEnv());
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/DIGEST_MISMATCH/);
+  });
+});

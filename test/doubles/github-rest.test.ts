@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -117,7 +118,7 @@ describe('the OpenAPI subset', () => {
       operations: { operationId: string }[];
     };
     expect(subset.$comment).toContain('node scripts/extract-github-openapi.mjs');
-    expect(subset.operations.map((o) => o.operationId)).toHaveLength(13);
+    expect(subset.operations.map((o) => o.operationId)).toHaveLength(16);
   });
 
   it('maps OpenAPI 3.0 nullable to a null type without making other fields nullable', () => {
@@ -504,5 +505,47 @@ describe('the validator itself', () => {
       true,
     );
     expect(problems[0]?.message).toContain('response/author/date must match format "date-time"');
+  });
+});
+
+describe('workflow jobs and artifacts (seeded; the double runs no workflows)', () => {
+  it("lists a run attempt's jobs in pages with a link header, and 404s an attempt it does not know", async () => {
+    const double = await start();
+    for (let i = 0; i < 3; i++)
+      double.addJob({ runId: 7, attempt: 1, name: `leg ${i}`, conclusion: i === 1 ? 'failure' : 'success' });
+    double.addJob({ runId: 7, attempt: 2, name: 'leg 0 again' });
+    const first = await call(double, `${R}/actions/runs/7/attempts/1/jobs?per_page=2&page=1`);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('link')).toContain('rel="next"');
+    const body = (await first.json()) as { total_count: number; jobs: { name: string; conclusion: string }[] };
+    expect(body.total_count).toBe(3);
+    expect(body.jobs.map((j) => [j.name, j.conclusion])).toEqual([
+      ['leg 0', 'success'],
+      ['leg 1', 'failure'],
+    ]);
+    expect((await call(double, `${R}/actions/runs/7/attempts/3/jobs`)).status).toBe(404);
+    expect(double.violations).toEqual([]);
+  });
+
+  it('serves an artifact zip through a tokenless redirect, 410 once expired, 404 for another format', async () => {
+    const double = await start();
+    const live = double.addArtifact({ runId: 7, name: 'remediation-a', files: { 'snapshot.json': '{}' } });
+    const expired = double.addArtifact({ runId: 7, name: 'old', files: { 'x.txt': 'x' }, expired: true });
+    const list = (await (await call(double, `${R}/actions/runs/7/artifacts`)).json()) as {
+      artifacts: { id: number; name: string; digest: string }[];
+    };
+    expect(list.artifacts.map((a) => a.name)).toEqual(['old', 'remediation-a']);
+    expect(list.artifacts.find((a) => a.id === live.id)?.digest).toBe(live.digest);
+    const redirect = await call(double, `${R}/actions/artifacts/${live.id}/zip`, { redirect: 'manual' });
+    expect(redirect.status).toBe(302);
+    const zip = await fetch(redirect.headers.get('location') ?? '');
+    expect(zip.headers.get('content-type')).toBe('application/zip');
+    const bytes = Buffer.from(await zip.arrayBuffer());
+    expect(bytes.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+    expect(`sha256:${createHash('sha256').update(bytes).digest('hex')}`).toBe(live.digest);
+    expect((await fetch(`${double.url}/_objects/artifacts/${live.id}?token=guess`)).status).toBe(403);
+    expect((await call(double, `${R}/actions/artifacts/${expired.id}/zip`, { redirect: 'manual' })).status).toBe(410);
+    expect((await call(double, `${R}/actions/artifacts/${live.id}/tar`, { redirect: 'manual' })).status).toBe(404);
+    expect(double.violations).toEqual([]);
   });
 });

@@ -1,10 +1,11 @@
 // Runs one `run:` step of a workflow the way the runner does (bash -eo pipefail, or a custom
 // `shell: node {0}`), with the step's own `env:` names, so the shell logic that lives in the YAML is
 // tested as written rather than as a copy.
-import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { isMap, jobsOf, stepsOf, type YamlMap } from './workflow-rules.ts';
 
 /** What a step run left behind. */
@@ -54,6 +55,37 @@ export function tempDir(prefix = 'remediate-wf-'): string {
 
 /** Runs a step's `run:` text with its declared env, the runner's files, and optional fake tools. */
 export function runStep(step: YamlMap, options: StepRunOptions = {}): StepResult {
+  const run = prepareStep(step, options);
+  const result = spawnSync(run.command, run.args, { cwd: run.cwd, encoding: 'utf8', env: run.env });
+  return run.finish(result.status, result.stdout, result.stderr);
+}
+
+/**
+ * As runStep, without blocking the event loop: for steps that call a server running in the test's
+ * own process (the REST double), which a synchronous spawn would leave unable to answer.
+ */
+export function runStepAsync(step: YamlMap, options: StepRunOptions = {}): Promise<StepResult> {
+  const run = prepareStep(step, options);
+  return new Promise((resolve, reject) => {
+    const child = spawn(run.command, run.args, { cwd: run.cwd, env: run.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve(run.finish(status, stdout, stderr)));
+  });
+}
+
+interface PreparedStep {
+  readonly command: string;
+  readonly args: string[];
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  finish(status: number | null, stdout: string, stderr: string): StepResult;
+}
+
+function prepareStep(step: YamlMap, options: StepRunOptions): PreparedStep {
   if (typeof step.run !== 'string') throw new Error('not a run: step');
   const base = tempDir();
   const runnerTemp = options.runnerTemp ?? join(base, 'runner-temp');
@@ -92,9 +124,10 @@ export function runStep(step: YamlMap, options: StepRunOptions = {}): StepResult
   if (!command) throw new Error(`unsupported shell ${shell}`);
   const cwd = options.cwd ?? join(base, 'workspace');
   if (!existsSync(cwd)) mkdirSync(cwd, { recursive: true });
-  const result = spawnSync(command, args as string[], {
+  return {
+    command,
+    args: args as string[],
     cwd,
-    encoding: 'utf8',
     env: {
       PATH: `${bin}:${process.env.PATH ?? ''}`,
       HOME: base,
@@ -108,16 +141,29 @@ export function runStep(step: YamlMap, options: StepRunOptions = {}): StepResult
       ...options.runner,
       ...stepEnv,
     },
-  });
-  return {
-    status: result.status,
-    stdout: result.stdout,
-    stderr: result.stderr,
-    outputs: parseGithubOutput(readFileSync(outputFile, 'utf8')),
-    summary: readFileSync(summaryFile, 'utf8'),
-    runnerTemp,
-    home: base,
+    finish: (status, stdout, stderr) => ({
+      status,
+      stdout,
+      stderr,
+      outputs: parseGithubOutput(readFileSync(outputFile, 'utf8')),
+      summary: readFileSync(summaryFile, 'utf8'),
+      runnerTemp,
+      home: base,
+    }),
   };
+}
+
+const ROOT = join(import.meta.dirname, '../..');
+
+/** Puts the tool where the workflows expect it: `.remediate-tool/dist/cli/index.js` loads src/cli.ts. */
+export function installTool(workspace: string): void {
+  fakeCli(workspace, `import(${JSON.stringify(pathToFileURL(join(ROOT, 'src/cli.ts')).href)});\n`);
+}
+
+/** Puts the built, committed CLI (dist/cli/index.js and its chunks) where the workflows expect it. */
+export function installBuiltTool(workspace: string): void {
+  cpSync(join(ROOT, 'dist'), join(workspace, '.remediate-tool', 'dist'), { recursive: true });
+  cpSync(join(ROOT, 'package.json'), join(workspace, '.remediate-tool', 'package.json'));
 }
 
 /** Writes a stand-in for the tool's CLI at `<cwd>/.remediate-tool/dist/cli/index.js`. */

@@ -1,27 +1,23 @@
 // The workflows' steps run as written against the real CLI (src/cli.ts, on Node 24) in throwaway git
 // repositories: the payload parse of on-alert.yml, the digest, signing, append-only check and bundle
-// of release.yml (first release and the one after it), and validate.yml's validation. Only the GitHub
-// API calls (newest-manifest, publish-release) are left out; they need GitHub.
+// of release.yml (first release and the one after it), and validate.yml's validation. The release
+// workflow also runs end to end as examples/release.yml calls it, with the built CLI (dist/) and its
+// GitHub API calls (newest-manifest, publish-release) against the REST double.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { simpleDefinition, TempRepo } from '../helpers/git-repo.ts';
 import { freshKey } from '../helpers/keys.ts';
-import { fakeCli, findStep, runStep, tempDir } from './step-runner.ts';
-import { parseYamlMap, type YamlMap } from './workflow-rules.ts';
+import { startGitHubDouble } from '../doubles/github-rest/server.ts';
+import { findStep, installBuiltTool, installTool, runStep, runStepAsync, tempDir } from './step-runner.ts';
+import { isMap, jobsOf, parseYamlMap, stepsOf, type YamlMap } from './workflow-rules.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const load = (name: string): YamlMap => parseYamlMap(readFileSync(join(ROOT, '.github/workflows', name), 'utf8'), name);
 const onAlert = load('on-alert.yml');
 const release = load('release.yml');
 const validate = load('validate.yml');
-
-/** Puts the tool where the workflows expect it: `.remediate-tool/dist/cli/index.js` loads src/cli.ts. */
-function installTool(workspace: string): void {
-  fakeCli(workspace, `import(${JSON.stringify(pathToFileURL(join(ROOT, 'src/cli.ts')).href)});\n`);
-}
 
 const repos: TempRepo[] = [];
 afterEach(() => {
@@ -79,7 +75,7 @@ describe('release.yml steps with the real CLI', () => {
     const digest = digestOut.outputs.digest ?? '';
     expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/);
 
-    const job = (runnerTemp: string, tag: string, version: string, checked: string, firstRelease = false) => {
+    const job = (runnerTemp: string, tag: string, version: string, checked: string) => {
       const run = (name: string, env: Record<string, string>) =>
         runStep(findStep(release, 'release', name), { cwd: repo.dir, runnerTemp, env });
       const recheck = run('Check the tag still has the validated content', {
@@ -92,7 +88,6 @@ describe('release.yml steps with the real CLI', () => {
         SIGNING_KEY: key.privatePem,
         SIGNING_KEY_NEXT: '',
         TAG: tag,
-        FIRST_RELEASE: firstRelease ? 'true' : 'false',
       });
       const check = run('Prove the new manifest only appends', {});
       const bundle = run('Bundle the definition and write digest.txt', {
@@ -104,15 +99,12 @@ describe('release.yml steps with the real CLI', () => {
       return { recheck, sign, check, bundle };
     };
 
-    // Without first-release, finding no published manifest is a failure, not a fresh start.
-    const refused = job(tempDir(), 'svc/v1.0.0', 'v1.0.0', digest);
-    expect(refused.sign?.status).toBe(2);
-    expect(refused.sign?.stderr).toMatch(/pass --first-release/);
-
+    // No previous manifest (newest-manifest wrote none): the first release starts at serial 1.
     const first = tempDir();
-    const r1 = job(first, 'svc/v1.0.0', 'v1.0.0', digest, true);
+    const r1 = job(first, 'svc/v1.0.0', 'v1.0.0', digest);
     expect(r1.sign?.stdout + (r1.sign?.stderr ?? '')).not.toMatch(/error/i);
     expect(r1.sign?.status).toBe(0);
+    expect(r1.sign?.summary).toContain('this release starts the manifest at serial 1');
     expect(r1.check?.status).toBe(0);
     expect(r1.check?.summary).toContain('First manifest');
     expect(r1.bundle?.status).toBe(0);
@@ -187,5 +179,108 @@ describe('validate.yml with the real CLI', () => {
     });
     expect(broken.status).toBe(2);
     expect(broken.stdout + broken.stderr).toMatch(/::error file=remediations\/svc\/remediation\.yml,line=\d+/);
+  });
+});
+
+describe('examples/release.yml as copied: a new repository releases its first version', () => {
+  it('runs every run: step of release.yml with the built CLI, the REST double, and no first-release input', async () => {
+    const caller = parseYamlMap(readFileSync(join(ROOT, 'examples/release.yml'), 'utf8'), 'examples/release.yml');
+    const callerJob = jobsOf(caller)[0]?.[1] ?? {};
+    const given = (isMap(callerJob.with) ? callerJob.with : {}) as Record<string, unknown>;
+    expect(Object.keys(given).sort()).toEqual(['signing-environment', 'trusted-keys']);
+    const call = ((release.on as YamlMap).workflow_call ?? {}) as YamlMap;
+    const inputs = Object.fromEntries(
+      Object.entries(call.inputs as Record<string, YamlMap>).map(([name, spec]) => [
+        name,
+        String(given[name] ?? spec.default ?? ''),
+      ]),
+    );
+
+    const repo = new TempRepo();
+    repos.push(repo);
+    const key = freshKey();
+    repo.write('remediations/svc/remediation.yml', simpleDefinition('svc'));
+    repo.write(inputs['trusted-keys'] ?? '', key.publicPem);
+    repo.commit('svc and the release key');
+    repo.git('update-ref', 'refs/remotes/origin/main', 'HEAD');
+    repo.git('tag', '-a', 'svc/v1.0.0', '-m', 'svc v1.0.0');
+    installBuiltTool(repo.dir);
+    const gh = await startGitHubDouble({ token: 'tok', gitDir: repo.dir, repository: 'octo/remediations' });
+    try {
+      // What GitHub would put in each ${{ }} of a step's env for this tag push.
+      const outputs: Record<string, Record<string, string>> = {};
+      const jobOutputs: Record<string, string> = {};
+      const resolve = (expression: string): string => {
+        const inner = /^\$\{\{\s*(.+?)\s*\}\}$/.exec(expression)?.[1] ?? '';
+        const known: Record<string, string> = {
+          'github.ref_type': 'tag',
+          'github.ref_name': 'svc/v1.0.0',
+          'github.token': 'tok',
+          'job.workflow_repository': 'remediate-dev/remediate',
+          'job.workflow_sha': '0123456789abcdef0123456789abcdef01234567',
+          'inputs.release-branch || github.event.repository.default_branch': inputs['release-branch'] || 'main',
+          'secrets.SIGNING_KEY': key.privatePem,
+          'secrets.SIGNING_KEY_NEXT': '',
+        };
+        if (inner in known) return known[inner] ?? '';
+        const input = /^inputs\.([a-z-]+)$/.exec(inner)?.[1];
+        if (input !== undefined && input in inputs) return inputs[input] ?? '';
+        const step = /^steps\.([a-z]+)\.outputs\.([a-z]+)$/.exec(inner);
+        if (step) return outputs[step[1] ?? '']?.[step[2] ?? ''] ?? '';
+        const need = /^needs\.check\.outputs\.([a-z]+)$/.exec(inner)?.[1];
+        if (need !== undefined) return jobOutputs[need] ?? '';
+        throw new Error(`the test does not know ${expression}`);
+      };
+      const runner = { GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: 'octo/remediations' };
+      const summaries: string[] = [];
+      for (const [jobId, job] of jobsOf(release)) {
+        const runnerTemp = join(tempDir(), 'runner-temp');
+        for (const step of stepsOf(job)) {
+          if (typeof step.run !== 'string') continue; // checkout and setup-node: done above
+          const env = Object.fromEntries(
+            Object.entries(isMap(step.env) ? step.env : {})
+              .filter(([, value]) => String(value).includes('${{'))
+              .map(([name, value]) => [name, resolve(String(value))]),
+          );
+          const result = await runStepAsync(step, { cwd: repo.dir, runnerTemp, env, runner });
+          expect(result.stdout + result.stderr, `${jobId}: ${String(step.name ?? step.id)}`).not.toMatch(/::error/);
+          expect(result.status, `${jobId}: ${String(step.name ?? step.id)}\n${result.stderr}`).toBe(0);
+          if (typeof step.id === 'string') outputs[step.id] = result.outputs;
+          summaries.push(result.summary);
+        }
+        for (const [name, value] of Object.entries((job.outputs ?? {}) as Record<string, string>))
+          jobOutputs[name] = resolve(value);
+      }
+      expect(summaries.join('')).toContain(
+        'No manifest has been published in this repository yet: this release starts the manifest at serial 1.',
+      );
+      const published = gh.getRelease('svc/v1.0.0');
+      expect(published?.draft).toBe(false);
+      expect(published?.assets.map((a) => a.name).sort()).toEqual([
+        'digest.txt',
+        'remediation-manifest.json',
+        'svc-v1.0.0.tar.gz',
+      ]);
+      expect(gh.violations).toEqual([]);
+      // The published manifest verifies the version with the committed key, at serial 1.
+      const manifest = published?.assets.find((a) => a.name === 'remediation-manifest.json')?.bytes ?? Buffer.alloc(0);
+      writeFileSync(join(repo.dir, 'published.json'), manifest);
+      const verified = execFileSync(
+        process.execPath,
+        [
+          join(ROOT, 'src/cli.ts'),
+          'verify',
+          'svc@v1.0.0',
+          '--trusted-key',
+          inputs['trusted-keys'] ?? '',
+          '--manifest',
+          'published.json',
+        ],
+        { cwd: repo.dir, encoding: 'utf8' },
+      );
+      expect(verified).toMatch(/serial 1/);
+    } finally {
+      await gh.close();
+    }
   });
 });

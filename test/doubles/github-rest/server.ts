@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ActionsStore, type SeedArtifact, type SeedJob } from './actions-state.ts';
 import { GitObjectReader } from './git-objects.ts';
 import {
   OpenApiValidator,
@@ -9,9 +10,11 @@ import {
   type ProblemLocation,
 } from './openapi-validator.ts';
 import {
+  artifactJson,
   assetJson,
   blobJson,
   commitJson,
+  jobJson,
   refJson,
   releaseJson,
   tagJson,
@@ -151,6 +154,10 @@ export interface GitHubDouble {
    * validated and sent, to prove the response validator catches a bad response.
    */
   tamperNextResponse(operationId: string, tamper: (body: unknown) => unknown): void;
+  /** Seeds a job of a workflow run attempt (the double runs no workflows; tests say what ran). */
+  addJob(seed: SeedJob): void;
+  /** Seeds a workflow run's artifact; it is served zipped, through a redirect, as on GitHub. */
+  addArtifact(seed: SeedArtifact): { readonly id: number; readonly digest: string };
 }
 
 /** What a handler answers; `json` is validated against the description, `raw` is sent as is. */
@@ -172,6 +179,8 @@ interface FaultRule {
 /** Everything a handler needs about one request. */
 interface Call {
   readonly match: OperationMatch;
+  /** The request's path without the query. */
+  readonly path: string;
   readonly query: URLSearchParams;
   readonly json: unknown;
   readonly body: Buffer;
@@ -196,6 +205,7 @@ export async function startGitHubDouble(options: GitHubDoubleOptions): Promise<G
     now: options.now ?? (() => new Date()),
     immutableReleases: options.immutableReleases ?? false,
   });
+  const actions = new ActionsStore(options.now ?? (() => new Date()));
   const defaultBranch = options.defaultBranch ?? 'main';
   // The secret in asset download links: like GitHub's signed object URLs, they need no token.
   const downloadSecret = randomBytes(16).toString('hex');
@@ -349,7 +359,16 @@ export async function startGitHubDouble(options: GitHubDoubleOptions): Promise<G
       finish({ status: 404, json: notFound(docs) });
       return;
     }
-    finish(await route(operation, { match, query: url.searchParams, json: check.json, body, headers: req.headers }));
+    finish(
+      await route(operation, {
+        match,
+        path: url.pathname,
+        query: url.searchParams,
+        json: check.json,
+        body,
+        headers: req.headers,
+      }),
+    );
   }
 
   async function route(operation: OpenApiOperation, call: Call): Promise<Reply> {
@@ -420,6 +439,34 @@ export async function startGitHubDouble(options: GitHubDoubleOptions): Promise<G
       }
       case 'repos/upload-release-asset':
         return uploadAsset(call, docs);
+      case 'actions/list-jobs-for-workflow-run-attempt': {
+        const jobs = actions.jobs(Number(params.run_id), Number(params.attempt_number));
+        // GitHub answers 404 for a run attempt it does not know.
+        if (jobs.length === 0) return { status: 404, json: notFound(docs) };
+        return paged(call, jobs, (page, total) => ({
+          total_count: total,
+          jobs: page.map((job) => jobJson(c, job)),
+        }));
+      }
+      case 'actions/list-workflow-run-artifacts': {
+        const name = call.query.get('name');
+        const all = actions.artifacts(Number(params.run_id)).filter((a) => name === null || a.name === name);
+        return paged(call, all, (page, total) => ({
+          total_count: total,
+          artifacts: page.map((artifact) => artifactJson(c, artifact)),
+        }));
+      }
+      case 'actions/download-artifact': {
+        const artifact = actions.artifact(Number(params.artifact_id));
+        if (!artifact || params.archive_format !== 'zip') return { status: 404, json: notFound(docs) };
+        if (artifact.expired)
+          return { status: 410, json: { message: 'Artifact has expired', documentation_url: docs, status: '410' } };
+        // As on GitHub: a redirect to a short-lived blob link that needs no Authorization header.
+        return {
+          status: 302,
+          headers: { location: `${c.origin}/_objects/artifacts/${artifact.id}?token=${downloadSecret}` },
+        };
+      }
       default:
         return { status: 404, json: notFound(docs) };
     }
@@ -466,6 +513,26 @@ export async function startGitHubDouble(options: GitHubDoubleOptions): Promise<G
     return {
       status: 200,
       json: items.map((release) => releaseJson(ctx.current, release)),
+      ...(links.length > 0 ? { headers: { link: links.join(', ') } } : {}),
+    };
+  }
+
+  /** One page of a list, with GitHub's paging rules and `link` header. */
+  function paged<T>(call: Call, all: readonly T[], render: (page: T[], total: number) => unknown): Reply {
+    const perPageRaw = Number(call.query.get('per_page') ?? '30');
+    const pageRaw = Number(call.query.get('page') ?? '1');
+    const perPage = Number.isInteger(perPageRaw) && perPageRaw > 0 ? Math.min(perPageRaw, 100) : 30;
+    const page = Number.isInteger(pageRaw) && pageRaw > 0 ? pageRaw : 1;
+    const lastPage = Math.max(1, Math.ceil(all.length / perPage));
+    const base = `${ctx.current.origin}${call.path}`;
+    const link = (n: number, rel: string): string => `<${base}?per_page=${perPage}&page=${n}>; rel="${rel}"`;
+    const links: string[] = [];
+    if (page > 1) links.push(link(Math.min(page - 1, lastPage), 'prev'));
+    if (page < lastPage) links.push(link(page + 1, 'next'), link(lastPage, 'last'));
+    if (page > 1) links.push(link(1, 'first'));
+    return {
+      status: 200,
+      json: render(all.slice((page - 1) * perPage, page * perPage), all.length),
       ...(links.length > 0 ? { headers: { link: links.join(', ') } } : {}),
     };
   }
@@ -524,6 +591,13 @@ export async function startGitHubDouble(options: GitHubDoubleOptions): Promise<G
   /** Serves asset bytes at the redirect target and at browser_download_url; undefined for other paths. */
   async function tryDownload(method: string, url: URL, req: IncomingMessage): Promise<Reply | undefined> {
     if (method !== 'GET') return undefined;
+    const artifactId = /^\/_objects\/artifacts\/(\d+)$/.exec(url.pathname)?.[1];
+    if (artifactId !== undefined) {
+      const artifact = actions.artifact(Number(artifactId));
+      if (!artifact || url.searchParams.get('token') !== downloadSecret)
+        return { status: 403, raw: Buffer.from('Forbidden'), headers: { 'content-type': 'text/plain' } };
+      return { status: 200, raw: artifact.zip, headers: { 'content-type': 'application/zip' } };
+    }
     const objectId = /^\/_objects\/release-assets\/(\d+)$/.exec(url.pathname)?.[1];
     if (objectId !== undefined) {
       const found = store.asset(Number(objectId));
@@ -673,6 +747,13 @@ export async function startGitHubDouble(options: GitHubDoubleOptions): Promise<G
     },
     hangNext(pattern, count = 1) {
       addFault(pattern, count, 'hang', 0, {});
+    },
+    addJob(seed) {
+      actions.addJob(seed);
+    },
+    addArtifact(seed) {
+      const artifact = actions.addArtifact(seed);
+      return { id: artifact.id, digest: artifact.digest };
     },
     tamperNextResponse(operationId, tamper) {
       validator.operation(operationId);

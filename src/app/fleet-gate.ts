@@ -1,0 +1,36 @@
+import type { WorkflowJob } from '../adapters/github-api.ts';
+
+/** What the fleet gate decided for one leg. */
+export type GateDecision =
+  | { readonly kind: 'run'; readonly failed: number; readonly notCounted: number }
+  | { readonly kind: 'skip'; readonly failed: number; readonly notCounted: number };
+
+/**
+ * Counts the legs of one fleet (jobs whose name contains `legPrefix`) that concluded `failure` or
+ * `timed_out`, and decides whether this leg may still run (fewer than `maxFailures` failed).
+ *
+ * A leg whose own gate step failed is not counted: it never ran the remediation (its gate could not
+ * read the API), so it says nothing about the fix, and counting it would let one API error stop
+ * every later leg. Such legs are reported as `notCounted`; the leg itself has already failed loudly.
+ */
+export function decideFleetGate(
+  jobs: readonly WorkflowJob[],
+  legPrefix: string,
+  gateStep: string,
+  maxFailures: number,
+): GateDecision {
+  let failed = 0;
+  let notCounted = 0;
+  for (const job of jobs) {
+    if (!job.name.includes(legPrefix)) continue;
+    if (job.conclusion !== 'failure' && job.conclusion !== 'timed_out') continue;
+    if (job.steps.some((s) => s.name === gateStep && s.conclusion === 'failure')) notCounted++;
+    else failed++;
+  }
+  return { kind: failed >= maxFailures ? 'skip' : 'run', failed, notCounted };
+}
+
+/** Whether an artifact name is a run record of this run attempt (`remediation-*-<run>-<attempt>-*`). */
+export function isRecordOfAttempt(name: string, runId: number, attempt: number): boolean {
+  return name.startsWith('remediation-') && name.includes(`-${runId}-${attempt}-`);
+}
