@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { simpleDefinition, TempRepo } from '../helpers/git-repo.ts';
+import { runCli, simpleDefinition, TempRepo } from '../helpers/git-repo.ts';
 import { freshKey } from '../helpers/keys.ts';
 import { startGitHubDouble } from '../doubles/github-rest/server.ts';
 import { findStep, installBuiltTool, installTool, runStep, runStepAsync, tempDir } from './step-runner.ts';
@@ -182,7 +182,7 @@ describe('validate.yml with the real CLI', () => {
   });
 });
 
-describe('examples/release.yml as copied: a new repository releases its first version', () => {
+describe('examples/release.yml as copied: a new repository releases its first version, then the next', () => {
   it('runs every run: step of release.yml with the built CLI, the REST double, and no first-release input', async () => {
     const caller = parseYamlMap(readFileSync(join(ROOT, 'examples/release.yml'), 'utf8'), 'examples/release.yml');
     const callerJob = jobsOf(caller)[0]?.[1] ?? {};
@@ -206,7 +206,9 @@ describe('examples/release.yml as copied: a new repository releases its first ve
     repo.git('tag', '-a', 'svc/v1.0.0', '-m', 'svc v1.0.0');
     installBuiltTool(repo.dir);
     const gh = await startGitHubDouble({ token: 'tok', gitDir: repo.dir, repository: 'octo/remediations' });
-    try {
+    const summaries: string[] = [];
+    /** Runs every run: step of release.yml's jobs, in order, as a push of `tag` would. */
+    const releaseTag = async (tag: string): Promise<void> => {
       // What GitHub would put in each ${{ }} of a step's env for this tag push.
       const outputs: Record<string, Record<string, string>> = {};
       const jobOutputs: Record<string, string> = {};
@@ -214,7 +216,7 @@ describe('examples/release.yml as copied: a new repository releases its first ve
         const inner = /^\$\{\{\s*(.+?)\s*\}\}$/.exec(expression)?.[1] ?? '';
         const known: Record<string, string> = {
           'github.ref_type': 'tag',
-          'github.ref_name': 'svc/v1.0.0',
+          'github.ref_name': tag,
           'github.token': 'tok',
           'job.workflow_repository': 'remediate-dev/remediate',
           'job.workflow_sha': '0123456789abcdef0123456789abcdef01234567',
@@ -232,7 +234,6 @@ describe('examples/release.yml as copied: a new repository releases its first ve
         throw new Error(`the test does not know ${expression}`);
       };
       const runner = { GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: 'octo/remediations' };
-      const summaries: string[] = [];
       for (const [jobId, job] of jobsOf(release)) {
         const runnerTemp = join(tempDir(), 'runner-temp');
         for (const step of stepsOf(job)) {
@@ -251,6 +252,9 @@ describe('examples/release.yml as copied: a new repository releases its first ve
         for (const [name, value] of Object.entries((job.outputs ?? {}) as Record<string, string>))
           jobOutputs[name] = resolve(value);
       }
+    };
+    try {
+      await releaseTag('svc/v1.0.0');
       expect(summaries.join('')).toContain(
         'No manifest has been published in this repository yet: this release starts the manifest at serial 1.',
       );
@@ -279,6 +283,40 @@ describe('examples/release.yml as copied: a new repository releases its first ve
         { cwd: repo.dir, encoding: 'utf8' },
       );
       expect(verified).toMatch(/serial 1/);
+      expect(gh.getRelease('manifest/s1')?.assets[0]?.bytes).toEqual(manifest);
+
+      // The next version builds on manifest/s1 and publishes manifest/s2, where runs find it.
+      repo.write('remediations/svc/remediation.yml', simpleDefinition('svc').replace('steps:', '# v1.1.0\nsteps:'));
+      repo.commit('svc v1.1.0');
+      repo.git('update-ref', 'refs/remotes/origin/main', 'HEAD');
+      repo.git('tag', '-a', 'svc/v1.1.0', '-m', 'svc v1.1.0');
+      await releaseTag('svc/v1.1.0');
+      expect(summaries.join('').match(/this release starts the manifest at serial 1/g)).toHaveLength(1);
+      expect(gh.getRelease('manifest/s2')).toBeDefined();
+      // Asynchronously: the double answers from this process, so a blocking child would starve it.
+      const newest = await runCli(
+        ['github', 'newest-manifest', '--out', 'newest.json', '--trusted-key', inputs['trusted-keys'] ?? ''],
+        { cwd: repo.dir, env: { GITHUB_TOKEN: 'tok', GITHUB_REPOSITORY: 'octo/remediations', GITHUB_API_URL: gh.url } },
+      );
+      expect(newest.stderr).toBe('');
+      expect(newest.stdout).toMatch(/serial 2 from release manifest\/s2/);
+      for (const version of ['svc@v1.0.0', 'svc@v1.1.0']) {
+        const ok = execFileSync(
+          process.execPath,
+          [
+            join(ROOT, 'src/cli.ts'),
+            'verify',
+            version,
+            '--trusted-key',
+            inputs['trusted-keys'] ?? '',
+            '--manifest',
+            'newest.json',
+          ],
+          { cwd: repo.dir, encoding: 'utf8' },
+        );
+        expect(ok).toMatch(/serial 2/);
+      }
+      expect(gh.violations).toEqual([]);
     } finally {
       await gh.close();
     }
