@@ -517,9 +517,15 @@ function decideFleetGate(jobs, legPrefix, gateStep, maxFailures) {
     }
     return { kind: failed >= maxFailures ? 'skip' : 'run', failed, notCounted };
 }
-/** Whether an artifact name is a run record of this run attempt (`remediation-*-<run>-<attempt>-*`). */
+/**
+ * Whether an artifact name is a run record of this run attempt:
+ * `remediation-<name>-<version>-<run>-<attempt>[-<suffix>]`, in the characters the Action writes
+ * (the record suffix is normalised to letters, digits, '.', '_' and '-'). The name becomes a
+ * folder: one with a '/', or '..' standing alone, would write outside the download folder.
+ */
 function isRecordOfAttempt(name, runId, attempt) {
-    return name.startsWith('remediation-') && name.includes(`-${runId}-${attempt}-`);
+    const match = /^remediation-[a-z0-9][a-z0-9-]*-v[0-9A-Za-z.+-]+?-(\d+)-(\d+)(?:-[A-Za-z0-9._-]+)?$/.exec(name);
+    return match !== null && !name.includes('..') && Number(match[1]) === runId && Number(match[2]) === attempt;
 }
 
 // EXTERNAL MODULE: ./src/app/load-keys.ts
@@ -723,45 +729,39 @@ async function findNewestManifest(api, keys) {
         return { bytes: published.bytes, serial: published.serial, release: published.tag };
     const legacy = await findLegacyManifest(api, keys);
     if (legacy) {
-        throw new errors/* UsageError */.eb('NOT_FOUND', `no manifest is published under a manifest/s<serial> tag, but release ${legacy.release} carries serial ${legacy.serial} (published before manifest tags). Check it is your newest manifest, then publish it once: gh release download ${legacy.release} -p ${MANIFEST_ASSET}; remediate github publish-manifest --manifest ${MANIFEST_ASSET} --trusted-key <pub>. Then re-run this release`);
+        throw new errors/* UsageError */.eb('NOT_FOUND', `no manifest is published under a manifest/s<serial> tag, but release ${legacy.release} carries ${legacy.serial === undefined ? `a ${MANIFEST_ASSET} that the trusted keys do not verify` : `serial ${legacy.serial}`} (published before manifest tags, so this is not a first release). Check which is your newest manifest, then publish it once: gh release download ${legacy.release} -p ${MANIFEST_ASSET}; remediate github publish-manifest --manifest ${MANIFEST_ASSET} --trusted-key <pub>. Then re-run this release`);
     }
     return undefined;
 }
-/** Releases searched for manifests of the layout before manifest tags. */
-const LEGACY_RELEASES = 1000;
 /**
  * The layout before manifest tags: manifests only on version (and yank) releases, among per-run
  * record releases. Searched only when no manifest tag exists, to refuse a release that would
- * otherwise start over at serial 1; never on a run.
+ * otherwise start over at serial 1; never on a run. It pages through every release (a first
+ * release has few), and any manifest asset counts, verified or not: a key missing from
+ * trusted-keys, or a manifest older than 1,000 run releases, must not read as "none published".
  */
 async function findLegacyManifest(api, keys) {
-    let best;
-    let found = 0;
-    for (const release of await api.listReleases(LEGACY_RELEASES)) {
-        if (release.draft || release.tagName.includes('/runs/'))
+    for (const release of await api.listReleases(Number.MAX_SAFE_INTEGER)) {
+        if (release.draft)
             continue;
         const asset = release.assets.find((a) => a.name === MANIFEST_ASSET);
         if (!asset)
             continue;
-        const bytes = await api.downloadAsset(asset.id);
+        // The newest release with a manifest names the migration; its serial is read if it verifies.
         let serial;
         try {
+            const bytes = await api.downloadAsset(asset.id);
             serial = keys.length
                 ? (0,manifest_verifier/* authenticateManifest */.Rq)(bytes, keys, 1).payload.serial
                 : (0,manifest_verifier/* readPayloadUnverified */.GH)(bytes).payload.serial;
         }
         catch (error) {
-            if (error instanceof errors/* TrustError */.Ru)
-                continue;
-            throw error;
+            if (!(error instanceof errors/* TrustError */.Ru))
+                throw error;
         }
-        if (!best || serial > best.serial)
-            best = { bytes, serial, release: release.tagName };
-        // Any one proves manifests were published; the newest few hold the highest serial.
-        if (++found >= 3)
-            break;
+        return { release: release.tagName, serial };
     }
-    return best;
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/app/publish-release.ts
@@ -1294,15 +1294,28 @@ async function downloadRecordsCommand(dir, context, artifactsFor = (token, repos
     const { token, repository } = githubTarget(context.env);
     const artifacts = await artifactsFor(token, repository, runId);
     const records = (await artifacts.list()).filter((a) => isRecordOfAttempt(a.name, runId, attempt));
+    const refused = [];
     for (const record of records) {
-        const target = (0,external_node_path_.join)(dir, (0,external_node_path_.basename)(record.name));
-        await (0,promises_.mkdir)(target, { recursive: true });
-        // The digest GitHub listed must match the bytes it served, or a swapped zip would be tabled.
-        if (!(await artifacts.download(record, target)))
-            throw new errors/* TrustError */.Ru('DIGEST_MISMATCH', `artifact ${record.name}: the downloaded zip does not match its listed digest`);
+        // Unzipped into a scratch folder and moved into place only once its digest matched: the
+        // client unzips before it compares, and a swapped zip must never be tabled as a record.
+        const target = (0,external_node_path_.join)(dir, record.name);
+        const scratch = (0,external_node_path_.join)(dir, `.partial-${record.name}`);
+        await (0,promises_.rm)(scratch, { recursive: true, force: true });
+        await (0,promises_.mkdir)(scratch, { recursive: true });
+        const matched = record.digest !== undefined && (await artifacts.download(record, scratch));
+        if (!matched) {
+            await (0,promises_.rm)(scratch, { recursive: true, force: true });
+            refused.push(record.name);
+            context.err(`artifact ${record.name}: ${record.digest === undefined ? 'GitHub lists no digest for it' : 'the downloaded zip does not match its listed digest'}; not used`);
+            continue;
+        }
+        await (0,promises_.rename)(scratch, target);
         context.out(`downloaded ${record.name}`);
     }
-    context.out(`${records.length} record artifact(s) of run ${runId} attempt ${attempt} in ${dir}`);
+    context.out(`${records.length - refused.length} record artifact(s) of run ${runId} attempt ${attempt} in ${dir}`);
+    if (refused.length) {
+        throw new errors/* TrustError */.Ru('DIGEST_MISMATCH', `${refused.length} record artifact(s) could not be checked against their listed digest and were left out: ${refused.join(', ')}`);
+    }
     return errors/* ExitCode */.yU.ok;
 }
 /** This run's id and attempt, from the runner's variables. */

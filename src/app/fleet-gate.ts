@@ -30,7 +30,13 @@ export function decideFleetGate(
   return { kind: failed >= maxFailures ? 'skip' : 'run', failed, notCounted };
 }
 
-/** Whether an artifact name is a run record of this run attempt (`remediation-*-<run>-<attempt>-*`). */
+/**
+ * Whether an artifact name is a run record of this run attempt:
+ * `remediation-<name>-<version>-<run>-<attempt>[-<suffix>]`, in the characters the Action writes
+ * (the record suffix is normalised to letters, digits, '.', '_' and '-'). The name becomes a
+ * folder: one with a '/', or '..' standing alone, would write outside the download folder.
+ */
 export function isRecordOfAttempt(name: string, runId: number, attempt: number): boolean {
-  return name.startsWith('remediation-') && name.includes(`-${runId}-${attempt}-`);
+  const match = /^remediation-[a-z0-9][a-z0-9-]*-v[0-9A-Za-z.+-]+?-(\d+)-(\d+)(?:-[A-Za-z0-9._-]+)?$/.exec(name);
+  return match !== null && !name.includes('..') && Number(match[1]) === runId && Number(match[2]) === attempt;
 }

@@ -33,43 +33,38 @@ export async function findNewestManifest(
   if (legacy) {
     throw new UsageError(
       'NOT_FOUND',
-      `no manifest is published under a manifest/s<serial> tag, but release ${legacy.release} carries serial ${legacy.serial} (published before manifest tags). Check it is your newest manifest, then publish it once: gh release download ${legacy.release} -p ${MANIFEST_ASSET}; remediate github publish-manifest --manifest ${MANIFEST_ASSET} --trusted-key <pub>. Then re-run this release`,
+      `no manifest is published under a manifest/s<serial> tag, but release ${legacy.release} carries ${legacy.serial === undefined ? `a ${MANIFEST_ASSET} that the trusted keys do not verify` : `serial ${legacy.serial}`} (published before manifest tags, so this is not a first release). Check which is your newest manifest, then publish it once: gh release download ${legacy.release} -p ${MANIFEST_ASSET}; remediate github publish-manifest --manifest ${MANIFEST_ASSET} --trusted-key <pub>. Then re-run this release`,
     );
   }
   return undefined;
 }
 
-/** Releases searched for manifests of the layout before manifest tags. */
-export const LEGACY_RELEASES = 1000;
-
 /**
  * The layout before manifest tags: manifests only on version (and yank) releases, among per-run
  * record releases. Searched only when no manifest tag exists, to refuse a release that would
- * otherwise start over at serial 1; never on a run.
+ * otherwise start over at serial 1; never on a run. It pages through every release (a first
+ * release has few), and any manifest asset counts, verified or not: a key missing from
+ * trusted-keys, or a manifest older than 1,000 run releases, must not read as "none published".
  */
 export async function findLegacyManifest(
   api: GitHubApi,
   keys: readonly TrustedKey[],
-): Promise<NewestManifest | undefined> {
-  let best: NewestManifest | undefined;
-  let found = 0;
-  for (const release of await api.listReleases(LEGACY_RELEASES)) {
-    if (release.draft || release.tagName.includes('/runs/')) continue;
+): Promise<{ readonly release: string; readonly serial: number | undefined } | undefined> {
+  for (const release of await api.listReleases(Number.MAX_SAFE_INTEGER)) {
+    if (release.draft) continue;
     const asset = release.assets.find((a) => a.name === MANIFEST_ASSET);
     if (!asset) continue;
-    const bytes = await api.downloadAsset(asset.id);
-    let serial: number;
+    // The newest release with a manifest names the migration; its serial is read if it verifies.
+    let serial: number | undefined;
     try {
+      const bytes = await api.downloadAsset(asset.id);
       serial = keys.length
         ? authenticateManifest(bytes, keys, 1).payload.serial
         : readPayloadUnverified(bytes).payload.serial;
     } catch (error) {
-      if (error instanceof TrustError) continue;
-      throw error;
+      if (!(error instanceof TrustError)) throw error;
     }
-    if (!best || serial > best.serial) best = { bytes, serial, release: release.tagName };
-    // Any one proves manifests were published; the newest few hold the highest serial.
-    if (++found >= 3) break;
+    return { release: release.tagName, serial };
   }
-  return best;
+  return undefined;
 }

@@ -1,5 +1,5 @@
 // The CLI commands the reusable workflows call, so their logic is tested code, not inline shell.
-import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { ExitCode, TrustError, UsageError, type ExitCodeValue } from '../errors.ts';
 import { parseDispatchPayload } from '../core/dispatch-payload.ts';
@@ -288,18 +288,33 @@ export async function downloadRecordsCommand(
   const { token, repository } = githubTarget(context.env);
   const artifacts = await artifactsFor(token, repository, runId);
   const records = (await artifacts.list()).filter((a) => isRecordOfAttempt(a.name, runId, attempt));
+  const refused: string[] = [];
   for (const record of records) {
-    const target = join(dir, basename(record.name));
-    await mkdir(target, { recursive: true });
-    // The digest GitHub listed must match the bytes it served, or a swapped zip would be tabled.
-    if (!(await artifacts.download(record, target)))
-      throw new TrustError(
-        'DIGEST_MISMATCH',
-        `artifact ${record.name}: the downloaded zip does not match its listed digest`,
+    // Unzipped into a scratch folder and moved into place only once its digest matched: the
+    // client unzips before it compares, and a swapped zip must never be tabled as a record.
+    const target = join(dir, record.name);
+    const scratch = join(dir, `.partial-${record.name}`);
+    await rm(scratch, { recursive: true, force: true });
+    await mkdir(scratch, { recursive: true });
+    const matched = record.digest !== undefined && (await artifacts.download(record, scratch));
+    if (!matched) {
+      await rm(scratch, { recursive: true, force: true });
+      refused.push(record.name);
+      context.err(
+        `artifact ${record.name}: ${record.digest === undefined ? 'GitHub lists no digest for it' : 'the downloaded zip does not match its listed digest'}; not used`,
       );
+      continue;
+    }
+    await rename(scratch, target);
     context.out(`downloaded ${record.name}`);
   }
-  context.out(`${records.length} record artifact(s) of run ${runId} attempt ${attempt} in ${dir}`);
+  context.out(`${records.length - refused.length} record artifact(s) of run ${runId} attempt ${attempt} in ${dir}`);
+  if (refused.length) {
+    throw new TrustError(
+      'DIGEST_MISMATCH',
+      `${refused.length} record artifact(s) could not be checked against their listed digest and were left out: ${refused.join(', ')}`,
+    );
+  }
   return ExitCode.ok;
 }
 

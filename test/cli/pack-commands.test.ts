@@ -1,7 +1,8 @@
-import { spawn } from 'node:child_process';
 // The CLI subcommands the reusable workflows call: their logic lives here, tested, not in YAML.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isRecordOfAttempt } from '../../src/app/fleet-gate.ts';
 import { CLI, gitTestEnv, runCli, simpleDefinition, TempRepo } from '../helpers/git-repo.ts';
 import { RunnerFiles } from '../helpers/action-runner.ts';
 import { releaseRemediation } from '../helpers/released.ts';
@@ -279,7 +280,20 @@ describe('github newest-manifest and publish-release (against the REST double)',
       });
       expect(legacy.code).toBe(2);
       expect(legacy.stderr).toMatch(
-        /release svc\/v1\.0\.0 carries serial 1 \(published before manifest tags\).*remediate github publish-manifest --manifest remediation-manifest\.json/,
+        /release svc\/v1\.0\.0 carries serial 1 \(published before manifest tags, so this is not a first release\).*remediate github publish-manifest --manifest remediation-manifest\.json/,
+      );
+      expect(existsSync(r.repo.path('prev.json'))).toBe(false);
+
+      // Neither 1,100 newer run releases nor a trusted-keys list that does not verify it hide it.
+      for (let i = 0; i < 1100; i++) gh.addRelease({ tag: `svc/v1.0.0/runs/${i}-1`, prerelease: true });
+      expect((await runCli(['keygen', '--out', 'other'], { cwd: r.repo.dir })).code).toBe(0);
+      const hidden = await runCli(['github', 'newest-manifest', '--out', 'prev.json', '--trusted-key', 'other.pub'], {
+        cwd: r.repo.dir,
+        env,
+      });
+      expect(hidden.code).toBe(2);
+      expect(hidden.stderr).toMatch(
+        /release svc\/v1\.0\.0 carries a remediation-manifest\.json that the trusted keys do not verify/,
       );
       expect(existsSync(r.repo.path('prev.json'))).toBe(false);
     } finally {
@@ -532,5 +546,34 @@ describe('github fleet-gate and download-records (against the REST double)', () 
     const result = await cli(['github', 'download-records', '--dir', 'records'], runEnv());
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/DIGEST_MISMATCH/);
+    // Nothing of the unchecked zip is left where the summary would table it.
+    expect(readdirSync(repo.path('records'))).toEqual([]);
+  });
+
+  it('ignores listed names that are not record names of this attempt, so none can write outside --dir', async () => {
+    gh = await startGitHubDouble({ token: 'tok', gitDir: repo.dir, repository: 'o/r' });
+    gh.addArtifact({ runId: 4242, name: 'remediation-svc-v1.0.0-4242-1-0', files: { 'snapshot.json': '{}' } });
+    gh.tamperNextResponse('actions/list-workflow-run-artifacts', (body) => {
+      const list = body as { artifacts: { name: string }[] };
+      list.artifacts[0]!.name = 'remediation-svc-v1.0.0-4242-1-0/..';
+      return list;
+    });
+    const result = await cli(['github', 'download-records', '--dir', 'records'], runEnv());
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^0 record artifact\(s\)/m);
+    expect(existsSync(repo.path('records'))).toBe(false);
+    expect(existsSync(repo.path('snapshot.json'))).toBe(false);
+  });
+});
+
+describe('isRecordOfAttempt', () => {
+  it('takes only record names of this run attempt, in the characters the Action writes', () => {
+    expect(isRecordOfAttempt('remediation-svc-v1.0.0-4242-1', 4242, 1)).toBe(true);
+    expect(isRecordOfAttempt('remediation-svc-v1.0.0-rc.1-4242-1-0-web-1.example.com', 4242, 1)).toBe(true);
+    expect(isRecordOfAttempt('remediation-svc-v1.0.0-4242-2-0-web-1', 4242, 1)).toBe(false);
+    expect(isRecordOfAttempt('remediation-svc-v1.0.0-14242-1-0', 4242, 1)).toBe(false);
+    expect(isRecordOfAttempt('remediation-svc-v1.0.0-4242-1-0/..', 4242, 1)).toBe(false);
+    expect(isRecordOfAttempt('remediation-svc-v1.0.0-4242-1-..', 4242, 1)).toBe(false);
+    expect(isRecordOfAttempt('other-svc-v1.0.0-4242-1-0', 4242, 1)).toBe(false);
   });
 });
