@@ -29258,7 +29258,7 @@ const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
  */
 function verifyManifest(envelopeBytes, trustedKeys, policy) {
     const verified = authenticateManifest(envelopeBytes, trustedKeys, policy.threshold);
-    manifest_verifier_checkManifestFreshness(verified.payload, policy);
+    checkManifestFreshness(verified.payload, policy);
     return verified;
 }
 /**
@@ -29318,7 +29318,7 @@ function authenticateManifest(envelopeBytes, trustedKeys, threshold) {
     return { payload, payloadBytes, digest: manifestDigest(payloadBytes), signers: [...valid].sort() };
 }
 /** Refuses an authentic manifest that has expired or is older than the caller pins. */
-function manifest_verifier_checkManifestFreshness(payload, policy) {
+function checkManifestFreshness(payload, policy) {
     // Freeze attack: an old manifest kept around would hide later yanks forever; it must expire.
     if (Date.parse(payload.expires) <= policy.now.getTime()) {
         throw new errors/* TrustError */.Ru('EXPIRED', `manifest expiry check: expected a manifest valid at ${policy.now.toISOString()}, got serial ${payload.serial}, which expired at ${payload.expires}; renew it by signing serial ${payload.serial + 1} with a new expiry (release the next version, or \`remediate yank\`/\`release\` with --expires on a trusted machine) and publish it`);
@@ -32260,7 +32260,9 @@ function manifestTagsNewestFirst(refNames) {
 
 /**
  * Checks who signed a candidate and that it is the serial its location claims. Freshness is not
- * checked here: the newest authentic manifest decides, expired or not (see selectNewestManifest).
+ * checked here: the newest authentic manifest decides, and is then held alone to expiry and the
+ * pinned serial (checkManifestFreshness), so an expired newest one refuses instead of letting an
+ * older one (that may still list a yanked version) take its place.
  */
 function authenticateCandidate(candidate, keys, threshold) {
     let verified;
@@ -32282,36 +32284,6 @@ function authenticateCandidate(candidate, keys, threshold) {
         };
     }
     return { ok: true, verified };
-}
-/**
- * Picks the authentic manifest with the highest serial, then holds it alone to the policy. An
- * expired or pinned-out newest manifest refuses the run: falling back to an older one would
- * resurrect what the newer one yanked (a freeze or rollback by expiry). Candidates that are not
- * authentic are skipped; if none is, the first refusal is thrown.
- */
-function selectNewestManifest(candidates, keys, policy) {
-    const skipped = [];
-    let best;
-    let firstError;
-    for (const candidate of candidates) {
-        const check = authenticateCandidate(candidate, keys, policy.threshold);
-        if (check.ok) {
-            if (!best || check.verified.payload.serial > best.verified.payload.serial) {
-                best = { candidate, verified: check.verified };
-            }
-        }
-        else {
-            firstError ??= check.error;
-            skipped.push({ source: candidate.source, reason: `${check.error.code}: ${check.error.message}` });
-        }
-    }
-    if (!best) {
-        if (firstError)
-            throw firstError;
-        throw new TrustError('MALFORMED', 'no signed manifest found: publish remediation-manifest.json with the release, or pass the manifest input');
-    }
-    checkManifestFreshness(best.verified.payload, policy);
-    return { chosen: best.candidate, verified: best.verified, skipped };
 }
 
 ;// CONCATENATED MODULE: ./src/app/published-manifest.ts
@@ -32931,7 +32903,7 @@ async function loadManifest(settings, keys, deps) {
         deps.io.warning(`ignored ${skipped.source}: ${skipped.reason}`);
     // The newest authentic manifest decides alone: expired or below min-serial refuses the run,
     // never a fallback to an older manifest that a newer one may have yanked versions from.
-    manifest_verifier_checkManifestFreshness(published.verified.payload, { minSerial: settings.minSerial, now: deps.now() });
+    checkManifestFreshness(published.verified.payload, { minSerial: settings.minSerial, now: deps.now() });
     deps.io.info(`using the manifest of ${published.source} (serial ${published.serial})`);
     return published.bytes;
 }

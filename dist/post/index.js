@@ -32041,7 +32041,9 @@ async function trigger_triggerFromEnvironment(env) {
 
 /**
  * Checks who signed a candidate and that it is the serial its location claims. Freshness is not
- * checked here: the newest authentic manifest decides, expired or not (see selectNewestManifest).
+ * checked here: the newest authentic manifest decides, and is then held alone to expiry and the
+ * pinned serial (checkManifestFreshness), so an expired newest one refuses instead of letting an
+ * older one (that may still list a yanked version) take its place.
  */
 function manifest_selection_authenticateCandidate(candidate, keys, threshold) {
     let verified;
@@ -32063,36 +32065,6 @@ function manifest_selection_authenticateCandidate(candidate, keys, threshold) {
         };
     }
     return { ok: true, verified };
-}
-/**
- * Picks the authentic manifest with the highest serial, then holds it alone to the policy. An
- * expired or pinned-out newest manifest refuses the run: falling back to an older one would
- * resurrect what the newer one yanked (a freeze or rollback by expiry). Candidates that are not
- * authentic are skipped; if none is, the first refusal is thrown.
- */
-function selectNewestManifest(candidates, keys, policy) {
-    const skipped = [];
-    let best;
-    let firstError;
-    for (const candidate of candidates) {
-        const check = manifest_selection_authenticateCandidate(candidate, keys, policy.threshold);
-        if (check.ok) {
-            if (!best || check.verified.payload.serial > best.verified.payload.serial) {
-                best = { candidate, verified: check.verified };
-            }
-        }
-        else {
-            firstError ??= check.error;
-            skipped.push({ source: candidate.source, reason: `${check.error.code}: ${check.error.message}` });
-        }
-    }
-    if (!best) {
-        if (firstError)
-            throw firstError;
-        throw new TrustError('MALFORMED', 'no signed manifest found: publish remediation-manifest.json with the release, or pass the manifest input');
-    }
-    checkManifestFreshness(best.verified.payload, policy);
-    return { chosen: best.candidate, verified: best.verified, skipped };
 }
 
 ;// CONCATENATED MODULE: ./src/app/published-manifest.ts

@@ -1,11 +1,6 @@
 import { TrustError } from '../errors.ts';
 import type { TrustedKey } from './keys.ts';
-import {
-  authenticateManifest,
-  checkManifestFreshness,
-  type TrustPolicy,
-  type VerifiedManifest,
-} from './manifest-verifier.ts';
+import { authenticateManifest, type VerifiedManifest } from './manifest-verifier.ts';
 
 /** A manifest found somewhere (a release asset, a file), before verification. */
 export interface ManifestCandidate {
@@ -22,7 +17,9 @@ export type CandidateCheck =
 
 /**
  * Checks who signed a candidate and that it is the serial its location claims. Freshness is not
- * checked here: the newest authentic manifest decides, expired or not (see selectNewestManifest).
+ * checked here: the newest authentic manifest decides, and is then held alone to expiry and the
+ * pinned serial (checkManifestFreshness), so an expired newest one refuses instead of letting an
+ * older one (that may still list a yanked version) take its place.
  */
 export function authenticateCandidate(
   candidate: ManifestCandidate,
@@ -49,47 +46,4 @@ export function authenticateCandidate(
     };
   }
   return { ok: true, verified };
-}
-
-/** The manifest to use, and what was passed over and why. */
-export interface ManifestSelection {
-  readonly chosen: ManifestCandidate;
-  readonly verified: VerifiedManifest;
-  readonly skipped: readonly { readonly source: string; readonly reason: string }[];
-}
-
-/**
- * Picks the authentic manifest with the highest serial, then holds it alone to the policy. An
- * expired or pinned-out newest manifest refuses the run: falling back to an older one would
- * resurrect what the newer one yanked (a freeze or rollback by expiry). Candidates that are not
- * authentic are skipped; if none is, the first refusal is thrown.
- */
-export function selectNewestManifest(
-  candidates: readonly ManifestCandidate[],
-  keys: readonly TrustedKey[],
-  policy: TrustPolicy,
-): ManifestSelection {
-  const skipped: { source: string; reason: string }[] = [];
-  let best: { candidate: ManifestCandidate; verified: VerifiedManifest } | undefined;
-  let firstError: unknown;
-  for (const candidate of candidates) {
-    const check = authenticateCandidate(candidate, keys, policy.threshold);
-    if (check.ok) {
-      if (!best || check.verified.payload.serial > best.verified.payload.serial) {
-        best = { candidate, verified: check.verified };
-      }
-    } else {
-      firstError ??= check.error;
-      skipped.push({ source: candidate.source, reason: `${check.error.code}: ${check.error.message}` });
-    }
-  }
-  if (!best) {
-    if (firstError) throw firstError;
-    throw new TrustError(
-      'MALFORMED',
-      'no signed manifest found: publish remediation-manifest.json with the release, or pass the manifest input',
-    );
-  }
-  checkManifestFreshness(best.verified.payload, policy);
-  return { chosen: best.candidate, verified: best.verified, skipped };
 }

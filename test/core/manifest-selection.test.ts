@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { appendRelease, signManifest, yankRelease } from '../../src/core/manifest-editor.ts';
 import { manifestTag, manifestTagsNewestFirst } from '../../src/core/manifest-home.ts';
-import { selectNewestManifest, type ManifestCandidate } from '../../src/core/manifest-selection.ts';
+import { authenticateCandidate, type ManifestCandidate } from '../../src/core/manifest-selection.ts';
+import { checkManifestFreshness } from '../../src/core/manifest-verifier.ts';
 import type { ManifestPayload } from '../../src/core/manifest.ts';
 import { serialisePayload } from '../../src/core/manifest.ts';
 import { makeVersionRef } from '../../src/core/version-ref.ts';
@@ -62,46 +63,41 @@ describe('manifest tags', () => {
   });
 });
 
-describe('selectNewestManifest', () => {
-  const policy = (now: Date, minSerial = 0) => ({ threshold: 1, minSerial, now });
-
-  it('takes the highest authentic serial, wherever the candidates came from', () => {
-    const chosen = selectNewestManifest([candidate(serial1, 1), candidate(serial2(t0), 2)], [key.trusted], policy(t0));
-    expect(chosen.verified.payload.serial).toBe(2);
+describe('authenticateCandidate', () => {
+  it('accepts an authentic manifest published under its own serial', () => {
+    const check = authenticateCandidate(candidate(serial2(t0), 2), [key.trusted], 1);
+    expect(check.ok && check.verified.payload.serial).toBe(2);
   });
 
-  it('refuses when the newest authentic manifest has expired, instead of falling back to an older one', () => {
-    // Released with a year's expiry, yanked with a day's; two days later the yank has expired.
-    const later = new Date(t0.getTime() + 2 * DAY);
-    const candidates = [candidate(serial1, 1), candidate(serial2(t0), 2)];
-    expect(refusal(() => selectNewestManifest(candidates, [key.trusted], policy(later)))).toBe('EXPIRED');
-    try {
-      selectNewestManifest(candidates, [key.trusted], policy(later));
-    } catch (error) {
-      expect((error as Error).message).toMatch(/renew it by signing serial 3/);
-    }
-  });
-
-  it('refuses when the newest authentic manifest is below the pinned min-serial', () => {
-    expect(refusal(() => selectNewestManifest([candidate(serial1, 1)], [key.trusted], policy(t0, 2)))).toBe(
-      'SERIAL_ROLLBACK',
+  it('refuses an authentic old manifest re-published under a higher tag (replay to hide a yank)', () => {
+    const check = authenticateCandidate(candidate(serial1, 9), [key.trusted], 1);
+    expect(check.ok).toBe(false);
+    expect(!check.ok && `${check.error.code}: ${check.error.message}`).toMatch(
+      /MALFORMED: published as serial 9.*serial 1/,
     );
   });
 
-  it('skips an authentic old manifest re-published under a higher tag (replay to hide a yank)', () => {
-    const replayed = candidate(serial1, 9);
-    const chosen = selectNewestManifest([replayed, candidate(serial2(t0), 2)], [key.trusted], policy(t0));
-    expect(chosen.verified.payload.serial).toBe(2);
-    expect(chosen.skipped).toEqual([
-      { source: 'release manifest/s9', reason: expect.stringMatching(/MALFORMED: published as serial 9.*serial 1/) },
-    ]);
+  it('refuses a manifest signed by an untrusted key, and one below the threshold', () => {
+    const forged = authenticateCandidate(candidate(serial2(t0), 2, stranger), [key.trusted], 1);
+    expect(!forged.ok && forged.error.code).toBe('UNTRUSTED_KEY');
+    const single = authenticateCandidate(candidate(serial2(t0), 2), [key.trusted, stranger.trusted], 2);
+    expect(!single.ok && single.error.code).toBe('THRESHOLD_NOT_MET');
+  });
+});
+
+describe('checkManifestFreshness (held by the newest authentic manifest alone)', () => {
+  it('refuses an expired newest manifest and says how to renew it', () => {
+    // Released with a year's expiry, yanked with a day's; two days later the yank has expired.
+    const later = new Date(t0.getTime() + 2 * DAY);
+    expect(refusal(() => checkManifestFreshness(serial2(t0), { minSerial: 0, now: later }))).toBe('EXPIRED');
+    expect(() => checkManifestFreshness(serial2(t0), { minSerial: 0, now: later })).toThrow(
+      /renew it by signing serial 3/,
+    );
+    // The older manifest is still valid then: it must not be what the caller falls back to.
+    expect(refusal(() => checkManifestFreshness(serial1, { minSerial: 0, now: later }))).toBeUndefined();
   });
 
-  it('skips a manifest signed by an untrusted key, and refuses when nothing else is left', () => {
-    const forged = candidate(serial2(t0), 2, stranger);
-    const chosen = selectNewestManifest([forged, candidate(serial1, 1)], [key.trusted], policy(t0));
-    expect(chosen.verified.payload.serial).toBe(1);
-    expect(chosen.skipped[0]?.reason).toMatch(/^UNTRUSTED_KEY/);
-    expect(refusal(() => selectNewestManifest([forged], [key.trusted], policy(t0)))).toBe('UNTRUSTED_KEY');
+  it('refuses a newest manifest below the pinned min-serial', () => {
+    expect(refusal(() => checkManifestFreshness(serial1, { minSerial: 2, now: t0 }))).toBe('SERIAL_ROLLBACK');
   });
 });
