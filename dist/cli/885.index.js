@@ -411,6 +411,12 @@ function gitEnvironment(base) {
         env[key] = value;
     }
     env.GIT_NO_REPLACE_OBJECTS = '1';
+    // A repository or global `core.useReplaceRefs=true` turns replace refs back on despite
+    // GIT_NO_REPLACE_OBJECTS (git 2.39), so `git replace` could swap what is digested and signed.
+    // Configuration from the environment wins over every config file, as `git -c` does.
+    env.GIT_CONFIG_COUNT = '1';
+    env.GIT_CONFIG_KEY_0 = 'core.useReplaceRefs';
+    env.GIT_CONFIG_VALUE_0 = 'false';
     env.GIT_TERMINAL_PROMPT = '0';
     env.LC_ALL = 'C';
     return env;

