@@ -3499,6 +3499,11 @@ function keyIdOf(publicKey) {
 }
 /** Parses an SPKI PEM Ed25519 public key; other algorithms are refused (no algorithm confusion). */
 function parsePublicKey(pem, source) {
+    // Node derives a public key from a private PEM without complaint; accepting one would mean the
+    // signing key sits wherever trusted keys are kept (workflow inputs, the repository).
+    if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem.toString())) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb('INVALID_KEY', `${source}: this is a private key; trust the public key instead (the .pub file \`remediate keygen\` writes next to it, or \`openssl pkey -in <key> -pubout\`), and keep the private key out of here`);
+    }
     let key;
     try {
         key = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)({ key: pem, format: 'pem' });

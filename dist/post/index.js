@@ -29052,6 +29052,11 @@ function keyIdOf(publicKey) {
 }
 /** Parses an SPKI PEM Ed25519 public key; other algorithms are refused (no algorithm confusion). */
 function keys_parsePublicKey(pem, source) {
+    // Node derives a public key from a private PEM without complaint; accepting one would mean the
+    // signing key sits wherever trusted keys are kept (workflow inputs, the repository).
+    if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem.toString())) {
+        throw new UsageError('INVALID_KEY', `${source}: this is a private key; trust the public key instead (the .pub file \`remediate keygen\` writes next to it, or \`openssl pkey -in <key> -pubout\`), and keep the private key out of here`);
+    }
     let key;
     try {
         key = createPublicKey({ key: pem, format: 'pem' });
@@ -32419,14 +32424,18 @@ function settings_readActionSettings(input, env) {
     const keysText = input('trusted-keys').trim();
     if (!keysText)
         throw new errors/* UsageError */.eb('USAGE', "input 'trusted-keys': expected PEM public keys or workspace paths of key files");
-    const pems = keysText.match(/-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-----/g) ?? [];
-    const paths = pems.length
-        ? []
-        : keysText
-            .split(/\r?\n/)
-            .map((l) => l.trim())
-            .filter(Boolean)
-            .map((p) => inWorkspace(workspace, p, 'trusted-keys'));
+    // PEM blocks and path lines may be mixed; every line outside a block is a path, none dropped.
+    const blocks = keysText.match(/-----BEGIN [A-Z ]+-----[\s\S]*?-----END [A-Z ]+-----/g) ?? [];
+    if (blocks.some((b) => !b.startsWith('-----BEGIN PUBLIC KEY-----'))) {
+        throw new errors/* UsageError */.eb('INVALID_KEY', "input 'trusted-keys': expected public keys (-----BEGIN PUBLIC KEY-----); a private key does not belong in a workflow input");
+    }
+    const pems = blocks;
+    const paths = blocks
+        .reduce((text, block) => text.replace(block, '\n'), keysText)
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .map((p) => inWorkspace(workspace, p, 'trusted-keys'));
     const manifestInput = input('manifest').trim() || 'release';
     return {
         ref: parseVersionRef(input('remediation').trim()),

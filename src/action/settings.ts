@@ -48,14 +48,21 @@ export function readActionSettings(input: InputReader, env: NodeJS.ProcessEnv): 
   const keysText = input('trusted-keys').trim();
   if (!keysText)
     throw new UsageError('USAGE', "input 'trusted-keys': expected PEM public keys or workspace paths of key files");
-  const pems = keysText.match(/-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-----/g) ?? [];
-  const paths = pems.length
-    ? []
-    : keysText
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter(Boolean)
-        .map((p) => inWorkspace(workspace, p, 'trusted-keys'));
+  // PEM blocks and path lines may be mixed; every line outside a block is a path, none dropped.
+  const blocks = keysText.match(/-----BEGIN [A-Z ]+-----[\s\S]*?-----END [A-Z ]+-----/g) ?? [];
+  if (blocks.some((b) => !b.startsWith('-----BEGIN PUBLIC KEY-----'))) {
+    throw new UsageError(
+      'INVALID_KEY',
+      "input 'trusted-keys': expected public keys (-----BEGIN PUBLIC KEY-----); a private key does not belong in a workflow input",
+    );
+  }
+  const pems = blocks;
+  const paths = blocks
+    .reduce((text, block) => text.replace(block, '\n'), keysText)
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((p) => inWorkspace(workspace, p, 'trusted-keys'));
   const manifestInput = input('manifest').trim() || 'release';
   return {
     ref: parseVersionRef(input('remediation').trim()),

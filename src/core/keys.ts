@@ -22,6 +22,14 @@ export function keyIdOf(publicKey: KeyObject): string {
 
 /** Parses an SPKI PEM Ed25519 public key; other algorithms are refused (no algorithm confusion). */
 export function parsePublicKey(pem: string | Buffer, source: string): TrustedKey {
+  // Node derives a public key from a private PEM without complaint; accepting one would mean the
+  // signing key sits wherever trusted keys are kept (workflow inputs, the repository).
+  if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem.toString())) {
+    throw new UsageError(
+      'INVALID_KEY',
+      `${source}: this is a private key; trust the public key instead (the .pub file \`remediate keygen\` writes next to it, or \`openssl pkey -in <key> -pubout\`), and keep the private key out of here`,
+    );
+  }
   let key: KeyObject;
   try {
     key = createPublicKey({ key: pem, format: 'pem' });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BLOB_READS_IN_FLIGHT, gitBlobId, RestGitSource, type GitHubApi } from '../../src/adapters/github-api.ts';
 import { readActionSettings } from '../../src/action/settings.ts';
 import { TrustError, UsageError } from '../../src/errors.ts';
+import { freshKey } from '../helpers/keys.ts';
 
 // A stand-in for our own narrow GitHubApi interface (not for GitHub): only the git reads are used.
 function api(blobs: Record<string, Buffer>, truncated = false): GitHubApi {
@@ -112,6 +113,16 @@ describe('readActionSettings', () => {
     );
     expect(() => readActionSettings(inputs({ manifest: '../other/manifest.json' }), env)).toThrow(
       /inside the workspace/,
+    );
+  });
+
+  it('keeps PEM keys and path lines given together, and refuses a private key', () => {
+    const { publicPem, privatePem } = freshKey();
+    const mixed = readActionSettings(inputs({ 'trusted-keys': `keys/a.pub\n${publicPem.trim()}\nkeys/b.pub\n` }), env);
+    expect(mixed.trustedKeysPem).toHaveLength(1);
+    expect(mixed.trustedKeyPaths).toEqual(['/ws/keys/a.pub', '/ws/keys/b.pub']);
+    expect(() => readActionSettings(inputs({ 'trusted-keys': privatePem }), env)).toThrow(
+      /private key does not belong/,
     );
   });
 

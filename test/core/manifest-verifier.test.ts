@@ -5,6 +5,7 @@ import { serialisePayload, type ManifestPayload } from '../../src/core/manifest.
 import { parseEnvelope, verifyManifest, type TrustPolicy } from '../../src/core/manifest-verifier.ts';
 import { makeVersionRef } from '../../src/core/version-ref.ts';
 import { TrustError, UsageError } from '../../src/errors.ts';
+import { parsePublicKey } from '../../src/core/keys.ts';
 import { freshKey } from '../helpers/keys.ts';
 
 const issued = new Date('2026-06-01T00:00:00Z');
@@ -166,5 +167,13 @@ describe('verifyManifest', () => {
     expect(
       codeOf(() => verifyManifest(signManifest(release(), [a.signing]), [a.trusted], policy({ threshold: 2 }))),
     ).toBe('USAGE');
+  });
+});
+
+describe('parsePublicKey', () => {
+  it('refuses a private key given where a trusted public key belongs, saying to use the .pub', () => {
+    const { privatePem, publicPem } = freshKey();
+    expect(() => parsePublicKey(privatePem, 'k1')).toThrow(/k1: this is a private key; trust the public key instead/);
+    expect(parsePublicKey(publicPem, 'k1.pub').keyid).toMatch(/^[0-9a-f]{64}$/);
   });
 });
