@@ -30034,10 +30034,12 @@ const step_environment_SECRETS_BUNDLE_VARIABLE = 'REMEDIATION_SECRETS';
  */
 function step_environment_collectSecrets(declared, callerEnv) {
     const bundle = parseSecretsBundle(callerEnv[step_environment_SECRETS_BUNDLE_VARIABLE]);
-    const secrets = {};
+    // Null-prototype and own properties only: a secret declared as `constructor` or `toString`
+    // must find nothing, not a built-in function.
+    const secrets = Object.create(null);
     const missing = [];
     for (const name of declared) {
-        const value = callerEnv[name] || bundle[name];
+        const value = (Object.hasOwn(callerEnv, name) ? callerEnv[name] : undefined) || bundle[name];
         if (value === undefined || value === '')
             missing.push(name);
         else
@@ -30059,11 +30061,15 @@ function parseSecretsBundle(text) {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
         throw new UsageError('MISSING_SECRET', `${step_environment_SECRETS_BUNDLE_VARIABLE} must be a JSON object of secret names to string values`);
     }
-    const bundle = {};
+    const bundle = Object.create(null);
     for (const [name, item] of Object.entries(value)) {
         // A number or object would be stringified unpredictably and escape redaction of its parts.
         if (typeof item !== 'string')
             throw new UsageError('MISSING_SECRET', `${step_environment_SECRETS_BUNDLE_VARIABLE}.${name.slice(0, 60)}: expected a string value`);
+        // A NUL cannot go into a process environment: spawning would fail with an error that quotes
+        // the value, and that error text would land in the record. Refuse it here, naming only the key.
+        if (item.includes('\0'))
+            throw new UsageError('MISSING_SECRET', `${step_environment_SECRETS_BUNDLE_VARIABLE}.${name.slice(0, 60)}: a secret cannot contain a NUL byte (its value is not shown)`);
         bundle[name] = item;
     }
     return bundle;

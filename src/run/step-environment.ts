@@ -79,10 +79,12 @@ export function collectSecrets(
   callerEnv: NodeJS.ProcessEnv,
 ): { secrets: Record<string, string>; missing: string[]; masked: string[] } {
   const bundle = parseSecretsBundle(callerEnv[SECRETS_BUNDLE_VARIABLE]);
-  const secrets: Record<string, string> = {};
+  // Null-prototype and own properties only: a secret declared as `constructor` or `toString`
+  // must find nothing, not a built-in function.
+  const secrets: Record<string, string> = Object.create(null) as Record<string, string>;
   const missing: string[] = [];
   for (const name of declared) {
-    const value = callerEnv[name] || bundle[name];
+    const value = (Object.hasOwn(callerEnv, name) ? callerEnv[name] : undefined) || bundle[name];
     if (value === undefined || value === '') missing.push(name);
     else secrets[name] = value;
   }
@@ -108,13 +110,20 @@ function parseSecretsBundle(text: string | undefined): Record<string, string> {
       `${SECRETS_BUNDLE_VARIABLE} must be a JSON object of secret names to string values`,
     );
   }
-  const bundle: Record<string, string> = {};
+  const bundle: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [name, item] of Object.entries(value)) {
     // A number or object would be stringified unpredictably and escape redaction of its parts.
     if (typeof item !== 'string')
       throw new UsageError(
         'MISSING_SECRET',
         `${SECRETS_BUNDLE_VARIABLE}.${name.slice(0, 60)}: expected a string value`,
+      );
+    // A NUL cannot go into a process environment: spawning would fail with an error that quotes
+    // the value, and that error text would land in the record. Refuse it here, naming only the key.
+    if (item.includes('\0'))
+      throw new UsageError(
+        'MISSING_SECRET',
+        `${SECRETS_BUNDLE_VARIABLE}.${name.slice(0, 60)}: a secret cannot contain a NUL byte (its value is not shown)`,
       );
     bundle[name] = item;
   }

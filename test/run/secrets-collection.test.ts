@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { collectSecrets } from '../../src/run/step-environment.ts';
+import { UsageError } from '../../src/errors.ts';
+
+function refusal(fn: () => unknown): UsageError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof UsageError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('collectSecrets', () => {
+  it('refuses a NUL byte in a bundle secret by name, never quoting the value', () => {
+    const value = 'tok-\u0000-9f8e7d6c5b';
+    const error = refusal(() =>
+      collectSecrets(['API_TOKEN'], { REMEDIATION_SECRETS: JSON.stringify({ API_TOKEN: value }) }),
+    );
+    expect(error.code).toBe('MISSING_SECRET');
+    expect(error.message).toMatch(/REMEDIATION_SECRETS\.API_TOKEN: a secret cannot contain a NUL byte/);
+    expect(error.message).not.toContain('9f8e7d6c5b');
+  });
+
+  it('finds nothing for secrets named like built-in properties (constructor, toString, __proto__)', () => {
+    const collected = collectSecrets(['constructor', 'toString', '__proto__'], {
+      REMEDIATION_SECRETS: JSON.stringify({ OTHER: 'x' }),
+    });
+    expect(collected.missing).toEqual(['constructor', 'toString', '__proto__']);
+    expect(Object.keys(collected.secrets)).toEqual([]);
+  });
+
+  it('takes a declared secret from the environment first, then from the bundle', () => {
+    const collected = collectSecrets(['A', 'B'], {
+      A: 'from-env',
+      REMEDIATION_SECRETS: '{"A":"bundle-a","B":"bundle-b"}',
+    });
+    expect({ ...collected.secrets }).toEqual({ A: 'from-env', B: 'bundle-b' });
+    expect(collected.masked.sort()).toEqual(['bundle-a', 'bundle-b', 'from-env']);
+  });
+});
