@@ -904,6 +904,8 @@ function renderRecordTable(rows) {
 
 // EXTERNAL MODULE: ./src/core/append-check.ts
 var append_check = __webpack_require__(50078);
+// EXTERNAL MODULE: ./src/app/check-definition.ts + 1 modules
+var check_definition = __webpack_require__(86587);
 // EXTERNAL MODULE: ./src/core/tree-digest.ts
 var tree_digest = __webpack_require__(40460);
 // EXTERNAL MODULE: ./src/adapters/remediation-source.ts
@@ -911,6 +913,7 @@ var remediation_source = __webpack_require__(35703);
 // EXTERNAL MODULE: ./src/app/manifest-file.ts
 var manifest_file = __webpack_require__(93253);
 ;// CONCATENATED MODULE: ./src/app/validate-changes.ts
+
 
 
 
@@ -947,7 +950,7 @@ async function validateChanges(git, root, base) {
                 ];
             }
             else {
-                (0,definition_parser/* parseDefinition */.JA)(`${remediation_source/* REMEDIATIONS_DIR */.LO}/${name}/remediation.yml`, definition.content, name);
+                await (0,check_definition/* checkDefinition */.Q)(`${remediation_source/* REMEDIATIONS_DIR */.LO}/${name}/remediation.yml`, definition.content, name);
             }
         }
         catch (error) {

@@ -271,8 +271,16 @@ class GitCli {
         this.env = env;
     }
     async tryResolveTag(tag) {
-        const object = await this.#objects().read(`refs/tags/${tag}^{commit}`);
-        return object?.type === 'commit' ? object.oid : undefined;
+        // Peeled fully (`^{}`: through any chain of tag objects) but not converted to a commit, so a
+        // tag that names a tree or a blob is reported as what it is rather than as a missing tag.
+        // Lightweight and annotated tags are both accepted: the signed manifest pins the commit.
+        const object = await this.#objects().read(`refs/tags/${tag}^{}`);
+        if (object === undefined)
+            return undefined;
+        if (object.type !== 'commit') {
+            throw new errors/* TrustError */.Ru('TAG_NOT_FOUND', `tag ${tag} points at a ${object.type}, not a commit: a release tag must name the commit that was released`);
+        }
+        return object.oid;
     }
     async tryResolveCommit(rev) {
         // `--end-of-options` keeps a revision that starts with '-' from being read as an option.
@@ -529,6 +537,130 @@ function checkLimits(count, bytes, dir) {
 }
 function unsafe(message) {
     return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TrustError */ .Ru('UNSAFE_TREE', message);
+}
+
+
+/***/ }),
+
+/***/ 86587:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Q: () => (/* binding */ checkDefinition)
+});
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+;// CONCATENATED MODULE: ./src/adapters/shell-syntax.ts
+
+/** Longest a syntax check may take: parsing a page of shell is milliseconds. */
+const CHECK_TIMEOUT_MS = 10_000;
+/** Most stderr kept from the shell: its first line is the message. */
+const MAX_MESSAGE_BYTES = 4096;
+/**
+ * Parses a script with the shell that will run it, without running anything (`bash -n`, `sh -n`),
+ * so that a script that cannot run (a rollback with a missing `fi`) is refused before any step of
+ * the run changes the system, rather than discovered when the rollback is needed. bash is given
+ * `-O extglob`: `-n` executes no `shopt -s extglob`, and without it a script that turns extglob on
+ * before using `@(a|b)` would be refused although it runs.
+ */
+function checkShellSyntax(shell, script) {
+    const args = shell === 'bash'
+        ? ['--noprofile', '--norc', '-O', 'extglob', '-n', '-c', script, 'remediation']
+        : ['-n', '-c', script, 'remediation'];
+    return new Promise((resolve) => {
+        const child = (0,external_node_child_process_.spawn)(shell, args, {
+            // English messages in a fixed shape, and nothing of the caller's environment.
+            env: { PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin', LC_ALL: 'C' },
+            stdio: ['ignore', 'ignore', 'pipe'],
+            timeout: CHECK_TIMEOUT_MS,
+        });
+        const chunks = [];
+        let kept = 0;
+        child.stderr.on('data', (chunk) => {
+            if (kept < MAX_MESSAGE_BYTES)
+                chunks.push(chunk);
+            kept += chunk.byteLength;
+        });
+        child.on('error', (error) => {
+            resolve({
+                line: undefined,
+                message: error.code === 'ENOENT'
+                    ? `${shell} is not installed here, so this step could neither be checked nor run`
+                    : `${shell} -n could not be started: ${error.message}`,
+            });
+        });
+        child.on('close', (code, signal) => {
+            if (code === 0)
+                return resolve(undefined);
+            if (signal !== null)
+                return resolve({ line: undefined, message: `${shell} -n did not finish (${signal})` });
+            resolve(parseShellMessage(Buffer.concat(chunks).toString('utf8')));
+        });
+    });
+}
+/**
+ * The first line of a shell's syntax error without its prefix, and the script line it names:
+ * bash says `bash: -c: line 4: syntax error ...`, dash says `sh: 4: Syntax error: ...`.
+ */
+function parseShellMessage(stderr) {
+    const first = stderr.split('\n').find((line) => line.trim() !== '') ?? 'syntax error';
+    const bash = /^[^:]*: -c: line (\d+): (.*)$/.exec(first);
+    if (bash)
+        return { line: Number(bash[1]), message: (bash[2] ?? '').replaceAll('`', "'") };
+    const dash = /^[^:]*: (\d+): (.*)$/.exec(first);
+    if (dash)
+        return { line: Number(dash[1]), message: dash[2] ?? '' };
+    return { line: undefined, message: first.slice(0, 200) };
+}
+
+// EXTERNAL MODULE: ./src/core/definition.ts
+var core_definition = __webpack_require__(64286);
+// EXTERNAL MODULE: ./src/core/definition-parser.ts + 1 modules
+var definition_parser = __webpack_require__(24324);
+;// CONCATENATED MODULE: ./src/app/check-definition.ts
+
+
+
+/** Syntax checks in flight at once: a definition's steps are checked side by side, not one by one. */
+const CHECKS_IN_FLIGHT = 4;
+/**
+ * Validates remediation.yml bytes as `remediate validate` and `remediate release` do: the schema
+ * and semantic checks of parseDefinition, then every step's script parsed by its own shell. A
+ * script that cannot run is refused here, with file:line:col, instead of failing mid-run (a broken
+ * rollback would only show when it is needed). Runs trust the release's check and skip the shells.
+ */
+async function checkDefinition(file, bytes, folderName) {
+    const definition = (0,definition_parser/* parseDefinition */.JA)(file, bytes, folderName);
+    const steps = core_definition/* STAGES */.an.flatMap((stage) => definition[stage].map((step, index) => ({ stage, index, step })));
+    const issues = [];
+    let next = 0;
+    const worker = async () => {
+        while (next < steps.length) {
+            const { stage, index, step } = steps[next++];
+            const shell = step.shell ?? 'bash';
+            const problem = await checkShellSyntax(shell, step.run);
+            if (problem === undefined)
+                continue;
+            const path = [stage, index, 'run'];
+            const at = (0,definition_parser/* locateValue */.QZ)(bytes, path);
+            const exact = problem.line !== undefined && at.firstLine !== undefined;
+            issues.push({
+                file,
+                line: exact ? at.firstLine + problem.line - 1 : at.line,
+                column: exact ? 1 : at.column,
+                path: (0,definition_parser/* formatPath */.jV)(path),
+                message: `${shell} cannot parse this script: ${problem.message}${!exact && problem.line !== undefined ? ` (script line ${problem.line})` : ''}`,
+            });
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(CHECKS_IN_FLIGHT, steps.length) }, worker));
+    // Checks finish in any order; issues are reported in file order.
+    if (issues.length)
+        throw new definition_parser/* DefinitionError */.gk(issues.sort((a, b) => a.line - b.line || a.column - b.column));
+    return definition;
 }
 
 
@@ -796,7 +928,9 @@ function parseOutputFile(bytes) {
     const lines = bytes.toString('utf8').split('\n');
     if (lines.at(-1) === '')
         lines.pop();
-    const outputs = {};
+    // Null prototype: a key such as `__proto__` or `constructor` is an ordinary output name here,
+    // never a write to (or a read of) a built-in property.
+    const outputs = nullObject();
     for (let i = 0; i < lines.length; i++) {
         const line = (lines[i] ?? '').replace(/\r$/, '');
         if (line === '')
@@ -829,6 +963,36 @@ function parseOutputFile(bytes) {
 /** The environment variable a step output reaches later steps as: STEP_<ID>_<KEY>. */
 function outputEnvName(stepId, key) {
     return `STEP_${stepId}_${key}`.toUpperCase().replaceAll('-', '_');
+}
+/** An empty map for names a step or a definition chose: no inherited properties to read or set. */
+function nullObject() {
+    return Object.create(null);
+}
+/** A step's output by key, only if the step wrote it (never a built-in such as `toString`). */
+function outputOf(outputs, key) {
+    return outputs !== undefined && Object.hasOwn(outputs, key) ? outputs[key] : undefined;
+}
+/**
+ * Adds one step's outputs to the STEP_* variables later steps receive, and returns a note for
+ * every output refused. STEP_<ID>_<KEY> is not one-to-one: step `a`'s key `b_k` and step `a-b`'s
+ * key `k` are both STEP_A_B_K, as are keys `K2` and `k2` of one step. Without this, a later step
+ * (or a second key) would silently replace a value an earlier step set and a later step relies
+ * on; the first writer keeps the name and the other output is left out of the environment (it is
+ * still recorded under its own key).
+ */
+function exposeOutputs(env, origins, stepId, outputs) {
+    const refused = [];
+    for (const [key, value] of Object.entries(outputs)) {
+        const name = outputEnvName(stepId, key);
+        const origin = origins.get(name);
+        if (origin !== undefined && origin !== `${stepId}/${key}`) {
+            refused.push(`output '${key}' not passed on: ${name} is already set by output ${origin}`);
+            continue;
+        }
+        origins.set(name, `${stepId}/${key}`);
+        env[name] = value;
+    }
+    return refused;
 }
 /**
  * Reads and parses a step's $REMEDIATION_OUTPUT. The step controls that path: it can replace the
@@ -1060,7 +1224,8 @@ async function executePlan(plan, recorder, deps) {
     const timer = setTimeout(() => runTimeout.abort(), runTimeoutMs);
     const stop = AbortSignal.any([deps.cancel, runTimeout.signal]);
     const stopReason = () => (runTimeout.signal.aborted && !deps.cancel.aborted ? 'timed-out' : 'cancelled');
-    const outputs = {};
+    const outputs = nullObject();
+    const outputOrigins = new Map();
     const byStep = new Map();
     let sequence = 0;
     const copies = [];
@@ -1084,7 +1249,7 @@ async function executePlan(plan, recorder, deps) {
         const startedAt = deps.clock().getTime();
         const maxAttempts = 1 + (step.retries ?? 0);
         let result;
-        let stepOutputs = {};
+        let stepOutputs = nullObject();
         try {
             for (let attempt = 1; attempt <= maxAttempts && !stop.aborted; attempt++) {
                 record.attempts = attempt;
@@ -1150,8 +1315,8 @@ async function executePlan(plan, recorder, deps) {
                 record.error = recorder.redact(final.spawnError);
             record.outputs = { ...stepOutputs };
             byStep.set(step.id, stepOutputs);
-            for (const [key, value] of Object.entries(stepOutputs))
-                outputs[outputEnvName(step.id, key)] = value;
+            for (const note of exposeOutputs(outputs, outputOrigins, step.id, stepOutputs))
+                recorder.line(`!! ${stage}/${step.id}: ${note}`);
             record.ended = deps.clock().toISOString();
             record.durationMs = Math.max(0, deps.clock().getTime() - startedAt);
             recorder.flush();
@@ -1171,7 +1336,7 @@ async function executePlan(plan, recorder, deps) {
             removeQuietly(copy, recorder);
     }
     for (const [name, spec] of Object.entries(plan.definition.outputs)) {
-        const value = byStep.get(spec.step)?.[spec.key];
+        const value = outputOf(byStep.get(spec.step), spec.key);
         if (value !== undefined)
             recorder.snapshot.outputs[name] = value;
     }
@@ -1271,7 +1436,7 @@ async function runStages(plan, recorder, runStep, stopped) {
 // An output *name* that contains a secret would leak it into env names and the record's keys;
 // values are redacted, names are dropped (with a note in the log).
 function withoutSecretNames(outputs, recorder, where) {
-    const kept = {};
+    const kept = nullObject();
     for (const [key, value] of Object.entries(outputs)) {
         if (recorder.redact(key) === key)
             kept[key] = value;
@@ -2188,6 +2353,8 @@ async function writeKeyPair(out) {
 var load_keys = __webpack_require__(89084);
 // EXTERNAL MODULE: ./src/app/manifest-file.ts
 var manifest_file = __webpack_require__(93253);
+// EXTERNAL MODULE: ./src/app/check-definition.ts + 1 modules
+var check_definition = __webpack_require__(86587);
 // EXTERNAL MODULE: ./src/core/dsse.ts
 var dsse = __webpack_require__(99394);
 // EXTERNAL MODULE: ./src/core/manifest.ts
@@ -2328,7 +2495,7 @@ async function releaseVersion(git, keys, settings, now) {
     const definitionFile = files.find((f) => f.path === 'remediation.yml');
     if (!definitionFile)
         throw new errors/* UsageError */.eb('NOT_FOUND', `${dir}/remediation.yml does not exist at ${commit.slice(0, 12)}`);
-    (0,definition_parser/* parseDefinition */.JA)(`${dir}/remediation.yml`, definitionFile.content, ref.name);
+    await (0,check_definition/* checkDefinition */.Q)(`${dir}/remediation.yml`, definitionFile.content, ref.name);
     const digest = (0,tree_digest/* treeDigest */.fZ)(files);
     const payload = appendRelease(previous, { ref, commit, digest }, now, settings.lifetimeMs);
     const pending = await (0,manifest_file/* stageManifest */.E5)(settings.manifestOut ?? settings.manifestPath, signManifest(payload, keys));
@@ -3078,6 +3245,7 @@ __webpack_require__.d(__webpack_exports__, {
   gk: () => (/* binding */ DefinitionError),
   Hd: () => (/* binding */ formatIssue),
   jV: () => (/* binding */ formatPath),
+  QZ: () => (/* binding */ locateValue),
   JA: () => (/* binding */ parseDefinition),
   ox: () => (/* binding */ pointerToPath)
 });
@@ -3268,9 +3436,20 @@ function semanticIssues(def, folderName, issue) {
             problems.push(...expressionIssues(step, [stage, index], issue));
         });
     }
+    // Declared outputs read STEP_<ID>_<KEY> names; two that normalise alike (key K2 and k2 of one
+    // step) would read one value under two names while the step meant two.
+    const outputEnvNames = new Map();
     for (const [output, spec] of Object.entries(def.outputs)) {
         if (!ids.has(spec.step)) {
             problems.push(issue(['outputs', output, 'step'], `expected the id of a step, got '${spec.step}'`));
+        }
+        const envName = `STEP_${spec.step}_${spec.key}`.toUpperCase().replaceAll('-', '_');
+        const other = outputEnvNames.get(envName);
+        if (other !== undefined && other !== `${spec.step}/${spec.key}`) {
+            problems.push(issue(['outputs', output, 'key'], `'${spec.step}/${spec.key}' and '${other}' both become ${envName}; rename one`));
+        }
+        else {
+            outputEnvNames.set(envName, `${spec.step}/${spec.key}`);
         }
     }
     problems.push(...expressionIssuesIn(def.env, ['env'], issue));
@@ -3284,9 +3463,19 @@ function expressionIssues(step, at, issue) {
     if (step.run.includes('${{')) {
         found.push(issue([...at, 'run'], expressionMessage(step.run)));
     }
+    // A name is only shown, but `${{ }}` there reads as a promise of interpolation all the same.
+    if (step.name?.includes('${{')) {
+        found.push(issue([...at, 'name'], expressionMessage(step.name)));
+    }
+    // A NUL cannot reach a process: the shell gets the script as an argument and the env as C
+    // strings, so everything after it would be cut off silently (or the spawn fails mid-run, after
+    // earlier steps changed the system). YAML can write one ("\0"); refuse it before any step runs.
+    if (step.run.includes('\0'))
+        found.push(issue([...at, 'run'], NUL_MESSAGE));
     found.push(...expressionIssuesIn(step.env ?? {}, [...at, 'env'], issue));
     return found;
 }
+const NUL_MESSAGE = 'contains a NUL byte, which a process cannot receive; remove it';
 function durationIssue(text, at, issue) {
     try {
         (0,definition/* parseDuration */.E9)(text);
@@ -3297,9 +3486,10 @@ function durationIssue(text, at, issue) {
     }
 }
 function expressionIssuesIn(env, at, issue) {
-    return Object.entries(env)
-        .filter(([, value]) => value.includes('${{'))
-        .map(([key, value]) => issue([...at, key], expressionMessage(value)));
+    return Object.entries(env).flatMap(([key, value]) => [
+        ...(value.includes('${{') ? [issue([...at, key], expressionMessage(value))] : []),
+        ...(value.includes('\0') ? [issue([...at, key], NUL_MESSAGE)] : []),
+    ]);
 }
 function expressionMessage(text) {
     const expr = /\$\{\{[^}]*\}?\}?/.exec(text)?.[0] ?? '${{ }}';
@@ -3359,6 +3549,19 @@ function findNode(doc, path) {
         }
     }
     return { node: node, ...(keyNode ? { keyNode } : {}) };
+}
+/**
+ * Where the YAML node at `path` starts in remediation.yml bytes that parsed before, and where the
+ * text of a block scalar (`run: |`) begins: the line after its header, so that line N of a script
+ * is line `firstLine + N - 1` of the file.
+ */
+function locateValue(bytes, path) {
+    const lines = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(Buffer.from(bytes).toString('utf8'), { lineCounter: lines, prettyErrors: false });
+    const { node } = findNode(doc, path);
+    const { line, col } = lines.linePos(node?.range?.[0] ?? 0);
+    const block = (0,dist/* isScalar */.jn)(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED');
+    return { line, column: col, firstLine: block && node.type === 'BLOCK_LITERAL' ? line + 1 : undefined };
 }
 /** A JSON pointer (`/steps/1/timeout`) as a path (`['steps', 1, 'timeout']`). */
 function pointerToPath(pointer) {

@@ -28911,9 +28911,20 @@ function semanticIssues(def, folderName, issue) {
             problems.push(...expressionIssues(step, [stage, index], issue));
         });
     }
+    // Declared outputs read STEP_<ID>_<KEY> names; two that normalise alike (key K2 and k2 of one
+    // step) would read one value under two names while the step meant two.
+    const outputEnvNames = new Map();
     for (const [output, spec] of Object.entries(def.outputs)) {
         if (!ids.has(spec.step)) {
             problems.push(issue(['outputs', output, 'step'], `expected the id of a step, got '${spec.step}'`));
+        }
+        const envName = `STEP_${spec.step}_${spec.key}`.toUpperCase().replaceAll('-', '_');
+        const other = outputEnvNames.get(envName);
+        if (other !== undefined && other !== `${spec.step}/${spec.key}`) {
+            problems.push(issue(['outputs', output, 'key'], `'${spec.step}/${spec.key}' and '${other}' both become ${envName}; rename one`));
+        }
+        else {
+            outputEnvNames.set(envName, `${spec.step}/${spec.key}`);
         }
     }
     problems.push(...expressionIssuesIn(def.env, ['env'], issue));
@@ -28927,9 +28938,19 @@ function expressionIssues(step, at, issue) {
     if (step.run.includes('${{')) {
         found.push(issue([...at, 'run'], expressionMessage(step.run)));
     }
+    // A name is only shown, but `${{ }}` there reads as a promise of interpolation all the same.
+    if (step.name?.includes('${{')) {
+        found.push(issue([...at, 'name'], expressionMessage(step.name)));
+    }
+    // A NUL cannot reach a process: the shell gets the script as an argument and the env as C
+    // strings, so everything after it would be cut off silently (or the spawn fails mid-run, after
+    // earlier steps changed the system). YAML can write one ("\0"); refuse it before any step runs.
+    if (step.run.includes('\0'))
+        found.push(issue([...at, 'run'], NUL_MESSAGE));
     found.push(...expressionIssuesIn(step.env ?? {}, [...at, 'env'], issue));
     return found;
 }
+const NUL_MESSAGE = 'contains a NUL byte, which a process cannot receive; remove it';
 function durationIssue(text, at, issue) {
     try {
         parseDuration(text);
@@ -28940,9 +28961,10 @@ function durationIssue(text, at, issue) {
     }
 }
 function expressionIssuesIn(env, at, issue) {
-    return Object.entries(env)
-        .filter(([, value]) => value.includes('${{'))
-        .map(([key, value]) => issue([...at, key], expressionMessage(value)));
+    return Object.entries(env).flatMap(([key, value]) => [
+        ...(value.includes('${{') ? [issue([...at, key], expressionMessage(value))] : []),
+        ...(value.includes('\0') ? [issue([...at, key], NUL_MESSAGE)] : []),
+    ]);
 }
 function expressionMessage(text) {
     const expr = /\$\{\{[^}]*\}?\}?/.exec(text)?.[0] ?? '${{ }}';
@@ -29002,6 +29024,19 @@ function findNode(doc, path) {
         }
     }
     return { node: node, ...(keyNode ? { keyNode } : {}) };
+}
+/**
+ * Where the YAML node at `path` starts in remediation.yml bytes that parsed before, and where the
+ * text of a block scalar (`run: |`) begins: the line after its header, so that line N of a script
+ * is line `firstLine + N - 1` of the file.
+ */
+function locateValue(bytes, path) {
+    const lines = new LineCounter();
+    const doc = parseDocument(Buffer.from(bytes).toString('utf8'), { lineCounter: lines, prettyErrors: false });
+    const { node } = findNode(doc, path);
+    const { line, col } = lines.linePos(node?.range?.[0] ?? 0);
+    const block = isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED');
+    return { line, column: col, firstLine: block && node.type === 'BLOCK_LITERAL' ? line + 1 : undefined };
 }
 /** A JSON pointer (`/steps/1/timeout`) as a path (`['steps', 1, 'timeout']`). */
 function pointerToPath(pointer) {
@@ -29562,8 +29597,16 @@ class git_client_GitCli {
         this.env = env;
     }
     async tryResolveTag(tag) {
-        const object = await this.#objects().read(`refs/tags/${tag}^{commit}`);
-        return object?.type === 'commit' ? object.oid : undefined;
+        // Peeled fully (`^{}`: through any chain of tag objects) but not converted to a commit, so a
+        // tag that names a tree or a blob is reported as what it is rather than as a missing tag.
+        // Lightweight and annotated tags are both accepted: the signed manifest pins the commit.
+        const object = await this.#objects().read(`refs/tags/${tag}^{}`);
+        if (object === undefined)
+            return undefined;
+        if (object.type !== 'commit') {
+            throw new TrustError('TAG_NOT_FOUND', `tag ${tag} points at a ${object.type}, not a commit: a release tag must name the commit that was released`);
+        }
+        return object.oid;
     }
     async tryResolveCommit(rev) {
         // `--end-of-options` keeps a revision that starts with '-' from being read as an option.
@@ -29898,7 +29941,9 @@ function parseOutputFile(bytes) {
     const lines = bytes.toString('utf8').split('\n');
     if (lines.at(-1) === '')
         lines.pop();
-    const outputs = {};
+    // Null prototype: a key such as `__proto__` or `constructor` is an ordinary output name here,
+    // never a write to (or a read of) a built-in property.
+    const outputs = output_file_nullObject();
     for (let i = 0; i < lines.length; i++) {
         const line = (lines[i] ?? '').replace(/\r$/, '');
         if (line === '')
@@ -29929,8 +29974,38 @@ function parseOutputFile(bytes) {
     return { ok: true, outputs };
 }
 /** The environment variable a step output reaches later steps as: STEP_<ID>_<KEY>. */
-function output_file_outputEnvName(stepId, key) {
+function outputEnvName(stepId, key) {
     return `STEP_${stepId}_${key}`.toUpperCase().replaceAll('-', '_');
+}
+/** An empty map for names a step or a definition chose: no inherited properties to read or set. */
+function output_file_nullObject() {
+    return Object.create(null);
+}
+/** A step's output by key, only if the step wrote it (never a built-in such as `toString`). */
+function output_file_outputOf(outputs, key) {
+    return outputs !== undefined && Object.hasOwn(outputs, key) ? outputs[key] : undefined;
+}
+/**
+ * Adds one step's outputs to the STEP_* variables later steps receive, and returns a note for
+ * every output refused. STEP_<ID>_<KEY> is not one-to-one: step `a`'s key `b_k` and step `a-b`'s
+ * key `k` are both STEP_A_B_K, as are keys `K2` and `k2` of one step. Without this, a later step
+ * (or a second key) would silently replace a value an earlier step set and a later step relies
+ * on; the first writer keeps the name and the other output is left out of the environment (it is
+ * still recorded under its own key).
+ */
+function output_file_exposeOutputs(env, origins, stepId, outputs) {
+    const refused = [];
+    for (const [key, value] of Object.entries(outputs)) {
+        const name = outputEnvName(stepId, key);
+        const origin = origins.get(name);
+        if (origin !== undefined && origin !== `${stepId}/${key}`) {
+            refused.push(`output '${key}' not passed on: ${name} is already set by output ${origin}`);
+            continue;
+        }
+        origins.set(name, `${stepId}/${key}`);
+        env[name] = value;
+    }
+    return refused;
 }
 /**
  * Reads and parses a step's $REMEDIATION_OUTPUT. The step controls that path: it can replace the
@@ -30162,7 +30237,8 @@ async function executor_executePlan(plan, recorder, deps) {
     const timer = setTimeout(() => runTimeout.abort(), runTimeoutMs);
     const stop = AbortSignal.any([deps.cancel, runTimeout.signal]);
     const stopReason = () => (runTimeout.signal.aborted && !deps.cancel.aborted ? 'timed-out' : 'cancelled');
-    const outputs = {};
+    const outputs = nullObject();
+    const outputOrigins = new Map();
     const byStep = new Map();
     let sequence = 0;
     const copies = [];
@@ -30186,7 +30262,7 @@ async function executor_executePlan(plan, recorder, deps) {
         const startedAt = deps.clock().getTime();
         const maxAttempts = 1 + (step.retries ?? 0);
         let result;
-        let stepOutputs = {};
+        let stepOutputs = nullObject();
         try {
             for (let attempt = 1; attempt <= maxAttempts && !stop.aborted; attempt++) {
                 record.attempts = attempt;
@@ -30252,8 +30328,8 @@ async function executor_executePlan(plan, recorder, deps) {
                 record.error = recorder.redact(final.spawnError);
             record.outputs = { ...stepOutputs };
             byStep.set(step.id, stepOutputs);
-            for (const [key, value] of Object.entries(stepOutputs))
-                outputs[outputEnvName(step.id, key)] = value;
+            for (const note of exposeOutputs(outputs, outputOrigins, step.id, stepOutputs))
+                recorder.line(`!! ${stage}/${step.id}: ${note}`);
             record.ended = deps.clock().toISOString();
             record.durationMs = Math.max(0, deps.clock().getTime() - startedAt);
             recorder.flush();
@@ -30273,7 +30349,7 @@ async function executor_executePlan(plan, recorder, deps) {
             removeQuietly(copy, recorder);
     }
     for (const [name, spec] of Object.entries(plan.definition.outputs)) {
-        const value = byStep.get(spec.step)?.[spec.key];
+        const value = outputOf(byStep.get(spec.step), spec.key);
         if (value !== undefined)
             recorder.snapshot.outputs[name] = value;
     }
@@ -30373,7 +30449,7 @@ async function runStages(plan, recorder, runStep, stopped) {
 // An output *name* that contains a secret would leak it into env names and the record's keys;
 // values are redacted, names are dropped (with a note in the log).
 function withoutSecretNames(outputs, recorder, where) {
-    const kept = {};
+    const kept = nullObject();
     for (const [key, value] of Object.entries(outputs)) {
         if (recorder.redact(key) === key)
             kept[key] = value;

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { contentSha256 } from '../core/tree-digest.ts';
 import { CatFileBatch, parseTree, type GitObject } from './git-cat-file.ts';
-import { UsageError } from '../errors.ts';
+import { TrustError, UsageError } from '../errors.ts';
 
 /** One entry of `git ls-tree -r`. */
 export interface GitTreeEntry {
@@ -75,8 +75,18 @@ export class GitCli implements GitRepository {
   }
 
   async tryResolveTag(tag: string): Promise<string | undefined> {
-    const object = await this.#objects().read(`refs/tags/${tag}^{commit}`);
-    return object?.type === 'commit' ? object.oid : undefined;
+    // Peeled fully (`^{}`: through any chain of tag objects) but not converted to a commit, so a
+    // tag that names a tree or a blob is reported as what it is rather than as a missing tag.
+    // Lightweight and annotated tags are both accepted: the signed manifest pins the commit.
+    const object = await this.#objects().read(`refs/tags/${tag}^{}`);
+    if (object === undefined) return undefined;
+    if (object.type !== 'commit') {
+      throw new TrustError(
+        'TAG_NOT_FOUND',
+        `tag ${tag} points at a ${object.type}, not a commit: a release tag must name the commit that was released`,
+      );
+    }
+    return object.oid;
   }
 
   async tryResolveCommit(rev: string): Promise<string | undefined> {

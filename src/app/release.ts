@@ -1,5 +1,5 @@
 import { TrustError, UsageError } from '../errors.ts';
-import { parseDefinition } from '../core/definition-parser.ts';
+import { checkDefinition } from './check-definition.ts';
 import { appendRelease, signManifest, type PreviousManifest } from '../core/manifest-editor.ts';
 import { verifyManifest } from '../core/manifest-verifier.ts';
 import { treeDigest } from '../core/tree-digest.ts';
@@ -97,7 +97,7 @@ export async function releaseVersion(
   const definitionFile = files.find((f) => f.path === 'remediation.yml');
   if (!definitionFile)
     throw new UsageError('NOT_FOUND', `${dir}/remediation.yml does not exist at ${commit.slice(0, 12)}`);
-  parseDefinition(`${dir}/remediation.yml`, definitionFile.content, ref.name);
+  await checkDefinition(`${dir}/remediation.yml`, definitionFile.content, ref.name);
   const digest = treeDigest(files);
 
   const payload = appendRelease(previous, { ref, commit, digest }, now, settings.lifetimeMs);

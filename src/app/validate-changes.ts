@@ -1,7 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkAppendOnly } from '../core/append-check.ts';
-import { DefinitionError, parseDefinition, type DefinitionIssue } from '../core/definition-parser.ts';
+import { DefinitionError, type DefinitionIssue } from '../core/definition-parser.ts';
+import { checkDefinition } from './check-definition.ts';
 import { readPayloadUnverified } from '../core/manifest-verifier.ts';
 import { treeDigest } from '../core/tree-digest.ts';
 import type { GitRepository } from '../adapters/git-client.ts';
@@ -55,7 +56,7 @@ export async function validateChanges(
           },
         ];
       } else {
-        parseDefinition(`${REMEDIATIONS_DIR}/${name}/remediation.yml`, definition.content, name);
+        await checkDefinition(`${REMEDIATIONS_DIR}/${name}/remediation.yml`, definition.content, name);
       }
     } catch (error) {
       if (error instanceof DefinitionError) issues = error.issues;

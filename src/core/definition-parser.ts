@@ -183,9 +183,24 @@ function semanticIssues(def: Definition, folderName: string, issue: IssueMaker):
       problems.push(...expressionIssues(step, [stage, index], issue));
     });
   }
+  // Declared outputs read STEP_<ID>_<KEY> names; two that normalise alike (key K2 and k2 of one
+  // step) would read one value under two names while the step meant two.
+  const outputEnvNames = new Map<string, string>();
   for (const [output, spec] of Object.entries(def.outputs)) {
     if (!ids.has(spec.step)) {
       problems.push(issue(['outputs', output, 'step'], `expected the id of a step, got '${spec.step}'`));
+    }
+    const envName = `STEP_${spec.step}_${spec.key}`.toUpperCase().replaceAll('-', '_');
+    const other = outputEnvNames.get(envName);
+    if (other !== undefined && other !== `${spec.step}/${spec.key}`) {
+      problems.push(
+        issue(
+          ['outputs', output, 'key'],
+          `'${spec.step}/${spec.key}' and '${other}' both become ${envName}; rename one`,
+        ),
+      );
+    } else {
+      outputEnvNames.set(envName, `${spec.step}/${spec.key}`);
     }
   }
   problems.push(...expressionIssuesIn(def.env, ['env'], issue));
@@ -200,9 +215,19 @@ function expressionIssues(step: StepSpec, at: (string | number)[], issue: IssueM
   if (step.run.includes('${{')) {
     found.push(issue([...at, 'run'], expressionMessage(step.run)));
   }
+  // A name is only shown, but `${{ }}` there reads as a promise of interpolation all the same.
+  if (step.name?.includes('${{')) {
+    found.push(issue([...at, 'name'], expressionMessage(step.name)));
+  }
+  // A NUL cannot reach a process: the shell gets the script as an argument and the env as C
+  // strings, so everything after it would be cut off silently (or the spawn fails mid-run, after
+  // earlier steps changed the system). YAML can write one ("\0"); refuse it before any step runs.
+  if (step.run.includes('\0')) found.push(issue([...at, 'run'], NUL_MESSAGE));
   found.push(...expressionIssuesIn(step.env ?? {}, [...at, 'env'], issue));
   return found;
 }
+
+const NUL_MESSAGE = 'contains a NUL byte, which a process cannot receive; remove it';
 
 function durationIssue(text: string, at: (string | number)[], issue: IssueMaker): DefinitionIssue[] {
   try {
@@ -214,9 +239,10 @@ function durationIssue(text: string, at: (string | number)[], issue: IssueMaker)
 }
 
 function expressionIssuesIn(env: Readonly<Record<string, string>>, at: (string | number)[], issue: IssueMaker) {
-  return Object.entries(env)
-    .filter(([, value]) => value.includes('${{'))
-    .map(([key, value]) => issue([...at, key], expressionMessage(value)));
+  return Object.entries(env).flatMap(([key, value]) => [
+    ...(value.includes('${{') ? [issue([...at, key], expressionMessage(value))] : []),
+    ...(value.includes('\0') ? [issue([...at, key], NUL_MESSAGE)] : []),
+  ]);
 }
 
 function expressionMessage(text: string): string {
@@ -281,6 +307,23 @@ function findNode(doc: Document, path: readonly (string | number)[]): { node?: N
     }
   }
   return { node: node as Node, ...(keyNode ? { keyNode } : {}) };
+}
+
+/**
+ * Where the YAML node at `path` starts in remediation.yml bytes that parsed before, and where the
+ * text of a block scalar (`run: |`) begins: the line after its header, so that line N of a script
+ * is line `firstLine + N - 1` of the file.
+ */
+export function locateValue(
+  bytes: Uint8Array,
+  path: readonly (string | number)[],
+): { line: number; column: number; firstLine: number | undefined } {
+  const lines = new LineCounter();
+  const doc = parseDocument(Buffer.from(bytes).toString('utf8'), { lineCounter: lines, prettyErrors: false });
+  const { node } = findNode(doc, path);
+  const { line, col } = lines.linePos(node?.range?.[0] ?? 0);
+  const block = isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED');
+  return { line, column: col, firstLine: block && node.type === 'BLOCK_LITERAL' ? line + 1 : undefined };
 }
 
 /** A JSON pointer (`/steps/1/timeout`) as a path (`['steps', 1, 'timeout']`). */

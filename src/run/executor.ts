@@ -6,7 +6,7 @@ import type { TreeFile } from '../core/tree-digest.ts';
 import type { Definition } from '../core/definition.ts';
 import type { ProcessRunner, ProcessResult } from '../adapters/process-runner.ts';
 import { materialize } from './materialize.ts';
-import { outputEnvName, readOutputFile } from './output-file.ts';
+import { exposeOutputs, nullObject, outputOf, readOutputFile } from './output-file.ts';
 import type { RunRecorder } from './recorder.ts';
 import type { RunStatus, StepOutcome, StepRecord } from './snapshot.ts';
 import { buildStepEnvironment } from './step-environment.ts';
@@ -71,7 +71,8 @@ export async function executePlan(plan: RunPlan, recorder: RunRecorder, deps: Ex
   const timer = setTimeout(() => runTimeout.abort(), runTimeoutMs);
   const stop = AbortSignal.any([deps.cancel, runTimeout.signal]);
   const stopReason = (): StopReason => (runTimeout.signal.aborted && !deps.cancel.aborted ? 'timed-out' : 'cancelled');
-  const outputs: Record<string, string> = {};
+  const outputs = nullObject();
+  const outputOrigins = new Map<string, string>();
   const byStep = new Map<string, Readonly<Record<string, string>>>();
   let sequence = 0;
   const copies: string[] = [];
@@ -96,7 +97,7 @@ export async function executePlan(plan: RunPlan, recorder: RunRecorder, deps: Ex
     const startedAt = deps.clock().getTime();
     const maxAttempts = 1 + (step.retries ?? 0);
     let result: ProcessResult | undefined;
-    let stepOutputs: Record<string, string> = {};
+    let stepOutputs = nullObject();
     try {
       for (let attempt = 1; attempt <= maxAttempts && !stop.aborted; attempt++) {
         record.attempts = attempt;
@@ -163,7 +164,8 @@ export async function executePlan(plan: RunPlan, recorder: RunRecorder, deps: Ex
       if (final.spawnError) record.error = recorder.redact(final.spawnError);
       record.outputs = { ...stepOutputs };
       byStep.set(step.id, stepOutputs);
-      for (const [key, value] of Object.entries(stepOutputs)) outputs[outputEnvName(step.id, key)] = value;
+      for (const note of exposeOutputs(outputs, outputOrigins, step.id, stepOutputs))
+        recorder.line(`!! ${stage}/${step.id}: ${note}`);
       record.ended = deps.clock().toISOString();
       record.durationMs = Math.max(0, deps.clock().getTime() - startedAt);
       recorder.flush();
@@ -182,7 +184,7 @@ export async function executePlan(plan: RunPlan, recorder: RunRecorder, deps: Ex
     for (const copy of copies) removeQuietly(copy, recorder);
   }
   for (const [name, spec] of Object.entries(plan.definition.outputs)) {
-    const value = byStep.get(spec.step)?.[spec.key];
+    const value = outputOf(byStep.get(spec.step), spec.key);
     if (value !== undefined) recorder.snapshot.outputs[name] = value;
   }
   return status;
@@ -287,7 +289,7 @@ function withoutSecretNames(
   recorder: RunRecorder,
   where: string,
 ): Record<string, string> {
-  const kept: Record<string, string> = {};
+  const kept = nullObject();
   for (const [key, value] of Object.entries(outputs)) {
     if (recorder.redact(key) === key) kept[key] = value;
     else recorder.line(`!! ${where}: output '${recorder.redact(key)}' dropped: its name contains a secret`);

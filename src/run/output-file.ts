@@ -21,7 +21,9 @@ export function parseOutputFile(bytes: Buffer): ParsedOutputs {
   }
   const lines = bytes.toString('utf8').split('\n');
   if (lines.at(-1) === '') lines.pop();
-  const outputs: Record<string, string> = {};
+  // Null prototype: a key such as `__proto__` or `constructor` is an ordinary output name here,
+  // never a write to (or a read of) a built-in property.
+  const outputs = nullObject();
   for (let i = 0; i < lines.length; i++) {
     const line = (lines[i] ?? '').replace(/\r$/, '');
     if (line === '') continue;
@@ -50,6 +52,44 @@ export function parseOutputFile(bytes: Buffer): ParsedOutputs {
 /** The environment variable a step output reaches later steps as: STEP_<ID>_<KEY>. */
 export function outputEnvName(stepId: string, key: string): string {
   return `STEP_${stepId}_${key}`.toUpperCase().replaceAll('-', '_');
+}
+
+/** An empty map for names a step or a definition chose: no inherited properties to read or set. */
+export function nullObject(): Record<string, string> {
+  return Object.create(null) as Record<string, string>;
+}
+
+/** A step's output by key, only if the step wrote it (never a built-in such as `toString`). */
+export function outputOf(outputs: Readonly<Record<string, string>> | undefined, key: string): string | undefined {
+  return outputs !== undefined && Object.hasOwn(outputs, key) ? outputs[key] : undefined;
+}
+
+/**
+ * Adds one step's outputs to the STEP_* variables later steps receive, and returns a note for
+ * every output refused. STEP_<ID>_<KEY> is not one-to-one: step `a`'s key `b_k` and step `a-b`'s
+ * key `k` are both STEP_A_B_K, as are keys `K2` and `k2` of one step. Without this, a later step
+ * (or a second key) would silently replace a value an earlier step set and a later step relies
+ * on; the first writer keeps the name and the other output is left out of the environment (it is
+ * still recorded under its own key).
+ */
+export function exposeOutputs(
+  env: Record<string, string>,
+  origins: Map<string, string>,
+  stepId: string,
+  outputs: Readonly<Record<string, string>>,
+): string[] {
+  const refused: string[] = [];
+  for (const [key, value] of Object.entries(outputs)) {
+    const name = outputEnvName(stepId, key);
+    const origin = origins.get(name);
+    if (origin !== undefined && origin !== `${stepId}/${key}`) {
+      refused.push(`output '${key}' not passed on: ${name} is already set by output ${origin}`);
+      continue;
+    }
+    origins.set(name, `${stepId}/${key}`);
+    env[name] = value;
+  }
+  return refused;
 }
 
 /**

@@ -84,3 +84,35 @@ describe('CatFileBatch answers', () => {
     batch.close();
   });
 });
+
+describe('GitCli resolving release tags', () => {
+  let repo: TempRepo;
+  let commit: string;
+  beforeAll(() => {
+    repo = new TempRepo();
+    repo.write('remediations/t/remediation.yml', simpleDefinition('t'));
+    commit = repo.commit('t');
+    repo.git('tag', 'light/v1.0.0', commit);
+    repo.git('tag', '-a', '-m', 'annotated', 'plain/v1.0.0', commit);
+    repo.git('tag', '-a', '-m', 'nested', 'nested/v1.0.0', 'plain/v1.0.0');
+    repo.git('tag', 'tree/v1.0.0', `${commit}^{tree}`);
+    repo.git('tag', '-a', '-m', 'annotated tree', 'atree/v1.0.0', `${commit}^{tree}`);
+    repo.git('tag', 'blob/v1.0.0', `${commit}:remediations/t/remediation.yml`);
+  });
+  afterAll(() => repo.remove());
+
+  it('accepts lightweight, annotated and nested annotated tags alike: the manifest pins the commit', async () => {
+    const git = new GitCli(repo.dir, gitEnvironment(gitTestEnv()));
+    expect(await git.tryResolveTag('light/v1.0.0')).toBe(commit);
+    expect(await git.tryResolveTag('plain/v1.0.0')).toBe(commit);
+    expect(await git.tryResolveTag('nested/v1.0.0')).toBe(commit);
+    expect(await git.tryResolveTag('missing/v1.0.0')).toBeUndefined();
+  });
+
+  it('says what a tag names when it is not a commit, instead of calling it missing', async () => {
+    const git = new GitCli(repo.dir, gitEnvironment(gitTestEnv()));
+    await expect(git.tryResolveTag('tree/v1.0.0')).rejects.toThrow(/tag tree\/v1\.0\.0 points at a tree, not a commit/);
+    await expect(git.tryResolveTag('atree/v1.0.0')).rejects.toThrow(/points at a tree, not a commit/);
+    await expect(git.tryResolveTag('blob/v1.0.0')).rejects.toThrow(/points at a blob, not a commit/);
+  });
+});

@@ -96,6 +96,39 @@ describe('validate', () => {
     );
   });
 
+  it('refuses scripts their shell cannot parse, at the line of the error (bash -n, sh -n)', async () => {
+    repo.write(
+      'remediations/broken/remediation.yml',
+      [
+        'name: broken',
+        'description: x',
+        'steps:',
+        '  - id: fix',
+        '    run: |',
+        '      if test -f /etc/app.conf; then',
+        '        echo fine',
+        '      done',
+        'rollback:',
+        '  - { id: restore, shell: sh, run: "echo (" }',
+        '  - id: fine',
+        '    run: |',
+        '      shopt -s extglob',
+        '      ls @(a|b) || true',
+        '',
+      ].join('\n'),
+    );
+    repo.commit('broken');
+    const result = await cli(['validate']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain(
+      "remediations/broken/remediation.yml:8:1: steps[0].run: bash cannot parse this script: syntax error near unexpected token 'done'",
+    );
+    expect(result.stdout).toMatch(
+      /remediations\/broken\/remediation\.yml:10:36: rollback\[0\]\.run: sh cannot parse this script: Syntax error: .*\(script line 1\)/,
+    );
+    expect(result.stdout).not.toContain('rollback[1]');
+  });
+
   it('refuses a pull request that edits the manifest in a way that is not append-only (exit 3)', async () => {
     const r = await releaseRemediation('svc', simpleDefinition('svc'));
     try {

@@ -119,6 +119,37 @@ rollback:
     expect(issues.join('\n')).toMatch(/'fix_a' and 'fix-a' both become STEP_FIX_A_\*/);
   });
 
+  it('refuses declared outputs whose STEP_ names collide (keys K2 and k2 of one step)', () => {
+    const issues = issuesOf(
+      'name: o\ndescription: x\noutputs:\n  one: {step: a, key: K2}\n  two: {step: a, key: k2}\n  same: {step: a, key: K2}\nsteps: [{id: a, run: "true"}]\n',
+      'o',
+    );
+    expect(issues).toEqual([
+      "remediations/o/remediation.yml:5:23: outputs.two.key: 'a/k2' and 'a/K2' both become STEP_A_K2; rename one",
+    ]);
+  });
+
+  it('refuses a NUL byte in a script or an env value: a process cannot receive it', () => {
+    const issues = issuesOf(
+      'name: n\ndescription: x\nenv: {A: "x\\0y"}\nsteps:\n  - {id: a, run: "echo safe\\0; rm -rf /tmp/x", env: {B: "\\0"}}\n',
+      'n',
+    );
+    expect(issues.map((i) => i.replace(/^[^ ]+ /, ''))).toEqual([
+      'steps[0].run: contains a NUL byte, which a process cannot receive; remove it',
+      'steps[0].env.B: contains a NUL byte, which a process cannot receive; remove it',
+      'env.A: contains a NUL byte, which a process cannot receive; remove it',
+    ]);
+  });
+
+  it('refuses ${{ }} in a step name too (the README says any ${{ }} is an error)', () => {
+    const issues = issuesOf(
+      'name: e\ndescription: x\nsteps: [{id: a, name: "fix ${{ inputs.host }}", run: "true"}]\n',
+      'e',
+    );
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatch(/steps\[0\]\.name: '\$\{\{ inputs\.host \}\}' is not evaluated here/);
+  });
+
   it('refuses a working-directory that escapes the workspace', () => {
     const issues = issuesOf('name: w\ndescription: x\nsteps: [{id: a, run: "true", working-directory: ../etc}]\n', 'w');
     expect(issues[0]).toMatch(

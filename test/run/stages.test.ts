@@ -67,6 +67,54 @@ describe('stages', () => {
     expect(result.stdout).toContain('output result=3 files');
   });
 
+  it('reads declared outputs only from what the step wrote, never from built-in properties', async () => {
+    const r = await released(
+      [
+        'outputs:',
+        '  constructor: { step: fix, key: constructor }',
+        '  tostring: { step: fix, key: toString }',
+        '  proto: { step: fix, key: __proto__ }',
+        'steps:',
+        '  - id: fix',
+        '    run: |',
+        '      echo "constructor=c" >> "$REMEDIATION_OUTPUT"',
+        '      echo "__proto__=p" >> "$REMEDIATION_OUTPUT"',
+        '',
+      ].join('\n'),
+    );
+    const result = await r.run();
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toMatch(/function|native code/);
+    const snap = r.snapshot(r.records()[0]!);
+    expect(snap.outputs).toEqual({ constructor: 'c', proto: 'p' });
+    expect(Object.hasOwn(snap.steps[0]!.outputs, '__proto__')).toBe(true);
+    expect(result.stdout).toContain('output proto=p');
+  });
+
+  it('keeps the first value when two outputs become the same STEP_ variable (a/b_k vs a-b/k, K2 vs k2)', async () => {
+    const r = await released(
+      [
+        'steps:',
+        '  - id: a',
+        '    run: |',
+        '      echo "b_k=first" >> "$REMEDIATION_OUTPUT"',
+        '      echo "K2=upper" >> "$REMEDIATION_OUTPUT"',
+        '      echo "k2=lower" >> "$REMEDIATION_OUTPUT"',
+        '  - { id: a-b, run: \'echo "k=second" >> "$REMEDIATION_OUTPUT"\' }',
+        'verify:',
+        '  - { id: confirm, run: \'test "$STEP_A_B_K" = first && test "$STEP_A_K2" = upper\' }',
+        '',
+      ].join('\n'),
+    );
+    const result = await r.run();
+    expect(result.code).toBe(0);
+    const log = readFileSync(join(r.records()[0]!, 'run.log'), 'utf8');
+    expect(log).toContain("steps/a: output 'k2' not passed on: STEP_A_K2 is already set by output a/K2");
+    expect(log).toContain("steps/a-b: output 'k' not passed on: STEP_A_B_K is already set by output a/b_k");
+    const snap = r.snapshot(r.records()[0]!);
+    expect(snap.steps[1]!.outputs).toEqual({ k: 'second' });
+  });
+
   it('fails without changing anything when the check itself errors (exit >= 2)', async () => {
     const r = await released(`check:\n  - { id: probe, run: "exit 2" }\nsteps:\n  - { id: fix, run: "echo never" }\n`);
     const result = await r.run();
