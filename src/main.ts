@@ -1,4 +1,5 @@
 // Entry of the Action's main step (runs.main). It only wires the runner to runMain.
+import './action/seal-first.ts';
 import * as core from '@actions/core';
 import { fileURLToPath } from 'node:url';
 import { STATE } from './action/action-io.ts';

@@ -1946,6 +1946,8 @@ var snapshot_digests = __webpack_require__(72669);
 /** `schema` of a run snapshot; bumped only with a format change. */
 const SNAPSHOT_SCHEMA = 'https://remediate.dev/schemas/run-snapshot-v1.json';
 
+// EXTERNAL MODULE: ./src/adapters/sealed-environment.ts
+var sealed_environment = __webpack_require__(50070);
 ;// CONCATENATED MODULE: ./src/version.ts
 /** The tool's version, reported in every run record. Kept in step with package.json by a test. */
 const TOOL_VERSION = '0.1.0';
@@ -2049,6 +2051,7 @@ async function resolveRelease(git, ref, manifestBytes, trustedKeys, policy) {
 
 
 
+
 /**
  * Verifies and runs one remediation version and records it. Trust refusals are recorded as
  * `refused` before anything runs; usage errors (bad parameters, missing secrets) throw.
@@ -2125,7 +2128,11 @@ async function runRemediation(settings, deps) {
     if (missing.length) {
         throw new errors/* UsageError */.eb('MISSING_SECRET', `${(0,version_ref/* formatRef */.rq)(ref)} declares secret(s) ${missing.join(', ')}, but neither the environment nor ${SECRETS_BUNDLE_VARIABLE} sets them; export them (on GitHub: env: ${missing[0]}: \${{ secrets.${missing[0]} }}, or pass a REMEDIATION_SECRETS JSON secret to the reusable workflows)`);
     }
-    const secretValues = Object.values(secrets);
+    // Everything the tool knows to be secret is redacted from the record, declared or not: the
+    // declared secrets, every value of the bundle, and the caller's credentials by name (the
+    // tool's own tokens included). A step can print what it should not have been able to see (on a
+    // GitHub-hosted runner it has sudo); the record must not keep it.
+    const secretValues = [...new Set([...masked, ...(0,sealed_environment/* credentialValues */.w2)(deps.callerEnv)])];
     const recordedParams = redactValue(params, secretValues);
     if (settings.dryRun) {
         printPlan(deps.out, resolved, recordedParams, definition.secrets, settings);

@@ -2,6 +2,191 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 50070:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   hc: () => (/* binding */ sealEnvironment),
+/* harmony export */   w2: () => (/* binding */ credentialValues)
+/* harmony export */ });
+/* unused harmony exports HANDOFF_VARIABLE, isCredentialName, MIN_CREDENTIAL_LENGTH */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+// Keeps the tool's own credentials out of its process's environment block, where steps could
+// read them.
+//
+// A step runs as the same user as the tool, so it can read /proc/<tool pid>/environ: the block
+// the kernel copied at exec, which holds every variable the tool was started with (the Action's
+// INPUT_GITHUB-TOKEN, ACTIONS_RUNTIME_TOKEN, ACTIONS_ID_TOKEN_REQUEST_TOKEN, the
+// REMEDIATION_SECRETS bundle, a CLI user's AWS_SECRET_ACCESS_KEY). Deleting them from process.env
+// does not help: that changes the heap copy, not the block. So before any step can start, the
+// tool re-executes itself (same pid, same stdio: the runner still waits on it) with an
+// environment of a few harmless variables, and hands the full environment to the new image in a
+// file that the new image reads and deletes first thing. The restored values live only on the
+// heap (process.env), which /proc does not show; a same-user process can still read the heap
+// only through ptrace, which Yama (kernel.yama.ptrace_scope >= 1, the Ubuntu default) refuses to
+// a step, since the tool is not its descendant.
+
+
+
+
+/** Names the handoff (`<nonce>:<path>`) to the re-executed image. */
+const HANDOFF_VARIABLE = 'REMEDIATE_SEALED_ENV';
+/** Folder name prefix of a handoff: the new image refuses any other file. */
+const HANDOFF_PREFIX = 'remediate-env-';
+/**
+ * Variables the new image keeps in its environment block: what Node reads while starting (before
+ * any of our code could restore it) and nothing that carries a credential. Everything else comes
+ * back through the handoff.
+ */
+const KEPT = /^(PATH|HOME|LANG|LC_[A-Z]+|TZ|TMPDIR|NODE_[A-Z0-9_]+)$/;
+/**
+ * Names whose values are credentials by convention: kept out of the environment block, and
+ * redacted from records (see credentialValues).
+ */
+const CREDENTIAL_NAME = /(^|[_-])(TOKEN|SECRETS?|PASSWORD|PASSWD|PASSPHRASE|CREDENTIALS?|PRIVATE_KEY|API_?KEY|ACCESS_?KEY)([_-]|$)/i;
+/** Whether a variable's name says it holds a credential (`GITHUB_TOKEN`, `INPUT_GITHUB-TOKEN`, ...). */
+function isCredentialName(name) {
+    return CREDENTIAL_NAME.test(name);
+}
+/**
+ * Re-executes the process with a minimal environment block when it holds anything else, or, in
+ * the re-executed image, restores the full environment into process.env. Call it first thing in
+ * an entry that runs steps, before anything is started or read from the environment. Returns only
+ * in the restored image or when sealing is not needed or not possible.
+ */
+function sealEnvironment(env = process.env) {
+    const handoff = env[HANDOFF_VARIABLE];
+    if (handoff !== undefined) {
+        restore(handoff, env);
+        return 'restored';
+    }
+    const kept = {};
+    let hidden = 0;
+    for (const [name, value] of Object.entries(env)) {
+        if (value === undefined)
+            continue;
+        if (KEPT.test(name) && !isCredentialName(name))
+            kept[name] = value;
+        else
+            hidden++;
+    }
+    if (hidden === 0)
+        return 'not-needed';
+    const execve = process.execve;
+    if (typeof execve !== 'function' || process.platform === 'win32')
+        return 'unavailable';
+    // A fresh folder only this user can enter, under a name nobody can guess, and a file created
+    // exclusively (never one prepared in advance): the handoff is read by the next image within
+    // milliseconds, before any step exists.
+    const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), HANDOFF_PREFIX));
+    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'env.json');
+    const nonce = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex');
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_WRONLY | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_CREAT | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_EXCL, 0o600);
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeSync)(fd, JSON.stringify({ nonce, env }));
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+    }
+    try {
+        execve.call(process, process.execPath, [process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
+            ...kept,
+            [HANDOFF_VARIABLE]: `${nonce}:${file}`,
+        });
+    }
+    catch {
+        // The exec failed and we are still the old image: remove the handoff and go on unsealed.
+        removeHandoff(file);
+    }
+    return 'unavailable';
+}
+/**
+ * Reads and deletes the handoff, then puts every variable back into process.env. Only a file this
+ * process's previous image wrote is accepted: a `REMEDIATE_SEALED_ENV` set by hand cannot make the
+ * tool read (or delete) an arbitrary file, because the folder must be ours, private, and the file
+ * must carry the nonce given next to its path.
+ */
+function restore(handoff, env) {
+    delete env[HANDOFF_VARIABLE];
+    const colon = handoff.indexOf(':');
+    const nonce = handoff.slice(0, colon);
+    const file = handoff.slice(colon + 1);
+    if (colon !== 32 || (0,node_path__WEBPACK_IMPORTED_MODULE_3__.basename)(file) !== 'env.json' || !(0,node_path__WEBPACK_IMPORTED_MODULE_3__.basename)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(file)).startsWith(HANDOFF_PREFIX))
+        throw handoffError('does not name a handoff file');
+    const text = readPrivateFile(file);
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        throw handoffError('its file is not a handoff');
+    }
+    if (parsed.nonce !== nonce || typeof parsed.env !== 'object' || parsed.env === null)
+        throw handoffError('its file was not written for this process');
+    // Deleted before anything else happens, so no step can ever find it.
+    removeHandoff(file);
+    for (const [name, value] of Object.entries(parsed.env)) {
+        if (typeof value === 'string' && name !== HANDOFF_VARIABLE)
+            env[name] = value;
+    }
+}
+/** The handoff's text, if it is a regular file of this user that nobody else can read. */
+function readPrivateFile(file) {
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NOFOLLOW);
+    }
+    catch (error) {
+        throw handoffError(`its file cannot be opened (${error.code ?? String(error)})`);
+    }
+    try {
+        const stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fstatSync)(fd);
+        const uid = process.getuid?.();
+        if (!stats.isFile() || (stats.mode & 0o077) !== 0 || (uid !== undefined && stats.uid !== uid))
+            throw handoffError('its file is not a private file of this user');
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(fd, 'utf8');
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+    }
+}
+function handoffError(why) {
+    return new Error(`${HANDOFF_VARIABLE} is set but ${why}; only remediate itself sets it: unset it`);
+}
+function removeHandoff(file) {
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.unlinkSync)(file);
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(file));
+    }
+}
+/** Shortest value redacted for a variable found by its name alone: `AUTH_ENABLED=1` must not turn every 1 in a log into ***. */
+const MIN_CREDENTIAL_LENGTH = 8;
+/**
+ * Values of the caller's environment that are credentials by name (at least MIN_CREDENTIAL_LENGTH
+ * characters): the tool's own tokens and whatever the caller holds. They are redacted from the
+ * record whether or not the version declares them.
+ */
+function credentialValues(env) {
+    const values = [];
+    for (const [name, value] of Object.entries(env)) {
+        if (value !== undefined && value.length >= MIN_CREDENTIAL_LENGTH && isCredentialName(name))
+            values.push(value);
+    }
+    return values;
+}
+
+
+/***/ }),
+
 /***/ 95581:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
@@ -9,16 +194,24 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98995);
 /* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_module__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
-/* harmony import */ var _cli_node_support_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(51778);
+/* harmony import */ var _cli_node_support_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(51778);
+/* harmony import */ var _adapters_sealed_environment_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(50070);
 // Entry of the `remediate` CLI. It refuses a Node.js older than the tool supports before anything
-// else loads (the rest of the tool is a separate chunk, imported only after the check), turns on
+// else loads (the rest of the tool is a separate chunk, imported only after the check), keeps the
+// credentials of a command that runs steps out of its environment block, turns on
 // Node's on-disk compile cache (Node 22.1+) so later runs skip most of the bundle's parse and
 // compile time, then hands over to the CLI proper.
 
 
 
-const refusal = (0,_cli_node_support_js__WEBPACK_IMPORTED_MODULE_2__/* .nodeVersionRefusal */ .H)(process.versions.node);
+
+/** Commands that start steps: they run with the credentials out of the environment block. */
+const STEP_COMMANDS = new Set(['run', 'demo']);
+const refusal = (0,_cli_node_support_js__WEBPACK_IMPORTED_MODULE_3__/* .nodeVersionRefusal */ .H)(process.versions.node);
 if (refusal === undefined) {
+    // Before the rest of the tool loads: the re-executed image starts from here again.
+    if (STEP_COMMANDS.has(process.argv[2] ?? ''))
+        (0,_adapters_sealed_environment_js__WEBPACK_IMPORTED_MODULE_2__/* .sealEnvironment */ .hc)();
     node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache?.();
     const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(206), __nccwpck_require__.e(885)]).then(__nccwpck_require__.bind(__nccwpck_require__, 80885));
     await main();

@@ -15,6 +15,7 @@ import { paramsDigest } from '../run/snapshot-digests.ts';
 import { SNAPSHOT_SCHEMA, type RunSnapshot, type RunStatus, type Trigger } from '../run/snapshot.ts';
 import { collectSecrets, SECRETS_BUNDLE_VARIABLE } from '../run/step-environment.ts';
 import { redactValue } from '../record/redactor.ts';
+import { credentialValues } from '../adapters/sealed-environment.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { resolveRelease, type ResolvedRelease } from './resolve-release.ts';
 
@@ -164,7 +165,11 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
       `${formatRef(ref)} declares secret(s) ${missing.join(', ')}, but neither the environment nor ${SECRETS_BUNDLE_VARIABLE} sets them; export them (on GitHub: env: ${missing[0]}: \${{ secrets.${missing[0]} }}, or pass a REMEDIATION_SECRETS JSON secret to the reusable workflows)`,
     );
   }
-  const secretValues = Object.values(secrets);
+  // Everything the tool knows to be secret is redacted from the record, declared or not: the
+  // declared secrets, every value of the bundle, and the caller's credentials by name (the
+  // tool's own tokens included). A step can print what it should not have been able to see (on a
+  // GitHub-hosted runner it has sudo); the record must not keep it.
+  const secretValues = [...new Set([...masked, ...credentialValues(deps.callerEnv)])];
   const recordedParams = redactValue(params, secretValues);
 
   if (settings.dryRun) {

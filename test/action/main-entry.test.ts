@@ -51,6 +51,43 @@ const baseInputs = (extra: Record<string, string> = {}) => ({
 });
 
 describe('the main entry on a runner (dist/main/index.js, real checkout)', () => {
+  it("keeps the runner's tokens out of the environment block a step can read (/proc/$PPID/environ)", async () => {
+    const { r, runner } = await setUp(
+      [
+        'name: svc',
+        'description: reads its parent environment',
+        'inputs:',
+        '  who: { type: string, default: world }',
+        'steps:',
+        '  - id: snoop',
+        '    run: echo "parent names $(tr "\\0" "\\n" < /proc/$PPID/environ | sed "s/=.*//" | sort | tr "\\n" " ")"',
+        '',
+      ].join('\n'),
+    );
+    const result = await runEntry(
+      MAIN_ENTRY,
+      runner.env(r.repo.dir, baseInputs({ 'github-token': 'ghs_inputtoken0123456789' }), {
+        ACTIONS_RUNTIME_TOKEN: 'runtime-token-0123456789',
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc-request-token-0123456789',
+        REMEDIATION_SECRETS: JSON.stringify({ OTHER: 'bundle-value-0123' }),
+      }),
+      r.repo.dir,
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const record = runner.outputs()['record-path']!;
+    const log = readFileSync(join(record, 'run.log'), 'utf8');
+    const names = /parent names (.*)/.exec(log)?.[1]?.trim().split(' ') ?? [];
+    expect(names).toContain('PATH');
+    for (const name of [
+      'INPUT_GITHUB-TOKEN',
+      'ACTIONS_RUNTIME_TOKEN',
+      'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+      'REMEDIATION_SECRETS',
+    ])
+      expect(names).not.toContain(name);
+  });
+
   it('verifies, runs, sets outputs, writes the summary and fences step output', async () => {
     const { r, runner } = await setUp();
     const result = await runEntry(
