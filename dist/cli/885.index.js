@@ -2988,21 +2988,21 @@ async function execute(command, context) {
             return (await __webpack_require__.e(/* import() */ 155).then(__webpack_require__.bind(__webpack_require__, 71155))).runDemo(context, command.clean, runCli);
         // The workflow-pack commands load only when called: a run does not pay for them.
         case 'dispatch-parse':
-            return (await __webpack_require__.e(/* import() */ 720).then(__webpack_require__.bind(__webpack_require__, 63720))).dispatchParse(command.event, command.githubOutput, context);
+            return (await __webpack_require__.e(/* import() */ 483).then(__webpack_require__.bind(__webpack_require__, 49483))).dispatchParse(command.event, command.githubOutput, context);
         case 'validate':
-            return (await __webpack_require__.e(/* import() */ 720).then(__webpack_require__.bind(__webpack_require__, 63720))).validateCommand(command.base, command.summary, context);
+            return (await __webpack_require__.e(/* import() */ 483).then(__webpack_require__.bind(__webpack_require__, 49483))).validateCommand(command.base, command.summary, context);
         case 'summarize':
-            return (await __webpack_require__.e(/* import() */ 720).then(__webpack_require__.bind(__webpack_require__, 63720))).summarizeCommand(command.dirs, command.summary, context);
+            return (await __webpack_require__.e(/* import() */ 483).then(__webpack_require__.bind(__webpack_require__, 49483))).summarizeCommand(command.dirs, command.summary, context);
         case 'newest-manifest':
-            return (await __webpack_require__.e(/* import() */ 720).then(__webpack_require__.bind(__webpack_require__, 63720))).newestManifestCommand(command.out, command.trustedKeys, context);
+            return (await __webpack_require__.e(/* import() */ 483).then(__webpack_require__.bind(__webpack_require__, 49483))).newestManifestCommand(command.out, command.trustedKeys, context);
         case 'publish-release':
-            return (await __webpack_require__.e(/* import() */ 720).then(__webpack_require__.bind(__webpack_require__, 63720))).publishReleaseCommand(command, context);
+            return (await __webpack_require__.e(/* import() */ 483).then(__webpack_require__.bind(__webpack_require__, 49483))).publishReleaseCommand(command, context);
         case 'publish-manifest':
-            return (await __webpack_require__.e(/* import() */ 720).then(__webpack_require__.bind(__webpack_require__, 63720))).publishManifestCommand(command, context);
+            return (await __webpack_require__.e(/* import() */ 483).then(__webpack_require__.bind(__webpack_require__, 49483))).publishManifestCommand(command, context);
         case 'fleet-gate':
-            return (await __webpack_require__.e(/* import() */ 720).then(__webpack_require__.bind(__webpack_require__, 63720))).fleetGateCommand(command, context);
+            return (await __webpack_require__.e(/* import() */ 483).then(__webpack_require__.bind(__webpack_require__, 49483))).fleetGateCommand(command, context);
         case 'download-records':
-            return (await __webpack_require__.e(/* import() */ 720).then(__webpack_require__.bind(__webpack_require__, 63720))).downloadRecordsCommand(command.dir, context);
+            return (await __webpack_require__.e(/* import() */ 483).then(__webpack_require__.bind(__webpack_require__, 49483))).downloadRecordsCommand(command.dir, context);
         case 'verify-run': {
             // Loaded only here: the snapshot validator is large, and no other command needs it.
             const { verifyRunRecord } = await __webpack_require__.e(/* import() */ 444).then(__webpack_require__.bind(__webpack_require__, 15444));

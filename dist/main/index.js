@@ -28549,16 +28549,16 @@ const uploadWithArtifactClient = async (name, files, root, retentionDays) => {
 
 /***/ }),
 
-/***/ 23539:
+/***/ 84208:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  VN: () => (/* binding */ runMain)
+  V: () => (/* binding */ runMain)
 });
 
-// UNUSED EXPORTS: RESERVED_OUTPUTS, reportError
+// UNUSED EXPORTS: RESERVED_OUTPUTS
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
@@ -28566,506 +28566,6 @@ var external_node_crypto_ = __nccwpck_require__(77598);
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(83916);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(38815);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/ucs2length.js
-var ucs2length = __nccwpck_require__(36214);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/equal.js
-var equal = __nccwpck_require__(24951);
-;// CONCATENATED MODULE: ./src/generated/remediation-validator.js
-// Generated from remediations/remediation.schema.json by scripts/build-validators.mjs; do not edit.
-/* eslint-disable */
-
-
-const runtime = (m) => (typeof m === "function" ? m : m.default);
-"use strict";const validate = (/* unused pure expression or super */ null && (validate10));/* harmony default export */ const remediation_validator = (validate10);const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://remediate.dev/schemas/remediation-v1.json","title":"Remediation definition (remediations/<name>/remediation.yml)","type":"object","additionalProperties":false,"required":["name","description","steps"],"properties":{"name":{"description":"Must equal the folder name under remediations/.","type":"string","pattern":"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"},"description":{"type":"string","minLength":1,"maxLength":2000},"inputs":{"description":"Typed parameters. Each reaches the steps only as the environment variable PARAM_<NAME>.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_-]{0,62}$"},"maxProperties":64,"additionalProperties":{"$ref":"#/definitions/input"}},"secrets":{"description":"Names of caller environment variables that the steps may see. Their values are redacted from every record.","type":"array","maxItems":32,"uniqueItems":true,"items":{"$ref":"#/definitions/envName"}},"env":{"$ref":"#/definitions/env"},"timeout":{"description":"Whole-run time limit.","$ref":"#/definitions/duration"},"outputs":{"description":"Outputs the run exposes, each taken from a step's REMEDIATION_OUTPUT key.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_-]{0,62}$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["step","key"],"properties":{"description":{"type":"string"},"step":{"type":"string"},"key":{"type":"string"}}}},"check":{"$ref":"#/definitions/stage"},"steps":{"type":"array","$ref":"#/definitions/stage","minItems":1},"verify":{"$ref":"#/definitions/stage"},"rollback":{"$ref":"#/definitions/stage"}},"definitions":{"envName":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,127}$"},"env":{"type":"object","maxProperties":64,"propertyNames":{"$ref":"#/definitions/envName"},"additionalProperties":{"type":"string","maxLength":4096}},"duration":{"description":"A duration like 500ms, 30s, 5m or 2h.","type":"string","pattern":"^[1-9][0-9]{0,6}(ms|s|m|h)$"},"input":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","integer","number","boolean"]},"description":{"type":"string"},"required":{"type":"boolean"},"default":{"type":["string","number","boolean"]},"pattern":{"type":"string","maxLength":1024},"enum":{"type":"array","minItems":1,"items":{"type":["string","number","boolean"]}},"minimum":{"type":"number"},"maximum":{"type":"number"},"min-length":{"type":"integer","minimum":0},"max-length":{"type":"integer","minimum":1,"maximum":65536}}},"stage":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/step"}},"step":{"type":"object","additionalProperties":false,"required":["id","run"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]{0,62}$"},"name":{"type":"string","maxLength":200},"run":{"type":"string","minLength":1,"maxLength":65536},"shell":{"enum":["bash","sh"]},"env":{"$ref":"#/definitions/env"},"timeout":{"$ref":"#/definitions/duration"},"retries":{"type":"integer","minimum":0,"maximum":10},"continue-on-error":{"type":"boolean"},"working-directory":{"description":"A relative path inside the run's fresh workspace.","type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).{1,200}$"}}}}};const schema12 = {"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","integer","number","boolean"]},"description":{"type":"string"},"required":{"type":"boolean"},"default":{"type":["string","number","boolean"]},"pattern":{"type":"string","maxLength":1024},"enum":{"type":"array","minItems":1,"items":{"type":["string","number","boolean"]}},"minimum":{"type":"number"},"maximum":{"type":"number"},"min-length":{"type":"integer","minimum":0},"max-length":{"type":"integer","minimum":1,"maximum":65536}}};const schema13 = {"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,127}$"};const schema16 = {"description":"A duration like 500ms, 30s, 5m or 2h.","type":"string","pattern":"^[1-9][0-9]{0,6}(ms|s|m|h)$"};const func2 = Object.prototype.hasOwnProperty;const func3 = runtime(ucs2length);const func0 = runtime(equal);const pattern0 = new RegExp("^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$", "u");const pattern1 = new RegExp("^[a-z][a-z0-9_-]{0,62}$", "u");const pattern2 = new RegExp("^[A-Za-z_][A-Za-z0-9_]{0,127}$", "u");const pattern4 = new RegExp("^[1-9][0-9]{0,6}(ms|s|m|h)$", "u");const schema14 = {"type":"object","maxProperties":64,"propertyNames":{"$ref":"#/definitions/envName"},"additionalProperties":{"type":"string","maxLength":4096}};function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(Object.keys(data).length > 64){const err0 = {instancePath,schemaPath:"#/maxProperties",keyword:"maxProperties",params:{limit: 64},message:"must NOT have more than 64 properties",schema:64,parentSchema:schema14,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}for(const key0 in data){const _errs1 = errors;if(typeof key0 === "string"){if(!pattern2.test(key0)){const err1 = {instancePath,schemaPath:"#/definitions/envName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,127}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,127}$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]{0,127}$",parentSchema:schema13,data:key0,propertyName:key0};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}else {const err2 = {instancePath,schemaPath:"#/definitions/envName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:key0,propertyName:key0};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}var valid0 = _errs1 === errors;if(!valid0){const err3 = {instancePath,schemaPath:"#/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid",schema:schema14.propertyNames,parentSchema:schema14,data};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}for(const key1 in data){let data0 = data[key1];if(typeof data0 === "string"){if(func3(data0) > 4096){const err4 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema14.additionalProperties,data:data0};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}else {const err5 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.additionalProperties.type,parentSchema:schema14.additionalProperties,data:data0};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}}else {const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.type,parentSchema:schema14,data};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}validate11.errors = vErrors;return errors === 0;}const schema17 = {"type":"array","maxItems":100,"items":{"$ref":"#/definitions/step"}};const schema18 = {"type":"object","additionalProperties":false,"required":["id","run"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]{0,62}$"},"name":{"type":"string","maxLength":200},"run":{"type":"string","minLength":1,"maxLength":65536},"shell":{"enum":["bash","sh"]},"env":{"$ref":"#/definitions/env"},"timeout":{"$ref":"#/definitions/duration"},"retries":{"type":"integer","minimum":0,"maximum":10},"continue-on-error":{"type":"boolean"},"working-directory":{"description":"A relative path inside the run's fresh workspace.","type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).{1,200}$"}}};const pattern8 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$)).{1,200}$", "u");function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.id === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema18.required,parentSchema:schema18,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.run === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'",schema:schema18.required,parentSchema:schema18,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}for(const key0 in data){if(!(func2.call(schema18.properties, key0))){const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema18,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}if(data.id !== undefined){let data0 = data.id;if(typeof data0 === "string"){if(!pattern1.test(data0)){const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,62}$",parentSchema:schema18.properties.id,data:data0};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}else {const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.id.type,parentSchema:schema18.properties.id,data:data0};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}if(data.name !== undefined){let data1 = data.name;if(typeof data1 === "string"){if(func3(data1) > 200){const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema18.properties.name,data:data1};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}else {const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.name.type,parentSchema:schema18.properties.name,data:data1};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}if(data.run !== undefined){let data2 = data.run;if(typeof data2 === "string"){if(func3(data2) > 65536){const err7 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/maxLength",keyword:"maxLength",params:{limit: 65536},message:"must NOT have more than 65536 characters",schema:65536,parentSchema:schema18.properties.run,data:data2};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}if(func3(data2) < 1){const err8 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.run,data:data2};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}else {const err9 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.run.type,parentSchema:schema18.properties.run,data:data2};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}if(data.shell !== undefined){let data3 = data.shell;if(!((data3 === "bash") || (data3 === "sh"))){const err10 = {instancePath:instancePath+"/shell",schemaPath:"#/properties/shell/enum",keyword:"enum",params:{allowedValues: schema18.properties.shell.enum},message:"must be equal to one of the allowed values",schema:schema18.properties.shell.enum,parentSchema:schema18.properties.shell,data:data3};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}if(data.env !== undefined){if(!(validate11(data.env, {instancePath:instancePath+"/env",parentData:data,parentDataProperty:"env",rootData}))){vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);errors = vErrors.length;}}if(data.timeout !== undefined){let data5 = data.timeout;if(typeof data5 === "string"){if(!pattern4.test(data5)){const err11 = {instancePath:instancePath+"/timeout",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{0,6}(ms|s|m|h)$"},message:"must match pattern \""+"^[1-9][0-9]{0,6}(ms|s|m|h)$"+"\"",schema:"^[1-9][0-9]{0,6}(ms|s|m|h)$",parentSchema:schema16,data:data5};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}else {const err12 = {instancePath:instancePath+"/timeout",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.type,parentSchema:schema16,data:data5};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}if(data.retries !== undefined){let data6 = data.retries;if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){const err13 = {instancePath:instancePath+"/retries",schemaPath:"#/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema18.properties.retries.type,parentSchema:schema18.properties.retries,data:data6};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}if((typeof data6 == "number") && (isFinite(data6))){if(data6 > 10 || isNaN(data6)){const err14 = {instancePath:instancePath+"/retries",schemaPath:"#/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10",schema:10,parentSchema:schema18.properties.retries,data:data6};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}if(data6 < 0 || isNaN(data6)){const err15 = {instancePath:instancePath+"/retries",schemaPath:"#/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema18.properties.retries,data:data6};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}}if(data["continue-on-error"] !== undefined){let data7 = data["continue-on-error"];if(typeof data7 !== "boolean"){const err16 = {instancePath:instancePath+"/continue-on-error",schemaPath:"#/properties/continue-on-error/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema18.properties["continue-on-error"].type,parentSchema:schema18.properties["continue-on-error"],data:data7};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}if(data["working-directory"] !== undefined){let data8 = data["working-directory"];if(typeof data8 === "string"){if(!pattern8.test(data8)){const err17 = {instancePath:instancePath+"/working-directory",schemaPath:"#/properties/working-directory/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).{1,200}$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$)).{1,200}$"+"\"",schema:"^(?!/)(?!.*(^|/)\\.\\.(/|$)).{1,200}$",parentSchema:schema18.properties["working-directory"],data:data8};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}else {const err18 = {instancePath:instancePath+"/working-directory",schemaPath:"#/properties/working-directory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties["working-directory"].type,parentSchema:schema18.properties["working-directory"],data:data8};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}}else {const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.type,parentSchema:schema18,data};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}validate14.errors = vErrors;return errors === 0;}function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(Array.isArray(data)){if(data.length > 100){const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema17,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}const len0 = data.length;for(let i0=0; i0<len0; i0++){if(!(validate14(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);errors = vErrors.length;}}}else {const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.type,parentSchema:schema17,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}validate13.errors = vErrors;return errors === 0;}function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://remediate.dev/schemas/remediation-v1.json" */;let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.name === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.description === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.steps === undefined){const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}for(const key0 in data){if(!(func2.call(schema11.properties, key0))){const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data.name !== undefined){let data0 = data.name;if(typeof data0 === "string"){if(!pattern0.test(data0)){const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"+"\"",schema:"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$",parentSchema:schema11.properties.name,data:data0};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}else {const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.name.type,parentSchema:schema11.properties.name,data:data0};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}if(data.description !== undefined){let data1 = data.description;if(typeof data1 === "string"){if(func3(data1) > 2000){const err6 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema11.properties.description,data:data1};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}if(func3(data1) < 1){const err7 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.description,data:data1};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}else {const err8 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.description.type,parentSchema:schema11.properties.description,data:data1};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}if(data.inputs !== undefined){let data2 = data.inputs;if(data2 && typeof data2 == "object" && !Array.isArray(data2)){if(Object.keys(data2).length > 64){const err9 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/maxProperties",keyword:"maxProperties",params:{limit: 64},message:"must NOT have more than 64 properties",schema:64,parentSchema:schema11.properties.inputs,data:data2};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}for(const key1 in data2){const _errs8 = errors;if(typeof key1 === "string"){if(!pattern1.test(key1)){const err10 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,62}$",parentSchema:schema11.properties.inputs.propertyNames,data:key1,propertyName:key1};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}var valid1 = _errs8 === errors;if(!valid1){const err11 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema11.properties.inputs.propertyNames,parentSchema:schema11.properties.inputs,data:data2};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}for(const key2 in data2){let data3 = data2[key2];if(data3 && typeof data3 == "object" && !Array.isArray(data3)){if(data3.type === undefined){const err12 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/input/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema12.required,parentSchema:schema12,data:data3};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}for(const key3 in data3){if(!(func2.call(schema12.properties, key3))){const err13 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/input/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data3};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}if(data3.type !== undefined){let data4 = data3.type;if(!((((data4 === "string") || (data4 === "integer")) || (data4 === "number")) || (data4 === "boolean"))){const err14 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/definitions/input/properties/type/enum",keyword:"enum",params:{allowedValues: schema12.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.type.enum,parentSchema:schema12.properties.type,data:data4};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}if(data3.description !== undefined){let data5 = data3.description;if(typeof data5 !== "string"){const err15 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/definitions/input/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.description.type,parentSchema:schema12.properties.description,data:data5};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}if(data3.required !== undefined){let data6 = data3.required;if(typeof data6 !== "boolean"){const err16 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/required",schemaPath:"#/definitions/input/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.required.type,parentSchema:schema12.properties.required,data:data6};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}if(data3.default !== undefined){let data7 = data3.default;if(((typeof data7 !== "string") && (!((typeof data7 == "number") && (isFinite(data7))))) && (typeof data7 !== "boolean")){const err17 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/default",schemaPath:"#/definitions/input/properties/default/type",keyword:"type",params:{type: schema12.properties.default.type},message:"must be string,number,boolean",schema:schema12.properties.default.type,parentSchema:schema12.properties.default,data:data7};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}if(data3.pattern !== undefined){let data8 = data3.pattern;if(typeof data8 === "string"){if(func3(data8) > 1024){const err18 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/pattern",schemaPath:"#/definitions/input/properties/pattern/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema12.properties.pattern,data:data8};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}else {const err19 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/pattern",schemaPath:"#/definitions/input/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.pattern.type,parentSchema:schema12.properties.pattern,data:data8};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}if(data3.enum !== undefined){let data9 = data3.enum;if(Array.isArray(data9)){if(data9.length < 1){const err20 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/enum",schemaPath:"#/definitions/input/properties/enum/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema12.properties.enum,data:data9};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}const len0 = data9.length;for(let i0=0; i0<len0; i0++){let data10 = data9[i0];if(((typeof data10 !== "string") && (!((typeof data10 == "number") && (isFinite(data10))))) && (typeof data10 !== "boolean")){const err21 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/enum/" + i0,schemaPath:"#/definitions/input/properties/enum/items/type",keyword:"type",params:{type: schema12.properties.enum.items.type},message:"must be string,number,boolean",schema:schema12.properties.enum.items.type,parentSchema:schema12.properties.enum.items,data:data10};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}}}else {const err22 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/enum",schemaPath:"#/definitions/input/properties/enum/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.enum.type,parentSchema:schema12.properties.enum,data:data9};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}if(data3.minimum !== undefined){let data11 = data3.minimum;if(!((typeof data11 == "number") && (isFinite(data11)))){const err23 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/minimum",schemaPath:"#/definitions/input/properties/minimum/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.minimum.type,parentSchema:schema12.properties.minimum,data:data11};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}if(data3.maximum !== undefined){let data12 = data3.maximum;if(!((typeof data12 == "number") && (isFinite(data12)))){const err24 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/maximum",schemaPath:"#/definitions/input/properties/maximum/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.maximum.type,parentSchema:schema12.properties.maximum,data:data12};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}if(data3["min-length"] !== undefined){let data13 = data3["min-length"];if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){const err25 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/min-length",schemaPath:"#/definitions/input/properties/min-length/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.properties["min-length"].type,parentSchema:schema12.properties["min-length"],data:data13};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}if((typeof data13 == "number") && (isFinite(data13))){if(data13 < 0 || isNaN(data13)){const err26 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/min-length",schemaPath:"#/definitions/input/properties/min-length/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties["min-length"],data:data13};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}}}if(data3["max-length"] !== undefined){let data14 = data3["max-length"];if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){const err27 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/max-length",schemaPath:"#/definitions/input/properties/max-length/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.properties["max-length"].type,parentSchema:schema12.properties["max-length"],data:data14};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}if((typeof data14 == "number") && (isFinite(data14))){if(data14 > 65536 || isNaN(data14)){const err28 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/max-length",schemaPath:"#/definitions/input/properties/max-length/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65536},message:"must be <= 65536",schema:65536,parentSchema:schema12.properties["max-length"],data:data14};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}if(data14 < 1 || isNaN(data14)){const err29 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/max-length",schemaPath:"#/definitions/input/properties/max-length/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema12.properties["max-length"],data:data14};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}}}}else {const err30 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/input/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data3};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}}}else {const err31 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.inputs.type,parentSchema:schema11.properties.inputs,data:data2};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}}if(data.secrets !== undefined){let data15 = data.secrets;if(Array.isArray(data15)){if(data15.length > 32){const err32 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema11.properties.secrets,data:data15};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}const len1 = data15.length;for(let i1=0; i1<len1; i1++){let data16 = data15[i1];if(typeof data16 === "string"){if(!pattern2.test(data16)){const err33 = {instancePath:instancePath+"/secrets/" + i1,schemaPath:"#/definitions/envName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,127}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,127}$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]{0,127}$",parentSchema:schema13,data:data16};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}}else {const err34 = {instancePath:instancePath+"/secrets/" + i1,schemaPath:"#/definitions/envName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data16};if(vErrors === null){vErrors = [err34];}else {vErrors.push(err34);}errors++;}}let i2 = data15.length;let j0;if(i2 > 1){outer0:for(;i2--;){for(j0 = i2; j0--;){if(func0(data15[i2], data15[j0])){const err35 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema11.properties.secrets,data:data15};if(vErrors === null){vErrors = [err35];}else {vErrors.push(err35);}errors++;break outer0;}}}}}else {const err36 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.secrets.type,parentSchema:schema11.properties.secrets,data:data15};if(vErrors === null){vErrors = [err36];}else {vErrors.push(err36);}errors++;}}if(data.env !== undefined){if(!(validate11(data.env, {instancePath:instancePath+"/env",parentData:data,parentDataProperty:"env",rootData}))){vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);errors = vErrors.length;}}if(data.timeout !== undefined){let data18 = data.timeout;if(typeof data18 === "string"){if(!pattern4.test(data18)){const err37 = {instancePath:instancePath+"/timeout",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{0,6}(ms|s|m|h)$"},message:"must match pattern \""+"^[1-9][0-9]{0,6}(ms|s|m|h)$"+"\"",schema:"^[1-9][0-9]{0,6}(ms|s|m|h)$",parentSchema:schema16,data:data18};if(vErrors === null){vErrors = [err37];}else {vErrors.push(err37);}errors++;}}else {const err38 = {instancePath:instancePath+"/timeout",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.type,parentSchema:schema16,data:data18};if(vErrors === null){vErrors = [err38];}else {vErrors.push(err38);}errors++;}}if(data.outputs !== undefined){let data19 = data.outputs;if(data19 && typeof data19 == "object" && !Array.isArray(data19)){for(const key4 in data19){const _errs46 = errors;if(typeof key4 === "string"){if(!pattern1.test(key4)){const err39 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,62}$",parentSchema:schema11.properties.outputs.propertyNames,data:key4,propertyName:key4};if(vErrors === null){vErrors = [err39];}else {vErrors.push(err39);}errors++;}}var valid12 = _errs46 === errors;if(!valid12){const err40 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid",schema:schema11.properties.outputs.propertyNames,parentSchema:schema11.properties.outputs,data:data19};if(vErrors === null){vErrors = [err40];}else {vErrors.push(err40);}errors++;}}for(const key5 in data19){let data20 = data19[key5];if(data20 && typeof data20 == "object" && !Array.isArray(data20)){if(data20.step === undefined){const err41 = {instancePath:instancePath+"/outputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'",schema:schema11.properties.outputs.additionalProperties.required,parentSchema:schema11.properties.outputs.additionalProperties,data:data20};if(vErrors === null){vErrors = [err41];}else {vErrors.push(err41);}errors++;}if(data20.key === undefined){const err42 = {instancePath:instancePath+"/outputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema11.properties.outputs.additionalProperties.required,parentSchema:schema11.properties.outputs.additionalProperties,data:data20};if(vErrors === null){vErrors = [err42];}else {vErrors.push(err42);}errors++;}for(const key6 in data20){if(!(((key6 === "description") || (key6 === "step")) || (key6 === "key"))){const err43 = {instancePath:instancePath+"/outputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.outputs.additionalProperties,data:data20};if(vErrors === null){vErrors = [err43];}else {vErrors.push(err43);}errors++;}}if(data20.description !== undefined){let data21 = data20.description;if(typeof data21 !== "string"){const err44 = {instancePath:instancePath+"/outputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/outputs/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.outputs.additionalProperties.properties.description.type,parentSchema:schema11.properties.outputs.additionalProperties.properties.description,data:data21};if(vErrors === null){vErrors = [err44];}else {vErrors.push(err44);}errors++;}}if(data20.step !== undefined){let data22 = data20.step;if(typeof data22 !== "string"){const err45 = {instancePath:instancePath+"/outputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/step",schemaPath:"#/properties/outputs/additionalProperties/properties/step/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.outputs.additionalProperties.properties.step.type,parentSchema:schema11.properties.outputs.additionalProperties.properties.step,data:data22};if(vErrors === null){vErrors = [err45];}else {vErrors.push(err45);}errors++;}}if(data20.key !== undefined){let data23 = data20.key;if(typeof data23 !== "string"){const err46 = {instancePath:instancePath+"/outputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/key",schemaPath:"#/properties/outputs/additionalProperties/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.outputs.additionalProperties.properties.key.type,parentSchema:schema11.properties.outputs.additionalProperties.properties.key,data:data23};if(vErrors === null){vErrors = [err46];}else {vErrors.push(err46);}errors++;}}}else {const err47 = {instancePath:instancePath+"/outputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.outputs.additionalProperties.type,parentSchema:schema11.properties.outputs.additionalProperties,data:data20};if(vErrors === null){vErrors = [err47];}else {vErrors.push(err47);}errors++;}}}else {const err48 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.outputs.type,parentSchema:schema11.properties.outputs,data:data19};if(vErrors === null){vErrors = [err48];}else {vErrors.push(err48);}errors++;}}if(data.check !== undefined){if(!(validate13(data.check, {instancePath:instancePath+"/check",parentData:data,parentDataProperty:"check",rootData}))){vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);errors = vErrors.length;}}if(data.steps !== undefined){let data25 = data.steps;if(!(validate13(data25, {instancePath:instancePath+"/steps",parentData:data,parentDataProperty:"steps",rootData}))){vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);errors = vErrors.length;}if(Array.isArray(data25)){if(data25.length < 1){const err49 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.steps,data:data25};if(vErrors === null){vErrors = [err49];}else {vErrors.push(err49);}errors++;}}else {const err50 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.steps.type,parentSchema:schema11.properties.steps,data:data25};if(vErrors === null){vErrors = [err50];}else {vErrors.push(err50);}errors++;}}if(data.verify !== undefined){if(!(validate13(data.verify, {instancePath:instancePath+"/verify",parentData:data,parentDataProperty:"verify",rootData}))){vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);errors = vErrors.length;}}if(data.rollback !== undefined){if(!(validate13(data.rollback, {instancePath:instancePath+"/rollback",parentData:data,parentDataProperty:"rollback",rootData}))){vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);errors = vErrors.length;}}}else {const err51 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};if(vErrors === null){vErrors = [err51];}else {vErrors.push(err51);}errors++;}validate10.errors = vErrors;return errors === 0;}
-
-;// CONCATENATED MODULE: ./src/core/definition.ts
-/** Types of a parsed, validated remediation definition (remediation.yml). */
-const STAGES = ['check', 'steps', 'verify', 'rollback'];
-/**
- * Longest duration accepted: Node's timers hold at most 2^31-1 ms (about 24.8 days) and fire at
- * once beyond that, which would turn a long timeout into an immediate one.
- */
-const MAX_DURATION_MS = 24 * 24 * 3_600_000;
-/** Parses a duration like `500ms`, `30s`, `5m`, `2h` into milliseconds (at most 24 days). */
-function parseDuration(text) {
-    const match = /^([1-9][0-9]{0,6})(ms|s|m|h)$/.exec(text);
-    if (!match)
-        throw new Error(`expected a duration like 30s or 5m, got '${text}'`);
-    const unit = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 }[match[2]];
-    const ms = Number(match[1]) * unit;
-    if (ms > MAX_DURATION_MS)
-        throw new Error(`expected a duration of at most 576h (24 days), got '${text}'`);
-    return ms;
-}
-/** The environment variable a parameter reaches steps as: PARAM_<NAME>, upper-cased, '-' -> '_'. */
-function paramEnvName(input) {
-    return `PARAM_${input.toUpperCase().replaceAll('-', '_')}`;
-}
-
-;// CONCATENATED MODULE: ./src/core/param-validation.ts
-
-
-/** Largest accepted parameter value, in UTF-8 bytes, when an input sets no max-length. */
-const DEFAULT_MAX_PARAM_BYTES = 4096;
-/** Hard ceiling on any one parameter value: keeps env blocks and records small. */
-const HARD_MAX_PARAM_BYTES = 65536;
-/**
- * Checks one value against its declared input; returns an error message, or undefined when valid.
- * Used both for caller parameters and for a definition's own defaults.
- */
-function checkInputValue(spec, value) {
-    switch (spec.type) {
-        case 'boolean':
-            if (typeof value !== 'boolean')
-                return `expected a boolean, got ${describe(value)}`;
-            break;
-        case 'integer':
-            if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
-                return `expected an integer, got ${describe(value)}`;
-            }
-            break;
-        case 'number':
-            if (typeof value !== 'number' || !Number.isFinite(value)) {
-                return `expected a number, got ${describe(value)}`;
-            }
-            break;
-        case 'string':
-            if (typeof value !== 'string')
-                return `expected a string, got ${describe(value)}`;
-            break;
-    }
-    if (typeof value === 'number') {
-        if (spec.minimum !== undefined && value < spec.minimum)
-            return `expected at least ${spec.minimum}, got ${value}`;
-        if (spec.maximum !== undefined && value > spec.maximum)
-            return `expected at most ${spec.maximum}, got ${value}`;
-    }
-    if (typeof value === 'string') {
-        // A NUL byte cannot be carried in an environment variable; refusing it stops truncation tricks.
-        if (value.includes('\0'))
-            return 'expected no NUL bytes in the value';
-        const bytes = Buffer.byteLength(value, 'utf8');
-        const max = Math.min(spec['max-length'] ?? DEFAULT_MAX_PARAM_BYTES, HARD_MAX_PARAM_BYTES);
-        if (bytes > max)
-            return `expected at most ${max} bytes, got ${bytes}`;
-        if (spec['min-length'] !== undefined && [...value].length < spec['min-length']) {
-            return `expected at least ${spec['min-length']} characters, got ${[...value].length}`;
-        }
-        if (spec.pattern !== undefined && !new RegExp(spec.pattern, 'u').test(value)) {
-            return `expected a value matching /${spec.pattern}/, got ${describe(value)}`;
-        }
-    }
-    if (spec.enum !== undefined && !spec.enum.includes(value)) {
-        return `expected one of ${spec.enum.map((v) => JSON.stringify(v)).join(', ')}, got ${describe(value)}`;
-    }
-    return undefined;
-}
-/**
- * Coerces a command-line `key=value` string to the input's type. JSON parameters keep their
- * JSON type and are not coerced, so `"5"` stays a string and fails an integer input.
- */
-function coerceCliValue(spec, text) {
-    if (!spec)
-        return text;
-    switch (spec.type) {
-        case 'boolean':
-            return text === 'true' ? true : text === 'false' ? false : text;
-        case 'integer':
-        case 'number':
-            return /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(text) ? Number(text) : text;
-        case 'string':
-            return text;
-    }
-}
-/**
- * Validates caller parameters against the declared inputs and fills in defaults.
- * Unknown names, wrong types, missing required values and oversized values are refused (exit 2),
- * so a hostile dispatch payload never reaches a step as anything but checked data.
- */
-function resolveParams(inputs, given) {
-    const problems = [];
-    const resolved = {};
-    for (const name of Object.keys(given)) {
-        if (!Object.hasOwn(inputs, name)) {
-            const known = Object.keys(inputs);
-            problems.push(`unknown parameter '${printable(name)}'; declared inputs: ${known.length ? known.join(', ') : '(none)'}`);
-        }
-    }
-    for (const [name, spec] of Object.entries(inputs)) {
-        // An explicit null is refused rather than read as "not given": a hostile payload must not be
-        // able to strip a safe default.
-        if (Object.hasOwn(given, name) && given[name] === null) {
-            problems.push(`parameter '${name}': expected a ${spec.type}, got null`);
-            continue;
-        }
-        const value = Object.hasOwn(given, name) ? given[name] : spec.default;
-        if (value === undefined) {
-            if (spec.required)
-                problems.push(`missing required parameter '${name}' (${paramEnvName(name)})`);
-            continue;
-        }
-        const problem = checkInputValue(spec, value);
-        if (problem)
-            problems.push(`parameter '${name}': ${problem}`);
-        else
-            resolved[name] = value;
-    }
-    if (problems.length)
-        throw new errors/* UsageError */.eb('INVALID_PARAMS', problems.join('; '));
-    return resolved;
-}
-/** Renders a resolved value as the string its PARAM_ variable carries. */
-function paramToEnvValue(value) {
-    return typeof value === 'string' ? value : String(value);
-}
-function describe(value) {
-    if (typeof value === 'string')
-        return `'${printable(value)}'`;
-    if (Array.isArray(value))
-        return 'an array';
-    if (value === null)
-        return 'null';
-    if (typeof value === 'object')
-        return 'an object';
-    return String(value);
-}
-function printable(text) {
-    const shown = JSON.stringify(text).slice(1, -1);
-    return shown.length > 60 ? `${shown.slice(0, 57)}...` : shown;
-}
-
-;// CONCATENATED MODULE: ./src/core/definition-parser.ts
-
-// Precompiled from remediations/remediation.schema.json at build time (scripts/build-validators.mjs):
-// compiling the schema at run time cost ~30 ms of every run's start-up.
-
-
-
-
-/** Largest remediation.yml accepted: a definition is a page of YAML, not a data set. */
-const MAX_DEFINITION_BYTES = 256 * 1024;
-/** Alias expansions allowed: stops "billion laughs" documents that expand to gigabytes. */
-const MAX_ALIAS_COUNT = 50;
-/** A definition failed validation; `issues` carries every problem found, with file positions. */
-class DefinitionError extends errors/* RemediateError */.j2 {
-    name = 'DefinitionError';
-    code = 'INVALID_DEFINITION';
-    exitCode = errors/* ExitCode */.yU.usage;
-    issues;
-    constructor(issues) {
-        super(issues.map(formatIssue).join('\n'));
-        this.issues = issues;
-    }
-}
-/** Formats an issue as `file:line:col: path: message`, the shape editors and annotations expect. */
-function formatIssue(issue) {
-    return `${issue.file}:${issue.line}:${issue.column}: ${issue.path ? `${issue.path}: ` : ''}${issue.message}`;
-}
-/**
- * Parses and validates remediation.yml bytes. Pure: the caller reads the bytes (from git objects
- * or the working tree) and says which folder they came from.
- */
-function parseDefinition(file, bytes, folderName) {
-    const issueAt = (line, column, path, message) => ({
-        file,
-        line,
-        column,
-        path,
-        message,
-    });
-    if (bytes.byteLength > MAX_DEFINITION_BYTES) {
-        throw new DefinitionError([
-            issueAt(1, 1, '', `file is ${bytes.byteLength} bytes; at most ${MAX_DEFINITION_BYTES} are accepted`),
-        ]);
-    }
-    let text;
-    try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    }
-    catch {
-        throw new DefinitionError([issueAt(1, 1, '', 'file is not valid UTF-8')]);
-    }
-    const lines = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-    const position = (offset) => lines.linePos(offset);
-    if (doc.errors.length) {
-        throw new DefinitionError(doc.errors.map((e) => {
-            const { line, col } = position(e.pos[0]);
-            return issueAt(line, col, '', e.message.split('\n')[0] ?? e.message);
-        }));
-    }
-    let data;
-    try {
-        data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    }
-    catch (error) {
-        throw new DefinitionError([
-            issueAt(1, 1, '', `cannot expand the document: ${error instanceof Error ? error.message : String(error)}`),
-        ]);
-    }
-    const locate = (path, key = false) => {
-        const { node, keyNode } = findNode(doc, path);
-        const target = key && keyNode ? keyNode : node;
-        const offset = target?.range?.[0] ?? 0;
-        const { line, col } = position(offset);
-        return { line, column: col };
-    };
-    const issue = (path, message, key = false) => {
-        const { line, column } = locate(path, key);
-        return issueAt(line, column, formatPath(path), message);
-    };
-    if (!remediation_validator(data)) {
-        throw new DefinitionError(dedupe((remediation_validator.errors ?? []).map((e) => schemaIssue(e, issue))));
-    }
-    const definition = normalise(data);
-    const problems = semanticIssues(definition, folderName, issue);
-    if (problems.length)
-        throw new DefinitionError(problems);
-    return definition;
-}
-function normalise(raw) {
-    return {
-        name: raw.name,
-        description: raw.description,
-        inputs: raw.inputs ?? {},
-        secrets: raw.secrets ?? [],
-        env: raw.env ?? {},
-        ...(raw.timeout !== undefined ? { timeout: raw.timeout } : {}),
-        outputs: raw.outputs ?? {},
-        check: raw.check ?? [],
-        steps: raw.steps,
-        verify: raw.verify ?? [],
-        rollback: raw.rollback ?? [],
-    };
-}
-// Checks JSON Schema cannot express.
-function semanticIssues(def, folderName, issue) {
-    const problems = [];
-    // A definition that claims another name could be released under a tag it was not reviewed as.
-    if (def.name !== folderName) {
-        problems.push(issue(['name'], `expected '${folderName}' (the folder name), got '${def.name}'`));
-    }
-    for (const [input, spec] of Object.entries(def.inputs)) {
-        if (spec.default !== undefined) {
-            const problem = checkInputValue(spec, spec.default);
-            if (problem)
-                problems.push(issue(['inputs', input, 'default'], `default fails its own constraints: ${problem}`));
-        }
-        if (spec.pattern !== undefined) {
-            try {
-                new RegExp(spec.pattern, 'u');
-            }
-            catch {
-                problems.push(issue(['inputs', input, 'pattern'], `expected a valid regular expression, got '${spec.pattern}'`));
-            }
-        }
-        if (spec.required && spec.default !== undefined) {
-            problems.push(issue(['inputs', input, 'required'], 'a required input cannot have a default'));
-        }
-    }
-    if (def.timeout !== undefined)
-        problems.push(...durationIssue(def.timeout, ['timeout'], issue));
-    // Two inputs that map to one variable (a-b and a_b are both PARAM_A_B) would let one silently
-    // replace the other in the step environment.
-    const envNames = new Map();
-    for (const input of Object.keys(def.inputs)) {
-        const name = paramEnvName(input);
-        const other = envNames.get(name);
-        if (other)
-            problems.push(issue(['inputs', input], `'${input}' and '${other}' both become ${name}; rename one`, true));
-        envNames.set(name, input);
-    }
-    const ids = new Map();
-    const stepEnvNames = new Map();
-    for (const stage of STAGES) {
-        def[stage].forEach((step, index) => {
-            if (step.timeout !== undefined)
-                problems.push(...durationIssue(step.timeout, [stage, index, 'timeout'], issue));
-            // Outputs reach later steps as STEP_<ID>_<KEY>: ids that normalise alike (fix-a, fix_a) would clash.
-            const normalised = step.id.toUpperCase().replaceAll('-', '_');
-            const clash = stepEnvNames.get(normalised);
-            if (clash && clash !== step.id) {
-                problems.push(issue([stage, index, 'id'], `'${step.id}' and '${clash}' both become STEP_${normalised}_*; rename one`));
-            }
-            stepEnvNames.set(normalised, step.id);
-            const seen = ids.get(step.id);
-            if (seen) {
-                problems.push(issue([stage, index, 'id'], `duplicate step id '${step.id}' (first used in ${seen})`));
-            }
-            else {
-                ids.set(step.id, `${stage}[${index}]`);
-            }
-            problems.push(...expressionIssues(step, [stage, index], issue));
-        });
-    }
-    // Declared outputs read STEP_<ID>_<KEY> names; two that normalise alike (key K2 and k2 of one
-    // step) would read one value under two names while the step meant two.
-    const outputEnvNames = new Map();
-    for (const [output, spec] of Object.entries(def.outputs)) {
-        if (!ids.has(spec.step)) {
-            problems.push(issue(['outputs', output, 'step'], `expected the id of a step, got '${spec.step}'`));
-        }
-        const envName = `STEP_${spec.step}_${spec.key}`.toUpperCase().replaceAll('-', '_');
-        const other = outputEnvNames.get(envName);
-        if (other !== undefined && other !== `${spec.step}/${spec.key}`) {
-            problems.push(issue(['outputs', output, 'key'], `'${spec.step}/${spec.key}' and '${other}' both become ${envName}; rename one`));
-        }
-        else {
-            outputEnvNames.set(envName, `${spec.step}/${spec.key}`);
-        }
-    }
-    problems.push(...expressionIssuesIn(def.env, ['env'], issue));
-    return problems;
-}
-// `${{ }}` looks like GitHub's expression language but nothing here evaluates it: a step relying
-// on it would run with the literal text, and a workflow author might expect interpolation of
-// untrusted values. Parameters are environment variables ($PARAM_X); say so.
-function expressionIssues(step, at, issue) {
-    const found = [];
-    if (step.run.includes('${{')) {
-        found.push(issue([...at, 'run'], expressionMessage(step.run)));
-    }
-    // A name is only shown, but `${{ }}` there reads as a promise of interpolation all the same.
-    if (step.name?.includes('${{')) {
-        found.push(issue([...at, 'name'], expressionMessage(step.name)));
-    }
-    // A NUL cannot reach a process: the shell gets the script as an argument and the env as C
-    // strings, so everything after it would be cut off silently (or the spawn fails mid-run, after
-    // earlier steps changed the system). YAML can write one ("\0"); refuse it before any step runs.
-    if (step.run.includes('\0'))
-        found.push(issue([...at, 'run'], NUL_MESSAGE));
-    found.push(...expressionIssuesIn(step.env ?? {}, [...at, 'env'], issue));
-    return found;
-}
-const NUL_MESSAGE = 'contains a NUL byte, which a process cannot receive; remove it';
-function durationIssue(text, at, issue) {
-    try {
-        parseDuration(text);
-        return [];
-    }
-    catch (error) {
-        return [issue(at, error.message)];
-    }
-}
-function expressionIssuesIn(env, at, issue) {
-    return Object.entries(env).flatMap(([key, value]) => [
-        ...(value.includes('${{') ? [issue([...at, key], expressionMessage(value))] : []),
-        ...(value.includes('\0') ? [issue([...at, key], NUL_MESSAGE)] : []),
-    ]);
-}
-function expressionMessage(text) {
-    const expr = /\$\{\{[^}]*\}?\}?/.exec(text)?.[0] ?? '${{ }}';
-    return `'${expr.slice(0, 60)}' is not evaluated here: this is not GitHub's expression language; read parameters from $PARAM_<NAME> and outputs from $STEP_<ID>_<KEY> instead`;
-}
-function schemaIssue(error, issue) {
-    const path = pointerToPath(error.instancePath);
-    const got = error.data;
-    switch (error.keyword) {
-        case 'additionalProperties': {
-            const key = error.params.additionalProperty;
-            return issue([...path, key], `unknown key '${key}'`, true);
-        }
-        case 'required': {
-            const key = error.params.missingProperty;
-            return issue(path, `missing required key '${key}'`);
-        }
-        case 'pattern': {
-            const description = error.parentSchema?.description;
-            const expected = description
-                ? lowerFirst(description.replace(/\.$/, ''))
-                : `a value matching /${error.params.pattern}/`;
-            return issue(path, `expected ${expected}, got ${show(got)}`);
-        }
-        case 'propertyNames': {
-            const name = error.params.propertyName;
-            return issue([...path, name], `invalid key '${name}'`, true);
-        }
-        case 'type':
-            return issue(path, `expected ${error.params.type.toString().replace(',', ' or ')}, got ${show(got)}`);
-        case 'enum':
-            return issue(path, `expected one of ${error.params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}, got ${show(got)}`);
-        default:
-            return issue(path, `${error.message ?? 'is invalid'}, got ${show(got)}`);
-    }
-}
-function findNode(doc, path) {
-    let node = doc.contents;
-    let keyNode;
-    for (const part of path) {
-        if ((0,dist/* isMap */.jh)(node)) {
-            const pair = node.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(part));
-            if (!pair)
-                return { node: node };
-            keyNode = pair.key;
-            node = pair.value ?? pair.key;
-        }
-        else if ((0,dist/* isSeq */.oP)(node) && typeof part === 'number') {
-            const next = node.items[part];
-            if (!next)
-                return { node: node };
-            keyNode = undefined;
-            node = next;
-        }
-        else {
-            break;
-        }
-    }
-    return { node: node, ...(keyNode ? { keyNode } : {}) };
-}
-/**
- * Where the YAML node at `path` starts in remediation.yml bytes that parsed before, and where the
- * text of a block scalar (`run: |`) begins: the line after its header, so that line N of a script
- * is line `firstLine + N - 1` of the file.
- */
-function locateValue(bytes, path) {
-    const lines = new LineCounter();
-    const doc = parseDocument(Buffer.from(bytes).toString('utf8'), { lineCounter: lines, prettyErrors: false });
-    const { node } = findNode(doc, path);
-    const { line, col } = lines.linePos(node?.range?.[0] ?? 0);
-    const block = isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED');
-    return { line, column: col, firstLine: block && node.type === 'BLOCK_LITERAL' ? line + 1 : undefined };
-}
-/** A JSON pointer (`/steps/1/timeout`) as a path (`['steps', 1, 'timeout']`). */
-function pointerToPath(pointer) {
-    if (!pointer)
-        return [];
-    return pointer
-        .slice(1)
-        .split('/')
-        .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
-        .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
-}
-/** Formats a path like `steps[1].timeout`. */
-function formatPath(path) {
-    return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
-}
-function show(value) {
-    if (typeof value === 'string')
-        return `'${value.length > 60 ? `${value.slice(0, 57)}...` : value}'`;
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'a list';
-    if (typeof value === 'object')
-        return 'a mapping';
-    return String(value);
-}
-function lowerFirst(text) {
-    return text.charAt(0).toLowerCase() + text.slice(1);
-}
-function dedupe(issues) {
-    const seen = new Set();
-    return issues.filter((i) => {
-        const key = formatIssue(i);
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/core/tree-digest.ts
 
 /** Hex sha256 of bytes. */
@@ -29903,6 +29403,162 @@ class GroupProcessRunner {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(48161);
+;// CONCATENATED MODULE: ./src/core/definition.ts
+/** Types of a parsed, validated remediation definition (remediation.yml). */
+const STAGES = ['check', 'steps', 'verify', 'rollback'];
+/**
+ * Longest duration accepted: Node's timers hold at most 2^31-1 ms (about 24.8 days) and fire at
+ * once beyond that, which would turn a long timeout into an immediate one.
+ */
+const MAX_DURATION_MS = 24 * 24 * 3_600_000;
+/** Parses a duration like `500ms`, `30s`, `5m`, `2h` into milliseconds (at most 24 days). */
+function parseDuration(text) {
+    const match = /^([1-9][0-9]{0,6})(ms|s|m|h)$/.exec(text);
+    if (!match)
+        throw new Error(`expected a duration like 30s or 5m, got '${text}'`);
+    const unit = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 }[match[2]];
+    const ms = Number(match[1]) * unit;
+    if (ms > MAX_DURATION_MS)
+        throw new Error(`expected a duration of at most 576h (24 days), got '${text}'`);
+    return ms;
+}
+/** The environment variable a parameter reaches steps as: PARAM_<NAME>, upper-cased, '-' -> '_'. */
+function paramEnvName(input) {
+    return `PARAM_${input.toUpperCase().replaceAll('-', '_')}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/param-validation.ts
+
+
+/** Largest accepted parameter value, in UTF-8 bytes, when an input sets no max-length. */
+const DEFAULT_MAX_PARAM_BYTES = 4096;
+/** Hard ceiling on any one parameter value: keeps env blocks and records small. */
+const HARD_MAX_PARAM_BYTES = 65536;
+/**
+ * Checks one value against its declared input; returns an error message, or undefined when valid.
+ * Used both for caller parameters and for a definition's own defaults.
+ */
+function checkInputValue(spec, value) {
+    switch (spec.type) {
+        case 'boolean':
+            if (typeof value !== 'boolean')
+                return `expected a boolean, got ${describe(value)}`;
+            break;
+        case 'integer':
+            if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
+                return `expected an integer, got ${describe(value)}`;
+            }
+            break;
+        case 'number':
+            if (typeof value !== 'number' || !Number.isFinite(value)) {
+                return `expected a number, got ${describe(value)}`;
+            }
+            break;
+        case 'string':
+            if (typeof value !== 'string')
+                return `expected a string, got ${describe(value)}`;
+            break;
+    }
+    if (typeof value === 'number') {
+        if (spec.minimum !== undefined && value < spec.minimum)
+            return `expected at least ${spec.minimum}, got ${value}`;
+        if (spec.maximum !== undefined && value > spec.maximum)
+            return `expected at most ${spec.maximum}, got ${value}`;
+    }
+    if (typeof value === 'string') {
+        // A NUL byte cannot be carried in an environment variable; refusing it stops truncation tricks.
+        if (value.includes('\0'))
+            return 'expected no NUL bytes in the value';
+        const bytes = Buffer.byteLength(value, 'utf8');
+        const max = Math.min(spec['max-length'] ?? DEFAULT_MAX_PARAM_BYTES, HARD_MAX_PARAM_BYTES);
+        if (bytes > max)
+            return `expected at most ${max} bytes, got ${bytes}`;
+        if (spec['min-length'] !== undefined && [...value].length < spec['min-length']) {
+            return `expected at least ${spec['min-length']} characters, got ${[...value].length}`;
+        }
+        if (spec.pattern !== undefined && !new RegExp(spec.pattern, 'u').test(value)) {
+            return `expected a value matching /${spec.pattern}/, got ${describe(value)}`;
+        }
+    }
+    if (spec.enum !== undefined && !spec.enum.includes(value)) {
+        return `expected one of ${spec.enum.map((v) => JSON.stringify(v)).join(', ')}, got ${describe(value)}`;
+    }
+    return undefined;
+}
+/**
+ * Coerces a command-line `key=value` string to the input's type. JSON parameters keep their
+ * JSON type and are not coerced, so `"5"` stays a string and fails an integer input.
+ */
+function coerceCliValue(spec, text) {
+    if (!spec)
+        return text;
+    switch (spec.type) {
+        case 'boolean':
+            return text === 'true' ? true : text === 'false' ? false : text;
+        case 'integer':
+        case 'number':
+            return /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(text) ? Number(text) : text;
+        case 'string':
+            return text;
+    }
+}
+/**
+ * Validates caller parameters against the declared inputs and fills in defaults.
+ * Unknown names, wrong types, missing required values and oversized values are refused (exit 2),
+ * so a hostile dispatch payload never reaches a step as anything but checked data.
+ */
+function resolveParams(inputs, given) {
+    const problems = [];
+    const resolved = {};
+    for (const name of Object.keys(given)) {
+        if (!Object.hasOwn(inputs, name)) {
+            const known = Object.keys(inputs);
+            problems.push(`unknown parameter '${printable(name)}'; declared inputs: ${known.length ? known.join(', ') : '(none)'}`);
+        }
+    }
+    for (const [name, spec] of Object.entries(inputs)) {
+        // An explicit null is refused rather than read as "not given": a hostile payload must not be
+        // able to strip a safe default.
+        if (Object.hasOwn(given, name) && given[name] === null) {
+            problems.push(`parameter '${name}': expected a ${spec.type}, got null`);
+            continue;
+        }
+        const value = Object.hasOwn(given, name) ? given[name] : spec.default;
+        if (value === undefined) {
+            if (spec.required)
+                problems.push(`missing required parameter '${name}' (${paramEnvName(name)})`);
+            continue;
+        }
+        const problem = checkInputValue(spec, value);
+        if (problem)
+            problems.push(`parameter '${name}': ${problem}`);
+        else
+            resolved[name] = value;
+    }
+    if (problems.length)
+        throw new errors/* UsageError */.eb('INVALID_PARAMS', problems.join('; '));
+    return resolved;
+}
+/** Renders a resolved value as the string its PARAM_ variable carries. */
+function paramToEnvValue(value) {
+    return typeof value === 'string' ? value : String(value);
+}
+function describe(value) {
+    if (typeof value === 'string')
+        return `'${printable(value)}'`;
+    if (Array.isArray(value))
+        return 'an array';
+    if (value === null)
+        return 'null';
+    if (typeof value === 'object')
+        return 'an object';
+    return String(value);
+}
+function printable(text) {
+    const shown = JSON.stringify(text).slice(1, -1);
+    return shown.length > 60 ? `${shown.slice(0, 57)}...` : shown;
+}
+
 ;// CONCATENATED MODULE: ./src/core/version-ref.ts
 
 // Names become folder names, tag prefixes, env-safe artifact names: keep them boring.
@@ -31877,6 +31533,350 @@ var sealed_environment = __nccwpck_require__(50070);
 /** The tool's version, reported in every run record. Kept in step with package.json by a test. */
 const TOOL_VERSION = '0.1.0';
 
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(38815);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/ucs2length.js
+var ucs2length = __nccwpck_require__(36214);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/equal.js
+var equal = __nccwpck_require__(24951);
+;// CONCATENATED MODULE: ./src/generated/remediation-validator.js
+// Generated from remediations/remediation.schema.json by scripts/build-validators.mjs; do not edit.
+/* eslint-disable */
+
+
+const runtime = (m) => (typeof m === "function" ? m : m.default);
+"use strict";const validate = (/* unused pure expression or super */ null && (validate10));/* harmony default export */ const remediation_validator = (validate10);const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://remediate.dev/schemas/remediation-v1.json","title":"Remediation definition (remediations/<name>/remediation.yml)","type":"object","additionalProperties":false,"required":["name","description","steps"],"properties":{"name":{"description":"Must equal the folder name under remediations/.","type":"string","pattern":"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"},"description":{"type":"string","minLength":1,"maxLength":2000},"inputs":{"description":"Typed parameters. Each reaches the steps only as the environment variable PARAM_<NAME>.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_-]{0,62}$"},"maxProperties":64,"additionalProperties":{"$ref":"#/definitions/input"}},"secrets":{"description":"Names of caller environment variables that the steps may see. Their values are redacted from every record.","type":"array","maxItems":32,"uniqueItems":true,"items":{"$ref":"#/definitions/envName"}},"env":{"$ref":"#/definitions/env"},"timeout":{"description":"Whole-run time limit.","$ref":"#/definitions/duration"},"outputs":{"description":"Outputs the run exposes, each taken from a step's REMEDIATION_OUTPUT key.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_-]{0,62}$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["step","key"],"properties":{"description":{"type":"string"},"step":{"type":"string"},"key":{"type":"string"}}}},"check":{"$ref":"#/definitions/stage"},"steps":{"type":"array","$ref":"#/definitions/stage","minItems":1},"verify":{"$ref":"#/definitions/stage"},"rollback":{"$ref":"#/definitions/stage"}},"definitions":{"envName":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,127}$"},"env":{"type":"object","maxProperties":64,"propertyNames":{"$ref":"#/definitions/envName"},"additionalProperties":{"type":"string","maxLength":4096}},"duration":{"description":"A duration like 500ms, 30s, 5m or 2h.","type":"string","pattern":"^[1-9][0-9]{0,6}(ms|s|m|h)$"},"input":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","integer","number","boolean"]},"description":{"type":"string"},"required":{"type":"boolean"},"default":{"type":["string","number","boolean"]},"pattern":{"type":"string","maxLength":1024},"enum":{"type":"array","minItems":1,"items":{"type":["string","number","boolean"]}},"minimum":{"type":"number"},"maximum":{"type":"number"},"min-length":{"type":"integer","minimum":0},"max-length":{"type":"integer","minimum":1,"maximum":65536}}},"stage":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/step"}},"step":{"type":"object","additionalProperties":false,"required":["id","run"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]{0,62}$"},"name":{"type":"string","maxLength":200},"run":{"type":"string","minLength":1,"maxLength":65536},"shell":{"enum":["bash","sh"]},"env":{"$ref":"#/definitions/env"},"timeout":{"$ref":"#/definitions/duration"},"retries":{"type":"integer","minimum":0,"maximum":10},"continue-on-error":{"type":"boolean"},"working-directory":{"description":"A relative path inside the run's fresh workspace.","type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).{1,200}$"}}}}};const schema12 = {"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","integer","number","boolean"]},"description":{"type":"string"},"required":{"type":"boolean"},"default":{"type":["string","number","boolean"]},"pattern":{"type":"string","maxLength":1024},"enum":{"type":"array","minItems":1,"items":{"type":["string","number","boolean"]}},"minimum":{"type":"number"},"maximum":{"type":"number"},"min-length":{"type":"integer","minimum":0},"max-length":{"type":"integer","minimum":1,"maximum":65536}}};const schema13 = {"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,127}$"};const schema16 = {"description":"A duration like 500ms, 30s, 5m or 2h.","type":"string","pattern":"^[1-9][0-9]{0,6}(ms|s|m|h)$"};const func2 = Object.prototype.hasOwnProperty;const func3 = runtime(ucs2length);const func0 = runtime(equal);const pattern0 = new RegExp("^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$", "u");const pattern1 = new RegExp("^[a-z][a-z0-9_-]{0,62}$", "u");const pattern2 = new RegExp("^[A-Za-z_][A-Za-z0-9_]{0,127}$", "u");const pattern4 = new RegExp("^[1-9][0-9]{0,6}(ms|s|m|h)$", "u");const schema14 = {"type":"object","maxProperties":64,"propertyNames":{"$ref":"#/definitions/envName"},"additionalProperties":{"type":"string","maxLength":4096}};function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(Object.keys(data).length > 64){const err0 = {instancePath,schemaPath:"#/maxProperties",keyword:"maxProperties",params:{limit: 64},message:"must NOT have more than 64 properties",schema:64,parentSchema:schema14,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}for(const key0 in data){const _errs1 = errors;if(typeof key0 === "string"){if(!pattern2.test(key0)){const err1 = {instancePath,schemaPath:"#/definitions/envName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,127}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,127}$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]{0,127}$",parentSchema:schema13,data:key0,propertyName:key0};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}else {const err2 = {instancePath,schemaPath:"#/definitions/envName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:key0,propertyName:key0};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}var valid0 = _errs1 === errors;if(!valid0){const err3 = {instancePath,schemaPath:"#/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid",schema:schema14.propertyNames,parentSchema:schema14,data};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}for(const key1 in data){let data0 = data[key1];if(typeof data0 === "string"){if(func3(data0) > 4096){const err4 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema14.additionalProperties,data:data0};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}else {const err5 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.additionalProperties.type,parentSchema:schema14.additionalProperties,data:data0};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}}else {const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.type,parentSchema:schema14,data};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}validate11.errors = vErrors;return errors === 0;}const schema17 = {"type":"array","maxItems":100,"items":{"$ref":"#/definitions/step"}};const schema18 = {"type":"object","additionalProperties":false,"required":["id","run"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]{0,62}$"},"name":{"type":"string","maxLength":200},"run":{"type":"string","minLength":1,"maxLength":65536},"shell":{"enum":["bash","sh"]},"env":{"$ref":"#/definitions/env"},"timeout":{"$ref":"#/definitions/duration"},"retries":{"type":"integer","minimum":0,"maximum":10},"continue-on-error":{"type":"boolean"},"working-directory":{"description":"A relative path inside the run's fresh workspace.","type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).{1,200}$"}}};const pattern8 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$)).{1,200}$", "u");function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.id === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema18.required,parentSchema:schema18,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.run === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'",schema:schema18.required,parentSchema:schema18,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}for(const key0 in data){if(!(func2.call(schema18.properties, key0))){const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema18,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}if(data.id !== undefined){let data0 = data.id;if(typeof data0 === "string"){if(!pattern1.test(data0)){const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,62}$",parentSchema:schema18.properties.id,data:data0};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}else {const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.id.type,parentSchema:schema18.properties.id,data:data0};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}if(data.name !== undefined){let data1 = data.name;if(typeof data1 === "string"){if(func3(data1) > 200){const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema18.properties.name,data:data1};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}else {const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.name.type,parentSchema:schema18.properties.name,data:data1};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}if(data.run !== undefined){let data2 = data.run;if(typeof data2 === "string"){if(func3(data2) > 65536){const err7 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/maxLength",keyword:"maxLength",params:{limit: 65536},message:"must NOT have more than 65536 characters",schema:65536,parentSchema:schema18.properties.run,data:data2};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}if(func3(data2) < 1){const err8 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.run,data:data2};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}else {const err9 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.run.type,parentSchema:schema18.properties.run,data:data2};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}if(data.shell !== undefined){let data3 = data.shell;if(!((data3 === "bash") || (data3 === "sh"))){const err10 = {instancePath:instancePath+"/shell",schemaPath:"#/properties/shell/enum",keyword:"enum",params:{allowedValues: schema18.properties.shell.enum},message:"must be equal to one of the allowed values",schema:schema18.properties.shell.enum,parentSchema:schema18.properties.shell,data:data3};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}if(data.env !== undefined){if(!(validate11(data.env, {instancePath:instancePath+"/env",parentData:data,parentDataProperty:"env",rootData}))){vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);errors = vErrors.length;}}if(data.timeout !== undefined){let data5 = data.timeout;if(typeof data5 === "string"){if(!pattern4.test(data5)){const err11 = {instancePath:instancePath+"/timeout",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{0,6}(ms|s|m|h)$"},message:"must match pattern \""+"^[1-9][0-9]{0,6}(ms|s|m|h)$"+"\"",schema:"^[1-9][0-9]{0,6}(ms|s|m|h)$",parentSchema:schema16,data:data5};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}else {const err12 = {instancePath:instancePath+"/timeout",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.type,parentSchema:schema16,data:data5};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}if(data.retries !== undefined){let data6 = data.retries;if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){const err13 = {instancePath:instancePath+"/retries",schemaPath:"#/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema18.properties.retries.type,parentSchema:schema18.properties.retries,data:data6};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}if((typeof data6 == "number") && (isFinite(data6))){if(data6 > 10 || isNaN(data6)){const err14 = {instancePath:instancePath+"/retries",schemaPath:"#/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10",schema:10,parentSchema:schema18.properties.retries,data:data6};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}if(data6 < 0 || isNaN(data6)){const err15 = {instancePath:instancePath+"/retries",schemaPath:"#/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema18.properties.retries,data:data6};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}}if(data["continue-on-error"] !== undefined){let data7 = data["continue-on-error"];if(typeof data7 !== "boolean"){const err16 = {instancePath:instancePath+"/continue-on-error",schemaPath:"#/properties/continue-on-error/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema18.properties["continue-on-error"].type,parentSchema:schema18.properties["continue-on-error"],data:data7};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}if(data["working-directory"] !== undefined){let data8 = data["working-directory"];if(typeof data8 === "string"){if(!pattern8.test(data8)){const err17 = {instancePath:instancePath+"/working-directory",schemaPath:"#/properties/working-directory/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).{1,200}$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$)).{1,200}$"+"\"",schema:"^(?!/)(?!.*(^|/)\\.\\.(/|$)).{1,200}$",parentSchema:schema18.properties["working-directory"],data:data8};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}else {const err18 = {instancePath:instancePath+"/working-directory",schemaPath:"#/properties/working-directory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties["working-directory"].type,parentSchema:schema18.properties["working-directory"],data:data8};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}}else {const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.type,parentSchema:schema18,data};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}validate14.errors = vErrors;return errors === 0;}function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(Array.isArray(data)){if(data.length > 100){const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema17,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}const len0 = data.length;for(let i0=0; i0<len0; i0++){if(!(validate14(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);errors = vErrors.length;}}}else {const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.type,parentSchema:schema17,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}validate13.errors = vErrors;return errors === 0;}function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://remediate.dev/schemas/remediation-v1.json" */;let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.name === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.description === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.steps === undefined){const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}for(const key0 in data){if(!(func2.call(schema11.properties, key0))){const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data.name !== undefined){let data0 = data.name;if(typeof data0 === "string"){if(!pattern0.test(data0)){const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"+"\"",schema:"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$",parentSchema:schema11.properties.name,data:data0};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}else {const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.name.type,parentSchema:schema11.properties.name,data:data0};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}if(data.description !== undefined){let data1 = data.description;if(typeof data1 === "string"){if(func3(data1) > 2000){const err6 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema11.properties.description,data:data1};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}if(func3(data1) < 1){const err7 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.description,data:data1};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}else {const err8 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.description.type,parentSchema:schema11.properties.description,data:data1};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}if(data.inputs !== undefined){let data2 = data.inputs;if(data2 && typeof data2 == "object" && !Array.isArray(data2)){if(Object.keys(data2).length > 64){const err9 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/maxProperties",keyword:"maxProperties",params:{limit: 64},message:"must NOT have more than 64 properties",schema:64,parentSchema:schema11.properties.inputs,data:data2};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}for(const key1 in data2){const _errs8 = errors;if(typeof key1 === "string"){if(!pattern1.test(key1)){const err10 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,62}$",parentSchema:schema11.properties.inputs.propertyNames,data:key1,propertyName:key1};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}var valid1 = _errs8 === errors;if(!valid1){const err11 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema11.properties.inputs.propertyNames,parentSchema:schema11.properties.inputs,data:data2};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}for(const key2 in data2){let data3 = data2[key2];if(data3 && typeof data3 == "object" && !Array.isArray(data3)){if(data3.type === undefined){const err12 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/input/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema12.required,parentSchema:schema12,data:data3};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}for(const key3 in data3){if(!(func2.call(schema12.properties, key3))){const err13 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/input/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data3};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}if(data3.type !== undefined){let data4 = data3.type;if(!((((data4 === "string") || (data4 === "integer")) || (data4 === "number")) || (data4 === "boolean"))){const err14 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/definitions/input/properties/type/enum",keyword:"enum",params:{allowedValues: schema12.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.type.enum,parentSchema:schema12.properties.type,data:data4};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}if(data3.description !== undefined){let data5 = data3.description;if(typeof data5 !== "string"){const err15 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/definitions/input/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.description.type,parentSchema:schema12.properties.description,data:data5};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}if(data3.required !== undefined){let data6 = data3.required;if(typeof data6 !== "boolean"){const err16 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/required",schemaPath:"#/definitions/input/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.required.type,parentSchema:schema12.properties.required,data:data6};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}if(data3.default !== undefined){let data7 = data3.default;if(((typeof data7 !== "string") && (!((typeof data7 == "number") && (isFinite(data7))))) && (typeof data7 !== "boolean")){const err17 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/default",schemaPath:"#/definitions/input/properties/default/type",keyword:"type",params:{type: schema12.properties.default.type},message:"must be string,number,boolean",schema:schema12.properties.default.type,parentSchema:schema12.properties.default,data:data7};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}if(data3.pattern !== undefined){let data8 = data3.pattern;if(typeof data8 === "string"){if(func3(data8) > 1024){const err18 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/pattern",schemaPath:"#/definitions/input/properties/pattern/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema12.properties.pattern,data:data8};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}else {const err19 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/pattern",schemaPath:"#/definitions/input/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.pattern.type,parentSchema:schema12.properties.pattern,data:data8};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}if(data3.enum !== undefined){let data9 = data3.enum;if(Array.isArray(data9)){if(data9.length < 1){const err20 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/enum",schemaPath:"#/definitions/input/properties/enum/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema12.properties.enum,data:data9};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}const len0 = data9.length;for(let i0=0; i0<len0; i0++){let data10 = data9[i0];if(((typeof data10 !== "string") && (!((typeof data10 == "number") && (isFinite(data10))))) && (typeof data10 !== "boolean")){const err21 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/enum/" + i0,schemaPath:"#/definitions/input/properties/enum/items/type",keyword:"type",params:{type: schema12.properties.enum.items.type},message:"must be string,number,boolean",schema:schema12.properties.enum.items.type,parentSchema:schema12.properties.enum.items,data:data10};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}}}else {const err22 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/enum",schemaPath:"#/definitions/input/properties/enum/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.enum.type,parentSchema:schema12.properties.enum,data:data9};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}if(data3.minimum !== undefined){let data11 = data3.minimum;if(!((typeof data11 == "number") && (isFinite(data11)))){const err23 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/minimum",schemaPath:"#/definitions/input/properties/minimum/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.minimum.type,parentSchema:schema12.properties.minimum,data:data11};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}if(data3.maximum !== undefined){let data12 = data3.maximum;if(!((typeof data12 == "number") && (isFinite(data12)))){const err24 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/maximum",schemaPath:"#/definitions/input/properties/maximum/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.maximum.type,parentSchema:schema12.properties.maximum,data:data12};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}if(data3["min-length"] !== undefined){let data13 = data3["min-length"];if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){const err25 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/min-length",schemaPath:"#/definitions/input/properties/min-length/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.properties["min-length"].type,parentSchema:schema12.properties["min-length"],data:data13};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}if((typeof data13 == "number") && (isFinite(data13))){if(data13 < 0 || isNaN(data13)){const err26 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/min-length",schemaPath:"#/definitions/input/properties/min-length/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties["min-length"],data:data13};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}}}if(data3["max-length"] !== undefined){let data14 = data3["max-length"];if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){const err27 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/max-length",schemaPath:"#/definitions/input/properties/max-length/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.properties["max-length"].type,parentSchema:schema12.properties["max-length"],data:data14};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}if((typeof data14 == "number") && (isFinite(data14))){if(data14 > 65536 || isNaN(data14)){const err28 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/max-length",schemaPath:"#/definitions/input/properties/max-length/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65536},message:"must be <= 65536",schema:65536,parentSchema:schema12.properties["max-length"],data:data14};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}if(data14 < 1 || isNaN(data14)){const err29 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/max-length",schemaPath:"#/definitions/input/properties/max-length/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema12.properties["max-length"],data:data14};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}}}}else {const err30 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/input/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data3};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}}}else {const err31 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.inputs.type,parentSchema:schema11.properties.inputs,data:data2};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}}if(data.secrets !== undefined){let data15 = data.secrets;if(Array.isArray(data15)){if(data15.length > 32){const err32 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema11.properties.secrets,data:data15};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}const len1 = data15.length;for(let i1=0; i1<len1; i1++){let data16 = data15[i1];if(typeof data16 === "string"){if(!pattern2.test(data16)){const err33 = {instancePath:instancePath+"/secrets/" + i1,schemaPath:"#/definitions/envName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,127}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,127}$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]{0,127}$",parentSchema:schema13,data:data16};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}}else {const err34 = {instancePath:instancePath+"/secrets/" + i1,schemaPath:"#/definitions/envName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data16};if(vErrors === null){vErrors = [err34];}else {vErrors.push(err34);}errors++;}}let i2 = data15.length;let j0;if(i2 > 1){outer0:for(;i2--;){for(j0 = i2; j0--;){if(func0(data15[i2], data15[j0])){const err35 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema11.properties.secrets,data:data15};if(vErrors === null){vErrors = [err35];}else {vErrors.push(err35);}errors++;break outer0;}}}}}else {const err36 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.secrets.type,parentSchema:schema11.properties.secrets,data:data15};if(vErrors === null){vErrors = [err36];}else {vErrors.push(err36);}errors++;}}if(data.env !== undefined){if(!(validate11(data.env, {instancePath:instancePath+"/env",parentData:data,parentDataProperty:"env",rootData}))){vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);errors = vErrors.length;}}if(data.timeout !== undefined){let data18 = data.timeout;if(typeof data18 === "string"){if(!pattern4.test(data18)){const err37 = {instancePath:instancePath+"/timeout",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{0,6}(ms|s|m|h)$"},message:"must match pattern \""+"^[1-9][0-9]{0,6}(ms|s|m|h)$"+"\"",schema:"^[1-9][0-9]{0,6}(ms|s|m|h)$",parentSchema:schema16,data:data18};if(vErrors === null){vErrors = [err37];}else {vErrors.push(err37);}errors++;}}else {const err38 = {instancePath:instancePath+"/timeout",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.type,parentSchema:schema16,data:data18};if(vErrors === null){vErrors = [err38];}else {vErrors.push(err38);}errors++;}}if(data.outputs !== undefined){let data19 = data.outputs;if(data19 && typeof data19 == "object" && !Array.isArray(data19)){for(const key4 in data19){const _errs46 = errors;if(typeof key4 === "string"){if(!pattern1.test(key4)){const err39 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,62}$",parentSchema:schema11.properties.outputs.propertyNames,data:key4,propertyName:key4};if(vErrors === null){vErrors = [err39];}else {vErrors.push(err39);}errors++;}}var valid12 = _errs46 === errors;if(!valid12){const err40 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid",schema:schema11.properties.outputs.propertyNames,parentSchema:schema11.properties.outputs,data:data19};if(vErrors === null){vErrors = [err40];}else {vErrors.push(err40);}errors++;}}for(const key5 in data19){let data20 = data19[key5];if(data20 && typeof data20 == "object" && !Array.isArray(data20)){if(data20.step === undefined){const err41 = {instancePath:instancePath+"/outputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'",schema:schema11.properties.outputs.additionalProperties.required,parentSchema:schema11.properties.outputs.additionalProperties,data:data20};if(vErrors === null){vErrors = [err41];}else {vErrors.push(err41);}errors++;}if(data20.key === undefined){const err42 = {instancePath:instancePath+"/outputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema11.properties.outputs.additionalProperties.required,parentSchema:schema11.properties.outputs.additionalProperties,data:data20};if(vErrors === null){vErrors = [err42];}else {vErrors.push(err42);}errors++;}for(const key6 in data20){if(!(((key6 === "description") || (key6 === "step")) || (key6 === "key"))){const err43 = {instancePath:instancePath+"/outputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.outputs.additionalProperties,data:data20};if(vErrors === null){vErrors = [err43];}else {vErrors.push(err43);}errors++;}}if(data20.description !== undefined){let data21 = data20.description;if(typeof data21 !== "string"){const err44 = {instancePath:instancePath+"/outputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/outputs/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.outputs.additionalProperties.properties.description.type,parentSchema:schema11.properties.outputs.additionalProperties.properties.description,data:data21};if(vErrors === null){vErrors = [err44];}else {vErrors.push(err44);}errors++;}}if(data20.step !== undefined){let data22 = data20.step;if(typeof data22 !== "string"){const err45 = {instancePath:instancePath+"/outputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/step",schemaPath:"#/properties/outputs/additionalProperties/properties/step/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.outputs.additionalProperties.properties.step.type,parentSchema:schema11.properties.outputs.additionalProperties.properties.step,data:data22};if(vErrors === null){vErrors = [err45];}else {vErrors.push(err45);}errors++;}}if(data20.key !== undefined){let data23 = data20.key;if(typeof data23 !== "string"){const err46 = {instancePath:instancePath+"/outputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/key",schemaPath:"#/properties/outputs/additionalProperties/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.outputs.additionalProperties.properties.key.type,parentSchema:schema11.properties.outputs.additionalProperties.properties.key,data:data23};if(vErrors === null){vErrors = [err46];}else {vErrors.push(err46);}errors++;}}}else {const err47 = {instancePath:instancePath+"/outputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.outputs.additionalProperties.type,parentSchema:schema11.properties.outputs.additionalProperties,data:data20};if(vErrors === null){vErrors = [err47];}else {vErrors.push(err47);}errors++;}}}else {const err48 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.outputs.type,parentSchema:schema11.properties.outputs,data:data19};if(vErrors === null){vErrors = [err48];}else {vErrors.push(err48);}errors++;}}if(data.check !== undefined){if(!(validate13(data.check, {instancePath:instancePath+"/check",parentData:data,parentDataProperty:"check",rootData}))){vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);errors = vErrors.length;}}if(data.steps !== undefined){let data25 = data.steps;if(!(validate13(data25, {instancePath:instancePath+"/steps",parentData:data,parentDataProperty:"steps",rootData}))){vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);errors = vErrors.length;}if(Array.isArray(data25)){if(data25.length < 1){const err49 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.steps,data:data25};if(vErrors === null){vErrors = [err49];}else {vErrors.push(err49);}errors++;}}else {const err50 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.steps.type,parentSchema:schema11.properties.steps,data:data25};if(vErrors === null){vErrors = [err50];}else {vErrors.push(err50);}errors++;}}if(data.verify !== undefined){if(!(validate13(data.verify, {instancePath:instancePath+"/verify",parentData:data,parentDataProperty:"verify",rootData}))){vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);errors = vErrors.length;}}if(data.rollback !== undefined){if(!(validate13(data.rollback, {instancePath:instancePath+"/rollback",parentData:data,parentDataProperty:"rollback",rootData}))){vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);errors = vErrors.length;}}}else {const err51 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};if(vErrors === null){vErrors = [err51];}else {vErrors.push(err51);}errors++;}validate10.errors = vErrors;return errors === 0;}
+
+;// CONCATENATED MODULE: ./src/core/definition-parser.ts
+
+// Precompiled from remediations/remediation.schema.json at build time (scripts/build-validators.mjs):
+// compiling the schema at run time cost ~30 ms of every run's start-up.
+
+
+
+
+/** Largest remediation.yml accepted: a definition is a page of YAML, not a data set. */
+const MAX_DEFINITION_BYTES = 256 * 1024;
+/** Alias expansions allowed: stops "billion laughs" documents that expand to gigabytes. */
+const MAX_ALIAS_COUNT = 50;
+/** A definition failed validation; `issues` carries every problem found, with file positions. */
+class DefinitionError extends errors/* RemediateError */.j2 {
+    name = 'DefinitionError';
+    code = 'INVALID_DEFINITION';
+    exitCode = errors/* ExitCode */.yU.usage;
+    issues;
+    constructor(issues) {
+        super(issues.map(formatIssue).join('\n'));
+        this.issues = issues;
+    }
+}
+/** Formats an issue as `file:line:col: path: message`, the shape editors and annotations expect. */
+function formatIssue(issue) {
+    return `${issue.file}:${issue.line}:${issue.column}: ${issue.path ? `${issue.path}: ` : ''}${issue.message}`;
+}
+/**
+ * Parses and validates remediation.yml bytes. Pure: the caller reads the bytes (from git objects
+ * or the working tree) and says which folder they came from.
+ */
+function parseDefinition(file, bytes, folderName) {
+    const issueAt = (line, column, path, message) => ({
+        file,
+        line,
+        column,
+        path,
+        message,
+    });
+    if (bytes.byteLength > MAX_DEFINITION_BYTES) {
+        throw new DefinitionError([
+            issueAt(1, 1, '', `file is ${bytes.byteLength} bytes; at most ${MAX_DEFINITION_BYTES} are accepted`),
+        ]);
+    }
+    let text;
+    try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        throw new DefinitionError([issueAt(1, 1, '', 'file is not valid UTF-8')]);
+    }
+    const lines = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+    const position = (offset) => lines.linePos(offset);
+    if (doc.errors.length) {
+        throw new DefinitionError(doc.errors.map((e) => {
+            const { line, col } = position(e.pos[0]);
+            return issueAt(line, col, '', e.message.split('\n')[0] ?? e.message);
+        }));
+    }
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    }
+    catch (error) {
+        throw new DefinitionError([
+            issueAt(1, 1, '', `cannot expand the document: ${error instanceof Error ? error.message : String(error)}`),
+        ]);
+    }
+    const locate = (path, key = false) => {
+        const { node, keyNode } = findNode(doc, path);
+        const target = key && keyNode ? keyNode : node;
+        const offset = target?.range?.[0] ?? 0;
+        const { line, col } = position(offset);
+        return { line, column: col };
+    };
+    const issue = (path, message, key = false) => {
+        const { line, column } = locate(path, key);
+        return issueAt(line, column, formatPath(path), message);
+    };
+    if (!remediation_validator(data)) {
+        throw new DefinitionError(dedupe((remediation_validator.errors ?? []).map((e) => schemaIssue(e, issue))));
+    }
+    const definition = normalise(data);
+    const problems = semanticIssues(definition, folderName, issue);
+    if (problems.length)
+        throw new DefinitionError(problems);
+    return definition;
+}
+function normalise(raw) {
+    return {
+        name: raw.name,
+        description: raw.description,
+        inputs: raw.inputs ?? {},
+        secrets: raw.secrets ?? [],
+        env: raw.env ?? {},
+        ...(raw.timeout !== undefined ? { timeout: raw.timeout } : {}),
+        outputs: raw.outputs ?? {},
+        check: raw.check ?? [],
+        steps: raw.steps,
+        verify: raw.verify ?? [],
+        rollback: raw.rollback ?? [],
+    };
+}
+// Checks JSON Schema cannot express.
+function semanticIssues(def, folderName, issue) {
+    const problems = [];
+    // A definition that claims another name could be released under a tag it was not reviewed as.
+    if (def.name !== folderName) {
+        problems.push(issue(['name'], `expected '${folderName}' (the folder name), got '${def.name}'`));
+    }
+    for (const [input, spec] of Object.entries(def.inputs)) {
+        if (spec.default !== undefined) {
+            const problem = checkInputValue(spec, spec.default);
+            if (problem)
+                problems.push(issue(['inputs', input, 'default'], `default fails its own constraints: ${problem}`));
+        }
+        if (spec.pattern !== undefined) {
+            try {
+                new RegExp(spec.pattern, 'u');
+            }
+            catch {
+                problems.push(issue(['inputs', input, 'pattern'], `expected a valid regular expression, got '${spec.pattern}'`));
+            }
+        }
+        if (spec.required && spec.default !== undefined) {
+            problems.push(issue(['inputs', input, 'required'], 'a required input cannot have a default'));
+        }
+    }
+    if (def.timeout !== undefined)
+        problems.push(...durationIssue(def.timeout, ['timeout'], issue));
+    // Two inputs that map to one variable (a-b and a_b are both PARAM_A_B) would let one silently
+    // replace the other in the step environment.
+    const envNames = new Map();
+    for (const input of Object.keys(def.inputs)) {
+        const name = paramEnvName(input);
+        const other = envNames.get(name);
+        if (other)
+            problems.push(issue(['inputs', input], `'${input}' and '${other}' both become ${name}; rename one`, true));
+        envNames.set(name, input);
+    }
+    const ids = new Map();
+    const stepEnvNames = new Map();
+    for (const stage of STAGES) {
+        def[stage].forEach((step, index) => {
+            if (step.timeout !== undefined)
+                problems.push(...durationIssue(step.timeout, [stage, index, 'timeout'], issue));
+            // Outputs reach later steps as STEP_<ID>_<KEY>: ids that normalise alike (fix-a, fix_a) would clash.
+            const normalised = step.id.toUpperCase().replaceAll('-', '_');
+            const clash = stepEnvNames.get(normalised);
+            if (clash && clash !== step.id) {
+                problems.push(issue([stage, index, 'id'], `'${step.id}' and '${clash}' both become STEP_${normalised}_*; rename one`));
+            }
+            stepEnvNames.set(normalised, step.id);
+            const seen = ids.get(step.id);
+            if (seen) {
+                problems.push(issue([stage, index, 'id'], `duplicate step id '${step.id}' (first used in ${seen})`));
+            }
+            else {
+                ids.set(step.id, `${stage}[${index}]`);
+            }
+            problems.push(...expressionIssues(step, [stage, index], issue));
+        });
+    }
+    // Declared outputs read STEP_<ID>_<KEY> names; two that normalise alike (key K2 and k2 of one
+    // step) would read one value under two names while the step meant two.
+    const outputEnvNames = new Map();
+    for (const [output, spec] of Object.entries(def.outputs)) {
+        if (!ids.has(spec.step)) {
+            problems.push(issue(['outputs', output, 'step'], `expected the id of a step, got '${spec.step}'`));
+        }
+        const envName = `STEP_${spec.step}_${spec.key}`.toUpperCase().replaceAll('-', '_');
+        const other = outputEnvNames.get(envName);
+        if (other !== undefined && other !== `${spec.step}/${spec.key}`) {
+            problems.push(issue(['outputs', output, 'key'], `'${spec.step}/${spec.key}' and '${other}' both become ${envName}; rename one`));
+        }
+        else {
+            outputEnvNames.set(envName, `${spec.step}/${spec.key}`);
+        }
+    }
+    problems.push(...expressionIssuesIn(def.env, ['env'], issue));
+    return problems;
+}
+// `${{ }}` looks like GitHub's expression language but nothing here evaluates it: a step relying
+// on it would run with the literal text, and a workflow author might expect interpolation of
+// untrusted values. Parameters are environment variables ($PARAM_X); say so.
+function expressionIssues(step, at, issue) {
+    const found = [];
+    if (step.run.includes('${{')) {
+        found.push(issue([...at, 'run'], expressionMessage(step.run)));
+    }
+    // A name is only shown, but `${{ }}` there reads as a promise of interpolation all the same.
+    if (step.name?.includes('${{')) {
+        found.push(issue([...at, 'name'], expressionMessage(step.name)));
+    }
+    // A NUL cannot reach a process: the shell gets the script as an argument and the env as C
+    // strings, so everything after it would be cut off silently (or the spawn fails mid-run, after
+    // earlier steps changed the system). YAML can write one ("\0"); refuse it before any step runs.
+    if (step.run.includes('\0'))
+        found.push(issue([...at, 'run'], NUL_MESSAGE));
+    found.push(...expressionIssuesIn(step.env ?? {}, [...at, 'env'], issue));
+    return found;
+}
+const NUL_MESSAGE = 'contains a NUL byte, which a process cannot receive; remove it';
+function durationIssue(text, at, issue) {
+    try {
+        parseDuration(text);
+        return [];
+    }
+    catch (error) {
+        return [issue(at, error.message)];
+    }
+}
+function expressionIssuesIn(env, at, issue) {
+    return Object.entries(env).flatMap(([key, value]) => [
+        ...(value.includes('${{') ? [issue([...at, key], expressionMessage(value))] : []),
+        ...(value.includes('\0') ? [issue([...at, key], NUL_MESSAGE)] : []),
+    ]);
+}
+function expressionMessage(text) {
+    const expr = /\$\{\{[^}]*\}?\}?/.exec(text)?.[0] ?? '${{ }}';
+    return `'${expr.slice(0, 60)}' is not evaluated here: this is not GitHub's expression language; read parameters from $PARAM_<NAME> and outputs from $STEP_<ID>_<KEY> instead`;
+}
+function schemaIssue(error, issue) {
+    const path = pointerToPath(error.instancePath);
+    const got = error.data;
+    switch (error.keyword) {
+        case 'additionalProperties': {
+            const key = error.params.additionalProperty;
+            return issue([...path, key], `unknown key '${key}'`, true);
+        }
+        case 'required': {
+            const key = error.params.missingProperty;
+            return issue(path, `missing required key '${key}'`);
+        }
+        case 'pattern': {
+            const description = error.parentSchema?.description;
+            const expected = description
+                ? lowerFirst(description.replace(/\.$/, ''))
+                : `a value matching /${error.params.pattern}/`;
+            return issue(path, `expected ${expected}, got ${show(got)}`);
+        }
+        case 'propertyNames': {
+            const name = error.params.propertyName;
+            return issue([...path, name], `invalid key '${name}'`, true);
+        }
+        case 'type':
+            return issue(path, `expected ${error.params.type.toString().replace(',', ' or ')}, got ${show(got)}`);
+        case 'enum':
+            return issue(path, `expected one of ${error.params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}, got ${show(got)}`);
+        default:
+            return issue(path, `${error.message ?? 'is invalid'}, got ${show(got)}`);
+    }
+}
+function findNode(doc, path) {
+    let node = doc.contents;
+    let keyNode;
+    for (const part of path) {
+        if ((0,dist/* isMap */.jh)(node)) {
+            const pair = node.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(part));
+            if (!pair)
+                return { node: node };
+            keyNode = pair.key;
+            node = pair.value ?? pair.key;
+        }
+        else if ((0,dist/* isSeq */.oP)(node) && typeof part === 'number') {
+            const next = node.items[part];
+            if (!next)
+                return { node: node };
+            keyNode = undefined;
+            node = next;
+        }
+        else {
+            break;
+        }
+    }
+    return { node: node, ...(keyNode ? { keyNode } : {}) };
+}
+/**
+ * Where the YAML node at `path` starts in remediation.yml bytes that parsed before, and where the
+ * text of a block scalar (`run: |`) begins: the line after its header, so that line N of a script
+ * is line `firstLine + N - 1` of the file.
+ */
+function locateValue(bytes, path) {
+    const lines = new LineCounter();
+    const doc = parseDocument(Buffer.from(bytes).toString('utf8'), { lineCounter: lines, prettyErrors: false });
+    const { node } = findNode(doc, path);
+    const { line, col } = lines.linePos(node?.range?.[0] ?? 0);
+    const block = isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED');
+    return { line, column: col, firstLine: block && node.type === 'BLOCK_LITERAL' ? line + 1 : undefined };
+}
+/** A JSON pointer (`/steps/1/timeout`) as a path (`['steps', 1, 'timeout']`). */
+function pointerToPath(pointer) {
+    if (!pointer)
+        return [];
+    return pointer
+        .slice(1)
+        .split('/')
+        .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
+        .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+/** Formats a path like `steps[1].timeout`. */
+function formatPath(path) {
+    return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
+}
+function show(value) {
+    if (typeof value === 'string')
+        return `'${value.length > 60 ? `${value.slice(0, 57)}...` : value}'`;
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'a mapping';
+    return String(value);
+}
+function lowerFirst(text) {
+    return text.charAt(0).toLowerCase() + text.slice(1);
+}
+function dedupe(issues) {
+    const seen = new Set();
+    return issues.filter((i) => {
+        const key = formatIssue(i);
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/core/release-check.ts
 
 /**
@@ -32567,7 +32567,20 @@ async function publishRelease(api, dir, input) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/app/markdown.ts
+/** Escapes text for a Markdown table cell: no HTML, no pipes, no line breaks. */
+function markdown_escape(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\|/g, '\\|')
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/[`*_[\]]/g, (c) => `\\${c}`);
+}
+
 ;// CONCATENATED MODULE: ./src/action/summary.ts
+
 /** GitHub's limit for one step's job summary. */
 const MAX_SUMMARY_BYTES = 1024 * 1024;
 /**
@@ -32579,41 +32592,41 @@ const MAX_SUMMARY_BYTES = 1024 * 1024;
 function renderSummary(snapshot, links) {
     const r = snapshot.remediation;
     const lines = [];
-    lines.push(`## ${icon(snapshot.status)} ${summary_escape(r.name)}@${summary_escape(r.version)}: ${snapshot.status}`);
+    lines.push(`## ${icon(snapshot.status)} ${markdown_escape(r.name)}@${markdown_escape(r.version)}: ${snapshot.status}`);
     lines.push('');
     lines.push('| | |', '| --- | --- |');
-    lines.push(`| Tag | \`${summary_escape(r.tag)}\`${r.commit ? ` → \`${r.commit}\`` : ''} |`);
+    lines.push(`| Tag | \`${markdown_escape(r.tag)}\`${r.commit ? ` → \`${r.commit}\`` : ''} |`);
     if (r.digest)
         lines.push(`| Digest | \`${r.digest}\` |`);
     if (snapshot.manifest) {
         lines.push(`| Manifest | serial ${snapshot.manifest.serial} (min ${snapshot.manifest.minSerial}), \`${snapshot.manifest.digest}\` |`);
         lines.push(`| Signers | ${snapshot.manifest.signers.map((k) => `\`${k.slice(0, 16)}\``).join(', ')} (threshold ${snapshot.manifest.threshold}) |`);
     }
-    lines.push(`| Trigger | ${summary_escape(describeTrigger(snapshot))} |`);
+    lines.push(`| Trigger | ${markdown_escape(describeTrigger(snapshot))} |`);
     if (snapshot.check)
         lines.push(`| Check | ${snapshot.check} |`);
     if (snapshot.rollback)
         lines.push(`| Rollback | ${snapshot.rollback} |`);
     if (snapshot.error)
-        lines.push(`| Error | \`${summary_escape(snapshot.error.code)}\`: ${summary_escape(snapshot.error.message)} |`);
+        lines.push(`| Error | \`${markdown_escape(snapshot.error.code)}\`: ${markdown_escape(snapshot.error.message)} |`);
     lines.push('');
     if (snapshot.steps.length) {
         lines.push('| Stage | Step | Outcome | Exit | Attempts | Duration |', '| --- | --- | --- | --- | --- | --- |');
         for (const step of snapshot.steps) {
-            lines.push(`| ${step.stage} | ${summary_escape(step.id)} | ${icon(step.outcome)} ${step.outcome} | ${step.exitCode ?? step.signal ?? ''} | ${step.attempts} | ${(step.durationMs / 1000).toFixed(1)} s |`);
+            lines.push(`| ${step.stage} | ${markdown_escape(step.id)} | ${icon(step.outcome)} ${step.outcome} | ${step.exitCode ?? step.signal ?? ''} | ${step.attempts} | ${(step.durationMs / 1000).toFixed(1)} s |`);
         }
         lines.push('');
     }
     lines.push('### Record');
-    lines.push(`- Folder on the runner: \`${summary_escape(links.recordDir)}\``);
+    lines.push(`- Folder on the runner: \`${markdown_escape(links.recordDir)}\``);
     if (links.snapshotDigest)
         lines.push(`- Snapshot digest: \`${links.snapshotDigest}\` (keep it: it pins the whole record)`);
     if (links.artifact)
-        lines.push(`- Artifact: [${summary_escape(links.artifact.name)}](${links.artifact.url}) (\`${links.artifact.digest}\`)`);
+        lines.push(`- Artifact: [${markdown_escape(links.artifact.name)}](${links.artifact.url}) (\`${links.artifact.digest}\`)`);
     if (links.release)
-        lines.push(`- Release: [${summary_escape(links.release.tag)}](${links.release.url})`);
+        lines.push(`- Release: [${markdown_escape(links.release.tag)}](${links.release.url})`);
     for (const failure of links.failures)
-        lines.push(`- ⚠️ ${summary_escape(failure)}`);
+        lines.push(`- ⚠️ ${markdown_escape(failure)}`);
     lines.push('', 'Check it:', '```sh', `remediate verify-run <record folder>${links.snapshotDigest ? ` --snapshot-digest ${links.snapshotDigest}` : ''}`, '```');
     return fit(lines.join('\n'));
 }
@@ -32647,16 +32660,6 @@ function icon(status) {
         default:
             return '❌';
     }
-}
-/** Escapes text for a Markdown table cell: no HTML, no pipes, no line breaks. */
-function summary_escape(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/\|/g, '\\|')
-        .replace(/[\r\n]+/g, ' ')
-        .replace(/[`*_[\]]/g, (c) => `\\${c}`);
 }
 
 ;// CONCATENATED MODULE: ./src/action/publish.ts
@@ -32838,6 +32841,29 @@ function required(value, what) {
     return value;
 }
 
+;// CONCATENATED MODULE: ./src/action/report-error.ts
+
+
+/** Turns any thrown value into a failed step; definition errors become file annotations. */
+function reportError(io, error) {
+    if (error instanceof DefinitionError) {
+        for (const issue of error.issues) {
+            io.error(`${issue.path ? `${issue.path}: ` : ''}${issue.message}`, {
+                file: issue.file,
+                startLine: issue.line,
+                startColumn: issue.column,
+            });
+        }
+        io.setFailed(`invalid definition (${error.issues.length} problem(s)); see the annotations`);
+        return;
+    }
+    if (error instanceof errors/* RemediateError */.j2) {
+        io.setFailed(`${error.exitCode === errors/* ExitCode */.yU.refused ? 'refused' : 'error'} [${error.code}]: ${error.message}`);
+        return;
+    }
+    io.setFailed(`internal error: ${(0,errors/* describeError */.Uc)(error)}`);
+}
+
 ;// CONCATENATED MODULE: ./src/action/main-run.ts
 
 
@@ -33010,25 +33036,6 @@ async function loadManifest(settings, keys, deps) {
     checkManifestFreshness(published.verified.payload, { minSerial: settings.minSerial, now: deps.now() });
     deps.io.info(`using the manifest of ${published.source} (serial ${published.serial})`);
     return published.bytes;
-}
-/** Turns any thrown value into a failed step; definition errors become file annotations. */
-function reportError(io, error) {
-    if (error instanceof DefinitionError) {
-        for (const issue of error.issues) {
-            io.error(`${issue.path ? `${issue.path}: ` : ''}${issue.message}`, {
-                file: issue.file,
-                startLine: issue.line,
-                startColumn: issue.column,
-            });
-        }
-        io.setFailed(`invalid definition (${error.issues.length} problem(s)); see the annotations`);
-        return;
-    }
-    if (error instanceof errors/* RemediateError */.j2) {
-        io.setFailed(`${error.exitCode === errors/* ExitCode */.yU.refused ? 'refused' : 'error'} [${error.code}]: ${error.message}`);
-        return;
-    }
-    io.setFailed(`internal error: ${(0,errors/* describeError */.Uc)(error)}`);
 }
 
 
@@ -33694,7 +33701,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _action_action_io_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(71815);
 /* harmony import */ var _action_core_io_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(49484);
 /* harmony import */ var _action_lazy_clients_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5091);
-/* harmony import */ var _action_main_run_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(23539);
+/* harmony import */ var _action_main_run_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(84208);
 // Entry of the Action's main step (runs.main). It only wires the runner to runMain.
 
 
@@ -33713,7 +33720,7 @@ const onSignal = () => {
 };
 process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
-await (0,_action_main_run_js__WEBPACK_IMPORTED_MODULE_6__/* .runMain */ .VN)({
+await (0,_action_main_run_js__WEBPACK_IMPORTED_MODULE_6__/* .runMain */ .V)({
     io: (0,_action_core_io_js__WEBPACK_IMPORTED_MODULE_4__/* .coreIo */ .I)(),
     env: process.env,
     api: (0,_action_lazy_clients_js__WEBPACK_IMPORTED_MODULE_5__/* .lazyGitHubApi */ .W)(_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getInput */ .V4('github-token'), process.env.GITHUB_REPOSITORY ?? ''),

@@ -28499,16 +28499,379 @@ function coreIo() {
 
 /***/ }),
 
-/***/ 5091:
+/***/ 18467:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   R: () => (/* binding */ uploadWithArtifactClient),
-/* harmony export */   W: () => (/* binding */ lazyGitHubApi)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77094);
-/* harmony import */ var _adapters_github_api_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(44804);
-/* harmony import */ var _adapters_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(16378);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  W: () => (/* binding */ lazyGitHubApi),
+  R: () => (/* binding */ uploadWithArtifactClient)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
+var core = __nccwpck_require__(77094);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(83916);
+;// CONCATENATED MODULE: ./src/adapters/retry.ts
+/**
+ * Four tries, 1 s, 2 s, 4 s apart: GitHub's 5xx blips usually clear within seconds. Rate limits
+ * are waited out for up to 5 minutes: GitHub's secondary limits ask for about a minute, and a
+ * primary limit that resets later than that is better reported than waited on by a paid runner.
+ */
+const DEFAULT_RETRY = {
+    attempts: 4,
+    firstDelayMs: 1000,
+    maxDelayMs: 10_000,
+    maxRateLimitWaitMs: 5 * 60_000,
+    requestTimeoutMs: 2 * 60_000,
+};
+/**
+ * Runs `call` until it succeeds, `isRetryable(error)` says no, or attempts run out; the last
+ * error is thrown unchanged, so nothing is swallowed. `onRetry` reports each retry.
+ */
+async function withRetry(call, isRetryable, policy = DEFAULT_RETRY, onRetry) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await call();
+        }
+        catch (error) {
+            if (attempt >= policy.attempts || !isRetryable(error))
+                throw error;
+            const delay = Math.min(policy.firstDelayMs * 2 ** (attempt - 1), policy.maxDelayMs);
+            onRetry?.(error, attempt, delay);
+            await new Promise((resolve) => setTimeout(resolve, delay));
+        }
+    }
+}
+/** Server errors (5xx) and network failures are worth retrying at once; 4xx are not (rate limits: see rateLimitDelayMs). */
+function isTransient(error) {
+    const status = error?.status;
+    if (typeof status === 'number')
+        return status >= 500;
+    return true;
+}
+/**
+ * Reads a rate-limit answer as GitHub documents it ("Best practices for using the REST API"):
+ * a 403 or 429 with `retry-after` (seconds) waits that long; with `x-ratelimit-remaining: 0`
+ * waits until `x-ratelimit-reset` (epoch seconds); any other 429 waits a minute. A 403 with
+ * neither header is a permission refusal, not a rate limit: undefined.
+ */
+function rateLimitWait(error, nowMs) {
+    const status = error?.status;
+    if (status !== 403 && status !== 429)
+        return undefined;
+    const headers = error.response?.headers ?? {};
+    const header = (name) => {
+        const value = headers[name];
+        return value === undefined || value === null ? undefined : String(value);
+    };
+    const retryAfter = header('retry-after');
+    if (retryAfter !== undefined && /^\d{1,7}$/.test(retryAfter.trim())) {
+        // At least a second: `retry-after: 0` repeated would otherwise spin without using up any budget.
+        return { delayMs: Math.max(1, Number(retryAfter.trim())) * 1000, reason: `retry-after: ${retryAfter.trim()}` };
+    }
+    const reset = header('x-ratelimit-reset');
+    if (header('x-ratelimit-remaining') === '0' && reset !== undefined && /^\d{1,12}$/.test(reset.trim())) {
+        const resetMs = Number(reset.trim()) * 1000;
+        // One extra second: GitHub's reset is whole seconds and clocks differ a little.
+        return {
+            delayMs: Math.max(0, resetMs - nowMs) + 1000,
+            reason: `x-ratelimit-remaining: 0 until ${new Date(resetMs).toISOString()}`,
+        };
+    }
+    return status === 429 ? { delayMs: 60_000, reason: 'HTTP 429 without retry-after' } : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/adapters/github-api.ts
+
+
+
+/**
+ * GitHubApi over octokit (from @actions/github). Every call is retried on 5xx, 429 and network
+ * errors; 4xx answers (404, 422) are returned or thrown at once.
+ */
+class OctokitGitHubApi {
+    #octokit;
+    #owner;
+    #repo;
+    #retry;
+    #onRetry;
+    #sleep;
+    // One waiting budget for the whole client (one run), not per call: ten rate-limited calls must
+    // not hold a run for ten times the bound.
+    #rateLimitWaitedMs = 0;
+    /** `repository` is `owner/name`; `sleep` is replaced only by tests of rate-limit waits. */
+    constructor(octokit, repository, retry = DEFAULT_RETRY, onRetry, sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))) {
+        const [owner, repo] = repository.split('/');
+        if (!owner || !repo)
+            throw new Error(`expected GITHUB_REPOSITORY as owner/name, got '${repository}'`);
+        this.#octokit = octokit;
+        this.#owner = owner;
+        this.#repo = repo;
+        this.#retry = retry;
+        this.#onRetry = onRetry;
+        this.#sleep = sleep;
+    }
+    async tryGetRef(ref) {
+        const data = await this.#tryGet('GET /repos/{owner}/{repo}/git/ref/{ref}', { ref });
+        const object = data?.object;
+        return object ? { type: object.type, sha: object.sha } : undefined;
+    }
+    async listMatchingRefs(prefix) {
+        const data = (await this.#call('GET /repos/{owner}/{repo}/git/matching-refs/{ref}', { ref: prefix }));
+        return data.map((r) => ({ ref: r.ref, type: r.object.type, sha: r.object.sha }));
+    }
+    async getTag(sha) {
+        const data = (await this.#call('GET /repos/{owner}/{repo}/git/tags/{tag_sha}', { tag_sha: sha }));
+        return { type: data.object.type, sha: data.object.sha };
+    }
+    async getCommitTree(sha) {
+        const data = (await this.#call('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', { commit_sha: sha }));
+        return data.tree.sha;
+    }
+    async getTree(sha) {
+        const data = (await this.#call('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', {
+            tree_sha: sha,
+            recursive: '1',
+        }));
+        return { entries: data.tree, truncated: data.truncated };
+    }
+    async getBlob(sha) {
+        const data = (await this.#call('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', { file_sha: sha }));
+        if (data.encoding !== 'base64')
+            throw new Error(`blob ${sha}: expected base64 encoding, got ${data.encoding}`);
+        return Buffer.from(data.content, 'base64');
+    }
+    async tryGetReleaseByTag(tag) {
+        const data = await this.#tryGet('GET /repos/{owner}/{repo}/releases/tags/{tag}', { tag });
+        return data === undefined ? undefined : toRelease(data);
+    }
+    async listReleases(max) {
+        const releases = [];
+        for (let page = 1; releases.length < max; page++) {
+            const data = (await this.#call('GET /repos/{owner}/{repo}/releases', { per_page: 100, page }));
+            releases.push(...data.map(toRelease));
+            if (data.length < 100)
+                break;
+        }
+        return releases.slice(0, max);
+    }
+    async downloadAsset(assetId) {
+        const data = await this.#call('GET /repos/{owner}/{repo}/releases/assets/{asset_id}', {
+            asset_id: assetId,
+            headers: { accept: 'application/octet-stream' },
+        });
+        if (data instanceof ArrayBuffer)
+            return Buffer.from(data);
+        if (typeof data === 'string')
+            return Buffer.from(data);
+        return Buffer.from(data);
+    }
+    async createRelease(input) {
+        return toRelease(await this.#call('POST /repos/{owner}/{repo}/releases', {
+            tag_name: input.tag,
+            target_commitish: input.commit,
+            name: input.name,
+            body: input.body,
+            draft: true,
+            prerelease: input.prerelease,
+            make_latest: 'false',
+        }));
+    }
+    async uploadAsset(release, name, bytes, contentType) {
+        await this.#call(`POST ${release.uploadUrl}`, {
+            name,
+            data: bytes,
+            headers: { 'content-type': contentType, 'content-length': bytes.byteLength },
+        });
+    }
+    async publishRelease(id) {
+        return toRelease(await this.#call('PATCH /repos/{owner}/{repo}/releases/{release_id}', {
+            release_id: id,
+            draft: false,
+            make_latest: 'false',
+        }));
+    }
+    async listJobsForRunAttempt(runId, attempt) {
+        const jobs = [];
+        for (let page = 1;; page++) {
+            const data = (await this.#call('GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs', {
+                run_id: runId,
+                attempt_number: attempt,
+                per_page: 100,
+                page,
+            }));
+            for (const job of data.jobs) {
+                jobs.push({
+                    name: job.name,
+                    status: job.status,
+                    conclusion: job.conclusion,
+                    steps: (job.steps ?? []).map((s) => ({ name: s.name, conclusion: s.conclusion })),
+                });
+            }
+            // A short page is the last; total_count guards against a page that repeats forever.
+            if (data.jobs.length < 100 || jobs.length >= data.total_count)
+                break;
+        }
+        return jobs;
+    }
+    async #call(route, params) {
+        const label = `${route.split(' ')[0]} ${route.split(' ')[1]?.replace(/^https?:\/\/[^/]+/, '')}`;
+        const limit = this.#retry.maxRateLimitWaitMs ?? 0;
+        const timeout = this.#retry.requestTimeoutMs;
+        for (;;) {
+            try {
+                const response = await withRetry(() => this.#octokit.request(route, {
+                    owner: this.#owner,
+                    repo: this.#repo,
+                    ...params,
+                    // A request that is never answered would otherwise hold the job until its timeout.
+                    ...(timeout ? { request: { signal: AbortSignal.timeout(timeout) } } : {}),
+                }), isTransient, this.#retry, (error, attempt, delay) => this.#onRetry?.(`${label} failed (${describeStatus(error)}); retry ${attempt} in ${delay} ms`));
+                return response.data;
+            }
+            catch (error) {
+                const wait = rateLimitWait(error, Date.now());
+                if (!wait)
+                    throw apiError(label, error);
+                // Waiting is bounded: a token whose hourly budget is spent would otherwise hold the runner
+                // (and the remediation) for up to an hour without saying why.
+                if (this.#rateLimitWaitedMs + wait.delayMs > limit) {
+                    throw new errors/* ServiceError */._7('RATE_LIMITED', `${label}: GitHub's API rate limit for this token is used up (${wait.reason}); waited ${Math.round(this.#rateLimitWaitedMs / 1000)} s of at most ${Math.round(limit / 1000)} s. Re-run after the limit resets, or use a token with its own budget (a GitHub App installation token)`, { cause: error, status: statusOf(error) });
+                }
+                this.#onRetry?.(`${label} was rate limited (${wait.reason}); waiting ${Math.ceil(wait.delayMs / 1000)} s`);
+                await this.#sleep(wait.delayMs);
+                this.#rateLimitWaitedMs += wait.delayMs;
+            }
+        }
+    }
+    async #tryGet(route, params) {
+        try {
+            return await this.#call(route, params);
+        }
+        catch (error) {
+            if (error.status === 404)
+                return undefined;
+            throw error;
+        }
+    }
+}
+function toRelease(value) {
+    const r = value;
+    return {
+        id: r.id,
+        tagName: r.tag_name,
+        draft: r.draft,
+        htmlUrl: r.html_url,
+        uploadUrl: r.upload_url,
+        assets: (r.assets ?? []).map((a) => ({ id: a.id, name: a.name, size: a.size })),
+    };
+}
+function statusOf(error) {
+    const status = error?.status;
+    return typeof status === 'number' ? status : undefined;
+}
+/**
+ * A failed call as a ServiceError that names the operation and the status, never the body: a
+ * 5xx answer is an HTML page, and an error body is GitHub's to change.
+ */
+function apiError(label, error) {
+    const status = statusOf(error);
+    const hint = status === 401
+        ? ': the token is missing or invalid'
+        : status === 403
+            ? ': the token lacks a permission this call needs (see the permissions in the README)'
+            : status === 404
+                ? ': not found (or the token cannot see it)'
+                : status !== undefined && status >= 500
+                    ? ': GitHub is failing; re-run later'
+                    : '';
+    return new errors/* ServiceError */._7('GITHUB_API', `${label} failed (${describeStatus(error)})${hint}`, {
+        cause: error,
+        ...(status === undefined ? {} : { status }),
+    });
+}
+function describeStatus(error) {
+    const status = error.status;
+    return typeof status === 'number' ? `HTTP ${status}` : error instanceof Error ? error.message : String(error);
+}
+/** Git's object id of a blob: sha1 (40 hex) or sha256 (64 hex) of `blob <size>\0<content>`. */
+function gitBlobId(content, idLength) {
+    const hash = createHash(idLength === 64 ? 'sha256' : 'sha1');
+    hash.update(`blob ${content.byteLength}\0`);
+    hash.update(content);
+    return hash.digest('hex');
+}
+/** Blob requests in flight at once when reading a remediation through the API. */
+const BLOB_READS_IN_FLIGHT = 8;
+/**
+ * Reads git objects through the REST API, for when the checkout does not have the tag. It yields
+ * the same entries as `git ls-tree -r`, so the digest is the same as from a local checkout.
+ */
+class RestGitSource {
+    #api;
+    constructor(api) {
+        this.#api = api;
+    }
+    async tryResolveTag(tag) {
+        let object = await this.#api.tryGetRef(`tags/${tag}`);
+        // Annotated tags (possibly nested) are peeled to the commit they name, as `^{commit}` does.
+        for (let depth = 0; object && object.type === 'tag'; depth++) {
+            if (depth > 10)
+                throw new TrustError('MALFORMED', `tag ${tag}: too many nested tag objects`);
+            object = await this.#api.getTag(object.sha);
+        }
+        if (object && object.type !== 'commit') {
+            throw new TrustError('TAG_NOT_FOUND', `tag ${tag} points at a ${object.type}, expected a commit`);
+        }
+        return object?.sha;
+    }
+    async listTree(commit, dir) {
+        const tree = await this.#api.getTree(await this.#api.getCommitTree(commit));
+        // A truncated listing could silently leave files out of the digest: refuse it.
+        if (tree.truncated) {
+            throw new TrustError('UNSAFE_TREE', `the tree of ${commit} is too large for GitHub's API to list; check out the tag instead`);
+        }
+        return tree.entries
+            .filter((e) => e.path.startsWith(`${dir}/`) && e.type !== 'tree')
+            .map((e) => ({ mode: e.mode, type: e.type, oid: e.sha, path: e.path }));
+    }
+    async readBlobs(oids) {
+        const blobs = new Map();
+        // A few requests in flight at once: a remediation of many files is not one round trip per
+        // file in sequence, and the count stays well under GitHub's concurrency guidance.
+        let next = 0;
+        let failed = false;
+        const worker = async () => {
+            while (!failed && next < oids.length) {
+                const oid = oids[next++];
+                try {
+                    blobs.set(oid, await this.#readBlob(oid));
+                }
+                catch (error) {
+                    failed = true; // the other workers stop asking; the first error is what the caller sees
+                    throw error;
+                }
+            }
+        };
+        await Promise.all(Array.from({ length: Math.min(BLOB_READS_IN_FLIGHT, oids.length) }, worker));
+        return blobs;
+    }
+    async #readBlob(oid) {
+        const content = await this.#api.getBlob(oid);
+        // The API's bytes must hash to the object id they were asked for (git's blob hash), so a
+        // substituted answer is caught here, before the digest check would catch it anyway.
+        if (gitBlobId(content, oid.length) !== oid) {
+            throw new TrustError('DIGEST_MISMATCH', `blob ${oid}: the content GitHub returned does not hash to its object id`);
+        }
+        return content;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/lazy-clients.ts
 
 
 
@@ -28516,7 +28879,7 @@ function coreIo() {
 function lazyGitHubApi(token, repository) {
     let api;
     return () => {
-        api ??= __nccwpck_require__.e(/* import() */ 351).then(__nccwpck_require__.bind(__nccwpck_require__, 61351)).then(({ getOctokit }) => new _adapters_github_api_js__WEBPACK_IMPORTED_MODULE_1__/* .OctokitGitHubApi */ .FX(getOctokit(token), repository, _adapters_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_RETRY */ .vI, (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message)));
+        api ??= __nccwpck_require__.e(/* import() */ 351).then(__nccwpck_require__.bind(__nccwpck_require__, 61351)).then(({ getOctokit }) => new OctokitGitHubApi(getOctokit(token), repository, DEFAULT_RETRY, (message) => core/* warning */.$e(message)));
         return api;
     };
 }
@@ -28529,7 +28892,7 @@ const uploadWithArtifactClient = async (name, files, root, retentionDays) => {
 
 /***/ }),
 
-/***/ 17494:
+/***/ 67202:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28547,12 +28910,12 @@ var external_node_crypto_ = __nccwpck_require__(77598);
 ;// CONCATENATED MODULE: ./src/core/tree-digest.ts
 
 /** Hex sha256 of bytes. */
-function tree_digest_sha256Hex(bytes) {
+function sha256Hex(bytes) {
     return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
 }
 /** `sha256:<hex>` of bytes: the form every digest in this project takes. */
-function tree_digest_sha256Digest(bytes) {
-    return `sha256:${tree_digest_sha256Hex(bytes)}`;
+function sha256Digest(bytes) {
+    return `sha256:${sha256Hex(bytes)}`;
 }
 /**
  * Content hashes by buffer. A file's content is read once and never modified afterwards, so its
@@ -28561,35 +28924,35 @@ function tree_digest_sha256Digest(bytes) {
  */
 const contentHashes = new WeakMap();
 /** Hex sha256 of a file's content, computed at most once per content buffer. */
-function tree_digest_contentSha256(content) {
+function contentSha256(content) {
     let hash = contentHashes.get(content);
     if (hash === undefined) {
-        hash = tree_digest_sha256Hex(content);
+        hash = sha256Hex(content);
         contentHashes.set(content, hash);
     }
     return hash;
 }
 /** The listing line of each file, sorted by path bytes: `<mode> <sha256 of content> <path>`. */
-function tree_digest_treeListing(files) {
+function treeListing(files) {
     return [...files]
         .sort((a, b) => Buffer.compare(Buffer.from(a.path), Buffer.from(b.path)))
-        .map((file) => ({ path: file.path, mode: file.mode, sha256: tree_digest_contentSha256(file.content) }));
+        .map((file) => ({ path: file.path, mode: file.mode, sha256: contentSha256(file.content) }));
 }
 /**
  * The definition digest (DESIGN.md "Digest"): sha256 over the sorted listing
  * `<mode> <sha256 of content> <path>\n` of every file. Mode is included so a script that loses or
  * gains its executable bit is a different version.
  */
-function tree_digest_treeDigest(files) {
+function treeDigest(files) {
     const hash = createHash('sha256');
-    for (const line of tree_digest_treeListing(files))
+    for (const line of treeListing(files))
         hash.update(`${line.mode} ${line.sha256} ${line.path}\n`);
     return `sha256:${hash.digest('hex')}`;
 }
 
 ;// CONCATENATED MODULE: ./src/action/action-io.ts
 /** State keys shared by main and post. */
-const action_io_STATE = {
+const STATE = {
     recordDir: 'record-dir',
     published: 'published',
     publishedArtifact: 'published-artifact',
@@ -28677,7 +29040,7 @@ function param_validation_checkInputValue(spec, value) {
  * Coerces a command-line `key=value` string to the input's type. JSON parameters keep their
  * JSON type and are not coerced, so `"5"` stays a string and fails an integer input.
  */
-function param_validation_coerceCliValue(spec, text) {
+function coerceCliValue(spec, text) {
     if (!spec)
         return text;
     switch (spec.type) {
@@ -28695,7 +29058,7 @@ function param_validation_coerceCliValue(spec, text) {
  * Unknown names, wrong types, missing required values and oversized values are refused (exit 2),
  * so a hostile dispatch payload never reaches a step as anything but checked data.
  */
-function param_validation_resolveParams(inputs, given) {
+function resolveParams(inputs, given) {
     const problems = [];
     const resolved = {};
     for (const name of Object.keys(given)) {
@@ -28728,7 +29091,7 @@ function param_validation_resolveParams(inputs, given) {
     return resolved;
 }
 /** Renders a resolved value as the string its PARAM_ variable carries. */
-function param_validation_paramToEnvValue(value) {
+function paramToEnvValue(value) {
     return typeof value === 'string' ? value : String(value);
 }
 function describe(value) {
@@ -28778,7 +29141,7 @@ function formatIssue(issue) {
  * Parses and validates remediation.yml bytes. Pure: the caller reads the bytes (from git objects
  * or the working tree) and says which folder they came from.
  */
-function definition_parser_parseDefinition(file, bytes, folderName) {
+function parseDefinition(file, bytes, folderName) {
     const issueAt = (line, column, path, message) => ({
         file,
         line,
@@ -29077,3349 +29440,27 @@ function dedupe(issues) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/core/keys.ts
+;// CONCATENATED MODULE: ./src/action/report-error.ts
 
 
-
-/** keyid = hex sha256 of the SPKI DER encoding of the public key. */
-function keyIdOf(publicKey) {
-    return sha256Hex(publicKey.export({ type: 'spki', format: 'der' }));
-}
-/** Parses an SPKI PEM Ed25519 public key; other algorithms are refused (no algorithm confusion). */
-function keys_parsePublicKey(pem, source) {
-    // Node derives a public key from a private PEM without complaint; accepting one would mean the
-    // signing key sits wherever trusted keys are kept (workflow inputs, the repository).
-    if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem.toString())) {
-        throw new UsageError('INVALID_KEY', `${source}: this is a private key; trust the public key instead (the .pub file \`remediate keygen\` writes next to it, or \`openssl pkey -in <key> -pubout\`), and keep the private key out of here`);
-    }
-    let key;
-    try {
-        key = createPublicKey({ key: pem, format: 'pem' });
-    }
-    catch (error) {
-        throw new UsageError('INVALID_KEY', `${source}: expected an Ed25519 public key in PEM (SPKI)`, { cause: error });
-    }
-    if (key.asymmetricKeyType !== 'ed25519') {
-        throw new UsageError('INVALID_KEY', `${source}: expected an ed25519 key, got ${key.asymmetricKeyType ?? 'unknown'}`);
-    }
-    return { keyid: keyIdOf(key), key };
-}
-/** Parses a PKCS#8 PEM Ed25519 private key (as `openssl genpkey -algorithm ed25519` writes). */
-function parsePrivateKey(pem, source) {
-    let key;
-    try {
-        key = createPrivateKey({ key: pem, format: 'pem' });
-    }
-    catch (error) {
-        throw new UsageError('INVALID_KEY', `${source}: expected an Ed25519 private key in PEM (PKCS#8)`, {
-            cause: error,
-        });
-    }
-    if (key.asymmetricKeyType !== 'ed25519') {
-        throw new UsageError('INVALID_KEY', `${source}: expected an ed25519 key, got ${key.asymmetricKeyType ?? 'unknown'}`);
-    }
-    const publicKey = createPublicKey(key);
-    return { keyid: keyIdOf(publicKey), key, publicKey };
-}
-/** Generates a new Ed25519 key pair as PEM strings. */
-function generateKeyPair() {
-    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-    return {
-        privatePem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-        publicPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-        keyid: keyIdOf(publicKey),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/dsse.ts
-
-/** The payload type of a remediation manifest inside its DSSE envelope. */
-const dsse_MANIFEST_PAYLOAD_TYPE = 'application/vnd.remediate.manifest.v1+json';
-/**
- * DSSE's Pre-Authentication Encoding: `DSSEv1 SP LEN(type) SP type SP LEN(body) SP body`,
- * lengths as ASCII decimal byte counts. Signing PAE instead of the raw payload binds the type,
- * so a signature over some other document cannot be replayed as a manifest.
- */
-function dsse_pae(payloadType, payload) {
-    const type = Buffer.from(payloadType, 'utf8');
-    return Buffer.concat([
-        Buffer.from(`DSSEv1 ${type.byteLength} `, 'ascii'),
-        type,
-        Buffer.from(` ${payload.byteLength} `, 'ascii'),
-        payload,
-    ]);
-}
-/** Serialises an envelope the way it is stored: pretty JSON with a trailing newline. */
-function serialiseEnvelope(envelope) {
-    return Buffer.from(`${JSON.stringify(envelope, null, 2)}\n`, 'utf8');
-}
-/**
- * Strict, canonical base64 decoding: Node's decoder skips junk and ignores non-zero padding bits,
- * so two different texts could decode to the same bytes and an envelope could be altered without
- * any signature or digest noticing. Only the one canonical encoding of the bytes is accepted.
- */
-function dsse_decodeBase64Strict(text, what) {
-    const bytes = /^[A-Za-z0-9+/]*={0,2}$/.test(text) && text.length % 4 === 0 ? Buffer.from(text, 'base64') : undefined;
-    if (!bytes || bytes.toString('base64') !== text)
-        throw new UsageError('USAGE', `${what} is not valid base64`);
-    return bytes;
-}
-
-;// CONCATENATED MODULE: ./src/core/manifest.ts
-
-
-/** The `_type` of a manifest payload; bumped only with a format change. */
-const MANIFEST_TYPE = 'https://remediate.dev/manifest/v1';
-/** Digest of a manifest: sha256 of its payload bytes (what the signatures cover). */
-function manifest_manifestDigest(payloadBytes) {
-    return sha256Digest(payloadBytes);
-}
-/** Serialises a payload deterministically (keys in insertion order, sorted by the editor). */
-function serialisePayload(payload) {
-    return Buffer.from(JSON.stringify(payload), 'utf8');
-}
-const HEX40 = /^[0-9a-f]{40}$|^[0-9a-f]{64}$/;
-const DIGEST = /^sha256:[0-9a-f]{64}$/;
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
-/**
- * A real UTC time in ISO 8601 form. The calendar is checked too: `2020-13-45` parses to NaN, and
- * a NaN expiry would never compare as past, so a manifest could never expire.
- */
-function isIsoTime(value) {
-    if (typeof value !== 'string' || !ISO.test(value))
-        return false;
-    const ms = Date.parse(value);
-    return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 19) === value.slice(0, 19);
-}
-/**
- * Checks the payload's shape after its signatures verified. A signed but malformed payload is
- * still refused: a signer's tooling bug must not turn into a run of an unchecked version.
- */
-function manifest_parsePayload(bytes) {
-    let value;
-    try {
-        value = JSON.parse(Buffer.from(bytes).toString('utf8'));
-    }
-    catch (error) {
-        throw new TrustError('MALFORMED', 'manifest payload is not JSON', { cause: error });
-    }
-    const fail = (what) => {
-        throw new TrustError('MALFORMED', `manifest payload: ${what}`);
-    };
-    if (!isRecord(value))
-        return fail('expected an object');
-    if (value._type !== MANIFEST_TYPE)
-        fail(`expected _type ${MANIFEST_TYPE}, got ${JSON.stringify(value._type)}`);
-    if (!Number.isSafeInteger(value.serial) || value.serial < 1)
-        fail('serial: expected an integer >= 1');
-    if (!isIsoTime(value.issued))
-        fail('issued: expected an ISO 8601 UTC time');
-    if (!isIsoTime(value.expires))
-        fail('expires: expected an ISO 8601 UTC time');
-    if (value.previous !== null && (typeof value.previous !== 'string' || !DIGEST.test(value.previous))) {
-        fail('previous: expected null or a sha256: digest');
-    }
-    if (!isRecord(value.remediations))
-        return fail('remediations: expected an object');
-    for (const [name, versions] of Object.entries(value.remediations)) {
-        if (!isRecord(versions))
-            return fail(`remediations.${name}: expected an object`);
-        for (const [version, entry] of Object.entries(versions)) {
-            const at = `remediations.${name}.${version}`;
-            if (!isRecord(entry))
-                return fail(`${at}: expected an object`);
-            if (entry.tag !== `${name}/${version}`)
-                fail(`${at}.tag: expected ${name}/${version}`);
-            if (typeof entry.commit !== 'string' || !HEX40.test(entry.commit))
-                fail(`${at}.commit: expected a full commit id`);
-            if (typeof entry.digest !== 'string' || !DIGEST.test(entry.digest))
-                fail(`${at}.digest: expected sha256:<hex>`);
-            if (!isIsoTime(entry.released))
-                fail(`${at}.released: expected a time`);
-            const yanked = entry.yanked;
-            if (yanked !== false && !(isRecord(yanked) && typeof yanked.reason === 'string' && isIsoTime(yanked.at))) {
-                fail(`${at}.yanked: expected false or {reason, at}`);
-            }
-        }
-    }
-    return value;
-}
-/** Looks up one version's entry. */
-function findEntry(payload, name, version) {
-    const versions = Object.hasOwn(payload.remediations, name) ? payload.remediations[name] : undefined;
-    return versions && Object.hasOwn(versions, version) ? versions[version] : undefined;
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-;// CONCATENATED MODULE: ./src/core/manifest-verifier.ts
-
-
-
-
-/** Largest manifest envelope accepted (10,000 versions take about 3 MB). */
-const manifest_verifier_MAX_MANIFEST_BYTES = (/* unused pure expression or super */ null && (64 * 1024 * 1024));
-/**
- * Verifies a DSSE manifest envelope. Pure: bytes and keys in, verified payload out, or a
- * TrustError whose code names the failed check. It never fetches anything.
- */
-function manifest_verifier_verifyManifest(envelopeBytes, trustedKeys, policy) {
-    const verified = manifest_verifier_authenticateManifest(envelopeBytes, trustedKeys, policy.threshold);
-    manifest_verifier_checkManifestFreshness(verified.payload, policy);
-    return verified;
-}
-/**
- * Checks only who signed a manifest (signatures, trusted keys, threshold) and its shape, not
- * whether it is still current: used to find which of several published manifests is the newest
- * authentic one, which `checkManifestFreshness` must then accept on its own.
- */
-function manifest_verifier_authenticateManifest(envelopeBytes, trustedKeys, threshold) {
-    const policy = { threshold };
-    const trusted = new Map(trustedKeys.map((k) => [k.keyid, k]));
-    // A threshold of 0, or above the number of distinct trusted keys, would make the check vacuous
-    // or impossible; both are configuration mistakes, refused before looking at the manifest.
-    if (!Number.isSafeInteger(policy.threshold) || policy.threshold < 1) {
-        throw new UsageError('USAGE', `threshold: expected an integer >= 1, got ${policy.threshold}`);
-    }
-    if (policy.threshold > trusted.size) {
-        throw new UsageError('USAGE', `threshold ${policy.threshold} needs at least that many distinct trusted keys, got ${trusted.size}`);
-    }
-    // Bounds the work an attacker-supplied file can cause before any signature is checked.
-    if (envelopeBytes.byteLength > manifest_verifier_MAX_MANIFEST_BYTES) {
-        throw new TrustError('MALFORMED', `manifest is ${envelopeBytes.byteLength} bytes; at most ${manifest_verifier_MAX_MANIFEST_BYTES}`);
-    }
-    const envelope = parseEnvelope(envelopeBytes);
-    // Type confusion: a signature made for another kind of DSSE payload must not authorise a run.
-    if (envelope.payloadType !== MANIFEST_PAYLOAD_TYPE) {
-        throw new TrustError('MALFORMED', `manifest payloadType: expected ${MANIFEST_PAYLOAD_TYPE}, got ${JSON.stringify(envelope.payloadType)}`);
-    }
-    const payloadBytes = decodeBase64OrRefuse(envelope.payload, 'manifest payload');
-    const signed = pae(envelope.payloadType, payloadBytes);
-    // Forgery and edits: only a signature that verifies under a key the caller trusts counts, and
-    // each trusted key counts once however many signatures claim it (no threshold by duplication).
-    const valid = new Set();
-    let invalidFromTrusted = 0;
-    let untrusted = 0;
-    for (const signature of envelope.signatures) {
-        const key = trusted.get(signature.keyid);
-        if (!key) {
-            untrusted++;
-            continue;
-        }
-        const sig = decodeBase64OrRefuse(signature.sig, `signature by ${signature.keyid}`);
-        if (verifySignature(null, signed, key.key, sig))
-            valid.add(key.keyid);
-        else
-            invalidFromTrusted++;
-    }
-    if (valid.size < policy.threshold) {
-        if (valid.size === 0 && invalidFromTrusted > 0) {
-            throw new TrustError('SIGNATURE_INVALID', `manifest signature check: expected a valid signature from a trusted key, got ${invalidFromTrusted} that do not verify (the manifest was changed after signing, or signed with another key under a trusted keyid)`);
-        }
-        if (valid.size === 0) {
-            throw new TrustError('UNTRUSTED_KEY', `manifest signer check: expected a signature from one of ${[...trusted.keys()].map(manifest_verifier_short).join(', ')}, got ${untrusted ? `only untrusted keys (${envelope.signatures.map((s) => manifest_verifier_short(s.keyid)).join(', ')})` : 'no signatures'}`);
-        }
-        throw new TrustError('THRESHOLD_NOT_MET', `manifest threshold check: expected valid signatures from ${policy.threshold} distinct trusted keys, got ${valid.size} (${[...valid].map(manifest_verifier_short).join(', ')})`);
-    }
-    const payload = parsePayload(payloadBytes);
-    return { payload, payloadBytes, digest: manifestDigest(payloadBytes), signers: [...valid].sort() };
-}
-/** Refuses an authentic manifest that has expired or is older than the caller pins. */
-function manifest_verifier_checkManifestFreshness(payload, policy) {
-    // Freeze attack: an old manifest kept around would hide later yanks forever; it must expire.
-    if (Date.parse(payload.expires) <= policy.now.getTime()) {
-        throw new TrustError('EXPIRED', `manifest expiry check: expected a manifest valid at ${policy.now.toISOString()}, got serial ${payload.serial}, which expired at ${payload.expires}; renew it by signing serial ${payload.serial + 1} with a new expiry (release the next version, or \`remediate yank\`/\`release\` with --expires on a trusted machine) and publish it`);
-    }
-    // Rollback attack: replaying an older, validly signed manifest (say, one from before a yank).
-    if (payload.serial < policy.minSerial) {
-        throw new TrustError('SERIAL_ROLLBACK', `manifest serial check: expected serial >= ${policy.minSerial}, got ${payload.serial}`);
-    }
-}
-/** Parses envelope bytes into a DSSE envelope, refusing anything of another shape. */
-function parseEnvelope(bytes) {
-    let value;
-    try {
-        value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-    }
-    catch (error) {
-        throw new TrustError('MALFORMED', 'manifest is not a JSON DSSE envelope', { cause: error });
-    }
-    const v = value;
-    if (typeof v !== 'object' ||
-        v === null ||
-        typeof v.payloadType !== 'string' ||
-        typeof v.payload !== 'string' ||
-        !Array.isArray(v.signatures) ||
-        !v.signatures.every((s) => typeof s === 'object' && s !== null && typeof s.keyid === 'string' && typeof s.sig === 'string')) {
-        throw new TrustError('MALFORMED', 'manifest: expected {payloadType, payload, signatures: [{keyid, sig}]}');
-    }
-    return v;
-}
-function decodeBase64OrRefuse(text, what) {
-    try {
-        return decodeBase64Strict(text, what);
-    }
-    catch (error) {
-        throw new TrustError('MALFORMED', `${what} is not valid base64`, { cause: error });
-    }
-}
-function manifest_verifier_short(keyid) {
-    return keyid.slice(0, 16);
-}
-/**
- * The payload of an envelope WITHOUT checking signatures: only for comparing two manifests'
- * structure (the append-only check) or reading a serial, never for deciding what may run.
- */
-function manifest_verifier_readPayloadUnverified(envelopeBytes) {
-    const envelope = parseEnvelope(envelopeBytes);
-    const payloadBytes = decodeBase64OrRefuse(envelope.payload, 'manifest payload');
-    return { payload: parsePayload(payloadBytes), payloadBytes };
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
-;// CONCATENATED MODULE: ./src/adapters/git-cat-file.ts
-
-
-/** What git prints before an object's content: id, type and size, nothing else. */
-const OBJECT_HEADER = /^([0-9a-f]{40}|[0-9a-f]{64}) (blob|tree|commit|tag) (\d+)$/;
-/** A name with these would be read by git as more than one request, or cut short. */
-const UNSAFE_NAME = /[\n\r\0]/;
-/**
- * A long-lived `git cat-file --batch`: every object a verification needs (the tag's commit, the
- * trees down to the remediation's folder, its blobs) comes through one git process instead of
- * one per command. Requests are answered in order; the process does not keep Node alive while
- * idle, and ends with the tool.
- */
-class git_cat_file_CatFileBatch {
-    #child;
-    #queue = [];
-    #chunks = [];
-    #buffered = 0;
-    /** The object being received: its header is parsed, `content` fills as bytes arrive. */
-    #current;
-    #failure;
-    /**
-     * `oneShot`: for a list of objects known up front, read with `read()` for each and then
-     * `close()` at once: git then buffers its output (`--buffer`) instead of flushing per object.
-     */
-    constructor(cwd, env, options = {}) {
-        const args = ['cat-file', '--batch', ...(options.oneShot === true ? ['--buffer'] : [])];
-        this.#child = spawn('git', args, { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
-        let stderr = '';
-        this.#child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
-        this.#child.stdout.on('data', (chunk) => {
-            try {
-                this.#receive(chunk);
-            }
-            catch (error) {
-                // A throw in a stream listener would crash the process: fail the reads instead.
-                this.#fail(new Error(`cannot read git cat-file output: ${error.message}`));
-                this.#child.kill();
-            }
-        });
-        this.#child.stdin.on('error', () => undefined);
-        this.#child.on('error', (error) => this.#fail(new Error(`cannot run git cat-file: ${error.message}`)));
-        this.#child.on('close', (code) => this.#fail(new Error(`git cat-file --batch ended (${code}): ${stderr.trim().split('\n')[0] ?? ''}`)));
-        this.#idle();
-    }
-    /** Reads an object by id or revision expression (`refs/tags/x^{commit}`); undefined when missing. */
-    read(name) {
-        return this.readMany([name])[0];
-    }
-    /** Reads several objects, asked for in one write; each promise is as for read(). */
-    readMany(names) {
-        if (this.#failure)
-            return names.map(() => Promise.reject(this.#failure));
-        if (names.some((name) => UNSAFE_NAME.test(name))) {
-            return names.map(() => Promise.reject(new Error('object names cannot contain line breaks or NUL')));
-        }
-        const reads = names.map((name) => new Promise((resolve, reject) => this.#queue.push({ name, resolve, reject })));
-        if (names.length > 0) {
-            this.#busy();
-            this.#child.stdin.write(`${names.join('\n')}\n`);
-        }
-        return reads;
-    }
-    /** Ends the git process. */
-    close() {
-        this.#child.stdin.end();
-    }
-    #receive(chunk) {
-        if (this.#failure)
-            return;
-        this.#chunks.push(chunk);
-        this.#buffered += chunk.byteLength;
-        for (;;) {
-            if (this.#current) {
-                const current = this.#current;
-                const need = current.content.byteLength - current.filled;
-                // Content is copied straight into its own buffer: no repeated concatenation of large blobs.
-                while (need > 0 && current.filled < current.content.byteLength && this.#chunks.length) {
-                    const head = this.#chunks[0];
-                    const take = Math.min(head.byteLength, current.content.byteLength - current.filled);
-                    head.copy(current.content, current.filled, 0, take);
-                    current.filled += take;
-                    this.#consume(take);
-                }
-                if (current.filled < current.content.byteLength || this.#buffered < 1)
-                    return;
-                this.#consume(1); // the newline after the content
-                this.#current = undefined;
-                this.#settle({ oid: current.oid, type: current.type, content: current.content });
-                continue;
-            }
-            const header = this.#takeLine();
-            if (header === undefined)
-                return;
-            const asked = this.#queue[0]?.name;
-            // Git answers an unknown name with the name itself, which may contain spaces: compare the
-            // whole line, so a name like "x commit 0 y" cannot pass for an object header.
-            if (asked !== undefined && (header === `${asked} missing` || header === `${asked} ambiguous`)) {
-                this.#settle(undefined);
-                continue;
-            }
-            const match = OBJECT_HEADER.exec(header);
-            if (asked === undefined || match === null) {
-                // Out of step with git: every later answer would be attributed to the wrong request.
-                this.#fail(new Error(`unexpected output from git cat-file: ${JSON.stringify(header.slice(0, 200))}`));
-                this.#child.kill();
-                return;
-            }
-            const [, oid = '', type = '', size = '0'] = match;
-            this.#current = { oid, type, content: Buffer.allocUnsafe(Number(size)), filled: 0 };
-        }
-    }
-    /** Rejects every pending read and all later ones. */
-    #fail(error) {
-        this.#failure ??= error;
-        for (const pending of this.#queue.splice(0))
-            pending.reject(error);
-        this.#chunks = [];
-        this.#buffered = 0;
-    }
-    #takeLine() {
-        const all = this.#chunks.length === 1 ? this.#chunks[0] : Buffer.concat(this.#chunks);
-        const newline = all.indexOf(0x0a);
-        if (newline < 0) {
-            this.#chunks = [all];
-            return undefined;
-        }
-        this.#chunks = [all];
-        const line = all.subarray(0, newline).toString('utf8');
-        this.#consume(newline + 1);
-        return line;
-    }
-    #consume(count) {
-        let left = count;
-        while (left > 0) {
-            const head = this.#chunks[0];
-            if (head.byteLength <= left) {
-                this.#chunks.shift();
-                left -= head.byteLength;
-                // Everything needed was copied out (contents into their own buffers, headers into strings).
-                releaseChunk(head);
-            }
-            else {
-                this.#chunks[0] = head.subarray(left);
-                left = 0;
-            }
-        }
-        this.#buffered -= count;
-    }
-    #settle(object) {
-        this.#queue.shift()?.resolve(object);
-        if (this.#queue.length === 0)
-            this.#idle();
-    }
-    // While nothing is asked, the git process and its pipes must not keep the tool running.
-    #idle() {
-        this.#child.unref();
-        for (const stream of [this.#child.stdin, this.#child.stdout, this.#child.stderr])
-            stream.unref?.();
-    }
-    #busy() {
-        this.#child.ref();
-        for (const stream of [this.#child.stdin, this.#child.stdout, this.#child.stderr])
-            stream.ref?.();
-    }
-}
-/** Parses a git tree object's entries: `<mode> <name>\0<binary id>` repeated. */
-function git_cat_file_parseTree(content, idBytes) {
-    const entries = [];
-    let offset = 0;
-    while (offset < content.byteLength) {
-        const space = content.indexOf(0x20, offset);
-        const nul = content.indexOf(0x00, space);
-        if (space < 0 || nul < 0 || nul + 1 + idBytes > content.byteLength)
-            throw new Error('malformed git tree object');
-        entries.push({
-            mode: content.subarray(offset, space).toString('ascii').padStart(6, '0'),
-            name: content.subarray(space + 1, nul).toString('utf8'),
-            oid: content.subarray(nul + 1, nul + 1 + idBytes).toString('hex'),
-        });
-        offset = nul + 1 + idBytes;
-    }
-    return entries;
-}
-
-;// CONCATENATED MODULE: ./src/adapters/git-client.ts
-
-
-
-
-
-
-/** Raised when git itself fails; carries git's stderr. */
-class GitCommandError extends Error {
-    name = 'GitCommandError';
-    exitCode;
-    stderr;
-    constructor(args, exitCode, stderr) {
-        super(`git ${args.join(' ')} failed (${exitCode}): ${stderr.trim().split('\n')[0] ?? ''}`);
-        this.exitCode = exitCode;
-        this.stderr = stderr;
-    }
-}
-/** Blobs from which readBlobs reads through two one-shot `git cat-file` processes. */
-const PARALLEL_READS_FROM = 64;
-/** Runs the system git with argument arrays (never a shell) and a controlled environment. */
-class git_client_GitCli {
-    cwd;
-    env;
-    #batch;
-    /** `env` is the environment git runs with; `gitEnvironment` builds a safe one. */
-    constructor(cwd, env) {
-        this.cwd = cwd;
-        this.env = env;
-    }
-    async tryResolveTag(tag) {
-        // Peeled fully (`^{}`: through any chain of tag objects) but not converted to a commit, so a
-        // tag that names a tree or a blob is reported as what it is rather than as a missing tag.
-        // Lightweight and annotated tags are both accepted: the signed manifest pins the commit.
-        const object = await this.#objects().read(`refs/tags/${tag}^{}`);
-        if (object === undefined)
-            return undefined;
-        if (object.type !== 'commit') {
-            throw new TrustError('TAG_NOT_FOUND', `tag ${tag} points at a ${object.type}, not a commit: a release tag must name the commit that was released`);
-        }
-        return object.oid;
-    }
-    async tryResolveCommit(rev) {
-        // `--end-of-options` keeps a revision that starts with '-' from being read as an option.
-        const result = await this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], {
-            allowFail: true,
-        });
-        return result.code === 0 ? result.stdout.toString().trim() : undefined;
-    }
-    async headCommit() {
-        return (await this.run(['rev-parse', '--verify', 'HEAD^{commit}'])).stdout.toString().trim();
-    }
-    async listTree(commit, dir) {
-        // Walk the trees through the one cat-file process: root tree, down to `dir`, then all below it.
-        const batch = this.#objects();
-        const root = await batch.read(`${commit}^{tree}`);
-        if (!root)
-            throw new GitCommandError(['cat-file', `${commit}^{tree}`], 128, `no tree for ${commit}`);
-        const idBytes = root.oid.length / 2;
-        let tree = root;
-        for (const part of dir.split('/')) {
-            const entry = parseTree(tree.content, idBytes).find((e) => e.name === part && e.mode === '040000');
-            if (!entry)
-                return [];
-            tree = await batch.read(entry.oid);
-            if (!tree)
-                return [];
-        }
-        const entries = [];
-        const walk = async (object, prefix) => {
-            for (const entry of parseTree(object.content, idBytes)) {
-                const path = `${prefix}/${entry.name}`;
-                if (entry.mode === '040000') {
-                    const child = await batch.read(entry.oid);
-                    if (!child)
-                        throw new GitCommandError(['cat-file', entry.oid], 128, `missing tree ${entry.oid}`);
-                    await walk(child, path);
-                }
-                else {
-                    entries.push({ mode: entry.mode, type: entry.mode === '160000' ? 'commit' : 'blob', oid: entry.oid, path });
-                }
-            }
-        };
-        await walk(tree, dir);
-        return entries;
-    }
-    async readBlobs(oids) {
-        // Inflating blobs is most of the cost of a large remediation: two one-shot git processes take
-        // every other blob each, so inflating runs on two cores, and each buffers its output instead of
-        // flushing per object. Small remediations use the long-lived process and pay for no extra one.
-        const oneShot = () => new CatFileBatch(this.cwd, this.env, { oneShot: true });
-        const extra = oids.length >= PARALLEL_READS_FROM ? [oneShot(), oneShot()] : [];
-        const readers = extra.length > 0 ? extra : [this.#objects()];
-        const n = readers.length;
-        // Reader r gets blobs r, r + n, r + 2n, ...: blob k is answer floor(k / n) of reader k % n.
-        const answers = readers.map((reader, r) => reader.readMany(oids.filter((_oid, k) => k % n === r)));
-        for (const reader of extra)
-            reader.close();
-        const blobs = new Map();
-        await Promise.all(oids.map(async (oid, k) => {
-            const object = await answers[k % n]?.[Math.floor(k / n)];
-            if (!object || object.type !== 'blob') {
-                throw new GitCommandError(['cat-file', '--batch'], 0, `object ${oid} is not a blob`);
-            }
-            // Hashed as it arrives, while git is still sending the rest (the digest reuses it).
-            contentSha256(object.content);
-            blobs.set(oid, object.content);
-        }));
-        return blobs;
-    }
-    async tryReadFileAt(ref, path) {
-        const result = await this.run(['cat-file', 'blob', `${ref}:${path}`], { allowFail: true });
-        return result.code === 0 ? result.stdout : undefined;
-    }
-    async statusOf(dir) {
-        const { stdout } = await this.run(['status', '--porcelain=v1', '--untracked-files=all', '--', dir]);
-        return stdout.toString('utf8').split('\n').filter(Boolean);
-    }
-    async createAnnotatedTag(tag, commit, message) {
-        await this.run(['tag', '--annotate', '--message', message, '--', tag, commit]);
-    }
-    async topLevel() {
-        // The nearest folder with a `.git` (a folder, or a file in worktrees): no process needed.
-        for (let dir = resolve(this.cwd);; dir = dirname(dir)) {
-            if (existsSync(join(dir, '.git')))
-                return dir;
-            if (dirname(dir) === dir)
-                break;
-        }
-        throw new UsageError('NOT_FOUND', `${this.cwd} is not inside a git repository: run remediate from your checkout`);
-    }
-    async listTags(pattern) {
-        const { stdout } = await this.run(['tag', '--list', '--', pattern]);
-        return stdout.toString('utf8').split('\n').filter(Boolean);
-    }
-    async changedPaths(base, dir) {
-        const { stdout } = await this.run(['diff', '--name-only', '-z', '--end-of-options', base, '--', `${dir}/`]);
-        const untracked = await this.run(['ls-files', '--others', '--exclude-standard', '-z', '--', `${dir}/`]);
-        return [...stdout.toString('utf8').split('\0'), ...untracked.stdout.toString('utf8').split('\0')].filter(Boolean);
-    }
-    #objects() {
-        this.#batch ??= new CatFileBatch(this.cwd, this.env);
-        return this.#batch;
-    }
-    run(args, options = {}) {
-        return new Promise((resolve, reject) => {
-            const child = spawn('git', args, { cwd: this.cwd, env: this.env, stdio: ['pipe', 'pipe', 'pipe'] });
-            const out = [];
-            const err = [];
-            child.stdout.on('data', (chunk) => out.push(chunk));
-            child.stderr.on('data', (chunk) => err.push(chunk));
-            child.on('error', (error) => reject(new UsageError('NOT_FOUND', 'cannot run git: install git and make sure it is on PATH', { cause: error })));
-            child.on('close', (code) => {
-                const stderr = Buffer.concat(err).toString('utf8');
-                if (code !== 0 && !options.allowFail)
-                    reject(new GitCommandError(args, code, stderr));
-                else
-                    resolve({ code, stdout: Buffer.concat(out), stderr });
-            });
-            // git may exit before reading its input (EPIPE); its exit status reports what went wrong.
-            child.stdin.on('error', () => undefined);
-            child.stdin.end(options.input ?? '');
-        });
-    }
-}
-/**
- * The environment git runs with: the caller's, minus variables that redirect git to another
- * repository or object store (GIT_DIR, GIT_OBJECT_DIRECTORY, GIT_ALTERNATE_OBJECT_DIRECTORIES,
- * GIT_REPLACE_REF_BASE...), which could make the verifier read objects other than the checkout's.
- * `git replace` refs are disabled for the same reason.
- */
-function git_client_gitEnvironment(base) {
-    const env = {};
-    for (const [key, value] of Object.entries(base)) {
-        if (key.startsWith('GIT_') && !/^GIT_(AUTHOR|COMMITTER)_(NAME|EMAIL)$/.test(key))
-            continue;
-        env[key] = value;
-    }
-    env.GIT_NO_REPLACE_OBJECTS = '1';
-    // A repository or global `core.useReplaceRefs=true` turns replace refs back on despite
-    // GIT_NO_REPLACE_OBJECTS (git 2.39), so `git replace` could swap what is digested and signed.
-    // Configuration from the environment wins over every config file, as `git -c` does.
-    env.GIT_CONFIG_COUNT = '1';
-    env.GIT_CONFIG_KEY_0 = 'core.useReplaceRefs';
-    env.GIT_CONFIG_VALUE_0 = 'false';
-    env.GIT_TERMINAL_PROMPT = '0';
-    env.LC_ALL = 'C';
-    return env;
-}
-
-// EXTERNAL MODULE: ./src/adapters/github-api.ts
-var github_api = __nccwpck_require__(44804);
-;// CONCATENATED MODULE: ./src/adapters/process-runner.ts
-
-/** How long to keep reading output after the leader exits (a background child may hold the pipe). */
-const DRAIN_AFTER_EXIT_MS = 500;
-/**
- * Spawns each step as a process-group leader (`detached`), so the whole tree can be ended: on a
- * timeout or cancellation (SIGTERM, then SIGKILL), and when the step ends (SIGKILL to what is
- * left): a step that forks `sleep 1000 &` cannot outlive it.
- */
-class process_runner_GroupProcessRunner {
-    run(request) {
-        return new Promise((resolve) => {
-            let timedOut = false;
-            let aborted = false;
-            let exit;
-            let killTimer;
-            let drainTimer;
-            let settled = false;
-            const child = spawn(request.command, [...request.args], {
-                cwd: request.cwd,
-                env: request.env,
-                detached: true,
-                stdio: ['ignore', 'pipe', 'pipe'],
-            });
-            const pid = child.pid;
-            const killGroup = (signal) => {
-                if (pid === undefined)
-                    return false;
-                try {
-                    process.kill(-pid, signal);
-                    return true;
-                }
-                catch {
-                    return false;
-                }
-            };
-            const terminate = () => {
-                killGroup('SIGTERM');
-                killTimer ??= setTimeout(() => killGroup('SIGKILL'), request.killGraceMs);
-            };
-            const finish = (result) => {
-                if (settled)
-                    return;
-                settled = true;
-                clearTimeout(timeout);
-                clearTimeout(drainTimer);
-                request.signal.removeEventListener('abort', onAbort);
-                clearTimeout(killTimer);
-                // Whatever is left of the step's process group dies with it, however the step ended: a
-                // background child must not outlive its step, where it could rewrite what a later step
-                // runs or keep acting after the record says the run is over. A deliberate daemon leaves
-                // the group with `setsid` (see README).
-                killGroup('SIGKILL');
-                resolve(result);
-            };
-            const onAbort = () => {
-                aborted = true;
-                terminate();
-            };
-            const timeout = setTimeout(() => {
-                timedOut = true;
-                terminate();
-            }, request.timeoutMs);
-            if (request.signal.aborted)
-                onAbort();
-            else
-                request.signal.addEventListener('abort', onAbort, { once: true });
-            child.stdout.on('data', request.onStdout);
-            child.stderr.on('data', request.onStderr);
-            child.on('error', (error) => {
-                finish({ exitCode: null, signal: null, timedOut, aborted, spawnError: error.message });
-            });
-            child.on('exit', (code, signal) => {
-                exit = { code, signal };
-                drainTimer = setTimeout(() => {
-                    child.stdout.destroy();
-                    child.stderr.destroy();
-                    finish({ exitCode: code, signal, timedOut, aborted });
-                }, DRAIN_AFTER_EXIT_MS);
-            });
-            child.on('close', () => {
-                if (exit)
-                    finish({ exitCode: exit.code, signal: exit.signal, timedOut, aborted });
-            });
-        });
-    }
-}
-
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(48161);
-;// CONCATENATED MODULE: ./src/core/version-ref.ts
-
-// Names become folder names, tag prefixes, env-safe artifact names: keep them boring.
-// Refusing `.`/`..`/slashes stops path traversal out of remediations/ (`../x`).
-const NAME = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
-// semver.org's grammar, with the mandatory `v` prefix.
-const SEMVER = /^v(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
-const HOW_TO_PIN = 'pin an exact released version, e.g. restart-service@v1.2.0';
-/** Checks a remediation name; refuses traversal and anything unsafe as a path or tag part. */
-function assertRemediationName(name) {
-    if (!NAME.test(name)) {
-        throw new errors/* UsageError */.eb('INVALID_REFERENCE', `invalid remediation name '${truncate(name)}': expected lower-case letters, digits and '-' (at most 64)`);
-    }
-    return name;
-}
-/** Checks an exact semver version with a `v` prefix. */
-function assertVersion(version) {
-    if (!SEMVER.test(version)) {
-        throw new errors/* UsageError */.eb('INVALID_REFERENCE', `invalid version '${truncate(version)}': expected an exact version like v1.2.0 (${HOW_TO_PIN}); ranges, 'latest', branches and commit SHAs are not accepted`);
-    }
-    return version;
-}
-/** Parses `name@vX.Y.Z`; anything floating (latest, ranges, branches, SHAs) is refused. */
-function parseVersionRef(text) {
-    const at = text.lastIndexOf('@');
-    if (at <= 0) {
-        throw new errors/* UsageError */.eb('INVALID_REFERENCE', `invalid reference '${truncate(text)}': expected <name>@v<semver> (${HOW_TO_PIN})`);
-    }
-    const name = assertRemediationName(text.slice(0, at));
-    const version = assertVersion(text.slice(at + 1));
-    return { name, version, tag: tagFor(name, version) };
-}
-/** Builds a reference from separate name and version arguments. */
-function makeVersionRef(name, version) {
-    assertRemediationName(name);
-    assertVersion(version);
-    return { name, version, tag: tagFor(name, version) };
-}
-/** The release tag of a version. */
-function tagFor(name, version) {
-    return `${name}/${version}`;
-}
-/** Formats a reference for messages: `name@version`. */
-function version_ref_formatRef(ref) {
-    return `${ref.name}@${ref.version}`;
-}
-function truncate(text) {
-    const printable = JSON.stringify(text).slice(1, -1);
-    return printable.length > 80 ? `${printable.slice(0, 77)}...` : printable;
-}
-
-;// CONCATENATED MODULE: ./src/run/materialize.ts
-
-
-/**
- * Writes the verified in-memory files into a fresh folder and makes it read-only. Each step gets
- * its own copy, so a step that rewrites a script (even as root, where modes do not stop it)
- * cannot change what a later step runs: the verified bytes run, not the checkout's.
- */
-function materialize_materialize(files, target) {
-    mkdirSync(target, { recursive: true, mode: 0o700 });
-    const dirs = new Set([target]);
-    for (const file of files) {
-        const path = join(target, file.path);
-        const parent = dirname(path);
-        if (!dirs.has(parent)) {
-            mkdirSync(parent, { recursive: true });
-            for (let dir = parent; dir.length > target.length; dir = dirname(dir))
-                dirs.add(dir);
-        }
-        writeFileSync(path, file.content, { flag: 'wx', mode: file.mode === '100755' ? 0o555 : 0o444 });
-    }
-    for (const dir of [...dirs].sort((a, b) => b.length - a.length))
-        chmodSync(dir, 0o555);
-}
-
-;// CONCATENATED MODULE: ./src/run/output-file.ts
-
-/** Most bytes one step may write to $REMEDIATION_OUTPUT: outputs are values, not data sets. */
-const MAX_OUTPUT_FILE_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
-const KEY = /^[A-Za-z_][A-Za-z0-9_-]{0,99}$/;
-/**
- * Parses a $REMEDIATION_OUTPUT file in GitHub's format: `key=value` lines, and multi-line values as
- * `key<<DELIMITER` ... `DELIMITER`. A step only ever writes its own outputs here; nothing in this
- * file reaches the job's environment or outputs except declared outputs, as data.
- */
-function parseOutputFile(bytes) {
-    if (bytes.byteLength > MAX_OUTPUT_FILE_BYTES) {
-        return { ok: false, problem: `output file is over ${MAX_OUTPUT_FILE_BYTES} bytes` };
-    }
-    const lines = bytes.toString('utf8').split('\n');
-    if (lines.at(-1) === '')
-        lines.pop();
-    // Null prototype: a key such as `__proto__` or `constructor` is an ordinary output name here,
-    // never a write to (or a read of) a built-in property.
-    const outputs = output_file_nullObject();
-    for (let i = 0; i < lines.length; i++) {
-        const line = (lines[i] ?? '').replace(/\r$/, '');
-        if (line === '')
-            continue;
-        const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
-        if (heredoc && !line.includes('=')) {
-            const [, key = '', delimiter = ''] = heredoc;
-            const end = lines.findIndex((l, j) => j > i && l.replace(/\r$/, '') === delimiter);
-            if (end < 0)
-                return { ok: false, problem: `output '${key}': no closing delimiter line` };
-            if (!KEY.test(key))
-                return { ok: false, problem: `invalid output name '${key.slice(0, 100)}'` };
-            outputs[key] = lines
-                .slice(i + 1, end)
-                .map((l) => l.replace(/\r$/, ''))
-                .join('\n');
-            i = end;
-            continue;
-        }
-        const eq = line.indexOf('=');
-        if (eq <= 0)
-            return { ok: false, problem: `line ${i + 1}: expected key=value or key<<DELIMITER` };
-        const key = line.slice(0, eq);
-        if (!KEY.test(key))
-            return { ok: false, problem: `invalid output name '${key.slice(0, 100)}'` };
-        outputs[key] = line.slice(eq + 1);
-    }
-    return { ok: true, outputs };
-}
-/** The environment variable a step output reaches later steps as: STEP_<ID>_<KEY>. */
-function outputEnvName(stepId, key) {
-    return `STEP_${stepId}_${key}`.toUpperCase().replaceAll('-', '_');
-}
-/** An empty map for names a step or a definition chose: no inherited properties to read or set. */
-function output_file_nullObject() {
-    return Object.create(null);
-}
-/** A step's output by key, only if the step wrote it (never a built-in such as `toString`). */
-function output_file_outputOf(outputs, key) {
-    return outputs !== undefined && Object.hasOwn(outputs, key) ? outputs[key] : undefined;
-}
-/**
- * Adds one step's outputs to the STEP_* variables later steps receive, and returns a note for
- * every output refused. STEP_<ID>_<KEY> is not one-to-one: step `a`'s key `b_k` and step `a-b`'s
- * key `k` are both STEP_A_B_K, as are keys `K2` and `k2` of one step. Without this, a later step
- * (or a second key) would silently replace a value an earlier step set and a later step relies
- * on; the first writer keeps the name and the other output is left out of the environment (it is
- * still recorded under its own key).
- */
-function output_file_exposeOutputs(env, origins, stepId, outputs) {
-    const refused = [];
-    for (const [key, value] of Object.entries(outputs)) {
-        const name = outputEnvName(stepId, key);
-        const origin = origins.get(name);
-        if (origin !== undefined && origin !== `${stepId}/${key}`) {
-            refused.push(`output '${key}' not passed on: ${name} is already set by output ${origin}`);
-            continue;
-        }
-        origins.set(name, `${stepId}/${key}`);
-        env[name] = value;
-    }
-    return refused;
-}
-/**
- * Reads and parses a step's $REMEDIATION_OUTPUT. The step controls that path: it can replace the
- * file with a FIFO (a blocking read would freeze the tool: no timeout, no signal handling, no
- * cancelled record), with a symbolic link (to /dev/zero, or to a file it wants the engine to read
- * into the record), or grow it without end. So only a regular file is read, opened without
- * following links and without blocking, at most MAX_OUTPUT_FILE_BYTES, and only if it stopped growing.
- */
-function output_file_readOutputFile(path) {
-    let fd;
-    try {
-        // O_NOFOLLOW and O_NONBLOCK do not exist on Windows, where neither attack applies the same way.
-        fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ELOOP')
-            return { ok: false, problem: 'the output file was replaced by a symbolic link' };
-        if (code === 'ENOENT')
-            return { ok: false, problem: 'the output file was removed' };
-        return { ok: false, problem: `the output file cannot be read (${code ?? String(error)})` };
-    }
-    try {
-        const stats = fstatSync(fd);
-        if (!stats.isFile())
-            return { ok: false, problem: 'the output file was replaced by something not a regular file' };
-        if (stats.size > MAX_OUTPUT_FILE_BYTES)
-            return { ok: false, problem: `output file is over ${MAX_OUTPUT_FILE_BYTES} bytes` };
-        // One byte more than the file holds: filling it means something is still writing to the file.
-        const buffer = Buffer.allocUnsafe(stats.size + 1);
-        let filled = 0;
-        while (filled < buffer.byteLength) {
-            const count = readSync(fd, buffer, filled, buffer.byteLength - filled, null);
-            if (count === 0)
-                break;
-            filled += count;
-        }
-        if (filled > stats.size)
-            return { ok: false, problem: 'the output file was still being written to' };
-        return parseOutputFile(buffer.subarray(0, filled));
-    }
-    finally {
-        closeSync(fd);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/run/step-environment.ts
-
-
-
-/** Caller variables passed through to every step: the minimal base, nothing else. */
-const BASE_VARIABLES = (/* unused pure expression or super */ null && (['PATH', 'HOME', 'LANG', 'LC_ALL', 'TMPDIR', 'TZ', 'USER', 'LOGNAME']));
-/** Runner variables passed through when present, so steps can find the workspace on GitHub. */
-const RUNNER_VARIABLES = (/* unused pure expression or super */ null && ([
-    'GITHUB_WORKSPACE',
-    'RUNNER_TEMP',
-    'RUNNER_OS',
-    'RUNNER_ARCH',
-    'GITHUB_REPOSITORY',
-    'GITHUB_RUN_ID',
-    'GITHUB_RUN_ATTEMPT',
-    'CI',
-]));
-/**
- * Builds a step's environment instead of inheriting the caller's: the base variables, the
- * definition's and step's env, then parameters, earlier outputs and declared secrets. Anything
- * else in the caller's environment (tokens, cloud credentials) never reaches a step, and the
- * reserved names (PARAM_*, STEP_*, REMEDIATION_*) are set last so a definition cannot shadow them.
- */
-function step_environment_buildStepEnvironment(callerEnv, definition, step, params, secrets, priorOutputs, paths, run) {
-    const env = {};
-    for (const key of [...BASE_VARIABLES, ...RUNNER_VARIABLES]) {
-        const value = callerEnv[key];
-        if (value !== undefined)
-            env[key] = value;
-    }
-    env.PATH ??= '/usr/local/bin:/usr/bin:/bin';
-    env.LANG ??= 'C.UTF-8';
-    Object.assign(env, definition.env, step.env ?? {});
-    for (const [name, value] of Object.entries(params))
-        env[paramEnvName(name)] = paramToEnvValue(value);
-    Object.assign(env, priorOutputs);
-    Object.assign(env, secrets);
-    env.REMEDIATION_NAME = run.name;
-    env.REMEDIATION_VERSION = run.version;
-    env.REMEDIATION_RUN_ID = run.runId;
-    env.REMEDIATION_STAGE = run.stage;
-    env.REMEDIATION_STEP = step.id;
-    env.REMEDIATION_DIR = paths.definitionDir;
-    env.REMEDIATION_WORKSPACE = paths.workspace;
-    env.REMEDIATION_OUTPUT = paths.outputFile;
-    return env;
-}
-/** Environment variable holding a JSON object of secrets, as the reusable workflows pass them. */
-const step_environment_SECRETS_BUNDLE_VARIABLE = 'REMEDIATION_SECRETS';
-/**
- * Picks the declared secrets out of the caller's environment, falling back to the JSON object in
- * REMEDIATION_SECRETS (one GitHub secret holding several, which is how a reusable workflow can
- * pass secrets whose names it does not know). The bundle itself never reaches a step: the step
- * environment is built from an allow-list. `masked` lists every value to mask, declared or not.
- */
-function step_environment_collectSecrets(declared, callerEnv) {
-    const bundle = parseSecretsBundle(callerEnv[step_environment_SECRETS_BUNDLE_VARIABLE]);
-    // Null-prototype and own properties only: a secret declared as `constructor` or `toString`
-    // must find nothing, not a built-in function.
-    const secrets = Object.create(null);
-    const missing = [];
-    for (const name of declared) {
-        const value = (Object.hasOwn(callerEnv, name) ? callerEnv[name] : undefined) || bundle[name];
-        if (value === undefined || value === '')
-            missing.push(name);
-        else
-            secrets[name] = value;
-    }
-    const masked = [...new Set([...Object.values(secrets), ...Object.values(bundle)].filter((v) => v !== ''))];
-    return { secrets, missing, masked };
-}
-function parseSecretsBundle(text) {
-    if (text === undefined || text.trim() === '')
-        return {};
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch (error) {
-        throw new UsageError('MISSING_SECRET', `${step_environment_SECRETS_BUNDLE_VARIABLE} must be a JSON object of secret names to string values`, { cause: error });
-    }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        throw new UsageError('MISSING_SECRET', `${step_environment_SECRETS_BUNDLE_VARIABLE} must be a JSON object of secret names to string values`);
-    }
-    const bundle = Object.create(null);
-    for (const [name, item] of Object.entries(value)) {
-        // A number or object would be stringified unpredictably and escape redaction of its parts.
-        if (typeof item !== 'string')
-            throw new UsageError('MISSING_SECRET', `${step_environment_SECRETS_BUNDLE_VARIABLE}.${name.slice(0, 60)}: expected a string value`);
-        // A NUL cannot go into a process environment: spawning would fail with an error that quotes
-        // the value, and that error text would land in the record. Refuse it here, naming only the key.
-        if (item.includes('\0'))
-            throw new UsageError('MISSING_SECRET', `${step_environment_SECRETS_BUNDLE_VARIABLE}.${name.slice(0, 60)}: a secret cannot contain a NUL byte (its value is not shown)`);
-        bundle[name] = item;
-    }
-    return bundle;
-}
-
-;// CONCATENATED MODULE: ./src/run/workspace.ts
-
-
-/** Where Linux exposes open descriptors as paths: listing through one never follows a swapped link. */
-const OPEN_FDS = process.platform === 'linux' ? '/proc/self/fd' : undefined;
-/**
- * Removes a scratch folder, first making its read-only copies writable so removal works for
- * non-root users.
- *
- * A process a step left behind (a `setsid` daemon) can swap a folder for a symbolic link to, say,
- * /etc while this runs. So each folder is opened without following links, its mode is changed
- * through that descriptor, and (on Linux) it is listed and descended through the descriptor too:
- * the chmod never lands outside the scratch folder. rmSync removes links, never their targets.
- */
-function workspace_removeTree(dir) {
-    unlock(dir);
-    rmSync(dir, { recursive: true, force: true });
-}
-function unlock(path) {
-    let fd;
-    try {
-        fd = openSync(path, constants.O_RDONLY | (constants.O_DIRECTORY ?? 0) | (constants.O_NOFOLLOW ?? 0));
-    }
-    catch {
-        return; // a symbolic link (never followed), gone already, or not a folder
-    }
-    try {
-        try {
-            fchmodSync(fd, 0o700);
-        }
-        catch {
-            // Not ours to change: rmSync reports what matters.
-        }
-        const base = OPEN_FDS === undefined ? path : `${OPEN_FDS}/${fd}`;
-        let entries;
-        try {
-            entries = readdirSync(base, { withFileTypes: true });
-        }
-        catch {
-            entries = [];
-        }
-        for (const entry of entries)
-            if (entry.isDirectory())
-                unlock(join(base, entry.name));
-    }
-    finally {
-        closeSync(fd);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/run/executor.ts
-
-
-
-
-
-
-
-
-/** Time limit of one step attempt when the step sets none. */
-const DEFAULT_STEP_TIMEOUT = '15m';
-/** Time limit of a whole run when the definition sets none. */
-const executor_DEFAULT_RUN_TIMEOUT = '1h';
-/**
- * Runs a verified plan: check -> steps -> verify, rollback when steps or verify fail. Records every
- * step in the recorder as it goes and returns the final status. Never throws for a step's failure;
- * the caller records anything thrown as `crashed`.
- */
-async function executor_executePlan(plan, recorder, deps) {
-    const runTimeoutMs = parseDuration(plan.definition.timeout ?? executor_DEFAULT_RUN_TIMEOUT);
-    // Scratch-space operations are small and local: synchronous calls skip a thread-pool round
-    // trip each (a trivial run made about fifteen of them). Made before the run timer starts, so a
-    // full or read-only temp folder fails the run without leaving a timer (or a folder) behind.
-    const scratch = mkdtempSync(join(deps.scratchRoot, 'remediate-run-'));
-    const workspace = join(scratch, 'workspace');
-    try {
-        mkdirSync(workspace, { mode: 0o700 });
-        mkdirSync(join(scratch, 'outputs'), { mode: 0o700 });
-    }
-    catch (error) {
-        removeQuietly(scratch, recorder);
-        throw error;
-    }
-    const runTimeout = new AbortController();
-    const timer = setTimeout(() => runTimeout.abort(), runTimeoutMs);
-    const stop = AbortSignal.any([deps.cancel, runTimeout.signal]);
-    const stopReason = () => (runTimeout.signal.aborted && !deps.cancel.aborted ? 'timed-out' : 'cancelled');
-    const outputs = nullObject();
-    const outputOrigins = new Map();
-    const byStep = new Map();
-    let sequence = 0;
-    const copies = [];
-    const runStage = async (stage, step) => {
-        const record = {
-            stage,
-            id: step.id,
-            ...(step.name !== undefined ? { name: step.name } : {}),
-            started: deps.clock().toISOString(),
-            ended: '',
-            durationMs: 0,
-            attempts: 0,
-            exitCode: null,
-            signal: null,
-            outcome: 'failed',
-            continueOnError: step['continue-on-error'] ?? false,
-            outputs: {},
-            log: { start: recorder.offset, end: recorder.offset },
-        };
-        recorder.snapshot.steps.push(record);
-        const startedAt = deps.clock().getTime();
-        const maxAttempts = 1 + (step.retries ?? 0);
-        let result;
-        let stepOutputs = nullObject();
-        try {
-            for (let attempt = 1; attempt <= maxAttempts && !stop.aborted; attempt++) {
-                record.attempts = attempt;
-                const n = ++sequence;
-                // A fresh copy under an unpredictable name, made after the previous step's process group
-                // is gone: nothing a step leaves behind can have prepared (or can find) the next copy.
-                const definitionDir = join(mkdtempSync(join(deps.scratchRoot, 'remediate-definition-')), 'files');
-                copies.push(dirname(definitionDir));
-                materialize(plan.files, definitionDir);
-                const outputFile = join(scratch, 'outputs', `${n}.out`);
-                writeFileSync(outputFile, '', { mode: 0o600 });
-                const cwd = join(workspace, step['working-directory'] ?? '');
-                mkdirSync(cwd, { recursive: true });
-                const env = buildStepEnvironment(deps.callerEnv, plan.definition, step, plan.params, plan.secrets, outputs, { definitionDir, workspace, outputFile }, { name: plan.name, version: plan.version, runId: plan.runId, stage });
-                recorder.marker(`==> ${stage}/${step.id} attempt ${attempt}/${maxAttempts}`);
-                if (step.name)
-                    recorder.line(`    ${step.name}`);
-                const timeoutMs = parseDuration(step.timeout ?? DEFAULT_STEP_TIMEOUT);
-                result = await deps.runner.run({
-                    command: step.shell === 'sh' ? 'sh' : 'bash',
-                    args: shellArgs(step),
-                    cwd,
-                    env,
-                    timeoutMs,
-                    killGraceMs: deps.killGraceMs,
-                    signal: stop,
-                    onStdout: (chunk) => recorder.stdout(chunk),
-                    onStderr: (chunk) => recorder.stderr(chunk),
-                });
-                recorder.endStreams();
-                const outcome = outcomeOf(stage, result);
-                if (result.spawnError)
-                    recorder.line(`!! ${stage}/${step.id} could not start: ${result.spawnError}`);
-                recorder.marker(`<== ${stage}/${step.id} ${describeResult(result, timeoutMs)} (${outcome})`);
-                // Outputs of a failed attempt are kept too: rollback may need what the step managed to note.
-                const parsed = readOutputFile(outputFile);
-                if (parsed.ok)
-                    stepOutputs = withoutSecretNames(parsed.outputs, recorder, `${stage}/${step.id}`);
-                else
-                    recorder.line(`!! ${stage}/${step.id}: outputs ignored: ${parsed.problem}`);
-                if (outcome === 'succeeded' || outcome === 'drift')
-                    break;
-                if (attempt < maxAttempts && !stop.aborted) {
-                    const delay = Math.min(deps.retryBackoffMs * 2 ** (attempt - 1), 30_000);
-                    recorder.line(`.. retrying ${stage}/${step.id} in ${delay} ms`);
-                    recorder.flush();
-                    await sleep(delay, stop);
-                }
-            }
-        }
-        catch (error) {
-            // The engine failed around the step (say, its working directory could not be made): the
-            // step is recorded as failed with the reason, and the run as crashed by the caller.
-            record.error = recorder.redact(describeError(error));
-            throw error;
-        }
-        finally {
-            const final = result ?? { exitCode: null, signal: null, timedOut: false, aborted: stop.aborted };
-            record.exitCode = final.exitCode;
-            record.signal = final.signal;
-            record.outcome = result || stop.aborted ? outcomeOf(stage, final) : 'failed';
-            if (final.spawnError)
-                record.error = recorder.redact(final.spawnError);
-            record.outputs = { ...stepOutputs };
-            byStep.set(step.id, stepOutputs);
-            for (const note of exposeOutputs(outputs, outputOrigins, step.id, stepOutputs))
-                recorder.line(`!! ${stage}/${step.id}: ${note}`);
-            record.ended = deps.clock().toISOString();
-            record.durationMs = Math.max(0, deps.clock().getTime() - startedAt);
-            recorder.flush();
-            record.log = { start: record.log.start, end: recorder.offset };
-            recorder.save();
-        }
-        return record;
-    };
-    let status;
-    try {
-        status = await runStages(plan, recorder, runStage, () => (stop.aborted ? stopReason() : undefined));
-    }
-    finally {
-        clearTimeout(timer);
-        removeQuietly(scratch, recorder);
-        for (const copy of copies)
-            removeQuietly(copy, recorder);
-    }
-    for (const [name, spec] of Object.entries(plan.definition.outputs)) {
-        const value = outputOf(byStep.get(spec.step), spec.key);
-        if (value !== undefined)
-            recorder.snapshot.outputs[name] = value;
-    }
-    return status;
-}
-/**
- * Removes a scratch folder; a failure (a mount or an immutable file a step left, root-owned files
- * on a non-root runner) is written to the log instead of replacing the run's result or error, and
- * the other folders are still removed.
- */
-function removeQuietly(dir, recorder) {
-    try {
-        removeTree(dir);
-    }
-    catch (error) {
-        recorder.line(`!! could not remove scratch folder ${dir}: ${error.message}`);
-    }
-}
-async function runStages(plan, recorder, runStep, stopped) {
-    const { definition } = plan;
-    const snapshot = recorder.snapshot;
-    // check: 0 = healthy, 1 = remediation needed, anything else = the check itself failed.
-    if (definition.check.length === 0) {
-        snapshot.check = 'none';
-    }
-    else {
-        let drift = false;
-        for (const step of definition.check) {
-            const record = await runStep('check', step);
-            if (stopped())
-                return stopped();
-            if (record.outcome === 'drift') {
-                drift = true;
-                break;
-            }
-            if (record.outcome !== 'succeeded') {
-                snapshot.check = 'error';
-                snapshot.error = { code: 'CHECK_FAILED', message: `check step '${step.id}' failed: ${describeRecord(record)}` };
-                recorder.line(`check failed; nothing was changed`);
-                return record.outcome === 'timed-out' ? 'timed-out' : 'failed';
-            }
-        }
-        if (!drift && !plan.force) {
-            snapshot.check = 'healthy';
-            recorder.line('check: healthy; no remediation needed');
-            return 'healthy';
-        }
-        snapshot.check = drift ? 'drift' : 'forced';
-        recorder.line(drift ? 'check: remediation needed' : 'check: healthy, but --force given; remediating anyway');
-    }
-    let failure;
-    for (const stage of ['steps', 'verify']) {
-        for (const step of definition[stage]) {
-            const record = await runStep(stage, step);
-            if (stopped())
-                break;
-            if (record.outcome !== 'succeeded' && !record.continueOnError) {
-                failure = record;
-                break;
-            }
-        }
-        if (failure || stopped())
-            break;
-    }
-    // On cancellation the runner gives us seconds, not minutes: record and stop, no rollback.
-    const stop = stopped();
-    if (stop) {
-        snapshot.rollback = 'none';
-        recorder.line(`run ${stop}; remaining steps skipped`);
-        return stop;
-    }
-    if (!failure) {
-        snapshot.rollback = 'not-needed';
-        return 'succeeded';
-    }
-    snapshot.error = {
-        code: failure.stage === 'verify' ? 'VERIFY_FAILED' : 'STEP_FAILED',
-        message: `${failure.stage} step '${failure.id}' ${describeRecord(failure)}`,
-    };
-    if (definition.rollback.length === 0) {
-        snapshot.rollback = 'none';
-    }
-    else {
-        recorder.line('rolling back');
-        let rolledBack = true;
-        for (const step of definition.rollback) {
-            const record = await runStep('rollback', step);
-            if (stopped())
-                return stopped();
-            if (record.outcome !== 'succeeded')
-                rolledBack = false;
-        }
-        snapshot.rollback = rolledBack ? 'succeeded' : 'failed';
-    }
-    return failure.outcome === 'timed-out' ? 'timed-out' : 'failed';
-}
-// An output *name* that contains a secret would leak it into env names and the record's keys;
-// values are redacted, names are dropped (with a note in the log).
-function withoutSecretNames(outputs, recorder, where) {
-    const kept = nullObject();
-    for (const [key, value] of Object.entries(outputs)) {
-        if (recorder.redact(key) === key)
-            kept[key] = value;
-        else
-            recorder.line(`!! ${where}: output '${recorder.redact(key)}' dropped: its name contains a secret`);
-    }
-    return kept;
-}
-function shellArgs(step) {
-    // The script text comes from the verified definition; parameters are only ever in the env.
-    return step.shell === 'sh'
-        ? ['-e', '-u', '-c', step.run, `remediation:${step.id}`]
-        : ['--noprofile', '--norc', '-e', '-u', '-o', 'pipefail', '-c', step.run, `remediation:${step.id}`];
-}
-function outcomeOf(stage, result) {
-    if (result.aborted)
-        return 'cancelled';
-    if (result.timedOut)
-        return 'timed-out';
-    if (result.exitCode === 0)
-        return 'succeeded';
-    if (stage === 'check' && result.exitCode === 1)
-        return 'drift';
-    return 'failed';
-}
-function describeResult(result, timeoutMs) {
-    if (result.spawnError)
-        return 'could not start';
-    if (result.timedOut)
-        return `timed out after ${timeoutMs} ms; process group killed`;
-    if (result.aborted)
-        return 'stopped; process group killed';
-    return result.signal ? `killed by ${result.signal}` : `exit ${result.exitCode}`;
-}
-function describeRecord(record) {
-    if (record.outcome === 'timed-out')
-        return 'timed out';
-    if (record.error)
-        return `could not start: ${record.error}`;
-    return record.signal ? `was killed by ${record.signal}` : `exited ${record.exitCode}`;
-}
-function sleep(ms, signal) {
-    return new Promise((resolve) => {
-        const timer = setTimeout(done, ms);
-        function done() {
-            clearTimeout(timer);
-            signal.removeEventListener('abort', done);
-            resolve();
-        }
-        signal.addEventListener('abort', done, { once: true });
-    });
-}
-
-;// CONCATENATED MODULE: ./src/record/record-files.ts
-// Reading a run record folder: the only I/O of verification. Everything it returns is checked by
-// the pure verifier (record-verifier.ts), so this file trusts nothing it reads.
-
-
-
-/** What ran and why, written by the executor. */
-const record_files_SNAPSHOT_FILE = 'snapshot.json';
-/** The redacted, human-readable log. */
-const record_files_LOG_FILE = 'run.log';
-/** The hash chain over run.log (format in log-chain.ts). */
-const record_files_CHAIN_FILE = 'run.log.chain';
-/** Reads snapshot.json, run.log and run.log.chain from a record folder. */
-async function readRecord(dir) {
-    const [snapshot, log, chain] = await Promise.all([
-        readRecordFile(dir, record_files_SNAPSHOT_FILE),
-        readRecordFile(dir, record_files_LOG_FILE),
-        readRecordFile(dir, record_files_CHAIN_FILE),
-    ]);
-    return { snapshot, log, chain: chain.toString('utf8') };
-}
-async function readRecordFile(dir, name) {
-    const path = join(dir, name);
-    try {
-        return await readFile(path);
-    }
-    catch (error) {
-        if (error.code === 'ENOENT') {
-            throw new UsageError('NOT_FOUND', `${path} not found: pass the folder of a run record (it holds ${record_files_SNAPSHOT_FILE}, ${record_files_LOG_FILE} and ${record_files_CHAIN_FILE})`, { cause: error });
-        }
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/record/log-chain.ts
-// Tamper-evident run log: the log bytes plus a hash chain over consecutive blocks of them.
-//
-// Format (a stable contract: change it only with a version bump):
-//   The record folder holds `run.log`, the human-readable log bytes (already redacted), and
-//   `run.log.chain`, JSON Lines with one line per block of run.log, in order:
-//     {"i":<index from 0>,"start":<byte offset>,"end":<byte offset, exclusive>,"sha256":"<hex>","chain":"<hex>"}
-//   - `sha256` is the lower-case hex SHA-256 of run.log bytes [start, end).
-//   - `chain` = lower-case hex SHA-256 of the UTF-8 string
-//       prevChain + "\n" + i + "\n" + start + "\n" + end + "\n" + sha256
-//     (numbers in decimal), where prevChain is the previous line's `chain`, and GENESIS (64 zeros)
-//     for i = 0.
-//   - Blocks are contiguous and non-empty: block 0 starts at 0, block i+1 starts where block i ends.
-//   - Every line ends with "\n". The `chain` of the last line is the head; an empty log has no
-//     lines and head GENESIS.
-//   - The writer appends a block's log bytes first and its chain line second, so a writer killed at
-//     any moment leaves a valid prefix: complete lines covering a prefix of run.log, then possibly
-//     unchained log bytes and a partial last line.
-//
-// The chain is not keyed: whoever can rewrite both files can recompute it. It detects edits when
-// the head (and byte count) are compared against a value kept elsewhere, i.e. snapshot.json, whose
-// digest is published in the job summary.
-
-
-
-
-
-
-/** The `prevChain` of block 0, and the head of an empty log. */
-const GENESIS = '0'.repeat(64);
-/** Buffered log bytes that force a block to be cut: bounds memory and the loss on a crash. */
-const BLOCK_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
-/** Computes a block's `chain` value from the previous one. */
-function chainLink(prevChain, i, start, end, sha256) {
-    return sha256Hex(`${prevChain}\n${i}\n${start}\n${end}\n${sha256}`);
-}
-/** Describes a byte range the way people read it: inclusive at both ends. */
-function log_chain_describeRange(range) {
-    return range.end - range.start <= 1 ? `byte ${range.start}` : `bytes ${range.start}-${range.end - 1}`;
-}
-/**
- * Blocks that may be written to run.log but not yet chained: the size of the shared ring they live
- * in (1 MiB). Bounds memory, and how far the chain may trail the log when the process is killed.
- */
-const RING_SLOTS = 16;
-/** Blocks a log reaches before a hashing worker starts: short logs never pay for a thread. */
-const WORKER_AFTER_BLOCKS = 32;
-/**
- * run.log is made durable in the background every this many bytes, so the fsync at close has
- * little left to wait for (on the development machine, 300 ms for a 1 GiB log written in one go).
- */
-const SYNC_EVERY_BYTES = (/* unused pure expression or super */ null && (8 * 1024 * 1024));
-/**
- * Appends redacted log bytes to run.log and a chain line per block to run.log.chain. All writes
- * are synchronous, and a block's log bytes are written before its chain line, so a SIGKILL leaves
- * a valid prefix. Memory is a fixed ring of block buffers.
- *
- * Hashing: once a log is long, blocks are hashed on a worker thread (BlockHasher) while this
- * thread goes on reading; chain lines are still written here, in order, with the worker's digests
- * as they are done. The writer hashes a block itself whenever it cannot wait: flush() and close()
- * chain everything before they return (so a signal handler can flush), and a full ring settles
- * its oldest block.
- */
-class log_chain_ChainedLogWriter {
-    #logFd;
-    #chainFd;
-    #ring = new SharedArrayBuffer(RING_SLOTS * BLOCK_BYTES);
-    #slots = [];
-    /** The slot being filled, and how many bytes of it are filled. */
-    #slot = 0;
-    #buffered = 0;
-    /** Bytes in run.log (chained or not). */
-    #written = 0;
-    /** How much of run.log the last background fdatasync covered, and the one in flight. */
-    #syncedTo = 0;
-    #syncing;
-    #syncError;
-    #nextSeq = 0;
-    #pending = [];
-    #hasher;
-    #hashedHere = 0;
-    /** What is chained on disk: bytes covered, line count and head. */
-    #bytes = 0;
-    #blocks = 0;
-    #head = GENESIS;
-    #closed = false;
-    /** Set once a write failed: the files may be out of step, so nothing more is appended. */
-    #failed = false;
-    #failure;
-    constructor(logFd, chainFd) {
-        this.#logFd = logFd;
-        this.#chainFd = chainFd;
-        for (let k = 0; k < RING_SLOTS; k++)
-            this.#slots.push(Buffer.from(this.#ring, k * BLOCK_BYTES, BLOCK_BYTES));
-    }
-    /** Creates run.log and run.log.chain in `dir`; refuses if either exists, never overwriting a record. */
-    static async open(dir) {
-        mkdirSync(dir, { recursive: true });
-        const logPath = join(dir, LOG_FILE);
-        // Exclusive create ('wx'): an existing record is evidence and is never appended to or replaced.
-        const logFd = openExclusive(logPath);
-        let chainFd;
-        try {
-            chainFd = openExclusive(join(dir, CHAIN_FILE));
-        }
-        catch (error) {
-            closeSync(logFd);
-            unlinkSync(logPath);
-            throw error;
-        }
-        return new log_chain_ChainedLogWriter(logFd, chainFd);
-    }
-    /** Buffers log bytes; cuts a block each time BLOCK_BYTES are buffered. */
-    write(bytes) {
-        this.#assertWritable();
-        let offset = 0;
-        while (offset < bytes.length) {
-            const count = Math.min(bytes.length - offset, BLOCK_BYTES - this.#buffered);
-            // Buffer#copy is a plain memmove; TypedArray#set into shared memory copies far slower.
-            Buffer.prototype.copy.call(bytes, this.#slots[this.#slot], this.#buffered, offset, offset + count);
-            this.#buffered += count;
-            offset += count;
-            if (this.#buffered === BLOCK_BYTES)
-                this.#cutBlock();
-        }
-    }
-    /**
-     * Cuts a block of whatever is buffered and chains every block written so far: when it returns,
-     * all log bytes are in run.log and covered by run.log.chain. Call at step boundaries, on a timer,
-     * and from signal handlers.
-     */
-    flush() {
-        this.#assertWritable();
-        if (this.#buffered > 0)
-            this.#cutBlock();
-        this.#settle(this.#pending.length);
-    }
-    /** The summary so far: what is chained on disk now. */
-    get summary() {
-        return { head: this.#head, bytes: this.#bytes, blocks: this.#blocks };
-    }
-    /** Who hashed the blocks chained so far (the tests check the worker takes part; the chain is the same). */
-    get hashedBy() {
-        return { writer: this.#hashedHere, worker: this.#blocks - this.#hashedHere };
-    }
-    /** Flushes, fsyncs and closes both files; returns the head, byte count and block count. */
-    async close() {
-        try {
-            this.flush();
-            // The descriptor must stay open until a background sync on it has finished.
-            await this.#syncing;
-            // Durable at the end of the run; per-block fsync would cost far more than the hashing.
-            fsyncSync(this.#logFd);
-            fsyncSync(this.#chainFd);
-            // Linux reports a writeback error once per descriptor: if the background sync took it, the
-            // fsync above may succeed although bytes were lost, so that error must fail the close.
-            if (this.#syncError !== undefined)
-                throw this.#syncError;
-        }
-        finally {
-            this.#hasher?.stop();
-            // Even when flushing failed, a background sync must finish before its descriptor closes
-            // (the number could otherwise be reused by the next file opened).
-            await this.#syncing;
-            if (!this.#closed) {
-                this.#closed = true;
-                closeSync(this.#logFd);
-                closeSync(this.#chainFd);
-            }
-        }
-        return this.summary;
-    }
-    #assertWritable() {
-        if (this.#failed) {
-            throw new Error('log writer failed earlier; the record is incomplete', { cause: this.#failure });
-        }
-        if (this.#closed)
-            throw new Error('log writer is closed');
-    }
-    /** Writes the filled part of the current slot to run.log and queues it for its chain line. */
-    #cutBlock() {
-        const slot = this.#slot;
-        const block = this.#slots[slot].subarray(0, this.#buffered);
-        const start = this.#written;
-        this.#guard(() => writeFully(this.#logFd, block));
-        this.#written = start + block.length;
-        this.#buffered = 0;
-        if (this.#written - this.#syncedTo >= SYNC_EVERY_BYTES && this.#syncing === undefined)
-            this.#syncInBackground();
-        const seq = this.#nextSeq++;
-        const entry = { seq, slot, start, end: this.#written, sha256: undefined };
-        this.#pending.push(entry);
-        if (this.#hasher === undefined && seq + 1 === WORKER_AFTER_BLOCKS) {
-            this.#hasher = BlockHasher.start(this.#ring, RING_SLOTS, BLOCK_BYTES, seq);
-        }
-        // Slot and sequence agree (slot = seq % RING_SLOTS): the worker finds block seq by its number.
-        if (this.#hasher?.usable)
-            this.#hasher.request(seq, block.length);
-        else
-            this.#hashHere(entry);
-        this.#chainReady();
-        // The next slot must be free before write() fills it: a full ring settles its oldest block.
-        if (this.#pending.length === RING_SLOTS)
-            this.#settle(1);
-        this.#slot = (slot + 1) % RING_SLOTS;
-    }
-    /** Starts an fdatasync of run.log on the thread pool; its error is kept for close(). */
-    #syncInBackground() {
-        this.#syncedTo = this.#written;
-        this.#syncing = new Promise((done) => {
-            fdatasync(this.#logFd, (error) => {
-                if (error)
-                    this.#syncError ??= error;
-                this.#syncing = undefined;
-                done();
-            });
-        });
-    }
-    /** Gives the oldest `count` pending blocks their digest (the worker's, or hashed here), then chains. */
-    #settle(count) {
-        let settled = -1;
-        for (let k = 0; k < count && k < this.#pending.length; k++) {
-            const entry = this.#pending[k];
-            entry.sha256 ??= this.#hasher?.answer(entry.seq);
-            if (entry.sha256 === undefined)
-                this.#hashHere(entry);
-            settled = entry.seq;
-        }
-        if (settled >= 0)
-            this.#hasher?.skipBelow(settled + 1);
-        this.#chainReady();
-    }
-    #hashHere(entry) {
-        entry.sha256 = sha256Hex(this.#slots[entry.slot].subarray(0, entry.end - entry.start));
-        this.#hashedHere++;
-    }
-    /** Writes chain lines for the leading pending blocks whose hashes are known, in order. */
-    #chainReady() {
-        // Take the worker's digests for the leading blocks it has done; the chain advances from the front.
-        for (const entry of this.#pending) {
-            entry.sha256 ??= this.#hasher?.answer(entry.seq);
-            if (entry.sha256 === undefined)
-                break;
-        }
-        let lines = '';
-        let head = this.#head;
-        let ready = 0;
-        for (let entry = this.#pending[0]; entry?.sha256 !== undefined; entry = this.#pending[++ready]) {
-            const { start, end, sha256 } = entry;
-            const i = this.#blocks + ready;
-            head = chainLink(head, i, start, end, sha256);
-            lines += `${JSON.stringify({ i, start, end, sha256, chain: head })}\n`;
-        }
-        if (ready === 0)
-            return;
-        // Log bytes were written when the blocks were cut, so a chain line never points past run.log.
-        this.#guard(() => writeFully(this.#chainFd, Buffer.from(lines, 'utf8')));
-        this.#bytes = this.#pending[ready - 1].end;
-        this.#blocks += ready;
-        this.#head = head;
-        this.#pending.splice(0, ready);
-    }
-    /** Runs a write; a failure marks the writer failed (the files may be out of step) and rethrows. */
-    #guard(write) {
-        try {
-            write();
-        }
-        catch (error) {
-            this.#failed = true;
-            this.#failure = error;
-            throw error;
-        }
-    }
-}
-function openExclusive(path) {
-    try {
-        return openSync(path, 'wx', 0o600);
-    }
-    catch (error) {
-        if (error.code === 'EEXIST') {
-            throw new UsageError('FILE_EXISTS', `${path} already exists: write each run record to a new folder`, {
-                cause: error,
+/** Turns any thrown value into a failed step; definition errors become file annotations. */
+function reportError(io, error) {
+    if (error instanceof DefinitionError) {
+        for (const issue of error.issues) {
+            io.error(`${issue.path ? `${issue.path}: ` : ''}${issue.message}`, {
+                file: issue.file,
+                startLine: issue.line,
+                startColumn: issue.column,
             });
         }
-        throw error;
+        io.setFailed(`invalid definition (${error.issues.length} problem(s)); see the annotations`);
+        return;
     }
-}
-function writeFully(fd, bytes) {
-    let offset = 0;
-    while (offset < bytes.length)
-        offset += writeSync(fd, bytes, offset, bytes.length - offset);
-}
-const HEX64 = /^[0-9a-f]{64}$/;
-/** The keys of a chain line, sorted. */
-const BLOCK_KEYS = 'chain,end,i,sha256,start';
-/** Parses one chain line; undefined when it is not exactly a block record. */
-function parseBlock(line) {
-    let value;
-    try {
-        value = JSON.parse(line);
+    if (error instanceof errors/* RemediateError */.j2) {
+        io.setFailed(`${error.exitCode === errors/* ExitCode */.yU.refused ? 'refused' : 'error'} [${error.code}]: ${error.message}`);
+        return;
     }
-    catch {
-        return undefined;
-    }
-    if (typeof value !== 'object' || value === null || Array.isArray(value))
-        return undefined;
-    const record = value;
-    if (Object.keys(record).sort().join(',') !== BLOCK_KEYS)
-        return undefined;
-    const { i, start, end, sha256, chain } = record;
-    const isOffset = (n) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
-    if (!isOffset(i) || !isOffset(start) || !isOffset(end))
-        return undefined;
-    if (typeof sha256 !== 'string' || !HEX64.test(sha256) || typeof chain !== 'string' || !HEX64.test(chain)) {
-        return undefined;
-    }
-    return { i, start, end, sha256, chain };
-}
-/**
- * Verifies run.log against run.log.chain. Pure. Reports the first problem in log order.
- * Without `expected`, an interrupted writer's valid prefix (unchained trailing bytes, a partial
- * last line) is accepted as incomplete; with it, the chain must cover the whole log and match.
- */
-function log_chain_verifyLogChain(log, chainText, expected) {
-    const lines = chainText.split('\n');
-    // The text after the last "\n": empty for a well-formed file, else a line the writer never finished.
-    const partial = lines.pop() ?? '';
-    const partialLine = partial.length > 0;
-    const claimedEnd = Math.max(lastClaimedEnd(lines), expected?.bytes ?? 0);
-    let head = GENESIS;
-    let offset = 0;
-    for (let k = 0; k < lines.length; k++) {
-        const where = `${CHAIN_FILE} line ${k + 1}`;
-        const block = parseBlock(lines[k]);
-        // A forged or mangled line cannot be trusted for anything after it.
-        if (block === undefined)
-            return fail(`${where} is not a valid block record`);
-        // A gap means log bytes were left out of the chain (a line removed, or blocks reordered).
-        if (block.start > offset) {
-            return fail(`${log_chain_describeRange({ start: offset, end: block.start })} of ${LOG_FILE} are not covered by ${CHAIN_FILE} (${where} starts at ${block.start}, expected ${offset}): a chain line was removed or reordered`, { start: offset, end: block.start });
-        }
-        // An overlap would let the same bytes be counted twice, hiding a replaced block.
-        if (block.start < offset) {
-            return fail(`${where} starts at byte ${block.start}, expected ${offset}: chain lines were duplicated or reordered`, { start: block.start, end: Math.max(offset, block.start + 1) });
-        }
-        // Indexes bind each line to its position, so lines cannot be dropped and renumbered silently.
-        if (block.i !== k) {
-            return fail(`${where} has block index ${block.i}, expected ${k}: chain lines were removed or reordered`, {
-                start: block.start,
-                end: Math.max(block.end, block.start + 1),
-            });
-        }
-        if (block.end <= block.start)
-            return fail(`${where} describes an empty block (${block.start}-${block.end})`);
-        // A log shorter than the chain says was truncated; everything from its end is missing.
-        if (block.end > log.length) {
-            const missing = { start: log.length, end: Math.max(claimedEnd, block.end) };
-            return fail(`${LOG_FILE} is truncated: ${log_chain_describeRange(missing)} are missing`, missing);
-        }
-        const range = { start: block.start, end: block.end };
-        // The block hash pins every byte of the block: any edit, insertion or deletion changes it.
-        if (sha256Hex(log.subarray(block.start, block.end)) !== block.sha256) {
-            return fail(`${log_chain_describeRange(range)} of ${LOG_FILE} were altered (block ${k} does not match its hash)`, range);
-        }
-        // The link pins the line to all earlier lines, so an edited chain line shows here.
-        const link = chainLink(head, block.i, block.start, block.end, block.sha256);
-        if (link !== block.chain) {
-            return fail(`${where} breaks the chain (expected chain ${link}, got ${block.chain}): ${CHAIN_FILE} was edited`, range);
-        }
-        head = link;
-        offset = block.end;
-    }
-    const unchainedBytes = log.length - offset;
-    if (expected !== undefined) {
-        // With a recorded summary, anything not covered is an addition or a truncation, not a crash.
-        if (partialLine)
-            return fail(`${CHAIN_FILE} ends with a partial line after line ${lines.length}`);
-        if (expected.bytes !== undefined && expected.bytes !== offset) {
-            const range = { start: Math.min(offset, expected.bytes), end: Math.max(offset, expected.bytes) };
-            return fail(`${CHAIN_FILE} covers ${offset} bytes, expected ${expected.bytes}`, range);
-        }
-        if (unchainedBytes > 0) {
-            return fail(`${log_chain_describeRange({ start: offset, end: log.length })} of ${LOG_FILE} are not covered by ${CHAIN_FILE}`, { start: offset, end: log.length });
-        }
-        // Matching head proves the whole chain is the one recorded, not a consistent rewrite.
-        if (expected.head !== undefined && expected.head !== head) {
-            return fail(`${CHAIN_FILE} head is ${head}, expected ${expected.head}: the log and chain were rewritten`);
-        }
-    }
-    return {
-        ok: true,
-        complete: unchainedBytes === 0 && !partialLine,
-        blocks: lines.length,
-        bytes: offset,
-        head,
-        unchainedBytes,
-        partialLine,
-    };
-}
-function fail(problem, range) {
-    return range === undefined ? { ok: false, problem } : { ok: false, problem, range };
-}
-/** The end offset the chain claims overall, for reporting how much of a truncated log is missing. */
-function lastClaimedEnd(lines) {
-    const last = lines.at(-1);
-    return last === undefined ? 0 : (parseBlock(last)?.end ?? 0);
-}
-
-;// CONCATENATED MODULE: ./src/record/record-verifier.ts
-// Verifies a run record (snapshot.json + run.log + run.log.chain). Pure: readRecord does the I/O.
-//
-// What it relies on in snapshot.json (written by the executor):
-//   status: string                       final status of the run
-//   log: { file: "run.log", bytes, blocks, head, complete? }
-//                                        the ChainedLogWriter summary; absent, or complete: false,
-//                                        when the run was killed before finishing (only the log's
-//                                        valid prefix is then verified, and the record is incomplete)
-//   steps[]: { log?: { start, end } }    each step's byte range of run.log, in execution order
-// The snapshot's own digest is not inside it: snapshotDigest() is printed by the executor (job
-// summary) and passed back in to pin the snapshot, which in turn pins the log through log.head.
-
-
-
-
-const record_verifier_DIGEST = /^sha256:[0-9a-f]{64}$/;
-const record_verifier_HEX64 = /^[0-9a-f]{64}$/;
-/** `sha256:<hex>` of the exact snapshot.json bytes: the value that pins a record. */
-function record_verifier_snapshotDigest(bytes) {
-    return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-}
-/** Verifies a run record; returns the first problem, or what was verified. Pure. */
-function verifyRecord(files, options = {}) {
-    const digest = record_verifier_snapshotDigest(files.snapshot);
-    if (options.snapshotDigest !== undefined) {
-        const expected = options.snapshotDigest.toLowerCase();
-        if (!record_verifier_DIGEST.test(expected)) {
-            throw new UsageError('USAGE', `invalid snapshot digest '${options.snapshotDigest.slice(0, 80)}': expected sha256:<64 hex digits> as printed by the run`);
-        }
-        // Pinning the snapshot stops a consistent rewrite of snapshot, log and chain together.
-        if (digest !== expected)
-            return problem(`${SNAPSHOT_FILE} digest is ${digest}, expected ${expected}`);
-    }
-    let snapshot;
-    try {
-        snapshot = JSON.parse(files.snapshot.toString('utf8'));
-    }
-    catch {
-        return problem(`${SNAPSHOT_FILE} is not valid JSON`);
-    }
-    if (!isObject(snapshot))
-        return problem(`${SNAPSHOT_FILE} is not a JSON object`);
-    // A record without a status cannot say whether the remediation worked.
-    if (typeof snapshot['status'] !== 'string' || snapshot['status'].length === 0) {
-        return fieldProblem('status', `expected a status string, got ${record_verifier_describe(snapshot['status'])}`);
-    }
-    const status = snapshot['status'];
-    const recorded = readLogSummary(snapshot['log']);
-    if ('problem' in recorded)
-        return recorded;
-    const chain = verifyLogChain(files.log, files.chain);
-    if (!chain.ok)
-        return problem(chain.problem, chain.range);
-    if (recorded.summary !== undefined) {
-        const { bytes, blocks, head } = recorded.summary;
-        // A finished run's chain must end exactly where the snapshot says: no lines dropped or added.
-        if (chain.partialLine)
-            return problem(`${CHAIN_FILE} ends with a partial line, but the run finished`);
-        if (chain.bytes !== bytes) {
-            const range = { start: Math.min(chain.bytes, bytes), end: Math.max(chain.bytes, bytes) };
-            const what = chain.bytes < bytes
-                ? `${describeRange(range)} of ${LOG_FILE} are missing from ${CHAIN_FILE} (truncated or lines removed)`
-                : `${describeRange(range)} of ${LOG_FILE} were appended after the run`;
-            return fieldProblem('log.bytes', `expected ${chain.bytes}, got ${bytes}: ${what}`, range);
-        }
-        // Bytes after the recorded end were added after the run finished.
-        if (chain.unchainedBytes > 0) {
-            const range = { start: chain.bytes, end: files.log.length };
-            return problem(`${describeRange(range)} of ${LOG_FILE} are not covered by ${CHAIN_FILE}`, range);
-        }
-        // The head pins the whole chain: a log rewritten with a freshly computed chain differs here.
-        if (chain.head !== head) {
-            return fieldProblem('log.head', `expected ${chain.head}, got ${head}: ${LOG_FILE} and ${CHAIN_FILE} do not match the snapshot`);
-        }
-        if (chain.blocks !== blocks)
-            return fieldProblem('log.blocks', `expected ${chain.blocks}, got ${blocks}`);
-    }
-    const steps = checkSteps(snapshot['steps'], chain.bytes);
-    if (typeof steps !== 'number')
-        return steps;
-    return {
-        ok: true,
-        complete: recorded.summary !== undefined && chain.complete,
-        status,
-        snapshotDigest: digest,
-        log: { bytes: chain.bytes, blocks: chain.blocks, head: chain.head, unchainedBytes: chain.unchainedBytes },
-        steps,
-    };
-}
-/** Like verifyRecord, but throws TrustError('RECORD_TAMPERED') naming the first problem. */
-function assertRecordIntact(files, options = {}) {
-    const result = verifyRecord(files, options);
-    if (!result.ok)
-        throw new TrustError('RECORD_TAMPERED', `run record failed verification: ${result.problem}`);
-    return result;
-}
-/** Reads snapshot.log; `summary` is undefined when the run did not finish its log. */
-function readLogSummary(value) {
-    if (value === undefined)
-        return { summary: undefined };
-    if (!isObject(value))
-        return fieldProblem('log', `expected an object, got ${record_verifier_describe(value)}`);
-    const complete = value['complete'];
-    if (complete !== undefined && typeof complete !== 'boolean') {
-        return fieldProblem('log.complete', `expected a boolean, got ${record_verifier_describe(complete)}`);
-    }
-    if (complete === false)
-        return { summary: undefined };
-    // Only run.log is chained; a snapshot pointing elsewhere would vouch for an unverified file.
-    if (value['file'] !== LOG_FILE)
-        return fieldProblem('log.file', `expected '${LOG_FILE}', got ${record_verifier_describe(value['file'])}`);
-    const { bytes, blocks, head } = value;
-    if (!isCount(bytes))
-        return fieldProblem('log.bytes', `expected a byte count, got ${record_verifier_describe(bytes)}`);
-    if (!isCount(blocks))
-        return fieldProblem('log.blocks', `expected a block count, got ${record_verifier_describe(blocks)}`);
-    if (typeof head !== 'string' || !record_verifier_HEX64.test(head)) {
-        return fieldProblem('log.head', `expected 64 lower-case hex digits, got ${record_verifier_describe(head)}`);
-    }
-    return { summary: { bytes, blocks, head } };
-}
-/** Checks each step's log range lies in the verified log, in order; returns the step count. */
-function checkSteps(value, logBytes) {
-    if (value === undefined)
-        return 0;
-    if (!Array.isArray(value))
-        return fieldProblem('steps', `expected an array, got ${record_verifier_describe(value)}`);
-    let previousEnd = 0;
-    for (const [k, step] of value.entries()) {
-        const at = `steps[${k}]`;
-        if (!isObject(step))
-            return fieldProblem(at, `expected an object, got ${record_verifier_describe(step)}`);
-        const range = step['log'];
-        if (range === undefined)
-            continue;
-        if (!isObject(range))
-            return fieldProblem(`${at}.log`, `expected { start, end }, got ${record_verifier_describe(range)}`);
-        const { start, end } = range;
-        if (!isCount(start))
-            return fieldProblem(`${at}.log.start`, `expected a byte offset, got ${record_verifier_describe(start)}`);
-        if (!isCount(end))
-            return fieldProblem(`${at}.log.end`, `expected a byte offset, got ${record_verifier_describe(end)}`);
-        // Ranges in execution order stop a step's output being attributed to another step.
-        if (start < previousEnd) {
-            return fieldProblem(`${at}.log.start`, `expected at least ${previousEnd} (end of the previous step), got ${start}`);
-        }
-        if (end < start)
-            return fieldProblem(`${at}.log.end`, `expected at least ${start} (its start), got ${end}`);
-        // A range past the chained log would point at bytes nobody can vouch for.
-        if (end > logBytes) {
-            return fieldProblem(`${at}.log.end`, `expected at most ${logBytes} (end of the chained log), got ${end}`, {
-                start: logBytes,
-                end,
-            });
-        }
-        previousEnd = end;
-    }
-    return value.length;
-}
-function problem(text, range) {
-    return range === undefined ? { ok: false, problem: text } : { ok: false, problem: text, range };
-}
-function fieldProblem(field, text, range) {
-    const base = { ok: false, problem: `snapshot field '${field}': ${text}`, field };
-    return range === undefined ? base : { ...base, range };
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function isCount(value) {
-    return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
-}
-function record_verifier_describe(value) {
-    if (value === undefined)
-        return 'nothing';
-    const text = JSON.stringify(value) ?? String(value);
-    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
-
-;// CONCATENATED MODULE: ./src/record/redactor.ts
-// Streaming secret redaction for everything that ends up in a run record.
-//
-// `::add-mask::` only masks the runner's own log; records are uploaded raw, so every byte a step
-// prints goes through a StreamRedactor before it is hashed and written. Matching works on bytes,
-// so secrets with multi-byte UTF-8 and output split anywhere (even inside a character) are handled.
-//
-// Every maximal run of bytes covered by one or more occurrences (overlapping or back to back)
-// becomes a single `***`. The output does not depend on how the input was split into chunks.
-//
-// Very short secrets redact aggressively: a one-character secret replaces every occurrence of that
-// character. That is deliberate; leaking a secret is worse than an unreadable log.
-//
-// Search: a Wu-Manber style skip scan over all forms at once. On the development machine
-// `openssl dgst -sha256` ran at about 1.5 GiB/s, and one Buffer.indexOf pass per form only reached
-// 0.1-0.6 GiB/s with 10 secrets (30-40 forms). The skip scan looks at one 2-byte block per step and
-// jumps up to (shortest form - 1) bytes: 1.9-5.4 GiB/s for 10 secrets of 10+ characters, but only
-// 0.4-0.7 GiB/s when the secrets are 4 characters long (short jumps, many real hits).
-/** What every redacted occurrence is replaced with. */
-const REDACTED = '***';
-const MARKER = Buffer.from(REDACTED, 'utf8');
-/**
- * The forms of one secret that are redacted: the value, its standard base64, its base64url
- * (no padding) and its `encodeURIComponent` form, deduplicated. Empty secrets have no forms.
- */
-function secretForms(secret) {
-    if (secret.length === 0)
-        return [];
-    const bytes = Buffer.from(secret, 'utf8');
-    const forms = [secret, bytes.toString('base64'), bytes.toString('base64url'), encodeURIComponent(secret)];
-    return [...new Set(forms)];
-}
-/** All distinct forms of all secrets, as bytes. */
-function compileForms(secrets) {
-    const unique = new Set();
-    for (const secret of secrets)
-        for (const form of secretForms(secret))
-            unique.add(form);
-    return [...unique].map((form) => Buffer.from(form, 'utf8'));
-}
-/** Finds every complete occurrence of any form, in order of start offset. */
-class FormMatcher {
-    forms;
-    /** Length of the longest form: a chunk tail shorter than this may start an occurrence. */
-    longest;
-    /** Window width: the shortest form's length, capped so that shifts fit a byte. */
-    #width;
-    /** For each 2-byte block: how far the window may jump when its last block is this one. */
-    #shift;
-    /** For blocks with shift 0: the forms whose window-prefix ends with that block. */
-    #candidates = new Map();
-    /** 1 for every byte that starts some form: cheap filter for the tail check. */
-    #firstBytes = new Uint8Array(256);
-    constructor(forms) {
-        this.forms = forms;
-        let shortest = Infinity;
-        let longest = 0;
-        for (const form of forms) {
-            shortest = Math.min(shortest, form.length);
-            longest = Math.max(longest, form.length);
-            this.#firstBytes[form[0] ?? 0] = 1;
-        }
-        this.longest = longest;
-        this.#width = Math.min(shortest, 256);
-        this.#shift = new Uint8Array(this.#width >= 2 ? 65536 : 0).fill(this.#width - 1);
-        forms.forEach((form, index) => {
-            if (this.#width < 2) {
-                addTo(this.#candidates, form[0] ?? 0, index);
-                return;
-            }
-            for (let end = 1; end < this.#width; end++) {
-                const block = ((form[end - 1] ?? 0) << 8) | (form[end] ?? 0);
-                const shift = this.#width - 1 - end;
-                if (shift < (this.#shift[block] ?? 0))
-                    this.#shift[block] = shift;
-                if (shift === 0)
-                    addTo(this.#candidates, block, index);
-            }
-        });
-    }
-    /** Appends [start, end) pairs of every complete occurrence starting before `limit`, by start. */
-    find(data, limit, out) {
-        const width = this.#width;
-        const n = data.length;
-        const stop = Math.min(n, limit + width - 1);
-        const shiftOf = this.#shift;
-        let pos = width - 1;
-        while (pos < stop) {
-            let key;
-            if (width >= 2) {
-                key = ((data[pos - 1] ?? 0) << 8) | (data[pos] ?? 0);
-                const shift = shiftOf[key] ?? 0;
-                if (shift !== 0) {
-                    pos += shift;
-                    continue;
-                }
-            }
-            else {
-                key = data[pos] ?? 0;
-            }
-            const candidates = this.#candidates.get(key);
-            if (candidates !== undefined) {
-                const start = pos - width + 1;
-                let end = -1;
-                for (const index of candidates) {
-                    const form = this.forms[index];
-                    const formEnd = start + form.length;
-                    if (formEnd > end && formEnd <= n && occursAt(data, form, start))
-                        end = formEnd;
-                }
-                if (end !== -1)
-                    out.push(start, end);
-            }
-            pos++;
-        }
-    }
-    /**
-     * The earliest offset from which the tail of `data` is a proper prefix of some form, or
-     * `data.length`: only those bytes must wait for the next chunk (at most longest - 1 of them).
-     */
-    holdFrom(data) {
-        const n = data.length;
-        for (let p = Math.max(0, n - this.longest + 1); p < n; p++) {
-            if (this.#firstBytes[data[p] ?? 0] === 0)
-                continue;
-            const tail = n - p;
-            for (const form of this.forms) {
-                if (form.length > tail && startsWith(form, data, p, tail))
-                    return p;
-            }
-        }
-        return n;
-    }
-}
-/** Whether `form` occurs at `start`; a plain loop beats a native call for the usual early mismatch. */
-function occursAt(data, form, start) {
-    return startsWith(form, data, start, form.length);
-}
-/** Whether the first `length` bytes of `form` equal data[start, start + length). */
-function startsWith(form, data, start, length) {
-    for (let i = 0; i < length; i++)
-        if (data[start + i] !== form[i])
-            return false;
-    return true;
-}
-function addTo(map, key, value) {
-    const list = map.get(key);
-    if (list === undefined)
-        map.set(key, [value]);
-    else
-        list.push(value);
-}
-/**
- * Redacts a byte stream chunk by chunk in constant memory. Holds back only a tail that could be
- * the start of a secret (never more than longest form - 1 bytes). Use one per output stream.
- */
-class redactor_StreamRedactor {
-    #matcher;
-    /** Bytes held back from the previous push: a possible start of an occurrence. */
-    #carry = Buffer.alloc(0);
-    /** How many leading carry bytes are already known to be inside an occurrence. */
-    #coveredUntil = 0;
-    /** Whether the last byte released was redacted, so an adjacent occurrence extends that `***`. */
-    #endsRedacted = false;
-    /** Prepares the forms of every secret; empty secrets are ignored. */
-    constructor(secrets) {
-        const forms = compileForms(secrets);
-        this.#matcher = forms.length > 0 ? new FormMatcher(forms) : undefined;
-    }
-    /** Length in bytes of the longest redacted form (0 without secrets). */
-    get longestForm() {
-        return this.#matcher?.longest ?? 0;
-    }
-    /** Redacts the next chunk; returns the bytes that are safe to write now (may share memory with `chunk`). */
-    push(chunk) {
-        const matcher = this.#matcher;
-        if (matcher === undefined)
-            return chunk;
-        // At most longest-1 carried bytes are copied in front; large chunks are not copied again here.
-        const data = this.#carry.length === 0 ? chunk : Buffer.concat([this.#carry, chunk]);
-        // Holding back a tail that may start a secret stops a secret split across chunks from leaking.
-        return this.#release(matcher, data, matcher.holdFrom(data));
-    }
-    /** Releases the held-back tail at end of stream and resets, so the redactor can be reused. */
-    end() {
-        const matcher = this.#matcher;
-        if (matcher === undefined)
-            return Buffer.alloc(0);
-        const out = this.#release(matcher, this.#carry, this.#carry.length);
-        this.#carry = Buffer.alloc(0);
-        this.#coveredUntil = 0;
-        this.#endsRedacted = false;
-        return out;
-    }
-    /** Emits data[0, cut) with occurrences replaced, keeps data[cut, end) as the new carry. */
-    #release(matcher, data, cut) {
-        const found = [];
-        matcher.find(data, cut, found);
-        const parts = [];
-        let runStart = -1;
-        let runEnd = -1;
-        let runMarked = false;
-        if (this.#coveredUntil > 0 || this.#endsRedacted) {
-            // An occurrence released by the previous call continues (or may be extended) here.
-            runStart = 0;
-            runEnd = this.#coveredUntil;
-            runMarked = true;
-        }
-        let pos = 0;
-        for (let k = 0; k < found.length; k += 2) {
-            const start = found[k];
-            const end = found[k + 1];
-            if (runStart !== -1 && start <= runEnd) {
-                runEnd = Math.max(runEnd, end);
-                continue;
-            }
-            if (runStart !== -1) {
-                if (!runMarked)
-                    parts.push(MARKER);
-                pos = runEnd;
-            }
-            if (start > pos)
-                parts.push(data.subarray(pos, start));
-            runStart = start;
-            runEnd = end;
-            runMarked = false;
-        }
-        if (runStart !== -1) {
-            if (!runMarked && runStart < cut)
-                parts.push(MARKER);
-            if (runEnd >= cut) {
-                // The redacted run reaches the cut: the bytes after it stay redacted when released later.
-                this.#coveredUntil = runEnd - cut;
-                this.#endsRedacted = runStart < cut || runMarked;
-                pos = cut;
-            }
-            else {
-                pos = runEnd;
-            }
-        }
-        if (pos < cut) {
-            parts.push(data.subarray(pos, cut));
-            this.#coveredUntil = 0;
-            this.#endsRedacted = false;
-        }
-        // Copy the small tail so the (possibly large) chunk is not kept alive: memory stays constant.
-        this.#carry = Buffer.from(data.subarray(cut));
-        if (parts.length === 1 && parts[0] !== MARKER)
-            return parts[0];
-        return Buffer.concat(parts);
-    }
-}
-/** Redacts every form of every secret in a whole string (error messages, outputs, snapshot fields). */
-function redactor_redactText(text, secrets) {
-    return redactWith(new redactor_StreamRedactor(secrets), text);
-}
-function redactWith(redactor, text) {
-    const head = redactor.push(Buffer.from(text, 'utf8'));
-    return Buffer.concat([head, redactor.end()]).toString('utf8');
-}
-/** Deep-redacts every string (values and keys) inside a JSON-like value; other values are kept. */
-function redactor_redactValue(value, secrets) {
-    const redactor = new redactor_StreamRedactor(secrets);
-    if (redactor.longestForm === 0)
-        return value;
-    const ancestors = new Set();
-    const visit = (item) => {
-        if (typeof item === 'string')
-            return redactWith(redactor, item);
-        if (typeof item !== 'object' || item === null)
-            return item;
-        // A cycle is not JSON-like; refusing it avoids unbounded recursion.
-        if (ancestors.has(item))
-            throw new TypeError('cannot redact a value that contains a cycle');
-        ancestors.add(item);
-        let result;
-        if (Array.isArray(item)) {
-            result = item.map(visit);
-        }
-        else {
-            const copy = {};
-            for (const [key, child] of Object.entries(item))
-                copy[redactWith(redactor, key)] = visit(child);
-            result = copy;
-        }
-        ancestors.delete(item);
-        return result;
-    };
-    return visit(value);
-}
-
-;// CONCATENATED MODULE: ./src/run/recorder.ts
-
-
-
-
-
-
-
-/** How often buffered log bytes are flushed while a step runs, so a killed run loses little. */
-const FLUSH_INTERVAL_MS = 1000;
-/**
- * Writes a run's record as it goes: the redacted, hash-chained log and snapshot.json. Secrets are
- * redacted before any byte reaches disk, per stream (stdout and stderr each keep their own
- * carry-over, so a secret split across chunks of one stream is still caught).
- */
-class recorder_RunRecorder {
-    dir;
-    snapshot;
-    #log;
-    #secrets;
-    #clock;
-    #echo;
-    #stdout;
-    #stderr;
-    #offset = 0;
-    /** Whether the last byte written ended a line: engine lines always start on their own line. */
-    #atLineStart = true;
-    #timer;
-    constructor(dir, log, secrets, snapshot, clock, echo) {
-        this.dir = dir;
-        this.#echo = echo;
-        this.#log = log;
-        this.#secrets = secrets;
-        this.snapshot = snapshot;
-        this.#clock = clock;
-        this.#stdout = new StreamRedactor(secrets);
-        this.#stderr = new StreamRedactor(secrets);
-    }
-    /**
-     * Creates the record folder's files (never over an existing record) and writes the first
-     * snapshot. `echo`, when given, also receives every redacted log byte (the runner's live log).
-     */
-    static async create(dir, secrets, snapshot, clock, echo) {
-        const log = await ChainedLogWriter.open(dir);
-        const recorder = new recorder_RunRecorder(dir, log, secrets, snapshot, clock, echo);
-        recorder.save();
-        recorder.#timer = setInterval(() => recorder.flush(), FLUSH_INTERVAL_MS);
-        recorder.#timer.unref();
-        return recorder;
-    }
-    /** Bytes written to the log so far (the offset the next byte lands at). */
-    get offset() {
-        return this.#offset;
-    }
-    /** Writes a timestamped engine line (a step marker, a decision, an error). */
-    line(text) {
-        this.#writeLine(redactText(text, this.#secrets));
-    }
-    /**
-     * Writes a step or run marker (`==> stage/id ...`, `<== stage/id exit N (outcome)`,
-     * `run <status>`), unredacted: markers hold only ids, numbers and fixed words, and verify-run
-     * checks the snapshot's claims against them, which a redacted `exit ***` would defeat.
-     */
-    marker(text) {
-        this.#writeLine(text);
-    }
-    /** A chunk of a step's stdout. The recorder takes it: its memory is freed once recorded. */
-    stdout(chunk) {
-        this.#record(chunk, this.#stdout);
-    }
-    /** A chunk of a step's stderr. The recorder takes it: its memory is freed once recorded. */
-    stderr(chunk) {
-        this.#record(chunk, this.#stderr);
-    }
-    /** Ends a step's streams: releases held-back bytes and ends the output with a newline. */
-    endStreams() {
-        const tail = Buffer.concat([this.#stdout.end(), this.#stderr.end()]);
-        this.#write(tail);
-        this.#stdout = new StreamRedactor(this.#secrets);
-        this.#stderr = new StreamRedactor(this.#secrets);
-    }
-    /** Pushes buffered log bytes to disk as a chained block. */
-    flush() {
-        this.#log.flush();
-    }
-    /** Redacts a string for the record (error messages, outputs). */
-    redact(text) {
-        return redactText(text, this.#secrets);
-    }
-    /** Writes snapshot.json atomically (temp file + rename), redacted. Synchronous: safe in signal paths. */
-    save() {
-        const bytes = Buffer.from(`${JSON.stringify(redactSnapshot(this.snapshot, this.#secrets), null, 2)}\n`, 'utf8');
-        const temp = join(this.dir, `.${SNAPSHOT_FILE}.tmp`);
-        writeFileSync(temp, bytes);
-        renameSync(temp, join(this.dir, SNAPSHOT_FILE));
-        return bytes;
-    }
-    /** Closes the log, stores its summary in the snapshot, writes it, and returns the snapshot digest. */
-    async finish() {
-        clearInterval(this.#timer);
-        const summary = await this.#log.close();
-        this.snapshot.log = { file: 'run.log', bytes: summary.bytes, blocks: summary.blocks, head: summary.head };
-        return snapshotDigest(this.save());
-    }
-    #writeLine(text) {
-        this.#write(Buffer.from(`${this.#atLineStart ? '' : '\n'}[${this.#clock().toISOString()}] ${text}\n`, 'utf8'));
-    }
-    #record(chunk, redactor) {
-        // The log copies the redacted bytes into its ring and the redactor copies the tail it holds
-        // back, so once the echo (if any) has let go, nothing refers to the chunk, nor to the buffer
-        // the redactor built when it replaced a secret: free both now rather than at a later GC, which
-        // keeps a loud step's memory flat (see adapters/chunk-memory.ts).
-        const redacted = redactor.push(chunk);
-        if (this.#write(redacted))
-            return;
-        releaseChunk(chunk);
-        releaseChunk(redacted);
-    }
-    /** Appends to the log and the echo; returns whether the echo still holds the bytes. */
-    #write(bytes) {
-        if (bytes.byteLength === 0)
-            return false;
-        this.#atLineStart = bytes[bytes.byteLength - 1] === 0x0a;
-        this.#log.write(bytes);
-        this.#offset += bytes.byteLength;
-        return this.#echo?.(bytes) === true;
-    }
-}
-/**
- * Redacts the snapshot fields that can carry text from steps or callers: parameter values,
- * outputs, error messages. Structural fields the engine writes (ids, digests, versions, keys) are
- * left alone, so a short secret value such as "0" cannot corrupt them and break verification.
- */
-function redactSnapshot(snapshot, secrets) {
-    if (secrets.length === 0)
-        return snapshot;
-    return {
-        ...snapshot,
-        ...(snapshot.error ? { error: { ...snapshot.error, message: redactText(snapshot.error.message, secrets) } } : {}),
-        ...(snapshot.params
-            ? { params: { ...snapshot.params, values: redactValue(snapshot.params.values, secrets) } }
-            : {}),
-        outputs: redactValue(snapshot.outputs, secrets),
-        steps: snapshot.steps.map((step) => ({
-            ...step,
-            outputs: redactValue(step.outputs, secrets),
-            ...(step.error !== undefined ? { error: redactText(step.error, secrets) } : {}),
-        })),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/run/snapshot-digests.ts
-
-/** Digest of recorded parameter values: sha256 of their JSON with keys sorted. */
-function snapshot_digests_paramsDigest(values) {
-    const sorted = Object.fromEntries(Object.entries(values).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    return `sha256:${createHash('sha256').update(JSON.stringify(sorted)).digest('hex')}`;
-}
-/** The definition digest recomputed from the snapshot's file listing (same rule as treeDigest). */
-function digestOfListing(files) {
-    const hash = createHash('sha256');
-    const sorted = [...files].sort((a, b) => Buffer.compare(Buffer.from(a.path), Buffer.from(b.path)));
-    for (const file of sorted)
-        hash.update(`${file.mode} ${file.sha256} ${file.path}\n`);
-    return `sha256:${hash.digest('hex')}`;
-}
-/**
- * Recomputes the digests a snapshot carries about itself (definition listing, parameters) and
- * returns the first field that does not match: an edit to what the record says ran.
- */
-function checkSnapshotDigests(snapshot) {
-    if (typeof snapshot !== 'object' || snapshot === null)
-        return undefined;
-    const s = snapshot;
-    const files = s.remediation?.files;
-    if (Array.isArray(files) && typeof s.remediation?.digest === 'string') {
-        const recomputed = digestOfListing(files);
-        if (recomputed !== s.remediation.digest) {
-            return {
-                field: 'remediation.digest',
-                problem: `expected ${recomputed} (recomputed from remediation.files), got ${s.remediation.digest}`,
-            };
-        }
-    }
-    const values = s.params?.values;
-    if (typeof values === 'object' && values !== null && typeof s.params?.digest === 'string') {
-        const recomputed = snapshot_digests_paramsDigest(values);
-        if (recomputed !== s.params.digest) {
-            return {
-                field: 'params.digest',
-                problem: `expected ${recomputed} (recomputed from params.values), got ${s.params.digest}`,
-            };
-        }
-    }
-    return undefined;
-}
-/** How much of the end of a range is searched for markers (they are its last lines). */
-const TAIL_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
-/**
- * Checks what the snapshot claims against the chained log's markers: each step's outcome, exit
- * code and signal against the last `<== stage/id ...` marker in its byte range, and the final
- * status against the closing `run <status>` line. The log is pinned by the chain, so an edit
- * that turns a failed run into a succeeded one in snapshot.json alone is caught here.
- */
-function checkClaimsAgainstLog(snapshot, log, complete) {
-    if (typeof snapshot !== 'object' || snapshot === null)
-        return undefined;
-    const s = snapshot;
-    const steps = Array.isArray(s.steps) ? s.steps : [];
-    for (const [index, step] of steps.entries()) {
-        const start = Number(step.log?.start);
-        const end = Number(step.log?.end);
-        if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end))
-            continue;
-        // The engine's end marker is the step's last line but for a few engine notes: read only the
-        // tail of the range, so a step that printed gigabytes is checked without decoding all of it.
-        const text = log.subarray(Math.max(start, end - TAIL_BYTES), end).toString('utf8');
-        const marker = [...text.matchAll(/^\[[^\]]+\] <== (\S+) (.*) \(([a-z-]+)\)$/gm)]
-            .filter((m) => m[1] === `${String(step.stage)}/${String(step.id)}`)
-            .at(-1);
-        const field = `steps[${index}]`;
-        if (!marker) {
-            if (step.exitCode !== null && step.exitCode !== undefined) {
-                return {
-                    field: `${field}.exitCode`,
-                    problem: `the log has no end marker for ${String(step.stage)}/${String(step.id)}, yet an exit code is claimed`,
-                };
-            }
-            continue;
-        }
-        const [, , result = '', outcome] = marker;
-        if (outcome !== step.outcome) {
-            return {
-                field: `${field}.outcome`,
-                problem: `expected '${outcome}' (the log's end marker), got '${String(step.outcome)}'`,
-            };
-        }
-        const exit = /^exit (\d+)$/.exec(result);
-        if (exit && Number(exit[1]) !== step.exitCode) {
-            return {
-                field: `${field}.exitCode`,
-                problem: `expected ${exit[1]} (the log's end marker), got ${String(step.exitCode)}`,
-            };
-        }
-        const killed = /^killed by (\S+)$/.exec(result);
-        if (killed && killed[1] !== step.signal) {
-            return {
-                field: `${field}.signal`,
-                problem: `expected ${killed[1]} (the log's end marker), got ${String(step.signal)}`,
-            };
-        }
-    }
-    if (complete) {
-        const closing = [
-            ...log
-                .subarray(Math.max(0, log.byteLength - TAIL_BYTES))
-                .toString('utf8')
-                .matchAll(/^\[[^\]]+\] run (\S+)$/gm),
-        ].at(-1)?.[1];
-        if (closing !== undefined && closing !== s.status) {
-            return { field: 'status', problem: `expected '${closing}' (the log's closing line), got '${String(s.status)}'` };
-        }
-        if (closing === undefined)
-            return { field: 'status', problem: "the log has no closing 'run <status>' line" };
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/adapters/sealed-environment.ts
-// Keeps the tool's own credentials out of its process's environment block, where steps could
-// read them.
-//
-// A step runs as the same user as the tool, so it can read /proc/<tool pid>/environ: the block
-// the kernel copied at exec, which holds every variable the tool was started with (the Action's
-// INPUT_GITHUB-TOKEN, ACTIONS_RUNTIME_TOKEN, ACTIONS_ID_TOKEN_REQUEST_TOKEN, the
-// REMEDIATION_SECRETS bundle, a CLI user's AWS_SECRET_ACCESS_KEY). Deleting them from process.env
-// does not help: that changes the heap copy, not the block. So before any step can start, the
-// tool re-executes itself (same pid, same stdio: the runner still waits on it) with an
-// environment of a few harmless variables, and hands the full environment to the new image in a
-// file that the new image reads and deletes first thing. The restored values live only on the
-// heap (process.env), which /proc does not show; a same-user process can still read the heap
-// only through ptrace, which Yama (kernel.yama.ptrace_scope >= 1, the Ubuntu default) refuses to
-// a step, since the tool is not its descendant.
-
-
-
-
-/** Names the handoff (`<nonce>:<path>`) to the re-executed image. */
-const HANDOFF_VARIABLE = 'REMEDIATE_SEALED_ENV';
-/** Folder name prefix of a handoff: the new image refuses any other file. */
-const HANDOFF_PREFIX = 'remediate-env-';
-/**
- * Variables the new image keeps in its environment block: what Node reads while starting (before
- * any of our code could restore it) and nothing that carries a credential. Everything else comes
- * back through the handoff.
- */
-const KEPT = /^(PATH|HOME|LANG|LC_[A-Z]+|TZ|TMPDIR|NODE_[A-Z0-9_]+)$/;
-/**
- * Names whose values are credentials by convention: kept out of the environment block, and
- * redacted from records (see credentialValues).
- */
-const CREDENTIAL_NAME = /(^|[_-])(TOKEN|SECRETS?|PASSWORD|PASSWD|PASSPHRASE|CREDENTIALS?|PRIVATE_KEY|API_?KEY|ACCESS_?KEY)([_-]|$)/i;
-/** Whether a variable's name says it holds a credential (`GITHUB_TOKEN`, `INPUT_GITHUB-TOKEN`, ...). */
-function isCredentialName(name) {
-    return CREDENTIAL_NAME.test(name);
-}
-/**
- * Re-executes the process with a minimal environment block when it holds anything else, or, in
- * the re-executed image, restores the full environment into process.env. Call it first thing in
- * an entry that runs steps, before anything is started or read from the environment. Returns only
- * in the restored image or when sealing is not needed or not possible.
- */
-function sealEnvironment(env = process.env) {
-    const handoff = env[HANDOFF_VARIABLE];
-    if (handoff !== undefined) {
-        restore(handoff, env);
-        return 'restored';
-    }
-    const kept = {};
-    let hidden = 0;
-    for (const [name, value] of Object.entries(env)) {
-        if (value === undefined)
-            continue;
-        if (KEPT.test(name) && !isCredentialName(name))
-            kept[name] = value;
-        else
-            hidden++;
-    }
-    if (hidden === 0)
-        return 'not-needed';
-    const execve = process.execve;
-    if (typeof execve !== 'function' || process.platform === 'win32')
-        return 'unavailable';
-    // A fresh folder only this user can enter, under a name nobody can guess, and a file created
-    // exclusively (never one prepared in advance): the handoff is read by the next image within
-    // milliseconds, before any step exists.
-    const dir = mkdtempSync(join(tmpdir(), HANDOFF_PREFIX));
-    const file = join(dir, 'env.json');
-    const nonce = randomBytes(16).toString('hex');
-    const fd = openSync(file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
-    try {
-        writeSync(fd, JSON.stringify({ nonce, env }));
-    }
-    finally {
-        closeSync(fd);
-    }
-    try {
-        execve.call(process, process.execPath, [process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
-            ...kept,
-            [HANDOFF_VARIABLE]: `${nonce}:${file}`,
-        });
-    }
-    catch {
-        // The exec failed and we are still the old image: remove the handoff and go on unsealed.
-        removeHandoff(file);
-    }
-    return 'unavailable';
-}
-/**
- * Reads and deletes the handoff, then puts every variable back into process.env. Only a file this
- * process's previous image wrote is accepted: a `REMEDIATE_SEALED_ENV` set by hand cannot make the
- * tool read (or delete) an arbitrary file, because the folder must be ours, private, and the file
- * must carry the nonce given next to its path.
- */
-function restore(handoff, env) {
-    delete env[HANDOFF_VARIABLE];
-    const colon = handoff.indexOf(':');
-    const nonce = handoff.slice(0, colon);
-    const file = handoff.slice(colon + 1);
-    if (colon !== 32 || basename(file) !== 'env.json' || !basename(dirname(file)).startsWith(HANDOFF_PREFIX))
-        throw handoffError('does not name a handoff file');
-    const text = readPrivateFile(file);
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch {
-        throw handoffError('its file is not a handoff');
-    }
-    if (parsed.nonce !== nonce || typeof parsed.env !== 'object' || parsed.env === null)
-        throw handoffError('its file was not written for this process');
-    // Deleted before anything else happens, so no step can ever find it.
-    removeHandoff(file);
-    for (const [name, value] of Object.entries(parsed.env)) {
-        if (typeof value === 'string' && name !== HANDOFF_VARIABLE)
-            env[name] = value;
-    }
-}
-/** The handoff's text, if it is a regular file of this user that nobody else can read. */
-function readPrivateFile(file) {
-    let fd;
-    try {
-        fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW);
-    }
-    catch (error) {
-        throw handoffError(`its file cannot be opened (${error.code ?? String(error)})`);
-    }
-    try {
-        const stats = fstatSync(fd);
-        const uid = process.getuid?.();
-        if (!stats.isFile() || (stats.mode & 0o077) !== 0 || (uid !== undefined && stats.uid !== uid))
-            throw handoffError('its file is not a private file of this user');
-        return readFileSync(fd, 'utf8');
-    }
-    finally {
-        closeSync(fd);
-    }
-}
-function handoffError(why) {
-    return new Error(`${HANDOFF_VARIABLE} is set but ${why}; only remediate itself sets it: unset it`);
-}
-function removeHandoff(file) {
-    try {
-        unlinkSync(file);
-    }
-    finally {
-        rmdirSync(dirname(file));
-    }
-}
-/** Shortest value redacted for a variable found by its name alone: `AUTH_ENABLED=1` must not turn every 1 in a log into ***. */
-const MIN_CREDENTIAL_LENGTH = 8;
-/**
- * Values of the caller's environment that are credentials by name (at least MIN_CREDENTIAL_LENGTH
- * characters): the tool's own tokens and whatever the caller holds. They are redacted from the
- * record whether or not the version declares them.
- */
-function sealed_environment_credentialValues(env) {
-    const values = [];
-    for (const [name, value] of Object.entries(env)) {
-        if (value !== undefined && value.length >= MIN_CREDENTIAL_LENGTH && isCredentialName(name))
-            values.push(value);
-    }
-    return values;
-}
-
-;// CONCATENATED MODULE: ./src/core/release-check.ts
-
-/**
- * Matches what the repository holds now against what was signed at release. Pure: the caller
- * resolves the tag and computes the digest from git objects.
- */
-function release_check_checkRelease(ref, resolved, manifest) {
-    const entry = release_check_checkReleaseEntry(ref, resolved.commit, manifest);
-    checkReleaseDigest(ref, entry, resolved.digest);
-    return { ref, commit: resolved.commit, digest: resolved.digest, entry, manifest };
-}
-/**
- * The checks that need only the tag's commit: done before any file of the tree is read, so a
- * moved tag is refused as such (and recorded) even when it points somewhere without the folder.
- */
-function release_check_checkReleaseEntry(ref, commit, manifest) {
-    const versions = Object.hasOwn(manifest.payload.remediations, ref.name)
-        ? manifest.payload.remediations[ref.name]
-        : undefined;
-    const entry = versions && Object.hasOwn(versions, ref.version) ? versions[ref.version] : undefined;
-    // An unsigned version, however well-formed, is exactly what the manifest exists to keep out.
-    if (!entry) {
-        const known = versions ? Object.keys(versions).join(', ') : 'none';
-        throw new TrustError('UNKNOWN_VERSION', `manifest entry check: expected ${ref.name}@${ref.version} in manifest serial ${manifest.payload.serial}, got no such version (released versions of ${ref.name}: ${known})`);
-    }
-    // The entry must be the one for this tag (a signed entry copied under another version name).
-    if (entry.tag !== ref.tag) {
-        throw new TrustError('TAG_MISMATCH', `manifest tag check: expected ${ref.tag}, got ${entry.tag}`);
-    }
-    // Tag moved, or deleted and re-created elsewhere: the tag now names a commit nobody signed.
-    if (entry.commit !== commit) {
-        throw new TrustError('COMMIT_MISMATCH', `commit check: tag ${ref.tag} points at ${commit}, but the manifest released ${entry.commit} (the tag was moved or re-created)`);
-    }
-    // Withdrawn versions stay in the manifest so history is kept, but must not run again.
-    if (entry.yanked) {
-        throw new TrustError('YANKED', `yank check: ${ref.name}@${ref.version} was yanked at ${entry.yanked.at}: ${entry.yanked.reason}`);
-    }
-    return entry;
-}
-/** Content changed after release (history rewritten, objects replaced): refuse the bytes. */
-function checkReleaseDigest(ref, entry, digest) {
-    if (entry.digest !== digest) {
-        throw new TrustError('DIGEST_MISMATCH', `digest check: expected ${entry.digest} (signed at release), got ${digest} from ${ref.tag}`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/adapters/remediation-source.ts
-
-
-
-/** Folder holding every remediation, relative to the repository root. */
-const REMEDIATIONS_DIR = 'remediations';
-/** Most files a remediation may hold: a definition and its scripts, not a vendored tree. */
-const MAX_FILES = 5000;
-/** Most bytes a remediation may hold in all. */
-const MAX_TOTAL_BYTES = (/* unused pure expression or super */ null && (128 * 1024 * 1024));
-/** The folder of a remediation, relative to the repository root. */
-function remediation_source_remediationDir(name) {
-    return `${REMEDIATIONS_DIR}/${name}`;
-}
-/**
- * Reads a remediation's files from git objects at a commit. Symlinks and submodules are refused:
- * a symlink could make the digest cover a link text while the run reads a file outside the
- * version, and a submodule's content is not in this repository's objects at all.
- */
-async function remediation_source_readRemediationAtCommit(git, commit, name) {
-    const dir = remediation_source_remediationDir(name);
-    const entries = await git.listTree(commit, dir);
-    if (entries.length === 0) {
-        throw new UsageError('NOT_FOUND', `${dir}/ does not exist at commit ${commit.slice(0, 12)}`);
-    }
-    for (const entry of entries) {
-        if (entry.type === 'commit')
-            throw unsafe(`${entry.path} is a submodule; a remediation must hold its own files`);
-        if (entry.mode === '120000')
-            throw unsafe(`${entry.path} is a symlink; copy the file into ${dir}/ instead`);
-        if (entry.mode !== '100644' && entry.mode !== '100755')
-            throw unsafe(`${entry.path} has unsupported mode ${entry.mode}`);
-        if (!entry.path.startsWith(`${dir}/`))
-            throw unsafe(`${entry.path} is outside ${dir}/`);
-        // Git objects can be crafted with `.`, `..` or empty path parts (git mktree accepts them);
-        // written out, such a path would land outside the run's copy of the files.
-        if (entry.path.split('/').some((part) => part === '' || part === '.' || part === '..')) {
-            throw unsafe(`${JSON.stringify(entry.path)} has an empty, '.' or '..' path part`);
-        }
-    }
-    checkLimits(entries.length, 0, dir);
-    const blobs = await git.readBlobs(entries.map((e) => e.oid));
-    let total = 0;
-    const files = entries.map((entry) => {
-        const content = blobs.get(entry.oid);
-        if (!content)
-            throw unsafe(`${entry.path}: git object ${entry.oid} is missing`);
-        total += content.byteLength;
-        return { path: entry.path.slice(dir.length + 1), mode: entry.mode, content };
-    });
-    checkLimits(files.length, total, dir);
-    return files;
-}
-/** Reads a remediation's files from the working tree (unreleased content), with the same refusals. */
-async function readRemediationFromWorkingTree(root, name) {
-    const dir = remediation_source_remediationDir(name);
-    const files = [];
-    let total = 0;
-    const walk = async (relative) => {
-        const absolute = join(root, dir, relative);
-        const stats = await lstat(absolute).catch((error) => {
-            throw new UsageError('NOT_FOUND', `${dir}/${relative} does not exist`, { cause: error });
-        });
-        const shown = relative ? `${dir}/${relative}` : `${dir}/`;
-        if (stats.isSymbolicLink())
-            throw unsafe(`${shown} is a symlink; copy the file into ${dir}/ instead`);
-        if (stats.isDirectory()) {
-            for (const child of (await readdir(absolute)).sort())
-                await walk(relative ? `${relative}/${child}` : child);
-            return;
-        }
-        if (!stats.isFile())
-            throw unsafe(`${shown} is not a regular file`);
-        const content = await readFile(absolute);
-        total += content.byteLength;
-        files.push({ path: relative, mode: stats.mode & 0o100 ? '100755' : '100644', content });
-        checkLimits(files.length, total, dir);
-    };
-    await walk('');
-    return files;
-}
-function checkLimits(count, bytes, dir) {
-    // Resource exhaustion: a huge folder would stall digesting and every run that copies it.
-    if (count > MAX_FILES)
-        throw unsafe(`${dir}/ holds more than ${MAX_FILES} files`);
-    if (bytes > MAX_TOTAL_BYTES)
-        throw unsafe(`${dir}/ holds more than ${MAX_TOTAL_BYTES} bytes`);
-}
-function unsafe(message) {
-    return new TrustError('UNSAFE_TREE', message);
-}
-
-;// CONCATENATED MODULE: ./src/app/resolve-release.ts
-
-
-
-
-
-
-/**
- * name@version -> tag -> commit -> files -> digest, then the manifest check. Throws a TrustError
- * naming the failed check; nothing is returned unless every check passed.
- */
-async function resolve_release_resolveRelease(git, ref, manifestBytes, trustedKeys, policy) {
-    // Verify the manifest first: nothing from the repository is even parsed for an untrusted manifest.
-    const manifest = verifyManifest(manifestBytes, trustedKeys, policy);
-    const commit = await git.tryResolveTag(ref.tag);
-    if (!commit) {
-        throw new TrustError('TAG_NOT_FOUND', `tag check: expected tag ${ref.tag} in the repository, got none (fetch tags with 'git fetch --tags', or check the version)`);
-    }
-    // The commit is checked against the signed entry before any file is read.
-    checkReleaseEntry(ref, commit, manifest);
-    const files = await readRemediationAtCommit(git, commit, ref.name);
-    const release = checkRelease(ref, { commit, digest: treeDigest(files) }, manifest);
-    const definitionFile = files.find((f) => f.path === 'remediation.yml');
-    if (!definitionFile) {
-        throw new TrustError('UNSAFE_TREE', `${remediationDir(ref.name)}/remediation.yml is missing at ${ref.tag}`);
-    }
-    const definition = parseDefinition(`${remediationDir(ref.name)}/remediation.yml`, definitionFile.content, ref.name);
-    return { release, files, definition };
-}
-
-;// CONCATENATED MODULE: ./src/app/run.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * Verifies and runs one remediation version and records it. Trust refusals are recorded as
- * `refused` before anything runs; usage errors (bad parameters, missing secrets) throw.
- */
-async function run_runRemediation(settings, deps) {
-    const { ref } = settings;
-    const started = deps.clock();
-    const runId = settings.runId ?? `${started.toISOString().replace(/[-:]|\.\d+/g, '')}-${randomBytes(3).toString('hex')}`;
-    // The run id names the record folder: one taken from the environment must not be able to point
-    // outside --out ('../', '/') or hide as a dot file.
-    if (!RUN_ID.test(runId)) {
-        throw new UsageError('USAGE', `run id '${runId.slice(0, 60)}': expected letters, digits, '.', '_' or '-' (at most 128)`);
-    }
-    const recordDir = join(settings.outDir, `${ref.name}-${ref.version}-${runId}`);
-    const base = {
-        schema: SNAPSHOT_SCHEMA,
-        runId,
-        status: 'running',
-        secrets: [],
-        forced: settings.force,
-        trigger: settings.trigger,
-        runner: {
-            os: platform(),
-            arch: arch(),
-            node: process.version,
-            ...(settings.runnerInfo?.name ? { name: settings.runnerInfo.name.slice(0, 256) } : {}),
-            ...(settings.runnerInfo?.os ? { runnerOs: settings.runnerInfo.os.slice(0, 64) } : {}),
-        },
-        tool: { name: 'remediate', version: TOOL_VERSION, bundleDigest: settings.toolDigest },
-        started: started.toISOString(),
-        steps: [],
-        outputs: {},
-        log: { file: 'run.log', complete: false },
-    };
-    let resolved;
-    try {
-        resolved = await resolveRelease(deps.git, ref, deps.manifestBytes, deps.trustedKeys, {
-            threshold: settings.threshold,
-            minSerial: settings.minSerial,
-            now: started,
-        });
-    }
-    catch (error) {
-        if (!(error instanceof TrustError) || settings.dryRun)
-            throw error;
-        // Refused: not one step starts, but the refusal itself is evidence and gets a record.
-        const recorder = await RunRecorder.create(recordDir, [], {
-            ...base,
-            status: 'refused',
-            remediation: { name: ref.name, version: ref.version, tag: ref.tag },
-            error: { code: error.code, message: error.message },
-        }, deps.clock, deps.echo);
-        deps.onRecordStarted?.(recordDir);
-        recorder.line(`refused ${formatRef(ref)} [${error.code}]: ${error.message}`);
-        recorder.marker('run refused');
-        finishTimes(recorder.snapshot, started, deps.clock());
-        const snapshotDigest = await recorder.finish();
-        throw new run_RecordedRefusal(error, recordDir, snapshotDigest);
-    }
-    const { release, definition, files } = resolved;
-    // Built with Object.fromEntries (own data properties only), so a parameter named `__proto__`
-    // is an ordinary unknown name, refused below, and never touches an object's prototype.
-    const given = Object.fromEntries([
-        ...Object.entries(settings.params),
-        ...Object.entries(settings.cliParams).map(([key, text]) => [
-            key,
-            coerceCliValue(Object.hasOwn(definition.inputs, key) ? definition.inputs[key] : undefined, text),
-        ]),
-    ]);
-    const params = resolveParams(definition.inputs, given);
-    const { secrets, missing, masked } = collectSecrets(definition.secrets, deps.callerEnv);
-    // Mask before anything can print, including values of the bundle this version does not declare.
-    deps.onSecrets?.(masked);
-    if (missing.length) {
-        throw new UsageError('MISSING_SECRET', `${formatRef(ref)} declares secret(s) ${missing.join(', ')}, but neither the environment nor ${SECRETS_BUNDLE_VARIABLE} sets them; export them (on GitHub: env: ${missing[0]}: \${{ secrets.${missing[0]} }}, or pass a REMEDIATION_SECRETS JSON secret to the reusable workflows)`);
-    }
-    // Everything the tool knows to be secret is redacted from the record, declared or not: the
-    // declared secrets, every value of the bundle, and the caller's credentials by name (the
-    // tool's own tokens included). A step can print what it should not have been able to see (on a
-    // GitHub-hosted runner it has sudo); the record must not keep it.
-    const secretValues = [...new Set([...masked, ...credentialValues(deps.callerEnv)])];
-    const recordedParams = redactValue(params, secretValues);
-    if (settings.dryRun) {
-        printPlan(deps.out, resolved, recordedParams, definition.secrets, settings);
-        return {
-            status: 'planned',
-            exitCode: ExitCode.ok,
-            digest: release.digest,
-            manifestSerial: release.manifest.payload.serial,
-            outputs: {},
-        };
-    }
-    const snapshot = {
-        ...base,
-        secrets: definition.secrets,
-        remediation: {
-            name: ref.name,
-            version: ref.version,
-            tag: ref.tag,
-            commit: release.commit,
-            digest: release.digest,
-            files: treeListing(files),
-        },
-        manifest: {
-            serial: release.manifest.payload.serial,
-            digest: release.manifest.digest,
-            signers: release.manifest.signers,
-            threshold: settings.threshold,
-            minSerial: settings.minSerial,
-        },
-        params: { values: recordedParams, digest: paramsDigest(recordedParams) },
-    };
-    const recorder = await RunRecorder.create(recordDir, secretValues, snapshot, deps.clock, deps.echo);
-    deps.onRecordStarted?.(recordDir);
-    recorder.line(`verified ${formatRef(ref)}: commit ${release.commit}, digest ${release.digest}, manifest serial ${release.manifest.payload.serial} signed by ${release.manifest.signers.length} trusted key(s)`);
-    const plan = {
-        name: ref.name,
-        version: ref.version,
-        runId,
-        definition,
-        files,
-        params,
-        secrets,
-        force: settings.force,
-    };
-    let status;
-    try {
-        status = await executePlan(plan, recorder, { ...deps, cancel: deps.cancel });
-    }
-    catch (error) {
-        status = 'crashed';
-        snapshot.error = {
-            code: error instanceof RemediateError ? error.code : 'INTERNAL',
-            message: recorder.redact(describeError(error)),
-        };
-        recorder.line(`crashed: ${describeError(error)}`);
-    }
-    snapshot.status = status;
-    if (status === 'cancelled' && !snapshot.error) {
-        snapshot.error = {
-            code: 'CANCELLED',
-            message: 'the run was cancelled (SIGINT or SIGTERM); the running step was stopped and the rest skipped',
-        };
-    }
-    if (status === 'timed-out' && !snapshot.error) {
-        snapshot.error = {
-            code: 'TIMED_OUT',
-            message: `the run passed its time limit (${definition.timeout ?? DEFAULT_RUN_TIMEOUT}); the running step was stopped and the rest skipped`,
-        };
-    }
-    recorder.marker(`run ${status}`);
-    finishTimes(snapshot, started, deps.clock());
-    const snapshotDigest = await recorder.finish();
-    return {
-        status,
-        exitCode: exitCodeFor(status),
-        recordDir,
-        snapshotDigest,
-        digest: release.digest,
-        manifestSerial: release.manifest.payload.serial,
-        outputs: redactValue(snapshot.outputs, secretValues),
-    };
-}
-const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
-/** A refusal whose record was written: carries where, so the entry can print it. */
-class run_RecordedRefusal extends errors/* TrustError */.Ru {
-    recordDir;
-    snapshotDigest;
-    constructor(error, recordDir, snapshotDigest) {
-        super(error.code, error.message, { cause: error });
-        this.recordDir = recordDir;
-        this.snapshotDigest = snapshotDigest;
-    }
-}
-/** Exit code of a final status (README "Exit codes"). */
-function exitCodeFor(status) {
-    switch (status) {
-        case 'succeeded':
-        case 'healthy':
-            return ExitCode.ok;
-        case 'refused':
-            return ExitCode.refused;
-        case 'cancelled':
-        case 'timed-out':
-            return ExitCode.cancelled;
-        default:
-            return ExitCode.failed;
-    }
-}
-function finishTimes(snapshot, started, ended) {
-    snapshot.ended = ended.toISOString();
-    snapshot.durationMs = Math.max(0, ended.getTime() - started.getTime());
-}
-function printPlan(out, resolved, params, secretNames, settings) {
-    const { release, definition } = resolved;
-    out(`plan for ${formatRef(settings.ref)} (dry run: nothing will run)`);
-    out(`  commit:    ${release.commit}`);
-    out(`  digest:    ${release.digest}`);
-    out(`  manifest:  serial ${release.manifest.payload.serial}, digest ${release.manifest.digest}`);
-    out(`  signers:   ${release.manifest.signers.join(', ')}`);
-    out('  parameters:');
-    for (const [name, value] of Object.entries(params))
-        out(`    ${paramEnvName(name)}=${JSON.stringify(value)}`);
-    if (Object.keys(params).length === 0)
-        out('    (none)');
-    out(`  secrets:   ${secretNames.length ? secretNames.map((s) => `${s}=***`).join(', ') : '(none)'}`);
-    out(`  force:     ${settings.force}`);
-    for (const stage of ['check', 'steps', 'verify', 'rollback']) {
-        const steps = definition[stage];
-        out(`  ${stage}:${steps.length ? '' : ' (none)'}`);
-        for (const step of steps) {
-            const extras = [
-                step.timeout && `timeout ${step.timeout}`,
-                step.retries && `retries ${step.retries}`,
-                step['continue-on-error'] && 'continue-on-error',
-                step.shell === 'sh' && 'sh',
-            ].filter(Boolean);
-            out(`    - ${step.id}${step.name ? ` (${step.name})` : ''}${extras.length ? ` [${extras.join(', ')}]` : ''}`);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/app/trigger.ts
-
-
-
-/**
- * Who or what started the run. On GitHub (GITHUB_ACTIONS=true) it comes from the runner's
- * environment and the event payload, which is kept only as a digest (it may hold alert details
- * that do not belong in a record); locally it is the user and host.
- */
-async function trigger_triggerFromEnvironment(env) {
-    if (env.GITHUB_ACTIONS !== 'true')
-        return { kind: 'local', user: userInfo().username, host: hostname() };
-    let payloadDigest;
-    let action;
-    if (env.GITHUB_EVENT_PATH) {
-        const payload = await readFile(env.GITHUB_EVENT_PATH).catch(() => undefined);
-        if (payload) {
-            payloadDigest = sha256Digest(payload);
-            try {
-                const parsed = JSON.parse(payload.toString('utf8'));
-                // repository_dispatch puts its event type in `action`.
-                if (typeof parsed.action === 'string')
-                    action = parsed.action.slice(0, 100);
-            }
-            catch {
-                // An unparseable payload still has a digest; its action is simply unknown.
-            }
-        }
-    }
-    return {
-        kind: 'github',
-        event: env.GITHUB_EVENT_NAME ?? 'unknown',
-        ...(action !== undefined ? { action } : {}),
-        runId: env.GITHUB_RUN_ID ?? 'unknown',
-        attempt: env.GITHUB_RUN_ATTEMPT ?? '1',
-        actor: env.GITHUB_ACTOR ?? 'unknown',
-        workflowRef: env.GITHUB_WORKFLOW_REF ?? 'unknown',
-        repository: env.GITHUB_REPOSITORY ?? 'unknown',
-        ...(payloadDigest !== undefined ? { payloadDigest } : {}),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/manifest-selection.ts
-
-
-/**
- * Checks who signed a candidate and that it is the serial its location claims. Freshness is not
- * checked here: the newest authentic manifest decides, and is then held alone to expiry and the
- * pinned serial (checkManifestFreshness), so an expired newest one refuses instead of letting an
- * older one (that may still list a yanked version) take its place.
- */
-function manifest_selection_authenticateCandidate(candidate, keys, threshold) {
-    let verified;
-    try {
-        // Anyone with write access can upload a release asset: only signatures make it a manifest.
-        verified = authenticateManifest(candidate.bytes, keys, threshold);
-    }
-    catch (error) {
-        if (error instanceof TrustError)
-            return { ok: false, error };
-        throw error;
-    }
-    // Replay under a higher tag: an old, authentic manifest (from before a yank) re-published as
-    // `manifest/s<higher>` would otherwise be taken for the newest and hide the yank.
-    if (candidate.claimedSerial !== undefined && verified.payload.serial !== candidate.claimedSerial) {
-        return {
-            ok: false,
-            error: new TrustError('MALFORMED', `published as serial ${candidate.claimedSerial}, but the signed payload has serial ${verified.payload.serial}`),
-        };
-    }
-    return { ok: true, verified };
-}
-
-;// CONCATENATED MODULE: ./src/app/published-manifest.ts
-
-
-
-
-/**
- * How many of the highest `manifest/s<serial>` tags are tried before giving up. A tag anyone with
- * write access pushed by hand (no release, no asset, a forged or replayed manifest) is passed
- * over; more than this many in a row fails closed instead of reaching back to an older manifest.
- */
-const MANIFEST_CANDIDATES = 3;
-/**
- * Finds the newest published manifest in a constant number of API calls, however many releases
- * the repository has: one ref listing, then a release and an asset per tag tried (usually one).
- * With trusted keys, only an authentic manifest whose serial is the one its tag names counts
- * (`threshold` distinct keys); without, the serial is read unverified, for callers that verify
- * with signing keys themselves. Undefined when no manifest tag exists at all.
- */
-async function published_manifest_findPublishedManifest(api, trust) {
-    const tags = manifestTagsNewestFirst((await api.listMatchingRefs(MANIFEST_REF_PREFIX)).map((r) => r.ref));
-    if (tags.length === 0)
-        return undefined;
-    const skipped = [];
-    for (const tag of tags.slice(0, MANIFEST_CANDIDATES)) {
-        const candidate = await downloadTagManifest(api, tag);
-        if ('missing' in candidate) {
-            skipped.push({ source: `release ${tag.tag}`, reason: candidate.missing });
-            continue;
-        }
-        if (trust) {
-            const check = authenticateCandidate(candidate, trust.keys, trust.threshold);
-            if (!check.ok) {
-                skipped.push({ source: candidate.source, reason: `${check.error.code}: ${check.error.message}` });
-                continue;
-            }
-            return {
-                bytes: Buffer.from(candidate.bytes),
-                serial: tag.serial,
-                tag: tag.tag,
-                source: candidate.source,
-                verified: check.verified,
-                skipped,
-            };
-        }
-        let serial;
-        try {
-            serial = readPayloadUnverified(candidate.bytes).payload.serial;
-        }
-        catch (error) {
-            if (!(error instanceof TrustError))
-                throw error;
-            skipped.push({ source: candidate.source, reason: `${error.code}: ${error.message}` });
-            continue;
-        }
-        if (serial !== tag.serial) {
-            skipped.push({
-                source: candidate.source,
-                reason: `MALFORMED: published as serial ${tag.serial}, payload has ${serial}`,
-            });
-            continue;
-        }
-        return { bytes: Buffer.from(candidate.bytes), serial, tag: tag.tag, source: candidate.source, skipped };
-    }
-    // Fail closed: the newest manifests cannot be read, and an older one may lack a later yank.
-    throw new TrustError('MALFORMED', `none of the ${Math.min(tags.length, MANIFEST_CANDIDATES)} newest manifest releases holds a usable manifest (${skipped
-        .map((s) => `${s.source}: ${s.reason}`)
-        .join('; ')}); delete the tags that are not real manifest releases, or publish the newest manifest again with 'remediate github publish-manifest'`);
-}
-async function downloadTagManifest(api, tag) {
-    const release = await api.tryGetReleaseByTag(tag.tag);
-    if (!release)
-        return { missing: 'the tag has no published release' };
-    const asset = release.assets.find((a) => a.name === MANIFEST_ASSET);
-    if (!asset)
-        return { missing: `the release has no ${MANIFEST_ASSET}` };
-    // Anyone with write access can attach a huge asset: its size is known before downloading it.
-    if (asset.size > MAX_MANIFEST_BYTES) {
-        return { missing: `its ${MANIFEST_ASSET} is ${asset.size} bytes, over the ${MAX_MANIFEST_BYTES}-byte limit` };
-    }
-    try {
-        return { source: `release ${tag.tag}`, bytes: await api.downloadAsset(asset.id), claimedSerial: tag.serial };
-    }
-    catch (error) {
-        // Deleted between the listing and the download: passed over like a release without the asset.
-        if (error instanceof ServiceError && error.status === 404)
-            return { missing: `its ${MANIFEST_ASSET} is gone` };
-        throw error;
-    }
+    io.setFailed(`internal error: ${(0,errors/* describeError */.Uc)(error)}`);
 }
 
 ;// CONCATENATED MODULE: ./src/app/publish-release.ts
@@ -32513,7 +29554,20 @@ async function publishRelease(api, dir, input) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/app/markdown.ts
+/** Escapes text for a Markdown table cell: no HTML, no pipes, no line breaks. */
+function markdown_escape(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\|/g, '\\|')
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/[`*_[\]]/g, (c) => `\\${c}`);
+}
+
 ;// CONCATENATED MODULE: ./src/action/summary.ts
+
 /** GitHub's limit for one step's job summary. */
 const MAX_SUMMARY_BYTES = 1024 * 1024;
 /**
@@ -32525,41 +29579,41 @@ const MAX_SUMMARY_BYTES = 1024 * 1024;
 function renderSummary(snapshot, links) {
     const r = snapshot.remediation;
     const lines = [];
-    lines.push(`## ${icon(snapshot.status)} ${summary_escape(r.name)}@${summary_escape(r.version)}: ${snapshot.status}`);
+    lines.push(`## ${icon(snapshot.status)} ${markdown_escape(r.name)}@${markdown_escape(r.version)}: ${snapshot.status}`);
     lines.push('');
     lines.push('| | |', '| --- | --- |');
-    lines.push(`| Tag | \`${summary_escape(r.tag)}\`${r.commit ? ` → \`${r.commit}\`` : ''} |`);
+    lines.push(`| Tag | \`${markdown_escape(r.tag)}\`${r.commit ? ` → \`${r.commit}\`` : ''} |`);
     if (r.digest)
         lines.push(`| Digest | \`${r.digest}\` |`);
     if (snapshot.manifest) {
         lines.push(`| Manifest | serial ${snapshot.manifest.serial} (min ${snapshot.manifest.minSerial}), \`${snapshot.manifest.digest}\` |`);
         lines.push(`| Signers | ${snapshot.manifest.signers.map((k) => `\`${k.slice(0, 16)}\``).join(', ')} (threshold ${snapshot.manifest.threshold}) |`);
     }
-    lines.push(`| Trigger | ${summary_escape(describeTrigger(snapshot))} |`);
+    lines.push(`| Trigger | ${markdown_escape(describeTrigger(snapshot))} |`);
     if (snapshot.check)
         lines.push(`| Check | ${snapshot.check} |`);
     if (snapshot.rollback)
         lines.push(`| Rollback | ${snapshot.rollback} |`);
     if (snapshot.error)
-        lines.push(`| Error | \`${summary_escape(snapshot.error.code)}\`: ${summary_escape(snapshot.error.message)} |`);
+        lines.push(`| Error | \`${markdown_escape(snapshot.error.code)}\`: ${markdown_escape(snapshot.error.message)} |`);
     lines.push('');
     if (snapshot.steps.length) {
         lines.push('| Stage | Step | Outcome | Exit | Attempts | Duration |', '| --- | --- | --- | --- | --- | --- |');
         for (const step of snapshot.steps) {
-            lines.push(`| ${step.stage} | ${summary_escape(step.id)} | ${icon(step.outcome)} ${step.outcome} | ${step.exitCode ?? step.signal ?? ''} | ${step.attempts} | ${(step.durationMs / 1000).toFixed(1)} s |`);
+            lines.push(`| ${step.stage} | ${markdown_escape(step.id)} | ${icon(step.outcome)} ${step.outcome} | ${step.exitCode ?? step.signal ?? ''} | ${step.attempts} | ${(step.durationMs / 1000).toFixed(1)} s |`);
         }
         lines.push('');
     }
     lines.push('### Record');
-    lines.push(`- Folder on the runner: \`${summary_escape(links.recordDir)}\``);
+    lines.push(`- Folder on the runner: \`${markdown_escape(links.recordDir)}\``);
     if (links.snapshotDigest)
         lines.push(`- Snapshot digest: \`${links.snapshotDigest}\` (keep it: it pins the whole record)`);
     if (links.artifact)
-        lines.push(`- Artifact: [${summary_escape(links.artifact.name)}](${links.artifact.url}) (\`${links.artifact.digest}\`)`);
+        lines.push(`- Artifact: [${markdown_escape(links.artifact.name)}](${links.artifact.url}) (\`${links.artifact.digest}\`)`);
     if (links.release)
-        lines.push(`- Release: [${summary_escape(links.release.tag)}](${links.release.url})`);
+        lines.push(`- Release: [${markdown_escape(links.release.tag)}](${links.release.url})`);
     for (const failure of links.failures)
-        lines.push(`- ⚠️ ${summary_escape(failure)}`);
+        lines.push(`- ⚠️ ${markdown_escape(failure)}`);
     lines.push('', 'Check it:', '```sh', `remediate verify-run <record folder>${links.snapshotDigest ? ` --snapshot-digest ${links.snapshotDigest}` : ''}`, '```');
     return fit(lines.join('\n'));
 }
@@ -32594,16 +29648,6 @@ function icon(status) {
             return '❌';
     }
 }
-/** Escapes text for a Markdown table cell: no HTML, no pipes, no line breaks. */
-function summary_escape(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/\|/g, '\\|')
-        .replace(/[\r\n]+/g, ' ')
-        .replace(/[`*_[\]]/g, (c) => `\\${c}`);
-}
 
 ;// CONCATENATED MODULE: ./src/action/publish.ts
 
@@ -32613,12 +29657,12 @@ function summary_escape(text) {
 
 
 /** Publishes a finished record as the settings ask, then writes the job summary. */
-async function publish_publishRecord(settings, deps, recordDir, snapshotDigest) {
+async function publishRecord(settings, deps, recordDir, snapshotDigest) {
     // Each target is marked done in the step state as soon as it succeeds: if main is killed after
     // uploading the artifact, the post step publishes only what is missing (a second upload of the
     // same artifact or asset would fail with 409/422 and leave drafts behind).
-    const done = (target) => deps.io.getState(target === 'artifact' ? action_io_STATE.publishedArtifact : action_io_STATE.publishedRelease) === 'true';
-    const mark = (target) => deps.io.saveState(target === 'artifact' ? action_io_STATE.publishedArtifact : action_io_STATE.publishedRelease, 'true');
+    const done = (target) => deps.io.getState(target === 'artifact' ? STATE.publishedArtifact : STATE.publishedRelease) === 'true';
+    const mark = (target) => deps.io.saveState(target === 'artifact' ? STATE.publishedArtifact : STATE.publishedRelease, 'true');
     const snapshot = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(recordDir, 'snapshot.json'), 'utf8'));
     const failures = [];
     let artifact;
@@ -32667,12 +29711,63 @@ async function publish_publishRecord(settings, deps, recordDir, snapshotDigest) 
     return { snapshot, ...(artifact ? { artifact } : {}), ...(release ? { release } : {}), failures };
 }
 
+;// CONCATENATED MODULE: ./src/core/version-ref.ts
+
+// Names become folder names, tag prefixes, env-safe artifact names: keep them boring.
+// Refusing `.`/`..`/slashes stops path traversal out of remediations/ (`../x`).
+const NAME = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+// semver.org's grammar, with the mandatory `v` prefix.
+const SEMVER = /^v(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+const HOW_TO_PIN = 'pin an exact released version, e.g. restart-service@v1.2.0';
+/** Checks a remediation name; refuses traversal and anything unsafe as a path or tag part. */
+function assertRemediationName(name) {
+    if (!NAME.test(name)) {
+        throw new errors/* UsageError */.eb('INVALID_REFERENCE', `invalid remediation name '${truncate(name)}': expected lower-case letters, digits and '-' (at most 64)`);
+    }
+    return name;
+}
+/** Checks an exact semver version with a `v` prefix. */
+function assertVersion(version) {
+    if (!SEMVER.test(version)) {
+        throw new errors/* UsageError */.eb('INVALID_REFERENCE', `invalid version '${truncate(version)}': expected an exact version like v1.2.0 (${HOW_TO_PIN}); ranges, 'latest', branches and commit SHAs are not accepted`);
+    }
+    return version;
+}
+/** Parses `name@vX.Y.Z`; anything floating (latest, ranges, branches, SHAs) is refused. */
+function parseVersionRef(text) {
+    const at = text.lastIndexOf('@');
+    if (at <= 0) {
+        throw new errors/* UsageError */.eb('INVALID_REFERENCE', `invalid reference '${truncate(text)}': expected <name>@v<semver> (${HOW_TO_PIN})`);
+    }
+    const name = assertRemediationName(text.slice(0, at));
+    const version = assertVersion(text.slice(at + 1));
+    return { name, version, tag: tagFor(name, version) };
+}
+/** Builds a reference from separate name and version arguments. */
+function makeVersionRef(name, version) {
+    assertRemediationName(name);
+    assertVersion(version);
+    return { name, version, tag: tagFor(name, version) };
+}
+/** The release tag of a version. */
+function tagFor(name, version) {
+    return `${name}/${version}`;
+}
+/** Formats a reference for messages: `name@version`. */
+function formatRef(ref) {
+    return `${ref.name}@${ref.version}`;
+}
+function truncate(text) {
+    const printable = JSON.stringify(text).slice(1, -1);
+    return printable.length > 80 ? `${printable.slice(0, 77)}...` : printable;
+}
+
 ;// CONCATENATED MODULE: ./src/action/settings.ts
 
 
 
 /** Parses the Action's inputs and runner environment; throws UsageError naming the input to fix. */
-function settings_readActionSettings(input, env) {
+function readActionSettings(input, env) {
     const workspace = required(env.GITHUB_WORKSPACE, 'GITHUB_WORKSPACE (run this inside a GitHub Actions job)');
     const runnerTemp = required(env.RUNNER_TEMP, 'RUNNER_TEMP (run this inside a GitHub Actions job)');
     const keysText = input('trusted-keys').trim();
@@ -32784,199 +29879,6 @@ function required(value, what) {
     return value;
 }
 
-;// CONCATENATED MODULE: ./src/action/main-run.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Names the Action sets itself; a remediation's declared output may not overwrite them. */
-const RESERVED_OUTPUTS = (/* unused pure expression or super */ null && ([
-    'status',
-    'digest',
-    'manifest-serial',
-    'snapshot-digest',
-    'record-path',
-    'artifact-id',
-    'artifact-url',
-    'release-url',
-]));
-/** The Action's main step: verify, run, record, publish, report. Never throws. */
-async function runMain(deps) {
-    const { io } = deps;
-    try {
-        const settings = readActionSettings((name) => io.getInput(name), deps.env);
-        const keys = await loadKeys(settings);
-        const source = await chooseSource(settings, deps);
-        const manifestBytes = await loadManifest(settings, keys, deps);
-        // Untrusted step output is fenced: between these markers the runner ignores workflow commands,
-        // so a step cannot set outputs, add masks or change the job's environment by printing them.
-        const fence = randomBytes(16).toString('hex');
-        let fenced = false;
-        let outcome;
-        let refusal;
-        try {
-            outcome = await runRemediation({
-                ref: settings.ref,
-                threshold: settings.threshold,
-                minSerial: settings.minSerial,
-                params: settings.params,
-                cliParams: {},
-                outDir: settings.outDir,
-                dryRun: settings.dryRun,
-                force: settings.force,
-                runId: `${settings.runId}-${settings.runAttempt}${settings.recordSuffix ? `-${settings.recordSuffix}` : ''}`,
-                trigger: await triggerFromEnvironment({ ...deps.env, GITHUB_ACTIONS: 'true' }),
-                toolDigest: sha256Digest(await readFile(deps.toolPath)),
-                runnerInfo: {
-                    ...(deps.env.RUNNER_NAME ? { name: deps.env.RUNNER_NAME } : {}),
-                    ...(deps.env.RUNNER_OS ? { os: deps.env.RUNNER_OS } : {}),
-                },
-            }, {
-                git: source,
-                manifestBytes,
-                trustedKeys: keys,
-                runner: new GroupProcessRunner(),
-                callerEnv: deps.env,
-                scratchRoot: deps.env.RUNNER_TEMP ?? '/tmp',
-                clock: deps.now,
-                cancel: deps.cancel,
-                retryBackoffMs: 1000,
-                killGraceMs: 2000,
-                out: (line) => io.info(line),
-                onSecrets: (values) => values.forEach((v) => io.setSecret(v)),
-                onRecordStarted: (dir) => {
-                    io.saveState(STATE.recordDir, dir);
-                    io.saveState(STATE.ref, `${settings.ref.name}@${settings.ref.version}`);
-                    io.writeRaw(`::stop-commands::${fence}\n`);
-                    fenced = true;
-                },
-                echo: (bytes) => io.writeRaw(bytes),
-            });
-        }
-        catch (error) {
-            if (error instanceof RecordedRefusal)
-                refusal = error;
-            else
-                throw error;
-        }
-        finally {
-            if (fenced)
-                io.writeRaw(`\n::${fence}::\n`);
-        }
-        if (outcome?.status === 'planned') {
-            io.setOutput('status', 'planned');
-            io.setOutput('digest', outcome.digest ?? '');
-            io.setOutput('manifest-serial', String(outcome.manifestSerial ?? ''));
-            await io.writeSummary(`## ${settings.ref.name}@${settings.ref.version}: dry run\n\nVerified \`${outcome.digest}\` against manifest serial ${outcome.manifestSerial}; nothing ran.\n`);
-            return;
-        }
-        const recordDir = outcome?.recordDir ?? refusal?.recordDir;
-        const snapshotDigest = outcome?.snapshotDigest ?? refusal?.snapshotDigest;
-        if (!recordDir || !snapshotDigest)
-            throw new Error('the run left no record');
-        const published = await publishRecord(settings, deps, recordDir, snapshotDigest);
-        io.saveState(STATE.published, 'true');
-        reportOutputs(io, recordDir, snapshotDigest, published.snapshot, outcome, published);
-        if (refusal) {
-            io.setFailed(`refused [${refusal.code}]: ${refusal.message}`);
-        }
-        else if (outcome && outcome.exitCode !== ExitCode.ok) {
-            io.setFailed(`${settings.ref.name}@${settings.ref.version}: ${outcome.status}${published.snapshot.error ? ` (${published.snapshot.error.code}: ${published.snapshot.error.message})` : ''}`);
-        }
-        else if (published.failures.length) {
-            io.setFailed(`the run ${outcome?.status ?? ''} but publishing the record failed: ${published.failures.join('; ')}; the record is still on the runner at ${recordDir}`);
-        }
-    }
-    catch (error) {
-        reportError(io, error);
-    }
-}
-function reportOutputs(io, recordDir, snapshotDigest, snapshot, outcome, published) {
-    io.setOutput('status', snapshot.status);
-    io.setOutput('digest', snapshot.remediation.digest ?? '');
-    io.setOutput('manifest-serial', snapshot.manifest ? String(snapshot.manifest.serial) : '');
-    io.setOutput('snapshot-digest', snapshotDigest);
-    io.setOutput('record-path', recordDir);
-    io.setOutput('artifact-id', published.artifact ? String(published.artifact.id) : '');
-    io.setOutput('artifact-url', published.artifact?.url ?? '');
-    io.setOutput('release-url', published.release?.url ?? '');
-    for (const [name, value] of Object.entries(outcome?.outputs ?? {})) {
-        if (RESERVED_OUTPUTS.includes(name)) {
-            io.warning(`declared output '${name}' is not set: the name is one of the Action's own outputs; rename it in the definition`);
-        }
-        else {
-            io.setOutput(name, value);
-        }
-    }
-}
-async function loadKeys(settings) {
-    const keys = settings.trustedKeysPem.map((pem, i) => parsePublicKey(pem, `trusted-keys[${i}]`));
-    for (const path of settings.trustedKeyPaths)
-        keys.push(parsePublicKey(await readFile(path), path));
-    return keys;
-}
-// Prefer the checkout's own git objects when it has the tag (no API calls, same digest);
-// otherwise read the objects through the REST API.
-async function chooseSource(settings, deps) {
-    const local = new GitCli(settings.workspace, gitEnvironment(deps.env));
-    const commit = await local.tryResolveTag(settings.ref.tag).catch(() => undefined);
-    if (commit) {
-        deps.io.info(`reading ${settings.ref.tag} from the checkout's git objects`);
-        return local;
-    }
-    deps.io.info(`the checkout does not have tag ${settings.ref.tag}; reading it through the GitHub API`);
-    return new RestGitSource(await deps.api());
-}
-async function loadManifest(settings, keys, deps) {
-    if (settings.manifest.kind === 'path')
-        return readFile(settings.manifest.path);
-    const api = await deps.api();
-    const published = await findPublishedManifest(api, { keys, threshold: settings.threshold });
-    // No fallback to the manifest on the version's own release: deleting the manifest releases
-    // (anyone with write access can) would then run a version a later manifest yanked.
-    if (!published?.verified) {
-        throw new TrustError('MALFORMED', `no signed manifest found: no release is tagged manifest/s<serial>. Publish the newest manifest once with 'remediate github publish-manifest' (the release workflow does it for every release), or pass the manifest input`);
-    }
-    for (const skipped of published.skipped)
-        deps.io.warning(`ignored ${skipped.source}: ${skipped.reason}`);
-    // The newest authentic manifest decides alone: expired or below min-serial refuses the run,
-    // never a fallback to an older manifest that a newer one may have yanked versions from.
-    checkManifestFreshness(published.verified.payload, { minSerial: settings.minSerial, now: deps.now() });
-    deps.io.info(`using the manifest of ${published.source} (serial ${published.serial})`);
-    return published.bytes;
-}
-/** Turns any thrown value into a failed step; definition errors become file annotations. */
-function reportError(io, error) {
-    if (error instanceof DefinitionError) {
-        for (const issue of error.issues) {
-            io.error(`${issue.path ? `${issue.path}: ` : ''}${issue.message}`, {
-                file: issue.file,
-                startLine: issue.line,
-                startColumn: issue.column,
-            });
-        }
-        io.setFailed(`invalid definition (${error.issues.length} problem(s)); see the annotations`);
-        return;
-    }
-    if (error instanceof errors/* RemediateError */.j2) {
-        io.setFailed(`${error.exitCode === errors/* ExitCode */.yU.refused ? 'refused' : 'error'} [${error.code}]: ${error.message}`);
-        return;
-    }
-    io.setFailed(`internal error: ${(0,errors/* describeError */.Uc)(error)}`);
-}
-
 ;// CONCATENATED MODULE: ./src/action/post-run.ts
 
 
@@ -32994,20 +29896,20 @@ function reportError(io, error) {
 async function runPost(deps) {
     const { io } = deps;
     try {
-        if (io.getState(action_io_STATE.published) === 'true') {
+        if (io.getState(STATE.published) === 'true') {
             io.info('the main step already published the record; nothing to do');
             return;
         }
-        const recordDir = io.getState(action_io_STATE.recordDir);
+        const recordDir = io.getState(STATE.recordDir);
         if (!recordDir) {
             io.info('no record to publish: the run never started (see the main step for why)');
             return;
         }
-        const settings = settings_readActionSettings((name) => io.getInput(name), deps.env);
+        const settings = readActionSettings((name) => io.getInput(name), deps.env);
         const path = (0,external_node_path_.join)(recordDir, 'snapshot.json');
         const snapshot = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
         if (snapshot.status === 'running') {
-            const cancelled = io.getState(action_io_STATE.cancelled) === 'true';
+            const cancelled = io.getState(STATE.cancelled) === 'true';
             snapshot.status = cancelled ? 'cancelled' : 'crashed';
             snapshot.error = {
                 code: cancelled ? 'CANCELLED' : 'CRASHED',
@@ -33023,9 +29925,9 @@ async function runPost(deps) {
             await (0,promises_.rename)(`${path}.post.tmp`, path);
             io.warning(`the record in ${recordDir} was not finished by the main step; published as ${snapshot.status}`);
         }
-        const snapshotDigest = tree_digest_sha256Digest(await (0,promises_.readFile)(path));
-        const published = await publish_publishRecord(settings, deps, recordDir, snapshotDigest);
-        io.saveState(action_io_STATE.published, 'true');
+        const snapshotDigest = sha256Digest(await (0,promises_.readFile)(path));
+        const published = await publishRecord(settings, deps, recordDir, snapshotDigest);
+        io.saveState(STATE.published, 'true');
         if (published.failures.length)
             io.setFailed(`publishing the record failed: ${published.failures.join('; ')}`);
     }
@@ -33037,397 +29939,17 @@ async function runPost(deps) {
 
 /***/ }),
 
-/***/ 44804:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   FX: () => (/* binding */ OctokitGitHubApi)
-/* harmony export */ });
-/* unused harmony exports gitBlobId, BLOB_READS_IN_FLIGHT, RestGitSource */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(16378);
-
-
-
-/**
- * GitHubApi over octokit (from @actions/github). Every call is retried on 5xx, 429 and network
- * errors; 4xx answers (404, 422) are returned or thrown at once.
- */
-class OctokitGitHubApi {
-    #octokit;
-    #owner;
-    #repo;
-    #retry;
-    #onRetry;
-    #sleep;
-    // One waiting budget for the whole client (one run), not per call: ten rate-limited calls must
-    // not hold a run for ten times the bound.
-    #rateLimitWaitedMs = 0;
-    /** `repository` is `owner/name`; `sleep` is replaced only by tests of rate-limit waits. */
-    constructor(octokit, repository, retry = _retry_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_RETRY */ .vI, onRetry, sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))) {
-        const [owner, repo] = repository.split('/');
-        if (!owner || !repo)
-            throw new Error(`expected GITHUB_REPOSITORY as owner/name, got '${repository}'`);
-        this.#octokit = octokit;
-        this.#owner = owner;
-        this.#repo = repo;
-        this.#retry = retry;
-        this.#onRetry = onRetry;
-        this.#sleep = sleep;
-    }
-    async tryGetRef(ref) {
-        const data = await this.#tryGet('GET /repos/{owner}/{repo}/git/ref/{ref}', { ref });
-        const object = data?.object;
-        return object ? { type: object.type, sha: object.sha } : undefined;
-    }
-    async listMatchingRefs(prefix) {
-        const data = (await this.#call('GET /repos/{owner}/{repo}/git/matching-refs/{ref}', { ref: prefix }));
-        return data.map((r) => ({ ref: r.ref, type: r.object.type, sha: r.object.sha }));
-    }
-    async getTag(sha) {
-        const data = (await this.#call('GET /repos/{owner}/{repo}/git/tags/{tag_sha}', { tag_sha: sha }));
-        return { type: data.object.type, sha: data.object.sha };
-    }
-    async getCommitTree(sha) {
-        const data = (await this.#call('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', { commit_sha: sha }));
-        return data.tree.sha;
-    }
-    async getTree(sha) {
-        const data = (await this.#call('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', {
-            tree_sha: sha,
-            recursive: '1',
-        }));
-        return { entries: data.tree, truncated: data.truncated };
-    }
-    async getBlob(sha) {
-        const data = (await this.#call('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', { file_sha: sha }));
-        if (data.encoding !== 'base64')
-            throw new Error(`blob ${sha}: expected base64 encoding, got ${data.encoding}`);
-        return Buffer.from(data.content, 'base64');
-    }
-    async tryGetReleaseByTag(tag) {
-        const data = await this.#tryGet('GET /repos/{owner}/{repo}/releases/tags/{tag}', { tag });
-        return data === undefined ? undefined : toRelease(data);
-    }
-    async listReleases(max) {
-        const releases = [];
-        for (let page = 1; releases.length < max; page++) {
-            const data = (await this.#call('GET /repos/{owner}/{repo}/releases', { per_page: 100, page }));
-            releases.push(...data.map(toRelease));
-            if (data.length < 100)
-                break;
-        }
-        return releases.slice(0, max);
-    }
-    async downloadAsset(assetId) {
-        const data = await this.#call('GET /repos/{owner}/{repo}/releases/assets/{asset_id}', {
-            asset_id: assetId,
-            headers: { accept: 'application/octet-stream' },
-        });
-        if (data instanceof ArrayBuffer)
-            return Buffer.from(data);
-        if (typeof data === 'string')
-            return Buffer.from(data);
-        return Buffer.from(data);
-    }
-    async createRelease(input) {
-        return toRelease(await this.#call('POST /repos/{owner}/{repo}/releases', {
-            tag_name: input.tag,
-            target_commitish: input.commit,
-            name: input.name,
-            body: input.body,
-            draft: true,
-            prerelease: input.prerelease,
-            make_latest: 'false',
-        }));
-    }
-    async uploadAsset(release, name, bytes, contentType) {
-        await this.#call(`POST ${release.uploadUrl}`, {
-            name,
-            data: bytes,
-            headers: { 'content-type': contentType, 'content-length': bytes.byteLength },
-        });
-    }
-    async publishRelease(id) {
-        return toRelease(await this.#call('PATCH /repos/{owner}/{repo}/releases/{release_id}', {
-            release_id: id,
-            draft: false,
-            make_latest: 'false',
-        }));
-    }
-    async listJobsForRunAttempt(runId, attempt) {
-        const jobs = [];
-        for (let page = 1;; page++) {
-            const data = (await this.#call('GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs', {
-                run_id: runId,
-                attempt_number: attempt,
-                per_page: 100,
-                page,
-            }));
-            for (const job of data.jobs) {
-                jobs.push({
-                    name: job.name,
-                    status: job.status,
-                    conclusion: job.conclusion,
-                    steps: (job.steps ?? []).map((s) => ({ name: s.name, conclusion: s.conclusion })),
-                });
-            }
-            // A short page is the last; total_count guards against a page that repeats forever.
-            if (data.jobs.length < 100 || jobs.length >= data.total_count)
-                break;
-        }
-        return jobs;
-    }
-    async #call(route, params) {
-        const label = `${route.split(' ')[0]} ${route.split(' ')[1]?.replace(/^https?:\/\/[^/]+/, '')}`;
-        const limit = this.#retry.maxRateLimitWaitMs ?? 0;
-        const timeout = this.#retry.requestTimeoutMs;
-        for (;;) {
-            try {
-                const response = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(() => this.#octokit.request(route, {
-                    owner: this.#owner,
-                    repo: this.#repo,
-                    ...params,
-                    // A request that is never answered would otherwise hold the job until its timeout.
-                    ...(timeout ? { request: { signal: AbortSignal.timeout(timeout) } } : {}),
-                }), _retry_js__WEBPACK_IMPORTED_MODULE_2__/* .isTransient */ .dg, this.#retry, (error, attempt, delay) => this.#onRetry?.(`${label} failed (${describeStatus(error)}); retry ${attempt} in ${delay} ms`));
-                return response.data;
-            }
-            catch (error) {
-                const wait = (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .rateLimitWait */ .hD)(error, Date.now());
-                if (!wait)
-                    throw apiError(label, error);
-                // Waiting is bounded: a token whose hourly budget is spent would otherwise hold the runner
-                // (and the remediation) for up to an hour without saying why.
-                if (this.#rateLimitWaitedMs + wait.delayMs > limit) {
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ServiceError */ ._7('RATE_LIMITED', `${label}: GitHub's API rate limit for this token is used up (${wait.reason}); waited ${Math.round(this.#rateLimitWaitedMs / 1000)} s of at most ${Math.round(limit / 1000)} s. Re-run after the limit resets, or use a token with its own budget (a GitHub App installation token)`, { cause: error, status: statusOf(error) });
-                }
-                this.#onRetry?.(`${label} was rate limited (${wait.reason}); waiting ${Math.ceil(wait.delayMs / 1000)} s`);
-                await this.#sleep(wait.delayMs);
-                this.#rateLimitWaitedMs += wait.delayMs;
-            }
-        }
-    }
-    async #tryGet(route, params) {
-        try {
-            return await this.#call(route, params);
-        }
-        catch (error) {
-            if (error.status === 404)
-                return undefined;
-            throw error;
-        }
-    }
-}
-function toRelease(value) {
-    const r = value;
-    return {
-        id: r.id,
-        tagName: r.tag_name,
-        draft: r.draft,
-        htmlUrl: r.html_url,
-        uploadUrl: r.upload_url,
-        assets: (r.assets ?? []).map((a) => ({ id: a.id, name: a.name, size: a.size })),
-    };
-}
-function statusOf(error) {
-    const status = error?.status;
-    return typeof status === 'number' ? status : undefined;
-}
-/**
- * A failed call as a ServiceError that names the operation and the status, never the body: a
- * 5xx answer is an HTML page, and an error body is GitHub's to change.
- */
-function apiError(label, error) {
-    const status = statusOf(error);
-    const hint = status === 401
-        ? ': the token is missing or invalid'
-        : status === 403
-            ? ': the token lacks a permission this call needs (see the permissions in the README)'
-            : status === 404
-                ? ': not found (or the token cannot see it)'
-                : status !== undefined && status >= 500
-                    ? ': GitHub is failing; re-run later'
-                    : '';
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ServiceError */ ._7('GITHUB_API', `${label} failed (${describeStatus(error)})${hint}`, {
-        cause: error,
-        ...(status === undefined ? {} : { status }),
-    });
-}
-function describeStatus(error) {
-    const status = error.status;
-    return typeof status === 'number' ? `HTTP ${status}` : error instanceof Error ? error.message : String(error);
-}
-/** Git's object id of a blob: sha1 (40 hex) or sha256 (64 hex) of `blob <size>\0<content>`. */
-function gitBlobId(content, idLength) {
-    const hash = createHash(idLength === 64 ? 'sha256' : 'sha1');
-    hash.update(`blob ${content.byteLength}\0`);
-    hash.update(content);
-    return hash.digest('hex');
-}
-/** Blob requests in flight at once when reading a remediation through the API. */
-const BLOB_READS_IN_FLIGHT = 8;
-/**
- * Reads git objects through the REST API, for when the checkout does not have the tag. It yields
- * the same entries as `git ls-tree -r`, so the digest is the same as from a local checkout.
- */
-class RestGitSource {
-    #api;
-    constructor(api) {
-        this.#api = api;
-    }
-    async tryResolveTag(tag) {
-        let object = await this.#api.tryGetRef(`tags/${tag}`);
-        // Annotated tags (possibly nested) are peeled to the commit they name, as `^{commit}` does.
-        for (let depth = 0; object && object.type === 'tag'; depth++) {
-            if (depth > 10)
-                throw new TrustError('MALFORMED', `tag ${tag}: too many nested tag objects`);
-            object = await this.#api.getTag(object.sha);
-        }
-        if (object && object.type !== 'commit') {
-            throw new TrustError('TAG_NOT_FOUND', `tag ${tag} points at a ${object.type}, expected a commit`);
-        }
-        return object?.sha;
-    }
-    async listTree(commit, dir) {
-        const tree = await this.#api.getTree(await this.#api.getCommitTree(commit));
-        // A truncated listing could silently leave files out of the digest: refuse it.
-        if (tree.truncated) {
-            throw new TrustError('UNSAFE_TREE', `the tree of ${commit} is too large for GitHub's API to list; check out the tag instead`);
-        }
-        return tree.entries
-            .filter((e) => e.path.startsWith(`${dir}/`) && e.type !== 'tree')
-            .map((e) => ({ mode: e.mode, type: e.type, oid: e.sha, path: e.path }));
-    }
-    async readBlobs(oids) {
-        const blobs = new Map();
-        // A few requests in flight at once: a remediation of many files is not one round trip per
-        // file in sequence, and the count stays well under GitHub's concurrency guidance.
-        let next = 0;
-        let failed = false;
-        const worker = async () => {
-            while (!failed && next < oids.length) {
-                const oid = oids[next++];
-                try {
-                    blobs.set(oid, await this.#readBlob(oid));
-                }
-                catch (error) {
-                    failed = true; // the other workers stop asking; the first error is what the caller sees
-                    throw error;
-                }
-            }
-        };
-        await Promise.all(Array.from({ length: Math.min(BLOB_READS_IN_FLIGHT, oids.length) }, worker));
-        return blobs;
-    }
-    async #readBlob(oid) {
-        const content = await this.#api.getBlob(oid);
-        // The API's bytes must hash to the object id they were asked for (git's blob hash), so a
-        // substituted answer is caught here, before the digest check would catch it anyway.
-        if (gitBlobId(content, oid.length) !== oid) {
-            throw new TrustError('DIGEST_MISMATCH', `blob ${oid}: the content GitHub returned does not hash to its object id`);
-        }
-        return content;
-    }
-}
-
-
-/***/ }),
-
-/***/ 16378:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   bD: () => (/* binding */ withRetry),
-/* harmony export */   dg: () => (/* binding */ isTransient),
-/* harmony export */   hD: () => (/* binding */ rateLimitWait),
-/* harmony export */   vI: () => (/* binding */ DEFAULT_RETRY)
-/* harmony export */ });
-/**
- * Four tries, 1 s, 2 s, 4 s apart: GitHub's 5xx blips usually clear within seconds. Rate limits
- * are waited out for up to 5 minutes: GitHub's secondary limits ask for about a minute, and a
- * primary limit that resets later than that is better reported than waited on by a paid runner.
- */
-const DEFAULT_RETRY = {
-    attempts: 4,
-    firstDelayMs: 1000,
-    maxDelayMs: 10_000,
-    maxRateLimitWaitMs: 5 * 60_000,
-    requestTimeoutMs: 2 * 60_000,
-};
-/**
- * Runs `call` until it succeeds, `isRetryable(error)` says no, or attempts run out; the last
- * error is thrown unchanged, so nothing is swallowed. `onRetry` reports each retry.
- */
-async function withRetry(call, isRetryable, policy = DEFAULT_RETRY, onRetry) {
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await call();
-        }
-        catch (error) {
-            if (attempt >= policy.attempts || !isRetryable(error))
-                throw error;
-            const delay = Math.min(policy.firstDelayMs * 2 ** (attempt - 1), policy.maxDelayMs);
-            onRetry?.(error, attempt, delay);
-            await new Promise((resolve) => setTimeout(resolve, delay));
-        }
-    }
-}
-/** Server errors (5xx) and network failures are worth retrying at once; 4xx are not (rate limits: see rateLimitDelayMs). */
-function isTransient(error) {
-    const status = error?.status;
-    if (typeof status === 'number')
-        return status >= 500;
-    return true;
-}
-/**
- * Reads a rate-limit answer as GitHub documents it ("Best practices for using the REST API"):
- * a 403 or 429 with `retry-after` (seconds) waits that long; with `x-ratelimit-remaining: 0`
- * waits until `x-ratelimit-reset` (epoch seconds); any other 429 waits a minute. A 403 with
- * neither header is a permission refusal, not a rate limit: undefined.
- */
-function rateLimitWait(error, nowMs) {
-    const status = error?.status;
-    if (status !== 403 && status !== 429)
-        return undefined;
-    const headers = error.response?.headers ?? {};
-    const header = (name) => {
-        const value = headers[name];
-        return value === undefined || value === null ? undefined : String(value);
-    };
-    const retryAfter = header('retry-after');
-    if (retryAfter !== undefined && /^\d{1,7}$/.test(retryAfter.trim())) {
-        // At least a second: `retry-after: 0` repeated would otherwise spin without using up any budget.
-        return { delayMs: Math.max(1, Number(retryAfter.trim())) * 1000, reason: `retry-after: ${retryAfter.trim()}` };
-    }
-    const reset = header('x-ratelimit-reset');
-    if (header('x-ratelimit-remaining') === '0' && reset !== undefined && /^\d{1,12}$/.test(reset.trim())) {
-        const resetMs = Number(reset.trim()) * 1000;
-        // One extra second: GitHub's reset is whole seconds and clocks differ a little.
-        return {
-            delayMs: Math.max(0, resetMs - nowMs) + 1000,
-            reason: `x-ratelimit-remaining: 0 until ${new Date(resetMs).toISOString()}`,
-        };
-    }
-    return status === 429 ? { delayMs: 60_000, reason: 'HTTP 429 without retry-after' } : undefined;
-}
-
-
-/***/ }),
-
 /***/ 83916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ru: () => (/* binding */ TrustError),
 /* harmony export */   Uc: () => (/* binding */ describeError),
 /* harmony export */   _7: () => (/* binding */ ServiceError),
 /* harmony export */   eb: () => (/* binding */ UsageError),
 /* harmony export */   j2: () => (/* binding */ RemediateError),
 /* harmony export */   yU: () => (/* binding */ ExitCode)
 /* harmony export */ });
+/* unused harmony export TrustError */
 /** Exit codes shared by every command (README "Exit codes"). */
 const ExitCode = {
     ok: 0,
@@ -33495,8 +30017,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _action_core_io_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(49484);
-/* harmony import */ var _action_lazy_clients_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5091);
-/* harmony import */ var _action_post_run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(17494);
+/* harmony import */ var _action_lazy_clients_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(18467);
+/* harmony import */ var _action_post_run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(67202);
 // Entry of the Action's post step (runs.post): publishes a record main could not.
 
 

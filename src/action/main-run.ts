@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { describeError, ExitCode, RemediateError, TrustError } from '../errors.ts';
-import { DefinitionError } from '../core/definition-parser.ts';
+import { ExitCode, TrustError } from '../errors.ts';
 import { parsePublicKey, type TrustedKey } from '../core/keys.ts';
 import { checkManifestFreshness } from '../core/manifest-verifier.ts';
 import { sha256Digest } from '../core/tree-digest.ts';
 import { GitCli, gitEnvironment, type GitObjectSource } from '../adapters/git-client.ts';
-import { RestGitSource, type GitHubApi } from '../adapters/github-api.ts';
+import { RestGitSource } from '../adapters/github-api.ts';
 import { GroupProcessRunner } from '../adapters/process-runner.ts';
 import { RecordedRefusal, runRemediation, type RunOutcome } from '../app/run.ts';
 import type { RunSnapshot } from '../run/snapshot.ts';
@@ -15,20 +14,8 @@ import { STATE, type ActionIo } from './action-io.ts';
 import { findPublishedManifest } from '../app/published-manifest.ts';
 import { publishRecord } from './publish.ts';
 import { readActionSettings, type ActionSettings } from './settings.ts';
-import type { ArtifactUploader } from './record-publisher.ts';
-
-/** The outside world the Action's main step uses. */
-export interface MainDeps {
-  readonly io: ActionIo;
-  readonly env: NodeJS.ProcessEnv;
-  /** Creates the REST client on first use (octokit is not loaded on runs that do not need it). */
-  readonly api: () => Promise<GitHubApi>;
-  /** The artifact client, loaded only when publishing artifacts. */
-  readonly uploadArtifact: ArtifactUploader;
-  readonly cancel: AbortSignal;
-  readonly toolPath: string;
-  readonly now: () => Date;
-}
+import type { MainDeps } from './deps.ts';
+import { reportError } from './report-error.ts';
 
 /** Names the Action sets itself; a remediation's declared output may not overwrite them. */
 export const RESERVED_OUTPUTS = [
@@ -203,24 +190,4 @@ async function loadManifest(
   checkManifestFreshness(published.verified.payload, { minSerial: settings.minSerial, now: deps.now() });
   deps.io.info(`using the manifest of ${published.source} (serial ${published.serial})`);
   return published.bytes;
-}
-
-/** Turns any thrown value into a failed step; definition errors become file annotations. */
-export function reportError(io: ActionIo, error: unknown): void {
-  if (error instanceof DefinitionError) {
-    for (const issue of error.issues) {
-      io.error(`${issue.path ? `${issue.path}: ` : ''}${issue.message}`, {
-        file: issue.file,
-        startLine: issue.line,
-        startColumn: issue.column,
-      });
-    }
-    io.setFailed(`invalid definition (${error.issues.length} problem(s)); see the annotations`);
-    return;
-  }
-  if (error instanceof RemediateError) {
-    io.setFailed(`${error.exitCode === ExitCode.refused ? 'refused' : 'error'} [${error.code}]: ${error.message}`);
-    return;
-  }
-  io.setFailed(`internal error: ${describeError(error)}`);
 }

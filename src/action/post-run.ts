@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { sha256Digest } from '../core/tree-digest.ts';
 import type { RunSnapshot } from '../run/snapshot.ts';
 import { STATE } from './action-io.ts';
-import { reportError, type MainDeps } from './main-run.ts';
+import type { MainDeps } from './deps.ts';
+import { reportError } from './report-error.ts';
 import { publishRecord } from './publish.ts';
 import { readActionSettings } from './settings.ts';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describeError } from '../errors.ts';
 import type { RunSnapshot } from '../run/snapshot.ts';
 import type { ActionSettings } from './settings.ts';
-import type { MainDeps } from './main-run.ts';
+import type { MainDeps } from './deps.ts';
 import { artifactName, publishArtifact, publishRelease, type ArtifactResult } from './record-publisher.ts';
 import { renderSummary } from './summary.ts';
 import { STATE } from './action-io.ts';

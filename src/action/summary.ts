@@ -1,3 +1,4 @@
+import { escape } from '../app/markdown.ts';
 import type { RunSnapshot } from '../run/snapshot.ts';
 
 /** GitHub's limit for one step's job summary. */
@@ -95,15 +96,4 @@ function icon(status: string): string {
     default:
       return '❌';
   }
-}
-
-/** Escapes text for a Markdown table cell: no HTML, no pipes, no line breaks. */
-export function escape(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/[`*_[\]]/g, (c) => `\\${c}`);
 }

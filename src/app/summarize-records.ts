@@ -1,4 +1,4 @@
-import { escape } from '../action/summary.ts';
+import { escape } from './markdown.ts';
 import type { RunSnapshot } from '../run/snapshot.ts';
 
 /** One row of a multi-run summary (a drift sweep, a fleet rollout). */

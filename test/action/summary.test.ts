@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escape, MAX_SUMMARY_BYTES, renderSummary } from '../../src/action/summary.ts';
+import { MAX_SUMMARY_BYTES, renderSummary } from '../../src/action/summary.ts';
+import { escape } from '../../src/app/markdown.ts';
 import { SNAPSHOT_SCHEMA, type RunSnapshot, type StepRecord } from '../../src/run/snapshot.ts';
 
 const step = (id: string): StepRecord => ({
