@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { BLOB_READS_IN_FLIGHT, gitBlobId, RestGitSource, type GitHubApi } from '../../src/adapters/github-api.ts';
 import { readActionSettings } from '../../src/action/settings.ts';
-import { TrustError, UsageError } from '../../src/errors.ts';
 import { freshKey } from '../helpers/keys.ts';
+import { rejected } from '../helpers/errors.ts';
 
 // A stand-in for our own narrow GitHubApi interface (not for GitHub): only the git reads are used.
 function api(blobs: Record<string, Buffer>, truncated = false): GitHubApi {
@@ -33,13 +33,7 @@ function api(blobs: Record<string, Buffer>, truncated = false): GitHubApi {
 }
 
 async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TrustError || error instanceof UsageError) return error.code;
-    throw error;
-  }
-  return undefined;
+  return (await rejected(promise))?.code;
 }
 
 describe('RestGitSource', () => {

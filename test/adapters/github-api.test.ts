@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { OctokitGitHubApi } from '../../src/adapters/github-api.ts';
 import { ServiceError } from '../../src/errors.ts';
+import { rejected } from '../helpers/errors.ts';
 
 const requestError = (status: number, headers: Record<string, string> = {}, message = 'x') =>
   Object.assign(new Error(message), { status, response: { headers } });
@@ -27,12 +28,8 @@ function client(
 }
 
 async function failure(promise: Promise<unknown>): Promise<ServiceError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ServiceError) return error;
-    throw error;
-  }
+  const error = await rejected(promise);
+  if (error instanceof ServiceError) return error;
   throw new Error('expected a ServiceError');
 }
 

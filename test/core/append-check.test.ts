@@ -3,7 +3,7 @@ import { checkAppendOnly } from '../../src/core/append-check.ts';
 import { appendRelease, yankRelease } from '../../src/core/manifest-editor.ts';
 import { serialisePayload, type ManifestPayload } from '../../src/core/manifest.ts';
 import { makeVersionRef } from '../../src/core/version-ref.ts';
-import { TrustError } from '../../src/errors.ts';
+import { thrown } from '../helpers/errors.ts';
 
 const now = new Date('2026-03-01T00:00:00Z');
 const withBytes = (payload: ManifestPayload) => ({ payload, payloadBytes: serialisePayload(payload) });
@@ -21,13 +21,8 @@ const second = appendRelease(
 );
 
 function refusal(previous: ManifestPayload, next: ManifestPayload): string {
-  try {
-    checkAppendOnly(withBytes(previous), next);
-  } catch (error) {
-    if (error instanceof TrustError) return `${error.code}: ${error.message}`;
-    throw error;
-  }
-  return 'accepted';
+  const error = thrown(() => checkAppendOnly(withBytes(previous), next));
+  return error ? `${error.code}: ${error.message}` : 'accepted';
 }
 
 describe('checkAppendOnly', () => {

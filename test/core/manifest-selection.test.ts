@@ -6,8 +6,8 @@ import { checkManifestFreshness } from '../../src/core/manifest-verifier.ts';
 import type { ManifestPayload } from '../../src/core/manifest.ts';
 import { serialisePayload } from '../../src/core/manifest.ts';
 import { makeVersionRef } from '../../src/core/version-ref.ts';
-import { TrustError } from '../../src/errors.ts';
 import { freshKey } from '../helpers/keys.ts';
+import { thrown } from '../helpers/errors.ts';
 
 const DAY = 86_400_000;
 const t0 = new Date('2026-06-01T00:00:00Z');
@@ -33,13 +33,7 @@ const candidate = (payload: ManifestPayload, claimedSerial?: number, signer = ke
 });
 
 function refusal(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof TrustError) return error.code;
-    throw error;
-  }
-  return undefined;
+  return thrown(fn)?.code;
 }
 
 describe('manifest tags', () => {

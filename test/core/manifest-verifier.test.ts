@@ -4,9 +4,9 @@ import { appendRelease, signManifest, yankRelease } from '../../src/core/manifes
 import { serialisePayload, type ManifestPayload } from '../../src/core/manifest.ts';
 import { parseEnvelope, verifyManifest, type TrustPolicy } from '../../src/core/manifest-verifier.ts';
 import { makeVersionRef } from '../../src/core/version-ref.ts';
-import { TrustError, UsageError } from '../../src/errors.ts';
 import { parsePublicKey } from '../../src/core/keys.ts';
 import { freshKey } from '../helpers/keys.ts';
+import { thrown } from '../helpers/errors.ts';
 
 const issued = new Date('2026-06-01T00:00:00Z');
 const DAY = 86_400_000;
@@ -29,13 +29,7 @@ const release = (previous?: { payload: ManifestPayload; payloadBytes: Uint8Array
   );
 
 function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof TrustError || error instanceof UsageError) return error.code;
-    throw error;
-  }
-  return undefined;
+  return thrown(fn)?.code;
 }
 
 describe('verifyManifest', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveParams } from '../../src/core/param-validation.ts';
-import { UsageError } from '../../src/errors.ts';
+import { thrown } from '../helpers/errors.ts';
 
 const inputs = {
   mode: { type: 'string' as const, default: '0644', pattern: '^0[0-7]{3}$' },
@@ -9,13 +9,7 @@ const inputs = {
 };
 
 function problem(given: Record<string, unknown>): string {
-  try {
-    resolveParams(inputs, given);
-  } catch (error) {
-    if (error instanceof UsageError) return error.message;
-    throw error;
-  }
-  return 'accepted';
+  return thrown(() => resolveParams(inputs, given))?.message ?? 'accepted';
 }
 
 describe('resolveParams', () => {

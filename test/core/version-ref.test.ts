@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseVersionRef } from '../../src/core/version-ref.ts';
 import { UsageError } from '../../src/errors.ts';
+import { thrown } from '../helpers/errors.ts';
 
 describe('parseVersionRef', () => {
   it('parses an exact version and derives its tag', () => {
@@ -27,12 +28,7 @@ describe('parseVersionRef', () => {
     'a/b@v1.0.0',
     'UPPER@v1.0.0',
   ])('refuses floating or malformed reference %s and says how to pin', (text) => {
-    let caught: unknown;
-    try {
-      parseVersionRef(text);
-    } catch (error) {
-      caught = error;
-    }
+    const caught = thrown(() => parseVersionRef(text));
     expect(caught).toBeInstanceOf(UsageError);
     expect((caught as UsageError).code).toBe('INVALID_REFERENCE');
   });

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import type { RunSnapshot } from '../../src/run/snapshot.ts';
 import { runCli, TempRepo, type CliResult } from './git-repo.ts';
 
 /** A temporary repository with one remediation released as v1.0.0 and a trusted key pair k1. */
@@ -14,25 +15,8 @@ export interface Released {
   snapshot(dir: string): Snapshot;
 }
 
-/** The parts of snapshot.json tests look at. */
-export interface Snapshot {
-  status: string;
-  check?: string;
-  rollback?: string;
-  error?: { code: string; message: string };
-  steps: {
-    stage: string;
-    id: string;
-    attempts: number;
-    exitCode: number | null;
-    outcome: string;
-    outputs: Record<string, string>;
-    log: { start: number; end: number };
-  }[];
-  outputs: Record<string, string>;
-  params?: { values: Record<string, unknown>; digest: string };
-  log: { bytes?: number; head?: string; complete?: boolean };
-}
+/** snapshot.json as the tool writes it. */
+export type Snapshot = RunSnapshot;
 
 /** Creates the repository, writes the definition (and extra files), and releases it with a fresh key. */
 export async function releaseRemediation(

@@ -12,6 +12,7 @@ import {
   verifyRecord,
   type RecordVerification,
 } from '../../src/record/record-verifier.ts';
+import { thrown } from '../helpers/errors.ts';
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -228,12 +229,7 @@ describe('verifyRecord', () => {
     expect(assertRecordIntact(files).ok).toBe(true);
     const log = Buffer.from(files.log);
     log[0] = 0;
-    let caught: unknown;
-    try {
-      assertRecordIntact({ ...files, log });
-    } catch (error) {
-      caught = error;
-    }
+    const caught = thrown(() => assertRecordIntact({ ...files, log }));
     expect(caught).toBeInstanceOf(TrustError);
     expect((caught as TrustError).code).toBe('RECORD_TAMPERED');
   });

@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { collectSecrets } from '../../src/run/step-environment.ts';
 import { UsageError } from '../../src/errors.ts';
+import { thrown } from '../helpers/errors.ts';
 
 function refusal(fn: () => unknown): UsageError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof UsageError) return error;
-    throw error;
-  }
+  const error = thrown(fn);
+  if (error instanceof UsageError) return error;
   throw new Error('expected a refusal');
 }
 
