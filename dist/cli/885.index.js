@@ -49,8 +49,6 @@ var external_node_child_process_ = __webpack_require__(31421);
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./src/core/tree-digest.ts
-var tree_digest = __webpack_require__(40460);
 // EXTERNAL MODULE: ./src/adapters/chunk-memory.ts
 var chunk_memory = __webpack_require__(52233);
 ;// CONCATENATED MODULE: ./src/adapters/git-cat-file.ts
@@ -246,7 +244,6 @@ var errors = __webpack_require__(83916);
 
 
 
-
 /** Raised when git itself fails; carries git's stderr. */
 class GitCommandError extends Error {
     name = 'GitCommandError';
@@ -344,8 +341,6 @@ class GitCli {
             if (!object || object.type !== 'blob') {
                 throw new GitCommandError(['cat-file', '--batch'], 0, `object ${oid} is not a blob`);
             }
-            // Hashed as it arrives, while git is still sending the rest (the digest reuses it).
-            (0,tree_digest/* contentSha256 */.F8)(object.content);
             blobs.set(oid, object.content);
         }));
         return blobs;
@@ -448,6 +443,8 @@ function gitEnvironment(base) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _core_tree_digest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(40460);
+
 
 
 
@@ -495,7 +492,7 @@ async function readRemediationAtCommit(git, commit, name) {
         if (!content)
             throw unsafe(`${entry.path}: git object ${entry.oid} is missing`);
         total += content.byteLength;
-        return { path: entry.path.slice(dir.length + 1), mode: entry.mode, content };
+        return (0,_core_tree_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .treeFile */ .Py)(entry.path.slice(dir.length + 1), entry.mode, content);
     });
     checkLimits(files.length, total, dir);
     return files;
@@ -522,7 +519,7 @@ async function readRemediationFromWorkingTree(root, name) {
             throw unsafe(`${shown} is not a regular file`);
         const content = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(absolute);
         total += content.byteLength;
-        files.push({ path: relative, mode: stats.mode & 0o100 ? '100755' : '100644', content });
+        files.push((0,_core_tree_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .treeFile */ .Py)(relative, stats.mode & 0o100 ? '100755' : '100644', content));
         checkLimits(files.length, total, dir);
     };
     await walk('');
@@ -2527,7 +2524,7 @@ async function loadPrevious(manifestPath, keys) {
     const bytes = await (0,manifest_file/* tryReadManifest */.Xk)(manifestPath);
     if (!bytes)
         return undefined;
-    const verified = (0,manifest_verifier/* verifyManifest */.TX)(bytes, keys.map((k) => ({ keyid: k.keyid, key: k.publicKey })), { threshold: 1, minSerial: 0, now: new Date(0) });
+    const verified = (0,manifest_verifier/* authenticateManifest */.Rq)(bytes, keys.map((k) => ({ keyid: k.keyid, key: k.publicKey })), 1);
     return { payload: verified.payload, payloadBytes: verified.payloadBytes };
 }
 
@@ -4156,7 +4153,7 @@ function printable(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F8: () => (/* binding */ contentSha256),
+/* harmony export */   Py: () => (/* binding */ treeFile),
 /* harmony export */   dF: () => (/* binding */ treeListing),
 /* harmony export */   fZ: () => (/* binding */ treeDigest),
 /* harmony export */   fg: () => (/* binding */ sha256Hex),
@@ -4165,6 +4162,10 @@ function printable(text) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 
+/** A TreeFile, with the hash of its content: the only way files enter the digest. */
+function treeFile(path, mode, content) {
+    return { path, mode, content, sha256: sha256Hex(content) };
+}
 /** Hex sha256 of bytes. */
 function sha256Hex(bytes) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex');
@@ -4173,26 +4174,11 @@ function sha256Hex(bytes) {
 function sha256Digest(bytes) {
     return `sha256:${sha256Hex(bytes)}`;
 }
-/**
- * Content hashes by buffer. A file's content is read once and never modified afterwards, so its
- * hash is computed once: the digest and the run snapshot's listing share it, and a reader can
- * compute it while more content is still arriving (see GitCli.readBlobs).
- */
-const contentHashes = new WeakMap();
-/** Hex sha256 of a file's content, computed at most once per content buffer. */
-function contentSha256(content) {
-    let hash = contentHashes.get(content);
-    if (hash === undefined) {
-        hash = sha256Hex(content);
-        contentHashes.set(content, hash);
-    }
-    return hash;
-}
 /** The listing line of each file, sorted by path bytes: `<mode> <sha256 of content> <path>`. */
 function treeListing(files) {
     return [...files]
         .sort((a, b) => Buffer.compare(Buffer.from(a.path), Buffer.from(b.path)))
-        .map((file) => ({ path: file.path, mode: file.mode, sha256: contentSha256(file.content) }));
+        .map((file) => ({ path: file.path, mode: file.mode, sha256: file.sha256 }));
 }
 /**
  * The definition digest (DESIGN.md "Digest"): sha256 over the sorted listing

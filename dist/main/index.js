@@ -28568,6 +28568,10 @@ var promises_ = __nccwpck_require__(51455);
 var errors = __nccwpck_require__(83916);
 ;// CONCATENATED MODULE: ./src/core/tree-digest.ts
 
+/** A TreeFile, with the hash of its content: the only way files enter the digest. */
+function tree_digest_treeFile(path, mode, content) {
+    return { path, mode, content, sha256: tree_digest_sha256Hex(content) };
+}
 /** Hex sha256 of bytes. */
 function tree_digest_sha256Hex(bytes) {
     return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
@@ -28576,26 +28580,11 @@ function tree_digest_sha256Hex(bytes) {
 function sha256Digest(bytes) {
     return `sha256:${tree_digest_sha256Hex(bytes)}`;
 }
-/**
- * Content hashes by buffer. A file's content is read once and never modified afterwards, so its
- * hash is computed once: the digest and the run snapshot's listing share it, and a reader can
- * compute it while more content is still arriving (see GitCli.readBlobs).
- */
-const contentHashes = new WeakMap();
-/** Hex sha256 of a file's content, computed at most once per content buffer. */
-function contentSha256(content) {
-    let hash = contentHashes.get(content);
-    if (hash === undefined) {
-        hash = tree_digest_sha256Hex(content);
-        contentHashes.set(content, hash);
-    }
-    return hash;
-}
 /** The listing line of each file, sorted by path bytes: `<mode> <sha256 of content> <path>`. */
 function treeListing(files) {
     return [...files]
         .sort((a, b) => Buffer.compare(Buffer.from(a.path), Buffer.from(b.path)))
-        .map((file) => ({ path: file.path, mode: file.mode, sha256: contentSha256(file.content) }));
+        .map((file) => ({ path: file.path, mode: file.mode, sha256: file.sha256 }));
 }
 /**
  * The definition digest (DESIGN.md "Digest"): sha256 over the sorted listing
@@ -29127,7 +29116,6 @@ function parseTree(content, idBytes) {
 
 
 
-
 /** Raised when git itself fails; carries git's stderr. */
 class GitCommandError extends Error {
     name = 'GitCommandError';
@@ -29225,8 +29213,6 @@ class GitCli {
             if (!object || object.type !== 'blob') {
                 throw new GitCommandError(['cat-file', '--batch'], 0, `object ${oid} is not a blob`);
             }
-            // Hashed as it arrives, while git is still sending the rest (the digest reuses it).
-            contentSha256(object.content);
             blobs.set(oid, object.content);
         }));
         return blobs;
@@ -31927,6 +31913,7 @@ function checkReleaseDigest(ref, entry, digest) {
 
 
 
+
 /** Folder holding every remediation, relative to the repository root. */
 const REMEDIATIONS_DIR = 'remediations';
 /** Most files a remediation may hold: a definition and its scripts, not a vendored tree. */
@@ -31971,7 +31958,7 @@ async function readRemediationAtCommit(git, commit, name) {
         if (!content)
             throw unsafe(`${entry.path}: git object ${entry.oid} is missing`);
         total += content.byteLength;
-        return { path: entry.path.slice(dir.length + 1), mode: entry.mode, content };
+        return tree_digest_treeFile(entry.path.slice(dir.length + 1), entry.mode, content);
     });
     checkLimits(files.length, total, dir);
     return files;
@@ -31998,7 +31985,7 @@ async function readRemediationFromWorkingTree(root, name) {
             throw unsafe(`${shown} is not a regular file`);
         const content = await readFile(absolute);
         total += content.byteLength;
-        files.push({ path: relative, mode: stats.mode & 0o100 ? '100755' : '100644', content });
+        files.push(treeFile(relative, stats.mode & 0o100 ? '100755' : '100644', content));
         checkLimits(files.length, total, dir);
     };
     await walk('');

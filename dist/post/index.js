@@ -28909,6 +28909,10 @@ var external_node_path_ = __nccwpck_require__(76760);
 var external_node_crypto_ = __nccwpck_require__(77598);
 ;// CONCATENATED MODULE: ./src/core/tree-digest.ts
 
+/** A TreeFile, with the hash of its content: the only way files enter the digest. */
+function treeFile(path, mode, content) {
+    return { path, mode, content, sha256: sha256Hex(content) };
+}
 /** Hex sha256 of bytes. */
 function sha256Hex(bytes) {
     return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
@@ -28917,26 +28921,11 @@ function sha256Hex(bytes) {
 function sha256Digest(bytes) {
     return `sha256:${sha256Hex(bytes)}`;
 }
-/**
- * Content hashes by buffer. A file's content is read once and never modified afterwards, so its
- * hash is computed once: the digest and the run snapshot's listing share it, and a reader can
- * compute it while more content is still arriving (see GitCli.readBlobs).
- */
-const contentHashes = new WeakMap();
-/** Hex sha256 of a file's content, computed at most once per content buffer. */
-function contentSha256(content) {
-    let hash = contentHashes.get(content);
-    if (hash === undefined) {
-        hash = sha256Hex(content);
-        contentHashes.set(content, hash);
-    }
-    return hash;
-}
 /** The listing line of each file, sorted by path bytes: `<mode> <sha256 of content> <path>`. */
 function treeListing(files) {
     return [...files]
         .sort((a, b) => Buffer.compare(Buffer.from(a.path), Buffer.from(b.path)))
-        .map((file) => ({ path: file.path, mode: file.mode, sha256: contentSha256(file.content) }));
+        .map((file) => ({ path: file.path, mode: file.mode, sha256: file.sha256 }));
 }
 /**
  * The definition digest (DESIGN.md "Digest"): sha256 over the sorted listing

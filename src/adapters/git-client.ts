@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { contentSha256 } from '../core/tree-digest.ts';
 import { CatFileBatch, parseTree, type GitObject } from './git-cat-file.ts';
 import { TrustError, UsageError } from '../errors.ts';
 
@@ -151,8 +150,6 @@ export class GitCli implements GitRepository {
         if (!object || object.type !== 'blob') {
           throw new GitCommandError(['cat-file', '--batch'], 0, `object ${oid} is not a blob`);
         }
-        // Hashed as it arrives, while git is still sending the rest (the digest reuses it).
-        contentSha256(object.content);
         blobs.set(oid, object.content);
       }),
     );

@@ -1,7 +1,7 @@
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TrustError, UsageError } from '../errors.ts';
-import type { TreeFile } from '../core/tree-digest.ts';
+import { treeFile, type TreeFile } from '../core/tree-digest.ts';
 import type { GitObjectSource } from './git-client.ts';
 
 /** Folder holding every remediation, relative to the repository root. */
@@ -46,7 +46,7 @@ export async function readRemediationAtCommit(git: GitObjectSource, commit: stri
     const content = blobs.get(entry.oid);
     if (!content) throw unsafe(`${entry.path}: git object ${entry.oid} is missing`);
     total += content.byteLength;
-    return { path: entry.path.slice(dir.length + 1), mode: entry.mode as TreeFile['mode'], content };
+    return treeFile(entry.path.slice(dir.length + 1), entry.mode as TreeFile['mode'], content);
   });
   checkLimits(files.length, total, dir);
   return files;
@@ -71,7 +71,7 @@ export async function readRemediationFromWorkingTree(root: string, name: string)
     if (!stats.isFile()) throw unsafe(`${shown} is not a regular file`);
     const content = await readFile(absolute);
     total += content.byteLength;
-    files.push({ path: relative, mode: stats.mode & 0o100 ? '100755' : '100644', content });
+    files.push(treeFile(relative, stats.mode & 0o100 ? '100755' : '100644', content));
     checkLimits(files.length, total, dir);
   };
   await walk('');

@@ -1,7 +1,7 @@
 import { TrustError, UsageError } from '../errors.ts';
 import { checkDefinition } from './check-definition.ts';
 import { appendRelease, signManifest, type PreviousManifest } from '../core/manifest-editor.ts';
-import { verifyManifest } from '../core/manifest-verifier.ts';
+import { authenticateManifest } from '../core/manifest-verifier.ts';
 import { treeDigest } from '../core/tree-digest.ts';
 import type { SigningKey } from '../core/keys.ts';
 import type { VersionRef } from '../core/version-ref.ts';
@@ -129,10 +129,10 @@ export async function loadPrevious(
 ): Promise<PreviousManifest | undefined> {
   const bytes = await tryReadManifest(manifestPath);
   if (!bytes) return undefined;
-  const verified = verifyManifest(
+  const verified = authenticateManifest(
     bytes,
     keys.map((k) => ({ keyid: k.keyid, key: k.publicKey })),
-    { threshold: 1, minSerial: 0, now: new Date(0) },
+    1,
   );
   return { payload: verified.payload, payloadBytes: verified.payloadBytes };
 }

@@ -6,8 +6,14 @@ export interface TreeFile {
   readonly path: string;
   /** Git file mode: `100644` or `100755`. */
   readonly mode: '100644' | '100755';
-  /** Never modified once read: its hash is computed once (contentSha256). */
   readonly content: Buffer;
+  /** Hex sha256 of `content`, computed once by treeFile: the digest and the snapshot listing share it. */
+  readonly sha256: string;
+}
+
+/** A TreeFile, with the hash of its content: the only way files enter the digest. */
+export function treeFile(path: string, mode: TreeFile['mode'], content: Buffer): TreeFile {
+  return { path, mode, content, sha256: sha256Hex(content) };
 }
 
 /** Hex sha256 of bytes. */
@@ -20,28 +26,11 @@ export function sha256Digest(bytes: Uint8Array | string): string {
   return `sha256:${sha256Hex(bytes)}`;
 }
 
-/**
- * Content hashes by buffer. A file's content is read once and never modified afterwards, so its
- * hash is computed once: the digest and the run snapshot's listing share it, and a reader can
- * compute it while more content is still arriving (see GitCli.readBlobs).
- */
-const contentHashes = new WeakMap<Uint8Array, string>();
-
-/** Hex sha256 of a file's content, computed at most once per content buffer. */
-export function contentSha256(content: Uint8Array): string {
-  let hash = contentHashes.get(content);
-  if (hash === undefined) {
-    hash = sha256Hex(content);
-    contentHashes.set(content, hash);
-  }
-  return hash;
-}
-
 /** The listing line of each file, sorted by path bytes: `<mode> <sha256 of content> <path>`. */
 export function treeListing(files: readonly TreeFile[]): { path: string; mode: string; sha256: string }[] {
   return [...files]
     .sort((a, b) => Buffer.compare(Buffer.from(a.path), Buffer.from(b.path)))
-    .map((file) => ({ path: file.path, mode: file.mode, sha256: contentSha256(file.content) }));
+    .map((file) => ({ path: file.path, mode: file.mode, sha256: file.sha256 }));
 }
 
 /**

@@ -1,12 +1,9 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { treeDigest, type TreeFile } from '../../src/core/tree-digest.ts';
+import { treeDigest, treeFile, type TreeFile } from '../../src/core/tree-digest.ts';
 
-const file = (path: string, content: string, mode: TreeFile['mode'] = '100644'): TreeFile => ({
-  path,
-  mode,
-  content: Buffer.from(content),
-});
+const file = (path: string, content: string, mode: TreeFile['mode'] = '100644'): TreeFile =>
+  treeFile(path, mode, Buffer.from(content));
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
 describe('treeDigest', () => {
