@@ -30202,8 +30202,8 @@ function sleep(ms, signal) {
 
 ;// CONCATENATED MODULE: ./src/record/block-hasher.ts
 // Hashes run.log blocks on a worker thread, so the thread that reads a step's output does not also
-// spend a third of its time in SHA-256 (on the development machine, hashing alone caps a single
-// thread at about 1 GB/s, and reading, redacting and writing leave it far less).
+// spend a large share of its time in SHA-256: hashing alone caps a single thread, and reading,
+// redacting and writing leave it far less (BENCHMARKS.md, section 2, has the measured shares).
 //
 // The two threads share memory and counters only: the writer publishes how many blocks it has
 // asked for, the worker hashes them in order into a shared digest table and publishes how many it
@@ -30271,7 +30271,7 @@ class BlockHasher {
         this.#digests = Buffer.from(digests);
         for (const counter of [ASKED, DONE, SKIP])
             this.#counters[counter] = firstSeq;
-        // Loaded on first use: most runs never start a worker, and the module costs ~1.4 ms to load.
+        // Loaded on first use: most runs never start a worker, and loading the module is not free.
         const threads = process.getBuiltinModule('node:worker_threads');
         this.#worker = new threads.Worker(WORKER_SOURCE, {
             eval: true,
@@ -31536,7 +31536,7 @@ const runtime = (m) => (typeof m === "function" ? m : m.default);
 ;// CONCATENATED MODULE: ./src/core/definition-parser.ts
 
 // Precompiled from remediations/remediation.schema.json at build time (scripts/build-validators.mjs):
-// compiling the schema at run time cost ~30 ms of every run's start-up.
+// compiling the schema at run time was a noticeable part of every run's start-up.
 
 
 

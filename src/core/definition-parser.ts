@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 // Precompiled from remediations/remediation.schema.json at build time (scripts/build-validators.mjs):
-// compiling the schema at run time cost ~30 ms of every run's start-up.
+// compiling the schema at run time was a noticeable part of every run's start-up.
 import validate from '../generated/remediation-validator.js';
 import { RemediateError, ExitCode } from '../errors.ts';
 import { paramEnvName, parseDuration, STAGES, type Definition, type StepSpec } from './definition.ts';

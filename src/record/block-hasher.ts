@@ -1,6 +1,6 @@
 // Hashes run.log blocks on a worker thread, so the thread that reads a step's output does not also
-// spend a third of its time in SHA-256 (on the development machine, hashing alone caps a single
-// thread at about 1 GB/s, and reading, redacting and writing leave it far less).
+// spend a large share of its time in SHA-256: hashing alone caps a single thread, and reading,
+// redacting and writing leave it far less (BENCHMARKS.md, section 2, has the measured shares).
 //
 // The two threads share memory and counters only: the writer publishes how many blocks it has
 // asked for, the worker hashes them in order into a shared digest table and publishes how many it
@@ -73,7 +73,7 @@ export class BlockHasher {
     this.#lengths = new Int32Array(control, COUNTERS * 4, slots);
     this.#digests = Buffer.from(digests);
     for (const counter of [ASKED, DONE, SKIP]) this.#counters[counter] = firstSeq;
-    // Loaded on first use: most runs never start a worker, and the module costs ~1.4 ms to load.
+    // Loaded on first use: most runs never start a worker, and loading the module is not free.
     const threads = process.getBuiltinModule('node:worker_threads');
     this.#worker = new threads.Worker(WORKER_SOURCE, {
       eval: true,
