@@ -13,6 +13,16 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware rules on the TypeScript the project compiles: a promise nobody awaits loses its
+    // error, and a switch over a union must handle every member when a status or code is added.
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+    },
+  },
+  {
     // Tool configuration that must be CommonJS (.dependency-cruiser.cjs).
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },

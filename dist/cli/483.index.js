@@ -312,7 +312,7 @@ class OctokitGitHubApi {
                 // Waiting is bounded: a token whose hourly budget is spent would otherwise hold the runner
                 // (and the remediation) for up to an hour without saying why.
                 if (this.#rateLimitWaitedMs + wait.delayMs > limit) {
-                    throw new errors/* ServiceError */._7('RATE_LIMITED', `${label}: GitHub's API rate limit for this token is used up (${wait.reason}); waited ${Math.round(this.#rateLimitWaitedMs / 1000)} s of at most ${Math.round(limit / 1000)} s. Re-run after the limit resets, or use a token with its own budget (a GitHub App installation token)`, { cause: error, status: statusOf(error) });
+                    throw new errors/* ServiceError */._7('RATE_LIMITED', `${label}: GitHub's API rate limit for this token is used up (${wait.reason}); waited ${Math.round(this.#rateLimitWaitedMs / 1000)} s of at most ${Math.round(limit / 1000)} s. Re-run after the limit resets, or use a token with its own budget (a GitHub App installation token)`, withStatus(error));
                 }
                 this.#onRetry?.(`${label} was rate limited (${wait.reason}); waiting ${Math.ceil(wait.delayMs / 1000)} s`);
                 await this.#sleep(wait.delayMs);
@@ -346,6 +346,11 @@ function statusOf(error) {
     const status = error?.status;
     return typeof status === 'number' ? status : undefined;
 }
+/** The options of a ServiceError for a failed call: its cause, and its HTTP status when it had one. */
+function withStatus(error) {
+    const status = statusOf(error);
+    return status === undefined ? { cause: error } : { cause: error, status };
+}
 /**
  * A failed call as a ServiceError that names the operation and the status, never the body: a
  * 5xx answer is an HTML page, and an error body is GitHub's to change.
@@ -361,10 +366,7 @@ function apiError(label, error) {
                 : status !== undefined && status >= 500
                     ? ': GitHub is failing; re-run later'
                     : '';
-    return new errors/* ServiceError */._7('GITHUB_API', `${label} failed (${describeStatus(error)})${hint}`, {
-        cause: error,
-        ...(status === undefined ? {} : { status }),
-    });
+    return new errors/* ServiceError */._7('GITHUB_API', `${label} failed (${describeStatus(error)})${hint}`, withStatus(error));
 }
 function describeStatus(error) {
     const status = error.status;

@@ -272,7 +272,7 @@ export class OctokitGitHubApi implements GitHubApi {
           throw new ServiceError(
             'RATE_LIMITED',
             `${label}: GitHub's API rate limit for this token is used up (${wait.reason}); waited ${Math.round(this.#rateLimitWaitedMs / 1000)} s of at most ${Math.round(limit / 1000)} s. Re-run after the limit resets, or use a token with its own budget (a GitHub App installation token)`,
-            { cause: error, status: statusOf(error) },
+            withStatus(error),
           );
         }
         this.#onRetry?.(`${label} was rate limited (${wait.reason}); waiting ${Math.ceil(wait.delayMs / 1000)} s`);
@@ -316,6 +316,12 @@ function statusOf(error: unknown): number | undefined {
   return typeof status === 'number' ? status : undefined;
 }
 
+/** The options of a ServiceError for a failed call: its cause, and its HTTP status when it had one. */
+function withStatus(error: unknown): { cause: unknown; status?: number } {
+  const status = statusOf(error);
+  return status === undefined ? { cause: error } : { cause: error, status };
+}
+
 /**
  * A failed call as a ServiceError that names the operation and the status, never the body: a
  * 5xx answer is an HTML page, and an error body is GitHub's to change.
@@ -332,10 +338,7 @@ function apiError(label: string, error: unknown): ServiceError {
           : status !== undefined && status >= 500
             ? ': GitHub is failing; re-run later'
             : '';
-  return new ServiceError('GITHUB_API', `${label} failed (${describeStatus(error)})${hint}`, {
-    cause: error,
-    ...(status === undefined ? {} : { status }),
-  });
+  return new ServiceError('GITHUB_API', `${label} failed (${describeStatus(error)})${hint}`, withStatus(error));
 }
 
 function describeStatus(error: unknown): string {
