@@ -10,11 +10,11 @@
 // Very short secrets redact aggressively: a one-character secret replaces every occurrence of that
 // character. That is deliberate; leaking a secret is worse than an unreadable log.
 //
-// Search: a Wu-Manber style skip scan over all forms at once. On the development machine
-// `openssl dgst -sha256` ran at about 1.5 GiB/s, and one Buffer.indexOf pass per form only reached
-// 0.1-0.6 GiB/s with 10 secrets (30-40 forms). The skip scan looks at one 2-byte block per step and
-// jumps up to (shortest form - 1) bytes: 1.9-5.4 GiB/s for 10 secrets of 10+ characters, but only
-// 0.4-0.7 GiB/s when the secrets are 4 characters long (short jumps, many real hits).
+// Search: a Wu-Manber style skip scan over all forms at once (one Buffer.indexOf pass per form is
+// several times slower with 10 secrets). The scan looks at one 2-byte block per step and jumps up
+// to (shortest form - 1) bytes, so long secrets scan fastest; BENCHMARKS.md has the throughput.
+// Nothing large is copied: the bytes held back from one chunk are joined to the start of the next
+// in a small buffer, and what is released is handed out as views of the chunk.
 
 /** What every redacted occurrence is replaced with. */
 export const REDACTED = '***';
@@ -39,53 +39,70 @@ function compileForms(secrets: readonly string[]): Buffer[] {
   return [...unique].map((form) => Buffer.from(form, 'utf8'));
 }
 
-/** Finds every complete occurrence of any form, in order of start offset. */
+/** The matcher for `secrets`, or undefined when there is nothing to redact. */
+function compileMatcher(secrets: readonly string[]): FormMatcher | undefined {
+  const forms = compileForms(secrets);
+  return forms.length > 0 ? new FormMatcher(forms) : undefined;
+}
+
+/** Finds every complete occurrence of any form, and where a form may start but not yet end. */
 class FormMatcher {
   readonly forms: readonly Buffer[];
   /** Length of the longest form: a chunk tail shorter than this may start an occurrence. */
   readonly longest: number;
   /** Window width: the shortest form's length, capped so that shifts fit a byte. */
-  readonly #width: number;
+  readonly width: number;
   /** For each 2-byte block: how far the window may jump when its last block is this one. */
   readonly #shift: Uint8Array;
   /** For blocks with shift 0: the forms whose window-prefix ends with that block. */
   readonly #candidates = new Map<number, number[]>();
-  /** 1 for every byte that starts some form: cheap filter for the tail check. */
-  readonly #firstBytes = new Uint8Array(256);
+  /** For each byte: the forms that start with it (for tails shorter than the window). */
+  readonly #byFirstByte: (readonly Buffer[] | undefined)[] = [];
 
   constructor(forms: readonly Buffer[]) {
     this.forms = forms;
     let shortest = Infinity;
     let longest = 0;
+    const byFirstByte: Buffer[][] = [];
     for (const form of forms) {
       shortest = Math.min(shortest, form.length);
       longest = Math.max(longest, form.length);
-      this.#firstBytes[form[0] ?? 0] = 1;
+      (byFirstByte[form[0] ?? 0] ??= []).push(form);
     }
+    this.#byFirstByte = byFirstByte;
     this.longest = longest;
-    this.#width = Math.min(shortest, 256);
-    this.#shift = new Uint8Array(this.#width >= 2 ? 65536 : 0).fill(this.#width - 1);
+    this.width = Math.min(shortest, 256);
+    this.#shift = new Uint8Array(this.width >= 2 ? 65536 : 0).fill(this.width - 1);
     forms.forEach((form, index) => {
-      if (this.#width < 2) {
+      if (this.width < 2) {
         addTo(this.#candidates, form[0] ?? 0, index);
         return;
       }
-      for (let end = 1; end < this.#width; end++) {
+      for (let end = 1; end < this.width; end++) {
         const block = ((form[end - 1] ?? 0) << 8) | (form[end] ?? 0);
-        const shift = this.#width - 1 - end;
+        const shift = this.width - 1 - end;
         if (shift < (this.#shift[block] ?? 0)) this.#shift[block] = shift;
         if (shift === 0) addTo(this.#candidates, block, index);
       }
     });
   }
 
-  /** Appends [start, end) pairs of every complete occurrence starting before `limit`, by start. */
-  find(data: Buffer, limit: number, out: number[]): void {
-    const width = this.#width;
+  /**
+   * Looks at the occurrences that start in [from, to). Appends [start, end) of each complete one
+   * to `out`, by start, until it meets the first start from which the rest of `data` is a proper
+   * prefix of some form: it returns that start (those bytes must wait for the next chunk), or
+   * data.length when there is none. Occurrences starting there or later are not reported.
+   * With `final` (nothing follows `data`) partial tails are plain text: every complete occurrence
+   * is reported and it returns data.length.
+   */
+  scan(data: Buffer, from: number, to: number, out: number[], final = false): number {
+    const width = this.width;
     const n = data.length;
-    const stop = Math.min(n, limit + width - 1);
     const shiftOf = this.#shift;
-    let pos = width - 1;
+    // Windows that fit in the data: the skip scan, which also sees long partial tails because
+    // their first `width` bytes are a form's window.
+    const stop = Math.min(n, to + width - 1);
+    let pos = from + width - 1;
     while (pos < stop) {
       let key: number;
       if (width >= 2) {
@@ -105,38 +122,31 @@ class FormMatcher {
         for (const index of candidates) {
           const form = this.forms[index] as Buffer;
           const formEnd = start + form.length;
-          if (formEnd > end && formEnd <= n && occursAt(data, form, start)) end = formEnd;
+          if (formEnd <= n) {
+            if (formEnd > end && startsWith(form, data, start, form.length)) end = formEnd;
+          } else if (!final && startsWith(form, data, start, n - start)) {
+            return start;
+          }
         }
         if (end !== -1) out.push(start, end);
       }
       pos++;
     }
-  }
-
-  /**
-   * The earliest offset from which the tail of `data` is a proper prefix of some form, or
-   * `data.length`: only those bytes must wait for the next chunk (at most longest - 1 of them).
-   */
-  holdFrom(data: Buffer): number {
-    const n = data.length;
-    for (let p = Math.max(0, n - this.longest + 1); p < n; p++) {
-      if (this.#firstBytes[data[p] ?? 0] === 0) continue;
-      const tail = n - p;
-      for (const form of this.forms) {
-        if (form.length > tail && startsWith(form, data, p, tail)) return p;
-      }
+    // Starts too close to the end for a window: only a partial tail can begin there.
+    if (final) return n;
+    for (let start = Math.max(from, n - width + 1); start < to; start++) {
+      const forms = this.#byFirstByte[data[start] ?? 0];
+      if (forms === undefined) continue;
+      const tail = n - start;
+      for (const form of forms) if (form.length > tail && startsWith(form, data, start, tail)) return start;
     }
     return n;
   }
 }
 
-/** Whether `form` occurs at `start`; a plain loop beats a native call for the usual early mismatch. */
-function occursAt(data: Buffer, form: Buffer, start: number): boolean {
-  return startsWith(form, data, start, form.length);
-}
-
 /** Whether the first `length` bytes of `form` equal data[start, start + length). */
 function startsWith(form: Buffer, data: Buffer, start: number, length: number): boolean {
+  // A plain loop beats a native call for the usual mismatch in the first byte or two.
   for (let i = 0; i < length; i++) if (data[start + i] !== form[i]) return false;
   return true;
 }
@@ -147,12 +157,9 @@ function addTo(map: Map<number, number[]>, key: number, value: number): void {
   else list.push(value);
 }
 
-/**
- * Redacts a byte stream chunk by chunk in constant memory. Holds back only a tail that could be
- * the start of a secret (never more than longest form - 1 bytes). Use one per output stream.
- */
-export class StreamRedactor {
-  readonly #matcher: FormMatcher | undefined;
+/** The carry-over state of one redacted stream. */
+class RedactionState {
+  readonly #matcher: FormMatcher;
   /** Bytes held back from the previous push: a possible start of an occurrence. */
   #carry: Buffer = Buffer.alloc(0);
   /** How many leading carry bytes are already known to be inside an occurrence. */
@@ -160,43 +167,56 @@ export class StreamRedactor {
   /** Whether the last byte released was redacted, so an adjacent occurrence extends that `***`. */
   #endsRedacted = false;
 
-  /** Prepares the forms of every secret; empty secrets are ignored. */
-  constructor(secrets: readonly string[]) {
-    const forms = compileForms(secrets);
-    this.#matcher = forms.length > 0 ? new FormMatcher(forms) : undefined;
+  constructor(matcher: FormMatcher) {
+    this.#matcher = matcher;
   }
 
-  /** Length in bytes of the longest redacted form (0 without secrets). */
-  get longestForm(): number {
-    return this.#matcher?.longest ?? 0;
-  }
-
-  /** Redacts the next chunk; returns the bytes that are safe to write now (may share memory with `chunk`). */
-  push(chunk: Buffer): Buffer {
+  push(chunk: Buffer): Buffer[] {
     const matcher = this.#matcher;
-    if (matcher === undefined) return chunk;
-    // At most longest-1 carried bytes are copied in front; large chunks are not copied again here.
-    const data = this.#carry.length === 0 ? chunk : Buffer.concat([this.#carry, chunk]);
-    // Holding back a tail that may start a secret stops a secret split across chunks from leaking.
-    return this.#release(matcher, data, matcher.holdFrom(data));
+    const carry = this.#carry;
+    const held = carry.length;
+    const found: number[] = [];
+    let cut = held + chunk.length;
+    if (held > 0) {
+      // Occurrences starting in the carry end within `longest` bytes of it: join just that much
+      // of the chunk to it, so the chunk itself is never copied. When the chunk is shorter, the
+      // joined buffer is all the data and its partial tails are the real ones.
+      const head = Buffer.concat([carry, chunk.subarray(0, matcher.longest + matcher.width)]);
+      const partialAt = matcher.scan(head, 0, held, found);
+      if (partialAt < held) cut = partialAt;
+    }
+    if (cut >= held) {
+      const inChunk: number[] = [];
+      cut = Math.min(cut, held + matcher.scan(chunk, 0, chunk.length, inChunk));
+      for (const offset of inChunk) found.push(held + offset);
+    }
+    return this.#release(carry, chunk, found, cut);
   }
 
-  /** Releases the held-back tail at end of stream and resets, so the redactor can be reused. */
-  end(): Buffer {
-    const matcher = this.#matcher;
-    if (matcher === undefined) return Buffer.alloc(0);
-    const out = this.#release(matcher, this.#carry, this.#carry.length);
+  /** Releases the held-back tail at end of stream and resets, so the state can be reused. */
+  end(): Buffer[] {
+    const carry = this.#carry;
+    const found: number[] = [];
+    // At the end nothing more can arrive: a partial tail is plain text.
+    this.#matcher.scan(carry, 0, carry.length, found, true);
+    const out = this.#release(Buffer.alloc(0), carry, found, carry.length);
     this.#carry = Buffer.alloc(0);
     this.#coveredUntil = 0;
     this.#endsRedacted = false;
     return out;
   }
 
-  /** Emits data[0, cut) with occurrences replaced, keeps data[cut, end) as the new carry. */
-  #release(matcher: FormMatcher, data: Buffer, cut: number): Buffer {
-    const found: number[] = [];
-    matcher.find(data, cut, found);
+  /**
+   * Emits bytes [0, cut) of carry + chunk with occurrences replaced and keeps [cut, end) as the
+   * new carry. `found` holds [start, end) pairs by start, in carry + chunk offsets.
+   */
+  #release(carry: Buffer, chunk: Buffer, found: readonly number[], cut: number): Buffer[] {
+    const held = carry.length;
     const parts: Buffer[] = [];
+    const emit = (from: number, to: number): void => {
+      if (from < held) parts.push(carry.subarray(from, Math.min(to, held)));
+      if (to > held) parts.push(chunk.subarray(Math.max(from, held) - held, to - held));
+    };
     let runStart = -1;
     let runEnd = -1;
     let runMarked = false;
@@ -210,6 +230,8 @@ export class StreamRedactor {
     for (let k = 0; k < found.length; k += 2) {
       const start = found[k] as number;
       const end = found[k + 1] as number;
+      // Occurrences from the cut on are found again with the next chunk.
+      if (start >= cut) break;
       if (runStart !== -1 && start <= runEnd) {
         runEnd = Math.max(runEnd, end);
         continue;
@@ -218,7 +240,7 @@ export class StreamRedactor {
         if (!runMarked) parts.push(MARKER);
         pos = runEnd;
       }
-      if (start > pos) parts.push(data.subarray(pos, start));
+      if (start > pos) emit(pos, start);
       runStart = start;
       runEnd = end;
       runMarked = false;
@@ -235,14 +257,51 @@ export class StreamRedactor {
       }
     }
     if (pos < cut) {
-      parts.push(data.subarray(pos, cut));
+      emit(pos, cut);
       this.#coveredUntil = 0;
       this.#endsRedacted = false;
     }
     // Copy the small tail so the (possibly large) chunk is not kept alive: memory stays constant.
-    this.#carry = Buffer.from(data.subarray(cut));
-    if (parts.length === 1 && parts[0] !== MARKER) return parts[0] as Buffer;
-    return Buffer.concat(parts);
+    const tail: Buffer[] = [];
+    if (cut < held) tail.push(carry.subarray(cut));
+    tail.push(chunk.subarray(Math.max(0, cut - held)));
+    this.#carry = Buffer.concat(tail);
+    return parts;
+  }
+}
+
+/**
+ * Redacts a byte stream chunk by chunk in constant memory. Holds back only a tail that could be
+ * the start of a secret (never more than longest form - 1 bytes). Use one per output stream.
+ */
+export class StreamRedactor {
+  readonly #state: RedactionState | undefined;
+  readonly #longest: number;
+
+  /** Prepares the forms of every secret; empty secrets are ignored. */
+  constructor(secrets: readonly string[]) {
+    const matcher = compileMatcher(secrets);
+    this.#state = matcher && new RedactionState(matcher);
+    this.#longest = matcher?.longest ?? 0;
+  }
+
+  /** Length in bytes of the longest redacted form (0 without secrets). */
+  get longestForm(): number {
+    return this.#longest;
+  }
+
+  /**
+   * Redacts the next chunk; returns the bytes that are safe to write now, in order. Unchanged
+   * bytes are views of `chunk`, so nothing large is copied; a held-back tail waits for the next
+   * chunk, which stops a secret split across chunks from leaking.
+   */
+  push(chunk: Buffer): Buffer[] {
+    return this.#state?.push(chunk) ?? [chunk];
+  }
+
+  /** Releases the held-back tail at end of stream and resets, so the redactor can be reused. */
+  end(): Buffer[] {
+    return this.#state?.end() ?? [];
   }
 }
 
@@ -253,7 +312,7 @@ export function redactText(text: string, secrets: readonly string[]): string {
 
 function redactWith(redactor: StreamRedactor, text: string): string {
   const head = redactor.push(Buffer.from(text, 'utf8'));
-  return Buffer.concat([head, redactor.end()]).toString('utf8');
+  return Buffer.concat([...head, ...redactor.end()]).toString('utf8');
 }
 
 /** Deep-redacts every string (values and keys) inside a JSON-like value; other values are kept. */

@@ -100,7 +100,7 @@ export class RunRecorder {
 
   /** Ends a step's streams: releases held-back bytes and ends the output with a newline. */
   endStreams(): void {
-    const tail = Buffer.concat([this.#stdout.end(), this.#stderr.end()]);
+    const tail = Buffer.concat([...this.#stdout.end(), ...this.#stderr.end()]);
     this.#write(tail);
     this.#stdout = new StreamRedactor(this.#secrets);
     this.#stderr = new StreamRedactor(this.#secrets);
@@ -138,14 +138,13 @@ export class RunRecorder {
   }
 
   #record(chunk: Buffer, redactor: StreamRedactor): void {
-    // The log copies the redacted bytes into its ring and the redactor copies the tail it holds
-    // back, so once the echo (if any) has let go, nothing refers to the chunk, nor to the buffer
-    // the redactor built when it replaced a secret: free both now rather than at a later GC, which
+    // The redactor hands out views of the chunk (and small buffers of its own), the log copies
+    // them into its ring and the redactor copies the tail it holds back, so once the echo (if
+    // any) has let go, nothing refers to the chunk: free it now rather than at a later GC, which
     // keeps a loud step's memory flat (see adapters/chunk-memory.ts).
-    const redacted = redactor.push(chunk);
-    if (this.#write(redacted)) return;
-    releaseChunk(chunk);
-    releaseChunk(redacted);
+    let held = false;
+    for (const part of redactor.push(chunk)) held = this.#write(part) || held;
+    if (!held) releaseChunk(chunk);
   }
 
   /** Appends to the log and the echo; returns whether the echo still holds the bytes. */

@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { redactText, redactValue, secretForms, StreamRedactor } from '../../src/record/redactor.ts';
 
+/** The bytes of a push or end result, as one string. */
+function text(parts: readonly Buffer[]): string {
+  return Buffer.concat(parts).toString('utf8');
+}
+
 /** Feeds `chunks` through a fresh redactor and returns the whole output. */
 function streamAll(secrets: readonly string[], chunks: readonly Buffer[]): string {
   const redactor = new StreamRedactor(secrets);
-  const out = chunks.map((chunk) => redactor.push(chunk));
-  out.push(redactor.end());
-  return Buffer.concat(out).toString('utf8');
+  const out = chunks.flatMap((chunk) => redactor.push(chunk));
+  out.push(...redactor.end());
+  return text(out);
 }
 
 /** Splits `bytes` at the given offsets. */
@@ -136,16 +141,16 @@ describe('StreamRedactor', () => {
     const longest = redactor.longestForm;
     expect(longest).toBe(Buffer.from(secret).toString('base64').length);
     // Nothing that could start a secret: everything is released immediately.
-    expect(redactor.push(Buffer.from('plain output line\n')).toString()).toBe('plain output line\n');
+    expect(text(redactor.push(Buffer.from('plain output line\n')))).toBe('plain output line\n');
     // A tail that is a prefix of a form waits for the next chunk.
-    expect(redactor.push(Buffer.from('then abcdefgh')).toString()).toBe('then ');
-    expect(redactor.push(Buffer.from('X')).toString()).toBe('abcdefghX');
+    expect(text(redactor.push(Buffer.from('then abcdefgh')))).toBe('then ');
+    expect(text(redactor.push(Buffer.from('X')))).toBe('abcdefghX');
     // The worst case: the tail is the longest form minus its last byte.
     const base64 = Buffer.from(secret).toString('base64');
     const chunk = Buffer.from(`${'z'.repeat(100)}${base64.slice(0, -1)}`);
-    const released = redactor.push(chunk);
+    const released = Buffer.concat(redactor.push(chunk));
     expect(released.length).toBe(chunk.length - (longest - 1));
-    expect(redactor.end().toString()).toBe(base64.slice(0, -1));
+    expect(text(redactor.end())).toBe(base64.slice(0, -1));
   });
 
   it('keeps two interleaved streams independent', () => {
@@ -158,8 +163,8 @@ describe('StreamRedactor', () => {
     errParts.push(err.push(Buffer.from(`${SECRET.slice(3)}?`)));
     outParts.push(out.end());
     errParts.push(err.end());
-    expect(Buffer.concat(outParts).toString()).toBe('o:***!');
-    expect(Buffer.concat(errParts).toString()).toBe('e:***?');
+    expect(text(outParts.flat())).toBe('o:***!');
+    expect(text(errParts.flat())).toBe('e:***?');
   });
 
   it('matches a slow reference implementation for random text and random chunking', () => {
@@ -186,18 +191,31 @@ describe('StreamRedactor', () => {
   it('passes bytes through unchanged without secrets', () => {
     const redactor = new StreamRedactor([]);
     const chunk = Buffer.from('abc');
-    expect(redactor.push(chunk)).toBe(chunk);
-    expect(redactor.end().length).toBe(0);
+    const out = redactor.push(chunk);
+    expect(out).toHaveLength(1);
+    expect(out[0]).toBe(chunk);
+    expect(redactor.end()).toHaveLength(0);
   });
 
   it('holds a bounded tail however much is pushed', () => {
     const redactor = new StreamRedactor([SECRET]);
     const chunk = Buffer.from(`${'log line\n'.repeat(1000)}${SECRET.slice(0, 5)}`);
     let released = 0;
-    for (let i = 0; i < 200; i++) released += redactor.push(chunk).length;
+    for (let i = 0; i < 200; i++) released += Buffer.concat(redactor.push(chunk)).length;
     // Each chunk's trailing partial secret is released as plain text once the next chunk shows it is not one.
     expect(released).toBe(chunk.length * 200 - 5);
-    expect(redactor.end().toString()).toBe(SECRET.slice(0, 5));
+    expect(text(redactor.end())).toBe(SECRET.slice(0, 5));
+  });
+
+  it('hands out the unchanged bytes of a large chunk as a view of it, without copying', () => {
+    const redactor = new StreamRedactor([SECRET]);
+    redactor.push(Buffer.from(`held back: ${SECRET.slice(0, 4)}`));
+    const chunk = Buffer.from(`${SECRET.slice(4, 6)}x and ${'plain output\n'.repeat(1000)}`);
+    const parts = redactor.push(chunk);
+    expect(text(parts)).toBe(`${SECRET.slice(0, 6)}x and ${'plain output\n'.repeat(1000)}`);
+    // The held-back bytes come first, then the rest of the chunk as a view of its memory.
+    expect(parts.at(-1)?.buffer).toBe(chunk.buffer);
+    expect(parts.at(-1)?.length).toBeGreaterThan(chunk.length - 10);
   });
 });
 
