@@ -157,9 +157,14 @@ function addTo(map: Map<number, number[]>, key: number, value: number): void {
   else list.push(value);
 }
 
-/** The carry-over state of one redacted stream. */
+/**
+ * The carry-over state of one redacted stream. `joinsOnly` is for a stream made of pieces that
+ * are already redacted (see InterleavedRedactor): it looks only for occurrences that start in the
+ * bytes it held back, that is across the joins between pieces, and so never rescans a piece.
+ */
 class RedactionState {
   readonly #matcher: FormMatcher;
+  readonly #joinsOnly: boolean;
   /** Bytes held back from the previous push: a possible start of an occurrence. */
   #carry: Buffer = Buffer.alloc(0);
   /** How many leading carry bytes are already known to be inside an occurrence. */
@@ -167,8 +172,9 @@ class RedactionState {
   /** Whether the last byte released was redacted, so an adjacent occurrence extends that `***`. */
   #endsRedacted = false;
 
-  constructor(matcher: FormMatcher) {
+  constructor(matcher: FormMatcher, joinsOnly: boolean) {
     this.#matcher = matcher;
+    this.#joinsOnly = joinsOnly;
   }
 
   push(chunk: Buffer): Buffer[] {
@@ -186,8 +192,11 @@ class RedactionState {
       if (partialAt < held) cut = partialAt;
     }
     if (cut >= held) {
+      // A stream of clean pieces can only hold an occurrence across a join; it still needs to
+      // know which tail of this piece may start one at the next join.
+      const from = this.#joinsOnly ? Math.max(0, chunk.length - matcher.longest + 1) : 0;
       const inChunk: number[] = [];
-      cut = Math.min(cut, held + matcher.scan(chunk, 0, chunk.length, inChunk));
+      cut = Math.min(cut, held + matcher.scan(chunk, from, chunk.length, inChunk));
       for (const offset of inChunk) found.push(held + offset);
     }
     return this.#release(carry, chunk, found, cut);
@@ -272,7 +281,8 @@ class RedactionState {
 
 /**
  * Redacts a byte stream chunk by chunk in constant memory. Holds back only a tail that could be
- * the start of a secret (never more than longest form - 1 bytes). Use one per output stream.
+ * the start of a secret (never more than longest form - 1 bytes). Use one per output stream, and
+ * an InterleavedRedactor when several streams are written to one output.
  */
 export class StreamRedactor {
   readonly #state: RedactionState | undefined;
@@ -281,7 +291,7 @@ export class StreamRedactor {
   /** Prepares the forms of every secret; empty secrets are ignored. */
   constructor(secrets: readonly string[]) {
     const matcher = compileMatcher(secrets);
-    this.#state = matcher && new RedactionState(matcher);
+    this.#state = matcher && new RedactionState(matcher, false);
     this.#longest = matcher?.longest ?? 0;
   }
 
@@ -302,6 +312,51 @@ export class StreamRedactor {
   /** Releases the held-back tail at end of stream and resets, so the redactor can be reused. */
   end(): Buffer[] {
     return this.#state?.end() ?? [];
+  }
+}
+
+/**
+ * Redacts several streams that are written, interleaved, to one output (a step's stdout and
+ * stderr into run.log). Each stream is redacted on its own, so a secret split across chunks of
+ * one stream is caught even with the other stream's output in between. That alone is not enough:
+ * a stream releases bytes that may begin a secret when its own next bytes show they do not
+ * (`abcab` releases `abc` and holds `ab`), and the other stream may print the rest right after.
+ * So the joined output runs through one more redactor that looks only across the joins, at a
+ * cost of a few bytes per chunk.
+ */
+export class InterleavedRedactor {
+  readonly #streams: readonly RedactionState[];
+  readonly #joins: RedactionState | undefined;
+
+  /** Prepares the forms of every secret for `streams` streams, numbered from 0. */
+  constructor(secrets: readonly string[], streams: number) {
+    const matcher = compileMatcher(secrets);
+    this.#streams = matcher ? Array.from({ length: streams }, () => new RedactionState(matcher, false)) : [];
+    this.#joins = matcher && new RedactionState(matcher, true);
+  }
+
+  /** Redacts the next chunk of one stream; returns the bytes of the joined output that are safe to write now. */
+  push(stream: number, chunk: Buffer): Buffer[] {
+    const joins = this.#joins;
+    if (joins === undefined) return [chunk];
+    const state = this.#streams[stream];
+    if (state === undefined)
+      throw new RangeError(`expected a stream number below ${this.#streams.length}, got ${stream}`);
+    return state.push(chunk).flatMap((piece) => joins.push(piece));
+  }
+
+  /**
+   * Ends every stream and releases what is held back, then resets. Each stream's remainder is
+   * redacted in full as the end of its own stream, and the remainders are joined through the
+   * join redactor like any other output: two remainders that are harmless apart (`ab` and `ab`
+   * for a secret `abab`) cannot make a secret together.
+   */
+  end(): Buffer[] {
+    const joins = this.#joins;
+    if (joins === undefined) return [];
+    const out = this.#streams.flatMap((state) => state.end().flatMap((piece) => joins.push(piece)));
+    out.push(...joins.end());
+    return out;
   }
 }
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { redactText, redactValue, secretForms, StreamRedactor } from '../../src/record/redactor.ts';
+import {
+  InterleavedRedactor,
+  redactText,
+  redactValue,
+  secretForms,
+  StreamRedactor,
+} from '../../src/record/redactor.ts';
 
 /** The bytes of a push or end result, as one string. */
 function text(parts: readonly Buffer[]): string {
@@ -216,6 +222,104 @@ describe('StreamRedactor', () => {
     // The held-back bytes come first, then the rest of the chunk as a view of its memory.
     expect(parts.at(-1)?.buffer).toBe(chunk.buffer);
     expect(parts.at(-1)?.length).toBeGreaterThan(chunk.length - 10);
+  });
+});
+
+/** Feeds chunks through `redactor` (reset at the end) and returns the whole output. */
+function streamWith(redactor: StreamRedactor, chunks: readonly Buffer[]): string {
+  const out = chunks.flatMap((chunk) => redactor.push(chunk));
+  out.push(...redactor.end());
+  return text(out);
+}
+
+describe('overlapping occurrences at every chunking', () => {
+  const cases: [string[], string, string][] = [
+    // A secret that overlaps itself: every byte of `ababab` is inside an occurrence of `abab`.
+    [['abab'], 'xabababy', 'x***y'],
+    [['abab'], 'ababab', '***'],
+    // One secret's end starts the other.
+    [['abcd', 'cdef'], 'xabcdefy', 'x***y'],
+    [['cdef', 'abcd'], 'abcdef', '***'],
+  ];
+  for (const [secrets, input, expected] of cases) {
+    it(`redacts all of ${input} with ${secrets.join(', ')} split at every pair of offsets`, () => {
+      const redactor = new StreamRedactor(secrets);
+      const bytes = Buffer.from(input);
+      for (let a = 0; a <= bytes.length; a++) {
+        for (let b = a; b <= bytes.length; b++) {
+          expect(streamWith(redactor, splitAt(bytes, [a, b])), `split at ${a},${b}`).toBe(expected);
+        }
+      }
+    });
+  }
+});
+
+/** Feeds `writes` ([stream, text]) through a fresh InterleavedRedactor; returns the joined output. */
+function interleave(secrets: readonly string[], writes: readonly [number, string][]): string {
+  const redactor = new InterleavedRedactor(secrets, 2);
+  const out = writes.flatMap(([stream, chunk]) => redactor.push(stream, Buffer.from(chunk)));
+  out.push(...redactor.end());
+  return text(out);
+}
+
+describe('InterleavedRedactor', () => {
+  it('leaves no secret where the remainders of two streams are joined, split at every offset', () => {
+    // `ab` may start `abab` again, so each stream holds it back; joined they are the secret.
+    const cases: [string[], string][] = [
+      [['abab'], 'abab'],
+      [['abab'], 'ababab'],
+      [['abcd', 'cdef'], 'abcd'],
+      [['abcd', 'cdef'], 'cdabcd'],
+    ];
+    for (const [secrets, input] of cases) {
+      for (let a = 0; a <= input.length; a++) {
+        for (const [first, second] of [
+          [0, 1],
+          [1, 0],
+        ] as const) {
+          const out = interleave(secrets, [
+            [first, input.slice(0, a)],
+            [second, input.slice(a)],
+          ]);
+          for (const secret of secrets) expect(out, `${input} split at ${a}`).not.toContain(secret);
+        }
+      }
+    }
+  });
+
+  it('leaves no secret where one stream releases the start of one and the other prints its rest', () => {
+    // stdout releases `abc` of `abcab` (only the last `ab` may still start the secret).
+    expect(
+      interleave(
+        ['abcdef'],
+        [
+          [0, 'abcab'],
+          [1, 'def\n'],
+        ],
+      ),
+    ).toBe('***\nab');
+  });
+
+  it('redacts each stream on its own with the other stream written between its chunks', () => {
+    const input = Buffer.from(`token=${SECRET};`);
+    for (let a = 0; a <= input.length; a++) {
+      const out = interleave(
+        [SECRET],
+        [
+          [0, input.subarray(0, a).toString('latin1')],
+          [1, 'err\n'],
+          [0, input.subarray(a).toString('latin1')],
+        ],
+      );
+      expect(out.replace('err\n', ''), `split at ${a}`).toBe('token=***;');
+    }
+  });
+
+  it('passes bytes through unchanged without secrets', () => {
+    const redactor = new InterleavedRedactor([], 2);
+    const chunk = Buffer.from('abc');
+    expect(redactor.push(1, chunk)).toEqual([chunk]);
+    expect(redactor.end()).toEqual([]);
   });
 });
 
