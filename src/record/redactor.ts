@@ -22,14 +22,60 @@ export const REDACTED = '***';
 const MARKER = Buffer.from(REDACTED, 'utf8');
 
 /**
- * The forms of one secret that are redacted: the value, its standard base64, its base64url
- * (no padding) and its `encodeURIComponent` form, deduplicated. Empty secrets have no forms.
+ * A form that shows only part of a secret (one line of a multi-line secret) is redacted only when
+ * it has at least this many characters: shorter parts (a `}` line) occur in unrelated text all the
+ * time, and the record would lose its meaning without hiding more. Forms of the whole secret are
+ * redacted at any length.
+ */
+export const MIN_PARTIAL_FORM_LENGTH = 8;
+
+/**
+ * Every form of one secret that is redacted, derived here and nowhere else; deduplicated, forms of
+ * the whole secret first. Empty secrets have no forms. Each form is there because a common tool
+ * prints the secret that way:
+ *
+ * - As printed: the value; the value without trailing line breaks (`$(cat key)` strips them); a
+ *   multi-line value with LF and with CRLF line ends (a key file from Windows); and each line of a
+ *   multi-line value, with surrounding whitespace trimmed, so `sed -n 2p`, `head`, `grep` or
+ *   `diff` cannot print a key line by line.
+ * - Of the value and of the value without trailing line breaks: standard base64 with padding,
+ *   base64url without, and `encodeURIComponent`.
+ *
+ * Partial forms shorter than MIN_PARTIAL_FORM_LENGTH are left out (see there).
  */
 export function secretForms(secret: string): string[] {
   if (secret.length === 0) return [];
-  const bytes = Buffer.from(secret, 'utf8');
-  const forms = [secret, bytes.toString('base64'), bytes.toString('base64url'), encodeURIComponent(secret)];
-  return [...new Set(forms)];
+  const whole = new Set<string>();
+  const partial = new Set<string>();
+  // A multi-line form also leaks with other line ends (a CRLF file, `unix2dos`).
+  const addLineEnds = (form: string): void => {
+    const lf = form.replaceAll('\r\n', '\n');
+    whole.add(form);
+    whole.add(lf);
+    whole.add(lf.replaceAll('\n', '\r\n'));
+  };
+  const texts = [...new Set([secret, withoutTrailingLineBreaks(secret)])].filter((text) => text.length > 0);
+  for (const text of texts) {
+    addLineEnds(text);
+    // A multi-line value leaks line by line (`sed -n 2p`, `head`, `diff`).
+    if (/[\r\n]/.test(text)) for (const line of text.split(/[\r\n]/)) partial.add(line.trim());
+    const bytes = Buffer.from(text, 'utf8');
+    whole.add(bytes.toString('base64'));
+    whole.add(bytes.toString('base64url'));
+    whole.add(encodeURIComponent(text));
+  }
+  const forms = [...whole];
+  for (const form of partial) {
+    if (form.length >= MIN_PARTIAL_FORM_LENGTH && !whole.has(form)) forms.push(form);
+  }
+  return forms;
+}
+
+/** `text` without the line breaks it ends with (a loop: a regular expression can take quadratic time). */
+function withoutTrailingLineBreaks(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
+  return text.slice(0, end);
 }
 
 /** All distinct forms of all secrets, as bytes. */

@@ -1,6 +1,8 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   InterleavedRedactor,
+  MIN_PARTIAL_FORM_LENGTH,
   redactText,
   redactValue,
   secretForms,
@@ -79,6 +81,12 @@ describe('secretForms', () => {
   it('ignores empty secrets', () => {
     expect(secretForms('')).toEqual([]);
     expect(redactText('nothing to hide', [''])).toBe('nothing to hide');
+  });
+
+  it(`keeps a partial form only from ${MIN_PARTIAL_FORM_LENGTH} characters on`, () => {
+    const forms = secretForms('-----BEGIN-----\nshort\nlong enough line\n-----END-----\n');
+    expect(forms).toContain('long enough line');
+    expect(forms).not.toContain('short');
   });
 });
 
@@ -231,6 +239,49 @@ function streamWith(redactor: StreamRedactor, chunks: readonly Buffer[]): string
   out.push(...redactor.end());
   return text(out);
 }
+
+/** A fresh RSA private key in PKCS#8 PEM (16 lines): the shape of a key declared as a secret. */
+const PEM = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({
+  type: 'pkcs8',
+  format: 'pem',
+}) as string;
+
+describe('multi-line secrets', () => {
+  const lines = PEM.trimEnd().split('\n');
+
+  it('redacts each line of a private key printed on its own (sed -n Np, grep, diff)', () => {
+    // Every line of this key is long enough to be a form of its own.
+    expect(lines.every((line) => line.length >= MIN_PARTIAL_FORM_LENGTH)).toBe(true);
+    for (const [index, line] of lines.entries()) {
+      expect(redactText(`${line}\n`, [PEM]), `sed -n ${index + 1}p`).toBe('***\n');
+      expect(redactText(`3c3\n< ${line}\n---\n> changed\n`, [PEM]), `diff at line ${index + 1}`).toBe(
+        '3c3\n< ***\n---\n> changed\n',
+      );
+    }
+  });
+
+  it('redacts the first lines of a key printed by head', () => {
+    expect(redactText(`${lines.slice(0, 3).join('\n')}\n`, [PEM])).toBe('***\n***\n***\n');
+  });
+
+  it('redacts a key printed with CRLF line ends or without its last line break, split at every offset', () => {
+    const redactor = new StreamRedactor([PEM]);
+    const crlf = Buffer.from(`key: ${PEM.replaceAll('\n', '\r\n')}.`);
+    const stripped = Buffer.from(`key: ${PEM.trimEnd()}.`);
+    for (let a = 0; a <= crlf.length; a++) {
+      expect(streamWith(redactor, splitAt(crlf, [a])), `CRLF split at ${a}`).toBe('key: ***.');
+    }
+    for (let a = 0; a <= stripped.length; a++) {
+      expect(streamWith(redactor, splitAt(stripped, [a])), `stripped split at ${a}`).toBe('key: ***.');
+    }
+  });
+
+  it(`leaves a line shorter than ${MIN_PARTIAL_FORM_LENGTH} characters visible when it is printed alone`, () => {
+    const secret = 'id: ci\npassword: correct-horse-battery\n';
+    expect(redactText('id: ci\n', [secret])).toBe('id: ci\n');
+    expect(redactText('  password: correct-horse-battery  \n', [secret])).toBe('  ***  \n');
+  });
+});
 
 describe('overlapping occurrences at every chunking', () => {
   const cases: [string[], string, string][] = [
