@@ -22,26 +22,48 @@ export const REDACTED = '***';
 const MARKER = Buffer.from(REDACTED, 'utf8');
 
 /**
- * A form that shows only part of a secret (one line of a multi-line secret) is redacted only when
- * it has at least this many characters: shorter parts (a `}` line) occur in unrelated text all the
- * time, and the record would lose its meaning without hiding more. Forms of the whole secret are
- * redacted at any length.
+ * A form that shows only part of a secret (one line of a multi-line secret or of a wrapped
+ * encoding, the middle of a secret's base64 inside a longer base64 text) is redacted only when it
+ * has at least this many characters: shorter parts (a `}` line, two base64 characters) occur in
+ * unrelated text all the time, and the record would lose its meaning without hiding more.
+ * Forms of the whole secret are redacted at any length.
  */
 export const MIN_PARTIAL_FORM_LENGTH = 8;
+
+/** Columns at which tools wrap base64: coreutils `base64` and MIME at 76, `openssl base64` and PEM at 64. */
+const BASE64_WRAP_COLUMNS = [76, 64] as const;
+
+/** Column at which `xxd -p` wraps hex. */
+const HEX_WRAP_COLUMN = 60;
 
 /**
  * Every form of one secret that is redacted, derived here and nowhere else; deduplicated, forms of
  * the whole secret first. Empty secrets have no forms. Each form is there because a common tool
- * prints the secret that way:
+ * prints the secret that way; together they stop the leaks below:
  *
  * - As printed: the value; the value without trailing line breaks (`$(cat key)` strips them); a
  *   multi-line value with LF and with CRLF line ends (a key file from Windows); and each line of a
  *   multi-line value, with surrounding whitespace trimmed, so `sed -n 2p`, `head`, `grep` or
  *   `diff` cannot print a key line by line.
- * - Of the value and of the value without trailing line breaks: standard base64 with padding,
- *   base64url without, and `encodeURIComponent`.
+ * - base64 (of the value and of the value without trailing line breaks): standard with padding,
+ *   base64url without; of the value followed by `\n` (`echo "$S" | base64`); wrapped at 76 and 64
+ *   columns as `base64` and `openssl base64` print them, with LF or CRLF, and each full line of
+ *   the wrapped text on its own.
+ * - base64 and base64url inside a longer encoded text (HTTP Basic `user:secret`, a JWT claim): the
+ *   secret can start at any of the three byte positions of a base64 group, so for each the
+ *   characters that depend on the secret alone. The one character at each end that also holds
+ *   bits of a neighbouring byte stays visible (at most the top 4 bits of the secret's first byte
+ *   and the low 4 bits of its last).
+ * - hex, lower and upper case; lower case wrapped at 60 columns as `xxd -p` prints it.
+ * - URL encoding: `encodeURIComponent`, RFC 3986 (curl, Python `quote`) and WHATWG form encoding,
+ *   each with `%20` and with `+` for a space.
+ * - JSON string escaping as JavaScript, Python (`\uXXXX` for non-ASCII), PHP (also `\/`) and Go
+ *   (also `<`, `>`, `&`) print it, without the quotes.
  *
- * Partial forms shorter than MIN_PARTIAL_FORM_LENGTH are left out (see there).
+ * Partial forms shorter than MIN_PARTIAL_FORM_LENGTH are left out (see there). The last, shorter
+ * line of a wrapped encoding is not a form on its own: printed alone (`base64 | tail -1`) it stays
+ * visible. As a form it would be as short as a few characters for any secret, and the skip scan
+ * can never jump further than the shortest form, so it would slow the redaction of every log.
  */
 export function secretForms(secret: string): string[] {
   if (secret.length === 0) return [];
@@ -54,15 +76,37 @@ export function secretForms(secret: string): string[] {
     whole.add(lf);
     whole.add(lf.replaceAll('\n', '\r\n'));
   };
+  const addEncoded = (encoded: string, columns?: number): void => {
+    if (columns === undefined || encoded.length <= columns) {
+      whole.add(encoded);
+      return;
+    }
+    addLineEnds(wrap(encoded, columns));
+    // `head -2`, `sed -n 3p` of the wrapped text: each full line shows columns characters of it.
+    for (let at = 0; at + columns <= encoded.length; at += columns) partial.add(encoded.slice(at, at + columns));
+  };
   const texts = [...new Set([secret, withoutTrailingLineBreaks(secret)])].filter((text) => text.length > 0);
   for (const text of texts) {
     addLineEnds(text);
     // A multi-line value leaks line by line (`sed -n 2p`, `head`, `diff`).
     if (/[\r\n]/.test(text)) for (const line of text.split(/[\r\n]/)) partial.add(line.trim());
+    for (const form of urlEncodings(text)) whole.add(form);
+    for (const form of jsonEscapes(text)) whole.add(form);
     const bytes = Buffer.from(text, 'utf8');
-    whole.add(bytes.toString('base64'));
-    whole.add(bytes.toString('base64url'));
-    whole.add(encodeURIComponent(text));
+    for (const data of [bytes, Buffer.concat([bytes, Buffer.from('\n')])]) {
+      const base64 = data.toString('base64');
+      addEncoded(base64);
+      for (const columns of BASE64_WRAP_COLUMNS) addEncoded(base64, columns);
+      addEncoded(data.toString('hex'), HEX_WRAP_COLUMN);
+    }
+    addEncoded(bytes.toString('base64url'));
+    // Unwrapped; `addEncoded` with columns adds only the wrapped text when the hex is longer.
+    addEncoded(bytes.toString('hex'));
+    addEncoded(bytes.toString('hex').toUpperCase());
+    for (const shift of [0, 1, 2] as const) {
+      partial.add(embeddedBase64(bytes, shift, 'base64'));
+      partial.add(embeddedBase64(bytes, shift, 'base64url'));
+    }
   }
   const forms = [...whole];
   for (const form of partial) {
@@ -76,6 +120,58 @@ function withoutTrailingLineBreaks(text: string): string {
   let end = text.length;
   while (end > 0 && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
   return text.slice(0, end);
+}
+
+/** `text` broken into lines of `columns` characters (the last may be shorter), joined by `\n`. */
+function wrap(text: string, columns: number): string {
+  const lines: string[] = [];
+  for (let at = 0; at < text.length; at += columns) lines.push(text.slice(at, at + columns));
+  return lines.join('\n');
+}
+
+/**
+ * The characters of the encoding of a longer text that depend on `bytes` alone, when `bytes`
+ * starts `shift` bytes into a 3-byte base64 group. Leading: none at shift 0; at shift 1 the first
+ * two characters hold neighbouring bits; at shift 2 the first three. Trailing: when the secret
+ * ends inside a group, the last character holds bits of the next byte. Those are left out.
+ */
+function embeddedBase64(bytes: Buffer, shift: 0 | 1 | 2, alphabet: 'base64' | 'base64url'): string {
+  const encoded = Buffer.concat([Buffer.alloc(shift), bytes])
+    .toString(alphabet)
+    .replace(/=+$/, '');
+  const lead = [0, 2, 3][shift] as number;
+  const trail = (shift + bytes.length) % 3 === 0 ? 0 : 1;
+  return encoded.slice(lead, Math.max(lead, encoded.length - trail));
+}
+
+/** Percent-encodings of `text` as common tools produce them, with `%20` and with `+` for a space. */
+function urlEncodings(text: string): string[] {
+  const component = encodeURIComponent(text);
+  // RFC 3986 unreserved characters only (curl --data-urlencode, Python quote, Go QueryEscape).
+  const rfc3986 = component.replace(/[!'()*]/g, percentEncode);
+  // WHATWG application/x-www-form-urlencoded (URLSearchParams): `*` stays, `~` is encoded.
+  const whatwg = rfc3986.replaceAll('%2A', '*').replaceAll('~', '%7E');
+  return [component, rfc3986, whatwg].flatMap((form) => [form, form.replaceAll('%20', '+')]);
+}
+
+function percentEncode(char: string): string {
+  return `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
+}
+
+/** JSON string escapings of `text` (without the quotes) as common serializers print them. */
+function jsonEscapes(text: string): string[] {
+  const plain = JSON.stringify(text).slice(1, -1);
+  // Python's json.dumps (ensure_ascii) and PHP: every UTF-16 unit above 0x7f as \uXXXX.
+  const ascii = plain.replace(/[\u0080-\uffff]/g, unicodeEscape);
+  // PHP's json_encode also escapes `/`.
+  const php = ascii.replaceAll('/', '\\/');
+  // Go's encoding/json escapes HTML-sensitive characters and the JavaScript line separators.
+  const go = plain.replace(/[<>&\u2028\u2029]/g, unicodeEscape);
+  return [plain, ascii, php, go];
+}
+
+function unicodeEscape(char: string): string {
+  return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
 /** All distinct forms of all secrets, as bytes. */

@@ -66,16 +66,24 @@ function rng(seed: number): () => number {
 const SECRET = 'hunter2-S3cret';
 
 describe('secretForms', () => {
-  it('lists the value, base64, base64url and URL-encoded forms without duplicates', () => {
-    expect(secretForms('a+b/c?d')).toEqual([
-      'a+b/c?d',
-      Buffer.from('a+b/c?d').toString('base64'),
-      Buffer.from('a+b/c?d').toString('base64url'),
-      'a%2Bb%2Fc%3Fd',
-    ]);
+  it('derives every form once, the forms of the whole secret first', () => {
+    const secret = 'a+b/c?d e';
+    const forms = secretForms(secret);
+    expect(forms[0]).toBe(secret);
+    expect(new Set(forms).size).toBe(forms.length);
+    for (const form of [
+      Buffer.from(secret).toString('base64'),
+      Buffer.from(secret).toString('base64url'),
+      Buffer.from(`${secret}\n`).toString('base64'),
+      Buffer.from(secret).toString('hex'),
+      Buffer.from(secret).toString('hex').toUpperCase(),
+      'a%2Bb%2Fc%3Fd%20e',
+      'a%2Bb%2Fc%3Fd+e',
+    ]) {
+      expect(forms).toContain(form);
+    }
     // base64 without + or / equals base64url minus padding; URL-encoding of plain text is the value.
-    expect(secretForms('abcdef')).toEqual(['abcdef', 'YWJjZGVm']);
-    expect(secretForms('abcd')).toEqual(['abcd', 'YWJjZA==', 'YWJjZA']);
+    expect(secretForms('abcdef').filter((form) => form === 'YWJjZGVm')).toHaveLength(1);
   });
 
   it('ignores empty secrets', () => {
@@ -87,6 +95,10 @@ describe('secretForms', () => {
     const forms = secretForms('-----BEGIN-----\nshort\nlong enough line\n-----END-----\n');
     expect(forms).toContain('long enough line');
     expect(forms).not.toContain('short');
+    // Inside a longer base64 text, 7 bytes give 9 characters that depend on the secret alone;
+    // the 5 of a 4-byte secret would match unrelated base64 text, so they are not a form.
+    expect(secretForms('abcdefg')).toContain('YWJjZGVmZ');
+    expect(secretForms('abcd')).not.toContain('YWJjZ');
   });
 });
 
@@ -149,22 +161,21 @@ describe('StreamRedactor', () => {
   });
 
   it('holds back only a possible secret start, never more than longest form - 1 bytes', () => {
-    // 9 bytes: base64 needs no padding, so no shorter form hides inside the longest one's prefix.
     const secret = 'abcdefghi';
     const redactor = new StreamRedactor([secret]);
+    const longestForm = secretForms(secret).reduce((a, b) => (b.length > a.length ? b : a));
     const longest = redactor.longestForm;
-    expect(longest).toBe(Buffer.from(secret).toString('base64').length);
+    expect(longest).toBe(Buffer.byteLength(longestForm));
     // Nothing that could start a secret: everything is released immediately.
     expect(text(redactor.push(Buffer.from('plain output line\n')))).toBe('plain output line\n');
     // A tail that is a prefix of a form waits for the next chunk.
     expect(text(redactor.push(Buffer.from('then abcdefgh')))).toBe('then ');
     expect(text(redactor.push(Buffer.from('X')))).toBe('abcdefghX');
     // The worst case: the tail is the longest form minus its last byte.
-    const base64 = Buffer.from(secret).toString('base64');
-    const chunk = Buffer.from(`${'z'.repeat(100)}${base64.slice(0, -1)}`);
+    const chunk = Buffer.from(`${'z'.repeat(100)}${longestForm.slice(0, -1)}`);
     const released = Buffer.concat(redactor.push(chunk));
     expect(released.length).toBe(chunk.length - (longest - 1));
-    expect(text(redactor.end())).toBe(base64.slice(0, -1));
+    expect(text(redactor.end())).toBe(redactText(longestForm.slice(0, -1), [secret]));
   });
 
   it('keeps two interleaved streams independent', () => {
@@ -240,6 +251,11 @@ function streamWith(redactor: StreamRedactor, chunks: readonly Buffer[]): string
   return text(out);
 }
 
+/** `text` broken into lines of `columns` characters, joined by `\n`, as `base64` and `xxd -p` print. */
+function wrapAt(encoded: string, columns: number): string {
+  return (encoded.match(new RegExp(`.{1,${columns}}`, 'g')) ?? []).join('\n');
+}
+
 /** A fresh RSA private key in PKCS#8 PEM (16 lines): the shape of a key declared as a secret. */
 const PEM = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({
   type: 'pkcs8',
@@ -280,6 +296,89 @@ describe('multi-line secrets', () => {
     const secret = 'id: ci\npassword: correct-horse-battery\n';
     expect(redactText('id: ci\n', [secret])).toBe('id: ci\n');
     expect(redactText('  password: correct-horse-battery  \n', [secret])).toBe('  ***  \n');
+  });
+});
+
+/** The [start, end) characters of a base64 text that encode only bytes [offset, offset + length). */
+function charsOfBytes(offset: number, length: number): [number, number] {
+  return [Math.ceil((8 * offset) / 6), Math.floor((8 * (offset + length)) / 6)];
+}
+
+describe('encodings tools print', () => {
+  it('redacts base64 as base64 and openssl print it: wrapped, of the value with a newline, LF or CRLF', () => {
+    const secret = `sk_live_${'0123456789abcdefghijklmnopqrstuvwxyz'.repeat(3)}`;
+    const cases: [string, string, number][] = [
+      ['printf %s "$S" | base64', secret, 76],
+      ['echo "$S" | base64', `${secret}\n`, 76],
+      ['printf %s "$S" | openssl base64', secret, 64],
+      ['echo "$S" | openssl base64', `${secret}\n`, 64],
+    ];
+    for (const [tool, data, columns] of cases) {
+      const printed = `${wrapAt(Buffer.from(data).toString('base64'), columns)}\n`;
+      expect(printed.split('\n').length, tool).toBeGreaterThan(2);
+      expect(redactText(printed, [secret]), tool).toBe('***\n');
+      expect(redactText(printed.replaceAll('\n', '\r\n'), [secret]), `${tool} | unix2dos`).toBe('***\r\n');
+      expect(redactText(`${printed.split('\n')[0]}\n`, [secret]), `${tool} | head -1`).toBe('***\n');
+    }
+    // The newline echo adds changes the last characters of a short secret's base64 too.
+    expect(redactText(`${Buffer.from(`${SECRET}\n`).toString('base64')}\n`, [SECRET])).toBe('***\n');
+  });
+
+  it('redacts a secret inside a longer base64 text at each of the three byte alignments (Basic, JWT)', () => {
+    const secret = 'S3cr3t-p@ss/word+?';
+    const check = (encoded: string, offset: number, label: string): void => {
+      const [start, end] = charsOfBytes(offset, Buffer.byteLength(secret));
+      const redacted = redactText(`[${encoded}]`, [secret]);
+      // Everything that encodes the secret alone is gone; what stays encodes neighbouring bytes
+      // (and at most 4 bits of the secret's first and last byte).
+      expect(redacted.startsWith(`[${encoded.slice(0, start)}***`), label).toBe(true);
+      const rest = redacted.slice(start + 4, -1);
+      expect(encoded.slice(end).endsWith(rest), label).toBe(true);
+    };
+    for (const user of ['', 'a', 'ab', 'bob', 'user', 'admin']) {
+      check(Buffer.from(`${user}:${secret}`).toString('base64'), user.length + 1, `Basic ${user}:***`);
+    }
+    for (const subject of ['', 'x', 'xy']) {
+      const claims = `{"sub":"${subject}","token":"${secret}","exp":1}`;
+      const offset = claims.indexOf(secret);
+      check(Buffer.from(claims).toString('base64url'), offset, `JWT at ${offset % 3}`);
+      check(Buffer.from(claims).toString('base64'), offset, `base64 JSON at ${offset % 3}`);
+    }
+  });
+
+  it('redacts hex in lower and upper case, and wrapped as xxd -p prints it', () => {
+    const secret = 'hex-me-0123456789-abcdefghij-long-enough';
+    const hex = Buffer.from(secret).toString('hex');
+    expect(redactText(`digest=${hex};`, [secret])).toBe('digest=***;');
+    expect(redactText(`DIGEST=${hex.toUpperCase()};`, [secret])).toBe('DIGEST=***;');
+    expect(redactText(`${wrapAt(hex, 60)}\n`, [secret]), 'printf %s "$S" | xxd -p').toBe('***\n');
+    expect(redactText(`${wrapAt(`${hex}0a`, 60)}\n`, [secret]), 'echo "$S" | xxd -p').toBe('***\n');
+  });
+
+  it('redacts URL encodings: encodeURIComponent, RFC 3986 and form encoding with + for a space', () => {
+    const secret = "p@ss word!*'()~/é";
+    const printed = {
+      encodeURIComponent: encodeURIComponent(secret),
+      URLSearchParams: new URLSearchParams({ t: secret }).toString().slice(2),
+      'curl --data-urlencode': 'p%40ss%20word%21%2A%27%28%29~%2F%C3%A9',
+      'Python quote_plus': 'p%40ss+word%21%2A%27%28%29~%2F%C3%A9',
+    };
+    for (const [tool, form] of Object.entries(printed)) {
+      expect(redactText(`GET /?t=${form}&x=1`, [secret]), tool).toBe('GET /?t=***&x=1');
+    }
+  });
+
+  it('redacts JSON string escaping as JavaScript, Python, PHP and Go print it', () => {
+    const secret = 'p"a\\ss/wörd<&>\t😀';
+    const printed = {
+      JavaScript: JSON.stringify({ token: secret }),
+      Python: String.raw`{"token": "p\"a\\ss/w\u00f6rd<&>\t\ud83d\ude00"}`,
+      PHP: String.raw`{"token":"p\"a\\ss\/w\u00f6rd<&>\t\ud83d\ude00"}`,
+      Go: String.raw`{"token":"p\"a\\ss/wörd\u003c\u0026\u003e\t😀"}`,
+    };
+    for (const [language, json] of Object.entries(printed)) {
+      expect(redactText(json, [secret]), language).toMatch(/^\{"token": ?"\*\*\*"\}$/);
+    }
   });
 });
 
