@@ -65,8 +65,11 @@ const HEX_WRAP_COLUMN = 60;
  * visible. As a form it would be as short as a few characters for any secret, and the skip scan
  * can never jump further than the shortest form, so it would slow the redaction of every log.
  */
-export function secretForms(secret: string): string[] {
-  if (secret.length === 0) return [];
+export function secretForms(value: string): string[] {
+  if (value.length === 0) return [];
+  // A lone surrogate (possible in REMEDIATION_SECRETS JSON) reaches a step, like every string
+  // turned into UTF-8, as U+FFFD; encodeURIComponent would throw on it and fail the whole run.
+  const secret = value.toWellFormed();
   const whole = new Set<string>();
   const partial = new Set<string>();
   // A multi-line form also leaks with other line ends (a CRLF file, `unix2dos`).

@@ -86,6 +86,14 @@ describe('secretForms', () => {
     expect(secretForms('abcdef').filter((form) => form === 'YWJjZGVm')).toHaveLength(1);
   });
 
+  it('derives the forms of a secret with a lone surrogate as a step sees it, instead of throwing', () => {
+    // JSON in REMEDIATION_SECRETS can hold "\ud800"; a step gets the value as UTF-8, with U+FFFD.
+    const secret = 'tok\ud800en value';
+    expect(() => secretForms(secret)).not.toThrow();
+    expect(redactText(`q=${encodeURIComponent('tok\ufffden value')}`, [secret])).toBe('q=***');
+    expect(redactText(`raw=${Buffer.from(secret).toString()}`, [secret])).toBe('raw=***');
+  });
+
   it('ignores empty secrets', () => {
     expect(secretForms('')).toEqual([]);
     expect(redactText('nothing to hide', [''])).toBe('nothing to hide');
