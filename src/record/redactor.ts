@@ -327,6 +327,9 @@ class RedactionState {
     const carry = this.#carry;
     const held = carry.length;
     const found: number[] = [];
+    // `cut`: the first byte that may start a form which the next chunk could complete. Holding
+    // back from there stops a secret split across chunks (any split, even inside a character)
+    // from being released in two harmless-looking halves.
     let cut = held + chunk.length;
     if (held > 0) {
       // Occurrences starting in the carry end within `longest` bytes of it: join just that much
@@ -337,8 +340,9 @@ class RedactionState {
       if (partialAt < held) cut = partialAt;
     }
     if (cut >= held) {
-      // A stream of clean pieces can only hold an occurrence across a join; it still needs to
-      // know which tail of this piece may start one at the next join.
+      // Pieces that are already redacted cannot hold a whole form; only the joins can, where two
+      // streams' outputs meet. So only this piece's tail is scanned, for what may start one at the
+      // next join: that stops a secret whose start one stream printed and whose rest the other did.
       const from = this.#joinsOnly ? Math.max(0, chunk.length - matcher.longest + 1) : 0;
       const inChunk: number[] = [];
       cut = Math.min(cut, held + matcher.scan(chunk, from, chunk.length, inChunk));
@@ -351,7 +355,8 @@ class RedactionState {
   end(): Buffer[] {
     const carry = this.#carry;
     const found: number[] = [];
-    // At the end nothing more can arrive: a partial tail is plain text.
+    // At the end nothing more can arrive: the remainder is redacted in full as the end of this
+    // stream (a partial tail is plain text), so no held-back byte leaves unchecked.
     this.#matcher.scan(carry, 0, carry.length, found, true);
     const out = this.#release(Buffer.alloc(0), carry, found, carry.length);
     this.#carry = Buffer.alloc(0);
