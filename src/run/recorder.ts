@@ -103,7 +103,9 @@ export class RunRecorder {
 
   /**
    * Ends a step's streams: releases the held-back bytes of both, each redacted in full as the end
-   * of its own stream and joined without letting a secret form across the join.
+   * of its own stream and joined without letting a secret form across the join. Nothing is held
+   * back after this, so what the log gets next must not continue the output: the executor writes
+   * a marker, which starts a new line with a timestamp.
    */
   endStreams(): void {
     for (const part of this.#output.end()) this.#write(part);

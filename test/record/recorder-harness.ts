@@ -7,10 +7,13 @@ import { LOG_FILE, SNAPSHOT_FILE } from '../../src/record/record-files.ts';
 import { RunRecorder } from '../../src/run/recorder.ts';
 import type { RunSnapshot } from '../../src/run/snapshot.ts';
 
-/** One thing a run writes to its log: a chunk of a step's output, an engine line, or a step's end. */
+/**
+ * One thing a run writes to its log: a chunk of a step's output, an engine line, a step marker, or
+ * the end of a step's output (the executor writes a marker right after it).
+ */
 export type LogWrite =
   | { readonly kind: 'stdout' | 'stderr'; readonly bytes: Buffer }
-  | { readonly kind: 'line'; readonly text: string }
+  | { readonly kind: 'line' | 'marker'; readonly text: string }
   | { readonly kind: 'end-streams' };
 
 /** The bytes of a finished record's files. */
@@ -55,6 +58,7 @@ export async function recordRun(
       if (write.kind === 'stdout') recorder.stdout(write.bytes);
       else if (write.kind === 'stderr') recorder.stderr(write.bytes);
       else if (write.kind === 'line') recorder.line(write.text);
+      else if (write.kind === 'marker') recorder.marker(write.text);
       else recorder.endStreams();
     }
     recorder.endStreams();

@@ -199,6 +199,8 @@ function makeRound(random: Random): Round {
   const round: Round = { secrets, writes: [], fields: [], whole: [], torn: [] };
   const filler = (): string => randomText(random, int(random, 0, 30), `${ALNUM} .:=-_/\n`);
   for (let step = int(random, 1, 3); step > 0; step--) {
+    // As the executor writes them: each step's output sits between two markers.
+    round.writes.push({ kind: 'marker', text: `==> steps/print-${step} attempt 1/1` });
     const streams = { stdout: [] as string[], stderr: [] as string[] };
     for (let items = int(random, 2, 8); items > 0; items--) {
       const secret = pick(random, wholeSecrets);
@@ -246,7 +248,7 @@ function makeRound(random: Random): Round {
       const kind = pending.stderr.length === 0 || (pending.stdout.length > 0 && random() < 0.5) ? 'stdout' : 'stderr';
       round.writes.push({ kind, bytes: pending[kind].shift() as Buffer });
     }
-    round.writes.push({ kind: 'end-streams' });
+    round.writes.push({ kind: 'end-streams' }, { kind: 'marker', text: `<== steps/print-${step} exit 0 (succeeded)` });
   }
   return round;
 }
