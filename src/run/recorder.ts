@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { ChainedLogWriter } from '../record/log-chain.ts';
 import { SNAPSHOT_FILE } from '../record/record-files.ts';
 import { snapshotDigest } from '../record/record-verifier.ts';
-import { redactText, redactValue, StreamRedactor } from '../record/redactor.ts';
+import { InterleavedRedactor, redactText, redactValue } from '../record/redactor.ts';
 import { releaseChunk } from '../adapters/chunk-memory.ts';
 import type { RunSnapshot } from './snapshot.ts';
 
@@ -13,10 +13,15 @@ export type Echo = (bytes: Buffer) => boolean;
 /** How often buffered log bytes are flushed while a step runs, so a killed run loses little. */
 const FLUSH_INTERVAL_MS = 1000;
 
+/** Stream numbers of a step's output in the recorder's InterleavedRedactor. */
+const STDOUT = 0;
+const STDERR = 1;
+
 /**
  * Writes a run's record as it goes: the redacted, hash-chained log and snapshot.json. Secrets are
  * redacted before any byte reaches disk, per stream (stdout and stderr each keep their own
- * carry-over, so a secret split across chunks of one stream is still caught).
+ * carry-over, so a secret split across chunks of one stream is still caught) and across the
+ * joins where the two streams meet in the log.
  */
 export class RunRecorder {
   readonly dir: string;
@@ -25,8 +30,7 @@ export class RunRecorder {
   readonly #secrets: readonly string[];
   readonly #clock: () => Date;
   readonly #echo: Echo | undefined;
-  #stdout: StreamRedactor;
-  #stderr: StreamRedactor;
+  readonly #output: InterleavedRedactor;
   #offset = 0;
   /** Whether the last byte written ended a line: engine lines always start on their own line. */
   #atLineStart = true;
@@ -46,8 +50,7 @@ export class RunRecorder {
     this.#secrets = secrets;
     this.snapshot = snapshot;
     this.#clock = clock;
-    this.#stdout = new StreamRedactor(secrets);
-    this.#stderr = new StreamRedactor(secrets);
+    this.#output = new InterleavedRedactor(secrets, 2);
   }
 
   /**
@@ -90,20 +93,22 @@ export class RunRecorder {
 
   /** A chunk of a step's stdout. The recorder takes it: its memory is freed once recorded. */
   stdout(chunk: Buffer): void {
-    this.#record(chunk, this.#stdout);
+    this.#record(STDOUT, chunk);
   }
 
   /** A chunk of a step's stderr. The recorder takes it: its memory is freed once recorded. */
   stderr(chunk: Buffer): void {
-    this.#record(chunk, this.#stderr);
+    this.#record(STDERR, chunk);
   }
 
-  /** Ends a step's streams: releases held-back bytes and ends the output with a newline. */
+  /**
+   * Ends a step's streams: releases the held-back bytes of both, each redacted in full as the end
+   * of its own stream and joined without letting a secret form across the join. Nothing is held
+   * back after this, so what the log gets next must not continue the output: the executor writes
+   * a marker, which starts a new line with a timestamp.
+   */
   endStreams(): void {
-    const tail = Buffer.concat([this.#stdout.end(), this.#stderr.end()]);
-    this.#write(tail);
-    this.#stdout = new StreamRedactor(this.#secrets);
-    this.#stderr = new StreamRedactor(this.#secrets);
+    for (const part of this.#output.end()) this.#write(part);
   }
 
   /** Pushes buffered log bytes to disk as a chained block. */
@@ -137,15 +142,14 @@ export class RunRecorder {
     this.#write(Buffer.from(`${this.#atLineStart ? '' : '\n'}[${this.#clock().toISOString()}] ${text}\n`, 'utf8'));
   }
 
-  #record(chunk: Buffer, redactor: StreamRedactor): void {
-    // The log copies the redacted bytes into its ring and the redactor copies the tail it holds
-    // back, so once the echo (if any) has let go, nothing refers to the chunk, nor to the buffer
-    // the redactor built when it replaced a secret: free both now rather than at a later GC, which
+  #record(stream: number, chunk: Buffer): void {
+    // The redactor hands out views of the chunk (and small buffers of its own), the log copies
+    // them into its ring and the redactor copies the tail it holds back, so once the echo (if
+    // any) has let go, nothing refers to the chunk: free it now rather than at a later GC, which
     // keeps a loud step's memory flat (see adapters/chunk-memory.ts).
-    const redacted = redactor.push(chunk);
-    if (this.#write(redacted)) return;
-    releaseChunk(chunk);
-    releaseChunk(redacted);
+    let held = false;
+    for (const part of this.#output.push(stream, chunk)) held = this.#write(part) || held;
+    if (!held) releaseChunk(chunk);
   }
 
   /** Appends to the log and the echo; returns whether the echo still holds the bytes. */
