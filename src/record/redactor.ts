@@ -535,9 +535,11 @@ export function redactValue<T>(value: T, secrets: readonly string[]): T {
     if (Array.isArray(item)) {
       result = item.map(visit);
     } else {
-      const copy: Record<string, unknown> = {};
-      for (const [key, child] of Object.entries(item)) copy[redactWith(redactor, key)] = visit(child);
-      result = copy;
+      // Own data properties only: a key named `__proto__` (a step output, a JSON parameter) is
+      // copied as a key, not turned into a write to the copy's prototype that drops the value.
+      result = Object.fromEntries(
+        Object.entries(item).map(([key, child]) => [redactWith(redactor, key), visit(child)]),
+      );
     }
     ancestors.delete(item);
     return result;

@@ -125,6 +125,13 @@ function parseSecretsBundle(text: string | undefined): Record<string, string> {
         'MISSING_SECRET',
         `${SECRETS_BUNDLE_VARIABLE}.${name.slice(0, 60)}: a secret cannot contain a NUL byte (its value is not shown)`,
       );
+    // A lone UTF-16 surrogate cannot be encoded (the redactor could not derive its forms, and a
+    // process environment holds bytes): refuse it by key, like a NUL.
+    if (!item.isWellFormed())
+      throw new UsageError(
+        'MISSING_SECRET',
+        `${SECRETS_BUNDLE_VARIABLE}.${name.slice(0, 60)}: a secret must be valid Unicode text (its value is not shown)`,
+      );
     bundle[name] = item;
   }
   return bundle;

@@ -507,3 +507,12 @@ describe('redactText and redactValue', () => {
     expect(() => redactValue(cyclic, [SECRET])).toThrow(TypeError);
   });
 });
+
+describe('redactValue', () => {
+  it('keeps a key named __proto__ as a key (a JSON parameter or step output), redacting its value', () => {
+    const value = JSON.parse('{"__proto__":"has s3cr3t-value","plain":"s3cr3t-value"}') as Record<string, string>;
+    const redacted = redactValue(value, ['s3cr3t-value']);
+    expect(Object.hasOwn(redacted, '__proto__')).toBe(true);
+    expect(JSON.stringify(redacted)).toBe('{"__proto__":"has ***","plain":"***"}');
+  });
+});

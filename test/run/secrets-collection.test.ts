@@ -20,6 +20,14 @@ describe('collectSecrets', () => {
     expect(error.message).not.toContain('9f8e7d6c5b');
   });
 
+  it('refuses a bundle secret that is not valid Unicode (a lone surrogate) by name, never quoting it', () => {
+    const error = refusal(() =>
+      collectSecrets(['API_TOKEN'], { REMEDIATION_SECRETS: '{"API_TOKEN":"tok-\\ud800-9f8e7d6c5b"}' }),
+    );
+    expect(error.message).toMatch(/REMEDIATION_SECRETS\.API_TOKEN: a secret must be valid Unicode text/);
+    expect(error.message).not.toContain('9f8e7d6c5b');
+  });
+
   it('finds nothing for secrets named like built-in properties (constructor, toString, __proto__)', () => {
     const collected = collectSecrets(['constructor', 'toString', '__proto__'], {
       REMEDIATION_SECRETS: JSON.stringify({ OTHER: 'x' }),
