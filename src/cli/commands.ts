@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readBoundedFile } from '../adapters/bounded-file.ts';
 import { GroupProcessRunner } from '../adapters/process-runner.ts';
 import { RecordedRefusal, runRemediation } from '../app/run.ts';
 import { triggerFromEnvironment } from '../app/trigger.ts';
@@ -189,7 +190,7 @@ async function runCommand(
   const manifestPath = command.manifest ?? join(root, DEFAULT_MANIFEST_PATH);
   const trustedKeys = await loadTrustedKeys(command.trustedKeys);
   const manifestBytes = await readManifest(manifestPath);
-  const params = command.paramsFile === undefined ? {} : await readParamsFile(command.paramsFile);
+  const params = command.paramsFile === undefined ? {} : readParamsFile(command.paramsFile);
   context.setCancellable(true);
   try {
     const outcome = await runRemediation(
@@ -243,20 +244,14 @@ async function runCommand(
 /** Largest params file accepted: GitHub's repository_dispatch payload limit. */
 const MAX_PARAMS_FILE_BYTES = 64 * 1024;
 
-async function readParamsFile(path: string): Promise<Record<string, unknown>> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    throw new UsageError('NOT_FOUND', `cannot read --params-file ${path}`, { cause: error });
-  }
-  // Size cap before parsing: a huge or deeply nested payload is refused, not parsed.
-  if (bytes.byteLength > MAX_PARAMS_FILE_BYTES) {
-    throw new UsageError(
-      'INVALID_PARAMS',
-      `--params-file is ${bytes.byteLength} bytes; at most ${MAX_PARAMS_FILE_BYTES}`,
-    );
-  }
+function readParamsFile(path: string): Record<string, unknown> {
+  // Size cap before parsing, and before reading: a huge or deeply nested payload is refused, not
+  // parsed, and /dev/zero or a FIFO is refused, not read until memory runs out or forever.
+  const bytes = readBoundedFile(path, {
+    label: '--params-file',
+    maxBytes: MAX_PARAMS_FILE_BYTES,
+    tooLargeCode: 'INVALID_PARAMS',
+  });
   let value: unknown;
   try {
     value = JSON.parse(bytes.toString('utf8'));
