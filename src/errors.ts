@@ -20,8 +20,10 @@ export type UsageErrorCode =
   | 'FILE_EXISTS'
   | 'NOT_FOUND'
   | 'NOT_A_FILE'
+  | 'NOT_A_FOLDER'
   | 'FILE_TOO_LARGE'
-  | 'IO_ERROR';
+  | 'IO_ERROR'
+  | 'DUBIOUS_OWNERSHIP';
 
 /** Integrity and trust refusals: exit 3. Each names the check that failed. */
 export type TrustErrorCode =

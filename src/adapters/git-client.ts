@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { contentSha256 } from '../core/tree-digest.ts';
 import { CatFileBatch, parseTree, type GitObject } from './git-cat-file.ts';
 import { UsageError } from '../errors.ts';
+import { tryRepositoryRefusal } from './git-refusal.ts';
 
 /** One entry of `git ls-tree -r`. */
 export interface GitTreeEntry {
@@ -205,7 +206,10 @@ export class GitCli implements GitRepository {
       );
       child.on('close', (code) => {
         const stderr = Buffer.concat(err).toString('utf8');
-        if (code !== 0 && !options.allowFail) reject(new GitCommandError(args, code, stderr));
+        // Checked even when failing is allowed: a refused repository is not a missing commit or file.
+        const refusal = code === 0 ? undefined : tryRepositoryRefusal(stderr);
+        if (refusal) reject(refusal);
+        else if (code !== 0 && !options.allowFail) reject(new GitCommandError(args, code, stderr));
         else resolve({ code, stdout: Buffer.concat(out), stderr });
       });
       // git may exit before reading its input (EPIPE); its exit status reports what went wrong.

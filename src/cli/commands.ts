@@ -5,7 +5,14 @@ import { readBoundedFile } from '../adapters/bounded-file.ts';
 import { GroupProcessRunner } from '../adapters/process-runner.ts';
 import { RecordedRefusal, runRemediation } from '../app/run.ts';
 import { triggerFromEnvironment } from '../app/trigger.ts';
-import { describeError, ExitCode, RemediateError, UsageError, type ExitCodeValue } from '../errors.ts';
+import {
+  describeError,
+  ExitCode,
+  RemediateError,
+  usageErrorFromSystem,
+  UsageError,
+  type ExitCodeValue,
+} from '../errors.ts';
 import { DefinitionError } from '../core/definition-parser.ts';
 import { checkAppendOnly } from '../core/append-check.ts';
 import { readPayloadUnverified } from '../core/manifest-verifier.ts';
@@ -16,6 +23,7 @@ import { readRemediationAtCommit, readRemediationFromWorkingTree } from '../adap
 import type { CommandContext } from '../app/context.ts';
 import { writeKeyPair } from '../app/keygen.ts';
 import { loadSigningKeys, loadTrustedKeys } from '../app/load-keys.ts';
+import { checkOutFolder } from '../app/out-folder.ts';
 import { DEFAULT_MANIFEST_PATH, readManifest } from '../app/manifest-file.ts';
 import { releaseVersion } from '../app/release.ts';
 import { resolveRelease } from '../app/resolve-release.ts';
@@ -185,6 +193,9 @@ async function runCommand(
   command: Extract<CliCommand, { command: 'run' }>,
   context: CommandContext,
 ): Promise<ExitCodeValue> {
+  // Before anything is verified or run: a record that cannot be written would otherwise fail the
+  // run after its checks, or (under /proc) spin in mkdir forever. A dry run writes no record.
+  if (!command.dryRun) checkOutFolder(command.outDir, '--out');
   const git = gitIn(context);
   const root = await git.topLevel();
   const manifestPath = command.manifest ?? join(root, DEFAULT_MANIFEST_PATH);
@@ -290,12 +301,17 @@ export function reportError(error: unknown, context: CommandContext): ExitCodeVa
       );
     return error.exitCode;
   }
-  if (error instanceof RemediateError) {
-    const label = error.exitCode === ExitCode.refused ? 'refused' : 'error';
-    context.err(`${label} [${error.code}]: ${error.message}`);
-    return error.exitCode;
+  // A system error no command mapped (a full disk, a missing folder) is about the caller's files
+  // or machine, not a bug: one line, exit 2, like the errors the commands map themselves.
+  const known = error instanceof RemediateError ? error : usageErrorFromSystem(error);
+  if (known) {
+    const label = known.exitCode === ExitCode.refused ? 'refused' : 'error';
+    context.err(`${label} [${known.code}]: ${known.message}`);
+    return known.exitCode;
   }
+  // Anything else is a bug in remediate: the stack trace is for the bug report, and the exit code
+  // is not 2, so a script never takes a crash of the tool for a mistake in its call.
   context.err(`error [INTERNAL]: ${describeError(error)}`);
   if (error instanceof Error && error.stack) context.err(error.stack);
-  return ExitCode.usage;
+  return ExitCode.failed;
 }

@@ -1,9 +1,10 @@
 // Reading a run record folder: the only I/O of verification. Everything it returns is checked by
 // the pure verifier (record-verifier.ts), so this file trusts nothing it reads.
 
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { tryReadBoundedFile } from '../adapters/bounded-file.ts';
-import { UsageError } from '../errors.ts';
+import { UsageError, usageErrorFromSystem } from '../errors.ts';
 
 /** What ran and why, written by the executor. */
 export const SNAPSHOT_FILE = 'snapshot.json';
@@ -27,6 +28,7 @@ export interface RecordFiles {
 
 /** Reads snapshot.json, run.log and run.log.chain from a record folder. */
 export async function readRecord(dir: string): Promise<RecordFiles> {
+  checkRecordFolder(dir);
   const snapshot = readRecordFile(dir, SNAPSHOT_FILE);
   const log = readRecordFile(dir, LOG_FILE);
   const chain = readRecordFile(dir, CHAIN_FILE).toString('utf8');
@@ -34,6 +36,21 @@ export async function readRecord(dir: string): Promise<RecordFiles> {
 }
 
 const RECORD_FOLDER_HINT = `pass the folder of a run record (it holds ${SNAPSHOT_FILE}, ${LOG_FILE} and ${CHAIN_FILE})`;
+
+// A file given where the record folder belongs (verify-run /etc/passwd) is named as such, not
+// reported as a failed open of /etc/passwd/snapshot.json.
+function checkRecordFolder(dir: string): void {
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(dir).isDirectory();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new UsageError('NOT_FOUND', `${dir} does not exist: ${RECORD_FOLDER_HINT}`, { cause: error });
+    }
+    throw usageErrorFromSystem(error, `record folder ${dir}`) ?? error;
+  }
+  if (!isFolder) throw new UsageError('NOT_A_FOLDER', `${dir} is not a folder: ${RECORD_FOLDER_HINT}`);
+}
 
 // Bounded, and only regular files: a record folder can come from anywhere, and a FIFO or a
 // device named run.log must not hang the verifier or fill its memory.
