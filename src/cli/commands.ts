@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readBoundedFile } from '../adapters/bounded-file.ts';
+import { stopCommandsToken } from '../adapters/github-output.ts';
 import { GroupProcessRunner } from '../adapters/process-runner.ts';
 import { RecordedRefusal, runRemediation } from '../app/run.ts';
 import { triggerFromEnvironment } from '../app/trigger.ts';
@@ -234,7 +235,7 @@ async function runCommand(
     );
     if (outcome.recordDir) {
       context.out(`${formatRef(command.ref)}: ${outcome.status}`);
-      for (const [name, value] of Object.entries(outcome.outputs)) context.out(`  output ${name}=${value}`);
+      printOutputs(outcome.outputs, context.out);
       context.out(`  record:   ${outcome.recordDir}`);
       context.out(`  snapshot: ${outcome.snapshotDigest}`);
       context.out(`  check it: remediate verify-run ${outcome.recordDir} --snapshot-digest ${outcome.snapshotDigest}`);
@@ -250,6 +251,23 @@ async function runCommand(
   } finally {
     context.setCancellable(false);
   }
+}
+
+/**
+ * Prints run outputs as `output name=value`. A value is whatever a step wrote, and a line of a
+ * multi-line one starting with `::` (`::error title=x::`, `::add-mask::`) would act as a workflow
+ * command when the CLI runs in a GitHub `run:` step (or in a container one, where GITHUB_ACTIONS is
+ * not set): multi-line values are printed inside a `::stop-commands::` fence, as the Action fences
+ * step output. A single-line value cannot start a line, so it needs none.
+ */
+function printOutputs(outputs: Readonly<Record<string, string>>, out: (line: string) => void): void {
+  const entries = Object.entries(outputs);
+  const values = entries.map(([, value]) => value);
+  // CR too: the runner reads its output line by line, and CR alone may end a line there.
+  const token = values.some((value) => /[\r\n]/.test(value)) ? stopCommandsToken(values) : undefined;
+  if (token !== undefined) out(`::stop-commands::${token}`);
+  for (const [name, value] of entries) out(`  output ${name}=${value}`);
+  if (token !== undefined) out(`::${token}::`);
 }
 
 /** Largest params file accepted: GitHub's repository_dispatch payload limit. */

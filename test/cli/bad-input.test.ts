@@ -203,3 +203,39 @@ describe('system errors name the problem in one line with the exit code of their
     expect(lines[1]).toMatch(/^TypeError: x is undefined\n\s+at /);
   });
 });
+
+/**
+ * The lines the GitHub runner would run as workflow commands: `::name ...::` at the start of a
+ * line (after blanks), except between `::stop-commands::<token>` and `::<token>::`.
+ */
+function activeWorkflowCommands(output: string): string[] {
+  const active: string[] = [];
+  let stopToken: string | undefined;
+  for (const raw of output.split(/\r\n|\r|\n/)) {
+    const line = raw.trimStart();
+    if (stopToken !== undefined) {
+      if (line === `::${stopToken}::`) stopToken = undefined;
+      continue;
+    }
+    const stop = /^::stop-commands::(.+)$/.exec(line);
+    if (stop) stopToken = stop[1];
+    else if (/^::[a-z-]+( [^:]*)?::/.test(line)) active.push(line);
+  }
+  return active;
+}
+
+describe('run outputs cannot act as workflow commands (item 14)', () => {
+  it('prints a multi-line output inside a stop-commands fence, value unchanged', async () => {
+    const result = await run();
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('  output report=first line\n::error title=x::injected\n::add-mask::first\n');
+    expect(activeWorkflowCommands(result.stdout)).toEqual([]);
+  });
+
+  it('the runner model sees commands printed outside a fence (so the check above can fail)', () => {
+    expect(activeWorkflowCommands('  output report=a\n::error title=x::injected\n')).toEqual([
+      '::error title=x::injected',
+    ]);
+  });
+});
