@@ -18,7 +18,12 @@ export type UsageErrorCode =
   | 'MISSING_SECRET'
   | 'DIRTY_TREE'
   | 'FILE_EXISTS'
-  | 'NOT_FOUND';
+  | 'NOT_FOUND'
+  | 'NOT_A_FILE'
+  | 'NOT_A_FOLDER'
+  | 'FILE_TOO_LARGE'
+  | 'IO_ERROR'
+  | 'DUBIOUS_OWNERSHIP';
 
 /** Integrity and trust refusals: exit 3. Each names the check that failed. */
 export type TrustErrorCode =
@@ -82,6 +87,48 @@ export class ServiceError extends RemediateError {
     this.code = code;
     this.status = options?.status;
   }
+}
+
+/**
+ * What the operating system's error codes mean for a file the caller named. Each describes the
+ * caller's files or machine (a missing folder, a full disk), not a bug in the tool, so it is
+ * reported in one line with exit 2 instead of as INTERNAL with a stack trace.
+ */
+const SYSTEM_PROBLEMS: Readonly<Record<string, string>> = {
+  ENOENT: 'does not exist',
+  ENOTDIR: 'a part of the path is not a folder',
+  EISDIR: 'is a folder, not a file',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EFBIG: 'file too large for the file system',
+  EIO: 'input/output error',
+  ELOOP: 'too many levels of symbolic links',
+  ENAMETOOLONG: 'name too long',
+  ENXIO: 'not a file (a socket or a device without a reader)',
+  EEXIST: 'already exists',
+  EMFILE: 'too many open files',
+  ENFILE: 'too many open files in the system',
+};
+
+/**
+ * The one-line UsageError for a system error on a file the caller named (`what`, e.g.
+ * "--out runs/x"), or undefined when `error` is not a system error with a known code.
+ */
+export function usageErrorFromSystem(error: unknown, what?: string): UsageError | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (!(error instanceof Error) || typeof code !== 'string') return undefined;
+  const problem = SYSTEM_PROBLEMS[code];
+  if (problem === undefined) return undefined;
+  const path = (error as NodeJS.ErrnoException).path;
+  const subject =
+    what ?? (path === undefined ? undefined : `${(error as NodeJS.ErrnoException).syscall ?? 'access'} ${path}`);
+  const usageCode: UsageErrorCode = code === 'ENOENT' ? 'NOT_FOUND' : code === 'EEXIST' ? 'FILE_EXISTS' : 'IO_ERROR';
+  return new UsageError(usageCode, `${subject === undefined ? '' : `${subject}: `}${problem} (${code})`, {
+    cause: error,
+  });
 }
 
 /** Describes any thrown value, including non-Error values, without losing it. */

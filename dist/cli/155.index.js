@@ -22,7 +22,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(57975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_5__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(83916);
-/* harmony import */ var _adapters_git_client_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(46435);
+/* harmony import */ var _adapters_git_client_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(31930);
 
 
 

@@ -213,7 +213,7 @@ if (refusal === undefined) {
     if (STEP_COMMANDS.has(process.argv[2] ?? ''))
         (0,_adapters_sealed_environment_js__WEBPACK_IMPORTED_MODULE_2__/* .sealEnvironment */ .hc)();
     node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache?.();
-    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(206), __nccwpck_require__.e(885)]).then(__nccwpck_require__.bind(__nccwpck_require__, 80885));
+    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(206), __nccwpck_require__.e(637)]).then(__nccwpck_require__.bind(__nccwpck_require__, 20637));
     await main();
 }
 else {
@@ -262,6 +262,7 @@ function nodeVersionRefusal(version) {
 /* harmony export */   _7: () => (/* binding */ ServiceError),
 /* harmony export */   eb: () => (/* binding */ UsageError),
 /* harmony export */   j2: () => (/* binding */ RemediateError),
+/* harmony export */   tz: () => (/* binding */ usageErrorFromSystem),
 /* harmony export */   yU: () => (/* binding */ ExitCode)
 /* harmony export */ });
 /** Exit codes shared by every command (README "Exit codes"). */
@@ -307,6 +308,47 @@ class ServiceError extends RemediateError {
         this.code = code;
         this.status = options?.status;
     }
+}
+/**
+ * What the operating system's error codes mean for a file the caller named. Each describes the
+ * caller's files or machine (a missing folder, a full disk), not a bug in the tool, so it is
+ * reported in one line with exit 2 instead of as INTERNAL with a stack trace.
+ */
+const SYSTEM_PROBLEMS = {
+    ENOENT: 'does not exist',
+    ENOTDIR: 'a part of the path is not a folder',
+    EISDIR: 'is a folder, not a file',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EROFS: 'read-only file system',
+    ENOSPC: 'no space left on the device',
+    EDQUOT: 'disk quota exceeded',
+    EFBIG: 'file too large for the file system',
+    EIO: 'input/output error',
+    ELOOP: 'too many levels of symbolic links',
+    ENAMETOOLONG: 'name too long',
+    ENXIO: 'not a file (a socket or a device without a reader)',
+    EEXIST: 'already exists',
+    EMFILE: 'too many open files',
+    ENFILE: 'too many open files in the system',
+};
+/**
+ * The one-line UsageError for a system error on a file the caller named (`what`, e.g.
+ * "--out runs/x"), or undefined when `error` is not a system error with a known code.
+ */
+function usageErrorFromSystem(error, what) {
+    const code = error?.code;
+    if (!(error instanceof Error) || typeof code !== 'string')
+        return undefined;
+    const problem = SYSTEM_PROBLEMS[code];
+    if (problem === undefined)
+        return undefined;
+    const path = error.path;
+    const subject = what ?? (path === undefined ? undefined : `${error.syscall ?? 'access'} ${path}`);
+    const usageCode = code === 'ENOENT' ? 'NOT_FOUND' : code === 'EEXIST' ? 'FILE_EXISTS' : 'IO_ERROR';
+    return new UsageError(usageCode, `${subject === undefined ? '' : `${subject}: `}${problem} (${code})`, {
+        cause: error,
+    });
 }
 /** Describes any thrown value, including non-Error values, without losing it. */
 function describeError(error) {

@@ -28549,7 +28549,7 @@ const uploadWithArtifactClient = async (name, files, root, retentionDays) => {
 
 /***/ }),
 
-/***/ 84208:
+/***/ 95426:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28607,7 +28607,7 @@ function keyIdOf(publicKey) {
     return tree_digest_sha256Hex(publicKey.export({ type: 'spki', format: 'der' }));
 }
 /** Parses an SPKI PEM Ed25519 public key; other algorithms are refused (no algorithm confusion). */
-function parsePublicKey(pem, source) {
+function keys_parsePublicKey(pem, source) {
     // Node derives a public key from a private PEM without complaint; accepting one would mean the
     // signing key sits wherever trusted keys are kept (workflow inputs, the repository).
     if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem.toString())) {
@@ -28626,7 +28626,7 @@ function parsePublicKey(pem, source) {
     return { keyid: keyIdOf(key), key };
 }
 /** Parses a PKCS#8 PEM Ed25519 private key (as `openssl genpkey -algorithm ed25519` writes). */
-function parsePrivateKey(pem, source) {
+function keys_parsePrivateKey(pem, source) {
     let key;
     try {
         key = createPrivateKey({ key: pem, format: 'pem' });
@@ -28898,10 +28898,106 @@ function readPayloadUnverified(envelopeBytes) {
     return { payload: parsePayload(payloadBytes), payloadBytes };
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
+;// CONCATENATED MODULE: ./src/adapters/bounded-file.ts
+// Reading a file the caller named (a key, a manifest, a params file, a record file). Whoever
+// names the path chooses what is there: a FIFO, a device, a folder, a huge file. Each is refused
+// with a one-line usage error before more than the limit is read.
+
+
+/** Bytes read per call once the file turns out larger than it said it was. */
+const CHUNK_BYTES = 64 * 1024;
+/**
+ * Reads a regular file of at most `maxBytes`; throws a UsageError (NOT_FOUND, NOT_A_FILE,
+ * FILE_TOO_LARGE or `tooLargeCode`, IO_ERROR) naming the file and the problem otherwise.
+ */
+function bounded_file_readBoundedFile(path, options) {
+    const bytes = bounded_file_tryReadBoundedFile(path, options);
+    if (bytes === undefined)
+        throw new errors/* UsageError */.eb('NOT_FOUND', `${options.label} ${path} does not exist`);
+    return bytes;
+}
+/** As readBoundedFile, but undefined when nothing exists at `path`. */
+function bounded_file_tryReadBoundedFile(path, options) {
+    const { label, maxBytes, tooLargeCode = 'FILE_TOO_LARGE' } = options;
+    let fd;
+    try {
+        // O_NONBLOCK: opening a FIFO without a writer would block here, and a read from one forever,
+        // with the event loop stopped, so SIGINT and SIGTERM went unanswered. It does not change reads
+        // of regular files. O_NOCTTY: naming a terminal must not make it the process's controlling one.
+        // (Both are 0 where the platform has no such flag.)
+        fd = (0,external_node_fs_.openSync)(path, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0) | (external_node_fs_.constants.O_NOCTTY ?? 0));
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw (0,errors/* usageErrorFromSystem */.tz)(error, `${label} ${path}`) ?? error;
+    }
+    try {
+        const stats = (0,external_node_fs_.fstatSync)(fd);
+        // Only regular files: a FIFO or a character device (/dev/zero, /dev/stdin) has no end to wait
+        // for, and a folder has no bytes; checked on the open descriptor, so a swap after a check
+        // cannot slip one in.
+        if (!stats.isFile()) {
+            throw new errors/* UsageError */.eb('NOT_A_FILE', `${label} ${path} is ${kindOf(stats)}, not a regular file`);
+        }
+        // Refused by its stated size before reading: a 200 MB file must not cost 200 MB to refuse.
+        if (stats.size > maxBytes)
+            throw tooLarge(tooLargeCode, label, path, maxBytes, stats.size);
+        return readAtMost(fd, maxBytes, stats.size, () => tooLarge(tooLargeCode, label, path, maxBytes));
+    }
+    catch (error) {
+        throw (0,errors/* usageErrorFromSystem */.tz)(error, `${label} ${path}`) ?? error;
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+// Reads until end of file, but never more than maxBytes + 1 bytes: a file whose stated size is
+// wrong (/proc files say 0) or that grows while read cannot make the read unbounded.
+function readAtMost(fd, maxBytes, statedSize, onTooLarge) {
+    const chunks = [];
+    let total = 0;
+    let want = Math.min(statedSize + 1, maxBytes + 1);
+    for (;;) {
+        const chunk = Buffer.allocUnsafe(want);
+        let filled = 0;
+        while (filled < chunk.byteLength) {
+            const count = (0,external_node_fs_.readSync)(fd, chunk, filled, chunk.byteLength - filled, null);
+            if (count === 0)
+                break;
+            filled += count;
+        }
+        chunks.push(chunk.subarray(0, filled));
+        total += filled;
+        if (total > maxBytes)
+            throw onTooLarge();
+        if (filled < chunk.byteLength)
+            return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+        want = Math.min(CHUNK_BYTES, maxBytes + 1 - total);
+    }
+}
+function tooLarge(code, label, path, maxBytes, size) {
+    const actual = size === undefined ? `over ${maxBytes} bytes` : `${size} bytes`;
+    return new errors/* UsageError */.eb(code, `${label} ${path} is ${actual}; at most ${maxBytes} bytes are accepted`);
+}
+function kindOf(stats) {
+    if (stats.isDirectory())
+        return 'a folder';
+    if (stats.isFIFO())
+        return 'a FIFO (named pipe)';
+    if (stats.isCharacterDevice())
+        return 'a character device';
+    if (stats.isBlockDevice())
+        return 'a block device';
+    if (stats.isSocket())
+        return 'a socket';
+    return 'not a regular file';
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 ;// CONCATENATED MODULE: ./src/adapters/chunk-memory.ts
@@ -28925,7 +29021,29 @@ function releaseChunk(chunk) {
     memory.transfer(0);
 }
 
+;// CONCATENATED MODULE: ./src/adapters/git-refusal.ts
+
+/**
+ * git's message when it refuses a repository owned by another user (safe.directory, git 2.35.2+).
+ * Matching git's text is the only way to tell this exit 128 from any other; git runs with
+ * LC_ALL=C (gitEnvironment), so the message is not translated.
+ */
+const DUBIOUS_OWNERSHIP = /detected dubious ownership in repository at '([^'\n]*)'/;
+/**
+ * The one-line error for a repository git refused to read, from a failed git's stderr, or
+ * undefined when git failed for another reason. Without it the refusal surfaced as an INTERNAL
+ * error with a stack trace, or worse, as "names no commit" from a lookup allowed to fail.
+ */
+function tryRepositoryRefusal(stderr) {
+    const match = DUBIOUS_OWNERSHIP.exec(stderr);
+    if (!match)
+        return undefined;
+    const dir = match[1] ?? '';
+    return new errors/* UsageError */.eb('DUBIOUS_OWNERSHIP', `git refuses to read the repository at ${dir}: it is owned by another user (git's "dubious ownership" check). Run remediate as the owner of the checkout, or, if you trust it, allow it with: git config --global --add safe.directory ${dir}`);
+}
+
 ;// CONCATENATED MODULE: ./src/adapters/git-cat-file.ts
+
 
 
 /** What git prints before an object's content: id, type and size, nothing else. */
@@ -28967,7 +29085,8 @@ class CatFileBatch {
         });
         this.#child.stdin.on('error', () => undefined);
         this.#child.on('error', (error) => this.#fail(new Error(`cannot run git cat-file: ${error.message}`)));
-        this.#child.on('close', (code) => this.#fail(new Error(`git cat-file --batch ended (${code}): ${stderr.trim().split('\n')[0] ?? ''}`)));
+        this.#child.on('close', (code) => this.#fail(tryRepositoryRefusal(stderr) ??
+            new Error(`git cat-file --batch ended (${code}): ${stderr.trim().split('\n')[0] ?? ''}`)));
         this.#idle();
     }
     /** Reads an object by id or revision expression (`refs/tags/x^{commit}`); undefined when missing. */
@@ -29111,6 +29230,7 @@ function parseTree(content, idBytes) {
 }
 
 ;// CONCATENATED MODULE: ./src/adapters/git-client.ts
+
 
 
 
@@ -29261,7 +29381,11 @@ class GitCli {
             child.on('error', (error) => reject(new errors/* UsageError */.eb('NOT_FOUND', 'cannot run git: install git and make sure it is on PATH', { cause: error })));
             child.on('close', (code) => {
                 const stderr = Buffer.concat(err).toString('utf8');
-                if (code !== 0 && !options.allowFail)
+                // Checked even when failing is allowed: a refused repository is not a missing commit or file.
+                const refusal = code === 0 ? undefined : tryRepositoryRefusal(stderr);
+                if (refusal)
+                    reject(refusal);
+                else if (code !== 0 && !options.allowFail)
                     reject(new GitCommandError(args, code, stderr));
                 else
                     resolve({ code, stdout: Buffer.concat(out), stderr });
@@ -30338,32 +30462,51 @@ class BlockHasher {
 
 
 
+
 /** What ran and why, written by the executor. */
 const record_files_SNAPSHOT_FILE = 'snapshot.json';
 /** The redacted, human-readable log. */
 const record_files_LOG_FILE = 'run.log';
 /** The hash chain over run.log (format in log-chain.ts). */
 const record_files_CHAIN_FILE = 'run.log.chain';
+/**
+ * Largest record file read: what readFile could read before the reads were bounded. The verifier
+ * holds the whole log in memory, so this is a memory bound, not a format limit.
+ */
+const MAX_RECORD_FILE_BYTES = (/* unused pure expression or super */ null && (2 ** 31 - 1));
 /** Reads snapshot.json, run.log and run.log.chain from a record folder. */
 async function readRecord(dir) {
-    const [snapshot, log, chain] = await Promise.all([
-        readRecordFile(dir, record_files_SNAPSHOT_FILE),
-        readRecordFile(dir, record_files_LOG_FILE),
-        readRecordFile(dir, record_files_CHAIN_FILE),
-    ]);
-    return { snapshot, log, chain: chain.toString('utf8') };
+    checkRecordFolder(dir);
+    const snapshot = readRecordFile(dir, record_files_SNAPSHOT_FILE);
+    const log = readRecordFile(dir, record_files_LOG_FILE);
+    const chain = readRecordFile(dir, record_files_CHAIN_FILE).toString('utf8');
+    return { snapshot, log, chain };
 }
-async function readRecordFile(dir, name) {
-    const path = join(dir, name);
+const RECORD_FOLDER_HINT = (/* unused pure expression or super */ null && (`pass the folder of a run record (it holds ${record_files_SNAPSHOT_FILE}, ${record_files_LOG_FILE} and ${record_files_CHAIN_FILE})`));
+// A file given where the record folder belongs (verify-run /etc/passwd) is named as such, not
+// reported as a failed open of /etc/passwd/snapshot.json.
+function checkRecordFolder(dir) {
+    let isFolder;
     try {
-        return await readFile(path);
+        isFolder = statSync(dir).isDirectory();
     }
     catch (error) {
         if (error.code === 'ENOENT') {
-            throw new UsageError('NOT_FOUND', `${path} not found: pass the folder of a run record (it holds ${record_files_SNAPSHOT_FILE}, ${record_files_LOG_FILE} and ${record_files_CHAIN_FILE})`, { cause: error });
+            throw new UsageError('NOT_FOUND', `${dir} does not exist: ${RECORD_FOLDER_HINT}`, { cause: error });
         }
-        throw error;
+        throw usageErrorFromSystem(error, `record folder ${dir}`) ?? error;
     }
+    if (!isFolder)
+        throw new UsageError('NOT_A_FOLDER', `${dir} is not a folder: ${RECORD_FOLDER_HINT}`);
+}
+// Bounded, and only regular files: a record folder can come from anywhere, and a FIFO or a
+// device named run.log must not hang the verifier or fill its memory.
+function readRecordFile(dir, name) {
+    const path = join(dir, name);
+    const bytes = tryReadBoundedFile(path, { label: 'record file', maxBytes: MAX_RECORD_FILE_BYTES });
+    if (bytes === undefined)
+        throw new UsageError('NOT_FOUND', `${path} not found: ${RECORD_FOLDER_HINT}`);
+    return bytes;
 }
 
 ;// CONCATENATED MODULE: ./src/record/log-chain.ts
@@ -32586,6 +32729,34 @@ async function triggerFromEnvironment(env) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/app/load-keys.ts
+
+
+
+/** Reads trusted public keys from PEM files. */
+async function loadTrustedKeys(paths) {
+    if (paths.length === 0) {
+        throw new UsageError('USAGE', 'expected at least one --trusted-key <public key PEM> to verify the manifest with');
+    }
+    return Promise.resolve(paths.map((path) => parsePublicKey(readKeyFile(path), path)));
+}
+/** Reads Ed25519 private keys from PEM files. */
+async function loadSigningKeys(paths) {
+    if (paths.length === 0)
+        throw new UsageError('USAGE', 'expected at least one --key <private key PEM> to sign with');
+    return Promise.resolve(paths.map((path) => parsePrivateKey(readKeyFile(path), path)));
+}
+/** Largest key file accepted: an Ed25519 PEM key is under 200 bytes. */
+const MAX_KEY_FILE_BYTES = 64 * 1024;
+/**
+ * Reads one key file, bounded (a FIFO, a device or a huge file is refused before it is read).
+ * Small local files, read synchronously: a run's first thread-pool request costs about a
+ * millisecond of start-up, and it need not make any.
+ */
+function readKeyFile(path) {
+    return readBoundedFile(path, { label: 'key file', maxBytes: MAX_KEY_FILE_BYTES });
+}
+
 // EXTERNAL MODULE: ./src/action/action-io.ts
 var action_io = __nccwpck_require__(71815);
 ;// CONCATENATED MODULE: ./src/core/manifest-home.ts
@@ -32987,6 +33158,7 @@ async function publishRecord(settings, deps, recordDir, snapshotDigest) {
 
 
 
+
 /** Parses the Action's inputs and runner environment; throws UsageError naming the input to fix. */
 function readActionSettings(input, env) {
     const workspace = required(env.GITHUB_WORKSPACE, 'GITHUB_WORKSPACE (run this inside a GitHub Actions job)');
@@ -33065,14 +33237,48 @@ function inWorkspace(workspace, path, name) {
     }
     return full;
 }
-/** Normalises a record suffix to characters valid in artifact names and git tags. */
+/** Longest record suffix: `<run id>-<attempt>-<suffix>` names the record folder (at most 128). */
+const MAX_RECORD_SUFFIX = 64;
+/** Characters of the readable start kept when a suffix is shortened to a digest. */
+const SHORTENED_PREFIX = 30;
+/**
+ * Turns `record-suffix` into a name valid in artifact names, release tags (git's check-ref-format)
+ * and folder names, distinct for distinct inputs: two matrix legs whose suffixes differ must
+ * never share an artifact name (the second upload fails with 409) or a release tag.
+ * Letters, digits and '-' stay; '.' stays except where git forbids it in a ref (a second '.' in a
+ * row, a '.' at the end, the '.' of a final `.lock`); every other UTF-8 byte, '_' included, is
+ * written `_xx` (two lowercase hex digits). So 'a b' is `a_20b`, never `a-b`; 'é' is `_c3_a9`,
+ * never nothing. Decoding that is unambiguous, so the mapping is one-to-one. A result over
+ * MAX_RECORD_SUFFIX keeps its readable start and ends in `_h` and 128 bits of the value's SHA-256:
+ * `_h` never occurs in an unshortened name (after '_' always come two hex digits).
+ */
 function recordSuffix(text) {
-    const cleaned = text
-        .trim()
-        .replace(/[^A-Za-z0-9._-]+/g, '-')
-        .replace(/\.{2,}/g, '.')
-        .replace(/^[-.]+|[-.]+$/g, '');
-    return cleaned.slice(0, 64);
+    const bytes = Buffer.from(text.trim(), 'utf8');
+    let encoded = '';
+    for (let i = 0; i < bytes.length; i++) {
+        const byte = bytes[i];
+        const char = String.fromCharCode(byte);
+        if (/^[A-Za-z0-9-]$/.test(char))
+            encoded += char;
+        else if (char === '.' && !refForbidsDotAt(bytes, i))
+            encoded += char;
+        else
+            encoded += `_${byte.toString(16).padStart(2, '0')}`;
+    }
+    if (encoded.length <= MAX_RECORD_SUFFIX)
+        return encoded;
+    let prefix = encoded.slice(0, SHORTENED_PREFIX);
+    // Never cut an escape in half: `_3` would read as the start of a different one.
+    const cut = prefix.lastIndexOf('_');
+    if (cut >= 0 && cut > prefix.length - 3)
+        prefix = prefix.slice(0, cut);
+    return `${prefix}_h${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex').slice(0, 32)}`;
+}
+// git check-ref-format: no '..' anywhere, and a ref (the suffix ends the release tag) cannot end
+// with '.' or '.lock'.
+function refForbidsDotAt(bytes, i) {
+    const rest = bytes.subarray(i).toString('latin1');
+    return rest === '.' || rest.startsWith('..') || rest === '.lock';
 }
 function integer(text, name, min, max) {
     if (!/^\d{1,10}$/.test(text.trim()) || Number(text) < min || Number(text) > max) {
@@ -33124,6 +33330,8 @@ function reportError(io, error) {
 }
 
 ;// CONCATENATED MODULE: ./src/action/main-run.ts
+
+
 
 
 
@@ -33261,9 +33469,9 @@ function reportOutputs(io, recordDir, snapshotDigest, snapshot, outcome, publish
     }
 }
 async function loadKeys(settings) {
-    const keys = settings.trustedKeysPem.map((pem, i) => parsePublicKey(pem, `trusted-keys[${i}]`));
+    const keys = settings.trustedKeysPem.map((pem, i) => keys_parsePublicKey(pem, `trusted-keys[${i}]`));
     for (const path of settings.trustedKeyPaths)
-        keys.push(parsePublicKey(await (0,promises_.readFile)(path), path));
+        keys.push(keys_parsePublicKey(bounded_file_readBoundedFile(path, { label: "input 'trusted-keys': key file", maxBytes: MAX_KEY_FILE_BYTES }), path));
     return keys;
 }
 // Prefer the checkout's own git objects when it has the tag (no API calls, same digest);
@@ -33279,8 +33487,9 @@ async function chooseSource(settings, deps) {
     return new github_api/* RestGitSource */.Qz(await deps.api());
 }
 async function loadManifest(settings, keys, deps) {
-    if (settings.manifest.kind === 'path')
-        return (0,promises_.readFile)(settings.manifest.path);
+    if (settings.manifest.kind === 'path') {
+        return bounded_file_readBoundedFile(settings.manifest.path, { label: "input 'manifest':", maxBytes: MAX_MANIFEST_BYTES });
+    }
     const api = await deps.api();
     const published = await findPublishedManifest(api, { keys, threshold: settings.threshold });
     // No fallback to the manifest on the version's own release: deleting the manifest releases
@@ -33890,6 +34099,7 @@ function credentialValues(env) {
 /* harmony export */   _7: () => (/* binding */ ServiceError),
 /* harmony export */   eb: () => (/* binding */ UsageError),
 /* harmony export */   j2: () => (/* binding */ RemediateError),
+/* harmony export */   tz: () => (/* binding */ usageErrorFromSystem),
 /* harmony export */   yU: () => (/* binding */ ExitCode)
 /* harmony export */ });
 /** Exit codes shared by every command (README "Exit codes"). */
@@ -33936,6 +34146,47 @@ class ServiceError extends RemediateError {
         this.status = options?.status;
     }
 }
+/**
+ * What the operating system's error codes mean for a file the caller named. Each describes the
+ * caller's files or machine (a missing folder, a full disk), not a bug in the tool, so it is
+ * reported in one line with exit 2 instead of as INTERNAL with a stack trace.
+ */
+const SYSTEM_PROBLEMS = {
+    ENOENT: 'does not exist',
+    ENOTDIR: 'a part of the path is not a folder',
+    EISDIR: 'is a folder, not a file',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EROFS: 'read-only file system',
+    ENOSPC: 'no space left on the device',
+    EDQUOT: 'disk quota exceeded',
+    EFBIG: 'file too large for the file system',
+    EIO: 'input/output error',
+    ELOOP: 'too many levels of symbolic links',
+    ENAMETOOLONG: 'name too long',
+    ENXIO: 'not a file (a socket or a device without a reader)',
+    EEXIST: 'already exists',
+    EMFILE: 'too many open files',
+    ENFILE: 'too many open files in the system',
+};
+/**
+ * The one-line UsageError for a system error on a file the caller named (`what`, e.g.
+ * "--out runs/x"), or undefined when `error` is not a system error with a known code.
+ */
+function usageErrorFromSystem(error, what) {
+    const code = error?.code;
+    if (!(error instanceof Error) || typeof code !== 'string')
+        return undefined;
+    const problem = SYSTEM_PROBLEMS[code];
+    if (problem === undefined)
+        return undefined;
+    const path = error.path;
+    const subject = what ?? (path === undefined ? undefined : `${error.syscall ?? 'access'} ${path}`);
+    const usageCode = code === 'ENOENT' ? 'NOT_FOUND' : code === 'EEXIST' ? 'FILE_EXISTS' : 'IO_ERROR';
+    return new UsageError(usageCode, `${subject === undefined ? '' : `${subject}: `}${problem} (${code})`, {
+        cause: error,
+    });
+}
 /** Describes any thrown value, including non-Error values, without losing it. */
 function describeError(error) {
     if (error instanceof Error)
@@ -33962,7 +34213,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _action_action_io_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(71815);
 /* harmony import */ var _action_core_io_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(49484);
 /* harmony import */ var _action_lazy_clients_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5091);
-/* harmony import */ var _action_main_run_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(84208);
+/* harmony import */ var _action_main_run_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(95426);
 // Entry of the Action's main step (runs.main). It only wires the runner to runMain.
 
 

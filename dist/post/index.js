@@ -29757,6 +29757,7 @@ function truncate(text) {
 
 
 
+
 /** Parses the Action's inputs and runner environment; throws UsageError naming the input to fix. */
 function readActionSettings(input, env) {
     const workspace = required(env.GITHUB_WORKSPACE, 'GITHUB_WORKSPACE (run this inside a GitHub Actions job)');
@@ -29835,14 +29836,48 @@ function inWorkspace(workspace, path, name) {
     }
     return full;
 }
-/** Normalises a record suffix to characters valid in artifact names and git tags. */
+/** Longest record suffix: `<run id>-<attempt>-<suffix>` names the record folder (at most 128). */
+const MAX_RECORD_SUFFIX = 64;
+/** Characters of the readable start kept when a suffix is shortened to a digest. */
+const SHORTENED_PREFIX = 30;
+/**
+ * Turns `record-suffix` into a name valid in artifact names, release tags (git's check-ref-format)
+ * and folder names, distinct for distinct inputs: two matrix legs whose suffixes differ must
+ * never share an artifact name (the second upload fails with 409) or a release tag.
+ * Letters, digits and '-' stay; '.' stays except where git forbids it in a ref (a second '.' in a
+ * row, a '.' at the end, the '.' of a final `.lock`); every other UTF-8 byte, '_' included, is
+ * written `_xx` (two lowercase hex digits). So 'a b' is `a_20b`, never `a-b`; 'é' is `_c3_a9`,
+ * never nothing. Decoding that is unambiguous, so the mapping is one-to-one. A result over
+ * MAX_RECORD_SUFFIX keeps its readable start and ends in `_h` and 128 bits of the value's SHA-256:
+ * `_h` never occurs in an unshortened name (after '_' always come two hex digits).
+ */
 function recordSuffix(text) {
-    const cleaned = text
-        .trim()
-        .replace(/[^A-Za-z0-9._-]+/g, '-')
-        .replace(/\.{2,}/g, '.')
-        .replace(/^[-.]+|[-.]+$/g, '');
-    return cleaned.slice(0, 64);
+    const bytes = Buffer.from(text.trim(), 'utf8');
+    let encoded = '';
+    for (let i = 0; i < bytes.length; i++) {
+        const byte = bytes[i];
+        const char = String.fromCharCode(byte);
+        if (/^[A-Za-z0-9-]$/.test(char))
+            encoded += char;
+        else if (char === '.' && !refForbidsDotAt(bytes, i))
+            encoded += char;
+        else
+            encoded += `_${byte.toString(16).padStart(2, '0')}`;
+    }
+    if (encoded.length <= MAX_RECORD_SUFFIX)
+        return encoded;
+    let prefix = encoded.slice(0, SHORTENED_PREFIX);
+    // Never cut an escape in half: `_3` would read as the start of a different one.
+    const cut = prefix.lastIndexOf('_');
+    if (cut >= 0 && cut > prefix.length - 3)
+        prefix = prefix.slice(0, cut);
+    return `${prefix}_h${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex').slice(0, 32)}`;
+}
+// git check-ref-format: no '..' anywhere, and a ref (the suffix ends the release tag) cannot end
+// with '.' or '.lock'.
+function refForbidsDotAt(bytes, i) {
+    const rest = bytes.subarray(i).toString('latin1');
+    return rest === '.' || rest.startsWith('..') || rest === '.lock';
 }
 function integer(text, name, min, max) {
     if (!/^\d{1,10}$/.test(text.trim()) || Number(text) < min || Number(text) > max) {
@@ -29940,7 +29975,7 @@ async function runPost(deps) {
 /* harmony export */   j2: () => (/* binding */ RemediateError),
 /* harmony export */   yU: () => (/* binding */ ExitCode)
 /* harmony export */ });
-/* unused harmony export TrustError */
+/* unused harmony exports TrustError, usageErrorFromSystem */
 /** Exit codes shared by every command (README "Exit codes"). */
 const ExitCode = {
     ok: 0,
@@ -29984,6 +30019,47 @@ class ServiceError extends RemediateError {
         this.code = code;
         this.status = options?.status;
     }
+}
+/**
+ * What the operating system's error codes mean for a file the caller named. Each describes the
+ * caller's files or machine (a missing folder, a full disk), not a bug in the tool, so it is
+ * reported in one line with exit 2 instead of as INTERNAL with a stack trace.
+ */
+const SYSTEM_PROBLEMS = {
+    ENOENT: 'does not exist',
+    ENOTDIR: 'a part of the path is not a folder',
+    EISDIR: 'is a folder, not a file',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EROFS: 'read-only file system',
+    ENOSPC: 'no space left on the device',
+    EDQUOT: 'disk quota exceeded',
+    EFBIG: 'file too large for the file system',
+    EIO: 'input/output error',
+    ELOOP: 'too many levels of symbolic links',
+    ENAMETOOLONG: 'name too long',
+    ENXIO: 'not a file (a socket or a device without a reader)',
+    EEXIST: 'already exists',
+    EMFILE: 'too many open files',
+    ENFILE: 'too many open files in the system',
+};
+/**
+ * The one-line UsageError for a system error on a file the caller named (`what`, e.g.
+ * "--out runs/x"), or undefined when `error` is not a system error with a known code.
+ */
+function usageErrorFromSystem(error, what) {
+    const code = error?.code;
+    if (!(error instanceof Error) || typeof code !== 'string')
+        return undefined;
+    const problem = SYSTEM_PROBLEMS[code];
+    if (problem === undefined)
+        return undefined;
+    const path = error.path;
+    const subject = what ?? (path === undefined ? undefined : `${error.syscall ?? 'access'} ${path}`);
+    const usageCode = code === 'ENOENT' ? 'NOT_FOUND' : code === 'EEXIST' ? 'FILE_EXISTS' : 'IO_ERROR';
+    return new UsageError(usageCode, `${subject === undefined ? '' : `${subject}: `}${problem} (${code})`, {
+        cause: error,
+    });
 }
 /** Describes any thrown value, including non-Error values, without losing it. */
 function describeError(error) {

@@ -2,14 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { ExitCode, TrustError } from '../errors.ts';
 import { parsePublicKey, type TrustedKey } from '../core/keys.ts';
-import { checkManifestFreshness } from '../core/manifest-verifier.ts';
+import { checkManifestFreshness, MAX_MANIFEST_BYTES } from '../core/manifest-verifier.ts';
 import { sha256Digest } from '../core/tree-digest.ts';
+import { readBoundedFile } from '../adapters/bounded-file.ts';
 import { GitCli, gitEnvironment, type GitObjectSource } from '../adapters/git-client.ts';
 import { RestGitSource } from '../adapters/github-api.ts';
 import { GroupProcessRunner } from '../adapters/process-runner.ts';
 import { RecordedRefusal, runRemediation, type RunOutcome } from '../app/run.ts';
 import type { RunSnapshot } from '../run/snapshot.ts';
 import { triggerFromEnvironment } from '../app/trigger.ts';
+import { MAX_KEY_FILE_BYTES } from '../app/load-keys.ts';
 import { STATE, type ActionIo } from './action-io.ts';
 import { findPublishedManifest } from '../app/published-manifest.ts';
 import { publishRecord } from './publish.ts';
@@ -151,7 +153,13 @@ function reportOutputs(
 
 async function loadKeys(settings: ActionSettings): Promise<TrustedKey[]> {
   const keys = settings.trustedKeysPem.map((pem, i) => parsePublicKey(pem, `trusted-keys[${i}]`));
-  for (const path of settings.trustedKeyPaths) keys.push(parsePublicKey(await readFile(path), path));
+  for (const path of settings.trustedKeyPaths)
+    keys.push(
+      parsePublicKey(
+        readBoundedFile(path, { label: "input 'trusted-keys': key file", maxBytes: MAX_KEY_FILE_BYTES }),
+        path,
+      ),
+    );
   return keys;
 }
 
@@ -173,7 +181,9 @@ async function loadManifest(
   keys: readonly TrustedKey[],
   deps: MainDeps,
 ): Promise<Uint8Array> {
-  if (settings.manifest.kind === 'path') return readFile(settings.manifest.path);
+  if (settings.manifest.kind === 'path') {
+    return readBoundedFile(settings.manifest.path, { label: "input 'manifest':", maxBytes: MAX_MANIFEST_BYTES });
+  }
   const api = await deps.api();
   const published = await findPublishedManifest(api, { keys, threshold: settings.threshold });
   // No fallback to the manifest on the version's own release: deleting the manifest releases

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { UsageError } from '../errors.ts';
 import { parseVersionRef, type VersionRef } from '../core/version-ref.ts';
@@ -22,7 +23,7 @@ export interface ActionSettings {
   readonly dryRun: boolean;
   readonly force: boolean;
   readonly publish: PublishTarget;
-  /** Appended to artifact names and release tags (one record per matrix leg); '' for none. */
+  /** Appended to artifact names and release tags (one record per matrix leg), encoded by recordSuffix; '' for none. */
   readonly recordSuffix: string;
   /** Artifact retention in days (1-90), or undefined for the repository's default. */
   readonly retentionDays: number | undefined;
@@ -135,14 +136,45 @@ function inWorkspace(workspace: string, path: string, name: string): string {
   return full;
 }
 
-/** Normalises a record suffix to characters valid in artifact names and git tags. */
+/** Longest record suffix: `<run id>-<attempt>-<suffix>` names the record folder (at most 128). */
+export const MAX_RECORD_SUFFIX = 64;
+/** Characters of the readable start kept when a suffix is shortened to a digest. */
+const SHORTENED_PREFIX = 30;
+
+/**
+ * Turns `record-suffix` into a name valid in artifact names, release tags (git's check-ref-format)
+ * and folder names, distinct for distinct inputs: two matrix legs whose suffixes differ must
+ * never share an artifact name (the second upload fails with 409) or a release tag.
+ * Letters, digits and '-' stay; '.' stays except where git forbids it in a ref (a second '.' in a
+ * row, a '.' at the end, the '.' of a final `.lock`); every other UTF-8 byte, '_' included, is
+ * written `_xx` (two lowercase hex digits). So 'a b' is `a_20b`, never `a-b`; 'é' is `_c3_a9`,
+ * never nothing. Decoding that is unambiguous, so the mapping is one-to-one. A result over
+ * MAX_RECORD_SUFFIX keeps its readable start and ends in `_h` and 128 bits of the value's SHA-256:
+ * `_h` never occurs in an unshortened name (after '_' always come two hex digits).
+ */
 export function recordSuffix(text: string): string {
-  const cleaned = text
-    .trim()
-    .replace(/[^A-Za-z0-9._-]+/g, '-')
-    .replace(/\.{2,}/g, '.')
-    .replace(/^[-.]+|[-.]+$/g, '');
-  return cleaned.slice(0, 64);
+  const bytes = Buffer.from(text.trim(), 'utf8');
+  let encoded = '';
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i] as number;
+    const char = String.fromCharCode(byte);
+    if (/^[A-Za-z0-9-]$/.test(char)) encoded += char;
+    else if (char === '.' && !refForbidsDotAt(bytes, i)) encoded += char;
+    else encoded += `_${byte.toString(16).padStart(2, '0')}`;
+  }
+  if (encoded.length <= MAX_RECORD_SUFFIX) return encoded;
+  let prefix = encoded.slice(0, SHORTENED_PREFIX);
+  // Never cut an escape in half: `_3` would read as the start of a different one.
+  const cut = prefix.lastIndexOf('_');
+  if (cut >= 0 && cut > prefix.length - 3) prefix = prefix.slice(0, cut);
+  return `${prefix}_h${createHash('sha256').update(bytes).digest('hex').slice(0, 32)}`;
+}
+
+// git check-ref-format: no '..' anywhere, and a ref (the suffix ends the release tag) cannot end
+// with '.' or '.lock'.
+function refForbidsDotAt(bytes: Buffer, i: number): boolean {
+  const rest = bytes.subarray(i).toString('latin1');
+  return rest === '.' || rest.startsWith('..') || rest === '.lock';
 }
 
 function integer(text: string, name: string, min: number, max: number): number {

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { Socket } from 'node:net';
 import { releaseChunk } from './chunk-memory.ts';
+import { tryRepositoryRefusal } from './git-refusal.ts';
 
 /** One object read from git: its id, type and bytes. */
 export interface GitObject {
@@ -56,7 +57,10 @@ export class CatFileBatch {
     this.#child.stdin.on('error', () => undefined);
     this.#child.on('error', (error) => this.#fail(new Error(`cannot run git cat-file: ${error.message}`)));
     this.#child.on('close', (code) =>
-      this.#fail(new Error(`git cat-file --batch ended (${code}): ${stderr.trim().split('\n')[0] ?? ''}`)),
+      this.#fail(
+        tryRepositoryRefusal(stderr) ??
+          new Error(`git cat-file --batch ended (${code}): ${stderr.trim().split('\n')[0] ?? ''}`),
+      ),
     );
     this.#idle();
   }

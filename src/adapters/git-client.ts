@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CatFileBatch, parseTree, type GitObject } from './git-cat-file.ts';
 import { TrustError, UsageError } from '../errors.ts';
+import { tryRepositoryRefusal } from './git-refusal.ts';
 
 /** One entry of `git ls-tree -r`. */
 export interface GitTreeEntry {
@@ -212,7 +213,10 @@ export class GitCli implements GitRepository {
       );
       child.on('close', (code) => {
         const stderr = Buffer.concat(err).toString('utf8');
-        if (code !== 0 && !options.allowFail) reject(new GitCommandError(args, code, stderr));
+        // Checked even when failing is allowed: a refused repository is not a missing commit or file.
+        const refusal = code === 0 ? undefined : tryRepositoryRefusal(stderr);
+        if (refusal) reject(refusal);
+        else if (code !== 0 && !options.allowFail) reject(new GitCommandError(args, code, stderr));
         else resolve({ code, stdout: Buffer.concat(out), stderr });
       });
       // git may exit before reading its input (EPIPE); its exit status reports what went wrong.

@@ -14,3 +14,14 @@ export async function appendGitHubOutputs(file: string, outputs: Readonly<Record
   }
   await appendFile(file, text);
 }
+
+/**
+ * A token for GitHub's `::stop-commands::<token>` fence, found in none of `texts`. Between
+ * `::stop-commands::<token>` and `::<token>::` the runner runs no workflow commands, so lines of
+ * untrusted text printed in between (`::error::`, `::add-mask::`, `::stop-commands::`) are only text.
+ */
+export function stopCommandsToken(texts: readonly string[]): string {
+  let token = randomUUID().replaceAll('-', '');
+  while (texts.some((text) => text.includes(token))) token = randomUUID().replaceAll('-', '');
+  return token;
+}

@@ -33,7 +33,7 @@ export function decideFleetGate(
 /**
  * Whether an artifact name is a run record of this run attempt:
  * `remediation-<name>-<version>-<run>-<attempt>[-<suffix>]`, in the characters the Action writes
- * (the record suffix is normalised to letters, digits, '.', '_' and '-'). The name becomes a
+ * (the record suffix is encoded in letters, digits, '.', '_' and '-'). The name becomes a
  * folder: one with a '/', or '..' standing alone, would write outside the download folder.
  */
 export function isRecordOfAttempt(name: string, runId: number, attempt: number): boolean {

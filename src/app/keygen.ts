@@ -1,5 +1,6 @@
 import { rm, writeFile } from 'node:fs/promises';
-import { UsageError } from '../errors.ts';
+import { dirname } from 'node:path';
+import { UsageError, usageErrorFromSystem } from '../errors.ts';
 import { generateKeyPair } from '../core/keys.ts';
 
 /**
@@ -15,7 +16,7 @@ export async function writeKeyPair(out: string): Promise<{ keyid: string; public
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
       throw new UsageError('FILE_EXISTS', `${out} exists; refusing to overwrite a key: choose another --out`);
     }
-    throw error;
+    throw writeError(error, out);
   }
   try {
     await writeFile(publicPath, publicPem, { flag: 'wx', mode: 0o644 });
@@ -25,7 +26,21 @@ export async function writeKeyPair(out: string): Promise<{ keyid: string; public
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
       throw new UsageError('FILE_EXISTS', `${publicPath} exists; refusing to overwrite a key: choose another --out`);
     }
-    throw error;
+    throw writeError(error, publicPath);
   }
   return { keyid, publicPath };
+}
+
+// A key that cannot be written is the caller's folder or disk, not a bug: one line naming it.
+function writeError(error: unknown, path: string): unknown {
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+    return new UsageError(
+      'NOT_FOUND',
+      `cannot write ${path}: folder ${dirname(path)} does not exist; create it first`,
+      {
+        cause: error,
+      },
+    );
+  }
+  return usageErrorFromSystem(error, `cannot write ${path}`) ?? error;
 }

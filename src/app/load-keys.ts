@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readBoundedFile } from '../adapters/bounded-file.ts';
 import { UsageError } from '../errors.ts';
 import { parsePrivateKey, parsePublicKey, type SigningKey, type TrustedKey } from '../core/keys.ts';
 
@@ -16,12 +16,14 @@ export async function loadSigningKeys(paths: readonly string[]): Promise<Signing
   return Promise.resolve(paths.map((path) => parsePrivateKey(readKeyFile(path), path)));
 }
 
-// Small local files, read synchronously: a run's first thread-pool request costs about a
-// millisecond of start-up, and it need not make any.
-function readKeyFile(path: string): Buffer {
-  try {
-    return readFileSync(path);
-  } catch (error) {
-    throw new UsageError('NOT_FOUND', `cannot read key file ${path}`, { cause: error });
-  }
+/** Largest key file accepted: an Ed25519 PEM key is under 200 bytes. */
+export const MAX_KEY_FILE_BYTES = 64 * 1024;
+
+/**
+ * Reads one key file, bounded (a FIFO, a device or a huge file is refused before it is read).
+ * Small local files, read synchronously: a run's first thread-pool request costs about a
+ * millisecond of start-up, and it need not make any.
+ */
+export function readKeyFile(path: string): Buffer {
+  return readBoundedFile(path, { label: 'key file', maxBytes: MAX_KEY_FILE_BYTES });
 }

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { tryReadBoundedFile } from '../adapters/bounded-file.ts';
+import { MAX_MANIFEST_BYTES } from '../core/manifest-verifier.ts';
 import { UsageError } from '../errors.ts';
 
 /** Default manifest location, relative to the repository root. */
@@ -9,13 +10,9 @@ export const DEFAULT_MANIFEST_PATH = 'remediations/manifest.json';
 
 /** Reads manifest bytes, or undefined when the file does not exist yet. */
 export async function tryReadManifest(path: string): Promise<Buffer | undefined> {
-  try {
-    // Synchronous, like the key files: a run then makes no thread-pool request before its step.
-    return await Promise.resolve(readFileSync(path));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new UsageError('NOT_FOUND', `cannot read manifest ${path}`, { cause: error });
-  }
+  // Synchronous, like the key files: a run then makes no thread-pool request before its step.
+  // Bounded by the verifier's own limit: a larger file would be refused after reading it whole.
+  return Promise.resolve(tryReadBoundedFile(path, { label: 'manifest', maxBytes: MAX_MANIFEST_BYTES }));
 }
 
 /** Reads manifest bytes; a missing file is a usage error that says how to make one. */

@@ -1,10 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readBoundedFile } from '../adapters/bounded-file.ts';
+import { stopCommandsToken } from '../adapters/github-output.ts';
 import { GroupProcessRunner } from '../adapters/process-runner.ts';
 import { RecordedRefusal, runRemediation } from '../app/run.ts';
 import { triggerFromEnvironment } from '../app/trigger.ts';
-import { describeError, ExitCode, RemediateError, UsageError, type ExitCodeValue } from '../errors.ts';
+import {
+  describeError,
+  ExitCode,
+  RemediateError,
+  usageErrorFromSystem,
+  UsageError,
+  type ExitCodeValue,
+} from '../errors.ts';
 import { DefinitionError } from '../core/definition-parser.ts';
 import { checkAppendOnly } from '../core/append-check.ts';
 import { readPayloadUnverified } from '../core/manifest-verifier.ts';
@@ -15,6 +24,7 @@ import { readRemediationAtCommit, readRemediationFromWorkingTree } from '../adap
 import type { CommandContext } from '../app/context.ts';
 import { writeKeyPair } from '../app/keygen.ts';
 import { loadSigningKeys, loadTrustedKeys } from '../app/load-keys.ts';
+import { checkOutFolder } from '../app/out-folder.ts';
 import { DEFAULT_MANIFEST_PATH, readManifest } from '../app/manifest-file.ts';
 import { releaseVersion } from '../app/release.ts';
 import { resolveRelease } from '../app/resolve-release.ts';
@@ -184,12 +194,15 @@ async function runCommand(
   command: Extract<CliCommand, { command: 'run' }>,
   context: CommandContext,
 ): Promise<ExitCodeValue> {
+  // Before anything is verified or run: a record that cannot be written would otherwise fail the
+  // run after its checks, or (under /proc) spin in mkdir forever. A dry run writes no record.
+  if (!command.dryRun) checkOutFolder(command.outDir, '--out');
   const git = gitIn(context);
   const root = await git.topLevel();
   const manifestPath = command.manifest ?? join(root, DEFAULT_MANIFEST_PATH);
   const trustedKeys = await loadTrustedKeys(command.trustedKeys);
   const manifestBytes = await readManifest(manifestPath);
-  const params = command.paramsFile === undefined ? {} : await readParamsFile(command.paramsFile);
+  const params = command.paramsFile === undefined ? {} : readParamsFile(command.paramsFile);
   context.setCancellable(true);
   try {
     const outcome = await runRemediation(
@@ -222,7 +235,7 @@ async function runCommand(
     );
     if (outcome.recordDir) {
       context.out(`${formatRef(command.ref)}: ${outcome.status}`);
-      for (const [name, value] of Object.entries(outcome.outputs)) context.out(`  output ${name}=${value}`);
+      printOutputs(outcome.outputs, context.out);
       context.out(`  record:   ${outcome.recordDir}`);
       context.out(`  snapshot: ${outcome.snapshotDigest}`);
       context.out(`  check it: remediate verify-run ${outcome.recordDir} --snapshot-digest ${outcome.snapshotDigest}`);
@@ -240,23 +253,34 @@ async function runCommand(
   }
 }
 
+/**
+ * Prints run outputs as `output name=value`. A value is whatever a step wrote, and a line of a
+ * multi-line one starting with `::` (`::error title=x::`, `::add-mask::`) would act as a workflow
+ * command when the CLI runs in a GitHub `run:` step (or in a container one, where GITHUB_ACTIONS is
+ * not set): multi-line values are printed inside a `::stop-commands::` fence, as the Action fences
+ * step output. A single-line value cannot start a line, so it needs none.
+ */
+function printOutputs(outputs: Readonly<Record<string, string>>, out: (line: string) => void): void {
+  const entries = Object.entries(outputs);
+  const values = entries.map(([, value]) => value);
+  // CR too: the runner reads its output line by line, and CR alone may end a line there.
+  const token = values.some((value) => /[\r\n]/.test(value)) ? stopCommandsToken(values) : undefined;
+  if (token !== undefined) out(`::stop-commands::${token}`);
+  for (const [name, value] of entries) out(`  output ${name}=${value}`);
+  if (token !== undefined) out(`::${token}::`);
+}
+
 /** Largest params file accepted: GitHub's repository_dispatch payload limit. */
 const MAX_PARAMS_FILE_BYTES = 64 * 1024;
 
-async function readParamsFile(path: string): Promise<Record<string, unknown>> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    throw new UsageError('NOT_FOUND', `cannot read --params-file ${path}`, { cause: error });
-  }
-  // Size cap before parsing: a huge or deeply nested payload is refused, not parsed.
-  if (bytes.byteLength > MAX_PARAMS_FILE_BYTES) {
-    throw new UsageError(
-      'INVALID_PARAMS',
-      `--params-file is ${bytes.byteLength} bytes; at most ${MAX_PARAMS_FILE_BYTES}`,
-    );
-  }
+function readParamsFile(path: string): Record<string, unknown> {
+  // Size cap before parsing, and before reading: a huge or deeply nested payload is refused, not
+  // parsed, and /dev/zero or a FIFO is refused, not read until memory runs out or forever.
+  const bytes = readBoundedFile(path, {
+    label: '--params-file',
+    maxBytes: MAX_PARAMS_FILE_BYTES,
+    tooLargeCode: 'INVALID_PARAMS',
+  });
   let value: unknown;
   try {
     value = JSON.parse(bytes.toString('utf8'));
@@ -295,12 +319,17 @@ export function reportError(error: unknown, context: CommandContext): ExitCodeVa
       );
     return error.exitCode;
   }
-  if (error instanceof RemediateError) {
-    const label = error.exitCode === ExitCode.refused ? 'refused' : 'error';
-    context.err(`${label} [${error.code}]: ${error.message}`);
-    return error.exitCode;
+  // A system error no command mapped (a full disk, a missing folder) is about the caller's files
+  // or machine, not a bug: one line, exit 2, like the errors the commands map themselves.
+  const known = error instanceof RemediateError ? error : usageErrorFromSystem(error);
+  if (known) {
+    const label = known.exitCode === ExitCode.refused ? 'refused' : 'error';
+    context.err(`${label} [${known.code}]: ${known.message}`);
+    return known.exitCode;
   }
+  // Anything else is a bug in remediate: the stack trace is for the bug report, and the exit code
+  // is not 2, so a script never takes a crash of the tool for a mistake in its call.
   context.err(`error [INTERNAL]: ${describeError(error)}`);
   if (error instanceof Error && error.stack) context.err(error.stack);
-  return ExitCode.usage;
+  return ExitCode.failed;
 }

@@ -3,6 +3,8 @@
 // step's process group and still finish the record (status `cancelled`, exit 4).
 import { fileURLToPath } from 'node:url';
 import { runCli } from './commands.ts';
+import { ExitCode } from '../errors.ts';
+import { describeOutputFailure, outputLines } from './output-lines.ts';
 
 /** Runs the CLI for this process. */
 export async function main(): Promise<void> {
@@ -15,11 +17,13 @@ export async function main(): Promise<void> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 
+  const stdout = outputLines(process.stdout);
+  const stderr = outputLines(process.stderr);
   const code = await runCli(process.argv.slice(2), {
     cwd: process.cwd(),
     env: process.env,
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
+    out: stdout.write,
+    err: stderr.write,
     now: () => new Date(),
     cancel: cancel.signal,
     setCancellable: (active) => {
@@ -27,5 +31,11 @@ export async function main(): Promise<void> {
     },
     toolPath: fileURLToPath(import.meta.url),
   });
-  process.exitCode = code;
+  // A reader that left (EPIPE) is not a failure; output lost otherwise (`> /dev/full`) is one.
+  // Writes to files and pipes are synchronous on Linux, but their errors arrive as events on a
+  // later tick: wait one turn so the last line's failure is seen.
+  await new Promise((resolve) => setImmediate(resolve));
+  const lost = stdout.failure();
+  if (lost) stderr.write(describeOutputFailure('standard output', lost));
+  process.exitCode = lost && code === ExitCode.ok ? ExitCode.usage : code;
 }

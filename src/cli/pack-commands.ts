@@ -1,5 +1,5 @@
 // The CLI commands the reusable workflows call, so their logic is tested code, not inline shell.
-import { appendFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { ExitCode, TrustError, UsageError, type ExitCodeValue } from '../errors.ts';
 import { parseDispatchPayload } from '../core/dispatch-payload.ts';
@@ -12,6 +12,8 @@ import { artifactClientFor, type RunArtifacts } from '../adapters/run-artifacts.
 import type { CommandContext } from '../app/context.ts';
 import { decideFleetGate, isRecordOfAttempt } from '../app/fleet-gate.ts';
 import { loadTrustedKeys } from '../app/load-keys.ts';
+import { readManifest } from '../app/manifest-file.ts';
+import { readBoundedFile } from '../adapters/bounded-file.ts';
 import { findNewestManifest } from '../app/newest-manifest.ts';
 import { findPublishedManifest } from '../app/published-manifest.ts';
 import { MANIFEST_ASSET, manifestTag } from '../core/manifest-home.ts';
@@ -23,15 +25,20 @@ import { countRows, renderRecordTable, rowOf } from '../app/summarize-records.ts
 import { checkManifestChange, renderValidation, validateChanges } from '../app/validate-changes.ts';
 import type { RunSnapshot } from '../run/snapshot.ts';
 
+/** Largest event payload file read: GitHub's limit for a webhook payload. */
+const MAX_EVENT_FILE_BYTES = 25 * 1024 * 1024;
+
 /** `dispatch parse`: validates a repository_dispatch payload and writes it as step outputs. */
 export async function dispatchParse(
   event: string,
   githubOutput: string | undefined,
   context: CommandContext,
 ): Promise<ExitCodeValue> {
+  // Bounded like every file the caller names; GitHub caps webhook payloads at 25 MB.
+  const bytes = readBoundedFile(event, { label: '--event', maxBytes: MAX_EVENT_FILE_BYTES });
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await readFile(event, 'utf8'));
+    parsed = JSON.parse(bytes.toString('utf8'));
   } catch (error) {
     throw new UsageError('INVALID_PARAMS', `cannot read the event payload ${event}`, { cause: error });
   }
@@ -143,7 +150,7 @@ export async function publishManifestCommand(
     );
   }
   const keys = await loadTrustedKeys(options.trustedKeys);
-  const bytes = await readFile(options.manifest);
+  const bytes = await readManifest(options.manifest);
   // Publishing something unsigned or signed by another key would only make runs skip it; refuse early.
   const serial = authenticateManifest(bytes, keys, 1).payload.serial;
   const tag = manifestTag(serial);
@@ -184,6 +191,11 @@ export async function publishManifestCommand(
   return ExitCode.ok;
 }
 
+/** Largest release asset GitHub accepts (2 GiB), minus one byte. */
+const MAX_RELEASE_ASSET_BYTES = 2 ** 31 - 1;
+/** Largest release notes file read: GitHub refuses a release body over 125,000 characters. */
+const MAX_NOTES_FILE_BYTES = 1024 * 1024;
+
 /** `github publish-release`: draft, assets, publish, for a pushed tag. */
 export async function publishReleaseCommand(
   options: { tag: string; assets: readonly string[]; notesFile: string | undefined; prerelease: boolean },
@@ -196,11 +208,14 @@ export async function publishReleaseCommand(
   const assets = await Promise.all(
     options.assets.map(async (file) => ({
       name: basename(file),
-      bytes: await readFile(file),
+      // GitHub's limit for one release asset.
+      bytes: readBoundedFile(file, { label: '--asset', maxBytes: MAX_RELEASE_ASSET_BYTES }),
       contentType: contentTypeFor(file),
     })),
   );
-  const body = options.notesFile ? await readFile(options.notesFile, 'utf8') : '';
+  const body = options.notesFile
+    ? readBoundedFile(options.notesFile, { label: '--notes-file', maxBytes: MAX_NOTES_FILE_BYTES }).toString('utf8')
+    : '';
   const published = await publishReleaseWithAssets(await githubApi(context.env, context.err), {
     tag: options.tag,
     commit,

@@ -111,7 +111,7 @@ Usage:
   remediate help | --help | --version
 
 Versions are exact: <name>@v<semver> (tag <name>/v<semver>).
-Exit codes: 0 success, 1 the remediation ran and failed, 2 usage or invalid input,
+Exit codes: 0 success, 1 the remediation ran and failed (or error [INTERNAL], a bug), 2 usage or invalid input,
             3 refused by an integrity or trust check, 4 cancelled or timed out.`;
 
 /** Parses argv (without node and script) into a command; throws UsageError (exit 2). */

@@ -1,9 +1,10 @@
 // Reading a run record folder: the only I/O of verification. Everything it returns is checked by
 // the pure verifier (record-verifier.ts), so this file trusts nothing it reads.
 
-import { readFile } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { UsageError } from '../errors.ts';
+import { tryReadBoundedFile } from '../adapters/bounded-file.ts';
+import { UsageError, usageErrorFromSystem } from '../errors.ts';
 
 /** What ran and why, written by the executor. */
 export const SNAPSHOT_FILE = 'snapshot.json';
@@ -11,6 +12,12 @@ export const SNAPSHOT_FILE = 'snapshot.json';
 export const LOG_FILE = 'run.log';
 /** The hash chain over run.log (format in log-chain.ts). */
 export const CHAIN_FILE = 'run.log.chain';
+
+/**
+ * Largest record file read: what readFile could read before the reads were bounded. The verifier
+ * holds the whole log in memory, so this is a memory bound, not a format limit.
+ */
+export const MAX_RECORD_FILE_BYTES = 2 ** 31 - 1;
 
 /** The raw bytes of a run record, as handed to verifyRecord. */
 export interface RecordFiles {
@@ -21,26 +28,35 @@ export interface RecordFiles {
 
 /** Reads snapshot.json, run.log and run.log.chain from a record folder. */
 export async function readRecord(dir: string): Promise<RecordFiles> {
-  const [snapshot, log, chain] = await Promise.all([
-    readRecordFile(dir, SNAPSHOT_FILE),
-    readRecordFile(dir, LOG_FILE),
-    readRecordFile(dir, CHAIN_FILE),
-  ]);
-  return { snapshot, log, chain: chain.toString('utf8') };
+  checkRecordFolder(dir);
+  const snapshot = readRecordFile(dir, SNAPSHOT_FILE);
+  const log = readRecordFile(dir, LOG_FILE);
+  const chain = readRecordFile(dir, CHAIN_FILE).toString('utf8');
+  return { snapshot, log, chain };
 }
 
-async function readRecordFile(dir: string, name: string): Promise<Buffer> {
-  const path = join(dir, name);
+const RECORD_FOLDER_HINT = `pass the folder of a run record (it holds ${SNAPSHOT_FILE}, ${LOG_FILE} and ${CHAIN_FILE})`;
+
+// A file given where the record folder belongs (verify-run /etc/passwd) is named as such, not
+// reported as a failed open of /etc/passwd/snapshot.json.
+function checkRecordFolder(dir: string): void {
+  let isFolder: boolean;
   try {
-    return await readFile(path);
+    isFolder = statSync(dir).isDirectory();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new UsageError(
-        'NOT_FOUND',
-        `${path} not found: pass the folder of a run record (it holds ${SNAPSHOT_FILE}, ${LOG_FILE} and ${CHAIN_FILE})`,
-        { cause: error },
-      );
+      throw new UsageError('NOT_FOUND', `${dir} does not exist: ${RECORD_FOLDER_HINT}`, { cause: error });
     }
-    throw error;
+    throw usageErrorFromSystem(error, `record folder ${dir}`) ?? error;
   }
+  if (!isFolder) throw new UsageError('NOT_A_FOLDER', `${dir} is not a folder: ${RECORD_FOLDER_HINT}`);
+}
+
+// Bounded, and only regular files: a record folder can come from anywhere, and a FIFO or a
+// device named run.log must not hang the verifier or fill its memory.
+function readRecordFile(dir: string, name: string): Buffer {
+  const path = join(dir, name);
+  const bytes = tryReadBoundedFile(path, { label: 'record file', maxBytes: MAX_RECORD_FILE_BYTES });
+  if (bytes === undefined) throw new UsageError('NOT_FOUND', `${path} not found: ${RECORD_FOLDER_HINT}`);
+  return bytes;
 }

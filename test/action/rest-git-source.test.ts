@@ -120,9 +120,10 @@ describe('readActionSettings', () => {
     );
   });
 
-  it('normalises the record suffix to characters valid in artifact names and tags', () => {
+  it('encodes the record suffix in characters valid in artifact names and tags', () => {
+    // Was 'web-1.example.com-8080-.x', which 'web-1.example.com-8080-.x' itself also gave (issue 11, item 17).
     expect(readActionSettings(inputs({ 'record-suffix': 'web-1.example.com:8080/..x' }), env).recordSuffix).toBe(
-      'web-1.example.com-8080-.x',
+      'web-1.example.com_3a8080_2f_2e.x',
     );
   });
 });

@@ -72,16 +72,20 @@ export interface CliResult {
 }
 
 /** Runs the CLI as a real child process on the pinned Node. */
-export function runCli(args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<CliResult> {
+export function runCli(args: readonly string[], options: RunOptions): Promise<CliResult> {
   return runProgram(process.execPath, [CLI, ...args], options);
 }
 
+/** Where and how a program runs. */
+export interface RunOptions {
+  readonly cwd: string;
+  readonly env?: NodeJS.ProcessEnv;
+  /** Kill the program (SIGKILL) after this long; the result then has signal SIGKILL. */
+  readonly timeoutMs?: number;
+}
+
 /** Runs `command` with `args` as a real child process in the git test environment, collecting its output. */
-export function runProgram(
-  command: string,
-  args: readonly string[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv },
-): Promise<CliResult> {
+export function runProgram(command: string, args: readonly string[], options: RunOptions): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, {
       cwd: options.cwd,
@@ -90,10 +94,16 @@ export function runProgram(
     });
     let stdout = '';
     let stderr = '';
+    // A program that hangs is killed, so the test fails on its result instead of timing out.
+    const timer =
+      options.timeoutMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (code, signal) => resolvePromise({ code, signal, stdout, stderr }));
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolvePromise({ code, signal, stdout, stderr });
+    });
   });
 }
 

@@ -1,0 +1,83 @@
+// The `record-suffix` input names artifacts, release tags and record folders (issue 11, item 17).
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { MAX_RECORD_SUFFIX, readActionSettings, recordSuffix } from '../../src/action/settings.ts';
+import { artifactName, runReleaseTag } from '../../src/action/record-publisher.ts';
+import { isRecordOfAttempt } from '../../src/app/fleet-gate.ts';
+import { parseVersionRef } from '../../src/core/version-ref.ts';
+
+const env = { GITHUB_WORKSPACE: '/ws', RUNNER_TEMP: '/tmp/rt', GITHUB_REPOSITORY: 'o/r', GITHUB_RUN_ID: '1' };
+const settingsWith = (suffix: string) =>
+  readActionSettings(
+    (name) => ({ remediation: 'svc@v1.0.0', 'trusted-keys': 'keys/k.pub', 'record-suffix': suffix })[name] ?? '',
+    env,
+  );
+
+/** Suffixes that used to become invalid tags, vanish, or collide with another. */
+const HOSTILE_SUFFIXES = [
+  'a b',
+  'a-b',
+  'a_b',
+  'a_20b',
+  'x.lock',
+  'x_2elock',
+  'x.',
+  'x..y',
+  'é',
+  'e',
+  '',
+  '.',
+  '..',
+  '@{u}',
+  'web-1.example.com:8080',
+  'web-1.example.com-8080',
+  'svc/ns@eu',
+  'tab\there',
+  'a'.repeat(200),
+  `${'a'.repeat(199)}b`,
+  `${'a'.repeat(29)}:${'b'.repeat(100)}`,
+  `${'a'.repeat(29)}:${'b'.repeat(101)}`,
+];
+
+/** Whether git accepts `name` as a full ref name (check-ref-format). */
+function validRef(name: string): boolean {
+  try {
+    execFileSync('git', ['check-ref-format', name], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('record-suffix', () => {
+  it('gives distinct suffixes distinct names', () => {
+    const encoded = HOSTILE_SUFFIXES.map((s) => settingsWith(s).recordSuffix);
+    expect(new Set(encoded).size).toBe(HOSTILE_SUFFIXES.length);
+    expect(recordSuffix('a b')).toBe('a_20b');
+    expect(recordSuffix('a-b')).toBe('a-b');
+    expect(recordSuffix('é')).toBe('_c3_a9');
+  });
+
+  it('makes valid tag names, artifact names and record folder names of every one', () => {
+    const ref = parseVersionRef('svc@v1.0.0');
+    for (const suffix of HOSTILE_SUFFIXES.filter((s) => s.trim() !== '')) {
+      const encoded = recordSuffix(suffix);
+      expect(encoded.length, suffix).toBeLessThanOrEqual(MAX_RECORD_SUFFIX);
+      expect(encoded, suffix).toMatch(/^[A-Za-z0-9._-]+$/);
+      expect(encoded, suffix).not.toMatch(/\.\.|\.$|\.lock$/);
+      expect(validRef(`refs/tags/${runReleaseTag(ref, '9876543210', '1', encoded)}`), suffix).toBe(true);
+      // The record folder's run id: run.ts accepts /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/.
+      expect(`9876543210-1-${encoded}`, suffix).toMatch(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/);
+      const artifact = artifactName(ref, '9876543210', '1', encoded);
+      // artifactName replaces what artifacts forbid: an encoded suffix has nothing to replace.
+      expect(artifact, suffix).toBe(`remediation-svc-v1.0.0-9876543210-1-${encoded}`);
+      // The fleet gate downloads exactly the records of its run attempt by this name.
+      expect(isRecordOfAttempt(artifact, 9876543210, 1), suffix).toBe(true);
+    }
+  });
+
+  it('the tag check above can fail: the old mapping kept a final .lock', () => {
+    expect(validRef('refs/tags/svc/v1.0.0/runs/1-1-x.lock')).toBe(false);
+    expect(validRef('refs/tags/svc/v1.0.0/runs/1-1-x.')).toBe(false);
+  });
+});
