@@ -42,7 +42,7 @@ export interface ExecutorDeps {
   readonly retryBackoffMs: number;
   /** Between SIGTERM and SIGKILL when a step is stopped. */
   readonly killGraceMs: number;
-  /** Aborted when the run is cancelled (SIGINT/SIGTERM to the CLI, or the runner cancelling the job). */
+  /** Aborted when the run is cancelled (SIGINT/SIGTERM/SIGHUP to the CLI, or the runner cancelling the job). */
   readonly cancel: AbortSignal;
 }
 
