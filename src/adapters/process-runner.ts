@@ -1,5 +1,6 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import type { Readable } from 'node:stream';
 
 /** One child process to run as the leader of its own process group. */
 export interface ProcessRequest {
@@ -51,6 +52,21 @@ const MAX_SWEEPS = 50;
  */
 export class GroupProcessRunner implements ProcessRunner {
   run(request: ProcessRequest): Promise<ProcessResult> {
+    let child: ChildProcessByStdio<null, Readable, Readable>;
+    try {
+      child = spawn(request.command, [...request.args], {
+        cwd: request.cwd,
+        env: request.env,
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    } catch (error) {
+      // Some failures are thrown rather than emitted (E2BIG: an environment or argument too big
+      // for execve). They are the step's failure to start, never an engine crash that would
+      // skip the rollback.
+      const spawnError = error instanceof Error ? error.message : String(error);
+      return Promise.resolve({ exitCode: null, signal: null, timedOut: false, aborted: false, spawnError });
+    }
     return new Promise((resolve) => {
       let timedOut = false;
       let aborted = false;
@@ -59,12 +75,6 @@ export class GroupProcessRunner implements ProcessRunner {
       let drainTimer: NodeJS.Timeout | undefined;
       let settled = false;
 
-      const child = spawn(request.command, [...request.args], {
-        cwd: request.cwd,
-        env: request.env,
-        detached: true,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
       const pid = child.pid;
       const killTree = (signal: NodeJS.Signals): void => {
         if (pid === undefined) return;

@@ -6,7 +6,7 @@ import type { TreeFile } from '../core/tree-digest.ts';
 import type { Definition } from '../core/definition.ts';
 import type { ProcessRunner, ProcessResult } from '../adapters/process-runner.ts';
 import { materialize } from './materialize.ts';
-import { outputEnvName, readOutputFile } from './output-file.ts';
+import { checkOutputsFit, outputEnvName, readOutputFile } from './output-file.ts';
 import type { RunRecorder } from './recorder.ts';
 import type { RunStatus, StepOutcome, StepRecord } from './snapshot.ts';
 import { buildStepEnvironment } from './step-environment.ts';
@@ -140,8 +140,11 @@ export async function executePlan(plan: RunPlan, recorder: RunRecorder, deps: Ex
         recorder.marker(`<== ${stage}/${step.id} ${describeResult(result, timeoutMs)} (${outcome})`);
         // Outputs of a failed attempt are kept too: rollback may need what the step managed to note.
         const parsed = readOutputFile(outputFile);
-        if (parsed.ok) stepOutputs = withoutSecretNames(parsed.outputs, recorder, `${stage}/${step.id}`);
-        else recorder.line(`!! ${stage}/${step.id}: outputs ignored: ${parsed.problem}`);
+        const kept = parsed.ok ? withoutSecretNames(parsed.outputs, recorder, `${stage}/${step.id}`) : {};
+        // Outputs too big for an environment would stop every later step, the rollback included.
+        const problem = parsed.ok ? checkOutputsFit(step.id, kept, outputs) : parsed.problem;
+        if (problem === undefined) stepOutputs = kept;
+        else recorder.line(`!! ${stage}/${step.id}: outputs ignored: ${problem}`);
         if (outcome === 'succeeded' || outcome === 'drift') break;
         if (attempt < maxAttempts && !stop.aborted) {
           const delay = Math.min(deps.retryBackoffMs * 2 ** (attempt - 1), 30_000);

@@ -73,3 +73,20 @@ describe.runIf(process.platform === 'linux')('GroupProcessRunner and background 
     expect(isAlive(jobs[0]!)).toBe(true);
   });
 });
+
+describe('GroupProcessRunner and a process that cannot start', () => {
+  it('reports an environment too big for execve (E2BIG, thrown by spawn) as a spawn error, never a rejection', async () => {
+    const result = await new GroupProcessRunner().run({
+      command: 'true',
+      args: [],
+      cwd: tmpdir(),
+      env: { PATH: '/usr/bin:/bin', HUGE: 'a'.repeat(200 * 1024) },
+      timeoutMs: 10_000,
+      killGraceMs: 100,
+      signal: new AbortController().signal,
+      onStdout: () => {},
+      onStderr: () => {},
+    });
+    expect(result).toMatchObject({ exitCode: null, signal: null, spawnError: expect.stringMatching(/E2BIG/) });
+  });
+});
