@@ -7,7 +7,7 @@ import type { Definition } from '../core/definition.ts';
 import type { ProcessRunner, ProcessResult } from '../adapters/process-runner.ts';
 import { materialize } from './materialize.ts';
 import { checkOutputsFit, outputEnvName, readOutputFile } from './output-file.ts';
-import type { RunRecorder } from './recorder.ts';
+import { describeRecordFailure, RECORD_WRITE_FAILED, type RunRecorder } from './recorder.ts';
 import type { RunStatus, StepOutcome, StepRecord } from './snapshot.ts';
 import { buildStepEnvironment } from './step-environment.ts';
 import { removeTree } from './workspace.ts';
@@ -75,6 +75,8 @@ export async function executePlan(plan: RunPlan, recorder: RunRecorder, deps: Ex
   const byStep = new Map<string, Readonly<Record<string, string>>>();
   let sequence = 0;
   const copies: string[] = [];
+  /** The first fault of the engine around a step; thrown once the rollback has run. */
+  let engineFault: { readonly error: unknown } | undefined;
 
   const runStage = async (stage: StageName, step: StepSpec): Promise<StepRecord> => {
     const record: StepRecord = {
@@ -96,9 +98,16 @@ export async function executePlan(plan: RunPlan, recorder: RunRecorder, deps: Ex
     const startedAt = deps.clock().getTime();
     const maxAttempts = 1 + (step.retries ?? 0);
     let result: ProcessResult | undefined;
+    let outcome: StepOutcome | undefined;
+    /** Whether the record failing stopped this step (or kept it from starting). */
+    let stoppedForRecord = false;
     let stepOutputs: Record<string, string> = {};
+    // A record that can no longer be written (a full disk) stops every step but the rollback's:
+    // nothing may go on changing the system unrecorded, and undoing what was done matters more
+    // than recording the undoing.
+    const stepStop = stage === 'rollback' ? stop : AbortSignal.any([stop, recorder.failed]);
     try {
-      for (let attempt = 1; attempt <= maxAttempts && !stop.aborted; attempt++) {
+      for (let attempt = 1; attempt <= maxAttempts && !stepStop.aborted; attempt++) {
         record.attempts = attempt;
         const n = ++sequence;
         // A fresh copy under an unpredictable name, made after the previous step's process group
@@ -122,6 +131,11 @@ export async function executePlan(plan: RunPlan, recorder: RunRecorder, deps: Ex
         );
         recorder.marker(`==> ${stage}/${step.id} attempt ${attempt}/${maxAttempts}`);
         if (step.name) recorder.line(`    ${step.name}`);
+        // The marker may have been the write that failed: then the step does not start at all.
+        if (stepStop.aborted) {
+          stoppedForRecord = !stop.aborted;
+          break;
+        }
         const timeoutMs = parseDuration(step.timeout ?? DEFAULT_STEP_TIMEOUT);
         result = await deps.runner.run({
           command: step.shell === 'sh' ? 'sh' : 'bash',
@@ -130,12 +144,13 @@ export async function executePlan(plan: RunPlan, recorder: RunRecorder, deps: Ex
           env,
           timeoutMs,
           killGraceMs: deps.killGraceMs,
-          signal: stop,
+          signal: stepStop,
           onStdout: (chunk) => recorder.stdout(chunk),
           onStderr: (chunk) => recorder.stderr(chunk),
         });
         recorder.endStreams();
-        const outcome = outcomeOf(stage, result);
+        stoppedForRecord = stepStop.aborted && !stop.aborted;
+        outcome = stoppedForRecord ? 'failed' : outcomeOf(stage, result);
         if (result.spawnError) recorder.line(`!! ${stage}/${step.id} could not start: ${result.spawnError}`);
         recorder.marker(`<== ${stage}/${step.id} ${describeResult(result, timeoutMs)} (${outcome})`);
         // Outputs of a failed attempt are kept too: rollback may need what the step managed to note.
@@ -146,24 +161,28 @@ export async function executePlan(plan: RunPlan, recorder: RunRecorder, deps: Ex
         if (problem === undefined) stepOutputs = kept;
         else recorder.line(`!! ${stage}/${step.id}: outputs ignored: ${problem}`);
         if (outcome === 'succeeded' || outcome === 'drift') break;
-        if (attempt < maxAttempts && !stop.aborted) {
+        if (attempt < maxAttempts && !stepStop.aborted) {
           const delay = Math.min(deps.retryBackoffMs * 2 ** (attempt - 1), 30_000);
           recorder.line(`.. retrying ${stage}/${step.id} in ${delay} ms`);
           recorder.flush();
-          await sleep(delay, stop);
+          await sleep(delay, stepStop);
         }
       }
     } catch (error) {
-      // The engine failed around the step (say, its working directory could not be made): the
-      // step is recorded as failed with the reason, and the run as crashed by the caller.
+      // The engine failed around the step (say, its working directory could not be made, or its
+      // copy could not be written to a full disk): the step is recorded as failed with the
+      // reason, the rollback still runs, and the run is recorded as crashed by the caller.
       record.error = recorder.redact(describeError(error));
-      throw error;
+      engineFault ??= { error };
     } finally {
       const final = result ?? { exitCode: null, signal: null, timedOut: false, aborted: stop.aborted };
       record.exitCode = final.exitCode;
       record.signal = final.signal;
-      record.outcome = result || stop.aborted ? outcomeOf(stage, final) : 'failed';
+      record.outcome = outcome ?? (result || stop.aborted ? outcomeOf(stage, final) : 'failed');
       if (final.spawnError) record.error = recorder.redact(final.spawnError);
+      if (stoppedForRecord && recorder.failure && record.error === undefined) {
+        record.error = recorder.redact(`stopped: ${describeRecordFailure(recorder.failure)}`);
+      }
       record.outputs = { ...stepOutputs };
       byStep.set(step.id, stepOutputs);
       for (const [key, value] of Object.entries(stepOutputs)) outputs[outputEnvName(step.id, key)] = value;
@@ -178,7 +197,13 @@ export async function executePlan(plan: RunPlan, recorder: RunRecorder, deps: Ex
 
   let status: RunStatus;
   try {
-    status = await runStages(plan, recorder, runStage, () => (stop.aborted ? stopReason() : undefined));
+    status = await runStages(
+      plan,
+      recorder,
+      runStage,
+      () => (stop.aborted ? stopReason() : undefined),
+      () => engineFault !== undefined,
+    );
   } finally {
     clearTimeout(timer);
     removeQuietly(scratch, recorder);
@@ -188,6 +213,7 @@ export async function executePlan(plan: RunPlan, recorder: RunRecorder, deps: Ex
     const value = byStep.get(spec.step)?.[spec.key];
     if (value !== undefined) recorder.snapshot.outputs[name] = value;
   }
+  if (engineFault !== undefined) throw engineFault.error;
   return status;
 }
 
@@ -209,6 +235,7 @@ async function runStages(
   recorder: RunRecorder,
   runStep: (stage: StageName, step: StepSpec) => Promise<StepRecord>,
   stopped: () => StopReason | undefined,
+  faulted: () => boolean,
 ): Promise<RunStatus> {
   const { definition } = plan;
   const snapshot = recorder.snapshot;
@@ -221,6 +248,13 @@ async function runStages(
     for (const step of definition.check) {
       const record = await runStep('check', step);
       if (stopped()) return stopped() as StopReason;
+      // The engine failed: the caller records the crash. A check changes nothing, so no rollback.
+      if (faulted()) return 'failed';
+      if (recorder.failure) {
+        snapshot.check = 'error';
+        snapshot.error = recordFailureError(recorder, record, false);
+        return 'failed';
+      }
       if (record.outcome === 'drift') {
         drift = true;
         break;
@@ -246,7 +280,9 @@ async function runStages(
     for (const step of definition[stage]) {
       const record = await runStep(stage, step);
       if (stopped()) break;
-      if (record.outcome !== 'succeeded' && !record.continueOnError) {
+      // An engine fault or a record that can no longer be written ends the run here, like a
+      // failed step: what the steps so far changed is rolled back.
+      if (faulted() || recorder.failure || (record.outcome !== 'succeeded' && !record.continueOnError)) {
         failure = record;
         break;
       }
@@ -264,10 +300,12 @@ async function runStages(
     snapshot.rollback = 'not-needed';
     return 'succeeded';
   }
-  snapshot.error = {
-    code: failure.stage === 'verify' ? 'VERIFY_FAILED' : 'STEP_FAILED',
-    message: `${failure.stage} step '${failure.id}' ${describeRecord(failure)}`,
-  };
+  snapshot.error = recorder.failure
+    ? recordFailureError(recorder, failure, definition.rollback.length > 0)
+    : {
+        code: failure.stage === 'verify' ? 'VERIFY_FAILED' : 'STEP_FAILED',
+        message: `${failure.stage} step '${failure.id}' ${describeRecord(failure)}`,
+      };
   if (definition.rollback.length === 0) {
     snapshot.rollback = 'none';
   } else {
@@ -281,6 +319,25 @@ async function runStages(
     snapshot.rollback = rolledBack ? 'succeeded' : 'failed';
   }
   return failure.outcome === 'timed-out' ? 'timed-out' : 'failed';
+}
+
+/** The snapshot's error for a run stopped because its record could not be written. */
+function recordFailureError(
+  recorder: RunRecorder,
+  at: StepRecord,
+  rollback: boolean,
+): { code: string; message: string } {
+  const failure = recorder.failure!;
+  const lost =
+    failure.file === 'run.log'
+      ? `run.log ends at its last complete block: later output${rollback ? ", the rollback's included," : ''} is not recorded`
+      : 'snapshot.json may lag behind the log';
+  return {
+    code: RECORD_WRITE_FAILED,
+    message: recorder.redact(
+      `${describeRecordFailure(failure)}; the run stopped at ${at.stage} step '${at.id}'${rollback ? ' and ran the rollback' : ''}; ${lost}`,
+    ),
+  };
 }
 
 // An output *name* that contains a secret would leak it into env names and the record's keys;
