@@ -1,11 +1,11 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { parseDuration, type StageName, type StepSpec } from '../core/definition.ts';
 import type { ResolvedParams } from '../core/param-validation.ts';
 import type { TreeFile } from '../core/tree-digest.ts';
 import type { Definition } from '../core/definition.ts';
 import type { ProcessRunner, ProcessResult } from '../adapters/process-runner.ts';
-import { materialize } from './materialize.ts';
+import { DefinitionCopies, type DefinitionCopy } from './definition-copies.ts';
 import { checkOutputsFit, outputEnvName, readOutputFile } from './output-file.ts';
 import { describeRecordFailure, RECORD_WRITE_FAILED, type RunRecorder } from './recorder.ts';
 import type { RunStatus, StepOutcome, StepRecord } from './snapshot.ts';
@@ -60,13 +60,28 @@ export async function executePlan(plan: RunPlan, recorder: RunRecorder, deps: Ex
   // full or read-only temp folder fails the run without leaving a timer (or a folder) behind.
   const scratch = mkdtempSync(join(deps.scratchRoot, 'remediate-run-'));
   const workspace = join(scratch, 'workspace');
+  let copies: DefinitionCopies | undefined;
+  /**
+   * The rollback must be able to start on a full disk, the very fault it may have to undo: a
+   * copy and an output file are made for it before any step runs, and used when fresh ones
+   * cannot be made. The copy is checked before use like any other.
+   */
+  let reserve: { readonly copy: DefinitionCopy; readonly outputFile: string } | undefined;
   try {
     mkdirSync(workspace, { mode: 0o700 });
     mkdirSync(join(scratch, 'outputs'), { mode: 0o700 });
+    copies = DefinitionCopies.create(scratch, plan.files);
+    if (plan.definition.rollback.length > 0) {
+      const outputFile = join(scratch, 'outputs', 'rollback-reserve.out');
+      writeFileSync(outputFile, '', { mode: 0o600 });
+      reserve = { copy: copies.make(), outputFile };
+    }
   } catch (error) {
+    closeQuietly(copies, recorder);
     removeQuietly(scratch, recorder);
     throw error;
   }
+  const store = copies;
   const runTimeout = new AbortController();
   const timer = setTimeout(() => runTimeout.abort(), runTimeoutMs);
   const stop = AbortSignal.any([deps.cancel, runTimeout.signal]);
@@ -74,7 +89,6 @@ export async function executePlan(plan: RunPlan, recorder: RunRecorder, deps: Ex
   const outputs: Record<string, string> = {};
   const byStep = new Map<string, Readonly<Record<string, string>>>();
   let sequence = 0;
-  const copies: string[] = [];
   /** The first fault of the engine around a step; thrown once the rollback has run. */
   let engineFault: { readonly error: unknown } | undefined;
 
@@ -109,63 +123,75 @@ export async function executePlan(plan: RunPlan, recorder: RunRecorder, deps: Ex
     try {
       for (let attempt = 1; attempt <= maxAttempts && !stepStop.aborted; attempt++) {
         record.attempts = attempt;
-        const n = ++sequence;
-        // A fresh copy under an unpredictable name, made after the previous step's process group
-        // is gone: nothing a step leaves behind can have prepared (or can find) the next copy.
-        const definitionDir = join(mkdtempSync(join(deps.scratchRoot, 'remediate-definition-')), 'files');
-        copies.push(dirname(definitionDir));
-        materialize(plan.files, definitionDir);
-        const outputFile = join(scratch, 'outputs', `${n}.out`);
-        writeFileSync(outputFile, '', { mode: 0o600 });
-        const cwd = join(workspace, step['working-directory'] ?? '');
-        mkdirSync(cwd, { recursive: true });
-        const env = buildStepEnvironment(
-          deps.callerEnv,
-          plan.definition,
-          step,
-          plan.params,
-          plan.secrets,
-          outputs,
-          { definitionDir, workspace, outputFile },
-          { name: plan.name, version: plan.version, runId: plan.runId, stage },
-        );
-        recorder.marker(`==> ${stage}/${step.id} attempt ${attempt}/${maxAttempts}`);
-        if (step.name) recorder.line(`    ${step.name}`);
-        // The marker may have been the write that failed: then the step does not start at all.
-        if (stepStop.aborted) {
-          stoppedForRecord = !stop.aborted;
-          break;
-        }
-        const timeoutMs = parseDuration(step.timeout ?? DEFAULT_STEP_TIMEOUT);
-        result = await deps.runner.run({
-          command: step.shell === 'sh' ? 'sh' : 'bash',
-          args: shellArgs(step),
-          cwd,
-          env,
-          timeoutMs,
-          killGraceMs: deps.killGraceMs,
-          signal: stepStop,
-          onStdout: (chunk) => recorder.stdout(chunk),
-          onStderr: (chunk) => recorder.stderr(chunk),
-        });
-        recorder.endStreams();
-        stoppedForRecord = stepStop.aborted && !stop.aborted;
-        outcome = stoppedForRecord ? 'failed' : outcomeOf(stage, result);
-        if (result.spawnError) recorder.line(`!! ${stage}/${step.id} could not start: ${result.spawnError}`);
-        recorder.marker(`<== ${stage}/${step.id} ${describeResult(result, timeoutMs)} (${outcome})`);
-        // Outputs of a failed attempt are kept too: rollback may need what the step managed to note.
-        const parsed = readOutputFile(outputFile);
-        const kept = parsed.ok ? withoutSecretNames(parsed.outputs, recorder, `${stage}/${step.id}`) : {};
-        // Outputs too big for an environment would stop every later step, the rollback included.
-        const problem = parsed.ok ? checkOutputsFit(step.id, kept, outputs) : parsed.problem;
-        if (problem === undefined) stepOutputs = kept;
-        else recorder.line(`!! ${stage}/${step.id}: outputs ignored: ${problem}`);
-        if (outcome === 'succeeded' || outcome === 'drift') break;
-        if (attempt < maxAttempts && !stepStop.aborted) {
-          const delay = Math.min(deps.retryBackoffMs * 2 ** (attempt - 1), 30_000);
-          recorder.line(`.. retrying ${stage}/${step.id} in ${delay} ms`);
-          recorder.flush();
-          await sleep(delay, stepStop);
+        const { copy, outputFile, reserved } = prepare(stage, ++sequence);
+        try {
+          const definitionDir = copy.dir;
+          const cwd = join(workspace, step['working-directory'] ?? '');
+          mkdirSync(cwd, { recursive: true });
+          const env = buildStepEnvironment(
+            deps.callerEnv,
+            plan.definition,
+            step,
+            plan.params,
+            plan.secrets,
+            outputs,
+            { definitionDir, workspace, outputFile },
+            { name: plan.name, version: plan.version, runId: plan.runId, stage },
+          );
+          recorder.marker(`==> ${stage}/${step.id} attempt ${attempt}/${maxAttempts}`);
+          if (step.name) recorder.line(`    ${step.name}`);
+          // The marker may have been the write that failed: then the step does not start at all.
+          if (stepStop.aborted) {
+            stoppedForRecord = !stop.aborted;
+            break;
+          }
+          const timeoutMs = parseDuration(step.timeout ?? DEFAULT_STEP_TIMEOUT);
+          // Checked right before the spawn, against the verified bytes and the copy as it was made:
+          // a copy something rewrote (a daemon an earlier step left) never runs.
+          const changedBefore = copy.problem(true);
+          result =
+            changedBefore !== undefined
+              ? notStarted(`its copy of the definition changed before it started: ${changedBefore}`)
+              : await deps.runner.run({
+                  command: step.shell === 'sh' ? 'sh' : 'bash',
+                  args: shellArgs(step),
+                  cwd,
+                  env,
+                  timeoutMs,
+                  killGraceMs: deps.killGraceMs,
+                  signal: stepStop,
+                  onStdout: (chunk) => recorder.stdout(chunk),
+                  onStderr: (chunk) => recorder.stderr(chunk),
+                });
+          recorder.endStreams();
+          // A change while the step ran, even one undone since, cannot be prevented for a
+          // same-user process that read the step's environment; it is reported (README).
+          const changedWhile = changedBefore === undefined ? copy.problem(false) : undefined;
+          if (changedWhile !== undefined) {
+            recorder.line(
+              `!! ${stage}/${step.id}: its copy of the definition changed while it ran (${changedWhile}): what it ran may not be the verified bytes`,
+            );
+          }
+          stoppedForRecord = stepStop.aborted && !stop.aborted;
+          outcome = stoppedForRecord ? 'failed' : outcomeOf(stage, result);
+          if (result.spawnError) recorder.line(`!! ${stage}/${step.id} could not start: ${result.spawnError}`);
+          recorder.marker(`<== ${stage}/${step.id} ${describeResult(result, timeoutMs)} (${outcome})`);
+          // Outputs of a failed attempt are kept too: rollback may need what the step managed to note.
+          const parsed = readOutputFile(outputFile);
+          const kept = parsed.ok ? withoutSecretNames(parsed.outputs, recorder, `${stage}/${step.id}`) : {};
+          // Outputs too big for an environment would stop every later step, the rollback included.
+          const problem = parsed.ok ? checkOutputsFit(step.id, kept, outputs) : parsed.problem;
+          if (problem === undefined) stepOutputs = kept;
+          else recorder.line(`!! ${stage}/${step.id}: outputs ignored: ${problem}`);
+          if (outcome === 'succeeded' || outcome === 'drift') break;
+          if (attempt < maxAttempts && !stepStop.aborted) {
+            const delay = Math.min(deps.retryBackoffMs * 2 ** (attempt - 1), 30_000);
+            recorder.line(`.. retrying ${stage}/${step.id} in ${delay} ms`);
+            recorder.flush();
+            await sleep(delay, stepStop);
+          }
+        } finally {
+          if (!reserved) removeQuietly(copy.dir, recorder);
         }
       }
     } catch (error) {
@@ -195,6 +221,30 @@ export async function executePlan(plan: RunPlan, recorder: RunRecorder, deps: Ex
     return record;
   };
 
+  /**
+   * A fresh copy (under a new unpredictable name, made after the previous step's process group
+   * is gone) and a fresh output file for one attempt; for a rollback step that cannot have them
+   * (a full disk), the reserved ones.
+   */
+  const prepare = (
+    stage: StageName,
+    n: number,
+  ): { readonly copy: DefinitionCopy; readonly outputFile: string; readonly reserved: boolean } => {
+    const outputFile = join(scratch, 'outputs', `${n}.out`);
+    try {
+      writeFileSync(outputFile, '', { mode: 0o600 });
+      return { copy: store.make(), outputFile, reserved: false };
+    } catch (error) {
+      if (stage !== 'rollback' || reserve === undefined) throw error;
+      recorder.line(
+        `!! rollback: no fresh copy could be made (${describeError(error)}); using the one reserved at the start`,
+      );
+      // Emptying the reserved output file needs no space.
+      writeFileSync(reserve.outputFile, '');
+      return { ...reserve, reserved: true };
+    }
+  };
+
   let status: RunStatus;
   try {
     status = await runStages(
@@ -206,8 +256,8 @@ export async function executePlan(plan: RunPlan, recorder: RunRecorder, deps: Ex
     );
   } finally {
     clearTimeout(timer);
+    closeQuietly(store, recorder);
     removeQuietly(scratch, recorder);
-    for (const copy of copies) removeQuietly(copy, recorder);
   }
   for (const [name, spec] of Object.entries(plan.definition.outputs)) {
     const value = byStep.get(spec.step)?.[spec.key];
@@ -228,6 +278,20 @@ function removeQuietly(dir: string, recorder: RunRecorder): void {
   } catch (error) {
     recorder.line(`!! could not remove scratch folder ${dir}: ${(error as Error).message}`);
   }
+}
+
+/** Lets go of the copies' folder (making it removable); a failure goes to the log like removeQuietly's. */
+function closeQuietly(copies: DefinitionCopies | undefined, recorder: RunRecorder): void {
+  try {
+    copies?.close();
+  } catch (error) {
+    recorder.line(`!! could not release the copies' folder: ${(error as Error).message}`);
+  }
+}
+
+/** The result of a step that was not started. */
+function notStarted(reason: string): ProcessResult {
+  return { exitCode: null, signal: null, timedOut: false, aborted: false, spawnError: reason };
 }
 
 async function runStages(

@@ -2,31 +2,15 @@
 // full too. A real small filesystem: a 96 KiB tmpfs mounted over the record folder in a private
 // mount namespace (`unshare --user --map-root-user --mount`: no root needed where unprivileged
 // user namespaces are allowed; skipped where they are not).
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CLI, runCli, runProgram, TempRepo } from '../helpers/git-repo.ts';
+import { CLI, runCli, TempRepo } from '../helpers/git-repo.ts';
+import { canMountTmpfs, runOnTmpfs } from '../helpers/tmpfs.ts';
 
 const examples = resolve(dirname(fileURLToPath(import.meta.url)), '../../remediations');
 const FILES = 500;
-
-/** Whether this machine lets an unprivileged process mount a tmpfs in a namespace of its own. */
-function canMountTmpfs(): boolean {
-  if (process.platform !== 'linux') return false;
-  const dir = mkdtempSync(join(tmpdir(), 'tmpfs-probe-'));
-  try {
-    const mount = 'mount -t tmpfs -o size=64k tmpfs "$0"';
-    execFileSync('unshare', ['--user', '--map-root-user', '--mount', 'sh', '-c', mount, dir], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 let repo: TempRepo | undefined;
 afterEach(() => repo?.remove());
@@ -54,15 +38,12 @@ describe.runIf(canMountTmpfs())('prune-old-files when the disk holding its recor
     const copy = r.path('copy');
     mkdirSync(runs);
     mkdirSync(copy);
-    // The tmpfs goes away with the namespace: the record is copied out for the checks below.
-    const script =
-      'mount -t tmpfs -o size=96k tmpfs "$RUNS" || exit 99; "$@"; code=$?; cp -R "$RUNS"/. "$COPY"/; exit $code';
     const run = ['run', 'prune-old-files@v1.0.0', '--trusted-key', 'k.pub', '--out', runs];
     const params = ['--param', `dir=${sandbox}`, '--param', 'max-size-mb=1'];
-    const result = await runProgram(
-      'unshare',
-      ['--user', '--map-root-user', '--mount', 'sh', '-c', script, 'sh', process.execPath, CLI, ...run, ...params],
-      { cwd: r.dir, env: { RUNS: runs, COPY: copy } },
+    const result = await runOnTmpfs(
+      { mountPoint: runs, size: '96k', copyTo: copy },
+      [process.execPath, CLI, ...run, ...params],
+      { cwd: r.dir },
     );
     expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
     expect(result.code).toBe(1);

@@ -1,10 +1,11 @@
 // A record that can no longer be written: a file size limit (`ulimit -f`, EFBIG) stands in for a
 // full disk (ENOSPC): both fail the same writes, and a limit needs no root or loop device.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLI, runCli, runProgram } from '../helpers/git-repo.ts';
 import { isAlive, releaseRemediation, type Released } from '../helpers/released.ts';
+import { canMountTmpfs, runOnTmpfs } from '../helpers/tmpfs.ts';
 
 let current: Released | undefined;
 afterEach(() => current?.repo.remove());
@@ -146,5 +147,59 @@ describe('a rollback that fills the disk', () => {
     const verified = await runCli(['verify-run', dir], { cwd: r.repo.dir });
     expect(verified.stderr).toBe('');
     expect(verified.stdout).toMatch(/^intact: status failed/);
+  });
+});
+
+describe.runIf(canMountTmpfs())('a rollback on a full scratch disk', () => {
+  it('starts from the copy reserved at the start when no fresh copy can be made', async () => {
+    current = await releaseRemediation(
+      'svc',
+      [
+        'name: svc',
+        'description: a step that fills the temporary folder',
+        'steps:',
+        '  - id: fill',
+        '    run: |',
+        // A process holding the step's copy open keeps its space after the engine removes the
+        // copy, so once the disk is full no fresh copy fits.
+        '      setsid sleep 300 < "$REMEDIATION_DIR/undo.sh" >/dev/null 2>&1 &',
+        '      echo $! > "$HOME/holder.pid"',
+        '      dd if=/dev/zero of="$TMPDIR/fill" bs=4k 2>/dev/null || true',
+        '      exit 1',
+        'rollback:',
+        '  - { id: undo, run: \'bash "$REMEDIATION_DIR/undo.sh"\' }',
+        '',
+      ].join('\n'),
+      { 'undo.sh': 'kill "$(cat "$HOME/holder.pid")"\nrm -f "$TMPDIR/fill"\necho undone from the verified bytes\n' },
+    );
+    const r = current;
+    // TMPDIR (the engine's scratch space and the step's) is a 512 KiB tmpfs; the record is not.
+    const scratch = r.repo.path('scratch');
+    const leftovers = r.repo.path('leftovers');
+    mkdirSync(scratch);
+    mkdirSync(leftovers);
+    const run = ['run', 'svc@v1.0.0', '--trusted-key', 'k1.pub', '--out', 'runs'];
+    const result = await runOnTmpfs(
+      { mountPoint: scratch, size: '512k', copyTo: leftovers },
+      [process.execPath, CLI, ...run],
+      { cwd: r.repo.dir, env: { TMPDIR: scratch, HOME: r.repo.dir, NODE_DISABLE_COMPILE_CACHE: '1' } },
+    );
+    const holder = Number(readFileSync(r.repo.path('holder.pid'), 'utf8'));
+    if (isAlive(holder)) process.kill(holder, 'SIGKILL');
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+    const dir = r.records()[0]!;
+    const snap = r.snapshot(dir);
+    expect(snap.status).toBe('failed');
+    expect(snap.error?.code).toBe('STEP_FAILED');
+    expect(snap.rollback).toBe('succeeded');
+    const log = readFileSync(join(dir, 'run.log'), 'utf8');
+    expect(log).toMatch(
+      /!! rollback: no fresh copy could be made \(ENOSPC[^)]*\); using the one reserved at the start/,
+    );
+    expect(log).toContain('undone from the verified bytes');
+    expect(isAlive(holder)).toBe(false);
+    // The scratch folder, with the reserved copy, was removed.
+    expect(readdirSync(leftovers)).toEqual([]);
   });
 });
