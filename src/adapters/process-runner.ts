@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 
 /** One child process to run as the leader of its own process group. */
@@ -180,16 +180,35 @@ function sessionMembers(sid: number, outsideGroup: boolean): number[] {
   for (const entry of entries) {
     const first = entry.charCodeAt(0);
     if (first < 0x30 || first > 0x39) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, 'latin1');
-    } catch {
-      continue; // exited while listing
-    }
+    const stat = readStat(entry);
+    if (stat === undefined) continue; // exited while listing
     // `pid (comm) state ppid pgrp session ...`: comm may hold spaces and ')', so count from the last ')'.
     const [state, , group, session] = stat.slice(stat.lastIndexOf(')') + 2).split(' ', 4);
     if (state === 'Z' || Number(session) !== sid) continue;
     if (!outsideGroup || Number(group) !== sid) members.push(Number(entry));
   }
   return members;
+}
+
+/**
+ * Holds the start of one /proc/<pid>/stat. The fields read end within its first 100 bytes (comm
+ * is at most 15 bytes), and no later field holds a ')', so the last ')' in it is comm's.
+ */
+const STAT_BUFFER = Buffer.alloc(512);
+
+/** The start of /proc/<pid>/stat, read into one reused buffer (a scan reads one per process). */
+function readStat(pid: string): string | undefined {
+  let fd: number;
+  try {
+    fd = openSync(`/proc/${pid}/stat`, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    return STAT_BUFFER.toString('latin1', 0, readSync(fd, STAT_BUFFER, 0, STAT_BUFFER.byteLength, 0));
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
 }
