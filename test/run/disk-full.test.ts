@@ -80,6 +80,40 @@ describe('a run whose log hits a full disk', () => {
   });
 });
 
+describe('a check whose output fills the disk', () => {
+  it('is stopped, changes nothing (no steps, no rollback), and the record verifies', async () => {
+    current = await releaseRemediation(
+      'svc',
+      [
+        'name: svc',
+        'description: a loud check',
+        'check:',
+        '  - id: probe',
+        '    run: |',
+        '      for i in $(seq 1 20000); do echo "probe line $i of a check that prints a lot"; done',
+        '      exit 1',
+        'steps:',
+        '  - { id: fix, run: "touch \\"$HOME/fixed\\"" }',
+        'rollback:',
+        '  - { id: undo, run: "touch \\"$HOME/undone\\"" }',
+        '',
+      ].join('\n'),
+    );
+    const r = current;
+    const result = await runLimited(r, 256, { HOME: r.repo.dir });
+    expect(result.code).toBe(1);
+    const dir = r.records()[0]!;
+    const snap = r.snapshot(dir);
+    expect(snap).toMatchObject({ status: 'failed', check: 'error', error: { code: 'RECORD_WRITE_FAILED' } });
+    expect(snap.rollback).toBeUndefined();
+    expect(snap.steps.map((s) => `${s.stage}/${s.id}:${s.outcome}`)).toEqual(['check/probe:failed']);
+    expect(() => readFileSync(r.repo.path('fixed'))).toThrow();
+    expect(() => readFileSync(r.repo.path('undone'))).toThrow();
+    const verified = await runCli(['verify-run', dir], { cwd: r.repo.dir });
+    expect(verified.stdout).toMatch(/^intact: status failed/);
+  });
+});
+
 describe('a run whose engine fails around a step', () => {
   it('records the fault on the step, still runs the rollback, and ends crashed', async () => {
     // The second step's working directory is a file the first step made: the engine cannot

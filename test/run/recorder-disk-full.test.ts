@@ -7,7 +7,7 @@ import type { RunSnapshot, StepRecord } from '../../src/run/snapshot.ts';
 
 // run.log and run.log.chain are written with writeSync: that is where the disk fills up here.
 // snapshot.json (writeFileSync, small) still fits, as it often does on a full disk.
-const disk = vi.hoisted(() => ({ free: Number.POSITIVE_INFINITY }));
+const disk = vi.hoisted(() => ({ free: Number.POSITIVE_INFINITY, snapshotFails: false }));
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof Fs>();
   const writeSync = (fd: number, buffer: Uint8Array, offset: number, length: number, position: number | null) => {
@@ -18,7 +18,13 @@ vi.mock('node:fs', async (importOriginal) => {
     disk.free -= written;
     return written;
   };
-  return { ...fs, default: { ...fs, writeSync }, writeSync };
+  const writeFileSync = (...args: Parameters<typeof fs.writeFileSync>) => {
+    if (disk.snapshotFails && String(args[0]).endsWith('.snapshot.json.tmp')) {
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write' });
+    }
+    fs.writeFileSync(...args);
+  };
+  return { ...fs, default: { ...fs, writeSync, writeFileSync }, writeSync, writeFileSync };
 });
 
 const { RunRecorder } = await import('../../src/run/recorder.ts');
@@ -28,6 +34,7 @@ const { verifyRecord } = await import('../../src/record/record-verifier.ts');
 const dirs: string[] = [];
 afterEach(async () => {
   disk.free = Number.POSITIVE_INFINITY;
+  disk.snapshotFails = false;
   await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
@@ -115,5 +122,27 @@ describe('RunRecorder on a disk that fills up', () => {
     expect(written.error?.code).toBe('RECORD_WRITE_FAILED');
     expect(written.error?.message).toMatch(/^the run ended succeeded, but the run log could not be written \(ENOSPC/);
     expect(verifyRecord(files)).toMatchObject({ ok: true, complete: true });
+  });
+});
+
+describe('RunRecorder when only snapshot.json cannot be written', () => {
+  it('tells the executor, keeps the log going (the rollback is still recorded), and says so at the end', async () => {
+    const { dir, snapshot, recorder } = await startRecorder();
+    disk.snapshotFails = true;
+    expect(() => recorder.save()).not.toThrow();
+    expect(recorder.failed.aborted).toBe(true);
+    expect(recorder.failure).toMatchObject({ file: 'snapshot.json', error: { code: 'ENOSPC' } });
+    recorder.line('the rollback is still recorded');
+    disk.snapshotFails = false;
+    snapshot.status = 'failed';
+    snapshot.error = { code: 'STEP_FAILED', message: 'steps step one exited 1' };
+    recorder.marker('run failed');
+    await recorder.finish();
+    const files = await readRecord(dir);
+    expect(files.log.toString('utf8')).toContain('the rollback is still recorded');
+    const written = JSON.parse(files.snapshot.toString('utf8')) as RunSnapshot;
+    expect(written.error?.code).toBe('STEP_FAILED');
+    expect(written.error?.message).toMatch(/; then snapshot\.json could not be written \(ENOSPC/);
+    expect(verifyRecord(files)).toMatchObject({ ok: true, complete: true, status: 'failed' });
   });
 });
