@@ -9,13 +9,14 @@ import { runMain } from './action/main-run.ts';
 
 // GitHub cancels with SIGINT, then SIGTERM 7.5 s later, then kills the tree 2.5 s after that:
 // stop the running step at once and leave a note for the post step in case we are killed.
+// SIGHUP (a runner's session ending) would otherwise end Node at once, leaving the step running
+// and the record `running`: it cancels the same way.
 const cancel = new AbortController();
 const onSignal = () => {
   if (!cancel.signal.aborted) core.saveState(STATE.cancelled, 'true');
   cancel.abort();
 };
-process.on('SIGINT', onSignal);
-process.on('SIGTERM', onSignal);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, onSignal);
 
 await runMain({
   io: coreIo(),

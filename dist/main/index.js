@@ -28549,7 +28549,7 @@ const uploadWithArtifactClient = async (name, files, root, retentionDays) => {
 
 /***/ }),
 
-/***/ 95426:
+/***/ 55107:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29425,15 +29425,39 @@ function gitEnvironment(base) {
 var github_api = __nccwpck_require__(44804);
 ;// CONCATENATED MODULE: ./src/adapters/process-runner.ts
 
+
 /** How long to keep reading output after the leader exits (a background child may hold the pipe). */
 const DRAIN_AFTER_EXIT_MS = 500;
+/** Rounds of "list the session, SIGKILL it" before giving up on a session that keeps forking. */
+const MAX_SWEEPS = 50;
 /**
- * Spawns each step as a process-group leader (`detached`), so the whole tree can be ended: on a
- * timeout or cancellation (SIGTERM, then SIGKILL), and when the step ends (SIGKILL to what is
- * left): a step that forks `sleep 1000 &` cannot outlive it.
+ * Spawns each step as the leader of a new session and process group (`detached` calls setsid),
+ * so the whole tree can be ended: on a timeout or cancellation (SIGTERM, then SIGKILL), and when
+ * the step ends (SIGKILL to what is left): a step that forks `sleep 1000 &` cannot outlive it.
+ *
+ * The group alone is not enough: a job started under `set -m` (or any process that calls
+ * setpgid) gets a process group of its own and would outlive its step. It stays in the step's
+ * session, though, and only setsid leaves that, so on Linux every process whose session is the
+ * step's is signalled too (found through /proc). A deliberate daemon leaves with `setsid`.
  */
 class GroupProcessRunner {
     run(request) {
+        let child;
+        try {
+            child = (0,external_node_child_process_namespaceObject.spawn)(request.command, [...request.args], {
+                cwd: request.cwd,
+                env: request.env,
+                detached: true,
+                stdio: ['ignore', 'pipe', 'pipe'],
+            });
+        }
+        catch (error) {
+            // Some failures are thrown rather than emitted (E2BIG: an environment or argument too big
+            // for execve). They are the step's failure to start, never an engine crash that would
+            // skip the rollback.
+            const spawnError = error instanceof Error ? error.message : String(error);
+            return Promise.resolve({ exitCode: null, signal: null, timedOut: false, aborted: false, spawnError });
+        }
         return new Promise((resolve) => {
             let timedOut = false;
             let aborted = false;
@@ -29441,27 +29465,26 @@ class GroupProcessRunner {
             let killTimer;
             let drainTimer;
             let settled = false;
-            const child = (0,external_node_child_process_namespaceObject.spawn)(request.command, [...request.args], {
-                cwd: request.cwd,
-                env: request.env,
-                detached: true,
-                stdio: ['ignore', 'pipe', 'pipe'],
-            });
             const pid = child.pid;
-            const killGroup = (signal) => {
+            const killTree = (signal) => {
                 if (pid === undefined)
-                    return false;
+                    return;
                 try {
                     process.kill(-pid, signal);
-                    return true;
                 }
                 catch {
-                    return false;
+                    // The group is gone already.
                 }
+                // The session id is the leader's pid (setsid), kept by the kernel while any process of
+                // the session lives, so it cannot name a stranger's session.
+                if (signal === 'SIGKILL')
+                    sweepSession(pid);
+                else
+                    signalSession(pid, signal, true);
             };
             const terminate = () => {
-                killGroup('SIGTERM');
-                killTimer ??= setTimeout(() => killGroup('SIGKILL'), request.killGraceMs);
+                killTree('SIGTERM');
+                killTimer ??= setTimeout(() => killTree('SIGKILL'), request.killGraceMs);
             };
             const finish = (result) => {
                 if (settled)
@@ -29471,11 +29494,11 @@ class GroupProcessRunner {
                 clearTimeout(drainTimer);
                 request.signal.removeEventListener('abort', onAbort);
                 clearTimeout(killTimer);
-                // Whatever is left of the step's process group dies with it, however the step ended: a
-                // background child must not outlive its step, where it could rewrite what a later step
-                // runs or keep acting after the record says the run is over. A deliberate daemon leaves
-                // the group with `setsid` (see README).
-                killGroup('SIGKILL');
+                // Whatever is left of the step's process group and session dies with it, however the
+                // step ended: a background child must not outlive its step, where it could rewrite what a
+                // later step runs or keep acting after the record says the run is over. A deliberate
+                // daemon leaves the session with `setsid` (see README).
+                killTree('SIGKILL');
                 resolve(result);
             };
             const onAbort = () => {
@@ -29508,6 +29531,88 @@ class GroupProcessRunner {
                     finish({ exitCode: exit.code, signal: exit.signal, timedOut, aborted });
             });
         });
+    }
+}
+/**
+ * Sends `signal` to the live processes of session `sid`; returns how many it found. With
+ * `outsideGroup`, only those that left the leader's process group (its group was signalled
+ * already, and a trap should not run twice).
+ */
+function signalSession(sid, signal, outsideGroup = false) {
+    const members = sessionMembers(sid, outsideGroup);
+    for (const member of members) {
+        try {
+            process.kill(member, signal);
+        }
+        catch {
+            // Exited since it was listed.
+        }
+    }
+    return members.length;
+}
+/**
+ * SIGKILLs session `sid` until no live process is left in it: a member may fork between being
+ * listed and being killed, so the listing is repeated (a killed process forks no more).
+ */
+function sweepSession(sid) {
+    for (let round = 0; round < MAX_SWEEPS && signalSession(sid, 'SIGKILL') > 0; round++)
+        ;
+}
+/**
+ * Ids of the live (not zombie) processes whose session is `sid`, from /proc/<pid>/stat. Linux
+ * only: elsewhere none are found and only the process group is ended (README "Stages").
+ * A pid listed here can in principle exit and be reused before it is signalled; that needs the
+ * pid space to wrap around within microseconds, and the process-group kill has the same window.
+ */
+function sessionMembers(sid, outsideGroup) {
+    if (process.platform !== 'linux')
+        return [];
+    let entries;
+    try {
+        entries = (0,external_node_fs_.readdirSync)('/proc');
+    }
+    catch {
+        return [];
+    }
+    const members = [];
+    for (const entry of entries) {
+        const first = entry.charCodeAt(0);
+        if (first < 0x30 || first > 0x39)
+            continue;
+        const stat = readStat(entry);
+        if (stat === undefined)
+            continue; // exited while listing
+        // `pid (comm) state ppid pgrp session ...`: comm may hold spaces and ')', so count from the last ')'.
+        const [state, , group, session] = stat.slice(stat.lastIndexOf(')') + 2).split(' ', 4);
+        if (state === 'Z' || Number(session) !== sid)
+            continue;
+        if (!outsideGroup || Number(group) !== sid)
+            members.push(Number(entry));
+    }
+    return members;
+}
+/**
+ * Holds the start of one /proc/<pid>/stat. The fields read end within its first 100 bytes (comm
+ * is at most 15 bytes), and no later field holds a ')', so the last ')' in it is comm's.
+ */
+const STAT_BUFFER = Buffer.alloc(512);
+/** The start of /proc/<pid>/stat, read into one reused buffer (a scan reads one per process). */
+function readStat(pid) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(`/proc/${pid}/stat`, 'r');
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        return STAT_BUFFER.toString('latin1', 0, (0,external_node_fs_.readSync)(fd, STAT_BUFFER, 0, STAT_BUFFER.byteLength, 0));
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
     }
 }
 
@@ -29745,6 +29850,205 @@ function materialize(files, target) {
         (0,external_node_fs_.chmodSync)(dir, 0o555);
 }
 
+;// CONCATENATED MODULE: ./src/run/workspace.ts
+
+
+/** Where Linux exposes open descriptors as paths: listing through one never follows a swapped link. */
+const OPEN_FDS = process.platform === 'linux' ? '/proc/self/fd' : undefined;
+/**
+ * Removes a scratch folder, first making its read-only copies writable so removal works for
+ * non-root users.
+ *
+ * A process a step left behind (a `setsid` daemon) can swap a folder for a symbolic link to, say,
+ * /etc while this runs. So each folder is opened without following links, its mode is changed
+ * through that descriptor, and (on Linux) it is listed and descended through the descriptor too:
+ * the chmod never lands outside the scratch folder. rmSync removes links, never their targets.
+ */
+function removeTree(dir) {
+    unlock(dir);
+    (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+}
+function unlock(path) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(path, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_DIRECTORY ?? 0) | (external_node_fs_.constants.O_NOFOLLOW ?? 0));
+    }
+    catch {
+        return; // a symbolic link (never followed), gone already, or not a folder
+    }
+    try {
+        try {
+            (0,external_node_fs_.fchmodSync)(fd, 0o700);
+        }
+        catch {
+            // Not ours to change: rmSync reports what matters.
+        }
+        const base = OPEN_FDS === undefined ? path : `${OPEN_FDS}/${fd}`;
+        let entries;
+        try {
+            entries = (0,external_node_fs_.readdirSync)(base, { withFileTypes: true });
+        }
+        catch {
+            entries = [];
+        }
+        for (const entry of entries)
+            if (entry.isDirectory())
+                unlock((0,external_node_path_.join)(base, entry.name));
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/run/definition-copies.ts
+
+
+
+
+
+/**
+ * The read-only copies of the verified files that steps run from ($REMEDIATION_DIR), in a
+ * private folder of the run.
+ *
+ * Attack: a process a step left running (a `setsid` daemon, as the README suggests for
+ * services) runs as the same user, so file modes do not stop it: it can find a later step's copy
+ * and rewrite it before or while that step reads it, and the record would still claim the
+ * verified digest ran. Against that:
+ * - the folder holding the copies has mode 0300 (no listing) and each copy a 128-bit random
+ *   name that appears nowhere but in the environment of the step that runs from it, so a copy
+ *   cannot be found without changing that mode first or reading a running step's environment;
+ * - right before a step starts, its copy is checked against the verified bytes and against what
+ *   each entry looked like when it was made (a changed copy never runs: the step fails to start);
+ * - after the step, the entries are checked again, so a change made while it ran (even one
+ *   undone since) is reported in the log.
+ * What remains (README, "the verified bytes run"): a same-user process that reads a running
+ * step's environment can still change that step's copy while it runs; that is reported, not
+ * prevented.
+ */
+class DefinitionCopies {
+    #root;
+    /** Held open so the folder's mode is changed through it, never through a path a step could swap. */
+    #rootFd;
+    #files;
+    #closed = false;
+    constructor(root, rootFd, files) {
+        this.#root = root;
+        this.#rootFd = rootFd;
+        this.#files = files;
+    }
+    /** Creates the private folder `copies` in `parent` (the run's scratch folder) for these files. */
+    static create(parent, files) {
+        const root = (0,external_node_path_.join)(parent, 'copies');
+        (0,external_node_fs_.mkdirSync)(root, { mode: 0o700 });
+        const fd = (0,external_node_fs_.openSync)(root, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_DIRECTORY ?? 0) | (external_node_fs_.constants.O_NOFOLLOW ?? 0));
+        try {
+            // Search and create, but no listing: the copies' names cannot be read out of it.
+            (0,external_node_fs_.fchmodSync)(fd, 0o300);
+        }
+        catch (error) {
+            (0,external_node_fs_.closeSync)(fd);
+            throw error;
+        }
+        return new DefinitionCopies(root, fd, files);
+    }
+    /** Writes a fresh copy under a new random name and fingerprints it. */
+    make() {
+        const dir = (0,external_node_path_.join)(this.#root, (0,external_node_crypto_.randomBytes)(16).toString('hex'));
+        try {
+            materialize(this.#files, dir);
+            return new DefinitionCopy(dir, this.#files, fingerprints(dir, this.#files));
+        }
+        catch (error) {
+            removeTree(dir);
+            throw error;
+        }
+    }
+    /** Makes the folder removable again and lets go of it; the run's scratch removal deletes it. */
+    close() {
+        if (this.#closed)
+            return;
+        this.#closed = true;
+        try {
+            (0,external_node_fs_.fchmodSync)(this.#rootFd, 0o700);
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(this.#rootFd);
+        }
+    }
+}
+/** One copy: its path, and how to tell whether it still is what was verified. */
+class DefinitionCopy {
+    /** The copy's folder: the step's $REMEDIATION_DIR. */
+    dir;
+    #files;
+    #entries;
+    constructor(dir, files, entries) {
+        this.dir = dir;
+        this.#files = files;
+        this.#entries = entries;
+    }
+    /**
+     * Describes the first way the copy differs from when it was made (an entry replaced, touched
+     * or gone, or with `content`, a file not holding its verified bytes), or undefined when it does
+     * not differ.
+     */
+    problem(content) {
+        for (const [path, expected] of this.#entries) {
+            const name = path === '' ? 'the copy itself' : path;
+            let stats;
+            try {
+                stats = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(this.dir, path), { bigint: true });
+            }
+            catch {
+                return `${name} is gone`;
+            }
+            if (!sameEntry(stats, expected))
+                return `${name} was replaced or changed after it was made`;
+        }
+        if (content) {
+            for (const file of this.#files) {
+                let bytes;
+                try {
+                    bytes = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(this.dir, file.path));
+                }
+                catch {
+                    return `${file.path} cannot be read`;
+                }
+                if (!bytes.equals(file.content))
+                    return `${file.path} does not hold its verified bytes`;
+            }
+        }
+        return undefined;
+    }
+    /** Removes the copy. */
+    remove() {
+        removeTree(this.dir);
+    }
+}
+/** Fingerprints the copy's folder, its subfolders and its files, by path relative to it. */
+function fingerprints(dir, files) {
+    const paths = new Set(['']);
+    for (const file of files) {
+        paths.add(file.path);
+        for (let parent = (0,external_node_path_.dirname)(file.path); parent !== '.'; parent = (0,external_node_path_.dirname)(parent))
+            paths.add(parent);
+    }
+    const entries = new Map();
+    for (const path of paths) {
+        const { dev, ino, mode, nlink, size, ctimeNs } = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(dir, path), { bigint: true });
+        entries.set(path, { dev, ino, mode, nlink, size, ctimeNs });
+    }
+    return entries;
+}
+function sameEntry(stats, expected) {
+    return (stats.dev === expected.dev &&
+        stats.ino === expected.ino &&
+        stats.mode === expected.mode &&
+        stats.nlink === expected.nlink &&
+        stats.size === expected.size &&
+        stats.ctimeNs === expected.ctimeNs);
+}
+
 ;// CONCATENATED MODULE: ./src/run/output-file.ts
 
 /** Most bytes one step may write to $REMEDIATION_OUTPUT: outputs are values, not data sets. */
@@ -29829,6 +30133,46 @@ function exposeOutputs(env, origins, stepId, outputs) {
     return refused;
 }
 /**
+ * Longest environment string Linux passes to a program, `NAME=value` and its NUL (MAX_ARG_STRLEN:
+ * 32 pages of 4 KiB). One byte more and execve fails with E2BIG.
+ */
+const MAX_ENV_STRING_BYTES = 128 * 1024;
+/**
+ * Bytes all step outputs together may take in a later step's environment. Linux allows 2 MiB for
+ * a program's arguments and environment by default (a quarter of the 8 MiB stack limit); half is
+ * kept for the base variables, parameters, secrets, the definition's env and the script text.
+ */
+const MAX_OUTPUTS_ENV_BYTES = 1024 * 1024;
+/**
+ * Checks that a step's outputs can reach every later step as environment variables; returns why
+ * not, or undefined. An output over MAX_ENV_STRING_BYTES as `STEP_<ID>_<KEY>=value` (anything
+ * between 128 KiB and the accepted 1 MiB file), or outputs that together with the earlier ones
+ * pass MAX_OUTPUTS_ENV_BYTES, would make every later step fail to start with E2BIG, the rollback
+ * included: refused when read, so they never reach an environment.
+ */
+function checkOutputsFit(stepId, outputs, earlier) {
+    const merged = { ...earlier };
+    for (const [key, value] of Object.entries(outputs)) {
+        const name = outputEnvName(stepId, key);
+        const bytes = envEntryBytes(name, value);
+        if (bytes > MAX_ENV_STRING_BYTES) {
+            return `output '${key}' takes ${bytes} bytes as ${name}=... (with its NUL); one environment variable holds at most ${MAX_ENV_STRING_BYTES} (Linux MAX_ARG_STRLEN), so no later step could start: write large data to a file in $REMEDIATION_WORKSPACE and output its path`;
+        }
+        merged[name] = value;
+    }
+    let total = 0;
+    for (const [name, value] of Object.entries(merged))
+        total += envEntryBytes(name, value);
+    if (total > MAX_OUTPUTS_ENV_BYTES) {
+        return `with these, step outputs would take ${total} bytes of every later step's environment; all outputs together may take at most ${MAX_OUTPUTS_ENV_BYTES} (Linux allows 2 MiB for a program's arguments and environment): write large data to a file in $REMEDIATION_WORKSPACE and output its path`;
+    }
+    return undefined;
+}
+/** Bytes a variable takes in a program's environment: `NAME=value` and its NUL. */
+function envEntryBytes(name, value) {
+    return Buffer.byteLength(name) + 1 + Buffer.byteLength(value) + 1;
+}
+/**
  * Reads and parses a step's $REMEDIATION_OUTPUT. The step controls that path: it can replace the
  * file with a FIFO (a blocking read would freeze the tool: no timeout, no signal handling, no
  * cancelled record), with a symbolic link (to /dev/zero, or to a file it wants the engine to read
@@ -29871,461 +30215,6 @@ function readOutputFile(path) {
     finally {
         (0,external_node_fs_.closeSync)(fd);
     }
-}
-
-;// CONCATENATED MODULE: ./src/run/step-environment.ts
-
-
-
-/** Caller variables passed through to every step: the minimal base, nothing else. */
-const BASE_VARIABLES = ['PATH', 'HOME', 'LANG', 'LC_ALL', 'TMPDIR', 'TZ', 'USER', 'LOGNAME'];
-/** Runner variables passed through when present, so steps can find the workspace on GitHub. */
-const RUNNER_VARIABLES = [
-    'GITHUB_WORKSPACE',
-    'RUNNER_TEMP',
-    'RUNNER_OS',
-    'RUNNER_ARCH',
-    'GITHUB_REPOSITORY',
-    'GITHUB_RUN_ID',
-    'GITHUB_RUN_ATTEMPT',
-    'CI',
-];
-/**
- * Builds a step's environment instead of inheriting the caller's: the base variables, the
- * definition's and step's env, then parameters, earlier outputs and declared secrets. Anything
- * else in the caller's environment (tokens, cloud credentials) never reaches a step, and the
- * reserved names (PARAM_*, STEP_*, REMEDIATION_*) are set last so a definition cannot shadow them.
- */
-function buildStepEnvironment(callerEnv, definition, step, params, secrets, priorOutputs, paths, run) {
-    const env = {};
-    for (const key of [...BASE_VARIABLES, ...RUNNER_VARIABLES]) {
-        const value = callerEnv[key];
-        if (value !== undefined)
-            env[key] = value;
-    }
-    env.PATH ??= '/usr/local/bin:/usr/bin:/bin';
-    env.LANG ??= 'C.UTF-8';
-    Object.assign(env, definition.env, step.env ?? {});
-    for (const [name, value] of Object.entries(params))
-        env[paramEnvName(name)] = paramToEnvValue(value);
-    Object.assign(env, priorOutputs);
-    Object.assign(env, secrets);
-    env.REMEDIATION_NAME = run.name;
-    env.REMEDIATION_VERSION = run.version;
-    env.REMEDIATION_RUN_ID = run.runId;
-    env.REMEDIATION_STAGE = run.stage;
-    env.REMEDIATION_STEP = step.id;
-    env.REMEDIATION_DIR = paths.definitionDir;
-    env.REMEDIATION_WORKSPACE = paths.workspace;
-    env.REMEDIATION_OUTPUT = paths.outputFile;
-    return env;
-}
-/** Environment variable holding a JSON object of secrets, as the reusable workflows pass them. */
-const SECRETS_BUNDLE_VARIABLE = 'REMEDIATION_SECRETS';
-/**
- * Picks the declared secrets out of the caller's environment, falling back to the JSON object in
- * REMEDIATION_SECRETS (one GitHub secret holding several, which is how a reusable workflow can
- * pass secrets whose names it does not know). The bundle itself never reaches a step: the step
- * environment is built from an allow-list. `masked` lists every value to mask, declared or not.
- */
-function collectSecrets(declared, callerEnv) {
-    const bundle = parseSecretsBundle(callerEnv[SECRETS_BUNDLE_VARIABLE]);
-    // Null-prototype and own properties only: a secret declared as `constructor` or `toString`
-    // must find nothing, not a built-in function.
-    const secrets = Object.create(null);
-    const missing = [];
-    for (const name of declared) {
-        const value = (Object.hasOwn(callerEnv, name) ? callerEnv[name] : undefined) || bundle[name];
-        if (value === undefined || value === '')
-            missing.push(name);
-        else
-            secrets[name] = value;
-    }
-    const masked = [...new Set([...Object.values(secrets), ...Object.values(bundle)].filter((v) => v !== ''))];
-    return { secrets, missing, masked };
-}
-function parseSecretsBundle(text) {
-    if (text === undefined || text.trim() === '')
-        return {};
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch (error) {
-        throw new errors/* UsageError */.eb('MISSING_SECRET', `${SECRETS_BUNDLE_VARIABLE} must be a JSON object of secret names to string values`, { cause: error });
-    }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        throw new errors/* UsageError */.eb('MISSING_SECRET', `${SECRETS_BUNDLE_VARIABLE} must be a JSON object of secret names to string values`);
-    }
-    const bundle = Object.create(null);
-    for (const [name, item] of Object.entries(value)) {
-        // A number or object would be stringified unpredictably and escape redaction of its parts.
-        if (typeof item !== 'string')
-            throw new errors/* UsageError */.eb('MISSING_SECRET', `${SECRETS_BUNDLE_VARIABLE}.${name.slice(0, 60)}: expected a string value`);
-        // A NUL cannot go into a process environment: spawning would fail with an error that quotes
-        // the value, and that error text would land in the record. Refuse it here, naming only the key.
-        if (item.includes('\0'))
-            throw new errors/* UsageError */.eb('MISSING_SECRET', `${SECRETS_BUNDLE_VARIABLE}.${name.slice(0, 60)}: a secret cannot contain a NUL byte (its value is not shown)`);
-        // A lone UTF-16 surrogate cannot be encoded (the redactor could not derive its forms, and a
-        // process environment holds bytes): refuse it by key, like a NUL.
-        if (!item.isWellFormed())
-            throw new errors/* UsageError */.eb('MISSING_SECRET', `${SECRETS_BUNDLE_VARIABLE}.${name.slice(0, 60)}: a secret must be valid Unicode text (its value is not shown)`);
-        bundle[name] = item;
-    }
-    return bundle;
-}
-
-;// CONCATENATED MODULE: ./src/run/workspace.ts
-
-
-/** Where Linux exposes open descriptors as paths: listing through one never follows a swapped link. */
-const OPEN_FDS = process.platform === 'linux' ? '/proc/self/fd' : undefined;
-/**
- * Removes a scratch folder, first making its read-only copies writable so removal works for
- * non-root users.
- *
- * A process a step left behind (a `setsid` daemon) can swap a folder for a symbolic link to, say,
- * /etc while this runs. So each folder is opened without following links, its mode is changed
- * through that descriptor, and (on Linux) it is listed and descended through the descriptor too:
- * the chmod never lands outside the scratch folder. rmSync removes links, never their targets.
- */
-function removeTree(dir) {
-    unlock(dir);
-    (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-}
-function unlock(path) {
-    let fd;
-    try {
-        fd = (0,external_node_fs_.openSync)(path, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_DIRECTORY ?? 0) | (external_node_fs_.constants.O_NOFOLLOW ?? 0));
-    }
-    catch {
-        return; // a symbolic link (never followed), gone already, or not a folder
-    }
-    try {
-        try {
-            (0,external_node_fs_.fchmodSync)(fd, 0o700);
-        }
-        catch {
-            // Not ours to change: rmSync reports what matters.
-        }
-        const base = OPEN_FDS === undefined ? path : `${OPEN_FDS}/${fd}`;
-        let entries;
-        try {
-            entries = (0,external_node_fs_.readdirSync)(base, { withFileTypes: true });
-        }
-        catch {
-            entries = [];
-        }
-        for (const entry of entries)
-            if (entry.isDirectory())
-                unlock((0,external_node_path_.join)(base, entry.name));
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/run/executor.ts
-
-
-
-
-
-
-
-
-/** Time limit of one step attempt when the step sets none. */
-const DEFAULT_STEP_TIMEOUT = '15m';
-/** Time limit of a whole run when the definition sets none. */
-const DEFAULT_RUN_TIMEOUT = '1h';
-/**
- * Runs a verified plan: check -> steps -> verify, rollback when steps or verify fail. Records every
- * step in the recorder as it goes and returns the final status. Never throws for a step's failure;
- * the caller records anything thrown as `crashed`.
- */
-async function executePlan(plan, recorder, deps) {
-    const runTimeoutMs = parseDuration(plan.definition.timeout ?? DEFAULT_RUN_TIMEOUT);
-    // Scratch-space operations are small and local: synchronous calls skip a thread-pool round
-    // trip each (a trivial run made about fifteen of them). Made before the run timer starts, so a
-    // full or read-only temp folder fails the run without leaving a timer (or a folder) behind.
-    const scratch = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(deps.scratchRoot, 'remediate-run-'));
-    const workspace = (0,external_node_path_.join)(scratch, 'workspace');
-    try {
-        (0,external_node_fs_.mkdirSync)(workspace, { mode: 0o700 });
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(scratch, 'outputs'), { mode: 0o700 });
-    }
-    catch (error) {
-        removeQuietly(scratch, recorder);
-        throw error;
-    }
-    const runTimeout = new AbortController();
-    const timer = setTimeout(() => runTimeout.abort(), runTimeoutMs);
-    const stop = AbortSignal.any([deps.cancel, runTimeout.signal]);
-    const stopReason = () => (runTimeout.signal.aborted && !deps.cancel.aborted ? 'timed-out' : 'cancelled');
-    const outputs = nullObject();
-    const outputOrigins = new Map();
-    const byStep = new Map();
-    let sequence = 0;
-    const copies = [];
-    const runStage = async (stage, step) => {
-        const record = {
-            stage,
-            id: step.id,
-            ...(step.name !== undefined ? { name: step.name } : {}),
-            started: deps.clock().toISOString(),
-            ended: '',
-            durationMs: 0,
-            attempts: 0,
-            exitCode: null,
-            signal: null,
-            outcome: 'failed',
-            continueOnError: step['continue-on-error'] ?? false,
-            outputs: {},
-            log: { start: recorder.offset, end: recorder.offset },
-        };
-        recorder.snapshot.steps.push(record);
-        const startedAt = deps.clock().getTime();
-        const maxAttempts = 1 + (step.retries ?? 0);
-        let result;
-        let stepOutputs = nullObject();
-        try {
-            for (let attempt = 1; attempt <= maxAttempts && !stop.aborted; attempt++) {
-                record.attempts = attempt;
-                const n = ++sequence;
-                // A fresh copy under an unpredictable name, made after the previous step's process group
-                // is gone: nothing a step leaves behind can have prepared (or can find) the next copy.
-                const definitionDir = (0,external_node_path_.join)((0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(deps.scratchRoot, 'remediate-definition-')), 'files');
-                copies.push((0,external_node_path_.dirname)(definitionDir));
-                materialize(plan.files, definitionDir);
-                const outputFile = (0,external_node_path_.join)(scratch, 'outputs', `${n}.out`);
-                (0,external_node_fs_.writeFileSync)(outputFile, '', { mode: 0o600 });
-                const cwd = (0,external_node_path_.join)(workspace, step['working-directory'] ?? '');
-                (0,external_node_fs_.mkdirSync)(cwd, { recursive: true });
-                const env = buildStepEnvironment(deps.callerEnv, plan.definition, step, plan.params, plan.secrets, outputs, { definitionDir, workspace, outputFile }, { name: plan.name, version: plan.version, runId: plan.runId, stage });
-                recorder.marker(`==> ${stage}/${step.id} attempt ${attempt}/${maxAttempts}`);
-                if (step.name)
-                    recorder.line(`    ${step.name}`);
-                const timeoutMs = parseDuration(step.timeout ?? DEFAULT_STEP_TIMEOUT);
-                result = await deps.runner.run({
-                    command: step.shell === 'sh' ? 'sh' : 'bash',
-                    args: shellArgs(step),
-                    cwd,
-                    env,
-                    timeoutMs,
-                    killGraceMs: deps.killGraceMs,
-                    signal: stop,
-                    onStdout: (chunk) => recorder.stdout(chunk),
-                    onStderr: (chunk) => recorder.stderr(chunk),
-                });
-                recorder.endStreams();
-                const outcome = outcomeOf(stage, result);
-                if (result.spawnError)
-                    recorder.line(`!! ${stage}/${step.id} could not start: ${result.spawnError}`);
-                recorder.marker(`<== ${stage}/${step.id} ${describeResult(result, timeoutMs)} (${outcome})`);
-                // Outputs of a failed attempt are kept too: rollback may need what the step managed to note.
-                const parsed = readOutputFile(outputFile);
-                if (parsed.ok)
-                    stepOutputs = withoutSecretNames(parsed.outputs, recorder, `${stage}/${step.id}`);
-                else
-                    recorder.line(`!! ${stage}/${step.id}: outputs ignored: ${parsed.problem}`);
-                if (outcome === 'succeeded' || outcome === 'drift')
-                    break;
-                if (attempt < maxAttempts && !stop.aborted) {
-                    const delay = Math.min(deps.retryBackoffMs * 2 ** (attempt - 1), 30_000);
-                    recorder.line(`.. retrying ${stage}/${step.id} in ${delay} ms`);
-                    recorder.flush();
-                    await sleep(delay, stop);
-                }
-            }
-        }
-        catch (error) {
-            // The engine failed around the step (say, its working directory could not be made): the
-            // step is recorded as failed with the reason, and the run as crashed by the caller.
-            record.error = recorder.redact((0,errors/* describeError */.Uc)(error));
-            throw error;
-        }
-        finally {
-            const final = result ?? { exitCode: null, signal: null, timedOut: false, aborted: stop.aborted };
-            record.exitCode = final.exitCode;
-            record.signal = final.signal;
-            record.outcome = result || stop.aborted ? outcomeOf(stage, final) : 'failed';
-            if (final.spawnError)
-                record.error = recorder.redact(final.spawnError);
-            record.outputs = { ...stepOutputs };
-            byStep.set(step.id, stepOutputs);
-            for (const note of exposeOutputs(outputs, outputOrigins, step.id, stepOutputs))
-                recorder.line(`!! ${stage}/${step.id}: ${note}`);
-            record.ended = deps.clock().toISOString();
-            record.durationMs = Math.max(0, deps.clock().getTime() - startedAt);
-            recorder.flush();
-            record.log = { start: record.log.start, end: recorder.offset };
-            recorder.save();
-        }
-        return record;
-    };
-    let status;
-    try {
-        status = await runStages(plan, recorder, runStage, () => (stop.aborted ? stopReason() : undefined));
-    }
-    finally {
-        clearTimeout(timer);
-        removeQuietly(scratch, recorder);
-        for (const copy of copies)
-            removeQuietly(copy, recorder);
-    }
-    for (const [name, spec] of Object.entries(plan.definition.outputs)) {
-        const value = outputOf(byStep.get(spec.step), spec.key);
-        if (value !== undefined)
-            recorder.snapshot.outputs[name] = value;
-    }
-    return status;
-}
-/**
- * Removes a scratch folder; a failure (a mount or an immutable file a step left, root-owned files
- * on a non-root runner) is written to the log instead of replacing the run's result or error, and
- * the other folders are still removed.
- */
-function removeQuietly(dir, recorder) {
-    try {
-        removeTree(dir);
-    }
-    catch (error) {
-        recorder.line(`!! could not remove scratch folder ${dir}: ${error.message}`);
-    }
-}
-async function runStages(plan, recorder, runStep, stopped) {
-    const { definition } = plan;
-    const snapshot = recorder.snapshot;
-    // check: 0 = healthy, 1 = remediation needed, anything else = the check itself failed.
-    if (definition.check.length === 0) {
-        snapshot.check = 'none';
-    }
-    else {
-        let drift = false;
-        for (const step of definition.check) {
-            const record = await runStep('check', step);
-            if (stopped())
-                return stopped();
-            if (record.outcome === 'drift') {
-                drift = true;
-                break;
-            }
-            if (record.outcome !== 'succeeded') {
-                snapshot.check = 'error';
-                snapshot.error = { code: 'CHECK_FAILED', message: `check step '${step.id}' failed: ${describeRecord(record)}` };
-                recorder.line(`check failed; nothing was changed`);
-                return record.outcome === 'timed-out' ? 'timed-out' : 'failed';
-            }
-        }
-        if (!drift && !plan.force) {
-            snapshot.check = 'healthy';
-            recorder.line('check: healthy; no remediation needed');
-            return 'healthy';
-        }
-        snapshot.check = drift ? 'drift' : 'forced';
-        recorder.line(drift ? 'check: remediation needed' : 'check: healthy, but --force given; remediating anyway');
-    }
-    let failure;
-    for (const stage of ['steps', 'verify']) {
-        for (const step of definition[stage]) {
-            const record = await runStep(stage, step);
-            if (stopped())
-                break;
-            if (record.outcome !== 'succeeded' && !record.continueOnError) {
-                failure = record;
-                break;
-            }
-        }
-        if (failure || stopped())
-            break;
-    }
-    // On cancellation the runner gives us seconds, not minutes: record and stop, no rollback.
-    const stop = stopped();
-    if (stop) {
-        snapshot.rollback = 'none';
-        recorder.line(`run ${stop}; remaining steps skipped`);
-        return stop;
-    }
-    if (!failure) {
-        snapshot.rollback = 'not-needed';
-        return 'succeeded';
-    }
-    snapshot.error = {
-        code: failure.stage === 'verify' ? 'VERIFY_FAILED' : 'STEP_FAILED',
-        message: `${failure.stage} step '${failure.id}' ${describeRecord(failure)}`,
-    };
-    if (definition.rollback.length === 0) {
-        snapshot.rollback = 'none';
-    }
-    else {
-        recorder.line('rolling back');
-        let rolledBack = true;
-        for (const step of definition.rollback) {
-            const record = await runStep('rollback', step);
-            if (stopped())
-                return stopped();
-            if (record.outcome !== 'succeeded')
-                rolledBack = false;
-        }
-        snapshot.rollback = rolledBack ? 'succeeded' : 'failed';
-    }
-    return failure.outcome === 'timed-out' ? 'timed-out' : 'failed';
-}
-// An output *name* that contains a secret would leak it into env names and the record's keys;
-// values are redacted, names are dropped (with a note in the log).
-function withoutSecretNames(outputs, recorder, where) {
-    const kept = nullObject();
-    for (const [key, value] of Object.entries(outputs)) {
-        if (recorder.redact(key) === key)
-            kept[key] = value;
-        else
-            recorder.line(`!! ${where}: output '${recorder.redact(key)}' dropped: its name contains a secret`);
-    }
-    return kept;
-}
-function shellArgs(step) {
-    // The script text comes from the verified definition; parameters are only ever in the env.
-    return step.shell === 'sh'
-        ? ['-e', '-u', '-c', step.run, `remediation:${step.id}`]
-        : ['--noprofile', '--norc', '-e', '-u', '-o', 'pipefail', '-c', step.run, `remediation:${step.id}`];
-}
-function outcomeOf(stage, result) {
-    if (result.aborted)
-        return 'cancelled';
-    if (result.timedOut)
-        return 'timed-out';
-    if (result.exitCode === 0)
-        return 'succeeded';
-    if (stage === 'check' && result.exitCode === 1)
-        return 'drift';
-    return 'failed';
-}
-function describeResult(result, timeoutMs) {
-    if (result.spawnError)
-        return 'could not start';
-    if (result.timedOut)
-        return `timed out after ${timeoutMs} ms; process group killed`;
-    if (result.aborted)
-        return 'stopped; process group killed';
-    return result.signal ? `killed by ${result.signal}` : `exit ${result.exitCode}`;
-}
-function describeRecord(record) {
-    if (record.outcome === 'timed-out')
-        return 'timed out';
-    if (record.error)
-        return `could not start: ${record.error}`;
-    return record.signal ? `was killed by ${record.signal}` : `exited ${record.exitCode}`;
-}
-function sleep(ms, signal) {
-    return new Promise((resolve) => {
-        const timer = setTimeout(done, ms);
-        function done() {
-            clearTimeout(timer);
-            signal.removeEventListener('abort', done);
-            resolve();
-        }
-        signal.addEventListener('abort', done, { once: true });
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/record/block-hasher.ts
@@ -30582,6 +30471,8 @@ class ChainedLogWriter {
     #buffered = 0;
     /** Bytes in run.log (chained or not). */
     #written = 0;
+    /** Bytes of complete chain lines in run.log.chain. */
+    #chainBytes = 0;
     /** How much of run.log the last background fdatasync covered, and the one in flight. */
     #syncedTo = 0;
     #syncing;
@@ -30681,6 +30572,43 @@ class ChainedLogWriter {
         }
         return this.summary;
     }
+    /**
+     * Closes the writer after a failed write (a full disk, a file size limit): both files are cut
+     * back to the last block whose chain line is complete, so what stays on disk is a closed, valid
+     * record of a prefix of the log, whose summary is returned. Blocks already whole in run.log are
+     * chained first if run.log.chain still takes lines (the limit may have hit run.log alone).
+     * Buffered bytes not yet in a block are dropped. Throws when the files cannot be cut or synced.
+     */
+    async closeValidPrefix() {
+        if (this.#closed)
+            throw new Error('log writer is closed');
+        try {
+            // A chain line cut short goes first, so any line written now follows a complete one.
+            (0,external_node_fs_.ftruncateSync)(this.#chainFd, this.#chainBytes);
+            try {
+                this.#settle(this.#pending.length);
+            }
+            catch {
+                (0,external_node_fs_.ftruncateSync)(this.#chainFd, this.#chainBytes);
+            }
+            // Bytes past the chained prefix (a block cut short, blocks never chained) cannot be vouched
+            // for: a closed record has none.
+            (0,external_node_fs_.ftruncateSync)(this.#logFd, this.#bytes);
+            await this.#syncing;
+            (0,external_node_fs_.fsyncSync)(this.#logFd);
+            (0,external_node_fs_.fsyncSync)(this.#chainFd);
+            if (this.#syncError !== undefined)
+                throw this.#syncError;
+        }
+        finally {
+            this.#hasher?.stop();
+            await this.#syncing;
+            this.#closed = true;
+            (0,external_node_fs_.closeSync)(this.#logFd);
+            (0,external_node_fs_.closeSync)(this.#chainFd);
+        }
+        return this.summary;
+    }
     #assertWritable() {
         if (this.#failed) {
             throw new Error('log writer failed earlier; the record is incomplete', { cause: this.#failure });
@@ -30693,7 +30621,7 @@ class ChainedLogWriter {
         const slot = this.#slot;
         const block = this.#slots[slot].subarray(0, this.#buffered);
         const start = this.#written;
-        this.#guard(() => writeFully(this.#logFd, block));
+        this.#guard(() => writeFully(this.#logFd, block, start));
         this.#written = start + block.length;
         this.#buffered = 0;
         if (this.#written - this.#syncedTo >= SYNC_EVERY_BYTES && this.#syncing === undefined)
@@ -30765,7 +30693,9 @@ class ChainedLogWriter {
         if (ready === 0)
             return;
         // Log bytes were written when the blocks were cut, so a chain line never points past run.log.
-        this.#guard(() => writeFully(this.#chainFd, Buffer.from(lines, 'utf8')));
+        const bytes = Buffer.from(lines, 'utf8');
+        this.#guard(() => writeFully(this.#chainFd, bytes, this.#chainBytes));
+        this.#chainBytes += bytes.byteLength;
         this.#bytes = this.#pending[ready - 1].end;
         this.#blocks += ready;
         this.#head = head;
@@ -30796,10 +30726,14 @@ function openExclusive(path) {
         throw error;
     }
 }
-function writeFully(fd, bytes) {
+/**
+ * Writes all of `bytes` at `position`. Positional: after a failed write and a truncation, the next
+ * write lands where the file now ends, never past it (leaving a hole of zeros).
+ */
+function writeFully(fd, bytes, position) {
     let offset = 0;
     while (offset < bytes.length)
-        offset += (0,external_node_fs_.writeSync)(fd, bytes, offset, bytes.length - offset);
+        offset += (0,external_node_fs_.writeSync)(fd, bytes, offset, bytes.length - offset, position + offset);
 }
 const HEX64 = /^[0-9a-f]{64}$/;
 /** The keys of a chain line, sorted. */
@@ -31659,11 +31593,22 @@ function redactValue(value, secrets) {
 
 
 
+
 /** How often buffered log bytes are flushed while a step runs, so a killed run loses little. */
 const FLUSH_INTERVAL_MS = 1000;
 /** Stream numbers of a step's output in the recorder's InterleavedRedactor. */
 const STDOUT = 0;
 const STDERR = 1;
+/**
+ * Space kept in the record folder beyond the first snapshot's size, and freed when a write fails:
+ * on a full disk, the final snapshot.json (saying what happened) must still fit, and a log cut
+ * back to its last block frees too little for it.
+ */
+const RESERVE_SLACK_BYTES = 32 * 1024;
+/** The reserve's file: not a record file, so never published or verified. */
+const RESERVE_FILE = '.space-reserve';
+/** Error code of a run whose record could not be written (a full disk, a file size limit). */
+const RECORD_WRITE_FAILED = 'RECORD_WRITE_FAILED';
 /**
  * Writes a run's record as it goes: the redacted, hash-chained log and snapshot.json. Secrets are
  * redacted before any byte reaches disk, per stream (stdout and stderr each keep their own
@@ -31682,6 +31627,10 @@ class RunRecorder {
     /** Whether the last byte written ended a line: engine lines always start on their own line. */
     #atLineStart = true;
     #timer;
+    #failure;
+    /** Set once run.log failed: no more log bytes are written (the echo still gets them). */
+    #logFailed = false;
+    #failed = new AbortController();
     constructor(dir, log, secrets, snapshot, clock, echo) {
         this.dir = dir;
         this.#echo = echo;
@@ -31698,7 +31647,8 @@ class RunRecorder {
     static async create(dir, secrets, snapshot, clock, echo) {
         const log = await ChainedLogWriter.open(dir);
         const recorder = new RunRecorder(dir, log, secrets, snapshot, clock, echo);
-        recorder.save();
+        const first = recorder.#writeSnapshot();
+        recorder.#reserveSpace(first.byteLength + RESERVE_SLACK_BYTES);
         recorder.#timer = setInterval(() => recorder.flush(), FLUSH_INTERVAL_MS);
         recorder.#timer.unref();
         return recorder;
@@ -31706,6 +31656,17 @@ class RunRecorder {
     /** Bytes written to the log so far (the offset the next byte lands at). */
     get offset() {
         return this.#offset;
+    }
+    /** The first write of the record that failed, if one did. */
+    get failure() {
+        return this.#failure;
+    }
+    /**
+     * Aborted when a write of the record fails: the executor stops the running step on it (it must
+     * not go on changing the system unrecorded) and runs the rollback.
+     */
+    get failed() {
+        return this.#failed.signal;
     }
     /** Writes a timestamped engine line (a step marker, a decision, an error). */
     line(text) {
@@ -31737,28 +31698,137 @@ class RunRecorder {
         for (const part of this.#output.end())
             this.#write(part);
     }
-    /** Pushes buffered log bytes to disk as a chained block. */
+    /** Pushes buffered log bytes to disk as a chained block (nothing once the log failed). */
     flush() {
-        this.#log.flush();
+        if (this.#logFailed)
+            return;
+        try {
+            this.#log.flush();
+        }
+        catch (error) {
+            this.#fail('run.log', error);
+        }
     }
     /** Redacts a string for the record (error messages, outputs). */
     redact(text) {
         return redactText(text, this.#secrets);
     }
-    /** Writes snapshot.json atomically (temp file + rename), redacted. Synchronous: safe in signal paths. */
+    /**
+     * Writes snapshot.json atomically (temp file + rename), redacted. Synchronous: safe in signal
+     * paths. A failure (a full disk) never throws out of the run: it becomes the record's failure,
+     * and the last snapshot written stays in place.
+     */
     save() {
+        try {
+            this.#writeSnapshot();
+        }
+        catch (error) {
+            this.#fail('snapshot.json', error);
+        }
+    }
+    /**
+     * Closes the log, stores its summary in the snapshot, writes it, and returns the snapshot digest.
+     * After a failed write, the log is closed at its last complete block, so the record on disk is
+     * still closed and valid (verify-run accepts it), and the snapshot says what was lost. Throws
+     * only when the final snapshot.json cannot be written.
+     */
+    async finish() {
+        clearInterval(this.#timer);
+        this.flush();
+        this.#releaseSpace();
+        let summary;
+        try {
+            summary = this.#logFailed ? await this.#log.closeValidPrefix() : await this.#log.close();
+        }
+        catch (error) {
+            // The files could not be closed as a valid whole (a failed sync, a cut that failed):
+            // the log stays an open, unpinned prefix, as a killed run's does.
+            this.#fail('run.log', error);
+        }
+        if (summary !== undefined) {
+            this.snapshot.log = { file: 'run.log', bytes: summary.bytes, blocks: summary.blocks, head: summary.head };
+            // Step ranges past what the log kept would point at bytes nobody can vouch for.
+            for (const step of this.snapshot.steps) {
+                step.log = { start: Math.min(step.log.start, summary.bytes), end: Math.min(step.log.end, summary.bytes) };
+            }
+        }
+        if (this.#failure !== undefined)
+            this.#reportFailure(this.#failure, summary);
+        return snapshotDigest(this.#writeSnapshot());
+    }
+    /**
+     * Says in the snapshot that the record is short, when the executor has not already (the write
+     * failed during the rollback, after the last step, or while closing). The error becomes
+     * RECORD_WRITE_FAILED when the log was cut (verify-run accepts missing end markers only then),
+     * keeping what it said before. A run that had ended well is `crashed`: its record cannot show
+     * it. Only `cancelled` and `crashed` may keep a log that could not be closed.
+     */
+    #reportFailure(failure, summary) {
+        const snapshot = this.snapshot;
+        const what = describeRecordFailure(failure);
+        const cut = summary === undefined ? 'the log could not be closed' : `the log ends at byte ${summary.bytes}`;
+        const before = snapshot.error;
+        if (before?.code === RECORD_WRITE_FAILED) {
+            if (summary === undefined)
+                before.message += '; the log could not be closed';
+        }
+        else if (before === undefined || snapshot.status === 'succeeded' || snapshot.status === 'healthy') {
+            snapshot.error = {
+                code: RECORD_WRITE_FAILED,
+                message: this.redact(`the run ended ${snapshot.status}, but ${what}; ${cut}`),
+            };
+            snapshot.status = 'crashed';
+        }
+        else if (this.#logFailed) {
+            snapshot.error = {
+                code: RECORD_WRITE_FAILED,
+                message: this.redact(`${before.message} (${before.code}); then ${what}; ${cut}`),
+            };
+        }
+        else {
+            before.message += this.redact(`; then ${what}`);
+        }
+        if (summary === undefined && snapshot.status !== 'cancelled')
+            snapshot.status = 'crashed';
+    }
+    #writeSnapshot() {
         const bytes = Buffer.from(`${JSON.stringify(redactSnapshot(this.snapshot, this.#secrets), null, 2)}\n`, 'utf8');
         const temp = (0,external_node_path_.join)(this.dir, `.${record_files_SNAPSHOT_FILE}.tmp`);
         (0,external_node_fs_.writeFileSync)(temp, bytes);
         (0,external_node_fs_.renameSync)(temp, (0,external_node_path_.join)(this.dir, record_files_SNAPSHOT_FILE));
         return bytes;
     }
-    /** Closes the log, stores its summary in the snapshot, writes it, and returns the snapshot digest. */
-    async finish() {
-        clearInterval(this.#timer);
-        const summary = await this.#log.close();
-        this.snapshot.log = { file: 'run.log', bytes: summary.bytes, blocks: summary.blocks, head: summary.head };
-        return snapshotDigest(this.save());
+    /** Remembers the first failed write and tells the executor; never throws (stream handlers call it). */
+    #fail(file, error) {
+        if (file === 'run.log')
+            this.#logFailed = true;
+        if (this.#failure !== undefined)
+            return;
+        this.#failure = { file, error };
+        // The space kept back goes to what must still be written: the snapshots of the rollback
+        // steps and the final one (and, on the same filesystem, what the rollback needs).
+        this.#releaseSpace();
+        this.#failed.abort(error);
+    }
+    /**
+     * Writes the reserve file. Best effort: on a disk already too full for it the run still starts,
+     * and only loses the guarantee that the final snapshot fits.
+     */
+    #reserveSpace(bytes) {
+        try {
+            (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(this.dir, RESERVE_FILE), Buffer.alloc(bytes), { flag: 'wx', mode: 0o600 });
+        }
+        catch {
+            this.#releaseSpace();
+        }
+    }
+    #releaseSpace() {
+        try {
+            (0,external_node_fs_.rmSync)((0,external_node_path_.join)(this.dir, RESERVE_FILE), { force: true });
+        }
+        catch {
+            // Nothing more can be freed.
+        }
     }
     #writeLine(text) {
         this.#write(Buffer.from(`${this.#atLineStart ? '' : '\n'}[${this.#clock().toISOString()}] ${text}\n`, 'utf8'));
@@ -31774,15 +31844,33 @@ class RunRecorder {
         if (!held)
             releaseChunk(chunk);
     }
-    /** Appends to the log and the echo; returns whether the echo still holds the bytes. */
+    /**
+     * Appends to the log and the echo; returns whether the echo still holds the bytes. Called from
+     * the step's stream handlers: a failed write (ENOSPC, EFBIG) must not throw there, where it would
+     * crash the tool mid-step with the step still running and no rollback. It marks the recorder
+     * failed instead; the log takes no more bytes (the chain stays valid up to its last complete
+     * block), and the echo still gets them.
+     */
     #write(bytes) {
         if (bytes.byteLength === 0)
             return false;
         this.#atLineStart = bytes[bytes.byteLength - 1] === 0x0a;
-        this.#log.write(bytes);
-        this.#offset += bytes.byteLength;
+        if (!this.#logFailed) {
+            try {
+                this.#log.write(bytes);
+                this.#offset += bytes.byteLength;
+            }
+            catch (error) {
+                this.#fail('run.log', error);
+            }
+        }
         return this.#echo?.(bytes) === true;
     }
+}
+/** What failed, for the snapshot's error: `the run log could not be written (ENOSPC: ...)`. */
+function describeRecordFailure(failure) {
+    const what = failure.file === 'run.log' ? 'the run log' : 'snapshot.json';
+    return `${what} could not be written (${(0,errors/* describeError */.Uc)(failure.error)})`;
 }
 /**
  * Redacts the snapshot fields that can carry text from steps or callers: parameter values,
@@ -31805,6 +31893,517 @@ function redactSnapshot(snapshot, secrets) {
             ...(step.error !== undefined ? { error: redactText(step.error, secrets) } : {}),
         })),
     };
+}
+
+;// CONCATENATED MODULE: ./src/run/step-environment.ts
+
+
+
+/** Caller variables passed through to every step: the minimal base, nothing else. */
+const BASE_VARIABLES = ['PATH', 'HOME', 'LANG', 'LC_ALL', 'TMPDIR', 'TZ', 'USER', 'LOGNAME'];
+/** Runner variables passed through when present, so steps can find the workspace on GitHub. */
+const RUNNER_VARIABLES = [
+    'GITHUB_WORKSPACE',
+    'RUNNER_TEMP',
+    'RUNNER_OS',
+    'RUNNER_ARCH',
+    'GITHUB_REPOSITORY',
+    'GITHUB_RUN_ID',
+    'GITHUB_RUN_ATTEMPT',
+    'CI',
+];
+/**
+ * Builds a step's environment instead of inheriting the caller's: the base variables, the
+ * definition's and step's env, then parameters, earlier outputs and declared secrets. Anything
+ * else in the caller's environment (tokens, cloud credentials) never reaches a step, and the
+ * reserved names (PARAM_*, STEP_*, REMEDIATION_*) are set last so a definition cannot shadow them.
+ */
+function buildStepEnvironment(callerEnv, definition, step, params, secrets, priorOutputs, paths, run) {
+    const env = {};
+    for (const key of [...BASE_VARIABLES, ...RUNNER_VARIABLES]) {
+        const value = callerEnv[key];
+        if (value !== undefined)
+            env[key] = value;
+    }
+    env.PATH ??= '/usr/local/bin:/usr/bin:/bin';
+    env.LANG ??= 'C.UTF-8';
+    Object.assign(env, definition.env, step.env ?? {});
+    for (const [name, value] of Object.entries(params))
+        env[paramEnvName(name)] = paramToEnvValue(value);
+    Object.assign(env, priorOutputs);
+    Object.assign(env, secrets);
+    env.REMEDIATION_NAME = run.name;
+    env.REMEDIATION_VERSION = run.version;
+    env.REMEDIATION_RUN_ID = run.runId;
+    env.REMEDIATION_STAGE = run.stage;
+    env.REMEDIATION_STEP = step.id;
+    env.REMEDIATION_DIR = paths.definitionDir;
+    env.REMEDIATION_WORKSPACE = paths.workspace;
+    env.REMEDIATION_OUTPUT = paths.outputFile;
+    return env;
+}
+/** Environment variable holding a JSON object of secrets, as the reusable workflows pass them. */
+const SECRETS_BUNDLE_VARIABLE = 'REMEDIATION_SECRETS';
+/**
+ * Picks the declared secrets out of the caller's environment, falling back to the JSON object in
+ * REMEDIATION_SECRETS (one GitHub secret holding several, which is how a reusable workflow can
+ * pass secrets whose names it does not know). The bundle itself never reaches a step: the step
+ * environment is built from an allow-list. `masked` lists every value to mask, declared or not.
+ */
+function collectSecrets(declared, callerEnv) {
+    const bundle = parseSecretsBundle(callerEnv[SECRETS_BUNDLE_VARIABLE]);
+    // Null-prototype and own properties only: a secret declared as `constructor` or `toString`
+    // must find nothing, not a built-in function.
+    const secrets = Object.create(null);
+    const missing = [];
+    for (const name of declared) {
+        const value = (Object.hasOwn(callerEnv, name) ? callerEnv[name] : undefined) || bundle[name];
+        if (value === undefined || value === '')
+            missing.push(name);
+        else
+            secrets[name] = value;
+    }
+    const masked = [...new Set([...Object.values(secrets), ...Object.values(bundle)].filter((v) => v !== ''))];
+    return { secrets, missing, masked };
+}
+function parseSecretsBundle(text) {
+    if (text === undefined || text.trim() === '')
+        return {};
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (error) {
+        throw new errors/* UsageError */.eb('MISSING_SECRET', `${SECRETS_BUNDLE_VARIABLE} must be a JSON object of secret names to string values`, { cause: error });
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new errors/* UsageError */.eb('MISSING_SECRET', `${SECRETS_BUNDLE_VARIABLE} must be a JSON object of secret names to string values`);
+    }
+    const bundle = Object.create(null);
+    for (const [name, item] of Object.entries(value)) {
+        // A number or object would be stringified unpredictably and escape redaction of its parts.
+        if (typeof item !== 'string')
+            throw new errors/* UsageError */.eb('MISSING_SECRET', `${SECRETS_BUNDLE_VARIABLE}.${name.slice(0, 60)}: expected a string value`);
+        // A NUL cannot go into a process environment: spawning would fail with an error that quotes
+        // the value, and that error text would land in the record. Refuse it here, naming only the key.
+        if (item.includes('\0'))
+            throw new errors/* UsageError */.eb('MISSING_SECRET', `${SECRETS_BUNDLE_VARIABLE}.${name.slice(0, 60)}: a secret cannot contain a NUL byte (its value is not shown)`);
+        // A lone UTF-16 surrogate cannot be encoded (the redactor could not derive its forms, and a
+        // process environment holds bytes): refuse it by key, like a NUL.
+        if (!item.isWellFormed())
+            throw new errors/* UsageError */.eb('MISSING_SECRET', `${SECRETS_BUNDLE_VARIABLE}.${name.slice(0, 60)}: a secret must be valid Unicode text (its value is not shown)`);
+        bundle[name] = item;
+    }
+    return bundle;
+}
+
+;// CONCATENATED MODULE: ./src/run/executor.ts
+
+
+
+
+
+
+
+
+
+/** Time limit of one step attempt when the step sets none. */
+const DEFAULT_STEP_TIMEOUT = '15m';
+/** Time limit of a whole run when the definition sets none. */
+const DEFAULT_RUN_TIMEOUT = '1h';
+/**
+ * Runs a verified plan: check -> steps -> verify, rollback when steps or verify fail. Records every
+ * step in the recorder as it goes and returns the final status. Never throws for a step's failure;
+ * the caller records anything thrown as `crashed`.
+ */
+async function executePlan(plan, recorder, deps) {
+    const runTimeoutMs = parseDuration(plan.definition.timeout ?? DEFAULT_RUN_TIMEOUT);
+    // Scratch-space operations are small and local: synchronous calls skip a thread-pool round
+    // trip each (a trivial run made about fifteen of them). Made before the run timer starts, so a
+    // full or read-only temp folder fails the run without leaving a timer (or a folder) behind.
+    const scratch = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(deps.scratchRoot, 'remediate-run-'));
+    const workspace = (0,external_node_path_.join)(scratch, 'workspace');
+    let copies;
+    /**
+     * The rollback must be able to start on a full disk, the very fault it may have to undo: a
+     * copy and an output file are made for it before any step runs, and used when fresh ones
+     * cannot be made. The copy is checked before use like any other.
+     */
+    let reserve;
+    try {
+        (0,external_node_fs_.mkdirSync)(workspace, { mode: 0o700 });
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(scratch, 'outputs'), { mode: 0o700 });
+        copies = DefinitionCopies.create(scratch, plan.files);
+        if (plan.definition.rollback.length > 0) {
+            const outputFile = (0,external_node_path_.join)(scratch, 'outputs', 'rollback-reserve.out');
+            (0,external_node_fs_.writeFileSync)(outputFile, '', { mode: 0o600 });
+            reserve = { copy: copies.make(), outputFile };
+        }
+    }
+    catch (error) {
+        closeQuietly(copies, recorder);
+        removeQuietly(scratch, recorder);
+        throw error;
+    }
+    const store = copies;
+    const runTimeout = new AbortController();
+    const timer = setTimeout(() => runTimeout.abort(), runTimeoutMs);
+    const stop = AbortSignal.any([deps.cancel, runTimeout.signal]);
+    const stopReason = () => (runTimeout.signal.aborted && !deps.cancel.aborted ? 'timed-out' : 'cancelled');
+    const outputs = nullObject();
+    const outputOrigins = new Map();
+    const byStep = new Map();
+    let sequence = 0;
+    /** The first fault of the engine around a step; thrown once the rollback has run. */
+    let engineFault;
+    const runStage = async (stage, step) => {
+        const record = {
+            stage,
+            id: step.id,
+            ...(step.name !== undefined ? { name: step.name } : {}),
+            started: deps.clock().toISOString(),
+            ended: '',
+            durationMs: 0,
+            attempts: 0,
+            exitCode: null,
+            signal: null,
+            outcome: 'failed',
+            continueOnError: step['continue-on-error'] ?? false,
+            outputs: {},
+            log: { start: recorder.offset, end: recorder.offset },
+        };
+        recorder.snapshot.steps.push(record);
+        const startedAt = deps.clock().getTime();
+        const maxAttempts = 1 + (step.retries ?? 0);
+        let result;
+        let outcome;
+        /** Whether the record failing stopped this step (or kept it from starting). */
+        let stoppedForRecord = false;
+        let stepOutputs = nullObject();
+        // A record that can no longer be written (a full disk) stops every step but the rollback's:
+        // nothing may go on changing the system unrecorded, and undoing what was done matters more
+        // than recording the undoing.
+        const stepStop = stage === 'rollback' ? stop : AbortSignal.any([stop, recorder.failed]);
+        try {
+            for (let attempt = 1; attempt <= maxAttempts && !stepStop.aborted; attempt++) {
+                record.attempts = attempt;
+                const { copy, outputFile, reserved } = prepare(stage, ++sequence);
+                try {
+                    const definitionDir = copy.dir;
+                    const cwd = (0,external_node_path_.join)(workspace, step['working-directory'] ?? '');
+                    (0,external_node_fs_.mkdirSync)(cwd, { recursive: true });
+                    const env = buildStepEnvironment(deps.callerEnv, plan.definition, step, plan.params, plan.secrets, outputs, { definitionDir, workspace, outputFile }, { name: plan.name, version: plan.version, runId: plan.runId, stage });
+                    recorder.marker(`==> ${stage}/${step.id} attempt ${attempt}/${maxAttempts}`);
+                    if (step.name)
+                        recorder.line(`    ${step.name}`);
+                    // The marker may have been the write that failed: then the step does not start at all.
+                    if (stepStop.aborted) {
+                        stoppedForRecord = !stop.aborted;
+                        break;
+                    }
+                    const timeoutMs = parseDuration(step.timeout ?? DEFAULT_STEP_TIMEOUT);
+                    // Checked right before the spawn, against the verified bytes and the copy as it was made:
+                    // a copy something rewrote (a daemon an earlier step left) never runs.
+                    const changedBefore = copy.problem(true);
+                    result =
+                        changedBefore !== undefined
+                            ? notStarted(`its copy of the definition changed before it started: ${changedBefore}`)
+                            : await deps.runner.run({
+                                command: step.shell === 'sh' ? 'sh' : 'bash',
+                                args: shellArgs(step),
+                                cwd,
+                                env,
+                                timeoutMs,
+                                killGraceMs: deps.killGraceMs,
+                                signal: stepStop,
+                                onStdout: (chunk) => recorder.stdout(chunk),
+                                onStderr: (chunk) => recorder.stderr(chunk),
+                            });
+                    recorder.endStreams();
+                    // A change while the step ran, even one undone since, cannot be prevented for a
+                    // same-user process that read the step's environment; it is reported (README).
+                    const changedWhile = changedBefore === undefined ? copy.problem(false) : undefined;
+                    if (changedWhile !== undefined) {
+                        recorder.line(`!! ${stage}/${step.id}: its copy of the definition changed while it ran (${changedWhile}): what it ran may not be the verified bytes`);
+                    }
+                    stoppedForRecord = stepStop.aborted && !stop.aborted;
+                    outcome = stoppedForRecord ? 'failed' : outcomeOf(stage, result);
+                    if (result.spawnError)
+                        recorder.line(`!! ${stage}/${step.id} could not start: ${result.spawnError}`);
+                    recorder.marker(`<== ${stage}/${step.id} ${describeResult(result, timeoutMs)} (${outcome})`);
+                    // Outputs of a failed attempt are kept too: rollback may need what the step managed to note.
+                    const parsed = readOutputFile(outputFile);
+                    const kept = parsed.ok ? withoutSecretNames(parsed.outputs, recorder, `${stage}/${step.id}`) : nullObject();
+                    // Outputs too big for an environment would stop every later step, the rollback included.
+                    const problem = parsed.ok ? checkOutputsFit(step.id, kept, outputs) : parsed.problem;
+                    if (problem === undefined)
+                        stepOutputs = kept;
+                    else
+                        recorder.line(`!! ${stage}/${step.id}: outputs ignored: ${problem}`);
+                    if (outcome === 'succeeded' || outcome === 'drift')
+                        break;
+                    if (attempt < maxAttempts && !stepStop.aborted) {
+                        const delay = Math.min(deps.retryBackoffMs * 2 ** (attempt - 1), 30_000);
+                        recorder.line(`.. retrying ${stage}/${step.id} in ${delay} ms`);
+                        recorder.flush();
+                        await sleep(delay, stepStop);
+                    }
+                }
+                finally {
+                    if (!reserved)
+                        removeQuietly(copy.dir, recorder);
+                }
+            }
+        }
+        catch (error) {
+            // The engine failed around the step (say, its working directory could not be made, or its
+            // copy could not be written to a full disk): the step is recorded as failed with the
+            // reason, the rollback still runs, and the run is recorded as crashed by the caller.
+            record.error = recorder.redact((0,errors/* describeError */.Uc)(error));
+            engineFault ??= { error };
+        }
+        finally {
+            const final = result ?? { exitCode: null, signal: null, timedOut: false, aborted: stop.aborted };
+            record.exitCode = final.exitCode;
+            record.signal = final.signal;
+            record.outcome = outcome ?? (result || stop.aborted ? outcomeOf(stage, final) : 'failed');
+            if (final.spawnError)
+                record.error = recorder.redact(final.spawnError);
+            if (stoppedForRecord && recorder.failure && record.error === undefined) {
+                record.error = recorder.redact(`stopped: ${describeRecordFailure(recorder.failure)}`);
+            }
+            record.outputs = { ...stepOutputs };
+            byStep.set(step.id, stepOutputs);
+            for (const note of exposeOutputs(outputs, outputOrigins, step.id, stepOutputs))
+                recorder.line(`!! ${stage}/${step.id}: ${note}`);
+            record.ended = deps.clock().toISOString();
+            record.durationMs = Math.max(0, deps.clock().getTime() - startedAt);
+            recorder.flush();
+            record.log = { start: record.log.start, end: recorder.offset };
+            recorder.save();
+        }
+        return record;
+    };
+    /**
+     * A fresh copy (under a new unpredictable name, made after the previous step's process group
+     * is gone) and a fresh output file for one attempt; for a rollback step that cannot have them
+     * (a full disk), the reserved ones.
+     */
+    const prepare = (stage, n) => {
+        const outputFile = (0,external_node_path_.join)(scratch, 'outputs', `${n}.out`);
+        try {
+            (0,external_node_fs_.writeFileSync)(outputFile, '', { mode: 0o600 });
+            return { copy: store.make(), outputFile, reserved: false };
+        }
+        catch (error) {
+            if (stage !== 'rollback' || reserve === undefined)
+                throw error;
+            recorder.line(`!! rollback: no fresh copy could be made (${(0,errors/* describeError */.Uc)(error)}); using the one reserved at the start`);
+            // Emptying the reserved output file needs no space.
+            (0,external_node_fs_.writeFileSync)(reserve.outputFile, '');
+            return { ...reserve, reserved: true };
+        }
+    };
+    let status;
+    try {
+        status = await runStages(plan, recorder, runStage, () => (stop.aborted ? stopReason() : undefined), () => engineFault !== undefined);
+    }
+    finally {
+        clearTimeout(timer);
+        closeQuietly(store, recorder);
+        removeQuietly(scratch, recorder);
+    }
+    for (const [name, spec] of Object.entries(plan.definition.outputs)) {
+        const value = outputOf(byStep.get(spec.step), spec.key);
+        if (value !== undefined)
+            recorder.snapshot.outputs[name] = value;
+    }
+    if (engineFault !== undefined)
+        throw engineFault.error;
+    return status;
+}
+/**
+ * Removes a scratch folder; a failure (a mount or an immutable file a step left, root-owned files
+ * on a non-root runner) is written to the log instead of replacing the run's result or error, and
+ * the other folders are still removed.
+ */
+function removeQuietly(dir, recorder) {
+    try {
+        removeTree(dir);
+    }
+    catch (error) {
+        recorder.line(`!! could not remove scratch folder ${dir}: ${error.message}`);
+    }
+}
+/** Lets go of the copies' folder (making it removable); a failure goes to the log like removeQuietly's. */
+function closeQuietly(copies, recorder) {
+    try {
+        copies?.close();
+    }
+    catch (error) {
+        recorder.line(`!! could not release the copies' folder: ${error.message}`);
+    }
+}
+/** The result of a step that was not started. */
+function notStarted(reason) {
+    return { exitCode: null, signal: null, timedOut: false, aborted: false, spawnError: reason };
+}
+async function runStages(plan, recorder, runStep, stopped, faulted) {
+    const { definition } = plan;
+    const snapshot = recorder.snapshot;
+    // check: 0 = healthy, 1 = remediation needed, anything else = the check itself failed.
+    if (definition.check.length === 0) {
+        snapshot.check = 'none';
+    }
+    else {
+        let drift = false;
+        for (const step of definition.check) {
+            const record = await runStep('check', step);
+            if (stopped())
+                return stopped();
+            // The engine failed: the caller records the crash. A check changes nothing, so no rollback.
+            if (faulted())
+                return 'failed';
+            if (recorder.failure) {
+                snapshot.check = 'error';
+                snapshot.error = recordFailureError(recorder, record, false);
+                return 'failed';
+            }
+            if (record.outcome === 'drift') {
+                drift = true;
+                break;
+            }
+            if (record.outcome !== 'succeeded') {
+                snapshot.check = 'error';
+                snapshot.error = { code: 'CHECK_FAILED', message: `check step '${step.id}' failed: ${describeRecord(record)}` };
+                recorder.line(`check failed; nothing was changed`);
+                return record.outcome === 'timed-out' ? 'timed-out' : 'failed';
+            }
+        }
+        if (!drift && !plan.force) {
+            snapshot.check = 'healthy';
+            recorder.line('check: healthy; no remediation needed');
+            return 'healthy';
+        }
+        snapshot.check = drift ? 'drift' : 'forced';
+        recorder.line(drift ? 'check: remediation needed' : 'check: healthy, but --force given; remediating anyway');
+    }
+    let failure;
+    for (const stage of ['steps', 'verify']) {
+        for (const step of definition[stage]) {
+            const record = await runStep(stage, step);
+            if (stopped())
+                break;
+            // An engine fault or a record that can no longer be written ends the run here, like a
+            // failed step: what the steps so far changed is rolled back.
+            if (faulted() || recorder.failure || (record.outcome !== 'succeeded' && !record.continueOnError)) {
+                failure = record;
+                break;
+            }
+        }
+        if (failure || stopped())
+            break;
+    }
+    // On cancellation the runner gives us seconds, not minutes: record and stop, no rollback.
+    const stop = stopped();
+    if (stop) {
+        snapshot.rollback = 'none';
+        recorder.line(`run ${stop}; remaining steps skipped`);
+        return stop;
+    }
+    if (!failure) {
+        snapshot.rollback = 'not-needed';
+        return 'succeeded';
+    }
+    snapshot.error = recorder.failure
+        ? recordFailureError(recorder, failure, definition.rollback.length > 0)
+        : {
+            code: failure.stage === 'verify' ? 'VERIFY_FAILED' : 'STEP_FAILED',
+            message: `${failure.stage} step '${failure.id}' ${describeRecord(failure)}`,
+        };
+    if (definition.rollback.length === 0) {
+        snapshot.rollback = 'none';
+    }
+    else {
+        recorder.line('rolling back');
+        let rolledBack = true;
+        for (const step of definition.rollback) {
+            const record = await runStep('rollback', step);
+            if (stopped())
+                return stopped();
+            if (record.outcome !== 'succeeded')
+                rolledBack = false;
+        }
+        snapshot.rollback = rolledBack ? 'succeeded' : 'failed';
+    }
+    return failure.outcome === 'timed-out' ? 'timed-out' : 'failed';
+}
+/** The snapshot's error for a run stopped because its record could not be written. */
+function recordFailureError(recorder, at, rollback) {
+    const failure = recorder.failure;
+    const lost = failure.file === 'run.log'
+        ? `run.log ends at its last complete block: later output${rollback ? ", the rollback's included," : ''} is not recorded`
+        : 'snapshot.json may lag behind the log';
+    return {
+        code: RECORD_WRITE_FAILED,
+        message: recorder.redact(`${describeRecordFailure(failure)}; the run stopped at ${at.stage} step '${at.id}'${rollback ? ' and ran the rollback' : ''}; ${lost}`),
+    };
+}
+// An output *name* that contains a secret would leak it into env names and the record's keys;
+// values are redacted, names are dropped (with a note in the log).
+function withoutSecretNames(outputs, recorder, where) {
+    const kept = nullObject();
+    for (const [key, value] of Object.entries(outputs)) {
+        if (recorder.redact(key) === key)
+            kept[key] = value;
+        else
+            recorder.line(`!! ${where}: output '${recorder.redact(key)}' dropped: its name contains a secret`);
+    }
+    return kept;
+}
+function shellArgs(step) {
+    // The script text comes from the verified definition; parameters are only ever in the env.
+    return step.shell === 'sh'
+        ? ['-e', '-u', '-c', step.run, `remediation:${step.id}`]
+        : ['--noprofile', '--norc', '-e', '-u', '-o', 'pipefail', '-c', step.run, `remediation:${step.id}`];
+}
+function outcomeOf(stage, result) {
+    if (result.aborted)
+        return 'cancelled';
+    if (result.timedOut)
+        return 'timed-out';
+    if (result.exitCode === 0)
+        return 'succeeded';
+    if (stage === 'check' && result.exitCode === 1)
+        return 'drift';
+    return 'failed';
+}
+function describeResult(result, timeoutMs) {
+    if (result.spawnError)
+        return 'could not start';
+    if (result.timedOut)
+        return `timed out after ${timeoutMs} ms; process group killed`;
+    if (result.aborted)
+        return 'stopped; process group killed';
+    return result.signal ? `killed by ${result.signal}` : `exit ${result.exitCode}`;
+}
+function describeRecord(record) {
+    if (record.outcome === 'timed-out')
+        return 'timed out';
+    if (record.error)
+        return `could not start: ${record.error}`;
+    return record.signal ? `was killed by ${record.signal}` : `exited ${record.exitCode}`;
+}
+function sleep(ms, signal) {
+    return new Promise((resolve) => {
+        const timer = setTimeout(done, ms);
+        function done() {
+            clearTimeout(timer);
+            signal.removeEventListener('abort', done);
+            resolve();
+        }
+        signal.addEventListener('abort', done, { once: true });
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/run/snapshot-digests.ts
@@ -31865,6 +32464,18 @@ function checkClaimsAgainstLog(snapshot, log, complete) {
         return undefined;
     const s = snapshot;
     const steps = Array.isArray(s.steps) ? s.steps : [];
+    const closing = [
+        ...log
+            .subarray(Math.max(0, log.byteLength - TAIL_BYTES))
+            .toString('utf8')
+            .matchAll(/^\[[^\]]+\] run (\S+)$/gm),
+    ].at(-1)?.[1];
+    // A run whose log could not be written (a full disk) was closed at its last complete block: the
+    // log has no closing line, and the steps that ran from that point on (the stopped step, the
+    // rollback) have no end marker in it. Accepted only where the log really lacks a closing line
+    // and the snapshot says why, and only for steps whose range reaches the end of the log: an
+    // edit of snapshot.json alone cannot claim it for a log that has its closing line.
+    const cutShort = s.error?.code === 'RECORD_WRITE_FAILED' && closing === undefined;
     for (const [index, step] of steps.entries()) {
         const start = Number(step.log?.start);
         const end = Number(step.log?.end);
@@ -31877,6 +32488,8 @@ function checkClaimsAgainstLog(snapshot, log, complete) {
             .filter((m) => m[1] === `${String(step.stage)}/${String(step.id)}`)
             .at(-1);
         const field = `steps[${index}]`;
+        if (!marker && cutShort && end === log.byteLength)
+            continue;
         if (!marker) {
             if (step.exitCode !== null && step.exitCode !== undefined) {
                 return {
@@ -31908,13 +32521,7 @@ function checkClaimsAgainstLog(snapshot, log, complete) {
             };
         }
     }
-    if (complete) {
-        const closing = [
-            ...log
-                .subarray(Math.max(0, log.byteLength - TAIL_BYTES))
-                .toString('utf8')
-                .matchAll(/^\[[^\]]+\] run (\S+)$/gm),
-        ].at(-1)?.[1];
+    if (complete && !cutShort) {
         if (closing !== undefined && closing !== s.status) {
             return { field: 'status', problem: `expected '${closing}' (the log's closing line), got '${String(s.status)}'` };
         }
@@ -32606,7 +33213,7 @@ async function runRemediation(settings, deps) {
     if (status === 'cancelled' && !snapshot.error) {
         snapshot.error = {
             code: 'CANCELLED',
-            message: 'the run was cancelled (SIGINT or SIGTERM); the running step was stopped and the rest skipped',
+            message: 'the run was cancelled (SIGINT, SIGTERM or SIGHUP); the running step was stopped and the rest skipped',
         };
     }
     if (status === 'timed-out' && !snapshot.error) {
@@ -34213,7 +34820,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _action_action_io_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(71815);
 /* harmony import */ var _action_core_io_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(49484);
 /* harmony import */ var _action_lazy_clients_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5091);
-/* harmony import */ var _action_main_run_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(95426);
+/* harmony import */ var _action_main_run_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(55107);
 // Entry of the Action's main step (runs.main). It only wires the runner to runMain.
 
 
@@ -34224,14 +34831,16 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 // GitHub cancels with SIGINT, then SIGTERM 7.5 s later, then kills the tree 2.5 s after that:
 // stop the running step at once and leave a note for the post step in case we are killed.
+// SIGHUP (a runner's session ending) would otherwise end Node at once, leaving the step running
+// and the record `running`: it cancels the same way.
 const cancel = new AbortController();
 const onSignal = () => {
     if (!cancel.signal.aborted)
         _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .saveState */ .LZ(_action_action_io_js__WEBPACK_IMPORTED_MODULE_3__/* .STATE */ .c.cancelled, 'true');
     cancel.abort();
 };
-process.on('SIGINT', onSignal);
-process.on('SIGTERM', onSignal);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+    process.on(signal, onSignal);
 await (0,_action_main_run_js__WEBPACK_IMPORTED_MODULE_6__/* .runMain */ .V)({
     io: (0,_action_core_io_js__WEBPACK_IMPORTED_MODULE_4__/* .coreIo */ .I)(),
     env: process.env,

@@ -18,19 +18,24 @@ svc="$here/services/$PARAM_SERVICE.sh"
 # remediation's files after this step ends (the run's copy of them may be gone by then).
 src="$(cat -- "$svc")"
 
-detach=()
+# The service must leave this step's session: the engine ends every process left in it when the
+# step ends (a process group of its own, as `set -m` gives, is not enough).
 if command -v setsid >/dev/null 2>&1; then
   detach=(setsid)
+elif command -v perl >/dev/null 2>&1; then
+  # No setsid(1): the same system call through perl's core POSIX module.
+  detach=(perl -MPOSIX -e 'POSIX::setsid() or die "setsid: $!\n"; exec { $ARGV[0] } @ARGV or die "exec: $!\n"')
+elif command -v python3 >/dev/null 2>&1; then
+  detach=(python3 -c 'import os, sys; os.setsid(); os.execvp(sys.argv[1], sys.argv[1:])')
 else
-  set -m # no setsid: at least give the service its own process group
+  die 'starting a service that outlives this step needs setsid (util-linux), perl or python3'
 fi
 cd /
-${detach[@]+"${detach[@]}"} env -i \
+"${detach[@]}" env -i \
   PATH="$PATH" HOME="${HOME:-/}" LANG="${LANG:-C}" TMPDIR="${TMPDIR:-/tmp}" \
   SERVICE_HOST="$host" SERVICE_PORT="$port" DEMO_HTTP_RUNTIME="${DEMO_HTTP_RUNTIME:-auto}" \
   bash -c "$src" "$PARAM_SERVICE" </dev/null >/dev/null 2>&1 &
 pid=$!
-set +m
 
 # Give it a moment: a service that cannot start (port taken, runtime missing) usually exits at once.
 sleep 0.5

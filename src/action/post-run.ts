@@ -11,7 +11,7 @@ import { readActionSettings } from './settings.ts';
 /**
  * The Action's post step: runs after main finished, failed, timed out or was cancelled. If main
  * already published, it does nothing. Otherwise it publishes whatever record exists; a record that
- * main could not finish (it was killed mid-run) is closed as `cancelled` (main saw SIGINT/SIGTERM)
+ * main could not finish (it was killed mid-run) is closed as `cancelled` (main saw SIGINT/SIGTERM/SIGHUP)
  * or `crashed`, leaving the log as the valid prefix it is, which verify-run reports as incomplete.
  */
 export async function runPost(deps: Omit<MainDeps, 'cancel'>): Promise<void> {

@@ -10,10 +10,10 @@ export interface CommandContext {
   readonly err: (line: string) => void;
   /** The current time; a clock so tests can pin it. */
   readonly now: () => Date;
-  /** Aborted when the process is asked to stop (SIGINT/SIGTERM) while a run is in progress. */
+  /** Aborted when the process is asked to stop (SIGINT/SIGTERM/SIGHUP) while a run is in progress. */
   readonly cancel: AbortSignal;
   /**
-   * Marks whether a run is in progress: then SIGINT/SIGTERM cancel it and the record is finished;
+   * Marks whether a run is in progress: then SIGINT/SIGTERM/SIGHUP cancel it and the record is finished;
    * otherwise the process exits at once, as any command should on Ctrl-C.
    */
   readonly setCancellable: (active: boolean) => void;

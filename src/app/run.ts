@@ -233,7 +233,7 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
   if (status === 'cancelled' && !snapshot.error) {
     snapshot.error = {
       code: 'CANCELLED',
-      message: 'the run was cancelled (SIGINT or SIGTERM); the running step was stopped and the rest skipped',
+      message: 'the run was cancelled (SIGINT, SIGTERM or SIGHUP); the running step was stopped and the rest skipped',
     };
   }
   if (status === 'timed-out' && !snapshot.error) {

@@ -1,6 +1,8 @@
 // The CLI's process wiring: hands argv, environment, streams and a cancel signal to runCli, and
-// sets the exit code. GitHub cancels a job with SIGINT, then SIGTERM: both stop the running
-// step's process group and still finish the record (status `cancelled`, exit 4).
+// sets the exit code. GitHub cancels a job with SIGINT, then SIGTERM; a closed terminal or an
+// ended SSH session sends SIGHUP. All three stop the running step's process group and still
+// finish the record (status `cancelled`, exit 4).
+import { constants } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { runCli } from './commands.ts';
 import { ExitCode } from '../errors.ts';
@@ -12,10 +14,13 @@ export async function main(): Promise<void> {
   let cancellable = false;
   const stop = (signal: NodeJS.Signals) => {
     if (cancellable) cancel.abort();
-    else process.exit(signal === 'SIGINT' ? 130 : 143);
+    else process.exit(128 + constants.signals[signal]);
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // Node's default for SIGHUP is to exit at once: the step would go on running and the record
+  // would stay `running`. Handled like SIGTERM instead.
+  process.on('SIGHUP', stop);
 
   const stdout = outputLines(process.stdout);
   const stderr = outputLines(process.stderr);

@@ -20,7 +20,7 @@
 // the head (and byte count) are compared against a value kept elsewhere, i.e. snapshot.json, whose
 // digest is published in the job summary.
 
-import { closeSync, fdatasync, fsyncSync, mkdirSync, openSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fdatasync, fsyncSync, ftruncateSync, mkdirSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.ts';
 import { sha256Hex } from '../core/tree-digest.ts';
@@ -125,6 +125,8 @@ export class ChainedLogWriter {
   #buffered = 0;
   /** Bytes in run.log (chained or not). */
   #written = 0;
+  /** Bytes of complete chain lines in run.log.chain. */
+  #chainBytes = 0;
   /** How much of run.log the last background fdatasync covered, and the one in flight. */
   #syncedTo = 0;
   #syncing: Promise<void> | undefined;
@@ -226,6 +228,40 @@ export class ChainedLogWriter {
     return this.summary;
   }
 
+  /**
+   * Closes the writer after a failed write (a full disk, a file size limit): both files are cut
+   * back to the last block whose chain line is complete, so what stays on disk is a closed, valid
+   * record of a prefix of the log, whose summary is returned. Blocks already whole in run.log are
+   * chained first if run.log.chain still takes lines (the limit may have hit run.log alone).
+   * Buffered bytes not yet in a block are dropped. Throws when the files cannot be cut or synced.
+   */
+  async closeValidPrefix(): Promise<LogSummary> {
+    if (this.#closed) throw new Error('log writer is closed');
+    try {
+      // A chain line cut short goes first, so any line written now follows a complete one.
+      ftruncateSync(this.#chainFd, this.#chainBytes);
+      try {
+        this.#settle(this.#pending.length);
+      } catch {
+        ftruncateSync(this.#chainFd, this.#chainBytes);
+      }
+      // Bytes past the chained prefix (a block cut short, blocks never chained) cannot be vouched
+      // for: a closed record has none.
+      ftruncateSync(this.#logFd, this.#bytes);
+      await this.#syncing;
+      fsyncSync(this.#logFd);
+      fsyncSync(this.#chainFd);
+      if (this.#syncError !== undefined) throw this.#syncError;
+    } finally {
+      this.#hasher?.stop();
+      await this.#syncing;
+      this.#closed = true;
+      closeSync(this.#logFd);
+      closeSync(this.#chainFd);
+    }
+    return this.summary;
+  }
+
   #assertWritable(): void {
     if (this.#failed) {
       throw new Error('log writer failed earlier; the record is incomplete', { cause: this.#failure });
@@ -238,7 +274,7 @@ export class ChainedLogWriter {
     const slot = this.#slot;
     const block = (this.#slots[slot] as Buffer).subarray(0, this.#buffered);
     const start = this.#written;
-    this.#guard(() => writeFully(this.#logFd, block));
+    this.#guard(() => writeFully(this.#logFd, block, start));
     this.#written = start + block.length;
     this.#buffered = 0;
     if (this.#written - this.#syncedTo >= SYNC_EVERY_BYTES && this.#syncing === undefined) this.#syncInBackground();
@@ -305,7 +341,9 @@ export class ChainedLogWriter {
     }
     if (ready === 0) return;
     // Log bytes were written when the blocks were cut, so a chain line never points past run.log.
-    this.#guard(() => writeFully(this.#chainFd, Buffer.from(lines, 'utf8')));
+    const bytes = Buffer.from(lines, 'utf8');
+    this.#guard(() => writeFully(this.#chainFd, bytes, this.#chainBytes));
+    this.#chainBytes += bytes.byteLength;
     this.#bytes = (this.#pending[ready - 1] as PendingBlock).end;
     this.#blocks += ready;
     this.#head = head;
@@ -337,9 +375,13 @@ function openExclusive(path: string): number {
   }
 }
 
-function writeFully(fd: number, bytes: Uint8Array): void {
+/**
+ * Writes all of `bytes` at `position`. Positional: after a failed write and a truncation, the next
+ * write lands where the file now ends, never past it (leaving a hole of zeros).
+ */
+function writeFully(fd: number, bytes: Uint8Array, position: number): void {
   let offset = 0;
-  while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+  while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset, position + offset);
 }
 
 const HEX64 = /^[0-9a-f]{64}$/;

@@ -1,13 +1,13 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { parseDuration, type StageName, type StepSpec } from '../core/definition.ts';
 import type { ResolvedParams } from '../core/param-validation.ts';
 import type { TreeFile } from '../core/tree-digest.ts';
 import type { Definition } from '../core/definition.ts';
 import type { ProcessRunner, ProcessResult } from '../adapters/process-runner.ts';
-import { materialize } from './materialize.ts';
-import { exposeOutputs, nullObject, outputOf, readOutputFile } from './output-file.ts';
-import type { RunRecorder } from './recorder.ts';
+import { DefinitionCopies, type DefinitionCopy } from './definition-copies.ts';
+import { checkOutputsFit, exposeOutputs, nullObject, outputOf, readOutputFile } from './output-file.ts';
+import { describeRecordFailure, RECORD_WRITE_FAILED, type RunRecorder } from './recorder.ts';
 import type { RunStatus, StepOutcome, StepRecord } from './snapshot.ts';
 import { buildStepEnvironment } from './step-environment.ts';
 import { removeTree } from './workspace.ts';
@@ -42,7 +42,7 @@ export interface ExecutorDeps {
   readonly retryBackoffMs: number;
   /** Between SIGTERM and SIGKILL when a step is stopped. */
   readonly killGraceMs: number;
-  /** Aborted when the run is cancelled (SIGINT/SIGTERM to the CLI, or the runner cancelling the job). */
+  /** Aborted when the run is cancelled (SIGINT/SIGTERM/SIGHUP to the CLI, or the runner cancelling the job). */
   readonly cancel: AbortSignal;
 }
 
@@ -60,13 +60,28 @@ export async function executePlan(plan: RunPlan, recorder: RunRecorder, deps: Ex
   // full or read-only temp folder fails the run without leaving a timer (or a folder) behind.
   const scratch = mkdtempSync(join(deps.scratchRoot, 'remediate-run-'));
   const workspace = join(scratch, 'workspace');
+  let copies: DefinitionCopies | undefined;
+  /**
+   * The rollback must be able to start on a full disk, the very fault it may have to undo: a
+   * copy and an output file are made for it before any step runs, and used when fresh ones
+   * cannot be made. The copy is checked before use like any other.
+   */
+  let reserve: { readonly copy: DefinitionCopy; readonly outputFile: string } | undefined;
   try {
     mkdirSync(workspace, { mode: 0o700 });
     mkdirSync(join(scratch, 'outputs'), { mode: 0o700 });
+    copies = DefinitionCopies.create(scratch, plan.files);
+    if (plan.definition.rollback.length > 0) {
+      const outputFile = join(scratch, 'outputs', 'rollback-reserve.out');
+      writeFileSync(outputFile, '', { mode: 0o600 });
+      reserve = { copy: copies.make(), outputFile };
+    }
   } catch (error) {
+    closeQuietly(copies, recorder);
     removeQuietly(scratch, recorder);
     throw error;
   }
+  const store = copies;
   const runTimeout = new AbortController();
   const timer = setTimeout(() => runTimeout.abort(), runTimeoutMs);
   const stop = AbortSignal.any([deps.cancel, runTimeout.signal]);
@@ -75,7 +90,8 @@ export async function executePlan(plan: RunPlan, recorder: RunRecorder, deps: Ex
   const outputOrigins = new Map<string, string>();
   const byStep = new Map<string, Readonly<Record<string, string>>>();
   let sequence = 0;
-  const copies: string[] = [];
+  /** The first fault of the engine around a step; thrown once the rollback has run. */
+  let engineFault: { readonly error: unknown } | undefined;
 
   const runStage = async (stage: StageName, step: StepSpec): Promise<StepRecord> => {
     const record: StepRecord = {
@@ -97,71 +113,103 @@ export async function executePlan(plan: RunPlan, recorder: RunRecorder, deps: Ex
     const startedAt = deps.clock().getTime();
     const maxAttempts = 1 + (step.retries ?? 0);
     let result: ProcessResult | undefined;
+    let outcome: StepOutcome | undefined;
+    /** Whether the record failing stopped this step (or kept it from starting). */
+    let stoppedForRecord = false;
     let stepOutputs = nullObject();
+    // A record that can no longer be written (a full disk) stops every step but the rollback's:
+    // nothing may go on changing the system unrecorded, and undoing what was done matters more
+    // than recording the undoing.
+    const stepStop = stage === 'rollback' ? stop : AbortSignal.any([stop, recorder.failed]);
     try {
-      for (let attempt = 1; attempt <= maxAttempts && !stop.aborted; attempt++) {
+      for (let attempt = 1; attempt <= maxAttempts && !stepStop.aborted; attempt++) {
         record.attempts = attempt;
-        const n = ++sequence;
-        // A fresh copy under an unpredictable name, made after the previous step's process group
-        // is gone: nothing a step leaves behind can have prepared (or can find) the next copy.
-        const definitionDir = join(mkdtempSync(join(deps.scratchRoot, 'remediate-definition-')), 'files');
-        copies.push(dirname(definitionDir));
-        materialize(plan.files, definitionDir);
-        const outputFile = join(scratch, 'outputs', `${n}.out`);
-        writeFileSync(outputFile, '', { mode: 0o600 });
-        const cwd = join(workspace, step['working-directory'] ?? '');
-        mkdirSync(cwd, { recursive: true });
-        const env = buildStepEnvironment(
-          deps.callerEnv,
-          plan.definition,
-          step,
-          plan.params,
-          plan.secrets,
-          outputs,
-          { definitionDir, workspace, outputFile },
-          { name: plan.name, version: plan.version, runId: plan.runId, stage },
-        );
-        recorder.marker(`==> ${stage}/${step.id} attempt ${attempt}/${maxAttempts}`);
-        if (step.name) recorder.line(`    ${step.name}`);
-        const timeoutMs = parseDuration(step.timeout ?? DEFAULT_STEP_TIMEOUT);
-        result = await deps.runner.run({
-          command: step.shell === 'sh' ? 'sh' : 'bash',
-          args: shellArgs(step),
-          cwd,
-          env,
-          timeoutMs,
-          killGraceMs: deps.killGraceMs,
-          signal: stop,
-          onStdout: (chunk) => recorder.stdout(chunk),
-          onStderr: (chunk) => recorder.stderr(chunk),
-        });
-        recorder.endStreams();
-        const outcome = outcomeOf(stage, result);
-        if (result.spawnError) recorder.line(`!! ${stage}/${step.id} could not start: ${result.spawnError}`);
-        recorder.marker(`<== ${stage}/${step.id} ${describeResult(result, timeoutMs)} (${outcome})`);
-        // Outputs of a failed attempt are kept too: rollback may need what the step managed to note.
-        const parsed = readOutputFile(outputFile);
-        if (parsed.ok) stepOutputs = withoutSecretNames(parsed.outputs, recorder, `${stage}/${step.id}`);
-        else recorder.line(`!! ${stage}/${step.id}: outputs ignored: ${parsed.problem}`);
-        if (outcome === 'succeeded' || outcome === 'drift') break;
-        if (attempt < maxAttempts && !stop.aborted) {
-          const delay = Math.min(deps.retryBackoffMs * 2 ** (attempt - 1), 30_000);
-          recorder.line(`.. retrying ${stage}/${step.id} in ${delay} ms`);
-          recorder.flush();
-          await sleep(delay, stop);
+        const { copy, outputFile, reserved } = prepare(stage, ++sequence);
+        try {
+          const definitionDir = copy.dir;
+          const cwd = join(workspace, step['working-directory'] ?? '');
+          mkdirSync(cwd, { recursive: true });
+          const env = buildStepEnvironment(
+            deps.callerEnv,
+            plan.definition,
+            step,
+            plan.params,
+            plan.secrets,
+            outputs,
+            { definitionDir, workspace, outputFile },
+            { name: plan.name, version: plan.version, runId: plan.runId, stage },
+          );
+          recorder.marker(`==> ${stage}/${step.id} attempt ${attempt}/${maxAttempts}`);
+          if (step.name) recorder.line(`    ${step.name}`);
+          // The marker may have been the write that failed: then the step does not start at all.
+          if (stepStop.aborted) {
+            stoppedForRecord = !stop.aborted;
+            break;
+          }
+          const timeoutMs = parseDuration(step.timeout ?? DEFAULT_STEP_TIMEOUT);
+          // Checked right before the spawn, against the verified bytes and the copy as it was made:
+          // a copy something rewrote (a daemon an earlier step left) never runs.
+          const changedBefore = copy.problem(true);
+          result =
+            changedBefore !== undefined
+              ? notStarted(`its copy of the definition changed before it started: ${changedBefore}`)
+              : await deps.runner.run({
+                  command: step.shell === 'sh' ? 'sh' : 'bash',
+                  args: shellArgs(step),
+                  cwd,
+                  env,
+                  timeoutMs,
+                  killGraceMs: deps.killGraceMs,
+                  signal: stepStop,
+                  onStdout: (chunk) => recorder.stdout(chunk),
+                  onStderr: (chunk) => recorder.stderr(chunk),
+                });
+          recorder.endStreams();
+          // A change while the step ran, even one undone since, cannot be prevented for a
+          // same-user process that read the step's environment; it is reported (README).
+          const changedWhile = changedBefore === undefined ? copy.problem(false) : undefined;
+          if (changedWhile !== undefined) {
+            recorder.line(
+              `!! ${stage}/${step.id}: its copy of the definition changed while it ran (${changedWhile}): what it ran may not be the verified bytes`,
+            );
+          }
+          stoppedForRecord = stepStop.aborted && !stop.aborted;
+          outcome = stoppedForRecord ? 'failed' : outcomeOf(stage, result);
+          if (result.spawnError) recorder.line(`!! ${stage}/${step.id} could not start: ${result.spawnError}`);
+          recorder.marker(`<== ${stage}/${step.id} ${describeResult(result, timeoutMs)} (${outcome})`);
+          // Outputs of a failed attempt are kept too: rollback may need what the step managed to note.
+          const parsed = readOutputFile(outputFile);
+          const kept = parsed.ok ? withoutSecretNames(parsed.outputs, recorder, `${stage}/${step.id}`) : nullObject();
+          // Outputs too big for an environment would stop every later step, the rollback included.
+          const problem = parsed.ok ? checkOutputsFit(step.id, kept, outputs) : parsed.problem;
+          if (problem === undefined) stepOutputs = kept;
+          else recorder.line(`!! ${stage}/${step.id}: outputs ignored: ${problem}`);
+          if (outcome === 'succeeded' || outcome === 'drift') break;
+          if (attempt < maxAttempts && !stepStop.aborted) {
+            const delay = Math.min(deps.retryBackoffMs * 2 ** (attempt - 1), 30_000);
+            recorder.line(`.. retrying ${stage}/${step.id} in ${delay} ms`);
+            recorder.flush();
+            await sleep(delay, stepStop);
+          }
+        } finally {
+          if (!reserved) removeQuietly(copy.dir, recorder);
         }
       }
     } catch (error) {
-      // The engine failed around the step (say, its working directory could not be made): the
-      // step is recorded as failed with the reason, and the run as crashed by the caller.
+      // The engine failed around the step (say, its working directory could not be made, or its
+      // copy could not be written to a full disk): the step is recorded as failed with the
+      // reason, the rollback still runs, and the run is recorded as crashed by the caller.
       record.error = recorder.redact(describeError(error));
-      throw error;
+      engineFault ??= { error };
     } finally {
       const final = result ?? { exitCode: null, signal: null, timedOut: false, aborted: stop.aborted };
       record.exitCode = final.exitCode;
       record.signal = final.signal;
-      record.outcome = result || stop.aborted ? outcomeOf(stage, final) : 'failed';
+      record.outcome = outcome ?? (result || stop.aborted ? outcomeOf(stage, final) : 'failed');
       if (final.spawnError) record.error = recorder.redact(final.spawnError);
+      if (stoppedForRecord && recorder.failure && record.error === undefined) {
+        record.error = recorder.redact(`stopped: ${describeRecordFailure(recorder.failure)}`);
+      }
       record.outputs = { ...stepOutputs };
       byStep.set(step.id, stepOutputs);
       for (const note of exposeOutputs(outputs, outputOrigins, step.id, stepOutputs))
@@ -175,18 +223,49 @@ export async function executePlan(plan: RunPlan, recorder: RunRecorder, deps: Ex
     return record;
   };
 
+  /**
+   * A fresh copy (under a new unpredictable name, made after the previous step's process group
+   * is gone) and a fresh output file for one attempt; for a rollback step that cannot have them
+   * (a full disk), the reserved ones.
+   */
+  const prepare = (
+    stage: StageName,
+    n: number,
+  ): { readonly copy: DefinitionCopy; readonly outputFile: string; readonly reserved: boolean } => {
+    const outputFile = join(scratch, 'outputs', `${n}.out`);
+    try {
+      writeFileSync(outputFile, '', { mode: 0o600 });
+      return { copy: store.make(), outputFile, reserved: false };
+    } catch (error) {
+      if (stage !== 'rollback' || reserve === undefined) throw error;
+      recorder.line(
+        `!! rollback: no fresh copy could be made (${describeError(error)}); using the one reserved at the start`,
+      );
+      // Emptying the reserved output file needs no space.
+      writeFileSync(reserve.outputFile, '');
+      return { ...reserve, reserved: true };
+    }
+  };
+
   let status: RunStatus;
   try {
-    status = await runStages(plan, recorder, runStage, () => (stop.aborted ? stopReason() : undefined));
+    status = await runStages(
+      plan,
+      recorder,
+      runStage,
+      () => (stop.aborted ? stopReason() : undefined),
+      () => engineFault !== undefined,
+    );
   } finally {
     clearTimeout(timer);
+    closeQuietly(store, recorder);
     removeQuietly(scratch, recorder);
-    for (const copy of copies) removeQuietly(copy, recorder);
   }
   for (const [name, spec] of Object.entries(plan.definition.outputs)) {
     const value = outputOf(byStep.get(spec.step), spec.key);
     if (value !== undefined) recorder.snapshot.outputs[name] = value;
   }
+  if (engineFault !== undefined) throw engineFault.error;
   return status;
 }
 
@@ -203,11 +282,26 @@ function removeQuietly(dir: string, recorder: RunRecorder): void {
   }
 }
 
+/** Lets go of the copies' folder (making it removable); a failure goes to the log like removeQuietly's. */
+function closeQuietly(copies: DefinitionCopies | undefined, recorder: RunRecorder): void {
+  try {
+    copies?.close();
+  } catch (error) {
+    recorder.line(`!! could not release the copies' folder: ${(error as Error).message}`);
+  }
+}
+
+/** The result of a step that was not started. */
+function notStarted(reason: string): ProcessResult {
+  return { exitCode: null, signal: null, timedOut: false, aborted: false, spawnError: reason };
+}
+
 async function runStages(
   plan: RunPlan,
   recorder: RunRecorder,
   runStep: (stage: StageName, step: StepSpec) => Promise<StepRecord>,
   stopped: () => StopReason | undefined,
+  faulted: () => boolean,
 ): Promise<RunStatus> {
   const { definition } = plan;
   const snapshot = recorder.snapshot;
@@ -220,6 +314,13 @@ async function runStages(
     for (const step of definition.check) {
       const record = await runStep('check', step);
       if (stopped()) return stopped() as StopReason;
+      // The engine failed: the caller records the crash. A check changes nothing, so no rollback.
+      if (faulted()) return 'failed';
+      if (recorder.failure) {
+        snapshot.check = 'error';
+        snapshot.error = recordFailureError(recorder, record, false);
+        return 'failed';
+      }
       if (record.outcome === 'drift') {
         drift = true;
         break;
@@ -245,7 +346,9 @@ async function runStages(
     for (const step of definition[stage]) {
       const record = await runStep(stage, step);
       if (stopped()) break;
-      if (record.outcome !== 'succeeded' && !record.continueOnError) {
+      // An engine fault or a record that can no longer be written ends the run here, like a
+      // failed step: what the steps so far changed is rolled back.
+      if (faulted() || recorder.failure || (record.outcome !== 'succeeded' && !record.continueOnError)) {
         failure = record;
         break;
       }
@@ -263,10 +366,12 @@ async function runStages(
     snapshot.rollback = 'not-needed';
     return 'succeeded';
   }
-  snapshot.error = {
-    code: failure.stage === 'verify' ? 'VERIFY_FAILED' : 'STEP_FAILED',
-    message: `${failure.stage} step '${failure.id}' ${describeRecord(failure)}`,
-  };
+  snapshot.error = recorder.failure
+    ? recordFailureError(recorder, failure, definition.rollback.length > 0)
+    : {
+        code: failure.stage === 'verify' ? 'VERIFY_FAILED' : 'STEP_FAILED',
+        message: `${failure.stage} step '${failure.id}' ${describeRecord(failure)}`,
+      };
   if (definition.rollback.length === 0) {
     snapshot.rollback = 'none';
   } else {
@@ -280,6 +385,25 @@ async function runStages(
     snapshot.rollback = rolledBack ? 'succeeded' : 'failed';
   }
   return failure.outcome === 'timed-out' ? 'timed-out' : 'failed';
+}
+
+/** The snapshot's error for a run stopped because its record could not be written. */
+function recordFailureError(
+  recorder: RunRecorder,
+  at: StepRecord,
+  rollback: boolean,
+): { code: string; message: string } {
+  const failure = recorder.failure!;
+  const lost =
+    failure.file === 'run.log'
+      ? `run.log ends at its last complete block: later output${rollback ? ", the rollback's included," : ''} is not recorded`
+      : 'snapshot.json may lag behind the log';
+  return {
+    code: RECORD_WRITE_FAILED,
+    message: recorder.redact(
+      `${describeRecordFailure(failure)}; the run stopped at ${at.stage} step '${at.id}'${rollback ? ' and ran the rollback' : ''}; ${lost}`,
+    ),
+  };
 }
 
 // An output *name* that contains a secret would leak it into env names and the record's keys;

@@ -93,6 +93,52 @@ export function exposeOutputs(
 }
 
 /**
+ * Longest environment string Linux passes to a program, `NAME=value` and its NUL (MAX_ARG_STRLEN:
+ * 32 pages of 4 KiB). One byte more and execve fails with E2BIG.
+ */
+export const MAX_ENV_STRING_BYTES = 128 * 1024;
+/**
+ * Bytes all step outputs together may take in a later step's environment. Linux allows 2 MiB for
+ * a program's arguments and environment by default (a quarter of the 8 MiB stack limit); half is
+ * kept for the base variables, parameters, secrets, the definition's env and the script text.
+ */
+export const MAX_OUTPUTS_ENV_BYTES = 1024 * 1024;
+
+/**
+ * Checks that a step's outputs can reach every later step as environment variables; returns why
+ * not, or undefined. An output over MAX_ENV_STRING_BYTES as `STEP_<ID>_<KEY>=value` (anything
+ * between 128 KiB and the accepted 1 MiB file), or outputs that together with the earlier ones
+ * pass MAX_OUTPUTS_ENV_BYTES, would make every later step fail to start with E2BIG, the rollback
+ * included: refused when read, so they never reach an environment.
+ */
+export function checkOutputsFit(
+  stepId: string,
+  outputs: Readonly<Record<string, string>>,
+  earlier: Readonly<Record<string, string>>,
+): string | undefined {
+  const merged: Record<string, string> = { ...earlier };
+  for (const [key, value] of Object.entries(outputs)) {
+    const name = outputEnvName(stepId, key);
+    const bytes = envEntryBytes(name, value);
+    if (bytes > MAX_ENV_STRING_BYTES) {
+      return `output '${key}' takes ${bytes} bytes as ${name}=... (with its NUL); one environment variable holds at most ${MAX_ENV_STRING_BYTES} (Linux MAX_ARG_STRLEN), so no later step could start: write large data to a file in $REMEDIATION_WORKSPACE and output its path`;
+    }
+    merged[name] = value;
+  }
+  let total = 0;
+  for (const [name, value] of Object.entries(merged)) total += envEntryBytes(name, value);
+  if (total > MAX_OUTPUTS_ENV_BYTES) {
+    return `with these, step outputs would take ${total} bytes of every later step's environment; all outputs together may take at most ${MAX_OUTPUTS_ENV_BYTES} (Linux allows 2 MiB for a program's arguments and environment): write large data to a file in $REMEDIATION_WORKSPACE and output its path`;
+  }
+  return undefined;
+}
+
+/** Bytes a variable takes in a program's environment: `NAME=value` and its NUL. */
+function envEntryBytes(name: string, value: string): number {
+  return Buffer.byteLength(name) + 1 + Buffer.byteLength(value) + 1;
+}
+
+/**
  * Reads and parses a step's $REMEDIATION_OUTPUT. The step controls that path: it can replace the
  * file with a FIFO (a blocking read would freeze the tool: no timeout, no signal handling, no
  * cancelled record), with a symbolic link (to /dev/zero, or to a file it wants the engine to read

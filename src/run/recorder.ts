@@ -1,11 +1,12 @@
-import { writeFileSync, renameSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ChainedLogWriter } from '../record/log-chain.ts';
+import { ChainedLogWriter, type LogSummary } from '../record/log-chain.ts';
 import { SNAPSHOT_FILE } from '../record/record-files.ts';
 import { snapshotDigest } from '../record/record-verifier.ts';
 import { InterleavedRedactor, redactText, redactValue } from '../record/redactor.ts';
 import { releaseChunk } from '../adapters/chunk-memory.ts';
 import type { RunSnapshot } from './snapshot.ts';
+import { describeError } from '../errors.ts';
 
 /** Receives redacted log bytes; returns true when it still holds them after returning (queued). */
 export type Echo = (bytes: Buffer) => boolean;
@@ -16,6 +17,25 @@ const FLUSH_INTERVAL_MS = 1000;
 /** Stream numbers of a step's output in the recorder's InterleavedRedactor. */
 const STDOUT = 0;
 const STDERR = 1;
+
+/**
+ * Space kept in the record folder beyond the first snapshot's size, and freed when a write fails:
+ * on a full disk, the final snapshot.json (saying what happened) must still fit, and a log cut
+ * back to its last block frees too little for it.
+ */
+const RESERVE_SLACK_BYTES = 32 * 1024;
+/** The reserve's file: not a record file, so never published or verified. */
+const RESERVE_FILE = '.space-reserve';
+
+/** Error code of a run whose record could not be written (a full disk, a file size limit). */
+export const RECORD_WRITE_FAILED = 'RECORD_WRITE_FAILED';
+
+/** The first write of the record that failed. */
+export interface RecordFailure {
+  /** What could not be written. */
+  readonly file: 'run.log' | 'snapshot.json';
+  readonly error: unknown;
+}
 
 /**
  * Writes a run's record as it goes: the redacted, hash-chained log and snapshot.json. Secrets are
@@ -35,6 +55,10 @@ export class RunRecorder {
   /** Whether the last byte written ended a line: engine lines always start on their own line. */
   #atLineStart = true;
   #timer: NodeJS.Timeout | undefined;
+  #failure: RecordFailure | undefined;
+  /** Set once run.log failed: no more log bytes are written (the echo still gets them). */
+  #logFailed = false;
+  readonly #failed = new AbortController();
 
   private constructor(
     dir: string,
@@ -66,7 +90,8 @@ export class RunRecorder {
   ): Promise<RunRecorder> {
     const log = await ChainedLogWriter.open(dir);
     const recorder = new RunRecorder(dir, log, secrets, snapshot, clock, echo);
-    recorder.save();
+    const first = recorder.#writeSnapshot();
+    recorder.#reserveSpace(first.byteLength + RESERVE_SLACK_BYTES);
     recorder.#timer = setInterval(() => recorder.flush(), FLUSH_INTERVAL_MS);
     recorder.#timer.unref();
     return recorder;
@@ -75,6 +100,19 @@ export class RunRecorder {
   /** Bytes written to the log so far (the offset the next byte lands at). */
   get offset(): number {
     return this.#offset;
+  }
+
+  /** The first write of the record that failed, if one did. */
+  get failure(): RecordFailure | undefined {
+    return this.#failure;
+  }
+
+  /**
+   * Aborted when a write of the record fails: the executor stops the running step on it (it must
+   * not go on changing the system unrecorded) and runs the rollback.
+   */
+  get failed(): AbortSignal {
+    return this.#failed.signal;
   }
 
   /** Writes a timestamped engine line (a step marker, a decision, an error). */
@@ -111,9 +149,14 @@ export class RunRecorder {
     for (const part of this.#output.end()) this.#write(part);
   }
 
-  /** Pushes buffered log bytes to disk as a chained block. */
+  /** Pushes buffered log bytes to disk as a chained block (nothing once the log failed). */
   flush(): void {
-    this.#log.flush();
+    if (this.#logFailed) return;
+    try {
+      this.#log.flush();
+    } catch (error) {
+      this.#fail('run.log', error);
+    }
   }
 
   /** Redacts a string for the record (error messages, outputs). */
@@ -121,8 +164,80 @@ export class RunRecorder {
     return redactText(text, this.#secrets);
   }
 
-  /** Writes snapshot.json atomically (temp file + rename), redacted. Synchronous: safe in signal paths. */
-  save(): Buffer {
+  /**
+   * Writes snapshot.json atomically (temp file + rename), redacted. Synchronous: safe in signal
+   * paths. A failure (a full disk) never throws out of the run: it becomes the record's failure,
+   * and the last snapshot written stays in place.
+   */
+  save(): void {
+    try {
+      this.#writeSnapshot();
+    } catch (error) {
+      this.#fail('snapshot.json', error);
+    }
+  }
+
+  /**
+   * Closes the log, stores its summary in the snapshot, writes it, and returns the snapshot digest.
+   * After a failed write, the log is closed at its last complete block, so the record on disk is
+   * still closed and valid (verify-run accepts it), and the snapshot says what was lost. Throws
+   * only when the final snapshot.json cannot be written.
+   */
+  async finish(): Promise<string> {
+    clearInterval(this.#timer);
+    this.flush();
+    this.#releaseSpace();
+    let summary: LogSummary | undefined;
+    try {
+      summary = this.#logFailed ? await this.#log.closeValidPrefix() : await this.#log.close();
+    } catch (error) {
+      // The files could not be closed as a valid whole (a failed sync, a cut that failed):
+      // the log stays an open, unpinned prefix, as a killed run's does.
+      this.#fail('run.log', error);
+    }
+    if (summary !== undefined) {
+      this.snapshot.log = { file: 'run.log', bytes: summary.bytes, blocks: summary.blocks, head: summary.head };
+      // Step ranges past what the log kept would point at bytes nobody can vouch for.
+      for (const step of this.snapshot.steps) {
+        step.log = { start: Math.min(step.log.start, summary.bytes), end: Math.min(step.log.end, summary.bytes) };
+      }
+    }
+    if (this.#failure !== undefined) this.#reportFailure(this.#failure, summary);
+    return snapshotDigest(this.#writeSnapshot());
+  }
+
+  /**
+   * Says in the snapshot that the record is short, when the executor has not already (the write
+   * failed during the rollback, after the last step, or while closing). The error becomes
+   * RECORD_WRITE_FAILED when the log was cut (verify-run accepts missing end markers only then),
+   * keeping what it said before. A run that had ended well is `crashed`: its record cannot show
+   * it. Only `cancelled` and `crashed` may keep a log that could not be closed.
+   */
+  #reportFailure(failure: RecordFailure, summary: LogSummary | undefined): void {
+    const snapshot = this.snapshot;
+    const what = describeRecordFailure(failure);
+    const cut = summary === undefined ? 'the log could not be closed' : `the log ends at byte ${summary.bytes}`;
+    const before = snapshot.error;
+    if (before?.code === RECORD_WRITE_FAILED) {
+      if (summary === undefined) before.message += '; the log could not be closed';
+    } else if (before === undefined || snapshot.status === 'succeeded' || snapshot.status === 'healthy') {
+      snapshot.error = {
+        code: RECORD_WRITE_FAILED,
+        message: this.redact(`the run ended ${snapshot.status}, but ${what}; ${cut}`),
+      };
+      snapshot.status = 'crashed';
+    } else if (this.#logFailed) {
+      snapshot.error = {
+        code: RECORD_WRITE_FAILED,
+        message: this.redact(`${before.message} (${before.code}); then ${what}; ${cut}`),
+      };
+    } else {
+      before.message += this.redact(`; then ${what}`);
+    }
+    if (summary === undefined && snapshot.status !== 'cancelled') snapshot.status = 'crashed';
+  }
+
+  #writeSnapshot(): Buffer {
     const bytes = Buffer.from(`${JSON.stringify(redactSnapshot(this.snapshot, this.#secrets), null, 2)}\n`, 'utf8');
     const temp = join(this.dir, `.${SNAPSHOT_FILE}.tmp`);
     writeFileSync(temp, bytes);
@@ -130,12 +245,35 @@ export class RunRecorder {
     return bytes;
   }
 
-  /** Closes the log, stores its summary in the snapshot, writes it, and returns the snapshot digest. */
-  async finish(): Promise<string> {
-    clearInterval(this.#timer);
-    const summary = await this.#log.close();
-    this.snapshot.log = { file: 'run.log', bytes: summary.bytes, blocks: summary.blocks, head: summary.head };
-    return snapshotDigest(this.save());
+  /** Remembers the first failed write and tells the executor; never throws (stream handlers call it). */
+  #fail(file: RecordFailure['file'], error: unknown): void {
+    if (file === 'run.log') this.#logFailed = true;
+    if (this.#failure !== undefined) return;
+    this.#failure = { file, error };
+    // The space kept back goes to what must still be written: the snapshots of the rollback
+    // steps and the final one (and, on the same filesystem, what the rollback needs).
+    this.#releaseSpace();
+    this.#failed.abort(error);
+  }
+
+  /**
+   * Writes the reserve file. Best effort: on a disk already too full for it the run still starts,
+   * and only loses the guarantee that the final snapshot fits.
+   */
+  #reserveSpace(bytes: number): void {
+    try {
+      writeFileSync(join(this.dir, RESERVE_FILE), Buffer.alloc(bytes), { flag: 'wx', mode: 0o600 });
+    } catch {
+      this.#releaseSpace();
+    }
+  }
+
+  #releaseSpace(): void {
+    try {
+      rmSync(join(this.dir, RESERVE_FILE), { force: true });
+    } catch {
+      // Nothing more can be freed.
+    }
   }
 
   #writeLine(text: string): void {
@@ -152,14 +290,32 @@ export class RunRecorder {
     if (!held) releaseChunk(chunk);
   }
 
-  /** Appends to the log and the echo; returns whether the echo still holds the bytes. */
+  /**
+   * Appends to the log and the echo; returns whether the echo still holds the bytes. Called from
+   * the step's stream handlers: a failed write (ENOSPC, EFBIG) must not throw there, where it would
+   * crash the tool mid-step with the step still running and no rollback. It marks the recorder
+   * failed instead; the log takes no more bytes (the chain stays valid up to its last complete
+   * block), and the echo still gets them.
+   */
   #write(bytes: Buffer): boolean {
     if (bytes.byteLength === 0) return false;
     this.#atLineStart = bytes[bytes.byteLength - 1] === 0x0a;
-    this.#log.write(bytes);
-    this.#offset += bytes.byteLength;
+    if (!this.#logFailed) {
+      try {
+        this.#log.write(bytes);
+        this.#offset += bytes.byteLength;
+      } catch (error) {
+        this.#fail('run.log', error);
+      }
+    }
     return this.#echo?.(bytes) === true;
   }
+}
+
+/** What failed, for the snapshot's error: `the run log could not be written (ENOSPC: ...)`. */
+export function describeRecordFailure(failure: RecordFailure): string {
+  const what = failure.file === 'run.log' ? 'the run log' : 'snapshot.json';
+  return `${what} could not be written (${describeError(failure.error)})`;
 }
 
 /**

@@ -1,7 +1,16 @@
 // The shipped examples through the real engine (release, verify, run, record), not an emulation:
 // engine changes such as killing a step's process group when it ends must not break them.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,6 +76,53 @@ describe('examples through the real engine', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/restart-process@v1\.0\.0: succeeded/);
     expect(isAlive(Number(readFileSync(pidfile, 'utf8')))).toBe(true);
+  });
+
+  it("restart-process without setsid(1): the service still leaves the step's session (through perl or python3)", async () => {
+    const r = await released('restart-process');
+    // Every program on PATH but setsid. The fallback used to be `set -m`, a process group of
+    // its own in the step's session: the engine now ends that with the step.
+    const bin = r.path('bin-without-setsid');
+    mkdirSync(bin);
+    for (const dir of (process.env.PATH ?? '').split(':').filter(Boolean)) {
+      let entries: string[];
+      try {
+        entries = readdirSync(dir);
+      } catch {
+        continue;
+      }
+      for (const name of entries) {
+        if (name === 'setsid' || existsSync(join(bin, name))) continue;
+        symlinkSync(join(dir, name), join(bin, name));
+      }
+    }
+    const port = await freePort();
+    const pidfile = r.path('demo.pid');
+    const result = await runCli(
+      [
+        'run',
+        'restart-process@v1.0.0',
+        '--trusted-key',
+        'k.pub',
+        '--param',
+        `pidfile=${pidfile}`,
+        '--param',
+        `port=${port}`,
+        '--param',
+        'service=demo-http',
+        '--param',
+        'grace-seconds=1',
+      ],
+      { cwd: r.dir, env: { PATH: bin } },
+    );
+    if (existsSync(pidfile)) pids.push(Number(readFileSync(pidfile, 'utf8')));
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const pid = Number(readFileSync(pidfile, 'utf8'));
+    expect(isAlive(pid)).toBe(true);
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Its own session: the session id (6th field) is its pid.
+    expect(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[3]).toBe(String(pid));
   });
 
   it('prune-old-files: prunes a sandbox over its threshold and records the freed bytes', async () => {
