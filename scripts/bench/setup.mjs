@@ -45,7 +45,7 @@ function writeRemediation(repo, name, yaml, files = {}) {
 /**
  * Main repository: `triv` (one `true` step), `stamp` (writes the time it started to
  * $GITHUB_WORKSPACE/first-step) and `loud` (prints N bytes with 10 declared secrets), all
- * released as v1.0.0 with one key. Returns paths.
+ * released as v1.0.0 with one key. Returns paths: { dir (the repository), key, pub, manifest }.
  */
 export function setupMainRepo(tmp, cli, benchDir, genSource) {
   const repo = join(tmp, 'repo');
@@ -80,7 +80,7 @@ export function setupMainRepo(tmp, cli, benchDir, genSource) {
     sh(NODE, [cli, 'release', name, 'v1.0.0', '--key', key], { cwd: repo, env });
   // The Action reads trusted keys as workspace paths.
   copyFileSync(`${key}.pub`, join(repo, 'release.pub'));
-  return { repo, key, pub: `${key}.pub`, manifest: join(repo, 'remediations', 'manifest.json') };
+  return { dir: repo, key, pub: `${key}.pub`, manifest: join(repo, 'remediations', 'manifest.json') };
 }
 
 /** A repository with one remediation of `files` files totalling about `totalBytes` (UTF-8 text), committed. */

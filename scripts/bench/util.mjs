@@ -1,4 +1,5 @@
-// Helpers for scripts/bench.mjs: timed child processes with timeouts, medians, formatting.
+// Helpers for the benchmark (scripts/bench.mjs and its sections): timed child processes with timeouts,
+// CPU time, medians, formatting.
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -89,6 +90,20 @@ export function run(cmd, args, options = {}) {
       resolve(result);
     });
   });
+}
+
+/** Wall time (ms) of `node -e 0`: the start-up baseline several sections compare against. */
+export const nodeE0 = () => run(NODE, ['-e', '0']).then((r) => r.ms);
+
+/**
+ * CPU time (ms) of a command and everything it starts (threads and child processes), from
+ * `perf stat -e task-clock`: what the work costs, whatever the number of cores it spreads over.
+ */
+export async function cpuMs(cmd, args, options) {
+  const r = await run('perf', ['stat', '-x,', '-e', 'task-clock', '--', cmd, ...args], options);
+  const line = r.stderr.split('\n').find((l) => l.includes(',task-clock'));
+  if (!line) throw new Error(`perf stat printed no task-clock: ${r.stderr.slice(-300)}`);
+  return { cpu: Number(line.split(',')[0]), wall: r.ms };
 }
 
 /** Synchronous helper for setup commands (git, etc.); throws with stderr on failure. */
