@@ -1,8 +1,18 @@
 // Writes a run's log as run.log plus its hash chain run.log.chain (the format is in
 // log-chain-format.ts), hashing long logs on a worker thread (block-hasher.ts).
 
-import { closeSync, fdatasync, fsyncSync, ftruncateSync, mkdirSync, openSync, unlinkSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  closeSync,
+  fdatasync,
+  fsyncSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
 import { UsageError } from '../errors.ts';
 import { sha256Hex } from '../core/tree-digest.ts';
 import { BlockHasher } from './block-hasher.ts';
@@ -79,9 +89,12 @@ export class ChainedLogWriter {
     for (let k = 0; k < RING_SLOTS; k++) this.#slots.push(Buffer.from(this.#ring, k * BLOCK_BYTES, BLOCK_BYTES));
   }
 
-  /** Creates run.log and run.log.chain in `dir`; refuses if either exists, never overwriting a record. */
+  /**
+   * Creates `dir` (and its missing parents), then run.log and run.log.chain in it; refuses if either
+   * file exists, never overwriting a record.
+   */
   static async open(dir: string): Promise<ChainedLogWriter> {
-    mkdirSync(dir, { recursive: true });
+    createFolder(dir);
     const logPath = join(dir, LOG_FILE);
     // Exclusive create ('wx'): an existing record is evidence and is never appended to or replaced.
     const logFd = openExclusive(logPath);
@@ -288,6 +301,41 @@ export class ChainedLogWriter {
       this.#failure = error;
       throw error;
     }
+  }
+}
+
+/**
+ * Creates `dir` and its missing parents with one mkdir each, trying each folder at most twice. Not
+ * mkdirSync's recursive mode: under /proc, mkdir answers ENOENT although the parent exists, and
+ * the recursive mode retries that forever.
+ */
+function createFolder(dir: string): void {
+  if (makeFolder(dir) === undefined) return;
+  const parent = dirname(dir);
+  if (parent !== dir) createFolder(parent);
+  // Once more only: a second ENOENT (a kernel file system, a parent removed meanwhile) is final.
+  const missing = makeFolder(dir);
+  if (missing !== undefined) throw missing;
+}
+
+/** Makes one folder; undefined once it exists, or mkdir's ENOENT error when a parent is missing. */
+function makeFolder(path: string): NodeJS.ErrnoException | undefined {
+  try {
+    mkdirSync(path);
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return error as NodeJS.ErrnoException;
+    if (code === 'EEXIST' && isFolder(path)) return undefined;
+    throw error;
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
 
