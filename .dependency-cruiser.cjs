@@ -37,6 +37,14 @@ module.exports = {
       },
     },
     {
+      name: 'verifying-loads-no-writer',
+      severity: 'error',
+      comment:
+        'Verifying a record reads the log chain format only: it never loads the log writer or its hashing worker.',
+      from: { path: '^src/record/(record-verifier|log-chain-verifier)\\.ts$' },
+      to: { path: '^src/record/(log-chain-writer|block-hasher)\\.ts$', reachable: true },
+    },
+    {
       name: 'adapters-and-record-below-run',
       severity: 'error',
       comment: 'adapters/ and record/ serve run/ and app/; they never import them or the entries.',

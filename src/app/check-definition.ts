@@ -1,12 +1,7 @@
 import { checkShellSyntax } from '../adapters/shell-syntax.ts';
 import { STAGES, type Definition } from '../core/definition.ts';
-import {
-  DefinitionError,
-  formatPath,
-  locateValue,
-  parseDefinition,
-  type DefinitionIssue,
-} from '../core/definition-parser.ts';
+import { DefinitionError, locateValue, parseDefinition, type DefinitionIssue } from '../core/definition-parser.ts';
+import { formatPath } from '../core/schema-errors.ts';
 
 /** Syntax checks in flight at once: a definition's steps are checked side by side, not one by one. */
 const CHECKS_IN_FLIGHT = 4;

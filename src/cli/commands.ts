@@ -195,7 +195,7 @@ async function runCommand(
   context: CommandContext,
 ): Promise<ExitCodeValue> {
   // Before anything is verified or run: a record that cannot be written would otherwise fail the
-  // run after its checks, or (under /proc) spin in mkdir forever. A dry run writes no record.
+  // run after its checks (under /proc, only once mkdir fails). A dry run writes no record.
   if (!command.dryRun) checkOutFolder(command.outDir, '--out');
   const git = gitIn(context);
   const root = await git.topLevel();

@@ -6,6 +6,7 @@ import validate from '../generated/remediation-validator.js';
 import { RemediateError, ExitCode } from '../errors.ts';
 import { paramEnvName, parseDuration, STAGES, type Definition, type StepSpec } from './definition.ts';
 import { checkInputValue } from './param-validation.ts';
+import { expectedForm, formatPath, readSchemaError } from './schema-errors.ts';
 
 /** Largest remediation.yml accepted: a definition is a page of YAML, not a data set. */
 export const MAX_DEFINITION_BYTES = 256 * 1024;
@@ -251,40 +252,26 @@ function expressionMessage(text: string): string {
 }
 
 function schemaIssue(error: ErrorObject, issue: IssueMaker): DefinitionIssue {
-  const path = pointerToPath(error.instancePath);
-  const got = error.data;
-  switch (error.keyword) {
-    case 'additionalProperties': {
-      const key = (error.params as { additionalProperty: string }).additionalProperty;
-      return issue([...path, key], `unknown key '${key}'`, true);
-    }
-    case 'required': {
-      const key = (error.params as { missingProperty: string }).missingProperty;
-      return issue(path, `missing required key '${key}'`);
-    }
-    case 'pattern': {
-      const description = (error.parentSchema as { description?: string } | undefined)?.description;
-      const expected = description
-        ? lowerFirst(description.replace(/\.$/, ''))
-        : `a value matching /${(error.params as { pattern: string }).pattern}/`;
-      return issue(path, `expected ${expected}, got ${show(got)}`);
-    }
-    case 'propertyNames': {
-      const name = (error.params as { propertyName: string }).propertyName;
-      return issue([...path, name], `invalid key '${name}'`, true);
-    }
+  const problem = readSchemaError(error);
+  const { path } = problem;
+  const got = show(problem.data);
+  switch (problem.keyword) {
+    case 'additionalProperties':
+      return issue([...path, problem.key], `unknown key '${problem.key}'`, true);
+    case 'required':
+      return issue(path, `missing required key '${problem.key}'`);
+    case 'pattern':
+      return issue(path, `expected ${expectedForm(problem.pattern, problem.description)}, got ${got}`);
+    case 'propertyNames':
+      return issue([...path, problem.name], `invalid key '${problem.name}'`, true);
     case 'type':
-      return issue(
-        path,
-        `expected ${(error.params as { type: string | string[] }).type.toString().replace(',', ' or ')}, got ${show(got)}`,
-      );
+      // Only the first comma becomes "or" ('string or number,boolean'): the wording as it was
+      // before this code was shared with the snapshot schema, kept unchanged.
+      return issue(path, `expected ${problem.types.join(',').replace(',', ' or ')}, got ${got}`);
     case 'enum':
-      return issue(
-        path,
-        `expected one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}, got ${show(got)}`,
-      );
+      return issue(path, `expected one of ${problem.values.map((v) => JSON.stringify(v)).join(', ')}, got ${got}`);
     default:
-      return issue(path, `${error.message ?? 'is invalid'}, got ${show(got)}`);
+      return issue(path, `${problem.message}, got ${got}`);
   }
 }
 
@@ -326,31 +313,12 @@ export function locateValue(
   return { line, column: col, firstLine: block && node.type === 'BLOCK_LITERAL' ? line + 1 : undefined };
 }
 
-/** A JSON pointer (`/steps/1/timeout`) as a path (`['steps', 1, 'timeout']`). */
-export function pointerToPath(pointer: string): (string | number)[] {
-  if (!pointer) return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
-    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
-}
-
-/** Formats a path like `steps[1].timeout`. */
-export function formatPath(path: readonly (string | number)[]): string {
-  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
-}
-
 function show(value: unknown): string {
   if (typeof value === 'string') return `'${value.length > 60 ? `${value.slice(0, 57)}...` : value}'`;
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   return String(value);
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 function dedupe(issues: DefinitionIssue[]): DefinitionIssue[] {

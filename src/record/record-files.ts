@@ -10,7 +10,7 @@ import { UsageError, usageErrorFromSystem } from '../errors.ts';
 export const SNAPSHOT_FILE = 'snapshot.json';
 /** The redacted, human-readable log. */
 export const LOG_FILE = 'run.log';
-/** The hash chain over run.log (format in log-chain.ts). */
+/** The hash chain over run.log (format in log-chain-format.ts). */
 export const CHAIN_FILE = 'run.log.chain';
 
 /**

@@ -12,7 +12,8 @@
 
 import { createHash } from 'node:crypto';
 import { TrustError, UsageError } from '../errors.ts';
-import { describeRange, verifyLogChain, type ByteRange } from './log-chain.ts';
+import type { ByteRange } from './log-chain-format.ts';
+import { describeRange, verifyLogChain } from './log-chain-verifier.ts';
 import { CHAIN_FILE, LOG_FILE, SNAPSHOT_FILE, type RecordFiles } from './record-files.ts';
 
 /** What the caller pins from outside the record. */

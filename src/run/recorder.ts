@@ -1,6 +1,7 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ChainedLogWriter, type LogSummary } from '../record/log-chain.ts';
+import type { LogSummary } from '../record/log-chain-format.ts';
+import { ChainedLogWriter } from '../record/log-chain-writer.ts';
 import { SNAPSHOT_FILE } from '../record/record-files.ts';
 import { snapshotDigest } from '../record/record-verifier.ts';
 import { InterleavedRedactor, redactText, redactValue } from '../record/redactor.ts';

@@ -1,8 +1,7 @@
 import type { ErrorObject } from 'ajv';
-import schema from '../../remediations/run-snapshot.schema.json' with { type: 'json' };
 // Precompiled from the schema at build time (scripts/build-validators.mjs): no compile at run time.
 import validate from '../generated/run-snapshot-validator.js';
-import { formatPath, pointerToPath } from '../core/definition-parser.ts';
+import { expectedForm, formatPath, readSchemaError } from '../core/schema-errors.ts';
 
 /** Result of checking a parsed snapshot.json against the published run snapshot schema. */
 export type SnapshotValidation = { ok: true } | { ok: false; problems: string[] };
@@ -18,44 +17,33 @@ export function validateSnapshot(value: unknown): SnapshotValidation {
 }
 
 function describe(error: ErrorObject, root: unknown): string {
-  const path = pointerToPath(error.instancePath);
+  const problem = readSchemaError(error);
+  const { path } = problem;
   const got = show(valueAt(root, path));
-  switch (error.keyword) {
-    case 'additionalProperties': {
-      const key = (error.params as { additionalProperty: string }).additionalProperty;
-      return `${where([...path, key])}: unknown field`;
-    }
-    case 'required': {
-      const key = (error.params as { missingProperty: string }).missingProperty;
-      return `${where([...path, key])}: missing required field`;
-    }
+  switch (problem.keyword) {
+    case 'additionalProperties':
+      return `${where([...path, problem.key])}: unknown field`;
+    case 'required':
+      return `${where([...path, problem.key])}: missing required field`;
     case 'false schema':
       return `${where(path)}: not allowed in a snapshot with status ${show(valueAt(root, ['status']))}`;
     case 'enum':
-      return `${where(path)}: expected one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}, got ${got}`;
+      return `${where(path)}: expected one of ${problem.values.map((v) => JSON.stringify(v)).join(', ')}, got ${got}`;
     case 'const':
-      return `${where(path)}: expected ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}, got ${got}`;
-    case 'pattern':
-      return `${where(path)}: expected ${expectedForm(error)}, got ${got}`;
-    case 'propertyNames': {
-      const name = (error.params as { propertyName: string }).propertyName;
-      return `${where([...path, name])}: invalid name`;
+      return `${where(path)}: expected ${JSON.stringify(problem.value)}, got ${got}`;
+    case 'pattern': {
+      // A shared format's description (`64 lower-case hex digits`) says what is expected; a
+      // field's own description says what the field is for, so its regex is shown instead.
+      const description = problem.definition === undefined ? undefined : problem.description;
+      return `${where(path)}: expected ${expectedForm(problem.pattern, description)}, got ${got}`;
     }
+    case 'propertyNames':
+      return `${where([...path, problem.name])}: invalid name`;
     case 'type':
-      return `${where(path)}: expected ${String((error.params as { type: string | string[] }).type).replaceAll(',', ' or ')}, got ${got}`;
+      return `${where(path)}: expected ${problem.types.join(' or ')}, got ${got}`;
     default:
-      return `${where(path)}: ${error.message ?? 'is invalid'}, got ${got}`;
+      return `${where(path)}: ${problem.message}, got ${got}`;
   }
-}
-
-/** A shared format's description (`64 lower-case hex digits`) reads better than its regex. */
-function expectedForm(error: ErrorObject): string {
-  const match = /^#\/definitions\/([A-Za-z0-9]+)\/pattern$/.exec(error.schemaPath);
-  const definitions = schema.definitions as Record<string, { description?: string }>;
-  const description = match ? definitions[match[1] as string]?.description : undefined;
-  return description
-    ? description.charAt(0).toLowerCase() + description.slice(1).replace(/\.$/, '')
-    : `a value matching /${(error.params as { pattern: string }).pattern}/`;
 }
 
 function where(path: readonly (string | number)[]): string {

@@ -20,7 +20,9 @@ vi.mock('node:fs', async (importOriginal) => {
   return { ...fs, default: { ...fs, writeSync }, writeSync };
 });
 
-const { BLOCK_BYTES, ChainedLogWriter, GENESIS, verifyLogChain } = await import('../../src/record/log-chain.ts');
+const { GENESIS } = await import('../../src/record/log-chain-format.ts');
+const { verifyLogChain } = await import('../../src/record/log-chain-verifier.ts');
+const { BLOCK_BYTES, ChainedLogWriter } = await import('../../src/record/log-chain-writer.ts');
 
 const dirs: string[] = [];
 afterEach(async () => {

@@ -13,7 +13,7 @@ vi.mock('node:fs', async (importOriginal) => {
   return { ...fs, default: { ...fs, fdatasync }, fdatasync };
 });
 
-const { BLOCK_BYTES, ChainedLogWriter } = await import('../../src/record/log-chain.ts');
+const { BLOCK_BYTES, ChainedLogWriter } = await import('../../src/record/log-chain-writer.ts');
 
 const dirs: string[] = [];
 afterEach(async () => {

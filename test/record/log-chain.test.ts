@@ -5,15 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.ts';
-import {
-  BLOCK_BYTES,
-  chainLink,
-  ChainedLogWriter,
-  GENESIS,
-  verifyLogChain,
-  WORKER_AFTER_BLOCKS,
-  type LogChainResult,
-} from '../../src/record/log-chain.ts';
+import { chainLink, GENESIS } from '../../src/record/log-chain-format.ts';
+import { verifyLogChain, type LogChainResult } from '../../src/record/log-chain-verifier.ts';
+import { BLOCK_BYTES, ChainedLogWriter, WORKER_AFTER_BLOCKS } from '../../src/record/log-chain-writer.ts';
 import { CHAIN_FILE, LOG_FILE } from '../../src/record/record-files.ts';
 
 const dirs: string[] = [];
@@ -337,7 +331,7 @@ describe('ChainedLogWriter and verifyLogChain', () => {
     async ({ flushEvery, readyAt, inFlight }) => {
       const dir = await tempDir();
       const script = join(dir, 'writer.mts');
-      const moduleUrl = new URL('../../src/record/log-chain.ts', import.meta.url).href;
+      const moduleUrl = new URL('../../src/record/log-chain-writer.ts', import.meta.url).href;
       await writeFile(
         script,
         `import { writeSync } from 'node:fs';

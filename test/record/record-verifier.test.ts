@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TrustError, UsageError } from '../../src/errors.ts';
-import { BLOCK_BYTES, ChainedLogWriter, type LogSummary } from '../../src/record/log-chain.ts';
+import type { LogSummary } from '../../src/record/log-chain-format.ts';
+import { BLOCK_BYTES, ChainedLogWriter } from '../../src/record/log-chain-writer.ts';
 import { CHAIN_FILE, LOG_FILE, readRecord, SNAPSHOT_FILE, type RecordFiles } from '../../src/record/record-files.ts';
 import {
   assertRecordIntact,

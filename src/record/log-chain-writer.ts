@@ -1,87 +1,26 @@
-// Tamper-evident run log: the log bytes plus a hash chain over consecutive blocks of them.
-//
-// Format (a stable contract: change it only with a version bump):
-//   The record folder holds `run.log`, the human-readable log bytes (already redacted), and
-//   `run.log.chain`, JSON Lines with one line per block of run.log, in order:
-//     {"i":<index from 0>,"start":<byte offset>,"end":<byte offset, exclusive>,"sha256":"<hex>","chain":"<hex>"}
-//   - `sha256` is the lower-case hex SHA-256 of run.log bytes [start, end).
-//   - `chain` = lower-case hex SHA-256 of the UTF-8 string
-//       prevChain + "\n" + i + "\n" + start + "\n" + end + "\n" + sha256
-//     (numbers in decimal), where prevChain is the previous line's `chain`, and GENESIS (64 zeros)
-//     for i = 0.
-//   - Blocks are contiguous and non-empty: block 0 starts at 0, block i+1 starts where block i ends.
-//   - Every line ends with "\n". The `chain` of the last line is the head; an empty log has no
-//     lines and head GENESIS.
-//   - The writer appends a block's log bytes first and its chain line second, so a writer killed at
-//     any moment leaves a valid prefix: complete lines covering a prefix of run.log, then possibly
-//     unchained log bytes and a partial last line.
-//
-// The chain is not keyed: whoever can rewrite both files can recompute it. It detects edits when
-// the head (and byte count) are compared against a value kept elsewhere, i.e. snapshot.json, whose
-// digest is published in the job summary.
+// Writes a run's log as run.log plus its hash chain run.log.chain (the format is in
+// log-chain-format.ts), hashing long logs on a worker thread (block-hasher.ts).
 
-import { closeSync, fdatasync, fsyncSync, ftruncateSync, mkdirSync, openSync, unlinkSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  closeSync,
+  fdatasync,
+  fsyncSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
 import { UsageError } from '../errors.ts';
 import { sha256Hex } from '../core/tree-digest.ts';
 import { BlockHasher } from './block-hasher.ts';
+import { chainLink, formatChainLine, GENESIS, type LogSummary } from './log-chain-format.ts';
 import { CHAIN_FILE, LOG_FILE } from './record-files.ts';
 
-/** The `prevChain` of block 0, and the head of an empty log. */
-export const GENESIS = '0'.repeat(64);
 /** Buffered log bytes that force a block to be cut: bounds memory and the loss on a crash. */
 export const BLOCK_BYTES = 64 * 1024;
-
-/** One line of run.log.chain. */
-export interface ChainBlock {
-  readonly i: number;
-  readonly start: number;
-  /** Exclusive. */
-  readonly end: number;
-  readonly sha256: string;
-  readonly chain: string;
-}
-
-/** A byte range of run.log, end exclusive. */
-export interface ByteRange {
-  readonly start: number;
-  readonly end: number;
-}
-
-/** What the writer reports on close; the executor stores it as `snapshot.log`. */
-export interface LogSummary {
-  readonly head: string;
-  readonly bytes: number;
-  readonly blocks: number;
-}
-
-/** Outcome of verifying a log against its chain. */
-export type LogChainResult =
-  | {
-      readonly ok: true;
-      /** False when trailing log bytes are unchained or the chain ends in a partial line. */
-      readonly complete: boolean;
-      readonly blocks: number;
-      /** Bytes of run.log covered by the chain. */
-      readonly bytes: number;
-      readonly head: string;
-      /** Bytes after the last chained block (an interrupted writer's unflushed tail). */
-      readonly unchainedBytes: number;
-      /** Whether the chain file ends in a line without its newline (a killed writer). */
-      readonly partialLine: boolean;
-    }
-  | { readonly ok: false; readonly problem: string; readonly range?: ByteRange };
-
-/** Computes a block's `chain` value from the previous one. */
-export function chainLink(prevChain: string, i: number, start: number, end: number, sha256: string): string {
-  return sha256Hex(`${prevChain}\n${i}\n${start}\n${end}\n${sha256}`);
-}
-
-/** Describes a byte range the way people read it: inclusive at both ends. */
-export function describeRange(range: ByteRange): string {
-  return range.end - range.start <= 1 ? `byte ${range.start}` : `bytes ${range.start}-${range.end - 1}`;
-}
-
 /**
  * Blocks that may be written to run.log but not yet chained: the size of the shared ring they live
  * in (1 MiB). Bounds memory, and how far the chain may trail the log when the process is killed.
@@ -150,9 +89,12 @@ export class ChainedLogWriter {
     for (let k = 0; k < RING_SLOTS; k++) this.#slots.push(Buffer.from(this.#ring, k * BLOCK_BYTES, BLOCK_BYTES));
   }
 
-  /** Creates run.log and run.log.chain in `dir`; refuses if either exists, never overwriting a record. */
+  /**
+   * Creates `dir` (and its missing parents), then run.log and run.log.chain in it; refuses if either
+   * file exists, never overwriting a record.
+   */
   static async open(dir: string): Promise<ChainedLogWriter> {
-    mkdirSync(dir, { recursive: true });
+    createFolder(dir);
     const logPath = join(dir, LOG_FILE);
     // Exclusive create ('wx'): an existing record is evidence and is never appended to or replaced.
     const logFd = openExclusive(logPath);
@@ -337,7 +279,7 @@ export class ChainedLogWriter {
       const { start, end, sha256 } = entry;
       const i = this.#blocks + ready;
       head = chainLink(head, i, start, end, sha256);
-      lines += `${JSON.stringify({ i, start, end, sha256, chain: head })}\n`;
+      lines += formatChainLine({ i, start, end, sha256, chain: head });
     }
     if (ready === 0) return;
     // Log bytes were written when the blocks were cut, so a chain line never points past run.log.
@@ -362,6 +304,41 @@ export class ChainedLogWriter {
   }
 }
 
+/**
+ * Creates `dir` and its missing parents with one mkdir each, trying each folder at most twice. Not
+ * mkdirSync's recursive mode: under /proc, mkdir answers ENOENT although the parent exists, and
+ * the recursive mode retries that forever.
+ */
+function createFolder(dir: string): void {
+  if (makeFolder(dir) === undefined) return;
+  const parent = dirname(dir);
+  if (parent !== dir) createFolder(parent);
+  // Once more only: a second ENOENT (a kernel file system, a parent removed meanwhile) is final.
+  const missing = makeFolder(dir);
+  if (missing !== undefined) throw missing;
+}
+
+/** Makes one folder; undefined once it exists, or mkdir's ENOENT error when a parent is missing. */
+function makeFolder(path: string): NodeJS.ErrnoException | undefined {
+  try {
+    mkdirSync(path);
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return error as NodeJS.ErrnoException;
+    if (code === 'EEXIST' && isFolder(path)) return undefined;
+    throw error;
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function openExclusive(path: string): number {
   try {
     return openSync(path, 'wx', 0o600);
@@ -382,133 +359,4 @@ function openExclusive(path: string): number {
 function writeFully(fd: number, bytes: Uint8Array, position: number): void {
   let offset = 0;
   while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset, position + offset);
-}
-
-const HEX64 = /^[0-9a-f]{64}$/;
-/** The keys of a chain line, sorted. */
-const BLOCK_KEYS = 'chain,end,i,sha256,start';
-
-/** Parses one chain line; undefined when it is not exactly a block record. */
-function parseBlock(line: string): ChainBlock | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch {
-    return undefined;
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  const record = value as Record<string, unknown>;
-  if (Object.keys(record).sort().join(',') !== BLOCK_KEYS) return undefined;
-  const { i, start, end, sha256, chain } = record;
-  const isOffset = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
-  if (!isOffset(i) || !isOffset(start) || !isOffset(end)) return undefined;
-  if (typeof sha256 !== 'string' || !HEX64.test(sha256) || typeof chain !== 'string' || !HEX64.test(chain)) {
-    return undefined;
-  }
-  return { i, start, end, sha256, chain };
-}
-
-/**
- * Verifies run.log against run.log.chain. Pure. Reports the first problem in log order.
- * Without `expected`, an interrupted writer's valid prefix (unchained trailing bytes, a partial
- * last line) is accepted as incomplete; with it, the chain must cover the whole log and match.
- */
-export function verifyLogChain(
-  log: Buffer,
-  chainText: string,
-  expected?: { readonly head?: string; readonly bytes?: number },
-): LogChainResult {
-  const lines = chainText.split('\n');
-  // The text after the last "\n": empty for a well-formed file, else a line the writer never finished.
-  const partial = lines.pop() ?? '';
-  const partialLine = partial.length > 0;
-  const claimedEnd = Math.max(lastClaimedEnd(lines), expected?.bytes ?? 0);
-  let head = GENESIS;
-  let offset = 0;
-  for (let k = 0; k < lines.length; k++) {
-    const where = `${CHAIN_FILE} line ${k + 1}`;
-    const block = parseBlock(lines[k] as string);
-    // A forged or mangled line cannot be trusted for anything after it.
-    if (block === undefined) return fail(`${where} is not a valid block record`);
-    // A gap means log bytes were left out of the chain (a line removed, or blocks reordered).
-    if (block.start > offset) {
-      return fail(
-        `${describeRange({ start: offset, end: block.start })} of ${LOG_FILE} are not covered by ${CHAIN_FILE} (${where} starts at ${block.start}, expected ${offset}): a chain line was removed or reordered`,
-        { start: offset, end: block.start },
-      );
-    }
-    // An overlap would let the same bytes be counted twice, hiding a replaced block.
-    if (block.start < offset) {
-      return fail(
-        `${where} starts at byte ${block.start}, expected ${offset}: chain lines were duplicated or reordered`,
-        { start: block.start, end: Math.max(offset, block.start + 1) },
-      );
-    }
-    // Indexes bind each line to its position, so lines cannot be dropped and renumbered silently.
-    if (block.i !== k) {
-      return fail(`${where} has block index ${block.i}, expected ${k}: chain lines were removed or reordered`, {
-        start: block.start,
-        end: Math.max(block.end, block.start + 1),
-      });
-    }
-    if (block.end <= block.start) return fail(`${where} describes an empty block (${block.start}-${block.end})`);
-    // A log shorter than the chain says was truncated; everything from its end is missing.
-    if (block.end > log.length) {
-      const missing = { start: log.length, end: Math.max(claimedEnd, block.end) };
-      return fail(`${LOG_FILE} is truncated: ${describeRange(missing)} are missing`, missing);
-    }
-    const range = { start: block.start, end: block.end };
-    // The block hash pins every byte of the block: any edit, insertion or deletion changes it.
-    if (sha256Hex(log.subarray(block.start, block.end)) !== block.sha256) {
-      return fail(`${describeRange(range)} of ${LOG_FILE} were altered (block ${k} does not match its hash)`, range);
-    }
-    // The link pins the line to all earlier lines, so an edited chain line shows here.
-    const link = chainLink(head, block.i, block.start, block.end, block.sha256);
-    if (link !== block.chain) {
-      return fail(
-        `${where} breaks the chain (expected chain ${link}, got ${block.chain}): ${CHAIN_FILE} was edited`,
-        range,
-      );
-    }
-    head = link;
-    offset = block.end;
-  }
-  const unchainedBytes = log.length - offset;
-  if (expected !== undefined) {
-    // With a recorded summary, anything not covered is an addition or a truncation, not a crash.
-    if (partialLine) return fail(`${CHAIN_FILE} ends with a partial line after line ${lines.length}`);
-    if (expected.bytes !== undefined && expected.bytes !== offset) {
-      const range = { start: Math.min(offset, expected.bytes), end: Math.max(offset, expected.bytes) };
-      return fail(`${CHAIN_FILE} covers ${offset} bytes, expected ${expected.bytes}`, range);
-    }
-    if (unchainedBytes > 0) {
-      return fail(
-        `${describeRange({ start: offset, end: log.length })} of ${LOG_FILE} are not covered by ${CHAIN_FILE}`,
-        { start: offset, end: log.length },
-      );
-    }
-    // Matching head proves the whole chain is the one recorded, not a consistent rewrite.
-    if (expected.head !== undefined && expected.head !== head) {
-      return fail(`${CHAIN_FILE} head is ${head}, expected ${expected.head}: the log and chain were rewritten`);
-    }
-  }
-  return {
-    ok: true,
-    complete: unchainedBytes === 0 && !partialLine,
-    blocks: lines.length,
-    bytes: offset,
-    head,
-    unchainedBytes,
-    partialLine,
-  };
-}
-
-function fail(problem: string, range?: ByteRange): LogChainResult {
-  return range === undefined ? { ok: false, problem } : { ok: false, problem, range };
-}
-
-/** The end offset the chain claims overall, for reporting how much of a truncated log is missing. */
-function lastClaimedEnd(lines: readonly string[]): number {
-  const last = lines.at(-1);
-  return last === undefined ? 0 : (parseBlock(last)?.end ?? 0);
 }
