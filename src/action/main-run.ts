@@ -9,7 +9,7 @@ import { GitCli, gitEnvironment, type GitObjectSource } from '../adapters/git-cl
 import { RestGitSource } from '../adapters/github-api.ts';
 import { GroupProcessRunner } from '../adapters/process-runner.ts';
 import { RecordedRefusal, runRemediation, type RunOutcome } from '../app/run.ts';
-import type { RunSnapshot } from '../run/snapshot.ts';
+import type { RunSnapshot } from '../record/snapshot.ts';
 import { triggerFromEnvironment } from '../app/trigger.ts';
 import { MAX_KEY_FILE_BYTES } from '../app/load-keys.ts';
 import { STATE, type ActionIo } from './action-io.ts';

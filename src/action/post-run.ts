@@ -1,7 +1,7 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sha256Digest } from '../core/tree-digest.ts';
-import type { RunSnapshot } from '../run/snapshot.ts';
+import type { RunSnapshot } from '../record/snapshot.ts';
 import { STATE } from './action-io.ts';
 import type { MainDeps } from './deps.ts';
 import { reportError } from './report-error.ts';

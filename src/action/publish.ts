@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeError } from '../errors.ts';
-import type { RunSnapshot } from '../run/snapshot.ts';
+import type { RunSnapshot } from '../record/snapshot.ts';
 import type { ActionSettings } from './settings.ts';
 import type { MainDeps } from './deps.ts';
 import { artifactName, publishArtifact, publishRelease, type ArtifactResult } from './record-publisher.ts';

@@ -1,7 +1,7 @@
 import { TrustError } from '../errors.ts';
 import { readRecord } from '../record/record-files.ts';
 import { verifyRecord, type RecordVerified } from '../record/record-verifier.ts';
-import { checkClaimsAgainstLog, checkSnapshotDigests } from '../run/snapshot-digests.ts';
+import { checkClaimsAgainstLog, checkSnapshotDigests } from '../record/snapshot-digests.ts';
 import { validateSnapshot } from '../run/snapshot-schema.ts';
 
 /**

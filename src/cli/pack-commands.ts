@@ -23,7 +23,7 @@ import { readRecord } from '../record/record-files.ts';
 import { snapshotDigest } from '../record/record-verifier.ts';
 import { countRows, renderRecordTable, rowOf } from '../app/summarize-records.ts';
 import { checkManifestChange, renderValidation, validateChanges } from '../app/validate-changes.ts';
-import type { RunSnapshot } from '../run/snapshot.ts';
+import type { RunSnapshot } from '../record/snapshot.ts';
 
 /** Largest event payload file read: GitHub's limit for a webhook payload. */
 const MAX_EVENT_FILE_BYTES = 25 * 1024 * 1024;

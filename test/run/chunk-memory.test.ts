@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LOG_FILE } from '../../src/record/record-files.ts';
 import { releaseChunk } from '../../src/adapters/chunk-memory.ts';
-import { RunRecorder } from '../../src/run/recorder.ts';
-import type { RunSnapshot } from '../../src/run/snapshot.ts';
+import { RunRecorder } from '../../src/record/recorder.ts';
+import type { RunSnapshot } from '../../src/record/snapshot.ts';
 
 const dirs: string[] = [];
 afterEach(async () => {

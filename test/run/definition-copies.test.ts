@@ -20,8 +20,8 @@ import { parseDefinition } from '../../src/core/definition-parser.ts';
 import { treeFile, type TreeFile } from '../../src/core/tree-digest.ts';
 import { DefinitionCopies } from '../../src/run/definition-copies.ts';
 import { executePlan } from '../../src/run/executor.ts';
-import { RunRecorder } from '../../src/run/recorder.ts';
-import type { RunSnapshot } from '../../src/run/snapshot.ts';
+import { RunRecorder } from '../../src/record/recorder.ts';
+import type { RunSnapshot } from '../../src/record/snapshot.ts';
 import { releaseRemediation, type Released } from '../helpers/released.ts';
 
 const dirs: string[] = [];

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { RunSnapshot, StepRecord } from '../../src/run/snapshot.ts';
+import type { RunSnapshot, StepRecord } from '../../src/record/snapshot.ts';
 
 // run.log and run.log.chain are written with writeSync: that is where the disk fills up here.
 // snapshot.json (writeFileSync, small) still fits, as it often does on a full disk.
@@ -27,7 +27,7 @@ vi.mock('node:fs', async (importOriginal) => {
   return { ...fs, default: { ...fs, writeSync, writeFileSync }, writeSync, writeFileSync };
 });
 
-const { RunRecorder } = await import('../../src/run/recorder.ts');
+const { RunRecorder } = await import('../../src/record/recorder.ts');
 const { readRecord } = await import('../../src/record/record-files.ts');
 const { verifyRecord } = await import('../../src/record/record-verifier.ts');
 

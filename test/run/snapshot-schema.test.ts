@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateSnapshot } from '../../src/run/snapshot-schema.ts';
-import { SNAPSHOT_SCHEMA } from '../../src/run/snapshot.ts';
+import { SNAPSHOT_SCHEMA } from '../../src/record/snapshot.ts';
 import schema from '../../remediations/run-snapshot.schema.json' with { type: 'json' };
 import invalidEdits from '../fixtures/snapshots/invalid-edits.json' with { type: 'json' };
 import { runCli, simpleDefinition, TempRepo, type CliResult } from '../helpers/git-repo.ts';

@@ -1,9 +1,9 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ChainedLogWriter, type LogSummary } from '../record/log-chain.ts';
-import { SNAPSHOT_FILE } from '../record/record-files.ts';
-import { snapshotDigest } from '../record/record-verifier.ts';
-import { InterleavedRedactor, redactText, redactValue } from '../record/redactor.ts';
+import { ChainedLogWriter, type LogSummary } from './log-chain.ts';
+import { SNAPSHOT_FILE } from './record-files.ts';
+import { snapshotDigest } from './record-verifier.ts';
+import { InterleavedRedactor, redactText, redactValue } from './redactor.ts';
 import { releaseChunk } from '../adapters/chunk-memory.ts';
 import type { RunSnapshot } from './snapshot.ts';
 import { describeError } from '../errors.ts';
