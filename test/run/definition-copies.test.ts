@@ -142,8 +142,24 @@ describe('a copy rewritten before its step starts', () => {
         return false;
       },
     );
-    const status = await executePlan(
-      { name: 'svc', version: 'v1.0.0', runId: 'test', definition, files, params: {}, secrets: {}, force: false },
+    const { status } = await executePlan(
+      {
+        name: 'svc',
+        version: 'v1.0.0',
+        runId: 'test',
+        release: {
+          commit: '0'.repeat(40),
+          digest: `sha256:${'0'.repeat(64)}`,
+          manifestSerial: 1,
+          manifestDigest: `sha256:${'0'.repeat(64)}`,
+          signers: [],
+        },
+        definition,
+        files,
+        params: {},
+        secrets: {},
+        force: false,
+      },
       recorder,
       {
         runner: new GroupProcessRunner(),
