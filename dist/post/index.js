@@ -28894,7 +28894,7 @@ const uploadWithArtifactClient = async (name, files, root, retentionDays) => {
 
 /***/ }),
 
-/***/ 67202:
+/***/ 44361:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28903,25 +28903,21 @@ __nccwpck_require__.d(__webpack_exports__, {
   a: () => (/* binding */ runPost)
 });
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
 ;// CONCATENATED MODULE: ./src/core/tree-digest.ts
 
 /** A TreeFile, with the hash of its content: the only way files enter the digest. */
 function treeFile(path, mode, content) {
-    return { path, mode, content, sha256: sha256Hex(content) };
+    return { path, mode, content, sha256: tree_digest_sha256Hex(content) };
 }
 /** Hex sha256 of bytes. */
-function sha256Hex(bytes) {
+function tree_digest_sha256Hex(bytes) {
     return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
 }
 /** `sha256:<hex>` of bytes: the form every digest in this project takes. */
 function sha256Digest(bytes) {
-    return `sha256:${sha256Hex(bytes)}`;
+    return `sha256:${tree_digest_sha256Hex(bytes)}`;
 }
 /** The listing line of each file, sorted by path bytes: `<mode> <sha256 of content> <path>`. */
 function treeListing(files) {
@@ -28941,6 +28937,2006 @@ function treeDigest(files) {
     return `sha256:${hash.digest('hex')}`;
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(83916);
+;// CONCATENATED MODULE: ./src/record/log-chain-format.ts
+// Tamper-evident run log: the log bytes plus a hash chain over consecutive blocks of them.
+// This file is the format, shared by the writer (log-chain-writer.ts) and the verifier
+// (log-chain-verifier.ts), so that verifying a record loads neither the writer nor its worker.
+//
+// Format (a stable contract: change it only with a version bump):
+//   The record folder holds `run.log`, the human-readable log bytes (already redacted), and
+//   `run.log.chain`, JSON Lines with one line per block of run.log, in order:
+//     {"i":<index from 0>,"start":<byte offset>,"end":<byte offset, exclusive>,"sha256":"<hex>","chain":"<hex>"}
+//   - `sha256` is the lower-case hex SHA-256 of run.log bytes [start, end).
+//   - `chain` = lower-case hex SHA-256 of the UTF-8 string
+//       prevChain + "\n" + i + "\n" + start + "\n" + end + "\n" + sha256
+//     (numbers in decimal), where prevChain is the previous line's `chain`, and GENESIS (64 zeros)
+//     for i = 0.
+//   - Blocks are contiguous and non-empty: block 0 starts at 0, block i+1 starts where block i ends.
+//   - Every line ends with "\n". The `chain` of the last line is the head; an empty log has no
+//     lines and head GENESIS.
+//   - The writer appends a block's log bytes first and its chain line second, so a writer killed at
+//     any moment leaves a valid prefix: complete lines covering a prefix of run.log, then possibly
+//     unchained log bytes and a partial last line.
+//
+// The chain is not keyed: whoever can rewrite both files can recompute it. It detects edits when
+// the head (and byte count) are compared against a value kept elsewhere, i.e. snapshot.json, whose
+// digest is published in the job summary.
+
+/** The `prevChain` of block 0, and the head of an empty log. */
+const log_chain_format_GENESIS = '0'.repeat(64);
+/** Computes a block's `chain` value from the previous one. */
+function log_chain_format_chainLink(prevChain, i, start, end, sha256) {
+    return sha256Hex(`${prevChain}\n${i}\n${start}\n${end}\n${sha256}`);
+}
+/** Formats a block as its line of run.log.chain, newline included. */
+function log_chain_format_formatChainLine(block) {
+    const { i, start, end, sha256, chain } = block;
+    return `${JSON.stringify({ i, start, end, sha256, chain })}\n`;
+}
+const HEX64 = /^[0-9a-f]{64}$/;
+/** The keys of a chain line, sorted. */
+const BLOCK_KEYS = 'chain,end,i,sha256,start';
+/** Parses one chain line (without its newline); undefined when it is not exactly a block record. */
+function log_chain_format_parseChainLine(line) {
+    let value;
+    try {
+        value = JSON.parse(line);
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return undefined;
+    const record = value;
+    if (Object.keys(record).sort().join(',') !== BLOCK_KEYS)
+        return undefined;
+    const { i, start, end, sha256, chain } = record;
+    const isOffset = (n) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+    if (!isOffset(i) || !isOffset(start) || !isOffset(end))
+        return undefined;
+    if (typeof sha256 !== 'string' || !HEX64.test(sha256) || typeof chain !== 'string' || !HEX64.test(chain)) {
+        return undefined;
+    }
+    return { i, start, end, sha256, chain };
+}
+
+;// CONCATENATED MODULE: ./src/adapters/bounded-file.ts
+// Reading a file the caller named (a key, a manifest, a params file, a record file). Whoever
+// names the path chooses what is there: a FIFO, a device, a folder, a huge file. Each is refused
+// with a one-line usage error before more than the limit is read.
+
+
+/** Bytes read per call once the file turns out larger than it said it was. */
+const CHUNK_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
+/**
+ * Reads a regular file of at most `maxBytes`; throws a UsageError (NOT_FOUND, NOT_A_FILE,
+ * FILE_TOO_LARGE or `tooLargeCode`, IO_ERROR) naming the file and the problem otherwise.
+ */
+function readBoundedFile(path, options) {
+    const bytes = bounded_file_tryReadBoundedFile(path, options);
+    if (bytes === undefined)
+        throw new UsageError('NOT_FOUND', `${options.label} ${path} does not exist`);
+    return bytes;
+}
+/** As readBoundedFile, but undefined when nothing exists at `path`. */
+function bounded_file_tryReadBoundedFile(path, options) {
+    const { label, maxBytes, tooLargeCode = 'FILE_TOO_LARGE' } = options;
+    let fd;
+    try {
+        // O_NONBLOCK: opening a FIFO without a writer would block here, and a read from one forever,
+        // with the event loop stopped, so SIGINT and SIGTERM went unanswered. It does not change reads
+        // of regular files. O_NOCTTY: naming a terminal must not make it the process's controlling one.
+        // (Both are 0 where the platform has no such flag.)
+        fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0));
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw usageErrorFromSystem(error, `${label} ${path}`) ?? error;
+    }
+    try {
+        const stats = fstatSync(fd);
+        // Only regular files: a FIFO or a character device (/dev/zero, /dev/stdin) has no end to wait
+        // for, and a folder has no bytes; checked on the open descriptor, so a swap after a check
+        // cannot slip one in.
+        if (!stats.isFile()) {
+            throw new UsageError('NOT_A_FILE', `${label} ${path} is ${kindOf(stats)}, not a regular file`);
+        }
+        // Refused by its stated size before reading: a 200 MB file must not cost 200 MB to refuse.
+        if (stats.size > maxBytes)
+            throw tooLarge(tooLargeCode, label, path, maxBytes, stats.size);
+        return readAtMost(fd, maxBytes, stats.size, () => tooLarge(tooLargeCode, label, path, maxBytes));
+    }
+    catch (error) {
+        throw usageErrorFromSystem(error, `${label} ${path}`) ?? error;
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+// Reads until end of file, but never more than maxBytes + 1 bytes: a file whose stated size is
+// wrong (/proc files say 0) or that grows while read cannot make the read unbounded.
+function readAtMost(fd, maxBytes, statedSize, onTooLarge) {
+    const chunks = [];
+    let total = 0;
+    let want = Math.min(statedSize + 1, maxBytes + 1);
+    for (;;) {
+        const chunk = Buffer.allocUnsafe(want);
+        let filled = 0;
+        while (filled < chunk.byteLength) {
+            const count = readSync(fd, chunk, filled, chunk.byteLength - filled, null);
+            if (count === 0)
+                break;
+            filled += count;
+        }
+        chunks.push(chunk.subarray(0, filled));
+        total += filled;
+        if (total > maxBytes)
+            throw onTooLarge();
+        if (filled < chunk.byteLength)
+            return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+        want = Math.min(CHUNK_BYTES, maxBytes + 1 - total);
+    }
+}
+function tooLarge(code, label, path, maxBytes, size) {
+    const actual = size === undefined ? `over ${maxBytes} bytes` : `${size} bytes`;
+    return new UsageError(code, `${label} ${path} is ${actual}; at most ${maxBytes} bytes are accepted`);
+}
+function kindOf(stats) {
+    if (stats.isDirectory())
+        return 'a folder';
+    if (stats.isFIFO())
+        return 'a FIFO (named pipe)';
+    if (stats.isCharacterDevice())
+        return 'a character device';
+    if (stats.isBlockDevice())
+        return 'a block device';
+    if (stats.isSocket())
+        return 'a socket';
+    return 'not a regular file';
+}
+
+;// CONCATENATED MODULE: ./src/record/record-files.ts
+// Reading a run record folder: the only I/O of verification. Everything it returns is checked by
+// the pure verifier (record-verifier.ts), so this file trusts nothing it reads.
+
+
+
+
+/** What ran and why, written by the executor. */
+const record_files_SNAPSHOT_FILE = 'snapshot.json';
+/** The redacted, human-readable log. */
+const record_files_LOG_FILE = 'run.log';
+/** The hash chain over run.log (format in log-chain-format.ts). */
+const record_files_CHAIN_FILE = 'run.log.chain';
+/**
+ * Largest record file read: what readFile could read before the reads were bounded. The verifier
+ * holds the whole log in memory, so this is a memory bound, not a format limit.
+ */
+const MAX_RECORD_FILE_BYTES = (/* unused pure expression or super */ null && (2 ** 31 - 1));
+/** Reads snapshot.json, run.log and run.log.chain from a record folder. */
+async function readRecord(dir) {
+    checkRecordFolder(dir);
+    const snapshot = readRecordFile(dir, record_files_SNAPSHOT_FILE);
+    const log = readRecordFile(dir, record_files_LOG_FILE);
+    const chain = readRecordFile(dir, record_files_CHAIN_FILE).toString('utf8');
+    return { snapshot, log, chain };
+}
+const RECORD_FOLDER_HINT = (/* unused pure expression or super */ null && (`pass the folder of a run record (it holds ${record_files_SNAPSHOT_FILE}, ${record_files_LOG_FILE} and ${record_files_CHAIN_FILE})`));
+// A file given where the record folder belongs (verify-run /etc/passwd) is named as such, not
+// reported as a failed open of /etc/passwd/snapshot.json.
+function checkRecordFolder(dir) {
+    let isFolder;
+    try {
+        isFolder = statSync(dir).isDirectory();
+    }
+    catch (error) {
+        if (error.code === 'ENOENT') {
+            throw new UsageError('NOT_FOUND', `${dir} does not exist: ${RECORD_FOLDER_HINT}`, { cause: error });
+        }
+        throw usageErrorFromSystem(error, `record folder ${dir}`) ?? error;
+    }
+    if (!isFolder)
+        throw new UsageError('NOT_A_FOLDER', `${dir} is not a folder: ${RECORD_FOLDER_HINT}`);
+}
+// Bounded, and only regular files: a record folder can come from anywhere, and a FIFO or a
+// device named run.log must not hang the verifier or fill its memory.
+function readRecordFile(dir, name) {
+    const path = join(dir, name);
+    const bytes = tryReadBoundedFile(path, { label: 'record file', maxBytes: MAX_RECORD_FILE_BYTES });
+    if (bytes === undefined)
+        throw new UsageError('NOT_FOUND', `${path} not found: ${RECORD_FOLDER_HINT}`);
+    return bytes;
+}
+
+;// CONCATENATED MODULE: ./src/record/log-chain-writer.ts
+// Writes a run's log as run.log plus its hash chain run.log.chain (the format is in
+// log-chain-format.ts), hashing long logs on a worker thread (block-hasher.ts).
+
+
+
+
+
+
+
+/** Buffered log bytes that force a block to be cut: bounds memory and the loss on a crash. */
+const BLOCK_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
+/**
+ * Blocks that may be written to run.log but not yet chained: the size of the shared ring they live
+ * in (1 MiB). Bounds memory, and how far the chain may trail the log when the process is killed.
+ */
+const RING_SLOTS = 16;
+/** Blocks a log reaches before a hashing worker starts: short logs never pay for a thread. */
+const WORKER_AFTER_BLOCKS = 32;
+/**
+ * run.log is made durable in the background every this many bytes, so the fsync at close has
+ * little left to wait for (on the development machine, 300 ms for a 1 GiB log written in one go).
+ */
+const SYNC_EVERY_BYTES = (/* unused pure expression or super */ null && (8 * 1024 * 1024));
+/**
+ * Appends redacted log bytes to run.log and a chain line per block to run.log.chain. All writes
+ * are synchronous, and a block's log bytes are written before its chain line, so a SIGKILL leaves
+ * a valid prefix. Memory is a fixed ring of block buffers.
+ *
+ * Hashing: once a log is long, blocks are hashed on a worker thread (BlockHasher) while this
+ * thread goes on reading; chain lines are still written here, in order, with the worker's digests
+ * as they are done. The writer hashes a block itself whenever it cannot wait: flush() and close()
+ * chain everything before they return (so a signal handler can flush), and a full ring settles
+ * its oldest block.
+ */
+class log_chain_writer_ChainedLogWriter {
+    #logFd;
+    #chainFd;
+    #ring = new SharedArrayBuffer(RING_SLOTS * BLOCK_BYTES);
+    #slots = [];
+    /** The slot being filled, and how many bytes of it are filled. */
+    #slot = 0;
+    #buffered = 0;
+    /** Bytes in run.log (chained or not). */
+    #written = 0;
+    /** Bytes of complete chain lines in run.log.chain. */
+    #chainBytes = 0;
+    /** How much of run.log the last background fdatasync covered, and the one in flight. */
+    #syncedTo = 0;
+    #syncing;
+    #syncError;
+    #nextSeq = 0;
+    #pending = [];
+    #hasher;
+    #hashedHere = 0;
+    /** What is chained on disk: bytes covered, line count and head. */
+    #bytes = 0;
+    #blocks = 0;
+    #head = GENESIS;
+    #closed = false;
+    /** Set once a write failed: the files may be out of step, so nothing more is appended. */
+    #failed = false;
+    #failure;
+    constructor(logFd, chainFd) {
+        this.#logFd = logFd;
+        this.#chainFd = chainFd;
+        for (let k = 0; k < RING_SLOTS; k++)
+            this.#slots.push(Buffer.from(this.#ring, k * BLOCK_BYTES, BLOCK_BYTES));
+    }
+    /**
+     * Creates `dir` (and its missing parents), then run.log and run.log.chain in it; refuses if either
+     * file exists, never overwriting a record.
+     */
+    static async open(dir) {
+        createFolder(dir);
+        const logPath = join(dir, LOG_FILE);
+        // Exclusive create ('wx'): an existing record is evidence and is never appended to or replaced.
+        const logFd = openExclusive(logPath);
+        let chainFd;
+        try {
+            chainFd = openExclusive(join(dir, CHAIN_FILE));
+        }
+        catch (error) {
+            closeSync(logFd);
+            unlinkSync(logPath);
+            throw error;
+        }
+        return new log_chain_writer_ChainedLogWriter(logFd, chainFd);
+    }
+    /** Buffers log bytes; cuts a block each time BLOCK_BYTES are buffered. */
+    write(bytes) {
+        this.#assertWritable();
+        let offset = 0;
+        while (offset < bytes.length) {
+            const count = Math.min(bytes.length - offset, BLOCK_BYTES - this.#buffered);
+            // Buffer#copy is a plain memmove; TypedArray#set into shared memory copies far slower.
+            Buffer.prototype.copy.call(bytes, this.#slots[this.#slot], this.#buffered, offset, offset + count);
+            this.#buffered += count;
+            offset += count;
+            if (this.#buffered === BLOCK_BYTES)
+                this.#cutBlock();
+        }
+    }
+    /**
+     * Cuts a block of whatever is buffered and chains every block written so far: when it returns,
+     * all log bytes are in run.log and covered by run.log.chain. Call at step boundaries, on a timer,
+     * and from signal handlers.
+     */
+    flush() {
+        this.#assertWritable();
+        if (this.#buffered > 0)
+            this.#cutBlock();
+        this.#settle(this.#pending.length);
+    }
+    /** The summary so far: what is chained on disk now. */
+    get summary() {
+        return { head: this.#head, bytes: this.#bytes, blocks: this.#blocks };
+    }
+    /** Who hashed the blocks chained so far (the tests check the worker takes part; the chain is the same). */
+    get hashedBy() {
+        return { writer: this.#hashedHere, worker: this.#blocks - this.#hashedHere };
+    }
+    /** Flushes, fsyncs and closes both files; returns the head, byte count and block count. */
+    async close() {
+        try {
+            this.flush();
+            // The descriptor must stay open until a background sync on it has finished.
+            await this.#syncing;
+            // Durable at the end of the run; per-block fsync would cost far more than the hashing.
+            fsyncSync(this.#logFd);
+            fsyncSync(this.#chainFd);
+            // Linux reports a writeback error once per descriptor: if the background sync took it, the
+            // fsync above may succeed although bytes were lost, so that error must fail the close.
+            if (this.#syncError !== undefined)
+                throw this.#syncError;
+        }
+        finally {
+            this.#hasher?.stop();
+            // Even when flushing failed, a background sync must finish before its descriptor closes
+            // (the number could otherwise be reused by the next file opened).
+            await this.#syncing;
+            if (!this.#closed) {
+                this.#closed = true;
+                closeSync(this.#logFd);
+                closeSync(this.#chainFd);
+            }
+        }
+        return this.summary;
+    }
+    /**
+     * Closes the writer after a failed write (a full disk, a file size limit): both files are cut
+     * back to the last block whose chain line is complete, so what stays on disk is a closed, valid
+     * record of a prefix of the log, whose summary is returned. Blocks already whole in run.log are
+     * chained first if run.log.chain still takes lines (the limit may have hit run.log alone).
+     * Buffered bytes not yet in a block are dropped. Throws when the files cannot be cut or synced.
+     */
+    async closeValidPrefix() {
+        if (this.#closed)
+            throw new Error('log writer is closed');
+        try {
+            // A chain line cut short goes first, so any line written now follows a complete one.
+            ftruncateSync(this.#chainFd, this.#chainBytes);
+            try {
+                this.#settle(this.#pending.length);
+            }
+            catch {
+                ftruncateSync(this.#chainFd, this.#chainBytes);
+            }
+            // Bytes past the chained prefix (a block cut short, blocks never chained) cannot be vouched
+            // for: a closed record has none.
+            ftruncateSync(this.#logFd, this.#bytes);
+            await this.#syncing;
+            fsyncSync(this.#logFd);
+            fsyncSync(this.#chainFd);
+            if (this.#syncError !== undefined)
+                throw this.#syncError;
+        }
+        finally {
+            this.#hasher?.stop();
+            await this.#syncing;
+            this.#closed = true;
+            closeSync(this.#logFd);
+            closeSync(this.#chainFd);
+        }
+        return this.summary;
+    }
+    #assertWritable() {
+        if (this.#failed) {
+            throw new Error('log writer failed earlier; the record is incomplete', { cause: this.#failure });
+        }
+        if (this.#closed)
+            throw new Error('log writer is closed');
+    }
+    /** Writes the filled part of the current slot to run.log and queues it for its chain line. */
+    #cutBlock() {
+        const slot = this.#slot;
+        const block = this.#slots[slot].subarray(0, this.#buffered);
+        const start = this.#written;
+        this.#guard(() => writeFully(this.#logFd, block, start));
+        this.#written = start + block.length;
+        this.#buffered = 0;
+        if (this.#written - this.#syncedTo >= SYNC_EVERY_BYTES && this.#syncing === undefined)
+            this.#syncInBackground();
+        const seq = this.#nextSeq++;
+        const entry = { seq, slot, start, end: this.#written, sha256: undefined };
+        this.#pending.push(entry);
+        if (this.#hasher === undefined && seq + 1 === WORKER_AFTER_BLOCKS) {
+            this.#hasher = BlockHasher.start(this.#ring, RING_SLOTS, BLOCK_BYTES, seq);
+        }
+        // Slot and sequence agree (slot = seq % RING_SLOTS): the worker finds block seq by its number.
+        if (this.#hasher?.usable)
+            this.#hasher.request(seq, block.length);
+        else
+            this.#hashHere(entry);
+        this.#chainReady();
+        // The next slot must be free before write() fills it: a full ring settles its oldest block.
+        if (this.#pending.length === RING_SLOTS)
+            this.#settle(1);
+        this.#slot = (slot + 1) % RING_SLOTS;
+    }
+    /** Starts an fdatasync of run.log on the thread pool; its error is kept for close(). */
+    #syncInBackground() {
+        this.#syncedTo = this.#written;
+        this.#syncing = new Promise((done) => {
+            fdatasync(this.#logFd, (error) => {
+                if (error)
+                    this.#syncError ??= error;
+                this.#syncing = undefined;
+                done();
+            });
+        });
+    }
+    /** Gives the oldest `count` pending blocks their digest (the worker's, or hashed here), then chains. */
+    #settle(count) {
+        let settled = -1;
+        for (let k = 0; k < count && k < this.#pending.length; k++) {
+            const entry = this.#pending[k];
+            entry.sha256 ??= this.#hasher?.answer(entry.seq);
+            if (entry.sha256 === undefined)
+                this.#hashHere(entry);
+            settled = entry.seq;
+        }
+        if (settled >= 0)
+            this.#hasher?.skipBelow(settled + 1);
+        this.#chainReady();
+    }
+    #hashHere(entry) {
+        entry.sha256 = sha256Hex(this.#slots[entry.slot].subarray(0, entry.end - entry.start));
+        this.#hashedHere++;
+    }
+    /** Writes chain lines for the leading pending blocks whose hashes are known, in order. */
+    #chainReady() {
+        // Take the worker's digests for the leading blocks it has done; the chain advances from the front.
+        for (const entry of this.#pending) {
+            entry.sha256 ??= this.#hasher?.answer(entry.seq);
+            if (entry.sha256 === undefined)
+                break;
+        }
+        let lines = '';
+        let head = this.#head;
+        let ready = 0;
+        for (let entry = this.#pending[0]; entry?.sha256 !== undefined; entry = this.#pending[++ready]) {
+            const { start, end, sha256 } = entry;
+            const i = this.#blocks + ready;
+            head = chainLink(head, i, start, end, sha256);
+            lines += formatChainLine({ i, start, end, sha256, chain: head });
+        }
+        if (ready === 0)
+            return;
+        // Log bytes were written when the blocks were cut, so a chain line never points past run.log.
+        const bytes = Buffer.from(lines, 'utf8');
+        this.#guard(() => writeFully(this.#chainFd, bytes, this.#chainBytes));
+        this.#chainBytes += bytes.byteLength;
+        this.#bytes = this.#pending[ready - 1].end;
+        this.#blocks += ready;
+        this.#head = head;
+        this.#pending.splice(0, ready);
+    }
+    /** Runs a write; a failure marks the writer failed (the files may be out of step) and rethrows. */
+    #guard(write) {
+        try {
+            write();
+        }
+        catch (error) {
+            this.#failed = true;
+            this.#failure = error;
+            throw error;
+        }
+    }
+}
+/**
+ * Creates `dir` and its missing parents with one mkdir each, trying each folder at most twice. Not
+ * mkdirSync's recursive mode: under /proc, mkdir answers ENOENT although the parent exists, and
+ * the recursive mode retries that forever.
+ */
+function createFolder(dir) {
+    if (makeFolder(dir) === undefined)
+        return;
+    const parent = dirname(dir);
+    if (parent !== dir)
+        createFolder(parent);
+    // Once more only: a second ENOENT (a kernel file system, a parent removed meanwhile) is final.
+    const missing = makeFolder(dir);
+    if (missing !== undefined)
+        throw missing;
+}
+/** Makes one folder; undefined once it exists, or mkdir's ENOENT error when a parent is missing. */
+function makeFolder(path) {
+    try {
+        mkdirSync(path);
+        return undefined;
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT')
+            return error;
+        if (code === 'EEXIST' && isFolder(path))
+            return undefined;
+        throw error;
+    }
+}
+function isFolder(path) {
+    try {
+        return statSync(path).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+function openExclusive(path) {
+    try {
+        return openSync(path, 'wx', 0o600);
+    }
+    catch (error) {
+        if (error.code === 'EEXIST') {
+            throw new UsageError('FILE_EXISTS', `${path} already exists: write each run record to a new folder`, {
+                cause: error,
+            });
+        }
+        throw error;
+    }
+}
+/**
+ * Writes all of `bytes` at `position`. Positional: after a failed write and a truncation, the next
+ * write lands where the file now ends, never past it (leaving a hole of zeros).
+ */
+function writeFully(fd, bytes, position) {
+    let offset = 0;
+    while (offset < bytes.length)
+        offset += writeSync(fd, bytes, offset, bytes.length - offset, position + offset);
+}
+
+;// CONCATENATED MODULE: ./src/record/log-chain-verifier.ts
+// Verifies run.log against run.log.chain (the format is in log-chain-format.ts). Pure: it gets the
+// bytes, does no I/O, and loads neither the writer nor its hashing worker.
+
+
+
+/** Describes a byte range the way people read it: inclusive at both ends. */
+function log_chain_verifier_describeRange(range) {
+    return range.end - range.start <= 1 ? `byte ${range.start}` : `bytes ${range.start}-${range.end - 1}`;
+}
+/**
+ * Verifies run.log against run.log.chain. Pure. Reports the first problem in log order.
+ * Without `expected`, an interrupted writer's valid prefix (unchained trailing bytes, a partial
+ * last line) is accepted as incomplete; with it, the chain must cover the whole log and match.
+ */
+function log_chain_verifier_verifyLogChain(log, chainText, expected) {
+    const lines = chainText.split('\n');
+    // The text after the last "\n": empty for a well-formed file, else a line the writer never finished.
+    const partial = lines.pop() ?? '';
+    const partialLine = partial.length > 0;
+    const claimedEnd = Math.max(lastClaimedEnd(lines), expected?.bytes ?? 0);
+    let head = GENESIS;
+    let offset = 0;
+    for (let k = 0; k < lines.length; k++) {
+        const where = `${CHAIN_FILE} line ${k + 1}`;
+        const block = parseChainLine(lines[k]);
+        // A forged or mangled line cannot be trusted for anything after it.
+        if (block === undefined)
+            return fail(`${where} is not a valid block record`);
+        // A gap means log bytes were left out of the chain (a line removed, or blocks reordered).
+        if (block.start > offset) {
+            return fail(`${log_chain_verifier_describeRange({ start: offset, end: block.start })} of ${LOG_FILE} are not covered by ${CHAIN_FILE} (${where} starts at ${block.start}, expected ${offset}): a chain line was removed or reordered`, { start: offset, end: block.start });
+        }
+        // An overlap would let the same bytes be counted twice, hiding a replaced block.
+        if (block.start < offset) {
+            return fail(`${where} starts at byte ${block.start}, expected ${offset}: chain lines were duplicated or reordered`, { start: block.start, end: Math.max(offset, block.start + 1) });
+        }
+        // Indexes bind each line to its position, so lines cannot be dropped and renumbered silently.
+        if (block.i !== k) {
+            return fail(`${where} has block index ${block.i}, expected ${k}: chain lines were removed or reordered`, {
+                start: block.start,
+                end: Math.max(block.end, block.start + 1),
+            });
+        }
+        if (block.end <= block.start)
+            return fail(`${where} describes an empty block (${block.start}-${block.end})`);
+        // A log shorter than the chain says was truncated; everything from its end is missing.
+        if (block.end > log.length) {
+            const missing = { start: log.length, end: Math.max(claimedEnd, block.end) };
+            return fail(`${LOG_FILE} is truncated: ${log_chain_verifier_describeRange(missing)} are missing`, missing);
+        }
+        const range = { start: block.start, end: block.end };
+        // The block hash pins every byte of the block: any edit, insertion or deletion changes it.
+        if (sha256Hex(log.subarray(block.start, block.end)) !== block.sha256) {
+            return fail(`${log_chain_verifier_describeRange(range)} of ${LOG_FILE} were altered (block ${k} does not match its hash)`, range);
+        }
+        // The link pins the line to all earlier lines, so an edited chain line shows here.
+        const link = chainLink(head, block.i, block.start, block.end, block.sha256);
+        if (link !== block.chain) {
+            return fail(`${where} breaks the chain (expected chain ${link}, got ${block.chain}): ${CHAIN_FILE} was edited`, range);
+        }
+        head = link;
+        offset = block.end;
+    }
+    const unchainedBytes = log.length - offset;
+    if (expected !== undefined) {
+        // With a recorded summary, anything not covered is an addition or a truncation, not a crash.
+        if (partialLine)
+            return fail(`${CHAIN_FILE} ends with a partial line after line ${lines.length}`);
+        if (expected.bytes !== undefined && expected.bytes !== offset) {
+            const range = { start: Math.min(offset, expected.bytes), end: Math.max(offset, expected.bytes) };
+            return fail(`${CHAIN_FILE} covers ${offset} bytes, expected ${expected.bytes}`, range);
+        }
+        if (unchainedBytes > 0) {
+            return fail(`${log_chain_verifier_describeRange({ start: offset, end: log.length })} of ${LOG_FILE} are not covered by ${CHAIN_FILE}`, { start: offset, end: log.length });
+        }
+        // Matching head proves the whole chain is the one recorded, not a consistent rewrite.
+        if (expected.head !== undefined && expected.head !== head) {
+            return fail(`${CHAIN_FILE} head is ${head}, expected ${expected.head}: the log and chain were rewritten`);
+        }
+    }
+    return {
+        ok: true,
+        complete: unchainedBytes === 0 && !partialLine,
+        blocks: lines.length,
+        bytes: offset,
+        head,
+        unchainedBytes,
+        partialLine,
+    };
+}
+function fail(problem, range) {
+    return range === undefined ? { ok: false, problem } : { ok: false, problem, range };
+}
+/** The end offset the chain claims overall, for reporting how much of a truncated log is missing. */
+function lastClaimedEnd(lines) {
+    const last = lines.at(-1);
+    return last === undefined ? 0 : (parseChainLine(last)?.end ?? 0);
+}
+
+;// CONCATENATED MODULE: ./src/record/record-verifier.ts
+// Verifies a run record (snapshot.json + run.log + run.log.chain). Pure: readRecord does the I/O.
+//
+// What it relies on in snapshot.json (written by the executor):
+//   status: string                       final status of the run
+//   log: { file: "run.log", bytes, blocks, head, complete? }
+//                                        the ChainedLogWriter summary; absent, or complete: false,
+//                                        when the run was killed before finishing (only the log's
+//                                        valid prefix is then verified, and the record is incomplete)
+//   steps[]: { log?: { start, end } }    each step's byte range of run.log, in execution order
+// The snapshot's own digest is not inside it: snapshotDigest() is printed by the executor (job
+// summary) and passed back in to pin the snapshot, which in turn pins the log through log.head.
+
+
+
+
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+const record_verifier_HEX64 = /^[0-9a-f]{64}$/;
+/** `sha256:<hex>` of the exact snapshot.json bytes: the value that pins a record. */
+function record_verifier_snapshotDigest(bytes) {
+    return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+}
+/** Verifies a run record; returns the first problem, or what was verified. Pure. */
+function verifyRecord(files, options = {}) {
+    const digest = record_verifier_snapshotDigest(files.snapshot);
+    if (options.snapshotDigest !== undefined) {
+        const expected = options.snapshotDigest.toLowerCase();
+        if (!DIGEST.test(expected)) {
+            throw new UsageError('USAGE', `invalid snapshot digest '${options.snapshotDigest.slice(0, 80)}': expected sha256:<64 hex digits> as printed by the run`);
+        }
+        // Pinning the snapshot stops a consistent rewrite of snapshot, log and chain together.
+        if (digest !== expected)
+            return problem(`${SNAPSHOT_FILE} digest is ${digest}, expected ${expected}`);
+    }
+    let snapshot;
+    try {
+        snapshot = JSON.parse(files.snapshot.toString('utf8'));
+    }
+    catch {
+        return problem(`${SNAPSHOT_FILE} is not valid JSON`);
+    }
+    if (!isObject(snapshot))
+        return problem(`${SNAPSHOT_FILE} is not a JSON object`);
+    // A record without a status cannot say whether the remediation worked.
+    if (typeof snapshot['status'] !== 'string' || snapshot['status'].length === 0) {
+        return fieldProblem('status', `expected a status string, got ${describe(snapshot['status'])}`);
+    }
+    const status = snapshot['status'];
+    const recorded = readLogSummary(snapshot['log']);
+    if ('problem' in recorded)
+        return recorded;
+    const chain = verifyLogChain(files.log, files.chain);
+    if (!chain.ok)
+        return problem(chain.problem, chain.range);
+    if (recorded.summary !== undefined) {
+        const { bytes, blocks, head } = recorded.summary;
+        // A finished run's chain must end exactly where the snapshot says: no lines dropped or added.
+        if (chain.partialLine)
+            return problem(`${CHAIN_FILE} ends with a partial line, but the run finished`);
+        if (chain.bytes !== bytes) {
+            const range = { start: Math.min(chain.bytes, bytes), end: Math.max(chain.bytes, bytes) };
+            const what = chain.bytes < bytes
+                ? `${describeRange(range)} of ${LOG_FILE} are missing from ${CHAIN_FILE} (truncated or lines removed)`
+                : `${describeRange(range)} of ${LOG_FILE} were appended after the run`;
+            return fieldProblem('log.bytes', `expected ${chain.bytes}, got ${bytes}: ${what}`, range);
+        }
+        // Bytes after the recorded end were added after the run finished.
+        if (chain.unchainedBytes > 0) {
+            const range = { start: chain.bytes, end: files.log.length };
+            return problem(`${describeRange(range)} of ${LOG_FILE} are not covered by ${CHAIN_FILE}`, range);
+        }
+        // The head pins the whole chain: a log rewritten with a freshly computed chain differs here.
+        if (chain.head !== head) {
+            return fieldProblem('log.head', `expected ${chain.head}, got ${head}: ${LOG_FILE} and ${CHAIN_FILE} do not match the snapshot`);
+        }
+        if (chain.blocks !== blocks)
+            return fieldProblem('log.blocks', `expected ${chain.blocks}, got ${blocks}`);
+    }
+    const steps = checkSteps(snapshot['steps'], chain.bytes);
+    if (typeof steps !== 'number')
+        return steps;
+    return {
+        ok: true,
+        complete: recorded.summary !== undefined && chain.complete,
+        status,
+        snapshotDigest: digest,
+        log: { bytes: chain.bytes, blocks: chain.blocks, head: chain.head, unchainedBytes: chain.unchainedBytes },
+        steps,
+    };
+}
+/** Like verifyRecord, but throws TrustError('RECORD_TAMPERED') naming the first problem. */
+function assertRecordIntact(files, options = {}) {
+    const result = verifyRecord(files, options);
+    if (!result.ok)
+        throw new TrustError('RECORD_TAMPERED', `run record failed verification: ${result.problem}`);
+    return result;
+}
+/** Reads snapshot.log; `summary` is undefined when the run did not finish its log. */
+function readLogSummary(value) {
+    if (value === undefined)
+        return { summary: undefined };
+    if (!isObject(value))
+        return fieldProblem('log', `expected an object, got ${describe(value)}`);
+    const complete = value['complete'];
+    if (complete !== undefined && typeof complete !== 'boolean') {
+        return fieldProblem('log.complete', `expected a boolean, got ${describe(complete)}`);
+    }
+    if (complete === false)
+        return { summary: undefined };
+    // Only run.log is chained; a snapshot pointing elsewhere would vouch for an unverified file.
+    if (value['file'] !== LOG_FILE)
+        return fieldProblem('log.file', `expected '${LOG_FILE}', got ${describe(value['file'])}`);
+    const { bytes, blocks, head } = value;
+    if (!isCount(bytes))
+        return fieldProblem('log.bytes', `expected a byte count, got ${describe(bytes)}`);
+    if (!isCount(blocks))
+        return fieldProblem('log.blocks', `expected a block count, got ${describe(blocks)}`);
+    if (typeof head !== 'string' || !record_verifier_HEX64.test(head)) {
+        return fieldProblem('log.head', `expected 64 lower-case hex digits, got ${describe(head)}`);
+    }
+    return { summary: { bytes, blocks, head } };
+}
+/** Checks each step's log range lies in the verified log, in order; returns the step count. */
+function checkSteps(value, logBytes) {
+    if (value === undefined)
+        return 0;
+    if (!Array.isArray(value))
+        return fieldProblem('steps', `expected an array, got ${describe(value)}`);
+    let previousEnd = 0;
+    for (const [k, step] of value.entries()) {
+        const at = `steps[${k}]`;
+        if (!isObject(step))
+            return fieldProblem(at, `expected an object, got ${describe(step)}`);
+        const range = step['log'];
+        if (range === undefined)
+            continue;
+        if (!isObject(range))
+            return fieldProblem(`${at}.log`, `expected { start, end }, got ${describe(range)}`);
+        const { start, end } = range;
+        if (!isCount(start))
+            return fieldProblem(`${at}.log.start`, `expected a byte offset, got ${describe(start)}`);
+        if (!isCount(end))
+            return fieldProblem(`${at}.log.end`, `expected a byte offset, got ${describe(end)}`);
+        // Ranges in execution order stop a step's output being attributed to another step.
+        if (start < previousEnd) {
+            return fieldProblem(`${at}.log.start`, `expected at least ${previousEnd} (end of the previous step), got ${start}`);
+        }
+        if (end < start)
+            return fieldProblem(`${at}.log.end`, `expected at least ${start} (its start), got ${end}`);
+        // A range past the chained log would point at bytes nobody can vouch for.
+        if (end > logBytes) {
+            return fieldProblem(`${at}.log.end`, `expected at most ${logBytes} (end of the chained log), got ${end}`, {
+                start: logBytes,
+                end,
+            });
+        }
+        previousEnd = end;
+    }
+    return value.length;
+}
+function problem(text, range) {
+    return range === undefined ? { ok: false, problem: text } : { ok: false, problem: text, range };
+}
+function fieldProblem(field, text, range) {
+    const base = { ok: false, problem: `snapshot field '${field}': ${text}`, field };
+    return range === undefined ? base : { ...base, range };
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function isCount(value) {
+    return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+function describe(value) {
+    if (value === undefined)
+        return 'nothing';
+    const text = JSON.stringify(value) ?? String(value);
+    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+;// CONCATENATED MODULE: ./src/record/redactor.ts
+// Streaming secret redaction for everything that ends up in a run record.
+//
+// `::add-mask::` only masks the runner's own log; records are uploaded raw, so every byte a step
+// prints goes through a StreamRedactor before it is hashed and written. Matching works on bytes,
+// so secrets with multi-byte UTF-8 and output split anywhere (even inside a character) are handled.
+//
+// Every maximal run of bytes covered by one or more occurrences (overlapping or back to back)
+// becomes a single `***`. The output does not depend on how the input was split into chunks.
+//
+// Very short secrets redact aggressively: a one-character secret replaces every occurrence of that
+// character. That is deliberate; leaking a secret is worse than an unreadable log.
+//
+// Search: a Wu-Manber style skip scan over all forms at once (one Buffer.indexOf pass per form is
+// several times slower with 10 secrets). The scan looks at one 2-byte block per step and jumps up
+// to (shortest form - 1) bytes, so long secrets scan fastest; BENCHMARKS.md has the throughput.
+// Nothing large is copied: the bytes held back from one chunk are joined to the start of the next
+// in a small buffer, and what is released is handed out as views of the chunk.
+/** What every redacted occurrence is replaced with. */
+const REDACTED = '***';
+const MARKER = Buffer.from(REDACTED, 'utf8');
+/**
+ * A form that shows only part of a secret (one line of a multi-line secret or of a wrapped
+ * encoding, the middle of a secret's base64 inside a longer base64 text) is redacted only when it
+ * has at least this many characters: shorter parts (a `}` line, two base64 characters) occur in
+ * unrelated text all the time, and the record would lose its meaning without hiding more.
+ * Forms of the whole secret are redacted at any length.
+ */
+const MIN_PARTIAL_FORM_LENGTH = 8;
+/** Columns at which tools wrap base64: coreutils `base64` and MIME at 76, `openssl base64` and PEM at 64. */
+const BASE64_WRAP_COLUMNS = (/* unused pure expression or super */ null && ([76, 64]));
+/** Column at which `xxd -p` wraps hex. */
+const HEX_WRAP_COLUMN = 60;
+/**
+ * Every form of one secret that is redacted, derived here and nowhere else; deduplicated, forms of
+ * the whole secret first. Empty secrets have no forms. Each form is there because a common tool
+ * prints the secret that way; together they stop the leaks below:
+ *
+ * - As printed: the value; the value without trailing line breaks (`$(cat key)` strips them); a
+ *   multi-line value with LF and with CRLF line ends (a key file from Windows); and each line of a
+ *   multi-line value, with surrounding whitespace trimmed, so `sed -n 2p`, `head`, `grep` or
+ *   `diff` cannot print a key line by line.
+ * - base64 (of the value and of the value without trailing line breaks): standard with padding,
+ *   base64url without; of the value followed by `\n` (`echo "$S" | base64`); wrapped at 76 and 64
+ *   columns as `base64` and `openssl base64` print them, with LF or CRLF, and each full line of
+ *   the wrapped text on its own.
+ * - base64 and base64url inside a longer encoded text (HTTP Basic `user:secret`, a JWT claim): the
+ *   secret can start at any of the three byte positions of a base64 group, so for each the
+ *   characters that depend on the secret alone. The one character at each end that also holds
+ *   bits of a neighbouring byte stays visible (at most the top 4 bits of the secret's first byte
+ *   and the low 4 bits of its last).
+ * - hex, lower and upper case; lower case wrapped at 60 columns as `xxd -p` prints it.
+ * - URL encoding: `encodeURIComponent`, RFC 3986 (curl, Python `quote`) and WHATWG form encoding,
+ *   each with `%20` and with `+` for a space.
+ * - JSON string escaping as JavaScript, Python (`\uXXXX` for non-ASCII), PHP (also `\/`) and Go
+ *   (also `<`, `>`, `&`) print it, without the quotes.
+ *
+ * Partial forms shorter than MIN_PARTIAL_FORM_LENGTH are left out (see there). The last, shorter
+ * line of a wrapped encoding is not a form on its own: printed alone (`base64 | tail -1`) it stays
+ * visible. As a form it would be as short as a few characters for any secret, and the skip scan
+ * can never jump further than the shortest form, so it would slow the redaction of every log.
+ */
+function secretForms(value) {
+    if (value.length === 0)
+        return [];
+    // A lone surrogate (possible in REMEDIATION_SECRETS JSON) reaches a step, like every string
+    // turned into UTF-8, as U+FFFD; encodeURIComponent would throw on it and fail the whole run.
+    const secret = value.toWellFormed();
+    const whole = new Set();
+    const partial = new Set();
+    // A multi-line form also leaks with other line ends (a CRLF file, `unix2dos`).
+    const addLineEnds = (form) => {
+        const lf = form.replaceAll('\r\n', '\n');
+        whole.add(form);
+        whole.add(lf);
+        whole.add(lf.replaceAll('\n', '\r\n'));
+    };
+    const addEncoded = (encoded, columns) => {
+        if (columns === undefined || encoded.length <= columns) {
+            whole.add(encoded);
+            return;
+        }
+        addLineEnds(wrap(encoded, columns));
+        // `head -2`, `sed -n 3p` of the wrapped text: each full line shows columns characters of it.
+        for (let at = 0; at + columns <= encoded.length; at += columns)
+            partial.add(encoded.slice(at, at + columns));
+    };
+    const texts = [...new Set([secret, withoutTrailingLineBreaks(secret)])].filter((text) => text.length > 0);
+    for (const text of texts) {
+        addLineEnds(text);
+        // A multi-line value leaks line by line (`sed -n 2p`, `head`, `diff`).
+        if (/[\r\n]/.test(text))
+            for (const line of text.split(/[\r\n]/))
+                partial.add(line.trim());
+        for (const form of urlEncodings(text))
+            whole.add(form);
+        for (const form of jsonEscapes(text))
+            whole.add(form);
+        const bytes = Buffer.from(text, 'utf8');
+        for (const data of [bytes, Buffer.concat([bytes, Buffer.from('\n')])]) {
+            const base64 = data.toString('base64');
+            addEncoded(base64);
+            for (const columns of BASE64_WRAP_COLUMNS)
+                addEncoded(base64, columns);
+            addEncoded(data.toString('hex'), HEX_WRAP_COLUMN);
+        }
+        addEncoded(bytes.toString('base64url'));
+        // Unwrapped; `addEncoded` with columns adds only the wrapped text when the hex is longer.
+        addEncoded(bytes.toString('hex'));
+        addEncoded(bytes.toString('hex').toUpperCase());
+        for (const shift of [0, 1, 2]) {
+            partial.add(embeddedBase64(bytes, shift, 'base64'));
+            partial.add(embeddedBase64(bytes, shift, 'base64url'));
+        }
+    }
+    const forms = [...whole];
+    for (const form of partial) {
+        if (form.length >= MIN_PARTIAL_FORM_LENGTH && !whole.has(form))
+            forms.push(form);
+    }
+    return forms;
+}
+/** `text` without the line breaks it ends with (a loop: a regular expression can take quadratic time). */
+function withoutTrailingLineBreaks(text) {
+    let end = text.length;
+    while (end > 0 && (text[end - 1] === '\n' || text[end - 1] === '\r'))
+        end--;
+    return text.slice(0, end);
+}
+/** `text` broken into lines of `columns` characters (the last may be shorter), joined by `\n`. */
+function wrap(text, columns) {
+    const lines = [];
+    for (let at = 0; at < text.length; at += columns)
+        lines.push(text.slice(at, at + columns));
+    return lines.join('\n');
+}
+/**
+ * The characters of the encoding of a longer text that depend on `bytes` alone, when `bytes`
+ * starts `shift` bytes into a 3-byte base64 group. Leading: none at shift 0; at shift 1 the first
+ * two characters hold neighbouring bits; at shift 2 the first three. Trailing: when the secret
+ * ends inside a group, the last character holds bits of the next byte. Those are left out.
+ */
+function embeddedBase64(bytes, shift, alphabet) {
+    const encoded = Buffer.concat([Buffer.alloc(shift), bytes])
+        .toString(alphabet)
+        .replace(/=+$/, '');
+    const lead = [0, 2, 3][shift];
+    const trail = (shift + bytes.length) % 3 === 0 ? 0 : 1;
+    return encoded.slice(lead, Math.max(lead, encoded.length - trail));
+}
+/** Percent-encodings of `text` as common tools produce them, with `%20` and with `+` for a space. */
+function urlEncodings(text) {
+    const component = encodeURIComponent(text);
+    // RFC 3986 unreserved characters only (curl --data-urlencode, Python quote, Go QueryEscape).
+    const rfc3986 = component.replace(/[!'()*]/g, percentEncode);
+    // WHATWG application/x-www-form-urlencoded (URLSearchParams): `*` stays, `~` is encoded.
+    const whatwg = rfc3986.replaceAll('%2A', '*').replaceAll('~', '%7E');
+    return [component, rfc3986, whatwg].flatMap((form) => [form, form.replaceAll('%20', '+')]);
+}
+function percentEncode(char) {
+    return `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
+}
+/** JSON string escapings of `text` (without the quotes) as common serializers print them. */
+function jsonEscapes(text) {
+    const plain = JSON.stringify(text).slice(1, -1);
+    // Python's json.dumps (ensure_ascii) and PHP: every UTF-16 unit above 0x7f as \uXXXX.
+    const ascii = plain.replace(/[\u0080-\uffff]/g, unicodeEscape);
+    // PHP's json_encode also escapes `/`.
+    const php = ascii.replaceAll('/', '\\/');
+    // Go's encoding/json escapes HTML-sensitive characters and the JavaScript line separators.
+    const go = plain.replace(/[<>&\u2028\u2029]/g, unicodeEscape);
+    return [plain, ascii, php, go];
+}
+function unicodeEscape(char) {
+    return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+/** All distinct forms of all secrets, as bytes. */
+function compileForms(secrets) {
+    const unique = new Set();
+    for (const secret of secrets)
+        for (const form of secretForms(secret))
+            unique.add(form);
+    return [...unique].map((form) => Buffer.from(form, 'utf8'));
+}
+/** The matcher for `secrets`, or undefined when there is nothing to redact. */
+function compileMatcher(secrets) {
+    const forms = compileForms(secrets);
+    return forms.length > 0 ? new FormMatcher(forms) : undefined;
+}
+/** Finds every complete occurrence of any form, and where a form may start but not yet end. */
+class FormMatcher {
+    forms;
+    /** Length of the longest form: a chunk tail shorter than this may start an occurrence. */
+    longest;
+    /** Window width: the shortest form's length, capped so that shifts fit a byte. */
+    width;
+    /** For each 2-byte block: how far the window may jump when its last block is this one. */
+    #shift;
+    /** For blocks with shift 0: the forms whose window-prefix ends with that block. */
+    #candidates = new Map();
+    /** For each byte: the forms that start with it (for tails shorter than the window). */
+    #byFirstByte = [];
+    constructor(forms) {
+        this.forms = forms;
+        let shortest = Infinity;
+        let longest = 0;
+        const byFirstByte = [];
+        for (const form of forms) {
+            shortest = Math.min(shortest, form.length);
+            longest = Math.max(longest, form.length);
+            (byFirstByte[form[0] ?? 0] ??= []).push(form);
+        }
+        this.#byFirstByte = byFirstByte;
+        this.longest = longest;
+        this.width = Math.min(shortest, 256);
+        this.#shift = new Uint8Array(this.width >= 2 ? 65536 : 0).fill(this.width - 1);
+        forms.forEach((form, index) => {
+            if (this.width < 2) {
+                addTo(this.#candidates, form[0] ?? 0, index);
+                return;
+            }
+            for (let end = 1; end < this.width; end++) {
+                const block = ((form[end - 1] ?? 0) << 8) | (form[end] ?? 0);
+                const shift = this.width - 1 - end;
+                if (shift < (this.#shift[block] ?? 0))
+                    this.#shift[block] = shift;
+                if (shift === 0)
+                    addTo(this.#candidates, block, index);
+            }
+        });
+    }
+    /**
+     * Looks at the occurrences that start in [from, to). Appends [start, end) of each complete one
+     * to `out`, by start, until it meets the first start from which the rest of `data` is a proper
+     * prefix of some form: it returns that start (those bytes must wait for the next chunk), or
+     * data.length when there is none. Occurrences starting there or later are not reported.
+     * With `final` (nothing follows `data`) partial tails are plain text: every complete occurrence
+     * is reported and it returns data.length.
+     */
+    scan(data, from, to, out, final = false) {
+        const width = this.width;
+        const n = data.length;
+        const shiftOf = this.#shift;
+        // Windows that fit in the data: the skip scan, which also sees long partial tails because
+        // their first `width` bytes are a form's window.
+        const stop = Math.min(n, to + width - 1);
+        let pos = from + width - 1;
+        while (pos < stop) {
+            let key;
+            if (width >= 2) {
+                key = ((data[pos - 1] ?? 0) << 8) | (data[pos] ?? 0);
+                const shift = shiftOf[key] ?? 0;
+                if (shift !== 0) {
+                    pos += shift;
+                    continue;
+                }
+            }
+            else {
+                key = data[pos] ?? 0;
+            }
+            const candidates = this.#candidates.get(key);
+            if (candidates !== undefined) {
+                const start = pos - width + 1;
+                let end = -1;
+                for (const index of candidates) {
+                    const form = this.forms[index];
+                    const formEnd = start + form.length;
+                    if (formEnd <= n) {
+                        if (formEnd > end && startsWith(form, data, start, form.length))
+                            end = formEnd;
+                    }
+                    else if (!final && startsWith(form, data, start, n - start)) {
+                        return start;
+                    }
+                }
+                if (end !== -1)
+                    out.push(start, end);
+            }
+            pos++;
+        }
+        // Starts too close to the end for a window: only a partial tail can begin there.
+        if (final)
+            return n;
+        for (let start = Math.max(from, n - width + 1); start < to; start++) {
+            const forms = this.#byFirstByte[data[start] ?? 0];
+            if (forms === undefined)
+                continue;
+            const tail = n - start;
+            for (const form of forms)
+                if (form.length > tail && startsWith(form, data, start, tail))
+                    return start;
+        }
+        return n;
+    }
+}
+/** Whether the first `length` bytes of `form` equal data[start, start + length). */
+function startsWith(form, data, start, length) {
+    // A plain loop beats a native call for the usual mismatch in the first byte or two.
+    for (let i = 0; i < length; i++)
+        if (data[start + i] !== form[i])
+            return false;
+    return true;
+}
+function addTo(map, key, value) {
+    const list = map.get(key);
+    if (list === undefined)
+        map.set(key, [value]);
+    else
+        list.push(value);
+}
+/**
+ * The carry-over state of one redacted stream. `joinsOnly` is for a stream made of pieces that
+ * are already redacted (see InterleavedRedactor): it looks only for occurrences that start in the
+ * bytes it held back, that is across the joins between pieces, and so never rescans a piece.
+ */
+class RedactionState {
+    #matcher;
+    #joinsOnly;
+    /** Bytes held back from the previous push: a possible start of an occurrence. */
+    #carry = Buffer.alloc(0);
+    /** How many leading carry bytes are already known to be inside an occurrence. */
+    #coveredUntil = 0;
+    /** Whether the last byte released was redacted, so an adjacent occurrence extends that `***`. */
+    #endsRedacted = false;
+    constructor(matcher, joinsOnly) {
+        this.#matcher = matcher;
+        this.#joinsOnly = joinsOnly;
+    }
+    push(chunk) {
+        const matcher = this.#matcher;
+        const carry = this.#carry;
+        const held = carry.length;
+        const found = [];
+        // `cut`: the first byte that may start a form which the next chunk could complete. Holding
+        // back from there stops a secret split across chunks (any split, even inside a character)
+        // from being released in two harmless-looking halves.
+        let cut = held + chunk.length;
+        if (held > 0) {
+            // Occurrences starting in the carry end within `longest` bytes of it: join just that much
+            // of the chunk to it, so the chunk itself is never copied. When the chunk is shorter, the
+            // joined buffer is all the data and its partial tails are the real ones.
+            const head = Buffer.concat([carry, chunk.subarray(0, matcher.longest + matcher.width)]);
+            const partialAt = matcher.scan(head, 0, held, found);
+            if (partialAt < held)
+                cut = partialAt;
+        }
+        if (cut >= held) {
+            // Pieces that are already redacted cannot hold a whole form; only the joins can, where two
+            // streams' outputs meet. So only this piece's tail is scanned, for what may start one at the
+            // next join: that stops a secret whose start one stream printed and whose rest the other did.
+            const from = this.#joinsOnly ? Math.max(0, chunk.length - matcher.longest + 1) : 0;
+            const inChunk = [];
+            cut = Math.min(cut, held + matcher.scan(chunk, from, chunk.length, inChunk));
+            for (const offset of inChunk)
+                found.push(held + offset);
+        }
+        return this.#release(carry, chunk, found, cut);
+    }
+    /** Releases the held-back tail at end of stream and resets, so the state can be reused. */
+    end() {
+        const carry = this.#carry;
+        const found = [];
+        // At the end nothing more can arrive: the remainder is redacted in full as the end of this
+        // stream (a partial tail is plain text), so no held-back byte leaves unchecked.
+        this.#matcher.scan(carry, 0, carry.length, found, true);
+        const out = this.#release(Buffer.alloc(0), carry, found, carry.length);
+        this.#carry = Buffer.alloc(0);
+        this.#coveredUntil = 0;
+        this.#endsRedacted = false;
+        return out;
+    }
+    /**
+     * Emits bytes [0, cut) of carry + chunk with occurrences replaced and keeps [cut, end) as the
+     * new carry. `found` holds [start, end) pairs by start, in carry + chunk offsets.
+     */
+    #release(carry, chunk, found, cut) {
+        const held = carry.length;
+        const parts = [];
+        const emit = (from, to) => {
+            if (from < held)
+                parts.push(carry.subarray(from, Math.min(to, held)));
+            if (to > held)
+                parts.push(chunk.subarray(Math.max(from, held) - held, to - held));
+        };
+        let runStart = -1;
+        let runEnd = -1;
+        let runMarked = false;
+        if (this.#coveredUntil > 0 || this.#endsRedacted) {
+            // An occurrence released by the previous call continues (or may be extended) here.
+            runStart = 0;
+            runEnd = this.#coveredUntil;
+            runMarked = true;
+        }
+        let pos = 0;
+        for (let k = 0; k < found.length; k += 2) {
+            const start = found[k];
+            const end = found[k + 1];
+            // Occurrences from the cut on are found again with the next chunk.
+            if (start >= cut)
+                break;
+            if (runStart !== -1 && start <= runEnd) {
+                runEnd = Math.max(runEnd, end);
+                continue;
+            }
+            if (runStart !== -1) {
+                if (!runMarked)
+                    parts.push(MARKER);
+                pos = runEnd;
+            }
+            if (start > pos)
+                emit(pos, start);
+            runStart = start;
+            runEnd = end;
+            runMarked = false;
+        }
+        if (runStart !== -1) {
+            if (!runMarked && runStart < cut)
+                parts.push(MARKER);
+            if (runEnd >= cut) {
+                // The redacted run reaches the cut: the bytes after it stay redacted when released later.
+                this.#coveredUntil = runEnd - cut;
+                this.#endsRedacted = runStart < cut || runMarked;
+                pos = cut;
+            }
+            else {
+                pos = runEnd;
+            }
+        }
+        if (pos < cut) {
+            emit(pos, cut);
+            this.#coveredUntil = 0;
+            this.#endsRedacted = false;
+        }
+        // Copy the small tail so the (possibly large) chunk is not kept alive: memory stays constant.
+        const tail = [];
+        if (cut < held)
+            tail.push(carry.subarray(cut));
+        tail.push(chunk.subarray(Math.max(0, cut - held)));
+        this.#carry = Buffer.concat(tail);
+        return parts;
+    }
+}
+/**
+ * Redacts a byte stream chunk by chunk in constant memory. Holds back only a tail that could be
+ * the start of a secret (never more than longest form - 1 bytes). Use one per output stream, and
+ * an InterleavedRedactor when several streams are written to one output.
+ */
+class StreamRedactor {
+    #state;
+    #longest;
+    /** Prepares the forms of every secret; empty secrets are ignored. */
+    constructor(secrets) {
+        const matcher = compileMatcher(secrets);
+        this.#state = matcher && new RedactionState(matcher, false);
+        this.#longest = matcher?.longest ?? 0;
+    }
+    /** Length in bytes of the longest redacted form (0 without secrets). */
+    get longestForm() {
+        return this.#longest;
+    }
+    /**
+     * Redacts the next chunk; returns the bytes that are safe to write now, in order. Unchanged
+     * bytes are views of `chunk`, so nothing large is copied; a held-back tail waits for the next
+     * chunk, which stops a secret split across chunks from leaking.
+     */
+    push(chunk) {
+        return this.#state?.push(chunk) ?? [chunk];
+    }
+    /** Releases the held-back tail at end of stream and resets, so the redactor can be reused. */
+    end() {
+        return this.#state?.end() ?? [];
+    }
+}
+/**
+ * Redacts several streams that are written, interleaved, to one output (a step's stdout and
+ * stderr into run.log). Each stream is redacted on its own, so a secret split across chunks of
+ * one stream is caught even with the other stream's output in between. That alone is not enough:
+ * a stream releases bytes that may begin a secret when its own next bytes show they do not
+ * (`abcab` releases `abc` and holds `ab`), and the other stream may print the rest right after.
+ * So the joined output runs through one more redactor that looks only across the joins, at a
+ * cost of a few bytes per chunk.
+ */
+class redactor_InterleavedRedactor {
+    #streams;
+    #joins;
+    /** Prepares the forms of every secret for `streams` streams, numbered from 0. */
+    constructor(secrets, streams) {
+        const matcher = compileMatcher(secrets);
+        this.#streams = matcher ? Array.from({ length: streams }, () => new RedactionState(matcher, false)) : [];
+        this.#joins = matcher && new RedactionState(matcher, true);
+    }
+    /** Redacts the next chunk of one stream; returns the bytes of the joined output that are safe to write now. */
+    push(stream, chunk) {
+        const joins = this.#joins;
+        if (joins === undefined)
+            return [chunk];
+        const state = this.#streams[stream];
+        if (state === undefined)
+            throw new RangeError(`expected a stream number below ${this.#streams.length}, got ${stream}`);
+        return state.push(chunk).flatMap((piece) => joins.push(piece));
+    }
+    /**
+     * Ends every stream and releases what is held back, then resets. Each stream's remainder is
+     * redacted in full as the end of its own stream, and the remainders are joined through the
+     * join redactor like any other output: two remainders that are harmless apart (`ab` and `ab`
+     * for a secret `abab`) cannot make a secret together.
+     */
+    end() {
+        const joins = this.#joins;
+        if (joins === undefined)
+            return [];
+        const out = this.#streams.flatMap((state) => state.end().flatMap((piece) => joins.push(piece)));
+        out.push(...joins.end());
+        return out;
+    }
+}
+/** Redacts every form of every secret in a whole string (error messages, outputs, snapshot fields). */
+function redactor_redactText(text, secrets) {
+    return redactWith(new StreamRedactor(secrets), text);
+}
+function redactWith(redactor, text) {
+    const head = redactor.push(Buffer.from(text, 'utf8'));
+    return Buffer.concat([...head, ...redactor.end()]).toString('utf8');
+}
+/** Deep-redacts every string (values and keys) inside a JSON-like value; other values are kept. */
+function redactor_redactValue(value, secrets) {
+    const redactor = new StreamRedactor(secrets);
+    if (redactor.longestForm === 0)
+        return value;
+    const ancestors = new Set();
+    const visit = (item) => {
+        if (typeof item === 'string')
+            return redactWith(redactor, item);
+        if (typeof item !== 'object' || item === null)
+            return item;
+        // A cycle is not JSON-like; refusing it avoids unbounded recursion.
+        if (ancestors.has(item))
+            throw new TypeError('cannot redact a value that contains a cycle');
+        ancestors.add(item);
+        let result;
+        if (Array.isArray(item)) {
+            result = item.map(visit);
+        }
+        else {
+            // Own data properties only: a key named `__proto__` (a step output, a JSON parameter) is
+            // copied as a key, not turned into a write to the copy's prototype that drops the value.
+            result = Object.fromEntries(Object.entries(item).map(([key, child]) => [redactWith(redactor, key), visit(child)]));
+        }
+        ancestors.delete(item);
+        return result;
+    };
+    return visit(value);
+}
+
+;// CONCATENATED MODULE: ./src/record/recorder.ts
+
+
+
+
+
+
+
+
+/** How often buffered log bytes are flushed while a step runs, so a killed run loses little. */
+const FLUSH_INTERVAL_MS = 1000;
+/** Stream numbers of a step's output in the recorder's InterleavedRedactor. */
+const STDOUT = 0;
+const STDERR = 1;
+/**
+ * Space kept in the record folder beyond the first snapshot's size, and freed when a write fails:
+ * on a full disk, the final snapshot.json (saying what happened) must still fit, and a log cut
+ * back to its last block frees too little for it.
+ */
+const RESERVE_SLACK_BYTES = (/* unused pure expression or super */ null && (32 * 1024));
+/** The reserve's file: not a record file, so never published or verified. */
+const RESERVE_FILE = '.space-reserve';
+/** Error code of a run whose record could not be written (a full disk, a file size limit). */
+const RECORD_WRITE_FAILED = 'RECORD_WRITE_FAILED';
+/**
+ * Writes a run's record as it goes: the redacted, hash-chained log and snapshot.json. Secrets are
+ * redacted before any byte reaches disk, per stream (stdout and stderr each keep their own
+ * carry-over, so a secret split across chunks of one stream is still caught) and across the
+ * joins where the two streams meet in the log.
+ */
+class RunRecorder {
+    dir;
+    /** The snapshot; only the recorder writes it (steps through startStep/endStep, the end through finish). */
+    #snapshot;
+    #log;
+    #secrets;
+    #clock;
+    #echo;
+    #output;
+    #offset = 0;
+    /** Whether the last byte written ended a line: engine lines always start on their own line. */
+    #atLineStart = true;
+    #timer;
+    #failure;
+    /** Set once run.log failed: no more log bytes are written (the echo still gets them). */
+    #logFailed = false;
+    #failed = new AbortController();
+    constructor(dir, log, secrets, snapshot, clock, echo) {
+        this.dir = dir;
+        this.#echo = echo;
+        this.#log = log;
+        this.#secrets = secrets;
+        this.#snapshot = {
+            ...snapshot,
+            steps: snapshot.steps.map((step) => ({ ...step })),
+            outputs: { ...snapshot.outputs },
+        };
+        this.#clock = clock;
+        this.#output = new InterleavedRedactor(secrets, 2);
+    }
+    /**
+     * Creates the record folder's files (never over an existing record) and writes the first
+     * snapshot. `echo`, when given, also receives every redacted log byte (the runner's live log).
+     */
+    static async create(dir, secrets, snapshot, clock, echo) {
+        const log = await ChainedLogWriter.open(dir);
+        const recorder = new RunRecorder(dir, log, secrets, snapshot, clock, echo);
+        const first = recorder.#writeSnapshot();
+        recorder.#reserveSpace(first.byteLength + RESERVE_SLACK_BYTES);
+        recorder.#timer = setInterval(() => recorder.flush(), FLUSH_INTERVAL_MS);
+        recorder.#timer.unref();
+        return recorder;
+    }
+    /** The snapshot as recorded so far (read-only: the recorder is its only writer). */
+    get snapshot() {
+        return this.#snapshot;
+    }
+    /** Records that a step started (saved with the next save): its log range starts here. */
+    startStep(start) {
+        const record = {
+            stage: start.stage,
+            id: start.id,
+            ...(start.name !== undefined ? { name: start.name } : {}),
+            started: start.started,
+            ended: '',
+            durationMs: 0,
+            attempts: 0,
+            exitCode: null,
+            signal: null,
+            outcome: 'failed',
+            continueOnError: start.continueOnError,
+            outputs: {},
+            log: { start: this.#offset, end: this.#offset },
+        };
+        this.#snapshot.steps.push(record);
+        return record;
+    }
+    /** Counts a step's attempt. */
+    stepAttempt(step, attempt) {
+        this.#ownStep(step).attempts = attempt;
+    }
+    /** Notes why a step failed around its process (redacted); the first reason given is kept unless replaced. */
+    stepError(step, message) {
+        this.#ownStep(step).error = this.redact(message);
+    }
+    /** Records how a step ended, flushes the log so its range is final, and saves the snapshot. */
+    endStep(step, end) {
+        const record = this.#ownStep(step);
+        record.ended = end.ended;
+        record.durationMs = end.durationMs;
+        record.exitCode = end.exitCode;
+        record.signal = end.signal;
+        record.outcome = end.outcome;
+        record.outputs = { ...end.outputs };
+        this.flush();
+        record.log = { start: record.log.start, end: this.#offset };
+        this.save();
+    }
+    /** Records what the stages concluded so far (saved with the next save). */
+    concluded(facts) {
+        if (facts.check !== undefined)
+            this.#snapshot.check = facts.check;
+        if (facts.rollback !== undefined)
+            this.#snapshot.rollback = facts.rollback;
+        if (facts.error !== undefined)
+            this.#snapshot.error = { ...facts.error };
+    }
+    #ownStep(step) {
+        // Identity, not equality: only records this recorder handed out are written.
+        const record = this.#snapshot.steps.find((candidate) => candidate === step);
+        if (record === undefined)
+            throw new Error(`step ${step.stage}/${step.id} was not started by this recorder`);
+        return record;
+    }
+    /** Bytes written to the log so far (the offset the next byte lands at). */
+    get offset() {
+        return this.#offset;
+    }
+    /** The first write of the record that failed, if one did. */
+    get failure() {
+        return this.#failure;
+    }
+    /**
+     * Aborted when a write of the record fails: the executor stops the running step on it (it must
+     * not go on changing the system unrecorded) and runs the rollback.
+     */
+    get failed() {
+        return this.#failed.signal;
+    }
+    /** Writes a timestamped engine line (a step marker, a decision, an error). */
+    line(text) {
+        this.#writeLine(redactText(text, this.#secrets));
+    }
+    /**
+     * Writes a step or run marker (`==> stage/id ...`, `<== stage/id exit N (outcome)`,
+     * `run <status>`), unredacted: markers hold only ids, numbers and fixed words, and verify-run
+     * checks the snapshot's claims against them, which a redacted `exit ***` would defeat.
+     */
+    marker(text) {
+        this.#writeLine(text);
+    }
+    /** A chunk of a step's stdout. The recorder takes it: its memory is freed once recorded. */
+    stdout(chunk) {
+        this.#record(STDOUT, chunk);
+    }
+    /** A chunk of a step's stderr. The recorder takes it: its memory is freed once recorded. */
+    stderr(chunk) {
+        this.#record(STDERR, chunk);
+    }
+    /**
+     * Ends a step's streams: releases the held-back bytes of both, each redacted in full as the end
+     * of its own stream and joined without letting a secret form across the join. Nothing is held
+     * back after this, so what the log gets next must not continue the output: the executor writes
+     * a marker, which starts a new line with a timestamp.
+     */
+    endStreams() {
+        for (const part of this.#output.end())
+            this.#write(part);
+    }
+    /** Pushes buffered log bytes to disk as a chained block (nothing once the log failed). */
+    flush() {
+        if (this.#logFailed)
+            return;
+        try {
+            this.#log.flush();
+        }
+        catch (error) {
+            this.#fail('run.log', error);
+        }
+    }
+    /** Redacts a string for the record (error messages, outputs). */
+    redact(text) {
+        return redactText(text, this.#secrets);
+    }
+    /**
+     * Writes snapshot.json atomically (temp file + rename), redacted. Synchronous: safe in signal
+     * paths. A failure (a full disk) never throws out of the run: it becomes the record's failure,
+     * and the last snapshot written stays in place.
+     */
+    save() {
+        try {
+            this.#writeSnapshot();
+        }
+        catch (error) {
+            this.#fail('snapshot.json', error);
+        }
+    }
+    /**
+     * Closes the log, stores its summary in the snapshot, writes it, and returns the snapshot digest.
+     * After a failed write, the log is closed at its last complete block, so the record on disk is
+     * still closed and valid (verify-run accepts it), and the snapshot says what was lost. Throws
+     * only when the final snapshot.json cannot be written.
+     */
+    async finish(end) {
+        clearInterval(this.#timer);
+        if (end !== undefined)
+            this.#applyEnd(end);
+        this.flush();
+        this.#releaseSpace();
+        let summary;
+        try {
+            summary = this.#logFailed ? await this.#log.closeValidPrefix() : await this.#log.close();
+        }
+        catch (error) {
+            // The files could not be closed as a valid whole (a failed sync, a cut that failed):
+            // the log stays an open, unpinned prefix, as a killed run's does.
+            this.#fail('run.log', error);
+        }
+        if (summary !== undefined) {
+            this.#snapshot.log = { file: 'run.log', bytes: summary.bytes, blocks: summary.blocks, head: summary.head };
+            // Step ranges past what the log kept would point at bytes nobody can vouch for.
+            for (const step of this.#snapshot.steps) {
+                step.log = { start: Math.min(step.log.start, summary.bytes), end: Math.min(step.log.end, summary.bytes) };
+            }
+        }
+        if (this.#failure !== undefined)
+            this.#reportFailure(this.#failure, summary);
+        return snapshotDigest(this.#writeSnapshot());
+    }
+    /**
+     * Says in the snapshot that the record is short, when the executor has not already (the write
+     * failed during the rollback, after the last step, or while closing). The error becomes
+     * RECORD_WRITE_FAILED when the log was cut (verify-run accepts missing end markers only then),
+     * keeping what it said before. A run that had ended well is `crashed`: its record cannot show
+     * it. Only `cancelled` and `crashed` may keep a log that could not be closed.
+     */
+    /** The final facts, and the run's end time and duration from the recorder's clock. */
+    #applyEnd(end) {
+        this.concluded(end);
+        this.#snapshot.status = end.status;
+        if (end.outputs !== undefined)
+            this.#snapshot.outputs = { ...end.outputs };
+        const ended = this.#clock();
+        this.#snapshot.ended = ended.toISOString();
+        this.#snapshot.durationMs = Math.max(0, ended.getTime() - Date.parse(this.#snapshot.started));
+    }
+    #reportFailure(failure, summary) {
+        const snapshot = this.#snapshot;
+        const what = describeRecordFailure(failure);
+        const cut = summary === undefined ? 'the log could not be closed' : `the log ends at byte ${summary.bytes}`;
+        const before = snapshot.error;
+        if (before?.code === RECORD_WRITE_FAILED) {
+            if (summary === undefined)
+                snapshot.error = { ...before, message: `${before.message}; the log could not be closed` };
+        }
+        else if (before === undefined || snapshot.status === 'succeeded' || snapshot.status === 'healthy') {
+            snapshot.error = {
+                code: RECORD_WRITE_FAILED,
+                message: this.redact(`the run ended ${snapshot.status}, but ${what}; ${cut}`),
+            };
+            snapshot.status = 'crashed';
+        }
+        else if (this.#logFailed) {
+            snapshot.error = {
+                code: RECORD_WRITE_FAILED,
+                message: this.redact(`${before.message} (${before.code}); then ${what}; ${cut}`),
+            };
+        }
+        else {
+            snapshot.error = { ...before, message: before.message + this.redact(`; then ${what}`) };
+        }
+        if (summary === undefined && snapshot.status !== 'cancelled')
+            snapshot.status = 'crashed';
+    }
+    #writeSnapshot() {
+        return writeSnapshotFile(this.dir, redactSnapshot(this.#snapshot, this.#secrets));
+    }
+    /** Remembers the first failed write and tells the executor; never throws (stream handlers call it). */
+    #fail(file, error) {
+        if (file === 'run.log')
+            this.#logFailed = true;
+        if (this.#failure !== undefined)
+            return;
+        this.#failure = { file, error };
+        // The space kept back goes to what must still be written: the snapshots of the rollback
+        // steps and the final one (and, on the same filesystem, what the rollback needs).
+        this.#releaseSpace();
+        this.#failed.abort(error);
+    }
+    /**
+     * Writes the reserve file. Best effort: on a disk already too full for it the run still starts,
+     * and only loses the guarantee that the final snapshot fits.
+     */
+    #reserveSpace(bytes) {
+        try {
+            writeFileSync(join(this.dir, RESERVE_FILE), Buffer.alloc(bytes), { flag: 'wx', mode: 0o600 });
+        }
+        catch {
+            this.#releaseSpace();
+        }
+    }
+    #releaseSpace() {
+        try {
+            rmSync(join(this.dir, RESERVE_FILE), { force: true });
+        }
+        catch {
+            // Nothing more can be freed.
+        }
+    }
+    #writeLine(text) {
+        this.#write(Buffer.from(`${this.#atLineStart ? '' : '\n'}[${this.#clock().toISOString()}] ${text}\n`, 'utf8'));
+    }
+    #record(stream, chunk) {
+        // The redactor hands out views of the chunk (and small buffers of its own), the log copies
+        // them into its ring and the redactor copies the tail it holds back, so once the echo (if
+        // any) has let go, nothing refers to the chunk: free it now rather than at a later GC, which
+        // keeps a loud step's memory flat (see adapters/chunk-memory.ts).
+        let held = false;
+        for (const part of this.#output.push(stream, chunk))
+            held = this.#write(part) || held;
+        if (!held)
+            releaseChunk(chunk);
+    }
+    /**
+     * Appends to the log and the echo; returns whether the echo still holds the bytes. Called from
+     * the step's stream handlers: a failed write (ENOSPC, EFBIG) must not throw there, where it would
+     * crash the tool mid-step with the step still running and no rollback. It marks the recorder
+     * failed instead; the log takes no more bytes (the chain stays valid up to its last complete
+     * block), and the echo still gets them.
+     */
+    #write(bytes) {
+        if (bytes.byteLength === 0)
+            return false;
+        this.#atLineStart = bytes[bytes.byteLength - 1] === 0x0a;
+        if (!this.#logFailed) {
+            try {
+                this.#log.write(bytes);
+                this.#offset += bytes.byteLength;
+            }
+            catch (error) {
+                this.#fail('run.log', error);
+            }
+        }
+        return this.#echo?.(bytes) === true;
+    }
+}
+/** What failed, for the snapshot's error: `the run log could not be written (ENOSPC: ...)`. */
+function describeRecordFailure(failure) {
+    const what = failure.file === 'run.log' ? 'the run log' : 'snapshot.json';
+    return `${what} could not be written (${describeError(failure.error)})`;
+}
+/**
+ * Redacts the snapshot fields that can carry text from steps or callers: parameter values,
+ * outputs, error messages. Structural fields the engine writes (ids, digests, versions, keys) are
+ * left alone, so a short secret value such as "0" cannot corrupt them and break verification.
+ */
+function redactSnapshot(snapshot, secrets) {
+    if (secrets.length === 0)
+        return snapshot;
+    return {
+        ...snapshot,
+        ...(snapshot.error ? { error: { ...snapshot.error, message: redactText(snapshot.error.message, secrets) } } : {}),
+        ...(snapshot.params
+            ? { params: { ...snapshot.params, values: redactValue(snapshot.params.values, secrets) } }
+            : {}),
+        outputs: redactValue(snapshot.outputs, secrets),
+        steps: snapshot.steps.map((step) => ({
+            ...step,
+            outputs: redactValue(step.outputs, secrets),
+            ...(step.error !== undefined ? { error: redactText(step.error, secrets) } : {}),
+        })),
+    };
+}
+/**
+ * Writes snapshot.json atomically (temp file + rename): a reader never sees half a snapshot, and a
+ * writer killed mid-write leaves the previous one. The one way snapshot.json is written.
+ */
+function writeSnapshotFile(dir, snapshot) {
+    const bytes = Buffer.from(`${JSON.stringify(snapshot, null, 2)}\n`, 'utf8');
+    const temp = (0,external_node_path_.join)(dir, `.${record_files_SNAPSHOT_FILE}.tmp`);
+    (0,external_node_fs_.writeFileSync)(temp, bytes);
+    (0,external_node_fs_.renameSync)(temp, (0,external_node_path_.join)(dir, record_files_SNAPSHOT_FILE));
+    return bytes;
+}
+/**
+ * Closes a record whose run never finished (the Action's main step was killed or cancelled): the
+ * status becomes `cancelled` (the job was cancelled) or `crashed`, with the reason and the end
+ * time; the log stays the valid prefix it is, which verify-run reports as incomplete. Returns the
+ * bytes written. A finished record is left alone.
+ */
+function closeUnfinishedRecord(dir, snapshot, reason, now) {
+    if (snapshot.status !== 'running')
+        return undefined;
+    return writeSnapshotFile(dir, {
+        ...snapshot,
+        status: reason.cancelled ? 'cancelled' : 'crashed',
+        error: {
+            code: reason.cancelled ? 'CANCELLED' : 'CRASHED',
+            message: reason.cancelled
+                ? `the job was cancelled and the main step was stopped before it could finish the record; closed by ${reason.closedBy}`
+                : `the main step ended without finishing the record (killed or crashed); closed by ${reason.closedBy}`,
+        },
+        ended: now.toISOString(),
+        durationMs: Math.max(0, now.getTime() - Date.parse(snapshot.started)),
+    });
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/ucs2length.js
+var ucs2length = __nccwpck_require__(36214);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/equal.js
+var equal = __nccwpck_require__(24951);
+;// CONCATENATED MODULE: ./src/generated/run-snapshot-validator.js
+// Generated from remediations/run-snapshot.schema.json by scripts/build-validators.mjs; do not edit.
+/* eslint-disable */
+
+
+const runtime = (m) => (typeof m === "function" ? m : m.default);
+"use strict";const run_snapshot_validator_validate = (/* unused pure expression or super */ null && (validate10));/* harmony default export */ const run_snapshot_validator = (validate10);const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://remediate.dev/schemas/run-snapshot-v1.json","title":"Run snapshot (snapshot.json in a run record folder)","description":"What ran, why, with what, and how it ended. Written by `remediate run` next to run.log and run.log.chain, rewritten atomically as the run goes (after each step) and a last time when it ends. `remediate verify-run` checks run.log against `log` and recomputes `remediation.digest` and `params.digest`; the digest of this file's bytes is published in the job summary.","type":"object","additionalProperties":false,"required":["schema","runId","status","remediation","secrets","forced","trigger","runner","tool","started","steps","outputs","log"],"properties":{"schema":{"description":"Format of this file. A reader that does not know the value must not interpret the rest.","const":"https://remediate.dev/schemas/run-snapshot-v1.json"},"runId":{"description":"Id of the run, also the end of the record folder's name: `<UTC time>-<6 hex>` locally (e.g. 20250101T120000Z-1a2b3c), `<GITHUB_RUN_ID>-<GITHUB_RUN_ATTEMPT>` on GitHub Actions.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"},"status":{"description":"State of the run. `running` while it runs (and left so if the process was killed); `succeeded`: the steps and verify stage passed; `healthy`: the check found nothing to remediate, so no step changed anything; `failed`: a check, step or verify step failed, or the record could not be written (see `error` and `rollback`); `refused`: verification of the release failed and nothing ran; `cancelled`: the run was stopped (SIGINT, SIGTERM or SIGHUP; job cancelled); `timed-out`: the run or a failing step hit its time limit; `crashed`: the engine itself failed, or could not complete the record (see `error`).","enum":["running","succeeded","healthy","failed","refused","cancelled","timed-out","crashed"]},"error":{"description":"Why the run did not succeed: set for `refused` (the failed trust check), `failed` (CHECK_FAILED, STEP_FAILED, VERIFY_FAILED or RECORD_WRITE_FAILED: run.log or snapshot.json could not be written, and the log ends at its last complete block), `crashed`, and `timed-out` when a step timed out. Secrets are redacted from the message.","type":"object","additionalProperties":false,"required":["code","message"],"properties":{"code":{"description":"Stable, machine-readable error code (e.g. UNTRUSTED_KEY, STEP_FAILED, INTERNAL).","type":"string","pattern":"^[A-Z][A-Z0-9_]{0,63}$"},"message":{"description":"Human-readable explanation.","type":"string"}}},"remediation":{"description":"Which remediation version was asked for and, once verified, exactly which bytes ran. A refused run records only name, version and tag.","type":"object","additionalProperties":false,"required":["name","version","tag"],"properties":{"name":{"description":"Remediation name (its folder under remediations/).","$ref":"#/definitions/remediationName"},"version":{"description":"Exact released version, with its `v` prefix (e.g. v1.2.0).","$ref":"#/definitions/version"},"tag":{"description":"The git tag that released the version: `<name>/<version>`.","type":"string","pattern":"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?/v(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?$"},"commit":{"description":"Commit the tag points at and the signed manifest released (40 hex for SHA-1 repositories, 64 for SHA-256).","$ref":"#/definitions/commit"},"digest":{"description":"Definition digest: sha256 over the sorted listing `<mode> <sha256> <path>\\n` of `files`. Equal to the digest the manifest signed.","$ref":"#/definitions/sha256Digest"},"files":{"description":"Every file of the remediation folder that ran, sorted by path bytes. The executed bytes are exactly these.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["path","mode","sha256"],"properties":{"path":{"description":"Path relative to remediations/<name>/, with `/` separators.","type":"string","minLength":1,"pattern":"^(?!/)(?!.*(^|/)\\.\\.?(/|$)).+$"},"mode":{"description":"Git file mode: 100644 (regular) or 100755 (executable).","enum":["100644","100755"]},"sha256":{"description":"Lower-case hex sha256 of the file's content.","$ref":"#/definitions/hex64"}}}}}},"manifest":{"description":"The signed release manifest the run was verified against, and the trust policy applied. Absent when refused.","type":"object","additionalProperties":false,"required":["serial","digest","signers","threshold","minSerial"],"properties":{"serial":{"description":"Manifest serial (starts at 1, +1 per release or yank).","type":"integer","minimum":1},"digest":{"description":"sha256 of the manifest payload bytes (what the signatures cover).","$ref":"#/definitions/sha256Digest"},"signers":{"description":"keyids (hex sha256 of the SPKI DER public key) of the distinct trusted keys whose signatures verified, sorted.","type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/hex64"}},"threshold":{"description":"Valid signatures from distinct trusted keys that were required (--threshold).","type":"integer","minimum":1},"minSerial":{"description":"Lowest manifest serial accepted (--min-serial); stops replay of an older manifest.","type":"integer","minimum":0}}},"params":{"description":"Parameters the steps received (defaults applied, types checked). Absent when refused.","type":"object","additionalProperties":false,"required":["values","digest"],"properties":{"values":{"description":"Parameter name -> value, with secret values redacted as `***`.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_-]{0,62}$"},"additionalProperties":{"type":["string","number","boolean"]}},"digest":{"description":"sha256 of the JSON of `values` with keys sorted; recomputed by verify-run.","$ref":"#/definitions/sha256Digest"}}},"secrets":{"description":"Names (never values) of the caller environment variables the definition declared as secrets. Their values are redacted from this file and run.log.","type":"array","uniqueItems":true,"items":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,127}$"}},"forced":{"description":"Whether --force was given: remediate even when the check reports healthy.","type":"boolean"},"trigger":{"description":"What started the run: a person at a terminal (`local`) or a GitHub Actions event (`github`).","type":"object","required":["kind"],"properties":{"kind":{"description":"`local` or `github`.","enum":["local","github"]}},"if":{"properties":{"kind":{"const":"github"}}},"then":{"$ref":"#/definitions/githubTrigger"},"else":{"$ref":"#/definitions/localTrigger"}},"runner":{"description":"The machine the run executed on.","type":"object","additionalProperties":false,"required":["os","arch","node"],"properties":{"os":{"description":"Node's `os.platform()` (e.g. linux, darwin, win32).","type":"string","minLength":1},"arch":{"description":"Node's `os.arch()` (e.g. x64, arm64).","type":"string","minLength":1},"node":{"description":"Node version running the tool (`process.version`, e.g. v24.1.0).","type":"string","pattern":"^v\\d+\\.\\d+\\.\\d+"},"name":{"description":"The GitHub Actions runner's name (RUNNER_NAME), on GitHub only.","type":"string","maxLength":256},"runnerOs":{"description":"The runner's operating system as GitHub reports it (RUNNER_OS: Linux, Windows, macOS), on GitHub only.","type":"string","maxLength":64}}},"tool":{"description":"The remediate build that ran and wrote this record.","type":"object","additionalProperties":false,"required":["name","version","bundleDigest"],"properties":{"name":{"description":"Always `remediate`.","const":"remediate"},"version":{"description":"Tool version (package version, no `v`).","type":"string","pattern":"^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.+-]+)?$"},"bundleDigest":{"description":"sha256 of the file the process executed (the bundled action or CLI entry).","$ref":"#/definitions/sha256Digest"}}},"started":{"description":"When the run started (UTC, ISO 8601 with milliseconds).","$ref":"#/definitions/isoTime"},"ended":{"description":"When the run ended; absent while running.","$ref":"#/definitions/isoTime"},"durationMs":{"description":"Wall-clock milliseconds from `started` to `ended`.","type":"integer","minimum":0},"check":{"description":"What the check stage concluded: `healthy` (nothing to do), `drift` (a check exited 1: remediation needed), `forced` (healthy, but --force), `none` (the definition has no check), `error` (a check step failed otherwise; nothing was changed). Absent when refused, or stopped during the check.","enum":["healthy","drift","forced","none","error"]},"rollback":{"description":"`not-needed` (steps and verify passed), `succeeded`/`failed` (a step or verify failed and the rollback stage ran), `none` (a step failed and the definition has no rollback, or the run was stopped: rollback is skipped on cancellation). Absent when no step stage ran (refused, healthy, check error).","enum":["not-needed","succeeded","failed","none"]},"steps":{"description":"Every step that started, in order, across the check, steps, verify and rollback stages.","type":"array","items":{"$ref":"#/definitions/step"}},"outputs":{"description":"The run's declared outputs (definition `outputs`), taken from steps' REMEDIATION_OUTPUT; secrets redacted.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_-]{0,62}$"},"additionalProperties":{"type":"string"}},"log":{"description":"Summary of the hash-chained run.log. `{file, complete: false}` until the run ends; then the byte count, block count and chain head that verify-run compares run.log and run.log.chain against.","type":"object","required":["file"],"properties":{"file":{"description":"Always `run.log`, relative to the record folder.","const":"run.log"}},"if":{"required":["complete"],"properties":{"complete":true}},"then":{"$ref":"#/definitions/logOpen"},"else":{"$ref":"#/definitions/logClosed"}}},"allOf":[{"$comment":"A refusal happens before anything runs: only the requested reference, the refusal and the log.","if":{"required":["status"],"properties":{"status":{"const":"refused"}}},"then":{"required":["error"],"properties":{"error":true,"remediation":{"type":"object","properties":{"commit":false,"digest":false,"files":false}},"manifest":false,"params":false,"check":false,"rollback":false,"secrets":{"type":"array","maxItems":0},"steps":{"type":"array","maxItems":0},"outputs":{"type":"object","maxProperties":0}}},"else":{"required":["manifest","params"],"properties":{"manifest":true,"params":true,"remediation":{"type":"object","required":["commit","digest","files"],"properties":{"commit":true,"digest":true,"files":true}}}}},{"$comment":"The snapshot is saved as `running` (log open) during the run and once more, final, when the log is closed.","if":{"required":["status"],"properties":{"status":{"const":"running"}}},"then":{"properties":{"ended":false,"durationMs":false,"log":{"type":"object","required":["complete"],"properties":{"complete":true}}}}},{"if":{"required":["status"],"properties":{"status":{"enum":["succeeded","healthy","failed","cancelled","timed-out","crashed"]}}},"then":{"required":["ended","durationMs"],"properties":{"ended":true,"durationMs":true}}},{"$comment":"A run that ended on its own closed its log. Only `cancelled` and `crashed` may keep an open log: the Action's post step closes the snapshot of a main step that was killed, and the log stays the valid prefix it is.","if":{"required":["status"],"properties":{"status":{"enum":["succeeded","healthy","failed","timed-out"]}}},"then":{"properties":{"log":{"type":"object","required":["bytes","blocks","head"],"properties":{"bytes":true,"blocks":true,"head":true}}}}},{"$comment":"finish() stamps `ended` before it closes the log.","if":{"required":["log"],"properties":{"log":{"type":"object","required":["head"],"properties":{"head":true}}}},"then":{"required":["ended","durationMs"],"properties":{"ended":true,"durationMs":true}}},{"if":{"required":["status"],"properties":{"status":{"const":"succeeded"}}},"then":{"required":["check","rollback"],"properties":{"check":{"enum":["none","drift","forced"]},"rollback":{"const":"not-needed"}}}},{"if":{"required":["status"],"properties":{"status":{"const":"healthy"}}},"then":{"required":["check"],"properties":{"check":{"const":"healthy"},"rollback":false}}},{"if":{"required":["status"],"properties":{"status":{"enum":["failed","crashed"]}}},"then":{"required":["error"],"properties":{"error":true}}},{"$comment":"Only --force turns a healthy check into a remediation.","if":{"required":["check"],"properties":{"check":{"const":"forced"}}},"then":{"properties":{"forced":{"const":true}}}},{"$comment":"A step's `ended` is stamped when it finishes; an engine crash can leave the running step with `ended: \"\"`.","if":{"required":["status"],"properties":{"status":{"not":{"const":"crashed"}}}},"then":{"properties":{"steps":{"type":"array","items":{"type":"object","properties":{"ended":{"$ref":"#/definitions/isoTime"}}}}}}}],"definitions":{"sha256Digest":{"description":"`sha256:` and 64 lower-case hex digits.","type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"hex64":{"description":"64 lower-case hex digits.","type":"string","pattern":"^[0-9a-f]{64}$"},"commit":{"description":"A full git object id: 40 (SHA-1) or 64 (SHA-256) lower-case hex digits.","type":"string","pattern":"^(?:[0-9a-f]{40}|[0-9a-f]{64})$"},"isoTime":{"description":"A UTC time as JavaScript's toISOString() writes it, e.g. 2025-01-01T12:00:00.000Z.","type":"string","pattern":"^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}Z$"},"remediationName":{"description":"Lower-case letters, digits and `-`, at most 64.","type":"string","pattern":"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"},"version":{"description":"An exact semantic version with a `v` prefix.","type":"string","pattern":"^v(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$"},"localTrigger":{"type":"object","additionalProperties":false,"required":["kind","user","host"],"properties":{"kind":{"description":"`local`: started from a terminal.","const":"local"},"user":{"description":"OS user name that ran the command.","type":"string"},"host":{"description":"Host name of the machine.","type":"string"}}},"githubTrigger":{"type":"object","additionalProperties":false,"required":["kind","event","runId","attempt","actor","workflowRef","repository"],"properties":{"kind":{"description":"`github`: started by a GitHub Actions workflow.","const":"github"},"event":{"description":"GITHUB_EVENT_NAME (e.g. workflow_dispatch, repository_dispatch, schedule), or `unknown`.","type":"string"},"action":{"description":"The event payload's `action`, when it has one (at most 100 characters).","type":"string","maxLength":100},"runId":{"description":"GITHUB_RUN_ID, or `unknown`.","type":"string"},"attempt":{"description":"GITHUB_RUN_ATTEMPT (default 1).","type":"string"},"actor":{"description":"GITHUB_ACTOR: who triggered the workflow, or `unknown`.","type":"string"},"workflowRef":{"description":"GITHUB_WORKFLOW_REF: the workflow file and ref that ran, or `unknown`.","type":"string"},"repository":{"description":"GITHUB_REPOSITORY (owner/name), or `unknown`.","type":"string"},"payloadDigest":{"description":"sha256 of the event payload file; the payload itself is not stored.","$ref":"#/definitions/sha256Digest"}}},"logOpen":{"type":"object","additionalProperties":false,"required":["file","complete"],"properties":{"file":{"description":"Always `run.log`.","const":"run.log"},"complete":{"description":"Always false: the log is still being written (or the writer was killed).","const":false}}},"logClosed":{"type":"object","additionalProperties":false,"required":["file","bytes","blocks","head"],"properties":{"file":{"description":"Always `run.log`.","const":"run.log"},"bytes":{"description":"Length of run.log in bytes, all covered by the chain.","type":"integer","minimum":0},"blocks":{"description":"Number of lines (blocks) in run.log.chain.","type":"integer","minimum":0},"head":{"description":"`chain` of the last line of run.log.chain (64 zeros for an empty log).","$ref":"#/definitions/hex64"}}},"step":{"description":"One step and all its attempts.","type":"object","additionalProperties":false,"required":["stage","id","started","ended","durationMs","attempts","exitCode","signal","outcome","continueOnError","outputs","log"],"properties":{"stage":{"description":"Stage the step belongs to.","enum":["check","steps","verify","rollback"]},"id":{"description":"Step id from the definition.","type":"string","pattern":"^[a-z][a-z0-9_-]{0,62}$"},"name":{"description":"Step name from the definition, when it has one.","type":"string","maxLength":200},"started":{"description":"When the step started.","$ref":"#/definitions/isoTime"},"ended":{"description":"When the step's last attempt ended. Empty only in a `crashed` run, for the step the engine was running when it failed.","type":"string","pattern":"^(?:\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}Z)?$"},"durationMs":{"description":"Wall-clock milliseconds over all attempts, including retry delays.","type":"integer","minimum":0},"attempts":{"description":"Attempts made (1 + retries at most; 0 if the run was stopped before the first).","type":"integer","minimum":0,"maximum":11},"exitCode":{"description":"Exit code of the last attempt; null if it was killed by a signal or never started.","type":["integer","null"],"minimum":0,"maximum":255},"signal":{"description":"Signal that ended the last attempt (e.g. SIGKILL), or null.","type":["string","null"],"pattern":"^SIG[A-Z0-9]+$"},"outcome":{"description":"How the step ended: `succeeded` (exit 0), `failed`, `timed-out`, `cancelled`, or `drift` (a check step that exited 1: remediation needed).","enum":["succeeded","failed","timed-out","cancelled","drift"]},"continueOnError":{"description":"Whether the definition let the run continue past this step's failure.","type":"boolean"},"outputs":{"description":"Key/value outputs the step wrote to REMEDIATION_OUTPUT (kept even from a failed attempt); secrets redacted.","type":"object","propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_-]{0,99}$"},"additionalProperties":{"type":"string"}},"log":{"description":"Byte range of run.log holding this step's markers and output; `end` is exclusive.","type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"description":"Offset of the step's first byte in run.log.","type":"integer","minimum":0},"end":{"description":"Offset just past the step's last byte in run.log.","type":"integer","minimum":0}}},"error":{"description":"Why the process could not be started (spawning failed, or its copy of the definition changed before it started), why the engine stopped it (`stopped: ...`: the record could not be written), or the engine fault around it; secrets redacted.","type":"string"}}}}};const schema12 = {"description":"A UTC time as JavaScript's toISOString() writes it, e.g. 2025-01-01T12:00:00.000Z.","type":"string","pattern":"^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}Z$"};const schema13 = {"description":"Lower-case letters, digits and `-`, at most 64.","type":"string","pattern":"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"};const schema14 = {"description":"An exact semantic version with a `v` prefix.","type":"string","pattern":"^v(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$"};const schema15 = {"description":"A full git object id: 40 (SHA-1) or 64 (SHA-256) lower-case hex digits.","type":"string","pattern":"^(?:[0-9a-f]{40}|[0-9a-f]{64})$"};const schema16 = {"description":"`sha256:` and 64 lower-case hex digits.","type":"string","pattern":"^sha256:[0-9a-f]{64}$"};const schema17 = {"description":"64 lower-case hex digits.","type":"string","pattern":"^[0-9a-f]{64}$"};const schema23 = {"type":"object","additionalProperties":false,"required":["kind","user","host"],"properties":{"kind":{"description":"`local`: started from a terminal.","const":"local"},"user":{"description":"OS user name that ran the command.","type":"string"},"host":{"description":"Host name of the machine.","type":"string"}}};const schema29 = {"type":"object","additionalProperties":false,"required":["file","complete"],"properties":{"file":{"description":"Always `run.log`.","const":"run.log"},"complete":{"description":"Always false: the log is still being written (or the writer was killed).","const":false}}};const pattern0 = new RegExp("^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}Z$", "u");const pattern1 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$", "u");const pattern2 = new RegExp("^[A-Z][A-Z0-9_]{0,63}$", "u");const pattern3 = new RegExp("^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$", "u");const pattern4 = new RegExp("^v(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$", "u");const pattern5 = new RegExp("^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?/v(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?$", "u");const pattern6 = new RegExp("^(?:[0-9a-f]{40}|[0-9a-f]{64})$", "u");const pattern7 = new RegExp("^sha256:[0-9a-f]{64}$", "u");const pattern8 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.?(/|$)).+$", "u");const pattern9 = new RegExp("^[0-9a-f]{64}$", "u");const pattern12 = new RegExp("^[a-z][a-z0-9_-]{0,62}$", "u");const pattern14 = new RegExp("^[A-Za-z_][A-Za-z0-9_]{0,127}$", "u");const pattern16 = new RegExp("^v\\d+\\.\\d+\\.\\d+", "u");const pattern17 = new RegExp("^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.+-]+)?$", "u");const func2 = Object.prototype.hasOwnProperty;const func3 = runtime(ucs2length);const func0 = runtime(equal);const schema21 = {"type":"object","additionalProperties":false,"required":["kind","event","runId","attempt","actor","workflowRef","repository"],"properties":{"kind":{"description":"`github`: started by a GitHub Actions workflow.","const":"github"},"event":{"description":"GITHUB_EVENT_NAME (e.g. workflow_dispatch, repository_dispatch, schedule), or `unknown`.","type":"string"},"action":{"description":"The event payload's `action`, when it has one (at most 100 characters).","type":"string","maxLength":100},"runId":{"description":"GITHUB_RUN_ID, or `unknown`.","type":"string"},"attempt":{"description":"GITHUB_RUN_ATTEMPT (default 1).","type":"string"},"actor":{"description":"GITHUB_ACTOR: who triggered the workflow, or `unknown`.","type":"string"},"workflowRef":{"description":"GITHUB_WORKFLOW_REF: the workflow file and ref that ran, or `unknown`.","type":"string"},"repository":{"description":"GITHUB_REPOSITORY (owner/name), or `unknown`.","type":"string"},"payloadDigest":{"description":"sha256 of the event payload file; the payload itself is not stored.","$ref":"#/definitions/sha256Digest"}}};function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.kind === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema21.required,parentSchema:schema21,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.event === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "event"},message:"must have required property '"+"event"+"'",schema:schema21.required,parentSchema:schema21,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.runId === undefined){const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "runId"},message:"must have required property '"+"runId"+"'",schema:schema21.required,parentSchema:schema21,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(data.attempt === undefined){const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "attempt"},message:"must have required property '"+"attempt"+"'",schema:schema21.required,parentSchema:schema21,data};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}if(data.actor === undefined){const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "actor"},message:"must have required property '"+"actor"+"'",schema:schema21.required,parentSchema:schema21,data};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}if(data.workflowRef === undefined){const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "workflowRef"},message:"must have required property '"+"workflowRef"+"'",schema:schema21.required,parentSchema:schema21,data};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}if(data.repository === undefined){const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema21.required,parentSchema:schema21,data};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}for(const key0 in data){if(!(func2.call(schema21.properties, key0))){const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data.kind !== undefined){let data0 = data.kind;if("github" !== data0){const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "github"},message:"must be equal to constant",schema:"github",parentSchema:schema21.properties.kind,data:data0};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}if(data.event !== undefined){let data1 = data.event;if(typeof data1 !== "string"){const err9 = {instancePath:instancePath+"/event",schemaPath:"#/properties/event/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.event.type,parentSchema:schema21.properties.event,data:data1};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}if(data.action !== undefined){let data2 = data.action;if(typeof data2 === "string"){if(func3(data2) > 100){const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema21.properties.action,data:data2};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}else {const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.action.type,parentSchema:schema21.properties.action,data:data2};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}if(data.runId !== undefined){let data3 = data.runId;if(typeof data3 !== "string"){const err12 = {instancePath:instancePath+"/runId",schemaPath:"#/properties/runId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.runId.type,parentSchema:schema21.properties.runId,data:data3};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}if(data.attempt !== undefined){let data4 = data.attempt;if(typeof data4 !== "string"){const err13 = {instancePath:instancePath+"/attempt",schemaPath:"#/properties/attempt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.attempt.type,parentSchema:schema21.properties.attempt,data:data4};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}if(data.actor !== undefined){let data5 = data.actor;if(typeof data5 !== "string"){const err14 = {instancePath:instancePath+"/actor",schemaPath:"#/properties/actor/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.actor.type,parentSchema:schema21.properties.actor,data:data5};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}if(data.workflowRef !== undefined){let data6 = data.workflowRef;if(typeof data6 !== "string"){const err15 = {instancePath:instancePath+"/workflowRef",schemaPath:"#/properties/workflowRef/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.workflowRef.type,parentSchema:schema21.properties.workflowRef,data:data6};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}if(data.repository !== undefined){let data7 = data.repository;if(typeof data7 !== "string"){const err16 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.repository.type,parentSchema:schema21.properties.repository,data:data7};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}if(data.payloadDigest !== undefined){let data8 = data.payloadDigest;if(typeof data8 === "string"){if(!pattern7.test(data8)){const err17 = {instancePath:instancePath+"/payloadDigest",schemaPath:"#/definitions/sha256Digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema16,data:data8};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}else {const err18 = {instancePath:instancePath+"/payloadDigest",schemaPath:"#/definitions/sha256Digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.type,parentSchema:schema16,data:data8};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}}else {const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}validate11.errors = vErrors;return errors === 0;}const schema27 = {"description":"One step and all its attempts.","type":"object","additionalProperties":false,"required":["stage","id","started","ended","durationMs","attempts","exitCode","signal","outcome","continueOnError","outputs","log"],"properties":{"stage":{"description":"Stage the step belongs to.","enum":["check","steps","verify","rollback"]},"id":{"description":"Step id from the definition.","type":"string","pattern":"^[a-z][a-z0-9_-]{0,62}$"},"name":{"description":"Step name from the definition, when it has one.","type":"string","maxLength":200},"started":{"description":"When the step started.","$ref":"#/definitions/isoTime"},"ended":{"description":"When the step's last attempt ended. Empty only in a `crashed` run, for the step the engine was running when it failed.","type":"string","pattern":"^(?:\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}Z)?$"},"durationMs":{"description":"Wall-clock milliseconds over all attempts, including retry delays.","type":"integer","minimum":0},"attempts":{"description":"Attempts made (1 + retries at most; 0 if the run was stopped before the first).","type":"integer","minimum":0,"maximum":11},"exitCode":{"description":"Exit code of the last attempt; null if it was killed by a signal or never started.","type":["integer","null"],"minimum":0,"maximum":255},"signal":{"description":"Signal that ended the last attempt (e.g. SIGKILL), or null.","type":["string","null"],"pattern":"^SIG[A-Z0-9]+$"},"outcome":{"description":"How the step ended: `succeeded` (exit 0), `failed`, `timed-out`, `cancelled`, or `drift` (a check step that exited 1: remediation needed).","enum":["succeeded","failed","timed-out","cancelled","drift"]},"continueOnError":{"description":"Whether the definition let the run continue past this step's failure.","type":"boolean"},"outputs":{"description":"Key/value outputs the step wrote to REMEDIATION_OUTPUT (kept even from a failed attempt); secrets redacted.","type":"object","propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_-]{0,99}$"},"additionalProperties":{"type":"string"}},"log":{"description":"Byte range of run.log holding this step's markers and output; `end` is exclusive.","type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"description":"Offset of the step's first byte in run.log.","type":"integer","minimum":0},"end":{"description":"Offset just past the step's last byte in run.log.","type":"integer","minimum":0}}},"error":{"description":"Why the process could not be started (spawning failed, or its copy of the definition changed before it started), why the engine stopped it (`stopped: ...`: the record could not be written), or the engine fault around it; secrets redacted.","type":"string"}}};const pattern23 = new RegExp("^(?:\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}Z)?$", "u");const pattern24 = new RegExp("^SIG[A-Z0-9]+$", "u");const pattern25 = new RegExp("^[A-Za-z_][A-Za-z0-9_-]{0,99}$", "u");function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.stage === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "stage"},message:"must have required property '"+"stage"+"'",schema:schema27.required,parentSchema:schema27,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.id === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema27.required,parentSchema:schema27,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.started === undefined){const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "started"},message:"must have required property '"+"started"+"'",schema:schema27.required,parentSchema:schema27,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(data.ended === undefined){const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ended"},message:"must have required property '"+"ended"+"'",schema:schema27.required,parentSchema:schema27,data};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}if(data.durationMs === undefined){const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "durationMs"},message:"must have required property '"+"durationMs"+"'",schema:schema27.required,parentSchema:schema27,data};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}if(data.attempts === undefined){const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "attempts"},message:"must have required property '"+"attempts"+"'",schema:schema27.required,parentSchema:schema27,data};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}if(data.exitCode === undefined){const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "exitCode"},message:"must have required property '"+"exitCode"+"'",schema:schema27.required,parentSchema:schema27,data};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}if(data.signal === undefined){const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "signal"},message:"must have required property '"+"signal"+"'",schema:schema27.required,parentSchema:schema27,data};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}if(data.outcome === undefined){const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "outcome"},message:"must have required property '"+"outcome"+"'",schema:schema27.required,parentSchema:schema27,data};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}if(data.continueOnError === undefined){const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "continueOnError"},message:"must have required property '"+"continueOnError"+"'",schema:schema27.required,parentSchema:schema27,data};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}if(data.outputs === undefined){const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "outputs"},message:"must have required property '"+"outputs"+"'",schema:schema27.required,parentSchema:schema27,data};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}if(data.log === undefined){const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "log"},message:"must have required property '"+"log"+"'",schema:schema27.required,parentSchema:schema27,data};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}for(const key0 in data){if(!(func2.call(schema27.properties, key0))){const err12 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}if(data.stage !== undefined){let data0 = data.stage;if(!((((data0 === "check") || (data0 === "steps")) || (data0 === "verify")) || (data0 === "rollback"))){const err13 = {instancePath:instancePath+"/stage",schemaPath:"#/properties/stage/enum",keyword:"enum",params:{allowedValues: schema27.properties.stage.enum},message:"must be equal to one of the allowed values",schema:schema27.properties.stage.enum,parentSchema:schema27.properties.stage,data:data0};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}if(data.id !== undefined){let data1 = data.id;if(typeof data1 === "string"){if(!pattern12.test(data1)){const err14 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,62}$",parentSchema:schema27.properties.id,data:data1};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}else {const err15 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.id.type,parentSchema:schema27.properties.id,data:data1};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}if(data.name !== undefined){let data2 = data.name;if(typeof data2 === "string"){if(func3(data2) > 200){const err16 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema27.properties.name,data:data2};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}else {const err17 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.name.type,parentSchema:schema27.properties.name,data:data2};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}if(data.started !== undefined){let data3 = data.started;if(typeof data3 === "string"){if(!pattern0.test(data3)){const err18 = {instancePath:instancePath+"/started",schemaPath:"#/definitions/isoTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}Z$"},message:"must match pattern \""+"^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}Z$"+"\"",schema:"^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}Z$",parentSchema:schema12,data:data3};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}else {const err19 = {instancePath:instancePath+"/started",schemaPath:"#/definitions/isoTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data3};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}if(data.ended !== undefined){let data4 = data.ended;if(typeof data4 === "string"){if(!pattern23.test(data4)){const err20 = {instancePath:instancePath+"/ended",schemaPath:"#/properties/ended/pattern",keyword:"pattern",params:{pattern: "^(?:\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}Z)?$"},message:"must match pattern \""+"^(?:\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}Z)?$"+"\"",schema:"^(?:\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}Z)?$",parentSchema:schema27.properties.ended,data:data4};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}}else {const err21 = {instancePath:instancePath+"/ended",schemaPath:"#/properties/ended/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.ended.type,parentSchema:schema27.properties.ended,data:data4};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}}if(data.durationMs !== undefined){let data5 = data.durationMs;if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){const err22 = {instancePath:instancePath+"/durationMs",schemaPath:"#/properties/durationMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema27.properties.durationMs.type,parentSchema:schema27.properties.durationMs,data:data5};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}if((typeof data5 == "number") && (isFinite(data5))){if(data5 < 0 || isNaN(data5)){const err23 = {instancePath:instancePath+"/durationMs",schemaPath:"#/properties/durationMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema27.properties.durationMs,data:data5};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}}if(data.attempts !== undefined){let data6 = data.attempts;if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){const err24 = {instancePath:instancePath+"/attempts",schemaPath:"#/properties/attempts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema27.properties.attempts.type,parentSchema:schema27.properties.attempts,data:data6};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}if((typeof data6 == "number") && (isFinite(data6))){if(data6 > 11 || isNaN(data6)){const err25 = {instancePath:instancePath+"/attempts",schemaPath:"#/properties/attempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 11},message:"must be <= 11",schema:11,parentSchema:schema27.properties.attempts,data:data6};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}if(data6 < 0 || isNaN(data6)){const err26 = {instancePath:instancePath+"/attempts",schemaPath:"#/properties/attempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema27.properties.attempts,data:data6};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}}}if(data.exitCode !== undefined){let data7 = data.exitCode;if((!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))) && (data7 !== null)){const err27 = {instancePath:instancePath+"/exitCode",schemaPath:"#/properties/exitCode/type",keyword:"type",params:{type: schema27.properties.exitCode.type},message:"must be integer,null",schema:schema27.properties.exitCode.type,parentSchema:schema27.properties.exitCode,data:data7};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}if((typeof data7 == "number") && (isFinite(data7))){if(data7 > 255 || isNaN(data7)){const err28 = {instancePath:instancePath+"/exitCode",schemaPath:"#/properties/exitCode/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema27.properties.exitCode,data:data7};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}if(data7 < 0 || isNaN(data7)){const err29 = {instancePath:instancePath+"/exitCode",schemaPath:"#/properties/exitCode/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema27.properties.exitCode,data:data7};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}}}if(data.signal !== undefined){let data8 = data.signal;if((typeof data8 !== "string") && (data8 !== null)){const err30 = {instancePath:instancePath+"/signal",schemaPath:"#/properties/signal/type",keyword:"type",params:{type: schema27.properties.signal.type},message:"must be string,null",schema:schema27.properties.signal.type,parentSchema:schema27.properties.signal,data:data8};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}if(typeof data8 === "string"){if(!pattern24.test(data8)){const err31 = {instancePath:instancePath+"/signal",schemaPath:"#/properties/signal/pattern",keyword:"pattern",params:{pattern: "^SIG[A-Z0-9]+$"},message:"must match pattern \""+"^SIG[A-Z0-9]+$"+"\"",schema:"^SIG[A-Z0-9]+$",parentSchema:schema27.properties.signal,data:data8};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}}}if(data.outcome !== undefined){let data9 = data.outcome;if(!(((((data9 === "succeeded") || (data9 === "failed")) || (data9 === "timed-out")) || (data9 === "cancelled")) || (data9 === "drift"))){const err32 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/enum",keyword:"enum",params:{allowedValues: schema27.properties.outcome.enum},message:"must be equal to one of the allowed values",schema:schema27.properties.outcome.enum,parentSchema:schema27.properties.outcome,data:data9};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}}if(data.continueOnError !== undefined){let data10 = data.continueOnError;if(typeof data10 !== "boolean"){const err33 = {instancePath:instancePath+"/continueOnError",schemaPath:"#/properties/continueOnError/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema27.properties.continueOnError.type,parentSchema:schema27.properties.continueOnError,data:data10};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}}if(data.outputs !== undefined){let data11 = data.outputs;if(data11 && typeof data11 == "object" && !Array.isArray(data11)){for(const key1 in data11){const _errs25 = errors;if(typeof key1 === "string"){if(!pattern25.test(key1)){const err34 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_-]{0,99}$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_-]{0,99}$",parentSchema:schema27.properties.outputs.propertyNames,data:key1,propertyName:key1};if(vErrors === null){vErrors = [err34];}else {vErrors.push(err34);}errors++;}}var valid2 = _errs25 === errors;if(!valid2){const err35 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema27.properties.outputs.propertyNames,parentSchema:schema27.properties.outputs,data:data11};if(vErrors === null){vErrors = [err35];}else {vErrors.push(err35);}errors++;}}for(const key2 in data11){let data12 = data11[key2];if(typeof data12 !== "string"){const err36 = {instancePath:instancePath+"/outputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.outputs.additionalProperties.type,parentSchema:schema27.properties.outputs.additionalProperties,data:data12};if(vErrors === null){vErrors = [err36];}else {vErrors.push(err36);}errors++;}}}else {const err37 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.properties.outputs.type,parentSchema:schema27.properties.outputs,data:data11};if(vErrors === null){vErrors = [err37];}else {vErrors.push(err37);}errors++;}}if(data.log !== undefined){let data13 = data.log;if(data13 && typeof data13 == "object" && !Array.isArray(data13)){if(data13.start === undefined){const err38 = {instancePath:instancePath+"/log",schemaPath:"#/properties/log/required",keyword:"required",params:{missingProperty: "start"},message:"must have required property '"+"start"+"'",schema:schema27.properties.log.required,parentSchema:schema27.properties.log,data:data13};if(vErrors === null){vErrors = [err38];}else {vErrors.push(err38);}errors++;}if(data13.end === undefined){const err39 = {instancePath:instancePath+"/log",schemaPath:"#/properties/log/required",keyword:"required",params:{missingProperty: "end"},message:"must have required property '"+"end"+"'",schema:schema27.properties.log.required,parentSchema:schema27.properties.log,data:data13};if(vErrors === null){vErrors = [err39];}else {vErrors.push(err39);}errors++;}for(const key3 in data13){if(!((key3 === "start") || (key3 === "end"))){const err40 = {instancePath:instancePath+"/log",schemaPath:"#/properties/log/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema27.properties.log,data:data13};if(vErrors === null){vErrors = [err40];}else {vErrors.push(err40);}errors++;}}if(data13.start !== undefined){let data14 = data13.start;if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){const err41 = {instancePath:instancePath+"/log/start",schemaPath:"#/properties/log/properties/start/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema27.properties.log.properties.start.type,parentSchema:schema27.properties.log.properties.start,data:data14};if(vErrors === null){vErrors = [err41];}else {vErrors.push(err41);}errors++;}if((typeof data14 == "number") && (isFinite(data14))){if(data14 < 0 || isNaN(data14)){const err42 = {instancePath:instancePath+"/log/start",schemaPath:"#/properties/log/properties/start/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema27.properties.log.properties.start,data:data14};if(vErrors === null){vErrors = [err42];}else {vErrors.push(err42);}errors++;}}}if(data13.end !== undefined){let data15 = data13.end;if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){const err43 = {instancePath:instancePath+"/log/end",schemaPath:"#/properties/log/properties/end/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema27.properties.log.properties.end.type,parentSchema:schema27.properties.log.properties.end,data:data15};if(vErrors === null){vErrors = [err43];}else {vErrors.push(err43);}errors++;}if((typeof data15 == "number") && (isFinite(data15))){if(data15 < 0 || isNaN(data15)){const err44 = {instancePath:instancePath+"/log/end",schemaPath:"#/properties/log/properties/end/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema27.properties.log.properties.end,data:data15};if(vErrors === null){vErrors = [err44];}else {vErrors.push(err44);}errors++;}}}}else {const err45 = {instancePath:instancePath+"/log",schemaPath:"#/properties/log/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.properties.log.type,parentSchema:schema27.properties.log,data:data13};if(vErrors === null){vErrors = [err45];}else {vErrors.push(err45);}errors++;}}if(data.error !== undefined){let data16 = data.error;if(typeof data16 !== "string"){const err46 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.error.type,parentSchema:schema27.properties.error,data:data16};if(vErrors === null){vErrors = [err46];}else {vErrors.push(err46);}errors++;}}}else {const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data};if(vErrors === null){vErrors = [err47];}else {vErrors.push(err47);}errors++;}validate13.errors = vErrors;return errors === 0;}const schema30 = {"type":"object","additionalProperties":false,"required":["file","bytes","blocks","head"],"properties":{"file":{"description":"Always `run.log`.","const":"run.log"},"bytes":{"description":"Length of run.log in bytes, all covered by the chain.","type":"integer","minimum":0},"blocks":{"description":"Number of lines (blocks) in run.log.chain.","type":"integer","minimum":0},"head":{"description":"`chain` of the last line of run.log.chain (64 zeros for an empty log).","$ref":"#/definitions/hex64"}}};function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.file === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema30.required,parentSchema:schema30,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.bytes === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bytes"},message:"must have required property '"+"bytes"+"'",schema:schema30.required,parentSchema:schema30,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.blocks === undefined){const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "blocks"},message:"must have required property '"+"blocks"+"'",schema:schema30.required,parentSchema:schema30,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(data.head === undefined){const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "head"},message:"must have required property '"+"head"+"'",schema:schema30.required,parentSchema:schema30,data};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}for(const key0 in data){if(!((((key0 === "file") || (key0 === "bytes")) || (key0 === "blocks")) || (key0 === "head"))){const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema30,data};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}if(data.file !== undefined){let data0 = data.file;if("run.log" !== data0){const err5 = {instancePath:instancePath+"/file",schemaPath:"#/properties/file/const",keyword:"const",params:{allowedValue: "run.log"},message:"must be equal to constant",schema:"run.log",parentSchema:schema30.properties.file,data:data0};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}if(data.bytes !== undefined){let data1 = data.bytes;if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){const err6 = {instancePath:instancePath+"/bytes",schemaPath:"#/properties/bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema30.properties.bytes.type,parentSchema:schema30.properties.bytes,data:data1};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}if((typeof data1 == "number") && (isFinite(data1))){if(data1 < 0 || isNaN(data1)){const err7 = {instancePath:instancePath+"/bytes",schemaPath:"#/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema30.properties.bytes,data:data1};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}}if(data.blocks !== undefined){let data2 = data.blocks;if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){const err8 = {instancePath:instancePath+"/blocks",schemaPath:"#/properties/blocks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema30.properties.blocks.type,parentSchema:schema30.properties.blocks,data:data2};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}if((typeof data2 == "number") && (isFinite(data2))){if(data2 < 0 || isNaN(data2)){const err9 = {instancePath:instancePath+"/blocks",schemaPath:"#/properties/blocks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema30.properties.blocks,data:data2};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}}if(data.head !== undefined){let data3 = data.head;if(typeof data3 === "string"){if(!pattern9.test(data3)){const err10 = {instancePath:instancePath+"/head",schemaPath:"#/definitions/hex64/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\"",schema:"^[0-9a-f]{64}$",parentSchema:schema17,data:data3};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}else {const err11 = {instancePath:instancePath+"/head",schemaPath:"#/definitions/hex64/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data3};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}}else {const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema30.type,parentSchema:schema30,data};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}validate15.errors = vErrors;return errors === 0;}function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://remediate.dev/schemas/run-snapshot-v1.json" */;let vErrors = null;let errors = 0;const _errs3 = errors;let valid1 = true;const _errs4 = errors;if(data && typeof data == "object" && !Array.isArray(data)){let missing0;if((data.status === undefined) && (missing0 = "status")){const err0 = {};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}else {if(data.status !== undefined){if("refused" !== data.status){const err1 = {};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}}}var _valid0 = _errs4 === errors;errors = _errs3;if(vErrors !== null){if(_errs3){vErrors.length = _errs3;}else {vErrors = null;}}let ifClause0;if(_valid0){const _errs6 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.error === undefined){const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'",schema:schema11.allOf[0].then.required,parentSchema:schema11.allOf[0].then,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(data.remediation !== undefined){let data1 = data.remediation;if(data1 && typeof data1 == "object" && !Array.isArray(data1)){if(data1.commit !== undefined){const err3 = {instancePath:instancePath+"/remediation/commit",schemaPath:"#/allOf/0/then/properties/remediation/properties/commit/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema11.allOf[0].then.properties.remediation.properties.commit,data:data1.commit};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}if(data1.digest !== undefined){const err4 = {instancePath:instancePath+"/remediation/digest",schemaPath:"#/allOf/0/then/properties/remediation/properties/digest/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema11.allOf[0].then.properties.remediation.properties.digest,data:data1.digest};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}if(data1.files !== undefined){const err5 = {instancePath:instancePath+"/remediation/files",schemaPath:"#/allOf/0/then/properties/remediation/properties/files/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema11.allOf[0].then.properties.remediation.properties.files,data:data1.files};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}else {const err6 = {instancePath:instancePath+"/remediation",schemaPath:"#/allOf/0/then/properties/remediation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.allOf[0].then.properties.remediation.type,parentSchema:schema11.allOf[0].then.properties.remediation,data:data1};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}if(data.manifest !== undefined){const err7 = {instancePath:instancePath+"/manifest",schemaPath:"#/allOf/0/then/properties/manifest/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema11.allOf[0].then.properties.manifest,data:data.manifest};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}if(data.params !== undefined){const err8 = {instancePath:instancePath+"/params",schemaPath:"#/allOf/0/then/properties/params/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema11.allOf[0].then.properties.params,data:data.params};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}if(data.check !== undefined){const err9 = {instancePath:instancePath+"/check",schemaPath:"#/allOf/0/then/properties/check/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema11.allOf[0].then.properties.check,data:data.check};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}if(data.rollback !== undefined){const err10 = {instancePath:instancePath+"/rollback",schemaPath:"#/allOf/0/then/properties/rollback/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema11.allOf[0].then.properties.rollback,data:data.rollback};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}if(data.secrets !== undefined){let data9 = data.secrets;if(Array.isArray(data9)){if(data9.length > 0){const err11 = {instancePath:instancePath+"/secrets",schemaPath:"#/allOf/0/then/properties/secrets/maxItems",keyword:"maxItems",params:{limit: 0},message:"must NOT have more than 0 items",schema:0,parentSchema:schema11.allOf[0].then.properties.secrets,data:data9};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}else {const err12 = {instancePath:instancePath+"/secrets",schemaPath:"#/allOf/0/then/properties/secrets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.allOf[0].then.properties.secrets.type,parentSchema:schema11.allOf[0].then.properties.secrets,data:data9};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}if(data.steps !== undefined){let data10 = data.steps;if(Array.isArray(data10)){if(data10.length > 0){const err13 = {instancePath:instancePath+"/steps",schemaPath:"#/allOf/0/then/properties/steps/maxItems",keyword:"maxItems",params:{limit: 0},message:"must NOT have more than 0 items",schema:0,parentSchema:schema11.allOf[0].then.properties.steps,data:data10};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}else {const err14 = {instancePath:instancePath+"/steps",schemaPath:"#/allOf/0/then/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.allOf[0].then.properties.steps.type,parentSchema:schema11.allOf[0].then.properties.steps,data:data10};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}if(data.outputs !== undefined){let data11 = data.outputs;if(data11 && typeof data11 == "object" && !Array.isArray(data11)){if(Object.keys(data11).length > 0){const err15 = {instancePath:instancePath+"/outputs",schemaPath:"#/allOf/0/then/properties/outputs/maxProperties",keyword:"maxProperties",params:{limit: 0},message:"must NOT have more than 0 properties",schema:0,parentSchema:schema11.allOf[0].then.properties.outputs,data:data11};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}else {const err16 = {instancePath:instancePath+"/outputs",schemaPath:"#/allOf/0/then/properties/outputs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.allOf[0].then.properties.outputs.type,parentSchema:schema11.allOf[0].then.properties.outputs,data:data11};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}}var _valid0 = _errs6 === errors;valid1 = _valid0;ifClause0 = "then";}else {const _errs15 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.manifest === undefined){const err17 = {instancePath,schemaPath:"#/allOf/0/else/required",keyword:"required",params:{missingProperty: "manifest"},message:"must have required property '"+"manifest"+"'",schema:schema11.allOf[0].else.required,parentSchema:schema11.allOf[0].else,data};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}if(data.params === undefined){const err18 = {instancePath,schemaPath:"#/allOf/0/else/required",keyword:"required",params:{missingProperty: "params"},message:"must have required property '"+"params"+"'",schema:schema11.allOf[0].else.required,parentSchema:schema11.allOf[0].else,data};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}if(data.remediation !== undefined){let data12 = data.remediation;if(data12 && typeof data12 == "object" && !Array.isArray(data12)){if(data12.commit === undefined){const err19 = {instancePath:instancePath+"/remediation",schemaPath:"#/allOf/0/else/properties/remediation/required",keyword:"required",params:{missingProperty: "commit"},message:"must have required property '"+"commit"+"'",schema:schema11.allOf[0].else.properties.remediation.required,parentSchema:schema11.allOf[0].else.properties.remediation,data:data12};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}if(data12.digest === undefined){const err20 = {instancePath:instancePath+"/remediation",schemaPath:"#/allOf/0/else/properties/remediation/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema11.allOf[0].else.properties.remediation.required,parentSchema:schema11.allOf[0].else.properties.remediation,data:data12};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}if(data12.files === undefined){const err21 = {instancePath:instancePath+"/remediation",schemaPath:"#/allOf/0/else/properties/remediation/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema11.allOf[0].else.properties.remediation.required,parentSchema:schema11.allOf[0].else.properties.remediation,data:data12};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}}else {const err22 = {instancePath:instancePath+"/remediation",schemaPath:"#/allOf/0/else/properties/remediation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.allOf[0].else.properties.remediation.type,parentSchema:schema11.allOf[0].else.properties.remediation,data:data12};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}}var _valid0 = _errs15 === errors;valid1 = _valid0;ifClause0 = "else";}if(!valid1){const err23 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema11.allOf[0].if,parentSchema:schema11.allOf[0],data};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}const _errs20 = errors;let valid6 = true;const _errs21 = errors;if(data && typeof data == "object" && !Array.isArray(data)){let missing1;if((data.status === undefined) && (missing1 = "status")){const err24 = {};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}else {if(data.status !== undefined){if("running" !== data.status){const err25 = {};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}}}}var _valid1 = _errs21 === errors;errors = _errs20;if(vErrors !== null){if(_errs20){vErrors.length = _errs20;}else {vErrors = null;}}if(_valid1){const _errs23 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.ended !== undefined){const err26 = {instancePath:instancePath+"/ended",schemaPath:"#/allOf/1/then/properties/ended/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema11.allOf[1].then.properties.ended,data:data.ended};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}if(data.durationMs !== undefined){const err27 = {instancePath:instancePath+"/durationMs",schemaPath:"#/allOf/1/then/properties/durationMs/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema11.allOf[1].then.properties.durationMs,data:data.durationMs};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}if(data.log !== undefined){let data16 = data.log;if(data16 && typeof data16 == "object" && !Array.isArray(data16)){if(data16.complete === undefined){const err28 = {instancePath:instancePath+"/log",schemaPath:"#/allOf/1/then/properties/log/required",keyword:"required",params:{missingProperty: "complete"},message:"must have required property '"+"complete"+"'",schema:schema11.allOf[1].then.properties.log.required,parentSchema:schema11.allOf[1].then.properties.log,data:data16};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}}else {const err29 = {instancePath:instancePath+"/log",schemaPath:"#/allOf/1/then/properties/log/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.allOf[1].then.properties.log.type,parentSchema:schema11.allOf[1].then.properties.log,data:data16};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}}}var _valid1 = _errs23 === errors;valid6 = _valid1;}if(!valid6){const err30 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema11.allOf[1].if,parentSchema:schema11.allOf[1],data};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}const _errs27 = errors;let valid9 = true;const _errs28 = errors;if(data && typeof data == "object" && !Array.isArray(data)){let missing2;if((data.status === undefined) && (missing2 = "status")){const err31 = {};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}else {if(data.status !== undefined){let data17 = data.status;if(!((((((data17 === "succeeded") || (data17 === "healthy")) || (data17 === "failed")) || (data17 === "cancelled")) || (data17 === "timed-out")) || (data17 === "crashed"))){const err32 = {};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}}}}var _valid2 = _errs28 === errors;errors = _errs27;if(vErrors !== null){if(_errs27){vErrors.length = _errs27;}else {vErrors = null;}}if(_valid2){const _errs30 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.ended === undefined){const err33 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "ended"},message:"must have required property '"+"ended"+"'",schema:schema11.allOf[2].then.required,parentSchema:schema11.allOf[2].then,data};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}if(data.durationMs === undefined){const err34 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "durationMs"},message:"must have required property '"+"durationMs"+"'",schema:schema11.allOf[2].then.required,parentSchema:schema11.allOf[2].then,data};if(vErrors === null){vErrors = [err34];}else {vErrors.push(err34);}errors++;}}var _valid2 = _errs30 === errors;valid9 = _valid2;}if(!valid9){const err35 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema11.allOf[2].if,parentSchema:schema11.allOf[2],data};if(vErrors === null){vErrors = [err35];}else {vErrors.push(err35);}errors++;}const _errs33 = errors;let valid11 = true;const _errs34 = errors;if(data && typeof data == "object" && !Array.isArray(data)){let missing3;if((data.status === undefined) && (missing3 = "status")){const err36 = {};if(vErrors === null){vErrors = [err36];}else {vErrors.push(err36);}errors++;}else {if(data.status !== undefined){let data18 = data.status;if(!((((data18 === "succeeded") || (data18 === "healthy")) || (data18 === "failed")) || (data18 === "timed-out"))){const err37 = {};if(vErrors === null){vErrors = [err37];}else {vErrors.push(err37);}errors++;}}}}var _valid3 = _errs34 === errors;errors = _errs33;if(vErrors !== null){if(_errs33){vErrors.length = _errs33;}else {vErrors = null;}}if(_valid3){const _errs36 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.log !== undefined){let data19 = data.log;if(data19 && typeof data19 == "object" && !Array.isArray(data19)){if(data19.bytes === undefined){const err38 = {instancePath:instancePath+"/log",schemaPath:"#/allOf/3/then/properties/log/required",keyword:"required",params:{missingProperty: "bytes"},message:"must have required property '"+"bytes"+"'",schema:schema11.allOf[3].then.properties.log.required,parentSchema:schema11.allOf[3].then.properties.log,data:data19};if(vErrors === null){vErrors = [err38];}else {vErrors.push(err38);}errors++;}if(data19.blocks === undefined){const err39 = {instancePath:instancePath+"/log",schemaPath:"#/allOf/3/then/properties/log/required",keyword:"required",params:{missingProperty: "blocks"},message:"must have required property '"+"blocks"+"'",schema:schema11.allOf[3].then.properties.log.required,parentSchema:schema11.allOf[3].then.properties.log,data:data19};if(vErrors === null){vErrors = [err39];}else {vErrors.push(err39);}errors++;}if(data19.head === undefined){const err40 = {instancePath:instancePath+"/log",schemaPath:"#/allOf/3/then/properties/log/required",keyword:"required",params:{missingProperty: "head"},message:"must have required property '"+"head"+"'",schema:schema11.allOf[3].then.properties.log.required,parentSchema:schema11.allOf[3].then.properties.log,data:data19};if(vErrors === null){vErrors = [err40];}else {vErrors.push(err40);}errors++;}}else {const err41 = {instancePath:instancePath+"/log",schemaPath:"#/allOf/3/then/properties/log/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.allOf[3].then.properties.log.type,parentSchema:schema11.allOf[3].then.properties.log,data:data19};if(vErrors === null){vErrors = [err41];}else {vErrors.push(err41);}errors++;}}}var _valid3 = _errs36 === errors;valid11 = _valid3;}if(!valid11){const err42 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema11.allOf[3].if,parentSchema:schema11.allOf[3],data};if(vErrors === null){vErrors = [err42];}else {vErrors.push(err42);}errors++;}const _errs41 = errors;let valid14 = true;const _errs42 = errors;if(data && typeof data == "object" && !Array.isArray(data)){let missing4;if((data.log === undefined) && (missing4 = "log")){const err43 = {};if(vErrors === null){vErrors = [err43];}else {vErrors.push(err43);}errors++;}else {if(data.log !== undefined){let data20 = data.log;const _errs43 = errors;if(errors === _errs43){if(data20 && typeof data20 == "object" && !Array.isArray(data20)){let missing5;if((data20.head === undefined) && (missing5 = "head")){const err44 = {};if(vErrors === null){vErrors = [err44];}else {vErrors.push(err44);}errors++;}}else {const err45 = {};if(vErrors === null){vErrors = [err45];}else {vErrors.push(err45);}errors++;}}}}}var _valid4 = _errs42 === errors;errors = _errs41;if(vErrors !== null){if(_errs41){vErrors.length = _errs41;}else {vErrors = null;}}if(_valid4){const _errs45 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.ended === undefined){const err46 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "ended"},message:"must have required property '"+"ended"+"'",schema:schema11.allOf[4].then.required,parentSchema:schema11.allOf[4].then,data};if(vErrors === null){vErrors = [err46];}else {vErrors.push(err46);}errors++;}if(data.durationMs === undefined){const err47 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "durationMs"},message:"must have required property '"+"durationMs"+"'",schema:schema11.allOf[4].then.required,parentSchema:schema11.allOf[4].then,data};if(vErrors === null){vErrors = [err47];}else {vErrors.push(err47);}errors++;}}var _valid4 = _errs45 === errors;valid14 = _valid4;}if(!valid14){const err48 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema11.allOf[4].if,parentSchema:schema11.allOf[4],data};if(vErrors === null){vErrors = [err48];}else {vErrors.push(err48);}errors++;}const _errs47 = errors;let valid16 = true;const _errs48 = errors;if(data && typeof data == "object" && !Array.isArray(data)){let missing6;if((data.status === undefined) && (missing6 = "status")){const err49 = {};if(vErrors === null){vErrors = [err49];}else {vErrors.push(err49);}errors++;}else {if(data.status !== undefined){if("succeeded" !== data.status){const err50 = {};if(vErrors === null){vErrors = [err50];}else {vErrors.push(err50);}errors++;}}}}var _valid5 = _errs48 === errors;errors = _errs47;if(vErrors !== null){if(_errs47){vErrors.length = _errs47;}else {vErrors = null;}}if(_valid5){const _errs50 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.check === undefined){const err51 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'",schema:schema11.allOf[5].then.required,parentSchema:schema11.allOf[5].then,data};if(vErrors === null){vErrors = [err51];}else {vErrors.push(err51);}errors++;}if(data.rollback === undefined){const err52 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "rollback"},message:"must have required property '"+"rollback"+"'",schema:schema11.allOf[5].then.required,parentSchema:schema11.allOf[5].then,data};if(vErrors === null){vErrors = [err52];}else {vErrors.push(err52);}errors++;}if(data.check !== undefined){let data22 = data.check;if(!(((data22 === "none") || (data22 === "drift")) || (data22 === "forced"))){const err53 = {instancePath:instancePath+"/check",schemaPath:"#/allOf/5/then/properties/check/enum",keyword:"enum",params:{allowedValues: schema11.allOf[5].then.properties.check.enum},message:"must be equal to one of the allowed values",schema:schema11.allOf[5].then.properties.check.enum,parentSchema:schema11.allOf[5].then.properties.check,data:data22};if(vErrors === null){vErrors = [err53];}else {vErrors.push(err53);}errors++;}}if(data.rollback !== undefined){let data23 = data.rollback;if("not-needed" !== data23){const err54 = {instancePath:instancePath+"/rollback",schemaPath:"#/allOf/5/then/properties/rollback/const",keyword:"const",params:{allowedValue: "not-needed"},message:"must be equal to constant",schema:"not-needed",parentSchema:schema11.allOf[5].then.properties.rollback,data:data23};if(vErrors === null){vErrors = [err54];}else {vErrors.push(err54);}errors++;}}}var _valid5 = _errs50 === errors;valid16 = _valid5;}if(!valid16){const err55 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema11.allOf[5].if,parentSchema:schema11.allOf[5],data};if(vErrors === null){vErrors = [err55];}else {vErrors.push(err55);}errors++;}const _errs54 = errors;let valid19 = true;const _errs55 = errors;if(data && typeof data == "object" && !Array.isArray(data)){let missing7;if((data.status === undefined) && (missing7 = "status")){const err56 = {};if(vErrors === null){vErrors = [err56];}else {vErrors.push(err56);}errors++;}else {if(data.status !== undefined){if("healthy" !== data.status){const err57 = {};if(vErrors === null){vErrors = [err57];}else {vErrors.push(err57);}errors++;}}}}var _valid6 = _errs55 === errors;errors = _errs54;if(vErrors !== null){if(_errs54){vErrors.length = _errs54;}else {vErrors = null;}}if(_valid6){const _errs57 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.check === undefined){const err58 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'",schema:schema11.allOf[6].then.required,parentSchema:schema11.allOf[6].then,data};if(vErrors === null){vErrors = [err58];}else {vErrors.push(err58);}errors++;}if(data.check !== undefined){let data25 = data.check;if("healthy" !== data25){const err59 = {instancePath:instancePath+"/check",schemaPath:"#/allOf/6/then/properties/check/const",keyword:"const",params:{allowedValue: "healthy"},message:"must be equal to constant",schema:"healthy",parentSchema:schema11.allOf[6].then.properties.check,data:data25};if(vErrors === null){vErrors = [err59];}else {vErrors.push(err59);}errors++;}}if(data.rollback !== undefined){const err60 = {instancePath:instancePath+"/rollback",schemaPath:"#/allOf/6/then/properties/rollback/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema11.allOf[6].then.properties.rollback,data:data.rollback};if(vErrors === null){vErrors = [err60];}else {vErrors.push(err60);}errors++;}}var _valid6 = _errs57 === errors;valid19 = _valid6;}if(!valid19){const err61 = {instancePath,schemaPath:"#/allOf/6/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema11.allOf[6].if,parentSchema:schema11.allOf[6],data};if(vErrors === null){vErrors = [err61];}else {vErrors.push(err61);}errors++;}const _errs60 = errors;let valid22 = true;const _errs61 = errors;if(data && typeof data == "object" && !Array.isArray(data)){let missing8;if((data.status === undefined) && (missing8 = "status")){const err62 = {};if(vErrors === null){vErrors = [err62];}else {vErrors.push(err62);}errors++;}else {if(data.status !== undefined){let data27 = data.status;if(!((data27 === "failed") || (data27 === "crashed"))){const err63 = {};if(vErrors === null){vErrors = [err63];}else {vErrors.push(err63);}errors++;}}}}var _valid7 = _errs61 === errors;errors = _errs60;if(vErrors !== null){if(_errs60){vErrors.length = _errs60;}else {vErrors = null;}}if(_valid7){const _errs63 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.error === undefined){const err64 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'",schema:schema11.allOf[7].then.required,parentSchema:schema11.allOf[7].then,data};if(vErrors === null){vErrors = [err64];}else {vErrors.push(err64);}errors++;}}var _valid7 = _errs63 === errors;valid22 = _valid7;}if(!valid22){const err65 = {instancePath,schemaPath:"#/allOf/7/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema11.allOf[7].if,parentSchema:schema11.allOf[7],data};if(vErrors === null){vErrors = [err65];}else {vErrors.push(err65);}errors++;}const _errs66 = errors;let valid24 = true;const _errs67 = errors;if(data && typeof data == "object" && !Array.isArray(data)){let missing9;if((data.check === undefined) && (missing9 = "check")){const err66 = {};if(vErrors === null){vErrors = [err66];}else {vErrors.push(err66);}errors++;}else {if(data.check !== undefined){if("forced" !== data.check){const err67 = {};if(vErrors === null){vErrors = [err67];}else {vErrors.push(err67);}errors++;}}}}var _valid8 = _errs67 === errors;errors = _errs66;if(vErrors !== null){if(_errs66){vErrors.length = _errs66;}else {vErrors = null;}}if(_valid8){const _errs69 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.forced !== undefined){let data29 = data.forced;if(true !== data29){const err68 = {instancePath:instancePath+"/forced",schemaPath:"#/allOf/8/then/properties/forced/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema11.allOf[8].then.properties.forced,data:data29};if(vErrors === null){vErrors = [err68];}else {vErrors.push(err68);}errors++;}}}var _valid8 = _errs69 === errors;valid24 = _valid8;}if(!valid24){const err69 = {instancePath,schemaPath:"#/allOf/8/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema11.allOf[8].if,parentSchema:schema11.allOf[8],data};if(vErrors === null){vErrors = [err69];}else {vErrors.push(err69);}errors++;}const _errs73 = errors;let valid27 = true;const _errs74 = errors;if(data && typeof data == "object" && !Array.isArray(data)){let missing10;if((data.status === undefined) && (missing10 = "status")){const err70 = {};if(vErrors === null){vErrors = [err70];}else {vErrors.push(err70);}errors++;}else {if(data.status !== undefined){const _errs76 = errors;const _errs77 = errors;if("crashed" !== data.status){const err71 = {};if(vErrors === null){vErrors = [err71];}else {vErrors.push(err71);}errors++;}var valid29 = _errs77 === errors;if(valid29){const err72 = {};if(vErrors === null){vErrors = [err72];}else {vErrors.push(err72);}errors++;}else {errors = _errs76;if(vErrors !== null){if(_errs76){vErrors.length = _errs76;}else {vErrors = null;}}}}}}var _valid9 = _errs74 === errors;errors = _errs73;if(vErrors !== null){if(_errs73){vErrors.length = _errs73;}else {vErrors = null;}}if(_valid9){const _errs78 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.steps !== undefined){let data31 = data.steps;if(Array.isArray(data31)){const len0 = data31.length;for(let i0=0; i0<len0; i0++){let data32 = data31[i0];if(data32 && typeof data32 == "object" && !Array.isArray(data32)){if(data32.ended !== undefined){let data33 = data32.ended;if(typeof data33 === "string"){if(!pattern0.test(data33)){const err73 = {instancePath:instancePath+"/steps/" + i0+"/ended",schemaPath:"#/definitions/isoTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}Z$"},message:"must match pattern \""+"^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}Z$"+"\"",schema:"^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}Z$",parentSchema:schema12,data:data33};if(vErrors === null){vErrors = [err73];}else {vErrors.push(err73);}errors++;}}else {const err74 = {instancePath:instancePath+"/steps/" + i0+"/ended",schemaPath:"#/definitions/isoTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data33};if(vErrors === null){vErrors = [err74];}else {vErrors.push(err74);}errors++;}}}else {const err75 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/allOf/9/then/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.allOf[9].then.properties.steps.items.type,parentSchema:schema11.allOf[9].then.properties.steps.items,data:data32};if(vErrors === null){vErrors = [err75];}else {vErrors.push(err75);}errors++;}}}else {const err76 = {instancePath:instancePath+"/steps",schemaPath:"#/allOf/9/then/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.allOf[9].then.properties.steps.type,parentSchema:schema11.allOf[9].then.properties.steps,data:data31};if(vErrors === null){vErrors = [err76];}else {vErrors.push(err76);}errors++;}}}var _valid9 = _errs78 === errors;valid27 = _valid9;}if(!valid27){const err77 = {instancePath,schemaPath:"#/allOf/9/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema11.allOf[9].if,parentSchema:schema11.allOf[9],data};if(vErrors === null){vErrors = [err77];}else {vErrors.push(err77);}errors++;}if(data && typeof data == "object" && !Array.isArray(data)){if(data.schema === undefined){const err78 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "schema"},message:"must have required property '"+"schema"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err78];}else {vErrors.push(err78);}errors++;}if(data.runId === undefined){const err79 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "runId"},message:"must have required property '"+"runId"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err79];}else {vErrors.push(err79);}errors++;}if(data.status === undefined){const err80 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err80];}else {vErrors.push(err80);}errors++;}if(data.remediation === undefined){const err81 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "remediation"},message:"must have required property '"+"remediation"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err81];}else {vErrors.push(err81);}errors++;}if(data.secrets === undefined){const err82 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "secrets"},message:"must have required property '"+"secrets"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err82];}else {vErrors.push(err82);}errors++;}if(data.forced === undefined){const err83 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "forced"},message:"must have required property '"+"forced"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err83];}else {vErrors.push(err83);}errors++;}if(data.trigger === undefined){const err84 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "trigger"},message:"must have required property '"+"trigger"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err84];}else {vErrors.push(err84);}errors++;}if(data.runner === undefined){const err85 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "runner"},message:"must have required property '"+"runner"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err85];}else {vErrors.push(err85);}errors++;}if(data.tool === undefined){const err86 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tool"},message:"must have required property '"+"tool"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err86];}else {vErrors.push(err86);}errors++;}if(data.started === undefined){const err87 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "started"},message:"must have required property '"+"started"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err87];}else {vErrors.push(err87);}errors++;}if(data.steps === undefined){const err88 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err88];}else {vErrors.push(err88);}errors++;}if(data.outputs === undefined){const err89 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "outputs"},message:"must have required property '"+"outputs"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err89];}else {vErrors.push(err89);}errors++;}if(data.log === undefined){const err90 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "log"},message:"must have required property '"+"log"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err90];}else {vErrors.push(err90);}errors++;}for(const key0 in data){if(!(func2.call(schema11.properties, key0))){const err91 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};if(vErrors === null){vErrors = [err91];}else {vErrors.push(err91);}errors++;}}if(data.schema !== undefined){let data34 = data.schema;if("https://remediate.dev/schemas/run-snapshot-v1.json" !== data34){const err92 = {instancePath:instancePath+"/schema",schemaPath:"#/properties/schema/const",keyword:"const",params:{allowedValue: "https://remediate.dev/schemas/run-snapshot-v1.json"},message:"must be equal to constant",schema:"https://remediate.dev/schemas/run-snapshot-v1.json",parentSchema:schema11.properties.schema,data:data34};if(vErrors === null){vErrors = [err92];}else {vErrors.push(err92);}errors++;}}if(data.runId !== undefined){let data35 = data.runId;if(typeof data35 === "string"){if(!pattern1.test(data35)){const err93 = {instancePath:instancePath+"/runId",schemaPath:"#/properties/runId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$",parentSchema:schema11.properties.runId,data:data35};if(vErrors === null){vErrors = [err93];}else {vErrors.push(err93);}errors++;}}else {const err94 = {instancePath:instancePath+"/runId",schemaPath:"#/properties/runId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.runId.type,parentSchema:schema11.properties.runId,data:data35};if(vErrors === null){vErrors = [err94];}else {vErrors.push(err94);}errors++;}}if(data.status !== undefined){let data36 = data.status;if(!((((((((data36 === "running") || (data36 === "succeeded")) || (data36 === "healthy")) || (data36 === "failed")) || (data36 === "refused")) || (data36 === "cancelled")) || (data36 === "timed-out")) || (data36 === "crashed"))){const err95 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema11.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.status.enum,parentSchema:schema11.properties.status,data:data36};if(vErrors === null){vErrors = [err95];}else {vErrors.push(err95);}errors++;}}if(data.error !== undefined){let data37 = data.error;if(data37 && typeof data37 == "object" && !Array.isArray(data37)){if(data37.code === undefined){const err96 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema11.properties.error.required,parentSchema:schema11.properties.error,data:data37};if(vErrors === null){vErrors = [err96];}else {vErrors.push(err96);}errors++;}if(data37.message === undefined){const err97 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema11.properties.error.required,parentSchema:schema11.properties.error,data:data37};if(vErrors === null){vErrors = [err97];}else {vErrors.push(err97);}errors++;}for(const key1 in data37){if(!((key1 === "code") || (key1 === "message"))){const err98 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.error,data:data37};if(vErrors === null){vErrors = [err98];}else {vErrors.push(err98);}errors++;}}if(data37.code !== undefined){let data38 = data37.code;if(typeof data38 === "string"){if(!pattern2.test(data38)){const err99 = {instancePath:instancePath+"/error/code",schemaPath:"#/properties/error/properties/code/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]{0,63}$"+"\"",schema:"^[A-Z][A-Z0-9_]{0,63}$",parentSchema:schema11.properties.error.properties.code,data:data38};if(vErrors === null){vErrors = [err99];}else {vErrors.push(err99);}errors++;}}else {const err100 = {instancePath:instancePath+"/error/code",schemaPath:"#/properties/error/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.error.properties.code.type,parentSchema:schema11.properties.error.properties.code,data:data38};if(vErrors === null){vErrors = [err100];}else {vErrors.push(err100);}errors++;}}if(data37.message !== undefined){let data39 = data37.message;if(typeof data39 !== "string"){const err101 = {instancePath:instancePath+"/error/message",schemaPath:"#/properties/error/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.error.properties.message.type,parentSchema:schema11.properties.error.properties.message,data:data39};if(vErrors === null){vErrors = [err101];}else {vErrors.push(err101);}errors++;}}}else {const err102 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.error.type,parentSchema:schema11.properties.error,data:data37};if(vErrors === null){vErrors = [err102];}else {vErrors.push(err102);}errors++;}}if(data.remediation !== undefined){let data40 = data.remediation;if(data40 && typeof data40 == "object" && !Array.isArray(data40)){if(data40.name === undefined){const err103 = {instancePath:instancePath+"/remediation",schemaPath:"#/properties/remediation/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.remediation.required,parentSchema:schema11.properties.remediation,data:data40};if(vErrors === null){vErrors = [err103];}else {vErrors.push(err103);}errors++;}if(data40.version === undefined){const err104 = {instancePath:instancePath+"/remediation",schemaPath:"#/properties/remediation/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema11.properties.remediation.required,parentSchema:schema11.properties.remediation,data:data40};if(vErrors === null){vErrors = [err104];}else {vErrors.push(err104);}errors++;}if(data40.tag === undefined){const err105 = {instancePath:instancePath+"/remediation",schemaPath:"#/properties/remediation/required",keyword:"required",params:{missingProperty: "tag"},message:"must have required property '"+"tag"+"'",schema:schema11.properties.remediation.required,parentSchema:schema11.properties.remediation,data:data40};if(vErrors === null){vErrors = [err105];}else {vErrors.push(err105);}errors++;}for(const key2 in data40){if(!((((((key2 === "name") || (key2 === "version")) || (key2 === "tag")) || (key2 === "commit")) || (key2 === "digest")) || (key2 === "files"))){const err106 = {instancePath:instancePath+"/remediation",schemaPath:"#/properties/remediation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.remediation,data:data40};if(vErrors === null){vErrors = [err106];}else {vErrors.push(err106);}errors++;}}if(data40.name !== undefined){let data41 = data40.name;if(typeof data41 === "string"){if(!pattern3.test(data41)){const err107 = {instancePath:instancePath+"/remediation/name",schemaPath:"#/definitions/remediationName/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"+"\"",schema:"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$",parentSchema:schema13,data:data41};if(vErrors === null){vErrors = [err107];}else {vErrors.push(err107);}errors++;}}else {const err108 = {instancePath:instancePath+"/remediation/name",schemaPath:"#/definitions/remediationName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data41};if(vErrors === null){vErrors = [err108];}else {vErrors.push(err108);}errors++;}}if(data40.version !== undefined){let data42 = data40.version;if(typeof data42 === "string"){if(!pattern4.test(data42)){const err109 = {instancePath:instancePath+"/remediation/version",schemaPath:"#/definitions/version/pattern",keyword:"pattern",params:{pattern: "^v(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$"},message:"must match pattern \""+"^v(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$"+"\"",schema:"^v(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$",parentSchema:schema14,data:data42};if(vErrors === null){vErrors = [err109];}else {vErrors.push(err109);}errors++;}}else {const err110 = {instancePath:instancePath+"/remediation/version",schemaPath:"#/definitions/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data42};if(vErrors === null){vErrors = [err110];}else {vErrors.push(err110);}errors++;}}if(data40.tag !== undefined){let data43 = data40.tag;if(typeof data43 === "string"){if(!pattern5.test(data43)){const err111 = {instancePath:instancePath+"/remediation/tag",schemaPath:"#/properties/remediation/properties/tag/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?/v(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?$"},message:"must match pattern \""+"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?/v(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?$"+"\"",schema:"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?/v(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?$",parentSchema:schema11.properties.remediation.properties.tag,data:data43};if(vErrors === null){vErrors = [err111];}else {vErrors.push(err111);}errors++;}}else {const err112 = {instancePath:instancePath+"/remediation/tag",schemaPath:"#/properties/remediation/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.remediation.properties.tag.type,parentSchema:schema11.properties.remediation.properties.tag,data:data43};if(vErrors === null){vErrors = [err112];}else {vErrors.push(err112);}errors++;}}if(data40.commit !== undefined){let data44 = data40.commit;if(typeof data44 === "string"){if(!pattern6.test(data44)){const err113 = {instancePath:instancePath+"/remediation/commit",schemaPath:"#/definitions/commit/pattern",keyword:"pattern",params:{pattern: "^(?:[0-9a-f]{40}|[0-9a-f]{64})$"},message:"must match pattern \""+"^(?:[0-9a-f]{40}|[0-9a-f]{64})$"+"\"",schema:"^(?:[0-9a-f]{40}|[0-9a-f]{64})$",parentSchema:schema15,data:data44};if(vErrors === null){vErrors = [err113];}else {vErrors.push(err113);}errors++;}}else {const err114 = {instancePath:instancePath+"/remediation/commit",schemaPath:"#/definitions/commit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.type,parentSchema:schema15,data:data44};if(vErrors === null){vErrors = [err114];}else {vErrors.push(err114);}errors++;}}if(data40.digest !== undefined){let data45 = data40.digest;if(typeof data45 === "string"){if(!pattern7.test(data45)){const err115 = {instancePath:instancePath+"/remediation/digest",schemaPath:"#/definitions/sha256Digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema16,data:data45};if(vErrors === null){vErrors = [err115];}else {vErrors.push(err115);}errors++;}}else {const err116 = {instancePath:instancePath+"/remediation/digest",schemaPath:"#/definitions/sha256Digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.type,parentSchema:schema16,data:data45};if(vErrors === null){vErrors = [err116];}else {vErrors.push(err116);}errors++;}}if(data40.files !== undefined){let data46 = data40.files;if(Array.isArray(data46)){if(data46.length < 1){const err117 = {instancePath:instancePath+"/remediation/files",schemaPath:"#/properties/remediation/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.remediation.properties.files,data:data46};if(vErrors === null){vErrors = [err117];}else {vErrors.push(err117);}errors++;}const len1 = data46.length;for(let i1=0; i1<len1; i1++){let data47 = data46[i1];if(data47 && typeof data47 == "object" && !Array.isArray(data47)){if(data47.path === undefined){const err118 = {instancePath:instancePath+"/remediation/files/" + i1,schemaPath:"#/properties/remediation/properties/files/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema11.properties.remediation.properties.files.items.required,parentSchema:schema11.properties.remediation.properties.files.items,data:data47};if(vErrors === null){vErrors = [err118];}else {vErrors.push(err118);}errors++;}if(data47.mode === undefined){const err119 = {instancePath:instancePath+"/remediation/files/" + i1,schemaPath:"#/properties/remediation/properties/files/items/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'",schema:schema11.properties.remediation.properties.files.items.required,parentSchema:schema11.properties.remediation.properties.files.items,data:data47};if(vErrors === null){vErrors = [err119];}else {vErrors.push(err119);}errors++;}if(data47.sha256 === undefined){const err120 = {instancePath:instancePath+"/remediation/files/" + i1,schemaPath:"#/properties/remediation/properties/files/items/required",keyword:"required",params:{missingProperty: "sha256"},message:"must have required property '"+"sha256"+"'",schema:schema11.properties.remediation.properties.files.items.required,parentSchema:schema11.properties.remediation.properties.files.items,data:data47};if(vErrors === null){vErrors = [err120];}else {vErrors.push(err120);}errors++;}for(const key3 in data47){if(!(((key3 === "path") || (key3 === "mode")) || (key3 === "sha256"))){const err121 = {instancePath:instancePath+"/remediation/files/" + i1,schemaPath:"#/properties/remediation/properties/files/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.remediation.properties.files.items,data:data47};if(vErrors === null){vErrors = [err121];}else {vErrors.push(err121);}errors++;}}if(data47.path !== undefined){let data48 = data47.path;if(typeof data48 === "string"){if(func3(data48) < 1){const err122 = {instancePath:instancePath+"/remediation/files/" + i1+"/path",schemaPath:"#/properties/remediation/properties/files/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.remediation.properties.files.items.properties.path,data:data48};if(vErrors === null){vErrors = [err122];}else {vErrors.push(err122);}errors++;}if(!pattern8.test(data48)){const err123 = {instancePath:instancePath+"/remediation/files/" + i1+"/path",schemaPath:"#/properties/remediation/properties/files/items/properties/path/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.?(/|$)).+$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.?(/|$)).+$"+"\"",schema:"^(?!/)(?!.*(^|/)\\.\\.?(/|$)).+$",parentSchema:schema11.properties.remediation.properties.files.items.properties.path,data:data48};if(vErrors === null){vErrors = [err123];}else {vErrors.push(err123);}errors++;}}else {const err124 = {instancePath:instancePath+"/remediation/files/" + i1+"/path",schemaPath:"#/properties/remediation/properties/files/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.remediation.properties.files.items.properties.path.type,parentSchema:schema11.properties.remediation.properties.files.items.properties.path,data:data48};if(vErrors === null){vErrors = [err124];}else {vErrors.push(err124);}errors++;}}if(data47.mode !== undefined){let data49 = data47.mode;if(!((data49 === "100644") || (data49 === "100755"))){const err125 = {instancePath:instancePath+"/remediation/files/" + i1+"/mode",schemaPath:"#/properties/remediation/properties/files/items/properties/mode/enum",keyword:"enum",params:{allowedValues: schema11.properties.remediation.properties.files.items.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.remediation.properties.files.items.properties.mode.enum,parentSchema:schema11.properties.remediation.properties.files.items.properties.mode,data:data49};if(vErrors === null){vErrors = [err125];}else {vErrors.push(err125);}errors++;}}if(data47.sha256 !== undefined){let data50 = data47.sha256;if(typeof data50 === "string"){if(!pattern9.test(data50)){const err126 = {instancePath:instancePath+"/remediation/files/" + i1+"/sha256",schemaPath:"#/definitions/hex64/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\"",schema:"^[0-9a-f]{64}$",parentSchema:schema17,data:data50};if(vErrors === null){vErrors = [err126];}else {vErrors.push(err126);}errors++;}}else {const err127 = {instancePath:instancePath+"/remediation/files/" + i1+"/sha256",schemaPath:"#/definitions/hex64/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data50};if(vErrors === null){vErrors = [err127];}else {vErrors.push(err127);}errors++;}}}else {const err128 = {instancePath:instancePath+"/remediation/files/" + i1,schemaPath:"#/properties/remediation/properties/files/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.remediation.properties.files.items.type,parentSchema:schema11.properties.remediation.properties.files.items,data:data47};if(vErrors === null){vErrors = [err128];}else {vErrors.push(err128);}errors++;}}}else {const err129 = {instancePath:instancePath+"/remediation/files",schemaPath:"#/properties/remediation/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.remediation.properties.files.type,parentSchema:schema11.properties.remediation.properties.files,data:data46};if(vErrors === null){vErrors = [err129];}else {vErrors.push(err129);}errors++;}}}else {const err130 = {instancePath:instancePath+"/remediation",schemaPath:"#/properties/remediation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.remediation.type,parentSchema:schema11.properties.remediation,data:data40};if(vErrors === null){vErrors = [err130];}else {vErrors.push(err130);}errors++;}}if(data.manifest !== undefined){let data51 = data.manifest;if(data51 && typeof data51 == "object" && !Array.isArray(data51)){if(data51.serial === undefined){const err131 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/required",keyword:"required",params:{missingProperty: "serial"},message:"must have required property '"+"serial"+"'",schema:schema11.properties.manifest.required,parentSchema:schema11.properties.manifest,data:data51};if(vErrors === null){vErrors = [err131];}else {vErrors.push(err131);}errors++;}if(data51.digest === undefined){const err132 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema11.properties.manifest.required,parentSchema:schema11.properties.manifest,data:data51};if(vErrors === null){vErrors = [err132];}else {vErrors.push(err132);}errors++;}if(data51.signers === undefined){const err133 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/required",keyword:"required",params:{missingProperty: "signers"},message:"must have required property '"+"signers"+"'",schema:schema11.properties.manifest.required,parentSchema:schema11.properties.manifest,data:data51};if(vErrors === null){vErrors = [err133];}else {vErrors.push(err133);}errors++;}if(data51.threshold === undefined){const err134 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/required",keyword:"required",params:{missingProperty: "threshold"},message:"must have required property '"+"threshold"+"'",schema:schema11.properties.manifest.required,parentSchema:schema11.properties.manifest,data:data51};if(vErrors === null){vErrors = [err134];}else {vErrors.push(err134);}errors++;}if(data51.minSerial === undefined){const err135 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/required",keyword:"required",params:{missingProperty: "minSerial"},message:"must have required property '"+"minSerial"+"'",schema:schema11.properties.manifest.required,parentSchema:schema11.properties.manifest,data:data51};if(vErrors === null){vErrors = [err135];}else {vErrors.push(err135);}errors++;}for(const key4 in data51){if(!(((((key4 === "serial") || (key4 === "digest")) || (key4 === "signers")) || (key4 === "threshold")) || (key4 === "minSerial"))){const err136 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.manifest,data:data51};if(vErrors === null){vErrors = [err136];}else {vErrors.push(err136);}errors++;}}if(data51.serial !== undefined){let data52 = data51.serial;if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){const err137 = {instancePath:instancePath+"/manifest/serial",schemaPath:"#/properties/manifest/properties/serial/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.manifest.properties.serial.type,parentSchema:schema11.properties.manifest.properties.serial,data:data52};if(vErrors === null){vErrors = [err137];}else {vErrors.push(err137);}errors++;}if((typeof data52 == "number") && (isFinite(data52))){if(data52 < 1 || isNaN(data52)){const err138 = {instancePath:instancePath+"/manifest/serial",schemaPath:"#/properties/manifest/properties/serial/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.manifest.properties.serial,data:data52};if(vErrors === null){vErrors = [err138];}else {vErrors.push(err138);}errors++;}}}if(data51.digest !== undefined){let data53 = data51.digest;if(typeof data53 === "string"){if(!pattern7.test(data53)){const err139 = {instancePath:instancePath+"/manifest/digest",schemaPath:"#/definitions/sha256Digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema16,data:data53};if(vErrors === null){vErrors = [err139];}else {vErrors.push(err139);}errors++;}}else {const err140 = {instancePath:instancePath+"/manifest/digest",schemaPath:"#/definitions/sha256Digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.type,parentSchema:schema16,data:data53};if(vErrors === null){vErrors = [err140];}else {vErrors.push(err140);}errors++;}}if(data51.signers !== undefined){let data54 = data51.signers;if(Array.isArray(data54)){if(data54.length < 1){const err141 = {instancePath:instancePath+"/manifest/signers",schemaPath:"#/properties/manifest/properties/signers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.manifest.properties.signers,data:data54};if(vErrors === null){vErrors = [err141];}else {vErrors.push(err141);}errors++;}const len2 = data54.length;for(let i2=0; i2<len2; i2++){let data55 = data54[i2];if(typeof data55 === "string"){if(!pattern9.test(data55)){const err142 = {instancePath:instancePath+"/manifest/signers/" + i2,schemaPath:"#/definitions/hex64/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\"",schema:"^[0-9a-f]{64}$",parentSchema:schema17,data:data55};if(vErrors === null){vErrors = [err142];}else {vErrors.push(err142);}errors++;}}else {const err143 = {instancePath:instancePath+"/manifest/signers/" + i2,schemaPath:"#/definitions/hex64/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data55};if(vErrors === null){vErrors = [err143];}else {vErrors.push(err143);}errors++;}}let i3 = data54.length;let j0;if(i3 > 1){outer0:for(;i3--;){for(j0 = i3; j0--;){if(func0(data54[i3], data54[j0])){const err144 = {instancePath:instancePath+"/manifest/signers",schemaPath:"#/properties/manifest/properties/signers/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i3+" are identical)",schema:true,parentSchema:schema11.properties.manifest.properties.signers,data:data54};if(vErrors === null){vErrors = [err144];}else {vErrors.push(err144);}errors++;break outer0;}}}}}else {const err145 = {instancePath:instancePath+"/manifest/signers",schemaPath:"#/properties/manifest/properties/signers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.manifest.properties.signers.type,parentSchema:schema11.properties.manifest.properties.signers,data:data54};if(vErrors === null){vErrors = [err145];}else {vErrors.push(err145);}errors++;}}if(data51.threshold !== undefined){let data56 = data51.threshold;if(!(((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56))) && (isFinite(data56)))){const err146 = {instancePath:instancePath+"/manifest/threshold",schemaPath:"#/properties/manifest/properties/threshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.manifest.properties.threshold.type,parentSchema:schema11.properties.manifest.properties.threshold,data:data56};if(vErrors === null){vErrors = [err146];}else {vErrors.push(err146);}errors++;}if((typeof data56 == "number") && (isFinite(data56))){if(data56 < 1 || isNaN(data56)){const err147 = {instancePath:instancePath+"/manifest/threshold",schemaPath:"#/properties/manifest/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.manifest.properties.threshold,data:data56};if(vErrors === null){vErrors = [err147];}else {vErrors.push(err147);}errors++;}}}if(data51.minSerial !== undefined){let data57 = data51.minSerial;if(!(((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57))) && (isFinite(data57)))){const err148 = {instancePath:instancePath+"/manifest/minSerial",schemaPath:"#/properties/manifest/properties/minSerial/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.manifest.properties.minSerial.type,parentSchema:schema11.properties.manifest.properties.minSerial,data:data57};if(vErrors === null){vErrors = [err148];}else {vErrors.push(err148);}errors++;}if((typeof data57 == "number") && (isFinite(data57))){if(data57 < 0 || isNaN(data57)){const err149 = {instancePath:instancePath+"/manifest/minSerial",schemaPath:"#/properties/manifest/properties/minSerial/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.manifest.properties.minSerial,data:data57};if(vErrors === null){vErrors = [err149];}else {vErrors.push(err149);}errors++;}}}}else {const err150 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.manifest.type,parentSchema:schema11.properties.manifest,data:data51};if(vErrors === null){vErrors = [err150];}else {vErrors.push(err150);}errors++;}}if(data.params !== undefined){let data58 = data.params;if(data58 && typeof data58 == "object" && !Array.isArray(data58)){if(data58.values === undefined){const err151 = {instancePath:instancePath+"/params",schemaPath:"#/properties/params/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'",schema:schema11.properties.params.required,parentSchema:schema11.properties.params,data:data58};if(vErrors === null){vErrors = [err151];}else {vErrors.push(err151);}errors++;}if(data58.digest === undefined){const err152 = {instancePath:instancePath+"/params",schemaPath:"#/properties/params/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema11.properties.params.required,parentSchema:schema11.properties.params,data:data58};if(vErrors === null){vErrors = [err152];}else {vErrors.push(err152);}errors++;}for(const key5 in data58){if(!((key5 === "values") || (key5 === "digest"))){const err153 = {instancePath:instancePath+"/params",schemaPath:"#/properties/params/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.params,data:data58};if(vErrors === null){vErrors = [err153];}else {vErrors.push(err153);}errors++;}}if(data58.values !== undefined){let data59 = data58.values;if(data59 && typeof data59 == "object" && !Array.isArray(data59)){for(const key6 in data59){const _errs148 = errors;if(typeof key6 === "string"){if(!pattern12.test(key6)){const err154 = {instancePath:instancePath+"/params/values",schemaPath:"#/properties/params/properties/values/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,62}$",parentSchema:schema11.properties.params.properties.values.propertyNames,data:key6,propertyName:key6};if(vErrors === null){vErrors = [err154];}else {vErrors.push(err154);}errors++;}}var valid53 = _errs148 === errors;if(!valid53){const err155 = {instancePath:instancePath+"/params/values",schemaPath:"#/properties/params/properties/values/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid",schema:schema11.properties.params.properties.values.propertyNames,parentSchema:schema11.properties.params.properties.values,data:data59};if(vErrors === null){vErrors = [err155];}else {vErrors.push(err155);}errors++;}}for(const key7 in data59){let data60 = data59[key7];if(((typeof data60 !== "string") && (!((typeof data60 == "number") && (isFinite(data60))))) && (typeof data60 !== "boolean")){const err156 = {instancePath:instancePath+"/params/values/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/params/properties/values/additionalProperties/type",keyword:"type",params:{type: schema11.properties.params.properties.values.additionalProperties.type},message:"must be string,number,boolean",schema:schema11.properties.params.properties.values.additionalProperties.type,parentSchema:schema11.properties.params.properties.values.additionalProperties,data:data60};if(vErrors === null){vErrors = [err156];}else {vErrors.push(err156);}errors++;}}}else {const err157 = {instancePath:instancePath+"/params/values",schemaPath:"#/properties/params/properties/values/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.params.properties.values.type,parentSchema:schema11.properties.params.properties.values,data:data59};if(vErrors === null){vErrors = [err157];}else {vErrors.push(err157);}errors++;}}if(data58.digest !== undefined){let data61 = data58.digest;if(typeof data61 === "string"){if(!pattern7.test(data61)){const err158 = {instancePath:instancePath+"/params/digest",schemaPath:"#/definitions/sha256Digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema16,data:data61};if(vErrors === null){vErrors = [err158];}else {vErrors.push(err158);}errors++;}}else {const err159 = {instancePath:instancePath+"/params/digest",schemaPath:"#/definitions/sha256Digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.type,parentSchema:schema16,data:data61};if(vErrors === null){vErrors = [err159];}else {vErrors.push(err159);}errors++;}}}else {const err160 = {instancePath:instancePath+"/params",schemaPath:"#/properties/params/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.params.type,parentSchema:schema11.properties.params,data:data58};if(vErrors === null){vErrors = [err160];}else {vErrors.push(err160);}errors++;}}if(data.secrets !== undefined){let data62 = data.secrets;if(Array.isArray(data62)){const len3 = data62.length;for(let i4=0; i4<len3; i4++){let data63 = data62[i4];if(typeof data63 === "string"){if(!pattern14.test(data63)){const err161 = {instancePath:instancePath+"/secrets/" + i4,schemaPath:"#/properties/secrets/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,127}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,127}$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]{0,127}$",parentSchema:schema11.properties.secrets.items,data:data63};if(vErrors === null){vErrors = [err161];}else {vErrors.push(err161);}errors++;}}else {const err162 = {instancePath:instancePath+"/secrets/" + i4,schemaPath:"#/properties/secrets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.secrets.items.type,parentSchema:schema11.properties.secrets.items,data:data63};if(vErrors === null){vErrors = [err162];}else {vErrors.push(err162);}errors++;}}let i5 = data62.length;let j1;if(i5 > 1){const indices0 = {};for(;i5--;){let item0 = data62[i5];if(typeof item0 !== "string"){continue;}if(typeof indices0[item0] == "number"){j1 = indices0[item0];const err163 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i5+" are identical)",schema:true,parentSchema:schema11.properties.secrets,data:data62};if(vErrors === null){vErrors = [err163];}else {vErrors.push(err163);}errors++;break;}indices0[item0] = i5;}}}else {const err164 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.secrets.type,parentSchema:schema11.properties.secrets,data:data62};if(vErrors === null){vErrors = [err164];}else {vErrors.push(err164);}errors++;}}if(data.forced !== undefined){let data64 = data.forced;if(typeof data64 !== "boolean"){const err165 = {instancePath:instancePath+"/forced",schemaPath:"#/properties/forced/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.forced.type,parentSchema:schema11.properties.forced,data:data64};if(vErrors === null){vErrors = [err165];}else {vErrors.push(err165);}errors++;}}if(data.trigger !== undefined){let data65 = data.trigger;const _errs163 = errors;let valid59 = true;const _errs164 = errors;if(data65 && typeof data65 == "object" && !Array.isArray(data65)){if(data65.kind !== undefined){if("github" !== data65.kind){const err166 = {};if(vErrors === null){vErrors = [err166];}else {vErrors.push(err166);}errors++;}}}var _valid10 = _errs164 === errors;errors = _errs163;if(vErrors !== null){if(_errs163){vErrors.length = _errs163;}else {vErrors = null;}}let ifClause1;if(_valid10){const _errs166 = errors;if(!(validate11(data65, {instancePath:instancePath+"/trigger",parentData:data,parentDataProperty:"trigger",rootData}))){vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);errors = vErrors.length;}var _valid10 = _errs166 === errors;valid59 = _valid10;ifClause1 = "then";}else {const _errs167 = errors;if(data65 && typeof data65 == "object" && !Array.isArray(data65)){if(data65.kind === undefined){const err167 = {instancePath:instancePath+"/trigger",schemaPath:"#/definitions/localTrigger/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema23.required,parentSchema:schema23,data:data65};if(vErrors === null){vErrors = [err167];}else {vErrors.push(err167);}errors++;}if(data65.user === undefined){const err168 = {instancePath:instancePath+"/trigger",schemaPath:"#/definitions/localTrigger/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema23.required,parentSchema:schema23,data:data65};if(vErrors === null){vErrors = [err168];}else {vErrors.push(err168);}errors++;}if(data65.host === undefined){const err169 = {instancePath:instancePath+"/trigger",schemaPath:"#/definitions/localTrigger/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema23.required,parentSchema:schema23,data:data65};if(vErrors === null){vErrors = [err169];}else {vErrors.push(err169);}errors++;}for(const key8 in data65){if(!(((key8 === "kind") || (key8 === "user")) || (key8 === "host"))){const err170 = {instancePath:instancePath+"/trigger",schemaPath:"#/definitions/localTrigger/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema23,data:data65};if(vErrors === null){vErrors = [err170];}else {vErrors.push(err170);}errors++;}}if(data65.kind !== undefined){let data67 = data65.kind;if("local" !== data67){const err171 = {instancePath:instancePath+"/trigger/kind",schemaPath:"#/definitions/localTrigger/properties/kind/const",keyword:"const",params:{allowedValue: "local"},message:"must be equal to constant",schema:"local",parentSchema:schema23.properties.kind,data:data67};if(vErrors === null){vErrors = [err171];}else {vErrors.push(err171);}errors++;}}if(data65.user !== undefined){let data68 = data65.user;if(typeof data68 !== "string"){const err172 = {instancePath:instancePath+"/trigger/user",schemaPath:"#/definitions/localTrigger/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.user.type,parentSchema:schema23.properties.user,data:data68};if(vErrors === null){vErrors = [err172];}else {vErrors.push(err172);}errors++;}}if(data65.host !== undefined){let data69 = data65.host;if(typeof data69 !== "string"){const err173 = {instancePath:instancePath+"/trigger/host",schemaPath:"#/definitions/localTrigger/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.host.type,parentSchema:schema23.properties.host,data:data69};if(vErrors === null){vErrors = [err173];}else {vErrors.push(err173);}errors++;}}}else {const err174 = {instancePath:instancePath+"/trigger",schemaPath:"#/definitions/localTrigger/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data:data65};if(vErrors === null){vErrors = [err174];}else {vErrors.push(err174);}errors++;}var _valid10 = _errs167 === errors;valid59 = _valid10;ifClause1 = "else";}if(!valid59){const err175 = {instancePath:instancePath+"/trigger",schemaPath:"#/properties/trigger/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema11.properties.trigger.if,parentSchema:schema11.properties.trigger,data:data65};if(vErrors === null){vErrors = [err175];}else {vErrors.push(err175);}errors++;}if(data65 && typeof data65 == "object" && !Array.isArray(data65)){if(data65.kind === undefined){const err176 = {instancePath:instancePath+"/trigger",schemaPath:"#/properties/trigger/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema11.properties.trigger.required,parentSchema:schema11.properties.trigger,data:data65};if(vErrors === null){vErrors = [err176];}else {vErrors.push(err176);}errors++;}if(data65.kind !== undefined){let data70 = data65.kind;if(!((data70 === "local") || (data70 === "github"))){const err177 = {instancePath:instancePath+"/trigger/kind",schemaPath:"#/properties/trigger/properties/kind/enum",keyword:"enum",params:{allowedValues: schema11.properties.trigger.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.trigger.properties.kind.enum,parentSchema:schema11.properties.trigger.properties.kind,data:data70};if(vErrors === null){vErrors = [err177];}else {vErrors.push(err177);}errors++;}}}else {const err178 = {instancePath:instancePath+"/trigger",schemaPath:"#/properties/trigger/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.trigger.type,parentSchema:schema11.properties.trigger,data:data65};if(vErrors === null){vErrors = [err178];}else {vErrors.push(err178);}errors++;}}if(data.runner !== undefined){let data71 = data.runner;if(data71 && typeof data71 == "object" && !Array.isArray(data71)){if(data71.os === undefined){const err179 = {instancePath:instancePath+"/runner",schemaPath:"#/properties/runner/required",keyword:"required",params:{missingProperty: "os"},message:"must have required property '"+"os"+"'",schema:schema11.properties.runner.required,parentSchema:schema11.properties.runner,data:data71};if(vErrors === null){vErrors = [err179];}else {vErrors.push(err179);}errors++;}if(data71.arch === undefined){const err180 = {instancePath:instancePath+"/runner",schemaPath:"#/properties/runner/required",keyword:"required",params:{missingProperty: "arch"},message:"must have required property '"+"arch"+"'",schema:schema11.properties.runner.required,parentSchema:schema11.properties.runner,data:data71};if(vErrors === null){vErrors = [err180];}else {vErrors.push(err180);}errors++;}if(data71.node === undefined){const err181 = {instancePath:instancePath+"/runner",schemaPath:"#/properties/runner/required",keyword:"required",params:{missingProperty: "node"},message:"must have required property '"+"node"+"'",schema:schema11.properties.runner.required,parentSchema:schema11.properties.runner,data:data71};if(vErrors === null){vErrors = [err181];}else {vErrors.push(err181);}errors++;}for(const key9 in data71){if(!(((((key9 === "os") || (key9 === "arch")) || (key9 === "node")) || (key9 === "name")) || (key9 === "runnerOs"))){const err182 = {instancePath:instancePath+"/runner",schemaPath:"#/properties/runner/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.runner,data:data71};if(vErrors === null){vErrors = [err182];}else {vErrors.push(err182);}errors++;}}if(data71.os !== undefined){let data72 = data71.os;if(typeof data72 === "string"){if(func3(data72) < 1){const err183 = {instancePath:instancePath+"/runner/os",schemaPath:"#/properties/runner/properties/os/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.runner.properties.os,data:data72};if(vErrors === null){vErrors = [err183];}else {vErrors.push(err183);}errors++;}}else {const err184 = {instancePath:instancePath+"/runner/os",schemaPath:"#/properties/runner/properties/os/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.runner.properties.os.type,parentSchema:schema11.properties.runner.properties.os,data:data72};if(vErrors === null){vErrors = [err184];}else {vErrors.push(err184);}errors++;}}if(data71.arch !== undefined){let data73 = data71.arch;if(typeof data73 === "string"){if(func3(data73) < 1){const err185 = {instancePath:instancePath+"/runner/arch",schemaPath:"#/properties/runner/properties/arch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.runner.properties.arch,data:data73};if(vErrors === null){vErrors = [err185];}else {vErrors.push(err185);}errors++;}}else {const err186 = {instancePath:instancePath+"/runner/arch",schemaPath:"#/properties/runner/properties/arch/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.runner.properties.arch.type,parentSchema:schema11.properties.runner.properties.arch,data:data73};if(vErrors === null){vErrors = [err186];}else {vErrors.push(err186);}errors++;}}if(data71.node !== undefined){let data74 = data71.node;if(typeof data74 === "string"){if(!pattern16.test(data74)){const err187 = {instancePath:instancePath+"/runner/node",schemaPath:"#/properties/runner/properties/node/pattern",keyword:"pattern",params:{pattern: "^v\\d+\\.\\d+\\.\\d+"},message:"must match pattern \""+"^v\\d+\\.\\d+\\.\\d+"+"\"",schema:"^v\\d+\\.\\d+\\.\\d+",parentSchema:schema11.properties.runner.properties.node,data:data74};if(vErrors === null){vErrors = [err187];}else {vErrors.push(err187);}errors++;}}else {const err188 = {instancePath:instancePath+"/runner/node",schemaPath:"#/properties/runner/properties/node/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.runner.properties.node.type,parentSchema:schema11.properties.runner.properties.node,data:data74};if(vErrors === null){vErrors = [err188];}else {vErrors.push(err188);}errors++;}}if(data71.name !== undefined){let data75 = data71.name;if(typeof data75 === "string"){if(func3(data75) > 256){const err189 = {instancePath:instancePath+"/runner/name",schemaPath:"#/properties/runner/properties/name/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema11.properties.runner.properties.name,data:data75};if(vErrors === null){vErrors = [err189];}else {vErrors.push(err189);}errors++;}}else {const err190 = {instancePath:instancePath+"/runner/name",schemaPath:"#/properties/runner/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.runner.properties.name.type,parentSchema:schema11.properties.runner.properties.name,data:data75};if(vErrors === null){vErrors = [err190];}else {vErrors.push(err190);}errors++;}}if(data71.runnerOs !== undefined){let data76 = data71.runnerOs;if(typeof data76 === "string"){if(func3(data76) > 64){const err191 = {instancePath:instancePath+"/runner/runnerOs",schemaPath:"#/properties/runner/properties/runnerOs/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema11.properties.runner.properties.runnerOs,data:data76};if(vErrors === null){vErrors = [err191];}else {vErrors.push(err191);}errors++;}}else {const err192 = {instancePath:instancePath+"/runner/runnerOs",schemaPath:"#/properties/runner/properties/runnerOs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.runner.properties.runnerOs.type,parentSchema:schema11.properties.runner.properties.runnerOs,data:data76};if(vErrors === null){vErrors = [err192];}else {vErrors.push(err192);}errors++;}}}else {const err193 = {instancePath:instancePath+"/runner",schemaPath:"#/properties/runner/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.runner.type,parentSchema:schema11.properties.runner,data:data71};if(vErrors === null){vErrors = [err193];}else {vErrors.push(err193);}errors++;}}if(data.tool !== undefined){let data77 = data.tool;if(data77 && typeof data77 == "object" && !Array.isArray(data77)){if(data77.name === undefined){const err194 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.tool.required,parentSchema:schema11.properties.tool,data:data77};if(vErrors === null){vErrors = [err194];}else {vErrors.push(err194);}errors++;}if(data77.version === undefined){const err195 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema11.properties.tool.required,parentSchema:schema11.properties.tool,data:data77};if(vErrors === null){vErrors = [err195];}else {vErrors.push(err195);}errors++;}if(data77.bundleDigest === undefined){const err196 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/required",keyword:"required",params:{missingProperty: "bundleDigest"},message:"must have required property '"+"bundleDigest"+"'",schema:schema11.properties.tool.required,parentSchema:schema11.properties.tool,data:data77};if(vErrors === null){vErrors = [err196];}else {vErrors.push(err196);}errors++;}for(const key10 in data77){if(!(((key10 === "name") || (key10 === "version")) || (key10 === "bundleDigest"))){const err197 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tool,data:data77};if(vErrors === null){vErrors = [err197];}else {vErrors.push(err197);}errors++;}}if(data77.name !== undefined){let data78 = data77.name;if("remediate" !== data78){const err198 = {instancePath:instancePath+"/tool/name",schemaPath:"#/properties/tool/properties/name/const",keyword:"const",params:{allowedValue: "remediate"},message:"must be equal to constant",schema:"remediate",parentSchema:schema11.properties.tool.properties.name,data:data78};if(vErrors === null){vErrors = [err198];}else {vErrors.push(err198);}errors++;}}if(data77.version !== undefined){let data79 = data77.version;if(typeof data79 === "string"){if(!pattern17.test(data79)){const err199 = {instancePath:instancePath+"/tool/version",schemaPath:"#/properties/tool/properties/version/pattern",keyword:"pattern",params:{pattern: "^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.+-]+)?$"},message:"must match pattern \""+"^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.+-]+)?$"+"\"",schema:"^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.+-]+)?$",parentSchema:schema11.properties.tool.properties.version,data:data79};if(vErrors === null){vErrors = [err199];}else {vErrors.push(err199);}errors++;}}else {const err200 = {instancePath:instancePath+"/tool/version",schemaPath:"#/properties/tool/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tool.properties.version.type,parentSchema:schema11.properties.tool.properties.version,data:data79};if(vErrors === null){vErrors = [err200];}else {vErrors.push(err200);}errors++;}}if(data77.bundleDigest !== undefined){let data80 = data77.bundleDigest;if(typeof data80 === "string"){if(!pattern7.test(data80)){const err201 = {instancePath:instancePath+"/tool/bundleDigest",schemaPath:"#/definitions/sha256Digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema16,data:data80};if(vErrors === null){vErrors = [err201];}else {vErrors.push(err201);}errors++;}}else {const err202 = {instancePath:instancePath+"/tool/bundleDigest",schemaPath:"#/definitions/sha256Digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.type,parentSchema:schema16,data:data80};if(vErrors === null){vErrors = [err202];}else {vErrors.push(err202);}errors++;}}}else {const err203 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tool.type,parentSchema:schema11.properties.tool,data:data77};if(vErrors === null){vErrors = [err203];}else {vErrors.push(err203);}errors++;}}if(data.started !== undefined){let data81 = data.started;if(typeof data81 === "string"){if(!pattern0.test(data81)){const err204 = {instancePath:instancePath+"/started",schemaPath:"#/definitions/isoTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}Z$"},message:"must match pattern \""+"^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}Z$"+"\"",schema:"^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}Z$",parentSchema:schema12,data:data81};if(vErrors === null){vErrors = [err204];}else {vErrors.push(err204);}errors++;}}else {const err205 = {instancePath:instancePath+"/started",schemaPath:"#/definitions/isoTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data81};if(vErrors === null){vErrors = [err205];}else {vErrors.push(err205);}errors++;}}if(data.ended !== undefined){let data82 = data.ended;if(typeof data82 === "string"){if(!pattern0.test(data82)){const err206 = {instancePath:instancePath+"/ended",schemaPath:"#/definitions/isoTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}Z$"},message:"must match pattern \""+"^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}Z$"+"\"",schema:"^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}Z$",parentSchema:schema12,data:data82};if(vErrors === null){vErrors = [err206];}else {vErrors.push(err206);}errors++;}}else {const err207 = {instancePath:instancePath+"/ended",schemaPath:"#/definitions/isoTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data82};if(vErrors === null){vErrors = [err207];}else {vErrors.push(err207);}errors++;}}if(data.durationMs !== undefined){let data83 = data.durationMs;if(!(((typeof data83 == "number") && (!(data83 % 1) && !isNaN(data83))) && (isFinite(data83)))){const err208 = {instancePath:instancePath+"/durationMs",schemaPath:"#/properties/durationMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.durationMs.type,parentSchema:schema11.properties.durationMs,data:data83};if(vErrors === null){vErrors = [err208];}else {vErrors.push(err208);}errors++;}if((typeof data83 == "number") && (isFinite(data83))){if(data83 < 0 || isNaN(data83)){const err209 = {instancePath:instancePath+"/durationMs",schemaPath:"#/properties/durationMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.durationMs,data:data83};if(vErrors === null){vErrors = [err209];}else {vErrors.push(err209);}errors++;}}}if(data.check !== undefined){let data84 = data.check;if(!(((((data84 === "healthy") || (data84 === "drift")) || (data84 === "forced")) || (data84 === "none")) || (data84 === "error"))){const err210 = {instancePath:instancePath+"/check",schemaPath:"#/properties/check/enum",keyword:"enum",params:{allowedValues: schema11.properties.check.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.check.enum,parentSchema:schema11.properties.check,data:data84};if(vErrors === null){vErrors = [err210];}else {vErrors.push(err210);}errors++;}}if(data.rollback !== undefined){let data85 = data.rollback;if(!((((data85 === "not-needed") || (data85 === "succeeded")) || (data85 === "failed")) || (data85 === "none"))){const err211 = {instancePath:instancePath+"/rollback",schemaPath:"#/properties/rollback/enum",keyword:"enum",params:{allowedValues: schema11.properties.rollback.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.rollback.enum,parentSchema:schema11.properties.rollback,data:data85};if(vErrors === null){vErrors = [err211];}else {vErrors.push(err211);}errors++;}}if(data.steps !== undefined){let data86 = data.steps;if(Array.isArray(data86)){const len4 = data86.length;for(let i6=0; i6<len4; i6++){if(!(validate13(data86[i6], {instancePath:instancePath+"/steps/" + i6,parentData:data86,parentDataProperty:i6,rootData}))){vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);errors = vErrors.length;}}}else {const err212 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.steps.type,parentSchema:schema11.properties.steps,data:data86};if(vErrors === null){vErrors = [err212];}else {vErrors.push(err212);}errors++;}}if(data.outputs !== undefined){let data88 = data.outputs;if(data88 && typeof data88 == "object" && !Array.isArray(data88)){for(const key11 in data88){const _errs214 = errors;if(typeof key11 === "string"){if(!pattern12.test(key11)){const err213 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,62}$",parentSchema:schema11.properties.outputs.propertyNames,data:key11,propertyName:key11};if(vErrors === null){vErrors = [err213];}else {vErrors.push(err213);}errors++;}}var valid71 = _errs214 === errors;if(!valid71){const err214 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid",schema:schema11.properties.outputs.propertyNames,parentSchema:schema11.properties.outputs,data:data88};if(vErrors === null){vErrors = [err214];}else {vErrors.push(err214);}errors++;}}for(const key12 in data88){let data89 = data88[key12];if(typeof data89 !== "string"){const err215 = {instancePath:instancePath+"/outputs/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.outputs.additionalProperties.type,parentSchema:schema11.properties.outputs.additionalProperties,data:data89};if(vErrors === null){vErrors = [err215];}else {vErrors.push(err215);}errors++;}}}else {const err216 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.outputs.type,parentSchema:schema11.properties.outputs,data:data88};if(vErrors === null){vErrors = [err216];}else {vErrors.push(err216);}errors++;}}if(data.log !== undefined){let data90 = data.log;const _errs220 = errors;let valid73 = true;const _errs221 = errors;if(data90 && typeof data90 == "object" && !Array.isArray(data90)){let missing11;if((data90.complete === undefined) && (missing11 = "complete")){const err217 = {};if(vErrors === null){vErrors = [err217];}else {vErrors.push(err217);}errors++;}}var _valid11 = _errs221 === errors;errors = _errs220;if(vErrors !== null){if(_errs220){vErrors.length = _errs220;}else {vErrors = null;}}let ifClause2;if(_valid11){const _errs222 = errors;if(data90 && typeof data90 == "object" && !Array.isArray(data90)){if(data90.file === undefined){const err218 = {instancePath:instancePath+"/log",schemaPath:"#/definitions/logOpen/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema29.required,parentSchema:schema29,data:data90};if(vErrors === null){vErrors = [err218];}else {vErrors.push(err218);}errors++;}if(data90.complete === undefined){const err219 = {instancePath:instancePath+"/log",schemaPath:"#/definitions/logOpen/required",keyword:"required",params:{missingProperty: "complete"},message:"must have required property '"+"complete"+"'",schema:schema29.required,parentSchema:schema29,data:data90};if(vErrors === null){vErrors = [err219];}else {vErrors.push(err219);}errors++;}for(const key13 in data90){if(!((key13 === "file") || (key13 === "complete"))){const err220 = {instancePath:instancePath+"/log",schemaPath:"#/definitions/logOpen/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema29,data:data90};if(vErrors === null){vErrors = [err220];}else {vErrors.push(err220);}errors++;}}if(data90.file !== undefined){let data91 = data90.file;if("run.log" !== data91){const err221 = {instancePath:instancePath+"/log/file",schemaPath:"#/definitions/logOpen/properties/file/const",keyword:"const",params:{allowedValue: "run.log"},message:"must be equal to constant",schema:"run.log",parentSchema:schema29.properties.file,data:data91};if(vErrors === null){vErrors = [err221];}else {vErrors.push(err221);}errors++;}}if(data90.complete !== undefined){let data92 = data90.complete;if(false !== data92){const err222 = {instancePath:instancePath+"/log/complete",schemaPath:"#/definitions/logOpen/properties/complete/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema29.properties.complete,data:data92};if(vErrors === null){vErrors = [err222];}else {vErrors.push(err222);}errors++;}}}else {const err223 = {instancePath:instancePath+"/log",schemaPath:"#/definitions/logOpen/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.type,parentSchema:schema29,data:data90};if(vErrors === null){vErrors = [err223];}else {vErrors.push(err223);}errors++;}var _valid11 = _errs222 === errors;valid73 = _valid11;ifClause2 = "then";}else {const _errs228 = errors;if(!(validate15(data90, {instancePath:instancePath+"/log",parentData:data,parentDataProperty:"log",rootData}))){vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);errors = vErrors.length;}var _valid11 = _errs228 === errors;valid73 = _valid11;ifClause2 = "else";}if(!valid73){const err224 = {instancePath:instancePath+"/log",schemaPath:"#/properties/log/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema",schema:schema11.properties.log.if,parentSchema:schema11.properties.log,data:data90};if(vErrors === null){vErrors = [err224];}else {vErrors.push(err224);}errors++;}if(data90 && typeof data90 == "object" && !Array.isArray(data90)){if(data90.file === undefined){const err225 = {instancePath:instancePath+"/log",schemaPath:"#/properties/log/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema11.properties.log.required,parentSchema:schema11.properties.log,data:data90};if(vErrors === null){vErrors = [err225];}else {vErrors.push(err225);}errors++;}if(data90.file !== undefined){let data93 = data90.file;if("run.log" !== data93){const err226 = {instancePath:instancePath+"/log/file",schemaPath:"#/properties/log/properties/file/const",keyword:"const",params:{allowedValue: "run.log"},message:"must be equal to constant",schema:"run.log",parentSchema:schema11.properties.log.properties.file,data:data93};if(vErrors === null){vErrors = [err226];}else {vErrors.push(err226);}errors++;}}}else {const err227 = {instancePath:instancePath+"/log",schemaPath:"#/properties/log/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.log.type,parentSchema:schema11.properties.log,data:data90};if(vErrors === null){vErrors = [err227];}else {vErrors.push(err227);}errors++;}}}else {const err228 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};if(vErrors === null){vErrors = [err228];}else {vErrors.push(err228);}errors++;}validate10.errors = vErrors;return errors === 0;}
+
+;// CONCATENATED MODULE: ./src/core/schema-errors.ts
+// Reads ajv's errors into plain problems: where, which keyword failed, and the values its params
+// carry. The wording stays with each caller: a definition speaks of keys at YAML positions
+// (definition-parser.ts), a snapshot of fields (record/snapshot-schema.ts).
+/** Reads one ajv error: its path, its keyword and the values that keyword's params carry. */
+function schema_errors_readSchemaError(error) {
+    const base = {
+        path: pointerToPath(error.instancePath),
+        data: error.data,
+        message: error.message ?? 'is invalid',
+    };
+    const params = error.params;
+    switch (error.keyword) {
+        case 'additionalProperties':
+            return { ...base, keyword: 'additionalProperties', key: params.additionalProperty };
+        case 'required':
+            return { ...base, keyword: 'required', key: params.missingProperty };
+        case 'propertyNames':
+            return { ...base, keyword: 'propertyNames', name: params.propertyName };
+        case 'pattern':
+            return {
+                ...base,
+                keyword: 'pattern',
+                pattern: params.pattern,
+                description: error.parentSchema?.description,
+                definition: /^#\/definitions\/([A-Za-z0-9]+)\/pattern$/.exec(error.schemaPath)?.[1],
+            };
+        case 'type': {
+            const type = params.type;
+            return { ...base, keyword: 'type', types: Array.isArray(type) ? type : [type] };
+        }
+        case 'enum':
+            return { ...base, keyword: 'enum', values: params.allowedValues };
+        case 'const':
+            return { ...base, keyword: 'const', value: params.allowedValue };
+        case 'false schema':
+            return { ...base, keyword: 'false schema' };
+        default:
+            return { ...base, keyword: 'other' };
+    }
+}
+/**
+ * What a pattern expects, for `expected X`: the schema's description (`a duration like 500ms`)
+ * reads better than its regex, which is the fallback.
+ */
+function schema_errors_expectedForm(pattern, description) {
+    return description
+        ? description.charAt(0).toLowerCase() + description.slice(1).replace(/\.$/, '')
+        : `a value matching /${pattern}/`;
+}
+/** A JSON pointer (`/steps/1/timeout`) as a path (`['steps', 1, 'timeout']`). */
+function pointerToPath(pointer) {
+    if (!pointer)
+        return [];
+    return pointer
+        .slice(1)
+        .split('/')
+        .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
+        .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+/** Formats a path like `steps[1].timeout`. */
+function schema_errors_formatPath(path) {
+    return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
+}
+
+;// CONCATENATED MODULE: ./src/record/snapshot-schema.ts
+// Precompiled from the schema at build time (scripts/build-validators.mjs): no compile at run time.
+
+
+/** Checks parsed snapshot.json against the published schema; problems read `<path>: <message>`. */
+function validateSnapshot(value) {
+    if (run_snapshot_validator(value))
+        return { ok: true };
+    // An `if` error only says "must match then/else"; the failing keyword inside is reported on its own.
+    const problems = (run_snapshot_validator.errors ?? [])
+        .filter((error) => error.keyword !== 'if')
+        .map((error) => snapshot_schema_describe(error, value));
+    return { ok: false, problems: [...new Set(problems)] };
+}
+function snapshot_schema_describe(error, root) {
+    const problem = schema_errors_readSchemaError(error);
+    const { path } = problem;
+    const got = show(valueAt(root, path));
+    switch (problem.keyword) {
+        case 'additionalProperties':
+            return `${where([...path, problem.key])}: unknown field`;
+        case 'required':
+            return `${where([...path, problem.key])}: missing required field`;
+        case 'false schema':
+            return `${where(path)}: not allowed in a snapshot with status ${show(valueAt(root, ['status']))}`;
+        case 'enum':
+            return `${where(path)}: expected one of ${problem.values.map((v) => JSON.stringify(v)).join(', ')}, got ${got}`;
+        case 'const':
+            return `${where(path)}: expected ${JSON.stringify(problem.value)}, got ${got}`;
+        case 'pattern': {
+            // A shared format's description (`64 lower-case hex digits`) says what is expected; a
+            // field's own description says what the field is for, so its regex is shown instead.
+            const description = problem.definition === undefined ? undefined : problem.description;
+            return `${where(path)}: expected ${schema_errors_expectedForm(problem.pattern, description)}, got ${got}`;
+        }
+        case 'propertyNames':
+            return `${where([...path, problem.name])}: invalid name`;
+        case 'type':
+            return `${where(path)}: expected ${problem.types.join(' or ')}, got ${got}`;
+        default:
+            return `${where(path)}: ${problem.message}, got ${got}`;
+    }
+}
+function where(path) {
+    return path.length === 0 ? '(snapshot)' : schema_errors_formatPath(path);
+}
+function valueAt(root, path) {
+    let node = root;
+    for (const part of path) {
+        if (typeof node !== 'object' || node === null)
+            return undefined;
+        node = node[part];
+    }
+    return node;
+}
+function show(value) {
+    if (value === undefined)
+        return 'nothing';
+    if (typeof value === 'string')
+        return `'${value.length > 80 ? `${value.slice(0, 77)}...` : value}'`;
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'an object';
+    return String(value);
+}
+
+;// CONCATENATED MODULE: ./src/record/read-snapshot.ts
+
+
+
+
+
+/**
+ * Parses snapshot.json bytes read back from disk (to publish, close, or summarize a record) and
+ * checks them against the published schema: a record folder is input like any other, and a
+ * malformed or edited snapshot must be refused with what is wrong, not trusted by a cast.
+ */
+function parseSnapshot(bytes, where) {
+    let value;
+    try {
+        value = JSON.parse(Buffer.from(bytes).toString('utf8'));
+    }
+    catch {
+        throw new errors/* TrustError */.Ru('MALFORMED', `${where}: snapshot.json is not JSON`);
+    }
+    const validation = validateSnapshot(value);
+    if (!validation.ok) {
+        throw new errors/* TrustError */.Ru('MALFORMED', `${where}: snapshot.json does not match the run snapshot schema: ${validation.problems.slice(0, 5).join('; ')}`);
+    }
+    return value;
+}
+/** Reads and validates a record folder's snapshot.json; also returns its bytes (for its digest). */
+async function readSnapshot(recordDir) {
+    const bytes = await (0,promises_.readFile)((0,external_node_path_.join)(recordDir, record_files_SNAPSHOT_FILE));
+    return { snapshot: parseSnapshot(bytes, recordDir), bytes };
+}
+
 ;// CONCATENATED MODULE: ./src/action/action-io.ts
 /** State keys shared by main and post. */
 const STATE = {
@@ -28953,21 +30949,15 @@ const STATE = {
     commit: 'commit',
 };
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(83916);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(38815);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/ucs2length.js
-var ucs2length = __nccwpck_require__(36214);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/equal.js
-var equal = __nccwpck_require__(24951);
 ;// CONCATENATED MODULE: ./src/generated/remediation-validator.js
 // Generated from remediations/remediation.schema.json by scripts/build-validators.mjs; do not edit.
 /* eslint-disable */
 
 
-const runtime = (m) => (typeof m === "function" ? m : m.default);
-"use strict";const remediation_validator_validate = (/* unused pure expression or super */ null && (validate10));/* harmony default export */ const remediation_validator = ((/* unused pure expression or super */ null && (validate10)));const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://remediate.dev/schemas/remediation-v1.json","title":"Remediation definition (remediations/<name>/remediation.yml)","type":"object","additionalProperties":false,"required":["name","description","steps"],"properties":{"name":{"description":"Must equal the folder name under remediations/.","type":"string","pattern":"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"},"description":{"type":"string","minLength":1,"maxLength":2000},"inputs":{"description":"Typed parameters. Each reaches the steps only as the environment variable PARAM_<NAME>.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_-]{0,62}$"},"maxProperties":64,"additionalProperties":{"$ref":"#/definitions/input"}},"secrets":{"description":"Names of caller environment variables that the steps may see. Their values are redacted from every record.","type":"array","maxItems":32,"uniqueItems":true,"items":{"$ref":"#/definitions/envName"}},"env":{"$ref":"#/definitions/env"},"timeout":{"description":"Whole-run time limit.","$ref":"#/definitions/duration"},"outputs":{"description":"Outputs the run exposes, each taken from a step's REMEDIATION_OUTPUT key.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_-]{0,62}$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["step","key"],"properties":{"description":{"type":"string"},"step":{"type":"string"},"key":{"type":"string"}}}},"check":{"$ref":"#/definitions/stage"},"steps":{"type":"array","$ref":"#/definitions/stage","minItems":1},"verify":{"$ref":"#/definitions/stage"},"rollback":{"$ref":"#/definitions/stage"}},"definitions":{"envName":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,127}$"},"env":{"type":"object","maxProperties":64,"propertyNames":{"$ref":"#/definitions/envName"},"additionalProperties":{"type":"string","maxLength":4096}},"duration":{"description":"A duration like 500ms, 30s, 5m or 2h.","type":"string","pattern":"^[1-9][0-9]{0,6}(ms|s|m|h)$"},"input":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","integer","number","boolean"]},"description":{"type":"string"},"required":{"type":"boolean"},"default":{"type":["string","number","boolean"]},"pattern":{"type":"string","maxLength":1024},"enum":{"type":"array","minItems":1,"items":{"type":["string","number","boolean"]}},"minimum":{"type":"number"},"maximum":{"type":"number"},"min-length":{"type":"integer","minimum":0},"max-length":{"type":"integer","minimum":1,"maximum":65536}}},"stage":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/step"}},"step":{"type":"object","additionalProperties":false,"required":["id","run"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]{0,62}$"},"name":{"type":"string","maxLength":200},"run":{"type":"string","minLength":1,"maxLength":65536},"shell":{"enum":["bash","sh"]},"env":{"$ref":"#/definitions/env"},"timeout":{"$ref":"#/definitions/duration"},"retries":{"type":"integer","minimum":0,"maximum":10},"continue-on-error":{"type":"boolean"},"working-directory":{"description":"A relative path inside the run's fresh workspace.","type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).{1,200}$"}}}}};const schema12 = {"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","integer","number","boolean"]},"description":{"type":"string"},"required":{"type":"boolean"},"default":{"type":["string","number","boolean"]},"pattern":{"type":"string","maxLength":1024},"enum":{"type":"array","minItems":1,"items":{"type":["string","number","boolean"]}},"minimum":{"type":"number"},"maximum":{"type":"number"},"min-length":{"type":"integer","minimum":0},"max-length":{"type":"integer","minimum":1,"maximum":65536}}};const schema13 = {"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,127}$"};const schema16 = {"description":"A duration like 500ms, 30s, 5m or 2h.","type":"string","pattern":"^[1-9][0-9]{0,6}(ms|s|m|h)$"};const func2 = Object.prototype.hasOwnProperty;const func3 = runtime(ucs2length);const func0 = runtime(equal);const pattern0 = new RegExp("^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$", "u");const pattern1 = new RegExp("^[a-z][a-z0-9_-]{0,62}$", "u");const pattern2 = new RegExp("^[A-Za-z_][A-Za-z0-9_]{0,127}$", "u");const pattern4 = new RegExp("^[1-9][0-9]{0,6}(ms|s|m|h)$", "u");const schema14 = {"type":"object","maxProperties":64,"propertyNames":{"$ref":"#/definitions/envName"},"additionalProperties":{"type":"string","maxLength":4096}};function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(Object.keys(data).length > 64){const err0 = {instancePath,schemaPath:"#/maxProperties",keyword:"maxProperties",params:{limit: 64},message:"must NOT have more than 64 properties",schema:64,parentSchema:schema14,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}for(const key0 in data){const _errs1 = errors;if(typeof key0 === "string"){if(!pattern2.test(key0)){const err1 = {instancePath,schemaPath:"#/definitions/envName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,127}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,127}$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]{0,127}$",parentSchema:schema13,data:key0,propertyName:key0};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}else {const err2 = {instancePath,schemaPath:"#/definitions/envName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:key0,propertyName:key0};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}var valid0 = _errs1 === errors;if(!valid0){const err3 = {instancePath,schemaPath:"#/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid",schema:schema14.propertyNames,parentSchema:schema14,data};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}for(const key1 in data){let data0 = data[key1];if(typeof data0 === "string"){if(func3(data0) > 4096){const err4 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema14.additionalProperties,data:data0};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}else {const err5 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.additionalProperties.type,parentSchema:schema14.additionalProperties,data:data0};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}}else {const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.type,parentSchema:schema14,data};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}validate11.errors = vErrors;return errors === 0;}const schema17 = {"type":"array","maxItems":100,"items":{"$ref":"#/definitions/step"}};const schema18 = {"type":"object","additionalProperties":false,"required":["id","run"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]{0,62}$"},"name":{"type":"string","maxLength":200},"run":{"type":"string","minLength":1,"maxLength":65536},"shell":{"enum":["bash","sh"]},"env":{"$ref":"#/definitions/env"},"timeout":{"$ref":"#/definitions/duration"},"retries":{"type":"integer","minimum":0,"maximum":10},"continue-on-error":{"type":"boolean"},"working-directory":{"description":"A relative path inside the run's fresh workspace.","type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).{1,200}$"}}};const pattern8 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$)).{1,200}$", "u");function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.id === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema18.required,parentSchema:schema18,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.run === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'",schema:schema18.required,parentSchema:schema18,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}for(const key0 in data){if(!(func2.call(schema18.properties, key0))){const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema18,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}if(data.id !== undefined){let data0 = data.id;if(typeof data0 === "string"){if(!pattern1.test(data0)){const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,62}$",parentSchema:schema18.properties.id,data:data0};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}else {const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.id.type,parentSchema:schema18.properties.id,data:data0};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}if(data.name !== undefined){let data1 = data.name;if(typeof data1 === "string"){if(func3(data1) > 200){const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema18.properties.name,data:data1};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}else {const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.name.type,parentSchema:schema18.properties.name,data:data1};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}if(data.run !== undefined){let data2 = data.run;if(typeof data2 === "string"){if(func3(data2) > 65536){const err7 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/maxLength",keyword:"maxLength",params:{limit: 65536},message:"must NOT have more than 65536 characters",schema:65536,parentSchema:schema18.properties.run,data:data2};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}if(func3(data2) < 1){const err8 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.run,data:data2};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}else {const err9 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.run.type,parentSchema:schema18.properties.run,data:data2};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}if(data.shell !== undefined){let data3 = data.shell;if(!((data3 === "bash") || (data3 === "sh"))){const err10 = {instancePath:instancePath+"/shell",schemaPath:"#/properties/shell/enum",keyword:"enum",params:{allowedValues: schema18.properties.shell.enum},message:"must be equal to one of the allowed values",schema:schema18.properties.shell.enum,parentSchema:schema18.properties.shell,data:data3};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}if(data.env !== undefined){if(!(validate11(data.env, {instancePath:instancePath+"/env",parentData:data,parentDataProperty:"env",rootData}))){vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);errors = vErrors.length;}}if(data.timeout !== undefined){let data5 = data.timeout;if(typeof data5 === "string"){if(!pattern4.test(data5)){const err11 = {instancePath:instancePath+"/timeout",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{0,6}(ms|s|m|h)$"},message:"must match pattern \""+"^[1-9][0-9]{0,6}(ms|s|m|h)$"+"\"",schema:"^[1-9][0-9]{0,6}(ms|s|m|h)$",parentSchema:schema16,data:data5};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}else {const err12 = {instancePath:instancePath+"/timeout",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.type,parentSchema:schema16,data:data5};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}if(data.retries !== undefined){let data6 = data.retries;if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){const err13 = {instancePath:instancePath+"/retries",schemaPath:"#/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema18.properties.retries.type,parentSchema:schema18.properties.retries,data:data6};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}if((typeof data6 == "number") && (isFinite(data6))){if(data6 > 10 || isNaN(data6)){const err14 = {instancePath:instancePath+"/retries",schemaPath:"#/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10",schema:10,parentSchema:schema18.properties.retries,data:data6};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}if(data6 < 0 || isNaN(data6)){const err15 = {instancePath:instancePath+"/retries",schemaPath:"#/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema18.properties.retries,data:data6};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}}if(data["continue-on-error"] !== undefined){let data7 = data["continue-on-error"];if(typeof data7 !== "boolean"){const err16 = {instancePath:instancePath+"/continue-on-error",schemaPath:"#/properties/continue-on-error/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema18.properties["continue-on-error"].type,parentSchema:schema18.properties["continue-on-error"],data:data7};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}if(data["working-directory"] !== undefined){let data8 = data["working-directory"];if(typeof data8 === "string"){if(!pattern8.test(data8)){const err17 = {instancePath:instancePath+"/working-directory",schemaPath:"#/properties/working-directory/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).{1,200}$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$)).{1,200}$"+"\"",schema:"^(?!/)(?!.*(^|/)\\.\\.(/|$)).{1,200}$",parentSchema:schema18.properties["working-directory"],data:data8};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}else {const err18 = {instancePath:instancePath+"/working-directory",schemaPath:"#/properties/working-directory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties["working-directory"].type,parentSchema:schema18.properties["working-directory"],data:data8};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}}else {const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.type,parentSchema:schema18,data};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}validate14.errors = vErrors;return errors === 0;}function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(Array.isArray(data)){if(data.length > 100){const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema17,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}const len0 = data.length;for(let i0=0; i0<len0; i0++){if(!(validate14(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);errors = vErrors.length;}}}else {const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.type,parentSchema:schema17,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}validate13.errors = vErrors;return errors === 0;}function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://remediate.dev/schemas/remediation-v1.json" */;let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.name === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.description === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.steps === undefined){const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}for(const key0 in data){if(!(func2.call(schema11.properties, key0))){const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data.name !== undefined){let data0 = data.name;if(typeof data0 === "string"){if(!pattern0.test(data0)){const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"+"\"",schema:"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$",parentSchema:schema11.properties.name,data:data0};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}else {const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.name.type,parentSchema:schema11.properties.name,data:data0};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}if(data.description !== undefined){let data1 = data.description;if(typeof data1 === "string"){if(func3(data1) > 2000){const err6 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema11.properties.description,data:data1};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}if(func3(data1) < 1){const err7 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.description,data:data1};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}else {const err8 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.description.type,parentSchema:schema11.properties.description,data:data1};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}if(data.inputs !== undefined){let data2 = data.inputs;if(data2 && typeof data2 == "object" && !Array.isArray(data2)){if(Object.keys(data2).length > 64){const err9 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/maxProperties",keyword:"maxProperties",params:{limit: 64},message:"must NOT have more than 64 properties",schema:64,parentSchema:schema11.properties.inputs,data:data2};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}for(const key1 in data2){const _errs8 = errors;if(typeof key1 === "string"){if(!pattern1.test(key1)){const err10 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,62}$",parentSchema:schema11.properties.inputs.propertyNames,data:key1,propertyName:key1};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}var valid1 = _errs8 === errors;if(!valid1){const err11 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema11.properties.inputs.propertyNames,parentSchema:schema11.properties.inputs,data:data2};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}for(const key2 in data2){let data3 = data2[key2];if(data3 && typeof data3 == "object" && !Array.isArray(data3)){if(data3.type === undefined){const err12 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/input/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema12.required,parentSchema:schema12,data:data3};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}for(const key3 in data3){if(!(func2.call(schema12.properties, key3))){const err13 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/input/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data3};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}if(data3.type !== undefined){let data4 = data3.type;if(!((((data4 === "string") || (data4 === "integer")) || (data4 === "number")) || (data4 === "boolean"))){const err14 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/definitions/input/properties/type/enum",keyword:"enum",params:{allowedValues: schema12.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.type.enum,parentSchema:schema12.properties.type,data:data4};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}if(data3.description !== undefined){let data5 = data3.description;if(typeof data5 !== "string"){const err15 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/definitions/input/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.description.type,parentSchema:schema12.properties.description,data:data5};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}if(data3.required !== undefined){let data6 = data3.required;if(typeof data6 !== "boolean"){const err16 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/required",schemaPath:"#/definitions/input/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.required.type,parentSchema:schema12.properties.required,data:data6};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}if(data3.default !== undefined){let data7 = data3.default;if(((typeof data7 !== "string") && (!((typeof data7 == "number") && (isFinite(data7))))) && (typeof data7 !== "boolean")){const err17 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/default",schemaPath:"#/definitions/input/properties/default/type",keyword:"type",params:{type: schema12.properties.default.type},message:"must be string,number,boolean",schema:schema12.properties.default.type,parentSchema:schema12.properties.default,data:data7};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}if(data3.pattern !== undefined){let data8 = data3.pattern;if(typeof data8 === "string"){if(func3(data8) > 1024){const err18 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/pattern",schemaPath:"#/definitions/input/properties/pattern/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema12.properties.pattern,data:data8};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}else {const err19 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/pattern",schemaPath:"#/definitions/input/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.pattern.type,parentSchema:schema12.properties.pattern,data:data8};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}if(data3.enum !== undefined){let data9 = data3.enum;if(Array.isArray(data9)){if(data9.length < 1){const err20 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/enum",schemaPath:"#/definitions/input/properties/enum/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema12.properties.enum,data:data9};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}const len0 = data9.length;for(let i0=0; i0<len0; i0++){let data10 = data9[i0];if(((typeof data10 !== "string") && (!((typeof data10 == "number") && (isFinite(data10))))) && (typeof data10 !== "boolean")){const err21 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/enum/" + i0,schemaPath:"#/definitions/input/properties/enum/items/type",keyword:"type",params:{type: schema12.properties.enum.items.type},message:"must be string,number,boolean",schema:schema12.properties.enum.items.type,parentSchema:schema12.properties.enum.items,data:data10};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}}}else {const err22 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/enum",schemaPath:"#/definitions/input/properties/enum/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.enum.type,parentSchema:schema12.properties.enum,data:data9};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}if(data3.minimum !== undefined){let data11 = data3.minimum;if(!((typeof data11 == "number") && (isFinite(data11)))){const err23 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/minimum",schemaPath:"#/definitions/input/properties/minimum/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.minimum.type,parentSchema:schema12.properties.minimum,data:data11};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}if(data3.maximum !== undefined){let data12 = data3.maximum;if(!((typeof data12 == "number") && (isFinite(data12)))){const err24 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/maximum",schemaPath:"#/definitions/input/properties/maximum/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.maximum.type,parentSchema:schema12.properties.maximum,data:data12};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}if(data3["min-length"] !== undefined){let data13 = data3["min-length"];if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){const err25 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/min-length",schemaPath:"#/definitions/input/properties/min-length/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.properties["min-length"].type,parentSchema:schema12.properties["min-length"],data:data13};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}if((typeof data13 == "number") && (isFinite(data13))){if(data13 < 0 || isNaN(data13)){const err26 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/min-length",schemaPath:"#/definitions/input/properties/min-length/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties["min-length"],data:data13};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}}}if(data3["max-length"] !== undefined){let data14 = data3["max-length"];if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){const err27 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/max-length",schemaPath:"#/definitions/input/properties/max-length/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.properties["max-length"].type,parentSchema:schema12.properties["max-length"],data:data14};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}if((typeof data14 == "number") && (isFinite(data14))){if(data14 > 65536 || isNaN(data14)){const err28 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/max-length",schemaPath:"#/definitions/input/properties/max-length/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65536},message:"must be <= 65536",schema:65536,parentSchema:schema12.properties["max-length"],data:data14};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}if(data14 < 1 || isNaN(data14)){const err29 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/max-length",schemaPath:"#/definitions/input/properties/max-length/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema12.properties["max-length"],data:data14};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}}}}else {const err30 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/input/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data3};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}}}else {const err31 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.inputs.type,parentSchema:schema11.properties.inputs,data:data2};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}}if(data.secrets !== undefined){let data15 = data.secrets;if(Array.isArray(data15)){if(data15.length > 32){const err32 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema11.properties.secrets,data:data15};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}const len1 = data15.length;for(let i1=0; i1<len1; i1++){let data16 = data15[i1];if(typeof data16 === "string"){if(!pattern2.test(data16)){const err33 = {instancePath:instancePath+"/secrets/" + i1,schemaPath:"#/definitions/envName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,127}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,127}$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]{0,127}$",parentSchema:schema13,data:data16};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}}else {const err34 = {instancePath:instancePath+"/secrets/" + i1,schemaPath:"#/definitions/envName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data16};if(vErrors === null){vErrors = [err34];}else {vErrors.push(err34);}errors++;}}let i2 = data15.length;let j0;if(i2 > 1){outer0:for(;i2--;){for(j0 = i2; j0--;){if(func0(data15[i2], data15[j0])){const err35 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema11.properties.secrets,data:data15};if(vErrors === null){vErrors = [err35];}else {vErrors.push(err35);}errors++;break outer0;}}}}}else {const err36 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.secrets.type,parentSchema:schema11.properties.secrets,data:data15};if(vErrors === null){vErrors = [err36];}else {vErrors.push(err36);}errors++;}}if(data.env !== undefined){if(!(validate11(data.env, {instancePath:instancePath+"/env",parentData:data,parentDataProperty:"env",rootData}))){vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);errors = vErrors.length;}}if(data.timeout !== undefined){let data18 = data.timeout;if(typeof data18 === "string"){if(!pattern4.test(data18)){const err37 = {instancePath:instancePath+"/timeout",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{0,6}(ms|s|m|h)$"},message:"must match pattern \""+"^[1-9][0-9]{0,6}(ms|s|m|h)$"+"\"",schema:"^[1-9][0-9]{0,6}(ms|s|m|h)$",parentSchema:schema16,data:data18};if(vErrors === null){vErrors = [err37];}else {vErrors.push(err37);}errors++;}}else {const err38 = {instancePath:instancePath+"/timeout",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.type,parentSchema:schema16,data:data18};if(vErrors === null){vErrors = [err38];}else {vErrors.push(err38);}errors++;}}if(data.outputs !== undefined){let data19 = data.outputs;if(data19 && typeof data19 == "object" && !Array.isArray(data19)){for(const key4 in data19){const _errs46 = errors;if(typeof key4 === "string"){if(!pattern1.test(key4)){const err39 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,62}$",parentSchema:schema11.properties.outputs.propertyNames,data:key4,propertyName:key4};if(vErrors === null){vErrors = [err39];}else {vErrors.push(err39);}errors++;}}var valid12 = _errs46 === errors;if(!valid12){const err40 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid",schema:schema11.properties.outputs.propertyNames,parentSchema:schema11.properties.outputs,data:data19};if(vErrors === null){vErrors = [err40];}else {vErrors.push(err40);}errors++;}}for(const key5 in data19){let data20 = data19[key5];if(data20 && typeof data20 == "object" && !Array.isArray(data20)){if(data20.step === undefined){const err41 = {instancePath:instancePath+"/outputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'",schema:schema11.properties.outputs.additionalProperties.required,parentSchema:schema11.properties.outputs.additionalProperties,data:data20};if(vErrors === null){vErrors = [err41];}else {vErrors.push(err41);}errors++;}if(data20.key === undefined){const err42 = {instancePath:instancePath+"/outputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema11.properties.outputs.additionalProperties.required,parentSchema:schema11.properties.outputs.additionalProperties,data:data20};if(vErrors === null){vErrors = [err42];}else {vErrors.push(err42);}errors++;}for(const key6 in data20){if(!(((key6 === "description") || (key6 === "step")) || (key6 === "key"))){const err43 = {instancePath:instancePath+"/outputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.outputs.additionalProperties,data:data20};if(vErrors === null){vErrors = [err43];}else {vErrors.push(err43);}errors++;}}if(data20.description !== undefined){let data21 = data20.description;if(typeof data21 !== "string"){const err44 = {instancePath:instancePath+"/outputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/outputs/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.outputs.additionalProperties.properties.description.type,parentSchema:schema11.properties.outputs.additionalProperties.properties.description,data:data21};if(vErrors === null){vErrors = [err44];}else {vErrors.push(err44);}errors++;}}if(data20.step !== undefined){let data22 = data20.step;if(typeof data22 !== "string"){const err45 = {instancePath:instancePath+"/outputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/step",schemaPath:"#/properties/outputs/additionalProperties/properties/step/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.outputs.additionalProperties.properties.step.type,parentSchema:schema11.properties.outputs.additionalProperties.properties.step,data:data22};if(vErrors === null){vErrors = [err45];}else {vErrors.push(err45);}errors++;}}if(data20.key !== undefined){let data23 = data20.key;if(typeof data23 !== "string"){const err46 = {instancePath:instancePath+"/outputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/key",schemaPath:"#/properties/outputs/additionalProperties/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.outputs.additionalProperties.properties.key.type,parentSchema:schema11.properties.outputs.additionalProperties.properties.key,data:data23};if(vErrors === null){vErrors = [err46];}else {vErrors.push(err46);}errors++;}}}else {const err47 = {instancePath:instancePath+"/outputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.outputs.additionalProperties.type,parentSchema:schema11.properties.outputs.additionalProperties,data:data20};if(vErrors === null){vErrors = [err47];}else {vErrors.push(err47);}errors++;}}}else {const err48 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.outputs.type,parentSchema:schema11.properties.outputs,data:data19};if(vErrors === null){vErrors = [err48];}else {vErrors.push(err48);}errors++;}}if(data.check !== undefined){if(!(validate13(data.check, {instancePath:instancePath+"/check",parentData:data,parentDataProperty:"check",rootData}))){vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);errors = vErrors.length;}}if(data.steps !== undefined){let data25 = data.steps;if(!(validate13(data25, {instancePath:instancePath+"/steps",parentData:data,parentDataProperty:"steps",rootData}))){vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);errors = vErrors.length;}if(Array.isArray(data25)){if(data25.length < 1){const err49 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.steps,data:data25};if(vErrors === null){vErrors = [err49];}else {vErrors.push(err49);}errors++;}}else {const err50 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.steps.type,parentSchema:schema11.properties.steps,data:data25};if(vErrors === null){vErrors = [err50];}else {vErrors.push(err50);}errors++;}}if(data.verify !== undefined){if(!(validate13(data.verify, {instancePath:instancePath+"/verify",parentData:data,parentDataProperty:"verify",rootData}))){vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);errors = vErrors.length;}}if(data.rollback !== undefined){if(!(validate13(data.rollback, {instancePath:instancePath+"/rollback",parentData:data,parentDataProperty:"rollback",rootData}))){vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);errors = vErrors.length;}}}else {const err51 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};if(vErrors === null){vErrors = [err51];}else {vErrors.push(err51);}errors++;}validate10.errors = vErrors;return errors === 0;}
+const remediation_validator_runtime = (m) => (typeof m === "function" ? m : m.default);
+"use strict";const remediation_validator_validate = (/* unused pure expression or super */ null && (remediation_validator_validate10));/* harmony default export */ const remediation_validator = ((/* unused pure expression or super */ null && (remediation_validator_validate10)));const remediation_validator_schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://remediate.dev/schemas/remediation-v1.json","title":"Remediation definition (remediations/<name>/remediation.yml)","type":"object","additionalProperties":false,"required":["name","description","steps"],"properties":{"name":{"description":"Must equal the folder name under remediations/.","type":"string","pattern":"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"},"description":{"type":"string","minLength":1,"maxLength":2000},"inputs":{"description":"Typed parameters. Each reaches the steps only as the environment variable PARAM_<NAME>.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_-]{0,62}$"},"maxProperties":64,"additionalProperties":{"$ref":"#/definitions/input"}},"secrets":{"description":"Names of caller environment variables that the steps may see. Their values are redacted from every record.","type":"array","maxItems":32,"uniqueItems":true,"items":{"$ref":"#/definitions/envName"}},"env":{"$ref":"#/definitions/env"},"timeout":{"description":"Whole-run time limit.","$ref":"#/definitions/duration"},"outputs":{"description":"Outputs the run exposes, each taken from a step's REMEDIATION_OUTPUT key.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_-]{0,62}$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["step","key"],"properties":{"description":{"type":"string"},"step":{"type":"string"},"key":{"type":"string"}}}},"check":{"$ref":"#/definitions/stage"},"steps":{"type":"array","$ref":"#/definitions/stage","minItems":1},"verify":{"$ref":"#/definitions/stage"},"rollback":{"$ref":"#/definitions/stage"}},"definitions":{"envName":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,127}$"},"env":{"type":"object","maxProperties":64,"propertyNames":{"$ref":"#/definitions/envName"},"additionalProperties":{"type":"string","maxLength":4096}},"duration":{"description":"A duration like 500ms, 30s, 5m or 2h.","type":"string","pattern":"^[1-9][0-9]{0,6}(ms|s|m|h)$"},"input":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","integer","number","boolean"]},"description":{"type":"string"},"required":{"type":"boolean"},"default":{"type":["string","number","boolean"]},"pattern":{"type":"string","maxLength":1024},"enum":{"type":"array","minItems":1,"items":{"type":["string","number","boolean"]}},"minimum":{"type":"number"},"maximum":{"type":"number"},"min-length":{"type":"integer","minimum":0},"max-length":{"type":"integer","minimum":1,"maximum":65536}}},"stage":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/step"}},"step":{"type":"object","additionalProperties":false,"required":["id","run"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]{0,62}$"},"name":{"type":"string","maxLength":200},"run":{"type":"string","minLength":1,"maxLength":65536},"shell":{"enum":["bash","sh"]},"env":{"$ref":"#/definitions/env"},"timeout":{"$ref":"#/definitions/duration"},"retries":{"type":"integer","minimum":0,"maximum":10},"continue-on-error":{"type":"boolean"},"working-directory":{"description":"A relative path inside the run's fresh workspace.","type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).{1,200}$"}}}}};const remediation_validator_schema12 = {"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","integer","number","boolean"]},"description":{"type":"string"},"required":{"type":"boolean"},"default":{"type":["string","number","boolean"]},"pattern":{"type":"string","maxLength":1024},"enum":{"type":"array","minItems":1,"items":{"type":["string","number","boolean"]}},"minimum":{"type":"number"},"maximum":{"type":"number"},"min-length":{"type":"integer","minimum":0},"max-length":{"type":"integer","minimum":1,"maximum":65536}}};const remediation_validator_schema13 = {"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,127}$"};const remediation_validator_schema16 = {"description":"A duration like 500ms, 30s, 5m or 2h.","type":"string","pattern":"^[1-9][0-9]{0,6}(ms|s|m|h)$"};const remediation_validator_func2 = Object.prototype.hasOwnProperty;const remediation_validator_func3 = remediation_validator_runtime(ucs2length);const remediation_validator_func0 = remediation_validator_runtime(equal);const remediation_validator_pattern0 = new RegExp("^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$", "u");const remediation_validator_pattern1 = new RegExp("^[a-z][a-z0-9_-]{0,62}$", "u");const remediation_validator_pattern2 = new RegExp("^[A-Za-z_][A-Za-z0-9_]{0,127}$", "u");const remediation_validator_pattern4 = new RegExp("^[1-9][0-9]{0,6}(ms|s|m|h)$", "u");const remediation_validator_schema14 = {"type":"object","maxProperties":64,"propertyNames":{"$ref":"#/definitions/envName"},"additionalProperties":{"type":"string","maxLength":4096}};function remediation_validator_validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(Object.keys(data).length > 64){const err0 = {instancePath,schemaPath:"#/maxProperties",keyword:"maxProperties",params:{limit: 64},message:"must NOT have more than 64 properties",schema:64,parentSchema:remediation_validator_schema14,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}for(const key0 in data){const _errs1 = errors;if(typeof key0 === "string"){if(!remediation_validator_pattern2.test(key0)){const err1 = {instancePath,schemaPath:"#/definitions/envName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,127}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,127}$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]{0,127}$",parentSchema:remediation_validator_schema13,data:key0,propertyName:key0};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}else {const err2 = {instancePath,schemaPath:"#/definitions/envName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:remediation_validator_schema13.type,parentSchema:remediation_validator_schema13,data:key0,propertyName:key0};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}var valid0 = _errs1 === errors;if(!valid0){const err3 = {instancePath,schemaPath:"#/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid",schema:remediation_validator_schema14.propertyNames,parentSchema:remediation_validator_schema14,data};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}for(const key1 in data){let data0 = data[key1];if(typeof data0 === "string"){if(remediation_validator_func3(data0) > 4096){const err4 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:remediation_validator_schema14.additionalProperties,data:data0};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}else {const err5 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:remediation_validator_schema14.additionalProperties.type,parentSchema:remediation_validator_schema14.additionalProperties,data:data0};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}}else {const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:remediation_validator_schema14.type,parentSchema:remediation_validator_schema14,data};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}remediation_validator_validate11.errors = vErrors;return errors === 0;}const remediation_validator_schema17 = {"type":"array","maxItems":100,"items":{"$ref":"#/definitions/step"}};const schema18 = {"type":"object","additionalProperties":false,"required":["id","run"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]{0,62}$"},"name":{"type":"string","maxLength":200},"run":{"type":"string","minLength":1,"maxLength":65536},"shell":{"enum":["bash","sh"]},"env":{"$ref":"#/definitions/env"},"timeout":{"$ref":"#/definitions/duration"},"retries":{"type":"integer","minimum":0,"maximum":10},"continue-on-error":{"type":"boolean"},"working-directory":{"description":"A relative path inside the run's fresh workspace.","type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).{1,200}$"}}};const remediation_validator_pattern8 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$)).{1,200}$", "u");function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.id === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema18.required,parentSchema:schema18,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.run === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'",schema:schema18.required,parentSchema:schema18,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}for(const key0 in data){if(!(remediation_validator_func2.call(schema18.properties, key0))){const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema18,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}if(data.id !== undefined){let data0 = data.id;if(typeof data0 === "string"){if(!remediation_validator_pattern1.test(data0)){const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,62}$",parentSchema:schema18.properties.id,data:data0};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}else {const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.id.type,parentSchema:schema18.properties.id,data:data0};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}if(data.name !== undefined){let data1 = data.name;if(typeof data1 === "string"){if(remediation_validator_func3(data1) > 200){const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema18.properties.name,data:data1};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}else {const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.name.type,parentSchema:schema18.properties.name,data:data1};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}if(data.run !== undefined){let data2 = data.run;if(typeof data2 === "string"){if(remediation_validator_func3(data2) > 65536){const err7 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/maxLength",keyword:"maxLength",params:{limit: 65536},message:"must NOT have more than 65536 characters",schema:65536,parentSchema:schema18.properties.run,data:data2};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}if(remediation_validator_func3(data2) < 1){const err8 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.run,data:data2};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}else {const err9 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.run.type,parentSchema:schema18.properties.run,data:data2};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}if(data.shell !== undefined){let data3 = data.shell;if(!((data3 === "bash") || (data3 === "sh"))){const err10 = {instancePath:instancePath+"/shell",schemaPath:"#/properties/shell/enum",keyword:"enum",params:{allowedValues: schema18.properties.shell.enum},message:"must be equal to one of the allowed values",schema:schema18.properties.shell.enum,parentSchema:schema18.properties.shell,data:data3};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}if(data.env !== undefined){if(!(remediation_validator_validate11(data.env, {instancePath:instancePath+"/env",parentData:data,parentDataProperty:"env",rootData}))){vErrors = vErrors === null ? remediation_validator_validate11.errors : vErrors.concat(remediation_validator_validate11.errors);errors = vErrors.length;}}if(data.timeout !== undefined){let data5 = data.timeout;if(typeof data5 === "string"){if(!remediation_validator_pattern4.test(data5)){const err11 = {instancePath:instancePath+"/timeout",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{0,6}(ms|s|m|h)$"},message:"must match pattern \""+"^[1-9][0-9]{0,6}(ms|s|m|h)$"+"\"",schema:"^[1-9][0-9]{0,6}(ms|s|m|h)$",parentSchema:remediation_validator_schema16,data:data5};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}else {const err12 = {instancePath:instancePath+"/timeout",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:remediation_validator_schema16.type,parentSchema:remediation_validator_schema16,data:data5};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}if(data.retries !== undefined){let data6 = data.retries;if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){const err13 = {instancePath:instancePath+"/retries",schemaPath:"#/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema18.properties.retries.type,parentSchema:schema18.properties.retries,data:data6};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}if((typeof data6 == "number") && (isFinite(data6))){if(data6 > 10 || isNaN(data6)){const err14 = {instancePath:instancePath+"/retries",schemaPath:"#/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10",schema:10,parentSchema:schema18.properties.retries,data:data6};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}if(data6 < 0 || isNaN(data6)){const err15 = {instancePath:instancePath+"/retries",schemaPath:"#/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema18.properties.retries,data:data6};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}}if(data["continue-on-error"] !== undefined){let data7 = data["continue-on-error"];if(typeof data7 !== "boolean"){const err16 = {instancePath:instancePath+"/continue-on-error",schemaPath:"#/properties/continue-on-error/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema18.properties["continue-on-error"].type,parentSchema:schema18.properties["continue-on-error"],data:data7};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}if(data["working-directory"] !== undefined){let data8 = data["working-directory"];if(typeof data8 === "string"){if(!remediation_validator_pattern8.test(data8)){const err17 = {instancePath:instancePath+"/working-directory",schemaPath:"#/properties/working-directory/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).{1,200}$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$)).{1,200}$"+"\"",schema:"^(?!/)(?!.*(^|/)\\.\\.(/|$)).{1,200}$",parentSchema:schema18.properties["working-directory"],data:data8};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}else {const err18 = {instancePath:instancePath+"/working-directory",schemaPath:"#/properties/working-directory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties["working-directory"].type,parentSchema:schema18.properties["working-directory"],data:data8};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}}else {const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.type,parentSchema:schema18,data};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}validate14.errors = vErrors;return errors === 0;}function remediation_validator_validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(Array.isArray(data)){if(data.length > 100){const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:remediation_validator_schema17,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}const len0 = data.length;for(let i0=0; i0<len0; i0++){if(!(validate14(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);errors = vErrors.length;}}}else {const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:remediation_validator_schema17.type,parentSchema:remediation_validator_schema17,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}remediation_validator_validate13.errors = vErrors;return errors === 0;}function remediation_validator_validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://remediate.dev/schemas/remediation-v1.json" */;let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.name === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:remediation_validator_schema11.required,parentSchema:remediation_validator_schema11,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.description === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:remediation_validator_schema11.required,parentSchema:remediation_validator_schema11,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.steps === undefined){const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:remediation_validator_schema11.required,parentSchema:remediation_validator_schema11,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}for(const key0 in data){if(!(remediation_validator_func2.call(remediation_validator_schema11.properties, key0))){const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:remediation_validator_schema11,data};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data.name !== undefined){let data0 = data.name;if(typeof data0 === "string"){if(!remediation_validator_pattern0.test(data0)){const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"+"\"",schema:"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$",parentSchema:remediation_validator_schema11.properties.name,data:data0};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}else {const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:remediation_validator_schema11.properties.name.type,parentSchema:remediation_validator_schema11.properties.name,data:data0};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}if(data.description !== undefined){let data1 = data.description;if(typeof data1 === "string"){if(remediation_validator_func3(data1) > 2000){const err6 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:remediation_validator_schema11.properties.description,data:data1};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}if(remediation_validator_func3(data1) < 1){const err7 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:remediation_validator_schema11.properties.description,data:data1};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}else {const err8 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:remediation_validator_schema11.properties.description.type,parentSchema:remediation_validator_schema11.properties.description,data:data1};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}if(data.inputs !== undefined){let data2 = data.inputs;if(data2 && typeof data2 == "object" && !Array.isArray(data2)){if(Object.keys(data2).length > 64){const err9 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/maxProperties",keyword:"maxProperties",params:{limit: 64},message:"must NOT have more than 64 properties",schema:64,parentSchema:remediation_validator_schema11.properties.inputs,data:data2};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}for(const key1 in data2){const _errs8 = errors;if(typeof key1 === "string"){if(!remediation_validator_pattern1.test(key1)){const err10 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,62}$",parentSchema:remediation_validator_schema11.properties.inputs.propertyNames,data:key1,propertyName:key1};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}var valid1 = _errs8 === errors;if(!valid1){const err11 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:remediation_validator_schema11.properties.inputs.propertyNames,parentSchema:remediation_validator_schema11.properties.inputs,data:data2};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}for(const key2 in data2){let data3 = data2[key2];if(data3 && typeof data3 == "object" && !Array.isArray(data3)){if(data3.type === undefined){const err12 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/input/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:remediation_validator_schema12.required,parentSchema:remediation_validator_schema12,data:data3};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}for(const key3 in data3){if(!(remediation_validator_func2.call(remediation_validator_schema12.properties, key3))){const err13 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/input/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:remediation_validator_schema12,data:data3};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}if(data3.type !== undefined){let data4 = data3.type;if(!((((data4 === "string") || (data4 === "integer")) || (data4 === "number")) || (data4 === "boolean"))){const err14 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/definitions/input/properties/type/enum",keyword:"enum",params:{allowedValues: remediation_validator_schema12.properties.type.enum},message:"must be equal to one of the allowed values",schema:remediation_validator_schema12.properties.type.enum,parentSchema:remediation_validator_schema12.properties.type,data:data4};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}if(data3.description !== undefined){let data5 = data3.description;if(typeof data5 !== "string"){const err15 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/definitions/input/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:remediation_validator_schema12.properties.description.type,parentSchema:remediation_validator_schema12.properties.description,data:data5};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}if(data3.required !== undefined){let data6 = data3.required;if(typeof data6 !== "boolean"){const err16 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/required",schemaPath:"#/definitions/input/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:remediation_validator_schema12.properties.required.type,parentSchema:remediation_validator_schema12.properties.required,data:data6};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}if(data3.default !== undefined){let data7 = data3.default;if(((typeof data7 !== "string") && (!((typeof data7 == "number") && (isFinite(data7))))) && (typeof data7 !== "boolean")){const err17 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/default",schemaPath:"#/definitions/input/properties/default/type",keyword:"type",params:{type: remediation_validator_schema12.properties.default.type},message:"must be string,number,boolean",schema:remediation_validator_schema12.properties.default.type,parentSchema:remediation_validator_schema12.properties.default,data:data7};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}if(data3.pattern !== undefined){let data8 = data3.pattern;if(typeof data8 === "string"){if(remediation_validator_func3(data8) > 1024){const err18 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/pattern",schemaPath:"#/definitions/input/properties/pattern/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:remediation_validator_schema12.properties.pattern,data:data8};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}else {const err19 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/pattern",schemaPath:"#/definitions/input/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:remediation_validator_schema12.properties.pattern.type,parentSchema:remediation_validator_schema12.properties.pattern,data:data8};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}if(data3.enum !== undefined){let data9 = data3.enum;if(Array.isArray(data9)){if(data9.length < 1){const err20 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/enum",schemaPath:"#/definitions/input/properties/enum/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:remediation_validator_schema12.properties.enum,data:data9};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}const len0 = data9.length;for(let i0=0; i0<len0; i0++){let data10 = data9[i0];if(((typeof data10 !== "string") && (!((typeof data10 == "number") && (isFinite(data10))))) && (typeof data10 !== "boolean")){const err21 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/enum/" + i0,schemaPath:"#/definitions/input/properties/enum/items/type",keyword:"type",params:{type: remediation_validator_schema12.properties.enum.items.type},message:"must be string,number,boolean",schema:remediation_validator_schema12.properties.enum.items.type,parentSchema:remediation_validator_schema12.properties.enum.items,data:data10};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}}}else {const err22 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/enum",schemaPath:"#/definitions/input/properties/enum/type",keyword:"type",params:{type: "array"},message:"must be array",schema:remediation_validator_schema12.properties.enum.type,parentSchema:remediation_validator_schema12.properties.enum,data:data9};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}if(data3.minimum !== undefined){let data11 = data3.minimum;if(!((typeof data11 == "number") && (isFinite(data11)))){const err23 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/minimum",schemaPath:"#/definitions/input/properties/minimum/type",keyword:"type",params:{type: "number"},message:"must be number",schema:remediation_validator_schema12.properties.minimum.type,parentSchema:remediation_validator_schema12.properties.minimum,data:data11};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}if(data3.maximum !== undefined){let data12 = data3.maximum;if(!((typeof data12 == "number") && (isFinite(data12)))){const err24 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/maximum",schemaPath:"#/definitions/input/properties/maximum/type",keyword:"type",params:{type: "number"},message:"must be number",schema:remediation_validator_schema12.properties.maximum.type,parentSchema:remediation_validator_schema12.properties.maximum,data:data12};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}if(data3["min-length"] !== undefined){let data13 = data3["min-length"];if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){const err25 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/min-length",schemaPath:"#/definitions/input/properties/min-length/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:remediation_validator_schema12.properties["min-length"].type,parentSchema:remediation_validator_schema12.properties["min-length"],data:data13};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}if((typeof data13 == "number") && (isFinite(data13))){if(data13 < 0 || isNaN(data13)){const err26 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/min-length",schemaPath:"#/definitions/input/properties/min-length/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:remediation_validator_schema12.properties["min-length"],data:data13};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}}}if(data3["max-length"] !== undefined){let data14 = data3["max-length"];if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){const err27 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/max-length",schemaPath:"#/definitions/input/properties/max-length/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:remediation_validator_schema12.properties["max-length"].type,parentSchema:remediation_validator_schema12.properties["max-length"],data:data14};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}if((typeof data14 == "number") && (isFinite(data14))){if(data14 > 65536 || isNaN(data14)){const err28 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/max-length",schemaPath:"#/definitions/input/properties/max-length/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65536},message:"must be <= 65536",schema:65536,parentSchema:remediation_validator_schema12.properties["max-length"],data:data14};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}if(data14 < 1 || isNaN(data14)){const err29 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/max-length",schemaPath:"#/definitions/input/properties/max-length/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:remediation_validator_schema12.properties["max-length"],data:data14};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}}}}else {const err30 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/input/type",keyword:"type",params:{type: "object"},message:"must be object",schema:remediation_validator_schema12.type,parentSchema:remediation_validator_schema12,data:data3};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}}}else {const err31 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:remediation_validator_schema11.properties.inputs.type,parentSchema:remediation_validator_schema11.properties.inputs,data:data2};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}}if(data.secrets !== undefined){let data15 = data.secrets;if(Array.isArray(data15)){if(data15.length > 32){const err32 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:remediation_validator_schema11.properties.secrets,data:data15};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}const len1 = data15.length;for(let i1=0; i1<len1; i1++){let data16 = data15[i1];if(typeof data16 === "string"){if(!remediation_validator_pattern2.test(data16)){const err33 = {instancePath:instancePath+"/secrets/" + i1,schemaPath:"#/definitions/envName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,127}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,127}$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]{0,127}$",parentSchema:remediation_validator_schema13,data:data16};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}}else {const err34 = {instancePath:instancePath+"/secrets/" + i1,schemaPath:"#/definitions/envName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:remediation_validator_schema13.type,parentSchema:remediation_validator_schema13,data:data16};if(vErrors === null){vErrors = [err34];}else {vErrors.push(err34);}errors++;}}let i2 = data15.length;let j0;if(i2 > 1){outer0:for(;i2--;){for(j0 = i2; j0--;){if(remediation_validator_func0(data15[i2], data15[j0])){const err35 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:remediation_validator_schema11.properties.secrets,data:data15};if(vErrors === null){vErrors = [err35];}else {vErrors.push(err35);}errors++;break outer0;}}}}}else {const err36 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:remediation_validator_schema11.properties.secrets.type,parentSchema:remediation_validator_schema11.properties.secrets,data:data15};if(vErrors === null){vErrors = [err36];}else {vErrors.push(err36);}errors++;}}if(data.env !== undefined){if(!(remediation_validator_validate11(data.env, {instancePath:instancePath+"/env",parentData:data,parentDataProperty:"env",rootData}))){vErrors = vErrors === null ? remediation_validator_validate11.errors : vErrors.concat(remediation_validator_validate11.errors);errors = vErrors.length;}}if(data.timeout !== undefined){let data18 = data.timeout;if(typeof data18 === "string"){if(!remediation_validator_pattern4.test(data18)){const err37 = {instancePath:instancePath+"/timeout",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{0,6}(ms|s|m|h)$"},message:"must match pattern \""+"^[1-9][0-9]{0,6}(ms|s|m|h)$"+"\"",schema:"^[1-9][0-9]{0,6}(ms|s|m|h)$",parentSchema:remediation_validator_schema16,data:data18};if(vErrors === null){vErrors = [err37];}else {vErrors.push(err37);}errors++;}}else {const err38 = {instancePath:instancePath+"/timeout",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:remediation_validator_schema16.type,parentSchema:remediation_validator_schema16,data:data18};if(vErrors === null){vErrors = [err38];}else {vErrors.push(err38);}errors++;}}if(data.outputs !== undefined){let data19 = data.outputs;if(data19 && typeof data19 == "object" && !Array.isArray(data19)){for(const key4 in data19){const _errs46 = errors;if(typeof key4 === "string"){if(!remediation_validator_pattern1.test(key4)){const err39 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,62}$",parentSchema:remediation_validator_schema11.properties.outputs.propertyNames,data:key4,propertyName:key4};if(vErrors === null){vErrors = [err39];}else {vErrors.push(err39);}errors++;}}var valid12 = _errs46 === errors;if(!valid12){const err40 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid",schema:remediation_validator_schema11.properties.outputs.propertyNames,parentSchema:remediation_validator_schema11.properties.outputs,data:data19};if(vErrors === null){vErrors = [err40];}else {vErrors.push(err40);}errors++;}}for(const key5 in data19){let data20 = data19[key5];if(data20 && typeof data20 == "object" && !Array.isArray(data20)){if(data20.step === undefined){const err41 = {instancePath:instancePath+"/outputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'",schema:remediation_validator_schema11.properties.outputs.additionalProperties.required,parentSchema:remediation_validator_schema11.properties.outputs.additionalProperties,data:data20};if(vErrors === null){vErrors = [err41];}else {vErrors.push(err41);}errors++;}if(data20.key === undefined){const err42 = {instancePath:instancePath+"/outputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:remediation_validator_schema11.properties.outputs.additionalProperties.required,parentSchema:remediation_validator_schema11.properties.outputs.additionalProperties,data:data20};if(vErrors === null){vErrors = [err42];}else {vErrors.push(err42);}errors++;}for(const key6 in data20){if(!(((key6 === "description") || (key6 === "step")) || (key6 === "key"))){const err43 = {instancePath:instancePath+"/outputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:remediation_validator_schema11.properties.outputs.additionalProperties,data:data20};if(vErrors === null){vErrors = [err43];}else {vErrors.push(err43);}errors++;}}if(data20.description !== undefined){let data21 = data20.description;if(typeof data21 !== "string"){const err44 = {instancePath:instancePath+"/outputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/outputs/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:remediation_validator_schema11.properties.outputs.additionalProperties.properties.description.type,parentSchema:remediation_validator_schema11.properties.outputs.additionalProperties.properties.description,data:data21};if(vErrors === null){vErrors = [err44];}else {vErrors.push(err44);}errors++;}}if(data20.step !== undefined){let data22 = data20.step;if(typeof data22 !== "string"){const err45 = {instancePath:instancePath+"/outputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/step",schemaPath:"#/properties/outputs/additionalProperties/properties/step/type",keyword:"type",params:{type: "string"},message:"must be string",schema:remediation_validator_schema11.properties.outputs.additionalProperties.properties.step.type,parentSchema:remediation_validator_schema11.properties.outputs.additionalProperties.properties.step,data:data22};if(vErrors === null){vErrors = [err45];}else {vErrors.push(err45);}errors++;}}if(data20.key !== undefined){let data23 = data20.key;if(typeof data23 !== "string"){const err46 = {instancePath:instancePath+"/outputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/key",schemaPath:"#/properties/outputs/additionalProperties/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:remediation_validator_schema11.properties.outputs.additionalProperties.properties.key.type,parentSchema:remediation_validator_schema11.properties.outputs.additionalProperties.properties.key,data:data23};if(vErrors === null){vErrors = [err46];}else {vErrors.push(err46);}errors++;}}}else {const err47 = {instancePath:instancePath+"/outputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:remediation_validator_schema11.properties.outputs.additionalProperties.type,parentSchema:remediation_validator_schema11.properties.outputs.additionalProperties,data:data20};if(vErrors === null){vErrors = [err47];}else {vErrors.push(err47);}errors++;}}}else {const err48 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:remediation_validator_schema11.properties.outputs.type,parentSchema:remediation_validator_schema11.properties.outputs,data:data19};if(vErrors === null){vErrors = [err48];}else {vErrors.push(err48);}errors++;}}if(data.check !== undefined){if(!(remediation_validator_validate13(data.check, {instancePath:instancePath+"/check",parentData:data,parentDataProperty:"check",rootData}))){vErrors = vErrors === null ? remediation_validator_validate13.errors : vErrors.concat(remediation_validator_validate13.errors);errors = vErrors.length;}}if(data.steps !== undefined){let data25 = data.steps;if(!(remediation_validator_validate13(data25, {instancePath:instancePath+"/steps",parentData:data,parentDataProperty:"steps",rootData}))){vErrors = vErrors === null ? remediation_validator_validate13.errors : vErrors.concat(remediation_validator_validate13.errors);errors = vErrors.length;}if(Array.isArray(data25)){if(data25.length < 1){const err49 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:remediation_validator_schema11.properties.steps,data:data25};if(vErrors === null){vErrors = [err49];}else {vErrors.push(err49);}errors++;}}else {const err50 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:remediation_validator_schema11.properties.steps.type,parentSchema:remediation_validator_schema11.properties.steps,data:data25};if(vErrors === null){vErrors = [err50];}else {vErrors.push(err50);}errors++;}}if(data.verify !== undefined){if(!(remediation_validator_validate13(data.verify, {instancePath:instancePath+"/verify",parentData:data,parentDataProperty:"verify",rootData}))){vErrors = vErrors === null ? remediation_validator_validate13.errors : vErrors.concat(remediation_validator_validate13.errors);errors = vErrors.length;}}if(data.rollback !== undefined){if(!(remediation_validator_validate13(data.rollback, {instancePath:instancePath+"/rollback",parentData:data,parentDataProperty:"rollback",rootData}))){vErrors = vErrors === null ? remediation_validator_validate13.errors : vErrors.concat(remediation_validator_validate13.errors);errors = vErrors.length;}}}else {const err51 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:remediation_validator_schema11.type,parentSchema:remediation_validator_schema11,data};if(vErrors === null){vErrors = [err51];}else {vErrors.push(err51);}errors++;}remediation_validator_validate10.errors = vErrors;return errors === 0;}
 
 ;// CONCATENATED MODULE: ./src/core/param-validation.ts
 
@@ -28984,21 +30974,21 @@ function param_validation_checkInputValue(spec, value) {
     switch (spec.type) {
         case 'boolean':
             if (typeof value !== 'boolean')
-                return `expected a boolean, got ${describe(value)}`;
+                return `expected a boolean, got ${param_validation_describe(value)}`;
             break;
         case 'integer':
             if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
-                return `expected an integer, got ${describe(value)}`;
+                return `expected an integer, got ${param_validation_describe(value)}`;
             }
             break;
         case 'number':
             if (typeof value !== 'number' || !Number.isFinite(value)) {
-                return `expected a number, got ${describe(value)}`;
+                return `expected a number, got ${param_validation_describe(value)}`;
             }
             break;
         case 'string':
             if (typeof value !== 'string')
-                return `expected a string, got ${describe(value)}`;
+                return `expected a string, got ${param_validation_describe(value)}`;
             break;
     }
     if (typeof value === 'number') {
@@ -29019,11 +31009,11 @@ function param_validation_checkInputValue(spec, value) {
             return `expected at least ${spec['min-length']} characters, got ${[...value].length}`;
         }
         if (spec.pattern !== undefined && !new RegExp(spec.pattern, 'u').test(value)) {
-            return `expected a value matching /${spec.pattern}/, got ${describe(value)}`;
+            return `expected a value matching /${spec.pattern}/, got ${param_validation_describe(value)}`;
         }
     }
     if (spec.enum !== undefined && !spec.enum.includes(value)) {
-        return `expected one of ${spec.enum.map((v) => JSON.stringify(v)).join(', ')}, got ${describe(value)}`;
+        return `expected one of ${spec.enum.map((v) => JSON.stringify(v)).join(', ')}, got ${param_validation_describe(value)}`;
     }
     return undefined;
 }
@@ -29085,7 +31075,7 @@ function resolveParams(inputs, given) {
 function paramToEnvValue(value) {
     return typeof value === 'string' ? value : String(value);
 }
-function describe(value) {
+function param_validation_describe(value) {
     if (typeof value === 'string')
         return `'${printable(value)}'`;
     if (Array.isArray(value))
@@ -29105,6 +31095,7 @@ function printable(text) {
 
 // Precompiled from remediations/remediation.schema.json at build time (scripts/build-validators.mjs):
 // compiling the schema at run time was a noticeable part of every run's start-up.
+
 
 
 
@@ -29325,34 +31316,26 @@ function expressionMessage(text) {
     return `'${expr.slice(0, 60)}' is not evaluated here: this is not GitHub's expression language; read parameters from $PARAM_<NAME> and outputs from $STEP_<ID>_<KEY> instead`;
 }
 function schemaIssue(error, issue) {
-    const path = pointerToPath(error.instancePath);
-    const got = error.data;
-    switch (error.keyword) {
-        case 'additionalProperties': {
-            const key = error.params.additionalProperty;
-            return issue([...path, key], `unknown key '${key}'`, true);
-        }
-        case 'required': {
-            const key = error.params.missingProperty;
-            return issue(path, `missing required key '${key}'`);
-        }
-        case 'pattern': {
-            const description = error.parentSchema?.description;
-            const expected = description
-                ? lowerFirst(description.replace(/\.$/, ''))
-                : `a value matching /${error.params.pattern}/`;
-            return issue(path, `expected ${expected}, got ${show(got)}`);
-        }
-        case 'propertyNames': {
-            const name = error.params.propertyName;
-            return issue([...path, name], `invalid key '${name}'`, true);
-        }
+    const problem = readSchemaError(error);
+    const { path } = problem;
+    const got = definition_parser_show(problem.data);
+    switch (problem.keyword) {
+        case 'additionalProperties':
+            return issue([...path, problem.key], `unknown key '${problem.key}'`, true);
+        case 'required':
+            return issue(path, `missing required key '${problem.key}'`);
+        case 'pattern':
+            return issue(path, `expected ${expectedForm(problem.pattern, problem.description)}, got ${got}`);
+        case 'propertyNames':
+            return issue([...path, problem.name], `invalid key '${problem.name}'`, true);
         case 'type':
-            return issue(path, `expected ${error.params.type.toString().replace(',', ' or ')}, got ${show(got)}`);
+            // Only the first comma becomes "or" ('string or number,boolean'): the wording as it was
+            // before this code was shared with the snapshot schema, kept unchanged.
+            return issue(path, `expected ${problem.types.join(',').replace(',', ' or ')}, got ${got}`);
         case 'enum':
-            return issue(path, `expected one of ${error.params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}, got ${show(got)}`);
+            return issue(path, `expected one of ${problem.values.map((v) => JSON.stringify(v)).join(', ')}, got ${got}`);
         default:
-            return issue(path, `${error.message ?? 'is invalid'}, got ${show(got)}`);
+            return issue(path, `${problem.message}, got ${got}`);
     }
 }
 function findNode(doc, path) {
@@ -29392,21 +31375,7 @@ function locateValue(bytes, path) {
     const block = isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED');
     return { line, column: col, firstLine: block && node.type === 'BLOCK_LITERAL' ? line + 1 : undefined };
 }
-/** A JSON pointer (`/steps/1/timeout`) as a path (`['steps', 1, 'timeout']`). */
-function pointerToPath(pointer) {
-    if (!pointer)
-        return [];
-    return pointer
-        .slice(1)
-        .split('/')
-        .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
-        .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
-}
-/** Formats a path like `steps[1].timeout`. */
-function formatPath(path) {
-    return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
-}
-function show(value) {
+function definition_parser_show(value) {
     if (typeof value === 'string')
         return `'${value.length > 60 ? `${value.slice(0, 57)}...` : value}'`;
     if (value === null)
@@ -29416,9 +31385,6 @@ function show(value) {
     if (typeof value === 'object')
         return 'a mapping';
     return String(value);
-}
-function lowerFirst(text) {
-    return text.charAt(0).toLowerCase() + text.slice(1);
 }
 function dedupe(issues) {
     const seen = new Set();
@@ -29646,7 +31612,6 @@ function icon(status) {
 
 
 
-
 /** Publishes a finished record as the settings ask, then writes the job summary. */
 async function publishRecord(settings, deps, recordDir, snapshotDigest) {
     // Each target is marked done in the step state as soon as it succeeds: if main is killed after
@@ -29654,7 +31619,7 @@ async function publishRecord(settings, deps, recordDir, snapshotDigest) {
     // same artifact or asset would fail with 409/422 and leave drafts behind).
     const done = (target) => deps.io.getState(target === 'artifact' ? STATE.publishedArtifact : STATE.publishedRelease) === 'true';
     const mark = (target) => deps.io.saveState(target === 'artifact' ? STATE.publishedArtifact : STATE.publishedRelease, 'true');
-    const snapshot = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(recordDir, 'snapshot.json'), 'utf8'));
+    const { snapshot } = await readSnapshot(recordDir);
     const failures = [];
     let artifact;
     let release;
@@ -29932,26 +31897,13 @@ async function runPost(deps) {
             return;
         }
         const settings = readActionSettings((name) => io.getInput(name), deps.env);
-        const path = (0,external_node_path_.join)(recordDir, 'snapshot.json');
-        const snapshot = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
-        if (snapshot.status === 'running') {
-            const cancelled = io.getState(STATE.cancelled) === 'true';
-            snapshot.status = cancelled ? 'cancelled' : 'crashed';
-            snapshot.error = {
-                code: cancelled ? 'CANCELLED' : 'CRASHED',
-                message: cancelled
-                    ? 'the job was cancelled and the main step was stopped before it could finish the record; closed by the post step'
-                    : 'the main step ended without finishing the record (killed or crashed); closed by the post step',
-            };
-            const ended = deps.now();
-            snapshot.ended = ended.toISOString();
-            snapshot.durationMs = Math.max(0, ended.getTime() - Date.parse(snapshot.started));
-            const bytes = Buffer.from(`${JSON.stringify(snapshot, null, 2)}\n`, 'utf8');
-            await (0,promises_.writeFile)(`${path}.post.tmp`, bytes);
-            await (0,promises_.rename)(`${path}.post.tmp`, path);
-            io.warning(`the record in ${recordDir} was not finished by the main step; published as ${snapshot.status}`);
+        const { snapshot, bytes } = await readSnapshot(recordDir);
+        const cancelled = io.getState(STATE.cancelled) === 'true';
+        const closed = closeUnfinishedRecord(recordDir, snapshot, { cancelled, closedBy: 'the post step' }, deps.now());
+        if (closed !== undefined) {
+            io.warning(`the record in ${recordDir} was not finished by the main step; published as ${cancelled ? 'cancelled' : 'crashed'}`);
         }
-        const snapshotDigest = sha256Digest(await (0,promises_.readFile)(path));
+        const snapshotDigest = sha256Digest(closed ?? bytes);
         const published = await publishRecord(settings, deps, recordDir, snapshotDigest);
         io.saveState(STATE.published, 'true');
         if (published.failures.length)
@@ -29969,13 +31921,14 @@ async function runPost(deps) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ru: () => (/* binding */ TrustError),
 /* harmony export */   Uc: () => (/* binding */ describeError),
 /* harmony export */   _7: () => (/* binding */ ServiceError),
 /* harmony export */   eb: () => (/* binding */ UsageError),
 /* harmony export */   j2: () => (/* binding */ RemediateError),
 /* harmony export */   yU: () => (/* binding */ ExitCode)
 /* harmony export */ });
-/* unused harmony exports TrustError, usageErrorFromSystem */
+/* unused harmony export usageErrorFromSystem */
 /** Exit codes shared by every command (README "Exit codes"). */
 const ExitCode = {
     ok: 0,
@@ -30085,7 +32038,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _action_core_io_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(49484);
 /* harmony import */ var _action_lazy_clients_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(18467);
-/* harmony import */ var _action_post_run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(67202);
+/* harmony import */ var _action_post_run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(44361);
 // Entry of the Action's post step (runs.post): publishes a record main could not.
 
 

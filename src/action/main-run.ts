@@ -8,8 +8,8 @@ import { readBoundedFile } from '../adapters/bounded-file.ts';
 import { GitCli, gitEnvironment, type GitObjectSource } from '../adapters/git-client.ts';
 import { RestGitSource } from '../adapters/github-api.ts';
 import { GroupProcessRunner } from '../adapters/process-runner.ts';
-import { RecordedRefusal, runRemediation, type RunOutcome } from '../app/run.ts';
-import type { RunSnapshot } from '../run/snapshot.ts';
+import { runRemediation, type RunOutcome } from '../app/run.ts';
+import type { RunSnapshot } from '../record/snapshot.ts';
 import { triggerFromEnvironment } from '../app/trigger.ts';
 import { MAX_KEY_FILE_BYTES } from '../app/load-keys.ts';
 import { STATE, type ActionIo } from './action-io.ts';
@@ -43,8 +43,7 @@ export async function runMain(deps: MainDeps): Promise<void> {
     // so a step cannot set outputs, add masks or change the job's environment by printing them.
     const fence = randomBytes(16).toString('hex');
     let fenced = false;
-    let outcome: RunOutcome | undefined;
-    let refusal: RecordedRefusal | undefined;
+    let outcome: RunOutcome;
     try {
       outcome = await runRemediation(
         {
@@ -86,37 +85,32 @@ export async function runMain(deps: MainDeps): Promise<void> {
           echo: (bytes) => io.writeRaw(bytes),
         },
       );
-    } catch (error) {
-      if (error instanceof RecordedRefusal) refusal = error;
-      else throw error;
     } finally {
       if (fenced) io.writeRaw(`\n::${fence}::\n`);
     }
 
-    if (outcome?.status === 'planned') {
+    if (outcome.kind === 'planned') {
       io.setOutput('status', 'planned');
-      io.setOutput('digest', outcome.digest ?? '');
-      io.setOutput('manifest-serial', String(outcome.manifestSerial ?? ''));
+      io.setOutput('digest', outcome.digest);
+      io.setOutput('manifest-serial', String(outcome.manifestSerial));
       await io.writeSummary(
         `## ${settings.ref.name}@${settings.ref.version}: dry run\n\nVerified \`${outcome.digest}\` against manifest serial ${outcome.manifestSerial}; nothing ran.\n`,
       );
       return;
     }
-    const recordDir = outcome?.recordDir ?? refusal?.recordDir;
-    const snapshotDigest = outcome?.snapshotDigest ?? refusal?.snapshotDigest;
-    if (!recordDir || !snapshotDigest) throw new Error('the run left no record');
+    const { recordDir, snapshotDigest, refusal } = outcome;
     const published = await publishRecord(settings, deps, recordDir, snapshotDigest);
     io.saveState(STATE.published, 'true');
     reportOutputs(io, recordDir, snapshotDigest, published.snapshot, outcome, published);
     if (refusal) {
       io.setFailed(`refused [${refusal.code}]: ${refusal.message}`);
-    } else if (outcome && outcome.exitCode !== ExitCode.ok) {
+    } else if (outcome.exitCode !== ExitCode.ok) {
       io.setFailed(
         `${settings.ref.name}@${settings.ref.version}: ${outcome.status}${published.snapshot.error ? ` (${published.snapshot.error.code}: ${published.snapshot.error.message})` : ''}`,
       );
     } else if (published.failures.length) {
       io.setFailed(
-        `the run ${outcome?.status ?? ''} but publishing the record failed: ${published.failures.join('; ')}; the record is still on the runner at ${recordDir}`,
+        `the run ${outcome.status} but publishing the record failed: ${published.failures.join('; ')}; the record is still on the runner at ${recordDir}`,
       );
     }
   } catch (error) {
@@ -129,7 +123,7 @@ function reportOutputs(
   recordDir: string,
   snapshotDigest: string,
   snapshot: RunSnapshot,
-  outcome: RunOutcome | undefined,
+  outcome: Extract<RunOutcome, { kind: 'recorded' }>,
   published: { artifact?: { id: number; url: string }; release?: { url: string } },
 ): void {
   io.setOutput('status', snapshot.status);
@@ -140,7 +134,7 @@ function reportOutputs(
   io.setOutput('artifact-id', published.artifact ? String(published.artifact.id) : '');
   io.setOutput('artifact-url', published.artifact?.url ?? '');
   io.setOutput('release-url', published.release?.url ?? '');
-  for (const [name, value] of Object.entries(outcome?.outputs ?? {})) {
+  for (const [name, value] of Object.entries(outcome.outputs)) {
     if ((RESERVED_OUTPUTS as readonly string[]).includes(name)) {
       io.warning(
         `declared output '${name}' is not set: the name is one of the Action's own outputs; rename it in the definition`,

@@ -1,7 +1,6 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { sha256Digest } from '../core/tree-digest.ts';
-import type { RunSnapshot } from '../run/snapshot.ts';
+import { closeUnfinishedRecord } from '../record/recorder.ts';
+import { readSnapshot } from '../record/read-snapshot.ts';
 import { STATE } from './action-io.ts';
 import type { MainDeps } from './deps.ts';
 import { reportError } from './report-error.ts';
@@ -27,26 +26,15 @@ export async function runPost(deps: Omit<MainDeps, 'cancel'>): Promise<void> {
       return;
     }
     const settings = readActionSettings((name) => io.getInput(name), deps.env);
-    const path = join(recordDir, 'snapshot.json');
-    const snapshot = JSON.parse(await readFile(path, 'utf8')) as RunSnapshot;
-    if (snapshot.status === 'running') {
-      const cancelled = io.getState(STATE.cancelled) === 'true';
-      snapshot.status = cancelled ? 'cancelled' : 'crashed';
-      snapshot.error = {
-        code: cancelled ? 'CANCELLED' : 'CRASHED',
-        message: cancelled
-          ? 'the job was cancelled and the main step was stopped before it could finish the record; closed by the post step'
-          : 'the main step ended without finishing the record (killed or crashed); closed by the post step',
-      };
-      const ended = deps.now();
-      snapshot.ended = ended.toISOString();
-      snapshot.durationMs = Math.max(0, ended.getTime() - Date.parse(snapshot.started));
-      const bytes = Buffer.from(`${JSON.stringify(snapshot, null, 2)}\n`, 'utf8');
-      await writeFile(`${path}.post.tmp`, bytes);
-      await rename(`${path}.post.tmp`, path);
-      io.warning(`the record in ${recordDir} was not finished by the main step; published as ${snapshot.status}`);
+    const { snapshot, bytes } = await readSnapshot(recordDir);
+    const cancelled = io.getState(STATE.cancelled) === 'true';
+    const closed = closeUnfinishedRecord(recordDir, snapshot, { cancelled, closedBy: 'the post step' }, deps.now());
+    if (closed !== undefined) {
+      io.warning(
+        `the record in ${recordDir} was not finished by the main step; published as ${cancelled ? 'cancelled' : 'crashed'}`,
+      );
     }
-    const snapshotDigest = sha256Digest(await readFile(path));
+    const snapshotDigest = sha256Digest(closed ?? bytes);
     const published = await publishRecord(settings, deps, recordDir, snapshotDigest);
     io.saveState(STATE.published, 'true');
     if (published.failures.length) io.setFailed(`publishing the record failed: ${published.failures.join('; ')}`);

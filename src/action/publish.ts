@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { describeError } from '../errors.ts';
-import type { RunSnapshot } from '../run/snapshot.ts';
+import type { RunSnapshot } from '../record/snapshot.ts';
+import { readSnapshot } from '../record/read-snapshot.ts';
 import type { ActionSettings } from './settings.ts';
 import type { MainDeps } from './deps.ts';
 import { artifactName, publishArtifact, publishRelease, type ArtifactResult } from './record-publisher.ts';
@@ -33,7 +32,7 @@ export async function publishRecord(
     deps.io.getState(target === 'artifact' ? STATE.publishedArtifact : STATE.publishedRelease) === 'true';
   const mark = (target: 'artifact' | 'release') =>
     deps.io.saveState(target === 'artifact' ? STATE.publishedArtifact : STATE.publishedRelease, 'true');
-  const snapshot = JSON.parse(await readFile(join(recordDir, 'snapshot.json'), 'utf8')) as RunSnapshot;
+  const { snapshot } = await readSnapshot(recordDir);
   const failures: string[] = [];
   let artifact: PublishOutcome['artifact'];
   let release: PublishOutcome['release'];

@@ -1,5 +1,5 @@
 import { escape } from '../app/markdown.ts';
-import type { RunSnapshot } from '../run/snapshot.ts';
+import type { RunSnapshot } from '../record/snapshot.ts';
 
 /** GitHub's limit for one step's job summary. */
 export const MAX_SUMMARY_BYTES = 1024 * 1024;

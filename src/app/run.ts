@@ -9,10 +9,10 @@ import { treeListing } from '../core/tree-digest.ts';
 import { formatRef, type VersionRef } from '../core/version-ref.ts';
 import type { GitObjectSource } from '../adapters/git-client.ts';
 import type { ProcessRunner } from '../adapters/process-runner.ts';
-import { DEFAULT_RUN_TIMEOUT, executePlan, type RunPlan } from '../run/executor.ts';
-import { RunRecorder, type Echo } from '../run/recorder.ts';
-import { paramsDigest } from '../run/snapshot-digests.ts';
-import { SNAPSHOT_SCHEMA, type RunSnapshot, type RunStatus, type Trigger } from '../run/snapshot.ts';
+import { DEFAULT_RUN_TIMEOUT, executePlan, type ExecutionResult, type RunPlan } from '../run/executor.ts';
+import { RunRecorder, type Echo, type RunEnd } from '../record/recorder.ts';
+import { paramsDigest } from '../record/snapshot-digests.ts';
+import { SNAPSHOT_SCHEMA, type RunSnapshot, type RunStatus, type Trigger } from '../record/snapshot.ts';
 import { collectSecrets, SECRETS_BUNDLE_VARIABLE } from '../run/step-environment.ts';
 import { redactValue } from '../record/redactor.ts';
 import { credentialValues } from '../adapters/sealed-environment.ts';
@@ -65,16 +65,29 @@ export interface RunDeps {
   readonly onRecordStarted?: (dir: string) => void;
 }
 
-/** What a run left behind. */
-export interface RunOutcome {
-  readonly status: RunStatus | 'planned';
-  readonly exitCode: ExitCodeValue;
-  readonly recordDir?: string;
-  readonly snapshotDigest?: string;
-  readonly digest?: string;
-  readonly manifestSerial?: number;
-  readonly outputs: Readonly<Record<string, string>>;
-}
+/** What a run produced: a plan (dry run), or a record (run, or refused before any step). */
+export type RunOutcome =
+  | {
+      readonly kind: 'planned';
+      readonly exitCode: typeof ExitCode.ok;
+      /** The plan execution would take, as printed. */
+      readonly plan: RunPlan;
+      readonly digest: string;
+      readonly manifestSerial: number;
+    }
+  | {
+      readonly kind: 'recorded';
+      readonly status: RunStatus;
+      readonly exitCode: ExitCodeValue;
+      readonly recordDir: string;
+      readonly snapshotDigest: string;
+      /** The run's declared outputs, redacted. */
+      readonly outputs: Readonly<Record<string, string>>;
+      /** Set when a trust check refused the version: nothing ran, the refusal is recorded. */
+      readonly refusal?: TrustError;
+      readonly digest?: string;
+      readonly manifestSerial?: number;
+    };
 
 /**
  * Verifies and runs one remediation version and records it. Trust refusals are recorded as
@@ -140,9 +153,19 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
     deps.onRecordStarted?.(recordDir);
     recorder.line(`refused ${formatRef(ref)} [${error.code}]: ${error.message}`);
     recorder.marker('run refused');
-    finishTimes(recorder.snapshot, started, deps.clock());
-    const snapshotDigest = await recorder.finish();
-    throw new RecordedRefusal(error, recordDir, snapshotDigest);
+    const snapshotDigest = await recorder.finish({
+      status: 'refused',
+      error: { code: error.code, message: error.message },
+    });
+    return {
+      kind: 'recorded',
+      status: 'refused',
+      exitCode: ExitCode.refused,
+      recordDir,
+      snapshotDigest,
+      outputs: {},
+      refusal: error,
+    };
   }
 
   const { release, definition, files } = resolved;
@@ -172,14 +195,31 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
   const secretValues = [...new Set([...masked, ...credentialValues(deps.callerEnv)])];
   const recordedParams = redactValue(params, secretValues);
 
-  if (settings.dryRun) {
-    printPlan(deps.out, resolved, recordedParams, definition.secrets, settings);
-    return {
-      status: 'planned',
-      exitCode: ExitCode.ok,
+  const plan: RunPlan = {
+    name: ref.name,
+    version: ref.version,
+    runId,
+    release: {
+      commit: release.commit,
       digest: release.digest,
       manifestSerial: release.manifest.payload.serial,
-      outputs: {},
+      manifestDigest: release.manifest.digest,
+      signers: release.manifest.signers,
+    },
+    definition,
+    files,
+    params,
+    secrets,
+    force: settings.force,
+  };
+  if (settings.dryRun) {
+    printPlan(deps.out, plan, recordedParams);
+    return {
+      kind: 'planned',
+      exitCode: ExitCode.ok,
+      plan,
+      digest: release.digest,
+      manifestSerial: release.manifest.payload.serial,
     };
   }
 
@@ -208,66 +248,66 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
   recorder.line(
     `verified ${formatRef(ref)}: commit ${release.commit}, digest ${release.digest}, manifest serial ${release.manifest.payload.serial} signed by ${release.manifest.signers.length} trusted key(s)`,
   );
-  const plan: RunPlan = {
-    name: ref.name,
-    version: ref.version,
-    runId,
-    definition,
-    files,
-    params,
-    secrets,
-    force: settings.force,
-  };
-  let status: RunStatus;
-  try {
-    status = await executePlan(plan, recorder, { ...deps, cancel: deps.cancel });
-  } catch (error) {
-    status = 'crashed';
-    snapshot.error = {
-      code: error instanceof RemediateError ? error.code : 'INTERNAL',
-      message: recorder.redact(describeError(error)),
-    };
-    recorder.line(`crashed: ${describeError(error)}`);
-  }
-  snapshot.status = status;
-  if (status === 'cancelled' && !snapshot.error) {
-    snapshot.error = {
-      code: 'CANCELLED',
-      message: 'the run was cancelled (SIGINT, SIGTERM or SIGHUP); the running step was stopped and the rest skipped',
-    };
-  }
-  if (status === 'timed-out' && !snapshot.error) {
-    snapshot.error = {
-      code: 'TIMED_OUT',
-      message: `the run passed its time limit (${definition.timeout ?? DEFAULT_RUN_TIMEOUT}); the running step was stopped and the rest skipped`,
-    };
-  }
-  recorder.marker(`run ${status}`);
-  finishTimes(snapshot, started, deps.clock());
-  const snapshotDigest = await recorder.finish();
+  const end = runEnd(await execute(plan, recorder, deps), recorder, definition.timeout);
+  recorder.marker(`run ${end.status}`);
+  const snapshotDigest = await recorder.finish(end);
   return {
-    status,
-    exitCode: exitCodeFor(status),
+    kind: 'recorded',
+    status: end.status,
+    exitCode: exitCodeFor(end.status),
     recordDir,
     snapshotDigest,
     digest: release.digest,
     manifestSerial: release.manifest.payload.serial,
-    outputs: redactValue(snapshot.outputs, secretValues),
+    outputs: redactValue(end.outputs ?? {}, secretValues),
   };
 }
 
-const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
-
-/** A refusal whose record was written: carries where, so the entry can print it. */
-export class RecordedRefusal extends TrustError {
-  readonly recordDir: string;
-  readonly snapshotDigest: string;
-  constructor(error: TrustError, recordDir: string, snapshotDigest: string) {
-    super(error.code, error.message, { cause: error });
-    this.recordDir = recordDir;
-    this.snapshotDigest = snapshotDigest;
+/** Executes the plan; an engine fault, thrown before any step ran, is returned like one after. */
+async function execute(plan: RunPlan, recorder: RunRecorder, deps: RunDeps): Promise<ExecutionResult> {
+  try {
+    return await executePlan(plan, recorder, deps);
+  } catch (fault) {
+    return { status: 'crashed', outputs: {}, fault };
   }
 }
+
+/** The facts the record is closed with: a fault is `crashed`; a stop says why when nothing else did. */
+function runEnd(result: ExecutionResult, recorder: RunRecorder, timeout: string | undefined): RunEnd {
+  const { fault, ...facts } = result;
+  if ('fault' in result) {
+    recorder.line(`crashed: ${describeError(fault)}`);
+    return {
+      ...facts,
+      status: 'crashed',
+      error: {
+        code: fault instanceof RemediateError ? fault.code : 'INTERNAL',
+        message: recorder.redact(describeError(fault)),
+      },
+    };
+  }
+  if (facts.status === 'cancelled' && facts.error === undefined) {
+    return {
+      ...facts,
+      error: {
+        code: 'CANCELLED',
+        message: 'the run was cancelled (SIGINT, SIGTERM or SIGHUP); the running step was stopped and the rest skipped',
+      },
+    };
+  }
+  if (facts.status === 'timed-out' && facts.error === undefined) {
+    return {
+      ...facts,
+      error: {
+        code: 'TIMED_OUT',
+        message: `the run passed its time limit (${timeout ?? DEFAULT_RUN_TIMEOUT}); the running step was stopped and the rest skipped`,
+      },
+    };
+  }
+  return facts;
+}
+
+const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 /** Exit code of a final status (README "Exit codes"). */
 export function exitCodeFor(status: RunStatus): ExitCodeValue {
@@ -285,29 +325,20 @@ export function exitCodeFor(status: RunStatus): ExitCodeValue {
   }
 }
 
-function finishTimes(snapshot: RunSnapshot, started: Date, ended: Date): void {
-  snapshot.ended = ended.toISOString();
-  snapshot.durationMs = Math.max(0, ended.getTime() - started.getTime());
-}
-
-function printPlan(
-  out: (line: string) => void,
-  resolved: ResolvedRelease,
-  params: Readonly<Record<string, unknown>>,
-  secretNames: readonly string[],
-  settings: RunSettings,
-): void {
-  const { release, definition } = resolved;
-  out(`plan for ${formatRef(settings.ref)} (dry run: nothing will run)`);
+/** Prints the plan execution would take: the same RunPlan value, with parameters as recorded (redacted). */
+function printPlan(out: (line: string) => void, plan: RunPlan, params: Readonly<Record<string, unknown>>): void {
+  const { release, definition } = plan;
+  const secretNames = definition.secrets;
+  out(`plan for ${formatRef(plan)} (dry run: nothing will run)`);
   out(`  commit:    ${release.commit}`);
   out(`  digest:    ${release.digest}`);
-  out(`  manifest:  serial ${release.manifest.payload.serial}, digest ${release.manifest.digest}`);
-  out(`  signers:   ${release.manifest.signers.join(', ')}`);
+  out(`  manifest:  serial ${release.manifestSerial}, digest ${release.manifestDigest}`);
+  out(`  signers:   ${release.signers.join(', ')}`);
   out('  parameters:');
   for (const [name, value] of Object.entries(params)) out(`    ${paramEnvName(name)}=${JSON.stringify(value)}`);
   if (Object.keys(params).length === 0) out('    (none)');
   out(`  secrets:   ${secretNames.length ? secretNames.map((s) => `${s}=***`).join(', ') : '(none)'}`);
-  out(`  force:     ${settings.force}`);
+  out(`  force:     ${plan.force}`);
   for (const stage of ['check', 'steps', 'verify', 'rollback'] as const) {
     const steps = definition[stage];
     out(`  ${stage}:${steps.length ? '' : ' (none)'}`);

@@ -1,5 +1,5 @@
 import { escape } from './markdown.ts';
-import type { RunSnapshot } from '../run/snapshot.ts';
+import type { RunSnapshot } from '../record/snapshot.ts';
 
 /** One row of a multi-run summary (a drift sweep, a fleet rollout). */
 export interface RecordRow {

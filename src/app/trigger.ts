@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { hostname, userInfo } from 'node:os';
 import { sha256Digest } from '../core/tree-digest.ts';
-import type { Trigger } from '../run/snapshot.ts';
+import type { Trigger } from '../record/snapshot.ts';
 
 /**
  * Who or what started the run. On GitHub (GITHUB_ACTIONS=true) it comes from the runner's

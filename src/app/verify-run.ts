@@ -1,8 +1,8 @@
 import { TrustError } from '../errors.ts';
 import { readRecord } from '../record/record-files.ts';
 import { verifyRecord, type RecordVerified } from '../record/record-verifier.ts';
-import { checkClaimsAgainstLog, checkSnapshotDigests } from '../run/snapshot-digests.ts';
-import { validateSnapshot } from '../run/snapshot-schema.ts';
+import { checkClaimsAgainstLog, checkSnapshotDigests } from '../record/snapshot-digests.ts';
+import { validateSnapshot } from '../record/snapshot-schema.ts';
 
 /**
  * Everything `remediate verify-run` checks: the log chain and step ranges, the snapshot's schema,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { readBoundedFile } from '../adapters/bounded-file.ts';
 import { stopCommandsToken } from '../adapters/github-output.ts';
 import { GroupProcessRunner } from '../adapters/process-runner.ts';
-import { RecordedRefusal, runRemediation } from '../app/run.ts';
+import { runRemediation } from '../app/run.ts';
 import { triggerFromEnvironment } from '../app/trigger.ts';
 import {
   describeError,
@@ -233,21 +233,20 @@ async function runCommand(
         out: context.out,
       },
     );
-    if (outcome.recordDir) {
-      context.out(`${formatRef(command.ref)}: ${outcome.status}`);
-      printOutputs(outcome.outputs, context.out);
-      context.out(`  record:   ${outcome.recordDir}`);
-      context.out(`  snapshot: ${outcome.snapshotDigest}`);
-      context.out(`  check it: remediate verify-run ${outcome.recordDir} --snapshot-digest ${outcome.snapshotDigest}`);
+    if (outcome.kind === 'planned') return outcome.exitCode;
+    if (outcome.refusal !== undefined) {
+      context.err(`refused [${outcome.refusal.code}]: ${outcome.refusal.message}`);
+      context.err(
+        `  nothing ran; the refusal is recorded in ${outcome.recordDir} (snapshot ${outcome.snapshotDigest})`,
+      );
+      return outcome.exitCode;
     }
+    context.out(`${formatRef(command.ref)}: ${outcome.status}`);
+    printOutputs(outcome.outputs, context.out);
+    context.out(`  record:   ${outcome.recordDir}`);
+    context.out(`  snapshot: ${outcome.snapshotDigest}`);
+    context.out(`  check it: remediate verify-run ${outcome.recordDir} --snapshot-digest ${outcome.snapshotDigest}`);
     return outcome.exitCode;
-  } catch (error) {
-    if (error instanceof RecordedRefusal) {
-      context.err(`refused [${error.code}]: ${error.message}`);
-      context.err(`  nothing ran; the refusal is recorded in ${error.recordDir} (snapshot ${error.snapshotDigest})`);
-      return ExitCode.refused;
-    }
-    throw error;
   } finally {
     context.setCancellable(false);
   }

@@ -23,7 +23,7 @@ import { readRecord } from '../record/record-files.ts';
 import { snapshotDigest } from '../record/record-verifier.ts';
 import { countRows, renderRecordTable, rowOf } from '../app/summarize-records.ts';
 import { checkManifestChange, renderValidation, validateChanges } from '../app/validate-changes.ts';
-import type { RunSnapshot } from '../run/snapshot.ts';
+import { parseSnapshot } from '../record/read-snapshot.ts';
 
 /** Largest event payload file read: GitHub's limit for a webhook payload. */
 const MAX_EVENT_FILE_BYTES = 25 * 1024 * 1024;
@@ -109,7 +109,7 @@ export async function summarizeCommand(
   const rows = [];
   for (const dir of dirs) {
     const files = await readRecord(dir);
-    rows.push(rowOf(JSON.parse(files.snapshot.toString('utf8')) as RunSnapshot, snapshotDigest(files.snapshot)));
+    rows.push(rowOf(parseSnapshot(files.snapshot, dir), snapshotDigest(files.snapshot)));
   }
   const table = renderRecordTable(rows);
   if (summary) await appendFile(summary, table);

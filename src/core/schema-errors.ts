@@ -1,6 +1,6 @@
 // Reads ajv's errors into plain problems: where, which keyword failed, and the values its params
 // carry. The wording stays with each caller: a definition speaks of keys at YAML positions
-// (definition-parser.ts), a snapshot of fields (run/snapshot-schema.ts).
+// (definition-parser.ts), a snapshot of fields (record/snapshot-schema.ts).
 
 import type { ErrorObject } from 'ajv';
 

@@ -7,8 +7,8 @@ import type { Definition } from '../core/definition.ts';
 import type { ProcessRunner, ProcessResult } from '../adapters/process-runner.ts';
 import { DefinitionCopies, type DefinitionCopy } from './definition-copies.ts';
 import { checkOutputsFit, exposeOutputs, nullObject, outputOf, readOutputFile } from './output-file.ts';
-import { describeRecordFailure, RECORD_WRITE_FAILED, type RunRecorder } from './recorder.ts';
-import type { RunStatus, StepOutcome, StepRecord } from './snapshot.ts';
+import { describeRecordFailure, RECORD_WRITE_FAILED, type RunRecorder, type StageFacts } from '../record/recorder.ts';
+import type { RunStatus, StepOutcome, StepRecord } from '../record/snapshot.ts';
 import { buildStepEnvironment } from './step-environment.ts';
 import { removeTree } from './workspace.ts';
 import { describeError } from '../errors.ts';
@@ -23,6 +23,14 @@ export interface RunPlan {
   readonly name: string;
   readonly version: string;
   readonly runId: string;
+  /** What was verified: the commit and digest, and the manifest that vouched for them. */
+  readonly release: {
+    readonly commit: string;
+    readonly digest: string;
+    readonly manifestSerial: number;
+    readonly manifestDigest: string;
+    readonly signers: readonly string[];
+  };
   readonly definition: Definition;
   /** The verified bytes: these, and only these, run. */
   readonly files: readonly TreeFile[];
@@ -48,12 +56,27 @@ export interface ExecutorDeps {
 
 type StopReason = 'cancelled' | 'timed-out';
 
+/** What the stages concluded: the final status and the facts behind it. */
+export interface StageResult extends StageFacts {
+  readonly status: RunStatus;
+}
+
+/** What executing a plan produced, as values the caller closes the record with. */
+export interface ExecutionResult extends StageResult {
+  /** The run's declared outputs, from the steps that set them. */
+  readonly outputs: Readonly<Record<string, string>>;
+  /** The engine failed around a step (after the rollback ran): the run is recorded as crashed. */
+  readonly fault?: unknown;
+}
+
 /**
- * Runs a verified plan: check -> steps -> verify, rollback when steps or verify fail. Records every
- * step in the recorder as it goes and returns the final status. Never throws for a step's failure;
- * the caller records anything thrown as `crashed`.
+ * Runs a verified plan: check -> steps -> verify, rollback when steps or verify fail. Tells the
+ * recorder about every step as it goes and returns what happened; the caller closes the record
+ * with it. Never throws for a step's failure; an engine fault around a step is returned as
+ * `fault` once the rollback has run, and anything thrown before a step ran is the caller's to
+ * record as `crashed`.
  */
-export async function executePlan(plan: RunPlan, recorder: RunRecorder, deps: ExecutorDeps): Promise<RunStatus> {
+export async function executePlan(plan: RunPlan, recorder: RunRecorder, deps: ExecutorDeps): Promise<ExecutionResult> {
   const runTimeoutMs = parseDuration(plan.definition.timeout ?? DEFAULT_RUN_TIMEOUT);
   // Scratch-space operations are small and local: synchronous calls skip a thread-pool round
   // trip each (a trivial run made about fifteen of them). Made before the run timer starts, so a
@@ -93,23 +116,16 @@ export async function executePlan(plan: RunPlan, recorder: RunRecorder, deps: Ex
   /** The first fault of the engine around a step; thrown once the rollback has run. */
   let engineFault: { readonly error: unknown } | undefined;
 
-  const runStage = async (stage: StageName, step: StepSpec): Promise<StepRecord> => {
-    const record: StepRecord = {
+  const runStage = async (stage: StageName, step: StepSpec): Promise<Readonly<StepRecord>> => {
+    const record = recorder.startStep({
       stage,
       id: step.id,
       ...(step.name !== undefined ? { name: step.name } : {}),
-      started: deps.clock().toISOString(),
-      ended: '',
-      durationMs: 0,
-      attempts: 0,
-      exitCode: null,
-      signal: null,
-      outcome: 'failed',
       continueOnError: step['continue-on-error'] ?? false,
-      outputs: {},
-      log: { start: recorder.offset, end: recorder.offset },
-    };
-    recorder.snapshot.steps.push(record);
+      started: deps.clock().toISOString(),
+    });
+    /** Why the step failed around its process, when it did (recorded redacted). */
+    let error: string | undefined;
     const startedAt = deps.clock().getTime();
     const maxAttempts = 1 + (step.retries ?? 0);
     let result: ProcessResult | undefined;
@@ -123,7 +139,7 @@ export async function executePlan(plan: RunPlan, recorder: RunRecorder, deps: Ex
     const stepStop = stage === 'rollback' ? stop : AbortSignal.any([stop, recorder.failed]);
     try {
       for (let attempt = 1; attempt <= maxAttempts && !stepStop.aborted; attempt++) {
-        record.attempts = attempt;
+        recorder.stepAttempt(record, attempt);
         const { copy, outputFile, reserved } = prepare(stage, ++sequence);
         try {
           const definitionDir = copy.dir;
@@ -195,30 +211,30 @@ export async function executePlan(plan: RunPlan, recorder: RunRecorder, deps: Ex
           if (!reserved) removeQuietly(copy.dir, recorder);
         }
       }
-    } catch (error) {
+    } catch (fault) {
       // The engine failed around the step (say, its working directory could not be made, or its
       // copy could not be written to a full disk): the step is recorded as failed with the
       // reason, the rollback still runs, and the run is recorded as crashed by the caller.
-      record.error = recorder.redact(describeError(error));
-      engineFault ??= { error };
+      error = describeError(fault);
+      engineFault ??= { error: fault };
     } finally {
       const final = result ?? { exitCode: null, signal: null, timedOut: false, aborted: stop.aborted };
-      record.exitCode = final.exitCode;
-      record.signal = final.signal;
-      record.outcome = outcome ?? (result || stop.aborted ? outcomeOf(stage, final) : 'failed');
-      if (final.spawnError) record.error = recorder.redact(final.spawnError);
-      if (stoppedForRecord && recorder.failure && record.error === undefined) {
-        record.error = recorder.redact(`stopped: ${describeRecordFailure(recorder.failure)}`);
+      if (final.spawnError) error = final.spawnError;
+      if (stoppedForRecord && recorder.failure && error === undefined) {
+        error = `stopped: ${describeRecordFailure(recorder.failure)}`;
       }
-      record.outputs = { ...stepOutputs };
+      if (error !== undefined) recorder.stepError(record, error);
       byStep.set(step.id, stepOutputs);
       for (const note of exposeOutputs(outputs, outputOrigins, step.id, stepOutputs))
         recorder.line(`!! ${stage}/${step.id}: ${note}`);
-      record.ended = deps.clock().toISOString();
-      record.durationMs = Math.max(0, deps.clock().getTime() - startedAt);
-      recorder.flush();
-      record.log = { start: record.log.start, end: recorder.offset };
-      recorder.save();
+      recorder.endStep(record, {
+        ended: deps.clock().toISOString(),
+        durationMs: Math.max(0, deps.clock().getTime() - startedAt),
+        exitCode: final.exitCode,
+        signal: final.signal,
+        outcome: outcome ?? (result || stop.aborted ? outcomeOf(stage, final) : 'failed'),
+        outputs: stepOutputs,
+      });
     }
     return record;
   };
@@ -247,9 +263,9 @@ export async function executePlan(plan: RunPlan, recorder: RunRecorder, deps: Ex
     }
   };
 
-  let status: RunStatus;
+  let stages: StageResult;
   try {
-    status = await runStages(
+    stages = await runStages(
       plan,
       recorder,
       runStage,
@@ -261,12 +277,12 @@ export async function executePlan(plan: RunPlan, recorder: RunRecorder, deps: Ex
     closeQuietly(store, recorder);
     removeQuietly(scratch, recorder);
   }
+  const runOutputs: Record<string, string> = {};
   for (const [name, spec] of Object.entries(plan.definition.outputs)) {
     const value = outputOf(byStep.get(spec.step), spec.key);
-    if (value !== undefined) recorder.snapshot.outputs[name] = value;
+    if (value !== undefined) runOutputs[name] = value;
   }
-  if (engineFault !== undefined) throw engineFault.error;
-  return status;
+  return { ...stages, outputs: runOutputs, ...(engineFault !== undefined ? { fault: engineFault.error } : {}) };
 }
 
 /**
@@ -299,49 +315,58 @@ function notStarted(reason: string): ProcessResult {
 async function runStages(
   plan: RunPlan,
   recorder: RunRecorder,
-  runStep: (stage: StageName, step: StepSpec) => Promise<StepRecord>,
+  runStep: (stage: StageName, step: StepSpec) => Promise<Readonly<StepRecord>>,
   stopped: () => StopReason | undefined,
   faulted: () => boolean,
-): Promise<RunStatus> {
+): Promise<StageResult> {
   const { definition } = plan;
-  const snapshot = recorder.snapshot;
+  // What the stages conclude is returned as values, and told to the recorder as soon as it is
+  // known, so that the record of a run killed later still says what the check found.
+  let facts: StageFacts = {};
+  const conclude = (more: StageFacts): void => {
+    facts = { ...facts, ...more };
+    recorder.concluded(more);
+  };
+  const done = (status: RunStatus): StageResult => ({ status, ...facts });
 
   // check: 0 = healthy, 1 = remediation needed, anything else = the check itself failed.
   if (definition.check.length === 0) {
-    snapshot.check = 'none';
+    conclude({ check: 'none' });
   } else {
     let drift = false;
     for (const step of definition.check) {
       const record = await runStep('check', step);
-      if (stopped()) return stopped() as StopReason;
+      if (stopped()) return done(stopped() as StopReason);
       // The engine failed: the caller records the crash. A check changes nothing, so no rollback.
-      if (faulted()) return 'failed';
+      if (faulted()) return done('failed');
       if (recorder.failure) {
-        snapshot.check = 'error';
-        snapshot.error = recordFailureError(recorder, record, false);
-        return 'failed';
+        conclude({ check: 'error' });
+        conclude({ error: recordFailureError(recorder, record, false) });
+        return done('failed');
       }
       if (record.outcome === 'drift') {
         drift = true;
         break;
       }
       if (record.outcome !== 'succeeded') {
-        snapshot.check = 'error';
-        snapshot.error = { code: 'CHECK_FAILED', message: `check step '${step.id}' failed: ${describeRecord(record)}` };
+        conclude({ check: 'error' });
+        conclude({
+          error: { code: 'CHECK_FAILED', message: `check step '${step.id}' failed: ${describeRecord(record)}` },
+        });
         recorder.line(`check failed; nothing was changed`);
-        return record.outcome === 'timed-out' ? 'timed-out' : 'failed';
+        return done(record.outcome === 'timed-out' ? 'timed-out' : 'failed');
       }
     }
     if (!drift && !plan.force) {
-      snapshot.check = 'healthy';
+      conclude({ check: 'healthy' });
       recorder.line('check: healthy; no remediation needed');
-      return 'healthy';
+      return done('healthy');
     }
-    snapshot.check = drift ? 'drift' : 'forced';
+    conclude({ check: drift ? 'drift' : 'forced' });
     recorder.line(drift ? 'check: remediation needed' : 'check: healthy, but --force given; remediating anyway');
   }
 
-  let failure: StepRecord | undefined;
+  let failure: Readonly<StepRecord> | undefined;
   for (const stage of ['steps', 'verify'] as const) {
     for (const step of definition[stage]) {
       const record = await runStep(stage, step);
@@ -358,39 +383,41 @@ async function runStages(
   // On cancellation the runner gives us seconds, not minutes: record and stop, no rollback.
   const stop = stopped();
   if (stop) {
-    snapshot.rollback = 'none';
+    conclude({ rollback: 'none' });
     recorder.line(`run ${stop}; remaining steps skipped`);
-    return stop;
+    return done(stop);
   }
   if (!failure) {
-    snapshot.rollback = 'not-needed';
-    return 'succeeded';
+    conclude({ rollback: 'not-needed' });
+    return done('succeeded');
   }
-  snapshot.error = recorder.failure
-    ? recordFailureError(recorder, failure, definition.rollback.length > 0)
-    : {
-        code: failure.stage === 'verify' ? 'VERIFY_FAILED' : 'STEP_FAILED',
-        message: `${failure.stage} step '${failure.id}' ${describeRecord(failure)}`,
-      };
+  conclude({
+    error: recorder.failure
+      ? recordFailureError(recorder, failure, definition.rollback.length > 0)
+      : {
+          code: failure.stage === 'verify' ? 'VERIFY_FAILED' : 'STEP_FAILED',
+          message: `${failure.stage} step '${failure.id}' ${describeRecord(failure)}`,
+        },
+  });
   if (definition.rollback.length === 0) {
-    snapshot.rollback = 'none';
+    conclude({ rollback: 'none' });
   } else {
     recorder.line('rolling back');
     let rolledBack = true;
     for (const step of definition.rollback) {
       const record = await runStep('rollback', step);
-      if (stopped()) return stopped() as StopReason;
+      if (stopped()) return done(stopped() as StopReason);
       if (record.outcome !== 'succeeded') rolledBack = false;
     }
-    snapshot.rollback = rolledBack ? 'succeeded' : 'failed';
+    conclude({ rollback: rolledBack ? 'succeeded' : 'failed' });
   }
-  return failure.outcome === 'timed-out' ? 'timed-out' : 'failed';
+  return done(failure.outcome === 'timed-out' ? 'timed-out' : 'failed');
 }
 
 /** The snapshot's error for a run stopped because its record could not be written. */
 function recordFailureError(
   recorder: RunRecorder,
-  at: StepRecord,
+  at: Readonly<StepRecord>,
   rollback: boolean,
 ): { code: string; message: string } {
   const failure = recorder.failure!;
@@ -443,7 +470,7 @@ function describeResult(result: ProcessResult, timeoutMs: number): string {
   return result.signal ? `killed by ${result.signal}` : `exit ${result.exitCode}`;
 }
 
-function describeRecord(record: StepRecord): string {
+function describeRecord(record: Readonly<StepRecord>): string {
   if (record.outcome === 'timed-out') return 'timed out';
   if (record.error) return `could not start: ${record.error}`;
   return record.signal ? `was killed by ${record.signal}` : `exited ${record.exitCode}`;

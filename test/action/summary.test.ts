@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_SUMMARY_BYTES, renderSummary } from '../../src/action/summary.ts';
 import { escape } from '../../src/app/markdown.ts';
-import { SNAPSHOT_SCHEMA, type RunSnapshot, type StepRecord } from '../../src/run/snapshot.ts';
+import { SNAPSHOT_SCHEMA, type RunSnapshot, type StepRecord } from '../../src/record/snapshot.ts';
 
 const step = (id: string): StepRecord => ({
   stage: 'steps',

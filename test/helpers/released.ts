@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import type { RunSnapshot } from '../../src/run/snapshot.ts';
+import type { RunSnapshot } from '../../src/record/snapshot.ts';
 import { runCli, TempRepo, type CliResult } from './git-repo.ts';
 
 /** A temporary repository with one remediation released as v1.0.0 and a trusted key pair k1. */

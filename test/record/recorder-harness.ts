@@ -4,8 +4,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LOG_FILE, SNAPSHOT_FILE } from '../../src/record/record-files.ts';
-import { RunRecorder } from '../../src/run/recorder.ts';
-import type { RunSnapshot } from '../../src/run/snapshot.ts';
+import { RunRecorder } from '../../src/record/recorder.ts';
+import type { RunSnapshot } from '../../src/record/snapshot.ts';
 
 /**
  * One thing a run writes to its log: a chunk of a step's output, an engine line, a step marker, or

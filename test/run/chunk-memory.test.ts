@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LOG_FILE } from '../../src/record/record-files.ts';
 import { releaseChunk } from '../../src/adapters/chunk-memory.ts';
-import { RunRecorder } from '../../src/run/recorder.ts';
-import type { RunSnapshot } from '../../src/run/snapshot.ts';
+import { RunRecorder } from '../../src/record/recorder.ts';
+import type { RunSnapshot } from '../../src/record/snapshot.ts';
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -89,7 +89,7 @@ describe('the Action echo on a real pipe the runner is slow to read', () => {
     const dir = await mkdtemp(join(tmpdir(), 'chunk-echo-'));
     dirs.push(dir);
     const script = join(dir, 'echo.mts');
-    const recorderUrl = new URL('../../src/run/recorder.ts', import.meta.url).href;
+    const recorderUrl = new URL('../../src/record/recorder.ts', import.meta.url).href;
     const coreIoUrl = new URL('../../src/action/core-io.ts', import.meta.url).href;
     await writeFile(
       script,

@@ -20,8 +20,8 @@ import { parseDefinition } from '../../src/core/definition-parser.ts';
 import { treeFile, type TreeFile } from '../../src/core/tree-digest.ts';
 import { DefinitionCopies } from '../../src/run/definition-copies.ts';
 import { executePlan } from '../../src/run/executor.ts';
-import { RunRecorder } from '../../src/run/recorder.ts';
-import type { RunSnapshot } from '../../src/run/snapshot.ts';
+import { RunRecorder } from '../../src/record/recorder.ts';
+import type { RunSnapshot } from '../../src/record/snapshot.ts';
 import { releaseRemediation, type Released } from '../helpers/released.ts';
 
 const dirs: string[] = [];
@@ -142,8 +142,24 @@ describe('a copy rewritten before its step starts', () => {
         return false;
       },
     );
-    const status = await executePlan(
-      { name: 'svc', version: 'v1.0.0', runId: 'test', definition, files, params: {}, secrets: {}, force: false },
+    const { status } = await executePlan(
+      {
+        name: 'svc',
+        version: 'v1.0.0',
+        runId: 'test',
+        release: {
+          commit: '0'.repeat(40),
+          digest: `sha256:${'0'.repeat(64)}`,
+          manifestSerial: 1,
+          manifestDigest: `sha256:${'0'.repeat(64)}`,
+          signers: [],
+        },
+        definition,
+        files,
+        params: {},
+        secrets: {},
+        force: false,
+      },
       recorder,
       {
         runner: new GroupProcessRunner(),

@@ -3,7 +3,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { RunSnapshot, StepRecord } from '../../src/run/snapshot.ts';
+import type { StepEnd, StepStart } from '../../src/record/recorder.ts';
+import type { RunSnapshot, StepRecord } from '../../src/record/snapshot.ts';
 
 // run.log and run.log.chain are written with writeSync: that is where the disk fills up here.
 // snapshot.json (writeFileSync, small) still fits, as it often does on a full disk.
@@ -27,7 +28,7 @@ vi.mock('node:fs', async (importOriginal) => {
   return { ...fs, default: { ...fs, writeSync, writeFileSync }, writeSync, writeFileSync };
 });
 
-const { RunRecorder } = await import('../../src/run/recorder.ts');
+const { RunRecorder } = await import('../../src/record/recorder.ts');
 const { readRecord } = await import('../../src/record/record-files.ts');
 const { verifyRecord } = await import('../../src/record/record-verifier.ts');
 
@@ -50,21 +51,14 @@ async function startRecorder() {
   return { dir, snapshot, recorder: await RunRecorder.create(dir, [], snapshot, () => new Date(0)) };
 }
 
-function step(id: string, start: number, end: number): StepRecord {
-  return {
-    stage: 'steps',
-    id,
-    started: '',
-    ended: '',
-    durationMs: 0,
-    attempts: 1,
-    exitCode: null,
-    signal: null,
-    outcome: 'failed',
-    continueOnError: false,
-    outputs: {},
-    log: { start, end },
-  };
+/** A step as the executor starts one. */
+function start(id: string): StepStart {
+  return { stage: 'steps', id, started: '', continueOnError: false };
+}
+
+/** A step's end as the executor reports it. */
+function end(): StepEnd {
+  return { ended: '', durationMs: 0, exitCode: 1, signal: null, outcome: 'failed', outputs: {} };
 }
 
 describe('RunRecorder on a disk that fills up', () => {
@@ -88,19 +82,16 @@ describe('RunRecorder on a disk that fills up', () => {
   });
 
   it('closes a valid record: the log cut at its last chained block, step ranges kept inside it', async () => {
-    const { dir, snapshot, recorder } = await startRecorder();
-    snapshot.steps.push(step('first', 0, 0));
+    const { dir, recorder } = await startRecorder();
+    const first = recorder.startStep(start('first'));
     recorder.line('first step output');
-    recorder.flush();
-    snapshot.steps[0]!.log.end = recorder.offset;
-    snapshot.steps.push(step('loud', recorder.offset, 0));
+    recorder.endStep(first, end());
+    const loud = recorder.startStep(start('loud'));
     disk.free = 70_000;
     for (let k = 0; k < 10; k++) recorder.stdout(Buffer.alloc(50_000, 0x61));
-    snapshot.steps[1]!.log.end = recorder.offset;
-    snapshot.steps.push(step('undo', recorder.offset, recorder.offset));
-    snapshot.status = 'failed';
-    snapshot.error = { code: 'RECORD_WRITE_FAILED', message: 'set by the executor' };
-    await recorder.finish();
+    recorder.endStep(loud, end());
+    recorder.startStep(start('undo'));
+    await recorder.finish({ status: 'failed', error: { code: 'RECORD_WRITE_FAILED', message: 'set by the executor' } });
     const files = await readRecord(dir);
     const written = JSON.parse(files.snapshot.toString('utf8')) as RunSnapshot;
     expect(written.status).toBe('failed');
@@ -110,12 +101,11 @@ describe('RunRecorder on a disk that fills up', () => {
   });
 
   it('records a run that had succeeded but whose log failed at the end as crashed, with the reason', async () => {
-    const { dir, snapshot, recorder } = await startRecorder();
+    const { dir, recorder } = await startRecorder();
     recorder.line('all steps succeeded');
-    snapshot.status = 'succeeded';
     disk.free = 10;
     recorder.marker('run succeeded');
-    await recorder.finish();
+    await recorder.finish({ status: 'succeeded' });
     const files = await readRecord(dir);
     const written = JSON.parse(files.snapshot.toString('utf8')) as RunSnapshot;
     expect(written.status).toBe('crashed');
@@ -127,17 +117,15 @@ describe('RunRecorder on a disk that fills up', () => {
 
 describe('RunRecorder when only snapshot.json cannot be written', () => {
   it('tells the executor, keeps the log going (the rollback is still recorded), and says so at the end', async () => {
-    const { dir, snapshot, recorder } = await startRecorder();
+    const { dir, recorder } = await startRecorder();
     disk.snapshotFails = true;
     expect(() => recorder.save()).not.toThrow();
     expect(recorder.failed.aborted).toBe(true);
     expect(recorder.failure).toMatchObject({ file: 'snapshot.json', error: { code: 'ENOSPC' } });
     recorder.line('the rollback is still recorded');
     disk.snapshotFails = false;
-    snapshot.status = 'failed';
-    snapshot.error = { code: 'STEP_FAILED', message: 'steps step one exited 1' };
     recorder.marker('run failed');
-    await recorder.finish();
+    await recorder.finish({ status: 'failed', error: { code: 'STEP_FAILED', message: 'steps step one exited 1' } });
     const files = await readRecord(dir);
     expect(files.log.toString('utf8')).toContain('the rollback is still recorded');
     const written = JSON.parse(files.snapshot.toString('utf8')) as RunSnapshot;

@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateSnapshot } from '../../src/run/snapshot-schema.ts';
-import { SNAPSHOT_SCHEMA } from '../../src/run/snapshot.ts';
+import { validateSnapshot } from '../../src/record/snapshot-schema.ts';
+import { SNAPSHOT_SCHEMA } from '../../src/record/snapshot.ts';
 import schema from '../../remediations/run-snapshot.schema.json' with { type: 'json' };
 import invalidEdits from '../fixtures/snapshots/invalid-edits.json' with { type: 'json' };
 import { runCli, simpleDefinition, TempRepo, type CliResult } from '../helpers/git-repo.ts';

@@ -1,12 +1,13 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LogSummary } from '../record/log-chain-format.ts';
-import { ChainedLogWriter } from '../record/log-chain-writer.ts';
-import { SNAPSHOT_FILE } from '../record/record-files.ts';
-import { snapshotDigest } from '../record/record-verifier.ts';
-import { InterleavedRedactor, redactText, redactValue } from '../record/redactor.ts';
+import type { LogSummary } from './log-chain-format.ts';
+import { ChainedLogWriter } from './log-chain-writer.ts';
+import { SNAPSHOT_FILE } from './record-files.ts';
+import { snapshotDigest } from './record-verifier.ts';
+import { InterleavedRedactor, redactText, redactValue } from './redactor.ts';
 import { releaseChunk } from '../adapters/chunk-memory.ts';
-import type { RunSnapshot } from './snapshot.ts';
+import type { RunSnapshot, RunStatus, StepOutcome, StepRecord } from './snapshot.ts';
+import type { StageName } from '../core/definition.ts';
 import { describeError } from '../errors.ts';
 
 /** Receives redacted log bytes; returns true when it still holds them after returning (queued). */
@@ -31,6 +32,43 @@ const RESERVE_FILE = '.space-reserve';
 /** Error code of a run whose record could not be written (a full disk, a file size limit). */
 export const RECORD_WRITE_FAILED = 'RECORD_WRITE_FAILED';
 
+/** A step as the executor starts it. */
+export interface StepStart {
+  readonly stage: StageName;
+  readonly id: string;
+  readonly name?: string;
+  readonly continueOnError: boolean;
+  readonly started: string;
+}
+
+/** What the executor learned when a step ended. */
+export interface StepEnd {
+  readonly ended: string;
+  readonly durationMs: number;
+  readonly exitCode: number | null;
+  readonly signal: string | null;
+  readonly outcome: StepOutcome;
+  readonly outputs: Readonly<Record<string, string>>;
+}
+
+/** What the stages concluded, reported as soon as it is known so a killed run's record keeps it. */
+export interface StageFacts {
+  readonly check?: RunSnapshot['check'];
+  readonly rollback?: RunSnapshot['rollback'];
+  readonly error?: { readonly code: string; readonly message: string };
+}
+
+/** How a run ended: the final facts the record is closed with. */
+export interface RunEnd extends StageFacts {
+  readonly status: RunStatus;
+  /** The run's declared outputs. */
+  readonly outputs?: Readonly<Record<string, string>>;
+}
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+/** The snapshot as the recorder, its only writer, holds it. */
+type SnapshotState = Writable<Omit<RunSnapshot, 'steps'>> & { steps: Writable<StepRecord>[] };
+
 /** The first write of the record that failed. */
 export interface RecordFailure {
   /** What could not be written. */
@@ -46,7 +84,8 @@ export interface RecordFailure {
  */
 export class RunRecorder {
   readonly dir: string;
-  readonly snapshot: RunSnapshot;
+  /** The snapshot; only the recorder writes it (steps through startStep/endStep, the end through finish). */
+  readonly #snapshot: SnapshotState;
   readonly #log: ChainedLogWriter;
   readonly #secrets: readonly string[];
   readonly #clock: () => Date;
@@ -73,7 +112,11 @@ export class RunRecorder {
     this.#echo = echo;
     this.#log = log;
     this.#secrets = secrets;
-    this.snapshot = snapshot;
+    this.#snapshot = {
+      ...snapshot,
+      steps: snapshot.steps.map((step) => ({ ...step })),
+      outputs: { ...snapshot.outputs },
+    };
     this.#clock = clock;
     this.#output = new InterleavedRedactor(secrets, 2);
   }
@@ -96,6 +139,70 @@ export class RunRecorder {
     recorder.#timer = setInterval(() => recorder.flush(), FLUSH_INTERVAL_MS);
     recorder.#timer.unref();
     return recorder;
+  }
+
+  /** The snapshot as recorded so far (read-only: the recorder is its only writer). */
+  get snapshot(): Readonly<RunSnapshot> {
+    return this.#snapshot;
+  }
+
+  /** Records that a step started (saved with the next save): its log range starts here. */
+  startStep(start: StepStart): Readonly<StepRecord> {
+    const record: Writable<StepRecord> = {
+      stage: start.stage,
+      id: start.id,
+      ...(start.name !== undefined ? { name: start.name } : {}),
+      started: start.started,
+      ended: '',
+      durationMs: 0,
+      attempts: 0,
+      exitCode: null,
+      signal: null,
+      outcome: 'failed',
+      continueOnError: start.continueOnError,
+      outputs: {},
+      log: { start: this.#offset, end: this.#offset },
+    };
+    this.#snapshot.steps.push(record);
+    return record;
+  }
+
+  /** Counts a step's attempt. */
+  stepAttempt(step: Readonly<StepRecord>, attempt: number): void {
+    this.#ownStep(step).attempts = attempt;
+  }
+
+  /** Notes why a step failed around its process (redacted); the first reason given is kept unless replaced. */
+  stepError(step: Readonly<StepRecord>, message: string): void {
+    this.#ownStep(step).error = this.redact(message);
+  }
+
+  /** Records how a step ended, flushes the log so its range is final, and saves the snapshot. */
+  endStep(step: Readonly<StepRecord>, end: StepEnd): void {
+    const record = this.#ownStep(step);
+    record.ended = end.ended;
+    record.durationMs = end.durationMs;
+    record.exitCode = end.exitCode;
+    record.signal = end.signal;
+    record.outcome = end.outcome;
+    record.outputs = { ...end.outputs };
+    this.flush();
+    record.log = { start: record.log.start, end: this.#offset };
+    this.save();
+  }
+
+  /** Records what the stages concluded so far (saved with the next save). */
+  concluded(facts: StageFacts): void {
+    if (facts.check !== undefined) this.#snapshot.check = facts.check;
+    if (facts.rollback !== undefined) this.#snapshot.rollback = facts.rollback;
+    if (facts.error !== undefined) this.#snapshot.error = { ...facts.error };
+  }
+
+  #ownStep(step: Readonly<StepRecord>): Writable<StepRecord> {
+    // Identity, not equality: only records this recorder handed out are written.
+    const record = this.#snapshot.steps.find((candidate) => candidate === step);
+    if (record === undefined) throw new Error(`step ${step.stage}/${step.id} was not started by this recorder`);
+    return record;
   }
 
   /** Bytes written to the log so far (the offset the next byte lands at). */
@@ -184,8 +291,9 @@ export class RunRecorder {
    * still closed and valid (verify-run accepts it), and the snapshot says what was lost. Throws
    * only when the final snapshot.json cannot be written.
    */
-  async finish(): Promise<string> {
+  async finish(end?: RunEnd): Promise<string> {
     clearInterval(this.#timer);
+    if (end !== undefined) this.#applyEnd(end);
     this.flush();
     this.#releaseSpace();
     let summary: LogSummary | undefined;
@@ -197,9 +305,9 @@ export class RunRecorder {
       this.#fail('run.log', error);
     }
     if (summary !== undefined) {
-      this.snapshot.log = { file: 'run.log', bytes: summary.bytes, blocks: summary.blocks, head: summary.head };
+      this.#snapshot.log = { file: 'run.log', bytes: summary.bytes, blocks: summary.blocks, head: summary.head };
       // Step ranges past what the log kept would point at bytes nobody can vouch for.
-      for (const step of this.snapshot.steps) {
+      for (const step of this.#snapshot.steps) {
         step.log = { start: Math.min(step.log.start, summary.bytes), end: Math.min(step.log.end, summary.bytes) };
       }
     }
@@ -214,13 +322,24 @@ export class RunRecorder {
    * keeping what it said before. A run that had ended well is `crashed`: its record cannot show
    * it. Only `cancelled` and `crashed` may keep a log that could not be closed.
    */
+  /** The final facts, and the run's end time and duration from the recorder's clock. */
+  #applyEnd(end: RunEnd): void {
+    this.concluded(end);
+    this.#snapshot.status = end.status;
+    if (end.outputs !== undefined) this.#snapshot.outputs = { ...end.outputs };
+    const ended = this.#clock();
+    this.#snapshot.ended = ended.toISOString();
+    this.#snapshot.durationMs = Math.max(0, ended.getTime() - Date.parse(this.#snapshot.started));
+  }
+
   #reportFailure(failure: RecordFailure, summary: LogSummary | undefined): void {
-    const snapshot = this.snapshot;
+    const snapshot = this.#snapshot;
     const what = describeRecordFailure(failure);
     const cut = summary === undefined ? 'the log could not be closed' : `the log ends at byte ${summary.bytes}`;
     const before = snapshot.error;
     if (before?.code === RECORD_WRITE_FAILED) {
-      if (summary === undefined) before.message += '; the log could not be closed';
+      if (summary === undefined)
+        snapshot.error = { ...before, message: `${before.message}; the log could not be closed` };
     } else if (before === undefined || snapshot.status === 'succeeded' || snapshot.status === 'healthy') {
       snapshot.error = {
         code: RECORD_WRITE_FAILED,
@@ -233,17 +352,13 @@ export class RunRecorder {
         message: this.redact(`${before.message} (${before.code}); then ${what}; ${cut}`),
       };
     } else {
-      before.message += this.redact(`; then ${what}`);
+      snapshot.error = { ...before, message: before.message + this.redact(`; then ${what}`) };
     }
     if (summary === undefined && snapshot.status !== 'cancelled') snapshot.status = 'crashed';
   }
 
   #writeSnapshot(): Buffer {
-    const bytes = Buffer.from(`${JSON.stringify(redactSnapshot(this.snapshot, this.#secrets), null, 2)}\n`, 'utf8');
-    const temp = join(this.dir, `.${SNAPSHOT_FILE}.tmp`);
-    writeFileSync(temp, bytes);
-    renameSync(temp, join(this.dir, SNAPSHOT_FILE));
-    return bytes;
+    return writeSnapshotFile(this.dir, redactSnapshot(this.#snapshot, this.#secrets));
   }
 
   /** Remembers the first failed write and tells the executor; never throws (stream handlers call it). */
@@ -339,4 +454,43 @@ export function redactSnapshot(snapshot: RunSnapshot, secrets: readonly string[]
       ...(step.error !== undefined ? { error: redactText(step.error, secrets) } : {}),
     })),
   };
+}
+
+/**
+ * Writes snapshot.json atomically (temp file + rename): a reader never sees half a snapshot, and a
+ * writer killed mid-write leaves the previous one. The one way snapshot.json is written.
+ */
+export function writeSnapshotFile(dir: string, snapshot: RunSnapshot): Buffer {
+  const bytes = Buffer.from(`${JSON.stringify(snapshot, null, 2)}\n`, 'utf8');
+  const temp = join(dir, `.${SNAPSHOT_FILE}.tmp`);
+  writeFileSync(temp, bytes);
+  renameSync(temp, join(dir, SNAPSHOT_FILE));
+  return bytes;
+}
+
+/**
+ * Closes a record whose run never finished (the Action's main step was killed or cancelled): the
+ * status becomes `cancelled` (the job was cancelled) or `crashed`, with the reason and the end
+ * time; the log stays the valid prefix it is, which verify-run reports as incomplete. Returns the
+ * bytes written. A finished record is left alone.
+ */
+export function closeUnfinishedRecord(
+  dir: string,
+  snapshot: RunSnapshot,
+  reason: { readonly cancelled: boolean; readonly closedBy: string },
+  now: Date,
+): Buffer | undefined {
+  if (snapshot.status !== 'running') return undefined;
+  return writeSnapshotFile(dir, {
+    ...snapshot,
+    status: reason.cancelled ? 'cancelled' : 'crashed',
+    error: {
+      code: reason.cancelled ? 'CANCELLED' : 'CRASHED',
+      message: reason.cancelled
+        ? `the job was cancelled and the main step was stopped before it could finish the record; closed by ${reason.closedBy}`
+        : `the main step ended without finishing the record (killed or crashed); closed by ${reason.closedBy}`,
+    },
+    ended: now.toISOString(),
+    durationMs: Math.max(0, now.getTime() - Date.parse(snapshot.started)),
+  });
 }

@@ -32,25 +32,25 @@ export interface StepRecord {
   readonly id: string;
   readonly name?: string;
   readonly started: string;
-  ended: string;
-  durationMs: number;
-  attempts: number;
-  exitCode: number | null;
-  signal: string | null;
-  outcome: StepOutcome;
+  readonly ended: string;
+  readonly durationMs: number;
+  readonly attempts: number;
+  readonly exitCode: number | null;
+  readonly signal: string | null;
+  readonly outcome: StepOutcome;
   readonly continueOnError: boolean;
-  outputs: Record<string, string>;
+  readonly outputs: Readonly<Record<string, string>>;
   /** Byte range of run.log holding this step's output, end exclusive. */
-  log: { start: number; end: number };
-  error?: string;
+  readonly log: { readonly start: number; readonly end: number };
+  readonly error?: string;
 }
 
 /** snapshot.json: what ran, why, with what, and how it ended. */
 export interface RunSnapshot {
   readonly schema: typeof SNAPSHOT_SCHEMA;
   readonly runId: string;
-  status: RunStatus;
-  error?: { code: string; message: string };
+  readonly status: RunStatus;
+  readonly error?: { readonly code: string; readonly message: string };
   readonly remediation: {
     readonly name: string;
     readonly version: string;
@@ -81,13 +81,15 @@ export interface RunSnapshot {
   };
   readonly tool: { readonly name: 'remediate'; readonly version: string; readonly bundleDigest: string };
   readonly started: string;
-  ended?: string;
-  durationMs?: number;
+  readonly ended?: string;
+  readonly durationMs?: number;
   /** What the check stage concluded. */
-  check?: 'healthy' | 'drift' | 'forced' | 'none' | 'error';
-  rollback?: 'not-needed' | 'succeeded' | 'failed' | 'none';
-  steps: StepRecord[];
-  outputs: Record<string, string>;
+  readonly check?: 'healthy' | 'drift' | 'forced' | 'none' | 'error';
+  readonly rollback?: 'not-needed' | 'succeeded' | 'failed' | 'none';
+  readonly steps: readonly StepRecord[];
+  readonly outputs: Readonly<Record<string, string>>;
   /** Summary of the chained log; `complete: false` until the run finishes. */
-  log: { file: 'run.log'; complete: false } | { file: 'run.log'; bytes: number; blocks: number; head: string };
+  readonly log:
+    | { readonly file: 'run.log'; readonly complete: false }
+    | { readonly file: 'run.log'; readonly bytes: number; readonly blocks: number; readonly head: string };
 }
