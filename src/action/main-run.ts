@@ -166,6 +166,7 @@ async function chooseSource(settings: ActionSettings, deps: MainDeps): Promise<G
     deps.io.info(`reading ${settings.ref.tag} from the checkout's git objects`);
     return local;
   }
+  local.close();
   deps.io.info(`the checkout does not have tag ${settings.ref.tag}; reading it through the GitHub API`);
   return new RestGitSource(await deps.api());
 }

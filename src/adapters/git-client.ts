@@ -25,6 +25,11 @@ export interface GitObjectSource {
   listTree(commit: string, dir: string): Promise<GitTreeEntry[]>;
   /** Reads blobs by object id. */
   readBlobs(oids: readonly string[]): Promise<Map<string, Buffer>>;
+  /**
+   * Ends any helper process kept for reading (git cat-file --batch). Called before steps run: a
+   * step must find no process of the tool's that it could inspect. Reading again restarts it.
+   */
+  close?(): void;
 }
 
 /** What the CLI needs from a local repository: reading objects, inspecting tags, creating one. */
@@ -46,6 +51,9 @@ export interface GitRepository extends GitObjectSource {
   /** Paths under `dir` that differ between `base` and the working tree (committed or not). */
   changedPaths(base: string, dir: string): Promise<string[]>;
 }
+
+/** What git gets from the caller's environment (see gitEnvironment). */
+const GIT_VARIABLES = /^(PATH|HOME|XDG_CONFIG_HOME|TMPDIR|TZ|USER|LOGNAME|GIT_(AUTHOR|COMMITTER)_(NAME|EMAIL))$/;
 
 /** Raised when git itself fails; carries git's stderr. */
 export class GitCommandError extends Error {
@@ -191,6 +199,11 @@ export class GitCli implements GitRepository {
     return [...stdout.toString('utf8').split('\0'), ...untracked.stdout.toString('utf8').split('\0')].filter(Boolean);
   }
 
+  close(): void {
+    this.#batch?.close();
+    this.#batch = undefined;
+  }
+
   #objects(): CatFileBatch {
     this.#batch ??= new CatFileBatch(this.cwd, this.env);
     return this.#batch;
@@ -234,9 +247,12 @@ export class GitCli implements GitRepository {
  */
 export function gitEnvironment(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
+  // An allow-list, not the caller's environment: git needs none of the tool's credentials, and a
+  // git process is one a step could inspect (/proc/<pid>/environ) while it lives. Git's own GIT_*
+  // variables (GIT_DIR, GIT_OBJECT_DIRECTORY, GIT_ALTERNATE_OBJECT_DIRECTORIES, ...) could point
+  // reads elsewhere; only the identity used for tags passes.
   for (const [key, value] of Object.entries(base)) {
-    if (key.startsWith('GIT_') && !/^GIT_(AUTHOR|COMMITTER)_(NAME|EMAIL)$/.test(key)) continue;
-    env[key] = value;
+    if (GIT_VARIABLES.test(key)) env[key] = value;
   }
   env.GIT_NO_REPLACE_OBJECTS = '1';
   // A repository or global `core.useReplaceRefs=true` turns replace refs back on despite

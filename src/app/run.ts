@@ -168,6 +168,8 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
     };
   }
 
+  // Everything is read: the git helper process ends before any step exists.
+  deps.git.close?.();
   const { release, definition, files } = resolved;
   // Built with Object.fromEntries (own data properties only), so a parameter named `__proto__`
   // is an ordinary unknown name, refused below, and never touches an object's prototype.

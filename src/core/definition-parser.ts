@@ -4,7 +4,14 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type
 // compiling the schema at run time was a noticeable part of every run's start-up.
 import validate from '../generated/remediation-validator.js';
 import { RemediateError, ExitCode } from '../errors.ts';
-import { paramEnvName, parseDuration, STAGES, type Definition, type StepSpec } from './definition.ts';
+import {
+  paramEnvName,
+  parseDuration,
+  reservedSecretName,
+  STAGES,
+  type Definition,
+  type StepSpec,
+} from './definition.ts';
 import { checkInputValue } from './param-validation.ts';
 import { expectedForm, formatPath, readSchemaError } from './schema-errors.ts';
 
@@ -150,6 +157,16 @@ function semanticIssues(def: Definition, folderName: string, issue: IssueMaker):
       problems.push(issue(['inputs', input, 'required'], 'a required input cannot have a default'));
     }
   }
+  def.secrets.forEach((name, index) => {
+    if (reservedSecretName(name)) {
+      problems.push(
+        issue(
+          ['secrets', index],
+          `'${name}' is reserved (PARAM_*, STEP_*, REMEDIATION_* and REMEDIATE_* are set by remediate itself); name the secret otherwise`,
+        ),
+      );
+    }
+  });
   if (def.timeout !== undefined) problems.push(...durationIssue(def.timeout, ['timeout'], issue));
   // Two inputs that map to one variable (a-b and a_b are both PARAM_A_B) would let one silently
   // replace the other in the step environment.

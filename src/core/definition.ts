@@ -71,6 +71,16 @@ export function parseDuration(text: string): number {
   return ms;
 }
 
+/**
+ * Names a declared secret may not have: the tool sets these itself (parameters, outputs of
+ * earlier steps, the run's own variables) or holds the bundle of every secret under one of them.
+ * A version declaring `REMEDIATION_SECRETS` would receive every other team's secrets, and one
+ * declaring `PARAM_X` would silently replace a validated parameter.
+ */
+export function reservedSecretName(name: string): boolean {
+  return /^(PARAM_|STEP_|REMEDIATION_|REMEDIATE_)/i.test(name);
+}
+
 /** The environment variable a parameter reaches steps as: PARAM_<NAME>, upper-cased, '-' -> '_'. */
 export function paramEnvName(input: string): string {
   return `PARAM_${input.toUpperCase().replaceAll('-', '_')}`;

@@ -55,8 +55,8 @@ const HEX_WRAP_COLUMN = 60;
  *   bits of a neighbouring byte stays visible (at most the top 4 bits of the secret's first byte
  *   and the low 4 bits of its last).
  * - hex, lower and upper case; lower case wrapped at 60 columns as `xxd -p` prints it.
- * - URL encoding: `encodeURIComponent`, RFC 3986 (curl, Python `quote`) and WHATWG form encoding,
- *   each with `%20` and with `+` for a space.
+ * - URL encoding: `encodeURIComponent`, RFC 3986 (curl, Python `quote`), RFC 3986 keeping `/`
+ *   (Python `quote`'s default) and WHATWG form encoding, each with `%20` and with `+` for a space.
  * - JSON string escaping as JavaScript, Python (`\uXXXX` for non-ASCII), PHP (also `\/`) and Go
  *   (also `<`, `>`, `&`) print it, without the quotes.
  *
@@ -154,7 +154,10 @@ function urlEncodings(text: string): string[] {
   const rfc3986 = component.replace(/[!'()*]/g, percentEncode);
   // WHATWG application/x-www-form-urlencoded (URLSearchParams): `*` stays, `~` is encoded.
   const whatwg = rfc3986.replaceAll('%2A', '*').replaceAll('~', '%7E');
-  return [component, rfc3986, whatwg].flatMap((form) => [form, form.replaceAll('%20', '+')]);
+  // Python's `quote` keeps `/` by default (safe='/'), as do URL path encoders; base64 text and
+  // AWS-style keys often hold a `/`.
+  const pathSafe = rfc3986.replaceAll('%2F', '/');
+  return [component, rfc3986, whatwg, pathSafe].flatMap((form) => [form, form.replaceAll('%20', '+')]);
 }
 
 function percentEncode(char: string): string {

@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.ts';
 import type { Definition, StepSpec } from '../core/definition.ts';
-import { paramEnvName } from '../core/definition.ts';
+import { paramEnvName, reservedSecretName } from '../core/definition.ts';
 import { paramToEnvValue, type ResolvedParams } from '../core/param-validation.ts';
 
 /** Caller variables passed through to every step: the minimal base, nothing else. */
@@ -84,6 +84,10 @@ export function collectSecrets(
   const secrets: Record<string, string> = Object.create(null) as Record<string, string>;
   const missing: string[] = [];
   for (const name of declared) {
+    // Validation refuses these; a version released before it did must not get the bundle either.
+    if (reservedSecretName(name)) {
+      throw new UsageError('MISSING_SECRET', `secret name '${name.slice(0, 60)}' is reserved; it is never passed`);
+    }
     const value = (Object.hasOwn(callerEnv, name) ? callerEnv[name] : undefined) || bundle[name];
     if (value === undefined || value === '') missing.push(name);
     else secrets[name] = value;

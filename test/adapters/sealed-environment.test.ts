@@ -66,6 +66,34 @@ describe("the tool's own credentials", () => {
     for (const value of [AWS, TOKEN, UNDECLARED, DECLARED]) expect(bytes).not.toContain(value);
   });
 
+  it('are in no other process of the tool a step can find (its git helper ends before steps start)', async () => {
+    current = await releaseRemediation(
+      'svc',
+      [
+        'name: svc',
+        'description: reads the environment of every sibling process',
+        'steps:',
+        '  - id: snoop',
+        '    run: |',
+        '      for p in /proc/[0-9]*; do',
+        '        [ "${p#/proc/}" = "$$" ] && continue',
+        '        ppid=$(awk \'{print $4}\' "$p/stat" 2>/dev/null) || continue',
+        '        [ "$ppid" = "$PPID" ] || continue',
+        '        echo "sibling: $(tr "\\0" " " < "$p/cmdline")"',
+        // Reversed, so that redaction of the record cannot hide what was found.
+        '        echo "env: $(tr "\\0" " " < "$p/environ" | rev)"',
+        '      done',
+        '',
+      ].join('\n'),
+    );
+    const result = await current.run([], callerEnv);
+    expect(result.code).toBe(0);
+    const log = readFileSync(join(current.records()[0]!, 'run.log'), 'utf8');
+    expect(log).not.toMatch(/sibling: git cat-file/);
+    const found = [...log.matchAll(/env: (.*)/g)].map((m) => [...(m[1] ?? '')].reverse().join(''));
+    for (const value of [AWS, TOKEN, UNDECLARED, DECLARED]) for (const env of found) expect(env).not.toContain(value);
+  });
+
   it('are redacted from the record when a step prints them anyway, declared or not', async () => {
     current = await releaseRemediation(
       'svc',

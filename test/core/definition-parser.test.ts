@@ -150,6 +150,18 @@ rollback:
     expect(issues[0]).toMatch(/steps\[0\]\.name: '\$\{\{ inputs\.host \}\}' is not evaluated here/);
   });
 
+  it('refuses secret names remediate sets itself: the bundle, parameters, outputs, its own variables', () => {
+    const issues = issuesOf(
+      'name: s\ndescription: x\nsecrets: [REMEDIATION_SECRETS, PARAM_WHO, STEP_A_X, DB_PASSWORD]\nsteps: [{id: a, run: "true"}]\n',
+      's',
+    );
+    expect(issues.map((i) => i.replace(/^[^ ]+ /, ''))).toEqual([
+      "secrets[0]: 'REMEDIATION_SECRETS' is reserved (PARAM_*, STEP_*, REMEDIATION_* and REMEDIATE_* are set by remediate itself); name the secret otherwise",
+      "secrets[1]: 'PARAM_WHO' is reserved (PARAM_*, STEP_*, REMEDIATION_* and REMEDIATE_* are set by remediate itself); name the secret otherwise",
+      "secrets[2]: 'STEP_A_X' is reserved (PARAM_*, STEP_*, REMEDIATION_* and REMEDIATE_* are set by remediate itself); name the secret otherwise",
+    ]);
+  });
+
   it('refuses a working-directory that escapes the workspace', () => {
     const issues = issuesOf('name: w\ndescription: x\nsteps: [{id: a, run: "true", working-directory: ../etc}]\n', 'w');
     expect(issues[0]).toMatch(

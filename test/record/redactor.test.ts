@@ -370,6 +370,8 @@ describe('encodings tools print', () => {
       URLSearchParams: new URLSearchParams({ t: secret }).toString().slice(2),
       'curl --data-urlencode': 'p%40ss%20word%21%2A%27%28%29~%2F%C3%A9',
       'Python quote_plus': 'p%40ss+word%21%2A%27%28%29~%2F%C3%A9',
+      // quote() keeps '/' unless told otherwise (safe='/').
+      'Python quote': 'p%40ss%20word%21%2A%27%28%29~/%C3%A9',
     };
     for (const [tool, form] of Object.entries(printed)) {
       expect(redactText(`GET /?t=${form}&x=1`, [secret]), tool).toBe('GET /?t=***&x=1');

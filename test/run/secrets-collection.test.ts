@@ -28,6 +28,14 @@ describe('collectSecrets', () => {
     expect(error.message).not.toContain('9f8e7d6c5b');
   });
 
+  it('never hands over the bundle itself, even to a version released before validation refused the name', () => {
+    const error = refusal(() =>
+      collectSecrets(['REMEDIATION_SECRETS'], { REMEDIATION_SECRETS: JSON.stringify({ OTHER: 'other-team-db-pass' }) }),
+    );
+    expect(error.message).toMatch(/secret name 'REMEDIATION_SECRETS' is reserved/);
+    expect(error.message).not.toContain('other-team-db-pass');
+  });
+
   it('finds nothing for secrets named like built-in properties (constructor, toString, __proto__)', () => {
     const collected = collectSecrets(['constructor', 'toString', '__proto__'], {
       REMEDIATION_SECRETS: JSON.stringify({ OTHER: 'x' }),
