@@ -16,7 +16,7 @@ import { STATE, type ActionIo } from './action-io.ts';
 import { findPublishedManifest } from '../app/published-manifest.ts';
 import { publishRecord } from './publish.ts';
 import { readActionSettings, type ActionSettings } from './settings.ts';
-import type { MainDeps } from './deps.ts';
+import type { ConnectedDeps, MainDeps } from './deps.ts';
 import { reportError } from './report-error.ts';
 
 /** Names the Action sets itself; a remediation's declared output may not overwrite them. */
@@ -32,10 +32,11 @@ export const RESERVED_OUTPUTS = [
 ] as const;
 
 /** The Action's main step: verify, run, record, publish, report. Never throws. */
-export async function runMain(deps: MainDeps): Promise<void> {
-  const { io } = deps;
+export async function runMain(mainDeps: MainDeps): Promise<void> {
+  const { io } = mainDeps;
   try {
-    const settings = readActionSettings((name) => io.getInput(name), deps.env);
+    const settings = readActionSettings((name) => io.getInput(name), mainDeps.env);
+    const deps: ConnectedDeps = { ...mainDeps, api: mainDeps.connectApi(settings.token, settings.repository) };
     const keys = await loadKeys(settings);
     const source = await chooseSource(settings, deps);
     const manifestBytes = await loadManifest(settings, keys, deps);
@@ -57,11 +58,12 @@ export async function runMain(deps: MainDeps): Promise<void> {
           dryRun: settings.dryRun,
           force: settings.force,
           runId: `${settings.runId}-${settings.runAttempt}${settings.recordSuffix ? `-${settings.recordSuffix}` : ''}`,
-          trigger: await triggerFromEnvironment({ ...deps.env, GITHUB_ACTIONS: 'true' }),
+          // The Action only ever runs as a step of a GitHub job: the trigger is the job's.
+          trigger: await triggerFromEnvironment({ ...settings.github, actions: true }),
           toolDigest: sha256Digest(await readFile(deps.toolPath)),
           runnerInfo: {
-            ...(deps.env.RUNNER_NAME ? { name: deps.env.RUNNER_NAME } : {}),
-            ...(deps.env.RUNNER_OS ? { os: deps.env.RUNNER_OS } : {}),
+            ...(settings.github.runnerName ? { name: settings.github.runnerName } : {}),
+            ...(settings.github.runnerOs ? { os: settings.github.runnerOs } : {}),
           },
         },
         {
@@ -70,7 +72,7 @@ export async function runMain(deps: MainDeps): Promise<void> {
           trustedKeys: keys,
           runner: new GroupProcessRunner(),
           callerEnv: deps.env,
-          scratchRoot: deps.env.RUNNER_TEMP ?? '/tmp',
+          scratchRoot: settings.runnerTemp,
           clock: deps.now,
           cancel: deps.cancel,
           retryBackoffMs: 1000,
@@ -165,7 +167,7 @@ async function loadKeys(settings: ActionSettings): Promise<TrustedKey[]> {
 
 // Prefer the checkout's own git objects when it has the tag (no API calls, same digest);
 // otherwise read the objects through the REST API.
-async function chooseSource(settings: ActionSettings, deps: MainDeps): Promise<GitObjectSource> {
+async function chooseSource(settings: ActionSettings, deps: ConnectedDeps): Promise<GitObjectSource> {
   const local = new GitCli(settings.workspace, gitEnvironment(deps.env));
   const commit = await local.tryResolveTag(settings.ref.tag).catch(() => undefined);
   if (commit) {
@@ -179,7 +181,7 @@ async function chooseSource(settings: ActionSettings, deps: MainDeps): Promise<G
 async function loadManifest(
   settings: ActionSettings,
   keys: readonly TrustedKey[],
-  deps: MainDeps,
+  deps: ConnectedDeps,
 ): Promise<Uint8Array> {
   if (settings.manifest.kind === 'path') {
     return readBoundedFile(settings.manifest.path, { label: "input 'manifest':", maxBytes: MAX_MANIFEST_BYTES });

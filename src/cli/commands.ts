@@ -6,6 +6,7 @@ import { stopCommandsToken } from '../adapters/github-output.ts';
 import { GroupProcessRunner } from '../adapters/process-runner.ts';
 import { RecordedRefusal, runRemediation } from '../app/run.ts';
 import { triggerFromEnvironment } from '../app/trigger.ts';
+import type { GitHubEnvironment } from '../app/github-environment.ts';
 import {
   describeError,
   ExitCode,
@@ -29,20 +30,24 @@ import { DEFAULT_MANIFEST_PATH, readManifest } from '../app/manifest-file.ts';
 import { releaseVersion } from '../app/release.ts';
 import { resolveRelease } from '../app/resolve-release.ts';
 import { yankVersion } from '../app/yank.ts';
-import { parseCommandLine, USAGE, type CliCommand } from './settings.ts';
+import { readCliSettings, USAGE, type CliCommand } from './settings.ts';
 import { TOOL_VERSION } from '../version.ts';
 
 /** Runs one command line and returns its exit code; never throws, never exits the process. */
 export async function runCli(argv: readonly string[], context: CommandContext): Promise<ExitCodeValue> {
   try {
-    const command = parseCommandLine(argv, context.cwd);
-    return await execute(command, context);
+    const { command, github } = readCliSettings(argv, context.cwd, context.env);
+    return await execute(command, github, context);
   } catch (error) {
     return reportError(error, context);
   }
 }
 
-async function execute(command: CliCommand, context: CommandContext): Promise<ExitCodeValue> {
+async function execute(
+  command: CliCommand,
+  github: GitHubEnvironment,
+  context: CommandContext,
+): Promise<ExitCodeValue> {
   const { out } = context;
   switch (command.command) {
     case 'help':
@@ -135,26 +140,31 @@ async function execute(command: CliCommand, context: CommandContext): Promise<Ex
       return ExitCode.ok;
     }
     case 'run':
-      return runCommand(command, context);
+      return runCommand(command, github, context);
     case 'demo':
       return (await import('./demo.ts')).runDemo(context, command.clean, runCli);
     // The workflow-pack commands load only when called: a run does not pay for them.
     case 'dispatch-parse':
-      return (await import('./pack-commands.ts')).dispatchParse(command.event, command.githubOutput, context);
+      return (await import('./pack-commands.ts')).dispatchParse(command.event, command.githubOutput, github, context);
     case 'validate':
-      return (await import('./pack-commands.ts')).validateCommand(command.base, command.summary, context);
+      return (await import('./pack-commands.ts')).validateCommand(command.base, command.summary, github, context);
     case 'summarize':
       return (await import('./pack-commands.ts')).summarizeCommand(command.dirs, command.summary, context);
     case 'newest-manifest':
-      return (await import('./pack-commands.ts')).newestManifestCommand(command.out, command.trustedKeys, context);
+      return (await import('./pack-commands.ts')).newestManifestCommand(
+        command.out,
+        command.trustedKeys,
+        github,
+        context,
+      );
     case 'publish-release':
-      return (await import('./pack-commands.ts')).publishReleaseCommand(command, context);
+      return (await import('./pack-commands.ts')).publishReleaseCommand(command, github, context);
     case 'publish-manifest':
-      return (await import('./pack-commands.ts')).publishManifestCommand(command, context);
+      return (await import('./pack-commands.ts')).publishManifestCommand(command, github, context);
     case 'fleet-gate':
-      return (await import('./pack-commands.ts')).fleetGateCommand(command, context);
+      return (await import('./pack-commands.ts')).fleetGateCommand(command, github, context);
     case 'download-records':
-      return (await import('./pack-commands.ts')).downloadRecordsCommand(command.dir, context);
+      return (await import('./pack-commands.ts')).downloadRecordsCommand(command.dir, github, context);
     case 'verify-run': {
       // Loaded only here: the snapshot validator is large, and no other command needs it.
       const { verifyRunRecord } = await import('../app/verify-run.ts');
@@ -192,6 +202,7 @@ async function execute(command: CliCommand, context: CommandContext): Promise<Ex
 
 async function runCommand(
   command: Extract<CliCommand, { command: 'run' }>,
+  github: GitHubEnvironment,
   context: CommandContext,
 ): Promise<ExitCodeValue> {
   // Before anything is verified or run: a record that cannot be written would otherwise fail the
@@ -215,8 +226,8 @@ async function runCommand(
         outDir: command.outDir,
         dryRun: command.dryRun,
         force: command.force,
-        runId: runIdFromEnv(context.env),
-        trigger: await triggerFromEnvironment(context.env),
+        runId: runIdFromGitHub(github),
+        trigger: await triggerFromEnvironment(github),
         toolDigest: await fileDigest(context.toolPath),
       },
       {
@@ -296,10 +307,8 @@ function readParamsFile(path: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-function runIdFromEnv(env: NodeJS.ProcessEnv): string | undefined {
-  return env.GITHUB_ACTIONS === 'true' && env.GITHUB_RUN_ID
-    ? `${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT ?? '1'}`
-    : undefined;
+function runIdFromGitHub(github: GitHubEnvironment): string | undefined {
+  return github.actions && github.runId ? `${github.runId}-${github.runAttempt ?? '1'}` : undefined;
 }
 
 async function fileDigest(path: string): Promise<string> {

@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isAbsolute, resolve } from 'node:path';
 import { UsageError } from '../errors.ts';
+import { readGitHubEnvironment, type GitHubEnvironment } from '../app/github-environment.ts';
 import { DEFAULT_EXPIRY_MS, parseLifetime } from '../core/manifest-editor.ts';
 import { assertRemediationName, makeVersionRef, parseVersionRef, type VersionRef } from '../core/version-ref.ts';
 
@@ -113,6 +114,21 @@ Usage:
 Versions are exact: <name>@v<semver> (tag <name>/v<semver>).
 Exit codes: 0 success, 1 the remediation ran and failed (or error [INTERNAL], a bug), 2 usage or invalid input,
             3 refused by an integrity or trust check, 4 cancelled or timed out.`;
+
+/** One invocation of the CLI: its command line and the GitHub job it runs in, parsed once. */
+export interface CliSettings {
+  readonly command: CliCommand;
+  /** The runner's variables; all unset outside a GitHub job. */
+  readonly github: GitHubEnvironment;
+}
+
+/**
+ * Parses argv (without node and script) and the GitHub variables of `env`, the CLI's only reading
+ * of them; throws UsageError (exit 2).
+ */
+export function readCliSettings(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv): CliSettings {
+  return { command: parseCommandLine(argv, cwd), github: readGitHubEnvironment(env) };
+}
 
 /** Parses argv (without node and script) into a command; throws UsageError (exit 2). */
 export function parseCommandLine(argv: readonly string[], cwd: string): CliCommand {
