@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { UsageError } from '../errors.ts';
+import { parseParamsJson } from '../core/params-json.ts';
 import { parseVersionRef, type VersionRef } from '../core/version-ref.ts';
 import { readGitHubEnvironment, type GitHubEnvironment } from '../app/github-environment.ts';
 
@@ -108,38 +109,11 @@ export function readActionSettings(input: InputReader, env: NodeJS.ProcessEnv): 
   };
 }
 
-/** Largest `params` input accepted: GitHub's repository_dispatch payload limit. */
-export const MAX_PARAMS_BYTES = 64 * 1024;
-
 function parseParams(text: string): Record<string, unknown> {
   const trimmed = text.trim();
+  // `toJSON(github.event.client_payload.params)` of an event without params is `null`: none given.
   if (!trimmed || trimmed === 'null') return {};
-  // Bound the work before parsing: a huge payload is refused, not parsed.
-  if (Buffer.byteLength(trimmed) > MAX_PARAMS_BYTES) {
-    throw new UsageError(
-      'INVALID_PARAMS',
-      `input 'params' is ${Buffer.byteLength(trimmed)} bytes; at most ${MAX_PARAMS_BYTES}`,
-    );
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(trimmed);
-  } catch (error) {
-    throw new UsageError(
-      'INVALID_PARAMS',
-      "input 'params': expected a JSON object, e.g. ${{ toJSON(github.event.client_payload.params) }}",
-      {
-        cause: error,
-      },
-    );
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new UsageError(
-      'INVALID_PARAMS',
-      `input 'params': expected a JSON object, got ${Array.isArray(value) ? 'an array' : typeof value}`,
-    );
-  }
-  return value as Record<string, unknown>;
+  return parseParamsJson(trimmed, "input 'params'", 'e.g. ${{ toJSON(github.event.client_payload.params) }}');
 }
 
 // Paths from inputs are resolved inside the workspace: an input cannot make the Action read

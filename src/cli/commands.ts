@@ -17,7 +17,9 @@ import {
 } from '../errors.ts';
 import { DefinitionError } from '../core/definition-parser.ts';
 import { checkAppendOnly } from '../core/append-check.ts';
+import { MAX_PAYLOAD_BYTES } from '../core/dispatch-payload.ts';
 import { readPayloadUnverified } from '../core/manifest-verifier.ts';
+import { parseParamsJson } from '../core/params-json.ts';
 import { sha256Digest, treeDigest } from '../core/tree-digest.ts';
 import { formatRef } from '../core/version-ref.ts';
 import { GitCli, gitEnvironment, type GitRepository } from '../adapters/git-client.ts';
@@ -281,30 +283,15 @@ function printOutputs(outputs: Readonly<Record<string, string>>, out: (line: str
   if (token !== undefined) out(`::${token}::`);
 }
 
-/** Largest params file accepted: GitHub's repository_dispatch payload limit. */
-const MAX_PARAMS_FILE_BYTES = 64 * 1024;
-
 function readParamsFile(path: string): Record<string, unknown> {
-  // Size cap before parsing, and before reading: a huge or deeply nested payload is refused, not
-  // parsed, and /dev/zero or a FIFO is refused, not read until memory runs out or forever.
+  // Bounded before it is read, with the limit of the parser: /dev/zero or a FIFO is refused, not
+  // read until memory runs out or forever.
   const bytes = readBoundedFile(path, {
     label: '--params-file',
-    maxBytes: MAX_PARAMS_FILE_BYTES,
+    maxBytes: MAX_PAYLOAD_BYTES,
     tooLargeCode: 'INVALID_PARAMS',
   });
-  let value: unknown;
-  try {
-    value = JSON.parse(bytes.toString('utf8'));
-  } catch (error) {
-    throw new UsageError('INVALID_PARAMS', `--params-file ${path} is not JSON`, { cause: error });
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new UsageError(
-      'INVALID_PARAMS',
-      `--params-file: expected a JSON object of parameters, got ${Array.isArray(value) ? 'an array' : typeof value}`,
-    );
-  }
-  return value as Record<string, unknown>;
+  return parseParamsJson(bytes.toString('utf8'), `--params-file ${path}`);
 }
 
 function runIdFromGitHub(github: GitHubEnvironment): string | undefined {
