@@ -1,16 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { ExitCode, TrustError } from '../errors.ts';
 import { parsePublicKey, type TrustedKey } from '../core/keys.ts';
 import { checkManifestFreshness, MAX_MANIFEST_BYTES } from '../core/manifest-verifier.ts';
-import { sha256Digest } from '../core/tree-digest.ts';
 import { readBoundedFile } from '../adapters/bounded-file.ts';
 import { GitCli, gitEnvironment, type GitObjectSource } from '../adapters/git-client.ts';
 import { RestGitSource } from '../adapters/github-api.ts';
-import { GroupProcessRunner } from '../adapters/process-runner.ts';
 import { RecordedRefusal, runRemediation, type RunOutcome } from '../app/run.ts';
 import type { RunSnapshot } from '../run/snapshot.ts';
-import { triggerFromEnvironment } from '../app/trigger.ts';
+import { buildRunDeps, buildRunSettings, githubRunId } from '../app/run-request.ts';
 import { MAX_KEY_FILE_BYTES } from '../app/load-keys.ts';
 import { STATE, type ActionIo } from './action-io.ts';
 import { findPublishedManifest } from '../app/published-manifest.ts';
@@ -48,7 +45,7 @@ export async function runMain(mainDeps: MainDeps): Promise<void> {
     let refusal: RecordedRefusal | undefined;
     try {
       outcome = await runRemediation(
-        {
+        await buildRunSettings({
           ref: settings.ref,
           threshold: settings.threshold,
           minSerial: settings.minSerial,
@@ -57,26 +54,23 @@ export async function runMain(mainDeps: MainDeps): Promise<void> {
           outDir: settings.outDir,
           dryRun: settings.dryRun,
           force: settings.force,
-          runId: `${settings.runId}-${settings.runAttempt}${settings.recordSuffix ? `-${settings.recordSuffix}` : ''}`,
+          runId: githubRunId(settings.runId, settings.runAttempt, settings.recordSuffix),
           // The Action only ever runs as a step of a GitHub job: the trigger is the job's.
-          trigger: await triggerFromEnvironment({ ...settings.github, actions: true }),
-          toolDigest: sha256Digest(await readFile(deps.toolPath)),
+          github: { ...settings.github, actions: true },
+          toolPath: deps.toolPath,
           runnerInfo: {
             ...(settings.github.runnerName ? { name: settings.github.runnerName } : {}),
             ...(settings.github.runnerOs ? { os: settings.github.runnerOs } : {}),
           },
-        },
-        {
+        }),
+        buildRunDeps({
           git: source,
           manifestBytes,
           trustedKeys: keys,
-          runner: new GroupProcessRunner(),
           callerEnv: deps.env,
           scratchRoot: settings.runnerTemp,
           clock: deps.now,
           cancel: deps.cancel,
-          retryBackoffMs: 1000,
-          killGraceMs: 2000,
           out: (line) => io.info(line),
           onSecrets: (values) => values.forEach((v) => io.setSecret(v)),
           onRecordStarted: (dir) => {
@@ -86,7 +80,7 @@ export async function runMain(mainDeps: MainDeps): Promise<void> {
             fenced = true;
           },
           echo: (bytes) => io.writeRaw(bytes),
-        },
+        }),
       );
     } catch (error) {
       if (error instanceof RecordedRefusal) refusal = error;

@@ -4,6 +4,7 @@ import { UsageError } from '../errors.ts';
 import { parseParamsJson } from '../core/params-json.ts';
 import { parseVersionRef, type VersionRef } from '../core/version-ref.ts';
 import { readGitHubEnvironment, type GitHubEnvironment } from '../app/github-environment.ts';
+import { parseThreshold } from '../app/run-request.ts';
 
 /** Where records are published. */
 export type PublishTarget = 'artifact' | 'release' | 'both' | 'none';
@@ -86,7 +87,7 @@ export function readActionSettings(input: InputReader, env: NodeJS.ProcessEnv): 
     params: parseParams(input('params')),
     trustedKeysPem: pems,
     trustedKeyPaths: paths,
-    threshold: integer(input('threshold') || '1', 'threshold', 1, 100),
+    threshold: parseThreshold(input('threshold') || undefined, "input 'threshold'"),
     minSerial: integer(input('min-serial') || '0', 'min-serial', 0, 1e9),
     manifest:
       manifestInput === 'release'

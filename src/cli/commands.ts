@@ -1,11 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readBoundedFile } from '../adapters/bounded-file.ts';
 import { stopCommandsToken } from '../adapters/github-output.ts';
-import { GroupProcessRunner } from '../adapters/process-runner.ts';
 import { RecordedRefusal, runRemediation } from '../app/run.ts';
-import { triggerFromEnvironment } from '../app/trigger.ts';
+import { buildRunDeps, buildRunSettings, githubRunId } from '../app/run-request.ts';
 import type { GitHubEnvironment } from '../app/github-environment.ts';
 import {
   describeError,
@@ -20,7 +18,7 @@ import { checkAppendOnly } from '../core/append-check.ts';
 import { MAX_PAYLOAD_BYTES } from '../core/dispatch-payload.ts';
 import { readPayloadUnverified } from '../core/manifest-verifier.ts';
 import { parseParamsJson } from '../core/params-json.ts';
-import { sha256Digest, treeDigest } from '../core/tree-digest.ts';
+import { treeDigest } from '../core/tree-digest.ts';
 import { formatRef } from '../core/version-ref.ts';
 import { GitCli, gitEnvironment, type GitRepository } from '../adapters/git-client.ts';
 import { readRemediationAtCommit, readRemediationFromWorkingTree } from '../adapters/remediation-source.ts';
@@ -219,7 +217,7 @@ async function runCommand(
   context.setCancellable(true);
   try {
     const outcome = await runRemediation(
-      {
+      await buildRunSettings({
         ref: command.ref,
         threshold: command.threshold,
         minSerial: command.minSerial,
@@ -228,23 +226,21 @@ async function runCommand(
         outDir: command.outDir,
         dryRun: command.dryRun,
         force: command.force,
-        runId: runIdFromGitHub(github),
-        trigger: await triggerFromEnvironment(github),
-        toolDigest: await fileDigest(context.toolPath),
-      },
-      {
+        // In a GitHub job the record is named by the job's run, as the Action names it.
+        runId: github.actions && github.runId ? githubRunId(github.runId, github.runAttempt ?? '1') : undefined,
+        github,
+        toolPath: context.toolPath,
+      }),
+      buildRunDeps({
         git,
         manifestBytes,
         trustedKeys,
-        runner: new GroupProcessRunner(),
         callerEnv: context.env,
         scratchRoot: tmpdir(),
         clock: context.now,
         cancel: context.cancel,
-        retryBackoffMs: 1000,
-        killGraceMs: 2000,
         out: context.out,
-      },
+      }),
     );
     if (outcome.recordDir) {
       context.out(`${formatRef(command.ref)}: ${outcome.status}`);
@@ -292,14 +288,6 @@ function readParamsFile(path: string): Record<string, unknown> {
     tooLargeCode: 'INVALID_PARAMS',
   });
   return parseParamsJson(bytes.toString('utf8'), `--params-file ${path}`);
-}
-
-function runIdFromGitHub(github: GitHubEnvironment): string | undefined {
-  return github.actions && github.runId ? `${github.runId}-${github.runAttempt ?? '1'}` : undefined;
-}
-
-async function fileDigest(path: string): Promise<string> {
-  return sha256Digest(await readFile(path));
 }
 
 function gitIn(context: CommandContext): GitRepository & { topLevel(): Promise<string> } {

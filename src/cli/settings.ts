@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isAbsolute, resolve } from 'node:path';
 import { UsageError } from '../errors.ts';
 import { readGitHubEnvironment, type GitHubEnvironment } from '../app/github-environment.ts';
+import { parseThreshold } from '../app/run-request.ts';
 import { DEFAULT_EXPIRY_MS, parseLifetime } from '../core/manifest-editor.ts';
 import { assertRemediationName, makeVersionRef, parseVersionRef, type VersionRef } from '../core/version-ref.ts';
 
@@ -9,7 +10,7 @@ import { assertRemediationName, makeVersionRef, parseVersionRef, type VersionRef
 export interface TrustSettings {
   /** Paths of trusted public keys (PEM). */
   readonly trustedKeys: readonly string[];
-  /** Distinct trusted keys that must have signed. */
+  /** Distinct trusted keys that must have signed (1-100, as in the Action). */
   readonly threshold: number;
   /** Lowest manifest serial accepted (replay protection). */
   readonly minSerial: number;
@@ -407,7 +408,7 @@ export function trustSettings(
 ): TrustSettings {
   return {
     trustedKeys: (values['trusted-key'] ?? []).map(path),
-    threshold: integerOption(values.threshold, '--threshold', 1, 1),
+    threshold: parseThreshold(values.threshold, '--threshold'),
     minSerial: integerOption(values['min-serial'], '--min-serial', 0, 0),
     manifest: values.manifest === undefined ? undefined : path(values.manifest),
   };

@@ -86,6 +86,16 @@ describe('readActionSettings: the runner and the request (issue 12)', () => {
   const inputs = (extra: Record<string, string>) => (name: string) =>
     ({ remediation: 'svc@v1.0.0', 'trusted-keys': 'keys/k.pub', ...extra })[name] ?? '';
 
+  it('takes the threshold bounds the CLI takes, 1 to 100, and 1 when none is given', () => {
+    expect(readActionSettings(inputs({}), env).threshold).toBe(1);
+    expect(readActionSettings(inputs({ threshold: '100' }), env).threshold).toBe(100);
+    for (const threshold of ['0', '101']) {
+      expect(() => readActionSettings(inputs({ threshold }), env)).toThrow(
+        `input 'threshold': expected a whole number from 1 to 100, got '${threshold}'`,
+      );
+    }
+  });
+
   it('reads the runner variables once, with the token from its input', () => {
     const settings = readActionSettings(inputs({ 'github-token': 'ghs_input' }), {
       ...env,
