@@ -4,16 +4,10 @@ import { readBoundedFile } from '../adapters/bounded-file.ts';
 import { stopCommandsToken } from '../adapters/github-output.ts';
 import { RecordedRefusal, runRemediation } from '../app/run.ts';
 import { buildRunDeps, buildRunSettings, githubRunId } from '../app/run-request.ts';
+import { reportThrown } from '../app/error-report.ts';
 import type { GitHubEnvironment } from '../app/github-environment.ts';
-import {
-  describeError,
-  ExitCode,
-  RemediateError,
-  usageErrorFromSystem,
-  UsageError,
-  type ExitCodeValue,
-} from '../errors.ts';
-import { DefinitionError } from '../core/definition-parser.ts';
+import { describeError, ExitCode, UsageError, type ExitCodeValue } from '../errors.ts';
+import { formatIssue } from '../core/definition-parser.ts';
 import { checkAppendOnly } from '../core/append-check.ts';
 import { MAX_PAYLOAD_BYTES } from '../core/dispatch-payload.ts';
 import { readPayloadUnverified } from '../core/manifest-verifier.ts';
@@ -295,25 +289,15 @@ function gitIn(context: CommandContext): GitRepository & { topLevel(): Promise<s
 }
 
 /** Prints an error with its code and returns the exit code it maps to. */
-export function reportError(error: unknown, context: CommandContext): ExitCodeValue {
-  if (error instanceof DefinitionError) {
-    for (const issue of error.issues)
-      context.err(
-        `error: ${issue.file}:${issue.line}:${issue.column}: ${issue.path ? `${issue.path}: ` : ''}${issue.message}`,
-      );
-    return error.exitCode;
-  }
-  // A system error no command mapped (a full disk, a missing folder) is about the caller's files
-  // or machine, not a bug: one line, exit 2, like the errors the commands map themselves.
-  const known = error instanceof RemediateError ? error : usageErrorFromSystem(error);
-  if (known) {
-    const label = known.exitCode === ExitCode.refused ? 'refused' : 'error';
-    context.err(`${label} [${known.code}]: ${known.message}`);
-    return known.exitCode;
-  }
-  // Anything else is a bug in remediate: the stack trace is for the bug report, and the exit code
-  // is not 2, so a script never takes a crash of the tool for a mistake in its call.
-  context.err(`error [INTERNAL]: ${describeError(error)}`);
-  if (error instanceof Error && error.stack) context.err(error.stack);
-  return ExitCode.failed;
+export function reportError(error: unknown, context: Pick<CommandContext, 'err'>): ExitCodeValue {
+  return reportThrown(error, {
+    invalidDefinition: (issues) => issues.forEach((issue) => context.err(`error: ${formatIssue(issue)}`)),
+    failed: (line) => context.err(line),
+    // A bug in remediate: the stack trace is for the bug report, and the exit code is not 2, so a
+    // script never takes a crash of the tool for a mistake in its call.
+    internal: (error) => {
+      context.err(`error [INTERNAL]: ${describeError(error)}`);
+      if (error instanceof Error && error.stack) context.err(error.stack);
+    },
+  });
 }
