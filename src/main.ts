@@ -21,7 +21,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal
 await runMain({
   io: coreIo(),
   env: process.env,
-  api: lazyGitHubApi(core.getInput('github-token'), process.env.GITHUB_REPOSITORY ?? ''),
+  connectApi: lazyGitHubApi,
   uploadArtifact: uploadWithArtifactClient,
   cancel: cancel.signal,
   toolPath: fileURLToPath(import.meta.url),

@@ -1,5 +1,4 @@
 // Entry of the Action's post step (runs.post): publishes a record main could not.
-import * as core from '@actions/core';
 import { fileURLToPath } from 'node:url';
 import { coreIo } from './action/core-io.ts';
 import { lazyGitHubApi, uploadWithArtifactClient } from './action/lazy-clients.ts';
@@ -8,7 +7,7 @@ import { runPost } from './action/post-run.ts';
 await runPost({
   io: coreIo(),
   env: process.env,
-  api: lazyGitHubApi(core.getInput('github-token'), process.env.GITHUB_REPOSITORY ?? ''),
+  connectApi: lazyGitHubApi,
   uploadArtifact: uploadWithArtifactClient,
   toolPath: fileURLToPath(import.meta.url),
   now: () => new Date(),

@@ -28549,7 +28549,7 @@ const uploadWithArtifactClient = async (name, files, root, retentionDays) => {
 
 /***/ }),
 
-/***/ 5089:
+/***/ 71958:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28562,8 +28562,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(83916);
 ;// CONCATENATED MODULE: ./src/core/tree-digest.ts
@@ -29236,6 +29234,8 @@ function parseTree(content, idBytes) {
 
 
 
+/** What git gets from the caller's environment (see gitEnvironment). */
+const GIT_VARIABLES = /^(PATH|HOME|XDG_CONFIG_HOME|TMPDIR|TZ|USER|LOGNAME|GIT_(AUTHOR|COMMITTER)_(NAME|EMAIL))$/;
 /** Raised when git itself fails; carries git's stderr. */
 class GitCommandError extends Error {
     name = 'GitCommandError';
@@ -29367,6 +29367,10 @@ class GitCli {
         const untracked = await this.run(['ls-files', '--others', '--exclude-standard', '-z', '--', `${dir}/`]);
         return [...stdout.toString('utf8').split('\0'), ...untracked.stdout.toString('utf8').split('\0')].filter(Boolean);
     }
+    close() {
+        this.#batch?.close();
+        this.#batch = undefined;
+    }
     #objects() {
         this.#batch ??= new CatFileBatch(this.cwd, this.env);
         return this.#batch;
@@ -29404,10 +29408,13 @@ class GitCli {
  */
 function gitEnvironment(base) {
     const env = {};
+    // An allow-list, not the caller's environment: git needs none of the tool's credentials, and a
+    // git process is one a step could inspect (/proc/<pid>/environ) while it lives. Git's own GIT_*
+    // variables (GIT_DIR, GIT_OBJECT_DIRECTORY, GIT_ALTERNATE_OBJECT_DIRECTORIES, ...) could point
+    // reads elsewhere; only the identity used for tags passes.
     for (const [key, value] of Object.entries(base)) {
-        if (key.startsWith('GIT_') && !/^GIT_(AUTHOR|COMMITTER)_(NAME|EMAIL)$/.test(key))
-            continue;
-        env[key] = value;
+        if (GIT_VARIABLES.test(key))
+            env[key] = value;
     }
     env.GIT_NO_REPLACE_OBJECTS = '1';
     // A repository or global `core.useReplaceRefs=true` turns replace refs back on despite
@@ -29423,199 +29430,6 @@ function gitEnvironment(base) {
 
 // EXTERNAL MODULE: ./src/adapters/github-api.ts
 var github_api = __nccwpck_require__(44804);
-;// CONCATENATED MODULE: ./src/adapters/process-runner.ts
-
-
-/** How long to keep reading output after the leader exits (a background child may hold the pipe). */
-const DRAIN_AFTER_EXIT_MS = 500;
-/** Rounds of "list the session, SIGKILL it" before giving up on a session that keeps forking. */
-const MAX_SWEEPS = 50;
-/**
- * Spawns each step as the leader of a new session and process group (`detached` calls setsid),
- * so the whole tree can be ended: on a timeout or cancellation (SIGTERM, then SIGKILL), and when
- * the step ends (SIGKILL to what is left): a step that forks `sleep 1000 &` cannot outlive it.
- *
- * The group alone is not enough: a job started under `set -m` (or any process that calls
- * setpgid) gets a process group of its own and would outlive its step. It stays in the step's
- * session, though, and only setsid leaves that, so on Linux every process whose session is the
- * step's is signalled too (found through /proc). A deliberate daemon leaves with `setsid`.
- */
-class GroupProcessRunner {
-    run(request) {
-        let child;
-        try {
-            child = (0,external_node_child_process_namespaceObject.spawn)(request.command, [...request.args], {
-                cwd: request.cwd,
-                env: request.env,
-                detached: true,
-                stdio: ['ignore', 'pipe', 'pipe'],
-            });
-        }
-        catch (error) {
-            // Some failures are thrown rather than emitted (E2BIG: an environment or argument too big
-            // for execve). They are the step's failure to start, never an engine crash that would
-            // skip the rollback.
-            const spawnError = error instanceof Error ? error.message : String(error);
-            return Promise.resolve({ exitCode: null, signal: null, timedOut: false, aborted: false, spawnError });
-        }
-        return new Promise((resolve) => {
-            let timedOut = false;
-            let aborted = false;
-            let exit;
-            let killTimer;
-            let drainTimer;
-            let settled = false;
-            const pid = child.pid;
-            const killTree = (signal) => {
-                if (pid === undefined)
-                    return;
-                try {
-                    process.kill(-pid, signal);
-                }
-                catch {
-                    // The group is gone already.
-                }
-                // The session id is the leader's pid (setsid), kept by the kernel while any process of
-                // the session lives, so it cannot name a stranger's session.
-                if (signal === 'SIGKILL')
-                    sweepSession(pid);
-                else
-                    signalSession(pid, signal, true);
-            };
-            const terminate = () => {
-                killTree('SIGTERM');
-                killTimer ??= setTimeout(() => killTree('SIGKILL'), request.killGraceMs);
-            };
-            const finish = (result) => {
-                if (settled)
-                    return;
-                settled = true;
-                clearTimeout(timeout);
-                clearTimeout(drainTimer);
-                request.signal.removeEventListener('abort', onAbort);
-                clearTimeout(killTimer);
-                // Whatever is left of the step's process group and session dies with it, however the
-                // step ended: a background child must not outlive its step, where it could rewrite what a
-                // later step runs or keep acting after the record says the run is over. A deliberate
-                // daemon leaves the session with `setsid` (see README).
-                killTree('SIGKILL');
-                resolve(result);
-            };
-            const onAbort = () => {
-                aborted = true;
-                terminate();
-            };
-            const timeout = setTimeout(() => {
-                timedOut = true;
-                terminate();
-            }, request.timeoutMs);
-            if (request.signal.aborted)
-                onAbort();
-            else
-                request.signal.addEventListener('abort', onAbort, { once: true });
-            child.stdout.on('data', request.onStdout);
-            child.stderr.on('data', request.onStderr);
-            child.on('error', (error) => {
-                finish({ exitCode: null, signal: null, timedOut, aborted, spawnError: error.message });
-            });
-            child.on('exit', (code, signal) => {
-                exit = { code, signal };
-                drainTimer = setTimeout(() => {
-                    child.stdout.destroy();
-                    child.stderr.destroy();
-                    finish({ exitCode: code, signal, timedOut, aborted });
-                }, DRAIN_AFTER_EXIT_MS);
-            });
-            child.on('close', () => {
-                if (exit)
-                    finish({ exitCode: exit.code, signal: exit.signal, timedOut, aborted });
-            });
-        });
-    }
-}
-/**
- * Sends `signal` to the live processes of session `sid`; returns how many it found. With
- * `outsideGroup`, only those that left the leader's process group (its group was signalled
- * already, and a trap should not run twice).
- */
-function signalSession(sid, signal, outsideGroup = false) {
-    const members = sessionMembers(sid, outsideGroup);
-    for (const member of members) {
-        try {
-            process.kill(member, signal);
-        }
-        catch {
-            // Exited since it was listed.
-        }
-    }
-    return members.length;
-}
-/**
- * SIGKILLs session `sid` until no live process is left in it: a member may fork between being
- * listed and being killed, so the listing is repeated (a killed process forks no more).
- */
-function sweepSession(sid) {
-    for (let round = 0; round < MAX_SWEEPS && signalSession(sid, 'SIGKILL') > 0; round++)
-        ;
-}
-/**
- * Ids of the live (not zombie) processes whose session is `sid`, from /proc/<pid>/stat. Linux
- * only: elsewhere none are found and only the process group is ended (README "Stages").
- * A pid listed here can in principle exit and be reused before it is signalled; that needs the
- * pid space to wrap around within microseconds, and the process-group kill has the same window.
- */
-function sessionMembers(sid, outsideGroup) {
-    if (process.platform !== 'linux')
-        return [];
-    let entries;
-    try {
-        entries = (0,external_node_fs_.readdirSync)('/proc');
-    }
-    catch {
-        return [];
-    }
-    const members = [];
-    for (const entry of entries) {
-        const first = entry.charCodeAt(0);
-        if (first < 0x30 || first > 0x39)
-            continue;
-        const stat = readStat(entry);
-        if (stat === undefined)
-            continue; // exited while listing
-        // `pid (comm) state ppid pgrp session ...`: comm may hold spaces and ')', so count from the last ')'.
-        const [state, , group, session] = stat.slice(stat.lastIndexOf(')') + 2).split(' ', 4);
-        if (state === 'Z' || Number(session) !== sid)
-            continue;
-        if (!outsideGroup || Number(group) !== sid)
-            members.push(Number(entry));
-    }
-    return members;
-}
-/**
- * Holds the start of one /proc/<pid>/stat. The fields read end within its first 100 bytes (comm
- * is at most 15 bytes), and no later field holds a ')', so the last ')' in it is comm's.
- */
-const STAT_BUFFER = Buffer.alloc(512);
-/** The start of /proc/<pid>/stat, read into one reused buffer (a scan reads one per process). */
-function readStat(pid) {
-    let fd;
-    try {
-        fd = (0,external_node_fs_.openSync)(`/proc/${pid}/stat`, 'r');
-    }
-    catch {
-        return undefined;
-    }
-    try {
-        return STAT_BUFFER.toString('latin1', 0, (0,external_node_fs_.readSync)(fd, STAT_BUFFER, 0, STAT_BUFFER.byteLength, 0));
-    }
-    catch {
-        return undefined;
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(48161);
 ;// CONCATENATED MODULE: ./src/core/definition.ts
@@ -29636,6 +29450,15 @@ function parseDuration(text) {
     if (ms > MAX_DURATION_MS)
         throw new Error(`expected a duration of at most 576h (24 days), got '${text}'`);
     return ms;
+}
+/**
+ * Names a declared secret may not have: the tool sets these itself (parameters, outputs of
+ * earlier steps, the run's own variables) or holds the bundle of every secret under one of them.
+ * A version declaring `REMEDIATION_SECRETS` would receive every other team's secrets, and one
+ * declaring `PARAM_X` would silently replace a validated parameter.
+ */
+function reservedSecretName(name) {
+    return /^(PARAM_|STEP_|REMEDIATION_|REMEDIATE_)/i.test(name);
 }
 /** The environment variable a parameter reaches steps as: PARAM_<NAME>, upper-cased, '-' -> '_'. */
 function paramEnvName(input) {
@@ -29797,7 +29620,7 @@ function assertVersion(version) {
     return version;
 }
 /** Parses `name@vX.Y.Z`; anything floating (latest, ranges, branches, SHAs) is refused. */
-function parseVersionRef(text) {
+function version_ref_parseVersionRef(text) {
     const at = text.lastIndexOf('@');
     if (at <= 0) {
         throw new errors/* UsageError */.eb('INVALID_REFERENCE', `invalid reference '${truncate(text)}': expected <name>@v<semver> (${HOW_TO_PIN})`);
@@ -31145,8 +30968,8 @@ const HEX_WRAP_COLUMN = 60;
  *   bits of a neighbouring byte stays visible (at most the top 4 bits of the secret's first byte
  *   and the low 4 bits of its last).
  * - hex, lower and upper case; lower case wrapped at 60 columns as `xxd -p` prints it.
- * - URL encoding: `encodeURIComponent`, RFC 3986 (curl, Python `quote`) and WHATWG form encoding,
- *   each with `%20` and with `+` for a space.
+ * - URL encoding: `encodeURIComponent`, RFC 3986 (curl, Python `quote`), RFC 3986 keeping `/`
+ *   (Python `quote`'s default) and WHATWG form encoding, each with `%20` and with `+` for a space.
  * - JSON string escaping as JavaScript, Python (`\uXXXX` for non-ASCII), PHP (also `\/`) and Go
  *   (also `<`, `>`, `&`) print it, without the quotes.
  *
@@ -31250,7 +31073,10 @@ function urlEncodings(text) {
     const rfc3986 = component.replace(/[!'()*]/g, percentEncode);
     // WHATWG application/x-www-form-urlencoded (URLSearchParams): `*` stays, `~` is encoded.
     const whatwg = rfc3986.replaceAll('%2A', '*').replaceAll('~', '%7E');
-    return [component, rfc3986, whatwg].flatMap((form) => [form, form.replaceAll('%20', '+')]);
+    // Python's `quote` keeps `/` by default (safe='/'), as do URL path encoders; base64 text and
+    // AWS-style keys often hold a `/`.
+    const pathSafe = rfc3986.replaceAll('%2F', '/');
+    return [component, rfc3986, whatwg, pathSafe].flatMap((form) => [form, form.replaceAll('%20', '+')]);
 }
 function percentEncode(char) {
     return `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
@@ -32126,6 +31952,10 @@ function collectSecrets(declared, callerEnv) {
     const secrets = Object.create(null);
     const missing = [];
     for (const name of declared) {
+        // Validation refuses these; a version released before it did must not get the bundle either.
+        if (reservedSecretName(name)) {
+            throw new errors/* UsageError */.eb('MISSING_SECRET', `secret name '${name.slice(0, 60)}' is reserved; it is never passed`);
+        }
         const value = (Object.hasOwn(callerEnv, name) ? callerEnv[name] : undefined) || bundle[name];
         if (value === undefined || value === '')
             missing.push(name);
@@ -32925,6 +32755,11 @@ function semanticIssues(def, folderName, issue) {
             problems.push(issue(['inputs', input, 'required'], 'a required input cannot have a default'));
         }
     }
+    def.secrets.forEach((name, index) => {
+        if (reservedSecretName(name)) {
+            problems.push(issue(['secrets', index], `'${name}' is reserved (PARAM_*, STEP_*, REMEDIATION_* and REMEDIATE_* are set by remediate itself); name the secret otherwise`));
+        }
+    });
     if (def.timeout !== undefined)
         problems.push(...durationIssue(def.timeout, ['timeout'], issue));
     // Two inputs that map to one variable (a-b and a_b are both PARAM_A_B) would let one silently
@@ -33147,6 +32982,8 @@ function checkReleaseDigest(ref, entry, digest) {
     }
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
 ;// CONCATENATED MODULE: ./src/adapters/remediation-source.ts
 
 
@@ -33357,6 +33194,8 @@ async function runRemediation(settings, deps) {
             refusal: error,
         };
     }
+    // Everything is read: the git helper process ends before any step exists.
+    deps.git.close?.();
     const { release, definition, files } = resolved;
     // Built with Object.fromEntries (own data properties only), so a parameter named `__proto__`
     // is an ordinary unknown name, refused below, and never touches an object's prototype.
@@ -33534,22 +33373,215 @@ function printPlan(out, plan, params) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/adapters/process-runner.ts
+
+
+/** How long to keep reading output after the leader exits (a background child may hold the pipe). */
+const DRAIN_AFTER_EXIT_MS = 500;
+/** Rounds of "list the session, SIGKILL it" before giving up on a session that keeps forking. */
+const MAX_SWEEPS = 50;
+/**
+ * Spawns each step as the leader of a new session and process group (`detached` calls setsid),
+ * so the whole tree can be ended: on a timeout or cancellation (SIGTERM, then SIGKILL), and when
+ * the step ends (SIGKILL to what is left): a step that forks `sleep 1000 &` cannot outlive it.
+ *
+ * The group alone is not enough: a job started under `set -m` (or any process that calls
+ * setpgid) gets a process group of its own and would outlive its step. It stays in the step's
+ * session, though, and only setsid leaves that, so on Linux every process whose session is the
+ * step's is signalled too (found through /proc). A deliberate daemon leaves with `setsid`.
+ */
+class GroupProcessRunner {
+    run(request) {
+        let child;
+        try {
+            child = (0,external_node_child_process_namespaceObject.spawn)(request.command, [...request.args], {
+                cwd: request.cwd,
+                env: request.env,
+                detached: true,
+                stdio: ['ignore', 'pipe', 'pipe'],
+            });
+        }
+        catch (error) {
+            // Some failures are thrown rather than emitted (E2BIG: an environment or argument too big
+            // for execve). They are the step's failure to start, never an engine crash that would
+            // skip the rollback.
+            const spawnError = error instanceof Error ? error.message : String(error);
+            return Promise.resolve({ exitCode: null, signal: null, timedOut: false, aborted: false, spawnError });
+        }
+        return new Promise((resolve) => {
+            let timedOut = false;
+            let aborted = false;
+            let exit;
+            let killTimer;
+            let drainTimer;
+            let settled = false;
+            const pid = child.pid;
+            const killTree = (signal) => {
+                if (pid === undefined)
+                    return;
+                try {
+                    process.kill(-pid, signal);
+                }
+                catch {
+                    // The group is gone already.
+                }
+                // The session id is the leader's pid (setsid), kept by the kernel while any process of
+                // the session lives, so it cannot name a stranger's session.
+                if (signal === 'SIGKILL')
+                    sweepSession(pid);
+                else
+                    signalSession(pid, signal, true);
+            };
+            const terminate = () => {
+                killTree('SIGTERM');
+                killTimer ??= setTimeout(() => killTree('SIGKILL'), request.killGraceMs);
+            };
+            const finish = (result) => {
+                if (settled)
+                    return;
+                settled = true;
+                clearTimeout(timeout);
+                clearTimeout(drainTimer);
+                request.signal.removeEventListener('abort', onAbort);
+                clearTimeout(killTimer);
+                // Whatever is left of the step's process group and session dies with it, however the
+                // step ended: a background child must not outlive its step, where it could rewrite what a
+                // later step runs or keep acting after the record says the run is over. A deliberate
+                // daemon leaves the session with `setsid` (see README).
+                killTree('SIGKILL');
+                resolve(result);
+            };
+            const onAbort = () => {
+                aborted = true;
+                terminate();
+            };
+            const timeout = setTimeout(() => {
+                timedOut = true;
+                terminate();
+            }, request.timeoutMs);
+            if (request.signal.aborted)
+                onAbort();
+            else
+                request.signal.addEventListener('abort', onAbort, { once: true });
+            child.stdout.on('data', request.onStdout);
+            child.stderr.on('data', request.onStderr);
+            child.on('error', (error) => {
+                finish({ exitCode: null, signal: null, timedOut, aborted, spawnError: error.message });
+            });
+            child.on('exit', (code, signal) => {
+                exit = { code, signal };
+                drainTimer = setTimeout(() => {
+                    child.stdout.destroy();
+                    child.stderr.destroy();
+                    finish({ exitCode: code, signal, timedOut, aborted });
+                }, DRAIN_AFTER_EXIT_MS);
+            });
+            child.on('close', () => {
+                if (exit)
+                    finish({ exitCode: exit.code, signal: exit.signal, timedOut, aborted });
+            });
+        });
+    }
+}
+/**
+ * Sends `signal` to the live processes of session `sid`; returns how many it found. With
+ * `outsideGroup`, only those that left the leader's process group (its group was signalled
+ * already, and a trap should not run twice).
+ */
+function signalSession(sid, signal, outsideGroup = false) {
+    const members = sessionMembers(sid, outsideGroup);
+    for (const member of members) {
+        try {
+            process.kill(member, signal);
+        }
+        catch {
+            // Exited since it was listed.
+        }
+    }
+    return members.length;
+}
+/**
+ * SIGKILLs session `sid` until no live process is left in it: a member may fork between being
+ * listed and being killed, so the listing is repeated (a killed process forks no more).
+ */
+function sweepSession(sid) {
+    for (let round = 0; round < MAX_SWEEPS && signalSession(sid, 'SIGKILL') > 0; round++)
+        ;
+}
+/**
+ * Ids of the live (not zombie) processes whose session is `sid`, from /proc/<pid>/stat. Linux
+ * only: elsewhere none are found and only the process group is ended (README "Stages").
+ * A pid listed here can in principle exit and be reused before it is signalled; that needs the
+ * pid space to wrap around within microseconds, and the process-group kill has the same window.
+ */
+function sessionMembers(sid, outsideGroup) {
+    if (process.platform !== 'linux')
+        return [];
+    let entries;
+    try {
+        entries = (0,external_node_fs_.readdirSync)('/proc');
+    }
+    catch {
+        return [];
+    }
+    const members = [];
+    for (const entry of entries) {
+        const first = entry.charCodeAt(0);
+        if (first < 0x30 || first > 0x39)
+            continue;
+        const stat = readStat(entry);
+        if (stat === undefined)
+            continue; // exited while listing
+        // `pid (comm) state ppid pgrp session ...`: comm may hold spaces and ')', so count from the last ')'.
+        const [state, , group, session] = stat.slice(stat.lastIndexOf(')') + 2).split(' ', 4);
+        if (state === 'Z' || Number(session) !== sid)
+            continue;
+        if (!outsideGroup || Number(group) !== sid)
+            members.push(Number(entry));
+    }
+    return members;
+}
+/**
+ * Holds the start of one /proc/<pid>/stat. The fields read end within its first 100 bytes (comm
+ * is at most 15 bytes), and no later field holds a ')', so the last ')' in it is comm's.
+ */
+const STAT_BUFFER = Buffer.alloc(512);
+/** The start of /proc/<pid>/stat, read into one reused buffer (a scan reads one per process). */
+function readStat(pid) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(`/proc/${pid}/stat`, 'r');
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        return STAT_BUFFER.toString('latin1', 0, (0,external_node_fs_.readSync)(fd, STAT_BUFFER, 0, STAT_BUFFER.byteLength, 0));
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/app/trigger.ts
 
 
 
 /**
- * Who or what started the run. On GitHub (GITHUB_ACTIONS=true) it comes from the runner's
- * environment and the event payload, which is kept only as a digest (it may hold alert details
- * that do not belong in a record); locally it is the user and host.
+ * Who or what started the run. In a GitHub job it comes from the runner's variables and the event
+ * payload, which is kept only as a digest (it may hold alert details that do not belong in a
+ * record); locally it is the user and host.
  */
-async function triggerFromEnvironment(env) {
-    if (env.GITHUB_ACTIONS !== 'true')
+async function triggerFromEnvironment(github) {
+    if (!github.actions)
         return { kind: 'local', user: (0,external_node_os_.userInfo)().username, host: (0,external_node_os_.hostname)() };
     let payloadDigest;
     let action;
-    if (env.GITHUB_EVENT_PATH) {
-        const payload = await (0,promises_.readFile)(env.GITHUB_EVENT_PATH).catch(() => undefined);
+    if (github.eventPath) {
+        const payload = await (0,promises_.readFile)(github.eventPath).catch(() => undefined);
         if (payload) {
             payloadDigest = sha256Digest(payload);
             try {
@@ -33565,14 +33597,75 @@ async function triggerFromEnvironment(env) {
     }
     return {
         kind: 'github',
-        event: env.GITHUB_EVENT_NAME ?? 'unknown',
+        event: github.eventName ?? 'unknown',
         ...(action !== undefined ? { action } : {}),
-        runId: env.GITHUB_RUN_ID ?? 'unknown',
-        attempt: env.GITHUB_RUN_ATTEMPT ?? '1',
-        actor: env.GITHUB_ACTOR ?? 'unknown',
-        workflowRef: env.GITHUB_WORKFLOW_REF ?? 'unknown',
-        repository: env.GITHUB_REPOSITORY ?? 'unknown',
+        runId: github.runId ?? 'unknown',
+        attempt: github.runAttempt ?? '1',
+        actor: github.actor ?? 'unknown',
+        workflowRef: github.workflowRef ?? 'unknown',
+        repository: github.repository ?? 'unknown',
         ...(payloadDigest !== undefined ? { payloadDigest } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/app/run-request.ts
+// One run, as either front end asks for it: the CLI's `run` and the Action's main step build their
+// RunSettings and RunDeps here, so a run has the same limits and timings whichever started it.
+
+
+
+
+
+/** First delay before a step is retried; the executor doubles it per attempt. */
+const RETRY_BACKOFF_MS = 1000;
+/**
+ * Between SIGTERM and SIGKILL when a step is stopped. A cancelled GitHub job gets SIGTERM 7.5 s
+ * after SIGINT: a step stopped at SIGINT is gone in time to finish the record before then.
+ */
+const KILL_GRACE_MS = 2000;
+/** Distinct trusted signatures a manifest needs when the caller asks for no number. */
+const DEFAULT_THRESHOLD = 1;
+/** Fewest signatures a threshold may ask for: zero would accept an unsigned manifest. */
+const MIN_THRESHOLD = 1;
+/** Most signatures a threshold may ask for: more keys than any trust set holds, so a larger number is a mistake. */
+const MAX_THRESHOLD = 100;
+/**
+ * Parses a signature threshold given as text (`label` names where: `--threshold`,
+ * `input 'threshold'`); undefined gives DEFAULT_THRESHOLD. Throws UsageError outside
+ * MIN_THRESHOLD..MAX_THRESHOLD.
+ */
+function parseThreshold(text, label) {
+    if (text === undefined)
+        return DEFAULT_THRESHOLD;
+    const value = Number(text);
+    if (!/^\d{1,10}$/.test(text) || value < MIN_THRESHOLD || value > MAX_THRESHOLD) {
+        throw new errors/* UsageError */.eb('USAGE', `${label}: expected a whole number from ${MIN_THRESHOLD} to ${MAX_THRESHOLD}, got '${text.slice(0, 40)}'`);
+    }
+    return value;
+}
+/**
+ * The record's run id in a GitHub job: `<run id>-<attempt>`, and `-<suffix>` for one leg of a
+ * matrix, so every attempt and every leg writes a record folder of its own.
+ */
+function githubRunId(runId, attempt, suffix = '') {
+    return `${runId}-${attempt}${suffix ? `-${suffix}` : ''}`;
+}
+/** The settings of a run: the request, its trigger and the digest of the tool that runs it. */
+async function buildRunSettings(request) {
+    const { github, toolPath, ...settings } = request;
+    return {
+        ...settings,
+        trigger: await triggerFromEnvironment(github),
+        toolDigest: sha256Digest(await (0,promises_.readFile)(toolPath)),
+    };
+}
+/** The dependencies of a run: what the front end supplied, the process runner and the shared timings. */
+function buildRunDeps(supplied) {
+    return {
+        ...supplied,
+        runner: new GroupProcessRunner(),
+        retryBackoffMs: RETRY_BACKOFF_MS,
+        killGraceMs: KILL_GRACE_MS,
     };
 }
 
@@ -34083,7 +34176,7 @@ async function publishRecord(settings, deps, recordDir, snapshotDigest) {
             const preliminary = renderSummary(snapshot, { recordDir, snapshotDigest, failures: [] });
             release = await publishRelease(await deps.api(), recordDir, {
                 ref: settings.ref,
-                commit: snapshot.remediation.commit ?? deps.env.GITHUB_SHA ?? '',
+                commit: snapshot.remediation.commit ?? settings.github.sha ?? '',
                 runId: settings.runId,
                 attempt: settings.runAttempt,
                 suffix: settings.recordSuffix,
@@ -34108,15 +34201,160 @@ async function publishRecord(settings, deps, recordDir, snapshotDigest) {
     return { snapshot, ...(artifact ? { artifact } : {}), ...(release ? { release } : {}), failures };
 }
 
+;// CONCATENATED MODULE: ./src/core/dispatch-payload.ts
+
+
+
+/** GitHub's limits on repository_dispatch: 10 top-level client_payload properties, under 64 KB. */
+const MAX_PAYLOAD_PROPERTIES = 10;
+/** GitHub's size limit of a client_payload; also the limit of a params JSON object (params-json.ts). */
+const MAX_PAYLOAD_BYTES = 64 * 1024;
+const TARGET = /^[A-Za-z0-9._:/@-]{1,200}$/;
+const ALLOWED = new Set(['remediation', 'params', 'target', 'alert']);
+/**
+ * Validates the `client_payload` of a repository_dispatch event before anything acts on it:
+ * only the four known properties, an exact version, a plain target, objects where objects
+ * belong. Anything else is refused (exit 2) with a message saying what to send.
+ */
+function parseDispatchPayload(event) {
+    const refuse = (message) => {
+        throw new UsageError('INVALID_PARAMS', `repository_dispatch payload: ${message}; expected client_payload {remediation: "name@vX.Y.Z", params?: {...}, target?: "host-1", alert?: {...}}`);
+    };
+    if (!dispatch_payload_isObject(event))
+        return refuse('the event is not a JSON object');
+    const payload = event.client_payload;
+    if (!dispatch_payload_isObject(payload))
+        return refuse('client_payload is missing or not an object');
+    const bytes = Buffer.byteLength(JSON.stringify(payload));
+    if (bytes >= MAX_PAYLOAD_BYTES)
+        refuse(`client_payload is ${bytes} bytes; GitHub accepts less than ${MAX_PAYLOAD_BYTES}`);
+    const keys = Object.keys(payload);
+    if (keys.length > MAX_PAYLOAD_PROPERTIES)
+        refuse(`client_payload has ${keys.length} top-level properties; GitHub accepts at most ${MAX_PAYLOAD_PROPERTIES}`);
+    const unknown = keys.filter((k) => !ALLOWED.has(k));
+    if (unknown.length)
+        refuse(`unknown propert${unknown.length > 1 ? 'ies' : 'y'} ${unknown.map((k) => `'${k.slice(0, 40)}'`).join(', ')}`);
+    if (typeof payload.remediation !== 'string')
+        return refuse('remediation must be a string like "reapply-config@v1.0.0"');
+    const ref = parseVersionRef(payload.remediation);
+    if (payload.params !== undefined && !dispatch_payload_isObject(payload.params))
+        refuse('params must be an object of parameter values');
+    if (payload.target !== undefined && (typeof payload.target !== 'string' || !TARGET.test(payload.target))) {
+        refuse('target must be 1-200 characters of letters, digits and . _ : / @ -');
+    }
+    if (payload.alert !== undefined && !dispatch_payload_isObject(payload.alert))
+        refuse('alert must be an object');
+    return {
+        remediation: `${ref.name}@${ref.version}`,
+        params: payload.params ?? {},
+        target: payload.target ?? '',
+        alertDigest: payload.alert === undefined
+            ? ''
+            : `sha256:${createHash('sha256').update(JSON.stringify(payload.alert)).digest('hex')}`,
+    };
+}
+function dispatch_payload_isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/core/params-json.ts
+// Parameters given as one JSON object: the Action's `params` input and the CLI's --params-file.
+
+
+/**
+ * Parses `text` as a JSON object of parameters (their values are checked later against the
+ * definition's inputs). `label` names where the text came from (`input 'params'`,
+ * `--params-file runs/p.json`); `hint` says, for a text that is not JSON, what to pass instead.
+ * Throws UsageError INVALID_PARAMS.
+ */
+function parseParamsJson(text, label, hint) {
+    // Bounded before parsing: a huge or deeply nested payload is refused, not parsed. Parameters
+    // arrive in a repository_dispatch payload, so its limit is theirs: nothing a dispatch can carry
+    // is refused here.
+    const bytes = Buffer.byteLength(text);
+    if (bytes > MAX_PAYLOAD_BYTES) {
+        throw new errors/* UsageError */.eb('INVALID_PARAMS', `${label} is ${bytes} bytes; at most ${MAX_PAYLOAD_BYTES} bytes are accepted`);
+    }
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (error) {
+        throw new errors/* UsageError */.eb('INVALID_PARAMS', `${label}: expected a JSON object of parameters, got text that is not JSON${hint ? `; ${hint}` : ''}`, { cause: error });
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new errors/* UsageError */.eb('INVALID_PARAMS', `${label}: expected a JSON object of parameters, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`);
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/app/github-environment.ts
+// The variables a GitHub runner sets for a step, read once by each entry's settings module and
+// passed down typed, so no module below an entry reads the raw environment for them.
+
+
+/**
+ * Reads the GitHub variables of `env`. An empty variable counts as unset (a runner never sets one
+ * empty). Values used as paths must be absolute and the repository must be `owner/name`; anything
+ * else is refused with a UsageError naming the variable.
+ */
+function readGitHubEnvironment(env) {
+    const value = (name) => env[name] || undefined;
+    return {
+        actions: env.GITHUB_ACTIONS === 'true',
+        runId: value('GITHUB_RUN_ID'),
+        runAttempt: value('GITHUB_RUN_ATTEMPT'),
+        repository: repository(value('GITHUB_REPOSITORY')),
+        serverUrl: value('GITHUB_SERVER_URL'),
+        apiUrl: value('GITHUB_API_URL'),
+        workspace: absolutePath(env, 'GITHUB_WORKSPACE'),
+        runnerTemp: absolutePath(env, 'RUNNER_TEMP'),
+        runnerName: value('RUNNER_NAME'),
+        runnerOs: value('RUNNER_OS'),
+        eventName: value('GITHUB_EVENT_NAME'),
+        eventPath: absolutePath(env, 'GITHUB_EVENT_PATH'),
+        actor: value('GITHUB_ACTOR'),
+        workflowRef: value('GITHUB_WORKFLOW_REF'),
+        sha: value('GITHUB_SHA'),
+        stepSummary: absolutePath(env, 'GITHUB_STEP_SUMMARY'),
+        output: absolutePath(env, 'GITHUB_OUTPUT'),
+        token: value('GITHUB_TOKEN') ?? value('GH_TOKEN'),
+    };
+}
+// A relative path would be taken from whatever folder the process started in (for the Action, the
+// checkout): records, scratch folders and step outputs would land inside the repository being
+// remediated, or be read from it, instead of in the runner's own files.
+function absolutePath(env, name) {
+    const path = env[name] || undefined;
+    if (path !== undefined && !(0,external_node_path_.isAbsolute)(path)) {
+        throw new errors/* UsageError */.eb('USAGE', `${name}: expected an absolute path, got '${path.slice(0, 200)}'`);
+    }
+    return path;
+}
+/** GitHub's owner and repository names: letters, digits, '-', '_' and '.', never '.' or '..' alone. */
+const REPOSITORY = /^(?!\.{1,2}\/)[A-Za-z0-9._-]{1,100}\/(?!\.{1,2}$)[A-Za-z0-9._-]{1,100}$/;
+// The repository names what the REST API reads and writes (releases, manifests, run records) and
+// the links in the job summary: a value with more segments or URL syntax must not point them elsewhere.
+function repository(value) {
+    if (value !== undefined && !REPOSITORY.test(value)) {
+        throw new errors/* UsageError */.eb('USAGE', `GITHUB_REPOSITORY: expected owner/name, got '${value.slice(0, 200)}'`);
+    }
+    return value;
+}
+
 ;// CONCATENATED MODULE: ./src/action/settings.ts
+
+
+
 
 
 
 
 /** Parses the Action's inputs and runner environment; throws UsageError naming the input to fix. */
 function readActionSettings(input, env) {
-    const workspace = required(env.GITHUB_WORKSPACE, 'GITHUB_WORKSPACE (run this inside a GitHub Actions job)');
-    const runnerTemp = required(env.RUNNER_TEMP, 'RUNNER_TEMP (run this inside a GitHub Actions job)');
+    const github = readGitHubEnvironment(env);
+    const workspace = required(github.workspace, 'GITHUB_WORKSPACE (run this inside a GitHub Actions job)');
+    const runnerTemp = required(github.runnerTemp, 'RUNNER_TEMP (run this inside a GitHub Actions job)');
     const keysText = input('trusted-keys').trim();
     if (!keysText)
         throw new errors/* UsageError */.eb('USAGE', "input 'trusted-keys': expected PEM public keys or workspace paths of key files");
@@ -34134,11 +34372,11 @@ function readActionSettings(input, env) {
         .map((p) => inWorkspace(workspace, p, 'trusted-keys'));
     const manifestInput = input('manifest').trim() || 'release';
     return {
-        ref: parseVersionRef(input('remediation').trim()),
+        ref: version_ref_parseVersionRef(input('remediation').trim()),
         params: parseParams(input('params')),
         trustedKeysPem: pems,
         trustedKeyPaths: paths,
-        threshold: integer(input('threshold') || '1', 'threshold', 1, 100),
+        threshold: parseThreshold(input('threshold') || undefined, "input 'threshold'"),
         minSerial: integer(input('min-serial') || '0', 'min-serial', 0, 1e9),
         manifest: manifestInput === 'release'
             ? { kind: 'release' }
@@ -34149,37 +34387,22 @@ function readActionSettings(input, env) {
         recordSuffix: recordSuffix(input('record-suffix')),
         retentionDays: input('retention-days') ? integer(input('retention-days'), 'retention-days', 1, 90) : undefined,
         token: input('github-token'),
+        github,
         workspace,
+        runnerTemp,
         outDir: (0,external_node_path_.join)(runnerTemp, 'remediate-runs'),
-        repository: required(env.GITHUB_REPOSITORY, 'GITHUB_REPOSITORY'),
-        runId: required(env.GITHUB_RUN_ID, 'GITHUB_RUN_ID'),
-        runAttempt: env.GITHUB_RUN_ATTEMPT ?? '1',
-        serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
+        repository: required(github.repository, 'GITHUB_REPOSITORY'),
+        runId: required(github.runId, 'GITHUB_RUN_ID'),
+        runAttempt: github.runAttempt ?? '1',
+        serverUrl: github.serverUrl ?? 'https://github.com',
     };
 }
-/** Largest `params` input accepted: GitHub's repository_dispatch payload limit. */
-const MAX_PARAMS_BYTES = 64 * 1024;
 function parseParams(text) {
     const trimmed = text.trim();
+    // `toJSON(github.event.client_payload.params)` of an event without params is `null`: none given.
     if (!trimmed || trimmed === 'null')
         return {};
-    // Bound the work before parsing: a huge payload is refused, not parsed.
-    if (Buffer.byteLength(trimmed) > MAX_PARAMS_BYTES) {
-        throw new errors/* UsageError */.eb('INVALID_PARAMS', `input 'params' is ${Buffer.byteLength(trimmed)} bytes; at most ${MAX_PARAMS_BYTES}`);
-    }
-    let value;
-    try {
-        value = JSON.parse(trimmed);
-    }
-    catch (error) {
-        throw new errors/* UsageError */.eb('INVALID_PARAMS', "input 'params': expected a JSON object, e.g. ${{ toJSON(github.event.client_payload.params) }}", {
-            cause: error,
-        });
-    }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        throw new errors/* UsageError */.eb('INVALID_PARAMS', `input 'params': expected a JSON object, got ${Array.isArray(value) ? 'an array' : typeof value}`);
-    }
-    return value;
+    return parseParamsJson(trimmed, "input 'params'", 'e.g. ${{ toJSON(github.event.client_payload.params) }}');
 }
 // Paths from inputs are resolved inside the workspace: an input cannot make the Action read
 // '/etc/...' or another job's files as keys or manifests.
@@ -34260,33 +34483,52 @@ function required(value, what) {
     return value;
 }
 
+;// CONCATENATED MODULE: ./src/app/error-report.ts
+// What a failed command tells its caller. The kind of an error is decided here, once; each front
+// end supplies a sink that says how to show it (the CLI prints lines, the Action annotates files
+// and fails the step).
+
+
+/** Shows any thrown value, a non-Error one included, through `sink`; returns the exit code it maps to. */
+function reportThrown(error, sink) {
+    if (error instanceof DefinitionError) {
+        sink.invalidDefinition(error.issues);
+        return error.exitCode;
+    }
+    // A system error nothing mapped (a full disk, a missing folder) is about the caller's files or
+    // machine, not a bug: one line with the exit code of its kind, like the errors mapped where they
+    // happen.
+    const known = error instanceof errors/* RemediateError */.j2 ? error : (0,errors/* usageErrorFromSystem */.tz)(error);
+    if (known) {
+        sink.failed(`${known.exitCode === errors/* ExitCode */.yU.refused ? 'refused' : 'error'} [${known.code}]: ${known.message}`);
+        return known.exitCode;
+    }
+    sink.internal(error);
+    return errors/* ExitCode */.yU.failed;
+}
+
 ;// CONCATENATED MODULE: ./src/action/report-error.ts
 
 
 /** Turns any thrown value into a failed step; definition errors become file annotations. */
 function reportError(io, error) {
-    if (error instanceof DefinitionError) {
-        for (const issue of error.issues) {
-            io.error(`${issue.path ? `${issue.path}: ` : ''}${issue.message}`, {
-                file: issue.file,
-                startLine: issue.line,
-                startColumn: issue.column,
-            });
-        }
-        io.setFailed(`invalid definition (${error.issues.length} problem(s)); see the annotations`);
-        return;
-    }
-    if (error instanceof errors/* RemediateError */.j2) {
-        io.setFailed(`${error.exitCode === errors/* ExitCode */.yU.refused ? 'refused' : 'error'} [${error.code}]: ${error.message}`);
-        return;
-    }
-    io.setFailed(`internal error: ${(0,errors/* describeError */.Uc)(error)}`);
+    reportThrown(error, {
+        invalidDefinition: (issues) => {
+            for (const issue of issues) {
+                io.error(`${issue.path ? `${issue.path}: ` : ''}${issue.message}`, {
+                    file: issue.file,
+                    startLine: issue.line,
+                    startColumn: issue.column,
+                });
+            }
+            io.setFailed(`invalid definition (${issues.length} problem(s)); see the annotations`);
+        },
+        failed: (line) => io.setFailed(line),
+        internal: (error) => io.setFailed(`internal error: ${(0,errors/* describeError */.Uc)(error)}`),
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/action/main-run.ts
-
-
-
 
 
 
@@ -34314,10 +34556,11 @@ const RESERVED_OUTPUTS = [
     'release-url',
 ];
 /** The Action's main step: verify, run, record, publish, report. Never throws. */
-async function runMain(deps) {
-    const { io } = deps;
+async function runMain(mainDeps) {
+    const { io } = mainDeps;
     try {
-        const settings = readActionSettings((name) => io.getInput(name), deps.env);
+        const settings = readActionSettings((name) => io.getInput(name), mainDeps.env);
+        const deps = { ...mainDeps, api: mainDeps.connectApi(settings.token, settings.repository) };
         const keys = await loadKeys(settings);
         const source = await chooseSource(settings, deps);
         const manifestBytes = await loadManifest(settings, keys, deps);
@@ -34327,7 +34570,7 @@ async function runMain(deps) {
         let fenced = false;
         let outcome;
         try {
-            outcome = await runRemediation({
+            outcome = await runRemediation(await buildRunSettings({
                 ref: settings.ref,
                 threshold: settings.threshold,
                 minSerial: settings.minSerial,
@@ -34336,24 +34579,22 @@ async function runMain(deps) {
                 outDir: settings.outDir,
                 dryRun: settings.dryRun,
                 force: settings.force,
-                runId: `${settings.runId}-${settings.runAttempt}${settings.recordSuffix ? `-${settings.recordSuffix}` : ''}`,
-                trigger: await triggerFromEnvironment({ ...deps.env, GITHUB_ACTIONS: 'true' }),
-                toolDigest: sha256Digest(await (0,promises_.readFile)(deps.toolPath)),
+                runId: githubRunId(settings.runId, settings.runAttempt, settings.recordSuffix),
+                // The Action only ever runs as a step of a GitHub job: the trigger is the job's.
+                github: { ...settings.github, actions: true },
+                toolPath: deps.toolPath,
                 runnerInfo: {
-                    ...(deps.env.RUNNER_NAME ? { name: deps.env.RUNNER_NAME } : {}),
-                    ...(deps.env.RUNNER_OS ? { os: deps.env.RUNNER_OS } : {}),
+                    ...(settings.github.runnerName ? { name: settings.github.runnerName } : {}),
+                    ...(settings.github.runnerOs ? { os: settings.github.runnerOs } : {}),
                 },
-            }, {
+            }), buildRunDeps({
                 git: source,
                 manifestBytes,
                 trustedKeys: keys,
-                runner: new GroupProcessRunner(),
                 callerEnv: deps.env,
-                scratchRoot: deps.env.RUNNER_TEMP ?? '/tmp',
+                scratchRoot: settings.runnerTemp,
                 clock: deps.now,
                 cancel: deps.cancel,
-                retryBackoffMs: 1000,
-                killGraceMs: 2000,
                 out: (line) => io.info(line),
                 onSecrets: (values) => values.forEach((v) => io.setSecret(v)),
                 onRecordStarted: (dir) => {
@@ -34363,7 +34604,7 @@ async function runMain(deps) {
                     fenced = true;
                 },
                 echo: (bytes) => io.writeRaw(bytes),
-            });
+            }));
         }
         finally {
             if (fenced)
@@ -34427,6 +34668,7 @@ async function chooseSource(settings, deps) {
         deps.io.info(`reading ${settings.ref.tag} from the checkout's git objects`);
         return local;
     }
+    local.close();
     deps.io.info(`the checkout does not have tag ${settings.ref.tag}; reading it through the GitHub API`);
     return new github_api/* RestGitSource */.Qz(await deps.api());
 }
@@ -35157,7 +35399,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _action_action_io_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(71815);
 /* harmony import */ var _action_core_io_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(49484);
 /* harmony import */ var _action_lazy_clients_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5091);
-/* harmony import */ var _action_main_run_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5089);
+/* harmony import */ var _action_main_run_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(71958);
 // Entry of the Action's main step (runs.main). It only wires the runner to runMain.
 
 
@@ -35181,7 +35423,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
 await (0,_action_main_run_js__WEBPACK_IMPORTED_MODULE_6__/* .runMain */ .V)({
     io: (0,_action_core_io_js__WEBPACK_IMPORTED_MODULE_4__/* .coreIo */ .I)(),
     env: process.env,
-    api: (0,_action_lazy_clients_js__WEBPACK_IMPORTED_MODULE_5__/* .lazyGitHubApi */ .W)(_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getInput */ .V4('github-token'), process.env.GITHUB_REPOSITORY ?? ''),
+    connectApi: _action_lazy_clients_js__WEBPACK_IMPORTED_MODULE_5__/* .lazyGitHubApi */ .W,
     uploadArtifact: _action_lazy_clients_js__WEBPACK_IMPORTED_MODULE_5__/* .uploadWithArtifactClient */ .R,
     cancel: cancel.signal,
     toolPath: (0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(import.meta.url),

@@ -5,12 +5,22 @@ import type { ArtifactUploader } from './record-publisher.ts';
 /** The outside world the Action's main step uses. */
 export interface MainDeps {
   readonly io: ActionIo;
+  /** The step's environment: the settings are read from it, and the steps' environment is built from it. */
   readonly env: NodeJS.ProcessEnv;
-  /** Creates the REST client on first use (octokit is not loaded on runs that do not need it). */
-  readonly api: () => Promise<GitHubApi>;
+  /**
+   * Binds the REST client to the token and repository the settings name; the client is created on
+   * first use (octokit is not loaded on runs that do not need it).
+   */
+  readonly connectApi: (token: string, repository: string) => () => Promise<GitHubApi>;
   /** The artifact client, loaded only when publishing artifacts. */
   readonly uploadArtifact: ArtifactUploader;
   readonly cancel: AbortSignal;
   readonly toolPath: string;
   readonly now: () => Date;
+}
+
+/** The deps once the settings are read: the REST client is bound to their token and repository. */
+export interface ConnectedDeps extends MainDeps {
+  /** Creates the REST client on first use. */
+  readonly api: () => Promise<GitHubApi>;
 }

@@ -1,22 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { ExitCode, TrustError } from '../errors.ts';
 import { parsePublicKey, type TrustedKey } from '../core/keys.ts';
 import { checkManifestFreshness, MAX_MANIFEST_BYTES } from '../core/manifest-verifier.ts';
-import { sha256Digest } from '../core/tree-digest.ts';
 import { readBoundedFile } from '../adapters/bounded-file.ts';
 import { GitCli, gitEnvironment, type GitObjectSource } from '../adapters/git-client.ts';
 import { RestGitSource } from '../adapters/github-api.ts';
-import { GroupProcessRunner } from '../adapters/process-runner.ts';
 import { runRemediation, type RunOutcome } from '../app/run.ts';
 import type { RunSnapshot } from '../record/snapshot.ts';
-import { triggerFromEnvironment } from '../app/trigger.ts';
+import { buildRunDeps, buildRunSettings, githubRunId } from '../app/run-request.ts';
 import { MAX_KEY_FILE_BYTES } from '../app/load-keys.ts';
 import { STATE, type ActionIo } from './action-io.ts';
 import { findPublishedManifest } from '../app/published-manifest.ts';
 import { publishRecord } from './publish.ts';
 import { readActionSettings, type ActionSettings } from './settings.ts';
-import type { MainDeps } from './deps.ts';
+import type { ConnectedDeps, MainDeps } from './deps.ts';
 import { reportError } from './report-error.ts';
 
 /** Names the Action sets itself; a remediation's declared output may not overwrite them. */
@@ -32,10 +29,11 @@ export const RESERVED_OUTPUTS = [
 ] as const;
 
 /** The Action's main step: verify, run, record, publish, report. Never throws. */
-export async function runMain(deps: MainDeps): Promise<void> {
-  const { io } = deps;
+export async function runMain(mainDeps: MainDeps): Promise<void> {
+  const { io } = mainDeps;
   try {
-    const settings = readActionSettings((name) => io.getInput(name), deps.env);
+    const settings = readActionSettings((name) => io.getInput(name), mainDeps.env);
+    const deps: ConnectedDeps = { ...mainDeps, api: mainDeps.connectApi(settings.token, settings.repository) };
     const keys = await loadKeys(settings);
     const source = await chooseSource(settings, deps);
     const manifestBytes = await loadManifest(settings, keys, deps);
@@ -46,7 +44,7 @@ export async function runMain(deps: MainDeps): Promise<void> {
     let outcome: RunOutcome;
     try {
       outcome = await runRemediation(
-        {
+        await buildRunSettings({
           ref: settings.ref,
           threshold: settings.threshold,
           minSerial: settings.minSerial,
@@ -55,25 +53,23 @@ export async function runMain(deps: MainDeps): Promise<void> {
           outDir: settings.outDir,
           dryRun: settings.dryRun,
           force: settings.force,
-          runId: `${settings.runId}-${settings.runAttempt}${settings.recordSuffix ? `-${settings.recordSuffix}` : ''}`,
-          trigger: await triggerFromEnvironment({ ...deps.env, GITHUB_ACTIONS: 'true' }),
-          toolDigest: sha256Digest(await readFile(deps.toolPath)),
+          runId: githubRunId(settings.runId, settings.runAttempt, settings.recordSuffix),
+          // The Action only ever runs as a step of a GitHub job: the trigger is the job's.
+          github: { ...settings.github, actions: true },
+          toolPath: deps.toolPath,
           runnerInfo: {
-            ...(deps.env.RUNNER_NAME ? { name: deps.env.RUNNER_NAME } : {}),
-            ...(deps.env.RUNNER_OS ? { os: deps.env.RUNNER_OS } : {}),
+            ...(settings.github.runnerName ? { name: settings.github.runnerName } : {}),
+            ...(settings.github.runnerOs ? { os: settings.github.runnerOs } : {}),
           },
-        },
-        {
+        }),
+        buildRunDeps({
           git: source,
           manifestBytes,
           trustedKeys: keys,
-          runner: new GroupProcessRunner(),
           callerEnv: deps.env,
-          scratchRoot: deps.env.RUNNER_TEMP ?? '/tmp',
+          scratchRoot: settings.runnerTemp,
           clock: deps.now,
           cancel: deps.cancel,
-          retryBackoffMs: 1000,
-          killGraceMs: 2000,
           out: (line) => io.info(line),
           onSecrets: (values) => values.forEach((v) => io.setSecret(v)),
           onRecordStarted: (dir) => {
@@ -83,7 +79,7 @@ export async function runMain(deps: MainDeps): Promise<void> {
             fenced = true;
           },
           echo: (bytes) => io.writeRaw(bytes),
-        },
+        }),
       );
     } finally {
       if (fenced) io.writeRaw(`\n::${fence}::\n`);
@@ -159,7 +155,7 @@ async function loadKeys(settings: ActionSettings): Promise<TrustedKey[]> {
 
 // Prefer the checkout's own git objects when it has the tag (no API calls, same digest);
 // otherwise read the objects through the REST API.
-async function chooseSource(settings: ActionSettings, deps: MainDeps): Promise<GitObjectSource> {
+async function chooseSource(settings: ActionSettings, deps: ConnectedDeps): Promise<GitObjectSource> {
   const local = new GitCli(settings.workspace, gitEnvironment(deps.env));
   const commit = await local.tryResolveTag(settings.ref.tag).catch(() => undefined);
   if (commit) {
@@ -174,7 +170,7 @@ async function chooseSource(settings: ActionSettings, deps: MainDeps): Promise<G
 async function loadManifest(
   settings: ActionSettings,
   keys: readonly TrustedKey[],
-  deps: MainDeps,
+  deps: ConnectedDeps,
 ): Promise<Uint8Array> {
   if (settings.manifest.kind === 'path') {
     return readBoundedFile(settings.manifest.path, { label: "input 'manifest':", maxBytes: MAX_MANIFEST_BYTES });

@@ -13,8 +13,8 @@ import { readActionSettings } from './settings.ts';
  * main could not finish (it was killed mid-run) is closed as `cancelled` (main saw SIGINT/SIGTERM/SIGHUP)
  * or `crashed`, leaving the log as the valid prefix it is, which verify-run reports as incomplete.
  */
-export async function runPost(deps: Omit<MainDeps, 'cancel'>): Promise<void> {
-  const { io } = deps;
+export async function runPost(postDeps: Omit<MainDeps, 'cancel'>): Promise<void> {
+  const { io } = postDeps;
   try {
     if (io.getState(STATE.published) === 'true') {
       io.info('the main step already published the record; nothing to do');
@@ -25,7 +25,8 @@ export async function runPost(deps: Omit<MainDeps, 'cancel'>): Promise<void> {
       io.info('no record to publish: the run never started (see the main step for why)');
       return;
     }
-    const settings = readActionSettings((name) => io.getInput(name), deps.env);
+    const settings = readActionSettings((name) => io.getInput(name), postDeps.env);
+    const deps = { ...postDeps, api: postDeps.connectApi(settings.token, settings.repository) };
     const { snapshot, bytes } = await readSnapshot(recordDir);
     const cancelled = io.getState(STATE.cancelled) === 'true';
     const closed = closeUnfinishedRecord(recordDir, snapshot, { cancelled, closedBy: 'the post step' }, deps.now());

@@ -2,7 +2,7 @@ import { describeError } from '../errors.ts';
 import type { RunSnapshot } from '../record/snapshot.ts';
 import { readSnapshot } from '../record/read-snapshot.ts';
 import type { ActionSettings } from './settings.ts';
-import type { MainDeps } from './deps.ts';
+import type { ConnectedDeps } from './deps.ts';
 import { artifactName, publishArtifact, publishRelease, type ArtifactResult } from './record-publisher.ts';
 import { renderSummary } from './summary.ts';
 import { STATE } from './action-io.ts';
@@ -19,9 +19,17 @@ export interface PublishOutcome {
 export async function publishRecord(
   settings: Pick<
     ActionSettings,
-    'ref' | 'publish' | 'retentionDays' | 'runId' | 'runAttempt' | 'serverUrl' | 'repository' | 'recordSuffix'
+    | 'ref'
+    | 'publish'
+    | 'retentionDays'
+    | 'runId'
+    | 'runAttempt'
+    | 'serverUrl'
+    | 'repository'
+    | 'recordSuffix'
+    | 'github'
   >,
-  deps: Pick<MainDeps, 'io' | 'api' | 'uploadArtifact' | 'env'>,
+  deps: Pick<ConnectedDeps, 'io' | 'api' | 'uploadArtifact'>,
   recordDir: string,
   snapshotDigest: string,
 ): Promise<PublishOutcome> {
@@ -54,7 +62,7 @@ export async function publishRecord(
       const preliminary = renderSummary(snapshot, { recordDir, snapshotDigest, failures: [] });
       release = await publishRelease(await deps.api(), recordDir, {
         ref: settings.ref,
-        commit: snapshot.remediation.commit ?? deps.env.GITHUB_SHA ?? '',
+        commit: snapshot.remediation.commit ?? settings.github.sha ?? '',
         runId: settings.runId,
         attempt: settings.runAttempt,
         suffix: settings.recordSuffix,

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { UsageError } from '../errors.ts';
+import { parseParamsJson } from '../core/params-json.ts';
 import { parseVersionRef, type VersionRef } from '../core/version-ref.ts';
+import { readGitHubEnvironment, type GitHubEnvironment } from '../app/github-environment.ts';
+import { parseThreshold } from '../app/run-request.ts';
 
 /** Where records are published. */
 export type PublishTarget = 'artifact' | 'release' | 'both' | 'none';
@@ -16,26 +19,39 @@ export interface ActionSettings {
   readonly trustedKeysPem: readonly string[];
   /** Key files in the workspace, when `trusted-keys` names paths instead of PEM text. */
   readonly trustedKeyPaths: readonly string[];
+  /** Distinct trusted keys that must have signed the manifest (1-100). */
   readonly threshold: number;
+  /** Lowest manifest serial accepted (replay protection). */
   readonly minSerial: number;
   /** `release` (the tag's release asset, plus the newest published manifest) or a workspace path. */
   readonly manifest: { readonly kind: 'release' } | { readonly kind: 'path'; readonly path: string };
+  /** Verify and print the plan without running any step or writing a record. */
   readonly dryRun: boolean;
+  /** Run the fix even when the check stage reports the system healthy. */
   readonly force: boolean;
+  /** Where the record is published. */
   readonly publish: PublishTarget;
   /** Appended to artifact names and release tags (one record per matrix leg), encoded by recordSuffix; '' for none. */
   readonly recordSuffix: string;
   /** Artifact retention in days (1-90), or undefined for the repository's default. */
   readonly retentionDays: number | undefined;
+  /** The token the REST API is called with (input `github-token`). */
   readonly token: string;
+  /** The runner's variables, read once here. */
+  readonly github: GitHubEnvironment;
   /** The checked-out repository (GITHUB_WORKSPACE). */
   readonly workspace: string;
+  /** The runner's scratch folder (RUNNER_TEMP): the run's scratch space and records go under it. */
+  readonly runnerTemp: string;
   /** Where the record folder is written (under RUNNER_TEMP). */
   readonly outDir: string;
   /** `owner/name`. */
   readonly repository: string;
+  /** The workflow run's id (GITHUB_RUN_ID). */
   readonly runId: string;
+  /** The run's attempt (GITHUB_RUN_ATTEMPT, 1 when unset). */
   readonly runAttempt: string;
+  /** The GitHub server's web address, for links (GITHUB_SERVER_URL, github.com when unset). */
   readonly serverUrl: string;
 }
 
@@ -44,8 +60,9 @@ export type InputReader = (name: string) => string;
 
 /** Parses the Action's inputs and runner environment; throws UsageError naming the input to fix. */
 export function readActionSettings(input: InputReader, env: NodeJS.ProcessEnv): ActionSettings {
-  const workspace = required(env.GITHUB_WORKSPACE, 'GITHUB_WORKSPACE (run this inside a GitHub Actions job)');
-  const runnerTemp = required(env.RUNNER_TEMP, 'RUNNER_TEMP (run this inside a GitHub Actions job)');
+  const github = readGitHubEnvironment(env);
+  const workspace = required(github.workspace, 'GITHUB_WORKSPACE (run this inside a GitHub Actions job)');
+  const runnerTemp = required(github.runnerTemp, 'RUNNER_TEMP (run this inside a GitHub Actions job)');
   const keysText = input('trusted-keys').trim();
   if (!keysText)
     throw new UsageError('USAGE', "input 'trusted-keys': expected PEM public keys or workspace paths of key files");
@@ -70,7 +87,7 @@ export function readActionSettings(input: InputReader, env: NodeJS.ProcessEnv): 
     params: parseParams(input('params')),
     trustedKeysPem: pems,
     trustedKeyPaths: paths,
-    threshold: integer(input('threshold') || '1', 'threshold', 1, 100),
+    threshold: parseThreshold(input('threshold') || undefined, "input 'threshold'"),
     minSerial: integer(input('min-serial') || '0', 'min-serial', 0, 1e9),
     manifest:
       manifestInput === 'release'
@@ -82,47 +99,22 @@ export function readActionSettings(input: InputReader, env: NodeJS.ProcessEnv): 
     recordSuffix: recordSuffix(input('record-suffix')),
     retentionDays: input('retention-days') ? integer(input('retention-days'), 'retention-days', 1, 90) : undefined,
     token: input('github-token'),
+    github,
     workspace,
+    runnerTemp,
     outDir: join(runnerTemp, 'remediate-runs'),
-    repository: required(env.GITHUB_REPOSITORY, 'GITHUB_REPOSITORY'),
-    runId: required(env.GITHUB_RUN_ID, 'GITHUB_RUN_ID'),
-    runAttempt: env.GITHUB_RUN_ATTEMPT ?? '1',
-    serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
+    repository: required(github.repository, 'GITHUB_REPOSITORY'),
+    runId: required(github.runId, 'GITHUB_RUN_ID'),
+    runAttempt: github.runAttempt ?? '1',
+    serverUrl: github.serverUrl ?? 'https://github.com',
   };
 }
 
-/** Largest `params` input accepted: GitHub's repository_dispatch payload limit. */
-export const MAX_PARAMS_BYTES = 64 * 1024;
-
 function parseParams(text: string): Record<string, unknown> {
   const trimmed = text.trim();
+  // `toJSON(github.event.client_payload.params)` of an event without params is `null`: none given.
   if (!trimmed || trimmed === 'null') return {};
-  // Bound the work before parsing: a huge payload is refused, not parsed.
-  if (Buffer.byteLength(trimmed) > MAX_PARAMS_BYTES) {
-    throw new UsageError(
-      'INVALID_PARAMS',
-      `input 'params' is ${Buffer.byteLength(trimmed)} bytes; at most ${MAX_PARAMS_BYTES}`,
-    );
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(trimmed);
-  } catch (error) {
-    throw new UsageError(
-      'INVALID_PARAMS',
-      "input 'params': expected a JSON object, e.g. ${{ toJSON(github.event.client_payload.params) }}",
-      {
-        cause: error,
-      },
-    );
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new UsageError(
-      'INVALID_PARAMS',
-      `input 'params': expected a JSON object, got ${Array.isArray(value) ? 'an array' : typeof value}`,
-    );
-  }
-  return value as Record<string, unknown>;
+  return parseParamsJson(trimmed, "input 'params'", 'e.g. ${{ toJSON(github.event.client_payload.params) }}');
 }
 
 // Paths from inputs are resolved inside the workspace: an input cannot make the Action read

@@ -2,18 +2,19 @@ import { readFile } from 'node:fs/promises';
 import { hostname, userInfo } from 'node:os';
 import { sha256Digest } from '../core/tree-digest.ts';
 import type { Trigger } from '../record/snapshot.ts';
+import type { GitHubEnvironment } from './github-environment.ts';
 
 /**
- * Who or what started the run. On GitHub (GITHUB_ACTIONS=true) it comes from the runner's
- * environment and the event payload, which is kept only as a digest (it may hold alert details
- * that do not belong in a record); locally it is the user and host.
+ * Who or what started the run. In a GitHub job it comes from the runner's variables and the event
+ * payload, which is kept only as a digest (it may hold alert details that do not belong in a
+ * record); locally it is the user and host.
  */
-export async function triggerFromEnvironment(env: NodeJS.ProcessEnv): Promise<Trigger> {
-  if (env.GITHUB_ACTIONS !== 'true') return { kind: 'local', user: userInfo().username, host: hostname() };
+export async function triggerFromEnvironment(github: GitHubEnvironment): Promise<Trigger> {
+  if (!github.actions) return { kind: 'local', user: userInfo().username, host: hostname() };
   let payloadDigest: string | undefined;
   let action: string | undefined;
-  if (env.GITHUB_EVENT_PATH) {
-    const payload = await readFile(env.GITHUB_EVENT_PATH).catch(() => undefined);
+  if (github.eventPath) {
+    const payload = await readFile(github.eventPath).catch(() => undefined);
     if (payload) {
       payloadDigest = sha256Digest(payload);
       try {
@@ -27,13 +28,13 @@ export async function triggerFromEnvironment(env: NodeJS.ProcessEnv): Promise<Tr
   }
   return {
     kind: 'github',
-    event: env.GITHUB_EVENT_NAME ?? 'unknown',
+    event: github.eventName ?? 'unknown',
     ...(action !== undefined ? { action } : {}),
-    runId: env.GITHUB_RUN_ID ?? 'unknown',
-    attempt: env.GITHUB_RUN_ATTEMPT ?? '1',
-    actor: env.GITHUB_ACTOR ?? 'unknown',
-    workflowRef: env.GITHUB_WORKFLOW_REF ?? 'unknown',
-    repository: env.GITHUB_REPOSITORY ?? 'unknown',
+    runId: github.runId ?? 'unknown',
+    attempt: github.runAttempt ?? '1',
+    actor: github.actor ?? 'unknown',
+    workflowRef: github.workflowRef ?? 'unknown',
+    repository: github.repository ?? 'unknown',
     ...(payloadDigest !== undefined ? { payloadDigest } : {}),
   };
 }

@@ -1,23 +1,18 @@
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readBoundedFile } from '../adapters/bounded-file.ts';
 import { stopCommandsToken } from '../adapters/github-output.ts';
-import { GroupProcessRunner } from '../adapters/process-runner.ts';
 import { runRemediation } from '../app/run.ts';
-import { triggerFromEnvironment } from '../app/trigger.ts';
-import {
-  describeError,
-  ExitCode,
-  RemediateError,
-  usageErrorFromSystem,
-  UsageError,
-  type ExitCodeValue,
-} from '../errors.ts';
-import { DefinitionError } from '../core/definition-parser.ts';
+import { buildRunDeps, buildRunSettings, githubRunId } from '../app/run-request.ts';
+import { reportThrown } from '../app/error-report.ts';
+import type { GitHubEnvironment } from '../app/github-environment.ts';
+import { describeError, ExitCode, UsageError, type ExitCodeValue } from '../errors.ts';
+import { formatIssue } from '../core/definition-parser.ts';
 import { checkAppendOnly } from '../core/append-check.ts';
+import { MAX_PAYLOAD_BYTES } from '../core/dispatch-payload.ts';
 import { readPayloadUnverified } from '../core/manifest-verifier.ts';
-import { sha256Digest, treeDigest } from '../core/tree-digest.ts';
+import { parseParamsJson } from '../core/params-json.ts';
+import { treeDigest } from '../core/tree-digest.ts';
 import { formatRef } from '../core/version-ref.ts';
 import { GitCli, gitEnvironment, type GitRepository } from '../adapters/git-client.ts';
 import { readRemediationAtCommit, readRemediationFromWorkingTree } from '../adapters/remediation-source.ts';
@@ -29,20 +24,24 @@ import { DEFAULT_MANIFEST_PATH, readManifest } from '../app/manifest-file.ts';
 import { releaseVersion } from '../app/release.ts';
 import { resolveRelease } from '../app/resolve-release.ts';
 import { yankVersion } from '../app/yank.ts';
-import { parseCommandLine, USAGE, type CliCommand } from './settings.ts';
+import { readCliSettings, USAGE, type CliCommand } from './settings.ts';
 import { TOOL_VERSION } from '../version.ts';
 
 /** Runs one command line and returns its exit code; never throws, never exits the process. */
 export async function runCli(argv: readonly string[], context: CommandContext): Promise<ExitCodeValue> {
   try {
-    const command = parseCommandLine(argv, context.cwd);
-    return await execute(command, context);
+    const { command, github } = readCliSettings(argv, context.cwd, context.env);
+    return await execute(command, github, context);
   } catch (error) {
     return reportError(error, context);
   }
 }
 
-async function execute(command: CliCommand, context: CommandContext): Promise<ExitCodeValue> {
+async function execute(
+  command: CliCommand,
+  github: GitHubEnvironment,
+  context: CommandContext,
+): Promise<ExitCodeValue> {
   const { out } = context;
   switch (command.command) {
     case 'help':
@@ -135,26 +134,31 @@ async function execute(command: CliCommand, context: CommandContext): Promise<Ex
       return ExitCode.ok;
     }
     case 'run':
-      return runCommand(command, context);
+      return runCommand(command, github, context);
     case 'demo':
       return (await import('./demo.ts')).runDemo(context, command.clean, runCli);
     // The workflow-pack commands load only when called: a run does not pay for them.
     case 'dispatch-parse':
-      return (await import('./pack-commands.ts')).dispatchParse(command.event, command.githubOutput, context);
+      return (await import('./pack-commands.ts')).dispatchParse(command.event, command.githubOutput, github, context);
     case 'validate':
-      return (await import('./pack-commands.ts')).validateCommand(command.base, command.summary, context);
+      return (await import('./pack-commands.ts')).validateCommand(command.base, command.summary, github, context);
     case 'summarize':
       return (await import('./pack-commands.ts')).summarizeCommand(command.dirs, command.summary, context);
     case 'newest-manifest':
-      return (await import('./pack-commands.ts')).newestManifestCommand(command.out, command.trustedKeys, context);
+      return (await import('./pack-commands.ts')).newestManifestCommand(
+        command.out,
+        command.trustedKeys,
+        github,
+        context,
+      );
     case 'publish-release':
-      return (await import('./pack-commands.ts')).publishReleaseCommand(command, context);
+      return (await import('./pack-commands.ts')).publishReleaseCommand(command, github, context);
     case 'publish-manifest':
-      return (await import('./pack-commands.ts')).publishManifestCommand(command, context);
+      return (await import('./pack-commands.ts')).publishManifestCommand(command, github, context);
     case 'fleet-gate':
-      return (await import('./pack-commands.ts')).fleetGateCommand(command, context);
+      return (await import('./pack-commands.ts')).fleetGateCommand(command, github, context);
     case 'download-records':
-      return (await import('./pack-commands.ts')).downloadRecordsCommand(command.dir, context);
+      return (await import('./pack-commands.ts')).downloadRecordsCommand(command.dir, github, context);
     case 'verify-run': {
       // Loaded only here: the snapshot validator is large, and no other command needs it.
       const { verifyRunRecord } = await import('../app/verify-run.ts');
@@ -192,6 +196,7 @@ async function execute(command: CliCommand, context: CommandContext): Promise<Ex
 
 async function runCommand(
   command: Extract<CliCommand, { command: 'run' }>,
+  github: GitHubEnvironment,
   context: CommandContext,
 ): Promise<ExitCodeValue> {
   // Before anything is verified or run: a record that cannot be written would otherwise fail the
@@ -206,7 +211,7 @@ async function runCommand(
   context.setCancellable(true);
   try {
     const outcome = await runRemediation(
-      {
+      await buildRunSettings({
         ref: command.ref,
         threshold: command.threshold,
         minSerial: command.minSerial,
@@ -215,23 +220,21 @@ async function runCommand(
         outDir: command.outDir,
         dryRun: command.dryRun,
         force: command.force,
-        runId: runIdFromEnv(context.env),
-        trigger: await triggerFromEnvironment(context.env),
-        toolDigest: await fileDigest(context.toolPath),
-      },
-      {
+        // In a GitHub job the record is named by the job's run, as the Action names it.
+        runId: github.actions && github.runId ? githubRunId(github.runId, github.runAttempt ?? '1') : undefined,
+        github,
+        toolPath: context.toolPath,
+      }),
+      buildRunDeps({
         git,
         manifestBytes,
         trustedKeys,
-        runner: new GroupProcessRunner(),
         callerEnv: context.env,
         scratchRoot: tmpdir(),
         clock: context.now,
         cancel: context.cancel,
-        retryBackoffMs: 1000,
-        killGraceMs: 2000,
         out: context.out,
-      },
+      }),
     );
     if (outcome.kind === 'planned') return outcome.exitCode;
     if (outcome.refusal !== undefined) {
@@ -269,40 +272,15 @@ function printOutputs(outputs: Readonly<Record<string, string>>, out: (line: str
   if (token !== undefined) out(`::${token}::`);
 }
 
-/** Largest params file accepted: GitHub's repository_dispatch payload limit. */
-const MAX_PARAMS_FILE_BYTES = 64 * 1024;
-
 function readParamsFile(path: string): Record<string, unknown> {
-  // Size cap before parsing, and before reading: a huge or deeply nested payload is refused, not
-  // parsed, and /dev/zero or a FIFO is refused, not read until memory runs out or forever.
+  // Bounded before it is read, with the limit of the parser: /dev/zero or a FIFO is refused, not
+  // read until memory runs out or forever.
   const bytes = readBoundedFile(path, {
     label: '--params-file',
-    maxBytes: MAX_PARAMS_FILE_BYTES,
+    maxBytes: MAX_PAYLOAD_BYTES,
     tooLargeCode: 'INVALID_PARAMS',
   });
-  let value: unknown;
-  try {
-    value = JSON.parse(bytes.toString('utf8'));
-  } catch (error) {
-    throw new UsageError('INVALID_PARAMS', `--params-file ${path} is not JSON`, { cause: error });
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new UsageError(
-      'INVALID_PARAMS',
-      `--params-file: expected a JSON object of parameters, got ${Array.isArray(value) ? 'an array' : typeof value}`,
-    );
-  }
-  return value as Record<string, unknown>;
-}
-
-function runIdFromEnv(env: NodeJS.ProcessEnv): string | undefined {
-  return env.GITHUB_ACTIONS === 'true' && env.GITHUB_RUN_ID
-    ? `${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT ?? '1'}`
-    : undefined;
-}
-
-async function fileDigest(path: string): Promise<string> {
-  return sha256Digest(await readFile(path));
+  return parseParamsJson(bytes.toString('utf8'), `--params-file ${path}`);
 }
 
 function gitIn(context: CommandContext): GitRepository & { topLevel(): Promise<string> } {
@@ -310,25 +288,15 @@ function gitIn(context: CommandContext): GitRepository & { topLevel(): Promise<s
 }
 
 /** Prints an error with its code and returns the exit code it maps to. */
-export function reportError(error: unknown, context: CommandContext): ExitCodeValue {
-  if (error instanceof DefinitionError) {
-    for (const issue of error.issues)
-      context.err(
-        `error: ${issue.file}:${issue.line}:${issue.column}: ${issue.path ? `${issue.path}: ` : ''}${issue.message}`,
-      );
-    return error.exitCode;
-  }
-  // A system error no command mapped (a full disk, a missing folder) is about the caller's files
-  // or machine, not a bug: one line, exit 2, like the errors the commands map themselves.
-  const known = error instanceof RemediateError ? error : usageErrorFromSystem(error);
-  if (known) {
-    const label = known.exitCode === ExitCode.refused ? 'refused' : 'error';
-    context.err(`${label} [${known.code}]: ${known.message}`);
-    return known.exitCode;
-  }
-  // Anything else is a bug in remediate: the stack trace is for the bug report, and the exit code
-  // is not 2, so a script never takes a crash of the tool for a mistake in its call.
-  context.err(`error [INTERNAL]: ${describeError(error)}`);
-  if (error instanceof Error && error.stack) context.err(error.stack);
-  return ExitCode.failed;
+export function reportError(error: unknown, context: Pick<CommandContext, 'err'>): ExitCodeValue {
+  return reportThrown(error, {
+    invalidDefinition: (issues) => issues.forEach((issue) => context.err(`error: ${formatIssue(issue)}`)),
+    failed: (line) => context.err(line),
+    // A bug in remediate: the stack trace is for the bug report, and the exit code is not 2, so a
+    // script never takes a crash of the tool for a mistake in its call.
+    internal: (error) => {
+      context.err(`error [INTERNAL]: ${describeError(error)}`);
+      if (error instanceof Error && error.stack) context.err(error.stack);
+    },
+  });
 }

@@ -10,6 +10,7 @@ import { GitCli, gitEnvironment } from '../adapters/git-client.ts';
 import { appendGitHubOutputs } from '../adapters/github-output.ts';
 import { artifactClientFor, type RunArtifacts } from '../adapters/run-artifacts.ts';
 import type { CommandContext } from '../app/context.ts';
+import type { GitHubEnvironment } from '../app/github-environment.ts';
 import { decideFleetGate, isRecordOfAttempt } from '../app/fleet-gate.ts';
 import { loadTrustedKeys } from '../app/load-keys.ts';
 import { readManifest } from '../app/manifest-file.ts';
@@ -32,6 +33,7 @@ const MAX_EVENT_FILE_BYTES = 25 * 1024 * 1024;
 export async function dispatchParse(
   event: string,
   githubOutput: string | undefined,
+  github: GitHubEnvironment,
   context: CommandContext,
 ): Promise<ExitCodeValue> {
   // Bounded like every file the caller names; GitHub caps webhook payloads at 25 MB.
@@ -43,7 +45,7 @@ export async function dispatchParse(
     throw new UsageError('INVALID_PARAMS', `cannot read the event payload ${event}`, { cause: error });
   }
   const request = parseDispatchPayload(parsed);
-  const output = githubOutput ?? context.env.GITHUB_OUTPUT;
+  const output = githubOutput ?? github.output;
   const values = {
     remediation: request.remediation,
     params: JSON.stringify(request.params),
@@ -61,12 +63,13 @@ export async function dispatchParse(
 export async function validateCommand(
   base: string | undefined,
   summary: string | undefined,
+  github: GitHubEnvironment,
   context: CommandContext,
 ): Promise<ExitCodeValue> {
   const git = new GitCli(context.cwd, gitEnvironment(context.env));
   const root = await git.topLevel();
   const results = await validateChanges(git, root, base);
-  const onGitHub = context.env.GITHUB_ACTIONS === 'true';
+  const onGitHub = github.actions;
   let invalid = 0;
   for (const result of results) {
     for (const issue of result.issues) {
@@ -121,10 +124,11 @@ export async function summarizeCommand(
 export async function newestManifestCommand(
   out: string,
   trustedKeys: readonly string[],
+  github: GitHubEnvironment,
   context: CommandContext,
 ): Promise<ExitCodeValue> {
   const keys = trustedKeys.length ? await loadTrustedKeys(trustedKeys) : [];
-  const newest = await findNewestManifest(await githubApi(context.env, context.err), keys);
+  const newest = await findNewestManifest(await githubApi(github, context.err), keys);
   if (!newest) {
     context.out('No manifest has been published in this repository yet: this is the first release; nothing written');
     return ExitCode.ok;
@@ -141,6 +145,7 @@ export async function newestManifestCommand(
  */
 export async function publishManifestCommand(
   options: { manifest: string; trustedKeys: readonly string[]; target: string },
+  github: GitHubEnvironment,
   context: CommandContext,
 ): Promise<ExitCodeValue> {
   if (options.trustedKeys.length === 0) {
@@ -154,7 +159,7 @@ export async function publishManifestCommand(
   // Publishing something unsigned or signed by another key would only make runs skip it; refuse early.
   const serial = authenticateManifest(bytes, keys, 1).payload.serial;
   const tag = manifestTag(serial);
-  const api = await githubApi(context.env, context.err);
+  const api = await githubApi(github, context.err);
   const existing = await api.tryGetReleaseByTag(tag);
   if (existing) {
     const asset = existing.assets.find((a) => a.name === MANIFEST_ASSET);
@@ -199,6 +204,7 @@ const MAX_NOTES_FILE_BYTES = 1024 * 1024;
 /** `github publish-release`: draft, assets, publish, for a pushed tag. */
 export async function publishReleaseCommand(
   options: { tag: string; assets: readonly string[]; notesFile: string | undefined; prerelease: boolean },
+  github: GitHubEnvironment,
   context: CommandContext,
 ): Promise<ExitCodeValue> {
   const git = new GitCli(context.cwd, gitEnvironment(context.env));
@@ -216,7 +222,7 @@ export async function publishReleaseCommand(
   const body = options.notesFile
     ? readBoundedFile(options.notesFile, { label: '--notes-file', maxBytes: MAX_NOTES_FILE_BYTES }).toString('utf8')
     : '';
-  const published = await publishReleaseWithAssets(await githubApi(context.env, context.err), {
+  const published = await publishReleaseWithAssets(await githubApi(github, context.err), {
     tag: options.tag,
     commit,
     name: options.tag,
@@ -245,11 +251,15 @@ export interface FleetGateOptions {
  * When the jobs cannot be read the leg fails (exit 1) with an error saying why: an unknown count
  * must not read as zero, and the leg must not pass silently.
  */
-export async function fleetGateCommand(options: FleetGateOptions, context: CommandContext): Promise<ExitCodeValue> {
-  const { runId, attempt } = runOf(context.env);
-  const output = options.githubOutput ?? context.env.GITHUB_OUTPUT;
-  const summary = options.summary ?? context.env.GITHUB_STEP_SUMMARY;
-  const api = await githubApi(context.env, context.err);
+export async function fleetGateCommand(
+  options: FleetGateOptions,
+  github: GitHubEnvironment,
+  context: CommandContext,
+): Promise<ExitCodeValue> {
+  const { runId, attempt } = runOf(github);
+  const output = options.githubOutput ?? github.output;
+  const summary = options.summary ?? github.stepSummary;
+  const api = await githubApi(github, context.err);
   let jobs;
   try {
     jobs = await api.listJobsForRunAttempt(runId, attempt);
@@ -292,6 +302,7 @@ export async function fleetGateCommand(options: FleetGateOptions, context: Comma
  */
 export async function downloadRecordsCommand(
   dir: string,
+  github: GitHubEnvironment,
   context: CommandContext,
   artifactsFor: (token: string, repository: string, runId: number) => Promise<RunArtifacts> = (
     token,
@@ -299,8 +310,8 @@ export async function downloadRecordsCommand(
     runId,
   ) => artifactClientFor({ token, repository, runId }),
 ): Promise<ExitCodeValue> {
-  const { runId, attempt } = runOf(context.env);
-  const { token, repository } = githubTarget(context.env);
+  const { runId, attempt } = runOf(github);
+  const { token, repository } = githubTarget(github);
   const artifacts = await artifactsFor(token, repository, runId);
   const records = (await artifacts.list()).filter((a) => isRecordOfAttempt(a.name, runId, attempt));
   const refused: string[] = [];
@@ -334,26 +345,25 @@ export async function downloadRecordsCommand(
 }
 
 /** This run's id and attempt, from the runner's variables. */
-function runOf(env: NodeJS.ProcessEnv): { runId: number; attempt: number } {
-  const runId = Number(env.GITHUB_RUN_ID);
-  const attempt = Number(env.GITHUB_RUN_ATTEMPT ?? '1');
+function runOf(github: GitHubEnvironment): { runId: number; attempt: number } {
+  const runId = Number(github.runId);
+  const attempt = Number(github.runAttempt ?? '1');
   if (!Number.isSafeInteger(runId) || runId < 1 || !Number.isSafeInteger(attempt) || attempt < 1)
     throw new UsageError('USAGE', 'set GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT (the runner sets both in every step)');
   return { runId, attempt };
 }
 
-function githubTarget(env: NodeJS.ProcessEnv): { token: string; repository: string } {
-  const token = env.GITHUB_TOKEN ?? env.GH_TOKEN;
+function githubTarget(github: GitHubEnvironment): { token: string; repository: string } {
+  const { token, repository } = github;
   if (!token) throw new UsageError('USAGE', 'set GITHUB_TOKEN (on GitHub: env: GITHUB_TOKEN: ${{ github.token }})');
-  const repository = env.GITHUB_REPOSITORY;
   if (!repository) throw new UsageError('USAGE', 'set GITHUB_REPOSITORY to owner/name');
   return { token, repository };
 }
 
-async function githubApi(env: NodeJS.ProcessEnv, report?: (line: string) => void): Promise<GitHubApi> {
-  const { token, repository } = githubTarget(env);
+async function githubApi(github: GitHubEnvironment, report?: (line: string) => void): Promise<GitHubApi> {
+  const { token, repository } = githubTarget(github);
   const { getOctokit } = await import('@actions/github');
-  const octokit = getOctokit(token, { baseUrl: env.GITHUB_API_URL ?? 'https://api.github.com' });
+  const octokit = getOctokit(token, { baseUrl: github.apiUrl ?? 'https://api.github.com' });
   return new OctokitGitHubApi(octokit, repository, DEFAULT_RETRY, report);
 }
 

@@ -1,6 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isAbsolute, resolve } from 'node:path';
 import { UsageError } from '../errors.ts';
+import { readGitHubEnvironment, type GitHubEnvironment } from '../app/github-environment.ts';
+import { parseThreshold } from '../app/run-request.ts';
 import { DEFAULT_EXPIRY_MS, parseLifetime } from '../core/manifest-editor.ts';
 import { assertRemediationName, makeVersionRef, parseVersionRef, type VersionRef } from '../core/version-ref.ts';
 
@@ -8,7 +10,7 @@ import { assertRemediationName, makeVersionRef, parseVersionRef, type VersionRef
 export interface TrustSettings {
   /** Paths of trusted public keys (PEM). */
   readonly trustedKeys: readonly string[];
-  /** Distinct trusted keys that must have signed. */
+  /** Distinct trusted keys that must have signed (1-100, as in the Action). */
   readonly threshold: number;
   /** Lowest manifest serial accepted (replay protection). */
   readonly minSerial: number;
@@ -113,6 +115,21 @@ Usage:
 Versions are exact: <name>@v<semver> (tag <name>/v<semver>).
 Exit codes: 0 success, 1 the remediation ran and failed (or error [INTERNAL], a bug), 2 usage or invalid input,
             3 refused by an integrity or trust check, 4 cancelled or timed out.`;
+
+/** One invocation of the CLI: its command line and the GitHub job it runs in, parsed once. */
+export interface CliSettings {
+  readonly command: CliCommand;
+  /** The runner's variables; all unset outside a GitHub job. */
+  readonly github: GitHubEnvironment;
+}
+
+/**
+ * Parses argv (without node and script) and the GitHub variables of `env`, the CLI's only reading
+ * of them; throws UsageError (exit 2).
+ */
+export function readCliSettings(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv): CliSettings {
+  return { command: parseCommandLine(argv, cwd), github: readGitHubEnvironment(env) };
+}
 
 /** Parses argv (without node and script) into a command; throws UsageError (exit 2). */
 export function parseCommandLine(argv: readonly string[], cwd: string): CliCommand {
@@ -391,7 +408,7 @@ export function trustSettings(
 ): TrustSettings {
   return {
     trustedKeys: (values['trusted-key'] ?? []).map(path),
-    threshold: integerOption(values.threshold, '--threshold', 1, 1),
+    threshold: parseThreshold(values.threshold, '--threshold'),
     minSerial: integerOption(values['min-serial'], '--min-serial', 0, 0),
     manifest: values.manifest === undefined ? undefined : path(values.manifest),
   };

@@ -4,6 +4,7 @@ import { parseVersionRef } from './version-ref.ts';
 
 /** GitHub's limits on repository_dispatch: 10 top-level client_payload properties, under 64 KB. */
 export const MAX_PAYLOAD_PROPERTIES = 10;
+/** GitHub's size limit of a client_payload; also the limit of a params JSON object (params-json.ts). */
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
 const TARGET = /^[A-Za-z0-9._:/@-]{1,200}$/;
 const ALLOWED = new Set(['remediation', 'params', 'target', 'alert']);

@@ -81,3 +81,38 @@ describe('record-suffix', () => {
     expect(validRef('refs/tags/svc/v1.0.0/runs/1-1-x.')).toBe(false);
   });
 });
+
+describe('readActionSettings: the runner and the request (issue 12)', () => {
+  const inputs = (extra: Record<string, string>) => (name: string) =>
+    ({ remediation: 'svc@v1.0.0', 'trusted-keys': 'keys/k.pub', ...extra })[name] ?? '';
+
+  it('takes the threshold bounds the CLI takes, 1 to 100, and 1 when none is given', () => {
+    expect(readActionSettings(inputs({}), env).threshold).toBe(1);
+    expect(readActionSettings(inputs({ threshold: '100' }), env).threshold).toBe(100);
+    for (const threshold of ['0', '101']) {
+      expect(() => readActionSettings(inputs({ threshold }), env)).toThrow(
+        `input 'threshold': expected a whole number from 1 to 100, got '${threshold}'`,
+      );
+    }
+  });
+
+  it('reads the runner variables once, with the token from its input', () => {
+    const settings = readActionSettings(inputs({ 'github-token': 'ghs_input' }), {
+      ...env,
+      GITHUB_SHA: 'b'.repeat(40),
+      GITHUB_TOKEN: 'not-this-one',
+    });
+    expect(settings.token).toBe('ghs_input');
+    expect(settings.runnerTemp).toBe('/tmp/rt');
+    expect(settings.outDir).toBe('/tmp/rt/remediate-runs');
+    expect(settings.github.sha).toBe('b'.repeat(40));
+    expect([settings.runId, settings.runAttempt, settings.repository]).toEqual(['1', '1', 'o/r']);
+  });
+
+  it('refuses a relative RUNNER_TEMP instead of writing records into the checkout', () => {
+    expect(() => readActionSettings(inputs({}), { ...env, RUNNER_TEMP: 'tmp' })).toThrow(
+      "RUNNER_TEMP: expected an absolute path, got 'tmp'",
+    );
+    expect(() => readActionSettings(inputs({}), { ...env, RUNNER_TEMP: '' })).toThrow(/missing RUNNER_TEMP/);
+  });
+});

@@ -106,6 +106,26 @@ describe('files named on the command line are checked before they are read (item
   });
 });
 
+describe('the signature threshold takes the bounds of the Action, 1 to 100 (issue 12)', () => {
+  it('refuses --threshold 0 and 101 as a usage error before anything is verified or run', async () => {
+    for (const threshold of ['0', '101']) {
+      const ran = await run('--threshold', threshold);
+      expectOneLineError(ran, 2, 'USAGE');
+      expect(ran.stderr).toContain(`--threshold: expected a whole number from 1 to 100, got '${threshold}'`);
+      const verified = await verify('--threshold', threshold);
+      expectOneLineError(verified, 2, 'USAGE');
+      expect(verified.stderr).toContain('expected a whole number from 1 to 100');
+    }
+    expect(r.records()).toEqual([]);
+  });
+
+  it('passes 100 on to the verifier, which then needs 100 trusted keys', async () => {
+    const result = await verify('--threshold', '100');
+    expectOneLineError(result, 2, 'USAGE');
+    expect(result.stderr).toContain('threshold 100 needs at least that many distinct trusted keys, got 1');
+  });
+});
+
 describe('system errors name the problem in one line with the exit code of their kind (item 11)', () => {
   it('refuses --out /proc/self up front instead of spinning in mkdir forever', async () => {
     const result = await run('--out', '/proc/self');
