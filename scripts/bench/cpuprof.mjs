@@ -8,11 +8,13 @@ import { basename, join } from 'node:path';
  * them CPU.<date>.<time>.<pid>.<thread id>.<seq>.cpuprofile; worker threads write their own.
  */
 export function loadProfile(dir, thread = 0) {
-  const file = readdirSync(dir)
-    .sort()
-    .find((f) => f.endsWith('.cpuprofile') && Number(f.split('.')[4]) === thread);
-  if (!file) throw new Error(`no .cpuprofile for thread ${thread} in ${dir}`);
-  return JSON.parse(readFileSync(join(dir, file), 'utf8'));
+  // `run` re-executes itself in place to seal its environment (same pid): the short-lived first
+  // image can leave a profile of its own. The run is the profile that spans the longest time.
+  const profiles = readdirSync(dir)
+    .filter((f) => f.endsWith('.cpuprofile') && Number(f.split('.')[4]) === thread)
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
+  if (profiles.length === 0) throw new Error(`no .cpuprofile for thread ${thread} in ${dir}`);
+  return profiles.reduce((a, b) => (b.endTime - b.startTime > a.endTime - a.startTime ? b : a));
 }
 
 /** The other threads' profiles (worker threads), in thread order. */

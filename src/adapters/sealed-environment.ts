@@ -13,18 +13,8 @@
 // only through ptrace, which Yama (kernel.yama.ptrace_scope >= 1, the Ubuntu default) refuses to
 // a step, since the tool is not its descendant.
 
-import { randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  constants,
-  fstatSync,
-  mkdtempSync,
-  openSync,
-  readFileSync,
-  rmdirSync,
-  unlinkSync,
-  writeSync,
-} from 'node:fs';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { closeSync, constants, fstatSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 
@@ -84,27 +74,50 @@ export function sealEnvironment(env: NodeJS.ProcessEnv = process.env): SealResul
   if (typeof execve !== 'function' || process.platform === 'win32') return 'unavailable';
 
   // A fresh folder only this user can enter, under a name nobody can guess, and a file created
-  // exclusively (never one prepared in advance): the handoff is read by the next image within
-  // milliseconds, before any step exists.
-  const dir = mkdtempSync(join(tmpdir(), HANDOFF_PREFIX));
-  const file = join(dir, 'env.json');
-  const nonce = randomBytes(16).toString('hex');
-  const fd = openSync(file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
+  // exclusively (never one prepared in advance), read by the next image within milliseconds,
+  // before any step exists. Its content is encrypted (AES-256-GCM) under a key that exists only
+  // in this process and, after the exec, in the new image's environment block: a file left
+  // behind by a kill between the write and the exec, or copied by another process while it
+  // exists, is useless without that key, and the tag proves the new image reads what we wrote.
+  const key = randomBytes(32);
+  let file: string | undefined;
   try {
-    writeSync(fd, JSON.stringify({ nonce, env }));
-  } finally {
-    closeSync(fd);
-  }
-  try {
+    const dir = mkdtempSync(join(tmpdir(), HANDOFF_PREFIX));
+    file = join(dir, 'env.bin');
+    // writeFileSync writes every byte or throws (a full disk, a file size limit): never a short file.
+    writeFileSync(file, sealHandoff(key, Buffer.from(JSON.stringify(env), 'utf8')), { flag: 'wx', mode: 0o600 });
     execve.call(process, process.execPath, [process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
       ...kept,
-      [HANDOFF_VARIABLE]: `${nonce}:${file}`,
+      [HANDOFF_VARIABLE]: `${key.toString('hex')}:${file}`,
     });
-  } catch {
-    // The exec failed and we are still the old image: remove the handoff and go on unsealed.
-    removeHandoff(file);
+  } catch (error) {
+    // We are still the old image: remove what was written and go on unsealed, saying so.
+    if (file !== undefined) removeHandoff(file);
+    process.stderr.write(
+      `remediate: warning: the environment block could not be sealed (${(error as NodeJS.ErrnoException).code ?? String(error)}); steps can read this process's environment\n`,
+    );
   }
   return 'unavailable';
+}
+
+/** AES-256-GCM: 12-byte IV, then the 16-byte tag, then the ciphertext. */
+export function sealHandoff(key: Buffer, plain: Buffer): Buffer {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]);
+}
+
+/** Decrypts a sealed handoff; undefined when it was not sealed under `key` (or was changed). */
+export function openHandoff(key: Buffer, sealed: Buffer): Buffer | undefined {
+  if (sealed.byteLength < 28) return undefined;
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, 12));
+    decipher.setAuthTag(sealed.subarray(12, 28));
+    return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -116,28 +129,27 @@ export function sealEnvironment(env: NodeJS.ProcessEnv = process.env): SealResul
 function restore(handoff: string, env: NodeJS.ProcessEnv): void {
   delete env[HANDOFF_VARIABLE];
   const colon = handoff.indexOf(':');
-  const nonce = handoff.slice(0, colon);
+  const keyHex = handoff.slice(0, colon);
   const file = handoff.slice(colon + 1);
-  if (colon !== 32 || basename(file) !== 'env.json' || !basename(dirname(file)).startsWith(HANDOFF_PREFIX))
+  if (
+    !/^[0-9a-f]{64}$/.test(keyHex) ||
+    basename(file) !== 'env.bin' ||
+    !basename(dirname(file)).startsWith(HANDOFF_PREFIX)
+  )
     throw handoffError('does not name a handoff file');
-  const text = readPrivateFile(file);
-  let parsed: { nonce?: unknown; env?: unknown };
-  try {
-    parsed = JSON.parse(text) as typeof parsed;
-  } catch {
-    throw handoffError('its file is not a handoff');
-  }
-  if (parsed.nonce !== nonce || typeof parsed.env !== 'object' || parsed.env === null)
-    throw handoffError('its file was not written for this process');
+  const sealed = readPrivateFile(file);
+  const plain = openHandoff(Buffer.from(keyHex, 'hex'), sealed);
+  if (plain === undefined) throw handoffError('its file was not written for this process');
   // Deleted before anything else happens, so no step can ever find it.
   removeHandoff(file);
-  for (const [name, value] of Object.entries(parsed.env)) {
+  const parsed = JSON.parse(plain.toString('utf8')) as Record<string, unknown>;
+  for (const [name, value] of Object.entries(parsed)) {
     if (typeof value === 'string' && name !== HANDOFF_VARIABLE) env[name] = value;
   }
 }
 
-/** The handoff's text, if it is a regular file of this user that nobody else can read. */
-function readPrivateFile(file: string): string {
+/** The handoff's bytes, if it is a regular file of this user that nobody else can read. */
+function readPrivateFile(file: string): Buffer {
   let fd: number;
   try {
     fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW);
@@ -149,7 +161,7 @@ function readPrivateFile(file: string): string {
     const uid = process.getuid?.();
     if (!stats.isFile() || (stats.mode & 0o077) !== 0 || (uid !== undefined && stats.uid !== uid))
       throw handoffError('its file is not a private file of this user');
-    return readFileSync(fd, 'utf8');
+    return readFileSync(fd);
   } finally {
     closeSync(fd);
   }
@@ -160,11 +172,8 @@ function handoffError(why: string): Error {
 }
 
 function removeHandoff(file: string): void {
-  try {
-    unlinkSync(file);
-  } finally {
-    rmdirSync(dirname(file));
-  }
+  rmSync(file, { force: true });
+  rmSync(dirname(file), { recursive: true, force: true });
 }
 
 /** Shortest value redacted for a variable found by its name alone: `AUTH_ENABLED=1` must not turn every 1 in a log into ***. */

@@ -34,7 +34,7 @@ export function treeListing(files: readonly TreeFile[]): { path: string; mode: s
 }
 
 /**
- * The definition digest (DESIGN.md "Digest"): sha256 over the sorted listing
+ * The definition digest (docs/architecture.md, "Formats"; README "Versions and tags"): sha256 over the sorted listing
  * `<mode> <sha256 of content> <path>\n` of every file. Mode is included so a script that loses or
  * gains its executable bit is a different version.
  */

@@ -1,14 +1,13 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDuration, type StageName, type StepSpec } from '../core/definition.ts';
-import type { ResolvedParams } from '../core/param-validation.ts';
-import type { TreeFile } from '../core/tree-digest.ts';
-import type { Definition } from '../core/definition.ts';
 import type { ProcessRunner, ProcessResult } from '../adapters/process-runner.ts';
 import { DefinitionCopies, type DefinitionCopy } from './definition-copies.ts';
 import { checkOutputsFit, exposeOutputs, nullObject, outputOf, readOutputFile } from './output-file.ts';
-import { describeRecordFailure, RECORD_WRITE_FAILED, type RunRecorder, type StageFacts } from '../record/recorder.ts';
-import type { RunStatus, StepOutcome, StepRecord } from '../record/snapshot.ts';
+import { describeRecordFailure, type RunRecorder } from '../record/recorder.ts';
+import { runStages, type StageResult, type StopReason } from './stages.ts';
+import type { RunPlan } from './plan.ts';
+import type { StepOutcome, StepRecord } from '../record/snapshot.ts';
 import { buildStepEnvironment } from './step-environment.ts';
 import { removeTree } from './workspace.ts';
 import { describeError } from '../errors.ts';
@@ -17,27 +16,6 @@ import { describeError } from '../errors.ts';
 export const DEFAULT_STEP_TIMEOUT = '15m';
 /** Time limit of a whole run when the definition sets none. */
 export const DEFAULT_RUN_TIMEOUT = '1h';
-
-/** Everything verified and resolved that a run needs: pure data. */
-export interface RunPlan {
-  readonly name: string;
-  readonly version: string;
-  readonly runId: string;
-  /** What was verified: the commit and digest, and the manifest that vouched for them. */
-  readonly release: {
-    readonly commit: string;
-    readonly digest: string;
-    readonly manifestSerial: number;
-    readonly manifestDigest: string;
-    readonly signers: readonly string[];
-  };
-  readonly definition: Definition;
-  /** The verified bytes: these, and only these, run. */
-  readonly files: readonly TreeFile[];
-  readonly params: ResolvedParams;
-  readonly secrets: Readonly<Record<string, string>>;
-  readonly force: boolean;
-}
 
 /** The outside world the executor uses, passed in. */
 export interface ExecutorDeps {
@@ -52,13 +30,6 @@ export interface ExecutorDeps {
   readonly killGraceMs: number;
   /** Aborted when the run is cancelled (SIGINT/SIGTERM/SIGHUP to the CLI, or the runner cancelling the job). */
   readonly cancel: AbortSignal;
-}
-
-type StopReason = 'cancelled' | 'timed-out';
-
-/** What the stages concluded: the final status and the facts behind it. */
-export interface StageResult extends StageFacts {
-  readonly status: RunStatus;
 }
 
 /** What executing a plan produced, as values the caller closes the record with. */
@@ -312,127 +283,6 @@ function notStarted(reason: string): ProcessResult {
   return { exitCode: null, signal: null, timedOut: false, aborted: false, spawnError: reason };
 }
 
-async function runStages(
-  plan: RunPlan,
-  recorder: RunRecorder,
-  runStep: (stage: StageName, step: StepSpec) => Promise<Readonly<StepRecord>>,
-  stopped: () => StopReason | undefined,
-  faulted: () => boolean,
-): Promise<StageResult> {
-  const { definition } = plan;
-  // What the stages conclude is returned as values, and told to the recorder as soon as it is
-  // known, so that the record of a run killed later still says what the check found.
-  let facts: StageFacts = {};
-  const conclude = (more: StageFacts): void => {
-    facts = { ...facts, ...more };
-    recorder.concluded(more);
-  };
-  const done = (status: RunStatus): StageResult => ({ status, ...facts });
-
-  // check: 0 = healthy, 1 = remediation needed, anything else = the check itself failed.
-  if (definition.check.length === 0) {
-    conclude({ check: 'none' });
-  } else {
-    let drift = false;
-    for (const step of definition.check) {
-      const record = await runStep('check', step);
-      if (stopped()) return done(stopped() as StopReason);
-      // The engine failed: the caller records the crash. A check changes nothing, so no rollback.
-      if (faulted()) return done('failed');
-      if (recorder.failure) {
-        conclude({ check: 'error' });
-        conclude({ error: recordFailureError(recorder, record, false) });
-        return done('failed');
-      }
-      if (record.outcome === 'drift') {
-        drift = true;
-        break;
-      }
-      if (record.outcome !== 'succeeded') {
-        conclude({ check: 'error' });
-        conclude({
-          error: { code: 'CHECK_FAILED', message: `check step '${step.id}' failed: ${describeRecord(record)}` },
-        });
-        recorder.line(`check failed; nothing was changed`);
-        return done(record.outcome === 'timed-out' ? 'timed-out' : 'failed');
-      }
-    }
-    if (!drift && !plan.force) {
-      conclude({ check: 'healthy' });
-      recorder.line('check: healthy; no remediation needed');
-      return done('healthy');
-    }
-    conclude({ check: drift ? 'drift' : 'forced' });
-    recorder.line(drift ? 'check: remediation needed' : 'check: healthy, but --force given; remediating anyway');
-  }
-
-  let failure: Readonly<StepRecord> | undefined;
-  for (const stage of ['steps', 'verify'] as const) {
-    for (const step of definition[stage]) {
-      const record = await runStep(stage, step);
-      if (stopped()) break;
-      // An engine fault or a record that can no longer be written ends the run here, like a
-      // failed step: what the steps so far changed is rolled back.
-      if (faulted() || recorder.failure || (record.outcome !== 'succeeded' && !record.continueOnError)) {
-        failure = record;
-        break;
-      }
-    }
-    if (failure || stopped()) break;
-  }
-  // On cancellation the runner gives us seconds, not minutes: record and stop, no rollback.
-  const stop = stopped();
-  if (stop) {
-    conclude({ rollback: 'none' });
-    recorder.line(`run ${stop}; remaining steps skipped`);
-    return done(stop);
-  }
-  if (!failure) {
-    conclude({ rollback: 'not-needed' });
-    return done('succeeded');
-  }
-  conclude({
-    error: recorder.failure
-      ? recordFailureError(recorder, failure, definition.rollback.length > 0)
-      : {
-          code: failure.stage === 'verify' ? 'VERIFY_FAILED' : 'STEP_FAILED',
-          message: `${failure.stage} step '${failure.id}' ${describeRecord(failure)}`,
-        },
-  });
-  if (definition.rollback.length === 0) {
-    conclude({ rollback: 'none' });
-  } else {
-    recorder.line('rolling back');
-    let rolledBack = true;
-    for (const step of definition.rollback) {
-      const record = await runStep('rollback', step);
-      if (stopped()) return done(stopped() as StopReason);
-      if (record.outcome !== 'succeeded') rolledBack = false;
-    }
-    conclude({ rollback: rolledBack ? 'succeeded' : 'failed' });
-  }
-  return done(failure.outcome === 'timed-out' ? 'timed-out' : 'failed');
-}
-
-/** The snapshot's error for a run stopped because its record could not be written. */
-function recordFailureError(
-  recorder: RunRecorder,
-  at: Readonly<StepRecord>,
-  rollback: boolean,
-): { code: string; message: string } {
-  const failure = recorder.failure!;
-  const lost =
-    failure.file === 'run.log'
-      ? `run.log ends at its last complete block: later output${rollback ? ", the rollback's included," : ''} is not recorded`
-      : 'snapshot.json may lag behind the log';
-  return {
-    code: RECORD_WRITE_FAILED,
-    message: recorder.redact(
-      `${describeRecordFailure(failure)}; the run stopped at ${at.stage} step '${at.id}'${rollback ? ' and ran the rollback' : ''}; ${lost}`,
-    ),
-  };
-}
-
 // An output *name* that contains a secret would leak it into env names and the record's keys;
 // values are redacted, names are dropped (with a note in the log).
 function withoutSecretNames(
@@ -468,12 +318,6 @@ function describeResult(result: ProcessResult, timeoutMs: number): string {
   if (result.timedOut) return `timed out after ${timeoutMs} ms; process group killed`;
   if (result.aborted) return 'stopped; process group killed';
   return result.signal ? `killed by ${result.signal}` : `exit ${result.exitCode}`;
-}
-
-function describeRecord(record: Readonly<StepRecord>): string {
-  if (record.outcome === 'timed-out') return 'timed out';
-  if (record.error) return `could not start: ${record.error}`;
-  return record.signal ? `was killed by ${record.signal}` : `exited ${record.exitCode}`;
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   HANDOFF_VARIABLE,
+  openHandoff,
+  sealHandoff,
   credentialValues,
   isCredentialName,
   sealEnvironment,
@@ -134,24 +136,45 @@ describe("the tool's own credentials", () => {
   });
 
   it('never reads or deletes a file named by a hand-set handoff variable', () => {
-    const nonce = '0'.repeat(32);
-    expect(() => sealEnvironment({ [HANDOFF_VARIABLE]: `${nonce}:/etc/passwd` })).toThrow(
-      /does not name a handoff file/,
-    );
+    const key = '0'.repeat(64);
+    expect(() => sealEnvironment({ [HANDOFF_VARIABLE]: `${key}:/etc/passwd` })).toThrow(/does not name a handoff file/);
     const dir = mkdtempSync(join(tmpdir(), 'remediate-env-'));
     try {
-      const file = join(dir, 'env.json');
-      writeFileSync(file, JSON.stringify({ nonce, env: { PATH: '/evil' } }), { mode: 0o644 });
-      const env: NodeJS.ProcessEnv = { [HANDOFF_VARIABLE]: `${nonce}:${file}` };
+      const file = join(dir, 'env.bin');
+      const sealed = sealHandoff(Buffer.from(key, 'hex'), Buffer.from(JSON.stringify({ PATH: '/evil' })));
+      writeFileSync(file, sealed, { mode: 0o644 });
+      const env: NodeJS.ProcessEnv = { [HANDOFF_VARIABLE]: `${key}:${file}` };
       expect(() => sealEnvironment(env)).toThrow(/not a private file of this user/);
       expect(existsSync(file)).toBe(true);
-      writeFileSync(file, JSON.stringify({ nonce: '1'.repeat(32), env: { PATH: '/evil' } }));
+      // Sealed under another key (or changed): refused, left alone.
+      writeFileSync(file, sealHandoff(Buffer.from('1'.repeat(64), 'hex'), Buffer.from('{"PATH":"/evil"}')));
       chmodSync(file, 0o600);
-      expect(() => sealEnvironment({ [HANDOFF_VARIABLE]: `${nonce}:${file}` })).toThrow(/not written for this process/);
+      expect(() => sealEnvironment({ [HANDOFF_VARIABLE]: `${key}:${file}` })).toThrow(/not written for this process/);
       expect(existsSync(file)).toBe(true);
       expect(env.PATH).toBeUndefined();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('leaves nothing readable behind when killed before the new image reads the handoff', () => {
+    // What sits on disk between the write and the exec is ciphertext; the key exists only in the
+    // process (and then in the new image's environment block), so a file left by a kill at that
+    // moment, or copied by another process, does not give the credentials away.
+    const key = Buffer.alloc(32, 7);
+    const sealed = sealHandoff(key, Buffer.from(JSON.stringify({ AWS_SECRET_ACCESS_KEY: AWS })));
+    expect(sealed.toString('latin1')).not.toContain(AWS);
+    expect(sealed.toString('latin1')).not.toContain('AWS_SECRET_ACCESS_KEY');
+    expect(openHandoff(key, sealed)?.toString()).toContain(AWS);
+    const tampered = Buffer.from(sealed);
+    tampered[tampered.length - 1] = (tampered[tampered.length - 1] ?? 0) ^ 1;
+    expect(openHandoff(key, tampered)).toBeUndefined();
+  });
+
+  it('goes on unsealed, saying so, when the handoff cannot be written (no temporary folder)', async () => {
+    current = await releaseRemediation('svc', 'name: svc\ndescription: d\nsteps: [{ id: a, run: "echo ran" }]\n');
+    const result = await current.run([], { ...callerEnv, TMPDIR: '/nonexistent/remediate-test' });
+    expect(result.stderr).toMatch(/^remediate: warning: the environment block could not be sealed \(ENOENT\)/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });

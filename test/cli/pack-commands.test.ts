@@ -1,6 +1,7 @@
 // The CLI subcommands the reusable workflows call: their logic lives here, tested, not in YAML.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isRecordOfAttempt } from '../../src/app/fleet-gate.ts';
 import { CLI, gitTestEnv, runCli, simpleDefinition, TempRepo } from '../helpers/git-repo.ts';
@@ -169,6 +170,25 @@ describe('summarize', () => {
       const healthy = r.records().find((d) => r.snapshot(d).status === 'healthy')!;
       const healthyOnly = await runCli(['summarize', healthy], { cwd: r.repo.dir });
       expect(healthyOnly.code).toBe(0);
+    } finally {
+      r.repo.remove();
+    }
+  });
+
+  it('refuses a record whose snapshot.json is not a run snapshot, in one line (exit 3)', async () => {
+    const r = await releaseRemediation('svc', simpleDefinition('svc'));
+    try {
+      await r.run();
+      const dir = r.records()[0]!;
+      for (const bad of ['[]', '{}', 'null', '{"remediation":null}']) {
+        writeFileSync(join(dir, 'snapshot.json'), bad);
+        const result = await runCli(['summarize', dir], { cwd: r.repo.dir });
+        expect(result.code, bad).toBe(3);
+        expect(result.stderr, bad).toMatch(
+          /^refused \[MALFORMED\]: .*snapshot\.json (is not JSON|does not match the run snapshot schema)/,
+        );
+        expect(result.stderr, bad).not.toMatch(/INTERNAL|\n\s+at /);
+      }
     } finally {
       r.repo.remove();
     }

@@ -7,7 +7,7 @@ const file = (path: string, content: string, mode: TreeFile['mode'] = '100644'):
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
 describe('treeDigest', () => {
-  it('hashes the sorted listing `<mode> <sha256> <path>\\n` (DESIGN.md)', () => {
+  it('hashes the sorted listing `<mode> <sha256> <path>\\n` (README, Versions and tags)', () => {
     const files = [file('run.sh', 'echo hi\n', '100755'), file('remediation.yml', 'name: x\n')];
     const listing = `100644 ${sha('name: x\n')} remediation.yml\n100755 ${sha('echo hi\n')} run.sh\n`;
     expect(treeDigest(files)).toBe(`sha256:${sha(listing)}`);

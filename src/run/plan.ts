@@ -1,0 +1,24 @@
+import type { Definition } from '../core/definition.ts';
+import type { ResolvedParams } from '../core/param-validation.ts';
+import type { TreeFile } from '../core/tree-digest.ts';
+
+/** Everything verified and resolved that a run needs: pure data. */
+export interface RunPlan {
+  readonly name: string;
+  readonly version: string;
+  readonly runId: string;
+  /** What was verified: the commit and digest, and the manifest that vouched for them. */
+  readonly release: {
+    readonly commit: string;
+    readonly digest: string;
+    readonly manifestSerial: number;
+    readonly manifestDigest: string;
+    readonly signers: readonly string[];
+  };
+  readonly definition: Definition;
+  /** The verified bytes: these, and only these, run. */
+  readonly files: readonly TreeFile[];
+  readonly params: ResolvedParams;
+  readonly secrets: Readonly<Record<string, string>>;
+  readonly force: boolean;
+}
