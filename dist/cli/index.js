@@ -9,7 +9,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */   hc: () => (/* binding */ sealEnvironment),
 /* harmony export */   w2: () => (/* binding */ credentialValues)
 /* harmony export */ });
-/* unused harmony exports HANDOFF_VARIABLE, isCredentialName, MIN_CREDENTIAL_LENGTH */
+/* unused harmony exports HANDOFF_VARIABLE, isCredentialName, sealHandoff, openHandoff, MIN_CREDENTIAL_LENGTH */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73024);
@@ -83,29 +83,50 @@ function sealEnvironment(env = process.env) {
     if (typeof execve !== 'function' || process.platform === 'win32')
         return 'unavailable';
     // A fresh folder only this user can enter, under a name nobody can guess, and a file created
-    // exclusively (never one prepared in advance): the handoff is read by the next image within
-    // milliseconds, before any step exists.
-    const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), HANDOFF_PREFIX));
-    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'env.json');
-    const nonce = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex');
-    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_WRONLY | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_CREAT | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_EXCL, 0o600);
+    // exclusively (never one prepared in advance), read by the next image within milliseconds,
+    // before any step exists. Its content is encrypted (AES-256-GCM) under a key that exists only
+    // in this process and, after the exec, in the new image's environment block: a file left
+    // behind by a kill between the write and the exec, or copied by another process while it
+    // exists, is useless without that key, and the tag proves the new image reads what we wrote.
+    const key = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(32);
+    let file;
     try {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeSync)(fd, JSON.stringify({ nonce, env }));
-    }
-    finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
-    }
-    try {
+        const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), HANDOFF_PREFIX));
+        file = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'env.bin');
+        // writeFileSync writes every byte or throws (a full disk, a file size limit): never a short file.
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(file, sealHandoff(key, Buffer.from(JSON.stringify(env), 'utf8')), { flag: 'wx', mode: 0o600 });
         execve.call(process, process.execPath, [process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
             ...kept,
-            [HANDOFF_VARIABLE]: `${nonce}:${file}`,
+            [HANDOFF_VARIABLE]: `${key.toString('hex')}:${file}`,
         });
     }
-    catch {
-        // The exec failed and we are still the old image: remove the handoff and go on unsealed.
-        removeHandoff(file);
+    catch (error) {
+        // We are still the old image: remove what was written and go on unsealed, saying so.
+        if (file !== undefined)
+            removeHandoff(file);
+        process.stderr.write(`remediate: warning: the environment block could not be sealed (${error.code ?? String(error)}); steps can read this process's environment\n`);
     }
     return 'unavailable';
+}
+/** AES-256-GCM: 12-byte IV, then the 16-byte tag, then the ciphertext. */
+function sealHandoff(key, plain) {
+    const iv = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(12);
+    const cipher = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createCipheriv)('aes-256-gcm', key, iv);
+    const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), body]);
+}
+/** Decrypts a sealed handoff; undefined when it was not sealed under `key` (or was changed). */
+function openHandoff(key, sealed) {
+    if (sealed.byteLength < 28)
+        return undefined;
+    try {
+        const decipher = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createDecipheriv)('aes-256-gcm', key, sealed.subarray(0, 12));
+        decipher.setAuthTag(sealed.subarray(12, 28));
+        return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]);
+    }
+    catch {
+        return undefined;
+    }
 }
 /**
  * Reads and deletes the handoff, then puts every variable back into process.env. Only a file this
@@ -116,28 +137,25 @@ function sealEnvironment(env = process.env) {
 function restore(handoff, env) {
     delete env[HANDOFF_VARIABLE];
     const colon = handoff.indexOf(':');
-    const nonce = handoff.slice(0, colon);
+    const keyHex = handoff.slice(0, colon);
     const file = handoff.slice(colon + 1);
-    if (colon !== 32 || (0,node_path__WEBPACK_IMPORTED_MODULE_3__.basename)(file) !== 'env.json' || !(0,node_path__WEBPACK_IMPORTED_MODULE_3__.basename)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(file)).startsWith(HANDOFF_PREFIX))
+    if (!/^[0-9a-f]{64}$/.test(keyHex) ||
+        (0,node_path__WEBPACK_IMPORTED_MODULE_3__.basename)(file) !== 'env.bin' ||
+        !(0,node_path__WEBPACK_IMPORTED_MODULE_3__.basename)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(file)).startsWith(HANDOFF_PREFIX))
         throw handoffError('does not name a handoff file');
-    const text = readPrivateFile(file);
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch {
-        throw handoffError('its file is not a handoff');
-    }
-    if (parsed.nonce !== nonce || typeof parsed.env !== 'object' || parsed.env === null)
+    const sealed = readPrivateFile(file);
+    const plain = openHandoff(Buffer.from(keyHex, 'hex'), sealed);
+    if (plain === undefined)
         throw handoffError('its file was not written for this process');
     // Deleted before anything else happens, so no step can ever find it.
     removeHandoff(file);
-    for (const [name, value] of Object.entries(parsed.env)) {
+    const parsed = JSON.parse(plain.toString('utf8'));
+    for (const [name, value] of Object.entries(parsed)) {
         if (typeof value === 'string' && name !== HANDOFF_VARIABLE)
             env[name] = value;
     }
 }
-/** The handoff's text, if it is a regular file of this user that nobody else can read. */
+/** The handoff's bytes, if it is a regular file of this user that nobody else can read. */
 function readPrivateFile(file) {
     let fd;
     try {
@@ -151,7 +169,7 @@ function readPrivateFile(file) {
         const uid = process.getuid?.();
         if (!stats.isFile() || (stats.mode & 0o077) !== 0 || (uid !== undefined && stats.uid !== uid))
             throw handoffError('its file is not a private file of this user');
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(fd, 'utf8');
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(fd);
     }
     finally {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
@@ -161,12 +179,8 @@ function handoffError(why) {
     return new Error(`${HANDOFF_VARIABLE} is set but ${why}; only remediate itself sets it: unset it`);
 }
 function removeHandoff(file) {
-    try {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.unlinkSync)(file);
-    }
-    finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(file));
-    }
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(file, { force: true });
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(file), { recursive: true, force: true });
 }
 /** Shortest value redacted for a variable found by its name alone: `AUTH_ENABLED=1` must not turn every 1 in a log into ***. */
 const MIN_CREDENTIAL_LENGTH = 8;
@@ -213,7 +227,7 @@ if (refusal === undefined) {
     if (STEP_COMMANDS.has(process.argv[2] ?? ''))
         (0,_adapters_sealed_environment_js__WEBPACK_IMPORTED_MODULE_2__/* .sealEnvironment */ .hc)();
     node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache?.();
-    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(206), __nccwpck_require__.e(27)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62027));
+    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(206), __nccwpck_require__.e(235)]).then(__nccwpck_require__.bind(__nccwpck_require__, 235));
     await main();
 }
 else {

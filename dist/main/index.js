@@ -28549,7 +28549,7 @@ const uploadWithArtifactClient = async (name, files, root, retentionDays) => {
 
 /***/ }),
 
-/***/ 71958:
+/***/ 57890:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28585,7 +28585,7 @@ function treeListing(files) {
         .map((file) => ({ path: file.path, mode: file.mode, sha256: file.sha256 }));
 }
 /**
- * The definition digest (DESIGN.md "Digest"): sha256 over the sorted listing
+ * The definition digest (docs/architecture.md, "Formats"; README "Versions and tags"): sha256 over the sorted listing
  * `<mode> <sha256 of content> <path>\n` of every file. Mode is included so a script that loses or
  * gains its executable bit is a different version.
  */
@@ -31890,6 +31890,129 @@ function closeUnfinishedRecord(dir, snapshot, reason, now) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/run/stages.ts
+
+/** Runs the stages of a plan and returns what they concluded; tells the recorder each fact as it is known. */
+async function runStages(plan, recorder, runStep, stopped, faulted) {
+    const { definition } = plan;
+    // What the stages conclude is returned as values, and told to the recorder as soon as it is
+    // known, so that the record of a run killed later still says what the check found.
+    let facts = {};
+    const conclude = (more) => {
+        facts = { ...facts, ...more };
+        recorder.concluded(more);
+    };
+    const done = (status) => ({ status, ...facts });
+    // check: 0 = healthy, 1 = remediation needed, anything else = the check itself failed.
+    if (definition.check.length === 0) {
+        conclude({ check: 'none' });
+    }
+    else {
+        let drift = false;
+        for (const step of definition.check) {
+            const record = await runStep('check', step);
+            if (stopped())
+                return done(stopped());
+            // The engine failed: the caller records the crash. A check changes nothing, so no rollback.
+            if (faulted())
+                return done('failed');
+            if (recorder.failure) {
+                conclude({ check: 'error' });
+                conclude({ error: recordFailureError(recorder, record, false) });
+                return done('failed');
+            }
+            if (record.outcome === 'drift') {
+                drift = true;
+                break;
+            }
+            if (record.outcome !== 'succeeded') {
+                conclude({ check: 'error' });
+                conclude({
+                    error: { code: 'CHECK_FAILED', message: `check step '${step.id}' failed: ${describeRecord(record)}` },
+                });
+                recorder.line(`check failed; nothing was changed`);
+                return done(record.outcome === 'timed-out' ? 'timed-out' : 'failed');
+            }
+        }
+        if (!drift && !plan.force) {
+            conclude({ check: 'healthy' });
+            recorder.line('check: healthy; no remediation needed');
+            return done('healthy');
+        }
+        conclude({ check: drift ? 'drift' : 'forced' });
+        recorder.line(drift ? 'check: remediation needed' : 'check: healthy, but --force given; remediating anyway');
+    }
+    let failure;
+    for (const stage of ['steps', 'verify']) {
+        for (const step of definition[stage]) {
+            const record = await runStep(stage, step);
+            if (stopped())
+                break;
+            // An engine fault or a record that can no longer be written ends the run here, like a
+            // failed step: what the steps so far changed is rolled back.
+            if (faulted() || recorder.failure || (record.outcome !== 'succeeded' && !record.continueOnError)) {
+                failure = record;
+                break;
+            }
+        }
+        if (failure || stopped())
+            break;
+    }
+    // On cancellation the runner gives us seconds, not minutes: record and stop, no rollback.
+    const stop = stopped();
+    if (stop) {
+        conclude({ rollback: 'none' });
+        recorder.line(`run ${stop}; remaining steps skipped`);
+        return done(stop);
+    }
+    if (!failure) {
+        conclude({ rollback: 'not-needed' });
+        return done('succeeded');
+    }
+    conclude({
+        error: recorder.failure
+            ? recordFailureError(recorder, failure, definition.rollback.length > 0)
+            : {
+                code: failure.stage === 'verify' ? 'VERIFY_FAILED' : 'STEP_FAILED',
+                message: `${failure.stage} step '${failure.id}' ${describeRecord(failure)}`,
+            },
+    });
+    if (definition.rollback.length === 0) {
+        conclude({ rollback: 'none' });
+    }
+    else {
+        recorder.line('rolling back');
+        let rolledBack = true;
+        for (const step of definition.rollback) {
+            const record = await runStep('rollback', step);
+            if (stopped())
+                return done(stopped());
+            if (record.outcome !== 'succeeded')
+                rolledBack = false;
+        }
+        conclude({ rollback: rolledBack ? 'succeeded' : 'failed' });
+    }
+    return done(failure.outcome === 'timed-out' ? 'timed-out' : 'failed');
+}
+/** The snapshot's error for a run stopped because its record could not be written. */
+function recordFailureError(recorder, at, rollback) {
+    const failure = recorder.failure;
+    const lost = failure.file === 'run.log'
+        ? `run.log ends at its last complete block: later output${rollback ? ", the rollback's included," : ''} is not recorded`
+        : 'snapshot.json may lag behind the log';
+    return {
+        code: RECORD_WRITE_FAILED,
+        message: recorder.redact(`${describeRecordFailure(failure)}; the run stopped at ${at.stage} step '${at.id}'${rollback ? ' and ran the rollback' : ''}; ${lost}`),
+    };
+}
+function describeRecord(record) {
+    if (record.outcome === 'timed-out')
+        return 'timed out';
+    if (record.error)
+        return `could not start: ${record.error}`;
+    return record.signal ? `was killed by ${record.signal}` : `exited ${record.exitCode}`;
+}
+
 ;// CONCATENATED MODULE: ./src/run/step-environment.ts
 
 
@@ -31997,6 +32120,7 @@ function parseSecretsBundle(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/run/executor.ts
+
 
 
 
@@ -32242,118 +32366,6 @@ function closeQuietly(copies, recorder) {
 function notStarted(reason) {
     return { exitCode: null, signal: null, timedOut: false, aborted: false, spawnError: reason };
 }
-async function runStages(plan, recorder, runStep, stopped, faulted) {
-    const { definition } = plan;
-    // What the stages conclude is returned as values, and told to the recorder as soon as it is
-    // known, so that the record of a run killed later still says what the check found.
-    let facts = {};
-    const conclude = (more) => {
-        facts = { ...facts, ...more };
-        recorder.concluded(more);
-    };
-    const done = (status) => ({ status, ...facts });
-    // check: 0 = healthy, 1 = remediation needed, anything else = the check itself failed.
-    if (definition.check.length === 0) {
-        conclude({ check: 'none' });
-    }
-    else {
-        let drift = false;
-        for (const step of definition.check) {
-            const record = await runStep('check', step);
-            if (stopped())
-                return done(stopped());
-            // The engine failed: the caller records the crash. A check changes nothing, so no rollback.
-            if (faulted())
-                return done('failed');
-            if (recorder.failure) {
-                conclude({ check: 'error' });
-                conclude({ error: recordFailureError(recorder, record, false) });
-                return done('failed');
-            }
-            if (record.outcome === 'drift') {
-                drift = true;
-                break;
-            }
-            if (record.outcome !== 'succeeded') {
-                conclude({ check: 'error' });
-                conclude({
-                    error: { code: 'CHECK_FAILED', message: `check step '${step.id}' failed: ${describeRecord(record)}` },
-                });
-                recorder.line(`check failed; nothing was changed`);
-                return done(record.outcome === 'timed-out' ? 'timed-out' : 'failed');
-            }
-        }
-        if (!drift && !plan.force) {
-            conclude({ check: 'healthy' });
-            recorder.line('check: healthy; no remediation needed');
-            return done('healthy');
-        }
-        conclude({ check: drift ? 'drift' : 'forced' });
-        recorder.line(drift ? 'check: remediation needed' : 'check: healthy, but --force given; remediating anyway');
-    }
-    let failure;
-    for (const stage of ['steps', 'verify']) {
-        for (const step of definition[stage]) {
-            const record = await runStep(stage, step);
-            if (stopped())
-                break;
-            // An engine fault or a record that can no longer be written ends the run here, like a
-            // failed step: what the steps so far changed is rolled back.
-            if (faulted() || recorder.failure || (record.outcome !== 'succeeded' && !record.continueOnError)) {
-                failure = record;
-                break;
-            }
-        }
-        if (failure || stopped())
-            break;
-    }
-    // On cancellation the runner gives us seconds, not minutes: record and stop, no rollback.
-    const stop = stopped();
-    if (stop) {
-        conclude({ rollback: 'none' });
-        recorder.line(`run ${stop}; remaining steps skipped`);
-        return done(stop);
-    }
-    if (!failure) {
-        conclude({ rollback: 'not-needed' });
-        return done('succeeded');
-    }
-    conclude({
-        error: recorder.failure
-            ? recordFailureError(recorder, failure, definition.rollback.length > 0)
-            : {
-                code: failure.stage === 'verify' ? 'VERIFY_FAILED' : 'STEP_FAILED',
-                message: `${failure.stage} step '${failure.id}' ${describeRecord(failure)}`,
-            },
-    });
-    if (definition.rollback.length === 0) {
-        conclude({ rollback: 'none' });
-    }
-    else {
-        recorder.line('rolling back');
-        let rolledBack = true;
-        for (const step of definition.rollback) {
-            const record = await runStep('rollback', step);
-            if (stopped())
-                return done(stopped());
-            if (record.outcome !== 'succeeded')
-                rolledBack = false;
-        }
-        conclude({ rollback: rolledBack ? 'succeeded' : 'failed' });
-    }
-    return done(failure.outcome === 'timed-out' ? 'timed-out' : 'failed');
-}
-/** The snapshot's error for a run stopped because its record could not be written. */
-function recordFailureError(recorder, at, rollback) {
-    const failure = recorder.failure;
-    const lost = failure.file === 'run.log'
-        ? `run.log ends at its last complete block: later output${rollback ? ", the rollback's included," : ''} is not recorded`
-        : 'snapshot.json may lag behind the log';
-    return {
-        code: RECORD_WRITE_FAILED,
-        message: recorder.redact(`${describeRecordFailure(failure)}; the run stopped at ${at.stage} step '${at.id}'${rollback ? ' and ran the rollback' : ''}; ${lost}`),
-    };
-}
 // An output *name* that contains a secret would leak it into env names and the record's keys;
 // values are redacted, names are dropped (with a note in the log).
 function withoutSecretNames(outputs, recorder, where) {
@@ -32391,13 +32403,6 @@ function describeResult(result, timeoutMs) {
     if (result.aborted)
         return 'stopped; process group killed';
     return result.signal ? `killed by ${result.signal}` : `exit ${result.exitCode}`;
-}
-function describeRecord(record) {
-    if (record.outcome === 'timed-out')
-        return 'timed out';
-    if (record.error)
-        return `could not start: ${record.error}`;
-    return record.signal ? `was killed by ${record.signal}` : `exited ${record.exitCode}`;
 }
 function sleep(ms, signal) {
     return new Promise((resolve) => {
@@ -35098,7 +35103,7 @@ function rateLimitWait(error, nowMs) {
 /* harmony export */   hc: () => (/* binding */ sealEnvironment),
 /* harmony export */   w2: () => (/* binding */ credentialValues)
 /* harmony export */ });
-/* unused harmony exports HANDOFF_VARIABLE, isCredentialName, MIN_CREDENTIAL_LENGTH */
+/* unused harmony exports HANDOFF_VARIABLE, isCredentialName, sealHandoff, openHandoff, MIN_CREDENTIAL_LENGTH */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73024);
@@ -35172,29 +35177,50 @@ function sealEnvironment(env = process.env) {
     if (typeof execve !== 'function' || process.platform === 'win32')
         return 'unavailable';
     // A fresh folder only this user can enter, under a name nobody can guess, and a file created
-    // exclusively (never one prepared in advance): the handoff is read by the next image within
-    // milliseconds, before any step exists.
-    const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), HANDOFF_PREFIX));
-    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'env.json');
-    const nonce = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex');
-    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_WRONLY | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_CREAT | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_EXCL, 0o600);
+    // exclusively (never one prepared in advance), read by the next image within milliseconds,
+    // before any step exists. Its content is encrypted (AES-256-GCM) under a key that exists only
+    // in this process and, after the exec, in the new image's environment block: a file left
+    // behind by a kill between the write and the exec, or copied by another process while it
+    // exists, is useless without that key, and the tag proves the new image reads what we wrote.
+    const key = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(32);
+    let file;
     try {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeSync)(fd, JSON.stringify({ nonce, env }));
-    }
-    finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
-    }
-    try {
+        const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), HANDOFF_PREFIX));
+        file = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'env.bin');
+        // writeFileSync writes every byte or throws (a full disk, a file size limit): never a short file.
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(file, sealHandoff(key, Buffer.from(JSON.stringify(env), 'utf8')), { flag: 'wx', mode: 0o600 });
         execve.call(process, process.execPath, [process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
             ...kept,
-            [HANDOFF_VARIABLE]: `${nonce}:${file}`,
+            [HANDOFF_VARIABLE]: `${key.toString('hex')}:${file}`,
         });
     }
-    catch {
-        // The exec failed and we are still the old image: remove the handoff and go on unsealed.
-        removeHandoff(file);
+    catch (error) {
+        // We are still the old image: remove what was written and go on unsealed, saying so.
+        if (file !== undefined)
+            removeHandoff(file);
+        process.stderr.write(`remediate: warning: the environment block could not be sealed (${error.code ?? String(error)}); steps can read this process's environment\n`);
     }
     return 'unavailable';
+}
+/** AES-256-GCM: 12-byte IV, then the 16-byte tag, then the ciphertext. */
+function sealHandoff(key, plain) {
+    const iv = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(12);
+    const cipher = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createCipheriv)('aes-256-gcm', key, iv);
+    const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), body]);
+}
+/** Decrypts a sealed handoff; undefined when it was not sealed under `key` (or was changed). */
+function openHandoff(key, sealed) {
+    if (sealed.byteLength < 28)
+        return undefined;
+    try {
+        const decipher = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createDecipheriv)('aes-256-gcm', key, sealed.subarray(0, 12));
+        decipher.setAuthTag(sealed.subarray(12, 28));
+        return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]);
+    }
+    catch {
+        return undefined;
+    }
 }
 /**
  * Reads and deletes the handoff, then puts every variable back into process.env. Only a file this
@@ -35205,28 +35231,25 @@ function sealEnvironment(env = process.env) {
 function restore(handoff, env) {
     delete env[HANDOFF_VARIABLE];
     const colon = handoff.indexOf(':');
-    const nonce = handoff.slice(0, colon);
+    const keyHex = handoff.slice(0, colon);
     const file = handoff.slice(colon + 1);
-    if (colon !== 32 || (0,node_path__WEBPACK_IMPORTED_MODULE_3__.basename)(file) !== 'env.json' || !(0,node_path__WEBPACK_IMPORTED_MODULE_3__.basename)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(file)).startsWith(HANDOFF_PREFIX))
+    if (!/^[0-9a-f]{64}$/.test(keyHex) ||
+        (0,node_path__WEBPACK_IMPORTED_MODULE_3__.basename)(file) !== 'env.bin' ||
+        !(0,node_path__WEBPACK_IMPORTED_MODULE_3__.basename)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(file)).startsWith(HANDOFF_PREFIX))
         throw handoffError('does not name a handoff file');
-    const text = readPrivateFile(file);
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch {
-        throw handoffError('its file is not a handoff');
-    }
-    if (parsed.nonce !== nonce || typeof parsed.env !== 'object' || parsed.env === null)
+    const sealed = readPrivateFile(file);
+    const plain = openHandoff(Buffer.from(keyHex, 'hex'), sealed);
+    if (plain === undefined)
         throw handoffError('its file was not written for this process');
     // Deleted before anything else happens, so no step can ever find it.
     removeHandoff(file);
-    for (const [name, value] of Object.entries(parsed.env)) {
+    const parsed = JSON.parse(plain.toString('utf8'));
+    for (const [name, value] of Object.entries(parsed)) {
         if (typeof value === 'string' && name !== HANDOFF_VARIABLE)
             env[name] = value;
     }
 }
-/** The handoff's text, if it is a regular file of this user that nobody else can read. */
+/** The handoff's bytes, if it is a regular file of this user that nobody else can read. */
 function readPrivateFile(file) {
     let fd;
     try {
@@ -35240,7 +35263,7 @@ function readPrivateFile(file) {
         const uid = process.getuid?.();
         if (!stats.isFile() || (stats.mode & 0o077) !== 0 || (uid !== undefined && stats.uid !== uid))
             throw handoffError('its file is not a private file of this user');
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(fd, 'utf8');
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(fd);
     }
     finally {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
@@ -35250,12 +35273,8 @@ function handoffError(why) {
     return new Error(`${HANDOFF_VARIABLE} is set but ${why}; only remediate itself sets it: unset it`);
 }
 function removeHandoff(file) {
-    try {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.unlinkSync)(file);
-    }
-    finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(file));
-    }
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(file, { force: true });
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(file), { recursive: true, force: true });
 }
 /** Shortest value redacted for a variable found by its name alone: `AUTH_ENABLED=1` must not turn every 1 in a log into ***. */
 const MIN_CREDENTIAL_LENGTH = 8;
@@ -35399,7 +35418,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _action_action_io_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(71815);
 /* harmony import */ var _action_core_io_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(49484);
 /* harmony import */ var _action_lazy_clients_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5091);
-/* harmony import */ var _action_main_run_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(71958);
+/* harmony import */ var _action_main_run_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(57890);
 // Entry of the Action's main step (runs.main). It only wires the runner to runMain.
 
 

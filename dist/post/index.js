@@ -28926,7 +28926,7 @@ function treeListing(files) {
         .map((file) => ({ path: file.path, mode: file.mode, sha256: file.sha256 }));
 }
 /**
- * The definition digest (DESIGN.md "Digest"): sha256 over the sorted listing
+ * The definition digest (docs/architecture.md, "Formats"; README "Versions and tags"): sha256 over the sorted listing
  * `<mode> <sha256 of content> <path>\n` of every file. Mode is included so a script that loses or
  * gains its executable bit is a different version.
  */
