@@ -173,8 +173,10 @@ describe("the tool's own credentials", () => {
 
   it('goes on unsealed, saying so, when the handoff cannot be written (no temporary folder)', async () => {
     current = await releaseRemediation('svc', 'name: svc\ndescription: d\nsteps: [{ id: a, run: "echo ran" }]\n');
-    const result = await current.run([], { ...callerEnv, TMPDIR: '/nonexistent/remediate-test' });
-    expect(result.stderr).toMatch(/^remediate: warning: the environment block could not be sealed \(ENOENT\)/);
+    // Under a regular file: no folder can ever be made there, by this run or any other.
+    writeFileSync(current.repo.path('not-a-folder'), '');
+    const result = await current.run([], { ...callerEnv, TMPDIR: current.repo.path('not-a-folder/tmp') });
+    expect(result.stderr).toMatch(/^remediate: warning: the environment block could not be sealed \(ENOTDIR\)/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });
