@@ -1,0 +1,265 @@
+// The Action's main step in process: runMain with a fake ActionIo that keeps inputs, outputs,
+// failures, state, the summary and the raw job log, against a temp repository with a released
+// version (publish: none, the manifest from the workspace: no REST API, no artifact service).
+// test/action/main-entry.test.ts runs the built dist/main/index.js as the runner would; this
+// checks the same contract without a build or a child Node process.
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ActionIo, AnnotationPosition } from '../../src/action/action-io.ts';
+import type { MainDeps } from '../../src/action/deps.ts';
+import { runMain } from '../../src/action/main-run.ts';
+import type { RunSnapshot } from '../../src/record/snapshot.ts';
+import { RunnerFiles } from '../helpers/action-runner.ts';
+import type { TempRepo } from '../helpers/git-repo.ts';
+import { cli, releaseInProcess } from '../helpers/in-process-cli.ts';
+
+/** The source of the Action's main entry: its digest goes into the record as the tool's. */
+const MAIN_SOURCE = resolve(dirname(fileURLToPath(import.meta.url)), '../../src/main.ts');
+
+/** An ActionIo that keeps everything the step tells the runner. */
+class FakeActionIo implements ActionIo {
+  readonly inputs: Record<string, string>;
+  readonly outputs: Record<string, string> = {};
+  readonly secrets: string[] = [];
+  readonly infos: string[] = [];
+  readonly warnings: string[] = [];
+  readonly errors: { message: string; position?: AnnotationPosition }[] = [];
+  readonly failures: string[] = [];
+  readonly state: Record<string, string> = {};
+  readonly summaries: string[] = [];
+  /** The raw job log (fences and the live step output). */
+  log = '';
+
+  constructor(inputs: Record<string, string>) {
+    this.inputs = inputs;
+  }
+
+  getInput(name: string): string {
+    // As core.getInput: an input that was not given reads as ''.
+    return this.inputs[name] ?? '';
+  }
+  setOutput(name: string, value: string): void {
+    this.outputs[name] = value;
+  }
+  setSecret(value: string): void {
+    this.secrets.push(value);
+  }
+  info(message: string): void {
+    this.infos.push(message);
+  }
+  warning(message: string): void {
+    this.warnings.push(message);
+  }
+  error(message: string, position?: AnnotationPosition): void {
+    this.errors.push(position === undefined ? { message } : { message, position });
+  }
+  setFailed(message: string): void {
+    this.failures.push(message);
+  }
+  saveState(name: string, value: string): void {
+    this.state[name] = value;
+  }
+  getState(name: string): string {
+    return this.state[name] ?? '';
+  }
+  writeSummary(markdown: string): Promise<void> {
+    this.summaries.push(markdown);
+    return Promise.resolve();
+  }
+  writeRaw(bytes: Uint8Array | string): boolean {
+    this.log += typeof bytes === 'string' ? bytes : Buffer.from(bytes).toString('utf8');
+    return false;
+  }
+}
+
+const DEFINITION = [
+  'name: svc',
+  'description: greets, and tries to act on the job',
+  'inputs:',
+  '  who: { type: string, default: world }',
+  'secrets: [API_TOKEN]',
+  'outputs:',
+  '  greeting: { step: greet, key: said }',
+  'steps:',
+  '  - id: greet',
+  '    run: |',
+  '      echo "hello $PARAM_WHO"',
+  '      echo "::set-output name=hacked::yes"',
+  '      echo "said=hi $PARAM_WHO" >> "$REMEDIATION_OUTPUT"',
+  '',
+].join('\n');
+
+const repos: TempRepo[] = [];
+const runners: RunnerFiles[] = [];
+afterEach(() => {
+  for (const repo of repos.splice(0)) repo.remove();
+  for (const runner of runners.splice(0)) rmSync(runner.dir, { recursive: true, force: true });
+});
+
+interface MainRun {
+  readonly io: FakeActionIo;
+  readonly runner: RunnerFiles;
+  readonly repo: TempRepo;
+  /** How often the REST client and the artifact client were asked for: never, with these inputs. */
+  readonly apiCalls: number;
+  readonly uploads: number;
+}
+
+/** Releases `definition` in a temp repository and runs the Action's main step on it in process. */
+async function runAction(
+  inputs: Record<string, string> = {},
+  options: { definition?: string; env?: NodeJS.ProcessEnv; prepare?: (repo: TempRepo) => Promise<void> } = {},
+): Promise<MainRun> {
+  const repo = await releaseInProcess('svc', options.definition ?? DEFINITION);
+  repos.push(repo);
+  await options.prepare?.(repo);
+  const runner = new RunnerFiles('repository_dispatch');
+  runners.push(runner);
+  const io = new FakeActionIo({
+    remediation: 'svc@v1.0.0',
+    'trusted-keys': 'k1.pub',
+    manifest: 'remediations/manifest.json',
+    publish: 'none',
+    'github-token': 'ghs_test_token_0123456789',
+    ...inputs,
+  });
+  let apiCalls = 0;
+  let uploads = 0;
+  const deps: MainDeps = {
+    io,
+    // The runner's environment for the step: GITHUB_*, RUNNER_TEMP, the event file; no INPUT_*,
+    // since inputs come through the fake io.
+    env: { ...runner.env(repo.dir, {}), API_TOKEN: 'tok-9f8e7d6c5b', ...options.env },
+    connectApi: () => () => {
+      apiCalls++;
+      return Promise.reject(new Error('this test has no GitHub API'));
+    },
+    uploadArtifact: () => {
+      uploads++;
+      return Promise.reject(new Error('this test has no artifact service'));
+    },
+    cancel: new AbortController().signal,
+    toolPath: MAIN_SOURCE,
+    now: () => new Date(),
+  };
+  await runMain(deps);
+  return { io, runner, repo, apiCalls, uploads };
+}
+
+function snapshotAt(recordDir: string): RunSnapshot {
+  return JSON.parse(readFileSync(join(recordDir, 'snapshot.json'), 'utf8')) as RunSnapshot;
+}
+
+describe('the main step in process', () => {
+  it('verifies, runs and records: outputs status, digest and record-path, nothing failed', async () => {
+    const { io, runner, apiCalls, uploads } = await runAction({ params: JSON.stringify({ who: 'octo' }) });
+    expect(io.failures).toEqual([]);
+    expect(io.outputs).toMatchObject({
+      status: 'succeeded',
+      'manifest-serial': '1',
+      greeting: 'hi octo',
+      'artifact-id': '',
+      'release-url': '',
+    });
+    expect(io.outputs.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(io.outputs['snapshot-digest']).toMatch(/^sha256:[0-9a-f]{64}$/);
+    // A step's output goes nowhere but the declared outputs, whatever it prints.
+    expect(io.outputs).not.toHaveProperty('hacked');
+
+    const recordDir = io.outputs['record-path']!;
+    expect(recordDir.startsWith(join(runner.temp, 'remediate-runs'))).toBe(true);
+    const snapshot = snapshotAt(recordDir);
+    expect(snapshot).toMatchObject({ status: 'succeeded', runId: '4242-1', outputs: { greeting: 'hi octo' } });
+    expect(snapshot.remediation.digest).toBe(io.outputs.digest);
+    expect(snapshot.trigger).toMatchObject({ kind: 'github', event: 'repository_dispatch', runId: '4242' });
+
+    // The post step finds the record and knows it was published.
+    expect(io.state).toMatchObject({ 'record-dir': recordDir, published: 'true', remediation: 'svc@v1.0.0' });
+    expect(io.summaries.join('\n')).toContain('svc@v1.0.0: succeeded');
+    // The declared secret is masked before anything prints.
+    expect(io.secrets).toContain('tok-9f8e7d6c5b');
+    // Nothing needed the REST API or the artifact service, and nothing went around the io to the
+    // runner's files.
+    expect(apiCalls).toBe(0);
+    expect(uploads).toBe(0);
+    expect(runner.outputs()).toEqual({});
+    expect(runner.savedState()).toEqual({});
+  });
+
+  it('fences the live step output so the runner ignores workflow commands in it', async () => {
+    const { io } = await runAction();
+    const fence = /::stop-commands::([0-9a-f]{32})\n/.exec(io.log);
+    expect(fence).not.toBeNull();
+    const opened = io.log.indexOf(fence![0]);
+    const command = io.log.indexOf('::set-output name=hacked::yes');
+    const closed = io.log.indexOf(`::${fence![1]}::`);
+    expect(opened).toBeLessThan(command);
+    expect(command).toBeLessThan(closed);
+  });
+
+  it('fails with refused [UNTRUSTED_KEY] and still records the refusal when the key is not trusted', async () => {
+    const { io } = await runAction(
+      { 'trusted-keys': 'other.pub' },
+      {
+        prepare: async (repo) => {
+          expect((await cli(repo.dir, ['keygen', '--out', 'other'])).code).toBe(0);
+        },
+      },
+    );
+    expect(io.failures).toHaveLength(1);
+    expect(io.failures[0]).toMatch(/^refused \[UNTRUSTED_KEY\]: /);
+    expect(io.outputs.status).toBe('refused');
+    const snapshot = snapshotAt(io.outputs['record-path']!);
+    expect(snapshot).toMatchObject({ status: 'refused', error: { code: 'UNTRUSTED_KEY' }, steps: [] });
+    expect(io.log).not.toContain('hello');
+  });
+
+  it('sets status planned on a dry run, runs nothing and writes no record', async () => {
+    const { io, runner } = await runAction({ 'dry-run': 'true' });
+    expect(io.failures).toEqual([]);
+    expect(io.outputs).toMatchObject({ status: 'planned', 'manifest-serial': '1' });
+    expect(io.outputs.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(io.outputs).not.toHaveProperty('record-path');
+    expect(io.state).not.toHaveProperty('record-dir');
+    expect(existsSync(join(runner.temp, 'remediate-runs'))).toBe(false);
+    expect(io.summaries.join('\n')).toContain('dry run');
+  });
+
+  it('fails the step with the run status and error code when a step fails', async () => {
+    const { io } = await runAction(
+      {},
+      { definition: 'name: svc\ndescription: fails\nsteps:\n  - { id: broken, run: "exit 9" }\n' },
+    );
+    expect(io.outputs.status).toBe('failed');
+    expect(io.failures).toHaveLength(1);
+    expect(io.failures[0]).toMatch(/^svc@v1\.0\.0: failed \(STEP_FAILED: /);
+  });
+
+  it('does not let a declared output overwrite one of the Action’s own outputs, and says so', async () => {
+    const { io } = await runAction(
+      {},
+      {
+        definition: [
+          'name: svc',
+          'description: declares an output named status',
+          'outputs:',
+          '  status: { step: fix, key: s }',
+          'steps:',
+          '  - { id: fix, run: \'echo "s=all good" >> "$REMEDIATION_OUTPUT"\' }',
+          '',
+        ].join('\n'),
+      },
+    );
+    expect(io.outputs.status).toBe('succeeded');
+    expect(io.warnings.some((w) => w.includes("'status'"))).toBe(true);
+  });
+
+  it('fails with error [USAGE] naming the input when an input is invalid, before anything runs', async () => {
+    const { io } = await runAction({ publish: 'sometimes' });
+    expect(io.failures).toHaveLength(1);
+    expect(io.failures[0]).toMatch(/^error \[USAGE\]: input 'publish'/);
+    expect(io.outputs).toEqual({});
+  });
+});
