@@ -15,7 +15,8 @@ const STEP_COMMANDS = new Set(['run', 'demo']);
 const refusal = nodeVersionRefusal(process.versions.node);
 if (refusal === undefined) {
   // Before the rest of the tool loads: the re-executed image starts from here again.
-  if (STEP_COMMANDS.has(process.argv[2] ?? '')) sealEnvironment();
+  // A dry run starts no step: nothing to seal.
+  if (STEP_COMMANDS.has(process.argv[2] ?? '') && !process.argv.includes('--dry-run')) sealEnvironment();
   nodeModule.enableCompileCache?.();
   const { main } = await import('./cli/main.ts');
   await main();

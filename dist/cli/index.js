@@ -224,7 +224,8 @@ const STEP_COMMANDS = new Set(['run', 'demo']);
 const refusal = (0,_cli_node_support_js__WEBPACK_IMPORTED_MODULE_3__/* .nodeVersionRefusal */ .H)(process.versions.node);
 if (refusal === undefined) {
     // Before the rest of the tool loads: the re-executed image starts from here again.
-    if (STEP_COMMANDS.has(process.argv[2] ?? ''))
+    // A dry run starts no step: nothing to seal.
+    if (STEP_COMMANDS.has(process.argv[2] ?? '') && !process.argv.includes('--dry-run'))
         (0,_adapters_sealed_environment_js__WEBPACK_IMPORTED_MODULE_2__/* .sealEnvironment */ .hc)();
     node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache?.();
     const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(206), __nccwpck_require__.e(235)]).then(__nccwpck_require__.bind(__nccwpck_require__, 235));
