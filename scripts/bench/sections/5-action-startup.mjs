@@ -191,7 +191,7 @@ export async function measure(ctx, report) {
     '`publish: artifact` (positive control: no ACTIONS_RUNTIME_TOKEN, so the upload fails after loading the client)',
   );
   const artifactChunk = readdirSync(join(snapshotDir, 'dist', 'main')).find(
-    (f) => /^\d+\.index\.js$/.test(f) && chunkOf(f).includes('DefaultArtifactClient'),
+    (f) => /^\d+\.index\.js$/.test(f) && chunkOf(f).includes('class DefaultArtifactClient'),
   );
   const dryLoadsArtifact = dry.chunks.includes(artifactChunk) || (dry.opened ?? []).includes(artifactChunk);
   const controlWorks = art.chunks.includes(artifactChunk);
