@@ -2266,7 +2266,7 @@ const RING_SLOTS = 16;
 const WORKER_AFTER_BLOCKS = 32;
 /**
  * run.log is made durable in the background every this many bytes, so the fsync at close has
- * little left to wait for (on the development machine, 300 ms for a 1 GiB log written in one go).
+ * little left to wait for (BENCHMARKS.md, section 2, measures the fsync time of a run).
  */
 const SYNC_EVERY_BYTES = 8 * 1024 * 1024;
 /**
