@@ -5418,6 +5418,12 @@ function expressionIssues(step, at, issue) {
     // earlier steps changed the system). YAML can write one ("\0"); refuse it before any step runs.
     if (step.run.includes('\0'))
         found.push(issue([...at, 'run'], NUL_MESSAGE));
+    // The working directory is a path, not a template; a NUL in a name would cut the log line short.
+    const directory = step['working-directory'];
+    if (directory?.includes('${{'))
+        found.push(issue([...at, 'working-directory'], expressionMessage(directory)));
+    if (step.name?.includes('\0'))
+        found.push(issue([...at, 'name'], NUL_MESSAGE));
     found.push(...expressionIssuesIn(step.env ?? {}, [...at, 'env'], issue));
     return found;
 }

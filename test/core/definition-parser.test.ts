@@ -162,6 +162,17 @@ rollback:
     ]);
   });
 
+  it('refuses ${{ }} in a working-directory and a NUL in a step name', () => {
+    const issues = issuesOf(
+      'name: w\ndescription: x\nsteps: [{id: a, name: "fix\\0", run: "true", working-directory: "${{ inputs.dir }}"}]\n',
+      'w',
+    );
+    expect(issues.map((i) => i.replace(/^[^ ]+ /, ''))).toEqual([
+      expect.stringMatching(/^steps\[0\]\.working-directory: '\$\{\{ inputs\.dir \}\}' is not evaluated here/),
+      'steps[0].name: contains a NUL byte, which a process cannot receive; remove it',
+    ]);
+  });
+
   it('refuses a working-directory that escapes the workspace', () => {
     const issues = issuesOf('name: w\ndescription: x\nsteps: [{id: a, run: "true", working-directory: ../etc}]\n', 'w');
     expect(issues[0]).toMatch(
