@@ -42,7 +42,9 @@ export type TrustErrorCode =
   | 'VERSION_EXISTS'
   | 'NOT_APPEND_ONLY'
   | 'UNSAFE_TREE'
-  | 'RECORD_TAMPERED';
+  | 'RECORD_TAMPERED'
+  | 'UNANCHORED'
+  | 'ATTESTATION_INVALID';
 
 /** An outside service refused to serve us for now: exit 1, the run did not start or finish. */
 export type ServiceErrorCode = 'RATE_LIMITED' | 'GITHUB_API';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ExitCode, RemediateError, TrustError, UsageError, describeError, type ExitCodeValue } from '../errors.ts';
 import { paramEnvName } from '../core/definition.ts';
 import { coerceCliValue, resolveParams } from '../core/param-validation.ts';
-import type { TrustedKey } from '../core/keys.ts';
+import type { SigningKey, TrustedKey } from '../core/keys.ts';
 import { treeListing } from '../core/tree-digest.ts';
 import { formatRef, type VersionRef } from '../core/version-ref.ts';
 import type { GitObjectSource } from '../adapters/git-client.ts';
@@ -12,6 +12,7 @@ import type { ProcessRunner } from '../adapters/process-runner.ts';
 import { DEFAULT_RUN_TIMEOUT, executePlan, type ExecutionResult } from '../run/executor.ts';
 import type { RunPlan } from '../run/plan.ts';
 import { RunRecorder, type Echo, type RunEnd } from '../record/recorder.ts';
+import { writeReceipt } from '../record/receipt-writer.ts';
 import { paramsDigest } from '../record/snapshot-digests.ts';
 import { SNAPSHOT_SCHEMA, type RunSnapshot, type RunStatus, type Trigger } from '../record/snapshot.ts';
 import { collectSecrets, SECRETS_BUNDLE_VARIABLE } from '../run/step-environment.ts';
@@ -40,6 +41,8 @@ export interface RunSettings {
   readonly toolDigest: string;
   /** The GitHub runner's name and OS (RUNNER_NAME, RUNNER_OS), when on GitHub. */
   readonly runnerInfo?: { readonly name?: string; readonly os?: string };
+  /** The run key that signs the record's receipt (receipt.dsse.json) when the run closes. */
+  readonly signKey?: SigningKey;
 }
 
 /** The outside world a run needs. */
@@ -88,6 +91,8 @@ export type RunOutcome =
       readonly refusal?: TrustError;
       readonly digest?: string;
       readonly manifestSerial?: number;
+      /** The signed receipt, when a run key was given; or why it could not be written. */
+      readonly receipt?: { readonly file: string; readonly keyid: string } | { readonly error: string };
     };
 
 /**
@@ -166,6 +171,7 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
       snapshotDigest,
       outputs: {},
       refusal: error,
+      ...signRecord(recordDir, settings.signKey),
     };
   }
 
@@ -246,7 +252,7 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
     },
     params: { values: recordedParams, digest: paramsDigest(recordedParams) },
   };
-  const recorder = await RunRecorder.create(recordDir, secretValues, snapshot, deps.clock, deps.echo);
+  const recorder = await RunRecorder.create(recordDir, secretValues, snapshot, deps.clock, deps.echo, files);
   deps.onRecordStarted?.(recordDir);
   recorder.line(
     `verified ${formatRef(ref)}: commit ${release.commit}, digest ${release.digest}, manifest serial ${release.manifest.payload.serial} signed by ${release.manifest.signers.length} trusted key(s)`,
@@ -263,7 +269,25 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
     digest: release.digest,
     manifestSerial: release.manifest.payload.serial,
     outputs: redactValue(end.outputs ?? {}, secretValues),
+    ...signRecord(recordDir, settings.signKey),
   };
+}
+
+/**
+ * Signs the closed record's receipt with the run key, if one was given. A receipt that cannot be
+ * written does not change how the run ended (that is recorded already); the front end reports it.
+ */
+function signRecord(
+  recordDir: string,
+  key: SigningKey | undefined,
+): { receipt?: { file: string; keyid: string } | { error: string } } {
+  if (key === undefined) return {};
+  try {
+    const { file, keyid } = writeReceipt(recordDir, key);
+    return { receipt: { file, keyid } };
+  } catch (error) {
+    return { receipt: { error: describeError(error) } };
+  }
 }
 
 /** Executes the plan; an engine fault, thrown before any step ran, is returned like one after. */

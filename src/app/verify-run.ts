@@ -1,31 +1,79 @@
 import { TrustError } from '../errors.ts';
+import type { TrustedKey } from '../core/keys.ts';
+import { tryReadBoundedFile } from '../adapters/bounded-file.ts';
+import { join } from 'node:path';
 import { readRecord } from '../record/record-files.ts';
 import { verifyRecord, type RecordVerified } from '../record/record-verifier.ts';
+import { checkStatement, RECEIPT_FILE } from '../record/receipt.ts';
+import { authenticateReceipt, MAX_RECEIPT_BYTES } from '../record/receipt-verifier.ts';
+import { recordFileDigests } from '../record/record-subjects.ts';
 import { checkClaimsAgainstLog, checkSnapshotDigests } from '../record/snapshot-digests.ts';
 import { validateSnapshot } from '../record/snapshot-schema.ts';
+import type { RunSnapshot } from '../record/snapshot.ts';
+
+/**
+ * What ties a record to something its writer cannot recompute. Without one, a record is only
+ * consistent: whoever can write the folder can rewrite snapshot, log and chain together.
+ */
+export interface RecordAnchors {
+  /** `sha256:<hex>` of snapshot.json as printed when the run ended (kept outside the record). */
+  readonly snapshotDigest?: string;
+  /** Run keys the caller trusts: receipt.dsse.json must carry a valid signature by one of them. */
+  readonly trustedKeys?: readonly TrustedKey[];
+}
+
+/** A consistent record, and what authenticated it (empty: nothing did). */
+export interface RunRecordVerification extends RecordVerified {
+  /** One line per anchor that held, e.g. `receipt signed by 1a2b3c4d5e6f7a8b`. */
+  readonly anchors: readonly string[];
+  /** The parsed, schema-checked snapshot. */
+  readonly snapshot: RunSnapshot;
+}
 
 /**
  * Everything `remediate verify-run` checks: the log chain and step ranges, the snapshot's schema,
- * its own digests, and its claims against the chained log. Throws RECORD_TAMPERED naming the first
- * problem (a byte range of run.log or a snapshot field).
+ * its own digests, and its claims against the chained log; then each anchor given. Throws
+ * RECORD_TAMPERED naming the first problem (a byte range of run.log, a snapshot field, or a file
+ * the receipt covers), or a TrustError naming the anchor that failed. Returns the anchors that
+ * held; the caller refuses an empty list (UNANCHORED).
  */
-export async function verifyRunRecord(dir: string, snapshotDigest: string | undefined): Promise<RecordVerified> {
+export async function verifyRunRecord(dir: string, anchors: RecordAnchors = {}): Promise<RunRecordVerification> {
   const files = await readRecord(dir);
-  const result = verifyRecord(files, snapshotDigest === undefined ? {} : { snapshotDigest });
+  const result = verifyRecord(
+    files,
+    anchors.snapshotDigest === undefined ? {} : { snapshotDigest: anchors.snapshotDigest },
+  );
   if (!result.ok) throw new TrustError('RECORD_TAMPERED', `${dir}: ${result.problem}`);
-  const snapshot: unknown = JSON.parse(files.snapshot.toString('utf8'));
+  const value: unknown = JSON.parse(files.snapshot.toString('utf8'));
   // A snapshot edited into another shape (a field dropped, a status invented) is refused even
   // when its log still verifies: the published schema is part of the record's contract.
-  const shape = validateSnapshot(snapshot);
+  const shape = validateSnapshot(value);
   if (!shape.ok) {
     throw new TrustError(
       'RECORD_TAMPERED',
       `${dir}: snapshot.json does not match its schema: ${shape.problems.slice(0, 3).join('; ')}`,
     );
   }
+  const snapshot = value as RunSnapshot;
   const mismatch = checkSnapshotDigests(snapshot) ?? checkClaimsAgainstLog(snapshot, files.log, result.complete);
   if (mismatch) {
     throw new TrustError('RECORD_TAMPERED', `${dir}: snapshot field '${mismatch.field}': ${mismatch.problem}`);
   }
-  return result;
+
+  const held: string[] = [];
+  if (anchors.snapshotDigest !== undefined) held.push(`snapshot digest ${result.snapshotDigest} (given)`);
+  if (anchors.trustedKeys !== undefined && anchors.trustedKeys.length > 0) {
+    const bytes = tryReadBoundedFile(join(dir, RECEIPT_FILE), { label: 'receipt', maxBytes: MAX_RECEIPT_BYTES });
+    if (bytes === undefined) {
+      throw new TrustError(
+        'UNANCHORED',
+        `${dir} has no ${RECEIPT_FILE}: the run was not signed with a run key (remediate run --sign-key), so --trusted-key cannot authenticate it; use the snapshot digest printed when it ran, or its attestation`,
+      );
+    }
+    const receipt = authenticateReceipt(bytes, anchors.trustedKeys);
+    const problem = checkStatement(receipt.statement, { files: recordFileDigests(dir), snapshot });
+    if (problem) throw new TrustError('RECORD_TAMPERED', `${dir}: ${problem.problem}`);
+    held.push(`receipt signed by ${receipt.signers.map((k) => k.slice(0, 16)).join(', ')}`);
+  }
+  return { ...result, anchors: held, snapshot };
 }

@@ -2,11 +2,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readBoundedFile } from '../adapters/bounded-file.ts';
 import { stopCommandsToken } from '../adapters/github-output.ts';
-import { runRemediation } from '../app/run.ts';
+import { runRemediation, type RunOutcome } from '../app/run.ts';
 import { buildRunDeps, buildRunSettings, githubRunId } from '../app/run-request.ts';
 import { reportThrown } from '../app/error-report.ts';
 import type { GitHubEnvironment } from '../app/github-environment.ts';
-import { describeError, ExitCode, UsageError, type ExitCodeValue } from '../errors.ts';
+import { describeError, ExitCode, TrustError, UsageError, type ExitCodeValue } from '../errors.ts';
 import { formatIssue } from '../core/definition-parser.ts';
 import { checkAppendOnly } from '../core/append-check.ts';
 import { MAX_PAYLOAD_BYTES } from '../core/dispatch-payload.ts';
@@ -14,11 +14,12 @@ import { readPayloadUnverified } from '../core/manifest-verifier.ts';
 import { parseParamsJson } from '../core/params-json.ts';
 import { treeDigest } from '../core/tree-digest.ts';
 import { formatRef } from '../core/version-ref.ts';
+import { parsePrivateKey, parsePublicKey } from '../core/keys.ts';
 import { GitCli, gitEnvironment, type GitRepository } from '../adapters/git-client.ts';
 import { readRemediationAtCommit, readRemediationFromWorkingTree } from '../adapters/remediation-source.ts';
 import type { CommandContext } from '../app/context.ts';
 import { writeKeyPair } from '../app/keygen.ts';
-import { loadSigningKeys, loadTrustedKeys } from '../app/load-keys.ts';
+import { loadSigningKeys, loadTrustedKeys, readKeyFile } from '../app/load-keys.ts';
 import { checkOutFolder } from '../app/out-folder.ts';
 import { DEFAULT_MANIFEST_PATH, readManifest } from '../app/manifest-file.ts';
 import { releaseVersion } from '../app/release.ts';
@@ -162,10 +163,25 @@ async function execute(
     case 'verify-run': {
       // Loaded only here: the snapshot validator is large, and no other command needs it.
       const { verifyRunRecord } = await import('../app/verify-run.ts');
-      const result = await verifyRunRecord(command.dir, command.snapshotDigest);
+      const trustedKeys = command.trustedKeys.map((path) => parsePublicKey(readKeyFile(path), path));
+      const result = await verifyRunRecord(command.dir, {
+        ...(command.snapshotDigest !== undefined ? { snapshotDigest: command.snapshotDigest } : {}),
+        trustedKeys,
+      });
+      const verdict = result.anchors.length > 0 ? 'intact' : 'consistent';
       out(
-        `${result.complete ? 'intact' : 'intact but incomplete (the run was interrupted; its valid prefix verifies)'}: status ${result.status}, ${result.steps} step(s), ${result.log.bytes} log bytes in ${result.log.blocks} chained block(s), head ${result.log.head.slice(0, 16)}, snapshot ${result.snapshotDigest}`,
+        `${result.complete ? verdict : `${verdict} but incomplete (the run was interrupted; its valid prefix verifies)`}: status ${result.status}, ${result.steps} step(s), ${result.log.bytes} log bytes in ${result.log.blocks} chained block(s), head ${result.log.head.slice(0, 16)}, snapshot ${result.snapshotDigest}`,
       );
+      // Consistency alone proves nothing: whoever can write the folder can recompute all of it.
+      const { snapshot } = result;
+      if (result.anchors.length === 0) {
+        throw new TrustError(
+          'UNANCHORED',
+          `${command.dir} is consistent but NOT authenticated: nothing outside the record vouches for it. Give --trusted-key <the run key's public key> (a signed receipt.dsse.json), --snapshot-digest <sha256 printed when it ran>, or check its attestation on GitHub (gh attestation verify ${command.dir}/snapshot.json --repo OWNER/REPO)`,
+        );
+      }
+      out(`  run:           ${snapshot.remediation.name}@${snapshot.remediation.version} (${snapshot.runId})`);
+      for (const anchor of result.anchors) out(`  authenticated: ${anchor}`);
       return ExitCode.ok;
     }
     case 'manifest-check': {
@@ -208,6 +224,11 @@ async function runCommand(
   const trustedKeys = await loadTrustedKeys(command.trustedKeys);
   const manifestBytes = await readManifest(manifestPath);
   const params = command.paramsFile === undefined ? {} : readParamsFile(command.paramsFile);
+  // Read before anything runs: a wrong key path must not surface only after the steps changed things.
+  const signKey =
+    command.signKey === undefined || command.dryRun
+      ? undefined
+      : parsePrivateKey(readKeyFile(command.signKey), command.signKey);
   context.setCancellable(true);
   try {
     const outcome = await runRemediation(
@@ -224,6 +245,7 @@ async function runCommand(
         runId: github.actions && github.runId ? githubRunId(github.runId, github.runAttempt ?? '1') : undefined,
         github,
         toolPath: context.toolPath,
+        ...(signKey !== undefined ? { signKey } : {}),
       }),
       buildRunDeps({
         git,
@@ -242,17 +264,39 @@ async function runCommand(
       context.err(
         `  nothing ran; the refusal is recorded in ${outcome.recordDir} (snapshot ${outcome.snapshotDigest})`,
       );
-      return outcome.exitCode;
+      return receiptExit(outcome, context) ?? outcome.exitCode;
     }
     context.out(`${formatRef(command.ref)}: ${outcome.status}`);
     printOutputs(outcome.outputs, context.out);
     context.out(`  record:   ${outcome.recordDir}`);
     context.out(`  snapshot: ${outcome.snapshotDigest}`);
-    context.out(`  check it: remediate verify-run ${outcome.recordDir} --snapshot-digest ${outcome.snapshotDigest}`);
-    return outcome.exitCode;
+    const failed = receiptExit(outcome, context);
+    if (outcome.receipt !== undefined && 'keyid' in outcome.receipt) {
+      context.out(`  receipt:  ${outcome.receipt.file} (signed by ${outcome.receipt.keyid.slice(0, 16)})`);
+      context.out(`  check it: remediate verify-run ${outcome.recordDir} --trusted-key <the run key's .pub>`);
+    } else {
+      context.out(`  check it: remediate verify-run ${outcome.recordDir} --snapshot-digest ${outcome.snapshotDigest}`);
+    }
+    return failed ?? outcome.exitCode;
   } finally {
     context.setCancellable(false);
   }
+}
+
+/**
+ * When the receipt could not be written, says so and returns exit 1: the run happened and is
+ * recorded, but its record cannot be authenticated with the run key.
+ */
+function receiptExit(
+  outcome: Extract<RunOutcome, { kind: 'recorded' }>,
+  context: CommandContext,
+): ExitCodeValue | undefined {
+  if (outcome.receipt === undefined || !('error' in outcome.receipt)) return undefined;
+  context.err(
+    `error [RECEIPT_WRITE_FAILED]: the run ended ${outcome.status}, but its receipt could not be signed and written: ${outcome.receipt.error}`,
+  );
+  context.err(`  the record is in ${outcome.recordDir}; pin it with its snapshot digest ${outcome.snapshotDigest}`);
+  return ExitCode.failed;
 }
 
 /**

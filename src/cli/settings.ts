@@ -78,8 +78,16 @@ export type CliCommand =
       readonly outDir: string;
       readonly dryRun: boolean;
       readonly force: boolean;
+      /** Private key file signing the record's receipt (--sign-key, or REMEDIATE_SIGN_KEY). */
+      readonly signKey: string | undefined;
     } & TrustSettings)
-  | { readonly command: 'verify-run'; readonly dir: string; readonly snapshotDigest: string | undefined }
+  | {
+      readonly command: 'verify-run';
+      readonly dir: string;
+      readonly snapshotDigest: string | undefined;
+      /** Public keys of the run keys whose receipt authenticates the record. */
+      readonly trustedKeys: readonly string[];
+    }
   | { readonly command: 'demo'; readonly clean: boolean }
   | {
       readonly command: 'manifest-check';
@@ -98,7 +106,8 @@ Usage:
   remediate verify <name>@<version> --trusted-key <pub> [--trusted-key ...] [--threshold k] [--min-serial n] [--manifest <path>]
   remediate run <name>@<version> --trusted-key <pub> [--trusted-key ...] [--threshold k] [--min-serial n]
                 [--manifest <path>] [--param key=value ...] [--params-file f.json] [--out <dir>] [--dry-run] [--force]
-  remediate verify-run <record dir> [--snapshot-digest sha256:<hex>]
+                [--sign-key <ed25519 private key>]   (or REMEDIATE_SIGN_KEY=<file>: signs the record's receipt)
+  remediate verify-run <record dir> (--trusted-key <run key pub> ... | --snapshot-digest sha256:<hex>)
   remediate manifest check --manifest <path> (--previous <path> | --previous-ref <git ref>)
   remediate release --from-tag <name>/<version> --key <file> (--manifest <previous> | --first-release) [--manifest-out <file>]
   remediate validate [--base <git ref>] [--summary <file>]
@@ -128,11 +137,11 @@ export interface CliSettings {
  * of them; throws UsageError (exit 2).
  */
 export function readCliSettings(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv): CliSettings {
-  return { command: parseCommandLine(argv, cwd), github: readGitHubEnvironment(env) };
+  return { command: parseCommandLine(argv, cwd, env), github: readGitHubEnvironment(env) };
 }
 
-/** Parses argv (without node and script) into a command; throws UsageError (exit 2). */
-export function parseCommandLine(argv: readonly string[], cwd: string): CliCommand {
+/** Parses argv (without node and script), and REMEDIATE_SIGN_KEY from `env`, into a command; throws UsageError (exit 2). */
+export function parseCommandLine(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv): CliCommand {
   const [command, ...rest] = argv;
   const path = (p: string) => (isAbsolute(p) ? p : resolve(cwd, p));
   switch (command) {
@@ -317,11 +326,15 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
           out: { type: 'string' },
           'dry-run': { type: 'boolean' },
           force: { type: 'boolean' },
+          'sign-key': { type: 'string' },
         },
         1,
       );
+      const fromEnv = env['REMEDIATE_SIGN_KEY'];
+      const signKey = values['sign-key'] ?? (fromEnv === undefined || fromEnv === '' ? undefined : fromEnv);
       return {
         command: 'run',
+        signKey: signKey === undefined ? undefined : path(signKey),
         ref: parseVersionRef(positionals[0] ?? ''),
         ...trustSettings(values, path),
         cliParams: parseParamPairs(values.param ?? []),
@@ -336,8 +349,17 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
       return { command: 'demo', clean: values.clean ?? false };
     }
     case 'verify-run': {
-      const { values, positionals } = parse(rest, { 'snapshot-digest': { type: 'string' } }, 1);
-      return { command: 'verify-run', dir: path(positionals[0] ?? ''), snapshotDigest: values['snapshot-digest'] };
+      const { values, positionals } = parse(
+        rest,
+        { 'snapshot-digest': { type: 'string' }, 'trusted-key': { type: 'string', multiple: true } },
+        1,
+      );
+      return {
+        command: 'verify-run',
+        dir: path(positionals[0] ?? ''),
+        snapshotDigest: values['snapshot-digest'],
+        trustedKeys: (values['trusted-key'] ?? []).map(path),
+      };
     }
     case 'manifest': {
       const [sub, ...args] = rest;

@@ -1,4 +1,6 @@
-import { UsageError } from '../errors.ts';
+import { sign, verify as verifySignature } from 'node:crypto';
+import { TrustError, UsageError } from '../errors.ts';
+import type { SigningKey, TrustedKey } from './keys.ts';
 
 /** The payload type of a remediation manifest inside its DSSE envelope. */
 export const MANIFEST_PAYLOAD_TYPE = 'application/vnd.remediate.manifest.v1+json';
@@ -47,4 +49,90 @@ export function decodeBase64Strict(text: string, what: string): Buffer {
   const bytes = /^[A-Za-z0-9+/]*={0,2}$/.test(text) && text.length % 4 === 0 ? Buffer.from(text, 'base64') : undefined;
   if (!bytes || bytes.toString('base64') !== text) throw new UsageError('USAGE', `${what} is not valid base64`);
   return bytes;
+}
+
+/**
+ * Signs a payload with each distinct key: the one signing routine of the manifest and the run
+ * receipt (Ed25519 over PAE, so any DSSE verifier, or `openssl pkeyutl -verify -rawin` over the
+ * PAE bytes, can check it).
+ */
+export function signEnvelope(payloadType: string, payload: Uint8Array, keys: readonly SigningKey[]): DsseEnvelope {
+  const message = pae(payloadType, payload);
+  const seen = new Set<string>();
+  const signatures = keys
+    .filter((k) => !seen.has(k.keyid) && seen.add(k.keyid))
+    .map((k) => ({ keyid: k.keyid, sig: sign(null, message, k.key).toString('base64') }));
+  return { payloadType, payload: Buffer.from(payload).toString('base64'), signatures };
+}
+
+/** Parses envelope JSON (strict UTF-8); `what` names the document in errors ("manifest", "receipt"). */
+export function parseEnvelope(bytes: Uint8Array, what = 'manifest'): DsseEnvelope {
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch (error) {
+    throw new TrustError('MALFORMED', `${what} is not a JSON DSSE envelope`, { cause: error });
+  }
+  const v = value as Partial<DsseEnvelope> | null;
+  if (
+    typeof v !== 'object' ||
+    v === null ||
+    typeof v.payloadType !== 'string' ||
+    typeof v.payload !== 'string' ||
+    !Array.isArray(v.signatures) ||
+    !v.signatures.every(
+      (s) => typeof s === 'object' && s !== null && typeof s.keyid === 'string' && typeof s.sig === 'string',
+    )
+  ) {
+    throw new TrustError('MALFORMED', `${what}: expected {payloadType, payload, signatures: [{keyid, sig}]}`);
+  }
+  return v as DsseEnvelope;
+}
+
+/** Strict base64 (decodeBase64Strict) whose failure is a MALFORMED trust error. */
+export function decodeBase64OrRefuse(text: string, what: string): Buffer {
+  try {
+    return decodeBase64Strict(text, what);
+  } catch (error) {
+    throw new TrustError('MALFORMED', `${what} is not valid base64`, { cause: error });
+  }
+}
+
+/** Which signatures of an envelope verify, by trusted key. */
+export interface SignatureCount {
+  /** keyids of the distinct trusted keys whose signatures verified. */
+  readonly valid: ReadonlySet<string>;
+  /** Signatures claiming a trusted keyid that do not verify. */
+  readonly invalidFromTrusted: number;
+  /** Signatures by keys not trusted (ignored). */
+  readonly untrusted: number;
+}
+
+/**
+ * Checks an envelope's signatures over PAE(payloadType, payload) against trusted keys.
+ * Forgery and edits: only a signature that verifies under a key the caller trusts counts, and
+ * each trusted key counts once however many signatures claim it (no threshold by duplication).
+ * A keyid is only a lookup hint: a signature under a trusted keyid by another key fails.
+ */
+export function countValidSignatures(
+  envelope: DsseEnvelope,
+  payload: Uint8Array,
+  trusted: ReadonlyMap<string, TrustedKey>,
+  what: string,
+): SignatureCount {
+  const signed = pae(envelope.payloadType, payload);
+  const valid = new Set<string>();
+  let invalidFromTrusted = 0;
+  let untrusted = 0;
+  for (const signature of envelope.signatures) {
+    const key = trusted.get(signature.keyid);
+    if (!key) {
+      untrusted++;
+      continue;
+    }
+    const sig = decodeBase64OrRefuse(signature.sig, `${what} signature by ${signature.keyid}`);
+    if (verifySignature(null, signed, key.key, sig)) valid.add(key.keyid);
+    else invalidFromTrusted++;
+  }
+  return { valid, invalidFromTrusted, untrusted };
 }

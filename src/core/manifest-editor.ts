@@ -1,6 +1,5 @@
-import { sign } from 'node:crypto';
 import { TrustError, UsageError } from '../errors.ts';
-import { MANIFEST_PAYLOAD_TYPE, pae, serialiseEnvelope } from './dsse.ts';
+import { MANIFEST_PAYLOAD_TYPE, serialiseEnvelope, signEnvelope } from './dsse.ts';
 import type { SigningKey } from './keys.ts';
 import {
   findEntry,
@@ -85,17 +84,7 @@ export function yankRelease(
 /** Signs a payload with every key given and returns the envelope bytes to store. */
 export function signManifest(payload: ManifestPayload, keys: readonly SigningKey[]): Buffer {
   if (keys.length === 0) throw new UsageError('USAGE', 'expected at least one --key to sign with');
-  const payloadBytes = serialisePayload(payload);
-  const message = pae(MANIFEST_PAYLOAD_TYPE, payloadBytes);
-  const seen = new Set<string>();
-  const signatures = keys
-    .filter((k) => !seen.has(k.keyid) && seen.add(k.keyid))
-    .map((k) => ({ keyid: k.keyid, sig: sign(null, message, k.key).toString('base64') }));
-  return serialiseEnvelope({
-    payloadType: MANIFEST_PAYLOAD_TYPE,
-    payload: payloadBytes.toString('base64'),
-    signatures,
-  });
+  return serialiseEnvelope(signEnvelope(MANIFEST_PAYLOAD_TYPE, serialisePayload(payload), keys));
 }
 
 function nextPayload(

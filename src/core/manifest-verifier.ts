@@ -1,6 +1,5 @@
-import { verify as verifySignature } from 'node:crypto';
 import { TrustError, UsageError } from '../errors.ts';
-import { decodeBase64Strict, MANIFEST_PAYLOAD_TYPE, pae, type DsseEnvelope } from './dsse.ts';
+import { countValidSignatures, decodeBase64OrRefuse, MANIFEST_PAYLOAD_TYPE, parseEnvelope } from './dsse.ts';
 import type { TrustedKey } from './keys.ts';
 import { manifestDigest, parsePayload, type ManifestPayload } from './manifest.ts';
 
@@ -74,23 +73,7 @@ export function authenticateManifest(
     );
   }
   const payloadBytes = decodeBase64OrRefuse(envelope.payload, 'manifest payload');
-  const signed = pae(envelope.payloadType, payloadBytes);
-
-  // Forgery and edits: only a signature that verifies under a key the caller trusts counts, and
-  // each trusted key counts once however many signatures claim it (no threshold by duplication).
-  const valid = new Set<string>();
-  let invalidFromTrusted = 0;
-  let untrusted = 0;
-  for (const signature of envelope.signatures) {
-    const key = trusted.get(signature.keyid);
-    if (!key) {
-      untrusted++;
-      continue;
-    }
-    const sig = decodeBase64OrRefuse(signature.sig, `signature by ${signature.keyid}`);
-    if (verifySignature(null, signed, key.key, sig)) valid.add(key.keyid);
-    else invalidFromTrusted++;
-  }
+  const { valid, invalidFromTrusted, untrusted } = countValidSignatures(envelope, payloadBytes, trusted, 'manifest');
   if (valid.size < policy.threshold) {
     if (valid.size === 0 && invalidFromTrusted > 0) {
       throw new TrustError(
@@ -129,38 +112,6 @@ export function checkManifestFreshness(payload: ManifestPayload, policy: Omit<Tr
       'SERIAL_ROLLBACK',
       `manifest serial check: expected serial >= ${policy.minSerial}, got ${payload.serial}`,
     );
-  }
-}
-
-/** Parses envelope bytes into a DSSE envelope, refusing anything of another shape. */
-export function parseEnvelope(bytes: Uint8Array): DsseEnvelope {
-  let value: unknown;
-  try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch (error) {
-    throw new TrustError('MALFORMED', 'manifest is not a JSON DSSE envelope', { cause: error });
-  }
-  const v = value as Partial<DsseEnvelope> | null;
-  if (
-    typeof v !== 'object' ||
-    v === null ||
-    typeof v.payloadType !== 'string' ||
-    typeof v.payload !== 'string' ||
-    !Array.isArray(v.signatures) ||
-    !v.signatures.every(
-      (s) => typeof s === 'object' && s !== null && typeof s.keyid === 'string' && typeof s.sig === 'string',
-    )
-  ) {
-    throw new TrustError('MALFORMED', 'manifest: expected {payloadType, payload, signatures: [{keyid, sig}]}');
-  }
-  return v as DsseEnvelope;
-}
-
-function decodeBase64OrRefuse(text: string, what: string): Buffer {
-  try {
-    return decodeBase64Strict(text, what);
-  } catch (error) {
-    throw new TrustError('MALFORMED', `${what} is not valid base64`, { cause: error });
   }
 }
 

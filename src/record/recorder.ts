@@ -6,6 +6,8 @@ import { SNAPSHOT_FILE } from './record-files.ts';
 import { snapshotDigest } from './record-verifier.ts';
 import { InterleavedRedactor, redactText, redactValue } from './redactor.ts';
 import { releaseChunk } from '../adapters/chunk-memory.ts';
+import type { TreeFile } from '../core/tree-digest.ts';
+import { writeDefinitionBundle } from './definition-bundle.ts';
 import type { RunSnapshot, RunStatus, StepOutcome, StepRecord } from './snapshot.ts';
 import type { StageName } from '../core/definition.ts';
 import { describeError } from '../errors.ts';
@@ -122,8 +124,9 @@ export class RunRecorder {
   }
 
   /**
-   * Creates the record folder's files (never over an existing record) and writes the first
-   * snapshot. `echo`, when given, also receives every redacted log byte (the runner's live log).
+   * Creates the record folder's files (never over an existing record), copies the verified
+   * `definition` files into it when given, and writes the first snapshot. `echo`, when given, also
+   * receives every redacted log byte (the runner's live log).
    */
   static async create(
     dir: string,
@@ -131,9 +134,13 @@ export class RunRecorder {
     snapshot: RunSnapshot,
     clock: () => Date,
     echo?: Echo,
+    definition?: readonly TreeFile[],
   ): Promise<RunRecorder> {
     const log = await ChainedLogWriter.open(dir);
-    const recorder = new RunRecorder(dir, log, secrets, snapshot, clock, echo);
+    // The verified files go into the record before anything runs, so even a killed run's record
+    // shows what it was running.
+    const copied = definition === undefined ? {} : { definition: writeDefinitionBundle(dir, definition) };
+    const recorder = new RunRecorder(dir, log, secrets, { ...snapshot, ...copied }, clock, echo);
     const first = recorder.#writeSnapshot();
     recorder.#reserveSpace(first.byteLength + RESERVE_SLACK_BYTES);
     recorder.#timer = setInterval(() => recorder.flush(), FLUSH_INTERVAL_MS);

@@ -22,9 +22,17 @@ export function digestOfListing(files: readonly { path: string; mode: string; sh
 export function checkSnapshotDigests(snapshot: unknown): { field: string; problem: string } | undefined {
   if (typeof snapshot !== 'object' || snapshot === null) return undefined;
   const s = snapshot as {
-    remediation?: { digest?: unknown; files?: unknown };
+    remediation?: { name?: unknown; version?: unknown; tag?: unknown; digest?: unknown; files?: unknown };
     params?: { values?: unknown; digest?: unknown };
   };
+  // The tag is what was resolved; a name or version edited alone would name another remediation.
+  const { name, version, tag } = s.remediation ?? {};
+  if (typeof name === 'string' && typeof version === 'string' && tag !== `${name}/${version}`) {
+    return {
+      field: 'remediation.tag',
+      problem: `expected '${name}/${version}' (from remediation.name and .version), got ${JSON.stringify(tag)}`,
+    };
+  }
   const files = s.remediation?.files;
   if (Array.isArray(files) && typeof s.remediation?.digest === 'string') {
     const recomputed = digestOfListing(files as { path: string; mode: string; sha256: string }[]);
@@ -130,6 +138,14 @@ export function checkClaimsAgainstLog(
       };
     }
   }
+  // An interrupted run's log may still hold its closing line (written just before the process was
+  // killed, or before the log could not be closed): the status may then only say it was cut off.
+  if (!complete && closing !== undefined && closing !== s.status && !closedAfterCut(s)) {
+    return {
+      field: 'status',
+      problem: `expected '${closing}' (the log's closing line), got '${String(s.status)}'`,
+    };
+  }
   if (complete && !cutShort) {
     if (closing !== undefined && closing !== s.status) {
       return { field: 'status', problem: `expected '${closing}' (the log's closing line), got '${String(s.status)}'` };
@@ -137,4 +153,12 @@ export function checkClaimsAgainstLog(
     if (closing === undefined) return { field: 'status', problem: "the log has no closing 'run <status>' line" };
   }
   return undefined;
+}
+
+/** A record closed by the post step or after a failed write: `cancelled` or `crashed`, saying why. */
+function closedAfterCut(s: { status?: unknown; error?: { code?: unknown } }): boolean {
+  return (
+    (s.status === 'cancelled' || s.status === 'crashed') &&
+    ['CANCELLED', 'CRASHED', 'RECORD_WRITE_FAILED'].includes(String(s.error?.code))
+  );
 }

@@ -205,7 +205,7 @@ describe('the main entry on a runner (dist/main/index.js, real checkout)', () =>
     r.repo.git('tag', '-a', '-m', 'v2', 'svc/v2.0.0', commit);
     const digest = (await runCli(['digest', 'svc', '--ref', 'svc/v2.0.0'], { cwd: r.repo.dir })).stdout.split(' ')[0]!;
     const { appendRelease, signManifest } = await import('../../src/core/manifest-editor.ts');
-    const { parseEnvelope } = await import('../../src/core/manifest-verifier.ts');
+    const { parseEnvelope } = await import('../../src/core/dsse.ts');
     const { parsePrivateKey } = await import('../../src/core/keys.ts');
     const { makeVersionRef } = await import('../../src/core/version-ref.ts');
     const envelope = parseEnvelope(readFileSync(r.repo.path('remediations/manifest.json')));

@@ -8,7 +8,7 @@ import { DefaultArtifactClient } from '@actions/artifact';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parsePrivateKey } from '../../src/core/keys.ts';
 import { signManifest, yankRelease } from '../../src/core/manifest-editor.ts';
-import { parseEnvelope } from '../../src/core/manifest-verifier.ts';
+import { parseEnvelope } from '../../src/core/dsse.ts';
 import { makeVersionRef } from '../../src/core/version-ref.ts';
 import { runCli } from '../helpers/git-repo.ts';
 import { releaseRemediation, type Released } from '../helpers/released.ts';

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync, symlinkSync, writeFileSync } from '
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { signManifest } from '../../src/core/manifest-editor.ts';
 import { parsePrivateKey } from '../../src/core/keys.ts';
-import { parseEnvelope } from '../../src/core/manifest-verifier.ts';
+import { parseEnvelope } from '../../src/core/dsse.ts';
 import { MANIFEST_TYPE } from '../../src/core/manifest.ts';
 import { gitTestEnv, runCli, simpleDefinition, TempRepo, type CliResult } from '../helpers/git-repo.ts';
 

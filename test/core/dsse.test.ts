@@ -3,10 +3,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MANIFEST_PAYLOAD_TYPE, pae } from '../../src/core/dsse.ts';
+import { MANIFEST_PAYLOAD_TYPE, pae, parseEnvelope } from '../../src/core/dsse.ts';
 import { keyIdOf, parsePrivateKey, parsePublicKey } from '../../src/core/keys.ts';
 import { signManifest, appendRelease } from '../../src/core/manifest-editor.ts';
-import { parseEnvelope, verifyManifest } from '../../src/core/manifest-verifier.ts';
+import { verifyManifest } from '../../src/core/manifest-verifier.ts';
 import { makeVersionRef } from '../../src/core/version-ref.ts';
 import { freshKey } from '../helpers/keys.ts';
 
