@@ -51,8 +51,9 @@ export async function runDemo(
     await git('commit', '-q', '-m', 'Add reapply-config');
     indent('committed remediations/reapply-config/ (definition, scripts, desired/app.conf)');
 
-    step('2. A signing key (Ed25519; the private half stays with whoever may release)');
+    step('2. Two Ed25519 keys: a release key (stays with whoever may release) and a run key (signs run receipts)');
     await remediate(0, 'keygen', '--out', join(root, 'release-key'));
+    await remediate(0, 'keygen', '--out', join(root, 'run-key'));
 
     step('3. Release v1.0.0: validate, tag, sign the manifest entry (commit + content digest)');
     await remediate(0, 'release', DEMO_REMEDIATION, 'v1.0.0', '--key', join(root, 'release-key'));
@@ -64,7 +65,7 @@ export async function runDemo(
     await chmod(target, 0o666);
     indent(`${target}: hand-edited content, mode 0666`);
 
-    step('5. Run it: verify everything first, then check -> steps -> verify, recording every byte');
+    step('5. Run it: verify everything first, then check -> steps -> verify, recording every byte; sign the receipt');
     const outDir = join(root, 'runs');
     const pub = join(root, 'release-key.pub');
     const runArgs = [
@@ -79,23 +80,35 @@ export async function runDemo(
       '--param',
       'desired=app.conf',
     ];
-    await remediate(0, ...runArgs);
+    await remediate(0, ...runArgs, '--sign-key', join(root, 'run-key'));
     const record = join(outDir, (await readdir(outDir))[0] ?? '');
     indent(
       `the sandbox file now holds the reviewed content: ${JSON.stringify((await readFile(target, 'utf8')).split('\n')[0])}`,
     );
 
-    step('6. Check the record: the log chain, the step ranges and the snapshot digests recompute');
-    await remediate(0, 'verify-run', record);
+    step('6. Authenticate the record: the receipt is signed by the trusted run key and covers every file');
+    const runPub = join(root, 'run-key.pub');
+    await remediate(0, 'verify-run', record, '--trusted-key', runPub);
 
-    step('7. Someone alters the record afterwards: verify-run names the altered bytes');
+    step('7. Someone rewrites the record afterwards: verify-run refuses it');
+    const rewritten = join(root, 'rewritten-record');
+    await cp(record, rewritten, { recursive: true });
+    const snapshotPath = join(rewritten, 'snapshot.json');
+    await writeFile(
+      snapshotPath,
+      (await readFile(snapshotPath, 'utf8')).replace(/"user": "[^"]*"/, '"user": "someone-else"'),
+    );
+    indent('changed trigger.user in snapshot.json (the log and its chain still agree with each other)');
+    await remediate(3, 'verify-run', rewritten);
+    await remediate(3, 'verify-run', rewritten, '--trusted-key', runPub);
     const altered = join(root, 'altered-record');
     await cp(record, altered, { recursive: true });
     const log = await readFile(join(altered, 'run.log'));
     const at = log.indexOf('<== steps/apply');
     log[at + 4] = 0x58; // 's' -> 'X'
     await writeFile(join(altered, 'run.log'), log);
-    await remediate(3, 'verify-run', altered);
+    indent('flipped one byte of run.log');
+    await remediate(3, 'verify-run', altered, '--trusted-key', runPub);
 
     step('8. Someone changes the released definition and moves the tag: the run is refused before any step');
     await writeFile(
@@ -110,8 +123,12 @@ export async function runDemo(
     step('What this proved');
     indent('- only a version whose tag, commit and content digest match a manifest signed by a trusted key runs;');
     indent('- parameters reached the steps as PARAM_* environment variables, never as script text;');
+    indent('- a refusal is recorded too;');
     indent(
-      '- the record (snapshot.json, run.log, run.log.chain) detects any later change, and a refusal is recorded too.',
+      '- a record signed with the run key is authenticated by its public key: a change to any file the receipt covers is refused;',
+    );
+    indent(
+      '- without an anchor (a trusted key, the printed snapshot digest, or a GitHub attestation) verify-run only says a record is consistent, never intact.',
     );
     out(
       clean

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/git-repo.ts';
-import { releaseRemediation, waitForFile, type Released } from '../helpers/released.ts';
+import { releaseRemediation, waitForFile, type Released, pinnedAsIs } from '../helpers/released.ts';
 import { MAIN_ENTRY, POST_ENTRY, RunnerFiles, runEntry, startEntry } from '../helpers/action-runner.ts';
 
 const HOSTILE_STEP = [
@@ -261,7 +261,7 @@ describe('the main entry on a runner (dist/main/index.js, real checkout)', () =>
     const dir = runner.savedState()['record-dir']!;
     const snapshot = JSON.parse(readFileSync(join(dir, 'snapshot.json'), 'utf8'));
     expect(snapshot.status).toBe('crashed');
-    const verified = await runCli(['verify-run', dir], { cwd: r.repo.dir });
+    const verified = await runCli(['verify-run', dir, ...pinnedAsIs(dir)], { cwd: r.repo.dir });
     expect(verified.stderr).toBe('');
     expect(verified.code).toBe(0);
     expect(verified.stdout).toMatch(/^intact but incomplete/);

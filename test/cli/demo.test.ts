@@ -18,7 +18,14 @@ describe("npm run demo (the README's first command)", () => {
     });
     expect(output).toMatch(/released reapply-config@v1\.0\.0/);
     expect(output).toMatch(/reapply-config@v1\.0\.0: succeeded/);
+    expect(output).toMatch(/receipt: .*receipt\.dsse\.json \(signed by [0-9a-f]{16}\)/);
     expect(output).toMatch(/intact: status succeeded/);
+    expect(output).toMatch(/authenticated: receipt signed by [0-9a-f]{16}/);
+    // The rewritten snapshot: consistent alone, refused with the run key.
+    expect(output).toMatch(/refused \[UNANCHORED\]: .*rewritten-record is consistent but NOT authenticated/);
+    expect(output).toMatch(
+      /refused \[RECORD_TAMPERED\]: .*rewritten-record: snapshot\.json has sha256 [0-9a-f]{64}, but the receipt signed/,
+    );
     expect(output).toMatch(/refused \[RECORD_TAMPERED\]: .* bytes \d+-\d+ of run\.log were altered/);
     expect(output).toMatch(/refused \[COMMIT_MISMATCH\]/);
     expect(output).toMatch(/nothing ran; the refusal is recorded/);

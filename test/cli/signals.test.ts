@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLI, gitTestEnv, runCli } from '../helpers/git-repo.ts';
-import { isAlive, releaseRemediation, waitForFile, type Released } from '../helpers/released.ts';
+import { isAlive, releaseRemediation, waitForFile, type Released, pinnedAsIs } from '../helpers/released.ts';
 
 let current: Released | undefined;
 afterEach(() => current?.repo.remove());
@@ -48,7 +48,7 @@ describe('a run that gets SIGHUP (its terminal closed)', () => {
       expect(snap.steps.map((s) => `${s.id}:${s.outcome}`)).toEqual(['long:cancelled']);
       expect(isAlive(step)).toBe(false);
       expect(isAlive(job)).toBe(false);
-      const verified = await runCli(['verify-run', dir], { cwd: r.repo.dir });
+      const verified = await runCli(['verify-run', dir, ...pinnedAsIs(dir)], { cwd: r.repo.dir });
       expect(verified.stdout).toMatch(/^intact: status cancelled/);
     } finally {
       for (const pid of [step, job]) {

@@ -1,3 +1,4 @@
+import { pinnedAsIs } from '../helpers/released.ts';
 // prune-old-files exists for full disks, so it must behave when the disk holding the record is
 // full too. A real small filesystem: a 96 KiB tmpfs mounted over the record folder in a private
 // mount namespace (`unshare --user --map-root-user --mount`: no root needed where unprivileged
@@ -61,7 +62,7 @@ describe.runIf(canMountTmpfs())('prune-old-files when the disk holding its recor
     expect(left).toBeLessThan(FILES);
     expect(left).toBeGreaterThan(FILES - 415);
     expect(readFileSync(join(dir, 'run.log')).byteLength).toBe(snapshot.log.bytes);
-    const verified = await runCli(['verify-run', dir], { cwd: r.dir });
+    const verified = await runCli(['verify-run', dir, ...pinnedAsIs(dir)], { cwd: r.dir });
     expect(verified.stderr).toBe('');
     expect(verified.stdout).toMatch(/^intact: status failed/);
   }, 120_000);

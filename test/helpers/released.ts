@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
@@ -49,9 +50,27 @@ export async function releaseRemediation(
   };
 }
 
-/** Reads every file of a record folder as one buffer, for "does X appear anywhere" checks. */
+/** Reads every file of a record folder (definition/ included) as one buffer, for "does X appear anywhere" checks. */
 export function recordBytes(dir: string): Buffer {
-  return Buffer.concat(readdirSync(dir).map((f) => readFileSync(join(dir, f))));
+  return Buffer.concat(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => readFileSync(join(entry.parentPath, entry.name))),
+  );
+}
+
+/**
+ * `--snapshot-digest <digest of snapshot.json as it is now>`: anchors a record to itself, for
+ * tests of what verify-run finds in a record (its consistency); anchoring itself is tested in
+ * test/app/verify-run.test.ts.
+ */
+export function pinnedAsIs(dir: string): string[] {
+  return [
+    '--snapshot-digest',
+    `sha256:${createHash('sha256')
+      .update(readFileSync(join(dir, 'snapshot.json')))
+      .digest('hex')}`,
+  ];
 }
 
 /** Whether a process id is alive; a zombie (dead, waiting to be reaped by an init that may never do it) is not. */

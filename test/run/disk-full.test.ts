@@ -4,7 +4,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLI, runCli, runProgram } from '../helpers/git-repo.ts';
-import { isAlive, releaseRemediation, type Released } from '../helpers/released.ts';
+import { isAlive, releaseRemediation, type Released, pinnedAsIs } from '../helpers/released.ts';
 import { canMountTmpfs, runOnTmpfs } from '../helpers/tmpfs.ts';
 
 let current: Released | undefined;
@@ -74,7 +74,7 @@ describe('a run whose log hits a full disk', () => {
     const logBytes = 'bytes' in snap.log ? snap.log.bytes : -1;
     expect(logBytes).toBeLessThanOrEqual(256 * 1024);
     expect(readFileSync(join(dir, 'run.log')).byteLength).toBe(logBytes);
-    const verified = await runCli(['verify-run', dir], { cwd: r.repo.dir });
+    const verified = await runCli(['verify-run', dir, ...pinnedAsIs(dir)], { cwd: r.repo.dir });
     expect(verified.stderr).toBe('');
     expect(verified.code).toBe(0);
     expect(verified.stdout).toMatch(/^intact: status failed/);
@@ -110,7 +110,7 @@ describe('a check whose output fills the disk', () => {
     expect(snap.steps.map((s) => `${s.stage}/${s.id}:${s.outcome}`)).toEqual(['check/probe:failed']);
     expect(() => readFileSync(r.repo.path('fixed'))).toThrow();
     expect(() => readFileSync(r.repo.path('undone'))).toThrow();
-    const verified = await runCli(['verify-run', dir], { cwd: r.repo.dir });
+    const verified = await runCli(['verify-run', dir, ...pinnedAsIs(dir)], { cwd: r.repo.dir });
     expect(verified.stdout).toMatch(/^intact: status failed/);
   });
 });
@@ -179,7 +179,7 @@ describe('a rollback that fills the disk', () => {
     expect(snap.error?.message).toMatch(
       /^steps step 'fix' exited 7 \(STEP_FAILED\); then the run log could not be written \(EFBIG/,
     );
-    const verified = await runCli(['verify-run', dir], { cwd: r.repo.dir });
+    const verified = await runCli(['verify-run', dir, ...pinnedAsIs(dir)], { cwd: r.repo.dir });
     expect(verified.stderr).toBe('');
     expect(verified.stdout).toMatch(/^intact: status failed/);
   });

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { secretForms } from '../../src/record/redactor.ts';
-import { recordBytes, releaseRemediation, type Released } from '../helpers/released.ts';
+import { recordBytes, releaseRemediation, type Released, pinnedAsIs } from '../helpers/released.ts';
 
 const SECRET = 'sk-live-4f9a2b7c1d8e6f3a0b5c';
 
@@ -65,7 +65,7 @@ describe('secret redaction in the record', () => {
 
   it('leaves no form of the secret in any file of the record', () => {
     const bytes = recordBytes(recordDir);
-    expect(readdirSync(recordDir).sort()).toEqual(['run.log', 'run.log.chain', 'snapshot.json']);
+    expect(readdirSync(recordDir).sort()).toEqual(['definition', 'run.log', 'run.log.chain', 'snapshot.json']);
     for (const form of secretForms(SECRET)) expect(bytes.includes(Buffer.from(form))).toBe(false);
     // Not even a long fragment of it survives a split write.
     expect(bytes.includes(Buffer.from(SECRET.slice(0, 12)))).toBe(false);
@@ -86,7 +86,7 @@ describe('secret redaction in the record', () => {
 
   it('keeps the record verifiable after redaction', async () => {
     const { runCli } = await import('../helpers/git-repo.ts');
-    const verified = await runCli(['verify-run', recordDir], { cwd: r.repo.dir });
+    const verified = await runCli(['verify-run', recordDir, ...pinnedAsIs(recordDir)], { cwd: r.repo.dir });
     expect(verified.stderr).toBe('');
     expect(verified.code).toBe(0);
   });
@@ -107,7 +107,7 @@ describe('a very short secret value', () => {
       expect(snap.runId).not.toContain('***');
       expect(readFileSync(join(dir, 'run.log'), 'utf8')).toContain('pin=***');
       const { runCli } = await import('../helpers/git-repo.ts');
-      const verified = await runCli(['verify-run', dir], { cwd: short.repo.dir });
+      const verified = await runCli(['verify-run', dir, ...pinnedAsIs(dir)], { cwd: short.repo.dir });
       expect(verified.stderr).toBe('');
       expect(verified.code).toBe(0);
     } finally {

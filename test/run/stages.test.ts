@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLI, gitTestEnv, runCli } from '../helpers/git-repo.ts';
-import { isAlive, releaseRemediation, waitForFile, type Released } from '../helpers/released.ts';
+import { isAlive, releaseRemediation, waitForFile, type Released, pinnedAsIs } from '../helpers/released.ts';
 
 let current: Released | undefined;
 afterEach(() => current?.repo.remove());
@@ -216,7 +216,7 @@ describe('stages', () => {
     expect(snap.status).toBe('cancelled');
     expect(snap.steps.map((s) => `${s.id}:${s.outcome}`)).toEqual(['long:cancelled']);
     expect(isAlive(Number(readFileSync(r.repo.path('grandchild.pid'), 'utf8')))).toBe(false);
-    const verified = await runCli(['verify-run', dir], { cwd: r.repo.dir });
+    const verified = await runCli(['verify-run', dir, ...pinnedAsIs(dir)], { cwd: r.repo.dir });
     expect(verified.code).toBe(0);
     expect(verified.stdout).toMatch(/^intact: status cancelled/);
   });
@@ -247,7 +247,7 @@ describe('a killed run', () => {
     // The step leads its own process group, which outlives a SIGKILLed CLI: end it for the test.
     process.kill(-Number(readFileSync(r.repo.path('step.pid'), 'utf8')), 'SIGKILL');
     expect(r.snapshot(dir).status).toBe('running');
-    const verified = await runCli(['verify-run', dir], { cwd: r.repo.dir });
+    const verified = await runCli(['verify-run', dir, ...pinnedAsIs(dir)], { cwd: r.repo.dir });
     expect(verified.stderr).toBe('');
     expect(verified.code).toBe(0);
     expect(verified.stdout).toMatch(/^intact but incomplete/);
@@ -322,7 +322,9 @@ describe('the verified bytes run', () => {
     expect(snap.status).toBe('refused');
     expect(snap.error?.code).toBe('COMMIT_MISMATCH');
     expect(snap.steps).toEqual([]);
-    expect((await runCli(['verify-run', r.records()[0]!], { cwd: r.repo.dir })).code).toBe(0);
+    expect(
+      (await runCli(['verify-run', r.records()[0]!, ...pinnedAsIs(r.records()[0]!)], { cwd: r.repo.dir })).code,
+    ).toBe(0);
   });
 
   it('refuses to start when a declared secret is missing (exit 2, nothing runs)', async () => {

@@ -3,6 +3,7 @@
 // job without redaction, and a Node floor; then the record is checked (verify-run, no secret in
 // it), and a CPU profile says where the time goes.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { closeSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -121,7 +122,13 @@ export async function measure(ctx, report, trivialRun = {}) {
     recOut,
     readdirSync(recOut).find((d) => d.startsWith('loud-')),
   );
-  const vr = await run(NODE, cliArgs('verify-run', recDir), { env, allowFail: true, timeoutMs: timeout });
+  // Pinned to the snapshot as found: the check here is the record's consistency.
+  const pin = `sha256:${createHash('sha256').update(readFileSync(join(recDir, 'snapshot.json'))).digest('hex')}`;
+  const vr = await run(NODE, cliArgs('verify-run', recDir, '--snapshot-digest', pin), {
+    env,
+    allowFail: true,
+    timeoutMs: timeout,
+  });
   if (vr.code !== 0)
     throw new Error(`verify-run failed on the benchmark's record (exit ${vr.code}): ${vr.stdout}${vr.stderr}`);
   const forms = Object.values(secrets).flatMap((s) => [
