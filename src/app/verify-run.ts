@@ -9,6 +9,7 @@ import { authenticateReceipt, MAX_RECEIPT_BYTES } from '../record/receipt-verifi
 import { recordFileDigests } from '../record/record-subjects.ts';
 import { checkClaimsAgainstLog, checkSnapshotDigests } from '../record/snapshot-digests.ts';
 import { validateSnapshot } from '../record/snapshot-schema.ts';
+import { checkDefinitionBundle, DEFINITION_FILE, MAX_BUNDLE_BYTES } from '../record/definition-bundle.ts';
 import type { RunSnapshot } from '../record/snapshot.ts';
 
 /**
@@ -59,6 +60,9 @@ export async function verifyRunRecord(dir: string, anchors: RecordAnchors = {}):
   if (mismatch) {
     throw new TrustError('RECORD_TAMPERED', `${dir}: snapshot field '${mismatch.field}': ${mismatch.problem}`);
   }
+  const bundle = tryReadBoundedFile(join(dir, DEFINITION_FILE), { label: 'record file', maxBytes: MAX_BUNDLE_BYTES });
+  const bundleProblem = checkDefinitionBundle(bundle, snapshot);
+  if (bundleProblem) throw new TrustError('RECORD_TAMPERED', `${dir}: ${bundleProblem}`);
 
   const held: string[] = [];
   if (anchors.snapshotDigest !== undefined) held.push(`snapshot digest ${result.snapshotDigest} (given)`);

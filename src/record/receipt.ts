@@ -22,8 +22,6 @@ export const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
 export const RECEIPT_PREDICATE_TYPE = 'https://remediate.dev/run-receipt/v1';
 /** The signed receipt's file in a record folder. */
 export const RECEIPT_FILE = 'receipt.dsse.json';
-/** Folder of a record holding the verified definition's files. */
-export const DEFINITION_FOLDER = 'definition';
 
 /** An in-toto ResourceDescriptor naming one record file by its sha256. */
 export interface Subject {
@@ -116,13 +114,15 @@ export interface ReceiptProblem {
 
 /** What a Statement must agree with: the record's files by name and sha256, and its parsed snapshot. */
 export interface RecordContents {
-  /** Every file of the record folder (snapshot.json, run.log, run.log.chain, definition/...), by name. */
+  /** The record files a receipt covers (snapshot.json, run.log, run.log.chain, definition.tar), by name. */
   readonly files: ReadonlyMap<string, string>;
   readonly snapshot: RunSnapshot;
 }
 
 /** Files a receipt must cover, whatever else the record holds. */
 export const REQUIRED_SUBJECTS = ['snapshot.json', 'run.log', 'run.log.chain'] as const;
+/** Covered when present: the definition's copy (absent from refusals and older records). */
+export const OPTIONAL_SUBJECTS = ['definition.tar'] as const;
 
 /**
  * Checks an (authenticated) Statement against a record folder's contents; returns the first
@@ -131,8 +131,8 @@ export const REQUIRED_SUBJECTS = ['snapshot.json', 'run.log', 'run.log.chain'] a
  *   signed subjects pin each file's sha256, so any changed byte shows here.
  * - Attack: a valid receipt of another run laid next to this record, or a receipt whose predicate
  *   says something the snapshot does not. The predicate must equal the one this snapshot yields.
- * - Attack: a file slipped into definition/ to be shown as part of what ran. Every file of the
- *   folder must be a subject.
+ * - Attack: a definition.tar laid into a record whose receipt has none, to be shown as what ran.
+ *   Every record file present must be a subject.
  */
 export function checkStatement(statement: unknown, record: RecordContents): ReceiptProblem | undefined {
   if (!isObject(statement)) return { problem: 'the receipt payload is not a JSON object' };

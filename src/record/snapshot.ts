@@ -89,11 +89,11 @@ export interface RunSnapshot {
   readonly steps: readonly StepRecord[];
   readonly outputs: Readonly<Record<string, string>>;
   /**
-   * The copy of the verified definition's files in the record (`definition/`), so the record
+   * The copy of the verified definition's files in the record (definition.tar), so the record
    * shows what ran without the repository; files too large to copy are listed in `omitted` and
    * identified by their sha256 in `remediation.files` only. Absent when nothing was verified.
    */
-  readonly definition?: { readonly folder: 'definition'; readonly omitted: readonly string[] };
+  readonly definition?: { readonly file: 'definition.tar'; readonly omitted: readonly string[] };
   /** Summary of the chained log; `complete: false` until the run finishes. */
   readonly log:
     | { readonly file: 'run.log'; readonly complete: false }

@@ -50,13 +50,9 @@ export async function releaseRemediation(
   };
 }
 
-/** Reads every file of a record folder (definition/ included) as one buffer, for "does X appear anywhere" checks. */
+/** Reads every file of a record folder as one buffer, for "does X appear anywhere" checks. */
 export function recordBytes(dir: string): Buffer {
-  return Buffer.concat(
-    readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => readFileSync(join(entry.parentPath, entry.name))),
-  );
+  return Buffer.concat(readdirSync(dir).map((f) => readFileSync(join(dir, f))));
 }
 
 /**

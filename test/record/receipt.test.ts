@@ -85,12 +85,15 @@ describe('the signed receipt', () => {
     expect(statement.predicateType).toBe(RECEIPT_PREDICATE_TYPE);
     // Digests as sha256sum computes them, for every file: the definition's copies included.
     expect(statement.subject).toEqual(
-      ['definition/helper.sh', 'definition/remediation.yml', 'run.log', 'run.log.chain', 'snapshot.json'].map(
-        (name) => ({ name, digest: { sha256: sha256(join(record, name)) } }),
-      ),
+      ['definition.tar', 'run.log', 'run.log.chain', 'snapshot.json'].map((name) => ({
+        name,
+        digest: { sha256: sha256(join(record, name)) },
+      })),
     );
-    // The copies are the released bytes.
-    expect(readFileSync(join(record, 'definition/helper.sh'), 'utf8')).toBe('echo from the helper script\n');
+    // The copies are the released bytes, readable with tar.
+    expect(execFileSync('tar', ['-xOf', join(record, 'definition.tar'), 'helper.sh'], { encoding: 'utf8' })).toBe(
+      'echo from the helper script\n',
+    );
     const snapshot = r.snapshot(record);
     expect(statement.predicate).toMatchObject({
       runId: snapshot.runId,
@@ -100,7 +103,7 @@ describe('the signed receipt', () => {
       params: { digest: snapshot.params!.digest },
       trigger: { kind: 'local' },
       log: snapshot.log,
-      definition: { folder: 'definition', omitted: [] },
+      definition: { file: 'definition.tar', omitted: [] },
     });
     const ajv = new Ajv({ strict: true, allErrors: true, allowUnionTypes: true });
     ajv.addSchema(JSON.parse(readFileSync('remediations/run-snapshot.schema.json', 'utf8')));
@@ -269,15 +272,20 @@ describe('a rewritten record is refused with the run key', () => {
   });
 
   it('refuses an edited or added definition copy', async () => {
+    // Same length, other bytes: the tar stays well-formed.
     const edited = copy();
-    writeFileSync(join(edited, 'definition/helper.sh'), 'echo something else\n');
-    expect((await verifyWithKey(edited)).stderr).toMatch(
-      /RECORD_TAMPERED.*definition\/helper\.sh has sha256 [0-9a-f]{64}, but the receipt signed/,
-    );
-    const added = copy();
-    writeFileSync(join(added, 'definition/extra.sh'), 'echo slipped in\n');
+    const tar = readFileSync(join(edited, 'definition.tar'));
+    const at = tar.indexOf('echo from the helper script');
+    tar.write('echo from a forged  script', at, 'utf8');
+    writeFileSync(join(edited, 'definition.tar'), tar);
+    const result = await verifyWithKey(edited);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/RECORD_TAMPERED.*definition\.tar: helper\.sh is not the verified file/);
+    // A definition copy laid into a refusal's record, to be shown as what was refused.
+    const added = copy(refusedRecord);
+    cpSync(join(record, 'definition.tar'), join(added, 'definition.tar'));
     expect((await verifyWithKey(added)).stderr).toMatch(
-      /RECORD_TAMPERED.*definition\/extra\.sh is in the record but not covered by the receipt/,
+      /RECORD_TAMPERED.*definition\.tar is in the record, but snapshot\.json lists no definition copy/,
     );
   });
 

@@ -65,7 +65,7 @@ describe('secret redaction in the record', () => {
 
   it('leaves no form of the secret in any file of the record', () => {
     const bytes = recordBytes(recordDir);
-    expect(readdirSync(recordDir).sort()).toEqual(['definition', 'run.log', 'run.log.chain', 'snapshot.json']);
+    expect(readdirSync(recordDir).sort()).toEqual(['definition.tar', 'run.log', 'run.log.chain', 'snapshot.json']);
     for (const form of secretForms(SECRET)) expect(bytes.includes(Buffer.from(form))).toBe(false);
     // Not even a long fragment of it survives a split write.
     expect(bytes.includes(Buffer.from(SECRET.slice(0, 12)))).toBe(false);
