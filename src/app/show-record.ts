@@ -18,6 +18,8 @@ import { verifyRunRecord, type RecordAnchors } from './verify-run.ts';
 
 /** Lines of a step's log shown under it (its last ones: where a failure says why). */
 export const LOG_EXCERPT_LINES = 20;
+/** Bytes at the end of a step's log range decoded to find its last lines. */
+const LOG_TAIL_BYTES = 64 * 1024;
 /** Lines of a script file shown under the step that runs it. */
 export const SCRIPT_EXCERPT_LINES = 15;
 /** The definition file every remediation has. */
@@ -295,12 +297,16 @@ function formatRun(step: StepRecord | undefined, log: Buffer, add: (line: string
     add(`    output:  ${text(name)} = ${text(JSON.stringify(value))}`);
   const start = Math.min(step.log.start, log.byteLength);
   const end = Math.min(step.log.end, log.byteLength);
-  const logLines = splitLines(log.subarray(start, end).toString('utf8'));
-  const skipped = Math.max(0, logLines.length - LOG_EXCERPT_LINES);
+  // Only the tail is decoded: a step that printed gigabytes is shown without reading them all.
+  const from = Math.max(start, end - LOG_TAIL_BYTES);
+  const tail = splitLines(log.subarray(from, end).toString('utf8'));
+  if (from > start) tail.shift(); // cut mid-line
+  const skipped = Math.max(0, tail.length - LOG_EXCERPT_LINES);
+  const range = `run.log bytes ${start}-${Math.max(start, end - 1)}`;
   add(
-    `    log:     run.log bytes ${start}-${Math.max(start, end - 1)}${skipped > 0 ? `, last ${LOG_EXCERPT_LINES} of ${logLines.length} lines` : ''}`,
+    `    log:     ${range}${from > start || skipped > 0 ? `, last ${Math.min(tail.length, LOG_EXCERPT_LINES)} lines` : ''}`,
   );
-  block(logLines.slice(skipped).join('\n'), add);
+  block(tail.slice(skipped).join('\n'), add);
 }
 
 /** Files a step's script names as `$REMEDIATION_DIR/<path>` (or `${REMEDIATION_DIR}/<path>`). */

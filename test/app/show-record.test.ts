@@ -1,7 +1,7 @@
 import { cpSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatDuration, scriptReferences, showRunRecord } from '../../src/app/show-record.ts';
+import { formatDuration, formatRunReport, scriptReferences, showRunRecord } from '../../src/app/show-record.ts';
 import { parsePublicKey } from '../../src/core/keys.ts';
 import type { RunSnapshot } from '../../src/record/snapshot.ts';
 import { gitTestEnv, type TempRepo } from '../helpers/git-repo.ts';
@@ -254,6 +254,74 @@ describe('hostile record contents', () => {
     } finally {
       hostile.remove();
     }
+  });
+});
+
+describe('formatRunReport', () => {
+  it('shows a GitHub trigger, a killed step, an interrupted run and only the last 20 lines of a long log', () => {
+    const base = snapshotOf(record);
+    const log = Buffer.from(
+      Array.from({ length: 30 }, (_, i) => `line ${i + 1}\n`).join('') +
+        '[t] <== steps/greet killed by SIGKILL (timed-out)\n',
+    );
+    const snapshot: RunSnapshot = {
+      ...base,
+      status: 'timed-out',
+      error: { code: 'TIMED_OUT', message: 'step greet ran past 1m' },
+      trigger: {
+        kind: 'github',
+        event: 'repository_dispatch',
+        action: 'disk-full',
+        runId: '42',
+        attempt: '2',
+        actor: 'alert-bot',
+        workflowRef: 'o/r/.github/workflows/remediate.yml@refs/heads/main',
+        repository: 'o/r',
+      },
+      steps: [
+        {
+          ...base.steps.find((step) => step.id === 'greet')!,
+          exitCode: null,
+          signal: 'SIGKILL',
+          outcome: 'timed-out',
+          attempts: 2,
+          durationMs: 61_000,
+          log: { start: 0, end: log.byteLength },
+        },
+      ],
+    };
+    const lines = formatRunReport({
+      snapshot,
+      snapshotDigest,
+      anchors: [],
+      complete: false,
+      log,
+      definition: { kind: 'not-in-record', files: [] },
+    });
+    const report = lines.join('\n');
+    expect(report).toContain('status:    timed-out (record incomplete: the run was interrupted)');
+    expect(report).toContain('error:     [TIMED_OUT] step greet ran past 1m');
+    expect(report).toContain(
+      'trigger:   GitHub repository_dispatch.disk-full by alert-bot in o/r, workflow o/r/.github/workflows/remediate.yml@refs/heads/main, run 42 attempt 2',
+    );
+    expect(report).toContain('ran:     killed by SIGKILL, timed-out, 2 attempt(s), 1 min 1 s');
+    expect(report).toContain(`log:     run.log bytes 0-${log.byteLength - 1}, last 20 lines`);
+    expect(lines).toContain('      | line 12');
+    expect(lines).not.toContain('      | line 11');
+    expect(lines).toContain('      | [t] <== steps/greet killed by SIGKILL (timed-out)');
+
+    // A log far longer than the tail read: the same last 20 lines, none cut mid-line.
+    const long = Buffer.from(Array.from({ length: 20_000 }, (_, i) => `line ${i + 1}\n`).join(''));
+    const longLines = formatRunReport({
+      snapshot: { ...snapshot, steps: [{ ...snapshot.steps[0]!, log: { start: 0, end: long.byteLength } }] },
+      snapshotDigest,
+      anchors: [],
+      complete: false,
+      log: long,
+      definition: { kind: 'not-in-record', files: [] },
+    });
+    const excerpt = longLines.filter((line) => line.startsWith('      | line '));
+    expect(excerpt).toEqual(Array.from({ length: 20 }, (_, i) => `      | line ${19_981 + i}`));
   });
 });
 
