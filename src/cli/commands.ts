@@ -138,6 +138,18 @@ async function execute(
       return runCommand(command, github, context);
     case 'demo':
       return (await import('./demo.ts')).runDemo(context, command.clean, runCli);
+    case 'show': {
+      // Loaded only here, as verify-run is: it brings the large snapshot validator.
+      const { showRunRecord } = await import('../app/show-record.ts');
+      const trustedKeys = command.trustedKeys.map((path) => parsePublicKey(readKeyFile(path), path));
+      const lines = await showRunRecord(command.dir, {
+        ...(command.snapshotDigest !== undefined ? { snapshotDigest: command.snapshotDigest } : {}),
+        trustedKeys,
+      });
+      lines.forEach((line) => out(line));
+      // A reader: an unauthenticated record is shown under its banner, exit 0; verify-run refuses it.
+      return ExitCode.ok;
+    }
     // The workflow-pack commands load only when called: a run does not pay for them.
     case 'dispatch-parse':
       return (await import('./pack-commands.ts')).dispatchParse(command.event, command.githubOutput, github, context);

@@ -90,6 +90,14 @@ export type CliCommand =
     }
   | { readonly command: 'demo'; readonly clean: boolean }
   | {
+      readonly command: 'show';
+      readonly dir: string;
+      /** Pins snapshot.json, as for verify-run. */
+      readonly snapshotDigest: string | undefined;
+      /** Public keys of the run keys whose receipt authenticates the record. */
+      readonly trustedKeys: readonly string[];
+    }
+  | {
       readonly command: 'manifest-check';
       readonly manifest: string;
       readonly previous: string | undefined;
@@ -109,6 +117,8 @@ Usage:
                 [--sign-key <ed25519 private key>]   (or REMEDIATE_SIGN_KEY=<file>: signs the record's receipt)
   remediate verify-run <record dir> (--trusted-key <run key pub> ... | --snapshot-digest sha256:<hex>)
   remediate manifest check --manifest <path> (--previous <path> | --previous-ref <git ref>)
+  remediate show <record dir> [--trusted-key <run key pub> ...] [--snapshot-digest sha256:<hex>]
+                (reads a record: exit 0 when shown, even NOT AUTHENTICATED; 3 when tampered. verify-run is the check)
   remediate release --from-tag <name>/<version> --key <file> (--manifest <previous> | --first-release) [--manifest-out <file>]
   remediate validate [--base <git ref>] [--summary <file>]
   remediate dispatch parse --event <event.json> [--github-output <file>]
@@ -347,6 +357,19 @@ export function parseCommandLine(argv: readonly string[], cwd: string, env: Node
     case 'demo': {
       const { values } = parse(rest, { clean: { type: 'boolean' } }, 0);
       return { command: 'demo', clean: values.clean ?? false };
+    }
+    case 'show': {
+      const { values, positionals } = parse(
+        rest,
+        { 'snapshot-digest': { type: 'string' }, 'trusted-key': { type: 'string', multiple: true } },
+        1,
+      );
+      return {
+        command: 'show',
+        dir: path(positionals[0] ?? ''),
+        snapshotDigest: values['snapshot-digest'],
+        trustedKeys: (values['trusted-key'] ?? []).map(path),
+      };
     }
     case 'verify-run': {
       const { values, positionals } = parse(
