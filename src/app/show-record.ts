@@ -9,7 +9,7 @@ import { stopCommandsToken } from '../adapters/github-output.ts';
 import { DefinitionError, formatIssue, parseDefinition } from '../core/definition-parser.ts';
 import { STAGES, type Definition, type StageName, type StepSpec } from '../core/definition.ts';
 import { TrustError } from '../errors.ts';
-import { DEFINITION_FOLDER } from '../record/receipt.ts';
+import { DEFINITION_FILE as BUNDLE_FILE } from '../record/definition-bundle.ts';
 import { readRecord } from '../record/record-files.ts';
 import { verifyRecord } from '../record/record-verifier.ts';
 import { readRecordedDefinition, type DefinitionCopy } from '../record/read-definition-bundle.ts';
@@ -86,11 +86,7 @@ export function shownDefinition(
     return { kind: 'unparsed', files: recorded.files, problem: `${DEFINITION_FILE} is not in the copies` };
   }
   try {
-    const definition = parseDefinition(
-      `${DEFINITION_FOLDER}/${DEFINITION_FILE}`,
-      yml.content,
-      snapshot.remediation.name,
-    );
+    const definition = parseDefinition(`${BUNDLE_FILE}:${DEFINITION_FILE}`, yml.content, snapshot.remediation.name);
     return { kind: 'parsed', files: recorded.files, definition };
   } catch (error) {
     // The copy matches what was verified and ran; a parser that has since grown stricter must
@@ -202,10 +198,10 @@ function formatFiles(definition: ShownDefinition, s: RunSnapshot, add: (line: st
       `              see it with: git show ${s.remediation.commit ? text(s.remediation.commit) : text(s.remediation.tag)}:remediations/${text(s.remediation.name)}`,
     );
   } else if (definition.kind === 'unparsed') {
-    add(`  definition: ${DEFINITION_FOLDER}/${DEFINITION_FILE}: ${text(definition.problem)}`);
+    add(`  definition: ${BUNDLE_FILE}:${DEFINITION_FILE}: ${text(definition.problem)}`);
     add('              the steps below are those the record lists');
   } else {
-    add(`  definition: ${DEFINITION_FOLDER}/ (each copy checked against its sha256)`);
+    add(`  definition: ${BUNDLE_FILE} (each copy checked against its sha256 and mode; tar -xf extracts them)`);
   }
 }
 
@@ -265,16 +261,16 @@ function formatCommand(spec: StepSpec, files: readonly DefinitionCopy[], add: (l
     const file = files.find((f) => f.path === path);
     if (file === undefined) continue;
     if (file.content === undefined) {
-      add(`    script ${DEFINITION_FOLDER}/${text(path)}: not copied (too large); sha256 ${text(file.sha256)}`);
+      add(`    script ${text(path)}: not copied (too large to copy); sha256 ${text(file.sha256)}`);
       continue;
     }
     const scriptLines = splitLines(file.content.toString('utf8'));
     const more = scriptLines.length - SCRIPT_EXCERPT_LINES;
     add(
-      `    script ${DEFINITION_FOLDER}/${text(path)} (${scriptLines.length} line(s)${more > 0 ? `, first ${SCRIPT_EXCERPT_LINES}` : ''}):`,
+      `    script ${text(path)} (${scriptLines.length} line(s)${more > 0 ? `, first ${SCRIPT_EXCERPT_LINES}` : ''}):`,
     );
     block(scriptLines.slice(0, SCRIPT_EXCERPT_LINES).join('\n'), add);
-    if (more > 0) add(`      ... ${more} more line(s) in ${DEFINITION_FOLDER}/${text(path)}`);
+    if (more > 0) add(`      ... ${more} more line(s) in ${text(path)} (${BUNDLE_FILE})`);
   }
 }
 

@@ -6,6 +6,8 @@ import { parsePublicKey } from '../../src/core/keys.ts';
 import type { RunSnapshot } from '../../src/record/snapshot.ts';
 import { gitTestEnv, type TempRepo } from '../helpers/git-repo.ts';
 import { rejected } from '../helpers/errors.ts';
+import { replaceFile, rewriteBundle } from '../helpers/released.ts';
+import { treeFile } from '../../src/core/tree-digest.ts';
 import { cli, releaseInProcess } from '../helpers/in-process-cli.ts';
 
 // A secret the run is given, echoes, and is passed as a parameter value: it must be nowhere in
@@ -121,7 +123,7 @@ describe('showRunRecord', () => {
     expect(at('greet — Say hello')).toBeGreaterThan(at('Stage steps'));
     expect(report).toContain('run (shell bash, timeout 1m):');
     expect(report).toContain('      | bash "$REMEDIATION_DIR/hello.sh"');
-    expect(report).toContain('script definition/hello.sh (3 line(s)):');
+    expect(report).toContain('script hello.sh (3 line(s)):');
     expect(report).toContain('      | echo "hi from the script"');
     expect(report).toContain(`ran:     exit 0, succeeded, 1 attempt(s), ${formatDuration(greet.durationMs)}`);
     expect(report).toContain('output:  said = "hello bob"');
@@ -164,29 +166,31 @@ describe('showRunRecord', () => {
 
   it('refuses a record whose definition copy was edited, anchored or not', async () => {
     const edited = copyOf(record, (d) =>
-      writeFileSync(join(d, 'definition/hello.sh'), '#!/bin/bash\necho "nothing to see"\n'),
+      rewriteBundle(d, replaceFile('hello.sh', '#!/bin/bash\necho "nothing to see"\n')),
     );
     for (const anchors of [{}, { snapshotDigest }, { trustedKeys: trustedKeys() }]) {
       const error = await rejected(showRunRecord(edited, anchors));
       expect(error?.code).toBe('RECORD_TAMPERED');
-      expect(error?.message).toContain('definition/hello.sh');
+      expect(error?.message).toMatch(
+        /(definition\.tar: hello\.sh is not the verified file|definition\.tar has sha256)/,
+      );
     }
   });
 
-  it('refuses a file slipped into definition/, a missing copy, a link, and copies a record says it has not', async () => {
-    const added = copyOf(record, (d) => writeFileSync(join(d, 'definition/extra.sh'), 'rm -rf /\n'));
-    expect((await rejected(showRunRecord(added)))?.code).toBe('RECORD_TAMPERED');
-    const missing = copyOf(record, (d) => rmSync(join(d, 'definition/hello.sh')));
-    expect((await rejected(showRunRecord(missing)))?.code).toBe('RECORD_TAMPERED');
+  it('refuses a file slipped into definition.tar, a missing copy, a link, and a copy a record says it has not', async () => {
+    const added = copyOf(record, (d) =>
+      rewriteBundle(d, (files) => [...files, treeFile('extra.sh', '100755', Buffer.from('rm -rf /\n'))]),
+    );
+    expect((await rejected(showRunRecord(added)))?.message).toMatch(/extra\.sh, which is not a file of the verified/);
+    const missing = copyOf(record, (d) => rewriteBundle(d, (files) => files.filter((f) => f.path !== 'hello.sh')));
+    expect((await rejected(showRunRecord(missing)))?.message).toMatch(/leaves out/);
     const linked = copyOf(record, (d) => {
-      rmSync(join(d, 'definition/hello.sh'));
-      symlinkSync('/etc/hostname', join(d, 'definition/hello.sh'));
+      rmSync(join(d, 'definition.tar'));
+      symlinkSync('/etc/hostname', join(d, 'definition.tar'));
     });
     expect((await rejected(showRunRecord(linked)))?.code).toBe('RECORD_TAMPERED');
-    const planted = copyOf(refused, (d) =>
-      cpSync(join(record, 'definition'), join(d, 'definition'), { recursive: true }),
-    );
-    expect((await rejected(showRunRecord(planted)))?.code).toBe('RECORD_TAMPERED');
+    const planted = copyOf(refused, (d) => cpSync(join(record, 'definition.tar'), join(d, 'definition.tar')));
+    expect((await rejected(showRunRecord(planted)))?.message).toMatch(/lists no definition copy/);
   });
 
   it('says a refused run ran nothing', async () => {
@@ -200,7 +204,7 @@ describe('showRunRecord', () => {
 
   it('shows a record written before definition copies, and says where the definition is', async () => {
     const old = copyOf(record, (d) => {
-      rmSync(join(d, 'definition'), { recursive: true });
+      rmSync(join(d, 'definition.tar'));
       rmSync(join(d, 'receipt.dsse.json'));
       editSnapshot(d, (s) => delete s['definition']);
     });

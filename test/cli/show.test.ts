@@ -1,10 +1,10 @@
 // `remediate show` through the real CLI (child processes): what a person reading a record sees,
 // and its exit codes. The report itself is tested in test/app/show-record.test.ts.
-import { cpSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/git-repo.ts';
-import { releaseRemediation, type Released } from '../helpers/released.ts';
+import { releaseRemediation, replaceFile, rewriteBundle, type Released } from '../helpers/released.ts';
 
 const SECRET = 's3cr3t-7f1e9b2c44a0';
 
@@ -47,7 +47,7 @@ describe('remediate show', () => {
     expect(result.stdout).toMatch(
       / {2}fix — Fix it\n {4}run \(shell bash\):\n {6}\| bash "\$REMEDIATION_DIR\/fix\.sh"\n/,
     );
-    expect(result.stdout).toContain('    script definition/fix.sh (2 line(s)):\n      | #!/bin/bash\n');
+    expect(result.stdout).toContain('    script fix.sh (2 line(s)):\n      | #!/bin/bash\n');
     expect(result.stdout).toMatch(/ran: {5}exit 0, succeeded, 1 attempt\(s\), \d+(\.\d)? m?s\n/);
     expect(result.stdout).toContain('      | fixing port 9090');
     expect(result.stdout).toContain('  port = 9090');
@@ -68,13 +68,13 @@ describe('remediate show', () => {
   it('refuses a record whose definition copy was edited: exit 3, nothing shown', async () => {
     const edited = r.repo.path('edited');
     cpSync(record, edited, { recursive: true });
-    writeFileSync(join(edited, 'definition/fix.sh'), '#!/bin/bash\necho "harmless"\n');
+    rewriteBundle(edited, replaceFile('fix.sh', '#!/bin/bash\necho "harmless"\n'));
     for (const anchor of [[], ['--trusted-key', 'k1.pub']]) {
       const result = await show(edited, ...anchor);
       expect(result.code).toBe(3);
       expect(result.stdout).toBe('');
       expect(result.stderr).toMatch(/RECORD_TAMPERED/);
-      expect(result.stderr).toContain('definition/fix.sh');
+      expect(result.stderr).toMatch(/definition\.tar(: fix\.sh is not the verified file| has sha256)/);
     }
   });
 

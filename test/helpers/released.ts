@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { treeFile, type TreeFile } from '../../src/core/tree-digest.ts';
+import { DEFINITION_FILE, readDefinitionBundle, writeDefinitionBundle } from '../../src/record/definition-bundle.ts';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { RunSnapshot } from '../../src/record/snapshot.ts';
@@ -92,3 +94,20 @@ export async function waitForFile(path: string, timeoutMs = 15_000): Promise<voi
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/**
+ * Rewrites a record's definition.tar with `edit` applied to its files (a forger's edit: the tar
+ * stays well-formed, only what it holds changes).
+ */
+export function rewriteBundle(dir: string, edit: (files: TreeFile[]) => TreeFile[]): void {
+  const path = join(dir, DEFINITION_FILE);
+  const files = readDefinitionBundle(readFileSync(path)).map((f) => treeFile(f.path, f.mode, f.content));
+  rmSync(path);
+  writeDefinitionBundle(dir, edit(files));
+}
+
+/** `edit` for rewriteBundle: replaces one file's content. */
+export const replaceFile =
+  (path: string, content: string) =>
+  (files: TreeFile[]): TreeFile[] =>
+    files.map((f) => (f.path === path ? treeFile(path, f.mode, Buffer.from(content)) : f));
