@@ -74,7 +74,10 @@ var record_subjects = __webpack_require__(13768);
 var snapshot_digests = __webpack_require__(12177);
 // EXTERNAL MODULE: ./src/record/snapshot-schema.ts + 1 modules
 var snapshot_schema = __webpack_require__(27295);
+// EXTERNAL MODULE: ./src/record/definition-bundle.ts
+var definition_bundle = __webpack_require__(637);
 ;// CONCATENATED MODULE: ./src/app/verify-run.ts
+
 
 
 
@@ -109,6 +112,10 @@ async function verifyRunRecord(dir, anchors = {}) {
     if (mismatch) {
         throw new errors/* TrustError */.Ru('RECORD_TAMPERED', `${dir}: snapshot field '${mismatch.field}': ${mismatch.problem}`);
     }
+    const bundle = (0,bounded_file/* tryReadBoundedFile */.D)((0,external_node_path_.join)(dir, definition_bundle/* DEFINITION_FILE */.bq), { label: 'record file', maxBytes: definition_bundle/* MAX_BUNDLE_BYTES */.Me });
+    const bundleProblem = (0,definition_bundle/* checkDefinitionBundle */.OD)(bundle, snapshot);
+    if (bundleProblem)
+        throw new errors/* TrustError */.Ru('RECORD_TAMPERED', `${dir}: ${bundleProblem}`);
     const held = [];
     if (anchors.snapshotDigest !== undefined)
         held.push(`snapshot digest ${result.snapshotDigest} (given)`);

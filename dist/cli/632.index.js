@@ -701,6 +701,8 @@ function contentTypeFor(name) {
         return 'application/json';
     if (name.endsWith('.tar.gz') || name.endsWith('.tgz'))
         return 'application/gzip';
+    if (name.endsWith('.tar'))
+        return 'application/x-tar';
     return 'text/plain';
 }
 

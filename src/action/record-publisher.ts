@@ -4,8 +4,18 @@ import type { GitHubApi } from '../adapters/github-api.ts';
 import type { VersionRef } from '../core/version-ref.ts';
 import { contentTypeFor, publishReleaseWithAssets, type ReleaseAsset } from '../app/publish-release.ts';
 
-/** The record's files, in upload order. */
-export const RECORD_FILES = ['snapshot.json', 'run.log', 'run.log.chain'] as const;
+/**
+ * The record's files, in upload order: what the receipt covers, then the receipts themselves
+ * (the run key's DSSE envelope, the GitHub attestation's Sigstore bundle), each when present.
+ */
+export const RECORD_FILES = [
+  'snapshot.json',
+  'run.log',
+  'run.log.chain',
+  'definition.tar',
+  'receipt.dsse.json',
+  'receipt.sigstore.json',
+] as const;
 
 /** What uploading a workflow artifact returned. */
 export interface ArtifactResult {

@@ -43,5 +43,6 @@ export async function publishReleaseWithAssets(
 export function contentTypeFor(name: string): string {
   if (name.endsWith('.json')) return 'application/json';
   if (name.endsWith('.tar.gz') || name.endsWith('.tgz')) return 'application/gzip';
+  if (name.endsWith('.tar')) return 'application/x-tar';
   return 'text/plain';
 }

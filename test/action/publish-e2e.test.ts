@@ -147,7 +147,12 @@ describe('publishing the record', () => {
     const outputs = second.outputs();
     expect(outputs.status).toBe('succeeded');
     expect(outputs['artifact-id']).toBe('');
-    expect(readdirSync(outputs['record-path']!).sort()).toEqual(['run.log', 'run.log.chain', 'snapshot.json']);
+    expect(readdirSync(outputs['record-path']!).sort()).toEqual([
+      'definition.tar',
+      'run.log',
+      'run.log.chain',
+      'snapshot.json',
+    ]);
     expect(second.summaryText()).toContain('artifact upload failed');
     expect(second.summaryText()).toContain(outputs['snapshot-digest']!);
   });
@@ -167,7 +172,8 @@ describe('publishing the record', () => {
     for (const asset of release.assets) expect(asset.bytes).toEqual(record[asset.name]);
     expect(files.outputs()['release-url']).not.toBe('');
     const writes = gh.requests.filter((q) => q.method !== 'GET').map((q) => `${q.method} ${q.status}`);
-    expect(writes).toEqual(['POST 201', 'POST 201', 'POST 201', 'POST 201', 'PATCH 200']);
+    // The release, then one asset per record file (definition.tar included), then publishing it.
+    expect(writes).toEqual(['POST 201', 'POST 201', 'POST 201', 'POST 201', 'POST 201', 'PATCH 200']);
   });
 
   it('retries uploads after 5xx answers and network drops', async () => {
@@ -414,7 +420,12 @@ describe('a main step killed while publishing', () => {
     expect(artifacts.service.artifacts.filter((a) => a.name === name)).toHaveLength(1);
     const release = gh.getRelease(`svc/v1.0.0/runs/4242-${attempt}`)!;
     expect(release.draft).toBe(false);
-    expect(release.assets.map((a) => a.name).sort()).toEqual(['run.log', 'run.log.chain', 'snapshot.json']);
+    expect(release.assets.map((a) => a.name).sort()).toEqual([
+      'definition.tar',
+      'run.log',
+      'run.log.chain',
+      'snapshot.json',
+    ]);
   });
 });
 

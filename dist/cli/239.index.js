@@ -1,0 +1,520 @@
+export const id = 239;
+export const ids = [239,456];
+export const modules = {
+
+/***/ 71239:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  showRunRecord: () => (/* binding */ showRunRecord)
+});
+
+// UNUSED EXPORTS: LOG_EXCERPT_LINES, SCRIPT_EXCERPT_LINES, fenceWorkflowCommands, formatDuration, formatRunReport, scriptReferences, shownDefinition
+
+// EXTERNAL MODULE: ./src/adapters/github-output.ts
+var github_output = __webpack_require__(45443);
+// EXTERNAL MODULE: ./src/core/definition-parser.ts + 1 modules
+var definition_parser = __webpack_require__(24324);
+// EXTERNAL MODULE: ./src/core/definition.ts
+var core_definition = __webpack_require__(64286);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/record/definition-bundle.ts
+var definition_bundle = __webpack_require__(637);
+// EXTERNAL MODULE: ./src/record/record-files.ts
+var record_files = __webpack_require__(18374);
+// EXTERNAL MODULE: ./src/record/record-verifier.ts + 1 modules
+var record_verifier = __webpack_require__(4957);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/adapters/bounded-file.ts
+var bounded_file = __webpack_require__(79144);
+;// CONCATENATED MODULE: ./src/record/read-definition-bundle.ts
+// Reading back the definition copy of a record (definition.tar, written by definition-bundle.ts)
+// to show what ran. The copy is only as good as its match with the snapshot's file listing, which
+// the definition digest and the record's anchors pin: every byte shown is checked against it.
+
+
+
+
+/**
+ * Reads definition.tar of a record folder and checks it against the snapshot; throws
+ * TrustError('RECORD_TAMPERED') naming the first file that does not match.
+ */
+function readRecordedDefinition(dir, snapshot) {
+    const bytes = (0,bounded_file/* tryReadBoundedFile */.D)((0,external_node_path_.join)(dir, definition_bundle/* DEFINITION_FILE */.bq), { label: 'record file', maxBytes: definition_bundle/* MAX_BUNDLE_BYTES */.Me });
+    return recordedDefinition(snapshot, bytes);
+}
+/** The definition a record holds, from definition.tar's bytes (undefined: no such file). Pure. */
+function recordedDefinition(snapshot, bytes) {
+    // Attack: a copy edited after the run (or laid into a record that has none), so the record
+    // shows other logic than what ran.
+    const problem = (0,definition_bundle/* checkDefinitionBundle */.OD)(bytes, snapshot);
+    if (problem !== undefined)
+        throw new errors/* TrustError */.Ru('RECORD_TAMPERED', problem);
+    const listing = snapshot.remediation.files;
+    if (listing === undefined)
+        return { kind: 'none' };
+    if (snapshot.definition === undefined || bytes === undefined) {
+        return { kind: 'listing-only', files: listing.map((file) => ({ ...file, content: undefined })) };
+    }
+    const copies = new Map((0,definition_bundle/* readDefinitionBundle */.kL)(bytes).map((file) => [file.path, file.content]));
+    return { kind: 'copied', files: listing.map((file) => ({ ...file, content: copies.get(file.path) })) };
+}
+
+// EXTERNAL MODULE: ./src/app/verify-run.ts + 1 modules
+var verify_run = __webpack_require__(28456);
+;// CONCATENATED MODULE: ./src/app/show-record.ts
+// `remediate show`: one run record as a report a person can read without the repository. The
+// record is checked first, exactly as `verify-run` checks it, and a tampered one is refused before
+// anything in it is shown; the report then says which anchors held, or that none did. Everything
+// printed from the record (names, parameters, logs, scripts) is written by whoever wrote the
+// record, so it is escaped and indented under fixed labels: it cannot draw lines of its own
+// (a fake "authenticated:" line, terminal escapes, a workflow command).
+
+
+
+
+
+
+
+
+
+/** Lines of a step's log shown under it (its last ones: where a failure says why). */
+const LOG_EXCERPT_LINES = 20;
+/** Bytes at the end of a step's log range decoded to find its last lines. */
+const LOG_TAIL_BYTES = 64 * 1024;
+/** Lines of a script file shown under the step that runs it. */
+const SCRIPT_EXCERPT_LINES = 15;
+/** The definition file every remediation has. */
+const DEFINITION_FILE = 'remediation.yml';
+/**
+ * Checks a record folder as `verify-run` does (throwing RECORD_TAMPERED, or the error of an anchor
+ * given that does not hold), checks its definition copies against the snapshot, and returns the
+ * report's lines. An unanchored record is shown, under a banner saying it is not authenticated.
+ */
+async function showRunRecord(dir, anchors = {}) {
+    const verified = await (0,verify_run.verifyRunRecord)(dir, anchors);
+    // Read again to show it: pinned to the snapshot just verified (which pins the log through its
+    // chain head), so a record swapped between the check and the read is refused, not shown.
+    const files = await (0,record_files/* readRecord */.aE)(dir);
+    const again = (0,record_verifier/* verifyRecord */.RC)(files, { snapshotDigest: verified.snapshotDigest });
+    if (!again.ok)
+        throw new errors/* TrustError */.Ru('RECORD_TAMPERED', `${dir}: changed while it was read: ${again.problem}`);
+    const { snapshot } = verified;
+    const lines = formatRunReport({
+        snapshot,
+        snapshotDigest: verified.snapshotDigest,
+        anchors: verified.anchors,
+        complete: verified.complete,
+        log: files.log.subarray(0, again.log.bytes),
+        definition: shownDefinition(snapshot, readRecordedDefinition(dir, snapshot)),
+    });
+    return fenceWorkflowCommands(lines);
+}
+/** Parses the copied remediation.yml, when the record has one. Pure. */
+function shownDefinition(snapshot, recorded) {
+    if (recorded.kind === 'none')
+        return { kind: 'none' };
+    if (recorded.kind === 'listing-only')
+        return { kind: 'not-in-record', files: recorded.files };
+    const yml = recorded.files.find((file) => file.path === DEFINITION_FILE);
+    if (yml?.content === undefined) {
+        return { kind: 'unparsed', files: recorded.files, problem: `${DEFINITION_FILE} is not in the copies` };
+    }
+    try {
+        const definition = (0,definition_parser/* parseDefinition */.JA)(`${definition_bundle/* DEFINITION_FILE */.bq}:${DEFINITION_FILE}`, yml.content, snapshot.remediation.name);
+        return { kind: 'parsed', files: recorded.files, definition };
+    }
+    catch (error) {
+        // The copy matches what was verified and ran; a parser that has since grown stricter must
+        // not hide the rest of the record.
+        if (!(error instanceof definition_parser/* DefinitionError */.gk))
+            throw error;
+        const problem = error.issues.slice(0, 3).map(definition_parser/* formatIssue */.Hd).join('; ');
+        return { kind: 'unparsed', files: recorded.files, problem: `this version cannot parse it: ${problem}` };
+    }
+}
+/** The report, one line per element. Pure. */
+function formatRunReport(input) {
+    const { snapshot: s, definition } = input;
+    const lines = [];
+    const add = (line) => lines.push(line);
+    if (input.anchors.length === 0) {
+        add('NOT AUTHENTICATED: consistent, but nothing outside the record vouches for it (give --trusted-key or --snapshot-digest)');
+    }
+    else {
+        add(`authenticated: ${input.anchors.map(show_record_text).join('; ')}`);
+    }
+    add('');
+    add(`${show_record_text(s.remediation.name)}@${show_record_text(s.remediation.version)}  run ${show_record_text(s.runId)}`);
+    add(`  status:    ${s.status}${input.complete ? '' : ' (record incomplete: the run was interrupted)'}`);
+    if (s.error)
+        add(`  error:     [${show_record_text(s.error.code)}] ${show_record_text(s.error.message)}`);
+    add(`  started:   ${show_record_text(s.started)}`);
+    add(`  ended:     ${s.ended === undefined ? '(not recorded)' : show_record_text(s.ended)}${s.durationMs === undefined ? '' : ` (${formatDuration(s.durationMs)})`}`);
+    add(`  trigger:   ${formatTrigger(s.trigger)}`);
+    add(`  runner:    ${formatRunner(s.runner)}`);
+    add(`  forced:    ${s.forced ? 'yes (--force: the check stage was skipped)' : 'no'}`);
+    add(`  tool:      ${show_record_text(s.tool.name)} ${show_record_text(s.tool.version)} (${show_record_text(s.tool.bundleDigest)})`);
+    add(`  snapshot:  ${input.snapshotDigest}`);
+    if (definition.kind === 'none') {
+        add('');
+        // Nothing was verified, so no step could start: say so before anything else is listed.
+        add(s.status === 'refused'
+            ? `Refused: nothing ran. The run stopped at a check before any step (${s.error ? show_record_text(s.error.code) : 'no error recorded'}).`
+            : 'Nothing was verified, so no definition is in the record and no step could run.');
+        if (s.steps.length > 0)
+            add(`  (yet the record lists ${s.steps.length} step(s), shown below)`);
+    }
+    add('');
+    add(definition.kind === 'none' ? 'Requested' : 'What ran');
+    add(`  tag:       ${show_record_text(s.remediation.tag)}${s.remediation.commit ? ` -> commit ${show_record_text(s.remediation.commit)}` : ''}`);
+    add(`  digest:    ${s.remediation.digest === undefined ? '(none: nothing was verified)' : show_record_text(s.remediation.digest)}`);
+    if (s.manifest) {
+        const m = s.manifest;
+        add(`  manifest:  serial ${m.serial} (min ${m.minSerial}), ${show_record_text(m.digest)}, ${m.signers.length} signer(s) of threshold ${m.threshold}`);
+        for (const signer of m.signers)
+            add(`    signer:  ${show_record_text(signer)}`);
+    }
+    formatFiles(definition, s, add);
+    add('');
+    add('Parameters (as recorded; secret values are redacted)');
+    const params = Object.entries(s.params?.values ?? {});
+    if (params.length === 0)
+        add('  (none)');
+    for (const [name, value] of params)
+        add(`  ${show_record_text(name)} = ${show_record_text(JSON.stringify(value))}`);
+    add(`Secrets (names only; values are never recorded): ${s.secrets.length ? s.secrets.map(show_record_text).join(', ') : '(none)'}`);
+    formatStages(input, add);
+    add('');
+    add('Outputs');
+    const outputs = Object.entries(s.outputs);
+    if (outputs.length === 0)
+        add('  (none)');
+    for (const [name, value] of outputs)
+        add(`  ${show_record_text(name)} = ${show_record_text(JSON.stringify(value))}`);
+    add('');
+    add(`Outcome: ${s.status}${s.check === undefined ? '' : `; check: ${s.check}`}${s.rollback === undefined ? '' : `; rollback: ${s.rollback}`}`);
+    if (input.anchors.length === 0) {
+        add('NOT AUTHENTICATED: `remediate verify-run` with --trusted-key or --snapshot-digest is the check.');
+    }
+    return lines;
+}
+function formatFiles(definition, s, add) {
+    if (definition.kind === 'none')
+        return;
+    add(`  files:     ${definition.files.length} (sha256 and mode from snapshot.json)`);
+    for (const file of definition.files) {
+        const where = definition.kind === 'not-in-record' ? '' : file.content === undefined ? '  NOT COPIED (too large)' : '';
+        add(`    ${show_record_text(file.path)}  ${show_record_text(file.mode)}  sha256 ${show_record_text(file.sha256)}${where}`);
+    }
+    const omitted = definition.files.filter((file) => file.content === undefined);
+    if (definition.kind !== 'not-in-record' && omitted.length > 0) {
+        add(`  omitted:   ${omitted.length} file(s) too large to copy; identified by sha256 above`);
+    }
+    if (definition.kind === 'not-in-record') {
+        add('  definition: not in this record (it was written before records held copies of the definition);');
+        add(`              see it with: git show ${s.remediation.commit ? show_record_text(s.remediation.commit) : show_record_text(s.remediation.tag)}:remediations/${show_record_text(s.remediation.name)}`);
+    }
+    else if (definition.kind === 'unparsed') {
+        add(`  definition: ${definition_bundle/* DEFINITION_FILE */.bq}:${DEFINITION_FILE}: ${show_record_text(definition.problem)}`);
+        add('              the steps below are those the record lists');
+    }
+    else {
+        add(`  definition: ${definition_bundle/* DEFINITION_FILE */.bq} (each copy checked against its sha256 and mode; tar -xf extracts them)`);
+    }
+}
+function formatStages(input, add) {
+    const { snapshot: s, definition } = input;
+    const declared = definition.kind === 'parsed' ? definition.definition : undefined;
+    const files = definition.kind === 'none' ? [] : definition.files;
+    const recorded = new Map(s.steps.map((step) => [`${step.stage}/${step.id}`, step]));
+    const shown = new Set();
+    for (const stage of core_definition/* STAGES */.an) {
+        const specs = declared?.[stage] ?? [];
+        const ran = s.steps.filter((step) => step.stage === stage);
+        if (declared === undefined && ran.length === 0)
+            continue;
+        add('');
+        add(`Stage ${stage}${stageConclusion(s, stage)}`);
+        if (specs.length === 0 && ran.length === 0)
+            add('  (no steps declared)');
+        for (const spec of specs) {
+            const key = `${stage}/${spec.id}`;
+            shown.add(key);
+            formatStep(spec.id, spec.name, add);
+            formatCommand(spec, files, add);
+            formatRun(recorded.get(key), input.log, add);
+        }
+        // Steps the record lists that the shown definition does not declare: all of them when there
+        // is no parsed definition.
+        for (const step of ran.filter((step) => !shown.has(`${step.stage}/${step.id}`))) {
+            formatStep(step.id, step.name, add);
+            if (declared !== undefined)
+                add('    (recorded, but not declared in the copied definition)');
+            formatRun(step, input.log, add);
+        }
+    }
+}
+function stageConclusion(s, stage) {
+    if (stage === 'check' && s.check !== undefined)
+        return ` (conclusion: ${s.check})`;
+    if (stage === 'rollback' && s.rollback !== undefined)
+        return ` (rollback: ${s.rollback})`;
+    return '';
+}
+function formatStep(id, name, add) {
+    add(`  ${show_record_text(id)}${name === undefined ? '' : ` — ${show_record_text(name)}`}`);
+}
+function formatCommand(spec, files, add) {
+    const options = [
+        `shell ${spec.shell ?? 'bash'}`,
+        ...(spec.timeout === undefined ? [] : [`timeout ${spec.timeout}`]),
+        ...(spec.retries === undefined ? [] : [`retries ${spec.retries}`]),
+        ...(spec['continue-on-error'] ? ['continue-on-error'] : []),
+        ...(spec['working-directory'] === undefined ? [] : [`working-directory ${spec['working-directory']}`]),
+    ];
+    add(`    run (${show_record_text(options.join(', '))}):`);
+    block(spec.run, add);
+    for (const [name, value] of Object.entries(spec.env ?? {}))
+        add(`    env ${show_record_text(name)} = ${show_record_text(JSON.stringify(value))}`);
+    for (const path of scriptReferences(spec.run)) {
+        const file = files.find((f) => f.path === path);
+        if (file === undefined)
+            continue;
+        if (file.content === undefined) {
+            add(`    script ${show_record_text(path)}: not copied (too large to copy); sha256 ${show_record_text(file.sha256)}`);
+            continue;
+        }
+        const scriptLines = splitLines(file.content.toString('utf8'));
+        const more = scriptLines.length - SCRIPT_EXCERPT_LINES;
+        add(`    script ${show_record_text(path)} (${scriptLines.length} line(s)${more > 0 ? `, first ${SCRIPT_EXCERPT_LINES}` : ''}):`);
+        block(scriptLines.slice(0, SCRIPT_EXCERPT_LINES).join('\n'), add);
+        if (more > 0)
+            add(`      ... ${more} more line(s) in ${show_record_text(path)} (${definition_bundle/* DEFINITION_FILE */.bq})`);
+    }
+}
+function formatRun(step, log, add) {
+    if (step === undefined) {
+        add('    not run');
+        return;
+    }
+    const ended = step.signal !== null
+        ? `killed by ${show_record_text(step.signal)}`
+        : step.exitCode !== null
+            ? `exit ${step.exitCode}`
+            : 'no exit code';
+    add(`    ran:     ${ended}, ${step.outcome}, ${step.attempts} attempt(s), ${formatDuration(step.durationMs)}${step.continueOnError ? ' (continue-on-error)' : ''}`);
+    if (step.error !== undefined)
+        add(`    error:   ${show_record_text(step.error)}`);
+    for (const [name, value] of Object.entries(step.outputs))
+        add(`    output:  ${show_record_text(name)} = ${show_record_text(JSON.stringify(value))}`);
+    const start = Math.min(step.log.start, log.byteLength);
+    const end = Math.min(step.log.end, log.byteLength);
+    // Only the tail is decoded: a step that printed gigabytes is shown without reading them all.
+    const from = Math.max(start, end - LOG_TAIL_BYTES);
+    const tail = splitLines(log.subarray(from, end).toString('utf8'));
+    if (from > start)
+        tail.shift(); // cut mid-line
+    const skipped = Math.max(0, tail.length - LOG_EXCERPT_LINES);
+    const range = `run.log bytes ${start}-${Math.max(start, end - 1)}`;
+    add(`    log:     ${range}${from > start || skipped > 0 ? `, last ${Math.min(tail.length, LOG_EXCERPT_LINES)} lines` : ''}`);
+    block(tail.slice(skipped).join('\n'), add);
+}
+/** Files a step's script names as `$REMEDIATION_DIR/<path>` (or `${REMEDIATION_DIR}/<path>`). */
+function scriptReferences(run) {
+    const paths = [...run.matchAll(/\$(?:\{REMEDIATION_DIR\}|REMEDIATION_DIR\b)\/([A-Za-z0-9._/-]+)/g)].map((m) => m[1] ?? '');
+    return [...new Set(paths.filter((path) => path !== ''))];
+}
+/** `123 ms`, `4.5 s`, `2 min 3 s`, `1 h 2 min`. */
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${ms} ms`;
+    if (ms < 60_000)
+        return `${(ms / 1000).toFixed(1)} s`;
+    const seconds = Math.round(ms / 1000);
+    if (seconds < 3600)
+        return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+    return `${Math.floor(seconds / 3600)} h ${Math.floor((seconds % 3600) / 60)} min`;
+}
+function formatTrigger(trigger) {
+    if (trigger.kind === 'local')
+        return `local, ${show_record_text(trigger.user)}@${show_record_text(trigger.host)}`;
+    const event = trigger.action === undefined ? trigger.event : `${trigger.event}.${trigger.action}`;
+    return show_record_text(`GitHub ${event} by ${trigger.actor} in ${trigger.repository}, workflow ${trigger.workflowRef}, run ${trigger.runId} attempt ${trigger.attempt}${trigger.payloadDigest === undefined ? '' : `, payload ${trigger.payloadDigest}`}`);
+}
+function formatRunner(runner) {
+    const named = [runner.name, runner.runnerOs].filter((part) => part !== undefined).join(', ');
+    return show_record_text(`${runner.os}/${runner.arch}, node ${runner.node}${named === '' ? '' : ` (${named})`}`);
+}
+/** Untrusted text on one line: control characters, line breaks and bidi overrides escaped. */
+function show_record_text(value) {
+    // Attack: a record whose fields carry terminal escapes or bidi overrides could redraw or
+    // reorder what is shown (an "authenticated" line over the banner, a reversed digest).
+    return value.replace(
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+    /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0).toString(16)}}`);
+}
+/** Untrusted multi-line text, each line escaped and set under a `|` so none can pose as a report line. */
+function block(value, add) {
+    for (const line of splitLines(value))
+        add(`      | ${show_record_text(line)}`);
+}
+function splitLines(value) {
+    const lines = value.split('\n');
+    if (lines.at(-1) === '')
+        lines.pop();
+    return lines;
+}
+/**
+ * Fences the report in `::stop-commands::` when a line holds `::` or `##[`: shown in a GitHub
+ * `run:` step, a step's log line must not act as a workflow command (`::add-mask::`, `::error`).
+ */
+function fenceWorkflowCommands(lines) {
+    if (!lines.some((line) => line.includes('::') || line.includes('##[')))
+        return [...lines];
+    const token = (0,github_output/* stopCommandsToken */.Q)(lines);
+    return [`::stop-commands::${token}`, ...lines, `::${token}::`];
+}
+
+
+/***/ }),
+
+/***/ 28456:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  verifyRunRecord: () => (/* binding */ verifyRunRecord)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/adapters/bounded-file.ts
+var bounded_file = __webpack_require__(79144);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/record/record-files.ts
+var record_files = __webpack_require__(18374);
+// EXTERNAL MODULE: ./src/record/record-verifier.ts + 1 modules
+var record_verifier = __webpack_require__(4957);
+// EXTERNAL MODULE: ./src/record/receipt.ts
+var record_receipt = __webpack_require__(24109);
+// EXTERNAL MODULE: ./src/core/dsse.ts
+var dsse = __webpack_require__(99394);
+;// CONCATENATED MODULE: ./src/record/receipt-verifier.ts
+// Authenticates a signed run receipt (receipt.dsse.json) with the run keys the caller trusts.
+// Pure: envelope bytes and keys in, the signed Statement (still to be checked against the record
+// with checkStatement) and its signers out, or a TrustError naming the failed check.
+
+
+
+/** Largest receipt accepted: one subject per definition file (at most 10,000) fits well within it. */
+const MAX_RECEIPT_BYTES = 16 * 1024 * 1024;
+/** Verifies receipt.dsse.json's signature with the trusted run keys; one valid signature suffices. */
+function authenticateReceipt(envelopeBytes, trustedKeys) {
+    // Bounds the work a hostile file can cause before any signature is checked.
+    if (envelopeBytes.byteLength > MAX_RECEIPT_BYTES) {
+        throw new errors/* TrustError */.Ru('MALFORMED', `receipt is ${envelopeBytes.byteLength} bytes; at most ${MAX_RECEIPT_BYTES}`);
+    }
+    const envelope = (0,dsse/* parseEnvelope */.mE)(envelopeBytes, 'receipt');
+    // Type confusion: a manifest (or anything else) signed with the same key is not a receipt; PAE
+    // binds the type into what was signed, so the type cannot be swapped either.
+    if (envelope.payloadType !== record_receipt/* IN_TOTO_PAYLOAD_TYPE */.T4) {
+        throw new errors/* TrustError */.Ru('MALFORMED', `receipt payloadType: expected ${record_receipt/* IN_TOTO_PAYLOAD_TYPE */.T4}, got ${JSON.stringify(envelope.payloadType).slice(0, 80)}`);
+    }
+    const payload = (0,dsse/* decodeBase64OrRefuse */.j5)(envelope.payload, 'receipt payload');
+    const trusted = new Map(trustedKeys.map((k) => [k.keyid, k]));
+    // Forgery: whoever can write the record folder can write a receipt, but not sign one with a
+    // trusted run key; a receipt signed by any other key, or edited after signing, is refused.
+    const { valid, invalidFromTrusted } = (0,dsse/* countValidSignatures */.lk)(envelope, payload, trusted, 'receipt');
+    if (valid.size === 0) {
+        if (invalidFromTrusted > 0) {
+            throw new errors/* TrustError */.Ru('SIGNATURE_INVALID', `receipt signature check: ${invalidFromTrusted} signature(s) under a trusted keyid do not verify (the receipt was changed after signing, or signed with another key)`);
+        }
+        const keyids = envelope.signatures.map((s) => s.keyid.slice(0, 16)).join(', ') || 'none';
+        throw new errors/* TrustError */.Ru('UNTRUSTED_KEY', `receipt signer check: expected a signature by ${[...trusted.keys()].map((k) => k.slice(0, 16)).join(', ')}, got ${keyids}`);
+    }
+    let statement;
+    try {
+        statement = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(payload));
+    }
+    catch (error) {
+        throw new errors/* TrustError */.Ru('MALFORMED', 'receipt payload is not JSON', { cause: error });
+    }
+    return { statement, signers: [...valid].sort() };
+}
+
+// EXTERNAL MODULE: ./src/record/record-subjects.ts
+var record_subjects = __webpack_require__(13768);
+// EXTERNAL MODULE: ./src/record/snapshot-digests.ts
+var snapshot_digests = __webpack_require__(12177);
+// EXTERNAL MODULE: ./src/record/snapshot-schema.ts + 1 modules
+var snapshot_schema = __webpack_require__(27295);
+// EXTERNAL MODULE: ./src/record/definition-bundle.ts
+var definition_bundle = __webpack_require__(637);
+;// CONCATENATED MODULE: ./src/app/verify-run.ts
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Everything `remediate verify-run` checks: the log chain and step ranges, the snapshot's schema,
+ * its own digests, and its claims against the chained log; then each anchor given. Throws
+ * RECORD_TAMPERED naming the first problem (a byte range of run.log, a snapshot field, or a file
+ * the receipt covers), or a TrustError naming the anchor that failed. Returns the anchors that
+ * held; the caller refuses an empty list (UNANCHORED).
+ */
+async function verifyRunRecord(dir, anchors = {}) {
+    const files = await (0,record_files/* readRecord */.aE)(dir);
+    const result = (0,record_verifier/* verifyRecord */.RC)(files, anchors.snapshotDigest === undefined ? {} : { snapshotDigest: anchors.snapshotDigest });
+    if (!result.ok)
+        throw new errors/* TrustError */.Ru('RECORD_TAMPERED', `${dir}: ${result.problem}`);
+    const value = JSON.parse(files.snapshot.toString('utf8'));
+    // A snapshot edited into another shape (a field dropped, a status invented) is refused even
+    // when its log still verifies: the published schema is part of the record's contract.
+    const shape = (0,snapshot_schema/* validateSnapshot */.D)(value);
+    if (!shape.ok) {
+        throw new errors/* TrustError */.Ru('RECORD_TAMPERED', `${dir}: snapshot.json does not match its schema: ${shape.problems.slice(0, 3).join('; ')}`);
+    }
+    const snapshot = value;
+    const mismatch = (0,snapshot_digests/* checkSnapshotDigests */.IN)(snapshot) ?? (0,snapshot_digests/* checkClaimsAgainstLog */.z9)(snapshot, files.log, result.complete);
+    if (mismatch) {
+        throw new errors/* TrustError */.Ru('RECORD_TAMPERED', `${dir}: snapshot field '${mismatch.field}': ${mismatch.problem}`);
+    }
+    const bundle = (0,bounded_file/* tryReadBoundedFile */.D)((0,external_node_path_.join)(dir, definition_bundle/* DEFINITION_FILE */.bq), { label: 'record file', maxBytes: definition_bundle/* MAX_BUNDLE_BYTES */.Me });
+    const bundleProblem = (0,definition_bundle/* checkDefinitionBundle */.OD)(bundle, snapshot);
+    if (bundleProblem)
+        throw new errors/* TrustError */.Ru('RECORD_TAMPERED', `${dir}: ${bundleProblem}`);
+    const held = [];
+    if (anchors.snapshotDigest !== undefined)
+        held.push(`snapshot digest ${result.snapshotDigest} (given)`);
+    if (anchors.trustedKeys !== undefined && anchors.trustedKeys.length > 0) {
+        const bytes = (0,bounded_file/* tryReadBoundedFile */.D)((0,external_node_path_.join)(dir, record_receipt/* RECEIPT_FILE */.aH), { label: 'receipt', maxBytes: MAX_RECEIPT_BYTES });
+        if (bytes === undefined) {
+            throw new errors/* TrustError */.Ru('UNANCHORED', `${dir} has no ${record_receipt/* RECEIPT_FILE */.aH}: the run was not signed with a run key (remediate run --sign-key), so --trusted-key cannot authenticate it; use the snapshot digest printed when it ran, or its attestation`);
+        }
+        const receipt = authenticateReceipt(bytes, anchors.trustedKeys);
+        const problem = (0,record_receipt/* checkStatement */.It)(receipt.statement, { files: (0,record_subjects/* recordFileDigests */.F)(dir), snapshot });
+        if (problem)
+            throw new errors/* TrustError */.Ru('RECORD_TAMPERED', `${dir}: ${problem.problem}`);
+        held.push(`receipt signed by ${receipt.signers.map((k) => k.slice(0, 16)).join(', ')}`);
+    }
+    return { ...result, anchors: held, snapshot };
+}
+
+
+/***/ })
+
+};
