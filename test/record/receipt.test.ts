@@ -62,6 +62,15 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => r.repo.remove());
 
+/** snapshot.json as a forger edits it: every field writable. */
+interface Forged {
+  remediation: { name: string; version: string; tag: string };
+  trigger: { user?: string };
+  started: string;
+  status: string;
+  log: unknown;
+}
+
 const envelopeOf = (dir: string) => parseEnvelope(readFileSync(join(dir, 'receipt.dsse.json')), 'receipt');
 const statementOf = (dir: string) =>
   JSON.parse(Buffer.from(envelopeOf(dir).payload, 'base64').toString('utf8')) as ReceiptStatement;
@@ -225,7 +234,7 @@ describe('a rewritten record is refused with the run key', () => {
   });
 
   it('refuses the changes an auditor would try: name, user, start, status relabel', async () => {
-    const edits: [string, (s: Record<string, any>) => void, RegExp][] = [
+    const edits: [string, (s: Forged) => void, RegExp][] = [
       [
         'remediation name and tag',
         (s) => {
@@ -241,7 +250,7 @@ describe('a rewritten record is refused with the run key', () => {
     ];
     for (const [what, edit, message] of edits) {
       const dir = copy();
-      const snapshot = JSON.parse(readFileSync(join(dir, 'snapshot.json'), 'utf8')) as Record<string, any>;
+      const snapshot = JSON.parse(readFileSync(join(dir, 'snapshot.json'), 'utf8')) as Forged;
       edit(snapshot);
       writeFileSync(join(dir, 'snapshot.json'), JSON.stringify(snapshot, null, 2));
       const result = await verifyWithKey(dir);
@@ -261,7 +270,7 @@ describe('a rewritten record is refused with the run key', () => {
     cpSync(join(scratch, 'rec', 'run.log'), join(dir, 'run.log'));
     cpSync(join(scratch, 'rec', 'run.log.chain'), join(dir, 'run.log.chain'));
     rmSync(scratch, { recursive: true, force: true });
-    const snapshot = JSON.parse(readFileSync(join(dir, 'snapshot.json'), 'utf8')) as Record<string, any>;
+    const snapshot = JSON.parse(readFileSync(join(dir, 'snapshot.json'), 'utf8')) as Forged;
     snapshot.log = { file: 'run.log', bytes: summary.bytes, blocks: summary.blocks, head: summary.head };
     writeFileSync(join(dir, 'snapshot.json'), JSON.stringify(snapshot, null, 2));
     // Consistent again: only the anchor tells.
