@@ -2,10 +2,11 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GitHubApi } from '../adapters/github-api.ts';
 import type { VersionRef } from '../core/version-ref.ts';
+import { ATTESTATION_BUNDLE_FILE, DEFINITION_FOLDER } from '../record/receipt.ts';
 import { contentTypeFor, publishReleaseWithAssets, type ReleaseAsset } from '../app/publish-release.ts';
 
-/** The record's files, in upload order. */
-export const RECORD_FILES = ['snapshot.json', 'run.log', 'run.log.chain'] as const;
+/** The record's files, in upload order; the attestation's bundle when the record was attested. */
+export const RECORD_FILES = ['snapshot.json', 'run.log', 'run.log.chain', ATTESTATION_BUNDLE_FILE] as const;
 
 /** What uploading a workflow artifact returned. */
 export interface ArtifactResult {
@@ -54,6 +55,13 @@ export async function publishArtifact(
   // folder was never redacted or chained.
   const present = new Set(await readdir(dir));
   const files = RECORD_FILES.filter((f) => present.has(f)).map((f) => join(dir, f));
+  // The verified definition's copies are subjects of the receipt and the attestation: without
+  // them a downloaded record could not be checked against either.
+  if (present.has(DEFINITION_FOLDER)) {
+    for (const entry of await readdir(join(dir, DEFINITION_FOLDER), { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) files.push(join(entry.parentPath, entry.name));
+    }
+  }
   const result = await upload(name, files, dir, retentionDays);
   if (result.id === undefined) throw new Error(`artifact ${name}: the upload returned no id`);
   return {
