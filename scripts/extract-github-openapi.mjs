@@ -38,6 +38,8 @@ const OPERATIONS = [
   ],
   ['get', '/repos/{owner}/{repo}/actions/runs/{run_id}/artifacts', 'actions/list-workflow-run-artifacts'],
   ['get', '/repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}', 'actions/download-artifact'],
+  // The Action's `attest`: @actions/attest stores the record's Sigstore bundle.
+  ['post', '/repos/{owner}/{repo}/attestations', 'repos/create-attestation'],
 ];
 
 /** Keeps a media-type map's schemas and drops the (large, non-normative) examples. */

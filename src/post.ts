@@ -1,7 +1,7 @@
 // Entry of the Action's post step (runs.post): publishes a record main could not.
 import { fileURLToPath } from 'node:url';
 import { coreIo } from './action/core-io.ts';
-import { lazyGitHubApi, uploadWithArtifactClient } from './action/lazy-clients.ts';
+import { attestWithActionsToolkit, lazyGitHubApi, uploadWithArtifactClient } from './action/lazy-clients.ts';
 import { runPost } from './action/post-run.ts';
 
 await runPost({
@@ -9,6 +9,7 @@ await runPost({
   env: process.env,
   connectApi: lazyGitHubApi,
   uploadArtifact: uploadWithArtifactClient,
+  attest: attestWithActionsToolkit,
   toolPath: fileURLToPath(import.meta.url),
   now: () => new Date(),
 });

@@ -511,6 +511,28 @@ async function verifyRunRecord(dir, anchors = {}) {
             throw new errors/* TrustError */.Ru('RECORD_TAMPERED', `${dir}: ${problem.problem}`);
         held.push(`receipt signed by ${receipt.signers.map((k) => k.slice(0, 16)).join(', ')}`);
     }
+    if (anchors.attestation !== undefined) {
+        const anchor = anchors.attestation;
+        const bundlePath = typeof anchor.bundle === 'string' ? anchor.bundle : (0,external_node_path_.join)(dir, record_receipt/* ATTESTATION_BUNDLE_FILE */.Fw);
+        const bundle = anchor.bundle instanceof Uint8Array
+            ? anchor.bundle
+            : (0,bounded_file/* tryReadBoundedFile */.D)(bundlePath, { label: 'attestation bundle', maxBytes: record_receipt/* MAX_ATTESTATION_BYTES */.mq });
+        if (bundle === undefined) {
+            throw new errors/* TrustError */.Ru('UNANCHORED', `${bundlePath} not found: the record was not attested (the Action's attest input), or give the bundle with --attestation (gh attestation download ${dir}/snapshot.json --repo OWNER/REPO saves it)`);
+        }
+        // Loaded here only: the run path never parses Sigstore's verifier.
+        const { verifyAttestation } = await Promise.all(/* import() */[__webpack_require__.e(168), __webpack_require__.e(297)]).then(__webpack_require__.bind(__webpack_require__, 59297));
+        const verified = verifyAttestation(bundle, {
+            trustedRoot: anchor.trustedRoot,
+            ...(anchor.signerWorkflow !== undefined ? { signerWorkflow: anchor.signerWorkflow } : {}),
+        });
+        // A genuine attestation of another record (or of this one before it was edited) is refused:
+        // the signed Statement must cover exactly these files and this snapshot.
+        const problem = (0,record_receipt/* checkStatement */.It)(verified.statement, { files: (0,record_subjects/* recordFileDigests */.F)(dir), snapshot });
+        if (problem)
+            throw new errors/* TrustError */.Ru('RECORD_TAMPERED', `${dir}: ${problem.problem}`);
+        held.push(`attested by ${verified.signer}`);
+    }
     return { ...result, anchors: held, snapshot };
 }
 

@@ -4504,7 +4504,9 @@ Usage:
   remediate run <name>@<version> --trusted-key <pub> [--trusted-key ...] [--threshold k] [--min-serial n]
                 [--manifest <path>] [--param key=value ...] [--params-file f.json] [--out <dir>] [--dry-run] [--force]
                 [--sign-key <ed25519 private key>]   (or REMEDIATE_SIGN_KEY=<file>: signs the record's receipt)
-  remediate verify-run <record dir> (--trusted-key <run key pub> ... | --snapshot-digest sha256:<hex>)
+  remediate verify-run <record dir> (--trusted-key <run key pub> ... | --snapshot-digest sha256:<hex>
+                | --trusted-root <trusted_root.jsonl> --signer-workflow <OWNER/REPO/.github/workflows/file.yml>
+                  [--attestation <bundle.json>, default <record dir>/receipt.sigstore.json])
   remediate manifest check --manifest <path> (--previous <path> | --previous-ref <git ref>)
   remediate show <record dir> [--trusted-key <run key pub> ...] [--snapshot-digest sha256:<hex>]
                 (reads a record: exit 0 when shown, even NOT AUTHENTICATED; 3 when tampered. verify-run is the check)
@@ -4717,12 +4719,19 @@ function parseCommandLine(argv, cwd, env) {
             };
         }
         case 'verify-run': {
-            const { values, positionals } = parse(rest, { 'snapshot-digest': { type: 'string' }, 'trusted-key': { type: 'string', multiple: true } }, 1);
+            const { values, positionals } = parse(rest, {
+                'snapshot-digest': { type: 'string' },
+                'trusted-key': { type: 'string', multiple: true },
+                attestation: { type: 'string' },
+                'trusted-root': { type: 'string' },
+                'signer-workflow': { type: 'string' },
+            }, 1);
             return {
                 command: 'verify-run',
                 dir: path(positionals[0] ?? ''),
                 snapshotDigest: values['snapshot-digest'],
                 trustedKeys: (values['trusted-key'] ?? []).map(path),
+                attestation: attestationOptions(values, path),
             };
         }
         case 'manifest': {
@@ -4834,8 +4843,34 @@ function required(value, what) {
         throw new errors/* UsageError */.eb('USAGE', `missing ${what}`);
     return value;
 }
+/**
+ * verify-run's attestation options. A bundle is only as good as the roots it is checked against
+ * and the signer it must name, so both are required: without a trusted root nothing can be
+ * verified offline, and without a signer workflow any workflow of any repository could have
+ * attested a forged record (every GitHub user can get a certificate from the same CA).
+ */
+function attestationOptions(values, path) {
+    const bundle = values.attestation;
+    const trustedRoot = values['trusted-root'];
+    const signerWorkflow = values['signer-workflow'];
+    if (trustedRoot === undefined) {
+        if (bundle !== undefined || signerWorkflow !== undefined) {
+            throw new errors/* UsageError */.eb('USAGE', `verify-run ${bundle !== undefined ? '--attestation' : '--signer-workflow'} needs --trusted-root <file>: Sigstore's trusted roots, which 'gh attestation trusted-root > trusted_root.jsonl' saves (check an attestation online with 'gh attestation verify <record>/snapshot.json --repo OWNER/REPO' instead)`);
+        }
+        return undefined;
+    }
+    if (signerWorkflow === undefined || signerWorkflow.trim() === '') {
+        throw new errors/* UsageError */.eb('USAGE', 'verify-run --trusted-root needs --signer-workflow OWNER/REPO/.github/workflows/<file>: the workflow that must have attested the record (any GitHub workflow can attest something)');
+    }
+    return {
+        bundle: bundle === undefined ? undefined : path(bundle),
+        trustedRoot: path(trustedRoot),
+        signerWorkflow: signerWorkflow.trim(),
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/cli/commands.ts
+
 
 
 
@@ -4989,16 +5024,29 @@ async function commands_execute(command, github, context) {
             // Loaded only here: the snapshot validator is large, and no other command needs it.
             const { verifyRunRecord } = await __webpack_require__.e(/* import() */ 456).then(__webpack_require__.bind(__webpack_require__, 28456));
             const trustedKeys = command.trustedKeys.map((path) => (0,keys/* parsePublicKey */.ee)((0,load_keys/* readKeyFile */.ml)(path), path));
+            const attestation = command.attestation;
             const result = await verifyRunRecord(command.dir, {
                 ...(command.snapshotDigest !== undefined ? { snapshotDigest: command.snapshotDigest } : {}),
                 trustedKeys,
+                ...(attestation !== undefined
+                    ? {
+                        attestation: {
+                            ...(attestation.bundle !== undefined ? { bundle: attestation.bundle } : {}),
+                            trustedRoot: (0,bounded_file/* readBoundedFile */.M)(attestation.trustedRoot, {
+                                label: 'trusted root',
+                                maxBytes: receipt/* MAX_ATTESTATION_BYTES */.mq,
+                            }),
+                            signerWorkflow: attestation.signerWorkflow,
+                        },
+                    }
+                    : {}),
             });
             const verdict = result.anchors.length > 0 ? 'intact' : 'consistent';
             out(`${result.complete ? verdict : `${verdict} but incomplete (the run was interrupted; its valid prefix verifies)`}: status ${result.status}, ${result.steps} step(s), ${result.log.bytes} log bytes in ${result.log.blocks} chained block(s), head ${result.log.head.slice(0, 16)}, snapshot ${result.snapshotDigest}`);
             // Consistency alone proves nothing: whoever can write the folder can recompute all of it.
             const { snapshot } = result;
             if (result.anchors.length === 0) {
-                throw new errors/* TrustError */.Ru('UNANCHORED', `${command.dir} is consistent but NOT authenticated: nothing outside the record vouches for it. Give --trusted-key <the run key's public key> (a signed receipt.dsse.json), --snapshot-digest <sha256 printed when it ran>, or check its attestation on GitHub (gh attestation verify ${command.dir}/snapshot.json --repo OWNER/REPO)`);
+                throw new errors/* TrustError */.Ru('UNANCHORED', `${command.dir} is consistent but NOT authenticated: nothing outside the record vouches for it. Give --trusted-key <the run key's public key> (a signed receipt.dsse.json), --snapshot-digest <sha256 printed when it ran>, or --trusted-root <gh attestation trusted-root output> --signer-workflow OWNER/REPO/.github/workflows/<file> for its attestation (online: gh attestation verify ${command.dir}/snapshot.json --repo OWNER/REPO)`);
             }
             out(`  run:           ${snapshot.remediation.name}@${snapshot.remediation.version} (${snapshot.runId})`);
             for (const anchor of result.anchors)
@@ -5466,7 +5514,10 @@ function semanticIssues(def, folderName, issue) {
         }
     }
     def.secrets.forEach((name, index) => {
-        if ((0,definition/* reservedSecretName */.SV)(name)) {
+        if ((0,definition/* runnerCredentialName */.Hh)(name)) {
+            problems.push(issue(['secrets', index], `'${name}' is reserved (ACTIONS_* are the runner's own credentials, never handed to a step); name the secret otherwise`));
+        }
+        else if ((0,definition/* reservedSecretName */.SV)(name)) {
             problems.push(issue(['secrets', index], `'${name}' is reserved (PARAM_*, STEP_*, REMEDIATION_* and REMEDIATE_* are set by remediate itself); name the secret otherwise`));
         }
     });
@@ -5660,6 +5711,7 @@ function dedupe(issues) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   Hh: () => (/* binding */ runnerCredentialName),
 /* harmony export */   SV: () => (/* binding */ reservedSecretName),
 /* harmony export */   an: () => (/* binding */ STAGES),
 /* harmony export */   o2: () => (/* binding */ paramEnvName)
@@ -5690,7 +5742,16 @@ function parseDuration(text) {
  * declaring `PARAM_X` would silently replace a validated parameter.
  */
 function reservedSecretName(name) {
-    return /^(PARAM_|STEP_|REMEDIATION_|REMEDIATE_)/i.test(name);
+    return /^(PARAM_|STEP_|REMEDIATION_|REMEDIATE_)/i.test(name) || runnerCredentialName(name);
+}
+/**
+ * The runner's own variables (`ACTIONS_ID_TOKEN_REQUEST_TOKEN`, `ACTIONS_RUNTIME_TOKEN`, ...),
+ * which no step may be handed as a secret. Attack: a version declaring the OIDC request token and
+ * URL could mint the workflow's identity and attest a forged record as if the tool had; one
+ * declaring the runtime token could upload artifacts under the record's name first.
+ */
+function runnerCredentialName(name) {
+    return /^ACTIONS_/i.test(name);
 }
 /** The environment variable a parameter reaches steps as: PARAM_<NAME>, upper-cased, '-' -> '_'. */
 function paramEnvName(input) {
@@ -6824,12 +6885,14 @@ async function readSnapshot(recordDir) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fw: () => (/* binding */ ATTESTATION_BUNDLE_FILE),
 /* harmony export */   It: () => (/* binding */ checkStatement),
 /* harmony export */   T: () => (/* binding */ OPTIONAL_SUBJECTS),
 /* harmony export */   T4: () => (/* binding */ IN_TOTO_PAYLOAD_TYPE),
 /* harmony export */   Tp: () => (/* binding */ statementBytes),
 /* harmony export */   _2: () => (/* binding */ receiptStatement),
 /* harmony export */   aH: () => (/* binding */ RECEIPT_FILE),
+/* harmony export */   mq: () => (/* binding */ MAX_ATTESTATION_BYTES),
 /* harmony export */   sJ: () => (/* binding */ REQUIRED_SUBJECTS)
 /* harmony export */ });
 /* unused harmony exports IN_TOTO_STATEMENT_TYPE, RECEIPT_PREDICATE_TYPE, receiptPredicate, canonicalJson */
@@ -6854,6 +6917,13 @@ const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
 const RECEIPT_PREDICATE_TYPE = 'https://remediate.dev/run-receipt/v1';
 /** The signed receipt's file in a record folder. */
 const RECEIPT_FILE = 'receipt.dsse.json';
+/**
+ * The Sigstore bundle of the record's GitHub artifact attestation, in the record folder. Not a
+ * subject: it signs the subjects, so it cannot be one of them.
+ */
+const ATTESTATION_BUNDLE_FILE = 'receipt.sigstore.json';
+/** Largest attestation bundle or trusted-root file read: real ones are a few KB, a receipt's subjects add a few hundred KB. */
+const MAX_ATTESTATION_BYTES = 16 * 1024 * 1024;
 /** The predicate of a snapshot: the fields an auditor needs, none of the step details. */
 function receiptPredicate(snapshot) {
     const { name, version, tag, commit, digest } = snapshot.remediation;

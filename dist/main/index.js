@@ -215,7 +215,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 if (process.env['INPUT_DRY-RUN'] !== 'true')
     (0,_adapters_sealed_environment_js__WEBPACK_IMPORTED_MODULE_1__/* .sealEnvironment */ .hc)();
-const { startMain } = await Promise.all(/* import() */[__nccwpck_require__.e(916), __nccwpck_require__.e(324)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7324));
+const { startMain } = await Promise.all(/* import() */[__nccwpck_require__.e(916), __nccwpck_require__.e(29)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97029));
 await startMain((0,node_url__WEBPACK_IMPORTED_MODULE_0__.fileURLToPath)(import.meta.url));
 
 __webpack_async_result__();
@@ -258,6 +258,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
+/***/ 72250:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns");
+
+/***/ }),
+
 /***/ 24434:
 /***/ ((module) => {
 
@@ -283,6 +290,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs/promises"
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 85675:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http2");
 
 /***/ }),
 
@@ -542,6 +556,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decod
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+
+/***/ }),
+
+/***/ 16460:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers/promises");
 
 /***/ }),
 

@@ -28505,8 +28505,9 @@ function coreIo() {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  W: () => (/* binding */ lazyGitHubApi),
-  R: () => (/* binding */ uploadWithArtifactClient)
+  HW: () => (/* binding */ attestWithActionsToolkit),
+  Wk: () => (/* binding */ lazyGitHubApi),
+  RY: () => (/* binding */ uploadWithArtifactClient)
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
@@ -28887,14 +28888,32 @@ function lazyGitHubApi(token, repository) {
 }
 /** Uploads with the real @actions/artifact client, loaded only when a record is published as an artifact. */
 const uploadWithArtifactClient = async (name, files, root, retentionDays) => {
-    const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(351), __nccwpck_require__.e(645)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9645));
+    const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(351), __nccwpck_require__.e(724), __nccwpck_require__.e(252)]).then(__nccwpck_require__.bind(__nccwpck_require__, 91252));
     return new DefaultArtifactClient().uploadArtifact(name, [...files], root, retentionDays === undefined ? {} : { retentionDays });
+};
+/**
+ * Attests with @actions/attest, loaded only when a record is attested (it brings Sigstore's
+ * signer and its own octokit). The Sigstore instance is its default: public-good for public
+ * repositories, GitHub's own for private and internal ones, as actions/attest-build-provenance.
+ */
+const attestWithActionsToolkit = async ({ subjects, predicateType, predicate, token }) => {
+    const { attest } = await Promise.all(/* import() */[__nccwpck_require__.e(351), __nccwpck_require__.e(724), __nccwpck_require__.e(842)]).then(__nccwpck_require__.bind(__nccwpck_require__, 49842));
+    const attestation = await attest({
+        subjects: subjects.map((s) => ({ name: s.name, digest: { ...s.digest } })),
+        predicateType,
+        predicate,
+        token,
+    });
+    return {
+        bundle: attestation.bundle,
+        ...(attestation.attestationID !== undefined ? { attestationId: attestation.attestationID } : {}),
+    };
 };
 
 
 /***/ }),
 
-/***/ 92529:
+/***/ 52250:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31146,6 +31165,7 @@ const STATE = {
     published: 'published',
     publishedArtifact: 'published-artifact',
     publishedRelease: 'published-release',
+    attested: 'attested',
     cancelled: 'cancel-requested',
     ref: 'remediation',
     commit: 'commit',
@@ -31424,7 +31444,10 @@ function semanticIssues(def, folderName, issue) {
         }
     }
     def.secrets.forEach((name, index) => {
-        if (reservedSecretName(name)) {
+        if (runnerCredentialName(name)) {
+            problems.push(issue(['secrets', index], `'${name}' is reserved (ACTIONS_* are the runner's own credentials, never handed to a step); name the secret otherwise`));
+        }
+        else if (reservedSecretName(name)) {
             problems.push(issue(['secrets', index], `'${name}' is reserved (PARAM_*, STEP_*, REMEDIATION_* and REMEDIATE_* are set by remediate itself); name the secret otherwise`));
         }
     });
@@ -31816,9 +31839,18 @@ function renderSummary(snapshot, links) {
         lines.push(`- Artifact: [${markdown_escape(links.artifact.name)}](${links.artifact.url}) (\`${links.artifact.digest}\`)`);
     if (links.release)
         lines.push(`- Release: [${markdown_escape(links.release.tag)}](${links.release.url})`);
+    if (links.attestation && 'problem' in links.attestation)
+        lines.push(`- ⚠️ Not attested: ${markdown_escape(links.attestation.problem)}`);
+    else if (links.attestation)
+        lines.push(`- Attestation: ${links.attestation.url ? `[${markdown_escape(links.attestation.id)}](${links.attestation.url})` : 'stored (GitHub returned no id)'}, bundle \`receipt.sigstore.json\` in the record`);
     for (const failure of links.failures)
         lines.push(`- ⚠️ ${markdown_escape(failure)}`);
-    lines.push('', 'Check it:', '```sh', `remediate verify-run <record folder>${links.snapshotDigest ? ` --snapshot-digest ${links.snapshotDigest}` : ''}`, '```');
+    lines.push('', 'Check it:', '```sh', `remediate verify-run <record folder>${links.snapshotDigest ? ` --snapshot-digest ${links.snapshotDigest}` : ''}`, ...(links.attestation && !('problem' in links.attestation)
+        ? [
+            'gh attestation trusted-root > trusted_root.jsonl',
+            'remediate verify-run <record folder> --trusted-root trusted_root.jsonl --signer-workflow <owner/repo/.github/workflows/file.yml>',
+        ]
+        : []), '```');
     return fit(lines.join('\n'));
 }
 function fit(text) {
@@ -31860,7 +31892,7 @@ function icon(status) {
 
 
 /** Publishes a finished record as the settings ask, then writes the job summary. */
-async function publishRecord(settings, deps, recordDir, snapshotDigest) {
+async function publishRecord(settings, deps, recordDir, snapshotDigest, attestation) {
     // Each target is marked done in the step state as soon as it succeeds: if main is killed after
     // uploading the artifact, the post step publishes only what is missing (a second upload of the
     // same artifact or asset would fail with 409/422 and leave drafts behind).
@@ -31909,9 +31941,464 @@ async function publishRecord(settings, deps, recordDir, snapshotDigest) {
         snapshotDigest,
         ...(artifact ? { artifact: { name: artifact.name, url: artifact.url, digest: artifact.digest } } : {}),
         ...(release ? { release } : {}),
+        ...attestationLink(attestation),
         failures,
     }));
     return { snapshot, ...(artifact ? { artifact } : {}), ...(release ? { release } : {}), failures };
+}
+function attestationLink(outcome) {
+    if (outcome === undefined || outcome.kind === 'skipped')
+        return {};
+    if (outcome.kind === 'failed')
+        return { attestation: { problem: outcome.message } };
+    return { attestation: { id: outcome.id, url: outcome.url } };
+}
+
+;// CONCATENATED MODULE: ./src/record/receipt.ts
+// The run receipt: an in-toto Statement v1 about a closed run record. Pure: subjects (file names
+// and digests) and the snapshot in, the Statement out; and the check of a Statement against a
+// record. The receipt is signed as a DSSE envelope (receipt.dsse.json, record/receipt-writer.ts)
+// with a run key, or attested on GitHub with the workflow's identity (action/attest-record.ts).
+//
+// Why a predicate of our own and not in-toto Link v0.3: a Link describes one supply-chain step
+// (materials in, products out, a command, byproducts as free-form strings) for in-toto layouts to
+// check. A remediation run is not a build step: what an auditor asks is which signed version ran,
+// under which manifest and trust policy, triggered by whom, with which parameters, and how it
+// ended. A Link has no typed field for any of that (it would all go into untyped `environment`
+// and `byproducts`), and no layout ever checks it. A versioned predicate with a published JSON
+// Schema (remediations/run-receipt.schema.json) says it exactly, and `gh attestation verify
+// --predicate-type` can select it.
+/** `_type` of an in-toto Statement v1. */
+const IN_TOTO_STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
+/** DSSE payloadType of an in-toto Statement. */
+const receipt_IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
+/** Our predicate type; bumped only with a format change (schema: remediations/run-receipt.schema.json). */
+const RECEIPT_PREDICATE_TYPE = 'https://remediate.dev/run-receipt/v1';
+/** The signed receipt's file in a record folder. */
+const receipt_RECEIPT_FILE = 'receipt.dsse.json';
+/**
+ * The Sigstore bundle of the record's GitHub artifact attestation, in the record folder. Not a
+ * subject: it signs the subjects, so it cannot be one of them.
+ */
+const ATTESTATION_BUNDLE_FILE = 'receipt.sigstore.json';
+/** Largest attestation bundle or trusted-root file read: real ones are a few KB, a receipt's subjects add a few hundred KB. */
+const MAX_ATTESTATION_BYTES = (/* unused pure expression or super */ null && (16 * 1024 * 1024));
+/** The predicate of a snapshot: the fields an auditor needs, none of the step details. */
+function receiptPredicate(snapshot) {
+    const { name, version, tag, commit, digest } = snapshot.remediation;
+    return {
+        runId: snapshot.runId,
+        status: snapshot.status,
+        ...(snapshot.error !== undefined ? { error: snapshot.error } : {}),
+        remediation: {
+            name,
+            version,
+            tag,
+            ...(commit !== undefined ? { commit } : {}),
+            ...(digest !== undefined ? { digest } : {}),
+        },
+        ...(snapshot.manifest !== undefined ? { manifest: snapshot.manifest } : {}),
+        ...(snapshot.params !== undefined ? { params: { digest: snapshot.params.digest } } : {}),
+        forced: snapshot.forced,
+        trigger: snapshot.trigger,
+        runner: snapshot.runner,
+        tool: snapshot.tool,
+        started: snapshot.started,
+        ...(snapshot.ended !== undefined ? { ended: snapshot.ended } : {}),
+        ...(snapshot.durationMs !== undefined ? { durationMs: snapshot.durationMs } : {}),
+        log: snapshot.log,
+        ...(snapshot.definition !== undefined ? { definition: snapshot.definition } : {}),
+    };
+}
+/** The Statement about a record: its files as subjects (sorted by name), the snapshot as predicate. */
+function receiptStatement(subjects, snapshot) {
+    return {
+        _type: IN_TOTO_STATEMENT_TYPE,
+        subject: [...subjects].sort((a, b) => compareNames(a.name, b.name)),
+        predicateType: RECEIPT_PREDICATE_TYPE,
+        predicate: receiptPredicate(snapshot),
+    };
+}
+/** The Statement's bytes as signed: compact JSON, UTF-8. */
+function receipt_statementBytes(statement) {
+    return Buffer.from(JSON.stringify(statement), 'utf8');
+}
+/** Files a receipt must cover, whatever else the record holds. */
+const REQUIRED_SUBJECTS = ['snapshot.json', 'run.log', 'run.log.chain'];
+/** Covered when present: the definition's copy (absent from refusals and older records). */
+const OPTIONAL_SUBJECTS = ['definition.tar'];
+/**
+ * Checks an (authenticated) Statement against a record folder's contents; returns the first
+ * problem, or undefined when it covers exactly this record.
+ * - Attack: a record rewritten after the run (snapshot fields edited, the chain recomputed). The
+ *   signed subjects pin each file's sha256, so any changed byte shows here.
+ * - Attack: a valid receipt of another run laid next to this record, or a receipt whose predicate
+ *   says something the snapshot does not. The predicate must equal the one this snapshot yields.
+ * - Attack: a definition.tar laid into a record whose receipt has none, to be shown as what ran.
+ *   Every record file present must be a subject.
+ */
+function checkStatement(statement, record) {
+    if (!receipt_isObject(statement))
+        return { problem: 'the receipt payload is not a JSON object' };
+    if (statement['_type'] !== IN_TOTO_STATEMENT_TYPE) {
+        return { problem: `the receipt is not an in-toto Statement v1 (_type ${receipt_show(statement['_type'])})` };
+    }
+    // Type confusion: a signed statement of another kind (a build provenance) is not a run receipt.
+    if (statement['predicateType'] !== RECEIPT_PREDICATE_TYPE) {
+        return {
+            problem: `the receipt's predicateType is ${receipt_show(statement['predicateType'])}, expected ${RECEIPT_PREDICATE_TYPE}`,
+        };
+    }
+    const subjects = statement['subject'];
+    if (!Array.isArray(subjects))
+        return { problem: 'the receipt has no subject list' };
+    const covered = new Map();
+    for (const subject of subjects) {
+        if (!receipt_isObject(subject) || typeof subject['name'] !== 'string' || !receipt_isObject(subject['digest'])) {
+            return { problem: `the receipt has a malformed subject ${receipt_show(subject)}` };
+        }
+        const sha256 = subject['digest']['sha256'];
+        if (typeof sha256 !== 'string')
+            return { problem: `subject ${receipt_show(subject['name'])} has no sha256 digest` };
+        if (covered.has(subject['name']))
+            return { problem: `subject ${receipt_show(subject['name'])} is listed twice` };
+        covered.set(subject['name'], sha256);
+    }
+    for (const name of REQUIRED_SUBJECTS) {
+        if (!covered.has(name))
+            return { problem: `the receipt does not cover ${name}`, at: name };
+    }
+    for (const [name, sha256] of covered) {
+        const actual = record.files.get(name);
+        if (actual === undefined)
+            return { problem: `${name} is covered by the receipt but missing from the record`, at: name };
+        if (actual !== sha256) {
+            return {
+                problem: `${name} has sha256 ${actual}, but the receipt signed ${sha256}: it changed after the run`,
+                at: name,
+            };
+        }
+    }
+    for (const name of record.files.keys()) {
+        if (!covered.has(name))
+            return { problem: `${name} is in the record but not covered by the receipt`, at: name };
+    }
+    const expected = canonicalJson(receiptPredicate(record.snapshot));
+    const signed = canonicalJson(statement['predicate']);
+    if (signed !== expected) {
+        return { problem: "the receipt's predicate does not match snapshot.json (a receipt of another run, or edited)" };
+    }
+    return undefined;
+}
+/** JSON with object keys sorted at every level: equal values give equal text. */
+function canonicalJson(value) {
+    return JSON.stringify(value, (_key, inner) => receipt_isObject(inner)
+        ? Object.fromEntries(Object.keys(inner)
+            .sort(compareNames)
+            .map((key) => [key, inner[key]]))
+        : inner);
+}
+function compareNames(a, b) {
+    return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+function receipt_isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function receipt_show(value) {
+    const text = JSON.stringify(value) ?? String(value);
+    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+;// CONCATENATED MODULE: ./src/core/dsse.ts
+
+
+/** The payload type of a remediation manifest inside its DSSE envelope. */
+const MANIFEST_PAYLOAD_TYPE = 'application/vnd.remediate.manifest.v1+json';
+/**
+ * DSSE's Pre-Authentication Encoding: `DSSEv1 SP LEN(type) SP type SP LEN(body) SP body`,
+ * lengths as ASCII decimal byte counts. Signing PAE instead of the raw payload binds the type,
+ * so a signature over some other document cannot be replayed as a manifest.
+ */
+function pae(payloadType, payload) {
+    const type = Buffer.from(payloadType, 'utf8');
+    return Buffer.concat([
+        Buffer.from(`DSSEv1 ${type.byteLength} `, 'ascii'),
+        type,
+        Buffer.from(` ${payload.byteLength} `, 'ascii'),
+        payload,
+    ]);
+}
+/** Serialises an envelope the way it is stored: pretty JSON with a trailing newline. */
+function dsse_serialiseEnvelope(envelope) {
+    return Buffer.from(`${JSON.stringify(envelope, null, 2)}\n`, 'utf8');
+}
+/**
+ * Strict, canonical base64 decoding: Node's decoder skips junk and ignores non-zero padding bits,
+ * so two different texts could decode to the same bytes and an envelope could be altered without
+ * any signature or digest noticing. Only the one canonical encoding of the bytes is accepted.
+ */
+function decodeBase64Strict(text, what) {
+    const bytes = /^[A-Za-z0-9+/]*={0,2}$/.test(text) && text.length % 4 === 0 ? Buffer.from(text, 'base64') : undefined;
+    if (!bytes || bytes.toString('base64') !== text)
+        throw new UsageError('USAGE', `${what} is not valid base64`);
+    return bytes;
+}
+/**
+ * Signs a payload with each distinct key: the one signing routine of the manifest and the run
+ * receipt (Ed25519 over PAE, so any DSSE verifier, or `openssl pkeyutl -verify -rawin` over the
+ * PAE bytes, can check it).
+ */
+function dsse_signEnvelope(payloadType, payload, keys) {
+    const message = pae(payloadType, payload);
+    const seen = new Set();
+    const signatures = keys
+        .filter((k) => !seen.has(k.keyid) && seen.add(k.keyid))
+        .map((k) => ({ keyid: k.keyid, sig: sign(null, message, k.key).toString('base64') }));
+    return { payloadType, payload: Buffer.from(payload).toString('base64'), signatures };
+}
+/** Parses envelope JSON (strict UTF-8); `what` names the document in errors ("manifest", "receipt"). */
+function parseEnvelope(bytes, what = 'manifest') {
+    let value;
+    try {
+        value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    }
+    catch (error) {
+        throw new TrustError('MALFORMED', `${what} is not a JSON DSSE envelope`, { cause: error });
+    }
+    const v = value;
+    if (typeof v !== 'object' ||
+        v === null ||
+        typeof v.payloadType !== 'string' ||
+        typeof v.payload !== 'string' ||
+        !Array.isArray(v.signatures) ||
+        !v.signatures.every((s) => typeof s === 'object' && s !== null && typeof s.keyid === 'string' && typeof s.sig === 'string')) {
+        throw new TrustError('MALFORMED', `${what}: expected {payloadType, payload, signatures: [{keyid, sig}]}`);
+    }
+    return v;
+}
+/** Strict base64 (decodeBase64Strict) whose failure is a MALFORMED trust error. */
+function decodeBase64OrRefuse(text, what) {
+    try {
+        return decodeBase64Strict(text, what);
+    }
+    catch (error) {
+        throw new TrustError('MALFORMED', `${what} is not valid base64`, { cause: error });
+    }
+}
+/**
+ * Checks an envelope's signatures over PAE(payloadType, payload) against trusted keys.
+ * Forgery and edits: only a signature that verifies under a key the caller trusts counts, and
+ * each trusted key counts once however many signatures claim it (no threshold by duplication).
+ * A keyid is only a lookup hint: a signature under a trusted keyid by another key fails.
+ */
+function countValidSignatures(envelope, payload, trusted, what) {
+    const signed = pae(envelope.payloadType, payload);
+    const valid = new Set();
+    let invalidFromTrusted = 0;
+    let untrusted = 0;
+    for (const signature of envelope.signatures) {
+        const key = trusted.get(signature.keyid);
+        if (!key) {
+            untrusted++;
+            continue;
+        }
+        const sig = decodeBase64OrRefuse(signature.sig, `${what} signature by ${signature.keyid}`);
+        if (verifySignature(null, signed, key.key, sig))
+            valid.add(key.keyid);
+        else
+            invalidFromTrusted++;
+    }
+    return { valid, invalidFromTrusted, untrusted };
+}
+
+;// CONCATENATED MODULE: ./src/record/record-subjects.ts
+// The files a run receipt covers, and their sha256, read from a record folder: snapshot.json,
+// run.log, run.log.chain and definition.tar. Used to write a receipt (the digests of the closed
+// record) and to check one (the digests of the record as found now).
+
+
+
+
+
+/** Read buffer: logs can be large, so files are hashed in pieces. */
+const record_subjects_CHUNK_BYTES = 1024 * 1024;
+/**
+ * The sha256 of each record file a receipt covers that exists, by name. A missing required file
+ * is left out (the check names it); one that is not a regular file (a link, a FIFO) is refused,
+ * since no record file the tool writes is.
+ */
+function recordFileDigests(dir) {
+    const digests = new Map();
+    for (const name of [...REQUIRED_SUBJECTS, ...OPTIONAL_SUBJECTS]) {
+        const digest = tryHashFile((0,external_node_path_.join)(dir, name), name);
+        if (digest !== undefined)
+            digests.set(name, digest);
+    }
+    return digests;
+}
+/** The subjects of a receipt: every file recordFileDigests finds. */
+function recordSubjects(dir) {
+    return [...recordFileDigests(dir)].map(([name, sha256]) => ({ name, digest: { sha256 } }));
+}
+function tryHashFile(path, name) {
+    try {
+        return hashFile(path, name);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT')
+            return undefined;
+        // A link would let the digest be of some file outside the record.
+        if (code === 'ELOOP')
+            throw new errors/* TrustError */.Ru('RECORD_TAMPERED', `${name} is a symbolic link, not a record file`);
+        throw error;
+    }
+}
+/** Hex sha256 of a regular file (O_NOFOLLOW, O_NONBLOCK: no link, FIFO or device is read). */
+function hashFile(path, name) {
+    const fd = (0,external_node_fs_.openSync)(path, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NOFOLLOW ?? 0) | (external_node_fs_.constants.O_NONBLOCK ?? 0) | (external_node_fs_.constants.O_NOCTTY ?? 0));
+    try {
+        if (!(0,external_node_fs_.fstatSync)(fd).isFile())
+            throw new errors/* TrustError */.Ru('RECORD_TAMPERED', `${name} is not a regular file`);
+        const hash = (0,external_node_crypto_.createHash)('sha256');
+        const buffer = Buffer.allocUnsafe(record_subjects_CHUNK_BYTES);
+        for (;;) {
+            const read = (0,external_node_fs_.readSync)(fd, buffer, 0, record_subjects_CHUNK_BYTES, null);
+            if (read === 0)
+                break;
+            hash.update(buffer.subarray(0, read));
+        }
+        return hash.digest('hex');
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/record/receipt-writer.ts
+// Writes the signed run receipt of a closed record: the one writer of receipt.dsse.json.
+
+
+
+
+
+
+
+
+/**
+ * The Statement about a record folder as it is now: its files' digests and its snapshot. Called
+ * once the record is closed (the snapshot final, the log closed or cut), so the digests are final.
+ */
+function recordStatement(dir) {
+    const snapshot = parseSnapshot((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, record_files_SNAPSHOT_FILE)), dir);
+    return receiptStatement(recordSubjects(dir), snapshot);
+}
+/**
+ * Signs the closed record's Statement with the run key as a DSSE envelope (the same Ed25519 over
+ * PAE code as the manifest) and writes it atomically as receipt.dsse.json.
+ */
+function writeReceipt(dir, key) {
+    const statement = recordStatement(dir);
+    const envelope = signEnvelope(IN_TOTO_PAYLOAD_TYPE, statementBytes(statement), [key]);
+    const file = join(dir, RECEIPT_FILE);
+    const temp = join(dir, `.${RECEIPT_FILE}.tmp`);
+    writeFileSync(temp, serialiseEnvelope(envelope), { mode: 0o644 });
+    renameSync(temp, file);
+    return { file, keyid: key.keyid, statement };
+}
+
+;// CONCATENATED MODULE: ./src/action/attest-record.ts
+// Attests a closed run record on GitHub: the same in-toto Statement as the signed receipt
+// (record/receipt.ts), signed by Sigstore with the workflow's OIDC identity and stored through
+// `POST /repos/{owner}/{repo}/attestations`. The bundle goes into the record folder as
+// receipt.sigstore.json before the record is published, so the artifact and the release carry it.
+//
+// The identity is the job's, never a step's: the OIDC request token and URL reach only the
+// tool's heap (the sealed environment keeps them out of the block a step could read, and the step
+// environment is an allow-list without them), and the REST token is the `github-token` input.
+
+
+
+
+
+
+/** What to do when attesting fails or cannot start, said in every failure. */
+const ATTEST_HELP = 'give the job `permissions: { id-token: write, attestations: write }` (a workflow that calls a reusable workflow must grant both to the calling job too); attestations on private or internal repositories need GitHub Enterprise Cloud; or set `attest: false`';
+/**
+ * Attests the closed record in `recordDir` as the settings ask, and writes the bundle into the
+ * record. Never throws: a failure is returned, and the caller decides whether it fails the step.
+ */
+async function attestRecord(recordDir, settings, attester) {
+    if (settings.attest === 'false')
+        return { kind: 'skipped', reason: 'attest is false' };
+    const required = settings.attest === 'true';
+    if (!settings.idTokenAvailable) {
+        if (!required)
+            return { kind: 'skipped', reason: 'the job has no id-token: write permission' };
+        return {
+            kind: 'failed',
+            required,
+            message: `cannot attest the record: the job cannot request an OIDC token (ACTIONS_ID_TOKEN_REQUEST_URL is not set); ${ATTEST_HELP}`,
+        };
+    }
+    try {
+        // Read from disk after the record is closed: the digests are those of the files published.
+        const statement = recordStatement(recordDir);
+        const response = await attester({
+            subjects: statement.subject,
+            predicateType: statement.predicateType,
+            predicate: statement.predicate,
+            token: settings.token,
+        });
+        const bundleFile = (0,external_node_path_.join)(recordDir, ATTESTATION_BUNDLE_FILE);
+        const temp = (0,external_node_path_.join)(recordDir, `.${ATTESTATION_BUNDLE_FILE}.tmp`);
+        (0,external_node_fs_.writeFileSync)(temp, `${JSON.stringify(response.bundle)}\n`, { mode: 0o644 });
+        (0,external_node_fs_.renameSync)(temp, bundleFile);
+        const id = response.attestationId === undefined ? '' : String(response.attestationId);
+        return {
+            kind: 'attested',
+            id,
+            url: id === '' ? '' : `${settings.serverUrl}/${settings.repository}/attestations/${encodeURIComponent(id)}`,
+            bundleFile,
+        };
+    }
+    catch (error) {
+        return {
+            kind: 'failed',
+            required,
+            message: `attesting the record failed: ${(0,errors/* describeError */.Uc)(error)}; ${ATTEST_HELP}`,
+        };
+    }
+}
+/**
+ * Attests a closed record once per job (main, or the post step when main was killed first),
+ * before it is published; says what happened in the log. Returns the outcome (a failure under
+ * `attest: true` is for the caller to fail the step with, after publishing).
+ */
+async function attestClosedRecord(settings, deps, recordDir) {
+    const { io } = deps;
+    // Main attested and was killed before publishing: attesting again would store a second
+    // attestation of the same record; the bundle is in the folder already.
+    const earlier = io.getState(STATE.attested);
+    if (earlier !== '') {
+        const link = JSON.parse(earlier);
+        return { kind: 'attested', ...link, bundleFile: (0,external_node_path_.join)(recordDir, ATTESTATION_BUNDLE_FILE) };
+    }
+    const outcome = await attestRecord(recordDir, settings, deps.attest);
+    switch (outcome.kind) {
+        case 'attested':
+            io.saveState(STATE.attested, JSON.stringify({ id: outcome.id, url: outcome.url }));
+            io.info(`record attested on GitHub${outcome.url ? `: ${outcome.url}` : ''} (bundle ${outcome.bundleFile})`);
+            break;
+        case 'skipped':
+            io.info(`record not attested: ${outcome.reason}`);
+            break;
+        case 'failed':
+            if (!outcome.required)
+                io.warning(`${outcome.message} (attest: auto, so the run's outcome stands)`);
+            break;
+    }
+    return outcome;
 }
 
 ;// CONCATENATED MODULE: ./src/core/version-ref.ts
@@ -32451,6 +32938,8 @@ function readActionSettings(input, env) {
         recordSuffix: recordSuffix(input('record-suffix')),
         retentionDays: input('retention-days') ? integer(input('retention-days'), 'retention-days', 1, 90) : undefined,
         token: input('github-token'),
+        attest: attestSetting(input('attest') || 'auto'),
+        idTokenAvailable: Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL) && Boolean(env.ACTIONS_ID_TOKEN_REQUEST_TOKEN),
         github,
         workspace,
         runnerTemp,
@@ -32541,6 +33030,12 @@ function publishTarget(text) {
         return value;
     throw new errors/* UsageError */.eb('USAGE', `input 'publish': expected artifact, release, both or none, got '${text}'`);
 }
+function attestSetting(text) {
+    const value = text.trim().toLowerCase();
+    if (value === 'auto' || value === 'true' || value === 'false')
+        return value;
+    throw new errors/* UsageError */.eb('USAGE', `input 'attest': expected auto, true or false, got '${text}'`);
+}
 function required(value, what) {
     if (!value)
         throw new errors/* UsageError */.eb('USAGE', `missing ${what}`);
@@ -32548,6 +33043,7 @@ function required(value, what) {
 }
 
 ;// CONCATENATED MODULE: ./src/action/post-run.ts
+
 
 
 
@@ -32582,10 +33078,14 @@ async function runPost(postDeps) {
             io.warning(`the record in ${recordDir} was not finished by the main step; published as ${cancelled ? 'cancelled' : 'crashed'}`);
         }
         const snapshotDigest = tree_digest_sha256Digest(closed ?? bytes);
-        const published = await publishRecord(settings, deps, recordDir, snapshotDigest);
+        // The record is closed now (by main, or just above): attest it before it is published.
+        const attestation = await attestClosedRecord(settings, deps, recordDir);
+        const published = await publishRecord(settings, deps, recordDir, snapshotDigest, attestation);
         io.saveState(STATE.published, 'true');
         if (published.failures.length)
             io.setFailed(`publishing the record failed: ${published.failures.join('; ')}`);
+        else if (attestation.kind === 'failed' && attestation.required)
+            io.setFailed(attestation.message);
     }
     catch (error) {
         reportError(io, error);
@@ -32715,7 +33215,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _action_core_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(49484);
 /* harmony import */ var _action_lazy_clients_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(18467);
-/* harmony import */ var _action_post_run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(92529);
+/* harmony import */ var _action_post_run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(52250);
 // Entry of the Action's post step (runs.post): publishes a record main could not.
 
 
@@ -32724,8 +33224,9 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 await (0,_action_post_run_js__WEBPACK_IMPORTED_MODULE_3__/* .runPost */ .a)({
     io: (0,_action_core_io_js__WEBPACK_IMPORTED_MODULE_1__/* .coreIo */ .I)(),
     env: process.env,
-    connectApi: _action_lazy_clients_js__WEBPACK_IMPORTED_MODULE_2__/* .lazyGitHubApi */ .W,
-    uploadArtifact: _action_lazy_clients_js__WEBPACK_IMPORTED_MODULE_2__/* .uploadWithArtifactClient */ .R,
+    connectApi: _action_lazy_clients_js__WEBPACK_IMPORTED_MODULE_2__/* .lazyGitHubApi */ .Wk,
+    uploadArtifact: _action_lazy_clients_js__WEBPACK_IMPORTED_MODULE_2__/* .uploadWithArtifactClient */ .RY,
+    attest: _action_lazy_clients_js__WEBPACK_IMPORTED_MODULE_2__/* .attestWithActionsToolkit */ .HW,
     toolPath: (0,node_url__WEBPACK_IMPORTED_MODULE_0__.fileURLToPath)(import.meta.url),
     now: () => new Date(),
 });
@@ -32763,6 +33264,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
+/***/ 72250:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns");
+
+/***/ }),
+
 /***/ 24434:
 /***/ ((module) => {
 
@@ -32788,6 +33296,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs/promises"
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 85675:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http2");
 
 /***/ }),
 
@@ -33033,6 +33548,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 16460:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers/promises");
 
 /***/ }),
 

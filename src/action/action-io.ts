@@ -31,6 +31,7 @@ export const STATE = {
   published: 'published',
   publishedArtifact: 'published-artifact',
   publishedRelease: 'published-release',
+  attested: 'attested',
   cancelled: 'cancel-requested',
   ref: 'remediation',
   commit: 'commit',

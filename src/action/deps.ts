@@ -1,5 +1,6 @@
 import type { GitHubApi } from '../adapters/github-api.ts';
 import type { ActionIo } from './action-io.ts';
+import type { Attester } from './attest-record.ts';
 import type { ArtifactUploader } from './record-publisher.ts';
 
 /** The outside world the Action's main step uses. */
@@ -14,6 +15,8 @@ export interface MainDeps {
   readonly connectApi: (token: string, repository: string) => () => Promise<GitHubApi>;
   /** The artifact client, loaded only when publishing artifacts. */
   readonly uploadArtifact: ArtifactUploader;
+  /** Signs and stores the record's attestation (@actions/attest, loaded only when attesting). */
+  readonly attest: Attester;
   readonly cancel: AbortSignal;
   readonly toolPath: string;
   readonly now: () => Date;

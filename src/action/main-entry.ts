@@ -2,7 +2,7 @@
 import * as core from '@actions/core';
 import { STATE } from './action-io.ts';
 import { coreIo } from './core-io.ts';
-import { lazyGitHubApi, uploadWithArtifactClient } from './lazy-clients.ts';
+import { attestWithActionsToolkit, lazyGitHubApi, uploadWithArtifactClient } from './lazy-clients.ts';
 import { runMain } from './main-run.ts';
 
 /** Runs the main step; `toolPath` is the entry bundle's file, whose digest the record carries. */
@@ -23,6 +23,7 @@ export async function startMain(toolPath: string): Promise<void> {
     env: process.env,
     connectApi: lazyGitHubApi,
     uploadArtifact: uploadWithArtifactClient,
+    attest: attestWithActionsToolkit,
     cancel: cancel.signal,
     toolPath,
     now: () => new Date(),

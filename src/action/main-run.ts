@@ -12,6 +12,7 @@ import { MAX_KEY_FILE_BYTES } from '../app/load-keys.ts';
 import { STATE, type ActionIo } from './action-io.ts';
 import { findPublishedManifest } from '../app/published-manifest.ts';
 import { publishRecord } from './publish.ts';
+import { attestClosedRecord, type AttestOutcome } from './attest-record.ts';
 import { readActionSettings, type ActionSettings } from './settings.ts';
 import type { ConnectedDeps, MainDeps } from './deps.ts';
 import { reportError } from './report-error.ts';
@@ -26,6 +27,8 @@ export const RESERVED_OUTPUTS = [
   'artifact-id',
   'artifact-url',
   'release-url',
+  'attestation-id',
+  'attestation-url',
 ] as const;
 
 /** The Action's main step: verify, run, record, publish, report. Never throws. */
@@ -95,9 +98,12 @@ export async function runMain(mainDeps: MainDeps): Promise<void> {
       return;
     }
     const { recordDir, snapshotDigest, refusal } = outcome;
-    const published = await publishRecord(settings, deps, recordDir, snapshotDigest);
+    // Attested before publishing, so the artifact and the release carry receipt.sigstore.json.
+    const attestation = await attestClosedRecord(settings, deps, recordDir);
+    const published = await publishRecord(settings, deps, recordDir, snapshotDigest, attestation);
     io.saveState(STATE.published, 'true');
-    reportOutputs(io, recordDir, snapshotDigest, published.snapshot, outcome, published);
+    reportOutputs(io, recordDir, snapshotDigest, published.snapshot, outcome, published, attestation);
+    const attestFailure = attestation.kind === 'failed' && attestation.required ? attestation.message : undefined;
     if (refusal) {
       io.setFailed(`refused [${refusal.code}]: ${refusal.message}`);
     } else if (outcome.exitCode !== ExitCode.ok) {
@@ -108,6 +114,12 @@ export async function runMain(mainDeps: MainDeps): Promise<void> {
       io.setFailed(
         `the run ${outcome.status} but publishing the record failed: ${published.failures.join('; ')}; the record is still on the runner at ${recordDir}`,
       );
+    } else if (attestFailure !== undefined) {
+      io.setFailed(`the run ${outcome.status} but ${attestFailure}`);
+    }
+    // The step failed for another reason: the attestation failure (attest: true) is still said.
+    if (attestFailure !== undefined && (refusal || outcome.exitCode !== ExitCode.ok || published.failures.length)) {
+      io.error(attestFailure);
     }
   } catch (error) {
     reportError(io, error);
@@ -121,6 +133,7 @@ function reportOutputs(
   snapshot: RunSnapshot,
   outcome: Extract<RunOutcome, { kind: 'recorded' }>,
   published: { artifact?: { id: number; url: string }; release?: { url: string } },
+  attestation: AttestOutcome,
 ): void {
   io.setOutput('status', snapshot.status);
   io.setOutput('digest', snapshot.remediation.digest ?? '');
@@ -130,6 +143,8 @@ function reportOutputs(
   io.setOutput('artifact-id', published.artifact ? String(published.artifact.id) : '');
   io.setOutput('artifact-url', published.artifact?.url ?? '');
   io.setOutput('release-url', published.release?.url ?? '');
+  io.setOutput('attestation-id', attestation.kind === 'attested' ? attestation.id : '');
+  io.setOutput('attestation-url', attestation.kind === 'attested' ? attestation.url : '');
   for (const [name, value] of Object.entries(outcome.outputs)) {
     if ((RESERVED_OUTPUTS as readonly string[]).includes(name)) {
       io.warning(

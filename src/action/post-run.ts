@@ -5,6 +5,7 @@ import { STATE } from './action-io.ts';
 import type { MainDeps } from './deps.ts';
 import { reportError } from './report-error.ts';
 import { publishRecord } from './publish.ts';
+import { attestClosedRecord } from './attest-record.ts';
 import { readActionSettings } from './settings.ts';
 
 /**
@@ -36,9 +37,12 @@ export async function runPost(postDeps: Omit<MainDeps, 'cancel'>): Promise<void>
       );
     }
     const snapshotDigest = sha256Digest(closed ?? bytes);
-    const published = await publishRecord(settings, deps, recordDir, snapshotDigest);
+    // The record is closed now (by main, or just above): attest it before it is published.
+    const attestation = await attestClosedRecord(settings, deps, recordDir);
+    const published = await publishRecord(settings, deps, recordDir, snapshotDigest, attestation);
     io.saveState(STATE.published, 'true');
     if (published.failures.length) io.setFailed(`publishing the record failed: ${published.failures.join('; ')}`);
+    else if (attestation.kind === 'failed' && attestation.required) io.setFailed(attestation.message);
   } catch (error) {
     reportError(io, error);
   }

@@ -4,8 +4,9 @@ import { readSnapshot } from '../record/read-snapshot.ts';
 import type { ActionSettings } from './settings.ts';
 import type { ConnectedDeps } from './deps.ts';
 import { artifactName, publishArtifact, publishRelease, type ArtifactResult } from './record-publisher.ts';
-import { renderSummary } from './summary.ts';
+import { renderSummary, type PublishedLinks } from './summary.ts';
 import { STATE } from './action-io.ts';
+import type { AttestOutcome } from './attest-record.ts';
 
 /** What publishing did; failures are reported, never swallowed, and the record stays on disk. */
 export interface PublishOutcome {
@@ -32,6 +33,7 @@ export async function publishRecord(
   deps: Pick<ConnectedDeps, 'io' | 'api' | 'uploadArtifact'>,
   recordDir: string,
   snapshotDigest: string,
+  attestation?: AttestOutcome,
 ): Promise<PublishOutcome> {
   // Each target is marked done in the step state as soon as it succeeds: if main is killed after
   // uploading the artifact, the post step publishes only what is missing (a second upload of the
@@ -82,8 +84,15 @@ export async function publishRecord(
       snapshotDigest,
       ...(artifact ? { artifact: { name: artifact.name, url: artifact.url, digest: artifact.digest } } : {}),
       ...(release ? { release } : {}),
+      ...attestationLink(attestation),
       failures,
     }),
   );
   return { snapshot, ...(artifact ? { artifact } : {}), ...(release ? { release } : {}), failures };
+}
+
+function attestationLink(outcome: AttestOutcome | undefined): Pick<PublishedLinks, 'attestation'> {
+  if (outcome === undefined || outcome.kind === 'skipped') return {};
+  if (outcome.kind === 'failed') return { attestation: { problem: outcome.message } };
+  return { attestation: { id: outcome.id, url: outcome.url } };
 }

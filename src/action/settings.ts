@@ -9,6 +9,9 @@ import { parseThreshold } from '../app/run-request.ts';
 /** Where records are published. */
 export type PublishTarget = 'artifact' | 'release' | 'both' | 'none';
 
+/** Whether to attest the record on GitHub: `auto` when the job can mint an OIDC token, `true` always (fail if it cannot), `false` never. */
+export type AttestSetting = 'auto' | 'true' | 'false';
+
 /** The Action's inputs and the runner facts it needs, parsed once. */
 export interface ActionSettings {
   /** The pinned version to run. */
@@ -35,8 +38,15 @@ export interface ActionSettings {
   readonly recordSuffix: string;
   /** Artifact retention in days (1-90), or undefined for the repository's default. */
   readonly retentionDays: number | undefined;
-  /** The token the REST API is called with (input `github-token`). */
+  /** The token the REST API is called with (input `github-token`); attestations are stored with it too. */
   readonly token: string;
+  /** Whether to attest the closed record on GitHub (input `attest`). */
+  readonly attest: AttestSetting;
+  /**
+   * Whether the job can request an OIDC token (it has `id-token: write`: the runner then sets
+   * ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN).
+   */
+  readonly idTokenAvailable: boolean;
   /** The runner's variables, read once here. */
   readonly github: GitHubEnvironment;
   /** The checked-out repository (GITHUB_WORKSPACE). */
@@ -99,6 +109,8 @@ export function readActionSettings(input: InputReader, env: NodeJS.ProcessEnv): 
     recordSuffix: recordSuffix(input('record-suffix')),
     retentionDays: input('retention-days') ? integer(input('retention-days'), 'retention-days', 1, 90) : undefined,
     token: input('github-token'),
+    attest: attestSetting(input('attest') || 'auto'),
+    idTokenAvailable: Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL) && Boolean(env.ACTIONS_ID_TOKEN_REQUEST_TOKEN),
     github,
     workspace,
     runnerTemp,
@@ -187,6 +199,12 @@ function publishTarget(text: string): PublishTarget {
   const value = text.trim();
   if (value === 'artifact' || value === 'release' || value === 'both' || value === 'none') return value;
   throw new UsageError('USAGE', `input 'publish': expected artifact, release, both or none, got '${text}'`);
+}
+
+function attestSetting(text: string): AttestSetting {
+  const value = text.trim().toLowerCase();
+  if (value === 'auto' || value === 'true' || value === 'false') return value;
+  throw new UsageError('USAGE', `input 'attest': expected auto, true or false, got '${text}'`);
 }
 
 function required(value: string | undefined, what: string): string {

@@ -10,6 +10,8 @@ export interface PublishedLinks {
   readonly snapshotDigest?: string;
   readonly artifact?: { readonly name: string; readonly url: string; readonly digest: string };
   readonly release?: { readonly url: string; readonly tag: string };
+  /** The record's GitHub attestation, or why there is none (omitted: attesting was not asked for). */
+  readonly attestation?: { readonly id: string; readonly url: string } | { readonly problem: string };
   readonly failures: readonly string[];
 }
 
@@ -56,12 +58,24 @@ export function renderSummary(snapshot: RunSnapshot, links: PublishedLinks): str
   if (links.artifact)
     lines.push(`- Artifact: [${escape(links.artifact.name)}](${links.artifact.url}) (\`${links.artifact.digest}\`)`);
   if (links.release) lines.push(`- Release: [${escape(links.release.tag)}](${links.release.url})`);
+  if (links.attestation && 'problem' in links.attestation)
+    lines.push(`- ⚠️ Not attested: ${escape(links.attestation.problem)}`);
+  else if (links.attestation)
+    lines.push(
+      `- Attestation: ${links.attestation.url ? `[${escape(links.attestation.id)}](${links.attestation.url})` : 'stored (GitHub returned no id)'}, bundle \`receipt.sigstore.json\` in the record`,
+    );
   for (const failure of links.failures) lines.push(`- ⚠️ ${escape(failure)}`);
   lines.push(
     '',
     'Check it:',
     '```sh',
     `remediate verify-run <record folder>${links.snapshotDigest ? ` --snapshot-digest ${links.snapshotDigest}` : ''}`,
+    ...(links.attestation && !('problem' in links.attestation)
+      ? [
+          'gh attestation trusted-root > trusted_root.jsonl',
+          'remediate verify-run <record folder> --trusted-root trusted_root.jsonl --signer-workflow <owner/repo/.github/workflows/file.yml>',
+        ]
+      : []),
     '```',
   );
   return fit(lines.join('\n'));

@@ -4,7 +4,7 @@ import { tryReadBoundedFile } from '../adapters/bounded-file.ts';
 import { join } from 'node:path';
 import { readRecord } from '../record/record-files.ts';
 import { verifyRecord, type RecordVerified } from '../record/record-verifier.ts';
-import { checkStatement, RECEIPT_FILE } from '../record/receipt.ts';
+import { ATTESTATION_BUNDLE_FILE, checkStatement, MAX_ATTESTATION_BYTES, RECEIPT_FILE } from '../record/receipt.ts';
 import { authenticateReceipt, MAX_RECEIPT_BYTES } from '../record/receipt-verifier.ts';
 import { recordFileDigests } from '../record/record-subjects.ts';
 import { checkClaimsAgainstLog, checkSnapshotDigests } from '../record/snapshot-digests.ts';
@@ -21,6 +21,18 @@ export interface RecordAnchors {
   readonly snapshotDigest?: string;
   /** Run keys the caller trusts: receipt.dsse.json must carry a valid signature by one of them. */
   readonly trustedKeys?: readonly TrustedKey[];
+  /** A GitHub artifact attestation of the record, checked against a Sigstore trusted root. */
+  readonly attestation?: AttestationAnchor;
+}
+
+/** What an attestation anchor needs; the bundle defaults to the record's receipt.sigstore.json. */
+export interface AttestationAnchor {
+  /** The Sigstore bundle: its bytes, or the path of its file. Default `<dir>/receipt.sigstore.json`. */
+  readonly bundle?: string | Uint8Array;
+  /** The trusted roots' bytes (`gh attestation trusted-root` output). */
+  readonly trustedRoot: Uint8Array;
+  /** The workflow that must have signed (see verifyAttestation). */
+  readonly signerWorkflow?: string;
 }
 
 /** A consistent record, and what authenticated it (empty: nothing did). */
@@ -78,6 +90,31 @@ export async function verifyRunRecord(dir: string, anchors: RecordAnchors = {}):
     const problem = checkStatement(receipt.statement, { files: recordFileDigests(dir), snapshot });
     if (problem) throw new TrustError('RECORD_TAMPERED', `${dir}: ${problem.problem}`);
     held.push(`receipt signed by ${receipt.signers.map((k) => k.slice(0, 16)).join(', ')}`);
+  }
+  if (anchors.attestation !== undefined) {
+    const anchor = anchors.attestation;
+    const bundlePath = typeof anchor.bundle === 'string' ? anchor.bundle : join(dir, ATTESTATION_BUNDLE_FILE);
+    const bundle =
+      anchor.bundle instanceof Uint8Array
+        ? anchor.bundle
+        : tryReadBoundedFile(bundlePath, { label: 'attestation bundle', maxBytes: MAX_ATTESTATION_BYTES });
+    if (bundle === undefined) {
+      throw new TrustError(
+        'UNANCHORED',
+        `${bundlePath} not found: the record was not attested (the Action's attest input), or give the bundle with --attestation (gh attestation download ${dir}/snapshot.json --repo OWNER/REPO saves it)`,
+      );
+    }
+    // Loaded here only: the run path never parses Sigstore's verifier.
+    const { verifyAttestation } = await import('./verify-attestation.ts');
+    const verified = verifyAttestation(bundle, {
+      trustedRoot: anchor.trustedRoot,
+      ...(anchor.signerWorkflow !== undefined ? { signerWorkflow: anchor.signerWorkflow } : {}),
+    });
+    // A genuine attestation of another record (or of this one before it was edited) is refused:
+    // the signed Statement must cover exactly these files and this snapshot.
+    const problem = checkStatement(verified.statement, { files: recordFileDigests(dir), snapshot });
+    if (problem) throw new TrustError('RECORD_TAMPERED', `${dir}: ${problem.problem}`);
+    held.push(`attested by ${verified.signer}`);
   }
   return { ...result, anchors: held, snapshot };
 }

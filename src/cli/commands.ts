@@ -27,6 +27,7 @@ import { resolveRelease } from '../app/resolve-release.ts';
 import { yankVersion } from '../app/yank.ts';
 import { readCliSettings, USAGE, type CliCommand } from './settings.ts';
 import { TOOL_VERSION } from '../version.ts';
+import { MAX_ATTESTATION_BYTES } from '../record/receipt.ts';
 
 /** Runs one command line and returns its exit code; never throws, never exits the process. */
 export async function runCli(argv: readonly string[], context: CommandContext): Promise<ExitCodeValue> {
@@ -176,9 +177,22 @@ async function execute(
       // Loaded only here: the snapshot validator is large, and no other command needs it.
       const { verifyRunRecord } = await import('../app/verify-run.ts');
       const trustedKeys = command.trustedKeys.map((path) => parsePublicKey(readKeyFile(path), path));
+      const attestation = command.attestation;
       const result = await verifyRunRecord(command.dir, {
         ...(command.snapshotDigest !== undefined ? { snapshotDigest: command.snapshotDigest } : {}),
         trustedKeys,
+        ...(attestation !== undefined
+          ? {
+              attestation: {
+                ...(attestation.bundle !== undefined ? { bundle: attestation.bundle } : {}),
+                trustedRoot: readBoundedFile(attestation.trustedRoot, {
+                  label: 'trusted root',
+                  maxBytes: MAX_ATTESTATION_BYTES,
+                }),
+                signerWorkflow: attestation.signerWorkflow,
+              },
+            }
+          : {}),
       });
       const verdict = result.anchors.length > 0 ? 'intact' : 'consistent';
       out(
@@ -189,7 +203,7 @@ async function execute(
       if (result.anchors.length === 0) {
         throw new TrustError(
           'UNANCHORED',
-          `${command.dir} is consistent but NOT authenticated: nothing outside the record vouches for it. Give --trusted-key <the run key's public key> (a signed receipt.dsse.json), --snapshot-digest <sha256 printed when it ran>, or check its attestation on GitHub (gh attestation verify ${command.dir}/snapshot.json --repo OWNER/REPO)`,
+          `${command.dir} is consistent but NOT authenticated: nothing outside the record vouches for it. Give --trusted-key <the run key's public key> (a signed receipt.dsse.json), --snapshot-digest <sha256 printed when it ran>, or --trusted-root <gh attestation trusted-root output> --signer-workflow OWNER/REPO/.github/workflows/<file> for its attestation (online: gh attestation verify ${command.dir}/snapshot.json --repo OWNER/REPO)`,
         );
       }
       out(`  run:           ${snapshot.remediation.name}@${snapshot.remediation.version} (${snapshot.runId})`);

@@ -87,6 +87,17 @@ export type CliCommand =
       readonly snapshotDigest: string | undefined;
       /** Public keys of the run keys whose receipt authenticates the record. */
       readonly trustedKeys: readonly string[];
+      /** Check a GitHub artifact attestation of the record (--trusted-root given). */
+      readonly attestation:
+        | {
+            /** The Sigstore bundle file (--attestation; default `<dir>/receipt.sigstore.json`). */
+            readonly bundle: string | undefined;
+            /** Sigstore trusted roots, as `gh attestation trusted-root` prints them. */
+            readonly trustedRoot: string;
+            /** The workflow that must have signed (--signer-workflow). */
+            readonly signerWorkflow: string;
+          }
+        | undefined;
     }
   | { readonly command: 'demo'; readonly clean: boolean }
   | {
@@ -115,7 +126,9 @@ Usage:
   remediate run <name>@<version> --trusted-key <pub> [--trusted-key ...] [--threshold k] [--min-serial n]
                 [--manifest <path>] [--param key=value ...] [--params-file f.json] [--out <dir>] [--dry-run] [--force]
                 [--sign-key <ed25519 private key>]   (or REMEDIATE_SIGN_KEY=<file>: signs the record's receipt)
-  remediate verify-run <record dir> (--trusted-key <run key pub> ... | --snapshot-digest sha256:<hex>)
+  remediate verify-run <record dir> (--trusted-key <run key pub> ... | --snapshot-digest sha256:<hex>
+                | --trusted-root <trusted_root.jsonl> --signer-workflow <OWNER/REPO/.github/workflows/file.yml>
+                  [--attestation <bundle.json>, default <record dir>/receipt.sigstore.json])
   remediate manifest check --manifest <path> (--previous <path> | --previous-ref <git ref>)
   remediate show <record dir> [--trusted-key <run key pub> ...] [--snapshot-digest sha256:<hex>]
                 (reads a record: exit 0 when shown, even NOT AUTHENTICATED; 3 when tampered. verify-run is the check)
@@ -374,7 +387,13 @@ export function parseCommandLine(argv: readonly string[], cwd: string, env: Node
     case 'verify-run': {
       const { values, positionals } = parse(
         rest,
-        { 'snapshot-digest': { type: 'string' }, 'trusted-key': { type: 'string', multiple: true } },
+        {
+          'snapshot-digest': { type: 'string' },
+          'trusted-key': { type: 'string', multiple: true },
+          attestation: { type: 'string' },
+          'trusted-root': { type: 'string' },
+          'signer-workflow': { type: 'string' },
+        },
         1,
       );
       return {
@@ -382,6 +401,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string, env: Node
         dir: path(positionals[0] ?? ''),
         snapshotDigest: values['snapshot-digest'],
         trustedKeys: (values['trusted-key'] ?? []).map(path),
+        attestation: attestationOptions(values, path),
       };
     }
     case 'manifest': {
@@ -516,4 +536,39 @@ export function parse<T extends NonNullable<ParseArgsConfig['options']>>(
 function required(value: string | undefined, what: string): string {
   if (value === undefined || value === '') throw new UsageError('USAGE', `missing ${what}`);
   return value;
+}
+
+/**
+ * verify-run's attestation options. A bundle is only as good as the roots it is checked against
+ * and the signer it must name, so both are required: without a trusted root nothing can be
+ * verified offline, and without a signer workflow any workflow of any repository could have
+ * attested a forged record (every GitHub user can get a certificate from the same CA).
+ */
+function attestationOptions(
+  values: { attestation?: string; 'trusted-root'?: string; 'signer-workflow'?: string },
+  path: (p: string) => string,
+): Extract<CliCommand, { command: 'verify-run' }>['attestation'] {
+  const bundle = values.attestation;
+  const trustedRoot = values['trusted-root'];
+  const signerWorkflow = values['signer-workflow'];
+  if (trustedRoot === undefined) {
+    if (bundle !== undefined || signerWorkflow !== undefined) {
+      throw new UsageError(
+        'USAGE',
+        `verify-run ${bundle !== undefined ? '--attestation' : '--signer-workflow'} needs --trusted-root <file>: Sigstore's trusted roots, which 'gh attestation trusted-root > trusted_root.jsonl' saves (check an attestation online with 'gh attestation verify <record>/snapshot.json --repo OWNER/REPO' instead)`,
+      );
+    }
+    return undefined;
+  }
+  if (signerWorkflow === undefined || signerWorkflow.trim() === '') {
+    throw new UsageError(
+      'USAGE',
+      'verify-run --trusted-root needs --signer-workflow OWNER/REPO/.github/workflows/<file>: the workflow that must have attested the record (any GitHub workflow can attest something)',
+    );
+  }
+  return {
+    bundle: bundle === undefined ? undefined : path(bundle),
+    trustedRoot: path(trustedRoot),
+    signerWorkflow: signerWorkflow.trim(),
+  };
 }

@@ -8,6 +8,7 @@ import {
   paramEnvName,
   parseDuration,
   reservedSecretName,
+  runnerCredentialName,
   STAGES,
   type Definition,
   type StepSpec,
@@ -158,7 +159,14 @@ function semanticIssues(def: Definition, folderName: string, issue: IssueMaker):
     }
   }
   def.secrets.forEach((name, index) => {
-    if (reservedSecretName(name)) {
+    if (runnerCredentialName(name)) {
+      problems.push(
+        issue(
+          ['secrets', index],
+          `'${name}' is reserved (ACTIONS_* are the runner's own credentials, never handed to a step); name the secret otherwise`,
+        ),
+      );
+    } else if (reservedSecretName(name)) {
       problems.push(
         issue(
           ['secrets', index],

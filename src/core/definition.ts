@@ -78,7 +78,17 @@ export function parseDuration(text: string): number {
  * declaring `PARAM_X` would silently replace a validated parameter.
  */
 export function reservedSecretName(name: string): boolean {
-  return /^(PARAM_|STEP_|REMEDIATION_|REMEDIATE_)/i.test(name);
+  return /^(PARAM_|STEP_|REMEDIATION_|REMEDIATE_)/i.test(name) || runnerCredentialName(name);
+}
+
+/**
+ * The runner's own variables (`ACTIONS_ID_TOKEN_REQUEST_TOKEN`, `ACTIONS_RUNTIME_TOKEN`, ...),
+ * which no step may be handed as a secret. Attack: a version declaring the OIDC request token and
+ * URL could mint the workflow's identity and attest a forged record as if the tool had; one
+ * declaring the runtime token could upload artifacts under the record's name first.
+ */
+export function runnerCredentialName(name: string): boolean {
+  return /^ACTIONS_/i.test(name);
 }
 
 /** The environment variable a parameter reaches steps as: PARAM_<NAME>, upper-cased, '-' -> '_'. */

@@ -22,6 +22,13 @@ export const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
 export const RECEIPT_PREDICATE_TYPE = 'https://remediate.dev/run-receipt/v1';
 /** The signed receipt's file in a record folder. */
 export const RECEIPT_FILE = 'receipt.dsse.json';
+/**
+ * The Sigstore bundle of the record's GitHub artifact attestation, in the record folder. Not a
+ * subject: it signs the subjects, so it cannot be one of them.
+ */
+export const ATTESTATION_BUNDLE_FILE = 'receipt.sigstore.json';
+/** Largest attestation bundle or trusted-root file read: real ones are a few KB, a receipt's subjects add a few hundred KB. */
+export const MAX_ATTESTATION_BYTES = 16 * 1024 * 1024;
 
 /** An in-toto ResourceDescriptor naming one record file by its sha256. */
 export interface Subject {

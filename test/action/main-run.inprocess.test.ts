@@ -7,72 +7,16 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ActionIo, AnnotationPosition } from '../../src/action/action-io.ts';
 import type { MainDeps } from '../../src/action/deps.ts';
 import { runMain } from '../../src/action/main-run.ts';
 import type { RunSnapshot } from '../../src/record/snapshot.ts';
 import { RunnerFiles } from '../helpers/action-runner.ts';
+import { FakeActionIo } from '../helpers/fake-action-io.ts';
 import type { TempRepo } from '../helpers/git-repo.ts';
 import { cli, releaseInProcess } from '../helpers/in-process-cli.ts';
 
 /** The source of the Action's main entry: its digest goes into the record as the tool's. */
 const MAIN_SOURCE = resolve(dirname(fileURLToPath(import.meta.url)), '../../src/main.ts');
-
-/** An ActionIo that keeps everything the step tells the runner. */
-class FakeActionIo implements ActionIo {
-  readonly inputs: Record<string, string>;
-  readonly outputs: Record<string, string> = {};
-  readonly secrets: string[] = [];
-  readonly infos: string[] = [];
-  readonly warnings: string[] = [];
-  readonly errors: { message: string; position?: AnnotationPosition }[] = [];
-  readonly failures: string[] = [];
-  readonly state: Record<string, string> = {};
-  readonly summaries: string[] = [];
-  /** The raw job log (fences and the live step output). */
-  log = '';
-
-  constructor(inputs: Record<string, string>) {
-    this.inputs = inputs;
-  }
-
-  getInput(name: string): string {
-    // As core.getInput: an input that was not given reads as ''.
-    return this.inputs[name] ?? '';
-  }
-  setOutput(name: string, value: string): void {
-    this.outputs[name] = value;
-  }
-  setSecret(value: string): void {
-    this.secrets.push(value);
-  }
-  info(message: string): void {
-    this.infos.push(message);
-  }
-  warning(message: string): void {
-    this.warnings.push(message);
-  }
-  error(message: string, position?: AnnotationPosition): void {
-    this.errors.push(position === undefined ? { message } : { message, position });
-  }
-  setFailed(message: string): void {
-    this.failures.push(message);
-  }
-  saveState(name: string, value: string): void {
-    this.state[name] = value;
-  }
-  getState(name: string): string {
-    return this.state[name] ?? '';
-  }
-  writeSummary(markdown: string): Promise<void> {
-    this.summaries.push(markdown);
-    return Promise.resolve();
-  }
-  writeRaw(bytes: Uint8Array | string): boolean {
-    this.log += typeof bytes === 'string' ? bytes : Buffer.from(bytes).toString('utf8');
-    return false;
-  }
-}
 
 const DEFINITION = [
   'name: svc',
@@ -140,6 +84,7 @@ async function runAction(
       uploads++;
       return Promise.reject(new Error('this test has no artifact service'));
     },
+    attest: () => Promise.reject(new Error('this test has no Sigstore')),
     cancel: new AbortController().signal,
     toolPath: MAIN_SOURCE,
     now: () => new Date(),

@@ -162,6 +162,18 @@ rollback:
     ]);
   });
 
+  it("refuses the runner's credentials as secret names (the OIDC request token would let a step attest as the workflow)", () => {
+    const issues = issuesOf(
+      'name: s\ndescription: x\nsecrets: [ACTIONS_ID_TOKEN_REQUEST_TOKEN, ACTIONS_ID_TOKEN_REQUEST_URL, actions_runtime_token]\nsteps: [{id: a, run: "true"}]\n',
+      's',
+    );
+    expect(issues.map((i) => i.replace(/^[^ ]+ /, ''))).toEqual([
+      "secrets[0]: 'ACTIONS_ID_TOKEN_REQUEST_TOKEN' is reserved (ACTIONS_* are the runner's own credentials, never handed to a step); name the secret otherwise",
+      "secrets[1]: 'ACTIONS_ID_TOKEN_REQUEST_URL' is reserved (ACTIONS_* are the runner's own credentials, never handed to a step); name the secret otherwise",
+      "secrets[2]: 'actions_runtime_token' is reserved (ACTIONS_* are the runner's own credentials, never handed to a step); name the secret otherwise",
+    ]);
+  });
+
   it('refuses ${{ }} in a working-directory and a NUL in a step name', () => {
     const issues = issuesOf(
       'name: w\ndescription: x\nsteps: [{id: a, name: "fix\\0", run: "true", working-directory: "${{ inputs.dir }}"}]\n',

@@ -179,6 +179,9 @@ describe('the environment a step gets', () => {
     'INPUT_GITHUB-TOKEN': 'ghs_input_token',
     REMEDIATION_SECRETS: JSON.stringify({ API_TOKEN: 'from-bundle', OTHER: 'other-team-secret' }),
     ACTIONS_RUNTIME_TOKEN: 'runtime-token',
+    // The job's OIDC identity: with it a step could attest a forged record as the workflow.
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc-request-token',
+    ACTIONS_ID_TOKEN_REQUEST_URL: 'https://pipelines.example/idtoken?api-version=2.0',
   };
 
   it('holds the parameters, declared secrets, earlier outputs and allow-listed caller variables, nothing else', async () => {
@@ -213,6 +216,8 @@ describe('the environment a step gets', () => {
       'ghs_input_token',
       'runtime-token',
       'other-team-secret',
+      'oidc-request-token',
+      'https://pipelines.example/idtoken',
     ])
       expect(values).not.toContain(leaked);
     expect(env).not.toHaveProperty('REMEDIATION_SECRETS');

@@ -36,6 +36,17 @@ describe('collectSecrets', () => {
     expect(error.message).not.toContain('other-team-db-pass');
   });
 
+  it("never hands a step the job's OIDC request token, even to a version released before validation refused the name", () => {
+    const error = refusal(() =>
+      collectSecrets(['ACTIONS_ID_TOKEN_REQUEST_TOKEN'], {
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc-request-token-0123456789',
+        ACTIONS_ID_TOKEN_REQUEST_URL: 'https://token.example/?api-version=2.0',
+      }),
+    );
+    expect(error.message).toMatch(/secret name 'ACTIONS_ID_TOKEN_REQUEST_TOKEN' is reserved/);
+    expect(error.message).not.toContain('oidc-request-token-0123456789');
+  });
+
   it('finds nothing for secrets named like built-in properties (constructor, toString, __proto__)', () => {
     const collected = collectSecrets(['constructor', 'toString', '__proto__'], {
       REMEDIATION_SECRETS: JSON.stringify({ OTHER: 'x' }),

@@ -158,6 +158,15 @@ export interface GitHubDouble {
   addJob(seed: SeedJob): void;
   /** Seeds a workflow run's artifact; it is served zipped, through a redirect, as on GitHub. */
   addArtifact(seed: SeedArtifact): { readonly id: number; readonly digest: string };
+  /** Attestations stored through `POST /repos/{owner}/{repo}/attestations`, in arrival order. */
+  readonly attestations: readonly StoredAttestation[];
+}
+
+/** One attestation as the double stored it. */
+export interface StoredAttestation {
+  readonly id: number;
+  /** The Sigstore bundle, as sent. */
+  readonly bundle: unknown;
 }
 
 /** What a handler answers; `json` is validated against the description, `raw` is sent as is. */
@@ -213,6 +222,7 @@ export async function startGitHubDouble(options: GitHubDoubleOptions): Promise<G
   const violations: Violation[] = [];
   const faults: FaultRule[] = [];
   const tampers = new Map<string, ((body: unknown) => unknown)[]>();
+  const attestations: StoredAttestation[] = [];
   const hung = new Set<ServerResponse>();
   // Release id -> the commit its tag was created at (resolved once, as GitHub creates it once).
   const createdTagTargets = new Map<number, string>();
@@ -467,6 +477,12 @@ export async function startGitHubDouble(options: GitHubDoubleOptions): Promise<G
           headers: { location: `${c.origin}/_objects/artifacts/${artifact.id}?token=${downloadSecret}` },
         };
       }
+      case 'repos/create-attestation': {
+        // The request body was checked against the description; GitHub answers 201 with the id.
+        const attestation = { id: attestations.length + 1, bundle: (call.json as { bundle: unknown }).bundle };
+        attestations.push(attestation);
+        return { status: 201, json: { id: attestation.id } };
+      }
       default:
         return { status: 404, json: notFound(docs) };
     }
@@ -704,6 +720,7 @@ export async function startGitHubDouble(options: GitHubDoubleOptions): Promise<G
     repository: `${owner}/${repo}`,
     requests,
     violations,
+    attestations,
     close: () =>
       new Promise<void>((resolve, reject) => {
         for (const res of hung) res.destroy();

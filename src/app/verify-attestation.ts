@@ -1,0 +1,176 @@
+// Verifies a GitHub artifact attestation of a run record: a Sigstore bundle whose DSSE envelope
+// carries the record's in-toto Statement, signed with a short-lived Fulcio certificate for a
+// GitHub Actions workflow. Pure: bundle and trusted-root bytes in, the signed Statement and the
+// signer out, or TrustError('ATTESTATION_INVALID') naming the check that failed. Loaded only by
+// verify-run when an attestation is checked (a dynamic import), so @sigstore/verify never loads
+// on the run path.
+//
+// @sigstore/bundle and @sigstore/protobuf-specs are the versions @actions/attest signs with; the
+// JSON forms they parse are the Sigstore bundle and TrustedRoot formats, which @sigstore/verify
+// reads unchanged (test/app/verify-attestation.test.ts verifies a bundle made by @actions/attest).
+
+import { bundleFromJSON, isBundleWithDsseEnvelope } from '@sigstore/bundle';
+import { TrustedRoot } from '@sigstore/protobuf-specs';
+import { toSignedEntity, toTrustMaterial, Verifier } from '@sigstore/verify';
+import { describeError, TrustError } from '../errors.ts';
+import { IN_TOTO_PAYLOAD_TYPE, MAX_ATTESTATION_BYTES } from '../record/receipt.ts';
+
+/** The OIDC issuer of GitHub Actions' tokens on github.com. */
+export const GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com';
+
+/** What the caller trusts. */
+export interface AttestationPolicy {
+  /** `trusted_root.jsonl` as `gh attestation trusted-root` prints it: one TrustedRoot JSON per line, or one JSON document. */
+  readonly trustedRoot: Uint8Array;
+  /**
+   * The workflow that must have signed: a full SAN URI (`https://github.com/OWNER/REPO/.github/workflows/x.yml@refs/heads/main`)
+   * or, as gh's --signer-workflow, `OWNER/REPO/.github/workflows/x.yml` (any ref). Undefined: any workflow.
+   */
+  readonly signerWorkflow?: string;
+  /** The certificate's OIDC issuer; GITHUB_ACTIONS_ISSUER unless given. */
+  readonly issuer?: string;
+  /** Web address signer workflows without a scheme are read against; https://github.com unless given. */
+  readonly serverUrl?: string;
+}
+
+/** An attestation whose signature, certificate chain, timestamp and signer all checked out. */
+export interface VerifiedAttestation {
+  /** The DSSE payload parsed as JSON: the Statement, still to be checked against the record. */
+  readonly statement: unknown;
+  /** The certificate's SAN: the signing workflow and its ref. */
+  readonly signer: string;
+  /** The certificate's OIDC issuer. */
+  readonly issuer: string;
+}
+
+/** Verifies a Sigstore bundle against the trusted roots and the policy; see the file comment. */
+export function verifyAttestation(bundleBytes: Uint8Array, policy: AttestationPolicy): VerifiedAttestation {
+  const issuer = policy.issuer ?? GITHUB_ACTIONS_ISSUER;
+  // Bounds the work a hostile file can cause before any signature is checked.
+  if (bundleBytes.byteLength > MAX_ATTESTATION_BYTES) {
+    throw invalid(`the bundle is ${bundleBytes.byteLength} bytes; at most ${MAX_ATTESTATION_BYTES}`);
+  }
+  const roots = parseTrustedRoots(policy.trustedRoot);
+  let bundle;
+  try {
+    bundle = bundleFromJSON(parseJson(bundleBytes, 'the bundle'));
+  } catch (error) {
+    if (error instanceof TrustError) throw error;
+    throw invalid(`the bundle is not a Sigstore bundle: ${describeError(error)}`, error);
+  }
+  // Type confusion: a message signature (a signed blob digest) says nothing about a Statement,
+  // and a DSSE envelope of another type is not an in-toto Statement.
+  if (!isBundleWithDsseEnvelope(bundle)) throw invalid('the bundle holds no DSSE envelope (not an attestation)');
+  const envelope = bundle.content.dsseEnvelope;
+  if (envelope.payloadType !== IN_TOTO_PAYLOAD_TYPE) {
+    throw invalid(
+      `the envelope's payloadType is ${JSON.stringify(envelope.payloadType).slice(0, 80)}, expected ${IN_TOTO_PAYLOAD_TYPE}`,
+    );
+  }
+  // Same-shaped types from the two @sigstore/bundle versions (ours and @sigstore/verify's).
+  const entity = toSignedEntity(bundle as unknown as Parameters<typeof toSignedEntity>[0]);
+
+  const failures: string[] = [];
+  for (const [index, root] of roots.entries()) {
+    let signer;
+    try {
+      // Forgery: the envelope's signature must verify under the certificate's key, the
+      // certificate must chain to a Fulcio CA of this trusted root and be valid at a timestamp
+      // this root's TSA or transparency log vouches for (a stolen or expired short-lived key
+      // cannot sign later), and the issuer extension must be GitHub Actions' (a certificate for
+      // a person's email or another CI's token is not a workflow identity).
+      signer = new Verifier(toTrustMaterial(root), thresholdsFor(root)).verify(entity, { extensions: { issuer } });
+    } catch (error) {
+      failures.push(`trusted root ${index + 1}: ${describeError(error)}`);
+      continue;
+    }
+    const san = signer.identity?.subjectAlternativeName ?? '';
+    // Impersonation: any workflow of any repository can get a certificate from the same CA and
+    // attest bytes of its choosing; only the workflow the caller names may vouch for the record.
+    if (policy.signerWorkflow !== undefined && !signerMatches(san, policy.signerWorkflow, policy.serverUrl)) {
+      throw invalid(`the attestation was signed by ${san || '(no SAN)'}, expected ${policy.signerWorkflow}`);
+    }
+    return { statement: parseJson(envelope.payload, "the envelope's payload"), signer: san, issuer };
+  }
+  throw invalid(`the bundle did not verify against any trusted root: ${failures.join('; ')}`);
+}
+
+/**
+ * Whether a certificate SAN names the expected workflow. A full URI must match exactly, or up to
+ * the `@<ref>` when it has no ref; `OWNER/REPO/...` is read against the server URL. Matching
+ * stops at `@`, so `.../x.yml` never matches `.../x.yml.evil.yml`.
+ */
+export function signerMatches(san: string, expected: string, serverUrl = 'https://github.com'): boolean {
+  const full = /^https:\/\//.test(expected)
+    ? expected
+    : `${serverUrl.replace(/\/+$/, '')}/${expected.replace(/^\/+/, '')}`;
+  if (san === full) return true;
+  return !full.includes('@') && san.startsWith(`${full}@`);
+}
+
+/** The trusted roots in a file: one JSON document, or JSON lines (each a TrustedRoot). */
+export function parseTrustedRoots(bytes: Uint8Array): TrustedRoot[] {
+  if (bytes.byteLength > MAX_ATTESTATION_BYTES) {
+    throw invalid(`the trusted root is ${bytes.byteLength} bytes; at most ${MAX_ATTESTATION_BYTES}`);
+  }
+  const text = decode(bytes, 'the trusted root');
+  let documents: unknown[];
+  try {
+    documents = [JSON.parse(text)];
+  } catch {
+    documents = text
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line, i) => parseJson(Buffer.from(line, 'utf8'), `line ${i + 1} of the trusted root`));
+  }
+  if (documents.length === 0)
+    throw invalid('the trusted root file is empty (get one with gh attestation trusted-root)');
+  return documents.map((document, i) => {
+    if (typeof document !== 'object' || document === null || Array.isArray(document)) {
+      throw invalid(`trusted root ${i + 1} is not a JSON object`);
+    }
+    const root = TrustedRoot.fromJSON(document);
+    // A root with no certificate authority can verify nothing keyless; saying so beats a
+    // confusing chain error later (it is usually a bundle or some other JSON given as the root).
+    if (root.certificateAuthorities.length === 0) {
+      throw invalid(`trusted root ${i + 1} lists no certificate authority (is it a trusted_root.jsonl?)`);
+    }
+    return root;
+  });
+}
+
+// Per instance, as gh does: Sigstore's public-good instance logs every signature in Rekor and
+// every certificate in a CT log; GitHub's instance has neither and timestamps with its TSA. A
+// root's own lists say which instance it is, and at least one verified timestamp is always required.
+function thresholdsFor(root: TrustedRoot): {
+  tlogThreshold: number;
+  ctlogThreshold: number;
+  timestampThreshold: number;
+} {
+  return {
+    tlogThreshold: root.tlogs.length > 0 ? 1 : 0,
+    ctlogThreshold: root.ctlogs.length > 0 ? 1 : 0,
+    timestampThreshold: 1,
+  };
+}
+
+function parseJson(bytes: Uint8Array, what: string): unknown {
+  try {
+    return JSON.parse(decode(bytes, what));
+  } catch (error) {
+    if (error instanceof TrustError) throw error;
+    throw invalid(`${what} is not JSON`, error);
+  }
+}
+
+function decode(bytes: Uint8Array, what: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (error) {
+    throw invalid(`${what} is not UTF-8 text`, error);
+  }
+}
+
+function invalid(message: string, cause?: unknown): TrustError {
+  return new TrustError('ATTESTATION_INVALID', `attestation: ${message}`, cause === undefined ? {} : { cause });
+}
