@@ -123,7 +123,9 @@ export async function measure(ctx, report, trivialRun = {}) {
     readdirSync(recOut).find((d) => d.startsWith('loud-')),
   );
   // Pinned to the snapshot as found: the check here is the record's consistency.
-  const pin = `sha256:${createHash('sha256').update(readFileSync(join(recDir, 'snapshot.json'))).digest('hex')}`;
+  const pin = `sha256:${createHash('sha256')
+    .update(readFileSync(join(recDir, 'snapshot.json')))
+    .digest('hex')}`;
   const vr = await run(NODE, cliArgs('verify-run', recDir, '--snapshot-digest', pin), {
     env,
     allowFail: true,
