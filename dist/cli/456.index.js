@@ -112,10 +112,15 @@ async function verifyRunRecord(dir, anchors = {}) {
     if (mismatch) {
         throw new errors/* TrustError */.Ru('RECORD_TAMPERED', `${dir}: snapshot field '${mismatch.field}': ${mismatch.problem}`);
     }
-    const bundle = (0,bounded_file/* tryReadBoundedFile */.D)((0,external_node_path_.join)(dir, definition_bundle/* DEFINITION_FILE */.bq), { label: 'record file', maxBytes: definition_bundle/* MAX_BUNDLE_BYTES */.Me });
-    const bundleProblem = (0,definition_bundle/* checkDefinitionBundle */.OD)(bundle, snapshot);
+    const definition = (0,bounded_file/* tryReadBoundedFile */.D)((0,external_node_path_.join)(dir, definition_bundle/* DEFINITION_FILE */.bq), {
+        label: 'record file',
+        maxBytes: definition_bundle/* MAX_BUNDLE_BYTES */.Me,
+    });
+    const bundleProblem = (0,definition_bundle/* checkDefinitionBundle */.OD)(definition, snapshot);
     if (bundleProblem)
         throw new errors/* TrustError */.Ru('RECORD_TAMPERED', `${dir}: ${bundleProblem}`);
+    // Of the bytes just checked: a receipt is compared with what was verified, never a re-read.
+    const digests = (0,record_subjects/* digestsOfRead */.xr)(files, definition);
     const held = [];
     if (anchors.snapshotDigest !== undefined)
         held.push(`snapshot digest ${result.snapshotDigest} (given)`);
@@ -125,7 +130,7 @@ async function verifyRunRecord(dir, anchors = {}) {
             throw new errors/* TrustError */.Ru('UNANCHORED', `${dir} has no ${record_receipt/* RECEIPT_FILE */.aH}: the run was not signed with a run key (remediate run --sign-key), so --trusted-key cannot authenticate it; use the snapshot digest printed when it ran, or its attestation`);
         }
         const receipt = authenticateReceipt(bytes, anchors.trustedKeys);
-        const problem = (0,record_receipt/* checkStatement */.It)(receipt.statement, { files: (0,record_subjects/* recordFileDigests */.F)(dir), snapshot });
+        const problem = (0,record_receipt/* checkStatement */.It)(receipt.statement, { files: digests, snapshot });
         if (problem)
             throw new errors/* TrustError */.Ru('RECORD_TAMPERED', `${dir}: ${problem.problem}`);
         held.push(`receipt signed by ${receipt.signers.map((k) => k.slice(0, 16)).join(', ')}`);
@@ -147,7 +152,7 @@ async function verifyRunRecord(dir, anchors = {}) {
         });
         // A genuine attestation of another record (or of this one before it was edited) is refused:
         // the signed Statement must cover exactly these files and this snapshot.
-        const problem = (0,record_receipt/* checkStatement */.It)(verified.statement, { files: (0,record_subjects/* recordFileDigests */.F)(dir), snapshot });
+        const problem = (0,record_receipt/* checkStatement */.It)(verified.statement, { files: digests, snapshot });
         if (problem)
             throw new errors/* TrustError */.Ru('RECORD_TAMPERED', `${dir}: ${problem.problem}`);
         held.push(`attested by ${verified.signer}`);

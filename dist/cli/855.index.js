@@ -3392,7 +3392,7 @@ var record_subjects = __webpack_require__(13768);
  */
 function recordStatement(dir) {
     const snapshot = (0,read_snapshot/* parseSnapshot */.E)((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, record_files/* SNAPSHOT_FILE */.QX)), dir);
-    return (0,receipt/* receiptStatement */._2)((0,record_subjects/* recordSubjects */.r)(dir), snapshot);
+    return (0,receipt/* receiptStatement */._2)((0,record_subjects/* recordSubjects */.rn)(dir), snapshot);
 }
 /**
  * Signs the closed record's Statement with the run key as a DSSE envelope (the same Ed25519 over
@@ -7091,8 +7091,8 @@ async function readRecord(dir) {
     checkRecordFolder(dir);
     const snapshot = readRecordFile(dir, SNAPSHOT_FILE);
     const log = readRecordFile(dir, LOG_FILE);
-    const chain = readRecordFile(dir, CHAIN_FILE).toString('utf8');
-    return { snapshot, log, chain };
+    const chainBytes = readRecordFile(dir, CHAIN_FILE);
+    return { snapshot, log, chain: chainBytes.toString('utf8'), chainBytes };
 }
 const RECORD_FOLDER_HINT = `pass the folder of a run record (it holds ${SNAPSHOT_FILE}, ${LOG_FILE} and ${CHAIN_FILE})`;
 // A file given where the record folder belongs (verify-run /etc/passwd) is named as such, not
@@ -7128,9 +7128,10 @@ function readRecordFile(dir, name) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ recordFileDigests),
-/* harmony export */   r: () => (/* binding */ recordSubjects)
+/* harmony export */   rn: () => (/* binding */ recordSubjects),
+/* harmony export */   xr: () => (/* binding */ digestsOfRead)
 /* harmony export */ });
+/* unused harmony export recordFileDigests */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
@@ -7138,10 +7139,14 @@ function readRecordFile(dir, name) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
-/* harmony import */ var _receipt_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(24109);
+/* harmony import */ var _definition_bundle_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(637);
+/* harmony import */ var _receipt_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(24109);
+/* harmony import */ var _record_files_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(18374);
 // The files a run receipt covers, and their sha256, read from a record folder: snapshot.json,
 // run.log, run.log.chain and definition.tar. Used to write a receipt (the digests of the closed
 // record) and to check one (the digests of the record as found now).
+
+
 
 
 
@@ -7156,11 +7161,27 @@ const CHUNK_BYTES = 1024 * 1024;
  */
 function recordFileDigests(dir) {
     const digests = new Map();
-    for (const name of [..._receipt_js__WEBPACK_IMPORTED_MODULE_4__/* .REQUIRED_SUBJECTS */ .sJ, ..._receipt_js__WEBPACK_IMPORTED_MODULE_4__/* .OPTIONAL_SUBJECTS */ .T]) {
+    for (const name of [..._receipt_js__WEBPACK_IMPORTED_MODULE_6__/* .REQUIRED_SUBJECTS */ .sJ, ..._receipt_js__WEBPACK_IMPORTED_MODULE_6__/* .OPTIONAL_SUBJECTS */ .T]) {
         const digest = tryHashFile((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, name), name);
         if (digest !== undefined)
             digests.set(name, digest);
     }
+    return digests;
+}
+/**
+ * The sha256 of each record file a receipt covers, from the bytes a verifier already read and
+ * checked: the digests compared with a receipt must be of those same bytes, not of a second read
+ * that a process swapping files in the folder could make differ.
+ */
+function digestsOfRead(files, bundle) {
+    const hex = (bytes) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex');
+    const digests = new Map([
+        [_record_files_js__WEBPACK_IMPORTED_MODULE_5__/* .SNAPSHOT_FILE */ .QX, hex(files.snapshot)],
+        [_record_files_js__WEBPACK_IMPORTED_MODULE_5__/* .LOG_FILE */ .UP, hex(files.log)],
+        [_record_files_js__WEBPACK_IMPORTED_MODULE_5__/* .CHAIN_FILE */ .Hv, hex(files.chainBytes ?? Buffer.from(files.chain, 'utf8'))],
+    ]);
+    if (bundle !== undefined)
+        digests.set(_definition_bundle_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFINITION_FILE */ .bq, hex(bundle));
     return digests;
 }
 /** The subjects of a receipt: every file recordFileDigests finds. */

@@ -2265,8 +2265,8 @@ async function readRecord(dir) {
     checkRecordFolder(dir);
     const snapshot = readRecordFile(dir, record_files_SNAPSHOT_FILE);
     const log = readRecordFile(dir, record_files_LOG_FILE);
-    const chain = readRecordFile(dir, record_files_CHAIN_FILE).toString('utf8');
-    return { snapshot, log, chain };
+    const chainBytes = readRecordFile(dir, record_files_CHAIN_FILE);
+    return { snapshot, log, chain: chainBytes.toString('utf8'), chainBytes };
 }
 const RECORD_FOLDER_HINT = (/* unused pure expression or super */ null && (`pass the folder of a run record (it holds ${record_files_SNAPSHOT_FILE}, ${record_files_LOG_FILE} and ${record_files_CHAIN_FILE})`));
 // A file given where the record folder belongs (verify-run /etc/passwd) is named as such, not
@@ -3499,7 +3499,7 @@ function redactValue(value, secrets) {
 /** Most bytes a bundle can take: the copies' limit and a header and padding per file. */
 const MAX_BUNDLE_BYTES = (/* unused pure expression or super */ null && (32 * 1024 * 1024));
 /** The bundle's file in a record folder. */
-const DEFINITION_FILE = 'definition.tar';
+const definition_bundle_DEFINITION_FILE = 'definition.tar';
 /** Files larger than this are not copied (the definition itself may hold up to 128 MiB). */
 const MAX_COPIED_FILE_BYTES = 4 * 1024 * 1024;
 /** Copies stop before their total passes this, so a record stays small enough to publish. */
@@ -3527,8 +3527,8 @@ function writeDefinitionBundle(recordDir, files) {
         total += size;
     }
     parts.push(Buffer.alloc(2 * BLOCK));
-    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(recordDir, DEFINITION_FILE), Buffer.concat(parts), { flag: 'wx', mode: 0o644 });
-    return { file: DEFINITION_FILE, omitted };
+    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(recordDir, definition_bundle_DEFINITION_FILE), Buffer.concat(parts), { flag: 'wx', mode: 0o644 });
+    return { file: definition_bundle_DEFINITION_FILE, omitted };
 }
 /** The ustar header of a file, or undefined when its path does not fit ustar's name fields. */
 function tarHeader(file) {
@@ -3649,10 +3649,10 @@ function checkDefinitionBundle(bytes, snapshot) {
     if (snapshot.definition === undefined) {
         return bytes === undefined
             ? undefined
-            : `${DEFINITION_FILE} is in the record, but snapshot.json lists no definition copy`;
+            : `${definition_bundle_DEFINITION_FILE} is in the record, but snapshot.json lists no definition copy`;
     }
     if (bytes === undefined)
-        return `snapshot.json lists a definition copy, but ${DEFINITION_FILE} is missing`;
+        return `snapshot.json lists a definition copy, but ${definition_bundle_DEFINITION_FILE} is missing`;
     let files;
     try {
         files = readDefinitionBundle(bytes);
@@ -3664,16 +3664,16 @@ function checkDefinitionBundle(bytes, snapshot) {
     for (const file of files) {
         const entry = listed.get(file.path);
         if (entry === undefined)
-            return `${DEFINITION_FILE} holds ${file.path}, which is not a file of the verified definition`;
+            return `${definition_bundle_DEFINITION_FILE} holds ${file.path}, which is not a file of the verified definition`;
         if (entry.sha256 !== file.sha256 || entry.mode !== file.mode) {
-            return `${DEFINITION_FILE}: ${file.path} is not the verified file (sha256 ${file.sha256}, mode ${file.mode}; released ${entry.sha256}, ${entry.mode})`;
+            return `${definition_bundle_DEFINITION_FILE}: ${file.path} is not the verified file (sha256 ${file.sha256}, mode ${file.mode}; released ${entry.sha256}, ${entry.mode})`;
         }
     }
     const copied = new Set(files.map((file) => file.path));
     const expected = [...listed.keys()].filter((path) => !copied.has(path)).sort();
     const omitted = [...snapshot.definition.omitted].sort();
     if (JSON.stringify(expected) !== JSON.stringify(omitted)) {
-        return `${DEFINITION_FILE} leaves out ${JSON.stringify(expected)}, but snapshot.json says ${JSON.stringify(omitted)}`;
+        return `${definition_bundle_DEFINITION_FILE} leaves out ${JSON.stringify(expected)}, but snapshot.json says ${JSON.stringify(omitted)}`;
     }
     return undefined;
 }
@@ -4969,6 +4969,8 @@ function receipt_show(value) {
 
 
 
+
+
 /** Read buffer: logs can be large, so files are hashed in pieces. */
 const record_subjects_CHUNK_BYTES = 1024 * 1024;
 /**
@@ -4983,6 +4985,22 @@ function recordFileDigests(dir) {
         if (digest !== undefined)
             digests.set(name, digest);
     }
+    return digests;
+}
+/**
+ * The sha256 of each record file a receipt covers, from the bytes a verifier already read and
+ * checked: the digests compared with a receipt must be of those same bytes, not of a second read
+ * that a process swapping files in the folder could make differ.
+ */
+function digestsOfRead(files, bundle) {
+    const hex = (bytes) => createHash('sha256').update(bytes).digest('hex');
+    const digests = new Map([
+        [SNAPSHOT_FILE, hex(files.snapshot)],
+        [LOG_FILE, hex(files.log)],
+        [CHAIN_FILE, hex(files.chainBytes ?? Buffer.from(files.chain, 'utf8'))],
+    ]);
+    if (bundle !== undefined)
+        digests.set(DEFINITION_FILE, hex(bundle));
     return digests;
 }
 /** The subjects of a receipt: every file recordFileDigests finds. */

@@ -6,7 +6,7 @@ import { readRecord } from '../record/record-files.ts';
 import { verifyRecord, type RecordVerified } from '../record/record-verifier.ts';
 import { ATTESTATION_BUNDLE_FILE, checkStatement, MAX_ATTESTATION_BYTES, RECEIPT_FILE } from '../record/receipt.ts';
 import { authenticateReceipt, MAX_RECEIPT_BYTES } from '../record/receipt-verifier.ts';
-import { recordFileDigests } from '../record/record-subjects.ts';
+import { digestsOfRead } from '../record/record-subjects.ts';
 import { checkClaimsAgainstLog, checkSnapshotDigests } from '../record/snapshot-digests.ts';
 import { validateSnapshot } from '../record/snapshot-schema.ts';
 import { checkDefinitionBundle, DEFINITION_FILE, MAX_BUNDLE_BYTES } from '../record/definition-bundle.ts';
@@ -72,10 +72,15 @@ export async function verifyRunRecord(dir: string, anchors: RecordAnchors = {}):
   if (mismatch) {
     throw new TrustError('RECORD_TAMPERED', `${dir}: snapshot field '${mismatch.field}': ${mismatch.problem}`);
   }
-  const bundle = tryReadBoundedFile(join(dir, DEFINITION_FILE), { label: 'record file', maxBytes: MAX_BUNDLE_BYTES });
-  const bundleProblem = checkDefinitionBundle(bundle, snapshot);
+  const definition = tryReadBoundedFile(join(dir, DEFINITION_FILE), {
+    label: 'record file',
+    maxBytes: MAX_BUNDLE_BYTES,
+  });
+  const bundleProblem = checkDefinitionBundle(definition, snapshot);
   if (bundleProblem) throw new TrustError('RECORD_TAMPERED', `${dir}: ${bundleProblem}`);
 
+  // Of the bytes just checked: a receipt is compared with what was verified, never a re-read.
+  const digests = digestsOfRead(files, definition);
   const held: string[] = [];
   if (anchors.snapshotDigest !== undefined) held.push(`snapshot digest ${result.snapshotDigest} (given)`);
   if (anchors.trustedKeys !== undefined && anchors.trustedKeys.length > 0) {
@@ -87,7 +92,7 @@ export async function verifyRunRecord(dir: string, anchors: RecordAnchors = {}):
       );
     }
     const receipt = authenticateReceipt(bytes, anchors.trustedKeys);
-    const problem = checkStatement(receipt.statement, { files: recordFileDigests(dir), snapshot });
+    const problem = checkStatement(receipt.statement, { files: digests, snapshot });
     if (problem) throw new TrustError('RECORD_TAMPERED', `${dir}: ${problem.problem}`);
     held.push(`receipt signed by ${receipt.signers.map((k) => k.slice(0, 16)).join(', ')}`);
   }
@@ -112,7 +117,7 @@ export async function verifyRunRecord(dir: string, anchors: RecordAnchors = {}):
     });
     // A genuine attestation of another record (or of this one before it was edited) is refused:
     // the signed Statement must cover exactly these files and this snapshot.
-    const problem = checkStatement(verified.statement, { files: recordFileDigests(dir), snapshot });
+    const problem = checkStatement(verified.statement, { files: digests, snapshot });
     if (problem) throw new TrustError('RECORD_TAMPERED', `${dir}: ${problem.problem}`);
     held.push(`attested by ${verified.signer}`);
   }

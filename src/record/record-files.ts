@@ -24,6 +24,8 @@ export interface RecordFiles {
   readonly snapshot: Buffer;
   readonly log: Buffer;
   readonly chain: string;
+  /** run.log.chain's bytes as read (its digest is what a receipt covers). */
+  readonly chainBytes?: Buffer;
 }
 
 /** Reads snapshot.json, run.log and run.log.chain from a record folder. */
@@ -31,8 +33,8 @@ export async function readRecord(dir: string): Promise<RecordFiles> {
   checkRecordFolder(dir);
   const snapshot = readRecordFile(dir, SNAPSHOT_FILE);
   const log = readRecordFile(dir, LOG_FILE);
-  const chain = readRecordFile(dir, CHAIN_FILE).toString('utf8');
-  return { snapshot, log, chain };
+  const chainBytes = readRecordFile(dir, CHAIN_FILE);
+  return { snapshot, log, chain: chainBytes.toString('utf8'), chainBytes };
 }
 
 const RECORD_FOLDER_HINT = `pass the folder of a run record (it holds ${SNAPSHOT_FILE}, ${LOG_FILE} and ${CHAIN_FILE})`;

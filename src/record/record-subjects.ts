@@ -6,7 +6,9 @@ import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { TrustError } from '../errors.ts';
+import { DEFINITION_FILE } from './definition-bundle.ts';
 import { OPTIONAL_SUBJECTS, REQUIRED_SUBJECTS, type Subject } from './receipt.ts';
+import { CHAIN_FILE, LOG_FILE, SNAPSHOT_FILE, type RecordFiles } from './record-files.ts';
 
 /** Read buffer: logs can be large, so files are hashed in pieces. */
 const CHUNK_BYTES = 1024 * 1024;
@@ -22,6 +24,22 @@ export function recordFileDigests(dir: string): Map<string, string> {
     const digest = tryHashFile(join(dir, name), name);
     if (digest !== undefined) digests.set(name, digest);
   }
+  return digests;
+}
+
+/**
+ * The sha256 of each record file a receipt covers, from the bytes a verifier already read and
+ * checked: the digests compared with a receipt must be of those same bytes, not of a second read
+ * that a process swapping files in the folder could make differ.
+ */
+export function digestsOfRead(files: RecordFiles, bundle: Buffer | undefined): Map<string, string> {
+  const hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+  const digests = new Map<string, string>([
+    [SNAPSHOT_FILE, hex(files.snapshot)],
+    [LOG_FILE, hex(files.log)],
+    [CHAIN_FILE, hex(files.chainBytes ?? Buffer.from(files.chain, 'utf8'))],
+  ]);
+  if (bundle !== undefined) digests.set(DEFINITION_FILE, hex(bundle));
   return digests;
 }
 
