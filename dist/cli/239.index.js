@@ -25,8 +25,8 @@ var errors = __webpack_require__(83916);
 var definition_bundle = __webpack_require__(637);
 // EXTERNAL MODULE: ./src/record/record-files.ts
 var record_files = __webpack_require__(18374);
-// EXTERNAL MODULE: ./src/record/record-verifier.ts + 1 modules
-var record_verifier = __webpack_require__(4957);
+// EXTERNAL MODULE: ./src/record/record-verifier.ts
+var record_verifier = __webpack_require__(48711);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/adapters/bounded-file.ts
@@ -400,8 +400,8 @@ var bounded_file = __webpack_require__(79144);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/record/record-files.ts
 var record_files = __webpack_require__(18374);
-// EXTERNAL MODULE: ./src/record/record-verifier.ts + 1 modules
-var record_verifier = __webpack_require__(4957);
+// EXTERNAL MODULE: ./src/record/record-verifier.ts
+var record_verifier = __webpack_require__(48711);
 // EXTERNAL MODULE: ./src/record/receipt.ts
 var record_receipt = __webpack_require__(24109);
 // EXTERNAL MODULE: ./src/core/dsse.ts
@@ -501,7 +501,7 @@ async function verifyRunRecord(dir, anchors = {}) {
     if (bundleProblem)
         throw new errors/* TrustError */.Ru('RECORD_TAMPERED', `${dir}: ${bundleProblem}`);
     // Of the bytes just checked: a receipt is compared with what was verified, never a re-read.
-    const digests = (0,record_subjects/* digestsOfRead */.xr)(files, definition);
+    const digests = (0,record_subjects/* digestsOfRead */.x)(files, definition);
     const held = [];
     if (anchors.snapshotDigest !== undefined)
         held.push(`snapshot digest ${result.snapshotDigest} (given)`);
@@ -530,13 +530,15 @@ async function verifyRunRecord(dir, anchors = {}) {
         const verified = verifyAttestation(bundle, {
             trustedRoot: anchor.trustedRoot,
             ...(anchor.signerWorkflow !== undefined ? { signerWorkflow: anchor.signerWorkflow } : {}),
+            ...(anchor.repository !== undefined ? { repository: anchor.repository } : {}),
+            ...(anchor.sourceRef !== undefined ? { sourceRef: anchor.sourceRef } : {}),
         });
         // A genuine attestation of another record (or of this one before it was edited) is refused:
         // the signed Statement must cover exactly these files and this snapshot.
         const problem = (0,record_receipt/* checkStatement */.It)(verified.statement, { files: digests, snapshot });
         if (problem)
             throw new errors/* TrustError */.Ru('RECORD_TAMPERED', `${dir}: ${problem.problem}`);
-        held.push(`attested by ${verified.signer}`);
+        held.push(`attested by ${verified.signer} for ${verified.sourceRepository ?? '(no source repository)'} at ${verified.sourceRef ?? '(no source ref)'}`);
     }
     return { ...result, anchors: held, snapshot };
 }

@@ -708,8 +708,8 @@ function contentTypeFor(name) {
 
 // EXTERNAL MODULE: ./src/record/record-files.ts
 var record_files = __webpack_require__(18374);
-// EXTERNAL MODULE: ./src/record/record-verifier.ts + 1 modules
-var record_verifier = __webpack_require__(4957);
+// EXTERNAL MODULE: ./src/record/record-verifier.ts
+var record_verifier = __webpack_require__(48711);
 ;// CONCATENATED MODULE: ./src/app/markdown.ts
 /** Escapes text for a Markdown table cell: no HTML, no pipes, no line breaks. */
 function markdown_escape(text) {

@@ -1857,8 +1857,8 @@ function writeFully(fd, bytes, position) {
         offset += (0,external_node_fs_.writeSync)(fd, bytes, offset, bytes.length - offset, position + offset);
 }
 
-// EXTERNAL MODULE: ./src/record/record-verifier.ts + 1 modules
-var record_verifier = __webpack_require__(4957);
+// EXTERNAL MODULE: ./src/record/record-verifier.ts
+var record_verifier = __webpack_require__(48711);
 ;// CONCATENATED MODULE: ./src/record/redactor.ts
 // Streaming secret redaction for everything that ends up in a run record.
 //
@@ -2468,6 +2468,9 @@ class RunRecorder {
     /** Set once run.log failed: no more log bytes are written (the echo still gets them). */
     #logFailed = false;
     #failed = new AbortController();
+    /** sha256 of definition.tar as written (null: none). */
+    #definitionSha256 = null;
+    #seal;
     constructor(dir, log, secrets, snapshot, clock, echo) {
         this.dir = dir;
         this.#echo = echo;
@@ -2490,8 +2493,10 @@ class RunRecorder {
         const log = await ChainedLogWriter.open(dir);
         // The verified files go into the record before anything runs, so even a killed run's record
         // shows what it was running.
-        const copied = definition === undefined ? {} : { definition: (0,definition_bundle/* writeDefinitionBundle */.ZQ)(dir, definition) };
+        const bundle = definition === undefined ? undefined : (0,definition_bundle/* writeDefinitionBundle */.ZQ)(dir, definition);
+        const copied = bundle === undefined ? {} : { definition: bundle.definition };
         const recorder = new RunRecorder(dir, log, secrets, { ...snapshot, ...copied }, clock, echo);
+        recorder.#definitionSha256 = bundle?.sha256 ?? null;
         const first = recorder.#writeSnapshot();
         recorder.#reserveSpace(first.byteLength + RESERVE_SLACK_BYTES);
         recorder.#timer = setInterval(() => recorder.flush(), FLUSH_INTERVAL_MS);
@@ -2662,7 +2667,17 @@ class RunRecorder {
         }
         if (this.#failure !== undefined)
             this.#reportFailure(this.#failure, summary);
-        return (0,record_verifier/* snapshotDigest */.he)(this.#writeSnapshot());
+        const bytes = this.#writeSnapshot();
+        this.#seal = {
+            snapshot: bytes,
+            ...(summary !== undefined ? { log: { bytes: summary.bytes, head: summary.head } } : {}),
+            definitionSha256: this.#definitionSha256,
+        };
+        return (0,record_verifier/* snapshotDigest */.he)(bytes);
+    }
+    /** What the closed record holds, for signing it (undefined until finish() wrote it). */
+    get seal() {
+        return this.#seal;
     }
     /**
      * Says in the snapshot that the record is short, when the executor has not already (the write
@@ -3370,6 +3385,8 @@ function sleep(ms, signal) {
 
 // EXTERNAL MODULE: ./src/core/dsse.ts
 var dsse = __webpack_require__(99394);
+// EXTERNAL MODULE: ./src/record/log-chain-verifier.ts
+var log_chain_verifier = __webpack_require__(81142);
 // EXTERNAL MODULE: ./src/record/read-snapshot.ts
 var read_snapshot = __webpack_require__(82170);
 // EXTERNAL MODULE: ./src/record/receipt.ts
@@ -3377,7 +3394,13 @@ var receipt = __webpack_require__(24109);
 // EXTERNAL MODULE: ./src/record/record-subjects.ts
 var record_subjects = __webpack_require__(13768);
 ;// CONCATENATED MODULE: ./src/record/receipt-writer.ts
-// Writes the signed run receipt of a closed record: the one writer of receipt.dsse.json.
+// Writes the signed run receipt of a closed record: the one writer of receipt.dsse.json. Also
+// builds the Statement the Action attests. Both read each record file once, and check what they
+// read against the record's seal before anything is signed.
+
+
+
+
 
 
 
@@ -3387,19 +3410,43 @@ var record_subjects = __webpack_require__(13768);
 
 
 /**
- * The Statement about a record folder as it is now: its files' digests and its snapshot. Called
- * once the record is closed (the snapshot final, the log closed or cut), so the digests are final.
+ * The Statement about a closed record folder: its files' digests and its snapshot, from one read
+ * of each file; with a seal, refused (RECORD_TAMPERED) unless those bytes are what was closed.
  */
-function recordStatement(dir) {
-    const snapshot = (0,read_snapshot/* parseSnapshot */.E)((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, record_files/* SNAPSHOT_FILE */.QX)), dir);
-    return (0,receipt/* receiptStatement */._2)((0,record_subjects/* recordSubjects */.rn)(dir), snapshot);
+function recordStatement(dir, seal) {
+    const read = (name, maxBytes = record_files/* MAX_RECORD_FILE_BYTES */.iV) => (0,bounded_file/* tryReadBoundedFile */.D)((0,external_node_path_.join)(dir, name), { label: 'record file', maxBytes });
+    const snapshot = read(record_files/* SNAPSHOT_FILE */.QX);
+    const log = read(record_files/* LOG_FILE */.UP);
+    const chain = read(record_files/* CHAIN_FILE */.Hv);
+    const definition = read(definition_bundle/* DEFINITION_FILE */.bq, definition_bundle/* MAX_BUNDLE_BYTES */.Me);
+    if (snapshot === undefined || log === undefined || chain === undefined) {
+        throw new errors/* TrustError */.Ru('RECORD_TAMPERED', `${dir}: a record file is missing; nothing was signed`);
+    }
+    if (seal !== undefined) {
+        const changed = (what) => new errors/* TrustError */.Ru('RECORD_TAMPERED', `${dir}: ${what} changed after the record was closed and before it was signed; nothing was signed`);
+        if (!snapshot.equals(seal.snapshot))
+            throw changed(record_files/* SNAPSHOT_FILE */.QX);
+        if (seal.log !== undefined) {
+            const checked = (0,log_chain_verifier/* verifyLogChain */.V)(log, chain.toString('utf8'), seal.log);
+            if (!checked.ok)
+                throw changed(`${record_files/* LOG_FILE */.UP} or ${record_files/* CHAIN_FILE */.Hv} (${checked.problem})`);
+        }
+        if (seal.definitionSha256 !== undefined) {
+            const actual = definition === undefined ? null : (0,external_node_crypto_.createHash)('sha256').update(definition).digest('hex');
+            if (actual !== seal.definitionSha256)
+                throw changed(definition_bundle/* DEFINITION_FILE */.bq);
+        }
+    }
+    const digests = (0,record_subjects/* digestsOfRead */.x)({ snapshot, log, chain: '', chainBytes: chain }, definition);
+    const subjects = [...digests].map(([name, sha256]) => ({ name, digest: { sha256 } }));
+    return (0,receipt/* receiptStatement */._2)(subjects, (0,read_snapshot/* parseSnapshot */.E)(snapshot, dir));
 }
 /**
  * Signs the closed record's Statement with the run key as a DSSE envelope (the same Ed25519 over
  * PAE code as the manifest) and writes it atomically as receipt.dsse.json.
  */
-function writeReceipt(dir, key) {
-    const statement = recordStatement(dir);
+function writeReceipt(dir, key, seal) {
+    const statement = recordStatement(dir, seal);
     const envelope = (0,dsse/* signEnvelope */.Yj)(receipt/* IN_TOTO_PAYLOAD_TYPE */.T4, (0,receipt/* statementBytes */.Tp)(statement), [key]);
     const file = (0,external_node_path_.join)(dir, receipt/* RECEIPT_FILE */.aH);
     const temp = (0,external_node_path_.join)(dir, `.${receipt/* RECEIPT_FILE */.aH}.tmp`);
@@ -3588,7 +3635,8 @@ async function runRemediation(settings, deps) {
             snapshotDigest,
             outputs: {},
             refusal: error,
-            ...signRecord(recordDir, settings.signKey),
+            ...sealed(recorder.seal),
+            ...signRecord(recordDir, settings.signKey, recorder.seal),
         };
     }
     // Everything is read: the git helper process ends before any step exists.
@@ -3678,18 +3726,22 @@ async function runRemediation(settings, deps) {
         digest: release.digest,
         manifestSerial: release.manifest.payload.serial,
         outputs: redactValue(end.outputs ?? {}, secretValues),
-        ...signRecord(recordDir, settings.signKey),
+        ...sealed(recorder.seal),
+        ...signRecord(recordDir, settings.signKey, recorder.seal),
     };
+}
+function sealed(seal) {
+    return seal === undefined ? {} : { seal };
 }
 /**
  * Signs the closed record's receipt with the run key, if one was given. A receipt that cannot be
  * written does not change how the run ended (that is recorded already); the front end reports it.
  */
-function signRecord(recordDir, key) {
+function signRecord(recordDir, key, seal) {
     if (key === undefined)
         return {};
     try {
-        const { file, keyid } = writeReceipt(recordDir, key);
+        const { file, keyid } = writeReceipt(recordDir, key, seal);
         return { receipt: { file, keyid } };
     }
     catch (error) {
@@ -4493,6 +4545,16 @@ function repository(value) {
 
 
 
+/** The options of AnchorSettings. */
+const anchorOptions = {
+    'snapshot-digest': { type: 'string' },
+    'trusted-key': { type: 'string', multiple: true },
+    attestation: { type: 'string' },
+    'trusted-root': { type: 'string' },
+    'signer-workflow': { type: 'string' },
+    repo: { type: 'string' },
+    'source-ref': { type: 'string' },
+};
 const USAGE = `remediate — signed, immutable remediations with a tamper-evident record
 
 Usage:
@@ -4506,9 +4568,10 @@ Usage:
                 [--sign-key <ed25519 private key>]   (or REMEDIATE_SIGN_KEY=<file>: signs the record's receipt)
   remediate verify-run <record dir> (--trusted-key <run key pub> ... | --snapshot-digest sha256:<hex>
                 | --trusted-root <trusted_root.jsonl> --signer-workflow <OWNER/REPO/.github/workflows/file.yml>
+                  --repo <OWNER/REPO> [--source-ref <refs/heads/main>]
                   [--attestation <bundle.json>, default <record dir>/receipt.sigstore.json])
   remediate manifest check --manifest <path> (--previous <path> | --previous-ref <git ref>)
-  remediate show <record dir> [--trusted-key <run key pub> ...] [--snapshot-digest sha256:<hex>]
+  remediate show <record dir> [the anchors of verify-run]
                 (reads a record: exit 0 when shown, even NOT AUTHENTICATED; 3 when tampered. verify-run is the check)
   remediate release --from-tag <name>/<version> --key <file> (--manifest <previous> | --first-release) [--manifest-out <file>]
   remediate validate [--base <git ref>] [--summary <file>]
@@ -4709,29 +4772,15 @@ function parseCommandLine(argv, cwd, env) {
             const { values } = parse(rest, { clean: { type: 'boolean' } }, 0);
             return { command: 'demo', clean: values.clean ?? false };
         }
-        case 'show': {
-            const { values, positionals } = parse(rest, { 'snapshot-digest': { type: 'string' }, 'trusted-key': { type: 'string', multiple: true } }, 1);
-            return {
-                command: 'show',
-                dir: path(positionals[0] ?? ''),
-                snapshotDigest: values['snapshot-digest'],
-                trustedKeys: (values['trusted-key'] ?? []).map(path),
-            };
-        }
+        case 'show':
         case 'verify-run': {
-            const { values, positionals } = parse(rest, {
-                'snapshot-digest': { type: 'string' },
-                'trusted-key': { type: 'string', multiple: true },
-                attestation: { type: 'string' },
-                'trusted-root': { type: 'string' },
-                'signer-workflow': { type: 'string' },
-            }, 1);
+            const { values, positionals } = parse(rest, anchorOptions, 1);
             return {
-                command: 'verify-run',
+                command,
                 dir: path(positionals[0] ?? ''),
                 snapshotDigest: values['snapshot-digest'],
                 trustedKeys: (values['trusted-key'] ?? []).map(path),
-                attestation: attestationOptions(values, path),
+                attestation: attestationOptions(command, values, path),
             };
         }
         case 'manifest': {
@@ -4849,23 +4898,32 @@ function required(value, what) {
  * verified offline, and without a signer workflow any workflow of any repository could have
  * attested a forged record (every GitHub user can get a certificate from the same CA).
  */
-function attestationOptions(values, path) {
+function attestationOptions(command, values, path) {
     const bundle = values.attestation;
     const trustedRoot = values['trusted-root'];
-    const signerWorkflow = values['signer-workflow'];
+    const signerWorkflow = values['signer-workflow']?.trim();
+    const repository = values.repo?.trim();
     if (trustedRoot === undefined) {
-        if (bundle !== undefined || signerWorkflow !== undefined) {
-            throw new errors/* UsageError */.eb('USAGE', `verify-run ${bundle !== undefined ? '--attestation' : '--signer-workflow'} needs --trusted-root <file>: Sigstore's trusted roots, which 'gh attestation trusted-root > trusted_root.jsonl' saves (check an attestation online with 'gh attestation verify <record>/snapshot.json --repo OWNER/REPO' instead)`);
+        const given = ['attestation', 'signer-workflow', 'repo', 'source-ref'].find((k) => values[k] !== undefined);
+        if (given !== undefined) {
+            throw new errors/* UsageError */.eb('USAGE', `${command} --${given} needs --trusted-root <file>: Sigstore's trusted roots, which 'gh attestation trusted-root > trusted_root.jsonl' saves (check an attestation online with 'gh attestation verify <record>/snapshot.json --repo OWNER/REPO' instead)`);
         }
         return undefined;
     }
-    if (signerWorkflow === undefined || signerWorkflow.trim() === '') {
-        throw new errors/* UsageError */.eb('USAGE', 'verify-run --trusted-root needs --signer-workflow OWNER/REPO/.github/workflows/<file>: the workflow that must have attested the record (any GitHub workflow can attest something)');
+    // Any workflow of any repository can get a certificate and attest something: the workflow that
+    // may vouch for the record, and the repository it must have run for, are named, never assumed.
+    if (signerWorkflow === undefined || signerWorkflow === '') {
+        throw new errors/* UsageError */.eb('USAGE', `${command} --trusted-root needs --signer-workflow OWNER/REPO/.github/workflows/<file>: the workflow that must have attested the record (any GitHub workflow can attest something)`);
+    }
+    if (repository === undefined || !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
+        throw new errors/* UsageError */.eb('USAGE', `${command} --trusted-root needs --repo OWNER/REPO: the repository whose run must have attested the record (a reusable workflow can be called from any repository)${repository === undefined ? '' : `; got '${repository.slice(0, 80)}'`}`);
     }
     return {
         bundle: bundle === undefined ? undefined : path(bundle),
         trustedRoot: path(trustedRoot),
-        signerWorkflow: signerWorkflow.trim(),
+        signerWorkflow,
+        repository,
+        sourceRef: values['source-ref'],
     };
 }
 
@@ -4994,11 +5052,7 @@ async function commands_execute(command, github, context) {
         case 'show': {
             // Loaded only here, as verify-run is: it brings the large snapshot validator.
             const { showRunRecord } = await __webpack_require__.e(/* import() */ 239).then(__webpack_require__.bind(__webpack_require__, 71239));
-            const trustedKeys = command.trustedKeys.map((path) => (0,keys/* parsePublicKey */.ee)((0,load_keys/* readKeyFile */.ml)(path), path));
-            const lines = await showRunRecord(command.dir, {
-                ...(command.snapshotDigest !== undefined ? { snapshotDigest: command.snapshotDigest } : {}),
-                trustedKeys,
-            });
+            const lines = await showRunRecord(command.dir, loadAnchors(command));
             lines.forEach((line) => out(line));
             // A reader: an unauthenticated record is shown under its banner, exit 0; verify-run refuses it.
             return errors/* ExitCode */.yU.ok;
@@ -5023,30 +5077,13 @@ async function commands_execute(command, github, context) {
         case 'verify-run': {
             // Loaded only here: the snapshot validator is large, and no other command needs it.
             const { verifyRunRecord } = await __webpack_require__.e(/* import() */ 456).then(__webpack_require__.bind(__webpack_require__, 28456));
-            const trustedKeys = command.trustedKeys.map((path) => (0,keys/* parsePublicKey */.ee)((0,load_keys/* readKeyFile */.ml)(path), path));
-            const attestation = command.attestation;
-            const result = await verifyRunRecord(command.dir, {
-                ...(command.snapshotDigest !== undefined ? { snapshotDigest: command.snapshotDigest } : {}),
-                trustedKeys,
-                ...(attestation !== undefined
-                    ? {
-                        attestation: {
-                            ...(attestation.bundle !== undefined ? { bundle: attestation.bundle } : {}),
-                            trustedRoot: (0,bounded_file/* readBoundedFile */.M)(attestation.trustedRoot, {
-                                label: 'trusted root',
-                                maxBytes: receipt/* MAX_ATTESTATION_BYTES */.mq,
-                            }),
-                            signerWorkflow: attestation.signerWorkflow,
-                        },
-                    }
-                    : {}),
-            });
+            const result = await verifyRunRecord(command.dir, loadAnchors(command));
             const verdict = result.anchors.length > 0 ? 'intact' : 'consistent';
             out(`${result.complete ? verdict : `${verdict} but incomplete (the run was interrupted; its valid prefix verifies)`}: status ${result.status}, ${result.steps} step(s), ${result.log.bytes} log bytes in ${result.log.blocks} chained block(s), head ${result.log.head.slice(0, 16)}, snapshot ${result.snapshotDigest}`);
             // Consistency alone proves nothing: whoever can write the folder can recompute all of it.
             const { snapshot } = result;
             if (result.anchors.length === 0) {
-                throw new errors/* TrustError */.Ru('UNANCHORED', `${command.dir} is consistent but NOT authenticated: nothing outside the record vouches for it. Give --trusted-key <the run key's public key> (a signed receipt.dsse.json), --snapshot-digest <sha256 printed when it ran>, or --trusted-root <gh attestation trusted-root output> --signer-workflow OWNER/REPO/.github/workflows/<file> for its attestation (online: gh attestation verify ${command.dir}/snapshot.json --repo OWNER/REPO)`);
+                throw new errors/* TrustError */.Ru('UNANCHORED', `${command.dir} is consistent but NOT authenticated: nothing outside the record vouches for it. Give --trusted-key <the run key's public key> (a signed receipt.dsse.json), --snapshot-digest <sha256 printed when it ran>, or --trusted-root <gh attestation trusted-root output> --signer-workflow OWNER/REPO/.github/workflows/<file> --repo OWNER/REPO for its attestation (online: gh attestation verify ${command.dir}/snapshot.json --repo OWNER/REPO)`);
             }
             out(`  run:           ${snapshot.remediation.name}@${snapshot.remediation.version} (${snapshot.runId})`);
             for (const anchor of result.anchors)
@@ -5144,6 +5181,28 @@ async function runCommand(command, github, context) {
     finally {
         context.setCancellable(false);
     }
+}
+/** Reads the anchors' files (run keys, trusted roots) named on the command line. */
+function loadAnchors(settings) {
+    const { attestation } = settings;
+    return {
+        ...(settings.snapshotDigest !== undefined ? { snapshotDigest: settings.snapshotDigest } : {}),
+        trustedKeys: settings.trustedKeys.map((path) => (0,keys/* parsePublicKey */.ee)((0,load_keys/* readKeyFile */.ml)(path), path)),
+        ...(attestation !== undefined
+            ? {
+                attestation: {
+                    ...(attestation.bundle !== undefined ? { bundle: attestation.bundle } : {}),
+                    trustedRoot: (0,bounded_file/* readBoundedFile */.M)(attestation.trustedRoot, {
+                        label: 'trusted root',
+                        maxBytes: receipt/* MAX_ATTESTATION_BYTES */.mq,
+                    }),
+                    signerWorkflow: attestation.signerWorkflow,
+                    repository: attestation.repository,
+                    ...(attestation.sourceRef !== undefined ? { sourceRef: attestation.sourceRef } : {}),
+                },
+            }
+            : {}),
+    };
 }
 /**
  * When the receipt could not be written, says so and returns exit 1: the run happened and is
@@ -6587,7 +6646,7 @@ const NAME_BYTES = 100;
 const PREFIX_BYTES = 155;
 /**
  * Writes `recordDir/definition.tar` (never over an existing file) and returns what the snapshot
- * says about it. Files are copied in path order while they fit the bounds above; the others, and
+ * says about it, and the file's sha256 (the record's seal). Files are copied in path order while they fit the bounds above; the others, and
  * any whose path ustar cannot hold (over 255 bytes), are listed as omitted.
  */
 function writeDefinitionBundle(recordDir, files) {
@@ -6605,8 +6664,9 @@ function writeDefinitionBundle(recordDir, files) {
         total += size;
     }
     parts.push(Buffer.alloc(2 * BLOCK));
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(recordDir, DEFINITION_FILE), Buffer.concat(parts), { flag: 'wx', mode: 0o644 });
-    return { file: DEFINITION_FILE, omitted };
+    const bytes = Buffer.concat(parts);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(recordDir, DEFINITION_FILE), bytes, { flag: 'wx', mode: 0o644 });
+    return { definition: { file: DEFINITION_FILE, omitted }, sha256: (0,_core_tree_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Hex */ .fg)(bytes) };
 }
 /** The ustar header of a file, or undefined when its path does not fit ustar's name fields. */
 function tarHeader(file) {
@@ -6834,6 +6894,118 @@ function parseChainLine(line) {
 
 /***/ }),
 
+/***/ 81142:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ verifyLogChain),
+/* harmony export */   p: () => (/* binding */ describeRange)
+/* harmony export */ });
+/* harmony import */ var _core_tree_digest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40460);
+/* harmony import */ var _log_chain_format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77863);
+/* harmony import */ var _record_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18374);
+// Verifies run.log against run.log.chain (the format is in log-chain-format.ts). Pure: it gets the
+// bytes, does no I/O, and loads neither the writer nor its hashing worker.
+
+
+
+/** Describes a byte range the way people read it: inclusive at both ends. */
+function describeRange(range) {
+    return range.end - range.start <= 1 ? `byte ${range.start}` : `bytes ${range.start}-${range.end - 1}`;
+}
+/**
+ * Verifies run.log against run.log.chain. Pure. Reports the first problem in log order.
+ * Without `expected`, an interrupted writer's valid prefix (unchained trailing bytes, a partial
+ * last line) is accepted as incomplete; with it, the chain must cover the whole log and match.
+ */
+function verifyLogChain(log, chainText, expected) {
+    const lines = chainText.split('\n');
+    // The text after the last "\n": empty for a well-formed file, else a line the writer never finished.
+    const partial = lines.pop() ?? '';
+    const partialLine = partial.length > 0;
+    const claimedEnd = Math.max(lastClaimedEnd(lines), expected?.bytes ?? 0);
+    let head = _log_chain_format_js__WEBPACK_IMPORTED_MODULE_1__/* .GENESIS */ .hw;
+    let offset = 0;
+    for (let k = 0; k < lines.length; k++) {
+        const where = `${_record_files_js__WEBPACK_IMPORTED_MODULE_2__/* .CHAIN_FILE */ .Hv} line ${k + 1}`;
+        const block = (0,_log_chain_format_js__WEBPACK_IMPORTED_MODULE_1__/* .parseChainLine */ .Zl)(lines[k]);
+        // A forged or mangled line cannot be trusted for anything after it.
+        if (block === undefined)
+            return fail(`${where} is not a valid block record`);
+        // A gap means log bytes were left out of the chain (a line removed, or blocks reordered).
+        if (block.start > offset) {
+            return fail(`${describeRange({ start: offset, end: block.start })} of ${_record_files_js__WEBPACK_IMPORTED_MODULE_2__/* .LOG_FILE */ .UP} are not covered by ${_record_files_js__WEBPACK_IMPORTED_MODULE_2__/* .CHAIN_FILE */ .Hv} (${where} starts at ${block.start}, expected ${offset}): a chain line was removed or reordered`, { start: offset, end: block.start });
+        }
+        // An overlap would let the same bytes be counted twice, hiding a replaced block.
+        if (block.start < offset) {
+            return fail(`${where} starts at byte ${block.start}, expected ${offset}: chain lines were duplicated or reordered`, { start: block.start, end: Math.max(offset, block.start + 1) });
+        }
+        // Indexes bind each line to its position, so lines cannot be dropped and renumbered silently.
+        if (block.i !== k) {
+            return fail(`${where} has block index ${block.i}, expected ${k}: chain lines were removed or reordered`, {
+                start: block.start,
+                end: Math.max(block.end, block.start + 1),
+            });
+        }
+        if (block.end <= block.start)
+            return fail(`${where} describes an empty block (${block.start}-${block.end})`);
+        // A log shorter than the chain says was truncated; everything from its end is missing.
+        if (block.end > log.length) {
+            const missing = { start: log.length, end: Math.max(claimedEnd, block.end) };
+            return fail(`${_record_files_js__WEBPACK_IMPORTED_MODULE_2__/* .LOG_FILE */ .UP} is truncated: ${describeRange(missing)} are missing`, missing);
+        }
+        const range = { start: block.start, end: block.end };
+        // The block hash pins every byte of the block: any edit, insertion or deletion changes it.
+        if ((0,_core_tree_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Hex */ .fg)(log.subarray(block.start, block.end)) !== block.sha256) {
+            return fail(`${describeRange(range)} of ${_record_files_js__WEBPACK_IMPORTED_MODULE_2__/* .LOG_FILE */ .UP} were altered (block ${k} does not match its hash)`, range);
+        }
+        // The link pins the line to all earlier lines, so an edited chain line shows here.
+        const link = (0,_log_chain_format_js__WEBPACK_IMPORTED_MODULE_1__/* .chainLink */ .C9)(head, block.i, block.start, block.end, block.sha256);
+        if (link !== block.chain) {
+            return fail(`${where} breaks the chain (expected chain ${link}, got ${block.chain}): ${_record_files_js__WEBPACK_IMPORTED_MODULE_2__/* .CHAIN_FILE */ .Hv} was edited`, range);
+        }
+        head = link;
+        offset = block.end;
+    }
+    const unchainedBytes = log.length - offset;
+    if (expected !== undefined) {
+        // With a recorded summary, anything not covered is an addition or a truncation, not a crash.
+        if (partialLine)
+            return fail(`${_record_files_js__WEBPACK_IMPORTED_MODULE_2__/* .CHAIN_FILE */ .Hv} ends with a partial line after line ${lines.length}`);
+        if (expected.bytes !== undefined && expected.bytes !== offset) {
+            const range = { start: Math.min(offset, expected.bytes), end: Math.max(offset, expected.bytes) };
+            return fail(`${_record_files_js__WEBPACK_IMPORTED_MODULE_2__/* .CHAIN_FILE */ .Hv} covers ${offset} bytes, expected ${expected.bytes}`, range);
+        }
+        if (unchainedBytes > 0) {
+            return fail(`${describeRange({ start: offset, end: log.length })} of ${_record_files_js__WEBPACK_IMPORTED_MODULE_2__/* .LOG_FILE */ .UP} are not covered by ${_record_files_js__WEBPACK_IMPORTED_MODULE_2__/* .CHAIN_FILE */ .Hv}`, { start: offset, end: log.length });
+        }
+        // Matching head proves the whole chain is the one recorded, not a consistent rewrite.
+        if (expected.head !== undefined && expected.head !== head) {
+            return fail(`${_record_files_js__WEBPACK_IMPORTED_MODULE_2__/* .CHAIN_FILE */ .Hv} head is ${head}, expected ${expected.head}: the log and chain were rewritten`);
+        }
+    }
+    return {
+        ok: true,
+        complete: unchainedBytes === 0 && !partialLine,
+        blocks: lines.length,
+        bytes: offset,
+        head,
+        unchainedBytes,
+        partialLine,
+    };
+}
+function fail(problem, range) {
+    return range === undefined ? { ok: false, problem } : { ok: false, problem, range };
+}
+/** The end offset the chain claims overall, for reporting how much of a truncated log is missing. */
+function lastClaimedEnd(lines) {
+    const last = lines.at(-1);
+    return last === undefined ? 0 : ((0,_log_chain_format_js__WEBPACK_IMPORTED_MODULE_1__/* .parseChainLine */ .Zl)(last)?.end ?? 0);
+}
+
+
+/***/ }),
+
 /***/ 82170:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -6887,15 +7059,13 @@ async function readSnapshot(recordDir) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Fw: () => (/* binding */ ATTESTATION_BUNDLE_FILE),
 /* harmony export */   It: () => (/* binding */ checkStatement),
-/* harmony export */   T: () => (/* binding */ OPTIONAL_SUBJECTS),
 /* harmony export */   T4: () => (/* binding */ IN_TOTO_PAYLOAD_TYPE),
 /* harmony export */   Tp: () => (/* binding */ statementBytes),
 /* harmony export */   _2: () => (/* binding */ receiptStatement),
 /* harmony export */   aH: () => (/* binding */ RECEIPT_FILE),
-/* harmony export */   mq: () => (/* binding */ MAX_ATTESTATION_BYTES),
-/* harmony export */   sJ: () => (/* binding */ REQUIRED_SUBJECTS)
+/* harmony export */   mq: () => (/* binding */ MAX_ATTESTATION_BYTES)
 /* harmony export */ });
-/* unused harmony exports IN_TOTO_STATEMENT_TYPE, RECEIPT_PREDICATE_TYPE, receiptPredicate, canonicalJson */
+/* unused harmony exports IN_TOTO_STATEMENT_TYPE, RECEIPT_PREDICATE_TYPE, receiptPredicate, REQUIRED_SUBJECTS, OPTIONAL_SUBJECTS, canonicalJson */
 // The run receipt: an in-toto Statement v1 about a closed run record. Pure: subjects (file names
 // and digests) and the snapshot in, the Statement out; and the check of a Statement against a
 // record. The receipt is signed as a DSSE envelope (receipt.dsse.json, record/receipt-writer.ts)
@@ -6967,7 +7137,7 @@ function statementBytes(statement) {
 /** Files a receipt must cover, whatever else the record holds. */
 const REQUIRED_SUBJECTS = ['snapshot.json', 'run.log', 'run.log.chain'];
 /** Covered when present: the definition's copy (absent from refusals and older records). */
-const OPTIONAL_SUBJECTS = ['definition.tar'];
+const OPTIONAL_SUBJECTS = (/* unused pure expression or super */ null && (['definition.tar']));
 /**
  * Checks an (authenticated) Statement against a record folder's contents; returns the first
  * problem, or undefined when it covers exactly this record.
@@ -7060,9 +7230,9 @@ function show(value) {
 /* harmony export */   Hv: () => (/* binding */ CHAIN_FILE),
 /* harmony export */   QX: () => (/* binding */ SNAPSHOT_FILE),
 /* harmony export */   UP: () => (/* binding */ LOG_FILE),
-/* harmony export */   aE: () => (/* binding */ readRecord)
+/* harmony export */   aE: () => (/* binding */ readRecord),
+/* harmony export */   iV: () => (/* binding */ MAX_RECORD_FILE_BYTES)
 /* harmony export */ });
-/* unused harmony export MAX_RECORD_FILE_BYTES */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
@@ -7128,227 +7298,48 @@ function readRecordFile(dir, name) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   rn: () => (/* binding */ recordSubjects),
-/* harmony export */   xr: () => (/* binding */ digestsOfRead)
+/* harmony export */   x: () => (/* binding */ digestsOfRead)
 /* harmony export */ });
-/* unused harmony export recordFileDigests */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
-/* harmony import */ var _definition_bundle_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(637);
-/* harmony import */ var _receipt_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(24109);
-/* harmony import */ var _record_files_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(18374);
-// The files a run receipt covers, and their sha256, read from a record folder: snapshot.json,
-// run.log, run.log.chain and definition.tar. Used to write a receipt (the digests of the closed
-// record) and to check one (the digests of the record as found now).
+/* harmony import */ var _definition_bundle_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(637);
+/* harmony import */ var _record_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18374);
+// The files a run receipt covers, and their sha256: snapshot.json, run.log, run.log.chain and
+// definition.tar. Computed from bytes already read, never from a second read: the digests written
+// into a receipt, or compared with one, must be of the very bytes that were checked, not of a
+// read a process swapping files in the folder could make differ.
 
 
 
-
-
-
-
-/** Read buffer: logs can be large, so files are hashed in pieces. */
-const CHUNK_BYTES = 1024 * 1024;
-/**
- * The sha256 of each record file a receipt covers that exists, by name. A missing required file
- * is left out (the check names it); one that is not a regular file (a link, a FIFO) is refused,
- * since no record file the tool writes is.
- */
-function recordFileDigests(dir) {
-    const digests = new Map();
-    for (const name of [..._receipt_js__WEBPACK_IMPORTED_MODULE_6__/* .REQUIRED_SUBJECTS */ .sJ, ..._receipt_js__WEBPACK_IMPORTED_MODULE_6__/* .OPTIONAL_SUBJECTS */ .T]) {
-        const digest = tryHashFile((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, name), name);
-        if (digest !== undefined)
-            digests.set(name, digest);
-    }
-    return digests;
-}
-/**
- * The sha256 of each record file a receipt covers, from the bytes a verifier already read and
- * checked: the digests compared with a receipt must be of those same bytes, not of a second read
- * that a process swapping files in the folder could make differ.
- */
+/** The hex sha256 of each record file a receipt covers, by name. */
 function digestsOfRead(files, bundle) {
     const hex = (bytes) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex');
     const digests = new Map([
-        [_record_files_js__WEBPACK_IMPORTED_MODULE_5__/* .SNAPSHOT_FILE */ .QX, hex(files.snapshot)],
-        [_record_files_js__WEBPACK_IMPORTED_MODULE_5__/* .LOG_FILE */ .UP, hex(files.log)],
-        [_record_files_js__WEBPACK_IMPORTED_MODULE_5__/* .CHAIN_FILE */ .Hv, hex(files.chainBytes ?? Buffer.from(files.chain, 'utf8'))],
+        [_record_files_js__WEBPACK_IMPORTED_MODULE_2__/* .SNAPSHOT_FILE */ .QX, hex(files.snapshot)],
+        [_record_files_js__WEBPACK_IMPORTED_MODULE_2__/* .LOG_FILE */ .UP, hex(files.log)],
+        [_record_files_js__WEBPACK_IMPORTED_MODULE_2__/* .CHAIN_FILE */ .Hv, hex(files.chainBytes ?? Buffer.from(files.chain, 'utf8'))],
     ]);
     if (bundle !== undefined)
-        digests.set(_definition_bundle_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFINITION_FILE */ .bq, hex(bundle));
+        digests.set(_definition_bundle_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFINITION_FILE */ .bq, hex(bundle));
     return digests;
-}
-/** The subjects of a receipt: every file recordFileDigests finds. */
-function recordSubjects(dir) {
-    return [...recordFileDigests(dir)].map(([name, sha256]) => ({ name, digest: { sha256 } }));
-}
-function tryHashFile(path, name) {
-    try {
-        return hashFile(path, name);
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ENOENT')
-            return undefined;
-        // A link would let the digest be of some file outside the record.
-        if (code === 'ELOOP')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TrustError */ .Ru('RECORD_TAMPERED', `${name} is a symbolic link, not a record file`);
-        throw error;
-    }
-}
-/** Hex sha256 of a regular file (O_NOFOLLOW, O_NONBLOCK: no link, FIFO or device is read). */
-function hashFile(path, name) {
-    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NOFOLLOW ?? 0) | (node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NONBLOCK ?? 0) | (node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NOCTTY ?? 0));
-    try {
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fstatSync)(fd).isFile())
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TrustError */ .Ru('RECORD_TAMPERED', `${name} is not a regular file`);
-        const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-        const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-        for (;;) {
-            const read = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(fd, buffer, 0, CHUNK_BYTES, null);
-            if (read === 0)
-                break;
-            hash.update(buffer.subarray(0, read));
-        }
-        return hash.digest('hex');
-    }
-    finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
-    }
 }
 
 
 /***/ }),
 
-/***/ 4957:
+/***/ 48711:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  he: () => (/* binding */ snapshotDigest),
-  RC: () => (/* binding */ verifyRecord)
-});
-
-// UNUSED EXPORTS: assertRecordIntact
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/core/tree-digest.ts
-var tree_digest = __webpack_require__(40460);
-// EXTERNAL MODULE: ./src/record/log-chain-format.ts
-var log_chain_format = __webpack_require__(77863);
-// EXTERNAL MODULE: ./src/record/record-files.ts
-var record_files = __webpack_require__(18374);
-;// CONCATENATED MODULE: ./src/record/log-chain-verifier.ts
-// Verifies run.log against run.log.chain (the format is in log-chain-format.ts). Pure: it gets the
-// bytes, does no I/O, and loads neither the writer nor its hashing worker.
-
-
-
-/** Describes a byte range the way people read it: inclusive at both ends. */
-function describeRange(range) {
-    return range.end - range.start <= 1 ? `byte ${range.start}` : `bytes ${range.start}-${range.end - 1}`;
-}
-/**
- * Verifies run.log against run.log.chain. Pure. Reports the first problem in log order.
- * Without `expected`, an interrupted writer's valid prefix (unchained trailing bytes, a partial
- * last line) is accepted as incomplete; with it, the chain must cover the whole log and match.
- */
-function verifyLogChain(log, chainText, expected) {
-    const lines = chainText.split('\n');
-    // The text after the last "\n": empty for a well-formed file, else a line the writer never finished.
-    const partial = lines.pop() ?? '';
-    const partialLine = partial.length > 0;
-    const claimedEnd = Math.max(lastClaimedEnd(lines), expected?.bytes ?? 0);
-    let head = log_chain_format/* GENESIS */.hw;
-    let offset = 0;
-    for (let k = 0; k < lines.length; k++) {
-        const where = `${record_files/* CHAIN_FILE */.Hv} line ${k + 1}`;
-        const block = (0,log_chain_format/* parseChainLine */.Zl)(lines[k]);
-        // A forged or mangled line cannot be trusted for anything after it.
-        if (block === undefined)
-            return fail(`${where} is not a valid block record`);
-        // A gap means log bytes were left out of the chain (a line removed, or blocks reordered).
-        if (block.start > offset) {
-            return fail(`${describeRange({ start: offset, end: block.start })} of ${record_files/* LOG_FILE */.UP} are not covered by ${record_files/* CHAIN_FILE */.Hv} (${where} starts at ${block.start}, expected ${offset}): a chain line was removed or reordered`, { start: offset, end: block.start });
-        }
-        // An overlap would let the same bytes be counted twice, hiding a replaced block.
-        if (block.start < offset) {
-            return fail(`${where} starts at byte ${block.start}, expected ${offset}: chain lines were duplicated or reordered`, { start: block.start, end: Math.max(offset, block.start + 1) });
-        }
-        // Indexes bind each line to its position, so lines cannot be dropped and renumbered silently.
-        if (block.i !== k) {
-            return fail(`${where} has block index ${block.i}, expected ${k}: chain lines were removed or reordered`, {
-                start: block.start,
-                end: Math.max(block.end, block.start + 1),
-            });
-        }
-        if (block.end <= block.start)
-            return fail(`${where} describes an empty block (${block.start}-${block.end})`);
-        // A log shorter than the chain says was truncated; everything from its end is missing.
-        if (block.end > log.length) {
-            const missing = { start: log.length, end: Math.max(claimedEnd, block.end) };
-            return fail(`${record_files/* LOG_FILE */.UP} is truncated: ${describeRange(missing)} are missing`, missing);
-        }
-        const range = { start: block.start, end: block.end };
-        // The block hash pins every byte of the block: any edit, insertion or deletion changes it.
-        if ((0,tree_digest/* sha256Hex */.fg)(log.subarray(block.start, block.end)) !== block.sha256) {
-            return fail(`${describeRange(range)} of ${record_files/* LOG_FILE */.UP} were altered (block ${k} does not match its hash)`, range);
-        }
-        // The link pins the line to all earlier lines, so an edited chain line shows here.
-        const link = (0,log_chain_format/* chainLink */.C9)(head, block.i, block.start, block.end, block.sha256);
-        if (link !== block.chain) {
-            return fail(`${where} breaks the chain (expected chain ${link}, got ${block.chain}): ${record_files/* CHAIN_FILE */.Hv} was edited`, range);
-        }
-        head = link;
-        offset = block.end;
-    }
-    const unchainedBytes = log.length - offset;
-    if (expected !== undefined) {
-        // With a recorded summary, anything not covered is an addition or a truncation, not a crash.
-        if (partialLine)
-            return fail(`${record_files/* CHAIN_FILE */.Hv} ends with a partial line after line ${lines.length}`);
-        if (expected.bytes !== undefined && expected.bytes !== offset) {
-            const range = { start: Math.min(offset, expected.bytes), end: Math.max(offset, expected.bytes) };
-            return fail(`${record_files/* CHAIN_FILE */.Hv} covers ${offset} bytes, expected ${expected.bytes}`, range);
-        }
-        if (unchainedBytes > 0) {
-            return fail(`${describeRange({ start: offset, end: log.length })} of ${record_files/* LOG_FILE */.UP} are not covered by ${record_files/* CHAIN_FILE */.Hv}`, { start: offset, end: log.length });
-        }
-        // Matching head proves the whole chain is the one recorded, not a consistent rewrite.
-        if (expected.head !== undefined && expected.head !== head) {
-            return fail(`${record_files/* CHAIN_FILE */.Hv} head is ${head}, expected ${expected.head}: the log and chain were rewritten`);
-        }
-    }
-    return {
-        ok: true,
-        complete: unchainedBytes === 0 && !partialLine,
-        blocks: lines.length,
-        bytes: offset,
-        head,
-        unchainedBytes,
-        partialLine,
-    };
-}
-function fail(problem, range) {
-    return range === undefined ? { ok: false, problem } : { ok: false, problem, range };
-}
-/** The end offset the chain claims overall, for reporting how much of a truncated log is missing. */
-function lastClaimedEnd(lines) {
-    const last = lines.at(-1);
-    return last === undefined ? 0 : ((0,log_chain_format/* parseChainLine */.Zl)(last)?.end ?? 0);
-}
-
-;// CONCATENATED MODULE: ./src/record/record-verifier.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   RC: () => (/* binding */ verifyRecord),
+/* harmony export */   he: () => (/* binding */ snapshotDigest)
+/* harmony export */ });
+/* unused harmony export assertRecordIntact */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _log_chain_verifier_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(81142);
+/* harmony import */ var _record_files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(18374);
 // Verifies a run record (snapshot.json + run.log + run.log.chain). Pure: readRecord does the I/O.
 //
 // What it relies on in snapshot.json (written by the executor):
@@ -7368,7 +7359,7 @@ const DIGEST = /^sha256:[0-9a-f]{64}$/;
 const HEX64 = /^[0-9a-f]{64}$/;
 /** `sha256:<hex>` of the exact snapshot.json bytes: the value that pins a record. */
 function snapshotDigest(bytes) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
+    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex')}`;
 }
 /** Verifies a run record; returns the first problem, or what was verified. Pure. */
 function verifyRecord(files, options = {}) {
@@ -7376,21 +7367,21 @@ function verifyRecord(files, options = {}) {
     if (options.snapshotDigest !== undefined) {
         const expected = options.snapshotDigest.toLowerCase();
         if (!DIGEST.test(expected)) {
-            throw new errors/* UsageError */.eb('USAGE', `invalid snapshot digest '${options.snapshotDigest.slice(0, 80)}': expected sha256:<64 hex digits> as printed by the run`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb('USAGE', `invalid snapshot digest '${options.snapshotDigest.slice(0, 80)}': expected sha256:<64 hex digits> as printed by the run`);
         }
         // Pinning the snapshot stops a consistent rewrite of snapshot, log and chain together.
         if (digest !== expected)
-            return problem(`${record_files/* SNAPSHOT_FILE */.QX} digest is ${digest}, expected ${expected}`);
+            return problem(`${_record_files_js__WEBPACK_IMPORTED_MODULE_3__/* .SNAPSHOT_FILE */ .QX} digest is ${digest}, expected ${expected}`);
     }
     let snapshot;
     try {
         snapshot = JSON.parse(files.snapshot.toString('utf8'));
     }
     catch {
-        return problem(`${record_files/* SNAPSHOT_FILE */.QX} is not valid JSON`);
+        return problem(`${_record_files_js__WEBPACK_IMPORTED_MODULE_3__/* .SNAPSHOT_FILE */ .QX} is not valid JSON`);
     }
     if (!isObject(snapshot))
-        return problem(`${record_files/* SNAPSHOT_FILE */.QX} is not a JSON object`);
+        return problem(`${_record_files_js__WEBPACK_IMPORTED_MODULE_3__/* .SNAPSHOT_FILE */ .QX} is not a JSON object`);
     // A record without a status cannot say whether the remediation worked.
     if (typeof snapshot['status'] !== 'string' || snapshot['status'].length === 0) {
         return fieldProblem('status', `expected a status string, got ${describe(snapshot['status'])}`);
@@ -7399,29 +7390,29 @@ function verifyRecord(files, options = {}) {
     const recorded = readLogSummary(snapshot['log']);
     if ('problem' in recorded)
         return recorded;
-    const chain = verifyLogChain(files.log, files.chain);
+    const chain = (0,_log_chain_verifier_js__WEBPACK_IMPORTED_MODULE_2__/* .verifyLogChain */ .V)(files.log, files.chain);
     if (!chain.ok)
         return problem(chain.problem, chain.range);
     if (recorded.summary !== undefined) {
         const { bytes, blocks, head } = recorded.summary;
         // A finished run's chain must end exactly where the snapshot says: no lines dropped or added.
         if (chain.partialLine)
-            return problem(`${record_files/* CHAIN_FILE */.Hv} ends with a partial line, but the run finished`);
+            return problem(`${_record_files_js__WEBPACK_IMPORTED_MODULE_3__/* .CHAIN_FILE */ .Hv} ends with a partial line, but the run finished`);
         if (chain.bytes !== bytes) {
             const range = { start: Math.min(chain.bytes, bytes), end: Math.max(chain.bytes, bytes) };
             const what = chain.bytes < bytes
-                ? `${describeRange(range)} of ${record_files/* LOG_FILE */.UP} are missing from ${record_files/* CHAIN_FILE */.Hv} (truncated or lines removed)`
-                : `${describeRange(range)} of ${record_files/* LOG_FILE */.UP} were appended after the run`;
+                ? `${(0,_log_chain_verifier_js__WEBPACK_IMPORTED_MODULE_2__/* .describeRange */ .p)(range)} of ${_record_files_js__WEBPACK_IMPORTED_MODULE_3__/* .LOG_FILE */ .UP} are missing from ${_record_files_js__WEBPACK_IMPORTED_MODULE_3__/* .CHAIN_FILE */ .Hv} (truncated or lines removed)`
+                : `${(0,_log_chain_verifier_js__WEBPACK_IMPORTED_MODULE_2__/* .describeRange */ .p)(range)} of ${_record_files_js__WEBPACK_IMPORTED_MODULE_3__/* .LOG_FILE */ .UP} were appended after the run`;
             return fieldProblem('log.bytes', `expected ${chain.bytes}, got ${bytes}: ${what}`, range);
         }
         // Bytes after the recorded end were added after the run finished.
         if (chain.unchainedBytes > 0) {
             const range = { start: chain.bytes, end: files.log.length };
-            return problem(`${describeRange(range)} of ${record_files/* LOG_FILE */.UP} are not covered by ${record_files/* CHAIN_FILE */.Hv}`, range);
+            return problem(`${(0,_log_chain_verifier_js__WEBPACK_IMPORTED_MODULE_2__/* .describeRange */ .p)(range)} of ${_record_files_js__WEBPACK_IMPORTED_MODULE_3__/* .LOG_FILE */ .UP} are not covered by ${_record_files_js__WEBPACK_IMPORTED_MODULE_3__/* .CHAIN_FILE */ .Hv}`, range);
         }
         // The head pins the whole chain: a log rewritten with a freshly computed chain differs here.
         if (chain.head !== head) {
-            return fieldProblem('log.head', `expected ${chain.head}, got ${head}: ${record_files/* LOG_FILE */.UP} and ${record_files/* CHAIN_FILE */.Hv} do not match the snapshot`);
+            return fieldProblem('log.head', `expected ${chain.head}, got ${head}: ${_record_files_js__WEBPACK_IMPORTED_MODULE_3__/* .LOG_FILE */ .UP} and ${_record_files_js__WEBPACK_IMPORTED_MODULE_3__/* .CHAIN_FILE */ .Hv} do not match the snapshot`);
         }
         if (chain.blocks !== blocks)
             return fieldProblem('log.blocks', `expected ${chain.blocks}, got ${blocks}`);
@@ -7458,8 +7449,8 @@ function readLogSummary(value) {
     if (complete === false)
         return { summary: undefined };
     // Only run.log is chained; a snapshot pointing elsewhere would vouch for an unverified file.
-    if (value['file'] !== record_files/* LOG_FILE */.UP)
-        return fieldProblem('log.file', `expected '${record_files/* LOG_FILE */.UP}', got ${describe(value['file'])}`);
+    if (value['file'] !== _record_files_js__WEBPACK_IMPORTED_MODULE_3__/* .LOG_FILE */ .UP)
+        return fieldProblem('log.file', `expected '${_record_files_js__WEBPACK_IMPORTED_MODULE_3__/* .LOG_FILE */ .UP}', got ${describe(value['file'])}`);
     const { bytes, blocks, head } = value;
     if (!isCount(bytes))
         return fieldProblem('log.bytes', `expected a byte count, got ${describe(bytes)}`);

@@ -2205,9 +2205,9 @@ class BlockHasher {
 // digest is published in the job summary.
 
 /** The `prevChain` of block 0, and the head of an empty log. */
-const log_chain_format_GENESIS = '0'.repeat(64);
+const GENESIS = '0'.repeat(64);
 /** Computes a block's `chain` value from the previous one. */
-function log_chain_format_chainLink(prevChain, i, start, end, sha256) {
+function chainLink(prevChain, i, start, end, sha256) {
     return tree_digest_sha256Hex(`${prevChain}\n${i}\n${start}\n${end}\n${sha256}`);
 }
 /** Formats a block as its line of run.log.chain, newline included. */
@@ -2219,7 +2219,7 @@ const HEX64 = /^[0-9a-f]{64}$/;
 /** The keys of a chain line, sorted. */
 const BLOCK_KEYS = 'chain,end,i,sha256,start';
 /** Parses one chain line (without its newline); undefined when it is not exactly a block record. */
-function log_chain_format_parseChainLine(line) {
+function parseChainLine(line) {
     let value;
     try {
         value = JSON.parse(line);
@@ -2259,7 +2259,7 @@ const record_files_CHAIN_FILE = 'run.log.chain';
  * Largest record file read: what readFile could read before the reads were bounded. The verifier
  * holds the whole log in memory, so this is a memory bound, not a format limit.
  */
-const MAX_RECORD_FILE_BYTES = (/* unused pure expression or super */ null && (2 ** 31 - 1));
+const MAX_RECORD_FILE_BYTES = 2 ** 31 - 1;
 /** Reads snapshot.json, run.log and run.log.chain from a record folder. */
 async function readRecord(dir) {
     checkRecordFolder(dir);
@@ -2353,7 +2353,7 @@ class ChainedLogWriter {
     /** What is chained on disk: bytes covered, line count and head. */
     #bytes = 0;
     #blocks = 0;
-    #head = log_chain_format_GENESIS;
+    #head = GENESIS;
     #closed = false;
     /** Set once a write failed: the files may be out of step, so nothing more is appended. */
     #failed = false;
@@ -2559,7 +2559,7 @@ class ChainedLogWriter {
         for (let entry = this.#pending[0]; entry?.sha256 !== undefined; entry = this.#pending[++ready]) {
             const { start, end, sha256 } = entry;
             const i = this.#blocks + ready;
-            head = log_chain_format_chainLink(head, i, start, end, sha256);
+            head = chainLink(head, i, start, end, sha256);
             lines += formatChainLine({ i, start, end, sha256, chain: head });
         }
         if (ready === 0)
@@ -2671,14 +2671,14 @@ function log_chain_verifier_verifyLogChain(log, chainText, expected) {
     let head = GENESIS;
     let offset = 0;
     for (let k = 0; k < lines.length; k++) {
-        const where = `${CHAIN_FILE} line ${k + 1}`;
+        const where = `${record_files_CHAIN_FILE} line ${k + 1}`;
         const block = parseChainLine(lines[k]);
         // A forged or mangled line cannot be trusted for anything after it.
         if (block === undefined)
             return fail(`${where} is not a valid block record`);
         // A gap means log bytes were left out of the chain (a line removed, or blocks reordered).
         if (block.start > offset) {
-            return fail(`${log_chain_verifier_describeRange({ start: offset, end: block.start })} of ${LOG_FILE} are not covered by ${CHAIN_FILE} (${where} starts at ${block.start}, expected ${offset}): a chain line was removed or reordered`, { start: offset, end: block.start });
+            return fail(`${log_chain_verifier_describeRange({ start: offset, end: block.start })} of ${record_files_LOG_FILE} are not covered by ${record_files_CHAIN_FILE} (${where} starts at ${block.start}, expected ${offset}): a chain line was removed or reordered`, { start: offset, end: block.start });
         }
         // An overlap would let the same bytes be counted twice, hiding a replaced block.
         if (block.start < offset) {
@@ -2696,17 +2696,17 @@ function log_chain_verifier_verifyLogChain(log, chainText, expected) {
         // A log shorter than the chain says was truncated; everything from its end is missing.
         if (block.end > log.length) {
             const missing = { start: log.length, end: Math.max(claimedEnd, block.end) };
-            return fail(`${LOG_FILE} is truncated: ${log_chain_verifier_describeRange(missing)} are missing`, missing);
+            return fail(`${record_files_LOG_FILE} is truncated: ${log_chain_verifier_describeRange(missing)} are missing`, missing);
         }
         const range = { start: block.start, end: block.end };
         // The block hash pins every byte of the block: any edit, insertion or deletion changes it.
-        if (sha256Hex(log.subarray(block.start, block.end)) !== block.sha256) {
-            return fail(`${log_chain_verifier_describeRange(range)} of ${LOG_FILE} were altered (block ${k} does not match its hash)`, range);
+        if (tree_digest_sha256Hex(log.subarray(block.start, block.end)) !== block.sha256) {
+            return fail(`${log_chain_verifier_describeRange(range)} of ${record_files_LOG_FILE} were altered (block ${k} does not match its hash)`, range);
         }
         // The link pins the line to all earlier lines, so an edited chain line shows here.
         const link = chainLink(head, block.i, block.start, block.end, block.sha256);
         if (link !== block.chain) {
-            return fail(`${where} breaks the chain (expected chain ${link}, got ${block.chain}): ${CHAIN_FILE} was edited`, range);
+            return fail(`${where} breaks the chain (expected chain ${link}, got ${block.chain}): ${record_files_CHAIN_FILE} was edited`, range);
         }
         head = link;
         offset = block.end;
@@ -2715,17 +2715,17 @@ function log_chain_verifier_verifyLogChain(log, chainText, expected) {
     if (expected !== undefined) {
         // With a recorded summary, anything not covered is an addition or a truncation, not a crash.
         if (partialLine)
-            return fail(`${CHAIN_FILE} ends with a partial line after line ${lines.length}`);
+            return fail(`${record_files_CHAIN_FILE} ends with a partial line after line ${lines.length}`);
         if (expected.bytes !== undefined && expected.bytes !== offset) {
             const range = { start: Math.min(offset, expected.bytes), end: Math.max(offset, expected.bytes) };
-            return fail(`${CHAIN_FILE} covers ${offset} bytes, expected ${expected.bytes}`, range);
+            return fail(`${record_files_CHAIN_FILE} covers ${offset} bytes, expected ${expected.bytes}`, range);
         }
         if (unchainedBytes > 0) {
-            return fail(`${log_chain_verifier_describeRange({ start: offset, end: log.length })} of ${LOG_FILE} are not covered by ${CHAIN_FILE}`, { start: offset, end: log.length });
+            return fail(`${log_chain_verifier_describeRange({ start: offset, end: log.length })} of ${record_files_LOG_FILE} are not covered by ${record_files_CHAIN_FILE}`, { start: offset, end: log.length });
         }
         // Matching head proves the whole chain is the one recorded, not a consistent rewrite.
         if (expected.head !== undefined && expected.head !== head) {
-            return fail(`${CHAIN_FILE} head is ${head}, expected ${expected.head}: the log and chain were rewritten`);
+            return fail(`${record_files_CHAIN_FILE} head is ${head}, expected ${expected.head}: the log and chain were rewritten`);
         }
     }
     return {
@@ -3497,9 +3497,9 @@ function redactValue(value, secrets) {
 
 
 /** Most bytes a bundle can take: the copies' limit and a header and padding per file. */
-const MAX_BUNDLE_BYTES = (/* unused pure expression or super */ null && (32 * 1024 * 1024));
+const MAX_BUNDLE_BYTES = 32 * 1024 * 1024;
 /** The bundle's file in a record folder. */
-const definition_bundle_DEFINITION_FILE = 'definition.tar';
+const DEFINITION_FILE = 'definition.tar';
 /** Files larger than this are not copied (the definition itself may hold up to 128 MiB). */
 const MAX_COPIED_FILE_BYTES = 4 * 1024 * 1024;
 /** Copies stop before their total passes this, so a record stays small enough to publish. */
@@ -3509,7 +3509,7 @@ const NAME_BYTES = 100;
 const PREFIX_BYTES = 155;
 /**
  * Writes `recordDir/definition.tar` (never over an existing file) and returns what the snapshot
- * says about it. Files are copied in path order while they fit the bounds above; the others, and
+ * says about it, and the file's sha256 (the record's seal). Files are copied in path order while they fit the bounds above; the others, and
  * any whose path ustar cannot hold (over 255 bytes), are listed as omitted.
  */
 function writeDefinitionBundle(recordDir, files) {
@@ -3527,8 +3527,9 @@ function writeDefinitionBundle(recordDir, files) {
         total += size;
     }
     parts.push(Buffer.alloc(2 * BLOCK));
-    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(recordDir, definition_bundle_DEFINITION_FILE), Buffer.concat(parts), { flag: 'wx', mode: 0o644 });
-    return { file: definition_bundle_DEFINITION_FILE, omitted };
+    const bytes = Buffer.concat(parts);
+    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(recordDir, DEFINITION_FILE), bytes, { flag: 'wx', mode: 0o644 });
+    return { definition: { file: DEFINITION_FILE, omitted }, sha256: tree_digest_sha256Hex(bytes) };
 }
 /** The ustar header of a file, or undefined when its path does not fit ustar's name fields. */
 function tarHeader(file) {
@@ -3649,10 +3650,10 @@ function checkDefinitionBundle(bytes, snapshot) {
     if (snapshot.definition === undefined) {
         return bytes === undefined
             ? undefined
-            : `${definition_bundle_DEFINITION_FILE} is in the record, but snapshot.json lists no definition copy`;
+            : `${DEFINITION_FILE} is in the record, but snapshot.json lists no definition copy`;
     }
     if (bytes === undefined)
-        return `snapshot.json lists a definition copy, but ${definition_bundle_DEFINITION_FILE} is missing`;
+        return `snapshot.json lists a definition copy, but ${DEFINITION_FILE} is missing`;
     let files;
     try {
         files = readDefinitionBundle(bytes);
@@ -3664,16 +3665,16 @@ function checkDefinitionBundle(bytes, snapshot) {
     for (const file of files) {
         const entry = listed.get(file.path);
         if (entry === undefined)
-            return `${definition_bundle_DEFINITION_FILE} holds ${file.path}, which is not a file of the verified definition`;
+            return `${DEFINITION_FILE} holds ${file.path}, which is not a file of the verified definition`;
         if (entry.sha256 !== file.sha256 || entry.mode !== file.mode) {
-            return `${definition_bundle_DEFINITION_FILE}: ${file.path} is not the verified file (sha256 ${file.sha256}, mode ${file.mode}; released ${entry.sha256}, ${entry.mode})`;
+            return `${DEFINITION_FILE}: ${file.path} is not the verified file (sha256 ${file.sha256}, mode ${file.mode}; released ${entry.sha256}, ${entry.mode})`;
         }
     }
     const copied = new Set(files.map((file) => file.path));
     const expected = [...listed.keys()].filter((path) => !copied.has(path)).sort();
     const omitted = [...snapshot.definition.omitted].sort();
     if (JSON.stringify(expected) !== JSON.stringify(omitted)) {
-        return `${definition_bundle_DEFINITION_FILE} leaves out ${JSON.stringify(expected)}, but snapshot.json says ${JSON.stringify(omitted)}`;
+        return `${DEFINITION_FILE} leaves out ${JSON.stringify(expected)}, but snapshot.json says ${JSON.stringify(omitted)}`;
     }
     return undefined;
 }
@@ -3726,6 +3727,9 @@ class RunRecorder {
     /** Set once run.log failed: no more log bytes are written (the echo still gets them). */
     #logFailed = false;
     #failed = new AbortController();
+    /** sha256 of definition.tar as written (null: none). */
+    #definitionSha256 = null;
+    #seal;
     constructor(dir, log, secrets, snapshot, clock, echo) {
         this.dir = dir;
         this.#echo = echo;
@@ -3748,8 +3752,10 @@ class RunRecorder {
         const log = await ChainedLogWriter.open(dir);
         // The verified files go into the record before anything runs, so even a killed run's record
         // shows what it was running.
-        const copied = definition === undefined ? {} : { definition: writeDefinitionBundle(dir, definition) };
+        const bundle = definition === undefined ? undefined : writeDefinitionBundle(dir, definition);
+        const copied = bundle === undefined ? {} : { definition: bundle.definition };
         const recorder = new RunRecorder(dir, log, secrets, { ...snapshot, ...copied }, clock, echo);
+        recorder.#definitionSha256 = bundle?.sha256 ?? null;
         const first = recorder.#writeSnapshot();
         recorder.#reserveSpace(first.byteLength + RESERVE_SLACK_BYTES);
         recorder.#timer = setInterval(() => recorder.flush(), FLUSH_INTERVAL_MS);
@@ -3920,7 +3926,17 @@ class RunRecorder {
         }
         if (this.#failure !== undefined)
             this.#reportFailure(this.#failure, summary);
-        return snapshotDigest(this.#writeSnapshot());
+        const bytes = this.#writeSnapshot();
+        this.#seal = {
+            snapshot: bytes,
+            ...(summary !== undefined ? { log: { bytes: summary.bytes, head: summary.head } } : {}),
+            definitionSha256: this.#definitionSha256,
+        };
+        return snapshotDigest(bytes);
+    }
+    /** What the closed record holds, for signing it (undefined until finish() wrote it). */
+    get seal() {
+        return this.#seal;
     }
     /**
      * Says in the snapshot that the record is short, when the executor has not already (the write
@@ -4875,9 +4891,9 @@ function statementBytes(statement) {
     return Buffer.from(JSON.stringify(statement), 'utf8');
 }
 /** Files a receipt must cover, whatever else the record holds. */
-const REQUIRED_SUBJECTS = ['snapshot.json', 'run.log', 'run.log.chain'];
+const REQUIRED_SUBJECTS = (/* unused pure expression or super */ null && (['snapshot.json', 'run.log', 'run.log.chain']));
 /** Covered when present: the definition's copy (absent from refusals and older records). */
-const OPTIONAL_SUBJECTS = ['definition.tar'];
+const OPTIONAL_SUBJECTS = (/* unused pure expression or super */ null && (['definition.tar']));
 /**
  * Checks an (authenticated) Statement against a record folder's contents; returns the first
  * problem, or undefined when it covers exactly this record.
@@ -4961,89 +4977,34 @@ function receipt_show(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/record/record-subjects.ts
-// The files a run receipt covers, and their sha256, read from a record folder: snapshot.json,
-// run.log, run.log.chain and definition.tar. Used to write a receipt (the digests of the closed
-// record) and to check one (the digests of the record as found now).
+// The files a run receipt covers, and their sha256: snapshot.json, run.log, run.log.chain and
+// definition.tar. Computed from bytes already read, never from a second read: the digests written
+// into a receipt, or compared with one, must be of the very bytes that were checked, not of a
+// read a process swapping files in the folder could make differ.
 
 
 
-
-
-
-
-/** Read buffer: logs can be large, so files are hashed in pieces. */
-const record_subjects_CHUNK_BYTES = 1024 * 1024;
-/**
- * The sha256 of each record file a receipt covers that exists, by name. A missing required file
- * is left out (the check names it); one that is not a regular file (a link, a FIFO) is refused,
- * since no record file the tool writes is.
- */
-function recordFileDigests(dir) {
-    const digests = new Map();
-    for (const name of [...REQUIRED_SUBJECTS, ...OPTIONAL_SUBJECTS]) {
-        const digest = tryHashFile((0,external_node_path_.join)(dir, name), name);
-        if (digest !== undefined)
-            digests.set(name, digest);
-    }
-    return digests;
-}
-/**
- * The sha256 of each record file a receipt covers, from the bytes a verifier already read and
- * checked: the digests compared with a receipt must be of those same bytes, not of a second read
- * that a process swapping files in the folder could make differ.
- */
+/** The hex sha256 of each record file a receipt covers, by name. */
 function digestsOfRead(files, bundle) {
-    const hex = (bytes) => createHash('sha256').update(bytes).digest('hex');
+    const hex = (bytes) => (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
     const digests = new Map([
-        [SNAPSHOT_FILE, hex(files.snapshot)],
-        [LOG_FILE, hex(files.log)],
-        [CHAIN_FILE, hex(files.chainBytes ?? Buffer.from(files.chain, 'utf8'))],
+        [record_files_SNAPSHOT_FILE, hex(files.snapshot)],
+        [record_files_LOG_FILE, hex(files.log)],
+        [record_files_CHAIN_FILE, hex(files.chainBytes ?? Buffer.from(files.chain, 'utf8'))],
     ]);
     if (bundle !== undefined)
         digests.set(DEFINITION_FILE, hex(bundle));
     return digests;
 }
-/** The subjects of a receipt: every file recordFileDigests finds. */
-function recordSubjects(dir) {
-    return [...recordFileDigests(dir)].map(([name, sha256]) => ({ name, digest: { sha256 } }));
-}
-function tryHashFile(path, name) {
-    try {
-        return hashFile(path, name);
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ENOENT')
-            return undefined;
-        // A link would let the digest be of some file outside the record.
-        if (code === 'ELOOP')
-            throw new errors_TrustError('RECORD_TAMPERED', `${name} is a symbolic link, not a record file`);
-        throw error;
-    }
-}
-/** Hex sha256 of a regular file (O_NOFOLLOW, O_NONBLOCK: no link, FIFO or device is read). */
-function hashFile(path, name) {
-    const fd = (0,external_node_fs_.openSync)(path, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NOFOLLOW ?? 0) | (external_node_fs_.constants.O_NONBLOCK ?? 0) | (external_node_fs_.constants.O_NOCTTY ?? 0));
-    try {
-        if (!(0,external_node_fs_.fstatSync)(fd).isFile())
-            throw new errors_TrustError('RECORD_TAMPERED', `${name} is not a regular file`);
-        const hash = (0,external_node_crypto_.createHash)('sha256');
-        const buffer = Buffer.allocUnsafe(record_subjects_CHUNK_BYTES);
-        for (;;) {
-            const read = (0,external_node_fs_.readSync)(fd, buffer, 0, record_subjects_CHUNK_BYTES, null);
-            if (read === 0)
-                break;
-            hash.update(buffer.subarray(0, read));
-        }
-        return hash.digest('hex');
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
 
 ;// CONCATENATED MODULE: ./src/record/receipt-writer.ts
-// Writes the signed run receipt of a closed record: the one writer of receipt.dsse.json.
+// Writes the signed run receipt of a closed record: the one writer of receipt.dsse.json. Also
+// builds the Statement the Action attests. Both read each record file once, and check what they
+// read against the record's seal before anything is signed.
+
+
+
+
 
 
 
@@ -5053,19 +5014,43 @@ function hashFile(path, name) {
 
 
 /**
- * The Statement about a record folder as it is now: its files' digests and its snapshot. Called
- * once the record is closed (the snapshot final, the log closed or cut), so the digests are final.
+ * The Statement about a closed record folder: its files' digests and its snapshot, from one read
+ * of each file; with a seal, refused (RECORD_TAMPERED) unless those bytes are what was closed.
  */
-function recordStatement(dir) {
-    const snapshot = parseSnapshot((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, record_files_SNAPSHOT_FILE)), dir);
-    return receiptStatement(recordSubjects(dir), snapshot);
+function recordStatement(dir, seal) {
+    const read = (name, maxBytes = MAX_RECORD_FILE_BYTES) => bounded_file_tryReadBoundedFile((0,external_node_path_.join)(dir, name), { label: 'record file', maxBytes });
+    const snapshot = read(record_files_SNAPSHOT_FILE);
+    const log = read(record_files_LOG_FILE);
+    const chain = read(record_files_CHAIN_FILE);
+    const definition = read(DEFINITION_FILE, MAX_BUNDLE_BYTES);
+    if (snapshot === undefined || log === undefined || chain === undefined) {
+        throw new errors_TrustError('RECORD_TAMPERED', `${dir}: a record file is missing; nothing was signed`);
+    }
+    if (seal !== undefined) {
+        const changed = (what) => new errors_TrustError('RECORD_TAMPERED', `${dir}: ${what} changed after the record was closed and before it was signed; nothing was signed`);
+        if (!snapshot.equals(seal.snapshot))
+            throw changed(record_files_SNAPSHOT_FILE);
+        if (seal.log !== undefined) {
+            const checked = log_chain_verifier_verifyLogChain(log, chain.toString('utf8'), seal.log);
+            if (!checked.ok)
+                throw changed(`${record_files_LOG_FILE} or ${record_files_CHAIN_FILE} (${checked.problem})`);
+        }
+        if (seal.definitionSha256 !== undefined) {
+            const actual = definition === undefined ? null : (0,external_node_crypto_.createHash)('sha256').update(definition).digest('hex');
+            if (actual !== seal.definitionSha256)
+                throw changed(DEFINITION_FILE);
+        }
+    }
+    const digests = digestsOfRead({ snapshot, log, chain: '', chainBytes: chain }, definition);
+    const subjects = [...digests].map(([name, sha256]) => ({ name, digest: { sha256 } }));
+    return receiptStatement(subjects, parseSnapshot(snapshot, dir));
 }
 /**
  * Signs the closed record's Statement with the run key as a DSSE envelope (the same Ed25519 over
  * PAE code as the manifest) and writes it atomically as receipt.dsse.json.
  */
-function writeReceipt(dir, key) {
-    const statement = recordStatement(dir);
+function writeReceipt(dir, key, seal) {
+    const statement = recordStatement(dir, seal);
     const envelope = signEnvelope(IN_TOTO_PAYLOAD_TYPE, statementBytes(statement), [key]);
     const file = (0,external_node_path_.join)(dir, RECEIPT_FILE);
     const temp = (0,external_node_path_.join)(dir, `.${RECEIPT_FILE}.tmp`);
@@ -5815,7 +5800,8 @@ async function runRemediation(settings, deps) {
             snapshotDigest,
             outputs: {},
             refusal: error,
-            ...signRecord(recordDir, settings.signKey),
+            ...sealed(recorder.seal),
+            ...signRecord(recordDir, settings.signKey, recorder.seal),
         };
     }
     // Everything is read: the git helper process ends before any step exists.
@@ -5905,18 +5891,22 @@ async function runRemediation(settings, deps) {
         digest: release.digest,
         manifestSerial: release.manifest.payload.serial,
         outputs: redactValue(end.outputs ?? {}, secretValues),
-        ...signRecord(recordDir, settings.signKey),
+        ...sealed(recorder.seal),
+        ...signRecord(recordDir, settings.signKey, recorder.seal),
     };
+}
+function sealed(seal) {
+    return seal === undefined ? {} : { seal };
 }
 /**
  * Signs the closed record's receipt with the run key, if one was given. A receipt that cannot be
  * written does not change how the run ended (that is recorded already); the front end reports it.
  */
-function signRecord(recordDir, key) {
+function signRecord(recordDir, key, seal) {
     if (key === undefined)
         return {};
     try {
-        const { file, keyid } = writeReceipt(recordDir, key);
+        const { file, keyid } = writeReceipt(recordDir, key, seal);
         return { receipt: { file, keyid } };
     }
     catch (error) {
@@ -6781,7 +6771,7 @@ const ATTEST_HELP = 'give the job `permissions: { id-token: write, attestations:
  * Attests the closed record in `recordDir` as the settings ask, and writes the bundle into the
  * record. Never throws: a failure is returned, and the caller decides whether it fails the step.
  */
-async function attestRecord(recordDir, settings, attester) {
+async function attestRecord(recordDir, settings, attester, seal) {
     if (settings.attest === 'false')
         return { kind: 'skipped', reason: 'attest is false' };
     const required = settings.attest === 'true';
@@ -6795,8 +6785,9 @@ async function attestRecord(recordDir, settings, attester) {
         };
     }
     try {
-        // Read from disk after the record is closed: the digests are those of the files published.
-        const statement = recordStatement(recordDir);
+        // Read once from disk after the record is closed, and checked against what was closed: the
+        // identity of the workflow must not vouch for bytes a process left behind by a step swapped in.
+        const statement = recordStatement(recordDir, seal);
         const response = await attester({
             subjects: statement.subject,
             predicateType: statement.predicateType,
@@ -6828,7 +6819,7 @@ async function attestRecord(recordDir, settings, attester) {
  * before it is published; says what happened in the log. Returns the outcome (a failure under
  * `attest: true` is for the caller to fail the step with, after publishing).
  */
-async function attestClosedRecord(settings, deps, recordDir) {
+async function attestClosedRecord(settings, deps, recordDir, seal) {
     const { io } = deps;
     // Main attested and was killed before publishing: attesting again would store a second
     // attestation of the same record; the bundle is in the folder already.
@@ -6837,7 +6828,7 @@ async function attestClosedRecord(settings, deps, recordDir) {
         const link = JSON.parse(earlier);
         return { kind: 'attested', ...link, bundleFile: (0,external_node_path_.join)(recordDir, ATTESTATION_BUNDLE_FILE) };
     }
-    const outcome = await attestRecord(recordDir, settings, deps.attest);
+    const outcome = await attestRecord(recordDir, settings, deps.attest, seal);
     switch (outcome.kind) {
         case 'attested':
             io.saveState(STATE.attested, JSON.stringify({ id: outcome.id, url: outcome.url }));
@@ -7283,7 +7274,7 @@ async function runMain(mainDeps) {
         }
         const { recordDir, snapshotDigest, refusal } = outcome;
         // Attested before publishing, so the artifact and the release carry receipt.sigstore.json.
-        const attestation = await attestClosedRecord(settings, deps, recordDir);
+        const attestation = await attestClosedRecord(settings, deps, recordDir, outcome.seal);
         const published = await publishRecord(settings, deps, recordDir, snapshotDigest, attestation);
         io.saveState(STATE.published, 'true');
         reportOutputs(io, recordDir, snapshotDigest, published.snapshot, outcome, published, attestation);

@@ -28991,7 +28991,7 @@ var errors = __nccwpck_require__(83916);
 const log_chain_format_GENESIS = '0'.repeat(64);
 /** Computes a block's `chain` value from the previous one. */
 function log_chain_format_chainLink(prevChain, i, start, end, sha256) {
-    return sha256Hex(`${prevChain}\n${i}\n${start}\n${end}\n${sha256}`);
+    return tree_digest_sha256Hex(`${prevChain}\n${i}\n${start}\n${end}\n${sha256}`);
 }
 /** Formats a block as its line of run.log.chain, newline included. */
 function log_chain_format_formatChainLine(block) {
@@ -29002,7 +29002,7 @@ const HEX64 = /^[0-9a-f]{64}$/;
 /** The keys of a chain line, sorted. */
 const BLOCK_KEYS = 'chain,end,i,sha256,start';
 /** Parses one chain line (without its newline); undefined when it is not exactly a block record. */
-function log_chain_format_parseChainLine(line) {
+function parseChainLine(line) {
     let value;
     try {
         value = JSON.parse(line);
@@ -29032,7 +29032,7 @@ function log_chain_format_parseChainLine(line) {
 
 
 /** Bytes read per call once the file turns out larger than it said it was. */
-const CHUNK_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
+const CHUNK_BYTES = 64 * 1024;
 /**
  * Reads a regular file of at most `maxBytes`; throws a UsageError (NOT_FOUND, NOT_A_FILE,
  * FILE_TOO_LARGE or `tooLargeCode`, IO_ERROR) naming the file and the problem otherwise.
@@ -29052,20 +29052,20 @@ function bounded_file_tryReadBoundedFile(path, options) {
         // with the event loop stopped, so SIGINT and SIGTERM went unanswered. It does not change reads
         // of regular files. O_NOCTTY: naming a terminal must not make it the process's controlling one.
         // (Both are 0 where the platform has no such flag.)
-        fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0));
+        fd = (0,external_node_fs_.openSync)(path, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0) | (external_node_fs_.constants.O_NOCTTY ?? 0));
     }
     catch (error) {
         if (error.code === 'ENOENT')
             return undefined;
-        throw usageErrorFromSystem(error, `${label} ${path}`) ?? error;
+        throw (0,errors/* usageErrorFromSystem */.tz)(error, `${label} ${path}`) ?? error;
     }
     try {
-        const stats = fstatSync(fd);
+        const stats = (0,external_node_fs_.fstatSync)(fd);
         // Only regular files: a FIFO or a character device (/dev/zero, /dev/stdin) has no end to wait
         // for, and a folder has no bytes; checked on the open descriptor, so a swap after a check
         // cannot slip one in.
         if (!stats.isFile()) {
-            throw new UsageError('NOT_A_FILE', `${label} ${path} is ${kindOf(stats)}, not a regular file`);
+            throw new errors/* UsageError */.eb('NOT_A_FILE', `${label} ${path} is ${kindOf(stats)}, not a regular file`);
         }
         // Refused by its stated size before reading: a 200 MB file must not cost 200 MB to refuse.
         if (stats.size > maxBytes)
@@ -29073,10 +29073,10 @@ function bounded_file_tryReadBoundedFile(path, options) {
         return readAtMost(fd, maxBytes, stats.size, () => tooLarge(tooLargeCode, label, path, maxBytes));
     }
     catch (error) {
-        throw usageErrorFromSystem(error, `${label} ${path}`) ?? error;
+        throw (0,errors/* usageErrorFromSystem */.tz)(error, `${label} ${path}`) ?? error;
     }
     finally {
-        closeSync(fd);
+        (0,external_node_fs_.closeSync)(fd);
     }
 }
 // Reads until end of file, but never more than maxBytes + 1 bytes: a file whose stated size is
@@ -29089,7 +29089,7 @@ function readAtMost(fd, maxBytes, statedSize, onTooLarge) {
         const chunk = Buffer.allocUnsafe(want);
         let filled = 0;
         while (filled < chunk.byteLength) {
-            const count = readSync(fd, chunk, filled, chunk.byteLength - filled, null);
+            const count = (0,external_node_fs_.readSync)(fd, chunk, filled, chunk.byteLength - filled, null);
             if (count === 0)
                 break;
             filled += count;
@@ -29105,7 +29105,7 @@ function readAtMost(fd, maxBytes, statedSize, onTooLarge) {
 }
 function tooLarge(code, label, path, maxBytes, size) {
     const actual = size === undefined ? `over ${maxBytes} bytes` : `${size} bytes`;
-    return new UsageError(code, `${label} ${path} is ${actual}; at most ${maxBytes} bytes are accepted`);
+    return new errors/* UsageError */.eb(code, `${label} ${path} is ${actual}; at most ${maxBytes} bytes are accepted`);
 }
 function kindOf(stats) {
     if (stats.isDirectory())
@@ -29138,7 +29138,7 @@ const record_files_CHAIN_FILE = 'run.log.chain';
  * Largest record file read: what readFile could read before the reads were bounded. The verifier
  * holds the whole log in memory, so this is a memory bound, not a format limit.
  */
-const MAX_RECORD_FILE_BYTES = (/* unused pure expression or super */ null && (2 ** 31 - 1));
+const MAX_RECORD_FILE_BYTES = 2 ** 31 - 1;
 /** Reads snapshot.json, run.log and run.log.chain from a record folder. */
 async function readRecord(dir) {
     checkRecordFolder(dir);
@@ -29547,17 +29547,17 @@ function log_chain_verifier_verifyLogChain(log, chainText, expected) {
     const partial = lines.pop() ?? '';
     const partialLine = partial.length > 0;
     const claimedEnd = Math.max(lastClaimedEnd(lines), expected?.bytes ?? 0);
-    let head = GENESIS;
+    let head = log_chain_format_GENESIS;
     let offset = 0;
     for (let k = 0; k < lines.length; k++) {
-        const where = `${CHAIN_FILE} line ${k + 1}`;
+        const where = `${record_files_CHAIN_FILE} line ${k + 1}`;
         const block = parseChainLine(lines[k]);
         // A forged or mangled line cannot be trusted for anything after it.
         if (block === undefined)
             return fail(`${where} is not a valid block record`);
         // A gap means log bytes were left out of the chain (a line removed, or blocks reordered).
         if (block.start > offset) {
-            return fail(`${log_chain_verifier_describeRange({ start: offset, end: block.start })} of ${LOG_FILE} are not covered by ${CHAIN_FILE} (${where} starts at ${block.start}, expected ${offset}): a chain line was removed or reordered`, { start: offset, end: block.start });
+            return fail(`${log_chain_verifier_describeRange({ start: offset, end: block.start })} of ${record_files_LOG_FILE} are not covered by ${record_files_CHAIN_FILE} (${where} starts at ${block.start}, expected ${offset}): a chain line was removed or reordered`, { start: offset, end: block.start });
         }
         // An overlap would let the same bytes be counted twice, hiding a replaced block.
         if (block.start < offset) {
@@ -29575,17 +29575,17 @@ function log_chain_verifier_verifyLogChain(log, chainText, expected) {
         // A log shorter than the chain says was truncated; everything from its end is missing.
         if (block.end > log.length) {
             const missing = { start: log.length, end: Math.max(claimedEnd, block.end) };
-            return fail(`${LOG_FILE} is truncated: ${log_chain_verifier_describeRange(missing)} are missing`, missing);
+            return fail(`${record_files_LOG_FILE} is truncated: ${log_chain_verifier_describeRange(missing)} are missing`, missing);
         }
         const range = { start: block.start, end: block.end };
         // The block hash pins every byte of the block: any edit, insertion or deletion changes it.
-        if (sha256Hex(log.subarray(block.start, block.end)) !== block.sha256) {
-            return fail(`${log_chain_verifier_describeRange(range)} of ${LOG_FILE} were altered (block ${k} does not match its hash)`, range);
+        if (tree_digest_sha256Hex(log.subarray(block.start, block.end)) !== block.sha256) {
+            return fail(`${log_chain_verifier_describeRange(range)} of ${record_files_LOG_FILE} were altered (block ${k} does not match its hash)`, range);
         }
         // The link pins the line to all earlier lines, so an edited chain line shows here.
-        const link = chainLink(head, block.i, block.start, block.end, block.sha256);
+        const link = log_chain_format_chainLink(head, block.i, block.start, block.end, block.sha256);
         if (link !== block.chain) {
-            return fail(`${where} breaks the chain (expected chain ${link}, got ${block.chain}): ${CHAIN_FILE} was edited`, range);
+            return fail(`${where} breaks the chain (expected chain ${link}, got ${block.chain}): ${record_files_CHAIN_FILE} was edited`, range);
         }
         head = link;
         offset = block.end;
@@ -29594,17 +29594,17 @@ function log_chain_verifier_verifyLogChain(log, chainText, expected) {
     if (expected !== undefined) {
         // With a recorded summary, anything not covered is an addition or a truncation, not a crash.
         if (partialLine)
-            return fail(`${CHAIN_FILE} ends with a partial line after line ${lines.length}`);
+            return fail(`${record_files_CHAIN_FILE} ends with a partial line after line ${lines.length}`);
         if (expected.bytes !== undefined && expected.bytes !== offset) {
             const range = { start: Math.min(offset, expected.bytes), end: Math.max(offset, expected.bytes) };
-            return fail(`${CHAIN_FILE} covers ${offset} bytes, expected ${expected.bytes}`, range);
+            return fail(`${record_files_CHAIN_FILE} covers ${offset} bytes, expected ${expected.bytes}`, range);
         }
         if (unchainedBytes > 0) {
-            return fail(`${log_chain_verifier_describeRange({ start: offset, end: log.length })} of ${LOG_FILE} are not covered by ${CHAIN_FILE}`, { start: offset, end: log.length });
+            return fail(`${log_chain_verifier_describeRange({ start: offset, end: log.length })} of ${record_files_LOG_FILE} are not covered by ${record_files_CHAIN_FILE}`, { start: offset, end: log.length });
         }
         // Matching head proves the whole chain is the one recorded, not a consistent rewrite.
         if (expected.head !== undefined && expected.head !== head) {
-            return fail(`${CHAIN_FILE} head is ${head}, expected ${expected.head}: the log and chain were rewritten`);
+            return fail(`${record_files_CHAIN_FILE} head is ${head}, expected ${expected.head}: the log and chain were rewritten`);
         }
     }
     return {
@@ -30376,9 +30376,9 @@ function redactor_redactValue(value, secrets) {
 
 
 /** Most bytes a bundle can take: the copies' limit and a header and padding per file. */
-const MAX_BUNDLE_BYTES = (/* unused pure expression or super */ null && (32 * 1024 * 1024));
+const MAX_BUNDLE_BYTES = 32 * 1024 * 1024;
 /** The bundle's file in a record folder. */
-const definition_bundle_DEFINITION_FILE = 'definition.tar';
+const DEFINITION_FILE = 'definition.tar';
 /** Files larger than this are not copied (the definition itself may hold up to 128 MiB). */
 const MAX_COPIED_FILE_BYTES = (/* unused pure expression or super */ null && (4 * 1024 * 1024));
 /** Copies stop before their total passes this, so a record stays small enough to publish. */
@@ -30388,7 +30388,7 @@ const NAME_BYTES = 100;
 const PREFIX_BYTES = 155;
 /**
  * Writes `recordDir/definition.tar` (never over an existing file) and returns what the snapshot
- * says about it. Files are copied in path order while they fit the bounds above; the others, and
+ * says about it, and the file's sha256 (the record's seal). Files are copied in path order while they fit the bounds above; the others, and
  * any whose path ustar cannot hold (over 255 bytes), are listed as omitted.
  */
 function definition_bundle_writeDefinitionBundle(recordDir, files) {
@@ -30406,8 +30406,9 @@ function definition_bundle_writeDefinitionBundle(recordDir, files) {
         total += size;
     }
     parts.push(Buffer.alloc(2 * BLOCK));
-    writeFileSync(join(recordDir, definition_bundle_DEFINITION_FILE), Buffer.concat(parts), { flag: 'wx', mode: 0o644 });
-    return { file: definition_bundle_DEFINITION_FILE, omitted };
+    const bytes = Buffer.concat(parts);
+    writeFileSync(join(recordDir, DEFINITION_FILE), bytes, { flag: 'wx', mode: 0o644 });
+    return { definition: { file: DEFINITION_FILE, omitted }, sha256: sha256Hex(bytes) };
 }
 /** The ustar header of a file, or undefined when its path does not fit ustar's name fields. */
 function tarHeader(file) {
@@ -30528,10 +30529,10 @@ function checkDefinitionBundle(bytes, snapshot) {
     if (snapshot.definition === undefined) {
         return bytes === undefined
             ? undefined
-            : `${definition_bundle_DEFINITION_FILE} is in the record, but snapshot.json lists no definition copy`;
+            : `${DEFINITION_FILE} is in the record, but snapshot.json lists no definition copy`;
     }
     if (bytes === undefined)
-        return `snapshot.json lists a definition copy, but ${definition_bundle_DEFINITION_FILE} is missing`;
+        return `snapshot.json lists a definition copy, but ${DEFINITION_FILE} is missing`;
     let files;
     try {
         files = readDefinitionBundle(bytes);
@@ -30543,16 +30544,16 @@ function checkDefinitionBundle(bytes, snapshot) {
     for (const file of files) {
         const entry = listed.get(file.path);
         if (entry === undefined)
-            return `${definition_bundle_DEFINITION_FILE} holds ${file.path}, which is not a file of the verified definition`;
+            return `${DEFINITION_FILE} holds ${file.path}, which is not a file of the verified definition`;
         if (entry.sha256 !== file.sha256 || entry.mode !== file.mode) {
-            return `${definition_bundle_DEFINITION_FILE}: ${file.path} is not the verified file (sha256 ${file.sha256}, mode ${file.mode}; released ${entry.sha256}, ${entry.mode})`;
+            return `${DEFINITION_FILE}: ${file.path} is not the verified file (sha256 ${file.sha256}, mode ${file.mode}; released ${entry.sha256}, ${entry.mode})`;
         }
     }
     const copied = new Set(files.map((file) => file.path));
     const expected = [...listed.keys()].filter((path) => !copied.has(path)).sort();
     const omitted = [...snapshot.definition.omitted].sort();
     if (JSON.stringify(expected) !== JSON.stringify(omitted)) {
-        return `${definition_bundle_DEFINITION_FILE} leaves out ${JSON.stringify(expected)}, but snapshot.json says ${JSON.stringify(omitted)}`;
+        return `${DEFINITION_FILE} leaves out ${JSON.stringify(expected)}, but snapshot.json says ${JSON.stringify(omitted)}`;
     }
     return undefined;
 }
@@ -30605,6 +30606,9 @@ class RunRecorder {
     /** Set once run.log failed: no more log bytes are written (the echo still gets them). */
     #logFailed = false;
     #failed = new AbortController();
+    /** sha256 of definition.tar as written (null: none). */
+    #definitionSha256 = null;
+    #seal;
     constructor(dir, log, secrets, snapshot, clock, echo) {
         this.dir = dir;
         this.#echo = echo;
@@ -30627,8 +30631,10 @@ class RunRecorder {
         const log = await ChainedLogWriter.open(dir);
         // The verified files go into the record before anything runs, so even a killed run's record
         // shows what it was running.
-        const copied = definition === undefined ? {} : { definition: writeDefinitionBundle(dir, definition) };
+        const bundle = definition === undefined ? undefined : writeDefinitionBundle(dir, definition);
+        const copied = bundle === undefined ? {} : { definition: bundle.definition };
         const recorder = new RunRecorder(dir, log, secrets, { ...snapshot, ...copied }, clock, echo);
+        recorder.#definitionSha256 = bundle?.sha256 ?? null;
         const first = recorder.#writeSnapshot();
         recorder.#reserveSpace(first.byteLength + RESERVE_SLACK_BYTES);
         recorder.#timer = setInterval(() => recorder.flush(), FLUSH_INTERVAL_MS);
@@ -30799,7 +30805,17 @@ class RunRecorder {
         }
         if (this.#failure !== undefined)
             this.#reportFailure(this.#failure, summary);
-        return snapshotDigest(this.#writeSnapshot());
+        const bytes = this.#writeSnapshot();
+        this.#seal = {
+            snapshot: bytes,
+            ...(summary !== undefined ? { log: { bytes: summary.bytes, head: summary.head } } : {}),
+            definitionSha256: this.#definitionSha256,
+        };
+        return snapshotDigest(bytes);
+    }
+    /** What the closed record holds, for signing it (undefined until finish() wrote it). */
+    get seal() {
+        return this.#seal;
     }
     /**
      * Says in the snapshot that the record is short, when the executor has not already (the write
@@ -32024,9 +32040,9 @@ function receipt_statementBytes(statement) {
     return Buffer.from(JSON.stringify(statement), 'utf8');
 }
 /** Files a receipt must cover, whatever else the record holds. */
-const REQUIRED_SUBJECTS = ['snapshot.json', 'run.log', 'run.log.chain'];
+const REQUIRED_SUBJECTS = (/* unused pure expression or super */ null && (['snapshot.json', 'run.log', 'run.log.chain']));
 /** Covered when present: the definition's copy (absent from refusals and older records). */
-const OPTIONAL_SUBJECTS = ['definition.tar'];
+const OPTIONAL_SUBJECTS = (/* unused pure expression or super */ null && (['definition.tar']));
 /**
  * Checks an (authenticated) Statement against a record folder's contents; returns the first
  * problem, or undefined when it covers exactly this record.
@@ -32212,89 +32228,34 @@ function countValidSignatures(envelope, payload, trusted, what) {
 }
 
 ;// CONCATENATED MODULE: ./src/record/record-subjects.ts
-// The files a run receipt covers, and their sha256, read from a record folder: snapshot.json,
-// run.log, run.log.chain and definition.tar. Used to write a receipt (the digests of the closed
-// record) and to check one (the digests of the record as found now).
+// The files a run receipt covers, and their sha256: snapshot.json, run.log, run.log.chain and
+// definition.tar. Computed from bytes already read, never from a second read: the digests written
+// into a receipt, or compared with one, must be of the very bytes that were checked, not of a
+// read a process swapping files in the folder could make differ.
 
 
 
-
-
-
-
-/** Read buffer: logs can be large, so files are hashed in pieces. */
-const record_subjects_CHUNK_BYTES = 1024 * 1024;
-/**
- * The sha256 of each record file a receipt covers that exists, by name. A missing required file
- * is left out (the check names it); one that is not a regular file (a link, a FIFO) is refused,
- * since no record file the tool writes is.
- */
-function recordFileDigests(dir) {
-    const digests = new Map();
-    for (const name of [...REQUIRED_SUBJECTS, ...OPTIONAL_SUBJECTS]) {
-        const digest = tryHashFile((0,external_node_path_.join)(dir, name), name);
-        if (digest !== undefined)
-            digests.set(name, digest);
-    }
-    return digests;
-}
-/**
- * The sha256 of each record file a receipt covers, from the bytes a verifier already read and
- * checked: the digests compared with a receipt must be of those same bytes, not of a second read
- * that a process swapping files in the folder could make differ.
- */
+/** The hex sha256 of each record file a receipt covers, by name. */
 function digestsOfRead(files, bundle) {
-    const hex = (bytes) => createHash('sha256').update(bytes).digest('hex');
+    const hex = (bytes) => (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
     const digests = new Map([
-        [SNAPSHOT_FILE, hex(files.snapshot)],
-        [LOG_FILE, hex(files.log)],
-        [CHAIN_FILE, hex(files.chainBytes ?? Buffer.from(files.chain, 'utf8'))],
+        [record_files_SNAPSHOT_FILE, hex(files.snapshot)],
+        [record_files_LOG_FILE, hex(files.log)],
+        [record_files_CHAIN_FILE, hex(files.chainBytes ?? Buffer.from(files.chain, 'utf8'))],
     ]);
     if (bundle !== undefined)
         digests.set(DEFINITION_FILE, hex(bundle));
     return digests;
 }
-/** The subjects of a receipt: every file recordFileDigests finds. */
-function recordSubjects(dir) {
-    return [...recordFileDigests(dir)].map(([name, sha256]) => ({ name, digest: { sha256 } }));
-}
-function tryHashFile(path, name) {
-    try {
-        return hashFile(path, name);
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ENOENT')
-            return undefined;
-        // A link would let the digest be of some file outside the record.
-        if (code === 'ELOOP')
-            throw new errors/* TrustError */.Ru('RECORD_TAMPERED', `${name} is a symbolic link, not a record file`);
-        throw error;
-    }
-}
-/** Hex sha256 of a regular file (O_NOFOLLOW, O_NONBLOCK: no link, FIFO or device is read). */
-function hashFile(path, name) {
-    const fd = (0,external_node_fs_.openSync)(path, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NOFOLLOW ?? 0) | (external_node_fs_.constants.O_NONBLOCK ?? 0) | (external_node_fs_.constants.O_NOCTTY ?? 0));
-    try {
-        if (!(0,external_node_fs_.fstatSync)(fd).isFile())
-            throw new errors/* TrustError */.Ru('RECORD_TAMPERED', `${name} is not a regular file`);
-        const hash = (0,external_node_crypto_.createHash)('sha256');
-        const buffer = Buffer.allocUnsafe(record_subjects_CHUNK_BYTES);
-        for (;;) {
-            const read = (0,external_node_fs_.readSync)(fd, buffer, 0, record_subjects_CHUNK_BYTES, null);
-            if (read === 0)
-                break;
-            hash.update(buffer.subarray(0, read));
-        }
-        return hash.digest('hex');
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
 
 ;// CONCATENATED MODULE: ./src/record/receipt-writer.ts
-// Writes the signed run receipt of a closed record: the one writer of receipt.dsse.json.
+// Writes the signed run receipt of a closed record: the one writer of receipt.dsse.json. Also
+// builds the Statement the Action attests. Both read each record file once, and check what they
+// read against the record's seal before anything is signed.
+
+
+
+
 
 
 
@@ -32304,19 +32265,43 @@ function hashFile(path, name) {
 
 
 /**
- * The Statement about a record folder as it is now: its files' digests and its snapshot. Called
- * once the record is closed (the snapshot final, the log closed or cut), so the digests are final.
+ * The Statement about a closed record folder: its files' digests and its snapshot, from one read
+ * of each file; with a seal, refused (RECORD_TAMPERED) unless those bytes are what was closed.
  */
-function recordStatement(dir) {
-    const snapshot = parseSnapshot((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, record_files_SNAPSHOT_FILE)), dir);
-    return receiptStatement(recordSubjects(dir), snapshot);
+function recordStatement(dir, seal) {
+    const read = (name, maxBytes = MAX_RECORD_FILE_BYTES) => bounded_file_tryReadBoundedFile((0,external_node_path_.join)(dir, name), { label: 'record file', maxBytes });
+    const snapshot = read(record_files_SNAPSHOT_FILE);
+    const log = read(record_files_LOG_FILE);
+    const chain = read(record_files_CHAIN_FILE);
+    const definition = read(DEFINITION_FILE, MAX_BUNDLE_BYTES);
+    if (snapshot === undefined || log === undefined || chain === undefined) {
+        throw new errors/* TrustError */.Ru('RECORD_TAMPERED', `${dir}: a record file is missing; nothing was signed`);
+    }
+    if (seal !== undefined) {
+        const changed = (what) => new errors/* TrustError */.Ru('RECORD_TAMPERED', `${dir}: ${what} changed after the record was closed and before it was signed; nothing was signed`);
+        if (!snapshot.equals(seal.snapshot))
+            throw changed(record_files_SNAPSHOT_FILE);
+        if (seal.log !== undefined) {
+            const checked = log_chain_verifier_verifyLogChain(log, chain.toString('utf8'), seal.log);
+            if (!checked.ok)
+                throw changed(`${record_files_LOG_FILE} or ${record_files_CHAIN_FILE} (${checked.problem})`);
+        }
+        if (seal.definitionSha256 !== undefined) {
+            const actual = definition === undefined ? null : (0,external_node_crypto_.createHash)('sha256').update(definition).digest('hex');
+            if (actual !== seal.definitionSha256)
+                throw changed(DEFINITION_FILE);
+        }
+    }
+    const digests = digestsOfRead({ snapshot, log, chain: '', chainBytes: chain }, definition);
+    const subjects = [...digests].map(([name, sha256]) => ({ name, digest: { sha256 } }));
+    return receiptStatement(subjects, parseSnapshot(snapshot, dir));
 }
 /**
  * Signs the closed record's Statement with the run key as a DSSE envelope (the same Ed25519 over
  * PAE code as the manifest) and writes it atomically as receipt.dsse.json.
  */
-function writeReceipt(dir, key) {
-    const statement = recordStatement(dir);
+function writeReceipt(dir, key, seal) {
+    const statement = recordStatement(dir, seal);
     const envelope = signEnvelope(IN_TOTO_PAYLOAD_TYPE, statementBytes(statement), [key]);
     const file = join(dir, RECEIPT_FILE);
     const temp = join(dir, `.${RECEIPT_FILE}.tmp`);
@@ -32346,7 +32331,7 @@ const ATTEST_HELP = 'give the job `permissions: { id-token: write, attestations:
  * Attests the closed record in `recordDir` as the settings ask, and writes the bundle into the
  * record. Never throws: a failure is returned, and the caller decides whether it fails the step.
  */
-async function attestRecord(recordDir, settings, attester) {
+async function attestRecord(recordDir, settings, attester, seal) {
     if (settings.attest === 'false')
         return { kind: 'skipped', reason: 'attest is false' };
     const required = settings.attest === 'true';
@@ -32360,8 +32345,9 @@ async function attestRecord(recordDir, settings, attester) {
         };
     }
     try {
-        // Read from disk after the record is closed: the digests are those of the files published.
-        const statement = recordStatement(recordDir);
+        // Read once from disk after the record is closed, and checked against what was closed: the
+        // identity of the workflow must not vouch for bytes a process left behind by a step swapped in.
+        const statement = recordStatement(recordDir, seal);
         const response = await attester({
             subjects: statement.subject,
             predicateType: statement.predicateType,
@@ -32393,7 +32379,7 @@ async function attestRecord(recordDir, settings, attester) {
  * before it is published; says what happened in the log. Returns the outcome (a failure under
  * `attest: true` is for the caller to fail the step with, after publishing).
  */
-async function attestClosedRecord(settings, deps, recordDir) {
+async function attestClosedRecord(settings, deps, recordDir, seal) {
     const { io } = deps;
     // Main attested and was killed before publishing: attesting again would store a second
     // attestation of the same record; the bundle is in the folder already.
@@ -32402,7 +32388,7 @@ async function attestClosedRecord(settings, deps, recordDir) {
         const link = JSON.parse(earlier);
         return { kind: 'attested', ...link, bundleFile: (0,external_node_path_.join)(recordDir, ATTESTATION_BUNDLE_FILE) };
     }
-    const outcome = await attestRecord(recordDir, settings, deps.attest);
+    const outcome = await attestRecord(recordDir, settings, deps.attest, seal);
     switch (outcome.kind) {
         case 'attested':
             io.saveState(STATE.attested, JSON.stringify({ id: outcome.id, url: outcome.url }));
@@ -33097,7 +33083,8 @@ async function runPost(postDeps) {
         }
         const snapshotDigest = tree_digest_sha256Digest(closed ?? bytes);
         // The record is closed now (by main, or just above): attest it before it is published.
-        const attestation = await attestClosedRecord(settings, deps, recordDir);
+        // Only the snapshot is known here (main wrote the rest); the log of a killed run stays open.
+        const attestation = await attestClosedRecord(settings, deps, recordDir, { snapshot: closed ?? bytes });
         const published = await publishRecord(settings, deps, recordDir, snapshotDigest, attestation);
         io.saveState(STATE.published, 'true');
         if (published.failures.length)

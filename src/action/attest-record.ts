@@ -11,7 +11,7 @@ import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeError } from '../errors.ts';
 import { ATTESTATION_BUNDLE_FILE, type Subject } from '../record/receipt.ts';
-import { recordStatement } from '../record/receipt-writer.ts';
+import { recordStatement, type RecordSeal } from '../record/receipt-writer.ts';
 import { STATE, type ActionIo } from './action-io.ts';
 import type { ActionSettings } from './settings.ts';
 
@@ -64,6 +64,7 @@ export async function attestRecord(
   recordDir: string,
   settings: Pick<ActionSettings, 'attest' | 'idTokenAvailable' | 'token' | 'serverUrl' | 'repository'>,
   attester: Attester,
+  seal?: RecordSeal,
 ): Promise<AttestOutcome> {
   if (settings.attest === 'false') return { kind: 'skipped', reason: 'attest is false' };
   const required = settings.attest === 'true';
@@ -76,8 +77,9 @@ export async function attestRecord(
     };
   }
   try {
-    // Read from disk after the record is closed: the digests are those of the files published.
-    const statement = recordStatement(recordDir);
+    // Read once from disk after the record is closed, and checked against what was closed: the
+    // identity of the workflow must not vouch for bytes a process left behind by a step swapped in.
+    const statement = recordStatement(recordDir, seal);
     const response = await attester({
       subjects: statement.subject,
       predicateType: statement.predicateType,
@@ -119,6 +121,7 @@ export async function attestClosedRecord(
   settings: Pick<ActionSettings, 'attest' | 'idTokenAvailable' | 'token' | 'serverUrl' | 'repository'>,
   deps: { readonly io: ActionIo; readonly attest: Attester },
   recordDir: string,
+  seal?: RecordSeal,
 ): Promise<AttestOutcome> {
   const { io } = deps;
   // Main attested and was killed before publishing: attesting again would store a second
@@ -128,7 +131,7 @@ export async function attestClosedRecord(
     const link = JSON.parse(earlier) as AttestationLink;
     return { kind: 'attested', ...link, bundleFile: join(recordDir, ATTESTATION_BUNDLE_FILE) };
   }
-  const outcome = await attestRecord(recordDir, settings, deps.attest);
+  const outcome = await attestRecord(recordDir, settings, deps.attest, seal);
   switch (outcome.kind) {
     case 'attested':
       io.saveState(STATE.attested, JSON.stringify({ id: outcome.id, url: outcome.url } satisfies AttestationLink));

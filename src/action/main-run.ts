@@ -99,7 +99,7 @@ export async function runMain(mainDeps: MainDeps): Promise<void> {
     }
     const { recordDir, snapshotDigest, refusal } = outcome;
     // Attested before publishing, so the artifact and the release carry receipt.sigstore.json.
-    const attestation = await attestClosedRecord(settings, deps, recordDir);
+    const attestation = await attestClosedRecord(settings, deps, recordDir, outcome.seal);
     const published = await publishRecord(settings, deps, recordDir, snapshotDigest, attestation);
     io.saveState(STATE.published, 'true');
     reportOutputs(io, recordDir, snapshotDigest, published.snapshot, outcome, published, attestation);

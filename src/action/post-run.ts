@@ -38,7 +38,8 @@ export async function runPost(postDeps: Omit<MainDeps, 'cancel'>): Promise<void>
     }
     const snapshotDigest = sha256Digest(closed ?? bytes);
     // The record is closed now (by main, or just above): attest it before it is published.
-    const attestation = await attestClosedRecord(settings, deps, recordDir);
+    // Only the snapshot is known here (main wrote the rest); the log of a killed run stays open.
+    const attestation = await attestClosedRecord(settings, deps, recordDir, { snapshot: closed ?? bytes });
     const published = await publishRecord(settings, deps, recordDir, snapshotDigest, attestation);
     io.saveState(STATE.published, 'true');
     if (published.failures.length) io.setFailed(`publishing the record failed: ${published.failures.join('; ')}`);

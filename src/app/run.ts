@@ -12,7 +12,7 @@ import type { ProcessRunner } from '../adapters/process-runner.ts';
 import { DEFAULT_RUN_TIMEOUT, executePlan, type ExecutionResult } from '../run/executor.ts';
 import type { RunPlan } from '../run/plan.ts';
 import { RunRecorder, type Echo, type RunEnd } from '../record/recorder.ts';
-import { writeReceipt } from '../record/receipt-writer.ts';
+import { writeReceipt, type RecordSeal } from '../record/receipt-writer.ts';
 import { paramsDigest } from '../record/snapshot-digests.ts';
 import { SNAPSHOT_SCHEMA, type RunSnapshot, type RunStatus, type Trigger } from '../record/snapshot.ts';
 import { collectSecrets, SECRETS_BUNDLE_VARIABLE } from '../run/step-environment.ts';
@@ -93,6 +93,8 @@ export type RunOutcome =
       readonly manifestSerial?: number;
       /** The signed receipt, when a run key was given; or why it could not be written. */
       readonly receipt?: { readonly file: string; readonly keyid: string } | { readonly error: string };
+      /** What the closed record holds: an attestation made later must be of these bytes. */
+      readonly seal?: RecordSeal;
     };
 
 /**
@@ -171,7 +173,8 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
       snapshotDigest,
       outputs: {},
       refusal: error,
-      ...signRecord(recordDir, settings.signKey),
+      ...sealed(recorder.seal),
+      ...signRecord(recordDir, settings.signKey, recorder.seal),
     };
   }
 
@@ -269,8 +272,13 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
     digest: release.digest,
     manifestSerial: release.manifest.payload.serial,
     outputs: redactValue(end.outputs ?? {}, secretValues),
-    ...signRecord(recordDir, settings.signKey),
+    ...sealed(recorder.seal),
+    ...signRecord(recordDir, settings.signKey, recorder.seal),
   };
+}
+
+function sealed(seal: RecordSeal | undefined): { seal?: RecordSeal } {
+  return seal === undefined ? {} : { seal };
 }
 
 /**
@@ -280,10 +288,11 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
 function signRecord(
   recordDir: string,
   key: SigningKey | undefined,
+  seal: RecordSeal | undefined,
 ): { receipt?: { file: string; keyid: string } | { error: string } } {
   if (key === undefined) return {};
   try {
-    const { file, keyid } = writeReceipt(recordDir, key);
+    const { file, keyid } = writeReceipt(recordDir, key, seal);
     return { receipt: { file, keyid } };
   } catch (error) {
     return { receipt: { error: describeError(error) } };

@@ -27,6 +27,14 @@ export interface AttestationPolicy {
    * or, as gh's --signer-workflow, `OWNER/REPO/.github/workflows/x.yml` (any ref). Undefined: any workflow.
    */
   readonly signerWorkflow?: string;
+  /**
+   * `OWNER/REPO` whose run must have attested (the certificate's source repository). Undefined:
+   * any. A reusable workflow can be called from any repository, and a workflow file can be
+   * changed on any branch, so the signer workflow alone does not say whose run it was.
+   */
+  readonly repository?: string;
+  /** The git ref the attesting run must have been for (`refs/heads/main`); undefined: any. */
+  readonly sourceRef?: string;
   /** The certificate's OIDC issuer; GITHUB_ACTIONS_ISSUER unless given. */
   readonly issuer?: string;
   /** Web address signer workflows without a scheme are read against; https://github.com unless given. */
@@ -41,7 +49,15 @@ export interface VerifiedAttestation {
   readonly signer: string;
   /** The certificate's OIDC issuer. */
   readonly issuer: string;
+  /** The repository whose run attested (`https://github.com/OWNER/REPO`), from the certificate. */
+  readonly sourceRepository: string | undefined;
+  /** The git ref that run was for, from the certificate. */
+  readonly sourceRef: string | undefined;
 }
+
+/** Fulcio's certificate extensions (https://github.com/sigstore/fulcio/blob/main/docs/oid-info.md). */
+const SOURCE_REPOSITORY_URI_OID = '1.3.6.1.4.1.57264.1.12';
+const SOURCE_REPOSITORY_REF_OID = '1.3.6.1.4.1.57264.1.14';
 
 /** Verifies a Sigstore bundle against the trusted roots and the policy; see the file comment. */
 export function verifyAttestation(bundleBytes: Uint8Array, policy: AttestationPolicy): VerifiedAttestation {
@@ -90,7 +106,30 @@ export function verifyAttestation(bundleBytes: Uint8Array, policy: AttestationPo
     if (policy.signerWorkflow !== undefined && !signerMatches(san, policy.signerWorkflow, policy.serverUrl)) {
       throw invalid(`the attestation was signed by ${san || '(no SAN)'}, expected ${policy.signerWorkflow}`);
     }
-    return { statement: parseJson(envelope.payload, "the envelope's payload"), signer: san, issuer };
+    const certificate = entity.key.$case === 'certificate' ? entity.key.certificate : undefined;
+    const sourceRepository = utf8Extension(certificate?.extension(SOURCE_REPOSITORY_URI_OID)?.value);
+    const sourceRef = utf8Extension(certificate?.extension(SOURCE_REPOSITORY_REF_OID)?.value);
+    // Another repository's run: anyone can call a public reusable workflow, and its records
+    // would carry the same signer workflow. The repository is compared without case, as GitHub's.
+    if (policy.repository !== undefined) {
+      const expected = `${(policy.serverUrl ?? 'https://github.com').replace(/\/+$/, '')}/${policy.repository}`;
+      if (sourceRepository?.toLowerCase() !== expected.toLowerCase()) {
+        throw invalid(
+          `the attestation was made for ${sourceRepository ?? '(no source repository)'}, expected ${expected}`,
+        );
+      }
+    }
+    // Another branch: whoever can push one can change the workflow file on it and attest anything.
+    if (policy.sourceRef !== undefined && sourceRef !== policy.sourceRef) {
+      throw invalid(`the attestation was made for ref ${sourceRef ?? '(none)'}, expected ${policy.sourceRef}`);
+    }
+    return {
+      statement: parseJson(envelope.payload, "the envelope's payload"),
+      signer: san,
+      issuer,
+      sourceRepository,
+      sourceRef,
+    };
   }
   throw invalid(`the bundle did not verify against any trusted root: ${failures.join('; ')}`);
 }
@@ -106,6 +145,21 @@ export function signerMatches(san: string, expected: string, serverUrl = 'https:
     : `${serverUrl.replace(/\/+$/, '')}/${expected.replace(/^\/+/, '')}`;
   if (san === full) return true;
   return !full.includes('@') && san.startsWith(`${full}@`);
+}
+
+/** A Fulcio v2 extension's value: a DER UTF8String (tag 12, short or one/two-byte long length). */
+function utf8Extension(der: Buffer | undefined): string | undefined {
+  if (der === undefined || der.length < 2 || der[0] !== 0x0c) return undefined;
+  let length = der[1]!;
+  let start = 2;
+  if (length === 0x81 || length === 0x82) {
+    const bytes = length - 0x80;
+    if (der.length < 2 + bytes) return undefined;
+    length = der.readUIntBE(2, bytes);
+    start = 2 + bytes;
+  } else if (length > 0x7f) return undefined;
+  if (start + length !== der.length) return undefined;
+  return der.subarray(start).toString('utf8');
 }
 
 /** The trusted roots in a file: one JSON document, or JSON lines (each a TrustedRoot). */

@@ -33,6 +33,10 @@ export interface AttestationAnchor {
   readonly trustedRoot: Uint8Array;
   /** The workflow that must have signed (see verifyAttestation). */
   readonly signerWorkflow?: string;
+  /** `OWNER/REPO` the attesting run must have been for (the certificate's source repository). */
+  readonly repository?: string;
+  /** The git ref it must have run on (the certificate's source repository ref), when given. */
+  readonly sourceRef?: string;
 }
 
 /** A consistent record, and what authenticated it (empty: nothing did). */
@@ -114,12 +118,16 @@ export async function verifyRunRecord(dir: string, anchors: RecordAnchors = {}):
     const verified = verifyAttestation(bundle, {
       trustedRoot: anchor.trustedRoot,
       ...(anchor.signerWorkflow !== undefined ? { signerWorkflow: anchor.signerWorkflow } : {}),
+      ...(anchor.repository !== undefined ? { repository: anchor.repository } : {}),
+      ...(anchor.sourceRef !== undefined ? { sourceRef: anchor.sourceRef } : {}),
     });
     // A genuine attestation of another record (or of this one before it was edited) is refused:
     // the signed Statement must cover exactly these files and this snapshot.
     const problem = checkStatement(verified.statement, { files: digests, snapshot });
     if (problem) throw new TrustError('RECORD_TAMPERED', `${dir}: ${problem.problem}`);
-    held.push(`attested by ${verified.signer}`);
+    held.push(
+      `attested by ${verified.signer} for ${verified.sourceRepository ?? '(no source repository)'} at ${verified.sourceRef ?? '(no source ref)'}`,
+    );
   }
   return { ...result, anchors: held, snapshot };
 }

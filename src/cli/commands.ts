@@ -25,7 +25,8 @@ import { DEFAULT_MANIFEST_PATH, readManifest } from '../app/manifest-file.ts';
 import { releaseVersion } from '../app/release.ts';
 import { resolveRelease } from '../app/resolve-release.ts';
 import { yankVersion } from '../app/yank.ts';
-import { readCliSettings, USAGE, type CliCommand } from './settings.ts';
+import { readCliSettings, USAGE, type AnchorSettings, type CliCommand } from './settings.ts';
+import type { RecordAnchors } from '../app/verify-run.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { MAX_ATTESTATION_BYTES } from '../record/receipt.ts';
 
@@ -142,11 +143,7 @@ async function execute(
     case 'show': {
       // Loaded only here, as verify-run is: it brings the large snapshot validator.
       const { showRunRecord } = await import('../app/show-record.ts');
-      const trustedKeys = command.trustedKeys.map((path) => parsePublicKey(readKeyFile(path), path));
-      const lines = await showRunRecord(command.dir, {
-        ...(command.snapshotDigest !== undefined ? { snapshotDigest: command.snapshotDigest } : {}),
-        trustedKeys,
-      });
+      const lines = await showRunRecord(command.dir, loadAnchors(command));
       lines.forEach((line) => out(line));
       // A reader: an unauthenticated record is shown under its banner, exit 0; verify-run refuses it.
       return ExitCode.ok;
@@ -176,24 +173,7 @@ async function execute(
     case 'verify-run': {
       // Loaded only here: the snapshot validator is large, and no other command needs it.
       const { verifyRunRecord } = await import('../app/verify-run.ts');
-      const trustedKeys = command.trustedKeys.map((path) => parsePublicKey(readKeyFile(path), path));
-      const attestation = command.attestation;
-      const result = await verifyRunRecord(command.dir, {
-        ...(command.snapshotDigest !== undefined ? { snapshotDigest: command.snapshotDigest } : {}),
-        trustedKeys,
-        ...(attestation !== undefined
-          ? {
-              attestation: {
-                ...(attestation.bundle !== undefined ? { bundle: attestation.bundle } : {}),
-                trustedRoot: readBoundedFile(attestation.trustedRoot, {
-                  label: 'trusted root',
-                  maxBytes: MAX_ATTESTATION_BYTES,
-                }),
-                signerWorkflow: attestation.signerWorkflow,
-              },
-            }
-          : {}),
-      });
+      const result = await verifyRunRecord(command.dir, loadAnchors(command));
       const verdict = result.anchors.length > 0 ? 'intact' : 'consistent';
       out(
         `${result.complete ? verdict : `${verdict} but incomplete (the run was interrupted; its valid prefix verifies)`}: status ${result.status}, ${result.steps} step(s), ${result.log.bytes} log bytes in ${result.log.blocks} chained block(s), head ${result.log.head.slice(0, 16)}, snapshot ${result.snapshotDigest}`,
@@ -203,7 +183,7 @@ async function execute(
       if (result.anchors.length === 0) {
         throw new TrustError(
           'UNANCHORED',
-          `${command.dir} is consistent but NOT authenticated: nothing outside the record vouches for it. Give --trusted-key <the run key's public key> (a signed receipt.dsse.json), --snapshot-digest <sha256 printed when it ran>, or --trusted-root <gh attestation trusted-root output> --signer-workflow OWNER/REPO/.github/workflows/<file> for its attestation (online: gh attestation verify ${command.dir}/snapshot.json --repo OWNER/REPO)`,
+          `${command.dir} is consistent but NOT authenticated: nothing outside the record vouches for it. Give --trusted-key <the run key's public key> (a signed receipt.dsse.json), --snapshot-digest <sha256 printed when it ran>, or --trusted-root <gh attestation trusted-root output> --signer-workflow OWNER/REPO/.github/workflows/<file> --repo OWNER/REPO for its attestation (online: gh attestation verify ${command.dir}/snapshot.json --repo OWNER/REPO)`,
         );
       }
       out(`  run:           ${snapshot.remediation.name}@${snapshot.remediation.version} (${snapshot.runId})`);
@@ -307,6 +287,29 @@ async function runCommand(
   } finally {
     context.setCancellable(false);
   }
+}
+
+/** Reads the anchors' files (run keys, trusted roots) named on the command line. */
+function loadAnchors(settings: AnchorSettings): RecordAnchors {
+  const { attestation } = settings;
+  return {
+    ...(settings.snapshotDigest !== undefined ? { snapshotDigest: settings.snapshotDigest } : {}),
+    trustedKeys: settings.trustedKeys.map((path) => parsePublicKey(readKeyFile(path), path)),
+    ...(attestation !== undefined
+      ? {
+          attestation: {
+            ...(attestation.bundle !== undefined ? { bundle: attestation.bundle } : {}),
+            trustedRoot: readBoundedFile(attestation.trustedRoot, {
+              label: 'trusted root',
+              maxBytes: MAX_ATTESTATION_BYTES,
+            }),
+            signerWorkflow: attestation.signerWorkflow,
+            repository: attestation.repository,
+            ...(attestation.sourceRef !== undefined ? { sourceRef: attestation.sourceRef } : {}),
+          },
+        }
+      : {}),
+  };
 }
 
 /**

@@ -81,39 +81,48 @@ export type CliCommand =
       /** Private key file signing the record's receipt (--sign-key, or REMEDIATE_SIGN_KEY). */
       readonly signKey: string | undefined;
     } & TrustSettings)
-  | {
-      readonly command: 'verify-run';
-      readonly dir: string;
-      readonly snapshotDigest: string | undefined;
-      /** Public keys of the run keys whose receipt authenticates the record. */
-      readonly trustedKeys: readonly string[];
-      /** Check a GitHub artifact attestation of the record (--trusted-root given). */
-      readonly attestation:
-        | {
-            /** The Sigstore bundle file (--attestation; default `<dir>/receipt.sigstore.json`). */
-            readonly bundle: string | undefined;
-            /** Sigstore trusted roots, as `gh attestation trusted-root` prints them. */
-            readonly trustedRoot: string;
-            /** The workflow that must have signed (--signer-workflow). */
-            readonly signerWorkflow: string;
-          }
-        | undefined;
-    }
+  | ({ readonly command: 'verify-run'; readonly dir: string } & AnchorSettings)
   | { readonly command: 'demo'; readonly clean: boolean }
-  | {
-      readonly command: 'show';
-      readonly dir: string;
-      /** Pins snapshot.json, as for verify-run. */
-      readonly snapshotDigest: string | undefined;
-      /** Public keys of the run keys whose receipt authenticates the record. */
-      readonly trustedKeys: readonly string[];
-    }
+  | ({ readonly command: 'show'; readonly dir: string } & AnchorSettings)
   | {
       readonly command: 'manifest-check';
       readonly manifest: string;
       readonly previous: string | undefined;
       readonly previousRef: string | undefined;
     };
+
+/** What a record is checked against (verify-run, show): the anchors given on the command line. */
+export interface AnchorSettings {
+  readonly snapshotDigest: string | undefined;
+  /** Public keys of the run keys whose receipt authenticates the record. */
+  readonly trustedKeys: readonly string[];
+  /** Check a GitHub artifact attestation of the record (--trusted-root given). */
+  readonly attestation:
+    | {
+        /** The Sigstore bundle file (--attestation; default `<dir>/receipt.sigstore.json`). */
+        readonly bundle: string | undefined;
+        /** Sigstore trusted roots, as `gh attestation trusted-root` prints them. */
+        readonly trustedRoot: string;
+        /** The workflow that must have signed (--signer-workflow). */
+        readonly signerWorkflow: string;
+        /** The repository the workflow must have run for (--repo OWNER/REPO). */
+        readonly repository: string;
+        /** The git ref it must have run on (--source-ref), when given. */
+        readonly sourceRef: string | undefined;
+      }
+    | undefined;
+}
+
+/** The options of AnchorSettings. */
+const anchorOptions = {
+  'snapshot-digest': { type: 'string' },
+  'trusted-key': { type: 'string', multiple: true },
+  attestation: { type: 'string' },
+  'trusted-root': { type: 'string' },
+  'signer-workflow': { type: 'string' },
+  repo: { type: 'string' },
+  'source-ref': { type: 'string' },
+} as const;
 
 export const USAGE = `remediate — signed, immutable remediations with a tamper-evident record
 
@@ -128,9 +137,10 @@ Usage:
                 [--sign-key <ed25519 private key>]   (or REMEDIATE_SIGN_KEY=<file>: signs the record's receipt)
   remediate verify-run <record dir> (--trusted-key <run key pub> ... | --snapshot-digest sha256:<hex>
                 | --trusted-root <trusted_root.jsonl> --signer-workflow <OWNER/REPO/.github/workflows/file.yml>
+                  --repo <OWNER/REPO> [--source-ref <refs/heads/main>]
                   [--attestation <bundle.json>, default <record dir>/receipt.sigstore.json])
   remediate manifest check --manifest <path> (--previous <path> | --previous-ref <git ref>)
-  remediate show <record dir> [--trusted-key <run key pub> ...] [--snapshot-digest sha256:<hex>]
+  remediate show <record dir> [the anchors of verify-run]
                 (reads a record: exit 0 when shown, even NOT AUTHENTICATED; 3 when tampered. verify-run is the check)
   remediate release --from-tag <name>/<version> --key <file> (--manifest <previous> | --first-release) [--manifest-out <file>]
   remediate validate [--base <git ref>] [--summary <file>]
@@ -371,37 +381,15 @@ export function parseCommandLine(argv: readonly string[], cwd: string, env: Node
       const { values } = parse(rest, { clean: { type: 'boolean' } }, 0);
       return { command: 'demo', clean: values.clean ?? false };
     }
-    case 'show': {
-      const { values, positionals } = parse(
-        rest,
-        { 'snapshot-digest': { type: 'string' }, 'trusted-key': { type: 'string', multiple: true } },
-        1,
-      );
-      return {
-        command: 'show',
-        dir: path(positionals[0] ?? ''),
-        snapshotDigest: values['snapshot-digest'],
-        trustedKeys: (values['trusted-key'] ?? []).map(path),
-      };
-    }
+    case 'show':
     case 'verify-run': {
-      const { values, positionals } = parse(
-        rest,
-        {
-          'snapshot-digest': { type: 'string' },
-          'trusted-key': { type: 'string', multiple: true },
-          attestation: { type: 'string' },
-          'trusted-root': { type: 'string' },
-          'signer-workflow': { type: 'string' },
-        },
-        1,
-      );
+      const { values, positionals } = parse(rest, anchorOptions, 1);
       return {
-        command: 'verify-run',
+        command,
         dir: path(positionals[0] ?? ''),
         snapshotDigest: values['snapshot-digest'],
         trustedKeys: (values['trusted-key'] ?? []).map(path),
-        attestation: attestationOptions(values, path),
+        attestation: attestationOptions(command, values, path),
       };
     }
     case 'manifest': {
@@ -545,30 +533,51 @@ function required(value: string | undefined, what: string): string {
  * attested a forged record (every GitHub user can get a certificate from the same CA).
  */
 function attestationOptions(
-  values: { attestation?: string; 'trusted-root'?: string; 'signer-workflow'?: string },
+  command: string,
+  values: {
+    attestation?: string;
+    'trusted-root'?: string;
+    'signer-workflow'?: string;
+    repo?: string;
+    'source-ref'?: string;
+  },
   path: (p: string) => string,
-): Extract<CliCommand, { command: 'verify-run' }>['attestation'] {
+): AnchorSettings['attestation'] {
   const bundle = values.attestation;
   const trustedRoot = values['trusted-root'];
-  const signerWorkflow = values['signer-workflow'];
+  const signerWorkflow = values['signer-workflow']?.trim();
+  const repository = values.repo?.trim();
   if (trustedRoot === undefined) {
-    if (bundle !== undefined || signerWorkflow !== undefined) {
+    const given = (['attestation', 'signer-workflow', 'repo', 'source-ref'] as const).find(
+      (k) => values[k] !== undefined,
+    );
+    if (given !== undefined) {
       throw new UsageError(
         'USAGE',
-        `verify-run ${bundle !== undefined ? '--attestation' : '--signer-workflow'} needs --trusted-root <file>: Sigstore's trusted roots, which 'gh attestation trusted-root > trusted_root.jsonl' saves (check an attestation online with 'gh attestation verify <record>/snapshot.json --repo OWNER/REPO' instead)`,
+        `${command} --${given} needs --trusted-root <file>: Sigstore's trusted roots, which 'gh attestation trusted-root > trusted_root.jsonl' saves (check an attestation online with 'gh attestation verify <record>/snapshot.json --repo OWNER/REPO' instead)`,
       );
     }
     return undefined;
   }
-  if (signerWorkflow === undefined || signerWorkflow.trim() === '') {
+  // Any workflow of any repository can get a certificate and attest something: the workflow that
+  // may vouch for the record, and the repository it must have run for, are named, never assumed.
+  if (signerWorkflow === undefined || signerWorkflow === '') {
     throw new UsageError(
       'USAGE',
-      'verify-run --trusted-root needs --signer-workflow OWNER/REPO/.github/workflows/<file>: the workflow that must have attested the record (any GitHub workflow can attest something)',
+      `${command} --trusted-root needs --signer-workflow OWNER/REPO/.github/workflows/<file>: the workflow that must have attested the record (any GitHub workflow can attest something)`,
+    );
+  }
+  if (repository === undefined || !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
+    throw new UsageError(
+      'USAGE',
+      `${command} --trusted-root needs --repo OWNER/REPO: the repository whose run must have attested the record (a reusable workflow can be called from any repository)${repository === undefined ? '' : `; got '${repository.slice(0, 80)}'`}`,
     );
   }
   return {
     bundle: bundle === undefined ? undefined : path(bundle),
     trustedRoot: path(trustedRoot),
-    signerWorkflow: signerWorkflow.trim(),
+    signerWorkflow,
+    repository,
+    sourceRef: values['source-ref'],
   };
 }

@@ -35,13 +35,13 @@ export interface BundledFile {
 
 /**
  * Writes `recordDir/definition.tar` (never over an existing file) and returns what the snapshot
- * says about it. Files are copied in path order while they fit the bounds above; the others, and
+ * says about it, and the file's sha256 (the record's seal). Files are copied in path order while they fit the bounds above; the others, and
  * any whose path ustar cannot hold (over 255 bytes), are listed as omitted.
  */
 export function writeDefinitionBundle(
   recordDir: string,
   files: readonly TreeFile[],
-): NonNullable<RunSnapshot['definition']> {
+): { readonly definition: NonNullable<RunSnapshot['definition']>; readonly sha256: string } {
   const parts: Buffer[] = [];
   const omitted: string[] = [];
   let total = 0;
@@ -56,8 +56,9 @@ export function writeDefinitionBundle(
     total += size;
   }
   parts.push(Buffer.alloc(2 * BLOCK));
-  writeFileSync(join(recordDir, DEFINITION_FILE), Buffer.concat(parts), { flag: 'wx', mode: 0o644 });
-  return { file: DEFINITION_FILE, omitted };
+  const bytes = Buffer.concat(parts);
+  writeFileSync(join(recordDir, DEFINITION_FILE), bytes, { flag: 'wx', mode: 0o644 });
+  return { definition: { file: DEFINITION_FILE, omitted }, sha256: sha256Hex(bytes) };
 }
 
 /** The ustar header of a file, or undefined when its path does not fit ustar's name fields. */

@@ -8,6 +8,7 @@ import { InterleavedRedactor, redactText, redactValue } from './redactor.ts';
 import { releaseChunk } from '../adapters/chunk-memory.ts';
 import type { TreeFile } from '../core/tree-digest.ts';
 import { writeDefinitionBundle } from './definition-bundle.ts';
+import type { RecordSeal } from './receipt-writer.ts';
 import type { RunSnapshot, RunStatus, StepOutcome, StepRecord } from './snapshot.ts';
 import type { StageName } from '../core/definition.ts';
 import { describeError } from '../errors.ts';
@@ -101,6 +102,9 @@ export class RunRecorder {
   /** Set once run.log failed: no more log bytes are written (the echo still gets them). */
   #logFailed = false;
   readonly #failed = new AbortController();
+  /** sha256 of definition.tar as written (null: none). */
+  #definitionSha256: string | null = null;
+  #seal: RecordSeal | undefined;
 
   private constructor(
     dir: string,
@@ -139,8 +143,10 @@ export class RunRecorder {
     const log = await ChainedLogWriter.open(dir);
     // The verified files go into the record before anything runs, so even a killed run's record
     // shows what it was running.
-    const copied = definition === undefined ? {} : { definition: writeDefinitionBundle(dir, definition) };
+    const bundle = definition === undefined ? undefined : writeDefinitionBundle(dir, definition);
+    const copied = bundle === undefined ? {} : { definition: bundle.definition };
     const recorder = new RunRecorder(dir, log, secrets, { ...snapshot, ...copied }, clock, echo);
+    recorder.#definitionSha256 = bundle?.sha256 ?? null;
     const first = recorder.#writeSnapshot();
     recorder.#reserveSpace(first.byteLength + RESERVE_SLACK_BYTES);
     recorder.#timer = setInterval(() => recorder.flush(), FLUSH_INTERVAL_MS);
@@ -319,7 +325,18 @@ export class RunRecorder {
       }
     }
     if (this.#failure !== undefined) this.#reportFailure(this.#failure, summary);
-    return snapshotDigest(this.#writeSnapshot());
+    const bytes = this.#writeSnapshot();
+    this.#seal = {
+      snapshot: bytes,
+      ...(summary !== undefined ? { log: { bytes: summary.bytes, head: summary.head } } : {}),
+      definitionSha256: this.#definitionSha256,
+    };
+    return snapshotDigest(bytes);
+  }
+
+  /** What the closed record holds, for signing it (undefined until finish() wrote it). */
+  get seal(): RecordSeal | undefined {
+    return this.#seal;
   }
 
   /**

@@ -138,11 +138,46 @@ describe('attest: auto with id-token: write', () => {
       root,
       '--signer-workflow',
       SIGNER_WORKFLOW,
+      '--repo',
+      'octo-org/remediations',
+      '--source-ref',
+      'refs/heads/main',
     ]);
     expect(result.context.errLines).toEqual([]);
     expect(result.code).toBe(0);
     expect(result.context.outLines[0]).toMatch(/^intact: status succeeded/);
-    expect(result.context.outLines).toContain(`  authenticated: attested by ${SIGNER_SAN}`);
+    expect(result.context.outLines).toContain(
+      `  authenticated: attested by ${SIGNER_SAN} for https://github.com/octo-org/remediations at refs/heads/main`,
+    );
+  });
+
+  // Attack: the signer workflow is a public reusable workflow (any repository may call it), or a
+  // workflow file someone changed on a branch of their own: the certificate's source repository
+  // and ref say whose run attested, and must be the ones asked for.
+  it('refuses an attestation made for another repository or another ref', async () => {
+    const trustedRoot = readFileSync(trustedRootFile());
+    const attestation = { trustedRoot, signerWorkflow: SIGNER_WORKFLOW };
+    expect(
+      await expectRefused(
+        verifyRunRecord(record, { attestation: { ...attestation, repository: 'mallory/anything' } }),
+        'ATTESTATION_INVALID',
+      ),
+    ).toContain('made for https://github.com/octo-org/remediations, expected https://github.com/mallory/anything');
+    expect(
+      await expectRefused(
+        verifyRunRecord(record, {
+          attestation: { ...attestation, repository: 'octo-org/remediations', sourceRef: 'refs/heads/release' },
+        }),
+        'ATTESTATION_INVALID',
+      ),
+    ).toContain('made for ref refs/heads/main, expected refs/heads/release');
+    // The owner and name compare without case, as GitHub's do.
+    const held = await verifyRunRecord(record, {
+      attestation: { ...attestation, repository: 'Octo-Org/Remediations' },
+    });
+    expect(held.anchors).toEqual([
+      `attested by ${SIGNER_SAN} for https://github.com/octo-org/remediations at refs/heads/main`,
+    ]);
   });
 
   it('refuses a record whose snapshot was rewritten after the attestation (RECORD_TAMPERED)', async () => {
@@ -237,6 +272,21 @@ describe('verify-run options', () => {
     const result = await cli(repo.dir, ['verify-run', repo.dir, '--trusted-root', 'root.jsonl']);
     expect(result.code).toBe(2);
     expect(result.context.errLines.join('\n')).toContain('--signer-workflow');
+  });
+
+  it('refuses --trusted-root without --repo (a reusable workflow can be called from any repository)', async () => {
+    for (const command of ['verify-run', 'show']) {
+      const result = await cli(repo.dir, [
+        command,
+        repo.dir,
+        '--trusted-root',
+        'root.jsonl',
+        '--signer-workflow',
+        SIGNER_WORKFLOW,
+      ]);
+      expect(result.code).toBe(2);
+      expect(result.context.errLines.join('\n')).toContain(`${command} --trusted-root needs --repo OWNER/REPO`);
+    }
   });
 
   it('matches signer workflows as gh does: whole URI, or up to the ref', () => {

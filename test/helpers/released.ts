@@ -52,9 +52,13 @@ export async function releaseRemediation(
   };
 }
 
-/** Reads every file of a record folder as one buffer, for "does X appear anywhere" checks. */
-export function recordBytes(dir: string): Buffer {
-  return Buffer.concat(readdirSync(dir).map((f) => readFileSync(join(dir, f))));
+/** Reads every file of a record folder (but `except`) as one buffer, for "does X appear anywhere" checks. */
+export function recordBytes(dir: string, except: readonly string[] = []): Buffer {
+  return Buffer.concat(
+    readdirSync(dir)
+      .filter((f) => !except.includes(f))
+      .map((f) => readFileSync(join(dir, f))),
+  );
 }
 
 /**

@@ -39,7 +39,12 @@ function snapshotFor(listed: readonly TreeFile[], definition: RunSnapshot['defin
 describe('definition.tar', () => {
   it('is read by GNU tar: the same paths, bytes and modes', () => {
     const dir = folder();
-    expect(writeDefinitionBundle(dir, files)).toEqual({ file: 'definition.tar', omitted: [] });
+    const written = writeDefinitionBundle(dir, files);
+    expect(written.definition).toEqual({ file: 'definition.tar', omitted: [] });
+    // The sha256 it returns (the record's seal) is of the file written.
+    expect(written.sha256).toBe(
+      execFileSync('sha256sum', [join(dir, 'definition.tar')], { encoding: 'utf8' }).split(' ')[0],
+    );
     const listing = execFileSync('tar', ['-tvf', join(dir, 'definition.tar')], { encoding: 'utf8' });
     expect(listing).toMatch(/^-rwxr-xr-x .* bin\/fix\.sh$/m);
     expect(listing).toMatch(/^-rw-r--r-- .* remediation\.yml$/m);
@@ -71,7 +76,7 @@ describe('definition.tar', () => {
     const big = treeFile('big.bin', '100644', Buffer.alloc(MAX_COPIED_FILE_BYTES + 1));
     const unfit = treeFile(`${'x'.repeat(120)}/${'y'.repeat(120)}`, '100644', Buffer.from('z'));
     const all = [...files, big, unfit];
-    const written = writeDefinitionBundle(dir, all);
+    const written = writeDefinitionBundle(dir, all).definition;
     expect(written.omitted).toEqual(['big.bin', unfit.path]);
     const bytes = readFileSync(join(dir, 'definition.tar'));
     expect(bytes.byteLength).toBeLessThan(20_000);

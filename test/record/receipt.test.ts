@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
@@ -14,11 +14,11 @@ import {
   statementBytes,
   type ReceiptStatement,
 } from '../../src/record/receipt.ts';
-import { recordStatement } from '../../src/record/receipt-writer.ts';
+import { recordStatement, writeReceipt, type RecordSeal } from '../../src/record/receipt-writer.ts';
 import { verifyRunRecord } from '../../src/app/verify-run.ts';
 import { runCli } from '../helpers/git-repo.ts';
-import { releaseRemediation, type Released } from '../helpers/released.ts';
-import { rejected } from '../helpers/errors.ts';
+import { releaseRemediation, replaceFile, rewriteBundle, type Released } from '../helpers/released.ts';
+import { rejected, thrown } from '../helpers/errors.ts';
 
 let r: Released;
 let record: string;
@@ -353,5 +353,56 @@ describe('a rewritten record is refused with the run key', () => {
   it('is refused by a key that did not sign it', async () => {
     const error = await rejected(verifyRunRecord(record, { trustedKeys: [otherKey] }));
     expect(error).toMatchObject({ code: 'UNTRUSTED_KEY' });
+  });
+});
+
+// Attack: a process a step left running rewrites the record between its closing and its signing,
+// to get a forgery signed with the run key (or attested with the workflow's identity).
+describe('signing checks the record against its seal', () => {
+  function sealOf(dir: string): RecordSeal {
+    const snapshot = readFileSync(join(dir, 'snapshot.json'));
+    const log = (JSON.parse(snapshot.toString()) as { log: { bytes: number; head: string } }).log;
+    return {
+      snapshot,
+      log: { bytes: log.bytes, head: log.head },
+      definitionSha256: sha256(join(dir, 'definition.tar'))!,
+    };
+  }
+  const key = () => parsePrivateKey(readFileSync(r.repo.path('run-key')), 'run-key');
+
+  it('signs a record that is what was closed', () => {
+    const dir = copy();
+    expect(writeReceipt(dir, key(), sealOf(dir)).statement.subject).toHaveLength(4);
+  });
+
+  it('refuses to sign a swapped snapshot, log or definition copy, and writes no receipt', () => {
+    const edits: [string, (dir: string) => void][] = [
+      [
+        'snapshot.json',
+        (dir) => {
+          const path = join(dir, 'snapshot.json');
+          writeFileSync(path, readFileSync(path, 'utf8').replace(/"user": "[^"]*"/, '"user": "alice-the-approver"'));
+        },
+      ],
+      [
+        'run.log or run.log.chain',
+        (dir) => {
+          const path = join(dir, 'run.log');
+          writeFileSync(path, readFileSync(path, 'utf8').replace('hello world', 'hello WORLD'));
+        },
+      ],
+      ['definition.tar', (dir) => rewriteBundle(dir, replaceFile('helper.sh', 'echo other\n'))],
+    ];
+    for (const [what, edit] of edits) {
+      const dir = copy();
+      const seal = sealOf(dir);
+      rmSync(join(dir, 'receipt.dsse.json'));
+      edit(dir);
+      const error = thrown(() => writeReceipt(dir, key(), seal));
+      expect(error?.code, what).toBe('RECORD_TAMPERED');
+      expect(error?.message, what).toContain(`${what}`);
+      expect(error?.message, what).toContain('changed after the record was closed and before it was signed');
+      expect(existsSync(join(dir, 'receipt.dsse.json')), what).toBe(false);
+    }
   });
 });

@@ -48,13 +48,23 @@ export async function measure(ctx, report, trivialRun = {}) {
   await writeTo(dataFile, N);
   if (statSync(dataFile).size !== N) throw new Error(`generator wrote ${statSync(dataFile).size} bytes, expected ${N}`);
 
-  const runLoud = async (bytes, out, extraNodeArgs = []) => {
+  const runLoud = async (bytes, out, extraNodeArgs = [], extraArgs = []) => {
     rmSync(out, { recursive: true, force: true });
     return run(
       NODE,
       [
         ...extraNodeArgs,
-        ...cliArgs('run', 'loud@v1.0.0', '--trusted-key', repo.pub, '--param', `bytes=${bytes}`, '--out', out),
+        ...cliArgs(
+          'run',
+          'loud@v1.0.0',
+          '--trusted-key',
+          repo.pub,
+          '--param',
+          `bytes=${bytes}`,
+          '--out',
+          out,
+          ...extraArgs,
+        ),
       ],
       {
         cwd: repo.dir,
@@ -65,6 +75,7 @@ export async function measure(ctx, report, trivialRun = {}) {
     );
   };
   const recOut = join(tmp, 'loud-records');
+  const signedOut = join(tmp, 'loud-signed-records');
   // Each measure starts from a quiet disk: the files earlier measures wrote are removed and
   // synced (untimed), so one run's writeback does not land on the next one's clock.
   const quiet = (...files) => {
@@ -110,6 +121,9 @@ export async function measure(ctx, report, trivialRun = {}) {
         }).then((x) => x.ms);
       },
       remediate: () => quiet(recOut) ?? runLoud(N, recOut),
+      // The receipt hashes the closed record (the whole log once more) and signs it.
+      'remediate --sign-key': () =>
+        quiet(signedOut) ?? runLoud(N, signedOut, [], ['--sign-key', repo.key]).then((x) => x.ms),
     },
     cfg.logReps,
     1,
@@ -176,6 +190,14 @@ export async function measure(ctx, report, trivialRun = {}) {
     `${ratio.toFixed(2)} of openssl`,
     '>= 0.5 of openssl',
     verdict(ratio >= 0.5, `${(0.5 / ratio).toFixed(1)}x too slow; needs ${(sslTput / 2).toFixed(0)} MB/s`),
+  );
+  report.row(
+    'the same `run` with `--sign-key` (the receipt hashes the closed record, the log once more, and signs it)',
+    `${mbps(N, r['remediate --sign-key'].median).toFixed(0)} MB/s (${fmtMs(r['remediate --sign-key'].median)})`,
+    `\`run\` ${fmtMs(r.remediate.median)}`,
+    `${(r['remediate --sign-key'].median / r.remediate.median).toFixed(2)}x the time`,
+    '',
+    '',
   );
   report.row(
     'the step alone: generator > /dev/null (its CPU cost; /dev/null writes are free)',
