@@ -122,8 +122,12 @@ async function verifyRunRecord(dir, anchors = {}) {
     // Of the bytes just checked: a receipt is compared with what was verified, never a re-read.
     const digests = (0,record_subjects/* digestsOfRead */.x)(files, definition);
     const held = [];
-    if (anchors.snapshotDigest !== undefined)
+    // The digest pins the log through the snapshot's chain head; the snapshot of a run killed before
+    // its log was closed (and not closed by the post step) has none, so there it pins no log byte.
+    const logPinned = 'head' in snapshot.log && snapshot.log.head !== undefined;
+    if (anchors.snapshotDigest !== undefined && logPinned) {
         held.push(`snapshot digest ${result.snapshotDigest} (given)`);
+    }
     if (anchors.trustedKeys !== undefined && anchors.trustedKeys.length > 0) {
         const bytes = (0,bounded_file/* tryReadBoundedFile */.D)((0,external_node_path_.join)(dir, record_receipt/* RECEIPT_FILE */.aH), { label: 'receipt', maxBytes: MAX_RECEIPT_BYTES });
         if (bytes === undefined) {
@@ -159,7 +163,8 @@ async function verifyRunRecord(dir, anchors = {}) {
             throw new errors/* TrustError */.Ru('RECORD_TAMPERED', `${dir}: ${problem.problem}`);
         held.push(`attested by ${verified.signer} for ${verified.sourceRepository ?? '(no source repository)'} at ${verified.sourceRef ?? '(no source ref)'}`);
     }
-    return { ...result, anchors: held, snapshot };
+    const unpinnedLog = anchors.snapshotDigest !== undefined && !logPinned;
+    return { ...result, anchors: held, snapshot, unpinnedLog };
 }
 
 

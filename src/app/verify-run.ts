@@ -45,6 +45,8 @@ export interface RunRecordVerification extends RecordVerified {
   readonly anchors: readonly string[];
   /** The parsed, schema-checked snapshot. */
   readonly snapshot: RunSnapshot;
+  /** A snapshot digest was given, but this interrupted run's snapshot pins no log: it is no anchor. */
+  readonly unpinnedLog: boolean;
 }
 
 /**
@@ -86,7 +88,12 @@ export async function verifyRunRecord(dir: string, anchors: RecordAnchors = {}):
   // Of the bytes just checked: a receipt is compared with what was verified, never a re-read.
   const digests = digestsOfRead(files, definition);
   const held: string[] = [];
-  if (anchors.snapshotDigest !== undefined) held.push(`snapshot digest ${result.snapshotDigest} (given)`);
+  // The digest pins the log through the snapshot's chain head; the snapshot of a run killed before
+  // its log was closed (and not closed by the post step) has none, so there it pins no log byte.
+  const logPinned = 'head' in snapshot.log && snapshot.log.head !== undefined;
+  if (anchors.snapshotDigest !== undefined && logPinned) {
+    held.push(`snapshot digest ${result.snapshotDigest} (given)`);
+  }
   if (anchors.trustedKeys !== undefined && anchors.trustedKeys.length > 0) {
     const bytes = tryReadBoundedFile(join(dir, RECEIPT_FILE), { label: 'receipt', maxBytes: MAX_RECEIPT_BYTES });
     if (bytes === undefined) {
@@ -129,5 +136,6 @@ export async function verifyRunRecord(dir: string, anchors: RecordAnchors = {}):
       `attested by ${verified.signer} for ${verified.sourceRepository ?? '(no source repository)'} at ${verified.sourceRef ?? '(no source ref)'}`,
     );
   }
-  return { ...result, anchors: held, snapshot };
+  const unpinnedLog = anchors.snapshotDigest !== undefined && !logPinned;
+  return { ...result, anchors: held, snapshot, unpinnedLog };
 }

@@ -180,6 +180,12 @@ async function execute(
       );
       // Consistency alone proves nothing: whoever can write the folder can recompute all of it.
       const { snapshot } = result;
+      if (result.anchors.length === 0 && result.unpinnedLog) {
+        throw new TrustError(
+          'UNANCHORED',
+          `${command.dir} is consistent, and its snapshot matches the digest given, but NOT authenticated: the run was killed before its log was closed, so the snapshot pins no byte of run.log (a receipt or an attestation would)`,
+        );
+      }
       if (result.anchors.length === 0) {
         throw new TrustError(
           'UNANCHORED',

@@ -94,6 +94,21 @@ export function verifyRecord(files: RecordFiles, options: RecordVerificationOpti
   const chain = verifyLogChain(files.log, files.chain);
   if (!chain.ok) return problem(chain.problem, chain.range);
 
+  if (recorded.prefix !== undefined) {
+    // The prefix pinned at closing must be exactly what the chain covers now.
+    const { bytes, blocks, head } = recorded.prefix;
+    if (chain.bytes !== bytes || chain.blocks !== blocks || chain.head !== head) {
+      const range = {
+        start: Math.min(chain.bytes, bytes),
+        end: Math.max(chain.bytes, bytes, Math.min(chain.bytes, bytes) + 1),
+      };
+      return fieldProblem(
+        'log.head',
+        `expected the chain to cover ${bytes} bytes in ${blocks} block(s) with head ${head} (pinned when the record was closed), got ${chain.bytes} bytes in ${chain.blocks} with head ${chain.head}: ${LOG_FILE} and ${CHAIN_FILE} were rewritten`,
+        range,
+      );
+    }
+  }
   if (recorded.summary !== undefined) {
     const { bytes, blocks, head } = recorded.summary;
     // A finished run's chain must end exactly where the snapshot says: no lines dropped or added.
@@ -148,14 +163,26 @@ interface LogSummaryFields {
 }
 
 /** Reads snapshot.log; `summary` is undefined when the run did not finish its log. */
-function readLogSummary(value: unknown): { readonly summary: LogSummaryFields | undefined } | RecordProblem {
+function readLogSummary(
+  value: unknown,
+): { readonly summary: LogSummaryFields | undefined; readonly prefix?: LogSummaryFields } | RecordProblem {
   if (value === undefined) return { summary: undefined };
   if (!isObject(value)) return fieldProblem('log', `expected an object, got ${describe(value)}`);
   const complete = value['complete'];
   if (complete !== undefined && typeof complete !== 'boolean') {
     return fieldProblem('log.complete', `expected a boolean, got ${describe(complete)}`);
   }
-  if (complete === false) return { summary: undefined };
+  if (complete === false) {
+    // A prefix pinned when the record was closed (the Action's post step): checked as such.
+    if (value['head'] === undefined) return { summary: undefined };
+    const { bytes, blocks, head } = value;
+    if (!isCount(bytes)) return fieldProblem('log.bytes', `expected a byte count, got ${describe(bytes)}`);
+    if (!isCount(blocks)) return fieldProblem('log.blocks', `expected a block count, got ${describe(blocks)}`);
+    if (typeof head !== 'string' || !HEX64.test(head)) {
+      return fieldProblem('log.head', `expected 64 lower-case hex digits, got ${describe(head)}`);
+    }
+    return { summary: undefined, prefix: { bytes, blocks, head } };
+  }
   // Only run.log is chained; a snapshot pointing elsewhere would vouch for an unverified file.
   if (value['file'] !== LOG_FILE)
     return fieldProblem('log.file', `expected '${LOG_FILE}', got ${describe(value['file'])}`);

@@ -2,7 +2,9 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LogSummary } from './log-chain-format.ts';
 import { ChainedLogWriter } from './log-chain-writer.ts';
-import { SNAPSHOT_FILE } from './record-files.ts';
+import { CHAIN_FILE, LOG_FILE, MAX_RECORD_FILE_BYTES, SNAPSHOT_FILE } from './record-files.ts';
+import { verifyLogChain } from './log-chain-verifier.ts';
+import { tryReadBoundedFile } from '../adapters/bounded-file.ts';
 import { snapshotDigest } from './record-verifier.ts';
 import { InterleavedRedactor, redactText, redactValue } from './redactor.ts';
 import { releaseChunk } from '../adapters/chunk-memory.ts';
@@ -516,5 +518,26 @@ export function closeUnfinishedRecord(
     },
     ended: now.toISOString(),
     durationMs: Math.max(0, now.getTime() - Date.parse(snapshot.started)),
+    log: { file: LOG_FILE, complete: false, ...validPrefix(dir) },
   });
+}
+
+/**
+ * The valid prefix of a killed run's log, as its chain covers it: pinned in the snapshot, so the
+ * snapshot digest published for the record pins the log too (without it, the log of a cancelled
+ * run could be rewritten, its chain recomputed, and still match the published digest). Nothing
+ * when the log and chain cannot be read or do not verify.
+ */
+function validPrefix(dir: string): { bytes: number; blocks: number; head: string } | Record<string, never> {
+  try {
+    const read = (name: string) =>
+      tryReadBoundedFile(join(dir, name), { label: 'record file', maxBytes: MAX_RECORD_FILE_BYTES });
+    const log = read(LOG_FILE);
+    const chain = read(CHAIN_FILE);
+    if (log === undefined || chain === undefined) return {};
+    const checked = verifyLogChain(log, chain.toString('utf8'));
+    return checked.ok ? { bytes: checked.bytes, blocks: checked.blocks, head: checked.head } : {};
+  } catch {
+    return {};
+  }
 }

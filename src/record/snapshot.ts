@@ -96,6 +96,13 @@ export interface RunSnapshot {
   readonly definition?: { readonly file: 'definition.tar'; readonly omitted: readonly string[] };
   /** Summary of the chained log; `complete: false` until the run finishes. */
   readonly log:
-    | { readonly file: 'run.log'; readonly complete: false }
+    | {
+        readonly file: 'run.log';
+        readonly complete: false;
+        /** The valid prefix, pinned when the post step closed a killed run's record. */
+        readonly bytes?: number;
+        readonly blocks?: number;
+        readonly head?: string;
+      }
     | { readonly file: 'run.log'; readonly bytes: number; readonly blocks: number; readonly head: string };
 }

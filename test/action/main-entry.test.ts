@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { ChainedLogWriter } from '../../src/record/log-chain-writer.ts';
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/git-repo.ts';
@@ -261,9 +262,26 @@ describe('the main entry on a runner (dist/main/index.js, real checkout)', () =>
     const dir = runner.savedState()['record-dir']!;
     const snapshot = JSON.parse(readFileSync(join(dir, 'snapshot.json'), 'utf8'));
     expect(snapshot.status).toBe('crashed');
-    const verified = await runCli(['verify-run', dir, ...pinnedAsIs(dir)], { cwd: r.repo.dir });
+    // The valid prefix is pinned in the snapshot, so the published digest pins the log too.
+    expect(snapshot.log).toMatchObject({ complete: false, bytes: expect.any(Number), blocks: expect.any(Number) });
+    expect(snapshot.log.head).toMatch(/^[0-9a-f]{64}$/);
+    const pin = pinnedAsIs(dir);
+    const verified = await runCli(['verify-run', dir, ...pin], { cwd: r.repo.dir });
     expect(verified.stderr).toBe('');
     expect(verified.code).toBe(0);
     expect(verified.stdout).toMatch(/^intact but incomplete/);
+
+    // Attack: the log of the closed record rewritten, its chain recomputed, the snapshot left alone.
+    const forged = r.repo.path('forged-record');
+    cpSync(dir, forged, { recursive: true });
+    const scratch = r.repo.path('rechain');
+    const writer = await ChainedLogWriter.open(scratch);
+    writer.write(Buffer.from(readFileSync(join(dir, 'run.log'), 'utf8').replace('started', 'STARTED')));
+    await writer.close();
+    cpSync(join(scratch, 'run.log'), join(forged, 'run.log'));
+    cpSync(join(scratch, 'run.log.chain'), join(forged, 'run.log.chain'));
+    const refused = await runCli(['verify-run', forged, ...pin], { cwd: r.repo.dir });
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toMatch(/RECORD_TAMPERED.*pinned when the record was closed/);
   });
 });

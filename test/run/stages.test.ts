@@ -248,9 +248,10 @@ describe('a killed run', () => {
     process.kill(-Number(readFileSync(r.repo.path('step.pid'), 'utf8')), 'SIGKILL');
     expect(r.snapshot(dir).status).toBe('running');
     const verified = await runCli(['verify-run', dir, ...pinnedAsIs(dir)], { cwd: r.repo.dir });
-    expect(verified.stderr).toBe('');
-    expect(verified.code).toBe(0);
-    expect(verified.stdout).toMatch(/^intact but incomplete/);
+    expect(verified.stdout).toMatch(/^consistent but incomplete/);
+    // A snapshot written before the log was closed pins no log byte: its digest is no anchor.
+    expect(verified.code).toBe(3);
+    expect(verified.stderr).toMatch(/UNANCHORED.*the snapshot pins no byte of run\.log/);
     expect(readFileSync(join(dir, 'run.log'), 'utf8')).toContain('progress line 2000');
   });
 });
