@@ -41,13 +41,8 @@ export interface ReceiptPredicate {
   readonly runId: string;
   readonly status: RunSnapshot['status'];
   readonly error?: RunSnapshot['error'];
-  readonly remediation: {
-    readonly name: string;
-    readonly version: string;
-    readonly tag: string;
-    readonly commit?: string;
-    readonly digest?: string;
-  };
+  /** The snapshot's remediation without its file listing (snapshot.json, a subject, holds it). */
+  readonly remediation: Omit<RunSnapshot['remediation'], 'files'>;
   readonly manifest?: RunSnapshot['manifest'];
   readonly params?: { readonly digest: string };
   readonly forced: boolean;
