@@ -1,5 +1,5 @@
 export const id = 239;
-export const ids = [239,456];
+export const ids = [239,59];
 export const modules = {
 
 /***/ 71239:
@@ -64,8 +64,8 @@ function recordedDefinition(snapshot, bytes) {
     return { kind: 'copied', files: listing.map((file) => ({ ...file, content: copies.get(file.path) })) };
 }
 
-// EXTERNAL MODULE: ./src/app/verify-run.ts + 1 modules
-var verify_run = __webpack_require__(28456);
+// EXTERNAL MODULE: ./src/app/verify-run.ts + 2 modules
+var verify_run = __webpack_require__(79059);
 ;// CONCATENATED MODULE: ./src/app/show-record.ts
 // `remediate show`: one run record as a report a person can read without the repository. The
 // record is checked first, exactly as `verify-run` checks it, and a tampered one is refused before
@@ -383,7 +383,7 @@ function fenceWorkflowCommands(lines) {
 
 /***/ }),
 
-/***/ 28456:
+/***/ 79059:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -449,14 +449,35 @@ function authenticateReceipt(envelopeBytes, trustedKeys) {
     return { statement, signers: [...valid].sort() };
 }
 
-// EXTERNAL MODULE: ./src/record/record-subjects.ts
-var record_subjects = __webpack_require__(13768);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./src/record/definition-bundle.ts
+var definition_bundle = __webpack_require__(637);
+;// CONCATENATED MODULE: ./src/record/record-subjects.ts
+// The files a run receipt covers, and their sha256: snapshot.json, run.log, run.log.chain and
+// definition.tar. Computed from bytes already read, never from a second read: the digests written
+// into a receipt, or compared with one, must be of the very bytes that were checked, not of a
+// read a process swapping files in the folder could make differ.
+
+
+
+/** The hex sha256 of each record file a receipt covers, by name. */
+function digestsOfRead(files, bundle) {
+    const hex = (bytes) => (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
+    const digests = new Map([
+        [record_files/* SNAPSHOT_FILE */.QX, hex(files.snapshot)],
+        [record_files/* LOG_FILE */.UP, hex(files.log)],
+        [record_files/* CHAIN_FILE */.Hv, hex(files.chainBytes ?? Buffer.from(files.chain, 'utf8'))],
+    ]);
+    if (bundle !== undefined)
+        digests.set(definition_bundle/* DEFINITION_FILE */.bq, hex(bundle));
+    return digests;
+}
+
 // EXTERNAL MODULE: ./src/record/snapshot-digests.ts
 var snapshot_digests = __webpack_require__(12177);
 // EXTERNAL MODULE: ./src/record/snapshot-schema.ts + 1 modules
 var snapshot_schema = __webpack_require__(27295);
-// EXTERNAL MODULE: ./src/record/definition-bundle.ts
-var definition_bundle = __webpack_require__(637);
 ;// CONCATENATED MODULE: ./src/app/verify-run.ts
 
 
@@ -501,7 +522,7 @@ async function verifyRunRecord(dir, anchors = {}) {
     if (bundleProblem)
         throw new errors/* TrustError */.Ru('RECORD_TAMPERED', `${dir}: ${bundleProblem}`);
     // Of the bytes just checked: a receipt is compared with what was verified, never a re-read.
-    const digests = (0,record_subjects/* digestsOfRead */.x)(files, definition);
+    const digests = digestsOfRead(files, definition);
     const held = [];
     // The digest pins the log through the snapshot's chain head; the snapshot of a run killed before
     // its log was closed (and not closed by the post step) has none, so there it pins no log byte.

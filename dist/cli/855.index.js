@@ -3414,8 +3414,6 @@ var dsse = __webpack_require__(99394);
 var read_snapshot = __webpack_require__(82170);
 // EXTERNAL MODULE: ./src/record/receipt.ts
 var receipt = __webpack_require__(24109);
-// EXTERNAL MODULE: ./src/record/record-subjects.ts
-var record_subjects = __webpack_require__(13768);
 ;// CONCATENATED MODULE: ./src/record/receipt-writer.ts
 // Writes the signed run receipt of a closed record: the one writer of receipt.dsse.json. Also
 // builds the Statement the Action attests. Both read each record file once, and check what they
@@ -3437,32 +3435,100 @@ var record_subjects = __webpack_require__(13768);
  * of each file; with a seal, refused (RECORD_TAMPERED) unless those bytes are what was closed.
  */
 function recordStatement(dir, seal) {
-    const read = (name, maxBytes = record_files/* MAX_RECORD_FILE_BYTES */.iV) => (0,bounded_file/* tryReadBoundedFile */.D)((0,external_node_path_.join)(dir, name), { label: 'record file', maxBytes });
-    const snapshot = read(record_files/* SNAPSHOT_FILE */.QX);
-    const log = read(record_files/* LOG_FILE */.UP);
-    const chain = read(record_files/* CHAIN_FILE */.Hv);
+    const read = (name, maxBytes) => (0,bounded_file/* tryReadBoundedFile */.D)((0,external_node_path_.join)(dir, name), { label: 'record file', maxBytes });
+    const snapshot = read(record_files/* SNAPSHOT_FILE */.QX, record_files/* MAX_RECORD_FILE_BYTES */.iV);
+    const chain = read(record_files/* CHAIN_FILE */.Hv, record_files/* MAX_RECORD_FILE_BYTES */.iV);
     const definition = read(definition_bundle/* DEFINITION_FILE */.bq, definition_bundle/* MAX_BUNDLE_BYTES */.Me);
-    if (snapshot === undefined || log === undefined || chain === undefined) {
+    if (snapshot === undefined || chain === undefined) {
         throw new errors/* TrustError */.Ru('RECORD_TAMPERED', `${dir}: a record file is missing; nothing was signed`);
     }
+    const changed = (what) => new errors/* TrustError */.Ru('RECORD_TAMPERED', `${dir}: ${what} changed after the record was closed and before it was signed; nothing was signed`);
+    // The log can be gigabytes: it is read once, in pieces, hashed whole and checked block by block
+    // against the chain, so what is signed is what was checked, in bounded memory.
+    const log = digestLogFile((0,external_node_path_.join)(dir, record_files/* LOG_FILE */.UP), chain.toString('utf8'));
     if (seal !== undefined) {
-        const changed = (what) => new errors/* TrustError */.Ru('RECORD_TAMPERED', `${dir}: ${what} changed after the record was closed and before it was signed; nothing was signed`);
         if (!snapshot.equals(seal.snapshot))
             throw changed(record_files/* SNAPSHOT_FILE */.QX);
         if (seal.log !== undefined) {
-            const checked = (0,log_chain_verifier/* verifyLogChain */.V)(log, chain.toString('utf8'), seal.log);
-            if (!checked.ok)
-                throw changed(`${record_files/* LOG_FILE */.UP} or ${record_files/* CHAIN_FILE */.Hv} (${checked.problem})`);
+            const problem = log.problem ??
+                (log.bytes !== seal.log.bytes || log.tail > 0 || log.head !== seal.log.head
+                    ? `its chain covers ${log.bytes} bytes (${log.tail} more unchained) with head ${log.head}, expected ${seal.log.bytes} with head ${seal.log.head}`
+                    : undefined);
+            if (problem !== undefined)
+                throw changed(`${record_files/* LOG_FILE */.UP} or ${record_files/* CHAIN_FILE */.Hv} (${problem})`);
         }
         if (seal.definitionSha256 !== undefined) {
-            const actual = definition === undefined ? null : (0,external_node_crypto_.createHash)('sha256').update(definition).digest('hex');
+            const actual = definition === undefined ? null : (0,tree_digest/* sha256Hex */.fg)(definition);
             if (actual !== seal.definitionSha256)
                 throw changed(definition_bundle/* DEFINITION_FILE */.bq);
         }
     }
-    const digests = (0,record_subjects/* digestsOfRead */.x)({ snapshot, log, chain: '', chainBytes: chain }, definition);
-    const subjects = [...digests].map(([name, sha256]) => ({ name, digest: { sha256 } }));
+    const subjects = [
+        { name: record_files/* SNAPSHOT_FILE */.QX, digest: { sha256: (0,tree_digest/* sha256Hex */.fg)(snapshot) } },
+        { name: record_files/* LOG_FILE */.UP, digest: { sha256: log.sha256 } },
+        { name: record_files/* CHAIN_FILE */.Hv, digest: { sha256: (0,tree_digest/* sha256Hex */.fg)(chain) } },
+        ...(definition === undefined ? [] : [{ name: definition_bundle/* DEFINITION_FILE */.bq, digest: { sha256: (0,tree_digest/* sha256Hex */.fg)(definition) } }]),
+    ];
     return (0,receipt/* receiptStatement */._2)(subjects, (0,read_snapshot/* parseSnapshot */.E)(snapshot, dir));
+}
+/** Bytes read per call while hashing the log. */
+const LOG_CHUNK_BYTES = 1024 * 1024;
+/**
+ * One streaming pass over run.log: its sha256, and the chain checked block by block (the first
+ * problem, or the head and the bytes it covers, and the unchained bytes after them).
+ */
+function digestLogFile(path, chainText) {
+    const blocks = chainText.split('\n').filter((line) => line !== '');
+    const whole = (0,external_node_crypto_.createHash)('sha256');
+    const buffer = Buffer.allocUnsafe(LOG_CHUNK_BYTES);
+    const fd = (0,external_node_fs_.openSync)(path, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NOFOLLOW ?? 0) | (external_node_fs_.constants.O_NONBLOCK ?? 0));
+    try {
+        if (!(0,external_node_fs_.fstatSync)(fd).isFile())
+            throw new errors/* TrustError */.Ru('RECORD_TAMPERED', `${path} is not a regular file`);
+        let offset = 0;
+        let head = log_chain_format/* GENESIS */.hw;
+        let problem;
+        // Reads `length` bytes at the current offset into the whole-file hash (and `block`); false at EOF.
+        const take = (length, block) => {
+            let left = length;
+            while (left > 0) {
+                const read = (0,external_node_fs_.readSync)(fd, buffer, 0, Math.min(left, LOG_CHUNK_BYTES), offset);
+                if (read === 0)
+                    return false;
+                const piece = buffer.subarray(0, read);
+                whole.update(piece);
+                block?.update(piece);
+                offset += read;
+                left -= read;
+            }
+            return true;
+        };
+        for (const [k, line] of blocks.entries()) {
+            const block = (0,log_chain_format/* parseChainLine */.Zl)(line);
+            if (block === undefined || block.i !== k || block.start !== offset || block.end <= block.start) {
+                problem = `${record_files/* CHAIN_FILE */.Hv} line ${k + 1} is not the next block`;
+                break;
+            }
+            const hash = (0,external_node_crypto_.createHash)('sha256');
+            if (!take(block.end - block.start, hash)) {
+                problem = `${record_files/* LOG_FILE */.UP} ends inside block ${k}`;
+                break;
+            }
+            const link = (0,log_chain_format/* chainLink */.C9)(head, block.i, block.start, block.end, block.sha256);
+            if (hash.digest('hex') !== block.sha256 || link !== block.chain) {
+                problem = `block ${k} does not match its chain line`;
+                break;
+            }
+            head = link;
+        }
+        const bytes = offset;
+        while (take(LOG_CHUNK_BYTES))
+            ;
+        return { sha256: whole.digest('hex'), head, bytes, tail: offset - bytes, ...(problem ? { problem } : {}) };
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
 }
 /**
  * Signs the closed record's Statement with the run key as a DSSE envelope (the same Ed25519 over
@@ -5099,7 +5165,7 @@ async function commands_execute(command, github, context) {
             return (await __webpack_require__.e(/* import() */ 632).then(__webpack_require__.bind(__webpack_require__, 31632))).downloadRecordsCommand(command.dir, github, context);
         case 'verify-run': {
             // Loaded only here: the snapshot validator is large, and no other command needs it.
-            const { verifyRunRecord } = await __webpack_require__.e(/* import() */ 456).then(__webpack_require__.bind(__webpack_require__, 28456));
+            const { verifyRunRecord } = await __webpack_require__.e(/* import() */ 59).then(__webpack_require__.bind(__webpack_require__, 79059));
             const result = await verifyRunRecord(command.dir, loadAnchors(command));
             const verdict = result.anchors.length > 0 ? 'intact' : 'consistent';
             out(`${result.complete ? verdict : `${verdict} but incomplete (the run was interrupted; its valid prefix verifies)`}: status ${result.status}, ${result.steps} step(s), ${result.log.bytes} log bytes in ${result.log.blocks} chained block(s), head ${result.log.head.slice(0, 16)}, snapshot ${result.snapshotDigest}`);
@@ -7315,39 +7381,6 @@ function readRecordFile(dir, name) {
     if (bytes === undefined)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb('NOT_FOUND', `${path} not found: ${RECORD_FOLDER_HINT}`);
     return bytes;
-}
-
-
-/***/ }),
-
-/***/ 13768:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   x: () => (/* binding */ digestsOfRead)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _definition_bundle_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(637);
-/* harmony import */ var _record_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18374);
-// The files a run receipt covers, and their sha256: snapshot.json, run.log, run.log.chain and
-// definition.tar. Computed from bytes already read, never from a second read: the digests written
-// into a receipt, or compared with one, must be of the very bytes that were checked, not of a
-// read a process swapping files in the folder could make differ.
-
-
-
-/** The hex sha256 of each record file a receipt covers, by name. */
-function digestsOfRead(files, bundle) {
-    const hex = (bytes) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex');
-    const digests = new Map([
-        [_record_files_js__WEBPACK_IMPORTED_MODULE_2__/* .SNAPSHOT_FILE */ .QX, hex(files.snapshot)],
-        [_record_files_js__WEBPACK_IMPORTED_MODULE_2__/* .LOG_FILE */ .UP, hex(files.log)],
-        [_record_files_js__WEBPACK_IMPORTED_MODULE_2__/* .CHAIN_FILE */ .Hv, hex(files.chainBytes ?? Buffer.from(files.chain, 'utf8'))],
-    ]);
-    if (bundle !== undefined)
-        digests.set(_definition_bundle_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFINITION_FILE */ .bq, hex(bundle));
-    return digests;
 }
 
 

@@ -28913,7 +28913,7 @@ const attestWithActionsToolkit = async ({ subjects, predicateType, predicate, to
 
 /***/ }),
 
-/***/ 52250:
+/***/ 55517:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32291,27 +32291,6 @@ function countValidSignatures(envelope, payload, trusted, what) {
     return { valid, invalidFromTrusted, untrusted };
 }
 
-;// CONCATENATED MODULE: ./src/record/record-subjects.ts
-// The files a run receipt covers, and their sha256: snapshot.json, run.log, run.log.chain and
-// definition.tar. Computed from bytes already read, never from a second read: the digests written
-// into a receipt, or compared with one, must be of the very bytes that were checked, not of a
-// read a process swapping files in the folder could make differ.
-
-
-
-/** The hex sha256 of each record file a receipt covers, by name. */
-function digestsOfRead(files, bundle) {
-    const hex = (bytes) => (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
-    const digests = new Map([
-        [record_files_SNAPSHOT_FILE, hex(files.snapshot)],
-        [record_files_LOG_FILE, hex(files.log)],
-        [record_files_CHAIN_FILE, hex(files.chainBytes ?? Buffer.from(files.chain, 'utf8'))],
-    ]);
-    if (bundle !== undefined)
-        digests.set(DEFINITION_FILE, hex(bundle));
-    return digests;
-}
-
 ;// CONCATENATED MODULE: ./src/record/receipt-writer.ts
 // Writes the signed run receipt of a closed record: the one writer of receipt.dsse.json. Also
 // builds the Statement the Action attests. Both read each record file once, and check what they
@@ -32333,32 +32312,100 @@ function digestsOfRead(files, bundle) {
  * of each file; with a seal, refused (RECORD_TAMPERED) unless those bytes are what was closed.
  */
 function recordStatement(dir, seal) {
-    const read = (name, maxBytes = MAX_RECORD_FILE_BYTES) => bounded_file_tryReadBoundedFile((0,external_node_path_.join)(dir, name), { label: 'record file', maxBytes });
-    const snapshot = read(record_files_SNAPSHOT_FILE);
-    const log = read(record_files_LOG_FILE);
-    const chain = read(record_files_CHAIN_FILE);
+    const read = (name, maxBytes) => bounded_file_tryReadBoundedFile((0,external_node_path_.join)(dir, name), { label: 'record file', maxBytes });
+    const snapshot = read(record_files_SNAPSHOT_FILE, MAX_RECORD_FILE_BYTES);
+    const chain = read(record_files_CHAIN_FILE, MAX_RECORD_FILE_BYTES);
     const definition = read(DEFINITION_FILE, MAX_BUNDLE_BYTES);
-    if (snapshot === undefined || log === undefined || chain === undefined) {
+    if (snapshot === undefined || chain === undefined) {
         throw new errors/* TrustError */.Ru('RECORD_TAMPERED', `${dir}: a record file is missing; nothing was signed`);
     }
+    const changed = (what) => new errors/* TrustError */.Ru('RECORD_TAMPERED', `${dir}: ${what} changed after the record was closed and before it was signed; nothing was signed`);
+    // The log can be gigabytes: it is read once, in pieces, hashed whole and checked block by block
+    // against the chain, so what is signed is what was checked, in bounded memory.
+    const log = digestLogFile((0,external_node_path_.join)(dir, record_files_LOG_FILE), chain.toString('utf8'));
     if (seal !== undefined) {
-        const changed = (what) => new errors/* TrustError */.Ru('RECORD_TAMPERED', `${dir}: ${what} changed after the record was closed and before it was signed; nothing was signed`);
         if (!snapshot.equals(seal.snapshot))
             throw changed(record_files_SNAPSHOT_FILE);
         if (seal.log !== undefined) {
-            const checked = log_chain_verifier_verifyLogChain(log, chain.toString('utf8'), seal.log);
-            if (!checked.ok)
-                throw changed(`${record_files_LOG_FILE} or ${record_files_CHAIN_FILE} (${checked.problem})`);
+            const problem = log.problem ??
+                (log.bytes !== seal.log.bytes || log.tail > 0 || log.head !== seal.log.head
+                    ? `its chain covers ${log.bytes} bytes (${log.tail} more unchained) with head ${log.head}, expected ${seal.log.bytes} with head ${seal.log.head}`
+                    : undefined);
+            if (problem !== undefined)
+                throw changed(`${record_files_LOG_FILE} or ${record_files_CHAIN_FILE} (${problem})`);
         }
         if (seal.definitionSha256 !== undefined) {
-            const actual = definition === undefined ? null : (0,external_node_crypto_.createHash)('sha256').update(definition).digest('hex');
+            const actual = definition === undefined ? null : tree_digest_sha256Hex(definition);
             if (actual !== seal.definitionSha256)
                 throw changed(DEFINITION_FILE);
         }
     }
-    const digests = digestsOfRead({ snapshot, log, chain: '', chainBytes: chain }, definition);
-    const subjects = [...digests].map(([name, sha256]) => ({ name, digest: { sha256 } }));
+    const subjects = [
+        { name: record_files_SNAPSHOT_FILE, digest: { sha256: tree_digest_sha256Hex(snapshot) } },
+        { name: record_files_LOG_FILE, digest: { sha256: log.sha256 } },
+        { name: record_files_CHAIN_FILE, digest: { sha256: tree_digest_sha256Hex(chain) } },
+        ...(definition === undefined ? [] : [{ name: DEFINITION_FILE, digest: { sha256: tree_digest_sha256Hex(definition) } }]),
+    ];
     return receiptStatement(subjects, parseSnapshot(snapshot, dir));
+}
+/** Bytes read per call while hashing the log. */
+const LOG_CHUNK_BYTES = 1024 * 1024;
+/**
+ * One streaming pass over run.log: its sha256, and the chain checked block by block (the first
+ * problem, or the head and the bytes it covers, and the unchained bytes after them).
+ */
+function digestLogFile(path, chainText) {
+    const blocks = chainText.split('\n').filter((line) => line !== '');
+    const whole = (0,external_node_crypto_.createHash)('sha256');
+    const buffer = Buffer.allocUnsafe(LOG_CHUNK_BYTES);
+    const fd = (0,external_node_fs_.openSync)(path, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NOFOLLOW ?? 0) | (external_node_fs_.constants.O_NONBLOCK ?? 0));
+    try {
+        if (!(0,external_node_fs_.fstatSync)(fd).isFile())
+            throw new errors/* TrustError */.Ru('RECORD_TAMPERED', `${path} is not a regular file`);
+        let offset = 0;
+        let head = log_chain_format_GENESIS;
+        let problem;
+        // Reads `length` bytes at the current offset into the whole-file hash (and `block`); false at EOF.
+        const take = (length, block) => {
+            let left = length;
+            while (left > 0) {
+                const read = (0,external_node_fs_.readSync)(fd, buffer, 0, Math.min(left, LOG_CHUNK_BYTES), offset);
+                if (read === 0)
+                    return false;
+                const piece = buffer.subarray(0, read);
+                whole.update(piece);
+                block?.update(piece);
+                offset += read;
+                left -= read;
+            }
+            return true;
+        };
+        for (const [k, line] of blocks.entries()) {
+            const block = parseChainLine(line);
+            if (block === undefined || block.i !== k || block.start !== offset || block.end <= block.start) {
+                problem = `${record_files_CHAIN_FILE} line ${k + 1} is not the next block`;
+                break;
+            }
+            const hash = (0,external_node_crypto_.createHash)('sha256');
+            if (!take(block.end - block.start, hash)) {
+                problem = `${record_files_LOG_FILE} ends inside block ${k}`;
+                break;
+            }
+            const link = log_chain_format_chainLink(head, block.i, block.start, block.end, block.sha256);
+            if (hash.digest('hex') !== block.sha256 || link !== block.chain) {
+                problem = `block ${k} does not match its chain line`;
+                break;
+            }
+            head = link;
+        }
+        const bytes = offset;
+        while (take(LOG_CHUNK_BYTES))
+            ;
+        return { sha256: whole.digest('hex'), head, bytes, tail: offset - bytes, ...(problem ? { problem } : {}) };
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
 }
 /**
  * Signs the closed record's Statement with the run key as a DSSE envelope (the same Ed25519 over
@@ -33284,7 +33331,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _action_core_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(49484);
 /* harmony import */ var _action_lazy_clients_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(18467);
-/* harmony import */ var _action_post_run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(52250);
+/* harmony import */ var _action_post_run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(55517);
 // Entry of the Action's post step (runs.post): publishes a record main could not.
 
 
