@@ -196,9 +196,12 @@ describe.runIf(canMountTmpfs())('a rollback on a full scratch disk', () => {
         '  - id: fill',
         '    run: |',
         // A process holding the step's copy open keeps its space after the engine removes the
-        // copy, so once the disk is full no fresh copy fits.
+        // copy, so once the disk is full no fresh copy fits. The step waits until the holder leads
+        // its own session: the engine ends the step's session with the step, and a holder still
+        // starting then (seen on a loaded machine) would die and free the space.
         '      setsid sleep 300 < "$REMEDIATION_DIR/undo.sh" >/dev/null 2>&1 &',
         '      echo $! > "$HOME/holder.pid"',
+        '      until [ "$(cut -d" " -f6 /proc/$!/stat)" = "$!" ]; do sleep 0.01; done',
         '      dd if=/dev/zero of="$TMPDIR/fill" bs=4k 2>/dev/null || true',
         '      exit 1',
         'rollback:',
