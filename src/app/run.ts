@@ -27,7 +27,7 @@ import { credentialValues } from '../adapters/sealed-environment.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { resolveRelease, type ResolvedRelease } from './resolve-release.ts';
 import { readLocalRunHistory } from './run-history.ts';
-import { countBreakerRuns, type BreakerCount } from '../record/circuit-breaker.ts';
+import { countBreakerRuns } from '../record/circuit-breaker.ts';
 
 /** Settings of one run, parsed by the entry. */
 export interface RunSettings {
@@ -205,29 +205,10 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
 
   // The breaker is read from the verified definition only: its limits are what was signed.
   const breakerSpec = definition['circuit-breaker'];
-  let breaker: CircuitBreakerRecord | undefined;
-  if (breakerSpec !== undefined) {
-    const history = readLocalRunHistory(settings.outDir, ref.name);
-    for (const { dir, problem } of history.skipped) {
-      deps.out(`circuit breaker: skipped ${dir}, not a readable record (${problem.slice(0, 200)})`);
-    }
-    const count = countBreakerRuns(breakerSpec, { name: ref.name, target: settings.target }, history.runs, started);
-    const ignored = settings.ignoreCircuitBreaker === true;
-    breaker = { counted: count.counted.length, ignored };
-    // Attack (or accident): a remediation that keeps firing (a flapping alert, a fix that does not
-    // hold, a replayed trigger) and keeps changing production. Past the signed limit nothing runs
-    // until the window passes; --force (which only skips the healthy check) does not change that,
-    // and only the explicit, recorded --ignore-circuit-breaker does.
-    if (count.open && !ignored) {
-      const error = new TrustError('CIRCUIT_OPEN', breakerMessage(breakerSpec, settings.target, count));
-      if (settings.dryRun) throw error;
-      return recordRefusal(error, breaker);
-    }
-    if (count.open) {
-      deps.out(
-        `circuit breaker open (${count.counted.length} of ${breakerSpec['max-runs']} runs within ${breakerSpec.within}), ignored by --ignore-circuit-breaker; this is recorded`,
-      );
-    }
+  const breaker = breakerSpec === undefined ? undefined : checkCircuitBreaker(breakerSpec, settings, deps, started);
+  if (breaker?.refusal !== undefined) {
+    if (settings.dryRun) throw breaker.refusal;
+    return recordRefusal(breaker.refusal, breaker.record);
   }
 
   // Built with Object.fromEntries (own data properties only), so a parameter named `__proto__`
@@ -302,7 +283,7 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
       threshold: settings.threshold,
       minSerial: settings.minSerial,
     },
-    ...(breaker !== undefined ? { circuitBreaker: breaker } : {}),
+    ...(breaker !== undefined ? { circuitBreaker: breaker.record } : {}),
     params: { values: recordedParams, digest: paramsDigest(recordedParams) },
   };
   const recorder = await RunRecorder.create(recordDir, secretValues, snapshot, deps.clock, deps.echo, files);
@@ -310,11 +291,7 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
   recorder.line(
     `verified ${formatRef(ref)}: commit ${release.commit}, digest ${release.digest}, manifest serial ${release.manifest.payload.serial} signed by ${release.manifest.signers.length} trusted key(s)`,
   );
-  if (breakerSpec !== undefined && breaker !== undefined) {
-    recorder.line(
-      `circuit breaker: ${breaker.counted} run(s) ${breakerSpec.per === 'target' ? `for target ${settings.target ?? '(none)'}` : 'for any target'} within ${breakerSpec.within} (max-runs ${breakerSpec['max-runs']})${breaker.ignored ? '; --ignore-circuit-breaker given' : ''}`,
-    );
-  }
+  if (breaker !== undefined) recorder.line(breaker.summary);
   const end = runEnd(await execute(plan, recorder, deps), recorder, definition.timeout);
   recorder.marker(`run ${end.status}`);
   const snapshotDigest = await recorder.finish(end);
@@ -398,19 +375,59 @@ function runEnd(result: ExecutionResult, recorder: RunRecorder, timeout: string 
   return facts;
 }
 
-/** The CIRCUIT_OPEN message: the count, the window, the target, the newest counted run, and when it closes. */
-function breakerMessage(spec: CircuitBreakerSpec, target: string | undefined, count: BreakerCount): string {
-  const newest = count.counted[0];
+/** The circuit breaker's verdict on this run: what to record, a line for the log, and the refusal when open. */
+interface BreakerVerdict {
+  readonly record: CircuitBreakerRecord;
+  readonly summary: string;
+  readonly refusal?: TrustError;
+}
+
+/**
+ * Counts this remediation's past runs in the --out folder against the version's circuit breaker.
+ * Unreadable record folders are skipped and named on the output.
+ */
+function checkCircuitBreaker(
+  spec: CircuitBreakerSpec,
+  settings: RunSettings,
+  deps: RunDeps,
+  now: Date,
+): BreakerVerdict {
+  const { name } = settings.ref;
+  const history = readLocalRunHistory(settings.outDir, name);
+  for (const { dir, problem } of history.skipped) {
+    deps.out(`circuit breaker: skipped ${dir}, not a readable record (${problem.slice(0, 200)})`);
+  }
+  const count = countBreakerRuns(spec, { name, target: settings.target }, history.runs, now);
+  const ignored = settings.ignoreCircuitBreaker === true;
+  const record = { counted: count.counted.length, ignored };
   const scope =
-    spec.per === 'target' ? `for target ${target === undefined ? '(none)' : `'${target}'`}` : 'for any target';
-  return [
-    `circuit breaker open: ${count.counted.length} run(s) ${scope} started their fix stage within ${spec.within} (max-runs ${spec['max-runs']})`,
-    newest === undefined
-      ? ''
-      : `; newest: ${newest.snapshot.remediation.version} run ${newest.snapshot.runId} at ${newest.snapshot.started} (${newest.dir})`,
-    count.closesAt === undefined ? '' : `; it closes at ${count.closesAt}`,
-    '; escalate to a person, or pass --ignore-circuit-breaker to run anyway (recorded)',
-  ].join('');
+    spec.per === 'target'
+      ? `for target ${settings.target === undefined ? '(none)' : `'${settings.target}'`}`
+      : 'for any target';
+  const counted = `${count.counted.length} run(s) ${scope} started their fix stage within ${spec.within} (max-runs ${spec['max-runs']})`;
+  // Attack (or accident): a remediation that keeps firing (a flapping alert, a fix that does not
+  // hold, a replayed trigger) and keeps changing production. Past the signed limit nothing runs
+  // until the window passes; --force (which only skips the healthy check) does not change that,
+  // and only the explicit, recorded --ignore-circuit-breaker does.
+  if (count.open && !ignored) {
+    const newest = count.counted[0];
+    const message = [
+      `circuit breaker open: ${counted}`,
+      newest === undefined
+        ? ''
+        : `; newest: ${newest.snapshot.remediation.version} run ${newest.snapshot.runId} at ${newest.snapshot.started} (${newest.dir})`,
+      count.closesAt === undefined ? '' : `; it closes at ${count.closesAt}`,
+      '; escalate to a person, or pass --ignore-circuit-breaker to run anyway (recorded)',
+    ].join('');
+    return { record, summary: message, refusal: new TrustError('CIRCUIT_OPEN', message) };
+  }
+  if (count.open) {
+    deps.out(`circuit breaker open: ${counted}; ignored by --ignore-circuit-breaker, and this is recorded`);
+  }
+  return {
+    record,
+    summary: `circuit breaker: ${counted}${count.open ? '; open, ignored by --ignore-circuit-breaker' : ''}`,
+  };
 }
 
 const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;

@@ -108,7 +108,12 @@ describe('circuit-breaker (local records)', () => {
   it('runs with --ignore-circuit-breaker, and records (and signs) that it was ignored', async () => {
     const ignored = await run(['--target', 'web-1', '--ignore-circuit-breaker', '--sign-key', 'run-key']);
     expect(ignored.code, ignored.stderr).toBe(0);
-    expect(ignored.stdout).toMatch(/circuit breaker open .* ignored by --ignore-circuit-breaker/);
+    expect(ignored.stdout).toMatch(
+      /circuit breaker open: 3 run\(s\) for target 'web-1' .*; ignored by --ignore-circuit-breaker/,
+    );
+    expect(readFileSync(join(ignored.record!, 'run.log'), 'utf8')).toMatch(
+      /circuit breaker: 3 run\(s\) for target 'web-1' started their fix stage within 1h \(max-runs 3\); open, ignored/,
+    );
     expect(fixes()).toBe(6);
     expect(r.snapshot(ignored.record!)).toMatchObject({
       status: 'succeeded',
