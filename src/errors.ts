@@ -44,7 +44,8 @@ export type TrustErrorCode =
   | 'UNSAFE_TREE'
   | 'RECORD_TAMPERED'
   | 'UNANCHORED'
-  | 'ATTESTATION_INVALID';
+  | 'ATTESTATION_INVALID'
+  | 'CIRCUIT_OPEN';
 
 /** An outside service refused to serve us for now: exit 1, the run did not start or finish. */
 export type ServiceErrorCode = 'RATE_LIMITED' | 'GITHUB_API';

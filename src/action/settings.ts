@@ -4,7 +4,7 @@ import { UsageError } from '../errors.ts';
 import { parseParamsJson } from '../core/params-json.ts';
 import { parseVersionRef, type VersionRef } from '../core/version-ref.ts';
 import { readGitHubEnvironment, type GitHubEnvironment } from '../app/github-environment.ts';
-import { parseThreshold } from '../app/run-request.ts';
+import { parseRunTarget, parseThreshold } from '../app/run-request.ts';
 
 /** Where records are published. */
 export type PublishTarget = 'artifact' | 'release' | 'both' | 'none';
@@ -32,6 +32,8 @@ export interface ActionSettings {
   readonly dryRun: boolean;
   /** Run the fix even when the check stage reports the system healthy. */
   readonly force: boolean;
+  /** What the run acts on (input `target`), recorded; undefined when empty. */
+  readonly target: string | undefined;
   /** Where the record is published. */
   readonly publish: PublishTarget;
   /** Appended to artifact names and release tags (one record per matrix leg), encoded by recordSuffix; '' for none. */
@@ -105,6 +107,7 @@ export function readActionSettings(input: InputReader, env: NodeJS.ProcessEnv): 
         : { kind: 'path', path: inWorkspace(workspace, manifestInput, 'manifest') },
     dryRun: boolean(input('dry-run'), 'dry-run'),
     force: boolean(input('force'), 'force'),
+    target: parseRunTarget(input('target').trim() || undefined, "input 'target'"),
     publish: publishTarget(input('publish') || 'both'),
     recordSuffix: recordSuffix(input('record-suffix')),
     retentionDays: input('retention-days') ? integer(input('retention-days'), 'retention-days', 1, 90) : undefined,

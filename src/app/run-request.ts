@@ -41,6 +41,25 @@ export function parseThreshold(text: string | undefined, label: string): number 
 }
 
 /**
+ * A run's target: a short label (a host, a service, `db:primary`, `team/app`). It is compared as
+ * is, recorded, and printed; the pattern keeps it one line with no shell or Markdown meaning and no
+ * leading `-` that could read as an option.
+ */
+export const RUN_TARGET = /^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,127}$/;
+
+/** Checks a run's target given as text (`label`: `--target`); throws UsageError when it is not a short label. */
+export function parseRunTarget(text: string | undefined, label: string): string | undefined {
+  if (text === undefined) return undefined;
+  if (!RUN_TARGET.test(text)) {
+    throw new UsageError(
+      'USAGE',
+      `${label}: expected a short label (letters, digits and . _ : @ / -, starting with a letter or digit, at most 128), got '${text.slice(0, 60)}'`,
+    );
+  }
+  return text;
+}
+
+/**
  * The record's run id in a GitHub job: `<run id>-<attempt>`, and `-<suffix>` for one leg of a
  * matrix, so every attempt and every leg writes a record folder of its own.
  */

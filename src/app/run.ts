@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { arch, platform } from 'node:os';
 import { join } from 'node:path';
 import { ExitCode, RemediateError, TrustError, UsageError, describeError, type ExitCodeValue } from '../errors.ts';
-import { paramEnvName } from '../core/definition.ts';
+import { paramEnvName, type CircuitBreakerSpec } from '../core/definition.ts';
 import { coerceCliValue, resolveParams } from '../core/param-validation.ts';
 import type { SigningKey, TrustedKey } from '../core/keys.ts';
 import { treeListing } from '../core/tree-digest.ts';
@@ -14,12 +14,20 @@ import type { RunPlan } from '../run/plan.ts';
 import { RunRecorder, type Echo, type RunEnd } from '../record/recorder.ts';
 import { writeReceipt, type RecordSeal } from '../record/receipt-writer.ts';
 import { paramsDigest } from '../record/snapshot-digests.ts';
-import { SNAPSHOT_SCHEMA, type RunSnapshot, type RunStatus, type Trigger } from '../record/snapshot.ts';
+import {
+  SNAPSHOT_SCHEMA,
+  type CircuitBreakerRecord,
+  type RunSnapshot,
+  type RunStatus,
+  type Trigger,
+} from '../record/snapshot.ts';
 import { collectSecrets, SECRETS_BUNDLE_VARIABLE } from '../run/step-environment.ts';
 import { redactValue } from '../record/redactor.ts';
 import { credentialValues } from '../adapters/sealed-environment.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { resolveRelease, type ResolvedRelease } from './resolve-release.ts';
+import { readLocalRunHistory } from './run-history.ts';
+import { countBreakerRuns } from '../record/circuit-breaker.ts';
 
 /** Settings of one run, parsed by the entry. */
 export interface RunSettings {
@@ -34,6 +42,10 @@ export interface RunSettings {
   readonly outDir: string;
   readonly dryRun: boolean;
   readonly force: boolean;
+  /** What the run acts on (--target): recorded, and the circuit breaker counts runs per target. */
+  readonly target?: string;
+  /** Run even when the version's circuit breaker is open (--ignore-circuit-breaker); recorded. */
+  readonly ignoreCircuitBreaker?: boolean;
   /** Stable id of this run (GitHub: run id and attempt); generated locally when undefined. */
   readonly runId: string | undefined;
   readonly trigger: Trigger;
@@ -121,6 +133,7 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
     status: 'running' as RunStatus,
     secrets: [] as string[],
     forced: settings.force,
+    ...(settings.target !== undefined ? { target: settings.target } : {}),
     trigger: settings.trigger,
     runner: {
       os: platform(),
@@ -136,16 +149,11 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
     log: { file: 'run.log' as const, complete: false as const },
   };
 
-  let resolved: ResolvedRelease;
-  try {
-    resolved = await resolveRelease(deps.git, ref, deps.manifestBytes, deps.trustedKeys, {
-      threshold: settings.threshold,
-      minSerial: settings.minSerial,
-      now: started,
-    });
-  } catch (error) {
-    if (!(error instanceof TrustError) || settings.dryRun) throw error;
-    // Refused: not one step starts, but the refusal itself is evidence and gets a record.
+  // Refused: not one step starts, but the refusal itself is evidence and gets a record.
+  const recordRefusal = async (
+    error: TrustError,
+    breaker?: CircuitBreakerRecord,
+  ): Promise<Extract<RunOutcome, { kind: 'recorded' }>> => {
     const recorder = await RunRecorder.create(
       recordDir,
       [],
@@ -153,6 +161,7 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
         ...base,
         status: 'refused',
         remediation: { name: ref.name, version: ref.version, tag: ref.tag },
+        ...(breaker !== undefined ? { circuitBreaker: breaker } : {}),
         error: { code: error.code, message: error.message },
       },
       deps.clock,
@@ -176,11 +185,32 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
       ...sealed(recorder.seal),
       ...signRecord(recordDir, settings.signKey, recorder.seal),
     };
+  };
+
+  let resolved: ResolvedRelease;
+  try {
+    resolved = await resolveRelease(deps.git, ref, deps.manifestBytes, deps.trustedKeys, {
+      threshold: settings.threshold,
+      minSerial: settings.minSerial,
+      now: started,
+    });
+  } catch (error) {
+    if (!(error instanceof TrustError) || settings.dryRun) throw error;
+    return recordRefusal(error);
   }
 
   // Everything is read: the git helper process ends before any step exists.
   deps.git.close?.();
   const { release, definition, files } = resolved;
+
+  // The breaker is read from the verified definition only: its limits are what was signed.
+  const breakerSpec = definition['circuit-breaker'];
+  const breaker = breakerSpec === undefined ? undefined : checkCircuitBreaker(breakerSpec, settings, deps, started);
+  if (breaker?.refusal !== undefined) {
+    if (settings.dryRun) throw breaker.refusal;
+    return recordRefusal(breaker.refusal, breaker.record);
+  }
+
   // Built with Object.fromEntries (own data properties only), so a parameter named `__proto__`
   // is an ordinary unknown name, refused below, and never touches an object's prototype.
   const given: Record<string, unknown> = Object.fromEntries([
@@ -253,6 +283,7 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
       threshold: settings.threshold,
       minSerial: settings.minSerial,
     },
+    ...(breaker !== undefined ? { circuitBreaker: breaker.record } : {}),
     params: { values: recordedParams, digest: paramsDigest(recordedParams) },
   };
   const recorder = await RunRecorder.create(recordDir, secretValues, snapshot, deps.clock, deps.echo, files);
@@ -260,6 +291,7 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
   recorder.line(
     `verified ${formatRef(ref)}: commit ${release.commit}, digest ${release.digest}, manifest serial ${release.manifest.payload.serial} signed by ${release.manifest.signers.length} trusted key(s)`,
   );
+  if (breaker !== undefined) recorder.line(breaker.summary);
   const end = runEnd(await execute(plan, recorder, deps), recorder, definition.timeout);
   recorder.marker(`run ${end.status}`);
   const snapshotDigest = await recorder.finish(end);
@@ -341,6 +373,61 @@ function runEnd(result: ExecutionResult, recorder: RunRecorder, timeout: string 
     };
   }
   return facts;
+}
+
+/** The circuit breaker's verdict on this run: what to record, a line for the log, and the refusal when open. */
+interface BreakerVerdict {
+  readonly record: CircuitBreakerRecord;
+  readonly summary: string;
+  readonly refusal?: TrustError;
+}
+
+/**
+ * Counts this remediation's past runs in the --out folder against the version's circuit breaker.
+ * Unreadable record folders are skipped and named on the output.
+ */
+function checkCircuitBreaker(
+  spec: CircuitBreakerSpec,
+  settings: RunSettings,
+  deps: RunDeps,
+  now: Date,
+): BreakerVerdict {
+  const { name } = settings.ref;
+  const history = readLocalRunHistory(settings.outDir, name);
+  for (const { dir, problem } of history.skipped) {
+    deps.out(`circuit breaker: skipped ${dir}, not a readable record (${problem.slice(0, 200)})`);
+  }
+  const count = countBreakerRuns(spec, { name, target: settings.target }, history.runs, now);
+  const ignored = settings.ignoreCircuitBreaker === true;
+  const record = { counted: count.counted.length, ignored };
+  const scope =
+    spec.per === 'target'
+      ? `for target ${settings.target === undefined ? '(none)' : `'${settings.target}'`}`
+      : 'for any target';
+  const counted = `${count.counted.length} run(s) ${scope} started their fix stage within ${spec.within} (max-runs ${spec['max-runs']})`;
+  // Attack (or accident): a remediation that keeps firing (a flapping alert, a fix that does not
+  // hold, a replayed trigger) and keeps changing production. Past the signed limit nothing runs
+  // until the window passes; --force (which only skips the healthy check) does not change that,
+  // and only the explicit, recorded --ignore-circuit-breaker does.
+  if (count.open && !ignored) {
+    const newest = count.counted[0];
+    const message = [
+      `circuit breaker open: ${counted}`,
+      newest === undefined
+        ? ''
+        : `; newest: ${newest.snapshot.remediation.version} run ${newest.snapshot.runId} at ${newest.snapshot.started} (${newest.dir})`,
+      count.closesAt === undefined ? '' : `; it closes at ${count.closesAt}`,
+      '; escalate to a person, or pass --ignore-circuit-breaker to run anyway (recorded)',
+    ].join('');
+    return { record, summary: message, refusal: new TrustError('CIRCUIT_OPEN', message) };
+  }
+  if (count.open) {
+    deps.out(`circuit breaker open: ${counted}; ignored by --ignore-circuit-breaker, and this is recorded`);
+  }
+  return {
+    record,
+    summary: `circuit breaker: ${counted}${count.open ? '; open, ignored by --ignore-circuit-breaker' : ''}`,
+  };
 }
 
 const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;

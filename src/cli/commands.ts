@@ -253,6 +253,8 @@ async function runCommand(
         outDir: command.outDir,
         dryRun: command.dryRun,
         force: command.force,
+        ...(command.target !== undefined ? { target: command.target } : {}),
+        ignoreCircuitBreaker: command.ignoreCircuitBreaker,
         // In a GitHub job the record is named by the job's run, as the Action names it.
         runId: github.actions && github.runId ? githubRunId(github.runId, github.runAttempt ?? '1') : undefined,
         github,

@@ -2,7 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isAbsolute, resolve } from 'node:path';
 import { UsageError } from '../errors.ts';
 import { readGitHubEnvironment, type GitHubEnvironment } from '../app/github-environment.ts';
-import { parseThreshold } from '../app/run-request.ts';
+import { parseRunTarget, parseThreshold } from '../app/run-request.ts';
 import { DEFAULT_EXPIRY_MS, parseLifetime } from '../core/manifest-editor.ts';
 import { assertRemediationName, makeVersionRef, parseVersionRef, type VersionRef } from '../core/version-ref.ts';
 
@@ -78,6 +78,10 @@ export type CliCommand =
       readonly outDir: string;
       readonly dryRun: boolean;
       readonly force: boolean;
+      /** What the run acts on (--target): recorded, and counted per target by the circuit breaker. */
+      readonly target: string | undefined;
+      /** --ignore-circuit-breaker: run even when the version's circuit breaker is open (recorded). */
+      readonly ignoreCircuitBreaker: boolean;
       /** Private key file signing the record's receipt (--sign-key, or REMEDIATE_SIGN_KEY). */
       readonly signKey: string | undefined;
     } & TrustSettings)
@@ -134,6 +138,7 @@ Usage:
   remediate verify <name>@<version> --trusted-key <pub> [--trusted-key ...] [--threshold k] [--min-serial n] [--manifest <path>]
   remediate run <name>@<version> --trusted-key <pub> [--trusted-key ...] [--threshold k] [--min-serial n]
                 [--manifest <path>] [--param key=value ...] [--params-file f.json] [--out <dir>] [--dry-run] [--force]
+                [--target <name>] [--ignore-circuit-breaker]
                 [--sign-key <ed25519 private key>]   (or REMEDIATE_SIGN_KEY=<file>: signs the record's receipt)
   remediate verify-run <record dir> (--trusted-key <run key pub> ... | --snapshot-digest sha256:<hex>
                 | --trusted-root <trusted_root.jsonl> --signer-workflow <OWNER/REPO/.github/workflows/file.yml>
@@ -359,6 +364,8 @@ export function parseCommandLine(argv: readonly string[], cwd: string, env: Node
           out: { type: 'string' },
           'dry-run': { type: 'boolean' },
           force: { type: 'boolean' },
+          target: { type: 'string' },
+          'ignore-circuit-breaker': { type: 'boolean' },
           'sign-key': { type: 'string' },
         },
         1,
@@ -375,6 +382,8 @@ export function parseCommandLine(argv: readonly string[], cwd: string, env: Node
         outDir: path(values.out ?? DEFAULT_OUT_DIR),
         dryRun: values['dry-run'] ?? false,
         force: values.force ?? false,
+        target: parseRunTarget(values.target, '--target'),
+        ignoreCircuitBreaker: values['ignore-circuit-breaker'] ?? false,
       };
     }
     case 'demo': {

@@ -10,6 +10,7 @@ import {
   reservedSecretName,
   runnerCredentialName,
   STAGES,
+  type CircuitBreakerSpec,
   type Definition,
   type StepSpec,
 } from './definition.ts';
@@ -113,7 +114,10 @@ export function parseDefinition(file: string, bytes: Uint8Array, folderName: str
   return definition;
 }
 
-type RawDefinition = Partial<Definition> & Pick<Definition, 'name' | 'description' | 'steps'>;
+type RawDefinition = Partial<Omit<Definition, 'circuit-breaker'>> &
+  Pick<Definition, 'name' | 'description' | 'steps'> & {
+    readonly 'circuit-breaker'?: Omit<CircuitBreakerSpec, 'per'> & Partial<Pick<CircuitBreakerSpec, 'per'>>;
+  };
 
 function normalise(raw: RawDefinition): Definition {
   return {
@@ -123,6 +127,9 @@ function normalise(raw: RawDefinition): Definition {
     secrets: raw.secrets ?? [],
     env: raw.env ?? {},
     ...(raw.timeout !== undefined ? { timeout: raw.timeout } : {}),
+    ...(raw['circuit-breaker'] !== undefined
+      ? { 'circuit-breaker': { per: 'target' as const, ...raw['circuit-breaker'] } }
+      : {}),
     outputs: raw.outputs ?? {},
     check: raw.check ?? [],
     steps: raw.steps,
@@ -176,6 +183,8 @@ function semanticIssues(def: Definition, folderName: string, issue: IssueMaker):
     }
   });
   if (def.timeout !== undefined) problems.push(...durationIssue(def.timeout, ['timeout'], issue));
+  const breaker = def['circuit-breaker'];
+  if (breaker !== undefined) problems.push(...durationIssue(breaker.within, ['circuit-breaker', 'within'], issue));
   // Two inputs that map to one variable (a-b and a_b are both PARAM_A_B) would let one silently
   // replace the other in the step environment.
   const envNames = new Map<string, string>();

@@ -37,6 +37,17 @@ export interface OutputSpec {
   readonly key: string;
 }
 
+/**
+ * The definition's circuit breaker: at most `max-runs` runs whose fix stage started within the
+ * window `within` (per target, or for the remediation as a whole), then refuse until it passes.
+ */
+export interface CircuitBreakerSpec {
+  readonly 'max-runs': number;
+  /** A duration, as the `timeout` fields take it. */
+  readonly within: string;
+  readonly per: 'target' | 'remediation';
+}
+
 export const STAGES = ['check', 'steps', 'verify', 'rollback'] as const;
 export type StageName = (typeof STAGES)[number];
 
@@ -48,6 +59,8 @@ export interface Definition {
   readonly secrets: readonly string[];
   readonly env: Readonly<Record<string, string>>;
   readonly timeout?: string;
+  /** Part of the signed version: loosening it takes a review and a release. */
+  readonly 'circuit-breaker'?: CircuitBreakerSpec;
   readonly outputs: Readonly<Record<string, OutputSpec>>;
   readonly check: readonly StepSpec[];
   readonly steps: readonly StepSpec[];

@@ -46,6 +46,8 @@ export interface ReceiptPredicate {
   readonly manifest?: RunSnapshot['manifest'];
   readonly params?: { readonly digest: string };
   readonly forced: boolean;
+  readonly target?: string;
+  readonly circuitBreaker?: RunSnapshot['circuitBreaker'];
   readonly trigger: RunSnapshot['trigger'];
   readonly runner: RunSnapshot['runner'];
   readonly tool: RunSnapshot['tool'];
@@ -81,6 +83,8 @@ export function receiptPredicate(snapshot: RunSnapshot): ReceiptPredicate {
     ...(snapshot.manifest !== undefined ? { manifest: snapshot.manifest } : {}),
     ...(snapshot.params !== undefined ? { params: { digest: snapshot.params.digest } } : {}),
     forced: snapshot.forced,
+    ...(snapshot.target !== undefined ? { target: snapshot.target } : {}),
+    ...(snapshot.circuitBreaker !== undefined ? { circuitBreaker: snapshot.circuitBreaker } : {}),
     trigger: snapshot.trigger,
     runner: snapshot.runner,
     tool: snapshot.tool,

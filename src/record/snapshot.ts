@@ -26,6 +26,14 @@ export type Trigger =
       readonly payloadDigest?: string;
     };
 
+/** The circuit breaker's verdict as recorded (its policy is in the signed definition). */
+export interface CircuitBreakerRecord {
+  /** Runs counted within the window when this run started (this run not included). */
+  readonly counted: number;
+  /** Whether `--ignore-circuit-breaker` was given. */
+  readonly ignored: boolean;
+}
+
 /** One step attempt sequence as recorded. */
 export interface StepRecord {
   readonly stage: StageName;
@@ -69,6 +77,10 @@ export interface RunSnapshot {
   readonly params?: { readonly values: Readonly<Record<string, Scalar>>; readonly digest: string };
   readonly secrets: readonly string[];
   readonly forced: boolean;
+  /** What the run acts on (`--target`), as the circuit breaker counts runs per target. */
+  readonly target?: string;
+  /** Set when the definition declares a circuit breaker: what it counted, and whether it was ignored. */
+  readonly circuitBreaker?: CircuitBreakerRecord;
   readonly trigger: Trigger;
   readonly runner: {
     readonly os: string;

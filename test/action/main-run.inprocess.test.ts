@@ -133,6 +133,12 @@ describe('the main step in process', () => {
     expect(runner.savedState()).toEqual({});
   });
 
+  it('records the target input in the snapshot', async () => {
+    const { io } = await runAction({ target: 'web-1' });
+    expect(io.failures).toEqual([]);
+    expect(snapshotAt(io.outputs['record-path']!)).toMatchObject({ status: 'succeeded', target: 'web-1' });
+  });
+
   it('fences the live step output so the runner ignores workflow commands in it', async () => {
     const { io } = await runAction();
     const fence = /::stop-commands::([0-9a-f]{32})\n/.exec(io.log);

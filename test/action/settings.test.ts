@@ -116,3 +116,22 @@ describe('readActionSettings: the runner and the request (issue 12)', () => {
     expect(() => readActionSettings(inputs({}), { ...env, RUNNER_TEMP: '' })).toThrow(/missing RUNNER_TEMP/);
   });
 });
+
+describe('target', () => {
+  const withTarget = (target: string) =>
+    readActionSettings(
+      (name) => ({ remediation: 'svc@v1.0.0', 'trusted-keys': 'keys/k.pub', target })[name] ?? '',
+      env,
+    );
+
+  it('is a short label, or undefined when empty', () => {
+    expect(withTarget('web-1.example.com:8080').target).toBe('web-1.example.com:8080');
+    expect(withTarget('').target).toBeUndefined();
+  });
+
+  it('refuses anything else naming the input', () => {
+    for (const bad of ['-x', 'a b', 'a;rm -rf /', `${'a'.repeat(129)}`, '$(id)']) {
+      expect(() => withTarget(bad)).toThrow(/input 'target': expected a short label/);
+    }
+  });
+});

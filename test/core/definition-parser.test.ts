@@ -192,3 +192,47 @@ rollback:
     );
   });
 });
+
+describe('circuit-breaker', () => {
+  const withBreaker = (breaker: string) =>
+    `name: cb\ndescription: x\ncircuit-breaker:\n${breaker}steps: [{ id: a, run: "true" }]\n`;
+  const parse = (text: string) => parseDefinition('remediations/cb/remediation.yml', Buffer.from(text), 'cb');
+
+  it('parses the field and defaults `per` to target', () => {
+    expect(parse(withBreaker('  max-runs: 3\n  within: 1h\n'))['circuit-breaker']).toEqual({
+      'max-runs': 3,
+      within: '1h',
+      per: 'target',
+    });
+    expect(parse(withBreaker('  max-runs: 1\n  within: 90s\n  per: remediation\n'))['circuit-breaker']).toEqual({
+      'max-runs': 1,
+      within: '90s',
+      per: 'remediation',
+    });
+    expect(
+      parse(withBreaker('  max-runs: 1\n  within: 90s\n').replace(/circuit-breaker:[^]*?steps/, 'steps')),
+    ).not.toHaveProperty('circuit-breaker');
+  });
+
+  it.each([
+    ['  max-runs: 0\n  within: 1h\n', /:4:13: circuit-breaker\.max-runs: must be >= 1, got 0/],
+    ['  max-runs: 2.5\n  within: 1h\n', /:4:13: circuit-breaker\.max-runs: expected integer, got 2\.5/],
+    ['  max-runs: "3"\n  within: 1h\n', /:4:13: circuit-breaker\.max-runs: expected integer, got '3'/],
+    [
+      '  max-runs: 3\n  within: 1 hour\n',
+      /:5:11: circuit-breaker\.within: expected a duration like 500ms, 30s, 5m or 2h, got '1 hour'/,
+    ],
+    [
+      '  max-runs: 3\n  within: 600h\n',
+      /:5:11: circuit-breaker\.within: expected a duration of at most 576h \(24 days\), got '600h'/,
+    ],
+    [
+      '  max-runs: 3\n  within: 1h\n  per: host\n',
+      /:6:8: circuit-breaker\.per: expected one of "target", "remediation", got 'host'/,
+    ],
+    ['  max-runs: 3\n', /:4:3: circuit-breaker: missing required key 'within'/],
+    ['  max-runs: 3\n  within: 1h\n  max-run: 4\n', /:6:3: circuit-breaker\.max-run: unknown key 'max-run'/],
+  ])('refuses %j with a located error', (breaker, expected) => {
+    expect(issuesOf(withBreaker(breaker), 'cb').join('\n')).toMatch(expected);
+  });
+});

@@ -1,0 +1,59 @@
+// The local run history the circuit breaker counts: the record folders in a run's --out folder.
+// Reading is here; counting is pure (record/circuit-breaker.ts).
+
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describeError, usageErrorFromSystem } from '../errors.ts';
+import { tryReadBoundedFile } from '../adapters/bounded-file.ts';
+import type { PastRun } from '../record/circuit-breaker.ts';
+import { parseSnapshot } from '../record/read-snapshot.ts';
+import { SNAPSHOT_FILE } from '../record/record-files.ts';
+
+/** Largest snapshot.json read for the count: real ones are a few KB, with many step outputs a few MB. */
+export const MAX_HISTORY_SNAPSHOT_BYTES = 64 * 1024 * 1024;
+
+/** The past runs found, and the record folders that could not be read (with why). */
+export interface LocalRunHistory {
+  readonly runs: readonly PastRun[];
+  readonly skipped: readonly { readonly dir: string; readonly problem: string }[];
+}
+
+/**
+ * Reads the records of remediation `name` in `outDir`: the folders the recorder names
+ * `<name>-<version>-<run id>`, each snapshot.json read bounded and checked against the schema.
+ * A missing `outDir` is an empty history. A folder whose snapshot cannot be read or does not
+ * validate is skipped and listed: whoever can damage a record there can as well delete it, so
+ * skipping one loses nothing the breaker could rely on, and the caller says which were skipped.
+ */
+export function readLocalRunHistory(outDir: string, name: string): LocalRunHistory {
+  let names: string[];
+  try {
+    names = readdirSync(outDir, { withFileTypes: true })
+      // Only folders: a file or a symbolic link there is not a record the recorder wrote.
+      .filter((entry) => entry.isDirectory() && entry.name.startsWith(`${name}-v`))
+      .map((entry) => entry.name)
+      .sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { runs: [], skipped: [] };
+    throw usageErrorFromSystem(error, `--out ${outDir}`) ?? error;
+  }
+  const runs: PastRun[] = [];
+  const skipped: { dir: string; problem: string }[] = [];
+  for (const folder of names) {
+    const dir = join(outDir, folder);
+    try {
+      const bytes = tryReadBoundedFile(join(dir, SNAPSHOT_FILE), {
+        label: 'snapshot',
+        maxBytes: MAX_HISTORY_SNAPSHOT_BYTES,
+      });
+      if (bytes === undefined) {
+        skipped.push({ dir, problem: `no ${SNAPSHOT_FILE}` });
+        continue;
+      }
+      runs.push({ dir, snapshot: parseSnapshot(bytes, dir) });
+    } catch (error) {
+      skipped.push({ dir, problem: describeError(error) });
+    }
+  }
+  return { runs, skipped };
+}
