@@ -724,12 +724,15 @@ function markdown_escape(text) {
 
 ;// CONCATENATED MODULE: ./src/app/summarize-records.ts
 
-/** Turns a snapshot into a summary row; the target is the `target` parameter when there is one. */
+/**
+ * Turns a snapshot into a summary row; the target is the run's recorded target (`--target`), else
+ * the `target` parameter when there is one (records from before targets were recorded).
+ */
 function rowOf(snapshot, snapshotDigest) {
-    const target = snapshot.params?.values.target;
+    const param = snapshot.params?.values.target;
     return {
         remediation: `${snapshot.remediation.name}@${snapshot.remediation.version}`,
-        target: typeof target === 'string' ? target : '',
+        target: snapshot.target ?? (typeof param === 'string' ? param : ''),
         status: snapshot.status,
         steps: snapshot.steps.length,
         durationMs: snapshot.durationMs ?? 0,
