@@ -19,34 +19,16 @@ var github_output = __webpack_require__(45443);
 var definition_parser = __webpack_require__(24324);
 // EXTERNAL MODULE: ./src/core/definition.ts
 var core_definition = __webpack_require__(64286);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/record/definition-bundle.ts
 var definition_bundle = __webpack_require__(637);
-// EXTERNAL MODULE: ./src/record/record-files.ts
-var record_files = __webpack_require__(18374);
-// EXTERNAL MODULE: ./src/record/record-verifier.ts
-var record_verifier = __webpack_require__(48711);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./src/adapters/bounded-file.ts
-var bounded_file = __webpack_require__(79144);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/record/read-definition-bundle.ts
 // Reading back the definition copy of a record (definition.tar, written by definition-bundle.ts)
 // to show what ran. The copy is only as good as its match with the snapshot's file listing, which
 // the definition digest and the record's anchors pin: every byte shown is checked against it.
 
 
-
-
-/**
- * Reads definition.tar of a record folder and checks it against the snapshot; throws
- * TrustError('RECORD_TAMPERED') naming the first file that does not match.
- */
-function readRecordedDefinition(dir, snapshot) {
-    const bytes = (0,bounded_file/* tryReadBoundedFile */.D)((0,external_node_path_.join)(dir, definition_bundle/* DEFINITION_FILE */.bq), { label: 'record file', maxBytes: definition_bundle/* MAX_BUNDLE_BYTES */.Me });
-    return recordedDefinition(snapshot, bytes);
-}
 /** The definition a record holds, from definition.tar's bytes (undefined: no such file). Pure. */
 function recordedDefinition(snapshot, bytes) {
     // Attack: a copy edited after the run (or laid into a record that has none), so the record
@@ -79,9 +61,6 @@ var verify_run = __webpack_require__(79059);
 
 
 
-
-
-
 /** Lines of a step's log shown under it (its last ones: where a failure says why). */
 const LOG_EXCERPT_LINES = 20;
 /** Bytes at the end of a step's log range decoded to find its last lines. */
@@ -96,21 +75,17 @@ const DEFINITION_FILE = 'remediation.yml';
  * report's lines. An unanchored record is shown, under a banner saying it is not authenticated.
  */
 async function showRunRecord(dir, anchors = {}) {
+    // The report is built from the very bytes verify-run checked: no second read a process
+    // swapping files in the folder could make differ.
     const verified = await (0,verify_run.verifyRunRecord)(dir, anchors);
-    // Read again to show it: pinned to the snapshot just verified (which pins the log through its
-    // chain head), so a record swapped between the check and the read is refused, not shown.
-    const files = await (0,record_files/* readRecord */.aE)(dir);
-    const again = (0,record_verifier/* verifyRecord */.RC)(files, { snapshotDigest: verified.snapshotDigest });
-    if (!again.ok)
-        throw new errors/* TrustError */.Ru('RECORD_TAMPERED', `${dir}: changed while it was read: ${again.problem}`);
     const { snapshot } = verified;
     const lines = formatRunReport({
         snapshot,
         snapshotDigest: verified.snapshotDigest,
         anchors: verified.anchors,
         complete: verified.complete,
-        log: files.log.subarray(0, again.log.bytes),
-        definition: shownDefinition(snapshot, readRecordedDefinition(dir, snapshot)),
+        log: verified.files.log.subarray(0, verified.log.bytes),
+        definition: shownDefinition(snapshot, recordedDefinition(snapshot, verified.definition)),
     });
     return fenceWorkflowCommands(lines);
 }
@@ -566,7 +541,7 @@ async function verifyRunRecord(dir, anchors = {}) {
         held.push(`attested by ${verified.signer} for ${verified.sourceRepository ?? '(no source repository)'} at ${verified.sourceRef ?? '(no source ref)'}`);
     }
     const unpinnedLog = anchors.snapshotDigest !== undefined && !logPinned;
-    return { ...result, anchors: held, snapshot, unpinnedLog };
+    return { ...result, anchors: held, snapshot, unpinnedLog, files, definition };
 }
 
 

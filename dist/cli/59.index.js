@@ -185,7 +185,7 @@ async function verifyRunRecord(dir, anchors = {}) {
         held.push(`attested by ${verified.signer} for ${verified.sourceRepository ?? '(no source repository)'} at ${verified.sourceRef ?? '(no source ref)'}`);
     }
     const unpinnedLog = anchors.snapshotDigest !== undefined && !logPinned;
-    return { ...result, anchors: held, snapshot, unpinnedLog };
+    return { ...result, anchors: held, snapshot, unpinnedLog, files, definition };
 }
 
 

@@ -8,11 +8,8 @@
 import { stopCommandsToken } from '../adapters/github-output.ts';
 import { DefinitionError, formatIssue, parseDefinition } from '../core/definition-parser.ts';
 import { STAGES, type Definition, type StageName, type StepSpec } from '../core/definition.ts';
-import { TrustError } from '../errors.ts';
 import { DEFINITION_FILE as BUNDLE_FILE } from '../record/definition-bundle.ts';
-import { readRecord } from '../record/record-files.ts';
-import { verifyRecord } from '../record/record-verifier.ts';
-import { readRecordedDefinition, type DefinitionCopy } from '../record/read-definition-bundle.ts';
+import { recordedDefinition, type DefinitionCopy, type RecordedDefinition } from '../record/read-definition-bundle.ts';
 import type { RunSnapshot, StepRecord } from '../record/snapshot.ts';
 import { verifyRunRecord, type RecordAnchors } from './verify-run.ts';
 
@@ -56,29 +53,23 @@ export interface RecordReportInput {
  * report's lines. An unanchored record is shown, under a banner saying it is not authenticated.
  */
 export async function showRunRecord(dir: string, anchors: RecordAnchors = {}): Promise<string[]> {
+  // The report is built from the very bytes verify-run checked: no second read a process
+  // swapping files in the folder could make differ.
   const verified = await verifyRunRecord(dir, anchors);
-  // Read again to show it: pinned to the snapshot just verified (which pins the log through its
-  // chain head), so a record swapped between the check and the read is refused, not shown.
-  const files = await readRecord(dir);
-  const again = verifyRecord(files, { snapshotDigest: verified.snapshotDigest });
-  if (!again.ok) throw new TrustError('RECORD_TAMPERED', `${dir}: changed while it was read: ${again.problem}`);
   const { snapshot } = verified;
   const lines = formatRunReport({
     snapshot,
     snapshotDigest: verified.snapshotDigest,
     anchors: verified.anchors,
     complete: verified.complete,
-    log: files.log.subarray(0, again.log.bytes),
-    definition: shownDefinition(snapshot, readRecordedDefinition(dir, snapshot)),
+    log: verified.files.log.subarray(0, verified.log.bytes),
+    definition: shownDefinition(snapshot, recordedDefinition(snapshot, verified.definition)),
   });
   return fenceWorkflowCommands(lines);
 }
 
 /** Parses the copied remediation.yml, when the record has one. Pure. */
-export function shownDefinition(
-  snapshot: RunSnapshot,
-  recorded: ReturnType<typeof readRecordedDefinition>,
-): ShownDefinition {
+export function shownDefinition(snapshot: RunSnapshot, recorded: RecordedDefinition): ShownDefinition {
   if (recorded.kind === 'none') return { kind: 'none' };
   if (recorded.kind === 'listing-only') return { kind: 'not-in-record', files: recorded.files };
   const yml = recorded.files.find((file) => file.path === DEFINITION_FILE);

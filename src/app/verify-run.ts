@@ -2,7 +2,7 @@ import { TrustError } from '../errors.ts';
 import type { TrustedKey } from '../core/keys.ts';
 import { tryReadBoundedFile } from '../adapters/bounded-file.ts';
 import { join } from 'node:path';
-import { readRecord } from '../record/record-files.ts';
+import { readRecord, type RecordFiles } from '../record/record-files.ts';
 import { verifyRecord, type RecordVerified } from '../record/record-verifier.ts';
 import { ATTESTATION_BUNDLE_FILE, checkStatement, MAX_ATTESTATION_BYTES, RECEIPT_FILE } from '../record/receipt.ts';
 import { authenticateReceipt, MAX_RECEIPT_BYTES } from '../record/receipt-verifier.ts';
@@ -47,6 +47,10 @@ export interface RunRecordVerification extends RecordVerified {
   readonly snapshot: RunSnapshot;
   /** A snapshot digest was given, but this interrupted run's snapshot pins no log: it is no anchor. */
   readonly unpinnedLog: boolean;
+  /** The bytes that were checked (a reader shows these, never a second read). */
+  readonly files: RecordFiles;
+  /** definition.tar's checked bytes, when the record has one. */
+  readonly definition: Buffer | undefined;
 }
 
 /**
@@ -137,5 +141,5 @@ export async function verifyRunRecord(dir: string, anchors: RecordAnchors = {}):
     );
   }
   const unpinnedLog = anchors.snapshotDigest !== undefined && !logPinned;
-  return { ...result, anchors: held, snapshot, unpinnedLog };
+  return { ...result, anchors: held, snapshot, unpinnedLog, files, definition };
 }

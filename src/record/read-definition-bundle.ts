@@ -2,10 +2,8 @@
 // to show what ran. The copy is only as good as its match with the snapshot's file listing, which
 // the definition digest and the record's anchors pin: every byte shown is checked against it.
 
-import { join } from 'node:path';
-import { tryReadBoundedFile } from '../adapters/bounded-file.ts';
 import { TrustError } from '../errors.ts';
-import { checkDefinitionBundle, DEFINITION_FILE, MAX_BUNDLE_BYTES, readDefinitionBundle } from './definition-bundle.ts';
+import { checkDefinitionBundle, readDefinitionBundle } from './definition-bundle.ts';
 import type { RunSnapshot } from './snapshot.ts';
 
 /** One file of the verified definition as the record holds it. */
@@ -25,15 +23,6 @@ export type RecordedDefinition =
   | { readonly kind: 'listing-only'; readonly files: readonly DefinitionCopy[] }
   /** The copies, each checked against the listing, in listing order. */
   | { readonly kind: 'copied'; readonly files: readonly DefinitionCopy[] };
-
-/**
- * Reads definition.tar of a record folder and checks it against the snapshot; throws
- * TrustError('RECORD_TAMPERED') naming the first file that does not match.
- */
-export function readRecordedDefinition(dir: string, snapshot: RunSnapshot): RecordedDefinition {
-  const bytes = tryReadBoundedFile(join(dir, DEFINITION_FILE), { label: 'record file', maxBytes: MAX_BUNDLE_BYTES });
-  return recordedDefinition(snapshot, bytes);
-}
 
 /** The definition a record holds, from definition.tar's bytes (undefined: no such file). Pure. */
 export function recordedDefinition(snapshot: RunSnapshot, bytes: Buffer | undefined): RecordedDefinition {
