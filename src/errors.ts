@@ -45,7 +45,8 @@ export type TrustErrorCode =
   | 'RECORD_TAMPERED'
   | 'UNANCHORED'
   | 'ATTESTATION_INVALID'
-  | 'CIRCUIT_OPEN';
+  | 'CIRCUIT_OPEN'
+  | 'HISTORY_UNAVAILABLE';
 
 /** An outside service refused to serve us for now: exit 1, the run did not start or finish. */
 export type ServiceErrorCode = 'RATE_LIMITED' | 'GITHUB_API';

@@ -12,10 +12,23 @@ import { SNAPSHOT_FILE } from '../record/record-files.ts';
 /** Largest snapshot.json read for the count: real ones are a few KB, with many step outputs a few MB. */
 export const MAX_HISTORY_SNAPSHOT_BYTES = 64 * 1024 * 1024;
 
-/** The past runs found, and the record folders that could not be read (with why). */
-export interface LocalRunHistory {
+/** The past runs found, and the records that could not be read (with why). */
+export interface RunHistory {
   readonly runs: readonly PastRun[];
+  /** `dir`: the record folder, or where a published record is (an artifact's name). */
   readonly skipped: readonly { readonly dir: string; readonly problem: string }[];
+}
+
+/**
+ * Where a run reads the history its guardrails count: the past runs of remediation `name` that
+ * started at or after `since` (a source may return older ones too; the counts filter by time).
+ * Throws when the history cannot be read at all: the caller fails closed.
+ */
+export type RunHistorySource = (name: string, since: Date) => Promise<RunHistory>;
+
+/** The local history: the record folders in `outDir` (the run's --out). */
+export function localRunHistory(outDir: string): RunHistorySource {
+  return (name) => Promise.resolve(readLocalRunHistory(outDir, name));
 }
 
 /**
@@ -25,7 +38,7 @@ export interface LocalRunHistory {
  * validate is skipped and listed: whoever can damage a record there can as well delete it, so
  * skipping one loses nothing the breaker could rely on, and the caller says which were skipped.
  */
-export function readLocalRunHistory(outDir: string, name: string): LocalRunHistory {
+export function readLocalRunHistory(outDir: string, name: string): RunHistory {
   let names: string[];
   try {
     names = readdirSync(outDir, { withFileTypes: true })

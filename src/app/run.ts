@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { arch, platform } from 'node:os';
 import { join } from 'node:path';
 import { ExitCode, RemediateError, TrustError, UsageError, describeError, type ExitCodeValue } from '../errors.ts';
-import { paramEnvName, type CircuitBreakerSpec } from '../core/definition.ts';
+import { paramEnvName, parseDuration, type CircuitBreakerSpec } from '../core/definition.ts';
 import { coerceCliValue, resolveParams } from '../core/param-validation.ts';
 import type { SigningKey, TrustedKey } from '../core/keys.ts';
 import { treeListing } from '../core/tree-digest.ts';
@@ -26,7 +26,7 @@ import { redactValue } from '../record/redactor.ts';
 import { credentialValues } from '../adapters/sealed-environment.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { resolveRelease, type ResolvedRelease } from './resolve-release.ts';
-import { readLocalRunHistory } from './run-history.ts';
+import { localRunHistory, type RunHistorySource } from './run-history.ts';
 import { countBreakerRuns } from '../record/circuit-breaker.ts';
 
 /** Settings of one run, parsed by the entry. */
@@ -79,6 +79,11 @@ export interface RunDeps {
   readonly onSecrets?: (values: readonly string[]) => void;
   /** Called once the record folder exists, before any step runs (the Action saves it for its post step). */
   readonly onRecordStarted?: (dir: string) => void;
+  /**
+   * The past runs the circuit breaker counts; the records in `settings.outDir` when undefined
+   * (the Action adds the records published on GitHub).
+   */
+  readonly history?: RunHistorySource;
 }
 
 /** What a run produced: a plan (dry run), or a record (run, or refused before any step). */
@@ -205,7 +210,8 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
 
   // The breaker is read from the verified definition only: its limits are what was signed.
   const breakerSpec = definition['circuit-breaker'];
-  const breaker = breakerSpec === undefined ? undefined : checkCircuitBreaker(breakerSpec, settings, deps, started);
+  const breaker =
+    breakerSpec === undefined ? undefined : await checkCircuitBreaker(breakerSpec, settings, deps, started);
   if (breaker?.refusal !== undefined) {
     if (settings.dryRun) throw breaker.refusal;
     return recordRefusal(breaker.refusal, breaker.record);
@@ -383,17 +389,35 @@ interface BreakerVerdict {
 }
 
 /**
- * Counts this remediation's past runs in the --out folder against the version's circuit breaker.
- * Unreadable record folders are skipped and named on the output.
+ * Counts this remediation's past runs (deps.history, else the --out folder) against the version's
+ * circuit breaker. Unreadable records are skipped and named on the output; a history that cannot
+ * be read at all refuses the run (HISTORY_UNAVAILABLE): the breaker fails closed.
  */
-function checkCircuitBreaker(
+async function checkCircuitBreaker(
   spec: CircuitBreakerSpec,
   settings: RunSettings,
   deps: RunDeps,
   now: Date,
-): BreakerVerdict {
+): Promise<BreakerVerdict> {
   const { name } = settings.ref;
-  const history = readLocalRunHistory(settings.outDir, name);
+  const source = deps.history ?? localRunHistory(settings.outDir);
+  let history;
+  try {
+    history = await source(name, new Date(now.getTime() - parseDuration(spec.within)));
+  } catch (error) {
+    // Attack: making the history unreadable (a token without `actions: read`, an API outage)
+    // must not turn the breaker off; nothing runs until the count can be made.
+    const message = `circuit breaker: cannot read the run history to count past runs (${describeError(error).slice(0, 300)}); nothing runs until it can be read, or pass --ignore-circuit-breaker (recorded)`;
+    if (settings.ignoreCircuitBreaker === true) {
+      deps.out(`${message}; ignored by --ignore-circuit-breaker, and this is recorded`);
+      return { record: { counted: 0, ignored: true }, summary: message };
+    }
+    return {
+      record: { counted: 0, ignored: false },
+      summary: message,
+      refusal: new TrustError('HISTORY_UNAVAILABLE', message),
+    };
+  }
   for (const { dir, problem } of history.skipped) {
     deps.out(`circuit breaker: skipped ${dir}, not a readable record (${problem.slice(0, 200)})`);
   }
