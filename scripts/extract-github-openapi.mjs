@@ -37,6 +37,8 @@ const OPERATIONS = [
     'actions/list-jobs-for-workflow-run-attempt',
   ],
   ['get', '/repos/{owner}/{repo}/actions/runs/{run_id}/artifacts', 'actions/list-workflow-run-artifacts'],
+  // The circuit breaker and `runs list --repo` read the records published across runs.
+  ['get', '/repos/{owner}/{repo}/actions/artifacts', 'actions/list-artifacts-for-repo'],
   ['get', '/repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}', 'actions/download-artifact'],
   // The Action's `attest`: @actions/attest stores the record's Sigstore bundle.
   ['post', '/repos/{owner}/{repo}/attestations', 'repos/create-attestation'],

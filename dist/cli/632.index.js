@@ -106,6 +106,8 @@ function rateLimitWait(error, nowMs) {
 
 
 
+/** Artifacts per page of the repository's list: GitHub's maximum. */
+const ARTIFACTS_PER_PAGE = 100;
 /**
  * GitHubApi over octokit (from @actions/github). Every call is retried on 5xx, 429 and network
  * errors; 4xx answers (404, 422) are returned or thrown at once.
@@ -234,6 +236,24 @@ class OctokitGitHubApi {
                 break;
         }
         return jobs;
+    }
+    async listArtifactsPage(page) {
+        const data = (await this.#call('GET /repos/{owner}/{repo}/actions/artifacts', {
+            per_page: ARTIFACTS_PER_PAGE,
+            page,
+        }));
+        return {
+            totalCount: data.total_count,
+            artifacts: data.artifacts.map((a) => ({
+                id: a.id,
+                name: a.name,
+                sizeInBytes: a.size_in_bytes,
+                createdAt: a.created_at ?? '',
+                expired: a.expired,
+                digest: a.digest || undefined,
+                runId: a.workflow_run?.id,
+            })),
+        };
     }
     async #call(route, params) {
         const label = `${route.split(' ')[0]} ${route.split(' ')[1]?.replace(/^https?:\/\/[^/]+/, '')}`;
@@ -421,6 +441,26 @@ async function artifactClientFor(target) {
             });
             return !result.digestMismatch;
         },
+    };
+}
+/**
+ * An ArtifactDownloader over the real `@actions/artifact` client (loaded on first use), through
+ * the public REST API with `token`: the zip behind the download redirect, checked against the
+ * digest GitHub listed. The API base is GITHUB_API_URL (the client reads it), else api.github.com.
+ */
+function artifactDownloaderFor(token, repository) {
+    const [repositoryOwner, repositoryName] = repository.split('/');
+    if (!repositoryOwner || !repositoryName)
+        throw new Error(`expected a repository as owner/name, got '${repository}'`);
+    return async (artifact, dir) => {
+        const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(351), __webpack_require__.e(690)]).then(__webpack_require__.bind(__webpack_require__, 35690));
+        const findBy = { token, workflowRunId: artifact.runId ?? 0, repositoryOwner, repositoryName };
+        const result = await new DefaultArtifactClient().downloadArtifact(artifact.id, {
+            path: dir,
+            findBy,
+            ...(artifact.digest ? { expectedHash: artifact.digest } : {}),
+        });
+        return artifact.digest !== undefined && !result.digestMismatch;
     };
 }
 

@@ -1,4 +1,5 @@
 import type { GitHubApi } from '../adapters/github-api.ts';
+import type { ArtifactDownloader } from '../adapters/run-artifacts.ts';
 import type { ActionIo } from './action-io.ts';
 import type { Attester } from './attest-record.ts';
 import type { ArtifactUploader } from './record-publisher.ts';
@@ -15,6 +16,11 @@ export interface MainDeps {
   readonly connectApi: (token: string, repository: string) => () => Promise<GitHubApi>;
   /** The artifact client, loaded only when publishing artifacts. */
   readonly uploadArtifact: ArtifactUploader;
+  /**
+   * Downloads published record artifacts with the token (the circuit breaker's history); the
+   * artifact client is loaded only when a version has a breaker.
+   */
+  readonly downloadArtifact: (token: string, repository: string) => ArtifactDownloader;
   /** Signs and stores the record's attestation (@actions/attest, loaded only when attesting). */
   readonly attest: Attester;
   readonly cancel: AbortSignal;

@@ -4,6 +4,7 @@ import { STATE } from './action-io.ts';
 import { coreIo } from './core-io.ts';
 import { attestWithActionsToolkit, lazyGitHubApi, uploadWithArtifactClient } from './lazy-clients.ts';
 import { runMain } from './main-run.ts';
+import { artifactDownloaderFor } from '../adapters/run-artifacts.ts';
 
 /** Runs the main step; `toolPath` is the entry bundle's file, whose digest the record carries. */
 export async function startMain(toolPath: string): Promise<void> {
@@ -23,6 +24,7 @@ export async function startMain(toolPath: string): Promise<void> {
     env: process.env,
     connectApi: lazyGitHubApi,
     uploadArtifact: uploadWithArtifactClient,
+    downloadArtifact: artifactDownloaderFor,
     attest: attestWithActionsToolkit,
     cancel: cancel.signal,
     toolPath,

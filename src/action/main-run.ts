@@ -16,6 +16,9 @@ import { attestClosedRecord, type AttestOutcome } from './attest-record.ts';
 import { readActionSettings, type ActionSettings } from './settings.ts';
 import type { ConnectedDeps, MainDeps } from './deps.ts';
 import { reportError } from './report-error.ts';
+import { join } from 'node:path';
+import { combinedRunHistory, localRunHistory, type RunHistorySource } from '../app/run-history.ts';
+import { publishedRunHistory, type PublishedRecordStore } from '../app/published-records.ts';
 
 /** Names the Action sets itself; a remediation's declared output may not overwrite them. */
 export const RESERVED_OUTPUTS = [
@@ -29,6 +32,7 @@ export const RESERVED_OUTPUTS = [
   'release-url',
   'attestation-id',
   'attestation-url',
+  'error-code',
 ] as const;
 
 /** The Action's main step: verify, run, record, publish, report. Never throws. */
@@ -57,6 +61,7 @@ export async function runMain(mainDeps: MainDeps): Promise<void> {
           dryRun: settings.dryRun,
           force: settings.force,
           ...(settings.target !== undefined ? { target: settings.target } : {}),
+          ignoreCircuitBreaker: settings.ignoreCircuitBreaker,
           runId: githubRunId(settings.runId, settings.runAttempt, settings.recordSuffix),
           // The Action only ever runs as a step of a GitHub job: the trigger is the job's.
           github: { ...settings.github, actions: true },
@@ -83,6 +88,7 @@ export async function runMain(mainDeps: MainDeps): Promise<void> {
             fenced = true;
           },
           echo: (bytes) => io.writeRaw(bytes),
+          history: actionRunHistory(settings, deps),
         }),
       );
     } finally {
@@ -146,6 +152,8 @@ function reportOutputs(
   io.setOutput('release-url', published.release?.url ?? '');
   io.setOutput('attestation-id', attestation.kind === 'attested' ? attestation.id : '');
   io.setOutput('attestation-url', attestation.kind === 'attested' ? attestation.url : '');
+  // The calling workflow escalates on it: `if: steps.fix.outputs.error-code == 'CIRCUIT_OPEN'`.
+  io.setOutput('error-code', snapshot.error?.code ?? '');
   for (const [name, value] of Object.entries(outcome.outputs)) {
     if ((RESERVED_OUTPUTS as readonly string[]).includes(name)) {
       io.warning(
@@ -155,6 +163,23 @@ function reportOutputs(
       io.setOutput(name, value);
     }
   }
+}
+
+/**
+ * The history the circuit breaker counts in a job: this runner's records (a self-hosted runner
+ * keeps RUNNER_TEMP between jobs only by accident, but what is there counts) and the records
+ * published as this repository's artifacts, which every earlier run of every runner left. Read
+ * only when the version has a breaker; it needs `actions: read` for the token.
+ */
+function actionRunHistory(settings: ActionSettings, deps: ConnectedDeps): RunHistorySource {
+  const store: PublishedRecordStore = {
+    listArtifactsPage: async (page) => (await deps.api()).listArtifactsPage(page),
+    download: (artifact, dir) => deps.downloadArtifact(settings.token, settings.repository)(artifact, dir),
+  };
+  return combinedRunHistory([
+    localRunHistory(settings.outDir),
+    publishedRunHistory(store, join(settings.runnerTemp, `remediate-history-${randomBytes(4).toString('hex')}`)),
+  ]);
 }
 
 async function loadKeys(settings: ActionSettings): Promise<TrustedKey[]> {

@@ -14,7 +14,7 @@ import { readActionSettings } from './settings.ts';
  * main could not finish (it was killed mid-run) is closed as `cancelled` (main saw SIGINT/SIGTERM/SIGHUP)
  * or `crashed`, leaving the log as the valid prefix it is, which verify-run reports as incomplete.
  */
-export async function runPost(postDeps: Omit<MainDeps, 'cancel'>): Promise<void> {
+export async function runPost(postDeps: Omit<MainDeps, 'cancel' | 'downloadArtifact'>): Promise<void> {
   const { io } = postDeps;
   try {
     if (io.getState(STATE.published) === 'true') {

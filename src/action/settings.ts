@@ -34,6 +34,8 @@ export interface ActionSettings {
   readonly force: boolean;
   /** What the run acts on (input `target`), recorded; undefined when empty. */
   readonly target: string | undefined;
+  /** Run even when the version's circuit breaker is open (input `ignore-circuit-breaker`); recorded. */
+  readonly ignoreCircuitBreaker: boolean;
   /** Where the record is published. */
   readonly publish: PublishTarget;
   /** Appended to artifact names and release tags (one record per matrix leg), encoded by recordSuffix; '' for none. */
@@ -108,6 +110,7 @@ export function readActionSettings(input: InputReader, env: NodeJS.ProcessEnv): 
     dryRun: boolean(input('dry-run'), 'dry-run'),
     force: boolean(input('force'), 'force'),
     target: parseRunTarget(input('target').trim() || undefined, "input 'target'"),
+    ignoreCircuitBreaker: boolean(input('ignore-circuit-breaker'), 'ignore-circuit-breaker'),
     publish: publishTarget(input('publish') || 'both'),
     recordSuffix: recordSuffix(input('record-suffix')),
     retentionDays: input('retention-days') ? integer(input('retention-days'), 'retention-days', 1, 90) : undefined,

@@ -49,6 +49,29 @@ export interface GitHubApi {
   publishRelease(id: number): Promise<Release>;
   /** Every job of one attempt of a workflow run, with its steps (all pages). */
   listJobsForRunAttempt(runId: number, attempt: number): Promise<WorkflowJob[]>;
+  /**
+   * One page (`ARTIFACTS_PER_PAGE`) of the repository's workflow artifacts, as GitHub lists them:
+   * newest first (observed; the documentation gives no order), expired ones included.
+   */
+  listArtifactsPage(page: number): Promise<{ totalCount: number; artifacts: RepositoryArtifact[] }>;
+}
+
+/** Artifacts per page of the repository's list: GitHub's maximum. */
+export const ARTIFACTS_PER_PAGE = 100;
+
+/** A workflow artifact as the run history uses it. */
+export interface RepositoryArtifact {
+  readonly id: number;
+  readonly name: string;
+  readonly sizeInBytes: number;
+  /** ISO time GitHub created it (the upload). */
+  readonly createdAt: string;
+  /** Expired artifacts are listed, but their bytes are gone (a download answers 410). */
+  readonly expired: boolean;
+  /** `sha256:<hex>` of the zip, when GitHub reports one. */
+  readonly digest: string | undefined;
+  /** The workflow run that uploaded it. */
+  readonly runId: number | undefined;
 }
 
 /** A job of a workflow run as the tool uses it (the fleet gate counts failed legs). */
@@ -240,6 +263,36 @@ export class OctokitGitHubApi implements GitHubApi {
       if (data.jobs.length < 100 || jobs.length >= data.total_count) break;
     }
     return jobs;
+  }
+
+  async listArtifactsPage(page: number): Promise<{ totalCount: number; artifacts: RepositoryArtifact[] }> {
+    const data = (await this.#call('GET /repos/{owner}/{repo}/actions/artifacts', {
+      per_page: ARTIFACTS_PER_PAGE,
+      page,
+    })) as {
+      total_count: number;
+      artifacts: {
+        id: number;
+        name: string;
+        size_in_bytes: number;
+        created_at: string | null;
+        expired: boolean;
+        digest?: string | null;
+        workflow_run?: { id?: number } | null;
+      }[];
+    };
+    return {
+      totalCount: data.total_count,
+      artifacts: data.artifacts.map((a) => ({
+        id: a.id,
+        name: a.name,
+        sizeInBytes: a.size_in_bytes,
+        createdAt: a.created_at ?? '',
+        expired: a.expired,
+        digest: a.digest || undefined,
+        runId: a.workflow_run?.id,
+      })),
+    };
   }
 
   async #call(route: string, params: Record<string, unknown>): Promise<unknown> {

@@ -50,3 +50,29 @@ export async function artifactClientFor(target: RunArtifactsTarget): Promise<Run
     },
   };
 }
+
+/** Downloads and unzips one artifact into `dir`; false when its bytes do not match `digest`. */
+export type ArtifactDownloader = (
+  artifact: { readonly id: number; readonly runId: number | undefined; readonly digest: string | undefined },
+  dir: string,
+) => Promise<boolean>;
+
+/**
+ * An ArtifactDownloader over the real `@actions/artifact` client (loaded on first use), through
+ * the public REST API with `token`: the zip behind the download redirect, checked against the
+ * digest GitHub listed. The API base is GITHUB_API_URL (the client reads it), else api.github.com.
+ */
+export function artifactDownloaderFor(token: string, repository: string): ArtifactDownloader {
+  const [repositoryOwner, repositoryName] = repository.split('/');
+  if (!repositoryOwner || !repositoryName) throw new Error(`expected a repository as owner/name, got '${repository}'`);
+  return async (artifact, dir) => {
+    const { DefaultArtifactClient } = await import('@actions/artifact');
+    const findBy = { token, workflowRunId: artifact.runId ?? 0, repositoryOwner, repositoryName };
+    const result = await new DefaultArtifactClient().downloadArtifact(artifact.id, {
+      path: dir,
+      findBy,
+      ...(artifact.digest ? { expectedHash: artifact.digest } : {}),
+    });
+    return artifact.digest !== undefined && !result.digestMismatch;
+  };
+}

@@ -26,6 +26,26 @@ export interface RunHistory {
  */
 export type RunHistorySource = (name: string, since: Date) => Promise<RunHistory>;
 
+/**
+ * Several histories read as one (the runner's --out folder and the records published on GitHub):
+ * a run found in more than one counts once (same remediation and run id). Any source that cannot
+ * be read makes the whole history unreadable.
+ */
+export function combinedRunHistory(sources: readonly RunHistorySource[]): RunHistorySource {
+  return async (name, since) => {
+    const histories = await Promise.all(sources.map((source) => source(name, since)));
+    const seen = new Set<string>();
+    const runs: PastRun[] = [];
+    for (const run of histories.flatMap((h) => h.runs)) {
+      const key = `${run.snapshot.remediation.name}\n${run.snapshot.runId}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      runs.push(run);
+    }
+    return { runs, skipped: histories.flatMap((h) => h.skipped) };
+  };
+}
+
 /** The local history: the record folders in `outDir` (the run's --out). */
 export function localRunHistory(outDir: string): RunHistorySource {
   return (name) => Promise.resolve(readLocalRunHistory(outDir, name));

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { UsageError } from '../errors.ts';
 import { GroupProcessRunner } from '../adapters/process-runner.ts';
 import { sha256Digest } from '../core/tree-digest.ts';
+import { TARGET, TARGET_RULE } from '../core/dispatch-payload.ts';
 import type { GitHubEnvironment } from './github-environment.ts';
 import type { RunDeps, RunSettings } from './run.ts';
 import { triggerFromEnvironment } from './trigger.ts';
@@ -40,21 +41,14 @@ export function parseThreshold(text: string | undefined, label: string): number 
   return value;
 }
 
-/**
- * A run's target: a short label (a host, a service, `db:primary`, `team/app`). It is compared as
- * is, recorded, and printed; the pattern keeps it one line with no shell or Markdown meaning and no
- * leading `-` that could read as an option.
- */
-export const RUN_TARGET = /^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,127}$/;
+/** A run's target: the one pattern every entry point checks (core/dispatch-payload.ts). */
+export const RUN_TARGET = TARGET;
 
 /** Checks a run's target given as text (`label`: `--target`); throws UsageError when it is not a short label. */
 export function parseRunTarget(text: string | undefined, label: string): string | undefined {
   if (text === undefined) return undefined;
   if (!RUN_TARGET.test(text)) {
-    throw new UsageError(
-      'USAGE',
-      `${label}: expected a short label (letters, digits and . _ : @ / -, starting with a letter or digit, at most 128), got '${text.slice(0, 60)}'`,
-    );
+    throw new UsageError('USAGE', `${label}: expected a short label (${TARGET_RULE}), got '${text.slice(0, 60)}'`);
   }
   return text;
 }

@@ -6,7 +6,15 @@ import { parseVersionRef } from './version-ref.ts';
 export const MAX_PAYLOAD_PROPERTIES = 10;
 /** GitHub's size limit of a client_payload; also the limit of a params JSON object (params-json.ts). */
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
-const TARGET = /^[A-Za-z0-9._:/@-]{1,200}$/;
+/**
+ * A run's target (a host, a service, `db:primary`, `team/app`): one plain token, compared as is,
+ * recorded and printed. The pattern keeps it one line with no shell or Markdown meaning, and no
+ * leading `-` or `.` that could read as an option or a hidden file. The same pattern everywhere a
+ * target enters: the payload, `--target`, the Action's `target` input, and the workflows' plans.
+ */
+export const TARGET = /^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,199}$/;
+/** The rule above, as error messages say it. */
+export const TARGET_RULE = 'letters, digits and . _ : @ / -, starting with a letter or digit, at most 200';
 const ALLOWED = new Set(['remediation', 'params', 'target', 'alert']);
 
 /** A repository_dispatch `client_payload` that passed validation. */
@@ -52,7 +60,7 @@ export function parseDispatchPayload(event: unknown): DispatchRequest {
   const ref = parseVersionRef(payload.remediation);
   if (payload.params !== undefined && !isObject(payload.params)) refuse('params must be an object of parameter values');
   if (payload.target !== undefined && (typeof payload.target !== 'string' || !TARGET.test(payload.target))) {
-    refuse('target must be 1-200 characters of letters, digits and . _ : / @ -');
+    refuse(`target must be ${TARGET_RULE}`);
   }
   if (payload.alert !== undefined && !isObject(payload.alert)) refuse('alert must be an object');
   return {

@@ -9,6 +9,8 @@ export interface PastRun {
   /** The record folder (for the refusal message). */
   readonly dir: string;
   readonly snapshot: RunSnapshot;
+  /** sha256 of the snapshot.json bytes read, when the reader kept them. */
+  readonly snapshotDigest?: string;
 }
 
 /** The run about to start: which remediation, for which target (undefined: no --target). */

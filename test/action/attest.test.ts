@@ -83,6 +83,7 @@ async function runAction(inputs: Record<string, string>, idToken: boolean): Prom
     env,
     connectApi: () => () => Promise.reject(new Error('not needed: the manifest is in the workspace')),
     uploadArtifact: () => Promise.reject(new Error('publish is none')),
+    downloadArtifact: () => () => Promise.reject(new Error('this test reads no history')),
     attest: attestWithActionsToolkit,
     cancel: new AbortController().signal,
     toolPath: MAIN_SOURCE,

@@ -84,6 +84,7 @@ async function runAction(
       uploads++;
       return Promise.reject(new Error('this test has no artifact service'));
     },
+    downloadArtifact: () => () => Promise.reject(new Error('this test has no artifact service')),
     attest: () => Promise.reject(new Error('this test has no Sigstore')),
     cancel: new AbortController().signal,
     toolPath: MAIN_SOURCE,

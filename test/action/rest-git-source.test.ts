@@ -29,6 +29,7 @@ function api(blobs: Record<string, Buffer>, truncated = false): GitHubApi {
     uploadAsset: unused,
     publishRelease: unused,
     listJobsForRunAttempt: unused,
+    listArtifactsPage: unused,
   };
 }
 

@@ -127,10 +127,12 @@ describe('target', () => {
   it('is a short label, or undefined when empty', () => {
     expect(withTarget('web-1.example.com:8080').target).toBe('web-1.example.com:8080');
     expect(withTarget('').target).toBeUndefined();
+    // The dispatch payload's limit: a target the payload accepts is never refused here.
+    expect(withTarget('a'.repeat(200)).target).toHaveLength(200);
   });
 
   it('refuses anything else naming the input', () => {
-    for (const bad of ['-x', 'a b', 'a;rm -rf /', `${'a'.repeat(129)}`, '$(id)']) {
+    for (const bad of ['-x', 'a b', 'a;rm -rf /', `${'a'.repeat(201)}`, '.x', '$(id)']) {
       expect(() => withTarget(bad)).toThrow(/input 'target': expected a short label/);
     }
   });

@@ -55,6 +55,7 @@ function api(refs: string[], releases: Record<string, { size: number; bytes?: Bu
     uploadAsset: unused,
     publishRelease: unused,
     listJobsForRunAttempt: unused,
+    listArtifactsPage: unused,
   };
   return { fake, downloads };
 }

@@ -151,7 +151,7 @@ describe('circuit-breaker (local records)', () => {
   });
 
   it('refuses a --target that is not a short label, before anything runs', async () => {
-    for (const bad of ['-x', 'a b', 'x'.repeat(129), 'a;rm', '']) {
+    for (const bad of ['-x', 'a b', 'x'.repeat(201), '.hidden', 'a;rm', '']) {
       const result = await run([`--target=${bad}`]);
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(/\[USAGE\]: --target: expected a short label/);

@@ -436,6 +436,7 @@ describe('example callers', () => {
       "bad.yml: job a: required input 'remediation' of remediate.yml is not given",
       "bad.yml: job a: remediate.yml declares no secret 'API_TOKEN'",
       'bad.yml: job a: the called workflow needs contents: write, which the caller does not grant',
+      'bad.yml: job a: the called workflow needs actions: read, which the caller does not grant',
       'bad.yml: job b: nope.yml is not a reusable workflow of this repository',
     ]);
   });

@@ -54,6 +54,8 @@ export interface SeedArtifact {
   readonly name: string;
   readonly files: Readonly<Record<string, string | Uint8Array>>;
   readonly expired?: boolean;
+  /** When it was uploaded; default the store's clock. Artifacts are listed in the order added. */
+  readonly createdAt?: Date;
 }
 
 /**
@@ -99,7 +101,7 @@ export class ActionsStore {
 
   addArtifact(seed: SeedArtifact): StoredArtifact {
     const zip = zipFiles(seed.files);
-    const now = this.#now();
+    const now = seed.createdAt ?? this.#now();
     const artifact: StoredArtifact = {
       id: this.#nextArtifactId++,
       runId: seed.runId,
@@ -117,6 +119,14 @@ export class ActionsStore {
   /** A run's artifacts, newest first (GitHub's default `direction=desc`). */
   artifacts(runId: number): StoredArtifact[] {
     return this.#artifacts.filter((a) => a.runId === runId).reverse();
+  }
+
+  /**
+   * Every artifact of the repository, newest first: GitHub's documentation gives no order for
+   * this list, and it answers newest first (by id), which readers of the run history rely on.
+   */
+  allArtifacts(): StoredArtifact[] {
+    return [...this.#artifacts].reverse();
   }
 
   artifact(id: number): StoredArtifact | undefined {

@@ -466,6 +466,14 @@ export async function startGitHubDouble(options: GitHubDoubleOptions): Promise<G
           artifacts: page.map((artifact) => artifactJson(c, artifact)),
         }));
       }
+      case 'actions/list-artifacts-for-repo': {
+        const name = call.query.get('name');
+        const all = actions.allArtifacts().filter((a) => name === null || a.name === name);
+        return paged(call, all, (page, total) => ({
+          total_count: total,
+          artifacts: page.map((artifact) => artifactJson(c, artifact)),
+        }));
+      }
       case 'actions/download-artifact': {
         const artifact = actions.artifact(Number(params.artifact_id));
         if (!artifact || params.archive_format !== 'zip') return { status: 404, json: notFound(docs) };
