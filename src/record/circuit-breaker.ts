@@ -9,6 +9,8 @@ export interface PastRun {
   /** The record folder (for the refusal message). */
   readonly dir: string;
   readonly snapshot: RunSnapshot;
+  /** `sha256:` of the snapshot.json bytes parsed, when the source read them (runs list shows it). */
+  readonly snapshotDigest?: string;
 }
 
 /** The run about to start: which remediation, for which target (undefined: no --target). */
