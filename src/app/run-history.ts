@@ -85,7 +85,9 @@ export function readLocalRecords(outDir: string, prefix = ''): LocalRecords {
       }
       runs.push({ dir, snapshot: parseSnapshot(bytes, dir), snapshotDigest: snapshotDigest(bytes) });
     } catch (error) {
-      skipped.push({ dir, problem: describeError(error) });
+      // The problem is reported next to `dir`: not named twice (parseSnapshot's messages start with it).
+      const problem = describeError(error);
+      skipped.push({ dir, problem: problem.startsWith(`${dir}: `) ? problem.slice(dir.length + 2) : problem });
     }
   }
   return { runs, skipped };
