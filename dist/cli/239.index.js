@@ -13,8 +13,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: LOG_EXCERPT_LINES, SCRIPT_EXCERPT_LINES, fenceWorkflowCommands, formatDuration, formatRunReport, scriptReferences, shownDefinition
 
-// EXTERNAL MODULE: ./src/adapters/github-output.ts
-var github_output = __webpack_require__(45443);
 // EXTERNAL MODULE: ./src/core/definition-parser.ts + 1 modules
 var definition_parser = __webpack_require__(24324);
 // EXTERNAL MODULE: ./src/core/definition.ts
@@ -46,6 +44,8 @@ function recordedDefinition(snapshot, bytes) {
     return { kind: 'copied', files: listing.map((file) => ({ ...file, content: copies.get(file.path) })) };
 }
 
+// EXTERNAL MODULE: ./src/app/terminal-text.ts
+var terminal_text = __webpack_require__(31775);
 // EXTERNAL MODULE: ./src/app/verify-run.ts + 2 modules
 var verify_run = __webpack_require__(79059);
 ;// CONCATENATED MODULE: ./src/app/show-record.ts
@@ -55,6 +55,7 @@ var verify_run = __webpack_require__(79059);
 // printed from the record (names, parameters, logs, scripts) is written by whoever wrote the
 // record, so it is escaped and indented under fixed labels: it cannot draw lines of its own
 // (a fake "authenticated:" line, terminal escapes, a workflow command).
+
 
 
 
@@ -87,7 +88,7 @@ async function showRunRecord(dir, anchors = {}) {
         log: verified.files.log.subarray(0, verified.log.bytes),
         definition: shownDefinition(snapshot, recordedDefinition(snapshot, verified.definition)),
     });
-    return fenceWorkflowCommands(lines);
+    return (0,terminal_text/* fenceWorkflowCommands */.zP)(lines);
 }
 /** Parses the copied remediation.yml, when the record has one. Pure. */
 function shownDefinition(snapshot, recorded) {
@@ -121,38 +122,38 @@ function formatRunReport(input) {
         add('NOT AUTHENTICATED: consistent, but nothing outside the record vouches for it (give --trusted-key or --snapshot-digest)');
     }
     else {
-        add(`authenticated: ${input.anchors.map(show_record_text).join('; ')}`);
+        add(`authenticated: ${input.anchors.map(terminal_text/* oneLine */.TN).join('; ')}`);
     }
     add('');
-    add(`${show_record_text(s.remediation.name)}@${show_record_text(s.remediation.version)}  run ${show_record_text(s.runId)}`);
+    add(`${(0,terminal_text/* oneLine */.TN)(s.remediation.name)}@${(0,terminal_text/* oneLine */.TN)(s.remediation.version)}  run ${(0,terminal_text/* oneLine */.TN)(s.runId)}`);
     add(`  status:    ${s.status}${input.complete ? '' : ' (record incomplete: the run was interrupted)'}`);
     if (s.error)
-        add(`  error:     [${show_record_text(s.error.code)}] ${show_record_text(s.error.message)}`);
-    add(`  started:   ${show_record_text(s.started)}`);
-    add(`  ended:     ${s.ended === undefined ? '(not recorded)' : show_record_text(s.ended)}${s.durationMs === undefined ? '' : ` (${formatDuration(s.durationMs)})`}`);
+        add(`  error:     [${(0,terminal_text/* oneLine */.TN)(s.error.code)}] ${(0,terminal_text/* oneLine */.TN)(s.error.message)}`);
+    add(`  started:   ${(0,terminal_text/* oneLine */.TN)(s.started)}`);
+    add(`  ended:     ${s.ended === undefined ? '(not recorded)' : (0,terminal_text/* oneLine */.TN)(s.ended)}${s.durationMs === undefined ? '' : ` (${(0,terminal_text/* formatDuration */.a3)(s.durationMs)})`}`);
     add(`  trigger:   ${formatTrigger(s.trigger)}`);
     add(`  runner:    ${formatRunner(s.runner)}`);
     add(`  forced:    ${s.forced ? 'yes (--force: the check stage was skipped)' : 'no'}`);
-    add(`  tool:      ${show_record_text(s.tool.name)} ${show_record_text(s.tool.version)} (${show_record_text(s.tool.bundleDigest)})`);
+    add(`  tool:      ${(0,terminal_text/* oneLine */.TN)(s.tool.name)} ${(0,terminal_text/* oneLine */.TN)(s.tool.version)} (${(0,terminal_text/* oneLine */.TN)(s.tool.bundleDigest)})`);
     add(`  snapshot:  ${input.snapshotDigest}`);
     if (definition.kind === 'none') {
         add('');
         // Nothing was verified, so no step could start: say so before anything else is listed.
         add(s.status === 'refused'
-            ? `Refused: nothing ran. The run stopped at a check before any step (${s.error ? show_record_text(s.error.code) : 'no error recorded'}).`
+            ? `Refused: nothing ran. The run stopped at a check before any step (${s.error ? (0,terminal_text/* oneLine */.TN)(s.error.code) : 'no error recorded'}).`
             : 'Nothing was verified, so no definition is in the record and no step could run.');
         if (s.steps.length > 0)
             add(`  (yet the record lists ${s.steps.length} step(s), shown below)`);
     }
     add('');
     add(definition.kind === 'none' ? 'Requested' : 'What ran');
-    add(`  tag:       ${show_record_text(s.remediation.tag)}${s.remediation.commit ? ` -> commit ${show_record_text(s.remediation.commit)}` : ''}`);
-    add(`  digest:    ${s.remediation.digest === undefined ? '(none: nothing was verified)' : show_record_text(s.remediation.digest)}`);
+    add(`  tag:       ${(0,terminal_text/* oneLine */.TN)(s.remediation.tag)}${s.remediation.commit ? ` -> commit ${(0,terminal_text/* oneLine */.TN)(s.remediation.commit)}` : ''}`);
+    add(`  digest:    ${s.remediation.digest === undefined ? '(none: nothing was verified)' : (0,terminal_text/* oneLine */.TN)(s.remediation.digest)}`);
     if (s.manifest) {
         const m = s.manifest;
-        add(`  manifest:  serial ${m.serial} (min ${m.minSerial}), ${show_record_text(m.digest)}, ${m.signers.length} signer(s) of threshold ${m.threshold}`);
+        add(`  manifest:  serial ${m.serial} (min ${m.minSerial}), ${(0,terminal_text/* oneLine */.TN)(m.digest)}, ${m.signers.length} signer(s) of threshold ${m.threshold}`);
         for (const signer of m.signers)
-            add(`    signer:  ${show_record_text(signer)}`);
+            add(`    signer:  ${(0,terminal_text/* oneLine */.TN)(signer)}`);
     }
     formatFiles(definition, s, add);
     add('');
@@ -161,8 +162,8 @@ function formatRunReport(input) {
     if (params.length === 0)
         add('  (none)');
     for (const [name, value] of params)
-        add(`  ${show_record_text(name)} = ${show_record_text(JSON.stringify(value))}`);
-    add(`Secrets (names only; values are never recorded): ${s.secrets.length ? s.secrets.map(show_record_text).join(', ') : '(none)'}`);
+        add(`  ${(0,terminal_text/* oneLine */.TN)(name)} = ${(0,terminal_text/* oneLine */.TN)(JSON.stringify(value))}`);
+    add(`Secrets (names only; values are never recorded): ${s.secrets.length ? s.secrets.map(terminal_text/* oneLine */.TN).join(', ') : '(none)'}`);
     formatStages(input, add);
     add('');
     add('Outputs');
@@ -170,7 +171,7 @@ function formatRunReport(input) {
     if (outputs.length === 0)
         add('  (none)');
     for (const [name, value] of outputs)
-        add(`  ${show_record_text(name)} = ${show_record_text(JSON.stringify(value))}`);
+        add(`  ${(0,terminal_text/* oneLine */.TN)(name)} = ${(0,terminal_text/* oneLine */.TN)(JSON.stringify(value))}`);
     add('');
     add(`Outcome: ${s.status}${s.check === undefined ? '' : `; check: ${s.check}`}${s.rollback === undefined ? '' : `; rollback: ${s.rollback}`}`);
     if (input.anchors.length === 0) {
@@ -184,7 +185,7 @@ function formatFiles(definition, s, add) {
     add(`  files:     ${definition.files.length} (sha256 and mode from snapshot.json)`);
     for (const file of definition.files) {
         const where = definition.kind === 'not-in-record' ? '' : file.content === undefined ? '  NOT COPIED (too large)' : '';
-        add(`    ${show_record_text(file.path)}  ${show_record_text(file.mode)}  sha256 ${show_record_text(file.sha256)}${where}`);
+        add(`    ${(0,terminal_text/* oneLine */.TN)(file.path)}  ${(0,terminal_text/* oneLine */.TN)(file.mode)}  sha256 ${(0,terminal_text/* oneLine */.TN)(file.sha256)}${where}`);
     }
     const omitted = definition.files.filter((file) => file.content === undefined);
     if (definition.kind !== 'not-in-record' && omitted.length > 0) {
@@ -192,10 +193,10 @@ function formatFiles(definition, s, add) {
     }
     if (definition.kind === 'not-in-record') {
         add('  definition: not in this record (it was written before records held copies of the definition);');
-        add(`              see it with: git show ${s.remediation.commit ? show_record_text(s.remediation.commit) : show_record_text(s.remediation.tag)}:remediations/${show_record_text(s.remediation.name)}`);
+        add(`              see it with: git show ${s.remediation.commit ? (0,terminal_text/* oneLine */.TN)(s.remediation.commit) : (0,terminal_text/* oneLine */.TN)(s.remediation.tag)}:remediations/${(0,terminal_text/* oneLine */.TN)(s.remediation.name)}`);
     }
     else if (definition.kind === 'unparsed') {
-        add(`  definition: ${definition_bundle/* DEFINITION_FILE */.bq}:${DEFINITION_FILE}: ${show_record_text(definition.problem)}`);
+        add(`  definition: ${definition_bundle/* DEFINITION_FILE */.bq}:${DEFINITION_FILE}: ${(0,terminal_text/* oneLine */.TN)(definition.problem)}`);
         add('              the steps below are those the record lists');
     }
     else {
@@ -242,7 +243,7 @@ function stageConclusion(s, stage) {
     return '';
 }
 function formatStep(id, name, add) {
-    add(`  ${show_record_text(id)}${name === undefined ? '' : ` — ${show_record_text(name)}`}`);
+    add(`  ${(0,terminal_text/* oneLine */.TN)(id)}${name === undefined ? '' : ` — ${(0,terminal_text/* oneLine */.TN)(name)}`}`);
 }
 function formatCommand(spec, files, add) {
     const options = [
@@ -252,24 +253,24 @@ function formatCommand(spec, files, add) {
         ...(spec['continue-on-error'] ? ['continue-on-error'] : []),
         ...(spec['working-directory'] === undefined ? [] : [`working-directory ${spec['working-directory']}`]),
     ];
-    add(`    run (${show_record_text(options.join(', '))}):`);
+    add(`    run (${(0,terminal_text/* oneLine */.TN)(options.join(', '))}):`);
     block(spec.run, add);
     for (const [name, value] of Object.entries(spec.env ?? {}))
-        add(`    env ${show_record_text(name)} = ${show_record_text(JSON.stringify(value))}`);
+        add(`    env ${(0,terminal_text/* oneLine */.TN)(name)} = ${(0,terminal_text/* oneLine */.TN)(JSON.stringify(value))}`);
     for (const path of scriptReferences(spec.run)) {
         const file = files.find((f) => f.path === path);
         if (file === undefined)
             continue;
         if (file.content === undefined) {
-            add(`    script ${show_record_text(path)}: not copied (too large to copy); sha256 ${show_record_text(file.sha256)}`);
+            add(`    script ${(0,terminal_text/* oneLine */.TN)(path)}: not copied (too large to copy); sha256 ${(0,terminal_text/* oneLine */.TN)(file.sha256)}`);
             continue;
         }
         const scriptLines = splitLines(file.content.toString('utf8'));
         const more = scriptLines.length - SCRIPT_EXCERPT_LINES;
-        add(`    script ${show_record_text(path)} (${scriptLines.length} line(s)${more > 0 ? `, first ${SCRIPT_EXCERPT_LINES}` : ''}):`);
+        add(`    script ${(0,terminal_text/* oneLine */.TN)(path)} (${scriptLines.length} line(s)${more > 0 ? `, first ${SCRIPT_EXCERPT_LINES}` : ''}):`);
         block(scriptLines.slice(0, SCRIPT_EXCERPT_LINES).join('\n'), add);
         if (more > 0)
-            add(`      ... ${more} more line(s) in ${show_record_text(path)} (${definition_bundle/* DEFINITION_FILE */.bq})`);
+            add(`      ... ${more} more line(s) in ${(0,terminal_text/* oneLine */.TN)(path)} (${definition_bundle/* DEFINITION_FILE */.bq})`);
     }
 }
 function formatRun(step, log, add) {
@@ -278,15 +279,15 @@ function formatRun(step, log, add) {
         return;
     }
     const ended = step.signal !== null
-        ? `killed by ${show_record_text(step.signal)}`
+        ? `killed by ${(0,terminal_text/* oneLine */.TN)(step.signal)}`
         : step.exitCode !== null
             ? `exit ${step.exitCode}`
             : 'no exit code';
-    add(`    ran:     ${ended}, ${step.outcome}, ${step.attempts} attempt(s), ${formatDuration(step.durationMs)}${step.continueOnError ? ' (continue-on-error)' : ''}`);
+    add(`    ran:     ${ended}, ${step.outcome}, ${step.attempts} attempt(s), ${(0,terminal_text/* formatDuration */.a3)(step.durationMs)}${step.continueOnError ? ' (continue-on-error)' : ''}`);
     if (step.error !== undefined)
-        add(`    error:   ${show_record_text(step.error)}`);
+        add(`    error:   ${(0,terminal_text/* oneLine */.TN)(step.error)}`);
     for (const [name, value] of Object.entries(step.outputs))
-        add(`    output:  ${show_record_text(name)} = ${show_record_text(JSON.stringify(value))}`);
+        add(`    output:  ${(0,terminal_text/* oneLine */.TN)(name)} = ${(0,terminal_text/* oneLine */.TN)(JSON.stringify(value))}`);
     const start = Math.min(step.log.start, log.byteLength);
     const end = Math.min(step.log.end, log.byteLength);
     // Only the tail is decoded: a step that printed gigabytes is shown without reading them all.
@@ -304,55 +305,26 @@ function scriptReferences(run) {
     const paths = [...run.matchAll(/\$(?:\{REMEDIATION_DIR\}|REMEDIATION_DIR\b)\/([A-Za-z0-9._/-]+)/g)].map((m) => m[1] ?? '');
     return [...new Set(paths.filter((path) => path !== ''))];
 }
-/** `123 ms`, `4.5 s`, `2 min 3 s`, `1 h 2 min`. */
-function formatDuration(ms) {
-    if (ms < 1000)
-        return `${ms} ms`;
-    if (ms < 60_000)
-        return `${(ms / 1000).toFixed(1)} s`;
-    const seconds = Math.round(ms / 1000);
-    if (seconds < 3600)
-        return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
-    return `${Math.floor(seconds / 3600)} h ${Math.floor((seconds % 3600) / 60)} min`;
-}
 function formatTrigger(trigger) {
     if (trigger.kind === 'local')
-        return `local, ${show_record_text(trigger.user)}@${show_record_text(trigger.host)}`;
+        return `local, ${(0,terminal_text/* oneLine */.TN)(trigger.user)}@${(0,terminal_text/* oneLine */.TN)(trigger.host)}`;
     const event = trigger.action === undefined ? trigger.event : `${trigger.event}.${trigger.action}`;
-    return show_record_text(`GitHub ${event} by ${trigger.actor} in ${trigger.repository}, workflow ${trigger.workflowRef}, run ${trigger.runId} attempt ${trigger.attempt}${trigger.payloadDigest === undefined ? '' : `, payload ${trigger.payloadDigest}`}`);
+    return (0,terminal_text/* oneLine */.TN)(`GitHub ${event} by ${trigger.actor} in ${trigger.repository}, workflow ${trigger.workflowRef}, run ${trigger.runId} attempt ${trigger.attempt}${trigger.payloadDigest === undefined ? '' : `, payload ${trigger.payloadDigest}`}`);
 }
 function formatRunner(runner) {
     const named = [runner.name, runner.runnerOs].filter((part) => part !== undefined).join(', ');
-    return show_record_text(`${runner.os}/${runner.arch}, node ${runner.node}${named === '' ? '' : ` (${named})`}`);
-}
-/** Untrusted text on one line: control characters, line breaks and bidi overrides escaped. */
-function show_record_text(value) {
-    // Attack: a record whose fields carry terminal escapes or bidi overrides could redraw or
-    // reorder what is shown (an "authenticated" line over the banner, a reversed digest).
-    return value.replace(
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-    /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0).toString(16)}}`);
+    return (0,terminal_text/* oneLine */.TN)(`${runner.os}/${runner.arch}, node ${runner.node}${named === '' ? '' : ` (${named})`}`);
 }
 /** Untrusted multi-line text, each line escaped and set under a `|` so none can pose as a report line. */
 function block(value, add) {
     for (const line of splitLines(value))
-        add(`      | ${show_record_text(line)}`);
+        add(`      | ${(0,terminal_text/* oneLine */.TN)(line)}`);
 }
 function splitLines(value) {
     const lines = value.split('\n');
     if (lines.at(-1) === '')
         lines.pop();
     return lines;
-}
-/**
- * Fences the report in `::stop-commands::` when a line holds `::` or `##[`: shown in a GitHub
- * `run:` step, a step's log line must not act as a workflow command (`::add-mask::`, `::error`).
- */
-function fenceWorkflowCommands(lines) {
-    if (!lines.some((line) => line.includes('::') || line.includes('##[')))
-        return [...lines];
-    const token = (0,github_output/* stopCommandsToken */.Q)(lines);
-    return [`::stop-commands::${token}`, ...lines, `::${token}::`];
 }
 
 

@@ -763,22 +763,10 @@ function markdown_escape(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/app/summarize-records.ts
+// `remediate summarize`: a set of run records as one Markdown table for a job summary (a drift
+// sweep, a fleet rollout). Its rows are `runs list`'s (run-list.ts, rowOfSnapshot): one
+// definition of a run's target, status and duration for both.
 
-/**
- * Turns a snapshot into a summary row; the target is the run's recorded target (`--target`), else
- * the `target` parameter when there is one (records from before targets were recorded).
- */
-function rowOf(snapshot, snapshotDigest) {
-    const param = snapshot.params?.values.target;
-    return {
-        remediation: `${snapshot.remediation.name}@${snapshot.remediation.version}`,
-        target: snapshot.target ?? (typeof param === 'string' ? param : ''),
-        status: snapshot.status,
-        steps: snapshot.steps.length,
-        durationMs: snapshot.durationMs ?? 0,
-        snapshotDigest,
-    };
-}
 /** Healthy, fixed (succeeded) and failed (anything else) counts. */
 function countRows(rows) {
     return {
@@ -796,12 +784,15 @@ function renderRecordTable(rows) {
         '| Remediation | Target | Status | Steps | Duration | Snapshot digest |',
         '| --- | --- | --- | --- | --- | --- |',
     ];
-    for (const row of [...rows].sort((a, b) => a.remediation.localeCompare(b.remediation) || a.target.localeCompare(b.target))) {
-        lines.push(`| ${markdown_escape(row.remediation)} | ${markdown_escape(row.target)} | ${markdown_escape(row.status)} | ${row.steps} | ${(row.durationMs / 1000).toFixed(1)} s | \`${row.snapshotDigest}\` |`);
+    const remediation = (row) => `${row.name}@${row.version}`;
+    for (const row of [...rows].sort((a, b) => remediation(a).localeCompare(remediation(b)) || (a.target ?? '').localeCompare(b.target ?? ''))) {
+        lines.push(`| ${markdown_escape(remediation(row))} | ${markdown_escape(row.target ?? '')} | ${markdown_escape(row.status)} | ${row.steps ?? 0} | ${((row.durationMs ?? 0) / 1000).toFixed(1)} s | \`${row.snapshotDigest ?? ''}\` |`);
     }
     return `${lines.join('\n')}\n`;
 }
 
+// EXTERNAL MODULE: ./src/app/run-list.ts
+var run_list = __webpack_require__(38839);
 // EXTERNAL MODULE: ./src/core/append-check.ts
 var append_check = __webpack_require__(50078);
 // EXTERNAL MODULE: ./src/app/check-definition.ts + 1 modules
@@ -969,6 +960,7 @@ var read_snapshot = __webpack_require__(82170);
 
 
 
+
 /** Largest event payload file read: GitHub's limit for a webhook payload. */
 const MAX_EVENT_FILE_BYTES = 25 * 1024 * 1024;
 /** `dispatch parse`: validates a repository_dispatch payload and writes it as step outputs. */
@@ -1040,7 +1032,7 @@ async function summarizeCommand(dirs, summary, context) {
     const rows = [];
     for (const dir of dirs) {
         const files = await (0,record_files/* readRecord */.aE)(dir);
-        rows.push(rowOf((0,read_snapshot/* parseSnapshot */.E)(files.snapshot, dir), (0,record_verifier/* snapshotDigest */.he)(files.snapshot)));
+        rows.push((0,run_list/* rowOfSnapshot */.oK)((0,read_snapshot/* parseSnapshot */.E)(files.snapshot, dir), (0,record_verifier/* snapshotDigest */.he)(files.snapshot), dir));
     }
     const table = renderRecordTable(rows);
     if (summary)

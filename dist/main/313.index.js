@@ -5854,8 +5854,10 @@ async function resolveRelease(git, ref, manifestBytes, trustedKeys, policy) {
 }
 
 ;// CONCATENATED MODULE: ./src/app/run-history.ts
-// The local run history the circuit breaker counts: the record folders in a run's --out folder.
-// Reading is here; counting is pure (record/circuit-breaker.ts).
+// The local run history: the record folders in an --out folder, which the circuit breaker counts
+// and `runs list` lists. Reading is here; counting (record/circuit-breaker.ts) and listing
+// (app/run-list.ts) are pure.
+
 
 
 
@@ -5896,11 +5898,19 @@ function localRunHistory(outDir) {
  * skipping one loses nothing the breaker could rely on, and the caller says which were skipped.
  */
 function readLocalRunHistory(outDir, name) {
+    return readLocalRecords(outDir, `${name}-v`);
+}
+/**
+ * Reads every record folder in `outDir` whose name starts with `prefix` (all of them by default),
+ * as readLocalRunHistory does: a missing `outDir` is empty, an unreadable record is skipped and
+ * listed, never dropped silently. Each run carries the digest of the snapshot.json bytes read.
+ */
+function readLocalRecords(outDir, prefix = '') {
     let names;
     try {
         names = (0,external_node_fs_.readdirSync)(outDir, { withFileTypes: true })
             // Only folders: a file or a symbolic link there is not a record the recorder wrote.
-            .filter((entry) => entry.isDirectory() && entry.name.startsWith(`${name}-v`))
+            .filter((entry) => entry.isDirectory() && entry.name.startsWith(prefix))
             .map((entry) => entry.name)
             .sort();
     }
@@ -5922,13 +5932,30 @@ function readLocalRunHistory(outDir, name) {
                 skipped.push({ dir, problem: `no ${record_files_SNAPSHOT_FILE}` });
                 continue;
             }
-            runs.push({ dir, snapshot: parseSnapshot(bytes, dir) });
+            runs.push({ dir, snapshot: parseSnapshot(bytes, dir), snapshotDigest: snapshotDigest(bytes) });
         }
         catch (error) {
-            skipped.push({ dir, problem: describeError(error) });
+            // The problem is reported next to `dir`: not named twice (parseSnapshot's messages start with it).
+            const problem = describeError(error);
+            skipped.push({ dir, problem: problem.startsWith(`${dir}: `) ? problem.slice(dir.length + 2) : problem });
         }
     }
     return { runs, skipped };
+}
+/** `runs list`'s local source: every record folder in `outDir` (the --out of the runs). */
+function localRunListSource(outDir) {
+    return () => {
+        const { runs, skipped } = readLocalRecords(outDir);
+        return Promise.resolve({
+            entries: runs.map(({ dir, snapshot, snapshotDigest: digest }) => ({
+                kind: 'record',
+                snapshot,
+                snapshotDigest: digest,
+                location: dir,
+            })),
+            skipped: skipped.map(({ dir, problem }) => ({ location: dir, problem })),
+        });
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/record/circuit-breaker.ts

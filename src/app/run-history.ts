@@ -1,5 +1,6 @@
-// The local run history the circuit breaker counts: the record folders in a run's --out folder.
-// Reading is here; counting is pure (record/circuit-breaker.ts).
+// The local run history: the record folders in an --out folder, which the circuit breaker counts
+// and `runs list` lists. Reading is here; counting (record/circuit-breaker.ts) and listing
+// (app/run-list.ts) are pure.
 
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +9,8 @@ import { tryReadBoundedFile } from '../adapters/bounded-file.ts';
 import type { PastRun } from '../record/circuit-breaker.ts';
 import { parseSnapshot } from '../record/read-snapshot.ts';
 import { SNAPSHOT_FILE } from '../record/record-files.ts';
+import { snapshotDigest } from '../record/record-verifier.ts';
+import type { RunListSource } from './run-list.ts';
 
 /** Largest snapshot.json read for the count: real ones are a few KB, with many step outputs a few MB. */
 export const MAX_HISTORY_SNAPSHOT_BYTES = 64 * 1024 * 1024;
@@ -46,6 +49,14 @@ export function combinedRunHistory(sources: readonly RunHistorySource[]): RunHis
   };
 }
 
+/** A record read from a local folder: always with the digest of the snapshot bytes parsed. */
+export type LocalRecord = PastRun & { readonly snapshotDigest: string };
+
+/** What readLocalRecords found. */
+export interface LocalRecords extends RunHistory {
+  readonly runs: readonly LocalRecord[];
+}
+
 /** The local history: the record folders in `outDir` (the run's --out). */
 export function localRunHistory(outDir: string): RunHistorySource {
   return (name) => Promise.resolve(readLocalRunHistory(outDir, name));
@@ -59,18 +70,27 @@ export function localRunHistory(outDir: string): RunHistorySource {
  * skipping one loses nothing the breaker could rely on, and the caller says which were skipped.
  */
 export function readLocalRunHistory(outDir: string, name: string): RunHistory {
+  return readLocalRecords(outDir, `${name}-v`);
+}
+
+/**
+ * Reads every record folder in `outDir` whose name starts with `prefix` (all of them by default),
+ * as readLocalRunHistory does: a missing `outDir` is empty, an unreadable record is skipped and
+ * listed, never dropped silently. Each run carries the digest of the snapshot.json bytes read.
+ */
+export function readLocalRecords(outDir: string, prefix = ''): LocalRecords {
   let names: string[];
   try {
     names = readdirSync(outDir, { withFileTypes: true })
       // Only folders: a file or a symbolic link there is not a record the recorder wrote.
-      .filter((entry) => entry.isDirectory() && entry.name.startsWith(`${name}-v`))
+      .filter((entry) => entry.isDirectory() && entry.name.startsWith(prefix))
       .map((entry) => entry.name)
       .sort();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { runs: [], skipped: [] };
     throw usageErrorFromSystem(error, `--out ${outDir}`) ?? error;
   }
-  const runs: PastRun[] = [];
+  const runs: LocalRecord[] = [];
   const skipped: { dir: string; problem: string }[] = [];
   for (const folder of names) {
     const dir = join(outDir, folder);
@@ -83,10 +103,28 @@ export function readLocalRunHistory(outDir: string, name: string): RunHistory {
         skipped.push({ dir, problem: `no ${SNAPSHOT_FILE}` });
         continue;
       }
-      runs.push({ dir, snapshot: parseSnapshot(bytes, dir) });
+      runs.push({ dir, snapshot: parseSnapshot(bytes, dir), snapshotDigest: snapshotDigest(bytes) });
     } catch (error) {
-      skipped.push({ dir, problem: describeError(error) });
+      // The problem is reported next to `dir`: not named twice (parseSnapshot's messages start with it).
+      const problem = describeError(error);
+      skipped.push({ dir, problem: problem.startsWith(`${dir}: `) ? problem.slice(dir.length + 2) : problem });
     }
   }
   return { runs, skipped };
+}
+
+/** `runs list`'s local source: every record folder in `outDir` (the --out of the runs). */
+export function localRunListSource(outDir: string): RunListSource {
+  return () => {
+    const { runs, skipped } = readLocalRecords(outDir);
+    return Promise.resolve({
+      entries: runs.map(({ dir, snapshot, snapshotDigest: digest }) => ({
+        kind: 'record' as const,
+        snapshot,
+        snapshotDigest: digest,
+        location: dir,
+      })),
+      skipped: skipped.map(({ dir, problem }) => ({ location: dir, problem })),
+    });
+  };
 }

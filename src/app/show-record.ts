@@ -5,13 +5,15 @@
 // record, so it is escaped and indented under fixed labels: it cannot draw lines of its own
 // (a fake "authenticated:" line, terminal escapes, a workflow command).
 
-import { stopCommandsToken } from '../adapters/github-output.ts';
 import { DefinitionError, formatIssue, parseDefinition } from '../core/definition-parser.ts';
 import { STAGES, type Definition, type StageName, type StepSpec } from '../core/definition.ts';
 import { DEFINITION_FILE as BUNDLE_FILE } from '../record/definition-bundle.ts';
 import { recordedDefinition, type DefinitionCopy, type RecordedDefinition } from '../record/read-definition-bundle.ts';
 import type { RunSnapshot, StepRecord } from '../record/snapshot.ts';
+import { fenceWorkflowCommands, formatDuration, oneLine as text } from './terminal-text.ts';
 import { verifyRunRecord, type RecordAnchors } from './verify-run.ts';
+
+export { fenceWorkflowCommands, formatDuration };
 
 /** Lines of a step's log shown under it (its last ones: where a failure says why). */
 export const LOG_EXCERPT_LINES = 20;
@@ -304,15 +306,6 @@ export function scriptReferences(run: string): string[] {
   return [...new Set(paths.filter((path) => path !== ''))];
 }
 
-/** `123 ms`, `4.5 s`, `2 min 3 s`, `1 h 2 min`. */
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${ms} ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
-  const seconds = Math.round(ms / 1000);
-  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
-  return `${Math.floor(seconds / 3600)} h ${Math.floor((seconds % 3600) / 60)} min`;
-}
-
 function formatTrigger(trigger: RunSnapshot['trigger']): string {
   if (trigger.kind === 'local') return `local, ${text(trigger.user)}@${text(trigger.host)}`;
   const event = trigger.action === undefined ? trigger.event : `${trigger.event}.${trigger.action}`;
@@ -326,17 +319,6 @@ function formatRunner(runner: RunSnapshot['runner']): string {
   return text(`${runner.os}/${runner.arch}, node ${runner.node}${named === '' ? '' : ` (${named})`}`);
 }
 
-/** Untrusted text on one line: control characters, line breaks and bidi overrides escaped. */
-function text(value: string): string {
-  // Attack: a record whose fields carry terminal escapes or bidi overrides could redraw or
-  // reorder what is shown (an "authenticated" line over the banner, a reversed digest).
-  return value.replace(
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-    /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g,
-    (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`,
-  );
-}
-
 /** Untrusted multi-line text, each line escaped and set under a `|` so none can pose as a report line. */
 function block(value: string, add: (line: string) => void): void {
   for (const line of splitLines(value)) add(`      | ${text(line)}`);
@@ -346,14 +328,4 @@ function splitLines(value: string): string[] {
   const lines = value.split('\n');
   if (lines.at(-1) === '') lines.pop();
   return lines;
-}
-
-/**
- * Fences the report in `::stop-commands::` when a line holds `::` or `##[`: shown in a GitHub
- * `run:` step, a step's log line must not act as a workflow command (`::add-mask::`, `::error`).
- */
-export function fenceWorkflowCommands(lines: readonly string[]): string[] {
-  if (!lines.some((line) => line.includes('::') || line.includes('##['))) return [...lines];
-  const token = stopCommandsToken(lines);
-  return [`::stop-commands::${token}`, ...lines, `::${token}::`];
 }

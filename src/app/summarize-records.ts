@@ -1,34 +1,12 @@
+// `remediate summarize`: a set of run records as one Markdown table for a job summary (a drift
+// sweep, a fleet rollout). Its rows are `runs list`'s (run-list.ts, rowOfSnapshot): one
+// definition of a run's target, status and duration for both.
+
 import { escape } from './markdown.ts';
-import type { RunSnapshot } from '../record/snapshot.ts';
-
-/** One row of a multi-run summary (a drift sweep, a fleet rollout). */
-export interface RecordRow {
-  readonly remediation: string;
-  readonly target: string;
-  readonly status: string;
-  readonly steps: number;
-  readonly durationMs: number;
-  readonly snapshotDigest: string;
-}
-
-/**
- * Turns a snapshot into a summary row; the target is the run's recorded target (`--target`), else
- * the `target` parameter when there is one (records from before targets were recorded).
- */
-export function rowOf(snapshot: RunSnapshot, snapshotDigest: string): RecordRow {
-  const param = snapshot.params?.values.target;
-  return {
-    remediation: `${snapshot.remediation.name}@${snapshot.remediation.version}`,
-    target: snapshot.target ?? (typeof param === 'string' ? param : ''),
-    status: snapshot.status,
-    steps: snapshot.steps.length,
-    durationMs: snapshot.durationMs ?? 0,
-    snapshotDigest,
-  };
-}
+import type { RunRow } from './run-list.ts';
 
 /** Healthy, fixed (succeeded) and failed (anything else) counts. */
-export function countRows(rows: readonly RecordRow[]): { healthy: number; fixed: number; failed: number } {
+export function countRows(rows: readonly RunRow[]): { healthy: number; fixed: number; failed: number } {
   return {
     healthy: rows.filter((r) => r.status === 'healthy').length,
     fixed: rows.filter((r) => r.status === 'succeeded').length,
@@ -37,7 +15,7 @@ export function countRows(rows: readonly RecordRow[]): { healthy: number; fixed:
 }
 
 /** Renders the rows as a Markdown summary with the counts first. */
-export function renderRecordTable(rows: readonly RecordRow[]): string {
+export function renderRecordTable(rows: readonly RunRow[]): string {
   const counts = countRows(rows);
   const lines = [
     `## Remediation runs: ${counts.healthy} healthy, ${counts.fixed} fixed, ${counts.failed} failed`,
@@ -45,11 +23,12 @@ export function renderRecordTable(rows: readonly RecordRow[]): string {
     '| Remediation | Target | Status | Steps | Duration | Snapshot digest |',
     '| --- | --- | --- | --- | --- | --- |',
   ];
+  const remediation = (row: RunRow) => `${row.name}@${row.version}`;
   for (const row of [...rows].sort(
-    (a, b) => a.remediation.localeCompare(b.remediation) || a.target.localeCompare(b.target),
+    (a, b) => remediation(a).localeCompare(remediation(b)) || (a.target ?? '').localeCompare(b.target ?? ''),
   )) {
     lines.push(
-      `| ${escape(row.remediation)} | ${escape(row.target)} | ${escape(row.status)} | ${row.steps} | ${(row.durationMs / 1000).toFixed(1)} s | \`${row.snapshotDigest}\` |`,
+      `| ${escape(remediation(row))} | ${escape(row.target ?? '')} | ${escape(row.status)} | ${row.steps ?? 0} | ${((row.durationMs ?? 0) / 1000).toFixed(1)} s | \`${row.snapshotDigest ?? ''}\` |`,
     );
   }
   return `${lines.join('\n')}\n`;

@@ -23,6 +23,7 @@ import { loadSigningKeys, loadTrustedKeys, readKeyFile } from '../app/load-keys.
 import { checkOutFolder } from '../app/out-folder.ts';
 import { DEFAULT_MANIFEST_PATH, readManifest } from '../app/manifest-file.ts';
 import { releaseVersion } from '../app/release.ts';
+import { resolveRecordArgument } from '../app/record-argument.ts';
 import { resolveRelease } from '../app/resolve-release.ts';
 import { yankVersion } from '../app/yank.ts';
 import { readCliSettings, USAGE, type AnchorSettings, type CliCommand } from './settings.ts';
@@ -143,11 +144,14 @@ async function execute(
     case 'show': {
       // Loaded only here, as verify-run is: it brings the large snapshot validator.
       const { showRunRecord } = await import('../app/show-record.ts');
-      const lines = await showRunRecord(command.dir, loadAnchors(command));
+      const { dir } = await resolveRecordArgument(command.record, { cwd: context.cwd });
+      const lines = await showRunRecord(dir, loadAnchors(command));
       lines.forEach((line) => out(line));
       // A reader: an unauthenticated record is shown under its banner, exit 0; verify-run refuses it.
       return ExitCode.ok;
     }
+    case 'runs-list':
+      return runsListCommand(command, context);
     // The workflow-pack commands load only when called: a run does not pay for them.
     case 'dispatch-parse':
       return (await import('./pack-commands.ts')).dispatchParse(command.event, command.githubOutput, github, context);
@@ -173,7 +177,8 @@ async function execute(
     case 'verify-run': {
       // Loaded only here: the snapshot validator is large, and no other command needs it.
       const { verifyRunRecord } = await import('../app/verify-run.ts');
-      const result = await verifyRunRecord(command.dir, loadAnchors(command));
+      const { dir } = await resolveRecordArgument(command.record, { cwd: context.cwd });
+      const result = await verifyRunRecord(dir, loadAnchors(command));
       const verdict = result.anchors.length > 0 ? 'intact' : 'consistent';
       out(
         `${result.complete ? verdict : `${verdict} but incomplete (the run was interrupted; its valid prefix verifies)`}: status ${result.status}, ${result.steps} step(s), ${result.log.bytes} log bytes in ${result.log.blocks} chained block(s), head ${result.log.head.slice(0, 16)}, snapshot ${result.snapshotDigest}`,
@@ -183,13 +188,13 @@ async function execute(
       if (result.anchors.length === 0 && result.unpinnedLog) {
         throw new TrustError(
           'UNANCHORED',
-          `${command.dir} is consistent, and its snapshot matches the digest given, but NOT authenticated: the run was killed before its log was closed, so the snapshot pins no byte of run.log (a receipt or an attestation would)`,
+          `${dir} is consistent, and its snapshot matches the digest given, but NOT authenticated: the run was killed before its log was closed, so the snapshot pins no byte of run.log (a receipt or an attestation would)`,
         );
       }
       if (result.anchors.length === 0) {
         throw new TrustError(
           'UNANCHORED',
-          `${command.dir} is consistent but NOT authenticated: nothing outside the record vouches for it. Give --trusted-key <the run key's public key> (a signed receipt.dsse.json), --snapshot-digest <sha256 printed when it ran>, or --trusted-root <gh attestation trusted-root output> --signer-workflow OWNER/REPO/.github/workflows/<file> --repo OWNER/REPO for its attestation (online: gh attestation verify ${command.dir}/snapshot.json --repo OWNER/REPO)`,
+          `${dir} is consistent but NOT authenticated: nothing outside the record vouches for it. Give --trusted-key <the run key's public key> (a signed receipt.dsse.json), --snapshot-digest <sha256 printed when it ran>, or --trusted-root <gh attestation trusted-root output> --signer-workflow OWNER/REPO/.github/workflows/<file> --repo OWNER/REPO for its attestation (online: gh attestation verify ${dir}/snapshot.json --repo OWNER/REPO)`,
         );
       }
       out(`  run:           ${snapshot.remediation.name}@${snapshot.remediation.version} (${snapshot.runId})`);
@@ -295,6 +300,36 @@ async function runCommand(
   } finally {
     context.setCancellable(false);
   }
+}
+
+/**
+ * `runs list`: the rows go to standard output (the table, or one JSON array); everything said
+ * about them (records that could not be read, an empty listing) to standard error, so the
+ * output stays parseable. An unreadable record is named there and does not fail the listing.
+ */
+async function runsListCommand(
+  command: Extract<CliCommand, { command: 'runs-list' }>,
+  context: CommandContext,
+): Promise<ExitCodeValue> {
+  // Loaded only here: reading records brings the snapshot validator.
+  const { localRunListSource } = await import('../app/run-history.ts');
+  const { formatRunList, listRuns, sinceTime } = await import('../app/run-list.ts');
+  const { entries, skipped } = await localRunListSource(command.outDir)();
+  for (const { location, problem } of skipped) context.err(`skipped ${location}: ${problem}`);
+  const { since, ...filter } = command.filter;
+  const rows = listRuns(entries, {
+    ...filter,
+    ...(since !== undefined ? { since: sinceTime(since, context.now()) } : {}),
+  });
+  if (rows.length === 0) {
+    context.err(
+      entries.length === 0
+        ? `no run records in ${command.outDir}`
+        : `no run matches (${entries.length} record(s) in ${command.outDir})`,
+    );
+  }
+  for (const line of formatRunList(rows, command.json)) context.out(line);
+  return ExitCode.ok;
 }
 
 /** Reads the anchors' files (run keys, trusted roots) named on the command line. */

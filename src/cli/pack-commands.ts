@@ -22,7 +22,8 @@ import { authenticateManifest } from '../core/manifest-verifier.ts';
 import { contentTypeFor, publishReleaseWithAssets } from '../app/publish-release.ts';
 import { readRecord } from '../record/record-files.ts';
 import { snapshotDigest } from '../record/record-verifier.ts';
-import { countRows, renderRecordTable, rowOf } from '../app/summarize-records.ts';
+import { countRows, renderRecordTable } from '../app/summarize-records.ts';
+import { rowOfSnapshot } from '../app/run-list.ts';
 import { checkManifestChange, renderValidation, validateChanges } from '../app/validate-changes.ts';
 import { parseSnapshot } from '../record/read-snapshot.ts';
 
@@ -112,7 +113,7 @@ export async function summarizeCommand(
   const rows = [];
   for (const dir of dirs) {
     const files = await readRecord(dir);
-    rows.push(rowOf(parseSnapshot(files.snapshot, dir), snapshotDigest(files.snapshot)));
+    rows.push(rowOfSnapshot(parseSnapshot(files.snapshot, dir), snapshotDigest(files.snapshot), dir));
   }
   const table = renderRecordTable(rows);
   if (summary) await appendFile(summary, table);

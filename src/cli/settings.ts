@@ -3,6 +3,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { UsageError } from '../errors.ts';
 import { readGitHubEnvironment, type GitHubEnvironment } from '../app/github-environment.ts';
 import { parseRunTarget, parseThreshold } from '../app/run-request.ts';
+import { LISTED_STATUSES, parseSince, type ListedStatus, type RunFilter, type SinceSpec } from '../app/run-list.ts';
 import { DEFAULT_EXPIRY_MS, parseLifetime } from '../core/manifest-editor.ts';
 import { assertRemediationName, makeVersionRef, parseVersionRef, type VersionRef } from '../core/version-ref.ts';
 
@@ -85,15 +86,35 @@ export type CliCommand =
       /** Private key file signing the record's receipt (--sign-key, or REMEDIATE_SIGN_KEY). */
       readonly signKey: string | undefined;
     } & TrustSettings)
-  | ({ readonly command: 'verify-run'; readonly dir: string } & AnchorSettings)
+  | ({ readonly command: 'verify-run' } & RecordSettings)
   | { readonly command: 'demo'; readonly clean: boolean }
-  | ({ readonly command: 'show'; readonly dir: string } & AnchorSettings)
+  | ({ readonly command: 'show' } & RecordSettings)
+  | {
+      readonly command: 'runs-list';
+      /** The folder of local record folders (--out; the default of `run`). */
+      readonly outDir: string;
+      /** Which runs (--name, --target, --status, --since, --limit); all must hold. */
+      readonly filter: RunListFilterSettings;
+      /** --json: print one JSON array of rows instead of the table. */
+      readonly json: boolean;
+    }
   | {
       readonly command: 'manifest-check';
       readonly manifest: string;
       readonly previous: string | undefined;
       readonly previousRef: string | undefined;
     };
+
+/** `runs list`'s filters as given; --since is resolved against the clock when the command runs. */
+export interface RunListFilterSettings extends Omit<RunFilter, 'since'> {
+  readonly since?: SinceSpec;
+}
+
+/** A command reading one record (show, verify-run, runs show, runs verify). */
+export interface RecordSettings extends AnchorSettings {
+  /** The record argument as given: resolved by app/record-argument.ts (a folder, relative to the cwd). */
+  readonly record: string;
+}
 
 /** What a record is checked against (verify-run, show): the anchors given on the command line. */
 export interface AnchorSettings {
@@ -147,6 +168,11 @@ Usage:
   remediate manifest check --manifest <path> (--previous <path> | --previous-ref <git ref>)
   remediate show <record dir> [the anchors of verify-run]
                 (reads a record: exit 0 when shown, even NOT AUTHENTICATED; 3 when tampered. verify-run is the check)
+  remediate runs list [--out <dir>] [--name <name>] [--target <name>] [--status <status> ...]
+                [--since <30m|24h|7d|2026-11-01|2026-11-01T08:00:00Z>] [--limit <n>] [--json]
+                (the records in --out, newest first; default --out .remediate/runs, as run)
+  remediate runs show <record dir> [the anchors of verify-run]     (the same as show)
+  remediate runs verify <record dir> <the anchors of verify-run>   (the same as verify-run)
   remediate release --from-tag <name>/<version> --key <file> (--manifest <previous> | --first-release) [--manifest-out <file>]
   remediate validate [--base <git ref>] [--summary <file>]
   remediate dispatch parse --event <event.json> [--github-output <file>]
@@ -391,15 +417,17 @@ export function parseCommandLine(argv: readonly string[], cwd: string, env: Node
       return { command: 'demo', clean: values.clean ?? false };
     }
     case 'show':
-    case 'verify-run': {
-      const { values, positionals } = parse(rest, anchorOptions, 1);
-      return {
-        command,
-        dir: path(positionals[0] ?? ''),
-        snapshotDigest: values['snapshot-digest'],
-        trustedKeys: (values['trusted-key'] ?? []).map(path),
-        attestation: attestationOptions(command, values, path),
-      };
+    case 'verify-run':
+      return recordCommand(command, command, rest, path);
+    case 'runs': {
+      const [sub, ...args] = rest;
+      if (sub === 'list') return runsListCommand(args, path);
+      if (sub === 'show') return recordCommand('show', 'runs show', args, path);
+      if (sub === 'verify') return recordCommand('verify-run', 'runs verify', args, path);
+      throw new UsageError(
+        'USAGE',
+        `unknown command 'runs ${sub ?? ''}': expected 'runs list', 'runs show' or 'runs verify'`,
+      );
     }
     case 'manifest': {
       const [sub, ...args] = rest;
@@ -432,8 +460,67 @@ export function parseCommandLine(argv: readonly string[], cwd: string, env: Node
   }
 }
 
-/** Where run records go by default, relative to the current folder. */
+/** Where run records go by default, relative to the current folder (`run`, `runs list`). */
 export const DEFAULT_OUT_DIR = '.remediate/runs';
+
+/**
+ * A command reading one record: `show` and `runs show`, `verify-run` and `runs verify`.
+ * `label` is the command as typed, for errors.
+ */
+function recordCommand(
+  command: 'show' | 'verify-run',
+  label: string,
+  args: readonly string[],
+  path: (p: string) => string,
+): CliCommand {
+  const { values, positionals } = parse(args, anchorOptions, 1);
+  return {
+    command,
+    record: positionals[0] ?? '',
+    snapshotDigest: values['snapshot-digest'],
+    trustedKeys: (values['trusted-key'] ?? []).map(path),
+    attestation: attestationOptions(label, values, path),
+  };
+}
+
+/** `runs list`: where the records are, and which to list. */
+function runsListCommand(args: readonly string[], path: (p: string) => string): CliCommand {
+  const { values } = parse(
+    args,
+    {
+      out: { type: 'string' },
+      name: { type: 'string' },
+      target: { type: 'string' },
+      status: { type: 'string', multiple: true },
+      since: { type: 'string' },
+      limit: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    0,
+  );
+  const statuses = (values.status ?? []).map((status) => {
+    if (!(LISTED_STATUSES as readonly string[]).includes(status)) {
+      throw new UsageError(
+        'USAGE',
+        `--status: expected one of ${LISTED_STATUSES.join(', ')}, got '${status.slice(0, 60)}'`,
+      );
+    }
+    return status as ListedStatus;
+  });
+  const target = parseRunTarget(values.target, '--target');
+  return {
+    command: 'runs-list',
+    outDir: path(values.out ?? DEFAULT_OUT_DIR),
+    filter: {
+      ...(values.name !== undefined ? { name: assertRemediationName(values.name) } : {}),
+      ...(target !== undefined ? { target } : {}),
+      statuses,
+      ...(values.since !== undefined ? { since: parseSince(values.since) } : {}),
+      ...(values.limit !== undefined ? { limit: integerOption(values.limit, '--limit', 0, 1) } : {}),
+    },
+    json: values.json ?? false,
+  };
+}
 
 /** Parses repeated `--param key=value`; the value may contain '=' and any bytes. */
 export function parseParamPairs(pairs: readonly string[]): Record<string, string> {

@@ -9,7 +9,7 @@ export interface PastRun {
   /** The record folder (for the refusal message). */
   readonly dir: string;
   readonly snapshot: RunSnapshot;
-  /** sha256 of the snapshot.json bytes read, when the reader kept them. */
+  /** `sha256:` of the snapshot.json bytes parsed, when the source read them (runs list shows it). */
   readonly snapshotDigest?: string;
 }
 
