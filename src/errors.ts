@@ -46,6 +46,7 @@ export type TrustErrorCode =
   | 'UNANCHORED'
   | 'ATTESTATION_INVALID'
   | 'CIRCUIT_OPEN'
+  | 'DUPLICATE_ALERT'
   | 'HISTORY_UNAVAILABLE';
 
 /** An outside service refused to serve us for now: exit 1, the run did not start or finish. */

@@ -981,10 +981,11 @@ async function dispatchParse(event, githubOutput, github, context) {
         params: JSON.stringify(request.params),
         target: request.target,
         'alert-digest': request.alertDigest,
+        'idempotency-key': request.idempotencyKey,
     };
     if (output)
         await (0,github_output/* appendGitHubOutputs */.w)(output, values);
-    context.out(`dispatch: ${request.remediation}${request.target ? ` on ${request.target}` : ''} (${Object.keys(request.params).length} parameter(s))`);
+    context.out(`dispatch: ${request.remediation}${request.target ? ` on ${request.target}` : ''} (${Object.keys(request.params).length} parameter(s))${request.idempotencyKey ? `, idempotency key ${request.idempotencyKey}` : ''}`);
     return errors/* ExitCode */.yU.ok;
 }
 /** `validate`: definitions changed since a base ref, with annotations and a review table. */

@@ -62,6 +62,7 @@ export async function runMain(mainDeps: MainDeps): Promise<void> {
           force: settings.force,
           ...(settings.target !== undefined ? { target: settings.target } : {}),
           ignoreCircuitBreaker: settings.ignoreCircuitBreaker,
+          ...(settings.idempotencyKey !== undefined ? { idempotencyKey: settings.idempotencyKey } : {}),
           runId: githubRunId(settings.runId, settings.runAttempt, settings.recordSuffix),
           // The Action only ever runs as a step of a GitHub job: the trigger is the job's.
           github: { ...settings.github, actions: true },

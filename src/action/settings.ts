@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { UsageError } from '../errors.ts';
+import { parseIdempotencyKey } from '../core/idempotency-key.ts';
 import { parseParamsJson } from '../core/params-json.ts';
 import { parseVersionRef, type VersionRef } from '../core/version-ref.ts';
 import { readGitHubEnvironment, type GitHubEnvironment } from '../app/github-environment.ts';
@@ -36,6 +37,11 @@ export interface ActionSettings {
   readonly target: string | undefined;
   /** Run even when the version's circuit breaker is open (input `ignore-circuit-breaker`); recorded. */
   readonly ignoreCircuitBreaker: boolean;
+  /**
+   * The alert's idempotency key (input `idempotency-key`); undefined when empty, and the run then
+   * derives it from the repository_dispatch payload's `alert`.
+   */
+  readonly idempotencyKey: string | undefined;
   /** Where the record is published. */
   readonly publish: PublishTarget;
   /** Appended to artifact names and release tags (one record per matrix leg), encoded by recordSuffix; '' for none. */
@@ -111,6 +117,9 @@ export function readActionSettings(input: InputReader, env: NodeJS.ProcessEnv): 
     force: boolean(input('force'), 'force'),
     target: parseRunTarget(input('target').trim() || undefined, "input 'target'"),
     ignoreCircuitBreaker: boolean(input('ignore-circuit-breaker'), 'ignore-circuit-breaker'),
+    idempotencyKey: input('idempotency-key').trim()
+      ? parseIdempotencyKey(input('idempotency-key'), "input 'idempotency-key'")
+      : undefined,
     publish: publishTarget(input('publish') || 'both'),
     recordSuffix: recordSuffix(input('record-suffix')),
     retentionDays: input('retention-days') ? integer(input('retention-days'), 'retention-days', 1, 90) : undefined,

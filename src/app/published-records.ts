@@ -192,7 +192,7 @@ async function readOne(
 /** Pages of artifacts the breaker reads at most (1,000 artifacts): ten requests. */
 export const HISTORY_MAX_PAGES = 10;
 /** Record artifacts the breaker downloads at most: one request (and one redirect) each. */
-export const HISTORY_MAX_DOWNLOADS = 50;
+export const HISTORY_MAX_DOWNLOADS = 100;
 
 /**
  * The run history on GitHub: the published records of remediation `name` created within the

@@ -7,7 +7,7 @@ import { sha256Digest } from '../core/tree-digest.ts';
 import { TARGET, TARGET_RULE } from '../core/dispatch-payload.ts';
 import type { GitHubEnvironment } from './github-environment.ts';
 import type { RunDeps, RunSettings } from './run.ts';
-import { triggerFromEnvironment } from './trigger.ts';
+import { idempotencyKeyOfEvent, readGitHubEvent, triggerFromEnvironment } from './trigger.ts';
 
 /** First delay before a step is retried; the executor doubles it per attempt. */
 export const RETRY_BACKOFF_MS = 1000;
@@ -69,12 +69,19 @@ export interface RunRequest extends Omit<RunSettings, 'trigger' | 'toolDigest'> 
   readonly toolPath: string;
 }
 
-/** The settings of a run: the request, its trigger and the digest of the tool that runs it. */
+/**
+ * The settings of a run: the request, its trigger, the digest of the tool that runs it, and in a
+ * GitHub job the idempotency key of the event's alert when the request gives none (an explicit
+ * key, --idempotency-key or the Action's input, overrides it).
+ */
 export async function buildRunSettings(request: RunRequest): Promise<RunSettings> {
   const { github, toolPath, ...settings } = request;
+  const event = await readGitHubEvent(github);
+  const idempotencyKey = settings.idempotencyKey ?? idempotencyKeyOfEvent(event);
   return {
     ...settings,
-    trigger: await triggerFromEnvironment(github),
+    ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
+    trigger: triggerFromEnvironment(github, event),
     toolDigest: sha256Digest(await readFile(toolPath)),
   };
 }

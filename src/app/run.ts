@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { arch, platform } from 'node:os';
 import { join } from 'node:path';
 import { ExitCode, RemediateError, TrustError, UsageError, describeError, type ExitCodeValue } from '../errors.ts';
-import { paramEnvName, parseDuration, type CircuitBreakerSpec } from '../core/definition.ts';
+import { paramEnvName } from '../core/definition.ts';
 import { coerceCliValue, resolveParams } from '../core/param-validation.ts';
 import type { SigningKey, TrustedKey } from '../core/keys.ts';
 import { treeListing } from '../core/tree-digest.ts';
@@ -27,7 +27,7 @@ import { credentialValues } from '../adapters/sealed-environment.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { resolveRelease, type ResolvedRelease } from './resolve-release.ts';
 import { localRunHistory, type RunHistorySource } from './run-history.ts';
-import { countBreakerRuns } from '../record/circuit-breaker.ts';
+import { checkRunGuards } from './run-guards.ts';
 
 /** Settings of one run, parsed by the entry. */
 export interface RunSettings {
@@ -46,6 +46,11 @@ export interface RunSettings {
   readonly target?: string;
   /** Run even when the version's circuit breaker is open (--ignore-circuit-breaker); recorded. */
   readonly ignoreCircuitBreaker?: boolean;
+  /**
+   * The alert's idempotency key (--idempotency-key, or derived from the dispatch payload's alert):
+   * recorded, and the run is refused (DUPLICATE_ALERT) when an earlier run with it started its fix.
+   */
+  readonly idempotencyKey?: string;
   /** Stable id of this run (GitHub: run id and attempt); generated locally when undefined. */
   readonly runId: string | undefined;
   readonly trigger: Trigger;
@@ -80,8 +85,8 @@ export interface RunDeps {
   /** Called once the record folder exists, before any step runs (the Action saves it for its post step). */
   readonly onRecordStarted?: (dir: string) => void;
   /**
-   * The past runs the circuit breaker counts; the records in `settings.outDir` when undefined
-   * (the Action adds the records published on GitHub).
+   * The past runs the circuit breaker and the duplicate check count; the records in
+   * `settings.outDir` when undefined.
    */
   readonly history?: RunHistorySource;
 }
@@ -139,6 +144,7 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
     secrets: [] as string[],
     forced: settings.force,
     ...(settings.target !== undefined ? { target: settings.target } : {}),
+    ...(settings.idempotencyKey !== undefined ? { idempotencyKey: settings.idempotencyKey } : {}),
     trigger: settings.trigger,
     runner: {
       os: platform(),
@@ -208,13 +214,23 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
   deps.git.close?.();
   const { release, definition, files } = resolved;
 
-  // The breaker is read from the verified definition only: its limits are what was signed.
-  const breakerSpec = definition['circuit-breaker'];
-  const breaker =
-    breakerSpec === undefined ? undefined : await checkCircuitBreaker(breakerSpec, settings, deps, started);
-  if (breaker?.refusal !== undefined) {
-    if (settings.dryRun) throw breaker.refusal;
-    return recordRefusal(breaker.refusal, breaker.record);
+  // The guards (circuit breaker, duplicate alert) run after verification: the breaker's limits
+  // are read from the verified definition only, so they are what was signed.
+  const guards = await checkRunGuards(
+    {
+      name: ref.name,
+      breaker: definition['circuit-breaker'],
+      target: settings.target,
+      idempotencyKey: settings.idempotencyKey,
+      ignoreCircuitBreaker: settings.ignoreCircuitBreaker === true,
+    },
+    deps.history ?? localRunHistory(settings.outDir),
+    deps.out,
+    started,
+  );
+  if (guards.refusal !== undefined) {
+    if (settings.dryRun) throw guards.refusal;
+    return recordRefusal(guards.refusal, guards.breakerRecord);
   }
 
   // Built with Object.fromEntries (own data properties only), so a parameter named `__proto__`
@@ -289,7 +305,7 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
       threshold: settings.threshold,
       minSerial: settings.minSerial,
     },
-    ...(breaker !== undefined ? { circuitBreaker: breaker.record } : {}),
+    ...(guards.breakerRecord !== undefined ? { circuitBreaker: guards.breakerRecord } : {}),
     params: { values: recordedParams, digest: paramsDigest(recordedParams) },
   };
   const recorder = await RunRecorder.create(recordDir, secretValues, snapshot, deps.clock, deps.echo, files);
@@ -297,7 +313,7 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
   recorder.line(
     `verified ${formatRef(ref)}: commit ${release.commit}, digest ${release.digest}, manifest serial ${release.manifest.payload.serial} signed by ${release.manifest.signers.length} trusted key(s)`,
   );
-  if (breaker !== undefined) recorder.line(breaker.summary);
+  for (const line of guards.summaries) recorder.line(line);
   const end = runEnd(await execute(plan, recorder, deps), recorder, definition.timeout);
   recorder.marker(`run ${end.status}`);
   const snapshotDigest = await recorder.finish(end);
@@ -379,79 +395,6 @@ function runEnd(result: ExecutionResult, recorder: RunRecorder, timeout: string 
     };
   }
   return facts;
-}
-
-/** The circuit breaker's verdict on this run: what to record, a line for the log, and the refusal when open. */
-interface BreakerVerdict {
-  readonly record: CircuitBreakerRecord;
-  readonly summary: string;
-  readonly refusal?: TrustError;
-}
-
-/**
- * Counts this remediation's past runs (deps.history, else the --out folder) against the version's
- * circuit breaker. Unreadable records are skipped and named on the output; a history that cannot
- * be read at all refuses the run (HISTORY_UNAVAILABLE): the breaker fails closed.
- */
-async function checkCircuitBreaker(
-  spec: CircuitBreakerSpec,
-  settings: RunSettings,
-  deps: RunDeps,
-  now: Date,
-): Promise<BreakerVerdict> {
-  const { name } = settings.ref;
-  const source = deps.history ?? localRunHistory(settings.outDir);
-  let history;
-  try {
-    history = await source(name, new Date(now.getTime() - parseDuration(spec.within)));
-  } catch (error) {
-    // Attack: making the history unreadable (a token without `actions: read`, an API outage)
-    // must not turn the breaker off; nothing runs until the count can be made.
-    const message = `circuit breaker: cannot read the run history to count past runs (${describeError(error).slice(0, 300)}); nothing runs until it can be read, or pass --ignore-circuit-breaker (recorded)`;
-    if (settings.ignoreCircuitBreaker === true) {
-      deps.out(`${message}; ignored by --ignore-circuit-breaker, and this is recorded`);
-      return { record: { counted: 0, ignored: true }, summary: message };
-    }
-    return {
-      record: { counted: 0, ignored: false },
-      summary: message,
-      refusal: new TrustError('HISTORY_UNAVAILABLE', message),
-    };
-  }
-  for (const { dir, problem } of history.skipped) {
-    deps.out(`circuit breaker: skipped ${dir}, not a readable record (${problem.slice(0, 200)})`);
-  }
-  const count = countBreakerRuns(spec, { name, target: settings.target }, history.runs, now);
-  const ignored = settings.ignoreCircuitBreaker === true;
-  const record = { counted: count.counted.length, ignored };
-  const scope =
-    spec.per === 'target'
-      ? `for target ${settings.target === undefined ? '(none)' : `'${settings.target}'`}`
-      : 'for any target';
-  const counted = `${count.counted.length} run(s) ${scope} started their fix stage within ${spec.within} (max-runs ${spec['max-runs']})`;
-  // Attack (or accident): a remediation that keeps firing (a flapping alert, a fix that does not
-  // hold, a replayed trigger) and keeps changing production. Past the signed limit nothing runs
-  // until the window passes; --force (which only skips the healthy check) does not change that,
-  // and only the explicit, recorded --ignore-circuit-breaker does.
-  if (count.open && !ignored) {
-    const newest = count.counted[0];
-    const message = [
-      `circuit breaker open: ${counted}`,
-      newest === undefined
-        ? ''
-        : `; newest: ${newest.snapshot.remediation.version} run ${newest.snapshot.runId} at ${newest.snapshot.started} (${newest.dir})`,
-      count.closesAt === undefined ? '' : `; it closes at ${count.closesAt}`,
-      '; escalate to a person, or pass --ignore-circuit-breaker to run anyway (recorded)',
-    ].join('');
-    return { record, summary: message, refusal: new TrustError('CIRCUIT_OPEN', message) };
-  }
-  if (count.open) {
-    deps.out(`circuit breaker open: ${counted}; ignored by --ignore-circuit-breaker, and this is recorded`);
-  }
-  return {
-    record,
-    summary: `circuit breaker: ${counted}${count.open ? '; open, ignored by --ignore-circuit-breaker' : ''}`,
-  };
 }
 
 const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;

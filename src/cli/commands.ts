@@ -260,6 +260,7 @@ async function runCommand(
         force: command.force,
         ...(command.target !== undefined ? { target: command.target } : {}),
         ignoreCircuitBreaker: command.ignoreCircuitBreaker,
+        ...(command.idempotencyKey !== undefined ? { idempotencyKey: command.idempotencyKey } : {}),
         // In a GitHub job the record is named by the job's run, as the Action names it.
         runId: github.actions && github.runId ? githubRunId(github.runId, github.runAttempt ?? '1') : undefined,
         github,

@@ -52,10 +52,11 @@ export async function dispatchParse(
     params: JSON.stringify(request.params),
     target: request.target,
     'alert-digest': request.alertDigest,
+    'idempotency-key': request.idempotencyKey,
   };
   if (output) await appendGitHubOutputs(output, values);
   context.out(
-    `dispatch: ${request.remediation}${request.target ? ` on ${request.target}` : ''} (${Object.keys(request.params).length} parameter(s))`,
+    `dispatch: ${request.remediation}${request.target ? ` on ${request.target}` : ''} (${Object.keys(request.params).length} parameter(s))${request.idempotencyKey ? `, idempotency key ${request.idempotencyKey}` : ''}`,
   );
   return ExitCode.ok;
 }

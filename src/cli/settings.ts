@@ -4,6 +4,7 @@ import { UsageError } from '../errors.ts';
 import { readGitHubEnvironment, type GitHubEnvironment } from '../app/github-environment.ts';
 import { parseRunTarget, parseThreshold } from '../app/run-request.ts';
 import { LISTED_STATUSES, parseSince, type ListedStatus, type RunFilter, type SinceSpec } from '../app/run-list.ts';
+import { parseIdempotencyKey } from '../core/idempotency-key.ts';
 import { DEFAULT_EXPIRY_MS, parseLifetime } from '../core/manifest-editor.ts';
 import { assertRemediationName, makeVersionRef, parseVersionRef, type VersionRef } from '../core/version-ref.ts';
 
@@ -83,6 +84,11 @@ export type CliCommand =
       readonly target: string | undefined;
       /** --ignore-circuit-breaker: run even when the version's circuit breaker is open (recorded). */
       readonly ignoreCircuitBreaker: boolean;
+      /**
+       * --idempotency-key: the alert this run is for (recorded); refused as DUPLICATE_ALERT when an
+       * earlier run with it started its fix. Undefined: in a GitHub job, derived from the event's alert.
+       */
+      readonly idempotencyKey: string | undefined;
       /** Private key file signing the record's receipt (--sign-key, or REMEDIATE_SIGN_KEY). */
       readonly signKey: string | undefined;
     } & TrustSettings)
@@ -159,7 +165,7 @@ Usage:
   remediate verify <name>@<version> --trusted-key <pub> [--trusted-key ...] [--threshold k] [--min-serial n] [--manifest <path>]
   remediate run <name>@<version> --trusted-key <pub> [--trusted-key ...] [--threshold k] [--min-serial n]
                 [--manifest <path>] [--param key=value ...] [--params-file f.json] [--out <dir>] [--dry-run] [--force]
-                [--target <name>] [--ignore-circuit-breaker]
+                [--target <name>] [--ignore-circuit-breaker] [--idempotency-key <alert id>]
                 [--sign-key <ed25519 private key>]   (or REMEDIATE_SIGN_KEY=<file>: signs the record's receipt)
   remediate verify-run <record dir> (--trusted-key <run key pub> ... | --snapshot-digest sha256:<hex>
                 | --trusted-root <trusted_root.jsonl> --signer-workflow <OWNER/REPO/.github/workflows/file.yml>
@@ -392,6 +398,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string, env: Node
           force: { type: 'boolean' },
           target: { type: 'string' },
           'ignore-circuit-breaker': { type: 'boolean' },
+          'idempotency-key': { type: 'string' },
           'sign-key': { type: 'string' },
         },
         1,
@@ -410,6 +417,10 @@ export function parseCommandLine(argv: readonly string[], cwd: string, env: Node
         force: values.force ?? false,
         target: parseRunTarget(values.target, '--target'),
         ignoreCircuitBreaker: values['ignore-circuit-breaker'] ?? false,
+        idempotencyKey:
+          values['idempotency-key'] === undefined
+            ? undefined
+            : parseIdempotencyKey(values['idempotency-key'], '--idempotency-key'),
       };
     }
     case 'demo': {

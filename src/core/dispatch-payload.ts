@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { UsageError } from '../errors.ts';
+import { idempotencyKeyFromAlert, type AlertKey } from './idempotency-key.ts';
 import { parseVersionRef } from './version-ref.ts';
 
 /** GitHub's limits on repository_dispatch: 10 top-level client_payload properties, under 64 KB. */
@@ -27,6 +28,11 @@ export interface DispatchRequest {
   readonly target: string;
   /** sha256 of the alert object's JSON, or '' when absent: the alert is evidence, not input. */
   readonly alertDigest: string;
+  /**
+   * The alert's idempotency key (`alert.id`, else `alert.fingerprint@alert.startsAt`), or '' when
+   * it has none: a second run with the same key is refused as a duplicate (core/idempotency-key.ts).
+   */
+  readonly idempotencyKey: string;
 }
 
 /**
@@ -38,7 +44,7 @@ export function parseDispatchPayload(event: unknown): DispatchRequest {
   const refuse = (message: string): never => {
     throw new UsageError(
       'INVALID_PARAMS',
-      `repository_dispatch payload: ${message}; expected client_payload {remediation: "name@vX.Y.Z", params?: {...}, target?: "host-1", alert?: {...}}`,
+      `repository_dispatch payload: ${message}; expected client_payload {remediation: "name@vX.Y.Z", params?: {...}, target?: "host-1", alert?: {id?: "...", fingerprint?: "...", startsAt?: "...", ...}}`,
     );
   };
   if (!isObject(event)) return refuse('the event is not a JSON object');
@@ -63,6 +69,10 @@ export function parseDispatchPayload(event: unknown): DispatchRequest {
     refuse(`target must be ${TARGET_RULE}`);
   }
   if (payload.alert !== undefined && !isObject(payload.alert)) refuse('alert must be an object');
+  const alertKey = isObject(payload.alert) ? idempotencyKeyFromAlert(payload.alert) : undefined;
+  // A key field of the wrong type or shape is refused here, where the alert source learns of it at
+  // its first dispatch, rather than silently giving no key and no duplicate check.
+  if (alertKey?.kind === 'invalid') refuse(alertKey.problem);
   return {
     remediation: `${ref.name}@${ref.version}`,
     params: (payload.params as Record<string, unknown> | undefined) ?? {},
@@ -71,7 +81,21 @@ export function parseDispatchPayload(event: unknown): DispatchRequest {
       payload.alert === undefined
         ? ''
         : `sha256:${createHash('sha256').update(JSON.stringify(payload.alert)).digest('hex')}`,
+    idempotencyKey: alertKey?.kind === 'key' ? alertKey.key : '',
   };
+}
+
+/**
+ * The idempotency key a GitHub event's payload carries: that of `client_payload.alert` when the
+ * event has one (a repository_dispatch), else none. The run derives its key with this, from the
+ * same payload `dispatch parse` validated, so both agree on it.
+ */
+export function alertKeyOfEvent(event: unknown): AlertKey {
+  const payload = isObject(event) ? event['client_payload'] : undefined;
+  const alert = isObject(payload) ? payload['alert'] : undefined;
+  if (alert === undefined) return { kind: 'none', reason: 'the event payload has no client_payload.alert' };
+  if (!isObject(alert)) return { kind: 'invalid', problem: 'client_payload.alert must be an object' };
+  return idempotencyKeyFromAlert(alert);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

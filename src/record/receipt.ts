@@ -47,6 +47,7 @@ export interface ReceiptPredicate {
   readonly params?: { readonly digest: string };
   readonly forced: boolean;
   readonly target?: string;
+  readonly idempotencyKey?: string;
   readonly circuitBreaker?: RunSnapshot['circuitBreaker'];
   readonly trigger: RunSnapshot['trigger'];
   readonly runner: RunSnapshot['runner'];
@@ -84,6 +85,7 @@ export function receiptPredicate(snapshot: RunSnapshot): ReceiptPredicate {
     ...(snapshot.params !== undefined ? { params: { digest: snapshot.params.digest } } : {}),
     forced: snapshot.forced,
     ...(snapshot.target !== undefined ? { target: snapshot.target } : {}),
+    ...(snapshot.idempotencyKey !== undefined ? { idempotencyKey: snapshot.idempotencyKey } : {}),
     ...(snapshot.circuitBreaker !== undefined ? { circuitBreaker: snapshot.circuitBreaker } : {}),
     trigger: snapshot.trigger,
     runner: snapshot.runner,

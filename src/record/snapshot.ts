@@ -79,6 +79,12 @@ export interface RunSnapshot {
   readonly forced: boolean;
   /** What the run acts on (`--target`), as the circuit breaker counts runs per target. */
   readonly target?: string;
+  /**
+   * The alert's idempotency key (`--idempotency-key`, or derived from a repository_dispatch
+   * payload's `alert`), verbatim: a later run of this remediation with the same key is refused as
+   * a duplicate once this run's fix stage started.
+   */
+  readonly idempotencyKey?: string;
   /** Set when the definition declares a circuit breaker: what it counted, and whether it was ignored. */
   readonly circuitBreaker?: CircuitBreakerRecord;
   readonly trigger: Trigger;

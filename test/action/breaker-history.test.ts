@@ -189,6 +189,28 @@ describe('the circuit breaker on GitHub (published records)', () => {
     expect(downloads() - before).toBe(0);
   }, 120_000);
 
+  it('refuses a second delivery of the same alert on a fresh runner: DUPLICATE_ALERT over the published records', async () => {
+    // Thirty hours on: the records above are outside every window from here.
+    const base = Date.now() + 30 * 3_600_000;
+    const at = () => new Date(base);
+    const first = await runAction({ target: 'db-1', 'idempotency-key': 'am-fp1@2026-12-02T10:00:00Z' }, at);
+    expect(first.io.failures).toEqual([]);
+    expect(first.fixed).toBe(true);
+    const again = await runAction({ target: 'db-1', 'idempotency-key': 'am-fp1@2026-12-02T10:00:00Z' }, at);
+    expect(again.fixed).toBe(false);
+    expect(again.snapshot).toMatchObject({
+      status: 'refused',
+      idempotencyKey: 'am-fp1@2026-12-02T10:00:00Z',
+      error: { code: 'DUPLICATE_ALERT' },
+      steps: [],
+    });
+    expect(again.io.outputs['error-code']).toBe('DUPLICATE_ALERT');
+    // Another firing of the alert (a new startsAt) is a new key, and runs.
+    const next = await runAction({ target: 'db-1', 'idempotency-key': 'am-fp1@2026-12-02T18:00:00Z' }, at);
+    expect(next.io.failures).toEqual([]);
+    expect(next.fixed).toBe(true);
+  }, 120_000);
+
   it('fails closed when the history cannot be read: HISTORY_UNAVAILABLE, nothing runs', async () => {
     // A token without `actions: read` gets 403 on the list.
     gh.failNext(/^GET \/repos\/octo-org\/repo\/actions\/artifacts$/, 1, 403);

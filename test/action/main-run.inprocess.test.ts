@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MainDeps } from '../../src/action/deps.ts';
+import type { GitHubApi } from '../../src/adapters/github-api.ts';
 import { runMain } from '../../src/action/main-run.ts';
 import type { RunSnapshot } from '../../src/record/snapshot.ts';
 import { RunnerFiles } from '../helpers/action-runner.ts';
@@ -54,13 +55,26 @@ interface MainRun {
 /** Releases `definition` in a temp repository and runs the Action's main step on it in process. */
 async function runAction(
   inputs: Record<string, string> = {},
-  options: { definition?: string; env?: NodeJS.ProcessEnv; prepare?: (repo: TempRepo) => Promise<void> } = {},
+  options: {
+    definition?: string;
+    env?: NodeJS.ProcessEnv;
+    prepare?: (repo: TempRepo) => Promise<void>;
+    /** The event payload, instead of test/fixtures/events/repository_dispatch.json. */
+    event?: unknown;
+    /** The runner's files: another run in the same runner (its RUNNER_TEMP keeps the records). */
+    runner?: RunnerFiles;
+    /**
+     * A REST API that lists no published records (the guards' history on GitHub is empty), for
+     * runs with an idempotency key; without it, the API is never asked for.
+     */
+    noPublishedRecords?: boolean;
+  } = {},
 ): Promise<MainRun> {
   const repo = await releaseInProcess('svc', options.definition ?? DEFINITION);
   repos.push(repo);
   await options.prepare?.(repo);
-  const runner = new RunnerFiles('repository_dispatch');
-  runners.push(runner);
+  const runner = options.runner ?? new RunnerFiles('repository_dispatch', options.event);
+  if (options.runner === undefined) runners.push(runner);
   const io = new FakeActionIo({
     remediation: 'svc@v1.0.0',
     'trusted-keys': 'k1.pub',
@@ -78,6 +92,11 @@ async function runAction(
     env: { ...runner.env(repo.dir, {}), API_TOKEN: 'tok-9f8e7d6c5b', ...options.env },
     connectApi: () => () => {
       apiCalls++;
+      if (options.noPublishedRecords) {
+        return Promise.resolve({
+          listArtifactsPage: () => Promise.resolve({ totalCount: 0, artifacts: [] }),
+        } as unknown as GitHubApi);
+      }
       return Promise.reject(new Error('this test has no GitHub API'));
     },
     uploadArtifact: () => {
@@ -138,6 +157,56 @@ describe('the main step in process', () => {
     const { io } = await runAction({ target: 'web-1' });
     expect(io.failures).toEqual([]);
     expect(snapshotAt(io.outputs['record-path']!)).toMatchObject({ status: 'succeeded', target: 'web-1' });
+  });
+
+  it('derives the idempotency key from the repository_dispatch alert and records it', async () => {
+    const fixture = JSON.parse(
+      readFileSync(
+        resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures/events/repository_dispatch.json'),
+        'utf8',
+      ),
+    ) as { client_payload: Record<string, unknown> };
+    const alert = { source: 'pagerduty', id: 'Q1ABCDEF', url: 'https://example.pagerduty.com/incidents/Q1ABCDEF' };
+    const { io } = await runAction(
+      {},
+      { event: { ...fixture, client_payload: { ...fixture.client_payload, alert } }, noPublishedRecords: true },
+    );
+    expect(io.failures).toEqual([]);
+    expect(snapshotAt(io.outputs['record-path']!)).toMatchObject({ status: 'succeeded', idempotencyKey: 'Q1ABCDEF' });
+    // The input overrides the derived key.
+    const { io: explicit } = await runAction({ 'idempotency-key': 'manual-1' }, { noPublishedRecords: true });
+    expect(snapshotAt(explicit.outputs['record-path']!)).toMatchObject({ idempotencyKey: 'manual-1' });
+  });
+
+  it('refuses a second run with the key on the same runner: refused [DUPLICATE_ALERT], recorded', async () => {
+    const first = await runAction({ 'idempotency-key': 'PD-1' }, { noPublishedRecords: true });
+    expect(first.io.failures).toEqual([]);
+    const again = await runAction(
+      { 'idempotency-key': 'PD-1', 'record-suffix': 'again' },
+      { runner: first.runner, noPublishedRecords: true },
+    );
+    expect(again.io.failures).toHaveLength(1);
+    expect(again.io.failures[0]).toMatch(/^refused \[DUPLICATE_ALERT\]: .*run 4242-1 /);
+    expect(again.io.outputs.status).toBe('refused');
+    expect(snapshotAt(again.io.outputs['record-path']!)).toMatchObject({
+      status: 'refused',
+      error: { code: 'DUPLICATE_ALERT' },
+      idempotencyKey: 'PD-1',
+      steps: [],
+    });
+    expect(again.io.log).not.toContain('hello');
+  });
+
+  it('fails with error [INVALID_PARAMS] before anything runs when the alert id is not a string', async () => {
+    const { io, runner } = await runAction(
+      {},
+      { event: { action: 'remediate', client_payload: { alert: { id: 7 } } } },
+    );
+    expect(io.failures).toHaveLength(1);
+    expect(io.failures[0]).toMatch(
+      /^error \[INVALID_PARAMS\]: repository_dispatch payload: alert\.id must be a string/,
+    );
+    expect(existsSync(join(runner.temp, 'remediate-runs'))).toBe(false);
   });
 
   it('fences the live step output so the runner ignores workflow commands in it', async () => {

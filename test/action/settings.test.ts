@@ -137,3 +137,25 @@ describe('target', () => {
     }
   });
 });
+
+describe('idempotency-key', () => {
+  const withKey = (key: string) =>
+    readActionSettings(
+      (name) => ({ remediation: 'svc@v1.0.0', 'trusted-keys': 'keys/k.pub', 'idempotency-key': key })[name] ?? '',
+      env,
+    );
+
+  it('is the trimmed key, or undefined when empty (the run then derives it from the event)', () => {
+    expect(withKey(' PD-Q1ABC ').idempotencyKey).toBe('PD-Q1ABC');
+    expect(withKey('').idempotencyKey).toBeUndefined();
+    expect(withKey('  ').idempotencyKey).toBeUndefined();
+  });
+
+  // Attack: a key that spans lines is printed in refusals and the job log, where a second line
+  // could read as a workflow command.
+  it('refuses anything but one line of visible ASCII, naming the input', () => {
+    for (const bad of ['a b', 'a\n::set-output name=x::y', 'x'.repeat(257), 'clé']) {
+      expect(() => withKey(bad)).toThrow(/input 'idempotency-key': expected an idempotency key/);
+    }
+  });
+});

@@ -37,7 +37,23 @@ describe('dispatch parse', () => {
       params: '{"target":"/etc/app.conf","note":"$(rm -rf /)"}',
       target: 'web-1.example.com',
       'alert-digest': expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
+      'idempotency-key': '',
     });
+  });
+
+  it('writes the idempotency key of the alert: its id, else fingerprint@startsAt', async () => {
+    const byId = await event({ remediation: 'x@v1.0.0', alert: { id: ' Q1ABC ', fingerprint: 'f' } });
+    expect(byId.code, byId.stderr).toBe(0);
+    expect(byId.stdout).toContain('idempotency key Q1ABC');
+    expect(RunnerFiles.parseFileCommands(repo.path('out'))['idempotency-key']).toBe('Q1ABC');
+    const byFingerprint = await event({
+      remediation: 'x@v1.0.0',
+      alert: { fingerprint: 'c6eadffa33fcdf37', startsAt: '2026-11-28T03:00:00Z' },
+    });
+    expect(byFingerprint.code, byFingerprint.stderr).toBe(0);
+    expect(RunnerFiles.parseFileCommands(repo.path('out'))['idempotency-key']).toBe(
+      'c6eadffa33fcdf37@2026-11-28T03:00:00Z',
+    );
   });
 
   it.each([
@@ -46,6 +62,13 @@ describe('dispatch parse', () => {
     ['no remediation', { params: {} }, /remediation must be a string/],
     ['params as a list', { remediation: 'x@v1.0.0', params: ['a'] }, /params must be an object/],
     ['a target with shell syntax', { remediation: 'x@v1.0.0', target: 'web-1; curl evil' }, /target must be/],
+    // Attack: an alert id that smuggles a workflow command onto its own line of the job log.
+    [
+      'an alert id spanning lines',
+      { remediation: 'x@v1.0.0', alert: { id: 'a\n::set-output name=x::y' } },
+      /alert\.id: expected an idempotency key of visible ASCII/,
+    ],
+    ['an alert id that is a number', { remediation: 'x@v1.0.0', alert: { id: 123 } }, /alert\.id must be a string/],
     [
       'too many properties',
       Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`k${i}`, i])),
