@@ -56,6 +56,7 @@ export async function runMain(mainDeps: MainDeps): Promise<void> {
           outDir: settings.outDir,
           dryRun: settings.dryRun,
           force: settings.force,
+          checkOnly: settings.checkOnly,
           ...(settings.target !== undefined ? { target: settings.target } : {}),
           runId: githubRunId(settings.runId, settings.runAttempt, settings.recordSuffix),
           // The Action only ever runs as a step of a GitHub job: the trigger is the job's.

@@ -32,6 +32,8 @@ export interface ActionSettings {
   readonly dryRun: boolean;
   /** Run the fix even when the check stage reports the system healthy. */
   readonly force: boolean;
+  /** Run only the check stage and report `healthy` or `unhealthy` (input `check-only`); never a fix. */
+  readonly checkOnly: boolean;
   /** What the run acts on (input `target`), recorded; undefined when empty. */
   readonly target: string | undefined;
   /** Where the record is published. */
@@ -107,6 +109,7 @@ export function readActionSettings(input: InputReader, env: NodeJS.ProcessEnv): 
         : { kind: 'path', path: inWorkspace(workspace, manifestInput, 'manifest') },
     dryRun: boolean(input('dry-run'), 'dry-run'),
     force: boolean(input('force'), 'force'),
+    checkOnly: boolean(input('check-only'), 'check-only'),
     target: parseRunTarget(input('target').trim() || undefined, "input 'target'"),
     publish: publishTarget(input('publish') || 'both'),
     recordSuffix: recordSuffix(input('record-suffix')),

@@ -253,6 +253,7 @@ async function runCommand(
         outDir: command.outDir,
         dryRun: command.dryRun,
         force: command.force,
+        checkOnly: command.checkOnly,
         ...(command.target !== undefined ? { target: command.target } : {}),
         ignoreCircuitBreaker: command.ignoreCircuitBreaker,
         // In a GitHub job the record is named by the job's run, as the Action names it.

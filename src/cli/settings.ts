@@ -78,6 +78,8 @@ export type CliCommand =
       readonly outDir: string;
       readonly dryRun: boolean;
       readonly force: boolean;
+      /** --check-only: run only the check stage and report `healthy` or `unhealthy`; never a fix. */
+      readonly checkOnly: boolean;
       /** What the run acts on (--target): recorded, and counted per target by the circuit breaker. */
       readonly target: string | undefined;
       /** --ignore-circuit-breaker: run even when the version's circuit breaker is open (recorded). */
@@ -137,8 +139,8 @@ Usage:
   remediate yank <name>@<version> --key <file> [--key ...] --reason "<why>" [--manifest <path>]
   remediate verify <name>@<version> --trusted-key <pub> [--trusted-key ...] [--threshold k] [--min-serial n] [--manifest <path>]
   remediate run <name>@<version> --trusted-key <pub> [--trusted-key ...] [--threshold k] [--min-serial n]
-                [--manifest <path>] [--param key=value ...] [--params-file f.json] [--out <dir>] [--dry-run] [--force]
-                [--target <name>] [--ignore-circuit-breaker]
+                [--manifest <path>] [--param key=value ...] [--params-file f.json] [--out <dir>] [--dry-run]
+                [--force | --check-only] [--target <name>] [--ignore-circuit-breaker]
                 [--sign-key <ed25519 private key>]   (or REMEDIATE_SIGN_KEY=<file>: signs the record's receipt)
   remediate verify-run <record dir> (--trusted-key <run key pub> ... | --snapshot-digest sha256:<hex>
                 | --trusted-root <trusted_root.jsonl> --signer-workflow <OWNER/REPO/.github/workflows/file.yml>
@@ -364,6 +366,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string, env: Node
           out: { type: 'string' },
           'dry-run': { type: 'boolean' },
           force: { type: 'boolean' },
+          'check-only': { type: 'boolean' },
           target: { type: 'string' },
           'ignore-circuit-breaker': { type: 'boolean' },
           'sign-key': { type: 'string' },
@@ -382,6 +385,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string, env: Node
         outDir: path(values.out ?? DEFAULT_OUT_DIR),
         dryRun: values['dry-run'] ?? false,
         force: values.force ?? false,
+        checkOnly: values['check-only'] ?? false,
         target: parseRunTarget(values.target, '--target'),
         ignoreCircuitBreaker: values['ignore-circuit-breaker'] ?? false,
       };
