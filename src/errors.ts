@@ -46,7 +46,8 @@ export type TrustErrorCode =
   | 'UNANCHORED'
   | 'ATTESTATION_INVALID'
   | 'CIRCUIT_OPEN'
-  | 'HISTORY_UNAVAILABLE';
+  | 'HISTORY_UNAVAILABLE'
+  | 'TOO_MANY_UNHEALTHY';
 
 /** An outside service refused to serve us for now: exit 1, the run did not start or finish. */
 export type ServiceErrorCode = 'RATE_LIMITED' | 'GITHUB_API';

@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isAbsolute, resolve } from 'node:path';
 import { UsageError } from '../errors.ts';
 import { readGitHubEnvironment, type GitHubEnvironment } from '../app/github-environment.ts';
+import { parseMaxUnhealthy, type UnhealthyLimit } from '../app/blast-radius.ts';
 import { parseRunTarget, parseThreshold } from '../app/run-request.ts';
 import { DEFAULT_EXPIRY_MS, parseLifetime } from '../core/manifest-editor.ts';
 import { assertRemediationName, makeVersionRef, parseVersionRef, type VersionRef } from '../core/version-ref.ts';
@@ -53,7 +54,25 @@ export type CliCommand =
       readonly githubOutput: string | undefined;
       readonly summary: string | undefined;
     }
-  | { readonly command: 'download-records'; readonly dir: string }
+  | {
+      readonly command: 'download-records';
+      readonly dir: string;
+      /** Only records whose record suffix starts with this (`check-`: the check-only legs). */
+      readonly suffixPrefix: string | undefined;
+      /** No record whose record suffix starts with this (`check-`: all but the check-only legs). */
+      readonly skipSuffixPrefix: string | undefined;
+    }
+  | {
+      readonly command: 'blast-radius';
+      /** The records of the check-only legs. */
+      readonly dirs: readonly string[];
+      /** How many targets may need fixing at once. */
+      readonly maxUnhealthy: UnhealthyLimit;
+      /** How many targets were checked (the legs planned). */
+      readonly total: number;
+      readonly githubOutput: string | undefined;
+      readonly summary: string | undefined;
+    }
   | {
       readonly command: 'publish-release';
       readonly tag: string;
@@ -153,11 +172,12 @@ Usage:
   remediate validate [--base <git ref>] [--summary <file>]
   remediate dispatch parse --event <event.json> [--github-output <file>]
   remediate summarize <record dir>... [--summary <file>]
+  remediate blast-radius --max-unhealthy <n | p%> --total <targets> [<check-only record dir>...] [--github-output <file>] [--summary <file>]
   remediate github newest-manifest --out <file> [--trusted-key <pub> ...]
   remediate github publish-manifest --manifest <file> --trusted-key <pub> [...] [--target <git rev>]
   remediate github publish-release --tag <tag> --asset <file> [--asset ...] [--notes-file <file>] [--prerelease]
   remediate github fleet-gate --leg-prefix <text> --max-failures <n> --gate-step <step name> [--github-output <file>] [--summary <file>]
-  remediate github download-records --dir <dir>
+  remediate github download-records --dir <dir> [--suffix-prefix <text> | --skip-suffix-prefix <text>]
   remediate demo [--clean]
   remediate help | --help | --version
 
@@ -255,6 +275,27 @@ export function parseCommandLine(argv: readonly string[], cwd: string, env: Node
         summary: parsed.values.summary === undefined ? undefined : path(parsed.values.summary),
       };
     }
+    case 'blast-radius': {
+      const parsed = parseWithPositionals(rest, {
+        'max-unhealthy': { type: 'string' },
+        total: { type: 'string' },
+        'github-output': { type: 'string' },
+        summary: { type: 'string' },
+      });
+      const { values } = parsed;
+      return {
+        command: 'blast-radius',
+        // No folder at all is allowed: then every target left no record, which the gate counts.
+        dirs: parsed.positionals.map(path),
+        maxUnhealthy: parseMaxUnhealthy(
+          required(values['max-unhealthy'], '--max-unhealthy <n | p%>'),
+          '--max-unhealthy',
+        ),
+        total: integerOption(required(values.total, '--total <targets>'), '--total', 0, 1),
+        githubOutput: values['github-output'] === undefined ? undefined : path(values['github-output']),
+        summary: values.summary === undefined ? undefined : path(values.summary),
+      };
+    }
     case 'github': {
       const [sub, ...args] = rest;
       if (sub === 'newest-manifest') {
@@ -333,8 +374,26 @@ export function parseCommandLine(argv: readonly string[], cwd: string, env: Node
         };
       }
       if (sub === 'download-records') {
-        const { values } = parse(args, { dir: { type: 'string' } }, 0);
-        return { command: 'download-records', dir: path(required(values.dir, '--dir <dir>')) };
+        const { values } = parse(
+          args,
+          { dir: { type: 'string' }, 'suffix-prefix': { type: 'string' }, 'skip-suffix-prefix': { type: 'string' } },
+          0,
+        );
+        const suffixPrefix = values['suffix-prefix'];
+        const skipSuffixPrefix = values['skip-suffix-prefix'];
+        if (suffixPrefix !== undefined && skipSuffixPrefix !== undefined)
+          throw new UsageError(
+            'USAGE',
+            'github download-records: give --suffix-prefix or --skip-suffix-prefix, not both',
+          );
+        if (suffixPrefix === '' || skipSuffixPrefix === '')
+          throw new UsageError('USAGE', 'github download-records: a suffix prefix cannot be empty');
+        return {
+          command: 'download-records',
+          dir: path(required(values.dir, '--dir <dir>')),
+          suffixPrefix,
+          skipSuffixPrefix,
+        };
       }
       throw new UsageError(
         'USAGE',
