@@ -47,7 +47,8 @@ export type TrustErrorCode =
   | 'ATTESTATION_INVALID'
   | 'CIRCUIT_OPEN'
   | 'DUPLICATE_ALERT'
-  | 'HISTORY_UNAVAILABLE';
+  | 'HISTORY_UNAVAILABLE'
+  | 'TOO_MANY_UNHEALTHY';
 
 /** An outside service refused to serve us for now: exit 1, the run did not start or finish. */
 export type ServiceErrorCode = 'RATE_LIMITED' | 'GITHUB_API';

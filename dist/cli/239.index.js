@@ -134,6 +134,8 @@ function formatRunReport(input) {
     add(`  trigger:   ${formatTrigger(s.trigger)}`);
     add(`  runner:    ${formatRunner(s.runner)}`);
     add(`  forced:    ${s.forced ? 'yes (--force: the check stage was skipped)' : 'no'}`);
+    if (s.checkOnly === true)
+        add('  check only: yes (only the check stage ran; nothing was changed)');
     add(`  tool:      ${(0,terminal_text/* oneLine */.TN)(s.tool.name)} ${(0,terminal_text/* oneLine */.TN)(s.tool.version)} (${(0,terminal_text/* oneLine */.TN)(s.tool.bundleDigest)})`);
     add(`  snapshot:  ${input.snapshotDigest}`);
     if (definition.kind === 'none') {

@@ -60,6 +60,7 @@ export async function runMain(mainDeps: MainDeps): Promise<void> {
           outDir: settings.outDir,
           dryRun: settings.dryRun,
           force: settings.force,
+          checkOnly: settings.checkOnly,
           ...(settings.target !== undefined ? { target: settings.target } : {}),
           ignoreCircuitBreaker: settings.ignoreCircuitBreaker,
           ...(settings.idempotencyKey !== undefined ? { idempotencyKey: settings.idempotencyKey } : {}),

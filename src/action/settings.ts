@@ -33,6 +33,8 @@ export interface ActionSettings {
   readonly dryRun: boolean;
   /** Run the fix even when the check stage reports the system healthy. */
   readonly force: boolean;
+  /** Run only the check stage and report `healthy` or `unhealthy` (input `check-only`); never a fix. */
+  readonly checkOnly: boolean;
   /** What the run acts on (input `target`), recorded; undefined when empty. */
   readonly target: string | undefined;
   /** Run even when the version's circuit breaker is open (input `ignore-circuit-breaker`); recorded. */
@@ -115,6 +117,7 @@ export function readActionSettings(input: InputReader, env: NodeJS.ProcessEnv): 
         : { kind: 'path', path: inWorkspace(workspace, manifestInput, 'manifest') },
     dryRun: boolean(input('dry-run'), 'dry-run'),
     force: boolean(input('force'), 'force'),
+    checkOnly: boolean(input('check-only'), 'check-only'),
     target: parseRunTarget(input('target').trim() || undefined, "input 'target'"),
     ignoreCircuitBreaker: boolean(input('ignore-circuit-breaker'), 'ignore-circuit-breaker'),
     idempotencyKey: input('idempotency-key').trim()

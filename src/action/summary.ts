@@ -38,7 +38,10 @@ export function renderSummary(snapshot: RunSnapshot, links: PublishedLinks): str
     );
   }
   lines.push(`| Trigger | ${escape(describeTrigger(snapshot))} |`);
-  if (snapshot.check) lines.push(`| Check | ${snapshot.check} |`);
+  if (snapshot.check)
+    lines.push(
+      `| Check | ${snapshot.check}${snapshot.checkOnly === true ? ' (check only: nothing was changed)' : ''} |`,
+    );
   if (snapshot.rollback) lines.push(`| Rollback | ${snapshot.rollback} |`);
   if (snapshot.error) lines.push(`| Error | \`${escape(snapshot.error.code)}\`: ${escape(snapshot.error.message)} |`);
   lines.push('');
@@ -101,6 +104,7 @@ function icon(status: string): string {
     case 'healthy':
       return '✅';
     case 'drift':
+    case 'unhealthy':
       return '🔧';
     case 'refused':
       return '⛔';

@@ -40,3 +40,18 @@ export function isRecordOfAttempt(name: string, runId: number, attempt: number):
   const match = /^remediation-[a-z0-9][a-z0-9-]*-v[0-9A-Za-z.+-]+?-(\d+)-(\d+)(?:-[A-Za-z0-9._-]+)?$/.exec(name);
   return match !== null && !name.includes('..') && Number(match[1]) === runId && Number(match[2]) === attempt;
 }
+
+/**
+ * The record suffix of a record artifact of this run attempt (`''` when it has none), or
+ * undefined when the name is not one (isRecordOfAttempt). The workflows tell a leg's check-only
+ * record from its fix record by it (`check-<leg>` against `<leg>`).
+ */
+export function recordSuffixOf(name: string, runId: number, attempt: number): string | undefined {
+  if (!isRecordOfAttempt(name, runId, attempt)) return undefined;
+  const marker = `-${runId}-${attempt}`;
+  // The fixed part ends at the first `-<run>-<attempt>-` from the version's start (`-v<digit>`)
+  // on: a suffix may repeat that text, and the version (semver) comes before it.
+  const version = /-v[0-9]/.exec(name)?.index ?? 0;
+  const at = name.indexOf(`${marker}-`, version);
+  return at < 0 ? '' : name.slice(at + marker.length + 1);
+}

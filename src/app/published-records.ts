@@ -18,6 +18,7 @@ import { parseSnapshot } from '../record/read-snapshot.ts';
 import { SNAPSHOT_FILE } from '../record/record-files.ts';
 import type { RunSnapshot } from '../record/snapshot.ts';
 import { MAX_HISTORY_SNAPSHOT_BYTES, type RunHistorySource } from './run-history.ts';
+import type { RunEntry, RunListSource } from './run-list.ts';
 
 /** Where published records are listed and downloaded from (the REST API, or a test's double). */
 export interface PublishedRecordStore {
@@ -218,6 +219,57 @@ export function publishedRunHistory(store: PublishedRecordStore, scratch: string
       skipped: [
         ...scan.skipped,
         ...scan.expired.map((e) => ({ dir: `artifact ${e.artifact.name}`, problem: 'expired' })),
+      ],
+    };
+  };
+}
+
+/** Records `runs list --repo` reads when no --limit is given: a screenful, about 31 requests. */
+export const LIST_DEFAULT_LIMIT = 30;
+
+/**
+ * `runs list --repo`: the newest record artifacts of the repository (of remediation `name` when
+ * given, created at or after `since`), `limit` of them, each read (its snapshot downloaded) or
+ * listed as expired. Bounded: the list pages (at most HISTORY_MAX_PAGES) and one download per
+ * live record; filters on what is inside a record (target, status) apply after reading, so they
+ * narrow the `limit` newest records rather than search further back.
+ */
+export function publishedRunListSource(
+  store: PublishedRecordStore,
+  scratch: string,
+  filter: { readonly name?: string; readonly since?: Date; readonly limit: number },
+): RunListSource {
+  return async () => {
+    const scan = await scanPublishedRecords(store, {
+      accept: (parsed) => filter.name === undefined || parsed.name === filter.name,
+      ...(filter.since !== undefined ? { since: filter.since } : {}),
+      limit: filter.limit,
+      maxPages: HISTORY_MAX_PAGES,
+      maxDownloads: filter.limit,
+      scratch,
+    }).finally(() => rm(scratch, { recursive: true, force: true }).catch(() => undefined));
+    const entries: RunEntry[] = [
+      ...scan.records.map((r) => ({
+        kind: 'record' as const,
+        snapshot: r.snapshot,
+        snapshotDigest: r.snapshotDigest,
+        location: `artifact ${r.artifact.name} (id ${r.artifact.id})`,
+      })),
+      ...scan.expired.map(({ artifact, parsed }) => ({
+        kind: 'expired' as const,
+        name: parsed.name,
+        version: parsed.version,
+        runId: String(parsed.runId),
+        attempt: String(parsed.attempt),
+        created: artifact.createdAt,
+        location: `artifact ${artifact.name} (id ${artifact.id}, expired)`,
+      })),
+    ];
+    return {
+      entries,
+      skipped: [
+        ...scan.skipped.map(({ dir, problem }) => ({ location: dir, problem })),
+        ...(scan.incomplete !== undefined ? [{ location: 'the artifact list', problem: scan.incomplete }] : []),
       ],
     };
   };

@@ -50,6 +50,7 @@ export const LISTED_STATUSES = [
   'running',
   'succeeded',
   'healthy',
+  'unhealthy',
   'failed',
   'refused',
   'cancelled',

@@ -42,6 +42,11 @@ export interface RunSettings {
   readonly outDir: string;
   readonly dryRun: boolean;
   readonly force: boolean;
+  /**
+   * Run only the check stage (--check-only): verify everything as a run does, then report what the
+   * check found (`healthy` or `unhealthy`) without any step, verify or rollback. Never with `force`.
+   */
+  readonly checkOnly?: boolean;
   /** What the run acts on (--target): recorded, and the circuit breaker counts runs per target. */
   readonly target?: string;
   /** Run even when the version's circuit breaker is open (--ignore-circuit-breaker); recorded. */
@@ -125,6 +130,15 @@ export type RunOutcome =
  */
 export async function runRemediation(settings: RunSettings, deps: RunDeps): Promise<RunOutcome> {
   const { ref } = settings;
+  const checkOnly = settings.checkOnly === true;
+  // --force turns a healthy check into a fix; a check-only run fixes nothing, so asking for both
+  // is a mistake in the call, refused before anything is read.
+  if (checkOnly && settings.force) {
+    throw new UsageError(
+      'USAGE',
+      'check-only and force cannot be combined: force runs the fix on a healthy target, check-only never runs a fix',
+    );
+  }
   const started = deps.clock();
   const runId =
     settings.runId ?? `${started.toISOString().replace(/[-:]|\.\d+/g, '')}-${randomBytes(3).toString('hex')}`;
@@ -143,6 +157,7 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
     status: 'running' as RunStatus,
     secrets: [] as string[],
     forced: settings.force,
+    ...(checkOnly ? { checkOnly: true as const } : {}),
     ...(settings.target !== undefined ? { target: settings.target } : {}),
     ...(settings.idempotencyKey !== undefined ? { idempotencyKey: settings.idempotencyKey } : {}),
     trigger: settings.trigger,
@@ -219,9 +234,10 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
   const guards = await checkRunGuards(
     {
       name: ref.name,
-      breaker: definition['circuit-breaker'],
+      // A check-only run starts no fix: the breaker neither counts nor refuses it, and it takes no alert.
+      breaker: checkOnly ? undefined : definition['circuit-breaker'],
       target: settings.target,
-      idempotencyKey: settings.idempotencyKey,
+      idempotencyKey: checkOnly ? undefined : settings.idempotencyKey,
       ignoreCircuitBreaker: settings.ignoreCircuitBreaker === true,
     },
     deps.history ?? localRunHistory(settings.outDir),
@@ -275,6 +291,7 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
     params,
     secrets,
     force: settings.force,
+    ...(checkOnly ? { checkOnly: true } : {}),
   };
   if (settings.dryRun) {
     printPlan(deps.out, plan, recordedParams);
@@ -402,8 +419,10 @@ const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 /** Exit code of a final status (README "Exit codes"). */
 export function exitCodeFor(status: RunStatus): ExitCodeValue {
   switch (status) {
+    // A check-only run that found drift (`unhealthy`) did its job: the status says what it found.
     case 'succeeded':
     case 'healthy':
+    case 'unhealthy':
       return ExitCode.ok;
     case 'refused':
       return ExitCode.refused;
@@ -429,6 +448,7 @@ function printPlan(out: (line: string) => void, plan: RunPlan, params: Readonly<
   if (Object.keys(params).length === 0) out('    (none)');
   out(`  secrets:   ${secretNames.length ? secretNames.map((s) => `${s}=***`).join(', ') : '(none)'}`);
   out(`  force:     ${plan.force}`);
+  if (plan.checkOnly === true) out('  check only: the check stage runs; no step, verify or rollback');
   for (const stage of ['check', 'steps', 'verify', 'rollback'] as const) {
     const steps = definition[stage];
     out(`  ${stage}:${steps.length ? '' : ' (none)'}`);

@@ -115,6 +115,7 @@ export function formatRunReport(input: RecordReportInput): string[] {
   add(`  trigger:   ${formatTrigger(s.trigger)}`);
   add(`  runner:    ${formatRunner(s.runner)}`);
   add(`  forced:    ${s.forced ? 'yes (--force: the check stage was skipped)' : 'no'}`);
+  if (s.checkOnly === true) add('  check only: yes (only the check stage ran; nothing was changed)');
   add(`  tool:      ${text(s.tool.name)} ${text(s.tool.version)} (${text(s.tool.bundleDigest)})`);
   add(`  snapshot:  ${input.snapshotDigest}`);
 

@@ -5,12 +5,21 @@
 import { escape } from './markdown.ts';
 import type { RunRow } from './run-list.ts';
 
-/** Healthy, fixed (succeeded) and failed (anything else) counts. */
-export function countRows(rows: readonly RunRow[]): { healthy: number; fixed: number; failed: number } {
+/** Statuses that are not a failure: the run did what it was asked (an `unhealthy` check-only run found drift). */
+const NOT_FAILED = new Set(['healthy', 'unhealthy', 'succeeded']);
+
+/** Healthy, unhealthy (check-only runs that found drift), fixed (succeeded) and failed (anything else) counts. */
+export function countRows(rows: readonly RunRow[]): {
+  healthy: number;
+  unhealthy: number;
+  fixed: number;
+  failed: number;
+} {
   return {
     healthy: rows.filter((r) => r.status === 'healthy').length,
+    unhealthy: rows.filter((r) => r.status === 'unhealthy').length,
     fixed: rows.filter((r) => r.status === 'succeeded').length,
-    failed: rows.filter((r) => r.status !== 'healthy' && r.status !== 'succeeded').length,
+    failed: rows.filter((r) => !NOT_FAILED.has(r.status)).length,
   };
 }
 
@@ -18,7 +27,7 @@ export function countRows(rows: readonly RunRow[]): { healthy: number; fixed: nu
 export function renderRecordTable(rows: readonly RunRow[]): string {
   const counts = countRows(rows);
   const lines = [
-    `## Remediation runs: ${counts.healthy} healthy, ${counts.fixed} fixed, ${counts.failed} failed`,
+    `## Remediation runs: ${counts.healthy} healthy, ${counts.unhealthy ? `${counts.unhealthy} unhealthy (check only), ` : ''}${counts.fixed} fixed, ${counts.failed} failed`,
     '',
     '| Remediation | Target | Status | Steps | Duration | Snapshot digest |',
     '| --- | --- | --- | --- | --- | --- |',

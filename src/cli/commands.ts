@@ -28,6 +28,7 @@ import { resolveRelease } from '../app/resolve-release.ts';
 import { yankVersion } from '../app/yank.ts';
 import { readCliSettings, USAGE, type AnchorSettings, type CliCommand } from './settings.ts';
 import type { RecordAnchors } from '../app/verify-run.ts';
+import type { RunListSource } from '../app/run-list.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { MAX_ATTESTATION_BYTES } from '../record/receipt.ts';
 
@@ -151,7 +152,7 @@ async function execute(
       return ExitCode.ok;
     }
     case 'runs-list':
-      return runsListCommand(command, context);
+      return runsListCommand(command, github, context);
     // The workflow-pack commands load only when called: a run does not pay for them.
     case 'dispatch-parse':
       return (await import('./pack-commands.ts')).dispatchParse(command.event, command.githubOutput, github, context);
@@ -173,7 +174,9 @@ async function execute(
     case 'fleet-gate':
       return (await import('./pack-commands.ts')).fleetGateCommand(command, github, context);
     case 'download-records':
-      return (await import('./pack-commands.ts')).downloadRecordsCommand(command.dir, github, context);
+      return (await import('./pack-commands.ts')).downloadRecordsCommand(command, github, context);
+    case 'blast-radius':
+      return (await import('./pack-commands.ts')).blastRadiusCommand(command, github, context);
     case 'verify-run': {
       // Loaded only here: the snapshot validator is large, and no other command needs it.
       const { verifyRunRecord } = await import('../app/verify-run.ts');
@@ -258,6 +261,7 @@ async function runCommand(
         outDir: command.outDir,
         dryRun: command.dryRun,
         force: command.force,
+        checkOnly: command.checkOnly,
         ...(command.target !== undefined ? { target: command.target } : {}),
         ignoreCircuitBreaker: command.ignoreCircuitBreaker,
         ...(command.idempotencyKey !== undefined ? { idempotencyKey: command.idempotencyKey } : {}),
@@ -310,12 +314,18 @@ async function runCommand(
  */
 async function runsListCommand(
   command: Extract<CliCommand, { command: 'runs-list' }>,
+  github: GitHubEnvironment,
   context: CommandContext,
 ): Promise<ExitCodeValue> {
   // Loaded only here: reading records brings the snapshot validator.
   const { localRunListSource } = await import('../app/run-history.ts');
   const { formatRunList, listRuns, sinceTime } = await import('../app/run-list.ts');
-  const { entries, skipped } = await localRunListSource(command.outDir)();
+  const where = command.repo === undefined ? command.outDir : `the artifacts of ${command.repo}`;
+  const source =
+    command.repo === undefined
+      ? localRunListSource(command.outDir)
+      : await publishedListSource(command.repo, command.filter, github, context);
+  const { entries, skipped } = await source();
   for (const { location, problem } of skipped) context.err(`skipped ${location}: ${problem}`);
   const { since, ...filter } = command.filter;
   const rows = listRuns(entries, {
@@ -324,13 +334,50 @@ async function runsListCommand(
   });
   if (rows.length === 0) {
     context.err(
-      entries.length === 0
-        ? `no run records in ${command.outDir}`
-        : `no run matches (${entries.length} record(s) in ${command.outDir})`,
+      entries.length === 0 ? `no run records in ${where}` : `no run matches (${entries.length} record(s) in ${where})`,
     );
   }
   for (const line of formatRunList(rows, command.json)) context.out(line);
   return ExitCode.ok;
+}
+
+/**
+ * `runs list --repo`: the records published as the repository's workflow artifacts, read through
+ * GitHub's REST API with GITHUB_TOKEN (GITHUB_API_URL, else api.github.com). Bounded by --limit
+ * (default LIST_DEFAULT_LIMIT): one list request per 100 artifacts, one download per record.
+ */
+async function publishedListSource(
+  repo: string,
+  filter: Extract<CliCommand, { command: 'runs-list' }>['filter'],
+  github: GitHubEnvironment,
+  context: CommandContext,
+): Promise<RunListSource> {
+  if (!github.token) {
+    throw new UsageError(
+      'USAGE',
+      `runs list --repo ${repo}: set GITHUB_TOKEN to a token that can read the repository's Actions artifacts (for example GITHUB_TOKEN=$(gh auth token))`,
+    );
+  }
+  const { publishedRunListSource, LIST_DEFAULT_LIMIT } = await import('../app/published-records.ts');
+  const { sinceTime } = await import('../app/run-list.ts');
+  const { OctokitGitHubApi } = await import('../adapters/github-api.ts');
+  const { DEFAULT_RETRY } = await import('../adapters/retry.ts');
+  const { artifactDownloaderFor } = await import('../adapters/run-artifacts.ts');
+  const { mkdtemp } = await import('node:fs/promises');
+  const { getOctokit } = await import('@actions/github');
+  const api = new OctokitGitHubApi(
+    getOctokit(github.token, { baseUrl: github.apiUrl ?? 'https://api.github.com' }),
+    repo,
+    DEFAULT_RETRY,
+    (line) => context.err(line),
+  );
+  const download = artifactDownloaderFor(github.token, repo);
+  const scratch = await mkdtemp(join(tmpdir(), 'remediate-runs-'));
+  return publishedRunListSource({ listArtifactsPage: (page) => api.listArtifactsPage(page), download }, scratch, {
+    ...(filter.name !== undefined ? { name: filter.name } : {}),
+    ...(filter.since !== undefined ? { since: sinceTime(filter.since, context.now()) } : {}),
+    limit: filter.limit ?? LIST_DEFAULT_LIMIT,
+  });
 }
 
 /** Reads the anchors' files (run keys, trusted roots) named on the command line. */

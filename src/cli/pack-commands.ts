@@ -1,7 +1,7 @@
 // The CLI commands the reusable workflows call, so their logic is tested code, not inline shell.
 import { appendFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { ExitCode, TrustError, UsageError, type ExitCodeValue } from '../errors.ts';
+import { describeError, ExitCode, TrustError, UsageError, type ExitCodeValue } from '../errors.ts';
 import { parseDispatchPayload } from '../core/dispatch-payload.ts';
 import { formatIssue } from '../core/definition-parser.ts';
 import { OctokitGitHubApi, type GitHubApi } from '../adapters/github-api.ts';
@@ -11,7 +11,14 @@ import { appendGitHubOutputs } from '../adapters/github-output.ts';
 import { artifactClientFor, type RunArtifacts } from '../adapters/run-artifacts.ts';
 import type { CommandContext } from '../app/context.ts';
 import type { GitHubEnvironment } from '../app/github-environment.ts';
-import { decideFleetGate, isRecordOfAttempt } from '../app/fleet-gate.ts';
+import { decideFleetGate, recordSuffixOf } from '../app/fleet-gate.ts';
+import {
+  decideBlastRadius,
+  formatLimit,
+  renderBlastRadius,
+  type TargetCheck,
+  type UnhealthyLimit,
+} from '../app/blast-radius.ts';
 import { loadTrustedKeys } from '../app/load-keys.ts';
 import { readManifest } from '../app/manifest-file.ts';
 import { readBoundedFile } from '../adapters/bounded-file.ts';
@@ -120,6 +127,69 @@ export async function summarizeCommand(
   if (summary) await appendFile(summary, table);
   context.out(table);
   return countRows(rows).failed ? ExitCode.failed : ExitCode.ok;
+}
+
+/** Options of `blast-radius`. */
+export interface BlastRadiusOptions {
+  readonly dirs: readonly string[];
+  readonly maxUnhealthy: UnhealthyLimit;
+  readonly total: number;
+  readonly githubOutput: string | undefined;
+  readonly summary: string | undefined;
+}
+
+/**
+ * `blast-radius`: the gate between the check-only legs and the fix legs of drift.yml and
+ * fleet.yml. Reads each check-only record, counts the targets not known to be healthy (drift
+ * found, no usable answer, no record), writes `unhealthy`, `allowed` and `over` outputs and a
+ * summary naming them, and refuses (TOO_MANY_UNHEALTHY, exit 3) when more than allowed: then
+ * the fix legs do not run. A record that cannot be read counts as unhealthy and is named.
+ */
+export async function blastRadiusCommand(
+  options: BlastRadiusOptions,
+  github: GitHubEnvironment,
+  context: CommandContext,
+): Promise<ExitCodeValue> {
+  const checks: TargetCheck[] = [];
+  for (const dir of options.dirs) {
+    const folder = basename(dir.replace(/\/+$/, ''));
+    try {
+      const snapshot = parseSnapshot((await readRecord(dir)).snapshot, dir);
+      checks.push({
+        target: rowOfSnapshot(snapshot, '', dir).target ?? folder,
+        status: snapshot.status,
+        checkOnly: snapshot.checkOnly === true,
+        record: dir,
+      });
+    } catch (error) {
+      // Fails closed: whoever can damage a record must not make its target look healthy.
+      checks.push({
+        target: folder,
+        status: undefined,
+        checkOnly: false,
+        record: dir,
+        problem: `unreadable record: ${describeError(error).slice(0, 200)}`,
+      });
+    }
+  }
+  const radius = decideBlastRadius(checks, options.total, options.maxUnhealthy);
+  const output = options.githubOutput ?? github.output;
+  const summary = options.summary ?? github.stepSummary;
+  if (output) {
+    await appendGitHubOutputs(output, {
+      unhealthy: String(radius.counted),
+      allowed: String(radius.allowed),
+      over: String(radius.over),
+    });
+  }
+  const report = renderBlastRadius(radius, options.maxUnhealthy);
+  if (summary) await appendFile(summary, report);
+  context.out(report);
+  if (!radius.over) return ExitCode.ok;
+  const named = [...radius.unhealthy, ...radius.unknown].map((c) => c.target);
+  const message = `${radius.counted} of ${radius.total} target(s) need fixing or gave no usable check (max-unhealthy ${formatLimit(options.maxUnhealthy)} allows ${radius.allowed}); no target is fixed${named.length ? `: ${named.slice(0, 20).join(', ')}${named.length > 20 ? `, and ${named.length - 20} more` : ''}` : ''}${radius.missing ? `; ${radius.missing} left no check record` : ''}`;
+  if (github.actions) context.out(`::error title=blast radius::${escapeCommand(message)}`);
+  throw new TrustError('TOO_MANY_UNHEALTHY', message);
 }
 
 /** `github newest-manifest`: the highest-serial manifest on the repository's releases. */
@@ -297,13 +367,24 @@ export async function fleetGateCommand(
   return ExitCode.ok;
 }
 
+/** Options of `github download-records`. */
+export interface DownloadRecordsOptions {
+  readonly dir: string;
+  /** Only records whose record suffix starts with this. */
+  readonly suffixPrefix: string | undefined;
+  /** No record whose record suffix starts with this. */
+  readonly skipSuffixPrefix: string | undefined;
+}
+
 /**
  * `github download-records`: downloads this run attempt's record artifacts
- * (`remediation-*-<run id>-<attempt>-*`), each into `<dir>/<artifact name>/`. Finding none is not
- * an error here; the summary step decides what a missing record means.
+ * (`remediation-*-<run id>-<attempt>-*`), each into `<dir>/<artifact name>/`, optionally only
+ * those whose record suffix starts (or does not start) with a prefix: the workflows keep their
+ * check-only legs' records (`check-<leg>`) apart from their fix legs'. Finding none is not an
+ * error here; the summary step decides what a missing record means.
  */
 export async function downloadRecordsCommand(
-  dir: string,
+  options: DownloadRecordsOptions,
   github: GitHubEnvironment,
   context: CommandContext,
   artifactsFor: (token: string, repository: string, runId: number) => Promise<RunArtifacts> = (
@@ -315,7 +396,14 @@ export async function downloadRecordsCommand(
   const { runId, attempt } = runOf(github);
   const { token, repository } = githubTarget(github);
   const artifacts = await artifactsFor(token, repository, runId);
-  const records = (await artifacts.list()).filter((a) => isRecordOfAttempt(a.name, runId, attempt));
+  const { dir, suffixPrefix, skipSuffixPrefix } = options;
+  const records = (await artifacts.list()).filter((a) => {
+    const suffix = recordSuffixOf(a.name, runId, attempt);
+    if (suffix === undefined) return false;
+    if (suffixPrefix !== undefined) return suffix.startsWith(suffixPrefix);
+    if (skipSuffixPrefix !== undefined) return !suffix.startsWith(skipSuffixPrefix);
+    return true;
+  });
   const refused: string[] = [];
   for (const record of records) {
     // Unzipped into a scratch folder and moved into place only once its digest matched: the

@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isAbsolute, resolve } from 'node:path';
 import { UsageError } from '../errors.ts';
 import { readGitHubEnvironment, type GitHubEnvironment } from '../app/github-environment.ts';
+import { parseMaxUnhealthy, type UnhealthyLimit } from '../app/blast-radius.ts';
 import { parseRunTarget, parseThreshold } from '../app/run-request.ts';
 import { LISTED_STATUSES, parseSince, type ListedStatus, type RunFilter, type SinceSpec } from '../app/run-list.ts';
 import { parseIdempotencyKey } from '../core/idempotency-key.ts';
@@ -55,7 +56,25 @@ export type CliCommand =
       readonly githubOutput: string | undefined;
       readonly summary: string | undefined;
     }
-  | { readonly command: 'download-records'; readonly dir: string }
+  | {
+      readonly command: 'download-records';
+      readonly dir: string;
+      /** Only records whose record suffix starts with this (`check-`: the check-only legs). */
+      readonly suffixPrefix: string | undefined;
+      /** No record whose record suffix starts with this (`check-`: all but the check-only legs). */
+      readonly skipSuffixPrefix: string | undefined;
+    }
+  | {
+      readonly command: 'blast-radius';
+      /** The records of the check-only legs. */
+      readonly dirs: readonly string[];
+      /** How many targets may need fixing at once. */
+      readonly maxUnhealthy: UnhealthyLimit;
+      /** How many targets were checked (the legs planned). */
+      readonly total: number;
+      readonly githubOutput: string | undefined;
+      readonly summary: string | undefined;
+    }
   | {
       readonly command: 'publish-release';
       readonly tag: string;
@@ -80,6 +99,8 @@ export type CliCommand =
       readonly outDir: string;
       readonly dryRun: boolean;
       readonly force: boolean;
+      /** --check-only: run only the check stage and report `healthy` or `unhealthy`; never a fix. */
+      readonly checkOnly: boolean;
       /** What the run acts on (--target): recorded, and counted per target by the circuit breaker. */
       readonly target: string | undefined;
       /** --ignore-circuit-breaker: run even when the version's circuit breaker is open (recorded). */
@@ -99,6 +120,8 @@ export type CliCommand =
       readonly command: 'runs-list';
       /** The folder of local record folders (--out; the default of `run`). */
       readonly outDir: string;
+      /** --repo OWNER/REPO: list the records published there as artifacts instead. */
+      readonly repo: string | undefined;
       /** Which runs (--name, --target, --status, --since, --limit); all must hold. */
       readonly filter: RunListFilterSettings;
       /** --json: print one JSON array of rows instead of the table. */
@@ -164,8 +187,8 @@ Usage:
   remediate yank <name>@<version> --key <file> [--key ...] --reason "<why>" [--manifest <path>]
   remediate verify <name>@<version> --trusted-key <pub> [--trusted-key ...] [--threshold k] [--min-serial n] [--manifest <path>]
   remediate run <name>@<version> --trusted-key <pub> [--trusted-key ...] [--threshold k] [--min-serial n]
-                [--manifest <path>] [--param key=value ...] [--params-file f.json] [--out <dir>] [--dry-run] [--force]
-                [--target <name>] [--ignore-circuit-breaker] [--idempotency-key <alert id>]
+                [--manifest <path>] [--param key=value ...] [--params-file f.json] [--out <dir>] [--dry-run]
+                [--force | --check-only] [--target <name>] [--ignore-circuit-breaker] [--idempotency-key <alert id>]
                 [--sign-key <ed25519 private key>]   (or REMEDIATE_SIGN_KEY=<file>: signs the record's receipt)
   remediate verify-run <record dir> (--trusted-key <run key pub> ... | --snapshot-digest sha256:<hex>
                 | --trusted-root <trusted_root.jsonl> --signer-workflow <OWNER/REPO/.github/workflows/file.yml>
@@ -174,20 +197,21 @@ Usage:
   remediate manifest check --manifest <path> (--previous <path> | --previous-ref <git ref>)
   remediate show <record dir> [the anchors of verify-run]
                 (reads a record: exit 0 when shown, even NOT AUTHENTICATED; 3 when tampered. verify-run is the check)
-  remediate runs list [--out <dir>] [--name <name>] [--target <name>] [--status <status> ...]
+  remediate runs list [--out <dir> | --repo <OWNER/REPO>] [--name <name>] [--target <name>] [--status <status> ...]
                 [--since <30m|24h|7d|2026-11-01|2026-11-01T08:00:00Z>] [--limit <n>] [--json]
-                (the records in --out, newest first; default --out .remediate/runs, as run)
+                (the records in --out, newest first, default .remediate/runs as run; or those --repo published as artifacts)
   remediate runs show <record dir> [the anchors of verify-run]     (the same as show)
   remediate runs verify <record dir> <the anchors of verify-run>   (the same as verify-run)
   remediate release --from-tag <name>/<version> --key <file> (--manifest <previous> | --first-release) [--manifest-out <file>]
   remediate validate [--base <git ref>] [--summary <file>]
   remediate dispatch parse --event <event.json> [--github-output <file>]
   remediate summarize <record dir>... [--summary <file>]
+  remediate blast-radius --max-unhealthy <n | p%> --total <targets> [<check-only record dir>...] [--github-output <file>] [--summary <file>]
   remediate github newest-manifest --out <file> [--trusted-key <pub> ...]
   remediate github publish-manifest --manifest <file> --trusted-key <pub> [...] [--target <git rev>]
   remediate github publish-release --tag <tag> --asset <file> [--asset ...] [--notes-file <file>] [--prerelease]
   remediate github fleet-gate --leg-prefix <text> --max-failures <n> --gate-step <step name> [--github-output <file>] [--summary <file>]
-  remediate github download-records --dir <dir>
+  remediate github download-records --dir <dir> [--suffix-prefix <text> | --skip-suffix-prefix <text>]
   remediate demo [--clean]
   remediate help | --help | --version
 
@@ -285,6 +309,27 @@ export function parseCommandLine(argv: readonly string[], cwd: string, env: Node
         summary: parsed.values.summary === undefined ? undefined : path(parsed.values.summary),
       };
     }
+    case 'blast-radius': {
+      const parsed = parseWithPositionals(rest, {
+        'max-unhealthy': { type: 'string' },
+        total: { type: 'string' },
+        'github-output': { type: 'string' },
+        summary: { type: 'string' },
+      });
+      const { values } = parsed;
+      return {
+        command: 'blast-radius',
+        // No folder at all is allowed: then every target left no record, which the gate counts.
+        dirs: parsed.positionals.map(path),
+        maxUnhealthy: parseMaxUnhealthy(
+          required(values['max-unhealthy'], '--max-unhealthy <n | p%>'),
+          '--max-unhealthy',
+        ),
+        total: integerOption(required(values.total, '--total <targets>'), '--total', 0, 1),
+        githubOutput: values['github-output'] === undefined ? undefined : path(values['github-output']),
+        summary: values.summary === undefined ? undefined : path(values.summary),
+      };
+    }
     case 'github': {
       const [sub, ...args] = rest;
       if (sub === 'newest-manifest') {
@@ -363,8 +408,26 @@ export function parseCommandLine(argv: readonly string[], cwd: string, env: Node
         };
       }
       if (sub === 'download-records') {
-        const { values } = parse(args, { dir: { type: 'string' } }, 0);
-        return { command: 'download-records', dir: path(required(values.dir, '--dir <dir>')) };
+        const { values } = parse(
+          args,
+          { dir: { type: 'string' }, 'suffix-prefix': { type: 'string' }, 'skip-suffix-prefix': { type: 'string' } },
+          0,
+        );
+        const suffixPrefix = values['suffix-prefix'];
+        const skipSuffixPrefix = values['skip-suffix-prefix'];
+        if (suffixPrefix !== undefined && skipSuffixPrefix !== undefined)
+          throw new UsageError(
+            'USAGE',
+            'github download-records: give --suffix-prefix or --skip-suffix-prefix, not both',
+          );
+        if (suffixPrefix === '' || skipSuffixPrefix === '')
+          throw new UsageError('USAGE', 'github download-records: a suffix prefix cannot be empty');
+        return {
+          command: 'download-records',
+          dir: path(required(values.dir, '--dir <dir>')),
+          suffixPrefix,
+          skipSuffixPrefix,
+        };
       }
       throw new UsageError(
         'USAGE',
@@ -396,6 +459,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string, env: Node
           out: { type: 'string' },
           'dry-run': { type: 'boolean' },
           force: { type: 'boolean' },
+          'check-only': { type: 'boolean' },
           target: { type: 'string' },
           'ignore-circuit-breaker': { type: 'boolean' },
           'idempotency-key': { type: 'string' },
@@ -415,6 +479,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string, env: Node
         outDir: path(values.out ?? DEFAULT_OUT_DIR),
         dryRun: values['dry-run'] ?? false,
         force: values.force ?? false,
+        checkOnly: values['check-only'] ?? false,
         target: parseRunTarget(values.target, '--target'),
         ignoreCircuitBreaker: values['ignore-circuit-breaker'] ?? false,
         idempotencyKey:
@@ -506,9 +571,13 @@ function runsListCommand(args: readonly string[], path: (p: string) => string): 
       since: { type: 'string' },
       limit: { type: 'string' },
       json: { type: 'boolean' },
+      repo: { type: 'string' },
     },
     0,
   );
+  if (values.repo !== undefined && values.out !== undefined) {
+    throw new UsageError('USAGE', 'runs list: give --out (local records) or --repo (published records), not both');
+  }
   const statuses = (values.status ?? []).map((status) => {
     if (!(LISTED_STATUSES as readonly string[]).includes(status)) {
       throw new UsageError(
@@ -522,6 +591,7 @@ function runsListCommand(args: readonly string[], path: (p: string) => string): 
   return {
     command: 'runs-list',
     outDir: path(values.out ?? DEFAULT_OUT_DIR),
+    repo: values.repo === undefined ? undefined : parseRepository(values.repo, '--repo'),
     filter: {
       ...(values.name !== undefined ? { name: assertRemediationName(values.name) } : {}),
       ...(target !== undefined ? { target } : {}),
@@ -687,4 +757,12 @@ function attestationOptions(
     repository,
     sourceRef: values['source-ref'],
   };
+}
+
+/** `OWNER/REPO` as GitHub spells a repository; `label` names the option. */
+function parseRepository(text: string, label: string): string {
+  if (!/^[A-Za-z0-9_.-]{1,100}\/[A-Za-z0-9_.-]{1,100}$/.test(text) || /(^|\/)\.\.?($|\/)/.test(text)) {
+    throw new UsageError('USAGE', `${label}: expected OWNER/REPO, got '${text.slice(0, 80)}'`);
+  }
+  return text;
 }

@@ -5,7 +5,7 @@ export const SNAPSHOT_SCHEMA = 'https://remediate.dev/schemas/run-snapshot-v1.js
 
 /** Final (or current) state of a run. */
 export type RunStatus =
-  'running' | 'succeeded' | 'healthy' | 'failed' | 'refused' | 'cancelled' | 'timed-out' | 'crashed';
+  'running' | 'succeeded' | 'healthy' | 'unhealthy' | 'failed' | 'refused' | 'cancelled' | 'timed-out' | 'crashed';
 
 /** How one step ended. */
 export type StepOutcome = 'succeeded' | 'failed' | 'timed-out' | 'cancelled' | 'drift';
@@ -77,6 +77,8 @@ export interface RunSnapshot {
   readonly params?: { readonly values: Readonly<Record<string, Scalar>>; readonly digest: string };
   readonly secrets: readonly string[];
   readonly forced: boolean;
+  /** Set (true) on a check-only run (`--check-only`): only the check stage ran; absent otherwise. */
+  readonly checkOnly?: true;
   /** What the run acts on (`--target`), as the circuit breaker counts runs per target. */
   readonly target?: string;
   /**

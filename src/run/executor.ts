@@ -65,7 +65,8 @@ export async function executePlan(plan: RunPlan, recorder: RunRecorder, deps: Ex
     mkdirSync(workspace, { mode: 0o700 });
     mkdirSync(join(scratch, 'outputs'), { mode: 0o700 });
     copies = DefinitionCopies.create(scratch, plan.files);
-    if (plan.definition.rollback.length > 0) {
+    // A check-only run never rolls back: it needs no reserve.
+    if (plan.definition.rollback.length > 0 && plan.checkOnly !== true) {
       const outputFile = join(scratch, 'outputs', 'rollback-reserve.out');
       writeFileSync(outputFile, '', { mode: 0o600 });
       reserve = { copy: copies.make(), outputFile };

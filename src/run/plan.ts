@@ -21,4 +21,6 @@ export interface RunPlan {
   readonly params: ResolvedParams;
   readonly secrets: Readonly<Record<string, string>>;
   readonly force: boolean;
+  /** Run only the check stage and report what it found (`unhealthy` for drift); never a fix step. */
+  readonly checkOnly?: boolean;
 }

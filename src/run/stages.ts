@@ -69,6 +69,18 @@ export async function runStages(
     recorder.line(drift ? 'check: remediation needed' : 'check: healthy, but --force given; remediating anyway');
   }
 
+  // Check only (a blast-radius count before any target is fixed): what the check found is the
+  // result; no step, verify or rollback may run. Without check steps the fix would always run,
+  // so such a version reports `unhealthy` too.
+  if (plan.checkOnly === true) {
+    recorder.line(
+      definition.check.length === 0
+        ? 'check only: the version has no check, so its fix would always run; nothing was changed'
+        : 'check only: remediation needed; nothing was changed',
+    );
+    return done('unhealthy');
+  }
+
   let failure: Readonly<StepRecord> | undefined;
   for (const stage of ['steps', 'verify'] as const) {
     for (const step of definition[stage]) {

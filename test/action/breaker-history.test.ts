@@ -23,7 +23,8 @@ import { startGitHubDouble, type GitHubDouble } from '../doubles/github-rest/ser
 import { RunnerFiles } from '../helpers/action-runner.ts';
 import { FakeActionIo } from '../helpers/fake-action-io.ts';
 import type { TempRepo } from '../helpers/git-repo.ts';
-import { releaseInProcess } from '../helpers/in-process-cli.ts';
+import { cli, releaseInProcess } from '../helpers/in-process-cli.ts';
+import { gitTestEnv } from '../helpers/git-repo.ts';
 
 const MAIN_SOURCE = resolve(dirname(fileURLToPath(import.meta.url)), '../../src/main.ts');
 const TOKEN = 'ghs_breaker_history_token_0123';
@@ -237,6 +238,75 @@ describe('the circuit breaker on GitHub (published records)', () => {
     expect(run.snapshot).toMatchObject({ status: 'succeeded', circuitBreaker: { counted: 0 } });
     expect(run.io.log + run.io.infos.join('\n')).toMatch(/skipped artifact remediation-flappy-.*does not match/);
   }, 120_000);
+});
+
+describe('runs list --repo (the same published records, from a laptop)', () => {
+  const list = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+    cli(repo.dir, ['runs', 'list', '--repo', gh.repository, ...args], {
+      env: { ...gitTestEnv(), GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.url, ...env },
+    });
+
+  it('lists the newest published records with their recorded status, target and digest, bounded by --limit', async () => {
+    // One of them expired: listed as expired (from its name), never downloaded.
+    gh.addArtifact({
+      runId: 99,
+      name: 'remediation-flappy-v1.0.0-99-1',
+      files: { 'snapshot.json': '{}' },
+      expired: true,
+    });
+    const before = gh.requests.length;
+    const { code, context } = await list(['--json', '--limit', '5']);
+    expect(context.errLines).toEqual([]);
+    expect(code).toBe(0);
+    const rows = JSON.parse(context.outLines.join('\n')) as {
+      name: string;
+      status: string;
+      target: string | null;
+      snapshotDigest: string | null;
+      location: string;
+    }[];
+    expect(rows).toHaveLength(5);
+    expect(rows.filter((r) => r.status === 'expired')).toMatchObject([
+      {
+        name: 'flappy',
+        snapshotDigest: null,
+        location: expect.stringMatching(/remediation-flappy-v1\.0\.0-99-1 .*expired/),
+      },
+    ]);
+    const read = rows.filter((r) => r.status !== 'expired');
+    expect(read.length).toBe(4);
+    for (const row of read) {
+      expect(row.name).toBe('flappy');
+      expect(row.snapshotDigest).toMatch(/^sha256:[0-9a-f]{64}$/);
+    }
+    // Bounded: one page of the list, and one download (plus its redirect) per live record.
+    const calls = gh.requests.slice(before).map((r) => r.path);
+    expect(
+      calls.filter(
+        (p) =>
+          p.startsWith(`/repos/${gh.repository}/actions/artifacts?`) ||
+          p === `/repos/${gh.repository}/actions/artifacts`,
+      ),
+    ).toHaveLength(1);
+    expect(calls.filter((p) => /\/actions\/artifacts\/\d+\/zip$/.test(p))).toHaveLength(4);
+
+    // The refusals are there too, with their target.
+    const refused = await list(['--json', '--status', 'refused', '--limit', '100']);
+    const refusedRows = JSON.parse(refused.context.outLines.join('\n')) as { status: string; target: string }[];
+    expect(refusedRows.length).toBeGreaterThan(0);
+    expect(refusedRows.every((r) => r.status === 'refused')).toBe(true);
+  }, 60_000);
+
+  it('says what to do without a token, and refuses --out with --repo', async () => {
+    const none = await list([], { GITHUB_TOKEN: '' });
+    expect(none.code).toBe(2);
+    expect(none.context.errLines.join('\n')).toMatch(/set GITHUB_TOKEN/);
+    const both = await list(['--out', 'runs']);
+    expect(both.code).toBe(2);
+    const bad = await cli(repo.dir, ['runs', 'list', '--repo', '../x']);
+    expect(bad.code).toBe(2);
+    expect(bad.context.errLines.join('\n')).toMatch(/--repo: expected OWNER\/REPO/);
+  });
 });
 
 describe('record artifact names', () => {

@@ -277,6 +277,41 @@ describe('the main step in process', () => {
     expect(io.warnings.some((w) => w.includes("'status'"))).toBe(true);
   });
 
+  it('check-only: runs only the check, outputs status unhealthy without failing the step', async () => {
+    const marks = 'marks.txt';
+    const { io, repo } = await runAction(
+      { 'check-only': 'true', target: 'web-1' },
+      {
+        definition: [
+          'name: svc',
+          'description: drifted',
+          'check:',
+          `  - { id: probe, run: 'echo check >> "$GITHUB_WORKSPACE/${marks}"; exit 1' }`,
+          'steps:',
+          `  - { id: fix, run: 'echo fix >> "$GITHUB_WORKSPACE/${marks}"' }`,
+          '',
+        ].join('\n'),
+      },
+    );
+    expect(io.failures).toEqual([]);
+    expect(io.outputs.status).toBe('unhealthy');
+    expect(readFileSync(repo.path(marks), 'utf8')).toBe('check\n');
+    expect(snapshotAt(io.outputs['record-path']!)).toMatchObject({
+      status: 'unhealthy',
+      checkOnly: true,
+      check: 'drift',
+      target: 'web-1',
+    });
+    expect(io.summaries.join('')).toMatch(/\| Check \| drift \(check only: nothing was changed\) \|/);
+  });
+
+  it('refuses check-only with force, before anything runs', async () => {
+    const { io } = await runAction({ 'check-only': 'true', force: 'true' });
+    expect(io.failures).toHaveLength(1);
+    expect(io.failures[0]).toMatch(/^error \[USAGE\]: check-only and force cannot be combined/);
+    expect(io.outputs).toEqual({});
+  });
+
   it('fails with error [USAGE] naming the input when an input is invalid, before anything runs', async () => {
     const { io } = await runAction({ publish: 'sometimes' });
     expect(io.failures).toHaveLength(1);

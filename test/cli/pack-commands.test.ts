@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isRecordOfAttempt } from '../../src/app/fleet-gate.ts';
+import { isRecordOfAttempt, recordSuffixOf } from '../../src/app/fleet-gate.ts';
 import { CLI, gitTestEnv, runCli, simpleDefinition, TempRepo } from '../helpers/git-repo.ts';
 import { RunnerFiles } from '../helpers/action-runner.ts';
 import { releaseRemediation } from '../helpers/released.ts';
@@ -484,6 +484,105 @@ describe('github newest-manifest and publish-release (against the REST double)',
   });
 });
 
+describe('blast-radius (the max-unhealthy gate over check-only records)', () => {
+  it('counts the targets whose check found drift or gave no answer, names them, and refuses past the limit', async () => {
+    const r = await releaseRemediation(
+      'svc',
+      'name: svc\ndescription: x\ninputs:\n  mode: { type: string, required: true }\ncheck:\n  - { id: probe, run: \'case "$PARAM_MODE" in healthy) exit 0;; drift) exit 1;; *) exit 2;; esac\' }\nsteps:\n  - { id: fix, run: "true" }\n',
+    );
+    try {
+      const modes = { 'web-1': 'drift', 'web-2': 'healthy', 'web-3': 'drift', 'web-4': 'broken', 'web-5': 'healthy' };
+      for (const [target, mode] of Object.entries(modes)) {
+        const result = await r.run(['--check-only', '--target', target, '--param', `mode=${mode}`]);
+        expect(result.code, result.stderr).toBe(mode === 'broken' ? 1 : 0);
+      }
+      const dirs = r.records();
+      const gate = (limit: string, total = '6', extra: string[] = []) =>
+        runCli(
+          [
+            'blast-radius',
+            '--max-unhealthy',
+            limit,
+            '--total',
+            total,
+            '--summary',
+            'summary',
+            '--github-output',
+            'out',
+            ...extra,
+            ...dirs,
+          ],
+          { cwd: r.repo.dir },
+        );
+
+      // web-1 and web-3 drifted, web-4's check errored, a sixth target left no record: 4 of 6.
+      const over = await gate('50%');
+      expect(over.code).toBe(3);
+      expect(over.stderr).toMatch(
+        /^refused \[TOO_MANY_UNHEALTHY\]: 4 of 6 target\(s\) need fixing or gave no usable check \(max-unhealthy 50% allows 3\); no target is fixed: web-1, web-3, web-4; 1 left no check record/,
+      );
+      const summary = readFileSync(r.repo.path('summary'), 'utf8');
+      expect(summary).toMatch(/## ⛔ Blast radius: 4 of 6/);
+      expect(summary).toContain('- web-1: drift');
+      expect(summary).toContain('- web-4: status failed');
+      expect(summary).not.toContain('web-2');
+      const out = readFileSync(r.repo.path('out'), 'utf8');
+      for (const [name, value] of [
+        ['unhealthy', '4'],
+        ['allowed', '3'],
+        ['over', 'true'],
+      ])
+        expect(out).toMatch(new RegExp(`^${name}<<(\\S+)\\n${value}\\n\\1$`, 'm'));
+
+      const within = await gate('4');
+      expect(within.code, within.stderr).toBe(0);
+      expect(within.stdout).toMatch(/## ✅ Blast radius: 4 of 6 .*fixing goes ahead/);
+
+      // A fix record (not check-only) and a damaged record say nothing about the check: unknown.
+      const fix = await r.run(['--target', 'web-2', '--param', 'mode=healthy']);
+      expect(fix.code, fix.stderr).toBe(0);
+      const fixRecord = r.records().find((d) => !dirs.includes(d))!;
+      writeFileSync(join(dirs[1]!, 'snapshot.json'), '{"status": "healthy"}');
+      const mixed = await runCli(['blast-radius', '--max-unhealthy', '100%', '--total', '6', ...dirs, fixRecord], {
+        cwd: r.repo.dir,
+      });
+      expect(mixed.code, mixed.stderr).toBe(0);
+      expect(mixed.stdout).toMatch(
+        /1 healthy, 2 unhealthy \(drift found\), 3 without a usable check, 0 without a check record/,
+      );
+      expect(mixed.stdout).toMatch(/unreadable record: .*does not match the run snapshot schema/);
+      expect(mixed.stdout).toContain('not a check-only record (status healthy)');
+    } finally {
+      r.repo.remove();
+    }
+  }, 120_000);
+
+  it('refuses a bad max-unhealthy or total, and more records than targets (exit 2)', async () => {
+    for (const bad of ['12.5%', '-1', 'lots', '101%']) {
+      const result = await cli(['blast-radius', `--max-unhealthy=${bad}`, '--total', '3']);
+      expect(result.code, bad).toBe(2);
+      expect(result.stderr).toMatch(/\[USAGE\]: --max-unhealthy: expected a whole number of targets/);
+    }
+    for (const bad of ['0', 'x', '-2']) {
+      const result = await cli(['blast-radius', '--max-unhealthy', '1', `--total=${bad}`]);
+      expect(result.code, bad).toBe(2);
+      expect(result.stderr).toMatch(/\[USAGE\]: --total: expected a whole number >= 1/);
+    }
+    expect((await cli(['blast-radius', '--total', '3'])).stderr).toMatch(/missing --max-unhealthy/);
+    repo.write('a/snapshot.json', '{}');
+    repo.write('b/snapshot.json', '{}');
+    const tooMany = await cli(['blast-radius', '--max-unhealthy', '1', '--total', '1', 'a', 'b']);
+    expect(tooMany.code).toBe(2);
+    expect(tooMany.stderr).toMatch(/2 check records for 1 target\(s\)/);
+  });
+
+  it('with no record at all, counts every target as unhealthy', async () => {
+    const result = await cli(['blast-radius', '--max-unhealthy', '0', '--total', '2']);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/TOO_MANY_UNHEALTHY\]: 2 of 2 .*; 2 left no check record/);
+  });
+});
+
 describe('github fleet-gate and download-records (against the REST double)', () => {
   let gh: GitHubDouble;
   afterEach(async () => {
@@ -611,6 +710,30 @@ describe('github fleet-gate and download-records (against the REST double)', () 
     expect(none.stdout).toContain('0 record artifact(s) of run 999 attempt 1');
   });
 
+  it("keeps the check-only legs' records apart from the fix legs' by their record suffix", async () => {
+    gh = await startGitHubDouble({ token: 'tok', gitDir: repo.dir, repository: 'o/r' });
+    const checks = ['remediation-svc-v1.0.0-4242-1-check-0-web-1', 'remediation-svc-v1.0.0-4242-1-check-1-web-2'];
+    const fixes = ['remediation-svc-v1.0.0-4242-1-0-web-1', 'remediation-svc-v1.0.0-4242-1-1-web-2'];
+    for (const name of [...checks, ...fixes]) gh.addArtifact({ runId: 4242, name, files: { 'snapshot.json': '{}' } });
+    const onlyChecks = await cli(
+      ['github', 'download-records', '--dir', 'checks', '--suffix-prefix', 'check-'],
+      runEnv(),
+    );
+    expect(onlyChecks.code, onlyChecks.stderr).toBe(0);
+    expect(readdirSync(repo.path('checks')).sort()).toEqual(checks);
+    const noChecks = await cli(
+      ['github', 'download-records', '--dir', 'fixes', '--skip-suffix-prefix', 'check-'],
+      runEnv(),
+    );
+    expect(noChecks.code, noChecks.stderr).toBe(0);
+    expect(readdirSync(repo.path('fixes')).sort()).toEqual(fixes);
+    const both = await cli(
+      ['github', 'download-records', '--dir', 'x', '--suffix-prefix', 'a', '--skip-suffix-prefix', 'b'],
+      runEnv(),
+    );
+    expect(both.code).toBe(2);
+  });
+
   it('refuses an artifact whose bytes do not match the digest GitHub listed (exit 3)', async () => {
     gh = await startGitHubDouble({ token: 'tok', gitDir: repo.dir, repository: 'o/r' });
     gh.addArtifact({ runId: 4242, name: 'remediation-svc-v1.0.0-4242-1-0', files: { 'snapshot.json': '{}' } });
@@ -651,5 +774,13 @@ describe('isRecordOfAttempt', () => {
     expect(isRecordOfAttempt('remediation-svc-v1.0.0-4242-1-0/..', 4242, 1)).toBe(false);
     expect(isRecordOfAttempt('remediation-svc-v1.0.0-4242-1-..', 4242, 1)).toBe(false);
     expect(isRecordOfAttempt('other-svc-v1.0.0-4242-1-0', 4242, 1)).toBe(false);
+  });
+
+  it('recordSuffixOf gives the record suffix of a record of this attempt', () => {
+    expect(recordSuffixOf('remediation-svc-v1.0.0-4242-1', 4242, 1)).toBe('');
+    expect(recordSuffixOf('remediation-svc-v1.0.0-4242-1-check-0-web-1', 4242, 1)).toBe('check-0-web-1');
+    expect(recordSuffixOf('remediation-svc-v1.0.0-rc.1-4242-1-0-web-4242-1-x', 4242, 1)).toBe('0-web-4242-1-x');
+    expect(recordSuffixOf('remediation-app-4242-1-x-v1.0.0-4242-1-3-a', 4242, 1)).toBe('3-a');
+    expect(recordSuffixOf('remediation-svc-v1.0.0-4242-2-check-0', 4242, 1)).toBeUndefined();
   });
 });

@@ -20,6 +20,7 @@ export interface PlanOptions {
   readonly params?: ResolvedParams;
   readonly secrets?: Readonly<Record<string, string>>;
   readonly force?: boolean;
+  readonly checkOnly?: boolean;
 }
 
 /**
@@ -49,6 +50,7 @@ export function planFor(body: string, options: PlanOptions = {}): RunPlan {
     params: options.params ?? {},
     secrets: options.secrets ?? {},
     force: options.force ?? false,
+    ...(options.checkOnly === true ? { checkOnly: true } : {}),
   };
 }
 

@@ -157,6 +157,37 @@ describe('the check stage', () => {
   });
 });
 
+describe('a check-only run', () => {
+  it('ends unhealthy after the check finds drift, without a step, verify or rollback', async () => {
+    const { result, ran, recorder } = await drive(planFor(CHECKED, { checkOnly: true }), {
+      script: { 'check/probe': { outcome: 'drift' } },
+    });
+    expect(result).toEqual({ status: 'unhealthy', check: 'drift' });
+    expect(ran).toEqual(['check/probe']);
+    expect(recorder.snapshot.check).toBe('drift');
+  });
+
+  it('ends healthy when the check passes, as a run does', async () => {
+    const { result, ran } = await drive(planFor(CHECKED, { checkOnly: true }));
+    expect(result).toEqual({ status: 'healthy', check: 'healthy' });
+    expect(ran).toEqual(['check/probe']);
+  });
+
+  it('ends unhealthy without running anything when the version has no check (its fix would always run)', async () => {
+    const { result, ran } = await drive(planFor(THREE_STEPS, { checkOnly: true }));
+    expect(result).toEqual({ status: 'unhealthy', check: 'none' });
+    expect(ran).toEqual([]);
+  });
+
+  it('fails as a run does when the check itself errors, still without a fix', async () => {
+    const { result, ran } = await drive(planFor(CHECKED, { checkOnly: true }), {
+      script: { 'check/probe': { outcome: 'failed', exitCode: 2 } },
+    });
+    expect(result).toMatchObject({ status: 'failed', check: 'error', error: { code: 'CHECK_FAILED' } });
+    expect(ran).toEqual(['check/probe']);
+  });
+});
+
 describe('a failing step or verify', () => {
   it('skips the rest, runs the rollback and fails with STEP_FAILED naming the step', async () => {
     const { result, ran, recorder } = await drive(planFor(THREE_STEPS), {

@@ -289,7 +289,7 @@ describe('reusable workflows document their interface', () => {
       for (const [, job] of jobsOf(workflow(name)))
         checkouts += stepsOf(job).filter((s) => (s.with as YamlMap | undefined)?.path === TOOL_CHECKOUT.path).length;
     }
-    expect(checkouts).toBe(10);
+    expect(checkouts).toBe(14);
     // No other step mentions a caller-supplied tool reference any more.
     for (const name of REUSABLE) expect(read(`.github/workflows/${name}`)).not.toMatch(/tool-ref|tool-repository/);
   });
@@ -373,8 +373,11 @@ describe('reusable workflows document their interface', () => {
       'fleet.yml': "${{ format('remediate-{0}-{1}', inputs.remediation, matrix.target) }}",
     };
     for (const [name, group] of Object.entries(groups)) {
-      const job = jobsOf(workflow(name)).find(([, j]) => stepsOf(j).some((s) => s.uses === TOOL_ACTION))?.[1];
-      expect(job?.concurrency, name).toEqual({ group, 'cancel-in-progress': false });
+      // Every job that runs the Action, the check-only legs of the max-unhealthy gate included.
+      const jobs = jobsOf(workflow(name)).filter(([, j]) => stepsOf(j).some((s) => s.uses === TOOL_ACTION));
+      expect(jobs.length, name).toBeGreaterThan(0);
+      for (const [id, job] of jobs)
+        expect(job.concurrency, `${name} ${id}`).toEqual({ group, 'cancel-in-progress': false });
     }
   });
 
@@ -458,8 +461,12 @@ describe('the tool commit check (job.workflow_repository, job.workflow_sha)', ()
       'remediate.yml remediate',
       'on-alert.yml parse',
       'on-alert.yml remediate',
+      'drift.yml check',
+      'drift.yml gate',
       'drift.yml legs',
       'drift.yml summary',
+      'fleet.yml check',
+      'fleet.yml gate',
       'fleet.yml legs',
       'fleet.yml summary',
       'release.yml check',
@@ -496,8 +503,10 @@ describe('the tool commit check (job.workflow_repository, job.workflow_sha)', ()
 
 describe('fleet.yml plan step', () => {
   const step = findStep(workflow('fleet.yml'), 'plan', 'plan');
-  const plan = (targets: string, params = '{}', targetParam = '') =>
-    runStep(step, { env: { TARGETS: targets, PARAMS: params, TARGET_PARAM: targetParam } });
+  const plan = (targets: string, params = '{}', targetParam = '', more: Record<string, string> = {}) =>
+    runStep(step, {
+      env: { TARGETS: targets, PARAMS: params, TARGET_PARAM: targetParam, MAX_UNHEALTHY: '', FORCE: 'false', ...more },
+    });
 
   it('builds one leg per target with the target set in the named parameter', () => {
     const result = plan('["web-1", "db-1.example.com:5432"]', '{"port": 8080, "host": "ignored"}', 'host');
@@ -517,7 +526,10 @@ describe('fleet.yml plan step', () => {
   it.each(['step.mjs', 'step.cjs'])(
     'runs the same whether node loads the file as ESM or CommonJS (%s)',
     (scriptName) => {
-      const result = runStep(step, { scriptName, env: { TARGETS: '["a"]', PARAMS: '{}', TARGET_PARAM: '' } });
+      const result = runStep(step, {
+        scriptName,
+        env: { TARGETS: '["a"]', PARAMS: '{}', TARGET_PARAM: '', MAX_UNHEALTHY: '', FORCE: 'false' },
+      });
       expect(result.status).toBe(0);
       expect(result.outputs.count).toBe('1');
     },
@@ -542,6 +554,20 @@ describe('fleet.yml plan step', () => {
     expect(result.status).toBe(2);
     expect(result.stdout).toMatch(/^::error title=fleet plan::/);
     expect(result.outputs).toEqual({});
+  });
+
+  it('takes the max-unhealthy values blast-radius takes, and refuses the others and force with it', () => {
+    for (const good of ['0', '3', '25%', '100%'])
+      expect(plan('["a"]', '{}', '', { MAX_UNHEALTHY: good }).status).toBe(0);
+    for (const bad of ['12.5%', '101%', '-1', '03', ' 3', 'many']) {
+      const result = plan('["a"]', '{}', '', { MAX_UNHEALTHY: bad });
+      expect(result.status, bad).toBe(2);
+      expect(result.stdout).toMatch(/^::error title=fleet plan::input 'max-unhealthy': expected a whole number/);
+    }
+    const forced = plan('["a"]', '{}', '', { MAX_UNHEALTHY: '1', FORCE: 'true' });
+    expect(forced.status).toBe(2);
+    expect(forced.stdout).toMatch(/'max-unhealthy' and 'force' cannot be combined/);
+    expect(plan('["a"]', '{}', '', { FORCE: 'true' }).status).toBe(0);
   });
 });
 
@@ -792,11 +818,113 @@ describe('drift.yml and fleet.yml summary step', () => {
   });
 });
 
+describe('drift.yml and fleet.yml max-unhealthy gate (blast radius)', () => {
+  it.each(['drift.yml', 'fleet.yml'])(
+    '%s: check-only legs, then the gate, then the fix legs only when it passed',
+    (name) => {
+      const jobs = Object.fromEntries(jobsOf(workflow(name)));
+      const { check, gate, legs, summary } = jobs;
+      expect(check?.if).toBe("${{ inputs.max-unhealthy != '' && !inputs.dry-run }}");
+      const run = stepsOf(check ?? {}).find((s) => s.uses === TOOL_ACTION);
+      expect(run?.with).toMatchObject({ 'check-only': true, publish: 'artifact' });
+      expect(String((run?.with as YamlMap)['record-suffix'])).toMatch(/format\('check-\{0\}/);
+      expect(gate?.needs).toEqual(['plan', 'check']);
+      expect(gate?.if).toBe(
+        "${{ !cancelled() && inputs.max-unhealthy != '' && !inputs.dry-run && needs.plan.result == 'success' }}",
+      );
+      expect(legs?.needs).toEqual(['plan', 'gate']);
+      // Fails closed: with max-unhealthy set, only a gate that succeeded lets a fix leg start.
+      expect(legs?.if).toBe(
+        "${{ !cancelled() && needs.plan.result == 'success' && (inputs.max-unhealthy == '' || inputs.dry-run || needs.gate.result == 'success') }}",
+      );
+      expect(summary?.if).toContain("needs.gate.result != 'failure'");
+      const table = findStep(workflow(name), 'summary', "Table this run's records");
+      expect(String(table.run)).toContain('download-records --dir "$records_dir" --skip-suffix-prefix check-');
+      const inputs = workflowCallOf(workflow(name))?.inputs as Record<string, YamlMap>;
+      expect(inputs['max-unhealthy']).toMatchObject({ type: 'string', required: false, default: '' });
+    },
+  );
+
+  it('end to end: real check-only records as artifacts, downloaded and counted by the real CLI', async () => {
+    const r = await releaseRemediation(
+      'svc',
+      'name: svc\ndescription: x\ninputs:\n  mode: { type: string, required: true }\ncheck:\n  - { id: probe, run: \'test "$PARAM_MODE" = healthy\' }\nsteps:\n  - { id: fix, run: "true" }\n',
+    );
+    const gh = await startGitHubDouble({ token: 't', gitDir: r.repo.dir, repository: 'octo/fleet' });
+    try {
+      const targets = { 'web-1': 'healthy', 'web-2': 'drifted', 'web-3': 'drifted', 'web-4': 'healthy' };
+      for (const [target, mode] of Object.entries(targets))
+        expect((await r.run(['--check-only', '--target', target, '--param', `mode=${mode}`])).code).toBe(0);
+      // A fix record of the same run: the gate must not take it for a check.
+      expect((await r.run(['--target', 'web-1', '--param', 'mode=healthy'])).code).toBe(0);
+      r.records().forEach((dir, i) => {
+        const files: Record<string, Buffer> = {};
+        for (const entry of readdirSync(dir, { withFileTypes: true }))
+          if (entry.isFile()) files[entry.name] = readFileSync(join(dir, entry.name));
+        const target = r.snapshot(dir).target ?? '';
+        const suffix = r.snapshot(dir).checkOnly ? `check-${i}-${target}` : `0-${target}`;
+        gh.addArtifact({ runId: 4242, name: `remediation-svc-v1.0.0-4242-1-${suffix}`, files });
+      });
+      const workspace = tempDir();
+      installTool(workspace);
+      const step = findStep(workflow('fleet.yml'), 'gate', 'count');
+      const gate = (maxUnhealthy: string, targetCount: string) =>
+        runStepAsync(step, {
+          cwd: workspace,
+          env: { GITHUB_TOKEN: 't', MAX_UNHEALTHY: maxUnhealthy, TARGETS: targetCount },
+          runner: { GITHUB_API_URL: gh.url },
+        });
+
+      // web-2 and web-3 drifted: 2 of 4, and 25% of 4 allows 1.
+      const over = await gate('25%', '4');
+      expect(over.status).toBe(3);
+      expect(over.stderr).toMatch(/refused \[TOO_MANY_UNHEALTHY\]: 2 of 4 target\(s\) .*: web-2, web-3$/m);
+      expect(over.stdout).toMatch(/^::error title=blast radius::2 of 4 target\(s\)/m);
+      expect(over.summary).toMatch(/## ⛔ Blast radius: 2 of 4 target\(s\)/);
+      expect(over.summary).toContain('- web-2: drift');
+      expect(over.summary).not.toContain('web-1');
+      expect(over.outputs).toMatchObject({ unhealthy: '2', allowed: '1', over: 'true' });
+
+      const within = await gate('50%', '4');
+      expect(within.status, within.stderr).toBe(0);
+      expect(within.outputs).toMatchObject({ unhealthy: '2', allowed: '2', over: 'false' });
+
+      // A fifth planned target left no check record: it counts.
+      const missing = await gate('2', '5');
+      expect(missing.status).toBe(3);
+      expect(missing.summary).toContain('1 target(s) left no check record');
+      expect(gh.violations).toEqual([]);
+    } finally {
+      await gh.close();
+      r.repo.remove();
+    }
+  }, 180_000);
+
+  it('fails the gate (and so fixes nothing) when the check records cannot be downloaded', () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'package.json'), '{"type": "commonjs"}');
+    fakeCli(
+      cwd,
+      "require('node:fs').writeFileSync(process.env.HOME + '/called', process.argv[2]); process.exit(process.argv[2] === 'github' ? 1 : 0);",
+    );
+    const result = runStep(findStep(workflow('drift.yml'), 'gate', 'count'), {
+      cwd,
+      env: { GITHUB_TOKEN: 't', MAX_UNHEALTHY: '1', TARGETS: '3' },
+    });
+    expect(result.status).toBe(1);
+    // blast-radius never ran: an unknown count is not read as zero.
+    expect(readFileSync(join(result.home, 'called'), 'utf8')).toBe('github');
+  });
+});
+
 describe('drift.yml plan step', () => {
   const step = findStep(workflow('drift.yml'), 'plan', 'plan');
-  const plan = (remediations: unknown) =>
+  const plan = (remediations: unknown, maxUnhealthy = '') =>
     runStep(step, {
-      env: { REMEDIATIONS: typeof remediations === 'string' ? remediations : JSON.stringify(remediations) },
+      env: {
+        REMEDIATIONS: typeof remediations === 'string' ? remediations : JSON.stringify(remediations),
+        MAX_UNHEALTHY: maxUnhealthy,
+      },
     });
 
   it('passes the legs through with params and target defaulted', () => {
@@ -816,7 +944,7 @@ describe('drift.yml plan step', () => {
 
   it('feeds the legs matrix, whose concurrency group is remediation and target', () => {
     const legs = jobsOf(workflow('drift.yml')).find(([id]) => id === 'legs')?.[1] ?? {};
-    expect(legs.needs).toBe('plan');
+    expect(legs.needs).toEqual(['plan', 'gate']);
     expect((legs.strategy as YamlMap).matrix).toEqual({ include: '${{ fromJSON(needs.plan.outputs.legs) }}' });
   });
 
@@ -853,6 +981,13 @@ describe('drift.yml plan step', () => {
     expect(result.status).toBe(2);
     expect(result.stdout).toMatch(/^::error title=drift plan::/);
     expect(result.outputs).toEqual({});
+  });
+
+  it('refuses a max-unhealthy blast-radius would refuse, before any leg starts', () => {
+    expect(plan([{ remediation: 'a@v1.0.0' }], '25%').status).toBe(0);
+    const bad = plan([{ remediation: 'a@v1.0.0' }], '2.5');
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toMatch(/^::error title=drift plan::input 'max-unhealthy'/);
   });
 
   it('names both legs when two share a remediation and target', () => {

@@ -1,0 +1,145 @@
+// The blast-radius gate's pure parts: parsing max-unhealthy, the rounding, the count (failing
+// closed) and the summary. The command on real records is in test/cli/pack-commands.test.ts.
+import { describe, expect, it } from 'vitest';
+import {
+  allowedUnhealthy,
+  decideBlastRadius,
+  parseMaxUnhealthy,
+  renderBlastRadius,
+  type TargetCheck,
+} from '../../src/app/blast-radius.ts';
+import { UsageError } from '../../src/errors.ts';
+
+const check = (target: string, status: string | undefined, extra: Partial<TargetCheck> = {}): TargetCheck => ({
+  target,
+  status,
+  checkOnly: true,
+  record: `/records/${target}`,
+  ...extra,
+});
+
+describe('parseMaxUnhealthy', () => {
+  it.each([
+    ['0', { kind: 'count', count: 0 }],
+    ['3', { kind: 'count', count: 3 }],
+    ['1000000', { kind: 'count', count: 1_000_000 }],
+    ['0%', { kind: 'percent', percent: 0 }],
+    ['25%', { kind: 'percent', percent: 25 }],
+    ['100%', { kind: 'percent', percent: 100 }],
+  ])('takes %j', (text, limit) => {
+    expect(parseMaxUnhealthy(text, 'max-unhealthy')).toEqual(limit);
+  });
+
+  it.each([
+    '',
+    ' ',
+    '-1',
+    '2.5',
+    '1e3',
+    '0x10',
+    '03',
+    ' 3',
+    '3 ',
+    '3 targets',
+    '12.5%',
+    '101%',
+    '-5%',
+    '%',
+    '25 %',
+    '1000001',
+    '007%',
+    'Infinity',
+  ])('refuses %j with a usage error naming the option', (text) => {
+    let thrown: unknown;
+    try {
+      parseMaxUnhealthy(text, '--max-unhealthy');
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(UsageError);
+    expect((thrown as UsageError).code).toBe('USAGE');
+    expect((thrown as UsageError).message).toMatch(/^--max-unhealthy: expected a whole number of targets/);
+  });
+});
+
+describe('allowedUnhealthy (a percent rounds down, as Cluster API does)', () => {
+  it.each([
+    ['25%', 10, 2],
+    ['25%', 3, 0],
+    ['25%', 4, 1],
+    ['33%', 3, 0],
+    ['34%', 3, 1],
+    ['50%', 1, 0],
+    ['100%', 7, 7],
+    ['0%', 256, 0],
+    ['3', 2, 3],
+    ['0', 5, 0],
+  ])('%s of %i targets allows %i', (text, total, allowed) => {
+    expect(allowedUnhealthy(parseMaxUnhealthy(text, 'x'), total)).toBe(allowed);
+  });
+});
+
+describe('decideBlastRadius', () => {
+  const limit = parseMaxUnhealthy('1', 'x');
+
+  it('goes ahead at the limit and stops one past it', () => {
+    const at = decideBlastRadius([check('a', 'healthy'), check('b', 'unhealthy'), check('c', 'healthy')], 3, limit);
+    expect(at).toMatchObject({ counted: 1, allowed: 1, over: false, missing: 0 });
+    const past = decideBlastRadius([check('a', 'unhealthy'), check('b', 'unhealthy'), check('c', 'healthy')], 3, limit);
+    expect(past).toMatchObject({ counted: 2, over: true });
+    expect(past.unhealthy.map((c) => c.target)).toEqual(['a', 'b']);
+  });
+
+  it('counts a check without a usable answer, a record that is not check-only, and a missing record as unhealthy', () => {
+    const radius = decideBlastRadius(
+      [
+        check('failed', 'failed'),
+        check('refused', 'refused'),
+        check('fix-record', 'healthy', { checkOnly: false }),
+        check('damaged', undefined, { checkOnly: false, problem: 'unreadable record' }),
+        check('fine', 'healthy'),
+      ],
+      7,
+      parseMaxUnhealthy('100%', 'x'),
+    );
+    expect(radius.unknown.map((c) => c.target)).toEqual(['failed', 'refused', 'fix-record', 'damaged']);
+    expect(radius.healthy.map((c) => c.target)).toEqual(['fine']);
+    expect(radius).toMatchObject({ missing: 2, counted: 6, allowed: 7, over: false });
+    expect(decideBlastRadius([check('fine', 'healthy')], 2, limit)).toMatchObject({ counted: 1, over: false });
+    expect(decideBlastRadius([], 2, limit)).toMatchObject({ counted: 2, over: true, missing: 2 });
+  });
+
+  it('refuses more records than targets, and a target count below 1', () => {
+    expect(() => decideBlastRadius([check('a', 'healthy'), check('b', 'healthy')], 1, limit)).toThrow(UsageError);
+    expect(() => decideBlastRadius([], 0, limit)).toThrow(UsageError);
+  });
+});
+
+describe('renderBlastRadius', () => {
+  it('names the unhealthy and unknown targets, escaped, and says no target was fixed', () => {
+    const limit = parseMaxUnhealthy('25%', 'x');
+    const radius = decideBlastRadius(
+      [check('web-1', 'unhealthy'), check('db|<b>', 'unhealthy'), check('web-3', 'failed'), check('web-4', 'healthy')],
+      5,
+      limit,
+    );
+    const text = renderBlastRadius(radius, limit);
+    expect(text).toMatch(
+      /^## ⛔ Blast radius: 4 of 5 target\(s\) .*max-unhealthy 25% of 5 target\(s\) allows 1: no target was fixed/,
+    );
+    expect(text).toContain('- web-1: drift');
+    expect(text).toContain('- db\\|&lt;b&gt;: drift');
+    expect(text).toContain('- web-3: status failed');
+    expect(text).toContain('1 target(s) left no check record');
+    expect(text).not.toContain('web-4:');
+  });
+
+  it('says fixing goes ahead within the limit', () => {
+    const limit = parseMaxUnhealthy('2', 'x');
+    const text = renderBlastRadius(
+      decideBlastRadius([check('a', 'unhealthy'), check('b', 'healthy')], 2, limit),
+      limit,
+    );
+    expect(text).toMatch(/^## ✅ Blast radius: 1 of 2 .*fixing goes ahead/);
+  });
+});
