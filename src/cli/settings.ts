@@ -85,6 +85,20 @@ export type CliCommand =
       /** Private key file signing the record's receipt (--sign-key, or REMEDIATE_SIGN_KEY). */
       readonly signKey: string | undefined;
     } & TrustSettings)
+  | ({
+      readonly command: 'replay';
+      /** The record folder to replay. */
+      readonly dir: string;
+      /** What authenticates the record: --receipt-key (run keys), --snapshot-digest, the attestation options. */
+      readonly anchors: AnchorSettings;
+      /** --unanchored: replay a record no anchor vouches for (recorded as unauthenticated). */
+      readonly unanchored: boolean;
+      readonly outDir: string;
+      readonly dryRun: boolean;
+      readonly force: boolean;
+      readonly ignoreCircuitBreaker: boolean;
+      readonly signKey: string | undefined;
+    } & TrustSettings)
   | ({ readonly command: 'verify-run'; readonly dir: string } & AnchorSettings)
   | { readonly command: 'demo'; readonly clean: boolean }
   | ({ readonly command: 'show'; readonly dir: string } & AnchorSettings)
@@ -140,6 +154,10 @@ Usage:
                 [--manifest <path>] [--param key=value ...] [--params-file f.json] [--out <dir>] [--dry-run] [--force]
                 [--target <name>] [--ignore-circuit-breaker]
                 [--sign-key <ed25519 private key>]   (or REMEDIATE_SIGN_KEY=<file>: signs the record's receipt)
+  remediate replay <record dir> --trusted-key <pub> [...] [--threshold k] [--min-serial n] [--manifest <path>]
+                (--receipt-key <run key pub> ... | --snapshot-digest sha256:<hex> | --trusted-root ... | --unanchored)
+                [--out <dir>] [--dry-run] [--force] [--ignore-circuit-breaker] [--sign-key <ed25519 private key>]
+                (runs the record's version with its parameters and target again, verified as any run)
   remediate verify-run <record dir> (--trusted-key <run key pub> ... | --snapshot-digest sha256:<hex>
                 | --trusted-root <trusted_root.jsonl> --signer-workflow <OWNER/REPO/.github/workflows/file.yml>
                   --repo <OWNER/REPO> [--source-ref <refs/heads/main>]
@@ -384,6 +402,44 @@ export function parseCommandLine(argv: readonly string[], cwd: string, env: Node
         force: values.force ?? false,
         target: parseRunTarget(values.target, '--target'),
         ignoreCircuitBreaker: values['ignore-circuit-breaker'] ?? false,
+      };
+    }
+    case 'replay': {
+      // --trusted-key keeps its meaning of `run` (the release keys the manifest is checked with);
+      // the run keys that authenticate the record's receipt are --receipt-key.
+      const { 'trusted-key': _receipt, ...recordAnchors } = anchorOptions;
+      const { values, positionals } = parse(
+        rest,
+        {
+          ...trustOptions,
+          ...recordAnchors,
+          'receipt-key': { type: 'string', multiple: true },
+          unanchored: { type: 'boolean' },
+          out: { type: 'string' },
+          'dry-run': { type: 'boolean' },
+          force: { type: 'boolean' },
+          'ignore-circuit-breaker': { type: 'boolean' },
+          'sign-key': { type: 'string' },
+        },
+        1,
+      );
+      const fromEnv = env['REMEDIATE_SIGN_KEY'];
+      const signKey = values['sign-key'] ?? (fromEnv === undefined || fromEnv === '' ? undefined : fromEnv);
+      return {
+        command: 'replay',
+        dir: path(positionals[0] ?? ''),
+        anchors: {
+          snapshotDigest: values['snapshot-digest'],
+          trustedKeys: (values['receipt-key'] ?? []).map(path),
+          attestation: attestationOptions(command, values, path),
+        },
+        unanchored: values.unanchored ?? false,
+        ...trustSettings(values, path),
+        outDir: path(values.out ?? DEFAULT_OUT_DIR),
+        dryRun: values['dry-run'] ?? false,
+        force: values.force ?? false,
+        ignoreCircuitBreaker: values['ignore-circuit-breaker'] ?? false,
+        signKey: signKey === undefined ? undefined : path(signKey),
       };
     }
     case 'demo': {

@@ -48,6 +48,7 @@ export interface ReceiptPredicate {
   readonly forced: boolean;
   readonly target?: string;
   readonly circuitBreaker?: RunSnapshot['circuitBreaker'];
+  readonly replayOf?: RunSnapshot['replayOf'];
   readonly trigger: RunSnapshot['trigger'];
   readonly runner: RunSnapshot['runner'];
   readonly tool: RunSnapshot['tool'];
@@ -85,6 +86,7 @@ export function receiptPredicate(snapshot: RunSnapshot): ReceiptPredicate {
     forced: snapshot.forced,
     ...(snapshot.target !== undefined ? { target: snapshot.target } : {}),
     ...(snapshot.circuitBreaker !== undefined ? { circuitBreaker: snapshot.circuitBreaker } : {}),
+    ...(snapshot.replayOf !== undefined ? { replayOf: snapshot.replayOf } : {}),
     trigger: snapshot.trigger,
     runner: snapshot.runner,
     tool: snapshot.tool,
