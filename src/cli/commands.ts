@@ -171,7 +171,7 @@ async function execute(
     case 'fleet-gate':
       return (await import('./pack-commands.ts')).fleetGateCommand(command, github, context);
     case 'download-records':
-      return (await import('./pack-commands.ts')).downloadRecordsCommand(command.dir, github, context);
+      return (await import('./pack-commands.ts')).downloadRecordsCommand(command.dir, github, context, command.run);
     case 'verify-run': {
       // Loaded only here: the snapshot validator is large, and no other command needs it.
       const { verifyRunRecord } = await import('../app/verify-run.ts');

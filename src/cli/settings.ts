@@ -53,7 +53,12 @@ export type CliCommand =
       readonly githubOutput: string | undefined;
       readonly summary: string | undefined;
     }
-  | { readonly command: 'download-records'; readonly dir: string }
+  | {
+      readonly command: 'download-records';
+      readonly dir: string;
+      /** Another workflow run of this repository whose records to download (--run-id, --attempt); this attempt's when undefined. */
+      readonly run: { readonly runId: number; readonly attempt: number } | undefined;
+    }
   | {
       readonly command: 'publish-release';
       readonly tag: string;
@@ -173,7 +178,7 @@ Usage:
   remediate github publish-manifest --manifest <file> --trusted-key <pub> [...] [--target <git rev>]
   remediate github publish-release --tag <tag> --asset <file> [--asset ...] [--notes-file <file>] [--prerelease]
   remediate github fleet-gate --leg-prefix <text> --max-failures <n> --gate-step <step name> [--github-output <file>] [--summary <file>]
-  remediate github download-records --dir <dir>
+  remediate github download-records --dir <dir> [--run-id <workflow run id> [--attempt <n>, default 1]]
   remediate demo [--clean]
   remediate help | --help | --version
 
@@ -349,8 +354,25 @@ export function parseCommandLine(argv: readonly string[], cwd: string, env: Node
         };
       }
       if (sub === 'download-records') {
-        const { values } = parse(args, { dir: { type: 'string' } }, 0);
-        return { command: 'download-records', dir: path(required(values.dir, '--dir <dir>')) };
+        const { values } = parse(
+          args,
+          { dir: { type: 'string' }, 'run-id': { type: 'string' }, attempt: { type: 'string' } },
+          0,
+        );
+        const runId = values['run-id'];
+        if (runId === undefined && values.attempt !== undefined)
+          throw new UsageError('USAGE', 'github download-records --attempt needs --run-id <workflow run id>');
+        return {
+          command: 'download-records',
+          dir: path(required(values.dir, '--dir <dir>')),
+          run:
+            runId === undefined
+              ? undefined
+              : {
+                  runId: integerOption(runId, '--run-id', 0, 1),
+                  attempt: integerOption(values.attempt, '--attempt', 1, 1),
+                },
+        };
       }
       throw new UsageError(
         'USAGE',
