@@ -111,6 +111,11 @@ describe('remediate replay', () => {
     const validate = ajv.compile(JSON.parse(readFileSync('remediations/run-receipt.schema.json', 'utf8')));
     expect(validate(statement.predicate), JSON.stringify(validate.errors)).toBe(true);
 
+    const shown = await runCli(['show', result.record!, '--trusted-key', 'run-key.pub'], { cwd: r.repo.dir });
+    expect(shown.stdout).toContain(
+      `  replay of: run ${old.runId}, snapshot ${digestOf(original)} (authenticated when replayed)`,
+    );
+
     // A replay of the replay names the replay it repeats, not the first run.
     const again = await replay(result.record!, ['--snapshot-digest', digestOf(result.record!)]);
     expect(again.code, again.stderr).toBe(0);
