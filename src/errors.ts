@@ -23,7 +23,8 @@ export type UsageErrorCode =
   | 'NOT_A_FOLDER'
   | 'FILE_TOO_LARGE'
   | 'IO_ERROR'
-  | 'DUBIOUS_OWNERSHIP';
+  | 'DUBIOUS_OWNERSHIP'
+  | 'NOT_REPLAYABLE';
 
 /** Integrity and trust refusals: exit 3. Each names the check that failed. */
 export type TrustErrorCode =

@@ -136,6 +136,9 @@ function formatRunReport(input) {
     add(`  forced:    ${s.forced ? 'yes (--force: the check stage was skipped)' : 'no'}`);
     if (s.checkOnly === true)
         add('  check only: yes (only the check stage ran; nothing was changed)');
+    if (s.replayOf) {
+        add(`  replay of: run ${(0,terminal_text/* oneLine */.TN)(s.replayOf.runId)}, snapshot ${(0,terminal_text/* oneLine */.TN)(s.replayOf.snapshotDigest)} (${s.replayOf.authenticated ? 'authenticated when replayed' : 'NOT authenticated when replayed: --unanchored'})`);
+    }
     add(`  tool:      ${(0,terminal_text/* oneLine */.TN)(s.tool.name)} ${(0,terminal_text/* oneLine */.TN)(s.tool.version)} (${(0,terminal_text/* oneLine */.TN)(s.tool.bundleDigest)})`);
     add(`  snapshot:  ${input.snapshotDigest}`);
     if (definition.kind === 'none') {

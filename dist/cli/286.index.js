@@ -1269,14 +1269,15 @@ async function fleetGateCommand(options, github, context) {
     return errors/* ExitCode */.yU.ok;
 }
 /**
- * `github download-records`: downloads this run attempt's record artifacts
- * (`remediation-*-<run id>-<attempt>-*`), each into `<dir>/<artifact name>/`, optionally only
- * those whose record suffix starts (or does not start) with a prefix: the workflows keep their
- * check-only legs' records (`check-<leg>`) apart from their fix legs'. Finding none is not an
- * error here; the summary step decides what a missing record means.
+ * `github download-records`: downloads the record artifacts of this run attempt, or of `run` (an
+ * earlier run of this repository, for a replay), `remediation-*-<run id>-<attempt>-*`, each into
+ * `<dir>/<artifact name>/`, optionally only those whose record suffix starts (or does not start)
+ * with a prefix: the workflows keep their check-only legs' records (`check-<leg>`) apart from
+ * their fix legs'. Finding none is not an error here; the caller decides what a missing record
+ * means.
  */
-async function downloadRecordsCommand(options, github, context, artifactsFor = (token, repository, runId) => (0,run_artifacts/* artifactClientFor */.R)({ token, repository, runId })) {
-    const { runId, attempt } = runOf(github);
+async function downloadRecordsCommand(options, github, context, run = undefined, artifactsFor = (token, repository, runId) => (0,run_artifacts/* artifactClientFor */.R)({ token, repository, runId })) {
+    const { runId, attempt } = run ?? runOf(github);
     const { token, repository } = githubTarget(github);
     const artifacts = await artifactsFor(token, repository, runId);
     const { dir, suffixPrefix, skipSuffixPrefix } = options;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ExitCode, TrustError } from '../errors.ts';
+import { ExitCode, TrustError, UsageError } from '../errors.ts';
 import { parsePublicKey, type TrustedKey } from '../core/keys.ts';
 import { checkManifestFreshness, MAX_MANIFEST_BYTES } from '../core/manifest-verifier.ts';
 import { readBoundedFile } from '../adapters/bounded-file.ts';
@@ -7,6 +7,8 @@ import { GitCli, gitEnvironment, type GitObjectSource } from '../adapters/git-cl
 import { RestGitSource } from '../adapters/github-api.ts';
 import { runRemediation, type RunOutcome } from '../app/run.ts';
 import type { RunSnapshot } from '../record/snapshot.ts';
+import { formatRef } from '../core/version-ref.ts';
+import type { ReplayRequest } from '../app/replay.ts';
 import { buildRunDeps, buildRunSettings, githubRunId } from '../app/run-request.ts';
 import { MAX_KEY_FILE_BYTES } from '../app/load-keys.ts';
 import { STATE, type ActionIo } from './action-io.ts';
@@ -40,6 +42,9 @@ export async function runMain(mainDeps: MainDeps): Promise<void> {
   const { io } = mainDeps;
   try {
     const settings = readActionSettings((name) => io.getInput(name), mainDeps.env);
+    const replay = settings.replay === undefined ? undefined : await readReplay(settings, settings.replay, io);
+    // A replay acts on the recorded target (readReplay refuses a different `target` input).
+    const target = replay !== undefined ? replay.target : settings.target;
     const deps: ConnectedDeps = { ...mainDeps, api: mainDeps.connectApi(settings.token, settings.repository) };
     const keys = await loadKeys(settings);
     const source = await chooseSource(settings, deps);
@@ -55,15 +60,16 @@ export async function runMain(mainDeps: MainDeps): Promise<void> {
           ref: settings.ref,
           threshold: settings.threshold,
           minSerial: settings.minSerial,
-          params: settings.params,
+          params: replay?.params ?? settings.params,
           cliParams: {},
           outDir: settings.outDir,
           dryRun: settings.dryRun,
           force: settings.force,
           checkOnly: settings.checkOnly,
-          ...(settings.target !== undefined ? { target: settings.target } : {}),
+          ...(target !== undefined ? { target } : {}),
           ignoreCircuitBreaker: settings.ignoreCircuitBreaker,
           ...(settings.idempotencyKey !== undefined ? { idempotencyKey: settings.idempotencyKey } : {}),
+          ...(replay !== undefined ? { replay: replay.replay } : {}),
           runId: githubRunId(settings.runId, settings.runAttempt, settings.recordSuffix),
           // The Action only ever runs as a step of a GitHub job: the trigger is the job's.
           github: { ...settings.github, actions: true },
@@ -133,6 +139,44 @@ export async function runMain(mainDeps: MainDeps): Promise<void> {
   } catch (error) {
     reportError(io, error);
   }
+}
+
+/**
+ * Reads and checks the record named by `replay-of` (against `replay-snapshot-digest`) and returns
+ * the run it asks for again. The `remediation` input must name the record's version: it names the
+ * job and keys the concurrency group, so a record of another version is refused rather than run
+ * outside the group that serialises it. Parameters come only from the record.
+ */
+async function readReplay(
+  settings: ActionSettings,
+  replay: NonNullable<ActionSettings['replay']>,
+  io: ActionIo,
+): Promise<ReplayRequest> {
+  // Loaded only for a replay: it brings the snapshot validator, which a run does not need.
+  const { readReplayRequest } = await import('../app/replay.ts');
+  const request = await readReplayRequest(replay.dir, { snapshotDigest: replay.snapshotDigest }, { unanchored: false });
+  if (request.ref.tag !== settings.ref.tag) {
+    throw new UsageError(
+      'NOT_REPLAYABLE',
+      `input 'replay-of': the record is of ${formatRef(request.ref)}, but input 'remediation' is ${formatRef(settings.ref)}; give the record's version`,
+    );
+  }
+  if (Object.keys(settings.params).length > 0) {
+    throw new UsageError(
+      'USAGE',
+      "input 'params': expected none with 'replay-of' (a replay runs the recorded parameters)",
+    );
+  }
+  if (settings.target !== undefined && settings.target !== request.target) {
+    throw new UsageError(
+      'NOT_REPLAYABLE',
+      `input 'target': the record's target is ${request.target === undefined ? '(none)' : `'${request.target}'`}, not '${settings.target}'; a replay acts on the recorded target`,
+    );
+  }
+  const { of } = request.replay;
+  io.info(`replaying ${formatRef(request.ref)} run ${of.runId} (snapshot ${of.snapshotDigest})`);
+  for (const anchor of request.anchors) io.info(`  authenticated: ${anchor}`);
+  return request;
 }
 
 function reportOutputs(

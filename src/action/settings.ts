@@ -44,6 +44,11 @@ export interface ActionSettings {
    * derives it from the repository_dispatch payload's `alert`.
    */
   readonly idempotencyKey: string | undefined;
+  /**
+   * A run record to replay (input `replay-of`, a folder in the workspace) and the snapshot digest
+   * that authenticates it (input `replay-snapshot-digest`); undefined for an ordinary run.
+   */
+  readonly replay: { readonly dir: string; readonly snapshotDigest: string } | undefined;
   /** Where the record is published. */
   readonly publish: PublishTarget;
   /** Appended to artifact names and release tags (one record per matrix leg), encoded by recordSuffix; '' for none. */
@@ -123,6 +128,7 @@ export function readActionSettings(input: InputReader, env: NodeJS.ProcessEnv): 
     idempotencyKey: input('idempotency-key').trim()
       ? parseIdempotencyKey(input('idempotency-key'), "input 'idempotency-key'")
       : undefined,
+    replay: replaySettings(input, workspace),
     publish: publishTarget(input('publish') || 'both'),
     recordSuffix: recordSuffix(input('record-suffix')),
     retentionDays: input('retention-days') ? integer(input('retention-days'), 'retention-days', 1, 90) : undefined,
@@ -138,6 +144,27 @@ export function readActionSettings(input: InputReader, env: NodeJS.ProcessEnv): 
     runAttempt: github.runAttempt ?? '1',
     serverUrl: github.serverUrl ?? 'https://github.com',
   };
+}
+
+/**
+ * The record to replay and its anchor. The digest is required: a record read from storage that
+ * the record's own writer could change is authenticated only by something kept elsewhere (the
+ * snapshot digest in the original run's job summary and outputs).
+ */
+function replaySettings(input: InputReader, workspace: string): ActionSettings['replay'] {
+  const dir = input('replay-of').trim();
+  const digest = input('replay-snapshot-digest').trim();
+  if (!dir) {
+    if (digest) throw new UsageError('USAGE', "input 'replay-snapshot-digest' is only used with 'replay-of'");
+    return undefined;
+  }
+  if (!/^sha256:[0-9a-f]{64}$/.test(digest)) {
+    throw new UsageError(
+      'USAGE',
+      `input 'replay-snapshot-digest': expected the replayed run's snapshot digest (sha256:<64 hex>, from its job summary or 'snapshot-digest' output), got '${digest.slice(0, 80)}'`,
+    );
+  }
+  return { dir: inWorkspace(workspace, dir, 'replay-of'), snapshotDigest: digest };
 }
 
 function parseParams(text: string): Record<string, unknown> {

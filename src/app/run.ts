@@ -17,6 +17,7 @@ import { paramsDigest } from '../record/snapshot-digests.ts';
 import {
   SNAPSHOT_SCHEMA,
   type CircuitBreakerRecord,
+  type ReplayOf,
   type RunSnapshot,
   type RunStatus,
   type Trigger,
@@ -65,6 +66,19 @@ export interface RunSettings {
   readonly runnerInfo?: { readonly name?: string; readonly os?: string };
   /** The run key that signs the record's receipt (receipt.dsse.json) when the run closes. */
   readonly signKey?: SigningKey;
+  /** Set when this run replays an earlier record (app/replay.ts): recorded, and checked against. */
+  readonly replay?: RunReplay;
+}
+
+/** A replay: the record it repeats, and what the new run must match of it. */
+export interface RunReplay {
+  /** Recorded as `replayOf` in snapshot.json and the receipt. */
+  readonly of: ReplayOf;
+  /** The replayed record's parameters digest: the new run's must be equal. */
+  readonly paramsDigest: string;
+  /** The commit and definition digest the replayed record says ran: the version verified now must be those bytes. */
+  readonly commit: string;
+  readonly digest: string;
 }
 
 /** The outside world a run needs. */
@@ -160,6 +174,7 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
     ...(checkOnly ? { checkOnly: true as const } : {}),
     ...(settings.target !== undefined ? { target: settings.target } : {}),
     ...(settings.idempotencyKey !== undefined ? { idempotencyKey: settings.idempotencyKey } : {}),
+    ...(settings.replay !== undefined ? { replayOf: settings.replay.of } : {}),
     trigger: settings.trigger,
     runner: {
       os: platform(),
@@ -229,6 +244,19 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
   deps.git.close?.();
   const { release, definition, files } = resolved;
 
+  // Attack: a replay that would run other bytes than the run it repeats (the record's version
+  // re-released under a compromised key, or a record whose claims were forged). A replay runs the
+  // same commit and definition digest, or nothing.
+  const { replay } = settings;
+  if (replay !== undefined && (replay.commit !== release.commit || replay.digest !== release.digest)) {
+    const mismatch = new TrustError(
+      replay.commit !== release.commit ? 'COMMIT_MISMATCH' : 'DIGEST_MISMATCH',
+      `replay of run ${replay.of.runId}: the record ran commit ${replay.commit} digest ${replay.digest}, but ${formatRef(ref)} verifies now as commit ${release.commit} digest ${release.digest}`,
+    );
+    if (settings.dryRun) throw mismatch;
+    return recordRefusal(mismatch);
+  }
+
   // The guards (circuit breaker, duplicate alert) run after verification: the breaker's limits
   // are read from the verified definition only, so they are what was signed.
   const guards = await checkRunGuards(
@@ -274,6 +302,14 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
   // GitHub-hosted runner it has sudo); the record must not keep it.
   const secretValues = [...new Set([...masked, ...credentialValues(deps.callerEnv)])];
   const recordedParams = redactValue(params, secretValues);
+  // A replay runs with the parameters it repeats, or not at all: a value now redacted (a secret of
+  // this run equals a parameter) or changed in resolving would make the new record differ.
+  if (replay !== undefined && paramsDigest(recordedParams) !== replay.paramsDigest) {
+    throw new UsageError(
+      'NOT_REPLAYABLE',
+      `replay of run ${replay.of.runId}: the parameters resolve to digest ${paramsDigest(recordedParams)} here, expected ${replay.paramsDigest} as recorded (a secret value of this run appears in a parameter, or the record's values changed)`,
+    );
+  }
 
   const plan: RunPlan = {
     name: ref.name,
@@ -330,6 +366,11 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
   recorder.line(
     `verified ${formatRef(ref)}: commit ${release.commit}, digest ${release.digest}, manifest serial ${release.manifest.payload.serial} signed by ${release.manifest.signers.length} trusted key(s)`,
   );
+  if (replay !== undefined) {
+    recorder.line(
+      `replay of run ${replay.of.runId} (snapshot ${replay.of.snapshotDigest}, ${replay.of.authenticated ? 'authenticated' : 'NOT authenticated'}): same version and parameters (digest ${replay.paramsDigest})`,
+    );
+  }
   for (const line of guards.summaries) recorder.line(line);
   const end = runEnd(await execute(plan, recorder, deps), recorder, definition.timeout);
   recorder.marker(`run ${end.status}`);

@@ -116,6 +116,11 @@ export function formatRunReport(input: RecordReportInput): string[] {
   add(`  runner:    ${formatRunner(s.runner)}`);
   add(`  forced:    ${s.forced ? 'yes (--force: the check stage was skipped)' : 'no'}`);
   if (s.checkOnly === true) add('  check only: yes (only the check stage ran; nothing was changed)');
+  if (s.replayOf) {
+    add(
+      `  replay of: run ${text(s.replayOf.runId)}, snapshot ${text(s.replayOf.snapshotDigest)} (${s.replayOf.authenticated ? 'authenticated when replayed' : 'NOT authenticated when replayed: --unanchored'})`,
+    );
+  }
   add(`  tool:      ${text(s.tool.name)} ${text(s.tool.version)} (${text(s.tool.bundleDigest)})`);
   add(`  snapshot:  ${input.snapshotDigest}`);
 

@@ -2,7 +2,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readBoundedFile } from '../adapters/bounded-file.ts';
 import { stopCommandsToken } from '../adapters/github-output.ts';
-import { runRemediation, type RunOutcome } from '../app/run.ts';
+import { runRemediation, type RunOutcome, type RunReplay } from '../app/run.ts';
 import { buildRunDeps, buildRunSettings, githubRunId } from '../app/run-request.ts';
 import { reportThrown } from '../app/error-report.ts';
 import type { GitHubEnvironment } from '../app/github-environment.ts';
@@ -140,6 +140,8 @@ async function execute(
     }
     case 'run':
       return runCommand(command, github, context);
+    case 'replay':
+      return replayCommand(command, github, context);
     case 'demo':
       return (await import('./demo.ts')).runDemo(context, command.clean, runCli);
     case 'show': {
@@ -174,7 +176,7 @@ async function execute(
     case 'fleet-gate':
       return (await import('./pack-commands.ts')).fleetGateCommand(command, github, context);
     case 'download-records':
-      return (await import('./pack-commands.ts')).downloadRecordsCommand(command, github, context);
+      return (await import('./pack-commands.ts')).downloadRecordsCommand(command, github, context, command.run);
     case 'blast-radius':
       return (await import('./pack-commands.ts')).blastRadiusCommand(command, github, context);
     case 'verify-run': {
@@ -230,10 +232,53 @@ async function execute(
   }
 }
 
+/**
+ * `remediate replay`: reads and checks the record, then runs its version with its parameters and
+ * target through the same path as `run`, recording which record it replays.
+ */
+async function replayCommand(
+  command: Extract<CliCommand, { command: 'replay' }>,
+  github: GitHubEnvironment,
+  context: CommandContext,
+): Promise<ExitCodeValue> {
+  if (!command.dryRun) checkOutFolder(command.outDir, '--out');
+  // Loaded only here, as verify-run is: it brings the large snapshot validator.
+  const { readReplayRequest } = await import('../app/replay.ts');
+  const request = await readReplayRequest(command.dir, loadAnchors(command.anchors), {
+    unanchored: command.unanchored,
+  });
+  const { of } = request.replay;
+  context.out(`replaying ${formatRef(request.ref)} run ${of.runId} (snapshot ${of.snapshotDigest})`);
+  for (const anchor of request.anchors) context.out(`  authenticated: ${anchor}`);
+  if (!of.authenticated) {
+    context.err(
+      `warning: ${command.dir} is NOT authenticated (--unanchored): its parameters are checked against the signed definition, but nothing vouches that they are the ones that ran; the new record says so`,
+    );
+  }
+  return runCommand(
+    {
+      ...command,
+      command: 'run',
+      ref: request.ref,
+      cliParams: {},
+      paramsFile: undefined,
+      target: request.target,
+      // A replay fixes what a person chose to repeat: it is never a check-only run, and it takes
+      // no alert's idempotency key (the original's would refuse it as a duplicate).
+      checkOnly: false,
+      idempotencyKey: undefined,
+    },
+    github,
+    context,
+    request,
+  );
+}
+
 async function runCommand(
   command: Extract<CliCommand, { command: 'run' }>,
   github: GitHubEnvironment,
   context: CommandContext,
+  replay?: { readonly params: Readonly<Record<string, unknown>>; readonly replay: RunReplay },
 ): Promise<ExitCodeValue> {
   // Before anything is verified or run: a record that cannot be written would otherwise fail the
   // run after its checks (under /proc, only once mkdir fails). A dry run writes no record.
@@ -243,7 +288,8 @@ async function runCommand(
   const manifestPath = command.manifest ?? join(root, DEFAULT_MANIFEST_PATH);
   const trustedKeys = await loadTrustedKeys(command.trustedKeys);
   const manifestBytes = await readManifest(manifestPath);
-  const params = command.paramsFile === undefined ? {} : readParamsFile(command.paramsFile);
+  const params =
+    replay !== undefined ? replay.params : command.paramsFile === undefined ? {} : readParamsFile(command.paramsFile);
   // Read before anything runs: a wrong key path must not surface only after the steps changed things.
   const signKey =
     command.signKey === undefined || command.dryRun
@@ -270,6 +316,7 @@ async function runCommand(
         github,
         toolPath: context.toolPath,
         ...(signKey !== undefined ? { signKey } : {}),
+        ...(replay !== undefined ? { replay: replay.replay } : {}),
       }),
       buildRunDeps({
         git,
@@ -294,6 +341,8 @@ async function runCommand(
     printOutputs(outcome.outputs, context.out);
     context.out(`  record:   ${outcome.recordDir}`);
     context.out(`  snapshot: ${outcome.snapshotDigest}`);
+    if (replay !== undefined)
+      context.out(`  replays:  run ${replay.replay.of.runId} (${replay.replay.of.snapshotDigest})`);
     const failed = receiptExit(outcome, context);
     if (outcome.receipt !== undefined && 'keyid' in outcome.receipt) {
       context.out(`  receipt:  ${outcome.receipt.file} (signed by ${outcome.receipt.keyid.slice(0, 16)})`);

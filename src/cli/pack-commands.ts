@@ -377,23 +377,25 @@ export interface DownloadRecordsOptions {
 }
 
 /**
- * `github download-records`: downloads this run attempt's record artifacts
- * (`remediation-*-<run id>-<attempt>-*`), each into `<dir>/<artifact name>/`, optionally only
- * those whose record suffix starts (or does not start) with a prefix: the workflows keep their
- * check-only legs' records (`check-<leg>`) apart from their fix legs'. Finding none is not an
- * error here; the summary step decides what a missing record means.
+ * `github download-records`: downloads the record artifacts of this run attempt, or of `run` (an
+ * earlier run of this repository, for a replay), `remediation-*-<run id>-<attempt>-*`, each into
+ * `<dir>/<artifact name>/`, optionally only those whose record suffix starts (or does not start)
+ * with a prefix: the workflows keep their check-only legs' records (`check-<leg>`) apart from
+ * their fix legs'. Finding none is not an error here; the caller decides what a missing record
+ * means.
  */
 export async function downloadRecordsCommand(
   options: DownloadRecordsOptions,
   github: GitHubEnvironment,
   context: CommandContext,
+  run: { readonly runId: number; readonly attempt: number } | undefined = undefined,
   artifactsFor: (token: string, repository: string, runId: number) => Promise<RunArtifacts> = (
     token,
     repository,
     runId,
   ) => artifactClientFor({ token, repository, runId }),
 ): Promise<ExitCodeValue> {
-  const { runId, attempt } = runOf(github);
+  const { runId, attempt } = run ?? runOf(github);
   const { token, repository } = githubTarget(github);
   const artifacts = await artifactsFor(token, repository, runId);
   const { dir, suffixPrefix, skipSuffixPrefix } = options;

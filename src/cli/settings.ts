@@ -63,6 +63,8 @@ export type CliCommand =
       readonly suffixPrefix: string | undefined;
       /** No record whose record suffix starts with this (`check-`: all but the check-only legs). */
       readonly skipSuffixPrefix: string | undefined;
+      /** Another workflow run of this repository whose records to download (--run-id, --attempt); this attempt's when undefined. */
+      readonly run: { readonly runId: number; readonly attempt: number } | undefined;
     }
   | {
       readonly command: 'blast-radius';
@@ -111,6 +113,20 @@ export type CliCommand =
        */
       readonly idempotencyKey: string | undefined;
       /** Private key file signing the record's receipt (--sign-key, or REMEDIATE_SIGN_KEY). */
+      readonly signKey: string | undefined;
+    } & TrustSettings)
+  | ({
+      readonly command: 'replay';
+      /** The record folder to replay. */
+      readonly dir: string;
+      /** What authenticates the record: --receipt-key (run keys), --snapshot-digest, the attestation options. */
+      readonly anchors: AnchorSettings;
+      /** --unanchored: replay a record no anchor vouches for (recorded as unauthenticated). */
+      readonly unanchored: boolean;
+      readonly outDir: string;
+      readonly dryRun: boolean;
+      readonly force: boolean;
+      readonly ignoreCircuitBreaker: boolean;
       readonly signKey: string | undefined;
     } & TrustSettings)
   | ({ readonly command: 'verify-run' } & RecordSettings)
@@ -190,6 +206,10 @@ Usage:
                 [--manifest <path>] [--param key=value ...] [--params-file f.json] [--out <dir>] [--dry-run]
                 [--force | --check-only] [--target <name>] [--ignore-circuit-breaker] [--idempotency-key <alert id>]
                 [--sign-key <ed25519 private key>]   (or REMEDIATE_SIGN_KEY=<file>: signs the record's receipt)
+  remediate replay <record dir> --trusted-key <pub> [...] [--threshold k] [--min-serial n] [--manifest <path>]
+                (--receipt-key <run key pub> ... | --snapshot-digest sha256:<hex> | --trusted-root ... | --unanchored)
+                [--out <dir>] [--dry-run] [--force] [--ignore-circuit-breaker] [--sign-key <ed25519 private key>]
+                (runs the record's version with its parameters and target again, verified as any run)
   remediate verify-run <record dir> (--trusted-key <run key pub> ... | --snapshot-digest sha256:<hex>
                 | --trusted-root <trusted_root.jsonl> --signer-workflow <OWNER/REPO/.github/workflows/file.yml>
                   --repo <OWNER/REPO> [--source-ref <refs/heads/main>]
@@ -212,6 +232,7 @@ Usage:
   remediate github publish-release --tag <tag> --asset <file> [--asset ...] [--notes-file <file>] [--prerelease]
   remediate github fleet-gate --leg-prefix <text> --max-failures <n> --gate-step <step name> [--github-output <file>] [--summary <file>]
   remediate github download-records --dir <dir> [--suffix-prefix <text> | --skip-suffix-prefix <text>]
+                [--run-id <workflow run id> [--attempt <n>, default 1]]
   remediate demo [--clean]
   remediate help | --help | --version
 
@@ -410,7 +431,13 @@ export function parseCommandLine(argv: readonly string[], cwd: string, env: Node
       if (sub === 'download-records') {
         const { values } = parse(
           args,
-          { dir: { type: 'string' }, 'suffix-prefix': { type: 'string' }, 'skip-suffix-prefix': { type: 'string' } },
+          {
+            dir: { type: 'string' },
+            'suffix-prefix': { type: 'string' },
+            'skip-suffix-prefix': { type: 'string' },
+            'run-id': { type: 'string' },
+            attempt: { type: 'string' },
+          },
           0,
         );
         const suffixPrefix = values['suffix-prefix'];
@@ -422,11 +449,21 @@ export function parseCommandLine(argv: readonly string[], cwd: string, env: Node
           );
         if (suffixPrefix === '' || skipSuffixPrefix === '')
           throw new UsageError('USAGE', 'github download-records: a suffix prefix cannot be empty');
+        const runId = values['run-id'];
+        if (runId === undefined && values.attempt !== undefined)
+          throw new UsageError('USAGE', 'github download-records --attempt needs --run-id <workflow run id>');
         return {
           command: 'download-records',
           dir: path(required(values.dir, '--dir <dir>')),
           suffixPrefix,
           skipSuffixPrefix,
+          run:
+            runId === undefined
+              ? undefined
+              : {
+                  runId: integerOption(runId, '--run-id', 0, 1),
+                  attempt: integerOption(values.attempt, '--attempt', 1, 1),
+                },
         };
       }
       throw new UsageError(
@@ -486,6 +523,44 @@ export function parseCommandLine(argv: readonly string[], cwd: string, env: Node
           values['idempotency-key'] === undefined
             ? undefined
             : parseIdempotencyKey(values['idempotency-key'], '--idempotency-key'),
+      };
+    }
+    case 'replay': {
+      // --trusted-key keeps its meaning of `run` (the release keys the manifest is checked with);
+      // the run keys that authenticate the record's receipt are --receipt-key.
+      const { 'trusted-key': _receipt, ...recordAnchors } = anchorOptions;
+      const { values, positionals } = parse(
+        rest,
+        {
+          ...trustOptions,
+          ...recordAnchors,
+          'receipt-key': { type: 'string', multiple: true },
+          unanchored: { type: 'boolean' },
+          out: { type: 'string' },
+          'dry-run': { type: 'boolean' },
+          force: { type: 'boolean' },
+          'ignore-circuit-breaker': { type: 'boolean' },
+          'sign-key': { type: 'string' },
+        },
+        1,
+      );
+      const fromEnv = env['REMEDIATE_SIGN_KEY'];
+      const signKey = values['sign-key'] ?? (fromEnv === undefined || fromEnv === '' ? undefined : fromEnv);
+      return {
+        command: 'replay',
+        dir: path(positionals[0] ?? ''),
+        anchors: {
+          snapshotDigest: values['snapshot-digest'],
+          trustedKeys: (values['receipt-key'] ?? []).map(path),
+          attestation: attestationOptions(command, values, path),
+        },
+        unanchored: values.unanchored ?? false,
+        ...trustSettings(values, path),
+        outDir: path(values.out ?? DEFAULT_OUT_DIR),
+        dryRun: values['dry-run'] ?? false,
+        force: values.force ?? false,
+        ignoreCircuitBreaker: values['ignore-circuit-breaker'] ?? false,
+        signKey: signKey === undefined ? undefined : path(signKey),
       };
     }
     case 'demo': {

@@ -50,6 +50,7 @@ export interface ReceiptPredicate {
   readonly target?: string;
   readonly idempotencyKey?: string;
   readonly circuitBreaker?: RunSnapshot['circuitBreaker'];
+  readonly replayOf?: RunSnapshot['replayOf'];
   readonly trigger: RunSnapshot['trigger'];
   readonly runner: RunSnapshot['runner'];
   readonly tool: RunSnapshot['tool'];
@@ -89,6 +90,7 @@ export function receiptPredicate(snapshot: RunSnapshot): ReceiptPredicate {
     ...(snapshot.target !== undefined ? { target: snapshot.target } : {}),
     ...(snapshot.idempotencyKey !== undefined ? { idempotencyKey: snapshot.idempotencyKey } : {}),
     ...(snapshot.circuitBreaker !== undefined ? { circuitBreaker: snapshot.circuitBreaker } : {}),
+    ...(snapshot.replayOf !== undefined ? { replayOf: snapshot.replayOf } : {}),
     trigger: snapshot.trigger,
     runner: snapshot.runner,
     tool: snapshot.tool,

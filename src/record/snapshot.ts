@@ -34,6 +34,16 @@ export interface CircuitBreakerRecord {
   readonly ignored: boolean;
 }
 
+/** The record a replay was made from (`remediate replay`): it ran that record's version and parameters again. */
+export interface ReplayOf {
+  /** The replayed record's run id. */
+  readonly runId: string;
+  /** sha256 of the replayed record's snapshot.json, as read and checked. */
+  readonly snapshotDigest: string;
+  /** Whether an anchor outside that record vouched for it (false only with --unanchored). */
+  readonly authenticated: boolean;
+}
+
 /** One step attempt sequence as recorded. */
 export interface StepRecord {
   readonly stage: StageName;
@@ -89,6 +99,8 @@ export interface RunSnapshot {
   readonly idempotencyKey?: string;
   /** Set when the definition declares a circuit breaker: what it counted, and whether it was ignored. */
   readonly circuitBreaker?: CircuitBreakerRecord;
+  /** Set when this run replays an earlier record. */
+  readonly replayOf?: ReplayOf;
   readonly trigger: Trigger;
   readonly runner: {
     readonly os: string;

@@ -734,6 +734,35 @@ describe('github fleet-gate and download-records (against the REST double)', () 
     expect(both.code).toBe(2);
   });
 
+  it('downloads the records of another run and attempt with --run-id and --attempt (a replay)', async () => {
+    gh = await startGitHubDouble({ token: 'tok', gitDir: repo.dir, repository: 'o/r' });
+    gh.addArtifact({ runId: 777, name: 'remediation-svc-v1.0.0-777-2', files: { 'snapshot.json': '{"a":2}' } });
+    gh.addArtifact({ runId: 777, name: 'remediation-svc-v1.0.0-777-1', files: { 'snapshot.json': '{"a":1}' } });
+    gh.addArtifact({ runId: 4242, name: 'remediation-svc-v1.0.0-4242-1', files: { 'snapshot.json': '{}' } });
+    const second = await cli(
+      ['github', 'download-records', '--dir', 'replay', '--run-id', '777', '--attempt', '2'],
+      runEnv(),
+    );
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toContain('1 record artifact(s) of run 777 attempt 2');
+    expect(readdirSync(repo.path('replay'))).toEqual(['remediation-svc-v1.0.0-777-2']);
+    // Without --attempt, the first attempt; GITHUB_RUN_ID is not needed.
+    const first = await cli(['github', 'download-records', '--dir', 'replay1', '--run-id', '777'], {
+      ...runEnv(),
+      GITHUB_RUN_ID: '',
+    });
+    expect(first.code, first.stderr).toBe(0);
+    expect(readFileSync(repo.path('replay1/remediation-svc-v1.0.0-777-1/snapshot.json'), 'utf8')).toBe('{"a":1}');
+    for (const bad of [
+      ['--run-id', '0'],
+      ['--run-id', 'x'],
+      ['--attempt', '2'],
+    ]) {
+      const refused = await cli(['github', 'download-records', '--dir', 'bad', ...bad], runEnv());
+      expect(refused.code).toBe(2);
+    }
+  });
+
   it('refuses an artifact whose bytes do not match the digest GitHub listed (exit 3)', async () => {
     gh = await startGitHubDouble({ token: 'tok', gitDir: repo.dir, repository: 'o/r' });
     gh.addArtifact({ runId: 4242, name: 'remediation-svc-v1.0.0-4242-1-0', files: { 'snapshot.json': '{}' } });

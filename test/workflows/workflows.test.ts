@@ -170,7 +170,8 @@ describe('the Action is called with inputs action.yml declares', () => {
       if (payloadKey) expect(value).toBe(`\${{ needs.parse.outputs.${payloadKey} }}`);
       else expect(value).toBe(direct[key]);
     }
-    expect(Object.keys(direct).filter((k) => !(k in alert))).toEqual(['force']); // an alert cannot force a fix
+    // An alert cannot force a fix, nor replay a record (a replay is asked for by hand).
+    expect(Object.keys(direct).filter((k) => !(k in alert))).toEqual(['force', 'replay-of', 'replay-snapshot-digest']);
   });
 
   it('negative: an unknown and a missing input are both reported', () => {
@@ -914,6 +915,125 @@ describe('drift.yml and fleet.yml max-unhealthy gate (blast radius)', () => {
     expect(result.status).toBe(1);
     // blast-radius never ran: an unknown count is not read as zero.
     expect(readFileSync(join(result.home, 'called'), 'utf8')).toBe('github');
+  });
+});
+
+describe('remediate.yml replay step', () => {
+  const step = findStep(workflow('remediate.yml'), 'remediate', 'replay');
+  // Stands in for the tool's CLI: `github download-records` notes its arguments and makes one
+  // record folder per name in ARTIFACTS.
+  const cli = [
+    "const fs = require('node:fs');",
+    'const args = process.argv.slice(2);',
+    "fs.writeFileSync(process.env.HOME + '/download-args', JSON.stringify(args));",
+    "const dir = args[args.indexOf('--dir') + 1];",
+    "for (const a of (process.env.ARTIFACTS || '').split(' ').filter(Boolean)) {",
+    "  fs.mkdirSync(dir + '/' + a, { recursive: true });",
+    "  fs.writeFileSync(dir + '/' + a + '/snapshot.json', '{}');",
+    '}',
+  ].join('\n');
+  const replayStep = (runId: string, artifacts: string) => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'package.json'), '{"type": "commonjs"}');
+    fakeCli(cwd, cli);
+    const result = runStep(step, {
+      cwd,
+      env: { GITHUB_TOKEN: 't', REPLAY_RUN_ID: runId },
+      runner: { ARTIFACTS: artifacts },
+    });
+    const argsFile = join(result.home, 'download-args');
+    const args = existsSync(argsFile) ? (JSON.parse(readFileSync(argsFile, 'utf8')) as string[]) : undefined;
+    return { result, args };
+  };
+
+  it('downloads the records of the run and attempt named, and outputs the one record folder', () => {
+    const { result, args } = replayStep('777-2', 'remediation-svc-v1.0.0-777-2');
+    expect(result.status).toBe(0);
+    expect(args).toEqual([
+      'github',
+      'download-records',
+      '--dir',
+      '.remediate-replay',
+      '--run-id',
+      '777',
+      '--attempt',
+      '2',
+    ]);
+    expect(result.outputs).toEqual({ record: '.remediate-replay/remediation-svc-v1.0.0-777-2' });
+    // A bare run id is attempt 1.
+    expect(replayStep('777', 'remediation-svc-v1.0.0-777-1').args).toContain('1');
+  });
+
+  it.each([['0'], ['12a'], ['1-0'], ['1-2-3'], ['$(id)'], ['1\n::set-output name=record::/etc'], ['']])(
+    'refuses the run id %j before calling the CLI',
+    (runId) => {
+      const { result, args } = replayStep(runId, 'remediation-svc-v1.0.0-1-1');
+      expect(result.status).toBe(2);
+      expect(result.stdout).toMatch(/^::error title=replay-run-id::expected a workflow run id/m);
+      expect(args).toBeUndefined();
+      expect(result.outputs).toEqual({});
+    },
+  );
+
+  it('refuses a run that left no record, or more than one', () => {
+    for (const artifacts of ['', 'remediation-svc-v1.0.0-9-1-0-web-1 remediation-svc-v1.0.0-9-1-1-web-2']) {
+      const { result } = replayStep('9', artifacts);
+      expect(result.status).toBe(2);
+      expect(result.stdout).toMatch(/expected exactly one record artifact of run 9 attempt 1/);
+      expect(result.outputs).toEqual({});
+    }
+  });
+
+  it('runs only for a replay, and hands the folder and the digest to the Action', () => {
+    expect(step.if).toBe("${{ inputs.replay-run-id != '' }}");
+    const run = findStep(workflow('remediate.yml'), 'remediate', 'run');
+    expect(run.with).toMatchObject({
+      'replay-of': '${{ steps.replay.outputs.record }}',
+      'replay-snapshot-digest': '${{ inputs.replay-snapshot-digest }}',
+      params: '${{ inputs.params }}',
+    });
+  });
+
+  it('end to end: a real record, uploaded as an artifact, downloaded by the real CLI and replayed', async () => {
+    const r = await releaseRemediation(
+      'svc',
+      "name: svc\ndescription: x\ninputs:\n  who: { type: string, required: true, pattern: '^[a-z]+$' }\nsteps:\n  - { id: hi, run: 'echo hi $PARAM_WHO' }\n",
+    );
+    const gh = await startGitHubDouble({ token: 't', gitDir: r.repo.dir, repository: 'octo/fleet' });
+    try {
+      expect((await r.run(['--param', 'who=octo'])).code).toBe(0);
+      const [dir] = r.records();
+      const files: Record<string, Buffer> = {};
+      for (const name of readdirSync(dir!)) files[name] = readFileSync(join(dir!, name));
+      gh.addArtifact({ runId: 777, name: 'remediation-svc-v1.0.0-777-1', files });
+      installTool(r.repo.dir);
+      const result = await runStepAsync(step, {
+        cwd: r.repo.dir,
+        env: { GITHUB_TOKEN: 't', REPLAY_RUN_ID: '777' },
+        runner: { GITHUB_API_URL: gh.url },
+      });
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      const record = result.outputs.record!;
+      expect(record).toBe('.remediate-replay/remediation-svc-v1.0.0-777-1');
+      const { createHash } = await import('node:crypto');
+      const digest = `sha256:${createHash('sha256').update(files['snapshot.json']!).digest('hex')}`;
+      const { runCli } = await import('../helpers/git-repo.ts');
+      const replayed = await runCli(
+        ['replay', record, '--trusted-key', 'k1.pub', '--out', 'runs', '--snapshot-digest', digest],
+        { cwd: r.repo.dir },
+      );
+      expect(replayed.code, replayed.stderr).toBe(0);
+      const fresh = r.records().find((d) => d !== dir)!;
+      expect(r.snapshot(fresh)).toMatchObject({
+        replayOf: { runId: r.snapshot(dir!).runId, snapshotDigest: digest, authenticated: true },
+        params: r.snapshot(dir!).params!,
+      });
+      expect(gh.violations).toEqual([]);
+    } finally {
+      await gh.close();
+      r.repo.remove();
+    }
   });
 });
 
