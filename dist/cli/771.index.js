@@ -726,6 +726,65 @@ function unsafe(message) {
 
 /***/ }),
 
+/***/ 66083:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ artifactClientFor),
+/* harmony export */   artifactDownloaderFor: () => (/* binding */ artifactDownloaderFor)
+/* harmony export */ });
+/**
+ * RunArtifacts over the real `@actions/artifact` client with `findBy`, which goes through the
+ * public REST API (list, then the zip behind a redirect) with the given token. A `run:` step has no
+ * ACTIONS_RUNTIME_TOKEN, so the client's internal service is not an option there.
+ */
+async function artifactClientFor(target) {
+    const [repositoryOwner, repositoryName] = target.repository.split('/');
+    if (!repositoryOwner || !repositoryName) {
+        throw new Error(`expected GITHUB_REPOSITORY as owner/name, got '${target.repository}'`);
+    }
+    const findBy = { token: target.token, workflowRunId: target.runId, repositoryOwner, repositoryName };
+    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(351), __webpack_require__.e(690)]).then(__webpack_require__.bind(__webpack_require__, 35690));
+    const client = new DefaultArtifactClient();
+    return {
+        async list() {
+            const { artifacts } = await client.listArtifacts({ findBy });
+            return artifacts.map((a) => ({ id: a.id, name: a.name, digest: a.digest || undefined }));
+        },
+        async download(artifact, dir) {
+            const result = await client.downloadArtifact(artifact.id, {
+                path: dir,
+                findBy,
+                ...(artifact.digest ? { expectedHash: artifact.digest } : {}),
+            });
+            return !result.digestMismatch;
+        },
+    };
+}
+/**
+ * An ArtifactDownloader over the real `@actions/artifact` client (loaded on first use), through
+ * the public REST API with `token`: the zip behind the download redirect, checked against the
+ * digest GitHub listed. The API base is GITHUB_API_URL (the client reads it), else api.github.com.
+ */
+function artifactDownloaderFor(token, repository) {
+    const [repositoryOwner, repositoryName] = repository.split('/');
+    if (!repositoryOwner || !repositoryName)
+        throw new Error(`expected a repository as owner/name, got '${repository}'`);
+    return async (artifact, dir) => {
+        const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(351), __webpack_require__.e(690)]).then(__webpack_require__.bind(__webpack_require__, 35690));
+        const findBy = { token, workflowRunId: artifact.runId ?? 0, repositoryOwner, repositoryName };
+        const result = await new DefaultArtifactClient().downloadArtifact(artifact.id, {
+            path: dir,
+            findBy,
+            ...(artifact.digest ? { expectedHash: artifact.digest } : {}),
+        });
+        return artifact.digest !== undefined && !result.digestMismatch;
+    };
+}
+
+
+/***/ }),
+
 /***/ 18644:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1079,6 +1138,266 @@ function escape(text) {
 
 /***/ }),
 
+/***/ 16758:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LIST_DEFAULT_LIMIT: () => (/* binding */ LIST_DEFAULT_LIMIT),
+/* harmony export */   o5: () => (/* binding */ parseRecordArtifactName),
+/* harmony export */   publishedRunListSource: () => (/* binding */ publishedRunListSource)
+/* harmony export */ });
+/* unused harmony exports scanPublishedRecords, HISTORY_MAX_PAGES, HISTORY_MAX_DOWNLOADS, publishedRunHistory */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _core_tree_digest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(40460);
+/* harmony import */ var _adapters_bounded_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(79144);
+/* harmony import */ var _record_read_snapshot_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(82170);
+/* harmony import */ var _record_record_files_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(18374);
+/* harmony import */ var _run_history_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(23483);
+// The run records the Action published as workflow artifacts, read back through GitHub's REST
+// API: the history the circuit breaker counts on GitHub, and `runs list --repo`.
+//
+// Bounded: the repository's artifacts are listed a page (100) at a time, newest first, and
+// reading stops at the first page older than the window, at the end of the list, or at a page
+// bound; only the artifacts named for the remediation asked about are downloaded, at most a
+// bounded number. A reader that hits a bound says so (`complete: false`): the breaker then fails
+// closed instead of counting a partial history.
+
+
+
+
+
+
+
+
+// The name as action/record-publisher.ts (`artifactName`) writes it. The remediation name is the
+// shortest that leaves a semver version after it, so `a-b-v1.0.0-...` is `a-b`, never `a`.
+const RECORD_ARTIFACT = /^remediation-([a-z0-9][a-z0-9-]*?)-(v\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]*?)?)-(\d{1,15})-(\d{1,6})(?:-([A-Za-z0-9._-]+))?$/;
+/** Parses a record artifact's name; undefined for any other artifact. */
+function parseRecordArtifactName(artifactName) {
+    const match = RECORD_ARTIFACT.exec(artifactName);
+    if (match === null)
+        return undefined;
+    const [, name = '', version = '', runId = '', attempt = '', suffix] = match;
+    return {
+        name,
+        version,
+        runId: Number(runId),
+        attempt: Number(attempt),
+        ...(suffix !== undefined ? { suffix } : {}),
+    };
+}
+/** Downloads at once: enough to hide latency, few enough not to trip GitHub's secondary limits. */
+const DOWNLOADS_IN_FLIGHT = 4;
+/** Lists the repository's record artifacts as `options` asks and reads each one's snapshot. */
+async function scanPublishedRecords(store, options) {
+    const since = options.since?.getTime();
+    const accepted = [];
+    let requests = 0;
+    let incomplete;
+    let seen = 0;
+    for (let page = 1;; page++) {
+        if (page > options.maxPages) {
+            incomplete = `stopped after ${options.maxPages} page(s) of artifacts (${seen} artifacts) without reaching the end of the window`;
+            break;
+        }
+        const { totalCount, artifacts } = await store.listArtifactsPage(page);
+        requests++;
+        seen += artifacts.length;
+        let newer = 0;
+        for (const artifact of artifacts) {
+            const created = Date.parse(artifact.createdAt);
+            // An artifact without a creation time is kept: it cannot be shown to be outside the window.
+            if (since !== undefined && Number.isFinite(created) && created < since)
+                continue;
+            newer++;
+            const parsed = parseRecordArtifactName(artifact.name);
+            if (parsed !== undefined && options.accept(parsed))
+                accepted.push({ artifact, parsed });
+        }
+        if (options.limit !== undefined && accepted.length >= options.limit)
+            break;
+        // The list is newest first: a page with nothing inside the window ends the window. A short
+        // page is the last; total_count guards against a page that repeats forever.
+        if (artifacts.length === 0 || seen >= totalCount || (since !== undefined && newer === 0))
+            break;
+    }
+    const wanted = options.limit === undefined ? accepted : accepted.slice(0, options.limit);
+    const expired = wanted.filter((a) => a.artifact.expired);
+    const live = wanted.filter((a) => !a.artifact.expired);
+    if (live.length > options.maxDownloads) {
+        incomplete ??= `${live.length} record artifacts in the window, more than the ${options.maxDownloads} read per run`;
+    }
+    const toRead = live.slice(0, options.maxDownloads);
+    const results = new Array(toRead.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < toRead.length) {
+            const index = next++;
+            const item = toRead[index];
+            requests++;
+            results[index] = await readOne(store, item.artifact, item.parsed, options.scratch);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(DOWNLOADS_IN_FLIGHT, toRead.length) }, () => worker()));
+    const records = results.filter((r) => 'snapshot' in r);
+    const skipped = results.filter((r) => !('snapshot' in r));
+    return {
+        records,
+        expired,
+        skipped,
+        complete: incomplete === undefined,
+        ...(incomplete !== undefined ? { incomplete } : {}),
+        requests,
+    };
+}
+/** Downloads one record artifact and reads its snapshot; a problem is returned, not thrown. */
+async function readOne(store, artifact, parsed, scratch) {
+    const label = `artifact ${artifact.name} (id ${artifact.id})`;
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(scratch, String(artifact.id));
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(dir, { recursive: true, force: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(dir, { recursive: true });
+        // Only bytes that match the digest GitHub listed are read: the client unzips before it
+        // compares, so a swapped zip's files are in `dir` either way.
+        if (!(await store.download(artifact, dir))) {
+            return {
+                dir: label,
+                problem: artifact.digest === undefined
+                    ? 'GitHub lists no digest for it'
+                    : 'the downloaded zip does not match its listed digest',
+            };
+        }
+        const bytes = (0,_adapters_bounded_file_js__WEBPACK_IMPORTED_MODULE_4__/* .tryReadBoundedFile */ .D)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, _record_record_files_js__WEBPACK_IMPORTED_MODULE_6__/* .SNAPSHOT_FILE */ .QX), {
+            label: `${label}: snapshot`,
+            maxBytes: _run_history_js__WEBPACK_IMPORTED_MODULE_7__/* .MAX_HISTORY_SNAPSHOT_BYTES */ .Vd,
+        });
+        if (bytes === undefined)
+            return { dir: label, problem: `no ${_record_record_files_js__WEBPACK_IMPORTED_MODULE_6__/* .SNAPSHOT_FILE */ .QX}` };
+        const snapshot = (0,_record_read_snapshot_js__WEBPACK_IMPORTED_MODULE_5__/* .parseSnapshot */ .E)(bytes, label);
+        const mismatch = bindingProblem(artifact, parsed, snapshot);
+        if (mismatch !== undefined)
+            return { dir: label, problem: mismatch };
+        return { artifact, parsed, snapshot, snapshotDigest: (0,_core_tree_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256Digest */ .sI)(bytes) };
+    }
+    catch (error) {
+        return { dir: label, problem: (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(error) };
+    }
+    finally {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(dir, { recursive: true, force: true }).catch(() => undefined);
+    }
+}
+/**
+ * Why a downloaded snapshot is not the record its artifact's name says, if it is not.
+ *
+ * Attack: anyone who can upload an artifact to the repository (any workflow, a fork's pull
+ * request) uploads one named like a record whose snapshot copies a real run's but claims another
+ * run id, remediation, version or target: as a second copy of that run it would replace the real
+ * one in the count, and a loop would never trip the breaker. A snapshot is taken only as the run
+ * its artifact names (`<run>-<attempt>[-<suffix>]`, remediation and version), uploaded by that
+ * very workflow run (`workflow_run.id`, which GitHub sets and the uploader cannot choose).
+ */
+function bindingProblem(artifact, parsed, snapshot) {
+    const runId = `${parsed.runId}-${parsed.attempt}${parsed.suffix !== undefined ? `-${parsed.suffix}` : ''}`;
+    if (artifact.runId !== undefined && artifact.runId !== parsed.runId) {
+        return `uploaded by workflow run ${artifact.runId}, but its name says run ${parsed.runId}`;
+    }
+    if (snapshot.remediation.name !== parsed.name || snapshot.remediation.version !== parsed.version) {
+        return `its snapshot is of ${snapshot.remediation.name}@${snapshot.remediation.version}, but its name says ${parsed.name}@${parsed.version}`;
+    }
+    if (snapshot.runId !== runId)
+        return `its snapshot is of run ${snapshot.runId}, but its name says run ${runId}`;
+    return undefined;
+}
+/** Pages of artifacts the breaker reads at most (1,000 artifacts): ten requests. */
+const HISTORY_MAX_PAGES = 10;
+/** Record artifacts the breaker downloads at most: one request (and one redirect) each. */
+const HISTORY_MAX_DOWNLOADS = 100;
+/**
+ * The run history on GitHub: the published records of remediation `name` created within the
+ * window. Throws when a bound stops the reading (the breaker then refuses: HISTORY_UNAVAILABLE);
+ * an expired record inside the window is listed as skipped.
+ */
+function publishedRunHistory(store, scratch) {
+    return async (name, since) => {
+        const scan = await scanPublishedRecords(store, {
+            accept: (parsed) => parsed.name === name,
+            since,
+            maxPages: HISTORY_MAX_PAGES,
+            maxDownloads: HISTORY_MAX_DOWNLOADS,
+            scratch,
+        }).finally(() => rm(scratch, { recursive: true, force: true }).catch(() => undefined));
+        if (!scan.complete)
+            throw new Error(`the published records could not all be read: ${scan.incomplete}`);
+        // Attack (or a short retention-days): a record of this remediation that expired inside the
+        // window says nothing about what that run did, and counting it as nothing would reopen the
+        // breaker early; the guards fail closed until it leaves the window.
+        const expired = scan.expired[0];
+        if (expired !== undefined) {
+            throw new Error(`the record artifact ${expired.artifact.name} (created ${expired.artifact.createdAt}) expired inside the window, so what that run did is unknown; keep records at least as long as the window (retention-days)`);
+        }
+        return {
+            runs: scan.records.map((r) => ({
+                dir: `artifact ${r.artifact.name}`,
+                snapshot: r.snapshot,
+                snapshotDigest: r.snapshotDigest,
+            })),
+            skipped: scan.skipped,
+        };
+    };
+}
+/** Records `runs list --repo` reads when no --limit is given: a screenful, about 31 requests. */
+const LIST_DEFAULT_LIMIT = 30;
+/**
+ * `runs list --repo`: the newest record artifacts of the repository (of remediation `name` when
+ * given, created at or after `since`), `limit` of them, each read (its snapshot downloaded) or
+ * listed as expired. Bounded: the list pages (at most HISTORY_MAX_PAGES) and one download per
+ * live record; filters on what is inside a record (target, status) apply after reading, so they
+ * narrow the `limit` newest records rather than search further back.
+ */
+function publishedRunListSource(store, scratch, filter) {
+    return async () => {
+        const scan = await scanPublishedRecords(store, {
+            accept: (parsed) => filter.name === undefined || parsed.name === filter.name,
+            ...(filter.since !== undefined ? { since: filter.since } : {}),
+            limit: filter.limit,
+            maxPages: HISTORY_MAX_PAGES,
+            maxDownloads: filter.limit,
+            scratch,
+        }).finally(() => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(scratch, { recursive: true, force: true }).catch(() => undefined));
+        const entries = [
+            ...scan.records.map((r) => ({
+                kind: 'record',
+                snapshot: r.snapshot,
+                snapshotDigest: r.snapshotDigest,
+                location: `artifact ${r.artifact.name} (id ${r.artifact.id})`,
+            })),
+            ...scan.expired.map(({ artifact, parsed }) => ({
+                kind: 'expired',
+                name: parsed.name,
+                version: parsed.version,
+                runId: String(parsed.runId),
+                attempt: String(parsed.attempt),
+                created: artifact.createdAt,
+                location: `artifact ${artifact.name} (id ${artifact.id}, expired)`,
+            })),
+        ];
+        return {
+            entries,
+            skipped: [
+                ...scan.skipped.map(({ dir, problem }) => ({ location: dir, problem })),
+                ...(scan.incomplete !== undefined ? [{ location: 'the artifact list', problem: scan.incomplete }] : []),
+            ],
+        };
+    };
+}
+
+
+/***/ }),
+
 /***/ 23483:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1110,9 +1429,12 @@ function escape(text) {
 /** Largest snapshot.json read for the count: real ones are a few KB, with many step outputs a few MB. */
 const MAX_HISTORY_SNAPSHOT_BYTES = 64 * 1024 * 1024;
 /**
- * Several histories read as one (the runner's --out folder and the records published on GitHub):
- * a run found in more than one counts once (same remediation and run id). Any source that cannot
- * be read makes the whole history unreadable.
+ * Several histories read as one (the runner's --out folder and the records published on GitHub).
+ * A record found in both (a self-hosted runner that keeps its folder) counts once: only the very
+ * same bytes (equal snapshot digests) are one record. Attack: dropping a copy by what it claims
+ * (its run id) would let a forged copy with another target take the real one's place; two
+ * different snapshots both count, which can only make the guards stricter. Any source that
+ * cannot be read makes the whole history unreadable.
  */
 function combinedRunHistory(sources) {
     return async (name, since) => {
@@ -1120,10 +1442,11 @@ function combinedRunHistory(sources) {
         const seen = new Set();
         const runs = [];
         for (const run of histories.flatMap((h) => h.runs)) {
-            const key = `${run.snapshot.remediation.name}\n${run.snapshot.runId}`;
-            if (seen.has(key))
-                continue;
-            seen.add(key);
+            if (run.snapshotDigest !== undefined) {
+                if (seen.has(run.snapshotDigest))
+                    continue;
+                seen.add(run.snapshotDigest);
+            }
             runs.push(run);
         }
         return { runs, skipped: histories.flatMap((h) => h.skipped) };
@@ -3654,12 +3977,15 @@ function findDuplicateRuns(subject, history, now) {
         .sort((a, b) => Date.parse(a.snapshot.started) - Date.parse(b.snapshot.started));
 }
 
+// EXTERNAL MODULE: ./src/app/terminal-text.ts
+var terminal_text = __webpack_require__(31775);
 ;// CONCATENATED MODULE: ./src/app/run-guards.ts
 // The guardrails a run passes after verification and before any step: the circuit breaker (its
 // limits from the signed definition) and the duplicate-alert check (the run's idempotency key).
 // Both count the same past runs, so the history is read once, far enough back for both. The
 // counting is pure (record/circuit-breaker.ts, record/duplicate-alert.ts); reading is the
 // RunHistorySource's.
+
 
 
 
@@ -3689,7 +4015,9 @@ async function checkRunGuards(subject, source, out, now) {
         return historyUnavailable(subject, (0,errors/* describeError */.Uc)(error), out);
     }
     for (const { dir, problem } of history.skipped) {
-        out(`${reader}: skipped ${dir}, not a readable record (${problem.slice(0, 200)})`);
+        // Attack: a hostile record's problem (a schema message quoting its bytes) printed raw would put
+        // workflow commands (`\n::add-mask::`) or terminal escapes into the job log; one line, escaped.
+        out(`${reader}: skipped ${(0,terminal_text/* oneLine */.TN)(dir)}, not a readable record (${(0,terminal_text/* oneLine */.TN)(problem.slice(0, 200))})`);
     }
     const duplicate = idempotencyKey === undefined ? undefined : checkDuplicate(subject.name, idempotencyKey, history, now);
     const breakerVerdict = breaker === undefined ? undefined : checkBreaker(breaker, subject, history, out, now);
@@ -3703,7 +4031,7 @@ async function checkRunGuards(subject, source, out, now) {
 const HOUR_MS = 60 * 60 * 1000;
 function historyUnavailable(subject, problem, out) {
     const { breaker, idempotencyKey } = subject;
-    const why = `cannot read the run history to count past runs (${problem.slice(0, 300)}); nothing runs until it can be read`;
+    const why = `cannot read the run history to count past runs (${(0,terminal_text/* oneLine */.TN)(problem.slice(0, 300))}); nothing runs until it can be read`;
     // Attack: making the history unreadable (a token without `actions: read`, an API outage, a
     // damaged --out) must not turn a guard off; nothing runs until the history can be read.
     if (idempotencyKey !== undefined) {
@@ -3742,7 +4070,7 @@ function checkDuplicate(name, key, history, now) {
     // person does next (escalate, or run it again without the key) is a decision, not a retry.
     const message = [
         `duplicate alert: idempotency key '${key}' was taken by ${snapshot.remediation.version} run ${snapshot.runId}`,
-        ` (status ${snapshot.status}, started ${snapshot.started}, record ${first.dir})`,
+        ` (status ${snapshot.status}, started ${snapshot.started}, record ${(0,terminal_text/* oneLine */.TN)(first.dir)})`,
         earlier.length > 1 ? ` and ${earlier.length - 1} later run(s)` : '',
         '; nothing runs for the same alert twice: look at that run, and to run again for this alert run without the idempotency key',
     ].join('');
@@ -3770,7 +4098,7 @@ function checkBreaker(spec, subject, history, out, now) {
             `circuit breaker open: ${counted}`,
             newest === undefined
                 ? ''
-                : `; newest: ${newest.snapshot.remediation.version} run ${newest.snapshot.runId} at ${newest.snapshot.started} (${newest.dir})`,
+                : `; newest: ${newest.snapshot.remediation.version} run ${newest.snapshot.runId} at ${newest.snapshot.started} (${(0,terminal_text/* oneLine */.TN)(newest.dir)})`,
             count.closesAt === undefined ? '' : `; it closes at ${count.closesAt}`,
             '; escalate to a person, or pass --ignore-circuit-breaker to run anyway (recorded)',
         ].join('');
@@ -4799,14 +5127,66 @@ async function loadPrevious(manifestPath, keys) {
     return { payload: verified.payload, payloadBytes: verified.payloadBytes };
 }
 
+// EXTERNAL MODULE: ./src/adapters/run-artifacts.ts
+var run_artifacts = __webpack_require__(66083);
+// EXTERNAL MODULE: ./src/app/published-records.ts
+var published_records = __webpack_require__(16758);
 ;// CONCATENATED MODULE: ./src/app/record-argument.ts
-// The record a `runs show`, `runs verify`, `show` or `verify-run` argument names. Today that is
-// a record folder; every command taking a record goes through resolveRecordArgument, so a new
-// kind of argument (a GitHub run id whose published record is fetched) is added here once.
+// The record a `runs show`, `runs verify`, `show` or `verify-run` argument names: a record folder,
+// or (`runs show|verify <run id> --repo OWNER/REPO`) the record a GitHub run published as a
+// workflow artifact, downloaded into a scratch folder first. Every command taking a record goes
+// through resolveRecordArgument.
 
-/** Resolves a record argument to the record it names: a folder path, relative to `cwd`. */
-function resolveRecordArgument(arg, settings) {
-    return Promise.resolve({ kind: 'folder', dir: (0,external_node_path_.isAbsolute)(arg) ? arg : (0,external_node_path_.resolve)(settings.cwd, arg) });
+
+
+
+
+
+/** Resolves a record argument to the record it names. */
+async function resolveRecordArgument(arg, settings) {
+    if (settings.fetchFrom === undefined) {
+        return { kind: 'folder', dir: (0,external_node_path_.isAbsolute)(arg) ? arg : (0,external_node_path_.resolve)(settings.cwd, arg), done: () => Promise.resolve() };
+    }
+    return fetchPublishedRecord(arg, settings.fetchFrom);
+}
+async function fetchPublishedRecord(arg, from) {
+    const [runText = '', attemptText] = arg.split('-');
+    const runId = Number(runText);
+    const attempt = attemptText === undefined ? undefined : Number(attemptText);
+    if (!from.token) {
+        throw new errors/* UsageError */.eb('USAGE', `run ${arg}: set GITHUB_TOKEN to a token that can read ${from.repository}'s Actions artifacts (for example GITHUB_TOKEN=$(gh auth token))`);
+    }
+    const artifacts = await (from.artifactsFor ?? ((token, repository, id) => (0,run_artifacts/* artifactClientFor */.R)({ token, repository, runId: id })))(from.token, from.repository, runId);
+    // Only names the Action writes for this run (and attempt): a listed name that is not one (with
+    // '/' or '..') never becomes a folder.
+    const records = (await artifacts.list()).filter((a) => {
+        const parsed = (0,published_records/* parseRecordArtifactName */.o5)(a.name);
+        return parsed !== undefined && parsed.runId === runId && (attempt === undefined || parsed.attempt === attempt);
+    });
+    if (records.length === 0) {
+        throw new errors/* UsageError */.eb('USAGE', `run ${arg} of ${from.repository} has no record artifact${attempt === undefined ? '' : ` of attempt ${attempt}`}: it published none, its artifacts expired, or it is not a run of the remediate Action (runs list --repo shows what is there)`);
+    }
+    if (records.length > 1) {
+        throw new errors/* UsageError */.eb('USAGE', `run ${arg} of ${from.repository} published ${records.length} records (${records
+            .map((r) => r.name)
+            .slice(0, 10)
+            .join(', ')}): name one with 'remediate github download-records --run-id ${runId} --dir <dir>' and pass its folder`);
+    }
+    const record = records[0];
+    const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'remediate-record-'));
+    const done = () => (0,promises_.rm)(scratch, { recursive: true, force: true });
+    const dir = (0,external_node_path_.join)(scratch, 'record');
+    // Only bytes matching the digest GitHub listed are read: a swapped zip is refused, not shown.
+    const matched = record.digest !== undefined &&
+        (await artifacts.download(record, dir).catch(async (error) => {
+            await done();
+            throw error;
+        }));
+    if (!matched) {
+        await done();
+        throw new errors/* TrustError */.Ru('DIGEST_MISMATCH', `artifact ${record.name}: ${record.digest === undefined ? 'GitHub lists no digest for it' : 'the downloaded zip does not match the digest GitHub lists'}`);
+    }
+    return { kind: 'published', dir, artifact: record.name, done };
 }
 
 ;// CONCATENATED MODULE: ./src/app/yank.ts
@@ -4899,6 +5279,8 @@ var idempotency_key = __webpack_require__(40884);
 
 
 
+/** A GitHub run id, optionally with its attempt: `123456789` or `123456789-2`. */
+const PUBLISHED_RUN = /^\d{1,15}(?:-\d{1,6})?$/;
 /** The options of AnchorSettings. */
 const anchorOptions = {
     'snapshot-digest': { type: 'string' },
@@ -4935,8 +5317,8 @@ Usage:
   remediate runs list [--out <dir> | --repo <OWNER/REPO>] [--name <name>] [--target <name>] [--status <status> ...]
                 [--since <30m|24h|7d|2026-11-01|2026-11-01T08:00:00Z>] [--limit <n>] [--json]
                 (the records in --out, newest first, default .remediate/runs as run; or those --repo published as artifacts)
-  remediate runs show <record dir> [the anchors of verify-run]     (the same as show)
-  remediate runs verify <record dir> <the anchors of verify-run>   (the same as verify-run)
+  remediate runs show <record dir | run id --repo OWNER/REPO> [the anchors of verify-run]     (the same as show)
+  remediate runs verify <record dir | run id --repo OWNER/REPO> <the anchors of verify-run>   (the same as verify-run)
   remediate release --from-tag <name>/<version> --key <file> (--manifest <previous> | --first-release) [--manifest-out <file>]
   remediate validate [--base <git ref>] [--summary <file>]
   remediate dispatch parse --event <event.json> [--github-output <file>]
@@ -5270,12 +5652,24 @@ const DEFAULT_OUT_DIR = '.remediate/runs';
  */
 function recordCommand(command, label, args, path) {
     const { values, positionals } = parse(args, anchorOptions, 1);
+    const record = positionals[0] ?? '';
+    // `runs show|verify <run id> --repo OWNER/REPO`: the record that GitHub run published, fetched
+    // from that repository; --repo is then also the repository an attestation must name, and needs
+    // --trusted-root only when an attestation is to be checked.
+    const published = label.startsWith('runs ') && PUBLISHED_RUN.test(record);
+    if (published && values.repo === undefined) {
+        throw new errors/* UsageError */.eb('USAGE', `${label} ${record}: a run id names a record published on GitHub; add --repo OWNER/REPO (the repository the run belongs to)`);
+    }
+    const { repo: fetchRepo, ...withoutRepo } = values;
+    const anchorValues = published && values['trusted-root'] === undefined ? withoutRepo : values;
+    const fetchFrom = published ? parseRepository(fetchRepo ?? '', '--repo') : undefined;
     return {
         command,
-        record: positionals[0] ?? '',
+        record,
+        ...(fetchFrom !== undefined ? { fetchFrom } : {}),
         snapshotDigest: values['snapshot-digest'],
         trustedKeys: (values['trusted-key'] ?? []).map(path),
-        attestation: attestationOptions(label, values, path),
+        attestation: attestationOptions(label, anchorValues, path),
     };
 }
 /** `runs list`: where the records are, and which to list. */
@@ -5470,6 +5864,7 @@ function parseRepository(text, label) {
 
 
 
+
 /** Runs one command line and returns its exit code; never throws, never exits the process. */
 async function runCli(argv, context) {
     try {
@@ -5568,9 +5963,16 @@ async function commands_execute(command, github, context) {
         case 'show': {
             // Loaded only here, as verify-run is: it brings the large snapshot validator.
             const { showRunRecord } = await __webpack_require__.e(/* import() */ 239).then(__webpack_require__.bind(__webpack_require__, 71239));
-            const { dir } = await resolveRecordArgument(command.record, { cwd: context.cwd });
-            const lines = await showRunRecord(dir, loadAnchors(command));
-            lines.forEach((line) => out(line));
+            const resolved = await resolveRecordArgument(command.record, recordArgumentSettings(command, github, context));
+            try {
+                if (resolved.kind === 'published')
+                    context.err(`fetched artifact ${resolved.artifact} from ${command.fetchFrom}`);
+                const lines = await showRunRecord(resolved.dir, loadAnchors(command));
+                lines.forEach((line) => out(line));
+            }
+            finally {
+                await resolved.done();
+            }
             // A reader: an unauthenticated record is shown under its banner, exit 0; verify-run refuses it.
             return errors/* ExitCode */.yU.ok;
         }
@@ -5598,22 +6000,30 @@ async function commands_execute(command, github, context) {
         case 'verify-run': {
             // Loaded only here: the snapshot validator is large, and no other command needs it.
             const { verifyRunRecord } = await __webpack_require__.e(/* import() */ 59).then(__webpack_require__.bind(__webpack_require__, 79059));
-            const { dir } = await resolveRecordArgument(command.record, { cwd: context.cwd });
-            const result = await verifyRunRecord(dir, loadAnchors(command));
-            const verdict = result.anchors.length > 0 ? 'intact' : 'consistent';
-            out(`${result.complete ? verdict : `${verdict} but incomplete (the run was interrupted; its valid prefix verifies)`}: status ${result.status}, ${result.steps} step(s), ${result.log.bytes} log bytes in ${result.log.blocks} chained block(s), head ${result.log.head.slice(0, 16)}, snapshot ${result.snapshotDigest}`);
-            // Consistency alone proves nothing: whoever can write the folder can recompute all of it.
-            const { snapshot } = result;
-            if (result.anchors.length === 0 && result.unpinnedLog) {
-                throw new errors/* TrustError */.Ru('UNANCHORED', `${dir} is consistent, and its snapshot matches the digest given, but NOT authenticated: the run was killed before its log was closed, so the snapshot pins no byte of run.log (a receipt or an attestation would)`);
+            const resolved = await resolveRecordArgument(command.record, recordArgumentSettings(command, github, context));
+            const { dir } = resolved;
+            if (resolved.kind === 'published')
+                context.err(`fetched artifact ${resolved.artifact} from ${command.fetchFrom}`);
+            try {
+                const result = await verifyRunRecord(dir, loadAnchors(command));
+                const verdict = result.anchors.length > 0 ? 'intact' : 'consistent';
+                out(`${result.complete ? verdict : `${verdict} but incomplete (the run was interrupted; its valid prefix verifies)`}: status ${result.status}, ${result.steps} step(s), ${result.log.bytes} log bytes in ${result.log.blocks} chained block(s), head ${result.log.head.slice(0, 16)}, snapshot ${result.snapshotDigest}`);
+                // Consistency alone proves nothing: whoever can write the folder can recompute all of it.
+                const { snapshot } = result;
+                if (result.anchors.length === 0 && result.unpinnedLog) {
+                    throw new errors/* TrustError */.Ru('UNANCHORED', `${dir} is consistent, and its snapshot matches the digest given, but NOT authenticated: the run was killed before its log was closed, so the snapshot pins no byte of run.log (a receipt or an attestation would)`);
+                }
+                if (result.anchors.length === 0) {
+                    throw new errors/* TrustError */.Ru('UNANCHORED', `${dir} is consistent but NOT authenticated: nothing outside the record vouches for it. Give --trusted-key <the run key's public key> (a signed receipt.dsse.json), --snapshot-digest <sha256 printed when it ran>, or --trusted-root <gh attestation trusted-root output> --signer-workflow OWNER/REPO/.github/workflows/<file> --repo OWNER/REPO for its attestation (online: gh attestation verify ${dir}/snapshot.json --repo OWNER/REPO)`);
+                }
+                out(`  run:           ${snapshot.remediation.name}@${snapshot.remediation.version} (${snapshot.runId})`);
+                for (const anchor of result.anchors)
+                    out(`  authenticated: ${anchor}`);
+                return errors/* ExitCode */.yU.ok;
             }
-            if (result.anchors.length === 0) {
-                throw new errors/* TrustError */.Ru('UNANCHORED', `${dir} is consistent but NOT authenticated: nothing outside the record vouches for it. Give --trusted-key <the run key's public key> (a signed receipt.dsse.json), --snapshot-digest <sha256 printed when it ran>, or --trusted-root <gh attestation trusted-root output> --signer-workflow OWNER/REPO/.github/workflows/<file> --repo OWNER/REPO for its attestation (online: gh attestation verify ${dir}/snapshot.json --repo OWNER/REPO)`);
+            finally {
+                await resolved.done();
             }
-            out(`  run:           ${snapshot.remediation.name}@${snapshot.remediation.version} (${snapshot.runId})`);
-            for (const anchor of result.anchors)
-                out(`  authenticated: ${anchor}`);
-            return errors/* ExitCode */.yU.ok;
         }
         case 'manifest-check': {
             const next = await (0,manifest_file/* readManifest */.WI)(command.manifest);
@@ -5760,8 +6170,9 @@ async function commands_runsListCommand(command, github, context) {
         ? localRunListSource(command.outDir)
         : await publishedListSource(command.repo, command.filter, github, context);
     const { entries, skipped } = await source();
+    // A hostile record's problem quotes its bytes: one line, escaped (no terminal escapes, no `\n::`).
     for (const { location, problem } of skipped)
-        context.err(`skipped ${location}: ${problem}`);
+        context.err(`skipped ${(0,terminal_text/* oneLine */.TN)(location)}: ${(0,terminal_text/* oneLine */.TN)(problem)}`);
     const { since, ...filter } = command.filter;
     const rows = listRuns(entries, {
         ...filter,
@@ -5783,11 +6194,11 @@ async function publishedListSource(repo, filter, github, context) {
     if (!github.token) {
         throw new errors/* UsageError */.eb('USAGE', `runs list --repo ${repo}: set GITHUB_TOKEN to a token that can read the repository's Actions artifacts (for example GITHUB_TOKEN=$(gh auth token))`);
     }
-    const { publishedRunListSource, LIST_DEFAULT_LIMIT } = await __webpack_require__.e(/* import() */ 758).then(__webpack_require__.bind(__webpack_require__, 16758));
+    const { publishedRunListSource, LIST_DEFAULT_LIMIT } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 16758));
     const { sinceTime } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 38839));
     const { OctokitGitHubApi } = await __webpack_require__.e(/* import() */ 804).then(__webpack_require__.bind(__webpack_require__, 44804));
     const { DEFAULT_RETRY } = await __webpack_require__.e(/* import() */ 378).then(__webpack_require__.bind(__webpack_require__, 16378));
-    const { artifactDownloaderFor } = await __webpack_require__.e(/* import() */ 83).then(__webpack_require__.bind(__webpack_require__, 66083));
+    const { artifactDownloaderFor } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 66083));
     const { mkdtemp } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 51455, 23));
     const { getOctokit } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
     const api = new OctokitGitHubApi(getOctokit(github.token, { baseUrl: github.apiUrl ?? 'https://api.github.com' }), repo, DEFAULT_RETRY, (line) => context.err(line));
@@ -5798,6 +6209,13 @@ async function publishedListSource(repo, filter, github, context) {
         ...(filter.since !== undefined ? { since: sinceTime(filter.since, context.now()) } : {}),
         limit: filter.limit ?? LIST_DEFAULT_LIMIT,
     });
+}
+/** Where a record argument is looked for: the cwd, or the repository `runs show|verify --repo` names. */
+function recordArgumentSettings(command, github, context) {
+    return {
+        cwd: context.cwd,
+        ...(command.fetchFrom !== undefined ? { fetchFrom: { repository: command.fetchFrom, token: github.token } } : {}),
+    };
 }
 /** Reads the anchors' files (run keys, trusted roots) named on the command line. */
 function loadAnchors(settings) {

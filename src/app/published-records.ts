@@ -182,12 +182,41 @@ async function readOne(
       maxBytes: MAX_HISTORY_SNAPSHOT_BYTES,
     });
     if (bytes === undefined) return { dir: label, problem: `no ${SNAPSHOT_FILE}` };
-    return { artifact, parsed, snapshot: parseSnapshot(bytes, label), snapshotDigest: sha256Digest(bytes) };
+    const snapshot = parseSnapshot(bytes, label);
+    const mismatch = bindingProblem(artifact, parsed, snapshot);
+    if (mismatch !== undefined) return { dir: label, problem: mismatch };
+    return { artifact, parsed, snapshot, snapshotDigest: sha256Digest(bytes) };
   } catch (error) {
     return { dir: label, problem: describeError(error) };
   } finally {
     await rm(dir, { recursive: true, force: true }).catch(() => undefined);
   }
+}
+
+/**
+ * Why a downloaded snapshot is not the record its artifact's name says, if it is not.
+ *
+ * Attack: anyone who can upload an artifact to the repository (any workflow, a fork's pull
+ * request) uploads one named like a record whose snapshot copies a real run's but claims another
+ * run id, remediation, version or target: as a second copy of that run it would replace the real
+ * one in the count, and a loop would never trip the breaker. A snapshot is taken only as the run
+ * its artifact names (`<run>-<attempt>[-<suffix>]`, remediation and version), uploaded by that
+ * very workflow run (`workflow_run.id`, which GitHub sets and the uploader cannot choose).
+ */
+function bindingProblem(
+  artifact: RepositoryArtifact,
+  parsed: RecordArtifactName,
+  snapshot: RunSnapshot,
+): string | undefined {
+  const runId = `${parsed.runId}-${parsed.attempt}${parsed.suffix !== undefined ? `-${parsed.suffix}` : ''}`;
+  if (artifact.runId !== undefined && artifact.runId !== parsed.runId) {
+    return `uploaded by workflow run ${artifact.runId}, but its name says run ${parsed.runId}`;
+  }
+  if (snapshot.remediation.name !== parsed.name || snapshot.remediation.version !== parsed.version) {
+    return `its snapshot is of ${snapshot.remediation.name}@${snapshot.remediation.version}, but its name says ${parsed.name}@${parsed.version}`;
+  }
+  if (snapshot.runId !== runId) return `its snapshot is of run ${snapshot.runId}, but its name says run ${runId}`;
+  return undefined;
 }
 
 /** Pages of artifacts the breaker reads at most (1,000 artifacts): ten requests. */
@@ -210,16 +239,22 @@ export function publishedRunHistory(store: PublishedRecordStore, scratch: string
       scratch,
     }).finally(() => rm(scratch, { recursive: true, force: true }).catch(() => undefined));
     if (!scan.complete) throw new Error(`the published records could not all be read: ${scan.incomplete}`);
+    // Attack (or a short retention-days): a record of this remediation that expired inside the
+    // window says nothing about what that run did, and counting it as nothing would reopen the
+    // breaker early; the guards fail closed until it leaves the window.
+    const expired = scan.expired[0];
+    if (expired !== undefined) {
+      throw new Error(
+        `the record artifact ${expired.artifact.name} (created ${expired.artifact.createdAt}) expired inside the window, so what that run did is unknown; keep records at least as long as the window (retention-days)`,
+      );
+    }
     return {
       runs: scan.records.map((r) => ({
         dir: `artifact ${r.artifact.name}`,
         snapshot: r.snapshot,
         snapshotDigest: r.snapshotDigest,
       })),
-      skipped: [
-        ...scan.skipped,
-        ...scan.expired.map((e) => ({ dir: `artifact ${e.artifact.name}`, problem: 'expired' })),
-      ],
+      skipped: scan.skipped,
     };
   };
 }

@@ -10,6 +10,7 @@ import { countBreakerRuns } from '../record/circuit-breaker.ts';
 import { DUPLICATE_LOOKBACK_MS, findDuplicateRuns } from '../record/duplicate-alert.ts';
 import type { CircuitBreakerRecord } from '../record/snapshot.ts';
 import type { RunHistory, RunHistorySource } from './run-history.ts';
+import { oneLine } from './terminal-text.ts';
 
 /** What the guards look at: the verified version's breaker, and this run's request. */
 export interface GuardSubject {
@@ -63,7 +64,9 @@ export async function checkRunGuards(
     return historyUnavailable(subject, describeError(error), out);
   }
   for (const { dir, problem } of history.skipped) {
-    out(`${reader}: skipped ${dir}, not a readable record (${problem.slice(0, 200)})`);
+    // Attack: a hostile record's problem (a schema message quoting its bytes) printed raw would put
+    // workflow commands (`\n::add-mask::`) or terminal escapes into the job log; one line, escaped.
+    out(`${reader}: skipped ${oneLine(dir)}, not a readable record (${oneLine(problem.slice(0, 200))})`);
   }
   const duplicate =
     idempotencyKey === undefined ? undefined : checkDuplicate(subject.name, idempotencyKey, history, now);
@@ -85,7 +88,7 @@ interface Verdict {
 
 function historyUnavailable(subject: GuardSubject, problem: string, out: (line: string) => void): GuardVerdict {
   const { breaker, idempotencyKey } = subject;
-  const why = `cannot read the run history to count past runs (${problem.slice(0, 300)}); nothing runs until it can be read`;
+  const why = `cannot read the run history to count past runs (${oneLine(problem.slice(0, 300))}); nothing runs until it can be read`;
   // Attack: making the history unreadable (a token without `actions: read`, an API outage, a
   // damaged --out) must not turn a guard off; nothing runs until the history can be read.
   if (idempotencyKey !== undefined) {
@@ -125,7 +128,7 @@ function checkDuplicate(name: string, key: string, history: RunHistory, now: Dat
   // person does next (escalate, or run it again without the key) is a decision, not a retry.
   const message = [
     `duplicate alert: idempotency key '${key}' was taken by ${snapshot.remediation.version} run ${snapshot.runId}`,
-    ` (status ${snapshot.status}, started ${snapshot.started}, record ${first.dir})`,
+    ` (status ${snapshot.status}, started ${snapshot.started}, record ${oneLine(first.dir)})`,
     earlier.length > 1 ? ` and ${earlier.length - 1} later run(s)` : '',
     '; nothing runs for the same alert twice: look at that run, and to run again for this alert run without the idempotency key',
   ].join('');
@@ -161,7 +164,7 @@ function checkBreaker(
       `circuit breaker open: ${counted}`,
       newest === undefined
         ? ''
-        : `; newest: ${newest.snapshot.remediation.version} run ${newest.snapshot.runId} at ${newest.snapshot.started} (${newest.dir})`,
+        : `; newest: ${newest.snapshot.remediation.version} run ${newest.snapshot.runId} at ${newest.snapshot.started} (${oneLine(newest.dir)})`,
       count.closesAt === undefined ? '' : `; it closes at ${count.closesAt}`,
       '; escalate to a person, or pass --ignore-circuit-breaker to run anyway (recorded)',
     ].join('');

@@ -30,9 +30,12 @@ export interface RunHistory {
 export type RunHistorySource = (name: string, since: Date) => Promise<RunHistory>;
 
 /**
- * Several histories read as one (the runner's --out folder and the records published on GitHub):
- * a run found in more than one counts once (same remediation and run id). Any source that cannot
- * be read makes the whole history unreadable.
+ * Several histories read as one (the runner's --out folder and the records published on GitHub).
+ * A record found in both (a self-hosted runner that keeps its folder) counts once: only the very
+ * same bytes (equal snapshot digests) are one record. Attack: dropping a copy by what it claims
+ * (its run id) would let a forged copy with another target take the real one's place; two
+ * different snapshots both count, which can only make the guards stricter. Any source that
+ * cannot be read makes the whole history unreadable.
  */
 export function combinedRunHistory(sources: readonly RunHistorySource[]): RunHistorySource {
   return async (name, since) => {
@@ -40,9 +43,10 @@ export function combinedRunHistory(sources: readonly RunHistorySource[]): RunHis
     const seen = new Set<string>();
     const runs: PastRun[] = [];
     for (const run of histories.flatMap((h) => h.runs)) {
-      const key = `${run.snapshot.remediation.name}\n${run.snapshot.runId}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      if (run.snapshotDigest !== undefined) {
+        if (seen.has(run.snapshotDigest)) continue;
+        seen.add(run.snapshotDigest);
+      }
       runs.push(run);
     }
     return { runs, skipped: histories.flatMap((h) => h.skipped) };

@@ -23,7 +23,7 @@ import { loadSigningKeys, loadTrustedKeys, readKeyFile } from '../app/load-keys.
 import { checkOutFolder } from '../app/out-folder.ts';
 import { DEFAULT_MANIFEST_PATH, readManifest } from '../app/manifest-file.ts';
 import { releaseVersion } from '../app/release.ts';
-import { resolveRecordArgument } from '../app/record-argument.ts';
+import { resolveRecordArgument, type RecordArgumentSettings } from '../app/record-argument.ts';
 import { resolveRelease } from '../app/resolve-release.ts';
 import { yankVersion } from '../app/yank.ts';
 import { readCliSettings, USAGE, type AnchorSettings, type CliCommand } from './settings.ts';
@@ -31,6 +31,7 @@ import type { RecordAnchors } from '../app/verify-run.ts';
 import type { RunListSource } from '../app/run-list.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { MAX_ATTESTATION_BYTES } from '../record/receipt.ts';
+import { oneLine } from '../app/terminal-text.ts';
 
 /** Runs one command line and returns its exit code; never throws, never exits the process. */
 export async function runCli(argv: readonly string[], context: CommandContext): Promise<ExitCodeValue> {
@@ -147,9 +148,15 @@ async function execute(
     case 'show': {
       // Loaded only here, as verify-run is: it brings the large snapshot validator.
       const { showRunRecord } = await import('../app/show-record.ts');
-      const { dir } = await resolveRecordArgument(command.record, { cwd: context.cwd });
-      const lines = await showRunRecord(dir, loadAnchors(command));
-      lines.forEach((line) => out(line));
+      const resolved = await resolveRecordArgument(command.record, recordArgumentSettings(command, github, context));
+      try {
+        if (resolved.kind === 'published')
+          context.err(`fetched artifact ${resolved.artifact} from ${command.fetchFrom}`);
+        const lines = await showRunRecord(resolved.dir, loadAnchors(command));
+        lines.forEach((line) => out(line));
+      } finally {
+        await resolved.done();
+      }
       // A reader: an unauthenticated record is shown under its banner, exit 0; verify-run refuses it.
       return ExitCode.ok;
     }
@@ -182,29 +189,35 @@ async function execute(
     case 'verify-run': {
       // Loaded only here: the snapshot validator is large, and no other command needs it.
       const { verifyRunRecord } = await import('../app/verify-run.ts');
-      const { dir } = await resolveRecordArgument(command.record, { cwd: context.cwd });
-      const result = await verifyRunRecord(dir, loadAnchors(command));
-      const verdict = result.anchors.length > 0 ? 'intact' : 'consistent';
-      out(
-        `${result.complete ? verdict : `${verdict} but incomplete (the run was interrupted; its valid prefix verifies)`}: status ${result.status}, ${result.steps} step(s), ${result.log.bytes} log bytes in ${result.log.blocks} chained block(s), head ${result.log.head.slice(0, 16)}, snapshot ${result.snapshotDigest}`,
-      );
-      // Consistency alone proves nothing: whoever can write the folder can recompute all of it.
-      const { snapshot } = result;
-      if (result.anchors.length === 0 && result.unpinnedLog) {
-        throw new TrustError(
-          'UNANCHORED',
-          `${dir} is consistent, and its snapshot matches the digest given, but NOT authenticated: the run was killed before its log was closed, so the snapshot pins no byte of run.log (a receipt or an attestation would)`,
+      const resolved = await resolveRecordArgument(command.record, recordArgumentSettings(command, github, context));
+      const { dir } = resolved;
+      if (resolved.kind === 'published') context.err(`fetched artifact ${resolved.artifact} from ${command.fetchFrom}`);
+      try {
+        const result = await verifyRunRecord(dir, loadAnchors(command));
+        const verdict = result.anchors.length > 0 ? 'intact' : 'consistent';
+        out(
+          `${result.complete ? verdict : `${verdict} but incomplete (the run was interrupted; its valid prefix verifies)`}: status ${result.status}, ${result.steps} step(s), ${result.log.bytes} log bytes in ${result.log.blocks} chained block(s), head ${result.log.head.slice(0, 16)}, snapshot ${result.snapshotDigest}`,
         );
+        // Consistency alone proves nothing: whoever can write the folder can recompute all of it.
+        const { snapshot } = result;
+        if (result.anchors.length === 0 && result.unpinnedLog) {
+          throw new TrustError(
+            'UNANCHORED',
+            `${dir} is consistent, and its snapshot matches the digest given, but NOT authenticated: the run was killed before its log was closed, so the snapshot pins no byte of run.log (a receipt or an attestation would)`,
+          );
+        }
+        if (result.anchors.length === 0) {
+          throw new TrustError(
+            'UNANCHORED',
+            `${dir} is consistent but NOT authenticated: nothing outside the record vouches for it. Give --trusted-key <the run key's public key> (a signed receipt.dsse.json), --snapshot-digest <sha256 printed when it ran>, or --trusted-root <gh attestation trusted-root output> --signer-workflow OWNER/REPO/.github/workflows/<file> --repo OWNER/REPO for its attestation (online: gh attestation verify ${dir}/snapshot.json --repo OWNER/REPO)`,
+          );
+        }
+        out(`  run:           ${snapshot.remediation.name}@${snapshot.remediation.version} (${snapshot.runId})`);
+        for (const anchor of result.anchors) out(`  authenticated: ${anchor}`);
+        return ExitCode.ok;
+      } finally {
+        await resolved.done();
       }
-      if (result.anchors.length === 0) {
-        throw new TrustError(
-          'UNANCHORED',
-          `${dir} is consistent but NOT authenticated: nothing outside the record vouches for it. Give --trusted-key <the run key's public key> (a signed receipt.dsse.json), --snapshot-digest <sha256 printed when it ran>, or --trusted-root <gh attestation trusted-root output> --signer-workflow OWNER/REPO/.github/workflows/<file> --repo OWNER/REPO for its attestation (online: gh attestation verify ${dir}/snapshot.json --repo OWNER/REPO)`,
-        );
-      }
-      out(`  run:           ${snapshot.remediation.name}@${snapshot.remediation.version} (${snapshot.runId})`);
-      for (const anchor of result.anchors) out(`  authenticated: ${anchor}`);
-      return ExitCode.ok;
     }
     case 'manifest-check': {
       const next = await readManifest(command.manifest);
@@ -375,7 +388,8 @@ async function runsListCommand(
       ? localRunListSource(command.outDir)
       : await publishedListSource(command.repo, command.filter, github, context);
   const { entries, skipped } = await source();
-  for (const { location, problem } of skipped) context.err(`skipped ${location}: ${problem}`);
+  // A hostile record's problem quotes its bytes: one line, escaped (no terminal escapes, no `\n::`).
+  for (const { location, problem } of skipped) context.err(`skipped ${oneLine(location)}: ${oneLine(problem)}`);
   const { since, ...filter } = command.filter;
   const rows = listRuns(entries, {
     ...filter,
@@ -427,6 +441,18 @@ async function publishedListSource(
     ...(filter.since !== undefined ? { since: sinceTime(filter.since, context.now()) } : {}),
     limit: filter.limit ?? LIST_DEFAULT_LIMIT,
   });
+}
+
+/** Where a record argument is looked for: the cwd, or the repository `runs show|verify --repo` names. */
+function recordArgumentSettings(
+  command: { readonly fetchFrom?: string },
+  github: GitHubEnvironment,
+  context: CommandContext,
+): RecordArgumentSettings {
+  return {
+    cwd: context.cwd,
+    ...(command.fetchFrom !== undefined ? { fetchFrom: { repository: command.fetchFrom, token: github.token } } : {}),
+  };
 }
 
 /** Reads the anchors' files (run keys, trusted roots) named on the command line. */

@@ -157,9 +157,17 @@ export interface RunListFilterSettings extends Omit<RunFilter, 'since'> {
 
 /** A command reading one record (show, verify-run, runs show, runs verify). */
 export interface RecordSettings extends AnchorSettings {
-  /** The record argument as given: resolved by app/record-argument.ts (a folder, relative to the cwd). */
+  /**
+   * The record argument as given: resolved by app/record-argument.ts (a folder, relative to the
+   * cwd; with `fetchFrom`, a GitHub run id `<run>[-<attempt>]`).
+   */
   readonly record: string;
+  /** `runs show|verify <run id> --repo OWNER/REPO`: the repository whose published record to fetch. */
+  readonly fetchFrom?: string;
 }
+
+/** A GitHub run id, optionally with its attempt: `123456789` or `123456789-2`. */
+const PUBLISHED_RUN = /^\d{1,15}(?:-\d{1,6})?$/;
 
 /** What a record is checked against (verify-run, show): the anchors given on the command line. */
 export interface AnchorSettings {
@@ -220,8 +228,8 @@ Usage:
   remediate runs list [--out <dir> | --repo <OWNER/REPO>] [--name <name>] [--target <name>] [--status <status> ...]
                 [--since <30m|24h|7d|2026-11-01|2026-11-01T08:00:00Z>] [--limit <n>] [--json]
                 (the records in --out, newest first, default .remediate/runs as run; or those --repo published as artifacts)
-  remediate runs show <record dir> [the anchors of verify-run]     (the same as show)
-  remediate runs verify <record dir> <the anchors of verify-run>   (the same as verify-run)
+  remediate runs show <record dir | run id --repo OWNER/REPO> [the anchors of verify-run]     (the same as show)
+  remediate runs verify <record dir | run id --repo OWNER/REPO> <the anchors of verify-run>   (the same as verify-run)
   remediate release --from-tag <name>/<version> --key <file> (--manifest <previous> | --first-release) [--manifest-out <file>]
   remediate validate [--base <git ref>] [--summary <file>]
   remediate dispatch parse --event <event.json> [--github-output <file>]
@@ -625,12 +633,28 @@ function recordCommand(
   path: (p: string) => string,
 ): CliCommand {
   const { values, positionals } = parse(args, anchorOptions, 1);
+  const record = positionals[0] ?? '';
+  // `runs show|verify <run id> --repo OWNER/REPO`: the record that GitHub run published, fetched
+  // from that repository; --repo is then also the repository an attestation must name, and needs
+  // --trusted-root only when an attestation is to be checked.
+  const published = label.startsWith('runs ') && PUBLISHED_RUN.test(record);
+  if (published && values.repo === undefined) {
+    throw new UsageError(
+      'USAGE',
+      `${label} ${record}: a run id names a record published on GitHub; add --repo OWNER/REPO (the repository the run belongs to)`,
+    );
+  }
+
+  const { repo: fetchRepo, ...withoutRepo } = values;
+  const anchorValues = published && values['trusted-root'] === undefined ? withoutRepo : values;
+  const fetchFrom = published ? parseRepository(fetchRepo ?? '', '--repo') : undefined;
   return {
     command,
-    record: positionals[0] ?? '',
+    record,
+    ...(fetchFrom !== undefined ? { fetchFrom } : {}),
     snapshotDigest: values['snapshot-digest'],
     trustedKeys: (values['trusted-key'] ?? []).map(path),
-    attestation: attestationOptions(label, values, path),
+    attestation: attestationOptions(label, anchorValues, path),
   };
 }
 

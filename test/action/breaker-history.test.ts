@@ -253,6 +253,8 @@ describe('runs list --repo (the same published records, from a laptop)', () => {
       name: 'remediation-flappy-v1.0.0-99-1',
       files: { 'snapshot.json': '{}' },
       expired: true,
+      // Long before any breaker window here: an expired record inside a window refuses the run.
+      createdAt: new Date(Date.now() - 100 * 86_400_000),
     });
     const before = gh.requests.length;
     const { code, context } = await list(['--json', '--limit', '5']);
@@ -306,6 +308,58 @@ describe('runs list --repo (the same published records, from a laptop)', () => {
     const bad = await cli(repo.dir, ['runs', 'list', '--repo', '../x']);
     expect(bad.code).toBe(2);
     expect(bad.context.errLines.join('\n')).toMatch(/--repo: expected OWNER\/REPO/);
+  });
+});
+
+describe('runs show|verify <run id> --repo (a published record, fetched)', () => {
+  const run = (args: string[]) =>
+    cli(repo.dir, ['runs', ...args], { env: { ...gitTestEnv(), GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.url } });
+
+  it('fetches the one record a run published, checks its zip digest, and verifies it against a pinned digest', async () => {
+    const published = await runAction({ target: 'fetch-1' });
+    const runId = published.snapshot.runId.split('-')[0]!;
+    const digest = published.io.outputs['snapshot-digest']!;
+    const verified = await run(['verify', runId, '--repo', gh.repository, '--snapshot-digest', digest]);
+    expect(verified.context.errLines.join('\n')).toContain(`fetched artifact remediation-flappy-v1.0.0-${runId}-1`);
+    expect(verified.code).toBe(0);
+    expect(verified.context.outLines[0]).toMatch(/^intact: status succeeded/);
+    // Pinned to another digest: refused, as for a local folder.
+    const wrong = await run([
+      'verify',
+      runId,
+      '--repo',
+      gh.repository,
+      '--snapshot-digest',
+      `sha256:${'1'.repeat(64)}`,
+    ]);
+    expect(wrong.code).toBe(3);
+    const shown = await run(['show', `${runId}-1`, '--repo', gh.repository]);
+    expect(shown.code).toBe(0);
+    expect(shown.context.outLines.join('\n')).toContain('flappy@v1.0.0');
+
+    // A swapped zip (the listed digest no longer matches): refused, never shown.
+    gh.tamperNextResponse('actions/list-workflow-run-artifacts', (body) => {
+      const list = body as { artifacts: { digest: string }[] };
+      for (const a of list.artifacts) a.digest = `sha256:${'0'.repeat(64)}`;
+      return list;
+    });
+    const swapped = await run(['show', runId, '--repo', gh.repository]);
+    expect(swapped.code).toBe(3);
+    expect(swapped.context.errLines.join('\n')).toMatch(/DIGEST_MISMATCH/);
+  }, 60_000);
+
+  it('says what is missing: --repo, a record, a token', async () => {
+    const noRepo = await run(['verify', '123']);
+    expect(noRepo.code).toBe(2);
+    expect(noRepo.context.errLines.join('\n')).toMatch(/add --repo OWNER\/REPO/);
+    const none = await run(['show', '99999', '--repo', gh.repository]);
+    expect(none.code).toBe(2);
+    expect(none.context.errLines.join('\n')).toMatch(/has no record artifact/);
+    const noToken = await cli(repo.dir, ['runs', 'show', '1', '--repo', gh.repository], {
+      env: { ...gitTestEnv(), GITHUB_API_URL: gh.url },
+    });
+    expect(noToken.code).toBe(2);
+    expect(noToken.context.errLines.join('\n')).toMatch(/set GITHUB_TOKEN/);
   });
 });
 
