@@ -161,10 +161,12 @@ describe('the Action is called with inputs action.yml declares', () => {
     };
     const direct = withOf(workflow('remediate.yml'));
     const alert = withOf(workflow('on-alert.yml'));
-    const fromPayload = { remediation: 'remediation', params: 'params', 'record-suffix': 'target' } as Record<
-      string,
-      string
-    >;
+    const fromPayload = {
+      remediation: 'remediation',
+      params: 'params',
+      target: 'target',
+      'record-suffix': 'target',
+    } as Record<string, string>;
     for (const [key, value] of Object.entries(alert)) {
       const payloadKey = fromPayload[key];
       if (payloadKey) expect(value).toBe(`\${{ needs.parse.outputs.${payloadKey} }}`);
