@@ -76,6 +76,23 @@ export interface DispatchRequestToQueue {
   readonly payload: string;
 }
 
+/** At most `max` dispatches queued for the rule and target since `since` (ISO); past it, 'throttled'. */
+export interface DispatchLimit {
+  readonly max: number;
+  readonly since: string;
+}
+
+/** What to do with an accepted alert: record it with an outcome decided already, or try to queue it. */
+export type AcceptOutcome =
+  | Exclude<AlertOutcome, 'queued' | 'duplicate'>
+  | { readonly dispatch: DispatchRequestToQueue; readonly limit?: DispatchLimit };
+
+/** One alert for `acceptMany`. */
+export interface AcceptEntry {
+  readonly alert: AcceptedAlert;
+  readonly outcome: AcceptOutcome;
+}
+
 /** Totals for `/metrics` and `/healthz`. */
 export interface GatewayCounts {
   /** Alerts received, by outcome. */
@@ -212,52 +229,81 @@ export class GatewayStore {
 
   /**
    * One transaction, synced before it returns: records the alert, and when `dispatch` is given
-   * and no earlier alert with the same (source, key) was queued (sent, or dead since), queues it.
-   * Returns what happened. Dedupe survives restarts.
+   * and no earlier alert with the same (source, key) was queued (sent, or dead since), queues it
+   * (or, with `limit`, records it 'throttled' when the window is full). Returns what happened.
+   * Dedupe survives restarts.
    */
-  accept(
-    alert: AcceptedAlert,
-    outcome: Exclude<AlertOutcome, 'queued' | 'duplicate'> | { dispatch: DispatchRequestToQueue },
-  ): AlertOutcome {
+  accept(alert: AcceptedAlert, outcome: AcceptOutcome): AlertOutcome {
     const receivedAt = isoTime(alert.receivedAt, 'receivedAt');
-    return this.#transaction(() => {
-      const insertAlert = (recorded: AlertOutcome): number =>
-        Number(
-          this.#statement(
-            `INSERT INTO alerts (source, key, status, name, received_at, outcome, body) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-          ).run(alert.source, alert.key, alert.status, alert.name, receivedAt, recorded, alert.body).lastInsertRowid,
-        );
-      if (typeof outcome === 'string') {
-        insertAlert(outcome);
-        return outcome;
-      }
-      // A dead dispatch counts as taken too: GitHub refused that payload for good, so sending it
-      // again on a re-notification would fail the same way; `replay-dead` is the way back.
-      const taken = this.#statement(`SELECT 1 AS taken FROM dispatches WHERE source = ? AND key = ?`).get(
-        alert.source,
-        alert.key,
+    const since = limitSince(outcome);
+    return this.#transaction(() => this.#record(alert, outcome, receivedAt, since));
+  }
+
+  /**
+   * `accept` for many alerts in one transaction and one sync (a group commit): what a server
+   * receiving many requests at once uses to sync once per batch rather than once per alert.
+   * Entries are applied in order, so a later entry sees an earlier one's key and rate-limit count.
+   * All or nothing: an invalid time in any entry throws before anything is written.
+   */
+  acceptMany(entries: readonly AcceptEntry[]): AlertOutcome[] {
+    const checked = entries.map((entry) => ({
+      entry,
+      receivedAt: isoTime(entry.alert.receivedAt, 'receivedAt'),
+      since: limitSince(entry.outcome),
+    }));
+    if (checked.length === 0) return [];
+    return this.#transaction(() =>
+      checked.map(({ entry, receivedAt, since }) => this.#record(entry.alert, entry.outcome, receivedAt, since)),
+    );
+  }
+
+  /** Records one alert inside the caller's transaction. */
+  #record(alert: AcceptedAlert, outcome: AcceptOutcome, receivedAt: string, since: string | undefined): AlertOutcome {
+    const insertAlert = (recorded: AlertOutcome): number =>
+      Number(
+        this.#statement(
+          `INSERT INTO alerts (source, key, status, name, received_at, outcome, body) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        ).run(alert.source, alert.key, alert.status, alert.name, receivedAt, recorded, alert.body).lastInsertRowid,
       );
-      if (taken !== undefined) {
-        insertAlert('duplicate');
-        return 'duplicate';
-      }
-      const alertId = insertAlert('queued');
-      const { dispatch } = outcome;
-      this.#statement(
-        `INSERT INTO dispatches (alert_id, source, key, rule_index, target, payload, queued_at, state, attempts, not_before)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?)`,
-      ).run(
-        alertId,
-        alert.source,
-        alert.key,
-        dispatch.ruleIndex,
-        dispatch.target ?? null,
-        dispatch.payload,
-        receivedAt,
-        receivedAt,
-      );
-      return 'queued';
-    });
+    if (typeof outcome === 'string') {
+      insertAlert(outcome);
+      return outcome;
+    }
+    // A dead dispatch counts as taken too: GitHub refused that payload for good, so sending it
+    // again on a re-notification would fail the same way; `replay-dead` is the way back.
+    const taken = this.#statement(`SELECT 1 AS taken FROM dispatches WHERE source = ? AND key = ?`).get(
+      alert.source,
+      alert.key,
+    );
+    if (taken !== undefined) {
+      insertAlert('duplicate');
+      return 'duplicate';
+    }
+    const { dispatch, limit } = outcome;
+    // Counted inside the transaction, so concurrent requests cannot all see room in the window.
+    if (
+      limit !== undefined &&
+      since !== undefined &&
+      this.#countSince(dispatch.ruleIndex, dispatch.target, since) >= limit.max
+    ) {
+      insertAlert('throttled');
+      return 'throttled';
+    }
+    const alertId = insertAlert('queued');
+    this.#statement(
+      `INSERT INTO dispatches (alert_id, source, key, rule_index, target, payload, queued_at, state, attempts, not_before)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?)`,
+    ).run(
+      alertId,
+      alert.source,
+      alert.key,
+      dispatch.ruleIndex,
+      dispatch.target ?? null,
+      dispatch.payload,
+      receivedAt,
+      receivedAt,
+    );
+    return 'queued';
   }
 
   /**
@@ -266,9 +312,13 @@ export class GatewayStore {
    * 'throttled'.
    */
   countQueuedSince(ruleIndex: number, target: string | undefined, since: string): number {
+    return this.#countSince(ruleIndex, target, isoTime(since, 'since'));
+  }
+
+  #countSince(ruleIndex: number, target: string | undefined, since: string): number {
     const row = this.#statement(
       `SELECT count(*) AS n FROM dispatches WHERE rule_index = ? AND target IS ? AND queued_at >= ?`,
-    ).get(ruleIndex, target ?? null, isoTime(since, 'since')) as { n: number };
+    ).get(ruleIndex, target ?? null, since) as { n: number };
     return row.n;
   }
 
@@ -434,6 +484,15 @@ function isoTime(value: string, what: string): string {
   if (Number.isNaN(time.getTime()))
     throw new UsageError('USAGE', `expected ${what} as an ISO 8601 time, got '${value}'`);
   return time.toISOString();
+}
+
+/** The canonical `since` of a dispatch's rate limit, validated ahead of the transaction. */
+function limitSince(outcome: AcceptOutcome): string | undefined {
+  if (typeof outcome === 'string' || outcome.limit === undefined) return undefined;
+  if (!Number.isInteger(outcome.limit.max) || outcome.limit.max < 0) {
+    throw new UsageError('USAGE', `expected a rate limit of 0 or more dispatches, got ${outcome.limit.max}`);
+  }
+  return isoTime(outcome.limit.since, 'limit.since');
 }
 
 function toQueued(row: DispatchRow): QueuedDispatch {

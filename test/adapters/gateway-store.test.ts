@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { GroupCommit } from '../../src/adapters/gateway-group-commit.ts';
 import { GATEWAY_DATABASE_FILE, GatewayStore, type AcceptedAlert } from '../../src/adapters/gateway-store.ts';
 import { thrown } from '../helpers/errors.ts';
 
@@ -191,6 +192,44 @@ describe('GatewayStore', () => {
     expect(error?.message).toContain('newer');
   });
 
+  it('throttles inside accept when a limit is given: the window counts queued dispatches only', () => {
+    const store = openStore();
+    const limit = { max: 1, since: '2030-01-01T00:00:00.000Z' };
+    expect(store.accept(alert('a'), { ...dispatch('a'), limit })).toBe('queued');
+    // A re-sent alert is a duplicate, not throttled; another alert for the same rule and target is throttled.
+    expect(store.accept(alert('a'), { ...dispatch('a'), limit })).toBe('duplicate');
+    expect(store.accept(alert('b'), { ...dispatch('b'), limit })).toBe('throttled');
+    // Another target has its own window.
+    expect(store.accept(alert('c'), { ...dispatch('c', 0, 'web-2'), limit })).toBe('queued');
+    expect(store.accept(alert('d'), { ...dispatch('d'), limit: { max: 1, since: '2030-01-01T00:00:00.001Z' } })).toBe(
+      'queued',
+    );
+    expect(
+      thrown(() => store.accept(alert('e'), { ...dispatch('e'), limit: { max: -1, since: limit.since } }))?.code,
+    ).toBe('USAGE');
+  });
+
+  it('accepts many alerts in one transaction, all or nothing', () => {
+    const store = openStore();
+    expect(
+      store.acceptMany([
+        { alert: alert('a'), outcome: dispatch('a') },
+        { alert: alert('a'), outcome: dispatch('a') },
+        { alert: alert('b'), outcome: 'resolved' },
+      ]),
+    ).toEqual(['queued', 'duplicate', 'resolved']);
+    expect(
+      thrown(() =>
+        store.acceptMany([
+          { alert: alert('c'), outcome: dispatch('c') },
+          { alert: alert('d', { receivedAt: 'soon' }), outcome: dispatch('d') },
+        ]),
+      )?.code,
+    ).toBe('USAGE');
+    expect(store.counts().queued).toBe(1);
+    expect(store.acceptMany([])).toEqual([]);
+  });
+
   it('refuses a time that is not ISO 8601', () => {
     const store = openStore();
     expect(thrown(() => store.accept(alert('k', { receivedAt: 'yesterday' }), 'unmatched'))?.code).toBe('USAGE');
@@ -249,5 +288,44 @@ describe('GatewayStore', () => {
     } finally {
       db.close();
     }
+  });
+});
+
+describe('GroupCommit', () => {
+  it('writes the alerts of one event-loop turn in one transaction, in order, each settled after the commit', async () => {
+    const store = openStore();
+    const batches: number[] = [];
+    const counting = {
+      acceptMany: (entries: Parameters<GatewayStore['acceptMany']>[0]) => {
+        batches.push(entries.length);
+        return store.acceptMany(entries);
+      },
+    };
+    const group = new GroupCommit(counting, 3);
+    const since = '2030-01-01T00:00:00.000Z';
+    const limited = (key: string) => ({ ...dispatch(key), limit: { max: 2, since } });
+    const outcomes = await Promise.all([
+      group.accept(alert('a'), limited('a')),
+      group.accept(alert('a'), limited('a')),
+      group.accept(alert('b'), limited('b')),
+      group.accept(alert('c'), limited('c')),
+      group.accept(alert('d'), 'unmatched'),
+    ]);
+    // The rate limit is counted inside the transaction: the third distinct alert finds the window full.
+    expect(outcomes).toEqual(['queued', 'duplicate', 'queued', 'throttled', 'unmatched']);
+    expect(batches).toEqual([3, 2]);
+    expect(store.counts().queued).toBe(2);
+  });
+
+  it('fails only the entry that is invalid, not the rest of its batch', async () => {
+    const store = openStore();
+    const group = new GroupCommit(store);
+    const results = await Promise.allSettled([
+      group.accept(alert('a'), dispatch('a')),
+      group.accept(alert('b', { receivedAt: 'not a time' }), dispatch('b')),
+      group.accept(alert('c'), dispatch('c')),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(store.counts().queued).toBe(2);
   });
 });
