@@ -1,13 +1,16 @@
 // sendDispatch against the GitHub REST double (checked against GitHub's OpenAPI description), and
 // runDispatcher end to end: the real store, the real sender, the double, a fake clock.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GatewayStore, type AcceptedAlert } from '../../src/adapters/gateway-store.ts';
 import {
+  abortableSleep,
   BACKOFF_CAP_MS,
   backoffMs,
   runDispatcher,
@@ -347,5 +350,114 @@ describe('runDispatcher', () => {
       ['sent', ''],
     ]);
     expect(double.dispatches).toHaveLength(1);
+  });
+});
+
+describe('the dispatcher killed with SIGKILL', () => {
+  const MODULES = {
+    store: pathToFileURL(join(import.meta.dirname, '../../src/adapters/gateway-store.ts')).href,
+    dispatch: pathToFileURL(join(import.meta.dirname, '../../src/adapters/github-dispatch.ts')).href,
+  };
+
+  /**
+   * Starts a dispatcher in a child process on `stateDir`, sending to the double with retries
+   * shortened to 20 ms; `afterSend` is JavaScript run after each answer (it may hang the child).
+   * Resolves with the child once `ready(requests)` says so.
+   */
+  async function dispatcherChild(afterSend: string, ready: () => boolean): Promise<ChildProcess> {
+    const script = [
+      `const { GatewayStore } = await import(${JSON.stringify(MODULES.store)});`,
+      `const { runDispatcher, sendDispatch, abortableSleep } = await import(${JSON.stringify(MODULES.dispatch)});`,
+      `const store = GatewayStore.open(${JSON.stringify(stateDir)});`,
+      `const send = async (d) => {`,
+      `  const result = await sendDispatch({ apiUrl: ${JSON.stringify(double.url)}, repository: ${JSON.stringify(double.repository)}, token: ${JSON.stringify(TOKEN)}, body: d.payload, attempts: d.attempts });`,
+      `  ${afterSend}`,
+      `  return result.kind === 'retry' ? { ...result, afterMs: 20 } : result;`,
+      `};`,
+      `await runDispatcher(store, send, { now: () => new Date(), sleep: abortableSleep, signal: new AbortController().signal, idleMs: 20 });`,
+    ].join('\n');
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const deadline = Date.now() + 10_000;
+    while (!ready()) {
+      if (child.exitCode !== null || Date.now() > deadline) {
+        child.kill('SIGKILL');
+        throw new Error(`the dispatcher child did not get there: ${stderr}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    return child;
+  }
+
+  async function kill(child: ChildProcess): Promise<void> {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+  }
+
+  function queue(key: string): void {
+    const store = GatewayStore.open(stateDir);
+    const payload = JSON.stringify({ event_type: 'remediate', client_payload: { alert: { source: 'am', id: key } } });
+    const alert = {
+      source: 'am',
+      key,
+      status: 'firing',
+      name: 'X',
+      receivedAt: new Date().toISOString(),
+      body: '{}',
+    } as const;
+    expect(store.accept(alert, { dispatch: { ruleIndex: 0, target: 't', payload } })).toBe('queued');
+    store.close();
+  }
+
+  /** Runs a dispatcher in this process until nothing is queued, as the restarted gateway would. */
+  async function restartAndDrain(): Promise<GatewayStore> {
+    const store = GatewayStore.open(stateDir);
+    stores.push(store);
+    const stop = new AbortController();
+    await runDispatcher(
+      store,
+      (d) => sendDispatch({ apiUrl: double.url, repository: double.repository, token: TOKEN, body: d.payload }),
+      {
+        now: () => new Date(Date.now() + 3_600_000),
+        sleep: async (ms, signal) => {
+          if (store.counts().queued === 0) stop.abort();
+          await abortableSleep(Math.min(ms, 10), signal);
+        },
+        signal: stop.signal,
+      },
+    );
+    return store;
+  }
+
+  it('while GitHub answers 502: after the restart the alert is dispatched exactly once', async () => {
+    queue('fp1@t0');
+    double.failNext(DISPATCHES, 4, 502);
+    const child = await dispatcherChild('', () => double.requests.length >= 2);
+    await kill(child);
+    expect(double.dispatches).toEqual([]);
+    const store = await restartAndDrain();
+    expect(double.dispatches).toHaveLength(1);
+    expect(double.requests.filter((r) => r.status === 204)).toHaveLength(1);
+    expect(store.counts()).toMatchObject({ queued: 0, sent: 1, dead: 0 });
+  });
+
+  it("between GitHub's 204 and markSent: sent again once after the restart, with the same idempotency key", async () => {
+    queue('fp1@t0');
+    // The child hangs after GitHub's answer, before it can mark the dispatch sent: the crash window.
+    const child = await dispatcherChild('await new Promise(() => {});', () => double.dispatches.length === 1);
+    await kill(child);
+    const store = await restartAndDrain();
+    // At least once at the HTTP level: the second POST carries the same alert id, which the run
+    // takes as its idempotency key, so the runner records it as DUPLICATE_ALERT instead of fixing twice.
+    expect(double.dispatches).toHaveLength(2);
+    expect(double.dispatches[1]?.clientPayload).toEqual(double.dispatches[0]?.clientPayload);
+    expect(store.counts()).toMatchObject({ queued: 0, sent: 1 });
+    // And never a third time.
+    await restartAndDrain();
+    expect(double.dispatches).toHaveLength(2);
   });
 });
