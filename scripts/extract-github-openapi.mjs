@@ -42,6 +42,8 @@ const OPERATIONS = [
   ['get', '/repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}', 'actions/download-artifact'],
   // The Action's `attest`: @actions/attest stores the record's Sigstore bundle.
   ['post', '/repos/{owner}/{repo}/attestations', 'repos/create-attestation'],
+  // The alert gateway sends each matched alert as a repository_dispatch event.
+  ['post', '/repos/{owner}/{repo}/dispatches', 'repos/create-dispatch-event'],
 ];
 
 /** Keeps a media-type map's schemas and drops the (large, non-normative) examples. */

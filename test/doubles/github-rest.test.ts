@@ -118,7 +118,7 @@ describe('the OpenAPI subset', () => {
       operations: { operationId: string }[];
     };
     expect(subset.$comment).toContain('node scripts/extract-github-openapi.mjs');
-    expect(subset.operations.map((o) => o.operationId)).toHaveLength(18);
+    expect(subset.operations.map((o) => o.operationId)).toHaveLength(19);
   });
 
   it('maps OpenAPI 3.0 nullable to a null type without making other fields nullable', () => {
@@ -371,6 +371,61 @@ describe('releases', () => {
     expect(last.headers.get('link')).toContain('rel="prev"');
     expect(last.headers.get('link')).not.toContain('rel="next"');
     expect(double.violations).toEqual([]);
+  });
+});
+
+describe('repository dispatches', () => {
+  it('stores a valid event and answers 204 with no body', async () => {
+    const double = await start();
+    const body = { event_type: 'remediate', client_payload: { remediation: 'svc@v1.0.0', target: 'web-1' } };
+    const res = await postJson(double, `${R}/dispatches`, body);
+    expect(res.status).toBe(204);
+    expect(await res.text()).toBe('');
+    expect(double.dispatches).toEqual([
+      { eventType: 'remediate', clientPayload: body.client_payload, bytes: JSON.stringify(body).length },
+    ]);
+    expect(double.requests.map((r) => r.operationId)).toEqual(['repos/create-dispatch-event']);
+    expect(double.violations).toEqual([]);
+  });
+
+  it("refuses with 422 what GitHub's description refuses, and stores none of it", async () => {
+    const double = await start();
+    const eleven = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`p${i}`, i]));
+    const bad = [
+      { event_type: 'e'.repeat(101) },
+      { event_type: '' },
+      { client_payload: {} },
+      { event_type: 'remediate', client_payload: eleven },
+      { event_type: 'remediate', client_payload: 'not an object' },
+      // Within the schema, but past the 64 KB the description states in prose.
+      { event_type: 'remediate', client_payload: { big: 'x'.repeat(64 * 1024) } },
+    ];
+    for (const body of bad) {
+      const res = await postJson(double, `${R}/dispatches`, body);
+      expect(res.status).toBe(422);
+      expect(((await res.json()) as { message: string }).message).not.toBe('');
+    }
+    // The five schema breaches are also recorded as request violations; the size one is not a schema matter.
+    expect(double.violations.map((v) => v.location)).toEqual(['body', 'body', 'body', 'body', 'body']);
+    expect(double.dispatches).toEqual([]);
+    // The boundaries themselves are accepted.
+    const ten = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`p${i}`, i]));
+    expect(
+      (await postJson(double, `${R}/dispatches`, { event_type: 'e'.repeat(100), client_payload: ten })).status,
+    ).toBe(204);
+    expect(double.dispatches).toHaveLength(1);
+  });
+
+  it('404s another repository and 401s without the token', async () => {
+    const double = await start();
+    expect((await postJson(double, '/repos/octo-org/other/dispatches', { event_type: 'x' })).status).toBe(404);
+    const anonymous = await fetch(`${double.url}${R}/dispatches`, {
+      method: 'POST',
+      body: JSON.stringify({ event_type: 'x' }),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(anonymous.status).toBe(401);
+    expect(double.dispatches).toEqual([]);
   });
 });
 

@@ -160,7 +160,24 @@ export interface GitHubDouble {
   addArtifact(seed: SeedArtifact): { readonly id: number; readonly digest: string };
   /** Attestations stored through `POST /repos/{owner}/{repo}/attestations`, in arrival order. */
   readonly attestations: readonly StoredAttestation[];
+  /** Events accepted through `POST /repos/{owner}/{repo}/dispatches` (answered 204), in arrival order. */
+  readonly dispatches: readonly StoredDispatch[];
 }
+
+/** One repository_dispatch event as the double accepted it. */
+export interface StoredDispatch {
+  readonly eventType: string;
+  /** The `client_payload` as sent (undefined when the request had none). */
+  readonly clientPayload: Record<string, unknown> | undefined;
+  /** The request body's size in bytes. */
+  readonly bytes: number;
+}
+
+/**
+ * GitHub's limit on a dispatch's `client_payload`: "The total size of the JSON payload must be less
+ * than 64KB" (the description says so in prose only, so the schema cannot check it).
+ */
+const DISPATCH_PAYLOAD_LIMIT = 64 * 1024;
 
 /** One attestation as the double stored it. */
 export interface StoredAttestation {
@@ -223,6 +240,7 @@ export async function startGitHubDouble(options: GitHubDoubleOptions): Promise<G
   const faults: FaultRule[] = [];
   const tampers = new Map<string, ((body: unknown) => unknown)[]>();
   const attestations: StoredAttestation[] = [];
+  const dispatches: StoredDispatch[] = [];
   const hung = new Set<ServerResponse>();
   // Release id -> the commit its tag was created at (resolved once, as GitHub creates it once).
   const createdTagTargets = new Map<number, string>();
@@ -491,6 +509,25 @@ export async function startGitHubDouble(options: GitHubDoubleOptions): Promise<G
         attestations.push(attestation);
         return { status: 201, json: { id: attestation.id } };
       }
+      case 'repos/create-dispatch-event': {
+        // The body's schema (event_type 1-100 characters, at most 10 client_payload properties) was
+        // checked already; the size limit is prose in the description, checked here. The wording
+        // of this 422 is the double's own.
+        const input = call.json as { event_type: string; client_payload?: Record<string, unknown> };
+        const payloadBytes = Buffer.byteLength(JSON.stringify(input.client_payload ?? {}));
+        if (payloadBytes >= DISPATCH_PAYLOAD_LIMIT) {
+          return validationFailed(docs, [
+            {
+              resource: 'Repository',
+              code: 'custom',
+              field: 'client_payload',
+              message: `client_payload is ${payloadBytes} bytes; it must be less than 64KB`,
+            },
+          ]);
+        }
+        dispatches.push({ eventType: input.event_type, clientPayload: input.client_payload, bytes: call.body.length });
+        return { status: 204 };
+      }
       default:
         return { status: 404, json: notFound(docs) };
     }
@@ -729,6 +766,7 @@ export async function startGitHubDouble(options: GitHubDoubleOptions): Promise<G
     requests,
     violations,
     attestations,
+    dispatches,
     close: () =>
       new Promise<void>((resolve, reject) => {
         for (const res of hung) res.destroy();
