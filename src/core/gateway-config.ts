@@ -9,7 +9,7 @@ import validate from '../generated/gateway-validator.js';
 import { UsageError } from '../errors.ts';
 import { parseDuration } from './definition.ts';
 import { TARGET, TARGET_RULE } from './dispatch-payload.ts';
-import { formatPath } from './schema-errors.ts';
+import { formatPath, pointerToPath } from './schema-errors.ts';
 import { parseVersionRef } from './version-ref.ts';
 import { dedupeIssues, findNode, formatIssue, schemaIssue, type IssueMaker, type LocatedIssue } from './yaml-issues.ts';
 
@@ -121,7 +121,16 @@ export function parseGatewayConfig(text: string, file: string): GatewayConfig {
     return issueAt(line, col, formatPath(path), message);
   };
   if (!validate(data)) {
-    throw new GatewayConfigError(dedupeIssues((validate.errors ?? []).map((e) => schemaIssue(e, issue))));
+    throw new GatewayConfigError(
+      dedupeIssues(
+        (validate.errors ?? []).map((e) =>
+          // An empty match would route every alert of the source: an allow-list names what it allows.
+          e.keyword === 'minProperties' && e.instancePath.endsWith('/match')
+            ? issue(pointerToPath(e.instancePath), 'expected at least one label to match')
+            : schemaIssue(e, issue),
+        ),
+      ),
+    );
   }
   const raw = data as RawConfig;
   const problems = semanticIssues(raw, issue);
