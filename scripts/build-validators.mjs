@@ -19,6 +19,11 @@ const validators = [
     out: 'src/generated/run-snapshot-validator',
     name: 'snapshot.json',
   },
+  {
+    schema: 'remediations/gateway.schema.json',
+    out: 'src/generated/gateway-validator',
+    name: 'the gateway config',
+  },
 ];
 
 for (const { schema, out, name } of validators) {

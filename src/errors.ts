@@ -24,7 +24,9 @@ export type UsageErrorCode =
   | 'FILE_TOO_LARGE'
   | 'IO_ERROR'
   | 'DUBIOUS_OWNERSHIP'
-  | 'NOT_REPLAYABLE';
+  | 'NOT_REPLAYABLE'
+  | 'INVALID_CONFIG'
+  | 'INVALID_ALERT';
 
 /** Integrity and trust refusals: exit 3. Each names the check that failed. */
 export type TrustErrorCode =

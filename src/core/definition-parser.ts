@@ -1,5 +1,4 @@
-import type { ErrorObject } from 'ajv';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isScalar, LineCounter, parseDocument } from 'yaml';
 // Precompiled from remediations/remediation.schema.json at build time (scripts/build-validators.mjs):
 // compiling the schema at run time was a noticeable part of every run's start-up.
 import validate from '../generated/remediation-validator.js';
@@ -15,7 +14,10 @@ import {
   type StepSpec,
 } from './definition.ts';
 import { checkInputValue } from './param-validation.ts';
-import { expectedForm, formatPath, readSchemaError } from './schema-errors.ts';
+import { formatPath } from './schema-errors.ts';
+import { dedupeIssues, findNode, formatIssue, schemaIssue, type IssueMaker, type LocatedIssue } from './yaml-issues.ts';
+
+export { formatIssue };
 
 /** Largest remediation.yml accepted: a definition is a page of YAML, not a data set. */
 export const MAX_DEFINITION_BYTES = 256 * 1024;
@@ -23,14 +25,7 @@ export const MAX_DEFINITION_BYTES = 256 * 1024;
 const MAX_ALIAS_COUNT = 50;
 
 /** One problem in a definition, with the position of the offending YAML node. */
-export interface DefinitionIssue {
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-  /** Path inside the document, like `steps[1].timeout`. */
-  readonly path: string;
-  readonly message: string;
-}
+export type DefinitionIssue = LocatedIssue;
 
 /** A definition failed validation; `issues` carries every problem found, with file positions. */
 export class DefinitionError extends RemediateError {
@@ -42,11 +37,6 @@ export class DefinitionError extends RemediateError {
     super(issues.map(formatIssue).join('\n'));
     this.issues = issues;
   }
-}
-
-/** Formats an issue as `file:line:col: path: message`, the shape editors and annotations expect. */
-export function formatIssue(issue: DefinitionIssue): string {
-  return `${issue.file}:${issue.line}:${issue.column}: ${issue.path ? `${issue.path}: ` : ''}${issue.message}`;
 }
 
 /**
@@ -106,7 +96,7 @@ export function parseDefinition(file: string, bytes: Uint8Array, folderName: str
   };
 
   if (!validate(data)) {
-    throw new DefinitionError(dedupe((validate.errors ?? []).map((e) => schemaIssue(e, issue))));
+    throw new DefinitionError(dedupeIssues((validate.errors ?? []).map((e) => schemaIssue(e, issue))));
   }
   const definition = normalise(data as RawDefinition);
   const problems = semanticIssues(definition, folderName, issue);
@@ -137,8 +127,6 @@ function normalise(raw: RawDefinition): Definition {
     rollback: raw.rollback ?? [],
   };
 }
-
-type IssueMaker = (path: readonly (string | number)[], message: string, key?: boolean) => DefinitionIssue;
 
 // Checks JSON Schema cannot express.
 function semanticIssues(def: Definition, folderName: string, issue: IssueMaker): DefinitionIssue[] {
@@ -289,51 +277,6 @@ function expressionMessage(text: string): string {
   return `'${expr.slice(0, 60)}' is not evaluated here: this is not GitHub's expression language; read parameters from $PARAM_<NAME> and outputs from $STEP_<ID>_<KEY> instead`;
 }
 
-function schemaIssue(error: ErrorObject, issue: IssueMaker): DefinitionIssue {
-  const problem = readSchemaError(error);
-  const { path } = problem;
-  const got = show(problem.data);
-  switch (problem.keyword) {
-    case 'additionalProperties':
-      return issue([...path, problem.key], `unknown key '${problem.key}'`, true);
-    case 'required':
-      return issue(path, `missing required key '${problem.key}'`);
-    case 'pattern':
-      return issue(path, `expected ${expectedForm(problem.pattern, problem.description)}, got ${got}`);
-    case 'propertyNames':
-      return issue([...path, problem.name], `invalid key '${problem.name}'`, true);
-    case 'type':
-      // Only the first comma becomes "or" ('string or number,boolean'): the wording as it was
-      // before this code was shared with the snapshot schema, kept unchanged.
-      return issue(path, `expected ${problem.types.join(',').replace(',', ' or ')}, got ${got}`);
-    case 'enum':
-      return issue(path, `expected one of ${problem.values.map((v) => JSON.stringify(v)).join(', ')}, got ${got}`);
-    default:
-      return issue(path, `${problem.message}, got ${got}`);
-  }
-}
-
-function findNode(doc: Document, path: readonly (string | number)[]): { node?: Node; keyNode?: Node } {
-  let node: unknown = doc.contents;
-  let keyNode: Node | undefined;
-  for (const part of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(part));
-      if (!pair) return { node: node as Node };
-      keyNode = pair.key as Node;
-      node = pair.value ?? pair.key;
-    } else if (isSeq(node) && typeof part === 'number') {
-      const next = node.items[part];
-      if (!next) return { node: node as Node };
-      keyNode = undefined;
-      node = next;
-    } else {
-      break;
-    }
-  }
-  return { node: node as Node, ...(keyNode ? { keyNode } : {}) };
-}
-
 /**
  * Where the YAML node at `path` starts in remediation.yml bytes that parsed before, and where the
  * text of a block scalar (`run: |`) begins: the line after its header, so that line N of a script
@@ -349,22 +292,4 @@ export function locateValue(
   const { line, col } = lines.linePos(node?.range?.[0] ?? 0);
   const block = isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED');
   return { line, column: col, firstLine: block && node.type === 'BLOCK_LITERAL' ? line + 1 : undefined };
-}
-
-function show(value: unknown): string {
-  if (typeof value === 'string') return `'${value.length > 60 ? `${value.slice(0, 57)}...` : value}'`;
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  return String(value);
-}
-
-function dedupe(issues: DefinitionIssue[]): DefinitionIssue[] {
-  const seen = new Set<string>();
-  return issues.filter((i) => {
-    const key = formatIssue(i);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
