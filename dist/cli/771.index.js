@@ -5312,6 +5312,9 @@ Usage:
                   --repo <OWNER/REPO> [--source-ref <refs/heads/main>]
                   [--attestation <bundle.json>, default <record dir>/receipt.sigstore.json])
   remediate manifest check --manifest <path> (--previous <path> | --previous-ref <git ref>)
+  remediate gateway --config <gateway.yml>               (the alert gateway: serves until SIGTERM)
+  remediate gateway check --config <gateway.yml>         (validates the config, prints sources and rules)
+  remediate gateway replay-dead --config <gateway.yml>   (re-queues the dispatches GitHub refused)
   remediate show <record dir> [the anchors of verify-run]
                 (reads a record: exit 0 when shown, even NOT AUTHENTICATED; 3 when tampered. verify-run is the check)
   remediate runs list [--out <dir> | --repo <OWNER/REPO>] [--name <name>] [--target <name>] [--status <status> ...]
@@ -5638,6 +5641,15 @@ function parseCommandLine(argv, cwd, env) {
                 manifest: path(required(values.manifest, '--manifest <path>')),
                 previous: values.previous === undefined ? undefined : path(values.previous),
                 previousRef: values['previous-ref'],
+            };
+        }
+        case 'gateway': {
+            const [first, ...others] = rest;
+            const sub = first === 'check' || first === 'replay-dead' ? first : undefined;
+            const { values } = parse(sub === undefined ? rest : others, { config: { type: 'string' } }, 0);
+            return {
+                command: sub === undefined ? 'gateway' : `gateway-${sub}`,
+                config: path(required(values.config, '--config <gateway.yml>')),
             };
         }
         default:
@@ -6025,6 +6037,13 @@ async function commands_execute(command, github, context) {
                 await resolved.done();
             }
         }
+        // The gateway loads only for its commands: node:sqlite, http and its core stay out of a run.
+        case 'gateway':
+            return (await __webpack_require__.e(/* import() */ 200).then(__webpack_require__.bind(__webpack_require__, 52200))).gatewayCommand(command.config, context);
+        case 'gateway-check':
+            return (await __webpack_require__.e(/* import() */ 200).then(__webpack_require__.bind(__webpack_require__, 52200))).gatewayCheckCommand(command.config, context);
+        case 'gateway-replay-dead':
+            return (await __webpack_require__.e(/* import() */ 200).then(__webpack_require__.bind(__webpack_require__, 52200))).gatewayReplayDeadCommand(command.config, context);
         case 'manifest-check': {
             const next = await (0,manifest_file/* readManifest */.WI)(command.manifest);
             let previousBytes;
@@ -6448,7 +6467,7 @@ function checkAppendOnly(previous, next) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   gk: () => (/* binding */ DefinitionError),
-  Hd: () => (/* binding */ formatIssue),
+  Hd: () => (/* reexport */ yaml_issues/* formatIssue */.Hd),
   QZ: () => (/* binding */ locateValue),
   JA: () => (/* binding */ parseDefinition)
 });
@@ -6477,10 +6496,14 @@ var definition = __webpack_require__(64286);
 var param_validation = __webpack_require__(19980);
 // EXTERNAL MODULE: ./src/core/schema-errors.ts
 var schema_errors = __webpack_require__(16386);
+// EXTERNAL MODULE: ./src/core/yaml-issues.ts
+var yaml_issues = __webpack_require__(87161);
 ;// CONCATENATED MODULE: ./src/core/definition-parser.ts
 
 // Precompiled from remediations/remediation.schema.json at build time (scripts/build-validators.mjs):
 // compiling the schema at run time was a noticeable part of every run's start-up.
+
+
 
 
 
@@ -6497,13 +6520,9 @@ class DefinitionError extends errors/* RemediateError */.j2 {
     exitCode = errors/* ExitCode */.yU.usage;
     issues;
     constructor(issues) {
-        super(issues.map(formatIssue).join('\n'));
+        super(issues.map(yaml_issues/* formatIssue */.Hd).join('\n'));
         this.issues = issues;
     }
-}
-/** Formats an issue as `file:line:col: path: message`, the shape editors and annotations expect. */
-function formatIssue(issue) {
-    return `${issue.file}:${issue.line}:${issue.column}: ${issue.path ? `${issue.path}: ` : ''}${issue.message}`;
 }
 /**
  * Parses and validates remediation.yml bytes. Pure: the caller reads the bytes (from git objects
@@ -6548,7 +6567,7 @@ function parseDefinition(file, bytes, folderName) {
         ]);
     }
     const locate = (path, key = false) => {
-        const { node, keyNode } = findNode(doc, path);
+        const { node, keyNode } = (0,yaml_issues/* findNode */.cy)(doc, path);
         const target = key && keyNode ? keyNode : node;
         const offset = target?.range?.[0] ?? 0;
         const { line, col } = position(offset);
@@ -6559,7 +6578,7 @@ function parseDefinition(file, bytes, folderName) {
         return issueAt(line, column, (0,schema_errors/* formatPath */.jV)(path), message);
     };
     if (!remediation_validator(data)) {
-        throw new DefinitionError(dedupe((remediation_validator.errors ?? []).map((e) => schemaIssue(e, issue))));
+        throw new DefinitionError((0,yaml_issues/* dedupeIssues */.kk)((remediation_validator.errors ?? []).map((e) => (0,yaml_issues/* schemaIssue */.h)(e, issue))));
     }
     const definition = normalise(data);
     const problems = semanticIssues(definition, folderName, issue);
@@ -6721,53 +6740,6 @@ function expressionMessage(text) {
     const expr = /\$\{\{[^}]*\}?\}?/.exec(text)?.[0] ?? '${{ }}';
     return `'${expr.slice(0, 60)}' is not evaluated here: this is not GitHub's expression language; read parameters from $PARAM_<NAME> and outputs from $STEP_<ID>_<KEY> instead`;
 }
-function schemaIssue(error, issue) {
-    const problem = (0,schema_errors/* readSchemaError */.C_)(error);
-    const { path } = problem;
-    const got = show(problem.data);
-    switch (problem.keyword) {
-        case 'additionalProperties':
-            return issue([...path, problem.key], `unknown key '${problem.key}'`, true);
-        case 'required':
-            return issue(path, `missing required key '${problem.key}'`);
-        case 'pattern':
-            return issue(path, `expected ${(0,schema_errors/* expectedForm */.TA)(problem.pattern, problem.description)}, got ${got}`);
-        case 'propertyNames':
-            return issue([...path, problem.name], `invalid key '${problem.name}'`, true);
-        case 'type':
-            // Only the first comma becomes "or" ('string or number,boolean'): the wording as it was
-            // before this code was shared with the snapshot schema, kept unchanged.
-            return issue(path, `expected ${problem.types.join(',').replace(',', ' or ')}, got ${got}`);
-        case 'enum':
-            return issue(path, `expected one of ${problem.values.map((v) => JSON.stringify(v)).join(', ')}, got ${got}`);
-        default:
-            return issue(path, `${problem.message}, got ${got}`);
-    }
-}
-function findNode(doc, path) {
-    let node = doc.contents;
-    let keyNode;
-    for (const part of path) {
-        if ((0,dist/* isMap */.jh)(node)) {
-            const pair = node.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(part));
-            if (!pair)
-                return { node: node };
-            keyNode = pair.key;
-            node = pair.value ?? pair.key;
-        }
-        else if ((0,dist/* isSeq */.oP)(node) && typeof part === 'number') {
-            const next = node.items[part];
-            if (!next)
-                return { node: node };
-            keyNode = undefined;
-            node = next;
-        }
-        else {
-            break;
-        }
-    }
-    return { node: node, ...(keyNode ? { keyNode } : {}) };
-}
 /**
  * Where the YAML node at `path` starts in remediation.yml bytes that parsed before, and where the
  * text of a block scalar (`run: |`) begins: the line after its header, so that line N of a script
@@ -6776,31 +6748,10 @@ function findNode(doc, path) {
 function locateValue(bytes, path) {
     const lines = new dist/* LineCounter */.HN();
     const doc = (0,dist/* parseDocument */.Tp)(Buffer.from(bytes).toString('utf8'), { lineCounter: lines, prettyErrors: false });
-    const { node } = findNode(doc, path);
+    const { node } = (0,yaml_issues/* findNode */.cy)(doc, path);
     const { line, col } = lines.linePos(node?.range?.[0] ?? 0);
     const block = (0,dist/* isScalar */.jn)(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED');
     return { line, column: col, firstLine: block && node.type === 'BLOCK_LITERAL' ? line + 1 : undefined };
-}
-function show(value) {
-    if (typeof value === 'string')
-        return `'${value.length > 60 ? `${value.slice(0, 57)}...` : value}'`;
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'a list';
-    if (typeof value === 'object')
-        return 'a mapping';
-    return String(value);
-}
-function dedupe(issues) {
-    const seen = new Set();
-    return issues.filter((i) => {
-        const key = formatIssue(i);
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
 }
 
 
@@ -6866,12 +6817,12 @@ function paramEnvName(input) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $_: () => (/* binding */ TARGET_RULE),
+/* harmony export */   AF: () => (/* binding */ MAX_PAYLOAD_PROPERTIES),
 /* harmony export */   Qn: () => (/* binding */ TARGET),
 /* harmony export */   f6: () => (/* binding */ alertKeyOfEvent),
 /* harmony export */   gX: () => (/* binding */ parseDispatchPayload),
 /* harmony export */   qY: () => (/* binding */ MAX_PAYLOAD_BYTES)
 /* harmony export */ });
-/* unused harmony export MAX_PAYLOAD_PROPERTIES */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
@@ -7088,9 +7039,10 @@ function countValidSignatures(envelope, payload, trusted, what) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Z_: () => (/* binding */ idempotencyKeyFromAlert),
+/* harmony export */   g6: () => (/* binding */ IDEMPOTENCY_KEY),
 /* harmony export */   wb: () => (/* binding */ parseIdempotencyKey)
 /* harmony export */ });
-/* unused harmony exports MAX_IDEMPOTENCY_KEY_LENGTH, IDEMPOTENCY_KEY */
+/* unused harmony export MAX_IDEMPOTENCY_KEY_LENGTH */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 // The idempotency key of an alert: what makes two deliveries of one alert the same request.
 // Alerting systems re-send (Alertmanager retries on 5xx and re-notifies every repeat_interval; an
@@ -7605,9 +7557,9 @@ function printable(text) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   C_: () => (/* binding */ readSchemaError),
 /* harmony export */   TA: () => (/* binding */ expectedForm),
-/* harmony export */   jV: () => (/* binding */ formatPath)
+/* harmony export */   jV: () => (/* binding */ formatPath),
+/* harmony export */   ox: () => (/* binding */ pointerToPath)
 /* harmony export */ });
-/* unused harmony export pointerToPath */
 // Reads ajv's errors into plain problems: where, which keyword failed, and the values its params
 // carry. The wording stays with each caller: a definition speaks of keys at YAML positions
 // (definition-parser.ts), a snapshot of fields (record/snapshot-schema.ts).
@@ -7780,6 +7732,104 @@ function formatRef(ref) {
 function truncate(text) {
     const printable = JSON.stringify(text).slice(1, -1);
     return printable.length > 80 ? `${printable.slice(0, 77)}...` : printable;
+}
+
+
+/***/ }),
+
+/***/ 87161:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hd: () => (/* binding */ formatIssue),
+/* harmony export */   cy: () => (/* binding */ findNode),
+/* harmony export */   h: () => (/* binding */ schemaIssue),
+/* harmony export */   kk: () => (/* binding */ dedupeIssues)
+/* harmony export */ });
+/* unused harmony export showValue */
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
+/* harmony import */ var _schema_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16386);
+// Located problems in a YAML document a user wrote (a remediation.yml, a gateway config): each at
+// `file:line:col path: expected X, got Y`, the one form editors, annotations and people read.
+// Shared by core/definition-parser.ts and core/gateway-config.ts, so both word schema problems
+// alike; each keeps its own semantic checks.
+
+
+/** Formats an issue as `file:line:col: path: message`, the shape editors and annotations expect. */
+function formatIssue(issue) {
+    return `${issue.file}:${issue.line}:${issue.column}: ${issue.path ? `${issue.path}: ` : ''}${issue.message}`;
+}
+/** Words one ajv error as a located issue: unknown keys at the key, expected/got elsewhere. */
+function schemaIssue(error, issue) {
+    const problem = (0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .readSchemaError */ .C_)(error);
+    const { path } = problem;
+    const got = showValue(problem.data);
+    switch (problem.keyword) {
+        case 'additionalProperties':
+            return issue([...path, problem.key], `unknown key '${problem.key}'`, true);
+        case 'required':
+            return issue(path, `missing required key '${problem.key}'`);
+        case 'pattern':
+            return issue(path, `expected ${(0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .expectedForm */ .TA)(problem.pattern, problem.description)}, got ${got}`);
+        case 'propertyNames':
+            return issue([...path, problem.name], `invalid key '${problem.name}'`, true);
+        case 'type':
+            // Only the first comma becomes "or" ('string or number,boolean'): the wording as it was
+            // before this code was shared with the snapshot schema, kept unchanged.
+            return issue(path, `expected ${problem.types.join(',').replace(',', ' or ')}, got ${got}`);
+        case 'enum':
+            return issue(path, `expected one of ${problem.values.map((v) => JSON.stringify(v)).join(', ')}, got ${got}`);
+        default:
+            return issue(path, `${problem.message}, got ${got}`);
+    }
+}
+/** The YAML node at `path` (and the key node naming it), or the deepest node on the way there. */
+function findNode(doc, path) {
+    let node = doc.contents;
+    let keyNode;
+    for (const part of path) {
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node)) {
+            const pair = node.items.find((item) => (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(item.key) && String(item.key.value) === String(part));
+            if (!pair)
+                return { node: node };
+            keyNode = pair.key;
+            node = pair.value ?? pair.key;
+        }
+        else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node) && typeof part === 'number') {
+            const next = node.items[part];
+            if (!next)
+                return { node: node };
+            keyNode = undefined;
+            node = next;
+        }
+        else {
+            break;
+        }
+    }
+    return { node: node, ...(keyNode ? { keyNode } : {}) };
+}
+/** A value as a message shows it after "got": quoted and cut short, or its kind. */
+function showValue(value) {
+    if (typeof value === 'string')
+        return `'${value.length > 60 ? `${value.slice(0, 57)}...` : value}'`;
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'a mapping';
+    return String(value);
+}
+/** Drops issues reported twice (ajv reports one problem under several keywords at times). */
+function dedupeIssues(issues) {
+    const seen = new Set();
+    return issues.filter((i) => {
+        const key = formatIssue(i);
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
 }
 
 

@@ -28933,7 +28933,7 @@ const attestWithActionsToolkit = async ({ subjects, predicateType, predicate, to
 
 /***/ }),
 
-/***/ 76955:
+/***/ 37792:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31413,10 +31413,96 @@ function printable(text) {
     return shown.length > 60 ? `${shown.slice(0, 57)}...` : shown;
 }
 
+;// CONCATENATED MODULE: ./src/core/yaml-issues.ts
+// Located problems in a YAML document a user wrote (a remediation.yml, a gateway config): each at
+// `file:line:col path: expected X, got Y`, the one form editors, annotations and people read.
+// Shared by core/definition-parser.ts and core/gateway-config.ts, so both word schema problems
+// alike; each keeps its own semantic checks.
+
+
+/** Formats an issue as `file:line:col: path: message`, the shape editors and annotations expect. */
+function formatIssue(issue) {
+    return `${issue.file}:${issue.line}:${issue.column}: ${issue.path ? `${issue.path}: ` : ''}${issue.message}`;
+}
+/** Words one ajv error as a located issue: unknown keys at the key, expected/got elsewhere. */
+function yaml_issues_schemaIssue(error, issue) {
+    const problem = readSchemaError(error);
+    const { path } = problem;
+    const got = showValue(problem.data);
+    switch (problem.keyword) {
+        case 'additionalProperties':
+            return issue([...path, problem.key], `unknown key '${problem.key}'`, true);
+        case 'required':
+            return issue(path, `missing required key '${problem.key}'`);
+        case 'pattern':
+            return issue(path, `expected ${expectedForm(problem.pattern, problem.description)}, got ${got}`);
+        case 'propertyNames':
+            return issue([...path, problem.name], `invalid key '${problem.name}'`, true);
+        case 'type':
+            // Only the first comma becomes "or" ('string or number,boolean'): the wording as it was
+            // before this code was shared with the snapshot schema, kept unchanged.
+            return issue(path, `expected ${problem.types.join(',').replace(',', ' or ')}, got ${got}`);
+        case 'enum':
+            return issue(path, `expected one of ${problem.values.map((v) => JSON.stringify(v)).join(', ')}, got ${got}`);
+        default:
+            return issue(path, `${problem.message}, got ${got}`);
+    }
+}
+/** The YAML node at `path` (and the key node naming it), or the deepest node on the way there. */
+function yaml_issues_findNode(doc, path) {
+    let node = doc.contents;
+    let keyNode;
+    for (const part of path) {
+        if (isMap(node)) {
+            const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(part));
+            if (!pair)
+                return { node: node };
+            keyNode = pair.key;
+            node = pair.value ?? pair.key;
+        }
+        else if (isSeq(node) && typeof part === 'number') {
+            const next = node.items[part];
+            if (!next)
+                return { node: node };
+            keyNode = undefined;
+            node = next;
+        }
+        else {
+            break;
+        }
+    }
+    return { node: node, ...(keyNode ? { keyNode } : {}) };
+}
+/** A value as a message shows it after "got": quoted and cut short, or its kind. */
+function showValue(value) {
+    if (typeof value === 'string')
+        return `'${value.length > 60 ? `${value.slice(0, 57)}...` : value}'`;
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'a mapping';
+    return String(value);
+}
+/** Drops issues reported twice (ajv reports one problem under several keywords at times). */
+function yaml_issues_dedupeIssues(issues) {
+    const seen = new Set();
+    return issues.filter((i) => {
+        const key = formatIssue(i);
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/core/definition-parser.ts
 
 // Precompiled from remediations/remediation.schema.json at build time (scripts/build-validators.mjs):
 // compiling the schema at run time was a noticeable part of every run's start-up.
+
+
 
 
 
@@ -31436,10 +31522,6 @@ class DefinitionError extends errors/* RemediateError */.j2 {
         super(issues.map(formatIssue).join('\n'));
         this.issues = issues;
     }
-}
-/** Formats an issue as `file:line:col: path: message`, the shape editors and annotations expect. */
-function formatIssue(issue) {
-    return `${issue.file}:${issue.line}:${issue.column}: ${issue.path ? `${issue.path}: ` : ''}${issue.message}`;
 }
 /**
  * Parses and validates remediation.yml bytes. Pure: the caller reads the bytes (from git objects
@@ -31495,7 +31577,7 @@ function parseDefinition(file, bytes, folderName) {
         return issueAt(line, column, formatPath(path), message);
     };
     if (!validate(data)) {
-        throw new DefinitionError(dedupe((validate.errors ?? []).map((e) => schemaIssue(e, issue))));
+        throw new DefinitionError(dedupeIssues((validate.errors ?? []).map((e) => schemaIssue(e, issue))));
     }
     const definition = normalise(data);
     const problems = semanticIssues(definition, folderName, issue);
@@ -31657,53 +31739,6 @@ function expressionMessage(text) {
     const expr = /\$\{\{[^}]*\}?\}?/.exec(text)?.[0] ?? '${{ }}';
     return `'${expr.slice(0, 60)}' is not evaluated here: this is not GitHub's expression language; read parameters from $PARAM_<NAME> and outputs from $STEP_<ID>_<KEY> instead`;
 }
-function schemaIssue(error, issue) {
-    const problem = readSchemaError(error);
-    const { path } = problem;
-    const got = definition_parser_show(problem.data);
-    switch (problem.keyword) {
-        case 'additionalProperties':
-            return issue([...path, problem.key], `unknown key '${problem.key}'`, true);
-        case 'required':
-            return issue(path, `missing required key '${problem.key}'`);
-        case 'pattern':
-            return issue(path, `expected ${expectedForm(problem.pattern, problem.description)}, got ${got}`);
-        case 'propertyNames':
-            return issue([...path, problem.name], `invalid key '${problem.name}'`, true);
-        case 'type':
-            // Only the first comma becomes "or" ('string or number,boolean'): the wording as it was
-            // before this code was shared with the snapshot schema, kept unchanged.
-            return issue(path, `expected ${problem.types.join(',').replace(',', ' or ')}, got ${got}`);
-        case 'enum':
-            return issue(path, `expected one of ${problem.values.map((v) => JSON.stringify(v)).join(', ')}, got ${got}`);
-        default:
-            return issue(path, `${problem.message}, got ${got}`);
-    }
-}
-function findNode(doc, path) {
-    let node = doc.contents;
-    let keyNode;
-    for (const part of path) {
-        if (isMap(node)) {
-            const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(part));
-            if (!pair)
-                return { node: node };
-            keyNode = pair.key;
-            node = pair.value ?? pair.key;
-        }
-        else if (isSeq(node) && typeof part === 'number') {
-            const next = node.items[part];
-            if (!next)
-                return { node: node };
-            keyNode = undefined;
-            node = next;
-        }
-        else {
-            break;
-        }
-    }
-    return { node: node, ...(keyNode ? { keyNode } : {}) };
-}
 /**
  * Where the YAML node at `path` starts in remediation.yml bytes that parsed before, and where the
  * text of a block scalar (`run: |`) begins: the line after its header, so that line N of a script
@@ -31716,27 +31751,6 @@ function locateValue(bytes, path) {
     const { line, col } = lines.linePos(node?.range?.[0] ?? 0);
     const block = isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED');
     return { line, column: col, firstLine: block && node.type === 'BLOCK_LITERAL' ? line + 1 : undefined };
-}
-function definition_parser_show(value) {
-    if (typeof value === 'string')
-        return `'${value.length > 60 ? `${value.slice(0, 57)}...` : value}'`;
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'a list';
-    if (typeof value === 'object')
-        return 'a mapping';
-    return String(value);
-}
-function dedupe(issues) {
-    const seen = new Set();
-    return issues.filter((i) => {
-        const key = formatIssue(i);
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/app/error-report.ts
@@ -33554,7 +33568,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _action_core_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(49484);
 /* harmony import */ var _action_lazy_clients_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(18467);
-/* harmony import */ var _action_post_run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(76955);
+/* harmony import */ var _action_post_run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(37792);
 // Entry of the Action's post step (runs.post): publishes a record main could not.
 
 

@@ -219,6 +219,13 @@ async function execute(
         await resolved.done();
       }
     }
+    // The gateway loads only for its commands: node:sqlite, http and its core stay out of a run.
+    case 'gateway':
+      return (await import('./gateway-command.ts')).gatewayCommand(command.config, context);
+    case 'gateway-check':
+      return (await import('./gateway-command.ts')).gatewayCheckCommand(command.config, context);
+    case 'gateway-replay-dead':
+      return (await import('./gateway-command.ts')).gatewayReplayDeadCommand(command.config, context);
     case 'manifest-check': {
       const next = await readManifest(command.manifest);
       let previousBytes: Buffer | undefined;

@@ -148,6 +148,12 @@ export type CliCommand =
       readonly manifest: string;
       readonly previous: string | undefined;
       readonly previousRef: string | undefined;
+    }
+  | {
+      /** `gateway` (serve), `gateway check` (validate, print the rules), `gateway replay-dead`. */
+      readonly command: 'gateway' | 'gateway-check' | 'gateway-replay-dead';
+      /** The gateway's YAML config (--config). */
+      readonly config: string;
     };
 
 /** `runs list`'s filters as given; --since is resolved against the clock when the command runs. */
@@ -223,6 +229,9 @@ Usage:
                   --repo <OWNER/REPO> [--source-ref <refs/heads/main>]
                   [--attestation <bundle.json>, default <record dir>/receipt.sigstore.json])
   remediate manifest check --manifest <path> (--previous <path> | --previous-ref <git ref>)
+  remediate gateway --config <gateway.yml>               (the alert gateway: serves until SIGTERM)
+  remediate gateway check --config <gateway.yml>         (validates the config, prints sources and rules)
+  remediate gateway replay-dead --config <gateway.yml>   (re-queues the dispatches GitHub refused)
   remediate show <record dir> [the anchors of verify-run]
                 (reads a record: exit 0 when shown, even NOT AUTHENTICATED; 3 when tampered. verify-run is the check)
   remediate runs list [--out <dir> | --repo <OWNER/REPO>] [--name <name>] [--target <name>] [--status <status> ...]
@@ -612,6 +621,15 @@ export function parseCommandLine(argv: readonly string[], cwd: string, env: Node
         manifest: path(required(values.manifest, '--manifest <path>')),
         previous: values.previous === undefined ? undefined : path(values.previous),
         previousRef: values['previous-ref'],
+      };
+    }
+    case 'gateway': {
+      const [first, ...others] = rest;
+      const sub = first === 'check' || first === 'replay-dead' ? first : undefined;
+      const { values } = parse(sub === undefined ? rest : others, { config: { type: 'string' } }, 0);
+      return {
+        command: sub === undefined ? 'gateway' : `gateway-${sub}`,
+        config: path(required(values.config, '--config <gateway.yml>')),
       };
     }
     default:

@@ -1,0 +1,1979 @@
+export const id = 200;
+export const ids = [200,378];
+export const modules = {
+
+/***/ 16378:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DEFAULT_RETRY: () => (/* binding */ DEFAULT_RETRY),
+/* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   dg: () => (/* binding */ isTransient),
+/* harmony export */   hD: () => (/* binding */ rateLimitWait)
+/* harmony export */ });
+/**
+ * Four tries, 1 s, 2 s, 4 s apart: GitHub's 5xx blips usually clear within seconds. Rate limits
+ * are waited out for up to 5 minutes: GitHub's secondary limits ask for about a minute, and a
+ * primary limit that resets later than that is better reported than waited on by a paid runner.
+ */
+const DEFAULT_RETRY = {
+    attempts: 4,
+    firstDelayMs: 1000,
+    maxDelayMs: 10_000,
+    maxRateLimitWaitMs: 5 * 60_000,
+    requestTimeoutMs: 2 * 60_000,
+};
+/**
+ * Runs `call` until it succeeds, `isRetryable(error)` says no, or attempts run out; the last
+ * error is thrown unchanged, so nothing is swallowed. `onRetry` reports each retry.
+ */
+async function withRetry(call, isRetryable, policy = DEFAULT_RETRY, onRetry) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await call();
+        }
+        catch (error) {
+            if (attempt >= policy.attempts || !isRetryable(error))
+                throw error;
+            const delay = Math.min(policy.firstDelayMs * 2 ** (attempt - 1), policy.maxDelayMs);
+            onRetry?.(error, attempt, delay);
+            await new Promise((resolve) => setTimeout(resolve, delay));
+        }
+    }
+}
+/** Server errors (5xx) and network failures are worth retrying at once; 4xx are not (rate limits: see rateLimitDelayMs). */
+function isTransient(error) {
+    const status = error?.status;
+    if (typeof status === 'number')
+        return status >= 500;
+    return true;
+}
+/**
+ * Reads a rate-limit answer as GitHub documents it ("Best practices for using the REST API"):
+ * a 403 or 429 with `retry-after` (seconds) waits that long; with `x-ratelimit-remaining: 0`
+ * waits until `x-ratelimit-reset` (epoch seconds); any other 429 waits a minute. A 403 with
+ * neither header is a permission refusal, not a rate limit: undefined.
+ */
+function rateLimitWait(error, nowMs) {
+    const status = error?.status;
+    if (status !== 403 && status !== 429)
+        return undefined;
+    const headers = error.response?.headers ?? {};
+    const header = (name) => {
+        const value = headers[name];
+        return value === undefined || value === null ? undefined : String(value);
+    };
+    const retryAfter = header('retry-after');
+    if (retryAfter !== undefined && /^\d{1,7}$/.test(retryAfter.trim())) {
+        // At least a second: `retry-after: 0` repeated would otherwise spin without using up any budget.
+        return { delayMs: Math.max(1, Number(retryAfter.trim())) * 1000, reason: `retry-after: ${retryAfter.trim()}` };
+    }
+    const reset = header('x-ratelimit-reset');
+    if (header('x-ratelimit-remaining') === '0' && reset !== undefined && /^\d{1,12}$/.test(reset.trim())) {
+        const resetMs = Number(reset.trim()) * 1000;
+        // One extra second: GitHub's reset is whole seconds and clocks differ a little.
+        return {
+            delayMs: Math.max(0, resetMs - nowMs) + 1000,
+            reason: `x-ratelimit-remaining: 0 until ${new Date(resetMs).toISOString()}`,
+        };
+    }
+    return status === 429 ? { delayMs: 60_000, reason: 'HTTP 429 without retry-after' } : undefined;
+}
+
+
+/***/ }),
+
+/***/ 52200:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  gatewayCheckCommand: () => (/* binding */ gatewayCheckCommand),
+  gatewayCommand: () => (/* binding */ gatewayCommand),
+  gatewayReplayDeadCommand: () => (/* binding */ gatewayReplayDeadCommand)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/adapters/bounded-file.ts
+var bounded_file = __webpack_require__(79144);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/ucs2length.js
+var ucs2length = __webpack_require__(36214);
+;// CONCATENATED MODULE: ./src/generated/gateway-validator.js
+// Generated from remediations/gateway.schema.json by scripts/build-validators.mjs; do not edit.
+/* eslint-disable */
+
+const runtime = (m) => (typeof m === "function" ? m : m.default);
+"use strict";const validate = (/* unused pure expression or super */ null && (validate10));/* harmony default export */ const gateway_validator = (validate10);const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://remediate.dev/schemas/gateway-v1.json","title":"Alert gateway configuration (remediate gateway --config gateway.yml)","type":"object","additionalProperties":false,"required":["listen","state","github","sources","rules"],"properties":{"listen":{"description":"An address like 127.0.0.1:9095 or [::1]:9095 (port 0 picks a free port).","type":"string","pattern":"^(?:\\[[0-9A-Fa-f:.]{2,45}\\]|[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})):(?:0|[1-9][0-9]{0,4})$"},"state":{"description":"The folder of the gateway's durable state; a relative path is taken from the config file's folder.","type":"string","minLength":1,"maxLength":4096},"github":{"type":"object","additionalProperties":false,"required":["repository","token-env"],"properties":{"repository":{"description":"An owner/name like acme/ops.","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}$"},"token-env":{"description":"The environment variable holding the GitHub token.","$ref":"#/definitions/envName"},"api-url":{"description":"An https:// URL (http:// only on a loopback address), like https://github.example.com/api/v3.","type":"string","pattern":"^https?://[^\\s]{1,2000}$"},"event-type":{"description":"The repository_dispatch event type: 1-100 letters, digits and . _ - (default remediate).","type":"string","pattern":"^[A-Za-z0-9._-]{1,100}$"}}},"sources":{"type":"array","minItems":1,"maxItems":64,"items":{"type":"object","additionalProperties":false,"required":["id","type","path","auth"],"properties":{"id":{"description":"Lower-case letters, digits and '-', at most 64.","type":"string","pattern":"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"},"type":{"enum":["alertmanager","grafana","pagerduty","generic"]},"path":{"description":"A URL path like /alertmanager: '/' then letters, digits and . _ ~ / -, at most 200.","type":"string","pattern":"^/[A-Za-z0-9._~/-]{0,199}$"},"auth":{"description":"How requests prove they come from the sender: a bearer token, an HMAC signature, or both (both are then required).","type":"object","additionalProperties":false,"properties":{"bearer-env":{"description":"The environment variable holding the token expected as `Authorization: Bearer <token>`.","$ref":"#/definitions/envName"},"hmac-env":{"description":"The environment variable holding the HMAC-SHA256 signing secret.","$ref":"#/definitions/envName"},"timestamp-header":{"description":"Grafana only: the header name configured as the HMAC signature's timestamp header.","type":"string","pattern":"^[A-Za-z0-9-]{1,100}$"}}}}}},"rules":{"type":"array","maxItems":1000,"items":{"type":"object","additionalProperties":false,"required":["source","match","remediation"],"properties":{"source":{"type":"string","minLength":1,"maxLength":64},"match":{"description":"Labels the alert must have: each an exact value, or {regex: ...} matched against the whole value.","type":"object","minProperties":1,"maxProperties":32,"propertyNames":{"$ref":"#/definitions/labelName"},"additionalProperties":{"description":"An exact value, or {regex: ...} matched against the whole value.","type":["string","object"],"maxLength":1024,"additionalProperties":false,"required":["regex"],"properties":{"regex":{"type":"string","minLength":1,"maxLength":1024}}}},"remediation":{"description":"An exact version like reapply-config@v1.0.0.","type":"string","minLength":1,"maxLength":200},"target":{"description":"The run's target: {label: name, strip-port?: true} or {value: text}.","type":"object","additionalProperties":false,"properties":{"label":{"$ref":"#/definitions/labelName"},"strip-port":{"type":"boolean"},"value":{"type":"string","minLength":1,"maxLength":200}}},"params":{"type":"object","maxProperties":64,"propertyNames":{"pattern":"^[a-z][a-z0-9_-]{0,62}$"},"additionalProperties":{"$ref":"#/definitions/valueFrom"}},"rate-limit":{"description":"At most `max` dispatches per rule and target within the window; beyond it alerts are recorded as throttled.","type":"object","additionalProperties":false,"required":["max","within"],"properties":{"max":{"type":"integer","minimum":1,"maximum":10000},"within":{"$ref":"#/definitions/duration"}}}}}}},"definitions":{"envName":{"description":"An environment variable name like AM_BEARER.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,127}$"},"labelName":{"description":"A label name: letters, digits and _, not starting with a digit.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,127}$"},"duration":{"description":"A duration like 30s, 10m or 1h.","type":"string","pattern":"^[1-9][0-9]{0,6}(ms|s|m|h)$"},"valueFrom":{"description":"{label: name} or {value: text}.","type":"object","additionalProperties":false,"properties":{"label":{"$ref":"#/definitions/labelName"},"value":{"type":"string","maxLength":4096}}}}};const schema12 = {"description":"An environment variable name like AM_BEARER.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,127}$"};const schema15 = {"description":"A label name: letters, digits and _, not starting with a digit.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,127}$"};const schema19 = {"description":"A duration like 30s, 10m or 1h.","type":"string","pattern":"^[1-9][0-9]{0,6}(ms|s|m|h)$"};const pattern0 = new RegExp("^(?:\\[[0-9A-Fa-f:.]{2,45}\\]|[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})):(?:0|[1-9][0-9]{0,4})$", "u");const pattern1 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}$", "u");const pattern2 = new RegExp("^[A-Za-z_][A-Za-z0-9_]{0,127}$", "u");const pattern3 = new RegExp("^https?://[^\\s]{1,2000}$", "u");const pattern4 = new RegExp("^[A-Za-z0-9._-]{1,100}$", "u");const pattern5 = new RegExp("^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$", "u");const pattern6 = new RegExp("^/[A-Za-z0-9._~/-]{0,199}$", "u");const pattern9 = new RegExp("^[A-Za-z0-9-]{1,100}$", "u");const pattern12 = new RegExp("^[a-z][a-z0-9_-]{0,62}$", "u");const pattern14 = new RegExp("^[1-9][0-9]{0,6}(ms|s|m|h)$", "u");const func2 = runtime(ucs2length);const schema17 = {"description":"{label: name} or {value: text}.","type":"object","additionalProperties":false,"properties":{"label":{"$ref":"#/definitions/labelName"},"value":{"type":"string","maxLength":4096}}};function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){for(const key0 in data){if(!((key0 === "label") || (key0 === "value"))){const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema17,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}}if(data.label !== undefined){let data0 = data.label;if(typeof data0 === "string"){if(!pattern2.test(data0)){const err1 = {instancePath:instancePath+"/label",schemaPath:"#/definitions/labelName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,127}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,127}$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]{0,127}$",parentSchema:schema15,data:data0};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}else {const err2 = {instancePath:instancePath+"/label",schemaPath:"#/definitions/labelName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.type,parentSchema:schema15,data:data0};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}if(data.value !== undefined){let data1 = data.value;if(typeof data1 === "string"){if(func2(data1) > 4096){const err3 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema17.properties.value,data:data1};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}else {const err4 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.value.type,parentSchema:schema17.properties.value,data:data1};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}}else {const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.type,parentSchema:schema17,data};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}validate11.errors = vErrors;return errors === 0;}function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://remediate.dev/schemas/gateway-v1.json" */;let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.listen === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "listen"},message:"must have required property '"+"listen"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.state === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.github === undefined){const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "github"},message:"must have required property '"+"github"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(data.sources === undefined){const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sources"},message:"must have required property '"+"sources"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}if(data.rules === undefined){const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}for(const key0 in data){if(!(((((key0 === "listen") || (key0 === "state")) || (key0 === "github")) || (key0 === "sources")) || (key0 === "rules"))){const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}if(data.listen !== undefined){let data0 = data.listen;if(typeof data0 === "string"){if(!pattern0.test(data0)){const err6 = {instancePath:instancePath+"/listen",schemaPath:"#/properties/listen/pattern",keyword:"pattern",params:{pattern: "^(?:\\[[0-9A-Fa-f:.]{2,45}\\]|[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})):(?:0|[1-9][0-9]{0,4})$"},message:"must match pattern \""+"^(?:\\[[0-9A-Fa-f:.]{2,45}\\]|[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})):(?:0|[1-9][0-9]{0,4})$"+"\"",schema:"^(?:\\[[0-9A-Fa-f:.]{2,45}\\]|[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})):(?:0|[1-9][0-9]{0,4})$",parentSchema:schema11.properties.listen,data:data0};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}else {const err7 = {instancePath:instancePath+"/listen",schemaPath:"#/properties/listen/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.listen.type,parentSchema:schema11.properties.listen,data:data0};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data.state !== undefined){let data1 = data.state;if(typeof data1 === "string"){if(func2(data1) > 4096){const err8 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.state,data:data1};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}if(func2(data1) < 1){const err9 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.state,data:data1};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}else {const err10 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.state.type,parentSchema:schema11.properties.state,data:data1};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}if(data.github !== undefined){let data2 = data.github;if(data2 && typeof data2 == "object" && !Array.isArray(data2)){if(data2.repository === undefined){const err11 = {instancePath:instancePath+"/github",schemaPath:"#/properties/github/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema11.properties.github.required,parentSchema:schema11.properties.github,data:data2};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}if(data2["token-env"] === undefined){const err12 = {instancePath:instancePath+"/github",schemaPath:"#/properties/github/required",keyword:"required",params:{missingProperty: "token-env"},message:"must have required property '"+"token-env"+"'",schema:schema11.properties.github.required,parentSchema:schema11.properties.github,data:data2};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}for(const key1 in data2){if(!((((key1 === "repository") || (key1 === "token-env")) || (key1 === "api-url")) || (key1 === "event-type"))){const err13 = {instancePath:instancePath+"/github",schemaPath:"#/properties/github/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.github,data:data2};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}if(data2.repository !== undefined){let data3 = data2.repository;if(typeof data3 === "string"){if(!pattern1.test(data3)){const err14 = {instancePath:instancePath+"/github/repository",schemaPath:"#/properties/github/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}$",parentSchema:schema11.properties.github.properties.repository,data:data3};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}else {const err15 = {instancePath:instancePath+"/github/repository",schemaPath:"#/properties/github/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.github.properties.repository.type,parentSchema:schema11.properties.github.properties.repository,data:data3};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}if(data2["token-env"] !== undefined){let data4 = data2["token-env"];if(typeof data4 === "string"){if(!pattern2.test(data4)){const err16 = {instancePath:instancePath+"/github/token-env",schemaPath:"#/definitions/envName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,127}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,127}$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]{0,127}$",parentSchema:schema12,data:data4};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}else {const err17 = {instancePath:instancePath+"/github/token-env",schemaPath:"#/definitions/envName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data4};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}if(data2["api-url"] !== undefined){let data5 = data2["api-url"];if(typeof data5 === "string"){if(!pattern3.test(data5)){const err18 = {instancePath:instancePath+"/github/api-url",schemaPath:"#/properties/github/properties/api-url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]{1,2000}$"},message:"must match pattern \""+"^https?://[^\\s]{1,2000}$"+"\"",schema:"^https?://[^\\s]{1,2000}$",parentSchema:schema11.properties.github.properties["api-url"],data:data5};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}else {const err19 = {instancePath:instancePath+"/github/api-url",schemaPath:"#/properties/github/properties/api-url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.github.properties["api-url"].type,parentSchema:schema11.properties.github.properties["api-url"],data:data5};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}if(data2["event-type"] !== undefined){let data6 = data2["event-type"];if(typeof data6 === "string"){if(!pattern4.test(data6)){const err20 = {instancePath:instancePath+"/github/event-type",schemaPath:"#/properties/github/properties/event-type/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._-]{1,100}$"},message:"must match pattern \""+"^[A-Za-z0-9._-]{1,100}$"+"\"",schema:"^[A-Za-z0-9._-]{1,100}$",parentSchema:schema11.properties.github.properties["event-type"],data:data6};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}}else {const err21 = {instancePath:instancePath+"/github/event-type",schemaPath:"#/properties/github/properties/event-type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.github.properties["event-type"].type,parentSchema:schema11.properties.github.properties["event-type"],data:data6};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}}}else {const err22 = {instancePath:instancePath+"/github",schemaPath:"#/properties/github/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.github.type,parentSchema:schema11.properties.github,data:data2};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}if(data.sources !== undefined){let data7 = data.sources;if(Array.isArray(data7)){if(data7.length > 64){const err23 = {instancePath:instancePath+"/sources",schemaPath:"#/properties/sources/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema11.properties.sources,data:data7};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}if(data7.length < 1){const err24 = {instancePath:instancePath+"/sources",schemaPath:"#/properties/sources/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.sources,data:data7};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}const len0 = data7.length;for(let i0=0; i0<len0; i0++){let data8 = data7[i0];if(data8 && typeof data8 == "object" && !Array.isArray(data8)){if(data8.id === undefined){const err25 = {instancePath:instancePath+"/sources/" + i0,schemaPath:"#/properties/sources/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema11.properties.sources.items.required,parentSchema:schema11.properties.sources.items,data:data8};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}if(data8.type === undefined){const err26 = {instancePath:instancePath+"/sources/" + i0,schemaPath:"#/properties/sources/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema11.properties.sources.items.required,parentSchema:schema11.properties.sources.items,data:data8};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}if(data8.path === undefined){const err27 = {instancePath:instancePath+"/sources/" + i0,schemaPath:"#/properties/sources/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema11.properties.sources.items.required,parentSchema:schema11.properties.sources.items,data:data8};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}if(data8.auth === undefined){const err28 = {instancePath:instancePath+"/sources/" + i0,schemaPath:"#/properties/sources/items/required",keyword:"required",params:{missingProperty: "auth"},message:"must have required property '"+"auth"+"'",schema:schema11.properties.sources.items.required,parentSchema:schema11.properties.sources.items,data:data8};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}for(const key2 in data8){if(!((((key2 === "id") || (key2 === "type")) || (key2 === "path")) || (key2 === "auth"))){const err29 = {instancePath:instancePath+"/sources/" + i0,schemaPath:"#/properties/sources/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.sources.items,data:data8};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}}if(data8.id !== undefined){let data9 = data8.id;if(typeof data9 === "string"){if(!pattern5.test(data9)){const err30 = {instancePath:instancePath+"/sources/" + i0+"/id",schemaPath:"#/properties/sources/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"+"\"",schema:"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$",parentSchema:schema11.properties.sources.items.properties.id,data:data9};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}}else {const err31 = {instancePath:instancePath+"/sources/" + i0+"/id",schemaPath:"#/properties/sources/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.sources.items.properties.id.type,parentSchema:schema11.properties.sources.items.properties.id,data:data9};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}}if(data8.type !== undefined){let data10 = data8.type;if(!((((data10 === "alertmanager") || (data10 === "grafana")) || (data10 === "pagerduty")) || (data10 === "generic"))){const err32 = {instancePath:instancePath+"/sources/" + i0+"/type",schemaPath:"#/properties/sources/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.sources.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.sources.items.properties.type.enum,parentSchema:schema11.properties.sources.items.properties.type,data:data10};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}}if(data8.path !== undefined){let data11 = data8.path;if(typeof data11 === "string"){if(!pattern6.test(data11)){const err33 = {instancePath:instancePath+"/sources/" + i0+"/path",schemaPath:"#/properties/sources/items/properties/path/pattern",keyword:"pattern",params:{pattern: "^/[A-Za-z0-9._~/-]{0,199}$"},message:"must match pattern \""+"^/[A-Za-z0-9._~/-]{0,199}$"+"\"",schema:"^/[A-Za-z0-9._~/-]{0,199}$",parentSchema:schema11.properties.sources.items.properties.path,data:data11};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}}else {const err34 = {instancePath:instancePath+"/sources/" + i0+"/path",schemaPath:"#/properties/sources/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.sources.items.properties.path.type,parentSchema:schema11.properties.sources.items.properties.path,data:data11};if(vErrors === null){vErrors = [err34];}else {vErrors.push(err34);}errors++;}}if(data8.auth !== undefined){let data12 = data8.auth;if(data12 && typeof data12 == "object" && !Array.isArray(data12)){for(const key3 in data12){if(!(((key3 === "bearer-env") || (key3 === "hmac-env")) || (key3 === "timestamp-header"))){const err35 = {instancePath:instancePath+"/sources/" + i0+"/auth",schemaPath:"#/properties/sources/items/properties/auth/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.sources.items.properties.auth,data:data12};if(vErrors === null){vErrors = [err35];}else {vErrors.push(err35);}errors++;}}if(data12["bearer-env"] !== undefined){let data13 = data12["bearer-env"];if(typeof data13 === "string"){if(!pattern2.test(data13)){const err36 = {instancePath:instancePath+"/sources/" + i0+"/auth/bearer-env",schemaPath:"#/definitions/envName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,127}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,127}$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]{0,127}$",parentSchema:schema12,data:data13};if(vErrors === null){vErrors = [err36];}else {vErrors.push(err36);}errors++;}}else {const err37 = {instancePath:instancePath+"/sources/" + i0+"/auth/bearer-env",schemaPath:"#/definitions/envName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data13};if(vErrors === null){vErrors = [err37];}else {vErrors.push(err37);}errors++;}}if(data12["hmac-env"] !== undefined){let data14 = data12["hmac-env"];if(typeof data14 === "string"){if(!pattern2.test(data14)){const err38 = {instancePath:instancePath+"/sources/" + i0+"/auth/hmac-env",schemaPath:"#/definitions/envName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,127}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,127}$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]{0,127}$",parentSchema:schema12,data:data14};if(vErrors === null){vErrors = [err38];}else {vErrors.push(err38);}errors++;}}else {const err39 = {instancePath:instancePath+"/sources/" + i0+"/auth/hmac-env",schemaPath:"#/definitions/envName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data14};if(vErrors === null){vErrors = [err39];}else {vErrors.push(err39);}errors++;}}if(data12["timestamp-header"] !== undefined){let data15 = data12["timestamp-header"];if(typeof data15 === "string"){if(!pattern9.test(data15)){const err40 = {instancePath:instancePath+"/sources/" + i0+"/auth/timestamp-header",schemaPath:"#/properties/sources/items/properties/auth/properties/timestamp-header/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]{1,100}$"},message:"must match pattern \""+"^[A-Za-z0-9-]{1,100}$"+"\"",schema:"^[A-Za-z0-9-]{1,100}$",parentSchema:schema11.properties.sources.items.properties.auth.properties["timestamp-header"],data:data15};if(vErrors === null){vErrors = [err40];}else {vErrors.push(err40);}errors++;}}else {const err41 = {instancePath:instancePath+"/sources/" + i0+"/auth/timestamp-header",schemaPath:"#/properties/sources/items/properties/auth/properties/timestamp-header/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.sources.items.properties.auth.properties["timestamp-header"].type,parentSchema:schema11.properties.sources.items.properties.auth.properties["timestamp-header"],data:data15};if(vErrors === null){vErrors = [err41];}else {vErrors.push(err41);}errors++;}}}else {const err42 = {instancePath:instancePath+"/sources/" + i0+"/auth",schemaPath:"#/properties/sources/items/properties/auth/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.sources.items.properties.auth.type,parentSchema:schema11.properties.sources.items.properties.auth,data:data12};if(vErrors === null){vErrors = [err42];}else {vErrors.push(err42);}errors++;}}}else {const err43 = {instancePath:instancePath+"/sources/" + i0,schemaPath:"#/properties/sources/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.sources.items.type,parentSchema:schema11.properties.sources.items,data:data8};if(vErrors === null){vErrors = [err43];}else {vErrors.push(err43);}errors++;}}}else {const err44 = {instancePath:instancePath+"/sources",schemaPath:"#/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.sources.type,parentSchema:schema11.properties.sources,data:data7};if(vErrors === null){vErrors = [err44];}else {vErrors.push(err44);}errors++;}}if(data.rules !== undefined){let data16 = data.rules;if(Array.isArray(data16)){if(data16.length > 1000){const err45 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema11.properties.rules,data:data16};if(vErrors === null){vErrors = [err45];}else {vErrors.push(err45);}errors++;}const len1 = data16.length;for(let i1=0; i1<len1; i1++){let data17 = data16[i1];if(data17 && typeof data17 == "object" && !Array.isArray(data17)){if(data17.source === undefined){const err46 = {instancePath:instancePath+"/rules/" + i1,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema11.properties.rules.items.required,parentSchema:schema11.properties.rules.items,data:data17};if(vErrors === null){vErrors = [err46];}else {vErrors.push(err46);}errors++;}if(data17.match === undefined){const err47 = {instancePath:instancePath+"/rules/" + i1,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "match"},message:"must have required property '"+"match"+"'",schema:schema11.properties.rules.items.required,parentSchema:schema11.properties.rules.items,data:data17};if(vErrors === null){vErrors = [err47];}else {vErrors.push(err47);}errors++;}if(data17.remediation === undefined){const err48 = {instancePath:instancePath+"/rules/" + i1,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "remediation"},message:"must have required property '"+"remediation"+"'",schema:schema11.properties.rules.items.required,parentSchema:schema11.properties.rules.items,data:data17};if(vErrors === null){vErrors = [err48];}else {vErrors.push(err48);}errors++;}for(const key4 in data17){if(!((((((key4 === "source") || (key4 === "match")) || (key4 === "remediation")) || (key4 === "target")) || (key4 === "params")) || (key4 === "rate-limit"))){const err49 = {instancePath:instancePath+"/rules/" + i1,schemaPath:"#/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items,data:data17};if(vErrors === null){vErrors = [err49];}else {vErrors.push(err49);}errors++;}}if(data17.source !== undefined){let data18 = data17.source;if(typeof data18 === "string"){if(func2(data18) > 64){const err50 = {instancePath:instancePath+"/rules/" + i1+"/source",schemaPath:"#/properties/rules/items/properties/source/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema11.properties.rules.items.properties.source,data:data18};if(vErrors === null){vErrors = [err50];}else {vErrors.push(err50);}errors++;}if(func2(data18) < 1){const err51 = {instancePath:instancePath+"/rules/" + i1+"/source",schemaPath:"#/properties/rules/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.rules.items.properties.source,data:data18};if(vErrors === null){vErrors = [err51];}else {vErrors.push(err51);}errors++;}}else {const err52 = {instancePath:instancePath+"/rules/" + i1+"/source",schemaPath:"#/properties/rules/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.source.type,parentSchema:schema11.properties.rules.items.properties.source,data:data18};if(vErrors === null){vErrors = [err52];}else {vErrors.push(err52);}errors++;}}if(data17.match !== undefined){let data19 = data17.match;if(data19 && typeof data19 == "object" && !Array.isArray(data19)){if(Object.keys(data19).length > 32){const err53 = {instancePath:instancePath+"/rules/" + i1+"/match",schemaPath:"#/properties/rules/items/properties/match/maxProperties",keyword:"maxProperties",params:{limit: 32},message:"must NOT have more than 32 properties",schema:32,parentSchema:schema11.properties.rules.items.properties.match,data:data19};if(vErrors === null){vErrors = [err53];}else {vErrors.push(err53);}errors++;}if(Object.keys(data19).length < 1){const err54 = {instancePath:instancePath+"/rules/" + i1+"/match",schemaPath:"#/properties/rules/items/properties/match/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema11.properties.rules.items.properties.match,data:data19};if(vErrors === null){vErrors = [err54];}else {vErrors.push(err54);}errors++;}for(const key5 in data19){const _errs48 = errors;if(typeof key5 === "string"){if(!pattern2.test(key5)){const err55 = {instancePath:instancePath+"/rules/" + i1+"/match",schemaPath:"#/definitions/labelName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,127}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,127}$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]{0,127}$",parentSchema:schema15,data:key5,propertyName:key5};if(vErrors === null){vErrors = [err55];}else {vErrors.push(err55);}errors++;}}else {const err56 = {instancePath:instancePath+"/rules/" + i1+"/match",schemaPath:"#/definitions/labelName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.type,parentSchema:schema15,data:key5,propertyName:key5};if(vErrors === null){vErrors = [err56];}else {vErrors.push(err56);}errors++;}var valid12 = _errs48 === errors;if(!valid12){const err57 = {instancePath:instancePath+"/rules/" + i1+"/match",schemaPath:"#/properties/rules/items/properties/match/propertyNames",keyword:"propertyNames",params:{propertyName: key5},message:"property name must be valid",schema:schema11.properties.rules.items.properties.match.propertyNames,parentSchema:schema11.properties.rules.items.properties.match,data:data19};if(vErrors === null){vErrors = [err57];}else {vErrors.push(err57);}errors++;}}for(const key6 in data19){let data20 = data19[key6];if((typeof data20 !== "string") && (!(data20 && typeof data20 == "object" && !Array.isArray(data20)))){const err58 = {instancePath:instancePath+"/rules/" + i1+"/match/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rules/items/properties/match/additionalProperties/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.match.additionalProperties.type},message:"must be string,object",schema:schema11.properties.rules.items.properties.match.additionalProperties.type,parentSchema:schema11.properties.rules.items.properties.match.additionalProperties,data:data20};if(vErrors === null){vErrors = [err58];}else {vErrors.push(err58);}errors++;}if(typeof data20 === "string"){if(func2(data20) > 1024){const err59 = {instancePath:instancePath+"/rules/" + i1+"/match/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rules/items/properties/match/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema11.properties.rules.items.properties.match.additionalProperties,data:data20};if(vErrors === null){vErrors = [err59];}else {vErrors.push(err59);}errors++;}}if(data20 && typeof data20 == "object" && !Array.isArray(data20)){if(data20.regex === undefined){const err60 = {instancePath:instancePath+"/rules/" + i1+"/match/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rules/items/properties/match/additionalProperties/required",keyword:"required",params:{missingProperty: "regex"},message:"must have required property '"+"regex"+"'",schema:schema11.properties.rules.items.properties.match.additionalProperties.required,parentSchema:schema11.properties.rules.items.properties.match.additionalProperties,data:data20};if(vErrors === null){vErrors = [err60];}else {vErrors.push(err60);}errors++;}for(const key7 in data20){if(!(key7 === "regex")){const err61 = {instancePath:instancePath+"/rules/" + i1+"/match/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rules/items/properties/match/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.match.additionalProperties,data:data20};if(vErrors === null){vErrors = [err61];}else {vErrors.push(err61);}errors++;}}if(data20.regex !== undefined){let data21 = data20.regex;if(typeof data21 === "string"){if(func2(data21) > 1024){const err62 = {instancePath:instancePath+"/rules/" + i1+"/match/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/regex",schemaPath:"#/properties/rules/items/properties/match/additionalProperties/properties/regex/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema11.properties.rules.items.properties.match.additionalProperties.properties.regex,data:data21};if(vErrors === null){vErrors = [err62];}else {vErrors.push(err62);}errors++;}if(func2(data21) < 1){const err63 = {instancePath:instancePath+"/rules/" + i1+"/match/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/regex",schemaPath:"#/properties/rules/items/properties/match/additionalProperties/properties/regex/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.rules.items.properties.match.additionalProperties.properties.regex,data:data21};if(vErrors === null){vErrors = [err63];}else {vErrors.push(err63);}errors++;}}else {const err64 = {instancePath:instancePath+"/rules/" + i1+"/match/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/regex",schemaPath:"#/properties/rules/items/properties/match/additionalProperties/properties/regex/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.match.additionalProperties.properties.regex.type,parentSchema:schema11.properties.rules.items.properties.match.additionalProperties.properties.regex,data:data21};if(vErrors === null){vErrors = [err64];}else {vErrors.push(err64);}errors++;}}}}}else {const err65 = {instancePath:instancePath+"/rules/" + i1+"/match",schemaPath:"#/properties/rules/items/properties/match/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.match.type,parentSchema:schema11.properties.rules.items.properties.match,data:data19};if(vErrors === null){vErrors = [err65];}else {vErrors.push(err65);}errors++;}}if(data17.remediation !== undefined){let data22 = data17.remediation;if(typeof data22 === "string"){if(func2(data22) > 200){const err66 = {instancePath:instancePath+"/rules/" + i1+"/remediation",schemaPath:"#/properties/rules/items/properties/remediation/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.rules.items.properties.remediation,data:data22};if(vErrors === null){vErrors = [err66];}else {vErrors.push(err66);}errors++;}if(func2(data22) < 1){const err67 = {instancePath:instancePath+"/rules/" + i1+"/remediation",schemaPath:"#/properties/rules/items/properties/remediation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.rules.items.properties.remediation,data:data22};if(vErrors === null){vErrors = [err67];}else {vErrors.push(err67);}errors++;}}else {const err68 = {instancePath:instancePath+"/rules/" + i1+"/remediation",schemaPath:"#/properties/rules/items/properties/remediation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.remediation.type,parentSchema:schema11.properties.rules.items.properties.remediation,data:data22};if(vErrors === null){vErrors = [err68];}else {vErrors.push(err68);}errors++;}}if(data17.target !== undefined){let data23 = data17.target;if(data23 && typeof data23 == "object" && !Array.isArray(data23)){for(const key8 in data23){if(!(((key8 === "label") || (key8 === "strip-port")) || (key8 === "value"))){const err69 = {instancePath:instancePath+"/rules/" + i1+"/target",schemaPath:"#/properties/rules/items/properties/target/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.target,data:data23};if(vErrors === null){vErrors = [err69];}else {vErrors.push(err69);}errors++;}}if(data23.label !== undefined){let data24 = data23.label;if(typeof data24 === "string"){if(!pattern2.test(data24)){const err70 = {instancePath:instancePath+"/rules/" + i1+"/target/label",schemaPath:"#/definitions/labelName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,127}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,127}$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]{0,127}$",parentSchema:schema15,data:data24};if(vErrors === null){vErrors = [err70];}else {vErrors.push(err70);}errors++;}}else {const err71 = {instancePath:instancePath+"/rules/" + i1+"/target/label",schemaPath:"#/definitions/labelName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.type,parentSchema:schema15,data:data24};if(vErrors === null){vErrors = [err71];}else {vErrors.push(err71);}errors++;}}if(data23["strip-port"] !== undefined){let data25 = data23["strip-port"];if(typeof data25 !== "boolean"){const err72 = {instancePath:instancePath+"/rules/" + i1+"/target/strip-port",schemaPath:"#/properties/rules/items/properties/target/properties/strip-port/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.rules.items.properties.target.properties["strip-port"].type,parentSchema:schema11.properties.rules.items.properties.target.properties["strip-port"],data:data25};if(vErrors === null){vErrors = [err72];}else {vErrors.push(err72);}errors++;}}if(data23.value !== undefined){let data26 = data23.value;if(typeof data26 === "string"){if(func2(data26) > 200){const err73 = {instancePath:instancePath+"/rules/" + i1+"/target/value",schemaPath:"#/properties/rules/items/properties/target/properties/value/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.rules.items.properties.target.properties.value,data:data26};if(vErrors === null){vErrors = [err73];}else {vErrors.push(err73);}errors++;}if(func2(data26) < 1){const err74 = {instancePath:instancePath+"/rules/" + i1+"/target/value",schemaPath:"#/properties/rules/items/properties/target/properties/value/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.rules.items.properties.target.properties.value,data:data26};if(vErrors === null){vErrors = [err74];}else {vErrors.push(err74);}errors++;}}else {const err75 = {instancePath:instancePath+"/rules/" + i1+"/target/value",schemaPath:"#/properties/rules/items/properties/target/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.target.properties.value.type,parentSchema:schema11.properties.rules.items.properties.target.properties.value,data:data26};if(vErrors === null){vErrors = [err75];}else {vErrors.push(err75);}errors++;}}}else {const err76 = {instancePath:instancePath+"/rules/" + i1+"/target",schemaPath:"#/properties/rules/items/properties/target/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.target.type,parentSchema:schema11.properties.rules.items.properties.target,data:data23};if(vErrors === null){vErrors = [err76];}else {vErrors.push(err76);}errors++;}}if(data17.params !== undefined){let data27 = data17.params;if(data27 && typeof data27 == "object" && !Array.isArray(data27)){if(Object.keys(data27).length > 64){const err77 = {instancePath:instancePath+"/rules/" + i1+"/params",schemaPath:"#/properties/rules/items/properties/params/maxProperties",keyword:"maxProperties",params:{limit: 64},message:"must NOT have more than 64 properties",schema:64,parentSchema:schema11.properties.rules.items.properties.params,data:data27};if(vErrors === null){vErrors = [err77];}else {vErrors.push(err77);}errors++;}for(const key9 in data27){const _errs71 = errors;if(typeof key9 === "string"){if(!pattern12.test(key9)){const err78 = {instancePath:instancePath+"/rules/" + i1+"/params",schemaPath:"#/properties/rules/items/properties/params/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,62}$",parentSchema:schema11.properties.rules.items.properties.params.propertyNames,data:key9,propertyName:key9};if(vErrors === null){vErrors = [err78];}else {vErrors.push(err78);}errors++;}}var valid18 = _errs71 === errors;if(!valid18){const err79 = {instancePath:instancePath+"/rules/" + i1+"/params",schemaPath:"#/properties/rules/items/properties/params/propertyNames",keyword:"propertyNames",params:{propertyName: key9},message:"property name must be valid",schema:schema11.properties.rules.items.properties.params.propertyNames,parentSchema:schema11.properties.rules.items.properties.params,data:data27};if(vErrors === null){vErrors = [err79];}else {vErrors.push(err79);}errors++;}}for(const key10 in data27){if(!(validate11(data27[key10], {instancePath:instancePath+"/rules/" + i1+"/params/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data27,parentDataProperty:key10,rootData}))){vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);errors = vErrors.length;}}}else {const err80 = {instancePath:instancePath+"/rules/" + i1+"/params",schemaPath:"#/properties/rules/items/properties/params/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.params.type,parentSchema:schema11.properties.rules.items.properties.params,data:data27};if(vErrors === null){vErrors = [err80];}else {vErrors.push(err80);}errors++;}}if(data17["rate-limit"] !== undefined){let data29 = data17["rate-limit"];if(data29 && typeof data29 == "object" && !Array.isArray(data29)){if(data29.max === undefined){const err81 = {instancePath:instancePath+"/rules/" + i1+"/rate-limit",schemaPath:"#/properties/rules/items/properties/rate-limit/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema11.properties.rules.items.properties["rate-limit"].required,parentSchema:schema11.properties.rules.items.properties["rate-limit"],data:data29};if(vErrors === null){vErrors = [err81];}else {vErrors.push(err81);}errors++;}if(data29.within === undefined){const err82 = {instancePath:instancePath+"/rules/" + i1+"/rate-limit",schemaPath:"#/properties/rules/items/properties/rate-limit/required",keyword:"required",params:{missingProperty: "within"},message:"must have required property '"+"within"+"'",schema:schema11.properties.rules.items.properties["rate-limit"].required,parentSchema:schema11.properties.rules.items.properties["rate-limit"],data:data29};if(vErrors === null){vErrors = [err82];}else {vErrors.push(err82);}errors++;}for(const key11 in data29){if(!((key11 === "max") || (key11 === "within"))){const err83 = {instancePath:instancePath+"/rules/" + i1+"/rate-limit",schemaPath:"#/properties/rules/items/properties/rate-limit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties["rate-limit"],data:data29};if(vErrors === null){vErrors = [err83];}else {vErrors.push(err83);}errors++;}}if(data29.max !== undefined){let data30 = data29.max;if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){const err84 = {instancePath:instancePath+"/rules/" + i1+"/rate-limit/max",schemaPath:"#/properties/rules/items/properties/rate-limit/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties["rate-limit"].properties.max.type,parentSchema:schema11.properties.rules.items.properties["rate-limit"].properties.max,data:data30};if(vErrors === null){vErrors = [err84];}else {vErrors.push(err84);}errors++;}if((typeof data30 == "number") && (isFinite(data30))){if(data30 > 10000 || isNaN(data30)){const err85 = {instancePath:instancePath+"/rules/" + i1+"/rate-limit/max",schemaPath:"#/properties/rules/items/properties/rate-limit/properties/max/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema11.properties.rules.items.properties["rate-limit"].properties.max,data:data30};if(vErrors === null){vErrors = [err85];}else {vErrors.push(err85);}errors++;}if(data30 < 1 || isNaN(data30)){const err86 = {instancePath:instancePath+"/rules/" + i1+"/rate-limit/max",schemaPath:"#/properties/rules/items/properties/rate-limit/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rules.items.properties["rate-limit"].properties.max,data:data30};if(vErrors === null){vErrors = [err86];}else {vErrors.push(err86);}errors++;}}}if(data29.within !== undefined){let data31 = data29.within;if(typeof data31 === "string"){if(!pattern14.test(data31)){const err87 = {instancePath:instancePath+"/rules/" + i1+"/rate-limit/within",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{0,6}(ms|s|m|h)$"},message:"must match pattern \""+"^[1-9][0-9]{0,6}(ms|s|m|h)$"+"\"",schema:"^[1-9][0-9]{0,6}(ms|s|m|h)$",parentSchema:schema19,data:data31};if(vErrors === null){vErrors = [err87];}else {vErrors.push(err87);}errors++;}}else {const err88 = {instancePath:instancePath+"/rules/" + i1+"/rate-limit/within",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:data31};if(vErrors === null){vErrors = [err88];}else {vErrors.push(err88);}errors++;}}}else {const err89 = {instancePath:instancePath+"/rules/" + i1+"/rate-limit",schemaPath:"#/properties/rules/items/properties/rate-limit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties["rate-limit"].type,parentSchema:schema11.properties.rules.items.properties["rate-limit"],data:data29};if(vErrors === null){vErrors = [err89];}else {vErrors.push(err89);}errors++;}}}else {const err90 = {instancePath:instancePath+"/rules/" + i1,schemaPath:"#/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.type,parentSchema:schema11.properties.rules.items,data:data17};if(vErrors === null){vErrors = [err90];}else {vErrors.push(err90);}errors++;}}}else {const err91 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.type,parentSchema:schema11.properties.rules,data:data16};if(vErrors === null){vErrors = [err91];}else {vErrors.push(err91);}errors++;}}}else {const err92 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};if(vErrors === null){vErrors = [err92];}else {vErrors.push(err92);}errors++;}validate10.errors = vErrors;return errors === 0;}
+
+// EXTERNAL MODULE: ./src/core/definition.ts
+var definition = __webpack_require__(64286);
+// EXTERNAL MODULE: ./src/core/dispatch-payload.ts
+var dispatch_payload = __webpack_require__(77670);
+// EXTERNAL MODULE: ./src/core/schema-errors.ts
+var schema_errors = __webpack_require__(16386);
+// EXTERNAL MODULE: ./src/core/version-ref.ts
+var version_ref = __webpack_require__(89715);
+// EXTERNAL MODULE: ./src/core/yaml-issues.ts
+var yaml_issues = __webpack_require__(87161);
+;// CONCATENATED MODULE: ./src/core/gateway-config.ts
+// The alert gateway's configuration (issue 15): which senders it accepts (sources, each with its
+// secret), and the allow-list of rules that turn an alert into exactly one pinned remediation.
+// Pure: the caller reads the file and hands in its text; secrets stay in the environment and
+// only their variable names are here.
+
+// Precompiled from remediations/gateway.schema.json (scripts/build-validators.mjs).
+
+
+
+
+
+
+
+/** Largest gateway.yml accepted: a config is a page of YAML. */
+const MAX_GATEWAY_CONFIG_BYTES = 256 * 1024;
+/** Alias expansions allowed: stops "billion laughs" documents that expand to gigabytes. */
+const MAX_ALIAS_COUNT = 50;
+/** Paths the gateway serves itself; a source there would shadow them or be shadowed. */
+const RESERVED_PATHS = new Set(['/healthz', '/metrics']);
+/** A gateway config failed validation: `issues` holds every problem, each at file:line:col. */
+class GatewayConfigError extends errors/* UsageError */.eb {
+    issues;
+    constructor(issues) {
+        super('INVALID_CONFIG', issues.map(yaml_issues/* formatIssue */.Hd).join('\n'));
+        this.issues = issues;
+    }
+}
+/**
+ * Parses and validates gateway.yml text: the schema first, then what a schema cannot say (rules
+ * naming existing sources, unique ids and paths, the auth each sender type can give, regexes
+ * that compile, exact versions). Throws GatewayConfigError (INVALID_CONFIG) listing every problem.
+ */
+function parseGatewayConfig(text, file) {
+    const issueAt = (line, column, path, message) => ({
+        file,
+        line,
+        column,
+        path,
+        message,
+    });
+    if (text.length > MAX_GATEWAY_CONFIG_BYTES) {
+        throw new GatewayConfigError([
+            issueAt(1, 1, '', `file is ${text.length} characters; at most ${MAX_GATEWAY_CONFIG_BYTES} are accepted`),
+        ]);
+    }
+    const lines = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+    if (doc.errors.length) {
+        throw new GatewayConfigError(doc.errors.map((e) => {
+            const { line, col } = lines.linePos(e.pos[0]);
+            return issueAt(line, col, '', e.message.split('\n')[0] ?? e.message);
+        }));
+    }
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    }
+    catch (error) {
+        throw new GatewayConfigError([
+            issueAt(1, 1, '', `cannot expand the document: ${error instanceof Error ? error.message : String(error)}`),
+        ]);
+    }
+    const issue = (path, message, key = false) => {
+        const { node, keyNode } = (0,yaml_issues/* findNode */.cy)(doc, path);
+        const target = key && keyNode ? keyNode : node;
+        const { line, col } = lines.linePos(target?.range?.[0] ?? 0);
+        return issueAt(line, col, (0,schema_errors/* formatPath */.jV)(path), message);
+    };
+    if (!gateway_validator(data)) {
+        throw new GatewayConfigError((0,yaml_issues/* dedupeIssues */.kk)((gateway_validator.errors ?? []).map((e) => 
+        // An empty match would route every alert of the source: an allow-list names what it allows.
+        e.keyword === 'minProperties' && e.instancePath.endsWith('/match')
+            ? issue((0,schema_errors/* pointerToPath */.ox)(e.instancePath), 'expected at least one label to match')
+            : (0,yaml_issues/* schemaIssue */.h)(e, issue))));
+    }
+    const raw = data;
+    const problems = semanticIssues(raw, issue);
+    if (problems.length)
+        throw new GatewayConfigError(problems);
+    return normalise(raw);
+}
+/** The full-match form of a rule's regex: `^(?:re)$`, so `web` never matches `web-canary`. */
+function fullMatchRegex(source) {
+    return new RegExp(`^(?:${source})$`, 'u');
+}
+/** Splits `host:port` / `[v6]:port` (already checked by the schema) into its parts. */
+function parseListen(text) {
+    const colon = text.lastIndexOf(':');
+    const host = text.slice(0, colon);
+    return { host: host.startsWith('[') ? host.slice(1, -1) : host, port: Number(text.slice(colon + 1)) };
+}
+function semanticIssues(raw, issue) {
+    const problems = [];
+    const { port } = parseListen(raw.listen);
+    if (port > 65535)
+        problems.push(issue(['listen'], `expected a port of at most 65535, got ${port}`));
+    const apiUrl = raw.github['api-url'];
+    if (apiUrl !== undefined) {
+        const problem = apiUrlProblem(apiUrl);
+        if (problem)
+            problems.push(issue(['github', 'api-url'], problem));
+    }
+    const tokenEnv = raw.github['token-env'];
+    const ids = new Map();
+    const paths = new Map();
+    raw.sources.forEach((source, index) => {
+        const at = ['sources', index];
+        const firstId = ids.get(source.id);
+        // Two sources with one id would make a rule's `source` mean either sender's alerts.
+        if (firstId !== undefined) {
+            problems.push(issue([...at, 'id'], `duplicate source id '${source.id}' (first used in sources[${firstId}])`));
+        }
+        else
+            ids.set(source.id, index);
+        const firstPath = paths.get(source.path);
+        // Two sources at one path: a request could only be checked against one sender's secret.
+        if (firstPath !== undefined) {
+            problems.push(issue([...at, 'path'], `duplicate path '${source.path}' (first used in sources[${firstPath}])`));
+        }
+        else
+            paths.set(source.path, index);
+        if (RESERVED_PATHS.has(source.path.replace(/\/+$/, ''))) {
+            problems.push(issue([...at, 'path'], `'${source.path}' is served by the gateway itself; choose another path`));
+        }
+        // Dot segments and empty segments are normalised differently by proxies and by the server;
+        // a path that means two things could route a request past the check a proxy applies.
+        if (source.path
+            .split('/')
+            .some((part, i, all) => part === '.' || part === '..' || (part === '' && i > 0 && i < all.length - 1))) {
+            problems.push(issue([...at, 'path'], `expected a path without '.', '..' or empty segments, got '${source.path}'`));
+        }
+        problems.push(...authIssues(source, tokenEnv, at, issue));
+    });
+    raw.rules.forEach((rule, index) => {
+        const at = ['rules', index];
+        // A rule naming no source would never match, so the alert it was written for does nothing.
+        if (!ids.has(rule.source)) {
+            problems.push(issue([...at, 'source'], `expected the id of a source (${[...ids.keys()].join(', ')}), got '${rule.source}'`));
+        }
+        for (const [label, matcher] of Object.entries(rule.match)) {
+            if (typeof matcher === 'string')
+                continue;
+            try {
+                fullMatchRegex(matcher.regex);
+            }
+            catch {
+                problems.push(issue([...at, 'match', label, 'regex'], `expected a valid regular expression, got '${matcher.regex}'`));
+            }
+        }
+        // The version is the operator's, never the alert's: a floating reference would let whoever
+        // releases next decide what runs on an alert.
+        try {
+            (0,version_ref/* parseVersionRef */.PL)(rule.remediation);
+        }
+        catch (error) {
+            problems.push(issue([...at, 'remediation'], error.message));
+        }
+        if (rule.target !== undefined) {
+            problems.push(...valueFromIssues(rule.target, [...at, 'target'], issue));
+            if (rule.target['strip-port'] !== undefined && rule.target.label === undefined) {
+                problems.push(issue([...at, 'target', 'strip-port'], 'strip-port applies to a target taken from a label'));
+            }
+            if (rule.target.value !== undefined && !dispatch_payload/* TARGET */.Qn.test(rule.target.value)) {
+                problems.push(issue([...at, 'target', 'value'], `expected a target of ${dispatch_payload/* TARGET_RULE */.$_}, got '${rule.target.value}'`));
+            }
+        }
+        for (const [name, from] of Object.entries(rule.params ?? {})) {
+            problems.push(...valueFromIssues(from, [...at, 'params', name], issue));
+        }
+        const limit = rule['rate-limit'];
+        if (limit !== undefined) {
+            try {
+                (0,definition/* parseDuration */.E9)(limit.within);
+            }
+            catch (error) {
+                problems.push(issue([...at, 'rate-limit', 'within'], error.message));
+            }
+        }
+    });
+    return problems;
+}
+function authIssues(source, tokenEnv, at, issue) {
+    const problems = [];
+    const { 'bearer-env': bearer, 'hmac-env': hmac, 'timestamp-header': timestamp } = source.auth;
+    // An open endpoint would let anyone on the network start remediations.
+    if (bearer === undefined && hmac === undefined) {
+        problems.push(issue([...at, 'auth'], 'expected bearer-env or hmac-env: every source must authenticate its requests'));
+    }
+    // Alertmanager cannot sign a body; a configured HMAC secret would refuse every real request.
+    if (source.type === 'alertmanager' && hmac !== undefined) {
+        problems.push(issue([...at, 'auth', 'hmac-env'], 'Alertmanager does not sign requests; use bearer-env (its http_config.authorization)', true));
+    }
+    // PagerDuty authenticates its webhooks by signature only; a custom header is a shared static
+    // value visible in its UI, so the signature is required.
+    if (source.type === 'pagerduty' && hmac === undefined) {
+        problems.push(issue([...at, 'auth'], "expected hmac-env: PagerDuty's X-PagerDuty-Signature is required"));
+    }
+    if (timestamp !== undefined && (source.type !== 'grafana' || hmac === undefined)) {
+        problems.push(issue([...at, 'auth', 'timestamp-header'], 'timestamp-header applies to a grafana source with hmac-env', true));
+    }
+    // Reusing the GitHub token as a sender's secret would hand the dispatch token to every sender's config.
+    for (const [key, name] of [
+        ['bearer-env', bearer],
+        ['hmac-env', hmac],
+    ]) {
+        if (name !== undefined && name === tokenEnv) {
+            problems.push(issue([...at, 'auth', key], `'${name}' is the GitHub token's variable (token-env); give the sender its own secret`));
+        }
+    }
+    return problems;
+}
+function valueFromIssues(from, at, issue) {
+    // Both or neither: which one wins would be a guess.
+    if ((from.label === undefined) === (from.value === undefined)) {
+        return [issue(at, 'expected exactly one of label or value')];
+    }
+    return [];
+}
+function apiUrlProblem(text) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return `expected a URL like https://api.github.com, got '${text}'`;
+    }
+    // The token travels in every request: over plain http only to this machine.
+    const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+        return `expected an https:// URL (http:// only on a loopback address), got '${text}'`;
+    }
+    // Credentials in the URL would end up in logs; a query or fragment would be dropped or misread.
+    if (url.username || url.password || url.search || url.hash) {
+        return `expected a URL without credentials, query or fragment, got '${text}'`;
+    }
+    return undefined;
+}
+function valueFrom(raw) {
+    return raw.label !== undefined ? { label: raw.label } : { value: raw.value ?? '' };
+}
+function normalise(raw) {
+    const apiUrl = raw.github['api-url'];
+    return {
+        listen: parseListen(raw.listen),
+        state: raw.state,
+        github: {
+            repository: raw.github.repository,
+            tokenEnv: raw.github['token-env'],
+            ...(apiUrl !== undefined ? { apiUrl: apiUrl.replace(/\/+$/, '') } : {}),
+            eventType: raw.github['event-type'] ?? 'remediate',
+        },
+        sources: raw.sources.map((s) => ({
+            id: s.id,
+            type: s.type,
+            path: s.path,
+            auth: {
+                ...(s.auth['bearer-env'] !== undefined ? { bearerEnv: s.auth['bearer-env'] } : {}),
+                ...(s.auth['hmac-env'] !== undefined ? { hmacEnv: s.auth['hmac-env'] } : {}),
+                ...(s.auth['timestamp-header'] !== undefined ? { timestampHeader: s.auth['timestamp-header'] } : {}),
+            },
+        })),
+        rules: raw.rules.map((r) => ({
+            source: r.source,
+            match: Object.fromEntries(Object.entries(r.match).map(([k, v]) => [k, typeof v === 'string' ? v : { regex: v.regex }])),
+            remediation: r.remediation,
+            ...(r.target !== undefined
+                ? {
+                    target: {
+                        ...valueFrom(r.target),
+                        ...(r.target['strip-port'] !== undefined ? { stripPort: r.target['strip-port'] } : {}),
+                    },
+                }
+                : {}),
+            params: Object.fromEntries(Object.entries(r.params ?? {}).map(([k, v]) => [k, valueFrom(v)])),
+            ...(r['rate-limit'] !== undefined
+                ? { rateLimit: { max: r['rate-limit'].max, within: r['rate-limit'].within } }
+                : {}),
+        })),
+    };
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+;// CONCATENATED MODULE: ./src/adapters/gateway-store.ts
+// The alert gateway's durable state: every alert it accepted and the queue of repository_dispatch
+// calls it owes GitHub, in one SQLite file (`<state>/gateway.sqlite`) through Node's built-in
+// `node:sqlite` (no native build, nothing downloaded at install).
+//
+// Durability. Each `accept` is one transaction that is on disk before it returns: the database runs
+// in WAL mode with `synchronous=FULL`, so COMMIT appends the transaction to the write-ahead log and
+// fsyncs the log before returning. (In WAL mode `synchronous=NORMAL` syncs only at checkpoints: a
+// commit survives a `kill -9`, because the bytes are in the OS page cache, but not a power cut or
+// a kernel crash. FULL survives both.) The gateway answers 2xx only after `accept` returned, so an
+// alert answered 2xx is never lost; if the write throws, the caller answers 5xx and the sender
+// retries.
+//
+// Exactly once, and what `kill -9` allows. The dedupe key of an alert firing (`source`, `key`) is
+// UNIQUE among dispatches, so a re-sent alert (a retry, a re-notification, a restart, concurrent
+// requests, even two processes on one state folder) is queued at most once; that is exact.
+// Sending is not: a dispatch is marked sent only after GitHub answered 2xx, so a crash after
+// GitHub accepted the dispatch and before `markSent` committed leaves it queued, and the restarted
+// gateway sends it again. No local store can close that window (GitHub's dispatch API takes no
+// idempotency key, and marking before sending would lose the dispatch when the crash comes first),
+// so at the HTTP level delivery is at least once, and a second POST happens only after a crash in
+// that window of a few milliseconds. The payload carries the alert key as the run's idempotency
+// key (`alert.id` / `alert.fingerprint@startsAt`, core/idempotency-key.ts), so the second run is
+// refused as DUPLICATE_ALERT and recorded: one fix, which is what "sends none twice" can mean.
+//
+// Node versions. `node:sqlite` is loaded when a store is opened, not when this module is imported:
+// a static import would stop the whole CLI bundle from loading on a Node without it (22.0-22.12
+// need a flag), long before the CLI could say why. Node 22 prints "ExperimentalWarning: SQLite is
+// an experimental feature" once on stderr when it loads the module; Node 24 prints nothing. The
+// warning is left alone: hiding it would mean patching process warnings for the whole process.
+
+
+
+/** The database file inside the state folder. */
+const GATEWAY_DATABASE_FILE = 'gateway.sqlite';
+/** The schema version this module writes (`PRAGMA user_version`). */
+const SCHEMA_VERSION = 1;
+const OUTCOMES = ['queued', 'duplicate', 'unmatched', 'resolved', 'invalid', 'throttled'];
+/** Each step migrates from version index to index + 1, inside the opening transaction. */
+const MIGRATIONS = [
+    `CREATE TABLE alerts (
+     id INTEGER PRIMARY KEY,
+     source TEXT NOT NULL,
+     key TEXT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('firing', 'resolved')),
+     name TEXT NOT NULL,
+     received_at TEXT NOT NULL,
+     outcome TEXT NOT NULL CHECK (outcome IN ('queued', 'duplicate', 'unmatched', 'resolved', 'invalid', 'throttled')),
+     body TEXT NOT NULL
+   ) STRICT;
+   CREATE INDEX alerts_by_outcome ON alerts (outcome);
+   CREATE INDEX alerts_by_key ON alerts (source, key);
+   CREATE TABLE dispatches (
+     id INTEGER PRIMARY KEY,
+     alert_id INTEGER NOT NULL REFERENCES alerts (id),
+     source TEXT NOT NULL,
+     key TEXT NOT NULL,
+     rule_index INTEGER NOT NULL,
+     target TEXT,
+     payload TEXT NOT NULL,
+     queued_at TEXT NOT NULL,
+     state TEXT NOT NULL CHECK (state IN ('queued', 'sent', 'dead')),
+     attempts INTEGER NOT NULL DEFAULT 0,
+     not_before TEXT NOT NULL,
+     sent_at TEXT,
+     last_error TEXT,
+     -- One dispatch per alert firing, whatever the timing of the requests that carry it.
+     UNIQUE (source, key)
+   ) STRICT;
+   CREATE INDEX dispatches_due ON dispatches (state, not_before, id);
+   CREATE INDEX dispatches_by_rule ON dispatches (rule_index, target, queued_at);
+   CREATE INDEX dispatches_by_sent_at ON dispatches (sent_at);`,
+];
+/** The gateway's alerts and dispatch queue, durable on disk. One instance per process and folder. */
+class GatewayStore {
+    #db;
+    #file;
+    #statements = new Map();
+    constructor(db, file) {
+        this.#db = db;
+        this.#file = file;
+    }
+    /**
+     * Opens (creating when needed) the store in `stateDir`, migrating its schema. Throws a
+     * UsageError (IO_ERROR) when the folder or database cannot be created or written.
+     */
+    static open(stateDir) {
+        // Undefined on a Node without the module (getBuiltinModule returns undefined for unknown ids).
+        const sqlite = process.getBuiltinModule('node:sqlite');
+        if (sqlite === undefined) {
+            throw new errors/* UsageError */.eb('USAGE', `the gateway needs Node.js 22.13 or later (node:sqlite), got ${process.version}: upgrade Node.js`);
+        }
+        try {
+            // The state holds alert bodies (labels, annotations): readable by the gateway's user only.
+            (0,external_node_fs_.mkdirSync)(stateDir, { recursive: true, mode: 0o700 });
+        }
+        catch (error) {
+            throw ((0,errors/* usageErrorFromSystem */.tz)(error, `gateway state folder ${stateDir}`) ??
+                new errors/* UsageError */.eb('IO_ERROR', `gateway state folder ${stateDir}: ${(0,errors/* describeError */.Uc)(error)}`, { cause: error }));
+        }
+        const file = (0,external_node_path_.join)(stateDir, GATEWAY_DATABASE_FILE);
+        let db;
+        try {
+            db = new sqlite.DatabaseSync(file);
+            // Waits out another process's write (`remediate gateway replay-dead` next to a running gateway).
+            db.exec('PRAGMA busy_timeout = 5000');
+            // See the module comment: WAL + FULL makes every committed transaction durable on return.
+            const mode = db.prepare('PRAGMA journal_mode = WAL').get();
+            if (mode?.journal_mode !== 'wal')
+                throw new Error(`expected journal_mode wal, got ${mode?.journal_mode}`);
+            db.exec('PRAGMA synchronous = FULL');
+            migrate(db);
+            // Proves the folder is writable now rather than at the first alert.
+            db.exec('BEGIN IMMEDIATE; COMMIT');
+        }
+        catch (error) {
+            try {
+                db?.close();
+            }
+            catch {
+                // The open error below is the one to report; a failed close of a half-open handle adds nothing.
+            }
+            if (error instanceof errors/* UsageError */.eb)
+                throw error;
+            throw new errors/* UsageError */.eb('IO_ERROR', `gateway state ${file} cannot be opened for writing: ${(0,errors/* describeError */.Uc)(error)} ` +
+                '(check that the folder exists, is writable by this user and is not on a read-only volume)', { cause: error });
+        }
+        return new GatewayStore(db, file);
+    }
+    /** The database file's path. */
+    get file() {
+        return this.#file;
+    }
+    /**
+     * One transaction, synced before it returns: records the alert, and when `dispatch` is given
+     * and no earlier alert with the same (source, key) was queued (sent, or dead since), queues it
+     * (or, with `limit`, records it 'throttled' when the window is full). Returns what happened.
+     * Dedupe survives restarts.
+     */
+    accept(alert, outcome) {
+        const receivedAt = isoTime(alert.receivedAt, 'receivedAt');
+        const since = limitSince(outcome);
+        return this.#transaction(() => this.#record(alert, outcome, receivedAt, since));
+    }
+    /**
+     * `accept` for many alerts in one transaction and one sync (a group commit): what a server
+     * receiving many requests at once uses to sync once per batch rather than once per alert.
+     * Entries are applied in order, so a later entry sees an earlier one's key and rate-limit count.
+     * All or nothing: an invalid time in any entry throws before anything is written.
+     */
+    acceptMany(entries) {
+        const checked = entries.map((entry) => ({
+            entry,
+            receivedAt: isoTime(entry.alert.receivedAt, 'receivedAt'),
+            since: limitSince(entry.outcome),
+        }));
+        if (checked.length === 0)
+            return [];
+        return this.#transaction(() => checked.map(({ entry, receivedAt, since }) => this.#record(entry.alert, entry.outcome, receivedAt, since)));
+    }
+    /** Records one alert inside the caller's transaction. */
+    #record(alert, outcome, receivedAt, since) {
+        const insertAlert = (recorded) => Number(this.#statement(`INSERT INTO alerts (source, key, status, name, received_at, outcome, body) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(alert.source, alert.key, alert.status, alert.name, receivedAt, recorded, alert.body).lastInsertRowid);
+        if (typeof outcome === 'string') {
+            insertAlert(outcome);
+            return outcome;
+        }
+        // A dead dispatch counts as taken too: GitHub refused that payload for good, so sending it
+        // again on a re-notification would fail the same way; `replay-dead` is the way back.
+        const taken = this.#statement(`SELECT 1 AS taken FROM dispatches WHERE source = ? AND key = ?`).get(alert.source, alert.key);
+        if (taken !== undefined) {
+            insertAlert('duplicate');
+            return 'duplicate';
+        }
+        const { dispatch, limit } = outcome;
+        // Counted inside the transaction, so concurrent requests cannot all see room in the window.
+        if (limit !== undefined &&
+            since !== undefined &&
+            this.#countSince(dispatch.ruleIndex, dispatch.target, since) >= limit.max) {
+            insertAlert('throttled');
+            return 'throttled';
+        }
+        const alertId = insertAlert('queued');
+        this.#statement(`INSERT INTO dispatches (alert_id, source, key, rule_index, target, payload, queued_at, state, attempts, not_before)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?)`).run(alertId, alert.source, alert.key, dispatch.ruleIndex, dispatch.target ?? null, dispatch.payload, receivedAt, receivedAt);
+        return 'queued';
+    }
+    /**
+     * Rate limit per rule and target: how many dispatches were queued for (ruleIndex, target)
+     * since `since` (ISO), whatever became of them. The caller asks before `accept` to decide
+     * 'throttled'.
+     */
+    countQueuedSince(ruleIndex, target, since) {
+        return this.#countSince(ruleIndex, target, isoTime(since, 'since'));
+    }
+    #countSince(ruleIndex, target, since) {
+        const row = this.#statement(`SELECT count(*) AS n FROM dispatches WHERE rule_index = ? AND target IS ? AND queued_at >= ?`).get(ruleIndex, target ?? null, since);
+        return row.n;
+    }
+    /** The next due dispatch (notBefore <= now, not sent, not dead), oldest due first, or undefined. */
+    nextDue(now) {
+        const row = this.#statement(`SELECT id, key, rule_index, target, payload, attempts, not_before, queued_at FROM dispatches
+       WHERE state = 'queued' AND not_before <= ? ORDER BY not_before, id LIMIT 1`).get(isoTime(now, 'now'));
+        return row === undefined ? undefined : toQueued(row);
+    }
+    /** Records that GitHub accepted dispatch `id` (answered 2xx) at `at`. */
+    markSent(id, at) {
+        this.#updateQueued(id, `UPDATE dispatches SET state = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL
+       WHERE id = ? AND state = 'queued'`, isoTime(at, 'at'), id);
+    }
+    /** Records a failed attempt that is worth retrying (5xx, network, rate limit) not before `notBefore`. */
+    markRetry(id, notBefore, error) {
+        this.#updateQueued(id, `UPDATE dispatches SET not_before = ?, attempts = attempts + 1, last_error = ? WHERE id = ? AND state = 'queued'`, isoTime(notBefore, 'notBefore'), error, id);
+    }
+    /** Records that GitHub refused dispatch `id` for good (a 4xx other than a rate limit): never retried. */
+    markDead(id, error) {
+        this.#updateQueued(id, `UPDATE dispatches SET state = 'dead', attempts = attempts + 1, last_error = ? WHERE id = ? AND state = 'queued'`, error, id);
+    }
+    /**
+     * Queues every dead dispatch again, due at `now`, with its attempts reset so the backoff starts
+     * over (`remediate gateway replay-dead`). Returns how many were re-queued.
+     */
+    requeueDead(now) {
+        const at = isoTime(now, 'now');
+        return this.#transaction(() => Number(this.#statement(`UPDATE dispatches SET state = 'queued', not_before = ?, attempts = 0 WHERE state = 'dead'`).run(at).changes));
+    }
+    /** Alerts by outcome, and dispatches by state. */
+    counts() {
+        const alerts = Object.fromEntries(OUTCOMES.map((o) => [o, 0]));
+        for (const row of this.#statement(`SELECT outcome, count(*) AS n FROM alerts GROUP BY outcome`).all()) {
+            alerts[row.outcome] = row.n;
+        }
+        const states = { queued: 0, sent: 0, dead: 0 };
+        for (const row of this.#statement(`SELECT state, count(*) AS n FROM dispatches GROUP BY state`).all()) {
+            states[row.state] = row.n;
+        }
+        return { alerts, ...states };
+    }
+    /** When GitHub last accepted a dispatch (ISO), or undefined if never. */
+    lastSentAt() {
+        const row = this.#statement(`SELECT max(sent_at) AS at FROM dispatches`).get();
+        return row.at ?? undefined;
+    }
+    /** The journal mode and sync level this connection runs with ('wal' and 2, FULL): for /healthz and tests. */
+    durability() {
+        const mode = this.#db.prepare('PRAGMA journal_mode').get();
+        const sync = this.#db.prepare('PRAGMA synchronous').get();
+        return { journalMode: mode.journal_mode, synchronous: sync.synchronous };
+    }
+    /** Closes the database; the store cannot be used afterwards. */
+    close() {
+        if (this.#db.isOpen)
+            this.#db.close();
+    }
+    #statement(sql) {
+        let statement = this.#statements.get(sql);
+        if (statement === undefined) {
+            statement = this.#db.prepare(sql);
+            this.#statements.set(sql, statement);
+        }
+        return statement;
+    }
+    /** Runs `body` in one write transaction; COMMIT returns after the log is synced (see the module comment). */
+    #transaction(body) {
+        try {
+            this.#db.exec('BEGIN IMMEDIATE');
+        }
+        catch (error) {
+            throw this.#writeError(error);
+        }
+        try {
+            const result = body();
+            this.#db.exec('COMMIT');
+            return result;
+        }
+        catch (error) {
+            if (this.#db.isTransaction)
+                this.#db.exec('ROLLBACK');
+            throw this.#writeError(error);
+        }
+    }
+    #updateQueued(id, sql, ...values) {
+        const changes = this.#transaction(() => Number(this.#statement(sql).run(...values).changes));
+        // Only the dispatcher moves a queued dispatch on; anything else is a bug worth stopping for.
+        if (changes !== 1)
+            throw new errors/* UsageError */.eb('NOT_FOUND', `expected queued dispatch ${id} in ${this.#file}, found none`);
+    }
+    #writeError(error) {
+        if (error instanceof errors/* UsageError */.eb)
+            return error;
+        return new errors/* UsageError */.eb('IO_ERROR', `gateway state ${this.#file}: write failed: ${(0,errors/* describeError */.Uc)(error)}`, {
+            cause: error,
+        });
+    }
+}
+/** Creates or upgrades the schema to SCHEMA_VERSION, in one transaction. */
+function migrate(db) {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+        const { user_version: version } = db.prepare('PRAGMA user_version').get();
+        if (version > SCHEMA_VERSION) {
+            throw new errors/* UsageError */.eb('IO_ERROR', `gateway state schema ${version} was written by a newer remediate (this one reads up to ${SCHEMA_VERSION}): upgrade remediate`);
+        }
+        for (let step = version; step < SCHEMA_VERSION; step++)
+            db.exec(MIGRATIONS[step] ?? '');
+        if (version !== SCHEMA_VERSION)
+            db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
+        db.exec('COMMIT');
+    }
+    catch (error) {
+        if (db.isTransaction)
+            db.exec('ROLLBACK');
+        throw error;
+    }
+}
+/**
+ * The canonical form of a time, so that times stored as text compare in time order (every one is
+ * `Date.toISOString()`: UTC, milliseconds, `Z`). Throws on a value that is not a time.
+ */
+function isoTime(value, what) {
+    const time = new Date(value);
+    if (Number.isNaN(time.getTime()))
+        throw new errors/* UsageError */.eb('USAGE', `expected ${what} as an ISO 8601 time, got '${value}'`);
+    return time.toISOString();
+}
+/** The canonical `since` of a dispatch's rate limit, validated ahead of the transaction. */
+function limitSince(outcome) {
+    if (typeof outcome === 'string' || outcome.limit === undefined)
+        return undefined;
+    if (!Number.isInteger(outcome.limit.max) || outcome.limit.max < 0) {
+        throw new errors/* UsageError */.eb('USAGE', `expected a rate limit of 0 or more dispatches, got ${outcome.limit.max}`);
+    }
+    return isoTime(outcome.limit.since, 'limit.since');
+}
+function toQueued(row) {
+    return {
+        id: row.id,
+        key: row.key,
+        ruleIndex: row.rule_index,
+        target: row.target ?? undefined,
+        payload: row.payload,
+        attempts: row.attempts,
+        notBefore: row.not_before,
+        queuedAt: row.queued_at,
+    };
+}
+
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(58500);
+// EXTERNAL MODULE: ./src/adapters/retry.ts
+var retry = __webpack_require__(16378);
+;// CONCATENATED MODULE: ./src/adapters/github-dispatch.ts
+// Sends the gateway's queued dispatches to GitHub (`POST /repos/{owner}/{repo}/dispatches`) and
+// says what to do with each answer: sent, retry later, or failed for good. A dispatch is marked
+// sent only after GitHub answered 2xx; see gateway-store.ts for what that means under `kill -9`.
+
+
+
+/** The first retry's delay: GitHub's 5xx blips usually clear within seconds. */
+const BACKOFF_BASE_MS = 1000;
+/** The longest wait between two sends of one dispatch: an outage is retried at least this often. */
+const BACKOFF_CAP_MS = 5 * 60_000;
+const DEFAULT_TIMEOUT_MS = 30_000;
+/** GitHub's error messages are short; anything longer is an HTML page or a proxy's, and is cut. */
+const MESSAGE_LIMIT = 500;
+/**
+ * The delay before the next send after `attempts` failed ones: doubling from 1 s, capped at
+ * 5 minutes, with "equal jitter" (half fixed, half random) so that many dispatches failed by one
+ * outage do not come back in one burst, while each still waits at least half its step.
+ */
+function backoffMs(attempts, random = Math.random) {
+    const step = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.min(Math.max(0, attempts), 30));
+    return Math.round(step / 2 + (step / 2) * random());
+}
+/**
+ * POSTs one repository_dispatch event. 2xx: sent. 5xx, a network error or a timeout: retry with
+ * backoff. 429, or 403 with `retry-after` or `x-ratelimit-remaining: 0`: retry when GitHub says.
+ * Any other answer (4xx, a redirect): failed, with GitHub's `message`; never retried.
+ */
+async function sendDispatch(request) {
+    const [owner = '', repo = '', ...rest] = request.repository.split('/');
+    if (owner === '' || repo === '' || rest.length > 0) {
+        return { kind: 'failed', status: 0, message: `expected repository as owner/name, got '${request.repository}'` };
+    }
+    const url = `${request.apiUrl.replace(/\/+$/, '')}/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}/dispatches`;
+    const random = request.random ?? Math.random;
+    const backoff = (reason) => ({
+        kind: 'retry',
+        afterMs: backoffMs(request.attempts ?? 0, random),
+        reason,
+    });
+    const timeout = AbortSignal.timeout(request.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const signal = request.signal === undefined ? timeout : AbortSignal.any([request.signal, timeout]);
+    let response;
+    try {
+        response = await fetch(url, {
+            method: 'POST',
+            headers: {
+                authorization: `Bearer ${request.token}`,
+                accept: 'application/vnd.github+json',
+                'x-github-api-version': '2022-11-28',
+                'content-type': 'application/json',
+                'user-agent': 'remediate-gateway',
+            },
+            body: request.body,
+            // A POST must not be replayed elsewhere by a redirect (and lose its method or token on the
+            // way): a moved repository is reported, not followed.
+            redirect: 'manual',
+            signal,
+        });
+    }
+    catch (error) {
+        if (timeout.aborted)
+            return backoff(`no answer within ${request.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms`);
+        if (request.signal?.aborted === true)
+            return backoff('aborted');
+        return backoff(`network error: ${networkReason(error)}`);
+    }
+    const status = response.status;
+    let text;
+    try {
+        text = await response.text();
+    }
+    catch (error) {
+        // The status line arrived: a 2xx is GitHub's acceptance even if the (empty) body broke off.
+        if (status >= 200 && status < 300)
+            return { kind: 'sent' };
+        return backoff(`network error reading the answer to HTTP ${status}: ${networkReason(error)}`);
+    }
+    if (status >= 200 && status < 300)
+        return { kind: 'sent' };
+    if (status >= 500)
+        return backoff(`HTTP ${status}${messageSuffix(text)}`);
+    const headers = Object.fromEntries(response.headers.entries());
+    const wait = (0,retry/* rateLimitWait */.hD)({ status, response: { headers } }, (request.nowMs ?? Date.now)());
+    if (wait !== undefined) {
+        return { kind: 'retry', afterMs: wait.delayMs, reason: `HTTP ${status}, ${wait.reason}`, rateLimited: true };
+    }
+    if (status >= 300 && status < 400) {
+        const location = response.headers.get('location');
+        return {
+            kind: 'failed',
+            status,
+            message: `GitHub redirected the dispatch${location === null ? '' : ` to ${location}`}: check github.repository (renamed or moved?)`,
+        };
+    }
+    return { kind: 'failed', status, message: githubMessage(text) ?? `HTTP ${status}` };
+}
+/** A `sleep` for runDispatcher: resolves after `ms` or as soon as `signal` aborts. */
+async function abortableSleep(ms, signal) {
+    try {
+        await (0,promises_.setTimeout)(ms, undefined, { signal });
+    }
+    catch (error) {
+        if (!signal.aborted)
+            throw error;
+    }
+}
+/**
+ * Sends due dispatches one at a time until `signal` aborts: takes the next due one, sends it,
+ * records the answer (sent, retry with backoff, dead), and idles when nothing is due. A rate
+ * limit pauses every send until it lifts, as it applies to the token, not to one dispatch. A send
+ * that throws is a retry, reported through onEvent; a store that throws stops the loop (rejects).
+ */
+async function runDispatcher(store, send, options) {
+    const { now, sleep, signal, onEvent } = options;
+    const idleMs = options.idleMs ?? 1000;
+    while (!signal.aborted) {
+        const due = store.nextDue(now().toISOString());
+        if (due === undefined) {
+            await sleep(idleMs, signal);
+            continue;
+        }
+        const started = now();
+        let result;
+        try {
+            result = await send(due);
+        }
+        catch (error) {
+            result = { kind: 'retry', afterMs: backoffMs(due.attempts), reason: `send failed: ${(0,errors/* describeError */.Uc)(error)}` };
+        }
+        const finished = now();
+        const attempts = due.attempts + 1;
+        switch (result.kind) {
+            case 'sent':
+                store.markSent(due.id, finished.toISOString());
+                onEvent?.({
+                    kind: 'sent',
+                    id: due.id,
+                    key: due.key,
+                    attempts,
+                    latencyMs: Math.max(0, finished.getTime() - Date.parse(due.queuedAt)),
+                    requestMs: finished.getTime() - started.getTime(),
+                });
+                break;
+            case 'retry':
+                store.markRetry(due.id, new Date(finished.getTime() + result.afterMs).toISOString(), result.reason);
+                onEvent?.({
+                    kind: 'retry',
+                    id: due.id,
+                    key: due.key,
+                    attempts,
+                    afterMs: result.afterMs,
+                    reason: result.reason,
+                });
+                if (result.rateLimited === true)
+                    await sleep(result.afterMs, signal);
+                break;
+            case 'failed': {
+                const message = `HTTP ${result.status}: ${result.message}`;
+                store.markDead(due.id, message);
+                onEvent?.({
+                    kind: 'failed',
+                    id: due.id,
+                    key: due.key,
+                    attempts,
+                    status: result.status,
+                    message: result.message,
+                });
+                break;
+            }
+        }
+    }
+}
+/** GitHub's `message` from an error body (plus its field errors), or undefined for a body that is not GitHub's JSON. */
+function githubMessage(text) {
+    let body;
+    try {
+        body = JSON.parse(text);
+    }
+    catch {
+        return text.trim() === '' ? undefined : oneLine(text);
+    }
+    const message = body?.message;
+    if (typeof message !== 'string')
+        return oneLine(text);
+    const errors = body.errors;
+    const details = Array.isArray(errors)
+        ? errors
+            .map((e) => e?.message)
+            .filter((m) => typeof m === 'string')
+        : [];
+    return oneLine([message, ...details].join('; '));
+}
+function messageSuffix(text) {
+    const message = githubMessage(text);
+    // A 5xx from GitHub's edge is an HTML page: its text says nothing the status does not.
+    return message === undefined || /^<!doctype|^<html/i.test(text.trim()) ? '' : `: ${message}`;
+}
+/** One line, bounded: the message lands in the state and the logs. */
+function oneLine(text) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > MESSAGE_LIMIT ? `${flat.slice(0, MESSAGE_LIMIT)}...` : flat;
+}
+/** The system error code behind undici's "fetch failed", when there is one. */
+function networkReason(error) {
+    const cause = error?.cause;
+    if (typeof cause?.code === 'string')
+        return cause.code;
+    if (typeof cause?.message === 'string')
+        return cause.message;
+    return (0,errors/* describeError */.Uc)(error);
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(37067);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+;// CONCATENATED MODULE: ./src/core/gateway-auth.ts
+// Authenticates a request to a gateway source before its body is parsed (issue 15). Pure: the
+// headers, the raw body bytes and the secrets are handed in; nothing here reads the environment
+// or a clock it was not given. Every secret a source configures must verify.
+
+/** How far a Grafana signature's timestamp may be from now by default. */
+const DEFAULT_MAX_SKEW_MS = 5 * 60 * 1000;
+/** Most signatures one X-PagerDuty-Signature header may list (it lists one per active secret). */
+const MAX_PAGERDUTY_SIGNATURES = 10;
+/**
+ * Checks a request against its source's configured secrets: a bearer token when `bearerEnv` is
+ * set, the sender type's HMAC signature over the raw body when `hmacEnv` is set; both when both.
+ * A configured secret whose value is missing or empty refuses every request (fails closed).
+ */
+function authenticateRequest(source, headers, rawBody, secrets, options = {}) {
+    // A source with no secret configured would accept anyone; the config refuses that, and so does
+    // this check, in case a caller builds a source by hand.
+    if (source.auth.bearerEnv === undefined && source.auth.hmacEnv === undefined) {
+        return refuse('the source has no bearer or HMAC secret configured');
+    }
+    if (source.auth.bearerEnv !== undefined) {
+        const result = checkBearer(headers, secrets.bearer);
+        if (!result.ok)
+            return result;
+    }
+    if (source.auth.hmacEnv !== undefined) {
+        // An empty secret makes HMAC a public function: anyone could sign.
+        if (secrets.hmac === undefined || secrets.hmac === '')
+            return refuse('the HMAC secret is not set');
+        const result = checkSignature(source, headers, rawBody, secrets.hmac, options);
+        if (!result.ok)
+            return result;
+    }
+    return { ok: true };
+}
+function checkBearer(headers, secret) {
+    // An empty expected token would let an empty `Bearer ` header through.
+    if (secret === undefined || secret === '')
+        return refuse('the bearer token is not set');
+    const header = singleHeader(headers, 'authorization');
+    if (!header.ok)
+        return header;
+    const match = /^Bearer +([\x21-\x7e]+) *$/i.exec(header.value);
+    if (!match)
+        return refuse('expected an Authorization: Bearer <token> header');
+    // Timing attack: comparing the tokens byte by byte would leak how long a guessed prefix
+    // matches. Digests of both are equal in length whatever was sent, so timingSafeEqual applies
+    // and the time taken says nothing about the token (nor its length).
+    return (0,external_node_crypto_.timingSafeEqual)(sha256(match[1] ?? ''), sha256(secret)) ? { ok: true } : refuse('wrong bearer token');
+}
+function checkSignature(source, headers, rawBody, secret, options) {
+    switch (source.type) {
+        case 'grafana':
+            return checkGrafana(source, headers, rawBody, secret, options);
+        case 'pagerduty':
+            return checkPagerDuty(headers, rawBody, secret);
+        case 'generic':
+            return checkGeneric(headers, rawBody, secret);
+        case 'alertmanager':
+            // Alertmanager cannot sign; the config refuses hmac-env for it. Fail closed all the same.
+            return refuse('Alertmanager requests carry no signature');
+    }
+}
+// Grafana: `X-Grafana-Alerting-Signature: <hex HMAC-SHA256>` over the body, or over
+// `<timestamp>:<body>` when the contact point names a timestamp header (then required here).
+function checkGrafana(source, headers, rawBody, secret, options) {
+    const signature = singleHeader(headers, 'x-grafana-alerting-signature');
+    if (!signature.ok)
+        return signature;
+    const timestampHeader = source.auth.timestampHeader;
+    let signed = rawBody;
+    if (timestampHeader !== undefined) {
+        const timestamp = singleHeader(headers, timestampHeader);
+        // Replay: without the timestamp a captured request could be sent again at any time later.
+        if (!timestamp.ok)
+            return timestamp;
+        if (!/^[0-9]{1,15}$/.test(timestamp.value))
+            return refuse(`expected ${timestampHeader} to be Unix seconds`);
+        // Replay: a signed timestamp far from now is an old request played back (or a clock that
+        // is off, which the operator must fix either way).
+        if (options.now !== undefined) {
+            const skew = Math.abs(options.now - Number(timestamp.value) * 1000);
+            if (skew > (options.maxSkewMs ?? DEFAULT_MAX_SKEW_MS))
+                return refuse(`${timestampHeader} is too far from now`);
+        }
+        signed = Buffer.concat([Buffer.from(`${timestamp.value}:`), rawBody]);
+    }
+    return hexSignatureMatches(signature.value, signed, secret)
+        ? { ok: true }
+        : refuse('X-Grafana-Alerting-Signature does not match the body');
+}
+// PagerDuty v3: `X-PagerDuty-Signature: v1=<hex>,v1=<hex>`, one per active secret while a secret
+// is rotated; any one matching the HMAC-SHA256 of the raw body is enough.
+function checkPagerDuty(headers, rawBody, secret) {
+    const header = singleHeader(headers, 'x-pagerduty-signature');
+    if (!header.ok)
+        return header;
+    const signatures = header.value
+        .split(',')
+        .map((part) => part.trim())
+        .filter((part) => part.startsWith('v1='))
+        .map((part) => part.slice(3));
+    if (signatures.length === 0)
+        return refuse('expected X-PagerDuty-Signature: v1=<hex>');
+    // Cost bound: a header listing thousands of candidates would make the gateway compute and
+    // compare for each; PagerDuty sends one per active secret.
+    if (signatures.length > MAX_PAGERDUTY_SIGNATURES)
+        return refuse('too many signatures in X-PagerDuty-Signature');
+    const expected = hmac(secret, rawBody);
+    // Every candidate is compared, none skipped once one matched, so timing does not say which.
+    let matched = false;
+    for (const candidate of signatures)
+        matched = hexEqual(candidate, expected) || matched;
+    return matched ? { ok: true } : refuse('no X-PagerDuty-Signature matches the body');
+}
+// Generic: `X-Remediate-Signature: sha256=<hex HMAC-SHA256 of the raw body>`.
+function checkGeneric(headers, rawBody, secret) {
+    const header = singleHeader(headers, 'x-remediate-signature');
+    if (!header.ok)
+        return header;
+    if (!header.value.startsWith('sha256='))
+        return refuse('expected X-Remediate-Signature: sha256=<hex>');
+    return hexSignatureMatches(header.value.slice('sha256='.length), rawBody, secret)
+        ? { ok: true }
+        : refuse('X-Remediate-Signature does not match the body');
+}
+/**
+ * The one value of a header. Ambiguity: a header sent twice may be read as the first copy by a
+ * proxy and the last by us (or joined), so a check passes on a value other than the one that was
+ * meant; a request carrying two copies, or two names differing in case, is refused.
+ */
+function singleHeader(headers, name) {
+    const wanted = name.toLowerCase();
+    const values = [];
+    for (const [key, value] of Object.entries(headers)) {
+        if (key.toLowerCase() !== wanted || value === undefined)
+            continue;
+        if (Array.isArray(value))
+            values.push(...value);
+        else
+            values.push(value);
+    }
+    if (values.length === 0)
+        return refuse(`missing ${name} header`);
+    if (values.length > 1)
+        return refuse(`${name} header sent more than once`);
+    return { ok: true, value: (values[0] ?? '').trim() };
+}
+function hexSignatureMatches(signature, signed, secret) {
+    return hexEqual(signature.trim(), hmac(secret, signed));
+}
+// Forgery by malformed input: only exactly 64 hex digits are compared; Buffer.from(x, 'hex')
+// would silently stop at the first non-hex character and compare a shorter prefix.
+function hexEqual(candidate, expected) {
+    if (!/^[0-9a-fA-F]{64}$/.test(candidate))
+        return false;
+    // Timing attack: a constant-time comparison of equal-length digests says nothing about how much
+    // of a guessed signature was right.
+    return (0,external_node_crypto_.timingSafeEqual)(Buffer.from(candidate, 'hex'), expected);
+}
+function hmac(secret, data) {
+    return (0,external_node_crypto_.createHmac)('sha256', secret).update(data).digest();
+}
+function sha256(text) {
+    return (0,external_node_crypto_.createHash)('sha256').update(text).digest();
+}
+function refuse(reason) {
+    return { ok: false, reason };
+}
+
+// EXTERNAL MODULE: ./src/core/idempotency-key.ts
+var idempotency_key = __webpack_require__(40884);
+;// CONCATENATED MODULE: ./src/core/gateway-alerts.ts
+// Reads what an alerting system posted into alerts the gateway can route: one NormalizedAlert
+// per alert, not per notification (an Alertmanager group whose status is `firing` can hold
+// resolved alerts). Pure: a parsed JSON body in, alerts or an INVALID_ALERT error out. The body
+// reaches here only after the request was authenticated (core/gateway-auth.ts).
+//
+// Labels per source:
+// - alertmanager, grafana: the alert's own labels (`alertname` among them); name = `alertname`.
+// - pagerduty: `incident_id`, `incident_number`, `title`, `service`, `service_id`, `urgency`,
+//   `priority`, `status`, `incident_key`, `event_type` (each when the event carries it);
+//   name = the incident title.
+// - generic: the body's `labels`; name = its `name`.
+
+
+/** Most alerts one request may carry; more is a flood, not a notification group. */
+const MAX_ALERTS_PER_BODY = 1000;
+/** Most labels one alert may carry. */
+const MAX_LABELS = 128;
+/** Longest label value kept; longer values are refused (they are data for parameters, not documents). */
+const MAX_LABEL_VALUE_LENGTH = 4096;
+/** Longest link kept. */
+const MAX_LINK_LENGTH = 2048;
+/**
+ * Reads the alerts of a request body already parsed as JSON, in the format of the source's type.
+ * Returns [] for an event that is no alert (a PagerDuty `incident.acknowledged`). Throws
+ * UsageError INVALID_ALERT for a body that is not that format, or any alert in it that is
+ * malformed: the whole body is refused, so a sender's bug shows as a 4xx instead of some of its
+ * alerts silently doing nothing.
+ */
+function normalizeAlerts(type, sourceId, body) {
+    switch (type) {
+        case 'alertmanager':
+            return alertmanagerAlerts(sourceId, body);
+        case 'grafana':
+            return grafanaAlerts(sourceId, body);
+        case 'pagerduty':
+            return pagerDutyAlerts(sourceId, body);
+        case 'generic':
+            return genericAlerts(sourceId, body);
+    }
+}
+function invalid(type, message) {
+    throw new errors/* UsageError */.eb('INVALID_ALERT', `${type} body: ${message}`);
+}
+// Alertmanager webhook v4: {version: "4", status, alerts: [{status, labels, annotations,
+// startsAt, endsAt, generatorURL, fingerprint}], ...}.
+function alertmanagerAlerts(sourceId, body) {
+    if (!isObject(body))
+        return invalid('alertmanager', `expected a JSON object, got ${typeOf(body)}`);
+    // Another version may mean other fields: guessing could read an alert wrongly.
+    if (body['version'] !== '4')
+        return invalid('alertmanager', `expected version "4", got ${show(body['version'])}`);
+    return groupAlerts('alertmanager', sourceId, body);
+}
+// Grafana's webhook contact point: Alertmanager-like, {receiver, status, orgId, alerts: [{status,
+// labels, annotations, startsAt, endsAt, generatorURL, fingerprint, silenceURL, dashboardURL,
+// panelURL, values}], version: "1", ...}. Its version is not checked: Grafana has sent "1" for
+// years, and the alert fields read here are the ones every version carries.
+function grafanaAlerts(sourceId, body) {
+    if (!isObject(body))
+        return invalid('grafana', `expected a JSON object, got ${typeOf(body)}`);
+    return groupAlerts('grafana', sourceId, body);
+}
+function groupAlerts(type, sourceId, body) {
+    const alerts = body['alerts'];
+    if (!Array.isArray(alerts))
+        return invalid(type, `expected alerts to be a list, got ${typeOf(alerts)}`);
+    if (alerts.length > MAX_ALERTS_PER_BODY) {
+        return invalid(type, `${alerts.length} alerts in one body; at most ${MAX_ALERTS_PER_BODY} are accepted`);
+    }
+    return alerts.map((alert, index) => {
+        const at = `alerts[${index}]`;
+        if (!isObject(alert))
+            return invalid(type, `${at}: expected an object, got ${typeOf(alert)}`);
+        // Per alert: the group's status says only that one of them fires.
+        const status = alert['status'];
+        if (status !== 'firing' && status !== 'resolved') {
+            return invalid(type, `${at}.status: expected "firing" or "resolved", got ${show(status)}`);
+        }
+        const labels = readLabels(type, alert['labels'], `${at}.labels`);
+        const fingerprint = requiredString(type, alert['fingerprint'], `${at}.fingerprint`);
+        const startsAt = requiredString(type, alert['startsAt'], `${at}.startsAt`);
+        const key = checkedKey(type, `${fingerprint}@${startsAt}`, `${at}.fingerprint and startsAt`);
+        const link = safeLink(alert['generatorURL']) ?? (type === 'grafana' ? safeLink(alert['panelURL']) : undefined);
+        return {
+            source: sourceId,
+            status,
+            name: Object.hasOwn(labels, 'alertname') ? (labels['alertname'] ?? '') : '',
+            labels,
+            key,
+            startsAt,
+            ...(link !== undefined ? { link } : {}),
+        };
+    });
+}
+// PagerDuty webhooks v3: {event: {id, event_type, resource_type, occurred_at, data: {id, type:
+// 'incident', title, html_url, number, status, urgency, incident_key, service: {id, summary},
+// priority: {summary} | null, ...}}}. `incident.triggered` fires, `incident.resolved` resolves,
+// every other event (acknowledged, annotated, reassigned, service.*, ...) is no alert.
+function pagerDutyAlerts(sourceId, body) {
+    const type = 'pagerduty';
+    if (!isObject(body))
+        return invalid(type, `expected a JSON object, got ${typeOf(body)}`);
+    const event = body['event'];
+    if (!isObject(event))
+        return invalid(type, `expected event to be an object, got ${typeOf(event)}`);
+    const eventType = requiredString(type, event['event_type'], 'event.event_type');
+    const status = eventType === 'incident.triggered' ? 'firing' : eventType === 'incident.resolved' ? 'resolved' : undefined;
+    if (status === undefined)
+        return [];
+    const data = event['data'];
+    if (!isObject(data))
+        return invalid(type, `expected event.data to be an object, got ${typeOf(data)}`);
+    // An incident event whose data is another resource would lend another object's id as the key.
+    if (data['type'] !== 'incident')
+        return invalid(type, `expected event.data.type "incident", got ${show(data['type'])}`);
+    const id = checkedKey(type, requiredString(type, data['id'], 'event.data.id'), 'event.data.id');
+    const title = optionalString(type, data['title'], 'event.data.title') ?? '';
+    const service = data['service'];
+    const priority = data['priority'];
+    const number = data['number'];
+    const entries = [
+        ['incident_id', id],
+        ['incident_number', typeof number === 'number' && Number.isSafeInteger(number) ? String(number) : undefined],
+        ['title', title],
+        ['service', isObject(service) ? optionalString(type, service['summary'], 'event.data.service.summary') : undefined],
+        ['service_id', isObject(service) ? optionalString(type, service['id'], 'event.data.service.id') : undefined],
+        ['urgency', optionalString(type, data['urgency'], 'event.data.urgency')],
+        [
+            'priority',
+            isObject(priority) ? optionalString(type, priority['summary'], 'event.data.priority.summary') : undefined,
+        ],
+        ['status', optionalString(type, data['status'], 'event.data.status')],
+        ['incident_key', optionalString(type, data['incident_key'], 'event.data.incident_key')],
+        ['event_type', eventType],
+    ];
+    const labels = Object.fromEntries(entries.filter((e) => e[1] !== undefined));
+    for (const [name, value] of Object.entries(labels))
+        checkLabelValue(type, value, `label ${name}`);
+    const startsAt = optionalString(type, data['created_at'], 'event.data.created_at');
+    const link = safeLink(data['html_url']);
+    return [
+        {
+            source: sourceId,
+            status,
+            name: title,
+            labels,
+            key: id,
+            ...(startsAt !== undefined ? { startsAt } : {}),
+            ...(link !== undefined ? { link } : {}),
+        },
+    ];
+}
+const GENERIC_KEYS = new Set(['id', 'status', 'name', 'labels', 'startsAt', 'link']);
+// The generic source: {id, status?: "firing" | "resolved" (default firing), name, labels,
+// startsAt?, link?}, one alert per request.
+function genericAlerts(sourceId, body) {
+    const type = 'generic';
+    if (!isObject(body))
+        return invalid(type, `expected a JSON object, got ${typeOf(body)}`);
+    // A misspelt field (`lables`) would otherwise route an alert without the labels meant for it.
+    const unknown = Object.keys(body).filter((k) => !GENERIC_KEYS.has(k));
+    if (unknown.length) {
+        return invalid(type, `unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => show(k.slice(0, 40))).join(', ')}; expected id, status, name, labels, startsAt, link`);
+    }
+    const id = checkedKey(type, requiredString(type, body['id'], 'id'), 'id');
+    const status = body['status'] ?? 'firing';
+    if (status !== 'firing' && status !== 'resolved') {
+        return invalid(type, `status: expected "firing" or "resolved", got ${show(status)}`);
+    }
+    const name = requiredString(type, body['name'], 'name');
+    const labels = readLabels(type, body['labels'] ?? {}, 'labels');
+    const startsAt = optionalString(type, body['startsAt'], 'startsAt');
+    const link = body['link'] === undefined ? undefined : safeLink(body['link']);
+    if (body['link'] !== undefined && link === undefined) {
+        return invalid(type, `link: expected an http(s) URL of at most ${MAX_LINK_LENGTH} characters`);
+    }
+    return [
+        {
+            source: sourceId,
+            status,
+            name,
+            labels,
+            key: id,
+            ...(startsAt !== undefined ? { startsAt } : {}),
+            ...(link !== undefined ? { link } : {}),
+        },
+    ];
+}
+function readLabels(type, value, at) {
+    if (!isObject(value))
+        return invalid(type, `${at}: expected an object of strings, got ${typeOf(value)}`);
+    const entries = Object.entries(value);
+    if (entries.length > MAX_LABELS)
+        return invalid(type, `${at}: ${entries.length} labels; at most ${MAX_LABELS} are accepted`);
+    for (const [name, label] of entries) {
+        // Type confusion: a number or object label would match or fill a parameter in a form no
+        // rule author wrote; labels are strings in every system this reads.
+        if (typeof label !== 'string')
+            return invalid(type, `${at}[${JSON.stringify(name.slice(0, 40))}]: expected a string, got ${typeOf(label)}`);
+        checkLabelValue(type, label, `${at}[${JSON.stringify(name.slice(0, 40))}]`);
+    }
+    // Object.fromEntries defines own properties: a `__proto__` label stays a label, it never
+    // becomes the object's prototype (prototype pollution through JSON keys).
+    return Object.fromEntries(entries);
+}
+function checkLabelValue(type, value, at) {
+    // Bounds what a regex match and a parameter can be handed; a value this long is not a label.
+    if (value.length > MAX_LABEL_VALUE_LENGTH) {
+        invalid(type, `${at}: ${value.length} characters; at most ${MAX_LABEL_VALUE_LENGTH} are accepted`);
+    }
+}
+function checkedKey(type, key, at) {
+    // The key is recorded, printed and compared byte for byte (core/idempotency-key.ts): a key with
+    // a newline, a space or invisible Unicode could forge a log line or look like another alert's.
+    if (!idempotency_key/* IDEMPOTENCY_KEY */.g6.test(key)) {
+        return invalid(type, `${at}: expected an idempotency key of 1-256 visible ASCII characters, got ${show(key.slice(0, 80))}`);
+    }
+    return key;
+}
+function requiredString(type, value, at) {
+    if (typeof value !== 'string' || value === '')
+        return invalid(type, `${at}: expected a non-empty string, got ${show(value)}`);
+    return value;
+}
+function optionalString(type, value, at) {
+    if (value === undefined || value === null)
+        return undefined;
+    if (typeof value !== 'string')
+        return invalid(type, `${at}: expected a string, got ${typeOf(value)}`);
+    return value;
+}
+// Only http(s) links are kept: a `javascript:` or `data:` link shown in a run summary would run in
+// whoever clicks it. Anything else is dropped, not refused: a link is evidence, not input.
+function safeLink(value) {
+    if (typeof value !== 'string' || value.length > MAX_LINK_LENGTH)
+        return undefined;
+    if (!/^https?:\/\/[\x21-\x7e]+$/.test(value))
+        return undefined;
+    return value;
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function typeOf(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'a list';
+    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+function show(value) {
+    if (typeof value === 'string')
+        return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+    return typeOf(value);
+}
+
+;// CONCATENATED MODULE: ./src/core/gateway-rules.ts
+// Routes a normalised alert through the gateway's allow-list (issue 15): the first rule of the
+// alert's source whose label matchers all hold decides the pinned remediation, the target and
+// the parameters, and the repository_dispatch payload is built and checked here, so the gateway
+// never queues a payload the runner (or GitHub) would refuse. Pure.
+//
+// Matching: a matcher names a label; an exact string must equal the label's value, a
+// `{regex}` must match the whole value (it is anchored as `^(?:regex)$`). A label the alert does
+// not have matches nothing, not even `{regex: ".*"}`. Rule regexes are the operator's; label
+// values are bounded (core/gateway-alerts.ts) so a match's cost is bounded by the regex alone.
+
+
+
+/** GitHub's limit on a repository_dispatch event type. */
+const MAX_EVENT_TYPE_LENGTH = 100;
+/**
+ * Routes one alert: the first rule of its source that matches it wins. Only a firing alert is
+ * routed; a resolved one reports the rule it matches as `resolved`. `eventType` is the config's
+ * `github.eventType`.
+ */
+function routeAlert(rules, alert, eventType = 'remediate') {
+    const ruleIndex = rules.findIndex((rule) => rule.source === alert.source && matches(rule, alert.labels));
+    const rule = rules[ruleIndex];
+    if (rule === undefined)
+        return alert.status === 'resolved' ? { kind: 'resolved', ruleIndex: undefined } : { kind: 'unmatched' };
+    if (alert.status === 'resolved')
+        return { kind: 'resolved', ruleIndex };
+    const invalid = (reason) => ({ kind: 'invalid', ruleIndex, reason });
+    let target;
+    if (rule.target !== undefined) {
+        const value = resolve(rule.target, alert.labels);
+        if (value === undefined)
+            return invalid(`the alert has no label '${labelOf(rule.target)}' for the target`);
+        target = rule.target.stripPort ? stripPort(value) : value;
+        // Label values are the sender's: a target like `-rf` or one with a newline would be read as
+        // an option or forge a log line where it is recorded and printed; the runner refuses the same.
+        if (!dispatch_payload/* TARGET */.Qn.test(target))
+            return invalid(`target ${JSON.stringify(target.slice(0, 80))} is not ${dispatch_payload/* TARGET_RULE */.$_}`);
+    }
+    const params = {};
+    for (const [name, from] of Object.entries(rule.params)) {
+        const value = resolve(from, alert.labels);
+        if (value === undefined)
+            return invalid(`the alert has no label '${labelOf(from)}' for parameter '${name}'`);
+        // Label values pass verbatim, as data: the definition's input patterns check them again on
+        // the runner, where the trust decision is made.
+        params[name] = value;
+    }
+    if (eventType.length < 1 || eventType.length > MAX_EVENT_TYPE_LENGTH) {
+        return invalid(`event type is ${eventType.length} characters; GitHub accepts 1 to ${MAX_EVENT_TYPE_LENGTH}`);
+    }
+    const clientPayload = {
+        remediation: rule.remediation,
+        ...(target !== undefined ? { target } : {}),
+        params,
+        alert: alertEvidence(alert),
+    };
+    // GitHub refuses (422) a payload past its limits; the gateway would retry it for nothing. And a
+    // payload the runner's parser refuses would start a run that fails: check both here, with the
+    // runner's own parser and key derivation, so what is sent is what the runner accepts.
+    const keys = Object.keys(clientPayload).length;
+    if (keys > dispatch_payload/* MAX_PAYLOAD_PROPERTIES */.AF)
+        return invalid(`client_payload has ${keys} top-level properties; GitHub accepts at most ${dispatch_payload/* MAX_PAYLOAD_PROPERTIES */.AF}`);
+    const bytes = Buffer.byteLength(JSON.stringify(clientPayload));
+    if (bytes >= dispatch_payload/* MAX_PAYLOAD_BYTES */.qY)
+        return invalid(`client_payload is ${bytes} bytes; GitHub accepts less than ${dispatch_payload/* MAX_PAYLOAD_BYTES */.qY}`);
+    let parsed;
+    try {
+        parsed = (0,dispatch_payload/* parseDispatchPayload */.gX)({ client_payload: clientPayload });
+    }
+    catch (error) {
+        return invalid((0,errors/* describeError */.Uc)(error));
+    }
+    // Dedupe on the runner relies on it deriving the very key the gateway deduped on.
+    if (parsed.idempotencyKey !== alert.key) {
+        return invalid(`the runner would derive the idempotency key ${JSON.stringify(parsed.idempotencyKey)}, not ${JSON.stringify(alert.key)}`);
+    }
+    return {
+        kind: 'routed',
+        ruleIndex,
+        remediation: rule.remediation,
+        target,
+        params,
+        payload: { event_type: eventType, client_payload: clientPayload },
+    };
+}
+/** Removes a trailing `:port` (`host-1:9100` -> `host-1`); anything else is returned unchanged. */
+function stripPort(value) {
+    return value.replace(/:[0-9]{1,5}$/, '');
+}
+// The payload's `alert`: evidence of what was received, and the fields the runner derives the
+// idempotency key from (core/idempotency-key.ts): `fingerprint` and `startsAt` for Alertmanager
+// and Grafana, so a gateway and a direct webhook call agree on the key; `id` for the others.
+function alertEvidence(alert) {
+    const fingerprintAt = alert.key.lastIndexOf('@');
+    const useFingerprint = alert.startsAt !== undefined &&
+        fingerprintAt > 0 &&
+        alert.key === `${alert.key.slice(0, fingerprintAt)}@${alert.startsAt}`;
+    return {
+        source: alert.source,
+        name: alert.name,
+        status: alert.status,
+        ...(useFingerprint
+            ? { fingerprint: alert.key.slice(0, fingerprintAt), startsAt: alert.startsAt ?? '' }
+            : { id: alert.key, ...(alert.startsAt !== undefined ? { startsAt: alert.startsAt } : {}) }),
+        ...(alert.link !== undefined ? { link: alert.link } : {}),
+    };
+}
+function matches(rule, labels) {
+    return Object.entries(rule.match).every(([name, matcher]) => {
+        // Own labels only: `constructor` or `__proto__` must not match through Object.prototype.
+        if (!Object.hasOwn(labels, name))
+            return false;
+        const value = labels[name];
+        if (typeof value !== 'string')
+            return false;
+        return typeof matcher === 'string' ? value === matcher : fullMatchRegex(matcher.regex).test(value);
+    });
+}
+function resolve(from, labels) {
+    if ('value' in from)
+        return from.value;
+    return Object.hasOwn(labels, from.label) ? labels[from.label] : undefined;
+}
+function labelOf(from) {
+    return 'label' in from ? from.label : '';
+}
+
+;// CONCATENATED MODULE: ./src/adapters/gateway-group-commit.ts
+/** The most alerts one transaction takes: bounds how long one commit blocks the event loop. */
+const DEFAULT_MAX_BATCH = 500;
+/** Batches `accept` calls made in one turn of the event loop into one `acceptMany`. */
+class GroupCommit {
+    #store;
+    #maxBatch;
+    #pending = [];
+    #scheduled = false;
+    constructor(store, maxBatch = DEFAULT_MAX_BATCH) {
+        this.#store = store;
+        this.#maxBatch = maxBatch;
+    }
+    /** Accepts one alert; settles once the batch holding it is synced (or failed). */
+    accept(alert, outcome) {
+        return new Promise((resolve, reject) => {
+            this.#pending.push({ entry: { alert, outcome }, resolve, reject });
+            if (!this.#scheduled) {
+                this.#scheduled = true;
+                // setImmediate runs after the I/O callbacks of this turn: every request parsed in it joins.
+                setImmediate(() => this.#flush());
+            }
+        });
+    }
+    /** Writes everything pending now (also what `close` should call before closing the store). */
+    flush() {
+        this.#flush();
+    }
+    #flush() {
+        this.#scheduled = false;
+        while (this.#pending.length > 0) {
+            const batch = this.#pending.splice(0, this.#maxBatch);
+            let outcomes;
+            try {
+                outcomes = this.#store.acceptMany(batch.map((p) => p.entry));
+            }
+            catch (error) {
+                // One bad entry (an invalid time) must not fail the others: retry them one by one.
+                if (batch.length > 1) {
+                    for (const one of batch)
+                        this.#one(one);
+                }
+                else {
+                    batch[0]?.reject(error);
+                }
+                continue;
+            }
+            batch.forEach((p, i) => {
+                const outcome = outcomes[i];
+                if (outcome === undefined)
+                    p.reject(new Error(`acceptMany returned ${outcomes.length} outcomes for ${batch.length}`));
+                else
+                    p.resolve(outcome);
+            });
+        }
+    }
+    #one(pending) {
+        try {
+            const [outcome] = this.#store.acceptMany([pending.entry]);
+            if (outcome === undefined)
+                throw new Error('acceptMany returned no outcome for one entry');
+            pending.resolve(outcome);
+        }
+        catch (error) {
+            pending.reject(error);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/app/gateway-server.ts
+// The alert gateway's HTTP side: one route per configured source, each request authenticated
+// before its body is parsed, every alert in it recorded durably before the answer, and routed
+// through the allow-list to a queued dispatch; plus /healthz and /metrics. The dispatches leave
+// from the store's queue in the dispatcher loop (adapters/github-dispatch.ts).
+
+
+
+
+
+
+
+
+/** Largest request body read: Alertmanager groups are a few KB; a 1 MiB body is an attack or a bug. */
+const MAX_BODY_BYTES = 1024 * 1024;
+/** Starts the HTTP server and the dispatcher loop. */
+async function startGateway(deps) {
+    const { config, store } = deps;
+    const counters = {
+        requests: 0,
+        unauthenticated: 0,
+        rejected: 0,
+        stored: 0,
+        storeFailures: 0,
+        dispatchSeconds: 0,
+        dispatches: 0,
+        retries: 0,
+        failed: 0,
+    };
+    // Accepts of one event-loop turn share one transaction and one sync: every alert is still on
+    // disk before its request is answered.
+    const commits = new GroupCommit(store);
+    const stop = new AbortController();
+    // Wakes the dispatcher when an alert was queued, so it leaves at once rather than after idling.
+    let wake;
+    const byPath = new Map(config.sources.map((source) => [source.path, source]));
+    const server = (0,external_node_http_.createServer)((req, res) => {
+        handle(req, res).catch((error) => {
+            deps.log({ level: 'error', msg: 'request failed', error: (0,errors/* describeError */.Uc)(error) });
+            if (!res.headersSent)
+                reply(res, 500, { error: 'internal error' });
+        });
+    });
+    async function handle(req, res) {
+        const url = new URL(req.url ?? '/', 'http://gateway');
+        if (req.method === 'GET' && url.pathname === '/healthz')
+            return health(res);
+        if (req.method === 'GET' && url.pathname === '/metrics')
+            return metrics(res);
+        const source = byPath.get(url.pathname);
+        if (source === undefined)
+            return reply(res, 404, { error: 'no such source' });
+        if (req.method !== 'POST')
+            return reply(res, 405, { error: 'POST only' });
+        counters.requests++;
+        const body = await readBody(req);
+        if (body === undefined) {
+            counters.rejected++;
+            return reply(res, 413, { error: `body over ${MAX_BODY_BYTES} bytes` });
+        }
+        // Attack: a forged alert (anyone who can reach the port). It is authenticated before its body
+        // is parsed, and a request that fails changes nothing: no record, no dispatch.
+        // headersDistinct: a header sent twice is seen twice (and refused), not joined or dropped.
+        const auth = authenticateRequest(source, req.headersDistinct, body, deps.secrets.get(source.id) ?? {}, {
+            now: deps.now().getTime(),
+        });
+        if (!auth.ok) {
+            counters.unauthenticated++;
+            deps.log({ level: 'warn', msg: 'unauthenticated request', source: source.id, reason: auth.reason });
+            return reply(res, 401, { error: 'unauthenticated' });
+        }
+        let alerts;
+        try {
+            alerts = normalizeAlerts(source.type, source.id, JSON.parse(Buffer.from(body).toString('utf8')));
+        }
+        catch (error) {
+            counters.rejected++;
+            deps.log({ level: 'warn', msg: 'not an alert body', source: source.id, error: (0,errors/* describeError */.Uc)(error) });
+            return reply(res, 400, { error: `not a ${source.type} alert body: ${(0,errors/* describeError */.Uc)(error).slice(0, 300)}` });
+        }
+        let outcomes;
+        try {
+            outcomes = await Promise.all(alerts.map((alert) => record(source, alert)));
+        }
+        catch (error) {
+            // Durability: the alert could not be written and synced, so it is not accepted; 5xx makes
+            // the sender retry (Alertmanager and PagerDuty do).
+            counters.storeFailures++;
+            deps.log({ level: 'error', msg: 'store write failed', source: source.id, error: (0,errors/* describeError */.Uc)(error) });
+            return reply(res, 503, { error: 'could not record the alert; retry' });
+        }
+        counters.stored += outcomes.length;
+        if (outcomes.includes('queued'))
+            wake?.();
+        for (const [i, alert] of alerts.entries()) {
+            deps.log({
+                level: 'info',
+                msg: 'alert',
+                source: source.id,
+                key: alert.key,
+                name: alert.name,
+                outcome: outcomes[i],
+            });
+        }
+        return reply(res, 200, { alerts: outcomes.length, outcomes });
+    }
+    /** Records one alert and, when a rule routes it and its rate limit allows, queues its dispatch. */
+    function record(source, alert) {
+        const accepted = {
+            source: source.id,
+            key: alert.key,
+            status: alert.status,
+            name: alert.name,
+            receivedAt: deps.now().toISOString(),
+            body: JSON.stringify(alert),
+        };
+        // Only an alert that is firing itself acts: a firing group can carry resolved alerts.
+        if (alert.status !== 'firing')
+            return commits.accept(accepted, 'resolved');
+        const routed = routeAlert(config.rules, alert, config.github.eventType);
+        if (routed.kind !== 'routed') {
+            if (routed.kind === 'invalid') {
+                deps.log({ level: 'warn', msg: 'alert not sent', source: source.id, key: alert.key, reason: routed.reason });
+            }
+            return commits.accept(accepted, routed.kind);
+        }
+        const rule = config.rules[routed.ruleIndex];
+        // The rate limit is checked inside the transaction that queues: concurrent alerts cannot all
+        // find room under it.
+        const outcome = {
+            dispatch: { ruleIndex: routed.ruleIndex, target: routed.target, payload: JSON.stringify(routed.payload) },
+            ...(rule?.rateLimit !== undefined
+                ? {
+                    limit: {
+                        max: rule.rateLimit.max,
+                        since: new Date(deps.now().getTime() - (0,definition/* parseDuration */.E9)(rule.rateLimit.within)).toISOString(),
+                    },
+                }
+                : {}),
+        };
+        return commits.accept(accepted, outcome);
+    }
+    function health(res) {
+        try {
+            const counts = store.counts();
+            reply(res, 200, {
+                ok: true,
+                queued: counts.queued,
+                dead: counts.dead,
+                durability: store.durability(),
+                lastGitHubSuccess: store.lastSentAt() ?? null,
+            });
+        }
+        catch (error) {
+            reply(res, 503, { ok: false, error: (0,errors/* describeError */.Uc)(error) });
+        }
+    }
+    function metrics(res) {
+        const counts = store.counts();
+        const lines = [
+            '# HELP remediate_gateway_requests_total Alert requests received on source routes.',
+            '# TYPE remediate_gateway_requests_total counter',
+            `remediate_gateway_requests_total ${counters.requests}`,
+            '# HELP remediate_gateway_unauthenticated_total Requests refused as unauthenticated (401).',
+            '# TYPE remediate_gateway_unauthenticated_total counter',
+            `remediate_gateway_unauthenticated_total ${counters.unauthenticated}`,
+            '# HELP remediate_gateway_alerts_total Alerts recorded, by outcome (since the state was created).',
+            '# TYPE remediate_gateway_alerts_total counter',
+            ...Object.entries(counts.alerts).map(([outcome, n]) => `remediate_gateway_alerts_total{outcome="${outcome}"} ${n}`),
+            '# HELP remediate_gateway_dispatches Dispatches by state.',
+            '# TYPE remediate_gateway_dispatches gauge',
+            `remediate_gateway_dispatches{state="queued"} ${counts.queued}`,
+            `remediate_gateway_dispatches{state="sent"} ${counts.sent}`,
+            `remediate_gateway_dispatches{state="dead"} ${counts.dead}`,
+            '# HELP remediate_gateway_dispatch_seconds Time GitHub took to answer dispatches.',
+            '# TYPE remediate_gateway_dispatch_seconds summary',
+            `remediate_gateway_dispatch_seconds_sum ${counters.dispatchSeconds}`,
+            `remediate_gateway_dispatch_seconds_count ${counters.dispatches}`,
+            '# HELP remediate_gateway_dispatch_retries_total Dispatch attempts to be retried (5xx, network, rate limit).',
+            '# TYPE remediate_gateway_dispatch_retries_total counter',
+            `remediate_gateway_dispatch_retries_total ${counters.retries}`,
+            '# HELP remediate_gateway_dispatch_failures_total Dispatches GitHub refused (dead until replay-dead).',
+            '# TYPE remediate_gateway_dispatch_failures_total counter',
+            `remediate_gateway_dispatch_failures_total ${counters.failed}`,
+            '',
+        ];
+        res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
+        res.end(lines.join('\n'));
+    }
+    await new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.listen.port, config.listen.host, () => resolve());
+    });
+    const address = server.address();
+    const port = typeof address === 'object' && address !== null ? address.port : config.listen.port;
+    const url = `http://${config.listen.host.includes(':') ? `[${config.listen.host}]` : config.listen.host}:${port}`;
+    deps.log({ level: 'info', msg: 'listening', url, sources: config.sources.map((s) => `${s.type} ${s.path}`) });
+    const dispatcher = runDispatcher(store, (dispatch) => deps.send(dispatch, stop.signal), {
+        now: deps.now,
+        sleep: (ms, signal) => {
+            const idle = new AbortController();
+            wake = () => idle.abort();
+            return abortableSleep(ms, AbortSignal.any([signal, idle.signal])).finally(() => (wake = undefined));
+        },
+        signal: stop.signal,
+        onEvent: (event) => {
+            if (event.kind === 'sent') {
+                counters.dispatches++;
+                counters.dispatchSeconds += event.latencyMs / 1000;
+            }
+            else if (event.kind === 'retry')
+                counters.retries++;
+            else
+                counters.failed++;
+            deps.log({ level: event.kind === 'failed' ? 'error' : 'info', msg: 'dispatch', ...event });
+        },
+    });
+    return {
+        url,
+        async close() {
+            await new Promise((resolve) => closeServer(server, resolve));
+            await commits.flush();
+            stop.abort();
+            await dispatcher.catch(() => undefined);
+            store.close();
+        },
+    };
+}
+/** Reads a request body up to MAX_BODY_BYTES; undefined when it is larger (the rest is not read). */
+function readBody(req) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let size = 0;
+        req.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > MAX_BODY_BYTES) {
+                req.pause();
+                resolve(undefined);
+                return;
+            }
+            chunks.push(chunk);
+        });
+        req.on('end', () => resolve(Buffer.concat(chunks)));
+        req.on('error', reject);
+    });
+}
+function reply(res, status, body) {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(`${JSON.stringify(body)}\n`);
+}
+/** Stops listening and lets in-flight requests finish; idle keep-alive connections are closed. */
+function closeServer(server, done) {
+    server.close(() => done());
+    server.closeIdleConnections();
+}
+
+;// CONCATENATED MODULE: ./src/cli/gateway-command.ts
+// `remediate gateway`: runs the alert gateway from its config file; `gateway check` validates the
+// config and prints its rules; `gateway replay-dead` re-queues the dispatches GitHub refused.
+// Loaded only for these commands.
+
+
+
+
+
+
+
+/** Largest config file read. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+/** Reads and validates the config; the state folder is resolved against the config file's folder. */
+function loadConfig(path) {
+    const text = (0,bounded_file/* readBoundedFile */.M)(path, { label: '--config', maxBytes: MAX_CONFIG_BYTES }).toString('utf8');
+    const config = parseGatewayConfig(text, path);
+    const stateDir = (0,external_node_path_.isAbsolute)(config.state) ? config.state : (0,external_node_path_.resolve)((0,external_node_path_.dirname)(path), config.state);
+    return { config, stateDir };
+}
+/** `gateway check`: the config is valid; prints each source and rule as the gateway reads them. */
+function gatewayCheckCommand(path, context) {
+    const { config, stateDir } = loadConfig(path);
+    const from = (v) => ('label' in v ? `label ${v.label}` : `'${v.value}'`);
+    context.out(`${path}: valid`);
+    context.out(`listen ${config.listen.host}:${config.listen.port}, state ${stateDir}`);
+    context.out(`github ${config.github.repository} (token from $${config.github.tokenEnv}), event type ${config.github.eventType}`);
+    for (const source of config.sources) {
+        const auth = [
+            source.auth.bearerEnv !== undefined ? `bearer $${source.auth.bearerEnv}` : '',
+            source.auth.hmacEnv !== undefined ? `hmac $${source.auth.hmacEnv}` : '',
+        ].filter(Boolean);
+        context.out(`source ${source.id}: ${source.type} at POST ${source.path} (${auth.join(', ')})`);
+    }
+    config.rules.forEach((rule, i) => {
+        const match = Object.entries(rule.match)
+            .map(([k, v]) => (typeof v === 'string' ? `${k}=${v}` : `${k}=~${v.regex}`))
+            .join(', ');
+        const params = Object.entries(rule.params)
+            .map(([k, v]) => `${k} <- ${from(v)}`)
+            .join(', ');
+        context.out(`rule ${i}: ${rule.source} {${match}} -> ${rule.remediation}` +
+            (rule.target !== undefined
+                ? `, target <- ${from(rule.target)}${rule.target.stripPort ? ' (port stripped)' : ''}`
+                : '') +
+            (params ? `, params ${params}` : '') +
+            (rule.rateLimit !== undefined ? `, at most ${rule.rateLimit.max} per ${rule.rateLimit.within}` : ''));
+    });
+    return errors/* ExitCode */.yU.ok;
+}
+/** `gateway replay-dead`: re-queues every dispatch GitHub refused, for the running gateway to send. */
+function gatewayReplayDeadCommand(path, context) {
+    const { stateDir } = loadConfig(path);
+    const store = GatewayStore.open(stateDir);
+    try {
+        const count = store.requeueDead(context.now().toISOString());
+        context.out(`${count} failed dispatch(es) re-queued in ${stateDir}`);
+    }
+    finally {
+        store.close();
+    }
+    return errors/* ExitCode */.yU.ok;
+}
+/** `gateway`: serves until SIGTERM or SIGINT, then finishes in-flight work and exits 0. */
+async function gatewayCommand(path, context) {
+    const { config, stateDir } = loadConfig(path);
+    const env = (name, what) => {
+        const value = context.env[name];
+        if (!value)
+            throw new errors/* UsageError */.eb('USAGE', `${what}: set the environment variable ${name} (named in ${path})`);
+        return value;
+    };
+    const token = env(config.github.tokenEnv, 'github.token-env');
+    const secrets = new Map();
+    for (const source of config.sources) {
+        secrets.set(source.id, {
+            ...(source.auth.bearerEnv !== undefined
+                ? { bearer: env(source.auth.bearerEnv, `source ${source.id}: bearer-env`) }
+                : {}),
+            ...(source.auth.hmacEnv !== undefined ? { hmac: env(source.auth.hmacEnv, `source ${source.id}: hmac-env`) } : {}),
+        });
+    }
+    const apiUrl = (context.env.GITHUB_API_URL || config.github.apiUrl || 'https://api.github.com').replace(/\/+$/, '');
+    const store = GatewayStore.open(stateDir);
+    const gateway = await startGateway({
+        config,
+        store,
+        secrets,
+        send: (dispatch, signal) => sendDispatch({
+            apiUrl,
+            repository: config.github.repository,
+            token,
+            body: dispatch.payload,
+            signal,
+            attempts: dispatch.attempts,
+        }),
+        now: context.now,
+        log: (event) => context.out(JSON.stringify({ time: context.now().toISOString(), ...event })),
+    }).catch((error) => {
+        store.close();
+        throw error;
+    });
+    // SIGTERM/SIGINT abort context.cancel while the command is cancellable: stop cleanly.
+    context.setCancellable(true);
+    await new Promise((resolve) => {
+        if (context.cancel.aborted)
+            resolve();
+        else
+            context.cancel.addEventListener('abort', () => resolve(), { once: true });
+    });
+    context.out(JSON.stringify({ time: context.now().toISOString(), level: 'info', msg: 'stopping' }));
+    await gateway.close();
+    context.setCancellable(false);
+    return errors/* ExitCode */.yU.ok;
+}
+
+
+/***/ })
+
+};

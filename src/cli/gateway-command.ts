@@ -1,0 +1,122 @@
+// `remediate gateway`: runs the alert gateway from its config file; `gateway check` validates the
+// config and prints its rules; `gateway replay-dead` re-queues the dispatches GitHub refused.
+// Loaded only for these commands.
+
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { ExitCode, UsageError, type ExitCodeValue } from '../errors.ts';
+import { readBoundedFile } from '../adapters/bounded-file.ts';
+import { parseGatewayConfig, type GatewayConfig, type ValueFrom } from '../core/gateway-config.ts';
+import { GatewayStore } from '../adapters/gateway-store.ts';
+import { sendDispatch } from '../adapters/github-dispatch.ts';
+import { startGateway, type SourceSecrets } from '../app/gateway-server.ts';
+import type { CommandContext } from '../app/context.ts';
+
+/** Largest config file read. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/** Reads and validates the config; the state folder is resolved against the config file's folder. */
+function loadConfig(path: string): { config: GatewayConfig; stateDir: string } {
+  const text = readBoundedFile(path, { label: '--config', maxBytes: MAX_CONFIG_BYTES }).toString('utf8');
+  const config = parseGatewayConfig(text, path);
+  const stateDir = isAbsolute(config.state) ? config.state : resolve(dirname(path), config.state);
+  return { config, stateDir };
+}
+
+/** `gateway check`: the config is valid; prints each source and rule as the gateway reads them. */
+export function gatewayCheckCommand(path: string, context: CommandContext): ExitCodeValue {
+  const { config, stateDir } = loadConfig(path);
+  const from = (v: ValueFrom) => ('label' in v ? `label ${v.label}` : `'${v.value}'`);
+  context.out(`${path}: valid`);
+  context.out(`listen ${config.listen.host}:${config.listen.port}, state ${stateDir}`);
+  context.out(
+    `github ${config.github.repository} (token from $${config.github.tokenEnv}), event type ${config.github.eventType}`,
+  );
+  for (const source of config.sources) {
+    const auth = [
+      source.auth.bearerEnv !== undefined ? `bearer $${source.auth.bearerEnv}` : '',
+      source.auth.hmacEnv !== undefined ? `hmac $${source.auth.hmacEnv}` : '',
+    ].filter(Boolean);
+    context.out(`source ${source.id}: ${source.type} at POST ${source.path} (${auth.join(', ')})`);
+  }
+  config.rules.forEach((rule, i) => {
+    const match = Object.entries(rule.match)
+      .map(([k, v]) => (typeof v === 'string' ? `${k}=${v}` : `${k}=~${v.regex}`))
+      .join(', ');
+    const params = Object.entries(rule.params)
+      .map(([k, v]) => `${k} <- ${from(v)}`)
+      .join(', ');
+    context.out(
+      `rule ${i}: ${rule.source} {${match}} -> ${rule.remediation}` +
+        (rule.target !== undefined
+          ? `, target <- ${from(rule.target)}${rule.target.stripPort ? ' (port stripped)' : ''}`
+          : '') +
+        (params ? `, params ${params}` : '') +
+        (rule.rateLimit !== undefined ? `, at most ${rule.rateLimit.max} per ${rule.rateLimit.within}` : ''),
+    );
+  });
+  return ExitCode.ok;
+}
+
+/** `gateway replay-dead`: re-queues every dispatch GitHub refused, for the running gateway to send. */
+export function gatewayReplayDeadCommand(path: string, context: CommandContext): ExitCodeValue {
+  const { stateDir } = loadConfig(path);
+  const store = GatewayStore.open(stateDir);
+  try {
+    const count = store.requeueDead(context.now().toISOString());
+    context.out(`${count} failed dispatch(es) re-queued in ${stateDir}`);
+  } finally {
+    store.close();
+  }
+  return ExitCode.ok;
+}
+
+/** `gateway`: serves until SIGTERM or SIGINT, then finishes in-flight work and exits 0. */
+export async function gatewayCommand(path: string, context: CommandContext): Promise<ExitCodeValue> {
+  const { config, stateDir } = loadConfig(path);
+  const env = (name: string, what: string): string => {
+    const value = context.env[name];
+    if (!value) throw new UsageError('USAGE', `${what}: set the environment variable ${name} (named in ${path})`);
+    return value;
+  };
+  const token = env(config.github.tokenEnv, 'github.token-env');
+  const secrets = new Map<string, SourceSecrets>();
+  for (const source of config.sources) {
+    secrets.set(source.id, {
+      ...(source.auth.bearerEnv !== undefined
+        ? { bearer: env(source.auth.bearerEnv, `source ${source.id}: bearer-env`) }
+        : {}),
+      ...(source.auth.hmacEnv !== undefined ? { hmac: env(source.auth.hmacEnv, `source ${source.id}: hmac-env`) } : {}),
+    });
+  }
+  const apiUrl = (context.env.GITHUB_API_URL || config.github.apiUrl || 'https://api.github.com').replace(/\/+$/, '');
+  const store = GatewayStore.open(stateDir);
+  const gateway = await startGateway({
+    config,
+    store,
+    secrets,
+    send: (dispatch, signal) =>
+      sendDispatch({
+        apiUrl,
+        repository: config.github.repository,
+        token,
+        body: dispatch.payload,
+        signal,
+        attempts: dispatch.attempts,
+      }),
+    now: context.now,
+    log: (event) => context.out(JSON.stringify({ time: context.now().toISOString(), ...event })),
+  }).catch((error: unknown) => {
+    store.close();
+    throw error;
+  });
+  // SIGTERM/SIGINT abort context.cancel while the command is cancellable: stop cleanly.
+  context.setCancellable(true);
+  await new Promise<void>((resolve) => {
+    if (context.cancel.aborted) resolve();
+    else context.cancel.addEventListener('abort', () => resolve(), { once: true });
+  });
+  context.out(JSON.stringify({ time: context.now().toISOString(), level: 'info', msg: 'stopping' }));
+  await gateway.close();
+  context.setCancellable(false);
+  return ExitCode.ok;
+}
