@@ -769,6 +769,8 @@ var retry = __webpack_require__(16378);
 const BACKOFF_BASE_MS = 1000;
 /** The longest wait between two sends of one dispatch: an outage is retried at least this often. */
 const BACKOFF_CAP_MS = 5 * 60_000;
+/** Least wait after GitHub's secondary rate limit (a 403 or 429 saying so, without headers). */
+const SECONDARY_RATE_LIMIT_MS = 60_000;
 const DEFAULT_TIMEOUT_MS = 30_000;
 /** GitHub's error messages are short; anything longer is an HTML page or a proxy's, and is cut. */
 const MESSAGE_LIMIT = 500;
@@ -844,6 +846,16 @@ async function sendDispatch(request) {
     const wait = (0,retry/* rateLimitWait */.hD)({ status, response: { headers } }, (request.nowMs ?? Date.now)());
     if (wait !== undefined) {
         return { kind: 'retry', afterMs: wait.delayMs, reason: `HTTP ${status}, ${wait.reason}`, rateLimited: true };
+    }
+    // GitHub's secondary rate limit answers 403 with neither header; its documentation says to wait
+    // at least a minute. Marking it dead would lose the alert during a storm (its key is taken).
+    if ((status === 403 || status === 429) && /rate limit/i.test(githubMessage(text) ?? '')) {
+        return {
+            kind: 'retry',
+            afterMs: Math.max(SECONDARY_RATE_LIMIT_MS, backoffMs(request.attempts ?? 0, request.random)),
+            reason: `HTTP ${status}, ${githubMessage(text) ?? 'rate limited'}`,
+            rateLimited: true,
+        };
     }
     if (status >= 300 && status < 400) {
         const location = response.headers.get('location');
@@ -1312,7 +1324,10 @@ function genericAlerts(sourceId, body) {
     if (unknown.length) {
         return invalid(type, `unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => show(k.slice(0, 40))).join(', ')}; expected id, status, name, labels, startsAt, link`);
     }
-    const id = checkedKey(type, requiredString(type, body['id'], 'id'), 'id');
+    // Attack: a generic sender's ids are its own; namespaced by the source, `42` (or another source's
+    // `fingerprint@startsAt`) sent here cannot take another source's alert key at the runner, whose
+    // duplicate check matches the key alone.
+    const id = checkedKey(type, `${sourceId}:${requiredString(type, body['id'], 'id')}`, 'id');
     const status = body['status'] ?? 'firing';
     if (status !== 'firing' && status !== 'resolved') {
         return invalid(type, `status: expected "firing" or "resolved", got ${show(status)}`);
@@ -1413,7 +1428,7 @@ function show(value) {
 // Matching: a matcher names a label; an exact string must equal the label's value, a
 // `{regex}` must match the whole value (it is anchored as `^(?:regex)$`). A label the alert does
 // not have matches nothing, not even `{regex: ".*"}`. Rule regexes are the operator's; label
-// values are bounded (core/gateway-alerts.ts) so a match's cost is bounded by the regex alone.
+// values longer than MAX_REGEX_SUBJECT match no regex, which bounds what a backtracking regex costs.
 
 
 
@@ -1512,6 +1527,8 @@ function alertEvidence(alert) {
         ...(alert.link !== undefined ? { link: alert.link } : {}),
     };
 }
+/** Longest label value a rule's regex is tried on: a target's length; longer values match no regex. */
+const MAX_REGEX_SUBJECT = 200;
 function matches(rule, labels) {
     return Object.entries(rule.match).every(([name, matcher]) => {
         // Own labels only: `constructor` or `__proto__` must not match through Object.prototype.
@@ -1520,7 +1537,11 @@ function matches(rule, labels) {
         const value = labels[name];
         if (typeof value !== 'string')
             return false;
-        return typeof matcher === 'string' ? value === matcher : fullMatchRegex(matcher.regex).test(value);
+        if (typeof matcher === 'string')
+            return value === matcher;
+        // Attack: a regex with several wildcards backtracks polynomially on a long value (seconds at
+        // 4,096 characters), freezing every source; a longer value never matches a regex.
+        return value.length <= MAX_REGEX_SUBJECT && fullMatchRegex(matcher.regex).test(value);
     });
 }
 function resolve(from, labels) {
@@ -1616,6 +1637,14 @@ class GroupCommit {
 
 /** Largest request body read: Alertmanager groups are a few KB; a 1 MiB body is an attack or a bug. */
 const MAX_BODY_BYTES = 1024 * 1024;
+/** A whole request (headers and body) must arrive within this. */
+const REQUEST_TIMEOUT_MS = 30_000;
+/** The headers must arrive within this. */
+const HEADERS_TIMEOUT_MS = 10_000;
+/** Connections open at once; more are refused by the server until some close. */
+const MAX_CONNECTIONS = 2048;
+/** After the dispatcher loop failed (its store write did), how long before it starts again. */
+const DISPATCHER_RESTART_MS = 5_000;
 /** Starts the HTTP server and the dispatcher loop. */
 async function startGateway(deps) {
     const { config, store } = deps;
@@ -1656,15 +1685,34 @@ async function startGateway(deps) {
         if (req.method !== 'POST')
             return reply(res, 405, { error: 'POST only' });
         counters.requests++;
+        const secrets = deps.secrets.get(source.id) ?? {};
+        // Attack: an unauthenticated client holding connections with large bodies. A source that
+        // checks a bearer token only is authenticated from its headers, before any body byte is read.
+        if (source.auth.hmacEnv === undefined) {
+            const early = authenticateRequest(source, req.headersDistinct, new Uint8Array(), secrets, {
+                now: deps.now().getTime(),
+            });
+            if (!early.ok) {
+                counters.unauthenticated++;
+                deps.log({ level: 'warn', msg: 'unauthenticated request', source: source.id, reason: early.reason });
+                res.setHeader('connection', 'close');
+                reply(res, 401, { error: 'unauthenticated' });
+                req.destroy();
+                return;
+            }
+        }
         const body = await readBody(req);
         if (body === undefined) {
             counters.rejected++;
-            return reply(res, 413, { error: `body over ${MAX_BODY_BYTES} bytes` });
+            res.setHeader('connection', 'close');
+            reply(res, 413, { error: `body over ${MAX_BODY_BYTES} bytes` });
+            req.destroy();
+            return;
         }
         // Attack: a forged alert (anyone who can reach the port). It is authenticated before its body
         // is parsed, and a request that fails changes nothing: no record, no dispatch.
         // headersDistinct: a header sent twice is seen twice (and refused), not joined or dropped.
-        const auth = authenticateRequest(source, req.headersDistinct, body, deps.secrets.get(source.id) ?? {}, {
+        const auth = authenticateRequest(source, req.headersDistinct, body, secrets, {
             now: deps.now().getTime(),
         });
         if (!auth.ok) {
@@ -1746,8 +1794,9 @@ async function startGateway(deps) {
     function health(res) {
         try {
             const counts = store.counts();
-            reply(res, 200, {
-                ok: true,
+            reply(res, dispatcherError === undefined ? 200 : 503, {
+                ok: dispatcherError === undefined,
+                ...(dispatcherError !== undefined ? { dispatcher: dispatcherError } : {}),
                 queued: counts.queued,
                 dead: counts.dead,
                 durability: store.durability(),
@@ -1790,6 +1839,10 @@ async function startGateway(deps) {
         res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
         res.end(lines.join('\n'));
     }
+    // A slow or stalled client is cut off: bodies are small, and an unanswered request holds memory.
+    server.requestTimeout = REQUEST_TIMEOUT_MS;
+    server.headersTimeout = HEADERS_TIMEOUT_MS;
+    server.maxConnections = MAX_CONNECTIONS;
     await new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.listen.port, config.listen.host, () => resolve());
@@ -1798,7 +1851,10 @@ async function startGateway(deps) {
     const port = typeof address === 'object' && address !== null ? address.port : config.listen.port;
     const url = `http://${config.listen.host.includes(':') ? `[${config.listen.host}]` : config.listen.host}:${port}`;
     deps.log({ level: 'info', msg: 'listening', url, sources: config.sources.map((s) => `${s.type} ${s.path}`) });
-    const dispatcher = runDispatcher(store, (dispatch) => deps.send(dispatch, stop.signal), {
+    // The dispatcher loop fails when the store does (a locked or full database): it is logged,
+    // /healthz says so, and the loop starts again; it must not end silently while alerts queue.
+    let dispatcherError;
+    const dispatcherOptions = {
         now: deps.now,
         sleep: (ms, signal) => {
             const idle = new AbortController();
@@ -1815,9 +1871,23 @@ async function startGateway(deps) {
                 counters.retries++;
             else
                 counters.failed++;
+            if (event.kind === 'sent')
+                dispatcherError = undefined;
             deps.log({ level: event.kind === 'failed' ? 'error' : 'info', msg: 'dispatch', ...event });
         },
-    });
+    };
+    const dispatcher = (async () => {
+        while (!stop.signal.aborted) {
+            try {
+                await runDispatcher(store, (dispatch) => deps.send(dispatch, stop.signal), dispatcherOptions);
+            }
+            catch (error) {
+                dispatcherError = (0,errors/* describeError */.Uc)(error);
+                deps.log({ level: 'error', msg: 'dispatcher stopped; restarting', error: dispatcherError });
+                await abortableSleep(DISPATCHER_RESTART_MS, stop.signal);
+            }
+        }
+    })();
     return {
         url,
         async close() {

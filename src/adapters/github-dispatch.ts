@@ -43,6 +43,8 @@ export type DispatchResult =
 const BACKOFF_BASE_MS = 1000;
 /** The longest wait between two sends of one dispatch: an outage is retried at least this often. */
 export const BACKOFF_CAP_MS = 5 * 60_000;
+/** Least wait after GitHub's secondary rate limit (a 403 or 429 saying so, without headers). */
+export const SECONDARY_RATE_LIMIT_MS = 60_000;
 const DEFAULT_TIMEOUT_MS = 30_000;
 /** GitHub's error messages are short; anything longer is an HTML page or a proxy's, and is cut. */
 const MESSAGE_LIMIT = 500;
@@ -113,6 +115,16 @@ export async function sendDispatch(request: DispatchRequest): Promise<DispatchRe
   const wait = rateLimitWait({ status, response: { headers } }, (request.nowMs ?? Date.now)());
   if (wait !== undefined) {
     return { kind: 'retry', afterMs: wait.delayMs, reason: `HTTP ${status}, ${wait.reason}`, rateLimited: true };
+  }
+  // GitHub's secondary rate limit answers 403 with neither header; its documentation says to wait
+  // at least a minute. Marking it dead would lose the alert during a storm (its key is taken).
+  if ((status === 403 || status === 429) && /rate limit/i.test(githubMessage(text) ?? '')) {
+    return {
+      kind: 'retry',
+      afterMs: Math.max(SECONDARY_RATE_LIMIT_MS, backoffMs(request.attempts ?? 0, request.random)),
+      reason: `HTTP ${status}, ${githubMessage(text) ?? 'rate limited'}`,
+      rateLimited: true,
+    };
   }
   if (status >= 300 && status < 400) {
     const location = response.headers.get('location');

@@ -12,12 +12,20 @@ import { normalizeAlerts, type NormalizedAlert } from '../core/gateway-alerts.ts
 import { routeAlert } from '../core/gateway-rules.ts';
 import type { AcceptOutcome, AlertOutcome, GatewayStore, QueuedDispatch } from '../adapters/gateway-store.ts';
 import { GroupCommit } from '../adapters/gateway-group-commit.ts';
-import { abortableSleep, runDispatcher, type DispatchResult } from '../adapters/github-dispatch.ts';
+import { abortableSleep, runDispatcher, type DispatcherOptions, type DispatchResult } from '../adapters/github-dispatch.ts';
 
 export type { SourceSecrets } from '../core/gateway-auth.ts';
 
 /** Largest request body read: Alertmanager groups are a few KB; a 1 MiB body is an attack or a bug. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** A whole request (headers and body) must arrive within this. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+/** The headers must arrive within this. */
+export const HEADERS_TIMEOUT_MS = 10_000;
+/** Connections open at once; more are refused by the server until some close. */
+export const MAX_CONNECTIONS = 2048;
+/** After the dispatcher loop failed (its store write did), how long before it starts again. */
+export const DISPATCHER_RESTART_MS = 5_000;
 
 export interface GatewayDeps {
   readonly config: GatewayConfig;
@@ -88,15 +96,34 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
     if (source === undefined) return reply(res, 404, { error: 'no such source' });
     if (req.method !== 'POST') return reply(res, 405, { error: 'POST only' });
     counters.requests++;
+    const secrets = deps.secrets.get(source.id) ?? {};
+    // Attack: an unauthenticated client holding connections with large bodies. A source that
+    // checks a bearer token only is authenticated from its headers, before any body byte is read.
+    if (source.auth.hmacEnv === undefined) {
+      const early = authenticateRequest(source, req.headersDistinct, new Uint8Array(), secrets, {
+        now: deps.now().getTime(),
+      });
+      if (!early.ok) {
+        counters.unauthenticated++;
+        deps.log({ level: 'warn', msg: 'unauthenticated request', source: source.id, reason: early.reason });
+        res.setHeader('connection', 'close');
+        reply(res, 401, { error: 'unauthenticated' });
+        req.destroy();
+        return;
+      }
+    }
     const body = await readBody(req);
     if (body === undefined) {
       counters.rejected++;
-      return reply(res, 413, { error: `body over ${MAX_BODY_BYTES} bytes` });
+      res.setHeader('connection', 'close');
+      reply(res, 413, { error: `body over ${MAX_BODY_BYTES} bytes` });
+      req.destroy();
+      return;
     }
     // Attack: a forged alert (anyone who can reach the port). It is authenticated before its body
     // is parsed, and a request that fails changes nothing: no record, no dispatch.
     // headersDistinct: a header sent twice is seen twice (and refused), not joined or dropped.
-    const auth = authenticateRequest(source, req.headersDistinct, body, deps.secrets.get(source.id) ?? {}, {
+    const auth = authenticateRequest(source, req.headersDistinct, body, secrets, {
       now: deps.now().getTime(),
     });
     if (!auth.ok) {
@@ -176,8 +203,9 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
   function health(res: ServerResponse): void {
     try {
       const counts = store.counts();
-      reply(res, 200, {
-        ok: true,
+      reply(res, dispatcherError === undefined ? 200 : 503, {
+        ok: dispatcherError === undefined,
+        ...(dispatcherError !== undefined ? { dispatcher: dispatcherError } : {}),
         queued: counts.queued,
         dead: counts.dead,
         durability: store.durability(),
@@ -223,6 +251,10 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
     res.end(lines.join('\n'));
   }
 
+  // A slow or stalled client is cut off: bodies are small, and an unanswered request holds memory.
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.maxConnections = MAX_CONNECTIONS;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.listen.port, config.listen.host, () => resolve());
@@ -232,7 +264,10 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
   const url = `http://${config.listen.host.includes(':') ? `[${config.listen.host}]` : config.listen.host}:${port}`;
   deps.log({ level: 'info', msg: 'listening', url, sources: config.sources.map((s) => `${s.type} ${s.path}`) });
 
-  const dispatcher = runDispatcher(store, (dispatch) => deps.send(dispatch, stop.signal), {
+  // The dispatcher loop fails when the store does (a locked or full database): it is logged,
+  // /healthz says so, and the loop starts again; it must not end silently while alerts queue.
+  let dispatcherError: string | undefined;
+  const dispatcherOptions: DispatcherOptions = {
     now: deps.now,
     sleep: (ms, signal) => {
       const idle = new AbortController();
@@ -246,9 +281,21 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
         counters.dispatchSeconds += event.latencyMs / 1000;
       } else if (event.kind === 'retry') counters.retries++;
       else counters.failed++;
+      if (event.kind === 'sent') dispatcherError = undefined;
       deps.log({ level: event.kind === 'failed' ? 'error' : 'info', msg: 'dispatch', ...event });
     },
-  });
+  };
+  const dispatcher = (async () => {
+    while (!stop.signal.aborted) {
+      try {
+        await runDispatcher(store, (dispatch) => deps.send(dispatch, stop.signal), dispatcherOptions);
+      } catch (error) {
+        dispatcherError = describeError(error);
+        deps.log({ level: 'error', msg: 'dispatcher stopped; restarting', error: dispatcherError });
+        await abortableSleep(DISPATCHER_RESTART_MS, stop.signal);
+      }
+    }
+  })();
 
   return {
     url,

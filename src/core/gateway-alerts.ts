@@ -183,7 +183,10 @@ function genericAlerts(sourceId: string, body: unknown): NormalizedAlert[] {
       `unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => show(k.slice(0, 40))).join(', ')}; expected id, status, name, labels, startsAt, link`,
     );
   }
-  const id = checkedKey(type, requiredString(type, body['id'], 'id'), 'id');
+  // Attack: a generic sender's ids are its own; namespaced by the source, `42` (or another source's
+  // `fingerprint@startsAt`) sent here cannot take another source's alert key at the runner, whose
+  // duplicate check matches the key alone.
+  const id = checkedKey(type, `${sourceId}:${requiredString(type, body['id'], 'id')}`, 'id');
   const status = body['status'] ?? 'firing';
   if (status !== 'firing' && status !== 'resolved') {
     return invalid(type, `status: expected "firing" or "resolved", got ${show(status)}`);

@@ -6,7 +6,7 @@
 // Matching: a matcher names a label; an exact string must equal the label's value, a
 // `{regex}` must match the whole value (it is anchored as `^(?:regex)$`). A label the alert does
 // not have matches nothing, not even `{regex: ".*"}`. Rule regexes are the operator's; label
-// values are bounded (core/gateway-alerts.ts) so a match's cost is bounded by the regex alone.
+// values longer than MAX_REGEX_SUBJECT match no regex, which bounds what a backtracking regex costs.
 
 import { describeError } from '../errors.ts';
 import { fullMatchRegex, type GatewayRule, type ValueFrom } from './gateway-config.ts';
@@ -144,13 +144,19 @@ function alertEvidence(alert: NormalizedAlert): Record<string, string> {
   };
 }
 
+/** Longest label value a rule's regex is tried on: a target's length; longer values match no regex. */
+export const MAX_REGEX_SUBJECT = 200;
+
 function matches(rule: GatewayRule, labels: Readonly<Record<string, string>>): boolean {
   return Object.entries(rule.match).every(([name, matcher]) => {
     // Own labels only: `constructor` or `__proto__` must not match through Object.prototype.
     if (!Object.hasOwn(labels, name)) return false;
     const value = labels[name];
     if (typeof value !== 'string') return false;
-    return typeof matcher === 'string' ? value === matcher : fullMatchRegex(matcher.regex).test(value);
+    if (typeof matcher === 'string') return value === matcher;
+    // Attack: a regex with several wildcards backtracks polynomially on a long value (seconds at
+    // 4,096 characters), freezing every source; a longer value never matches a regex.
+    return value.length <= MAX_REGEX_SUBJECT && fullMatchRegex(matcher.regex).test(value);
   });
 }
 

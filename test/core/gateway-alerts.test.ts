@@ -206,7 +206,7 @@ describe('normalizeAlerts: pagerduty', () => {
 describe('normalizeAlerts: generic', () => {
   it('reads {id, status?, name, labels}, firing unless it says resolved', () => {
     expect(normalizeAlerts('generic', 'gen', { id: 'evt-1', name: 'DiskFull', labels: { host: 'db-1' } })).toEqual([
-      { source: 'gen', status: 'firing', name: 'DiskFull', labels: { host: 'db-1' }, key: 'evt-1' },
+      { source: 'gen', status: 'firing', name: 'DiskFull', labels: { host: 'db-1' }, key: 'gen:evt-1' },
     ]);
     const [resolved] = normalizeAlerts('generic', 'gen', {
       id: 'evt-1',

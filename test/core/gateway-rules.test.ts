@@ -69,9 +69,9 @@ describe('routeAlert', () => {
       ],
       [normalizeAlerts('grafana', 'am', fixture('grafana-webhook.json')), '57c6d9296de2ad39@2026-03-01T10:05:00Z'],
       [normalizeAlerts('pagerduty', 'am', fixture('pagerduty-triggered.json')), 'Q1ABCDEFGHIJKL'],
-      [normalizeAlerts('generic', 'am', { id: 'evt-1', name: 'N', labels: { host: 'h' } }), 'evt-1'],
+      [normalizeAlerts('generic', 'am', { id: 'evt-1', name: 'N', labels: { host: 'h' } }), 'am:evt-1'],
       // A generic id that looks like fingerprint@startsAt but has no startsAt travels as an id.
-      [normalizeAlerts('generic', 'am', { id: 'fp@2026', name: 'N', labels: {} }), 'fp@2026'],
+      [normalizeAlerts('generic', 'am', { id: 'fp@2026', name: 'N', labels: {} }), 'am:fp@2026'],
     ];
     for (const [[firing], key] of cases) {
       if (firing === undefined) throw new Error('no alert');
