@@ -21,6 +21,7 @@ import * as digest from './bench/sections/3-digest.mjs';
 import * as manifest from './bench/sections/4-manifest.mjs';
 import * as actionStartup from './bench/sections/5-action-startup.mjs';
 import * as apiCalls from './bench/sections/6-api-calls.mjs';
+import * as gateway from './bench/sections/7-gateway.mjs';
 import { describeBuild, snapshotDist } from './bench/snapshot.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -35,7 +36,7 @@ function parseOptions(args) {
   const onlyAt = args.indexOf('--only');
   const only = onlyAt === -1 ? undefined : new Set(String(args[onlyAt + 1] ?? '').split(','));
   const unknown = args.filter((a, k, all) => a !== '--quick' && a !== '--only' && all[k - 1] !== '--only');
-  const valid = unknown.length === 0 && (!only || [...only].every((n) => /^[1-6]$/.test(n)));
+  const valid = unknown.length === 0 && (!only || [...only].every((n) => /^[1-7]$/.test(n)));
   return { quick, only, unknown, valid };
 }
 
@@ -99,6 +100,7 @@ await runSection(digest);
 await runSection(manifest);
 await runSection(actionStartup);
 await runSection(apiCalls);
+await runSection(gateway);
 
 const elapsedS = (performance.now() - started) / 1000;
 const { markdown, summary } = renderBenchmarks(report, {

@@ -20,6 +20,11 @@ export function benchConfig(quick) {
         digestReps: 5,
         manifestReps: 7,
         cliReps: 5,
+        gatewayReps: 3,
+        gatewaySeconds: 1,
+        gatewayWarmSeconds: 1,
+        gatewayBurstSeconds: 10,
+        gatewayDrainMs: 15_000,
       }
     : {
         startupReps: 15,
@@ -30,6 +35,11 @@ export function benchConfig(quick) {
         digestReps: 9,
         manifestReps: 21,
         cliReps: 11,
+        gatewayReps: 3,
+        gatewaySeconds: 3,
+        gatewayWarmSeconds: 2,
+        gatewayBurstSeconds: 60,
+        gatewayDrainMs: 60_000,
       };
 }
 
