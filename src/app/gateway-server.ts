@@ -12,7 +12,12 @@ import { normalizeAlerts, type NormalizedAlert } from '../core/gateway-alerts.ts
 import { routeAlert } from '../core/gateway-rules.ts';
 import type { AcceptOutcome, AlertOutcome, GatewayStore, QueuedDispatch } from '../adapters/gateway-store.ts';
 import { GroupCommit } from '../adapters/gateway-group-commit.ts';
-import { abortableSleep, runDispatcher, type DispatcherOptions, type DispatchResult } from '../adapters/github-dispatch.ts';
+import {
+  abortableSleep,
+  runDispatcher,
+  type DispatcherOptions,
+  type DispatchResult,
+} from '../adapters/github-dispatch.ts';
 
 export type { SourceSecrets } from '../core/gateway-auth.ts';
 
