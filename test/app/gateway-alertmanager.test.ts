@@ -6,7 +6,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,32 +15,11 @@ import { sendDispatch } from '../../src/adapters/github-dispatch.ts';
 import { startGateway, type RunningGateway } from '../../src/app/gateway-server.ts';
 import { startGitHubDouble, type GitHubDouble } from '../doubles/github-rest/server.ts';
 import { TempRepo } from '../helpers/git-repo.ts';
+import { freePort, waitFor } from '../helpers/network.ts';
 
 const ALERTMANAGER = '/usr/bin/prometheus-alertmanager';
 const BEARER = 'am-webhook-secret-0123456789';
 const TOKEN = 'ghs_gateway_token_0123456789';
-
-/** A free TCP port on 127.0.0.1 (closed again before it is used). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
-    });
-  });
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 let dir: string;
 let repo: TempRepo;

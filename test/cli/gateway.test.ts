@@ -4,37 +4,16 @@
 // restart; SIGTERM stops it cleanly. `gateway check` validates and prints the rules.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGitHubDouble, type GitHubDouble } from '../doubles/github-rest/server.ts';
 import { CLI, TempRepo, gitTestEnv } from '../helpers/git-repo.ts';
 import { cli } from '../helpers/in-process-cli.ts';
+import { freePort, waitFor } from '../helpers/network.ts';
 
 const TOKEN = 'ghs_gateway_cli_token_0123456789';
 const BEARER = 'am-bearer-for-the-cli-test-0123';
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolvePort(typeof address === 'object' && address !== null ? address.port : 0));
-    });
-  });
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 20_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 let dir: string;
 let repo: TempRepo;
