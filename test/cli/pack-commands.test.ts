@@ -542,7 +542,10 @@ describe('blast-radius (the max-unhealthy gate over check-only records)', () => 
       const fix = await r.run(['--target', 'web-2', '--param', 'mode=healthy']);
       expect(fix.code, fix.stderr).toBe(0);
       const fixRecord = r.records().find((d) => !dirs.includes(d))!;
-      writeFileSync(join(dirs[1]!, 'snapshot.json'), '{"status": "healthy"}');
+      // Damage web-2's record, found by its target: folder names sort by second, then a random suffix,
+      // so two runs in one second do not sort in run order.
+      const web2 = dirs.find((d) => r.snapshot(d).target === 'web-2')!;
+      writeFileSync(join(web2, 'snapshot.json'), '{"status": "healthy"}');
       const mixed = await runCli(['blast-radius', '--max-unhealthy', '100%', '--total', '6', ...dirs, fixRecord], {
         cwd: r.repo.dir,
       });
