@@ -32759,6 +32759,12 @@ function parseDispatchPayload(event) {
     }
     if (payload.alert !== undefined && !dispatch_payload_isObject(payload.alert))
         refuse('alert must be an object');
+    // Attack/mistake: a sender that posts resolutions as well (Alertmanager's send_resolved, a
+    // Grafana or gateway rule sending to the fix's event type) would start the fix when the alert
+    // ends. A resolved alert never starts a run; its evidence says so, so the runner refuses it.
+    if (dispatch_payload_isObject(payload.alert) && payload.alert['status'] === 'resolved') {
+        refuse('alert.status is "resolved": a resolved alert never starts a fix (send only firing alerts here)');
+    }
     const alertKey = dispatch_payload_isObject(payload.alert) ? idempotencyKeyFromAlert(payload.alert) : undefined;
     // A key field of the wrong type or shape is refused here, where the alert source learns of it at
     // its first dispatch, rather than silently giving no key and no duplicate check.

@@ -10,9 +10,10 @@
 // alert answered 2xx is never lost; if the write throws, the caller answers 5xx and the sender
 // retries.
 //
-// Exactly once, and what `kill -9` allows. The dedupe key of an alert firing (`source`, `key`) is
-// UNIQUE among dispatches, so a re-sent alert (a retry, a re-notification, a restart, concurrent
-// requests, even two processes on one state folder) is queued at most once; that is exact.
+// Exactly once, and what `kill -9` allows. The dedupe key of an alert firing (`source`, `key`, and
+// `event`: the firing, or its resolution when a rule dispatches those) is UNIQUE among
+// dispatches, so a re-sent alert (a retry, a re-notification, a restart, concurrent requests,
+// even two processes on one state folder) is queued at most once; that is exact.
 // Sending is not: a dispatch is marked sent only after GitHub answered 2xx, so a crash after
 // GitHub accepted the dispatch and before `markSent` committed leaves it queued, and the restarted
 // gateway sends it again. No local store can close that window (GitHub's dispatch API takes no
@@ -69,8 +70,16 @@ export interface QueuedDispatch {
   readonly queuedAt: string;
 }
 
+/**
+ * Which state of an alert a dispatch is about: `firing` asks for a fix; `resolved` tells another
+ * workflow the alert ended (a rule's `on-resolved`), under its own event type.
+ */
+export type DispatchEvent = 'firing' | 'resolved';
+
 /** The dispatch a matched alert asks for. */
 export interface DispatchRequestToQueue {
+  /** Default `firing`. One dispatch per (source, key, event): a firing and its resolution are two. */
+  readonly event?: DispatchEvent;
   readonly ruleIndex: number;
   readonly target: string | undefined;
   readonly payload: string;
@@ -108,7 +117,7 @@ export interface GatewayCounts {
 export const GATEWAY_DATABASE_FILE = 'gateway.sqlite';
 
 /** The schema version this module writes (`PRAGMA user_version`). */
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 const OUTCOMES: readonly AlertOutcome[] = ['queued', 'duplicate', 'unmatched', 'resolved', 'invalid', 'throttled'];
 
@@ -143,6 +152,36 @@ const MIGRATIONS: readonly string[] = [
      -- One dispatch per alert firing, whatever the timing of the requests that carry it.
      UNIQUE (source, key)
    ) STRICT;
+   CREATE INDEX dispatches_due ON dispatches (state, not_before, id);
+   CREATE INDEX dispatches_by_rule ON dispatches (rule_index, target, queued_at);
+   CREATE INDEX dispatches_by_sent_at ON dispatches (sent_at);`,
+  // 2: a dispatch says which state of the alert it is about, and the once-only key includes it, so
+  // a resolution can be dispatched after its firing. SQLite cannot change a UNIQUE constraint in
+  // place: the table is rebuilt, every row kept as a firing dispatch.
+  `CREATE TABLE dispatches_v2 (
+     id INTEGER PRIMARY KEY,
+     alert_id INTEGER NOT NULL REFERENCES alerts (id),
+     source TEXT NOT NULL,
+     key TEXT NOT NULL,
+     event TEXT NOT NULL DEFAULT 'firing' CHECK (event IN ('firing', 'resolved')),
+     rule_index INTEGER NOT NULL,
+     target TEXT,
+     payload TEXT NOT NULL,
+     queued_at TEXT NOT NULL,
+     state TEXT NOT NULL CHECK (state IN ('queued', 'sent', 'dead')),
+     attempts INTEGER NOT NULL DEFAULT 0,
+     not_before TEXT NOT NULL,
+     sent_at TEXT,
+     last_error TEXT,
+     -- One dispatch per alert firing, and one per its resolution, whatever the timing of the requests.
+     UNIQUE (source, key, event)
+   ) STRICT;
+   INSERT INTO dispatches_v2 (id, alert_id, source, key, event, rule_index, target, payload, queued_at, state,
+                              attempts, not_before, sent_at, last_error)
+     SELECT id, alert_id, source, key, 'firing', rule_index, target, payload, queued_at, state,
+            attempts, not_before, sent_at, last_error FROM dispatches;
+   DROP TABLE dispatches;
+   ALTER TABLE dispatches_v2 RENAME TO dispatches;
    CREATE INDEX dispatches_due ON dispatches (state, not_before, id);
    CREATE INDEX dispatches_by_rule ON dispatches (rule_index, target, queued_at);
    CREATE INDEX dispatches_by_sent_at ON dispatches (sent_at);`,
@@ -271,15 +310,17 @@ export class GatewayStore {
     }
     // A dead dispatch counts as taken too: GitHub refused that payload for good, so sending it
     // again on a re-notification would fail the same way; `replay-dead` is the way back.
-    const taken = this.#statement(`SELECT 1 AS taken FROM dispatches WHERE source = ? AND key = ?`).get(
+    const { dispatch, limit } = outcome;
+    const event = dispatch.event ?? 'firing';
+    const taken = this.#statement(`SELECT 1 AS taken FROM dispatches WHERE source = ? AND key = ? AND event = ?`).get(
       alert.source,
       alert.key,
+      event,
     );
     if (taken !== undefined) {
       insertAlert('duplicate');
       return 'duplicate';
     }
-    const { dispatch, limit } = outcome;
     // Counted inside the transaction, so concurrent requests cannot all see room in the window.
     if (
       limit !== undefined &&
@@ -291,12 +332,13 @@ export class GatewayStore {
     }
     const alertId = insertAlert('queued');
     this.#statement(
-      `INSERT INTO dispatches (alert_id, source, key, rule_index, target, payload, queued_at, state, attempts, not_before)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?)`,
+      `INSERT INTO dispatches (alert_id, source, key, event, rule_index, target, payload, queued_at, state, attempts, not_before)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?)`,
     ).run(
       alertId,
       alert.source,
       alert.key,
+      event,
       dispatch.ruleIndex,
       dispatch.target ?? null,
       dispatch.payload,
@@ -307,9 +349,9 @@ export class GatewayStore {
   }
 
   /**
-   * Rate limit per rule and target: how many dispatches were queued for (ruleIndex, target)
-   * since `since` (ISO), whatever became of them. The caller asks before `accept` to decide
-   * 'throttled'.
+   * Rate limit per rule and target: how many fixes (firing dispatches) were queued for
+   * (ruleIndex, target) since `since` (ISO), whatever became of them. Resolutions do not count:
+   * the limit bounds how often a target is remediated.
    */
   countQueuedSince(ruleIndex: number, target: string | undefined, since: string): number {
     return this.#countSince(ruleIndex, target, isoTime(since, 'since'));
@@ -317,7 +359,8 @@ export class GatewayStore {
 
   #countSince(ruleIndex: number, target: string | undefined, since: string): number {
     const row = this.#statement(
-      `SELECT count(*) AS n FROM dispatches WHERE rule_index = ? AND target IS ? AND queued_at >= ?`,
+      `SELECT count(*) AS n FROM dispatches
+       WHERE rule_index = ? AND target IS ? AND queued_at >= ? AND event = 'firing'`,
     ).get(ruleIndex, target ?? null, since) as { n: number };
     return row.n;
   }

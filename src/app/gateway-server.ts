@@ -179,8 +179,8 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
       receivedAt: deps.now().toISOString(),
       body: JSON.stringify(alert),
     };
-    // Only an alert that is firing itself acts: a firing group can carry resolved alerts.
-    if (alert.status !== 'firing') return commits.accept(accepted, 'resolved');
+    // Only an alert that is firing itself starts a fix (a firing group can carry resolved alerts);
+    // a resolved one is dispatched under its rule's own event type when `on-resolved` says so.
     const routed = routeAlert(config.rules, alert, config.github.eventType);
     if (routed.kind !== 'routed') {
       if (routed.kind === 'invalid') {
@@ -190,10 +190,15 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
     }
     const rule = config.rules[routed.ruleIndex];
     // The rate limit is checked inside the transaction that queues: concurrent alerts cannot all
-    // find room under it.
+    // find room under it. It bounds fixes: a resolution is not limited.
     const outcome: AcceptOutcome = {
-      dispatch: { ruleIndex: routed.ruleIndex, target: routed.target, payload: JSON.stringify(routed.payload) },
-      ...(rule?.rateLimit !== undefined
+      dispatch: {
+        event: routed.event,
+        ruleIndex: routed.ruleIndex,
+        target: routed.target,
+        payload: JSON.stringify(routed.payload),
+      },
+      ...(rule?.rateLimit !== undefined && routed.event === 'firing'
         ? {
             limit: {
               max: rule.rateLimit.max,

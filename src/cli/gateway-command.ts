@@ -51,7 +51,8 @@ export function gatewayCheckCommand(path: string, context: CommandContext): Exit
           ? `, target <- ${from(rule.target)}${rule.target.stripPort ? ' (port stripped)' : ''}`
           : '') +
         (params ? `, params ${params}` : '') +
-        (rule.rateLimit !== undefined ? `, at most ${rule.rateLimit.max} per ${rule.rateLimit.within}` : ''),
+        (rule.rateLimit !== undefined ? `, at most ${rule.rateLimit.max} per ${rule.rateLimit.within}` : '') +
+        (rule.onResolved !== undefined ? `, resolved -> event type ${rule.onResolved.eventType}` : ''),
     );
   });
   return ExitCode.ok;

@@ -57,6 +57,8 @@ export interface GatewayRule {
   readonly params: Readonly<Record<string, ValueFrom>>;
   /** At most `max` dispatches per rule and target within `within` (a duration like 10m). */
   readonly rateLimit?: { readonly max: number; readonly within: string };
+  /** When set, a resolved alert this rule matches is dispatched under this event type; else recorded only. */
+  readonly onResolved?: { readonly eventType: string };
 }
 
 /** A value taken from one of the alert's labels, or written in the config. */
@@ -181,6 +183,7 @@ interface RawConfig {
     readonly target?: RawValueFrom;
     readonly params?: Readonly<Record<string, RawValueFrom>>;
     readonly 'rate-limit'?: { readonly max: number; readonly within: string };
+    readonly 'on-resolved'?: { readonly 'event-type': string };
   }[];
 }
 
@@ -262,6 +265,18 @@ function semanticIssues(raw: RawConfig, issue: IssueMaker): LocatedIssue[] {
     }
     for (const [name, from] of Object.entries(rule.params ?? {})) {
       problems.push(...valueFromIssues(from, [...at, 'params', name], issue));
+    }
+    // Attack: a resolution dispatched under the fix's event type would start the fix when the
+    // alert ends (the on-alert workflow listens for that type); any resolved alert could then
+    // trigger a remediation. The runner refuses a resolved alert too (dispatch-payload.ts).
+    const resolvedType = rule['on-resolved']?.['event-type'];
+    if (resolvedType !== undefined && resolvedType === (raw.github['event-type'] ?? 'remediate')) {
+      problems.push(
+        issue(
+          [...at, 'on-resolved', 'event-type'],
+          `'${resolvedType}' is the event type that starts fixes (github.event-type); give resolutions their own, like remediate-resolved`,
+        ),
+      );
     }
     const limit = rule['rate-limit'];
     if (limit !== undefined) {
@@ -396,6 +411,7 @@ function normalise(raw: RawConfig): GatewayConfig {
       ...(r['rate-limit'] !== undefined
         ? { rateLimit: { max: r['rate-limit'].max, within: r['rate-limit'].within } }
         : {}),
+      ...(r['on-resolved'] !== undefined ? { onResolved: { eventType: r['on-resolved']['event-type'] } } : {}),
     })),
   };
 }

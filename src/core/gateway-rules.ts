@@ -18,6 +18,7 @@ import {
   TARGET,
   TARGET_RULE,
 } from './dispatch-payload.ts';
+import { idempotencyKeyFromAlert } from './idempotency-key.ts';
 
 /** GitHub's limit on a repository_dispatch event type. */
 export const MAX_EVENT_TYPE_LENGTH = 100;
@@ -25,6 +26,11 @@ export const MAX_EVENT_TYPE_LENGTH = 100;
 /** An alert a rule matched, with the dispatch to send for it. */
 export interface Routed {
   readonly kind: 'routed';
+  /**
+   * `firing`: the fix, under the config's event type. `resolved`: the alert ended and its rule
+   * has `on-resolved`, under that event type, which is never the fix's.
+   */
+  readonly event: 'firing' | 'resolved';
   /** Index of the matching rule in the config's `rules`. */
   readonly ruleIndex: number;
   /** The rule's exact `name@vX.Y.Z`. */
@@ -40,15 +46,15 @@ export type RouteResult =
   | Routed
   /** No rule of the alert's source matches: recorded, answered 2xx, nothing sent. */
   | { readonly kind: 'unmatched' }
-  /** A resolved alert: recorded, never dispatched. `ruleIndex` is the rule it would have matched. */
+  /** A resolved alert its rule does not dispatch (no `on-resolved`): recorded only. `ruleIndex` is the rule it matches. */
   | { readonly kind: 'resolved'; readonly ruleIndex: number | undefined }
   /** A rule matched but the dispatch cannot be built (a missing label, a bad target, too large): recorded, not sent. */
   | { readonly kind: 'invalid'; readonly ruleIndex: number; readonly reason: string };
 
 /**
- * Routes one alert: the first rule of its source that matches it wins. Only a firing alert is
- * routed; a resolved one reports the rule it matches as `resolved`. `eventType` is the config's
- * `github.eventType`.
+ * Routes one alert: the first rule of its source that matches it wins. A firing alert is routed
+ * to its fix under `eventType` (the config's `github.eventType`); a resolved one is routed only
+ * when its rule has `on-resolved`, under that event type, and otherwise reports `resolved`.
  */
 export function routeAlert(
   rules: readonly GatewayRule[],
@@ -59,7 +65,9 @@ export function routeAlert(
   const rule = rules[ruleIndex];
   if (rule === undefined)
     return alert.status === 'resolved' ? { kind: 'resolved', ruleIndex: undefined } : { kind: 'unmatched' };
-  if (alert.status === 'resolved') return { kind: 'resolved', ruleIndex };
+  const event = alert.status;
+  if (event === 'resolved' && rule.onResolved === undefined) return { kind: 'resolved', ruleIndex };
+  const type = event === 'resolved' ? (rule.onResolved?.eventType ?? '') : eventType;
   const invalid = (reason: string): RouteResult => ({ kind: 'invalid', ruleIndex, reason });
 
   let target: string | undefined;
@@ -79,8 +87,8 @@ export function routeAlert(
     // the runner, where the trust decision is made.
     params[name] = value;
   }
-  if (eventType.length < 1 || eventType.length > MAX_EVENT_TYPE_LENGTH) {
-    return invalid(`event type is ${eventType.length} characters; GitHub accepts 1 to ${MAX_EVENT_TYPE_LENGTH}`);
+  if (type.length < 1 || type.length > MAX_EVENT_TYPE_LENGTH) {
+    return invalid(`event type is ${type.length} characters; GitHub accepts 1 to ${MAX_EVENT_TYPE_LENGTH}`);
   }
   const clientPayload: Record<string, unknown> = {
     remediation: rule.remediation,
@@ -97,25 +105,33 @@ export function routeAlert(
   const bytes = Buffer.byteLength(JSON.stringify(clientPayload));
   if (bytes >= MAX_PAYLOAD_BYTES)
     return invalid(`client_payload is ${bytes} bytes; GitHub accepts less than ${MAX_PAYLOAD_BYTES}`);
-  let parsed: ReturnType<typeof parseDispatchPayload>;
-  try {
-    parsed = parseDispatchPayload({ client_payload: clientPayload });
-  } catch (error) {
-    return invalid(describeError(error));
+  // A resolution is not a run: the runner's parser refuses it (a resolved alert never starts a
+  // fix), so only its key is derived the runner's way, for the user's workflow to dedupe on.
+  let runnerKey: string;
+  if (event === 'firing') {
+    try {
+      runnerKey = parseDispatchPayload({ client_payload: clientPayload }).idempotencyKey;
+    } catch (error) {
+      return invalid(describeError(error));
+    }
+  } else {
+    const derived = idempotencyKeyFromAlert(clientPayload.alert as Record<string, unknown>);
+    runnerKey = derived.kind === 'key' ? derived.key : '';
   }
   // Dedupe on the runner relies on it deriving the very key the gateway deduped on.
-  if (parsed.idempotencyKey !== alert.key) {
+  if (runnerKey !== alert.key) {
     return invalid(
-      `the runner would derive the idempotency key ${JSON.stringify(parsed.idempotencyKey)}, not ${JSON.stringify(alert.key)}`,
+      `the runner would derive the idempotency key ${JSON.stringify(runnerKey)}, not ${JSON.stringify(alert.key)}`,
     );
   }
   return {
     kind: 'routed',
+    event,
     ruleIndex,
     remediation: rule.remediation,
     target,
     params,
-    payload: { event_type: eventType, client_payload: clientPayload },
+    payload: { event_type: type, client_payload: clientPayload },
   };
 }
 

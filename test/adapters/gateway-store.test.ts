@@ -1,7 +1,7 @@
 // The gateway's durable store on the real node:sqlite, in a temp folder per test: dedupe across
 // reopen, durability against `kill -9` of a process that accepted, the dispatch queue's states.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -55,7 +55,7 @@ describe('GatewayStore', () => {
     const db = new DatabaseSync(join(dir, 'state', GATEWAY_DATABASE_FILE));
     try {
       expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
-      expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 1 });
+      expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 2 });
     } finally {
       db.close();
     }
@@ -78,6 +78,53 @@ describe('GatewayStore', () => {
     const counts = second.counts();
     expect(counts.alerts).toEqual({ queued: 2, duplicate: 2, unmatched: 0, resolved: 0, invalid: 0, throttled: 0 });
     expect(counts.queued).toBe(2);
+  });
+
+  it("queues a resolution once, apart from its firing, and does not count it in the firing's rate limit", () => {
+    const store = openStore();
+    const resolved = (key: string) => ({ dispatch: { ...dispatch(key).dispatch, event: 'resolved' as const } });
+    const limit = { max: 1, since: '2030-01-01T00:00:00.000Z' };
+    expect(store.accept(alert('fp1@t0'), { ...dispatch('fp1@t0'), limit })).toBe('queued');
+    expect(store.accept(alert('fp1@t0', { status: 'resolved' }), resolved('fp1@t0'))).toBe('queued');
+    // Alertmanager re-sends resolutions (repeat_interval): one dispatch.
+    expect(store.accept(alert('fp1@t0', { status: 'resolved' }), resolved('fp1@t0'))).toBe('duplicate');
+    // The firing's key stays taken by the firing alone.
+    expect(store.accept(alert('fp1@t0'), dispatch('fp1@t0'))).toBe('duplicate');
+    // A resolution of another alert does not use up the rule and target's room for fixes.
+    expect(store.accept(alert('fp2@t0', { status: 'resolved' }), resolved('fp2@t0'))).toBe('queued');
+    expect(store.countQueuedSince(0, 'web-1', limit.since)).toBe(1);
+    expect(store.counts().queued).toBe(3);
+  });
+
+  it('upgrades a version 1 state in place, keeping its alerts and dispatches and their dedupe', () => {
+    const stateDir = join(dir, 'state');
+    mkdirSync(stateDir);
+    const db = new DatabaseSync(join(stateDir, GATEWAY_DATABASE_FILE));
+    // The version 1 schema, as remediate wrote it before resolutions could be dispatched.
+    db.exec(`PRAGMA journal_mode = WAL;
+      CREATE TABLE alerts (id INTEGER PRIMARY KEY, source TEXT NOT NULL, key TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('firing', 'resolved')), name TEXT NOT NULL, received_at TEXT NOT NULL,
+        outcome TEXT NOT NULL CHECK (outcome IN ('queued', 'duplicate', 'unmatched', 'resolved', 'invalid', 'throttled')),
+        body TEXT NOT NULL) STRICT;
+      CREATE INDEX alerts_by_outcome ON alerts (outcome);
+      CREATE INDEX alerts_by_key ON alerts (source, key);
+      CREATE TABLE dispatches (id INTEGER PRIMARY KEY, alert_id INTEGER NOT NULL REFERENCES alerts (id),
+        source TEXT NOT NULL, key TEXT NOT NULL, rule_index INTEGER NOT NULL, target TEXT, payload TEXT NOT NULL,
+        queued_at TEXT NOT NULL, state TEXT NOT NULL CHECK (state IN ('queued', 'sent', 'dead')),
+        attempts INTEGER NOT NULL DEFAULT 0, not_before TEXT NOT NULL, sent_at TEXT, last_error TEXT,
+        UNIQUE (source, key)) STRICT;
+      INSERT INTO alerts VALUES (1, 'am', 'old@t0', 'firing', 'ConfigDrift', '2030-01-01T00:00:00.000Z', 'queued', '{}');
+      INSERT INTO dispatches VALUES (1, 1, 'am', 'old@t0', 0, 'web-1', '{"event_type":"remediate"}',
+        '2030-01-01T00:00:00.000Z', 'queued', 2, '2030-01-01T00:00:00.000Z', NULL, 'HTTP 502');
+      PRAGMA user_version = 1;`);
+    db.close();
+
+    const store = openStore(stateDir);
+    expect(store.nextDue('2030-01-01T00:00:01.000Z')).toMatchObject({ id: 1, key: 'old@t0', attempts: 2 });
+    expect(store.accept(alert('old@t0'), dispatch('old@t0'))).toBe('duplicate');
+    const resolved = { dispatch: { ...dispatch('old@t0').dispatch, event: 'resolved' as const } };
+    expect(store.accept(alert('old@t0', { status: 'resolved' }), resolved)).toBe('queued');
+    expect(store.counts()).toMatchObject({ queued: 2, alerts: { queued: 2, duplicate: 1 } });
   });
 
   it('dedupes across two stores on one folder (two processes sharing the state)', () => {

@@ -48,6 +48,7 @@ rules:
     params:
       target: { label: path }
       desired: { value: app.conf }
+    on-resolved: { event-type: remediate-resolved }
 `;
 
 beforeAll(async () => {
@@ -122,6 +123,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** The alert the tests fire, and later resolve. */
+const startsAt = new Date(Date.now() - 60_000).toISOString();
+
 /** Pushes alerts into Alertmanager through its own API, as Prometheus does. */
 async function pushAlerts(alerts: unknown[]): Promise<void> {
   const res = await fetch(`${amUrl}/api/v2/alerts`, {
@@ -134,7 +138,6 @@ async function pushAlerts(alerts: unknown[]): Promise<void> {
 
 describe('a real Alertmanager in front of the gateway', () => {
   it('turns a firing alert into exactly one dispatch with the mapped version, target and parameters', async () => {
-    const startsAt = new Date(Date.now() - 60_000).toISOString();
     const alert = {
       labels: { alertname: 'ConfigDrift', instance: 'web-1:9100', path: '/etc/app.conf', severity: 'page' },
       annotations: { summary: 'app.conf drifted' },
@@ -211,4 +214,35 @@ describe('a real Alertmanager in front of the gateway', () => {
     expect(metrics).toMatch(/^remediate_gateway_unauthenticated_total [1-9]/m);
     expect(metrics).toMatch(/^remediate_gateway_dispatches\{state="sent"\} 1$/m);
   });
+
+  it("dispatches the alert's resolution once, under its own event type, and never as a second fix", async () => {
+    const before = gh.dispatches.length;
+    // Prometheus resolves an alert by sending it again with an end time in the past.
+    await pushAlerts([
+      {
+        labels: { alertname: 'ConfigDrift', instance: 'web-1:9100', path: '/etc/app.conf', severity: 'page' },
+        annotations: { summary: 'app.conf drifted' },
+        startsAt,
+        endsAt: new Date(Date.now() - 1000).toISOString(),
+        generatorURL: 'http://prometheus.example/graph?g0.expr=drift',
+      },
+    ]);
+    const resolution = await waitFor('the resolution', () =>
+      gh.dispatches.slice(before).find((d) => d.eventType === 'remediate-resolved'),
+    );
+    const fix = gh.dispatches.find((d) => d.eventType === 'remediate');
+    expect(resolution.clientPayload).toMatchObject({
+      remediation: 'reapply-config@v1.0.0',
+      target: 'web-1',
+      alert: {
+        status: 'resolved',
+        fingerprint: (fix?.clientPayload as { alert: { fingerprint: string } }).alert.fingerprint,
+      },
+    });
+    // Alertmanager repeats resolved notifications for a while: still one resolution, one fix.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect(gh.dispatches.filter((d) => d.eventType === 'remediate-resolved')).toHaveLength(1);
+    expect(gh.dispatches.filter((d) => d.eventType === 'remediate')).toHaveLength(1);
+    expect(gh.violations).toEqual([]);
+  }, 60_000);
 });

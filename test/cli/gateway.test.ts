@@ -111,6 +111,13 @@ describe('remediate gateway (the CLI, a child process)', () => {
     expect(text).toMatch(
       /rule 0: am \{alertname=ConfigDrift\} -> reapply-config@v1\.0\.0, target <- label instance \(port stripped\)/,
     );
+    writeFileSync(
+      join(dir, 'resolved.yml'),
+      readFileSync(join(dir, 'gateway.yml'), 'utf8').replace('# on-resolved:', 'on-resolved:'),
+    );
+    const resolved = await cli(dir, ['gateway', 'check', '--config', 'resolved.yml']);
+    expect(resolved.code, resolved.context.errLines.join('\n')).toBe(0);
+    expect(resolved.context.outLines.join('\n')).toMatch(/rule 0: .*, resolved -> event type remediate-resolved$/m);
     writeFileSync(join(dir, 'bad.yml'), 'listen: nowhere\nrules: 3\n');
     const bad = await cli(dir, ['gateway', 'check', '--config', 'bad.yml']);
     expect(bad.code).toBe(2);

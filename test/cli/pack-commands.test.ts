@@ -69,6 +69,13 @@ describe('dispatch parse', () => {
       /alert\.id: expected an idempotency key of visible ASCII/,
     ],
     ['an alert id that is a number', { remediation: 'x@v1.0.0', alert: { id: 123 } }, /alert\.id must be a string/],
+    // Attack/mistake: Alertmanager's send_resolved (or a rule sending resolutions to the fix's
+    // event type) posting the end of an alert would start the fix.
+    [
+      'a resolved alert',
+      { remediation: 'x@v1.0.0', alert: { fingerprint: 'f1', startsAt: '2026-11-28T03:00:00Z', status: 'resolved' } },
+      /alert\.status is "resolved": a resolved alert never starts a fix/,
+    ],
     [
       'too many properties',
       Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`k${i}`, i])),

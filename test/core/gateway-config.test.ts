@@ -172,6 +172,30 @@ describe('parseGatewayConfig', () => {
     expect(semantic.some((i) => /rules\[0\]\.remediation: invalid reference 'reapply-config'/.test(i))).toBe(true);
   });
 
+  it('reads on-resolved, and refuses it under the event type that starts fixes (a resolution would run the fix)', () => {
+    const config = parseGatewayConfig(
+      `${BASE}  - { source: am, match: { a: b }, remediation: x@v1.0.0, on-resolved: { event-type: remediate-resolved } }
+`,
+      'gateway.yml',
+    );
+    expect(config.rules[0]?.onResolved).toEqual({ eventType: 'remediate-resolved' });
+    expect(
+      issuesOf(`${BASE}  - { source: am, match: { a: b }, remediation: x@v1.0.0, on-resolved: { event-type: remediate } }
+`),
+    ).toEqual([
+      "10:86 rules[0].on-resolved.event-type: 'remediate' is the event type that starts fixes (github.event-type); give resolutions their own, like remediate-resolved",
+    ]);
+    const custom = BASE.replace('token-env: GH_TOKEN', 'token-env: GH_TOKEN, event-type: fix');
+    expect(
+      issuesOf(`${custom}  - { source: am, match: { a: b }, remediation: x@v1.0.0, on-resolved: { event-type: fix } }
+`),
+    ).toEqual([expect.stringMatching(/^10:\d+ rules\[0\]\.on-resolved\.event-type: 'fix' is the event type/)]);
+    expect(
+      issuesOf(`${BASE}  - { source: am, match: { a: b }, remediation: x@v1.0.0, on-resolved: { event-type: "a b" } }
+`),
+    ).toEqual([expect.stringMatching(/rules\[0\]\.on-resolved\.event-type/)]);
+  });
+
   it('refuses api URLs that would leak the token: credentials, plain http off loopback, not a URL', () => {
     const withUrl = (url: string) =>
       issuesOf(fixture('issue-15.yml').replace('token-env: GATEWAY_GITHUB_TOKEN', `token-env: T\n  api-url: "${url}"`));

@@ -38,6 +38,7 @@ describe('routeAlert', () => {
     const result = routed(routeAlert(issueConfig.rules, firing, issueConfig.github.eventType));
     expect(result).toEqual({
       kind: 'routed',
+      event: 'firing',
       ruleIndex: 0,
       remediation: 'reapply-config@v1.0.0',
       target: 'web-1',
@@ -124,6 +125,28 @@ describe('routeAlert', () => {
       kind: 'resolved',
       ruleIndex: undefined,
     });
+  });
+
+  it("dispatches a resolved alert only under its rule's on-resolved event type, with the firing's key", () => {
+    const withResolved = rule({ onResolved: { eventType: 'remediate-resolved' } });
+    const result = routed(routeAlert([withResolved], alert({ status: 'resolved' }), 'remediate'));
+    expect(result.event).toBe('resolved');
+    expect(result.payload.event_type).toBe('remediate-resolved');
+    expect(result.payload.client_payload['alert']).toMatchObject({
+      status: 'resolved',
+      fingerprint: 'a1b2c3d4e5f60718',
+    });
+    // The same dispatch key as the firing it ends: a workflow can pair them.
+    expect(alertKeyOfEvent({ client_payload: result.payload.client_payload })).toMatchObject({
+      kind: 'key',
+      key: alert().key,
+    });
+    // The fix's runner refuses it: a resolution can never start a fix, whatever event it arrives as.
+    expect(() => parseDispatchPayload({ client_payload: result.payload.client_payload })).toThrow(
+      /alert\.status is "resolved": a resolved alert never starts a fix/,
+    );
+    // A firing alert of the same rule still goes to the fix's event type.
+    expect(routed(routeAlert([withResolved], alert(), 'remediate')).payload.event_type).toBe('remediate');
   });
 
   it('never takes the version from the alert: a label naming another version changes nothing', () => {
