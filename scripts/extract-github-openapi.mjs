@@ -40,6 +40,8 @@ const OPERATIONS = [
   // The circuit breaker and `runs list --repo` read the records published across runs.
   ['get', '/repos/{owner}/{repo}/actions/artifacts', 'actions/list-artifacts-for-repo'],
   ['get', '/repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}', 'actions/download-artifact'],
+  // The approval mode records who reviewed the run's protected environments.
+  ['get', '/repos/{owner}/{repo}/actions/runs/{run_id}/approvals', 'actions/get-reviews-for-run'],
   // The Action's `attest`: @actions/attest stores the record's Sigstore bundle.
   ['post', '/repos/{owner}/{repo}/attestations', 'repos/create-attestation'],
   // The alert gateway sends each matched alert as a repository_dispatch event.

@@ -51,7 +51,8 @@ export type TrustErrorCode =
   | 'CIRCUIT_OPEN'
   | 'DUPLICATE_ALERT'
   | 'HISTORY_UNAVAILABLE'
-  | 'TOO_MANY_UNHEALTHY';
+  | 'TOO_MANY_UNHEALTHY'
+  | 'PLAN_CHANGED';
 
 /** An outside service refused to serve us for now: exit 1, the run did not start or finish. */
 export type ServiceErrorCode = 'RATE_LIMITED' | 'GITHUB_API';

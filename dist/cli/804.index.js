@@ -165,6 +165,18 @@ class OctokitGitHubApi {
             })),
         };
     }
+    async listRunApprovals(runId) {
+        const data = (await this.#call('GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals', {
+            run_id: runId,
+        }));
+        // Bounded: what GitHub lists goes into the record, and the schema caps it.
+        return data.slice(0, 100).map((review) => ({
+            state: review.state === 'approved' || review.state === 'rejected' ? review.state : 'pending',
+            user: String(review.user?.login ?? '').slice(0, 100),
+            environments: (review.environments ?? []).slice(0, 50).map((e) => String(e.name ?? '').slice(0, 255)),
+            comment: String(review.comment ?? '').slice(0, 4096),
+        }));
+    }
     async #call(route, params) {
         const label = `${route.split(' ')[0]} ${route.split(' ')[1]?.replace(/^https?:\/\/[^/]+/, '')}`;
         const limit = this.#retry.maxRateLimitWaitMs ?? 0;

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { ExitCode, TrustError, UsageError } from '../errors.ts';
+import { ExitCode, TrustError, UsageError, describeError } from '../errors.ts';
 import { parsePublicKey, type TrustedKey } from '../core/keys.ts';
 import { checkManifestFreshness, MAX_MANIFEST_BYTES } from '../core/manifest-verifier.ts';
 import { readBoundedFile } from '../adapters/bounded-file.ts';
 import { GitCli, gitEnvironment, type GitObjectSource } from '../adapters/git-client.ts';
 import { RestGitSource } from '../adapters/github-api.ts';
 import { runRemediation, type RunOutcome } from '../app/run.ts';
-import type { RunSnapshot } from '../record/snapshot.ts';
+import type { ApprovalRecord, RunSnapshot } from '../record/snapshot.ts';
+import { renderPlanSummary } from '../app/plan-summary.ts';
 import { formatRef } from '../core/version-ref.ts';
 import type { ReplayRequest } from '../app/replay.ts';
 import { buildRunDeps, buildRunSettings, githubRunId } from '../app/run-request.ts';
@@ -35,6 +36,7 @@ export const RESERVED_OUTPUTS = [
   'attestation-id',
   'attestation-url',
   'error-code',
+  'plan-digest',
 ] as const;
 
 /** The Action's main step: verify, run, record, publish, report. Never throws. */
@@ -49,6 +51,7 @@ export async function runMain(mainDeps: MainDeps): Promise<void> {
     const keys = await loadKeys(settings);
     const source = await chooseSource(settings, deps);
     const manifestBytes = await loadManifest(settings, keys, deps);
+    const approval = settings.approvedPlanDigest !== undefined ? await readApproval(settings, deps) : undefined;
     // Untrusted step output is fenced: between these markers the runner ignores workflow commands,
     // so a step cannot set outputs, add masks or change the job's environment by printing them.
     const fence = randomBytes(16).toString('hex');
@@ -70,6 +73,8 @@ export async function runMain(mainDeps: MainDeps): Promise<void> {
           ignoreCircuitBreaker: settings.ignoreCircuitBreaker,
           ...(settings.idempotencyKey !== undefined ? { idempotencyKey: settings.idempotencyKey } : {}),
           ...(replay !== undefined ? { replay: replay.replay } : {}),
+          ...(settings.approvedPlanDigest !== undefined ? { approvedPlanDigest: settings.approvedPlanDigest } : {}),
+          ...(approval !== undefined ? { approval } : {}),
           runId: githubRunId(settings.runId, settings.runAttempt, settings.recordSuffix),
           // The Action only ever runs as a step of a GitHub job: the trigger is the job's.
           github: { ...settings.github, actions: true },
@@ -107,8 +112,15 @@ export async function runMain(mainDeps: MainDeps): Promise<void> {
       io.setOutput('status', 'planned');
       io.setOutput('digest', outcome.digest);
       io.setOutput('manifest-serial', String(outcome.manifestSerial));
+      io.setOutput('plan-digest', outcome.planDigest);
+      // The dry run is the approval mode's plan job: the summary is what the reviewer approves.
       await io.writeSummary(
-        `## ${settings.ref.name}@${settings.ref.version}: dry run\n\nVerified \`${outcome.digest}\` against manifest serial ${outcome.manifestSerial}; nothing ran.\n`,
+        renderPlanSummary({
+          plan: outcome.plan,
+          planDigest: outcome.planDigest,
+          recordedParams: outcome.recordedParams,
+          target,
+        }),
       );
       return;
     }
@@ -208,6 +220,23 @@ function reportOutputs(
     } else {
       io.setOutput(name, value);
     }
+  }
+}
+
+/**
+ * Who approved this workflow run's protected environments, for the record of an approved plan.
+ * The approval itself is GitHub's (the environment's required reviewers held the job); a failure
+ * to read the reviews is recorded as such and does not stop an approved fix.
+ */
+async function readApproval(settings: ActionSettings, deps: ConnectedDeps): Promise<ApprovalRecord> {
+  const readAt = deps.now().toISOString();
+  try {
+    const reviews = await (await deps.api()).listRunApprovals(Number(settings.runId));
+    return { readAt, reviews };
+  } catch (error) {
+    const unavailable = `the run's reviews could not be read (GET /repos/${settings.repository}/actions/runs/${settings.runId}/approvals needs actions: read): ${describeError(error)}`;
+    deps.io.warning(unavailable);
+    return { readAt, unavailable: unavailable.slice(0, 1000) };
   }
 }
 

@@ -49,6 +49,11 @@ export interface ActionSettings {
    * that authenticates it (input `replay-snapshot-digest`); undefined for an ordinary run.
    */
   readonly replay: { readonly dir: string; readonly snapshotDigest: string } | undefined;
+  /**
+   * The plan digest a reviewer approved (input `plan-digest`, the plan job's output): the run is
+   * refused (PLAN_CHANGED) unless it plans exactly that. Undefined when empty.
+   */
+  readonly approvedPlanDigest: string | undefined;
   /** Where the record is published. */
   readonly publish: PublishTarget;
   /** Appended to artifact names and release tags (one record per matrix leg), encoded by recordSuffix; '' for none. */
@@ -129,6 +134,7 @@ export function readActionSettings(input: InputReader, env: NodeJS.ProcessEnv): 
       ? parseIdempotencyKey(input('idempotency-key'), "input 'idempotency-key'")
       : undefined,
     replay: replaySettings(input, workspace),
+    approvedPlanDigest: planDigestInput(input('plan-digest')),
     publish: publishTarget(input('publish') || 'both'),
     recordSuffix: recordSuffix(input('record-suffix')),
     retentionDays: input('retention-days') ? integer(input('retention-days'), 'retention-days', 1, 90) : undefined,
@@ -165,6 +171,18 @@ function replaySettings(input: InputReader, workspace: string): ActionSettings['
     );
   }
   return { dir: inWorkspace(workspace, dir, 'replay-of'), snapshotDigest: digest };
+}
+
+function planDigestInput(text: string): string | undefined {
+  const value = text.trim();
+  if (!value) return undefined;
+  if (!/^sha256:[0-9a-f]{64}$/.test(value)) {
+    throw new UsageError(
+      'USAGE',
+      `input 'plan-digest': expected the plan job's plan digest (sha256:<64 hex>, its 'plan-digest' output), got '${value.slice(0, 80)}'`,
+    );
+  }
+  return value;
 }
 
 function parseParams(text: string): Record<string, unknown> {

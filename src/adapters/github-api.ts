@@ -54,6 +54,16 @@ export interface GitHubApi {
    * newest first (observed; the documentation gives no order), expired ones included.
    */
   listArtifactsPage(page: number): Promise<{ totalCount: number; artifacts: RepositoryArtifact[] }>;
+  /** The reviews of a workflow run's protected environments (who approved or rejected, with comments). */
+  listRunApprovals(runId: number): Promise<RunApproval[]>;
+}
+
+/** One review of a workflow run's deployment to protected environments (GitHub lists no time). */
+export interface RunApproval {
+  readonly state: 'approved' | 'rejected' | 'pending';
+  readonly user: string;
+  readonly environments: readonly string[];
+  readonly comment: string;
 }
 
 /** Artifacts per page of the repository's list: GitHub's maximum. */
@@ -293,6 +303,24 @@ export class OctokitGitHubApi implements GitHubApi {
         runId: a.workflow_run?.id,
       })),
     };
+  }
+
+  async listRunApprovals(runId: number): Promise<RunApproval[]> {
+    const data = (await this.#call('GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals', {
+      run_id: runId,
+    })) as {
+      state: string;
+      user?: { login?: string } | null;
+      environments?: { name?: string }[];
+      comment?: string | null;
+    }[];
+    // Bounded: what GitHub lists goes into the record, and the schema caps it.
+    return data.slice(0, 100).map((review) => ({
+      state: review.state === 'approved' || review.state === 'rejected' ? review.state : 'pending',
+      user: String(review.user?.login ?? '').slice(0, 100),
+      environments: (review.environments ?? []).slice(0, 50).map((e) => String(e.name ?? '').slice(0, 255)),
+      comment: String(review.comment ?? '').slice(0, 4096),
+    }));
   }
 
   async #call(route: string, params: Record<string, unknown>): Promise<unknown> {

@@ -14,9 +14,11 @@ import type { RunPlan } from '../run/plan.ts';
 import { RunRecorder, type Echo, type RunEnd } from '../record/recorder.ts';
 import { writeReceipt, type RecordSeal } from '../record/receipt-writer.ts';
 import { paramsDigest } from '../record/snapshot-digests.ts';
+import { planDigest } from '../core/plan-digest.ts';
 import {
   SNAPSHOT_SCHEMA,
   type CircuitBreakerRecord,
+  type ApprovalRecord,
   type ReplayOf,
   type RunSnapshot,
   type RunStatus,
@@ -68,6 +70,13 @@ export interface RunSettings {
   readonly signKey?: SigningKey;
   /** Set when this run replays an earlier record (app/replay.ts): recorded, and checked against. */
   readonly replay?: RunReplay;
+  /**
+   * The plan digest a reviewer approved (the plan job's `plan-digest`): the run refuses with
+   * PLAN_CHANGED unless what it verifies now plans exactly that. Recorded.
+   */
+  readonly approvedPlanDigest?: string;
+  /** Who approved the run's environment (GitHub's approvals API), recorded with the plan. */
+  readonly approval?: ApprovalRecord;
 }
 
 /** A replay: the record it repeats, and what the new run must match of it. */
@@ -119,6 +128,10 @@ export type RunOutcome =
       readonly plan: RunPlan;
       readonly digest: string;
       readonly manifestSerial: number;
+      /** The plan digest (core/plan-digest.ts): what an approval of this plan is bound to. */
+      readonly planDigest: string;
+      /** The parameters as recorded (secrets redacted), for a reviewer's table. */
+      readonly recordedParams: Readonly<Record<string, unknown>>;
     }
   | {
       readonly kind: 'recorded';
@@ -175,6 +188,7 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
     ...(settings.target !== undefined ? { target: settings.target } : {}),
     ...(settings.idempotencyKey !== undefined ? { idempotencyKey: settings.idempotencyKey } : {}),
     ...(settings.replay !== undefined ? { replayOf: settings.replay.of } : {}),
+    ...(settings.approval !== undefined ? { approval: settings.approval } : {}),
     trigger: settings.trigger,
     runner: {
       os: platform(),
@@ -194,6 +208,7 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
   const recordRefusal = async (
     error: TrustError,
     breaker?: CircuitBreakerRecord,
+    plan?: Pick<RunSnapshot, 'plan'>,
   ): Promise<Extract<RunOutcome, { kind: 'recorded' }>> => {
     const recorder = await RunRecorder.create(
       recordDir,
@@ -202,6 +217,7 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
         ...base,
         status: 'refused',
         remediation: { name: ref.name, version: ref.version, tag: ref.tag },
+        ...plan,
         ...(breaker !== undefined ? { circuitBreaker: breaker } : {}),
         error: { code: error.code, message: error.message },
       },
@@ -290,7 +306,11 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
   const { secrets, missing, masked } = collectSecrets(definition.secrets, deps.callerEnv);
   // Mask before anything can print, including values of the bundle this version does not declare.
   deps.onSecrets?.(masked);
-  if (missing.length) {
+  // A dry run (the approval mode's plan job, which runs outside the protected environment that
+  // holds the secrets) shows the plan without them; a run that executes needs every one.
+  if (missing.length && settings.dryRun) {
+    deps.out(`note: secret(s) ${missing.join(', ')} are not set here; the run that executes must have them`);
+  } else if (missing.length) {
     throw new UsageError(
       'MISSING_SECRET',
       `${formatRef(ref)} declares secret(s) ${missing.join(', ')}, but neither the environment nor ${SECRETS_BUNDLE_VARIABLE} sets them; export them (on GitHub: env: ${missing[0]}: \${{ secrets.${missing[0]} }}, or pass a REMEDIATION_SECRETS JSON secret to the reusable workflows)`,
@@ -309,6 +329,52 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
       'NOT_REPLAYABLE',
       `replay of run ${replay.of.runId}: the parameters resolve to digest ${paramsDigest(recordedParams)} here, expected ${replay.paramsDigest} as recorded (a secret value of this run appears in a parameter, or the record's values changed)`,
     );
+  }
+
+  const verifiedFacts = {
+    remediation: {
+      name: ref.name,
+      version: ref.version,
+      tag: ref.tag,
+      commit: release.commit,
+      digest: release.digest,
+      files: treeListing(files),
+    },
+    manifest: {
+      serial: release.manifest.payload.serial,
+      digest: release.manifest.digest,
+      signers: release.manifest.signers,
+      threshold: settings.threshold,
+      minSerial: settings.minSerial,
+    },
+    params: { values: recordedParams, digest: paramsDigest(recordedParams) },
+  };
+  const thisPlan = planDigest({
+    remediation: formatRef(ref),
+    commit: release.commit,
+    digest: release.digest,
+    paramsDigest: verifiedFacts.params.digest,
+    manifestSerial: release.manifest.payload.serial,
+    target: settings.target ?? '',
+    force: settings.force,
+    checkOnly,
+  });
+  const planRecord =
+    settings.approvedPlanDigest !== undefined
+      ? { plan: { digest: thisPlan, approved: settings.approvedPlanDigest } }
+      : {};
+  // Attack: the plan a reviewer approved is not what would run now (a new manifest re-pointed or
+  // replaced the version, other parameters or target, force flipped). An approval is bound to one
+  // plan digest; anything else is refused before any step, and recorded with both digests.
+  if (settings.approvedPlanDigest !== undefined && settings.approvedPlanDigest !== thisPlan) {
+    const changed = new TrustError(
+      'PLAN_CHANGED',
+      `the approved plan was ${settings.approvedPlanDigest}, but what verifies now plans ${thisPlan} (${formatRef(ref)} at commit ${release.commit}, digest ${release.digest}, manifest serial ${release.manifest.payload.serial}, parameters ${verifiedFacts.params.digest}, target '${settings.target ?? ''}', force ${settings.force}); run the plan again and approve what it shows`,
+    );
+    if (settings.dryRun) throw changed;
+    // A refused record holds no verified facts (the schema keeps refusals to what was asked);
+    // the message names them, and both digests are recorded.
+    return recordRefusal(changed, guards.breakerRecord, planRecord);
   }
 
   const plan: RunPlan = {
@@ -330,36 +396,24 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
     ...(checkOnly ? { checkOnly: true } : {}),
   };
   if (settings.dryRun) {
-    printPlan(deps.out, plan, recordedParams);
+    printPlan(deps.out, plan, recordedParams, thisPlan);
     return {
       kind: 'planned',
       exitCode: ExitCode.ok,
       plan,
       digest: release.digest,
       manifestSerial: release.manifest.payload.serial,
+      planDigest: thisPlan,
+      recordedParams,
     };
   }
 
   const snapshot: RunSnapshot = {
     ...base,
     secrets: definition.secrets,
-    remediation: {
-      name: ref.name,
-      version: ref.version,
-      tag: ref.tag,
-      commit: release.commit,
-      digest: release.digest,
-      files: treeListing(files),
-    },
-    manifest: {
-      serial: release.manifest.payload.serial,
-      digest: release.manifest.digest,
-      signers: release.manifest.signers,
-      threshold: settings.threshold,
-      minSerial: settings.minSerial,
-    },
+    ...verifiedFacts,
     ...(guards.breakerRecord !== undefined ? { circuitBreaker: guards.breakerRecord } : {}),
-    params: { values: recordedParams, digest: paramsDigest(recordedParams) },
+    ...planRecord,
   };
   const recorder = await RunRecorder.create(recordDir, secretValues, snapshot, deps.clock, deps.echo, files);
   deps.onRecordStarted?.(recordDir);
@@ -476,10 +530,16 @@ export function exitCodeFor(status: RunStatus): ExitCodeValue {
 }
 
 /** Prints the plan execution would take: the same RunPlan value, with parameters as recorded (redacted). */
-function printPlan(out: (line: string) => void, plan: RunPlan, params: Readonly<Record<string, unknown>>): void {
+function printPlan(
+  out: (line: string) => void,
+  plan: RunPlan,
+  params: Readonly<Record<string, unknown>>,
+  digest: string,
+): void {
   const { release, definition } = plan;
   const secretNames = definition.secrets;
   out(`plan for ${formatRef(plan)} (dry run: nothing will run)`);
+  out(`  plan digest: ${digest}`);
   out(`  commit:    ${release.commit}`);
   out(`  digest:    ${release.digest}`);
   out(`  manifest:  serial ${release.manifestSerial}, digest ${release.manifestDigest}`);

@@ -51,6 +51,8 @@ export interface ReceiptPredicate {
   readonly idempotencyKey?: string;
   readonly circuitBreaker?: RunSnapshot['circuitBreaker'];
   readonly replayOf?: RunSnapshot['replayOf'];
+  readonly plan?: RunSnapshot['plan'];
+  readonly approval?: RunSnapshot['approval'];
   readonly trigger: RunSnapshot['trigger'];
   readonly runner: RunSnapshot['runner'];
   readonly tool: RunSnapshot['tool'];
@@ -91,6 +93,8 @@ export function receiptPredicate(snapshot: RunSnapshot): ReceiptPredicate {
     ...(snapshot.idempotencyKey !== undefined ? { idempotencyKey: snapshot.idempotencyKey } : {}),
     ...(snapshot.circuitBreaker !== undefined ? { circuitBreaker: snapshot.circuitBreaker } : {}),
     ...(snapshot.replayOf !== undefined ? { replayOf: snapshot.replayOf } : {}),
+    ...(snapshot.plan !== undefined ? { plan: snapshot.plan } : {}),
+    ...(snapshot.approval !== undefined ? { approval: snapshot.approval } : {}),
     trigger: snapshot.trigger,
     runner: snapshot.runner,
     tool: snapshot.tool,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Scalar } from '../core/definition.ts';
+import { planDigest } from '../core/plan-digest.ts';
 
 /** Digest of recorded parameter values: sha256 of their JSON with keys sorted. */
 export function paramsDigest(values: Readonly<Record<string, Scalar>>): string {
@@ -22,8 +23,20 @@ export function digestOfListing(files: readonly { path: string; mode: string; sh
 export function checkSnapshotDigests(snapshot: unknown): { field: string; problem: string } | undefined {
   if (typeof snapshot !== 'object' || snapshot === null) return undefined;
   const s = snapshot as {
-    remediation?: { name?: unknown; version?: unknown; tag?: unknown; digest?: unknown; files?: unknown };
+    remediation?: {
+      name?: unknown;
+      version?: unknown;
+      tag?: unknown;
+      commit?: unknown;
+      digest?: unknown;
+      files?: unknown;
+    };
     params?: { values?: unknown; digest?: unknown };
+    manifest?: { serial?: unknown };
+    plan?: { digest?: unknown };
+    target?: unknown;
+    forced?: unknown;
+    checkOnly?: unknown;
   };
   // The tag is what was resolved; a name or version edited alone would name another remediation.
   const { name, version, tag } = s.remediation ?? {};
@@ -50,6 +63,35 @@ export function checkSnapshotDigests(snapshot: unknown): { field: string; proble
       return {
         field: 'params.digest',
         problem: `expected ${recomputed} (recomputed from params.values), got ${s.params.digest}`,
+      };
+    }
+  }
+  // The plan digest an approval was bound to is recomputed from what the record says was verified:
+  // an edit to any of those facts, or to the digest, is caught.
+  const r = s.remediation;
+  if (
+    typeof s.plan?.digest === 'string' &&
+    typeof r?.name === 'string' &&
+    typeof r.version === 'string' &&
+    typeof r.commit === 'string' &&
+    typeof r.digest === 'string' &&
+    typeof s.params?.digest === 'string' &&
+    typeof s.manifest?.serial === 'number'
+  ) {
+    const recomputed = planDigest({
+      remediation: `${r.name}@${r.version}`,
+      commit: r.commit,
+      digest: r.digest,
+      paramsDigest: s.params.digest,
+      manifestSerial: s.manifest.serial,
+      target: typeof s.target === 'string' ? s.target : '',
+      force: s.forced === true,
+      checkOnly: s.checkOnly === true,
+    });
+    if (recomputed !== s.plan.digest) {
+      return {
+        field: 'plan.digest',
+        problem: `expected ${recomputed} (recomputed from the remediation, manifest, params, target and flags), got ${s.plan.digest}`,
       };
     }
   }

@@ -44,6 +44,37 @@ export interface ReplayOf {
   readonly authenticated: boolean;
 }
 
+/**
+ * An approved run's plan (issue 17): the digest the approval was given for, and the one this run
+ * computed from what it verified. They are equal in a record that ran; a PLAN_CHANGED refusal
+ * records both.
+ */
+export interface PlanRecord {
+  /** The plan digest this run computed (core/plan-digest.ts). */
+  readonly digest: string;
+  /** The plan digest the approved job was given (the plan job's output). */
+  readonly approved: string;
+}
+
+/** Who reviewed the workflow run's protected environments, as GitHub's approvals API listed them. */
+export interface ApprovalRecord {
+  /** When the reviews were read (GitHub's approvals API gives no review times; each came before the job started). */
+  readonly readAt: string;
+  /** The reviews, in GitHub's order; absent when they could not be read (see `unavailable`). */
+  readonly reviews?: readonly ApprovalReview[];
+  /** Why the reviews could not be read (no `actions: read`, an outage); the run went ahead, approved by GitHub. */
+  readonly unavailable?: string;
+}
+
+/** One review of a deployment to one or more environments. */
+export interface ApprovalReview {
+  readonly state: 'approved' | 'rejected' | 'pending';
+  /** The reviewer's GitHub login. */
+  readonly user: string;
+  readonly environments: readonly string[];
+  readonly comment: string;
+}
+
 /** One step attempt sequence as recorded. */
 export interface StepRecord {
   readonly stage: StageName;
@@ -101,6 +132,10 @@ export interface RunSnapshot {
   readonly circuitBreaker?: CircuitBreakerRecord;
   /** Set when this run replays an earlier record. */
   readonly replayOf?: ReplayOf;
+  /** Set when the run was given an approved plan digest (the pack's approval mode). */
+  readonly plan?: PlanRecord;
+  /** Set with `plan` on GitHub: who approved the run's environment. */
+  readonly approval?: ApprovalRecord;
   readonly trigger: Trigger;
   readonly runner: {
     readonly os: string;

@@ -30,6 +30,7 @@ function api(blobs: Record<string, Buffer>, truncated = false): GitHubApi {
     publishRelease: unused,
     listJobsForRunAttempt: unused,
     listArtifactsPage: unused,
+    listRunApprovals: unused,
   };
 }
 

@@ -56,6 +56,7 @@ function api(refs: string[], releases: Record<string, { size: number; bytes?: Bu
     publishRelease: unused,
     listJobsForRunAttempt: unused,
     listArtifactsPage: unused,
+    listRunApprovals: unused,
   };
   return { fake, downloads };
 }

@@ -153,8 +153,10 @@ describe('the Action is called with inputs action.yml declares', () => {
   });
 
   it('on-alert.yml passes the Action what remediate.yml passes, apart from the payload-derived values', () => {
+    // The remediation job's Action step (remediate.yml's approval mode has a plan job before it).
     const withOf = (wf: YamlMap) => {
       const step = jobsOf(wf)
+        .filter(([id]) => id === 'remediate')
         .flatMap(([, job]) => stepsOf(job))
         .find((s) => s.uses === TOOL_ACTION);
       return (step?.with ?? {}) as Record<string, string>;
@@ -172,8 +174,14 @@ describe('the Action is called with inputs action.yml declares', () => {
       if (payloadKey) expect(value).toBe(`\${{ needs.parse.outputs.${payloadKey} }}`);
       else expect(value).toBe(direct[key]);
     }
-    // An alert cannot force a fix, nor replay a record (a replay is asked for by hand).
-    expect(Object.keys(direct).filter((k) => !(k in alert))).toEqual(['force', 'replay-of', 'replay-snapshot-digest']);
+    // An alert cannot force a fix, nor replay a record (a replay is asked for by hand); the
+    // approval mode's plan digest comes from remediate.yml's plan job.
+    expect(Object.keys(direct).filter((k) => !(k in alert))).toEqual([
+      'force',
+      'replay-of',
+      'replay-snapshot-digest',
+      'plan-digest',
+    ]);
   });
 
   it('negative: an unknown and a missing input are both reported', () => {
@@ -292,7 +300,7 @@ describe('reusable workflows document their interface', () => {
       for (const [, job] of jobsOf(workflow(name)))
         checkouts += stepsOf(job).filter((s) => (s.with as YamlMap | undefined)?.path === TOOL_CHECKOUT.path).length;
     }
-    expect(checkouts).toBe(14);
+    expect(checkouts).toBe(15);
     // No other step mentions a caller-supplied tool reference any more.
     for (const name of REUSABLE) expect(read(`.github/workflows/${name}`)).not.toMatch(/tool-ref|tool-repository/);
   });
@@ -377,7 +385,10 @@ describe('reusable workflows document their interface', () => {
     };
     for (const [name, group] of Object.entries(groups)) {
       // Every job that runs the Action, the check-only legs of the max-unhealthy gate included.
-      const jobs = jobsOf(workflow(name)).filter(([, j]) => stepsOf(j).some((s) => s.uses === TOOL_ACTION));
+      // A plan job (dry run: true) changes nothing and must not hold the group the fix waits on.
+      const jobs = jobsOf(workflow(name)).filter(([, j]) =>
+        stepsOf(j).some((s) => s.uses === TOOL_ACTION && (s.with as YamlMap | undefined)?.['dry-run'] !== true),
+      );
       expect(jobs.length, name).toBeGreaterThan(0);
       for (const [id, job] of jobs)
         expect(job.concurrency, `${name} ${id}`).toEqual({ group, 'cancel-in-progress': false });
@@ -441,8 +452,8 @@ describe('example callers', () => {
       "bad.yml: job a: remediate.yml has no input 'remediaton'",
       "bad.yml: job a: required input 'remediation' of remediate.yml is not given",
       "bad.yml: job a: remediate.yml declares no secret 'API_TOKEN'",
-      'bad.yml: job a: the called workflow needs contents: write, which the caller does not grant',
       'bad.yml: job a: the called workflow needs actions: read, which the caller does not grant',
+      'bad.yml: job a: the called workflow needs contents: write, which the caller does not grant',
       'bad.yml: job b: nope.yml is not a reusable workflow of this repository',
     ]);
   });
@@ -461,6 +472,7 @@ describe('the tool commit check (job.workflow_repository, job.workflow_sha)', ()
 
   it('exists first in every job that runs tool code', () => {
     expect(checks.map((c) => c.where)).toEqual([
+      'remediate.yml plan',
       'remediate.yml remediate',
       'on-alert.yml parse',
       'on-alert.yml remediate',
@@ -1260,5 +1272,53 @@ describe('validate.yml base selection', () => {
 describe('fixture sanity', () => {
   it('the examples folder holds only callers (no stray files)', () => {
     expect(readdirSync(join(ROOT, 'examples')).sort()).toEqual(REUSABLE.slice().sort());
+  });
+});
+
+describe("remediate.yml's approval mode", () => {
+  const wf = workflow('remediate.yml');
+  const jobs = Object.fromEntries(jobsOf(wf));
+
+  it('plans outside the environment, then runs in it only the plan digest the plan job wrote', () => {
+    expect(jobs.plan?.if).toBe('${{ inputs.approval }}');
+    expect(jobs.plan?.environment).toBeUndefined();
+    const planStep = findStep(wf, 'plan', 'plan');
+    expect(planStep.with).toMatchObject({ 'dry-run': true, target: '${{ inputs.target }}' });
+    // The plan job holds no secret: the dry run plans without them.
+    expect(JSON.stringify(jobs.plan)).not.toContain('REMEDIATION_SECRETS');
+    expect(jobs.remediate?.environment).toBe('${{ inputs.environment }}');
+    expect(jobs.remediate?.needs).toBe('plan');
+    // Never after a failed plan; without approval the plan is skipped and the fix runs as before.
+    expect(jobs.remediate?.if).toBe(
+      "${{ !cancelled() && (needs.plan.result == 'success' || needs.plan.result == 'skipped') }}",
+    );
+    expect(findStep(wf, 'remediate', 'run').with).toMatchObject({
+      'plan-digest': '${{ needs.plan.outputs.plan-digest }}',
+    });
+    // Every input that decides the plan reaches both jobs' Action steps alike.
+    const run = findStep(wf, 'remediate', 'run').with as YamlMap;
+    for (const key of [
+      'remediation',
+      'params',
+      'trusted-keys',
+      'threshold',
+      'min-serial',
+      'manifest',
+      'force',
+      'target',
+    ])
+      expect((planStep.with as YamlMap)[key], key).toBe(run[key]);
+  });
+
+  it('refuses approval without an environment (nothing would wait for a reviewer), with a replay or a dry run', () => {
+    const step = findStep(wf, 'plan', "Check the approval mode's inputs");
+    const run = (env: Record<string, string>) =>
+      runStep(step, { env: { ENVIRONMENT: 'production', REPLAY_RUN_ID: '', DRY_RUN: 'false', ...env } });
+    expect(run({}).status).toBe(0);
+    const none = run({ ENVIRONMENT: '' });
+    expect(none.status).toBe(2);
+    expect(none.stdout).toMatch(/approval: true needs environment/);
+    expect(run({ REPLAY_RUN_ID: '123' }).status).toBe(2);
+    expect(run({ DRY_RUN: 'true' }).status).toBe(2);
   });
 });

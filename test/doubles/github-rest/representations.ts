@@ -29,15 +29,20 @@ export function browserDownloadPath(ctx: UrlContext, tag: string, name: string):
 
 /** GitHub's Simple User for the Actions bot, which creates releases with GITHUB_TOKEN. */
 export function actionsBot(ctx: UrlContext): Record<string, unknown> {
-  const user = `${ctx.origin}/users/github-actions%5Bbot%5D`;
+  return simpleUser(ctx, 'github-actions[bot]', 41898282, 'Bot');
+}
+
+/** GitHub's Simple User schema for `login`. */
+export function simpleUser(ctx: UrlContext, login: string, id: number, type = 'User'): Record<string, unknown> {
+  const user = `${ctx.origin}/users/${encodeURIComponent(login)}`;
   return {
-    login: 'github-actions[bot]',
-    id: 41898282,
-    node_id: 'MDM6Qm90NDE4OTgyODI=',
-    avatar_url: `${ctx.origin}/avatars/in/15368`,
+    login,
+    id,
+    node_id: nodeId('U', id),
+    avatar_url: `${ctx.origin}/avatars/u/${id}`,
     gravatar_id: '',
     url: user,
-    html_url: `${ctx.origin}/apps/github-actions`,
+    html_url: `${ctx.origin}/${encodeURIComponent(login)}`,
     followers_url: `${user}/followers`,
     following_url: `${user}/following{/other_user}`,
     gists_url: `${user}/gists{/gist_id}`,
@@ -47,7 +52,7 @@ export function actionsBot(ctx: UrlContext): Record<string, unknown> {
     repos_url: `${user}/repos`,
     events_url: `${user}/events{/privacy}`,
     received_events_url: `${user}/received_events`,
-    type: 'Bot',
+    type,
     user_view_type: 'public',
     site_admin: false,
   };
@@ -241,5 +246,27 @@ export function artifactJson(ctx: UrlContext, artifact: StoredArtifact): Record<
       head_branch: 'main',
       head_sha: '0'.repeat(40),
     },
+  };
+}
+
+/** One review of a workflow run's deployment (Environment Approval schema). */
+export function reviewJson(
+  ctx: UrlContext,
+  review: { state: string; login: string; environments: readonly string[]; comment: string },
+  userId: number,
+): Record<string, unknown> {
+  return {
+    environments: review.environments.map((name, i) => ({
+      id: 1000 + i,
+      node_id: nodeId('EN', name),
+      name,
+      url: `${repoApi(ctx)}/environments/${encodeURIComponent(name)}`,
+      html_url: `${ctx.origin}/${ctx.owner}/${ctx.repo}/deployments/activity_log?environments_filter=${encodeURIComponent(name)}`,
+      created_at: '2026-01-01T00:00:00Z',
+      updated_at: '2026-01-01T00:00:00Z',
+    })),
+    state: review.state,
+    user: simpleUser(ctx, review.login, userId),
+    comment: review.comment,
   };
 }

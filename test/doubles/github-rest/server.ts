@@ -11,6 +11,7 @@ import {
 } from './openapi-validator.ts';
 import {
   artifactJson,
+  reviewJson,
   assetJson,
   blobJson,
   commitJson,
@@ -162,6 +163,16 @@ export interface GitHubDouble {
   readonly attestations: readonly StoredAttestation[];
   /** Events accepted through `POST /repos/{owner}/{repo}/dispatches` (answered 204), in arrival order. */
   readonly dispatches: readonly StoredDispatch[];
+  /** Seeds a review of workflow run `runId`'s protected environments (the run's approvals list). */
+  addRunReview(runId: number, review: SeedReview): void;
+}
+
+/** One review of a run's deployment, as a reviewer gave it. */
+export interface SeedReview {
+  readonly state: 'approved' | 'rejected';
+  readonly login: string;
+  readonly environments: readonly string[];
+  readonly comment: string;
 }
 
 /** One repository_dispatch event as the double accepted it. */
@@ -241,6 +252,7 @@ export async function startGitHubDouble(options: GitHubDoubleOptions): Promise<G
   const tampers = new Map<string, ((body: unknown) => unknown)[]>();
   const attestations: StoredAttestation[] = [];
   const dispatches: StoredDispatch[] = [];
+  const reviews = new Map<number, SeedReview[]>();
   const hung = new Set<ServerResponse>();
   // Release id -> the commit its tag was created at (resolved once, as GitHub creates it once).
   const createdTagTargets = new Map<number, string>();
@@ -483,6 +495,10 @@ export async function startGitHubDouble(options: GitHubDoubleOptions): Promise<G
           total_count: total,
           artifacts: page.map((artifact) => artifactJson(c, artifact)),
         }));
+      }
+      case 'actions/get-reviews-for-run': {
+        const list = reviews.get(Number(params.run_id)) ?? [];
+        return { status: 200, json: list.map((review, i) => reviewJson(c, review, 5000 + i)) };
       }
       case 'actions/list-artifacts-for-repo': {
         const name = call.query.get('name');
@@ -767,6 +783,7 @@ export async function startGitHubDouble(options: GitHubDoubleOptions): Promise<G
     violations,
     attestations,
     dispatches,
+    addRunReview: (runId, review) => reviews.set(runId, [...(reviews.get(runId) ?? []), review]),
     close: () =>
       new Promise<void>((resolve, reject) => {
         for (const res of hung) res.destroy();
