@@ -37,7 +37,7 @@ export interface GatewayDeps {
   readonly store: GatewayStore;
   /** Source id -> its secrets. */
   readonly secrets: ReadonlyMap<string, SourceSecrets>;
-  /** Sends one queued dispatch to GitHub (adapters/github-dispatch.ts `sendDispatch`, bound to the token). */
+  /** Sends one queued dispatch to GitHub (adapters/github-dispatch.ts `sendDispatch`, bound to the token or its source). */
   readonly send: (dispatch: QueuedDispatch, signal: AbortSignal) => Promise<DispatchResult>;
   readonly now: () => Date;
   /** One JSON object per line on standard output. */
@@ -271,6 +271,8 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
 
   // The dispatcher loop fails when the store does (a locked or full database): it is logged,
   // /healthz says so, and the loop starts again; it must not end silently while alerts queue.
+  // A dispatch retried for want of a usable token (the GitHub App's exchange failed) is reported
+  // the same way: nothing leaves until it is fixed. The next dispatch sent clears either.
   let dispatcherError: string | undefined;
   const dispatcherOptions: DispatcherOptions = {
     now: deps.now,
@@ -287,7 +289,9 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
       } else if (event.kind === 'retry') counters.retries++;
       else counters.failed++;
       if (event.kind === 'sent') dispatcherError = undefined;
-      deps.log({ level: event.kind === 'failed' ? 'error' : 'info', msg: 'dispatch', ...event });
+      const noCredentials = event.kind === 'retry' && event.credentials === true;
+      if (noCredentials) dispatcherError = event.reason;
+      deps.log({ level: event.kind === 'failed' || noCredentials ? 'error' : 'info', msg: 'dispatch', ...event });
     },
   };
   const dispatcher = (async () => {
