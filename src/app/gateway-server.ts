@@ -14,6 +14,7 @@ import type { AcceptOutcome, AlertOutcome, GatewayStore, QueuedDispatch } from '
 import { GroupCommit } from '../adapters/gateway-group-commit.ts';
 import {
   abortableSleep,
+  backoffMs,
   runDispatcher,
   type DispatcherOptions,
   type DispatchResult,
@@ -39,6 +40,11 @@ export interface GatewayDeps {
   readonly secrets: ReadonlyMap<string, SourceSecrets>;
   /** Sends one queued dispatch to GitHub (adapters/github-dispatch.ts `sendDispatch`, bound to the token or its source). */
   readonly send: (dispatch: QueuedDispatch, signal: AbortSignal) => Promise<DispatchResult>;
+  /**
+   * Checks at start that GitHub takes the credentials (fetches the App's token); a failure is
+   * logged, shown on /healthz and tried again with backoff until it passes. Optional.
+   */
+  readonly checkCredentials?: (signal: AbortSignal) => Promise<unknown>;
   readonly now: () => Date;
   /** One JSON object per line on standard output. */
   readonly log: (event: Readonly<Record<string, unknown>>) => void;
@@ -306,6 +312,28 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
     }
   })();
 
+  // Credentials GitHub refuses (a wrong App key or installation) would otherwise go unnoticed
+  // until the first alert, hours later: checked now, and /healthz says so until they pass.
+  const credentialsCheck = (async () => {
+    const check = deps.checkCredentials;
+    if (check === undefined) return;
+    let failure: string | undefined;
+    for (let attempt = 0; !stop.signal.aborted; attempt++) {
+      try {
+        await check(stop.signal);
+        if (dispatcherError === failure) dispatcherError = undefined;
+        deps.log({ level: 'info', msg: 'github credentials accepted' });
+        return;
+      } catch (error) {
+        if (stop.signal.aborted) return;
+        failure = `github credentials: ${describeError(error)}`;
+        dispatcherError = failure;
+        deps.log({ level: 'error', msg: 'github credentials check failed; retrying', error: describeError(error) });
+        await abortableSleep(backoffMs(attempt), stop.signal);
+      }
+    }
+  })();
+
   return {
     url,
     async close() {
@@ -313,6 +341,7 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
       await commits.flush();
       stop.abort();
       await dispatcher.catch(() => undefined);
+      await credentialsCheck;
       store.close();
     },
   };
