@@ -16,6 +16,8 @@ export const JWT_CLOCK_DRIFT_S = 60;
 export const JWT_LIFETIME_S = 600;
 /** A cached token is renewed this long before its `expires_at` (GitHub's tokens live an hour). */
 export const REFRESH_MARGIN_MS = 5 * 60_000;
+/** While a renewal fails, the cached token is still used until this long before it expires. */
+const LAST_RESORT_MARGIN_MS = 60_000;
 const DEFAULT_TIMEOUT_MS = 30_000;
 /** Where the config names the key file, for messages. */
 const KEY_LABEL = 'github.app.private-key-file';
@@ -123,7 +125,8 @@ interface Refresh {
  * Installation tokens of a GitHub App, minted on demand and cached. `token()` answers from the
  * cache until REFRESH_MARGIN_MS before `expires_at`, then exchanges a fresh JWT; callers arriving
  * meanwhile share that one exchange. A failed exchange rejects with ServiceError
- * (GITHUB_APP_TOKEN) and is tried again by the next call.
+ * (GITHUB_APP_TOKEN), unless the cached token is still good for a minute, and is tried again by
+ * the next call.
  */
 export class GitHubAppTokens implements DispatchTokenSource {
   readonly #options: AppTokenOptions;
@@ -172,7 +175,12 @@ export class GitHubAppTokens implements DispatchTokenSource {
           if (done) return;
           settle();
           refresh.waiters--;
-          reject(error);
+          // A renewal that fails inside the margin (GitHub down for a minute) need not stop
+          // dispatches while the token in hand is still good.
+          const cachedNow = this.#cached;
+          if (cachedNow !== undefined && this.#now() < cachedNow.expiresAt - LAST_RESORT_MARGIN_MS) {
+            resolve(cachedNow.token);
+          } else reject(error);
         },
       );
     });

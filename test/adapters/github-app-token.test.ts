@@ -199,6 +199,18 @@ describe('GitHubAppTokens against the REST double', () => {
     expect(exchanges()).toHaveLength(2);
   });
 
+  it('keeps using the cached token while a renewal inside the margin fails, not once it is about to expire', async () => {
+    const tokens = await setUp();
+    const first = await tokens.token();
+    const expiresAt = double.installationTokens[0]?.expiresAt ?? 0;
+    nowMs = expiresAt - REFRESH_MARGIN_MS + 1000;
+    double.failNext(TOKENS, 2, 502);
+    expect(await tokens.token()).toBe(first);
+    nowMs = expiresAt - 30_000;
+    expect((await rejected(tokens.token()))?.message).toMatch(/HTTP 502/);
+    expect(exchanges()).toHaveLength(3);
+  });
+
   it('drops the token invalidate() names, and only that one', async () => {
     const tokens = await setUp();
     const first = await tokens.token();
