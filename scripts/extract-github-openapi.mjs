@@ -1,4 +1,4 @@
-// Writes test/fixtures/github-openapi-subset.json: the few GitHub REST operations the action calls,
+// Writes test/fixtures/github-openapi-subset.json: the few GitHub REST operations remediate calls,
 // cut from GitHub's published OpenAPI description (@octokit/openapi, dereferenced), so the local
 // GitHub double validates against GitHub's contract rather than our guesses. The full description
 // is ~70 MB; the subset is small enough to review in a diff when @octokit/openapi is bumped.
@@ -46,6 +46,8 @@ const OPERATIONS = [
   ['post', '/repos/{owner}/{repo}/attestations', 'repos/create-attestation'],
   // The alert gateway sends each matched alert as a repository_dispatch event.
   ['post', '/repos/{owner}/{repo}/dispatches', 'repos/create-dispatch-event'],
+  // A gateway authenticating as a GitHub App exchanges its JWT for an installation token.
+  ['post', '/app/installations/{installation_id}/access_tokens', 'apps/create-installation-access-token'],
 ];
 
 /** Keeps a media-type map's schemas and drops the (large, non-normative) examples. */

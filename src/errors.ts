@@ -15,6 +15,7 @@ export type UsageErrorCode =
   | 'INVALID_DEFINITION'
   | 'INVALID_PARAMS'
   | 'INVALID_KEY'
+  | 'UNPROTECTED_KEY'
   | 'MISSING_SECRET'
   | 'DIRTY_TREE'
   | 'FILE_EXISTS'
@@ -55,7 +56,7 @@ export type TrustErrorCode =
   | 'PLAN_CHANGED';
 
 /** An outside service refused to serve us for now: exit 1, the run did not start or finish. */
-export type ServiceErrorCode = 'RATE_LIMITED' | 'GITHUB_API';
+export type ServiceErrorCode = 'RATE_LIMITED' | 'GITHUB_API' | 'GITHUB_APP_TOKEN';
 
 /** Base class: every error the tool raises carries a code and the exit code it maps to. */
 export abstract class RemediateError extends Error {

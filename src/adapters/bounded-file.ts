@@ -13,6 +13,11 @@ export interface BoundedRead {
   readonly maxBytes: number;
   /** The error code for a file over maxBytes, when the caller's input has its own (INVALID_PARAMS). */
   readonly tooLargeCode?: UsageErrorCode;
+  /**
+   * Checks the opened file before it is read (a private key's mode, say) and throws to refuse it.
+   * It sees the descriptor's stats, so a file swapped after a check by path cannot slip past.
+   */
+  readonly checkFile?: (stats: Stats) => void;
 }
 
 /** Bytes read per call once the file turns out larger than it said it was. */
@@ -52,6 +57,7 @@ export function tryReadBoundedFile(path: string, options: BoundedRead): Buffer |
     }
     // Refused by its stated size before reading: a 200 MB file must not cost 200 MB to refuse.
     if (stats.size > maxBytes) throw tooLarge(tooLargeCode, label, path, maxBytes, stats.size);
+    options.checkFile?.(stats);
     return readAtMost(fd, maxBytes, stats.size, () => tooLarge(tooLargeCode, label, path, maxBytes));
   } catch (error) {
     throw usageErrorFromSystem(error, `${label} ${path}`) ?? error;

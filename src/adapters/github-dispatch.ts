@@ -1,10 +1,20 @@
 // Sends the gateway's queued dispatches to GitHub (`POST /repos/{owner}/{repo}/dispatches`) and
 // says what to do with each answer: sent, retry later, or failed for good. A dispatch is marked
 // sent only after GitHub answered 2xx; see gateway-store.ts for what that means under `kill -9`.
+// sendDispatch is the one place that classifies an answer, including what a 401 means for a
+// token that can be renewed (a GitHub App's, github-app-token.ts) and for one that cannot.
 import { setTimeout as delay } from 'node:timers/promises';
 import { describeError } from '../errors.ts';
 import type { GatewayStore, QueuedDispatch } from './gateway-store.ts';
 import { rateLimitWait } from './retry.ts';
+
+/** Tokens that can be renewed: a GitHub App's installation tokens (github-app-token.ts). */
+export interface DispatchTokenSource {
+  /** The token for the next call; rejects when none can be had now (the dispatch is then retried). */
+  token(signal?: AbortSignal): Promise<string>;
+  /** Drops `token` after GitHub answered 401 to it, so the next `token()` is a fresh one. */
+  invalidate(token: string): void;
+}
 
 /** One dispatch call. */
 export interface DispatchRequest {
@@ -12,7 +22,11 @@ export interface DispatchRequest {
   readonly apiUrl: string;
   /** `owner/name`. */
   readonly repository: string;
-  readonly token: string;
+  /**
+   * A fixed token (token-env: a 401 fails the dispatch, as replacing the token needs a person),
+   * or a source of renewable tokens (a 401 renews the token and sends once more).
+   */
+  readonly token: string | DispatchTokenSource;
   /** The JSON body: `{"event_type": ..., "client_payload": {...}}`. */
   readonly body: string;
   /** Aborts the call; an aborted call is a retry (GitHub may or may not have received it). */
@@ -36,6 +50,11 @@ export type DispatchResult =
       reason: string;
       /** True when GitHub asked to slow down (a rate limit): every call with this token would wait too. */
       rateLimited?: boolean;
+      /**
+       * True when there was no usable token: the token source failed (the App's token exchange),
+       * or GitHub refused a token minted just now. Every dispatch would fail alike until fixed.
+       */
+      credentials?: boolean;
     }
   | { kind: 'failed'; status: number; message: string };
 
@@ -62,7 +81,9 @@ export function backoffMs(attempts: number, random: () => number = Math.random):
 /**
  * POSTs one repository_dispatch event. 2xx: sent. 5xx, a network error or a timeout: retry with
  * backoff. 429, or 403 with `retry-after` or `x-ratelimit-remaining: 0`: retry when GitHub says.
- * Any other answer (4xx, a redirect): failed, with GitHub's `message`; never retried.
+ * Any other answer (4xx, a redirect): failed, with GitHub's `message`; never retried. With a
+ * token source: no token is a retry (`credentials`); a 401 drops the token and sends once more
+ * with a fresh one, and a 401 to that one is a retry (`credentials`), not a failed dispatch.
  */
 export async function sendDispatch(request: DispatchRequest): Promise<DispatchResult> {
   const [owner = '', repo = '', ...rest] = request.repository.split('/');
@@ -70,6 +91,37 @@ export async function sendDispatch(request: DispatchRequest): Promise<DispatchRe
     return { kind: 'failed', status: 0, message: `expected repository as owner/name, got '${request.repository}'` };
   }
   const url = `${request.apiUrl.replace(/\/+$/, '')}/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}/dispatches`;
+  if (typeof request.token === 'string') return postDispatch(request, url, request.token);
+  const source = request.token;
+  const noCredentials = (reason: string): DispatchResult => ({
+    kind: 'retry',
+    afterMs: backoffMs(request.attempts ?? 0, request.random ?? Math.random),
+    reason,
+    credentials: true,
+  });
+  for (let renewed = false; ; renewed = true) {
+    let token: string;
+    try {
+      token = await source.token(request.signal);
+    } catch (error) {
+      // The alert stays queued: a token that cannot be had now (GitHub down, the App's key or
+      // installation wrong) is retried, never a reason to drop the dispatch.
+      if (request.signal?.aborted === true) {
+        return { kind: 'retry', afterMs: backoffMs(request.attempts ?? 0, request.random), reason: 'aborted' };
+      }
+      return noCredentials(describeError(error));
+    }
+    const result = await postDispatch(request, url, token);
+    if (result.kind !== 'failed' || result.status !== 401) return result;
+    // A revoked (or otherwise retired) installation token: the dispatch is not at fault, so the
+    // token is dropped and the send made once more with a fresh one.
+    source.invalidate(token);
+    if (renewed) return noCredentials(`HTTP 401 to a token minted just now: ${result.message}`);
+  }
+}
+
+/** One POST with `token`, its answer classified. */
+async function postDispatch(request: DispatchRequest, url: string, token: string): Promise<DispatchResult> {
   const random = request.random ?? Math.random;
   const backoff = (reason: string): DispatchResult => ({
     kind: 'retry',
@@ -83,7 +135,7 @@ export async function sendDispatch(request: DispatchRequest): Promise<DispatchRe
     response = await fetch(url, {
       method: 'POST',
       headers: {
-        authorization: `Bearer ${request.token}`,
+        authorization: `Bearer ${token}`,
         accept: 'application/vnd.github+json',
         'x-github-api-version': '2022-11-28',
         'content-type': 'application/json',
@@ -150,13 +202,22 @@ export type DispatcherEvent =
       /** This last request's duration. */
       requestMs: number;
     }
-  | { kind: 'retry'; id: number; key: string; attempts: number; afterMs: number; reason: string }
+  | {
+      kind: 'retry';
+      id: number;
+      key: string;
+      attempts: number;
+      afterMs: number;
+      reason: string;
+      /** Set when the retry is for want of a usable token (see DispatchResult). */
+      credentials?: boolean;
+    }
   | { kind: 'failed'; id: number; key: string; attempts: number; status: number; message: string };
 
 /** The part of the store the dispatcher uses. */
 export type DispatchQueue = Pick<GatewayStore, 'nextDue' | 'markSent' | 'markRetry' | 'markDead'>;
 
-/** Sends one queued dispatch (the caller closes over the API URL, repository and a token). */
+/** Sends one queued dispatch (the caller closes over the API URL, repository and the token or its source). */
 export type SendQueued = (dispatch: QueuedDispatch) => Promise<DispatchResult>;
 
 /** How the dispatcher runs. */
@@ -228,8 +289,10 @@ export async function runDispatcher(store: DispatchQueue, send: SendQueued, opti
           attempts,
           afterMs: result.afterMs,
           reason: result.reason,
+          ...(result.credentials === true ? { credentials: true } : {}),
         });
-        if (result.rateLimited === true) await sleep(result.afterMs, signal);
+        // A rate limit or missing credentials hold for every dispatch: pause them all.
+        if (result.rateLimited === true || result.credentials === true) await sleep(result.afterMs, signal);
         break;
       case 'failed': {
         const message = `HTTP ${result.status}: ${result.message}`;
@@ -249,7 +312,7 @@ export async function runDispatcher(store: DispatchQueue, send: SendQueued, opti
 }
 
 /** GitHub's `message` from an error body (plus its field errors), or undefined for a body that is not GitHub's JSON. */
-function githubMessage(text: string): string | undefined {
+export function githubMessage(text: string): string | undefined {
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -280,7 +343,7 @@ function oneLine(text: string): string {
 }
 
 /** The system error code behind undici's "fetch failed", when there is one. */
-function networkReason(error: unknown): string {
+export function networkReason(error: unknown): string {
   const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
   if (typeof cause?.code === 'string') return cause.code;
   if (typeof cause?.message === 'string') return cause.message;

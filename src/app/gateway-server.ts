@@ -14,6 +14,7 @@ import type { AcceptOutcome, AlertOutcome, GatewayStore, QueuedDispatch } from '
 import { GroupCommit } from '../adapters/gateway-group-commit.ts';
 import {
   abortableSleep,
+  backoffMs,
   runDispatcher,
   type DispatcherOptions,
   type DispatchResult,
@@ -37,8 +38,13 @@ export interface GatewayDeps {
   readonly store: GatewayStore;
   /** Source id -> its secrets. */
   readonly secrets: ReadonlyMap<string, SourceSecrets>;
-  /** Sends one queued dispatch to GitHub (adapters/github-dispatch.ts `sendDispatch`, bound to the token). */
+  /** Sends one queued dispatch to GitHub (adapters/github-dispatch.ts `sendDispatch`, bound to the token or its source). */
   readonly send: (dispatch: QueuedDispatch, signal: AbortSignal) => Promise<DispatchResult>;
+  /**
+   * Checks at start that GitHub takes the credentials (fetches the App's token); a failure is
+   * logged, shown on /healthz and tried again with backoff until it passes. Optional.
+   */
+  readonly checkCredentials?: (signal: AbortSignal) => Promise<unknown>;
   readonly now: () => Date;
   /** One JSON object per line on standard output. */
   readonly log: (event: Readonly<Record<string, unknown>>) => void;
@@ -276,6 +282,8 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
 
   // The dispatcher loop fails when the store does (a locked or full database): it is logged,
   // /healthz says so, and the loop starts again; it must not end silently while alerts queue.
+  // A dispatch retried for want of a usable token (the GitHub App's exchange failed) is reported
+  // the same way: nothing leaves until it is fixed. The next dispatch sent clears either.
   let dispatcherError: string | undefined;
   const dispatcherOptions: DispatcherOptions = {
     now: deps.now,
@@ -292,7 +300,9 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
       } else if (event.kind === 'retry') counters.retries++;
       else counters.failed++;
       if (event.kind === 'sent') dispatcherError = undefined;
-      deps.log({ level: event.kind === 'failed' ? 'error' : 'info', msg: 'dispatch', ...event });
+      const noCredentials = event.kind === 'retry' && event.credentials === true;
+      if (noCredentials) dispatcherError = event.reason;
+      deps.log({ level: event.kind === 'failed' || noCredentials ? 'error' : 'info', msg: 'dispatch', ...event });
     },
   };
   const dispatcher = (async () => {
@@ -307,6 +317,28 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
     }
   })();
 
+  // Credentials GitHub refuses (a wrong App key or installation) would otherwise go unnoticed
+  // until the first alert, hours later: checked now, and /healthz says so until they pass.
+  const credentialsCheck = (async () => {
+    const check = deps.checkCredentials;
+    if (check === undefined) return;
+    let failure: string | undefined;
+    for (let attempt = 0; !stop.signal.aborted; attempt++) {
+      try {
+        await check(stop.signal);
+        if (dispatcherError === failure) dispatcherError = undefined;
+        deps.log({ level: 'info', msg: 'github credentials accepted' });
+        return;
+      } catch (error) {
+        if (stop.signal.aborted) return;
+        failure = `github credentials: ${describeError(error)}`;
+        dispatcherError = failure;
+        deps.log({ level: 'error', msg: 'github credentials check failed; retrying', error: describeError(error) });
+        await abortableSleep(backoffMs(attempt), stop.signal);
+      }
+    }
+  })();
+
   return {
     url,
     async close() {
@@ -314,6 +346,7 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
       await commits.flush();
       stop.abort();
       await dispatcher.catch(() => undefined);
+      await credentialsCheck;
       store.close();
     },
   };

@@ -7,6 +7,7 @@ import { ExitCode, UsageError, type ExitCodeValue } from '../errors.ts';
 import { readBoundedFile } from '../adapters/bounded-file.ts';
 import { parseGatewayConfig, type GatewayConfig, type ValueFrom } from '../core/gateway-config.ts';
 import { GatewayStore } from '../adapters/gateway-store.ts';
+import { GitHubAppTokens, loadAppPrivateKey } from '../adapters/github-app-token.ts';
 import { sendDispatch } from '../adapters/github-dispatch.ts';
 import { startGateway, type SourceSecrets } from '../app/gateway-server.ts';
 import type { CommandContext } from '../app/context.ts';
@@ -14,12 +15,24 @@ import type { CommandContext } from '../app/context.ts';
 /** Largest config file read. */
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
+/** A config's path, as written in the file at `configPath`: relative ones are taken from its folder. */
+function fromConfigFolder(configPath: string, path: string): string {
+  return isAbsolute(path) ? path : resolve(dirname(configPath), path);
+}
+
 /** Reads and validates the config; the state folder is resolved against the config file's folder. */
 function loadConfig(path: string): { config: GatewayConfig; stateDir: string } {
   const text = readBoundedFile(path, { label: '--config', maxBytes: MAX_CONFIG_BYTES }).toString('utf8');
   const config = parseGatewayConfig(text, path);
-  const stateDir = isAbsolute(config.state) ? config.state : resolve(dirname(path), config.state);
-  return { config, stateDir };
+  return { config, stateDir: fromConfigFolder(path, config.state) };
+}
+
+/** How the gateway authenticates to GitHub, in words: names the variable or the key file, never a secret. */
+function describeAuth(config: GatewayConfig, path: string): string {
+  const auth = config.github.auth;
+  return auth.kind === 'token'
+    ? `token from $${auth.tokenEnv}`
+    : `GitHub App ${auth.appId}, installation ${auth.installationId}, private key ${fromConfigFolder(path, auth.privateKeyFile)}`;
 }
 
 /** `gateway check`: the config is valid; prints each source and rule as the gateway reads them. */
@@ -29,7 +42,7 @@ export function gatewayCheckCommand(path: string, context: CommandContext): Exit
   context.out(`${path}: valid`);
   context.out(`listen ${config.listen.host}:${config.listen.port}, state ${stateDir}`);
   context.out(
-    `github ${config.github.repository} (token from $${config.github.tokenEnv}), event type ${config.github.eventType}`,
+    `github ${config.github.repository} (${describeAuth(config, path)}), event type ${config.github.eventType}`,
   );
   for (const source of config.sources) {
     const auth = [
@@ -79,7 +92,26 @@ export async function gatewayCommand(path: string, context: CommandContext): Pro
     if (!value) throw new UsageError('USAGE', `${what}: set the environment variable ${name} (named in ${path})`);
     return value;
   };
-  const token = env(config.github.tokenEnv, 'github.token-env');
+  const log = (event: Readonly<Record<string, unknown>>): void =>
+    context.out(JSON.stringify({ time: context.now().toISOString(), ...event }));
+  const apiUrl = (context.env.GITHUB_API_URL || config.github.apiUrl || 'https://api.github.com').replace(/\/+$/, '');
+  const auth = config.github.auth;
+  let token: string | GitHubAppTokens;
+  if (auth.kind === 'token') {
+    token = env(auth.tokenEnv, 'github.token-env');
+  } else {
+    // Read once, at start: a key that cannot be used stops the start-up with what to fix.
+    const key = loadAppPrivateKey(fromConfigFolder(path, auth.privateKeyFile));
+    if (key.warning !== undefined) log({ level: 'warn', msg: key.warning });
+    token = new GitHubAppTokens({
+      apiUrl,
+      appId: auth.appId,
+      installationId: auth.installationId,
+      repository: config.github.repository,
+      privateKey: key.key,
+    });
+  }
+  const appTokens = typeof token === 'string' ? undefined : token;
   const secrets = new Map<string, SourceSecrets>();
   for (const source of config.sources) {
     secrets.set(source.id, {
@@ -89,7 +121,7 @@ export async function gatewayCommand(path: string, context: CommandContext): Pro
       ...(source.auth.hmacEnv !== undefined ? { hmac: env(source.auth.hmacEnv, `source ${source.id}: hmac-env`) } : {}),
     });
   }
-  const apiUrl = (context.env.GITHUB_API_URL || config.github.apiUrl || 'https://api.github.com').replace(/\/+$/, '');
+  log({ level: 'info', msg: 'github', repository: config.github.repository, auth: describeAuth(config, path) });
   const store = GatewayStore.open(stateDir);
   const gateway = await startGateway({
     config,
@@ -104,8 +136,11 @@ export async function gatewayCommand(path: string, context: CommandContext): Pro
         signal,
         attempts: dispatch.attempts,
       }),
+    // The App's token is fetched at start, so a key or installation GitHub refuses shows on
+    // /healthz before the first alert needs it.
+    ...(appTokens !== undefined ? { checkCredentials: (signal: AbortSignal) => appTokens.token(signal) } : {}),
     now: context.now,
-    log: (event) => context.out(JSON.stringify({ time: context.now().toISOString(), ...event })),
+    log,
   }).catch((error: unknown) => {
     store.close();
     throw error;

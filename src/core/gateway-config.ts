@@ -19,10 +19,10 @@ export interface GatewayConfig {
   readonly listen: { readonly host: string; readonly port: number };
   /** The state folder as written; the caller resolves a relative one against the config's folder. */
   readonly state: string;
-  /** Where alerts are dispatched to, and the environment variable holding the token. */
+  /** Where alerts are dispatched to, and how the gateway authenticates to GitHub. */
   readonly github: {
     readonly repository: string;
-    readonly tokenEnv: string;
+    readonly auth: GitHubAuth;
     /** The API base when set in the config; else the caller's default (GITHUB_API_URL, api.github.com). */
     readonly apiUrl?: string;
     /** The repository_dispatch event type; `remediate` unless set. */
@@ -32,6 +32,25 @@ export interface GatewayConfig {
   /** The allow-list, in order: the first rule of an alert's source that matches it wins. */
   readonly rules: readonly GatewayRule[];
 }
+
+/**
+ * How the gateway authenticates to GitHub: a token from an environment variable (`token-env`),
+ * or as a GitHub App (`app`) whose installation tokens it mints itself.
+ */
+export type GitHubAuth =
+  | {
+      readonly kind: 'token';
+      /** The environment variable holding the token. */
+      readonly tokenEnv: string;
+    }
+  | {
+      readonly kind: 'app';
+      /** The App id (a number) or its client id (`Iv...`). */
+      readonly appId: number | string;
+      /** The private key file as written; the caller resolves a relative one against the config's folder. */
+      readonly privateKeyFile: string;
+      readonly installationId: number;
+    };
 
 /** A sender the gateway accepts requests from, at its own path, with its own secret. */
 export interface GatewaySource {
@@ -129,7 +148,10 @@ export function parseGatewayConfig(text: string, file: string): GatewayConfig {
           // An empty match would route every alert of the source: an allow-list names what it allows.
           e.keyword === 'minProperties' && e.instancePath.endsWith('/match')
             ? issue(pointerToPath(e.instancePath), 'expected at least one label to match')
-            : schemaIssue(e, issue),
+            : // The schema's "exactly one of token-env or app", said as what to write.
+              e.schemaPath.startsWith('#/properties/github/oneOf')
+              ? githubAuthIssue(data, issue)
+              : schemaIssue(e, issue),
         ),
       ),
     );
@@ -162,7 +184,12 @@ interface RawConfig {
   readonly state: string;
   readonly github: {
     readonly repository: string;
-    readonly 'token-env': string;
+    readonly 'token-env'?: string;
+    readonly app?: {
+      readonly id: number | string;
+      readonly 'private-key-file': string;
+      readonly 'installation-id': number;
+    };
     readonly 'api-url'?: string;
     readonly 'event-type'?: string;
   };
@@ -290,9 +317,29 @@ function semanticIssues(raw: RawConfig, issue: IssueMaker): LocatedIssue[] {
   return problems;
 }
 
+/**
+ * Both `token-env` and `app`, or neither: which credentials the gateway would use is a guess, so
+ * the config says it. Located at `app` when both are there, at `github` when neither is.
+ */
+function githubAuthIssue(data: unknown, issue: IssueMaker): LocatedIssue {
+  const github = (data as { github?: Record<string, unknown> }).github ?? {};
+  if ('token-env' in github && 'app' in github) {
+    return issue(
+      ['github', 'app'],
+      'expected token-env or app, not both: keep app to authenticate as the GitHub App, or token-env for a token from the environment',
+      true,
+    );
+  }
+  return issue(
+    ['github'],
+    'expected token-env: <variable holding a token>, or app: { id: <App id>, private-key-file: <path>, installation-id: <number> }',
+    true,
+  );
+}
+
 function authIssues(
   source: RawConfig['sources'][number],
-  tokenEnv: string,
+  tokenEnv: string | undefined,
   at: (string | number)[],
   issue: IssueMaker,
 ): LocatedIssue[] {
@@ -368,6 +415,18 @@ function apiUrlProblem(text: string): string | undefined {
   return undefined;
 }
 
+function githubAuth(github: RawConfig['github']): GitHubAuth {
+  if (github.app === undefined) return { kind: 'token', tokenEnv: github['token-env'] ?? '' };
+  const { id } = github.app;
+  return {
+    kind: 'app',
+    // A quoted numeric id is the same App: GitHub takes it as a number.
+    appId: typeof id === 'string' && /^[0-9]+$/.test(id) ? Number(id) : id,
+    privateKeyFile: github.app['private-key-file'],
+    installationId: github.app['installation-id'],
+  };
+}
+
 function valueFrom(raw: RawValueFrom): ValueFrom {
   return raw.label !== undefined ? { label: raw.label } : { value: raw.value ?? '' };
 }
@@ -379,7 +438,7 @@ function normalise(raw: RawConfig): GatewayConfig {
     state: raw.state,
     github: {
       repository: raw.github.repository,
-      tokenEnv: raw.github['token-env'],
+      auth: githubAuth(raw.github),
       ...(apiUrl !== undefined ? { apiUrl: apiUrl.replace(/\/+$/, '') } : {}),
       eventType: raw.github['event-type'] ?? 'remediate',
     },

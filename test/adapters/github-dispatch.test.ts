@@ -188,6 +188,70 @@ describe('sendDispatch', () => {
   });
 });
 
+describe('sendDispatch with a token source (a GitHub App)', () => {
+  /** Hands out `tokens` in order (an Error is thrown instead), then TOKEN; records invalidations. */
+  function source(...tokens: (string | Error)[]) {
+    const invalidated: string[] = [];
+    return {
+      invalidated,
+      token: async () => {
+        const next = tokens.shift() ?? TOKEN;
+        if (next instanceof Error) throw next;
+        return next;
+      },
+      invalidate: (token: string) => invalidated.push(token),
+    };
+  }
+
+  it('a 401 (a revoked token) drops the token and sends once more with a fresh one', async () => {
+    const tokens = source('ghs_revoked');
+    expect(await send({ token: tokens })).toEqual({ kind: 'sent' });
+    expect(tokens.invalidated).toEqual(['ghs_revoked']);
+    expect(double.requests.map((r) => r.status)).toEqual([401, 204]);
+    expect(double.dispatches).toHaveLength(1);
+  });
+
+  it('a 401 to the fresh token too is a retry for want of credentials, not a dead dispatch', async () => {
+    const tokens = source('ghs_revoked', 'ghs_refused-as-well');
+    expect(await send({ token: tokens })).toEqual({
+      kind: 'retry',
+      afterMs: 500,
+      reason: 'HTTP 401 to a token minted just now: Bad credentials',
+      credentials: true,
+    });
+    expect(tokens.invalidated).toEqual(['ghs_revoked', 'ghs_refused-as-well']);
+    expect(double.requests).toHaveLength(2);
+    expect(double.dispatches).toEqual([]);
+  });
+
+  it('a token that cannot be had is a retry for want of credentials, and nothing is sent', async () => {
+    const tokens = source(new Error('GitHub App installation token: HTTP 401: A JSON web token could not be decoded'));
+    expect(await send({ token: tokens })).toEqual({
+      kind: 'retry',
+      afterMs: 500,
+      reason: 'GitHub App installation token: HTTP 401: A JSON web token could not be decoded',
+      credentials: true,
+    });
+    expect(double.requests).toEqual([]);
+  });
+
+  it('other refusals are classified as for a fixed token, and a fixed token is never renewed', async () => {
+    const tokens = source();
+    double.failNext(DISPATCHES, 1, 403, {
+      body: JSON.stringify({
+        message: 'Resource not accessible by integration',
+        documentation_url: 'x',
+        status: '403',
+      }),
+    });
+    expect(await send({ token: tokens })).toMatchObject({ kind: 'failed', status: 403 });
+    expect(tokens.invalidated).toEqual([]);
+    // token-env: a 401 means the configured token is wrong; a person must replace it.
+    expect(await send({ token: 'ghs_wrong' })).toEqual({ kind: 'failed', status: 401, message: 'Bad credentials' });
+    expect(double.requests).toHaveLength(2);
+  });
+});
+
 describe('runDispatcher', () => {
   /** A clock that moves only when the dispatcher sleeps, so backoffs take no real time. */
   function fakeTime(start = '2030-01-01T00:00:00.000Z') {
@@ -335,6 +399,34 @@ describe('runDispatcher', () => {
     );
     expect(double.dispatches).toHaveLength(1);
     expect(store.counts()).toMatchObject({ queued: 1, sent: 1 });
+  });
+
+  it('pauses every send after a retry for want of credentials, and reports it as such', async () => {
+    const store = storeWith('a', 'b');
+    const stop = new AbortController();
+    const sleeps: number[] = [];
+    const events: DispatcherEvent[] = [];
+    let calls = 0;
+    await runDispatcher(
+      store,
+      async (): Promise<DispatchResult> => {
+        if (++calls === 1) return { kind: 'retry', afterMs: 700, reason: 'no token', credentials: true };
+        stop.abort();
+        return { kind: 'sent' };
+      },
+      {
+        now: () => new Date('2030-01-01T00:00:00.000Z'),
+        signal: stop.signal,
+        sleep: async (ms) => {
+          sleeps.push(ms);
+        },
+        onEvent: (event) => events.push(event),
+      },
+    );
+    expect(events[0]).toMatchObject({ kind: 'retry', key: 'a', reason: 'no token', credentials: true });
+    // The pause comes before the next dispatch ('b') is tried.
+    expect(sleeps[0]).toBe(700);
+    expect(events[1]).toMatchObject({ kind: 'sent', key: 'b' });
   });
 
   it('treats a send that throws as a retry and reports it', async () => {

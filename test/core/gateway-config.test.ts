@@ -33,7 +33,11 @@ describe('parseGatewayConfig', () => {
     expect(config).toEqual({
       listen: { host: '127.0.0.1', port: 9095 },
       state: './gateway-state',
-      github: { repository: 'acme/ops', tokenEnv: 'GATEWAY_GITHUB_TOKEN', eventType: 'remediate' },
+      github: {
+        repository: 'acme/ops',
+        auth: { kind: 'token', tokenEnv: 'GATEWAY_GITHUB_TOKEN' },
+        eventType: 'remediate',
+      },
       sources: [{ id: 'am', type: 'alertmanager', path: '/alertmanager', auth: { bearerEnv: 'AM_BEARER' } }],
       rules: [
         {
@@ -62,7 +66,7 @@ describe('parseGatewayConfig', () => {
     );
     expect(config.github).toEqual({
       repository: 'acme/ops',
-      tokenEnv: 'GH_TOKEN',
+      auth: { kind: 'token', tokenEnv: 'GH_TOKEN' },
       apiUrl: 'http://127.0.0.1:8080',
       eventType: 'remediate-alert',
     });
@@ -78,6 +82,81 @@ describe('parseGatewayConfig', () => {
       params: {},
       rateLimit: { max: 3, within: '10m' },
     });
+  });
+
+  it('reads a GitHub App instead of token-env: its id or client id, key file as written, installation id', () => {
+    const withApp = (app: string) =>
+      parseGatewayConfig(
+        BASE.replace(
+          'github: { repository: acme/ops, token-env: GH_TOKEN }',
+          `github:\n  repository: acme/ops\n  app: ${app}`,
+        ) + '  - { source: am, match: { alertname: X }, remediation: fix@v1.0.0 }\n',
+        'gateway.yml',
+      ).github.auth;
+    expect(withApp('{ id: 123456, private-key-file: keys/app.pem, installation-id: 7890 }')).toEqual({
+      kind: 'app',
+      appId: 123456,
+      privateKeyFile: 'keys/app.pem',
+      installationId: 7890,
+    });
+    expect(withApp('{ id: Iv23liAbCd.12, private-key-file: /etc/k.pem, installation-id: 1 }')).toMatchObject({
+      appId: 'Iv23liAbCd.12',
+    });
+    // A quoted numeric id is the same App.
+    expect(withApp('{ id: "123456", private-key-file: k.pem, installation-id: 1 }')).toMatchObject({ appId: 123456 });
+  });
+
+  it('refuses both token-env and app, and neither, at file:line:col, saying what to write', () => {
+    const both = thrown(() =>
+      parseGatewayConfig(
+        `listen: 127.0.0.1:9095
+state: ./state
+github:
+  repository: acme/ops
+  token-env: GH_TOKEN
+  app: { id: 1, private-key-file: k.pem, installation-id: 2 }
+sources:
+  - { id: am, type: alertmanager, path: /am, auth: { bearer-env: AM_BEARER } }
+rules: []
+`,
+        'gateway.yml',
+      ),
+    );
+    expect(both?.code).toBe('INVALID_CONFIG');
+    expect(both?.message).toBe(
+      'gateway.yml:6:3: github.app: expected token-env or app, not both: keep app to authenticate as the GitHub App, or token-env for a token from the environment',
+    );
+    const neither = thrown(() =>
+      parseGatewayConfig(
+        `listen: 127.0.0.1:9095
+state: ./state
+github:
+  repository: acme/ops
+sources:
+  - { id: am, type: alertmanager, path: /am, auth: { bearer-env: AM_BEARER } }
+rules: []
+`,
+        'gateway.yml',
+      ),
+    );
+    expect(neither?.message).toBe(
+      'gateway.yml:3:1: github: expected token-env: <variable holding a token>, or app: { id: <App id>, private-key-file: <path>, installation-id: <number> }',
+    );
+  });
+
+  it('refuses an app without what GitHub needs: an id, a key file, a whole installation id', () => {
+    const issues = issuesOf(
+      BASE.replace(
+        'github: { repository: acme/ops, token-env: GH_TOKEN }',
+        'github:\n  repository: acme/ops\n  app: { id: "my-app", installation-id: 0, key: k.pem }',
+      ) + '  - { source: am, match: { alertname: X }, remediation: fix@v1.0.0 }\n',
+    );
+    expect(issues).toContain("5:8 github.app: missing required key 'private-key-file'");
+    expect(issues).toContain('5:41 github.app.installation-id: must be >= 1, got 0');
+    expect(issues).toContain("5:44 github.app.key: unknown key 'key'");
+    expect(issues).toContain(
+      "5:14 github.app.id: expected the App's id (a number) or client id (Iv...), both on the App's settings page, got 'my-app'",
+    );
   });
 
   it('reads an IPv6 listen address and port 0', () => {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -118,7 +118,7 @@ describe('the OpenAPI subset', () => {
       operations: { operationId: string }[];
     };
     expect(subset.$comment).toContain('node scripts/extract-github-openapi.mjs');
-    expect(subset.operations.map((o) => o.operationId)).toHaveLength(20);
+    expect(subset.operations.map((o) => o.operationId)).toHaveLength(21);
   });
 
   it('maps OpenAPI 3.0 nullable to a null type without making other fields nullable', () => {
@@ -426,6 +426,144 @@ describe('repository dispatches', () => {
     });
     expect(anonymous.status).toBe(401);
     expect(double.dispatches).toEqual([]);
+  });
+});
+
+describe('GitHub App installation tokens', () => {
+  const APP_ID = 4242;
+  const INSTALLATION = 777;
+  const appKey = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const otherKey = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const nowS = () => Math.floor(Date.now() / 1000);
+  const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+  /** A JWT built here from GitHub's documentation (not with the gateway's code). */
+  function jwt(
+    claims: Record<string, unknown> = { iat: nowS() - 60, exp: nowS() + 540, iss: APP_ID },
+    key: KeyObject = appKey.privateKey,
+    header: Record<string, unknown> = { alg: 'RS256', typ: 'JWT' },
+  ): string {
+    const data = `${b64(header)}.${b64(claims)}`;
+    return `${data}.${sign('sha256', Buffer.from(data), key).toString('base64url')}`;
+  }
+
+  const startWithApp = () =>
+    start({
+      app: { id: APP_ID, clientId: 'Iv23liTestClient', publicKey: appKey.publicKey, installationId: INSTALLATION },
+    });
+
+  const mint = (double: GitHubDouble, token: string, body: unknown = {}, installation = INSTALLATION) =>
+    fetch(`${double.url}/app/installations/${installation}/access_tokens`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${token}`,
+        accept: 'application/vnd.github+json',
+        'x-github-api-version': '2022-11-28',
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify(body),
+    });
+
+  const dispatch = (double: GitHubDouble, token: string) =>
+    fetch(`${double.url}${R}/dispatches`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ event_type: 'remediate', client_payload: { remediation: 'svc@v1.0.0' } }),
+    });
+
+  it('issues a narrowed token for a JWT signed by the App key, and the dispatch route accepts it', async () => {
+    const double = await startWithApp();
+    const res = await mint(double, jwt(), { repositories: ['remediations'], permissions: { contents: 'write' } });
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as { token: string; expires_at: string; repository_selection: string };
+    expect(body.token).toMatch(/^ghs_/);
+    expect(body.repository_selection).toBe('selected');
+    const lifetime = Date.parse(body.expires_at) - Date.now();
+    expect(lifetime).toBeGreaterThan(59 * 60_000);
+    expect(lifetime).toBeLessThanOrEqual(60 * 60_000);
+    expect(double.installationTokens).toEqual([
+      expect.objectContaining({ permissions: { contents: 'write' }, repositories: ['remediations'], revoked: false }),
+    ]);
+    // The client id is an issuer as good as the numeric id.
+    expect((await mint(double, jwt({ iat: nowS() - 60, exp: nowS() + 540, iss: 'Iv23liTestClient' }))).status).toBe(
+      201,
+    );
+    expect((await dispatch(double, body.token)).status).toBe(204);
+    expect(double.dispatches).toHaveLength(1);
+    expect(double.requests.map((r) => r.operationId)).toEqual([
+      'apps/create-installation-access-token',
+      'apps/create-installation-access-token',
+      'repos/create-dispatch-event',
+    ]);
+    expect(double.violations).toEqual([]);
+  });
+
+  it('refuses with 401 a JWT signed by another key, a forged algorithm, another issuer, a bad time window', async () => {
+    const double = await startWithApp();
+    const now = nowS();
+    const publicPem = appKey.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const hs256 = (() => {
+      const data = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ iat: now - 60, exp: now + 540, iss: APP_ID })}`;
+      return `${data}.${createHmac('sha256', publicPem).update(data).digest('base64url')}`;
+    })();
+    const refused = {
+      // Attack: a JWT signed by a key that is not the App's (another App's leaked key, a guess).
+      'another key': jwt(undefined, otherKey.privateKey),
+      // Attack: algorithm confusion, the public key used as an HMAC secret, or no signature at all.
+      'HS256 with the public key': hs256,
+      'alg none': `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ iat: now - 60, exp: now + 540, iss: APP_ID })}.`,
+      'another issuer': jwt({ iat: now - 60, exp: now + 540, iss: APP_ID + 1 }),
+      expired: jwt({ iat: now - 700, exp: now - 100, iss: APP_ID }),
+      'lifetime over 10 minutes': jwt({ iat: now - 60, exp: now + 600, iss: APP_ID }),
+      'exp too far ahead': jwt({ iat: now + 0, exp: now + 601, iss: APP_ID }),
+      'iat in the future': jwt({ iat: now + 120, exp: now + 300, iss: APP_ID }),
+      'not a JWT': 'ghs_not-a-jwt',
+    };
+    for (const [what, token] of Object.entries(refused)) {
+      const res = await mint(double, token);
+      expect([what, res.status]).toEqual([what, 401]);
+      expect(((await res.json()) as { message: string }).message).not.toBe('');
+    }
+    // The boundary itself (exp exactly 10 minutes after iat, iat 60 s back) is accepted.
+    expect((await mint(double, jwt({ iat: now - 60, exp: now + 540, iss: APP_ID }))).status).toBe(201);
+    // A JWT is not a token for the repository routes, nor the static token one for the App route.
+    expect((await dispatch(double, jwt())).status).toBe(401);
+    expect((await mint(double, TOKEN)).status).toBe(401);
+    expect(double.installationTokens).toHaveLength(1);
+    expect(double.dispatches).toEqual([]);
+    expect(double.violations).toEqual([]);
+  });
+
+  it('404s another installation; 422s a repository or a permission the installation was not granted', async () => {
+    const double = await startWithApp();
+    expect((await mint(double, jwt(), {}, INSTALLATION + 1)).status).toBe(404);
+    expect((await mint(double, jwt(), { repositories: ['other'] })).status).toBe(422);
+    const admin = await mint(double, jwt(), { permissions: { administration: 'write' } });
+    expect(admin.status).toBe(422);
+    expect(((await admin.json()) as { message: string }).message).toMatch(/not granted/);
+    expect(double.installationTokens).toEqual([]);
+    expect(double.violations).toEqual([]);
+  });
+
+  it('answers 401 for a revoked or expired token and 403 for a dispatch without contents write', async () => {
+    let now = Date.now();
+    const double = await start({
+      now: () => new Date(now),
+      app: { id: APP_ID, publicKey: appKey.publicKey, installationId: INSTALLATION },
+    });
+    const token = async (body: unknown = {}) =>
+      ((await (await mint(double, jwt(), body)).json()) as { token: string }).token;
+    const revoked = await token();
+    double.revokeInstallationTokens();
+    expect((await dispatch(double, revoked)).status).toBe(401);
+    const readOnly = await token({ permissions: { contents: 'read' } });
+    expect((await dispatch(double, readOnly)).status).toBe(403);
+    const live = await token();
+    expect((await dispatch(double, live)).status).toBe(204);
+    now += 60 * 60_000;
+    expect((await dispatch(double, live)).status).toBe(401);
+    expect(double.dispatches).toHaveLength(1);
+    expect(double.violations).toEqual([]);
   });
 });
 

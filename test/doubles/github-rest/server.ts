@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ActionsStore, type SeedArtifact, type SeedJob } from './actions-state.ts';
+import { AppInstallation, type DoubleApp, type IssuedToken, type TokenRequest } from './app-auth.ts';
 import { GitObjectReader } from './git-objects.ts';
 import {
   OpenApiValidator,
@@ -45,6 +46,11 @@ export interface GitHubDoubleOptions {
   readonly defaultBranch?: string;
   /** The clock behind every timestamp. Default the system clock. */
   readonly now?: () => Date;
+  /**
+   * A GitHub App installed on the repository: `POST /app/installations/{id}/access_tokens` takes
+   * its JWT and issues installation tokens, which every route then accepts like `token`.
+   */
+  readonly app?: DoubleApp;
 }
 
 /** One request the double answered (or deliberately failed to). */
@@ -163,6 +169,10 @@ export interface GitHubDouble {
   readonly attestations: readonly StoredAttestation[];
   /** Events accepted through `POST /repos/{owner}/{repo}/dispatches` (answered 204), in arrival order. */
   readonly dispatches: readonly StoredDispatch[];
+  /** Installation tokens issued to the App (`options.app`), in order. */
+  readonly installationTokens: readonly IssuedToken[];
+  /** Revokes every installation token issued so far: each is answered 401 from now on. */
+  revokeInstallationTokens(): void;
   /** Seeds a review of workflow run `runId`'s protected environments (the run's approvals list). */
   addRunReview(runId: number, review: SeedReview): void;
 }
@@ -243,6 +253,8 @@ export async function startGitHubDouble(options: GitHubDoubleOptions): Promise<G
     immutableReleases: options.immutableReleases ?? false,
   });
   const actions = new ActionsStore(options.now ?? (() => new Date()));
+  const installation =
+    options.app === undefined ? undefined : new AppInstallation(options.app, repo, options.now ?? (() => new Date()));
   const defaultBranch = options.defaultBranch ?? 'main';
   // The secret in asset download links: like GitHub's signed object URLs, they need no token.
   const downloadSecret = randomBytes(16).toString('hex');
@@ -350,10 +362,16 @@ export async function startGitHubDouble(options: GitHubDoubleOptions): Promise<G
       send(res, record, reply);
     };
 
-    // Every route needs the token: the action always calls with GITHUB_TOKEN.
     const authorization = req.headers.authorization;
     const presented = /^(?:bearer|token)\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
-    if (presented !== options.token) {
+    if (match && operation?.operationId === 'apps/create-installation-access-token') {
+      finish(installationToken(match, url.searchParams, req.headers['content-type'], body, presented, violate));
+      return;
+    }
+    // Every other route needs the token (the action always calls with GITHUB_TOKEN), or a live
+    // installation token of the App.
+    const appToken = presented === undefined ? undefined : installation?.live(presented);
+    if (presented !== options.token && appToken === undefined) {
       finish({
         status: 401,
         json: {
@@ -399,6 +417,19 @@ export async function startGitHubDouble(options: GitHubDoubleOptions): Promise<G
       finish({ status: 404, json: notFound(docs) });
       return;
     }
+    // An installation token carries only the permissions it was issued with: a dispatch needs
+    // contents write (GitHub's "Resource not accessible by integration" otherwise).
+    if (
+      appToken !== undefined &&
+      operation.operationId === 'repos/create-dispatch-event' &&
+      appToken.permissions.contents !== 'write'
+    ) {
+      finish({
+        status: 403,
+        json: { message: 'Resource not accessible by integration', documentation_url: docs, status: '403' },
+      });
+      return;
+    }
     finish(
       await route(operation, {
         match,
@@ -409,6 +440,46 @@ export async function startGitHubDouble(options: GitHubDoubleOptions): Promise<G
         headers: req.headers,
       }),
     );
+  }
+
+  /**
+   * `POST /app/installations/{installation_id}/access_tokens`: authenticated by the App's JWT
+   * (401 with GitHub's message otherwise), then the body is checked against the description and
+   * the token narrowed to what it asks for (422 for a repository or permission not granted).
+   */
+  function installationToken(
+    match: OperationMatch,
+    query: URLSearchParams,
+    contentType: string | undefined,
+    body: Buffer,
+    presented: string | undefined,
+    violate: (location: Violation['location'], message: string) => void,
+  ): Reply {
+    const docs = match.operation.documentationUrl ?? GENERAL_DOCS;
+    const jwt = installation?.verifyJwt(presented ?? '') ?? { ok: false, message: 'Integration not found' };
+    if (!jwt.ok) return { status: 401, json: { message: jwt.message, documentation_url: docs, status: '401' } };
+    const check = validator.validateRequest(match, query, contentType, body);
+    for (const problem of check.problems) violate(problem.location, problem.message);
+    if (check.problems.some((p) => p.location === 'path')) return { status: 404, json: notFound(docs) };
+    if (check.problems.length > 0) {
+      return {
+        status: 422,
+        json: {
+          message: `Invalid request.\n\n${check.problems.map((p) => p.message).join('\n')}`,
+          documentation_url: docs,
+          status: '422',
+        },
+      };
+    }
+    const outcome = installation?.issue(Number(match.pathParams.installation_id), (check.json ?? {}) as TokenRequest);
+    if (outcome === undefined || !outcome.ok) {
+      const status = outcome?.status ?? 404;
+      return {
+        status,
+        json: { message: outcome?.message ?? 'Not Found', documentation_url: docs, status: String(status) },
+      };
+    }
+    return { status: 201, json: installation?.tokenJson(outcome.issued) };
   }
 
   async function route(operation: OpenApiOperation, call: Call): Promise<Reply> {
@@ -784,6 +855,11 @@ export async function startGitHubDouble(options: GitHubDoubleOptions): Promise<G
     attestations,
     dispatches,
     addRunReview: (runId, review) => reviews.set(runId, [...(reviews.get(runId) ?? []), review]),
+    installationTokens: installation?.issued ?? [],
+    revokeInstallationTokens() {
+      if (installation === undefined) throw new Error('the double was started without an app');
+      installation.revokeAll();
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         for (const res of hung) res.destroy();
