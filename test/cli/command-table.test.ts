@@ -1,8 +1,8 @@
 // The command table (src/cli/command-table.ts) against the parser and the help it prints, in
 // process: every command answers --help, -h and `help <command>`; every documented option is
 // parsed and nothing undocumented is; mistakes name the argument or suggest the command or
-// option meant.
-import { mkdtempSync, rmSync } from 'node:fs';
+// option meant; the README's CLI reference names only what the table has.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -404,6 +404,40 @@ describe('mistakes: exit 2, naming what was meant', () => {
       const error = thrown(() => parse(argv));
       expect(error?.code, argv.join(' ')).toBe('USAGE');
     }
+  });
+});
+
+describe("README's CLI reference", () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const start = readme.indexOf('\n## CLI reference\n');
+  const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
+  /** Each `remediate ...` entry of the section's code blocks, with its continuation lines. */
+  const entries = [...section.matchAll(/```\n([\s\S]*?)```/g)]
+    .flatMap((block) => (block[1] ?? '').split(/\n(?=remediate )/))
+    .filter((entry) => entry.startsWith('remediate '));
+
+  function keyOf(entry: string): CommandKey | undefined {
+    const [, first = '', second = ''] = entry.split(/\s+/);
+    const two = `${first} ${second}`;
+    if (isCommandKey(two)) return two;
+    return isCommandKey(first) ? first : undefined;
+  }
+
+  it('names only commands and options the table has', () => {
+    expect(start).toBeGreaterThan(0);
+    for (const entry of entries) {
+      const key = keyOf(entry);
+      expect(key, entry).toBeDefined();
+      if (key === undefined) continue;
+      // --help and --version are the global flags every entry may mention.
+      const known = new Set([...Object.keys(commandSpec(key).options), 'help', 'version']);
+      for (const [, name] of entry.matchAll(/--([a-z][a-z-]*)/g)) expect(known, `${key}: --${name}`).toContain(name);
+    }
+  });
+
+  it('lists every command of the table', () => {
+    const listed = new Set(entries.map(keyOf));
+    for (const key of COMMAND_KEYS) expect(listed, key).toContain(key);
   });
 });
 
