@@ -6772,6 +6772,7 @@ function tryReadBoundedFile(path, options) {
         // Refused by its stated size before reading: a 200 MB file must not cost 200 MB to refuse.
         if (stats.size > maxBytes)
             throw tooLarge(tooLargeCode, label, path, maxBytes, stats.size);
+        options.checkFile?.(stats);
         return readAtMost(fd, maxBytes, stats.size, () => tooLarge(tooLargeCode, label, path, maxBytes));
     }
     catch (error) {

@@ -26,7 +26,8 @@ import { releaseVersion } from '../app/release.ts';
 import { resolveRecordArgument, type RecordArgumentSettings } from '../app/record-argument.ts';
 import { resolveRelease } from '../app/resolve-release.ts';
 import { yankVersion } from '../app/yank.ts';
-import { readCliSettings, USAGE, type AnchorSettings, type CliCommand } from './settings.ts';
+import { readCliSettings, type AnchorSettings, type CliCommand } from './settings.ts';
+import { helpText } from './usage-text.ts';
 import type { RecordAnchors } from '../app/verify-run.ts';
 import type { RunListSource } from '../app/run-list.ts';
 import { TOOL_VERSION } from '../version.ts';
@@ -51,7 +52,7 @@ async function execute(
   const { out } = context;
   switch (command.command) {
     case 'help':
-      out(USAGE);
+      out(helpText(command.topic));
       return ExitCode.ok;
     case 'version':
       out(TOOL_VERSION);

@@ -1,4 +1,4 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseArgs, type ParseArgsOptionDescriptor } from 'node:util';
 import { isAbsolute, resolve } from 'node:path';
 import { UsageError } from '../errors.ts';
 import { readGitHubEnvironment, type GitHubEnvironment } from '../app/github-environment.ts';
@@ -8,6 +8,20 @@ import { LISTED_STATUSES, parseSince, type ListedStatus, type RunFilter, type Si
 import { parseIdempotencyKey } from '../core/idempotency-key.ts';
 import { DEFAULT_EXPIRY_MS, parseLifetime } from '../core/manifest-editor.ts';
 import { assertRemediationName, makeVersionRef, parseVersionRef, type VersionRef } from '../core/version-ref.ts';
+import { closestMatch, didYouMean } from './closest-match.ts';
+import {
+  COMMAND_GROUPS,
+  COMMAND_KEYS,
+  DEFAULT_OUT_DIR,
+  commandSpec,
+  isCommandKey,
+  subcommandsOf,
+  type ArgumentSpec,
+  type CommandKey,
+  type CommandSpec,
+  type CommandTable,
+} from './command-table.ts';
+import { optionLabel } from './usage-text.ts';
 
 /** Trust options shared by verify and run. */
 export interface TrustSettings {
@@ -197,66 +211,6 @@ export interface AnchorSettings {
     | undefined;
 }
 
-/** The options of AnchorSettings. */
-const anchorOptions = {
-  'snapshot-digest': { type: 'string' },
-  'trusted-key': { type: 'string', multiple: true },
-  attestation: { type: 'string' },
-  'trusted-root': { type: 'string' },
-  'signer-workflow': { type: 'string' },
-  repo: { type: 'string' },
-  'source-ref': { type: 'string' },
-} as const;
-
-export const USAGE = `remediate — signed, immutable remediations with a tamper-evident record
-
-Usage:
-  remediate keygen --out <file>
-  remediate digest <name> [--ref <git ref>]
-  remediate release <name> <version> --key <file> [--key <file> ...] [--manifest <path>] [--expires 180d]
-  remediate yank <name>@<version> --key <file> [--key ...] --reason "<why>" [--manifest <path>]
-  remediate verify <name>@<version> --trusted-key <pub> [--trusted-key ...] [--threshold k] [--min-serial n] [--manifest <path>]
-  remediate run <name>@<version> --trusted-key <pub> [--trusted-key ...] [--threshold k] [--min-serial n]
-                [--manifest <path>] [--param key=value ...] [--params-file f.json] [--out <dir>] [--dry-run]
-                [--force | --check-only] [--target <name>] [--ignore-circuit-breaker] [--idempotency-key <alert id>]
-                [--sign-key <ed25519 private key>]   (or REMEDIATE_SIGN_KEY=<file>: signs the record's receipt)
-  remediate replay <record dir> --trusted-key <pub> [...] [--threshold k] [--min-serial n] [--manifest <path>]
-                (--receipt-key <run key pub> ... | --snapshot-digest sha256:<hex> | --trusted-root ... | --unanchored)
-                [--out <dir>] [--dry-run] [--force] [--ignore-circuit-breaker] [--sign-key <ed25519 private key>]
-                (runs the record's version with its parameters and target again, verified as any run)
-  remediate verify-run <record dir> (--trusted-key <run key pub> ... | --snapshot-digest sha256:<hex>
-                | --trusted-root <trusted_root.jsonl> --signer-workflow <OWNER/REPO/.github/workflows/file.yml>
-                  --repo <OWNER/REPO> [--source-ref <refs/heads/main>]
-                  [--attestation <bundle.json>, default <record dir>/receipt.sigstore.json])
-  remediate manifest check --manifest <path> (--previous <path> | --previous-ref <git ref>)
-  remediate gateway --config <gateway.yml>               (the alert gateway: serves until SIGTERM)
-  remediate gateway check --config <gateway.yml>         (validates the config, prints sources and rules)
-  remediate gateway replay-dead --config <gateway.yml>   (re-queues the dispatches GitHub refused)
-  remediate show <record dir> [the anchors of verify-run]
-                (reads a record: exit 0 when shown, even NOT AUTHENTICATED; 3 when tampered. verify-run is the check)
-  remediate runs list [--out <dir> | --repo <OWNER/REPO>] [--name <name>] [--target <name>] [--status <status> ...]
-                [--since <30m|24h|7d|2026-11-01|2026-11-01T08:00:00Z>] [--limit <n>] [--json]
-                (the records in --out, newest first, default .remediate/runs as run; or those --repo published as artifacts)
-  remediate runs show <record dir | run id --repo OWNER/REPO> [the anchors of verify-run]     (the same as show)
-  remediate runs verify <record dir | run id --repo OWNER/REPO> <the anchors of verify-run>   (the same as verify-run)
-  remediate release --from-tag <name>/<version> --key <file> (--manifest <previous> | --first-release) [--manifest-out <file>]
-  remediate validate [--base <git ref>] [--summary <file>]
-  remediate dispatch parse --event <event.json> [--github-output <file>]
-  remediate summarize <record dir>... [--summary <file>]
-  remediate blast-radius --max-unhealthy <n | p%> --total <targets> [<check-only record dir>...] [--github-output <file>] [--summary <file>]
-  remediate github newest-manifest --out <file> [--trusted-key <pub> ...]
-  remediate github publish-manifest --manifest <file> --trusted-key <pub> [...] [--target <git rev>]
-  remediate github publish-release --tag <tag> --asset <file> [--asset ...] [--notes-file <file>] [--prerelease]
-  remediate github fleet-gate --leg-prefix <text> --max-failures <n> --gate-step <step name> [--github-output <file>] [--summary <file>]
-  remediate github download-records --dir <dir> [--suffix-prefix <text> | --skip-suffix-prefix <text>]
-                [--run-id <workflow run id> [--attempt <n>, default 1]]
-  remediate demo [--clean]
-  remediate help | --help | --version
-
-Versions are exact: <name>@v<semver> (tag <name>/v<semver>).
-Exit codes: 0 success, 1 the remediation ran and failed (or error [INTERNAL], a bug), 2 usage or invalid input,
-            3 refused by an integrity or trust check, 4 cancelled or timed out.`;
-
 /** One invocation of the CLI: its command line and the GitHub job it runs in, parsed once. */
 export interface CliSettings {
   readonly command: CliCommand;
@@ -272,38 +226,233 @@ export function readCliSettings(argv: readonly string[], cwd: string, env: NodeJ
   return { command: parseCommandLine(argv, cwd, env), github: readGitHubEnvironment(env) };
 }
 
+/** `--help` and `-h`, which every command takes (no command has an option of that name or letter). */
+const HELP_OPTION = { help: { type: 'boolean', short: 'h', multiple: false } } as const;
+
+/** A command's parseArgs options, derived from its table entry: the only place options are declared. */
+function parseArgsOptions(options: CommandSpec['options']): Record<string, ParseArgsOptionDescriptor> {
+  const config: Record<string, ParseArgsOptionDescriptor> = { ...HELP_OPTION };
+  for (const [name, option] of Object.entries(options)) {
+    config[name] = { type: option.type, multiple: option.multiple === true };
+  }
+  return config;
+}
+
+/** The first words the CLI knows (`run`, `runs`, `github`, ...), in table order. */
+function firstWords(): string[] {
+  return [...new Set(COMMAND_KEYS.map((key) => key.split(' ')[0] ?? key))];
+}
+
+/** `'runs list', 'runs show' or 'runs verify'`. */
+function quotedList(keys: readonly string[]): string {
+  const quoted = keys.map((key) => `'${key}'`);
+  return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}` : (quoted[0] ?? '');
+}
+
+/** `; did you mean 'runs list'?` for a mistyped subcommand word. */
+function didYouMeanSubcommand(prefix: string, word: string): string {
+  const match = closestMatch(
+    word,
+    subcommandsOf(prefix).map((key) => key.slice(prefix.length + 1)),
+  );
+  return match === undefined ? '' : `; did you mean '${prefix} ${match}'?`;
+}
+
+/** Which command the first words of argv name, and the arguments left for it; or a help request. */
+type Resolved = { readonly kind: 'command'; readonly key: CommandKey; readonly args: readonly string[] } | HelpTopic;
+type HelpTopic = { readonly kind: 'help'; readonly topic?: string };
+
+const isHelpFlag = (arg: string | undefined) => arg === '--help' || arg === '-h';
+
+/** Which command argv's first words name (`runs list` takes two, `gateway` one or two); throws for none. */
+function resolveCommand(first: string, rest: readonly string[]): Resolved {
+  const [second, ...others] = rest;
+  const subcommands = subcommandsOf(first);
+  if (subcommands.length > 0) {
+    const key = `${first} ${second ?? ''}`;
+    if (isCommandKey(key)) return { kind: 'command', key, args: others };
+    // `gateway` is a command of its own as well as the word before `gateway check`.
+    if (isCommandKey(first)) return { kind: 'command', key: first, args: rest };
+    if (isHelpFlag(second)) return { kind: 'help', topic: first };
+    if (second === undefined) {
+      throw new UsageError(
+        'USAGE',
+        `${first}: missing a command: expected ${quotedList(subcommands)}; run 'remediate ${first} --help'`,
+      );
+    }
+    throw new UsageError(
+      'USAGE',
+      `unknown command '${first} ${second.slice(0, 80)}': expected ${quotedList(subcommands)}${subcommands.length > 1 ? didYouMeanSubcommand(first, second) : ''}`,
+    );
+  }
+  if (isCommandKey(first)) return { kind: 'command', key: first, args: rest };
+  throw new UsageError(
+    'USAGE',
+    `unknown command '${first.slice(0, 80)}'${didYouMean(first, firstWords()) || "; run 'remediate help' for the list"}`,
+  );
+}
+
+/** `remediate help [<command>...]` and `remediate --help [<command>...]`: which help to print. */
+function helpTopic(words: readonly string[]): HelpTopic {
+  const [first, ...rest] = words.filter((word) => !isHelpFlag(word));
+  if (first === undefined) return { kind: 'help' };
+  if (rest.length === 0 && Object.hasOwn(COMMAND_GROUPS, first)) return { kind: 'help', topic: first };
+  const resolved = resolveCommand(first, rest);
+  if (resolved.kind === 'help') return resolved;
+  const [extra] = resolved.args;
+  if (extra !== undefined) {
+    throw new UsageError(
+      'USAGE',
+      `unknown command '${resolved.key} ${extra.slice(0, 80)}'${didYouMeanSubcommand(resolved.key, extra) || "; run 'remediate help' for the list"}`,
+    );
+  }
+  return { kind: 'help', topic: resolved.key };
+}
+
+/**
+ * Whether the arguments ask for the command's help: `--help` or `-h` given as an option (not as
+ * the value of another option, nor after `--`). Help wins over any other mistake on the line.
+ */
+function wantsHelp(key: CommandKey, args: readonly string[]): boolean {
+  const { tokens } = parseArgs({
+    args: [...args],
+    options: parseArgsOptions(commandSpec(key).options),
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  });
+  return tokens.some((token) => token.kind === 'option' && token.name === 'help');
+}
+
+/** The error for arguments parseArgs refused, naming the command and, for a typo, the option meant. */
+function optionError(key: CommandKey, args: readonly string[], error: unknown): UsageError {
+  const options = parseArgsOptions(commandSpec(key).options);
+  const { tokens } = parseArgs({ args: [...args], options, allowPositionals: true, strict: false, tokens: true });
+  const unknown = tokens.find((token) => token.kind === 'option' && !Object.hasOwn(options, token.name));
+  if (unknown?.kind === 'option') {
+    const known = Object.keys(options).map((name) => `--${name}`);
+    return new UsageError(
+      'USAGE',
+      `unknown option '${unknown.rawName.slice(0, 80)}' for ${key}${didYouMean(unknown.rawName, known) || `; run 'remediate ${key} --help'`}`,
+      { cause: error },
+    );
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new UsageError('USAGE', `${key}: ${message}; run 'remediate ${key} --help'`, { cause: error });
+}
+
+/** The values parseArgs gives for a table entry's options: a flag is a boolean, a repeated option a list. */
+type OptionValues<O> = {
+  readonly [N in keyof O]?: O[N] extends { type: 'boolean' }
+    ? boolean
+    : O[N] extends { multiple: true }
+      ? string[]
+      : string;
+};
+
+/** One command's arguments, parsed against its table entry. */
+interface ParsedCommand<K extends CommandKey> {
+  readonly values: OptionValues<CommandTable[K]['options']>;
+  readonly positionals: readonly string[];
+}
+
+/**
+ * Parses a command's arguments against its table entry: strict options, then the positional
+ * arguments and the required options the table names. The help flag has been handled before.
+ */
+function parseCommand<K extends CommandKey>(key: K, args: readonly string[]): ParsedCommand<K> {
+  const spec = commandSpec(key);
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      options: parseArgsOptions(spec.options),
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    throw optionError(key, args, error);
+  }
+  const given: Readonly<Record<string, unknown>> = parsed.values;
+  checkArguments(key, parsed.positionals, given);
+  for (const [name, option] of Object.entries(spec.options)) {
+    const value = given[name];
+    if (option.required && (value === undefined || value === '')) {
+      throw new UsageError('USAGE', `${key}: missing ${optionLabel(name, option)}: ${option.description}`);
+    }
+  }
+  // parseArgs saw the options through CommandSpec; the table's literal types say which are flags
+  // and which repeat, exactly as parseArgsOptions configured them.
+  return { values: given as OptionValues<CommandTable[K]['options']>, positionals: parsed.positionals };
+}
+
+/** The positional arguments against the table: `run: missing <name@version>`. */
+function checkArguments(key: CommandKey, positionals: readonly string[], given: Readonly<Record<string, unknown>>) {
+  const spec = commandSpec(key);
+  const omittedWith = spec.arguments.find((a) => a.omittedWith !== undefined && given[a.omittedWith] !== undefined);
+  const expected = omittedWith === undefined ? spec.arguments : [];
+  const needed = expected.filter((a) => !a.optional);
+  const name = (a: ArgumentSpec) => (a.variadic ? `${a.name}...` : a.name);
+  if (positionals.length < needed.length) {
+    throw new UsageError('USAGE', `${key}: missing ${needed.slice(positionals.length).map(name).join(' ')}`);
+  }
+  const extra = positionals[expected.length];
+  if (extra !== undefined && !expected.some((a) => a.variadic)) {
+    const takes =
+      expected.length === 0
+        ? `takes no arguments${omittedWith === undefined ? '' : ` with --${omittedWith.omittedWith}`}`
+        : `takes ${expected.map(name).join(' ')}`;
+    throw new UsageError(
+      'USAGE',
+      `${key}: unexpected argument '${extra.slice(0, 80)}' (${key} ${takes})${(expected.length === 0 && didYouMeanSubcommand(key, extra)) || `; run 'remediate ${key} --help'`}`,
+    );
+  }
+}
+
 /** Parses argv (without node and script), and REMEDIATE_SIGN_KEY from `env`, into a command; throws UsageError (exit 2). */
 export function parseCommandLine(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv): CliCommand {
-  const [command, ...rest] = argv;
+  const [first, ...rest] = argv;
+  // `help --help` and `help -h` are help's own usage, as for any command; `--help` alone the global one.
+  if (first === 'help' && rest.length > 0 && rest.every(isHelpFlag)) return { command: 'help', topic: 'help' };
+  if (first === undefined || first === 'help' || isHelpFlag(first)) return helpCommand(helpTopic(rest));
+  if (first === 'version' || first === '--version') {
+    // Anything after it is ignored, as it always was; only a help flag changes what is printed.
+    return rest.some(isHelpFlag) ? { command: 'help', topic: 'version' } : { command: 'version' };
+  }
+  const resolved = resolveCommand(first, rest);
+  if (resolved.kind === 'help') return helpCommand(resolved);
+  if (wantsHelp(resolved.key, resolved.args)) return { command: 'help', topic: resolved.key };
+  return buildCommand(resolved.key, resolved.args, cwd, env);
+}
+
+function helpCommand(help: HelpTopic): CliCommand {
+  return help.topic === undefined ? { command: 'help' } : { command: 'help', topic: help.topic };
+}
+
+/** The settings of one command from its arguments; help and unknown commands are handled before. */
+function buildCommand(key: CommandKey, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): CliCommand {
   const path = (p: string) => (isAbsolute(p) ? p : resolve(cwd, p));
-  switch (command) {
-    case undefined:
+  const signKeyFrom = (given: string | undefined) => {
+    const fromEnv = env['REMEDIATE_SIGN_KEY'];
+    const signKey = given ?? (fromEnv === undefined || fromEnv === '' ? undefined : fromEnv);
+    return signKey === undefined ? undefined : path(signKey);
+  };
+  const optionalPath = (p: string | undefined) => (p === undefined ? undefined : path(p));
+  switch (key) {
     case 'help':
-    case '--help':
-    case '-h':
-      return { command: 'help', ...(rest[0] ? { topic: rest[0] } : {}) };
     case 'version':
-    case '--version':
-      return { command: 'version' };
+      // parseCommandLine answers these before any command is resolved.
+      return key === 'help' ? { command: 'help' } : { command: 'version' };
     case 'keygen': {
-      const { values } = parse(rest, { out: { type: 'string' } }, 0);
-      return { command: 'keygen', out: path(required(values.out, '--out <file>')) };
+      const { values } = parseCommand(key, args);
+      return { command: 'keygen', out: path(values.out ?? '') };
     }
     case 'digest': {
-      const { values, positionals } = parse(rest, { ref: { type: 'string' } }, 1);
+      const { values, positionals } = parseCommand(key, args);
       return { command: 'digest', name: assertRemediationName(positionals[0] ?? ''), ref: values.ref };
     }
     case 'release': {
-      const { values, positionals } = parse(
-        rest,
-        {
-          ...signingOptions,
-          'from-tag': { type: 'string' },
-          'manifest-out': { type: 'string' },
-          'first-release': { type: 'boolean' },
-        },
-        rest.includes('--from-tag') || rest.some((a) => a.startsWith('--from-tag=')) ? 0 : 2,
-      );
+      const { values, positionals } = parseCommand(key, args);
       const fromTag = values['from-tag'];
       const ref =
         fromTag === undefined ? makeVersionRef(positionals[0] ?? '', positionals[1] ?? '') : refFromTag(fromTag);
@@ -311,225 +460,137 @@ export function parseCommandLine(argv: readonly string[], cwd: string, env: Node
         command: 'release',
         ref,
         keys: (values.key ?? []).map(path),
-        manifest: values.manifest === undefined ? undefined : path(values.manifest),
+        manifest: optionalPath(values.manifest),
         lifetimeMs: values.expires === undefined ? DEFAULT_EXPIRY_MS : parseLifetime(values.expires),
         existingTag: fromTag !== undefined,
-        manifestOut: values['manifest-out'] === undefined ? undefined : path(values['manifest-out']),
+        manifestOut: optionalPath(values['manifest-out']),
         firstRelease: values['first-release'] ?? false,
       };
     }
-    case 'dispatch': {
-      const [sub, ...args] = rest;
-      if (sub !== 'parse')
-        throw new UsageError('USAGE', `unknown command 'dispatch ${sub ?? ''}': expected 'dispatch parse'`);
-      const { values } = parse(args, { event: { type: 'string' }, 'github-output': { type: 'string' } }, 0);
+    case 'dispatch parse': {
+      const { values } = parseCommand(key, args);
       return {
         command: 'dispatch-parse',
-        event: path(required(values.event, '--event <event.json> (on GitHub: "$GITHUB_EVENT_PATH")')),
-        githubOutput: values['github-output'] === undefined ? undefined : path(values['github-output']),
+        event: path(values.event ?? ''),
+        githubOutput: optionalPath(values['github-output']),
       };
     }
     case 'validate': {
-      const { values } = parse(rest, { base: { type: 'string' }, summary: { type: 'string' } }, 0);
-      return {
-        command: 'validate',
-        base: values.base,
-        summary: values.summary === undefined ? undefined : path(values.summary),
-      };
+      const { values } = parseCommand(key, args);
+      return { command: 'validate', base: values.base, summary: optionalPath(values.summary) };
     }
     case 'summarize': {
-      const parsed = parseWithPositionals(rest, { summary: { type: 'string' } });
-      if (parsed.positionals.length === 0)
-        throw new UsageError('USAGE', 'summarize: expected one or more record folders');
-      return {
-        command: 'summarize',
-        dirs: parsed.positionals.map(path),
-        summary: parsed.values.summary === undefined ? undefined : path(parsed.values.summary),
-      };
+      const { values, positionals } = parseCommand(key, args);
+      return { command: 'summarize', dirs: positionals.map(path), summary: optionalPath(values.summary) };
     }
     case 'blast-radius': {
-      const parsed = parseWithPositionals(rest, {
-        'max-unhealthy': { type: 'string' },
-        total: { type: 'string' },
-        'github-output': { type: 'string' },
-        summary: { type: 'string' },
-      });
-      const { values } = parsed;
+      const { values, positionals } = parseCommand(key, args);
       return {
         command: 'blast-radius',
         // No folder at all is allowed: then every target left no record, which the gate counts.
-        dirs: parsed.positionals.map(path),
-        maxUnhealthy: parseMaxUnhealthy(
-          required(values['max-unhealthy'], '--max-unhealthy <n | p%>'),
-          '--max-unhealthy',
-        ),
-        total: integerOption(required(values.total, '--total <targets>'), '--total', 0, 1),
-        githubOutput: values['github-output'] === undefined ? undefined : path(values['github-output']),
-        summary: values.summary === undefined ? undefined : path(values.summary),
+        dirs: positionals.map(path),
+        maxUnhealthy: parseMaxUnhealthy(values['max-unhealthy'] ?? '', '--max-unhealthy'),
+        total: integerOption(values.total ?? '', '--total', 0, 1),
+        githubOutput: optionalPath(values['github-output']),
+        summary: optionalPath(values.summary),
       };
     }
-    case 'github': {
-      const [sub, ...args] = rest;
-      if (sub === 'newest-manifest') {
-        const { values } = parse(
-          args,
-          { out: { type: 'string' }, 'trusted-key': { type: 'string', multiple: true } },
-          0,
+    case 'github newest-manifest': {
+      const { values } = parseCommand(key, args);
+      return {
+        command: 'newest-manifest',
+        out: path(values.out ?? ''),
+        trustedKeys: (values['trusted-key'] ?? []).map(path),
+      };
+    }
+    case 'github publish-manifest': {
+      const { values } = parseCommand(key, args);
+      return {
+        command: 'publish-manifest',
+        manifest: path(values.manifest ?? ''),
+        trustedKeys: (values['trusted-key'] ?? []).map(path),
+        target: values.target ?? 'HEAD',
+      };
+    }
+    case 'github publish-release': {
+      const { values } = parseCommand(key, args);
+      return {
+        command: 'publish-release',
+        tag: values.tag ?? '',
+        assets: (values.asset ?? []).map(path),
+        notesFile: optionalPath(values['notes-file']),
+        prerelease: values.prerelease ?? false,
+      };
+    }
+    case 'github fleet-gate': {
+      const { values } = parseCommand(key, args);
+      const maxFailures = Number(values['max-failures']);
+      if (!Number.isSafeInteger(maxFailures) || maxFailures < 1)
+        throw new UsageError(
+          'USAGE',
+          `--max-failures: expected a whole number of at least 1, got '${values['max-failures']}'`,
         );
-        return {
-          command: 'newest-manifest',
-          out: path(required(values.out, '--out <file>')),
-          trustedKeys: (values['trusted-key'] ?? []).map(path),
-        };
-      }
-      if (sub === 'publish-manifest') {
-        const { values } = parse(
-          args,
-          {
-            manifest: { type: 'string' },
-            'trusted-key': { type: 'string', multiple: true },
-            target: { type: 'string' },
-          },
-          0,
+      return {
+        command: 'fleet-gate',
+        legPrefix: values['leg-prefix'] ?? '',
+        maxFailures,
+        gateStep: values['gate-step'] ?? '',
+        githubOutput: optionalPath(values['github-output']),
+        summary: optionalPath(values.summary),
+      };
+    }
+    case 'github download-records': {
+      const { values } = parseCommand(key, args);
+      const suffixPrefix = values['suffix-prefix'];
+      const skipSuffixPrefix = values['skip-suffix-prefix'];
+      if (suffixPrefix !== undefined && skipSuffixPrefix !== undefined)
+        throw new UsageError(
+          'USAGE',
+          'github download-records: give --suffix-prefix or --skip-suffix-prefix, not both',
         );
-        return {
-          command: 'publish-manifest',
-          manifest: path(required(values.manifest, '--manifest <file>')),
-          trustedKeys: (values['trusted-key'] ?? []).map(path),
-          target: values.target ?? 'HEAD',
-        };
-      }
-      if (sub === 'publish-release') {
-        const { values } = parse(
-          args,
-          {
-            tag: { type: 'string' },
-            asset: { type: 'string', multiple: true },
-            'notes-file': { type: 'string' },
-            prerelease: { type: 'boolean' },
-          },
-          0,
-        );
-        return {
-          command: 'publish-release',
-          tag: required(values.tag, '--tag <tag>'),
-          assets: (values.asset ?? []).map(path),
-          notesFile: values['notes-file'] === undefined ? undefined : path(values['notes-file']),
-          prerelease: values.prerelease ?? false,
-        };
-      }
-      if (sub === 'fleet-gate') {
-        const { values } = parse(
-          args,
-          {
-            'leg-prefix': { type: 'string' },
-            'max-failures': { type: 'string' },
-            'gate-step': { type: 'string' },
-            'github-output': { type: 'string' },
-            summary: { type: 'string' },
-          },
-          0,
-        );
-        const maxFailures = Number(required(values['max-failures'], '--max-failures <n>'));
-        if (!Number.isSafeInteger(maxFailures) || maxFailures < 1)
-          throw new UsageError(
-            'USAGE',
-            `--max-failures: expected a whole number of at least 1, got '${values['max-failures']}'`,
-          );
-        return {
-          command: 'fleet-gate',
-          legPrefix: required(values['leg-prefix'], '--leg-prefix <text>'),
-          maxFailures,
-          gateStep: required(values['gate-step'], '--gate-step <step name>'),
-          githubOutput: values['github-output'] === undefined ? undefined : path(values['github-output']),
-          summary: values.summary === undefined ? undefined : path(values.summary),
-        };
-      }
-      if (sub === 'download-records') {
-        const { values } = parse(
-          args,
-          {
-            dir: { type: 'string' },
-            'suffix-prefix': { type: 'string' },
-            'skip-suffix-prefix': { type: 'string' },
-            'run-id': { type: 'string' },
-            attempt: { type: 'string' },
-          },
-          0,
-        );
-        const suffixPrefix = values['suffix-prefix'];
-        const skipSuffixPrefix = values['skip-suffix-prefix'];
-        if (suffixPrefix !== undefined && skipSuffixPrefix !== undefined)
-          throw new UsageError(
-            'USAGE',
-            'github download-records: give --suffix-prefix or --skip-suffix-prefix, not both',
-          );
-        if (suffixPrefix === '' || skipSuffixPrefix === '')
-          throw new UsageError('USAGE', 'github download-records: a suffix prefix cannot be empty');
-        const runId = values['run-id'];
-        if (runId === undefined && values.attempt !== undefined)
-          throw new UsageError('USAGE', 'github download-records --attempt needs --run-id <workflow run id>');
-        return {
-          command: 'download-records',
-          dir: path(required(values.dir, '--dir <dir>')),
-          suffixPrefix,
-          skipSuffixPrefix,
-          run:
-            runId === undefined
-              ? undefined
-              : {
-                  runId: integerOption(runId, '--run-id', 0, 1),
-                  attempt: integerOption(values.attempt, '--attempt', 1, 1),
-                },
-        };
-      }
-      throw new UsageError(
-        'USAGE',
-        `unknown command 'github ${sub ?? ''}': expected 'github newest-manifest', 'github publish-manifest', 'github publish-release', 'github fleet-gate' or 'github download-records'`,
-      );
+      if (suffixPrefix === '' || skipSuffixPrefix === '')
+        throw new UsageError('USAGE', 'github download-records: a suffix prefix cannot be empty');
+      const runId = values['run-id'];
+      if (runId === undefined && values.attempt !== undefined)
+        throw new UsageError('USAGE', 'github download-records --attempt needs --run-id <workflow run id>');
+      return {
+        command: 'download-records',
+        dir: path(values.dir ?? ''),
+        suffixPrefix,
+        skipSuffixPrefix,
+        run:
+          runId === undefined
+            ? undefined
+            : {
+                runId: integerOption(runId, '--run-id', 0, 1),
+                attempt: integerOption(values.attempt, '--attempt', 1, 1),
+              },
+      };
     }
     case 'yank': {
-      const { values, positionals } = parse(rest, { ...signingOptions, reason: { type: 'string' } }, 1);
+      const { values, positionals } = parseCommand(key, args);
       return {
         command: 'yank',
         ref: parseVersionRef(positionals[0] ?? ''),
         keys: (values.key ?? []).map(path),
-        reason: required(values.reason, '--reason "<why>"'),
-        manifest: values.manifest === undefined ? undefined : path(values.manifest),
+        reason: values.reason ?? '',
+        manifest: optionalPath(values.manifest),
         lifetimeMs: values.expires === undefined ? DEFAULT_EXPIRY_MS : parseLifetime(values.expires),
       };
     }
     case 'verify': {
-      const { values, positionals } = parse(rest, trustOptions, 1);
+      const { values, positionals } = parseCommand(key, args);
       return { command: 'verify', ref: parseVersionRef(positionals[0] ?? ''), ...trustSettings(values, path) };
     }
     case 'run': {
-      const { values, positionals } = parse(
-        rest,
-        {
-          ...trustOptions,
-          param: { type: 'string', multiple: true },
-          'params-file': { type: 'string' },
-          out: { type: 'string' },
-          'dry-run': { type: 'boolean' },
-          force: { type: 'boolean' },
-          'check-only': { type: 'boolean' },
-          target: { type: 'string' },
-          'ignore-circuit-breaker': { type: 'boolean' },
-          'idempotency-key': { type: 'string' },
-          'sign-key': { type: 'string' },
-        },
-        1,
-      );
-      const fromEnv = env['REMEDIATE_SIGN_KEY'];
-      const signKey = values['sign-key'] ?? (fromEnv === undefined || fromEnv === '' ? undefined : fromEnv);
+      const { values, positionals } = parseCommand(key, args);
       return {
         command: 'run',
-        signKey: signKey === undefined ? undefined : path(signKey),
+        signKey: signKeyFrom(values['sign-key']),
         ref: parseVersionRef(positionals[0] ?? ''),
         ...trustSettings(values, path),
         cliParams: parseParamPairs(values.param ?? []),
-        paramsFile: values['params-file'] === undefined ? undefined : path(values['params-file']),
+        paramsFile: optionalPath(values['params-file']),
         outDir: path(values.out ?? DEFAULT_OUT_DIR),
         dryRun: values['dry-run'] ?? false,
         force: values.force ?? false,
@@ -545,31 +606,14 @@ export function parseCommandLine(argv: readonly string[], cwd: string, env: Node
     case 'replay': {
       // --trusted-key keeps its meaning of `run` (the release keys the manifest is checked with);
       // the run keys that authenticate the record's receipt are --receipt-key.
-      const { 'trusted-key': _receipt, ...recordAnchors } = anchorOptions;
-      const { values, positionals } = parse(
-        rest,
-        {
-          ...trustOptions,
-          ...recordAnchors,
-          'receipt-key': { type: 'string', multiple: true },
-          unanchored: { type: 'boolean' },
-          out: { type: 'string' },
-          'dry-run': { type: 'boolean' },
-          force: { type: 'boolean' },
-          'ignore-circuit-breaker': { type: 'boolean' },
-          'sign-key': { type: 'string' },
-        },
-        1,
-      );
-      const fromEnv = env['REMEDIATE_SIGN_KEY'];
-      const signKey = values['sign-key'] ?? (fromEnv === undefined || fromEnv === '' ? undefined : fromEnv);
+      const { values, positionals } = parseCommand(key, args);
       return {
         command: 'replay',
         dir: path(positionals[0] ?? ''),
         anchors: {
           snapshotDigest: values['snapshot-digest'],
           trustedKeys: (values['receipt-key'] ?? []).map(path),
-          attestation: attestationOptions(command, values, path),
+          attestation: attestationOptions(key, values, path),
         },
         unanchored: values.unanchored ?? false,
         ...trustSettings(values, path),
@@ -577,39 +621,24 @@ export function parseCommandLine(argv: readonly string[], cwd: string, env: Node
         dryRun: values['dry-run'] ?? false,
         force: values.force ?? false,
         ignoreCircuitBreaker: values['ignore-circuit-breaker'] ?? false,
-        signKey: signKey === undefined ? undefined : path(signKey),
+        signKey: signKeyFrom(values['sign-key']),
       };
     }
     case 'demo': {
-      const { values } = parse(rest, { clean: { type: 'boolean' } }, 0);
+      const { values } = parseCommand(key, args);
       return { command: 'demo', clean: values.clean ?? false };
     }
     case 'show':
     case 'verify-run':
-      return recordCommand(command, command, rest, path);
-    case 'runs': {
-      const [sub, ...args] = rest;
-      if (sub === 'list') return runsListCommand(args, path);
-      if (sub === 'show') return recordCommand('show', 'runs show', args, path);
-      if (sub === 'verify') return recordCommand('verify-run', 'runs verify', args, path);
-      throw new UsageError(
-        'USAGE',
-        `unknown command 'runs ${sub ?? ''}': expected 'runs list', 'runs show' or 'runs verify'`,
-      );
-    }
-    case 'manifest': {
-      const [sub, ...args] = rest;
-      if (sub !== 'check')
-        throw new UsageError('USAGE', `unknown command 'manifest ${sub ?? ''}': expected 'manifest check'`);
-      const { values } = parse(
-        args,
-        {
-          manifest: { type: 'string' },
-          previous: { type: 'string' },
-          'previous-ref': { type: 'string' },
-        },
-        0,
-      );
+      return recordCommand(key, key, args, path);
+    case 'runs show':
+      return recordCommand('show', key, args, path);
+    case 'runs verify':
+      return recordCommand('verify-run', key, args, path);
+    case 'runs list':
+      return runsListCommand(args, path);
+    case 'manifest check': {
+      const { values } = parseCommand(key, args);
       if ((values.previous === undefined) === (values['previous-ref'] === undefined)) {
         throw new UsageError(
           'USAGE',
@@ -618,39 +647,34 @@ export function parseCommandLine(argv: readonly string[], cwd: string, env: Node
       }
       return {
         command: 'manifest-check',
-        manifest: path(required(values.manifest, '--manifest <path>')),
-        previous: values.previous === undefined ? undefined : path(values.previous),
+        manifest: path(values.manifest ?? ''),
+        previous: optionalPath(values.previous),
         previousRef: values['previous-ref'],
       };
     }
-    case 'gateway': {
-      const [first, ...others] = rest;
-      const sub = first === 'check' || first === 'replay-dead' ? first : undefined;
-      const { values } = parse(sub === undefined ? rest : others, { config: { type: 'string' } }, 0);
+    case 'gateway':
+    case 'gateway check':
+    case 'gateway replay-dead': {
+      const { values } = parseCommand(key, args);
       return {
-        command: sub === undefined ? 'gateway' : `gateway-${sub}`,
-        config: path(required(values.config, '--config <gateway.yml>')),
+        command: key === 'gateway' ? 'gateway' : key === 'gateway check' ? 'gateway-check' : 'gateway-replay-dead',
+        config: path(values.config ?? ''),
       };
     }
-    default:
-      throw new UsageError('USAGE', `unknown command '${command}'; run 'remediate help'`);
   }
 }
 
-/** Where run records go by default, relative to the current folder (`run`, `runs list`). */
-export const DEFAULT_OUT_DIR = '.remediate/runs';
-
 /**
  * A command reading one record: `show` and `runs show`, `verify-run` and `runs verify`.
- * `label` is the command as typed, for errors.
+ * `label` is the command as typed: its table entry, and the name errors give.
  */
 function recordCommand(
   command: 'show' | 'verify-run',
-  label: string,
+  label: 'show' | 'verify-run' | 'runs show' | 'runs verify',
   args: readonly string[],
   path: (p: string) => string,
 ): CliCommand {
-  const { values, positionals } = parse(args, anchorOptions, 1);
+  const { values, positionals } = parseCommand(label, args);
   const record = positionals[0] ?? '';
   // `runs show|verify <run id> --repo OWNER/REPO`: the record that GitHub run published, fetched
   // from that repository; --repo is then also the repository an attestation must name, and needs
@@ -678,20 +702,7 @@ function recordCommand(
 
 /** `runs list`: where the records are, and which to list. */
 function runsListCommand(args: readonly string[], path: (p: string) => string): CliCommand {
-  const { values } = parse(
-    args,
-    {
-      out: { type: 'string' },
-      name: { type: 'string' },
-      target: { type: 'string' },
-      status: { type: 'string', multiple: true },
-      since: { type: 'string' },
-      limit: { type: 'string' },
-      json: { type: 'boolean' },
-      repo: { type: 'string' },
-    },
-    0,
-  );
+  const { values } = parseCommand('runs list', args);
   if (values.repo !== undefined && values.out !== undefined) {
     throw new UsageError('USAGE', 'runs list: give --out (local records) or --repo (published records), not both');
   }
@@ -734,20 +745,6 @@ export function parseParamPairs(pairs: readonly string[]): Record<string, string
   return Object.fromEntries(entries);
 }
 
-const signingOptions = {
-  key: { type: 'string', multiple: true },
-  manifest: { type: 'string' },
-  expires: { type: 'string' },
-} as const;
-
-/** Options shared by verify and run. */
-export const trustOptions = {
-  'trusted-key': { type: 'string', multiple: true },
-  threshold: { type: 'string' },
-  'min-serial': { type: 'string' },
-  manifest: { type: 'string' },
-} as const;
-
 /** Turns parsed trust options into settings. */
 export function trustSettings(
   values: { 'trusted-key'?: string[]; threshold?: string; 'min-serial'?: string; manifest?: string },
@@ -776,48 +773,6 @@ export function refFromTag(tag: string): VersionRef {
   if (slash <= 0)
     throw new UsageError('INVALID_REFERENCE', `--from-tag: expected <name>/v<semver>, got '${tag.slice(0, 80)}'`);
   return makeVersionRef(tag.slice(0, slash), tag.slice(slash + 1));
-}
-
-/** parseArgs with strict options and any number of positionals. */
-export function parseWithPositionals<T extends NonNullable<ParseArgsConfig['options']>>(
-  args: readonly string[],
-  options: T,
-) {
-  try {
-    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError('USAGE', `${error instanceof Error ? error.message : String(error)}; run 'remediate help'`, {
-      cause: error,
-    });
-  }
-}
-
-/** parseArgs with strict options and an exact number of positionals. */
-export function parse<T extends NonNullable<ParseArgsConfig['options']>>(
-  args: readonly string[],
-  options: T,
-  positionalCount: number,
-) {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError('USAGE', `${error instanceof Error ? error.message : String(error)}; run 'remediate help'`, {
-      cause: error,
-    });
-  }
-  if (parsed.positionals.length !== positionalCount) {
-    throw new UsageError(
-      'USAGE',
-      `expected ${positionalCount} argument(s), got ${parsed.positionals.length}; run 'remediate help'`,
-    );
-  }
-  return parsed;
-}
-
-function required(value: string | undefined, what: string): string {
-  if (value === undefined || value === '') throw new UsageError('USAGE', `missing ${what}`);
-  return value;
 }
 
 /**

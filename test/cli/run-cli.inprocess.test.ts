@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { USAGE } from '../../src/cli/settings.ts';
+import { globalUsage } from '../../src/cli/usage-text.ts';
 import { parsePublicKey } from '../../src/core/keys.ts';
 import { treeDigest, treeFile } from '../../src/core/tree-digest.ts';
 import type { RunSnapshot } from '../../src/record/snapshot.ts';
@@ -62,7 +62,7 @@ describe('usage', () => {
     for (const argv of [['--help'], ['help'], []]) {
       const { code, context } = await cli(dir, argv);
       expect(code).toBe(0);
-      expect(context.outLines).toEqual([USAGE]);
+      expect(context.outLines).toEqual([globalUsage()]);
       expect(context.errLines).toEqual([]);
     }
   });
