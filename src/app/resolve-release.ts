@@ -3,7 +3,7 @@ import { parseDefinition } from '../core/definition-parser.ts';
 import type { Definition } from '../core/definition.ts';
 import type { TrustedKey } from '../core/keys.ts';
 import { verifyManifest, type TrustPolicy } from '../core/manifest-verifier.ts';
-import { checkRelease, checkReleaseEntry, type VerifiedRelease } from '../core/release-check.ts';
+import { checkRelease, checkReleaseEntry, closeNames, type VerifiedRelease } from '../core/release-check.ts';
 import { treeDigest, type TreeFile } from '../core/tree-digest.ts';
 import type { VersionRef } from '../core/version-ref.ts';
 import type { GitObjectSource } from '../adapters/git-client.ts';
@@ -33,7 +33,7 @@ export async function resolveRelease(
   if (!commit) {
     throw new TrustError(
       'TAG_NOT_FOUND',
-      `tag check: expected tag ${ref.tag} in the repository, got none (fetch tags with 'git fetch --tags', or check the version)`,
+      `tag check: expected tag ${ref.tag} in the repository, got none (fetch tags with 'git fetch --tags', or check the version)${closeNames(manifest, ref.name)}`,
     );
   }
   // The commit is checked against the signed entry before any file is read.

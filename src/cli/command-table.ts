@@ -313,10 +313,19 @@ export const COMMANDS = {
         required: true,
         description: 'why it is yanked; recorded in the manifest and shown in the refusal',
       },
+      replacement: {
+        type: 'string',
+        value: '<version>',
+        description:
+          'a released, unyanked version of the same remediation to run instead; refusals of the yanked one name it',
+      },
       manifest: signingOptions.manifest,
       expires: signingOptions.expires,
     },
-    examples: ['yank restart-service@v1.2.0 --key keys/release --reason "restarts the wrong unit"'],
+    examples: [
+      'yank restart-service@v1.2.0 --key keys/release --reason "restarts the wrong unit"',
+      'yank restart-service@v1.2.0 --key keys/release --reason "restarts the wrong unit" --replacement v1.2.1',
+    ],
     exitCodes: { 0: 'yanked', 2: USAGE_EXIT, 3: 'refused: unknown version, or the manifest does not verify' },
   },
   verify: {
@@ -526,6 +535,45 @@ export const COMMANDS = {
       'runs verify 123456789-2 --repo acme/ops --trusted-root trusted_root.jsonl --signer-workflow acme/ops/.github/workflows/remediate.yml',
     ],
     exitCodes: verifyRunExitCodes,
+  },
+  'manifest show': {
+    summary: 'Print a manifest: serial, times, signers, and every version with its commit, digest and yank',
+    arguments: [],
+    options: {
+      manifest: { type: 'string', value: '<path>', default: DEFAULT_MANIFEST, description: 'the signed manifest' },
+      'trusted-key': {
+        type: 'string',
+        multiple: true,
+        value: '<pub>',
+        description:
+          'check the signatures against this public key first (repeat for several); without, nothing is authenticated',
+      },
+      threshold: trustOptions.threshold,
+      json: { type: 'boolean', description: 'print one JSON document instead of the text' },
+    },
+    examples: ['manifest show', 'manifest show --trusted-key keys/release.pub --json'],
+    exitCodes: { 0: 'shown', 2: USAGE_EXIT, 3: 'the manifest is malformed, or does not verify against --trusted-key' },
+  },
+  versions: {
+    summary: "List one remediation's released versions, newest first, with their yanks",
+    arguments: [{ name: '<name>', description: 'the remediation name' }],
+    options: {
+      manifest: { type: 'string', value: '<path>', default: DEFAULT_MANIFEST, description: 'the signed manifest' },
+      'trusted-key': {
+        type: 'string',
+        multiple: true,
+        value: '<pub>',
+        description: 'check the signatures against this public key first (repeat for several)',
+      },
+      threshold: trustOptions.threshold,
+      json: { type: 'boolean', description: 'print one JSON array instead of the text' },
+    },
+    examples: ['versions restart-service', 'versions restart-service --trusted-key keys/release.pub --json'],
+    exitCodes: {
+      0: 'listed',
+      2: `${USAGE_EXIT}; no such remediation`,
+      3: 'the manifest is malformed, or does not verify',
+    },
   },
   'manifest check': {
     summary: 'Check that a new manifest only appends to the previous one (serial + 1, nothing changed or un-yanked)',

@@ -20,6 +20,7 @@ import { readRemediationAtCommit, readRemediationFromWorkingTree } from '../adap
 import type { CommandContext } from '../app/context.ts';
 import { writeKeyPair } from '../app/keygen.ts';
 import { loadSigningKeys, loadTrustedKeys, readKeyFile } from '../app/load-keys.ts';
+import { manifestLines, versionLine, versionsOf, viewManifest } from '../app/manifest-view.ts';
 import { checkOutFolder } from '../app/out-folder.ts';
 import { DEFAULT_MANIFEST_PATH, readManifest } from '../app/manifest-file.ts';
 import { releaseVersion } from '../app/release.ts';
@@ -111,10 +112,17 @@ async function execute(
       const manifestPath = command.manifest ?? join(await git.topLevel(), DEFAULT_MANIFEST_PATH);
       const { serial } = await yankVersion(
         keys,
-        { ref: command.ref, reason: command.reason, manifestPath, lifetimeMs: command.lifetimeMs },
+        {
+          ref: command.ref,
+          reason: command.reason,
+          manifestPath,
+          lifetimeMs: command.lifetimeMs,
+          ...(command.replacement !== undefined ? { replacement: command.replacement } : {}),
+        },
         context.now(),
       );
       out(`yanked ${formatRef(command.ref)}: ${command.reason}`);
+      if (command.replacement !== undefined) out(`  replacement: ${command.ref.name}@${command.replacement}`);
       out(
         `  manifest: ${manifestPath} (serial ${serial}); runners pinning --min-serial ${serial} can no longer be shown the old one`,
       );
@@ -227,6 +235,30 @@ async function execute(
       return (await import('./gateway-command.ts')).gatewayCheckCommand(command.config, context);
     case 'gateway-replay-dead':
       return (await import('./gateway-command.ts')).gatewayReplayDeadCommand(command.config, context);
+    case 'manifest-show':
+    case 'versions': {
+      const manifestPath = command.manifest ?? join(await gitIn(context).topLevel(), DEFAULT_MANIFEST_PATH);
+      const view = viewManifest(
+        manifestPath,
+        await readManifest(manifestPath),
+        command.trustedKeys.length
+          ? { trustedKeys: await loadTrustedKeys(command.trustedKeys), threshold: command.threshold }
+          : undefined,
+        context.now(),
+      );
+      if (command.command === 'manifest-show') {
+        if (command.json) out(JSON.stringify(view, null, 2));
+        else for (const line of manifestLines(view)) out(line);
+        return ExitCode.ok;
+      }
+      const versions = versionsOf(view, command.name ?? '');
+      if (command.json) out(JSON.stringify(versions, null, 2));
+      else {
+        if (!view.signatures.checked) context.err('note: signatures not checked (give --trusted-key to authenticate)');
+        for (const v of versions) out(versionLine(v));
+      }
+      return ExitCode.ok;
+    }
     case 'manifest-check': {
       const next = await readManifest(command.manifest);
       let previousBytes: Buffer | undefined;

@@ -7,8 +7,14 @@ import { parseRunTarget, parseThreshold } from '../app/run-request.ts';
 import { LISTED_STATUSES, parseSince, type ListedStatus, type RunFilter, type SinceSpec } from '../app/run-list.ts';
 import { parseIdempotencyKey } from '../core/idempotency-key.ts';
 import { DEFAULT_EXPIRY_MS, parseLifetime } from '../core/manifest-editor.ts';
-import { assertRemediationName, makeVersionRef, parseVersionRef, type VersionRef } from '../core/version-ref.ts';
-import { closestMatch, didYouMean } from './closest-match.ts';
+import {
+  assertRemediationName,
+  assertVersion,
+  makeVersionRef,
+  parseVersionRef,
+  type VersionRef,
+} from '../core/version-ref.ts';
+import { closestMatch, didYouMean } from '../core/closest-match.ts';
 import {
   COMMAND_GROUPS,
   COMMAND_KEYS,
@@ -103,8 +109,18 @@ export type CliCommand =
       readonly ref: VersionRef;
       readonly keys: readonly string[];
       readonly reason: string;
+      readonly replacement: string | undefined;
       readonly manifest: string | undefined;
       readonly lifetimeMs: number;
+    }
+  | {
+      readonly command: 'manifest-show' | 'versions';
+      /** The remediation (`versions`). */
+      readonly name?: string;
+      readonly manifest: string | undefined;
+      readonly trustedKeys: readonly string[];
+      readonly threshold: number;
+      readonly json: boolean;
     }
   | ({ readonly command: 'verify'; readonly ref: VersionRef } & TrustSettings)
   | ({
@@ -574,6 +590,7 @@ function buildCommand(key: CommandKey, args: readonly string[], cwd: string, env
         ref: parseVersionRef(positionals[0] ?? ''),
         keys: (values.key ?? []).map(path),
         reason: values.reason ?? '',
+        replacement: values.replacement === undefined ? undefined : assertVersion(values.replacement),
         manifest: optionalPath(values.manifest),
         lifetimeMs: values.expires === undefined ? DEFAULT_EXPIRY_MS : parseLifetime(values.expires),
       };
@@ -637,6 +654,18 @@ function buildCommand(key: CommandKey, args: readonly string[], cwd: string, env
       return recordCommand('verify-run', key, args, path);
     case 'runs list':
       return runsListCommand(args, path);
+    case 'manifest show':
+    case 'versions': {
+      const { values, positionals } = parseCommand(key, args);
+      return {
+        command: key === 'versions' ? 'versions' : 'manifest-show',
+        ...(key === 'versions' ? { name: assertRemediationName(positionals[0] ?? '') } : {}),
+        manifest: optionalPath(values.manifest),
+        trustedKeys: (values['trusted-key'] ?? []).map(path),
+        threshold: parseThreshold(values.threshold, '--threshold'),
+        json: values.json === true,
+      };
+    }
     case 'manifest check': {
       const { values } = parseCommand(key, args);
       if ((values.previous === undefined) === (values['previous-ref'] === undefined)) {

@@ -64,6 +64,7 @@ export function yankRelease(
   reason: string,
   now: Date,
   lifetimeMs: number,
+  replacement?: string,
 ): ManifestPayload {
   const entry = findEntry(previous.payload, ref.name, ref.version);
   if (!entry) {
@@ -73,10 +74,27 @@ export function yankRelease(
     throw new UsageError('USAGE', `${ref.name}@${ref.version} is already yanked (${entry.yanked.reason})`);
   }
   if (!reason.trim()) throw new UsageError('USAGE', '--reason: expected a non-empty reason for the yank');
+  // The replacement is what every refusal of the yanked version tells people to run: it must be
+  // a released, unyanked version of the same remediation, never a name the signer mistyped.
+  if (replacement !== undefined) {
+    const other = findEntry(previous.payload, ref.name, replacement);
+    if (replacement === ref.version || !other || other.yanked) {
+      const released = Object.entries(previous.payload.remediations[ref.name] ?? {})
+        .filter(([v, e]) => !e.yanked && v !== ref.version)
+        .map(([v]) => v);
+      throw new UsageError(
+        'USAGE',
+        `--replacement ${replacement}: expected another released, unyanked version of ${ref.name} (${released.length ? released.join(', ') : 'none: release the fix first'})`,
+      );
+    }
+  }
   const remediations = cloneEntries(previous);
   remediations[ref.name] = {
     ...remediations[ref.name],
-    [ref.version]: { ...entry, yanked: { reason, at: now.toISOString() } },
+    [ref.version]: {
+      ...entry,
+      yanked: { reason, at: now.toISOString(), ...(replacement !== undefined ? { replacement } : {}) },
+    },
   };
   return nextPayload(previous, remediations, now, lifetimeMs);
 }

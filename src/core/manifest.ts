@@ -8,6 +8,8 @@ export const MANIFEST_TYPE = 'https://remediate.dev/manifest/v1';
 export interface Yank {
   readonly reason: string;
   readonly at: string;
+  /** The version of the same remediation to run instead (`v1.1.0`), when the yank names one. */
+  readonly replacement?: string;
 }
 
 /** One released version as the manifest records it. */
@@ -45,6 +47,7 @@ export function serialisePayload(payload: ManifestPayload): Buffer {
 
 const HEX40 = /^[0-9a-f]{40}$|^[0-9a-f]{64}$/;
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
+const VERSION = /^v\d{1,9}\.\d{1,9}\.\d{1,9}(?:-[0-9A-Za-z.-]{1,64})?(?:\+[0-9A-Za-z.-]{1,64})?$/;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 
 /**
@@ -93,6 +96,11 @@ export function parsePayload(bytes: Uint8Array): ManifestPayload {
       const yanked = entry.yanked;
       if (yanked !== false && !(isRecord(yanked) && typeof yanked.reason === 'string' && isIsoTime(yanked.at))) {
         fail(`${at}.yanked: expected false or {reason, at}`);
+      }
+      // The replacement is printed in refusals as what to run: it must be a plain version.
+      if (isRecord(yanked) && yanked.replacement !== undefined) {
+        if (typeof yanked.replacement !== 'string' || !VERSION.test(yanked.replacement))
+          fail(`${at}.yanked.replacement: expected a version like v1.2.0`);
       }
     }
   }

@@ -2,6 +2,7 @@ import { TrustError } from '../errors.ts';
 import type { ManifestEntry } from './manifest.ts';
 import type { VerifiedManifest } from './manifest-verifier.ts';
 import type { VersionRef } from './version-ref.ts';
+import { editDistance } from './closest-match.ts';
 
 /** A version whose tag, commit and content all match its signed manifest entry. */
 export interface VerifiedRelease {
@@ -40,7 +41,7 @@ export function checkReleaseEntry(ref: VersionRef, commit: string, manifest: Ver
     const known = versions ? Object.keys(versions).join(', ') : 'none';
     throw new TrustError(
       'UNKNOWN_VERSION',
-      `manifest entry check: expected ${ref.name}@${ref.version} in manifest serial ${manifest.payload.serial}, got no such version (released versions of ${ref.name}: ${known})`,
+      `manifest entry check: expected ${ref.name}@${ref.version} in manifest serial ${manifest.payload.serial}, got no such version (released versions of ${ref.name}: ${known})${closeNames(manifest, ref.name)}`,
     );
   }
   // The entry must be the one for this tag (a signed entry copied under another version name).
@@ -58,7 +59,8 @@ export function checkReleaseEntry(ref: VersionRef, commit: string, manifest: Ver
   if (entry.yanked) {
     throw new TrustError(
       'YANKED',
-      `yank check: ${ref.name}@${ref.version} was yanked at ${entry.yanked.at}: ${entry.yanked.reason}`,
+      `yank check: ${ref.name}@${ref.version} was yanked at ${entry.yanked.at}: ${entry.yanked.reason}` +
+        (entry.yanked.replacement !== undefined ? `; run ${ref.name}@${entry.yanked.replacement} instead` : ''),
     );
   }
   return entry;
@@ -72,4 +74,15 @@ export function checkReleaseDigest(ref: VersionRef, entry: ManifestEntry, digest
       `digest check: expected ${entry.digest} (signed at release), got ${digest} from ${ref.tag}`,
     );
   }
+}
+
+/**
+ * `; did you mean a or b?` naming the released remediations close to `name` when the manifest
+ * has none of that name (a typo), else ''.
+ */
+export function closeNames(manifest: VerifiedManifest, name: string): string {
+  const names = Object.keys(manifest.payload.remediations);
+  if (names.includes(name)) return '';
+  const close = names.filter((n) => editDistance(n, name) <= Math.max(2, Math.floor(name.length / 3)));
+  return close.length ? `; did you mean ${close.join(' or ')}?` : '';
 }

@@ -75,3 +75,32 @@ function truncate(text: string): string {
   const printable = JSON.stringify(text).slice(1, -1);
   return printable.length > 80 ? `${printable.slice(0, 77)}...` : printable;
 }
+
+/**
+ * Orders two versions by semver precedence (https://semver.org/#spec-item-11): numeric
+ * major.minor.patch, a pre-release before its release, pre-release identifiers compared
+ * numerically or as text; build metadata ignored. Negative when `a` comes first.
+ */
+export function compareVersions(a: string, b: string): number {
+  const pa = SEMVER.exec(a);
+  const pb = SEMVER.exec(b);
+  if (!pa || !pb) return a < b ? -1 : a > b ? 1 : 0;
+  for (let i = 1; i <= 3; i++) {
+    const d = Number(pa[i]) - Number(pb[i]);
+    if (d !== 0) return d;
+  }
+  const [preA, preB] = [pa[4], pb[4]];
+  if (preA === undefined || preB === undefined) return preA === preB ? 0 : preA === undefined ? 1 : -1;
+  const ia = preA.split('.');
+  const ib = preB.split('.');
+  for (let i = 0; i < Math.max(ia.length, ib.length); i++) {
+    const [x, y] = [ia[i], ib[i]];
+    if (x === undefined) return -1;
+    if (y === undefined) return 1;
+    const [nx, ny] = [/^\d+$/.test(x), /^\d+$/.test(y)];
+    if (nx && ny && Number(x) !== Number(y)) return Number(x) - Number(y);
+    if (nx !== ny) return nx ? -1 : 1;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}

@@ -38,7 +38,7 @@ const ACTING = COMMAND_KEYS.filter((key) => key !== 'help' && key !== 'version')
 const ALL_OPTIONS = new Set(COMMAND_KEYS.flatMap((key) => Object.keys(commandSpec(key).options)));
 
 describe('the table', () => {
-  it('lists every command the CLI had before the table, and its subcommands', () => {
+  it('lists every command the CLI had before the table, the ones added since, and subcommands', () => {
     expect([...COMMAND_KEYS].sort()).toEqual(
       [
         'keygen',
@@ -54,6 +54,8 @@ describe('the table', () => {
         'runs show',
         'runs verify',
         'manifest check',
+        'manifest show',
+        'versions',
         'gateway',
         'gateway check',
         'gateway replay-dead',

@@ -127,6 +127,30 @@ describe('verifyManifest', () => {
     expect(codeOf(() => verifyManifest(bytes, [a.trusted], policy()))).toBe('MALFORMED');
   });
 
+  it('refuses a signed yank whose replacement is not a plain version (it is printed as what to run)', () => {
+    const payload = release();
+    const withYank = (replacement: unknown) =>
+      ({
+        ...payload,
+        remediations: {
+          svc: {
+            'v1.0.0': {
+              ...payload.remediations.svc!['v1.0.0']!,
+              yanked: { reason: 'x', at: issued.toISOString(), replacement },
+            },
+          },
+        },
+      }) as unknown as ManifestPayload;
+    expect(codeOf(() => verifyManifest(signManifest(withYank('v1.1.0'), [a.signing]), [a.trusted], policy()))).toBe(
+      undefined,
+    );
+    for (const bad of ['$(reboot)', 'latest', 1, 'v1.1.0\nrun evil@v1.0.0'])
+      expect(
+        codeOf(() => verifyManifest(signManifest(withYank(bad), [a.signing]), [a.trusted], policy())),
+        String(bad),
+      ).toBe('MALFORMED');
+  });
+
   it('refuses a signed envelope of another payload type (type confusion)', () => {
     const envelope = parseEnvelope(signManifest(release(), [a.signing]));
     const retyped = serialiseEnvelope({ ...envelope, payloadType: 'application/vnd.in-toto+json' });

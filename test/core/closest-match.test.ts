@@ -1,6 +1,6 @@
 // The edit distance behind "did you mean ...?": typos are near, other words are not.
 import { describe, expect, it } from 'vitest';
-import { closestMatch, didYouMean, editDistance } from '../../src/cli/closest-match.ts';
+import { closestMatch, didYouMean, editDistance } from '../../src/core/closest-match.ts';
 
 describe('editDistance', () => {
   it('counts insertions, deletions and substitutions', () => {
