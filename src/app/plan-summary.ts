@@ -17,8 +17,15 @@ export interface PlanView {
 /** The reviewer's table and the steps' commands, as Markdown. */
 export function renderPlanSummary(view: PlanView): string {
   const { plan } = view;
+  let hidden = 0;
+  const visible = (text: string, keep?: RegExp): string =>
+    text.replace(HIDDEN, (c) => {
+      if (keep?.test(c) === true) return c;
+      hidden++;
+      return `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`;
+    });
   const lines = [
-    `## Plan of ${escape(formatRef(plan))}${view.target !== undefined ? ` on ${escape(view.target)}` : ''}: dry run`,
+    `## Plan of ${escape(formatRef(plan))}${view.target !== undefined ? ` on ${escape(visible(view.target))}` : ''}: dry run`,
     '',
     'Everything below was verified, and nothing ran. In the approval mode, approving the protected job approves this plan only: the job verifies everything again and refuses (`PLAN_CHANGED`) unless it computes the same plan digest.',
     '',
@@ -28,7 +35,7 @@ export function renderPlanSummary(view: PlanView): string {
     `| version | ${escape(formatRef(plan))} at commit \`${plan.release.commit}\` |`,
     `| definition digest | \`${plan.release.digest}\` |`,
     `| manifest | serial ${plan.release.manifestSerial}, signed by ${plan.release.signers.length} trusted key(s) |`,
-    `| target | ${view.target !== undefined ? escape(view.target) : '(none)'} |`,
+    `| target | ${view.target !== undefined ? escape(visible(view.target)) : '(none)'} |`,
     `| force | ${plan.force} |`,
     ...(plan.checkOnly === true ? ['| check only | true: no fix step runs |'] : []),
     `| secrets | ${plan.definition.secrets.length ? plan.definition.secrets.map((s) => `${escape(s)}=\\*\\*\\*`).join(', ') : '(none)'} |`,
@@ -41,18 +48,46 @@ export function renderPlanSummary(view: PlanView): string {
   else {
     lines.push('| name | value |', '| --- | --- |');
     // Values come from the alert or the caller: escaped, so a value cannot add rows, links or HTML.
-    for (const [name, value] of params) lines.push(`| ${escape(name)} | ${escape(JSON.stringify(value))} |`);
+    for (const [name, value] of params)
+      lines.push(`| ${escape(visible(name))} | ${escape(visible(JSON.stringify(value)))} |`);
   }
   for (const stage of ['check', 'steps', 'verify', 'rollback'] as const) {
     const steps = plan.definition[stage];
     if (steps.length === 0 || (plan.checkOnly === true && stage !== 'check')) continue;
     lines.push('', `### ${stage}`);
     for (const step of steps) {
-      lines.push('', `**${escape(step.id)}**${step.name ? ` (${escape(step.name)})` : ''}:`, '', fenced(step.run));
+      lines.push(
+        '',
+        `**${escape(visible(step.id))}**${step.name ? ` (${escape(visible(step.name))})` : ''}:`,
+        '',
+        fenced(visible(step.run, LINE_BREAKS)),
+      );
     }
+  }
+  if (hidden > 0) {
+    lines.splice(
+      2,
+      0,
+      `**Warning:** ${hidden} invisible or direction-changing character(s) below are shown as \`<U+XXXX>\`: read those values with care.`,
+      '',
+    );
   }
   return `${lines.join('\n')}\n`;
 }
+
+/**
+ * Characters that render as nothing, or change how the text around them is ordered: controls
+ * (JSON.stringify escapes only those below U+0020), format characters (bidi overrides and
+ * isolates, zero-width spaces and joiners, the byte-order mark), line and paragraph separators,
+ * spaces other than U+0020, lone surrogates and private-use characters.
+ *
+ * Attack: a dispatch's parameter with a right-to-left override (U+202E) is rendered reordered,
+ * so the reviewer reads and approves another value than the one the step receives ("Trojan
+ * Source"); a zero-width character hides that two values differ. Each is shown as <U+XXXX>.
+ */
+const HIDDEN = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Zl}\p{Zp}]|(?! )\p{Zs}/gu;
+/** A command's own line breaks and tabs are shown as such. */
+const LINE_BREAKS = /^[\n\t]$/;
 
 /** A fenced code block whose fence is longer than any run of backticks in the text. */
 function fenced(text: string): string {

@@ -5,7 +5,7 @@
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { ExitCode, UsageError, type ExitCodeValue } from '../errors.ts';
 import { readBoundedFile } from '../adapters/bounded-file.ts';
-import { parseGatewayConfig, type GatewayConfig, type ValueFrom } from '../core/gateway-config.ts';
+import { apiUrlProblem, parseGatewayConfig, type GatewayConfig, type ValueFrom } from '../core/gateway-config.ts';
 import { GatewayStore } from '../adapters/gateway-store.ts';
 import { GitHubAppTokens, loadAppPrivateKey } from '../adapters/github-app-token.ts';
 import { sendDispatch } from '../adapters/github-dispatch.ts';
@@ -94,7 +94,15 @@ export async function gatewayCommand(path: string, context: CommandContext): Pro
   };
   const log = (event: Readonly<Record<string, unknown>>): void =>
     context.out(JSON.stringify({ time: context.now().toISOString(), ...event }));
-  const apiUrl = (context.env.GITHUB_API_URL || config.github.apiUrl || 'https://api.github.com').replace(/\/+$/, '');
+  // Attack: GITHUB_API_URL overrides github.api-url, and was taken unchecked, so an http://
+  // address received the token, or the App's JWT (which mints tokens for every installation of
+  // the App), in clear text. It is held to the rule the config's api-url is.
+  const envApiUrl = context.env.GITHUB_API_URL;
+  const envProblem = envApiUrl ? apiUrlProblem(envApiUrl) : undefined;
+  if (envProblem !== undefined) {
+    throw new UsageError('USAGE', `GITHUB_API_URL: ${envProblem} (it overrides github.api-url in ${path})`);
+  }
+  const apiUrl = (envApiUrl || config.github.apiUrl || 'https://api.github.com').replace(/\/+$/, '');
   const auth = config.github.auth;
   let token: string | GitHubAppTokens;
   if (auth.kind === 'token') {

@@ -396,7 +396,12 @@ function valueFromIssues(from: RawValueFrom, at: (string | number)[], issue: Iss
   return [];
 }
 
-function apiUrlProblem(text: string): string | undefined {
+/**
+ * Why `text` is not an API base the gateway may send its credentials to, or undefined: https://
+ * (http:// only on a loopback address), without credentials, query or fragment. Also applied to
+ * GITHUB_API_URL, which overrides `github.api-url`.
+ */
+export function apiUrlProblem(text: string): string | undefined {
   let url: URL;
   try {
     url = new URL(text);
