@@ -8087,8 +8087,11 @@ function parseDispatchPayload(event) {
     // Attack/mistake: a sender that posts resolutions as well (Alertmanager's send_resolved, a
     // Grafana or gateway rule sending to the fix's event type) would start the fix when the alert
     // ends. A resolved alert never starts a run; its evidence says so, so the runner refuses it.
-    if (isObject(payload.alert) && payload.alert['status'] === 'resolved') {
-        refuse('alert.status is "resolved": a resolved alert never starts a fix (send only firing alerts here)');
+    // Attack: compared exactly, `Resolved`, `RESOLVED` or `resolved ` from a sender other than the
+    // gateway passed as firing; the status is compared trimmed and without case.
+    const status = isObject(payload.alert) ? payload.alert['status'] : undefined;
+    if (typeof status === 'string' && status.trim().toLowerCase() === 'resolved') {
+        refuse(`alert.status is ${JSON.stringify(status.slice(0, 20))}: a resolved alert never starts a fix (send only firing alerts here)`);
     }
     const alertKey = isObject(payload.alert) ? (0,_idempotency_key_js__WEBPACK_IMPORTED_MODULE_2__/* .idempotencyKeyFromAlert */ .Z_)(payload.alert) : undefined;
     // A key field of the wrong type or shape is refused here, where the alert source learns of it at

@@ -363,6 +363,11 @@ function valueFromIssues(from, at, issue) {
     }
     return [];
 }
+/**
+ * Why `text` is not an API base the gateway may send its credentials to, or undefined: https://
+ * (http:// only on a loopback address), without credentials, query or fragment. Also applied to
+ * GITHUB_API_URL, which overrides `github.api-url`.
+ */
 function apiUrlProblem(text) {
     let url;
     try {
@@ -607,8 +612,10 @@ class GatewayStore {
     }
     /**
      * One transaction, synced before it returns: records the alert, and when `dispatch` is given
-     * and no earlier alert with the same (source, key) was queued (sent, or dead since), queues it
-     * (or, with `limit`, records it 'throttled' when the window is full). Returns what happened.
+     * and no earlier alert with the same (source, key, event) was queued (sent, or dead since),
+     * queues it (or, with `limit`, records it 'throttled' when the window is full). A resolution is
+     * queued only when its firing was, and a firing only when its key has not resolved yet (else
+     * either is recorded 'resolved'). Returns what happened.
      * Dedupe survives restarts.
      */
     accept(alert, outcome) {
@@ -647,6 +654,25 @@ class GatewayStore {
         if (taken !== undefined) {
             insertAlert('duplicate');
             return 'duplicate';
+        }
+        // Attack: senders retry and do not keep order (Alertmanager's retries and HA peer, PagerDuty's
+        // unordered webhooks), so a firing can arrive after the resolution of the same alert. A
+        // re-fire has a new startsAt (a new key): a firing whose key already resolved is stale, and
+        // starting its fix would let the end of an alert start one. Recorded only.
+        if (event === 'firing' &&
+            this.#statement(`SELECT 1 AS ended FROM alerts WHERE source = ? AND key = ? AND status = 'resolved' LIMIT 1`).get(alert.source, alert.key) !== undefined) {
+            insertAlert('resolved');
+            return 'resolved';
+        }
+        // Attack: resolutions are not rate-limited, so one dispatched whatever became of its firing
+        // (throttled, never received, made up by the sender) let a flapping alert or a sender's fresh
+        // ids cause dispatches without bound, spending GitHub's budget until its secondary rate limit
+        // paused the fixes too. A resolution ends a firing this gateway queued (sent or dead since),
+        // so resolutions are bounded by the rate-limited firings; any other is recorded only.
+        if (event === 'resolved' &&
+            this.#statement(`SELECT 1 AS fired FROM dispatches WHERE source = ? AND key = ? AND event = 'firing'`).get(alert.source, alert.key) === undefined) {
+            insertAlert('resolved');
+            return 'resolved';
         }
         // Counted inside the transaction, so concurrent requests cannot all see room in the window.
         if (limit !== undefined &&
@@ -2415,7 +2441,15 @@ async function gatewayCommand(path, context) {
         return value;
     };
     const log = (event) => context.out(JSON.stringify({ time: context.now().toISOString(), ...event }));
-    const apiUrl = (context.env.GITHUB_API_URL || config.github.apiUrl || 'https://api.github.com').replace(/\/+$/, '');
+    // Attack: GITHUB_API_URL overrides github.api-url, and was taken unchecked, so an http://
+    // address received the token, or the App's JWT (which mints tokens for every installation of
+    // the App), in clear text. It is held to the rule the config's api-url is.
+    const envApiUrl = context.env.GITHUB_API_URL;
+    const envProblem = envApiUrl ? apiUrlProblem(envApiUrl) : undefined;
+    if (envProblem !== undefined) {
+        throw new errors/* UsageError */.eb('USAGE', `GITHUB_API_URL: ${envProblem} (it overrides github.api-url in ${path})`);
+    }
+    const apiUrl = (envApiUrl || config.github.apiUrl || 'https://api.github.com').replace(/\/+$/, '');
     const auth = config.github.auth;
     let token;
     if (auth.kind === 'token') {

@@ -4778,8 +4778,15 @@ function markdown_escape(text) {
 /** The reviewer's table and the steps' commands, as Markdown. */
 function renderPlanSummary(view) {
     const { plan } = view;
+    let hidden = 0;
+    const visible = (text, keep) => text.replace(HIDDEN, (c) => {
+        if (keep?.test(c) === true)
+            return c;
+        hidden++;
+        return `<U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}>`;
+    });
     const lines = [
-        `## Plan of ${markdown_escape((0,version_ref/* formatRef */.rq)(plan))}${view.target !== undefined ? ` on ${markdown_escape(view.target)}` : ''}: dry run`,
+        `## Plan of ${markdown_escape((0,version_ref/* formatRef */.rq)(plan))}${view.target !== undefined ? ` on ${markdown_escape(visible(view.target))}` : ''}: dry run`,
         '',
         'Everything below was verified, and nothing ran. In the approval mode, approving the protected job approves this plan only: the job verifies everything again and refuses (`PLAN_CHANGED`) unless it computes the same plan digest.',
         '',
@@ -4789,7 +4796,7 @@ function renderPlanSummary(view) {
         `| version | ${markdown_escape((0,version_ref/* formatRef */.rq)(plan))} at commit \`${plan.release.commit}\` |`,
         `| definition digest | \`${plan.release.digest}\` |`,
         `| manifest | serial ${plan.release.manifestSerial}, signed by ${plan.release.signers.length} trusted key(s) |`,
-        `| target | ${view.target !== undefined ? markdown_escape(view.target) : '(none)'} |`,
+        `| target | ${view.target !== undefined ? markdown_escape(visible(view.target)) : '(none)'} |`,
         `| force | ${plan.force} |`,
         ...(plan.checkOnly === true ? ['| check only | true: no fix step runs |'] : []),
         `| secrets | ${plan.definition.secrets.length ? plan.definition.secrets.map((s) => `${markdown_escape(s)}=\\*\\*\\*`).join(', ') : '(none)'} |`,
@@ -4804,7 +4811,7 @@ function renderPlanSummary(view) {
         lines.push('| name | value |', '| --- | --- |');
         // Values come from the alert or the caller: escaped, so a value cannot add rows, links or HTML.
         for (const [name, value] of params)
-            lines.push(`| ${markdown_escape(name)} | ${markdown_escape(JSON.stringify(value))} |`);
+            lines.push(`| ${markdown_escape(visible(name))} | ${markdown_escape(visible(JSON.stringify(value)))} |`);
     }
     for (const stage of ['check', 'steps', 'verify', 'rollback']) {
         const steps = plan.definition[stage];
@@ -4812,11 +4819,27 @@ function renderPlanSummary(view) {
             continue;
         lines.push('', `### ${stage}`);
         for (const step of steps) {
-            lines.push('', `**${markdown_escape(step.id)}**${step.name ? ` (${markdown_escape(step.name)})` : ''}:`, '', fenced(step.run));
+            lines.push('', `**${markdown_escape(visible(step.id))}**${step.name ? ` (${markdown_escape(visible(step.name))})` : ''}:`, '', fenced(visible(step.run, LINE_BREAKS)));
         }
+    }
+    if (hidden > 0) {
+        lines.splice(2, 0, `**Warning:** ${hidden} invisible or direction-changing character(s) below are shown as \`<U+XXXX>\`: read those values with care.`, '');
     }
     return `${lines.join('\n')}\n`;
 }
+/**
+ * Characters that render as nothing, or change how the text around them is ordered: controls
+ * (JSON.stringify escapes only those below U+0020), format characters (bidi overrides and
+ * isolates, zero-width spaces and joiners, the byte-order mark), line and paragraph separators,
+ * spaces other than U+0020, lone surrogates and private-use characters.
+ *
+ * Attack: a dispatch's parameter with a right-to-left override (U+202E) is rendered reordered,
+ * so the reviewer reads and approves another value than the one the step receives ("Trojan
+ * Source"); a zero-width character hides that two values differ. Each is shown as <U+XXXX>.
+ */
+const HIDDEN = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Zl}\p{Zp}]|(?! )\p{Zs}/gu;
+/** A command's own line breaks and tabs are shown as such. */
+const LINE_BREAKS = /^[\n\t]$/;
 /** A fenced code block whose fence is longer than any run of backticks in the text. */
 function fenced(text) {
     const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
@@ -5166,8 +5189,11 @@ function parseDispatchPayload(event) {
     // Attack/mistake: a sender that posts resolutions as well (Alertmanager's send_resolved, a
     // Grafana or gateway rule sending to the fix's event type) would start the fix when the alert
     // ends. A resolved alert never starts a run; its evidence says so, so the runner refuses it.
-    if (isObject(payload.alert) && payload.alert['status'] === 'resolved') {
-        refuse('alert.status is "resolved": a resolved alert never starts a fix (send only firing alerts here)');
+    // Attack: compared exactly, `Resolved`, `RESOLVED` or `resolved ` from a sender other than the
+    // gateway passed as firing; the status is compared trimmed and without case.
+    const status = isObject(payload.alert) ? payload.alert['status'] : undefined;
+    if (typeof status === 'string' && status.trim().toLowerCase() === 'resolved') {
+        refuse(`alert.status is ${JSON.stringify(status.slice(0, 20))}: a resolved alert never starts a fix (send only firing alerts here)`);
     }
     const alertKey = isObject(payload.alert) ? idempotencyKeyFromAlert(payload.alert) : undefined;
     // A key field of the wrong type or shape is refused here, where the alert source learns of it at
