@@ -30,7 +30,7 @@ import {
 import { fakeCli, findStep, installTool, runStep, runStepAsync, tempDir } from './step-runner.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const REUSABLE = ['remediate.yml', 'on-alert.yml', 'drift.yml', 'fleet.yml', 'release.yml', 'validate.yml'];
+const REUSABLE = ['remediate.yml', 'on-alert.yml', 'drift.yml', 'fleet.yml', 'release.yml', 'validate.yml', 'yank.yml'];
 
 /** The lint module's functions the tests call (scripts/ is plain JavaScript). */
 interface LintFinding {
@@ -240,7 +240,7 @@ describe('permissions', () => {
         const perms = (job.permissions ?? {}) as Record<string, string>;
         if (perms.contents === 'write') {
           const publishes = stepsOf(job).some(
-            (s) => s.uses === TOOL_ACTION || String(s.run ?? '').includes('publish-release'),
+            (s) => s.uses === TOOL_ACTION || /publish-release|publish-manifest/.test(String(s.run ?? '')),
           );
           expect(publishes || file.startsWith('examples/'), `${file} ${jobId}`).toBe(true);
         }
@@ -258,7 +258,7 @@ describe('permissions', () => {
 });
 
 describe('reusable workflows document their interface', () => {
-  it('all six are workflow_call only, with described inputs, secrets and outputs', () => {
+  it('all seven are workflow_call only, with described inputs, secrets and outputs', () => {
     for (const name of REUSABLE) {
       const wf = workflow(name);
       expect(Object.keys(wf.on as YamlMap), name).toEqual(['workflow_call']);
@@ -292,7 +292,7 @@ describe('reusable workflows document their interface', () => {
       for (const [, job] of jobsOf(workflow(name)))
         checkouts += stepsOf(job).filter((s) => (s.with as YamlMap | undefined)?.path === TOOL_CHECKOUT.path).length;
     }
-    expect(checkouts).toBe(14);
+    expect(checkouts).toBe(15);
     // No other step mentions a caller-supplied tool reference any more.
     for (const name of REUSABLE) expect(read(`.github/workflows/${name}`)).not.toMatch(/tool-ref|tool-repository/);
   });
@@ -398,6 +398,42 @@ describe('reusable workflows document their interface', () => {
   });
 });
 
+describe('yank.yml', () => {
+  const yank = workflow('yank.yml');
+  const jobs = Object.fromEntries(jobsOf(yank));
+
+  it('signs only in the protected environment release.yml signs in, serialised with releases', () => {
+    expect(jobs.yank?.environment).toBe('${{ inputs.signing-environment }}');
+    expect(jobs.check?.environment).toBeUndefined();
+    // Only the signing job sees the key; the request check has no token scopes at all.
+    expect(
+      jobsOf(yank)
+        .filter(([, j]) => JSON.stringify(j).includes('secrets.SIGNING_KEY'))
+        .map(([id]) => id),
+    ).toEqual(['yank']);
+    expect(jobs.check?.permissions).toEqual({});
+    const call = workflowCallOf(yank);
+    const releaseCall = workflowCallOf(workflow('release.yml'));
+    const defaultOf = (c: YamlMap | undefined) => ((c?.inputs as YamlMap)['signing-environment'] as YamlMap).default;
+    expect(defaultOf(call)).toBe('remediation-release');
+    expect(defaultOf(call)).toBe(defaultOf(releaseCall));
+    expect(Object.keys(call?.secrets as YamlMap)).toEqual(Object.keys(releaseCall?.secrets as YamlMap));
+    // One concurrency group for everything that signs serial + 1.
+    const release = Object.fromEntries(jobsOf(workflow('release.yml'))).release;
+    expect(jobs.yank?.concurrency).toEqual(release?.concurrency);
+  });
+
+  it('the example caller is dispatched by hand with the version and the reason, and inherits the secrets', () => {
+    const caller = parsed.get('examples/yank.yml') ?? {};
+    const inputs = ((caller.on as YamlMap).workflow_dispatch as YamlMap).inputs as Record<string, YamlMap>;
+    expect(Object.keys(inputs)).toEqual(['version', 'reason']);
+    for (const input of Object.values(inputs)) expect(input).toMatchObject({ type: 'string', required: true });
+    const [, job] = jobsOf(caller)[0] ?? [];
+    expect(job?.secrets).toBe('inherit');
+    expect(job?.with).toMatchObject({ version: '${{ inputs.version }}', reason: '${{ inputs.reason }}' });
+  });
+});
+
 describe('example callers', () => {
   it('one per reusable workflow, each pinned, with every required input and no unknown one', () => {
     const called = exampleFiles.flatMap((file) =>
@@ -475,6 +511,7 @@ describe('the tool commit check (job.workflow_repository, job.workflow_sha)', ()
       'release.yml check',
       'release.yml release',
       'validate.yml validate',
+      'yank.yml yank',
     ]);
   });
 
