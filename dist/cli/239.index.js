@@ -159,6 +159,9 @@ function formatRunReport(input) {
         add(`  manifest:  serial ${m.serial} (min ${m.minSerial}), ${(0,terminal_text/* oneLine */.TN)(m.digest)}, ${m.signers.length} signer(s) of threshold ${m.threshold}`);
         for (const signer of m.signers)
             add(`    signer:  ${(0,terminal_text/* oneLine */.TN)(signer)}`);
+        if (m.publishedSerial !== undefined) {
+            add(`    published: serial ${m.publishedSerial} was the highest published${m.acceptedBelowPublished === true ? `; serial ${m.serial} is older and ran only because accept-older-serial named it` : ''}`);
+        }
     }
     formatFiles(definition, s, add);
     add('');

@@ -520,7 +520,7 @@ var bounded_file = __webpack_require__(79144);
 /** Name of the manifest asset on every release that carries one. */
 const MANIFEST_ASSET = 'remediation-manifest.json';
 /** The ref prefix GitHub's matching-refs call takes to list every manifest tag. */
-const MANIFEST_REF_PREFIX = 'tags/manifest/s';
+const manifest_home_MANIFEST_REF_PREFIX = 'tags/manifest/s';
 /** The tag of the release that publishes the manifest with this serial. */
 function manifestTag(serial) {
     return `manifest/s${serial}`;
@@ -528,7 +528,7 @@ function manifestTag(serial) {
 // Exactly `refs/tags/manifest/s<serial>`, no leading zeros: `s007` and `s7` cannot both claim 7.
 const MANIFEST_REF = /^refs\/tags\/manifest\/s([1-9][0-9]{0,14})$/;
 /** The manifest tags among full ref names, highest serial first; other names are ignored. */
-function manifestTagsNewestFirst(refNames) {
+function manifest_home_manifestTagsNewestFirst(refNames) {
     const tags = [];
     // A name listed twice counts once, so repeats cannot fill the few candidate places.
     for (const name of new Set(refNames)) {
@@ -584,6 +584,20 @@ function authenticateCandidate(candidate, keys, threshold) {
  */
 const MANIFEST_CANDIDATES = 3;
 /**
+ * The highest serial published for the repository: the highest `manifest/s<serial>` tag, read in
+ * one API call however many releases exist; undefined when there is none. A tag counts whether
+ * or not its release still holds a usable manifest: deleting or replacing the newest manifest
+ * release (contents: write is enough) must not lower it, while the tag itself stays where tag
+ * rules or immutable releases forbid deleting it.
+ */
+async function readPublishedSerial(api) {
+    return highestOf(manifestTagsNewestFirst((await api.listMatchingRefs(MANIFEST_REF_PREFIX)).map((r) => r.ref)));
+}
+function highestOf(tags) {
+    const top = tags[0];
+    return top && { serial: top.serial, source: `release ${top.tag}` };
+}
+/**
  * Finds the newest published manifest in a constant number of API calls, however many releases
  * the repository has: one ref listing, then a release and an asset per tag tried (usually one).
  * With trusted keys, only an authentic manifest whose serial is the one its tag names counts
@@ -591,8 +605,9 @@ const MANIFEST_CANDIDATES = 3;
  * with signing keys themselves. Undefined when no manifest tag exists at all.
  */
 async function findPublishedManifest(api, trust) {
-    const tags = manifestTagsNewestFirst((await api.listMatchingRefs(MANIFEST_REF_PREFIX)).map((r) => r.ref));
-    if (tags.length === 0)
+    const tags = manifest_home_manifestTagsNewestFirst((await api.listMatchingRefs(manifest_home_MANIFEST_REF_PREFIX)).map((r) => r.ref));
+    const highest = highestOf(tags);
+    if (!highest)
         return undefined;
     const skipped = [];
     for (const tag of tags.slice(0, MANIFEST_CANDIDATES)) {
@@ -614,6 +629,7 @@ async function findPublishedManifest(api, trust) {
                 source: candidate.source,
                 verified: check.verified,
                 skipped,
+                highest,
             };
         }
         let serial;
@@ -633,7 +649,7 @@ async function findPublishedManifest(api, trust) {
             });
             continue;
         }
-        return { bytes: Buffer.from(candidate.bytes), serial, tag: tag.tag, source: candidate.source, skipped };
+        return { bytes: Buffer.from(candidate.bytes), serial, tag: tag.tag, source: candidate.source, skipped, highest };
     }
     // Fail closed: the newest manifests cannot be read, and an older one may lack a later yank.
     throw new errors/* TrustError */.Ru('MALFORMED', `none of the ${Math.min(tags.length, MANIFEST_CANDIDATES)} newest manifest releases holds a usable manifest (${skipped

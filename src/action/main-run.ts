@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ExitCode, TrustError, UsageError, describeError } from '../errors.ts';
 import { parsePublicKey, type TrustedKey } from '../core/keys.ts';
-import { checkManifestFreshness, MAX_MANIFEST_BYTES } from '../core/manifest-verifier.ts';
+import { checkManifestFreshness, MAX_MANIFEST_BYTES, type PublishedSerial } from '../core/manifest-verifier.ts';
 import { readBoundedFile } from '../adapters/bounded-file.ts';
 import { GitCli, gitEnvironment, type GitObjectSource } from '../adapters/git-client.ts';
 import { RestGitSource } from '../adapters/github-api.ts';
@@ -13,7 +13,7 @@ import type { ReplayRequest } from '../app/replay.ts';
 import { buildRunDeps, buildRunSettings, githubRunId } from '../app/run-request.ts';
 import { MAX_KEY_FILE_BYTES } from '../app/load-keys.ts';
 import { STATE, type ActionIo } from './action-io.ts';
-import { findPublishedManifest } from '../app/published-manifest.ts';
+import { findPublishedManifest, readPublishedSerial } from '../app/published-manifest.ts';
 import { publishRecord } from './publish.ts';
 import { attestClosedRecord, type AttestOutcome } from './attest-record.ts';
 import { readActionSettings, type ActionSettings } from './settings.ts';
@@ -50,7 +50,7 @@ export async function runMain(mainDeps: MainDeps): Promise<void> {
     const deps: ConnectedDeps = { ...mainDeps, api: mainDeps.connectApi(settings.token, settings.repository) };
     const keys = await loadKeys(settings);
     const source = await chooseSource(settings, deps);
-    const manifestBytes = await loadManifest(settings, keys, deps);
+    const { bytes: manifestBytes, published: publishedSerial } = await loadManifest(settings, keys, deps);
     const approval = settings.approvedPlanDigest !== undefined ? await readApproval(settings, deps) : undefined;
     // Untrusted step output is fenced: between these markers the runner ignores workflow commands,
     // so a step cannot set outputs, add masks or change the job's environment by printing them.
@@ -63,6 +63,8 @@ export async function runMain(mainDeps: MainDeps): Promise<void> {
           ref: settings.ref,
           threshold: settings.threshold,
           minSerial: settings.minSerial,
+          ...(publishedSerial !== undefined ? { published: publishedSerial } : {}),
+          ...(settings.acceptOlderSerial !== undefined ? { acceptOlderSerial: settings.acceptOlderSerial } : {}),
           params: replay?.params ?? settings.params,
           cliParams: {},
           outDir: settings.outDir,
@@ -108,6 +110,7 @@ export async function runMain(mainDeps: MainDeps): Promise<void> {
       if (fenced) io.writeRaw(`\n::${fence}::\n`);
     }
 
+    warnOfOlderSerial(io, settings, publishedSerial, outcome.manifestSerial);
     if (outcome.kind === 'planned') {
       io.setOutput('status', 'planned');
       io.setOutput('digest', outcome.digest);
@@ -283,13 +286,21 @@ async function chooseSource(settings: ActionSettings, deps: ConnectedDeps): Prom
   return new RestGitSource(await deps.api());
 }
 
+/**
+ * The manifest the run verifies against, and the highest serial the repository published (from the
+ * `manifest/s<serial>` tags; undefined when there is none), which the run refuses to go below: a
+ * manifest file in the workspace costs one API call for it, a published manifest none extra.
+ */
 async function loadManifest(
   settings: ActionSettings,
   keys: readonly TrustedKey[],
   deps: ConnectedDeps,
-): Promise<Uint8Array> {
+): Promise<{ bytes: Uint8Array; published: PublishedSerial | undefined }> {
   if (settings.manifest.kind === 'path') {
-    return readBoundedFile(settings.manifest.path, { label: "input 'manifest':", maxBytes: MAX_MANIFEST_BYTES });
+    const bytes = readBoundedFile(settings.manifest.path, { label: "input 'manifest':", maxBytes: MAX_MANIFEST_BYTES });
+    // Attack: an older manifest file (from before a yank) committed or named as input. Learned
+    // from GitHub, not from the checkout, whose files and tags the run's own ref decides.
+    return { bytes, published: await readPublishedSerial(await deps.api()) };
   }
   const api = await deps.api();
   const published = await findPublishedManifest(api, { keys, threshold: settings.threshold });
@@ -306,5 +317,29 @@ async function loadManifest(
   // never a fallback to an older manifest that a newer one may have yanked versions from.
   checkManifestFreshness(published.verified.payload, { minSerial: settings.minSerial, now: deps.now() });
   deps.io.info(`using the manifest of ${published.source} (serial ${published.serial})`);
-  return published.bytes;
+  // A higher tag passed over (its release deleted, replaced or unreadable) still raises the floor.
+  return { bytes: published.bytes, published: published.highest };
+}
+
+/**
+ * Says when `accept-older-serial` let an older manifest through (the record says it too), and
+ * when it was given but not needed: left in a caller, it would accept that old serial again later.
+ */
+function warnOfOlderSerial(
+  io: ActionIo,
+  settings: ActionSettings,
+  published: PublishedSerial | undefined,
+  manifestSerial: number | undefined,
+): void {
+  const accepted = settings.acceptOlderSerial;
+  if (accepted === undefined) return;
+  if (published !== undefined && manifestSerial === accepted && accepted < published.serial) {
+    io.warning(
+      `accept-older-serial: ran against manifest serial ${accepted}, below serial ${published.serial}, the highest published (${published.source}); recorded. Publish a newer manifest and remove the input`,
+    );
+  } else if (manifestSerial !== undefined) {
+    io.warning(
+      `accept-older-serial ${accepted} was not needed (manifest serial ${manifestSerial}, highest published ${published?.serial ?? 'none'}): remove it, or it would accept serial ${accepted} again later`,
+    );
+  }
 }

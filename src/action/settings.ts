@@ -25,8 +25,13 @@ export interface ActionSettings {
   readonly trustedKeyPaths: readonly string[];
   /** Distinct trusted keys that must have signed the manifest (1-100). */
   readonly threshold: number;
-  /** Lowest manifest serial accepted (replay protection). */
+  /** Lowest manifest serial accepted (replay protection), on top of the highest serial published. */
   readonly minSerial: number;
+  /**
+   * Recovery only (input `accept-older-serial`): the one manifest serial below the highest
+   * published serial that this run accepts; recorded. Undefined (the default) refuses them all.
+   */
+  readonly acceptOlderSerial: number | undefined;
   /** `release` (the tag's release asset, plus the newest published manifest) or a workspace path. */
   readonly manifest: { readonly kind: 'release' } | { readonly kind: 'path'; readonly path: string };
   /** Verify and print the plan without running any step or writing a record. */
@@ -121,6 +126,9 @@ export function readActionSettings(input: InputReader, env: NodeJS.ProcessEnv): 
     trustedKeyPaths: paths,
     threshold: parseThreshold(input('threshold') || undefined, "input 'threshold'"),
     minSerial: integer(input('min-serial') || '0', 'min-serial', 0, 1e9),
+    acceptOlderSerial: input('accept-older-serial').trim()
+      ? integer(input('accept-older-serial'), 'accept-older-serial', 1, 1e9)
+      : undefined,
     manifest:
       manifestInput === 'release'
         ? { kind: 'release' }

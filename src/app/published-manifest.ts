@@ -8,7 +8,12 @@ import {
   type ManifestTag,
 } from '../core/manifest-home.ts';
 import { authenticateCandidate, type ManifestCandidate } from '../core/manifest-selection.ts';
-import { MAX_MANIFEST_BYTES, readPayloadUnverified, type VerifiedManifest } from '../core/manifest-verifier.ts';
+import {
+  MAX_MANIFEST_BYTES,
+  readPayloadUnverified,
+  type PublishedSerial,
+  type VerifiedManifest,
+} from '../core/manifest-verifier.ts';
 
 /**
  * How many of the highest `manifest/s<serial>` tags are tried before giving up. A tag anyone with
@@ -29,6 +34,24 @@ export interface PublishedManifest {
   readonly verified?: VerifiedManifest;
   /** Higher tags passed over, and why. */
   readonly skipped: readonly { readonly source: string; readonly reason: string }[];
+  /** The highest serial any manifest tag names: above `serial` when higher tags were passed over. */
+  readonly highest: PublishedSerial;
+}
+
+/**
+ * The highest serial published for the repository: the highest `manifest/s<serial>` tag, read in
+ * one API call however many releases exist; undefined when there is none. A tag counts whether
+ * or not its release still holds a usable manifest: deleting or replacing the newest manifest
+ * release (contents: write is enough) must not lower it, while the tag itself stays where tag
+ * rules or immutable releases forbid deleting it.
+ */
+export async function readPublishedSerial(api: GitHubApi): Promise<PublishedSerial | undefined> {
+  return highestOf(manifestTagsNewestFirst((await api.listMatchingRefs(MANIFEST_REF_PREFIX)).map((r) => r.ref)));
+}
+
+function highestOf(tags: readonly ManifestTag[]): PublishedSerial | undefined {
+  const top = tags[0];
+  return top && { serial: top.serial, source: `release ${top.tag}` };
 }
 
 /**
@@ -43,7 +66,8 @@ export async function findPublishedManifest(
   trust: { readonly keys: readonly TrustedKey[]; readonly threshold: number } | undefined,
 ): Promise<PublishedManifest | undefined> {
   const tags = manifestTagsNewestFirst((await api.listMatchingRefs(MANIFEST_REF_PREFIX)).map((r) => r.ref));
-  if (tags.length === 0) return undefined;
+  const highest = highestOf(tags);
+  if (!highest) return undefined;
   const skipped: { source: string; reason: string }[] = [];
   for (const tag of tags.slice(0, MANIFEST_CANDIDATES)) {
     const candidate = await downloadTagManifest(api, tag);
@@ -64,6 +88,7 @@ export async function findPublishedManifest(
         source: candidate.source,
         verified: check.verified,
         skipped,
+        highest,
       };
     }
     let serial: number;
@@ -81,7 +106,7 @@ export async function findPublishedManifest(
       });
       continue;
     }
-    return { bytes: Buffer.from(candidate.bytes), serial, tag: tag.tag, source: candidate.source, skipped };
+    return { bytes: Buffer.from(candidate.bytes), serial, tag: tag.tag, source: candidate.source, skipped, highest };
   }
   // Fail closed: the newest manifests cannot be read, and an older one may lack a later yank.
   throw new TrustError(

@@ -5,6 +5,7 @@ import { ExitCode, RemediateError, TrustError, UsageError, describeError, type E
 import { paramEnvName } from '../core/definition.ts';
 import { coerceCliValue, resolveParams } from '../core/param-validation.ts';
 import type { SigningKey, TrustedKey } from '../core/keys.ts';
+import type { PublishedSerial } from '../core/manifest-verifier.ts';
 import { treeListing } from '../core/tree-digest.ts';
 import { formatRef, type VersionRef } from '../core/version-ref.ts';
 import type { GitObjectSource } from '../adapters/git-client.ts';
@@ -37,6 +38,13 @@ export interface RunSettings {
   readonly ref: VersionRef;
   readonly threshold: number;
   readonly minSerial: number;
+  /**
+   * The highest manifest serial the repository published (the Action learns it from the
+   * `manifest/s<serial>` tags): an older manifest is refused, and the value is recorded.
+   */
+  readonly published?: PublishedSerial;
+  /** Recovery: the one serial below `published` to accept anyway (the Action's `accept-older-serial`); recorded. */
+  readonly acceptOlderSerial?: number;
   /** Parameters from a JSON file or payload, with their JSON types. */
   readonly params: Readonly<Record<string, unknown>>;
   /** Parameters from `--param key=value`, coerced to the declared input types; they override `params`. */
@@ -250,6 +258,8 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
       threshold: settings.threshold,
       minSerial: settings.minSerial,
       now: started,
+      ...(settings.published !== undefined ? { published: settings.published } : {}),
+      ...(settings.acceptOlderSerial !== undefined ? { acceptOlderSerial: settings.acceptOlderSerial } : {}),
     });
   } catch (error) {
     if (!(error instanceof TrustError) || settings.dryRun) throw error;
@@ -259,6 +269,11 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
   // Everything is read: the git helper process ends before any step exists.
   deps.git.close?.();
   const { release, definition, files } = resolved;
+  const manifestSerial = release.manifest.payload.serial;
+  // Only the serial the caller named gets this far below the published one (the verifier refuses
+  // any other): a recovery that the record and the log must show.
+  const { published } = settings;
+  const belowPublished = published !== undefined && manifestSerial < published.serial ? published : undefined;
 
   // Attack: a replay that would run other bytes than the run it repeats (the record's version
   // re-released under a compromised key, or a record whose claims were forged). A replay runs the
@@ -346,6 +361,8 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
       signers: release.manifest.signers,
       threshold: settings.threshold,
       minSerial: settings.minSerial,
+      ...(published !== undefined ? { publishedSerial: published.serial } : {}),
+      ...(belowPublished !== undefined ? { acceptedBelowPublished: true as const } : {}),
     },
     params: { values: recordedParams, digest: paramsDigest(recordedParams) },
   };
@@ -420,6 +437,11 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
   recorder.line(
     `verified ${formatRef(ref)}: commit ${release.commit}, digest ${release.digest}, manifest serial ${release.manifest.payload.serial} signed by ${release.manifest.signers.length} trusted key(s)`,
   );
+  if (belowPublished !== undefined) {
+    recorder.line(
+      `manifest serial ${manifestSerial} is below serial ${belowPublished.serial}, the highest published (${belowPublished.source}): accepted only because accept-older-serial names it`,
+    );
+  }
   if (replay !== undefined) {
     recorder.line(
       `replay of run ${replay.of.runId} (snapshot ${replay.of.snapshotDigest}, ${replay.of.authenticated ? 'authenticated' : 'NOT authenticated'}): same version and parameters (digest ${replay.paramsDigest})`,

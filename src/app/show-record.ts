@@ -149,6 +149,11 @@ export function formatRunReport(input: RecordReportInput): string[] {
       `  manifest:  serial ${m.serial} (min ${m.minSerial}), ${text(m.digest)}, ${m.signers.length} signer(s) of threshold ${m.threshold}`,
     );
     for (const signer of m.signers) add(`    signer:  ${text(signer)}`);
+    if (m.publishedSerial !== undefined) {
+      add(
+        `    published: serial ${m.publishedSerial} was the highest published${m.acceptedBelowPublished === true ? `; serial ${m.serial} is older and ran only because accept-older-serial named it` : ''}`,
+      );
+    }
   }
   formatFiles(definition, s, add);
 

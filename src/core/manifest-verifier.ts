@@ -11,6 +11,21 @@ export interface TrustPolicy {
   readonly threshold: number;
   readonly minSerial: number;
   readonly now: Date;
+  /**
+   * The highest serial the repository has published (the Action reads it from the
+   * `manifest/s<serial>` tags); a manifest below it is refused unless `acceptOlderSerial` names
+   * exactly its serial. Undefined where nothing was learned (the CLI).
+   */
+  readonly published?: PublishedSerial;
+  /** Recovery only: the one serial below `published` the caller accepts (the Action's `accept-older-serial`). */
+  readonly acceptOlderSerial?: number;
+}
+
+/** The highest manifest serial published for a repository, and where that was read. */
+export interface PublishedSerial {
+  readonly serial: number;
+  /** For messages: `release manifest/s7`. */
+  readonly source: string;
 }
 
 /** A manifest whose signatures, expiry and serial were checked. */
@@ -111,6 +126,17 @@ export function checkManifestFreshness(payload: ManifestPayload, policy: Omit<Tr
     throw new TrustError(
       'SERIAL_ROLLBACK',
       `manifest serial check: expected serial >= ${policy.minSerial}, got ${payload.serial}`,
+    );
+  }
+  // Rollback past what the repository published: an older, validly signed manifest (a file
+  // replayed into the checkout or named as input, or the one found once the newest manifest
+  // release was deleted or replaced) would undo every yank since. No caller has to pin this by
+  // hand. Only the exact serial a caller names for recovery passes, and the record says so.
+  const { published } = policy;
+  if (published !== undefined && payload.serial < published.serial && payload.serial !== policy.acceptOlderSerial) {
+    throw new TrustError(
+      'SERIAL_ROLLBACK',
+      `manifest serial check: expected serial >= ${published.serial}, the highest published (${published.source}), got ${payload.serial}; an older manifest may lack later yanks. If that newer manifest is lost and you have checked why, accept serial ${payload.serial} once with the Action's accept-older-serial input (recorded)`,
     );
   }
 }

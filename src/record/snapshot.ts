@@ -114,6 +114,10 @@ export interface RunSnapshot {
     readonly signers: readonly string[];
     readonly threshold: number;
     readonly minSerial: number;
+    /** The highest serial the repository had published as a `manifest/s<serial>` release (the Action learns it). */
+    readonly publishedSerial?: number;
+    /** Set (true) when `serial` is below `publishedSerial` and the caller accepted exactly it (`accept-older-serial`). */
+    readonly acceptedBelowPublished?: true;
   };
   readonly params?: { readonly values: Readonly<Record<string, Scalar>>; readonly digest: string };
   readonly secrets: readonly string[];

@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { MainDeps } from '../../src/action/deps.ts';
+import type { GitHubApi } from '../../src/adapters/github-api.ts';
 import { attestWithActionsToolkit } from '../../src/action/lazy-clients.ts';
 import { runMain } from '../../src/action/main-run.ts';
 import { verifyRunRecord } from '../../src/app/verify-run.ts';
@@ -81,7 +82,12 @@ async function runAction(inputs: Record<string, string>, idToken: boolean): Prom
   const deps: MainDeps = {
     io,
     env,
-    connectApi: () => () => Promise.reject(new Error('not needed: the manifest is in the workspace')),
+    // The manifest is in the workspace; the API is asked only for the highest published serial (none).
+    connectApi: () => () =>
+      Promise.resolve({
+        listMatchingRefs: () => Promise.resolve([]),
+        listArtifactsPage: () => Promise.reject(new Error('not needed: the manifest is in the workspace')),
+      } as unknown as GitHubApi),
     uploadArtifact: () => Promise.reject(new Error('publish is none')),
     downloadArtifact: () => () => Promise.reject(new Error('this test reads no history')),
     attest: attestWithActionsToolkit,

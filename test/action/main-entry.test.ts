@@ -1,10 +1,11 @@
 import { ChainedLogWriter } from '../../src/record/log-chain-writer.ts';
 import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/git-repo.ts';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, TempRepo } from '../helpers/git-repo.ts';
 import { releaseRemediation, waitForFile, type Released, pinnedAsIs } from '../helpers/released.ts';
 import { MAIN_ENTRY, POST_ENTRY, RunnerFiles, runEntry, startEntry } from '../helpers/action-runner.ts';
+import { startGitHubDouble, type GitHubDouble } from '../doubles/github-rest/server.ts';
 
 const HOSTILE_STEP = [
   'name: svc',
@@ -34,9 +35,40 @@ afterEach(() => {
   for (const runner of runners.splice(0)) rmSync(runner.dir, { recursive: true, force: true });
 });
 
+// The REST API the main step asks for the highest published manifest serial (a workspace manifest
+// must not be below it): a repository with no manifest published, one double per token used here.
+const INPUT_TOKEN = 'ghs_inputtoken0123456789';
+let noTags: TempRepo;
+const api = new Map<string, GitHubDouble>();
+beforeAll(async () => {
+  noTags = new TempRepo();
+  for (const token of ['test-token', INPUT_TOKEN])
+    api.set(token, await startGitHubDouble({ token, gitDir: noTags.dir, repository: 'octo-org/repo' }));
+});
+afterAll(async () => {
+  for (const gh of api.values()) {
+    expect(gh.violations).toEqual([]);
+    await gh.close();
+  }
+  noTags.remove();
+});
+
+/** A runner whose GITHUB_API_URL is the double that knows the step's token. */
+class ApiRunnerFiles extends RunnerFiles {
+  override env(
+    workspace: string,
+    inputs: Record<string, string>,
+    extra: NodeJS.ProcessEnv = {},
+    event?: string,
+  ): NodeJS.ProcessEnv {
+    const gh = api.get(inputs['github-token'] ?? '');
+    return super.env(workspace, inputs, { ...(gh ? { GITHUB_API_URL: gh.url } : {}), ...extra }, event);
+  }
+}
+
 async function setUp(definition = HOSTILE_STEP): Promise<{ r: Released; runner: RunnerFiles }> {
   released = await releaseRemediation('svc', definition);
-  const runner = new RunnerFiles('repository_dispatch');
+  const runner = new ApiRunnerFiles('repository_dispatch');
   runners.push(runner);
   return { r: released, runner };
 }
@@ -67,7 +99,7 @@ describe('the main entry on a runner (dist/main/index.js, real checkout)', () =>
     );
     const result = await runEntry(
       MAIN_ENTRY,
-      runner.env(r.repo.dir, baseInputs({ 'github-token': 'ghs_inputtoken0123456789' }), {
+      runner.env(r.repo.dir, baseInputs({ 'github-token': INPUT_TOKEN }), {
         ACTIONS_RUNTIME_TOKEN: 'runtime-token-0123456789',
         ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc-request-token-0123456789',
         REMEDIATION_SECRETS: JSON.stringify({ OTHER: 'bundle-value-0123' }),
@@ -155,7 +187,7 @@ describe('the main entry on a runner (dist/main/index.js, real checkout)', () =>
 
   it('records a schedule trigger', async () => {
     const { r } = await setUp();
-    const runner = new RunnerFiles('schedule');
+    const runner = new ApiRunnerFiles('schedule');
     runners.push(runner);
     const env = runner.env(r.repo.dir, baseInputs({ params: '' }), { API_TOKEN: 'x-secret-x' }, 'schedule');
     const result = await runEntry(MAIN_ENTRY, env, r.repo.dir);

@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MainDeps } from '../../src/action/deps.ts';
+import type { GitHubApi } from '../../src/adapters/github-api.ts';
 import { runMain } from '../../src/action/main-run.ts';
 import type { RunSnapshot } from '../../src/record/snapshot.ts';
 import { RunnerFiles } from '../helpers/action-runner.ts';
@@ -60,7 +61,12 @@ async function runAction(inputs: Record<string, string>, runId: string): Promise
   const deps: MainDeps = {
     io,
     env: { ...runner.env(repo.dir, {}), GITHUB_RUN_ID: runId, API_TOKEN: 'tok-9f8e7d6c5b' },
-    connectApi: () => () => Promise.reject(new Error('this test has no GitHub API')),
+    // The manifest is in the workspace; the API is asked only for the highest published serial (none).
+    connectApi: () => () =>
+      Promise.resolve({
+        listMatchingRefs: () => Promise.resolve([]),
+        listArtifactsPage: () => Promise.reject(new Error('this test has no GitHub API')),
+      } as unknown as GitHubApi),
     uploadArtifact: () => Promise.reject(new Error('this test has no artifact service')),
     downloadArtifact: () => () => Promise.reject(new Error('this test has no artifact service')),
     attest: () => Promise.reject(new Error('this test has no Sigstore')),

@@ -47,8 +47,13 @@ interface MainRun {
   readonly io: FakeActionIo;
   readonly runner: RunnerFiles;
   readonly repo: TempRepo;
-  /** How often the REST client and the artifact client were asked for: never, with these inputs. */
+  /**
+   * REST calls other than the one listing of manifest tags (the published serial a workspace
+   * manifest must not be below), and the artifact uploads: none, with these inputs.
+   */
   readonly apiCalls: number;
+  /** Listings of the `manifest/s<serial>` tags. */
+  readonly manifestListings: number;
   readonly uploads: number;
 }
 
@@ -84,21 +89,28 @@ async function runAction(
     ...inputs,
   });
   let apiCalls = 0;
+  let manifestListings = 0;
   let uploads = 0;
   const deps: MainDeps = {
     io,
     // The runner's environment for the step: GITHUB_*, RUNNER_TEMP, the event file; no INPUT_*,
     // since inputs come through the fake io.
     env: { ...runner.env(repo.dir, {}), API_TOKEN: 'tok-9f8e7d6c5b', ...options.env },
-    connectApi: () => () => {
-      apiCalls++;
-      if (options.noPublishedRecords) {
-        return Promise.resolve({
-          listArtifactsPage: () => Promise.resolve({ totalCount: 0, artifacts: [] }),
-        } as unknown as GitHubApi);
-      }
-      return Promise.reject(new Error('this test has no GitHub API'));
-    },
+    connectApi: () => () =>
+      Promise.resolve({
+        // No manifest is published under a manifest/s<serial> tag: the workspace manifest decides.
+        listMatchingRefs: (prefix: string) => {
+          expect(prefix).toBe('tags/manifest/s');
+          manifestListings++;
+          return Promise.resolve([]);
+        },
+        listArtifactsPage: () => {
+          apiCalls++;
+          return options.noPublishedRecords
+            ? Promise.resolve({ totalCount: 0, artifacts: [] })
+            : Promise.reject(new Error('this test has no published records'));
+        },
+      } as unknown as GitHubApi),
     uploadArtifact: () => {
       uploads++;
       return Promise.reject(new Error('this test has no artifact service'));
@@ -110,7 +122,7 @@ async function runAction(
     now: () => new Date(),
   };
   await runMain(deps);
-  return { io, runner, repo, apiCalls, uploads };
+  return { io, runner, repo, apiCalls, manifestListings, uploads };
 }
 
 function snapshotAt(recordDir: string): RunSnapshot {
@@ -119,7 +131,9 @@ function snapshotAt(recordDir: string): RunSnapshot {
 
 describe('the main step in process', () => {
   it('verifies, runs and records: outputs status, digest and record-path, nothing failed', async () => {
-    const { io, runner, apiCalls, uploads } = await runAction({ params: JSON.stringify({ who: 'octo' }) });
+    const { io, runner, apiCalls, manifestListings, uploads } = await runAction({
+      params: JSON.stringify({ who: 'octo' }),
+    });
     expect(io.failures).toEqual([]);
     expect(io.outputs).toMatchObject({
       status: 'succeeded',
@@ -145,8 +159,10 @@ describe('the main step in process', () => {
     expect(io.summaries.join('\n')).toContain('svc@v1.0.0: succeeded');
     // The declared secret is masked before anything prints.
     expect(io.secrets).toContain('tok-9f8e7d6c5b');
-    // Nothing needed the REST API or the artifact service, and nothing went around the io to the
-    // runner's files.
+    // The REST API was asked one thing, the highest published manifest serial (none here); the
+    // artifact service nothing; and nothing went around the io to the runner's files.
+    expect(manifestListings).toBe(1);
+    expect(snapshot.manifest).not.toHaveProperty('publishedSerial');
     expect(apiCalls).toBe(0);
     expect(uploads).toBe(0);
     expect(runner.outputs()).toEqual({});

@@ -5,13 +5,16 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RunnerFiles, startEntry } from '../helpers/action-runner.ts';
 import { isAlive, releaseRemediation, waitForFile, type Released } from '../helpers/released.ts';
+import { startGitHubDouble, type GitHubDouble } from '../doubles/github-rest/server.ts';
 
 /** The entry's source: the signal wiring under test, without a rebuilt dist/. */
 const MAIN_SOURCE = resolve(dirname(fileURLToPath(import.meta.url)), '../../src/main.ts');
 
 let released: Released | undefined;
 let runner: RunnerFiles | undefined;
-afterEach(() => {
+let gh: GitHubDouble | undefined;
+afterEach(async () => {
+  await gh?.close();
   released?.repo.remove();
   if (runner) rmSync(runner.dir, { recursive: true, force: true });
 });
@@ -24,13 +27,19 @@ describe('the Action main entry and SIGHUP', () => {
     );
     const r = released;
     runner = new RunnerFiles('repository_dispatch');
-    const env = runner.env(r.repo.dir, {
-      remediation: 'svc@v1.0.0',
-      'trusted-keys': 'k1.pub',
-      manifest: 'remediations/manifest.json',
-      publish: 'none',
-      'github-token': 'test-token',
-    });
+    // The Action reads the highest published manifest serial before it runs: the REST double answers.
+    gh = await startGitHubDouble({ token: 'test-token', gitDir: r.repo.dir, repository: 'octo-org/repo' });
+    const env = runner.env(
+      r.repo.dir,
+      {
+        remediation: 'svc@v1.0.0',
+        'trusted-keys': 'k1.pub',
+        manifest: 'remediations/manifest.json',
+        publish: 'none',
+        'github-token': 'test-token',
+      },
+      { GITHUB_API_URL: gh.url },
+    );
     const { child, done } = startEntry(MAIN_SOURCE, env, r.repo.dir);
     await waitForFile(r.repo.path('step.pid'));
     const step = Number(readFileSync(r.repo.path('step.pid'), 'utf8'));

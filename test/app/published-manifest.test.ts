@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GitHubApi, Release } from '../../src/adapters/github-api.ts';
-import { findPublishedManifest } from '../../src/app/published-manifest.ts';
+import { findPublishedManifest, readPublishedSerial } from '../../src/app/published-manifest.ts';
 import { appendRelease, signManifest } from '../../src/core/manifest-editor.ts';
 import { MAX_MANIFEST_BYTES } from '../../src/core/manifest-verifier.ts';
 import { makeVersionRef } from '../../src/core/version-ref.ts';
@@ -96,5 +96,32 @@ describe('findPublishedManifest', () => {
   it('finds nothing, without error, where no manifest tag exists (a first release)', async () => {
     const { fake } = api(['refs/tags/svc/v1.0.0'], {});
     expect(await findPublishedManifest(fake, trust)).toBeUndefined();
+  });
+});
+
+describe('readPublishedSerial', () => {
+  it('is the highest manifest tag, usable or not, in one listing; undefined with none', async () => {
+    const listed: string[] = [];
+    const { fake } = api(
+      ['refs/tags/manifest/s2', 'refs/tags/manifest/s10', 'refs/tags/manifest/s007', 'refs/tags/svc/v1.0.0'],
+      {},
+    );
+    const counting = {
+      ...fake,
+      listMatchingRefs: (prefix: string) => (listed.push(prefix), fake.listMatchingRefs(prefix)),
+    };
+    // manifest/s10 has no release at all (deleted): it still names the highest serial published.
+    expect(await readPublishedSerial(counting)).toEqual({ serial: 10, source: 'release manifest/s10' });
+    expect(listed).toEqual(['tags/manifest/s']);
+    expect(await readPublishedSerial(api(['refs/tags/svc/v1.0.0'], {}).fake)).toBeUndefined();
+  });
+
+  it('findPublishedManifest reports the highest tag above the manifest it chose', async () => {
+    const { fake } = api(['refs/tags/manifest/s3', 'refs/tags/manifest/s1'], {
+      'manifest/s1': { size: serial1.length, bytes: serial1 },
+    });
+    const found = await findPublishedManifest(fake, { keys: [key.trusted], threshold: 1 });
+    expect(found?.serial).toBe(1);
+    expect(found?.highest).toEqual({ serial: 3, source: 'release manifest/s3' });
   });
 });

