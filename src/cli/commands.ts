@@ -165,6 +165,8 @@ async function execute(
     // The workflow-pack commands load only when called: a run does not pay for them.
     case 'dispatch-parse':
       return (await import('./pack-commands.ts')).dispatchParse(command.event, command.githubOutput, github, context);
+    case 'targets-resolve':
+      return (await import('./pack-commands.ts')).targetsResolveCommand(command, github, context);
     case 'validate':
       return (await import('./pack-commands.ts')).validateCommand(command.base, command.summary, github, context);
     case 'summarize':

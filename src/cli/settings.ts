@@ -4,6 +4,7 @@ import { UsageError } from '../errors.ts';
 import { readGitHubEnvironment, type GitHubEnvironment } from '../app/github-environment.ts';
 import { parseMaxUnhealthy, type UnhealthyLimit } from '../app/blast-radius.ts';
 import { parseRunTarget, parseThreshold } from '../app/run-request.ts';
+import { DEFAULT_TARGETS_FILE } from '../core/targets-config.ts';
 import { LISTED_STATUSES, parseSince, type ListedStatus, type RunFilter, type SinceSpec } from '../app/run-list.ts';
 import { parseIdempotencyKey } from '../core/idempotency-key.ts';
 import { DEFAULT_EXPIRY_MS, parseLifetime } from '../core/manifest-editor.ts';
@@ -38,6 +39,14 @@ export type CliCommand =
       readonly firstRelease: boolean;
     }
   | { readonly command: 'dispatch-parse'; readonly event: string; readonly githubOutput: string | undefined }
+  | {
+      /** `targets resolve`: the route of one target (--target) or of every leg's target (--legs JSON). */
+      readonly command: 'targets-resolve';
+      readonly route: { readonly target: string } | { readonly legs: string };
+      /** The targets file (--file; default remediations/targets.yml). */
+      readonly file: string;
+      readonly githubOutput: string | undefined;
+    }
   | { readonly command: 'validate'; readonly base: string | undefined; readonly summary: string | undefined }
   | { readonly command: 'summarize'; readonly dirs: readonly string[]; readonly summary: string | undefined }
   | { readonly command: 'newest-manifest'; readonly out: string; readonly trustedKeys: readonly string[] }
@@ -242,6 +251,7 @@ Usage:
   remediate release --from-tag <name>/<version> --key <file> (--manifest <previous> | --first-release) [--manifest-out <file>]
   remediate validate [--base <git ref>] [--summary <file>]
   remediate dispatch parse --event <event.json> [--github-output <file>]
+  remediate targets resolve (--target <name> | --legs <JSON list of legs>) [--file <targets.yml>] [--github-output <file>]
   remediate summarize <record dir>... [--summary <file>]
   remediate blast-radius --max-unhealthy <n | p%> --total <targets> [<check-only record dir>...] [--github-output <file>] [--summary <file>]
   remediate github newest-manifest --out <file> [--trusted-key <pub> ...]
@@ -326,6 +336,30 @@ export function parseCommandLine(argv: readonly string[], cwd: string, env: Node
       return {
         command: 'dispatch-parse',
         event: path(required(values.event, '--event <event.json> (on GitHub: "$GITHUB_EVENT_PATH")')),
+        githubOutput: values['github-output'] === undefined ? undefined : path(values['github-output']),
+      };
+    }
+    case 'targets': {
+      const [sub, ...args] = rest;
+      if (sub !== 'resolve')
+        throw new UsageError('USAGE', `unknown command 'targets ${sub ?? ''}': expected 'targets resolve'`);
+      const { values } = parse(
+        args,
+        {
+          target: { type: 'string' },
+          legs: { type: 'string' },
+          file: { type: 'string' },
+          'github-output': { type: 'string' },
+        },
+        0,
+      );
+      if ((values.target === undefined) === (values.legs === undefined)) {
+        throw new UsageError('USAGE', 'targets resolve: expected exactly one of --target <name> or --legs <JSON list>');
+      }
+      return {
+        command: 'targets-resolve',
+        route: values.target !== undefined ? { target: values.target } : { legs: values.legs ?? '' },
+        file: path(values.file ?? DEFAULT_TARGETS_FILE),
         githubOutput: values['github-output'] === undefined ? undefined : path(values['github-output']),
       };
     }

@@ -33,6 +33,8 @@ export interface TargetsConfig {
   readonly targets: ReadonlyMap<string, TargetRoute>;
 }
 
+/** Where `remediate targets resolve` looks for the targets file when --file is not given (from the current folder). */
+export const DEFAULT_TARGETS_FILE = 'remediations/targets.yml';
 /** Largest targets file accepted: thousands of hosts fit; a data dump does not. */
 export const MAX_TARGETS_FILE_BYTES = 1024 * 1024;
 /** Alias expansions allowed: stops "billion laughs" documents that expand to gigabytes. */

@@ -11,13 +11,9 @@ import {
   type TargetsConfig,
 } from '../../src/core/targets-config.ts';
 import { thrown } from '../helpers/errors.ts';
+import { HOSTILE_TARGET_NAMES, TARGETS_FIXTURES } from '../helpers/targets.ts';
 
-const FIXTURES = join(import.meta.dirname, '../fixtures/targets');
-const fixture = (name: string) => readFileSync(join(FIXTURES, name));
-/** Hostile target names, each under the attack it stands for. */
-export const HOSTILE_TARGET_NAMES = JSON.parse(
-  readFileSync(join(FIXTURES, 'hostile-target-names.json'), 'utf8'),
-) as Record<string, string>;
+const fixture = (name: string) => readFileSync(join(TARGETS_FIXTURES, name));
 
 const bytes = (text: string) => Buffer.from(text);
 
