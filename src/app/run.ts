@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { arch, platform } from 'node:os';
 import { join } from 'node:path';
 import { ExitCode, RemediateError, TrustError, UsageError, describeError, type ExitCodeValue } from '../errors.ts';
-import { paramEnvName } from '../core/definition.ts';
+import { paramEnvName, STAGES } from '../core/definition.ts';
+import { factConflicts, targetFactEnvName } from '../core/targets-config.ts';
 import { coerceCliValue, resolveParams } from '../core/param-validation.ts';
 import type { SigningKey, TrustedKey } from '../core/keys.ts';
 import { treeListing } from '../core/tree-digest.ts';
@@ -50,6 +51,12 @@ export interface RunSettings {
   readonly checkOnly?: boolean;
   /** What the run acts on (--target): recorded, and the circuit breaker counts runs per target. */
   readonly target?: string;
+  /**
+   * Facts about the target (the targets file's `facts`: the Action's `target-facts` input, `run
+   * --target-facts`), validated by core/targets-config.ts: each reaches steps as TARGET_<NAME>, and
+   * they are recorded. Data, never script text.
+   */
+  readonly targetFacts?: Readonly<Record<string, string>>;
   /** Run even when the version's circuit breaker is open (--ignore-circuit-breaker); recorded. */
   readonly ignoreCircuitBreaker?: boolean;
   /**
@@ -287,6 +294,21 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
     ]),
   ]);
   const params = resolveParams(definition.inputs, given);
+  const targetFacts = settings.targetFacts ?? {};
+  // Attack: a targets file (reviewed, but not signed) setting TARGET_X where the signed definition
+  // sets TARGET_X itself (its env, a step's env, a declared secret), replacing what was released
+  // or a secret's value. Refused before anything runs rather than one silently winning.
+  const taken = factConflicts(targetFacts, [
+    ...Object.keys(definition.env),
+    ...STAGES.flatMap((stage) => definition[stage].flatMap((step) => Object.keys(step.env ?? {}))),
+    ...definition.secrets,
+  ]);
+  if (taken.length > 0) {
+    throw new UsageError(
+      'INVALID_PARAMS',
+      `target facts: ${taken.join(', ')} ${taken.length > 1 ? 'are' : 'is'} set by ${formatRef(ref)} itself (its env or secrets); rename the fact in the targets file`,
+    );
+  }
   const { secrets, missing, masked } = collectSecrets(definition.secrets, deps.callerEnv);
   // Mask before anything can print, including values of the bundle this version does not declare.
   deps.onSecrets?.(masked);
@@ -325,12 +347,13 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
     definition,
     files,
     params,
+    ...(Object.keys(targetFacts).length > 0 ? { targetFacts } : {}),
     secrets,
     force: settings.force,
     ...(checkOnly ? { checkOnly: true } : {}),
   };
   if (settings.dryRun) {
-    printPlan(deps.out, plan, recordedParams);
+    printPlan(deps.out, plan, recordedParams, redactValue(targetFacts, secretValues));
     return {
       kind: 'planned',
       exitCode: ExitCode.ok,
@@ -360,6 +383,7 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
     },
     ...(guards.breakerRecord !== undefined ? { circuitBreaker: guards.breakerRecord } : {}),
     params: { values: recordedParams, digest: paramsDigest(recordedParams) },
+    ...(plan.targetFacts !== undefined ? { targetFacts: redactValue(plan.targetFacts, secretValues) } : {}),
   };
   const recorder = await RunRecorder.create(recordDir, secretValues, snapshot, deps.clock, deps.echo, files);
   deps.onRecordStarted?.(recordDir);
@@ -476,7 +500,12 @@ export function exitCodeFor(status: RunStatus): ExitCodeValue {
 }
 
 /** Prints the plan execution would take: the same RunPlan value, with parameters as recorded (redacted). */
-function printPlan(out: (line: string) => void, plan: RunPlan, params: Readonly<Record<string, unknown>>): void {
+function printPlan(
+  out: (line: string) => void,
+  plan: RunPlan,
+  params: Readonly<Record<string, unknown>>,
+  facts: Readonly<Record<string, string>>,
+): void {
   const { release, definition } = plan;
   const secretNames = definition.secrets;
   out(`plan for ${formatRef(plan)} (dry run: nothing will run)`);
@@ -487,6 +516,10 @@ function printPlan(out: (line: string) => void, plan: RunPlan, params: Readonly<
   out('  parameters:');
   for (const [name, value] of Object.entries(params)) out(`    ${paramEnvName(name)}=${JSON.stringify(value)}`);
   if (Object.keys(params).length === 0) out('    (none)');
+  if (Object.keys(facts).length > 0) {
+    out('  target facts:');
+    for (const [name, value] of Object.entries(facts)) out(`    ${targetFactEnvName(name)}=${JSON.stringify(value)}`);
+  }
   out(`  secrets:   ${secretNames.length ? secretNames.map((s) => `${s}=***`).join(', ') : '(none)'}`);
   out(`  force:     ${plan.force}`);
   if (plan.checkOnly === true) out('  check only: the check stage runs; no step, verify or rollback');

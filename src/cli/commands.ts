@@ -285,6 +285,8 @@ async function replayCommand(
       cliParams: {},
       paramsFile: undefined,
       target: request.target,
+      // The record's facts: a run that reached its host over SSH is repeated on that host.
+      targetFacts: request.targetFacts,
       // A replay fixes what a person chose to repeat: it is never a check-only run, and it takes
       // no alert's idempotency key (the original's would refuse it as a duplicate).
       checkOnly: false,
@@ -331,6 +333,7 @@ async function runCommand(
         force: command.force,
         checkOnly: command.checkOnly,
         ...(command.target !== undefined ? { target: command.target } : {}),
+        targetFacts: command.targetFacts,
         ignoreCircuitBreaker: command.ignoreCircuitBreaker,
         ...(command.idempotencyKey !== undefined ? { idempotencyKey: command.idempotencyKey } : {}),
         // In a GitHub job the record is named by the job's run, as the Action names it.

@@ -4,7 +4,7 @@ import { UsageError } from '../errors.ts';
 import { readGitHubEnvironment, type GitHubEnvironment } from '../app/github-environment.ts';
 import { parseMaxUnhealthy, type UnhealthyLimit } from '../app/blast-radius.ts';
 import { parseRunTarget, parseThreshold } from '../app/run-request.ts';
-import { DEFAULT_TARGETS_FILE } from '../core/targets-config.ts';
+import { DEFAULT_TARGETS_FILE, parseTargetFacts } from '../core/targets-config.ts';
 import { LISTED_STATUSES, parseSince, type ListedStatus, type RunFilter, type SinceSpec } from '../app/run-list.ts';
 import { parseIdempotencyKey } from '../core/idempotency-key.ts';
 import { DEFAULT_EXPIRY_MS, parseLifetime } from '../core/manifest-editor.ts';
@@ -114,6 +114,8 @@ export type CliCommand =
       readonly checkOnly: boolean;
       /** What the run acts on (--target): recorded, and counted per target by the circuit breaker. */
       readonly target: string | undefined;
+      /** --target-facts: facts about the target (a JSON object), each a TARGET_<NAME> variable of the steps. */
+      readonly targetFacts: Readonly<Record<string, string>>;
       /** --ignore-circuit-breaker: run even when the version's circuit breaker is open (recorded). */
       readonly ignoreCircuitBreaker: boolean;
       /**
@@ -228,6 +230,7 @@ Usage:
   remediate run <name>@<version> --trusted-key <pub> [--trusted-key ...] [--threshold k] [--min-serial n]
                 [--manifest <path>] [--param key=value ...] [--params-file f.json] [--out <dir>] [--dry-run]
                 [--force | --check-only] [--target <name>] [--ignore-circuit-breaker] [--idempotency-key <alert id>]
+                [--target-facts '{"ssh_host": "..."}']   (each fact reaches steps as TARGET_<NAME>)
                 [--sign-key <ed25519 private key>]   (or REMEDIATE_SIGN_KEY=<file>: signs the record's receipt)
   remediate replay <record dir> --trusted-key <pub> [...] [--threshold k] [--min-serial n] [--manifest <path>]
                 (--receipt-key <run key pub> ... | --snapshot-digest sha256:<hex> | --trusted-root ... | --unanchored)
@@ -549,6 +552,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string, env: Node
           force: { type: 'boolean' },
           'check-only': { type: 'boolean' },
           target: { type: 'string' },
+          'target-facts': { type: 'string' },
           'ignore-circuit-breaker': { type: 'boolean' },
           'idempotency-key': { type: 'string' },
           'sign-key': { type: 'string' },
@@ -569,6 +573,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string, env: Node
         force: values.force ?? false,
         checkOnly: values['check-only'] ?? false,
         target: parseRunTarget(values.target, '--target'),
+        targetFacts: parseTargetFacts(values['target-facts'] ?? '', '--target-facts'),
         ignoreCircuitBreaker: values['ignore-circuit-breaker'] ?? false,
         idempotencyKey:
           values['idempotency-key'] === undefined

@@ -2,6 +2,7 @@ import { UsageError } from '../errors.ts';
 import type { Definition, StepSpec } from '../core/definition.ts';
 import { paramEnvName, reservedSecretName } from '../core/definition.ts';
 import { paramToEnvValue, type ResolvedParams } from '../core/param-validation.ts';
+import { targetFactEnvName } from '../core/targets-config.ts';
 
 /** Caller variables passed through to every step: the minimal base, nothing else. */
 export const BASE_VARIABLES = ['PATH', 'HOME', 'LANG', 'LC_ALL', 'TMPDIR', 'TZ', 'USER', 'LOGNAME'] as const;
@@ -29,7 +30,8 @@ export interface StepPaths {
 
 /**
  * Builds a step's environment instead of inheriting the caller's: the base variables, the
- * definition's and step's env, then parameters, earlier outputs and declared secrets. Anything
+ * definition's and step's env, then parameters, the target's facts (TARGET_<NAME>, data from the
+ * targets file: never script text), earlier outputs and declared secrets. Anything
  * else in the caller's environment (tokens, cloud credentials) never reaches a step, and the
  * reserved names (PARAM_*, STEP_*, REMEDIATION_*) are set last so a definition cannot shadow them.
  */
@@ -38,6 +40,7 @@ export function buildStepEnvironment(
   definition: Definition,
   step: StepSpec,
   params: ResolvedParams,
+  facts: Readonly<Record<string, string>>,
   secrets: Readonly<Record<string, string>>,
   priorOutputs: Readonly<Record<string, string>>,
   paths: StepPaths,
@@ -52,6 +55,8 @@ export function buildStepEnvironment(
   env.LANG ??= 'C.UTF-8';
   Object.assign(env, definition.env, step.env ?? {});
   for (const [name, value] of Object.entries(params)) env[paramEnvName(name)] = paramToEnvValue(value);
+  // A fact never shares a name with the definition's env or secrets: the run refuses that first (app/run.ts).
+  for (const [name, value] of Object.entries(facts)) env[targetFactEnvName(name)] = value;
   Object.assign(env, priorOutputs);
   Object.assign(env, secrets);
   env.REMEDIATION_NAME = run.name;
