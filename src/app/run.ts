@@ -302,6 +302,7 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
     ...Object.keys(definition.env),
     ...STAGES.flatMap((stage) => definition[stage].flatMap((step) => Object.keys(step.env ?? {}))),
     ...definition.secrets,
+    ...(definition['optional-secrets'] ?? []),
   ]);
   if (taken.length > 0) {
     throw new UsageError(
@@ -309,7 +310,11 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
       `target facts: ${taken.join(', ')} ${taken.length > 1 ? 'are' : 'is'} set by ${formatRef(ref)} itself (its env or secrets); rename the fact in the targets file`,
     );
   }
-  const { secrets, missing, masked } = collectSecrets(definition.secrets, deps.callerEnv);
+  const { secrets, missing, masked } = collectSecrets(
+    definition.secrets,
+    deps.callerEnv,
+    definition['optional-secrets'] ?? [],
+  );
   // Mask before anything can print, including values of the bundle this version does not declare.
   deps.onSecrets?.(masked);
   if (missing.length) {
@@ -365,7 +370,8 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
 
   const snapshot: RunSnapshot = {
     ...base,
-    secrets: definition.secrets,
+    // The names the steps received: every declared secret, and the optional ones that were set.
+    secrets: [...definition.secrets, ...(definition['optional-secrets'] ?? []).filter((name) => name in secrets)],
     remediation: {
       name: ref.name,
       version: ref.version,
@@ -508,6 +514,7 @@ function printPlan(
 ): void {
   const { release, definition } = plan;
   const secretNames = definition.secrets;
+  const optionalSecrets = definition['optional-secrets'] ?? [];
   out(`plan for ${formatRef(plan)} (dry run: nothing will run)`);
   out(`  commit:    ${release.commit}`);
   out(`  digest:    ${release.digest}`);
@@ -521,6 +528,9 @@ function printPlan(
     for (const [name, value] of Object.entries(facts)) out(`    ${targetFactEnvName(name)}=${JSON.stringify(value)}`);
   }
   out(`  secrets:   ${secretNames.length ? secretNames.map((s) => `${s}=***`).join(', ') : '(none)'}`);
+  if (optionalSecrets.length > 0) {
+    out(`  optional:  ${optionalSecrets.map((s) => (s in plan.secrets ? `${s}=***` : `${s} (not set)`)).join(', ')}`);
+  }
   out(`  force:     ${plan.force}`);
   if (plan.checkOnly === true) out('  check only: the check stage runs; no step, verify or rollback');
   for (const stage of ['check', 'steps', 'verify', 'rollback'] as const) {

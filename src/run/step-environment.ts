@@ -74,7 +74,7 @@ export function buildStepEnvironment(
 export const SECRETS_BUNDLE_VARIABLE = 'REMEDIATION_SECRETS';
 
 /**
- * Picks the declared secrets out of the caller's environment, falling back to the JSON object in
+ * Picks the declared secrets (and the optional ones that are set) out of the caller's environment, falling back to the JSON object in
  * REMEDIATION_SECRETS (one GitHub secret holding several, which is how a reusable workflow can
  * pass secrets whose names it does not know). The bundle itself never reaches a step: the step
  * environment is built from an allow-list. `masked` lists every value to mask, declared or not.
@@ -82,20 +82,24 @@ export const SECRETS_BUNDLE_VARIABLE = 'REMEDIATION_SECRETS';
 export function collectSecrets(
   declared: readonly string[],
   callerEnv: NodeJS.ProcessEnv,
+  optional: readonly string[] = [],
 ): { secrets: Record<string, string>; missing: string[]; masked: string[] } {
   const bundle = parseSecretsBundle(callerEnv[SECRETS_BUNDLE_VARIABLE]);
   // Null-prototype and own properties only: a secret declared as `constructor` or `toString`
   // must find nothing, not a built-in function.
   const secrets: Record<string, string> = Object.create(null) as Record<string, string>;
   const missing: string[] = [];
-  for (const name of declared) {
+  const wanted = new Set(optional);
+  for (const name of [...declared, ...optional]) {
     // Validation refuses these; a version released before it did must not get the bundle either.
     if (reservedSecretName(name)) {
       throw new UsageError('MISSING_SECRET', `secret name '${name.slice(0, 60)}' is reserved; it is never passed`);
     }
     const value = (Object.hasOwn(callerEnv, name) ? callerEnv[name] : undefined) || bundle[name];
-    if (value === undefined || value === '') missing.push(name);
-    else secrets[name] = value;
+    // An optional secret that is not set is simply not passed: the steps decide what that means.
+    if (value === undefined || value === '') {
+      if (!wanted.has(name)) missing.push(name);
+    } else secrets[name] = value;
   }
   const masked = [...new Set([...Object.values(secrets), ...Object.values(bundle)].filter((v) => v !== ''))];
   return { secrets, missing, masked };
