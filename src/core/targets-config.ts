@@ -171,6 +171,9 @@ export function resolveTarget(config: TargetsConfig, target: string, file: strin
   // Attack: a hostile target from an alert payload (`-oProxyCommand=...`, a newline with a
   // workflow command, `../`, `${{ }}`, megabytes, look-alike Unicode) reaching runner labels,
   // job names, logs or a shell. Refused by the one target rule every entry point applies.
+  if (target === '') {
+    throw new UsageError('USAGE', 'no target given: with a targets file, every run must name the target it is about');
+  }
   if (!TARGET.test(target)) {
     throw new UsageError('USAGE', `target ${showTarget(target)}: expected ${TARGET_RULE}`);
   }
