@@ -9,7 +9,7 @@ import { Evaluator, Lexer, Parser, data } from '@actions/expressions';
 import { describe, expect, it } from 'vitest';
 import { HOSTILE_TARGET_NAMES, TARGETS_FIXTURES } from '../helpers/targets.ts';
 import { findStep, installTool, runStep, tempDir, type StepResult } from './step-runner.ts';
-import { jobsOf, parseYamlMap, stepsOf, TOOL_ACTION, workflowCallOf, type YamlMap } from './workflow-rules.ts';
+import { isMap, jobsOf, parseYamlMap, stepsOf, TOOL_ACTION, workflowCallOf, type YamlMap } from './workflow-rules.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const workflow = (name: string): YamlMap =>
@@ -308,5 +308,20 @@ describe('routing: the route step as written, with the real CLI', () => {
       expect(untargeted.stderr).toContain('leg 0 names no target');
       expect(untargeted.outputs).toEqual({});
     });
+  });
+});
+describe('routing: the example targets file in README.md', () => {
+  it('is a valid targets file', async () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const block = /```yaml\n(# remediations\/targets\.yml\n[\s\S]*?)```/.exec(readme)?.[1];
+    expect(block, 'README.md has a ```yaml block starting with "# remediations/targets.yml"').toBeDefined();
+    const workspace = workspaceWithTargets(block);
+    const step = findStep(workflow('on-alert.yml'), 'parse', 'route');
+    const result = runStep(step, {
+      cwd: workspace,
+      env: { TARGET: 'web-1', TARGETS_FILE: 'remediations/targets.yml' },
+    });
+    expect(result.status, result.stderr).toBe(0);
+    expect(isMap(JSON.parse(result.outputs.facts ?? ''))).toBe(true);
   });
 });
