@@ -24,6 +24,11 @@ const validators = [
     out: 'src/generated/gateway-validator',
     name: 'the gateway config',
   },
+  {
+    schema: 'remediations/targets.schema.json',
+    out: 'src/generated/targets-validator',
+    name: 'the targets file',
+  },
 ];
 
 for (const { schema, out, name } of validators) {

@@ -38,6 +38,7 @@ export type TrustErrorCode =
   | 'EXPIRED'
   | 'SERIAL_ROLLBACK'
   | 'UNKNOWN_VERSION'
+  | 'UNKNOWN_TARGET'
   | 'TAG_NOT_FOUND'
   | 'TAG_MISMATCH'
   | 'COMMIT_MISMATCH'

@@ -11,12 +11,14 @@ export const modules = {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /* harmony import */ var _core_version_ref_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(89715);
 /* harmony import */ var _record_redactor_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(82429);
-/* harmony import */ var _verify_run_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(79059);
+/* harmony import */ var _core_targets_config_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(98326);
+/* harmony import */ var _verify_run_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(79059);
 // Replaying a run record (`remediate replay`, the Action's `replay-of`): the record is checked as
 // `verify-run` checks it, and yields the request of a new run of the same version with the same
 // parameters. Only the request comes from the record: the new run is verified from scratch
 // (tag, digest, signed manifest, yank, circuit breaker, parameters against the signed
 // definition), and its secrets are collected again, never read from anywhere in the record.
+
 
 
 
@@ -30,7 +32,7 @@ export const modules = {
 async function readReplayRequest(dir, anchors, options) {
     // Attack: a record edited to change what is run again. Every consistency check of verify-run
     // applies, tampering always refuses, and an edit that recomputes the chain is caught by an anchor.
-    const verified = await (0,_verify_run_js__WEBPACK_IMPORTED_MODULE_3__.verifyRunRecord)(dir, anchors);
+    const verified = await (0,_verify_run_js__WEBPACK_IMPORTED_MODULE_4__.verifyRunRecord)(dir, anchors);
     const { snapshot } = verified;
     const held = verified.unpinnedLog ? [] : verified.anchors;
     // Attack: a record forged whole (consistent by construction) to have an operator "replay" what
@@ -49,7 +51,7 @@ async function readReplayRequest(dir, anchors, options) {
     }
     // Secret values are redacted from the record as `***`: a parameter that held one cannot be
     // restored, and running with the marker in its place would be a different run.
-    const redacted = Object.entries(snapshot.params.values).filter(([, value]) => typeof value === 'string' && value.includes(_record_redactor_js__WEBPACK_IMPORTED_MODULE_2__/* .REDACTED */ .XF));
+    const redacted = [...Object.entries(snapshot.params.values), ...Object.entries(snapshot.targetFacts ?? {})].filter(([, value]) => typeof value === 'string' && value.includes(_record_redactor_js__WEBPACK_IMPORTED_MODULE_2__/* .REDACTED */ .XF));
     if (redacted.length > 0) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb('NOT_REPLAYABLE', `${dir}: parameter(s) ${redacted.map(([name]) => name).join(', ')} hold '${_record_redactor_js__WEBPACK_IMPORTED_MODULE_2__/* .REDACTED */ .XF}', the mark of a redacted secret value; the original value is not in the record, so it cannot be replayed exactly (run it with 'remediate run' and the values instead)`);
     }
@@ -57,6 +59,8 @@ async function readReplayRequest(dir, anchors, options) {
         ref,
         params: snapshot.params.values,
         target: snapshot.target,
+        // Checked as the Action's input is: an unanchored record must not bring a fact no input could.
+        targetFacts: (0,_core_targets_config_js__WEBPACK_IMPORTED_MODULE_3__/* .parseTargetFacts */ .AB)(JSON.stringify(snapshot.targetFacts ?? {}), `${dir}: targetFacts`),
         replay: {
             of: { runId: snapshot.runId, snapshotDigest: verified.snapshotDigest, authenticated: held.length > 0 },
             paramsDigest: snapshot.params.digest,

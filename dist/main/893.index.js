@@ -17,6 +17,8 @@ var errors = __webpack_require__(83916);
 var version_ref = __webpack_require__(89715);
 // EXTERNAL MODULE: ./src/record/redactor.ts
 var redactor = __webpack_require__(82429);
+// EXTERNAL MODULE: ./src/core/targets-config.ts + 1 modules
+var targets_config = __webpack_require__(98326);
 // EXTERNAL MODULE: ./src/adapters/bounded-file.ts
 var bounded_file = __webpack_require__(79144);
 // EXTERNAL MODULE: external "node:path"
@@ -202,6 +204,7 @@ async function verifyRunRecord(dir, anchors = {}) {
 
 
 
+
 /**
  * Reads and checks the record in `dir` and returns the run it asks for again. Throws
  * RECORD_TAMPERED (or the failed anchor's code) for a record that does not verify, UNANCHORED
@@ -230,7 +233,7 @@ async function readReplayRequest(dir, anchors, options) {
     }
     // Secret values are redacted from the record as `***`: a parameter that held one cannot be
     // restored, and running with the marker in its place would be a different run.
-    const redacted = Object.entries(snapshot.params.values).filter(([, value]) => typeof value === 'string' && value.includes(redactor/* REDACTED */.XF));
+    const redacted = [...Object.entries(snapshot.params.values), ...Object.entries(snapshot.targetFacts ?? {})].filter(([, value]) => typeof value === 'string' && value.includes(redactor/* REDACTED */.XF));
     if (redacted.length > 0) {
         throw new errors/* UsageError */.eb('NOT_REPLAYABLE', `${dir}: parameter(s) ${redacted.map(([name]) => name).join(', ')} hold '${redactor/* REDACTED */.XF}', the mark of a redacted secret value; the original value is not in the record, so it cannot be replayed exactly (run it with 'remediate run' and the values instead)`);
     }
@@ -238,6 +241,8 @@ async function readReplayRequest(dir, anchors, options) {
         ref,
         params: snapshot.params.values,
         target: snapshot.target,
+        // Checked as the Action's input is: an unanchored record must not bring a fact no input could.
+        targetFacts: (0,targets_config/* parseTargetFacts */.AB)(JSON.stringify(snapshot.targetFacts ?? {}), `${dir}: targetFacts`),
         replay: {
             of: { runId: snapshot.runId, snapshotDigest: verified.snapshotDigest, authenticated: held.length > 0 },
             paramsDigest: snapshot.params.digest,

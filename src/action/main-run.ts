@@ -45,8 +45,10 @@ export async function runMain(mainDeps: MainDeps): Promise<void> {
   try {
     const settings = readActionSettings((name) => io.getInput(name), mainDeps.env);
     const replay = settings.replay === undefined ? undefined : await readReplay(settings, settings.replay, io);
-    // A replay acts on the recorded target (readReplay refuses a different `target` input).
+    // A replay acts on the recorded target (readReplay refuses a different `target` input), with
+    // the recorded facts: an SSH-mode run is repeated on the host it reached.
     const target = replay !== undefined ? replay.target : settings.target;
+    const targetFacts = replay !== undefined ? replay.targetFacts : settings.targetFacts;
     const deps: ConnectedDeps = { ...mainDeps, api: mainDeps.connectApi(settings.token, settings.repository) };
     const keys = await loadKeys(settings);
     const source = await chooseSource(settings, deps);
@@ -72,6 +74,7 @@ export async function runMain(mainDeps: MainDeps): Promise<void> {
           force: settings.force,
           checkOnly: settings.checkOnly,
           ...(target !== undefined ? { target } : {}),
+          targetFacts,
           ignoreCircuitBreaker: settings.ignoreCircuitBreaker,
           ...(settings.idempotencyKey !== undefined ? { idempotencyKey: settings.idempotencyKey } : {}),
           ...(replay !== undefined ? { replay: replay.replay } : {}),
@@ -186,6 +189,12 @@ async function readReplay(
     throw new UsageError(
       'NOT_REPLAYABLE',
       `input 'target': the record's target is ${request.target === undefined ? '(none)' : `'${request.target}'`}, not '${settings.target}'; a replay acts on the recorded target`,
+    );
+  }
+  if (Object.keys(settings.targetFacts).length > 0) {
+    throw new UsageError(
+      'USAGE',
+      "input 'target-facts': expected none with 'replay-of' (a replay runs with the recorded target facts)",
     );
   }
   const { of } = request.replay;

@@ -3,6 +3,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { UsageError } from '../errors.ts';
 import { parseIdempotencyKey } from '../core/idempotency-key.ts';
 import { parseParamsJson } from '../core/params-json.ts';
+import { parseTargetFacts } from '../core/targets-config.ts';
 import { parseVersionRef, type VersionRef } from '../core/version-ref.ts';
 import { readGitHubEnvironment, type GitHubEnvironment } from '../app/github-environment.ts';
 import { parseRunTarget, parseThreshold } from '../app/run-request.ts';
@@ -42,6 +43,8 @@ export interface ActionSettings {
   readonly checkOnly: boolean;
   /** What the run acts on (input `target`), recorded; undefined when empty. */
   readonly target: string | undefined;
+  /** Facts about the target (input `target-facts`, a JSON object), each a TARGET_<NAME> variable of the steps; empty when none. */
+  readonly targetFacts: Readonly<Record<string, string>>;
   /** Run even when the version's circuit breaker is open (input `ignore-circuit-breaker`); recorded. */
   readonly ignoreCircuitBreaker: boolean;
   /**
@@ -137,6 +140,7 @@ export function readActionSettings(input: InputReader, env: NodeJS.ProcessEnv): 
     force: boolean(input('force'), 'force'),
     checkOnly: boolean(input('check-only'), 'check-only'),
     target: parseRunTarget(input('target').trim() || undefined, "input 'target'"),
+    targetFacts: parseTargetFacts(input('target-facts'), "input 'target-facts'"),
     ignoreCircuitBreaker: boolean(input('ignore-circuit-breaker'), 'ignore-circuit-breaker'),
     idempotencyKey: input('idempotency-key').trim()
       ? parseIdempotencyKey(input('idempotency-key'), "input 'idempotency-key'")

@@ -7,6 +7,7 @@ import { TrustError, UsageError } from '../errors.ts';
 import type { Scalar } from '../core/definition.ts';
 import { formatRef, makeVersionRef, type VersionRef } from '../core/version-ref.ts';
 import { REDACTED } from '../record/redactor.ts';
+import { parseTargetFacts } from '../core/targets-config.ts';
 import type { RunReplay } from './run.ts';
 import { verifyRunRecord, type RecordAnchors } from './verify-run.ts';
 
@@ -17,6 +18,8 @@ export interface ReplayRequest {
   readonly params: Readonly<Record<string, Scalar>>;
   /** The recorded target, if the record has one. */
   readonly target: string | undefined;
+  /** The recorded target facts (none when the record has none): the new run's steps get them again. */
+  readonly targetFacts: Readonly<Record<string, string>>;
   /** What the new run records (replayOf) and must match (parameters digest, commit, definition digest). */
   readonly replay: RunReplay;
   /** One line per anchor that held (empty: unauthenticated, allowed only with `unanchored`). */
@@ -61,7 +64,7 @@ export async function readReplayRequest(
   }
   // Secret values are redacted from the record as `***`: a parameter that held one cannot be
   // restored, and running with the marker in its place would be a different run.
-  const redacted = Object.entries(snapshot.params.values).filter(
+  const redacted = [...Object.entries(snapshot.params.values), ...Object.entries(snapshot.targetFacts ?? {})].filter(
     ([, value]) => typeof value === 'string' && value.includes(REDACTED),
   );
   if (redacted.length > 0) {
@@ -74,6 +77,8 @@ export async function readReplayRequest(
     ref,
     params: snapshot.params.values,
     target: snapshot.target,
+    // Checked as the Action's input is: an unanchored record must not bring a fact no input could.
+    targetFacts: parseTargetFacts(JSON.stringify(snapshot.targetFacts ?? {}), `${dir}: targetFacts`),
     replay: {
       of: { runId: snapshot.runId, snapshotDigest: verified.snapshotDigest, authenticated: held.length > 0 },
       paramsDigest: snapshot.params.digest,

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { arch, platform } from 'node:os';
 import { join } from 'node:path';
 import { ExitCode, RemediateError, TrustError, UsageError, describeError, type ExitCodeValue } from '../errors.ts';
-import { paramEnvName } from '../core/definition.ts';
+import { paramEnvName, STAGES } from '../core/definition.ts';
+import { factConflicts, targetFactEnvName } from '../core/targets-config.ts';
 import { coerceCliValue, resolveParams } from '../core/param-validation.ts';
 import type { SigningKey, TrustedKey } from '../core/keys.ts';
 import type { PublishedSerial } from '../core/manifest-verifier.ts';
@@ -60,6 +61,12 @@ export interface RunSettings {
   readonly checkOnly?: boolean;
   /** What the run acts on (--target): recorded, and the circuit breaker counts runs per target. */
   readonly target?: string;
+  /**
+   * Facts about the target (the targets file's `facts`: the Action's `target-facts` input, `run
+   * --target-facts`), validated by core/targets-config.ts: each reaches steps as TARGET_<NAME>, and
+   * they are recorded. Data, never script text.
+   */
+  readonly targetFacts?: Readonly<Record<string, string>>;
   /** Run even when the version's circuit breaker is open (--ignore-circuit-breaker); recorded. */
   readonly ignoreCircuitBreaker?: boolean;
   /**
@@ -318,7 +325,27 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
     ]),
   ]);
   const params = resolveParams(definition.inputs, given);
-  const { secrets, missing, masked } = collectSecrets(definition.secrets, deps.callerEnv);
+  const targetFacts = settings.targetFacts ?? {};
+  // Attack: a targets file (reviewed, but not signed) setting TARGET_X where the signed definition
+  // sets TARGET_X itself (its env, a step's env, a declared secret), replacing what was released
+  // or a secret's value. Refused before anything runs rather than one silently winning.
+  const taken = factConflicts(targetFacts, [
+    ...Object.keys(definition.env),
+    ...STAGES.flatMap((stage) => definition[stage].flatMap((step) => Object.keys(step.env ?? {}))),
+    ...definition.secrets,
+    ...(definition['optional-secrets'] ?? []),
+  ]);
+  if (taken.length > 0) {
+    throw new UsageError(
+      'INVALID_PARAMS',
+      `target facts: ${taken.join(', ')} ${taken.length > 1 ? 'are' : 'is'} set by ${formatRef(ref)} itself (its env or secrets); rename the fact in the targets file`,
+    );
+  }
+  const { secrets, missing, masked } = collectSecrets(
+    definition.secrets,
+    deps.callerEnv,
+    definition['optional-secrets'] ?? [],
+  );
   // Mask before anything can print, including values of the bundle this version does not declare.
   deps.onSecrets?.(masked);
   // A dry run (the approval mode's plan job, which runs outside the protected environment that
@@ -373,6 +400,7 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
     paramsDigest: verifiedFacts.params.digest,
     manifestSerial: release.manifest.payload.serial,
     target: settings.target ?? '',
+    targetFacts: redactValue(targetFacts, secretValues),
     force: settings.force,
     checkOnly,
   });
@@ -408,12 +436,13 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
     definition,
     files,
     params,
+    ...(Object.keys(targetFacts).length > 0 ? { targetFacts } : {}),
     secrets,
     force: settings.force,
     ...(checkOnly ? { checkOnly: true } : {}),
   };
   if (settings.dryRun) {
-    printPlan(deps.out, plan, recordedParams, thisPlan);
+    printPlan(deps.out, plan, recordedParams, thisPlan, redactValue(targetFacts, secretValues));
     return {
       kind: 'planned',
       exitCode: ExitCode.ok,
@@ -427,10 +456,12 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
 
   const snapshot: RunSnapshot = {
     ...base,
-    secrets: definition.secrets,
+    // The names the steps received: every declared secret, and the optional ones that were set.
+    secrets: [...definition.secrets, ...(definition['optional-secrets'] ?? []).filter((name) => name in secrets)],
     ...verifiedFacts,
     ...(guards.breakerRecord !== undefined ? { circuitBreaker: guards.breakerRecord } : {}),
     ...planRecord,
+    ...(plan.targetFacts !== undefined ? { targetFacts: redactValue(plan.targetFacts, secretValues) } : {}),
   };
   const recorder = await RunRecorder.create(recordDir, secretValues, snapshot, deps.clock, deps.echo, files);
   deps.onRecordStarted?.(recordDir);
@@ -557,9 +588,11 @@ function printPlan(
   plan: RunPlan,
   params: Readonly<Record<string, unknown>>,
   digest: string,
+  facts: Readonly<Record<string, string>>,
 ): void {
   const { release, definition } = plan;
   const secretNames = definition.secrets;
+  const optionalSecrets = definition['optional-secrets'] ?? [];
   out(`plan for ${formatRef(plan)} (dry run: nothing will run)`);
   out(`  plan digest: ${digest}`);
   out(`  commit:    ${release.commit}`);
@@ -569,7 +602,14 @@ function printPlan(
   out('  parameters:');
   for (const [name, value] of Object.entries(params)) out(`    ${paramEnvName(name)}=${JSON.stringify(value)}`);
   if (Object.keys(params).length === 0) out('    (none)');
+  if (Object.keys(facts).length > 0) {
+    out('  target facts:');
+    for (const [name, value] of Object.entries(facts)) out(`    ${targetFactEnvName(name)}=${JSON.stringify(value)}`);
+  }
   out(`  secrets:   ${secretNames.length ? secretNames.map((s) => `${s}=***`).join(', ') : '(none)'}`);
+  if (optionalSecrets.length > 0) {
+    out(`  optional:  ${optionalSecrets.map((s) => (s in plan.secrets ? `${s}=***` : `${s} (not set)`)).join(', ')}`);
+  }
   out(`  force:     ${plan.force}`);
   if (plan.checkOnly === true) out('  check only: the check stage runs; no step, verify or rollback');
   for (const stage of ['check', 'steps', 'verify', 'rollback'] as const) {

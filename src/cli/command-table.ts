@@ -368,6 +368,11 @@ export const COMMANDS = {
         value: '<name>',
         description: 'what the run acts on: recorded, and counted per target by the circuit breaker',
       },
+      'target-facts': {
+        type: 'string',
+        value: '\'{"ssh_host": "..."}\'',
+        description: 'facts about the target, a JSON object of strings: each reaches the steps as TARGET_<NAME>',
+      },
       'ignore-circuit-breaker': {
         type: 'boolean',
         description: "run even when the version's circuit breaker is open (recorded)",
@@ -659,6 +664,33 @@ export const COMMANDS = {
     examples: ['dispatch parse --event "$GITHUB_EVENT_PATH" --github-output "$GITHUB_OUTPUT"'],
     exitCodes: { 0: 'outputs written', 2: 'an invalid payload, or a usage error' },
   },
+  'targets resolve': {
+    summary: "Look up a target's runner labels and facts in the targets file (routing), or every leg's",
+    workflow: true,
+    arguments: [],
+    options: {
+      target: { type: 'string', value: '<name>', description: 'the one target to route' },
+      legs: {
+        type: 'string',
+        value: '<JSON list of legs>',
+        description: 'the legs whose targets to route (fleet, drift)',
+      },
+      file: {
+        type: 'string',
+        value: '<targets.yml>',
+        default: 'remediations/targets.yml',
+        description: 'the targets file',
+      },
+      'github-output': githubOutputOption,
+    },
+    alternatives: [{ options: ['target', 'legs'], required: true, exclusive: true }],
+    examples: ['targets resolve --target web-1 --github-output "$GITHUB_OUTPUT"'],
+    exitCodes: {
+      0: 'routed',
+      2: `${USAGE_EXIT}; a hostile target name, a missing or invalid targets file`,
+      3: 'a target the file does not list (UNKNOWN_TARGET)',
+    },
+  },
   summarize: {
     summary: 'Table many run records (healthy, unhealthy, fixed, failed) as Markdown',
     workflow: true,
@@ -878,9 +910,10 @@ export type CommandKey = keyof CommandTable;
 /** First words that only group subcommands (`runs`, `github`): summaries for their help. */
 export const COMMAND_GROUPS: Readonly<Record<string, string>> = {
   runs: 'Run history: list past runs, and show or verify one, local or published on GitHub',
-  manifest: 'Checks of the signed manifest',
+  manifest: 'The signed manifest: show it, or check that a new one only appends',
   dispatch: 'The repository_dispatch payload, as the reusable workflows read it',
   github: 'What the reusable workflows ask of GitHub (GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_API_URL)',
+  targets: 'The targets file (remediations/targets.yml): where each target runs, as the reusable workflows read it',
 };
 
 /** Every command key, in table order. */

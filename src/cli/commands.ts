@@ -174,6 +174,8 @@ async function execute(
     // The workflow-pack commands load only when called: a run does not pay for them.
     case 'dispatch-parse':
       return (await import('./pack-commands.ts')).dispatchParse(command.event, command.githubOutput, github, context);
+    case 'targets-resolve':
+      return (await import('./pack-commands.ts')).targetsResolveCommand(command, github, context);
     case 'validate':
       return (await import('./pack-commands.ts')).validateCommand(command.base, command.summary, github, context);
     case 'summarize':
@@ -316,6 +318,8 @@ async function replayCommand(
       cliParams: {},
       paramsFile: undefined,
       target: request.target,
+      // The record's facts: a run that reached its host over SSH is repeated on that host.
+      targetFacts: request.targetFacts,
       // A replay fixes what a person chose to repeat: it is never a check-only run, and it takes
       // no alert's idempotency key (the original's would refuse it as a duplicate).
       checkOnly: false,
@@ -362,6 +366,7 @@ async function runCommand(
         force: command.force,
         checkOnly: command.checkOnly,
         ...(command.target !== undefined ? { target: command.target } : {}),
+        targetFacts: command.targetFacts,
         ignoreCircuitBreaker: command.ignoreCircuitBreaker,
         ...(command.idempotencyKey !== undefined ? { idempotencyKey: command.idempotencyKey } : {}),
         // In a GitHub job the record is named by the job's run, as the Action names it.

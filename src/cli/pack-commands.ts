@@ -33,6 +33,8 @@ import { countRows, renderRecordTable } from '../app/summarize-records.ts';
 import { rowOfSnapshot } from '../app/run-list.ts';
 import { checkManifestChange, renderValidation, validateChanges } from '../app/validate-changes.ts';
 import { parseSnapshot } from '../record/read-snapshot.ts';
+import { readTargetsFile, routeLegs, routeOutput, type RouteOutput } from '../app/target-routing.ts';
+import { resolveTarget } from '../core/targets-config.ts';
 
 /** Largest event payload file read: GitHub's limit for a webhook payload. */
 const MAX_EVENT_FILE_BYTES = 25 * 1024 * 1024;
@@ -65,6 +67,51 @@ export async function dispatchParse(
   context.out(
     `dispatch: ${request.remediation}${request.target ? ` on ${request.target}` : ''} (${Object.keys(request.params).length} parameter(s))${request.idempotencyKey ? `, idempotency key ${request.idempotencyKey}` : ''}`,
   );
+  return ExitCode.ok;
+}
+
+/** Options of `targets resolve`. */
+export interface TargetsResolveOptions {
+  /** One target (--target), or the legs of a drift or fleet plan (--legs JSON). */
+  readonly route: { readonly target: string } | { readonly legs: string };
+  readonly file: string;
+  readonly githubOutput: string | undefined;
+}
+
+/**
+ * `targets resolve`: the runner labels and facts of one target (outputs `target`, `runs-on` as a
+ * JSON list for fromJSON, `facts` as a JSON object), or of every leg's target (output `routes`,
+ * keyed by target). A missing or invalid file, a hostile name (exit 2) or an unknown target
+ * (exit 3, UNKNOWN_TARGET) writes no output, so the job that would request the runner never starts.
+ */
+export async function targetsResolveCommand(
+  options: TargetsResolveOptions,
+  github: GitHubEnvironment,
+  context: CommandContext,
+): Promise<ExitCodeValue> {
+  const config = readTargetsFile(options.file);
+  const output = options.githubOutput ?? github.output;
+  const describe = (target: string, route: RouteOutput) => {
+    const facts = Object.keys(route.facts);
+    return `target ${target}: runs-on ${JSON.stringify(route['runs-on'])}${facts.length ? `, facts ${facts.join(', ')}` : ''}`;
+  };
+  if ('target' in options.route) {
+    const { target } = options.route;
+    const route = routeOutput(resolveTarget(config, target, options.file));
+    // JSON.stringify keeps each value on one line; the delimiter form keeps any value from adding outputs.
+    if (output) {
+      await appendGitHubOutputs(output, {
+        target,
+        'runs-on': JSON.stringify(route['runs-on']),
+        facts: JSON.stringify(route.facts),
+      });
+    }
+    context.out(describe(target, route));
+    return ExitCode.ok;
+  }
+  const routes = routeLegs(config, options.route.legs, options.file);
+  if (output) await appendGitHubOutputs(output, { routes: JSON.stringify(routes) });
+  for (const [target, route] of Object.entries(routes)) context.out(describe(target, route));
   return ExitCode.ok;
 }
 

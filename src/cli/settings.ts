@@ -6,6 +6,7 @@ import { parseMaxUnhealthy, type UnhealthyLimit } from '../app/blast-radius.ts';
 import { parseRunTarget, parseThreshold } from '../app/run-request.ts';
 import { LISTED_STATUSES, parseSince, type ListedStatus, type RunFilter, type SinceSpec } from '../app/run-list.ts';
 import { parseIdempotencyKey } from '../core/idempotency-key.ts';
+import { DEFAULT_TARGETS_FILE, parseTargetFacts } from '../core/targets-config.ts';
 import { DEFAULT_EXPIRY_MS, parseLifetime } from '../core/manifest-editor.ts';
 import {
   assertRemediationName,
@@ -142,9 +143,19 @@ export type CliCommand =
        * earlier run with it started its fix. Undefined: in a GitHub job, derived from the event's alert.
        */
       readonly idempotencyKey: string | undefined;
+      /** --target-facts: facts about the target (a JSON object), each a TARGET_<NAME> variable of the steps. */
+      readonly targetFacts: Readonly<Record<string, string>>;
       /** Private key file signing the record's receipt (--sign-key, or REMEDIATE_SIGN_KEY). */
       readonly signKey: string | undefined;
     } & TrustSettings)
+  | {
+      /** `targets resolve`: the route of one target (--target) or of every leg's target (--legs JSON). */
+      readonly command: 'targets-resolve';
+      readonly route: { readonly target: string } | { readonly legs: string };
+      /** The targets file (--file; default remediations/targets.yml). */
+      readonly file: string;
+      readonly githubOutput: string | undefined;
+    }
   | ({
       readonly command: 'replay';
       /** The record folder to replay. */
@@ -483,6 +494,18 @@ function buildCommand(key: CommandKey, args: readonly string[], cwd: string, env
         firstRelease: values['first-release'] ?? false,
       };
     }
+    case 'targets resolve': {
+      const { values } = parseCommand(key, args);
+      if ((values.target === undefined) === (values.legs === undefined)) {
+        throw new UsageError('USAGE', 'targets resolve: expected exactly one of --target <name> or --legs <JSON list>');
+      }
+      return {
+        command: 'targets-resolve',
+        route: values.target !== undefined ? { target: values.target } : { legs: values.legs ?? '' },
+        file: path(values.file ?? DEFAULT_TARGETS_FILE),
+        githubOutput: optionalPath(values['github-output']),
+      };
+    }
     case 'dispatch parse': {
       const { values } = parseCommand(key, args);
       return {
@@ -618,6 +641,7 @@ function buildCommand(key: CommandKey, args: readonly string[], cwd: string, env
           values['idempotency-key'] === undefined
             ? undefined
             : parseIdempotencyKey(values['idempotency-key'], '--idempotency-key'),
+        targetFacts: parseTargetFacts(values['target-facts'] ?? '', '--target-facts'),
       };
     }
     case 'replay': {

@@ -115,6 +115,7 @@ function normalise(raw: RawDefinition): Definition {
     description: raw.description,
     inputs: raw.inputs ?? {},
     secrets: raw.secrets ?? [],
+    ...(raw['optional-secrets'] !== undefined ? { 'optional-secrets': raw['optional-secrets'] } : {}),
     env: raw.env ?? {},
     ...(raw.timeout !== undefined ? { timeout: raw.timeout } : {}),
     ...(raw['circuit-breaker'] !== undefined
@@ -153,21 +154,33 @@ function semanticIssues(def: Definition, folderName: string, issue: IssueMaker):
       problems.push(issue(['inputs', input, 'required'], 'a required input cannot have a default'));
     }
   }
-  def.secrets.forEach((name, index) => {
-    if (runnerCredentialName(name)) {
-      problems.push(
-        issue(
-          ['secrets', index],
-          `'${name}' is reserved (ACTIONS_* are the runner's own credentials, never handed to a step); name the secret otherwise`,
-        ),
-      );
-    } else if (reservedSecretName(name)) {
-      problems.push(
-        issue(
-          ['secrets', index],
-          `'${name}' is reserved (PARAM_*, STEP_*, REMEDIATION_* and REMEDIATE_* are set by remediate itself); name the secret otherwise`,
-        ),
-      );
+  const secretLists = [
+    ['secrets', def.secrets],
+    ['optional-secrets', def['optional-secrets'] ?? []],
+  ] as const;
+  for (const [list, names] of secretLists) {
+    names.forEach((name, index) => {
+      if (runnerCredentialName(name)) {
+        problems.push(
+          issue(
+            [list, index],
+            `'${name}' is reserved (ACTIONS_* are the runner's own credentials, never handed to a step); name the secret otherwise`,
+          ),
+        );
+      } else if (reservedSecretName(name)) {
+        problems.push(
+          issue(
+            [list, index],
+            `'${name}' is reserved (PARAM_*, STEP_*, REMEDIATION_* and REMEDIATE_* are set by remediate itself); name the secret otherwise`,
+          ),
+        );
+      }
+    });
+  }
+  // A name in both lists: whether a run without it is refused would depend on which list is read.
+  (def['optional-secrets'] ?? []).forEach((name, index) => {
+    if (def.secrets.includes(name)) {
+      problems.push(issue(['optional-secrets', index], `'${name}' is also in secrets; list it in one of the two`));
     }
   });
   if (def.timeout !== undefined) problems.push(...durationIssue(def.timeout, ['timeout'], issue));

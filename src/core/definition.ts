@@ -57,6 +57,8 @@ export interface Definition {
   readonly description: string;
   readonly inputs: Readonly<Record<string, InputSpec>>;
   readonly secrets: readonly string[];
+  /** Secrets the steps get when the caller sets them, and that a run does not require; absent when none. */
+  readonly 'optional-secrets'?: readonly string[];
   readonly env: Readonly<Record<string, string>>;
   readonly timeout?: string;
   /** Part of the signed version: loosening it takes a review and a release. */

@@ -4,8 +4,8 @@
 //
 // Attack it serves: between the plan a reviewer read and the job that runs after the approval,
 // something changes what would run (a new manifest re-points the version or yanks it and signs a
-// replacement, a tag moves, the payload's parameters or target differ in a re-run, `force` is
-// flipped). The apply job recomputes the digest from what it verified itself and refuses
+// replacement, a tag moves, the payload's parameters, target or target facts differ in a re-run,
+// `force` is flipped). The apply job recomputes the digest from what it verified itself and refuses
 // (PLAN_CHANGED) on any difference: an approval never carries over to another plan.
 import { createHash } from 'node:crypto';
 
@@ -23,6 +23,8 @@ export interface PlanFacts {
   readonly manifestSerial: number;
   /** The run's target; '' when it has none. */
   readonly target: string;
+  /** The target's facts from the targets file (TARGET_* of the steps, e.g. the SSH host), as recorded. */
+  readonly targetFacts: Readonly<Record<string, string>>;
   /** Fix even when the check finds the target healthy. */
   readonly force: boolean;
   /** Stop after the check stage. */
@@ -42,6 +44,7 @@ export function planDigest(facts: PlanFacts): string {
     facts.paramsDigest,
     facts.manifestSerial,
     facts.target,
+    Object.entries(facts.targetFacts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
     facts.force,
     facts.checkOnly,
   ]);

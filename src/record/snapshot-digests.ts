@@ -35,6 +35,7 @@ export function checkSnapshotDigests(snapshot: unknown): { field: string; proble
     manifest?: { serial?: unknown };
     plan?: { digest?: unknown };
     target?: unknown;
+    targetFacts?: unknown;
     forced?: unknown;
     checkOnly?: unknown;
   };
@@ -85,13 +86,15 @@ export function checkSnapshotDigests(snapshot: unknown): { field: string; proble
       paramsDigest: s.params.digest,
       manifestSerial: s.manifest.serial,
       target: typeof s.target === 'string' ? s.target : '',
+      targetFacts:
+        typeof s.targetFacts === 'object' && s.targetFacts !== null ? (s.targetFacts as Record<string, string>) : {},
       force: s.forced === true,
       checkOnly: s.checkOnly === true,
     });
     if (recomputed !== s.plan.digest) {
       return {
         field: 'plan.digest',
-        problem: `expected ${recomputed} (recomputed from the remediation, manifest, params, target and flags), got ${s.plan.digest}`,
+        problem: `expected ${recomputed} (recomputed from the remediation, manifest, params, target, its facts and flags), got ${s.plan.digest}`,
       };
     }
   }

@@ -126,6 +126,8 @@ export interface RunSnapshot {
   readonly checkOnly?: true;
   /** What the run acts on (`--target`), as the circuit breaker counts runs per target. */
   readonly target?: string;
+  /** Facts about the target the steps received as TARGET_<NAME> (redacted); absent when none, and on a refusal. */
+  readonly targetFacts?: Readonly<Record<string, string>>;
   /**
    * The alert's idempotency key (`--idempotency-key`, or derived from a repository_dispatch
    * payload's `alert`), verbatim: a later run of this remediation with the same key is refused as

@@ -122,6 +122,7 @@ export async function executePlan(plan: RunPlan, recorder: RunRecorder, deps: Ex
             plan.definition,
             step,
             plan.params,
+            plan.targetFacts ?? {},
             plan.secrets,
             outputs,
             { definitionDir, workspace, outputFile },

@@ -19,6 +19,8 @@ export interface RunPlan {
   /** The verified bytes: these, and only these, run. */
   readonly files: readonly TreeFile[];
   readonly params: ResolvedParams;
+  /** Facts about the target, each reaching steps as TARGET_<NAME>; none when undefined. */
+  readonly targetFacts?: Readonly<Record<string, string>>;
   readonly secrets: Readonly<Record<string, string>>;
   readonly force: boolean;
   /** Run only the check stage and report what it found (`unhealthy` for drift); never a fix step. */

@@ -2,6 +2,7 @@ import { UsageError } from '../errors.ts';
 import type { Definition, StepSpec } from '../core/definition.ts';
 import { paramEnvName, reservedSecretName } from '../core/definition.ts';
 import { paramToEnvValue, type ResolvedParams } from '../core/param-validation.ts';
+import { targetFactEnvName } from '../core/targets-config.ts';
 
 /** Caller variables passed through to every step: the minimal base, nothing else. */
 export const BASE_VARIABLES = ['PATH', 'HOME', 'LANG', 'LC_ALL', 'TMPDIR', 'TZ', 'USER', 'LOGNAME'] as const;
@@ -29,7 +30,8 @@ export interface StepPaths {
 
 /**
  * Builds a step's environment instead of inheriting the caller's: the base variables, the
- * definition's and step's env, then parameters, earlier outputs and declared secrets. Anything
+ * definition's and step's env, then parameters, the target's facts (TARGET_<NAME>, data from the
+ * targets file: never script text), earlier outputs and declared secrets. Anything
  * else in the caller's environment (tokens, cloud credentials) never reaches a step, and the
  * reserved names (PARAM_*, STEP_*, REMEDIATION_*) are set last so a definition cannot shadow them.
  */
@@ -38,6 +40,7 @@ export function buildStepEnvironment(
   definition: Definition,
   step: StepSpec,
   params: ResolvedParams,
+  facts: Readonly<Record<string, string>>,
   secrets: Readonly<Record<string, string>>,
   priorOutputs: Readonly<Record<string, string>>,
   paths: StepPaths,
@@ -52,6 +55,8 @@ export function buildStepEnvironment(
   env.LANG ??= 'C.UTF-8';
   Object.assign(env, definition.env, step.env ?? {});
   for (const [name, value] of Object.entries(params)) env[paramEnvName(name)] = paramToEnvValue(value);
+  // A fact never shares a name with the definition's env or secrets: the run refuses that first (app/run.ts).
+  for (const [name, value] of Object.entries(facts)) env[targetFactEnvName(name)] = value;
   Object.assign(env, priorOutputs);
   Object.assign(env, secrets);
   env.REMEDIATION_NAME = run.name;
@@ -69,7 +74,7 @@ export function buildStepEnvironment(
 export const SECRETS_BUNDLE_VARIABLE = 'REMEDIATION_SECRETS';
 
 /**
- * Picks the declared secrets out of the caller's environment, falling back to the JSON object in
+ * Picks the declared secrets (and the optional ones that are set) out of the caller's environment, falling back to the JSON object in
  * REMEDIATION_SECRETS (one GitHub secret holding several, which is how a reusable workflow can
  * pass secrets whose names it does not know). The bundle itself never reaches a step: the step
  * environment is built from an allow-list. `masked` lists every value to mask, declared or not.
@@ -77,20 +82,24 @@ export const SECRETS_BUNDLE_VARIABLE = 'REMEDIATION_SECRETS';
 export function collectSecrets(
   declared: readonly string[],
   callerEnv: NodeJS.ProcessEnv,
+  optional: readonly string[] = [],
 ): { secrets: Record<string, string>; missing: string[]; masked: string[] } {
   const bundle = parseSecretsBundle(callerEnv[SECRETS_BUNDLE_VARIABLE]);
   // Null-prototype and own properties only: a secret declared as `constructor` or `toString`
   // must find nothing, not a built-in function.
   const secrets: Record<string, string> = Object.create(null) as Record<string, string>;
   const missing: string[] = [];
-  for (const name of declared) {
+  const wanted = new Set(optional);
+  for (const name of [...declared, ...optional]) {
     // Validation refuses these; a version released before it did must not get the bundle either.
     if (reservedSecretName(name)) {
       throw new UsageError('MISSING_SECRET', `secret name '${name.slice(0, 60)}' is reserved; it is never passed`);
     }
     const value = (Object.hasOwn(callerEnv, name) ? callerEnv[name] : undefined) || bundle[name];
-    if (value === undefined || value === '') missing.push(name);
-    else secrets[name] = value;
+    // An optional secret that is not set is simply not passed: the steps decide what that means.
+    if (value === undefined || value === '') {
+      if (!wanted.has(name)) missing.push(name);
+    } else secrets[name] = value;
   }
   const masked = [...new Set([...Object.values(secrets), ...Object.values(bundle)].filter((v) => v !== ''))];
   return { secrets, missing, masked };

@@ -61,6 +61,7 @@ describe('the table', () => {
         'gateway replay-dead',
         'validate',
         'dispatch parse',
+        'targets resolve',
         'summarize',
         'blast-radius',
         'github newest-manifest',

@@ -314,7 +314,7 @@ describe('release --from-tag (the release workflow signs a pushed tag)', () => {
     ]);
     expect(missing.code).toBe(3);
     expect(missing.stderr).toMatch(/TAG_NOT_FOUND/);
-  });
+  }, 120_000);
 });
 
 describe('github newest-manifest and publish-release (against the REST double)', () => {
@@ -382,7 +382,7 @@ describe('github newest-manifest and publish-release (against the REST double)',
     } finally {
       r.repo.remove();
     }
-  });
+  }, 120_000);
 
   it('publishes a manifest as manifest/s<serial>, idempotently, where newest-manifest finds it behind 5,000 run releases', async () => {
     const r = await releaseRemediation('svc', simpleDefinition('svc'));
@@ -465,7 +465,7 @@ describe('github newest-manifest and publish-release (against the REST double)',
     } finally {
       r.repo.remove();
     }
-  });
+  }, 120_000);
 
   it('exits at once on Ctrl-C outside a run (here: waiting on a GitHub API call that never answers)', async () => {
     const r = await releaseRemediation('svc', simpleDefinition('svc'));

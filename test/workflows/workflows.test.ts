@@ -176,6 +176,7 @@ describe('the Action is called with inputs action.yml declares', () => {
       remediation: 'remediation',
       params: 'params',
       target: 'target',
+      'target-facts': 'target-facts',
       'record-suffix': 'target',
     } as Record<string, string>;
     for (const [key, value] of Object.entries(alert)) {
@@ -309,7 +310,7 @@ describe('reusable workflows document their interface', () => {
       for (const [, job] of jobsOf(workflow(name)))
         checkouts += stepsOf(job).filter((s) => (s.with as YamlMap | undefined)?.path === TOOL_CHECKOUT.path).length;
     }
-    expect(checkouts).toBe(16);
+    expect(checkouts).toBe(18);
     // No other step mentions a caller-supplied tool reference any more.
     for (const name of REUSABLE) expect(read(`.github/workflows/${name}`)).not.toMatch(/tool-ref|tool-repository/);
   });
@@ -521,10 +522,12 @@ describe('the tool commit check (job.workflow_repository, job.workflow_sha)', ()
       'remediate.yml remediate',
       'on-alert.yml parse',
       'on-alert.yml remediate',
+      'drift.yml plan',
       'drift.yml check',
       'drift.yml gate',
       'drift.yml legs',
       'drift.yml summary',
+      'fleet.yml plan',
       'fleet.yml check',
       'fleet.yml gate',
       'fleet.yml legs',
