@@ -9027,8 +9027,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: FACT_NAME, MAX_FACTS, MAX_FACT_CHARS, TargetsConfigError
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/equal.js
 var equal = __webpack_require__(24951);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/ucs2length.js
@@ -9054,7 +9052,6 @@ var yaml_issues = __webpack_require__(87161);
 // and the facts its steps receive as TARGET_<NAME> variables. Pure: the caller reads the bytes.
 // Routing is operational data, not part of a signed version: it decides where a verified version
 // runs, never what runs.
-
 // Precompiled from remediations/targets.schema.json (scripts/build-validators.mjs).
 
 
@@ -9065,8 +9062,6 @@ var yaml_issues = __webpack_require__(87161);
 const DEFAULT_TARGETS_FILE = 'remediations/targets.yml';
 /** Largest targets file accepted: thousands of hosts fit; a data dump does not. */
 const MAX_TARGETS_FILE_BYTES = 1024 * 1024;
-/** Alias expansions allowed: stops "billion laughs" documents that expand to gigabytes. */
-const MAX_ALIAS_COUNT = 50;
 /** A fact's name, as the schema says; its variable is TARGET_ and the name upper-cased. */
 const FACT_NAME = /^[a-z][a-z0-9_]{0,62}$/;
 /** Most facts one target (or the Action's `target-facts` input) carries. */
@@ -9110,33 +9105,13 @@ function parseTargetsConfig(bytes, file) {
     catch {
         throw new TargetsConfigError([issueAt(1, 1, '', 'file is not valid UTF-8')]);
     }
-    const lines = new dist/* LineCounter */.HN();
     // uniqueKeys: a target listed twice would route to whichever entry the reader kept.
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-    if (doc.errors.length) {
-        throw new TargetsConfigError(doc.errors.map((e) => {
-            const { line, col } = lines.linePos(e.pos[0]);
-            return issueAt(line, col, '', e.message.split('\n')[0] ?? e.message);
-        }));
-    }
-    let data;
-    try {
-        // Attack: "billion laughs" aliases expanding a small file to gigabytes.
-        data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    }
-    catch (error) {
-        throw new TargetsConfigError([
-            issueAt(1, 1, '', `cannot expand the document: ${error instanceof Error ? error.message : String(error)}`),
-        ]);
-    }
-    const issue = (path, message, key = false) => {
-        const { node, keyNode } = (0,yaml_issues/* findNode */.cy)(doc, path);
-        const at = key && keyNode ? keyNode : node;
-        const { line, col } = lines.linePos(at?.range?.[0] ?? 0);
-        // Attack: a value quoted in a message (a fact with a newline and `::error::...`) printing a
-        // line of its own, which the runner would read as a workflow command. One line, escaped.
-        return issueAt(line, col, oneLine((0,schema_errors/* formatPath */.jV)(path)), oneLine(message));
-    };
+    // Attack: a value quoted in a message (a fact with a newline and `::error::...`) printing a
+    // line of its own, which the runner would read as a workflow command. One line, escaped.
+    const read = (0,yaml_issues/* readYamlConfig */.Qn)(text, file, oneLine);
+    if (!read.ok)
+        throw new TargetsConfigError(read.issues);
+    const { data, issue } = read;
     // The schema refuses target names that are not plain labels (a leading '-', a newline, '../',
     // '${{', non-ASCII), runner labels of another form, and facts that are not one-line strings.
     if (!targets_validator(data)) {
@@ -9440,16 +9415,18 @@ function compareVersions(a, b) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Hd: () => (/* binding */ formatIssue),
+/* harmony export */   Qn: () => (/* binding */ readYamlConfig),
 /* harmony export */   cy: () => (/* binding */ findNode),
 /* harmony export */   h: () => (/* binding */ schemaIssue),
 /* harmony export */   kk: () => (/* binding */ dedupeIssues),
 /* harmony export */   vp: () => (/* binding */ showValue)
 /* harmony export */ });
+/* unused harmony export MAX_ALIAS_COUNT */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
 /* harmony import */ var _schema_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16386);
 // Located problems in a YAML document a user wrote (a remediation.yml, a gateway config): each at
 // `file:line:col path: expected X, got Y`, the one form editors, annotations and people read.
-// Shared by core/definition-parser.ts and core/gateway-config.ts, so both word schema problems
+// Shared by core/definition-parser.ts, core/gateway-config.ts and core/targets-config.ts, so both word schema problems
 // alike; each keeps its own semantic checks.
 
 
@@ -9528,6 +9505,51 @@ function dedupeIssues(issues) {
         seen.add(key);
         return true;
     });
+}
+/** Alias expansions allowed in a config: stops "billion laughs" documents that expand to gigabytes. */
+const MAX_ALIAS_COUNT = 50;
+/**
+ * Reads a config a user wrote (gateway.yml, targets.yml) for schema validation. Attacks it stops:
+ * a key written twice (which entry counts would be the reader's guess, so both are refused) and
+ * aliases expanding a small file to gigabytes (at most MAX_ALIAS_COUNT expansions). `escape`, when
+ * given, is applied to every path and message of the issue maker (for output that reaches a job log).
+ */
+function readYamlConfig(text, file, escape = (t) => t) {
+    const at = (line, column, path, message) => ({
+        file,
+        line,
+        column,
+        path,
+        message,
+    });
+    const lines = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+    if (doc.errors.length) {
+        return {
+            ok: false,
+            issues: doc.errors.map((e) => {
+                const { line, col } = lines.linePos(e.pos[0]);
+                return at(line, col, '', e.message.split('\n')[0] ?? e.message);
+            }),
+        };
+    }
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    }
+    catch (error) {
+        return {
+            ok: false,
+            issues: [at(1, 1, '', `cannot expand the document: ${error instanceof Error ? error.message : String(error)}`)],
+        };
+    }
+    const issue = (path, message, key = false) => {
+        const { node, keyNode } = findNode(doc, path);
+        const target = key && keyNode ? keyNode : node;
+        const { line, col } = lines.linePos(target?.range?.[0] ?? 0);
+        return at(line, col, escape((0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPath */ .jV)(path)), escape(message));
+    };
+    return { ok: true, data, issue };
 }
 
 

@@ -102,8 +102,6 @@ var external_node_path_ = __webpack_require__(76760);
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/adapters/bounded-file.ts
 var bounded_file = __webpack_require__(79144);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/ucs2length.js
 var ucs2length = __webpack_require__(36214);
 ;// CONCATENATED MODULE: ./src/generated/gateway-validator.js
@@ -128,7 +126,6 @@ var yaml_issues = __webpack_require__(87161);
 // secret), and the allow-list of rules that turn an alert into exactly one pinned remediation.
 // Pure: the caller reads the file and hands in its text; secrets stay in the environment and
 // only their variable names are here.
-
 // Precompiled from remediations/gateway.schema.json (scripts/build-validators.mjs).
 
 
@@ -139,8 +136,6 @@ var yaml_issues = __webpack_require__(87161);
 
 /** Largest gateway.yml accepted: a config is a page of YAML. */
 const MAX_GATEWAY_CONFIG_BYTES = 256 * 1024;
-/** Alias expansions allowed: stops "billion laughs" documents that expand to gigabytes. */
-const MAX_ALIAS_COUNT = 50;
 /** Paths the gateway serves itself; a source there would shadow them or be shadowed. */
 const RESERVED_PATHS = new Set(['/healthz', '/metrics']);
 /** A gateway config failed validation: `issues` holds every problem, each at file:line:col. */
@@ -169,29 +164,10 @@ function parseGatewayConfig(text, file) {
             issueAt(1, 1, '', `file is ${text.length} characters; at most ${MAX_GATEWAY_CONFIG_BYTES} are accepted`),
         ]);
     }
-    const lines = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-    if (doc.errors.length) {
-        throw new GatewayConfigError(doc.errors.map((e) => {
-            const { line, col } = lines.linePos(e.pos[0]);
-            return issueAt(line, col, '', e.message.split('\n')[0] ?? e.message);
-        }));
-    }
-    let data;
-    try {
-        data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    }
-    catch (error) {
-        throw new GatewayConfigError([
-            issueAt(1, 1, '', `cannot expand the document: ${error instanceof Error ? error.message : String(error)}`),
-        ]);
-    }
-    const issue = (path, message, key = false) => {
-        const { node, keyNode } = (0,yaml_issues/* findNode */.cy)(doc, path);
-        const target = key && keyNode ? keyNode : node;
-        const { line, col } = lines.linePos(target?.range?.[0] ?? 0);
-        return issueAt(line, col, (0,schema_errors/* formatPath */.jV)(path), message);
-    };
+    const read = (0,yaml_issues/* readYamlConfig */.Qn)(text, file);
+    if (!read.ok)
+        throw new GatewayConfigError(read.issues);
+    const { data, issue } = read;
     if (!gateway_validator(data)) {
         throw new GatewayConfigError((0,yaml_issues/* dedupeIssues */.kk)((gateway_validator.errors ?? []).map((e) => 
         // An empty match would route every alert of the source: an allow-list names what it allows.

@@ -31432,7 +31432,7 @@ function printable(text) {
 ;// CONCATENATED MODULE: ./src/core/yaml-issues.ts
 // Located problems in a YAML document a user wrote (a remediation.yml, a gateway config): each at
 // `file:line:col path: expected X, got Y`, the one form editors, annotations and people read.
-// Shared by core/definition-parser.ts and core/gateway-config.ts, so both word schema problems
+// Shared by core/definition-parser.ts, core/gateway-config.ts and core/targets-config.ts, so both word schema problems
 // alike; each keeps its own semantic checks.
 
 
@@ -31512,6 +31512,51 @@ function yaml_issues_dedupeIssues(issues) {
         return true;
     });
 }
+/** Alias expansions allowed in a config: stops "billion laughs" documents that expand to gigabytes. */
+const MAX_ALIAS_COUNT = 50;
+/**
+ * Reads a config a user wrote (gateway.yml, targets.yml) for schema validation. Attacks it stops:
+ * a key written twice (which entry counts would be the reader's guess, so both are refused) and
+ * aliases expanding a small file to gigabytes (at most MAX_ALIAS_COUNT expansions). `escape`, when
+ * given, is applied to every path and message of the issue maker (for output that reaches a job log).
+ */
+function yaml_issues_readYamlConfig(text, file, escape = (t) => t) {
+    const at = (line, column, path, message) => ({
+        file,
+        line,
+        column,
+        path,
+        message,
+    });
+    const lines = new LineCounter();
+    const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+    if (doc.errors.length) {
+        return {
+            ok: false,
+            issues: doc.errors.map((e) => {
+                const { line, col } = lines.linePos(e.pos[0]);
+                return at(line, col, '', e.message.split('\n')[0] ?? e.message);
+            }),
+        };
+    }
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    }
+    catch (error) {
+        return {
+            ok: false,
+            issues: [at(1, 1, '', `cannot expand the document: ${error instanceof Error ? error.message : String(error)}`)],
+        };
+    }
+    const issue = (path, message, key = false) => {
+        const { node, keyNode } = yaml_issues_findNode(doc, path);
+        const target = key && keyNode ? keyNode : node;
+        const { line, col } = lines.linePos(target?.range?.[0] ?? 0);
+        return at(line, col, escape(formatPath(path)), escape(message));
+    };
+    return { ok: true, data, issue };
+}
 
 ;// CONCATENATED MODULE: ./src/core/definition-parser.ts
 
@@ -31527,7 +31572,7 @@ function yaml_issues_dedupeIssues(issues) {
 /** Largest remediation.yml accepted: a definition is a page of YAML, not a data set. */
 const MAX_DEFINITION_BYTES = (/* unused pure expression or super */ null && (256 * 1024));
 /** Alias expansions allowed: stops "billion laughs" documents that expand to gigabytes. */
-const MAX_ALIAS_COUNT = 50;
+const definition_parser_MAX_ALIAS_COUNT = 50;
 /** A definition failed validation; `issues` carries every problem found, with file positions. */
 class DefinitionError extends errors/* RemediateError */.j2 {
     name = 'DefinitionError';
@@ -31574,7 +31619,7 @@ function parseDefinition(file, bytes, folderName) {
     }
     let data;
     try {
-        data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+        data = doc.toJS({ maxAliasCount: definition_parser_MAX_ALIAS_COUNT });
     }
     catch (error) {
         throw new DefinitionError([
@@ -32912,7 +32957,6 @@ const targets_validator_runtime = (m) => (typeof m === "function" ? m : m.defaul
 // and the facts its steps receive as TARGET_<NAME> variables. Pure: the caller reads the bytes.
 // Routing is operational data, not part of a signed version: it decides where a verified version
 // runs, never what runs.
-
 // Precompiled from remediations/targets.schema.json (scripts/build-validators.mjs).
 
 
@@ -32923,8 +32967,6 @@ const targets_validator_runtime = (m) => (typeof m === "function" ? m : m.defaul
 const DEFAULT_TARGETS_FILE = 'remediations/targets.yml';
 /** Largest targets file accepted: thousands of hosts fit; a data dump does not. */
 const MAX_TARGETS_FILE_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
-/** Alias expansions allowed: stops "billion laughs" documents that expand to gigabytes. */
-const targets_config_MAX_ALIAS_COUNT = 50;
 /** A fact's name, as the schema says; its variable is TARGET_ and the name upper-cased. */
 const FACT_NAME = /^[a-z][a-z0-9_]{0,62}$/;
 /** Most facts one target (or the Action's `target-facts` input) carries. */
@@ -32968,33 +33010,13 @@ function parseTargetsConfig(bytes, file) {
     catch {
         throw new TargetsConfigError([issueAt(1, 1, '', 'file is not valid UTF-8')]);
     }
-    const lines = new LineCounter();
     // uniqueKeys: a target listed twice would route to whichever entry the reader kept.
-    const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-    if (doc.errors.length) {
-        throw new TargetsConfigError(doc.errors.map((e) => {
-            const { line, col } = lines.linePos(e.pos[0]);
-            return issueAt(line, col, '', e.message.split('\n')[0] ?? e.message);
-        }));
-    }
-    let data;
-    try {
-        // Attack: "billion laughs" aliases expanding a small file to gigabytes.
-        data = doc.toJS({ maxAliasCount: targets_config_MAX_ALIAS_COUNT });
-    }
-    catch (error) {
-        throw new TargetsConfigError([
-            issueAt(1, 1, '', `cannot expand the document: ${error instanceof Error ? error.message : String(error)}`),
-        ]);
-    }
-    const issue = (path, message, key = false) => {
-        const { node, keyNode } = findNode(doc, path);
-        const at = key && keyNode ? keyNode : node;
-        const { line, col } = lines.linePos(at?.range?.[0] ?? 0);
-        // Attack: a value quoted in a message (a fact with a newline and `::error::...`) printing a
-        // line of its own, which the runner would read as a workflow command. One line, escaped.
-        return issueAt(line, col, oneLine(formatPath(path)), oneLine(message));
-    };
+    // Attack: a value quoted in a message (a fact with a newline and `::error::...`) printing a
+    // line of its own, which the runner would read as a workflow command. One line, escaped.
+    const read = readYamlConfig(text, file, oneLine);
+    if (!read.ok)
+        throw new TargetsConfigError(read.issues);
+    const { data, issue } = read;
     // The schema refuses target names that are not plain labels (a leading '-', a newline, '../',
     // '${{', non-ASCII), runner labels of another form, and facts that are not one-line strings.
     if (!validate(data)) {

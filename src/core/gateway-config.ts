@@ -3,15 +3,21 @@
 // Pure: the caller reads the file and hands in its text; secrets stay in the environment and
 // only their variable names are here.
 
-import { LineCounter, parseDocument } from 'yaml';
 // Precompiled from remediations/gateway.schema.json (scripts/build-validators.mjs).
 import validate from '../generated/gateway-validator.js';
 import { UsageError } from '../errors.ts';
 import { parseDuration } from './definition.ts';
 import { TARGET, TARGET_RULE } from './dispatch-payload.ts';
-import { formatPath, pointerToPath } from './schema-errors.ts';
+import { pointerToPath } from './schema-errors.ts';
 import { parseVersionRef } from './version-ref.ts';
-import { dedupeIssues, findNode, formatIssue, schemaIssue, type IssueMaker, type LocatedIssue } from './yaml-issues.ts';
+import {
+  dedupeIssues,
+  formatIssue,
+  readYamlConfig,
+  schemaIssue,
+  type IssueMaker,
+  type LocatedIssue,
+} from './yaml-issues.ts';
 
 /** The gateway's settings, as gateway.yml states them (kebab-case keys read as camelCase). */
 export interface GatewayConfig {
@@ -85,8 +91,6 @@ export type ValueFrom = { readonly label: string } | { readonly value: string };
 
 /** Largest gateway.yml accepted: a config is a page of YAML. */
 export const MAX_GATEWAY_CONFIG_BYTES = 256 * 1024;
-/** Alias expansions allowed: stops "billion laughs" documents that expand to gigabytes. */
-const MAX_ALIAS_COUNT = 50;
 /** Paths the gateway serves itself; a source there would shadow them or be shadowed. */
 const RESERVED_PATHS = new Set(['/healthz', '/metrics']);
 
@@ -117,30 +121,9 @@ export function parseGatewayConfig(text: string, file: string): GatewayConfig {
       issueAt(1, 1, '', `file is ${text.length} characters; at most ${MAX_GATEWAY_CONFIG_BYTES} are accepted`),
     ]);
   }
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length) {
-    throw new GatewayConfigError(
-      doc.errors.map((e) => {
-        const { line, col } = lines.linePos(e.pos[0]);
-        return issueAt(line, col, '', e.message.split('\n')[0] ?? e.message);
-      }),
-    );
-  }
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (error) {
-    throw new GatewayConfigError([
-      issueAt(1, 1, '', `cannot expand the document: ${error instanceof Error ? error.message : String(error)}`),
-    ]);
-  }
-  const issue: IssueMaker = (path, message, key = false) => {
-    const { node, keyNode } = findNode(doc, path);
-    const target = key && keyNode ? keyNode : node;
-    const { line, col } = lines.linePos(target?.range?.[0] ?? 0);
-    return issueAt(line, col, formatPath(path), message);
-  };
+  const read = readYamlConfig(text, file);
+  if (!read.ok) throw new GatewayConfigError(read.issues);
+  const { data, issue } = read;
   if (!validate(data)) {
     throw new GatewayConfigError(
       dedupeIssues(

@@ -3,21 +3,12 @@
 // Routing is operational data, not part of a signed version: it decides where a verified version
 // runs, never what runs.
 
-import { LineCounter, parseDocument } from 'yaml';
 // Precompiled from remediations/targets.schema.json (scripts/build-validators.mjs).
 import validate from '../generated/targets-validator.js';
 import { TrustError, UsageError } from '../errors.ts';
 import { TARGET, TARGET_RULE } from './dispatch-payload.ts';
-import { formatPath, pointerToPath } from './schema-errors.ts';
-import {
-  dedupeIssues,
-  findNode,
-  formatIssue,
-  schemaIssue,
-  showValue,
-  type IssueMaker,
-  type LocatedIssue,
-} from './yaml-issues.ts';
+import { pointerToPath } from './schema-errors.ts';
+import { dedupeIssues, formatIssue, readYamlConfig, schemaIssue, showValue, type LocatedIssue } from './yaml-issues.ts';
 
 /** Where one target's runs go, and what its steps are told about it. */
 export interface TargetRoute {
@@ -37,8 +28,6 @@ export interface TargetsConfig {
 export const DEFAULT_TARGETS_FILE = 'remediations/targets.yml';
 /** Largest targets file accepted: thousands of hosts fit; a data dump does not. */
 export const MAX_TARGETS_FILE_BYTES = 1024 * 1024;
-/** Alias expansions allowed: stops "billion laughs" documents that expand to gigabytes. */
-const MAX_ALIAS_COUNT = 50;
 /** A fact's name, as the schema says; its variable is TARGET_ and the name upper-cased. */
 export const FACT_NAME = /^[a-z][a-z0-9_]{0,62}$/;
 /** Most facts one target (or the Action's `target-facts` input) carries. */
@@ -83,34 +72,12 @@ export function parseTargetsConfig(bytes: Uint8Array, file: string): TargetsConf
   } catch {
     throw new TargetsConfigError([issueAt(1, 1, '', 'file is not valid UTF-8')]);
   }
-  const lines = new LineCounter();
   // uniqueKeys: a target listed twice would route to whichever entry the reader kept.
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length) {
-    throw new TargetsConfigError(
-      doc.errors.map((e) => {
-        const { line, col } = lines.linePos(e.pos[0]);
-        return issueAt(line, col, '', e.message.split('\n')[0] ?? e.message);
-      }),
-    );
-  }
-  let data: unknown;
-  try {
-    // Attack: "billion laughs" aliases expanding a small file to gigabytes.
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (error) {
-    throw new TargetsConfigError([
-      issueAt(1, 1, '', `cannot expand the document: ${error instanceof Error ? error.message : String(error)}`),
-    ]);
-  }
-  const issue: IssueMaker = (path, message, key = false) => {
-    const { node, keyNode } = findNode(doc, path);
-    const at = key && keyNode ? keyNode : node;
-    const { line, col } = lines.linePos(at?.range?.[0] ?? 0);
-    // Attack: a value quoted in a message (a fact with a newline and `::error::...`) printing a
-    // line of its own, which the runner would read as a workflow command. One line, escaped.
-    return issueAt(line, col, oneLine(formatPath(path)), oneLine(message));
-  };
+  // Attack: a value quoted in a message (a fact with a newline and `::error::...`) printing a
+  // line of its own, which the runner would read as a workflow command. One line, escaped.
+  const read = readYamlConfig(text, file, oneLine);
+  if (!read.ok) throw new TargetsConfigError(read.issues);
+  const { data, issue } = read;
   // The schema refuses target names that are not plain labels (a leading '-', a newline, '../',
   // '${{', non-ASCII), runner labels of another form, and facts that are not one-line strings.
   if (!validate(data)) {

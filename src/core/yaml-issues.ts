@@ -1,11 +1,11 @@
 // Located problems in a YAML document a user wrote (a remediation.yml, a gateway config): each at
 // `file:line:col path: expected X, got Y`, the one form editors, annotations and people read.
-// Shared by core/definition-parser.ts and core/gateway-config.ts, so both word schema problems
+// Shared by core/definition-parser.ts, core/gateway-config.ts and core/targets-config.ts, so both word schema problems
 // alike; each keeps its own semantic checks.
 
 import type { ErrorObject } from 'ajv';
-import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
-import { expectedForm, readSchemaError } from './schema-errors.ts';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { expectedForm, formatPath, readSchemaError } from './schema-errors.ts';
 
 /** One problem in a YAML document, with the position of the offending node. */
 export interface LocatedIssue {
@@ -90,4 +90,55 @@ export function dedupeIssues<T extends LocatedIssue>(issues: readonly T[]): T[] 
     seen.add(key);
     return true;
   });
+}
+
+/** Alias expansions allowed in a config: stops "billion laughs" documents that expand to gigabytes. */
+export const MAX_ALIAS_COUNT = 50;
+
+/** A config read for validation: its data and the maker of issues located in it, or why it could not be read. */
+export type ReadYaml =
+  | { readonly ok: true; readonly data: unknown; readonly issue: IssueMaker }
+  | { readonly ok: false; readonly issues: LocatedIssue[] };
+
+/**
+ * Reads a config a user wrote (gateway.yml, targets.yml) for schema validation. Attacks it stops:
+ * a key written twice (which entry counts would be the reader's guess, so both are refused) and
+ * aliases expanding a small file to gigabytes (at most MAX_ALIAS_COUNT expansions). `escape`, when
+ * given, is applied to every path and message of the issue maker (for output that reaches a job log).
+ */
+export function readYamlConfig(text: string, file: string, escape: (text: string) => string = (t) => t): ReadYaml {
+  const at = (line: number, column: number, path: string, message: string): LocatedIssue => ({
+    file,
+    line,
+    column,
+    path,
+    message,
+  });
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length) {
+    return {
+      ok: false,
+      issues: doc.errors.map((e) => {
+        const { line, col } = lines.linePos(e.pos[0]);
+        return at(line, col, '', e.message.split('\n')[0] ?? e.message);
+      }),
+    };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    return {
+      ok: false,
+      issues: [at(1, 1, '', `cannot expand the document: ${error instanceof Error ? error.message : String(error)}`)],
+    };
+  }
+  const issue: IssueMaker = (path, message, key = false) => {
+    const { node, keyNode } = findNode(doc, path);
+    const target = key && keyNode ? keyNode : node;
+    const { line, col } = lines.linePos(target?.range?.[0] ?? 0);
+    return at(line, col, escape(formatPath(path)), escape(message));
+  };
+  return { ok: true, data, issue };
 }
