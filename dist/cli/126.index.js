@@ -790,9 +790,11 @@ function artifactDownloaderFor(token, repository) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   cr: () => (/* binding */ legsToFix),
 /* harmony export */   eD: () => (/* binding */ parseMaxUnhealthy),
 /* harmony export */   j8: () => (/* binding */ decideBlastRadius),
 /* harmony export */   lB: () => (/* binding */ renderBlastRadius),
+/* harmony export */   t4: () => (/* binding */ parseLegs),
 /* harmony export */   tW: () => (/* binding */ formatLimit)
 /* harmony export */ });
 /* unused harmony exports MAX_UNHEALTHY_COUNT, allowedUnhealthy */
@@ -892,6 +894,39 @@ function renderBlastRadius(radius, limit) {
         lines.push('', `${radius.missing} target(s) left no check record (the check leg failed before the Action ran, or its artifact is missing); counted as unhealthy.`);
     }
     return `${lines.join('\n')}\n`;
+}
+/** Parses the plan job's `legs` output: a JSON list of `{remediation, target, params}`. */
+function parseLegs(text, label) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb('USAGE', `${label}: expected the plan's JSON list of legs, got text that is not JSON`);
+    }
+    const isLeg = (leg) => typeof leg === 'object' &&
+        leg !== null &&
+        typeof leg.remediation === 'string' &&
+        typeof leg.target === 'string' &&
+        typeof leg.params === 'object' &&
+        leg.params !== null;
+    if (!Array.isArray(value) || value.length === 0 || !value.every(isLeg)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb('USAGE', `${label}: expected a non-empty JSON list of {remediation, target, params} legs`);
+    }
+    return value.map(({ remediation, target, params }) => ({ remediation, target, params }));
+}
+/**
+ * The legs that need a fix, and so an approval (drift.yml's `approval-environment`): every leg
+ * but those whose own check-only record says `healthy`. Fails closed, as the count does: a leg
+ * whose check errored, was refused, left no record or a record of something else (another
+ * version or target) is held for a reviewer. Attack stopped: a check that cannot be read, or a
+ * record laid in for another leg, would otherwise let a fix run without anyone approving it.
+ */
+function legsToFix(legs, checks) {
+    const healthy = new Set(checks
+        .filter((c) => c.checkOnly && c.problem === undefined && c.status === 'healthy' && c.ran !== undefined)
+        .map((c) => JSON.stringify([c.ran?.remediation, c.ran?.target])));
+    return legs.filter((leg) => !healthy.has(JSON.stringify([leg.remediation, leg.target])));
 }
 
 
@@ -6165,10 +6200,18 @@ const COMMANDS = {
                 description: 'how many targets may need fixing at once: a whole number, or a whole percent of --total',
             },
             total: { type: 'string', value: '<targets>', required: true, description: 'how many targets were checked' },
+            legs: {
+                type: 'string',
+                value: '<JSON list of legs>',
+                description: "the plan's legs: also write outputs fix-legs (those whose check was not healthy) and fix-count, for drift.yml's approval-environment",
+            },
             'github-output': githubOutputOption,
             summary: summaryOption,
         },
-        examples: ['blast-radius --max-unhealthy 25% --total 12 checks/*'],
+        examples: [
+            'blast-radius --max-unhealthy 25% --total 12 checks/*',
+            'blast-radius --max-unhealthy 100% --total 2 --legs \'[{"remediation":"reapply-config@v1.0.0","target":"web-1","params":{}}]\' checks/*',
+        ],
         exitCodes: {
             0: 'at or under the limit',
             2: `${USAGE_EXIT}; more records than --total`,
@@ -6803,6 +6846,7 @@ function buildCommand(key, args, cwd, env) {
                 dirs: positionals.map(path),
                 maxUnhealthy: (0,blast_radius/* parseMaxUnhealthy */.eD)(values['max-unhealthy'] ?? '', '--max-unhealthy'),
                 total: integerOption(values.total ?? '', '--total', 0, 1),
+                legs: values.legs === undefined ? undefined : (0,blast_radius/* parseLegs */.t4)(values.legs, '--legs'),
                 githubOutput: optionalPath(values['github-output']),
                 summary: optionalPath(values.summary),
             };

@@ -1167,6 +1167,10 @@ async function blastRadiusCommand(options, github, context) {
                 status: snapshot.status,
                 checkOnly: snapshot.checkOnly === true,
                 record: dir,
+                ran: {
+                    remediation: `${snapshot.remediation.name}@${snapshot.remediation.version}`,
+                    target: snapshot.target ?? '',
+                },
             });
         }
         catch (error) {
@@ -1181,6 +1185,7 @@ async function blastRadiusCommand(options, github, context) {
         }
     }
     const radius = (0,blast_radius/* decideBlastRadius */.j8)(checks, options.total, options.maxUnhealthy);
+    const toFix = options.legs === undefined ? undefined : (0,blast_radius/* legsToFix */.cr)(options.legs, checks);
     const output = options.githubOutput ?? github.output;
     const summary = options.summary ?? github.stepSummary;
     if (output) {
@@ -1188,9 +1193,14 @@ async function blastRadiusCommand(options, github, context) {
             unhealthy: String(radius.counted),
             allowed: String(radius.allowed),
             over: String(radius.over),
+            // JSON.stringify keeps the list on one line: it cannot add another output.
+            ...(toFix !== undefined ? { 'fix-legs': JSON.stringify(toFix), 'fix-count': String(toFix.length) } : {}),
         });
     }
-    const report = (0,blast_radius/* renderBlastRadius */.lB)(radius, options.maxUnhealthy);
+    const report = (0,blast_radius/* renderBlastRadius */.lB)(radius, options.maxUnhealthy) +
+        (toFix === undefined || radius.over
+            ? ''
+            : `\n${toFix.length} of ${options.legs?.length ?? 0} leg(s) need a fix${toFix.length ? ' and wait for approval' : '; nothing to approve, nothing runs'}.\n`);
     if (summary)
         await (0,promises_.appendFile)(summary, report);
     context.out(report);

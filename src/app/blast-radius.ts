@@ -58,6 +58,8 @@ export interface TargetCheck {
   readonly record: string;
   /** Why the record could not be used, when it could not. */
   readonly problem?: string;
+  /** What the record ran, `name@version`, and on which target ('' for none), when it could be read. */
+  readonly ran?: { readonly remediation: string; readonly target: string };
 }
 
 /** What the gate found and decided. */
@@ -142,4 +144,48 @@ export function renderBlastRadius(radius: BlastRadius, limit: UnhealthyLimit): s
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** One leg of a drift run, as its plan job wrote it (the `legs` output). */
+export interface PlannedLeg {
+  readonly remediation: string;
+  readonly target: string;
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
+/** Parses the plan job's `legs` output: a JSON list of `{remediation, target, params}`. */
+export function parseLegs(text: string, label: string): PlannedLeg[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new UsageError('USAGE', `${label}: expected the plan's JSON list of legs, got text that is not JSON`);
+  }
+  const isLeg = (leg: unknown): leg is PlannedLeg =>
+    typeof leg === 'object' &&
+    leg !== null &&
+    typeof (leg as PlannedLeg).remediation === 'string' &&
+    typeof (leg as PlannedLeg).target === 'string' &&
+    typeof (leg as PlannedLeg).params === 'object' &&
+    (leg as PlannedLeg).params !== null;
+  if (!Array.isArray(value) || value.length === 0 || !value.every(isLeg)) {
+    throw new UsageError('USAGE', `${label}: expected a non-empty JSON list of {remediation, target, params} legs`);
+  }
+  return value.map(({ remediation, target, params }) => ({ remediation, target, params }));
+}
+
+/**
+ * The legs that need a fix, and so an approval (drift.yml's `approval-environment`): every leg
+ * but those whose own check-only record says `healthy`. Fails closed, as the count does: a leg
+ * whose check errored, was refused, left no record or a record of something else (another
+ * version or target) is held for a reviewer. Attack stopped: a check that cannot be read, or a
+ * record laid in for another leg, would otherwise let a fix run without anyone approving it.
+ */
+export function legsToFix(legs: readonly PlannedLeg[], checks: readonly TargetCheck[]): PlannedLeg[] {
+  const healthy = new Set(
+    checks
+      .filter((c) => c.checkOnly && c.problem === undefined && c.status === 'healthy' && c.ran !== undefined)
+      .map((c) => JSON.stringify([c.ran?.remediation, c.ran?.target])),
+  );
+  return legs.filter((leg) => !healthy.has(JSON.stringify([leg.remediation, leg.target])));
 }

@@ -722,10 +722,19 @@ export const COMMANDS = {
         description: 'how many targets may need fixing at once: a whole number, or a whole percent of --total',
       },
       total: { type: 'string', value: '<targets>', required: true, description: 'how many targets were checked' },
+      legs: {
+        type: 'string',
+        value: '<JSON list of legs>',
+        description:
+          "the plan's legs: also write outputs fix-legs (those whose check was not healthy) and fix-count, for drift.yml's approval-environment",
+      },
       'github-output': githubOutputOption,
       summary: summaryOption,
     },
-    examples: ['blast-radius --max-unhealthy 25% --total 12 checks/*'],
+    examples: [
+      'blast-radius --max-unhealthy 25% --total 12 checks/*',
+      'blast-radius --max-unhealthy 100% --total 2 --legs \'[{"remediation":"reapply-config@v1.0.0","target":"web-1","params":{}}]\' checks/*',
+    ],
     exitCodes: {
       0: 'at or under the limit',
       2: `${USAGE_EXIT}; more records than --total`,

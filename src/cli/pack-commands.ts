@@ -15,7 +15,9 @@ import { decideFleetGate, recordSuffixOf } from '../app/fleet-gate.ts';
 import {
   decideBlastRadius,
   formatLimit,
+  legsToFix,
   renderBlastRadius,
+  type PlannedLeg,
   type TargetCheck,
   type UnhealthyLimit,
 } from '../app/blast-radius.ts';
@@ -181,6 +183,8 @@ export interface BlastRadiusOptions {
   readonly dirs: readonly string[];
   readonly maxUnhealthy: UnhealthyLimit;
   readonly total: number;
+  /** The plan's legs (drift.yml's approval mode): also write the legs that need a fix. */
+  readonly legs: readonly PlannedLeg[] | undefined;
   readonly githubOutput: string | undefined;
   readonly summary: string | undefined;
 }
@@ -207,6 +211,10 @@ export async function blastRadiusCommand(
         status: snapshot.status,
         checkOnly: snapshot.checkOnly === true,
         record: dir,
+        ran: {
+          remediation: `${snapshot.remediation.name}@${snapshot.remediation.version}`,
+          target: snapshot.target ?? '',
+        },
       });
     } catch (error) {
       // Fails closed: whoever can damage a record must not make its target look healthy.
@@ -220,6 +228,7 @@ export async function blastRadiusCommand(
     }
   }
   const radius = decideBlastRadius(checks, options.total, options.maxUnhealthy);
+  const toFix = options.legs === undefined ? undefined : legsToFix(options.legs, checks);
   const output = options.githubOutput ?? github.output;
   const summary = options.summary ?? github.stepSummary;
   if (output) {
@@ -227,9 +236,15 @@ export async function blastRadiusCommand(
       unhealthy: String(radius.counted),
       allowed: String(radius.allowed),
       over: String(radius.over),
+      // JSON.stringify keeps the list on one line: it cannot add another output.
+      ...(toFix !== undefined ? { 'fix-legs': JSON.stringify(toFix), 'fix-count': String(toFix.length) } : {}),
     });
   }
-  const report = renderBlastRadius(radius, options.maxUnhealthy);
+  const report =
+    renderBlastRadius(radius, options.maxUnhealthy) +
+    (toFix === undefined || radius.over
+      ? ''
+      : `\n${toFix.length} of ${options.legs?.length ?? 0} leg(s) need a fix${toFix.length ? ' and wait for approval' : '; nothing to approve, nothing runs'}.\n`);
   if (summary) await appendFile(summary, report);
   context.out(report);
   if (!radius.over) return ExitCode.ok;

@@ -2,7 +2,7 @@ import { parseArgs, type ParseArgsOptionDescriptor } from 'node:util';
 import { isAbsolute, resolve } from 'node:path';
 import { UsageError } from '../errors.ts';
 import { readGitHubEnvironment, type GitHubEnvironment } from '../app/github-environment.ts';
-import { parseMaxUnhealthy, type UnhealthyLimit } from '../app/blast-radius.ts';
+import { parseLegs, parseMaxUnhealthy, type PlannedLeg, type UnhealthyLimit } from '../app/blast-radius.ts';
 import { parseRunTarget, parseThreshold } from '../app/run-request.ts';
 import { LISTED_STATUSES, parseSince, type ListedStatus, type RunFilter, type SinceSpec } from '../app/run-list.ts';
 import { parseIdempotencyKey } from '../core/idempotency-key.ts';
@@ -95,6 +95,8 @@ export type CliCommand =
       readonly maxUnhealthy: UnhealthyLimit;
       /** How many targets were checked (the legs planned). */
       readonly total: number;
+      /** The plan's legs: write the ones that need a fix (drift.yml's approval mode). */
+      readonly legs: readonly PlannedLeg[] | undefined;
       readonly githubOutput: string | undefined;
       readonly summary: string | undefined;
     }
@@ -530,6 +532,7 @@ function buildCommand(key: CommandKey, args: readonly string[], cwd: string, env
         dirs: positionals.map(path),
         maxUnhealthy: parseMaxUnhealthy(values['max-unhealthy'] ?? '', '--max-unhealthy'),
         total: integerOption(values.total ?? '', '--total', 0, 1),
+        legs: values.legs === undefined ? undefined : parseLegs(values.legs, '--legs'),
         githubOutput: optionalPath(values['github-output']),
         summary: optionalPath(values.summary),
       };

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import {
   allowedUnhealthy,
   decideBlastRadius,
+  legsToFix,
+  parseLegs,
   parseMaxUnhealthy,
   renderBlastRadius,
   type TargetCheck,
@@ -141,5 +143,41 @@ describe('renderBlastRadius', () => {
       limit,
     );
     expect(text).toMatch(/^## ✅ Blast radius: 1 of 2 .*fixing goes ahead/);
+  });
+});
+
+describe('legsToFix (drift.yml approval-environment: only these wait for a reviewer)', () => {
+  const leg = (target: string, remediation = 'svc@v1.0.0') => ({ remediation, target, params: {} });
+  const ran = (target: string, remediation = 'svc@v1.0.0') => ({ ran: { remediation, target } });
+
+  it('holds every leg but those whose own check-only record says healthy', () => {
+    const legs = [leg('web-1'), leg('web-2'), leg('web-3'), leg('')];
+    const checks = [
+      check('web-1', 'healthy', ran('web-1')),
+      check('web-2', 'unhealthy', ran('web-2')),
+      check('(none)', 'healthy', ran('')),
+    ];
+    // web-3 left no record: held.
+    expect(legsToFix(legs, checks).map((l) => l.target)).toEqual(['web-2', 'web-3']);
+  });
+
+  it('fails closed: a healthy record of another version or target, not check-only, unreadable or errored vouches for nothing', () => {
+    const legs = [leg('web-1'), leg('web-2'), leg('web-3'), leg('web-4'), leg('web-5')];
+    const checks = [
+      check('web-1', 'healthy', ran('web-1', 'svc@v0.9.0')), // another version
+      check('web-2', 'healthy', ran('web-9')), // another target (a record laid in for another leg)
+      check('web-3', 'healthy', { ...ran('web-3'), checkOnly: false }), // a fix record
+      check('web-4', 'healthy', { ...ran('web-4'), problem: 'unreadable record' }),
+      check('web-5', 'failed', ran('web-5')), // the check errored
+    ];
+    expect(legsToFix(legs, checks)).toEqual(legs);
+    // Nothing at all: every leg waits.
+    expect(legsToFix(legs, [])).toEqual(legs);
+  });
+
+  it('parseLegs takes the plan output and refuses anything else (exit 2)', () => {
+    expect(parseLegs('[{"remediation":"svc@v1.0.0","target":"","params":{},"extra":1}]', '--legs')).toEqual([leg('')]);
+    for (const bad of ['', '{}', '[]', '[{"remediation":"svc@v1.0.0"}]', '[{"remediation":1,"target":"","params":{}}]'])
+      expect(() => parseLegs(bad, '--legs'), bad).toThrow(UsageError);
   });
 });

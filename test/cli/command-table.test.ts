@@ -25,9 +25,9 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A command line as a shell splits it: words, and "double-quoted" words with their spaces. */
+/** A command line as a shell splits it: words, and 'single-' or "double-quoted" words with their spaces. */
 function shellWords(line: string): string[] {
-  return [...line.matchAll(/"([^"]*)"|(\S+)/g)].map((match) => match[1] ?? match[2] ?? '');
+  return [...line.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)].map((match) => match[1] ?? match[2] ?? match[3] ?? '');
 }
 
 const parse = (argv: readonly string[]) => parseCommandLine(argv, dir, {});

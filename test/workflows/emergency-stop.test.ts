@@ -6,9 +6,8 @@
 // stopped. The notice step runs as written, with a hostile reason.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Evaluator, Lexer, Parser, data } from '@actions/expressions';
-import { truthy } from '@actions/expressions/result';
 import { describe, expect, it } from 'vitest';
+import { jobRuns, type Status } from './job-condition.ts';
 import { findStep, runStep } from './step-runner.ts';
 import {
   emergencyStopProblems,
@@ -26,24 +25,6 @@ const load = (name: string): YamlMap => parseYamlMap(readFileSync(join(ROOT, '.g
 const STOPPED = ['on-alert.yml', 'drift.yml', 'fleet.yml', 'remediate.yml'];
 /** Workflows that must keep working during a stop: signing a yank is how a bad version is withdrawn. */
 const NOT_STOPPED = ['release.yml', 'validate.yml', 'yank.yml'];
-
-const STATUS_FUNCTIONS = ['success', 'failure', 'cancelled', 'always'] as const;
-type Status = Record<(typeof STATUS_FUNCTIONS)[number], boolean>;
-
-/** Evaluates a job's `if:` as GitHub does (a condition without a status function means success() && it). */
-function jobRuns(condition: unknown, context: Record<string, unknown>, status: Status): boolean {
-  const text = typeof condition === 'string' ? condition.trim() : 'success()';
-  const inner = /^\$\{\{([\s\S]*)\}\}$/.exec(text)?.[1] ?? text;
-  const withStatus = /\b(?:success|failure|cancelled|always)\(\)/.test(inner) ? inner : `success() && (${inner})`;
-  const { tokens } = new Lexer(withStatus).lex();
-  const functions = STATUS_FUNCTIONS.map((name) => ({ name, minArgs: 0, maxArgs: 0 }));
-  const tree = new Parser(tokens, Object.keys(context), functions).parse();
-  const implementations = new Map(
-    functions.map((f) => [f.name, { ...f, call: () => new data.BooleanData(status[f.name]) }]),
-  );
-  const dictionary = JSON.parse(JSON.stringify(context), data.reviver) as data.Dictionary;
-  return truthy(new Evaluator(tree, dictionary, implementations).evaluate());
-}
 
 /** Contexts a job's condition may read, over a grid of inputs, earlier job results and statuses. */
 function* contexts(workflow: YamlMap, stop: string): Generator<{ context: Record<string, unknown>; status: Status }> {

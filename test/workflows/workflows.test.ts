@@ -184,14 +184,9 @@ describe('the Action is called with inputs action.yml declares', () => {
       if (payloadKey) expect(value).toBe(`\${{ needs.parse.outputs.${payloadKey} }}`);
       else expect(value).toBe(direct[key]);
     }
-    // An alert cannot force a fix, nor replay a record (a replay is asked for by hand); the
-    // approval mode's plan digest comes from remediate.yml's plan job.
-    expect(Object.keys(direct).filter((k) => !(k in alert))).toEqual([
-      'force',
-      'replay-of',
-      'replay-snapshot-digest',
-      'plan-digest',
-    ]);
+    // An alert cannot force a fix, nor replay a record (a replay is asked for by hand). Both take
+    // the approval mode's plan digest from their own plan job.
+    expect(Object.keys(direct).filter((k) => !(k in alert))).toEqual(['force', 'replay-of', 'replay-snapshot-digest']);
   });
 
   it('negative: an unknown and a missing input are both reported', () => {
@@ -310,7 +305,7 @@ describe('reusable workflows document their interface', () => {
       for (const [, job] of jobsOf(workflow(name)))
         checkouts += stepsOf(job).filter((s) => (s.with as YamlMap | undefined)?.path === TOOL_CHECKOUT.path).length;
     }
-    expect(checkouts).toBe(18);
+    expect(checkouts).toBe(19);
     // No other step mentions a caller-supplied tool reference any more.
     for (const name of REUSABLE) expect(read(`.github/workflows/${name}`)).not.toMatch(/tool-ref|tool-repository/);
   });
@@ -521,6 +516,7 @@ describe('the tool commit check (job.workflow_repository, job.workflow_sha)', ()
       'remediate.yml plan',
       'remediate.yml remediate',
       'on-alert.yml parse',
+      'on-alert.yml plan',
       'on-alert.yml remediate',
       'drift.yml plan',
       'drift.yml check',
@@ -771,7 +767,13 @@ describe('drift.yml and fleet.yml summary step', () => {
     const cwd = tempDir();
     writeFileSync(join(cwd, 'package.json'), '{"type": "commonjs"}');
     fakeCli(cwd, cli);
-    const env = { GITHUB_TOKEN: 't', LEGS_RESULT: legsResult, EXPECTED_RECORDS: expected };
+    const env = {
+      GITHUB_TOKEN: 't',
+      LEGS_RESULT: legsResult,
+      EXPECTED_RECORDS: expected,
+      // drift.yml's approval mode off (approval-drift.test.ts runs it on).
+      ...(name === 'drift.yml' ? { APPROVAL_ENVIRONMENT: '', FIX_COUNT: '' } : {}),
+    };
     const result = runStep(step, {
       cwd,
       env,
@@ -867,7 +869,13 @@ describe('drift.yml and fleet.yml summary step', () => {
       installTool(workspace);
       const result = await runStepAsync(findStep(workflow('drift.yml'), 'summary', "Table this run's records"), {
         cwd: workspace,
-        env: { GITHUB_TOKEN: 't', LEGS_RESULT: 'success', EXPECTED_RECORDS: '2' },
+        env: {
+          GITHUB_TOKEN: 't',
+          LEGS_RESULT: 'success',
+          EXPECTED_RECORDS: '2',
+          APPROVAL_ENVIRONMENT: '',
+          FIX_COUNT: '',
+        },
         runner: { GITHUB_API_URL: gh.url },
       });
       expect(result.stderr).toBe('');
@@ -888,24 +896,29 @@ describe('drift.yml and fleet.yml max-unhealthy gate (blast radius)', () => {
     (name) => {
       const jobs = Object.fromEntries(jobsOf(workflow(name)));
       const { check, gate, legs, summary } = jobs;
-      expect(check?.if).toBe(stopGated("inputs.max-unhealthy != '' && !inputs.dry-run"));
+      // drift.yml's check and gate also serve its approval mode (approval-environment).
+      const asked =
+        name === 'drift.yml'
+          ? "(inputs.max-unhealthy != '' || inputs.approval-environment != '')"
+          : "inputs.max-unhealthy != ''";
+      expect(check?.if).toBe(stopGated(`${asked} && !inputs.dry-run`));
       const run = stepsOf(check ?? {}).find((s) => s.uses === TOOL_ACTION);
       expect(run?.with).toMatchObject({ 'check-only': true, publish: 'artifact' });
       expect(String((run?.with as YamlMap)['record-suffix'])).toMatch(/format\('check-\{0\}/);
       expect(gate?.needs).toEqual(['plan', 'check']);
-      expect(gate?.if).toBe(
-        stopGated("!cancelled() && inputs.max-unhealthy != '' && !inputs.dry-run && needs.plan.result == 'success'"),
-      );
+      expect(gate?.if).toBe(stopGated(`!cancelled() && ${asked} && !inputs.dry-run && needs.plan.result == 'success'`));
       expect(legs?.needs).toEqual(['plan', 'gate']);
-      // Fails closed: with max-unhealthy set, only a gate that succeeded lets a fix leg start.
-      expect(legs?.if).toBe(
-        stopGated(
-          "!cancelled() && needs.plan.result == 'success' && (inputs.max-unhealthy == '' || inputs.dry-run || needs.gate.result == 'success')",
-        ),
-      );
+      // Fails closed: with max-unhealthy set, only a gate that succeeded lets a fix leg start
+      // (evaluated by GitHub's evaluator for drift.yml's approval mode in approval-drift.test.ts).
+      if (name === 'fleet.yml')
+        expect(legs?.if).toBe(
+          stopGated(
+            "!cancelled() && needs.plan.result == 'success' && (inputs.max-unhealthy == '' || inputs.dry-run || needs.gate.result == 'success')",
+          ),
+        );
       expect(summary?.if).toContain("needs.gate.result != 'failure'");
       const table = findStep(workflow(name), 'summary', "Table this run's records");
-      expect(String(table.run)).toContain('download-records --dir "$records_dir" --skip-suffix-prefix check-');
+      expect(String(table.run)).toMatch(/skip=\(--skip-suffix-prefix check-\)|--skip-suffix-prefix check-;/);
       const inputs = workflowCallOf(workflow(name))?.inputs as Record<string, YamlMap>;
       expect(inputs['max-unhealthy']).toMatchObject({ type: 'string', required: false, default: '' });
     },
@@ -975,7 +988,7 @@ describe('drift.yml and fleet.yml max-unhealthy gate (blast radius)', () => {
     );
     const result = runStep(findStep(workflow('drift.yml'), 'gate', 'count'), {
       cwd,
-      env: { GITHUB_TOKEN: 't', MAX_UNHEALTHY: '1', TARGETS: '3' },
+      env: { GITHUB_TOKEN: 't', MAX_UNHEALTHY: '1', TARGETS: '3', APPROVAL_ENVIRONMENT: '', LEGS: '' },
     });
     expect(result.status).toBe(1);
     // blast-radius never ran: an unknown count is not read as zero.
@@ -1130,7 +1143,11 @@ describe('drift.yml plan step', () => {
   it('feeds the legs matrix, whose concurrency group is remediation and target', () => {
     const legs = jobsOf(workflow('drift.yml')).find(([id]) => id === 'legs')?.[1] ?? {};
     expect(legs.needs).toEqual(['plan', 'gate']);
-    expect((legs.strategy as YamlMap).matrix).toEqual({ include: '${{ fromJSON(needs.plan.outputs.legs) }}' });
+    // The plan's legs; in the approval mode only the gate's fix legs (test/workflows/approval-drift.test.ts).
+    expect((legs.strategy as YamlMap).matrix).toEqual({
+      include:
+        "${{ fromJSON(inputs.approval-environment != '' && !inputs.dry-run && needs.gate.outputs.fix-legs || needs.plan.outputs.legs) }}",
+    });
   });
 
   it.each([
