@@ -5871,6 +5871,11 @@ const COMMANDS = {
                 default: '$REMEDIATE_SIGN_KEY',
                 description: "sign the record's receipt with this run key",
             },
+            'plan-digest': {
+                type: 'string',
+                value: '<sha256:hex>',
+                description: 'run only if what verifies now plans exactly this approved plan (the digest --dry-run printed); else PLAN_CHANGED, exit 3, recorded',
+            },
         },
         alternatives: [{ options: ['force', 'check-only'], exclusive: true }],
         environment: {
@@ -5881,6 +5886,7 @@ const COMMANDS = {
             'run restart-service@v1.2.0 --trusted-key keys/release.pub --param unit=nginx.service',
             'run restart-service@v1.2.0 --trusted-key keys/release.pub --params-file params.json --dry-run',
             'run reapply-config@v1.0.0 --trusted-key keys/release.pub --check-only --target web-1',
+            'run reapply-config@v1.0.0 --trusted-key keys/release.pub --target web-1 --plan-digest sha256:0c1e2f3a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6',
         ],
         exitCodes: runExitCodes,
     },
@@ -6605,6 +6611,7 @@ function helpText(topic) {
 
 
 
+
 /** A GitHub run id, optionally with its attempt: `123456789` or `123456789-2`. */
 const PUBLISHED_RUN = /^\d{1,15}(?:-\d{1,6})?$/;
 /**
@@ -6951,6 +6958,7 @@ function buildCommand(key, args, cwd, env) {
                     ? undefined
                     : (0,idempotency_key/* parseIdempotencyKey */.wb)(values['idempotency-key'], '--idempotency-key'),
                 targetFacts: (0,targets_config/* parseTargetFacts */.AB)(values['target-facts'] ?? '', '--target-facts'),
+                ...(values['plan-digest'] !== undefined ? { planDigest: planDigestOption(values['plan-digest']) } : {}),
             };
         }
         case 'replay': {
@@ -7153,6 +7161,13 @@ function attestationOptions(command, values, path) {
 function parseRepository(text, label) {
     if (!/^[A-Za-z0-9_.-]{1,100}\/[A-Za-z0-9_.-]{1,100}$/.test(text) || /(^|\/)\.\.?($|\/)/.test(text)) {
         throw new errors/* UsageError */.eb('USAGE', `${label}: expected OWNER/REPO, got '${text.slice(0, 80)}'`);
+    }
+    return text;
+}
+/** `--plan-digest`: the shape of a plan digest, or a usage error saying where one comes from. */
+function planDigestOption(text) {
+    if (!plan_digest/* PLAN_DIGEST_PATTERN */.c.test(text)) {
+        throw new errors/* UsageError */.eb('USAGE', `--plan-digest: expected the approved plan's digest (sha256:<64 hex>, printed by run --dry-run), got '${text.slice(0, 80)}'`);
     }
     return text;
 }
@@ -7483,6 +7498,7 @@ async function runCommand(command, github, context, replay) {
             targetFacts: command.targetFacts,
             ignoreCircuitBreaker: command.ignoreCircuitBreaker,
             ...(command.idempotencyKey !== undefined ? { idempotencyKey: command.idempotencyKey } : {}),
+            ...(command.planDigest !== undefined ? { approvedPlanDigest: command.planDigest } : {}),
             // In a GitHub job the record is named by the job's run, as the Action names it.
             runId: github.actions && github.runId ? githubRunId(github.runId, github.runAttempt ?? '1') : undefined,
             github,
@@ -8942,7 +8958,8 @@ function printable(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ planDigest)
+/* harmony export */   G: () => (/* binding */ planDigest),
+/* harmony export */   c: () => (/* binding */ PLAN_DIGEST_PATTERN)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
@@ -8956,6 +8973,8 @@ function printable(text) {
 // `force` is flipped). The apply job recomputes the digest from what it verified itself and refuses
 // (PLAN_CHANGED) on any difference: an approval never carries over to another plan.
 
+/** The shape of a plan digest as passed between jobs and people: `sha256:` and 64 lower-case hex. */
+const PLAN_DIGEST_PATTERN = /^sha256:[0-9a-f]{64}$/;
 /** Versioned domain tag: a digest of this format never equals one of another structure. */
 const PLAN_DIGEST_DOMAIN = 'remediate-plan/v1';
 /** The plan digest: sha256 of a JSON array in a fixed order, so no field can stand in for another. */

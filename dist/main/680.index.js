@@ -5824,6 +5824,7 @@ function repository(value) {
 
 
 
+
 /** Parses the Action's inputs and runner environment; throws UsageError naming the input to fix. */
 function readActionSettings(input, env) {
     const github = readGitHubEnvironment(env);
@@ -5907,7 +5908,7 @@ function planDigestInput(text) {
     const value = text.trim();
     if (!value)
         return undefined;
-    if (!/^sha256:[0-9a-f]{64}$/.test(value)) {
+    if (!plan_digest/* PLAN_DIGEST_PATTERN */.c.test(value)) {
         throw new errors/* UsageError */.eb('USAGE', `input 'plan-digest': expected the plan job's plan digest (sha256:<64 hex>, its 'plan-digest' output), got '${value.slice(0, 80)}'`);
     }
     return value;
@@ -7122,7 +7123,8 @@ function typeOf(value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ planDigest)
+/* harmony export */   G: () => (/* binding */ planDigest),
+/* harmony export */   c: () => (/* binding */ PLAN_DIGEST_PATTERN)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
@@ -7136,6 +7138,8 @@ function typeOf(value) {
 // `force` is flipped). The apply job recomputes the digest from what it verified itself and refuses
 // (PLAN_CHANGED) on any difference: an approval never carries over to another plan.
 
+/** The shape of a plan digest as passed between jobs and people: `sha256:` and 64 lower-case hex. */
+const PLAN_DIGEST_PATTERN = /^sha256:[0-9a-f]{64}$/;
 /** Versioned domain tag: a digest of this format never equals one of another structure. */
 const PLAN_DIGEST_DOMAIN = 'remediate-plan/v1';
 /** The plan digest: sha256 of a JSON array in a fixed order, so no field can stand in for another. */

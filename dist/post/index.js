@@ -28945,7 +28945,7 @@ const attestWithActionsToolkit = async ({ subjects, predicateType, predicate, to
 
 /***/ }),
 
-/***/ 89187:
+/***/ 66967:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33164,6 +33164,38 @@ function nullObject(entries) {
     return object;
 }
 
+;// CONCATENATED MODULE: ./src/core/plan-digest.ts
+// The plan digest (issue 17): one sha256 over what an approved run will do, so that a reviewer
+// approves "this version, these parameters, on this target, under this manifest" and the job that
+// runs after the approval can prove it runs exactly that. Pure.
+//
+// Attack it serves: between the plan a reviewer read and the job that runs after the approval,
+// something changes what would run (a new manifest re-points the version or yanks it and signs a
+// replacement, a tag moves, the payload's parameters, target or target facts differ in a re-run,
+// `force` is flipped). The apply job recomputes the digest from what it verified itself and refuses
+// (PLAN_CHANGED) on any difference: an approval never carries over to another plan.
+
+/** The shape of a plan digest as passed between jobs and people: `sha256:` and 64 lower-case hex. */
+const PLAN_DIGEST_PATTERN = /^sha256:[0-9a-f]{64}$/;
+/** Versioned domain tag: a digest of this format never equals one of another structure. */
+const PLAN_DIGEST_DOMAIN = 'remediate-plan/v1';
+/** The plan digest: sha256 of a JSON array in a fixed order, so no field can stand in for another. */
+function planDigest(facts) {
+    const canonical = JSON.stringify([
+        PLAN_DIGEST_DOMAIN,
+        facts.remediation,
+        facts.commit,
+        facts.digest,
+        facts.paramsDigest,
+        facts.manifestSerial,
+        facts.target,
+        Object.entries(facts.targetFacts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        facts.force,
+        facts.checkOnly,
+    ]);
+    return `sha256:${createHash('sha256').update(canonical).digest('hex')}`;
+}
+
 ;// CONCATENATED MODULE: ./src/app/github-environment.ts
 // The variables a GitHub runner sets for a step, read once by each entry's settings module and
 // passed down typed, so no module below an entry reads the raw environment for them.
@@ -33570,6 +33602,7 @@ function buildRunDeps(supplied) {
 
 
 
+
 /** Parses the Action's inputs and runner environment; throws UsageError naming the input to fix. */
 function readActionSettings(input, env) {
     const github = readGitHubEnvironment(env);
@@ -33653,7 +33686,7 @@ function planDigestInput(text) {
     const value = text.trim();
     if (!value)
         return undefined;
-    if (!/^sha256:[0-9a-f]{64}$/.test(value)) {
+    if (!PLAN_DIGEST_PATTERN.test(value)) {
         throw new errors/* UsageError */.eb('USAGE', `input 'plan-digest': expected the plan job's plan digest (sha256:<64 hex>, its 'plan-digest' output), got '${value.slice(0, 80)}'`);
     }
     return value;
@@ -33924,7 +33957,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _action_core_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(49484);
 /* harmony import */ var _action_lazy_clients_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(18467);
-/* harmony import */ var _action_post_run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(89187);
+/* harmony import */ var _action_post_run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(66967);
 // Entry of the Action's post step (runs.post): publishes a record main could not.
 
 

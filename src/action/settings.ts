@@ -4,6 +4,7 @@ import { UsageError } from '../errors.ts';
 import { parseIdempotencyKey } from '../core/idempotency-key.ts';
 import { parseParamsJson } from '../core/params-json.ts';
 import { parseTargetFacts } from '../core/targets-config.ts';
+import { PLAN_DIGEST_PATTERN } from '../core/plan-digest.ts';
 import { parseVersionRef, type VersionRef } from '../core/version-ref.ts';
 import { readGitHubEnvironment, type GitHubEnvironment } from '../app/github-environment.ts';
 import { parseRunTarget, parseThreshold } from '../app/run-request.ts';
@@ -188,7 +189,7 @@ function replaySettings(input: InputReader, workspace: string): ActionSettings['
 function planDigestInput(text: string): string | undefined {
   const value = text.trim();
   if (!value) return undefined;
-  if (!/^sha256:[0-9a-f]{64}$/.test(value)) {
+  if (!PLAN_DIGEST_PATTERN.test(value)) {
     throw new UsageError(
       'USAGE',
       `input 'plan-digest': expected the plan job's plan digest (sha256:<64 hex>, its 'plan-digest' output), got '${value.slice(0, 80)}'`,

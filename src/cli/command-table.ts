@@ -390,6 +390,12 @@ export const COMMANDS = {
         default: '$REMEDIATE_SIGN_KEY',
         description: "sign the record's receipt with this run key",
       },
+      'plan-digest': {
+        type: 'string',
+        value: '<sha256:hex>',
+        description:
+          'run only if what verifies now plans exactly this approved plan (the digest --dry-run printed); else PLAN_CHANGED, exit 3, recorded',
+      },
     },
     alternatives: [{ options: ['force', 'check-only'], exclusive: true }],
     environment: {
@@ -401,6 +407,7 @@ export const COMMANDS = {
       'run restart-service@v1.2.0 --trusted-key keys/release.pub --param unit=nginx.service',
       'run restart-service@v1.2.0 --trusted-key keys/release.pub --params-file params.json --dry-run',
       'run reapply-config@v1.0.0 --trusted-key keys/release.pub --check-only --target web-1',
+      'run reapply-config@v1.0.0 --trusted-key keys/release.pub --target web-1 --plan-digest sha256:0c1e2f3a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6',
     ],
     exitCodes: runExitCodes,
   },

@@ -369,6 +369,7 @@ async function runCommand(
         targetFacts: command.targetFacts,
         ignoreCircuitBreaker: command.ignoreCircuitBreaker,
         ...(command.idempotencyKey !== undefined ? { idempotencyKey: command.idempotencyKey } : {}),
+        ...(command.planDigest !== undefined ? { approvedPlanDigest: command.planDigest } : {}),
         // In a GitHub job the record is named by the job's run, as the Action names it.
         runId: github.actions && github.runId ? githubRunId(github.runId, github.runAttempt ?? '1') : undefined,
         github,

@@ -6,6 +6,7 @@ import { parseLegs, parseMaxUnhealthy, type PlannedLeg, type UnhealthyLimit } fr
 import { parseRunTarget, parseThreshold } from '../app/run-request.ts';
 import { LISTED_STATUSES, parseSince, type ListedStatus, type RunFilter, type SinceSpec } from '../app/run-list.ts';
 import { parseIdempotencyKey } from '../core/idempotency-key.ts';
+import { PLAN_DIGEST_PATTERN } from '../core/plan-digest.ts';
 import { DEFAULT_TARGETS_FILE, parseTargetFacts } from '../core/targets-config.ts';
 import { DEFAULT_EXPIRY_MS, parseLifetime } from '../core/manifest-editor.ts';
 import {
@@ -147,6 +148,8 @@ export type CliCommand =
       readonly idempotencyKey: string | undefined;
       /** --target-facts: facts about the target (a JSON object), each a TARGET_<NAME> variable of the steps. */
       readonly targetFacts: Readonly<Record<string, string>>;
+      /** --plan-digest: the approved plan; the run is refused (PLAN_CHANGED) unless it plans exactly this. */
+      readonly planDigest?: string;
       /** Private key file signing the record's receipt (--sign-key, or REMEDIATE_SIGN_KEY). */
       readonly signKey: string | undefined;
     } & TrustSettings)
@@ -645,6 +648,7 @@ function buildCommand(key: CommandKey, args: readonly string[], cwd: string, env
             ? undefined
             : parseIdempotencyKey(values['idempotency-key'], '--idempotency-key'),
         targetFacts: parseTargetFacts(values['target-facts'] ?? '', '--target-facts'),
+        ...(values['plan-digest'] !== undefined ? { planDigest: planDigestOption(values['plan-digest']) } : {}),
       };
     }
     case 'replay': {
@@ -891,6 +895,17 @@ function attestationOptions(
 function parseRepository(text: string, label: string): string {
   if (!/^[A-Za-z0-9_.-]{1,100}\/[A-Za-z0-9_.-]{1,100}$/.test(text) || /(^|\/)\.\.?($|\/)/.test(text)) {
     throw new UsageError('USAGE', `${label}: expected OWNER/REPO, got '${text.slice(0, 80)}'`);
+  }
+  return text;
+}
+
+/** `--plan-digest`: the shape of a plan digest, or a usage error saying where one comes from. */
+function planDigestOption(text: string): string {
+  if (!PLAN_DIGEST_PATTERN.test(text)) {
+    throw new UsageError(
+      'USAGE',
+      `--plan-digest: expected the approved plan's digest (sha256:<64 hex>, printed by run --dry-run), got '${text.slice(0, 80)}'`,
+    );
   }
   return text;
 }

@@ -31,6 +31,9 @@ export interface PlanFacts {
   readonly checkOnly: boolean;
 }
 
+/** The shape of a plan digest as passed between jobs and people: `sha256:` and 64 lower-case hex. */
+export const PLAN_DIGEST_PATTERN = /^sha256:[0-9a-f]{64}$/;
+
 /** Versioned domain tag: a digest of this format never equals one of another structure. */
 const PLAN_DIGEST_DOMAIN = 'remediate-plan/v1';
 

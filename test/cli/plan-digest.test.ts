@@ -1,0 +1,65 @@
+// `remediate run --plan-digest` (issue 17, the approval mode from the CLI): `run --dry-run` prints
+// the plan digest a reviewer approves; a run given it runs only that plan. Attack: the approval of
+// one plan carried over to another (other parameters, another target, force flipped, a newer
+// manifest) is refused before any step, PLAN_CHANGED, exit 3, recorded with both digests.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { releaseRemediation, type Released } from '../helpers/released.ts';
+
+let r: Released;
+const DEFINITION =
+  'name: svc\ndescription: x\ninputs:\n  port: { type: integer, required: true }\nsteps:\n  - { id: fix, run: \'echo "ran-$PARAM_PORT"\' }\n';
+
+beforeAll(async () => {
+  r = await releaseRemediation('svc', DEFINITION);
+}, 60_000);
+afterAll(() => r.repo.remove());
+
+async function planOf(args: string[]): Promise<string> {
+  const planned = await r.run(['--dry-run', ...args]);
+  expect(planned.code, planned.stderr).toBe(0);
+  const digest = /plan digest: (sha256:[0-9a-f]{64})/.exec(planned.stdout)?.[1];
+  expect(digest, planned.stdout).toBeDefined();
+  return digest as string;
+}
+
+describe('run --plan-digest', () => {
+  it('runs the approved plan, and records it', async () => {
+    const digest = await planOf(['--param', 'port=8080', '--target', 'web-1']);
+    const result = await r.run(['--param', 'port=8080', '--target', 'web-1', '--plan-digest', digest]);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    const snapshot = r.snapshot(r.records().at(-1) as string);
+    expect(snapshot.status).toBe('succeeded');
+    expect(snapshot.plan).toEqual({ digest, approved: digest });
+  });
+
+  it.each([
+    ['other parameters', ['--param', 'port=9090', '--target', 'web-1']],
+    ['another target', ['--param', 'port=8080', '--target', 'web-2']],
+    ['force flipped', ['--param', 'port=8080', '--target', 'web-1', '--force']],
+  ])('refuses the approval of one plan for %s (PLAN_CHANGED, exit 3, no step ran)', async (_label, args) => {
+    const approved = await planOf(['--param', 'port=8080', '--target', 'web-1']);
+    const before = r.records().length;
+    const result = await r.run([...args, '--plan-digest', approved]);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/refused \[PLAN_CHANGED\]: the approved plan was sha256:/);
+    expect(result.stdout).not.toContain('ran-');
+    expect(r.records().length).toBe(before + 1);
+    const snapshot = r.snapshot(r.records().at(-1) as string);
+    expect(snapshot.status).toBe('refused');
+    expect(snapshot.error?.code).toBe('PLAN_CHANGED');
+    expect(snapshot.plan?.approved).toBe(approved);
+    expect(snapshot.plan?.digest).not.toBe(approved);
+    expect(snapshot.steps).toEqual([]);
+  });
+
+  it.each(['sha256:abc', `SHA256:${'a'.repeat(64)}`, 'a'.repeat(64), ''])(
+    'refuses %j as a plan digest before anything is verified (exit 2)',
+    async (bad) => {
+      const before = r.records().length;
+      const result = await r.run(['--param', 'port=8080', '--plan-digest', bad]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/--plan-digest: expected the approved plan's digest/);
+      expect(r.records().length).toBe(before);
+    },
+  );
+});
