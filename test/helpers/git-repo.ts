@@ -107,30 +107,10 @@ export function runProgram(command: string, args: readonly string[], options: Ru
   });
 }
 
-let testStateHome: string | undefined;
-
-/**
- * This test process's XDG_STATE_HOME, made on first use and removed when the process exits: a
- * run a test starts without --out writes its record there, never under the user's own
- * ~/.local/state. A test that reads the default folder sets its own.
- */
-function stateHomeForTests(): string {
-  if (testStateHome === undefined) {
-    const made = mkdtempSync(join(tmpdir(), 'remediate-state-'));
-    process.once('exit', () => rmSync(made, { recursive: true, force: true }));
-    testStateHome = made;
-  }
-  return testStateHome;
-}
-
-/**
- * An environment for git that ignores the machine's global config, and for the CLI whose
- * default record folder is a temporary one.
- */
+/** An environment for git that ignores the machine's global config. */
 export function gitTestEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const key of Object.keys(env)) if (key.startsWith('GIT_')) delete env[key];
-  env.XDG_STATE_HOME = stateHomeForTests();
   env.GIT_CONFIG_NOSYSTEM = '1';
   env.GIT_AUTHOR_NAME = 'Test';
   env.GIT_AUTHOR_EMAIL = 'test@example.invalid';
