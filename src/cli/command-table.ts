@@ -70,8 +70,16 @@ export interface CommandSpec {
 
 const DEFAULT_MANIFEST = `${DEFAULT_MANIFEST_PATH} at the repository root`;
 
-/** Where run records go by default, relative to the current folder (`run`, `replay`, `runs list`). */
-export const DEFAULT_OUT_DIR = '.remediate/runs';
+/**
+ * Where run records go when --out is not given (`run`, `replay`, `runs list`), as help shows it:
+ * the user's state folder, outside any repository. settings.ts resolves it (defaultRecordsDir).
+ */
+export const DEFAULT_OUT_DIR_TEXT = '$XDG_STATE_HOME/remediate/runs (~/.local/state/remediate/runs)';
+/** run, replay and runs list: what the default --out is made of. */
+const recordsEnvironment = {
+  XDG_STATE_HOME: 'records go under $XDG_STATE_HOME/remediate/runs when --out is not given (ignored unless absolute)',
+  HOME: 'else under ~/.local/state/remediate/runs; with neither usable, --out is required',
+} as const;
 const USAGE_EXIT = 'usage error or invalid input (arguments, files, definition)';
 
 /** verify, run and replay: which manifest, signed by whom, is trusted. */
@@ -354,7 +362,7 @@ export const COMMANDS = {
       out: {
         type: 'string',
         value: '<dir>',
-        default: DEFAULT_OUT_DIR,
+        default: DEFAULT_OUT_DIR_TEXT,
         description: 'the folder the record is written under (and the history the guards read)',
       },
       'dry-run': { type: 'boolean', description: 'verify and print the plan; run nothing, record nothing' },
@@ -402,6 +410,7 @@ export const COMMANDS = {
       REMEDIATE_SIGN_KEY: 'the run key file, when --sign-key is not given',
       REMEDIATION_SECRETS:
         'a JSON object of secret values, for declared secrets not set as variables of their own name',
+      ...recordsEnvironment,
     },
     examples: [
       'run restart-service@v1.2.0 --trusted-key keys/release.pub --param unit=nginx.service',
@@ -435,7 +444,7 @@ export const COMMANDS = {
       out: {
         type: 'string',
         value: '<dir>',
-        default: DEFAULT_OUT_DIR,
+        default: DEFAULT_OUT_DIR_TEXT,
         description: 'the folder the new record is written under',
       },
       'dry-run': { type: 'boolean', description: 'print the plan of the replay; run nothing, record nothing' },
@@ -455,10 +464,11 @@ export const COMMANDS = {
     environment: {
       REMEDIATE_SIGN_KEY: 'the run key file, when --sign-key is not given',
       REMEDIATION_SECRETS: 'secrets are collected again, never read from the record',
+      ...recordsEnvironment,
     },
     notes: ['--param, --params-file and --target are not accepted: a replay takes them from the record.'],
     examples: [
-      'replay .remediate/runs/reapply-config-v1.0.0-20261202T112452Z-c52b4b --trusted-key keys/release.pub --receipt-key keys/run-key.pub',
+      'replay ~/.local/state/remediate/runs/reapply-config-v1.0.0-20261202T112452Z-c52b4b --trusted-key keys/release.pub --receipt-key keys/run-key.pub',
     ],
     exitCodes: { ...runExitCodes, 2: `${runExitCodes[2]}; the record cannot be replayed (NOT_REPLAYABLE)` },
   },
@@ -469,7 +479,7 @@ export const COMMANDS = {
     alternatives: [anchorAlternatives],
     notes: ['Without an anchor it never says intact: whoever can write the folder can rewrite all of it.'],
     examples: [
-      'verify-run .remediate/runs/restart-service-v1.2.0-20261202T112452Z-c52b4b --trusted-key keys/run-key.pub',
+      'verify-run ~/.local/state/remediate/runs/restart-service-v1.2.0-20261202T112452Z-c52b4b --trusted-key keys/run-key.pub',
       'verify-run record --snapshot-digest sha256:2f1e0c3a5b7d9e1f2a4c6e8b0d2f4a6c8e0b2d4f6a8c0e2b4d6f8a0c2e4b6d8f',
     ],
     exitCodes: verifyRunExitCodes,
@@ -479,7 +489,9 @@ export const COMMANDS = {
     arguments: [recordArgument],
     options: anchorOptions,
     notes: ['A reader: an unauthenticated record is shown under a NOT AUTHENTICATED banner; verify-run is the check.'],
-    examples: ['show .remediate/runs/restart-service-v1.2.0-20261202T112452Z-c52b4b --trusted-key keys/run-key.pub'],
+    examples: [
+      'show ~/.local/state/remediate/runs/restart-service-v1.2.0-20261202T112452Z-c52b4b --trusted-key keys/run-key.pub',
+    ],
     exitCodes: showExitCodes,
   },
   'runs list': {
@@ -489,7 +501,7 @@ export const COMMANDS = {
       out: {
         type: 'string',
         value: '<dir>',
-        default: `${DEFAULT_OUT_DIR}, where run writes`,
+        default: `${DEFAULT_OUT_DIR_TEXT}, where run writes`,
         description: 'the folder of local record folders',
       },
       repo: {
@@ -522,6 +534,7 @@ export const COMMANDS = {
     environment: {
       GITHUB_TOKEN: 'with --repo: a token that can read its Actions artifacts (else GH_TOKEN)',
       GITHUB_API_URL: 'the REST API (GitHub Enterprise Server), default https://api.github.com',
+      ...recordsEnvironment,
     },
     examples: ['runs list --status failed --since 24h', 'runs list --repo acme/ops --name restart-service --json'],
     exitCodes: { 0: 'listed (unreadable folders are named on stderr)', 1: 'GitHub could not be read', 2: USAGE_EXIT },
@@ -532,7 +545,7 @@ export const COMMANDS = {
     options: publishedAnchorOptions,
     environment: readerEnvironment,
     examples: [
-      'runs show .remediate/runs/restart-service-v1.2.0-20261202T112452Z-c52b4b',
+      'runs show ~/.local/state/remediate/runs/restart-service-v1.2.0-20261202T112452Z-c52b4b',
       'runs show 123456789 --repo acme/ops',
     ],
     exitCodes: showExitCodes,

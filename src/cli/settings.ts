@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsOptionDescriptor } from 'node:util';
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { UsageError } from '../errors.ts';
 import { readGitHubEnvironment, type GitHubEnvironment } from '../app/github-environment.ts';
 import { parseLegs, parseMaxUnhealthy, type PlannedLeg, type UnhealthyLimit } from '../app/blast-radius.ts';
@@ -20,7 +20,6 @@ import { closestMatch, didYouMean } from '../core/closest-match.ts';
 import {
   COMMAND_GROUPS,
   COMMAND_KEYS,
-  DEFAULT_OUT_DIR,
   commandSpec,
   isCommandKey,
   subcommandsOf,
@@ -178,17 +177,24 @@ export type CliCommand =
   | ({ readonly command: 'verify-run' } & RecordSettings)
   | { readonly command: 'demo'; readonly clean: boolean }
   | ({ readonly command: 'show' } & RecordSettings)
-  | {
+  | ({
       readonly command: 'runs-list';
-      /** The folder of local record folders (--out; the default of `run`). */
-      readonly outDir: string;
-      /** --repo OWNER/REPO: list the records published there as artifacts instead. */
-      readonly repo: string | undefined;
       /** Which runs (--name, --target, --status, --since, --limit); all must hold. */
       readonly filter: RunListFilterSettings;
       /** --json: print one JSON array of rows instead of the table. */
       readonly json: boolean;
-    }
+    } & (
+      | {
+          /** The folder of local record folders (--out, else the default of `run`). */
+          readonly outDir: string;
+          readonly repo: undefined;
+        }
+      | {
+          readonly outDir: undefined;
+          /** --repo OWNER/REPO: list the records published there as artifacts instead. */
+          readonly repo: string;
+        }
+    ))
   | {
       readonly command: 'manifest-check';
       readonly manifest: string;
@@ -441,7 +447,10 @@ function checkArguments(key: CommandKey, positionals: readonly string[], given: 
   }
 }
 
-/** Parses argv (without node and script), and REMEDIATE_SIGN_KEY from `env`, into a command; throws UsageError (exit 2). */
+/**
+ * Parses argv (without node and script), and from `env` REMEDIATE_SIGN_KEY and the default record
+ * folder (XDG_STATE_HOME, HOME), into a command; throws UsageError (exit 2).
+ */
 export function parseCommandLine(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv): CliCommand {
   const [first, ...rest] = argv;
   // `help --help` and `help -h` are help's own usage, as for any command; `--help` alone the global one.
@@ -637,7 +646,7 @@ function buildCommand(key: CommandKey, args: readonly string[], cwd: string, env
         ...trustSettings(values, path),
         cliParams: parseParamPairs(values.param ?? []),
         paramsFile: optionalPath(values['params-file']),
-        outDir: path(values.out ?? DEFAULT_OUT_DIR),
+        outDir: values.out === undefined ? defaultRecordsDir(env) : path(values.out),
         dryRun: values['dry-run'] ?? false,
         force: values.force ?? false,
         checkOnly: values['check-only'] ?? false,
@@ -665,7 +674,7 @@ function buildCommand(key: CommandKey, args: readonly string[], cwd: string, env
         },
         unanchored: values.unanchored ?? false,
         ...trustSettings(values, path),
-        outDir: path(values.out ?? DEFAULT_OUT_DIR),
+        outDir: values.out === undefined ? defaultRecordsDir(env) : path(values.out),
         dryRun: values['dry-run'] ?? false,
         force: values.force ?? false,
         ignoreCircuitBreaker: values['ignore-circuit-breaker'] ?? false,
@@ -684,7 +693,7 @@ function buildCommand(key: CommandKey, args: readonly string[], cwd: string, env
     case 'runs verify':
       return recordCommand('verify-run', key, args, path);
     case 'runs list':
-      return runsListCommand(args, path);
+      return runsListCommand(args, path, env);
     case 'manifest show':
     case 'versions': {
       const { values, positionals } = parseCommand(key, args);
@@ -761,7 +770,7 @@ function recordCommand(
 }
 
 /** `runs list`: where the records are, and which to list. */
-function runsListCommand(args: readonly string[], path: (p: string) => string): CliCommand {
+function runsListCommand(args: readonly string[], path: (p: string) => string, env: NodeJS.ProcessEnv): CliCommand {
   const { values } = parseCommand('runs list', args);
   if (values.repo !== undefined && values.out !== undefined) {
     throw new UsageError('USAGE', 'runs list: give --out (local records) or --repo (published records), not both');
@@ -776,10 +785,14 @@ function runsListCommand(args: readonly string[], path: (p: string) => string): 
     return status as ListedStatus;
   });
   const target = parseRunTarget(values.target, '--target');
+  // With --repo no local folder is read, so none is needed (nor refused for want of a HOME).
+  const where =
+    values.repo === undefined
+      ? { outDir: values.out === undefined ? defaultRecordsDir(env) : path(values.out), repo: undefined }
+      : { outDir: undefined, repo: parseRepository(values.repo, '--repo') };
   return {
     command: 'runs-list',
-    outDir: path(values.out ?? DEFAULT_OUT_DIR),
-    repo: values.repo === undefined ? undefined : parseRepository(values.repo, '--repo'),
+    ...where,
     filter: {
       ...(values.name !== undefined ? { name: assertRemediationName(values.name) } : {}),
       ...(target !== undefined ? { target } : {}),
@@ -789,6 +802,23 @@ function runsListCommand(args: readonly string[], path: (p: string) => string): 
     },
     json: values.json ?? false,
   };
+}
+
+/**
+ * Where run records go when --out is not given: `$XDG_STATE_HOME/remediate/runs`, else
+ * `$HOME/.local/state/remediate/runs`. Outside the repository, so a run (a refusal caused by a
+ * typo too) never leaves files in the working tree. A relative XDG_STATE_HOME is ignored, as the
+ * XDG Base Directory spec says; throws UsageError (exit 2) when neither gives an absolute path.
+ */
+export function defaultRecordsDir(env: NodeJS.ProcessEnv): string {
+  const stateHome = env['XDG_STATE_HOME'];
+  if (stateHome !== undefined && isAbsolute(stateHome)) return join(stateHome, 'remediate', 'runs');
+  const home = env['HOME'];
+  if (home !== undefined && isAbsolute(home)) return join(home, '.local', 'state', 'remediate', 'runs');
+  throw new UsageError(
+    'USAGE',
+    'no folder for run records: HOME is not set and XDG_STATE_HOME is not an absolute path; give --out <dir>',
+  );
 }
 
 /** Parses repeated `--param key=value`; the value may contain '=' and any bytes. */

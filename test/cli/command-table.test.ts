@@ -30,7 +30,8 @@ function shellWords(line: string): string[] {
   return [...line.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)].map((match) => match[1] ?? match[2] ?? match[3] ?? '');
 }
 
-const parse = (argv: readonly string[]) => parseCommandLine(argv, dir, {});
+/** Parses as the CLI would with records going under `<dir>/state` (XDG_STATE_HOME) by default. */
+const parse = (argv: readonly string[]) => parseCommandLine(argv, dir, { XDG_STATE_HOME: join(dir, 'state') });
 const words = (key: CommandKey) => key.split(' ');
 const optionsOf = (key: CommandKey) => Object.entries(commandSpec(key).options);
 /** The commands that do something (help and version only print). */
@@ -185,14 +186,30 @@ describe('the defaults the table documents are the ones the parser applies', () 
   const defaultOf = (key: CommandKey, name: string) =>
     (commandSpec(key).options as Readonly<Record<string, { default?: string }>>)[name]?.default;
 
+  /**
+   * The folder a documented --out default (`$XDG_STATE_HOME/remediate/runs (~/.local/state/...)`)
+   * names for `env`: the first form when XDG_STATE_HOME is set, the one in brackets with HOME.
+   */
+  const documentedOut = (text: string | undefined, env: NodeJS.ProcessEnv) => {
+    const [, xdgForm, homeForm] = /^(\S+) \((\S+)\)/.exec(text ?? '') ?? [];
+    return env['XDG_STATE_HOME'] !== undefined
+      ? xdgForm?.replace('$XDG_STATE_HOME', env['XDG_STATE_HOME'])
+      : homeForm?.replace('~', env['HOME'] ?? '');
+  };
+
   it('run and replay: --out, --threshold, --min-serial', () => {
     for (const argv of [
       ['run', 'svc@v1.0.0', '--trusted-key', 'k.pub'],
       ['replay', 'record', '--trusted-key', 'k.pub', '--unanchored'],
     ]) {
       const key = argv[0] as 'run' | 'replay';
+      for (const env of [{ XDG_STATE_HOME: '/var/state', HOME: '/home/u' }, { HOME: '/home/u' }]) {
+        const outDir = documentedOut(defaultOf(key, 'out'), env);
+        expect(outDir).toMatch(/^\/(var\/state|home\/u\/\.local\/state)\/remediate\/runs$/);
+        expect(parseCommandLine(argv, dir, env), argv.join(' ')).toMatchObject({ outDir });
+      }
       expect(parse(argv), argv.join(' ')).toMatchObject({
-        outDir: resolve(dir, defaultOf(key, 'out') ?? ''),
+        outDir: resolve(dir, 'state/remediate/runs'),
         threshold: Number(defaultOf(key, 'threshold')),
         minSerial: Number(defaultOf(key, 'min-serial')),
         manifest: undefined,
@@ -202,8 +219,11 @@ describe('the defaults the table documents are the ones the parser applies', () 
   });
 
   it('runs list --out, github publish-manifest --target, github download-records --attempt', () => {
-    expect(parse(['runs', 'list'])).toMatchObject({ outDir: resolve(dir, '.remediate/runs') });
-    expect(defaultOf('runs list', 'out')).toMatch(/^\.remediate\/runs\b/);
+    const env = { XDG_STATE_HOME: '/var/state' };
+    expect(parseCommandLine(['runs', 'list'], dir, env)).toMatchObject({
+      outDir: documentedOut(defaultOf('runs list', 'out'), env),
+    });
+    expect(defaultOf('runs list', 'out')).toMatch(/, where run writes$/);
     expect(parse(['github', 'publish-manifest', '--manifest', 'm', '--trusted-key', 'k'])).toMatchObject({
       target: defaultOf('github publish-manifest', 'target'),
     });

@@ -2,12 +2,13 @@
 // the real git, keys and steps; one check through the CLI child process). The listing's pure
 // core is tested in test/app/run-list.test.ts.
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunRow } from '../../src/app/run-list.ts';
 import type { TempRepo } from '../helpers/git-repo.ts';
-import { runCli } from '../helpers/git-repo.ts';
+import { gitTestEnv, runCli } from '../helpers/git-repo.ts';
 import { cli, releaseInProcess, type ContextOptions } from '../helpers/in-process-cli.ts';
 
 const DEFINITION = (name: string) =>
@@ -33,18 +34,19 @@ const records: Record<'healthy' | 'fixed' | 'failed' | 'other' | 'old', string> 
   old: '',
 };
 
-/** Runs `<name>@v1.0.0` with `args`; returns the record folder it added under `out`. */
-async function run(name: string, out: string, args: string[]): Promise<string> {
-  const folder = repo.path(out);
+/** The XDG_STATE_HOME of this file's runs and listings without --out. */
+let stateHome: string;
+const stateEnv = (): NodeJS.ProcessEnv => ({ ...gitTestEnv(), XDG_STATE_HOME: stateHome });
+
+/** Runs `<name>@v1.0.0` with `args`; returns the record folder it added under `out` (undefined: the default). */
+async function run(name: string, out: string | undefined, args: string[]): Promise<string> {
+  const folder = out === undefined ? join(stateHome, 'remediate', 'runs') : repo.path(out);
   const before = new Set(safeList(folder));
-  const { code, context } = await cli(repo.dir, [
-    'run',
-    `${name}@v1.0.0`,
-    '--trusted-key',
-    'k1.pub',
-    ...(out === '.remediate/runs' ? [] : ['--out', out]),
-    ...args,
-  ]);
+  const { code, context } = await cli(
+    repo.dir,
+    ['run', `${name}@v1.0.0`, '--trusted-key', 'k1.pub', ...(out === undefined ? [] : ['--out', out]), ...args],
+    { env: stateEnv() },
+  );
   expect([0, 1], context.errLines.join('\n')).toContain(code);
   const added = safeList(folder).filter((dir) => !before.has(dir));
   expect(added).toHaveLength(1);
@@ -60,6 +62,7 @@ function safeList(dir: string): string[] {
 }
 
 beforeAll(async () => {
+  stateHome = mkdtempSync(join(tmpdir(), 'runs-state-'));
   repo = await releaseInProcess('svc', DEFINITION('svc'));
   repo.write('remediations/other/remediation.yml', DEFINITION('other'));
   repo.commit('add other');
@@ -71,7 +74,7 @@ beforeAll(async () => {
   records.failed = await run('svc', 'runs', ['--target', 'web-2', '--param', 'mode=broken']);
   records.other = await run('other', 'runs', ['--param', 'mode=fixable']);
   // A run to the default --out, which `runs list` reads by default too.
-  await run('other', '.remediate/runs', ['--param', 'mode=healthy']);
+  await run('other', undefined, ['--param', 'mode=healthy']);
   // An old run: a copy of the healthy record, dated 2020 (listing reads, it does not verify).
   records.old = join(repo.path('runs'), 'svc-v1.0.0-20200101T000000Z-000000');
   cpSync(records.healthy, records.old, { recursive: true });
@@ -86,7 +89,10 @@ beforeAll(async () => {
     }),
   );
 }, 120_000);
-afterAll(() => repo.remove());
+afterAll(() => {
+  repo.remove();
+  rmSync(stateHome, { recursive: true, force: true });
+});
 
 /** `runs list ...args` in process. */
 async function list(args: string[], options: ContextOptions = {}) {
@@ -162,10 +168,11 @@ describe('runs list', () => {
   });
 
   it('reads the default --out of run when none is given', async () => {
-    const rows = await listJson([]);
+    const rows = await listJson([], { env: stateEnv() });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ name: 'other', status: 'healthy' });
-    expect(rows[0]!.location).toBe(join(repo.path('.remediate/runs'), readdirSync(repo.path('.remediate/runs'))[0]!));
+    const defaultOut = join(stateHome, 'remediate', 'runs');
+    expect(rows[0]!.location).toBe(join(defaultOut, readdirSync(defaultOut)[0]!));
   });
 
   it('filters by name, target and status, all of them together', async () => {
