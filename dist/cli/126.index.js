@@ -5570,8 +5570,16 @@ var idempotency_key = __webpack_require__(40884);
 
 
 const DEFAULT_MANIFEST = `${manifest_file/* DEFAULT_MANIFEST_PATH */.e} at the repository root`;
-/** Where run records go by default, relative to the current folder (`run`, `replay`, `runs list`). */
-const DEFAULT_OUT_DIR = '.remediate/runs';
+/**
+ * Where run records go when --out is not given (`run`, `replay`, `runs list`), as help shows it:
+ * the user's state folder, outside any repository. settings.ts resolves it (defaultRecordsDir).
+ */
+const DEFAULT_OUT_DIR_TEXT = '$XDG_STATE_HOME/remediate/runs (~/.local/state/remediate/runs)';
+/** run, replay and runs list: what the default --out is made of. */
+const recordsEnvironment = {
+    XDG_STATE_HOME: 'records go under $XDG_STATE_HOME/remediate/runs when --out is not given (ignored unless absolute)',
+    HOME: 'else under ~/.local/state/remediate/runs; with neither usable, --out is required',
+};
 const USAGE_EXIT = 'usage error or invalid input (arguments, files, definition)';
 /** verify, run and replay: which manifest, signed by whom, is trusted. */
 const trustOptions = {
@@ -5836,7 +5844,7 @@ const COMMANDS = {
             out: {
                 type: 'string',
                 value: '<dir>',
-                default: DEFAULT_OUT_DIR,
+                default: DEFAULT_OUT_DIR_TEXT,
                 description: 'the folder the record is written under (and the history the guards read)',
             },
             'dry-run': { type: 'boolean', description: 'verify and print the plan; run nothing, record nothing' },
@@ -5881,6 +5889,7 @@ const COMMANDS = {
         environment: {
             REMEDIATE_SIGN_KEY: 'the run key file, when --sign-key is not given',
             REMEDIATION_SECRETS: 'a JSON object of secret values, for declared secrets not set as variables of their own name',
+            ...recordsEnvironment,
         },
         examples: [
             'run restart-service@v1.2.0 --trusted-key keys/release.pub --param unit=nginx.service',
@@ -5914,7 +5923,7 @@ const COMMANDS = {
             out: {
                 type: 'string',
                 value: '<dir>',
-                default: DEFAULT_OUT_DIR,
+                default: DEFAULT_OUT_DIR_TEXT,
                 description: 'the folder the new record is written under',
             },
             'dry-run': { type: 'boolean', description: 'print the plan of the replay; run nothing, record nothing' },
@@ -5934,10 +5943,11 @@ const COMMANDS = {
         environment: {
             REMEDIATE_SIGN_KEY: 'the run key file, when --sign-key is not given',
             REMEDIATION_SECRETS: 'secrets are collected again, never read from the record',
+            ...recordsEnvironment,
         },
         notes: ['--param, --params-file and --target are not accepted: a replay takes them from the record.'],
         examples: [
-            'replay .remediate/runs/reapply-config-v1.0.0-20261202T112452Z-c52b4b --trusted-key keys/release.pub --receipt-key keys/run-key.pub',
+            'replay ~/.local/state/remediate/runs/reapply-config-v1.0.0-20261202T112452Z-c52b4b --trusted-key keys/release.pub --receipt-key keys/run-key.pub',
         ],
         exitCodes: { ...runExitCodes, 2: `${runExitCodes[2]}; the record cannot be replayed (NOT_REPLAYABLE)` },
     },
@@ -5948,7 +5958,7 @@ const COMMANDS = {
         alternatives: [anchorAlternatives],
         notes: ['Without an anchor it never says intact: whoever can write the folder can rewrite all of it.'],
         examples: [
-            'verify-run .remediate/runs/restart-service-v1.2.0-20261202T112452Z-c52b4b --trusted-key keys/run-key.pub',
+            'verify-run ~/.local/state/remediate/runs/restart-service-v1.2.0-20261202T112452Z-c52b4b --trusted-key keys/run-key.pub',
             'verify-run record --snapshot-digest sha256:2f1e0c3a5b7d9e1f2a4c6e8b0d2f4a6c8e0b2d4f6a8c0e2b4d6f8a0c2e4b6d8f',
         ],
         exitCodes: verifyRunExitCodes,
@@ -5958,7 +5968,9 @@ const COMMANDS = {
         arguments: [recordArgument],
         options: anchorOptions,
         notes: ['A reader: an unauthenticated record is shown under a NOT AUTHENTICATED banner; verify-run is the check.'],
-        examples: ['show .remediate/runs/restart-service-v1.2.0-20261202T112452Z-c52b4b --trusted-key keys/run-key.pub'],
+        examples: [
+            'show ~/.local/state/remediate/runs/restart-service-v1.2.0-20261202T112452Z-c52b4b --trusted-key keys/run-key.pub',
+        ],
         exitCodes: showExitCodes,
     },
     'runs list': {
@@ -5968,7 +5980,7 @@ const COMMANDS = {
             out: {
                 type: 'string',
                 value: '<dir>',
-                default: `${DEFAULT_OUT_DIR}, where run writes`,
+                default: `${DEFAULT_OUT_DIR_TEXT}, where run writes`,
                 description: 'the folder of local record folders',
             },
             repo: {
@@ -6001,6 +6013,7 @@ const COMMANDS = {
         environment: {
             GITHUB_TOKEN: 'with --repo: a token that can read its Actions artifacts (else GH_TOKEN)',
             GITHUB_API_URL: 'the REST API (GitHub Enterprise Server), default https://api.github.com',
+            ...recordsEnvironment,
         },
         examples: ['runs list --status failed --since 24h', 'runs list --repo acme/ops --name restart-service --json'],
         exitCodes: { 0: 'listed (unreadable folders are named on stderr)', 1: 'GitHub could not be read', 2: USAGE_EXIT },
@@ -6011,7 +6024,7 @@ const COMMANDS = {
         options: publishedAnchorOptions,
         environment: readerEnvironment,
         examples: [
-            'runs show .remediate/runs/restart-service-v1.2.0-20261202T112452Z-c52b4b',
+            'runs show ~/.local/state/remediate/runs/restart-service-v1.2.0-20261202T112452Z-c52b4b',
             'runs show 123456789 --repo acme/ops',
         ],
         exitCodes: showExitCodes,
@@ -6758,7 +6771,10 @@ function checkArguments(key, positionals, given) {
         throw new errors/* UsageError */.eb('USAGE', `${key}: unexpected argument '${extra.slice(0, 80)}' (${key} ${takes})${(expected.length === 0 && didYouMeanSubcommand(key, extra)) || `; run 'remediate ${key} --help'`}`);
     }
 }
-/** Parses argv (without node and script), and REMEDIATE_SIGN_KEY from `env`, into a command; throws UsageError (exit 2). */
+/**
+ * Parses argv (without node and script), and from `env` REMEDIATE_SIGN_KEY and the default record
+ * folder (XDG_STATE_HOME, HOME), into a command; throws UsageError (exit 2).
+ */
 function parseCommandLine(argv, cwd, env) {
     const [first, ...rest] = argv;
     // `help --help` and `help -h` are help's own usage, as for any command; `--help` alone the global one.
@@ -6948,7 +6964,7 @@ function buildCommand(key, args, cwd, env) {
                 ...trustSettings(values, path),
                 cliParams: parseParamPairs(values.param ?? []),
                 paramsFile: optionalPath(values['params-file']),
-                outDir: path(values.out ?? DEFAULT_OUT_DIR),
+                outDir: values.out === undefined ? defaultRecordsDir(env) : path(values.out),
                 dryRun: values['dry-run'] ?? false,
                 force: values.force ?? false,
                 checkOnly: values['check-only'] ?? false,
@@ -6975,7 +6991,7 @@ function buildCommand(key, args, cwd, env) {
                 },
                 unanchored: values.unanchored ?? false,
                 ...trustSettings(values, path),
-                outDir: path(values.out ?? DEFAULT_OUT_DIR),
+                outDir: values.out === undefined ? defaultRecordsDir(env) : path(values.out),
                 dryRun: values['dry-run'] ?? false,
                 force: values.force ?? false,
                 ignoreCircuitBreaker: values['ignore-circuit-breaker'] ?? false,
@@ -6994,7 +7010,7 @@ function buildCommand(key, args, cwd, env) {
         case 'runs verify':
             return recordCommand('verify-run', key, args, path);
         case 'runs list':
-            return runsListCommand(args, path);
+            return runsListCommand(args, path, env);
         case 'manifest show':
         case 'versions': {
             const { values, positionals } = parseCommand(key, args);
@@ -7057,7 +7073,7 @@ function recordCommand(command, label, args, path) {
     };
 }
 /** `runs list`: where the records are, and which to list. */
-function runsListCommand(args, path) {
+function runsListCommand(args, path, env) {
     const { values } = parseCommand('runs list', args);
     if (values.repo !== undefined && values.out !== undefined) {
         throw new errors/* UsageError */.eb('USAGE', 'runs list: give --out (local records) or --repo (published records), not both');
@@ -7069,10 +7085,13 @@ function runsListCommand(args, path) {
         return status;
     });
     const target = parseRunTarget(values.target, '--target');
+    // With --repo no local folder is read, so none is needed (nor refused for want of a HOME).
+    const where = values.repo === undefined
+        ? { outDir: values.out === undefined ? defaultRecordsDir(env) : path(values.out), repo: undefined }
+        : { outDir: undefined, repo: parseRepository(values.repo, '--repo') };
     return {
         command: 'runs-list',
-        outDir: path(values.out ?? DEFAULT_OUT_DIR),
-        repo: values.repo === undefined ? undefined : parseRepository(values.repo, '--repo'),
+        ...where,
         filter: {
             ...(values.name !== undefined ? { name: (0,version_ref/* assertRemediationName */.J3)(values.name) } : {}),
             ...(target !== undefined ? { target } : {}),
@@ -7082,6 +7101,21 @@ function runsListCommand(args, path) {
         },
         json: values.json ?? false,
     };
+}
+/**
+ * Where run records go when --out is not given: `$XDG_STATE_HOME/remediate/runs`, else
+ * `$HOME/.local/state/remediate/runs`. Outside the repository, so a run (a refusal caused by a
+ * typo too) never leaves files in the working tree. A relative XDG_STATE_HOME is ignored, as the
+ * XDG Base Directory spec says; throws UsageError (exit 2) when neither gives an absolute path.
+ */
+function defaultRecordsDir(env) {
+    const stateHome = env['XDG_STATE_HOME'];
+    if (stateHome !== undefined && (0,external_node_path_.isAbsolute)(stateHome))
+        return (0,external_node_path_.join)(stateHome, 'remediate', 'runs');
+    const home = env['HOME'];
+    if (home !== undefined && (0,external_node_path_.isAbsolute)(home))
+        return (0,external_node_path_.join)(home, '.local', 'state', 'remediate', 'runs');
+    throw new errors/* UsageError */.eb('USAGE', 'no folder for run records: HOME is not set and XDG_STATE_HOME is not an absolute path; give --out <dir>');
 }
 /** Parses repeated `--param key=value`; the value may contain '=' and any bytes. */
 function parseParamPairs(pairs) {
