@@ -54,7 +54,8 @@ export type TrustErrorCode =
   | 'DUPLICATE_ALERT'
   | 'HISTORY_UNAVAILABLE'
   | 'TOO_MANY_UNHEALTHY'
-  | 'PLAN_CHANGED';
+  | 'PLAN_CHANGED'
+  | 'UNRELEASED_ON_GITHUB';
 
 /** An outside service refused to serve us for now: exit 1, the run did not start or finish. */
 export type ServiceErrorCode = 'RATE_LIMITED' | 'GITHUB_API' | 'GITHUB_APP_TOKEN';

@@ -1,4 +1,5 @@
 import { checkShellSyntax } from '../adapters/shell-syntax.ts';
+import type { ShellLinter } from '../adapters/shellcheck.ts';
 import { STAGES, type Definition } from '../core/definition.ts';
 import { DefinitionError, locateValue, parseDefinition, type DefinitionIssue } from '../core/definition-parser.ts';
 import { formatPath } from '../core/schema-errors.ts';
@@ -39,4 +40,61 @@ export async function checkDefinition(file: string, bytes: Uint8Array, folderNam
   // Checks finish in any order; issues are reported in file order.
   if (issues.length) throw new DefinitionError(issues.sort((a, b) => a.line - b.line || a.column - b.column));
   return definition;
+}
+
+/** What shellcheck said about a definition's steps: warnings located in remediation.yml. */
+export type ShellLintReport =
+  { readonly kind: 'linted'; readonly warnings: readonly DefinitionIssue[] } | { readonly kind: 'missing' };
+
+/**
+ * Lints every step's script with shellcheck, for its shell, and places each finding on its line
+ * of remediation.yml (as the syntax check places its problems). Findings are warnings: they never
+ * make a definition invalid, since shellcheck's opinions (quoting, style) are advice, and
+ * validation must not depend on which shellcheck version a machine has. A lint that fails is one
+ * warning too. `missing` when shellcheck is not installed, so the caller says it was skipped.
+ */
+export async function lintDefinition(
+  file: string,
+  bytes: Uint8Array,
+  definition: Definition,
+  lint: ShellLinter,
+): Promise<ShellLintReport> {
+  const text = Buffer.from(bytes).toString('utf8').split('\n');
+  const warnings: DefinitionIssue[] = [];
+  for (const stage of STAGES) {
+    for (const [index, step] of definition[stage].entries()) {
+      const shell = step.shell ?? 'bash';
+      const result = await lint(shell, step.run);
+      if (result.kind === 'missing') return { kind: 'missing' };
+      const path = [stage, index, 'run'];
+      const at = locateValue(bytes, path);
+      if (result.kind === 'failed') {
+        warnings.push({ file, line: at.line, column: at.column, path: formatPath(path), message: result.message });
+        continue;
+      }
+      for (const finding of result.findings) {
+        // In a `run: |` block, script line N is file line firstLine + N - 1, indented by the
+        // block's indentation; elsewhere the step's value is pointed at, with the script position.
+        const exact = at.firstLine !== undefined;
+        const indent = exact ? blockIndent(text, at.firstLine as number) : 0;
+        warnings.push({
+          file,
+          line: exact ? (at.firstLine as number) + finding.line - 1 : at.line,
+          column: exact ? indent + finding.column : at.column,
+          path: formatPath(path),
+          message: `${finding.level} SC${finding.code}: ${finding.message}${exact ? '' : ` (script line ${finding.line}, column ${finding.column})`}`,
+        });
+      }
+    }
+  }
+  return { kind: 'linted', warnings: warnings.sort((a, b) => a.line - b.line || a.column - b.column) };
+}
+
+/** The indentation of a block scalar's text: that of its first non-blank line (1-based `from`). */
+function blockIndent(lines: readonly string[], from: number): number {
+  for (let i = from - 1; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (line.trim() !== '') return line.length - line.trimStart().length;
+  }
+  return 0;
 }

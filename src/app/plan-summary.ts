@@ -1,6 +1,7 @@
 // The plan a reviewer approves (issue 17's approval mode), as Markdown for the plan job's
 // summary: the version and what verified it, the target, every parameter (secrets redacted, as
 // they would be recorded), each step's command, and the plan digest the approval is bound to. Pure.
+import { UsageError } from '../errors.ts';
 import { formatRef } from '../core/version-ref.ts';
 import type { RunPlan } from '../run/plan.ts';
 import { escape } from './markdown.ts';
@@ -17,6 +18,12 @@ export interface PlanView {
 /** The reviewer's table and the steps' commands, as Markdown. */
 export function renderPlanSummary(view: PlanView): string {
   const { plan } = view;
+  const { release } = plan;
+  // The Action plans released versions only (`remediate try` is the CLI's, and refused on GitHub):
+  // the working tree has no verified facts for a reviewer to approve.
+  if (release.unreleased === true) {
+    throw new UsageError('USAGE', `${plan.name}: an unreleased working tree has no plan to approve; release it first`);
+  }
   let hidden = 0;
   const visible = (text: string, keep?: RegExp): string =>
     text.replace(HIDDEN, (c) => {
@@ -32,9 +39,9 @@ export function renderPlanSummary(view: PlanView): string {
     '| | |',
     '| --- | --- |',
     `| plan digest | \`${view.planDigest}\` |`,
-    `| version | ${escape(formatRef(plan))} at commit \`${plan.release.commit}\` |`,
-    `| definition digest | \`${plan.release.digest}\` |`,
-    `| manifest | serial ${plan.release.manifestSerial}, signed by ${plan.release.signers.length} trusted key(s) |`,
+    `| version | ${escape(formatRef(plan))} at commit \`${release.commit}\` |`,
+    `| definition digest | \`${release.digest}\` |`,
+    `| manifest | serial ${release.manifestSerial}, signed by ${release.signers.length} trusted key(s) |`,
     `| target | ${view.target !== undefined ? escape(visible(view.target)) : '(none)'} |`,
     `| force | ${plan.force} |`,
     ...(plan.checkOnly === true ? ['| check only | true: no fix step runs |'] : []),

@@ -24,6 +24,8 @@ export interface GuardSubject {
   readonly idempotencyKey: string | undefined;
   /** --ignore-circuit-breaker: the breaker only reports (recorded); the duplicate check is not affected. */
   readonly ignoreCircuitBreaker: boolean;
+  /** `remediate try`: the breaker counts unreleased runs only (and released runs never count them). */
+  readonly unreleased?: boolean;
 }
 
 /** The guards' verdict: what to record, lines for the run log, and the refusal when one refused. */
@@ -146,14 +148,19 @@ function checkBreaker(
   out: (line: string) => void,
   now: Date,
 ): Verdict & { readonly record: CircuitBreakerRecord } {
-  const count = countBreakerRuns(spec, { name: subject.name, target: subject.target }, history.runs, now);
+  const count = countBreakerRuns(
+    spec,
+    { name: subject.name, target: subject.target, unreleased: subject.unreleased === true },
+    history.runs,
+    now,
+  );
   const ignored = subject.ignoreCircuitBreaker;
   const record = { counted: count.counted.length, ignored };
   const scope =
     spec.per === 'target'
       ? `for target ${subject.target === undefined ? '(none)' : `'${subject.target}'`}`
       : 'for any target';
-  const counted = `${count.counted.length} run(s) ${scope} started their fix stage within ${spec.within} (max-runs ${spec['max-runs']})`;
+  const counted = `${count.counted.length} ${subject.unreleased === true ? 'unreleased (remediate try) ' : ''}run(s) ${scope} started their fix stage within ${spec.within} (max-runs ${spec['max-runs']})`;
   // Attack (or accident): a remediation that keeps firing (a flapping alert, a fix that does not
   // hold, a replayed trigger) and keeps changing production. Past the signed limit nothing runs
   // until the window passes; --force (which only skips the healthy check) does not change that,

@@ -103,7 +103,8 @@ export function rowOfSnapshot(snapshot: RunSnapshot, snapshotDigest: string, loc
   return {
     started: snapshot.started,
     name: snapshot.remediation.name,
-    version: snapshot.remediation.version,
+    // `remediate try` ran a working tree: never shown as a version, which would read as released.
+    version: snapshot.unreleased === true ? 'UNRELEASED' : snapshot.remediation.version,
     target: snapshot.target ?? (typeof param === 'string' ? param : null),
     trigger:
       trigger.kind === 'local'

@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { arch, platform } from 'node:os';
 import { join } from 'node:path';
 import { ExitCode, RemediateError, TrustError, UsageError, describeError, type ExitCodeValue } from '../errors.ts';
-import { paramEnvName, STAGES } from '../core/definition.ts';
+import { paramEnvName, STAGES, type Definition } from '../core/definition.ts';
 import { factConflicts, targetFactEnvName } from '../core/targets-config.ts';
 import { coerceCliValue, resolveParams } from '../core/param-validation.ts';
 import type { SigningKey, TrustedKey } from '../core/keys.ts';
 import type { PublishedSerial } from '../core/manifest-verifier.ts';
-import { treeListing } from '../core/tree-digest.ts';
+import { treeDigest, treeListing, type TreeFile } from '../core/tree-digest.ts';
 import { formatRef, type VersionRef } from '../core/version-ref.ts';
 import type { GitObjectSource } from '../adapters/git-client.ts';
 import type { ProcessRunner } from '../adapters/process-runner.ts';
@@ -105,6 +105,33 @@ export interface RunReplay {
   readonly digest: string;
 }
 
+/**
+ * `remediate try`: a definition read from the working tree, run unreleased. Nothing vouches for
+ * these bytes (no tag, commit, manifest or signature is checked: there is no release); the record
+ * says `unreleased: true`, and the breaker counts such runs apart from released ones.
+ */
+export interface UnreleasedDefinition {
+  /** The files of remediations/<name>/ as read from the working tree; these run. */
+  readonly files: readonly TreeFile[];
+  /** remediation.yml among them, validated as `remediate validate` does. */
+  readonly definition: Definition;
+}
+
+/** The version an unreleased run is recorded under: a prerelease of nothing, never a release's. */
+export const UNRELEASED_VERSION = 'v0.0.0-unreleased';
+
+/** What a run of unreleased bytes produced: its plan (dry run), or its record. */
+export type UnreleasedRunOutcome =
+  | {
+      readonly kind: 'planned';
+      readonly unreleased: true;
+      readonly exitCode: typeof ExitCode.ok;
+      readonly plan: RunPlan;
+      readonly digest: string;
+      readonly recordedParams: Readonly<Record<string, unknown>>;
+    }
+  | Extract<RunOutcome, { kind: 'recorded' }>;
+
 /** The outside world a run needs. */
 export interface RunDeps {
   readonly git: GitObjectSource;
@@ -169,9 +196,27 @@ export type RunOutcome =
 /**
  * Verifies and runs one remediation version and records it. Trust refusals are recorded as
  * `refused` before anything runs; usage errors (bad parameters, missing secrets) throw.
+ *
+ * With `unreleased` (`remediate try` only) the working tree's files run in place of a verified
+ * release, through the same guards, executor and recorder; deps' manifest and keys are not read.
  */
-export async function runRemediation(settings: RunSettings, deps: RunDeps): Promise<RunOutcome> {
+export function runRemediation(settings: RunSettings, deps: RunDeps): Promise<RunOutcome>;
+export function runRemediation(
+  settings: RunSettings,
+  deps: RunDeps,
+  unreleased: UnreleasedDefinition,
+): Promise<UnreleasedRunOutcome>;
+export async function runRemediation(
+  settings: RunSettings,
+  deps: RunDeps,
+  unreleased?: UnreleasedDefinition,
+): Promise<RunOutcome | UnreleasedRunOutcome> {
   const { ref } = settings;
+  // A replay or an approval is bound to released bytes (a commit, a manifest serial): neither can
+  // name the working tree.
+  if (unreleased !== undefined && (settings.replay !== undefined || settings.approvedPlanDigest !== undefined)) {
+    throw new UsageError('USAGE', 'an unreleased run (remediate try) cannot be a replay or an approved plan');
+  }
   const checkOnly = settings.checkOnly === true;
   // --force turns a healthy check into a fix; a check-only run fixes nothing, so asking for both
   // is a mistake in the call, refused before anything is read.
@@ -199,6 +244,7 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
     status: 'running' as RunStatus,
     secrets: [] as string[],
     forced: settings.force,
+    ...(unreleased !== undefined ? { unreleased: true as const } : {}),
     ...(checkOnly ? { checkOnly: true as const } : {}),
     ...(settings.target !== undefined ? { target: settings.target } : {}),
     ...(settings.idempotencyKey !== undefined ? { idempotencyKey: settings.idempotencyKey } : {}),
@@ -259,34 +305,47 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
     };
   };
 
-  let resolved: ResolvedRelease;
-  try {
-    resolved = await resolveRelease(deps.git, ref, deps.manifestBytes, deps.trustedKeys, {
-      threshold: settings.threshold,
-      minSerial: settings.minSerial,
-      now: started,
-      ...(settings.published !== undefined ? { published: settings.published } : {}),
-      ...(settings.acceptOlderSerial !== undefined ? { acceptOlderSerial: settings.acceptOlderSerial } : {}),
-    });
-  } catch (error) {
-    if (!(error instanceof TrustError) || settings.dryRun) throw error;
-    return recordRefusal(error);
+  let resolved: ResolvedRelease | (UnreleasedDefinition & { readonly release?: undefined });
+  if (unreleased !== undefined) {
+    resolved = unreleased;
+  } else {
+    try {
+      resolved = await resolveRelease(deps.git, ref, deps.manifestBytes, deps.trustedKeys, {
+        threshold: settings.threshold,
+        minSerial: settings.minSerial,
+        now: started,
+        ...(settings.published !== undefined ? { published: settings.published } : {}),
+        ...(settings.acceptOlderSerial !== undefined ? { acceptOlderSerial: settings.acceptOlderSerial } : {}),
+      });
+    } catch (error) {
+      if (!(error instanceof TrustError) || settings.dryRun) throw error;
+      return recordRefusal(error);
+    }
   }
 
   // Everything is read: the git helper process ends before any step exists.
   deps.git.close?.();
+  // `release` is undefined on an unreleased run: nothing was verified.
   const { release, definition, files } = resolved;
-  const manifestSerial = release.manifest.payload.serial;
+  const digest = release?.digest ?? treeDigest(files);
+  const manifestSerial = release?.manifest.payload.serial;
   // Only the serial the caller named gets this far below the published one (the verifier refuses
   // any other): a recovery that the record and the log must show.
   const { published } = settings;
-  const belowPublished = published !== undefined && manifestSerial < published.serial ? published : undefined;
+  const belowPublished =
+    published !== undefined && manifestSerial !== undefined && manifestSerial < published.serial
+      ? published
+      : undefined;
 
   // Attack: a replay that would run other bytes than the run it repeats (the record's version
   // re-released under a compromised key, or a record whose claims were forged). A replay runs the
   // same commit and definition digest, or nothing.
   const { replay } = settings;
-  if (replay !== undefined && (replay.commit !== release.commit || replay.digest !== release.digest)) {
+  if (
+    replay !== undefined &&
+    release !== undefined &&
+    (replay.commit !== release.commit || replay.digest !== release.digest)
+  ) {
     const mismatch = new TrustError(
       replay.commit !== release.commit ? 'COMMIT_MISMATCH' : 'DIGEST_MISMATCH',
       `replay of run ${replay.of.runId}: the record ran commit ${replay.commit} digest ${replay.digest}, but ${formatRef(ref)} verifies now as commit ${release.commit} digest ${release.digest}`,
@@ -305,6 +364,7 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
       target: settings.target,
       idempotencyKey: checkOnly ? undefined : settings.idempotencyKey,
       ignoreCircuitBreaker: settings.ignoreCircuitBreaker === true,
+      unreleased: unreleased !== undefined,
     },
     deps.history ?? localRunHistory(settings.outDir),
     deps.out,
@@ -378,40 +438,49 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
       name: ref.name,
       version: ref.version,
       tag: ref.tag,
-      commit: release.commit,
-      digest: release.digest,
+      // An unreleased run names no commit: the working tree's files ran, whatever HEAD is.
+      ...(release !== undefined ? { commit: release.commit } : {}),
+      digest,
       files: treeListing(files),
     },
-    manifest: {
-      serial: release.manifest.payload.serial,
-      digest: release.manifest.digest,
-      signers: release.manifest.signers,
-      threshold: settings.threshold,
-      minSerial: settings.minSerial,
-      ...(published !== undefined ? { publishedSerial: published.serial } : {}),
-      ...(belowPublished !== undefined ? { acceptedBelowPublished: true as const } : {}),
-    },
+    ...(release !== undefined
+      ? {
+          manifest: {
+            serial: release.manifest.payload.serial,
+            digest: release.manifest.digest,
+            signers: release.manifest.signers,
+            threshold: settings.threshold,
+            minSerial: settings.minSerial,
+            ...(published !== undefined ? { publishedSerial: published.serial } : {}),
+            ...(belowPublished !== undefined ? { acceptedBelowPublished: true as const } : {}),
+          },
+        }
+      : {}),
     params: { values: recordedParams, digest: paramsDigest(recordedParams) },
   };
-  const thisPlan = planDigest({
-    remediation: formatRef(ref),
-    commit: release.commit,
-    digest: release.digest,
-    paramsDigest: verifiedFacts.params.digest,
-    manifestSerial: release.manifest.payload.serial,
-    target: settings.target ?? '',
-    targetFacts: redactValue(targetFacts, secretValues),
-    force: settings.force,
-    checkOnly,
-  });
+  // An unreleased run has no plan digest: there is no release for an approval to be bound to.
+  const thisPlan =
+    release === undefined
+      ? undefined
+      : planDigest({
+          remediation: formatRef(ref),
+          commit: release.commit,
+          digest: release.digest,
+          paramsDigest: verifiedFacts.params.digest,
+          manifestSerial: release.manifest.payload.serial,
+          target: settings.target ?? '',
+          targetFacts: redactValue(targetFacts, secretValues),
+          force: settings.force,
+          checkOnly,
+        });
   const planRecord =
-    settings.approvedPlanDigest !== undefined
+    settings.approvedPlanDigest !== undefined && thisPlan !== undefined
       ? { plan: { digest: thisPlan, approved: settings.approvedPlanDigest } }
       : {};
   // Attack: the plan a reviewer approved is not what would run now (a new manifest re-pointed or
   // replaced the version, other parameters or target, force flipped). An approval is bound to one
   // plan digest; anything else is refused before any step, and recorded with both digests.
-  if (settings.approvedPlanDigest !== undefined && settings.approvedPlanDigest !== thisPlan) {
+  if (settings.approvedPlanDigest !== undefined && release !== undefined && settings.approvedPlanDigest !== thisPlan) {
     const changed = new TrustError(
       'PLAN_CHANGED',
       `the approved plan was ${settings.approvedPlanDigest}, but what verifies now plans ${thisPlan} (${formatRef(ref)} at commit ${release.commit}, digest ${release.digest}, manifest serial ${release.manifest.payload.serial}, parameters ${verifiedFacts.params.digest}, target '${settings.target ?? ''}', force ${settings.force}); run the plan again and approve what it shows`,
@@ -426,13 +495,16 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
     name: ref.name,
     version: ref.version,
     runId,
-    release: {
-      commit: release.commit,
-      digest: release.digest,
-      manifestSerial: release.manifest.payload.serial,
-      manifestDigest: release.manifest.digest,
-      signers: release.manifest.signers,
-    },
+    release:
+      release === undefined
+        ? { unreleased: true, digest }
+        : {
+            commit: release.commit,
+            digest: release.digest,
+            manifestSerial: release.manifest.payload.serial,
+            manifestDigest: release.manifest.digest,
+            signers: release.manifest.signers,
+          },
     definition,
     files,
     params,
@@ -443,6 +515,9 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
   };
   if (settings.dryRun) {
     printPlan(deps.out, plan, recordedParams, thisPlan, redactValue(targetFacts, secretValues));
+    if (release === undefined || thisPlan === undefined) {
+      return { kind: 'planned', unreleased: true, exitCode: ExitCode.ok, plan, digest, recordedParams };
+    }
     return {
       kind: 'planned',
       exitCode: ExitCode.ok,
@@ -466,7 +541,9 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
   const recorder = await RunRecorder.create(recordDir, secretValues, snapshot, deps.clock, deps.echo, files);
   deps.onRecordStarted?.(recordDir);
   recorder.line(
-    `verified ${formatRef(ref)}: commit ${release.commit}, digest ${release.digest}, manifest serial ${release.manifest.payload.serial} signed by ${release.manifest.signers.length} trusted key(s)`,
+    release === undefined
+      ? `UNRELEASED ${ref.name}: the working tree of remediations/${ref.name}/, digest ${digest}; nothing was verified (no tag, manifest or signature: remediate try)`
+      : `verified ${formatRef(ref)}: commit ${release.commit}, digest ${release.digest}, manifest serial ${release.manifest.payload.serial} signed by ${release.manifest.signers.length} trusted key(s)`,
   );
   if (belowPublished !== undefined) {
     recorder.line(
@@ -488,8 +565,8 @@ export async function runRemediation(settings: RunSettings, deps: RunDeps): Prom
     exitCode: exitCodeFor(end.status),
     recordDir,
     snapshotDigest,
-    digest: release.digest,
-    manifestSerial: release.manifest.payload.serial,
+    digest,
+    ...(manifestSerial !== undefined ? { manifestSerial } : {}),
     outputs: redactValue(end.outputs ?? {}, secretValues),
     ...sealed(recorder.seal),
     ...signRecord(recordDir, settings.signKey, recorder.seal),
@@ -587,18 +664,23 @@ function printPlan(
   out: (line: string) => void,
   plan: RunPlan,
   params: Readonly<Record<string, unknown>>,
-  digest: string,
+  digest: string | undefined,
   facts: Readonly<Record<string, string>>,
 ): void {
   const { release, definition } = plan;
   const secretNames = definition.secrets;
   const optionalSecrets = definition['optional-secrets'] ?? [];
-  out(`plan for ${formatRef(plan)} (dry run: nothing will run)`);
-  out(`  plan digest: ${digest}`);
-  out(`  commit:    ${release.commit}`);
-  out(`  digest:    ${release.digest}`);
-  out(`  manifest:  serial ${release.manifestSerial}, digest ${release.manifestDigest}`);
-  out(`  signers:   ${release.signers.join(', ')}`);
+  if (release.unreleased === true || digest === undefined) {
+    out(`plan for ${plan.name}, UNRELEASED working tree (dry run: nothing will run)`);
+    out(`  digest:    ${release.digest} (remediations/${plan.name}/ as it is now; no release vouches for it)`);
+  } else {
+    out(`plan for ${formatRef(plan)} (dry run: nothing will run)`);
+    out(`  plan digest: ${digest}`);
+    out(`  commit:    ${release.commit}`);
+    out(`  digest:    ${release.digest}`);
+    out(`  manifest:  serial ${release.manifestSerial}, digest ${release.manifestDigest}`);
+    out(`  signers:   ${release.signers.join(', ')}`);
+  }
   out('  parameters:');
   for (const [name, value] of Object.entries(params)) out(`    ${paramEnvName(name)}=${JSON.stringify(value)}`);
   if (Object.keys(params).length === 0) out('    (none)');

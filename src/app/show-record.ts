@@ -105,7 +105,12 @@ export function formatRunReport(input: RecordReportInput): string[] {
   }
   add('');
 
-  add(`${text(s.remediation.name)}@${text(s.remediation.version)}  run ${text(s.runId)}`);
+  // `remediate try` ran a working tree: never shown as name@version, which would read as released.
+  add(
+    s.unreleased === true
+      ? `${text(s.remediation.name)} UNRELEASED (remediate try: the working tree, no release)  run ${text(s.runId)}`
+      : `${text(s.remediation.name)}@${text(s.remediation.version)}  run ${text(s.runId)}`,
+  );
   add(`  status:    ${s.status}${input.complete ? '' : ' (record incomplete: the run was interrupted)'}`);
   if (s.error) add(`  error:     [${text(s.error.code)}] ${text(s.error.message)}`);
   add(`  started:   ${text(s.started)}`);
@@ -138,7 +143,9 @@ export function formatRunReport(input: RecordReportInput): string[] {
   add('');
   add(definition.kind === 'none' ? 'Requested' : 'What ran');
   add(
-    `  tag:       ${text(s.remediation.tag)}${s.remediation.commit ? ` -> commit ${text(s.remediation.commit)}` : ''}`,
+    s.unreleased === true
+      ? '  tag:       (none: UNRELEASED, no tag, manifest or signature vouched for these files)'
+      : `  tag:       ${text(s.remediation.tag)}${s.remediation.commit ? ` -> commit ${text(s.remediation.commit)}` : ''}`,
   );
   add(
     `  digest:    ${s.remediation.digest === undefined ? '(none: nothing was verified)' : text(s.remediation.digest)}`,

@@ -2,7 +2,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkAppendOnly } from '../core/append-check.ts';
 import { DefinitionError, type DefinitionIssue } from '../core/definition-parser.ts';
-import { checkDefinition } from './check-definition.ts';
+import { checkDefinition, lintDefinition } from './check-definition.ts';
+import type { ShellLinter } from '../adapters/shellcheck.ts';
 import { readPayloadUnverified } from '../core/manifest-verifier.ts';
 import { treeDigest } from '../core/tree-digest.ts';
 import type { GitRepository } from '../adapters/git-client.ts';
@@ -12,11 +13,19 @@ import {
   REMEDIATIONS_DIR,
 } from '../adapters/remediation-source.ts';
 import { DEFAULT_MANIFEST_PATH } from './manifest-file.ts';
+import { escape } from './markdown.ts';
 
 /** What validation found for one changed remediation. */
 export interface ChangedRemediation {
   readonly name: string;
   readonly issues: readonly DefinitionIssue[];
+  /**
+   * shellcheck's findings on the steps' scripts (advice: they never make it invalid); empty when
+   * it was not linted (invalid, no linter given, or shellcheck not installed: see `lint`).
+   */
+  readonly warnings: readonly DefinitionIssue[];
+  /** Whether shellcheck linted it: `missing` when it is not installed here. */
+  readonly lint: 'linted' | 'missing' | 'not-linted';
   readonly latestTag?: string;
   readonly latestDigest?: string;
   readonly newDigest?: string;
@@ -35,11 +44,16 @@ export async function validateChanges(
   git: GitRepository,
   root: string,
   base: string | undefined,
+  lint?: ShellLinter,
 ): Promise<ChangedRemediation[]> {
   const names = base === undefined ? await allRemediations(root) : await changedRemediations(git, base);
   const results: ChangedRemediation[] = [];
+  // Once shellcheck is found missing, it is not looked for again.
+  let linter = lint;
   for (const name of names.sort()) {
     let issues: readonly DefinitionIssue[] = [];
+    let warnings: readonly DefinitionIssue[] = [];
+    let linted: ChangedRemediation['lint'] = 'not-linted';
     let newDigest: string | undefined;
     try {
       const files = await readRemediationFromWorkingTree(root, name);
@@ -56,7 +70,16 @@ export async function validateChanges(
           },
         ];
       } else {
-        await checkDefinition(`${REMEDIATIONS_DIR}/${name}/remediation.yml`, definition.content, name);
+        const file = `${REMEDIATIONS_DIR}/${name}/remediation.yml`;
+        const parsed = await checkDefinition(file, definition.content, name);
+        if (linter !== undefined) {
+          const report = await lintDefinition(file, definition.content, parsed, linter);
+          if (report.kind === 'missing') linter = undefined;
+          else warnings = report.warnings;
+          linted = report.kind;
+        } else if (lint !== undefined) {
+          linted = 'missing';
+        }
       }
     } catch (error) {
       if (error instanceof DefinitionError) issues = error.issues;
@@ -73,6 +96,8 @@ export async function validateChanges(
     results.push({
       name,
       issues,
+      warnings,
+      lint: linted,
       ...(latestTag ? { latestTag } : {}),
       ...(latestDigest ? { latestDigest } : {}),
       ...(newDigest ? { newDigest } : {}),
@@ -109,6 +134,16 @@ export function renderValidation(results: readonly ChangedRemediation[], manifes
         `| ${r.name} | ${r.issues.length ? `❌ ${r.issues.length} problem(s)` : '✅'} | ${r.latestTag ?? '(none)'} | ${r.latestDigest ? `\`${r.latestDigest}\`` : ''} | ${r.newDigest ? `\`${r.newDigest}\`` : ''} | ${ship} |`,
       );
     }
+  }
+  const warnings = results.flatMap((r) => r.warnings);
+  if (results.some((r) => r.lint === 'missing')) lines.push('', 'shellcheck not found; shell lint skipped.');
+  else if (results.some((r) => r.lint === 'linted')) {
+    lines.push(
+      '',
+      `shellcheck: ${warnings.length ? `${warnings.length} warning(s) (advice; they do not fail validation)` : 'no findings'}.`,
+    );
+    // A finding can quote the script (a pull request's text): escaped, so it cannot add Markdown or HTML.
+    for (const w of warnings) lines.push(`- ${escape(`${w.file}:${w.line}:${w.column}: ${w.path}: ${w.message}`)}`);
   }
   if (manifestNote) lines.push('', `Manifest: ${manifestNote}.`);
   lines.push(

@@ -268,6 +268,84 @@ export const COMMANDS = {
     examples: ['digest restart-service', 'digest restart-service --ref restart-service/v1.2.0'],
     exitCodes: { 0: 'printed', 2: USAGE_EXIT, 3: 'unsafe tree (a symlink or submodule)' },
   },
+  init: {
+    summary:
+      'Start a remediation: write remediations/<name>/ with a commented remediation.yml, a check and a fix script',
+    arguments: [{ name: '<name>', description: 'the new remediation: lower-case letters, digits and -' }],
+    options: {},
+    notes: [
+      'Never overwrites: an existing remediations/<name>/ is refused. The files pass validate as written; edit them, then try and release.',
+    ],
+    examples: ['init rotate-logs'],
+    exitCodes: { 0: 'written (the next steps are printed)', 2: `${USAGE_EXIT}; the folder already exists` },
+  },
+  try: {
+    summary: "Run the working tree's remediations/<name>/ (uncommitted edits included) UNRELEASED, and record it",
+    arguments: [{ name: '<name>', description: 'the remediation: remediations/<name>/ as it is now' }],
+    options: {
+      param: {
+        type: 'string',
+        multiple: true,
+        value: '<key=value>',
+        description: "a parameter, checked against the definition's inputs; overrides --params-file",
+      },
+      'params-file': {
+        type: 'string',
+        value: '<f.json>',
+        description: 'parameters as a JSON object (at most 64 KiB; JSON types kept)',
+      },
+      target: {
+        type: 'string',
+        value: '<name>',
+        description: 'what the run acts on: recorded, and counted per target by the circuit breaker',
+      },
+      'target-facts': {
+        type: 'string',
+        value: '\'{"ssh_host": "..."}\'',
+        description: 'facts about the target, a JSON object of strings: each reaches the steps as TARGET_<NAME>',
+      },
+      out: {
+        type: 'string',
+        value: '<dir>',
+        default: DEFAULT_OUT_DIR,
+        description: 'the folder the record is written under (and the unreleased runs the breaker counts)',
+      },
+      'dry-run': { type: 'boolean', description: 'validate and print the plan; run nothing, record nothing' },
+      force: { type: 'boolean', description: 'run the fix even when the check finds the target healthy (recorded)' },
+      'check-only': {
+        type: 'boolean',
+        description: 'run only the check stage and report healthy or unhealthy; never a fix',
+      },
+      'ignore-circuit-breaker': {
+        type: 'boolean',
+        description: 'run even when the circuit breaker (counting unreleased runs) is open (recorded)',
+      },
+      'sign-key': {
+        type: 'string',
+        value: '<ed25519 private key>',
+        default: '$REMEDIATE_SIGN_KEY',
+        description: "sign the record's receipt with this run key (the receipt says unreleased too)",
+      },
+    },
+    alternatives: [{ options: ['force', 'check-only'], exclusive: true }],
+    environment: {
+      GITHUB_ACTIONS:
+        'when true (a GitHub Actions job), try refuses to run (UNRELEASED_ON_GITHUB): only releases run there',
+      REMEDIATE_SIGN_KEY: 'the run key file, when --sign-key is not given',
+      REMEDIATION_SECRETS:
+        'a JSON object of secret values, for declared secrets not set as variables of their own name',
+    },
+    notes: [
+      'For development: no tag, manifest or signature is checked (there is none); the definition is validated as validate does.',
+      'The record says unreleased: true (snapshot and receipt), under version v0.0.0-unreleased with the working tree digest; show, runs list and verify-run print it as UNRELEASED, and replay refuses it.',
+      "The circuit breaker counts unreleased runs only, and a released version's breaker never counts them.",
+    ],
+    examples: ['try rotate-logs --param path=/tmp/app.log', 'try rotate-logs --param path=/tmp/app.log --check-only'],
+    exitCodes: {
+      ...runExitCodes,
+      3: 'refused: in a GitHub Actions job (UNRELEASED_ON_GITHUB), or by an open circuit breaker; nothing ran',
+    },
+  },
   release: {
     summary: 'Tag HEAD as <name>/<version> and sign the next manifest with its entry',
     arguments: [

@@ -2,7 +2,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readBoundedFile } from '../adapters/bounded-file.ts';
 import { stopCommandsToken } from '../adapters/github-output.ts';
-import { runRemediation, type RunOutcome, type RunReplay } from '../app/run.ts';
+import { runRemediation, UNRELEASED_VERSION, type RunOutcome, type RunReplay } from '../app/run.ts';
+import { checkDefinition } from '../app/check-definition.ts';
+import { initRemediation } from '../app/init-remediation.ts';
 import { buildRunDeps, buildRunSettings, githubRunId } from '../app/run-request.ts';
 import { reportThrown } from '../app/error-report.ts';
 import type { GitHubEnvironment } from '../app/github-environment.ts';
@@ -13,7 +15,7 @@ import { MAX_PAYLOAD_BYTES } from '../core/dispatch-payload.ts';
 import { readPayloadUnverified } from '../core/manifest-verifier.ts';
 import { parseParamsJson } from '../core/params-json.ts';
 import { treeDigest } from '../core/tree-digest.ts';
-import { formatRef } from '../core/version-ref.ts';
+import { formatRef, makeVersionRef } from '../core/version-ref.ts';
 import { parsePrivateKey, parsePublicKey } from '../core/keys.ts';
 import { GitCli, gitEnvironment, type GitRepository } from '../adapters/git-client.ts';
 import { readRemediationAtCommit, readRemediationFromWorkingTree } from '../adapters/remediation-source.ts';
@@ -79,6 +81,25 @@ async function execute(
       out(`${treeDigest(files)}  remediations/${command.name}/ at ${command.ref} (${commit})`);
       return ExitCode.ok;
     }
+    case 'init': {
+      const root = await gitIn(context).topLevel();
+      const result = await initRemediation(root, command.name);
+      out(`wrote ${result.dir}/:`);
+      for (const file of result.files) out(`  ${file}`);
+      out(`  schema: ${result.schema}`);
+      out('next:');
+      out(`  1. edit ${result.dir}/remediation.yml, check.sh and fix.sh`);
+      out('  2. remediate validate');
+      out(
+        `  3. remediate try ${command.name} --param path=/tmp/${command.name}.flag   (runs the working tree, UNRELEASED)`,
+      );
+      out(
+        `  4. commit, review, then remediate release ${command.name} v1.0.0 --key <private key> (or push the tag ${command.name}/v1.0.0 for release.yml)`,
+      );
+      return ExitCode.ok;
+    }
+    case 'try':
+      return tryCommand(command, github, context);
     case 'release': {
       const git = gitIn(context);
       const root = await git.topLevel();
@@ -205,7 +226,7 @@ async function execute(
       if (resolved.kind === 'published') context.err(`fetched artifact ${resolved.artifact} from ${command.fetchFrom}`);
       try {
         const result = await verifyRunRecord(dir, loadAnchors(command));
-        const verdict = result.anchors.length > 0 ? 'intact' : 'consistent';
+        const verdict = `${result.anchors.length > 0 ? 'intact' : 'consistent'}${result.snapshot.unreleased === true ? ' UNRELEASED record (remediate try)' : ''}`;
         out(
           `${result.complete ? verdict : `${verdict} but incomplete (the run was interrupted; its valid prefix verifies)`}: status ${result.status}, ${result.steps} step(s), ${result.log.bytes} log bytes in ${result.log.blocks} chained block(s), head ${result.log.head.slice(0, 16)}, snapshot ${result.snapshotDigest}`,
         );
@@ -223,7 +244,15 @@ async function execute(
             `${dir} is consistent but NOT authenticated: nothing outside the record vouches for it. Give --trusted-key <the run key's public key> (a signed receipt.dsse.json), --snapshot-digest <sha256 printed when it ran>, or --trusted-root <gh attestation trusted-root output> --signer-workflow OWNER/REPO/.github/workflows/<file> --repo OWNER/REPO for its attestation (online: gh attestation verify ${dir}/snapshot.json --repo OWNER/REPO)`,
           );
         }
-        out(`  run:           ${snapshot.remediation.name}@${snapshot.remediation.version} (${snapshot.runId})`);
+        // An unreleased record (remediate try) is authenticated as a record, but it never reads as
+        // a released version: no tag, manifest or signature vouched for what ran.
+        if (snapshot.unreleased === true) {
+          out(
+            `  run:           ${snapshot.remediation.name} UNRELEASED (remediate try of a working tree, digest ${snapshot.remediation.digest ?? '(none)'}; not a released version) (${snapshot.runId})`,
+          );
+        } else {
+          out(`  run:           ${snapshot.remediation.name}@${snapshot.remediation.version} (${snapshot.runId})`);
+        }
         for (const anchor of result.anchors) out(`  authenticated: ${anchor}`);
         return ExitCode.ok;
       } finally {
@@ -409,6 +438,103 @@ async function runCommand(
     } else {
       context.out(`  check it: remediate verify-run ${outcome.recordDir} --snapshot-digest ${outcome.snapshotDigest}`);
     }
+    return failed ?? outcome.exitCode;
+  } finally {
+    context.setCancellable(false);
+  }
+}
+
+/**
+ * `remediate try`: the working tree's remediations/<name>/ (uncommitted edits included), validated
+ * as `validate` does, run through the same run path as `run` (guards, executor, recorder) with no
+ * release check, and recorded as unreleased.
+ */
+async function tryCommand(
+  command: Extract<CliCommand, { command: 'try' }>,
+  github: GitHubEnvironment,
+  context: CommandContext,
+): Promise<ExitCodeValue> {
+  // Attack: a branch or pull request an attacker controls calling `remediate try` in a workflow,
+  // so that unreviewed bytes run with the job's secrets and credentials without a release, a
+  // review or a signature. On GitHub only released versions run (`run`, the Action): refused
+  // before anything is read or run.
+  if (github.actions) {
+    throw new TrustError(
+      'UNRELEASED_ON_GITHUB',
+      `remediate try runs unreleased files and is refused in a GitHub Actions job (GITHUB_ACTIONS=true): release ${command.name} and run the released version (remediate run ${command.name}@v<version>, or the Action)`,
+    );
+  }
+  if (!command.dryRun) checkOutFolder(command.outDir, '--out');
+  const git = gitIn(context);
+  const root = await git.topLevel();
+  const files = await readRemediationFromWorkingTree(root, command.name);
+  const file = `remediations/${command.name}/remediation.yml`;
+  const yml = files.find((f) => f.path === 'remediation.yml');
+  if (yml === undefined) {
+    throw new UsageError('NOT_FOUND', `${file} does not exist; remediate init ${command.name} writes a new one`);
+  }
+  // Checked as validate and release check it (schema, semantics, every script's syntax): a script
+  // that cannot parse is refused here rather than half-way through the run.
+  const definition = await checkDefinition(file, yml.content, command.name);
+  const params = command.paramsFile === undefined ? {} : readParamsFile(command.paramsFile);
+  const signKey =
+    command.signKey === undefined || command.dryRun
+      ? undefined
+      : parsePrivateKey(readKeyFile(command.signKey), command.signKey);
+  const banner = `UNRELEASED: ${command.name} from the working tree (${treeDigest(files)}); no release, tag or signature vouches for it`;
+  context.err(banner);
+  context.setCancellable(true);
+  try {
+    const outcome = await runRemediation(
+      await buildRunSettings({
+        ref: makeVersionRef(command.name, UNRELEASED_VERSION),
+        // No manifest is read: the trust policy does not apply and is not recorded.
+        threshold: 1,
+        minSerial: 0,
+        params,
+        cliParams: command.cliParams,
+        outDir: command.outDir,
+        dryRun: command.dryRun,
+        force: command.force,
+        checkOnly: command.checkOnly,
+        ...(command.target !== undefined ? { target: command.target } : {}),
+        targetFacts: command.targetFacts,
+        ignoreCircuitBreaker: command.ignoreCircuitBreaker,
+        runId: undefined,
+        github,
+        toolPath: context.toolPath,
+        ...(signKey !== undefined ? { signKey } : {}),
+      }),
+      buildRunDeps({
+        git,
+        // Not read for an unreleased run: nothing is verified against a manifest.
+        manifestBytes: new Uint8Array(),
+        trustedKeys: [],
+        callerEnv: context.env,
+        scratchRoot: tmpdir(),
+        clock: context.now,
+        cancel: context.cancel,
+        out: context.out,
+      }),
+      { files, definition },
+    );
+    if (outcome.kind === 'planned') return outcome.exitCode;
+    if (outcome.refusal !== undefined) {
+      context.err(`refused [${outcome.refusal.code}]: ${outcome.refusal.message}`);
+      context.err(
+        `  nothing ran; the refusal is recorded in ${outcome.recordDir} (snapshot ${outcome.snapshotDigest})`,
+      );
+      return receiptExit(outcome, context) ?? outcome.exitCode;
+    }
+    context.out(`${command.name} UNRELEASED (working tree): ${outcome.status}`);
+    printOutputs(outcome.outputs, context.out);
+    context.out(`  record:   ${outcome.recordDir} (unreleased: true)`);
+    context.out(`  snapshot: ${outcome.snapshotDigest}`);
+    const failed = receiptExit(outcome, context);
+    if (outcome.receipt !== undefined && 'keyid' in outcome.receipt) {
+      context.out(`  receipt:  ${outcome.receipt.file} (signed by ${outcome.receipt.keyid.slice(0, 16)})`);
+    }
+    context.out(`  to ship it: commit, review, then remediate release ${command.name} v<version>`);
     return failed ?? outcome.exitCode;
   } finally {
     context.setCancellable(false);

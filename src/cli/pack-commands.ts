@@ -34,6 +34,7 @@ import { snapshotDigest } from '../record/record-verifier.ts';
 import { countRows, renderRecordTable } from '../app/summarize-records.ts';
 import { rowOfSnapshot } from '../app/run-list.ts';
 import { checkManifestChange, renderValidation, validateChanges } from '../app/validate-changes.ts';
+import { shellcheckOn } from '../adapters/shellcheck.ts';
 import { parseSnapshot } from '../record/read-snapshot.ts';
 import { readTargetsFile, routeLegs, routeOutput, type RouteOutput } from '../app/target-routing.ts';
 import { resolveTarget } from '../core/targets-config.ts';
@@ -126,9 +127,11 @@ export async function validateCommand(
 ): Promise<ExitCodeValue> {
   const git = new GitCli(context.cwd, gitEnvironment(context.env));
   const root = await git.topLevel();
-  const results = await validateChanges(git, root, base);
+  const results = await validateChanges(git, root, base, shellcheckOn(context.env.PATH));
   const onGitHub = github.actions;
   let invalid = 0;
+  // Said once, not silently skipped: whoever reads the output knows the scripts were not linted.
+  if (results.some((result) => result.lint === 'missing')) context.err('shellcheck not found; shell lint skipped');
   for (const result of results) {
     for (const issue of result.issues) {
       invalid++;
@@ -136,6 +139,14 @@ export async function validateCommand(
         onGitHub
           ? `::error file=${issue.file},line=${issue.line},col=${issue.column}::${escapeCommand(`${issue.path ? `${issue.path}: ` : ''}${issue.message}`)}`
           : `error: ${formatIssue(issue)}`,
+      );
+    }
+    // shellcheck's findings are advice: printed (annotated on GitHub), never a reason to fail.
+    for (const warning of result.warnings) {
+      context.out(
+        onGitHub
+          ? `::warning file=${warning.file},line=${warning.line},col=${warning.column}::${escapeCommand(`${warning.path}: ${warning.message}`)}`
+          : `warning: ${formatIssue(warning)}`,
       );
     }
     const state = result.issues.length

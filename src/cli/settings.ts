@@ -48,6 +48,24 @@ export type CliCommand =
   | { readonly command: 'version' }
   | { readonly command: 'keygen'; readonly out: string }
   | { readonly command: 'digest'; readonly name: string; readonly ref: string | undefined }
+  /** `init <name>`: scaffold remediations/<name>/. */
+  | { readonly command: 'init'; readonly name: string }
+  | {
+      /** `try <name>`: run the working tree's definition, unreleased. */
+      readonly command: 'try';
+      readonly name: string;
+      readonly cliParams: Readonly<Record<string, string>>;
+      readonly paramsFile: string | undefined;
+      readonly outDir: string;
+      readonly dryRun: boolean;
+      readonly force: boolean;
+      readonly checkOnly: boolean;
+      readonly target: string | undefined;
+      readonly targetFacts: Readonly<Record<string, string>>;
+      readonly ignoreCircuitBreaker: boolean;
+      /** Private key file signing the record's receipt (--sign-key, or REMEDIATE_SIGN_KEY). */
+      readonly signKey: string | undefined;
+    }
   | {
       readonly command: 'release';
       readonly ref: VersionRef;
@@ -491,6 +509,27 @@ function buildCommand(key: CommandKey, args: readonly string[], cwd: string, env
     case 'digest': {
       const { values, positionals } = parseCommand(key, args);
       return { command: 'digest', name: assertRemediationName(positionals[0] ?? ''), ref: values.ref };
+    }
+    case 'init': {
+      const { positionals } = parseCommand(key, args);
+      return { command: 'init', name: assertRemediationName(positionals[0] ?? '') };
+    }
+    case 'try': {
+      const { values, positionals } = parseCommand(key, args);
+      return {
+        command: 'try',
+        name: assertRemediationName(positionals[0] ?? ''),
+        cliParams: parseParamPairs(values.param ?? []),
+        paramsFile: optionalPath(values['params-file']),
+        outDir: path(values.out ?? DEFAULT_OUT_DIR),
+        dryRun: values['dry-run'] ?? false,
+        force: values.force ?? false,
+        checkOnly: values['check-only'] ?? false,
+        target: parseRunTarget(values.target, '--target'),
+        targetFacts: parseTargetFacts(values['target-facts'] ?? '', '--target-facts'),
+        ignoreCircuitBreaker: values['ignore-circuit-breaker'] ?? false,
+        signKey: signKeyFrom(values['sign-key']),
+      };
     }
     case 'release': {
       const { values, positionals } = parseCommand(key, args);

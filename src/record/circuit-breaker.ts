@@ -17,6 +17,11 @@ export interface PastRun {
 export interface BreakerSubject {
   readonly name: string;
   readonly target: string | undefined;
+  /**
+   * An unreleased run (`remediate try`): it counts only unreleased runs, and a released run never
+   * counts them. Undefined is a released run.
+   */
+  readonly unreleased?: boolean;
 }
 
 /** What the breaker found: the counted runs (newest first), and whether the limit is reached. */
@@ -53,6 +58,10 @@ export function countBreakerRuns(
       // and a new version of the same remediation must not reset the count (any version counts).
       if (snapshot.remediation.name !== subject.name) return false;
       if (breaker.per === 'target' && snapshot.target !== subject.target) return false;
+      // Trying a working tree on a laptop (`remediate try`) is not a run of a released version:
+      // it must not open the breaker of the version production runs, nor hide behind it. Each
+      // kind counts its own runs.
+      if ((snapshot.unreleased === true) !== (subject.unreleased === true)) return false;
       if (!fixStageStarted(snapshot)) return false;
       // A record dated after `now` (the clock was set back) still counts: the breaker fails
       // closed rather than letting a clock change reopen it.

@@ -46,6 +46,7 @@ export interface ReceiptPredicate {
   readonly manifest?: RunSnapshot['manifest'];
   readonly params?: { readonly digest: string };
   readonly forced: boolean;
+  readonly unreleased?: true;
   readonly checkOnly?: true;
   readonly target?: string;
   readonly idempotencyKey?: string;
@@ -88,6 +89,7 @@ export function receiptPredicate(snapshot: RunSnapshot): ReceiptPredicate {
     ...(snapshot.manifest !== undefined ? { manifest: snapshot.manifest } : {}),
     ...(snapshot.params !== undefined ? { params: { digest: snapshot.params.digest } } : {}),
     forced: snapshot.forced,
+    ...(snapshot.unreleased === true ? { unreleased: true as const } : {}),
     ...(snapshot.checkOnly === true ? { checkOnly: true as const } : {}),
     ...(snapshot.target !== undefined ? { target: snapshot.target } : {}),
     ...(snapshot.idempotencyKey !== undefined ? { idempotencyKey: snapshot.idempotencyKey } : {}),

@@ -124,6 +124,11 @@ export interface RunSnapshot {
   readonly forced: boolean;
   /** Set (true) on a check-only run (`--check-only`): only the check stage ran; absent otherwise. */
   readonly checkOnly?: true;
+  /**
+   * Set (true) when `remediate try` ran the working tree's files: no release, manifest or tag
+   * vouched for them, and no commit is named. Absent on every run of a released version.
+   */
+  readonly unreleased?: true;
   /** What the run acts on (`--target`), as the circuit breaker counts runs per target. */
   readonly target?: string;
   /** Facts about the target the steps received as TARGET_<NAME> (redacted); absent when none, and on a refusal. */

@@ -7,14 +7,20 @@ export interface RunPlan {
   readonly name: string;
   readonly version: string;
   readonly runId: string;
-  /** What was verified: the commit and digest, and the manifest that vouched for them. */
-  readonly release: {
-    readonly commit: string;
-    readonly digest: string;
-    readonly manifestSerial: number;
-    readonly manifestDigest: string;
-    readonly signers: readonly string[];
-  };
+  /**
+   * What was verified: the commit and digest, and the manifest that vouched for them; or, for
+   * `remediate try`, only the digest of the working tree's files (nothing vouches for them).
+   */
+  readonly release:
+    | {
+        readonly unreleased?: undefined;
+        readonly commit: string;
+        readonly digest: string;
+        readonly manifestSerial: number;
+        readonly manifestDigest: string;
+        readonly signers: readonly string[];
+      }
+    | { readonly unreleased: true; readonly digest: string };
   readonly definition: Definition;
   /** The verified bytes: these, and only these, run. */
   readonly files: readonly TreeFile[];

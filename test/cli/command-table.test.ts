@@ -43,7 +43,9 @@ describe('the table', () => {
     expect([...COMMAND_KEYS].sort()).toEqual(
       [
         'keygen',
+        'init',
         'digest',
+        'try',
         'release',
         'yank',
         'verify',

@@ -26,7 +26,13 @@ function step(stage: StepRecord['stage']): StepRecord {
 /** A past run: `minutesAgo` before NOW, with a check step and (unless healthy) a fix step. */
 function past(
   minutesAgo: number,
-  options: { name?: string; target?: string; version?: string; stages?: StepRecord['stage'][] } = {},
+  options: {
+    name?: string;
+    target?: string;
+    version?: string;
+    stages?: StepRecord['stage'][];
+    unreleased?: boolean;
+  } = {},
 ): PastRun {
   const started = new Date(NOW.getTime() - minutesAgo * 60_000).toISOString();
   const snapshot = {
@@ -36,6 +42,7 @@ function past(
     started,
     steps: (options.stages ?? ['check', 'steps']).map(step),
     ...(options.target !== undefined ? { target: options.target } : {}),
+    ...(options.unreleased === true ? { unreleased: true } : {}),
   } as unknown as RunSnapshot;
   return { dir: `runs/${minutesAgo}`, snapshot };
 }
@@ -99,5 +106,22 @@ describe('countBreakerRuns', () => {
     const one: CircuitBreakerSpec = { 'max-runs': 1, within: '30s', per: 'target' };
     expect(countBreakerRuns(one, subject(), [past(0.25)], NOW)).toMatchObject({ open: true });
     expect(countBreakerRuns(one, subject(), [past(1)], NOW)).toMatchObject({ open: false });
+  });
+
+  it('keeps unreleased runs (remediate try) and released runs apart, each counting only its own', () => {
+    const history = [
+      past(1, { unreleased: true, version: 'v0.0.0-unreleased' }),
+      past(2, { unreleased: true, version: 'v0.0.0-unreleased' }),
+      past(3, { unreleased: true, version: 'v0.0.0-unreleased' }),
+      past(4),
+    ];
+    // Three tries on a laptop do not open the breaker of the released version production runs.
+    const released = countBreakerRuns(BREAKER, subject(), history, NOW);
+    expect(released.counted.map((r) => r.dir)).toEqual(['runs/4']);
+    expect(released.open).toBe(false);
+    // And a try counts the tries: a looping working tree still stops at max-runs.
+    const tried = countBreakerRuns(BREAKER, { ...subject(), unreleased: true }, history, NOW);
+    expect(tried.counted.map((r) => r.dir)).toEqual(['runs/1', 'runs/2', 'runs/3']);
+    expect(tried.open).toBe(true);
   });
 });

@@ -1,0 +1,96 @@
+import { spawn } from 'node:child_process';
+
+/** One shellcheck finding in a script: where (1-based, in the script) and what. */
+export interface ShellcheckFinding {
+  readonly line: number;
+  readonly column: number;
+  /** shellcheck's severity: error, warning, info or style. */
+  readonly level: string;
+  /** The SC number, as in `SC2086`. */
+  readonly code: number;
+  readonly message: string;
+}
+
+/** What linting one script gave: findings (maybe none), shellcheck missing, or a lint that failed. */
+export type ShellcheckResult =
+  | { readonly kind: 'findings'; readonly findings: readonly ShellcheckFinding[] }
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'failed'; readonly message: string };
+
+/** Lints one script for its shell: the seam validate takes, so tests can hand in a fake. */
+export type ShellLinter = (shell: 'bash' | 'sh', script: string) => Promise<ShellcheckResult>;
+
+/** Longest one lint may take: shellcheck answers for a page of shell in well under a second. */
+const LINT_TIMEOUT_MS = 30_000;
+/** Most output read from shellcheck: a script's findings are a few KB of JSON. */
+const MAX_OUTPUT_BYTES = 4 * 1024 * 1024;
+
+/**
+ * A linter running `shellcheck -s <shell> -f json1 -` found on `path` (the caller's PATH), with the
+ * script on standard input (never as an argument or a file: the script is data). Exit 0 and 1 are
+ * answers (no findings, findings); anything else is a lint that failed. shellcheck not on PATH is
+ * `missing`, so the caller can say it was skipped.
+ */
+export const shellcheckOn =
+  (path: string | undefined): ShellLinter =>
+  (shell, script) =>
+    new Promise((resolve) => {
+      const child = spawn('shellcheck', ['-s', shell, '-f', 'json1', '-'], {
+        // Only PATH: SHELLCHECK_OPTS of the caller would change what is reported.
+        env: { PATH: path ?? '/usr/local/bin:/usr/bin:/bin', LC_ALL: 'C' },
+        stdio: ['pipe', 'pipe', 'pipe'],
+        timeout: LINT_TIMEOUT_MS,
+      });
+      const stdout: Buffer[] = [];
+      const stderr: Buffer[] = [];
+      let kept = 0;
+      const keep = (into: Buffer[]) => (chunk: Buffer) => {
+        if (kept < MAX_OUTPUT_BYTES) into.push(chunk);
+        kept += chunk.byteLength;
+      };
+      child.stdout.on('data', keep(stdout));
+      child.stderr.on('data', keep(stderr));
+      // A shellcheck that exits before reading all of stdin must not crash the validation.
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(script);
+      child.on('error', (error: NodeJS.ErrnoException) => {
+        resolve(
+          error.code === 'ENOENT'
+            ? { kind: 'missing' }
+            : { kind: 'failed', message: `shellcheck could not be started: ${error.message}` },
+        );
+      });
+      child.on('close', (code, signal) => {
+        if (signal !== null) return resolve({ kind: 'failed', message: `shellcheck did not finish (${signal})` });
+        if (code !== 0 && code !== 1) {
+          const said = Buffer.concat(stderr).toString('utf8').split('\n')[0]?.slice(0, 200) ?? '';
+          return resolve({ kind: 'failed', message: `shellcheck exited ${code}${said ? `: ${said}` : ''}` });
+        }
+        resolve(parseShellcheckJson1(Buffer.concat(stdout).toString('utf8')));
+      });
+    });
+
+/** Reads shellcheck's json1 output (`{"comments": [{line, column, level, code, message}]}`). */
+export function parseShellcheckJson1(text: string): ShellcheckResult {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { kind: 'failed', message: `shellcheck printed no json1 output: ${text.slice(0, 120)}` };
+  }
+  const comments = (parsed as { comments?: unknown } | null)?.comments;
+  if (!Array.isArray(comments)) return { kind: 'failed', message: 'shellcheck json1 output has no comments list' };
+  const findings: ShellcheckFinding[] = [];
+  for (const comment of comments as unknown[]) {
+    const c = comment as Record<string, unknown>;
+    if (typeof c['line'] !== 'number' || typeof c['code'] !== 'number' || typeof c['message'] !== 'string') continue;
+    findings.push({
+      line: c['line'],
+      column: typeof c['column'] === 'number' ? c['column'] : 1,
+      level: typeof c['level'] === 'string' ? c['level'] : 'warning',
+      code: c['code'],
+      message: c['message'],
+    });
+  }
+  return { kind: 'findings', findings };
+}
