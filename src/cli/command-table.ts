@@ -307,7 +307,7 @@ export const COMMANDS = {
       out: {
         type: 'string',
         value: '<dir>',
-        default: DEFAULT_OUT_DIR,
+        default: DEFAULT_OUT_DIR_TEXT,
         description: 'the folder the record is written under (and the unreleased runs the breaker counts)',
       },
       'dry-run': { type: 'boolean', description: 'validate and print the plan; run nothing, record nothing' },

@@ -521,7 +521,7 @@ function buildCommand(key: CommandKey, args: readonly string[], cwd: string, env
         name: assertRemediationName(positionals[0] ?? ''),
         cliParams: parseParamPairs(values.param ?? []),
         paramsFile: optionalPath(values['params-file']),
-        outDir: path(values.out ?? DEFAULT_OUT_DIR),
+        outDir: values.out === undefined ? defaultRecordsDir(env) : path(values.out),
         dryRun: values['dry-run'] ?? false,
         force: values.force ?? false,
         checkOnly: values['check-only'] ?? false,
