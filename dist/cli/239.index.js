@@ -125,7 +125,10 @@ function formatRunReport(input) {
         add(`authenticated: ${input.anchors.map(terminal_text/* oneLine */.TN).join('; ')}`);
     }
     add('');
-    add(`${(0,terminal_text/* oneLine */.TN)(s.remediation.name)}@${(0,terminal_text/* oneLine */.TN)(s.remediation.version)}  run ${(0,terminal_text/* oneLine */.TN)(s.runId)}`);
+    // `remediate try` ran a working tree: never shown as name@version, which would read as released.
+    add(s.unreleased === true
+        ? `${(0,terminal_text/* oneLine */.TN)(s.remediation.name)} UNRELEASED (remediate try: the working tree, no release)  run ${(0,terminal_text/* oneLine */.TN)(s.runId)}`
+        : `${(0,terminal_text/* oneLine */.TN)(s.remediation.name)}@${(0,terminal_text/* oneLine */.TN)(s.remediation.version)}  run ${(0,terminal_text/* oneLine */.TN)(s.runId)}`);
     add(`  status:    ${s.status}${input.complete ? '' : ' (record incomplete: the run was interrupted)'}`);
     if (s.error)
         add(`  error:     [${(0,terminal_text/* oneLine */.TN)(s.error.code)}] ${(0,terminal_text/* oneLine */.TN)(s.error.message)}`);
@@ -152,7 +155,9 @@ function formatRunReport(input) {
     }
     add('');
     add(definition.kind === 'none' ? 'Requested' : 'What ran');
-    add(`  tag:       ${(0,terminal_text/* oneLine */.TN)(s.remediation.tag)}${s.remediation.commit ? ` -> commit ${(0,terminal_text/* oneLine */.TN)(s.remediation.commit)}` : ''}`);
+    add(s.unreleased === true
+        ? '  tag:       (none: UNRELEASED, no tag, manifest or signature vouched for these files)'
+        : `  tag:       ${(0,terminal_text/* oneLine */.TN)(s.remediation.tag)}${s.remediation.commit ? ` -> commit ${(0,terminal_text/* oneLine */.TN)(s.remediation.commit)}` : ''}`);
     add(`  digest:    ${s.remediation.digest === undefined ? '(none: nothing was verified)' : (0,terminal_text/* oneLine */.TN)(s.remediation.digest)}`);
     if (s.manifest) {
         const m = s.manifest;
@@ -506,7 +511,7 @@ async function verifyRunRecord(dir, anchors = {}) {
             throw new errors/* TrustError */.Ru('UNANCHORED', `${bundlePath} not found: the record was not attested (the Action's attest input), or give the bundle with --attestation (gh attestation download ${dir}/snapshot.json --repo OWNER/REPO saves it)`);
         }
         // Loaded here only: the run path never parses Sigstore's verifier.
-        const { verifyAttestation } = await Promise.all(/* import() */[__webpack_require__.e(168), __webpack_require__.e(297)]).then(__webpack_require__.bind(__webpack_require__, 59297));
+        const { verifyAttestation } = await Promise.all(/* import() */[__webpack_require__.e(168), __webpack_require__.e(678)]).then(__webpack_require__.bind(__webpack_require__, 59297));
         const verified = verifyAttestation(bundle, {
             trustedRoot: anchor.trustedRoot,
             ...(anchor.signerWorkflow !== undefined ? { signerWorkflow: anchor.signerWorkflow } : {}),

@@ -170,7 +170,7 @@ async function verifyRunRecord(dir, anchors = {}) {
             throw new errors/* TrustError */.Ru('UNANCHORED', `${bundlePath} not found: the record was not attested (the Action's attest input), or give the bundle with --attestation (gh attestation download ${dir}/snapshot.json --repo OWNER/REPO saves it)`);
         }
         // Loaded here only: the run path never parses Sigstore's verifier.
-        const { verifyAttestation } = await Promise.all(/* import() */[__webpack_require__.e(168), __webpack_require__.e(297)]).then(__webpack_require__.bind(__webpack_require__, 59297));
+        const { verifyAttestation } = await Promise.all(/* import() */[__webpack_require__.e(168), __webpack_require__.e(678)]).then(__webpack_require__.bind(__webpack_require__, 59297));
         const verified = verifyAttestation(bundle, {
             trustedRoot: anchor.trustedRoot,
             ...(anchor.signerWorkflow !== undefined ? { signerWorkflow: anchor.signerWorkflow } : {}),

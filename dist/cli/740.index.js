@@ -43,6 +43,11 @@ async function readReplayRequest(dir, anchors, options) {
     if (held.length === 0 && !options.unanchored) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TrustError */ .Ru('UNANCHORED', `${dir} is consistent but NOT authenticated, so it is not replayed: give --receipt-key <the run key's public key>, --snapshot-digest <sha256 printed when it ran>, or --trusted-root ... for its attestation; or --unanchored to replay it anyway (recorded as unauthenticated)`);
     }
+    // A run of `remediate try` ran a working tree no release vouches for: there is no version to
+    // verify and run again, and a replay must never run unreleased bytes.
+    if (snapshot.unreleased === true) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb('NOT_REPLAYABLE', `${dir} records an UNRELEASED run (remediate try of the working tree of remediations/${snapshot.remediation.name}/): release it, then run the released version`);
+    }
     const ref = (0,_core_version_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .makeVersionRef */ .AK)(snapshot.remediation.name, snapshot.remediation.version);
     const { commit, digest } = snapshot.remediation;
     // A refusal verified nothing and ran nothing: there is no version or parameter set to repeat.
@@ -242,7 +247,7 @@ async function verifyRunRecord(dir, anchors = {}) {
             throw new errors/* TrustError */.Ru('UNANCHORED', `${bundlePath} not found: the record was not attested (the Action's attest input), or give the bundle with --attestation (gh attestation download ${dir}/snapshot.json --repo OWNER/REPO saves it)`);
         }
         // Loaded here only: the run path never parses Sigstore's verifier.
-        const { verifyAttestation } = await Promise.all(/* import() */[__webpack_require__.e(168), __webpack_require__.e(297)]).then(__webpack_require__.bind(__webpack_require__, 59297));
+        const { verifyAttestation } = await Promise.all(/* import() */[__webpack_require__.e(168), __webpack_require__.e(678)]).then(__webpack_require__.bind(__webpack_require__, 59297));
         const verified = verifyAttestation(bundle, {
             trustedRoot: anchor.trustedRoot,
             ...(anchor.signerWorkflow !== undefined ? { signerWorkflow: anchor.signerWorkflow } : {}),

@@ -225,6 +225,11 @@ async function readReplayRequest(dir, anchors, options) {
     if (held.length === 0 && !options.unanchored) {
         throw new errors/* TrustError */.Ru('UNANCHORED', `${dir} is consistent but NOT authenticated, so it is not replayed: give --receipt-key <the run key's public key>, --snapshot-digest <sha256 printed when it ran>, or --trusted-root ... for its attestation; or --unanchored to replay it anyway (recorded as unauthenticated)`);
     }
+    // A run of `remediate try` ran a working tree no release vouches for: there is no version to
+    // verify and run again, and a replay must never run unreleased bytes.
+    if (snapshot.unreleased === true) {
+        throw new errors/* UsageError */.eb('NOT_REPLAYABLE', `${dir} records an UNRELEASED run (remediate try of the working tree of remediations/${snapshot.remediation.name}/): release it, then run the released version`);
+    }
     const ref = (0,version_ref/* makeVersionRef */.AK)(snapshot.remediation.name, snapshot.remediation.version);
     const { commit, digest } = snapshot.remediation;
     // A refusal verified nothing and ran nothing: there is no version or parameter set to repeat.

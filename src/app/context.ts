@@ -8,6 +8,11 @@ export interface CommandContext {
   readonly out: (line: string) => void;
   /** Writes a line of diagnostics. */
   readonly err: (line: string) => void;
+  /**
+   * Whether the diagnostics stream is a terminal someone watches: a run shows its live progress
+   * there (in colour unless NO_COLOR), and nothing of it on a pipe or in a file.
+   */
+  readonly errIsTerminal?: boolean;
   /** The current time; a clock so tests can pin it. */
   readonly now: () => Date;
   /** Aborted when the process is asked to stop (SIGINT/SIGTERM/SIGHUP) while a run is in progress. */

@@ -13,7 +13,7 @@ import type { GitObjectSource } from '../adapters/git-client.ts';
 import type { ProcessRunner } from '../adapters/process-runner.ts';
 import { DEFAULT_RUN_TIMEOUT, executePlan, type ExecutionResult } from '../run/executor.ts';
 import type { RunPlan } from '../run/plan.ts';
-import { RunRecorder, type Echo, type RunEnd } from '../record/recorder.ts';
+import { redactSnapshot, RunRecorder, type Echo, type RecordObserver, type RunEnd } from '../record/recorder.ts';
 import { writeReceipt, type RecordSeal } from '../record/receipt-writer.ts';
 import { paramsDigest } from '../record/snapshot-digests.ts';
 import { planDigest } from '../core/plan-digest.ts';
@@ -150,6 +150,8 @@ export interface RunDeps {
    * while it still holds the bytes (a queued write), so they are not freed under it.
    */
   readonly echo?: Echo;
+  /** Told of each step, its output and the stages' conclusions as recorded (the CLI's live console). */
+  readonly observer?: RecordObserver;
   /** Called with the declared secrets' values before anything prints (the Action masks them). */
   readonly onSecrets?: (values: readonly string[]) => void;
   /** Called once the record folder exists, before any step runs (the Action saves it for its post step). */
@@ -191,6 +193,8 @@ export type RunOutcome =
       readonly receipt?: { readonly file: string; readonly keyid: string } | { readonly error: string };
       /** What the closed record holds: an attestation made later must be of these bytes. */
       readonly seal?: RecordSeal;
+      /** The snapshot as the record holds it (redacted): steps, check, rollback and error, for reporting. */
+      readonly snapshot: Readonly<RunSnapshot>;
     };
 
 /**
@@ -284,6 +288,8 @@ export async function runRemediation(
       },
       deps.clock,
       deps.echo,
+      undefined,
+      deps.observer,
     );
     deps.onRecordStarted?.(recordDir);
     recorder.line(`refused ${formatRef(ref)} [${error.code}]: ${error.message}`);
@@ -300,6 +306,7 @@ export async function runRemediation(
       snapshotDigest,
       outputs: {},
       refusal: error,
+      snapshot: recorder.snapshot,
       ...sealed(recorder.seal),
       ...signRecord(recordDir, settings.signKey, recorder.seal),
     };
@@ -538,7 +545,15 @@ export async function runRemediation(
     ...planRecord,
     ...(plan.targetFacts !== undefined ? { targetFacts: redactValue(plan.targetFacts, secretValues) } : {}),
   };
-  const recorder = await RunRecorder.create(recordDir, secretValues, snapshot, deps.clock, deps.echo, files);
+  const recorder = await RunRecorder.create(
+    recordDir,
+    secretValues,
+    snapshot,
+    deps.clock,
+    deps.echo,
+    files,
+    deps.observer,
+  );
   deps.onRecordStarted?.(recordDir);
   recorder.line(
     release === undefined
@@ -568,6 +583,7 @@ export async function runRemediation(
     digest,
     ...(manifestSerial !== undefined ? { manifestSerial } : {}),
     outputs: redactValue(end.outputs ?? {}, secretValues),
+    snapshot: redactSnapshot(recorder.snapshot, secretValues),
     ...sealed(recorder.seal),
     ...signRecord(recordDir, settings.signKey, recorder.seal),
   };

@@ -106,6 +106,18 @@ const trustOptions = {
   manifest: { type: 'string', value: '<path>', default: DEFAULT_MANIFEST, description: 'the signed manifest' },
 } as const satisfies Record<string, OptionSpec>;
 
+/** --json on a command that reports something (README "JSON output"). */
+const jsonOption = {
+  type: 'boolean',
+  description: 'print one JSON document on stdout (README "JSON output"); human text goes to stderr',
+} as const satisfies OptionSpec;
+
+/** run and replay: no live progress. */
+const quietRunOption = {
+  type: 'boolean',
+  description: 'no live progress and no step output: only the result, and errors',
+} as const satisfies OptionSpec;
+
 /** release and yank: the keys that sign the next manifest. */
 const signingOptions = {
   key: {
@@ -264,6 +276,7 @@ export const COMMANDS = {
         default: 'the working tree',
         description: 'digest the files at this commit, read from git objects',
       },
+      json: jsonOption,
     },
     examples: ['digest restart-service', 'digest restart-service --ref restart-service/v1.2.0'],
     exitCodes: { 0: 'printed', 2: USAGE_EXIT, 3: 'unsafe tree (a symlink or submodule)' },
@@ -417,7 +430,7 @@ export const COMMANDS = {
   verify: {
     summary: 'Check a released version as run does (tag, commit, digest, signed manifest); run nothing',
     arguments: [{ name: '<name@version>', description: 'the released version: <name>@v<semver>' }],
-    options: trustOptions,
+    options: { ...trustOptions, json: jsonOption },
     examples: ['verify restart-service@v1.2.0 --trusted-key keys/release.pub --min-serial 7'],
     exitCodes: { 0: 'verified', 2: USAGE_EXIT, 3: 'refused by an integrity or trust check (the message names it)' },
   },
@@ -482,6 +495,8 @@ export const COMMANDS = {
         description:
           'run only if what verifies now plans exactly this approved plan (the digest --dry-run printed); else PLAN_CHANGED, exit 3, recorded',
       },
+      json: jsonOption,
+      quiet: quietRunOption,
     },
     alternatives: [{ options: ['force', 'check-only'], exclusive: true }],
     environment: {
@@ -489,7 +504,11 @@ export const COMMANDS = {
       REMEDIATION_SECRETS:
         'a JSON object of secret values, for declared secrets not set as variables of their own name',
       ...recordsEnvironment,
+      NO_COLOR: 'any non-empty value: no colour in the live progress',
     },
+    notes: [
+      'On a terminal, stderr shows live progress: each stage and step as it starts and ends, and the step output as recorded (redacted).',
+    ],
     examples: [
       'run restart-service@v1.2.0 --trusted-key keys/release.pub --param unit=nginx.service',
       'run restart-service@v1.2.0 --trusted-key keys/release.pub --params-file params.json --dry-run',
@@ -537,12 +556,15 @@ export const COMMANDS = {
         default: '$REMEDIATE_SIGN_KEY',
         description: "sign the new record's receipt with this run key",
       },
+      json: jsonOption,
+      quiet: quietRunOption,
     },
     alternatives: [{ options: ['receipt-key', 'snapshot-digest', 'trusted-root', 'unanchored'], required: true }],
     environment: {
       REMEDIATE_SIGN_KEY: 'the run key file, when --sign-key is not given',
       REMEDIATION_SECRETS: 'secrets are collected again, never read from the record',
       ...recordsEnvironment,
+      NO_COLOR: 'any non-empty value: no colour in the live progress',
     },
     notes: ['--param, --params-file and --target are not accepted: a replay takes them from the record.'],
     examples: [
@@ -553,7 +575,7 @@ export const COMMANDS = {
   'verify-run': {
     summary: 'Check a run record: consistent, and authenticated by at least one anchor (intact)',
     arguments: [recordArgument],
-    options: anchorOptions,
+    options: { ...anchorOptions, json: jsonOption },
     alternatives: [anchorAlternatives],
     notes: ['Without an anchor it never says intact: whoever can write the folder can rewrite all of it.'],
     examples: [
@@ -631,7 +653,7 @@ export const COMMANDS = {
   'runs verify': {
     summary: 'Check a run record, local or published by a GitHub run (the same as verify-run)',
     arguments: [publishedRecordArgument],
-    options: publishedAnchorOptions,
+    options: { ...publishedAnchorOptions, json: jsonOption },
     alternatives: [anchorAlternatives],
     environment: readerEnvironment,
     examples: [
@@ -738,6 +760,8 @@ export const COMMANDS = {
         description: 'validate what changed since',
       },
       summary: { ...summaryOption, description: 'append a table (newest release, digests, the version to cut) here' },
+      json: jsonOption,
+      quiet: { type: 'boolean', description: 'print only the problems (and a refused manifest change)' },
     },
     examples: ['validate', 'validate --base origin/main --summary "$GITHUB_STEP_SUMMARY"'],
     exitCodes: {

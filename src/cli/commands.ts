@@ -36,23 +36,38 @@ import type { RunListSource } from '../app/run-list.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { MAX_ATTESTATION_BYTES } from '../record/receipt.ts';
 import { oneLine } from '../app/terminal-text.ts';
+import { Report, TEXT_OUTPUT } from './report.ts';
+import { failureLines, paletteFor, RunConsole } from './progress.ts';
+import type { RunSnapshot, StepRecord } from '../record/snapshot.ts';
 
 /** Runs one command line and returns its exit code; never throws, never exits the process. */
 export async function runCli(argv: readonly string[], context: CommandContext): Promise<ExitCodeValue> {
+  // Undefined until the command line is parsed: a usage error in it is text on stderr only.
+  let report: Report | undefined;
   try {
-    const { command, github } = readCliSettings(argv, context.cwd, context.env);
-    return await execute(command, github, context);
+    const { command, github, noColor } = readCliSettings(argv, context.cwd, context.env);
+    report = new Report('output' in command ? command.output : TEXT_OUTPUT, context);
+    return await execute(command, github, { ...context, noColor, report });
   } catch (error) {
-    return reportError(error, context);
+    const code = reportError(error, context);
+    // Under --json, an error still ends stdout with one document (its human line is on stderr).
+    report?.failed(error, code);
+    return code;
   }
+}
+
+/** A command's context, and how it prints: its Report, and whether colour is turned off. */
+interface ReportingContext extends CommandContext {
+  readonly report: Report;
+  readonly noColor: boolean;
 }
 
 async function execute(
   command: CliCommand,
   github: GitHubEnvironment,
-  context: CommandContext,
+  context: ReportingContext,
 ): Promise<ExitCodeValue> {
-  const { out } = context;
+  const { out, report } = context;
   switch (command.command) {
     case 'help':
       out(helpText(command.topic));
@@ -70,16 +85,18 @@ async function execute(
     case 'digest': {
       const git = gitIn(context);
       const root = await git.topLevel();
+      report.know({ name: command.name, ref: command.ref ?? null });
+      const done = { status: 'ok', exitCode: ExitCode.ok, code: null, message: null } as const;
       if (command.ref === undefined) {
-        const files = await readRemediationFromWorkingTree(root, command.name);
-        out(`${treeDigest(files)}  remediations/${command.name}/ (working tree, unreleased: may differ from any tag)`);
-        return ExitCode.ok;
+        const digest = treeDigest(await readRemediationFromWorkingTree(root, command.name));
+        report.line(`${digest}  remediations/${command.name}/ (working tree, unreleased: may differ from any tag)`);
+        return report.finish({ ...done, digest, commit: null });
       }
       const commit = await git.tryResolveCommit(command.ref);
       if (!commit) throw new UsageError('NOT_FOUND', `--ref ${command.ref} names no commit in this repository`);
-      const files = await readRemediationAtCommit(git, commit, command.name);
-      out(`${treeDigest(files)}  remediations/${command.name}/ at ${command.ref} (${commit})`);
-      return ExitCode.ok;
+      const digest = treeDigest(await readRemediationAtCommit(git, commit, command.name));
+      report.line(`${digest}  remediations/${command.name}/ at ${command.ref} (${commit})`);
+      return report.finish({ ...done, digest, commit });
     }
     case 'init': {
       const root = await gitIn(context).topLevel();
@@ -150,6 +167,7 @@ async function execute(
       return ExitCode.ok;
     }
     case 'verify': {
+      report.know({ name: command.ref.name, version: command.ref.version });
       const git = gitIn(context);
       const manifestPath = command.manifest ?? join(await git.topLevel(), DEFAULT_MANIFEST_PATH);
       const keys = await loadTrustedKeys(command.trustedKeys);
@@ -159,15 +177,32 @@ async function execute(
         now: context.now(),
       });
       const m = release.manifest;
-      out(`verified ${formatRef(command.ref)}`);
-      out(`  tag:       ${command.ref.tag} -> ${release.commit} (matches the signed commit)`);
-      out(`  digest:    ${release.digest} (recomputed from git objects; matches)`);
-      out(
+      report.line(`verified ${formatRef(command.ref)}`);
+      report.line(`  tag:       ${command.ref.tag} -> ${release.commit} (matches the signed commit)`);
+      report.line(`  digest:    ${release.digest} (recomputed from git objects; matches)`);
+      report.line(
         `  manifest:  ${manifestPath} serial ${m.payload.serial} (>= ${command.minSerial}), expires ${m.payload.expires}`,
       );
-      out(`  signers:   ${m.signers.join(', ')} (${m.signers.length} of threshold ${command.threshold})`);
-      out(`  released:  ${release.entry.released}; not yanked`);
-      return ExitCode.ok;
+      report.line(`  signers:   ${m.signers.join(', ')} (${m.signers.length} of threshold ${command.threshold})`);
+      report.line(`  released:  ${release.entry.released}; not yanked`);
+      return report.finish({
+        status: 'verified',
+        exitCode: ExitCode.ok,
+        code: null,
+        message: null,
+        tag: command.ref.tag,
+        commit: release.commit,
+        digest: release.digest,
+        released: release.entry.released,
+        manifest: {
+          file: manifestPath,
+          serial: m.payload.serial,
+          expires: m.payload.expires,
+          signers: m.signers,
+          threshold: command.threshold,
+          minSerial: command.minSerial,
+        },
+      });
     }
     case 'run':
       return runCommand(command, github, context);
@@ -198,7 +233,13 @@ async function execute(
     case 'targets-resolve':
       return (await import('./pack-commands.ts')).targetsResolveCommand(command, github, context);
     case 'validate':
-      return (await import('./pack-commands.ts')).validateCommand(command.base, command.summary, github, context);
+      return (await import('./pack-commands.ts')).validateCommand(
+        command.base,
+        command.summary,
+        github,
+        context,
+        report,
+      );
     case 'summarize':
       return (await import('./pack-commands.ts')).summarizeCommand(command.dirs, command.summary, context);
     case 'newest-manifest':
@@ -223,15 +264,23 @@ async function execute(
       const { verifyRunRecord } = await import('../app/verify-run.ts');
       const resolved = await resolveRecordArgument(command.record, recordArgumentSettings(command, github, context));
       const { dir } = resolved;
-      if (resolved.kind === 'published') context.err(`fetched artifact ${resolved.artifact} from ${command.fetchFrom}`);
+      report.know({ record: dir });
+      if (resolved.kind === 'published') report.note(`fetched artifact ${resolved.artifact} from ${command.fetchFrom}`);
       try {
         const result = await verifyRunRecord(dir, loadAnchors(command));
         const verdict = `${result.anchors.length > 0 ? 'intact' : 'consistent'}${result.snapshot.unreleased === true ? ' UNRELEASED record (remediate try)' : ''}`;
-        out(
+        report.line(
           `${result.complete ? verdict : `${verdict} but incomplete (the run was interrupted; its valid prefix verifies)`}: status ${result.status}, ${result.steps} step(s), ${result.log.bytes} log bytes in ${result.log.blocks} chained block(s), head ${result.log.head.slice(0, 16)}, snapshot ${result.snapshotDigest}`,
         );
         // Consistency alone proves nothing: whoever can write the folder can recompute all of it.
         const { snapshot } = result;
+        report.know({
+          ...recordFields(snapshot),
+          complete: result.complete,
+          log: { bytes: result.log.bytes, blocks: result.log.blocks, head: result.log.head },
+          snapshotDigest: result.snapshotDigest,
+          anchors: result.anchors,
+        });
         if (result.anchors.length === 0 && result.unpinnedLog) {
           throw new TrustError(
             'UNANCHORED',
@@ -247,14 +296,17 @@ async function execute(
         // An unreleased record (remediate try) is authenticated as a record, but it never reads as
         // a released version: no tag, manifest or signature vouched for what ran.
         if (snapshot.unreleased === true) {
-          out(
+          report.know({ unreleased: true });
+          report.line(
             `  run:           ${snapshot.remediation.name} UNRELEASED (remediate try of a working tree, digest ${snapshot.remediation.digest ?? '(none)'}; not a released version) (${snapshot.runId})`,
           );
         } else {
-          out(`  run:           ${snapshot.remediation.name}@${snapshot.remediation.version} (${snapshot.runId})`);
+          report.line(
+            `  run:           ${snapshot.remediation.name}@${snapshot.remediation.version} (${snapshot.runId})`,
+          );
         }
-        for (const anchor of result.anchors) out(`  authenticated: ${anchor}`);
-        return ExitCode.ok;
+        for (const anchor of result.anchors) report.line(`  authenticated: ${anchor}`);
+        return report.finish({ status: 'intact', exitCode: ExitCode.ok, code: null, message: null });
       } finally {
         await resolved.done();
       }
@@ -323,8 +375,9 @@ async function execute(
 async function replayCommand(
   command: Extract<CliCommand, { command: 'replay' }>,
   github: GitHubEnvironment,
-  context: CommandContext,
+  context: ReportingContext,
 ): Promise<ExitCodeValue> {
+  const { report } = context;
   if (!command.dryRun) checkOutFolder(command.outDir, '--out');
   // Loaded only here, as verify-run is: it brings the large snapshot validator.
   const { readReplayRequest } = await import('../app/replay.ts');
@@ -332,10 +385,10 @@ async function replayCommand(
     unanchored: command.unanchored,
   });
   const { of } = request.replay;
-  context.out(`replaying ${formatRef(request.ref)} run ${of.runId} (snapshot ${of.snapshotDigest})`);
-  for (const anchor of request.anchors) context.out(`  authenticated: ${anchor}`);
+  report.detail(`replaying ${formatRef(request.ref)} run ${of.runId} (snapshot ${of.snapshotDigest})`);
+  for (const anchor of request.anchors) report.detail(`  authenticated: ${anchor}`);
   if (!of.authenticated) {
-    context.err(
+    report.note(
       `warning: ${command.dir} is NOT authenticated (--unanchored): its parameters are checked against the signed definition, but nothing vouches that they are the ones that ran; the new record says so`,
     );
   }
@@ -363,9 +416,18 @@ async function replayCommand(
 async function runCommand(
   command: Extract<CliCommand, { command: 'run' }>,
   github: GitHubEnvironment,
-  context: CommandContext,
+  context: ReportingContext,
   replay?: { readonly params: Readonly<Record<string, unknown>>; readonly replay: RunReplay },
 ): Promise<ExitCodeValue> {
+  const { report } = context;
+  const { ref } = command;
+  report.know({
+    name: ref.name,
+    version: ref.version,
+    ...(replay !== undefined
+      ? { replayOf: { runId: replay.replay.of.runId, snapshotDigest: replay.replay.of.snapshotDigest } }
+      : {}),
+  });
   // Before anything is verified or run: a record that cannot be written would otherwise fail the
   // run after its checks (under /proc, only once mkdir fails). A dry run writes no record.
   if (!command.dryRun) checkOutFolder(command.outDir, '--out');
@@ -414,31 +476,86 @@ async function runCommand(
         scratchRoot: tmpdir(),
         clock: context.now,
         cancel: context.cancel,
-        out: context.out,
+        // The plan of a dry run and the guards' notes are the human result.
+        out: report.line,
+        // Live progress is for someone watching a terminal; a pipe or a file gets the result only.
+        ...(context.errIsTerminal === true && !report.mode.quiet
+          ? { observer: new RunConsole(context.err, paletteFor(true, context.noColor)) }
+          : {}),
       }),
     );
-    if (outcome.kind === 'planned') return outcome.exitCode;
+    if (outcome.kind === 'planned') {
+      return report.finish({
+        status: 'planned',
+        exitCode: outcome.exitCode,
+        code: null,
+        message: null,
+        commit: 'commit' in outcome.plan.release ? outcome.plan.release.commit : null,
+        digest: outcome.digest,
+        manifestSerial: outcome.manifestSerial,
+        planDigest: outcome.planDigest,
+        params: outcome.recordedParams,
+        force: outcome.plan.force,
+        checkOnly: outcome.plan.checkOnly === true,
+        steps: (['check', 'steps', 'verify', 'rollback'] as const).flatMap((stage) =>
+          outcome.plan.definition[stage].map((step) => ({
+            stage,
+            id: step.id,
+            ...(step.name !== undefined ? { name: step.name } : {}),
+          })),
+        ),
+      });
+    }
+    report.know({
+      record: outcome.recordDir,
+      snapshotDigest: outcome.snapshotDigest,
+      runId: outcome.snapshot.runId,
+      receipt: outcome.receipt ?? null,
+    });
     if (outcome.refusal !== undefined) {
-      context.err(`refused [${outcome.refusal.code}]: ${outcome.refusal.message}`);
-      context.err(
+      report.note(`refused [${outcome.refusal.code}]: ${outcome.refusal.message}`);
+      report.note(
         `  nothing ran; the refusal is recorded in ${outcome.recordDir} (snapshot ${outcome.snapshotDigest})`,
       );
-      return receiptExit(outcome, context) ?? outcome.exitCode;
+      const exitCode = receiptExit(outcome, context) ?? outcome.exitCode;
+      return report.finish({
+        status: 'refused',
+        exitCode,
+        code: outcome.refusal.code,
+        message: outcome.refusal.message,
+      });
     }
-    context.out(`${formatRef(command.ref)}: ${outcome.status}`);
-    printOutputs(outcome.outputs, context.out);
-    context.out(`  record:   ${outcome.recordDir}`);
-    context.out(`  snapshot: ${outcome.snapshotDigest}`);
+    report.line(`${formatRef(command.ref)}: ${outcome.status}`);
+    // Why it failed and what the rollback did, with the result (also under --quiet).
+    for (const line of failureLines(outcome.snapshot, paletteFor(false, true))) report.line(line);
+    printOutputs(outcome.outputs, report.line);
+    report.line(`  record:   ${outcome.recordDir}`);
+    report.line(`  snapshot: ${outcome.snapshotDigest}`);
     if (replay !== undefined)
-      context.out(`  replays:  run ${replay.replay.of.runId} (${replay.replay.of.snapshotDigest})`);
+      report.detail(`  replays:  run ${replay.replay.of.runId} (${replay.replay.of.snapshotDigest})`);
     const failed = receiptExit(outcome, context);
     if (outcome.receipt !== undefined && 'keyid' in outcome.receipt) {
-      context.out(`  receipt:  ${outcome.receipt.file} (signed by ${outcome.receipt.keyid.slice(0, 16)})`);
-      context.out(`  check it: remediate verify-run ${outcome.recordDir} --trusted-key <the run key's .pub>`);
+      report.detail(`  receipt:  ${outcome.receipt.file} (signed by ${outcome.receipt.keyid.slice(0, 16)})`);
+      report.detail(`  check it: remediate verify-run ${outcome.recordDir} --trusted-key <the run key's .pub>`);
     } else {
-      context.out(`  check it: remediate verify-run ${outcome.recordDir} --snapshot-digest ${outcome.snapshotDigest}`);
+      report.detail(
+        `  check it: remediate verify-run ${outcome.recordDir} --snapshot-digest ${outcome.snapshotDigest}`,
+      );
     }
-    return failed ?? outcome.exitCode;
+    const error = outcome.snapshot.error;
+    const receiptError =
+      outcome.receipt !== undefined && 'error' in outcome.receipt
+        ? { code: 'RECEIPT_WRITE_FAILED', message: outcome.receipt.error }
+        : undefined;
+    const reason = error ?? receiptError;
+    return report.finish({
+      ...recordFields(outcome.snapshot),
+      status: outcome.status,
+      exitCode: failed ?? outcome.exitCode,
+      code: reason?.code ?? null,
+      message: reason?.message ?? null,
+      outputs: outcome.outputs,
+    });
   } finally {
     context.setCancellable(false);
   }
@@ -452,7 +569,7 @@ async function runCommand(
 async function tryCommand(
   command: Extract<CliCommand, { command: 'try' }>,
   github: GitHubEnvironment,
-  context: CommandContext,
+  context: ReportingContext,
 ): Promise<ExitCodeValue> {
   // Attack: a branch or pull request an attacker controls calling `remediate try` in a workflow,
   // so that unreviewed bytes run with the job's secrets and credentials without a release, a
@@ -515,6 +632,10 @@ async function tryCommand(
         clock: context.now,
         cancel: context.cancel,
         out: context.out,
+        // Live progress on a terminal, as for run.
+        ...(context.errIsTerminal === true
+          ? { observer: new RunConsole(context.err, paletteFor(true, context.noColor)) }
+          : {}),
       }),
       { files, definition },
     );
@@ -539,6 +660,39 @@ async function tryCommand(
   } finally {
     context.setCancellable(false);
   }
+}
+
+/**
+ * The fields of a run record every document that reports one shares (`run`, `replay`,
+ * `verify-run`): what ran, what the check found, what the rollback did, and each step.
+ */
+function recordFields(snapshot: Readonly<RunSnapshot>): Record<string, unknown> {
+  return {
+    name: snapshot.remediation.name,
+    version: snapshot.remediation.version,
+    runId: snapshot.runId,
+    runStatus: snapshot.status,
+    ...(snapshot.unreleased === true ? { unreleased: true } : {}),
+    error: snapshot.error ?? null,
+    check: snapshot.check ?? null,
+    rollback: snapshot.rollback ?? null,
+    steps: snapshot.steps.map(stepFields),
+  };
+}
+
+/** One step as a document lists it. */
+function stepFields(step: Readonly<StepRecord>): Record<string, unknown> {
+  return {
+    stage: step.stage,
+    id: step.id,
+    ...(step.name !== undefined ? { name: step.name } : {}),
+    outcome: step.outcome,
+    exitCode: step.exitCode,
+    signal: step.signal,
+    durationMs: step.durationMs,
+    attempts: step.attempts,
+    ...(step.error !== undefined ? { error: step.error } : {}),
+  };
 }
 
 /**

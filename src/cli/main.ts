@@ -29,6 +29,7 @@ export async function main(): Promise<void> {
     env: process.env,
     out: stdout.write,
     err: stderr.write,
+    errIsTerminal: process.stderr.isTTY === true,
     now: () => new Date(),
     cancel: cancel.signal,
     setCancellable: (active) => {

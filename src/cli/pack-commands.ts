@@ -10,6 +10,7 @@ import { GitCli, gitEnvironment } from '../adapters/git-client.ts';
 import { appendGitHubOutputs } from '../adapters/github-output.ts';
 import { artifactClientFor, type RunArtifacts } from '../adapters/run-artifacts.ts';
 import type { CommandContext } from '../app/context.ts';
+import type { Report } from './report.ts';
 import type { GitHubEnvironment } from '../app/github-environment.ts';
 import { decideFleetGate, recordSuffixOf } from '../app/fleet-gate.ts';
 import {
@@ -124,6 +125,7 @@ export async function validateCommand(
   summary: string | undefined,
   github: GitHubEnvironment,
   context: CommandContext,
+  report: Report,
 ): Promise<ExitCodeValue> {
   const git = new GitCli(context.cwd, gitEnvironment(context.env));
   const root = await git.topLevel();
@@ -135,7 +137,7 @@ export async function validateCommand(
   for (const result of results) {
     for (const issue of result.issues) {
       invalid++;
-      context.out(
+      report.line(
         onGitHub
           ? `::error file=${issue.file},line=${issue.line},col=${issue.column}::${escapeCommand(`${issue.path ? `${issue.path}: ` : ''}${issue.message}`)}`
           : `error: ${formatIssue(issue)}`,
@@ -154,8 +156,21 @@ export async function validateCommand(
       : result.changedSinceRelease
         ? `changed; ship as ${result.name}/${result.nextVersion}`
         : 'unchanged since release';
-    context.out(`${result.name}: ${state} (${result.newDigest ?? 'no digest'})`);
+    // --quiet: only the problems (the issue lines above).
+    report.detail(`${result.name}: ${state} (${result.newDigest ?? 'no digest'})`);
   }
+  report.know({
+    remediations: results.map((result) => ({
+      name: result.name,
+      valid: result.issues.length === 0,
+      issues: result.issues,
+      digest: result.newDigest ?? null,
+      latestTag: result.latestTag ?? null,
+      latestDigest: result.latestDigest ?? null,
+      changedSinceRelease: result.changedSinceRelease,
+      nextVersion: result.nextVersion,
+    })),
+  });
   let manifestNote: string | undefined;
   let refusal: TrustError | undefined;
   if (base !== undefined) {
@@ -168,8 +183,18 @@ export async function validateCommand(
     }
   }
   if (summary) await appendFile(summary, renderValidation(results, manifestNote));
+  report.know({ manifest: manifestNote ?? null });
   if (refusal) throw refusal;
-  return invalid ? ExitCode.usage : ExitCode.ok;
+  const problems =
+    invalid === 0
+      ? undefined
+      : `${invalid} problem(s) in ${results.filter((r) => r.issues.length > 0).length} remediation(s)`;
+  return report.finish({
+    status: problems === undefined ? 'valid' : 'invalid',
+    exitCode: problems === undefined ? ExitCode.ok : ExitCode.usage,
+    code: problems === undefined ? null : 'INVALID_DEFINITION',
+    message: problems ?? null,
+  });
 }
 
 /** `summarize`: one table over many run records (drift sweeps, fleet rollouts). */

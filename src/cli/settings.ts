@@ -29,6 +29,7 @@ import {
   type CommandTable,
 } from './command-table.ts';
 import { optionLabel } from './usage-text.ts';
+import type { OutputMode } from './report.ts';
 
 /** Trust options shared by verify and run. */
 export interface TrustSettings {
@@ -47,7 +48,12 @@ export type CliCommand =
   | { readonly command: 'help'; readonly topic?: string }
   | { readonly command: 'version' }
   | { readonly command: 'keygen'; readonly out: string }
-  | { readonly command: 'digest'; readonly name: string; readonly ref: string | undefined }
+  | {
+      readonly command: 'digest';
+      readonly name: string;
+      readonly ref: string | undefined;
+      readonly output: OutputMode;
+    }
   /** `init <name>`: scaffold remediations/<name>/. */
   | { readonly command: 'init'; readonly name: string }
   | {
@@ -77,7 +83,12 @@ export type CliCommand =
       readonly firstRelease: boolean;
     }
   | { readonly command: 'dispatch-parse'; readonly event: string; readonly githubOutput: string | undefined }
-  | { readonly command: 'validate'; readonly base: string | undefined; readonly summary: string | undefined }
+  | {
+      readonly command: 'validate';
+      readonly base: string | undefined;
+      readonly summary: string | undefined;
+      readonly output: OutputMode;
+    }
   | { readonly command: 'summarize'; readonly dirs: readonly string[]; readonly summary: string | undefined }
   | { readonly command: 'newest-manifest'; readonly out: string; readonly trustedKeys: readonly string[] }
   | {
@@ -143,7 +154,7 @@ export type CliCommand =
       readonly threshold: number;
       readonly json: boolean;
     }
-  | ({ readonly command: 'verify'; readonly ref: VersionRef } & TrustSettings)
+  | ({ readonly command: 'verify'; readonly ref: VersionRef; readonly output: OutputMode } & TrustSettings)
   | ({
       readonly command: 'run';
       readonly ref: VersionRef;
@@ -169,6 +180,8 @@ export type CliCommand =
       readonly planDigest?: string;
       /** Private key file signing the record's receipt (--sign-key, or REMEDIATE_SIGN_KEY). */
       readonly signKey: string | undefined;
+      /** --json, --quiet. */
+      readonly output: OutputMode;
     } & TrustSettings)
   | {
       /** `targets resolve`: the route of one target (--target) or of every leg's target (--legs JSON). */
@@ -191,8 +204,9 @@ export type CliCommand =
       readonly force: boolean;
       readonly ignoreCircuitBreaker: boolean;
       readonly signKey: string | undefined;
+      readonly output: OutputMode;
     } & TrustSettings)
-  | ({ readonly command: 'verify-run' } & RecordSettings)
+  | ({ readonly command: 'verify-run'; readonly output: OutputMode } & RecordSettings)
   | { readonly command: 'demo'; readonly clean: boolean }
   | ({ readonly command: 'show' } & RecordSettings)
   | ({
@@ -272,6 +286,8 @@ export interface CliSettings {
   readonly command: CliCommand;
   /** The runner's variables; all unset outside a GitHub job. */
   readonly github: GitHubEnvironment;
+  /** NO_COLOR set to anything non-empty (https://no-color.org): no colour, even on a terminal. */
+  readonly noColor: boolean;
 }
 
 /**
@@ -279,7 +295,11 @@ export interface CliSettings {
  * of them; throws UsageError (exit 2).
  */
 export function readCliSettings(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv): CliSettings {
-  return { command: parseCommandLine(argv, cwd, env), github: readGitHubEnvironment(env) };
+  return {
+    command: parseCommandLine(argv, cwd, env),
+    github: readGitHubEnvironment(env),
+    noColor: (env['NO_COLOR'] ?? '') !== '',
+  };
 }
 
 /** `--help` and `-h`, which every command takes (no command has an option of that name or letter). */
@@ -508,7 +528,12 @@ function buildCommand(key: CommandKey, args: readonly string[], cwd: string, env
     }
     case 'digest': {
       const { values, positionals } = parseCommand(key, args);
-      return { command: 'digest', name: assertRemediationName(positionals[0] ?? ''), ref: values.ref };
+      return {
+        command: 'digest',
+        name: assertRemediationName(positionals[0] ?? ''),
+        ref: values.ref,
+        output: outputMode(values),
+      };
     }
     case 'init': {
       const { positionals } = parseCommand(key, args);
@@ -569,7 +594,12 @@ function buildCommand(key: CommandKey, args: readonly string[], cwd: string, env
     }
     case 'validate': {
       const { values } = parseCommand(key, args);
-      return { command: 'validate', base: values.base, summary: optionalPath(values.summary) };
+      return {
+        command: 'validate',
+        base: values.base,
+        summary: optionalPath(values.summary),
+        output: outputMode(values),
+      };
     }
     case 'summarize': {
       const { values, positionals } = parseCommand(key, args);
@@ -674,7 +704,12 @@ function buildCommand(key: CommandKey, args: readonly string[], cwd: string, env
     }
     case 'verify': {
       const { values, positionals } = parseCommand(key, args);
-      return { command: 'verify', ref: parseVersionRef(positionals[0] ?? ''), ...trustSettings(values, path) };
+      return {
+        command: 'verify',
+        ref: parseVersionRef(positionals[0] ?? ''),
+        ...trustSettings(values, path),
+        output: outputMode(values),
+      };
     }
     case 'run': {
       const { values, positionals } = parseCommand(key, args);
@@ -697,6 +732,7 @@ function buildCommand(key: CommandKey, args: readonly string[], cwd: string, env
             : parseIdempotencyKey(values['idempotency-key'], '--idempotency-key'),
         targetFacts: parseTargetFacts(values['target-facts'] ?? '', '--target-facts'),
         ...(values['plan-digest'] !== undefined ? { planDigest: planDigestOption(values['plan-digest']) } : {}),
+        output: outputMode(values),
       };
     }
     case 'replay': {
@@ -718,6 +754,7 @@ function buildCommand(key: CommandKey, args: readonly string[], cwd: string, env
         force: values.force ?? false,
         ignoreCircuitBreaker: values['ignore-circuit-breaker'] ?? false,
         signKey: signKeyFrom(values['sign-key']),
+        output: outputMode(values),
       };
     }
     case 'demo': {
@@ -798,14 +835,21 @@ function recordCommand(
   const { repo: fetchRepo, ...withoutRepo } = values;
   const anchorValues = published && values['trusted-root'] === undefined ? withoutRepo : values;
   const fetchFrom = published ? parseRepository(fetchRepo ?? '', '--repo') : undefined;
-  return {
-    command,
+  const settings = {
     record,
     ...(fetchFrom !== undefined ? { fetchFrom } : {}),
     snapshotDigest: values['snapshot-digest'],
     trustedKeys: (values['trusted-key'] ?? []).map(path),
     attestation: attestationOptions(label, anchorValues, path),
   };
+  if (command === 'show') return { command, ...settings };
+  // Only verify-run and runs verify have --json; show and runs show print their report as text.
+  return { command, ...settings, output: { json: 'json' in values && values.json === true, quiet: false } };
+}
+
+/** --json and --quiet, for a command whose table entry has them (the others print text). */
+function outputMode(values: { readonly json?: boolean; readonly quiet?: boolean }): OutputMode {
+  return { json: values.json === true, quiet: values.quiet === true };
 }
 
 /** `runs list`: where the records are, and which to list. */

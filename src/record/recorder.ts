@@ -18,6 +18,21 @@ import { describeError } from '../errors.ts';
 /** Receives redacted log bytes; returns true when it still holds them after returning (queued). */
 export type Echo = (bytes: Buffer) => boolean;
 
+/**
+ * A live view of the record as it is written (the CLI's console): told what the record is told,
+ * after redaction, so what a person watches is exactly what the record keeps. Never writes to it.
+ */
+export interface RecordObserver {
+  /** A step started; `step` as first recorded. */
+  readonly stepStarted?: (step: Readonly<StepRecord>) => void;
+  /** A step ended; `step` as saved (outcome, exit code, duration, error). */
+  readonly stepEnded?: (step: Readonly<StepRecord>) => void;
+  /** Bytes of a step's output, redacted, as they are appended to run.log (engine lines are not). */
+  readonly output?: (bytes: Buffer) => void;
+  /** What the stages concluded (the check's finding, the rollback's result, the run's error). */
+  readonly concluded?: (facts: StageFacts) => void;
+}
+
 /** How often buffered log bytes are flushed while a step runs, so a killed run loses little. */
 const FLUSH_INTERVAL_MS = 1000;
 
@@ -95,6 +110,7 @@ export class RunRecorder {
   readonly #secrets: readonly string[];
   readonly #clock: () => Date;
   readonly #echo: Echo | undefined;
+  #observer: RecordObserver | undefined;
   readonly #output: InterleavedRedactor;
   #offset = 0;
   /** Whether the last byte written ended a line: engine lines always start on their own line. */
@@ -115,9 +131,11 @@ export class RunRecorder {
     snapshot: RunSnapshot,
     clock: () => Date,
     echo: Echo | undefined,
+    observer: RecordObserver | undefined,
   ) {
     this.dir = dir;
     this.#echo = echo;
+    this.#observer = observer;
     this.#log = log;
     this.#secrets = secrets;
     this.#snapshot = {
@@ -132,7 +150,8 @@ export class RunRecorder {
   /**
    * Creates the record folder's files (never over an existing record), copies the verified
    * `definition` files into it when given, and writes the first snapshot. `echo`, when given, also
-   * receives every redacted log byte (the runner's live log).
+   * receives every redacted log byte (the runner's live log); `observer`, when given, is told of
+   * each step and its output as recorded (the CLI's live console).
    */
   static async create(
     dir: string,
@@ -141,13 +160,14 @@ export class RunRecorder {
     clock: () => Date,
     echo?: Echo,
     definition?: readonly TreeFile[],
+    observer?: RecordObserver,
   ): Promise<RunRecorder> {
     const log = await ChainedLogWriter.open(dir);
     // The verified files go into the record before anything runs, so even a killed run's record
     // shows what it was running.
     const bundle = definition === undefined ? undefined : writeDefinitionBundle(dir, definition);
     const copied = bundle === undefined ? {} : { definition: bundle.definition };
-    const recorder = new RunRecorder(dir, log, secrets, { ...snapshot, ...copied }, clock, echo);
+    const recorder = new RunRecorder(dir, log, secrets, { ...snapshot, ...copied }, clock, echo, observer);
     recorder.#definitionSha256 = bundle?.sha256 ?? null;
     const first = recorder.#writeSnapshot();
     recorder.#reserveSpace(first.byteLength + RESERVE_SLACK_BYTES);
@@ -179,6 +199,7 @@ export class RunRecorder {
       log: { start: this.#offset, end: this.#offset },
     };
     this.#snapshot.steps.push(record);
+    this.#tell((o) => o.stepStarted?.(record));
     return record;
   }
 
@@ -204,13 +225,25 @@ export class RunRecorder {
     this.flush();
     record.log = { start: record.log.start, end: this.#offset };
     this.save();
+    this.#tell((o) => o.stepEnded?.(record));
   }
 
   /** Records what the stages concluded so far (saved with the next save). */
   concluded(facts: StageFacts): void {
+    this.#conclude(facts);
+    // Told as the stages conclude; the end's repetition of the same facts (finish) is not.
+    const told = facts.error === undefined ? facts : { ...facts, error: this.#redactError(facts.error) };
+    this.#tell((o) => o.concluded?.(told));
+  }
+
+  #conclude(facts: StageFacts): void {
     if (facts.check !== undefined) this.#snapshot.check = facts.check;
     if (facts.rollback !== undefined) this.#snapshot.rollback = facts.rollback;
     if (facts.error !== undefined) this.#snapshot.error = { ...facts.error };
+  }
+
+  #redactError(error: { readonly code: string; readonly message: string }): { code: string; message: string } {
+    return { code: error.code, message: this.redact(error.message) };
   }
 
   #ownStep(step: Readonly<StepRecord>): Writable<StepRecord> {
@@ -269,7 +302,7 @@ export class RunRecorder {
    * a marker, which starts a new line with a timestamp.
    */
   endStreams(): void {
-    for (const part of this.#output.end()) this.#write(part);
+    for (const part of this.#output.end()) this.#writeOutput(part);
   }
 
   /** Pushes buffered log bytes to disk as a chained block (nothing once the log failed). */
@@ -350,7 +383,7 @@ export class RunRecorder {
    */
   /** The final facts, and the run's end time and duration from the recorder's clock. */
   #applyEnd(end: RunEnd): void {
-    this.concluded(end);
+    this.#conclude(end);
     this.#snapshot.status = end.status;
     if (end.outputs !== undefined) this.#snapshot.outputs = { ...end.outputs };
     const ended = this.#clock();
@@ -428,8 +461,29 @@ export class RunRecorder {
     // any) has let go, nothing refers to the chunk: free it now rather than at a later GC, which
     // keeps a loud step's memory flat (see adapters/chunk-memory.ts).
     let held = false;
-    for (const part of this.#output.push(stream, chunk)) held = this.#write(part) || held;
+    for (const part of this.#output.push(stream, chunk)) held = this.#writeOutput(part) || held;
     if (!held) releaseChunk(chunk);
+  }
+
+  /**
+   * Tells the observer; a console that fails (a bug in it) must not stop the step or the record
+   * from the middle of a stream handler: it is dropped, and the log says why.
+   */
+  #tell(call: (observer: RecordObserver) => void): void {
+    const observer = this.#observer;
+    if (observer === undefined) return;
+    try {
+      call(observer);
+    } catch (error) {
+      this.#observer = undefined;
+      this.line(`!! the live console stopped: ${describeError(error)}`);
+    }
+  }
+
+  /** Appends a step's redacted output, and shows it to the observer, which copies what it keeps. */
+  #writeOutput(bytes: Buffer): boolean {
+    if (bytes.byteLength > 0) this.#tell((o) => o.output?.(bytes));
+    return this.#write(bytes);
   }
 
   /**

@@ -25,9 +25,12 @@ async function planOf(args: string[]): Promise<string> {
 describe('run --plan-digest', () => {
   it('runs the approved plan, and records it', async () => {
     const digest = await planOf(['--param', 'port=8080', '--target', 'web-1']);
+    const before = new Set(r.records());
     const result = await r.run(['--param', 'port=8080', '--target', 'web-1', '--plan-digest', digest]);
     expect(result.code, result.stdout + result.stderr).toBe(0);
-    const snapshot = r.snapshot(r.records().at(-1) as string);
+    const added = r.records().filter((dir) => !before.has(dir));
+    expect(added).toHaveLength(1);
+    const snapshot = r.snapshot(added[0] as string);
     expect(snapshot.status).toBe('succeeded');
     expect(snapshot.plan).toEqual({ digest, approved: digest });
   });
@@ -38,13 +41,15 @@ describe('run --plan-digest', () => {
     ['force flipped', ['--param', 'port=8080', '--target', 'web-1', '--force']],
   ])('refuses the approval of one plan for %s (PLAN_CHANGED, exit 3, no step ran)', async (_label, args) => {
     const approved = await planOf(['--param', 'port=8080', '--target', 'web-1']);
-    const before = r.records().length;
+    const before = new Set(r.records());
     const result = await r.run([...args, '--plan-digest', approved]);
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/refused \[PLAN_CHANGED\]: the approved plan was sha256:/);
     expect(result.stdout).not.toContain('ran-');
-    expect(r.records().length).toBe(before + 1);
-    const snapshot = r.snapshot(r.records().at(-1) as string);
+    // The new record (folders of one second sort by their random suffix, not by time).
+    const added = r.records().filter((dir) => !before.has(dir));
+    expect(added).toHaveLength(1);
+    const snapshot = r.snapshot(added[0] as string);
     expect(snapshot.status).toBe('refused');
     expect(snapshot.error?.code).toBe('PLAN_CHANGED');
     expect(snapshot.plan?.approved).toBe(approved);

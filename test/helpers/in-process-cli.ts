@@ -14,6 +14,8 @@ export interface ContextOptions {
   readonly now?: () => Date;
   /** Sees each line of standard output as it is written (say, to cancel at a given point). */
   readonly onOut?: (line: string) => void;
+  /** Standard error is a terminal (a fake TTY): a run shows its live progress there. */
+  readonly errIsTerminal?: boolean;
 }
 
 /** A CommandContext that keeps every line the command writes. */
@@ -39,6 +41,7 @@ export function captureContext(cwd: string, options: ContextOptions = {}): Captu
       options.onOut?.(line);
     },
     err: (line) => errLines.push(line),
+    ...(options.errIsTerminal !== undefined ? { errIsTerminal: options.errIsTerminal } : {}),
     now: options.now ?? (() => new Date()),
     cancel: options.cancel ?? new AbortController().signal,
     setCancellable: (active) => cancellable.push(active),
