@@ -55,6 +55,7 @@ export type TrustErrorCode =
   | 'HISTORY_UNAVAILABLE'
   | 'TOO_MANY_UNHEALTHY'
   | 'PLAN_CHANGED'
+  | 'NOT_APPROVED'
   | 'UNRELEASED_ON_GITHUB';
 
 /** An outside service refused to serve us for now: exit 1, the run did not start or finish. */

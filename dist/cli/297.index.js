@@ -1322,7 +1322,7 @@ async function blastRadiusCommand(options, github, context) {
         }
     }
     const radius = (0,blast_radius/* decideBlastRadius */.j8)(checks, options.total, options.maxUnhealthy);
-    const toFix = options.legs === undefined ? undefined : (0,blast_radius/* legsToFix */.cr)(options.legs, checks);
+    const toFix = options.legs === undefined ? undefined : (0,blast_radius/* legsToFix */.cr)(options.legs, checks, options.holdAll);
     const output = options.githubOutput ?? github.output;
     const summary = options.summary ?? github.stepSummary;
     if (output) {

@@ -228,7 +228,7 @@ if (refusal === undefined) {
     if (STEP_COMMANDS.has(process.argv[2] ?? '') && !process.argv.includes('--dry-run'))
         (0,_adapters_sealed_environment_js__WEBPACK_IMPORTED_MODULE_2__/* .sealEnvironment */ .hc)();
     node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache?.();
-    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(206), __nccwpck_require__.e(106)]).then(__nccwpck_require__.bind(__nccwpck_require__, 26106));
+    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(206), __nccwpck_require__.e(896)]).then(__nccwpck_require__.bind(__nccwpck_require__, 30896));
     await main();
 }
 else {

@@ -215,7 +215,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 if (process.env['INPUT_DRY-RUN'] !== 'true')
     (0,_adapters_sealed_environment_js__WEBPACK_IMPORTED_MODULE_1__/* .sealEnvironment */ .hc)();
-const { startMain } = await Promise.all(/* import() */[__nccwpck_require__.e(916), __nccwpck_require__.e(680)]).then(__nccwpck_require__.bind(__nccwpck_require__, 40680));
+const { startMain } = await Promise.all(/* import() */[__nccwpck_require__.e(916), __nccwpck_require__.e(340)]).then(__nccwpck_require__.bind(__nccwpck_require__, 69340));
 await startMain((0,node_url__WEBPACK_IMPORTED_MODULE_0__.fileURLToPath)(import.meta.url));
 
 __webpack_async_result__();

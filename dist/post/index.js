@@ -33685,6 +33685,7 @@ function readActionSettings(input, env) {
             : undefined,
         replay: replaySettings(input, workspace),
         approvedPlanDigest: planDigestInput(input('plan-digest')),
+        approvedIn: environmentInput(input('approved-in')),
         publish: publishTarget(input('publish') || 'both'),
         recordSuffix: recordSuffix(input('record-suffix')),
         retentionDays: input('retention-days') ? integer(input('retention-days'), 'retention-days', 1, 90) : undefined,
@@ -33718,6 +33719,16 @@ function replaySettings(input, workspace) {
         throw new errors/* UsageError */.eb('USAGE', `input 'replay-snapshot-digest': expected the replayed run's snapshot digest (sha256:<64 hex>, from its job summary or 'snapshot-digest' output), got '${digest.slice(0, 80)}'`);
     }
     return { dir: inWorkspace(workspace, dir, 'replay-of'), snapshotDigest: digest };
+}
+/** An environment name (input `approved-in`): GitHub allows at most 255 characters, no control characters. */
+function environmentInput(text) {
+    const value = text.trim();
+    if (!value)
+        return undefined;
+    if (value.length > 255 || [...value].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) {
+        throw new errors/* UsageError */.eb('USAGE', `input 'approved-in': expected the name of the GitHub environment whose reviewers approve this run, got '${value.slice(0, 80)}'`);
+    }
+    return value;
 }
 function planDigestInput(text) {
     const value = text.trim();

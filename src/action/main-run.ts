@@ -53,7 +53,10 @@ export async function runMain(mainDeps: MainDeps): Promise<void> {
     const keys = await loadKeys(settings);
     const source = await chooseSource(settings, deps);
     const { bytes: manifestBytes, published: publishedSerial } = await loadManifest(settings, keys, deps);
-    const approval = settings.approvedPlanDigest !== undefined ? await readApproval(settings, deps) : undefined;
+    const approval =
+      settings.approvedPlanDigest !== undefined || settings.approvedIn !== undefined
+        ? await readApproval(settings, deps)
+        : undefined;
     // Untrusted step output is fenced: between these markers the runner ignores workflow commands,
     // so a step cannot set outputs, add masks or change the job's environment by printing them.
     const fence = randomBytes(16).toString('hex');
@@ -80,6 +83,7 @@ export async function runMain(mainDeps: MainDeps): Promise<void> {
           ...(replay !== undefined ? { replay: replay.replay } : {}),
           ...(settings.approvedPlanDigest !== undefined ? { approvedPlanDigest: settings.approvedPlanDigest } : {}),
           ...(approval !== undefined ? { approval } : {}),
+          ...(settings.approvedIn !== undefined ? { requiredApproval: settings.approvedIn } : {}),
           runId: githubRunId(settings.runId, settings.runAttempt, settings.recordSuffix),
           // The Action only ever runs as a step of a GitHub job: the trigger is the job's.
           github: { ...settings.github, actions: true },
@@ -238,7 +242,8 @@ function reportOutputs(
 /**
  * Who approved this workflow run's protected environments, for the record of an approved plan.
  * The approval itself is GitHub's (the environment's required reviewers held the job); a failure
- * to read the reviews is recorded as such and does not stop an approved fix.
+ * to read the reviews is recorded as such, and refuses the run only when `approved-in` asks for
+ * the approval to be shown (app/approval-check.ts).
  */
 async function readApproval(settings: ActionSettings, deps: ConnectedDeps): Promise<ApprovalRecord> {
   const readAt = deps.now().toISOString();

@@ -63,6 +63,11 @@ export interface ActionSettings {
    * refused (PLAN_CHANGED) unless it plans exactly that. Undefined when empty.
    */
   readonly approvedPlanDigest: string | undefined;
+  /**
+   * The environment whose reviewers must have approved this run (input `approved-in`): refused
+   * (NOT_APPROVED) unless the run's approvals list an approval there. Undefined when empty.
+   */
+  readonly approvedIn: string | undefined;
   /** Where the record is published. */
   readonly publish: PublishTarget;
   /** Appended to artifact names and release tags (one record per matrix leg), encoded by recordSuffix; '' for none. */
@@ -148,6 +153,7 @@ export function readActionSettings(input: InputReader, env: NodeJS.ProcessEnv): 
       : undefined,
     replay: replaySettings(input, workspace),
     approvedPlanDigest: planDigestInput(input('plan-digest')),
+    approvedIn: environmentInput(input('approved-in')),
     publish: publishTarget(input('publish') || 'both'),
     recordSuffix: recordSuffix(input('record-suffix')),
     retentionDays: input('retention-days') ? integer(input('retention-days'), 'retention-days', 1, 90) : undefined,
@@ -184,6 +190,19 @@ function replaySettings(input: InputReader, workspace: string): ActionSettings['
     );
   }
   return { dir: inWorkspace(workspace, dir, 'replay-of'), snapshotDigest: digest };
+}
+
+/** An environment name (input `approved-in`): GitHub allows at most 255 characters, no control characters. */
+function environmentInput(text: string): string | undefined {
+  const value = text.trim();
+  if (!value) return undefined;
+  if (value.length > 255 || [...value].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) {
+    throw new UsageError(
+      'USAGE',
+      `input 'approved-in': expected the name of the GitHub environment whose reviewers approve this run, got '${value.slice(0, 80)}'`,
+    );
+  }
+  return value;
 }
 
 function planDigestInput(text: string): string | undefined {

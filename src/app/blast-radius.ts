@@ -176,16 +176,26 @@ export function parseLegs(text: string, label: string): PlannedLeg[] {
 
 /**
  * The legs that need a fix, and so an approval (drift.yml's `approval-environment`): every leg
- * but those whose own check-only record says `healthy`. Fails closed, as the count does: a leg
- * whose check errored, was refused, left no record or a record of something else (another
- * version or target) is held for a reviewer. Attack stopped: a check that cannot be read, or a
- * record laid in for another leg, would otherwise let a fix run without anyone approving it.
+ * but those vouched healthy by exactly one check-only record, of their own version and target.
+ * Fails closed, as the count does:
+ * - a leg whose check errored, was refused, or left no record is held for a reviewer;
+ * - a leg named by two records is held whatever they say. Attack stopped: a compromised runner of
+ *   one leg uploads, besides its own, a `healthy` record naming another leg, whose real check
+ *   found drift: that leg's drift would go unfixed and unapproved, and the summary would show it
+ *   healthy;
+ * - with any record unreadable or not check-only (`holdAll` too, which the workflow sets when a
+ *   check leg did not succeed), it cannot be told which leg a record stood for: every leg is held.
  */
-export function legsToFix(legs: readonly PlannedLeg[], checks: readonly TargetCheck[]): PlannedLeg[] {
-  const healthy = new Set(
-    checks
-      .filter((c) => c.checkOnly && c.problem === undefined && c.status === 'healthy' && c.ran !== undefined)
-      .map((c) => JSON.stringify([c.ran?.remediation, c.ran?.target])),
-  );
-  return legs.filter((leg) => !healthy.has(JSON.stringify([leg.remediation, leg.target])));
+export function legsToFix(legs: readonly PlannedLeg[], checks: readonly TargetCheck[], holdAll = false): PlannedLeg[] {
+  const key = (remediation: string | undefined, target: string | undefined) => JSON.stringify([remediation, target]);
+  if (holdAll || checks.some((c) => !c.checkOnly || c.problem !== undefined || c.ran === undefined)) return [...legs];
+  const named = new Map<string, TargetCheck[]>();
+  for (const check of checks) {
+    const k = key(check.ran?.remediation, check.ran?.target);
+    named.set(k, [...(named.get(k) ?? []), check]);
+  }
+  return legs.filter((leg) => {
+    const mine = named.get(key(leg.remediation, leg.target)) ?? [];
+    return !(mine.length === 1 && mine[0]?.status === 'healthy');
+  });
 }

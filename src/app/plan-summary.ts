@@ -50,6 +50,23 @@ export function renderPlanSummary(view: PlanView): string {
     '### Parameters',
     '',
   ];
+  // The target's facts (TARGET_* of the steps, e.g. the SSH host): the digest covers them, so the
+  // reviewer sees them. They come from the reviewed targets file; escaped all the same.
+  const facts = Object.entries(plan.targetFacts ?? {});
+  if (facts.length > 0) {
+    lines.splice(
+      lines.length - 3,
+      0,
+      '',
+      '### Target facts',
+      '',
+      '| name | value |',
+      '| --- | --- |',
+      ...facts.map(
+        ([name, value]) => `| ${escape(visible(`TARGET_${name.toUpperCase()}`))} | ${escape(visible(value))} |`,
+      ),
+    );
+  }
   const params = Object.entries(view.recordedParams);
   if (params.length === 0) lines.push('(none)');
   else {

@@ -17,6 +17,7 @@ import { redactSnapshot, RunRecorder, type Echo, type RecordObserver, type RunEn
 import { writeReceipt, type RecordSeal } from '../record/receipt-writer.ts';
 import { paramsDigest } from '../record/snapshot-digests.ts';
 import { planDigest } from '../core/plan-digest.ts';
+import { approvalProblem } from './approval-check.ts';
 import {
   SNAPSHOT_SCHEMA,
   type CircuitBreakerRecord,
@@ -92,6 +93,11 @@ export interface RunSettings {
   readonly approvedPlanDigest?: string;
   /** Who approved the run's environment (GitHub's approvals API), recorded with the plan. */
   readonly approval?: ApprovalRecord;
+  /**
+   * The environment whose reviewers must have approved this run (the Action's `approved-in`):
+   * refused (NOT_APPROVED) unless `approval` lists an approval there and no rejection.
+   */
+  readonly requiredApproval?: string;
 }
 
 /** A replay: the record it repeats, and what the new run must match of it. */
@@ -496,6 +502,13 @@ export async function runRemediation(
     // A refused record holds no verified facts (the schema keeps refusals to what was asked);
     // the message names them, and both digests are recorded.
     return recordRefusal(changed, guards.breakerRecord, planRecord);
+  }
+  // The environment's reviewers must have approved (app/approval-check.ts says which attack this
+  // stops). A dry run is the plan, which runs outside the environment and needs no approval.
+  if (settings.requiredApproval !== undefined && !settings.dryRun) {
+    const problem = approvalProblem(settings.approval, settings.requiredApproval);
+    if (problem !== undefined)
+      return recordRefusal(new TrustError('NOT_APPROVED', problem), guards.breakerRecord, planRecord);
   }
 
   const plan: RunPlan = {

@@ -850,6 +850,11 @@ export const COMMANDS = {
         description:
           "the plan's legs: also write outputs fix-legs (those whose check was not healthy) and fix-count, for drift.yml's approval-environment",
       },
+      'hold-all': {
+        type: 'boolean',
+        description:
+          'with --legs: every leg needs a fix (a check leg did not succeed, so a record may be missing or forged)',
+      },
       'github-output': githubOutputOption,
       summary: summaryOption,
     },

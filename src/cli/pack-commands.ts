@@ -221,6 +221,8 @@ export interface BlastRadiusOptions {
   readonly total: number;
   /** The plan's legs (drift.yml's approval mode): also write the legs that need a fix. */
   readonly legs: readonly PlannedLeg[] | undefined;
+  /** Every leg needs a fix (a check leg did not succeed: its record may be missing or another's). */
+  readonly holdAll: boolean;
   readonly githubOutput: string | undefined;
   readonly summary: string | undefined;
 }
@@ -264,7 +266,7 @@ export async function blastRadiusCommand(
     }
   }
   const radius = decideBlastRadius(checks, options.total, options.maxUnhealthy);
-  const toFix = options.legs === undefined ? undefined : legsToFix(options.legs, checks);
+  const toFix = options.legs === undefined ? undefined : legsToFix(options.legs, checks, options.holdAll);
   const output = options.githubOutput ?? github.output;
   const summary = options.summary ?? github.stepSummary;
   if (output) {

@@ -126,6 +126,8 @@ export type CliCommand =
       readonly total: number;
       /** The plan's legs: write the ones that need a fix (drift.yml's approval mode). */
       readonly legs: readonly PlannedLeg[] | undefined;
+      /** --hold-all: every leg needs a fix, whatever the records say. */
+      readonly holdAll: boolean;
       readonly githubOutput: string | undefined;
       readonly summary: string | undefined;
     }
@@ -614,6 +616,7 @@ function buildCommand(key: CommandKey, args: readonly string[], cwd: string, env
         maxUnhealthy: parseMaxUnhealthy(values['max-unhealthy'] ?? '', '--max-unhealthy'),
         total: integerOption(values.total ?? '', '--total', 0, 1),
         legs: values.legs === undefined ? undefined : parseLegs(values.legs, '--legs'),
+        holdAll: values['hold-all'] ?? false,
         githubOutput: optionalPath(values['github-output']),
         summary: optionalPath(values.summary),
       };

@@ -126,6 +126,19 @@ describe('the approval mode: an approval is bound to one plan digest', () => {
     expect((await plan('{"service": "api|<b>x</b>"}', 'web-2')).digest).not.toBe(digest);
   });
 
+  it("shows the target's facts the digest covers (the SSH host a fix will reach), escaped", async () => {
+    const io = await runAction({
+      'dry-run': 'true',
+      params: '{"service": "api"}',
+      target: 'web-1',
+      'target-facts': '{"ssh_host": "db-primary|<i>x</i>"}',
+    });
+    expect(io.failures).toEqual([]);
+    const summary = io.summaries.join('\n');
+    expect(summary).toContain('### Target facts');
+    expect(summary).toMatch(/\| TARGET\\_SSH\\_HOST \| db-primary\\\|&lt;i&gt;x&lt;\/i&gt; \|/);
+  });
+
   it('runs the approved plan and records the plan and who approved it, covered by the snapshot checks', async () => {
     const { digest } = await plan('{"service": "api"}');
     const runId = nextRunId++;
@@ -192,6 +205,69 @@ describe('the approval mode: an approval is bound to one plan digest', () => {
     expect(io.outputs.status).toBe('succeeded');
     expect(snapshotOf(io).approval?.unavailable).toMatch(/needs actions: read/);
     expect(io.warnings.join('\n')).toMatch(/reviews could not be read/);
+  });
+
+  it('approved-in: runs only when a reviewer approved that environment in this run', async () => {
+    const { digest } = await plan('{"service": "api"}');
+    const request = {
+      params: '{"service": "api"}',
+      target: 'web-1',
+      'plan-digest': digest,
+      'approved-in': 'Production',
+    };
+    const approved = nextRunId++;
+    // GitHub compares environment names without case.
+    gh.addRunReview(approved, { state: 'approved', login: 'alice', environments: ['production'], comment: '' });
+    const io = await runAction(request, approved);
+    expect(io.failures).toEqual([]);
+    expect(io.outputs.status).toBe('succeeded');
+  });
+
+  it.each([
+    // Attack: an environment without required reviewers (misspelt, new, its rule removed) lets the
+    // job through without asking anyone: nobody reviewed, so nothing runs.
+    ['nobody reviewed (an environment without required reviewers)', []],
+    [
+      'only another environment was approved',
+      [{ state: 'approved', login: 'bob', environments: ['staging'], comment: '' }],
+    ],
+    [
+      'a reviewer rejected it there, even if another approved',
+      [
+        { state: 'approved', login: 'alice', environments: ['production'], comment: '' },
+        { state: 'rejected', login: 'carol', environments: ['production'], comment: 'no' },
+      ],
+    ],
+  ] as const)('approved-in refuses before any step when %s (NOT_APPROVED, recorded)', async (_label, reviews) => {
+    const { digest } = await plan('{"service": "api"}');
+    const runId = nextRunId++;
+    for (const review of reviews) gh.addRunReview(runId, { ...review, environments: [...review.environments] });
+    const io = await runAction(
+      { params: '{"service": "api"}', target: 'web-1', 'plan-digest': digest, 'approved-in': 'production' },
+      runId,
+    );
+    expect(io.outputs.status).toBe('refused');
+    expect(io.outputs['error-code']).toBe('NOT_APPROVED');
+    expect(io.failures.join('\n')).toMatch(/refused \[NOT_APPROVED\]: .*'production'/);
+    expect(io.log).not.toContain('restarting');
+    const snapshot = snapshotOf(io);
+    expect(snapshot.error?.code).toBe('NOT_APPROVED');
+    expect(snapshot.steps).toEqual([]);
+    expect(snapshot.approval?.reviews).toHaveLength(reviews.length);
+  });
+
+  it('approved-in refuses when the reviews cannot be read (fails closed), and says what to grant', async () => {
+    const { digest } = await plan('{"service": "api"}');
+    gh.failNext(/approvals$/, 1, 403);
+    const io = await runAction({
+      params: '{"service": "api"}',
+      target: 'web-1',
+      'plan-digest': digest,
+      'approved-in': 'production',
+    });
+    expect(io.outputs['error-code']).toBe('NOT_APPROVED');
+    expect(io.failures.join('\n')).toMatch(/reviews could not be read.*grant actions: read/);
+    expect(io.log).not.toContain('restarting');
   });
 
   it('refuses a plan-digest input that is not a digest (exit 2) before anything runs', async () => {

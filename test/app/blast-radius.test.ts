@@ -175,6 +175,20 @@ describe('legsToFix (drift.yml approval-environment: only these wait for a revie
     expect(legsToFix(legs, [])).toEqual(legs);
   });
 
+  it('holds a leg named by two records, whatever they say, and every leg with holdAll', () => {
+    const legs = [leg('web-1'), leg('web-2')];
+    const checks = [
+      check('web-1', 'healthy', ran('web-1')),
+      check('web-2', 'unhealthy', ran('web-2')),
+      // Laid in by another leg's runner: a valid healthy record naming web-2.
+      check('web-2', 'healthy', ran('web-2')),
+    ];
+    expect(legsToFix(legs, checks).map((l) => l.target)).toEqual(['web-2']);
+    expect(
+      legsToFix(legs, [check('web-1', 'healthy', ran('web-1')), check('web-2', 'healthy', ran('web-2'))], true),
+    ).toEqual(legs);
+  });
+
   it('parseLegs takes the plan output and refuses anything else (exit 2)', () => {
     expect(parseLegs('[{"remediation":"svc@v1.0.0","target":"","params":{},"extra":1}]', '--legs')).toEqual([leg('')]);
     for (const bad of ['', '{}', '[]', '[{"remediation":"svc@v1.0.0"}]', '[{"remediation":1,"target":"","params":{}}]'])

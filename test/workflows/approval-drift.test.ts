@@ -11,7 +11,7 @@ import { startGitHubDouble } from '../doubles/github-rest/server.ts';
 import { releaseRemediation } from '../helpers/released.ts';
 import { evaluateValue, jobRuns } from './job-condition.ts';
 import { fakeCli, findStep, installTool, runStep, runStepAsync, tempDir } from './step-runner.ts';
-import { jobsOf, parseYamlMap, workflowCallOf, type YamlMap } from './workflow-rules.ts';
+import { jobsOf, parseYamlMap, stepsOf, TOOL_ACTION, workflowCallOf, type YamlMap } from './workflow-rules.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const drift = parseYamlMap(readFileSync(join(ROOT, '.github/workflows/drift.yml'), 'utf8'), 'drift.yml');
@@ -91,6 +91,10 @@ describe('drift.yml approval-environment: approval only where drift is found', (
     const approval = context({ 'approval-environment': 'prod' }, needs);
     expect(evaluateValue(include.include, approval)).toEqual([leg('web-2')]);
     expect(evaluateValue(legsJob.environment, approval)).toBe('prod');
+    // Each fix leg's Action refuses (NOT_APPROVED) unless a reviewer approved that environment.
+    const runWith = (stepsOf(legsJob).find((s) => s.uses === TOOL_ACTION) as YamlMap).with as YamlMap;
+    expect(evaluateValue(runWith['approved-in'], approval)).toBe('prod');
+    expect(evaluateValue(runWith['approved-in'], context({}, needs))).toBe('');
     const plain = context({}, { ...needs, gate: { result: 'skipped', outputs: {} } });
     expect(evaluateValue(include.include, plain)).toEqual(PLAN_LEGS);
     expect(evaluateValue(legsJob.environment, plain)).toBe('');
@@ -137,6 +141,7 @@ describe('drift.yml approval-environment: approval only where drift is found', (
           TARGETS: String(legs.length),
           APPROVAL_ENVIRONMENT: 'prod',
           LEGS: JSON.stringify(legs),
+          CHECK_RESULT: 'success',
         },
         runner: { GITHUB_API_URL: gh.url },
       });
@@ -152,10 +157,53 @@ describe('drift.yml approval-environment: approval only where drift is found', (
       expect(result.summary).toContain('4 of 6 leg(s) need a fix and wait for approval');
       expect(gh.violations).toEqual([]);
 
+      const gateWith = (env: Record<string, string>) =>
+        runStepAsync(findStep(drift, 'gate', 'count'), {
+          cwd: workspace,
+          env: {
+            GITHUB_TOKEN: 't',
+            MAX_UNHEALTHY: '',
+            TARGETS: String(legs.length),
+            APPROVAL_ENVIRONMENT: 'prod',
+            LEGS: JSON.stringify(legs),
+            CHECK_RESULT: 'success',
+            ...env,
+          },
+          runner: { GITHUB_API_URL: gh.url },
+        });
+      // A check leg that did not succeed: no record can vouch for a leg, every one waits.
+      const failedCheck = await gateWith({ CHECK_RESULT: 'failure' });
+      expect(failedCheck.status, failedCheck.stderr).toBe(0);
+      expect(failedCheck.outputs['fix-count']).toBe('6');
+
+      // Attack: a compromised runner of one leg uploads, besides its own, a real and valid
+      // `healthy` check record naming web-2, whose own check found drift. web-2 is named twice:
+      // it is held whatever the records say.
+      const before = new Set(r.records());
+      expect((await r.run(['--check-only', '--target', 'web-2', '--param', 'mode=web-1'])).code).toBe(0);
+      const forged = r.records().find((dir) => !before.has(dir)) as string;
+      expect(r.snapshot(forged)).toMatchObject({ status: 'healthy', target: 'web-2', checkOnly: true });
+      const files: Record<string, Buffer> = {};
+      for (const entry of readdirSync(forged, { withFileTypes: true }))
+        if (entry.isFile()) files[entry.name] = readFileSync(join(forged, entry.name));
+      gh.addArtifact({ runId: 4242, name: 'remediation-svc-v1.0.0-4242-1-check-0-web-1-b', files });
+      const attacked = await gateWith({});
+      expect(attacked.status, attacked.stderr).toBe(0);
+      const held = JSON.parse(attacked.outputs['fix-legs'] ?? 'null') as { target: string }[];
+      expect(held.map((l) => l.target)).toContain('web-2');
+      expect(gh.violations).toEqual([]);
+
       // Without the approval mode the gate writes no fix legs (and needs max-unhealthy).
       const plain = await runStepAsync(findStep(drift, 'gate', 'count'), {
         cwd: workspace,
-        env: { GITHUB_TOKEN: 't', MAX_UNHEALTHY: '50%', TARGETS: '4', APPROVAL_ENVIRONMENT: '', LEGS: '' },
+        env: {
+          GITHUB_TOKEN: 't',
+          MAX_UNHEALTHY: '100%',
+          TARGETS: '6',
+          APPROVAL_ENVIRONMENT: '',
+          LEGS: '',
+          CHECK_RESULT: 'success',
+        },
         runner: { GITHUB_API_URL: gh.url },
       });
       expect(plain.status, plain.stderr).toBe(0);

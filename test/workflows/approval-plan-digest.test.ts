@@ -48,6 +48,8 @@ describe.each(WORKFLOWS)('%s with approval: true never runs without the approved
     expect((planStep.with as YamlMap)['dry-run']).toBe(true);
     const runStepOf = stepsOf(job(wf, 'remediate')).find((s) => s.uses === TOOL_ACTION) as YamlMap;
     expect((runStepOf.with as YamlMap)['plan-digest']).toBe('${{ needs.plan.outputs.plan-digest }}');
+    // The run must also show a reviewer approved the environment (NOT_APPROVED otherwise).
+    expect((runStepOf.with as YamlMap)['approved-in']).toBe("${{ inputs.approval && inputs.environment || '' }}");
     expect(job(wf, 'remediate').environment).toBe('${{ inputs.environment }}');
     // The plan and the run verify the same request: every input the plan gives is given the same.
     const runWith = runStepOf.with as YamlMap;

@@ -988,7 +988,14 @@ describe('drift.yml and fleet.yml max-unhealthy gate (blast radius)', () => {
     );
     const result = runStep(findStep(workflow('drift.yml'), 'gate', 'count'), {
       cwd,
-      env: { GITHUB_TOKEN: 't', MAX_UNHEALTHY: '1', TARGETS: '3', APPROVAL_ENVIRONMENT: '', LEGS: '' },
+      env: {
+        GITHUB_TOKEN: 't',
+        MAX_UNHEALTHY: '1',
+        TARGETS: '3',
+        APPROVAL_ENVIRONMENT: '',
+        LEGS: '',
+        CHECK_RESULT: 'success',
+      },
     });
     expect(result.status).toBe(1);
     // blast-radius never ran: an unknown count is not read as zero.

@@ -1,0 +1,9761 @@
+export const id = 340;
+export const ids = [340];
+export const modules = {
+
+/***/ 69340:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  startMain: () => (/* binding */ startMain)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
+var core = __webpack_require__(91659);
+;// CONCATENATED MODULE: ./src/action/action-io.ts
+/** State keys shared by main and post. */
+const STATE = {
+    recordDir: 'record-dir',
+    published: 'published',
+    publishedArtifact: 'published-artifact',
+    publishedRelease: 'published-release',
+    attested: 'attested',
+    cancelled: 'cancel-requested',
+    ref: 'remediation',
+    commit: 'commit',
+};
+
+;// CONCATENATED MODULE: ./src/action/core-io.ts
+
+/** ActionIo on @actions/core: the runner's file commands and log. */
+function coreIo() {
+    return {
+        getInput: (name) => core/* getInput */.V4(name),
+        setOutput: (name, value) => core/* setOutput */.uH(name, value),
+        setSecret: (value) => core/* setSecret */.Pq(value),
+        info: (message) => core/* info */.pq(message),
+        warning: (message) => core/* warning */.$e(message),
+        error: (message, position) => core/* error */.z3(message, position ?? {}),
+        setFailed: (message) => core/* setFailed */.C1(message),
+        saveState: (name, value) => core/* saveState */.LZ(name, value),
+        getState: (name) => core/* getState */.Gu(name),
+        writeSummary: async (markdown) => {
+            await core/* summary */.z.addRaw(markdown, true).write();
+        },
+        writeRaw: (bytes) => {
+            process.stdout.write(bytes);
+            // Pipes to the runner are written at once on Linux; when the pipe is full (or on platforms
+            // where stdout is asynchronous) the stream keeps a reference until it drains.
+            return process.stdout.writableLength > 0;
+        },
+    };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+;// CONCATENATED MODULE: ./src/adapters/retry.ts
+/**
+ * Four tries, 1 s, 2 s, 4 s apart: GitHub's 5xx blips usually clear within seconds. Rate limits
+ * are waited out for up to 5 minutes: GitHub's secondary limits ask for about a minute, and a
+ * primary limit that resets later than that is better reported than waited on by a paid runner.
+ */
+const DEFAULT_RETRY = {
+    attempts: 4,
+    firstDelayMs: 1000,
+    maxDelayMs: 10_000,
+    maxRateLimitWaitMs: 5 * 60_000,
+    requestTimeoutMs: 2 * 60_000,
+};
+/**
+ * Runs `call` until it succeeds, `isRetryable(error)` says no, or attempts run out; the last
+ * error is thrown unchanged, so nothing is swallowed. `onRetry` reports each retry.
+ */
+async function withRetry(call, isRetryable, policy = DEFAULT_RETRY, onRetry) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await call();
+        }
+        catch (error) {
+            if (attempt >= policy.attempts || !isRetryable(error))
+                throw error;
+            const delay = Math.min(policy.firstDelayMs * 2 ** (attempt - 1), policy.maxDelayMs);
+            onRetry?.(error, attempt, delay);
+            await new Promise((resolve) => setTimeout(resolve, delay));
+        }
+    }
+}
+/** Server errors (5xx) and network failures are worth retrying at once; 4xx are not (rate limits: see rateLimitDelayMs). */
+function isTransient(error) {
+    const status = error?.status;
+    if (typeof status === 'number')
+        return status >= 500;
+    return true;
+}
+/**
+ * Reads a rate-limit answer as GitHub documents it ("Best practices for using the REST API"):
+ * a 403 or 429 with `retry-after` (seconds) waits that long; with `x-ratelimit-remaining: 0`
+ * waits until `x-ratelimit-reset` (epoch seconds); any other 429 waits a minute. A 403 with
+ * neither header is a permission refusal, not a rate limit: undefined.
+ */
+function rateLimitWait(error, nowMs) {
+    const status = error?.status;
+    if (status !== 403 && status !== 429)
+        return undefined;
+    const headers = error.response?.headers ?? {};
+    const header = (name) => {
+        const value = headers[name];
+        return value === undefined || value === null ? undefined : String(value);
+    };
+    const retryAfter = header('retry-after');
+    if (retryAfter !== undefined && /^\d{1,7}$/.test(retryAfter.trim())) {
+        // At least a second: `retry-after: 0` repeated would otherwise spin without using up any budget.
+        return { delayMs: Math.max(1, Number(retryAfter.trim())) * 1000, reason: `retry-after: ${retryAfter.trim()}` };
+    }
+    const reset = header('x-ratelimit-reset');
+    if (header('x-ratelimit-remaining') === '0' && reset !== undefined && /^\d{1,12}$/.test(reset.trim())) {
+        const resetMs = Number(reset.trim()) * 1000;
+        // One extra second: GitHub's reset is whole seconds and clocks differ a little.
+        return {
+            delayMs: Math.max(0, resetMs - nowMs) + 1000,
+            reason: `x-ratelimit-remaining: 0 until ${new Date(resetMs).toISOString()}`,
+        };
+    }
+    return status === 429 ? { delayMs: 60_000, reason: 'HTTP 429 without retry-after' } : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/adapters/github-api.ts
+
+
+
+/** Artifacts per page of the repository's list: GitHub's maximum. */
+const ARTIFACTS_PER_PAGE = 100;
+/**
+ * GitHubApi over octokit (from @actions/github). Every call is retried on 5xx, 429 and network
+ * errors; 4xx answers (404, 422) are returned or thrown at once.
+ */
+class OctokitGitHubApi {
+    #octokit;
+    #owner;
+    #repo;
+    #retry;
+    #onRetry;
+    #sleep;
+    // One waiting budget for the whole client (one run), not per call: ten rate-limited calls must
+    // not hold a run for ten times the bound.
+    #rateLimitWaitedMs = 0;
+    /** `repository` is `owner/name`; `sleep` is replaced only by tests of rate-limit waits. */
+    constructor(octokit, repository, retry = DEFAULT_RETRY, onRetry, sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))) {
+        const [owner, repo] = repository.split('/');
+        if (!owner || !repo)
+            throw new Error(`expected GITHUB_REPOSITORY as owner/name, got '${repository}'`);
+        this.#octokit = octokit;
+        this.#owner = owner;
+        this.#repo = repo;
+        this.#retry = retry;
+        this.#onRetry = onRetry;
+        this.#sleep = sleep;
+    }
+    async tryGetRef(ref) {
+        const data = await this.#tryGet('GET /repos/{owner}/{repo}/git/ref/{ref}', { ref });
+        const object = data?.object;
+        return object ? { type: object.type, sha: object.sha } : undefined;
+    }
+    async listMatchingRefs(prefix) {
+        const data = (await this.#call('GET /repos/{owner}/{repo}/git/matching-refs/{ref}', { ref: prefix }));
+        return data.map((r) => ({ ref: r.ref, type: r.object.type, sha: r.object.sha }));
+    }
+    async getTag(sha) {
+        const data = (await this.#call('GET /repos/{owner}/{repo}/git/tags/{tag_sha}', { tag_sha: sha }));
+        return { type: data.object.type, sha: data.object.sha };
+    }
+    async getCommitTree(sha) {
+        const data = (await this.#call('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', { commit_sha: sha }));
+        return data.tree.sha;
+    }
+    async getTree(sha) {
+        const data = (await this.#call('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', {
+            tree_sha: sha,
+            recursive: '1',
+        }));
+        return { entries: data.tree, truncated: data.truncated };
+    }
+    async getBlob(sha) {
+        const data = (await this.#call('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', { file_sha: sha }));
+        if (data.encoding !== 'base64')
+            throw new Error(`blob ${sha}: expected base64 encoding, got ${data.encoding}`);
+        return Buffer.from(data.content, 'base64');
+    }
+    async tryGetReleaseByTag(tag) {
+        const data = await this.#tryGet('GET /repos/{owner}/{repo}/releases/tags/{tag}', { tag });
+        return data === undefined ? undefined : toRelease(data);
+    }
+    async listReleases(max) {
+        const releases = [];
+        for (let page = 1; releases.length < max; page++) {
+            const data = (await this.#call('GET /repos/{owner}/{repo}/releases', { per_page: 100, page }));
+            releases.push(...data.map(toRelease));
+            if (data.length < 100)
+                break;
+        }
+        return releases.slice(0, max);
+    }
+    async downloadAsset(assetId) {
+        const data = await this.#call('GET /repos/{owner}/{repo}/releases/assets/{asset_id}', {
+            asset_id: assetId,
+            headers: { accept: 'application/octet-stream' },
+        });
+        if (data instanceof ArrayBuffer)
+            return Buffer.from(data);
+        if (typeof data === 'string')
+            return Buffer.from(data);
+        return Buffer.from(data);
+    }
+    async createRelease(input) {
+        return toRelease(await this.#call('POST /repos/{owner}/{repo}/releases', {
+            tag_name: input.tag,
+            target_commitish: input.commit,
+            name: input.name,
+            body: input.body,
+            draft: true,
+            prerelease: input.prerelease,
+            make_latest: 'false',
+        }));
+    }
+    async uploadAsset(release, name, bytes, contentType) {
+        await this.#call(`POST ${release.uploadUrl}`, {
+            name,
+            data: bytes,
+            headers: { 'content-type': contentType, 'content-length': bytes.byteLength },
+        });
+    }
+    async publishRelease(id) {
+        return toRelease(await this.#call('PATCH /repos/{owner}/{repo}/releases/{release_id}', {
+            release_id: id,
+            draft: false,
+            make_latest: 'false',
+        }));
+    }
+    async listJobsForRunAttempt(runId, attempt) {
+        const jobs = [];
+        for (let page = 1;; page++) {
+            const data = (await this.#call('GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs', {
+                run_id: runId,
+                attempt_number: attempt,
+                per_page: 100,
+                page,
+            }));
+            for (const job of data.jobs) {
+                jobs.push({
+                    name: job.name,
+                    status: job.status,
+                    conclusion: job.conclusion,
+                    steps: (job.steps ?? []).map((s) => ({ name: s.name, conclusion: s.conclusion })),
+                });
+            }
+            // A short page is the last; total_count guards against a page that repeats forever.
+            if (data.jobs.length < 100 || jobs.length >= data.total_count)
+                break;
+        }
+        return jobs;
+    }
+    async listArtifactsPage(page) {
+        const data = (await this.#call('GET /repos/{owner}/{repo}/actions/artifacts', {
+            per_page: ARTIFACTS_PER_PAGE,
+            page,
+        }));
+        return {
+            totalCount: data.total_count,
+            artifacts: data.artifacts.map((a) => ({
+                id: a.id,
+                name: a.name,
+                sizeInBytes: a.size_in_bytes,
+                createdAt: a.created_at ?? '',
+                expired: a.expired,
+                digest: a.digest || undefined,
+                runId: a.workflow_run?.id,
+            })),
+        };
+    }
+    async listRunApprovals(runId) {
+        const data = (await this.#call('GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals', {
+            run_id: runId,
+        }));
+        // Bounded: what GitHub lists goes into the record, and the schema caps it.
+        return data.slice(0, 100).map((review) => ({
+            state: review.state === 'approved' || review.state === 'rejected' ? review.state : 'pending',
+            user: String(review.user?.login ?? '').slice(0, 100),
+            environments: (review.environments ?? []).slice(0, 50).map((e) => String(e.name ?? '').slice(0, 255)),
+            comment: String(review.comment ?? '').slice(0, 4096),
+        }));
+    }
+    async #call(route, params) {
+        const label = `${route.split(' ')[0]} ${route.split(' ')[1]?.replace(/^https?:\/\/[^/]+/, '')}`;
+        const limit = this.#retry.maxRateLimitWaitMs ?? 0;
+        const timeout = this.#retry.requestTimeoutMs;
+        for (;;) {
+            try {
+                const response = await withRetry(() => this.#octokit.request(route, {
+                    owner: this.#owner,
+                    repo: this.#repo,
+                    ...params,
+                    // A request that is never answered would otherwise hold the job until its timeout.
+                    ...(timeout ? { request: { signal: AbortSignal.timeout(timeout) } } : {}),
+                }), isTransient, this.#retry, (error, attempt, delay) => this.#onRetry?.(`${label} failed (${describeStatus(error)}); retry ${attempt} in ${delay} ms`));
+                return response.data;
+            }
+            catch (error) {
+                const wait = rateLimitWait(error, Date.now());
+                if (!wait)
+                    throw apiError(label, error);
+                // Waiting is bounded: a token whose hourly budget is spent would otherwise hold the runner
+                // (and the remediation) for up to an hour without saying why.
+                if (this.#rateLimitWaitedMs + wait.delayMs > limit) {
+                    throw new errors/* ServiceError */._7('RATE_LIMITED', `${label}: GitHub's API rate limit for this token is used up (${wait.reason}); waited ${Math.round(this.#rateLimitWaitedMs / 1000)} s of at most ${Math.round(limit / 1000)} s. Re-run after the limit resets, or use a token with its own budget (a GitHub App installation token)`, withStatus(error));
+                }
+                this.#onRetry?.(`${label} was rate limited (${wait.reason}); waiting ${Math.ceil(wait.delayMs / 1000)} s`);
+                await this.#sleep(wait.delayMs);
+                this.#rateLimitWaitedMs += wait.delayMs;
+            }
+        }
+    }
+    async #tryGet(route, params) {
+        try {
+            return await this.#call(route, params);
+        }
+        catch (error) {
+            if (error.status === 404)
+                return undefined;
+            throw error;
+        }
+    }
+}
+function toRelease(value) {
+    const r = value;
+    return {
+        id: r.id,
+        tagName: r.tag_name,
+        draft: r.draft,
+        htmlUrl: r.html_url,
+        uploadUrl: r.upload_url,
+        assets: (r.assets ?? []).map((a) => ({ id: a.id, name: a.name, size: a.size })),
+    };
+}
+function statusOf(error) {
+    const status = error?.status;
+    return typeof status === 'number' ? status : undefined;
+}
+/** The options of a ServiceError for a failed call: its cause, and its HTTP status when it had one. */
+function withStatus(error) {
+    const status = statusOf(error);
+    return status === undefined ? { cause: error } : { cause: error, status };
+}
+/**
+ * A failed call as a ServiceError that names the operation and the status, never the body: a
+ * 5xx answer is an HTML page, and an error body is GitHub's to change.
+ */
+function apiError(label, error) {
+    const status = statusOf(error);
+    const hint = status === 401
+        ? ': the token is missing or invalid'
+        : status === 403
+            ? ': the token lacks a permission this call needs (see the permissions in the README)'
+            : status === 404
+                ? ': not found (or the token cannot see it)'
+                : status !== undefined && status >= 500
+                    ? ': GitHub is failing; re-run later'
+                    : '';
+    return new errors/* ServiceError */._7('GITHUB_API', `${label} failed (${describeStatus(error)})${hint}`, withStatus(error));
+}
+function describeStatus(error) {
+    const status = error.status;
+    return typeof status === 'number' ? `HTTP ${status}` : error instanceof Error ? error.message : String(error);
+}
+/** Git's object id of a blob: sha1 (40 hex) or sha256 (64 hex) of `blob <size>\0<content>`. */
+function gitBlobId(content, idLength) {
+    const hash = (0,external_node_crypto_.createHash)(idLength === 64 ? 'sha256' : 'sha1');
+    hash.update(`blob ${content.byteLength}\0`);
+    hash.update(content);
+    return hash.digest('hex');
+}
+/** Blob requests in flight at once when reading a remediation through the API. */
+const BLOB_READS_IN_FLIGHT = 8;
+/**
+ * Reads git objects through the REST API, for when the checkout does not have the tag. It yields
+ * the same entries as `git ls-tree -r`, so the digest is the same as from a local checkout.
+ */
+class RestGitSource {
+    #api;
+    constructor(api) {
+        this.#api = api;
+    }
+    async tryResolveTag(tag) {
+        let object = await this.#api.tryGetRef(`tags/${tag}`);
+        // Annotated tags (possibly nested) are peeled to the commit they name, as `^{commit}` does.
+        for (let depth = 0; object && object.type === 'tag'; depth++) {
+            if (depth > 10)
+                throw new errors/* TrustError */.Ru('MALFORMED', `tag ${tag}: too many nested tag objects`);
+            object = await this.#api.getTag(object.sha);
+        }
+        if (object && object.type !== 'commit') {
+            throw new errors/* TrustError */.Ru('TAG_NOT_FOUND', `tag ${tag} points at a ${object.type}, expected a commit`);
+        }
+        return object?.sha;
+    }
+    async listTree(commit, dir) {
+        const tree = await this.#api.getTree(await this.#api.getCommitTree(commit));
+        // A truncated listing could silently leave files out of the digest: refuse it.
+        if (tree.truncated) {
+            throw new errors/* TrustError */.Ru('UNSAFE_TREE', `the tree of ${commit} is too large for GitHub's API to list; check out the tag instead`);
+        }
+        return tree.entries
+            .filter((e) => e.path.startsWith(`${dir}/`) && e.type !== 'tree')
+            .map((e) => ({ mode: e.mode, type: e.type, oid: e.sha, path: e.path }));
+    }
+    async readBlobs(oids) {
+        const blobs = new Map();
+        // A few requests in flight at once: a remediation of many files is not one round trip per
+        // file in sequence, and the count stays well under GitHub's concurrency guidance.
+        let next = 0;
+        let failed = false;
+        const worker = async () => {
+            while (!failed && next < oids.length) {
+                const oid = oids[next++];
+                try {
+                    blobs.set(oid, await this.#readBlob(oid));
+                }
+                catch (error) {
+                    failed = true; // the other workers stop asking; the first error is what the caller sees
+                    throw error;
+                }
+            }
+        };
+        await Promise.all(Array.from({ length: Math.min(BLOB_READS_IN_FLIGHT, oids.length) }, worker));
+        return blobs;
+    }
+    async #readBlob(oid) {
+        const content = await this.#api.getBlob(oid);
+        // The API's bytes must hash to the object id they were asked for (git's blob hash), so a
+        // substituted answer is caught here, before the digest check would catch it anyway.
+        if (gitBlobId(content, oid.length) !== oid) {
+            throw new errors/* TrustError */.Ru('DIGEST_MISMATCH', `blob ${oid}: the content GitHub returned does not hash to its object id`);
+        }
+        return content;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/lazy-clients.ts
+
+
+
+/** Creates the REST client on first use: octokit loads only on runs that call GitHub. */
+function lazyGitHubApi(token, repository) {
+    let api;
+    return () => {
+        api ??= __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351)).then(({ getOctokit }) => new OctokitGitHubApi(getOctokit(token), repository, DEFAULT_RETRY, (message) => core/* warning */.$e(message)));
+        return api;
+    };
+}
+/** Uploads with the real @actions/artifact client, loaded only when a record is published as an artifact. */
+const uploadWithArtifactClient = async (name, files, root, retentionDays) => {
+    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(351), __webpack_require__.e(724), __webpack_require__.e(252)]).then(__webpack_require__.bind(__webpack_require__, 91252));
+    return new DefaultArtifactClient().uploadArtifact(name, [...files], root, retentionDays === undefined ? {} : { retentionDays });
+};
+/**
+ * Attests with @actions/attest, loaded only when a record is attested (it brings Sigstore's
+ * signer and its own octokit). The Sigstore instance is its default: public-good for public
+ * repositories, GitHub's own for private and internal ones, as actions/attest-build-provenance.
+ */
+const attestWithActionsToolkit = async ({ subjects, predicateType, predicate, token }) => {
+    const { attest } = await Promise.all(/* import() */[__webpack_require__.e(351), __webpack_require__.e(724), __webpack_require__.e(40), __webpack_require__.e(842)]).then(__webpack_require__.bind(__webpack_require__, 49842));
+    const attestation = await attest({
+        subjects: subjects.map((s) => ({ name: s.name, digest: { ...s.digest } })),
+        predicateType,
+        predicate,
+        token,
+    });
+    return {
+        bundle: attestation.bundle,
+        ...(attestation.attestationID !== undefined ? { attestationId: attestation.attestationID } : {}),
+    };
+};
+
+// EXTERNAL MODULE: ./src/core/tree-digest.ts
+var tree_digest = __webpack_require__(40460);
+;// CONCATENATED MODULE: ./src/core/keys.ts
+
+
+
+/** keyid = hex sha256 of the SPKI DER encoding of the public key. */
+function keyIdOf(publicKey) {
+    return (0,tree_digest/* sha256Hex */.fg)(publicKey.export({ type: 'spki', format: 'der' }));
+}
+/** Parses an SPKI PEM Ed25519 public key; other algorithms are refused (no algorithm confusion). */
+function keys_parsePublicKey(pem, source) {
+    // Node derives a public key from a private PEM without complaint; accepting one would mean the
+    // signing key sits wherever trusted keys are kept (workflow inputs, the repository).
+    if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem.toString())) {
+        throw new errors/* UsageError */.eb('INVALID_KEY', `${source}: this is a private key; trust the public key instead (the .pub file \`remediate keygen\` writes next to it, or \`openssl pkey -in <key> -pubout\`), and keep the private key out of here`);
+    }
+    let key;
+    try {
+        key = (0,external_node_crypto_.createPublicKey)({ key: pem, format: 'pem' });
+    }
+    catch (error) {
+        throw new errors/* UsageError */.eb('INVALID_KEY', `${source}: expected an Ed25519 public key in PEM (SPKI)`, { cause: error });
+    }
+    if (key.asymmetricKeyType !== 'ed25519') {
+        throw new errors/* UsageError */.eb('INVALID_KEY', `${source}: expected an ed25519 key, got ${key.asymmetricKeyType ?? 'unknown'}`);
+    }
+    return { keyid: keyIdOf(key), key };
+}
+/** Parses a PKCS#8 PEM Ed25519 private key (as `openssl genpkey -algorithm ed25519` writes). */
+function keys_parsePrivateKey(pem, source) {
+    let key;
+    try {
+        key = createPrivateKey({ key: pem, format: 'pem' });
+    }
+    catch (error) {
+        throw new UsageError('INVALID_KEY', `${source}: expected an Ed25519 private key in PEM (PKCS#8)`, {
+            cause: error,
+        });
+    }
+    if (key.asymmetricKeyType !== 'ed25519') {
+        throw new UsageError('INVALID_KEY', `${source}: expected an ed25519 key, got ${key.asymmetricKeyType ?? 'unknown'}`);
+    }
+    const publicKey = createPublicKey(key);
+    return { keyid: keyIdOf(publicKey), key, publicKey };
+}
+/** Generates a new Ed25519 key pair as PEM strings. */
+function generateKeyPair() {
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    return {
+        privatePem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+        publicPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+        keyid: keyIdOf(publicKey),
+    };
+}
+
+// EXTERNAL MODULE: ./src/core/dsse.ts
+var dsse = __webpack_require__(99394);
+;// CONCATENATED MODULE: ./src/core/manifest.ts
+
+
+/** The `_type` of a manifest payload; bumped only with a format change. */
+const MANIFEST_TYPE = 'https://remediate.dev/manifest/v1';
+/** Digest of a manifest: sha256 of its payload bytes (what the signatures cover). */
+function manifestDigest(payloadBytes) {
+    return (0,tree_digest/* sha256Digest */.sI)(payloadBytes);
+}
+/** Serialises a payload deterministically (keys in insertion order, sorted by the editor). */
+function serialisePayload(payload) {
+    return Buffer.from(JSON.stringify(payload), 'utf8');
+}
+const HEX40 = /^[0-9a-f]{40}$|^[0-9a-f]{64}$/;
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+const VERSION = /^v\d{1,9}\.\d{1,9}\.\d{1,9}(?:-[0-9A-Za-z.-]{1,64})?(?:\+[0-9A-Za-z.-]{1,64})?$/;
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+/**
+ * A real UTC time in ISO 8601 form. The calendar is checked too: `2020-13-45` parses to NaN, and
+ * a NaN expiry would never compare as past, so a manifest could never expire.
+ */
+function isIsoTime(value) {
+    if (typeof value !== 'string' || !ISO.test(value))
+        return false;
+    const ms = Date.parse(value);
+    return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 19) === value.slice(0, 19);
+}
+/**
+ * Checks the payload's shape after its signatures verified. A signed but malformed payload is
+ * still refused: a signer's tooling bug must not turn into a run of an unchecked version.
+ */
+function parsePayload(bytes) {
+    let value;
+    try {
+        value = JSON.parse(Buffer.from(bytes).toString('utf8'));
+    }
+    catch (error) {
+        throw new errors/* TrustError */.Ru('MALFORMED', 'manifest payload is not JSON', { cause: error });
+    }
+    const fail = (what) => {
+        throw new errors/* TrustError */.Ru('MALFORMED', `manifest payload: ${what}`);
+    };
+    if (!isRecord(value))
+        return fail('expected an object');
+    if (value._type !== MANIFEST_TYPE)
+        fail(`expected _type ${MANIFEST_TYPE}, got ${JSON.stringify(value._type)}`);
+    if (!Number.isSafeInteger(value.serial) || value.serial < 1)
+        fail('serial: expected an integer >= 1');
+    if (!isIsoTime(value.issued))
+        fail('issued: expected an ISO 8601 UTC time');
+    if (!isIsoTime(value.expires))
+        fail('expires: expected an ISO 8601 UTC time');
+    if (value.previous !== null && (typeof value.previous !== 'string' || !DIGEST.test(value.previous))) {
+        fail('previous: expected null or a sha256: digest');
+    }
+    if (!isRecord(value.remediations))
+        return fail('remediations: expected an object');
+    for (const [name, versions] of Object.entries(value.remediations)) {
+        if (!isRecord(versions))
+            return fail(`remediations.${name}: expected an object`);
+        for (const [version, entry] of Object.entries(versions)) {
+            const at = `remediations.${name}.${version}`;
+            if (!isRecord(entry))
+                return fail(`${at}: expected an object`);
+            if (entry.tag !== `${name}/${version}`)
+                fail(`${at}.tag: expected ${name}/${version}`);
+            if (typeof entry.commit !== 'string' || !HEX40.test(entry.commit))
+                fail(`${at}.commit: expected a full commit id`);
+            if (typeof entry.digest !== 'string' || !DIGEST.test(entry.digest))
+                fail(`${at}.digest: expected sha256:<hex>`);
+            if (!isIsoTime(entry.released))
+                fail(`${at}.released: expected a time`);
+            const yanked = entry.yanked;
+            if (yanked !== false && !(isRecord(yanked) && typeof yanked.reason === 'string' && isIsoTime(yanked.at))) {
+                fail(`${at}.yanked: expected false or {reason, at}`);
+            }
+            // The replacement is printed in refusals as what to run: it must be a plain version.
+            if (isRecord(yanked) && yanked.replacement !== undefined) {
+                if (typeof yanked.replacement !== 'string' || !VERSION.test(yanked.replacement))
+                    fail(`${at}.yanked.replacement: expected a version like v1.2.0`);
+            }
+        }
+    }
+    return value;
+}
+/** Looks up one version's entry. */
+function findEntry(payload, name, version) {
+    const versions = Object.hasOwn(payload.remediations, name) ? payload.remediations[name] : undefined;
+    return versions && Object.hasOwn(versions, version) ? versions[version] : undefined;
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/core/manifest-verifier.ts
+
+
+
+/** Largest manifest envelope accepted (10,000 versions take about 3 MB). */
+const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
+/**
+ * Verifies a DSSE manifest envelope. Pure: bytes and keys in, verified payload out, or a
+ * TrustError whose code names the failed check. It never fetches anything.
+ */
+function verifyManifest(envelopeBytes, trustedKeys, policy) {
+    const verified = authenticateManifest(envelopeBytes, trustedKeys, policy.threshold);
+    checkManifestFreshness(verified.payload, policy);
+    return verified;
+}
+/**
+ * Checks only who signed a manifest (signatures, trusted keys, threshold) and its shape, not
+ * whether it is still current: used to find which of several published manifests is the newest
+ * authentic one, which `checkManifestFreshness` must then accept on its own.
+ */
+function authenticateManifest(envelopeBytes, trustedKeys, threshold) {
+    const policy = { threshold };
+    const trusted = new Map(trustedKeys.map((k) => [k.keyid, k]));
+    // A threshold of 0, or above the number of distinct trusted keys, would make the check vacuous
+    // or impossible; both are configuration mistakes, refused before looking at the manifest.
+    if (!Number.isSafeInteger(policy.threshold) || policy.threshold < 1) {
+        throw new errors/* UsageError */.eb('USAGE', `threshold: expected an integer >= 1, got ${policy.threshold}`);
+    }
+    if (policy.threshold > trusted.size) {
+        throw new errors/* UsageError */.eb('USAGE', `threshold ${policy.threshold} needs at least that many distinct trusted keys, got ${trusted.size}`);
+    }
+    // Bounds the work an attacker-supplied file can cause before any signature is checked.
+    if (envelopeBytes.byteLength > MAX_MANIFEST_BYTES) {
+        throw new errors/* TrustError */.Ru('MALFORMED', `manifest is ${envelopeBytes.byteLength} bytes; at most ${MAX_MANIFEST_BYTES}`);
+    }
+    const envelope = (0,dsse/* parseEnvelope */.mE)(envelopeBytes);
+    // Type confusion: a signature made for another kind of DSSE payload must not authorise a run.
+    if (envelope.payloadType !== dsse/* MANIFEST_PAYLOAD_TYPE */.qD) {
+        throw new errors/* TrustError */.Ru('MALFORMED', `manifest payloadType: expected ${dsse/* MANIFEST_PAYLOAD_TYPE */.qD}, got ${JSON.stringify(envelope.payloadType)}`);
+    }
+    const payloadBytes = (0,dsse/* decodeBase64OrRefuse */.j5)(envelope.payload, 'manifest payload');
+    const { valid, invalidFromTrusted, untrusted } = (0,dsse/* countValidSignatures */.lk)(envelope, payloadBytes, trusted, 'manifest');
+    if (valid.size < policy.threshold) {
+        if (valid.size === 0 && invalidFromTrusted > 0) {
+            throw new errors/* TrustError */.Ru('SIGNATURE_INVALID', `manifest signature check: expected a valid signature from a trusted key, got ${invalidFromTrusted} that do not verify (the manifest was changed after signing, or signed with another key under a trusted keyid)`);
+        }
+        if (valid.size === 0) {
+            throw new errors/* TrustError */.Ru('UNTRUSTED_KEY', `manifest signer check: expected a signature from one of ${[...trusted.keys()].map(manifest_verifier_short).join(', ')}, got ${untrusted ? `only untrusted keys (${envelope.signatures.map((s) => manifest_verifier_short(s.keyid)).join(', ')})` : 'no signatures'}`);
+        }
+        throw new errors/* TrustError */.Ru('THRESHOLD_NOT_MET', `manifest threshold check: expected valid signatures from ${policy.threshold} distinct trusted keys, got ${valid.size} (${[...valid].map(manifest_verifier_short).join(', ')})`);
+    }
+    const payload = parsePayload(payloadBytes);
+    return { payload, payloadBytes, digest: manifestDigest(payloadBytes), signers: [...valid].sort() };
+}
+/** Refuses an authentic manifest that has expired or is older than the caller pins. */
+function checkManifestFreshness(payload, policy) {
+    // Freeze attack: an old manifest kept around would hide later yanks forever; it must expire.
+    if (Date.parse(payload.expires) <= policy.now.getTime()) {
+        throw new errors/* TrustError */.Ru('EXPIRED', `manifest expiry check: expected a manifest valid at ${policy.now.toISOString()}, got serial ${payload.serial}, which expired at ${payload.expires}; renew it by signing serial ${payload.serial + 1} with a new expiry (release the next version, or \`remediate yank\`/\`release\` with --expires on a trusted machine) and publish it`);
+    }
+    // Rollback attack: replaying an older, validly signed manifest (say, one from before a yank).
+    if (payload.serial < policy.minSerial) {
+        throw new errors/* TrustError */.Ru('SERIAL_ROLLBACK', `manifest serial check: expected serial >= ${policy.minSerial}, got ${payload.serial}`);
+    }
+    // Rollback past what the repository published: an older, validly signed manifest (a file
+    // replayed into the checkout or named as input, or the one found once the newest manifest
+    // release was deleted or replaced) would undo every yank since. No caller has to pin this by
+    // hand. Only the exact serial a caller names for recovery passes, and the record says so.
+    const { published } = policy;
+    if (published !== undefined && payload.serial < published.serial && payload.serial !== policy.acceptOlderSerial) {
+        throw new errors/* TrustError */.Ru('SERIAL_ROLLBACK', `manifest serial check: expected serial >= ${published.serial}, the highest published (${published.source}), got ${payload.serial}; an older manifest may lack later yanks. If that newer manifest is lost and you have checked why, accept serial ${payload.serial} once with the Action's accept-older-serial input (recorded)`);
+    }
+}
+function manifest_verifier_short(keyid) {
+    return keyid.slice(0, 16);
+}
+/**
+ * The payload of an envelope WITHOUT checking signatures: only for comparing two manifests'
+ * structure (the append-only check) or reading a serial, never for deciding what may run.
+ */
+function readPayloadUnverified(envelopeBytes) {
+    const envelope = (0,dsse/* parseEnvelope */.mE)(envelopeBytes);
+    const payloadBytes = (0,dsse/* decodeBase64OrRefuse */.j5)(envelope.payload, 'manifest payload');
+    return { payload: parsePayload(payloadBytes), payloadBytes };
+}
+
+// EXTERNAL MODULE: ./src/adapters/bounded-file.ts
+var bounded_file = __webpack_require__(79144);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+;// CONCATENATED MODULE: ./src/adapters/chunk-memory.ts
+// A child's output arrives as one freshly allocated buffer per pipe read (about 64 KiB each). Left
+// to the garbage collector, a step printing gigabytes (or git streaming a large remediation) piles
+// up tens of megabytes of dead chunks before V8 looks at them (its external-memory trigger), which
+// was most of a recording run's peak memory. Readers that have copied what they need out of a
+// chunk free it right away.
+/**
+ * Frees a chunk's memory now, by detaching the ArrayBuffer it alone occupies (ES2024
+ * `ArrayBuffer.prototype.transfer`). Only for a chunk nobody else holds: every other view of that
+ * memory becomes empty. Views of shared or pooled memory (`Buffer.allocUnsafe`'s pool, slices) are
+ * left to the garbage collector.
+ */
+function releaseChunk(chunk) {
+    const memory = chunk.buffer;
+    if (!(memory instanceof ArrayBuffer) || memory.detached)
+        return;
+    if (chunk.byteOffset !== 0 || chunk.byteLength !== memory.byteLength)
+        return;
+    memory.transfer(0);
+}
+
+;// CONCATENATED MODULE: ./src/adapters/git-refusal.ts
+
+/**
+ * git's message when it refuses a repository owned by another user (safe.directory, git 2.35.2+).
+ * Matching git's text is the only way to tell this exit 128 from any other; git runs with
+ * LC_ALL=C (gitEnvironment), so the message is not translated.
+ */
+const DUBIOUS_OWNERSHIP = /detected dubious ownership in repository at '([^'\n]*)'/;
+/**
+ * The one-line error for a repository git refused to read, from a failed git's stderr, or
+ * undefined when git failed for another reason. Without it the refusal surfaced as an INTERNAL
+ * error with a stack trace, or worse, as "names no commit" from a lookup allowed to fail.
+ */
+function tryRepositoryRefusal(stderr) {
+    const match = DUBIOUS_OWNERSHIP.exec(stderr);
+    if (!match)
+        return undefined;
+    const dir = match[1] ?? '';
+    return new errors/* UsageError */.eb('DUBIOUS_OWNERSHIP', `git refuses to read the repository at ${dir}: it is owned by another user (git's "dubious ownership" check). Run remediate as the owner of the checkout, or, if you trust it, allow it with: git config --global --add safe.directory ${dir}`);
+}
+
+;// CONCATENATED MODULE: ./src/adapters/git-cat-file.ts
+
+
+
+/** What git prints before an object's content: id, type and size, nothing else. */
+const OBJECT_HEADER = /^([0-9a-f]{40}|[0-9a-f]{64}) (blob|tree|commit|tag) (\d+)$/;
+/** A name with these would be read by git as more than one request, or cut short. */
+const UNSAFE_NAME = /[\n\r\0]/;
+/**
+ * A long-lived `git cat-file --batch`: every object a verification needs (the tag's commit, the
+ * trees down to the remediation's folder, its blobs) comes through one git process instead of
+ * one per command. Requests are answered in order; the process does not keep Node alive while
+ * idle, and ends with the tool.
+ */
+class CatFileBatch {
+    #child;
+    #queue = [];
+    #chunks = [];
+    #buffered = 0;
+    /** The object being received: its header is parsed, `content` fills as bytes arrive. */
+    #current;
+    #failure;
+    /**
+     * `oneShot`: for a list of objects known up front, read with `read()` for each and then
+     * `close()` at once: git then buffers its output (`--buffer`) instead of flushing per object.
+     */
+    constructor(cwd, env, options = {}) {
+        const args = ['cat-file', '--batch', ...(options.oneShot === true ? ['--buffer'] : [])];
+        this.#child = (0,external_node_child_process_.spawn)('git', args, { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+        let stderr = '';
+        this.#child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
+        this.#child.stdout.on('data', (chunk) => {
+            try {
+                this.#receive(chunk);
+            }
+            catch (error) {
+                // A throw in a stream listener would crash the process: fail the reads instead.
+                this.#fail(new Error(`cannot read git cat-file output: ${error.message}`));
+                this.#child.kill();
+            }
+        });
+        this.#child.stdin.on('error', () => undefined);
+        this.#child.on('error', (error) => this.#fail(new Error(`cannot run git cat-file: ${error.message}`)));
+        this.#child.on('close', (code) => this.#fail(tryRepositoryRefusal(stderr) ??
+            new Error(`git cat-file --batch ended (${code}): ${stderr.trim().split('\n')[0] ?? ''}`)));
+        this.#idle();
+    }
+    /** Reads an object by id or revision expression (`refs/tags/x^{commit}`); undefined when missing. */
+    read(name) {
+        return this.readMany([name])[0];
+    }
+    /** Reads several objects, asked for in one write; each promise is as for read(). */
+    readMany(names) {
+        if (this.#failure)
+            return names.map(() => Promise.reject(this.#failure));
+        if (names.some((name) => UNSAFE_NAME.test(name))) {
+            return names.map(() => Promise.reject(new Error('object names cannot contain line breaks or NUL')));
+        }
+        const reads = names.map((name) => new Promise((resolve, reject) => this.#queue.push({ name, resolve, reject })));
+        if (names.length > 0) {
+            this.#busy();
+            this.#child.stdin.write(`${names.join('\n')}\n`);
+        }
+        return reads;
+    }
+    /** Ends the git process. */
+    close() {
+        this.#child.stdin.end();
+    }
+    #receive(chunk) {
+        if (this.#failure)
+            return;
+        this.#chunks.push(chunk);
+        this.#buffered += chunk.byteLength;
+        for (;;) {
+            if (this.#current) {
+                const current = this.#current;
+                const need = current.content.byteLength - current.filled;
+                // Content is copied straight into its own buffer: no repeated concatenation of large blobs.
+                while (need > 0 && current.filled < current.content.byteLength && this.#chunks.length) {
+                    const head = this.#chunks[0];
+                    const take = Math.min(head.byteLength, current.content.byteLength - current.filled);
+                    head.copy(current.content, current.filled, 0, take);
+                    current.filled += take;
+                    this.#consume(take);
+                }
+                if (current.filled < current.content.byteLength || this.#buffered < 1)
+                    return;
+                this.#consume(1); // the newline after the content
+                this.#current = undefined;
+                this.#settle({ oid: current.oid, type: current.type, content: current.content });
+                continue;
+            }
+            const header = this.#takeLine();
+            if (header === undefined)
+                return;
+            const asked = this.#queue[0]?.name;
+            // Git answers an unknown name with the name itself, which may contain spaces: compare the
+            // whole line, so a name like "x commit 0 y" cannot pass for an object header.
+            if (asked !== undefined && (header === `${asked} missing` || header === `${asked} ambiguous`)) {
+                this.#settle(undefined);
+                continue;
+            }
+            const match = OBJECT_HEADER.exec(header);
+            if (asked === undefined || match === null) {
+                // Out of step with git: every later answer would be attributed to the wrong request.
+                this.#fail(new Error(`unexpected output from git cat-file: ${JSON.stringify(header.slice(0, 200))}`));
+                this.#child.kill();
+                return;
+            }
+            const [, oid = '', type = '', size = '0'] = match;
+            this.#current = { oid, type, content: Buffer.allocUnsafe(Number(size)), filled: 0 };
+        }
+    }
+    /** Rejects every pending read and all later ones. */
+    #fail(error) {
+        this.#failure ??= error;
+        for (const pending of this.#queue.splice(0))
+            pending.reject(error);
+        this.#chunks = [];
+        this.#buffered = 0;
+    }
+    #takeLine() {
+        const all = this.#chunks.length === 1 ? this.#chunks[0] : Buffer.concat(this.#chunks);
+        const newline = all.indexOf(0x0a);
+        if (newline < 0) {
+            this.#chunks = [all];
+            return undefined;
+        }
+        this.#chunks = [all];
+        const line = all.subarray(0, newline).toString('utf8');
+        this.#consume(newline + 1);
+        return line;
+    }
+    #consume(count) {
+        let left = count;
+        while (left > 0) {
+            const head = this.#chunks[0];
+            if (head.byteLength <= left) {
+                this.#chunks.shift();
+                left -= head.byteLength;
+                // Everything needed was copied out (contents into their own buffers, headers into strings).
+                releaseChunk(head);
+            }
+            else {
+                this.#chunks[0] = head.subarray(left);
+                left = 0;
+            }
+        }
+        this.#buffered -= count;
+    }
+    #settle(object) {
+        this.#queue.shift()?.resolve(object);
+        if (this.#queue.length === 0)
+            this.#idle();
+    }
+    // While nothing is asked, the git process and its pipes must not keep the tool running.
+    #idle() {
+        this.#child.unref();
+        for (const stream of [this.#child.stdin, this.#child.stdout, this.#child.stderr])
+            stream.unref?.();
+    }
+    #busy() {
+        this.#child.ref();
+        for (const stream of [this.#child.stdin, this.#child.stdout, this.#child.stderr])
+            stream.ref?.();
+    }
+}
+/** Parses a git tree object's entries: `<mode> <name>\0<binary id>` repeated. */
+function parseTree(content, idBytes) {
+    const entries = [];
+    let offset = 0;
+    while (offset < content.byteLength) {
+        const space = content.indexOf(0x20, offset);
+        const nul = content.indexOf(0x00, space);
+        if (space < 0 || nul < 0 || nul + 1 + idBytes > content.byteLength)
+            throw new Error('malformed git tree object');
+        entries.push({
+            mode: content.subarray(offset, space).toString('ascii').padStart(6, '0'),
+            name: content.subarray(space + 1, nul).toString('utf8'),
+            oid: content.subarray(nul + 1, nul + 1 + idBytes).toString('hex'),
+        });
+        offset = nul + 1 + idBytes;
+    }
+    return entries;
+}
+
+;// CONCATENATED MODULE: ./src/adapters/git-client.ts
+
+
+
+
+
+
+/** What git gets from the caller's environment (see gitEnvironment). */
+const GIT_VARIABLES = /^(PATH|HOME|XDG_CONFIG_HOME|TMPDIR|TZ|USER|LOGNAME|GIT_(AUTHOR|COMMITTER)_(NAME|EMAIL))$/;
+/** Raised when git itself fails; carries git's stderr. */
+class GitCommandError extends Error {
+    name = 'GitCommandError';
+    exitCode;
+    stderr;
+    constructor(args, exitCode, stderr) {
+        super(`git ${args.join(' ')} failed (${exitCode}): ${stderr.trim().split('\n')[0] ?? ''}`);
+        this.exitCode = exitCode;
+        this.stderr = stderr;
+    }
+}
+/** Blobs from which readBlobs reads through two one-shot `git cat-file` processes. */
+const PARALLEL_READS_FROM = 64;
+/** Runs the system git with argument arrays (never a shell) and a controlled environment. */
+class GitCli {
+    cwd;
+    env;
+    #batch;
+    /** `env` is the environment git runs with; `gitEnvironment` builds a safe one. */
+    constructor(cwd, env) {
+        this.cwd = cwd;
+        this.env = env;
+    }
+    async tryResolveTag(tag) {
+        // Peeled fully (`^{}`: through any chain of tag objects) but not converted to a commit, so a
+        // tag that names a tree or a blob is reported as what it is rather than as a missing tag.
+        // Lightweight and annotated tags are both accepted: the signed manifest pins the commit.
+        const object = await this.#objects().read(`refs/tags/${tag}^{}`);
+        if (object === undefined)
+            return undefined;
+        if (object.type !== 'commit') {
+            throw new errors/* TrustError */.Ru('TAG_NOT_FOUND', `tag ${tag} points at a ${object.type}, not a commit: a release tag must name the commit that was released`);
+        }
+        return object.oid;
+    }
+    async tryResolveCommit(rev) {
+        // `--end-of-options` keeps a revision that starts with '-' from being read as an option.
+        const result = await this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], {
+            allowFail: true,
+        });
+        return result.code === 0 ? result.stdout.toString().trim() : undefined;
+    }
+    async headCommit() {
+        return (await this.run(['rev-parse', '--verify', 'HEAD^{commit}'])).stdout.toString().trim();
+    }
+    async listTree(commit, dir) {
+        // Walk the trees through the one cat-file process: root tree, down to `dir`, then all below it.
+        const batch = this.#objects();
+        const root = await batch.read(`${commit}^{tree}`);
+        if (!root)
+            throw new GitCommandError(['cat-file', `${commit}^{tree}`], 128, `no tree for ${commit}`);
+        const idBytes = root.oid.length / 2;
+        let tree = root;
+        for (const part of dir.split('/')) {
+            const entry = parseTree(tree.content, idBytes).find((e) => e.name === part && e.mode === '040000');
+            if (!entry)
+                return [];
+            tree = await batch.read(entry.oid);
+            if (!tree)
+                return [];
+        }
+        const entries = [];
+        const walk = async (object, prefix) => {
+            for (const entry of parseTree(object.content, idBytes)) {
+                const path = `${prefix}/${entry.name}`;
+                if (entry.mode === '040000') {
+                    const child = await batch.read(entry.oid);
+                    if (!child)
+                        throw new GitCommandError(['cat-file', entry.oid], 128, `missing tree ${entry.oid}`);
+                    await walk(child, path);
+                }
+                else {
+                    entries.push({ mode: entry.mode, type: entry.mode === '160000' ? 'commit' : 'blob', oid: entry.oid, path });
+                }
+            }
+        };
+        await walk(tree, dir);
+        return entries;
+    }
+    async readBlobs(oids) {
+        // Inflating blobs is most of the cost of a large remediation: two one-shot git processes take
+        // every other blob each, so inflating runs on two cores, and each buffers its output instead of
+        // flushing per object. Small remediations use the long-lived process and pay for no extra one.
+        const oneShot = () => new CatFileBatch(this.cwd, this.env, { oneShot: true });
+        const extra = oids.length >= PARALLEL_READS_FROM ? [oneShot(), oneShot()] : [];
+        const readers = extra.length > 0 ? extra : [this.#objects()];
+        const n = readers.length;
+        // Reader r gets blobs r, r + n, r + 2n, ...: blob k is answer floor(k / n) of reader k % n.
+        const answers = readers.map((reader, r) => reader.readMany(oids.filter((_oid, k) => k % n === r)));
+        for (const reader of extra)
+            reader.close();
+        const blobs = new Map();
+        await Promise.all(oids.map(async (oid, k) => {
+            const object = await answers[k % n]?.[Math.floor(k / n)];
+            if (!object || object.type !== 'blob') {
+                throw new GitCommandError(['cat-file', '--batch'], 0, `object ${oid} is not a blob`);
+            }
+            blobs.set(oid, object.content);
+        }));
+        return blobs;
+    }
+    async tryReadFileAt(ref, path) {
+        const result = await this.run(['cat-file', 'blob', `${ref}:${path}`], { allowFail: true });
+        return result.code === 0 ? result.stdout : undefined;
+    }
+    async statusOf(dir) {
+        const { stdout } = await this.run(['status', '--porcelain=v1', '--untracked-files=all', '--', dir]);
+        return stdout.toString('utf8').split('\n').filter(Boolean);
+    }
+    async createAnnotatedTag(tag, commit, message) {
+        await this.run(['tag', '--annotate', '--message', message, '--', tag, commit]);
+    }
+    async topLevel() {
+        // The nearest folder with a `.git` (a folder, or a file in worktrees): no process needed.
+        for (let dir = (0,external_node_path_.resolve)(this.cwd);; dir = (0,external_node_path_.dirname)(dir)) {
+            if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, '.git')))
+                return dir;
+            if ((0,external_node_path_.dirname)(dir) === dir)
+                break;
+        }
+        throw new errors/* UsageError */.eb('NOT_FOUND', `${this.cwd} is not inside a git repository: run remediate from your checkout`);
+    }
+    async listTags(pattern) {
+        const { stdout } = await this.run(['tag', '--list', '--', pattern]);
+        return stdout.toString('utf8').split('\n').filter(Boolean);
+    }
+    async changedPaths(base, dir) {
+        const { stdout } = await this.run(['diff', '--name-only', '-z', '--end-of-options', base, '--', `${dir}/`]);
+        const untracked = await this.run(['ls-files', '--others', '--exclude-standard', '-z', '--', `${dir}/`]);
+        return [...stdout.toString('utf8').split('\0'), ...untracked.stdout.toString('utf8').split('\0')].filter(Boolean);
+    }
+    close() {
+        this.#batch?.close();
+        this.#batch = undefined;
+    }
+    #objects() {
+        this.#batch ??= new CatFileBatch(this.cwd, this.env);
+        return this.#batch;
+    }
+    run(args, options = {}) {
+        return new Promise((resolve, reject) => {
+            const child = (0,external_node_child_process_.spawn)('git', args, { cwd: this.cwd, env: this.env, stdio: ['pipe', 'pipe', 'pipe'] });
+            const out = [];
+            const err = [];
+            child.stdout.on('data', (chunk) => out.push(chunk));
+            child.stderr.on('data', (chunk) => err.push(chunk));
+            child.on('error', (error) => reject(new errors/* UsageError */.eb('NOT_FOUND', 'cannot run git: install git and make sure it is on PATH', { cause: error })));
+            child.on('close', (code) => {
+                const stderr = Buffer.concat(err).toString('utf8');
+                // Checked even when failing is allowed: a refused repository is not a missing commit or file.
+                const refusal = code === 0 ? undefined : tryRepositoryRefusal(stderr);
+                if (refusal)
+                    reject(refusal);
+                else if (code !== 0 && !options.allowFail)
+                    reject(new GitCommandError(args, code, stderr));
+                else
+                    resolve({ code, stdout: Buffer.concat(out), stderr });
+            });
+            // git may exit before reading its input (EPIPE); its exit status reports what went wrong.
+            child.stdin.on('error', () => undefined);
+            child.stdin.end(options.input ?? '');
+        });
+    }
+}
+/**
+ * The environment git runs with: the caller's, minus variables that redirect git to another
+ * repository or object store (GIT_DIR, GIT_OBJECT_DIRECTORY, GIT_ALTERNATE_OBJECT_DIRECTORIES,
+ * GIT_REPLACE_REF_BASE...), which could make the verifier read objects other than the checkout's.
+ * `git replace` refs are disabled for the same reason.
+ */
+function gitEnvironment(base) {
+    const env = {};
+    // An allow-list, not the caller's environment: git needs none of the tool's credentials, and a
+    // git process is one a step could inspect (/proc/<pid>/environ) while it lives. Git's own GIT_*
+    // variables (GIT_DIR, GIT_OBJECT_DIRECTORY, GIT_ALTERNATE_OBJECT_DIRECTORIES, ...) could point
+    // reads elsewhere; only the identity used for tags passes.
+    for (const [key, value] of Object.entries(base)) {
+        if (GIT_VARIABLES.test(key))
+            env[key] = value;
+    }
+    env.GIT_NO_REPLACE_OBJECTS = '1';
+    // A repository or global `core.useReplaceRefs=true` turns replace refs back on despite
+    // GIT_NO_REPLACE_OBJECTS (git 2.39), so `git replace` could swap what is digested and signed.
+    // Configuration from the environment wins over every config file, as `git -c` does.
+    env.GIT_CONFIG_COUNT = '1';
+    env.GIT_CONFIG_KEY_0 = 'core.useReplaceRefs';
+    env.GIT_CONFIG_VALUE_0 = 'false';
+    env.GIT_TERMINAL_PROMPT = '0';
+    env.LC_ALL = 'C';
+    return env;
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+;// CONCATENATED MODULE: ./src/core/definition.ts
+/** Types of a parsed, validated remediation definition (remediation.yml). */
+const STAGES = ['check', 'steps', 'verify', 'rollback'];
+/**
+ * Longest duration accepted: Node's timers hold at most 2^31-1 ms (about 24.8 days) and fire at
+ * once beyond that, which would turn a long timeout into an immediate one.
+ */
+const MAX_DURATION_MS = 24 * 24 * 3_600_000;
+/** Parses a duration like `500ms`, `30s`, `5m`, `2h` into milliseconds (at most 24 days). */
+function parseDuration(text) {
+    const match = /^([1-9][0-9]{0,6})(ms|s|m|h)$/.exec(text);
+    if (!match)
+        throw new Error(`expected a duration like 30s or 5m, got '${text}'`);
+    const unit = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 }[match[2]];
+    const ms = Number(match[1]) * unit;
+    if (ms > MAX_DURATION_MS)
+        throw new Error(`expected a duration of at most 576h (24 days), got '${text}'`);
+    return ms;
+}
+/**
+ * Names a declared secret may not have: the tool sets these itself (parameters, outputs of
+ * earlier steps, the run's own variables) or holds the bundle of every secret under one of them.
+ * A version declaring `REMEDIATION_SECRETS` would receive every other team's secrets, and one
+ * declaring `PARAM_X` would silently replace a validated parameter.
+ */
+function reservedSecretName(name) {
+    return /^(PARAM_|STEP_|REMEDIATION_|REMEDIATE_)/i.test(name) || runnerCredentialName(name);
+}
+/**
+ * The runner's own variables (`ACTIONS_ID_TOKEN_REQUEST_TOKEN`, `ACTIONS_RUNTIME_TOKEN`, ...),
+ * which no step may be handed as a secret. Attack: a version declaring the OIDC request token and
+ * URL could mint the workflow's identity and attest a forged record as if the tool had; one
+ * declaring the runtime token could upload artifacts under the record's name first.
+ */
+function runnerCredentialName(name) {
+    return /^ACTIONS_/i.test(name);
+}
+/** The environment variable a parameter reaches steps as: PARAM_<NAME>, upper-cased, '-' -> '_'. */
+function paramEnvName(input) {
+    return `PARAM_${input.toUpperCase().replaceAll('-', '_')}`;
+}
+
+// EXTERNAL MODULE: ./src/core/targets-config.ts + 1 modules
+var targets_config = __webpack_require__(98326);
+;// CONCATENATED MODULE: ./src/core/param-validation.ts
+
+
+/** Largest accepted parameter value, in UTF-8 bytes, when an input sets no max-length. */
+const DEFAULT_MAX_PARAM_BYTES = 4096;
+/** Hard ceiling on any one parameter value: keeps env blocks and records small. */
+const HARD_MAX_PARAM_BYTES = 65536;
+/**
+ * Checks one value against its declared input; returns an error message, or undefined when valid.
+ * Used both for caller parameters and for a definition's own defaults.
+ */
+function checkInputValue(spec, value) {
+    switch (spec.type) {
+        case 'boolean':
+            if (typeof value !== 'boolean')
+                return `expected a boolean, got ${describe(value)}`;
+            break;
+        case 'integer':
+            if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
+                return `expected an integer, got ${describe(value)}`;
+            }
+            break;
+        case 'number':
+            if (typeof value !== 'number' || !Number.isFinite(value)) {
+                return `expected a number, got ${describe(value)}`;
+            }
+            break;
+        case 'string':
+            if (typeof value !== 'string')
+                return `expected a string, got ${describe(value)}`;
+            break;
+    }
+    if (typeof value === 'number') {
+        if (spec.minimum !== undefined && value < spec.minimum)
+            return `expected at least ${spec.minimum}, got ${value}`;
+        if (spec.maximum !== undefined && value > spec.maximum)
+            return `expected at most ${spec.maximum}, got ${value}`;
+    }
+    if (typeof value === 'string') {
+        // A NUL byte cannot be carried in an environment variable; refusing it stops truncation tricks.
+        if (value.includes('\0'))
+            return 'expected no NUL bytes in the value';
+        const bytes = Buffer.byteLength(value, 'utf8');
+        const max = Math.min(spec['max-length'] ?? DEFAULT_MAX_PARAM_BYTES, HARD_MAX_PARAM_BYTES);
+        if (bytes > max)
+            return `expected at most ${max} bytes, got ${bytes}`;
+        if (spec['min-length'] !== undefined && [...value].length < spec['min-length']) {
+            return `expected at least ${spec['min-length']} characters, got ${[...value].length}`;
+        }
+        if (spec.pattern !== undefined && !new RegExp(spec.pattern, 'u').test(value)) {
+            return `expected a value matching /${spec.pattern}/, got ${describe(value)}`;
+        }
+    }
+    if (spec.enum !== undefined && !spec.enum.includes(value)) {
+        return `expected one of ${spec.enum.map((v) => JSON.stringify(v)).join(', ')}, got ${describe(value)}`;
+    }
+    return undefined;
+}
+/**
+ * Coerces a command-line `key=value` string to the input's type. JSON parameters keep their
+ * JSON type and are not coerced, so `"5"` stays a string and fails an integer input.
+ */
+function coerceCliValue(spec, text) {
+    if (!spec)
+        return text;
+    switch (spec.type) {
+        case 'boolean':
+            return text === 'true' ? true : text === 'false' ? false : text;
+        case 'integer':
+        case 'number':
+            return /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(text) ? Number(text) : text;
+        case 'string':
+            return text;
+    }
+}
+/**
+ * Validates caller parameters against the declared inputs and fills in defaults.
+ * Unknown names, wrong types, missing required values and oversized values are refused (exit 2),
+ * so a hostile dispatch payload never reaches a step as anything but checked data.
+ */
+function resolveParams(inputs, given) {
+    const problems = [];
+    const resolved = {};
+    for (const name of Object.keys(given)) {
+        if (!Object.hasOwn(inputs, name)) {
+            const known = Object.keys(inputs);
+            problems.push(`unknown parameter '${printable(name)}'; declared inputs: ${known.length ? known.join(', ') : '(none)'}`);
+        }
+    }
+    for (const [name, spec] of Object.entries(inputs)) {
+        // An explicit null is refused rather than read as "not given": a hostile payload must not be
+        // able to strip a safe default.
+        if (Object.hasOwn(given, name) && given[name] === null) {
+            problems.push(`parameter '${name}': expected a ${spec.type}, got null`);
+            continue;
+        }
+        const value = Object.hasOwn(given, name) ? given[name] : spec.default;
+        if (value === undefined) {
+            if (spec.required)
+                problems.push(`missing required parameter '${name}' (${paramEnvName(name)})`);
+            continue;
+        }
+        const problem = checkInputValue(spec, value);
+        if (problem)
+            problems.push(`parameter '${name}': ${problem}`);
+        else
+            resolved[name] = value;
+    }
+    if (problems.length)
+        throw new errors/* UsageError */.eb('INVALID_PARAMS', problems.join('; '));
+    return resolved;
+}
+/** Renders a resolved value as the string its PARAM_ variable carries. */
+function paramToEnvValue(value) {
+    return typeof value === 'string' ? value : String(value);
+}
+function describe(value) {
+    if (typeof value === 'string')
+        return `'${printable(value)}'`;
+    if (Array.isArray(value))
+        return 'an array';
+    if (value === null)
+        return 'null';
+    if (typeof value === 'object')
+        return 'an object';
+    return String(value);
+}
+function printable(text) {
+    const shown = JSON.stringify(text).slice(1, -1);
+    return shown.length > 60 ? `${shown.slice(0, 57)}...` : shown;
+}
+
+// EXTERNAL MODULE: ./src/core/version-ref.ts
+var version_ref = __webpack_require__(89715);
+;// CONCATENATED MODULE: ./src/run/materialize.ts
+
+
+/**
+ * Writes the verified in-memory files into a fresh folder and makes it read-only. Each step gets
+ * its own copy, so a step that rewrites a script (even as root, where modes do not stop it)
+ * cannot change what a later step runs: the verified bytes run, not the checkout's.
+ */
+function materialize(files, target) {
+    (0,external_node_fs_.mkdirSync)(target, { recursive: true, mode: 0o700 });
+    const dirs = new Set([target]);
+    for (const file of files) {
+        const path = (0,external_node_path_.join)(target, file.path);
+        const parent = (0,external_node_path_.dirname)(path);
+        if (!dirs.has(parent)) {
+            (0,external_node_fs_.mkdirSync)(parent, { recursive: true });
+            for (let dir = parent; dir.length > target.length; dir = (0,external_node_path_.dirname)(dir))
+                dirs.add(dir);
+        }
+        (0,external_node_fs_.writeFileSync)(path, file.content, { flag: 'wx', mode: file.mode === '100755' ? 0o555 : 0o444 });
+    }
+    for (const dir of [...dirs].sort((a, b) => b.length - a.length))
+        (0,external_node_fs_.chmodSync)(dir, 0o555);
+}
+
+;// CONCATENATED MODULE: ./src/run/workspace.ts
+
+
+/** Where Linux exposes open descriptors as paths: listing through one never follows a swapped link. */
+const OPEN_FDS = process.platform === 'linux' ? '/proc/self/fd' : undefined;
+/**
+ * Removes a scratch folder, first making its read-only copies writable so removal works for
+ * non-root users.
+ *
+ * A process a step left behind (a `setsid` daemon) can swap a folder for a symbolic link to, say,
+ * /etc while this runs. So each folder is opened without following links, its mode is changed
+ * through that descriptor, and (on Linux) it is listed and descended through the descriptor too:
+ * the chmod never lands outside the scratch folder. rmSync removes links, never their targets.
+ */
+function removeTree(dir) {
+    unlock(dir);
+    (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+}
+function unlock(path) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(path, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_DIRECTORY ?? 0) | (external_node_fs_.constants.O_NOFOLLOW ?? 0));
+    }
+    catch {
+        return; // a symbolic link (never followed), gone already, or not a folder
+    }
+    try {
+        try {
+            (0,external_node_fs_.fchmodSync)(fd, 0o700);
+        }
+        catch {
+            // Not ours to change: rmSync reports what matters.
+        }
+        const base = OPEN_FDS === undefined ? path : `${OPEN_FDS}/${fd}`;
+        let entries;
+        try {
+            entries = (0,external_node_fs_.readdirSync)(base, { withFileTypes: true });
+        }
+        catch {
+            entries = [];
+        }
+        for (const entry of entries)
+            if (entry.isDirectory())
+                unlock((0,external_node_path_.join)(base, entry.name));
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/run/definition-copies.ts
+
+
+
+
+
+/**
+ * The read-only copies of the verified files that steps run from ($REMEDIATION_DIR), in a
+ * private folder of the run.
+ *
+ * Attack: a process a step left running (a `setsid` daemon, as the README suggests for
+ * services) runs as the same user, so file modes do not stop it: it can find a later step's copy
+ * and rewrite it before or while that step reads it, and the record would still claim the
+ * verified digest ran. Against that:
+ * - the folder holding the copies has mode 0300 (no listing) and each copy a 128-bit random
+ *   name that appears nowhere but in the environment of the step that runs from it, so a copy
+ *   cannot be found without changing that mode first or reading a running step's environment;
+ * - right before a step starts, its copy is checked against the verified bytes and against what
+ *   each entry looked like when it was made (a changed copy never runs: the step fails to start);
+ * - after the step, the entries are checked again, so a change made while it ran (even one
+ *   undone since) is reported in the log.
+ * What remains (README, "the verified bytes run"): a same-user process that reads a running
+ * step's environment can still change that step's copy while it runs; that is reported, not
+ * prevented.
+ */
+class DefinitionCopies {
+    #root;
+    /** Held open so the folder's mode is changed through it, never through a path a step could swap. */
+    #rootFd;
+    #files;
+    #closed = false;
+    constructor(root, rootFd, files) {
+        this.#root = root;
+        this.#rootFd = rootFd;
+        this.#files = files;
+    }
+    /** Creates the private folder `copies` in `parent` (the run's scratch folder) for these files. */
+    static create(parent, files) {
+        const root = (0,external_node_path_.join)(parent, 'copies');
+        (0,external_node_fs_.mkdirSync)(root, { mode: 0o700 });
+        const fd = (0,external_node_fs_.openSync)(root, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_DIRECTORY ?? 0) | (external_node_fs_.constants.O_NOFOLLOW ?? 0));
+        try {
+            // Search and create, but no listing: the copies' names cannot be read out of it.
+            (0,external_node_fs_.fchmodSync)(fd, 0o300);
+        }
+        catch (error) {
+            (0,external_node_fs_.closeSync)(fd);
+            throw error;
+        }
+        return new DefinitionCopies(root, fd, files);
+    }
+    /** Writes a fresh copy under a new random name and fingerprints it. */
+    make() {
+        const dir = (0,external_node_path_.join)(this.#root, (0,external_node_crypto_.randomBytes)(16).toString('hex'));
+        try {
+            materialize(this.#files, dir);
+            return new DefinitionCopy(dir, this.#files, fingerprints(dir, this.#files));
+        }
+        catch (error) {
+            removeTree(dir);
+            throw error;
+        }
+    }
+    /** Makes the folder removable again and lets go of it; the run's scratch removal deletes it. */
+    close() {
+        if (this.#closed)
+            return;
+        this.#closed = true;
+        try {
+            (0,external_node_fs_.fchmodSync)(this.#rootFd, 0o700);
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(this.#rootFd);
+        }
+    }
+}
+/** One copy: its path, and how to tell whether it still is what was verified. */
+class DefinitionCopy {
+    /** The copy's folder: the step's $REMEDIATION_DIR. */
+    dir;
+    #files;
+    #entries;
+    constructor(dir, files, entries) {
+        this.dir = dir;
+        this.#files = files;
+        this.#entries = entries;
+    }
+    /**
+     * Describes the first way the copy differs from when it was made (an entry replaced, touched
+     * or gone, or with `content`, a file not holding its verified bytes), or undefined when it does
+     * not differ.
+     */
+    problem(content) {
+        for (const [path, expected] of this.#entries) {
+            const name = path === '' ? 'the copy itself' : path;
+            let stats;
+            try {
+                stats = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(this.dir, path), { bigint: true });
+            }
+            catch {
+                return `${name} is gone`;
+            }
+            if (!sameEntry(stats, expected))
+                return `${name} was replaced or changed after it was made`;
+        }
+        if (content) {
+            for (const file of this.#files) {
+                let bytes;
+                try {
+                    bytes = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(this.dir, file.path));
+                }
+                catch {
+                    return `${file.path} cannot be read`;
+                }
+                if (!bytes.equals(file.content))
+                    return `${file.path} does not hold its verified bytes`;
+            }
+        }
+        return undefined;
+    }
+    /** Removes the copy. */
+    remove() {
+        removeTree(this.dir);
+    }
+}
+/** Fingerprints the copy's folder, its subfolders and its files, by path relative to it. */
+function fingerprints(dir, files) {
+    const paths = new Set(['']);
+    for (const file of files) {
+        paths.add(file.path);
+        for (let parent = (0,external_node_path_.dirname)(file.path); parent !== '.'; parent = (0,external_node_path_.dirname)(parent))
+            paths.add(parent);
+    }
+    const entries = new Map();
+    for (const path of paths) {
+        const { dev, ino, mode, nlink, size, ctimeNs } = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(dir, path), { bigint: true });
+        entries.set(path, { dev, ino, mode, nlink, size, ctimeNs });
+    }
+    return entries;
+}
+function sameEntry(stats, expected) {
+    return (stats.dev === expected.dev &&
+        stats.ino === expected.ino &&
+        stats.mode === expected.mode &&
+        stats.nlink === expected.nlink &&
+        stats.size === expected.size &&
+        stats.ctimeNs === expected.ctimeNs);
+}
+
+;// CONCATENATED MODULE: ./src/run/output-file.ts
+
+/** Most bytes one step may write to $REMEDIATION_OUTPUT: outputs are values, not data sets. */
+const MAX_OUTPUT_FILE_BYTES = 1024 * 1024;
+const KEY = /^[A-Za-z_][A-Za-z0-9_-]{0,99}$/;
+/**
+ * Parses a $REMEDIATION_OUTPUT file in GitHub's format: `key=value` lines, and multi-line values as
+ * `key<<DELIMITER` ... `DELIMITER`. A step only ever writes its own outputs here; nothing in this
+ * file reaches the job's environment or outputs except declared outputs, as data.
+ */
+function parseOutputFile(bytes) {
+    if (bytes.byteLength > MAX_OUTPUT_FILE_BYTES) {
+        return { ok: false, problem: `output file is over ${MAX_OUTPUT_FILE_BYTES} bytes` };
+    }
+    const lines = bytes.toString('utf8').split('\n');
+    if (lines.at(-1) === '')
+        lines.pop();
+    // Null prototype: a key such as `__proto__` or `constructor` is an ordinary output name here,
+    // never a write to (or a read of) a built-in property.
+    const outputs = nullObject();
+    for (let i = 0; i < lines.length; i++) {
+        const line = (lines[i] ?? '').replace(/\r$/, '');
+        if (line === '')
+            continue;
+        const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
+        if (heredoc && !line.includes('=')) {
+            const [, key = '', delimiter = ''] = heredoc;
+            const end = lines.findIndex((l, j) => j > i && l.replace(/\r$/, '') === delimiter);
+            if (end < 0)
+                return { ok: false, problem: `output '${key}': no closing delimiter line` };
+            if (!KEY.test(key))
+                return { ok: false, problem: `invalid output name '${key.slice(0, 100)}'` };
+            outputs[key] = lines
+                .slice(i + 1, end)
+                .map((l) => l.replace(/\r$/, ''))
+                .join('\n');
+            i = end;
+            continue;
+        }
+        const eq = line.indexOf('=');
+        if (eq <= 0)
+            return { ok: false, problem: `line ${i + 1}: expected key=value or key<<DELIMITER` };
+        const key = line.slice(0, eq);
+        if (!KEY.test(key))
+            return { ok: false, problem: `invalid output name '${key.slice(0, 100)}'` };
+        outputs[key] = line.slice(eq + 1);
+    }
+    return { ok: true, outputs };
+}
+/** The environment variable a step output reaches later steps as: STEP_<ID>_<KEY>. */
+function outputEnvName(stepId, key) {
+    return `STEP_${stepId}_${key}`.toUpperCase().replaceAll('-', '_');
+}
+/** An empty map for names a step or a definition chose: no inherited properties to read or set. */
+function nullObject() {
+    return Object.create(null);
+}
+/** A step's output by key, only if the step wrote it (never a built-in such as `toString`). */
+function outputOf(outputs, key) {
+    return outputs !== undefined && Object.hasOwn(outputs, key) ? outputs[key] : undefined;
+}
+/**
+ * Adds one step's outputs to the STEP_* variables later steps receive, and returns a note for
+ * every output refused. STEP_<ID>_<KEY> is not one-to-one: step `a`'s key `b_k` and step `a-b`'s
+ * key `k` are both STEP_A_B_K, as are keys `K2` and `k2` of one step. Without this, a later step
+ * (or a second key) would silently replace a value an earlier step set and a later step relies
+ * on; the first writer keeps the name and the other output is left out of the environment (it is
+ * still recorded under its own key).
+ */
+function exposeOutputs(env, origins, stepId, outputs) {
+    const refused = [];
+    for (const [key, value] of Object.entries(outputs)) {
+        const name = outputEnvName(stepId, key);
+        const origin = origins.get(name);
+        if (origin !== undefined && origin !== `${stepId}/${key}`) {
+            refused.push(`output '${key}' not passed on: ${name} is already set by output ${origin}`);
+            continue;
+        }
+        origins.set(name, `${stepId}/${key}`);
+        env[name] = value;
+    }
+    return refused;
+}
+/**
+ * Longest environment string Linux passes to a program, `NAME=value` and its NUL (MAX_ARG_STRLEN:
+ * 32 pages of 4 KiB). One byte more and execve fails with E2BIG.
+ */
+const MAX_ENV_STRING_BYTES = 128 * 1024;
+/**
+ * Bytes all step outputs together may take in a later step's environment. Linux allows 2 MiB for
+ * a program's arguments and environment by default (a quarter of the 8 MiB stack limit); half is
+ * kept for the base variables, parameters, secrets, the definition's env and the script text.
+ */
+const MAX_OUTPUTS_ENV_BYTES = 1024 * 1024;
+/**
+ * Checks that a step's outputs can reach every later step as environment variables; returns why
+ * not, or undefined. An output over MAX_ENV_STRING_BYTES as `STEP_<ID>_<KEY>=value` (anything
+ * between 128 KiB and the accepted 1 MiB file), or outputs that together with the earlier ones
+ * pass MAX_OUTPUTS_ENV_BYTES, would make every later step fail to start with E2BIG, the rollback
+ * included: refused when read, so they never reach an environment.
+ */
+function checkOutputsFit(stepId, outputs, earlier) {
+    const merged = { ...earlier };
+    for (const [key, value] of Object.entries(outputs)) {
+        const name = outputEnvName(stepId, key);
+        const bytes = envEntryBytes(name, value);
+        if (bytes > MAX_ENV_STRING_BYTES) {
+            return `output '${key}' takes ${bytes} bytes as ${name}=... (with its NUL); one environment variable holds at most ${MAX_ENV_STRING_BYTES} (Linux MAX_ARG_STRLEN), so no later step could start: write large data to a file in $REMEDIATION_WORKSPACE and output its path`;
+        }
+        merged[name] = value;
+    }
+    let total = 0;
+    for (const [name, value] of Object.entries(merged))
+        total += envEntryBytes(name, value);
+    if (total > MAX_OUTPUTS_ENV_BYTES) {
+        return `with these, step outputs would take ${total} bytes of every later step's environment; all outputs together may take at most ${MAX_OUTPUTS_ENV_BYTES} (Linux allows 2 MiB for a program's arguments and environment): write large data to a file in $REMEDIATION_WORKSPACE and output its path`;
+    }
+    return undefined;
+}
+/** Bytes a variable takes in a program's environment: `NAME=value` and its NUL. */
+function envEntryBytes(name, value) {
+    return Buffer.byteLength(name) + 1 + Buffer.byteLength(value) + 1;
+}
+/**
+ * Reads and parses a step's $REMEDIATION_OUTPUT. The step controls that path: it can replace the
+ * file with a FIFO (a blocking read would freeze the tool: no timeout, no signal handling, no
+ * cancelled record), with a symbolic link (to /dev/zero, or to a file it wants the engine to read
+ * into the record), or grow it without end. So only a regular file is read, opened without
+ * following links and without blocking, at most MAX_OUTPUT_FILE_BYTES, and only if it stopped growing.
+ */
+function readOutputFile(path) {
+    let fd;
+    try {
+        // O_NOFOLLOW and O_NONBLOCK do not exist on Windows, where neither attack applies the same way.
+        fd = (0,external_node_fs_.openSync)(path, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NOFOLLOW ?? 0) | (external_node_fs_.constants.O_NONBLOCK ?? 0));
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ELOOP')
+            return { ok: false, problem: 'the output file was replaced by a symbolic link' };
+        if (code === 'ENOENT')
+            return { ok: false, problem: 'the output file was removed' };
+        return { ok: false, problem: `the output file cannot be read (${code ?? String(error)})` };
+    }
+    try {
+        const stats = (0,external_node_fs_.fstatSync)(fd);
+        if (!stats.isFile())
+            return { ok: false, problem: 'the output file was replaced by something not a regular file' };
+        if (stats.size > MAX_OUTPUT_FILE_BYTES)
+            return { ok: false, problem: `output file is over ${MAX_OUTPUT_FILE_BYTES} bytes` };
+        // One byte more than the file holds: filling it means something is still writing to the file.
+        const buffer = Buffer.allocUnsafe(stats.size + 1);
+        let filled = 0;
+        while (filled < buffer.byteLength) {
+            const count = (0,external_node_fs_.readSync)(fd, buffer, filled, buffer.byteLength - filled, null);
+            if (count === 0)
+                break;
+            filled += count;
+        }
+        if (filled > stats.size)
+            return { ok: false, problem: 'the output file was still being written to' };
+        return parseOutputFile(buffer.subarray(0, filled));
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/record/block-hasher.ts
+// Hashes run.log blocks on a worker thread, so the thread that reads a step's output does not also
+// spend a large share of its time in SHA-256: hashing alone caps a single thread, and reading,
+// redacting and writing leave it far less (BENCHMARKS.md, section 2, has the measured shares).
+//
+// The two threads share memory and counters only: the writer publishes how many blocks it has
+// asked for, the worker hashes them in order into a shared digest table and publishes how many it
+// has done. No message is sent per block, so the worker's progress never wakes the writer's
+// thread; the writer looks at the counter when it has a chain line to write.
+//
+// The worker only ever gives hints: the log writer can hash any block itself at any moment (the
+// blocks live in shared memory it owns), and it does so whenever it must not wait (flush, close, a
+// full ring, a failed worker). So a slow, dead or never-started worker costs speed, never a chain
+// line, and nothing about the chain's format or order depends on it.
+/** Indexes into the shared counters. */
+const ASKED = 0;
+const DONE = 1;
+const SKIP = 2;
+const STOP = 3;
+/** 1 while the worker sleeps (or is about to): only then does a request need to wake it. */
+const IDLE = 4;
+const COUNTERS = 5;
+/**
+ * The worker's whole program. Block `seq` lives in ring slot `seq % slots` with its length in
+ * `lengths[slot]`; its digest goes to `digests[slot * 32]` before DONE passes `seq`. Blocks below
+ * SKIP were hashed by the writer already and are passed over. Inline (`eval`), so the bundled
+ * Action and CLI need no extra file next to them.
+ */
+const WORKER_SOURCE = `
+const { workerData } = require('node:worker_threads');
+const { createHash } = require('node:crypto');
+const { control, ring, digests, slots, blockBytes } = workerData;
+const counters = new Int32Array(control, 0, ${COUNTERS});
+const lengths = new Int32Array(control, ${COUNTERS * 4}, slots);
+const table = new Uint8Array(digests);
+let next = Atomics.load(counters, ${DONE});
+for (;;) {
+  while (next < Atomics.load(counters, ${ASKED})) {
+    if (next >= Atomics.load(counters, ${SKIP})) {
+      const slot = next % slots;
+      const digest = createHash('sha256').update(new Uint8Array(ring, slot * blockBytes, lengths[slot])).digest();
+      table.set(digest, slot * 32);
+    }
+    next++;
+    Atomics.store(counters, ${DONE}, next);
+  }
+  if (Atomics.load(counters, ${STOP}) === 1) break;
+  // Announce the sleep before the last look at ASKED: a request made after that look sees IDLE and
+  // wakes us; one made before it is seen by Atomics.wait, which then does not sleep.
+  Atomics.store(counters, ${IDLE}, 1);
+  Atomics.wait(counters, ${ASKED}, next);
+  Atomics.store(counters, ${IDLE}, 0);
+}
+`;
+/** A worker thread that hashes ring slots in order, through shared counters. */
+class BlockHasher {
+    #worker;
+    #counters;
+    #lengths;
+    #digests;
+    #slots;
+    #failed = false;
+    constructor(ring, slots, blockBytes, firstSeq) {
+        this.#slots = slots;
+        const control = new SharedArrayBuffer((COUNTERS + slots) * 4);
+        const digests = new SharedArrayBuffer(slots * 32);
+        this.#counters = new Int32Array(control, 0, COUNTERS);
+        this.#lengths = new Int32Array(control, COUNTERS * 4, slots);
+        this.#digests = Buffer.from(digests);
+        for (const counter of [ASKED, DONE, SKIP])
+            this.#counters[counter] = firstSeq;
+        // Loaded on first use: most runs never start a worker, and loading the module is not free.
+        const threads = process.getBuiltinModule('node:worker_threads');
+        this.#worker = new threads.Worker(WORKER_SOURCE, {
+            eval: true,
+            workerData: { control, ring, digests, slots, blockBytes },
+        });
+        // The log writer never waits for the worker, so it must not keep the process alive either.
+        this.#worker.unref();
+        this.#worker.on('error', () => {
+            // The writer hashes everything itself from now on; the record is unaffected.
+            this.#failed = true;
+        });
+    }
+    /** Starts a worker for blocks from `firstSeq` on, or undefined when this process cannot. */
+    static start(ring, slots, blockBytes, firstSeq) {
+        try {
+            return new BlockHasher(ring, slots, blockBytes, firstSeq);
+        }
+        catch {
+            return undefined;
+        }
+    }
+    /** Whether requests are still worth making. */
+    get usable() {
+        return !this.#failed;
+    }
+    /** Asks for block `seq` (the next one in order), `length` bytes in slot `seq % slots`. */
+    request(seq, length) {
+        if (this.#failed)
+            return;
+        this.#lengths[seq % this.#slots] = length;
+        Atomics.store(this.#counters, ASKED, seq + 1);
+        // A wake-up is a system call: skip it while the worker is busy (it rereads ASKED before sleeping).
+        if (Atomics.load(this.#counters, IDLE) === 1)
+            Atomics.notify(this.#counters, ASKED);
+    }
+    /** The digest of block `seq` if the worker has done it, else undefined. */
+    answer(seq) {
+        if (this.#failed || seq >= Atomics.load(this.#counters, DONE))
+            return undefined;
+        const at = (seq % this.#slots) * 32;
+        return this.#digests.toString('hex', at, at + 32);
+    }
+    /** Blocks below `seq` are settled by the writer: the worker passes over them. */
+    skipBelow(seq) {
+        if (seq > Atomics.load(this.#counters, SKIP))
+            Atomics.store(this.#counters, SKIP, seq);
+    }
+    /** Ends the worker; work in flight is dropped. */
+    stop() {
+        this.#failed = true;
+        Atomics.store(this.#counters, STOP, 1);
+        Atomics.notify(this.#counters, ASKED);
+        void this.#worker.terminate().catch(() => undefined);
+    }
+}
+
+// EXTERNAL MODULE: ./src/record/log-chain-format.ts
+var log_chain_format = __webpack_require__(77863);
+// EXTERNAL MODULE: ./src/record/record-files.ts
+var record_files = __webpack_require__(18374);
+;// CONCATENATED MODULE: ./src/record/log-chain-writer.ts
+// Writes a run's log as run.log plus its hash chain run.log.chain (the format is in
+// log-chain-format.ts), hashing long logs on a worker thread (block-hasher.ts).
+
+
+
+
+
+
+
+/** Buffered log bytes that force a block to be cut: bounds memory and the loss on a crash. */
+const BLOCK_BYTES = 64 * 1024;
+/**
+ * Blocks that may be written to run.log but not yet chained: the size of the shared ring they live
+ * in (1 MiB). Bounds memory, and how far the chain may trail the log when the process is killed.
+ */
+const RING_SLOTS = 16;
+/** Blocks a log reaches before a hashing worker starts: short logs never pay for a thread. */
+const WORKER_AFTER_BLOCKS = 32;
+/**
+ * run.log is made durable in the background every this many bytes, so the fsync at close has
+ * little left to wait for (BENCHMARKS.md, section 2, measures the fsync time of a run).
+ */
+const SYNC_EVERY_BYTES = 8 * 1024 * 1024;
+/**
+ * Appends redacted log bytes to run.log and a chain line per block to run.log.chain. All writes
+ * are synchronous, and a block's log bytes are written before its chain line, so a SIGKILL leaves
+ * a valid prefix. Memory is a fixed ring of block buffers.
+ *
+ * Hashing: once a log is long, blocks are hashed on a worker thread (BlockHasher) while this
+ * thread goes on reading; chain lines are still written here, in order, with the worker's digests
+ * as they are done. The writer hashes a block itself whenever it cannot wait: flush() and close()
+ * chain everything before they return (so a signal handler can flush), and a full ring settles
+ * its oldest block.
+ */
+class ChainedLogWriter {
+    #logFd;
+    #chainFd;
+    #ring = new SharedArrayBuffer(RING_SLOTS * BLOCK_BYTES);
+    #slots = [];
+    /** The slot being filled, and how many bytes of it are filled. */
+    #slot = 0;
+    #buffered = 0;
+    /** Bytes in run.log (chained or not). */
+    #written = 0;
+    /** Bytes of complete chain lines in run.log.chain. */
+    #chainBytes = 0;
+    /** How much of run.log the last background fdatasync covered, and the one in flight. */
+    #syncedTo = 0;
+    #syncing;
+    #syncError;
+    #nextSeq = 0;
+    #pending = [];
+    #hasher;
+    #hashedHere = 0;
+    /** What is chained on disk: bytes covered, line count and head. */
+    #bytes = 0;
+    #blocks = 0;
+    #head = log_chain_format/* GENESIS */.hw;
+    #closed = false;
+    /** Set once a write failed: the files may be out of step, so nothing more is appended. */
+    #failed = false;
+    #failure;
+    constructor(logFd, chainFd) {
+        this.#logFd = logFd;
+        this.#chainFd = chainFd;
+        for (let k = 0; k < RING_SLOTS; k++)
+            this.#slots.push(Buffer.from(this.#ring, k * BLOCK_BYTES, BLOCK_BYTES));
+    }
+    /**
+     * Creates `dir` (and its missing parents), then run.log and run.log.chain in it; refuses if either
+     * file exists, never overwriting a record.
+     */
+    static async open(dir) {
+        createFolder(dir);
+        const logPath = (0,external_node_path_.join)(dir, record_files/* LOG_FILE */.UP);
+        // Exclusive create ('wx'): an existing record is evidence and is never appended to or replaced.
+        const logFd = openExclusive(logPath);
+        let chainFd;
+        try {
+            chainFd = openExclusive((0,external_node_path_.join)(dir, record_files/* CHAIN_FILE */.Hv));
+        }
+        catch (error) {
+            (0,external_node_fs_.closeSync)(logFd);
+            (0,external_node_fs_.unlinkSync)(logPath);
+            throw error;
+        }
+        return new ChainedLogWriter(logFd, chainFd);
+    }
+    /** Buffers log bytes; cuts a block each time BLOCK_BYTES are buffered. */
+    write(bytes) {
+        this.#assertWritable();
+        let offset = 0;
+        while (offset < bytes.length) {
+            const count = Math.min(bytes.length - offset, BLOCK_BYTES - this.#buffered);
+            // Buffer#copy is a plain memmove; TypedArray#set into shared memory copies far slower.
+            Buffer.prototype.copy.call(bytes, this.#slots[this.#slot], this.#buffered, offset, offset + count);
+            this.#buffered += count;
+            offset += count;
+            if (this.#buffered === BLOCK_BYTES)
+                this.#cutBlock();
+        }
+    }
+    /**
+     * Cuts a block of whatever is buffered and chains every block written so far: when it returns,
+     * all log bytes are in run.log and covered by run.log.chain. Call at step boundaries, on a timer,
+     * and from signal handlers.
+     */
+    flush() {
+        this.#assertWritable();
+        if (this.#buffered > 0)
+            this.#cutBlock();
+        this.#settle(this.#pending.length);
+    }
+    /** The summary so far: what is chained on disk now. */
+    get summary() {
+        return { head: this.#head, bytes: this.#bytes, blocks: this.#blocks };
+    }
+    /** Who hashed the blocks chained so far (the tests check the worker takes part; the chain is the same). */
+    get hashedBy() {
+        return { writer: this.#hashedHere, worker: this.#blocks - this.#hashedHere };
+    }
+    /** Flushes, fsyncs and closes both files; returns the head, byte count and block count. */
+    async close() {
+        try {
+            this.flush();
+            // The descriptor must stay open until a background sync on it has finished.
+            await this.#syncing;
+            // Durable at the end of the run; per-block fsync would cost far more than the hashing.
+            (0,external_node_fs_.fsyncSync)(this.#logFd);
+            (0,external_node_fs_.fsyncSync)(this.#chainFd);
+            // Linux reports a writeback error once per descriptor: if the background sync took it, the
+            // fsync above may succeed although bytes were lost, so that error must fail the close.
+            if (this.#syncError !== undefined)
+                throw this.#syncError;
+        }
+        finally {
+            this.#hasher?.stop();
+            // Even when flushing failed, a background sync must finish before its descriptor closes
+            // (the number could otherwise be reused by the next file opened).
+            await this.#syncing;
+            if (!this.#closed) {
+                this.#closed = true;
+                (0,external_node_fs_.closeSync)(this.#logFd);
+                (0,external_node_fs_.closeSync)(this.#chainFd);
+            }
+        }
+        return this.summary;
+    }
+    /**
+     * Closes the writer after a failed write (a full disk, a file size limit): both files are cut
+     * back to the last block whose chain line is complete, so what stays on disk is a closed, valid
+     * record of a prefix of the log, whose summary is returned. Blocks already whole in run.log are
+     * chained first if run.log.chain still takes lines (the limit may have hit run.log alone).
+     * Buffered bytes not yet in a block are dropped. Throws when the files cannot be cut or synced.
+     */
+    async closeValidPrefix() {
+        if (this.#closed)
+            throw new Error('log writer is closed');
+        try {
+            // A chain line cut short goes first, so any line written now follows a complete one.
+            (0,external_node_fs_.ftruncateSync)(this.#chainFd, this.#chainBytes);
+            try {
+                this.#settle(this.#pending.length);
+            }
+            catch {
+                (0,external_node_fs_.ftruncateSync)(this.#chainFd, this.#chainBytes);
+            }
+            // Bytes past the chained prefix (a block cut short, blocks never chained) cannot be vouched
+            // for: a closed record has none.
+            (0,external_node_fs_.ftruncateSync)(this.#logFd, this.#bytes);
+            await this.#syncing;
+            (0,external_node_fs_.fsyncSync)(this.#logFd);
+            (0,external_node_fs_.fsyncSync)(this.#chainFd);
+            if (this.#syncError !== undefined)
+                throw this.#syncError;
+        }
+        finally {
+            this.#hasher?.stop();
+            await this.#syncing;
+            this.#closed = true;
+            (0,external_node_fs_.closeSync)(this.#logFd);
+            (0,external_node_fs_.closeSync)(this.#chainFd);
+        }
+        return this.summary;
+    }
+    #assertWritable() {
+        if (this.#failed) {
+            throw new Error('log writer failed earlier; the record is incomplete', { cause: this.#failure });
+        }
+        if (this.#closed)
+            throw new Error('log writer is closed');
+    }
+    /** Writes the filled part of the current slot to run.log and queues it for its chain line. */
+    #cutBlock() {
+        const slot = this.#slot;
+        const block = this.#slots[slot].subarray(0, this.#buffered);
+        const start = this.#written;
+        this.#guard(() => writeFully(this.#logFd, block, start));
+        this.#written = start + block.length;
+        this.#buffered = 0;
+        if (this.#written - this.#syncedTo >= SYNC_EVERY_BYTES && this.#syncing === undefined)
+            this.#syncInBackground();
+        const seq = this.#nextSeq++;
+        const entry = { seq, slot, start, end: this.#written, sha256: undefined };
+        this.#pending.push(entry);
+        if (this.#hasher === undefined && seq + 1 === WORKER_AFTER_BLOCKS) {
+            this.#hasher = BlockHasher.start(this.#ring, RING_SLOTS, BLOCK_BYTES, seq);
+        }
+        // Slot and sequence agree (slot = seq % RING_SLOTS): the worker finds block seq by its number.
+        if (this.#hasher?.usable)
+            this.#hasher.request(seq, block.length);
+        else
+            this.#hashHere(entry);
+        this.#chainReady();
+        // The next slot must be free before write() fills it: a full ring settles its oldest block.
+        if (this.#pending.length === RING_SLOTS)
+            this.#settle(1);
+        this.#slot = (slot + 1) % RING_SLOTS;
+    }
+    /** Starts an fdatasync of run.log on the thread pool; its error is kept for close(). */
+    #syncInBackground() {
+        this.#syncedTo = this.#written;
+        this.#syncing = new Promise((done) => {
+            (0,external_node_fs_.fdatasync)(this.#logFd, (error) => {
+                if (error)
+                    this.#syncError ??= error;
+                this.#syncing = undefined;
+                done();
+            });
+        });
+    }
+    /** Gives the oldest `count` pending blocks their digest (the worker's, or hashed here), then chains. */
+    #settle(count) {
+        let settled = -1;
+        for (let k = 0; k < count && k < this.#pending.length; k++) {
+            const entry = this.#pending[k];
+            entry.sha256 ??= this.#hasher?.answer(entry.seq);
+            if (entry.sha256 === undefined)
+                this.#hashHere(entry);
+            settled = entry.seq;
+        }
+        if (settled >= 0)
+            this.#hasher?.skipBelow(settled + 1);
+        this.#chainReady();
+    }
+    #hashHere(entry) {
+        entry.sha256 = (0,tree_digest/* sha256Hex */.fg)(this.#slots[entry.slot].subarray(0, entry.end - entry.start));
+        this.#hashedHere++;
+    }
+    /** Writes chain lines for the leading pending blocks whose hashes are known, in order. */
+    #chainReady() {
+        // Take the worker's digests for the leading blocks it has done; the chain advances from the front.
+        for (const entry of this.#pending) {
+            entry.sha256 ??= this.#hasher?.answer(entry.seq);
+            if (entry.sha256 === undefined)
+                break;
+        }
+        let lines = '';
+        let head = this.#head;
+        let ready = 0;
+        for (let entry = this.#pending[0]; entry?.sha256 !== undefined; entry = this.#pending[++ready]) {
+            const { start, end, sha256 } = entry;
+            const i = this.#blocks + ready;
+            head = (0,log_chain_format/* chainLink */.C9)(head, i, start, end, sha256);
+            lines += (0,log_chain_format/* formatChainLine */.rX)({ i, start, end, sha256, chain: head });
+        }
+        if (ready === 0)
+            return;
+        // Log bytes were written when the blocks were cut, so a chain line never points past run.log.
+        const bytes = Buffer.from(lines, 'utf8');
+        this.#guard(() => writeFully(this.#chainFd, bytes, this.#chainBytes));
+        this.#chainBytes += bytes.byteLength;
+        this.#bytes = this.#pending[ready - 1].end;
+        this.#blocks += ready;
+        this.#head = head;
+        this.#pending.splice(0, ready);
+    }
+    /** Runs a write; a failure marks the writer failed (the files may be out of step) and rethrows. */
+    #guard(write) {
+        try {
+            write();
+        }
+        catch (error) {
+            this.#failed = true;
+            this.#failure = error;
+            throw error;
+        }
+    }
+}
+/**
+ * Creates `dir` and its missing parents with one mkdir each, trying each folder at most twice. Not
+ * mkdirSync's recursive mode: under /proc, mkdir answers ENOENT although the parent exists, and
+ * the recursive mode retries that forever.
+ */
+function createFolder(dir) {
+    if (makeFolder(dir) === undefined)
+        return;
+    const parent = (0,external_node_path_.dirname)(dir);
+    if (parent !== dir)
+        createFolder(parent);
+    // Once more only: a second ENOENT (a kernel file system, a parent removed meanwhile) is final.
+    const missing = makeFolder(dir);
+    if (missing !== undefined)
+        throw missing;
+}
+/** Makes one folder; undefined once it exists, or mkdir's ENOENT error when a parent is missing. */
+function makeFolder(path) {
+    try {
+        (0,external_node_fs_.mkdirSync)(path);
+        return undefined;
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT')
+            return error;
+        if (code === 'EEXIST' && isFolder(path))
+            return undefined;
+        throw error;
+    }
+}
+function isFolder(path) {
+    try {
+        return (0,external_node_fs_.statSync)(path).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+function openExclusive(path) {
+    try {
+        return (0,external_node_fs_.openSync)(path, 'wx', 0o600);
+    }
+    catch (error) {
+        if (error.code === 'EEXIST') {
+            throw new errors/* UsageError */.eb('FILE_EXISTS', `${path} already exists: write each run record to a new folder`, {
+                cause: error,
+            });
+        }
+        throw error;
+    }
+}
+/**
+ * Writes all of `bytes` at `position`. Positional: after a failed write and a truncation, the next
+ * write lands where the file now ends, never past it (leaving a hole of zeros).
+ */
+function writeFully(fd, bytes, position) {
+    let offset = 0;
+    while (offset < bytes.length)
+        offset += (0,external_node_fs_.writeSync)(fd, bytes, offset, bytes.length - offset, position + offset);
+}
+
+// EXTERNAL MODULE: ./src/record/log-chain-verifier.ts
+var log_chain_verifier = __webpack_require__(81142);
+// EXTERNAL MODULE: ./src/record/record-verifier.ts
+var record_verifier = __webpack_require__(48711);
+// EXTERNAL MODULE: ./src/record/redactor.ts
+var redactor = __webpack_require__(82429);
+// EXTERNAL MODULE: ./src/record/definition-bundle.ts
+var definition_bundle = __webpack_require__(23018);
+;// CONCATENATED MODULE: ./src/record/recorder.ts
+
+
+
+
+
+
+
+
+
+
+
+/** How often buffered log bytes are flushed while a step runs, so a killed run loses little. */
+const FLUSH_INTERVAL_MS = 1000;
+/** Stream numbers of a step's output in the recorder's InterleavedRedactor. */
+const STDOUT = 0;
+const STDERR = 1;
+/**
+ * Space kept in the record folder beyond the first snapshot's size, and freed when a write fails:
+ * on a full disk, the final snapshot.json (saying what happened) must still fit, and a log cut
+ * back to its last block frees too little for it.
+ */
+const RESERVE_SLACK_BYTES = 32 * 1024;
+/** The reserve's file: not a record file, so never published or verified. */
+const RESERVE_FILE = '.space-reserve';
+/** Error code of a run whose record could not be written (a full disk, a file size limit). */
+const RECORD_WRITE_FAILED = 'RECORD_WRITE_FAILED';
+/**
+ * Writes a run's record as it goes: the redacted, hash-chained log and snapshot.json. Secrets are
+ * redacted before any byte reaches disk, per stream (stdout and stderr each keep their own
+ * carry-over, so a secret split across chunks of one stream is still caught) and across the
+ * joins where the two streams meet in the log.
+ */
+class RunRecorder {
+    dir;
+    /** The snapshot; only the recorder writes it (steps through startStep/endStep, the end through finish). */
+    #snapshot;
+    #log;
+    #secrets;
+    #clock;
+    #echo;
+    #observer;
+    #output;
+    #offset = 0;
+    /** Whether the last byte written ended a line: engine lines always start on their own line. */
+    #atLineStart = true;
+    #timer;
+    #failure;
+    /** Set once run.log failed: no more log bytes are written (the echo still gets them). */
+    #logFailed = false;
+    #failed = new AbortController();
+    /** sha256 of definition.tar as written (null: none). */
+    #definitionSha256 = null;
+    #seal;
+    constructor(dir, log, secrets, snapshot, clock, echo, observer) {
+        this.dir = dir;
+        this.#echo = echo;
+        this.#observer = observer;
+        this.#log = log;
+        this.#secrets = secrets;
+        this.#snapshot = {
+            ...snapshot,
+            steps: snapshot.steps.map((step) => ({ ...step })),
+            outputs: { ...snapshot.outputs },
+        };
+        this.#clock = clock;
+        this.#output = new redactor/* InterleavedRedactor */.AF(secrets, 2);
+    }
+    /**
+     * Creates the record folder's files (never over an existing record), copies the verified
+     * `definition` files into it when given, and writes the first snapshot. `echo`, when given, also
+     * receives every redacted log byte (the runner's live log); `observer`, when given, is told of
+     * each step and its output as recorded (the CLI's live console).
+     */
+    static async create(dir, secrets, snapshot, clock, echo, definition, observer) {
+        const log = await ChainedLogWriter.open(dir);
+        // The verified files go into the record before anything runs, so even a killed run's record
+        // shows what it was running.
+        const bundle = definition === undefined ? undefined : (0,definition_bundle/* writeDefinitionBundle */.ZQ)(dir, definition);
+        const copied = bundle === undefined ? {} : { definition: bundle.definition };
+        const recorder = new RunRecorder(dir, log, secrets, { ...snapshot, ...copied }, clock, echo, observer);
+        recorder.#definitionSha256 = bundle?.sha256 ?? null;
+        const first = recorder.#writeSnapshot();
+        recorder.#reserveSpace(first.byteLength + RESERVE_SLACK_BYTES);
+        recorder.#timer = setInterval(() => recorder.flush(), FLUSH_INTERVAL_MS);
+        recorder.#timer.unref();
+        return recorder;
+    }
+    /** The snapshot as recorded so far (read-only: the recorder is its only writer). */
+    get snapshot() {
+        return this.#snapshot;
+    }
+    /** Records that a step started (saved with the next save): its log range starts here. */
+    startStep(start) {
+        const record = {
+            stage: start.stage,
+            id: start.id,
+            ...(start.name !== undefined ? { name: start.name } : {}),
+            started: start.started,
+            ended: '',
+            durationMs: 0,
+            attempts: 0,
+            exitCode: null,
+            signal: null,
+            outcome: 'failed',
+            continueOnError: start.continueOnError,
+            outputs: {},
+            log: { start: this.#offset, end: this.#offset },
+        };
+        this.#snapshot.steps.push(record);
+        this.#tell((o) => o.stepStarted?.(record));
+        return record;
+    }
+    /** Counts a step's attempt. */
+    stepAttempt(step, attempt) {
+        this.#ownStep(step).attempts = attempt;
+    }
+    /** Notes why a step failed around its process (redacted); the first reason given is kept unless replaced. */
+    stepError(step, message) {
+        this.#ownStep(step).error = this.redact(message);
+    }
+    /** Records how a step ended, flushes the log so its range is final, and saves the snapshot. */
+    endStep(step, end) {
+        const record = this.#ownStep(step);
+        record.ended = end.ended;
+        record.durationMs = end.durationMs;
+        record.exitCode = end.exitCode;
+        record.signal = end.signal;
+        record.outcome = end.outcome;
+        record.outputs = { ...end.outputs };
+        this.flush();
+        record.log = { start: record.log.start, end: this.#offset };
+        this.save();
+        this.#tell((o) => o.stepEnded?.(record));
+    }
+    /** Records what the stages concluded so far (saved with the next save). */
+    concluded(facts) {
+        this.#conclude(facts);
+        // Told as the stages conclude; the end's repetition of the same facts (finish) is not.
+        const told = facts.error === undefined ? facts : { ...facts, error: this.#redactError(facts.error) };
+        this.#tell((o) => o.concluded?.(told));
+    }
+    #conclude(facts) {
+        if (facts.check !== undefined)
+            this.#snapshot.check = facts.check;
+        if (facts.rollback !== undefined)
+            this.#snapshot.rollback = facts.rollback;
+        if (facts.error !== undefined)
+            this.#snapshot.error = { ...facts.error };
+    }
+    #redactError(error) {
+        return { code: error.code, message: this.redact(error.message) };
+    }
+    #ownStep(step) {
+        // Identity, not equality: only records this recorder handed out are written.
+        const record = this.#snapshot.steps.find((candidate) => candidate === step);
+        if (record === undefined)
+            throw new Error(`step ${step.stage}/${step.id} was not started by this recorder`);
+        return record;
+    }
+    /** Bytes written to the log so far (the offset the next byte lands at). */
+    get offset() {
+        return this.#offset;
+    }
+    /** The first write of the record that failed, if one did. */
+    get failure() {
+        return this.#failure;
+    }
+    /**
+     * Aborted when a write of the record fails: the executor stops the running step on it (it must
+     * not go on changing the system unrecorded) and runs the rollback.
+     */
+    get failed() {
+        return this.#failed.signal;
+    }
+    /** Writes a timestamped engine line (a step marker, a decision, an error). */
+    line(text) {
+        this.#writeLine((0,redactor/* redactText */.Rd)(text, this.#secrets));
+    }
+    /**
+     * Writes a step or run marker (`==> stage/id ...`, `<== stage/id exit N (outcome)`,
+     * `run <status>`), unredacted: markers hold only ids, numbers and fixed words, and verify-run
+     * checks the snapshot's claims against them, which a redacted `exit ***` would defeat.
+     */
+    marker(text) {
+        this.#writeLine(text);
+    }
+    /** A chunk of a step's stdout. The recorder takes it: its memory is freed once recorded. */
+    stdout(chunk) {
+        this.#record(STDOUT, chunk);
+    }
+    /** A chunk of a step's stderr. The recorder takes it: its memory is freed once recorded. */
+    stderr(chunk) {
+        this.#record(STDERR, chunk);
+    }
+    /**
+     * Ends a step's streams: releases the held-back bytes of both, each redacted in full as the end
+     * of its own stream and joined without letting a secret form across the join. Nothing is held
+     * back after this, so what the log gets next must not continue the output: the executor writes
+     * a marker, which starts a new line with a timestamp.
+     */
+    endStreams() {
+        for (const part of this.#output.end())
+            this.#writeOutput(part);
+    }
+    /** Pushes buffered log bytes to disk as a chained block (nothing once the log failed). */
+    flush() {
+        if (this.#logFailed)
+            return;
+        try {
+            this.#log.flush();
+        }
+        catch (error) {
+            this.#fail('run.log', error);
+        }
+    }
+    /** Redacts a string for the record (error messages, outputs). */
+    redact(text) {
+        return (0,redactor/* redactText */.Rd)(text, this.#secrets);
+    }
+    /**
+     * Writes snapshot.json atomically (temp file + rename), redacted. Synchronous: safe in signal
+     * paths. A failure (a full disk) never throws out of the run: it becomes the record's failure,
+     * and the last snapshot written stays in place.
+     */
+    save() {
+        try {
+            this.#writeSnapshot();
+        }
+        catch (error) {
+            this.#fail('snapshot.json', error);
+        }
+    }
+    /**
+     * Closes the log, stores its summary in the snapshot, writes it, and returns the snapshot digest.
+     * After a failed write, the log is closed at its last complete block, so the record on disk is
+     * still closed and valid (verify-run accepts it), and the snapshot says what was lost. Throws
+     * only when the final snapshot.json cannot be written.
+     */
+    async finish(end) {
+        clearInterval(this.#timer);
+        if (end !== undefined)
+            this.#applyEnd(end);
+        this.flush();
+        this.#releaseSpace();
+        let summary;
+        try {
+            summary = this.#logFailed ? await this.#log.closeValidPrefix() : await this.#log.close();
+        }
+        catch (error) {
+            // The files could not be closed as a valid whole (a failed sync, a cut that failed):
+            // the log stays an open, unpinned prefix, as a killed run's does.
+            this.#fail('run.log', error);
+        }
+        if (summary !== undefined) {
+            this.#snapshot.log = { file: 'run.log', bytes: summary.bytes, blocks: summary.blocks, head: summary.head };
+            // Step ranges past what the log kept would point at bytes nobody can vouch for.
+            for (const step of this.#snapshot.steps) {
+                step.log = { start: Math.min(step.log.start, summary.bytes), end: Math.min(step.log.end, summary.bytes) };
+            }
+        }
+        if (this.#failure !== undefined)
+            this.#reportFailure(this.#failure, summary);
+        const bytes = this.#writeSnapshot();
+        this.#seal = {
+            snapshot: bytes,
+            ...(summary !== undefined ? { log: { bytes: summary.bytes, head: summary.head } } : {}),
+            definitionSha256: this.#definitionSha256,
+        };
+        return (0,record_verifier/* snapshotDigest */.he)(bytes);
+    }
+    /** What the closed record holds, for signing it (undefined until finish() wrote it). */
+    get seal() {
+        return this.#seal;
+    }
+    /**
+     * Says in the snapshot that the record is short, when the executor has not already (the write
+     * failed during the rollback, after the last step, or while closing). The error becomes
+     * RECORD_WRITE_FAILED when the log was cut (verify-run accepts missing end markers only then),
+     * keeping what it said before. A run that had ended well is `crashed`: its record cannot show
+     * it. Only `cancelled` and `crashed` may keep a log that could not be closed.
+     */
+    /** The final facts, and the run's end time and duration from the recorder's clock. */
+    #applyEnd(end) {
+        this.#conclude(end);
+        this.#snapshot.status = end.status;
+        if (end.outputs !== undefined)
+            this.#snapshot.outputs = { ...end.outputs };
+        const ended = this.#clock();
+        this.#snapshot.ended = ended.toISOString();
+        this.#snapshot.durationMs = Math.max(0, ended.getTime() - Date.parse(this.#snapshot.started));
+    }
+    #reportFailure(failure, summary) {
+        const snapshot = this.#snapshot;
+        const what = describeRecordFailure(failure);
+        const cut = summary === undefined ? 'the log could not be closed' : `the log ends at byte ${summary.bytes}`;
+        const before = snapshot.error;
+        if (before?.code === RECORD_WRITE_FAILED) {
+            if (summary === undefined)
+                snapshot.error = { ...before, message: `${before.message}; the log could not be closed` };
+        }
+        else if (before === undefined || snapshot.status === 'succeeded' || snapshot.status === 'healthy') {
+            snapshot.error = {
+                code: RECORD_WRITE_FAILED,
+                message: this.redact(`the run ended ${snapshot.status}, but ${what}; ${cut}`),
+            };
+            snapshot.status = 'crashed';
+        }
+        else if (this.#logFailed) {
+            snapshot.error = {
+                code: RECORD_WRITE_FAILED,
+                message: this.redact(`${before.message} (${before.code}); then ${what}; ${cut}`),
+            };
+        }
+        else {
+            snapshot.error = { ...before, message: before.message + this.redact(`; then ${what}`) };
+        }
+        if (summary === undefined && snapshot.status !== 'cancelled')
+            snapshot.status = 'crashed';
+    }
+    #writeSnapshot() {
+        return writeSnapshotFile(this.dir, redactSnapshot(this.#snapshot, this.#secrets));
+    }
+    /** Remembers the first failed write and tells the executor; never throws (stream handlers call it). */
+    #fail(file, error) {
+        if (file === 'run.log')
+            this.#logFailed = true;
+        if (this.#failure !== undefined)
+            return;
+        this.#failure = { file, error };
+        // The space kept back goes to what must still be written: the snapshots of the rollback
+        // steps and the final one (and, on the same filesystem, what the rollback needs).
+        this.#releaseSpace();
+        this.#failed.abort(error);
+    }
+    /**
+     * Writes the reserve file. Best effort: on a disk already too full for it the run still starts,
+     * and only loses the guarantee that the final snapshot fits.
+     */
+    #reserveSpace(bytes) {
+        try {
+            (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(this.dir, RESERVE_FILE), Buffer.alloc(bytes), { flag: 'wx', mode: 0o600 });
+        }
+        catch {
+            this.#releaseSpace();
+        }
+    }
+    #releaseSpace() {
+        try {
+            (0,external_node_fs_.rmSync)((0,external_node_path_.join)(this.dir, RESERVE_FILE), { force: true });
+        }
+        catch {
+            // Nothing more can be freed.
+        }
+    }
+    #writeLine(text) {
+        this.#write(Buffer.from(`${this.#atLineStart ? '' : '\n'}[${this.#clock().toISOString()}] ${text}\n`, 'utf8'));
+    }
+    #record(stream, chunk) {
+        // The redactor hands out views of the chunk (and small buffers of its own), the log copies
+        // them into its ring and the redactor copies the tail it holds back, so once the echo (if
+        // any) has let go, nothing refers to the chunk: free it now rather than at a later GC, which
+        // keeps a loud step's memory flat (see adapters/chunk-memory.ts).
+        let held = false;
+        for (const part of this.#output.push(stream, chunk))
+            held = this.#writeOutput(part) || held;
+        if (!held)
+            releaseChunk(chunk);
+    }
+    /**
+     * Tells the observer; a console that fails (a bug in it) must not stop the step or the record
+     * from the middle of a stream handler: it is dropped, and the log says why.
+     */
+    #tell(call) {
+        const observer = this.#observer;
+        if (observer === undefined)
+            return;
+        try {
+            call(observer);
+        }
+        catch (error) {
+            this.#observer = undefined;
+            this.line(`!! the live console stopped: ${(0,errors/* describeError */.Uc)(error)}`);
+        }
+    }
+    /** Appends a step's redacted output, and shows it to the observer, which copies what it keeps. */
+    #writeOutput(bytes) {
+        if (bytes.byteLength > 0)
+            this.#tell((o) => o.output?.(bytes));
+        return this.#write(bytes);
+    }
+    /**
+     * Appends to the log and the echo; returns whether the echo still holds the bytes. Called from
+     * the step's stream handlers: a failed write (ENOSPC, EFBIG) must not throw there, where it would
+     * crash the tool mid-step with the step still running and no rollback. It marks the recorder
+     * failed instead; the log takes no more bytes (the chain stays valid up to its last complete
+     * block), and the echo still gets them.
+     */
+    #write(bytes) {
+        if (bytes.byteLength === 0)
+            return false;
+        this.#atLineStart = bytes[bytes.byteLength - 1] === 0x0a;
+        if (!this.#logFailed) {
+            try {
+                this.#log.write(bytes);
+                this.#offset += bytes.byteLength;
+            }
+            catch (error) {
+                this.#fail('run.log', error);
+            }
+        }
+        return this.#echo?.(bytes) === true;
+    }
+}
+/** What failed, for the snapshot's error: `the run log could not be written (ENOSPC: ...)`. */
+function describeRecordFailure(failure) {
+    const what = failure.file === 'run.log' ? 'the run log' : 'snapshot.json';
+    return `${what} could not be written (${(0,errors/* describeError */.Uc)(failure.error)})`;
+}
+/**
+ * Redacts the snapshot fields that can carry text from steps or callers: parameter values,
+ * outputs, error messages. Structural fields the engine writes (ids, digests, versions, keys) are
+ * left alone, so a short secret value such as "0" cannot corrupt them and break verification.
+ */
+function redactSnapshot(snapshot, secrets) {
+    if (secrets.length === 0)
+        return snapshot;
+    return {
+        ...snapshot,
+        ...(snapshot.error ? { error: { ...snapshot.error, message: (0,redactor/* redactText */.Rd)(snapshot.error.message, secrets) } } : {}),
+        ...(snapshot.params
+            ? { params: { ...snapshot.params, values: (0,redactor/* redactValue */.FI)(snapshot.params.values, secrets) } }
+            : {}),
+        outputs: (0,redactor/* redactValue */.FI)(snapshot.outputs, secrets),
+        steps: snapshot.steps.map((step) => ({
+            ...step,
+            outputs: (0,redactor/* redactValue */.FI)(step.outputs, secrets),
+            ...(step.error !== undefined ? { error: (0,redactor/* redactText */.Rd)(step.error, secrets) } : {}),
+        })),
+    };
+}
+/**
+ * Writes snapshot.json atomically (temp file + rename): a reader never sees half a snapshot, and a
+ * writer killed mid-write leaves the previous one. The one way snapshot.json is written.
+ */
+function writeSnapshotFile(dir, snapshot) {
+    const bytes = Buffer.from(`${JSON.stringify(snapshot, null, 2)}\n`, 'utf8');
+    const temp = (0,external_node_path_.join)(dir, `.${record_files/* SNAPSHOT_FILE */.QX}.tmp`);
+    (0,external_node_fs_.writeFileSync)(temp, bytes);
+    (0,external_node_fs_.renameSync)(temp, (0,external_node_path_.join)(dir, record_files/* SNAPSHOT_FILE */.QX));
+    return bytes;
+}
+/**
+ * Closes a record whose run never finished (the Action's main step was killed or cancelled): the
+ * status becomes `cancelled` (the job was cancelled) or `crashed`, with the reason and the end
+ * time; the log stays the valid prefix it is, which verify-run reports as incomplete. Returns the
+ * bytes written. A finished record is left alone.
+ */
+function closeUnfinishedRecord(dir, snapshot, reason, now) {
+    if (snapshot.status !== 'running')
+        return undefined;
+    return writeSnapshotFile(dir, {
+        ...snapshot,
+        status: reason.cancelled ? 'cancelled' : 'crashed',
+        error: {
+            code: reason.cancelled ? 'CANCELLED' : 'CRASHED',
+            message: reason.cancelled
+                ? `the job was cancelled and the main step was stopped before it could finish the record; closed by ${reason.closedBy}`
+                : `the main step ended without finishing the record (killed or crashed); closed by ${reason.closedBy}`,
+        },
+        ended: now.toISOString(),
+        durationMs: Math.max(0, now.getTime() - Date.parse(snapshot.started)),
+        log: { file: LOG_FILE, complete: false, ...validPrefix(dir) },
+    });
+}
+/**
+ * The valid prefix of a killed run's log, as its chain covers it: pinned in the snapshot, so the
+ * snapshot digest published for the record pins the log too (without it, the log of a cancelled
+ * run could be rewritten, its chain recomputed, and still match the published digest). Nothing
+ * when the log and chain cannot be read or do not verify.
+ */
+function validPrefix(dir) {
+    try {
+        const read = (name) => tryReadBoundedFile(join(dir, name), { label: 'record file', maxBytes: MAX_RECORD_FILE_BYTES });
+        const log = read(LOG_FILE);
+        const chain = read(CHAIN_FILE);
+        if (log === undefined || chain === undefined)
+            return {};
+        const checked = verifyLogChain(log, chain.toString('utf8'));
+        return checked.ok ? { bytes: checked.bytes, blocks: checked.blocks, head: checked.head } : {};
+    }
+    catch {
+        return {};
+    }
+}
+
+;// CONCATENATED MODULE: ./src/run/stages.ts
+
+/** Runs the stages of a plan and returns what they concluded; tells the recorder each fact as it is known. */
+async function runStages(plan, recorder, runStep, stopped, faulted) {
+    const { definition } = plan;
+    // What the stages conclude is returned as values, and told to the recorder as soon as it is
+    // known, so that the record of a run killed later still says what the check found.
+    let facts = {};
+    const conclude = (more) => {
+        facts = { ...facts, ...more };
+        recorder.concluded(more);
+    };
+    const done = (status) => ({ status, ...facts });
+    // check: 0 = healthy, 1 = remediation needed, anything else = the check itself failed.
+    if (definition.check.length === 0) {
+        conclude({ check: 'none' });
+    }
+    else {
+        let drift = false;
+        for (const step of definition.check) {
+            const record = await runStep('check', step);
+            if (stopped())
+                return done(stopped());
+            // The engine failed: the caller records the crash. A check changes nothing, so no rollback.
+            if (faulted())
+                return done('failed');
+            if (recorder.failure) {
+                conclude({ check: 'error' });
+                conclude({ error: recordFailureError(recorder, record, false) });
+                return done('failed');
+            }
+            if (record.outcome === 'drift') {
+                drift = true;
+                break;
+            }
+            if (record.outcome !== 'succeeded') {
+                conclude({ check: 'error' });
+                conclude({
+                    error: { code: 'CHECK_FAILED', message: `check step '${step.id}' failed: ${describeRecord(record)}` },
+                });
+                recorder.line(`check failed; nothing was changed`);
+                return done(record.outcome === 'timed-out' ? 'timed-out' : 'failed');
+            }
+        }
+        if (!drift && !plan.force) {
+            conclude({ check: 'healthy' });
+            recorder.line('check: healthy; no remediation needed');
+            return done('healthy');
+        }
+        conclude({ check: drift ? 'drift' : 'forced' });
+        recorder.line(drift ? 'check: remediation needed' : 'check: healthy, but --force given; remediating anyway');
+    }
+    // Check only (a blast-radius count before any target is fixed): what the check found is the
+    // result; no step, verify or rollback may run. Without check steps the fix would always run,
+    // so such a version reports `unhealthy` too.
+    if (plan.checkOnly === true) {
+        recorder.line(definition.check.length === 0
+            ? 'check only: the version has no check, so its fix would always run; nothing was changed'
+            : 'check only: remediation needed; nothing was changed');
+        return done('unhealthy');
+    }
+    let failure;
+    for (const stage of ['steps', 'verify']) {
+        for (const step of definition[stage]) {
+            const record = await runStep(stage, step);
+            if (stopped())
+                break;
+            // An engine fault or a record that can no longer be written ends the run here, like a
+            // failed step: what the steps so far changed is rolled back.
+            if (faulted() || recorder.failure || (record.outcome !== 'succeeded' && !record.continueOnError)) {
+                failure = record;
+                break;
+            }
+        }
+        if (failure || stopped())
+            break;
+    }
+    // On cancellation the runner gives us seconds, not minutes: record and stop, no rollback.
+    const stop = stopped();
+    if (stop) {
+        conclude({ rollback: 'none' });
+        recorder.line(`run ${stop}; remaining steps skipped`);
+        return done(stop);
+    }
+    if (!failure) {
+        conclude({ rollback: 'not-needed' });
+        return done('succeeded');
+    }
+    conclude({
+        error: recorder.failure
+            ? recordFailureError(recorder, failure, definition.rollback.length > 0)
+            : {
+                code: failure.stage === 'verify' ? 'VERIFY_FAILED' : 'STEP_FAILED',
+                message: `${failure.stage} step '${failure.id}' ${describeRecord(failure)}`,
+            },
+    });
+    if (definition.rollback.length === 0) {
+        conclude({ rollback: 'none' });
+    }
+    else {
+        recorder.line('rolling back');
+        let rolledBack = true;
+        for (const step of definition.rollback) {
+            const record = await runStep('rollback', step);
+            if (stopped())
+                return done(stopped());
+            if (record.outcome !== 'succeeded')
+                rolledBack = false;
+        }
+        conclude({ rollback: rolledBack ? 'succeeded' : 'failed' });
+    }
+    return done(failure.outcome === 'timed-out' ? 'timed-out' : 'failed');
+}
+/** The snapshot's error for a run stopped because its record could not be written. */
+function recordFailureError(recorder, at, rollback) {
+    const failure = recorder.failure;
+    const lost = failure.file === 'run.log'
+        ? `run.log ends at its last complete block: later output${rollback ? ", the rollback's included," : ''} is not recorded`
+        : 'snapshot.json may lag behind the log';
+    return {
+        code: RECORD_WRITE_FAILED,
+        message: recorder.redact(`${describeRecordFailure(failure)}; the run stopped at ${at.stage} step '${at.id}'${rollback ? ' and ran the rollback' : ''}; ${lost}`),
+    };
+}
+function describeRecord(record) {
+    if (record.outcome === 'timed-out')
+        return 'timed out';
+    if (record.error)
+        return `could not start: ${record.error}`;
+    return record.signal ? `was killed by ${record.signal}` : `exited ${record.exitCode}`;
+}
+
+;// CONCATENATED MODULE: ./src/run/step-environment.ts
+
+
+
+
+/** Caller variables passed through to every step: the minimal base, nothing else. */
+const BASE_VARIABLES = ['PATH', 'HOME', 'LANG', 'LC_ALL', 'TMPDIR', 'TZ', 'USER', 'LOGNAME'];
+/** Runner variables passed through when present, so steps can find the workspace on GitHub. */
+const RUNNER_VARIABLES = [
+    'GITHUB_WORKSPACE',
+    'RUNNER_TEMP',
+    'RUNNER_OS',
+    'RUNNER_ARCH',
+    'GITHUB_REPOSITORY',
+    'GITHUB_RUN_ID',
+    'GITHUB_RUN_ATTEMPT',
+    'CI',
+];
+/**
+ * Builds a step's environment instead of inheriting the caller's: the base variables, the
+ * definition's and step's env, then parameters, the target's facts (TARGET_<NAME>, data from the
+ * targets file: never script text), earlier outputs and declared secrets. Anything
+ * else in the caller's environment (tokens, cloud credentials) never reaches a step, and the
+ * reserved names (PARAM_*, STEP_*, REMEDIATION_*) are set last so a definition cannot shadow them.
+ */
+function buildStepEnvironment(callerEnv, definition, step, params, facts, secrets, priorOutputs, paths, run) {
+    const env = {};
+    for (const key of [...BASE_VARIABLES, ...RUNNER_VARIABLES]) {
+        const value = callerEnv[key];
+        if (value !== undefined)
+            env[key] = value;
+    }
+    env.PATH ??= '/usr/local/bin:/usr/bin:/bin';
+    env.LANG ??= 'C.UTF-8';
+    Object.assign(env, definition.env, step.env ?? {});
+    for (const [name, value] of Object.entries(params))
+        env[paramEnvName(name)] = paramToEnvValue(value);
+    // A fact never shares a name with the definition's env or secrets: the run refuses that first (app/run.ts).
+    for (const [name, value] of Object.entries(facts))
+        env[(0,targets_config/* targetFactEnvName */.kQ)(name)] = value;
+    Object.assign(env, priorOutputs);
+    Object.assign(env, secrets);
+    env.REMEDIATION_NAME = run.name;
+    env.REMEDIATION_VERSION = run.version;
+    env.REMEDIATION_RUN_ID = run.runId;
+    env.REMEDIATION_STAGE = run.stage;
+    env.REMEDIATION_STEP = step.id;
+    env.REMEDIATION_DIR = paths.definitionDir;
+    env.REMEDIATION_WORKSPACE = paths.workspace;
+    env.REMEDIATION_OUTPUT = paths.outputFile;
+    return env;
+}
+/** Environment variable holding a JSON object of secrets, as the reusable workflows pass them. */
+const SECRETS_BUNDLE_VARIABLE = 'REMEDIATION_SECRETS';
+/**
+ * Picks the declared secrets (and the optional ones that are set) out of the caller's environment, falling back to the JSON object in
+ * REMEDIATION_SECRETS (one GitHub secret holding several, which is how a reusable workflow can
+ * pass secrets whose names it does not know). The bundle itself never reaches a step: the step
+ * environment is built from an allow-list. `masked` lists every value to mask, declared or not.
+ */
+function collectSecrets(declared, callerEnv, optional = []) {
+    const bundle = parseSecretsBundle(callerEnv[SECRETS_BUNDLE_VARIABLE]);
+    // Null-prototype and own properties only: a secret declared as `constructor` or `toString`
+    // must find nothing, not a built-in function.
+    const secrets = Object.create(null);
+    const missing = [];
+    const wanted = new Set(optional);
+    for (const name of [...declared, ...optional]) {
+        // Validation refuses these; a version released before it did must not get the bundle either.
+        if (reservedSecretName(name)) {
+            throw new errors/* UsageError */.eb('MISSING_SECRET', `secret name '${name.slice(0, 60)}' is reserved; it is never passed`);
+        }
+        const value = (Object.hasOwn(callerEnv, name) ? callerEnv[name] : undefined) || bundle[name];
+        // An optional secret that is not set is simply not passed: the steps decide what that means.
+        if (value === undefined || value === '') {
+            if (!wanted.has(name))
+                missing.push(name);
+        }
+        else
+            secrets[name] = value;
+    }
+    const masked = [...new Set([...Object.values(secrets), ...Object.values(bundle)].filter((v) => v !== ''))];
+    return { secrets, missing, masked };
+}
+function parseSecretsBundle(text) {
+    if (text === undefined || text.trim() === '')
+        return {};
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (error) {
+        throw new errors/* UsageError */.eb('MISSING_SECRET', `${SECRETS_BUNDLE_VARIABLE} must be a JSON object of secret names to string values`, { cause: error });
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new errors/* UsageError */.eb('MISSING_SECRET', `${SECRETS_BUNDLE_VARIABLE} must be a JSON object of secret names to string values`);
+    }
+    const bundle = Object.create(null);
+    for (const [name, item] of Object.entries(value)) {
+        // A number or object would be stringified unpredictably and escape redaction of its parts.
+        if (typeof item !== 'string')
+            throw new errors/* UsageError */.eb('MISSING_SECRET', `${SECRETS_BUNDLE_VARIABLE}.${name.slice(0, 60)}: expected a string value`);
+        // A NUL cannot go into a process environment: spawning would fail with an error that quotes
+        // the value, and that error text would land in the record. Refuse it here, naming only the key.
+        if (item.includes('\0'))
+            throw new errors/* UsageError */.eb('MISSING_SECRET', `${SECRETS_BUNDLE_VARIABLE}.${name.slice(0, 60)}: a secret cannot contain a NUL byte (its value is not shown)`);
+        // A lone UTF-16 surrogate cannot be encoded (the redactor could not derive its forms, and a
+        // process environment holds bytes): refuse it by key, like a NUL.
+        if (!item.isWellFormed())
+            throw new errors/* UsageError */.eb('MISSING_SECRET', `${SECRETS_BUNDLE_VARIABLE}.${name.slice(0, 60)}: a secret must be valid Unicode text (its value is not shown)`);
+        bundle[name] = item;
+    }
+    return bundle;
+}
+
+;// CONCATENATED MODULE: ./src/run/executor.ts
+
+
+
+
+
+
+
+
+
+
+/** Time limit of one step attempt when the step sets none. */
+const DEFAULT_STEP_TIMEOUT = '15m';
+/** Time limit of a whole run when the definition sets none. */
+const DEFAULT_RUN_TIMEOUT = '1h';
+/**
+ * Runs a verified plan: check -> steps -> verify, rollback when steps or verify fail. Tells the
+ * recorder about every step as it goes and returns what happened; the caller closes the record
+ * with it. Never throws for a step's failure; an engine fault around a step is returned as
+ * `fault` once the rollback has run, and anything thrown before a step ran is the caller's to
+ * record as `crashed`.
+ */
+async function executePlan(plan, recorder, deps) {
+    const runTimeoutMs = parseDuration(plan.definition.timeout ?? DEFAULT_RUN_TIMEOUT);
+    // Scratch-space operations are small and local: synchronous calls skip a thread-pool round
+    // trip each (a trivial run made about fifteen of them). Made before the run timer starts, so a
+    // full or read-only temp folder fails the run without leaving a timer (or a folder) behind.
+    const scratch = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(deps.scratchRoot, 'remediate-run-'));
+    const workspace = (0,external_node_path_.join)(scratch, 'workspace');
+    let copies;
+    /**
+     * The rollback must be able to start on a full disk, the very fault it may have to undo: a
+     * copy and an output file are made for it before any step runs, and used when fresh ones
+     * cannot be made. The copy is checked before use like any other.
+     */
+    let reserve;
+    try {
+        (0,external_node_fs_.mkdirSync)(workspace, { mode: 0o700 });
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(scratch, 'outputs'), { mode: 0o700 });
+        copies = DefinitionCopies.create(scratch, plan.files);
+        // A check-only run never rolls back: it needs no reserve.
+        if (plan.definition.rollback.length > 0 && plan.checkOnly !== true) {
+            const outputFile = (0,external_node_path_.join)(scratch, 'outputs', 'rollback-reserve.out');
+            (0,external_node_fs_.writeFileSync)(outputFile, '', { mode: 0o600 });
+            reserve = { copy: copies.make(), outputFile };
+        }
+    }
+    catch (error) {
+        closeQuietly(copies, recorder);
+        removeQuietly(scratch, recorder);
+        throw error;
+    }
+    const store = copies;
+    const runTimeout = new AbortController();
+    const timer = setTimeout(() => runTimeout.abort(), runTimeoutMs);
+    const stop = AbortSignal.any([deps.cancel, runTimeout.signal]);
+    const stopReason = () => (runTimeout.signal.aborted && !deps.cancel.aborted ? 'timed-out' : 'cancelled');
+    const outputs = nullObject();
+    const outputOrigins = new Map();
+    const byStep = new Map();
+    let sequence = 0;
+    /** The first fault of the engine around a step; thrown once the rollback has run. */
+    let engineFault;
+    const runStage = async (stage, step) => {
+        const record = recorder.startStep({
+            stage,
+            id: step.id,
+            ...(step.name !== undefined ? { name: step.name } : {}),
+            continueOnError: step['continue-on-error'] ?? false,
+            started: deps.clock().toISOString(),
+        });
+        /** Why the step failed around its process, when it did (recorded redacted). */
+        let error;
+        const startedAt = deps.clock().getTime();
+        const maxAttempts = 1 + (step.retries ?? 0);
+        let result;
+        let outcome;
+        /** Whether the record failing stopped this step (or kept it from starting). */
+        let stoppedForRecord = false;
+        let stepOutputs = nullObject();
+        // A record that can no longer be written (a full disk) stops every step but the rollback's:
+        // nothing may go on changing the system unrecorded, and undoing what was done matters more
+        // than recording the undoing.
+        const stepStop = stage === 'rollback' ? stop : AbortSignal.any([stop, recorder.failed]);
+        try {
+            for (let attempt = 1; attempt <= maxAttempts && !stepStop.aborted; attempt++) {
+                recorder.stepAttempt(record, attempt);
+                const { copy, outputFile, reserved } = prepare(stage, ++sequence);
+                try {
+                    const definitionDir = copy.dir;
+                    const cwd = (0,external_node_path_.join)(workspace, step['working-directory'] ?? '');
+                    (0,external_node_fs_.mkdirSync)(cwd, { recursive: true });
+                    const env = buildStepEnvironment(deps.callerEnv, plan.definition, step, plan.params, plan.targetFacts ?? {}, plan.secrets, outputs, { definitionDir, workspace, outputFile }, { name: plan.name, version: plan.version, runId: plan.runId, stage });
+                    recorder.marker(`==> ${stage}/${step.id} attempt ${attempt}/${maxAttempts}`);
+                    if (step.name)
+                        recorder.line(`    ${step.name}`);
+                    // The marker may have been the write that failed: then the step does not start at all.
+                    if (stepStop.aborted) {
+                        stoppedForRecord = !stop.aborted;
+                        break;
+                    }
+                    const timeoutMs = parseDuration(step.timeout ?? DEFAULT_STEP_TIMEOUT);
+                    // Checked right before the spawn, against the verified bytes and the copy as it was made:
+                    // a copy something rewrote (a daemon an earlier step left) never runs.
+                    const changedBefore = copy.problem(true);
+                    result =
+                        changedBefore !== undefined
+                            ? notStarted(`its copy of the definition changed before it started: ${changedBefore}`)
+                            : await deps.runner.run({
+                                command: step.shell === 'sh' ? 'sh' : 'bash',
+                                args: shellArgs(step),
+                                cwd,
+                                env,
+                                timeoutMs,
+                                killGraceMs: deps.killGraceMs,
+                                signal: stepStop,
+                                onStdout: (chunk) => recorder.stdout(chunk),
+                                onStderr: (chunk) => recorder.stderr(chunk),
+                            });
+                    recorder.endStreams();
+                    // A change while the step ran, even one undone since, cannot be prevented for a
+                    // same-user process that read the step's environment; it is reported (README).
+                    const changedWhile = changedBefore === undefined ? copy.problem(false) : undefined;
+                    if (changedWhile !== undefined) {
+                        recorder.line(`!! ${stage}/${step.id}: its copy of the definition changed while it ran (${changedWhile}): what it ran may not be the verified bytes`);
+                    }
+                    stoppedForRecord = stepStop.aborted && !stop.aborted;
+                    outcome = stoppedForRecord ? 'failed' : outcomeOf(stage, result);
+                    if (result.spawnError)
+                        recorder.line(`!! ${stage}/${step.id} could not start: ${result.spawnError}`);
+                    recorder.marker(`<== ${stage}/${step.id} ${describeResult(result, timeoutMs)} (${outcome})`);
+                    // Outputs of a failed attempt are kept too: rollback may need what the step managed to note.
+                    const parsed = readOutputFile(outputFile);
+                    const kept = parsed.ok ? withoutSecretNames(parsed.outputs, recorder, `${stage}/${step.id}`) : nullObject();
+                    // Outputs too big for an environment would stop every later step, the rollback included.
+                    const problem = parsed.ok ? checkOutputsFit(step.id, kept, outputs) : parsed.problem;
+                    if (problem === undefined)
+                        stepOutputs = kept;
+                    else
+                        recorder.line(`!! ${stage}/${step.id}: outputs ignored: ${problem}`);
+                    if (outcome === 'succeeded' || outcome === 'drift')
+                        break;
+                    if (attempt < maxAttempts && !stepStop.aborted) {
+                        const delay = Math.min(deps.retryBackoffMs * 2 ** (attempt - 1), 30_000);
+                        recorder.line(`.. retrying ${stage}/${step.id} in ${delay} ms`);
+                        recorder.flush();
+                        await sleep(delay, stepStop);
+                    }
+                }
+                finally {
+                    if (!reserved)
+                        removeQuietly(copy.dir, recorder);
+                }
+            }
+        }
+        catch (fault) {
+            // The engine failed around the step (say, its working directory could not be made, or its
+            // copy could not be written to a full disk): the step is recorded as failed with the
+            // reason, the rollback still runs, and the run is recorded as crashed by the caller.
+            error = (0,errors/* describeError */.Uc)(fault);
+            engineFault ??= { error: fault };
+        }
+        finally {
+            const final = result ?? { exitCode: null, signal: null, timedOut: false, aborted: stop.aborted };
+            if (final.spawnError)
+                error = final.spawnError;
+            if (stoppedForRecord && recorder.failure && error === undefined) {
+                error = `stopped: ${describeRecordFailure(recorder.failure)}`;
+            }
+            if (error !== undefined)
+                recorder.stepError(record, error);
+            byStep.set(step.id, stepOutputs);
+            for (const note of exposeOutputs(outputs, outputOrigins, step.id, stepOutputs))
+                recorder.line(`!! ${stage}/${step.id}: ${note}`);
+            recorder.endStep(record, {
+                ended: deps.clock().toISOString(),
+                durationMs: Math.max(0, deps.clock().getTime() - startedAt),
+                exitCode: final.exitCode,
+                signal: final.signal,
+                outcome: outcome ?? (result || stop.aborted ? outcomeOf(stage, final) : 'failed'),
+                outputs: stepOutputs,
+            });
+        }
+        return record;
+    };
+    /**
+     * A fresh copy (under a new unpredictable name, made after the previous step's process group
+     * is gone) and a fresh output file for one attempt; for a rollback step that cannot have them
+     * (a full disk), the reserved ones.
+     */
+    const prepare = (stage, n) => {
+        const outputFile = (0,external_node_path_.join)(scratch, 'outputs', `${n}.out`);
+        try {
+            (0,external_node_fs_.writeFileSync)(outputFile, '', { mode: 0o600 });
+            return { copy: store.make(), outputFile, reserved: false };
+        }
+        catch (error) {
+            if (stage !== 'rollback' || reserve === undefined)
+                throw error;
+            recorder.line(`!! rollback: no fresh copy could be made (${(0,errors/* describeError */.Uc)(error)}); using the one reserved at the start`);
+            // Emptying the reserved output file needs no space.
+            (0,external_node_fs_.writeFileSync)(reserve.outputFile, '');
+            return { ...reserve, reserved: true };
+        }
+    };
+    let stages;
+    try {
+        stages = await runStages(plan, recorder, runStage, () => (stop.aborted ? stopReason() : undefined), () => engineFault !== undefined);
+    }
+    finally {
+        clearTimeout(timer);
+        closeQuietly(store, recorder);
+        removeQuietly(scratch, recorder);
+    }
+    const runOutputs = {};
+    for (const [name, spec] of Object.entries(plan.definition.outputs)) {
+        const value = outputOf(byStep.get(spec.step), spec.key);
+        if (value !== undefined)
+            runOutputs[name] = value;
+    }
+    return { ...stages, outputs: runOutputs, ...(engineFault !== undefined ? { fault: engineFault.error } : {}) };
+}
+/**
+ * Removes a scratch folder; a failure (a mount or an immutable file a step left, root-owned files
+ * on a non-root runner) is written to the log instead of replacing the run's result or error, and
+ * the other folders are still removed.
+ */
+function removeQuietly(dir, recorder) {
+    try {
+        removeTree(dir);
+    }
+    catch (error) {
+        recorder.line(`!! could not remove scratch folder ${dir}: ${error.message}`);
+    }
+}
+/** Lets go of the copies' folder (making it removable); a failure goes to the log like removeQuietly's. */
+function closeQuietly(copies, recorder) {
+    try {
+        copies?.close();
+    }
+    catch (error) {
+        recorder.line(`!! could not release the copies' folder: ${error.message}`);
+    }
+}
+/** The result of a step that was not started. */
+function notStarted(reason) {
+    return { exitCode: null, signal: null, timedOut: false, aborted: false, spawnError: reason };
+}
+// An output *name* that contains a secret would leak it into env names and the record's keys;
+// values are redacted, names are dropped (with a note in the log).
+function withoutSecretNames(outputs, recorder, where) {
+    const kept = nullObject();
+    for (const [key, value] of Object.entries(outputs)) {
+        if (recorder.redact(key) === key)
+            kept[key] = value;
+        else
+            recorder.line(`!! ${where}: output '${recorder.redact(key)}' dropped: its name contains a secret`);
+    }
+    return kept;
+}
+function shellArgs(step) {
+    // The script text comes from the verified definition; parameters are only ever in the env.
+    return step.shell === 'sh'
+        ? ['-e', '-u', '-c', step.run, `remediation:${step.id}`]
+        : ['--noprofile', '--norc', '-e', '-u', '-o', 'pipefail', '-c', step.run, `remediation:${step.id}`];
+}
+function outcomeOf(stage, result) {
+    if (result.aborted)
+        return 'cancelled';
+    if (result.timedOut)
+        return 'timed-out';
+    if (result.exitCode === 0)
+        return 'succeeded';
+    if (stage === 'check' && result.exitCode === 1)
+        return 'drift';
+    return 'failed';
+}
+function describeResult(result, timeoutMs) {
+    if (result.spawnError)
+        return 'could not start';
+    if (result.timedOut)
+        return `timed out after ${timeoutMs} ms; process group killed`;
+    if (result.aborted)
+        return 'stopped; process group killed';
+    return result.signal ? `killed by ${result.signal}` : `exit ${result.exitCode}`;
+}
+function sleep(ms, signal) {
+    return new Promise((resolve) => {
+        const timer = setTimeout(done, ms);
+        function done() {
+            clearTimeout(timer);
+            signal.removeEventListener('abort', done);
+            resolve();
+        }
+        signal.addEventListener('abort', done, { once: true });
+    });
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: ./src/record/snapshot-schema.ts + 1 modules
+var snapshot_schema = __webpack_require__(27295);
+;// CONCATENATED MODULE: ./src/record/read-snapshot.ts
+
+
+
+
+
+/**
+ * Parses snapshot.json bytes read back from disk (to publish, close, or summarize a record) and
+ * checks them against the published schema: a record folder is input like any other, and a
+ * malformed or edited snapshot must be refused with what is wrong, not trusted by a cast.
+ */
+function parseSnapshot(bytes, where) {
+    let value;
+    try {
+        value = JSON.parse(Buffer.from(bytes).toString('utf8'));
+    }
+    catch {
+        throw new errors/* TrustError */.Ru('MALFORMED', `${where}: snapshot.json is not JSON`);
+    }
+    const validation = (0,snapshot_schema/* validateSnapshot */.D)(value);
+    if (!validation.ok) {
+        throw new errors/* TrustError */.Ru('MALFORMED', `${where}: snapshot.json does not match the run snapshot schema: ${validation.problems.slice(0, 5).join('; ')}`);
+    }
+    return value;
+}
+/** Reads and validates a record folder's snapshot.json; also returns its bytes (for its digest). */
+async function readSnapshot(recordDir) {
+    const bytes = await (0,promises_.readFile)((0,external_node_path_.join)(recordDir, record_files/* SNAPSHOT_FILE */.QX));
+    return { snapshot: parseSnapshot(bytes, recordDir), bytes };
+}
+
+// EXTERNAL MODULE: ./src/record/receipt.ts
+var receipt = __webpack_require__(24109);
+;// CONCATENATED MODULE: ./src/record/receipt-writer.ts
+// Writes the signed run receipt of a closed record: the one writer of receipt.dsse.json. Also
+// builds the Statement the Action attests. Both read each record file once, and check what they
+// read against the record's seal before anything is signed.
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The Statement about a closed record folder: its files' digests and its snapshot, from one read
+ * of each file; with a seal, refused (RECORD_TAMPERED) unless those bytes are what was closed.
+ */
+function recordStatement(dir, seal) {
+    const read = (name, maxBytes) => (0,bounded_file/* tryReadBoundedFile */.D)((0,external_node_path_.join)(dir, name), { label: 'record file', maxBytes });
+    const snapshot = read(record_files/* SNAPSHOT_FILE */.QX, record_files/* MAX_RECORD_FILE_BYTES */.iV);
+    const chain = read(record_files/* CHAIN_FILE */.Hv, record_files/* MAX_RECORD_FILE_BYTES */.iV);
+    const definition = read(definition_bundle/* DEFINITION_FILE */.bq, definition_bundle/* MAX_BUNDLE_BYTES */.Me);
+    if (snapshot === undefined || chain === undefined) {
+        throw new errors/* TrustError */.Ru('RECORD_TAMPERED', `${dir}: a record file is missing; nothing was signed`);
+    }
+    const changed = (what) => new errors/* TrustError */.Ru('RECORD_TAMPERED', `${dir}: ${what} changed after the record was closed and before it was signed; nothing was signed`);
+    // The log can be gigabytes: it is read once, in pieces, hashed whole and checked block by block
+    // against the chain, so what is signed is what was checked, in bounded memory.
+    const log = digestLogFile((0,external_node_path_.join)(dir, record_files/* LOG_FILE */.UP), chain.toString('utf8'));
+    if (seal !== undefined) {
+        if (!snapshot.equals(seal.snapshot))
+            throw changed(record_files/* SNAPSHOT_FILE */.QX);
+        if (seal.log !== undefined) {
+            const problem = log.problem ??
+                (log.bytes !== seal.log.bytes || log.tail > 0 || log.head !== seal.log.head
+                    ? `its chain covers ${log.bytes} bytes (${log.tail} more unchained) with head ${log.head}, expected ${seal.log.bytes} with head ${seal.log.head}`
+                    : undefined);
+            if (problem !== undefined)
+                throw changed(`${record_files/* LOG_FILE */.UP} or ${record_files/* CHAIN_FILE */.Hv} (${problem})`);
+        }
+        if (seal.definitionSha256 !== undefined) {
+            const actual = definition === undefined ? null : (0,tree_digest/* sha256Hex */.fg)(definition);
+            if (actual !== seal.definitionSha256)
+                throw changed(definition_bundle/* DEFINITION_FILE */.bq);
+        }
+    }
+    const subjects = [
+        { name: record_files/* SNAPSHOT_FILE */.QX, digest: { sha256: (0,tree_digest/* sha256Hex */.fg)(snapshot) } },
+        { name: record_files/* LOG_FILE */.UP, digest: { sha256: log.sha256 } },
+        { name: record_files/* CHAIN_FILE */.Hv, digest: { sha256: (0,tree_digest/* sha256Hex */.fg)(chain) } },
+        ...(definition === undefined ? [] : [{ name: definition_bundle/* DEFINITION_FILE */.bq, digest: { sha256: (0,tree_digest/* sha256Hex */.fg)(definition) } }]),
+    ];
+    return (0,receipt/* receiptStatement */._2)(subjects, parseSnapshot(snapshot, dir));
+}
+/** Bytes read per call while hashing the log. */
+const LOG_CHUNK_BYTES = 1024 * 1024;
+/**
+ * One streaming pass over run.log: its sha256, and the chain checked block by block (the first
+ * problem, or the head and the bytes it covers, and the unchained bytes after them).
+ */
+function digestLogFile(path, chainText) {
+    const blocks = chainText.split('\n').filter((line) => line !== '');
+    const whole = (0,external_node_crypto_.createHash)('sha256');
+    const buffer = Buffer.allocUnsafe(LOG_CHUNK_BYTES);
+    const fd = (0,external_node_fs_.openSync)(path, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NOFOLLOW ?? 0) | (external_node_fs_.constants.O_NONBLOCK ?? 0));
+    try {
+        if (!(0,external_node_fs_.fstatSync)(fd).isFile())
+            throw new errors/* TrustError */.Ru('RECORD_TAMPERED', `${path} is not a regular file`);
+        let offset = 0;
+        let head = log_chain_format/* GENESIS */.hw;
+        let problem;
+        // Reads `length` bytes at the current offset into the whole-file hash (and `block`); false at EOF.
+        const take = (length, block) => {
+            let left = length;
+            while (left > 0) {
+                const read = (0,external_node_fs_.readSync)(fd, buffer, 0, Math.min(left, LOG_CHUNK_BYTES), offset);
+                if (read === 0)
+                    return false;
+                const piece = buffer.subarray(0, read);
+                whole.update(piece);
+                block?.update(piece);
+                offset += read;
+                left -= read;
+            }
+            return true;
+        };
+        for (const [k, line] of blocks.entries()) {
+            const block = (0,log_chain_format/* parseChainLine */.Zl)(line);
+            if (block === undefined || block.i !== k || block.start !== offset || block.end <= block.start) {
+                problem = `${record_files/* CHAIN_FILE */.Hv} line ${k + 1} is not the next block`;
+                break;
+            }
+            const hash = (0,external_node_crypto_.createHash)('sha256');
+            if (!take(block.end - block.start, hash)) {
+                problem = `${record_files/* LOG_FILE */.UP} ends inside block ${k}`;
+                break;
+            }
+            const link = (0,log_chain_format/* chainLink */.C9)(head, block.i, block.start, block.end, block.sha256);
+            if (hash.digest('hex') !== block.sha256 || link !== block.chain) {
+                problem = `block ${k} does not match its chain line`;
+                break;
+            }
+            head = link;
+        }
+        const bytes = offset;
+        while (take(LOG_CHUNK_BYTES))
+            ;
+        return { sha256: whole.digest('hex'), head, bytes, tail: offset - bytes, ...(problem ? { problem } : {}) };
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/**
+ * Signs the closed record's Statement with the run key as a DSSE envelope (the same Ed25519 over
+ * PAE code as the manifest) and writes it atomically as receipt.dsse.json.
+ */
+function writeReceipt(dir, key, seal) {
+    const statement = recordStatement(dir, seal);
+    const envelope = (0,dsse/* signEnvelope */.Yj)(receipt/* IN_TOTO_PAYLOAD_TYPE */.T4, (0,receipt/* statementBytes */.Tp)(statement), [key]);
+    const file = (0,external_node_path_.join)(dir, receipt/* RECEIPT_FILE */.aH);
+    const temp = (0,external_node_path_.join)(dir, `.${receipt/* RECEIPT_FILE */.aH}.tmp`);
+    (0,external_node_fs_.writeFileSync)(temp, (0,dsse/* serialiseEnvelope */.YX)(envelope), { mode: 0o644 });
+    (0,external_node_fs_.renameSync)(temp, file);
+    return { file, keyid: key.keyid, statement };
+}
+
+// EXTERNAL MODULE: ./src/record/snapshot-digests.ts
+var snapshot_digests = __webpack_require__(12177);
+// EXTERNAL MODULE: ./src/core/plan-digest.ts
+var plan_digest = __webpack_require__(39137);
+;// CONCATENATED MODULE: ./src/app/approval-check.ts
+/** Why the run is not approved in `environment`, or undefined when it is. */
+function approvalProblem(record, environment) {
+    if (record === undefined || record.reviews === undefined) {
+        return `this run must be approved in the environment '${environment}', but its reviews could not be read${record?.unavailable !== undefined ? ` (${record.unavailable})` : ''}; grant actions: read and re-run`;
+    }
+    // GitHub compares environment names without case.
+    const here = record.reviews.filter((review) => review.environments.some((name) => name.toLowerCase() === environment.toLowerCase()));
+    const rejected = here.filter((review) => review.state === 'rejected');
+    if (rejected.length > 0) {
+        return `a reviewer rejected this run in the environment '${environment}' (${rejected.map((r) => r.user).join(', ')}): it does not run`;
+    }
+    if (!here.some((review) => review.state === 'approved')) {
+        return `this run must be approved in the environment '${environment}', but no reviewer approved it there (the workflow run's reviews: ${record.reviews.length === 0 ? 'none' : record.reviews.map((r) => `${r.user} ${r.state} ${r.environments.join('+')}`).join(', ')}). Give the environment required reviewers (Settings -> Environments -> ${environment} -> Required reviewers); a misspelt or new environment holds nobody`;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/record/snapshot.ts
+/** `schema` of a run snapshot; bumped only with a format change. */
+const SNAPSHOT_SCHEMA = 'https://remediate.dev/schemas/run-snapshot-v1.json';
+
+// EXTERNAL MODULE: ./src/adapters/sealed-environment.ts
+var sealed_environment = __webpack_require__(50070);
+;// CONCATENATED MODULE: ./src/version.ts
+/** The tool's version, reported in every run record. Kept in step with package.json by a test. */
+const TOOL_VERSION = '0.1.0';
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/ucs2length.js
+var ucs2length = __webpack_require__(36214);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/equal.js
+var equal = __webpack_require__(24951);
+;// CONCATENATED MODULE: ./src/generated/remediation-validator.js
+// Generated from remediations/remediation.schema.json by scripts/build-validators.mjs; do not edit.
+/* eslint-disable */
+
+
+const runtime = (m) => (typeof m === "function" ? m : m.default);
+"use strict";const validate = (/* unused pure expression or super */ null && (validate10));/* harmony default export */ const remediation_validator = (validate10);const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://remediate.dev/schemas/remediation-v1.json","title":"Remediation definition (remediations/<name>/remediation.yml)","type":"object","additionalProperties":false,"required":["name","description","steps"],"properties":{"name":{"description":"Must equal the folder name under remediations/.","type":"string","pattern":"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"},"description":{"type":"string","minLength":1,"maxLength":2000},"inputs":{"description":"Typed parameters. Each reaches the steps only as the environment variable PARAM_<NAME>.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_-]{0,62}$"},"maxProperties":64,"additionalProperties":{"$ref":"#/definitions/input"}},"secrets":{"description":"Names of caller environment variables that the steps may see. Their values are redacted from every record.","type":"array","maxItems":32,"uniqueItems":true,"items":{"$ref":"#/definitions/envName"}},"optional-secrets":{"description":"Names of caller environment variables that the steps may see when they are set, and that a run does not require (an SSH key needed only when a host is reached over SSH). Redacted like `secrets`; a name is in one list or the other.","type":"array","maxItems":32,"uniqueItems":true,"items":{"$ref":"#/definitions/envName"}},"env":{"$ref":"#/definitions/env"},"timeout":{"description":"Whole-run time limit.","$ref":"#/definitions/duration"},"circuit-breaker":{"description":"Stops a remediation that keeps firing: when `max-runs` runs of this remediation (any version) started their fix stage within `within`, per target or for the remediation as a whole, the next run is refused (CIRCUIT_OPEN) before any step. Part of the signed version.","type":"object","additionalProperties":false,"required":["max-runs","within"],"properties":{"max-runs":{"description":"Runs whose fix stage (`steps`) started that are allowed within the window.","type":"integer","minimum":1,"maximum":10000},"within":{"description":"The window, ending at the run's start.","$ref":"#/definitions/duration"},"per":{"description":"`target` (default): count runs with the same --target; `remediation`: count every run of the remediation.","enum":["target","remediation"]}}},"outputs":{"description":"Outputs the run exposes, each taken from a step's REMEDIATION_OUTPUT key.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_-]{0,62}$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["step","key"],"properties":{"description":{"type":"string"},"step":{"type":"string"},"key":{"type":"string"}}}},"check":{"$ref":"#/definitions/stage"},"steps":{"type":"array","$ref":"#/definitions/stage","minItems":1},"verify":{"$ref":"#/definitions/stage"},"rollback":{"$ref":"#/definitions/stage"}},"definitions":{"envName":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,127}$"},"env":{"type":"object","maxProperties":64,"propertyNames":{"$ref":"#/definitions/envName"},"additionalProperties":{"type":"string","maxLength":4096}},"duration":{"description":"A duration like 500ms, 30s, 5m or 2h.","type":"string","pattern":"^[1-9][0-9]{0,6}(ms|s|m|h)$"},"input":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","integer","number","boolean"]},"description":{"type":"string"},"required":{"type":"boolean"},"default":{"type":["string","number","boolean"]},"pattern":{"type":"string","maxLength":1024},"enum":{"type":"array","minItems":1,"items":{"type":["string","number","boolean"]}},"minimum":{"type":"number"},"maximum":{"type":"number"},"min-length":{"type":"integer","minimum":0},"max-length":{"type":"integer","minimum":1,"maximum":65536}}},"stage":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/step"}},"step":{"type":"object","additionalProperties":false,"required":["id","run"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]{0,62}$"},"name":{"type":"string","maxLength":200},"run":{"type":"string","minLength":1,"maxLength":65536},"shell":{"enum":["bash","sh"]},"env":{"$ref":"#/definitions/env"},"timeout":{"$ref":"#/definitions/duration"},"retries":{"type":"integer","minimum":0,"maximum":10},"continue-on-error":{"type":"boolean"},"working-directory":{"description":"A relative path inside the run's fresh workspace.","type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).{1,200}$"}}}}};const schema12 = {"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","integer","number","boolean"]},"description":{"type":"string"},"required":{"type":"boolean"},"default":{"type":["string","number","boolean"]},"pattern":{"type":"string","maxLength":1024},"enum":{"type":"array","minItems":1,"items":{"type":["string","number","boolean"]}},"minimum":{"type":"number"},"maximum":{"type":"number"},"min-length":{"type":"integer","minimum":0},"max-length":{"type":"integer","minimum":1,"maximum":65536}}};const schema13 = {"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,127}$"};const schema17 = {"description":"A duration like 500ms, 30s, 5m or 2h.","type":"string","pattern":"^[1-9][0-9]{0,6}(ms|s|m|h)$"};const func2 = Object.prototype.hasOwnProperty;const func3 = runtime(ucs2length);const func0 = runtime(equal);const pattern0 = new RegExp("^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$", "u");const pattern1 = new RegExp("^[a-z][a-z0-9_-]{0,62}$", "u");const pattern2 = new RegExp("^[A-Za-z_][A-Za-z0-9_]{0,127}$", "u");const pattern5 = new RegExp("^[1-9][0-9]{0,6}(ms|s|m|h)$", "u");const schema15 = {"type":"object","maxProperties":64,"propertyNames":{"$ref":"#/definitions/envName"},"additionalProperties":{"type":"string","maxLength":4096}};function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(Object.keys(data).length > 64){const err0 = {instancePath,schemaPath:"#/maxProperties",keyword:"maxProperties",params:{limit: 64},message:"must NOT have more than 64 properties",schema:64,parentSchema:schema15,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}for(const key0 in data){const _errs1 = errors;if(typeof key0 === "string"){if(!pattern2.test(key0)){const err1 = {instancePath,schemaPath:"#/definitions/envName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,127}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,127}$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]{0,127}$",parentSchema:schema13,data:key0,propertyName:key0};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}else {const err2 = {instancePath,schemaPath:"#/definitions/envName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:key0,propertyName:key0};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}var valid0 = _errs1 === errors;if(!valid0){const err3 = {instancePath,schemaPath:"#/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid",schema:schema15.propertyNames,parentSchema:schema15,data};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}for(const key1 in data){let data0 = data[key1];if(typeof data0 === "string"){if(func3(data0) > 4096){const err4 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema15.additionalProperties,data:data0};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}else {const err5 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.additionalProperties.type,parentSchema:schema15.additionalProperties,data:data0};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}}else {const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}validate11.errors = vErrors;return errors === 0;}const schema19 = {"type":"array","maxItems":100,"items":{"$ref":"#/definitions/step"}};const schema20 = {"type":"object","additionalProperties":false,"required":["id","run"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]{0,62}$"},"name":{"type":"string","maxLength":200},"run":{"type":"string","minLength":1,"maxLength":65536},"shell":{"enum":["bash","sh"]},"env":{"$ref":"#/definitions/env"},"timeout":{"$ref":"#/definitions/duration"},"retries":{"type":"integer","minimum":0,"maximum":10},"continue-on-error":{"type":"boolean"},"working-directory":{"description":"A relative path inside the run's fresh workspace.","type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).{1,200}$"}}};const pattern10 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$)).{1,200}$", "u");function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.id === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema20.required,parentSchema:schema20,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.run === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'",schema:schema20.required,parentSchema:schema20,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}for(const key0 in data){if(!(func2.call(schema20.properties, key0))){const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema20,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}if(data.id !== undefined){let data0 = data.id;if(typeof data0 === "string"){if(!pattern1.test(data0)){const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,62}$",parentSchema:schema20.properties.id,data:data0};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}else {const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.id.type,parentSchema:schema20.properties.id,data:data0};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}if(data.name !== undefined){let data1 = data.name;if(typeof data1 === "string"){if(func3(data1) > 200){const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema20.properties.name,data:data1};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}else {const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.name.type,parentSchema:schema20.properties.name,data:data1};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}if(data.run !== undefined){let data2 = data.run;if(typeof data2 === "string"){if(func3(data2) > 65536){const err7 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/maxLength",keyword:"maxLength",params:{limit: 65536},message:"must NOT have more than 65536 characters",schema:65536,parentSchema:schema20.properties.run,data:data2};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}if(func3(data2) < 1){const err8 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema20.properties.run,data:data2};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}else {const err9 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.run.type,parentSchema:schema20.properties.run,data:data2};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}if(data.shell !== undefined){let data3 = data.shell;if(!((data3 === "bash") || (data3 === "sh"))){const err10 = {instancePath:instancePath+"/shell",schemaPath:"#/properties/shell/enum",keyword:"enum",params:{allowedValues: schema20.properties.shell.enum},message:"must be equal to one of the allowed values",schema:schema20.properties.shell.enum,parentSchema:schema20.properties.shell,data:data3};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}if(data.env !== undefined){if(!(validate11(data.env, {instancePath:instancePath+"/env",parentData:data,parentDataProperty:"env",rootData}))){vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);errors = vErrors.length;}}if(data.timeout !== undefined){let data5 = data.timeout;if(typeof data5 === "string"){if(!pattern5.test(data5)){const err11 = {instancePath:instancePath+"/timeout",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{0,6}(ms|s|m|h)$"},message:"must match pattern \""+"^[1-9][0-9]{0,6}(ms|s|m|h)$"+"\"",schema:"^[1-9][0-9]{0,6}(ms|s|m|h)$",parentSchema:schema17,data:data5};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}else {const err12 = {instancePath:instancePath+"/timeout",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data5};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}if(data.retries !== undefined){let data6 = data.retries;if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){const err13 = {instancePath:instancePath+"/retries",schemaPath:"#/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema20.properties.retries.type,parentSchema:schema20.properties.retries,data:data6};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}if((typeof data6 == "number") && (isFinite(data6))){if(data6 > 10 || isNaN(data6)){const err14 = {instancePath:instancePath+"/retries",schemaPath:"#/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10",schema:10,parentSchema:schema20.properties.retries,data:data6};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}if(data6 < 0 || isNaN(data6)){const err15 = {instancePath:instancePath+"/retries",schemaPath:"#/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20.properties.retries,data:data6};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}}if(data["continue-on-error"] !== undefined){let data7 = data["continue-on-error"];if(typeof data7 !== "boolean"){const err16 = {instancePath:instancePath+"/continue-on-error",schemaPath:"#/properties/continue-on-error/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema20.properties["continue-on-error"].type,parentSchema:schema20.properties["continue-on-error"],data:data7};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}if(data["working-directory"] !== undefined){let data8 = data["working-directory"];if(typeof data8 === "string"){if(!pattern10.test(data8)){const err17 = {instancePath:instancePath+"/working-directory",schemaPath:"#/properties/working-directory/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).{1,200}$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$)).{1,200}$"+"\"",schema:"^(?!/)(?!.*(^|/)\\.\\.(/|$)).{1,200}$",parentSchema:schema20.properties["working-directory"],data:data8};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}else {const err18 = {instancePath:instancePath+"/working-directory",schemaPath:"#/properties/working-directory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties["working-directory"].type,parentSchema:schema20.properties["working-directory"],data:data8};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}}else {const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.type,parentSchema:schema20,data};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}validate14.errors = vErrors;return errors === 0;}function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(Array.isArray(data)){if(data.length > 100){const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema19,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}const len0 = data.length;for(let i0=0; i0<len0; i0++){if(!(validate14(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);errors = vErrors.length;}}}else {const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema19.type,parentSchema:schema19,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}validate13.errors = vErrors;return errors === 0;}function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://remediate.dev/schemas/remediation-v1.json" */;let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.name === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.description === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.steps === undefined){const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}for(const key0 in data){if(!(func2.call(schema11.properties, key0))){const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data.name !== undefined){let data0 = data.name;if(typeof data0 === "string"){if(!pattern0.test(data0)){const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"+"\"",schema:"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$",parentSchema:schema11.properties.name,data:data0};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}else {const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.name.type,parentSchema:schema11.properties.name,data:data0};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}if(data.description !== undefined){let data1 = data.description;if(typeof data1 === "string"){if(func3(data1) > 2000){const err6 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema11.properties.description,data:data1};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}if(func3(data1) < 1){const err7 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.description,data:data1};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}else {const err8 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.description.type,parentSchema:schema11.properties.description,data:data1};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}if(data.inputs !== undefined){let data2 = data.inputs;if(data2 && typeof data2 == "object" && !Array.isArray(data2)){if(Object.keys(data2).length > 64){const err9 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/maxProperties",keyword:"maxProperties",params:{limit: 64},message:"must NOT have more than 64 properties",schema:64,parentSchema:schema11.properties.inputs,data:data2};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}for(const key1 in data2){const _errs8 = errors;if(typeof key1 === "string"){if(!pattern1.test(key1)){const err10 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,62}$",parentSchema:schema11.properties.inputs.propertyNames,data:key1,propertyName:key1};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}var valid1 = _errs8 === errors;if(!valid1){const err11 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema11.properties.inputs.propertyNames,parentSchema:schema11.properties.inputs,data:data2};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}for(const key2 in data2){let data3 = data2[key2];if(data3 && typeof data3 == "object" && !Array.isArray(data3)){if(data3.type === undefined){const err12 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/input/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema12.required,parentSchema:schema12,data:data3};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}for(const key3 in data3){if(!(func2.call(schema12.properties, key3))){const err13 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/input/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data3};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}if(data3.type !== undefined){let data4 = data3.type;if(!((((data4 === "string") || (data4 === "integer")) || (data4 === "number")) || (data4 === "boolean"))){const err14 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/definitions/input/properties/type/enum",keyword:"enum",params:{allowedValues: schema12.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.type.enum,parentSchema:schema12.properties.type,data:data4};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}if(data3.description !== undefined){let data5 = data3.description;if(typeof data5 !== "string"){const err15 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/definitions/input/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.description.type,parentSchema:schema12.properties.description,data:data5};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}if(data3.required !== undefined){let data6 = data3.required;if(typeof data6 !== "boolean"){const err16 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/required",schemaPath:"#/definitions/input/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.required.type,parentSchema:schema12.properties.required,data:data6};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}if(data3.default !== undefined){let data7 = data3.default;if(((typeof data7 !== "string") && (!((typeof data7 == "number") && (isFinite(data7))))) && (typeof data7 !== "boolean")){const err17 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/default",schemaPath:"#/definitions/input/properties/default/type",keyword:"type",params:{type: schema12.properties.default.type},message:"must be string,number,boolean",schema:schema12.properties.default.type,parentSchema:schema12.properties.default,data:data7};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}if(data3.pattern !== undefined){let data8 = data3.pattern;if(typeof data8 === "string"){if(func3(data8) > 1024){const err18 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/pattern",schemaPath:"#/definitions/input/properties/pattern/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema12.properties.pattern,data:data8};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}else {const err19 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/pattern",schemaPath:"#/definitions/input/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.pattern.type,parentSchema:schema12.properties.pattern,data:data8};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}if(data3.enum !== undefined){let data9 = data3.enum;if(Array.isArray(data9)){if(data9.length < 1){const err20 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/enum",schemaPath:"#/definitions/input/properties/enum/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema12.properties.enum,data:data9};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}const len0 = data9.length;for(let i0=0; i0<len0; i0++){let data10 = data9[i0];if(((typeof data10 !== "string") && (!((typeof data10 == "number") && (isFinite(data10))))) && (typeof data10 !== "boolean")){const err21 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/enum/" + i0,schemaPath:"#/definitions/input/properties/enum/items/type",keyword:"type",params:{type: schema12.properties.enum.items.type},message:"must be string,number,boolean",schema:schema12.properties.enum.items.type,parentSchema:schema12.properties.enum.items,data:data10};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}}}else {const err22 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/enum",schemaPath:"#/definitions/input/properties/enum/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.enum.type,parentSchema:schema12.properties.enum,data:data9};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}if(data3.minimum !== undefined){let data11 = data3.minimum;if(!((typeof data11 == "number") && (isFinite(data11)))){const err23 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/minimum",schemaPath:"#/definitions/input/properties/minimum/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.minimum.type,parentSchema:schema12.properties.minimum,data:data11};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}if(data3.maximum !== undefined){let data12 = data3.maximum;if(!((typeof data12 == "number") && (isFinite(data12)))){const err24 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/maximum",schemaPath:"#/definitions/input/properties/maximum/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.maximum.type,parentSchema:schema12.properties.maximum,data:data12};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}if(data3["min-length"] !== undefined){let data13 = data3["min-length"];if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){const err25 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/min-length",schemaPath:"#/definitions/input/properties/min-length/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.properties["min-length"].type,parentSchema:schema12.properties["min-length"],data:data13};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}if((typeof data13 == "number") && (isFinite(data13))){if(data13 < 0 || isNaN(data13)){const err26 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/min-length",schemaPath:"#/definitions/input/properties/min-length/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties["min-length"],data:data13};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}}}if(data3["max-length"] !== undefined){let data14 = data3["max-length"];if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){const err27 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/max-length",schemaPath:"#/definitions/input/properties/max-length/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.properties["max-length"].type,parentSchema:schema12.properties["max-length"],data:data14};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}if((typeof data14 == "number") && (isFinite(data14))){if(data14 > 65536 || isNaN(data14)){const err28 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/max-length",schemaPath:"#/definitions/input/properties/max-length/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65536},message:"must be <= 65536",schema:65536,parentSchema:schema12.properties["max-length"],data:data14};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}if(data14 < 1 || isNaN(data14)){const err29 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/max-length",schemaPath:"#/definitions/input/properties/max-length/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema12.properties["max-length"],data:data14};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}}}}else {const err30 = {instancePath:instancePath+"/inputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/input/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data3};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}}}else {const err31 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.inputs.type,parentSchema:schema11.properties.inputs,data:data2};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}}if(data.secrets !== undefined){let data15 = data.secrets;if(Array.isArray(data15)){if(data15.length > 32){const err32 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema11.properties.secrets,data:data15};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}const len1 = data15.length;for(let i1=0; i1<len1; i1++){let data16 = data15[i1];if(typeof data16 === "string"){if(!pattern2.test(data16)){const err33 = {instancePath:instancePath+"/secrets/" + i1,schemaPath:"#/definitions/envName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,127}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,127}$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]{0,127}$",parentSchema:schema13,data:data16};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}}else {const err34 = {instancePath:instancePath+"/secrets/" + i1,schemaPath:"#/definitions/envName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data16};if(vErrors === null){vErrors = [err34];}else {vErrors.push(err34);}errors++;}}let i2 = data15.length;let j0;if(i2 > 1){outer0:for(;i2--;){for(j0 = i2; j0--;){if(func0(data15[i2], data15[j0])){const err35 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema11.properties.secrets,data:data15};if(vErrors === null){vErrors = [err35];}else {vErrors.push(err35);}errors++;break outer0;}}}}}else {const err36 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.secrets.type,parentSchema:schema11.properties.secrets,data:data15};if(vErrors === null){vErrors = [err36];}else {vErrors.push(err36);}errors++;}}if(data["optional-secrets"] !== undefined){let data17 = data["optional-secrets"];if(Array.isArray(data17)){if(data17.length > 32){const err37 = {instancePath:instancePath+"/optional-secrets",schemaPath:"#/properties/optional-secrets/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema11.properties["optional-secrets"],data:data17};if(vErrors === null){vErrors = [err37];}else {vErrors.push(err37);}errors++;}const len2 = data17.length;for(let i3=0; i3<len2; i3++){let data18 = data17[i3];if(typeof data18 === "string"){if(!pattern2.test(data18)){const err38 = {instancePath:instancePath+"/optional-secrets/" + i3,schemaPath:"#/definitions/envName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,127}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,127}$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]{0,127}$",parentSchema:schema13,data:data18};if(vErrors === null){vErrors = [err38];}else {vErrors.push(err38);}errors++;}}else {const err39 = {instancePath:instancePath+"/optional-secrets/" + i3,schemaPath:"#/definitions/envName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data18};if(vErrors === null){vErrors = [err39];}else {vErrors.push(err39);}errors++;}}let i4 = data17.length;let j1;if(i4 > 1){outer1:for(;i4--;){for(j1 = i4; j1--;){if(func0(data17[i4], data17[j1])){const err40 = {instancePath:instancePath+"/optional-secrets",schemaPath:"#/properties/optional-secrets/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i4+" are identical)",schema:true,parentSchema:schema11.properties["optional-secrets"],data:data17};if(vErrors === null){vErrors = [err40];}else {vErrors.push(err40);}errors++;break outer1;}}}}}else {const err41 = {instancePath:instancePath+"/optional-secrets",schemaPath:"#/properties/optional-secrets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties["optional-secrets"].type,parentSchema:schema11.properties["optional-secrets"],data:data17};if(vErrors === null){vErrors = [err41];}else {vErrors.push(err41);}errors++;}}if(data.env !== undefined){if(!(validate11(data.env, {instancePath:instancePath+"/env",parentData:data,parentDataProperty:"env",rootData}))){vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);errors = vErrors.length;}}if(data.timeout !== undefined){let data20 = data.timeout;if(typeof data20 === "string"){if(!pattern5.test(data20)){const err42 = {instancePath:instancePath+"/timeout",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{0,6}(ms|s|m|h)$"},message:"must match pattern \""+"^[1-9][0-9]{0,6}(ms|s|m|h)$"+"\"",schema:"^[1-9][0-9]{0,6}(ms|s|m|h)$",parentSchema:schema17,data:data20};if(vErrors === null){vErrors = [err42];}else {vErrors.push(err42);}errors++;}}else {const err43 = {instancePath:instancePath+"/timeout",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data20};if(vErrors === null){vErrors = [err43];}else {vErrors.push(err43);}errors++;}}if(data["circuit-breaker"] !== undefined){let data21 = data["circuit-breaker"];if(data21 && typeof data21 == "object" && !Array.isArray(data21)){if(data21["max-runs"] === undefined){const err44 = {instancePath:instancePath+"/circuit-breaker",schemaPath:"#/properties/circuit-breaker/required",keyword:"required",params:{missingProperty: "max-runs"},message:"must have required property '"+"max-runs"+"'",schema:schema11.properties["circuit-breaker"].required,parentSchema:schema11.properties["circuit-breaker"],data:data21};if(vErrors === null){vErrors = [err44];}else {vErrors.push(err44);}errors++;}if(data21.within === undefined){const err45 = {instancePath:instancePath+"/circuit-breaker",schemaPath:"#/properties/circuit-breaker/required",keyword:"required",params:{missingProperty: "within"},message:"must have required property '"+"within"+"'",schema:schema11.properties["circuit-breaker"].required,parentSchema:schema11.properties["circuit-breaker"],data:data21};if(vErrors === null){vErrors = [err45];}else {vErrors.push(err45);}errors++;}for(const key4 in data21){if(!(((key4 === "max-runs") || (key4 === "within")) || (key4 === "per"))){const err46 = {instancePath:instancePath+"/circuit-breaker",schemaPath:"#/properties/circuit-breaker/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties["circuit-breaker"],data:data21};if(vErrors === null){vErrors = [err46];}else {vErrors.push(err46);}errors++;}}if(data21["max-runs"] !== undefined){let data22 = data21["max-runs"];if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){const err47 = {instancePath:instancePath+"/circuit-breaker/max-runs",schemaPath:"#/properties/circuit-breaker/properties/max-runs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties["circuit-breaker"].properties["max-runs"].type,parentSchema:schema11.properties["circuit-breaker"].properties["max-runs"],data:data22};if(vErrors === null){vErrors = [err47];}else {vErrors.push(err47);}errors++;}if((typeof data22 == "number") && (isFinite(data22))){if(data22 > 10000 || isNaN(data22)){const err48 = {instancePath:instancePath+"/circuit-breaker/max-runs",schemaPath:"#/properties/circuit-breaker/properties/max-runs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema11.properties["circuit-breaker"].properties["max-runs"],data:data22};if(vErrors === null){vErrors = [err48];}else {vErrors.push(err48);}errors++;}if(data22 < 1 || isNaN(data22)){const err49 = {instancePath:instancePath+"/circuit-breaker/max-runs",schemaPath:"#/properties/circuit-breaker/properties/max-runs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties["circuit-breaker"].properties["max-runs"],data:data22};if(vErrors === null){vErrors = [err49];}else {vErrors.push(err49);}errors++;}}}if(data21.within !== undefined){let data23 = data21.within;if(typeof data23 === "string"){if(!pattern5.test(data23)){const err50 = {instancePath:instancePath+"/circuit-breaker/within",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{0,6}(ms|s|m|h)$"},message:"must match pattern \""+"^[1-9][0-9]{0,6}(ms|s|m|h)$"+"\"",schema:"^[1-9][0-9]{0,6}(ms|s|m|h)$",parentSchema:schema17,data:data23};if(vErrors === null){vErrors = [err50];}else {vErrors.push(err50);}errors++;}}else {const err51 = {instancePath:instancePath+"/circuit-breaker/within",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data23};if(vErrors === null){vErrors = [err51];}else {vErrors.push(err51);}errors++;}}if(data21.per !== undefined){let data24 = data21.per;if(!((data24 === "target") || (data24 === "remediation"))){const err52 = {instancePath:instancePath+"/circuit-breaker/per",schemaPath:"#/properties/circuit-breaker/properties/per/enum",keyword:"enum",params:{allowedValues: schema11.properties["circuit-breaker"].properties.per.enum},message:"must be equal to one of the allowed values",schema:schema11.properties["circuit-breaker"].properties.per.enum,parentSchema:schema11.properties["circuit-breaker"].properties.per,data:data24};if(vErrors === null){vErrors = [err52];}else {vErrors.push(err52);}errors++;}}}else {const err53 = {instancePath:instancePath+"/circuit-breaker",schemaPath:"#/properties/circuit-breaker/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties["circuit-breaker"].type,parentSchema:schema11.properties["circuit-breaker"],data:data21};if(vErrors === null){vErrors = [err53];}else {vErrors.push(err53);}errors++;}}if(data.outputs !== undefined){let data25 = data.outputs;if(data25 && typeof data25 == "object" && !Array.isArray(data25)){for(const key5 in data25){const _errs60 = errors;if(typeof key5 === "string"){if(!pattern1.test(key5)){const err54 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,62}$",parentSchema:schema11.properties.outputs.propertyNames,data:key5,propertyName:key5};if(vErrors === null){vErrors = [err54];}else {vErrors.push(err54);}errors++;}}var valid18 = _errs60 === errors;if(!valid18){const err55 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/propertyNames",keyword:"propertyNames",params:{propertyName: key5},message:"property name must be valid",schema:schema11.properties.outputs.propertyNames,parentSchema:schema11.properties.outputs,data:data25};if(vErrors === null){vErrors = [err55];}else {vErrors.push(err55);}errors++;}}for(const key6 in data25){let data26 = data25[key6];if(data26 && typeof data26 == "object" && !Array.isArray(data26)){if(data26.step === undefined){const err56 = {instancePath:instancePath+"/outputs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'",schema:schema11.properties.outputs.additionalProperties.required,parentSchema:schema11.properties.outputs.additionalProperties,data:data26};if(vErrors === null){vErrors = [err56];}else {vErrors.push(err56);}errors++;}if(data26.key === undefined){const err57 = {instancePath:instancePath+"/outputs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema11.properties.outputs.additionalProperties.required,parentSchema:schema11.properties.outputs.additionalProperties,data:data26};if(vErrors === null){vErrors = [err57];}else {vErrors.push(err57);}errors++;}for(const key7 in data26){if(!(((key7 === "description") || (key7 === "step")) || (key7 === "key"))){const err58 = {instancePath:instancePath+"/outputs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.outputs.additionalProperties,data:data26};if(vErrors === null){vErrors = [err58];}else {vErrors.push(err58);}errors++;}}if(data26.description !== undefined){let data27 = data26.description;if(typeof data27 !== "string"){const err59 = {instancePath:instancePath+"/outputs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/outputs/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.outputs.additionalProperties.properties.description.type,parentSchema:schema11.properties.outputs.additionalProperties.properties.description,data:data27};if(vErrors === null){vErrors = [err59];}else {vErrors.push(err59);}errors++;}}if(data26.step !== undefined){let data28 = data26.step;if(typeof data28 !== "string"){const err60 = {instancePath:instancePath+"/outputs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/step",schemaPath:"#/properties/outputs/additionalProperties/properties/step/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.outputs.additionalProperties.properties.step.type,parentSchema:schema11.properties.outputs.additionalProperties.properties.step,data:data28};if(vErrors === null){vErrors = [err60];}else {vErrors.push(err60);}errors++;}}if(data26.key !== undefined){let data29 = data26.key;if(typeof data29 !== "string"){const err61 = {instancePath:instancePath+"/outputs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/key",schemaPath:"#/properties/outputs/additionalProperties/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.outputs.additionalProperties.properties.key.type,parentSchema:schema11.properties.outputs.additionalProperties.properties.key,data:data29};if(vErrors === null){vErrors = [err61];}else {vErrors.push(err61);}errors++;}}}else {const err62 = {instancePath:instancePath+"/outputs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.outputs.additionalProperties.type,parentSchema:schema11.properties.outputs.additionalProperties,data:data26};if(vErrors === null){vErrors = [err62];}else {vErrors.push(err62);}errors++;}}}else {const err63 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.outputs.type,parentSchema:schema11.properties.outputs,data:data25};if(vErrors === null){vErrors = [err63];}else {vErrors.push(err63);}errors++;}}if(data.check !== undefined){if(!(validate13(data.check, {instancePath:instancePath+"/check",parentData:data,parentDataProperty:"check",rootData}))){vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);errors = vErrors.length;}}if(data.steps !== undefined){let data31 = data.steps;if(!(validate13(data31, {instancePath:instancePath+"/steps",parentData:data,parentDataProperty:"steps",rootData}))){vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);errors = vErrors.length;}if(Array.isArray(data31)){if(data31.length < 1){const err64 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.steps,data:data31};if(vErrors === null){vErrors = [err64];}else {vErrors.push(err64);}errors++;}}else {const err65 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.steps.type,parentSchema:schema11.properties.steps,data:data31};if(vErrors === null){vErrors = [err65];}else {vErrors.push(err65);}errors++;}}if(data.verify !== undefined){if(!(validate13(data.verify, {instancePath:instancePath+"/verify",parentData:data,parentDataProperty:"verify",rootData}))){vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);errors = vErrors.length;}}if(data.rollback !== undefined){if(!(validate13(data.rollback, {instancePath:instancePath+"/rollback",parentData:data,parentDataProperty:"rollback",rootData}))){vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);errors = vErrors.length;}}}else {const err66 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};if(vErrors === null){vErrors = [err66];}else {vErrors.push(err66);}errors++;}validate10.errors = vErrors;return errors === 0;}
+
+// EXTERNAL MODULE: ./src/core/schema-errors.ts
+var schema_errors = __webpack_require__(16386);
+// EXTERNAL MODULE: ./src/core/yaml-issues.ts
+var yaml_issues = __webpack_require__(87161);
+;// CONCATENATED MODULE: ./src/core/definition-parser.ts
+
+// Precompiled from remediations/remediation.schema.json at build time (scripts/build-validators.mjs):
+// compiling the schema at run time was a noticeable part of every run's start-up.
+
+
+
+
+
+
+
+/** Largest remediation.yml accepted: a definition is a page of YAML, not a data set. */
+const MAX_DEFINITION_BYTES = 256 * 1024;
+/** Alias expansions allowed: stops "billion laughs" documents that expand to gigabytes. */
+const MAX_ALIAS_COUNT = 50;
+/** A definition failed validation; `issues` carries every problem found, with file positions. */
+class DefinitionError extends errors/* RemediateError */.j2 {
+    name = 'DefinitionError';
+    code = 'INVALID_DEFINITION';
+    exitCode = errors/* ExitCode */.yU.usage;
+    issues;
+    constructor(issues) {
+        super(issues.map(yaml_issues/* formatIssue */.Hd).join('\n'));
+        this.issues = issues;
+    }
+}
+/**
+ * Parses and validates remediation.yml bytes. Pure: the caller reads the bytes (from git objects
+ * or the working tree) and says which folder they came from.
+ */
+function parseDefinition(file, bytes, folderName) {
+    const issueAt = (line, column, path, message) => ({
+        file,
+        line,
+        column,
+        path,
+        message,
+    });
+    if (bytes.byteLength > MAX_DEFINITION_BYTES) {
+        throw new DefinitionError([
+            issueAt(1, 1, '', `file is ${bytes.byteLength} bytes; at most ${MAX_DEFINITION_BYTES} are accepted`),
+        ]);
+    }
+    let text;
+    try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        throw new DefinitionError([issueAt(1, 1, '', 'file is not valid UTF-8')]);
+    }
+    const lines = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+    const position = (offset) => lines.linePos(offset);
+    if (doc.errors.length) {
+        throw new DefinitionError(doc.errors.map((e) => {
+            const { line, col } = position(e.pos[0]);
+            return issueAt(line, col, '', e.message.split('\n')[0] ?? e.message);
+        }));
+    }
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    }
+    catch (error) {
+        throw new DefinitionError([
+            issueAt(1, 1, '', `cannot expand the document: ${error instanceof Error ? error.message : String(error)}`),
+        ]);
+    }
+    const locate = (path, key = false) => {
+        const { node, keyNode } = (0,yaml_issues/* findNode */.cy)(doc, path);
+        const target = key && keyNode ? keyNode : node;
+        const offset = target?.range?.[0] ?? 0;
+        const { line, col } = position(offset);
+        return { line, column: col };
+    };
+    const issue = (path, message, key = false) => {
+        const { line, column } = locate(path, key);
+        return issueAt(line, column, (0,schema_errors/* formatPath */.jV)(path), message);
+    };
+    if (!remediation_validator(data)) {
+        throw new DefinitionError((0,yaml_issues/* dedupeIssues */.kk)((remediation_validator.errors ?? []).map((e) => (0,yaml_issues/* schemaIssue */.h)(e, issue))));
+    }
+    const definition = normalise(data);
+    const problems = semanticIssues(definition, folderName, issue);
+    if (problems.length)
+        throw new DefinitionError(problems);
+    return definition;
+}
+function normalise(raw) {
+    return {
+        name: raw.name,
+        description: raw.description,
+        inputs: raw.inputs ?? {},
+        secrets: raw.secrets ?? [],
+        ...(raw['optional-secrets'] !== undefined ? { 'optional-secrets': raw['optional-secrets'] } : {}),
+        env: raw.env ?? {},
+        ...(raw.timeout !== undefined ? { timeout: raw.timeout } : {}),
+        ...(raw['circuit-breaker'] !== undefined
+            ? { 'circuit-breaker': { per: 'target', ...raw['circuit-breaker'] } }
+            : {}),
+        outputs: raw.outputs ?? {},
+        check: raw.check ?? [],
+        steps: raw.steps,
+        verify: raw.verify ?? [],
+        rollback: raw.rollback ?? [],
+    };
+}
+// Checks JSON Schema cannot express.
+function semanticIssues(def, folderName, issue) {
+    const problems = [];
+    // A definition that claims another name could be released under a tag it was not reviewed as.
+    if (def.name !== folderName) {
+        problems.push(issue(['name'], `expected '${folderName}' (the folder name), got '${def.name}'`));
+    }
+    for (const [input, spec] of Object.entries(def.inputs)) {
+        if (spec.default !== undefined) {
+            const problem = checkInputValue(spec, spec.default);
+            if (problem)
+                problems.push(issue(['inputs', input, 'default'], `default fails its own constraints: ${problem}`));
+        }
+        if (spec.pattern !== undefined) {
+            try {
+                new RegExp(spec.pattern, 'u');
+            }
+            catch {
+                problems.push(issue(['inputs', input, 'pattern'], `expected a valid regular expression, got '${spec.pattern}'`));
+            }
+        }
+        if (spec.required && spec.default !== undefined) {
+            problems.push(issue(['inputs', input, 'required'], 'a required input cannot have a default'));
+        }
+    }
+    const secretLists = [
+        ['secrets', def.secrets],
+        ['optional-secrets', def['optional-secrets'] ?? []],
+    ];
+    for (const [list, names] of secretLists) {
+        names.forEach((name, index) => {
+            if (runnerCredentialName(name)) {
+                problems.push(issue([list, index], `'${name}' is reserved (ACTIONS_* are the runner's own credentials, never handed to a step); name the secret otherwise`));
+            }
+            else if (reservedSecretName(name)) {
+                problems.push(issue([list, index], `'${name}' is reserved (PARAM_*, STEP_*, REMEDIATION_* and REMEDIATE_* are set by remediate itself); name the secret otherwise`));
+            }
+        });
+    }
+    // A name in both lists: whether a run without it is refused would depend on which list is read.
+    (def['optional-secrets'] ?? []).forEach((name, index) => {
+        if (def.secrets.includes(name)) {
+            problems.push(issue(['optional-secrets', index], `'${name}' is also in secrets; list it in one of the two`));
+        }
+    });
+    if (def.timeout !== undefined)
+        problems.push(...durationIssue(def.timeout, ['timeout'], issue));
+    const breaker = def['circuit-breaker'];
+    if (breaker !== undefined)
+        problems.push(...durationIssue(breaker.within, ['circuit-breaker', 'within'], issue));
+    // Two inputs that map to one variable (a-b and a_b are both PARAM_A_B) would let one silently
+    // replace the other in the step environment.
+    const envNames = new Map();
+    for (const input of Object.keys(def.inputs)) {
+        const name = paramEnvName(input);
+        const other = envNames.get(name);
+        if (other)
+            problems.push(issue(['inputs', input], `'${input}' and '${other}' both become ${name}; rename one`, true));
+        envNames.set(name, input);
+    }
+    const ids = new Map();
+    const stepEnvNames = new Map();
+    for (const stage of STAGES) {
+        def[stage].forEach((step, index) => {
+            if (step.timeout !== undefined)
+                problems.push(...durationIssue(step.timeout, [stage, index, 'timeout'], issue));
+            // Outputs reach later steps as STEP_<ID>_<KEY>: ids that normalise alike (fix-a, fix_a) would clash.
+            const normalised = step.id.toUpperCase().replaceAll('-', '_');
+            const clash = stepEnvNames.get(normalised);
+            if (clash && clash !== step.id) {
+                problems.push(issue([stage, index, 'id'], `'${step.id}' and '${clash}' both become STEP_${normalised}_*; rename one`));
+            }
+            stepEnvNames.set(normalised, step.id);
+            const seen = ids.get(step.id);
+            if (seen) {
+                problems.push(issue([stage, index, 'id'], `duplicate step id '${step.id}' (first used in ${seen})`));
+            }
+            else {
+                ids.set(step.id, `${stage}[${index}]`);
+            }
+            problems.push(...expressionIssues(step, [stage, index], issue));
+        });
+    }
+    // Declared outputs read STEP_<ID>_<KEY> names; two that normalise alike (key K2 and k2 of one
+    // step) would read one value under two names while the step meant two.
+    const outputEnvNames = new Map();
+    for (const [output, spec] of Object.entries(def.outputs)) {
+        if (!ids.has(spec.step)) {
+            problems.push(issue(['outputs', output, 'step'], `expected the id of a step, got '${spec.step}'`));
+        }
+        const envName = `STEP_${spec.step}_${spec.key}`.toUpperCase().replaceAll('-', '_');
+        const other = outputEnvNames.get(envName);
+        if (other !== undefined && other !== `${spec.step}/${spec.key}`) {
+            problems.push(issue(['outputs', output, 'key'], `'${spec.step}/${spec.key}' and '${other}' both become ${envName}; rename one`));
+        }
+        else {
+            outputEnvNames.set(envName, `${spec.step}/${spec.key}`);
+        }
+    }
+    problems.push(...expressionIssuesIn(def.env, ['env'], issue));
+    return problems;
+}
+// `${{ }}` looks like GitHub's expression language but nothing here evaluates it: a step relying
+// on it would run with the literal text, and a workflow author might expect interpolation of
+// untrusted values. Parameters are environment variables ($PARAM_X); say so.
+function expressionIssues(step, at, issue) {
+    const found = [];
+    if (step.run.includes('${{')) {
+        found.push(issue([...at, 'run'], expressionMessage(step.run)));
+    }
+    // A name is only shown, but `${{ }}` there reads as a promise of interpolation all the same.
+    if (step.name?.includes('${{')) {
+        found.push(issue([...at, 'name'], expressionMessage(step.name)));
+    }
+    // A NUL cannot reach a process: the shell gets the script as an argument and the env as C
+    // strings, so everything after it would be cut off silently (or the spawn fails mid-run, after
+    // earlier steps changed the system). YAML can write one ("\0"); refuse it before any step runs.
+    if (step.run.includes('\0'))
+        found.push(issue([...at, 'run'], NUL_MESSAGE));
+    // The working directory is a path, not a template; a NUL in a name would cut the log line short.
+    const directory = step['working-directory'];
+    if (directory?.includes('${{'))
+        found.push(issue([...at, 'working-directory'], expressionMessage(directory)));
+    if (step.name?.includes('\0'))
+        found.push(issue([...at, 'name'], NUL_MESSAGE));
+    found.push(...expressionIssuesIn(step.env ?? {}, [...at, 'env'], issue));
+    return found;
+}
+const NUL_MESSAGE = 'contains a NUL byte, which a process cannot receive; remove it';
+function durationIssue(text, at, issue) {
+    try {
+        parseDuration(text);
+        return [];
+    }
+    catch (error) {
+        return [issue(at, error.message)];
+    }
+}
+function expressionIssuesIn(env, at, issue) {
+    return Object.entries(env).flatMap(([key, value]) => [
+        ...(value.includes('${{') ? [issue([...at, key], expressionMessage(value))] : []),
+        ...(value.includes('\0') ? [issue([...at, key], NUL_MESSAGE)] : []),
+    ]);
+}
+function expressionMessage(text) {
+    const expr = /\$\{\{[^}]*\}?\}?/.exec(text)?.[0] ?? '${{ }}';
+    return `'${expr.slice(0, 60)}' is not evaluated here: this is not GitHub's expression language; read parameters from $PARAM_<NAME> and outputs from $STEP_<ID>_<KEY> instead`;
+}
+/**
+ * Where the YAML node at `path` starts in remediation.yml bytes that parsed before, and where the
+ * text of a block scalar (`run: |`) begins: the line after its header, so that line N of a script
+ * is line `firstLine + N - 1` of the file.
+ */
+function locateValue(bytes, path) {
+    const lines = new LineCounter();
+    const doc = parseDocument(Buffer.from(bytes).toString('utf8'), { lineCounter: lines, prettyErrors: false });
+    const { node } = findNode(doc, path);
+    const { line, col } = lines.linePos(node?.range?.[0] ?? 0);
+    const block = isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED');
+    return { line, column: col, firstLine: block && node.type === 'BLOCK_LITERAL' ? line + 1 : undefined };
+}
+
+;// CONCATENATED MODULE: ./src/core/closest-match.ts
+// "Did you mean ...?" for a mistyped command or option: the candidate nearest by edit distance,
+// when it is near enough to be a typo rather than another word.
+/**
+ * Optimal string alignment distance: insertions, deletions, substitutions and swaps of two
+ * neighbouring characters each cost 1, so `relase` -> `release` and `--trusted-kye` ->
+ * `--trusted-key` are both 1 (a swap is the most common typo; plain Levenshtein counts it as 2).
+ */
+function editDistance(a, b) {
+    // rows[i][j]: distance between the first i characters of a and the first j of b.
+    const rows = [];
+    for (let i = 0; i <= a.length; i++) {
+        const row = [i];
+        for (let j = 1; j <= b.length; j++) {
+            if (i === 0) {
+                row.push(j);
+                continue;
+            }
+            const above = rows[i - 1];
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let best = Math.min(above[j] + 1, row[j - 1] + 1, above[j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                best = Math.min(best, rows[i - 2][j - 2] + 1);
+            row.push(best);
+        }
+        rows.push(row);
+    }
+    return rows[a.length][b.length];
+}
+/**
+ * The candidate closest to `given`, or undefined when none is within a third of its length (at
+ * least 1): `frobnicate` suggests nothing rather than a random command. Ties go to the earlier
+ * candidate, so the order of the command table decides.
+ */
+function closestMatch(given, candidates) {
+    const limit = Math.max(1, Math.floor(given.length / 3));
+    let best;
+    for (const candidate of candidates) {
+        if (candidate === given)
+            continue;
+        const distance = editDistance(given.toLowerCase(), candidate.toLowerCase());
+        if (distance <= limit && (best === undefined || distance < best.distance))
+            best = { candidate, distance };
+    }
+    return best?.candidate;
+}
+/** `; did you mean 'x'?` for an error message, or nothing when no candidate is close. */
+function didYouMean(given, candidates) {
+    const match = closestMatch(given, candidates);
+    return match === undefined ? '' : `; did you mean '${match}'?`;
+}
+
+;// CONCATENATED MODULE: ./src/core/release-check.ts
+
+
+/**
+ * Matches what the repository holds now against what was signed at release. Pure: the caller
+ * resolves the tag and computes the digest from git objects.
+ */
+function checkRelease(ref, resolved, manifest) {
+    const entry = checkReleaseEntry(ref, resolved.commit, manifest);
+    checkReleaseDigest(ref, entry, resolved.digest);
+    return { ref, commit: resolved.commit, digest: resolved.digest, entry, manifest };
+}
+/**
+ * The checks that need only the tag's commit: done before any file of the tree is read, so a
+ * moved tag is refused as such (and recorded) even when it points somewhere without the folder.
+ */
+function checkReleaseEntry(ref, commit, manifest) {
+    const versions = Object.hasOwn(manifest.payload.remediations, ref.name)
+        ? manifest.payload.remediations[ref.name]
+        : undefined;
+    const entry = versions && Object.hasOwn(versions, ref.version) ? versions[ref.version] : undefined;
+    // An unsigned version, however well-formed, is exactly what the manifest exists to keep out.
+    if (!entry) {
+        const known = versions ? Object.keys(versions).join(', ') : 'none';
+        throw new errors/* TrustError */.Ru('UNKNOWN_VERSION', `manifest entry check: expected ${ref.name}@${ref.version} in manifest serial ${manifest.payload.serial}, got no such version (released versions of ${ref.name}: ${known})${closeNames(manifest, ref.name)}`);
+    }
+    // The entry must be the one for this tag (a signed entry copied under another version name).
+    if (entry.tag !== ref.tag) {
+        throw new errors/* TrustError */.Ru('TAG_MISMATCH', `manifest tag check: expected ${ref.tag}, got ${entry.tag}`);
+    }
+    // Tag moved, or deleted and re-created elsewhere: the tag now names a commit nobody signed.
+    if (entry.commit !== commit) {
+        throw new errors/* TrustError */.Ru('COMMIT_MISMATCH', `commit check: tag ${ref.tag} points at ${commit}, but the manifest released ${entry.commit} (the tag was moved or re-created)`);
+    }
+    // Withdrawn versions stay in the manifest so history is kept, but must not run again.
+    if (entry.yanked) {
+        throw new errors/* TrustError */.Ru('YANKED', `yank check: ${ref.name}@${ref.version} was yanked at ${entry.yanked.at}: ${entry.yanked.reason}` +
+            (entry.yanked.replacement !== undefined ? `; run ${ref.name}@${entry.yanked.replacement} instead` : ''));
+    }
+    return entry;
+}
+/** Content changed after release (history rewritten, objects replaced): refuse the bytes. */
+function checkReleaseDigest(ref, entry, digest) {
+    if (entry.digest !== digest) {
+        throw new errors/* TrustError */.Ru('DIGEST_MISMATCH', `digest check: expected ${entry.digest} (signed at release), got ${digest} from ${ref.tag}`);
+    }
+}
+/**
+ * `; did you mean a or b?` naming the released remediations close to `name` when the manifest
+ * has none of that name (a typo), else ''.
+ */
+function closeNames(manifest, name) {
+    const names = Object.keys(manifest.payload.remediations);
+    if (names.includes(name))
+        return '';
+    const close = names.filter((n) => editDistance(n, name) <= Math.max(2, Math.floor(name.length / 3)));
+    return close.length ? `; did you mean ${close.join(' or ')}?` : '';
+}
+
+;// CONCATENATED MODULE: ./src/adapters/remediation-source.ts
+
+
+
+
+/** Folder holding every remediation, relative to the repository root. */
+const REMEDIATIONS_DIR = 'remediations';
+/** Most files a remediation may hold: a definition and its scripts, not a vendored tree. */
+const MAX_FILES = 5000;
+/** Most bytes a remediation may hold in all. */
+const MAX_TOTAL_BYTES = 128 * 1024 * 1024;
+/** The folder of a remediation, relative to the repository root. */
+function remediationDir(name) {
+    return `${REMEDIATIONS_DIR}/${name}`;
+}
+/**
+ * Reads a remediation's files from git objects at a commit. Symlinks and submodules are refused:
+ * a symlink could make the digest cover a link text while the run reads a file outside the
+ * version, and a submodule's content is not in this repository's objects at all.
+ */
+async function readRemediationAtCommit(git, commit, name) {
+    const dir = remediationDir(name);
+    const entries = await git.listTree(commit, dir);
+    if (entries.length === 0) {
+        throw new errors/* UsageError */.eb('NOT_FOUND', `${dir}/ does not exist at commit ${commit.slice(0, 12)}`);
+    }
+    for (const entry of entries) {
+        if (entry.type === 'commit')
+            throw unsafe(`${entry.path} is a submodule; a remediation must hold its own files`);
+        if (entry.mode === '120000')
+            throw unsafe(`${entry.path} is a symlink; copy the file into ${dir}/ instead`);
+        if (entry.mode !== '100644' && entry.mode !== '100755')
+            throw unsafe(`${entry.path} has unsupported mode ${entry.mode}`);
+        if (!entry.path.startsWith(`${dir}/`))
+            throw unsafe(`${entry.path} is outside ${dir}/`);
+        // Git objects can be crafted with `.`, `..` or empty path parts (git mktree accepts them);
+        // written out, such a path would land outside the run's copy of the files.
+        if (entry.path.split('/').some((part) => part === '' || part === '.' || part === '..')) {
+            throw unsafe(`${JSON.stringify(entry.path)} has an empty, '.' or '..' path part`);
+        }
+    }
+    checkLimits(entries.length, 0, dir);
+    const blobs = await git.readBlobs(entries.map((e) => e.oid));
+    let total = 0;
+    const files = entries.map((entry) => {
+        const content = blobs.get(entry.oid);
+        if (!content)
+            throw unsafe(`${entry.path}: git object ${entry.oid} is missing`);
+        total += content.byteLength;
+        return (0,tree_digest/* treeFile */.Py)(entry.path.slice(dir.length + 1), entry.mode, content);
+    });
+    checkLimits(files.length, total, dir);
+    return files;
+}
+/** Reads a remediation's files from the working tree (unreleased content), with the same refusals. */
+async function readRemediationFromWorkingTree(root, name) {
+    const dir = remediationDir(name);
+    const files = [];
+    let total = 0;
+    const walk = async (relative) => {
+        const absolute = join(root, dir, relative);
+        const stats = await lstat(absolute).catch((error) => {
+            throw new UsageError('NOT_FOUND', `${dir}/${relative} does not exist`, { cause: error });
+        });
+        const shown = relative ? `${dir}/${relative}` : `${dir}/`;
+        if (stats.isSymbolicLink())
+            throw unsafe(`${shown} is a symlink; copy the file into ${dir}/ instead`);
+        if (stats.isDirectory()) {
+            for (const child of (await readdir(absolute)).sort())
+                await walk(relative ? `${relative}/${child}` : child);
+            return;
+        }
+        if (!stats.isFile())
+            throw unsafe(`${shown} is not a regular file`);
+        const content = await readFile(absolute);
+        total += content.byteLength;
+        files.push(treeFile(relative, stats.mode & 0o100 ? '100755' : '100644', content));
+        checkLimits(files.length, total, dir);
+    };
+    await walk('');
+    return files;
+}
+function checkLimits(count, bytes, dir) {
+    // Resource exhaustion: a huge folder would stall digesting and every run that copies it.
+    if (count > MAX_FILES)
+        throw unsafe(`${dir}/ holds more than ${MAX_FILES} files`);
+    if (bytes > MAX_TOTAL_BYTES)
+        throw unsafe(`${dir}/ holds more than ${MAX_TOTAL_BYTES} bytes`);
+}
+function unsafe(message) {
+    return new errors/* TrustError */.Ru('UNSAFE_TREE', message);
+}
+
+;// CONCATENATED MODULE: ./src/app/resolve-release.ts
+
+
+
+
+
+
+/**
+ * name@version -> tag -> commit -> files -> digest, then the manifest check. Throws a TrustError
+ * naming the failed check; nothing is returned unless every check passed.
+ */
+async function resolveRelease(git, ref, manifestBytes, trustedKeys, policy) {
+    // Verify the manifest first: nothing from the repository is even parsed for an untrusted manifest.
+    const manifest = verifyManifest(manifestBytes, trustedKeys, policy);
+    const commit = await git.tryResolveTag(ref.tag);
+    if (!commit) {
+        throw new errors/* TrustError */.Ru('TAG_NOT_FOUND', `tag check: expected tag ${ref.tag} in the repository, got none (fetch tags with 'git fetch --tags', or check the version)${closeNames(manifest, ref.name)}`);
+    }
+    // The commit is checked against the signed entry before any file is read.
+    checkReleaseEntry(ref, commit, manifest);
+    const files = await readRemediationAtCommit(git, commit, ref.name);
+    const release = checkRelease(ref, { commit, digest: (0,tree_digest/* treeDigest */.fZ)(files) }, manifest);
+    const definitionFile = files.find((f) => f.path === 'remediation.yml');
+    if (!definitionFile) {
+        throw new errors/* TrustError */.Ru('UNSAFE_TREE', `${remediationDir(ref.name)}/remediation.yml is missing at ${ref.tag}`);
+    }
+    const definition = parseDefinition(`${remediationDir(ref.name)}/remediation.yml`, definitionFile.content, ref.name);
+    return { release, files, definition };
+}
+
+;// CONCATENATED MODULE: ./src/app/run-history.ts
+// The local run history: the record folders in an --out folder, which the circuit breaker counts
+// and `runs list` lists. Reading is here; counting (record/circuit-breaker.ts) and listing
+// (app/run-list.ts) are pure.
+
+
+
+
+
+
+
+/** Largest snapshot.json read for the count: real ones are a few KB, with many step outputs a few MB. */
+const MAX_HISTORY_SNAPSHOT_BYTES = 64 * 1024 * 1024;
+/**
+ * Several histories read as one (the runner's --out folder and the records published on GitHub).
+ * A record found in both (a self-hosted runner that keeps its folder) counts once: only the very
+ * same bytes (equal snapshot digests) are one record. Attack: dropping a copy by what it claims
+ * (its run id) would let a forged copy with another target take the real one's place; two
+ * different snapshots both count, which can only make the guards stricter. Any source that
+ * cannot be read makes the whole history unreadable.
+ */
+function combinedRunHistory(sources) {
+    return async (name, since) => {
+        const histories = await Promise.all(sources.map((source) => source(name, since)));
+        const seen = new Set();
+        const runs = [];
+        for (const run of histories.flatMap((h) => h.runs)) {
+            if (run.snapshotDigest !== undefined) {
+                if (seen.has(run.snapshotDigest))
+                    continue;
+                seen.add(run.snapshotDigest);
+            }
+            runs.push(run);
+        }
+        return { runs, skipped: histories.flatMap((h) => h.skipped) };
+    };
+}
+/** The local history: the record folders in `outDir` (the run's --out). */
+function localRunHistory(outDir) {
+    return (name) => Promise.resolve(readLocalRunHistory(outDir, name));
+}
+/**
+ * Reads the records of remediation `name` in `outDir`: the folders the recorder names
+ * `<name>-<version>-<run id>`, each snapshot.json read bounded and checked against the schema.
+ * A missing `outDir` is an empty history. A folder whose snapshot cannot be read or does not
+ * validate is skipped and listed: whoever can damage a record there can as well delete it, so
+ * skipping one loses nothing the breaker could rely on, and the caller says which were skipped.
+ */
+function readLocalRunHistory(outDir, name) {
+    return readLocalRecords(outDir, `${name}-v`);
+}
+/**
+ * Reads every record folder in `outDir` whose name starts with `prefix` (all of them by default),
+ * as readLocalRunHistory does: a missing `outDir` is empty, an unreadable record is skipped and
+ * listed, never dropped silently. Each run carries the digest of the snapshot.json bytes read.
+ */
+function readLocalRecords(outDir, prefix = '') {
+    let names;
+    try {
+        names = (0,external_node_fs_.readdirSync)(outDir, { withFileTypes: true })
+            // Only folders: a file or a symbolic link there is not a record the recorder wrote.
+            .filter((entry) => entry.isDirectory() && entry.name.startsWith(prefix))
+            .map((entry) => entry.name)
+            .sort();
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return { runs: [], skipped: [] };
+        throw (0,errors/* usageErrorFromSystem */.tz)(error, `--out ${outDir}`) ?? error;
+    }
+    const runs = [];
+    const skipped = [];
+    for (const folder of names) {
+        const dir = (0,external_node_path_.join)(outDir, folder);
+        try {
+            const bytes = (0,bounded_file/* tryReadBoundedFile */.D)((0,external_node_path_.join)(dir, record_files/* SNAPSHOT_FILE */.QX), {
+                label: 'snapshot',
+                maxBytes: MAX_HISTORY_SNAPSHOT_BYTES,
+            });
+            if (bytes === undefined) {
+                skipped.push({ dir, problem: `no ${record_files/* SNAPSHOT_FILE */.QX}` });
+                continue;
+            }
+            runs.push({ dir, snapshot: parseSnapshot(bytes, dir), snapshotDigest: (0,record_verifier/* snapshotDigest */.he)(bytes) });
+        }
+        catch (error) {
+            // The problem is reported next to `dir`: not named twice (parseSnapshot's messages start with it).
+            const problem = (0,errors/* describeError */.Uc)(error);
+            skipped.push({ dir, problem: problem.startsWith(`${dir}: `) ? problem.slice(dir.length + 2) : problem });
+        }
+    }
+    return { runs, skipped };
+}
+/** `runs list`'s local source: every record folder in `outDir` (the --out of the runs). */
+function localRunListSource(outDir) {
+    return () => {
+        const { runs, skipped } = readLocalRecords(outDir);
+        return Promise.resolve({
+            entries: runs.map(({ dir, snapshot, snapshotDigest: digest }) => ({
+                kind: 'record',
+                snapshot,
+                snapshotDigest: digest,
+                location: dir,
+            })),
+            skipped: skipped.map(({ dir, problem }) => ({ location: dir, problem })),
+        });
+    };
+}
+
+;// CONCATENATED MODULE: ./src/record/circuit-breaker.ts
+// The circuit breaker's count: pure, over run records already read and validated, and a `now`
+// handed in. Listing the records (the --out folder) is the caller's I/O (app/run-history.ts).
+
+/**
+ * Whether a run's fix stage started: at least one step of the `steps` stage began. A check that
+ * found nothing to fix (healthy), a check error and a refusal have none, and do not count.
+ */
+function fixStageStarted(snapshot) {
+    return snapshot.steps.some((step) => step.stage === 'steps');
+}
+/**
+ * Counts the past runs of `subject.name` (any version) whose fix stage started within
+ * `breaker.within` before `now`, with the same target when `per: target` (no target is a target
+ * of its own), and says whether the next run must be refused (count >= max-runs).
+ */
+function countBreakerRuns(breaker, subject, history, now) {
+    const windowStart = now.getTime() - parseDuration(breaker.within);
+    const counted = history
+        .filter(({ snapshot }) => {
+        // Attack: a loop of another remediation, or of another target, must not lock this one out;
+        // and a new version of the same remediation must not reset the count (any version counts).
+        if (snapshot.remediation.name !== subject.name)
+            return false;
+        if (breaker.per === 'target' && snapshot.target !== subject.target)
+            return false;
+        // Trying a working tree on a laptop (`remediate try`) is not a run of a released version:
+        // it must not open the breaker of the version production runs, nor hide behind it. Each
+        // kind counts its own runs.
+        if ((snapshot.unreleased === true) !== (subject.unreleased === true))
+            return false;
+        if (!fixStageStarted(snapshot))
+            return false;
+        // A record dated after `now` (the clock was set back) still counts: the breaker fails
+        // closed rather than letting a clock change reopen it.
+        return Date.parse(snapshot.started) >= windowStart;
+    })
+        .sort((a, b) => Date.parse(b.snapshot.started) - Date.parse(a.snapshot.started));
+    const max = breaker['max-runs'];
+    if (counted.length < max)
+        return { open: false, counted };
+    // The breaker closes once all but max-1 counted runs have left the window: when the max-th
+    // newest one does.
+    const last = counted[max - 1];
+    const closesAt = last === undefined ? undefined : new Date(Date.parse(last.snapshot.started) + parseDuration(breaker.within));
+    return { open: true, counted, ...(closesAt !== undefined ? { closesAt: closesAt.toISOString() } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/record/duplicate-alert.ts
+// The duplicate-alert check: pure, over run records already read and validated, and a `now` handed
+// in. Reading the history is the caller's I/O (app/run-history.ts); deriving the key is
+// core/idempotency-key.ts.
+
+/**
+ * How far back a run looks for an earlier run with its idempotency key: 24 hours. Re-sends come
+ * within seconds (an HA pair), minutes (retries on 5xx) or hours (Alertmanager's repeat_interval,
+ * 4h by default, re-notifies a still-firing alert with the same fingerprint and startsAt); a day
+ * covers them. It also bounds the history read: on GitHub every record of the remediation in the
+ * window is downloaded (at most HISTORY_MAX_DOWNLOADS), so a week would refuse busy remediations
+ * for an unreadable history. An alert still firing a day later with the same key runs again once
+ * a day, which the circuit breaker limits like any other run.
+ */
+const DUPLICATE_LOOKBACK_MS = 24 * 60 * 60 * 1000;
+/**
+ * The earlier runs that make this one a duplicate, oldest first (the first is the run that took
+ * the alert): runs of `subject.name` (any version), with the same key, started within
+ * DUPLICATE_LOOKBACK_MS before `now`, whose fix stage started and that did not end `refused`.
+ */
+function findDuplicateRuns(subject, history, now) {
+    const since = now.getTime() - DUPLICATE_LOOKBACK_MS;
+    return history
+        .filter(({ snapshot }) => {
+        // Attack (or accident): an alert delivered twice (a retry after a lost 5xx answer, both
+        // Alertmanagers of an HA pair, a re-notification) changes production twice. Any version
+        // matches: releasing a new version in between must not make the old alert new again.
+        if (snapshot.remediation.name !== subject.name)
+            return false;
+        if (snapshot.idempotencyKey !== subject.idempotencyKey)
+            return false;
+        // Only a run that started to change things took the alert: a healthy check, a check error or
+        // a refusal (a duplicate refused earlier included, which has no steps) left it to the next
+        // delivery. `refused` with steps is no record the recorder writes; it is excluded all the same.
+        if (!fixStageStarted(snapshot) || snapshot.status === 'refused')
+            return false;
+        // A record dated after `now` (the clock was set back) still counts: the check fails closed
+        // rather than letting a clock change make an old alert new.
+        return Date.parse(snapshot.started) >= since;
+    })
+        .sort((a, b) => Date.parse(a.snapshot.started) - Date.parse(b.snapshot.started));
+}
+
+;// CONCATENATED MODULE: ./src/adapters/github-output.ts
+
+
+/**
+ * Appends outputs to a GitHub file command (GITHUB_OUTPUT) in the multi-line form with a random
+ * delimiter, so a value containing newlines or a guessed delimiter cannot add other outputs.
+ */
+async function appendGitHubOutputs(file, outputs) {
+    let text = '';
+    for (const [name, value] of Object.entries(outputs)) {
+        let delimiter = `ghadelimiter_${randomUUID()}`;
+        while (value.includes(delimiter))
+            delimiter = `ghadelimiter_${randomUUID()}`;
+        text += `${name}<<${delimiter}\n${value}\n${delimiter}\n`;
+    }
+    await appendFile(file, text);
+}
+/**
+ * A token for GitHub's `::stop-commands::<token>` fence, found in none of `texts`. Between
+ * `::stop-commands::<token>` and `::<token>::` the runner runs no workflow commands, so lines of
+ * untrusted text printed in between (`::error::`, `::add-mask::`, `::stop-commands::`) are only text.
+ */
+function github_output_stopCommandsToken(texts) {
+    let token = randomUUID().replaceAll('-', '');
+    while (texts.some((text) => text.includes(token)))
+        token = randomUUID().replaceAll('-', '');
+    return token;
+}
+
+;// CONCATENATED MODULE: ./src/app/terminal-text.ts
+// Printing what a run record says on a terminal or in a GitHub job log. Every field of a record
+// was written by whoever wrote the record, so it is escaped before it is shown: `show` (one
+// record) and `runs list` (many) share these.
+
+/** Untrusted text on one line: control characters, line breaks and bidi overrides escaped. */
+function oneLine(value) {
+    // Attack: a record whose fields carry terminal escapes or bidi overrides could redraw or
+    // reorder what is shown (an "authenticated" line over the banner, a reversed digest).
+    return value.replace(
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+    /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0).toString(16)}}`);
+}
+/** `123 ms`, `4.5 s`, `2 min 3 s`, `1 h 2 min`. */
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${ms} ms`;
+    if (ms < 60_000)
+        return `${(ms / 1000).toFixed(1)} s`;
+    const seconds = Math.round(ms / 1000);
+    if (seconds < 3600)
+        return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+    return `${Math.floor(seconds / 3600)} h ${Math.floor((seconds % 3600) / 60)} min`;
+}
+/**
+ * Fences lines in `::stop-commands::` when one holds `::` or `##[`: shown in a GitHub `run:`
+ * step, text from a record must not act as a workflow command (`::add-mask::`, `::error`).
+ */
+function fenceWorkflowCommands(lines) {
+    if (!lines.some((line) => line.includes('::') || line.includes('##[')))
+        return [...lines];
+    const token = stopCommandsToken(lines);
+    return [`::stop-commands::${token}`, ...lines, `::${token}::`];
+}
+
+;// CONCATENATED MODULE: ./src/app/run-guards.ts
+// The guardrails a run passes after verification and before any step: the circuit breaker (its
+// limits from the signed definition) and the duplicate-alert check (the run's idempotency key).
+// Both count the same past runs, so the history is read once, far enough back for both. The
+// counting is pure (record/circuit-breaker.ts, record/duplicate-alert.ts); reading is the
+// RunHistorySource's.
+
+
+
+
+
+/**
+ * Runs the guards that apply (none without a breaker and a key): reads the history once, since the
+ * earliest of their windows, and checks the duplicate first (the more specific answer: this alert
+ * was taken already), then the breaker. Unreadable records are skipped and named on `out`; a
+ * history that cannot be read at all refuses the run (HISTORY_UNAVAILABLE): the guards fail closed.
+ */
+async function checkRunGuards(subject, source, out, now) {
+    const { breaker, idempotencyKey } = subject;
+    if (breaker === undefined && idempotencyKey === undefined)
+        return { summaries: [] };
+    const windows = [
+        ...(breaker !== undefined ? [parseDuration(breaker.within)] : []),
+        ...(idempotencyKey !== undefined ? [DUPLICATE_LOOKBACK_MS] : []),
+    ];
+    const since = new Date(now.getTime() - Math.max(...windows));
+    // Named by the guard the user knows from the definition first; the breaker's wording is kept.
+    const reader = breaker !== undefined ? 'circuit breaker' : 'duplicate check';
+    let history;
+    try {
+        history = await source(subject.name, since);
+    }
+    catch (error) {
+        return historyUnavailable(subject, (0,errors/* describeError */.Uc)(error), out);
+    }
+    for (const { dir, problem } of history.skipped) {
+        // Attack: a hostile record's problem (a schema message quoting its bytes) printed raw would put
+        // workflow commands (`\n::add-mask::`) or terminal escapes into the job log; one line, escaped.
+        out(`${reader}: skipped ${oneLine(dir)}, not a readable record (${oneLine(problem.slice(0, 200))})`);
+    }
+    const duplicate = idempotencyKey === undefined ? undefined : checkDuplicate(subject.name, idempotencyKey, history, now);
+    const breakerVerdict = breaker === undefined ? undefined : checkBreaker(breaker, subject, history, out, now);
+    const refusal = duplicate?.refusal ?? breakerVerdict?.refusal;
+    return {
+        ...(breakerVerdict !== undefined ? { breakerRecord: breakerVerdict.record } : {}),
+        summaries: [duplicate?.summary, breakerVerdict?.summary].filter((line) => line !== undefined),
+        ...(refusal !== undefined ? { refusal } : {}),
+    };
+}
+const HOUR_MS = 60 * 60 * 1000;
+function historyUnavailable(subject, problem, out) {
+    const { breaker, idempotencyKey } = subject;
+    const why = `cannot read the run history to count past runs (${oneLine(problem.slice(0, 300))}); nothing runs until it can be read`;
+    // Attack: making the history unreadable (a token without `actions: read`, an API outage, a
+    // damaged --out) must not turn a guard off; nothing runs until the history can be read.
+    if (idempotencyKey !== undefined) {
+        // The duplicate check fails closed too: --ignore-circuit-breaker is about the breaker's
+        // count, not about running one alert twice. Running without the key is the way past it.
+        const message = `duplicate check: ${why}, or run without the idempotency key (idempotency key '${idempotencyKey}')`;
+        return {
+            ...(breaker !== undefined ? { breakerRecord: { counted: 0, ignored: subject.ignoreCircuitBreaker } } : {}),
+            summaries: [message],
+            refusal: new errors/* TrustError */.Ru('HISTORY_UNAVAILABLE', message),
+        };
+    }
+    const message = `circuit breaker: ${why}, or pass --ignore-circuit-breaker (recorded)`;
+    if (subject.ignoreCircuitBreaker) {
+        out(`${message}; ignored by --ignore-circuit-breaker, and this is recorded`);
+        return { breakerRecord: { counted: 0, ignored: true }, summaries: [message] };
+    }
+    return {
+        breakerRecord: { counted: 0, ignored: false },
+        summaries: [message],
+        refusal: new errors/* TrustError */.Ru('HISTORY_UNAVAILABLE', message),
+    };
+}
+/** The duplicate-alert check: refused when an earlier run with this key started its fix stage. */
+function checkDuplicate(name, key, history, now) {
+    const earlier = findDuplicateRuns({ name, idempotencyKey: key }, history.runs, now);
+    const first = earlier[0];
+    if (first === undefined) {
+        return {
+            summary: `duplicate check: no earlier run of ${name} took idempotency key '${key}' within ${DUPLICATE_LOOKBACK_MS / HOUR_MS} hours`,
+        };
+    }
+    const { snapshot } = first;
+    // Attack (or accident): the same alert delivered again (a retry, the other half of an HA pair,
+    // a re-notification, a replayed dispatch) must not change production a second time. What a
+    // person does next (escalate, or run it again without the key) is a decision, not a retry.
+    const message = [
+        `duplicate alert: idempotency key '${key}' was taken by ${snapshot.remediation.version} run ${snapshot.runId}`,
+        ` (status ${snapshot.status}, started ${snapshot.started}, record ${oneLine(first.dir)})`,
+        earlier.length > 1 ? ` and ${earlier.length - 1} later run(s)` : '',
+        '; nothing runs for the same alert twice: look at that run, and to run again for this alert run without the idempotency key',
+    ].join('');
+    return { summary: message, refusal: new errors/* TrustError */.Ru('DUPLICATE_ALERT', message) };
+}
+/**
+ * Counts this remediation's past runs against the version's circuit breaker; past max-runs the run
+ * is refused (CIRCUIT_OPEN) unless --ignore-circuit-breaker, which is recorded.
+ */
+function checkBreaker(spec, subject, history, out, now) {
+    const count = countBreakerRuns(spec, { name: subject.name, target: subject.target, unreleased: subject.unreleased === true }, history.runs, now);
+    const ignored = subject.ignoreCircuitBreaker;
+    const record = { counted: count.counted.length, ignored };
+    const scope = spec.per === 'target'
+        ? `for target ${subject.target === undefined ? '(none)' : `'${subject.target}'`}`
+        : 'for any target';
+    const counted = `${count.counted.length} ${subject.unreleased === true ? 'unreleased (remediate try) ' : ''}run(s) ${scope} started their fix stage within ${spec.within} (max-runs ${spec['max-runs']})`;
+    // Attack (or accident): a remediation that keeps firing (a flapping alert, a fix that does not
+    // hold, a replayed trigger) and keeps changing production. Past the signed limit nothing runs
+    // until the window passes; --force (which only skips the healthy check) does not change that,
+    // and only the explicit, recorded --ignore-circuit-breaker does.
+    if (count.open && !ignored) {
+        const newest = count.counted[0];
+        const message = [
+            `circuit breaker open: ${counted}`,
+            newest === undefined
+                ? ''
+                : `; newest: ${newest.snapshot.remediation.version} run ${newest.snapshot.runId} at ${newest.snapshot.started} (${oneLine(newest.dir)})`,
+            count.closesAt === undefined ? '' : `; it closes at ${count.closesAt}`,
+            '; escalate to a person, or pass --ignore-circuit-breaker to run anyway (recorded)',
+        ].join('');
+        return { record, summary: message, refusal: new errors/* TrustError */.Ru('CIRCUIT_OPEN', message) };
+    }
+    if (count.open) {
+        out(`circuit breaker open: ${counted}; ignored by --ignore-circuit-breaker, and this is recorded`);
+    }
+    return {
+        record,
+        summary: `circuit breaker: ${counted}${count.open ? '; open, ignored by --ignore-circuit-breaker' : ''}`,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/app/run.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The version an unreleased run is recorded under: a prerelease of nothing, never a release's. */
+const UNRELEASED_VERSION = 'v0.0.0-unreleased';
+async function runRemediation(settings, deps, unreleased) {
+    const { ref } = settings;
+    // A replay or an approval is bound to released bytes (a commit, a manifest serial): neither can
+    // name the working tree.
+    if (unreleased !== undefined && (settings.replay !== undefined || settings.approvedPlanDigest !== undefined)) {
+        throw new errors/* UsageError */.eb('USAGE', 'an unreleased run (remediate try) cannot be a replay or an approved plan');
+    }
+    const checkOnly = settings.checkOnly === true;
+    // --force turns a healthy check into a fix; a check-only run fixes nothing, so asking for both
+    // is a mistake in the call, refused before anything is read.
+    if (checkOnly && settings.force) {
+        throw new errors/* UsageError */.eb('USAGE', 'check-only and force cannot be combined: force runs the fix on a healthy target, check-only never runs a fix');
+    }
+    const started = deps.clock();
+    const runId = settings.runId ?? `${started.toISOString().replace(/[-:]|\.\d+/g, '')}-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
+    // The run id names the record folder: one taken from the environment must not be able to point
+    // outside --out ('../', '/') or hide as a dot file.
+    if (!RUN_ID.test(runId)) {
+        throw new errors/* UsageError */.eb('USAGE', `run id '${runId.slice(0, 60)}': expected letters, digits, '.', '_' or '-' (at most 128)`);
+    }
+    const recordDir = (0,external_node_path_.join)(settings.outDir, `${ref.name}-${ref.version}-${runId}`);
+    const base = {
+        schema: SNAPSHOT_SCHEMA,
+        runId,
+        status: 'running',
+        secrets: [],
+        forced: settings.force,
+        ...(unreleased !== undefined ? { unreleased: true } : {}),
+        ...(checkOnly ? { checkOnly: true } : {}),
+        ...(settings.target !== undefined ? { target: settings.target } : {}),
+        ...(settings.idempotencyKey !== undefined ? { idempotencyKey: settings.idempotencyKey } : {}),
+        ...(settings.replay !== undefined ? { replayOf: settings.replay.of } : {}),
+        ...(settings.approval !== undefined ? { approval: settings.approval } : {}),
+        trigger: settings.trigger,
+        runner: {
+            os: (0,external_node_os_.platform)(),
+            arch: (0,external_node_os_.arch)(),
+            node: process.version,
+            ...(settings.runnerInfo?.name ? { name: settings.runnerInfo.name.slice(0, 256) } : {}),
+            ...(settings.runnerInfo?.os ? { runnerOs: settings.runnerInfo.os.slice(0, 64) } : {}),
+        },
+        tool: { name: 'remediate', version: TOOL_VERSION, bundleDigest: settings.toolDigest },
+        started: started.toISOString(),
+        steps: [],
+        outputs: {},
+        log: { file: 'run.log', complete: false },
+    };
+    // Refused: not one step starts, but the refusal itself is evidence and gets a record.
+    const recordRefusal = async (error, breaker, plan) => {
+        const recorder = await RunRecorder.create(recordDir, [], {
+            ...base,
+            status: 'refused',
+            remediation: { name: ref.name, version: ref.version, tag: ref.tag },
+            ...plan,
+            ...(breaker !== undefined ? { circuitBreaker: breaker } : {}),
+            error: { code: error.code, message: error.message },
+        }, deps.clock, deps.echo, undefined, deps.observer);
+        deps.onRecordStarted?.(recordDir);
+        recorder.line(`refused ${(0,version_ref/* formatRef */.rq)(ref)} [${error.code}]: ${error.message}`);
+        recorder.marker('run refused');
+        const snapshotDigest = await recorder.finish({
+            status: 'refused',
+            error: { code: error.code, message: error.message },
+        });
+        return {
+            kind: 'recorded',
+            status: 'refused',
+            exitCode: errors/* ExitCode */.yU.refused,
+            recordDir,
+            snapshotDigest,
+            outputs: {},
+            refusal: error,
+            snapshot: recorder.snapshot,
+            ...sealed(recorder.seal),
+            ...signRecord(recordDir, settings.signKey, recorder.seal),
+        };
+    };
+    let resolved;
+    if (unreleased !== undefined) {
+        resolved = unreleased;
+    }
+    else {
+        try {
+            resolved = await resolveRelease(deps.git, ref, deps.manifestBytes, deps.trustedKeys, {
+                threshold: settings.threshold,
+                minSerial: settings.minSerial,
+                now: started,
+                ...(settings.published !== undefined ? { published: settings.published } : {}),
+                ...(settings.acceptOlderSerial !== undefined ? { acceptOlderSerial: settings.acceptOlderSerial } : {}),
+            });
+        }
+        catch (error) {
+            if (!(error instanceof errors/* TrustError */.Ru) || settings.dryRun)
+                throw error;
+            return recordRefusal(error);
+        }
+    }
+    // Everything is read: the git helper process ends before any step exists.
+    deps.git.close?.();
+    // `release` is undefined on an unreleased run: nothing was verified.
+    const { release, definition, files } = resolved;
+    const digest = release?.digest ?? (0,tree_digest/* treeDigest */.fZ)(files);
+    const manifestSerial = release?.manifest.payload.serial;
+    // Only the serial the caller named gets this far below the published one (the verifier refuses
+    // any other): a recovery that the record and the log must show.
+    const { published } = settings;
+    const belowPublished = published !== undefined && manifestSerial !== undefined && manifestSerial < published.serial
+        ? published
+        : undefined;
+    // Attack: a replay that would run other bytes than the run it repeats (the record's version
+    // re-released under a compromised key, or a record whose claims were forged). A replay runs the
+    // same commit and definition digest, or nothing.
+    const { replay } = settings;
+    if (replay !== undefined &&
+        release !== undefined &&
+        (replay.commit !== release.commit || replay.digest !== release.digest)) {
+        const mismatch = new errors/* TrustError */.Ru(replay.commit !== release.commit ? 'COMMIT_MISMATCH' : 'DIGEST_MISMATCH', `replay of run ${replay.of.runId}: the record ran commit ${replay.commit} digest ${replay.digest}, but ${(0,version_ref/* formatRef */.rq)(ref)} verifies now as commit ${release.commit} digest ${release.digest}`);
+        if (settings.dryRun)
+            throw mismatch;
+        return recordRefusal(mismatch);
+    }
+    // The guards (circuit breaker, duplicate alert) run after verification: the breaker's limits
+    // are read from the verified definition only, so they are what was signed.
+    const guards = await checkRunGuards({
+        name: ref.name,
+        // A check-only run starts no fix: the breaker neither counts nor refuses it, and it takes no alert.
+        breaker: checkOnly ? undefined : definition['circuit-breaker'],
+        target: settings.target,
+        idempotencyKey: checkOnly ? undefined : settings.idempotencyKey,
+        ignoreCircuitBreaker: settings.ignoreCircuitBreaker === true,
+        unreleased: unreleased !== undefined,
+    }, deps.history ?? localRunHistory(settings.outDir), deps.out, started);
+    if (guards.refusal !== undefined) {
+        if (settings.dryRun)
+            throw guards.refusal;
+        return recordRefusal(guards.refusal, guards.breakerRecord);
+    }
+    // Built with Object.fromEntries (own data properties only), so a parameter named `__proto__`
+    // is an ordinary unknown name, refused below, and never touches an object's prototype.
+    const given = Object.fromEntries([
+        ...Object.entries(settings.params),
+        ...Object.entries(settings.cliParams).map(([key, text]) => [
+            key,
+            coerceCliValue(Object.hasOwn(definition.inputs, key) ? definition.inputs[key] : undefined, text),
+        ]),
+    ]);
+    const params = resolveParams(definition.inputs, given);
+    const targetFacts = settings.targetFacts ?? {};
+    // Attack: a targets file (reviewed, but not signed) setting TARGET_X where the signed definition
+    // sets TARGET_X itself (its env, a step's env, a declared secret), replacing what was released
+    // or a secret's value. Refused before anything runs rather than one silently winning.
+    const taken = (0,targets_config/* factConflicts */.yr)(targetFacts, [
+        ...Object.keys(definition.env),
+        ...STAGES.flatMap((stage) => definition[stage].flatMap((step) => Object.keys(step.env ?? {}))),
+        ...definition.secrets,
+        ...(definition['optional-secrets'] ?? []),
+    ]);
+    if (taken.length > 0) {
+        throw new errors/* UsageError */.eb('INVALID_PARAMS', `target facts: ${taken.join(', ')} ${taken.length > 1 ? 'are' : 'is'} set by ${(0,version_ref/* formatRef */.rq)(ref)} itself (its env or secrets); rename the fact in the targets file`);
+    }
+    const { secrets, missing, masked } = collectSecrets(definition.secrets, deps.callerEnv, definition['optional-secrets'] ?? []);
+    // Mask before anything can print, including values of the bundle this version does not declare.
+    deps.onSecrets?.(masked);
+    // A dry run (the approval mode's plan job, which runs outside the protected environment that
+    // holds the secrets) shows the plan without them; a run that executes needs every one.
+    if (missing.length && settings.dryRun) {
+        deps.out(`note: secret(s) ${missing.join(', ')} are not set here; the run that executes must have them`);
+    }
+    else if (missing.length) {
+        throw new errors/* UsageError */.eb('MISSING_SECRET', `${(0,version_ref/* formatRef */.rq)(ref)} declares secret(s) ${missing.join(', ')}, but neither the environment nor ${SECRETS_BUNDLE_VARIABLE} sets them; export them (on GitHub: env: ${missing[0]}: \${{ secrets.${missing[0]} }}, or pass a REMEDIATION_SECRETS JSON secret to the reusable workflows)`);
+    }
+    // Everything the tool knows to be secret is redacted from the record, declared or not: the
+    // declared secrets, every value of the bundle, and the caller's credentials by name (the
+    // tool's own tokens included). A step can print what it should not have been able to see (on a
+    // GitHub-hosted runner it has sudo); the record must not keep it.
+    const secretValues = [...new Set([...masked, ...(0,sealed_environment/* credentialValues */.w2)(deps.callerEnv)])];
+    const recordedParams = (0,redactor/* redactValue */.FI)(params, secretValues);
+    // A replay runs with the parameters it repeats, or not at all: a value now redacted (a secret of
+    // this run equals a parameter) or changed in resolving would make the new record differ.
+    if (replay !== undefined && (0,snapshot_digests/* paramsDigest */.hB)(recordedParams) !== replay.paramsDigest) {
+        throw new errors/* UsageError */.eb('NOT_REPLAYABLE', `replay of run ${replay.of.runId}: the parameters resolve to digest ${(0,snapshot_digests/* paramsDigest */.hB)(recordedParams)} here, expected ${replay.paramsDigest} as recorded (a secret value of this run appears in a parameter, or the record's values changed)`);
+    }
+    const verifiedFacts = {
+        remediation: {
+            name: ref.name,
+            version: ref.version,
+            tag: ref.tag,
+            // An unreleased run names no commit: the working tree's files ran, whatever HEAD is.
+            ...(release !== undefined ? { commit: release.commit } : {}),
+            digest,
+            files: (0,tree_digest/* treeListing */.dF)(files),
+        },
+        ...(release !== undefined
+            ? {
+                manifest: {
+                    serial: release.manifest.payload.serial,
+                    digest: release.manifest.digest,
+                    signers: release.manifest.signers,
+                    threshold: settings.threshold,
+                    minSerial: settings.minSerial,
+                    ...(published !== undefined ? { publishedSerial: published.serial } : {}),
+                    ...(belowPublished !== undefined ? { acceptedBelowPublished: true } : {}),
+                },
+            }
+            : {}),
+        params: { values: recordedParams, digest: (0,snapshot_digests/* paramsDigest */.hB)(recordedParams) },
+    };
+    // An unreleased run has no plan digest: there is no release for an approval to be bound to.
+    const thisPlan = release === undefined
+        ? undefined
+        : (0,plan_digest/* planDigest */.G)({
+            remediation: (0,version_ref/* formatRef */.rq)(ref),
+            commit: release.commit,
+            digest: release.digest,
+            paramsDigest: verifiedFacts.params.digest,
+            manifestSerial: release.manifest.payload.serial,
+            target: settings.target ?? '',
+            targetFacts: (0,redactor/* redactValue */.FI)(targetFacts, secretValues),
+            force: settings.force,
+            checkOnly,
+        });
+    const planRecord = settings.approvedPlanDigest !== undefined && thisPlan !== undefined
+        ? { plan: { digest: thisPlan, approved: settings.approvedPlanDigest } }
+        : {};
+    // Attack: the plan a reviewer approved is not what would run now (a new manifest re-pointed or
+    // replaced the version, other parameters or target, force flipped). An approval is bound to one
+    // plan digest; anything else is refused before any step, and recorded with both digests.
+    if (settings.approvedPlanDigest !== undefined && release !== undefined && settings.approvedPlanDigest !== thisPlan) {
+        const changed = new errors/* TrustError */.Ru('PLAN_CHANGED', `the approved plan was ${settings.approvedPlanDigest}, but what verifies now plans ${thisPlan} (${(0,version_ref/* formatRef */.rq)(ref)} at commit ${release.commit}, digest ${release.digest}, manifest serial ${release.manifest.payload.serial}, parameters ${verifiedFacts.params.digest}, target '${settings.target ?? ''}', force ${settings.force}); run the plan again and approve what it shows`);
+        if (settings.dryRun)
+            throw changed;
+        // A refused record holds no verified facts (the schema keeps refusals to what was asked);
+        // the message names them, and both digests are recorded.
+        return recordRefusal(changed, guards.breakerRecord, planRecord);
+    }
+    // The environment's reviewers must have approved (app/approval-check.ts says which attack this
+    // stops). A dry run is the plan, which runs outside the environment and needs no approval.
+    if (settings.requiredApproval !== undefined && !settings.dryRun) {
+        const problem = approvalProblem(settings.approval, settings.requiredApproval);
+        if (problem !== undefined)
+            return recordRefusal(new errors/* TrustError */.Ru('NOT_APPROVED', problem), guards.breakerRecord, planRecord);
+    }
+    const plan = {
+        name: ref.name,
+        version: ref.version,
+        runId,
+        release: release === undefined
+            ? { unreleased: true, digest }
+            : {
+                commit: release.commit,
+                digest: release.digest,
+                manifestSerial: release.manifest.payload.serial,
+                manifestDigest: release.manifest.digest,
+                signers: release.manifest.signers,
+            },
+        definition,
+        files,
+        params,
+        ...(Object.keys(targetFacts).length > 0 ? { targetFacts } : {}),
+        secrets,
+        force: settings.force,
+        ...(checkOnly ? { checkOnly: true } : {}),
+    };
+    if (settings.dryRun) {
+        printPlan(deps.out, plan, recordedParams, thisPlan, (0,redactor/* redactValue */.FI)(targetFacts, secretValues));
+        if (release === undefined || thisPlan === undefined) {
+            return { kind: 'planned', unreleased: true, exitCode: errors/* ExitCode */.yU.ok, plan, digest, recordedParams };
+        }
+        return {
+            kind: 'planned',
+            exitCode: errors/* ExitCode */.yU.ok,
+            plan,
+            digest: release.digest,
+            manifestSerial: release.manifest.payload.serial,
+            planDigest: thisPlan,
+            recordedParams,
+        };
+    }
+    const snapshot = {
+        ...base,
+        // The names the steps received: every declared secret, and the optional ones that were set.
+        secrets: [...definition.secrets, ...(definition['optional-secrets'] ?? []).filter((name) => name in secrets)],
+        ...verifiedFacts,
+        ...(guards.breakerRecord !== undefined ? { circuitBreaker: guards.breakerRecord } : {}),
+        ...planRecord,
+        ...(plan.targetFacts !== undefined ? { targetFacts: (0,redactor/* redactValue */.FI)(plan.targetFacts, secretValues) } : {}),
+    };
+    const recorder = await RunRecorder.create(recordDir, secretValues, snapshot, deps.clock, deps.echo, files, deps.observer);
+    deps.onRecordStarted?.(recordDir);
+    recorder.line(release === undefined
+        ? `UNRELEASED ${ref.name}: the working tree of remediations/${ref.name}/, digest ${digest}; nothing was verified (no tag, manifest or signature: remediate try)`
+        : `verified ${(0,version_ref/* formatRef */.rq)(ref)}: commit ${release.commit}, digest ${release.digest}, manifest serial ${release.manifest.payload.serial} signed by ${release.manifest.signers.length} trusted key(s)`);
+    if (belowPublished !== undefined) {
+        recorder.line(`manifest serial ${manifestSerial} is below serial ${belowPublished.serial}, the highest published (${belowPublished.source}): accepted only because accept-older-serial names it`);
+    }
+    if (replay !== undefined) {
+        recorder.line(`replay of run ${replay.of.runId} (snapshot ${replay.of.snapshotDigest}, ${replay.of.authenticated ? 'authenticated' : 'NOT authenticated'}): same version and parameters (digest ${replay.paramsDigest})`);
+    }
+    for (const line of guards.summaries)
+        recorder.line(line);
+    const end = runEnd(await execute(plan, recorder, deps), recorder, definition.timeout);
+    recorder.marker(`run ${end.status}`);
+    const snapshotDigest = await recorder.finish(end);
+    return {
+        kind: 'recorded',
+        status: end.status,
+        exitCode: exitCodeFor(end.status),
+        recordDir,
+        snapshotDigest,
+        digest,
+        ...(manifestSerial !== undefined ? { manifestSerial } : {}),
+        outputs: (0,redactor/* redactValue */.FI)(end.outputs ?? {}, secretValues),
+        snapshot: redactSnapshot(recorder.snapshot, secretValues),
+        ...sealed(recorder.seal),
+        ...signRecord(recordDir, settings.signKey, recorder.seal),
+    };
+}
+function sealed(seal) {
+    return seal === undefined ? {} : { seal };
+}
+/**
+ * Signs the closed record's receipt with the run key, if one was given. A receipt that cannot be
+ * written does not change how the run ended (that is recorded already); the front end reports it.
+ */
+function signRecord(recordDir, key, seal) {
+    if (key === undefined)
+        return {};
+    try {
+        const { file, keyid } = writeReceipt(recordDir, key, seal);
+        return { receipt: { file, keyid } };
+    }
+    catch (error) {
+        return { receipt: { error: (0,errors/* describeError */.Uc)(error) } };
+    }
+}
+/** Executes the plan; an engine fault, thrown before any step ran, is returned like one after. */
+async function execute(plan, recorder, deps) {
+    try {
+        return await executePlan(plan, recorder, deps);
+    }
+    catch (fault) {
+        return { status: 'crashed', outputs: {}, fault };
+    }
+}
+/** The facts the record is closed with: a fault is `crashed`; a stop says why when nothing else did. */
+function runEnd(result, recorder, timeout) {
+    const { fault, ...facts } = result;
+    if ('fault' in result) {
+        recorder.line(`crashed: ${(0,errors/* describeError */.Uc)(fault)}`);
+        return {
+            ...facts,
+            status: 'crashed',
+            error: {
+                code: fault instanceof errors/* RemediateError */.j2 ? fault.code : 'INTERNAL',
+                message: recorder.redact((0,errors/* describeError */.Uc)(fault)),
+            },
+        };
+    }
+    if (facts.status === 'cancelled' && facts.error === undefined) {
+        return {
+            ...facts,
+            error: {
+                code: 'CANCELLED',
+                message: 'the run was cancelled (SIGINT, SIGTERM or SIGHUP); the running step was stopped and the rest skipped',
+            },
+        };
+    }
+    if (facts.status === 'timed-out' && facts.error === undefined) {
+        return {
+            ...facts,
+            error: {
+                code: 'TIMED_OUT',
+                message: `the run passed its time limit (${timeout ?? DEFAULT_RUN_TIMEOUT}); the running step was stopped and the rest skipped`,
+            },
+        };
+    }
+    return facts;
+}
+const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+/** Exit code of a final status (README "Exit codes"). */
+function exitCodeFor(status) {
+    switch (status) {
+        // A check-only run that found drift (`unhealthy`) did its job: the status says what it found.
+        case 'succeeded':
+        case 'healthy':
+        case 'unhealthy':
+            return errors/* ExitCode */.yU.ok;
+        case 'refused':
+            return errors/* ExitCode */.yU.refused;
+        case 'cancelled':
+        case 'timed-out':
+            return errors/* ExitCode */.yU.cancelled;
+        default:
+            return errors/* ExitCode */.yU.failed;
+    }
+}
+/** Prints the plan execution would take: the same RunPlan value, with parameters as recorded (redacted). */
+function printPlan(out, plan, params, digest, facts) {
+    const { release, definition } = plan;
+    const secretNames = definition.secrets;
+    const optionalSecrets = definition['optional-secrets'] ?? [];
+    if (release.unreleased === true || digest === undefined) {
+        out(`plan for ${plan.name}, UNRELEASED working tree (dry run: nothing will run)`);
+        out(`  digest:    ${release.digest} (remediations/${plan.name}/ as it is now; no release vouches for it)`);
+    }
+    else {
+        out(`plan for ${(0,version_ref/* formatRef */.rq)(plan)} (dry run: nothing will run)`);
+        out(`  plan digest: ${digest}`);
+        out(`  commit:    ${release.commit}`);
+        out(`  digest:    ${release.digest}`);
+        out(`  manifest:  serial ${release.manifestSerial}, digest ${release.manifestDigest}`);
+        out(`  signers:   ${release.signers.join(', ')}`);
+    }
+    out('  parameters:');
+    for (const [name, value] of Object.entries(params))
+        out(`    ${paramEnvName(name)}=${JSON.stringify(value)}`);
+    if (Object.keys(params).length === 0)
+        out('    (none)');
+    if (Object.keys(facts).length > 0) {
+        out('  target facts:');
+        for (const [name, value] of Object.entries(facts))
+            out(`    ${(0,targets_config/* targetFactEnvName */.kQ)(name)}=${JSON.stringify(value)}`);
+    }
+    out(`  secrets:   ${secretNames.length ? secretNames.map((s) => `${s}=***`).join(', ') : '(none)'}`);
+    if (optionalSecrets.length > 0) {
+        out(`  optional:  ${optionalSecrets.map((s) => (s in plan.secrets ? `${s}=***` : `${s} (not set)`)).join(', ')}`);
+    }
+    out(`  force:     ${plan.force}`);
+    if (plan.checkOnly === true)
+        out('  check only: the check stage runs; no step, verify or rollback');
+    for (const stage of ['check', 'steps', 'verify', 'rollback']) {
+        const steps = definition[stage];
+        out(`  ${stage}:${steps.length ? '' : ' (none)'}`);
+        for (const step of steps) {
+            const extras = [
+                step.timeout && `timeout ${step.timeout}`,
+                step.retries && `retries ${step.retries}`,
+                step['continue-on-error'] && 'continue-on-error',
+                step.shell === 'sh' && 'sh',
+            ].filter(Boolean);
+            out(`    - ${step.id}${step.name ? ` (${step.name})` : ''}${extras.length ? ` [${extras.join(', ')}]` : ''}`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/app/markdown.ts
+/** Escapes text for a Markdown table cell: no HTML, no pipes, no line breaks. */
+function markdown_escape(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\|/g, '\\|')
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/[`*_[\]]/g, (c) => `\\${c}`);
+}
+
+;// CONCATENATED MODULE: ./src/app/plan-summary.ts
+// The plan a reviewer approves (issue 17's approval mode), as Markdown for the plan job's
+// summary: the version and what verified it, the target, every parameter (secrets redacted, as
+// they would be recorded), each step's command, and the plan digest the approval is bound to. Pure.
+
+
+
+/** The reviewer's table and the steps' commands, as Markdown. */
+function renderPlanSummary(view) {
+    const { plan } = view;
+    const { release } = plan;
+    // The Action plans released versions only (`remediate try` is the CLI's, and refused on GitHub):
+    // the working tree has no verified facts for a reviewer to approve.
+    if (release.unreleased === true) {
+        throw new errors/* UsageError */.eb('USAGE', `${plan.name}: an unreleased working tree has no plan to approve; release it first`);
+    }
+    let hidden = 0;
+    const visible = (text, keep) => text.replace(HIDDEN, (c) => {
+        if (keep?.test(c) === true)
+            return c;
+        hidden++;
+        return `<U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}>`;
+    });
+    const lines = [
+        `## Plan of ${markdown_escape((0,version_ref/* formatRef */.rq)(plan))}${view.target !== undefined ? ` on ${markdown_escape(visible(view.target))}` : ''}: dry run`,
+        '',
+        'Everything below was verified, and nothing ran. In the approval mode, approving the protected job approves this plan only: the job verifies everything again and refuses (`PLAN_CHANGED`) unless it computes the same plan digest.',
+        '',
+        '| | |',
+        '| --- | --- |',
+        `| plan digest | \`${view.planDigest}\` |`,
+        `| version | ${markdown_escape((0,version_ref/* formatRef */.rq)(plan))} at commit \`${release.commit}\` |`,
+        `| definition digest | \`${release.digest}\` |`,
+        `| manifest | serial ${release.manifestSerial}, signed by ${release.signers.length} trusted key(s) |`,
+        `| target | ${view.target !== undefined ? markdown_escape(visible(view.target)) : '(none)'} |`,
+        `| force | ${plan.force} |`,
+        ...(plan.checkOnly === true ? ['| check only | true: no fix step runs |'] : []),
+        `| secrets | ${plan.definition.secrets.length ? plan.definition.secrets.map((s) => `${markdown_escape(s)}=\\*\\*\\*`).join(', ') : '(none)'} |`,
+        '',
+        '### Parameters',
+        '',
+    ];
+    // The target's facts (TARGET_* of the steps, e.g. the SSH host): the digest covers them, so the
+    // reviewer sees them. They come from the reviewed targets file; escaped all the same.
+    const facts = Object.entries(plan.targetFacts ?? {});
+    if (facts.length > 0) {
+        lines.splice(lines.length - 3, 0, '', '### Target facts', '', '| name | value |', '| --- | --- |', ...facts.map(([name, value]) => `| ${markdown_escape(visible(`TARGET_${name.toUpperCase()}`))} | ${markdown_escape(visible(value))} |`));
+    }
+    const params = Object.entries(view.recordedParams);
+    if (params.length === 0)
+        lines.push('(none)');
+    else {
+        lines.push('| name | value |', '| --- | --- |');
+        // Values come from the alert or the caller: escaped, so a value cannot add rows, links or HTML.
+        for (const [name, value] of params)
+            lines.push(`| ${markdown_escape(visible(name))} | ${markdown_escape(visible(JSON.stringify(value)))} |`);
+    }
+    for (const stage of ['check', 'steps', 'verify', 'rollback']) {
+        const steps = plan.definition[stage];
+        if (steps.length === 0 || (plan.checkOnly === true && stage !== 'check'))
+            continue;
+        lines.push('', `### ${stage}`);
+        for (const step of steps) {
+            lines.push('', `**${markdown_escape(visible(step.id))}**${step.name ? ` (${markdown_escape(visible(step.name))})` : ''}:`, '', fenced(visible(step.run, LINE_BREAKS)));
+        }
+    }
+    if (hidden > 0) {
+        lines.splice(2, 0, `**Warning:** ${hidden} invisible or direction-changing character(s) below are shown as \`<U+XXXX>\`: read those values with care.`, '');
+    }
+    return `${lines.join('\n')}\n`;
+}
+/**
+ * Characters that render as nothing, or change how the text around them is ordered: controls
+ * (JSON.stringify escapes only those below U+0020), format characters (bidi overrides and
+ * isolates, zero-width spaces and joiners, the byte-order mark), line and paragraph separators,
+ * spaces other than U+0020, lone surrogates and private-use characters.
+ *
+ * Attack: a dispatch's parameter with a right-to-left override (U+202E) is rendered reordered,
+ * so the reviewer reads and approves another value than the one the step receives ("Trojan
+ * Source"); a zero-width character hides that two values differ. Each is shown as <U+XXXX>.
+ */
+const HIDDEN = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Zl}\p{Zp}]|(?! )\p{Zs}/gu;
+/** A command's own line breaks and tabs are shown as such. */
+const LINE_BREAKS = /^[\n\t]$/;
+/** A fenced code block whose fence is longer than any run of backticks in the text. */
+function fenced(text) {
+    const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    return `${fence}sh\n${text.replace(/\n$/, '')}\n${fence}`;
+}
+
+;// CONCATENATED MODULE: ./src/adapters/process-runner.ts
+
+
+/** How long to keep reading output after the leader exits (a background child may hold the pipe). */
+const DRAIN_AFTER_EXIT_MS = 500;
+/** Rounds of "list the session, SIGKILL it" before giving up on a session that keeps forking. */
+const MAX_SWEEPS = 50;
+/**
+ * Spawns each step as the leader of a new session and process group (`detached` calls setsid),
+ * so the whole tree can be ended: on a timeout or cancellation (SIGTERM, then SIGKILL), and when
+ * the step ends (SIGKILL to what is left): a step that forks `sleep 1000 &` cannot outlive it.
+ *
+ * The group alone is not enough: a job started under `set -m` (or any process that calls
+ * setpgid) gets a process group of its own and would outlive its step. It stays in the step's
+ * session, though, and only setsid leaves that, so on Linux every process whose session is the
+ * step's is signalled too (found through /proc). A deliberate daemon leaves with `setsid`.
+ */
+class GroupProcessRunner {
+    run(request) {
+        let child;
+        try {
+            child = (0,external_node_child_process_.spawn)(request.command, [...request.args], {
+                cwd: request.cwd,
+                env: request.env,
+                detached: true,
+                stdio: ['ignore', 'pipe', 'pipe'],
+            });
+        }
+        catch (error) {
+            // Some failures are thrown rather than emitted (E2BIG: an environment or argument too big
+            // for execve). They are the step's failure to start, never an engine crash that would
+            // skip the rollback.
+            const spawnError = error instanceof Error ? error.message : String(error);
+            return Promise.resolve({ exitCode: null, signal: null, timedOut: false, aborted: false, spawnError });
+        }
+        return new Promise((resolve) => {
+            let timedOut = false;
+            let aborted = false;
+            let exit;
+            let killTimer;
+            let drainTimer;
+            let settled = false;
+            const pid = child.pid;
+            const killTree = (signal) => {
+                if (pid === undefined)
+                    return;
+                try {
+                    process.kill(-pid, signal);
+                }
+                catch {
+                    // The group is gone already.
+                }
+                // The session id is the leader's pid (setsid), kept by the kernel while any process of
+                // the session lives, so it cannot name a stranger's session.
+                if (signal === 'SIGKILL')
+                    sweepSession(pid);
+                else
+                    signalSession(pid, signal, true);
+            };
+            const terminate = () => {
+                killTree('SIGTERM');
+                killTimer ??= setTimeout(() => killTree('SIGKILL'), request.killGraceMs);
+            };
+            const finish = (result) => {
+                if (settled)
+                    return;
+                settled = true;
+                clearTimeout(timeout);
+                clearTimeout(drainTimer);
+                request.signal.removeEventListener('abort', onAbort);
+                clearTimeout(killTimer);
+                // Whatever is left of the step's process group and session dies with it, however the
+                // step ended: a background child must not outlive its step, where it could rewrite what a
+                // later step runs or keep acting after the record says the run is over. A deliberate
+                // daemon leaves the session with `setsid` (see README).
+                killTree('SIGKILL');
+                resolve(result);
+            };
+            const onAbort = () => {
+                aborted = true;
+                terminate();
+            };
+            const timeout = setTimeout(() => {
+                timedOut = true;
+                terminate();
+            }, request.timeoutMs);
+            if (request.signal.aborted)
+                onAbort();
+            else
+                request.signal.addEventListener('abort', onAbort, { once: true });
+            child.stdout.on('data', request.onStdout);
+            child.stderr.on('data', request.onStderr);
+            child.on('error', (error) => {
+                finish({ exitCode: null, signal: null, timedOut, aborted, spawnError: error.message });
+            });
+            child.on('exit', (code, signal) => {
+                exit = { code, signal };
+                drainTimer = setTimeout(() => {
+                    child.stdout.destroy();
+                    child.stderr.destroy();
+                    finish({ exitCode: code, signal, timedOut, aborted });
+                }, DRAIN_AFTER_EXIT_MS);
+            });
+            child.on('close', () => {
+                if (exit)
+                    finish({ exitCode: exit.code, signal: exit.signal, timedOut, aborted });
+            });
+        });
+    }
+}
+/**
+ * Sends `signal` to the live processes of session `sid`; returns how many it found. With
+ * `outsideGroup`, only those that left the leader's process group (its group was signalled
+ * already, and a trap should not run twice).
+ */
+function signalSession(sid, signal, outsideGroup = false) {
+    const members = sessionMembers(sid, outsideGroup);
+    for (const member of members) {
+        try {
+            process.kill(member, signal);
+        }
+        catch {
+            // Exited since it was listed.
+        }
+    }
+    return members.length;
+}
+/**
+ * SIGKILLs session `sid` until no live process is left in it: a member may fork between being
+ * listed and being killed, so the listing is repeated (a killed process forks no more).
+ */
+function sweepSession(sid) {
+    for (let round = 0; round < MAX_SWEEPS && signalSession(sid, 'SIGKILL') > 0; round++)
+        ;
+}
+/**
+ * Ids of the live (not zombie) processes whose session is `sid`, from /proc/<pid>/stat. Linux
+ * only: elsewhere none are found and only the process group is ended (README "Stages").
+ * A pid listed here can in principle exit and be reused before it is signalled; that needs the
+ * pid space to wrap around within microseconds, and the process-group kill has the same window.
+ */
+function sessionMembers(sid, outsideGroup) {
+    if (process.platform !== 'linux')
+        return [];
+    let entries;
+    try {
+        entries = (0,external_node_fs_.readdirSync)('/proc');
+    }
+    catch {
+        return [];
+    }
+    const members = [];
+    for (const entry of entries) {
+        const first = entry.charCodeAt(0);
+        if (first < 0x30 || first > 0x39)
+            continue;
+        const stat = readStat(entry);
+        if (stat === undefined)
+            continue; // exited while listing
+        // `pid (comm) state ppid pgrp session ...`: comm may hold spaces and ')', so count from the last ')'.
+        const [state, , group, session] = stat.slice(stat.lastIndexOf(')') + 2).split(' ', 4);
+        if (state === 'Z' || Number(session) !== sid)
+            continue;
+        if (!outsideGroup || Number(group) !== sid)
+            members.push(Number(entry));
+    }
+    return members;
+}
+/**
+ * Holds the start of one /proc/<pid>/stat. The fields read end within its first 100 bytes (comm
+ * is at most 15 bytes), and no later field holds a ')', so the last ')' in it is comm's.
+ */
+const STAT_BUFFER = Buffer.alloc(512);
+/** The start of /proc/<pid>/stat, read into one reused buffer (a scan reads one per process). */
+function readStat(pid) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(`/proc/${pid}/stat`, 'r');
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        return STAT_BUFFER.toString('latin1', 0, (0,external_node_fs_.readSync)(fd, STAT_BUFFER, 0, STAT_BUFFER.byteLength, 0));
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+
+// EXTERNAL MODULE: ./src/core/dispatch-payload.ts
+var dispatch_payload = __webpack_require__(77670);
+;// CONCATENATED MODULE: ./src/app/trigger.ts
+
+
+
+
+
+/**
+ * Reads the event payload of the GitHub job the run belongs to, once, so the trigger's digest and
+ * the idempotency key come from the same bytes. Undefined outside a GitHub job, or when the
+ * runner gave no readable event file (the trigger then has no digest, and the run no derived key).
+ */
+async function readGitHubEvent(github) {
+    if (!github.actions || !github.eventPath)
+        return undefined;
+    const bytes = await (0,promises_.readFile)(github.eventPath).catch(() => undefined);
+    if (bytes === undefined)
+        return undefined;
+    let payload;
+    try {
+        payload = JSON.parse(bytes.toString('utf8'));
+    }
+    catch {
+        // An unparseable payload still has a digest; what it says is simply unknown.
+    }
+    return { bytes, payload };
+}
+/**
+ * Who or what started the run. In a GitHub job it comes from the runner's variables and the event
+ * payload, which is kept only as a digest (it may hold alert details that do not belong in a
+ * record); locally it is the user and host.
+ */
+function triggerFromEnvironment(github, event) {
+    if (!github.actions)
+        return { kind: 'local', user: (0,external_node_os_.userInfo)().username, host: (0,external_node_os_.hostname)() };
+    const parsed = event?.payload;
+    // repository_dispatch puts its event type in `action`.
+    const action = typeof parsed?.action === 'string' ? parsed.action.slice(0, 100) : undefined;
+    return {
+        kind: 'github',
+        event: github.eventName ?? 'unknown',
+        ...(action !== undefined ? { action } : {}),
+        runId: github.runId ?? 'unknown',
+        attempt: github.runAttempt ?? '1',
+        actor: github.actor ?? 'unknown',
+        workflowRef: github.workflowRef ?? 'unknown',
+        repository: github.repository ?? 'unknown',
+        ...(event !== undefined ? { payloadDigest: (0,tree_digest/* sha256Digest */.sI)(event.bytes) } : {}),
+    };
+}
+/**
+ * The idempotency key of the job's event: that of a repository_dispatch payload's
+ * `client_payload.alert` (core/idempotency-key.ts), or undefined when it has none. A key field of
+ * the wrong type or form is a UsageError (exit 2, before anything runs), as `dispatch parse`
+ * refuses it: dropping it would silently turn the duplicate check off.
+ */
+function idempotencyKeyOfEvent(event) {
+    if (event === undefined)
+        return undefined;
+    const key = (0,dispatch_payload/* alertKeyOfEvent */.f6)(event.payload);
+    if (key.kind === 'invalid') {
+        throw new errors/* UsageError */.eb('INVALID_PARAMS', `repository_dispatch payload: ${key.problem}; fix the alert source, or give the key explicitly (--idempotency-key, input 'idempotency-key')`);
+    }
+    return key.kind === 'key' ? key.key : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/app/run-request.ts
+// One run, as either front end asks for it: the CLI's `run` and the Action's main step build their
+// RunSettings and RunDeps here, so a run has the same limits and timings whichever started it.
+
+
+
+
+
+
+/** First delay before a step is retried; the executor doubles it per attempt. */
+const RETRY_BACKOFF_MS = 1000;
+/**
+ * Between SIGTERM and SIGKILL when a step is stopped. A cancelled GitHub job gets SIGTERM 7.5 s
+ * after SIGINT: a step stopped at SIGINT is gone in time to finish the record before then.
+ */
+const KILL_GRACE_MS = 2000;
+/** Distinct trusted signatures a manifest needs when the caller asks for no number. */
+const DEFAULT_THRESHOLD = 1;
+/** Fewest signatures a threshold may ask for: zero would accept an unsigned manifest. */
+const MIN_THRESHOLD = 1;
+/** Most signatures a threshold may ask for: more keys than any trust set holds, so a larger number is a mistake. */
+const MAX_THRESHOLD = 100;
+/**
+ * Parses a signature threshold given as text (`label` names where: `--threshold`,
+ * `input 'threshold'`); undefined gives DEFAULT_THRESHOLD. Throws UsageError outside
+ * MIN_THRESHOLD..MAX_THRESHOLD.
+ */
+function parseThreshold(text, label) {
+    if (text === undefined)
+        return DEFAULT_THRESHOLD;
+    const value = Number(text);
+    if (!/^\d{1,10}$/.test(text) || value < MIN_THRESHOLD || value > MAX_THRESHOLD) {
+        throw new errors/* UsageError */.eb('USAGE', `${label}: expected a whole number from ${MIN_THRESHOLD} to ${MAX_THRESHOLD}, got '${text.slice(0, 40)}'`);
+    }
+    return value;
+}
+/** A run's target: the one pattern every entry point checks (core/dispatch-payload.ts). */
+const RUN_TARGET = dispatch_payload/* TARGET */.Qn;
+/** Checks a run's target given as text (`label`: `--target`); throws UsageError when it is not a short label. */
+function parseRunTarget(text, label) {
+    if (text === undefined)
+        return undefined;
+    if (!RUN_TARGET.test(text)) {
+        throw new errors/* UsageError */.eb('USAGE', `${label}: expected a short label (${dispatch_payload/* TARGET_RULE */.$_}), got '${text.slice(0, 60)}'`);
+    }
+    return text;
+}
+/**
+ * The record's run id in a GitHub job: `<run id>-<attempt>`, and `-<suffix>` for one leg of a
+ * matrix, so every attempt and every leg writes a record folder of its own.
+ */
+function githubRunId(runId, attempt, suffix = '') {
+    return `${runId}-${attempt}${suffix ? `-${suffix}` : ''}`;
+}
+/**
+ * The settings of a run: the request, its trigger, the digest of the tool that runs it, and in a
+ * GitHub job the idempotency key of the event's alert when the request gives none (an explicit
+ * key, --idempotency-key or the Action's input, overrides it).
+ */
+async function buildRunSettings(request) {
+    const { github, toolPath, ...settings } = request;
+    const event = await readGitHubEvent(github);
+    const idempotencyKey = settings.idempotencyKey ?? idempotencyKeyOfEvent(event);
+    return {
+        ...settings,
+        ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
+        trigger: triggerFromEnvironment(github, event),
+        toolDigest: (0,tree_digest/* sha256Digest */.sI)(await (0,promises_.readFile)(toolPath)),
+    };
+}
+/** The dependencies of a run: what the front end supplied, the process runner and the shared timings. */
+function buildRunDeps(supplied) {
+    return {
+        ...supplied,
+        runner: new GroupProcessRunner(),
+        retryBackoffMs: RETRY_BACKOFF_MS,
+        killGraceMs: KILL_GRACE_MS,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/app/load-keys.ts
+
+
+
+/** Reads trusted public keys from PEM files. */
+async function loadTrustedKeys(paths) {
+    if (paths.length === 0) {
+        throw new UsageError('USAGE', 'expected at least one --trusted-key <public key PEM> to verify the manifest with');
+    }
+    return Promise.resolve(paths.map((path) => parsePublicKey(readKeyFile(path), path)));
+}
+/** Reads Ed25519 private keys from PEM files. */
+async function loadSigningKeys(paths) {
+    if (paths.length === 0)
+        throw new UsageError('USAGE', 'expected at least one --key <private key PEM> to sign with');
+    return Promise.resolve(paths.map((path) => parsePrivateKey(readKeyFile(path), path)));
+}
+/** Largest key file accepted: an Ed25519 PEM key is under 200 bytes. */
+const MAX_KEY_FILE_BYTES = 64 * 1024;
+/**
+ * Reads one key file, bounded (a FIFO, a device or a huge file is refused before it is read).
+ * Small local files, read synchronously: a run's first thread-pool request costs about a
+ * millisecond of start-up, and it need not make any.
+ */
+function readKeyFile(path) {
+    return readBoundedFile(path, { label: 'key file', maxBytes: MAX_KEY_FILE_BYTES });
+}
+
+;// CONCATENATED MODULE: ./src/core/manifest-home.ts
+// Where published manifests live on GitHub: one release per manifest serial, tagged
+// `manifest/s<serial>`, so the newest is found with one ref listing however many per-run record
+// releases and version releases the repository holds.
+/** Name of the manifest asset on every release that carries one. */
+const MANIFEST_ASSET = 'remediation-manifest.json';
+/** The ref prefix GitHub's matching-refs call takes to list every manifest tag. */
+const MANIFEST_REF_PREFIX = 'tags/manifest/s';
+/** The tag of the release that publishes the manifest with this serial. */
+function manifestTag(serial) {
+    return `manifest/s${serial}`;
+}
+// Exactly `refs/tags/manifest/s<serial>`, no leading zeros: `s007` and `s7` cannot both claim 7.
+const MANIFEST_REF = /^refs\/tags\/manifest\/s([1-9][0-9]{0,14})$/;
+/** The manifest tags among full ref names, highest serial first; other names are ignored. */
+function manifestTagsNewestFirst(refNames) {
+    const tags = [];
+    // A name listed twice counts once, so repeats cannot fill the few candidate places.
+    for (const name of new Set(refNames)) {
+        const match = MANIFEST_REF.exec(name);
+        if (match)
+            tags.push({ tag: name.slice('refs/tags/'.length), serial: Number(match[1]) });
+    }
+    return tags.sort((a, b) => b.serial - a.serial);
+}
+
+;// CONCATENATED MODULE: ./src/core/manifest-selection.ts
+
+
+/**
+ * Checks who signed a candidate and that it is the serial its location claims. Freshness is not
+ * checked here: the newest authentic manifest decides, and is then held alone to expiry and the
+ * pinned serial (checkManifestFreshness), so an expired newest one refuses instead of letting an
+ * older one (that may still list a yanked version) take its place.
+ */
+function authenticateCandidate(candidate, keys, threshold) {
+    let verified;
+    try {
+        // Anyone with write access can upload a release asset: only signatures make it a manifest.
+        verified = authenticateManifest(candidate.bytes, keys, threshold);
+    }
+    catch (error) {
+        if (error instanceof errors/* TrustError */.Ru)
+            return { ok: false, error };
+        throw error;
+    }
+    // Replay under a higher tag: an old, authentic manifest (from before a yank) re-published as
+    // `manifest/s<higher>` would otherwise be taken for the newest and hide the yank.
+    if (candidate.claimedSerial !== undefined && verified.payload.serial !== candidate.claimedSerial) {
+        return {
+            ok: false,
+            error: new errors/* TrustError */.Ru('MALFORMED', `published as serial ${candidate.claimedSerial}, but the signed payload has serial ${verified.payload.serial}`),
+        };
+    }
+    return { ok: true, verified };
+}
+
+;// CONCATENATED MODULE: ./src/app/published-manifest.ts
+
+
+
+
+/**
+ * How many of the highest `manifest/s<serial>` tags are tried before giving up. A tag anyone with
+ * write access pushed by hand (no release, no asset, a forged or replayed manifest) is passed
+ * over; more than this many in a row fails closed instead of reaching back to an older manifest.
+ */
+const MANIFEST_CANDIDATES = 3;
+/**
+ * The highest serial published for the repository: the highest `manifest/s<serial>` tag, read in
+ * one API call however many releases exist; undefined when there is none. A tag counts whether
+ * or not its release still holds a usable manifest: deleting or replacing the newest manifest
+ * release (contents: write is enough) must not lower it, while the tag itself stays where tag
+ * rules or immutable releases forbid deleting it.
+ */
+async function readPublishedSerial(api) {
+    return highestOf(manifestTagsNewestFirst((await api.listMatchingRefs(MANIFEST_REF_PREFIX)).map((r) => r.ref)));
+}
+function highestOf(tags) {
+    const top = tags[0];
+    return top && { serial: top.serial, source: `release ${top.tag}` };
+}
+/**
+ * Finds the newest published manifest in a constant number of API calls, however many releases
+ * the repository has: one ref listing, then a release and an asset per tag tried (usually one).
+ * With trusted keys, only an authentic manifest whose serial is the one its tag names counts
+ * (`threshold` distinct keys); without, the serial is read unverified, for callers that verify
+ * with signing keys themselves. Undefined when no manifest tag exists at all.
+ */
+async function findPublishedManifest(api, trust) {
+    const tags = manifestTagsNewestFirst((await api.listMatchingRefs(MANIFEST_REF_PREFIX)).map((r) => r.ref));
+    const highest = highestOf(tags);
+    if (!highest)
+        return undefined;
+    const skipped = [];
+    for (const tag of tags.slice(0, MANIFEST_CANDIDATES)) {
+        const candidate = await downloadTagManifest(api, tag);
+        if ('missing' in candidate) {
+            skipped.push({ source: `release ${tag.tag}`, reason: candidate.missing });
+            continue;
+        }
+        if (trust) {
+            const check = authenticateCandidate(candidate, trust.keys, trust.threshold);
+            if (!check.ok) {
+                skipped.push({ source: candidate.source, reason: `${check.error.code}: ${check.error.message}` });
+                continue;
+            }
+            return {
+                bytes: Buffer.from(candidate.bytes),
+                serial: tag.serial,
+                tag: tag.tag,
+                source: candidate.source,
+                verified: check.verified,
+                skipped,
+                highest,
+            };
+        }
+        let serial;
+        try {
+            serial = readPayloadUnverified(candidate.bytes).payload.serial;
+        }
+        catch (error) {
+            if (!(error instanceof errors/* TrustError */.Ru))
+                throw error;
+            skipped.push({ source: candidate.source, reason: `${error.code}: ${error.message}` });
+            continue;
+        }
+        if (serial !== tag.serial) {
+            skipped.push({
+                source: candidate.source,
+                reason: `MALFORMED: published as serial ${tag.serial}, payload has ${serial}`,
+            });
+            continue;
+        }
+        return { bytes: Buffer.from(candidate.bytes), serial, tag: tag.tag, source: candidate.source, skipped, highest };
+    }
+    // Fail closed: the newest manifests cannot be read, and an older one may lack a later yank.
+    throw new errors/* TrustError */.Ru('MALFORMED', `none of the ${Math.min(tags.length, MANIFEST_CANDIDATES)} newest manifest releases holds a usable manifest (${skipped
+        .map((s) => `${s.source}: ${s.reason}`)
+        .join('; ')}); delete the tags that are not real manifest releases, or publish the newest manifest again with 'remediate github publish-manifest'`);
+}
+async function downloadTagManifest(api, tag) {
+    const release = await api.tryGetReleaseByTag(tag.tag);
+    if (!release)
+        return { missing: 'the tag has no published release' };
+    const asset = release.assets.find((a) => a.name === MANIFEST_ASSET);
+    if (!asset)
+        return { missing: `the release has no ${MANIFEST_ASSET}` };
+    // Anyone with write access can attach a huge asset: its size is known before downloading it.
+    if (asset.size > MAX_MANIFEST_BYTES) {
+        return { missing: `its ${MANIFEST_ASSET} is ${asset.size} bytes, over the ${MAX_MANIFEST_BYTES}-byte limit` };
+    }
+    try {
+        return { source: `release ${tag.tag}`, bytes: await api.downloadAsset(asset.id), claimedSerial: tag.serial };
+    }
+    catch (error) {
+        // Deleted between the listing and the download: passed over like a release without the asset.
+        if (error instanceof errors/* ServiceError */._7 && error.status === 404)
+            return { missing: `its ${MANIFEST_ASSET} is gone` };
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/app/publish-release.ts
+/**
+ * Publishes a release with assets in the only order that works with immutable releases: create
+ * a draft, upload every asset, then publish. Asset names never repeat, so nothing is overwritten.
+ */
+async function publishReleaseWithAssets(api, release) {
+    const names = new Set();
+    for (const asset of release.assets) {
+        if (names.has(asset.name))
+            throw new Error(`two assets are named ${asset.name}; asset names must be unique`);
+        names.add(asset.name);
+    }
+    const draft = await api.createRelease({
+        tag: release.tag,
+        commit: release.commit,
+        name: release.name,
+        body: release.body,
+        prerelease: release.prerelease,
+    });
+    for (const asset of release.assets)
+        await api.uploadAsset(draft, asset.name, asset.bytes, asset.contentType);
+    const published = await api.publishRelease(draft.id);
+    return { url: published.htmlUrl, tag: release.tag };
+}
+/** The content type an asset is uploaded with, from its name. */
+function contentTypeFor(name) {
+    if (name.endsWith('.json'))
+        return 'application/json';
+    if (name.endsWith('.tar.gz') || name.endsWith('.tgz'))
+        return 'application/gzip';
+    if (name.endsWith('.tar'))
+        return 'application/x-tar';
+    return 'text/plain';
+}
+
+;// CONCATENATED MODULE: ./src/action/record-publisher.ts
+
+
+
+/**
+ * The record's files, in upload order: what the receipt covers, then the receipts themselves
+ * (the run key's DSSE envelope, the GitHub attestation's Sigstore bundle), each when present.
+ */
+const RECORD_FILES = [
+    'snapshot.json',
+    'run.log',
+    'run.log.chain',
+    'definition.tar',
+    'receipt.dsse.json',
+    'receipt.sigstore.json',
+];
+/**
+ * Artifact names must be unique per run and avoid `" : < > | * ? \ /` and control characters;
+ * the run id and attempt make a re-run's name differ from the first attempt's.
+ */
+function artifactName(ref, runId, attempt, suffix = '') {
+    const name = `remediation-${ref.name}-${ref.version}-${runId}-${attempt}${suffix ? `-${suffix}` : ''}`;
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+    return name.replace(/["':<>|*?\\/\x00-\x1f]/g, '-');
+}
+/** Tag of the per-run release that keeps a record after artifacts expire. */
+function runReleaseTag(ref, runId, attempt, suffix = '') {
+    return `${ref.tag}/runs/${runId}-${attempt}${suffix ? `-${suffix}` : ''}`;
+}
+/** Uploads the record folder as a workflow artifact. */
+async function publishArtifact(upload, dir, name, retentionDays, links) {
+    // Only the record's own files: a step can write into RUNNER_TEMP, and anything else in the
+    // folder was never redacted or chained.
+    const present = new Set(await (0,promises_.readdir)(dir));
+    const files = RECORD_FILES.filter((f) => present.has(f)).map((f) => (0,external_node_path_.join)(dir, f));
+    const result = await upload(name, files, dir, retentionDays);
+    if (result.id === undefined)
+        throw new Error(`artifact ${name}: the upload returned no id`);
+    return {
+        id: result.id,
+        size: result.size ?? 0,
+        // The client reports a bare hex sha256 of the uploaded zip; every digest here is `sha256:<hex>`.
+        digest: result.digest ? (result.digest.startsWith('sha256:') ? result.digest : `sha256:${result.digest}`) : '',
+        url: `${links.serverUrl}/${links.repository}/actions/runs/${links.runId}/artifacts/${result.id}`,
+    };
+}
+/**
+ * Publishes the record as assets of a per-run release: created as a draft, assets uploaded, then
+ * published. With immutable releases on, assets cannot be added after publishing, so this order
+ * is the only one that works; a re-run attempt gets its own tag, so no asset is ever overwritten.
+ */
+async function publishRelease(api, dir, input) {
+    const assets = [];
+    for (const file of RECORD_FILES) {
+        const bytes = await (0,promises_.readFile)((0,external_node_path_.join)(dir, file)).catch(() => undefined);
+        if (bytes !== undefined)
+            assets.push({ name: file, bytes, contentType: contentTypeFor(file) });
+    }
+    return publishReleaseWithAssets(api, {
+        tag: runReleaseTag(input.ref, input.runId, input.attempt, input.suffix),
+        commit: input.commit,
+        name: `${input.ref.name} ${input.ref.version} run ${input.runId}-${input.attempt}${input.suffix ? ` ${input.suffix}` : ''}`,
+        body: input.summary,
+        prerelease: true,
+        assets,
+    });
+}
+
+;// CONCATENATED MODULE: ./src/action/summary.ts
+
+/** GitHub's limit for one step's job summary. */
+const MAX_SUMMARY_BYTES = 1024 * 1024;
+/**
+ * Renders the job summary: what ran (version, digest, manifest, signers, trigger), every step with
+ * its outcome and duration, where the record went, and how to check it. Step text is escaped so a
+ * step's output or id cannot inject Markdown or HTML into the summary; long tables are cut to stay
+ * under GitHub's 1 MiB limit.
+ */
+function renderSummary(snapshot, links) {
+    const r = snapshot.remediation;
+    const lines = [];
+    lines.push(`## ${icon(snapshot.status)} ${markdown_escape(r.name)}@${markdown_escape(r.version)}: ${snapshot.status}`);
+    lines.push('');
+    lines.push('| | |', '| --- | --- |');
+    lines.push(`| Tag | \`${markdown_escape(r.tag)}\`${r.commit ? ` → \`${r.commit}\`` : ''} |`);
+    if (r.digest)
+        lines.push(`| Digest | \`${r.digest}\` |`);
+    if (snapshot.manifest) {
+        lines.push(`| Manifest | serial ${snapshot.manifest.serial} (min ${snapshot.manifest.minSerial}), \`${snapshot.manifest.digest}\` |`);
+        lines.push(`| Signers | ${snapshot.manifest.signers.map((k) => `\`${k.slice(0, 16)}\``).join(', ')} (threshold ${snapshot.manifest.threshold}) |`);
+    }
+    lines.push(`| Trigger | ${markdown_escape(describeTrigger(snapshot))} |`);
+    if (snapshot.check)
+        lines.push(`| Check | ${snapshot.check}${snapshot.checkOnly === true ? ' (check only: nothing was changed)' : ''} |`);
+    if (snapshot.rollback)
+        lines.push(`| Rollback | ${snapshot.rollback} |`);
+    if (snapshot.error)
+        lines.push(`| Error | \`${markdown_escape(snapshot.error.code)}\`: ${markdown_escape(snapshot.error.message)} |`);
+    lines.push('');
+    if (snapshot.steps.length) {
+        lines.push('| Stage | Step | Outcome | Exit | Attempts | Duration |', '| --- | --- | --- | --- | --- | --- |');
+        for (const step of snapshot.steps) {
+            lines.push(`| ${step.stage} | ${markdown_escape(step.id)} | ${icon(step.outcome)} ${step.outcome} | ${step.exitCode ?? step.signal ?? ''} | ${step.attempts} | ${(step.durationMs / 1000).toFixed(1)} s |`);
+        }
+        lines.push('');
+    }
+    lines.push('### Record');
+    lines.push(`- Folder on the runner: \`${markdown_escape(links.recordDir)}\``);
+    if (links.snapshotDigest)
+        lines.push(`- Snapshot digest: \`${links.snapshotDigest}\` (keep it: it pins the whole record)`);
+    if (links.artifact)
+        lines.push(`- Artifact: [${markdown_escape(links.artifact.name)}](${links.artifact.url}) (\`${links.artifact.digest}\`)`);
+    if (links.release)
+        lines.push(`- Release: [${markdown_escape(links.release.tag)}](${links.release.url})`);
+    if (links.attestation && 'problem' in links.attestation)
+        lines.push(`- ⚠️ Not attested: ${markdown_escape(links.attestation.problem)}`);
+    else if (links.attestation)
+        lines.push(`- Attestation: ${links.attestation.url ? `[${markdown_escape(links.attestation.id)}](${links.attestation.url})` : 'stored (GitHub returned no id)'}, bundle \`receipt.sigstore.json\` in the record`);
+    for (const failure of links.failures)
+        lines.push(`- ⚠️ ${markdown_escape(failure)}`);
+    lines.push('', 'Check it:', '```sh', `remediate verify-run <record folder>${links.snapshotDigest ? ` --snapshot-digest ${links.snapshotDigest}` : ''}`, ...(links.attestation && !('problem' in links.attestation)
+        ? [
+            'gh attestation trusted-root > trusted_root.jsonl',
+            'remediate verify-run <record folder> --trusted-root trusted_root.jsonl --signer-workflow <owner/repo/.github/workflows/file.yml>',
+        ]
+        : []), '```');
+    return fit(lines.join('\n'));
+}
+function fit(text) {
+    if (Buffer.byteLength(text) <= MAX_SUMMARY_BYTES)
+        return text;
+    const note = "\n\n_(summary cut to fit GitHub's 1 MiB limit; the full record is in the artifact and release)_\n";
+    let cut = text.slice(0, MAX_SUMMARY_BYTES - note.length - 1024);
+    while (Buffer.byteLength(cut) + Buffer.byteLength(note) > MAX_SUMMARY_BYTES)
+        cut = cut.slice(0, -1024);
+    return cut + note;
+}
+function describeTrigger(snapshot) {
+    const t = snapshot.trigger;
+    if (t.kind === 'local')
+        return `local: ${t.user}@${t.host}`;
+    return `${t.event}${t.action ? ` (${t.action})` : ''} by ${t.actor}, run ${t.runId} attempt ${t.attempt}, ${t.workflowRef}${t.payloadDigest ? `, payload ${t.payloadDigest.slice(0, 23)}…` : ''}`;
+}
+function icon(status) {
+    switch (status) {
+        case 'succeeded':
+        case 'healthy':
+            return '✅';
+        case 'drift':
+        case 'unhealthy':
+            return '🔧';
+        case 'refused':
+            return '⛔';
+        case 'cancelled':
+        case 'timed-out':
+            return '⏹️';
+        default:
+            return '❌';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/publish.ts
+
+
+
+
+
+/** Publishes a finished record as the settings ask, then writes the job summary. */
+async function publishRecord(settings, deps, recordDir, snapshotDigest, attestation) {
+    // Each target is marked done in the step state as soon as it succeeds: if main is killed after
+    // uploading the artifact, the post step publishes only what is missing (a second upload of the
+    // same artifact or asset would fail with 409/422 and leave drafts behind).
+    const done = (target) => deps.io.getState(target === 'artifact' ? STATE.publishedArtifact : STATE.publishedRelease) === 'true';
+    const mark = (target) => deps.io.saveState(target === 'artifact' ? STATE.publishedArtifact : STATE.publishedRelease, 'true');
+    const { snapshot } = await readSnapshot(recordDir);
+    const failures = [];
+    let artifact;
+    let release;
+    if ((settings.publish === 'artifact' || settings.publish === 'both') && !done('artifact')) {
+        const name = artifactName(settings.ref, settings.runId, settings.runAttempt, settings.recordSuffix);
+        try {
+            artifact = {
+                name,
+                ...(await publishArtifact(deps.uploadArtifact, recordDir, name, settings.retentionDays, settings)),
+            };
+            mark('artifact');
+            deps.io.info(`record uploaded as artifact ${name} (id ${artifact.id}, ${artifact.digest})`);
+        }
+        catch (error) {
+            failures.push(`artifact upload failed: ${(0,errors/* describeError */.Uc)(error)}`);
+        }
+    }
+    if ((settings.publish === 'release' || settings.publish === 'both') && !done('release')) {
+        try {
+            const preliminary = renderSummary(snapshot, { recordDir, snapshotDigest, failures: [] });
+            release = await publishRelease(await deps.api(), recordDir, {
+                ref: settings.ref,
+                commit: snapshot.remediation.commit ?? settings.github.sha ?? '',
+                runId: settings.runId,
+                attempt: settings.runAttempt,
+                suffix: settings.recordSuffix,
+                summary: preliminary.slice(0, 100_000),
+            });
+            mark('release');
+            deps.io.info(`record published as release ${release.tag}: ${release.url}`);
+        }
+        catch (error) {
+            failures.push(`release publish failed: ${(0,errors/* describeError */.Uc)(error)}`);
+        }
+    }
+    for (const failure of failures)
+        deps.io.error(`${failure}; the record is still on the runner at ${recordDir} (snapshot ${snapshotDigest})`);
+    await deps.io.writeSummary(renderSummary(snapshot, {
+        recordDir,
+        snapshotDigest,
+        ...(artifact ? { artifact: { name: artifact.name, url: artifact.url, digest: artifact.digest } } : {}),
+        ...(release ? { release } : {}),
+        ...attestationLink(attestation),
+        failures,
+    }));
+    return { snapshot, ...(artifact ? { artifact } : {}), ...(release ? { release } : {}), failures };
+}
+function attestationLink(outcome) {
+    if (outcome === undefined || outcome.kind === 'skipped')
+        return {};
+    if (outcome.kind === 'failed')
+        return { attestation: { problem: outcome.message } };
+    return { attestation: { id: outcome.id, url: outcome.url } };
+}
+
+;// CONCATENATED MODULE: ./src/action/attest-record.ts
+// Attests a closed run record on GitHub: the same in-toto Statement as the signed receipt
+// (record/receipt.ts), signed by Sigstore with the workflow's OIDC identity and stored through
+// `POST /repos/{owner}/{repo}/attestations`. The bundle goes into the record folder as
+// receipt.sigstore.json before the record is published, so the artifact and the release carry it.
+//
+// The identity is the job's, never a step's: the OIDC request token and URL reach only the
+// tool's heap (the sealed environment keeps them out of the block a step could read, and the step
+// environment is an allow-list without them), and the REST token is the `github-token` input.
+
+
+
+
+
+
+/** What to do when attesting fails or cannot start, said in every failure. */
+const ATTEST_HELP = 'give the job `permissions: { id-token: write, attestations: write }` (a workflow that calls a reusable workflow must grant both to the calling job too); attestations on private or internal repositories need GitHub Enterprise Cloud; or set `attest: false`';
+/**
+ * Attests the closed record in `recordDir` as the settings ask, and writes the bundle into the
+ * record. Never throws: a failure is returned, and the caller decides whether it fails the step.
+ */
+async function attestRecord(recordDir, settings, attester, seal) {
+    if (settings.attest === 'false')
+        return { kind: 'skipped', reason: 'attest is false' };
+    const required = settings.attest === 'true';
+    if (!settings.idTokenAvailable) {
+        if (!required)
+            return { kind: 'skipped', reason: 'the job has no id-token: write permission' };
+        return {
+            kind: 'failed',
+            required,
+            message: `cannot attest the record: the job cannot request an OIDC token (ACTIONS_ID_TOKEN_REQUEST_URL is not set); ${ATTEST_HELP}`,
+        };
+    }
+    try {
+        // Read once from disk after the record is closed, and checked against what was closed: the
+        // identity of the workflow must not vouch for bytes a process left behind by a step swapped in.
+        const statement = recordStatement(recordDir, seal);
+        const response = await attester({
+            subjects: statement.subject,
+            predicateType: statement.predicateType,
+            predicate: statement.predicate,
+            token: settings.token,
+        });
+        const bundleFile = (0,external_node_path_.join)(recordDir, receipt/* ATTESTATION_BUNDLE_FILE */.Fw);
+        const temp = (0,external_node_path_.join)(recordDir, `.${receipt/* ATTESTATION_BUNDLE_FILE */.Fw}.tmp`);
+        (0,external_node_fs_.writeFileSync)(temp, `${JSON.stringify(response.bundle)}\n`, { mode: 0o644 });
+        (0,external_node_fs_.renameSync)(temp, bundleFile);
+        const id = response.attestationId === undefined ? '' : String(response.attestationId);
+        return {
+            kind: 'attested',
+            id,
+            url: id === '' ? '' : `${settings.serverUrl}/${settings.repository}/attestations/${encodeURIComponent(id)}`,
+            bundleFile,
+        };
+    }
+    catch (error) {
+        return {
+            kind: 'failed',
+            required,
+            message: `attesting the record failed: ${(0,errors/* describeError */.Uc)(error)}; ${ATTEST_HELP}`,
+        };
+    }
+}
+/**
+ * Attests a closed record once per job (main, or the post step when main was killed first),
+ * before it is published; says what happened in the log. Returns the outcome (a failure under
+ * `attest: true` is for the caller to fail the step with, after publishing).
+ */
+async function attestClosedRecord(settings, deps, recordDir, seal) {
+    const { io } = deps;
+    // Main attested and was killed before publishing: attesting again would store a second
+    // attestation of the same record; the bundle is in the folder already.
+    const earlier = io.getState(STATE.attested);
+    if (earlier !== '') {
+        const link = JSON.parse(earlier);
+        return { kind: 'attested', ...link, bundleFile: (0,external_node_path_.join)(recordDir, receipt/* ATTESTATION_BUNDLE_FILE */.Fw) };
+    }
+    const outcome = await attestRecord(recordDir, settings, deps.attest, seal);
+    switch (outcome.kind) {
+        case 'attested':
+            io.saveState(STATE.attested, JSON.stringify({ id: outcome.id, url: outcome.url }));
+            io.info(`record attested on GitHub${outcome.url ? `: ${outcome.url}` : ''} (bundle ${outcome.bundleFile})`);
+            break;
+        case 'skipped':
+            io.info(`record not attested: ${outcome.reason}`);
+            break;
+        case 'failed':
+            if (!outcome.required)
+                io.warning(`${outcome.message} (attest: auto, so the run's outcome stands)`);
+            break;
+    }
+    return outcome;
+}
+
+// EXTERNAL MODULE: ./src/core/idempotency-key.ts
+var idempotency_key = __webpack_require__(40884);
+;// CONCATENATED MODULE: ./src/core/params-json.ts
+// Parameters given as one JSON object: the Action's `params` input and the CLI's --params-file.
+
+
+/**
+ * Parses `text` as a JSON object of parameters (their values are checked later against the
+ * definition's inputs). `label` names where the text came from (`input 'params'`,
+ * `--params-file runs/p.json`); `hint` says, for a text that is not JSON, what to pass instead.
+ * Throws UsageError INVALID_PARAMS.
+ */
+function parseParamsJson(text, label, hint) {
+    // Bounded before parsing: a huge or deeply nested payload is refused, not parsed. Parameters
+    // arrive in a repository_dispatch payload, so its limit is theirs: nothing a dispatch can carry
+    // is refused here.
+    const bytes = Buffer.byteLength(text);
+    if (bytes > dispatch_payload/* MAX_PAYLOAD_BYTES */.qY) {
+        throw new errors/* UsageError */.eb('INVALID_PARAMS', `${label} is ${bytes} bytes; at most ${dispatch_payload/* MAX_PAYLOAD_BYTES */.qY} bytes are accepted`);
+    }
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (error) {
+        throw new errors/* UsageError */.eb('INVALID_PARAMS', `${label}: expected a JSON object of parameters, got text that is not JSON${hint ? `; ${hint}` : ''}`, { cause: error });
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new errors/* UsageError */.eb('INVALID_PARAMS', `${label}: expected a JSON object of parameters, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`);
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/app/github-environment.ts
+// The variables a GitHub runner sets for a step, read once by each entry's settings module and
+// passed down typed, so no module below an entry reads the raw environment for them.
+
+
+/**
+ * Reads the GitHub variables of `env`. An empty variable counts as unset (a runner never sets one
+ * empty). Values used as paths must be absolute and the repository must be `owner/name`; anything
+ * else is refused with a UsageError naming the variable.
+ */
+function readGitHubEnvironment(env) {
+    const value = (name) => env[name] || undefined;
+    return {
+        actions: env.GITHUB_ACTIONS === 'true',
+        runId: value('GITHUB_RUN_ID'),
+        runAttempt: value('GITHUB_RUN_ATTEMPT'),
+        repository: repository(value('GITHUB_REPOSITORY')),
+        serverUrl: value('GITHUB_SERVER_URL'),
+        apiUrl: value('GITHUB_API_URL'),
+        workspace: absolutePath(env, 'GITHUB_WORKSPACE'),
+        runnerTemp: absolutePath(env, 'RUNNER_TEMP'),
+        runnerName: value('RUNNER_NAME'),
+        runnerOs: value('RUNNER_OS'),
+        eventName: value('GITHUB_EVENT_NAME'),
+        eventPath: absolutePath(env, 'GITHUB_EVENT_PATH'),
+        actor: value('GITHUB_ACTOR'),
+        workflowRef: value('GITHUB_WORKFLOW_REF'),
+        sha: value('GITHUB_SHA'),
+        stepSummary: absolutePath(env, 'GITHUB_STEP_SUMMARY'),
+        output: absolutePath(env, 'GITHUB_OUTPUT'),
+        token: value('GITHUB_TOKEN') ?? value('GH_TOKEN'),
+    };
+}
+// A relative path would be taken from whatever folder the process started in (for the Action, the
+// checkout): records, scratch folders and step outputs would land inside the repository being
+// remediated, or be read from it, instead of in the runner's own files.
+function absolutePath(env, name) {
+    const path = env[name] || undefined;
+    if (path !== undefined && !(0,external_node_path_.isAbsolute)(path)) {
+        throw new errors/* UsageError */.eb('USAGE', `${name}: expected an absolute path, got '${path.slice(0, 200)}'`);
+    }
+    return path;
+}
+/** GitHub's owner and repository names: letters, digits, '-', '_' and '.', never '.' or '..' alone. */
+const REPOSITORY = /^(?!\.{1,2}\/)[A-Za-z0-9._-]{1,100}\/(?!\.{1,2}$)[A-Za-z0-9._-]{1,100}$/;
+// The repository names what the REST API reads and writes (releases, manifests, run records) and
+// the links in the job summary: a value with more segments or URL syntax must not point them elsewhere.
+function repository(value) {
+    if (value !== undefined && !REPOSITORY.test(value)) {
+        throw new errors/* UsageError */.eb('USAGE', `GITHUB_REPOSITORY: expected owner/name, got '${value.slice(0, 200)}'`);
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/action/settings.ts
+
+
+
+
+
+
+
+
+
+
+/** Parses the Action's inputs and runner environment; throws UsageError naming the input to fix. */
+function readActionSettings(input, env) {
+    const github = readGitHubEnvironment(env);
+    const workspace = required(github.workspace, 'GITHUB_WORKSPACE (run this inside a GitHub Actions job)');
+    const runnerTemp = required(github.runnerTemp, 'RUNNER_TEMP (run this inside a GitHub Actions job)');
+    const keysText = input('trusted-keys').trim();
+    if (!keysText)
+        throw new errors/* UsageError */.eb('USAGE', "input 'trusted-keys': expected PEM public keys or workspace paths of key files");
+    // PEM blocks and path lines may be mixed; every line outside a block is a path, none dropped.
+    const blocks = keysText.match(/-----BEGIN [A-Z ]+-----[\s\S]*?-----END [A-Z ]+-----/g) ?? [];
+    if (blocks.some((b) => !b.startsWith('-----BEGIN PUBLIC KEY-----'))) {
+        throw new errors/* UsageError */.eb('INVALID_KEY', "input 'trusted-keys': expected public keys (-----BEGIN PUBLIC KEY-----); a private key does not belong in a workflow input");
+    }
+    const pems = blocks;
+    const paths = blocks
+        .reduce((text, block) => text.replace(block, '\n'), keysText)
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .map((p) => inWorkspace(workspace, p, 'trusted-keys'));
+    const manifestInput = input('manifest').trim() || 'release';
+    return {
+        ref: (0,version_ref/* parseVersionRef */.PL)(input('remediation').trim()),
+        params: parseParams(input('params')),
+        trustedKeysPem: pems,
+        trustedKeyPaths: paths,
+        threshold: parseThreshold(input('threshold') || undefined, "input 'threshold'"),
+        minSerial: integer(input('min-serial') || '0', 'min-serial', 0, 1e9),
+        acceptOlderSerial: input('accept-older-serial').trim()
+            ? integer(input('accept-older-serial'), 'accept-older-serial', 1, 1e9)
+            : undefined,
+        manifest: manifestInput === 'release'
+            ? { kind: 'release' }
+            : { kind: 'path', path: inWorkspace(workspace, manifestInput, 'manifest') },
+        dryRun: settings_boolean(input('dry-run'), 'dry-run'),
+        force: settings_boolean(input('force'), 'force'),
+        checkOnly: settings_boolean(input('check-only'), 'check-only'),
+        target: parseRunTarget(input('target').trim() || undefined, "input 'target'"),
+        targetFacts: (0,targets_config/* parseTargetFacts */.AB)(input('target-facts'), "input 'target-facts'"),
+        ignoreCircuitBreaker: settings_boolean(input('ignore-circuit-breaker'), 'ignore-circuit-breaker'),
+        idempotencyKey: input('idempotency-key').trim()
+            ? (0,idempotency_key/* parseIdempotencyKey */.wb)(input('idempotency-key'), "input 'idempotency-key'")
+            : undefined,
+        replay: replaySettings(input, workspace),
+        approvedPlanDigest: planDigestInput(input('plan-digest')),
+        approvedIn: environmentInput(input('approved-in')),
+        publish: publishTarget(input('publish') || 'both'),
+        recordSuffix: recordSuffix(input('record-suffix')),
+        retentionDays: input('retention-days') ? integer(input('retention-days'), 'retention-days', 1, 90) : undefined,
+        token: input('github-token'),
+        attest: attestSetting(input('attest') || 'auto'),
+        idTokenAvailable: Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL) && Boolean(env.ACTIONS_ID_TOKEN_REQUEST_TOKEN),
+        github,
+        workspace,
+        runnerTemp,
+        outDir: (0,external_node_path_.join)(runnerTemp, 'remediate-runs'),
+        repository: required(github.repository, 'GITHUB_REPOSITORY'),
+        runId: required(github.runId, 'GITHUB_RUN_ID'),
+        runAttempt: github.runAttempt ?? '1',
+        serverUrl: github.serverUrl ?? 'https://github.com',
+    };
+}
+/**
+ * The record to replay and its anchor. The digest is required: a record read from storage that
+ * the record's own writer could change is authenticated only by something kept elsewhere (the
+ * snapshot digest in the original run's job summary and outputs).
+ */
+function replaySettings(input, workspace) {
+    const dir = input('replay-of').trim();
+    const digest = input('replay-snapshot-digest').trim();
+    if (!dir) {
+        if (digest)
+            throw new errors/* UsageError */.eb('USAGE', "input 'replay-snapshot-digest' is only used with 'replay-of'");
+        return undefined;
+    }
+    if (!/^sha256:[0-9a-f]{64}$/.test(digest)) {
+        throw new errors/* UsageError */.eb('USAGE', `input 'replay-snapshot-digest': expected the replayed run's snapshot digest (sha256:<64 hex>, from its job summary or 'snapshot-digest' output), got '${digest.slice(0, 80)}'`);
+    }
+    return { dir: inWorkspace(workspace, dir, 'replay-of'), snapshotDigest: digest };
+}
+/** An environment name (input `approved-in`): GitHub allows at most 255 characters, no control characters. */
+function environmentInput(text) {
+    const value = text.trim();
+    if (!value)
+        return undefined;
+    if (value.length > 255 || [...value].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) {
+        throw new errors/* UsageError */.eb('USAGE', `input 'approved-in': expected the name of the GitHub environment whose reviewers approve this run, got '${value.slice(0, 80)}'`);
+    }
+    return value;
+}
+function planDigestInput(text) {
+    const value = text.trim();
+    if (!value)
+        return undefined;
+    if (!plan_digest/* PLAN_DIGEST_PATTERN */.c.test(value)) {
+        throw new errors/* UsageError */.eb('USAGE', `input 'plan-digest': expected the plan job's plan digest (sha256:<64 hex>, its 'plan-digest' output), got '${value.slice(0, 80)}'`);
+    }
+    return value;
+}
+function parseParams(text) {
+    const trimmed = text.trim();
+    // `toJSON(github.event.client_payload.params)` of an event without params is `null`: none given.
+    if (!trimmed || trimmed === 'null')
+        return {};
+    return parseParamsJson(trimmed, "input 'params'", 'e.g. ${{ toJSON(github.event.client_payload.params) }}');
+}
+// Paths from inputs are resolved inside the workspace: an input cannot make the Action read
+// '/etc/...' or another job's files as keys or manifests.
+function inWorkspace(workspace, path, name) {
+    const full = (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.resolve)(workspace, path);
+    const rel = (0,external_node_path_.relative)(workspace, full);
+    if (rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel)) {
+        throw new errors/* UsageError */.eb('USAGE', `input '${name}': expected a path inside the workspace, got '${path}'`);
+    }
+    return full;
+}
+/** Longest record suffix: `<run id>-<attempt>-<suffix>` names the record folder (at most 128). */
+const MAX_RECORD_SUFFIX = 64;
+/** Characters of the readable start kept when a suffix is shortened to a digest. */
+const SHORTENED_PREFIX = 30;
+/**
+ * Turns `record-suffix` into a name valid in artifact names, release tags (git's check-ref-format)
+ * and folder names, distinct for distinct inputs: two matrix legs whose suffixes differ must
+ * never share an artifact name (the second upload fails with 409) or a release tag.
+ * Letters, digits and '-' stay; '.' stays except where git forbids it in a ref (a second '.' in a
+ * row, a '.' at the end, the '.' of a final `.lock`); every other UTF-8 byte, '_' included, is
+ * written `_xx` (two lowercase hex digits). So 'a b' is `a_20b`, never `a-b`; 'é' is `_c3_a9`,
+ * never nothing. Decoding that is unambiguous, so the mapping is one-to-one. A result over
+ * MAX_RECORD_SUFFIX keeps its readable start and ends in `_h` and 128 bits of the value's SHA-256:
+ * `_h` never occurs in an unshortened name (after '_' always come two hex digits).
+ */
+function recordSuffix(text) {
+    const bytes = Buffer.from(text.trim(), 'utf8');
+    let encoded = '';
+    for (let i = 0; i < bytes.length; i++) {
+        const byte = bytes[i];
+        const char = String.fromCharCode(byte);
+        if (/^[A-Za-z0-9-]$/.test(char))
+            encoded += char;
+        else if (char === '.' && !refForbidsDotAt(bytes, i))
+            encoded += char;
+        else
+            encoded += `_${byte.toString(16).padStart(2, '0')}`;
+    }
+    if (encoded.length <= MAX_RECORD_SUFFIX)
+        return encoded;
+    let prefix = encoded.slice(0, SHORTENED_PREFIX);
+    // Never cut an escape in half: `_3` would read as the start of a different one.
+    const cut = prefix.lastIndexOf('_');
+    if (cut >= 0 && cut > prefix.length - 3)
+        prefix = prefix.slice(0, cut);
+    return `${prefix}_h${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex').slice(0, 32)}`;
+}
+// git check-ref-format: no '..' anywhere, and a ref (the suffix ends the release tag) cannot end
+// with '.' or '.lock'.
+function refForbidsDotAt(bytes, i) {
+    const rest = bytes.subarray(i).toString('latin1');
+    return rest === '.' || rest.startsWith('..') || rest === '.lock';
+}
+function integer(text, name, min, max) {
+    if (!/^\d{1,10}$/.test(text.trim()) || Number(text) < min || Number(text) > max) {
+        throw new errors/* UsageError */.eb('USAGE', `input '${name}': expected a whole number from ${min} to ${max}, got '${text}'`);
+    }
+    return Number(text);
+}
+function settings_boolean(text, name) {
+    const value = text.trim().toLowerCase();
+    if (value === '' || value === 'false')
+        return false;
+    if (value === 'true')
+        return true;
+    throw new errors/* UsageError */.eb('USAGE', `input '${name}': expected true or false, got '${text}'`);
+}
+function publishTarget(text) {
+    const value = text.trim();
+    if (value === 'artifact' || value === 'release' || value === 'both' || value === 'none')
+        return value;
+    throw new errors/* UsageError */.eb('USAGE', `input 'publish': expected artifact, release, both or none, got '${text}'`);
+}
+function attestSetting(text) {
+    const value = text.trim().toLowerCase();
+    if (value === 'auto' || value === 'true' || value === 'false')
+        return value;
+    throw new errors/* UsageError */.eb('USAGE', `input 'attest': expected auto, true or false, got '${text}'`);
+}
+function required(value, what) {
+    if (!value)
+        throw new errors/* UsageError */.eb('USAGE', `missing ${what}`);
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/app/error-report.ts
+// What a failed command tells its caller. The kind of an error is decided here, once; each front
+// end supplies a sink that says how to show it (the CLI prints lines, the Action annotates files
+// and fails the step).
+
+
+/** Shows any thrown value, a non-Error one included, through `sink`; returns the exit code it maps to. */
+function reportThrown(error, sink) {
+    if (error instanceof DefinitionError) {
+        sink.invalidDefinition(error.issues);
+        return error.exitCode;
+    }
+    // A system error nothing mapped (a full disk, a missing folder) is about the caller's files or
+    // machine, not a bug: one line with the exit code of its kind, like the errors mapped where they
+    // happen.
+    const known = error instanceof errors/* RemediateError */.j2 ? error : (0,errors/* usageErrorFromSystem */.tz)(error);
+    if (known) {
+        sink.failed(`${known.exitCode === errors/* ExitCode */.yU.refused ? 'refused' : 'error'} [${known.code}]: ${known.message}`);
+        return known.exitCode;
+    }
+    sink.internal(error);
+    return errors/* ExitCode */.yU.failed;
+}
+
+;// CONCATENATED MODULE: ./src/action/report-error.ts
+
+
+/** Turns any thrown value into a failed step; definition errors become file annotations. */
+function reportError(io, error) {
+    reportThrown(error, {
+        invalidDefinition: (issues) => {
+            for (const issue of issues) {
+                io.error(`${issue.path ? `${issue.path}: ` : ''}${issue.message}`, {
+                    file: issue.file,
+                    startLine: issue.line,
+                    startColumn: issue.column,
+                });
+            }
+            io.setFailed(`invalid definition (${issues.length} problem(s)); see the annotations`);
+        },
+        failed: (line) => io.setFailed(line),
+        internal: (error) => io.setFailed(`internal error: ${(0,errors/* describeError */.Uc)(error)}`),
+    });
+}
+
+;// CONCATENATED MODULE: ./src/app/published-records.ts
+// The run records the Action published as workflow artifacts, read back through GitHub's REST
+// API: the history the circuit breaker counts on GitHub, and `runs list --repo`.
+//
+// Bounded: the repository's artifacts are listed a page (100) at a time, newest first, and
+// reading stops at the first page older than the window, at the end of the list, or at a page
+// bound; only the artifacts named for the remediation asked about are downloaded, at most a
+// bounded number. A reader that hits a bound says so (`complete: false`): the breaker then fails
+// closed instead of counting a partial history.
+
+
+
+
+
+
+
+
+// The name as action/record-publisher.ts (`artifactName`) writes it. The remediation name is the
+// shortest that leaves a semver version after it, so `a-b-v1.0.0-...` is `a-b`, never `a`.
+const RECORD_ARTIFACT = /^remediation-([a-z0-9][a-z0-9-]*?)-(v\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]*?)?)-(\d{1,15})-(\d{1,6})(?:-([A-Za-z0-9._-]+))?$/;
+/** Parses a record artifact's name; undefined for any other artifact. */
+function parseRecordArtifactName(artifactName) {
+    const match = RECORD_ARTIFACT.exec(artifactName);
+    if (match === null)
+        return undefined;
+    const [, name = '', version = '', runId = '', attempt = '', suffix] = match;
+    return {
+        name,
+        version,
+        runId: Number(runId),
+        attempt: Number(attempt),
+        ...(suffix !== undefined ? { suffix } : {}),
+    };
+}
+/** Downloads at once: enough to hide latency, few enough not to trip GitHub's secondary limits. */
+const DOWNLOADS_IN_FLIGHT = 4;
+/** Lists the repository's record artifacts as `options` asks and reads each one's snapshot. */
+async function scanPublishedRecords(store, options) {
+    const since = options.since?.getTime();
+    const accepted = [];
+    let requests = 0;
+    let incomplete;
+    let seen = 0;
+    for (let page = 1;; page++) {
+        if (page > options.maxPages) {
+            incomplete = `stopped after ${options.maxPages} page(s) of artifacts (${seen} artifacts) without reaching the end of the window`;
+            break;
+        }
+        const { totalCount, artifacts } = await store.listArtifactsPage(page);
+        requests++;
+        seen += artifacts.length;
+        let newer = 0;
+        for (const artifact of artifacts) {
+            const created = Date.parse(artifact.createdAt);
+            // An artifact without a creation time is kept: it cannot be shown to be outside the window.
+            if (since !== undefined && Number.isFinite(created) && created < since)
+                continue;
+            newer++;
+            const parsed = parseRecordArtifactName(artifact.name);
+            if (parsed !== undefined && options.accept(parsed))
+                accepted.push({ artifact, parsed });
+        }
+        if (options.limit !== undefined && accepted.length >= options.limit)
+            break;
+        // The list is newest first: a page with nothing inside the window ends the window. A short
+        // page is the last; total_count guards against a page that repeats forever.
+        if (artifacts.length === 0 || seen >= totalCount || (since !== undefined && newer === 0))
+            break;
+    }
+    const wanted = options.limit === undefined ? accepted : accepted.slice(0, options.limit);
+    const expired = wanted.filter((a) => a.artifact.expired);
+    const live = wanted.filter((a) => !a.artifact.expired);
+    if (live.length > options.maxDownloads) {
+        incomplete ??= `${live.length} record artifacts in the window, more than the ${options.maxDownloads} read per run`;
+    }
+    const toRead = live.slice(0, options.maxDownloads);
+    const results = new Array(toRead.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < toRead.length) {
+            const index = next++;
+            const item = toRead[index];
+            requests++;
+            results[index] = await readOne(store, item.artifact, item.parsed, options.scratch);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(DOWNLOADS_IN_FLIGHT, toRead.length) }, () => worker()));
+    const records = results.filter((r) => 'snapshot' in r);
+    const skipped = results.filter((r) => !('snapshot' in r));
+    return {
+        records,
+        expired,
+        skipped,
+        complete: incomplete === undefined,
+        ...(incomplete !== undefined ? { incomplete } : {}),
+        requests,
+    };
+}
+/** Downloads one record artifact and reads its snapshot; a problem is returned, not thrown. */
+async function readOne(store, artifact, parsed, scratch) {
+    const label = `artifact ${artifact.name} (id ${artifact.id})`;
+    const dir = (0,external_node_path_.join)(scratch, String(artifact.id));
+    try {
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+        await (0,promises_.mkdir)(dir, { recursive: true });
+        // Only bytes that match the digest GitHub listed are read: the client unzips before it
+        // compares, so a swapped zip's files are in `dir` either way.
+        if (!(await store.download(artifact, dir))) {
+            return {
+                dir: label,
+                problem: artifact.digest === undefined
+                    ? 'GitHub lists no digest for it'
+                    : 'the downloaded zip does not match its listed digest',
+            };
+        }
+        const bytes = (0,bounded_file/* tryReadBoundedFile */.D)((0,external_node_path_.join)(dir, record_files/* SNAPSHOT_FILE */.QX), {
+            label: `${label}: snapshot`,
+            maxBytes: MAX_HISTORY_SNAPSHOT_BYTES,
+        });
+        if (bytes === undefined)
+            return { dir: label, problem: `no ${record_files/* SNAPSHOT_FILE */.QX}` };
+        const snapshot = parseSnapshot(bytes, label);
+        const mismatch = bindingProblem(artifact, parsed, snapshot);
+        if (mismatch !== undefined)
+            return { dir: label, problem: mismatch };
+        return { artifact, parsed, snapshot, snapshotDigest: (0,tree_digest/* sha256Digest */.sI)(bytes) };
+    }
+    catch (error) {
+        return { dir: label, problem: (0,errors/* describeError */.Uc)(error) };
+    }
+    finally {
+        await (0,promises_.rm)(dir, { recursive: true, force: true }).catch(() => undefined);
+    }
+}
+/**
+ * Why a downloaded snapshot is not the record its artifact's name says, if it is not.
+ *
+ * Attack: anyone who can upload an artifact to the repository (any workflow, a fork's pull
+ * request) uploads one named like a record whose snapshot copies a real run's but claims another
+ * run id, remediation, version or target: as a second copy of that run it would replace the real
+ * one in the count, and a loop would never trip the breaker. A snapshot is taken only as the run
+ * its artifact names (`<run>-<attempt>[-<suffix>]`, remediation and version), uploaded by that
+ * very workflow run (`workflow_run.id`, which GitHub sets and the uploader cannot choose).
+ */
+function bindingProblem(artifact, parsed, snapshot) {
+    const runId = `${parsed.runId}-${parsed.attempt}${parsed.suffix !== undefined ? `-${parsed.suffix}` : ''}`;
+    if (artifact.runId !== undefined && artifact.runId !== parsed.runId) {
+        return `uploaded by workflow run ${artifact.runId}, but its name says run ${parsed.runId}`;
+    }
+    if (snapshot.remediation.name !== parsed.name || snapshot.remediation.version !== parsed.version) {
+        return `its snapshot is of ${snapshot.remediation.name}@${snapshot.remediation.version}, but its name says ${parsed.name}@${parsed.version}`;
+    }
+    if (snapshot.runId !== runId)
+        return `its snapshot is of run ${snapshot.runId}, but its name says run ${runId}`;
+    return undefined;
+}
+/** Pages of artifacts the breaker reads at most (1,000 artifacts): ten requests. */
+const HISTORY_MAX_PAGES = 10;
+/** Record artifacts the breaker downloads at most: one request (and one redirect) each. */
+const HISTORY_MAX_DOWNLOADS = 100;
+/**
+ * The run history on GitHub: the published records of remediation `name` created within the
+ * window. Throws when a bound stops the reading (the breaker then refuses: HISTORY_UNAVAILABLE);
+ * an expired record inside the window is listed as skipped.
+ */
+function publishedRunHistory(store, scratch) {
+    return async (name, since) => {
+        const scan = await scanPublishedRecords(store, {
+            accept: (parsed) => parsed.name === name,
+            since,
+            maxPages: HISTORY_MAX_PAGES,
+            maxDownloads: HISTORY_MAX_DOWNLOADS,
+            scratch,
+        }).finally(() => (0,promises_.rm)(scratch, { recursive: true, force: true }).catch(() => undefined));
+        if (!scan.complete)
+            throw new Error(`the published records could not all be read: ${scan.incomplete}`);
+        // Attack (or a short retention-days): a record of this remediation that expired inside the
+        // window says nothing about what that run did, and counting it as nothing would reopen the
+        // breaker early; the guards fail closed until it leaves the window.
+        const expired = scan.expired[0];
+        if (expired !== undefined) {
+            throw new Error(`the record artifact ${expired.artifact.name} (created ${expired.artifact.createdAt}) expired inside the window, so what that run did is unknown; keep records at least as long as the window (retention-days)`);
+        }
+        return {
+            runs: scan.records.map((r) => ({
+                dir: `artifact ${r.artifact.name}`,
+                snapshot: r.snapshot,
+                snapshotDigest: r.snapshotDigest,
+            })),
+            skipped: scan.skipped,
+        };
+    };
+}
+/** Records `runs list --repo` reads when no --limit is given: a screenful, about 31 requests. */
+const LIST_DEFAULT_LIMIT = 30;
+/**
+ * `runs list --repo`: the newest record artifacts of the repository (of remediation `name` when
+ * given, created at or after `since`), `limit` of them, each read (its snapshot downloaded) or
+ * listed as expired. Bounded: the list pages (at most HISTORY_MAX_PAGES) and one download per
+ * live record; filters on what is inside a record (target, status) apply after reading, so they
+ * narrow the `limit` newest records rather than search further back.
+ */
+function publishedRunListSource(store, scratch, filter) {
+    return async () => {
+        const scan = await scanPublishedRecords(store, {
+            accept: (parsed) => filter.name === undefined || parsed.name === filter.name,
+            ...(filter.since !== undefined ? { since: filter.since } : {}),
+            limit: filter.limit,
+            maxPages: HISTORY_MAX_PAGES,
+            maxDownloads: filter.limit,
+            scratch,
+        }).finally(() => rm(scratch, { recursive: true, force: true }).catch(() => undefined));
+        const entries = [
+            ...scan.records.map((r) => ({
+                kind: 'record',
+                snapshot: r.snapshot,
+                snapshotDigest: r.snapshotDigest,
+                location: `artifact ${r.artifact.name} (id ${r.artifact.id})`,
+            })),
+            ...scan.expired.map(({ artifact, parsed }) => ({
+                kind: 'expired',
+                name: parsed.name,
+                version: parsed.version,
+                runId: String(parsed.runId),
+                attempt: String(parsed.attempt),
+                created: artifact.createdAt,
+                location: `artifact ${artifact.name} (id ${artifact.id}, expired)`,
+            })),
+        ];
+        return {
+            entries,
+            skipped: [
+                ...scan.skipped.map(({ dir, problem }) => ({ location: dir, problem })),
+                ...(scan.incomplete !== undefined ? [{ location: 'the artifact list', problem: scan.incomplete }] : []),
+            ],
+        };
+    };
+}
+
+;// CONCATENATED MODULE: ./src/action/main-run.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Names the Action sets itself; a remediation's declared output may not overwrite them. */
+const RESERVED_OUTPUTS = [
+    'status',
+    'digest',
+    'manifest-serial',
+    'snapshot-digest',
+    'record-path',
+    'artifact-id',
+    'artifact-url',
+    'release-url',
+    'attestation-id',
+    'attestation-url',
+    'error-code',
+    'plan-digest',
+];
+/** The Action's main step: verify, run, record, publish, report. Never throws. */
+async function runMain(mainDeps) {
+    const { io } = mainDeps;
+    try {
+        const settings = readActionSettings((name) => io.getInput(name), mainDeps.env);
+        const replay = settings.replay === undefined ? undefined : await readReplay(settings, settings.replay, io);
+        // A replay acts on the recorded target (readReplay refuses a different `target` input), with
+        // the recorded facts: an SSH-mode run is repeated on the host it reached.
+        const target = replay !== undefined ? replay.target : settings.target;
+        const targetFacts = replay !== undefined ? replay.targetFacts : settings.targetFacts;
+        const deps = { ...mainDeps, api: mainDeps.connectApi(settings.token, settings.repository) };
+        const keys = await loadKeys(settings);
+        const source = await chooseSource(settings, deps);
+        const { bytes: manifestBytes, published: publishedSerial } = await loadManifest(settings, keys, deps);
+        const approval = settings.approvedPlanDigest !== undefined || settings.approvedIn !== undefined
+            ? await readApproval(settings, deps)
+            : undefined;
+        // Untrusted step output is fenced: between these markers the runner ignores workflow commands,
+        // so a step cannot set outputs, add masks or change the job's environment by printing them.
+        const fence = (0,external_node_crypto_.randomBytes)(16).toString('hex');
+        let fenced = false;
+        let outcome;
+        try {
+            outcome = await runRemediation(await buildRunSettings({
+                ref: settings.ref,
+                threshold: settings.threshold,
+                minSerial: settings.minSerial,
+                ...(publishedSerial !== undefined ? { published: publishedSerial } : {}),
+                ...(settings.acceptOlderSerial !== undefined ? { acceptOlderSerial: settings.acceptOlderSerial } : {}),
+                params: replay?.params ?? settings.params,
+                cliParams: {},
+                outDir: settings.outDir,
+                dryRun: settings.dryRun,
+                force: settings.force,
+                checkOnly: settings.checkOnly,
+                ...(target !== undefined ? { target } : {}),
+                targetFacts,
+                ignoreCircuitBreaker: settings.ignoreCircuitBreaker,
+                ...(settings.idempotencyKey !== undefined ? { idempotencyKey: settings.idempotencyKey } : {}),
+                ...(replay !== undefined ? { replay: replay.replay } : {}),
+                ...(settings.approvedPlanDigest !== undefined ? { approvedPlanDigest: settings.approvedPlanDigest } : {}),
+                ...(approval !== undefined ? { approval } : {}),
+                ...(settings.approvedIn !== undefined ? { requiredApproval: settings.approvedIn } : {}),
+                runId: githubRunId(settings.runId, settings.runAttempt, settings.recordSuffix),
+                // The Action only ever runs as a step of a GitHub job: the trigger is the job's.
+                github: { ...settings.github, actions: true },
+                toolPath: deps.toolPath,
+                runnerInfo: {
+                    ...(settings.github.runnerName ? { name: settings.github.runnerName } : {}),
+                    ...(settings.github.runnerOs ? { os: settings.github.runnerOs } : {}),
+                },
+            }), buildRunDeps({
+                git: source,
+                manifestBytes,
+                trustedKeys: keys,
+                callerEnv: deps.env,
+                scratchRoot: settings.runnerTemp,
+                clock: deps.now,
+                cancel: deps.cancel,
+                out: (line) => io.info(line),
+                onSecrets: (values) => values.forEach((v) => io.setSecret(v)),
+                onRecordStarted: (dir) => {
+                    io.saveState(STATE.recordDir, dir);
+                    io.saveState(STATE.ref, `${settings.ref.name}@${settings.ref.version}`);
+                    io.writeRaw(`::stop-commands::${fence}\n`);
+                    fenced = true;
+                },
+                echo: (bytes) => io.writeRaw(bytes),
+                history: actionRunHistory(settings, deps),
+            }));
+        }
+        finally {
+            if (fenced)
+                io.writeRaw(`\n::${fence}::\n`);
+        }
+        warnOfOlderSerial(io, settings, publishedSerial, outcome.manifestSerial);
+        if (outcome.kind === 'planned') {
+            io.setOutput('status', 'planned');
+            io.setOutput('digest', outcome.digest);
+            io.setOutput('manifest-serial', String(outcome.manifestSerial));
+            io.setOutput('plan-digest', outcome.planDigest);
+            // The dry run is the approval mode's plan job: the summary is what the reviewer approves.
+            await io.writeSummary(renderPlanSummary({
+                plan: outcome.plan,
+                planDigest: outcome.planDigest,
+                recordedParams: outcome.recordedParams,
+                target,
+            }));
+            return;
+        }
+        const { recordDir, snapshotDigest, refusal } = outcome;
+        // Attested before publishing, so the artifact and the release carry receipt.sigstore.json.
+        const attestation = await attestClosedRecord(settings, deps, recordDir, outcome.seal);
+        const published = await publishRecord(settings, deps, recordDir, snapshotDigest, attestation);
+        io.saveState(STATE.published, 'true');
+        reportOutputs(io, recordDir, snapshotDigest, published.snapshot, outcome, published, attestation);
+        const attestFailure = attestation.kind === 'failed' && attestation.required ? attestation.message : undefined;
+        if (refusal) {
+            io.setFailed(`refused [${refusal.code}]: ${refusal.message}`);
+        }
+        else if (outcome.exitCode !== errors/* ExitCode */.yU.ok) {
+            io.setFailed(`${settings.ref.name}@${settings.ref.version}: ${outcome.status}${published.snapshot.error ? ` (${published.snapshot.error.code}: ${published.snapshot.error.message})` : ''}`);
+        }
+        else if (published.failures.length) {
+            io.setFailed(`the run ${outcome.status} but publishing the record failed: ${published.failures.join('; ')}; the record is still on the runner at ${recordDir}`);
+        }
+        else if (attestFailure !== undefined) {
+            io.setFailed(`the run ${outcome.status} but ${attestFailure}`);
+        }
+        // The step failed for another reason: the attestation failure (attest: true) is still said.
+        if (attestFailure !== undefined && (refusal || outcome.exitCode !== errors/* ExitCode */.yU.ok || published.failures.length)) {
+            io.error(attestFailure);
+        }
+    }
+    catch (error) {
+        reportError(io, error);
+    }
+}
+/**
+ * Reads and checks the record named by `replay-of` (against `replay-snapshot-digest`) and returns
+ * the run it asks for again. The `remediation` input must name the record's version: it names the
+ * job and keys the concurrency group, so a record of another version is refused rather than run
+ * outside the group that serialises it. Parameters come only from the record.
+ */
+async function readReplay(settings, replay, io) {
+    // Loaded only for a replay: it brings the snapshot validator, which a run does not need.
+    const { readReplayRequest } = await __webpack_require__.e(/* import() */ 893).then(__webpack_require__.bind(__webpack_require__, 39893));
+    const request = await readReplayRequest(replay.dir, { snapshotDigest: replay.snapshotDigest }, { unanchored: false });
+    if (request.ref.tag !== settings.ref.tag) {
+        throw new errors/* UsageError */.eb('NOT_REPLAYABLE', `input 'replay-of': the record is of ${(0,version_ref/* formatRef */.rq)(request.ref)}, but input 'remediation' is ${(0,version_ref/* formatRef */.rq)(settings.ref)}; give the record's version`);
+    }
+    if (Object.keys(settings.params).length > 0) {
+        throw new errors/* UsageError */.eb('USAGE', "input 'params': expected none with 'replay-of' (a replay runs the recorded parameters)");
+    }
+    if (settings.target !== undefined && settings.target !== request.target) {
+        throw new errors/* UsageError */.eb('NOT_REPLAYABLE', `input 'target': the record's target is ${request.target === undefined ? '(none)' : `'${request.target}'`}, not '${settings.target}'; a replay acts on the recorded target`);
+    }
+    if (Object.keys(settings.targetFacts).length > 0) {
+        throw new errors/* UsageError */.eb('USAGE', "input 'target-facts': expected none with 'replay-of' (a replay runs with the recorded target facts)");
+    }
+    const { of } = request.replay;
+    io.info(`replaying ${(0,version_ref/* formatRef */.rq)(request.ref)} run ${of.runId} (snapshot ${of.snapshotDigest})`);
+    for (const anchor of request.anchors)
+        io.info(`  authenticated: ${anchor}`);
+    return request;
+}
+function reportOutputs(io, recordDir, snapshotDigest, snapshot, outcome, published, attestation) {
+    io.setOutput('status', snapshot.status);
+    io.setOutput('digest', snapshot.remediation.digest ?? '');
+    io.setOutput('manifest-serial', snapshot.manifest ? String(snapshot.manifest.serial) : '');
+    io.setOutput('snapshot-digest', snapshotDigest);
+    io.setOutput('record-path', recordDir);
+    io.setOutput('artifact-id', published.artifact ? String(published.artifact.id) : '');
+    io.setOutput('artifact-url', published.artifact?.url ?? '');
+    io.setOutput('release-url', published.release?.url ?? '');
+    io.setOutput('attestation-id', attestation.kind === 'attested' ? attestation.id : '');
+    io.setOutput('attestation-url', attestation.kind === 'attested' ? attestation.url : '');
+    // The calling workflow escalates on it: `if: steps.fix.outputs.error-code == 'CIRCUIT_OPEN'`.
+    io.setOutput('error-code', snapshot.error?.code ?? '');
+    for (const [name, value] of Object.entries(outcome.outputs)) {
+        if (RESERVED_OUTPUTS.includes(name)) {
+            io.warning(`declared output '${name}' is not set: the name is one of the Action's own outputs; rename it in the definition`);
+        }
+        else {
+            io.setOutput(name, value);
+        }
+    }
+}
+/**
+ * Who approved this workflow run's protected environments, for the record of an approved plan.
+ * The approval itself is GitHub's (the environment's required reviewers held the job); a failure
+ * to read the reviews is recorded as such, and refuses the run only when `approved-in` asks for
+ * the approval to be shown (app/approval-check.ts).
+ */
+async function readApproval(settings, deps) {
+    const readAt = deps.now().toISOString();
+    try {
+        const reviews = await (await deps.api()).listRunApprovals(Number(settings.runId));
+        return { readAt, reviews };
+    }
+    catch (error) {
+        const unavailable = `the run's reviews could not be read (GET /repos/${settings.repository}/actions/runs/${settings.runId}/approvals needs actions: read): ${(0,errors/* describeError */.Uc)(error)}`;
+        deps.io.warning(unavailable);
+        return { readAt, unavailable: unavailable.slice(0, 1000) };
+    }
+}
+/**
+ * The history the circuit breaker counts in a job: this runner's records (a self-hosted runner
+ * keeps RUNNER_TEMP between jobs only by accident, but what is there counts) and the records
+ * published as this repository's artifacts, which every earlier run of every runner left. Read
+ * only when the version has a breaker; it needs `actions: read` for the token.
+ */
+function actionRunHistory(settings, deps) {
+    const store = {
+        listArtifactsPage: async (page) => (await deps.api()).listArtifactsPage(page),
+        download: (artifact, dir) => deps.downloadArtifact(settings.token, settings.repository)(artifact, dir),
+    };
+    return combinedRunHistory([
+        localRunHistory(settings.outDir),
+        publishedRunHistory(store, (0,external_node_path_.join)(settings.runnerTemp, `remediate-history-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`)),
+    ]);
+}
+async function loadKeys(settings) {
+    const keys = settings.trustedKeysPem.map((pem, i) => keys_parsePublicKey(pem, `trusted-keys[${i}]`));
+    for (const path of settings.trustedKeyPaths)
+        keys.push(keys_parsePublicKey((0,bounded_file/* readBoundedFile */.M)(path, { label: "input 'trusted-keys': key file", maxBytes: MAX_KEY_FILE_BYTES }), path));
+    return keys;
+}
+// Prefer the checkout's own git objects when it has the tag (no API calls, same digest);
+// otherwise read the objects through the REST API.
+async function chooseSource(settings, deps) {
+    const local = new GitCli(settings.workspace, gitEnvironment(deps.env));
+    const commit = await local.tryResolveTag(settings.ref.tag).catch(() => undefined);
+    if (commit) {
+        deps.io.info(`reading ${settings.ref.tag} from the checkout's git objects`);
+        return local;
+    }
+    local.close();
+    deps.io.info(`the checkout does not have tag ${settings.ref.tag}; reading it through the GitHub API`);
+    return new RestGitSource(await deps.api());
+}
+/**
+ * The manifest the run verifies against, and the highest serial the repository published (from the
+ * `manifest/s<serial>` tags; undefined when there is none), which the run refuses to go below: a
+ * manifest file in the workspace costs one API call for it, a published manifest none extra.
+ */
+async function loadManifest(settings, keys, deps) {
+    if (settings.manifest.kind === 'path') {
+        const bytes = (0,bounded_file/* readBoundedFile */.M)(settings.manifest.path, { label: "input 'manifest':", maxBytes: MAX_MANIFEST_BYTES });
+        // Attack: an older manifest file (from before a yank) committed or named as input. Learned
+        // from GitHub, not from the checkout, whose files and tags the run's own ref decides.
+        return { bytes, published: await readPublishedSerial(await deps.api()) };
+    }
+    const api = await deps.api();
+    const published = await findPublishedManifest(api, { keys, threshold: settings.threshold });
+    // No fallback to the manifest on the version's own release: deleting the manifest releases
+    // (anyone with write access can) would then run a version a later manifest yanked.
+    if (!published?.verified) {
+        throw new errors/* TrustError */.Ru('MALFORMED', `no signed manifest found: no release is tagged manifest/s<serial>. Publish the newest manifest once with 'remediate github publish-manifest' (the release workflow does it for every release), or pass the manifest input`);
+    }
+    for (const skipped of published.skipped)
+        deps.io.warning(`ignored ${skipped.source}: ${skipped.reason}`);
+    // The newest authentic manifest decides alone: expired or below min-serial refuses the run,
+    // never a fallback to an older manifest that a newer one may have yanked versions from.
+    checkManifestFreshness(published.verified.payload, { minSerial: settings.minSerial, now: deps.now() });
+    deps.io.info(`using the manifest of ${published.source} (serial ${published.serial})`);
+    // A higher tag passed over (its release deleted, replaced or unreadable) still raises the floor.
+    return { bytes: published.bytes, published: published.highest };
+}
+/**
+ * Says when `accept-older-serial` let an older manifest through (the record says it too), and
+ * when it was given but not needed: left in a caller, it would accept that old serial again later.
+ */
+function warnOfOlderSerial(io, settings, published, manifestSerial) {
+    const accepted = settings.acceptOlderSerial;
+    if (accepted === undefined)
+        return;
+    if (published !== undefined && manifestSerial === accepted && accepted < published.serial) {
+        io.warning(`accept-older-serial: ran against manifest serial ${accepted}, below serial ${published.serial}, the highest published (${published.source}); recorded. Publish a newer manifest and remove the input`);
+    }
+    else if (manifestSerial !== undefined) {
+        io.warning(`accept-older-serial ${accepted} was not needed (manifest serial ${manifestSerial}, highest published ${published?.serial ?? 'none'}): remove it, or it would accept serial ${accepted} again later`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/adapters/run-artifacts.ts
+/**
+ * RunArtifacts over the real `@actions/artifact` client with `findBy`, which goes through the
+ * public REST API (list, then the zip behind a redirect) with the given token. A `run:` step has no
+ * ACTIONS_RUNTIME_TOKEN, so the client's internal service is not an option there.
+ */
+async function artifactClientFor(target) {
+    const [repositoryOwner, repositoryName] = target.repository.split('/');
+    if (!repositoryOwner || !repositoryName) {
+        throw new Error(`expected GITHUB_REPOSITORY as owner/name, got '${target.repository}'`);
+    }
+    const findBy = { token: target.token, workflowRunId: target.runId, repositoryOwner, repositoryName };
+    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(351), __webpack_require__.e(724), __webpack_require__.e(252)]).then(__webpack_require__.bind(__webpack_require__, 91252));
+    const client = new DefaultArtifactClient();
+    return {
+        async list() {
+            const { artifacts } = await client.listArtifacts({ findBy });
+            return artifacts.map((a) => ({ id: a.id, name: a.name, digest: a.digest || undefined }));
+        },
+        async download(artifact, dir) {
+            const result = await client.downloadArtifact(artifact.id, {
+                path: dir,
+                findBy,
+                ...(artifact.digest ? { expectedHash: artifact.digest } : {}),
+            });
+            return !result.digestMismatch;
+        },
+    };
+}
+/**
+ * An ArtifactDownloader over the real `@actions/artifact` client (loaded on first use), through
+ * the public REST API with `token`: the zip behind the download redirect, checked against the
+ * digest GitHub listed. The API base is GITHUB_API_URL (the client reads it), else api.github.com.
+ */
+function artifactDownloaderFor(token, repository) {
+    const [repositoryOwner, repositoryName] = repository.split('/');
+    if (!repositoryOwner || !repositoryName)
+        throw new Error(`expected a repository as owner/name, got '${repository}'`);
+    return async (artifact, dir) => {
+        const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(351), __webpack_require__.e(724), __webpack_require__.e(252)]).then(__webpack_require__.bind(__webpack_require__, 91252));
+        const findBy = { token, workflowRunId: artifact.runId ?? 0, repositoryOwner, repositoryName };
+        const result = await new DefaultArtifactClient().downloadArtifact(artifact.id, {
+            path: dir,
+            findBy,
+            ...(artifact.digest ? { expectedHash: artifact.digest } : {}),
+        });
+        return artifact.digest !== undefined && !result.digestMismatch;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/action/main-entry.ts
+// The Action's main step once the environment is sealed: wires the runner to runMain.
+
+
+
+
+
+
+/** Runs the main step; `toolPath` is the entry bundle's file, whose digest the record carries. */
+async function startMain(toolPath) {
+    // GitHub cancels with SIGINT, then SIGTERM 7.5 s later, then kills the tree 2.5 s after that:
+    // stop the running step at once and leave a note for the post step in case we are killed.
+    // SIGHUP (a runner's session ending) would otherwise end Node at once, leaving the step running
+    // and the record `running`: it cancels the same way.
+    const cancel = new AbortController();
+    const onSignal = () => {
+        if (!cancel.signal.aborted)
+            core/* saveState */.LZ(STATE.cancelled, 'true');
+        cancel.abort();
+    };
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+        process.on(signal, onSignal);
+    await runMain({
+        io: coreIo(),
+        env: process.env,
+        connectApi: lazyGitHubApi,
+        uploadArtifact: uploadWithArtifactClient,
+        downloadArtifact: artifactDownloaderFor,
+        attest: attestWithActionsToolkit,
+        cancel: cancel.signal,
+        toolPath,
+        now: () => new Date(),
+    });
+}
+
+
+/***/ }),
+
+/***/ 79144:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ tryReadBoundedFile),
+/* harmony export */   M: () => (/* binding */ readBoundedFile)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+// Reading a file the caller named (a key, a manifest, a params file, a record file). Whoever
+// names the path chooses what is there: a FIFO, a device, a folder, a huge file. Each is refused
+// with a one-line usage error before more than the limit is read.
+
+
+/** Bytes read per call once the file turns out larger than it said it was. */
+const CHUNK_BYTES = 64 * 1024;
+/**
+ * Reads a regular file of at most `maxBytes`; throws a UsageError (NOT_FOUND, NOT_A_FILE,
+ * FILE_TOO_LARGE or `tooLargeCode`, IO_ERROR) naming the file and the problem otherwise.
+ */
+function readBoundedFile(path, options) {
+    const bytes = tryReadBoundedFile(path, options);
+    if (bytes === undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb('NOT_FOUND', `${options.label} ${path} does not exist`);
+    return bytes;
+}
+/** As readBoundedFile, but undefined when nothing exists at `path`. */
+function tryReadBoundedFile(path, options) {
+    const { label, maxBytes, tooLargeCode = 'FILE_TOO_LARGE' } = options;
+    let fd;
+    try {
+        // O_NONBLOCK: opening a FIFO without a writer would block here, and a read from one forever,
+        // with the event loop stopped, so SIGINT and SIGTERM went unanswered. It does not change reads
+        // of regular files. O_NOCTTY: naming a terminal must not make it the process's controlling one.
+        // (Both are 0 where the platform has no such flag.)
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0) | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOCTTY ?? 0));
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .usageErrorFromSystem */ .tz)(error, `${label} ${path}`) ?? error;
+    }
+    try {
+        const stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        // Only regular files: a FIFO or a character device (/dev/zero, /dev/stdin) has no end to wait
+        // for, and a folder has no bytes; checked on the open descriptor, so a swap after a check
+        // cannot slip one in.
+        if (!stats.isFile()) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb('NOT_A_FILE', `${label} ${path} is ${kindOf(stats)}, not a regular file`);
+        }
+        // Refused by its stated size before reading: a 200 MB file must not cost 200 MB to refuse.
+        if (stats.size > maxBytes)
+            throw tooLarge(tooLargeCode, label, path, maxBytes, stats.size);
+        options.checkFile?.(stats);
+        return readAtMost(fd, maxBytes, stats.size, () => tooLarge(tooLargeCode, label, path, maxBytes));
+    }
+    catch (error) {
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .usageErrorFromSystem */ .tz)(error, `${label} ${path}`) ?? error;
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+// Reads until end of file, but never more than maxBytes + 1 bytes: a file whose stated size is
+// wrong (/proc files say 0) or that grows while read cannot make the read unbounded.
+function readAtMost(fd, maxBytes, statedSize, onTooLarge) {
+    const chunks = [];
+    let total = 0;
+    let want = Math.min(statedSize + 1, maxBytes + 1);
+    for (;;) {
+        const chunk = Buffer.allocUnsafe(want);
+        let filled = 0;
+        while (filled < chunk.byteLength) {
+            const count = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, chunk, filled, chunk.byteLength - filled, null);
+            if (count === 0)
+                break;
+            filled += count;
+        }
+        chunks.push(chunk.subarray(0, filled));
+        total += filled;
+        if (total > maxBytes)
+            throw onTooLarge();
+        if (filled < chunk.byteLength)
+            return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+        want = Math.min(CHUNK_BYTES, maxBytes + 1 - total);
+    }
+}
+function tooLarge(code, label, path, maxBytes, size) {
+    const actual = size === undefined ? `over ${maxBytes} bytes` : `${size} bytes`;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(code, `${label} ${path} is ${actual}; at most ${maxBytes} bytes are accepted`);
+}
+function kindOf(stats) {
+    if (stats.isDirectory())
+        return 'a folder';
+    if (stats.isFIFO())
+        return 'a FIFO (named pipe)';
+    if (stats.isCharacterDevice())
+        return 'a character device';
+    if (stats.isBlockDevice())
+        return 'a block device';
+    if (stats.isSocket())
+        return 'a socket';
+    return 'not a regular file';
+}
+
+
+/***/ }),
+
+/***/ 77670:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $_: () => (/* binding */ TARGET_RULE),
+/* harmony export */   Qn: () => (/* binding */ TARGET),
+/* harmony export */   f6: () => (/* binding */ alertKeyOfEvent),
+/* harmony export */   qY: () => (/* binding */ MAX_PAYLOAD_BYTES)
+/* harmony export */ });
+/* unused harmony exports MAX_PAYLOAD_PROPERTIES, parseDispatchPayload */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _idempotency_key_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(40884);
+/* harmony import */ var _version_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89715);
+
+
+
+
+/** GitHub's limits on repository_dispatch: 10 top-level client_payload properties, under 64 KB. */
+const MAX_PAYLOAD_PROPERTIES = 10;
+/** GitHub's size limit of a client_payload; also the limit of a params JSON object (params-json.ts). */
+const MAX_PAYLOAD_BYTES = 64 * 1024;
+/**
+ * A run's target (a host, a service, `db:primary`, `team/app`): one plain token, compared as is,
+ * recorded and printed. The pattern keeps it one line with no shell or Markdown meaning, and no
+ * leading `-` or `.` that could read as an option or a hidden file. The same pattern everywhere a
+ * target enters: the payload, `--target`, the Action's `target` input, and the workflows' plans.
+ */
+const TARGET = /^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,199}$/;
+/** The rule above, as error messages say it. */
+const TARGET_RULE = 'letters, digits and . _ : @ / -, starting with a letter or digit, at most 200';
+const ALLOWED = new Set(['remediation', 'params', 'target', 'alert']);
+/**
+ * Validates the `client_payload` of a repository_dispatch event before anything acts on it:
+ * only the four known properties, an exact version, a plain target, objects where objects
+ * belong. Anything else is refused (exit 2) with a message saying what to send.
+ */
+function parseDispatchPayload(event) {
+    const refuse = (message) => {
+        throw new UsageError('INVALID_PARAMS', `repository_dispatch payload: ${message}; expected client_payload {remediation: "name@vX.Y.Z", params?: {...}, target?: "host-1", alert?: {id?: "...", fingerprint?: "...", startsAt?: "...", ...}}`);
+    };
+    if (!isObject(event))
+        return refuse('the event is not a JSON object');
+    const payload = event.client_payload;
+    if (!isObject(payload))
+        return refuse('client_payload is missing or not an object');
+    const bytes = Buffer.byteLength(JSON.stringify(payload));
+    if (bytes >= MAX_PAYLOAD_BYTES)
+        refuse(`client_payload is ${bytes} bytes; GitHub accepts less than ${MAX_PAYLOAD_BYTES}`);
+    const keys = Object.keys(payload);
+    if (keys.length > MAX_PAYLOAD_PROPERTIES)
+        refuse(`client_payload has ${keys.length} top-level properties; GitHub accepts at most ${MAX_PAYLOAD_PROPERTIES}`);
+    const unknown = keys.filter((k) => !ALLOWED.has(k));
+    if (unknown.length)
+        refuse(`unknown propert${unknown.length > 1 ? 'ies' : 'y'} ${unknown.map((k) => `'${k.slice(0, 40)}'`).join(', ')}`);
+    if (typeof payload.remediation !== 'string')
+        return refuse('remediation must be a string like "reapply-config@v1.0.0"');
+    const ref = parseVersionRef(payload.remediation);
+    if (payload.params !== undefined && !isObject(payload.params))
+        refuse('params must be an object of parameter values');
+    if (payload.target !== undefined && (typeof payload.target !== 'string' || !TARGET.test(payload.target))) {
+        refuse(`target must be ${TARGET_RULE}`);
+    }
+    if (payload.alert !== undefined && !isObject(payload.alert))
+        refuse('alert must be an object');
+    // Attack/mistake: a sender that posts resolutions as well (Alertmanager's send_resolved, a
+    // Grafana or gateway rule sending to the fix's event type) would start the fix when the alert
+    // ends. A resolved alert never starts a run; its evidence says so, so the runner refuses it.
+    // Attack: compared exactly, `Resolved`, `RESOLVED` or `resolved ` from a sender other than the
+    // gateway passed as firing; the status is compared trimmed and without case.
+    const status = isObject(payload.alert) ? payload.alert['status'] : undefined;
+    if (typeof status === 'string' && status.trim().toLowerCase() === 'resolved') {
+        refuse(`alert.status is ${JSON.stringify(status.slice(0, 20))}: a resolved alert never starts a fix (send only firing alerts here)`);
+    }
+    const alertKey = isObject(payload.alert) ? idempotencyKeyFromAlert(payload.alert) : undefined;
+    // A key field of the wrong type or shape is refused here, where the alert source learns of it at
+    // its first dispatch, rather than silently giving no key and no duplicate check.
+    if (alertKey?.kind === 'invalid')
+        refuse(alertKey.problem);
+    return {
+        remediation: `${ref.name}@${ref.version}`,
+        params: payload.params ?? {},
+        target: payload.target ?? '',
+        alertDigest: payload.alert === undefined
+            ? ''
+            : `sha256:${createHash('sha256').update(JSON.stringify(payload.alert)).digest('hex')}`,
+        idempotencyKey: alertKey?.kind === 'key' ? alertKey.key : '',
+    };
+}
+/**
+ * The idempotency key a GitHub event's payload carries: that of `client_payload.alert` when the
+ * event has one (a repository_dispatch), else none. The run derives its key with this, from the
+ * same payload `dispatch parse` validated, so both agree on it.
+ */
+function alertKeyOfEvent(event) {
+    const payload = isObject(event) ? event['client_payload'] : undefined;
+    const alert = isObject(payload) ? payload['alert'] : undefined;
+    if (alert === undefined)
+        return { kind: 'none', reason: 'the event payload has no client_payload.alert' };
+    if (!isObject(alert))
+        return { kind: 'invalid', problem: 'client_payload.alert must be an object' };
+    return (0,_idempotency_key_js__WEBPACK_IMPORTED_MODULE_2__/* .idempotencyKeyFromAlert */ .Z_)(alert);
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+
+/***/ }),
+
+/***/ 99394:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   YX: () => (/* binding */ serialiseEnvelope),
+/* harmony export */   Yj: () => (/* binding */ signEnvelope),
+/* harmony export */   j5: () => (/* binding */ decodeBase64OrRefuse),
+/* harmony export */   lk: () => (/* binding */ countValidSignatures),
+/* harmony export */   mE: () => (/* binding */ parseEnvelope),
+/* harmony export */   qD: () => (/* binding */ MANIFEST_PAYLOAD_TYPE)
+/* harmony export */ });
+/* unused harmony exports pae, decodeBase64Strict */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+
+
+/** The payload type of a remediation manifest inside its DSSE envelope. */
+const MANIFEST_PAYLOAD_TYPE = 'application/vnd.remediate.manifest.v1+json';
+/**
+ * DSSE's Pre-Authentication Encoding: `DSSEv1 SP LEN(type) SP type SP LEN(body) SP body`,
+ * lengths as ASCII decimal byte counts. Signing PAE instead of the raw payload binds the type,
+ * so a signature over some other document cannot be replayed as a manifest.
+ */
+function pae(payloadType, payload) {
+    const type = Buffer.from(payloadType, 'utf8');
+    return Buffer.concat([
+        Buffer.from(`DSSEv1 ${type.byteLength} `, 'ascii'),
+        type,
+        Buffer.from(` ${payload.byteLength} `, 'ascii'),
+        payload,
+    ]);
+}
+/** Serialises an envelope the way it is stored: pretty JSON with a trailing newline. */
+function serialiseEnvelope(envelope) {
+    return Buffer.from(`${JSON.stringify(envelope, null, 2)}\n`, 'utf8');
+}
+/**
+ * Strict, canonical base64 decoding: Node's decoder skips junk and ignores non-zero padding bits,
+ * so two different texts could decode to the same bytes and an envelope could be altered without
+ * any signature or digest noticing. Only the one canonical encoding of the bytes is accepted.
+ */
+function decodeBase64Strict(text, what) {
+    const bytes = /^[A-Za-z0-9+/]*={0,2}$/.test(text) && text.length % 4 === 0 ? Buffer.from(text, 'base64') : undefined;
+    if (!bytes || bytes.toString('base64') !== text)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb('USAGE', `${what} is not valid base64`);
+    return bytes;
+}
+/**
+ * Signs a payload with each distinct key: the one signing routine of the manifest and the run
+ * receipt (Ed25519 over PAE, so any DSSE verifier, or `openssl pkeyutl -verify -rawin` over the
+ * PAE bytes, can check it).
+ */
+function signEnvelope(payloadType, payload, keys) {
+    const message = pae(payloadType, payload);
+    const seen = new Set();
+    const signatures = keys
+        .filter((k) => !seen.has(k.keyid) && seen.add(k.keyid))
+        .map((k) => ({ keyid: k.keyid, sig: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.sign)(null, message, k.key).toString('base64') }));
+    return { payloadType, payload: Buffer.from(payload).toString('base64'), signatures };
+}
+/** Parses envelope JSON (strict UTF-8); `what` names the document in errors ("manifest", "receipt"). */
+function parseEnvelope(bytes, what = 'manifest') {
+    let value;
+    try {
+        value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TrustError */ .Ru('MALFORMED', `${what} is not a JSON DSSE envelope`, { cause: error });
+    }
+    const v = value;
+    if (typeof v !== 'object' ||
+        v === null ||
+        typeof v.payloadType !== 'string' ||
+        typeof v.payload !== 'string' ||
+        !Array.isArray(v.signatures) ||
+        !v.signatures.every((s) => typeof s === 'object' && s !== null && typeof s.keyid === 'string' && typeof s.sig === 'string')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TrustError */ .Ru('MALFORMED', `${what}: expected {payloadType, payload, signatures: [{keyid, sig}]}`);
+    }
+    return v;
+}
+/** Strict base64 (decodeBase64Strict) whose failure is a MALFORMED trust error. */
+function decodeBase64OrRefuse(text, what) {
+    try {
+        return decodeBase64Strict(text, what);
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TrustError */ .Ru('MALFORMED', `${what} is not valid base64`, { cause: error });
+    }
+}
+/**
+ * Checks an envelope's signatures over PAE(payloadType, payload) against trusted keys.
+ * Forgery and edits: only a signature that verifies under a key the caller trusts counts, and
+ * each trusted key counts once however many signatures claim it (no threshold by duplication).
+ * A keyid is only a lookup hint: a signature under a trusted keyid by another key fails.
+ */
+function countValidSignatures(envelope, payload, trusted, what) {
+    const signed = pae(envelope.payloadType, payload);
+    const valid = new Set();
+    let invalidFromTrusted = 0;
+    let untrusted = 0;
+    for (const signature of envelope.signatures) {
+        const key = trusted.get(signature.keyid);
+        if (!key) {
+            untrusted++;
+            continue;
+        }
+        const sig = decodeBase64OrRefuse(signature.sig, `${what} signature by ${signature.keyid}`);
+        if ((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.verify)(null, signed, key.key, sig))
+            valid.add(key.keyid);
+        else
+            invalidFromTrusted++;
+    }
+    return { valid, invalidFromTrusted, untrusted };
+}
+
+
+/***/ }),
+
+/***/ 40884:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z_: () => (/* binding */ idempotencyKeyFromAlert),
+/* harmony export */   wb: () => (/* binding */ parseIdempotencyKey)
+/* harmony export */ });
+/* unused harmony exports MAX_IDEMPOTENCY_KEY_LENGTH, IDEMPOTENCY_KEY */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+// The idempotency key of an alert: what makes two deliveries of one alert the same request.
+// Alerting systems re-send (Alertmanager retries on 5xx and re-notifies every repeat_interval; an
+// HA pair of Alertmanagers both send), so a run remembers the key it was started for and a later
+// run with the same key is refused as a duplicate (record/duplicate-alert.ts). Pure: an alert
+// object in, a key or a problem out.
+
+/** Longest idempotency key: an id, or a fingerprint, '@' and a start time, all in one. */
+const MAX_IDEMPOTENCY_KEY_LENGTH = 256;
+/**
+ * An idempotency key: 1-256 visible ASCII characters (`!` to `~`), so it is one line with no
+ * space, control character or invisible Unicode in it. It is recorded verbatim in snapshot.json
+ * and the receipt, printed in refusals, and compared byte for byte.
+ */
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,256}$/;
+/**
+ * Derives the idempotency key of a dispatch payload's `alert` object: `alert.id` when present,
+ * else `alert.fingerprint` + '@' + `alert.startsAt` when both are present, else none. Values are
+ * trimmed. A key field of another type than a string, empty, longer than 256 with the rest of the
+ * key, or holding anything but visible ASCII is `invalid` (the payload is refused): a bridge that
+ * sends `id: 123` or a multi-line id has a bug, and ignoring the field would turn the duplicate
+ * check off without anyone noticing. A lone `fingerprint` or `startsAt` gives no key: either one
+ * alone is ordinary evidence (a fingerprint names an alert series, every firing of it alike; a
+ * start time names nothing), and alert objects sent before the key existed carry them.
+ */
+function idempotencyKeyFromAlert(alert) {
+    if (Object.hasOwn(alert, 'id')) {
+        const id = keyPart(alert['id'], 'alert.id');
+        if (typeof id !== 'string')
+            return id;
+        return checked(id, 'alert.id', 'id');
+    }
+    const hasFingerprint = Object.hasOwn(alert, 'fingerprint');
+    const hasStartsAt = Object.hasOwn(alert, 'startsAt');
+    if (!hasFingerprint && !hasStartsAt) {
+        return { kind: 'none', reason: 'the alert has no id, fingerprint or startsAt' };
+    }
+    const fingerprint = hasFingerprint ? keyPart(alert['fingerprint'], 'alert.fingerprint') : undefined;
+    if (fingerprint !== undefined && typeof fingerprint !== 'string')
+        return fingerprint;
+    const startsAt = hasStartsAt ? keyPart(alert['startsAt'], 'alert.startsAt') : undefined;
+    if (startsAt !== undefined && typeof startsAt !== 'string')
+        return startsAt;
+    if (fingerprint === undefined || startsAt === undefined) {
+        return {
+            kind: 'none',
+            reason: `the alert has ${hasFingerprint ? 'a fingerprint but no startsAt' : 'a startsAt but no fingerprint'} (a key needs both, or an id)`,
+        };
+    }
+    return checked(`${fingerprint}@${startsAt}`, 'alert.fingerprint and alert.startsAt', 'fingerprint');
+}
+/**
+ * Checks an idempotency key given as text (`label`: `--idempotency-key`, `input 'idempotency-key'`):
+ * trimmed, then 1-256 visible ASCII characters. Throws UsageError (exit 2) otherwise.
+ */
+function parseIdempotencyKey(text, label) {
+    const key = text.trim();
+    // Attack: a key with a newline, a terminal escape or a workflow command (`\n::set-output`) is
+    // printed in refusals and logs; one line of visible ASCII can only ever be read as data.
+    if (!IDEMPOTENCY_KEY.test(key)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb('USAGE', `${label}: ${describeBadKey(key)}`);
+    }
+    return key;
+}
+/** A key field as a trimmed string, or the problem with it. */
+function keyPart(value, field) {
+    // Type confusion: a number, object or null where a string belongs is refused, not coerced:
+    // `1e21`, `{}` and `null` have no one text form every sender would agree on.
+    if (typeof value !== 'string') {
+        return { kind: 'invalid', problem: `${field} must be a string, got ${typeOf(value)}` };
+    }
+    return value.trim();
+}
+function checked(key, fields, from) {
+    if (IDEMPOTENCY_KEY.test(key))
+        return { kind: 'key', key, from };
+    return { kind: 'invalid', problem: `${fields}: ${describeBadKey(key)}` };
+}
+function describeBadKey(key) {
+    if (key === '')
+        return 'expected an idempotency key, got an empty value';
+    if (key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
+        return `expected an idempotency key of at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters, got ${key.length}`;
+    }
+    return 'expected an idempotency key of visible ASCII characters (no spaces, control characters or other Unicode)';
+}
+function typeOf(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+
+/***/ }),
+
+/***/ 39137:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ planDigest),
+/* harmony export */   c: () => (/* binding */ PLAN_DIGEST_PATTERN)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+// The plan digest (issue 17): one sha256 over what an approved run will do, so that a reviewer
+// approves "this version, these parameters, on this target, under this manifest" and the job that
+// runs after the approval can prove it runs exactly that. Pure.
+//
+// Attack it serves: between the plan a reviewer read and the job that runs after the approval,
+// something changes what would run (a new manifest re-points the version or yanks it and signs a
+// replacement, a tag moves, the payload's parameters, target or target facts differ in a re-run,
+// `force` is flipped). The apply job recomputes the digest from what it verified itself and refuses
+// (PLAN_CHANGED) on any difference: an approval never carries over to another plan.
+
+/** The shape of a plan digest as passed between jobs and people: `sha256:` and 64 lower-case hex. */
+const PLAN_DIGEST_PATTERN = /^sha256:[0-9a-f]{64}$/;
+/** Versioned domain tag: a digest of this format never equals one of another structure. */
+const PLAN_DIGEST_DOMAIN = 'remediate-plan/v1';
+/** The plan digest: sha256 of a JSON array in a fixed order, so no field can stand in for another. */
+function planDigest(facts) {
+    const canonical = JSON.stringify([
+        PLAN_DIGEST_DOMAIN,
+        facts.remediation,
+        facts.commit,
+        facts.digest,
+        facts.paramsDigest,
+        facts.manifestSerial,
+        facts.target,
+        Object.entries(facts.targetFacts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        facts.force,
+        facts.checkOnly,
+    ]);
+    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(canonical).digest('hex')}`;
+}
+
+
+/***/ }),
+
+/***/ 16386:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C_: () => (/* binding */ readSchemaError),
+/* harmony export */   TA: () => (/* binding */ expectedForm),
+/* harmony export */   jV: () => (/* binding */ formatPath)
+/* harmony export */ });
+/* unused harmony export pointerToPath */
+// Reads ajv's errors into plain problems: where, which keyword failed, and the values its params
+// carry. The wording stays with each caller: a definition speaks of keys at YAML positions
+// (definition-parser.ts), a snapshot of fields (record/snapshot-schema.ts).
+/** Reads one ajv error: its path, its keyword and the values that keyword's params carry. */
+function readSchemaError(error) {
+    const base = {
+        path: pointerToPath(error.instancePath),
+        data: error.data,
+        message: error.message ?? 'is invalid',
+    };
+    const params = error.params;
+    switch (error.keyword) {
+        case 'additionalProperties':
+            return { ...base, keyword: 'additionalProperties', key: params.additionalProperty };
+        case 'required':
+            return { ...base, keyword: 'required', key: params.missingProperty };
+        case 'propertyNames':
+            return { ...base, keyword: 'propertyNames', name: params.propertyName };
+        case 'pattern':
+            return {
+                ...base,
+                keyword: 'pattern',
+                pattern: params.pattern,
+                description: error.parentSchema?.description,
+                definition: /^#\/definitions\/([A-Za-z0-9]+)\/pattern$/.exec(error.schemaPath)?.[1],
+            };
+        case 'type': {
+            const type = params.type;
+            return { ...base, keyword: 'type', types: Array.isArray(type) ? type : [type] };
+        }
+        case 'enum':
+            return { ...base, keyword: 'enum', values: params.allowedValues };
+        case 'const':
+            return { ...base, keyword: 'const', value: params.allowedValue };
+        case 'false schema':
+            return { ...base, keyword: 'false schema' };
+        default:
+            return { ...base, keyword: 'other' };
+    }
+}
+/**
+ * What a pattern expects, for `expected X`: the schema's description (`a duration like 500ms`)
+ * reads better than its regex, which is the fallback.
+ */
+function expectedForm(pattern, description) {
+    return description
+        ? description.charAt(0).toLowerCase() + description.slice(1).replace(/\.$/, '')
+        : `a value matching /${pattern}/`;
+}
+/** A JSON pointer (`/steps/1/timeout`) as a path (`['steps', 1, 'timeout']`). */
+function pointerToPath(pointer) {
+    if (!pointer)
+        return [];
+    return pointer
+        .slice(1)
+        .split('/')
+        .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
+        .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+/** Formats a path like `steps[1].timeout`. */
+function formatPath(path) {
+    return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
+}
+
+
+/***/ }),
+
+/***/ 98326:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  yr: () => (/* binding */ factConflicts),
+  AB: () => (/* binding */ parseTargetFacts),
+  kQ: () => (/* binding */ targetFactEnvName)
+});
+
+// UNUSED EXPORTS: DEFAULT_TARGETS_FILE, FACT_NAME, MAX_FACTS, MAX_FACT_CHARS, MAX_TARGETS_FILE_BYTES, TargetsConfigError, parseTargetsConfig, resolveTarget
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/equal.js
+var equal = __webpack_require__(24951);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/ucs2length.js
+var ucs2length = __webpack_require__(36214);
+;// CONCATENATED MODULE: ./src/generated/targets-validator.js
+// Generated from remediations/targets.schema.json by scripts/build-validators.mjs; do not edit.
+/* eslint-disable */
+
+
+const runtime = (m) => (typeof m === "function" ? m : m.default);
+"use strict";const targets_validator_validate = (/* unused pure expression or super */ null && (validate10));/* harmony default export */ const targets_validator = ((/* unused pure expression or super */ null && (validate10)));const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://remediate.dev/schemas/targets-v1.json","title":"Targets file (remediations/targets.yml): where each target's runs go","description":"Routes each run to the runners of the target it is about. `remediate targets resolve` reads it in the workflows' plan jobs (input `targets-file`): an unknown target is refused before any runner is requested. Not part of any signed version: review changes to it as you review workflow changes.","type":"object","additionalProperties":false,"required":["targets"],"properties":{"targets":{"description":"Target name -> its route. Names are compared exactly; two names that differ only in case are refused (GitHub compares concurrency groups without case).","type":"object","minProperties":1,"maxProperties":4096,"propertyNames":{"description":"A target: letters, digits and . _ : @ / -, starting with a letter or digit, at most 200.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,199}$"},"additionalProperties":{"$ref":"#/definitions/target"}}},"definitions":{"label":{"description":"A runner label: letters, digits and . _ -, starting with a letter or digit, at most 100.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},"target":{"type":"object","additionalProperties":false,"required":["runs-on"],"properties":{"runs-on":{"description":"The runner labels of the machines that run this target's remediations (a self-hosted runner on or near the host): one label, or a list every runner label of which must match, as a job's runs-on.","type":["string","array"],"if":{"type":"string"},"then":{"$ref":"#/definitions/label"},"else":{"minItems":1,"maxItems":16,"uniqueItems":true,"items":{"$ref":"#/definitions/label"}}},"facts":{"description":"Data the steps receive as TARGET_<NAME> environment variables (an SSH host, a zone, a service name): never script text, and not secret (this file is in the repository).","type":"object","maxProperties":32,"propertyNames":{"description":"A fact name: lower-case letters, digits and _, starting with a letter, at most 63.","type":"string","pattern":"^[a-z][a-z0-9_]{0,62}$"},"additionalProperties":{"description":"A fact value: a string of at most 4096 characters on one line (no control characters).","type":"string","maxLength":4096,"pattern":"^[^\\u0000-\\u001f\\u007f]*$"}}}}}};const pattern0 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,199}$", "u");const schema12 = {"type":"object","additionalProperties":false,"required":["runs-on"],"properties":{"runs-on":{"description":"The runner labels of the machines that run this target's remediations (a self-hosted runner on or near the host): one label, or a list every runner label of which must match, as a job's runs-on.","type":["string","array"],"if":{"type":"string"},"then":{"$ref":"#/definitions/label"},"else":{"minItems":1,"maxItems":16,"uniqueItems":true,"items":{"$ref":"#/definitions/label"}}},"facts":{"description":"Data the steps receive as TARGET_<NAME> environment variables (an SSH host, a zone, a service name): never script text, and not secret (this file is in the repository).","type":"object","maxProperties":32,"propertyNames":{"description":"A fact name: lower-case letters, digits and _, starting with a letter, at most 63.","type":"string","pattern":"^[a-z][a-z0-9_]{0,62}$"},"additionalProperties":{"description":"A fact value: a string of at most 4096 characters on one line (no control characters).","type":"string","maxLength":4096,"pattern":"^[^\\u0000-\\u001f\\u007f]*$"}}}};const schema13 = {"description":"A runner label: letters, digits and . _ -, starting with a letter or digit, at most 100.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"};const pattern1 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", "u");const pattern3 = new RegExp("^[a-z][a-z0-9_]{0,62}$", "u");const pattern4 = new RegExp("^[^\\u0000-\\u001f\\u007f]*$", "u");const func0 = runtime(equal);const func3 = runtime(ucs2length);function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data["runs-on"] === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "runs-on"},message:"must have required property '"+"runs-on"+"'",schema:schema12.required,parentSchema:schema12,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}for(const key0 in data){if(!((key0 === "runs-on") || (key0 === "facts"))){const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data["runs-on"] !== undefined){let data0 = data["runs-on"];if((typeof data0 !== "string") && (!(Array.isArray(data0)))){const err2 = {instancePath:instancePath+"/runs-on",schemaPath:"#/properties/runs-on/type",keyword:"type",params:{type: schema12.properties["runs-on"].type},message:"must be string,array",schema:schema12.properties["runs-on"].type,parentSchema:schema12.properties["runs-on"],data:data0};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}const _errs4 = errors;let valid1 = true;const _errs5 = errors;if(typeof data0 !== "string"){const err3 = {};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}var _valid0 = _errs5 === errors;errors = _errs4;if(vErrors !== null){if(_errs4){vErrors.length = _errs4;}else {vErrors = null;}}let ifClause0;if(_valid0){const _errs7 = errors;if(typeof data0 === "string"){if(!pattern1.test(data0)){const err4 = {instancePath:instancePath+"/runs-on",schemaPath:"#/definitions/label/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$",parentSchema:schema13,data:data0};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}else {const err5 = {instancePath:instancePath+"/runs-on",schemaPath:"#/definitions/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data0};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}var _valid0 = _errs7 === errors;valid1 = _valid0;ifClause0 = "then";}else {const _errs10 = errors;if(Array.isArray(data0)){if(data0.length > 16){const err6 = {instancePath:instancePath+"/runs-on",schemaPath:"#/properties/runs-on/else/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema12.properties["runs-on"].else,data:data0};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}if(data0.length < 1){const err7 = {instancePath:instancePath+"/runs-on",schemaPath:"#/properties/runs-on/else/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema12.properties["runs-on"].else,data:data0};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}const len0 = data0.length;for(let i0=0; i0<len0; i0++){let data1 = data0[i0];if(typeof data1 === "string"){if(!pattern1.test(data1)){const err8 = {instancePath:instancePath+"/runs-on/" + i0,schemaPath:"#/definitions/label/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$",parentSchema:schema13,data:data1};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}else {const err9 = {instancePath:instancePath+"/runs-on/" + i0,schemaPath:"#/definitions/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data1};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}let i1 = data0.length;let j0;if(i1 > 1){outer0:for(;i1--;){for(j0 = i1; j0--;){if(func0(data0[i1], data0[j0])){const err10 = {instancePath:instancePath+"/runs-on",schemaPath:"#/properties/runs-on/else/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema12.properties["runs-on"].else,data:data0};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;break outer0;}}}}}var _valid0 = _errs10 === errors;valid1 = _valid0;ifClause0 = "else";}if(!valid1){const err11 = {instancePath:instancePath+"/runs-on",schemaPath:"#/properties/runs-on/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema12.properties["runs-on"].if,parentSchema:schema12.properties["runs-on"],data:data0};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}if(data.facts !== undefined){let data2 = data.facts;if(data2 && typeof data2 == "object" && !Array.isArray(data2)){if(Object.keys(data2).length > 32){const err12 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/maxProperties",keyword:"maxProperties",params:{limit: 32},message:"must NOT have more than 32 properties",schema:32,parentSchema:schema12.properties.facts,data:data2};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}for(const key1 in data2){const _errs16 = errors;if(typeof key1 === "string"){if(!pattern3.test(key1)){const err13 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_]{0,62}$",parentSchema:schema12.properties.facts.propertyNames,data:key1,propertyName:key1};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}else {const err14 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.facts.propertyNames.type,parentSchema:schema12.properties.facts.propertyNames,data:key1,propertyName:key1};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}var valid7 = _errs16 === errors;if(!valid7){const err15 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema12.properties.facts.propertyNames,parentSchema:schema12.properties.facts,data:data2};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}for(const key2 in data2){let data3 = data2[key2];if(typeof data3 === "string"){if(func3(data3) > 4096){const err16 = {instancePath:instancePath+"/facts/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema12.properties.facts.additionalProperties,data:data3};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}if(!pattern4.test(data3)){const err17 = {instancePath:instancePath+"/facts/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f]*$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f]*$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f]*$",parentSchema:schema12.properties.facts.additionalProperties,data:data3};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}else {const err18 = {instancePath:instancePath+"/facts/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.facts.additionalProperties.type,parentSchema:schema12.properties.facts.additionalProperties,data:data3};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}}else {const err19 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.facts.type,parentSchema:schema12.properties.facts,data:data2};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}}else {const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}validate11.errors = vErrors;return errors === 0;}function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://remediate.dev/schemas/targets-v1.json" */;let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.targets === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "targets"},message:"must have required property '"+"targets"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}for(const key0 in data){if(!(key0 === "targets")){const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data.targets !== undefined){let data0 = data.targets;if(data0 && typeof data0 == "object" && !Array.isArray(data0)){if(Object.keys(data0).length > 4096){const err2 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/maxProperties",keyword:"maxProperties",params:{limit: 4096},message:"must NOT have more than 4096 properties",schema:4096,parentSchema:schema11.properties.targets,data:data0};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(Object.keys(data0).length < 1){const err3 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema11.properties.targets,data:data0};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}for(const key1 in data0){const _errs4 = errors;if(typeof key1 === "string"){if(!pattern0.test(key1)){const err4 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,199}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,199}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,199}$",parentSchema:schema11.properties.targets.propertyNames,data:key1,propertyName:key1};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}else {const err5 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.targets.propertyNames.type,parentSchema:schema11.properties.targets.propertyNames,data:key1,propertyName:key1};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}var valid1 = _errs4 === errors;if(!valid1){const err6 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema11.properties.targets.propertyNames,parentSchema:schema11.properties.targets,data:data0};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}for(const key2 in data0){if(!(validate11(data0[key2], {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data0,parentDataProperty:key2,rootData}))){vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);errors = vErrors.length;}}}else {const err7 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.targets.type,parentSchema:schema11.properties.targets,data:data0};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}}else {const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}validate10.errors = vErrors;return errors === 0;}
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/core/dispatch-payload.ts
+var dispatch_payload = __webpack_require__(77670);
+// EXTERNAL MODULE: ./src/core/yaml-issues.ts
+var yaml_issues = __webpack_require__(87161);
+;// CONCATENATED MODULE: ./src/core/targets-config.ts
+// The targets file (remediations/targets.yml, issue 17): which runners each target's runs go to,
+// and the facts its steps receive as TARGET_<NAME> variables. Pure: the caller reads the bytes.
+// Routing is operational data, not part of a signed version: it decides where a verified version
+// runs, never what runs.
+// Precompiled from remediations/targets.schema.json (scripts/build-validators.mjs).
+
+
+
+
+
+/** Where `remediate targets resolve` looks for the targets file when --file is not given (from the current folder). */
+const DEFAULT_TARGETS_FILE = 'remediations/targets.yml';
+/** Largest targets file accepted: thousands of hosts fit; a data dump does not. */
+const MAX_TARGETS_FILE_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+/** A fact's name, as the schema says; its variable is TARGET_ and the name upper-cased. */
+const FACT_NAME = /^[a-z][a-z0-9_]{0,62}$/;
+/** Most facts one target (or the Action's `target-facts` input) carries. */
+const MAX_FACTS = 32;
+/** Longest fact value, in characters. */
+const MAX_FACT_CHARS = 4096;
+/** Control characters a fact value may not hold (one line, no NUL), as the schema says. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+const CONTROL = /[\u0000-\u001f\u007f]/u;
+/** A targets file failed validation: `issues` holds every problem, each at file:line:col. */
+class TargetsConfigError extends errors/* UsageError */.eb {
+    issues;
+    constructor(issues) {
+        super('INVALID_CONFIG', issues.map(yaml_issues/* formatIssue */.Hd).join('\n'));
+        this.issues = issues;
+    }
+}
+/**
+ * Parses and validates targets file bytes: UTF-8, bounded, unique keys, no alias bombs, the
+ * schema (remediations/targets.schema.json), then target names unique without case. Throws
+ * TargetsConfigError (INVALID_CONFIG, exit 2) listing every problem.
+ */
+function parseTargetsConfig(bytes, file) {
+    const issueAt = (line, column, path, message) => ({
+        file,
+        line,
+        column,
+        path,
+        message,
+    });
+    // Attack: a huge file (or one that grows while read) costing the plan job its memory.
+    if (bytes.byteLength > MAX_TARGETS_FILE_BYTES) {
+        throw new TargetsConfigError([
+            issueAt(1, 1, '', `file is ${bytes.byteLength} bytes; at most ${MAX_TARGETS_FILE_BYTES} are accepted`),
+        ]);
+    }
+    let text;
+    try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        throw new TargetsConfigError([issueAt(1, 1, '', 'file is not valid UTF-8')]);
+    }
+    // uniqueKeys: a target listed twice would route to whichever entry the reader kept.
+    // Attack: a value quoted in a message (a fact with a newline and `::error::...`) printing a
+    // line of its own, which the runner would read as a workflow command. One line, escaped.
+    const read = readYamlConfig(text, file, oneLine);
+    if (!read.ok)
+        throw new TargetsConfigError(read.issues);
+    const { data, issue } = read;
+    // The schema refuses target names that are not plain labels (a leading '-', a newline, '../',
+    // '${{', non-ASCII), runner labels of another form, and facts that are not one-line strings.
+    if (!validate(data)) {
+        throw new TargetsConfigError(dedupeIssues((validate.errors ?? [])
+            // Each reports a problem that the error of its inner schema words better (at the key, by its rule).
+            .filter((e) => e.keyword !== 'propertyNames' && e.keyword !== 'if')
+            .map((e) => {
+            if (e.keyword === 'minProperties' && e.instancePath === '/targets') {
+                return issue(['targets'], 'expected at least one target: an empty file would refuse every run');
+            }
+            if (e.keyword === 'minItems') {
+                return issue(pointerToPath(e.instancePath), 'expected at least one runner label');
+            }
+            const name = e.propertyName;
+            if (e.keyword === 'pattern' && name !== undefined) {
+                const rule = e.parentSchema?.description ?? 'a valid name';
+                return issue([...pointerToPath(e.instancePath), name], `expected ${rule.charAt(0).toLowerCase()}${rule.slice(1).replace(/\.$/, '')}, got ${showValue(name)}`, true);
+            }
+            return schemaIssue(e, issue);
+        })));
+    }
+    const raw = data;
+    const problems = [];
+    const seen = new Map();
+    for (const name of Object.keys(raw.targets)) {
+        const folded = name.toLowerCase();
+        const first = seen.get(folded);
+        // Attack: `web-1` and `WEB-1` routed to different runners. GitHub compares concurrency groups
+        // (and expression object keys) without case, so the two would share a group and a lookup,
+        // and which route an alert took would depend on how its sender spelled the host.
+        if (first !== undefined) {
+            problems.push(issue(['targets', name], `'${name}' differs from '${first}' only in case; list it once`, true));
+        }
+        else
+            seen.set(folded, name);
+    }
+    if (problems.length)
+        throw new TargetsConfigError(problems);
+    const targets = new Map();
+    for (const [name, target] of Object.entries(raw.targets)) {
+        const runsOn = typeof target['runs-on'] === 'string' ? [target['runs-on']] : [...target['runs-on']];
+        targets.set(name, { runsOn, facts: nullObject(Object.entries(target.facts ?? {})) });
+    }
+    return { targets };
+}
+/**
+ * The route of `target`. Throws UsageError (USAGE, exit 2) for a name that is not a plain target,
+ * and TrustError (UNKNOWN_TARGET, exit 3) for one the file does not list: there is no default
+ * route, so a misspelt or invented target never runs on some other machine.
+ */
+function resolveTarget(config, target, file) {
+    // Attack: a hostile target from an alert payload (`-oProxyCommand=...`, a newline with a
+    // workflow command, `../`, `${{ }}`, megabytes, look-alike Unicode) reaching runner labels,
+    // job names, logs or a shell. Refused by the one target rule every entry point applies.
+    if (target === '') {
+        throw new UsageError('USAGE', 'no target given: with a targets file, every run must name the target it is about');
+    }
+    if (!TARGET.test(target)) {
+        throw new UsageError('USAGE', `target ${showTarget(target)}: expected ${TARGET_RULE}`);
+    }
+    // A Map lookup: `constructor`, `toString` or `hasOwnProperty` match only if listed.
+    const route = config.targets.get(target);
+    if (route === undefined) {
+        throw new TrustError('UNKNOWN_TARGET', `target '${target}' is not listed in ${file}: no runner is requested for it (names are compared exactly; add it with its runs-on labels, or fix the target the alert names)`);
+    }
+    return route;
+}
+/** The variable a fact reaches steps as: TARGET_ and its name upper-cased (`ssh_host` -> TARGET_SSH_HOST). */
+function targetFactEnvName(name) {
+    return `TARGET_${name.toUpperCase()}`;
+}
+/**
+ * Parses facts handed over as a JSON object (the Action's `target-facts` input, `run
+ * --target-facts`): the same rules as the targets file, so a fact that could not be written there
+ * cannot be smuggled in here. '' and `null` are no facts. Throws UsageError (INVALID_PARAMS) naming `label`.
+ */
+function parseTargetFacts(text, label) {
+    const trimmed = text.trim();
+    if (trimmed === '' || trimmed === 'null')
+        return nullObject([]);
+    const refuse = (message) => {
+        throw new errors/* UsageError */.eb('INVALID_PARAMS', `${label}: ${message}`);
+    };
+    // Attack: a huge input (many facts of the largest size is well under this).
+    if (trimmed.length > MAX_FACTS * (MAX_FACT_CHARS + 128))
+        refuse('too large to be target facts');
+    let value;
+    try {
+        value = JSON.parse(trimmed);
+    }
+    catch {
+        return refuse('expected a JSON object of fact names to string values, like {"ssh_host": "web-1.internal"}');
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        return refuse('expected a JSON object of fact names to string values');
+    }
+    const entries = Object.entries(value);
+    if (entries.length > MAX_FACTS)
+        refuse(`expected at most ${MAX_FACTS} facts, got ${entries.length}`);
+    for (const [name, item] of entries) {
+        // Attack: a name that is not a fact name becoming another variable (`x; PATH`, `__proto__`,
+        // `=`), or colliding with another fact once upper-cased.
+        if (!FACT_NAME.test(name)) {
+            refuse(`fact name ${JSON.stringify(name.slice(0, 64))}: expected lower-case letters, digits and _, starting with a letter (at most 63)`);
+        }
+        // Attack: a value that is not one line of text: a NUL cannot enter a process environment (the
+        // spawn error would quote it into the record), and a newline could forge log lines.
+        if (typeof item !== 'string')
+            refuse(`fact '${name}': expected a string value`);
+        const fact = item;
+        if (fact.length > MAX_FACT_CHARS)
+            refuse(`fact '${name}': expected at most ${MAX_FACT_CHARS} characters`);
+        if (CONTROL.test(fact))
+            refuse(`fact '${name}': expected one line without control characters`);
+        if (!fact.isWellFormed())
+            refuse(`fact '${name}': expected valid Unicode text`);
+    }
+    return nullObject(entries);
+}
+/**
+ * The facts' variable names that the signed definition already uses (its `env`, a step's `env`, a
+ * declared secret), in order; empty when none. Each would silently replace, or be replaced by,
+ * what the definition sets, so the caller refuses a run with any of them.
+ */
+function factConflicts(facts, taken) {
+    const names = new Set(taken);
+    return Object.keys(facts)
+        .map(targetFactEnvName)
+        .filter((env) => names.has(env));
+}
+/** Text as one line: control characters written as JSON escapes (`\n`, `\u0000`). */
+function oneLine(text) {
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+    return text.replace(/[\u0000-\u001f\u007f]/gu, (c) => JSON.stringify(c).slice(1, -1));
+}
+/** A target as an error message shows it: JSON-quoted (control characters escaped) and cut short. */
+function showTarget(target) {
+    return JSON.stringify(target.length > 60 ? `${target.slice(0, 57)}...` : target);
+}
+/** Own data properties only, no prototype: a fact named `constructor` is only ever a fact. */
+function nullObject(entries) {
+    const object = Object.create(null);
+    for (const [k, v] of entries)
+        object[k] = v;
+    return object;
+}
+
+
+/***/ }),
+
+/***/ 40460:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Py: () => (/* binding */ treeFile),
+/* harmony export */   dF: () => (/* binding */ treeListing),
+/* harmony export */   fZ: () => (/* binding */ treeDigest),
+/* harmony export */   fg: () => (/* binding */ sha256Hex),
+/* harmony export */   sI: () => (/* binding */ sha256Digest)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+/** A TreeFile, with the hash of its content: the only way files enter the digest. */
+function treeFile(path, mode, content) {
+    return { path, mode, content, sha256: sha256Hex(content) };
+}
+/** Hex sha256 of bytes. */
+function sha256Hex(bytes) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex');
+}
+/** `sha256:<hex>` of bytes: the form every digest in this project takes. */
+function sha256Digest(bytes) {
+    return `sha256:${sha256Hex(bytes)}`;
+}
+/** The listing line of each file, sorted by path bytes: `<mode> <sha256 of content> <path>`. */
+function treeListing(files) {
+    return [...files]
+        .sort((a, b) => Buffer.compare(Buffer.from(a.path), Buffer.from(b.path)))
+        .map((file) => ({ path: file.path, mode: file.mode, sha256: file.sha256 }));
+}
+/**
+ * The definition digest (docs/architecture.md, "Formats"; README "Versions and tags"): sha256 over the sorted listing
+ * `<mode> <sha256 of content> <path>\n` of every file. Mode is included so a script that loses or
+ * gains its executable bit is a different version.
+ */
+function treeDigest(files) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    for (const line of treeListing(files))
+        hash.update(`${line.mode} ${line.sha256} ${line.path}\n`);
+    return `sha256:${hash.digest('hex')}`;
+}
+
+
+/***/ }),
+
+/***/ 89715:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AK: () => (/* binding */ makeVersionRef),
+/* harmony export */   PL: () => (/* binding */ parseVersionRef),
+/* harmony export */   rq: () => (/* binding */ formatRef)
+/* harmony export */ });
+/* unused harmony exports assertRemediationName, assertVersion, tagFor, compareVersions */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+
+// Names become folder names, tag prefixes, env-safe artifact names: keep them boring.
+// Refusing `.`/`..`/slashes stops path traversal out of remediations/ (`../x`).
+const NAME = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+// semver.org's grammar, with the mandatory `v` prefix.
+const SEMVER = /^v(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+const HOW_TO_PIN = 'pin an exact released version, e.g. restart-service@v1.2.0';
+/** Checks a remediation name; refuses traversal and anything unsafe as a path or tag part. */
+function assertRemediationName(name) {
+    if (!NAME.test(name)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb('INVALID_REFERENCE', `invalid remediation name '${truncate(name)}': expected lower-case letters, digits and '-' (at most 64)`);
+    }
+    return name;
+}
+/** Checks an exact semver version with a `v` prefix. */
+function assertVersion(version) {
+    if (!SEMVER.test(version)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb('INVALID_REFERENCE', `invalid version '${truncate(version)}': expected an exact version like v1.2.0 (${HOW_TO_PIN}); ranges, 'latest', branches and commit SHAs are not accepted`);
+    }
+    return version;
+}
+/** Parses `name@vX.Y.Z`; anything floating (latest, ranges, branches, SHAs) is refused. */
+function parseVersionRef(text) {
+    const at = text.lastIndexOf('@');
+    if (at <= 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb('INVALID_REFERENCE', `invalid reference '${truncate(text)}': expected <name>@v<semver> (${HOW_TO_PIN})`);
+    }
+    const name = assertRemediationName(text.slice(0, at));
+    const version = assertVersion(text.slice(at + 1));
+    return { name, version, tag: tagFor(name, version) };
+}
+/** Builds a reference from separate name and version arguments. */
+function makeVersionRef(name, version) {
+    assertRemediationName(name);
+    assertVersion(version);
+    return { name, version, tag: tagFor(name, version) };
+}
+/** The release tag of a version. */
+function tagFor(name, version) {
+    return `${name}/${version}`;
+}
+/** Formats a reference for messages: `name@version`. */
+function formatRef(ref) {
+    return `${ref.name}@${ref.version}`;
+}
+function truncate(text) {
+    const printable = JSON.stringify(text).slice(1, -1);
+    return printable.length > 80 ? `${printable.slice(0, 77)}...` : printable;
+}
+/**
+ * Orders two versions by semver precedence (https://semver.org/#spec-item-11): numeric
+ * major.minor.patch, a pre-release before its release, pre-release identifiers compared
+ * numerically or as text; build metadata ignored. Negative when `a` comes first.
+ */
+function compareVersions(a, b) {
+    const pa = SEMVER.exec(a);
+    const pb = SEMVER.exec(b);
+    if (!pa || !pb)
+        return a < b ? -1 : a > b ? 1 : 0;
+    for (let i = 1; i <= 3; i++) {
+        const d = Number(pa[i]) - Number(pb[i]);
+        if (d !== 0)
+            return d;
+    }
+    const [preA, preB] = [pa[4], pb[4]];
+    if (preA === undefined || preB === undefined)
+        return preA === preB ? 0 : preA === undefined ? 1 : -1;
+    const ia = preA.split('.');
+    const ib = preB.split('.');
+    for (let i = 0; i < Math.max(ia.length, ib.length); i++) {
+        const [x, y] = [ia[i], ib[i]];
+        if (x === undefined)
+            return -1;
+        if (y === undefined)
+            return 1;
+        const [nx, ny] = [/^\d+$/.test(x), /^\d+$/.test(y)];
+        if (nx && ny && Number(x) !== Number(y))
+            return Number(x) - Number(y);
+        if (nx !== ny)
+            return nx ? -1 : 1;
+        if (x !== y)
+            return x < y ? -1 : 1;
+    }
+    return 0;
+}
+
+
+/***/ }),
+
+/***/ 87161:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hd: () => (/* binding */ formatIssue),
+/* harmony export */   cy: () => (/* binding */ findNode),
+/* harmony export */   h: () => (/* binding */ schemaIssue),
+/* harmony export */   kk: () => (/* binding */ dedupeIssues)
+/* harmony export */ });
+/* unused harmony exports showValue, MAX_ALIAS_COUNT, readYamlConfig */
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
+/* harmony import */ var _schema_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16386);
+// Located problems in a YAML document a user wrote (a remediation.yml, a gateway config): each at
+// `file:line:col path: expected X, got Y`, the one form editors, annotations and people read.
+// Shared by core/definition-parser.ts, core/gateway-config.ts and core/targets-config.ts, so both word schema problems
+// alike; each keeps its own semantic checks.
+
+
+/** Formats an issue as `file:line:col: path: message`, the shape editors and annotations expect. */
+function formatIssue(issue) {
+    return `${issue.file}:${issue.line}:${issue.column}: ${issue.path ? `${issue.path}: ` : ''}${issue.message}`;
+}
+/** Words one ajv error as a located issue: unknown keys at the key, expected/got elsewhere. */
+function schemaIssue(error, issue) {
+    const problem = (0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .readSchemaError */ .C_)(error);
+    const { path } = problem;
+    const got = showValue(problem.data);
+    switch (problem.keyword) {
+        case 'additionalProperties':
+            return issue([...path, problem.key], `unknown key '${problem.key}'`, true);
+        case 'required':
+            return issue(path, `missing required key '${problem.key}'`);
+        case 'pattern':
+            return issue(path, `expected ${(0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .expectedForm */ .TA)(problem.pattern, problem.description)}, got ${got}`);
+        case 'propertyNames':
+            return issue([...path, problem.name], `invalid key '${problem.name}'`, true);
+        case 'type':
+            // Only the first comma becomes "or" ('string or number,boolean'): the wording as it was
+            // before this code was shared with the snapshot schema, kept unchanged.
+            return issue(path, `expected ${problem.types.join(',').replace(',', ' or ')}, got ${got}`);
+        case 'enum':
+            return issue(path, `expected one of ${problem.values.map((v) => JSON.stringify(v)).join(', ')}, got ${got}`);
+        default:
+            return issue(path, `${problem.message}, got ${got}`);
+    }
+}
+/** The YAML node at `path` (and the key node naming it), or the deepest node on the way there. */
+function findNode(doc, path) {
+    let node = doc.contents;
+    let keyNode;
+    for (const part of path) {
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node)) {
+            const pair = node.items.find((item) => (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(item.key) && String(item.key.value) === String(part));
+            if (!pair)
+                return { node: node };
+            keyNode = pair.key;
+            node = pair.value ?? pair.key;
+        }
+        else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node) && typeof part === 'number') {
+            const next = node.items[part];
+            if (!next)
+                return { node: node };
+            keyNode = undefined;
+            node = next;
+        }
+        else {
+            break;
+        }
+    }
+    return { node: node, ...(keyNode ? { keyNode } : {}) };
+}
+/** A value as a message shows it after "got": quoted and cut short, or its kind. */
+function showValue(value) {
+    if (typeof value === 'string')
+        return `'${value.length > 60 ? `${value.slice(0, 57)}...` : value}'`;
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'a mapping';
+    return String(value);
+}
+/** Drops issues reported twice (ajv reports one problem under several keywords at times). */
+function dedupeIssues(issues) {
+    const seen = new Set();
+    return issues.filter((i) => {
+        const key = formatIssue(i);
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+/** Alias expansions allowed in a config: stops "billion laughs" documents that expand to gigabytes. */
+const MAX_ALIAS_COUNT = 50;
+/**
+ * Reads a config a user wrote (gateway.yml, targets.yml) for schema validation. Attacks it stops:
+ * a key written twice (which entry counts would be the reader's guess, so both are refused) and
+ * aliases expanding a small file to gigabytes (at most MAX_ALIAS_COUNT expansions). `escape`, when
+ * given, is applied to every path and message of the issue maker (for output that reaches a job log).
+ */
+function readYamlConfig(text, file, escape = (t) => t) {
+    const at = (line, column, path, message) => ({
+        file,
+        line,
+        column,
+        path,
+        message,
+    });
+    const lines = new LineCounter();
+    const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+    if (doc.errors.length) {
+        return {
+            ok: false,
+            issues: doc.errors.map((e) => {
+                const { line, col } = lines.linePos(e.pos[0]);
+                return at(line, col, '', e.message.split('\n')[0] ?? e.message);
+            }),
+        };
+    }
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    }
+    catch (error) {
+        return {
+            ok: false,
+            issues: [at(1, 1, '', `cannot expand the document: ${error instanceof Error ? error.message : String(error)}`)],
+        };
+    }
+    const issue = (path, message, key = false) => {
+        const { node, keyNode } = findNode(doc, path);
+        const target = key && keyNode ? keyNode : node;
+        const { line, col } = lines.linePos(target?.range?.[0] ?? 0);
+        return at(line, col, escape(formatPath(path)), escape(message));
+    };
+    return { ok: true, data, issue };
+}
+
+
+/***/ }),
+
+/***/ 83916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ru: () => (/* binding */ TrustError),
+/* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   _7: () => (/* binding */ ServiceError),
+/* harmony export */   eb: () => (/* binding */ UsageError),
+/* harmony export */   j2: () => (/* binding */ RemediateError),
+/* harmony export */   tz: () => (/* binding */ usageErrorFromSystem),
+/* harmony export */   yU: () => (/* binding */ ExitCode)
+/* harmony export */ });
+/** Exit codes shared by every command (README "Exit codes"). */
+const ExitCode = {
+    ok: 0,
+    failed: 1,
+    usage: 2,
+    refused: 3,
+    cancelled: 4,
+};
+/** Base class: every error the tool raises carries a code and the exit code it maps to. */
+class RemediateError extends Error {
+}
+/** The caller asked for something malformed; fixing the call fixes it. */
+class UsageError extends RemediateError {
+    name = 'UsageError';
+    exitCode = ExitCode.usage;
+    code;
+    constructor(code, message, options) {
+        super(message, options);
+        this.code = code;
+    }
+}
+/** An integrity or trust check refused: nothing may run. */
+class TrustError extends RemediateError {
+    name = 'TrustError';
+    exitCode = ExitCode.refused;
+    code;
+    constructor(code, message, options) {
+        super(message, options);
+        this.code = code;
+    }
+}
+/** A service we depend on (GitHub's API) would not answer in time; retrying later may work. */
+class ServiceError extends RemediateError {
+    name = 'ServiceError';
+    exitCode = ExitCode.failed;
+    code;
+    /** The HTTP status of the last answer, when there was one. */
+    status;
+    constructor(code, message, options) {
+        super(message, options);
+        this.code = code;
+        this.status = options?.status;
+    }
+}
+/**
+ * What the operating system's error codes mean for a file the caller named. Each describes the
+ * caller's files or machine (a missing folder, a full disk), not a bug in the tool, so it is
+ * reported in one line with exit 2 instead of as INTERNAL with a stack trace.
+ */
+const SYSTEM_PROBLEMS = {
+    ENOENT: 'does not exist',
+    ENOTDIR: 'a part of the path is not a folder',
+    EISDIR: 'is a folder, not a file',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EROFS: 'read-only file system',
+    ENOSPC: 'no space left on the device',
+    EDQUOT: 'disk quota exceeded',
+    EFBIG: 'file too large for the file system',
+    EIO: 'input/output error',
+    ELOOP: 'too many levels of symbolic links',
+    ENAMETOOLONG: 'name too long',
+    ENXIO: 'not a file (a socket or a device without a reader)',
+    EEXIST: 'already exists',
+    EMFILE: 'too many open files',
+    ENFILE: 'too many open files in the system',
+};
+/**
+ * The one-line UsageError for a system error on a file the caller named (`what`, e.g.
+ * "--out runs/x"), or undefined when `error` is not a system error with a known code.
+ */
+function usageErrorFromSystem(error, what) {
+    const code = error?.code;
+    if (!(error instanceof Error) || typeof code !== 'string')
+        return undefined;
+    const problem = SYSTEM_PROBLEMS[code];
+    if (problem === undefined)
+        return undefined;
+    const path = error.path;
+    const subject = what ?? (path === undefined ? undefined : `${error.syscall ?? 'access'} ${path}`);
+    const usageCode = code === 'ENOENT' ? 'NOT_FOUND' : code === 'EEXIST' ? 'FILE_EXISTS' : 'IO_ERROR';
+    return new UsageError(usageCode, `${subject === undefined ? '' : `${subject}: `}${problem} (${code})`, {
+        cause: error,
+    });
+}
+/** Describes any thrown value, including non-Error values, without losing it. */
+function describeError(error) {
+    if (error instanceof Error)
+        return error.message;
+    try {
+        return `non-error value thrown: ${JSON.stringify(error)}`;
+    }
+    catch {
+        return `non-error value thrown: ${String(error)}`;
+    }
+}
+
+
+/***/ }),
+
+/***/ 23018:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Me: () => (/* binding */ MAX_BUNDLE_BYTES),
+/* harmony export */   OD: () => (/* binding */ checkDefinitionBundle),
+/* harmony export */   ZQ: () => (/* binding */ writeDefinitionBundle),
+/* harmony export */   bq: () => (/* binding */ DEFINITION_FILE)
+/* harmony export */ });
+/* unused harmony exports MAX_COPIED_FILE_BYTES, MAX_COPIED_TOTAL_BYTES, readDefinitionBundle, isSafeRelativePath */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _core_tree_digest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(40460);
+// The verified definition's files, copied into the record as one tar file (definition.tar), so
+// the record shows the exact logic that ran to someone without the repository. One file, because
+// release assets are flat (no folders) and a receipt subject names one file; tar, because anyone
+// can read it (`tar -tvf`, `tar -xf`) and it keeps each file's mode, so the definition digest can
+// be recomputed from it. The receipt covers it; snapshot.json says which files were too large.
+//
+// Format: POSIX ustar, written deterministically (owner 0, mtime 0, sorted by path, no folder
+// entries), regular files only, modes 0644 or 0755 as in git.
+
+
+
+/** Most bytes a bundle can take: the copies' limit and a header and padding per file. */
+const MAX_BUNDLE_BYTES = 32 * 1024 * 1024;
+/** The bundle's file in a record folder. */
+const DEFINITION_FILE = 'definition.tar';
+/** Files larger than this are not copied (the definition itself may hold up to 128 MiB). */
+const MAX_COPIED_FILE_BYTES = 4 * 1024 * 1024;
+/** Copies stop before their total passes this, so a record stays small enough to publish. */
+const MAX_COPIED_TOTAL_BYTES = 16 * 1024 * 1024;
+const BLOCK = 512;
+const NAME_BYTES = 100;
+const PREFIX_BYTES = 155;
+/**
+ * Writes `recordDir/definition.tar` (never over an existing file) and returns what the snapshot
+ * says about it, and the file's sha256 (the record's seal). Files are copied in path order while they fit the bounds above; the others, and
+ * any whose path ustar cannot hold (over 255 bytes), are listed as omitted.
+ */
+function writeDefinitionBundle(recordDir, files) {
+    const parts = [];
+    const omitted = [];
+    let total = 0;
+    for (const file of [...files].sort((a, b) => Buffer.compare(Buffer.from(a.path), Buffer.from(b.path)))) {
+        const size = file.content.byteLength;
+        const header = size > MAX_COPIED_FILE_BYTES || total + size > MAX_COPIED_TOTAL_BYTES ? undefined : tarHeader(file);
+        if (header === undefined) {
+            omitted.push(file.path);
+            continue;
+        }
+        parts.push(header, file.content, Buffer.alloc(padding(size)));
+        total += size;
+    }
+    parts.push(Buffer.alloc(2 * BLOCK));
+    const bytes = Buffer.concat(parts);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(recordDir, DEFINITION_FILE), bytes, { flag: 'wx', mode: 0o644 });
+    return { definition: { file: DEFINITION_FILE, omitted }, sha256: (0,_core_tree_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Hex */ .fg)(bytes) };
+}
+/** The ustar header of a file, or undefined when its path does not fit ustar's name fields. */
+function tarHeader(file) {
+    const split = splitPath(file.path);
+    if (split === undefined)
+        return undefined;
+    const header = Buffer.alloc(BLOCK);
+    header.write(split.name, 0, 'utf8');
+    header.write(file.mode === '100755' ? '0000755\0' : '0000644\0', 100, 'ascii');
+    header.write('0000000\0', 108, 'ascii');
+    header.write('0000000\0', 116, 'ascii');
+    header.write(`${file.content.byteLength.toString(8).padStart(11, '0')}\0`, 124, 'ascii');
+    header.write('00000000000\0', 136, 'ascii');
+    header.write('0', 156, 'ascii');
+    header.write('ustar\0', 257, 'ascii');
+    header.write('00', 263, 'ascii');
+    header.write(split.prefix, 345, 'utf8');
+    header.write(`${checksum(header).toString(8).padStart(6, '0')}\0 `, 148, 'ascii');
+    return header;
+}
+/** ustar keeps a path as `prefix/name` (at most 155 and 100 bytes). */
+function splitPath(path) {
+    const bytes = Buffer.byteLength(path);
+    if (bytes <= NAME_BYTES)
+        return { prefix: '', name: path };
+    for (let at = path.indexOf('/'); at !== -1; at = path.indexOf('/', at + 1)) {
+        const prefix = path.slice(0, at);
+        const name = path.slice(at + 1);
+        if (Buffer.byteLength(prefix) <= PREFIX_BYTES && Buffer.byteLength(name) <= NAME_BYTES && name !== '') {
+            return { prefix, name };
+        }
+    }
+    return undefined;
+}
+/** Sum of the header's bytes with the checksum field read as spaces. */
+function checksum(header) {
+    let sum = 0;
+    for (let i = 0; i < BLOCK; i++)
+        sum += i >= 148 && i < 156 ? 0x20 : header[i];
+    return sum;
+}
+function padding(size) {
+    return (BLOCK - (size % BLOCK)) % BLOCK;
+}
+/**
+ * Reads a bundle back. Pure, and strict: it accepts only what writeDefinitionBundle writes
+ * (ustar regular files with a valid checksum, safe relative paths, each once, then the end
+ * blocks), and throws an Error naming the first thing that is not. A bundle is input like any
+ * other record file: a crafted one must not make a reader write outside a folder or show a file
+ * twice.
+ */
+function readDefinitionBundle(bytes) {
+    const files = [];
+    const seen = new Set();
+    let offset = 0;
+    for (;;) {
+        if (offset + BLOCK > bytes.byteLength)
+            throw new Error('definition.tar ends without its end blocks');
+        const header = bytes.subarray(offset, offset + BLOCK);
+        if (header.every((b) => b === 0))
+            break;
+        if (header.toString('ascii', 257, 263) !== 'ustar\0')
+            throw new Error(`definition.tar: no ustar header at byte ${offset}`);
+        const stored = parseOctal(header.subarray(148, 156));
+        if (stored !== checksum(header))
+            throw new Error(`definition.tar: bad header checksum at byte ${offset}`);
+        const name = cString(header.subarray(0, 100));
+        const prefix = cString(header.subarray(345, 500));
+        const path = prefix === '' ? name : `${prefix}/${name}`;
+        // Attack: `../x` or `/etc/x` in a crafted bundle, extracted by a reader, would write outside.
+        if (!isSafeRelativePath(path))
+            throw new Error(`definition.tar: unsafe path ${JSON.stringify(path)}`);
+        if (seen.has(path))
+            throw new Error(`definition.tar: ${path} appears twice`);
+        seen.add(path);
+        if (header.toString('ascii', 156, 157) !== '0')
+            throw new Error(`definition.tar: ${path} is not a regular file`);
+        const mode = parseOctal(header.subarray(100, 108));
+        if (mode !== 0o644 && mode !== 0o755)
+            throw new Error(`definition.tar: ${path} has mode ${mode.toString(8)}`);
+        const size = parseOctal(header.subarray(124, 136));
+        const start = offset + BLOCK;
+        if (start + size > bytes.byteLength)
+            throw new Error(`definition.tar: ${path} is cut short`);
+        const content = Buffer.from(bytes.subarray(start, start + size));
+        files.push({ path, mode: mode === 0o755 ? '100755' : '100644', content, sha256: (0,_core_tree_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Hex */ .fg)(content) });
+        offset = start + size + padding(size);
+    }
+    if (!bytes.subarray(offset).every((b) => b === 0) || bytes.byteLength - offset < 2 * BLOCK) {
+        throw new Error('definition.tar: bytes after its end');
+    }
+    return files;
+}
+function parseOctal(field) {
+    const text = field.toString('ascii').replace(/[\0 ]+$/, '');
+    if (!/^[0-7]{1,11}$/.test(text))
+        throw new Error(`definition.tar: bad number field ${JSON.stringify(text)}`);
+    return parseInt(text, 8);
+}
+function cString(field) {
+    const end = field.indexOf(0);
+    return field.subarray(0, end === -1 ? field.byteLength : end).toString('utf8');
+}
+/** `a/b.sh`: no empty, `.` or `..` segment, no leading `/`, no NUL or backslash. */
+function isSafeRelativePath(path) {
+    if (path.length === 0 || path.includes('\0') || path.includes('\\'))
+        return false;
+    return path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
+}
+/**
+ * Checks a bundle against the snapshot's listing of the verified files (whose digest the signed
+ * manifest released): every copy must be a listed file with its sha256 and mode, and every listed
+ * file not copied must be named in `omitted`. Returns the first problem, or undefined.
+ * Attack: a definition.tar edited to show other logic than what ran. The listing is pinned by the
+ * definition digest, so even without an anchor a copy that is not the released bytes shows here.
+ */
+function checkDefinitionBundle(bytes, snapshot) {
+    if (snapshot.definition === undefined) {
+        return bytes === undefined
+            ? undefined
+            : `${DEFINITION_FILE} is in the record, but snapshot.json lists no definition copy`;
+    }
+    if (bytes === undefined)
+        return `snapshot.json lists a definition copy, but ${DEFINITION_FILE} is missing`;
+    let files;
+    try {
+        files = readDefinitionBundle(bytes);
+    }
+    catch (error) {
+        return error.message;
+    }
+    const listed = new Map((snapshot.remediation.files ?? []).map((file) => [file.path, file]));
+    for (const file of files) {
+        const entry = listed.get(file.path);
+        if (entry === undefined)
+            return `${DEFINITION_FILE} holds ${file.path}, which is not a file of the verified definition`;
+        if (entry.sha256 !== file.sha256 || entry.mode !== file.mode) {
+            return `${DEFINITION_FILE}: ${file.path} is not the verified file (sha256 ${file.sha256}, mode ${file.mode}; released ${entry.sha256}, ${entry.mode})`;
+        }
+    }
+    const copied = new Set(files.map((file) => file.path));
+    const expected = [...listed.keys()].filter((path) => !copied.has(path)).sort();
+    const omitted = [...snapshot.definition.omitted].sort();
+    if (JSON.stringify(expected) !== JSON.stringify(omitted)) {
+        return `${DEFINITION_FILE} leaves out ${JSON.stringify(expected)}, but snapshot.json says ${JSON.stringify(omitted)}`;
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 77863:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C9: () => (/* binding */ chainLink),
+/* harmony export */   Zl: () => (/* binding */ parseChainLine),
+/* harmony export */   hw: () => (/* binding */ GENESIS),
+/* harmony export */   rX: () => (/* binding */ formatChainLine)
+/* harmony export */ });
+/* harmony import */ var _core_tree_digest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40460);
+// Tamper-evident run log: the log bytes plus a hash chain over consecutive blocks of them.
+// This file is the format, shared by the writer (log-chain-writer.ts) and the verifier
+// (log-chain-verifier.ts), so that verifying a record loads neither the writer nor its worker.
+//
+// Format (a stable contract: change it only with a version bump):
+//   The record folder holds `run.log`, the human-readable log bytes (already redacted), and
+//   `run.log.chain`, JSON Lines with one line per block of run.log, in order:
+//     {"i":<index from 0>,"start":<byte offset>,"end":<byte offset, exclusive>,"sha256":"<hex>","chain":"<hex>"}
+//   - `sha256` is the lower-case hex SHA-256 of run.log bytes [start, end).
+//   - `chain` = lower-case hex SHA-256 of the UTF-8 string
+//       prevChain + "\n" + i + "\n" + start + "\n" + end + "\n" + sha256
+//     (numbers in decimal), where prevChain is the previous line's `chain`, and GENESIS (64 zeros)
+//     for i = 0.
+//   - Blocks are contiguous and non-empty: block 0 starts at 0, block i+1 starts where block i ends.
+//   - Every line ends with "\n". The `chain` of the last line is the head; an empty log has no
+//     lines and head GENESIS.
+//   - The writer appends a block's log bytes first and its chain line second, so a writer killed at
+//     any moment leaves a valid prefix: complete lines covering a prefix of run.log, then possibly
+//     unchained log bytes and a partial last line.
+//
+// The chain is not keyed: whoever can rewrite both files can recompute it. It detects edits when
+// the head (and byte count) are compared against a value kept elsewhere, i.e. snapshot.json, whose
+// digest is published in the job summary.
+
+/** The `prevChain` of block 0, and the head of an empty log. */
+const GENESIS = '0'.repeat(64);
+/** Computes a block's `chain` value from the previous one. */
+function chainLink(prevChain, i, start, end, sha256) {
+    return (0,_core_tree_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Hex */ .fg)(`${prevChain}\n${i}\n${start}\n${end}\n${sha256}`);
+}
+/** Formats a block as its line of run.log.chain, newline included. */
+function formatChainLine(block) {
+    const { i, start, end, sha256, chain } = block;
+    return `${JSON.stringify({ i, start, end, sha256, chain })}\n`;
+}
+const HEX64 = /^[0-9a-f]{64}$/;
+/** The keys of a chain line, sorted. */
+const BLOCK_KEYS = 'chain,end,i,sha256,start';
+/** Parses one chain line (without its newline); undefined when it is not exactly a block record. */
+function parseChainLine(line) {
+    let value;
+    try {
+        value = JSON.parse(line);
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return undefined;
+    const record = value;
+    if (Object.keys(record).sort().join(',') !== BLOCK_KEYS)
+        return undefined;
+    const { i, start, end, sha256, chain } = record;
+    const isOffset = (n) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+    if (!isOffset(i) || !isOffset(start) || !isOffset(end))
+        return undefined;
+    if (typeof sha256 !== 'string' || !HEX64.test(sha256) || typeof chain !== 'string' || !HEX64.test(chain)) {
+        return undefined;
+    }
+    return { i, start, end, sha256, chain };
+}
+
+
+/***/ }),
+
+/***/ 81142:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ verifyLogChain),
+/* harmony export */   p: () => (/* binding */ describeRange)
+/* harmony export */ });
+/* harmony import */ var _core_tree_digest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40460);
+/* harmony import */ var _log_chain_format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77863);
+/* harmony import */ var _record_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18374);
+// Verifies run.log against run.log.chain (the format is in log-chain-format.ts). Pure: it gets the
+// bytes, does no I/O, and loads neither the writer nor its hashing worker.
+
+
+
+/** Describes a byte range the way people read it: inclusive at both ends. */
+function describeRange(range) {
+    return range.end - range.start <= 1 ? `byte ${range.start}` : `bytes ${range.start}-${range.end - 1}`;
+}
+/**
+ * Verifies run.log against run.log.chain. Pure. Reports the first problem in log order.
+ * Without `expected`, an interrupted writer's valid prefix (unchained trailing bytes, a partial
+ * last line) is accepted as incomplete; with it, the chain must cover the whole log and match.
+ */
+function verifyLogChain(log, chainText, expected) {
+    const lines = chainText.split('\n');
+    // The text after the last "\n": empty for a well-formed file, else a line the writer never finished.
+    const partial = lines.pop() ?? '';
+    const partialLine = partial.length > 0;
+    const claimedEnd = Math.max(lastClaimedEnd(lines), expected?.bytes ?? 0);
+    let head = _log_chain_format_js__WEBPACK_IMPORTED_MODULE_1__/* .GENESIS */ .hw;
+    let offset = 0;
+    for (let k = 0; k < lines.length; k++) {
+        const where = `${_record_files_js__WEBPACK_IMPORTED_MODULE_2__/* .CHAIN_FILE */ .Hv} line ${k + 1}`;
+        const block = (0,_log_chain_format_js__WEBPACK_IMPORTED_MODULE_1__/* .parseChainLine */ .Zl)(lines[k]);
+        // A forged or mangled line cannot be trusted for anything after it.
+        if (block === undefined)
+            return fail(`${where} is not a valid block record`);
+        // A gap means log bytes were left out of the chain (a line removed, or blocks reordered).
+        if (block.start > offset) {
+            return fail(`${describeRange({ start: offset, end: block.start })} of ${_record_files_js__WEBPACK_IMPORTED_MODULE_2__/* .LOG_FILE */ .UP} are not covered by ${_record_files_js__WEBPACK_IMPORTED_MODULE_2__/* .CHAIN_FILE */ .Hv} (${where} starts at ${block.start}, expected ${offset}): a chain line was removed or reordered`, { start: offset, end: block.start });
+        }
+        // An overlap would let the same bytes be counted twice, hiding a replaced block.
+        if (block.start < offset) {
+            return fail(`${where} starts at byte ${block.start}, expected ${offset}: chain lines were duplicated or reordered`, { start: block.start, end: Math.max(offset, block.start + 1) });
+        }
+        // Indexes bind each line to its position, so lines cannot be dropped and renumbered silently.
+        if (block.i !== k) {
+            return fail(`${where} has block index ${block.i}, expected ${k}: chain lines were removed or reordered`, {
+                start: block.start,
+                end: Math.max(block.end, block.start + 1),
+            });
+        }
+        if (block.end <= block.start)
+            return fail(`${where} describes an empty block (${block.start}-${block.end})`);
+        // A log shorter than the chain says was truncated; everything from its end is missing.
+        if (block.end > log.length) {
+            const missing = { start: log.length, end: Math.max(claimedEnd, block.end) };
+            return fail(`${_record_files_js__WEBPACK_IMPORTED_MODULE_2__/* .LOG_FILE */ .UP} is truncated: ${describeRange(missing)} are missing`, missing);
+        }
+        const range = { start: block.start, end: block.end };
+        // The block hash pins every byte of the block: any edit, insertion or deletion changes it.
+        if ((0,_core_tree_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Hex */ .fg)(log.subarray(block.start, block.end)) !== block.sha256) {
+            return fail(`${describeRange(range)} of ${_record_files_js__WEBPACK_IMPORTED_MODULE_2__/* .LOG_FILE */ .UP} were altered (block ${k} does not match its hash)`, range);
+        }
+        // The link pins the line to all earlier lines, so an edited chain line shows here.
+        const link = (0,_log_chain_format_js__WEBPACK_IMPORTED_MODULE_1__/* .chainLink */ .C9)(head, block.i, block.start, block.end, block.sha256);
+        if (link !== block.chain) {
+            return fail(`${where} breaks the chain (expected chain ${link}, got ${block.chain}): ${_record_files_js__WEBPACK_IMPORTED_MODULE_2__/* .CHAIN_FILE */ .Hv} was edited`, range);
+        }
+        head = link;
+        offset = block.end;
+    }
+    const unchainedBytes = log.length - offset;
+    if (expected !== undefined) {
+        // With a recorded summary, anything not covered is an addition or a truncation, not a crash.
+        if (partialLine)
+            return fail(`${_record_files_js__WEBPACK_IMPORTED_MODULE_2__/* .CHAIN_FILE */ .Hv} ends with a partial line after line ${lines.length}`);
+        if (expected.bytes !== undefined && expected.bytes !== offset) {
+            const range = { start: Math.min(offset, expected.bytes), end: Math.max(offset, expected.bytes) };
+            return fail(`${_record_files_js__WEBPACK_IMPORTED_MODULE_2__/* .CHAIN_FILE */ .Hv} covers ${offset} bytes, expected ${expected.bytes}`, range);
+        }
+        if (unchainedBytes > 0) {
+            return fail(`${describeRange({ start: offset, end: log.length })} of ${_record_files_js__WEBPACK_IMPORTED_MODULE_2__/* .LOG_FILE */ .UP} are not covered by ${_record_files_js__WEBPACK_IMPORTED_MODULE_2__/* .CHAIN_FILE */ .Hv}`, { start: offset, end: log.length });
+        }
+        // Matching head proves the whole chain is the one recorded, not a consistent rewrite.
+        if (expected.head !== undefined && expected.head !== head) {
+            return fail(`${_record_files_js__WEBPACK_IMPORTED_MODULE_2__/* .CHAIN_FILE */ .Hv} head is ${head}, expected ${expected.head}: the log and chain were rewritten`);
+        }
+    }
+    return {
+        ok: true,
+        complete: unchainedBytes === 0 && !partialLine,
+        blocks: lines.length,
+        bytes: offset,
+        head,
+        unchainedBytes,
+        partialLine,
+    };
+}
+function fail(problem, range) {
+    return range === undefined ? { ok: false, problem } : { ok: false, problem, range };
+}
+/** The end offset the chain claims overall, for reporting how much of a truncated log is missing. */
+function lastClaimedEnd(lines) {
+    const last = lines.at(-1);
+    return last === undefined ? 0 : ((0,_log_chain_format_js__WEBPACK_IMPORTED_MODULE_1__/* .parseChainLine */ .Zl)(last)?.end ?? 0);
+}
+
+
+/***/ }),
+
+/***/ 24109:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fw: () => (/* binding */ ATTESTATION_BUNDLE_FILE),
+/* harmony export */   It: () => (/* binding */ checkStatement),
+/* harmony export */   T4: () => (/* binding */ IN_TOTO_PAYLOAD_TYPE),
+/* harmony export */   Tp: () => (/* binding */ statementBytes),
+/* harmony export */   _2: () => (/* binding */ receiptStatement),
+/* harmony export */   aH: () => (/* binding */ RECEIPT_FILE),
+/* harmony export */   mq: () => (/* binding */ MAX_ATTESTATION_BYTES)
+/* harmony export */ });
+/* unused harmony exports IN_TOTO_STATEMENT_TYPE, RECEIPT_PREDICATE_TYPE, receiptPredicate, REQUIRED_SUBJECTS, OPTIONAL_SUBJECTS, canonicalJson */
+// The run receipt: an in-toto Statement v1 about a closed run record. Pure: subjects (file names
+// and digests) and the snapshot in, the Statement out; and the check of a Statement against a
+// record. The receipt is signed as a DSSE envelope (receipt.dsse.json, record/receipt-writer.ts)
+// with a run key, or attested on GitHub with the workflow's identity (action/attest-record.ts).
+//
+// Why a predicate of our own and not in-toto Link v0.3: a Link describes one supply-chain step
+// (materials in, products out, a command, byproducts as free-form strings) for in-toto layouts to
+// check. A remediation run is not a build step: what an auditor asks is which signed version ran,
+// under which manifest and trust policy, triggered by whom, with which parameters, and how it
+// ended. A Link has no typed field for any of that (it would all go into untyped `environment`
+// and `byproducts`), and no layout ever checks it. A versioned predicate with a published JSON
+// Schema (remediations/run-receipt.schema.json) says it exactly, and `gh attestation verify
+// --predicate-type` can select it.
+/** `_type` of an in-toto Statement v1. */
+const IN_TOTO_STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
+/** DSSE payloadType of an in-toto Statement. */
+const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
+/** Our predicate type; bumped only with a format change (schema: remediations/run-receipt.schema.json). */
+const RECEIPT_PREDICATE_TYPE = 'https://remediate.dev/run-receipt/v1';
+/** The signed receipt's file in a record folder. */
+const RECEIPT_FILE = 'receipt.dsse.json';
+/**
+ * The Sigstore bundle of the record's GitHub artifact attestation, in the record folder. Not a
+ * subject: it signs the subjects, so it cannot be one of them.
+ */
+const ATTESTATION_BUNDLE_FILE = 'receipt.sigstore.json';
+/** Largest attestation bundle or trusted-root file read: real ones are a few KB, a receipt's subjects add a few hundred KB. */
+const MAX_ATTESTATION_BYTES = 16 * 1024 * 1024;
+/** The predicate of a snapshot: the fields an auditor needs, none of the step details. */
+function receiptPredicate(snapshot) {
+    const { name, version, tag, commit, digest } = snapshot.remediation;
+    return {
+        runId: snapshot.runId,
+        status: snapshot.status,
+        ...(snapshot.error !== undefined ? { error: snapshot.error } : {}),
+        remediation: {
+            name,
+            version,
+            tag,
+            ...(commit !== undefined ? { commit } : {}),
+            ...(digest !== undefined ? { digest } : {}),
+        },
+        ...(snapshot.manifest !== undefined ? { manifest: snapshot.manifest } : {}),
+        ...(snapshot.params !== undefined ? { params: { digest: snapshot.params.digest } } : {}),
+        forced: snapshot.forced,
+        ...(snapshot.unreleased === true ? { unreleased: true } : {}),
+        ...(snapshot.checkOnly === true ? { checkOnly: true } : {}),
+        ...(snapshot.target !== undefined ? { target: snapshot.target } : {}),
+        ...(snapshot.idempotencyKey !== undefined ? { idempotencyKey: snapshot.idempotencyKey } : {}),
+        ...(snapshot.circuitBreaker !== undefined ? { circuitBreaker: snapshot.circuitBreaker } : {}),
+        ...(snapshot.replayOf !== undefined ? { replayOf: snapshot.replayOf } : {}),
+        ...(snapshot.plan !== undefined ? { plan: snapshot.plan } : {}),
+        ...(snapshot.approval !== undefined ? { approval: snapshot.approval } : {}),
+        trigger: snapshot.trigger,
+        runner: snapshot.runner,
+        tool: snapshot.tool,
+        started: snapshot.started,
+        ...(snapshot.ended !== undefined ? { ended: snapshot.ended } : {}),
+        ...(snapshot.durationMs !== undefined ? { durationMs: snapshot.durationMs } : {}),
+        log: snapshot.log,
+        ...(snapshot.definition !== undefined ? { definition: snapshot.definition } : {}),
+    };
+}
+/** The Statement about a record: its files as subjects (sorted by name), the snapshot as predicate. */
+function receiptStatement(subjects, snapshot) {
+    return {
+        _type: IN_TOTO_STATEMENT_TYPE,
+        subject: [...subjects].sort((a, b) => compareNames(a.name, b.name)),
+        predicateType: RECEIPT_PREDICATE_TYPE,
+        predicate: receiptPredicate(snapshot),
+    };
+}
+/** The Statement's bytes as signed: compact JSON, UTF-8. */
+function statementBytes(statement) {
+    return Buffer.from(JSON.stringify(statement), 'utf8');
+}
+/** Files a receipt must cover, whatever else the record holds. */
+const REQUIRED_SUBJECTS = ['snapshot.json', 'run.log', 'run.log.chain'];
+/** Covered when present: the definition's copy (absent from refusals and older records). */
+const OPTIONAL_SUBJECTS = (/* unused pure expression or super */ null && (['definition.tar']));
+/**
+ * Checks an (authenticated) Statement against a record folder's contents; returns the first
+ * problem, or undefined when it covers exactly this record.
+ * - Attack: a record rewritten after the run (snapshot fields edited, the chain recomputed). The
+ *   signed subjects pin each file's sha256, so any changed byte shows here.
+ * - Attack: a valid receipt of another run laid next to this record, or a receipt whose predicate
+ *   says something the snapshot does not. The predicate must equal the one this snapshot yields.
+ * - Attack: a definition.tar laid into a record whose receipt has none, to be shown as what ran.
+ *   Every record file present must be a subject.
+ */
+function checkStatement(statement, record) {
+    if (!isObject(statement))
+        return { problem: 'the receipt payload is not a JSON object' };
+    if (statement['_type'] !== IN_TOTO_STATEMENT_TYPE) {
+        return { problem: `the receipt is not an in-toto Statement v1 (_type ${show(statement['_type'])})` };
+    }
+    // Type confusion: a signed statement of another kind (a build provenance) is not a run receipt.
+    if (statement['predicateType'] !== RECEIPT_PREDICATE_TYPE) {
+        return {
+            problem: `the receipt's predicateType is ${show(statement['predicateType'])}, expected ${RECEIPT_PREDICATE_TYPE}`,
+        };
+    }
+    const subjects = statement['subject'];
+    if (!Array.isArray(subjects))
+        return { problem: 'the receipt has no subject list' };
+    const covered = new Map();
+    for (const subject of subjects) {
+        if (!isObject(subject) || typeof subject['name'] !== 'string' || !isObject(subject['digest'])) {
+            return { problem: `the receipt has a malformed subject ${show(subject)}` };
+        }
+        const sha256 = subject['digest']['sha256'];
+        if (typeof sha256 !== 'string')
+            return { problem: `subject ${show(subject['name'])} has no sha256 digest` };
+        if (covered.has(subject['name']))
+            return { problem: `subject ${show(subject['name'])} is listed twice` };
+        covered.set(subject['name'], sha256);
+    }
+    for (const name of REQUIRED_SUBJECTS) {
+        if (!covered.has(name))
+            return { problem: `the receipt does not cover ${name}`, at: name };
+    }
+    for (const [name, sha256] of covered) {
+        const actual = record.files.get(name);
+        if (actual === undefined)
+            return { problem: `${name} is covered by the receipt but missing from the record`, at: name };
+        if (actual !== sha256) {
+            return {
+                problem: `${name} has sha256 ${actual}, but the receipt signed ${sha256}: it changed after the run`,
+                at: name,
+            };
+        }
+    }
+    for (const name of record.files.keys()) {
+        if (!covered.has(name))
+            return { problem: `${name} is in the record but not covered by the receipt`, at: name };
+    }
+    const expected = canonicalJson(receiptPredicate(record.snapshot));
+    const signed = canonicalJson(statement['predicate']);
+    if (signed !== expected) {
+        return { problem: "the receipt's predicate does not match snapshot.json (a receipt of another run, or edited)" };
+    }
+    return undefined;
+}
+/** JSON with object keys sorted at every level: equal values give equal text. */
+function canonicalJson(value) {
+    return JSON.stringify(value, (_key, inner) => isObject(inner)
+        ? Object.fromEntries(Object.keys(inner)
+            .sort(compareNames)
+            .map((key) => [key, inner[key]]))
+        : inner);
+}
+function compareNames(a, b) {
+    return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function show(value) {
+    const text = JSON.stringify(value) ?? String(value);
+    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+
+/***/ }),
+
+/***/ 18374:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hv: () => (/* binding */ CHAIN_FILE),
+/* harmony export */   QX: () => (/* binding */ SNAPSHOT_FILE),
+/* harmony export */   UP: () => (/* binding */ LOG_FILE),
+/* harmony export */   aE: () => (/* binding */ readRecord),
+/* harmony export */   iV: () => (/* binding */ MAX_RECORD_FILE_BYTES)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _adapters_bounded_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(79144);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+// Reading a run record folder: the only I/O of verification. Everything it returns is checked by
+// the pure verifier (record-verifier.ts), so this file trusts nothing it reads.
+
+
+
+
+/** What ran and why, written by the executor. */
+const SNAPSHOT_FILE = 'snapshot.json';
+/** The redacted, human-readable log. */
+const LOG_FILE = 'run.log';
+/** The hash chain over run.log (format in log-chain-format.ts). */
+const CHAIN_FILE = 'run.log.chain';
+/**
+ * Largest record file read: what readFile could read before the reads were bounded. The verifier
+ * holds the whole log in memory, so this is a memory bound, not a format limit.
+ */
+const MAX_RECORD_FILE_BYTES = 2 ** 31 - 1;
+/** Reads snapshot.json, run.log and run.log.chain from a record folder. */
+async function readRecord(dir) {
+    checkRecordFolder(dir);
+    const snapshot = readRecordFile(dir, SNAPSHOT_FILE);
+    const log = readRecordFile(dir, LOG_FILE);
+    const chainBytes = readRecordFile(dir, CHAIN_FILE);
+    return { snapshot, log, chain: chainBytes.toString('utf8'), chainBytes };
+}
+const RECORD_FOLDER_HINT = `pass the folder of a run record (it holds ${SNAPSHOT_FILE}, ${LOG_FILE} and ${CHAIN_FILE})`;
+// A file given where the record folder belongs (verify-run /etc/passwd) is named as such, not
+// reported as a failed open of /etc/passwd/snapshot.json.
+function checkRecordFolder(dir) {
+    let isFolder;
+    try {
+        isFolder = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(dir).isDirectory();
+    }
+    catch (error) {
+        if (error.code === 'ENOENT') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb('NOT_FOUND', `${dir} does not exist: ${RECORD_FOLDER_HINT}`, { cause: error });
+        }
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .usageErrorFromSystem */ .tz)(error, `record folder ${dir}`) ?? error;
+    }
+    if (!isFolder)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb('NOT_A_FOLDER', `${dir} is not a folder: ${RECORD_FOLDER_HINT}`);
+}
+// Bounded, and only regular files: a record folder can come from anywhere, and a FIFO or a
+// device named run.log must not hang the verifier or fill its memory.
+function readRecordFile(dir, name) {
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, name);
+    const bytes = (0,_adapters_bounded_file_js__WEBPACK_IMPORTED_MODULE_2__/* .tryReadBoundedFile */ .D)(path, { label: 'record file', maxBytes: MAX_RECORD_FILE_BYTES });
+    if (bytes === undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb('NOT_FOUND', `${path} not found: ${RECORD_FOLDER_HINT}`);
+    return bytes;
+}
+
+
+/***/ }),
+
+/***/ 48711:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   RC: () => (/* binding */ verifyRecord),
+/* harmony export */   he: () => (/* binding */ snapshotDigest)
+/* harmony export */ });
+/* unused harmony export assertRecordIntact */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _log_chain_verifier_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(81142);
+/* harmony import */ var _record_files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(18374);
+// Verifies a run record (snapshot.json + run.log + run.log.chain). Pure: readRecord does the I/O.
+//
+// What it relies on in snapshot.json (written by the executor):
+//   status: string                       final status of the run
+//   log: { file: "run.log", bytes, blocks, head, complete? }
+//                                        the ChainedLogWriter summary; absent, or complete: false,
+//                                        when the run was killed before finishing (only the log's
+//                                        valid prefix is then verified, and the record is incomplete)
+//   steps[]: { log?: { start, end } }    each step's byte range of run.log, in execution order
+// The snapshot's own digest is not inside it: snapshotDigest() is printed by the executor (job
+// summary) and passed back in to pin the snapshot, which in turn pins the log through log.head.
+
+
+
+
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+const HEX64 = /^[0-9a-f]{64}$/;
+/** `sha256:<hex>` of the exact snapshot.json bytes: the value that pins a record. */
+function snapshotDigest(bytes) {
+    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex')}`;
+}
+/** Verifies a run record; returns the first problem, or what was verified. Pure. */
+function verifyRecord(files, options = {}) {
+    const digest = snapshotDigest(files.snapshot);
+    if (options.snapshotDigest !== undefined) {
+        const expected = options.snapshotDigest.toLowerCase();
+        if (!DIGEST.test(expected)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb('USAGE', `invalid snapshot digest '${options.snapshotDigest.slice(0, 80)}': expected sha256:<64 hex digits> as printed by the run`);
+        }
+        // Pinning the snapshot stops a consistent rewrite of snapshot, log and chain together.
+        if (digest !== expected)
+            return problem(`${_record_files_js__WEBPACK_IMPORTED_MODULE_3__/* .SNAPSHOT_FILE */ .QX} digest is ${digest}, expected ${expected}`);
+    }
+    let snapshot;
+    try {
+        snapshot = JSON.parse(files.snapshot.toString('utf8'));
+    }
+    catch {
+        return problem(`${_record_files_js__WEBPACK_IMPORTED_MODULE_3__/* .SNAPSHOT_FILE */ .QX} is not valid JSON`);
+    }
+    if (!isObject(snapshot))
+        return problem(`${_record_files_js__WEBPACK_IMPORTED_MODULE_3__/* .SNAPSHOT_FILE */ .QX} is not a JSON object`);
+    // A record without a status cannot say whether the remediation worked.
+    if (typeof snapshot['status'] !== 'string' || snapshot['status'].length === 0) {
+        return fieldProblem('status', `expected a status string, got ${describe(snapshot['status'])}`);
+    }
+    const status = snapshot['status'];
+    const recorded = readLogSummary(snapshot['log']);
+    if ('problem' in recorded)
+        return recorded;
+    const chain = (0,_log_chain_verifier_js__WEBPACK_IMPORTED_MODULE_2__/* .verifyLogChain */ .V)(files.log, files.chain);
+    if (!chain.ok)
+        return problem(chain.problem, chain.range);
+    if (recorded.prefix !== undefined) {
+        // The prefix pinned at closing must be exactly what the chain covers now.
+        const { bytes, blocks, head } = recorded.prefix;
+        if (chain.bytes !== bytes || chain.blocks !== blocks || chain.head !== head) {
+            const range = {
+                start: Math.min(chain.bytes, bytes),
+                end: Math.max(chain.bytes, bytes, Math.min(chain.bytes, bytes) + 1),
+            };
+            return fieldProblem('log.head', `expected the chain to cover ${bytes} bytes in ${blocks} block(s) with head ${head} (pinned when the record was closed), got ${chain.bytes} bytes in ${chain.blocks} with head ${chain.head}: ${_record_files_js__WEBPACK_IMPORTED_MODULE_3__/* .LOG_FILE */ .UP} and ${_record_files_js__WEBPACK_IMPORTED_MODULE_3__/* .CHAIN_FILE */ .Hv} were rewritten`, range);
+        }
+    }
+    if (recorded.summary !== undefined) {
+        const { bytes, blocks, head } = recorded.summary;
+        // A finished run's chain must end exactly where the snapshot says: no lines dropped or added.
+        if (chain.partialLine)
+            return problem(`${_record_files_js__WEBPACK_IMPORTED_MODULE_3__/* .CHAIN_FILE */ .Hv} ends with a partial line, but the run finished`);
+        if (chain.bytes !== bytes) {
+            const range = { start: Math.min(chain.bytes, bytes), end: Math.max(chain.bytes, bytes) };
+            const what = chain.bytes < bytes
+                ? `${(0,_log_chain_verifier_js__WEBPACK_IMPORTED_MODULE_2__/* .describeRange */ .p)(range)} of ${_record_files_js__WEBPACK_IMPORTED_MODULE_3__/* .LOG_FILE */ .UP} are missing from ${_record_files_js__WEBPACK_IMPORTED_MODULE_3__/* .CHAIN_FILE */ .Hv} (truncated or lines removed)`
+                : `${(0,_log_chain_verifier_js__WEBPACK_IMPORTED_MODULE_2__/* .describeRange */ .p)(range)} of ${_record_files_js__WEBPACK_IMPORTED_MODULE_3__/* .LOG_FILE */ .UP} were appended after the run`;
+            return fieldProblem('log.bytes', `expected ${chain.bytes}, got ${bytes}: ${what}`, range);
+        }
+        // Bytes after the recorded end were added after the run finished.
+        if (chain.unchainedBytes > 0) {
+            const range = { start: chain.bytes, end: files.log.length };
+            return problem(`${(0,_log_chain_verifier_js__WEBPACK_IMPORTED_MODULE_2__/* .describeRange */ .p)(range)} of ${_record_files_js__WEBPACK_IMPORTED_MODULE_3__/* .LOG_FILE */ .UP} are not covered by ${_record_files_js__WEBPACK_IMPORTED_MODULE_3__/* .CHAIN_FILE */ .Hv}`, range);
+        }
+        // The head pins the whole chain: a log rewritten with a freshly computed chain differs here.
+        if (chain.head !== head) {
+            return fieldProblem('log.head', `expected ${chain.head}, got ${head}: ${_record_files_js__WEBPACK_IMPORTED_MODULE_3__/* .LOG_FILE */ .UP} and ${_record_files_js__WEBPACK_IMPORTED_MODULE_3__/* .CHAIN_FILE */ .Hv} do not match the snapshot`);
+        }
+        if (chain.blocks !== blocks)
+            return fieldProblem('log.blocks', `expected ${chain.blocks}, got ${blocks}`);
+    }
+    const steps = checkSteps(snapshot['steps'], chain.bytes);
+    if (typeof steps !== 'number')
+        return steps;
+    return {
+        ok: true,
+        complete: recorded.summary !== undefined && chain.complete,
+        status,
+        snapshotDigest: digest,
+        log: { bytes: chain.bytes, blocks: chain.blocks, head: chain.head, unchainedBytes: chain.unchainedBytes },
+        steps,
+    };
+}
+/** Like verifyRecord, but throws TrustError('RECORD_TAMPERED') naming the first problem. */
+function assertRecordIntact(files, options = {}) {
+    const result = verifyRecord(files, options);
+    if (!result.ok)
+        throw new TrustError('RECORD_TAMPERED', `run record failed verification: ${result.problem}`);
+    return result;
+}
+/** Reads snapshot.log; `summary` is undefined when the run did not finish its log. */
+function readLogSummary(value) {
+    if (value === undefined)
+        return { summary: undefined };
+    if (!isObject(value))
+        return fieldProblem('log', `expected an object, got ${describe(value)}`);
+    const complete = value['complete'];
+    if (complete !== undefined && typeof complete !== 'boolean') {
+        return fieldProblem('log.complete', `expected a boolean, got ${describe(complete)}`);
+    }
+    if (complete === false) {
+        // A prefix pinned when the record was closed (the Action's post step): checked as such.
+        if (value['head'] === undefined)
+            return { summary: undefined };
+        const { bytes, blocks, head } = value;
+        if (!isCount(bytes))
+            return fieldProblem('log.bytes', `expected a byte count, got ${describe(bytes)}`);
+        if (!isCount(blocks))
+            return fieldProblem('log.blocks', `expected a block count, got ${describe(blocks)}`);
+        if (typeof head !== 'string' || !HEX64.test(head)) {
+            return fieldProblem('log.head', `expected 64 lower-case hex digits, got ${describe(head)}`);
+        }
+        return { summary: undefined, prefix: { bytes, blocks, head } };
+    }
+    // Only run.log is chained; a snapshot pointing elsewhere would vouch for an unverified file.
+    if (value['file'] !== _record_files_js__WEBPACK_IMPORTED_MODULE_3__/* .LOG_FILE */ .UP)
+        return fieldProblem('log.file', `expected '${_record_files_js__WEBPACK_IMPORTED_MODULE_3__/* .LOG_FILE */ .UP}', got ${describe(value['file'])}`);
+    const { bytes, blocks, head } = value;
+    if (!isCount(bytes))
+        return fieldProblem('log.bytes', `expected a byte count, got ${describe(bytes)}`);
+    if (!isCount(blocks))
+        return fieldProblem('log.blocks', `expected a block count, got ${describe(blocks)}`);
+    if (typeof head !== 'string' || !HEX64.test(head)) {
+        return fieldProblem('log.head', `expected 64 lower-case hex digits, got ${describe(head)}`);
+    }
+    return { summary: { bytes, blocks, head } };
+}
+/** Checks each step's log range lies in the verified log, in order; returns the step count. */
+function checkSteps(value, logBytes) {
+    if (value === undefined)
+        return 0;
+    if (!Array.isArray(value))
+        return fieldProblem('steps', `expected an array, got ${describe(value)}`);
+    let previousEnd = 0;
+    for (const [k, step] of value.entries()) {
+        const at = `steps[${k}]`;
+        if (!isObject(step))
+            return fieldProblem(at, `expected an object, got ${describe(step)}`);
+        const range = step['log'];
+        if (range === undefined)
+            continue;
+        if (!isObject(range))
+            return fieldProblem(`${at}.log`, `expected { start, end }, got ${describe(range)}`);
+        const { start, end } = range;
+        if (!isCount(start))
+            return fieldProblem(`${at}.log.start`, `expected a byte offset, got ${describe(start)}`);
+        if (!isCount(end))
+            return fieldProblem(`${at}.log.end`, `expected a byte offset, got ${describe(end)}`);
+        // Ranges in execution order stop a step's output being attributed to another step.
+        if (start < previousEnd) {
+            return fieldProblem(`${at}.log.start`, `expected at least ${previousEnd} (end of the previous step), got ${start}`);
+        }
+        if (end < start)
+            return fieldProblem(`${at}.log.end`, `expected at least ${start} (its start), got ${end}`);
+        // A range past the chained log would point at bytes nobody can vouch for.
+        if (end > logBytes) {
+            return fieldProblem(`${at}.log.end`, `expected at most ${logBytes} (end of the chained log), got ${end}`, {
+                start: logBytes,
+                end,
+            });
+        }
+        previousEnd = end;
+    }
+    return value.length;
+}
+function problem(text, range) {
+    return range === undefined ? { ok: false, problem: text } : { ok: false, problem: text, range };
+}
+function fieldProblem(field, text, range) {
+    const base = { ok: false, problem: `snapshot field '${field}': ${text}`, field };
+    return range === undefined ? base : { ...base, range };
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function isCount(value) {
+    return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+function describe(value) {
+    if (value === undefined)
+        return 'nothing';
+    const text = JSON.stringify(value) ?? String(value);
+    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+
+/***/ }),
+
+/***/ 82429:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AF: () => (/* binding */ InterleavedRedactor),
+/* harmony export */   FI: () => (/* binding */ redactValue),
+/* harmony export */   Rd: () => (/* binding */ redactText),
+/* harmony export */   XF: () => (/* binding */ REDACTED)
+/* harmony export */ });
+/* unused harmony exports MIN_PARTIAL_FORM_LENGTH, secretForms, StreamRedactor */
+// Streaming secret redaction for everything that ends up in a run record.
+//
+// `::add-mask::` only masks the runner's own log; records are uploaded raw, so every byte a step
+// prints goes through a StreamRedactor before it is hashed and written. Matching works on bytes,
+// so secrets with multi-byte UTF-8 and output split anywhere (even inside a character) are handled.
+//
+// Every maximal run of bytes covered by one or more occurrences (overlapping or back to back)
+// becomes a single `***`. The output does not depend on how the input was split into chunks.
+//
+// Very short secrets redact aggressively: a one-character secret replaces every occurrence of that
+// character. That is deliberate; leaking a secret is worse than an unreadable log.
+//
+// Search: a Wu-Manber style skip scan over all forms at once (one Buffer.indexOf pass per form is
+// several times slower with 10 secrets). The scan looks at one 2-byte block per step and jumps up
+// to (shortest form - 1) bytes, so long secrets scan fastest; BENCHMARKS.md has the throughput.
+// Nothing large is copied: the bytes held back from one chunk are joined to the start of the next
+// in a small buffer, and what is released is handed out as views of the chunk.
+/** What every redacted occurrence is replaced with. */
+const REDACTED = '***';
+const MARKER = Buffer.from(REDACTED, 'utf8');
+/**
+ * A form that shows only part of a secret (one line of a multi-line secret or of a wrapped
+ * encoding, the middle of a secret's base64 inside a longer base64 text) is redacted only when it
+ * has at least this many characters: shorter parts (a `}` line, two base64 characters) occur in
+ * unrelated text all the time, and the record would lose its meaning without hiding more.
+ * Forms of the whole secret are redacted at any length.
+ */
+const MIN_PARTIAL_FORM_LENGTH = 8;
+/** Columns at which tools wrap base64: coreutils `base64` and MIME at 76, `openssl base64` and PEM at 64. */
+const BASE64_WRAP_COLUMNS = [76, 64];
+/** Column at which `xxd -p` wraps hex. */
+const HEX_WRAP_COLUMN = 60;
+/**
+ * Every form of one secret that is redacted, derived here and nowhere else; deduplicated, forms of
+ * the whole secret first. Empty secrets have no forms. Each form is there because a common tool
+ * prints the secret that way; together they stop the leaks below:
+ *
+ * - As printed: the value; the value without trailing line breaks (`$(cat key)` strips them); a
+ *   multi-line value with LF and with CRLF line ends (a key file from Windows); and each line of a
+ *   multi-line value, with surrounding whitespace trimmed, so `sed -n 2p`, `head`, `grep` or
+ *   `diff` cannot print a key line by line.
+ * - base64 (of the value and of the value without trailing line breaks): standard with padding,
+ *   base64url without; of the value followed by `\n` (`echo "$S" | base64`); wrapped at 76 and 64
+ *   columns as `base64` and `openssl base64` print them, with LF or CRLF, and each full line of
+ *   the wrapped text on its own.
+ * - base64 and base64url inside a longer encoded text (HTTP Basic `user:secret`, a JWT claim): the
+ *   secret can start at any of the three byte positions of a base64 group, so for each the
+ *   characters that depend on the secret alone. The one character at each end that also holds
+ *   bits of a neighbouring byte stays visible (at most the top 4 bits of the secret's first byte
+ *   and the low 4 bits of its last).
+ * - hex, lower and upper case; lower case wrapped at 60 columns as `xxd -p` prints it.
+ * - URL encoding: `encodeURIComponent`, RFC 3986 (curl, Python `quote`), RFC 3986 keeping `/`
+ *   (Python `quote`'s default) and WHATWG form encoding, each with `%20` and with `+` for a space.
+ * - JSON string escaping as JavaScript, Python (`\uXXXX` for non-ASCII), PHP (also `\/`) and Go
+ *   (also `<`, `>`, `&`) print it, without the quotes.
+ *
+ * Partial forms shorter than MIN_PARTIAL_FORM_LENGTH are left out (see there). The last, shorter
+ * line of a wrapped encoding is not a form on its own: printed alone (`base64 | tail -1`) it stays
+ * visible. As a form it would be as short as a few characters for any secret, and the skip scan
+ * can never jump further than the shortest form, so it would slow the redaction of every log.
+ */
+function secretForms(value) {
+    if (value.length === 0)
+        return [];
+    // A lone surrogate (possible in REMEDIATION_SECRETS JSON) reaches a step, like every string
+    // turned into UTF-8, as U+FFFD; encodeURIComponent would throw on it and fail the whole run.
+    const secret = value.toWellFormed();
+    const whole = new Set();
+    const partial = new Set();
+    // A multi-line form also leaks with other line ends (a CRLF file, `unix2dos`).
+    const addLineEnds = (form) => {
+        const lf = form.replaceAll('\r\n', '\n');
+        whole.add(form);
+        whole.add(lf);
+        whole.add(lf.replaceAll('\n', '\r\n'));
+    };
+    const addEncoded = (encoded, columns) => {
+        if (columns === undefined || encoded.length <= columns) {
+            whole.add(encoded);
+            return;
+        }
+        addLineEnds(wrap(encoded, columns));
+        // `head -2`, `sed -n 3p` of the wrapped text: each full line shows columns characters of it.
+        for (let at = 0; at + columns <= encoded.length; at += columns)
+            partial.add(encoded.slice(at, at + columns));
+    };
+    const texts = [...new Set([secret, withoutTrailingLineBreaks(secret)])].filter((text) => text.length > 0);
+    for (const text of texts) {
+        addLineEnds(text);
+        // A multi-line value leaks line by line (`sed -n 2p`, `head`, `diff`).
+        if (/[\r\n]/.test(text))
+            for (const line of text.split(/[\r\n]/))
+                partial.add(line.trim());
+        for (const form of urlEncodings(text))
+            whole.add(form);
+        for (const form of jsonEscapes(text))
+            whole.add(form);
+        const bytes = Buffer.from(text, 'utf8');
+        for (const data of [bytes, Buffer.concat([bytes, Buffer.from('\n')])]) {
+            const base64 = data.toString('base64');
+            addEncoded(base64);
+            for (const columns of BASE64_WRAP_COLUMNS)
+                addEncoded(base64, columns);
+            addEncoded(data.toString('hex'), HEX_WRAP_COLUMN);
+        }
+        addEncoded(bytes.toString('base64url'));
+        // Unwrapped; `addEncoded` with columns adds only the wrapped text when the hex is longer.
+        addEncoded(bytes.toString('hex'));
+        addEncoded(bytes.toString('hex').toUpperCase());
+        for (const shift of [0, 1, 2]) {
+            partial.add(embeddedBase64(bytes, shift, 'base64'));
+            partial.add(embeddedBase64(bytes, shift, 'base64url'));
+        }
+    }
+    const forms = [...whole];
+    for (const form of partial) {
+        if (form.length >= MIN_PARTIAL_FORM_LENGTH && !whole.has(form))
+            forms.push(form);
+    }
+    return forms;
+}
+/** `text` without the line breaks it ends with (a loop: a regular expression can take quadratic time). */
+function withoutTrailingLineBreaks(text) {
+    let end = text.length;
+    while (end > 0 && (text[end - 1] === '\n' || text[end - 1] === '\r'))
+        end--;
+    return text.slice(0, end);
+}
+/** `text` broken into lines of `columns` characters (the last may be shorter), joined by `\n`. */
+function wrap(text, columns) {
+    const lines = [];
+    for (let at = 0; at < text.length; at += columns)
+        lines.push(text.slice(at, at + columns));
+    return lines.join('\n');
+}
+/**
+ * The characters of the encoding of a longer text that depend on `bytes` alone, when `bytes`
+ * starts `shift` bytes into a 3-byte base64 group. Leading: none at shift 0; at shift 1 the first
+ * two characters hold neighbouring bits; at shift 2 the first three. Trailing: when the secret
+ * ends inside a group, the last character holds bits of the next byte. Those are left out.
+ */
+function embeddedBase64(bytes, shift, alphabet) {
+    const encoded = Buffer.concat([Buffer.alloc(shift), bytes])
+        .toString(alphabet)
+        .replace(/=+$/, '');
+    const lead = [0, 2, 3][shift];
+    const trail = (shift + bytes.length) % 3 === 0 ? 0 : 1;
+    return encoded.slice(lead, Math.max(lead, encoded.length - trail));
+}
+/** Percent-encodings of `text` as common tools produce them, with `%20` and with `+` for a space. */
+function urlEncodings(text) {
+    const component = encodeURIComponent(text);
+    // RFC 3986 unreserved characters only (curl --data-urlencode, Python quote, Go QueryEscape).
+    const rfc3986 = component.replace(/[!'()*]/g, percentEncode);
+    // WHATWG application/x-www-form-urlencoded (URLSearchParams): `*` stays, `~` is encoded.
+    const whatwg = rfc3986.replaceAll('%2A', '*').replaceAll('~', '%7E');
+    // Python's `quote` keeps `/` by default (safe='/'), as do URL path encoders; base64 text and
+    // AWS-style keys often hold a `/`.
+    const pathSafe = rfc3986.replaceAll('%2F', '/');
+    return [component, rfc3986, whatwg, pathSafe].flatMap((form) => [form, form.replaceAll('%20', '+')]);
+}
+function percentEncode(char) {
+    return `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
+}
+/** JSON string escapings of `text` (without the quotes) as common serializers print them. */
+function jsonEscapes(text) {
+    const plain = JSON.stringify(text).slice(1, -1);
+    // Python's json.dumps (ensure_ascii) and PHP: every UTF-16 unit above 0x7f as \uXXXX.
+    const ascii = plain.replace(/[\u0080-\uffff]/g, unicodeEscape);
+    // PHP's json_encode also escapes `/`.
+    const php = ascii.replaceAll('/', '\\/');
+    // Go's encoding/json escapes HTML-sensitive characters and the JavaScript line separators.
+    const go = plain.replace(/[<>&\u2028\u2029]/g, unicodeEscape);
+    return [plain, ascii, php, go];
+}
+function unicodeEscape(char) {
+    return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+/** All distinct forms of all secrets, as bytes. */
+function compileForms(secrets) {
+    const unique = new Set();
+    for (const secret of secrets)
+        for (const form of secretForms(secret))
+            unique.add(form);
+    return [...unique].map((form) => Buffer.from(form, 'utf8'));
+}
+/** The matcher for `secrets`, or undefined when there is nothing to redact. */
+function compileMatcher(secrets) {
+    const forms = compileForms(secrets);
+    return forms.length > 0 ? new FormMatcher(forms) : undefined;
+}
+/** Finds every complete occurrence of any form, and where a form may start but not yet end. */
+class FormMatcher {
+    forms;
+    /** Length of the longest form: a chunk tail shorter than this may start an occurrence. */
+    longest;
+    /** Window width: the shortest form's length, capped so that shifts fit a byte. */
+    width;
+    /** For each 2-byte block: how far the window may jump when its last block is this one. */
+    #shift;
+    /** For blocks with shift 0: the forms whose window-prefix ends with that block. */
+    #candidates = new Map();
+    /** For each byte: the forms that start with it (for tails shorter than the window). */
+    #byFirstByte = [];
+    constructor(forms) {
+        this.forms = forms;
+        let shortest = Infinity;
+        let longest = 0;
+        const byFirstByte = [];
+        for (const form of forms) {
+            shortest = Math.min(shortest, form.length);
+            longest = Math.max(longest, form.length);
+            (byFirstByte[form[0] ?? 0] ??= []).push(form);
+        }
+        this.#byFirstByte = byFirstByte;
+        this.longest = longest;
+        this.width = Math.min(shortest, 256);
+        this.#shift = new Uint8Array(this.width >= 2 ? 65536 : 0).fill(this.width - 1);
+        forms.forEach((form, index) => {
+            if (this.width < 2) {
+                addTo(this.#candidates, form[0] ?? 0, index);
+                return;
+            }
+            for (let end = 1; end < this.width; end++) {
+                const block = ((form[end - 1] ?? 0) << 8) | (form[end] ?? 0);
+                const shift = this.width - 1 - end;
+                if (shift < (this.#shift[block] ?? 0))
+                    this.#shift[block] = shift;
+                if (shift === 0)
+                    addTo(this.#candidates, block, index);
+            }
+        });
+    }
+    /**
+     * Looks at the occurrences that start in [from, to). Appends [start, end) of each complete one
+     * to `out`, by start, until it meets the first start from which the rest of `data` is a proper
+     * prefix of some form: it returns that start (those bytes must wait for the next chunk), or
+     * data.length when there is none. Occurrences starting there or later are not reported.
+     * With `final` (nothing follows `data`) partial tails are plain text: every complete occurrence
+     * is reported and it returns data.length.
+     */
+    scan(data, from, to, out, final = false) {
+        const width = this.width;
+        const n = data.length;
+        const shiftOf = this.#shift;
+        // Windows that fit in the data: the skip scan, which also sees long partial tails because
+        // their first `width` bytes are a form's window.
+        const stop = Math.min(n, to + width - 1);
+        let pos = from + width - 1;
+        while (pos < stop) {
+            let key;
+            if (width >= 2) {
+                key = ((data[pos - 1] ?? 0) << 8) | (data[pos] ?? 0);
+                const shift = shiftOf[key] ?? 0;
+                if (shift !== 0) {
+                    pos += shift;
+                    continue;
+                }
+            }
+            else {
+                key = data[pos] ?? 0;
+            }
+            const candidates = this.#candidates.get(key);
+            if (candidates !== undefined) {
+                const start = pos - width + 1;
+                let end = -1;
+                for (const index of candidates) {
+                    const form = this.forms[index];
+                    const formEnd = start + form.length;
+                    if (formEnd <= n) {
+                        if (formEnd > end && startsWith(form, data, start, form.length))
+                            end = formEnd;
+                    }
+                    else if (!final && startsWith(form, data, start, n - start)) {
+                        return start;
+                    }
+                }
+                if (end !== -1)
+                    out.push(start, end);
+            }
+            pos++;
+        }
+        // Starts too close to the end for a window: only a partial tail can begin there.
+        if (final)
+            return n;
+        for (let start = Math.max(from, n - width + 1); start < to; start++) {
+            const forms = this.#byFirstByte[data[start] ?? 0];
+            if (forms === undefined)
+                continue;
+            const tail = n - start;
+            for (const form of forms)
+                if (form.length > tail && startsWith(form, data, start, tail))
+                    return start;
+        }
+        return n;
+    }
+}
+/** Whether the first `length` bytes of `form` equal data[start, start + length). */
+function startsWith(form, data, start, length) {
+    // A plain loop beats a native call for the usual mismatch in the first byte or two.
+    for (let i = 0; i < length; i++)
+        if (data[start + i] !== form[i])
+            return false;
+    return true;
+}
+function addTo(map, key, value) {
+    const list = map.get(key);
+    if (list === undefined)
+        map.set(key, [value]);
+    else
+        list.push(value);
+}
+/**
+ * The carry-over state of one redacted stream. `joinsOnly` is for a stream made of pieces that
+ * are already redacted (see InterleavedRedactor): it looks only for occurrences that start in the
+ * bytes it held back, that is across the joins between pieces, and so never rescans a piece.
+ */
+class RedactionState {
+    #matcher;
+    #joinsOnly;
+    /** Bytes held back from the previous push: a possible start of an occurrence. */
+    #carry = Buffer.alloc(0);
+    /** How many leading carry bytes are already known to be inside an occurrence. */
+    #coveredUntil = 0;
+    /** Whether the last byte released was redacted, so an adjacent occurrence extends that `***`. */
+    #endsRedacted = false;
+    constructor(matcher, joinsOnly) {
+        this.#matcher = matcher;
+        this.#joinsOnly = joinsOnly;
+    }
+    push(chunk) {
+        const matcher = this.#matcher;
+        const carry = this.#carry;
+        const held = carry.length;
+        const found = [];
+        // `cut`: the first byte that may start a form which the next chunk could complete. Holding
+        // back from there stops a secret split across chunks (any split, even inside a character)
+        // from being released in two harmless-looking halves.
+        let cut = held + chunk.length;
+        if (held > 0) {
+            // Occurrences starting in the carry end within `longest` bytes of it: join just that much
+            // of the chunk to it, so the chunk itself is never copied. When the chunk is shorter, the
+            // joined buffer is all the data and its partial tails are the real ones.
+            const head = Buffer.concat([carry, chunk.subarray(0, matcher.longest + matcher.width)]);
+            const partialAt = matcher.scan(head, 0, held, found);
+            if (partialAt < held)
+                cut = partialAt;
+        }
+        if (cut >= held) {
+            // Pieces that are already redacted cannot hold a whole form; only the joins can, where two
+            // streams' outputs meet. So only this piece's tail is scanned, for what may start one at the
+            // next join: that stops a secret whose start one stream printed and whose rest the other did.
+            const from = this.#joinsOnly ? Math.max(0, chunk.length - matcher.longest + 1) : 0;
+            const inChunk = [];
+            cut = Math.min(cut, held + matcher.scan(chunk, from, chunk.length, inChunk));
+            for (const offset of inChunk)
+                found.push(held + offset);
+        }
+        return this.#release(carry, chunk, found, cut);
+    }
+    /** Releases the held-back tail at end of stream and resets, so the state can be reused. */
+    end() {
+        const carry = this.#carry;
+        const found = [];
+        // At the end nothing more can arrive: the remainder is redacted in full as the end of this
+        // stream (a partial tail is plain text), so no held-back byte leaves unchecked.
+        this.#matcher.scan(carry, 0, carry.length, found, true);
+        const out = this.#release(Buffer.alloc(0), carry, found, carry.length);
+        this.#carry = Buffer.alloc(0);
+        this.#coveredUntil = 0;
+        this.#endsRedacted = false;
+        return out;
+    }
+    /**
+     * Emits bytes [0, cut) of carry + chunk with occurrences replaced and keeps [cut, end) as the
+     * new carry. `found` holds [start, end) pairs by start, in carry + chunk offsets.
+     */
+    #release(carry, chunk, found, cut) {
+        const held = carry.length;
+        const parts = [];
+        const emit = (from, to) => {
+            if (from < held)
+                parts.push(carry.subarray(from, Math.min(to, held)));
+            if (to > held)
+                parts.push(chunk.subarray(Math.max(from, held) - held, to - held));
+        };
+        let runStart = -1;
+        let runEnd = -1;
+        let runMarked = false;
+        if (this.#coveredUntil > 0 || this.#endsRedacted) {
+            // An occurrence released by the previous call continues (or may be extended) here.
+            runStart = 0;
+            runEnd = this.#coveredUntil;
+            runMarked = true;
+        }
+        let pos = 0;
+        for (let k = 0; k < found.length; k += 2) {
+            const start = found[k];
+            const end = found[k + 1];
+            // Occurrences from the cut on are found again with the next chunk.
+            if (start >= cut)
+                break;
+            if (runStart !== -1 && start <= runEnd) {
+                runEnd = Math.max(runEnd, end);
+                continue;
+            }
+            if (runStart !== -1) {
+                if (!runMarked)
+                    parts.push(MARKER);
+                pos = runEnd;
+            }
+            if (start > pos)
+                emit(pos, start);
+            runStart = start;
+            runEnd = end;
+            runMarked = false;
+        }
+        if (runStart !== -1) {
+            if (!runMarked && runStart < cut)
+                parts.push(MARKER);
+            if (runEnd >= cut) {
+                // The redacted run reaches the cut: the bytes after it stay redacted when released later.
+                this.#coveredUntil = runEnd - cut;
+                this.#endsRedacted = runStart < cut || runMarked;
+                pos = cut;
+            }
+            else {
+                pos = runEnd;
+            }
+        }
+        if (pos < cut) {
+            emit(pos, cut);
+            this.#coveredUntil = 0;
+            this.#endsRedacted = false;
+        }
+        // Copy the small tail so the (possibly large) chunk is not kept alive: memory stays constant.
+        const tail = [];
+        if (cut < held)
+            tail.push(carry.subarray(cut));
+        tail.push(chunk.subarray(Math.max(0, cut - held)));
+        this.#carry = Buffer.concat(tail);
+        return parts;
+    }
+}
+/**
+ * Redacts a byte stream chunk by chunk in constant memory. Holds back only a tail that could be
+ * the start of a secret (never more than longest form - 1 bytes). Use one per output stream, and
+ * an InterleavedRedactor when several streams are written to one output.
+ */
+class StreamRedactor {
+    #state;
+    #longest;
+    /** Prepares the forms of every secret; empty secrets are ignored. */
+    constructor(secrets) {
+        const matcher = compileMatcher(secrets);
+        this.#state = matcher && new RedactionState(matcher, false);
+        this.#longest = matcher?.longest ?? 0;
+    }
+    /** Length in bytes of the longest redacted form (0 without secrets). */
+    get longestForm() {
+        return this.#longest;
+    }
+    /**
+     * Redacts the next chunk; returns the bytes that are safe to write now, in order. Unchanged
+     * bytes are views of `chunk`, so nothing large is copied; a held-back tail waits for the next
+     * chunk, which stops a secret split across chunks from leaking.
+     */
+    push(chunk) {
+        return this.#state?.push(chunk) ?? [chunk];
+    }
+    /** Releases the held-back tail at end of stream and resets, so the redactor can be reused. */
+    end() {
+        return this.#state?.end() ?? [];
+    }
+}
+/**
+ * Redacts several streams that are written, interleaved, to one output (a step's stdout and
+ * stderr into run.log). Each stream is redacted on its own, so a secret split across chunks of
+ * one stream is caught even with the other stream's output in between. That alone is not enough:
+ * a stream releases bytes that may begin a secret when its own next bytes show they do not
+ * (`abcab` releases `abc` and holds `ab`), and the other stream may print the rest right after.
+ * So the joined output runs through one more redactor that looks only across the joins, at a
+ * cost of a few bytes per chunk.
+ */
+class InterleavedRedactor {
+    #streams;
+    #joins;
+    /** Prepares the forms of every secret for `streams` streams, numbered from 0. */
+    constructor(secrets, streams) {
+        const matcher = compileMatcher(secrets);
+        this.#streams = matcher ? Array.from({ length: streams }, () => new RedactionState(matcher, false)) : [];
+        this.#joins = matcher && new RedactionState(matcher, true);
+    }
+    /** Redacts the next chunk of one stream; returns the bytes of the joined output that are safe to write now. */
+    push(stream, chunk) {
+        const joins = this.#joins;
+        if (joins === undefined)
+            return [chunk];
+        const state = this.#streams[stream];
+        if (state === undefined)
+            throw new RangeError(`expected a stream number below ${this.#streams.length}, got ${stream}`);
+        return state.push(chunk).flatMap((piece) => joins.push(piece));
+    }
+    /**
+     * Ends every stream and releases what is held back, then resets. Each stream's remainder is
+     * redacted in full as the end of its own stream, and the remainders are joined through the
+     * join redactor like any other output: two remainders that are harmless apart (`ab` and `ab`
+     * for a secret `abab`) cannot make a secret together.
+     */
+    end() {
+        const joins = this.#joins;
+        if (joins === undefined)
+            return [];
+        const out = this.#streams.flatMap((state) => state.end().flatMap((piece) => joins.push(piece)));
+        out.push(...joins.end());
+        return out;
+    }
+}
+/** Redacts every form of every secret in a whole string (error messages, outputs, snapshot fields). */
+function redactText(text, secrets) {
+    return redactWith(new StreamRedactor(secrets), text);
+}
+function redactWith(redactor, text) {
+    const head = redactor.push(Buffer.from(text, 'utf8'));
+    return Buffer.concat([...head, ...redactor.end()]).toString('utf8');
+}
+/** Deep-redacts every string (values and keys) inside a JSON-like value; other values are kept. */
+function redactValue(value, secrets) {
+    const redactor = new StreamRedactor(secrets);
+    if (redactor.longestForm === 0)
+        return value;
+    const ancestors = new Set();
+    const visit = (item) => {
+        if (typeof item === 'string')
+            return redactWith(redactor, item);
+        if (typeof item !== 'object' || item === null)
+            return item;
+        // A cycle is not JSON-like; refusing it avoids unbounded recursion.
+        if (ancestors.has(item))
+            throw new TypeError('cannot redact a value that contains a cycle');
+        ancestors.add(item);
+        let result;
+        if (Array.isArray(item)) {
+            result = item.map(visit);
+        }
+        else {
+            // Own data properties only: a key named `__proto__` (a step output, a JSON parameter) is
+            // copied as a key, not turned into a write to the copy's prototype that drops the value.
+            result = Object.fromEntries(Object.entries(item).map(([key, child]) => [redactWith(redactor, key), visit(child)]));
+        }
+        ancestors.delete(item);
+        return result;
+    };
+    return visit(value);
+}
+
+
+/***/ }),
+
+/***/ 12177:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IN: () => (/* binding */ checkSnapshotDigests),
+/* harmony export */   hB: () => (/* binding */ paramsDigest),
+/* harmony export */   z9: () => (/* binding */ checkClaimsAgainstLog)
+/* harmony export */ });
+/* unused harmony export digestOfListing */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_plan_digest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39137);
+
+
+/** Digest of recorded parameter values: sha256 of their JSON with keys sorted. */
+function paramsDigest(values) {
+    const sorted = Object.fromEntries(Object.entries(values).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(JSON.stringify(sorted)).digest('hex')}`;
+}
+/** The definition digest recomputed from the snapshot's file listing (same rule as treeDigest). */
+function digestOfListing(files) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    const sorted = [...files].sort((a, b) => Buffer.compare(Buffer.from(a.path), Buffer.from(b.path)));
+    for (const file of sorted)
+        hash.update(`${file.mode} ${file.sha256} ${file.path}\n`);
+    return `sha256:${hash.digest('hex')}`;
+}
+/**
+ * Recomputes the digests a snapshot carries about itself (definition listing, parameters) and
+ * returns the first field that does not match: an edit to what the record says ran.
+ */
+function checkSnapshotDigests(snapshot) {
+    if (typeof snapshot !== 'object' || snapshot === null)
+        return undefined;
+    const s = snapshot;
+    // The tag is what was resolved; a name or version edited alone would name another remediation.
+    const { name, version, tag } = s.remediation ?? {};
+    if (typeof name === 'string' && typeof version === 'string' && tag !== `${name}/${version}`) {
+        return {
+            field: 'remediation.tag',
+            problem: `expected '${name}/${version}' (from remediation.name and .version), got ${JSON.stringify(tag)}`,
+        };
+    }
+    const files = s.remediation?.files;
+    if (Array.isArray(files) && typeof s.remediation?.digest === 'string') {
+        const recomputed = digestOfListing(files);
+        if (recomputed !== s.remediation.digest) {
+            return {
+                field: 'remediation.digest',
+                problem: `expected ${recomputed} (recomputed from remediation.files), got ${s.remediation.digest}`,
+            };
+        }
+    }
+    const values = s.params?.values;
+    if (typeof values === 'object' && values !== null && typeof s.params?.digest === 'string') {
+        const recomputed = paramsDigest(values);
+        if (recomputed !== s.params.digest) {
+            return {
+                field: 'params.digest',
+                problem: `expected ${recomputed} (recomputed from params.values), got ${s.params.digest}`,
+            };
+        }
+    }
+    // The plan digest an approval was bound to is recomputed from what the record says was verified:
+    // an edit to any of those facts, or to the digest, is caught.
+    const r = s.remediation;
+    if (typeof s.plan?.digest === 'string' &&
+        typeof r?.name === 'string' &&
+        typeof r.version === 'string' &&
+        typeof r.commit === 'string' &&
+        typeof r.digest === 'string' &&
+        typeof s.params?.digest === 'string' &&
+        typeof s.manifest?.serial === 'number') {
+        const recomputed = (0,_core_plan_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .planDigest */ .G)({
+            remediation: `${r.name}@${r.version}`,
+            commit: r.commit,
+            digest: r.digest,
+            paramsDigest: s.params.digest,
+            manifestSerial: s.manifest.serial,
+            target: typeof s.target === 'string' ? s.target : '',
+            targetFacts: typeof s.targetFacts === 'object' && s.targetFacts !== null ? s.targetFacts : {},
+            force: s.forced === true,
+            checkOnly: s.checkOnly === true,
+        });
+        if (recomputed !== s.plan.digest) {
+            return {
+                field: 'plan.digest',
+                problem: `expected ${recomputed} (recomputed from the remediation, manifest, params, target, its facts and flags), got ${s.plan.digest}`,
+            };
+        }
+    }
+    return undefined;
+}
+/** How much of the end of a range is searched for markers (they are its last lines). */
+const TAIL_BYTES = 64 * 1024;
+/**
+ * Checks what the snapshot claims against the chained log's markers: each step's outcome, exit
+ * code and signal against the last `<== stage/id ...` marker in its byte range, and the final
+ * status against the closing `run <status>` line. The log is pinned by the chain, so an edit
+ * that turns a failed run into a succeeded one in snapshot.json alone is caught here.
+ */
+function checkClaimsAgainstLog(snapshot, log, complete) {
+    if (typeof snapshot !== 'object' || snapshot === null)
+        return undefined;
+    const s = snapshot;
+    const steps = Array.isArray(s.steps) ? s.steps : [];
+    const closing = [
+        ...log
+            .subarray(Math.max(0, log.byteLength - TAIL_BYTES))
+            .toString('utf8')
+            .matchAll(/^\[[^\]]+\] run (\S+)$/gm),
+    ].at(-1)?.[1];
+    // A run whose log could not be written (a full disk) was closed at its last complete block: the
+    // log has no closing line, and the steps that ran from that point on (the stopped step, the
+    // rollback) have no end marker in it. Accepted only where the log really lacks a closing line
+    // and the snapshot says why, and only for steps whose range reaches the end of the log: an
+    // edit of snapshot.json alone cannot claim it for a log that has its closing line.
+    const cutShort = s.error?.code === 'RECORD_WRITE_FAILED' && closing === undefined;
+    for (const [index, step] of steps.entries()) {
+        const start = Number(step.log?.start);
+        const end = Number(step.log?.end);
+        if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end))
+            continue;
+        // The engine's end marker is the step's last line but for a few engine notes: read only the
+        // tail of the range, so a step that printed gigabytes is checked without decoding all of it.
+        const text = log.subarray(Math.max(start, end - TAIL_BYTES), end).toString('utf8');
+        const marker = [...text.matchAll(/^\[[^\]]+\] <== (\S+) (.*) \(([a-z-]+)\)$/gm)]
+            .filter((m) => m[1] === `${String(step.stage)}/${String(step.id)}`)
+            .at(-1);
+        const field = `steps[${index}]`;
+        if (!marker && cutShort && end === log.byteLength)
+            continue;
+        if (!marker) {
+            if (step.exitCode !== null && step.exitCode !== undefined) {
+                return {
+                    field: `${field}.exitCode`,
+                    problem: `the log has no end marker for ${String(step.stage)}/${String(step.id)}, yet an exit code is claimed`,
+                };
+            }
+            continue;
+        }
+        const [, , result = '', outcome] = marker;
+        if (outcome !== step.outcome) {
+            return {
+                field: `${field}.outcome`,
+                problem: `expected '${outcome}' (the log's end marker), got '${String(step.outcome)}'`,
+            };
+        }
+        const exit = /^exit (\d+)$/.exec(result);
+        if (exit && Number(exit[1]) !== step.exitCode) {
+            return {
+                field: `${field}.exitCode`,
+                problem: `expected ${exit[1]} (the log's end marker), got ${String(step.exitCode)}`,
+            };
+        }
+        const killed = /^killed by (\S+)$/.exec(result);
+        if (killed && killed[1] !== step.signal) {
+            return {
+                field: `${field}.signal`,
+                problem: `expected ${killed[1]} (the log's end marker), got ${String(step.signal)}`,
+            };
+        }
+    }
+    // An interrupted run's log may still hold its closing line (written just before the process was
+    // killed, or before the log could not be closed): the status may then only say it was cut off.
+    if (!complete && closing !== undefined && closing !== s.status && !closedAfterCut(s)) {
+        return {
+            field: 'status',
+            problem: `expected '${closing}' (the log's closing line), got '${String(s.status)}'`,
+        };
+    }
+    if (complete && !cutShort) {
+        if (closing !== undefined && closing !== s.status) {
+            return { field: 'status', problem: `expected '${closing}' (the log's closing line), got '${String(s.status)}'` };
+        }
+        if (closing === undefined)
+            return { field: 'status', problem: "the log has no closing 'run <status>' line" };
+    }
+    return undefined;
+}
+/** A record closed by the post step or after a failed write: `cancelled` or `crashed`, saying why. */
+function closedAfterCut(s) {
+    return ((s.status === 'cancelled' || s.status === 'crashed') &&
+        ['CANCELLED', 'CRASHED', 'RECORD_WRITE_FAILED'].includes(String(s.error?.code)));
+}
+
+
+/***/ }),
+
+/***/ 27295:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  D: () => (/* binding */ validateSnapshot)
+});
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/ucs2length.js
+var ucs2length = __webpack_require__(36214);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/equal.js
+var equal = __webpack_require__(24951);
+;// CONCATENATED MODULE: ./src/generated/run-snapshot-validator.js
+// Generated from remediations/run-snapshot.schema.json by scripts/build-validators.mjs; do not edit.
+/* eslint-disable */
+
+
+const runtime = (m) => (typeof m === "function" ? m : m.default);
+"use strict";const validate = (/* unused pure expression or super */ null && (validate10));/* harmony default export */ const run_snapshot_validator = (validate10);const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://remediate.dev/schemas/run-snapshot-v1.json","title":"Run snapshot (snapshot.json in a run record folder)","description":"What ran, why, with what, and how it ended. Written by `remediate run` next to run.log and run.log.chain, rewritten atomically as the run goes (after each step) and a last time when it ends. `remediate verify-run` checks run.log against `log` and recomputes `remediation.digest` and `params.digest`; the digest of this file's bytes is published in the job summary.","type":"object","additionalProperties":false,"required":["schema","runId","status","remediation","secrets","forced","trigger","runner","tool","started","steps","outputs","log"],"properties":{"schema":{"description":"Format of this file. A reader that does not know the value must not interpret the rest.","const":"https://remediate.dev/schemas/run-snapshot-v1.json"},"runId":{"description":"Id of the run, also the end of the record folder's name: `<UTC time>-<6 hex>` locally (e.g. 20250101T120000Z-1a2b3c), `<GITHUB_RUN_ID>-<GITHUB_RUN_ATTEMPT>` on GitHub Actions.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"},"status":{"description":"State of the run. `running` while it runs (and left so if the process was killed); `succeeded`: the steps and verify stage passed; `healthy`: the check found nothing to remediate, so no step changed anything; `unhealthy`: a check-only run (`checkOnly`) found drift (or the version has no check, so its fix would always run), and nothing was changed; `failed`: a check, step or verify step failed, or the record could not be written (see `error` and `rollback`); `refused`: verification of the release failed, or its circuit breaker was open (CIRCUIT_OPEN), and nothing ran; `cancelled`: the run was stopped (SIGINT, SIGTERM or SIGHUP; job cancelled); `timed-out`: the run or a failing step hit its time limit; `crashed`: the engine itself failed, or could not complete the record (see `error`).","enum":["running","succeeded","healthy","unhealthy","failed","refused","cancelled","timed-out","crashed"]},"error":{"description":"Why the run did not succeed: set for `refused` (the failed trust check), `failed` (CHECK_FAILED, STEP_FAILED, VERIFY_FAILED or RECORD_WRITE_FAILED: run.log or snapshot.json could not be written, and the log ends at its last complete block), `crashed`, and `timed-out` when a step timed out. Secrets are redacted from the message.","type":"object","additionalProperties":false,"required":["code","message"],"properties":{"code":{"description":"Stable, machine-readable error code (e.g. UNTRUSTED_KEY, STEP_FAILED, INTERNAL).","type":"string","pattern":"^[A-Z][A-Z0-9_]{0,63}$"},"message":{"description":"Human-readable explanation.","type":"string"}}},"remediation":{"description":"Which remediation version was asked for and, once verified, exactly which bytes ran. A refused run records only name, version and tag.","type":"object","additionalProperties":false,"required":["name","version","tag"],"properties":{"name":{"description":"Remediation name (its folder under remediations/).","$ref":"#/definitions/remediationName"},"version":{"description":"Exact released version, with its `v` prefix (e.g. v1.2.0).","$ref":"#/definitions/version"},"tag":{"description":"The git tag that released the version: `<name>/<version>`.","type":"string","pattern":"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?/v(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?$"},"commit":{"description":"Commit the tag points at and the signed manifest released (40 hex for SHA-1 repositories, 64 for SHA-256).","$ref":"#/definitions/commit"},"digest":{"description":"Definition digest: sha256 over the sorted listing `<mode> <sha256> <path>\\n` of `files`. Equal to the digest the manifest signed.","$ref":"#/definitions/sha256Digest"},"files":{"description":"Every file of the remediation folder that ran, sorted by path bytes. The executed bytes are exactly these.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["path","mode","sha256"],"properties":{"path":{"description":"Path relative to remediations/<name>/, with `/` separators.","type":"string","minLength":1,"pattern":"^(?!/)(?!.*(^|/)\\.\\.?(/|$)).+$"},"mode":{"description":"Git file mode: 100644 (regular) or 100755 (executable).","enum":["100644","100755"]},"sha256":{"description":"Lower-case hex sha256 of the file's content.","$ref":"#/definitions/hex64"}}}}}},"manifest":{"description":"The signed release manifest the run was verified against, and the trust policy applied. Absent when refused.","type":"object","additionalProperties":false,"required":["serial","digest","signers","threshold","minSerial"],"dependencies":{"acceptedBelowPublished":["publishedSerial"]},"properties":{"serial":{"description":"Manifest serial (starts at 1, +1 per release or yank).","type":"integer","minimum":1},"digest":{"description":"sha256 of the manifest payload bytes (what the signatures cover).","$ref":"#/definitions/sha256Digest"},"signers":{"description":"keyids (hex sha256 of the SPKI DER public key) of the distinct trusted keys whose signatures verified, sorted.","type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/hex64"}},"threshold":{"description":"Valid signatures from distinct trusted keys that were required (--threshold).","type":"integer","minimum":1},"minSerial":{"description":"Lowest manifest serial accepted (--min-serial); stops replay of an older manifest.","type":"integer","minimum":0},"publishedSerial":{"description":"The highest serial the repository had published as a manifest/s<serial> release when the run started (learned by the Action); a lower manifest is refused unless accepted by name.","type":"integer","minimum":1},"acceptedBelowPublished":{"description":"Set (true) when serial is below publishedSerial and the run went ahead only because the caller named exactly this serial (the Action's accept-older-serial input): a recovery to review.","const":true}}},"params":{"description":"Parameters the steps received (defaults applied, types checked). Absent when refused.","type":"object","additionalProperties":false,"required":["values","digest"],"properties":{"values":{"description":"Parameter name -> value, with secret values redacted as `***`.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_-]{0,62}$"},"additionalProperties":{"type":["string","number","boolean"]}},"digest":{"description":"sha256 of the JSON of `values` with keys sorted; recomputed by verify-run.","$ref":"#/definitions/sha256Digest"}}},"secrets":{"description":"Names (never values) of the caller environment variables the steps received as secrets: every one the definition declared in `secrets`, and those of its `optional-secrets` that were set. Their values are redacted from this file and run.log.","type":"array","uniqueItems":true,"items":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,127}$"}},"forced":{"description":"Whether --force was given: remediate even when the check reports healthy.","type":"boolean"},"unreleased":{"description":"Set on a run of `remediate try`: the working tree's files of remediations/<name>/ ran, and no tag, commit, manifest or signature vouched for them (a development run, never a release). Absent on every run of a released version.","const":true},"checkOnly":{"description":"Set on a check-only run (`remediate run --check-only`, the Action's `check-only` input): only the check stage ran, and the status says what it found (`healthy`, `unhealthy`); no step, verify or rollback ran. Absent on every other run.","const":true},"target":{"description":"What the run acts on (`remediate run --target`): a short label such as a host or service name. The circuit breaker counts runs per target; runs without one count as one target.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,199}$"},"targetFacts":{"description":"Facts about the target the steps received as TARGET_<NAME> variables (the targets file's `facts` for `target`, through the Action's `target-facts` input or `remediate run --target-facts`), with secret values redacted. Absent when there were none, and on a refusal.","type":"object","maxProperties":32,"propertyNames":{"pattern":"^[a-z][a-z0-9_]{0,62}$"},"additionalProperties":{"type":"string","maxLength":4096}},"idempotencyKey":{"description":"The alert's idempotency key, verbatim: `remediate run --idempotency-key`, or in a GitHub job derived from the repository_dispatch payload's `alert` (`id`, else `fingerprint` + `@` + `startsAt`). A later run of this remediation (any version) with the same key is refused as DUPLICATE_ALERT once this run's fix stage started.","type":"string","pattern":"^[!-~]{1,256}$"},"circuitBreaker":{"description":"Set when the definition declares a `circuit-breaker` (its policy is in the signed definition): how many earlier runs it counted within its window when this run started, and whether `--ignore-circuit-breaker` let the run pass it. A run refused with CIRCUIT_OPEN has `ignored: false` and `counted` at or over `max-runs`.","type":"object","additionalProperties":false,"required":["counted","ignored"],"properties":{"counted":{"description":"Runs of this remediation (any version; same target with `per: target`) whose fix stage started within the window, this run not included.","type":"integer","minimum":0},"ignored":{"description":"Whether --ignore-circuit-breaker was given.","type":"boolean"}}},"replayOf":{"description":"Set when this run replays an earlier record (`remediate replay`, the Action's `replay-of`): the same version with the parameters that record holds, verified again as for any run. Names the record replayed directly (a replay of a replay names the replay). `authenticated` says whether an anchor outside that record (a run key's receipt, a snapshot digest given, an attestation) vouched for it; false only with `remediate replay --unanchored`.","type":"object","additionalProperties":false,"required":["runId","snapshotDigest","authenticated"],"properties":{"runId":{"description":"The replayed record's `runId`.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"},"snapshotDigest":{"description":"sha256 of the replayed record's snapshot.json as it was read and checked: compare it with that record's own snapshot digest.","$ref":"#/definitions/sha256Digest"},"authenticated":{"description":"Whether an anchor held when the replayed record was checked (see `remediate verify-run`).","type":"boolean"}}},"plan":{"description":"Set when the run was given an approved plan digest (the pack's approval mode): `approved` is the digest the plan job computed and the reviewer approved, `digest` the one this run computed from what it verified (remediation, commit, definition digest, parameters digest, manifest serial, target, force, check-only; core/plan-digest.ts). Equal in a run that went ahead; a PLAN_CHANGED refusal records both.","type":"object","additionalProperties":false,"required":["digest","approved"],"properties":{"digest":{"$ref":"#/definitions/sha256Digest"},"approved":{"$ref":"#/definitions/sha256Digest"}}},"approval":{"description":"Set with `plan` on GitHub: the reviews of the workflow run's protected environments, as GitHub's approvals API listed them when the run started (`readAt`; the API gives no review times, and every review came before the job started), or why they could not be read.","type":"object","additionalProperties":false,"required":["readAt"],"properties":{"readAt":{"$ref":"#/definitions/isoTime"},"reviews":{"type":"array","maxItems":100,"items":{"type":"object","additionalProperties":false,"required":["state","user","environments","comment"],"properties":{"state":{"enum":["approved","rejected","pending"]},"user":{"type":"string","maxLength":100},"environments":{"type":"array","maxItems":50,"items":{"type":"string","maxLength":255}},"comment":{"type":"string","maxLength":4096}}}},"unavailable":{"type":"string","maxLength":1000}}},"trigger":{"description":"What started the run: a person at a terminal (`local`) or a GitHub Actions event (`github`).","type":"object","required":["kind"],"properties":{"kind":{"description":"`local` or `github`.","enum":["local","github"]}},"if":{"properties":{"kind":{"const":"github"}}},"then":{"$ref":"#/definitions/githubTrigger"},"else":{"$ref":"#/definitions/localTrigger"}},"runner":{"description":"The machine the run executed on.","type":"object","additionalProperties":false,"required":["os","arch","node"],"properties":{"os":{"description":"Node's `os.platform()` (e.g. linux, darwin, win32).","type":"string","minLength":1},"arch":{"description":"Node's `os.arch()` (e.g. x64, arm64).","type":"string","minLength":1},"node":{"description":"Node version running the tool (`process.version`, e.g. v24.1.0).","type":"string","pattern":"^v\\d+\\.\\d+\\.\\d+"},"name":{"description":"The GitHub Actions runner's name (RUNNER_NAME), on GitHub only.","type":"string","maxLength":256},"runnerOs":{"description":"The runner's operating system as GitHub reports it (RUNNER_OS: Linux, Windows, macOS), on GitHub only.","type":"string","maxLength":64}}},"tool":{"description":"The remediate build that ran and wrote this record.","type":"object","additionalProperties":false,"required":["name","version","bundleDigest"],"properties":{"name":{"description":"Always `remediate`.","const":"remediate"},"version":{"description":"Tool version (package version, no `v`).","type":"string","pattern":"^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.+-]+)?$"},"bundleDigest":{"description":"sha256 of the file the process executed (the bundled action or CLI entry).","$ref":"#/definitions/sha256Digest"}}},"started":{"description":"When the run started (UTC, ISO 8601 with milliseconds).","$ref":"#/definitions/isoTime"},"ended":{"description":"When the run ended; absent while running.","$ref":"#/definitions/isoTime"},"durationMs":{"description":"Wall-clock milliseconds from `started` to `ended`.","type":"integer","minimum":0},"check":{"description":"What the check stage concluded: `healthy` (nothing to do), `drift` (a check exited 1: remediation needed), `forced` (healthy, but --force), `none` (the definition has no check), `error` (a check step failed otherwise; nothing was changed). Absent when refused, or stopped during the check.","enum":["healthy","drift","forced","none","error"]},"rollback":{"description":"`not-needed` (steps and verify passed), `succeeded`/`failed` (a step or verify failed and the rollback stage ran), `none` (a step failed and the definition has no rollback, or the run was stopped: rollback is skipped on cancellation). Absent when no step stage ran (refused, healthy, check error).","enum":["not-needed","succeeded","failed","none"]},"steps":{"description":"Every step that started, in order, across the check, steps, verify and rollback stages.","type":"array","items":{"$ref":"#/definitions/step"}},"definition":{"description":"The copy of the verified definition's files in this record folder: `definition.tar`, a POSIX ustar file (owner 0, mtime 0, sorted by path, modes 0644/0755 as in git) holding each file byte for byte, covered by the run receipt. A file is copied when it is at most 4 MiB, the copies stay within 16 MiB in all, and its path fits ustar (255 bytes); the others are listed in `omitted` and identified only by their sha256 in `remediation.files`. Absent when the run was refused.","type":"object","additionalProperties":false,"required":["file","omitted"],"properties":{"file":{"description":"The bundle's file name in the record folder.","const":"definition.tar"},"omitted":{"description":"Paths (as in `remediation.files`) not copied into the bundle.","type":"array","uniqueItems":true,"items":{"type":"string","minLength":1}}}},"outputs":{"description":"The run's declared outputs (definition `outputs`), taken from steps' REMEDIATION_OUTPUT; secrets redacted.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_-]{0,62}$"},"additionalProperties":{"type":"string"}},"log":{"description":"Summary of the hash-chained run.log. `{file, complete: false}` until the run ends; then the byte count, block count and chain head that verify-run compares run.log and run.log.chain against.","type":"object","required":["file"],"properties":{"file":{"description":"Always `run.log`, relative to the record folder.","const":"run.log"}},"if":{"required":["complete"],"properties":{"complete":true}},"then":{"$ref":"#/definitions/logOpen"},"else":{"$ref":"#/definitions/logClosed"}}},"allOf":[{"$comment":"A refusal happens before anything runs: only the requested reference, the refusal and the log.","if":{"required":["status"],"properties":{"status":{"const":"refused"}}},"then":{"required":["error"],"properties":{"error":true,"remediation":{"type":"object","properties":{"commit":false,"digest":false,"files":false}},"manifest":false,"params":false,"targetFacts":false,"definition":false,"check":false,"rollback":false,"secrets":{"type":"array","maxItems":0},"steps":{"type":"array","maxItems":0},"outputs":{"type":"object","maxProperties":0}}},"else":{"required":["params"],"properties":{"params":true,"remediation":{"type":"object","required":["digest","files"],"properties":{"digest":true,"files":true}}}}},{"$comment":"`remediate try` ran the working tree: nothing was verified, so the record names no commit, manifest, replay or approved plan, and its version is v0.0.0-unreleased. Every other run that was not refused names the commit and the manifest that vouched for it.","if":{"required":["unreleased"],"properties":{"unreleased":{"const":true}}},"then":{"properties":{"remediation":{"type":"object","properties":{"version":{"const":"v0.0.0-unreleased"},"commit":false}},"manifest":false,"replayOf":false,"plan":false,"approval":false}},"else":{"if":{"required":["status"],"properties":{"status":{"const":"refused"}}},"else":{"required":["manifest"],"properties":{"manifest":true,"remediation":{"type":"object","required":["commit"],"properties":{"commit":true}}}}}},{"$comment":"The snapshot is saved as `running` (log open) during the run and once more, final, when the log is closed.","if":{"required":["status"],"properties":{"status":{"const":"running"}}},"then":{"properties":{"ended":false,"durationMs":false,"log":{"type":"object","required":["complete"],"properties":{"complete":true}}}}},{"if":{"required":["status"],"properties":{"status":{"enum":["succeeded","healthy","unhealthy","failed","cancelled","timed-out","crashed"]}}},"then":{"required":["ended","durationMs"],"properties":{"ended":true,"durationMs":true}}},{"$comment":"A run that ended on its own closed its log. Only `cancelled` and `crashed` may keep an open log: the Action's post step closes the snapshot of a main step that was killed, and the log stays the valid prefix it is.","if":{"required":["status"],"properties":{"status":{"enum":["succeeded","healthy","unhealthy","failed","timed-out"]}}},"then":{"properties":{"log":{"type":"object","required":["bytes","blocks","head"],"properties":{"bytes":true,"blocks":true,"head":true}}}}},{"$comment":"finish() stamps `ended` before it closes the log.","if":{"required":["log"],"properties":{"log":{"type":"object","required":["head"],"properties":{"head":true}}}},"then":{"required":["ended","durationMs"],"properties":{"ended":true,"durationMs":true}}},{"if":{"required":["status"],"properties":{"status":{"const":"succeeded"}}},"then":{"required":["check","rollback"],"properties":{"check":{"enum":["none","drift","forced"]},"rollback":{"const":"not-needed"}}}},{"if":{"required":["status"],"properties":{"status":{"const":"healthy"}}},"then":{"required":["check"],"properties":{"check":{"const":"healthy"},"rollback":false}}},{"$comment":"Only a check-only run ends `unhealthy`: its check found drift (or there is no check).","if":{"required":["status"],"properties":{"status":{"const":"unhealthy"}}},"then":{"required":["check","checkOnly"],"properties":{"check":{"enum":["drift","none"]},"checkOnly":true,"rollback":false}}},{"$comment":"A check-only run runs nothing but its check: never forced, never a fix, verify or rollback step.","if":{"required":["checkOnly"],"properties":{"checkOnly":true}},"then":{"properties":{"status":{"not":{"const":"succeeded"}},"forced":{"const":false},"check":{"not":{"const":"forced"}},"rollback":false,"steps":{"type":"array","items":{"type":"object","properties":{"stage":{"const":"check"}}}}}}},{"if":{"required":["status"],"properties":{"status":{"enum":["failed","crashed"]}}},"then":{"required":["error"],"properties":{"error":true}}},{"$comment":"Only --force turns a healthy check into a remediation.","if":{"required":["check"],"properties":{"check":{"const":"forced"}}},"then":{"properties":{"forced":{"const":true}}}},{"$comment":"A step's `ended` is stamped when it finishes; an engine crash can leave the running step with `ended: \"\"`.","if":{"required":["status"],"properties":{"status":{"not":{"const":"crashed"}}}},"then":{"properties":{"steps":{"type":"array","items":{"type":"object","properties":{"ended":{"$ref":"#/definitions/isoTime"}}}}}}}],"definitions":{"sha256Digest":{"description":"`sha256:` and 64 lower-case hex digits.","type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"hex64":{"description":"64 lower-case hex digits.","type":"string","pattern":"^[0-9a-f]{64}$"},"commit":{"description":"A full git object id: 40 (SHA-1) or 64 (SHA-256) lower-case hex digits.","type":"string","pattern":"^(?:[0-9a-f]{40}|[0-9a-f]{64})$"},"isoTime":{"description":"A UTC time as JavaScript's toISOString() writes it, e.g. 2025-01-01T12:00:00.000Z.","type":"string","pattern":"^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}Z$"},"remediationName":{"description":"Lower-case letters, digits and `-`, at most 64.","type":"string","pattern":"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"},"version":{"description":"An exact semantic version with a `v` prefix.","type":"string","pattern":"^v(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$"},"localTrigger":{"type":"object","additionalProperties":false,"required":["kind","user","host"],"properties":{"kind":{"description":"`local`: started from a terminal.","const":"local"},"user":{"description":"OS user name that ran the command.","type":"string"},"host":{"description":"Host name of the machine.","type":"string"}}},"githubTrigger":{"type":"object","additionalProperties":false,"required":["kind","event","runId","attempt","actor","workflowRef","repository"],"properties":{"kind":{"description":"`github`: started by a GitHub Actions workflow.","const":"github"},"event":{"description":"GITHUB_EVENT_NAME (e.g. workflow_dispatch, repository_dispatch, schedule), or `unknown`.","type":"string"},"action":{"description":"The event payload's `action`, when it has one (at most 100 characters).","type":"string","maxLength":100},"runId":{"description":"GITHUB_RUN_ID, or `unknown`.","type":"string"},"attempt":{"description":"GITHUB_RUN_ATTEMPT (default 1).","type":"string"},"actor":{"description":"GITHUB_ACTOR: who triggered the workflow, or `unknown`.","type":"string"},"workflowRef":{"description":"GITHUB_WORKFLOW_REF: the workflow file and ref that ran, or `unknown`.","type":"string"},"repository":{"description":"GITHUB_REPOSITORY (owner/name), or `unknown`.","type":"string"},"payloadDigest":{"description":"sha256 of the event payload file; the payload itself is not stored.","$ref":"#/definitions/sha256Digest"}}},"logOpen":{"type":"object","additionalProperties":false,"required":["file","complete"],"properties":{"file":{"description":"Always `run.log`.","const":"run.log"},"complete":{"description":"Always false: the log is still being written (or the writer was killed).","const":false},"bytes":{"description":"Set when the Action's post step closed the record of a killed main step: the bytes of run.log its chain covered then (its valid prefix), pinned with `blocks` and `head`.","type":"integer","minimum":0},"blocks":{"description":"Chain blocks of that prefix.","type":"integer","minimum":0},"head":{"description":"Chain head of that prefix.","$ref":"#/definitions/hex64"}},"dependencies":{"bytes":["blocks","head"],"blocks":["bytes","head"],"head":["bytes","blocks"]}},"logClosed":{"type":"object","additionalProperties":false,"required":["file","bytes","blocks","head"],"properties":{"file":{"description":"Always `run.log`.","const":"run.log"},"bytes":{"description":"Length of run.log in bytes, all covered by the chain.","type":"integer","minimum":0},"blocks":{"description":"Number of lines (blocks) in run.log.chain.","type":"integer","minimum":0},"head":{"description":"`chain` of the last line of run.log.chain (64 zeros for an empty log).","$ref":"#/definitions/hex64"}}},"step":{"description":"One step and all its attempts.","type":"object","additionalProperties":false,"required":["stage","id","started","ended","durationMs","attempts","exitCode","signal","outcome","continueOnError","outputs","log"],"properties":{"stage":{"description":"Stage the step belongs to.","enum":["check","steps","verify","rollback"]},"id":{"description":"Step id from the definition.","type":"string","pattern":"^[a-z][a-z0-9_-]{0,62}$"},"name":{"description":"Step name from the definition, when it has one.","type":"string","maxLength":200},"started":{"description":"When the step started.","$ref":"#/definitions/isoTime"},"ended":{"description":"When the step's last attempt ended. Empty only in a `crashed` run, for the step the engine was running when it failed.","type":"string","pattern":"^(?:\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}Z)?$"},"durationMs":{"description":"Wall-clock milliseconds over all attempts, including retry delays.","type":"integer","minimum":0},"attempts":{"description":"Attempts made (1 + retries at most; 0 if the run was stopped before the first).","type":"integer","minimum":0,"maximum":11},"exitCode":{"description":"Exit code of the last attempt; null if it was killed by a signal or never started.","type":["integer","null"],"minimum":0,"maximum":255},"signal":{"description":"Signal that ended the last attempt (e.g. SIGKILL), or null.","type":["string","null"],"pattern":"^SIG[A-Z0-9]+$"},"outcome":{"description":"How the step ended: `succeeded` (exit 0), `failed`, `timed-out`, `cancelled`, or `drift` (a check step that exited 1: remediation needed).","enum":["succeeded","failed","timed-out","cancelled","drift"]},"continueOnError":{"description":"Whether the definition let the run continue past this step's failure.","type":"boolean"},"outputs":{"description":"Key/value outputs the step wrote to REMEDIATION_OUTPUT (kept even from a failed attempt); secrets redacted.","type":"object","propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_-]{0,99}$"},"additionalProperties":{"type":"string"}},"log":{"description":"Byte range of run.log holding this step's markers and output; `end` is exclusive.","type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"description":"Offset of the step's first byte in run.log.","type":"integer","minimum":0},"end":{"description":"Offset just past the step's last byte in run.log.","type":"integer","minimum":0}}},"error":{"description":"Why the process could not be started (spawning failed, or its copy of the definition changed before it started), why the engine stopped it (`stopped: ...`: the record could not be written), or the engine fault around it; secrets redacted.","type":"string"}}}}};const schema12 = {"description":"A UTC time as JavaScript's toISOString() writes it, e.g. 2025-01-01T12:00:00.000Z.","type":"string","pattern":"^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}Z$"};const schema13 = {"description":"Lower-case letters, digits and `-`, at most 64.","type":"string","pattern":"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"};const schema14 = {"description":"An exact semantic version with a `v` prefix.","type":"string","pattern":"^v(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$"};const schema15 = {"description":"A full git object id: 40 (SHA-1) or 64 (SHA-256) lower-case hex digits.","type":"string","pattern":"^(?:[0-9a-f]{40}|[0-9a-f]{64})$"};const schema16 = {"description":"`sha256:` and 64 lower-case hex digits.","type":"string","pattern":"^sha256:[0-9a-f]{64}$"};const schema17 = {"description":"64 lower-case hex digits.","type":"string","pattern":"^[0-9a-f]{64}$"};const schema27 = {"type":"object","additionalProperties":false,"required":["kind","user","host"],"properties":{"kind":{"description":"`local`: started from a terminal.","const":"local"},"user":{"description":"OS user name that ran the command.","type":"string"},"host":{"description":"Host name of the machine.","type":"string"}}};const pattern0 = new RegExp("^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}Z$", "u");const pattern1 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$", "u");const pattern2 = new RegExp("^[A-Z][A-Z0-9_]{0,63}$", "u");const pattern3 = new RegExp("^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$", "u");const pattern4 = new RegExp("^v(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$", "u");const pattern5 = new RegExp("^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?/v(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?$", "u");const pattern6 = new RegExp("^(?:[0-9a-f]{40}|[0-9a-f]{64})$", "u");const pattern7 = new RegExp("^sha256:[0-9a-f]{64}$", "u");const pattern8 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.?(/|$)).+$", "u");const pattern9 = new RegExp("^[0-9a-f]{64}$", "u");const pattern12 = new RegExp("^[a-z][a-z0-9_-]{0,62}$", "u");const pattern14 = new RegExp("^[A-Za-z_][A-Za-z0-9_]{0,127}$", "u");const pattern15 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,199}$", "u");const pattern16 = new RegExp("^[a-z][a-z0-9_]{0,62}$", "u");const pattern17 = new RegExp("^[!-~]{1,256}$", "u");const pattern24 = new RegExp("^v\\d+\\.\\d+\\.\\d+", "u");const pattern25 = new RegExp("^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.+-]+)?$", "u");const func2 = Object.prototype.hasOwnProperty;const func3 = runtime(ucs2length);const func0 = runtime(equal);const schema25 = {"type":"object","additionalProperties":false,"required":["kind","event","runId","attempt","actor","workflowRef","repository"],"properties":{"kind":{"description":"`github`: started by a GitHub Actions workflow.","const":"github"},"event":{"description":"GITHUB_EVENT_NAME (e.g. workflow_dispatch, repository_dispatch, schedule), or `unknown`.","type":"string"},"action":{"description":"The event payload's `action`, when it has one (at most 100 characters).","type":"string","maxLength":100},"runId":{"description":"GITHUB_RUN_ID, or `unknown`.","type":"string"},"attempt":{"description":"GITHUB_RUN_ATTEMPT (default 1).","type":"string"},"actor":{"description":"GITHUB_ACTOR: who triggered the workflow, or `unknown`.","type":"string"},"workflowRef":{"description":"GITHUB_WORKFLOW_REF: the workflow file and ref that ran, or `unknown`.","type":"string"},"repository":{"description":"GITHUB_REPOSITORY (owner/name), or `unknown`.","type":"string"},"payloadDigest":{"description":"sha256 of the event payload file; the payload itself is not stored.","$ref":"#/definitions/sha256Digest"}}};function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.kind === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema25.required,parentSchema:schema25,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.event === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "event"},message:"must have required property '"+"event"+"'",schema:schema25.required,parentSchema:schema25,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.runId === undefined){const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "runId"},message:"must have required property '"+"runId"+"'",schema:schema25.required,parentSchema:schema25,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(data.attempt === undefined){const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "attempt"},message:"must have required property '"+"attempt"+"'",schema:schema25.required,parentSchema:schema25,data};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}if(data.actor === undefined){const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "actor"},message:"must have required property '"+"actor"+"'",schema:schema25.required,parentSchema:schema25,data};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}if(data.workflowRef === undefined){const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "workflowRef"},message:"must have required property '"+"workflowRef"+"'",schema:schema25.required,parentSchema:schema25,data};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}if(data.repository === undefined){const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema25.required,parentSchema:schema25,data};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}for(const key0 in data){if(!(func2.call(schema25.properties, key0))){const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema25,data};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data.kind !== undefined){let data0 = data.kind;if("github" !== data0){const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "github"},message:"must be equal to constant",schema:"github",parentSchema:schema25.properties.kind,data:data0};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}if(data.event !== undefined){let data1 = data.event;if(typeof data1 !== "string"){const err9 = {instancePath:instancePath+"/event",schemaPath:"#/properties/event/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.event.type,parentSchema:schema25.properties.event,data:data1};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}if(data.action !== undefined){let data2 = data.action;if(typeof data2 === "string"){if(func3(data2) > 100){const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema25.properties.action,data:data2};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}else {const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.action.type,parentSchema:schema25.properties.action,data:data2};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}if(data.runId !== undefined){let data3 = data.runId;if(typeof data3 !== "string"){const err12 = {instancePath:instancePath+"/runId",schemaPath:"#/properties/runId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.runId.type,parentSchema:schema25.properties.runId,data:data3};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}if(data.attempt !== undefined){let data4 = data.attempt;if(typeof data4 !== "string"){const err13 = {instancePath:instancePath+"/attempt",schemaPath:"#/properties/attempt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.attempt.type,parentSchema:schema25.properties.attempt,data:data4};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}if(data.actor !== undefined){let data5 = data.actor;if(typeof data5 !== "string"){const err14 = {instancePath:instancePath+"/actor",schemaPath:"#/properties/actor/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.actor.type,parentSchema:schema25.properties.actor,data:data5};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}if(data.workflowRef !== undefined){let data6 = data.workflowRef;if(typeof data6 !== "string"){const err15 = {instancePath:instancePath+"/workflowRef",schemaPath:"#/properties/workflowRef/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.workflowRef.type,parentSchema:schema25.properties.workflowRef,data:data6};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}if(data.repository !== undefined){let data7 = data.repository;if(typeof data7 !== "string"){const err16 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.repository.type,parentSchema:schema25.properties.repository,data:data7};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}if(data.payloadDigest !== undefined){let data8 = data.payloadDigest;if(typeof data8 === "string"){if(!pattern7.test(data8)){const err17 = {instancePath:instancePath+"/payloadDigest",schemaPath:"#/definitions/sha256Digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema16,data:data8};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}else {const err18 = {instancePath:instancePath+"/payloadDigest",schemaPath:"#/definitions/sha256Digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.type,parentSchema:schema16,data:data8};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}}else {const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.type,parentSchema:schema25,data};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}validate11.errors = vErrors;return errors === 0;}const schema31 = {"description":"One step and all its attempts.","type":"object","additionalProperties":false,"required":["stage","id","started","ended","durationMs","attempts","exitCode","signal","outcome","continueOnError","outputs","log"],"properties":{"stage":{"description":"Stage the step belongs to.","enum":["check","steps","verify","rollback"]},"id":{"description":"Step id from the definition.","type":"string","pattern":"^[a-z][a-z0-9_-]{0,62}$"},"name":{"description":"Step name from the definition, when it has one.","type":"string","maxLength":200},"started":{"description":"When the step started.","$ref":"#/definitions/isoTime"},"ended":{"description":"When the step's last attempt ended. Empty only in a `crashed` run, for the step the engine was running when it failed.","type":"string","pattern":"^(?:\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}Z)?$"},"durationMs":{"description":"Wall-clock milliseconds over all attempts, including retry delays.","type":"integer","minimum":0},"attempts":{"description":"Attempts made (1 + retries at most; 0 if the run was stopped before the first).","type":"integer","minimum":0,"maximum":11},"exitCode":{"description":"Exit code of the last attempt; null if it was killed by a signal or never started.","type":["integer","null"],"minimum":0,"maximum":255},"signal":{"description":"Signal that ended the last attempt (e.g. SIGKILL), or null.","type":["string","null"],"pattern":"^SIG[A-Z0-9]+$"},"outcome":{"description":"How the step ended: `succeeded` (exit 0), `failed`, `timed-out`, `cancelled`, or `drift` (a check step that exited 1: remediation needed).","enum":["succeeded","failed","timed-out","cancelled","drift"]},"continueOnError":{"description":"Whether the definition let the run continue past this step's failure.","type":"boolean"},"outputs":{"description":"Key/value outputs the step wrote to REMEDIATION_OUTPUT (kept even from a failed attempt); secrets redacted.","type":"object","propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_-]{0,99}$"},"additionalProperties":{"type":"string"}},"log":{"description":"Byte range of run.log holding this step's markers and output; `end` is exclusive.","type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"description":"Offset of the step's first byte in run.log.","type":"integer","minimum":0},"end":{"description":"Offset just past the step's last byte in run.log.","type":"integer","minimum":0}}},"error":{"description":"Why the process could not be started (spawning failed, or its copy of the definition changed before it started), why the engine stopped it (`stopped: ...`: the record could not be written), or the engine fault around it; secrets redacted.","type":"string"}}};const pattern31 = new RegExp("^(?:\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}Z)?$", "u");const pattern32 = new RegExp("^SIG[A-Z0-9]+$", "u");const pattern33 = new RegExp("^[A-Za-z_][A-Za-z0-9_-]{0,99}$", "u");function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.stage === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "stage"},message:"must have required property '"+"stage"+"'",schema:schema31.required,parentSchema:schema31,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.id === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.required,parentSchema:schema31,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.started === undefined){const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "started"},message:"must have required property '"+"started"+"'",schema:schema31.required,parentSchema:schema31,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(data.ended === undefined){const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ended"},message:"must have required property '"+"ended"+"'",schema:schema31.required,parentSchema:schema31,data};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}if(data.durationMs === undefined){const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "durationMs"},message:"must have required property '"+"durationMs"+"'",schema:schema31.required,parentSchema:schema31,data};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}if(data.attempts === undefined){const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "attempts"},message:"must have required property '"+"attempts"+"'",schema:schema31.required,parentSchema:schema31,data};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}if(data.exitCode === undefined){const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "exitCode"},message:"must have required property '"+"exitCode"+"'",schema:schema31.required,parentSchema:schema31,data};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}if(data.signal === undefined){const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "signal"},message:"must have required property '"+"signal"+"'",schema:schema31.required,parentSchema:schema31,data};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}if(data.outcome === undefined){const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "outcome"},message:"must have required property '"+"outcome"+"'",schema:schema31.required,parentSchema:schema31,data};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}if(data.continueOnError === undefined){const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "continueOnError"},message:"must have required property '"+"continueOnError"+"'",schema:schema31.required,parentSchema:schema31,data};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}if(data.outputs === undefined){const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "outputs"},message:"must have required property '"+"outputs"+"'",schema:schema31.required,parentSchema:schema31,data};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}if(data.log === undefined){const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "log"},message:"must have required property '"+"log"+"'",schema:schema31.required,parentSchema:schema31,data};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}for(const key0 in data){if(!(func2.call(schema31.properties, key0))){const err12 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}if(data.stage !== undefined){let data0 = data.stage;if(!((((data0 === "check") || (data0 === "steps")) || (data0 === "verify")) || (data0 === "rollback"))){const err13 = {instancePath:instancePath+"/stage",schemaPath:"#/properties/stage/enum",keyword:"enum",params:{allowedValues: schema31.properties.stage.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.stage.enum,parentSchema:schema31.properties.stage,data:data0};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}if(data.id !== undefined){let data1 = data.id;if(typeof data1 === "string"){if(!pattern12.test(data1)){const err14 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,62}$",parentSchema:schema31.properties.id,data:data1};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}else {const err15 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.id.type,parentSchema:schema31.properties.id,data:data1};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}if(data.name !== undefined){let data2 = data.name;if(typeof data2 === "string"){if(func3(data2) > 200){const err16 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.name,data:data2};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}else {const err17 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.name.type,parentSchema:schema31.properties.name,data:data2};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}if(data.started !== undefined){let data3 = data.started;if(typeof data3 === "string"){if(!pattern0.test(data3)){const err18 = {instancePath:instancePath+"/started",schemaPath:"#/definitions/isoTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}Z$"},message:"must match pattern \""+"^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}Z$"+"\"",schema:"^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}Z$",parentSchema:schema12,data:data3};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}else {const err19 = {instancePath:instancePath+"/started",schemaPath:"#/definitions/isoTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data3};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}if(data.ended !== undefined){let data4 = data.ended;if(typeof data4 === "string"){if(!pattern31.test(data4)){const err20 = {instancePath:instancePath+"/ended",schemaPath:"#/properties/ended/pattern",keyword:"pattern",params:{pattern: "^(?:\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}Z)?$"},message:"must match pattern \""+"^(?:\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}Z)?$"+"\"",schema:"^(?:\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}Z)?$",parentSchema:schema31.properties.ended,data:data4};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}}else {const err21 = {instancePath:instancePath+"/ended",schemaPath:"#/properties/ended/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.ended.type,parentSchema:schema31.properties.ended,data:data4};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}}if(data.durationMs !== undefined){let data5 = data.durationMs;if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){const err22 = {instancePath:instancePath+"/durationMs",schemaPath:"#/properties/durationMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.durationMs.type,parentSchema:schema31.properties.durationMs,data:data5};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}if((typeof data5 == "number") && (isFinite(data5))){if(data5 < 0 || isNaN(data5)){const err23 = {instancePath:instancePath+"/durationMs",schemaPath:"#/properties/durationMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.durationMs,data:data5};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}}if(data.attempts !== undefined){let data6 = data.attempts;if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){const err24 = {instancePath:instancePath+"/attempts",schemaPath:"#/properties/attempts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.attempts.type,parentSchema:schema31.properties.attempts,data:data6};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}if((typeof data6 == "number") && (isFinite(data6))){if(data6 > 11 || isNaN(data6)){const err25 = {instancePath:instancePath+"/attempts",schemaPath:"#/properties/attempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 11},message:"must be <= 11",schema:11,parentSchema:schema31.properties.attempts,data:data6};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}if(data6 < 0 || isNaN(data6)){const err26 = {instancePath:instancePath+"/attempts",schemaPath:"#/properties/attempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.attempts,data:data6};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}}}if(data.exitCode !== undefined){let data7 = data.exitCode;if((!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))) && (data7 !== null)){const err27 = {instancePath:instancePath+"/exitCode",schemaPath:"#/properties/exitCode/type",keyword:"type",params:{type: schema31.properties.exitCode.type},message:"must be integer,null",schema:schema31.properties.exitCode.type,parentSchema:schema31.properties.exitCode,data:data7};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}if((typeof data7 == "number") && (isFinite(data7))){if(data7 > 255 || isNaN(data7)){const err28 = {instancePath:instancePath+"/exitCode",schemaPath:"#/properties/exitCode/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema31.properties.exitCode,data:data7};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}if(data7 < 0 || isNaN(data7)){const err29 = {instancePath:instancePath+"/exitCode",schemaPath:"#/properties/exitCode/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.exitCode,data:data7};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}}}if(data.signal !== undefined){let data8 = data.signal;if((typeof data8 !== "string") && (data8 !== null)){const err30 = {instancePath:instancePath+"/signal",schemaPath:"#/properties/signal/type",keyword:"type",params:{type: schema31.properties.signal.type},message:"must be string,null",schema:schema31.properties.signal.type,parentSchema:schema31.properties.signal,data:data8};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}if(typeof data8 === "string"){if(!pattern32.test(data8)){const err31 = {instancePath:instancePath+"/signal",schemaPath:"#/properties/signal/pattern",keyword:"pattern",params:{pattern: "^SIG[A-Z0-9]+$"},message:"must match pattern \""+"^SIG[A-Z0-9]+$"+"\"",schema:"^SIG[A-Z0-9]+$",parentSchema:schema31.properties.signal,data:data8};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}}}if(data.outcome !== undefined){let data9 = data.outcome;if(!(((((data9 === "succeeded") || (data9 === "failed")) || (data9 === "timed-out")) || (data9 === "cancelled")) || (data9 === "drift"))){const err32 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/enum",keyword:"enum",params:{allowedValues: schema31.properties.outcome.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.outcome.enum,parentSchema:schema31.properties.outcome,data:data9};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}}if(data.continueOnError !== undefined){let data10 = data.continueOnError;if(typeof data10 !== "boolean"){const err33 = {instancePath:instancePath+"/continueOnError",schemaPath:"#/properties/continueOnError/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.continueOnError.type,parentSchema:schema31.properties.continueOnError,data:data10};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}}if(data.outputs !== undefined){let data11 = data.outputs;if(data11 && typeof data11 == "object" && !Array.isArray(data11)){for(const key1 in data11){const _errs25 = errors;if(typeof key1 === "string"){if(!pattern33.test(key1)){const err34 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_-]{0,99}$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_-]{0,99}$",parentSchema:schema31.properties.outputs.propertyNames,data:key1,propertyName:key1};if(vErrors === null){vErrors = [err34];}else {vErrors.push(err34);}errors++;}}var valid2 = _errs25 === errors;if(!valid2){const err35 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema31.properties.outputs.propertyNames,parentSchema:schema31.properties.outputs,data:data11};if(vErrors === null){vErrors = [err35];}else {vErrors.push(err35);}errors++;}}for(const key2 in data11){let data12 = data11[key2];if(typeof data12 !== "string"){const err36 = {instancePath:instancePath+"/outputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.outputs.additionalProperties.type,parentSchema:schema31.properties.outputs.additionalProperties,data:data12};if(vErrors === null){vErrors = [err36];}else {vErrors.push(err36);}errors++;}}}else {const err37 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.outputs.type,parentSchema:schema31.properties.outputs,data:data11};if(vErrors === null){vErrors = [err37];}else {vErrors.push(err37);}errors++;}}if(data.log !== undefined){let data13 = data.log;if(data13 && typeof data13 == "object" && !Array.isArray(data13)){if(data13.start === undefined){const err38 = {instancePath:instancePath+"/log",schemaPath:"#/properties/log/required",keyword:"required",params:{missingProperty: "start"},message:"must have required property '"+"start"+"'",schema:schema31.properties.log.required,parentSchema:schema31.properties.log,data:data13};if(vErrors === null){vErrors = [err38];}else {vErrors.push(err38);}errors++;}if(data13.end === undefined){const err39 = {instancePath:instancePath+"/log",schemaPath:"#/properties/log/required",keyword:"required",params:{missingProperty: "end"},message:"must have required property '"+"end"+"'",schema:schema31.properties.log.required,parentSchema:schema31.properties.log,data:data13};if(vErrors === null){vErrors = [err39];}else {vErrors.push(err39);}errors++;}for(const key3 in data13){if(!((key3 === "start") || (key3 === "end"))){const err40 = {instancePath:instancePath+"/log",schemaPath:"#/properties/log/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.log,data:data13};if(vErrors === null){vErrors = [err40];}else {vErrors.push(err40);}errors++;}}if(data13.start !== undefined){let data14 = data13.start;if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){const err41 = {instancePath:instancePath+"/log/start",schemaPath:"#/properties/log/properties/start/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.log.properties.start.type,parentSchema:schema31.properties.log.properties.start,data:data14};if(vErrors === null){vErrors = [err41];}else {vErrors.push(err41);}errors++;}if((typeof data14 == "number") && (isFinite(data14))){if(data14 < 0 || isNaN(data14)){const err42 = {instancePath:instancePath+"/log/start",schemaPath:"#/properties/log/properties/start/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.log.properties.start,data:data14};if(vErrors === null){vErrors = [err42];}else {vErrors.push(err42);}errors++;}}}if(data13.end !== undefined){let data15 = data13.end;if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){const err43 = {instancePath:instancePath+"/log/end",schemaPath:"#/properties/log/properties/end/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.log.properties.end.type,parentSchema:schema31.properties.log.properties.end,data:data15};if(vErrors === null){vErrors = [err43];}else {vErrors.push(err43);}errors++;}if((typeof data15 == "number") && (isFinite(data15))){if(data15 < 0 || isNaN(data15)){const err44 = {instancePath:instancePath+"/log/end",schemaPath:"#/properties/log/properties/end/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.log.properties.end,data:data15};if(vErrors === null){vErrors = [err44];}else {vErrors.push(err44);}errors++;}}}}else {const err45 = {instancePath:instancePath+"/log",schemaPath:"#/properties/log/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.log.type,parentSchema:schema31.properties.log,data:data13};if(vErrors === null){vErrors = [err45];}else {vErrors.push(err45);}errors++;}}if(data.error !== undefined){let data16 = data.error;if(typeof data16 !== "string"){const err46 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.error.type,parentSchema:schema31.properties.error,data:data16};if(vErrors === null){vErrors = [err46];}else {vErrors.push(err46);}errors++;}}}else {const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};if(vErrors === null){vErrors = [err47];}else {vErrors.push(err47);}errors++;}validate13.errors = vErrors;return errors === 0;}const schema33 = {"type":"object","additionalProperties":false,"required":["file","complete"],"properties":{"file":{"description":"Always `run.log`.","const":"run.log"},"complete":{"description":"Always false: the log is still being written (or the writer was killed).","const":false},"bytes":{"description":"Set when the Action's post step closed the record of a killed main step: the bytes of run.log its chain covered then (its valid prefix), pinned with `blocks` and `head`.","type":"integer","minimum":0},"blocks":{"description":"Chain blocks of that prefix.","type":"integer","minimum":0},"head":{"description":"Chain head of that prefix.","$ref":"#/definitions/hex64"}},"dependencies":{"bytes":["blocks","head"],"blocks":["bytes","head"],"head":["bytes","blocks"]}};function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.file === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema33.required,parentSchema:schema33,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.complete === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "complete"},message:"must have required property '"+"complete"+"'",schema:schema33.required,parentSchema:schema33,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}for(const key0 in data){if(!(((((key0 === "file") || (key0 === "complete")) || (key0 === "bytes")) || (key0 === "blocks")) || (key0 === "head"))){const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}if(data.bytes !== undefined){if(data.blocks === undefined){const err3 = {instancePath,schemaPath:"#/dependencies",keyword:"dependencies",params:{property: "bytes",
+    missingProperty: "blocks",
+    depsCount: 2,
+    deps: "blocks, head"},message:"must have properties blocks, head when property bytes is present",schema:schema33.dependencies,parentSchema:schema33,data};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}if(data.head === undefined){const err4 = {instancePath,schemaPath:"#/dependencies",keyword:"dependencies",params:{property: "bytes",
+    missingProperty: "head",
+    depsCount: 2,
+    deps: "blocks, head"},message:"must have properties blocks, head when property bytes is present",schema:schema33.dependencies,parentSchema:schema33,data};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}if(data.blocks !== undefined){if(data.bytes === undefined){const err5 = {instancePath,schemaPath:"#/dependencies",keyword:"dependencies",params:{property: "blocks",
+    missingProperty: "bytes",
+    depsCount: 2,
+    deps: "bytes, head"},message:"must have properties bytes, head when property blocks is present",schema:schema33.dependencies,parentSchema:schema33,data};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}if(data.head === undefined){const err6 = {instancePath,schemaPath:"#/dependencies",keyword:"dependencies",params:{property: "blocks",
+    missingProperty: "head",
+    depsCount: 2,
+    deps: "bytes, head"},message:"must have properties bytes, head when property blocks is present",schema:schema33.dependencies,parentSchema:schema33,data};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}if(data.head !== undefined){if(data.bytes === undefined){const err7 = {instancePath,schemaPath:"#/dependencies",keyword:"dependencies",params:{property: "head",
+    missingProperty: "bytes",
+    depsCount: 2,
+    deps: "bytes, blocks"},message:"must have properties bytes, blocks when property head is present",schema:schema33.dependencies,parentSchema:schema33,data};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}if(data.blocks === undefined){const err8 = {instancePath,schemaPath:"#/dependencies",keyword:"dependencies",params:{property: "head",
+    missingProperty: "blocks",
+    depsCount: 2,
+    deps: "bytes, blocks"},message:"must have properties bytes, blocks when property head is present",schema:schema33.dependencies,parentSchema:schema33,data};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}if(data.file !== undefined){let data0 = data.file;if("run.log" !== data0){const err9 = {instancePath:instancePath+"/file",schemaPath:"#/properties/file/const",keyword:"const",params:{allowedValue: "run.log"},message:"must be equal to constant",schema:"run.log",parentSchema:schema33.properties.file,data:data0};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}if(data.complete !== undefined){let data1 = data.complete;if(false !== data1){const err10 = {instancePath:instancePath+"/complete",schemaPath:"#/properties/complete/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema33.properties.complete,data:data1};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}if(data.bytes !== undefined){let data2 = data.bytes;if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){const err11 = {instancePath:instancePath+"/bytes",schemaPath:"#/properties/bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.bytes.type,parentSchema:schema33.properties.bytes,data:data2};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}if((typeof data2 == "number") && (isFinite(data2))){if(data2 < 0 || isNaN(data2)){const err12 = {instancePath:instancePath+"/bytes",schemaPath:"#/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.bytes,data:data2};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}}if(data.blocks !== undefined){let data3 = data.blocks;if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){const err13 = {instancePath:instancePath+"/blocks",schemaPath:"#/properties/blocks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.blocks.type,parentSchema:schema33.properties.blocks,data:data3};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}if((typeof data3 == "number") && (isFinite(data3))){if(data3 < 0 || isNaN(data3)){const err14 = {instancePath:instancePath+"/blocks",schemaPath:"#/properties/blocks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.blocks,data:data3};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}}if(data.head !== undefined){let data4 = data.head;if(typeof data4 === "string"){if(!pattern9.test(data4)){const err15 = {instancePath:instancePath+"/head",schemaPath:"#/definitions/hex64/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\"",schema:"^[0-9a-f]{64}$",parentSchema:schema17,data:data4};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}else {const err16 = {instancePath:instancePath+"/head",schemaPath:"#/definitions/hex64/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data4};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}}else {const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}validate15.errors = vErrors;return errors === 0;}const schema35 = {"type":"object","additionalProperties":false,"required":["file","bytes","blocks","head"],"properties":{"file":{"description":"Always `run.log`.","const":"run.log"},"bytes":{"description":"Length of run.log in bytes, all covered by the chain.","type":"integer","minimum":0},"blocks":{"description":"Number of lines (blocks) in run.log.chain.","type":"integer","minimum":0},"head":{"description":"`chain` of the last line of run.log.chain (64 zeros for an empty log).","$ref":"#/definitions/hex64"}}};function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.file === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema35.required,parentSchema:schema35,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.bytes === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bytes"},message:"must have required property '"+"bytes"+"'",schema:schema35.required,parentSchema:schema35,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.blocks === undefined){const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "blocks"},message:"must have required property '"+"blocks"+"'",schema:schema35.required,parentSchema:schema35,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(data.head === undefined){const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "head"},message:"must have required property '"+"head"+"'",schema:schema35.required,parentSchema:schema35,data};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}for(const key0 in data){if(!((((key0 === "file") || (key0 === "bytes")) || (key0 === "blocks")) || (key0 === "head"))){const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema35,data};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}if(data.file !== undefined){let data0 = data.file;if("run.log" !== data0){const err5 = {instancePath:instancePath+"/file",schemaPath:"#/properties/file/const",keyword:"const",params:{allowedValue: "run.log"},message:"must be equal to constant",schema:"run.log",parentSchema:schema35.properties.file,data:data0};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}if(data.bytes !== undefined){let data1 = data.bytes;if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){const err6 = {instancePath:instancePath+"/bytes",schemaPath:"#/properties/bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema35.properties.bytes.type,parentSchema:schema35.properties.bytes,data:data1};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}if((typeof data1 == "number") && (isFinite(data1))){if(data1 < 0 || isNaN(data1)){const err7 = {instancePath:instancePath+"/bytes",schemaPath:"#/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema35.properties.bytes,data:data1};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}}if(data.blocks !== undefined){let data2 = data.blocks;if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){const err8 = {instancePath:instancePath+"/blocks",schemaPath:"#/properties/blocks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema35.properties.blocks.type,parentSchema:schema35.properties.blocks,data:data2};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}if((typeof data2 == "number") && (isFinite(data2))){if(data2 < 0 || isNaN(data2)){const err9 = {instancePath:instancePath+"/blocks",schemaPath:"#/properties/blocks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema35.properties.blocks,data:data2};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}}if(data.head !== undefined){let data3 = data.head;if(typeof data3 === "string"){if(!pattern9.test(data3)){const err10 = {instancePath:instancePath+"/head",schemaPath:"#/definitions/hex64/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\"",schema:"^[0-9a-f]{64}$",parentSchema:schema17,data:data3};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}else {const err11 = {instancePath:instancePath+"/head",schemaPath:"#/definitions/hex64/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data3};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}}else {const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.type,parentSchema:schema35,data};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}validate17.errors = vErrors;return errors === 0;}function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://remediate.dev/schemas/run-snapshot-v1.json" */;let vErrors = null;let errors = 0;const _errs3 = errors;let valid1 = true;const _errs4 = errors;if(data && typeof data == "object" && !Array.isArray(data)){let missing0;if((data.status === undefined) && (missing0 = "status")){const err0 = {};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}else {if(data.status !== undefined){if("refused" !== data.status){const err1 = {};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}}}var _valid0 = _errs4 === errors;errors = _errs3;if(vErrors !== null){if(_errs3){vErrors.length = _errs3;}else {vErrors = null;}}let ifClause0;if(_valid0){const _errs6 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.error === undefined){const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'",schema:schema11.allOf[0].then.required,parentSchema:schema11.allOf[0].then,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(data.remediation !== undefined){let data1 = data.remediation;if(data1 && typeof data1 == "object" && !Array.isArray(data1)){if(data1.commit !== undefined){const err3 = {instancePath:instancePath+"/remediation/commit",schemaPath:"#/allOf/0/then/properties/remediation/properties/commit/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema11.allOf[0].then.properties.remediation.properties.commit,data:data1.commit};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}if(data1.digest !== undefined){const err4 = {instancePath:instancePath+"/remediation/digest",schemaPath:"#/allOf/0/then/properties/remediation/properties/digest/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema11.allOf[0].then.properties.remediation.properties.digest,data:data1.digest};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}if(data1.files !== undefined){const err5 = {instancePath:instancePath+"/remediation/files",schemaPath:"#/allOf/0/then/properties/remediation/properties/files/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema11.allOf[0].then.properties.remediation.properties.files,data:data1.files};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}else {const err6 = {instancePath:instancePath+"/remediation",schemaPath:"#/allOf/0/then/properties/remediation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.allOf[0].then.properties.remediation.type,parentSchema:schema11.allOf[0].then.properties.remediation,data:data1};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}if(data.manifest !== undefined){const err7 = {instancePath:instancePath+"/manifest",schemaPath:"#/allOf/0/then/properties/manifest/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema11.allOf[0].then.properties.manifest,data:data.manifest};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}if(data.params !== undefined){const err8 = {instancePath:instancePath+"/params",schemaPath:"#/allOf/0/then/properties/params/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema11.allOf[0].then.properties.params,data:data.params};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}if(data.targetFacts !== undefined){const err9 = {instancePath:instancePath+"/targetFacts",schemaPath:"#/allOf/0/then/properties/targetFacts/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema11.allOf[0].then.properties.targetFacts,data:data.targetFacts};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}if(data.definition !== undefined){const err10 = {instancePath:instancePath+"/definition",schemaPath:"#/allOf/0/then/properties/definition/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema11.allOf[0].then.properties.definition,data:data.definition};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}if(data.check !== undefined){const err11 = {instancePath:instancePath+"/check",schemaPath:"#/allOf/0/then/properties/check/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema11.allOf[0].then.properties.check,data:data.check};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}if(data.rollback !== undefined){const err12 = {instancePath:instancePath+"/rollback",schemaPath:"#/allOf/0/then/properties/rollback/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema11.allOf[0].then.properties.rollback,data:data.rollback};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}if(data.secrets !== undefined){let data11 = data.secrets;if(Array.isArray(data11)){if(data11.length > 0){const err13 = {instancePath:instancePath+"/secrets",schemaPath:"#/allOf/0/then/properties/secrets/maxItems",keyword:"maxItems",params:{limit: 0},message:"must NOT have more than 0 items",schema:0,parentSchema:schema11.allOf[0].then.properties.secrets,data:data11};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}else {const err14 = {instancePath:instancePath+"/secrets",schemaPath:"#/allOf/0/then/properties/secrets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.allOf[0].then.properties.secrets.type,parentSchema:schema11.allOf[0].then.properties.secrets,data:data11};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}if(data.steps !== undefined){let data12 = data.steps;if(Array.isArray(data12)){if(data12.length > 0){const err15 = {instancePath:instancePath+"/steps",schemaPath:"#/allOf/0/then/properties/steps/maxItems",keyword:"maxItems",params:{limit: 0},message:"must NOT have more than 0 items",schema:0,parentSchema:schema11.allOf[0].then.properties.steps,data:data12};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}else {const err16 = {instancePath:instancePath+"/steps",schemaPath:"#/allOf/0/then/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.allOf[0].then.properties.steps.type,parentSchema:schema11.allOf[0].then.properties.steps,data:data12};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}if(data.outputs !== undefined){let data13 = data.outputs;if(data13 && typeof data13 == "object" && !Array.isArray(data13)){if(Object.keys(data13).length > 0){const err17 = {instancePath:instancePath+"/outputs",schemaPath:"#/allOf/0/then/properties/outputs/maxProperties",keyword:"maxProperties",params:{limit: 0},message:"must NOT have more than 0 properties",schema:0,parentSchema:schema11.allOf[0].then.properties.outputs,data:data13};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}else {const err18 = {instancePath:instancePath+"/outputs",schemaPath:"#/allOf/0/then/properties/outputs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.allOf[0].then.properties.outputs.type,parentSchema:schema11.allOf[0].then.properties.outputs,data:data13};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}}var _valid0 = _errs6 === errors;valid1 = _valid0;ifClause0 = "then";}else {const _errs15 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.params === undefined){const err19 = {instancePath,schemaPath:"#/allOf/0/else/required",keyword:"required",params:{missingProperty: "params"},message:"must have required property '"+"params"+"'",schema:schema11.allOf[0].else.required,parentSchema:schema11.allOf[0].else,data};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}if(data.remediation !== undefined){let data14 = data.remediation;if(data14 && typeof data14 == "object" && !Array.isArray(data14)){if(data14.digest === undefined){const err20 = {instancePath:instancePath+"/remediation",schemaPath:"#/allOf/0/else/properties/remediation/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema11.allOf[0].else.properties.remediation.required,parentSchema:schema11.allOf[0].else.properties.remediation,data:data14};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}if(data14.files === undefined){const err21 = {instancePath:instancePath+"/remediation",schemaPath:"#/allOf/0/else/properties/remediation/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema11.allOf[0].else.properties.remediation.required,parentSchema:schema11.allOf[0].else.properties.remediation,data:data14};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}}else {const err22 = {instancePath:instancePath+"/remediation",schemaPath:"#/allOf/0/else/properties/remediation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.allOf[0].else.properties.remediation.type,parentSchema:schema11.allOf[0].else.properties.remediation,data:data14};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}}var _valid0 = _errs15 === errors;valid1 = _valid0;ifClause0 = "else";}if(!valid1){const err23 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema11.allOf[0].if,parentSchema:schema11.allOf[0],data};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}const _errs20 = errors;let valid6 = true;const _errs21 = errors;if(data && typeof data == "object" && !Array.isArray(data)){let missing1;if((data.unreleased === undefined) && (missing1 = "unreleased")){const err24 = {};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}else {if(data.unreleased !== undefined){if(true !== data.unreleased){const err25 = {};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}}}}var _valid1 = _errs21 === errors;errors = _errs20;if(vErrors !== null){if(_errs20){vErrors.length = _errs20;}else {vErrors = null;}}let ifClause1;if(_valid1){const _errs23 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.remediation !== undefined){let data16 = data.remediation;if(data16 && typeof data16 == "object" && !Array.isArray(data16)){if(data16.version !== undefined){let data17 = data16.version;if("v0.0.0-unreleased" !== data17){const err26 = {instancePath:instancePath+"/remediation/version",schemaPath:"#/allOf/1/then/properties/remediation/properties/version/const",keyword:"const",params:{allowedValue: "v0.0.0-unreleased"},message:"must be equal to constant",schema:"v0.0.0-unreleased",parentSchema:schema11.allOf[1].then.properties.remediation.properties.version,data:data17};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}}if(data16.commit !== undefined){const err27 = {instancePath:instancePath+"/remediation/commit",schemaPath:"#/allOf/1/then/properties/remediation/properties/commit/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema11.allOf[1].then.properties.remediation.properties.commit,data:data16.commit};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}}else {const err28 = {instancePath:instancePath+"/remediation",schemaPath:"#/allOf/1/then/properties/remediation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.allOf[1].then.properties.remediation.type,parentSchema:schema11.allOf[1].then.properties.remediation,data:data16};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}}if(data.manifest !== undefined){const err29 = {instancePath:instancePath+"/manifest",schemaPath:"#/allOf/1/then/properties/manifest/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema11.allOf[1].then.properties.manifest,data:data.manifest};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}if(data.replayOf !== undefined){const err30 = {instancePath:instancePath+"/replayOf",schemaPath:"#/allOf/1/then/properties/replayOf/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema11.allOf[1].then.properties.replayOf,data:data.replayOf};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}if(data.plan !== undefined){const err31 = {instancePath:instancePath+"/plan",schemaPath:"#/allOf/1/then/properties/plan/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema11.allOf[1].then.properties.plan,data:data.plan};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}if(data.approval !== undefined){const err32 = {instancePath:instancePath+"/approval",schemaPath:"#/allOf/1/then/properties/approval/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema11.allOf[1].then.properties.approval,data:data.approval};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}}var _valid1 = _errs23 === errors;valid6 = _valid1;ifClause1 = "then";}else {const _errs27 = errors;const _errs28 = errors;let valid10 = true;const _errs29 = errors;if(data && typeof data == "object" && !Array.isArray(data)){let missing2;if((data.status === undefined) && (missing2 = "status")){const err33 = {};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}else {if(data.status !== undefined){if("refused" !== data.status){const err34 = {};if(vErrors === null){vErrors = [err34];}else {vErrors.push(err34);}errors++;}}}}var _valid2 = _errs29 === errors;errors = _errs28;if(vErrors !== null){if(_errs28){vErrors.length = _errs28;}else {vErrors = null;}}if(!_valid2){const _errs31 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.manifest === undefined){const err35 = {instancePath,schemaPath:"#/allOf/1/else/else/required",keyword:"required",params:{missingProperty: "manifest"},message:"must have required property '"+"manifest"+"'",schema:schema11.allOf[1].else.else.required,parentSchema:schema11.allOf[1].else.else,data};if(vErrors === null){vErrors = [err35];}else {vErrors.push(err35);}errors++;}if(data.remediation !== undefined){let data24 = data.remediation;if(data24 && typeof data24 == "object" && !Array.isArray(data24)){if(data24.commit === undefined){const err36 = {instancePath:instancePath+"/remediation",schemaPath:"#/allOf/1/else/else/properties/remediation/required",keyword:"required",params:{missingProperty: "commit"},message:"must have required property '"+"commit"+"'",schema:schema11.allOf[1].else.else.properties.remediation.required,parentSchema:schema11.allOf[1].else.else.properties.remediation,data:data24};if(vErrors === null){vErrors = [err36];}else {vErrors.push(err36);}errors++;}}else {const err37 = {instancePath:instancePath+"/remediation",schemaPath:"#/allOf/1/else/else/properties/remediation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.allOf[1].else.else.properties.remediation.type,parentSchema:schema11.allOf[1].else.else.properties.remediation,data:data24};if(vErrors === null){vErrors = [err37];}else {vErrors.push(err37);}errors++;}}}var _valid2 = _errs31 === errors;valid10 = _valid2;}if(!valid10){const err38 = {instancePath,schemaPath:"#/allOf/1/else/if",keyword:"if",params:{failingKeyword: "else"},message:"must match \"else\" schema",schema:schema11.allOf[1].else.if,parentSchema:schema11.allOf[1].else,data};if(vErrors === null){vErrors = [err38];}else {vErrors.push(err38);}errors++;}var _valid1 = _errs27 === errors;valid6 = _valid1;ifClause1 = "else";}if(!valid6){const err39 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema11.allOf[1].if,parentSchema:schema11.allOf[1],data};if(vErrors === null){vErrors = [err39];}else {vErrors.push(err39);}errors++;}const _errs36 = errors;let valid13 = true;const _errs37 = errors;if(data && typeof data == "object" && !Array.isArray(data)){let missing3;if((data.status === undefined) && (missing3 = "status")){const err40 = {};if(vErrors === null){vErrors = [err40];}else {vErrors.push(err40);}errors++;}else {if(data.status !== undefined){if("running" !== data.status){const err41 = {};if(vErrors === null){vErrors = [err41];}else {vErrors.push(err41);}errors++;}}}}var _valid3 = _errs37 === errors;errors = _errs36;if(vErrors !== null){if(_errs36){vErrors.length = _errs36;}else {vErrors = null;}}if(_valid3){const _errs39 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.ended !== undefined){const err42 = {instancePath:instancePath+"/ended",schemaPath:"#/allOf/2/then/properties/ended/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema11.allOf[2].then.properties.ended,data:data.ended};if(vErrors === null){vErrors = [err42];}else {vErrors.push(err42);}errors++;}if(data.durationMs !== undefined){const err43 = {instancePath:instancePath+"/durationMs",schemaPath:"#/allOf/2/then/properties/durationMs/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema11.allOf[2].then.properties.durationMs,data:data.durationMs};if(vErrors === null){vErrors = [err43];}else {vErrors.push(err43);}errors++;}if(data.log !== undefined){let data28 = data.log;if(data28 && typeof data28 == "object" && !Array.isArray(data28)){if(data28.complete === undefined){const err44 = {instancePath:instancePath+"/log",schemaPath:"#/allOf/2/then/properties/log/required",keyword:"required",params:{missingProperty: "complete"},message:"must have required property '"+"complete"+"'",schema:schema11.allOf[2].then.properties.log.required,parentSchema:schema11.allOf[2].then.properties.log,data:data28};if(vErrors === null){vErrors = [err44];}else {vErrors.push(err44);}errors++;}}else {const err45 = {instancePath:instancePath+"/log",schemaPath:"#/allOf/2/then/properties/log/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.allOf[2].then.properties.log.type,parentSchema:schema11.allOf[2].then.properties.log,data:data28};if(vErrors === null){vErrors = [err45];}else {vErrors.push(err45);}errors++;}}}var _valid3 = _errs39 === errors;valid13 = _valid3;}if(!valid13){const err46 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema11.allOf[2].if,parentSchema:schema11.allOf[2],data};if(vErrors === null){vErrors = [err46];}else {vErrors.push(err46);}errors++;}const _errs43 = errors;let valid16 = true;const _errs44 = errors;if(data && typeof data == "object" && !Array.isArray(data)){let missing4;if((data.status === undefined) && (missing4 = "status")){const err47 = {};if(vErrors === null){vErrors = [err47];}else {vErrors.push(err47);}errors++;}else {if(data.status !== undefined){let data29 = data.status;if(!(((((((data29 === "succeeded") || (data29 === "healthy")) || (data29 === "unhealthy")) || (data29 === "failed")) || (data29 === "cancelled")) || (data29 === "timed-out")) || (data29 === "crashed"))){const err48 = {};if(vErrors === null){vErrors = [err48];}else {vErrors.push(err48);}errors++;}}}}var _valid4 = _errs44 === errors;errors = _errs43;if(vErrors !== null){if(_errs43){vErrors.length = _errs43;}else {vErrors = null;}}if(_valid4){const _errs46 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.ended === undefined){const err49 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "ended"},message:"must have required property '"+"ended"+"'",schema:schema11.allOf[3].then.required,parentSchema:schema11.allOf[3].then,data};if(vErrors === null){vErrors = [err49];}else {vErrors.push(err49);}errors++;}if(data.durationMs === undefined){const err50 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "durationMs"},message:"must have required property '"+"durationMs"+"'",schema:schema11.allOf[3].then.required,parentSchema:schema11.allOf[3].then,data};if(vErrors === null){vErrors = [err50];}else {vErrors.push(err50);}errors++;}}var _valid4 = _errs46 === errors;valid16 = _valid4;}if(!valid16){const err51 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema11.allOf[3].if,parentSchema:schema11.allOf[3],data};if(vErrors === null){vErrors = [err51];}else {vErrors.push(err51);}errors++;}const _errs49 = errors;let valid18 = true;const _errs50 = errors;if(data && typeof data == "object" && !Array.isArray(data)){let missing5;if((data.status === undefined) && (missing5 = "status")){const err52 = {};if(vErrors === null){vErrors = [err52];}else {vErrors.push(err52);}errors++;}else {if(data.status !== undefined){let data30 = data.status;if(!(((((data30 === "succeeded") || (data30 === "healthy")) || (data30 === "unhealthy")) || (data30 === "failed")) || (data30 === "timed-out"))){const err53 = {};if(vErrors === null){vErrors = [err53];}else {vErrors.push(err53);}errors++;}}}}var _valid5 = _errs50 === errors;errors = _errs49;if(vErrors !== null){if(_errs49){vErrors.length = _errs49;}else {vErrors = null;}}if(_valid5){const _errs52 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.log !== undefined){let data31 = data.log;if(data31 && typeof data31 == "object" && !Array.isArray(data31)){if(data31.bytes === undefined){const err54 = {instancePath:instancePath+"/log",schemaPath:"#/allOf/4/then/properties/log/required",keyword:"required",params:{missingProperty: "bytes"},message:"must have required property '"+"bytes"+"'",schema:schema11.allOf[4].then.properties.log.required,parentSchema:schema11.allOf[4].then.properties.log,data:data31};if(vErrors === null){vErrors = [err54];}else {vErrors.push(err54);}errors++;}if(data31.blocks === undefined){const err55 = {instancePath:instancePath+"/log",schemaPath:"#/allOf/4/then/properties/log/required",keyword:"required",params:{missingProperty: "blocks"},message:"must have required property '"+"blocks"+"'",schema:schema11.allOf[4].then.properties.log.required,parentSchema:schema11.allOf[4].then.properties.log,data:data31};if(vErrors === null){vErrors = [err55];}else {vErrors.push(err55);}errors++;}if(data31.head === undefined){const err56 = {instancePath:instancePath+"/log",schemaPath:"#/allOf/4/then/properties/log/required",keyword:"required",params:{missingProperty: "head"},message:"must have required property '"+"head"+"'",schema:schema11.allOf[4].then.properties.log.required,parentSchema:schema11.allOf[4].then.properties.log,data:data31};if(vErrors === null){vErrors = [err56];}else {vErrors.push(err56);}errors++;}}else {const err57 = {instancePath:instancePath+"/log",schemaPath:"#/allOf/4/then/properties/log/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.allOf[4].then.properties.log.type,parentSchema:schema11.allOf[4].then.properties.log,data:data31};if(vErrors === null){vErrors = [err57];}else {vErrors.push(err57);}errors++;}}}var _valid5 = _errs52 === errors;valid18 = _valid5;}if(!valid18){const err58 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema11.allOf[4].if,parentSchema:schema11.allOf[4],data};if(vErrors === null){vErrors = [err58];}else {vErrors.push(err58);}errors++;}const _errs57 = errors;let valid21 = true;const _errs58 = errors;if(data && typeof data == "object" && !Array.isArray(data)){let missing6;if((data.log === undefined) && (missing6 = "log")){const err59 = {};if(vErrors === null){vErrors = [err59];}else {vErrors.push(err59);}errors++;}else {if(data.log !== undefined){let data32 = data.log;const _errs59 = errors;if(errors === _errs59){if(data32 && typeof data32 == "object" && !Array.isArray(data32)){let missing7;if((data32.head === undefined) && (missing7 = "head")){const err60 = {};if(vErrors === null){vErrors = [err60];}else {vErrors.push(err60);}errors++;}}else {const err61 = {};if(vErrors === null){vErrors = [err61];}else {vErrors.push(err61);}errors++;}}}}}var _valid6 = _errs58 === errors;errors = _errs57;if(vErrors !== null){if(_errs57){vErrors.length = _errs57;}else {vErrors = null;}}if(_valid6){const _errs61 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.ended === undefined){const err62 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "ended"},message:"must have required property '"+"ended"+"'",schema:schema11.allOf[5].then.required,parentSchema:schema11.allOf[5].then,data};if(vErrors === null){vErrors = [err62];}else {vErrors.push(err62);}errors++;}if(data.durationMs === undefined){const err63 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "durationMs"},message:"must have required property '"+"durationMs"+"'",schema:schema11.allOf[5].then.required,parentSchema:schema11.allOf[5].then,data};if(vErrors === null){vErrors = [err63];}else {vErrors.push(err63);}errors++;}}var _valid6 = _errs61 === errors;valid21 = _valid6;}if(!valid21){const err64 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema11.allOf[5].if,parentSchema:schema11.allOf[5],data};if(vErrors === null){vErrors = [err64];}else {vErrors.push(err64);}errors++;}const _errs63 = errors;let valid23 = true;const _errs64 = errors;if(data && typeof data == "object" && !Array.isArray(data)){let missing8;if((data.status === undefined) && (missing8 = "status")){const err65 = {};if(vErrors === null){vErrors = [err65];}else {vErrors.push(err65);}errors++;}else {if(data.status !== undefined){if("succeeded" !== data.status){const err66 = {};if(vErrors === null){vErrors = [err66];}else {vErrors.push(err66);}errors++;}}}}var _valid7 = _errs64 === errors;errors = _errs63;if(vErrors !== null){if(_errs63){vErrors.length = _errs63;}else {vErrors = null;}}if(_valid7){const _errs66 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.check === undefined){const err67 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'",schema:schema11.allOf[6].then.required,parentSchema:schema11.allOf[6].then,data};if(vErrors === null){vErrors = [err67];}else {vErrors.push(err67);}errors++;}if(data.rollback === undefined){const err68 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "rollback"},message:"must have required property '"+"rollback"+"'",schema:schema11.allOf[6].then.required,parentSchema:schema11.allOf[6].then,data};if(vErrors === null){vErrors = [err68];}else {vErrors.push(err68);}errors++;}if(data.check !== undefined){let data34 = data.check;if(!(((data34 === "none") || (data34 === "drift")) || (data34 === "forced"))){const err69 = {instancePath:instancePath+"/check",schemaPath:"#/allOf/6/then/properties/check/enum",keyword:"enum",params:{allowedValues: schema11.allOf[6].then.properties.check.enum},message:"must be equal to one of the allowed values",schema:schema11.allOf[6].then.properties.check.enum,parentSchema:schema11.allOf[6].then.properties.check,data:data34};if(vErrors === null){vErrors = [err69];}else {vErrors.push(err69);}errors++;}}if(data.rollback !== undefined){let data35 = data.rollback;if("not-needed" !== data35){const err70 = {instancePath:instancePath+"/rollback",schemaPath:"#/allOf/6/then/properties/rollback/const",keyword:"const",params:{allowedValue: "not-needed"},message:"must be equal to constant",schema:"not-needed",parentSchema:schema11.allOf[6].then.properties.rollback,data:data35};if(vErrors === null){vErrors = [err70];}else {vErrors.push(err70);}errors++;}}}var _valid7 = _errs66 === errors;valid23 = _valid7;}if(!valid23){const err71 = {instancePath,schemaPath:"#/allOf/6/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema11.allOf[6].if,parentSchema:schema11.allOf[6],data};if(vErrors === null){vErrors = [err71];}else {vErrors.push(err71);}errors++;}const _errs70 = errors;let valid26 = true;const _errs71 = errors;if(data && typeof data == "object" && !Array.isArray(data)){let missing9;if((data.status === undefined) && (missing9 = "status")){const err72 = {};if(vErrors === null){vErrors = [err72];}else {vErrors.push(err72);}errors++;}else {if(data.status !== undefined){if("healthy" !== data.status){const err73 = {};if(vErrors === null){vErrors = [err73];}else {vErrors.push(err73);}errors++;}}}}var _valid8 = _errs71 === errors;errors = _errs70;if(vErrors !== null){if(_errs70){vErrors.length = _errs70;}else {vErrors = null;}}if(_valid8){const _errs73 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.check === undefined){const err74 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'",schema:schema11.allOf[7].then.required,parentSchema:schema11.allOf[7].then,data};if(vErrors === null){vErrors = [err74];}else {vErrors.push(err74);}errors++;}if(data.check !== undefined){let data37 = data.check;if("healthy" !== data37){const err75 = {instancePath:instancePath+"/check",schemaPath:"#/allOf/7/then/properties/check/const",keyword:"const",params:{allowedValue: "healthy"},message:"must be equal to constant",schema:"healthy",parentSchema:schema11.allOf[7].then.properties.check,data:data37};if(vErrors === null){vErrors = [err75];}else {vErrors.push(err75);}errors++;}}if(data.rollback !== undefined){const err76 = {instancePath:instancePath+"/rollback",schemaPath:"#/allOf/7/then/properties/rollback/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema11.allOf[7].then.properties.rollback,data:data.rollback};if(vErrors === null){vErrors = [err76];}else {vErrors.push(err76);}errors++;}}var _valid8 = _errs73 === errors;valid26 = _valid8;}if(!valid26){const err77 = {instancePath,schemaPath:"#/allOf/7/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema11.allOf[7].if,parentSchema:schema11.allOf[7],data};if(vErrors === null){vErrors = [err77];}else {vErrors.push(err77);}errors++;}const _errs77 = errors;let valid29 = true;const _errs78 = errors;if(data && typeof data == "object" && !Array.isArray(data)){let missing10;if((data.status === undefined) && (missing10 = "status")){const err78 = {};if(vErrors === null){vErrors = [err78];}else {vErrors.push(err78);}errors++;}else {if(data.status !== undefined){if("unhealthy" !== data.status){const err79 = {};if(vErrors === null){vErrors = [err79];}else {vErrors.push(err79);}errors++;}}}}var _valid9 = _errs78 === errors;errors = _errs77;if(vErrors !== null){if(_errs77){vErrors.length = _errs77;}else {vErrors = null;}}if(_valid9){const _errs80 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.check === undefined){const err80 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'",schema:schema11.allOf[8].then.required,parentSchema:schema11.allOf[8].then,data};if(vErrors === null){vErrors = [err80];}else {vErrors.push(err80);}errors++;}if(data.checkOnly === undefined){const err81 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "checkOnly"},message:"must have required property '"+"checkOnly"+"'",schema:schema11.allOf[8].then.required,parentSchema:schema11.allOf[8].then,data};if(vErrors === null){vErrors = [err81];}else {vErrors.push(err81);}errors++;}if(data.check !== undefined){let data40 = data.check;if(!((data40 === "drift") || (data40 === "none"))){const err82 = {instancePath:instancePath+"/check",schemaPath:"#/allOf/8/then/properties/check/enum",keyword:"enum",params:{allowedValues: schema11.allOf[8].then.properties.check.enum},message:"must be equal to one of the allowed values",schema:schema11.allOf[8].then.properties.check.enum,parentSchema:schema11.allOf[8].then.properties.check,data:data40};if(vErrors === null){vErrors = [err82];}else {vErrors.push(err82);}errors++;}}if(data.rollback !== undefined){const err83 = {instancePath:instancePath+"/rollback",schemaPath:"#/allOf/8/then/properties/rollback/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema11.allOf[8].then.properties.rollback,data:data.rollback};if(vErrors === null){vErrors = [err83];}else {vErrors.push(err83);}errors++;}}var _valid9 = _errs80 === errors;valid29 = _valid9;}if(!valid29){const err84 = {instancePath,schemaPath:"#/allOf/8/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema11.allOf[8].if,parentSchema:schema11.allOf[8],data};if(vErrors === null){vErrors = [err84];}else {vErrors.push(err84);}errors++;}const _errs84 = errors;let valid32 = true;const _errs85 = errors;if(data && typeof data == "object" && !Array.isArray(data)){let missing11;if((data.checkOnly === undefined) && (missing11 = "checkOnly")){const err85 = {};if(vErrors === null){vErrors = [err85];}else {vErrors.push(err85);}errors++;}}var _valid10 = _errs85 === errors;errors = _errs84;if(vErrors !== null){if(_errs84){vErrors.length = _errs84;}else {vErrors = null;}}if(_valid10){const _errs86 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.status !== undefined){let data42 = data.status;const _errs88 = errors;const _errs89 = errors;if("succeeded" !== data42){const err86 = {};if(vErrors === null){vErrors = [err86];}else {vErrors.push(err86);}errors++;}var valid34 = _errs89 === errors;if(valid34){const err87 = {instancePath:instancePath+"/status",schemaPath:"#/allOf/9/then/properties/status/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema11.allOf[9].then.properties.status.not,parentSchema:schema11.allOf[9].then.properties.status,data:data42};if(vErrors === null){vErrors = [err87];}else {vErrors.push(err87);}errors++;}else {errors = _errs88;if(vErrors !== null){if(_errs88){vErrors.length = _errs88;}else {vErrors = null;}}}}if(data.forced !== undefined){let data43 = data.forced;if(false !== data43){const err88 = {instancePath:instancePath+"/forced",schemaPath:"#/allOf/9/then/properties/forced/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema11.allOf[9].then.properties.forced,data:data43};if(vErrors === null){vErrors = [err88];}else {vErrors.push(err88);}errors++;}}if(data.check !== undefined){let data44 = data.check;const _errs92 = errors;const _errs93 = errors;if("forced" !== data44){const err89 = {};if(vErrors === null){vErrors = [err89];}else {vErrors.push(err89);}errors++;}var valid35 = _errs93 === errors;if(valid35){const err90 = {instancePath:instancePath+"/check",schemaPath:"#/allOf/9/then/properties/check/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema11.allOf[9].then.properties.check.not,parentSchema:schema11.allOf[9].then.properties.check,data:data44};if(vErrors === null){vErrors = [err90];}else {vErrors.push(err90);}errors++;}else {errors = _errs92;if(vErrors !== null){if(_errs92){vErrors.length = _errs92;}else {vErrors = null;}}}}if(data.rollback !== undefined){const err91 = {instancePath:instancePath+"/rollback",schemaPath:"#/allOf/9/then/properties/rollback/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema11.allOf[9].then.properties.rollback,data:data.rollback};if(vErrors === null){vErrors = [err91];}else {vErrors.push(err91);}errors++;}if(data.steps !== undefined){let data46 = data.steps;if(Array.isArray(data46)){const len0 = data46.length;for(let i0=0; i0<len0; i0++){let data47 = data46[i0];if(data47 && typeof data47 == "object" && !Array.isArray(data47)){if(data47.stage !== undefined){let data48 = data47.stage;if("check" !== data48){const err92 = {instancePath:instancePath+"/steps/" + i0+"/stage",schemaPath:"#/allOf/9/then/properties/steps/items/properties/stage/const",keyword:"const",params:{allowedValue: "check"},message:"must be equal to constant",schema:"check",parentSchema:schema11.allOf[9].then.properties.steps.items.properties.stage,data:data48};if(vErrors === null){vErrors = [err92];}else {vErrors.push(err92);}errors++;}}}else {const err93 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/allOf/9/then/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.allOf[9].then.properties.steps.items.type,parentSchema:schema11.allOf[9].then.properties.steps.items,data:data47};if(vErrors === null){vErrors = [err93];}else {vErrors.push(err93);}errors++;}}}else {const err94 = {instancePath:instancePath+"/steps",schemaPath:"#/allOf/9/then/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.allOf[9].then.properties.steps.type,parentSchema:schema11.allOf[9].then.properties.steps,data:data46};if(vErrors === null){vErrors = [err94];}else {vErrors.push(err94);}errors++;}}}var _valid10 = _errs86 === errors;valid32 = _valid10;}if(!valid32){const err95 = {instancePath,schemaPath:"#/allOf/9/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema11.allOf[9].if,parentSchema:schema11.allOf[9],data};if(vErrors === null){vErrors = [err95];}else {vErrors.push(err95);}errors++;}const _errs100 = errors;let valid39 = true;const _errs101 = errors;if(data && typeof data == "object" && !Array.isArray(data)){let missing12;if((data.status === undefined) && (missing12 = "status")){const err96 = {};if(vErrors === null){vErrors = [err96];}else {vErrors.push(err96);}errors++;}else {if(data.status !== undefined){let data49 = data.status;if(!((data49 === "failed") || (data49 === "crashed"))){const err97 = {};if(vErrors === null){vErrors = [err97];}else {vErrors.push(err97);}errors++;}}}}var _valid11 = _errs101 === errors;errors = _errs100;if(vErrors !== null){if(_errs100){vErrors.length = _errs100;}else {vErrors = null;}}if(_valid11){const _errs103 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.error === undefined){const err98 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'",schema:schema11.allOf[10].then.required,parentSchema:schema11.allOf[10].then,data};if(vErrors === null){vErrors = [err98];}else {vErrors.push(err98);}errors++;}}var _valid11 = _errs103 === errors;valid39 = _valid11;}if(!valid39){const err99 = {instancePath,schemaPath:"#/allOf/10/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema11.allOf[10].if,parentSchema:schema11.allOf[10],data};if(vErrors === null){vErrors = [err99];}else {vErrors.push(err99);}errors++;}const _errs106 = errors;let valid41 = true;const _errs107 = errors;if(data && typeof data == "object" && !Array.isArray(data)){let missing13;if((data.check === undefined) && (missing13 = "check")){const err100 = {};if(vErrors === null){vErrors = [err100];}else {vErrors.push(err100);}errors++;}else {if(data.check !== undefined){if("forced" !== data.check){const err101 = {};if(vErrors === null){vErrors = [err101];}else {vErrors.push(err101);}errors++;}}}}var _valid12 = _errs107 === errors;errors = _errs106;if(vErrors !== null){if(_errs106){vErrors.length = _errs106;}else {vErrors = null;}}if(_valid12){const _errs109 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.forced !== undefined){let data51 = data.forced;if(true !== data51){const err102 = {instancePath:instancePath+"/forced",schemaPath:"#/allOf/11/then/properties/forced/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema11.allOf[11].then.properties.forced,data:data51};if(vErrors === null){vErrors = [err102];}else {vErrors.push(err102);}errors++;}}}var _valid12 = _errs109 === errors;valid41 = _valid12;}if(!valid41){const err103 = {instancePath,schemaPath:"#/allOf/11/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema11.allOf[11].if,parentSchema:schema11.allOf[11],data};if(vErrors === null){vErrors = [err103];}else {vErrors.push(err103);}errors++;}const _errs113 = errors;let valid44 = true;const _errs114 = errors;if(data && typeof data == "object" && !Array.isArray(data)){let missing14;if((data.status === undefined) && (missing14 = "status")){const err104 = {};if(vErrors === null){vErrors = [err104];}else {vErrors.push(err104);}errors++;}else {if(data.status !== undefined){const _errs116 = errors;const _errs117 = errors;if("crashed" !== data.status){const err105 = {};if(vErrors === null){vErrors = [err105];}else {vErrors.push(err105);}errors++;}var valid46 = _errs117 === errors;if(valid46){const err106 = {};if(vErrors === null){vErrors = [err106];}else {vErrors.push(err106);}errors++;}else {errors = _errs116;if(vErrors !== null){if(_errs116){vErrors.length = _errs116;}else {vErrors = null;}}}}}}var _valid13 = _errs114 === errors;errors = _errs113;if(vErrors !== null){if(_errs113){vErrors.length = _errs113;}else {vErrors = null;}}if(_valid13){const _errs118 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.steps !== undefined){let data53 = data.steps;if(Array.isArray(data53)){const len1 = data53.length;for(let i1=0; i1<len1; i1++){let data54 = data53[i1];if(data54 && typeof data54 == "object" && !Array.isArray(data54)){if(data54.ended !== undefined){let data55 = data54.ended;if(typeof data55 === "string"){if(!pattern0.test(data55)){const err107 = {instancePath:instancePath+"/steps/" + i1+"/ended",schemaPath:"#/definitions/isoTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}Z$"},message:"must match pattern \""+"^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}Z$"+"\"",schema:"^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}Z$",parentSchema:schema12,data:data55};if(vErrors === null){vErrors = [err107];}else {vErrors.push(err107);}errors++;}}else {const err108 = {instancePath:instancePath+"/steps/" + i1+"/ended",schemaPath:"#/definitions/isoTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data55};if(vErrors === null){vErrors = [err108];}else {vErrors.push(err108);}errors++;}}}else {const err109 = {instancePath:instancePath+"/steps/" + i1,schemaPath:"#/allOf/12/then/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.allOf[12].then.properties.steps.items.type,parentSchema:schema11.allOf[12].then.properties.steps.items,data:data54};if(vErrors === null){vErrors = [err109];}else {vErrors.push(err109);}errors++;}}}else {const err110 = {instancePath:instancePath+"/steps",schemaPath:"#/allOf/12/then/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.allOf[12].then.properties.steps.type,parentSchema:schema11.allOf[12].then.properties.steps,data:data53};if(vErrors === null){vErrors = [err110];}else {vErrors.push(err110);}errors++;}}}var _valid13 = _errs118 === errors;valid44 = _valid13;}if(!valid44){const err111 = {instancePath,schemaPath:"#/allOf/12/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema11.allOf[12].if,parentSchema:schema11.allOf[12],data};if(vErrors === null){vErrors = [err111];}else {vErrors.push(err111);}errors++;}if(data && typeof data == "object" && !Array.isArray(data)){if(data.schema === undefined){const err112 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "schema"},message:"must have required property '"+"schema"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err112];}else {vErrors.push(err112);}errors++;}if(data.runId === undefined){const err113 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "runId"},message:"must have required property '"+"runId"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err113];}else {vErrors.push(err113);}errors++;}if(data.status === undefined){const err114 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err114];}else {vErrors.push(err114);}errors++;}if(data.remediation === undefined){const err115 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "remediation"},message:"must have required property '"+"remediation"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err115];}else {vErrors.push(err115);}errors++;}if(data.secrets === undefined){const err116 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "secrets"},message:"must have required property '"+"secrets"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err116];}else {vErrors.push(err116);}errors++;}if(data.forced === undefined){const err117 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "forced"},message:"must have required property '"+"forced"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err117];}else {vErrors.push(err117);}errors++;}if(data.trigger === undefined){const err118 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "trigger"},message:"must have required property '"+"trigger"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err118];}else {vErrors.push(err118);}errors++;}if(data.runner === undefined){const err119 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "runner"},message:"must have required property '"+"runner"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err119];}else {vErrors.push(err119);}errors++;}if(data.tool === undefined){const err120 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tool"},message:"must have required property '"+"tool"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err120];}else {vErrors.push(err120);}errors++;}if(data.started === undefined){const err121 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "started"},message:"must have required property '"+"started"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err121];}else {vErrors.push(err121);}errors++;}if(data.steps === undefined){const err122 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err122];}else {vErrors.push(err122);}errors++;}if(data.outputs === undefined){const err123 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "outputs"},message:"must have required property '"+"outputs"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err123];}else {vErrors.push(err123);}errors++;}if(data.log === undefined){const err124 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "log"},message:"must have required property '"+"log"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err124];}else {vErrors.push(err124);}errors++;}for(const key0 in data){if(!(func2.call(schema11.properties, key0))){const err125 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};if(vErrors === null){vErrors = [err125];}else {vErrors.push(err125);}errors++;}}if(data.schema !== undefined){let data56 = data.schema;if("https://remediate.dev/schemas/run-snapshot-v1.json" !== data56){const err126 = {instancePath:instancePath+"/schema",schemaPath:"#/properties/schema/const",keyword:"const",params:{allowedValue: "https://remediate.dev/schemas/run-snapshot-v1.json"},message:"must be equal to constant",schema:"https://remediate.dev/schemas/run-snapshot-v1.json",parentSchema:schema11.properties.schema,data:data56};if(vErrors === null){vErrors = [err126];}else {vErrors.push(err126);}errors++;}}if(data.runId !== undefined){let data57 = data.runId;if(typeof data57 === "string"){if(!pattern1.test(data57)){const err127 = {instancePath:instancePath+"/runId",schemaPath:"#/properties/runId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$",parentSchema:schema11.properties.runId,data:data57};if(vErrors === null){vErrors = [err127];}else {vErrors.push(err127);}errors++;}}else {const err128 = {instancePath:instancePath+"/runId",schemaPath:"#/properties/runId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.runId.type,parentSchema:schema11.properties.runId,data:data57};if(vErrors === null){vErrors = [err128];}else {vErrors.push(err128);}errors++;}}if(data.status !== undefined){let data58 = data.status;if(!(((((((((data58 === "running") || (data58 === "succeeded")) || (data58 === "healthy")) || (data58 === "unhealthy")) || (data58 === "failed")) || (data58 === "refused")) || (data58 === "cancelled")) || (data58 === "timed-out")) || (data58 === "crashed"))){const err129 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema11.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.status.enum,parentSchema:schema11.properties.status,data:data58};if(vErrors === null){vErrors = [err129];}else {vErrors.push(err129);}errors++;}}if(data.error !== undefined){let data59 = data.error;if(data59 && typeof data59 == "object" && !Array.isArray(data59)){if(data59.code === undefined){const err130 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema11.properties.error.required,parentSchema:schema11.properties.error,data:data59};if(vErrors === null){vErrors = [err130];}else {vErrors.push(err130);}errors++;}if(data59.message === undefined){const err131 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema11.properties.error.required,parentSchema:schema11.properties.error,data:data59};if(vErrors === null){vErrors = [err131];}else {vErrors.push(err131);}errors++;}for(const key1 in data59){if(!((key1 === "code") || (key1 === "message"))){const err132 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.error,data:data59};if(vErrors === null){vErrors = [err132];}else {vErrors.push(err132);}errors++;}}if(data59.code !== undefined){let data60 = data59.code;if(typeof data60 === "string"){if(!pattern2.test(data60)){const err133 = {instancePath:instancePath+"/error/code",schemaPath:"#/properties/error/properties/code/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]{0,63}$"+"\"",schema:"^[A-Z][A-Z0-9_]{0,63}$",parentSchema:schema11.properties.error.properties.code,data:data60};if(vErrors === null){vErrors = [err133];}else {vErrors.push(err133);}errors++;}}else {const err134 = {instancePath:instancePath+"/error/code",schemaPath:"#/properties/error/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.error.properties.code.type,parentSchema:schema11.properties.error.properties.code,data:data60};if(vErrors === null){vErrors = [err134];}else {vErrors.push(err134);}errors++;}}if(data59.message !== undefined){let data61 = data59.message;if(typeof data61 !== "string"){const err135 = {instancePath:instancePath+"/error/message",schemaPath:"#/properties/error/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.error.properties.message.type,parentSchema:schema11.properties.error.properties.message,data:data61};if(vErrors === null){vErrors = [err135];}else {vErrors.push(err135);}errors++;}}}else {const err136 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.error.type,parentSchema:schema11.properties.error,data:data59};if(vErrors === null){vErrors = [err136];}else {vErrors.push(err136);}errors++;}}if(data.remediation !== undefined){let data62 = data.remediation;if(data62 && typeof data62 == "object" && !Array.isArray(data62)){if(data62.name === undefined){const err137 = {instancePath:instancePath+"/remediation",schemaPath:"#/properties/remediation/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.remediation.required,parentSchema:schema11.properties.remediation,data:data62};if(vErrors === null){vErrors = [err137];}else {vErrors.push(err137);}errors++;}if(data62.version === undefined){const err138 = {instancePath:instancePath+"/remediation",schemaPath:"#/properties/remediation/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema11.properties.remediation.required,parentSchema:schema11.properties.remediation,data:data62};if(vErrors === null){vErrors = [err138];}else {vErrors.push(err138);}errors++;}if(data62.tag === undefined){const err139 = {instancePath:instancePath+"/remediation",schemaPath:"#/properties/remediation/required",keyword:"required",params:{missingProperty: "tag"},message:"must have required property '"+"tag"+"'",schema:schema11.properties.remediation.required,parentSchema:schema11.properties.remediation,data:data62};if(vErrors === null){vErrors = [err139];}else {vErrors.push(err139);}errors++;}for(const key2 in data62){if(!((((((key2 === "name") || (key2 === "version")) || (key2 === "tag")) || (key2 === "commit")) || (key2 === "digest")) || (key2 === "files"))){const err140 = {instancePath:instancePath+"/remediation",schemaPath:"#/properties/remediation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.remediation,data:data62};if(vErrors === null){vErrors = [err140];}else {vErrors.push(err140);}errors++;}}if(data62.name !== undefined){let data63 = data62.name;if(typeof data63 === "string"){if(!pattern3.test(data63)){const err141 = {instancePath:instancePath+"/remediation/name",schemaPath:"#/definitions/remediationName/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"+"\"",schema:"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$",parentSchema:schema13,data:data63};if(vErrors === null){vErrors = [err141];}else {vErrors.push(err141);}errors++;}}else {const err142 = {instancePath:instancePath+"/remediation/name",schemaPath:"#/definitions/remediationName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data63};if(vErrors === null){vErrors = [err142];}else {vErrors.push(err142);}errors++;}}if(data62.version !== undefined){let data64 = data62.version;if(typeof data64 === "string"){if(!pattern4.test(data64)){const err143 = {instancePath:instancePath+"/remediation/version",schemaPath:"#/definitions/version/pattern",keyword:"pattern",params:{pattern: "^v(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$"},message:"must match pattern \""+"^v(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$"+"\"",schema:"^v(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$",parentSchema:schema14,data:data64};if(vErrors === null){vErrors = [err143];}else {vErrors.push(err143);}errors++;}}else {const err144 = {instancePath:instancePath+"/remediation/version",schemaPath:"#/definitions/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data64};if(vErrors === null){vErrors = [err144];}else {vErrors.push(err144);}errors++;}}if(data62.tag !== undefined){let data65 = data62.tag;if(typeof data65 === "string"){if(!pattern5.test(data65)){const err145 = {instancePath:instancePath+"/remediation/tag",schemaPath:"#/properties/remediation/properties/tag/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?/v(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?$"},message:"must match pattern \""+"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?/v(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?$"+"\"",schema:"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?/v(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?$",parentSchema:schema11.properties.remediation.properties.tag,data:data65};if(vErrors === null){vErrors = [err145];}else {vErrors.push(err145);}errors++;}}else {const err146 = {instancePath:instancePath+"/remediation/tag",schemaPath:"#/properties/remediation/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.remediation.properties.tag.type,parentSchema:schema11.properties.remediation.properties.tag,data:data65};if(vErrors === null){vErrors = [err146];}else {vErrors.push(err146);}errors++;}}if(data62.commit !== undefined){let data66 = data62.commit;if(typeof data66 === "string"){if(!pattern6.test(data66)){const err147 = {instancePath:instancePath+"/remediation/commit",schemaPath:"#/definitions/commit/pattern",keyword:"pattern",params:{pattern: "^(?:[0-9a-f]{40}|[0-9a-f]{64})$"},message:"must match pattern \""+"^(?:[0-9a-f]{40}|[0-9a-f]{64})$"+"\"",schema:"^(?:[0-9a-f]{40}|[0-9a-f]{64})$",parentSchema:schema15,data:data66};if(vErrors === null){vErrors = [err147];}else {vErrors.push(err147);}errors++;}}else {const err148 = {instancePath:instancePath+"/remediation/commit",schemaPath:"#/definitions/commit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.type,parentSchema:schema15,data:data66};if(vErrors === null){vErrors = [err148];}else {vErrors.push(err148);}errors++;}}if(data62.digest !== undefined){let data67 = data62.digest;if(typeof data67 === "string"){if(!pattern7.test(data67)){const err149 = {instancePath:instancePath+"/remediation/digest",schemaPath:"#/definitions/sha256Digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema16,data:data67};if(vErrors === null){vErrors = [err149];}else {vErrors.push(err149);}errors++;}}else {const err150 = {instancePath:instancePath+"/remediation/digest",schemaPath:"#/definitions/sha256Digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.type,parentSchema:schema16,data:data67};if(vErrors === null){vErrors = [err150];}else {vErrors.push(err150);}errors++;}}if(data62.files !== undefined){let data68 = data62.files;if(Array.isArray(data68)){if(data68.length < 1){const err151 = {instancePath:instancePath+"/remediation/files",schemaPath:"#/properties/remediation/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.remediation.properties.files,data:data68};if(vErrors === null){vErrors = [err151];}else {vErrors.push(err151);}errors++;}const len2 = data68.length;for(let i2=0; i2<len2; i2++){let data69 = data68[i2];if(data69 && typeof data69 == "object" && !Array.isArray(data69)){if(data69.path === undefined){const err152 = {instancePath:instancePath+"/remediation/files/" + i2,schemaPath:"#/properties/remediation/properties/files/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema11.properties.remediation.properties.files.items.required,parentSchema:schema11.properties.remediation.properties.files.items,data:data69};if(vErrors === null){vErrors = [err152];}else {vErrors.push(err152);}errors++;}if(data69.mode === undefined){const err153 = {instancePath:instancePath+"/remediation/files/" + i2,schemaPath:"#/properties/remediation/properties/files/items/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'",schema:schema11.properties.remediation.properties.files.items.required,parentSchema:schema11.properties.remediation.properties.files.items,data:data69};if(vErrors === null){vErrors = [err153];}else {vErrors.push(err153);}errors++;}if(data69.sha256 === undefined){const err154 = {instancePath:instancePath+"/remediation/files/" + i2,schemaPath:"#/properties/remediation/properties/files/items/required",keyword:"required",params:{missingProperty: "sha256"},message:"must have required property '"+"sha256"+"'",schema:schema11.properties.remediation.properties.files.items.required,parentSchema:schema11.properties.remediation.properties.files.items,data:data69};if(vErrors === null){vErrors = [err154];}else {vErrors.push(err154);}errors++;}for(const key3 in data69){if(!(((key3 === "path") || (key3 === "mode")) || (key3 === "sha256"))){const err155 = {instancePath:instancePath+"/remediation/files/" + i2,schemaPath:"#/properties/remediation/properties/files/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.remediation.properties.files.items,data:data69};if(vErrors === null){vErrors = [err155];}else {vErrors.push(err155);}errors++;}}if(data69.path !== undefined){let data70 = data69.path;if(typeof data70 === "string"){if(func3(data70) < 1){const err156 = {instancePath:instancePath+"/remediation/files/" + i2+"/path",schemaPath:"#/properties/remediation/properties/files/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.remediation.properties.files.items.properties.path,data:data70};if(vErrors === null){vErrors = [err156];}else {vErrors.push(err156);}errors++;}if(!pattern8.test(data70)){const err157 = {instancePath:instancePath+"/remediation/files/" + i2+"/path",schemaPath:"#/properties/remediation/properties/files/items/properties/path/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.?(/|$)).+$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.?(/|$)).+$"+"\"",schema:"^(?!/)(?!.*(^|/)\\.\\.?(/|$)).+$",parentSchema:schema11.properties.remediation.properties.files.items.properties.path,data:data70};if(vErrors === null){vErrors = [err157];}else {vErrors.push(err157);}errors++;}}else {const err158 = {instancePath:instancePath+"/remediation/files/" + i2+"/path",schemaPath:"#/properties/remediation/properties/files/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.remediation.properties.files.items.properties.path.type,parentSchema:schema11.properties.remediation.properties.files.items.properties.path,data:data70};if(vErrors === null){vErrors = [err158];}else {vErrors.push(err158);}errors++;}}if(data69.mode !== undefined){let data71 = data69.mode;if(!((data71 === "100644") || (data71 === "100755"))){const err159 = {instancePath:instancePath+"/remediation/files/" + i2+"/mode",schemaPath:"#/properties/remediation/properties/files/items/properties/mode/enum",keyword:"enum",params:{allowedValues: schema11.properties.remediation.properties.files.items.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.remediation.properties.files.items.properties.mode.enum,parentSchema:schema11.properties.remediation.properties.files.items.properties.mode,data:data71};if(vErrors === null){vErrors = [err159];}else {vErrors.push(err159);}errors++;}}if(data69.sha256 !== undefined){let data72 = data69.sha256;if(typeof data72 === "string"){if(!pattern9.test(data72)){const err160 = {instancePath:instancePath+"/remediation/files/" + i2+"/sha256",schemaPath:"#/definitions/hex64/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\"",schema:"^[0-9a-f]{64}$",parentSchema:schema17,data:data72};if(vErrors === null){vErrors = [err160];}else {vErrors.push(err160);}errors++;}}else {const err161 = {instancePath:instancePath+"/remediation/files/" + i2+"/sha256",schemaPath:"#/definitions/hex64/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data72};if(vErrors === null){vErrors = [err161];}else {vErrors.push(err161);}errors++;}}}else {const err162 = {instancePath:instancePath+"/remediation/files/" + i2,schemaPath:"#/properties/remediation/properties/files/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.remediation.properties.files.items.type,parentSchema:schema11.properties.remediation.properties.files.items,data:data69};if(vErrors === null){vErrors = [err162];}else {vErrors.push(err162);}errors++;}}}else {const err163 = {instancePath:instancePath+"/remediation/files",schemaPath:"#/properties/remediation/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.remediation.properties.files.type,parentSchema:schema11.properties.remediation.properties.files,data:data68};if(vErrors === null){vErrors = [err163];}else {vErrors.push(err163);}errors++;}}}else {const err164 = {instancePath:instancePath+"/remediation",schemaPath:"#/properties/remediation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.remediation.type,parentSchema:schema11.properties.remediation,data:data62};if(vErrors === null){vErrors = [err164];}else {vErrors.push(err164);}errors++;}}if(data.manifest !== undefined){let data73 = data.manifest;if(data73 && typeof data73 == "object" && !Array.isArray(data73)){if(data73.serial === undefined){const err165 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/required",keyword:"required",params:{missingProperty: "serial"},message:"must have required property '"+"serial"+"'",schema:schema11.properties.manifest.required,parentSchema:schema11.properties.manifest,data:data73};if(vErrors === null){vErrors = [err165];}else {vErrors.push(err165);}errors++;}if(data73.digest === undefined){const err166 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema11.properties.manifest.required,parentSchema:schema11.properties.manifest,data:data73};if(vErrors === null){vErrors = [err166];}else {vErrors.push(err166);}errors++;}if(data73.signers === undefined){const err167 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/required",keyword:"required",params:{missingProperty: "signers"},message:"must have required property '"+"signers"+"'",schema:schema11.properties.manifest.required,parentSchema:schema11.properties.manifest,data:data73};if(vErrors === null){vErrors = [err167];}else {vErrors.push(err167);}errors++;}if(data73.threshold === undefined){const err168 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/required",keyword:"required",params:{missingProperty: "threshold"},message:"must have required property '"+"threshold"+"'",schema:schema11.properties.manifest.required,parentSchema:schema11.properties.manifest,data:data73};if(vErrors === null){vErrors = [err168];}else {vErrors.push(err168);}errors++;}if(data73.minSerial === undefined){const err169 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/required",keyword:"required",params:{missingProperty: "minSerial"},message:"must have required property '"+"minSerial"+"'",schema:schema11.properties.manifest.required,parentSchema:schema11.properties.manifest,data:data73};if(vErrors === null){vErrors = [err169];}else {vErrors.push(err169);}errors++;}for(const key4 in data73){if(!(((((((key4 === "serial") || (key4 === "digest")) || (key4 === "signers")) || (key4 === "threshold")) || (key4 === "minSerial")) || (key4 === "publishedSerial")) || (key4 === "acceptedBelowPublished"))){const err170 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.manifest,data:data73};if(vErrors === null){vErrors = [err170];}else {vErrors.push(err170);}errors++;}}if(data73.acceptedBelowPublished !== undefined){if(data73.publishedSerial === undefined){const err171 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/dependencies",keyword:"dependencies",params:{property: "acceptedBelowPublished",
+    missingProperty: "publishedSerial",
+    depsCount: 1,
+    deps: "publishedSerial"},message:"must have property publishedSerial when property acceptedBelowPublished is present",schema:schema11.properties.manifest.dependencies,parentSchema:schema11.properties.manifest,data:data73};if(vErrors === null){vErrors = [err171];}else {vErrors.push(err171);}errors++;}}if(data73.serial !== undefined){let data74 = data73.serial;if(!(((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74))) && (isFinite(data74)))){const err172 = {instancePath:instancePath+"/manifest/serial",schemaPath:"#/properties/manifest/properties/serial/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.manifest.properties.serial.type,parentSchema:schema11.properties.manifest.properties.serial,data:data74};if(vErrors === null){vErrors = [err172];}else {vErrors.push(err172);}errors++;}if((typeof data74 == "number") && (isFinite(data74))){if(data74 < 1 || isNaN(data74)){const err173 = {instancePath:instancePath+"/manifest/serial",schemaPath:"#/properties/manifest/properties/serial/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.manifest.properties.serial,data:data74};if(vErrors === null){vErrors = [err173];}else {vErrors.push(err173);}errors++;}}}if(data73.digest !== undefined){let data75 = data73.digest;if(typeof data75 === "string"){if(!pattern7.test(data75)){const err174 = {instancePath:instancePath+"/manifest/digest",schemaPath:"#/definitions/sha256Digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema16,data:data75};if(vErrors === null){vErrors = [err174];}else {vErrors.push(err174);}errors++;}}else {const err175 = {instancePath:instancePath+"/manifest/digest",schemaPath:"#/definitions/sha256Digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.type,parentSchema:schema16,data:data75};if(vErrors === null){vErrors = [err175];}else {vErrors.push(err175);}errors++;}}if(data73.signers !== undefined){let data76 = data73.signers;if(Array.isArray(data76)){if(data76.length < 1){const err176 = {instancePath:instancePath+"/manifest/signers",schemaPath:"#/properties/manifest/properties/signers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.manifest.properties.signers,data:data76};if(vErrors === null){vErrors = [err176];}else {vErrors.push(err176);}errors++;}const len3 = data76.length;for(let i3=0; i3<len3; i3++){let data77 = data76[i3];if(typeof data77 === "string"){if(!pattern9.test(data77)){const err177 = {instancePath:instancePath+"/manifest/signers/" + i3,schemaPath:"#/definitions/hex64/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\"",schema:"^[0-9a-f]{64}$",parentSchema:schema17,data:data77};if(vErrors === null){vErrors = [err177];}else {vErrors.push(err177);}errors++;}}else {const err178 = {instancePath:instancePath+"/manifest/signers/" + i3,schemaPath:"#/definitions/hex64/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data77};if(vErrors === null){vErrors = [err178];}else {vErrors.push(err178);}errors++;}}let i4 = data76.length;let j0;if(i4 > 1){outer0:for(;i4--;){for(j0 = i4; j0--;){if(func0(data76[i4], data76[j0])){const err179 = {instancePath:instancePath+"/manifest/signers",schemaPath:"#/properties/manifest/properties/signers/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i4+" are identical)",schema:true,parentSchema:schema11.properties.manifest.properties.signers,data:data76};if(vErrors === null){vErrors = [err179];}else {vErrors.push(err179);}errors++;break outer0;}}}}}else {const err180 = {instancePath:instancePath+"/manifest/signers",schemaPath:"#/properties/manifest/properties/signers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.manifest.properties.signers.type,parentSchema:schema11.properties.manifest.properties.signers,data:data76};if(vErrors === null){vErrors = [err180];}else {vErrors.push(err180);}errors++;}}if(data73.threshold !== undefined){let data78 = data73.threshold;if(!(((typeof data78 == "number") && (!(data78 % 1) && !isNaN(data78))) && (isFinite(data78)))){const err181 = {instancePath:instancePath+"/manifest/threshold",schemaPath:"#/properties/manifest/properties/threshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.manifest.properties.threshold.type,parentSchema:schema11.properties.manifest.properties.threshold,data:data78};if(vErrors === null){vErrors = [err181];}else {vErrors.push(err181);}errors++;}if((typeof data78 == "number") && (isFinite(data78))){if(data78 < 1 || isNaN(data78)){const err182 = {instancePath:instancePath+"/manifest/threshold",schemaPath:"#/properties/manifest/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.manifest.properties.threshold,data:data78};if(vErrors === null){vErrors = [err182];}else {vErrors.push(err182);}errors++;}}}if(data73.minSerial !== undefined){let data79 = data73.minSerial;if(!(((typeof data79 == "number") && (!(data79 % 1) && !isNaN(data79))) && (isFinite(data79)))){const err183 = {instancePath:instancePath+"/manifest/minSerial",schemaPath:"#/properties/manifest/properties/minSerial/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.manifest.properties.minSerial.type,parentSchema:schema11.properties.manifest.properties.minSerial,data:data79};if(vErrors === null){vErrors = [err183];}else {vErrors.push(err183);}errors++;}if((typeof data79 == "number") && (isFinite(data79))){if(data79 < 0 || isNaN(data79)){const err184 = {instancePath:instancePath+"/manifest/minSerial",schemaPath:"#/properties/manifest/properties/minSerial/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.manifest.properties.minSerial,data:data79};if(vErrors === null){vErrors = [err184];}else {vErrors.push(err184);}errors++;}}}if(data73.publishedSerial !== undefined){let data80 = data73.publishedSerial;if(!(((typeof data80 == "number") && (!(data80 % 1) && !isNaN(data80))) && (isFinite(data80)))){const err185 = {instancePath:instancePath+"/manifest/publishedSerial",schemaPath:"#/properties/manifest/properties/publishedSerial/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.manifest.properties.publishedSerial.type,parentSchema:schema11.properties.manifest.properties.publishedSerial,data:data80};if(vErrors === null){vErrors = [err185];}else {vErrors.push(err185);}errors++;}if((typeof data80 == "number") && (isFinite(data80))){if(data80 < 1 || isNaN(data80)){const err186 = {instancePath:instancePath+"/manifest/publishedSerial",schemaPath:"#/properties/manifest/properties/publishedSerial/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.manifest.properties.publishedSerial,data:data80};if(vErrors === null){vErrors = [err186];}else {vErrors.push(err186);}errors++;}}}if(data73.acceptedBelowPublished !== undefined){let data81 = data73.acceptedBelowPublished;if(true !== data81){const err187 = {instancePath:instancePath+"/manifest/acceptedBelowPublished",schemaPath:"#/properties/manifest/properties/acceptedBelowPublished/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema11.properties.manifest.properties.acceptedBelowPublished,data:data81};if(vErrors === null){vErrors = [err187];}else {vErrors.push(err187);}errors++;}}}else {const err188 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.manifest.type,parentSchema:schema11.properties.manifest,data:data73};if(vErrors === null){vErrors = [err188];}else {vErrors.push(err188);}errors++;}}if(data.params !== undefined){let data82 = data.params;if(data82 && typeof data82 == "object" && !Array.isArray(data82)){if(data82.values === undefined){const err189 = {instancePath:instancePath+"/params",schemaPath:"#/properties/params/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'",schema:schema11.properties.params.required,parentSchema:schema11.properties.params,data:data82};if(vErrors === null){vErrors = [err189];}else {vErrors.push(err189);}errors++;}if(data82.digest === undefined){const err190 = {instancePath:instancePath+"/params",schemaPath:"#/properties/params/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema11.properties.params.required,parentSchema:schema11.properties.params,data:data82};if(vErrors === null){vErrors = [err190];}else {vErrors.push(err190);}errors++;}for(const key5 in data82){if(!((key5 === "values") || (key5 === "digest"))){const err191 = {instancePath:instancePath+"/params",schemaPath:"#/properties/params/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.params,data:data82};if(vErrors === null){vErrors = [err191];}else {vErrors.push(err191);}errors++;}}if(data82.values !== undefined){let data83 = data82.values;if(data83 && typeof data83 == "object" && !Array.isArray(data83)){for(const key6 in data83){const _errs191 = errors;if(typeof key6 === "string"){if(!pattern12.test(key6)){const err192 = {instancePath:instancePath+"/params/values",schemaPath:"#/properties/params/properties/values/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,62}$",parentSchema:schema11.properties.params.properties.values.propertyNames,data:key6,propertyName:key6};if(vErrors === null){vErrors = [err192];}else {vErrors.push(err192);}errors++;}}var valid71 = _errs191 === errors;if(!valid71){const err193 = {instancePath:instancePath+"/params/values",schemaPath:"#/properties/params/properties/values/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid",schema:schema11.properties.params.properties.values.propertyNames,parentSchema:schema11.properties.params.properties.values,data:data83};if(vErrors === null){vErrors = [err193];}else {vErrors.push(err193);}errors++;}}for(const key7 in data83){let data84 = data83[key7];if(((typeof data84 !== "string") && (!((typeof data84 == "number") && (isFinite(data84))))) && (typeof data84 !== "boolean")){const err194 = {instancePath:instancePath+"/params/values/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/params/properties/values/additionalProperties/type",keyword:"type",params:{type: schema11.properties.params.properties.values.additionalProperties.type},message:"must be string,number,boolean",schema:schema11.properties.params.properties.values.additionalProperties.type,parentSchema:schema11.properties.params.properties.values.additionalProperties,data:data84};if(vErrors === null){vErrors = [err194];}else {vErrors.push(err194);}errors++;}}}else {const err195 = {instancePath:instancePath+"/params/values",schemaPath:"#/properties/params/properties/values/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.params.properties.values.type,parentSchema:schema11.properties.params.properties.values,data:data83};if(vErrors === null){vErrors = [err195];}else {vErrors.push(err195);}errors++;}}if(data82.digest !== undefined){let data85 = data82.digest;if(typeof data85 === "string"){if(!pattern7.test(data85)){const err196 = {instancePath:instancePath+"/params/digest",schemaPath:"#/definitions/sha256Digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema16,data:data85};if(vErrors === null){vErrors = [err196];}else {vErrors.push(err196);}errors++;}}else {const err197 = {instancePath:instancePath+"/params/digest",schemaPath:"#/definitions/sha256Digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.type,parentSchema:schema16,data:data85};if(vErrors === null){vErrors = [err197];}else {vErrors.push(err197);}errors++;}}}else {const err198 = {instancePath:instancePath+"/params",schemaPath:"#/properties/params/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.params.type,parentSchema:schema11.properties.params,data:data82};if(vErrors === null){vErrors = [err198];}else {vErrors.push(err198);}errors++;}}if(data.secrets !== undefined){let data86 = data.secrets;if(Array.isArray(data86)){const len4 = data86.length;for(let i5=0; i5<len4; i5++){let data87 = data86[i5];if(typeof data87 === "string"){if(!pattern14.test(data87)){const err199 = {instancePath:instancePath+"/secrets/" + i5,schemaPath:"#/properties/secrets/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,127}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,127}$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]{0,127}$",parentSchema:schema11.properties.secrets.items,data:data87};if(vErrors === null){vErrors = [err199];}else {vErrors.push(err199);}errors++;}}else {const err200 = {instancePath:instancePath+"/secrets/" + i5,schemaPath:"#/properties/secrets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.secrets.items.type,parentSchema:schema11.properties.secrets.items,data:data87};if(vErrors === null){vErrors = [err200];}else {vErrors.push(err200);}errors++;}}let i6 = data86.length;let j1;if(i6 > 1){const indices0 = {};for(;i6--;){let item0 = data86[i6];if(typeof item0 !== "string"){continue;}if(typeof indices0[item0] == "number"){j1 = indices0[item0];const err201 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i6+" are identical)",schema:true,parentSchema:schema11.properties.secrets,data:data86};if(vErrors === null){vErrors = [err201];}else {vErrors.push(err201);}errors++;break;}indices0[item0] = i6;}}}else {const err202 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.secrets.type,parentSchema:schema11.properties.secrets,data:data86};if(vErrors === null){vErrors = [err202];}else {vErrors.push(err202);}errors++;}}if(data.forced !== undefined){let data88 = data.forced;if(typeof data88 !== "boolean"){const err203 = {instancePath:instancePath+"/forced",schemaPath:"#/properties/forced/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.forced.type,parentSchema:schema11.properties.forced,data:data88};if(vErrors === null){vErrors = [err203];}else {vErrors.push(err203);}errors++;}}if(data.unreleased !== undefined){let data89 = data.unreleased;if(true !== data89){const err204 = {instancePath:instancePath+"/unreleased",schemaPath:"#/properties/unreleased/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema11.properties.unreleased,data:data89};if(vErrors === null){vErrors = [err204];}else {vErrors.push(err204);}errors++;}}if(data.checkOnly !== undefined){let data90 = data.checkOnly;if(true !== data90){const err205 = {instancePath:instancePath+"/checkOnly",schemaPath:"#/properties/checkOnly/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema11.properties.checkOnly,data:data90};if(vErrors === null){vErrors = [err205];}else {vErrors.push(err205);}errors++;}}if(data.target !== undefined){let data91 = data.target;if(typeof data91 === "string"){if(!pattern15.test(data91)){const err206 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,199}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,199}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,199}$",parentSchema:schema11.properties.target,data:data91};if(vErrors === null){vErrors = [err206];}else {vErrors.push(err206);}errors++;}}else {const err207 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.target.type,parentSchema:schema11.properties.target,data:data91};if(vErrors === null){vErrors = [err207];}else {vErrors.push(err207);}errors++;}}if(data.targetFacts !== undefined){let data92 = data.targetFacts;if(data92 && typeof data92 == "object" && !Array.isArray(data92)){if(Object.keys(data92).length > 32){const err208 = {instancePath:instancePath+"/targetFacts",schemaPath:"#/properties/targetFacts/maxProperties",keyword:"maxProperties",params:{limit: 32},message:"must NOT have more than 32 properties",schema:32,parentSchema:schema11.properties.targetFacts,data:data92};if(vErrors === null){vErrors = [err208];}else {vErrors.push(err208);}errors++;}for(const key8 in data92){const _errs210 = errors;if(typeof key8 === "string"){if(!pattern16.test(key8)){const err209 = {instancePath:instancePath+"/targetFacts",schemaPath:"#/properties/targetFacts/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_]{0,62}$",parentSchema:schema11.properties.targetFacts.propertyNames,data:key8,propertyName:key8};if(vErrors === null){vErrors = [err209];}else {vErrors.push(err209);}errors++;}}var valid77 = _errs210 === errors;if(!valid77){const err210 = {instancePath:instancePath+"/targetFacts",schemaPath:"#/properties/targetFacts/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid",schema:schema11.properties.targetFacts.propertyNames,parentSchema:schema11.properties.targetFacts,data:data92};if(vErrors === null){vErrors = [err210];}else {vErrors.push(err210);}errors++;}}for(const key9 in data92){let data93 = data92[key9];if(typeof data93 === "string"){if(func3(data93) > 4096){const err211 = {instancePath:instancePath+"/targetFacts/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/targetFacts/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.targetFacts.additionalProperties,data:data93};if(vErrors === null){vErrors = [err211];}else {vErrors.push(err211);}errors++;}}else {const err212 = {instancePath:instancePath+"/targetFacts/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/targetFacts/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.targetFacts.additionalProperties.type,parentSchema:schema11.properties.targetFacts.additionalProperties,data:data93};if(vErrors === null){vErrors = [err212];}else {vErrors.push(err212);}errors++;}}}else {const err213 = {instancePath:instancePath+"/targetFacts",schemaPath:"#/properties/targetFacts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.targetFacts.type,parentSchema:schema11.properties.targetFacts,data:data92};if(vErrors === null){vErrors = [err213];}else {vErrors.push(err213);}errors++;}}if(data.idempotencyKey !== undefined){let data94 = data.idempotencyKey;if(typeof data94 === "string"){if(!pattern17.test(data94)){const err214 = {instancePath:instancePath+"/idempotencyKey",schemaPath:"#/properties/idempotencyKey/pattern",keyword:"pattern",params:{pattern: "^[!-~]{1,256}$"},message:"must match pattern \""+"^[!-~]{1,256}$"+"\"",schema:"^[!-~]{1,256}$",parentSchema:schema11.properties.idempotencyKey,data:data94};if(vErrors === null){vErrors = [err214];}else {vErrors.push(err214);}errors++;}}else {const err215 = {instancePath:instancePath+"/idempotencyKey",schemaPath:"#/properties/idempotencyKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.idempotencyKey.type,parentSchema:schema11.properties.idempotencyKey,data:data94};if(vErrors === null){vErrors = [err215];}else {vErrors.push(err215);}errors++;}}if(data.circuitBreaker !== undefined){let data95 = data.circuitBreaker;if(data95 && typeof data95 == "object" && !Array.isArray(data95)){if(data95.counted === undefined){const err216 = {instancePath:instancePath+"/circuitBreaker",schemaPath:"#/properties/circuitBreaker/required",keyword:"required",params:{missingProperty: "counted"},message:"must have required property '"+"counted"+"'",schema:schema11.properties.circuitBreaker.required,parentSchema:schema11.properties.circuitBreaker,data:data95};if(vErrors === null){vErrors = [err216];}else {vErrors.push(err216);}errors++;}if(data95.ignored === undefined){const err217 = {instancePath:instancePath+"/circuitBreaker",schemaPath:"#/properties/circuitBreaker/required",keyword:"required",params:{missingProperty: "ignored"},message:"must have required property '"+"ignored"+"'",schema:schema11.properties.circuitBreaker.required,parentSchema:schema11.properties.circuitBreaker,data:data95};if(vErrors === null){vErrors = [err217];}else {vErrors.push(err217);}errors++;}for(const key10 in data95){if(!((key10 === "counted") || (key10 === "ignored"))){const err218 = {instancePath:instancePath+"/circuitBreaker",schemaPath:"#/properties/circuitBreaker/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.circuitBreaker,data:data95};if(vErrors === null){vErrors = [err218];}else {vErrors.push(err218);}errors++;}}if(data95.counted !== undefined){let data96 = data95.counted;if(!(((typeof data96 == "number") && (!(data96 % 1) && !isNaN(data96))) && (isFinite(data96)))){const err219 = {instancePath:instancePath+"/circuitBreaker/counted",schemaPath:"#/properties/circuitBreaker/properties/counted/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.circuitBreaker.properties.counted.type,parentSchema:schema11.properties.circuitBreaker.properties.counted,data:data96};if(vErrors === null){vErrors = [err219];}else {vErrors.push(err219);}errors++;}if((typeof data96 == "number") && (isFinite(data96))){if(data96 < 0 || isNaN(data96)){const err220 = {instancePath:instancePath+"/circuitBreaker/counted",schemaPath:"#/properties/circuitBreaker/properties/counted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.circuitBreaker.properties.counted,data:data96};if(vErrors === null){vErrors = [err220];}else {vErrors.push(err220);}errors++;}}}if(data95.ignored !== undefined){let data97 = data95.ignored;if(typeof data97 !== "boolean"){const err221 = {instancePath:instancePath+"/circuitBreaker/ignored",schemaPath:"#/properties/circuitBreaker/properties/ignored/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.circuitBreaker.properties.ignored.type,parentSchema:schema11.properties.circuitBreaker.properties.ignored,data:data97};if(vErrors === null){vErrors = [err221];}else {vErrors.push(err221);}errors++;}}}else {const err222 = {instancePath:instancePath+"/circuitBreaker",schemaPath:"#/properties/circuitBreaker/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.circuitBreaker.type,parentSchema:schema11.properties.circuitBreaker,data:data95};if(vErrors === null){vErrors = [err222];}else {vErrors.push(err222);}errors++;}}if(data.replayOf !== undefined){let data98 = data.replayOf;if(data98 && typeof data98 == "object" && !Array.isArray(data98)){if(data98.runId === undefined){const err223 = {instancePath:instancePath+"/replayOf",schemaPath:"#/properties/replayOf/required",keyword:"required",params:{missingProperty: "runId"},message:"must have required property '"+"runId"+"'",schema:schema11.properties.replayOf.required,parentSchema:schema11.properties.replayOf,data:data98};if(vErrors === null){vErrors = [err223];}else {vErrors.push(err223);}errors++;}if(data98.snapshotDigest === undefined){const err224 = {instancePath:instancePath+"/replayOf",schemaPath:"#/properties/replayOf/required",keyword:"required",params:{missingProperty: "snapshotDigest"},message:"must have required property '"+"snapshotDigest"+"'",schema:schema11.properties.replayOf.required,parentSchema:schema11.properties.replayOf,data:data98};if(vErrors === null){vErrors = [err224];}else {vErrors.push(err224);}errors++;}if(data98.authenticated === undefined){const err225 = {instancePath:instancePath+"/replayOf",schemaPath:"#/properties/replayOf/required",keyword:"required",params:{missingProperty: "authenticated"},message:"must have required property '"+"authenticated"+"'",schema:schema11.properties.replayOf.required,parentSchema:schema11.properties.replayOf,data:data98};if(vErrors === null){vErrors = [err225];}else {vErrors.push(err225);}errors++;}for(const key11 in data98){if(!(((key11 === "runId") || (key11 === "snapshotDigest")) || (key11 === "authenticated"))){const err226 = {instancePath:instancePath+"/replayOf",schemaPath:"#/properties/replayOf/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.replayOf,data:data98};if(vErrors === null){vErrors = [err226];}else {vErrors.push(err226);}errors++;}}if(data98.runId !== undefined){let data99 = data98.runId;if(typeof data99 === "string"){if(!pattern1.test(data99)){const err227 = {instancePath:instancePath+"/replayOf/runId",schemaPath:"#/properties/replayOf/properties/runId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$",parentSchema:schema11.properties.replayOf.properties.runId,data:data99};if(vErrors === null){vErrors = [err227];}else {vErrors.push(err227);}errors++;}}else {const err228 = {instancePath:instancePath+"/replayOf/runId",schemaPath:"#/properties/replayOf/properties/runId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.replayOf.properties.runId.type,parentSchema:schema11.properties.replayOf.properties.runId,data:data99};if(vErrors === null){vErrors = [err228];}else {vErrors.push(err228);}errors++;}}if(data98.snapshotDigest !== undefined){let data100 = data98.snapshotDigest;if(typeof data100 === "string"){if(!pattern7.test(data100)){const err229 = {instancePath:instancePath+"/replayOf/snapshotDigest",schemaPath:"#/definitions/sha256Digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema16,data:data100};if(vErrors === null){vErrors = [err229];}else {vErrors.push(err229);}errors++;}}else {const err230 = {instancePath:instancePath+"/replayOf/snapshotDigest",schemaPath:"#/definitions/sha256Digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.type,parentSchema:schema16,data:data100};if(vErrors === null){vErrors = [err230];}else {vErrors.push(err230);}errors++;}}if(data98.authenticated !== undefined){let data101 = data98.authenticated;if(typeof data101 !== "boolean"){const err231 = {instancePath:instancePath+"/replayOf/authenticated",schemaPath:"#/properties/replayOf/properties/authenticated/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.replayOf.properties.authenticated.type,parentSchema:schema11.properties.replayOf.properties.authenticated,data:data101};if(vErrors === null){vErrors = [err231];}else {vErrors.push(err231);}errors++;}}}else {const err232 = {instancePath:instancePath+"/replayOf",schemaPath:"#/properties/replayOf/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.replayOf.type,parentSchema:schema11.properties.replayOf,data:data98};if(vErrors === null){vErrors = [err232];}else {vErrors.push(err232);}errors++;}}if(data.plan !== undefined){let data102 = data.plan;if(data102 && typeof data102 == "object" && !Array.isArray(data102)){if(data102.digest === undefined){const err233 = {instancePath:instancePath+"/plan",schemaPath:"#/properties/plan/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema11.properties.plan.required,parentSchema:schema11.properties.plan,data:data102};if(vErrors === null){vErrors = [err233];}else {vErrors.push(err233);}errors++;}if(data102.approved === undefined){const err234 = {instancePath:instancePath+"/plan",schemaPath:"#/properties/plan/required",keyword:"required",params:{missingProperty: "approved"},message:"must have required property '"+"approved"+"'",schema:schema11.properties.plan.required,parentSchema:schema11.properties.plan,data:data102};if(vErrors === null){vErrors = [err234];}else {vErrors.push(err234);}errors++;}for(const key12 in data102){if(!((key12 === "digest") || (key12 === "approved"))){const err235 = {instancePath:instancePath+"/plan",schemaPath:"#/properties/plan/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.plan,data:data102};if(vErrors === null){vErrors = [err235];}else {vErrors.push(err235);}errors++;}}if(data102.digest !== undefined){let data103 = data102.digest;if(typeof data103 === "string"){if(!pattern7.test(data103)){const err236 = {instancePath:instancePath+"/plan/digest",schemaPath:"#/definitions/sha256Digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema16,data:data103};if(vErrors === null){vErrors = [err236];}else {vErrors.push(err236);}errors++;}}else {const err237 = {instancePath:instancePath+"/plan/digest",schemaPath:"#/definitions/sha256Digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.type,parentSchema:schema16,data:data103};if(vErrors === null){vErrors = [err237];}else {vErrors.push(err237);}errors++;}}if(data102.approved !== undefined){let data104 = data102.approved;if(typeof data104 === "string"){if(!pattern7.test(data104)){const err238 = {instancePath:instancePath+"/plan/approved",schemaPath:"#/definitions/sha256Digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema16,data:data104};if(vErrors === null){vErrors = [err238];}else {vErrors.push(err238);}errors++;}}else {const err239 = {instancePath:instancePath+"/plan/approved",schemaPath:"#/definitions/sha256Digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.type,parentSchema:schema16,data:data104};if(vErrors === null){vErrors = [err239];}else {vErrors.push(err239);}errors++;}}}else {const err240 = {instancePath:instancePath+"/plan",schemaPath:"#/properties/plan/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.plan.type,parentSchema:schema11.properties.plan,data:data102};if(vErrors === null){vErrors = [err240];}else {vErrors.push(err240);}errors++;}}if(data.approval !== undefined){let data105 = data.approval;if(data105 && typeof data105 == "object" && !Array.isArray(data105)){if(data105.readAt === undefined){const err241 = {instancePath:instancePath+"/approval",schemaPath:"#/properties/approval/required",keyword:"required",params:{missingProperty: "readAt"},message:"must have required property '"+"readAt"+"'",schema:schema11.properties.approval.required,parentSchema:schema11.properties.approval,data:data105};if(vErrors === null){vErrors = [err241];}else {vErrors.push(err241);}errors++;}for(const key13 in data105){if(!(((key13 === "readAt") || (key13 === "reviews")) || (key13 === "unavailable"))){const err242 = {instancePath:instancePath+"/approval",schemaPath:"#/properties/approval/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.approval,data:data105};if(vErrors === null){vErrors = [err242];}else {vErrors.push(err242);}errors++;}}if(data105.readAt !== undefined){let data106 = data105.readAt;if(typeof data106 === "string"){if(!pattern0.test(data106)){const err243 = {instancePath:instancePath+"/approval/readAt",schemaPath:"#/definitions/isoTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}Z$"},message:"must match pattern \""+"^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}Z$"+"\"",schema:"^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}Z$",parentSchema:schema12,data:data106};if(vErrors === null){vErrors = [err243];}else {vErrors.push(err243);}errors++;}}else {const err244 = {instancePath:instancePath+"/approval/readAt",schemaPath:"#/definitions/isoTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data106};if(vErrors === null){vErrors = [err244];}else {vErrors.push(err244);}errors++;}}if(data105.reviews !== undefined){let data107 = data105.reviews;if(Array.isArray(data107)){if(data107.length > 100){const err245 = {instancePath:instancePath+"/approval/reviews",schemaPath:"#/properties/approval/properties/reviews/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema11.properties.approval.properties.reviews,data:data107};if(vErrors === null){vErrors = [err245];}else {vErrors.push(err245);}errors++;}const len5 = data107.length;for(let i7=0; i7<len5; i7++){let data108 = data107[i7];if(data108 && typeof data108 == "object" && !Array.isArray(data108)){if(data108.state === undefined){const err246 = {instancePath:instancePath+"/approval/reviews/" + i7,schemaPath:"#/properties/approval/properties/reviews/items/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema11.properties.approval.properties.reviews.items.required,parentSchema:schema11.properties.approval.properties.reviews.items,data:data108};if(vErrors === null){vErrors = [err246];}else {vErrors.push(err246);}errors++;}if(data108.user === undefined){const err247 = {instancePath:instancePath+"/approval/reviews/" + i7,schemaPath:"#/properties/approval/properties/reviews/items/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema11.properties.approval.properties.reviews.items.required,parentSchema:schema11.properties.approval.properties.reviews.items,data:data108};if(vErrors === null){vErrors = [err247];}else {vErrors.push(err247);}errors++;}if(data108.environments === undefined){const err248 = {instancePath:instancePath+"/approval/reviews/" + i7,schemaPath:"#/properties/approval/properties/reviews/items/required",keyword:"required",params:{missingProperty: "environments"},message:"must have required property '"+"environments"+"'",schema:schema11.properties.approval.properties.reviews.items.required,parentSchema:schema11.properties.approval.properties.reviews.items,data:data108};if(vErrors === null){vErrors = [err248];}else {vErrors.push(err248);}errors++;}if(data108.comment === undefined){const err249 = {instancePath:instancePath+"/approval/reviews/" + i7,schemaPath:"#/properties/approval/properties/reviews/items/required",keyword:"required",params:{missingProperty: "comment"},message:"must have required property '"+"comment"+"'",schema:schema11.properties.approval.properties.reviews.items.required,parentSchema:schema11.properties.approval.properties.reviews.items,data:data108};if(vErrors === null){vErrors = [err249];}else {vErrors.push(err249);}errors++;}for(const key14 in data108){if(!((((key14 === "state") || (key14 === "user")) || (key14 === "environments")) || (key14 === "comment"))){const err250 = {instancePath:instancePath+"/approval/reviews/" + i7,schemaPath:"#/properties/approval/properties/reviews/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.approval.properties.reviews.items,data:data108};if(vErrors === null){vErrors = [err250];}else {vErrors.push(err250);}errors++;}}if(data108.state !== undefined){let data109 = data108.state;if(!(((data109 === "approved") || (data109 === "rejected")) || (data109 === "pending"))){const err251 = {instancePath:instancePath+"/approval/reviews/" + i7+"/state",schemaPath:"#/properties/approval/properties/reviews/items/properties/state/enum",keyword:"enum",params:{allowedValues: schema11.properties.approval.properties.reviews.items.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.approval.properties.reviews.items.properties.state.enum,parentSchema:schema11.properties.approval.properties.reviews.items.properties.state,data:data109};if(vErrors === null){vErrors = [err251];}else {vErrors.push(err251);}errors++;}}if(data108.user !== undefined){let data110 = data108.user;if(typeof data110 === "string"){if(func3(data110) > 100){const err252 = {instancePath:instancePath+"/approval/reviews/" + i7+"/user",schemaPath:"#/properties/approval/properties/reviews/items/properties/user/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema11.properties.approval.properties.reviews.items.properties.user,data:data110};if(vErrors === null){vErrors = [err252];}else {vErrors.push(err252);}errors++;}}else {const err253 = {instancePath:instancePath+"/approval/reviews/" + i7+"/user",schemaPath:"#/properties/approval/properties/reviews/items/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.approval.properties.reviews.items.properties.user.type,parentSchema:schema11.properties.approval.properties.reviews.items.properties.user,data:data110};if(vErrors === null){vErrors = [err253];}else {vErrors.push(err253);}errors++;}}if(data108.environments !== undefined){let data111 = data108.environments;if(Array.isArray(data111)){if(data111.length > 50){const err254 = {instancePath:instancePath+"/approval/reviews/" + i7+"/environments",schemaPath:"#/properties/approval/properties/reviews/items/properties/environments/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema11.properties.approval.properties.reviews.items.properties.environments,data:data111};if(vErrors === null){vErrors = [err254];}else {vErrors.push(err254);}errors++;}const len6 = data111.length;for(let i8=0; i8<len6; i8++){let data112 = data111[i8];if(typeof data112 === "string"){if(func3(data112) > 255){const err255 = {instancePath:instancePath+"/approval/reviews/" + i7+"/environments/" + i8,schemaPath:"#/properties/approval/properties/reviews/items/properties/environments/items/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema11.properties.approval.properties.reviews.items.properties.environments.items,data:data112};if(vErrors === null){vErrors = [err255];}else {vErrors.push(err255);}errors++;}}else {const err256 = {instancePath:instancePath+"/approval/reviews/" + i7+"/environments/" + i8,schemaPath:"#/properties/approval/properties/reviews/items/properties/environments/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.approval.properties.reviews.items.properties.environments.items.type,parentSchema:schema11.properties.approval.properties.reviews.items.properties.environments.items,data:data112};if(vErrors === null){vErrors = [err256];}else {vErrors.push(err256);}errors++;}}}else {const err257 = {instancePath:instancePath+"/approval/reviews/" + i7+"/environments",schemaPath:"#/properties/approval/properties/reviews/items/properties/environments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.approval.properties.reviews.items.properties.environments.type,parentSchema:schema11.properties.approval.properties.reviews.items.properties.environments,data:data111};if(vErrors === null){vErrors = [err257];}else {vErrors.push(err257);}errors++;}}if(data108.comment !== undefined){let data113 = data108.comment;if(typeof data113 === "string"){if(func3(data113) > 4096){const err258 = {instancePath:instancePath+"/approval/reviews/" + i7+"/comment",schemaPath:"#/properties/approval/properties/reviews/items/properties/comment/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.approval.properties.reviews.items.properties.comment,data:data113};if(vErrors === null){vErrors = [err258];}else {vErrors.push(err258);}errors++;}}else {const err259 = {instancePath:instancePath+"/approval/reviews/" + i7+"/comment",schemaPath:"#/properties/approval/properties/reviews/items/properties/comment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.approval.properties.reviews.items.properties.comment.type,parentSchema:schema11.properties.approval.properties.reviews.items.properties.comment,data:data113};if(vErrors === null){vErrors = [err259];}else {vErrors.push(err259);}errors++;}}}else {const err260 = {instancePath:instancePath+"/approval/reviews/" + i7,schemaPath:"#/properties/approval/properties/reviews/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.approval.properties.reviews.items.type,parentSchema:schema11.properties.approval.properties.reviews.items,data:data108};if(vErrors === null){vErrors = [err260];}else {vErrors.push(err260);}errors++;}}}else {const err261 = {instancePath:instancePath+"/approval/reviews",schemaPath:"#/properties/approval/properties/reviews/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.approval.properties.reviews.type,parentSchema:schema11.properties.approval.properties.reviews,data:data107};if(vErrors === null){vErrors = [err261];}else {vErrors.push(err261);}errors++;}}if(data105.unavailable !== undefined){let data114 = data105.unavailable;if(typeof data114 === "string"){if(func3(data114) > 1000){const err262 = {instancePath:instancePath+"/approval/unavailable",schemaPath:"#/properties/approval/properties/unavailable/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema11.properties.approval.properties.unavailable,data:data114};if(vErrors === null){vErrors = [err262];}else {vErrors.push(err262);}errors++;}}else {const err263 = {instancePath:instancePath+"/approval/unavailable",schemaPath:"#/properties/approval/properties/unavailable/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.approval.properties.unavailable.type,parentSchema:schema11.properties.approval.properties.unavailable,data:data114};if(vErrors === null){vErrors = [err263];}else {vErrors.push(err263);}errors++;}}}else {const err264 = {instancePath:instancePath+"/approval",schemaPath:"#/properties/approval/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.approval.type,parentSchema:schema11.properties.approval,data:data105};if(vErrors === null){vErrors = [err264];}else {vErrors.push(err264);}errors++;}}if(data.trigger !== undefined){let data115 = data.trigger;const _errs266 = errors;let valid92 = true;const _errs267 = errors;if(data115 && typeof data115 == "object" && !Array.isArray(data115)){if(data115.kind !== undefined){if("github" !== data115.kind){const err265 = {};if(vErrors === null){vErrors = [err265];}else {vErrors.push(err265);}errors++;}}}var _valid14 = _errs267 === errors;errors = _errs266;if(vErrors !== null){if(_errs266){vErrors.length = _errs266;}else {vErrors = null;}}let ifClause2;if(_valid14){const _errs269 = errors;if(!(validate11(data115, {instancePath:instancePath+"/trigger",parentData:data,parentDataProperty:"trigger",rootData}))){vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);errors = vErrors.length;}var _valid14 = _errs269 === errors;valid92 = _valid14;ifClause2 = "then";}else {const _errs270 = errors;if(data115 && typeof data115 == "object" && !Array.isArray(data115)){if(data115.kind === undefined){const err266 = {instancePath:instancePath+"/trigger",schemaPath:"#/definitions/localTrigger/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema27.required,parentSchema:schema27,data:data115};if(vErrors === null){vErrors = [err266];}else {vErrors.push(err266);}errors++;}if(data115.user === undefined){const err267 = {instancePath:instancePath+"/trigger",schemaPath:"#/definitions/localTrigger/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema27.required,parentSchema:schema27,data:data115};if(vErrors === null){vErrors = [err267];}else {vErrors.push(err267);}errors++;}if(data115.host === undefined){const err268 = {instancePath:instancePath+"/trigger",schemaPath:"#/definitions/localTrigger/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema27.required,parentSchema:schema27,data:data115};if(vErrors === null){vErrors = [err268];}else {vErrors.push(err268);}errors++;}for(const key15 in data115){if(!(((key15 === "kind") || (key15 === "user")) || (key15 === "host"))){const err269 = {instancePath:instancePath+"/trigger",schemaPath:"#/definitions/localTrigger/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data:data115};if(vErrors === null){vErrors = [err269];}else {vErrors.push(err269);}errors++;}}if(data115.kind !== undefined){let data117 = data115.kind;if("local" !== data117){const err270 = {instancePath:instancePath+"/trigger/kind",schemaPath:"#/definitions/localTrigger/properties/kind/const",keyword:"const",params:{allowedValue: "local"},message:"must be equal to constant",schema:"local",parentSchema:schema27.properties.kind,data:data117};if(vErrors === null){vErrors = [err270];}else {vErrors.push(err270);}errors++;}}if(data115.user !== undefined){let data118 = data115.user;if(typeof data118 !== "string"){const err271 = {instancePath:instancePath+"/trigger/user",schemaPath:"#/definitions/localTrigger/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.user.type,parentSchema:schema27.properties.user,data:data118};if(vErrors === null){vErrors = [err271];}else {vErrors.push(err271);}errors++;}}if(data115.host !== undefined){let data119 = data115.host;if(typeof data119 !== "string"){const err272 = {instancePath:instancePath+"/trigger/host",schemaPath:"#/definitions/localTrigger/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.host.type,parentSchema:schema27.properties.host,data:data119};if(vErrors === null){vErrors = [err272];}else {vErrors.push(err272);}errors++;}}}else {const err273 = {instancePath:instancePath+"/trigger",schemaPath:"#/definitions/localTrigger/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data:data115};if(vErrors === null){vErrors = [err273];}else {vErrors.push(err273);}errors++;}var _valid14 = _errs270 === errors;valid92 = _valid14;ifClause2 = "else";}if(!valid92){const err274 = {instancePath:instancePath+"/trigger",schemaPath:"#/properties/trigger/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema",schema:schema11.properties.trigger.if,parentSchema:schema11.properties.trigger,data:data115};if(vErrors === null){vErrors = [err274];}else {vErrors.push(err274);}errors++;}if(data115 && typeof data115 == "object" && !Array.isArray(data115)){if(data115.kind === undefined){const err275 = {instancePath:instancePath+"/trigger",schemaPath:"#/properties/trigger/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema11.properties.trigger.required,parentSchema:schema11.properties.trigger,data:data115};if(vErrors === null){vErrors = [err275];}else {vErrors.push(err275);}errors++;}if(data115.kind !== undefined){let data120 = data115.kind;if(!((data120 === "local") || (data120 === "github"))){const err276 = {instancePath:instancePath+"/trigger/kind",schemaPath:"#/properties/trigger/properties/kind/enum",keyword:"enum",params:{allowedValues: schema11.properties.trigger.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.trigger.properties.kind.enum,parentSchema:schema11.properties.trigger.properties.kind,data:data120};if(vErrors === null){vErrors = [err276];}else {vErrors.push(err276);}errors++;}}}else {const err277 = {instancePath:instancePath+"/trigger",schemaPath:"#/properties/trigger/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.trigger.type,parentSchema:schema11.properties.trigger,data:data115};if(vErrors === null){vErrors = [err277];}else {vErrors.push(err277);}errors++;}}if(data.runner !== undefined){let data121 = data.runner;if(data121 && typeof data121 == "object" && !Array.isArray(data121)){if(data121.os === undefined){const err278 = {instancePath:instancePath+"/runner",schemaPath:"#/properties/runner/required",keyword:"required",params:{missingProperty: "os"},message:"must have required property '"+"os"+"'",schema:schema11.properties.runner.required,parentSchema:schema11.properties.runner,data:data121};if(vErrors === null){vErrors = [err278];}else {vErrors.push(err278);}errors++;}if(data121.arch === undefined){const err279 = {instancePath:instancePath+"/runner",schemaPath:"#/properties/runner/required",keyword:"required",params:{missingProperty: "arch"},message:"must have required property '"+"arch"+"'",schema:schema11.properties.runner.required,parentSchema:schema11.properties.runner,data:data121};if(vErrors === null){vErrors = [err279];}else {vErrors.push(err279);}errors++;}if(data121.node === undefined){const err280 = {instancePath:instancePath+"/runner",schemaPath:"#/properties/runner/required",keyword:"required",params:{missingProperty: "node"},message:"must have required property '"+"node"+"'",schema:schema11.properties.runner.required,parentSchema:schema11.properties.runner,data:data121};if(vErrors === null){vErrors = [err280];}else {vErrors.push(err280);}errors++;}for(const key16 in data121){if(!(((((key16 === "os") || (key16 === "arch")) || (key16 === "node")) || (key16 === "name")) || (key16 === "runnerOs"))){const err281 = {instancePath:instancePath+"/runner",schemaPath:"#/properties/runner/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.runner,data:data121};if(vErrors === null){vErrors = [err281];}else {vErrors.push(err281);}errors++;}}if(data121.os !== undefined){let data122 = data121.os;if(typeof data122 === "string"){if(func3(data122) < 1){const err282 = {instancePath:instancePath+"/runner/os",schemaPath:"#/properties/runner/properties/os/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.runner.properties.os,data:data122};if(vErrors === null){vErrors = [err282];}else {vErrors.push(err282);}errors++;}}else {const err283 = {instancePath:instancePath+"/runner/os",schemaPath:"#/properties/runner/properties/os/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.runner.properties.os.type,parentSchema:schema11.properties.runner.properties.os,data:data122};if(vErrors === null){vErrors = [err283];}else {vErrors.push(err283);}errors++;}}if(data121.arch !== undefined){let data123 = data121.arch;if(typeof data123 === "string"){if(func3(data123) < 1){const err284 = {instancePath:instancePath+"/runner/arch",schemaPath:"#/properties/runner/properties/arch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.runner.properties.arch,data:data123};if(vErrors === null){vErrors = [err284];}else {vErrors.push(err284);}errors++;}}else {const err285 = {instancePath:instancePath+"/runner/arch",schemaPath:"#/properties/runner/properties/arch/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.runner.properties.arch.type,parentSchema:schema11.properties.runner.properties.arch,data:data123};if(vErrors === null){vErrors = [err285];}else {vErrors.push(err285);}errors++;}}if(data121.node !== undefined){let data124 = data121.node;if(typeof data124 === "string"){if(!pattern24.test(data124)){const err286 = {instancePath:instancePath+"/runner/node",schemaPath:"#/properties/runner/properties/node/pattern",keyword:"pattern",params:{pattern: "^v\\d+\\.\\d+\\.\\d+"},message:"must match pattern \""+"^v\\d+\\.\\d+\\.\\d+"+"\"",schema:"^v\\d+\\.\\d+\\.\\d+",parentSchema:schema11.properties.runner.properties.node,data:data124};if(vErrors === null){vErrors = [err286];}else {vErrors.push(err286);}errors++;}}else {const err287 = {instancePath:instancePath+"/runner/node",schemaPath:"#/properties/runner/properties/node/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.runner.properties.node.type,parentSchema:schema11.properties.runner.properties.node,data:data124};if(vErrors === null){vErrors = [err287];}else {vErrors.push(err287);}errors++;}}if(data121.name !== undefined){let data125 = data121.name;if(typeof data125 === "string"){if(func3(data125) > 256){const err288 = {instancePath:instancePath+"/runner/name",schemaPath:"#/properties/runner/properties/name/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema11.properties.runner.properties.name,data:data125};if(vErrors === null){vErrors = [err288];}else {vErrors.push(err288);}errors++;}}else {const err289 = {instancePath:instancePath+"/runner/name",schemaPath:"#/properties/runner/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.runner.properties.name.type,parentSchema:schema11.properties.runner.properties.name,data:data125};if(vErrors === null){vErrors = [err289];}else {vErrors.push(err289);}errors++;}}if(data121.runnerOs !== undefined){let data126 = data121.runnerOs;if(typeof data126 === "string"){if(func3(data126) > 64){const err290 = {instancePath:instancePath+"/runner/runnerOs",schemaPath:"#/properties/runner/properties/runnerOs/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema11.properties.runner.properties.runnerOs,data:data126};if(vErrors === null){vErrors = [err290];}else {vErrors.push(err290);}errors++;}}else {const err291 = {instancePath:instancePath+"/runner/runnerOs",schemaPath:"#/properties/runner/properties/runnerOs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.runner.properties.runnerOs.type,parentSchema:schema11.properties.runner.properties.runnerOs,data:data126};if(vErrors === null){vErrors = [err291];}else {vErrors.push(err291);}errors++;}}}else {const err292 = {instancePath:instancePath+"/runner",schemaPath:"#/properties/runner/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.runner.type,parentSchema:schema11.properties.runner,data:data121};if(vErrors === null){vErrors = [err292];}else {vErrors.push(err292);}errors++;}}if(data.tool !== undefined){let data127 = data.tool;if(data127 && typeof data127 == "object" && !Array.isArray(data127)){if(data127.name === undefined){const err293 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.tool.required,parentSchema:schema11.properties.tool,data:data127};if(vErrors === null){vErrors = [err293];}else {vErrors.push(err293);}errors++;}if(data127.version === undefined){const err294 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema11.properties.tool.required,parentSchema:schema11.properties.tool,data:data127};if(vErrors === null){vErrors = [err294];}else {vErrors.push(err294);}errors++;}if(data127.bundleDigest === undefined){const err295 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/required",keyword:"required",params:{missingProperty: "bundleDigest"},message:"must have required property '"+"bundleDigest"+"'",schema:schema11.properties.tool.required,parentSchema:schema11.properties.tool,data:data127};if(vErrors === null){vErrors = [err295];}else {vErrors.push(err295);}errors++;}for(const key17 in data127){if(!(((key17 === "name") || (key17 === "version")) || (key17 === "bundleDigest"))){const err296 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tool,data:data127};if(vErrors === null){vErrors = [err296];}else {vErrors.push(err296);}errors++;}}if(data127.name !== undefined){let data128 = data127.name;if("remediate" !== data128){const err297 = {instancePath:instancePath+"/tool/name",schemaPath:"#/properties/tool/properties/name/const",keyword:"const",params:{allowedValue: "remediate"},message:"must be equal to constant",schema:"remediate",parentSchema:schema11.properties.tool.properties.name,data:data128};if(vErrors === null){vErrors = [err297];}else {vErrors.push(err297);}errors++;}}if(data127.version !== undefined){let data129 = data127.version;if(typeof data129 === "string"){if(!pattern25.test(data129)){const err298 = {instancePath:instancePath+"/tool/version",schemaPath:"#/properties/tool/properties/version/pattern",keyword:"pattern",params:{pattern: "^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.+-]+)?$"},message:"must match pattern \""+"^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.+-]+)?$"+"\"",schema:"^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.+-]+)?$",parentSchema:schema11.properties.tool.properties.version,data:data129};if(vErrors === null){vErrors = [err298];}else {vErrors.push(err298);}errors++;}}else {const err299 = {instancePath:instancePath+"/tool/version",schemaPath:"#/properties/tool/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tool.properties.version.type,parentSchema:schema11.properties.tool.properties.version,data:data129};if(vErrors === null){vErrors = [err299];}else {vErrors.push(err299);}errors++;}}if(data127.bundleDigest !== undefined){let data130 = data127.bundleDigest;if(typeof data130 === "string"){if(!pattern7.test(data130)){const err300 = {instancePath:instancePath+"/tool/bundleDigest",schemaPath:"#/definitions/sha256Digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema16,data:data130};if(vErrors === null){vErrors = [err300];}else {vErrors.push(err300);}errors++;}}else {const err301 = {instancePath:instancePath+"/tool/bundleDigest",schemaPath:"#/definitions/sha256Digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.type,parentSchema:schema16,data:data130};if(vErrors === null){vErrors = [err301];}else {vErrors.push(err301);}errors++;}}}else {const err302 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tool.type,parentSchema:schema11.properties.tool,data:data127};if(vErrors === null){vErrors = [err302];}else {vErrors.push(err302);}errors++;}}if(data.started !== undefined){let data131 = data.started;if(typeof data131 === "string"){if(!pattern0.test(data131)){const err303 = {instancePath:instancePath+"/started",schemaPath:"#/definitions/isoTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}Z$"},message:"must match pattern \""+"^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}Z$"+"\"",schema:"^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}Z$",parentSchema:schema12,data:data131};if(vErrors === null){vErrors = [err303];}else {vErrors.push(err303);}errors++;}}else {const err304 = {instancePath:instancePath+"/started",schemaPath:"#/definitions/isoTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data131};if(vErrors === null){vErrors = [err304];}else {vErrors.push(err304);}errors++;}}if(data.ended !== undefined){let data132 = data.ended;if(typeof data132 === "string"){if(!pattern0.test(data132)){const err305 = {instancePath:instancePath+"/ended",schemaPath:"#/definitions/isoTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}Z$"},message:"must match pattern \""+"^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}Z$"+"\"",schema:"^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}Z$",parentSchema:schema12,data:data132};if(vErrors === null){vErrors = [err305];}else {vErrors.push(err305);}errors++;}}else {const err306 = {instancePath:instancePath+"/ended",schemaPath:"#/definitions/isoTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data132};if(vErrors === null){vErrors = [err306];}else {vErrors.push(err306);}errors++;}}if(data.durationMs !== undefined){let data133 = data.durationMs;if(!(((typeof data133 == "number") && (!(data133 % 1) && !isNaN(data133))) && (isFinite(data133)))){const err307 = {instancePath:instancePath+"/durationMs",schemaPath:"#/properties/durationMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.durationMs.type,parentSchema:schema11.properties.durationMs,data:data133};if(vErrors === null){vErrors = [err307];}else {vErrors.push(err307);}errors++;}if((typeof data133 == "number") && (isFinite(data133))){if(data133 < 0 || isNaN(data133)){const err308 = {instancePath:instancePath+"/durationMs",schemaPath:"#/properties/durationMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.durationMs,data:data133};if(vErrors === null){vErrors = [err308];}else {vErrors.push(err308);}errors++;}}}if(data.check !== undefined){let data134 = data.check;if(!(((((data134 === "healthy") || (data134 === "drift")) || (data134 === "forced")) || (data134 === "none")) || (data134 === "error"))){const err309 = {instancePath:instancePath+"/check",schemaPath:"#/properties/check/enum",keyword:"enum",params:{allowedValues: schema11.properties.check.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.check.enum,parentSchema:schema11.properties.check,data:data134};if(vErrors === null){vErrors = [err309];}else {vErrors.push(err309);}errors++;}}if(data.rollback !== undefined){let data135 = data.rollback;if(!((((data135 === "not-needed") || (data135 === "succeeded")) || (data135 === "failed")) || (data135 === "none"))){const err310 = {instancePath:instancePath+"/rollback",schemaPath:"#/properties/rollback/enum",keyword:"enum",params:{allowedValues: schema11.properties.rollback.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.rollback.enum,parentSchema:schema11.properties.rollback,data:data135};if(vErrors === null){vErrors = [err310];}else {vErrors.push(err310);}errors++;}}if(data.steps !== undefined){let data136 = data.steps;if(Array.isArray(data136)){const len7 = data136.length;for(let i9=0; i9<len7; i9++){if(!(validate13(data136[i9], {instancePath:instancePath+"/steps/" + i9,parentData:data136,parentDataProperty:i9,rootData}))){vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);errors = vErrors.length;}}}else {const err311 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.steps.type,parentSchema:schema11.properties.steps,data:data136};if(vErrors === null){vErrors = [err311];}else {vErrors.push(err311);}errors++;}}if(data.definition !== undefined){let data138 = data.definition;if(data138 && typeof data138 == "object" && !Array.isArray(data138)){if(data138.file === undefined){const err312 = {instancePath:instancePath+"/definition",schemaPath:"#/properties/definition/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema11.properties.definition.required,parentSchema:schema11.properties.definition,data:data138};if(vErrors === null){vErrors = [err312];}else {vErrors.push(err312);}errors++;}if(data138.omitted === undefined){const err313 = {instancePath:instancePath+"/definition",schemaPath:"#/properties/definition/required",keyword:"required",params:{missingProperty: "omitted"},message:"must have required property '"+"omitted"+"'",schema:schema11.properties.definition.required,parentSchema:schema11.properties.definition,data:data138};if(vErrors === null){vErrors = [err313];}else {vErrors.push(err313);}errors++;}for(const key18 in data138){if(!((key18 === "file") || (key18 === "omitted"))){const err314 = {instancePath:instancePath+"/definition",schemaPath:"#/properties/definition/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.definition,data:data138};if(vErrors === null){vErrors = [err314];}else {vErrors.push(err314);}errors++;}}if(data138.file !== undefined){let data139 = data138.file;if("definition.tar" !== data139){const err315 = {instancePath:instancePath+"/definition/file",schemaPath:"#/properties/definition/properties/file/const",keyword:"const",params:{allowedValue: "definition.tar"},message:"must be equal to constant",schema:"definition.tar",parentSchema:schema11.properties.definition.properties.file,data:data139};if(vErrors === null){vErrors = [err315];}else {vErrors.push(err315);}errors++;}}if(data138.omitted !== undefined){let data140 = data138.omitted;if(Array.isArray(data140)){const len8 = data140.length;for(let i10=0; i10<len8; i10++){let data141 = data140[i10];if(typeof data141 === "string"){if(func3(data141) < 1){const err316 = {instancePath:instancePath+"/definition/omitted/" + i10,schemaPath:"#/properties/definition/properties/omitted/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.definition.properties.omitted.items,data:data141};if(vErrors === null){vErrors = [err316];}else {vErrors.push(err316);}errors++;}}else {const err317 = {instancePath:instancePath+"/definition/omitted/" + i10,schemaPath:"#/properties/definition/properties/omitted/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.definition.properties.omitted.items.type,parentSchema:schema11.properties.definition.properties.omitted.items,data:data141};if(vErrors === null){vErrors = [err317];}else {vErrors.push(err317);}errors++;}}let i11 = data140.length;let j2;if(i11 > 1){const indices1 = {};for(;i11--;){let item1 = data140[i11];if(typeof item1 !== "string"){continue;}if(typeof indices1[item1] == "number"){j2 = indices1[item1];const err318 = {instancePath:instancePath+"/definition/omitted",schemaPath:"#/properties/definition/properties/omitted/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i11+" are identical)",schema:true,parentSchema:schema11.properties.definition.properties.omitted,data:data140};if(vErrors === null){vErrors = [err318];}else {vErrors.push(err318);}errors++;break;}indices1[item1] = i11;}}}else {const err319 = {instancePath:instancePath+"/definition/omitted",schemaPath:"#/properties/definition/properties/omitted/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.definition.properties.omitted.type,parentSchema:schema11.properties.definition.properties.omitted,data:data140};if(vErrors === null){vErrors = [err319];}else {vErrors.push(err319);}errors++;}}}else {const err320 = {instancePath:instancePath+"/definition",schemaPath:"#/properties/definition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.definition.type,parentSchema:schema11.properties.definition,data:data138};if(vErrors === null){vErrors = [err320];}else {vErrors.push(err320);}errors++;}}if(data.outputs !== undefined){let data142 = data.outputs;if(data142 && typeof data142 == "object" && !Array.isArray(data142)){for(const key19 in data142){const _errs325 = errors;if(typeof key19 === "string"){if(!pattern12.test(key19)){const err321 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,62}$",parentSchema:schema11.properties.outputs.propertyNames,data:key19,propertyName:key19};if(vErrors === null){vErrors = [err321];}else {vErrors.push(err321);}errors++;}}var valid108 = _errs325 === errors;if(!valid108){const err322 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/propertyNames",keyword:"propertyNames",params:{propertyName: key19},message:"property name must be valid",schema:schema11.properties.outputs.propertyNames,parentSchema:schema11.properties.outputs,data:data142};if(vErrors === null){vErrors = [err322];}else {vErrors.push(err322);}errors++;}}for(const key20 in data142){let data143 = data142[key20];if(typeof data143 !== "string"){const err323 = {instancePath:instancePath+"/outputs/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.outputs.additionalProperties.type,parentSchema:schema11.properties.outputs.additionalProperties,data:data143};if(vErrors === null){vErrors = [err323];}else {vErrors.push(err323);}errors++;}}}else {const err324 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.outputs.type,parentSchema:schema11.properties.outputs,data:data142};if(vErrors === null){vErrors = [err324];}else {vErrors.push(err324);}errors++;}}if(data.log !== undefined){let data144 = data.log;const _errs331 = errors;let valid110 = true;const _errs332 = errors;if(data144 && typeof data144 == "object" && !Array.isArray(data144)){let missing16;if((data144.complete === undefined) && (missing16 = "complete")){const err325 = {};if(vErrors === null){vErrors = [err325];}else {vErrors.push(err325);}errors++;}}var _valid15 = _errs332 === errors;errors = _errs331;if(vErrors !== null){if(_errs331){vErrors.length = _errs331;}else {vErrors = null;}}let ifClause3;if(_valid15){const _errs333 = errors;if(!(validate15(data144, {instancePath:instancePath+"/log",parentData:data,parentDataProperty:"log",rootData}))){vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);errors = vErrors.length;}var _valid15 = _errs333 === errors;valid110 = _valid15;ifClause3 = "then";}else {const _errs334 = errors;if(!(validate17(data144, {instancePath:instancePath+"/log",parentData:data,parentDataProperty:"log",rootData}))){vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);errors = vErrors.length;}var _valid15 = _errs334 === errors;valid110 = _valid15;ifClause3 = "else";}if(!valid110){const err326 = {instancePath:instancePath+"/log",schemaPath:"#/properties/log/if",keyword:"if",params:{failingKeyword: ifClause3},message:"must match \""+ifClause3+"\" schema",schema:schema11.properties.log.if,parentSchema:schema11.properties.log,data:data144};if(vErrors === null){vErrors = [err326];}else {vErrors.push(err326);}errors++;}if(data144 && typeof data144 == "object" && !Array.isArray(data144)){if(data144.file === undefined){const err327 = {instancePath:instancePath+"/log",schemaPath:"#/properties/log/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema11.properties.log.required,parentSchema:schema11.properties.log,data:data144};if(vErrors === null){vErrors = [err327];}else {vErrors.push(err327);}errors++;}if(data144.file !== undefined){let data145 = data144.file;if("run.log" !== data145){const err328 = {instancePath:instancePath+"/log/file",schemaPath:"#/properties/log/properties/file/const",keyword:"const",params:{allowedValue: "run.log"},message:"must be equal to constant",schema:"run.log",parentSchema:schema11.properties.log.properties.file,data:data145};if(vErrors === null){vErrors = [err328];}else {vErrors.push(err328);}errors++;}}}else {const err329 = {instancePath:instancePath+"/log",schemaPath:"#/properties/log/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.log.type,parentSchema:schema11.properties.log,data:data144};if(vErrors === null){vErrors = [err329];}else {vErrors.push(err329);}errors++;}}}else {const err330 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};if(vErrors === null){vErrors = [err330];}else {vErrors.push(err330);}errors++;}validate10.errors = vErrors;return errors === 0;}
+
+// EXTERNAL MODULE: ./src/core/schema-errors.ts
+var schema_errors = __webpack_require__(16386);
+;// CONCATENATED MODULE: ./src/record/snapshot-schema.ts
+// Precompiled from the schema at build time (scripts/build-validators.mjs): no compile at run time.
+
+
+/** Checks parsed snapshot.json against the published schema; problems read `<path>: <message>`. */
+function validateSnapshot(value) {
+    if (run_snapshot_validator(value))
+        return { ok: true };
+    // An `if` error only says "must match then/else"; the failing keyword inside is reported on its own.
+    const problems = (run_snapshot_validator.errors ?? [])
+        .filter((error) => error.keyword !== 'if')
+        .map((error) => describe(error, value));
+    return { ok: false, problems: [...new Set(problems)] };
+}
+function describe(error, root) {
+    const problem = (0,schema_errors/* readSchemaError */.C_)(error);
+    const { path } = problem;
+    const got = show(valueAt(root, path));
+    switch (problem.keyword) {
+        case 'additionalProperties':
+            return `${where([...path, problem.key])}: unknown field`;
+        case 'required':
+            return `${where([...path, problem.key])}: missing required field`;
+        case 'false schema':
+            return `${where(path)}: not allowed in a snapshot with status ${show(valueAt(root, ['status']))}`;
+        case 'enum':
+            return `${where(path)}: expected one of ${problem.values.map((v) => JSON.stringify(v)).join(', ')}, got ${got}`;
+        case 'const':
+            return `${where(path)}: expected ${JSON.stringify(problem.value)}, got ${got}`;
+        case 'pattern': {
+            // A shared format's description (`64 lower-case hex digits`) says what is expected; a
+            // field's own description says what the field is for, so its regex is shown instead.
+            const description = problem.definition === undefined ? undefined : problem.description;
+            return `${where(path)}: expected ${(0,schema_errors/* expectedForm */.TA)(problem.pattern, description)}, got ${got}`;
+        }
+        case 'propertyNames':
+            return `${where([...path, problem.name])}: invalid name`;
+        case 'type':
+            return `${where(path)}: expected ${problem.types.join(' or ')}, got ${got}`;
+        default:
+            return `${where(path)}: ${problem.message}, got ${got}`;
+    }
+}
+function where(path) {
+    return path.length === 0 ? '(snapshot)' : (0,schema_errors/* formatPath */.jV)(path);
+}
+function valueAt(root, path) {
+    let node = root;
+    for (const part of path) {
+        if (typeof node !== 'object' || node === null)
+            return undefined;
+        node = node[part];
+    }
+    return node;
+}
+function show(value) {
+    if (value === undefined)
+        return 'nothing';
+    if (typeof value === 'string')
+        return `'${value.length > 80 ? `${value.slice(0, 77)}...` : value}'`;
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'an object';
+    return String(value);
+}
+
+
+/***/ })
+
+};
