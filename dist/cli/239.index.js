@@ -8,10 +8,10 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  showRunRecord: () => (/* binding */ showRunRecord)
+  showRunRecordWithFacts: () => (/* binding */ showRunRecordWithFacts)
 });
 
-// UNUSED EXPORTS: LOG_EXCERPT_LINES, SCRIPT_EXCERPT_LINES, fenceWorkflowCommands, formatDuration, formatRunReport, scriptReferences, shownDefinition
+// UNUSED EXPORTS: LOG_EXCERPT_LINES, SCRIPT_EXCERPT_LINES, fenceWorkflowCommands, formatDuration, formatRunReport, scriptReferences, showRunRecord, shownDefinition
 
 // EXTERNAL MODULE: ./src/core/definition-parser.ts + 1 modules
 var definition_parser = __webpack_require__(24324);
@@ -76,6 +76,10 @@ const DEFINITION_FILE = 'remediation.yml';
  * report's lines. An unanchored record is shown, under a banner saying it is not authenticated.
  */
 async function showRunRecord(dir, anchors = {}) {
+    return (await showRunRecordWithFacts(dir, anchors)).lines;
+}
+/** As showRunRecord, with what was verified (for `show --json`). */
+async function showRunRecordWithFacts(dir, anchors = {}) {
     // The report is built from the very bytes verify-run checked: no second read a process
     // swapping files in the folder could make differ.
     const verified = await (0,verify_run.verifyRunRecord)(dir, anchors);
@@ -88,7 +92,7 @@ async function showRunRecord(dir, anchors = {}) {
         log: verified.files.log.subarray(0, verified.log.bytes),
         definition: shownDefinition(snapshot, recordedDefinition(snapshot, verified.definition)),
     });
-    return (0,terminal_text/* fenceWorkflowCommands */.zP)(lines);
+    return { lines: (0,terminal_text/* fenceWorkflowCommands */.zP)(lines), verified };
 }
 /** Parses the copied remediation.yml, when the record has one. Pure. */
 function shownDefinition(snapshot, recorded) {

@@ -6412,7 +6412,7 @@ const COMMANDS = {
     show: {
         summary: 'Print a run record for a reader, after every check verify-run makes (runs show is the same)',
         arguments: [recordArgument],
-        options: anchorOptions,
+        options: { ...anchorOptions, json: jsonOption },
         notes: ['A reader: an unauthenticated record is shown under a NOT AUTHENTICATED banner; verify-run is the check.'],
         examples: [
             'show ~/.local/state/remediate/runs/restart-service-v1.2.0-20261202T112452Z-c52b4b --trusted-key keys/run-key.pub',
@@ -6467,7 +6467,7 @@ const COMMANDS = {
     'runs show': {
         summary: 'Print a run record, local or published by a GitHub run (the same as show)',
         arguments: [publishedRecordArgument],
-        options: publishedAnchorOptions,
+        options: { ...publishedAnchorOptions, json: jsonOption },
         environment: readerEnvironment,
         examples: [
             'runs show ~/.local/state/remediate/runs/restart-service-v1.2.0-20261202T112452Z-c52b4b',
@@ -7565,9 +7565,6 @@ function recordCommand(command, label, args, path) {
         trustedKeys: (values['trusted-key'] ?? []).map(path),
         attestation: attestationOptions(label, anchorValues, path),
     };
-    if (command === 'show')
-        return { command, ...settings };
-    // Only verify-run and runs verify have --json; show and runs show print their report as text.
     return { command, ...settings, output: { json: 'json' in values && values.json === true, quiet: false } };
 }
 /** --json and --quiet, for a command whose table entry has them (the others print text). */
@@ -8114,19 +8111,32 @@ async function commands_execute(command, github, context) {
             return (await __webpack_require__.e(/* import() */ 155).then(__webpack_require__.bind(__webpack_require__, 71155))).runDemo(context, command.clean, runCli);
         case 'show': {
             // Loaded only here, as verify-run is: it brings the large snapshot validator.
-            const { showRunRecord } = await __webpack_require__.e(/* import() */ 239).then(__webpack_require__.bind(__webpack_require__, 71239));
+            const { showRunRecordWithFacts } = await __webpack_require__.e(/* import() */ 239).then(__webpack_require__.bind(__webpack_require__, 71239));
             const resolved = await resolveRecordArgument(command.record, recordArgumentSettings(command, github, context));
             try {
                 if (resolved.kind === 'published')
-                    context.err(`fetched artifact ${resolved.artifact} from ${command.fetchFrom}`);
-                const lines = await showRunRecord(resolved.dir, loadAnchors(command));
-                lines.forEach((line) => out(line));
+                    report.note(`fetched artifact ${resolved.artifact} from ${command.fetchFrom}`);
+                const { lines, verified } = await showRunRecordWithFacts(resolved.dir, loadAnchors(command));
+                lines.forEach((line) => report.line(line));
+                // A reader: an unauthenticated record is shown (under its banner, `authenticated: false`),
+                // exit 0; verify-run refuses it. The document carries the verified snapshot itself.
+                return report.finish({
+                    status: verified.anchors.length > 0 ? 'authenticated' : 'unauthenticated',
+                    exitCode: errors/* ExitCode */.yU.ok,
+                    code: null,
+                    message: null,
+                    record: resolved.dir,
+                    ...recordFields(verified.snapshot),
+                    authenticated: verified.anchors.length > 0,
+                    anchors: verified.anchors,
+                    complete: verified.complete,
+                    snapshotDigest: verified.snapshotDigest,
+                    snapshot: verified.snapshot,
+                });
             }
             finally {
                 await resolved.done();
             }
-            // A reader: an unauthenticated record is shown under its banner, exit 0; verify-run refuses it.
-            return errors/* ExitCode */.yU.ok;
         }
         case 'runs-list':
             return commands_runsListCommand(command, github, context);
@@ -8428,10 +8438,12 @@ async function runCommand(command, github, context, replay) {
  * release check, and recorded as unreleased.
  */
 async function tryCommand(command, github, context) {
-    // Attack: a branch or pull request an attacker controls calling `remediate try` in a workflow,
-    // so that unreviewed bytes run with the job's secrets and credentials without a release, a
-    // review or a signature. On GitHub only released versions run (`run`, the Action): refused
-    // before anything is read or run.
+    // Attack: a workflow (or a copied pipeline step) calling `remediate try` on whatever a branch
+    // or pull request checked out, so that unreviewed bytes run with the job's secrets and
+    // credentials without a release, a review or a signature. On GitHub only released versions run
+    // (`run`, the Action): refused before anything is read or run. This stops the mistake of wiring
+    // try into a workflow, not an attacker who already runs code in the job (who can unset the
+    // variable, or run the scripts directly): that job's secrets are the trust boundary there.
     if (github.actions) {
         throw new errors/* TrustError */.Ru('UNRELEASED_ON_GITHUB', `remediate try runs unreleased files and is refused in a GitHub Actions job (GITHUB_ACTIONS=true): release ${command.name} and run the released version (remediate run ${command.name}@v<version>, or the Action)`);
     }

@@ -55,6 +55,14 @@ export interface RecordReportInput {
  * report's lines. An unanchored record is shown, under a banner saying it is not authenticated.
  */
 export async function showRunRecord(dir: string, anchors: RecordAnchors = {}): Promise<string[]> {
+  return (await showRunRecordWithFacts(dir, anchors)).lines;
+}
+
+/** As showRunRecord, with what was verified (for `show --json`). */
+export async function showRunRecordWithFacts(
+  dir: string,
+  anchors: RecordAnchors = {},
+): Promise<{ readonly lines: string[]; readonly verified: Awaited<ReturnType<typeof verifyRunRecord>> }> {
   // The report is built from the very bytes verify-run checked: no second read a process
   // swapping files in the folder could make differ.
   const verified = await verifyRunRecord(dir, anchors);
@@ -67,7 +75,7 @@ export async function showRunRecord(dir: string, anchors: RecordAnchors = {}): P
     log: verified.files.log.subarray(0, verified.log.bytes),
     definition: shownDefinition(snapshot, recordedDefinition(snapshot, verified.definition)),
   });
-  return fenceWorkflowCommands(lines);
+  return { lines: fenceWorkflowCommands(lines), verified };
 }
 
 /** Parses the copied remediation.yml, when the record has one. Pure. */

@@ -587,7 +587,7 @@ export const COMMANDS = {
   show: {
     summary: 'Print a run record for a reader, after every check verify-run makes (runs show is the same)',
     arguments: [recordArgument],
-    options: anchorOptions,
+    options: { ...anchorOptions, json: jsonOption },
     notes: ['A reader: an unauthenticated record is shown under a NOT AUTHENTICATED banner; verify-run is the check.'],
     examples: [
       'show ~/.local/state/remediate/runs/restart-service-v1.2.0-20261202T112452Z-c52b4b --trusted-key keys/run-key.pub',
@@ -642,7 +642,7 @@ export const COMMANDS = {
   'runs show': {
     summary: 'Print a run record, local or published by a GitHub run (the same as show)',
     arguments: [publishedRecordArgument],
-    options: publishedAnchorOptions,
+    options: { ...publishedAnchorOptions, json: jsonOption },
     environment: readerEnvironment,
     examples: [
       'runs show ~/.local/state/remediate/runs/restart-service-v1.2.0-20261202T112452Z-c52b4b',

@@ -212,18 +212,31 @@ async function execute(
       return (await import('./demo.ts')).runDemo(context, command.clean, runCli);
     case 'show': {
       // Loaded only here, as verify-run is: it brings the large snapshot validator.
-      const { showRunRecord } = await import('../app/show-record.ts');
+      const { showRunRecordWithFacts } = await import('../app/show-record.ts');
       const resolved = await resolveRecordArgument(command.record, recordArgumentSettings(command, github, context));
       try {
         if (resolved.kind === 'published')
-          context.err(`fetched artifact ${resolved.artifact} from ${command.fetchFrom}`);
-        const lines = await showRunRecord(resolved.dir, loadAnchors(command));
-        lines.forEach((line) => out(line));
+          report.note(`fetched artifact ${resolved.artifact} from ${command.fetchFrom}`);
+        const { lines, verified } = await showRunRecordWithFacts(resolved.dir, loadAnchors(command));
+        lines.forEach((line) => report.line(line));
+        // A reader: an unauthenticated record is shown (under its banner, `authenticated: false`),
+        // exit 0; verify-run refuses it. The document carries the verified snapshot itself.
+        return report.finish({
+          status: verified.anchors.length > 0 ? 'authenticated' : 'unauthenticated',
+          exitCode: ExitCode.ok,
+          code: null,
+          message: null,
+          record: resolved.dir,
+          ...recordFields(verified.snapshot),
+          authenticated: verified.anchors.length > 0,
+          anchors: verified.anchors,
+          complete: verified.complete,
+          snapshotDigest: verified.snapshotDigest,
+          snapshot: verified.snapshot,
+        });
       } finally {
         await resolved.done();
       }
-      // A reader: an unauthenticated record is shown under its banner, exit 0; verify-run refuses it.
-      return ExitCode.ok;
     }
     case 'runs-list':
       return runsListCommand(command, github, context);
@@ -571,10 +584,12 @@ async function tryCommand(
   github: GitHubEnvironment,
   context: ReportingContext,
 ): Promise<ExitCodeValue> {
-  // Attack: a branch or pull request an attacker controls calling `remediate try` in a workflow,
-  // so that unreviewed bytes run with the job's secrets and credentials without a release, a
-  // review or a signature. On GitHub only released versions run (`run`, the Action): refused
-  // before anything is read or run.
+  // Attack: a workflow (or a copied pipeline step) calling `remediate try` on whatever a branch
+  // or pull request checked out, so that unreviewed bytes run with the job's secrets and
+  // credentials without a release, a review or a signature. On GitHub only released versions run
+  // (`run`, the Action): refused before anything is read or run. This stops the mistake of wiring
+  // try into a workflow, not an attacker who already runs code in the job (who can unset the
+  // variable, or run the scripts directly): that job's secrets are the trust boundary there.
   if (github.actions) {
     throw new TrustError(
       'UNRELEASED_ON_GITHUB',

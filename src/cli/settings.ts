@@ -210,7 +210,7 @@ export type CliCommand =
     } & TrustSettings)
   | ({ readonly command: 'verify-run'; readonly output: OutputMode } & RecordSettings)
   | { readonly command: 'demo'; readonly clean: boolean }
-  | ({ readonly command: 'show' } & RecordSettings)
+  | ({ readonly command: 'show'; readonly output: OutputMode } & RecordSettings)
   | ({
       readonly command: 'runs-list';
       /** Which runs (--name, --target, --status, --since, --limit); all must hold. */
@@ -845,8 +845,6 @@ function recordCommand(
     trustedKeys: (values['trusted-key'] ?? []).map(path),
     attestation: attestationOptions(label, anchorValues, path),
   };
-  if (command === 'show') return { command, ...settings };
-  // Only verify-run and runs verify have --json; show and runs show print their report as text.
   return { command, ...settings, output: { json: 'json' in values && values.json === true, quiet: false } };
 }
 

@@ -338,6 +338,46 @@ describe('verify-run --json', () => {
   });
 });
 
+describe('show --json', () => {
+  it('prints the verified snapshot with whether anything vouches for it; the report goes to stderr', async () => {
+    const repo = await released(GREETER);
+    const run = documentOf((await cli(repo.dir, [...RUN, '--json'])).context);
+    const record = run['record'] as string;
+    for (const command of [['show'], ['runs', 'show']]) {
+      const pinned = await cli(repo.dir, [
+        ...command,
+        record,
+        '--snapshot-digest',
+        run['snapshotDigest'] as string,
+        '--json',
+      ]);
+      expect(pinned.code).toBe(0);
+      const doc = documentOf(pinned.context);
+      expect(doc).toMatchObject({
+        status: 'authenticated',
+        authenticated: true,
+        record,
+        name: 'svc',
+        version: 'v1.0.0',
+        runStatus: 'succeeded',
+        snapshotDigest: run['snapshotDigest'],
+      });
+      expect((doc['snapshot'] as { remediation: { name: string } }).remediation.name).toBe('svc');
+      expect(pinned.context.errLines.join('\n')).toContain('svc@v1.0.0');
+    }
+    // Nothing vouches for it: shown all the same (exit 0), and the document says so.
+    const bare = await cli(repo.dir, ['show', record, '--json']);
+    expect(bare.code).toBe(0);
+    expect(documentOf(bare.context)).toMatchObject({ status: 'unauthenticated', authenticated: false, anchors: [] });
+    // A tampered record is refused, as verify-run refuses it.
+    const log = join(record, 'run.log');
+    writeFileSync(log, readFileSync(log, 'utf8').replace('greeting world', 'greeting WORLD'));
+    const tampered = await cli(repo.dir, ['show', record, '--json']);
+    expect(tampered.code).toBe(3);
+    expect(documentOf(tampered.context)).toMatchObject({ status: 'refused', code: 'RECORD_TAMPERED' });
+  });
+});
+
 describe('digest --json', () => {
   it('prints the digest of the working tree and of a commit', async () => {
     const repo = await released(GREETER);
