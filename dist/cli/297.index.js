@@ -1211,7 +1211,7 @@ async function validateCommand(base, summary, github, context, report) {
     let invalid = 0;
     // Said once, not silently skipped: whoever reads the output knows the scripts were not linted.
     if (results.some((result) => result.lint === 'missing'))
-        context.err('shellcheck not found; shell lint skipped');
+        report.note('shellcheck not found; shell lint skipped');
     for (const result of results) {
         for (const issue of result.issues) {
             invalid++;
@@ -1219,9 +1219,10 @@ async function validateCommand(base, summary, github, context, report) {
                 ? `::error file=${issue.file},line=${issue.line},col=${issue.column}::${escapeCommand(`${issue.path ? `${issue.path}: ` : ''}${issue.message}`)}`
                 : `error: ${(0,definition_parser/* formatIssue */.Hd)(issue)}`);
         }
-        // shellcheck's findings are advice: printed (annotated on GitHub), never a reason to fail.
+        // shellcheck's findings are advice: printed (annotated on GitHub), never a reason to fail;
+        // under --json on stderr, and in the document.
         for (const warning of result.warnings) {
-            context.out(onGitHub
+            report.line(onGitHub
                 ? `::warning file=${warning.file},line=${warning.line},col=${warning.column}::${escapeCommand(`${warning.path}: ${warning.message}`)}`
                 : `warning: ${(0,definition_parser/* formatIssue */.Hd)(warning)}`);
         }
@@ -1238,6 +1239,7 @@ async function validateCommand(base, summary, github, context, report) {
             name: result.name,
             valid: result.issues.length === 0,
             issues: result.issues,
+            warnings: result.warnings,
             digest: result.newDigest ?? null,
             latestTag: result.latestTag ?? null,
             latestDigest: result.latestDigest ?? null,
@@ -1321,6 +1323,9 @@ async function blastRadiusCommand(options, github, context) {
             });
         }
     }
+    // Named in target order, not in the order the records were downloaded (the summary and the
+    // refusal read the same on every run).
+    checks.sort((a, b) => (a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
     const radius = (0,blast_radius/* decideBlastRadius */.j8)(checks, options.total, options.maxUnhealthy);
     const toFix = options.legs === undefined ? undefined : (0,blast_radius/* legsToFix */.cr)(options.legs, checks, options.holdAll);
     const output = options.githubOutput ?? github.output;

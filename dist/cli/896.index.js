@@ -488,6 +488,20 @@ class GitCli {
         const { stdout } = await this.run(['status', '--porcelain=v1', '--untracked-files=all', '--', dir]);
         return stdout.toString('utf8').split('\n').filter(Boolean);
     }
+    /** Untracked files under `dir` that git ignores (a release can never hold them), from the top level. */
+    async ignoredPaths(dir) {
+        const { stdout } = await this.run([
+            'ls-files',
+            '--others',
+            '--ignored',
+            '--exclude-standard',
+            '--full-name',
+            '-z',
+            '--',
+            `${(0,external_node_path_.join)(await this.topLevel(), dir)}/`,
+        ]);
+        return stdout.toString('utf8').split('\0').filter(Boolean);
+    }
     async createAnnotatedTag(tag, commit, message) {
         await this.run(['tag', '--annotate', '--message', message, '--', tag, commit]);
     }
@@ -1803,6 +1817,7 @@ function formatRunList(rows, json) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   TN: () => (/* binding */ oneLine),
 /* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   kJ: () => (/* binding */ terminalSafe),
 /* harmony export */   zP: () => (/* binding */ fenceWorkflowCommands)
 /* harmony export */ });
 /* harmony import */ var _adapters_github_output_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(45443);
@@ -1817,6 +1832,16 @@ function oneLine(value) {
     return value.replace(
     // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
     /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0).toString(16)}}`);
+}
+/**
+ * Untrusted text that may span lines (a run output value): as oneLine, but tabs and line feeds
+ * kept. Attack: a value with ESC sequences (a window title, a cleared screen) or a bare CR that
+ * redraws the line would rewrite what the console says about the run.
+ */
+function terminalSafe(value) {
+    return value.replace(
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0).toString(16)}}`);
 }
 /** `123 ms`, `4.5 s`, `2 min 3 s`, `1 h 2 min`. */
 function formatDuration(ms) {
@@ -2708,10 +2733,16 @@ function createFolder(dir) {
     if (missing !== undefined)
         throw missing;
 }
-/** Makes one folder; undefined once it exists, or mkdir's ENOENT error when a parent is missing. */
+/**
+ * Makes one folder; undefined once it exists, or mkdir's ENOENT error when a parent is missing.
+ * Mode 0700 (found by review): a record holds parameter values, step outputs and target facts,
+ * redacted but still for its owner, and the default records folder is under the home of users who
+ * may share a jump host; the XDG spec asks for 0700 state folders. A folder that exists is left as
+ * it is.
+ */
 function makeFolder(path) {
     try {
-        (0,external_node_fs_.mkdirSync)(path);
+        (0,external_node_fs_.mkdirSync)(path, { mode: 0o700 });
         return undefined;
     }
     catch (error) {
@@ -4374,7 +4405,7 @@ function checkBreaker(spec, subject, history, out, now) {
 
 
 /** The version an unreleased run is recorded under: a prerelease of nothing, never a release's. */
-const UNRELEASED_VERSION = 'v0.0.0-unreleased';
+
 async function runRemediation(settings, deps, unreleased) {
     const { ref } = settings;
     // A replay or an approval is bound to released bytes (a commit, a manifest serial): neither can
@@ -5965,6 +5996,40 @@ const quietRunOption = {
     type: 'boolean',
     description: 'no live progress and no step output: only the result, and errors',
 };
+/** run and try: the parameters and the target of the run asked for. */
+const requestOptions = {
+    param: {
+        type: 'string',
+        multiple: true,
+        value: '<key=value>',
+        description: "a parameter, checked against the definition's inputs; overrides --params-file",
+    },
+    'params-file': {
+        type: 'string',
+        value: '<f.json>',
+        description: 'parameters as a JSON object (at most 64 KiB; JSON types kept)',
+    },
+    target: {
+        type: 'string',
+        value: '<name>',
+        description: 'what the run acts on: recorded, and counted per target by the circuit breaker',
+    },
+    'target-facts': {
+        type: 'string',
+        value: '\'{"ssh_host": "..."}\'',
+        description: 'facts about the target, a JSON object of strings: each reaches the steps as TARGET_<NAME>',
+    },
+};
+/** run, try and replay: fix even when the check finds nothing to fix. */
+const forceOption = {
+    type: 'boolean',
+    description: 'run the fix even when the check finds the target healthy (recorded)',
+};
+/** run and try: stop after the check stage. */
+const checkOnlyOption = {
+    type: 'boolean',
+    description: 'run only the check stage and report healthy or unhealthy; never a fix',
+};
 /** release and yank: the keys that sign the next manifest. */
 const signingOptions = {
     key: {
@@ -6127,27 +6192,7 @@ const COMMANDS = {
         summary: "Run the working tree's remediations/<name>/ (uncommitted edits included) UNRELEASED, and record it",
         arguments: [{ name: '<name>', description: 'the remediation: remediations/<name>/ as it is now' }],
         options: {
-            param: {
-                type: 'string',
-                multiple: true,
-                value: '<key=value>',
-                description: "a parameter, checked against the definition's inputs; overrides --params-file",
-            },
-            'params-file': {
-                type: 'string',
-                value: '<f.json>',
-                description: 'parameters as a JSON object (at most 64 KiB; JSON types kept)',
-            },
-            target: {
-                type: 'string',
-                value: '<name>',
-                description: 'what the run acts on: recorded, and counted per target by the circuit breaker',
-            },
-            'target-facts': {
-                type: 'string',
-                value: '\'{"ssh_host": "..."}\'',
-                description: 'facts about the target, a JSON object of strings: each reaches the steps as TARGET_<NAME>',
-            },
+            ...requestOptions,
             out: {
                 type: 'string',
                 value: '<dir>',
@@ -6155,11 +6200,8 @@ const COMMANDS = {
                 description: 'the folder the record is written under (and the unreleased runs the breaker counts)',
             },
             'dry-run': { type: 'boolean', description: 'validate and print the plan; run nothing, record nothing' },
-            force: { type: 'boolean', description: 'run the fix even when the check finds the target healthy (recorded)' },
-            'check-only': {
-                type: 'boolean',
-                description: 'run only the check stage and report healthy or unhealthy; never a fix',
-            },
+            force: forceOption,
+            'check-only': checkOnlyOption,
             'ignore-circuit-breaker': {
                 type: 'boolean',
                 description: 'run even when the circuit breaker (counting unreleased runs) is open (recorded)',
@@ -6267,17 +6309,7 @@ const COMMANDS = {
         arguments: [{ name: '<name@version>', description: 'the released version: <name>@v<semver>' }],
         options: {
             ...trustOptions,
-            param: {
-                type: 'string',
-                multiple: true,
-                value: '<key=value>',
-                description: "a parameter, checked against the definition's inputs; overrides --params-file",
-            },
-            'params-file': {
-                type: 'string',
-                value: '<f.json>',
-                description: 'parameters as a JSON object (at most 64 KiB; JSON types kept)',
-            },
+            ...requestOptions,
             out: {
                 type: 'string',
                 value: '<dir>',
@@ -6285,21 +6317,8 @@ const COMMANDS = {
                 description: 'the folder the record is written under (and the history the guards read)',
             },
             'dry-run': { type: 'boolean', description: 'verify and print the plan; run nothing, record nothing' },
-            force: { type: 'boolean', description: 'run the fix even when the check finds the target healthy (recorded)' },
-            'check-only': {
-                type: 'boolean',
-                description: 'run only the check stage and report healthy or unhealthy; never a fix',
-            },
-            target: {
-                type: 'string',
-                value: '<name>',
-                description: 'what the run acts on: recorded, and counted per target by the circuit breaker',
-            },
-            'target-facts': {
-                type: 'string',
-                value: '\'{"ssh_host": "..."}\'',
-                description: 'facts about the target, a JSON object of strings: each reaches the steps as TARGET_<NAME>',
-            },
+            force: forceOption,
+            'check-only': checkOnlyOption,
             'ignore-circuit-breaker': {
                 type: 'boolean',
                 description: "run even when the version's circuit breaker is open (recorded)",
@@ -6370,7 +6389,7 @@ const COMMANDS = {
                 description: 'the folder the new record is written under',
             },
             'dry-run': { type: 'boolean', description: 'print the plan of the replay; run nothing, record nothing' },
-            force: { type: 'boolean', description: 'run the fix even when the check finds the target healthy (recorded)' },
+            force: forceOption,
             'ignore-circuit-breaker': {
                 type: 'boolean',
                 description: "run even when the version's circuit breaker is open (recorded)",
@@ -7303,7 +7322,9 @@ function buildCommand(key, args, cwd, env) {
         case 'release': {
             const { values, positionals } = parseCommand(key, args);
             const fromTag = values['from-tag'];
-            const ref = fromTag === undefined ? (0,version_ref/* makeVersionRef */.AK)(positionals[0] ?? '', positionals[1] ?? '') : refFromTag(fromTag);
+            const ref = fromTag === undefined
+                ? (0,version_ref/* assertReleasable */.$Z)((0,version_ref/* makeVersionRef */.AK)(positionals[0] ?? '', positionals[1] ?? ''))
+                : (0,version_ref/* assertReleasable */.$Z)(refFromTag(fromTag));
             return {
                 command: 'release',
                 ref,
@@ -7788,7 +7809,13 @@ function errorFields(error, exitCode) {
  */
 function jsonText(value) {
     // Outside strings this JSON has neither `#` nor two colons in a row: only string content changes.
-    return JSON.stringify(value, null, 2).replaceAll('##[', '\\u0023\\u0023[').replaceAll('::', '\\u003a\\u003a');
+    // C1 controls (U+009B is a CSI to a terminal), bidi overrides and line separators, which
+    // JSON.stringify leaves raw, are written as escapes too (found by review): a document shown on
+    // a terminal or in a viewer cannot redraw or reorder what it says.
+    return JSON.stringify(value, null, 2)
+        .replaceAll('##[', '\\u0023\\u0023[')
+        .replaceAll('::', '\\u003a\\u003a')
+        .replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 ;// CONCATENATED MODULE: ./src/cli/progress.ts
@@ -7886,12 +7913,16 @@ function failureLines(snapshot, palette) {
  * Turns the recorder's events into console lines, written through `write` as they happen. With
  * `showOutput` false, only stage and step lines (no step output).
  */
+/** Most characters of one output line the console shows (run.log keeps every byte). */
+const MAX_CONSOLE_LINE = 8192;
 class RunConsole {
     #write;
     #palette;
     #showOutput;
     #stage;
     #partial = '';
+    /** Characters of the current line past MAX_CONSOLE_LINE, not shown. */
+    #dropped = 0;
     #decoder = new TextDecoder('utf-8');
     constructor(write, palette, showOutput = true) {
         this.#write = write;
@@ -7908,19 +7939,44 @@ class RunConsole {
     output = (bytes) => {
         if (!this.#showOutput)
             return;
-        // Decoded as a stream: a character split across two chunks is shown whole.
-        const lines = (this.#partial + this.#decoder.decode(bytes, { stream: true })).split('\n');
-        this.#partial = lines.pop() ?? '';
-        for (const line of lines)
-            this.#write(outputLine(line));
+        // Decoded as a stream: a character split across two chunks is shown whole. Only the new text
+        // is scanned, and the unfinished line is capped: output without newlines (a progress bar
+        // drawn with \r, binary, minified JSON) must not make each chunk copy the whole line again
+        // (quadratic time, the event loop blocked, memory without bound).
+        const text = this.#decoder.decode(bytes, { stream: true });
+        let start = 0;
+        for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+            this.#append(text.slice(start, end));
+            this.#flushLine();
+            start = end + 1;
+        }
+        this.#append(text.slice(start));
     };
     stepEnded = (step) => {
-        const rest = this.#partial + this.#decoder.decode();
+        this.#append(this.#decoder.decode());
+        if (this.#showOutput && (this.#partial !== '' || this.#dropped > 0))
+            this.#flushLine();
         this.#partial = '';
-        if (this.#showOutput && rest !== '')
-            this.#write(outputLine(rest));
+        this.#dropped = 0;
         this.#write(stepEndLine(step, this.#palette));
     };
+    /** Adds text to the unfinished line, up to MAX_CONSOLE_LINE characters; counts the rest. */
+    #append(piece) {
+        const room = MAX_CONSOLE_LINE - this.#partial.length;
+        if (room >= piece.length)
+            this.#partial += piece;
+        else {
+            if (room > 0)
+                this.#partial += piece.slice(0, room);
+            this.#dropped += piece.length - Math.max(room, 0);
+        }
+    }
+    #flushLine() {
+        const cut = this.#dropped > 0 ? ` [${this.#dropped} more characters on this line: run.log has them all]` : '';
+        this.#write(`${outputLine(this.#partial)}${cut}`);
+        this.#partial = '';
+        this.#dropped = 0;
+    }
     concluded = (facts) => {
         for (const line of concludedLines(facts, this.#palette))
             this.#write(line);
@@ -8199,7 +8255,13 @@ async function commands_execute(command, github, context) {
                 }
                 for (const anchor of result.anchors)
                     report.line(`  authenticated: ${anchor}`);
-                return report.finish({ status: 'intact', exitCode: errors/* ExitCode */.yU.ok, code: null, message: null });
+                // A gate that reads only `status` must not take a working-tree run for a released one.
+                return report.finish({
+                    status: snapshot.unreleased === true ? 'intact-unreleased' : 'intact',
+                    exitCode: errors/* ExitCode */.yU.ok,
+                    code: null,
+                    message: null,
+                });
             }
             finally {
                 await resolved.done();
@@ -8319,9 +8381,7 @@ async function runCommand(command, github, context, replay) {
     const manifestBytes = await (0,manifest_file/* readManifest */.WI)(manifestPath);
     const params = replay !== undefined ? replay.params : command.paramsFile === undefined ? {} : readParamsFile(command.paramsFile);
     // Read before anything runs: a wrong key path must not surface only after the steps changed things.
-    const signKey = command.signKey === undefined || command.dryRun
-        ? undefined
-        : (0,keys/* parsePrivateKey */.QW)((0,load_keys/* readKeyFile */.ml)(command.signKey), command.signKey);
+    const signKey = readSignKey(command.signKey, command.dryRun);
     context.setCancellable(true);
     try {
         const outcome = await runRemediation(await buildRunSettings({
@@ -8353,12 +8413,7 @@ async function runCommand(command, github, context, replay) {
             scratchRoot: (0,external_node_os_.tmpdir)(),
             clock: context.now,
             cancel: context.cancel,
-            // The plan of a dry run and the guards' notes are the human result.
-            out: report.line,
-            // Live progress is for someone watching a terminal; a pipe or a file gets the result only.
-            ...(context.errIsTerminal === true && !report.mode.quiet
-                ? { observer: new RunConsole(context.err, paletteFor(true, context.noColor)) }
-                : {}),
+            ...consoleDeps(context),
         }));
         if (outcome.kind === 'planned') {
             return report.finish({
@@ -8386,17 +8441,8 @@ async function runCommand(command, github, context, replay) {
             runId: outcome.snapshot.runId,
             receipt: outcome.receipt ?? null,
         });
-        if (outcome.refusal !== undefined) {
-            report.note(`refused [${outcome.refusal.code}]: ${outcome.refusal.message}`);
-            report.note(`  nothing ran; the refusal is recorded in ${outcome.recordDir} (snapshot ${outcome.snapshotDigest})`);
-            const exitCode = receiptExit(outcome, context) ?? outcome.exitCode;
-            return report.finish({
-                status: 'refused',
-                exitCode,
-                code: outcome.refusal.code,
-                message: outcome.refusal.message,
-            });
-        }
+        if (outcome.refusal !== undefined)
+            return reportRefusal(outcome, outcome.refusal, context);
         report.line(`${(0,version_ref/* formatRef */.rq)(command.ref)}: ${outcome.status}`);
         // Why it failed and what the rollback did, with the result (also under --quiet).
         for (const line of failureLines(outcome.snapshot, paletteFor(false, true)))
@@ -8451,7 +8497,14 @@ async function tryCommand(command, github, context) {
         checkOutFolder(command.outDir, '--out');
     const git = gitIn(context);
     const root = await git.topLevel();
-    const files = await (0,remediation_source/* readRemediationFromWorkingTree */.jR)(root, command.name);
+    // Attack (found by review): a file git ignores (a local .env with a production token) would be
+    // digested, given to the steps and copied unredacted into the record's definition.tar, and the
+    // try would pass with a file no release can hold. Only what git would release is read.
+    const ignored = new Set(await git.ignoredPaths(`remediations/${command.name}`));
+    const files = (await (0,remediation_source/* readRemediationFromWorkingTree */.jR)(root, command.name)).filter((f) => !ignored.has(`remediations/${command.name}/${f.path}`));
+    if (ignored.size > 0) {
+        context.err(`left out, as a release would (git ignores them): ${[...ignored].slice(0, 10).map(terminal_text/* oneLine */.TN).join(', ')}${ignored.size > 10 ? `, and ${ignored.size - 10} more` : ''}`);
+    }
     const file = `remediations/${command.name}/remediation.yml`;
     const yml = files.find((f) => f.path === 'remediation.yml');
     if (yml === undefined) {
@@ -8461,15 +8514,13 @@ async function tryCommand(command, github, context) {
     // that cannot parse is refused here rather than half-way through the run.
     const definition = await (0,check_definition/* checkDefinition */.Q)(file, yml.content, command.name);
     const params = command.paramsFile === undefined ? {} : readParamsFile(command.paramsFile);
-    const signKey = command.signKey === undefined || command.dryRun
-        ? undefined
-        : (0,keys/* parsePrivateKey */.QW)((0,load_keys/* readKeyFile */.ml)(command.signKey), command.signKey);
+    const signKey = readSignKey(command.signKey, command.dryRun);
     const banner = `UNRELEASED: ${command.name} from the working tree (${(0,tree_digest/* treeDigest */.fZ)(files)}); no release, tag or signature vouches for it`;
     context.err(banner);
     context.setCancellable(true);
     try {
         const outcome = await runRemediation(await buildRunSettings({
-            ref: (0,version_ref/* makeVersionRef */.AK)(command.name, UNRELEASED_VERSION),
+            ref: (0,version_ref/* makeVersionRef */.AK)(command.name, version_ref/* UNRELEASED_VERSION */.up),
             // No manifest is read: the trust policy does not apply and is not recorded.
             threshold: 1,
             minSerial: 0,
@@ -8495,20 +8546,16 @@ async function tryCommand(command, github, context) {
             scratchRoot: (0,external_node_os_.tmpdir)(),
             clock: context.now,
             cancel: context.cancel,
-            out: context.out,
-            // Live progress on a terminal, as for run.
-            ...(context.errIsTerminal === true
-                ? { observer: new RunConsole(context.err, paletteFor(true, context.noColor)) }
-                : {}),
+            ...consoleDeps(context),
         }), { files, definition });
         if (outcome.kind === 'planned')
             return outcome.exitCode;
-        if (outcome.refusal !== undefined) {
-            context.err(`refused [${outcome.refusal.code}]: ${outcome.refusal.message}`);
-            context.err(`  nothing ran; the refusal is recorded in ${outcome.recordDir} (snapshot ${outcome.snapshotDigest})`);
-            return receiptExit(outcome, context) ?? outcome.exitCode;
-        }
+        if (outcome.refusal !== undefined)
+            return reportRefusal(outcome, outcome.refusal, context);
         context.out(`${command.name} UNRELEASED (working tree): ${outcome.status}`);
+        // Why it failed and what the rollback did, as run says it.
+        for (const line of failureLines(outcome.snapshot, paletteFor(false, true)))
+            context.out(line);
         printOutputs(outcome.outputs, context.out);
         context.out(`  record:   ${outcome.recordDir} (unreleased: true)`);
         context.out(`  snapshot: ${outcome.snapshotDigest}`);
@@ -8522,6 +8569,34 @@ async function tryCommand(command, github, context) {
     finally {
         context.setCancellable(false);
     }
+}
+/** The run key of --sign-key, read before anything runs (a wrong path must not surface after the steps); none for a dry run. */
+function readSignKey(file, dryRun) {
+    return file === undefined || dryRun ? undefined : (0,keys/* parsePrivateKey */.QW)((0,load_keys/* readKeyFile */.ml)(file), file);
+}
+/** The console's part of a run (run, replay, try): the human lines, and live progress on a terminal. */
+function consoleDeps(context) {
+    const { report } = context;
+    return {
+        // The plan of a dry run and the guards' notes are the human result.
+        out: report.line,
+        // Live progress is for someone watching a terminal; a pipe or a file gets the result only.
+        ...(context.errIsTerminal === true && !report.mode.quiet
+            ? { observer: new RunConsole(context.err, paletteFor(true, context.noColor)) }
+            : {}),
+    };
+}
+/** A run refused before any step: the reason and where it is recorded, on stderr; its document. */
+function reportRefusal(outcome, refusal, context) {
+    const { report } = context;
+    report.note(`refused [${refusal.code}]: ${refusal.message}`);
+    report.note(`  nothing ran; the refusal is recorded in ${outcome.recordDir} (snapshot ${outcome.snapshotDigest})`);
+    return report.finish({
+        status: 'refused',
+        exitCode: receiptExit(outcome, context) ?? outcome.exitCode,
+        code: refusal.code,
+        message: refusal.message,
+    });
 }
 /**
  * The fields of a run record every document that reports one shares (`run`, `replay`,
@@ -8656,10 +8731,11 @@ function receiptExit(outcome, context) {
  * step output. A single-line value cannot start a line, so it needs none.
  */
 function printOutputs(outputs, out) {
-    const entries = Object.entries(outputs);
+    // Terminal escapes, bare CRs and bidi overrides escaped (app/terminal-text.ts terminalSafe);
+    // line feeds kept, inside the fence.
+    const entries = Object.entries(outputs).map(([name, value]) => [(0,terminal_text/* oneLine */.TN)(name), (0,terminal_text/* terminalSafe */.kJ)(value)]);
     const values = entries.map(([, value]) => value);
-    // CR too: the runner reads its output line by line, and CR alone may end a line there.
-    const token = values.some((value) => /[\r\n]/.test(value)) ? (0,github_output/* stopCommandsToken */.Q)(values) : undefined;
+    const token = values.some((value) => value.includes('\n')) ? (0,github_output/* stopCommandsToken */.Q)(values) : undefined;
     if (token !== undefined)
         out(`::stop-commands::${token}`);
     for (const [name, value] of entries)
@@ -10388,12 +10464,14 @@ function treeDigest(files) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $Z: () => (/* binding */ assertReleasable),
 /* harmony export */   AK: () => (/* binding */ makeVersionRef),
 /* harmony export */   J3: () => (/* binding */ assertRemediationName),
 /* harmony export */   PL: () => (/* binding */ parseVersionRef),
 /* harmony export */   Zy: () => (/* binding */ compareVersions),
 /* harmony export */   bT: () => (/* binding */ assertVersion),
-/* harmony export */   rq: () => (/* binding */ formatRef)
+/* harmony export */   rq: () => (/* binding */ formatRef),
+/* harmony export */   up: () => (/* binding */ UNRELEASED_VERSION)
 /* harmony export */ });
 /* unused harmony export tagFor */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
@@ -10419,6 +10497,19 @@ function assertVersion(version) {
     return version;
 }
 /** Parses `name@vX.Y.Z`; anything floating (latest, ranges, branches, SHAs) is refused. */
+/** The version every `remediate try` record carries: never a release (app/run.ts). */
+const UNRELEASED_VERSION = 'v0.0.0-unreleased';
+/**
+ * Refuses the version `try` records carry (found by review). Attack: a released
+ * `x@v0.0.0-unreleased` would share its version string, tag name and record-folder prefix with
+ * working-tree runs, and whoever reads only a receipt's version could not tell them apart.
+ */
+function assertReleasable(ref) {
+    if (ref.version === UNRELEASED_VERSION) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb('INVALID_REFERENCE', `${ref.version} is reserved for unreleased runs (remediate try); release ${ref.name} under another version`);
+    }
+    return ref;
+}
 function parseVersionRef(text) {
     const at = text.lastIndexOf('@');
     if (at <= 0) {
@@ -10426,7 +10517,7 @@ function parseVersionRef(text) {
     }
     const name = assertRemediationName(text.slice(0, at));
     const version = assertVersion(text.slice(at + 1));
-    return { name, version, tag: tagFor(name, version) };
+    return assertReleasable({ name, version, tag: tagFor(name, version) });
 }
 /** Builds a reference from separate name and version arguments. */
 function makeVersionRef(name, version) {

@@ -1075,6 +1075,20 @@ class GitCli {
         const { stdout } = await this.run(['status', '--porcelain=v1', '--untracked-files=all', '--', dir]);
         return stdout.toString('utf8').split('\n').filter(Boolean);
     }
+    /** Untracked files under `dir` that git ignores (a release can never hold them), from the top level. */
+    async ignoredPaths(dir) {
+        const { stdout } = await this.run([
+            'ls-files',
+            '--others',
+            '--ignored',
+            '--exclude-standard',
+            '--full-name',
+            '-z',
+            '--',
+            `${(0,external_node_path_.join)(await this.topLevel(), dir)}/`,
+        ]);
+        return stdout.toString('utf8').split('\0').filter(Boolean);
+    }
     async createAnnotatedTag(tag, commit, message) {
         await this.run(['tag', '--annotate', '--message', message, '--', tag, commit]);
     }
@@ -2168,10 +2182,16 @@ function createFolder(dir) {
     if (missing !== undefined)
         throw missing;
 }
-/** Makes one folder; undefined once it exists, or mkdir's ENOENT error when a parent is missing. */
+/**
+ * Makes one folder; undefined once it exists, or mkdir's ENOENT error when a parent is missing.
+ * Mode 0700 (found by review): a record holds parameter values, step outputs and target facts,
+ * redacted but still for its owner, and the default records folder is under the home of users who
+ * may share a jump host; the XDG spec asks for 0700 state folders. A folder that exists is left as
+ * it is.
+ */
 function makeFolder(path) {
     try {
-        (0,external_node_fs_.mkdirSync)(path);
+        (0,external_node_fs_.mkdirSync)(path, { mode: 0o700 });
         return undefined;
     }
     catch (error) {
@@ -4225,6 +4245,16 @@ function oneLine(value) {
     // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
     /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0).toString(16)}}`);
 }
+/**
+ * Untrusted text that may span lines (a run output value): as oneLine, but tabs and line feeds
+ * kept. Attack: a value with ESC sequences (a window title, a cleared screen) or a bare CR that
+ * redraws the line would rewrite what the console says about the run.
+ */
+function terminalSafe(value) {
+    return value.replace(
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0).toString(16)}}`);
+}
 /** `123 ms`, `4.5 s`, `2 min 3 s`, `1 h 2 min`. */
 function formatDuration(ms) {
     if (ms < 1000)
@@ -4406,7 +4436,7 @@ function checkBreaker(spec, subject, history, out, now) {
 
 
 /** The version an unreleased run is recorded under: a prerelease of nothing, never a release's. */
-const UNRELEASED_VERSION = 'v0.0.0-unreleased';
+
 async function runRemediation(settings, deps, unreleased) {
     const { ref } = settings;
     // A replay or an approval is bound to released bytes (a commit, a manifest serial): neither can
@@ -7672,7 +7702,7 @@ function treeDigest(files) {
 /* harmony export */   PL: () => (/* binding */ parseVersionRef),
 /* harmony export */   rq: () => (/* binding */ formatRef)
 /* harmony export */ });
-/* unused harmony exports assertRemediationName, assertVersion, tagFor, compareVersions */
+/* unused harmony exports assertRemediationName, assertVersion, UNRELEASED_VERSION, assertReleasable, tagFor, compareVersions */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 
 // Names become folder names, tag prefixes, env-safe artifact names: keep them boring.
@@ -7696,6 +7726,19 @@ function assertVersion(version) {
     return version;
 }
 /** Parses `name@vX.Y.Z`; anything floating (latest, ranges, branches, SHAs) is refused. */
+/** The version every `remediate try` record carries: never a release (app/run.ts). */
+const UNRELEASED_VERSION = 'v0.0.0-unreleased';
+/**
+ * Refuses the version `try` records carry (found by review). Attack: a released
+ * `x@v0.0.0-unreleased` would share its version string, tag name and record-folder prefix with
+ * working-tree runs, and whoever reads only a receipt's version could not tell them apart.
+ */
+function assertReleasable(ref) {
+    if (ref.version === UNRELEASED_VERSION) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb('INVALID_REFERENCE', `${ref.version} is reserved for unreleased runs (remediate try); release ${ref.name} under another version`);
+    }
+    return ref;
+}
 function parseVersionRef(text) {
     const at = text.lastIndexOf('@');
     if (at <= 0) {
@@ -7703,7 +7746,7 @@ function parseVersionRef(text) {
     }
     const name = assertRemediationName(text.slice(0, at));
     const version = assertVersion(text.slice(at + 1));
-    return { name, version, tag: tagFor(name, version) };
+    return assertReleasable({ name, version, tag: tagFor(name, version) });
 }
 /** Builds a reference from separate name and version arguments. */
 function makeVersionRef(name, version) {

@@ -29513,10 +29513,16 @@ function createFolder(dir) {
     if (missing !== undefined)
         throw missing;
 }
-/** Makes one folder; undefined once it exists, or mkdir's ENOENT error when a parent is missing. */
+/**
+ * Makes one folder; undefined once it exists, or mkdir's ENOENT error when a parent is missing.
+ * Mode 0700 (found by review): a record holds parameter values, step outputs and target facts,
+ * redacted but still for its owner, and the default records folder is under the home of users who
+ * may share a jump host; the XDG spec asks for 0700 state folders. A folder that exists is left as
+ * it is.
+ */
 function makeFolder(path) {
     try {
-        mkdirSync(path);
+        mkdirSync(path, { mode: 0o700 });
         return undefined;
     }
     catch (error) {
@@ -32792,6 +32798,19 @@ function assertVersion(version) {
     return version;
 }
 /** Parses `name@vX.Y.Z`; anything floating (latest, ranges, branches, SHAs) is refused. */
+/** The version every `remediate try` record carries: never a release (app/run.ts). */
+const UNRELEASED_VERSION = 'v0.0.0-unreleased';
+/**
+ * Refuses the version `try` records carry (found by review). Attack: a released
+ * `x@v0.0.0-unreleased` would share its version string, tag name and record-folder prefix with
+ * working-tree runs, and whoever reads only a receipt's version could not tell them apart.
+ */
+function assertReleasable(ref) {
+    if (ref.version === UNRELEASED_VERSION) {
+        throw new errors/* UsageError */.eb('INVALID_REFERENCE', `${ref.version} is reserved for unreleased runs (remediate try); release ${ref.name} under another version`);
+    }
+    return ref;
+}
 function version_ref_parseVersionRef(text) {
     const at = text.lastIndexOf('@');
     if (at <= 0) {
@@ -32799,7 +32818,7 @@ function version_ref_parseVersionRef(text) {
     }
     const name = assertRemediationName(text.slice(0, at));
     const version = assertVersion(text.slice(at + 1));
-    return { name, version, tag: tagFor(name, version) };
+    return assertReleasable({ name, version, tag: tagFor(name, version) });
 }
 /** Builds a reference from separate name and version arguments. */
 function makeVersionRef(name, version) {

@@ -175,6 +175,21 @@ export class GitCli implements GitRepository {
     return stdout.toString('utf8').split('\n').filter(Boolean);
   }
 
+  /** Untracked files under `dir` that git ignores (a release can never hold them), from the top level. */
+  async ignoredPaths(dir: string): Promise<string[]> {
+    const { stdout } = await this.run([
+      'ls-files',
+      '--others',
+      '--ignored',
+      '--exclude-standard',
+      '--full-name',
+      '-z',
+      '--',
+      `${join(await this.topLevel(), dir)}/`,
+    ]);
+    return stdout.toString('utf8').split('\0').filter(Boolean);
+  }
+
   async createAnnotatedTag(tag: string, commit: string, message: string): Promise<void> {
     await this.run(['tag', '--annotate', '--message', message, '--', tag, commit]);
   }

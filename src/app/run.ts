@@ -124,7 +124,7 @@ export interface UnreleasedDefinition {
 }
 
 /** The version an unreleased run is recorded under: a prerelease of nothing, never a release's. */
-export const UNRELEASED_VERSION = 'v0.0.0-unreleased';
+export { UNRELEASED_VERSION } from '../core/version-ref.ts';
 
 /** What a run of unreleased bytes produced: its plan (dry run), or its record. */
 export type UnreleasedRunOutcome =

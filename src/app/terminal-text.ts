@@ -15,6 +15,19 @@ export function oneLine(value: string): string {
   );
 }
 
+/**
+ * Untrusted text that may span lines (a run output value): as oneLine, but tabs and line feeds
+ * kept. Attack: a value with ESC sequences (a window title, a cleared screen) or a bare CR that
+ * redraws the line would rewrite what the console says about the run.
+ */
+export function terminalSafe(value: string): string {
+  return value.replace(
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`,
+  );
+}
+
 /** `123 ms`, `4.5 s`, `2 min 3 s`, `1 h 2 min`. */
 export function formatDuration(ms: number): string {
   if (ms < 1000) return `${ms} ms`;

@@ -118,6 +118,43 @@ const quietRunOption = {
   description: 'no live progress and no step output: only the result, and errors',
 } as const satisfies OptionSpec;
 
+/** run and try: the parameters and the target of the run asked for. */
+const requestOptions = {
+  param: {
+    type: 'string',
+    multiple: true,
+    value: '<key=value>',
+    description: "a parameter, checked against the definition's inputs; overrides --params-file",
+  },
+  'params-file': {
+    type: 'string',
+    value: '<f.json>',
+    description: 'parameters as a JSON object (at most 64 KiB; JSON types kept)',
+  },
+  target: {
+    type: 'string',
+    value: '<name>',
+    description: 'what the run acts on: recorded, and counted per target by the circuit breaker',
+  },
+  'target-facts': {
+    type: 'string',
+    value: '\'{"ssh_host": "..."}\'',
+    description: 'facts about the target, a JSON object of strings: each reaches the steps as TARGET_<NAME>',
+  },
+} as const satisfies Record<string, OptionSpec>;
+
+/** run, try and replay: fix even when the check finds nothing to fix. */
+const forceOption = {
+  type: 'boolean',
+  description: 'run the fix even when the check finds the target healthy (recorded)',
+} as const satisfies OptionSpec;
+
+/** run and try: stop after the check stage. */
+const checkOnlyOption = {
+  type: 'boolean',
+  description: 'run only the check stage and report healthy or unhealthy; never a fix',
+} as const satisfies OptionSpec;
+
 /** release and yank: the keys that sign the next manifest. */
 const signingOptions = {
   key: {
@@ -296,27 +333,7 @@ export const COMMANDS = {
     summary: "Run the working tree's remediations/<name>/ (uncommitted edits included) UNRELEASED, and record it",
     arguments: [{ name: '<name>', description: 'the remediation: remediations/<name>/ as it is now' }],
     options: {
-      param: {
-        type: 'string',
-        multiple: true,
-        value: '<key=value>',
-        description: "a parameter, checked against the definition's inputs; overrides --params-file",
-      },
-      'params-file': {
-        type: 'string',
-        value: '<f.json>',
-        description: 'parameters as a JSON object (at most 64 KiB; JSON types kept)',
-      },
-      target: {
-        type: 'string',
-        value: '<name>',
-        description: 'what the run acts on: recorded, and counted per target by the circuit breaker',
-      },
-      'target-facts': {
-        type: 'string',
-        value: '\'{"ssh_host": "..."}\'',
-        description: 'facts about the target, a JSON object of strings: each reaches the steps as TARGET_<NAME>',
-      },
+      ...requestOptions,
       out: {
         type: 'string',
         value: '<dir>',
@@ -324,11 +341,8 @@ export const COMMANDS = {
         description: 'the folder the record is written under (and the unreleased runs the breaker counts)',
       },
       'dry-run': { type: 'boolean', description: 'validate and print the plan; run nothing, record nothing' },
-      force: { type: 'boolean', description: 'run the fix even when the check finds the target healthy (recorded)' },
-      'check-only': {
-        type: 'boolean',
-        description: 'run only the check stage and report healthy or unhealthy; never a fix',
-      },
+      force: forceOption,
+      'check-only': checkOnlyOption,
       'ignore-circuit-breaker': {
         type: 'boolean',
         description: 'run even when the circuit breaker (counting unreleased runs) is open (recorded)',
@@ -439,17 +453,7 @@ export const COMMANDS = {
     arguments: [{ name: '<name@version>', description: 'the released version: <name>@v<semver>' }],
     options: {
       ...trustOptions,
-      param: {
-        type: 'string',
-        multiple: true,
-        value: '<key=value>',
-        description: "a parameter, checked against the definition's inputs; overrides --params-file",
-      },
-      'params-file': {
-        type: 'string',
-        value: '<f.json>',
-        description: 'parameters as a JSON object (at most 64 KiB; JSON types kept)',
-      },
+      ...requestOptions,
       out: {
         type: 'string',
         value: '<dir>',
@@ -457,21 +461,8 @@ export const COMMANDS = {
         description: 'the folder the record is written under (and the history the guards read)',
       },
       'dry-run': { type: 'boolean', description: 'verify and print the plan; run nothing, record nothing' },
-      force: { type: 'boolean', description: 'run the fix even when the check finds the target healthy (recorded)' },
-      'check-only': {
-        type: 'boolean',
-        description: 'run only the check stage and report healthy or unhealthy; never a fix',
-      },
-      target: {
-        type: 'string',
-        value: '<name>',
-        description: 'what the run acts on: recorded, and counted per target by the circuit breaker',
-      },
-      'target-facts': {
-        type: 'string',
-        value: '\'{"ssh_host": "..."}\'',
-        description: 'facts about the target, a JSON object of strings: each reaches the steps as TARGET_<NAME>',
-      },
+      force: forceOption,
+      'check-only': checkOnlyOption,
       'ignore-circuit-breaker': {
         type: 'boolean',
         description: "run even when the version's circuit breaker is open (recorded)",
@@ -545,7 +536,7 @@ export const COMMANDS = {
         description: 'the folder the new record is written under',
       },
       'dry-run': { type: 'boolean', description: 'print the plan of the replay; run nothing, record nothing' },
-      force: { type: 'boolean', description: 'run the fix even when the check finds the target healthy (recorded)' },
+      force: forceOption,
       'ignore-circuit-breaker': {
         type: 'boolean',
         description: "run even when the version's circuit breaker is open (recorded)",

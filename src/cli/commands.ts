@@ -5,7 +5,7 @@ import { stopCommandsToken } from '../adapters/github-output.ts';
 import { runRemediation, UNRELEASED_VERSION, type RunOutcome, type RunReplay } from '../app/run.ts';
 import { checkDefinition } from '../app/check-definition.ts';
 import { initRemediation } from '../app/init-remediation.ts';
-import { buildRunDeps, buildRunSettings, githubRunId } from '../app/run-request.ts';
+import { buildRunDeps, buildRunSettings, githubRunId, type SuppliedRunDeps } from '../app/run-request.ts';
 import { reportThrown } from '../app/error-report.ts';
 import type { GitHubEnvironment } from '../app/github-environment.ts';
 import { describeError, ExitCode, TrustError, UsageError, type ExitCodeValue } from '../errors.ts';
@@ -16,7 +16,7 @@ import { readPayloadUnverified } from '../core/manifest-verifier.ts';
 import { parseParamsJson } from '../core/params-json.ts';
 import { treeDigest } from '../core/tree-digest.ts';
 import { formatRef, makeVersionRef } from '../core/version-ref.ts';
-import { parsePrivateKey, parsePublicKey } from '../core/keys.ts';
+import { parsePrivateKey, parsePublicKey, type SigningKey } from '../core/keys.ts';
 import { GitCli, gitEnvironment, type GitRepository } from '../adapters/git-client.ts';
 import { readRemediationAtCommit, readRemediationFromWorkingTree } from '../adapters/remediation-source.ts';
 import type { CommandContext } from '../app/context.ts';
@@ -35,7 +35,7 @@ import type { RecordAnchors } from '../app/verify-run.ts';
 import type { RunListSource } from '../app/run-list.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { MAX_ATTESTATION_BYTES } from '../record/receipt.ts';
-import { oneLine } from '../app/terminal-text.ts';
+import { oneLine, terminalSafe } from '../app/terminal-text.ts';
 import { Report, TEXT_OUTPUT } from './report.ts';
 import { failureLines, paletteFor, RunConsole } from './progress.ts';
 import type { RunSnapshot, StepRecord } from '../record/snapshot.ts';
@@ -319,7 +319,13 @@ async function execute(
           );
         }
         for (const anchor of result.anchors) report.line(`  authenticated: ${anchor}`);
-        return report.finish({ status: 'intact', exitCode: ExitCode.ok, code: null, message: null });
+        // A gate that reads only `status` must not take a working-tree run for a released one.
+        return report.finish({
+          status: snapshot.unreleased === true ? 'intact-unreleased' : 'intact',
+          exitCode: ExitCode.ok,
+          code: null,
+          message: null,
+        });
       } finally {
         await resolved.done();
       }
@@ -452,10 +458,7 @@ async function runCommand(
   const params =
     replay !== undefined ? replay.params : command.paramsFile === undefined ? {} : readParamsFile(command.paramsFile);
   // Read before anything runs: a wrong key path must not surface only after the steps changed things.
-  const signKey =
-    command.signKey === undefined || command.dryRun
-      ? undefined
-      : parsePrivateKey(readKeyFile(command.signKey), command.signKey);
+  const signKey = readSignKey(command.signKey, command.dryRun);
   context.setCancellable(true);
   try {
     const outcome = await runRemediation(
@@ -489,12 +492,7 @@ async function runCommand(
         scratchRoot: tmpdir(),
         clock: context.now,
         cancel: context.cancel,
-        // The plan of a dry run and the guards' notes are the human result.
-        out: report.line,
-        // Live progress is for someone watching a terminal; a pipe or a file gets the result only.
-        ...(context.errIsTerminal === true && !report.mode.quiet
-          ? { observer: new RunConsole(context.err, paletteFor(true, context.noColor)) }
-          : {}),
+        ...consoleDeps(context),
       }),
     );
     if (outcome.kind === 'planned') {
@@ -525,19 +523,7 @@ async function runCommand(
       runId: outcome.snapshot.runId,
       receipt: outcome.receipt ?? null,
     });
-    if (outcome.refusal !== undefined) {
-      report.note(`refused [${outcome.refusal.code}]: ${outcome.refusal.message}`);
-      report.note(
-        `  nothing ran; the refusal is recorded in ${outcome.recordDir} (snapshot ${outcome.snapshotDigest})`,
-      );
-      const exitCode = receiptExit(outcome, context) ?? outcome.exitCode;
-      return report.finish({
-        status: 'refused',
-        exitCode,
-        code: outcome.refusal.code,
-        message: outcome.refusal.message,
-      });
-    }
+    if (outcome.refusal !== undefined) return reportRefusal(outcome, outcome.refusal, context);
     report.line(`${formatRef(command.ref)}: ${outcome.status}`);
     // Why it failed and what the rollback did, with the result (also under --quiet).
     for (const line of failureLines(outcome.snapshot, paletteFor(false, true))) report.line(line);
@@ -599,7 +585,18 @@ async function tryCommand(
   if (!command.dryRun) checkOutFolder(command.outDir, '--out');
   const git = gitIn(context);
   const root = await git.topLevel();
-  const files = await readRemediationFromWorkingTree(root, command.name);
+  // Attack (found by review): a file git ignores (a local .env with a production token) would be
+  // digested, given to the steps and copied unredacted into the record's definition.tar, and the
+  // try would pass with a file no release can hold. Only what git would release is read.
+  const ignored = new Set(await git.ignoredPaths(`remediations/${command.name}`));
+  const files = (await readRemediationFromWorkingTree(root, command.name)).filter(
+    (f) => !ignored.has(`remediations/${command.name}/${f.path}`),
+  );
+  if (ignored.size > 0) {
+    context.err(
+      `left out, as a release would (git ignores them): ${[...ignored].slice(0, 10).map(oneLine).join(', ')}${ignored.size > 10 ? `, and ${ignored.size - 10} more` : ''}`,
+    );
+  }
   const file = `remediations/${command.name}/remediation.yml`;
   const yml = files.find((f) => f.path === 'remediation.yml');
   if (yml === undefined) {
@@ -609,10 +606,7 @@ async function tryCommand(
   // that cannot parse is refused here rather than half-way through the run.
   const definition = await checkDefinition(file, yml.content, command.name);
   const params = command.paramsFile === undefined ? {} : readParamsFile(command.paramsFile);
-  const signKey =
-    command.signKey === undefined || command.dryRun
-      ? undefined
-      : parsePrivateKey(readKeyFile(command.signKey), command.signKey);
+  const signKey = readSignKey(command.signKey, command.dryRun);
   const banner = `UNRELEASED: ${command.name} from the working tree (${treeDigest(files)}); no release, tag or signature vouches for it`;
   context.err(banner);
   context.setCancellable(true);
@@ -646,23 +640,15 @@ async function tryCommand(
         scratchRoot: tmpdir(),
         clock: context.now,
         cancel: context.cancel,
-        out: context.out,
-        // Live progress on a terminal, as for run.
-        ...(context.errIsTerminal === true
-          ? { observer: new RunConsole(context.err, paletteFor(true, context.noColor)) }
-          : {}),
+        ...consoleDeps(context),
       }),
       { files, definition },
     );
     if (outcome.kind === 'planned') return outcome.exitCode;
-    if (outcome.refusal !== undefined) {
-      context.err(`refused [${outcome.refusal.code}]: ${outcome.refusal.message}`);
-      context.err(
-        `  nothing ran; the refusal is recorded in ${outcome.recordDir} (snapshot ${outcome.snapshotDigest})`,
-      );
-      return receiptExit(outcome, context) ?? outcome.exitCode;
-    }
+    if (outcome.refusal !== undefined) return reportRefusal(outcome, outcome.refusal, context);
     context.out(`${command.name} UNRELEASED (working tree): ${outcome.status}`);
+    // Why it failed and what the rollback did, as run says it.
+    for (const line of failureLines(outcome.snapshot, paletteFor(false, true))) context.out(line);
     printOutputs(outcome.outputs, context.out);
     context.out(`  record:   ${outcome.recordDir} (unreleased: true)`);
     context.out(`  snapshot: ${outcome.snapshotDigest}`);
@@ -675,6 +661,43 @@ async function tryCommand(
   } finally {
     context.setCancellable(false);
   }
+}
+
+/** The run key of --sign-key, read before anything runs (a wrong path must not surface after the steps); none for a dry run. */
+function readSignKey(file: string | undefined, dryRun: boolean): SigningKey | undefined {
+  return file === undefined || dryRun ? undefined : parsePrivateKey(readKeyFile(file), file);
+}
+
+/** The console's part of a run (run, replay, try): the human lines, and live progress on a terminal. */
+function consoleDeps(
+  context: ReportingContext,
+): Partial<Pick<SuppliedRunDeps, 'observer'>> & Pick<SuppliedRunDeps, 'out'> {
+  const { report } = context;
+  return {
+    // The plan of a dry run and the guards' notes are the human result.
+    out: report.line,
+    // Live progress is for someone watching a terminal; a pipe or a file gets the result only.
+    ...(context.errIsTerminal === true && !report.mode.quiet
+      ? { observer: new RunConsole(context.err, paletteFor(true, context.noColor)) }
+      : {}),
+  };
+}
+
+/** A run refused before any step: the reason and where it is recorded, on stderr; its document. */
+function reportRefusal(
+  outcome: Extract<RunOutcome, { kind: 'recorded' }>,
+  refusal: { readonly code: string; readonly message: string },
+  context: ReportingContext,
+): ExitCodeValue {
+  const { report } = context;
+  report.note(`refused [${refusal.code}]: ${refusal.message}`);
+  report.note(`  nothing ran; the refusal is recorded in ${outcome.recordDir} (snapshot ${outcome.snapshotDigest})`);
+  return report.finish({
+    status: 'refused',
+    exitCode: receiptExit(outcome, context) ?? outcome.exitCode,
+    code: refusal.code,
+    message: refusal.message,
+  });
 }
 
 /**
@@ -843,10 +866,11 @@ function receiptExit(
  * step output. A single-line value cannot start a line, so it needs none.
  */
 function printOutputs(outputs: Readonly<Record<string, string>>, out: (line: string) => void): void {
-  const entries = Object.entries(outputs);
+  // Terminal escapes, bare CRs and bidi overrides escaped (app/terminal-text.ts terminalSafe);
+  // line feeds kept, inside the fence.
+  const entries = Object.entries(outputs).map(([name, value]) => [oneLine(name), terminalSafe(value)] as const);
   const values = entries.map(([, value]) => value);
-  // CR too: the runner reads its output line by line, and CR alone may end a line there.
-  const token = values.some((value) => /[\r\n]/.test(value)) ? stopCommandsToken(values) : undefined;
+  const token = values.some((value) => value.includes('\n')) ? stopCommandsToken(values) : undefined;
   if (token !== undefined) out(`::stop-commands::${token}`);
   for (const [name, value] of entries) out(`  output ${name}=${value}`);
   if (token !== undefined) out(`::${token}::`);
@@ -863,7 +887,7 @@ function readParamsFile(path: string): Record<string, unknown> {
   return parseParamsJson(bytes.toString('utf8'), `--params-file ${path}`);
 }
 
-function gitIn(context: CommandContext): GitRepository & { topLevel(): Promise<string> } {
+function gitIn(context: CommandContext): GitRepository & Pick<GitCli, 'topLevel' | 'ignoredPaths'> {
   return new GitCli(context.cwd, gitEnvironment(context.env));
 }
 

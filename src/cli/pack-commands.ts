@@ -133,7 +133,7 @@ export async function validateCommand(
   const onGitHub = github.actions;
   let invalid = 0;
   // Said once, not silently skipped: whoever reads the output knows the scripts were not linted.
-  if (results.some((result) => result.lint === 'missing')) context.err('shellcheck not found; shell lint skipped');
+  if (results.some((result) => result.lint === 'missing')) report.note('shellcheck not found; shell lint skipped');
   for (const result of results) {
     for (const issue of result.issues) {
       invalid++;
@@ -143,9 +143,10 @@ export async function validateCommand(
           : `error: ${formatIssue(issue)}`,
       );
     }
-    // shellcheck's findings are advice: printed (annotated on GitHub), never a reason to fail.
+    // shellcheck's findings are advice: printed (annotated on GitHub), never a reason to fail;
+    // under --json on stderr, and in the document.
     for (const warning of result.warnings) {
-      context.out(
+      report.line(
         onGitHub
           ? `::warning file=${warning.file},line=${warning.line},col=${warning.column}::${escapeCommand(`${warning.path}: ${warning.message}`)}`
           : `warning: ${formatIssue(warning)}`,
@@ -164,6 +165,7 @@ export async function validateCommand(
       name: result.name,
       valid: result.issues.length === 0,
       issues: result.issues,
+      warnings: result.warnings,
       digest: result.newDigest ?? null,
       latestTag: result.latestTag ?? null,
       latestDigest: result.latestDigest ?? null,
@@ -265,6 +267,9 @@ export async function blastRadiusCommand(
       });
     }
   }
+  // Named in target order, not in the order the records were downloaded (the summary and the
+  // refusal read the same on every run).
+  checks.sort((a, b) => (a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
   const radius = decideBlastRadius(checks, options.total, options.maxUnhealthy);
   const toFix = options.legs === undefined ? undefined : legsToFix(options.legs, checks, options.holdAll);
   const output = options.githubOutput ?? github.output;

@@ -119,12 +119,17 @@ export function failureLines(
  * Turns the recorder's events into console lines, written through `write` as they happen. With
  * `showOutput` false, only stage and step lines (no step output).
  */
+/** Most characters of one output line the console shows (run.log keeps every byte). */
+export const MAX_CONSOLE_LINE = 8192;
+
 export class RunConsole implements RecordObserver {
   readonly #write: (line: string) => void;
   readonly #palette: Palette;
   readonly #showOutput: boolean;
   #stage: string | undefined;
   #partial = '';
+  /** Characters of the current line past MAX_CONSOLE_LINE, not shown. */
+  #dropped = 0;
   readonly #decoder = new TextDecoder('utf-8');
 
   constructor(write: (line: string) => void, palette: Palette, showOutput = true) {
@@ -143,18 +148,44 @@ export class RunConsole implements RecordObserver {
 
   readonly output = (bytes: Buffer): void => {
     if (!this.#showOutput) return;
-    // Decoded as a stream: a character split across two chunks is shown whole.
-    const lines = (this.#partial + this.#decoder.decode(bytes, { stream: true })).split('\n');
-    this.#partial = lines.pop() ?? '';
-    for (const line of lines) this.#write(outputLine(line));
+    // Decoded as a stream: a character split across two chunks is shown whole. Only the new text
+    // is scanned, and the unfinished line is capped: output without newlines (a progress bar
+    // drawn with \r, binary, minified JSON) must not make each chunk copy the whole line again
+    // (quadratic time, the event loop blocked, memory without bound).
+    const text = this.#decoder.decode(bytes, { stream: true });
+    let start = 0;
+    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+      this.#append(text.slice(start, end));
+      this.#flushLine();
+      start = end + 1;
+    }
+    this.#append(text.slice(start));
   };
 
   readonly stepEnded = (step: Readonly<StepRecord>): void => {
-    const rest = this.#partial + this.#decoder.decode();
+    this.#append(this.#decoder.decode());
+    if (this.#showOutput && (this.#partial !== '' || this.#dropped > 0)) this.#flushLine();
     this.#partial = '';
-    if (this.#showOutput && rest !== '') this.#write(outputLine(rest));
+    this.#dropped = 0;
     this.#write(stepEndLine(step, this.#palette));
   };
+
+  /** Adds text to the unfinished line, up to MAX_CONSOLE_LINE characters; counts the rest. */
+  #append(piece: string): void {
+    const room = MAX_CONSOLE_LINE - this.#partial.length;
+    if (room >= piece.length) this.#partial += piece;
+    else {
+      if (room > 0) this.#partial += piece.slice(0, room);
+      this.#dropped += piece.length - Math.max(room, 0);
+    }
+  }
+
+  #flushLine(): void {
+    const cut = this.#dropped > 0 ? ` [${this.#dropped} more characters on this line: run.log has them all]` : '';
+    this.#write(`${outputLine(this.#partial)}${cut}`);
+    this.#partial = '';
+    this.#dropped = 0;
+  }
 
   readonly concluded = (facts: StageFacts): void => {
     for (const line of concludedLines(facts, this.#palette)) this.#write(line);

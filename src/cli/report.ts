@@ -120,5 +120,14 @@ export function errorFields(
  */
 export function jsonText(value: unknown): string {
   // Outside strings this JSON has neither `#` nor two colons in a row: only string content changes.
-  return JSON.stringify(value, null, 2).replaceAll('##[', '\\u0023\\u0023[').replaceAll('::', '\\u003a\\u003a');
+  // C1 controls (U+009B is a CSI to a terminal), bidi overrides and line separators, which
+  // JSON.stringify leaves raw, are written as escapes too (found by review): a document shown on
+  // a terminal or in a viewer cannot redraw or reorder what it says.
+  return JSON.stringify(value, null, 2)
+    .replaceAll('##[', '\\u0023\\u0023[')
+    .replaceAll('::', '\\u003a\\u003a')
+    .replace(
+      /[\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
 }

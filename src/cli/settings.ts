@@ -12,6 +12,7 @@ import { DEFAULT_EXPIRY_MS, parseLifetime } from '../core/manifest-editor.ts';
 import {
   assertRemediationName,
   assertVersion,
+  assertReleasable,
   makeVersionRef,
   parseVersionRef,
   type VersionRef,
@@ -562,7 +563,9 @@ function buildCommand(key: CommandKey, args: readonly string[], cwd: string, env
       const { values, positionals } = parseCommand(key, args);
       const fromTag = values['from-tag'];
       const ref =
-        fromTag === undefined ? makeVersionRef(positionals[0] ?? '', positionals[1] ?? '') : refFromTag(fromTag);
+        fromTag === undefined
+          ? assertReleasable(makeVersionRef(positionals[0] ?? '', positionals[1] ?? ''))
+          : assertReleasable(refFromTag(fromTag));
       return {
         command: 'release',
         ref,

@@ -41,6 +41,24 @@ export function assertVersion(version: string): string {
 }
 
 /** Parses `name@vX.Y.Z`; anything floating (latest, ranges, branches, SHAs) is refused. */
+/** The version every `remediate try` record carries: never a release (app/run.ts). */
+export const UNRELEASED_VERSION = 'v0.0.0-unreleased';
+
+/**
+ * Refuses the version `try` records carry (found by review). Attack: a released
+ * `x@v0.0.0-unreleased` would share its version string, tag name and record-folder prefix with
+ * working-tree runs, and whoever reads only a receipt's version could not tell them apart.
+ */
+export function assertReleasable(ref: VersionRef): VersionRef {
+  if (ref.version === UNRELEASED_VERSION) {
+    throw new UsageError(
+      'INVALID_REFERENCE',
+      `${ref.version} is reserved for unreleased runs (remediate try); release ${ref.name} under another version`,
+    );
+  }
+  return ref;
+}
+
 export function parseVersionRef(text: string): VersionRef {
   const at = text.lastIndexOf('@');
   if (at <= 0) {
@@ -51,7 +69,7 @@ export function parseVersionRef(text: string): VersionRef {
   }
   const name = assertRemediationName(text.slice(0, at));
   const version = assertVersion(text.slice(at + 1));
-  return { name, version, tag: tagFor(name, version) };
+  return assertReleasable({ name, version, tag: tagFor(name, version) });
 }
 
 /** Builds a reference from separate name and version arguments. */

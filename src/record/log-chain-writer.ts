@@ -318,10 +318,16 @@ function createFolder(dir: string): void {
   if (missing !== undefined) throw missing;
 }
 
-/** Makes one folder; undefined once it exists, or mkdir's ENOENT error when a parent is missing. */
+/**
+ * Makes one folder; undefined once it exists, or mkdir's ENOENT error when a parent is missing.
+ * Mode 0700 (found by review): a record holds parameter values, step outputs and target facts,
+ * redacted but still for its owner, and the default records folder is under the home of users who
+ * may share a jump host; the XDG spec asks for 0700 state folders. A folder that exists is left as
+ * it is.
+ */
 function makeFolder(path: string): NodeJS.ErrnoException | undefined {
   try {
-    mkdirSync(path);
+    mkdirSync(path, { mode: 0o700 });
     return undefined;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

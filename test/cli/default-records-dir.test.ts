@@ -2,7 +2,7 @@
 // folder ($XDG_STATE_HOME/remediate/runs, else ~/.local/state/remediate/runs), never the
 // repository's working tree, so a run, or a refusal caused by a typo, leaves the repository as it
 // was. In process, with the real git, keys and steps.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,6 +68,10 @@ describe('records without --out', () => {
     ).toEqual(['v1.0.0 succeeded', 'v1.0.1 refused']);
     expect(status()).toBe(before);
     expect(existsSync(repo.path('.remediate'))).toBe(false);
+    // The folders the run created, and each record, are its owner's only (found by review: records
+    // hold parameters and outputs, and a jump host has other users), whatever the umask.
+    for (const dir of [join(state, 'remediate'), records, ...readdirSync(records).map((name) => join(records, name))])
+      expect((statSync(dir).mode & 0o777).toString(8), dir).toBe('700');
 
     const listed = await cli(repo.dir, ['runs', 'list', '--json'], { env });
     expect(listed.code).toBe(0);

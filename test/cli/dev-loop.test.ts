@@ -150,6 +150,13 @@ describe('try', () => {
     expect(said).toMatch(/^intact UNRELEASED record \(remediate try\)/);
     expect(said).toContain('touch-file UNRELEASED');
     expect(said).not.toContain('touch-file@');
+    const verifiedJson = await cli(repo.dir, ['verify-run', record, '--trusted-key', 'runkey.pub', '--json'], {
+      env: localEnv(),
+    });
+    expect(JSON.parse(verifiedJson.context.outLines.join('\n'))).toMatchObject({
+      status: 'intact-unreleased',
+      unreleased: true,
+    });
 
     const shown = await cli(repo.dir, ['show', record, '--trusted-key', 'runkey.pub'], { env: localEnv() });
     expect(shown.code).toBe(0);
@@ -169,6 +176,30 @@ describe('try', () => {
     );
     expect(replay.code).toBe(2);
     expect(replay.context.errLines.join('\n')).toContain('NOT_REPLAYABLE');
+  });
+
+  it('leaves out files git ignores, as a release would: an ignored .env never reaches the steps or the record', async () => {
+    const { repo } = await triedRepo();
+    repo.write('.gitignore', '.env\n');
+    repo.commit('ignore .env');
+    writeFileSync(repo.path('remediations/touch-file/.env'), 'API_TOKEN=hunter2-prod-token\n');
+    // A fix that would print the file if it were there.
+    const fix = repo.path('remediations/touch-file/fix.sh');
+    writeFileSync(fix, `${readFileSync(fix, 'utf8')}cat "$REMEDIATION_DIR/.env" 2>/dev/null || echo "no .env here"\n`);
+    const { code, context } = await cli(
+      repo.dir,
+      ['try', 'touch-file', '--param', `path=${repo.path('flag')}`, '--out', 'runs'],
+      { env: localEnv() },
+    );
+    expect(code).toBe(0);
+    expect(context.errLines).toContain('left out, as a release would (git ignores them): remediations/touch-file/.env');
+    const record = onlyRecord(repo.path('runs'));
+    expect(snapshotOf(record).remediation.files?.map((f) => f.path)).not.toContain('.env');
+    const copy = readDefinitionBundle(readFileSync(join(record, 'definition.tar')));
+    expect(copy.map((f) => f.path)).not.toContain('.env');
+    const log = readFileSync(join(record, 'run.log'), 'utf8');
+    expect(log).toContain('no .env here');
+    expect(log).not.toContain('hunter2');
   });
 
   it('refuses in a GitHub Actions job (exit 3): nothing is read, run or recorded', async () => {

@@ -210,6 +210,30 @@ describe('the text result', () => {
   });
 });
 
+describe('run outputs on the console', () => {
+  it('escapes terminal escapes and bare CRs a step wrote into an output value (found by review)', async () => {
+    const repo = await released(
+      [
+        'name: svc',
+        'description: answers with escapes',
+        'outputs:',
+        '  o: { step: s, key: o }',
+        'steps:',
+        '  - id: s',
+        '    run: |',
+        '      printf \'o=\\033]0;owned\\007\\033[2Jsafe\\rFAKE: all good\\n\' >> "$REMEDIATION_OUTPUT"',
+        '',
+      ].join('\n'),
+    );
+    const { code, context } = await cli(repo.dir, RUN);
+    expect(code).toBe(0);
+    const line = context.outLines.find((l) => l.startsWith('  output o='));
+    expect(line).toBe('  output o=\\u{1b}]0;owned\\u{7}\\u{1b}[2Jsafe\\u{d}FAKE: all good');
+    // eslint-disable-next-line no-control-regex -- the raw escapes are what must not get through
+    expect(context.outLines.join('\n')).not.toMatch(/[\u001b\u0007\r]/);
+  });
+});
+
 describe('live progress', () => {
   const env = (extra: NodeJS.ProcessEnv = {}) => ({ ...gitTestEnv(), ...extra });
 

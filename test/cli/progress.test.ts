@@ -1,6 +1,6 @@
 // The live console's formatting (src/cli/progress.ts), fed the events the recorder gives it.
 import { describe, expect, it } from 'vitest';
-import { failureLines, outputLine, paletteFor, RunConsole } from '../../src/cli/progress.ts';
+import { failureLines, MAX_CONSOLE_LINE, outputLine, paletteFor, RunConsole } from '../../src/cli/progress.ts';
 import type { StepRecord } from '../../src/record/snapshot.ts';
 
 // eslint-disable-next-line no-control-regex -- an ANSI escape is what these tests look for
@@ -110,6 +110,36 @@ describe('RunConsole', () => {
     run.output(bytes.subarray(4));
     run.stepEnded(s);
     expect(lines).toContain('   | café ✓');
+  });
+});
+
+describe('output without newlines (a \\r progress bar, binary, minified JSON)', () => {
+  it('shows a bounded line and says how much it left out, however long the line grows', () => {
+    const { lines, run } = watch(PLAIN);
+    const bar = step({ stage: 'steps', id: 'download' });
+    run.stepStarted(bar);
+    // 64 MiB in 64 KiB chunks with no newline: before the cap, each chunk copied the whole
+    // unfinished line again (quadratic time with the event loop blocked).
+    const chunk = Buffer.alloc(64 * 1024, 'x');
+    for (let i = 0; i < 1024; i++) run.output(chunk);
+    run.output(Buffer.from('\nnext line\n'));
+    run.stepEnded(bar);
+    const shown = lines.filter((line) => line.startsWith('   |'));
+    expect(shown).toHaveLength(2);
+    expect(shown[0]!.length).toBeLessThan(MAX_CONSOLE_LINE + 200);
+    expect(shown[0]).toContain(
+      `[${64 * 1024 * 1024 - MAX_CONSOLE_LINE} more characters on this line: run.log has them all]`,
+    );
+    expect(shown[1]).toContain('next line');
+  });
+
+  it('shows an unfinished last line at the step end, capped too', () => {
+    const { lines, run } = watch(PLAIN);
+    const s = step({ stage: 'steps', id: 'tail' });
+    run.stepStarted(s);
+    run.output(Buffer.alloc(MAX_CONSOLE_LINE + 5, 'y'));
+    run.stepEnded(s);
+    expect(lines.filter((line) => line.includes('[5 more characters'))).toHaveLength(1);
   });
 });
 

@@ -83,4 +83,14 @@ describe('Report', () => {
     expect(out[0]).not.toContain('##[');
     expect(JSON.parse(out[0]!)).toMatchObject({ outputs: { note: '::error title=x::pwned', other: '##[group]x' } });
   });
+
+  it('writes C1 controls, bidi overrides and line separators as escapes (found by review)', () => {
+    // Attack: U+009B is a CSI to a terminal, and a bidi override reorders what a reader sees.
+    const hostile = 'a\u009b2Jb\u202egnp.exe\u2028c\u007f';
+    const { out, report } = capture(true);
+    report.finish({ ...DONE, value: hostile });
+    expect(out[0]).not.toMatch(/[\u007f-\u009f\u202a-\u202e\u2028\u2029]/);
+    expect(out[0]).toContain('\\u009b');
+    expect((JSON.parse(out[0]!) as { value: string }).value).toBe(hostile);
+  });
 });

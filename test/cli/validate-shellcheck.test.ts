@@ -145,4 +145,16 @@ describe('validate with shellcheck', () => {
       'warning: remediations/lint-me/remediation.yml:7:10: steps[0].run: info SC2086: Double quote to prevent globbing and word splitting.',
     );
   });
+
+  it('--json keeps stdout one document: the warnings go to stderr and into the document (found by review)', async () => {
+    const repo = repoWith({ 'lint-me': LINTED });
+    const { code, context } = await cli(repo.dir, ['validate', '--json'], { env: env(process.env.PATH ?? '') });
+    expect(code).toBe(0);
+    expect(context.outLines).toHaveLength(1);
+    const doc = JSON.parse(context.outLines[0]!) as { remediations: { warnings: { message: string }[] }[] };
+    expect(doc.remediations[0]?.warnings.map((w) => w.message)).toContain(
+      'info SC2086: Double quote to prevent globbing and word splitting.',
+    );
+    expect(context.errLines.join('\n')).toContain('warning: remediations/lint-me/remediation.yml:7:10');
+  });
 });

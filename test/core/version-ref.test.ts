@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseVersionRef } from '../../src/core/version-ref.ts';
+import { assertReleasable, makeVersionRef, parseVersionRef, UNRELEASED_VERSION } from '../../src/core/version-ref.ts';
 import { UsageError } from '../../src/errors.ts';
 import { thrown } from '../helpers/errors.ts';
 
@@ -35,5 +35,15 @@ describe('parseVersionRef', () => {
 
   it('tells the user how to pin when given a range', () => {
     expect(() => parseVersionRef('svc@^1.0.0')).toThrow(/pin an exact released version/);
+  });
+});
+
+describe('the version of unreleased runs (found by review)', () => {
+  // Attack: a released x@v0.0.0-unreleased would share its version, tag and record folders with
+  // `remediate try` runs; a receipt's version alone could no longer tell them apart.
+  it('is refused wherever a version is named to run or release', () => {
+    expect(() => parseVersionRef(`svc@${UNRELEASED_VERSION}`)).toThrow(/reserved for unreleased runs/);
+    expect(() => assertReleasable(makeVersionRef('svc', UNRELEASED_VERSION))).toThrow(UsageError);
+    expect(assertReleasable(makeVersionRef('svc', 'v0.0.0-rc.1')).version).toBe('v0.0.0-rc.1');
   });
 });

@@ -4,7 +4,7 @@
 // dependency: the bundle carries them). The installed `remediate` then runs keygen, release and
 // run in a fresh repository, on each supported Node line (22 and 24, both installed by `npm ci`:
 // Node 22 through test/runtimes/node22, a package of its own, so no test depends on the machine).
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
@@ -90,6 +90,14 @@ describe('npm pack', () => {
   it('holds only the CLI bundle, the schemas, the demo example and the README', () => {
     expect(tarball.endsWith(`remediate-${VERSION}.tgz`)).toBe(true);
     expect(packed.filter((path) => !ALLOWED.test(path))).toEqual([]);
+    // Only committed files (found by review): npm packs whatever sits in the folders `files`
+    // names, an untracked .env or debug log included. package.json is npm's own copy.
+    const tracked = new Set(
+      execFileSync('git', ['ls-files', '-z', '--', 'dist/cli', 'remediations', 'README.md'], { cwd: ROOT })
+        .toString('utf8')
+        .split('\0'),
+    );
+    expect(packed.filter((path) => path !== 'package.json' && !tracked.has(path))).toEqual([]);
     for (const needed of [
       'package.json',
       'README.md',
