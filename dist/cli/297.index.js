@@ -863,14 +863,16 @@ async function validateChanges(git, root, base, lint) {
             }
             else {
                 const file = `${remediation_source/* REMEDIATIONS_DIR */.LO}/${name}/remediation.yml`;
-                const parsed = await (0,check_definition/* checkDefinition */.Q)(file, definition.content, name);
+                const parsed = await (0,check_definition/* checkDefinition */.QU)(file, definition.content, name);
                 if (linter !== undefined) {
-                    const report = await (0,check_definition/* lintDefinition */.P)(file, definition.content, parsed, linter);
-                    if (report.kind === 'missing')
+                    const folder = (0,external_node_path_.join)(root, remediation_source/* REMEDIATIONS_DIR */.LO, name);
+                    const steps = await (0,check_definition/* lintDefinition */.Pn)(file, definition.content, parsed, linter, folder);
+                    const scripts = steps.kind === 'linted' ? await (0,check_definition/* lintScripts */.UL)(`${remediation_source/* REMEDIATIONS_DIR */.LO}/${name}`, files, linter, folder) : steps;
+                    if (scripts.kind === 'missing' || steps.kind === 'missing')
                         linter = undefined;
                     else
-                        warnings = report.warnings;
-                    linted = report.kind;
+                        warnings = [...steps.warnings, ...scripts.warnings];
+                    linted = scripts.kind;
                 }
                 else if (lint !== undefined) {
                     linted = 'missing';
@@ -992,8 +994,12 @@ const MAX_OUTPUT_BYTES = 4 * 1024 * 1024;
  * answers (no findings, findings); anything else is a lint that failed. shellcheck not on PATH is
  * `missing`, so the caller can say it was skipped.
  */
-const shellcheckOn = (path) => (shell, script) => new Promise((resolve) => {
-    const child = (0,external_node_child_process_.spawn)('shellcheck', ['-s', shell, '-f', 'json1', '-'], {
+const shellcheckOn = (path) => (shell, script, folder) => new Promise((resolve) => {
+    // With a folder, `-x` follows what the script sources (`# shellcheck source=lib.sh`, resolved
+    // from the folder), so variables and functions a library defines are not reported as unset.
+    const follow = folder === undefined ? [] : ['-x'];
+    const child = (0,external_node_child_process_.spawn)('shellcheck', ['-s', shell, ...follow, '-f', 'json1', '-'], {
+        ...(folder === undefined ? {} : { cwd: folder }),
         // Only PATH: SHELLCHECK_OPTS of the caller would change what is reported.
         env: { PATH: path ?? '/usr/local/bin:/usr/bin:/bin', LC_ALL: 'C' },
         stdio: ['pipe', 'pipe', 'pipe'],
@@ -1042,6 +1048,10 @@ function parseShellcheckJson1(text) {
     const findings = [];
     for (const comment of comments) {
         const c = comment;
+        // Only the script's own findings: a file it sources is linted on its own, and a finding in it
+        // could quote a file the script merely names (`# shellcheck source=/etc/...`).
+        if (c['file'] !== undefined && c['file'] !== '-')
+            continue;
         if (typeof c['line'] !== 'number' || typeof c['code'] !== 'number' || typeof c['message'] !== 'string')
             continue;
         findings.push({
@@ -1216,14 +1226,14 @@ async function validateCommand(base, summary, github, context, report) {
         for (const issue of result.issues) {
             invalid++;
             report.line(onGitHub
-                ? `::error file=${issue.file},line=${issue.line},col=${issue.column}::${escapeCommand(`${issue.path ? `${issue.path}: ` : ''}${issue.message}`)}`
+                ? `::error file=${escapeProperty(issue.file)},line=${issue.line},col=${issue.column}::${escapeCommand(`${issue.path ? `${issue.path}: ` : ''}${issue.message}`)}`
                 : `error: ${(0,definition_parser/* formatIssue */.Hd)(issue)}`);
         }
         // shellcheck's findings are advice: printed (annotated on GitHub), never a reason to fail;
         // under --json on stderr, and in the document.
         for (const warning of result.warnings) {
             report.line(onGitHub
-                ? `::warning file=${warning.file},line=${warning.line},col=${warning.column}::${escapeCommand(`${warning.path}: ${warning.message}`)}`
+                ? `::warning file=${escapeProperty(warning.file)},line=${warning.line},col=${warning.column}::${escapeCommand(`${warning.path ? `${warning.path}: ` : ''}${warning.message}`)}`
                 : `warning: ${(0,definition_parser/* formatIssue */.Hd)(warning)}`);
         }
         const state = result.issues.length
@@ -1547,6 +1557,14 @@ async function githubApi(github, report) {
     const { getOctokit } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
     const octokit = getOctokit(token, { baseUrl: github.apiUrl ?? 'https://api.github.com' });
     return new github_api.OctokitGitHubApi(octokit, repository, retry.DEFAULT_RETRY, report);
+}
+/**
+ * Escapes a workflow command's property value (GitHub's rules: the message's, plus `:` and `,`).
+ * A file name is the pull request's to choose: unescaped, `x,line=1::text` in it would end the
+ * property and write an annotation of its own choosing.
+ */
+function escapeProperty(text) {
+    return escapeCommand(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 /** Escapes a workflow command's message (GitHub's rules: %, CR, LF). */
 function escapeCommand(text) {

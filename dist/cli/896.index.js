@@ -965,9 +965,12 @@ function legsToFix(legs, checks, holdAll = false) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  Q: () => (/* binding */ checkDefinition),
-  P: () => (/* binding */ lintDefinition)
+  QU: () => (/* binding */ checkDefinition),
+  Pn: () => (/* binding */ lintDefinition),
+  UL: () => (/* binding */ lintScripts)
 });
+
+// UNUSED EXPORTS: scriptShell
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
@@ -1090,13 +1093,13 @@ async function checkDefinition(file, bytes, folderName) {
  * validation must not depend on which shellcheck version a machine has. A lint that fails is one
  * warning too. `missing` when shellcheck is not installed, so the caller says it was skipped.
  */
-async function lintDefinition(file, bytes, definition, lint) {
+async function lintDefinition(file, bytes, definition, lint, folder) {
     const text = Buffer.from(bytes).toString('utf8').split('\n');
     const warnings = [];
     for (const stage of core_definition/* STAGES */.an) {
         for (const [index, step] of definition[stage].entries()) {
             const shell = step.shell ?? 'bash';
-            const result = await lint(shell, step.run);
+            const result = await lint(shell, step.run, folder);
             if (result.kind === 'missing')
                 return { kind: 'missing' };
             const path = [stage, index, 'run'];
@@ -1130,6 +1133,53 @@ function blockIndent(lines, from) {
             return line.length - line.trimStart().length;
     }
     return 0;
+}
+/**
+ * The shell a file of a remediation's folder is written for, when it is a shell script: the one
+ * its `#!` line names (`bash`, or `sh`/`dash` as POSIX sh; directly or through `env`), else bash
+ * for a `*.sh` file without one (steps run bash unless they say otherwise). Anything else (data,
+ * Python, a README) is not linted.
+ */
+function scriptShell(path, content) {
+    const firstLine = Buffer.from(content.subarray(0, 256)).toString('utf8').split('\n')[0] ?? '';
+    const shebang = /^#!\s*(?:\S*\/)?(?:env\s+(?:-\S+\s+)*)?(bash|sh|dash)(?:\s|$)/.exec(firstLine);
+    if (shebang)
+        return shebang[1] === 'bash' ? 'bash' : 'sh';
+    if (firstLine.startsWith('#!'))
+        return undefined;
+    return path.endsWith('.sh') ? 'bash' : undefined;
+}
+/**
+ * Lints the folder's shell scripts (those `scriptShell` names) with shellcheck, each finding on
+ * its own file and line. Steps often run `$REMEDIATION_DIR/fix.sh`, so the scripts hold most of
+ * the shell a fix runs; like the steps' findings, these are advice and never make a definition
+ * invalid. `dir` is the folder as shown (`remediations/<name>`), `folder` where it is on disk.
+ */
+async function lintScripts(dir, files, lint, folder) {
+    const warnings = [];
+    for (const { path, content } of files) {
+        const shell = scriptShell(path, content);
+        if (shell === undefined)
+            continue;
+        const file = `${dir}/${path}`;
+        const result = await lint(shell, Buffer.from(content).toString('utf8'), folder);
+        if (result.kind === 'missing')
+            return { kind: 'missing' };
+        if (result.kind === 'failed') {
+            warnings.push({ file, line: 1, column: 1, path: '', message: result.message });
+            continue;
+        }
+        for (const finding of result.findings) {
+            warnings.push({
+                file,
+                line: finding.line,
+                column: finding.column,
+                path: '',
+                message: `${finding.level} SC${finding.code}: ${finding.message}`,
+            });
+        }
+    }
+    return { kind: 'linted', warnings };
 }
 
 
@@ -5778,7 +5828,7 @@ async function releaseVersion(git, keys, settings, now) {
     const definitionFile = files.find((f) => f.path === 'remediation.yml');
     if (!definitionFile)
         throw new errors/* UsageError */.eb('NOT_FOUND', `${dir}/remediation.yml does not exist at ${commit.slice(0, 12)}`);
-    await (0,check_definition/* checkDefinition */.Q)(`${dir}/remediation.yml`, definitionFile.content, ref.name);
+    await (0,check_definition/* checkDefinition */.QU)(`${dir}/remediation.yml`, definitionFile.content, ref.name);
     const digest = (0,tree_digest/* treeDigest */.fZ)(files);
     const payload = appendRelease(previous, { ref, commit, digest }, now, settings.lifetimeMs);
     const pending = await (0,manifest_file/* stageManifest */.E5)(settings.manifestOut ?? settings.manifestPath, signManifest(payload, keys));
@@ -8512,7 +8562,7 @@ async function tryCommand(command, github, context) {
     }
     // Checked as validate and release check it (schema, semantics, every script's syntax): a script
     // that cannot parse is refused here rather than half-way through the run.
-    const definition = await (0,check_definition/* checkDefinition */.Q)(file, yml.content, command.name);
+    const definition = await (0,check_definition/* checkDefinition */.QU)(file, yml.content, command.name);
     const params = command.paramsFile === undefined ? {} : readParamsFile(command.paramsFile);
     const signKey = readSignKey(command.signKey, command.dryRun);
     const banner = `UNRELEASED: ${command.name} from the working tree (${(0,tree_digest/* treeDigest */.fZ)(files)}); no release, tag or signature vouches for it`;

@@ -91,6 +91,7 @@ tar -cf "$tmp/bundle.tar" -C "$here" . -C "$tmp" remote-env.sh
 
 # The remote command is fixed text for the host's login shell (any POSIX sh): unpack the copy into
 # a fresh folder, run it, remove it (the copy's folders are read-only, as the verified copy here).
+# shellcheck disable=SC2016 # expanded by the remote shell, not here
 remote='d="$(mktemp -d)" || exit 2; trap '\''chmod -R u+w -- "$d"; rm -rf -- "$d"'\'' EXIT; tar -xf - -C "$d" || exit 2; bash "$d/remote-run.sh"'
 
 status=0

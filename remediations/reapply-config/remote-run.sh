@@ -11,9 +11,11 @@ here="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)"
 # what the rollback restores), in the remote user's state folder; those of runs more than 7 days
 # old are removed.
 state="${XDG_STATE_HOME:-$HOME/.local/state}/remediate/$REMEDIATION_NAME"
+# shellcheck disable=SC2174 # only the last folder holds run data; the ones above are the user's own
 mkdir -p -m 700 -- "$state" || exit 2
 find "$state" -mindepth 1 -maxdepth 1 -type d -mtime +7 -exec rm -rf -- {} + 2>/dev/null || true
 export REMEDIATION_WORKSPACE="$state/$REMEDIATION_RUN_ID"
+# shellcheck disable=SC2174 # its parent was made 0700 above
 mkdir -p -m 700 -- "$REMEDIATION_WORKSPACE" || exit 2
 export REMEDIATION_DIR="$here"
 REMEDIATION_OUTPUT="$(mktemp)" || exit 2

@@ -7,6 +7,7 @@ die() {
   exit 2
 }
 
+# shellcheck disable=SC2034 # used by the scripts that source this file
 here="$(dirname -- "${BASH_SOURCE[0]}")"
 
 is_uint() {
@@ -14,6 +15,7 @@ is_uint() {
 }
 
 require_uint_param() { # name value min max
+  # shellcheck disable=SC2015 # die exits, so it runs only when a test failed
   is_uint "$2" && [ "${#2}" -le 6 ] && [ "$2" -ge "$3" ] && [ "$2" -le "$4" ] ||
     die "$1 must be an integer from $3 to $4, got '$2'"
 }
@@ -50,6 +52,7 @@ require_pidfile_param() {
 # One probe: exit 0 if host:port answers within probe_timeout seconds, 1 if not.
 # bash's /dev/tcp does the connecting; host and port are passed as arguments, never as code.
 probe_once() {
+  # shellcheck disable=SC2016 # the inner bash expands $1 and $2: host and port are data, never code
   timeout -k 1 "$probe_timeout" bash -c '
     { exec 3<>"/dev/tcp/$1/$2"; } 2>/dev/null || exit 1
     [ "$3" = connect ] && exit 0

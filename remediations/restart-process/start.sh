@@ -24,6 +24,7 @@ if command -v setsid >/dev/null 2>&1; then
   detach=(setsid)
 elif command -v perl >/dev/null 2>&1; then
   # No setsid(1): the same system call through perl's core POSIX module.
+  # shellcheck disable=SC2016 # Perl code: $! and $ARGV are perl's
   detach=(perl -MPOSIX -e 'POSIX::setsid() or die "setsid: $!\n"; exec { $ARGV[0] } @ARGV or die "exec: $!\n"')
 elif command -v python3 >/dev/null 2>&1; then
   detach=(python3 -c 'import os, sys; os.setsid(); os.execvp(sys.argv[1], sys.argv[1:])')

@@ -17,8 +17,11 @@ export type ShellcheckResult =
   | { readonly kind: 'missing' }
   | { readonly kind: 'failed'; readonly message: string };
 
-/** Lints one script for its shell: the seam validate takes, so tests can hand in a fake. */
-export type ShellLinter = (shell: 'bash' | 'sh', script: string) => Promise<ShellcheckResult>;
+/**
+ * Lints one script for its shell: the seam validate takes, so tests can hand in a fake. `folder`
+ * is the remediation's folder on disk, from which files the script sources are followed.
+ */
+export type ShellLinter = (shell: 'bash' | 'sh', script: string, folder?: string) => Promise<ShellcheckResult>;
 
 /** Longest one lint may take: shellcheck answers for a page of shell in well under a second. */
 const LINT_TIMEOUT_MS = 30_000;
@@ -33,9 +36,13 @@ const MAX_OUTPUT_BYTES = 4 * 1024 * 1024;
  */
 export const shellcheckOn =
   (path: string | undefined): ShellLinter =>
-  (shell, script) =>
+  (shell, script, folder) =>
     new Promise((resolve) => {
-      const child = spawn('shellcheck', ['-s', shell, '-f', 'json1', '-'], {
+      // With a folder, `-x` follows what the script sources (`# shellcheck source=lib.sh`, resolved
+      // from the folder), so variables and functions a library defines are not reported as unset.
+      const follow = folder === undefined ? [] : ['-x'];
+      const child = spawn('shellcheck', ['-s', shell, ...follow, '-f', 'json1', '-'], {
+        ...(folder === undefined ? {} : { cwd: folder }),
         // Only PATH: SHELLCHECK_OPTS of the caller would change what is reported.
         env: { PATH: path ?? '/usr/local/bin:/usr/bin:/bin', LC_ALL: 'C' },
         stdio: ['pipe', 'pipe', 'pipe'],
@@ -83,6 +90,9 @@ export function parseShellcheckJson1(text: string): ShellcheckResult {
   const findings: ShellcheckFinding[] = [];
   for (const comment of comments as unknown[]) {
     const c = comment as Record<string, unknown>;
+    // Only the script's own findings: a file it sources is linted on its own, and a finding in it
+    // could quote a file the script merely names (`# shellcheck source=/etc/...`).
+    if (c['file'] !== undefined && c['file'] !== '-') continue;
     if (typeof c['line'] !== 'number' || typeof c['code'] !== 'number' || typeof c['message'] !== 'string') continue;
     findings.push({
       line: c['line'],

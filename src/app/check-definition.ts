@@ -58,13 +58,14 @@ export async function lintDefinition(
   bytes: Uint8Array,
   definition: Definition,
   lint: ShellLinter,
+  folder?: string,
 ): Promise<ShellLintReport> {
   const text = Buffer.from(bytes).toString('utf8').split('\n');
   const warnings: DefinitionIssue[] = [];
   for (const stage of STAGES) {
     for (const [index, step] of definition[stage].entries()) {
       const shell = step.shell ?? 'bash';
-      const result = await lint(shell, step.run);
+      const result = await lint(shell, step.run, folder);
       if (result.kind === 'missing') return { kind: 'missing' };
       const path = [stage, index, 'run'];
       const at = locateValue(bytes, path);
@@ -97,4 +98,54 @@ function blockIndent(lines: readonly string[], from: number): number {
     if (line.trim() !== '') return line.length - line.trimStart().length;
   }
   return 0;
+}
+
+/**
+ * The shell a file of a remediation's folder is written for, when it is a shell script: the one
+ * its `#!` line names (`bash`, or `sh`/`dash` as POSIX sh; directly or through `env`), else bash
+ * for a `*.sh` file without one (steps run bash unless they say otherwise). Anything else (data,
+ * Python, a README) is not linted.
+ */
+export function scriptShell(path: string, content: Uint8Array): 'bash' | 'sh' | undefined {
+  const firstLine = Buffer.from(content.subarray(0, 256)).toString('utf8').split('\n')[0] ?? '';
+  const shebang = /^#!\s*(?:\S*\/)?(?:env\s+(?:-\S+\s+)*)?(bash|sh|dash)(?:\s|$)/.exec(firstLine);
+  if (shebang) return shebang[1] === 'bash' ? 'bash' : 'sh';
+  if (firstLine.startsWith('#!')) return undefined;
+  return path.endsWith('.sh') ? 'bash' : undefined;
+}
+
+/**
+ * Lints the folder's shell scripts (those `scriptShell` names) with shellcheck, each finding on
+ * its own file and line. Steps often run `$REMEDIATION_DIR/fix.sh`, so the scripts hold most of
+ * the shell a fix runs; like the steps' findings, these are advice and never make a definition
+ * invalid. `dir` is the folder as shown (`remediations/<name>`), `folder` where it is on disk.
+ */
+export async function lintScripts(
+  dir: string,
+  files: readonly { readonly path: string; readonly content: Uint8Array }[],
+  lint: ShellLinter,
+  folder?: string,
+): Promise<ShellLintReport> {
+  const warnings: DefinitionIssue[] = [];
+  for (const { path, content } of files) {
+    const shell = scriptShell(path, content);
+    if (shell === undefined) continue;
+    const file = `${dir}/${path}`;
+    const result = await lint(shell, Buffer.from(content).toString('utf8'), folder);
+    if (result.kind === 'missing') return { kind: 'missing' };
+    if (result.kind === 'failed') {
+      warnings.push({ file, line: 1, column: 1, path: '', message: result.message });
+      continue;
+    }
+    for (const finding of result.findings) {
+      warnings.push({
+        file,
+        line: finding.line,
+        column: finding.column,
+        path: '',
+        message: `${finding.level} SC${finding.code}: ${finding.message}`,
+      });
+    }
+  }
+  return { kind: 'linted', warnings };
 }

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkAppendOnly } from '../core/append-check.ts';
 import { DefinitionError, type DefinitionIssue } from '../core/definition-parser.ts';
-import { checkDefinition, lintDefinition } from './check-definition.ts';
+import { checkDefinition, lintDefinition, lintScripts } from './check-definition.ts';
 import type { ShellLinter } from '../adapters/shellcheck.ts';
 import { readPayloadUnverified } from '../core/manifest-verifier.ts';
 import { treeDigest } from '../core/tree-digest.ts';
@@ -20,7 +20,8 @@ export interface ChangedRemediation {
   readonly name: string;
   readonly issues: readonly DefinitionIssue[];
   /**
-   * shellcheck's findings on the steps' scripts (advice: they never make it invalid); empty when
+   * shellcheck's findings on the steps' scripts and the folder's shell scripts (advice: they
+   * never make it invalid); empty when
    * it was not linted (invalid, no linter given, or shellcheck not installed: see `lint`).
    */
   readonly warnings: readonly DefinitionIssue[];
@@ -73,10 +74,13 @@ export async function validateChanges(
         const file = `${REMEDIATIONS_DIR}/${name}/remediation.yml`;
         const parsed = await checkDefinition(file, definition.content, name);
         if (linter !== undefined) {
-          const report = await lintDefinition(file, definition.content, parsed, linter);
-          if (report.kind === 'missing') linter = undefined;
-          else warnings = report.warnings;
-          linted = report.kind;
+          const folder = join(root, REMEDIATIONS_DIR, name);
+          const steps = await lintDefinition(file, definition.content, parsed, linter, folder);
+          const scripts =
+            steps.kind === 'linted' ? await lintScripts(`${REMEDIATIONS_DIR}/${name}`, files, linter, folder) : steps;
+          if (scripts.kind === 'missing' || steps.kind === 'missing') linter = undefined;
+          else warnings = [...steps.warnings, ...scripts.warnings];
+          linted = scripts.kind;
         } else if (lint !== undefined) {
           linted = 'missing';
         }

@@ -139,7 +139,7 @@ export async function validateCommand(
       invalid++;
       report.line(
         onGitHub
-          ? `::error file=${issue.file},line=${issue.line},col=${issue.column}::${escapeCommand(`${issue.path ? `${issue.path}: ` : ''}${issue.message}`)}`
+          ? `::error file=${escapeProperty(issue.file)},line=${issue.line},col=${issue.column}::${escapeCommand(`${issue.path ? `${issue.path}: ` : ''}${issue.message}`)}`
           : `error: ${formatIssue(issue)}`,
       );
     }
@@ -148,7 +148,7 @@ export async function validateCommand(
     for (const warning of result.warnings) {
       report.line(
         onGitHub
-          ? `::warning file=${warning.file},line=${warning.line},col=${warning.column}::${escapeCommand(`${warning.path}: ${warning.message}`)}`
+          ? `::warning file=${escapeProperty(warning.file)},line=${warning.line},col=${warning.column}::${escapeCommand(`${warning.path ? `${warning.path}: ` : ''}${warning.message}`)}`
           : `warning: ${formatIssue(warning)}`,
       );
     }
@@ -562,6 +562,15 @@ async function githubApi(github: GitHubEnvironment, report?: (line: string) => v
   const { getOctokit } = await import('@actions/github');
   const octokit = getOctokit(token, { baseUrl: github.apiUrl ?? 'https://api.github.com' });
   return new OctokitGitHubApi(octokit, repository, DEFAULT_RETRY, report);
+}
+
+/**
+ * Escapes a workflow command's property value (GitHub's rules: the message's, plus `:` and `,`).
+ * A file name is the pull request's to choose: unescaped, `x,line=1::text` in it would end the
+ * property and write an annotation of its own choosing.
+ */
+function escapeProperty(text: string): string {
+  return escapeCommand(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
 /** Escapes a workflow command's message (GitHub's rules: %, CR, LF). */

@@ -9,6 +9,8 @@ import { delimiter, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { gitTestEnv, TempRepo } from '../helpers/git-repo.ts';
 import { cli } from '../helpers/in-process-cli.ts';
+import { scriptShell } from '../../src/app/check-definition.ts';
+import { parseShellcheckJson1 } from '../../src/adapters/shellcheck.ts';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -97,8 +99,8 @@ describe('validate with shellcheck', () => {
     expect(warnings).toHaveLength(2);
     // Each script went to shellcheck on stdin, with the dialect of the shell that runs it.
     const calls = readFileSync(join(bin, 'calls.log'), 'utf8');
-    expect(calls).toContain('args: -s bash -f json1 -\necho start\nls $UNQUOTED\n');
-    expect(calls).toContain('args: -s sh -f json1 -\necho UNQUOTED\n');
+    expect(calls).toContain('args: -s bash -x -f json1 -\necho start\nls $UNQUOTED\n');
+    expect(calls).toContain('args: -s sh -x -f json1 -\necho UNQUOTED\n');
     const summary = readFileSync(repo.path('summary.md'), 'utf8');
     expect(summary).toContain('shellcheck: 2 warning(s) (advice; they do not fail validation).');
     expect(summary).toContain('remediations/lint-me/remediation.yml:7:10: steps\\[0\\].run: info SC2086');
@@ -146,6 +148,30 @@ describe('validate with shellcheck', () => {
     );
   });
 
+  it('follows what a script sources from its folder (real shellcheck): nothing a library sets is called unset', async () => {
+    expect(onPath('shellcheck'), 'shellcheck is not installed (apt-get install shellcheck)').toBeDefined();
+    const clean = LINTED.replace('ls $UNQUOTED', 'ls').replace('echo UNQUOTED', 'echo done');
+    const repo = repoWith({ 'lint-me': clean });
+    repo.write('remediations/lint-me/lib.sh', '# shellcheck shell=bash\nexport greeting=hello\n');
+    repo.write(
+      'remediations/lint-me/fix.sh',
+      '#!/bin/bash\n# shellcheck source=lib.sh\n. "$(dirname -- "$0")/lib.sh"\necho "$greeting"\n',
+    );
+    repo.commit('sourcing');
+    const { code, context } = await cli(repo.dir, ['validate'], { env: env(process.env.PATH ?? '') });
+    expect(code).toBe(0);
+    const warnings = context.outLines.filter((line) => line.startsWith('warning:'));
+    expect(warnings.filter((line) => line.includes('SC2154'))).toEqual([]);
+  });
+
+  it('finds nothing to say about the example remediations (real shellcheck), so a copy starts clean', async () => {
+    expect(onPath('shellcheck'), 'shellcheck is not installed (apt-get install shellcheck)').toBeDefined();
+    const { code, context } = await cli(process.cwd(), ['validate'], { env: env(process.env.PATH ?? '') });
+    expect(code).toBe(0);
+    expect(context.outLines.filter((line) => /^(warning|error)/.test(line))).toEqual([]);
+    expect(context.errLines).toEqual([]);
+  });
+
   it('--json keeps stdout one document: the warnings go to stderr and into the document (found by review)', async () => {
     const repo = repoWith({ 'lint-me': LINTED });
     const { code, context } = await cli(repo.dir, ['validate', '--json'], { env: env(process.env.PATH ?? '') });
@@ -156,5 +182,90 @@ describe('validate with shellcheck', () => {
       'info SC2086: Double quote to prevent globbing and word splitting.',
     );
     expect(context.errLines.join('\n')).toContain('warning: remediations/lint-me/remediation.yml:7:10');
+  });
+
+  it("lints the folder's shell scripts too, each finding on its own file and line", async () => {
+    const bin = tempDir();
+    writeFileSync(join(bin, 'shellcheck'), FAKE_SHELLCHECK, { mode: 0o755 });
+    const clean = LINTED.replace('ls $UNQUOTED', 'ls').replace('echo UNQUOTED', 'echo done');
+    const repo = repoWith({ 'lint-me': clean });
+    repo.write('remediations/lint-me/check.sh', '#!/bin/bash\nset -eu\nls $UNQUOTED\n');
+    repo.write('remediations/lint-me/tool', '#!/usr/bin/env sh\necho UNQUOTED\n');
+    repo.write('remediations/lint-me/plain.sh', 'echo UNQUOTED\n');
+    repo.write('remediations/lint-me/notes.md', 'UNQUOTED is not shell\n');
+    repo.write('remediations/lint-me/helper.py', '#!/usr/bin/env python3\n# UNQUOTED\n');
+    repo.commit('scripts');
+    const { code, context } = await cli(repo.dir, ['validate'], {
+      env: env(`${bin}${delimiter}${process.env.PATH ?? ''}`),
+    });
+    expect(context.errLines).toEqual([]);
+    expect(code).toBe(0);
+    expect(context.outLines.filter((line) => line.startsWith('warning:'))).toEqual([
+      'warning: remediations/lint-me/check.sh:3:4: info SC2086: Double quote to prevent globbing and word splitting.',
+      'warning: remediations/lint-me/plain.sh:1:4: info SC2086: Double quote to prevent globbing and word splitting.',
+      'warning: remediations/lint-me/tool:2:4: info SC2086: Double quote to prevent globbing and word splitting.',
+    ]);
+    // Each in the dialect its #! names (bash for a .sh without one); not the README, not Python.
+    const calls = readFileSync(join(bin, 'calls.log'), 'utf8');
+    expect(calls).toContain('args: -s bash -x -f json1 -\n#!/bin/bash\nset -eu\nls $UNQUOTED\n');
+    expect(calls).toContain('args: -s sh -x -f json1 -\n#!/usr/bin/env sh\necho UNQUOTED\n');
+    expect(calls).toContain('args: -s bash -x -f json1 -\necho UNQUOTED\n');
+    expect(calls).not.toContain('is not shell');
+    expect(calls).not.toContain('python3');
+  });
+
+  // A script's file name is the pull request's to choose. Written into `::warning file=...` as it
+  // is, `,` and `::` in it would end the property and let the name write its own annotation.
+  it('escapes a hostile script name in the annotation, so it cannot forge one', async () => {
+    const bin = tempDir();
+    writeFileSync(join(bin, 'shellcheck'), FAKE_SHELLCHECK, { mode: 0o755 });
+    const clean = LINTED.replace('ls $UNQUOTED', 'ls').replace('echo UNQUOTED', 'echo done');
+    const repo = repoWith({ 'lint-me': clean });
+    repo.write('remediations/lint-me/x,line=1::forged.sh', 'echo UNQUOTED\n');
+    repo.commit('hostile name');
+    const { code, context } = await cli(repo.dir, ['validate'], {
+      env: env(`${bin}${delimiter}${process.env.PATH ?? ''}`, { GITHUB_ACTIONS: 'true' }),
+    });
+    expect(code).toBe(0);
+    const annotations = context.outLines.filter((line) => line.startsWith('::warning'));
+    expect(annotations).toEqual([
+      '::warning file=remediations/lint-me/x%2Cline=1%3A%3Aforged.sh,line=1,col=4::info SC2086: Double quote to prevent globbing and word splitting.',
+    ]);
+  });
+});
+
+describe('parseShellcheckJson1', () => {
+  // A directive can name any file (`# shellcheck source=/etc/...`), and shellcheck then reports
+  // findings in that file too; only the script's own ("-") are kept, so none can quote another file.
+  it("keeps only the linted script's own findings", () => {
+    const result = parseShellcheckJson1(
+      JSON.stringify({
+        comments: [
+          { file: '-', line: 2, column: 1, level: 'warning', code: 2034, message: 'x appears unused.' },
+          { file: '/etc/shadow', line: 1, column: 1, level: 'error', code: 1073, message: 'root:$6$secret' },
+          { file: 'lib.sh', line: 9, column: 1, level: 'info', code: 2086, message: 'in the library' },
+        ],
+      }),
+    );
+    expect(result).toEqual({
+      kind: 'findings',
+      findings: [{ line: 2, column: 1, level: 'warning', code: 2034, message: 'x appears unused.' }],
+    });
+  });
+});
+
+describe('scriptShell', () => {
+  it('names the shell of #! lines for bash and sh, and bash for a .sh without one', () => {
+    const shell = (path: string, text: string) => scriptShell(path, Buffer.from(text));
+    expect(shell('fix', '#!/bin/bash\n')).toBe('bash');
+    expect(shell('fix', '#!/usr/bin/env bash\n')).toBe('bash');
+    expect(shell('fix', '#! /usr/bin/env -S bash -eu\n')).toBe('bash');
+    expect(shell('fix', '#!/bin/sh -e\n')).toBe('sh');
+    expect(shell('fix', '#!/bin/dash\n')).toBe('sh');
+    expect(shell('fix.sh', 'echo hi\n')).toBe('bash');
+    expect(shell('fix.sh', '#!/usr/bin/env python3\n')).toBeUndefined();
+    expect(shell('fix', '#!/bin/bashful\n')).toBeUndefined();
+    expect(shell('fix', '#!/bin/zsh\n')).toBeUndefined();
+    expect(shell('README.md', '# bash\n')).toBeUndefined();
   });
 });
