@@ -819,7 +819,12 @@ var check_definition = __webpack_require__(86587);
 var tree_digest = __webpack_require__(40460);
 // EXTERNAL MODULE: ./src/adapters/remediation-source.ts
 var remediation_source = __webpack_require__(35703);
+// EXTERNAL MODULE: ./src/core/targets-config.ts + 1 modules
+var targets_config = __webpack_require__(98326);
 ;// CONCATENATED MODULE: ./src/app/validate-changes.ts
+
+
+
 
 
 
@@ -908,6 +913,29 @@ async function validateChanges(git, root, base, lint) {
     }
     return results;
 }
+/**
+ * Validates the working tree's targets file (remediations/targets.yml) as routing reads it, when
+ * there is one: a pull request that breaks it is told on its line, instead of every alert being
+ * refused later in the plan job. Undefined when the repository has none (routing is optional).
+ */
+function checkTargetsFile(root) {
+    const file = targets_config/* DEFAULT_TARGETS_FILE */.yN;
+    try {
+        const bytes = (0,bounded_file/* tryReadBoundedFile */.D)((0,external_node_path_.join)(root, file), { label: 'targets file', maxBytes: targets_config/* MAX_TARGETS_FILE_BYTES */.pf });
+        if (bytes === undefined)
+            return undefined;
+        (0,targets_config/* parseTargetsConfig */.Kq)(bytes, file);
+        return { file, issues: [] };
+    }
+    catch (error) {
+        if (error instanceof targets_config/* TargetsConfigError */.rO)
+            return { file, issues: error.issues };
+        // Not a regular file, too large, unreadable: one problem at the top of the file.
+        if (error instanceof errors/* UsageError */.eb)
+            return { file, issues: [{ file, line: 1, column: 1, path: '', message: error.message }] };
+        throw error;
+    }
+}
 /** Checks that the working tree's manifest only appends to the one at `base` (if it changed). */
 async function checkManifestChange(git, root, base) {
     const before = await git.tryReadFileAt(base, manifest_file/* DEFAULT_MANIFEST_PATH */.e);
@@ -918,7 +946,7 @@ async function checkManifestChange(git, root, base) {
     return `manifest appends ${summary.added.join(', ') || 'nothing'}${summary.yanked.length ? `, yanks ${summary.yanked.join(', ')}` : ''}`;
 }
 /** Renders the review table for the job summary. */
-function renderValidation(results, manifestNote) {
+function renderValidation(results, manifestNote, targets) {
     const lines = ['## Remediation definitions', ''];
     if (results.length === 0)
         lines.push('No remediation changed.');
@@ -939,6 +967,12 @@ function renderValidation(results, manifestNote) {
         // A finding can quote the script (a pull request's text): escaped, so it cannot add Markdown or HTML.
         for (const w of warnings)
             lines.push(`- ${(0,markdown/* escape */.i)(`${w.file}:${w.line}:${w.column}: ${w.path}: ${w.message}`)}`);
+    }
+    if (targets) {
+        lines.push('', `Targets file \`${targets.file}\`: ${targets.issues.length ? `❌ ${targets.issues.length} problem(s)` : '✅ valid'}.`);
+        // The problems quote the pull request's text: escaped, as the shellcheck findings are.
+        for (const i of targets.issues)
+            lines.push(`- ${(0,markdown/* escape */.i)(`${i.file}:${i.line}:${i.column}: ${i.path ? `${i.path}: ` : ''}${i.message}`)}`);
     }
     if (manifestNote)
         lines.push('', `Manifest: ${manifestNote}.`);
@@ -1067,8 +1101,6 @@ function parseShellcheckJson1(text) {
 
 // EXTERNAL MODULE: ./src/record/read-snapshot.ts
 var read_snapshot = __webpack_require__(82170);
-// EXTERNAL MODULE: ./src/core/targets-config.ts + 1 modules
-var targets_config = __webpack_require__(98326);
 ;// CONCATENATED MODULE: ./src/app/target-routing.ts
 // Routing runs to their targets' runners (issue 17): what `remediate targets resolve` does in the
 // plan job of on-alert.yml, drift.yml and fleet.yml, on ubuntu-latest, before any runner for a fix
@@ -1257,6 +1289,18 @@ async function validateCommand(base, summary, github, context, report) {
             nextVersion: result.nextVersion,
         })),
     });
+    // The targets file routing reads (when the repository has one): its problems fail validation too.
+    const targets = checkTargetsFile(root);
+    for (const issue of targets?.issues ?? []) {
+        report.line(onGitHub
+            ? `::error file=${escapeProperty(issue.file)},line=${issue.line},col=${issue.column}::${escapeCommand(`${issue.path ? `${issue.path}: ` : ''}${issue.message}`)}`
+            : `error: ${(0,definition_parser/* formatIssue */.Hd)(issue)}`);
+    }
+    if (targets)
+        report.detail(`${targets.file}: ${targets.issues.length ? 'invalid' : 'valid'}`);
+    report.know({
+        targets: targets ? { file: targets.file, valid: targets.issues.length === 0, issues: targets.issues } : null,
+    });
     let manifestNote;
     let refusal;
     if (base !== undefined) {
@@ -1271,17 +1315,23 @@ async function validateCommand(base, summary, github, context, report) {
         }
     }
     if (summary)
-        await (0,promises_.appendFile)(summary, renderValidation(results, manifestNote));
+        await (0,promises_.appendFile)(summary, renderValidation(results, manifestNote, targets));
     report.know({ manifest: manifestNote ?? null });
     if (refusal)
         throw refusal;
-    const problems = invalid === 0
+    const targetProblems = targets?.issues.length ?? 0;
+    const problems = invalid + targetProblems === 0
         ? undefined
-        : `${invalid} problem(s) in ${results.filter((r) => r.issues.length > 0).length} remediation(s)`;
+        : [
+            invalid ? `${invalid} problem(s) in ${results.filter((r) => r.issues.length > 0).length} remediation(s)` : '',
+            targetProblems ? `${targetProblems} problem(s) in ${targets?.file}` : '',
+        ]
+            .filter(Boolean)
+            .join('; ');
     return report.finish({
         status: problems === undefined ? 'valid' : 'invalid',
         exitCode: problems === undefined ? errors/* ExitCode */.yU.ok : errors/* ExitCode */.yU.usage,
-        code: problems === undefined ? null : 'INVALID_DEFINITION',
+        code: problems === undefined ? null : invalid > 0 ? 'INVALID_DEFINITION' : 'INVALID_CONFIG',
         message: problems ?? null,
     });
 }

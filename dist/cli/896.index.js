@@ -6641,7 +6641,7 @@ const COMMANDS = {
         exitCodes: { 0: 're-queued (the count is printed)', 2: `${USAGE_EXIT}; invalid config` },
     },
     validate: {
-        summary: 'Validate the remediations changed since --base (all without it): schema, semantics, shell syntax',
+        summary: 'Validate the remediations changed since --base (all without it): schema, semantics, shell syntax; and remediations/targets.yml',
         workflow: true,
         arguments: [],
         options: {
@@ -6657,8 +6657,8 @@ const COMMANDS = {
         },
         examples: ['validate', 'validate --base origin/main --summary "$GITHUB_STEP_SUMMARY"'],
         exitCodes: {
-            0: 'every definition is valid',
-            2: 'an invalid definition (annotated with file:line:col), or a usage error',
+            0: 'every definition is valid, and the targets file if there is one',
+            2: 'an invalid definition or targets file (annotated with file:line:col), or a usage error',
             3: 'remediations/manifest.json changed in a way that is not append-only',
         },
     },
@@ -10220,6 +10220,7 @@ function formatPath(path) {
 __webpack_require__.d(__webpack_exports__, {
   yN: () => (/* binding */ DEFAULT_TARGETS_FILE),
   pf: () => (/* binding */ MAX_TARGETS_FILE_BYTES),
+  rO: () => (/* binding */ TargetsConfigError),
   yr: () => (/* binding */ factConflicts),
   AB: () => (/* binding */ parseTargetFacts),
   Kq: () => (/* binding */ parseTargetsConfig),
@@ -10227,7 +10228,7 @@ __webpack_require__.d(__webpack_exports__, {
   kQ: () => (/* binding */ targetFactEnvName)
 });
 
-// UNUSED EXPORTS: FACT_NAME, MAX_FACTS, MAX_FACT_CHARS, TargetsConfigError
+// UNUSED EXPORTS: FACT_NAME, MAX_FACTS, MAX_FACT_CHARS
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/equal.js
 var equal = __webpack_require__(24951);

@@ -14,6 +14,14 @@ import {
 } from '../adapters/remediation-source.ts';
 import { DEFAULT_MANIFEST_PATH } from './manifest-file.ts';
 import { escape } from './markdown.ts';
+import { tryReadBoundedFile } from '../adapters/bounded-file.ts';
+import { UsageError } from '../errors.ts';
+import {
+  DEFAULT_TARGETS_FILE,
+  MAX_TARGETS_FILE_BYTES,
+  parseTargetsConfig,
+  TargetsConfigError,
+} from '../core/targets-config.ts';
 
 /** What validation found for one changed remediation. */
 export interface ChangedRemediation {
@@ -112,6 +120,33 @@ export async function validateChanges(
   return results;
 }
 
+/** What validation found in the targets file: its problems, none when it is valid. */
+export interface TargetsFileCheck {
+  readonly file: string;
+  readonly issues: readonly DefinitionIssue[];
+}
+
+/**
+ * Validates the working tree's targets file (remediations/targets.yml) as routing reads it, when
+ * there is one: a pull request that breaks it is told on its line, instead of every alert being
+ * refused later in the plan job. Undefined when the repository has none (routing is optional).
+ */
+export function checkTargetsFile(root: string): TargetsFileCheck | undefined {
+  const file = DEFAULT_TARGETS_FILE;
+  try {
+    const bytes = tryReadBoundedFile(join(root, file), { label: 'targets file', maxBytes: MAX_TARGETS_FILE_BYTES });
+    if (bytes === undefined) return undefined;
+    parseTargetsConfig(bytes, file);
+    return { file, issues: [] };
+  } catch (error) {
+    if (error instanceof TargetsConfigError) return { file, issues: error.issues };
+    // Not a regular file, too large, unreadable: one problem at the top of the file.
+    if (error instanceof UsageError)
+      return { file, issues: [{ file, line: 1, column: 1, path: '', message: error.message }] };
+    throw error;
+  }
+}
+
 /** Checks that the working tree's manifest only appends to the one at `base` (if it changed). */
 export async function checkManifestChange(git: GitRepository, root: string, base: string): Promise<string | undefined> {
   const before = await git.tryReadFileAt(base, DEFAULT_MANIFEST_PATH);
@@ -122,7 +157,11 @@ export async function checkManifestChange(git: GitRepository, root: string, base
 }
 
 /** Renders the review table for the job summary. */
-export function renderValidation(results: readonly ChangedRemediation[], manifestNote: string | undefined): string {
+export function renderValidation(
+  results: readonly ChangedRemediation[],
+  manifestNote: string | undefined,
+  targets?: TargetsFileCheck,
+): string {
   const lines = ['## Remediation definitions', ''];
   if (results.length === 0) lines.push('No remediation changed.');
   else {
@@ -148,6 +187,15 @@ export function renderValidation(results: readonly ChangedRemediation[], manifes
     );
     // A finding can quote the script (a pull request's text): escaped, so it cannot add Markdown or HTML.
     for (const w of warnings) lines.push(`- ${escape(`${w.file}:${w.line}:${w.column}: ${w.path}: ${w.message}`)}`);
+  }
+  if (targets) {
+    lines.push(
+      '',
+      `Targets file \`${targets.file}\`: ${targets.issues.length ? `❌ ${targets.issues.length} problem(s)` : '✅ valid'}.`,
+    );
+    // The problems quote the pull request's text: escaped, as the shellcheck findings are.
+    for (const i of targets.issues)
+      lines.push(`- ${escape(`${i.file}:${i.line}:${i.column}: ${i.path ? `${i.path}: ` : ''}${i.message}`)}`);
   }
   if (manifestNote) lines.push('', `Manifest: ${manifestNote}.`);
   lines.push(

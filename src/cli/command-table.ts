@@ -740,7 +740,8 @@ export const COMMANDS = {
     exitCodes: { 0: 're-queued (the count is printed)', 2: `${USAGE_EXIT}; invalid config` },
   },
   validate: {
-    summary: 'Validate the remediations changed since --base (all without it): schema, semantics, shell syntax',
+    summary:
+      'Validate the remediations changed since --base (all without it): schema, semantics, shell syntax; and remediations/targets.yml',
     workflow: true,
     arguments: [],
     options: {
@@ -756,8 +757,8 @@ export const COMMANDS = {
     },
     examples: ['validate', 'validate --base origin/main --summary "$GITHUB_STEP_SUMMARY"'],
     exitCodes: {
-      0: 'every definition is valid',
-      2: 'an invalid definition (annotated with file:line:col), or a usage error',
+      0: 'every definition is valid, and the targets file if there is one',
+      2: 'an invalid definition or targets file (annotated with file:line:col), or a usage error',
       3: 'remediations/manifest.json changed in a way that is not append-only',
     },
   },

@@ -34,7 +34,7 @@ import { readRecord } from '../record/record-files.ts';
 import { snapshotDigest } from '../record/record-verifier.ts';
 import { countRows, renderRecordTable } from '../app/summarize-records.ts';
 import { rowOfSnapshot } from '../app/run-list.ts';
-import { checkManifestChange, renderValidation, validateChanges } from '../app/validate-changes.ts';
+import { checkManifestChange, checkTargetsFile, renderValidation, validateChanges } from '../app/validate-changes.ts';
 import { shellcheckOn } from '../adapters/shellcheck.ts';
 import { parseSnapshot } from '../record/read-snapshot.ts';
 import { readTargetsFile, routeLegs, routeOutput, type RouteOutput } from '../app/target-routing.ts';
@@ -173,6 +173,19 @@ export async function validateCommand(
       nextVersion: result.nextVersion,
     })),
   });
+  // The targets file routing reads (when the repository has one): its problems fail validation too.
+  const targets = checkTargetsFile(root);
+  for (const issue of targets?.issues ?? []) {
+    report.line(
+      onGitHub
+        ? `::error file=${escapeProperty(issue.file)},line=${issue.line},col=${issue.column}::${escapeCommand(`${issue.path ? `${issue.path}: ` : ''}${issue.message}`)}`
+        : `error: ${formatIssue(issue)}`,
+    );
+  }
+  if (targets) report.detail(`${targets.file}: ${targets.issues.length ? 'invalid' : 'valid'}`);
+  report.know({
+    targets: targets ? { file: targets.file, valid: targets.issues.length === 0, issues: targets.issues } : null,
+  });
   let manifestNote: string | undefined;
   let refusal: TrustError | undefined;
   if (base !== undefined) {
@@ -184,17 +197,23 @@ export async function validateCommand(
       manifestNote = `❌ not append-only: ${error.message}`;
     }
   }
-  if (summary) await appendFile(summary, renderValidation(results, manifestNote));
+  if (summary) await appendFile(summary, renderValidation(results, manifestNote, targets));
   report.know({ manifest: manifestNote ?? null });
   if (refusal) throw refusal;
+  const targetProblems = targets?.issues.length ?? 0;
   const problems =
-    invalid === 0
+    invalid + targetProblems === 0
       ? undefined
-      : `${invalid} problem(s) in ${results.filter((r) => r.issues.length > 0).length} remediation(s)`;
+      : [
+          invalid ? `${invalid} problem(s) in ${results.filter((r) => r.issues.length > 0).length} remediation(s)` : '',
+          targetProblems ? `${targetProblems} problem(s) in ${targets?.file}` : '',
+        ]
+          .filter(Boolean)
+          .join('; ');
   return report.finish({
     status: problems === undefined ? 'valid' : 'invalid',
     exitCode: problems === undefined ? ExitCode.ok : ExitCode.usage,
-    code: problems === undefined ? null : 'INVALID_DEFINITION',
+    code: problems === undefined ? null : invalid > 0 ? 'INVALID_DEFINITION' : 'INVALID_CONFIG',
     message: problems ?? null,
   });
 }

@@ -442,6 +442,28 @@ describe('validate', () => {
     expect(remediations[0]!.issues[0]).toMatchObject({ file: expect.stringContaining('bad/remediation.yml'), line: 4 });
   });
 
+  it('--json reports the targets file: null without one, its problems with an invalid one (INVALID_CONFIG)', async () => {
+    const repo = repoWithInvalid();
+    const without = await cli(repo.dir, ['validate', '--json']);
+    expect(documentOf(without.context)).toMatchObject({ targets: null });
+    repo.write(
+      'remediations/bad/remediation.yml',
+      'name: bad\ndescription: fixed\nsteps:\n  - { id: a, run: "true" }\n',
+    );
+    repo.write('remediations/targets.yml', 'targets:\n  "-web": { runs-on: x }\n');
+    repo.commit();
+    const { code, context } = await cli(repo.dir, ['validate', '--json']);
+    expect(code).toBe(2);
+    const doc = documentOf(context);
+    expect(doc).toMatchObject({
+      status: 'invalid',
+      code: 'INVALID_CONFIG',
+      targets: { file: 'remediations/targets.yml', valid: false },
+    });
+    expect((doc['targets'] as { issues: { line: number }[] }).issues[0]).toMatchObject({ line: 2 });
+    expect((doc['remediations'] as { valid: boolean }[]).every((r) => r.valid)).toBe(true);
+  });
+
   it('--quiet prints only the problems', async () => {
     const { code, context } = await cli(repoWithInvalid().dir, ['validate', '--quiet']);
     expect(code).toBe(2);

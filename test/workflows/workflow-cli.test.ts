@@ -180,6 +180,30 @@ describe('validate.yml with the real CLI', () => {
     expect(broken.status).toBe(2);
     expect(broken.stdout + broken.stderr).toMatch(/::error file=remediations\/svc\/remediation\.yml,line=\d+/);
   });
+
+  it('fails a pull request that breaks remediations/targets.yml, annotated on its line', () => {
+    const repo = releasedRepo();
+    const base = repo.git('rev-parse', 'HEAD').trim();
+    repo.write('remediations/targets.yml', 'targets:\n  web-1:\n    runs-on: [self-hosted, web-1]\n');
+    repo.commit('route web-1');
+    const step = findStep(validate, 'validate', 'Validate changed definitions (annotations, digest table)');
+    const valid = runStep(step, { cwd: repo.dir, env: { BASE: base } });
+    expect(valid.stdout + valid.stderr).not.toMatch(/::error/);
+    expect(valid.status).toBe(0);
+    expect(valid.summary).toContain('Targets file `remediations/targets.yml`: ✅ valid.');
+
+    repo.write(
+      'remediations/targets.yml',
+      'targets:\n  web-1:\n    runs-on: [self-hosted, web-1]\n    runs_on: typo\n',
+    );
+    repo.commit('typo');
+    const broken = runStep(step, { cwd: repo.dir, env: { BASE: base } });
+    expect(broken.status).toBe(2);
+    expect(broken.stdout + broken.stderr).toContain(
+      "::error file=remediations/targets.yml,line=4,col=5::targets.web-1.runs_on: unknown key 'runs_on'",
+    );
+    expect(broken.summary).toContain('Targets file `remediations/targets.yml`: ❌ 1 problem(s).');
+  });
 });
 
 describe('examples/release.yml as copied: a new repository releases its first version, then the next', () => {
