@@ -1738,6 +1738,7 @@ function rowOfSnapshot(snapshot, snapshotDigest, location) {
         name: snapshot.remediation.name,
         // `remediate try` ran a working tree: never shown as a version, which would read as released.
         version: snapshot.unreleased === true ? 'UNRELEASED' : snapshot.remediation.version,
+        unreleased: snapshot.unreleased === true,
         target: snapshot.target ?? (typeof param === 'string' ? param : null),
         trigger: trigger.kind === 'local'
             ? 'local'
@@ -1761,6 +1762,8 @@ function rowOfEntry(entry) {
         started: entry.created,
         name: entry.name,
         version: entry.version,
+        // Published only by the Action, which runs released versions.
+        unreleased: false,
         target: null,
         trigger: null,
         status: 'expired',

@@ -75,6 +75,8 @@ export interface RunRow {
   readonly started: string;
   readonly name: string;
   readonly version: string;
+  /** A `remediate try` of a working tree (version `UNRELEASED`): no released version ran. */
+  readonly unreleased: boolean;
   /** The recorded target (`--target`), else the `target` parameter; null when neither. */
   readonly target: string | null;
   /** `local`, or the GitHub event (`repository_dispatch`, `schedule`, `workflow_dispatch`, ...). */
@@ -105,6 +107,7 @@ export function rowOfSnapshot(snapshot: RunSnapshot, snapshotDigest: string, loc
     name: snapshot.remediation.name,
     // `remediate try` ran a working tree: never shown as a version, which would read as released.
     version: snapshot.unreleased === true ? 'UNRELEASED' : snapshot.remediation.version,
+    unreleased: snapshot.unreleased === true,
     target: snapshot.target ?? (typeof param === 'string' ? param : null),
     trigger:
       trigger.kind === 'local'
@@ -129,6 +132,8 @@ export function rowOfEntry(entry: RunEntry): RunRow {
     started: entry.created,
     name: entry.name,
     version: entry.version,
+    // Published only by the Action, which runs released versions.
+    unreleased: false,
     target: null,
     trigger: null,
     status: 'expired',

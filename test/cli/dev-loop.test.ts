@@ -168,8 +168,8 @@ describe('try', () => {
 
     const listed = await cli(repo.dir, ['runs', 'list', '--out', 'runs', '--json'], { env: localEnv() });
     expect(listed.code).toBe(0);
-    const rows = JSON.parse(listed.context.outLines.join('\n')) as { version: string }[];
-    expect(rows.map((row) => row.version)).toEqual(['UNRELEASED']);
+    const rows = JSON.parse(listed.context.outLines.join('\n')) as { version: string; unreleased: boolean }[];
+    expect(rows.map((row) => [row.version, row.unreleased])).toEqual([['UNRELEASED', true]]);
 
     // A replay runs released versions only: an unreleased record is not replayable.
     const replay = await cli(

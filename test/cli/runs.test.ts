@@ -127,6 +127,7 @@ describe('runs list', () => {
       'started',
       'name',
       'version',
+      'unreleased',
       'target',
       'trigger',
       'status',
@@ -140,6 +141,7 @@ describe('runs list', () => {
     expect(failed).toMatchObject({
       name: 'svc',
       version: 'v1.0.0',
+      unreleased: false,
       target: 'web-2',
       trigger: 'local',
       status: 'failed',
