@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { Evaluator, Lexer, Parser, data } from '@actions/expressions';
 import { describe, expect, it } from 'vitest';
 import { HOSTILE_TARGET_NAMES, TARGETS_FIXTURES } from '../helpers/targets.ts';
+import { jobRuns } from './job-condition.ts';
 import { findStep, installTool, runStep, tempDir, type StepResult } from './step-runner.ts';
 import { isMap, jobsOf, parseYamlMap, stepsOf, TOOL_ACTION, workflowCallOf, type YamlMap } from './workflow-rules.ts';
 
@@ -28,7 +29,7 @@ function evaluate(expression: unknown, context: Record<string, unknown>): unknow
   return JSON.parse(JSON.stringify(new Evaluator(parsed, contexts).evaluate(), data.replacer)) as unknown;
 }
 
-const ROUTED = ['on-alert.yml', 'drift.yml', 'fleet.yml'];
+const ROUTED = ['on-alert.yml', 'drift.yml', 'fleet.yml', 'remediate.yml'];
 const ROUTE_IF = "${{ inputs.targets-file != '' }}";
 
 /** A workspace with the tool (src/cli.ts) and the caller's targets file where the plan jobs check it out. */
@@ -86,7 +87,7 @@ describe('routing: the workflows', () => {
   );
 
   it.each(ROUTED)('%s: every job that runs the Action waits for the route (needs the plan job)', (name) => {
-    const planJob = name === 'on-alert.yml' ? 'parse' : 'plan';
+    const planJob = name === 'on-alert.yml' ? 'parse' : name === 'remediate.yml' ? 'route' : 'plan';
     for (const [id, job] of actionJobs(workflow(name))) {
       const needs = [job.needs].flat();
       expect(needs, `${name} ${id}`).toContain(planJob);
@@ -161,6 +162,97 @@ describe('routing: the workflows', () => {
         expect(evaluate(actionWith(job)['target-facts'], context('', 'web-1')), id).toBe('');
       }
     });
+  });
+});
+
+describe('routing: remediate.yml (runs by hand, replays)', () => {
+  const wf = workflow('remediate.yml');
+  const route = jobOf(wf, 'route');
+  const plan = jobOf(wf, 'plan');
+  const remediate = jobOf(wf, 'remediate');
+  const routeStep = findStep(wf, 'route', 'route');
+  const ok = { success: true, failure: false, cancelled: false, always: true };
+
+  it('routes in a job of its own on ubuntu-latest, only when asked, with the target from input target', () => {
+    expect(route['runs-on']).toBe('ubuntu-latest');
+    expect(route.if).toBe("${{ vars.REMEDIATE_STOP == '' && (inputs.targets-file != '') }}");
+    expect(route.permissions).toEqual({ contents: 'read' });
+    const steps = stepsOf(route);
+    const checkout = steps.findIndex((s) => s.name === 'Check out the targets file');
+    expect(checkout).toBeGreaterThan(-1);
+    expect(steps[checkout]?.with).toMatchObject({ path: '.remediate-targets', 'persist-credentials': false });
+    expect(steps.indexOf(routeStep)).toBeGreaterThan(checkout);
+    expect(routeStep.if).toBe(ROUTE_IF);
+    expect(String(routeStep.run)).not.toContain('${{');
+    expect(routeStep.env).toEqual({ TARGET: '${{ inputs.target }}', TARGETS_FILE: '${{ inputs.targets-file }}' });
+    expect(route.outputs).toEqual({
+      'runs-on': '${{ steps.route.outputs.runs-on }}',
+      'target-facts': '${{ steps.route.outputs.facts }}',
+    });
+  });
+
+  it("runs on the route's labels when routing is on, else on input runs-on", () => {
+    const context = (runsOnOutput: string, runsOnInput: string) => ({
+      needs: { route: { outputs: { 'runs-on': runsOnOutput } } },
+      inputs: { 'runs-on': runsOnInput },
+    });
+    expect(evaluate(remediate['runs-on'], context('["self-hosted","zone-b"]', 'ubuntu-latest'))).toEqual([
+      'self-hosted',
+      'zone-b',
+    ]);
+    expect(evaluate(remediate['runs-on'], context('', 'ubuntu-latest'))).toBe('ubuntu-latest');
+    expect(evaluate(remediate['runs-on'], context('', '["self-hosted", "linux"]'))).toEqual(['self-hosted', 'linux']);
+  });
+
+  it('hands the facts to the plan and to the run; a replay gets none (it runs with its recorded facts)', () => {
+    const facts = '{"ssh_host":"db-1.zone-b.internal"}';
+    const context = (replay: string) => ({
+      needs: { route: { outputs: { 'target-facts': facts } } },
+      inputs: { 'replay-run-id': replay },
+    });
+    expect(evaluate(actionWith(plan)['target-facts'], context(''))).toBe(facts);
+    expect(evaluate(actionWith(remediate)['target-facts'], context(''))).toBe(facts);
+    expect(evaluate(actionWith(remediate)['target-facts'], context('123456789-1'))).toBe('');
+  });
+
+  it('never plans or runs after a failed or cancelled route; without routing both go on as before (GitHub evaluator)', () => {
+    const needs = (routeResult: string, planResult: string) => ({
+      vars: { REMEDIATE_STOP: '' },
+      inputs: { approval: true },
+      needs: { route: { result: routeResult, outputs: {} }, plan: { result: planResult, outputs: {} } },
+    });
+    for (const routeResult of ['failure', 'cancelled']) {
+      expect(jobRuns(plan.if, needs(routeResult, 'skipped'), ok), `plan after ${routeResult}`).toBe(false);
+      for (const planResult of ['success', 'skipped', 'failure'])
+        expect(jobRuns(remediate.if, needs(routeResult, planResult), ok), `${routeResult}/${planResult}`).toBe(false);
+    }
+    for (const routeResult of ['success', 'skipped']) {
+      expect(jobRuns(plan.if, needs(routeResult, 'skipped'), ok), `plan after ${routeResult}`).toBe(true);
+      expect(jobRuns(remediate.if, needs(routeResult, 'success'), ok)).toBe(true);
+      expect(jobRuns(remediate.if, needs(routeResult, 'skipped'), ok)).toBe(true);
+      expect(jobRuns(remediate.if, needs(routeResult, 'failure'), ok)).toBe(false);
+    }
+    expect([remediate.needs].flat()).toEqual(['route', 'plan']);
+  });
+
+  it('as written with the real CLI: routes a target, refuses an unknown one (exit 3), none, and hostile names (exit 2)', () => {
+    const workspace = workspaceWithTargets();
+    const run = (target: string) =>
+      runStep(routeStep, { cwd: workspace, env: { TARGET: target, TARGETS_FILE: 'remediations/targets.yml' } });
+    const routed = run('db:primary');
+    expect(routed.status).toBe(0);
+    expect(JSON.parse(routed.outputs['runs-on'] ?? '')).toEqual(['self-hosted', 'zone-b']);
+    expect(JSON.parse(routed.outputs.facts ?? '')).toMatchObject({ ssh_host: 'db-1.zone-b.internal' });
+    const unknown = run('web-9');
+    expect(unknown.status).toBe(3);
+    expect(unknown.outputs).toEqual({});
+    expect(run('').status).toBe(2);
+    for (const [attack, target] of Object.entries(HOSTILE_TARGET_NAMES)) {
+      const result = run(target);
+      expect(result.status, attack).toBe(2);
+      expect(result.outputs, attack).toEqual({});
+      expectNoWorkflowCommand(result);
+    }
   });
 });
 

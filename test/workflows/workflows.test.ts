@@ -305,7 +305,7 @@ describe('reusable workflows document their interface', () => {
       for (const [, job] of jobsOf(workflow(name)))
         checkouts += stepsOf(job).filter((s) => (s.with as YamlMap | undefined)?.path === TOOL_CHECKOUT.path).length;
     }
-    expect(checkouts).toBe(19);
+    expect(checkouts).toBe(20);
     // No other step mentions a caller-supplied tool reference any more.
     for (const name of REUSABLE) expect(read(`.github/workflows/${name}`)).not.toMatch(/tool-ref|tool-repository/);
   });
@@ -513,6 +513,7 @@ describe('the tool commit check (job.workflow_repository, job.workflow_sha)', ()
 
   it('exists first in every job that runs tool code', () => {
     expect(checks.map((c) => c.where)).toEqual([
+      'remediate.yml route',
       'remediate.yml plan',
       'remediate.yml remediate',
       'on-alert.yml parse',
@@ -1355,17 +1356,19 @@ describe("remediate.yml's approval mode", () => {
   const jobs = Object.fromEntries(jobsOf(wf));
 
   it('plans outside the environment, then runs in it only the plan digest the plan job wrote', () => {
-    expect(jobs.plan?.if).toBe("${{ vars.REMEDIATE_STOP == '' && (inputs.approval) }}");
+    expect(jobs.plan?.if).toBe(
+      "${{ vars.REMEDIATE_STOP == '' && (inputs.approval && !cancelled() && (needs.route.result == 'success' || needs.route.result == 'skipped')) }}",
+    );
     expect(jobs.plan?.environment).toBeUndefined();
     const planStep = findStep(wf, 'plan', 'plan');
     expect(planStep.with).toMatchObject({ 'dry-run': true, target: '${{ inputs.target }}' });
     // The plan job holds no secret: the dry run plans without them.
     expect(JSON.stringify(jobs.plan)).not.toContain('REMEDIATION_SECRETS');
     expect(jobs.remediate?.environment).toBe('${{ inputs.environment }}');
-    expect(jobs.remediate?.needs).toBe('plan');
-    // Never after a failed plan; without approval the plan is skipped and the fix runs as before.
+    expect(jobs.remediate?.needs).toEqual(['route', 'plan']);
+    // Never after a failed plan (or route); without approval the plan is skipped and the fix runs as before.
     expect(jobs.remediate?.if).toBe(
-      "${{ vars.REMEDIATE_STOP == '' && (!cancelled() && (needs.plan.result == 'success' || needs.plan.result == 'skipped')) }}",
+      "${{ vars.REMEDIATE_STOP == '' && (!cancelled() && (needs.route.result == 'success' || needs.route.result == 'skipped') && (needs.plan.result == 'success' || needs.plan.result == 'skipped')) }}",
     );
     expect(findStep(wf, 'remediate', 'run').with).toMatchObject({
       'plan-digest': '${{ needs.plan.outputs.plan-digest }}',
