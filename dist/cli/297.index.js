@@ -811,6 +811,8 @@ function renderRecordTable(rows) {
 
 // EXTERNAL MODULE: ./src/app/run-list.ts
 var run_list = __webpack_require__(38839);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./src/core/append-check.ts
 var append_check = __webpack_require__(50078);
 // EXTERNAL MODULE: ./src/app/check-definition.ts + 1 modules
@@ -819,9 +821,13 @@ var check_definition = __webpack_require__(86587);
 var tree_digest = __webpack_require__(40460);
 // EXTERNAL MODULE: ./src/adapters/remediation-source.ts
 var remediation_source = __webpack_require__(35703);
+// EXTERNAL MODULE: ./src/core/version-ref.ts
+var version_ref = __webpack_require__(89715);
 // EXTERNAL MODULE: ./src/core/targets-config.ts + 1 modules
 var targets_config = __webpack_require__(98326);
 ;// CONCATENATED MODULE: ./src/app/validate-changes.ts
+
+
 
 
 
@@ -847,6 +853,22 @@ async function validateChanges(git, root, base, lint) {
     // Once shellcheck is found missing, it is not looked for again.
     let linter = lint;
     for (const name of names.sort()) {
+        // Attack: a pull request's folder name is printed (log lines, the summary table, the tag to
+        // push). `zz\n::warning ...` or `\n::stop-commands::x` would write workflow commands of its
+        // own. A folder that is not a remediation name is a problem, shown only JSON-quoted.
+        if (!isRemediationName(name)) {
+            const file = `${remediation_source/* REMEDIATIONS_DIR */.LO}/${shownName(name)}/`;
+            const message = `${shownName(name)} is not a remediation name: expected lower-case letters, digits and '-' (at most 64); rename the folder`;
+            results.push({
+                name,
+                issues: [{ file, line: 1, column: 1, path: '', message }],
+                warnings: [],
+                lint: 'not-linted',
+                nextVersion: 'v1.0.0',
+                changedSinceRelease: true,
+            });
+            continue;
+        }
         let issues = [];
         let warnings = [];
         let linted = 'not-linted';
@@ -871,7 +893,8 @@ async function validateChanges(git, root, base, lint) {
                 const parsed = await (0,check_definition/* checkDefinition */.QU)(file, definition.content, name);
                 if (linter !== undefined) {
                     const folder = (0,external_node_path_.join)(root, remediation_source/* REMEDIATIONS_DIR */.LO, name);
-                    const steps = await (0,check_definition/* lintDefinition */.Pn)(file, definition.content, parsed, linter, folder);
+                    const onDisk = { folder, files: files.map((f) => f.path) };
+                    const steps = await (0,check_definition/* lintDefinition */.Pn)(file, definition.content, parsed, linter, onDisk);
                     const scripts = steps.kind === 'linted' ? await (0,check_definition/* lintScripts */.UL)(`${remediation_source/* REMEDIATIONS_DIR */.LO}/${name}`, files, linter, folder) : steps;
                     if (scripts.kind === 'missing' || steps.kind === 'missing')
                         linter = undefined;
@@ -921,7 +944,24 @@ async function validateChanges(git, root, base, lint) {
 function checkTargetsFile(root) {
     const file = targets_config/* DEFAULT_TARGETS_FILE */.yN;
     try {
-        const bytes = (0,bounded_file/* tryReadBoundedFile */.D)((0,external_node_path_.join)(root, file), { label: 'targets file', maxBytes: targets_config/* MAX_TARGETS_FILE_BYTES */.pf });
+        // Attack: a pull request's targets.yml (or remediations/) linked to a runner file, such as
+        // /proc/self/environ or a credentials file: parse errors quote what they read, into the
+        // public log, the summary and --json. Links are refused, never followed; and a dangling link
+        // is a problem, not "no targets file", so it cannot pass review and break routing later.
+        const folder = lstatOrUndefined((0,external_node_path_.join)(root, remediation_source/* REMEDIATIONS_DIR */.LO));
+        if (folder?.isSymbolicLink()) {
+            return {
+                file,
+                issues: [
+                    { file, line: 1, column: 1, path: '', message: `${remediation_source/* REMEDIATIONS_DIR */.LO}/ is a symbolic link; make it a folder` },
+                ],
+            };
+        }
+        const bytes = (0,bounded_file/* tryReadBoundedFile */.D)((0,external_node_path_.join)(root, file), {
+            label: 'targets file',
+            maxBytes: targets_config/* MAX_TARGETS_FILE_BYTES */.pf,
+            noFollow: true,
+        });
         if (bytes === undefined)
             return undefined;
         (0,targets_config/* parseTargetsConfig */.Kq)(bytes, file);
@@ -934,6 +974,14 @@ function checkTargetsFile(root) {
         if (error instanceof errors/* UsageError */.eb)
             return { file, issues: [{ file, line: 1, column: 1, path: '', message: error.message }] };
         throw error;
+    }
+}
+function lstatOrUndefined(path) {
+    try {
+        return (0,external_node_fs_.lstatSync)(path);
+    }
+    catch {
+        return undefined;
     }
 }
 /** Checks that the working tree's manifest only appends to the one at `base` (if it changed). */
@@ -953,10 +1001,12 @@ function renderValidation(results, manifestNote, targets) {
     else {
         lines.push('| Remediation | Valid | Newest release | Released digest | New digest | To ship it |', '| --- | --- | --- | --- | --- | --- |');
         for (const r of results) {
-            const ship = !r.changedSinceRelease
-                ? 'unchanged since the release'
-                : `cut a new version: push tag \`${r.name}/${r.nextVersion}\` after merging`;
-            lines.push(`| ${r.name} | ${r.issues.length ? `❌ ${r.issues.length} problem(s)` : '✅'} | ${r.latestTag ?? '(none)'} | ${r.latestDigest ? `\`${r.latestDigest}\`` : ''} | ${r.newDigest ? `\`${r.newDigest}\`` : ''} | ${ship} |`);
+            const ship = !isRemediationName(r.name)
+                ? 'rename the folder'
+                : !r.changedSinceRelease
+                    ? 'unchanged since the release'
+                    : `cut a new version: push tag \`${r.name}/${r.nextVersion}\` after merging`;
+            lines.push(`| ${(0,markdown/* escape */.i)(shownName(r.name))} | ${r.issues.length ? `❌ ${r.issues.length} problem(s)` : '✅'} | ${r.latestTag ?? '(none)'} | ${r.latestDigest ? `\`${r.latestDigest}\`` : ''} | ${r.newDigest ? `\`${r.newDigest}\`` : ''} | ${ship} |`);
         }
     }
     const warnings = results.flatMap((r) => r.warnings);
@@ -978,6 +1028,25 @@ function renderValidation(results, manifestNote, targets) {
         lines.push('', `Manifest: ${manifestNote}.`);
     lines.push('', 'A released version is never changed: its tag keeps pointing at the reviewed commit. To ship these changes, merge, then push the tag shown (the release workflow signs and publishes it).');
     return `${lines.join('\n')}\n`;
+}
+/** Whether a folder under remediations/ has a name a remediation can have. */
+function isRemediationName(name) {
+    try {
+        (0,version_ref/* assertRemediationName */.J3)(name);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * A folder's name as printed: itself when it is a remediation name, else JSON-quoted (no line
+ * break or control character left), so it cannot start a line of its own.
+ */
+function shownName(name) {
+    return isRemediationName(name)
+        ? name
+        : JSON.stringify(name).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 /** The next patch version after `version` (v1.2.3 -> v1.2.4), or v1.0.0 for a first release. */
 function nextVersion(version) {
@@ -1020,53 +1089,85 @@ var external_node_child_process_ = __webpack_require__(31421);
 
 /** Longest one lint may take: shellcheck answers for a page of shell in well under a second. */
 const LINT_TIMEOUT_MS = 30_000;
+/** Longest all the lints of one validation may take together; later ones are skipped, and say so. */
+const LINT_BUDGET_MS = 120_000;
 /** Most output read from shellcheck: a script's findings are a few KB of JSON. */
 const MAX_OUTPUT_BYTES = 4 * 1024 * 1024;
 /**
- * A linter running `shellcheck -s <shell> -f json1 -` found on `path` (the caller's PATH), with the
+ * A linter running `shellcheck --norc -s <shell> -f json1 -` found on `path` (the caller's PATH), with the
  * script on standard input (never as an argument or a file: the script is data). Exit 0 and 1 are
  * answers (no findings, findings); anything else is a lint that failed. shellcheck not on PATH is
  * `missing`, so the caller can say it was skipped.
  */
-const shellcheckOn = (path) => (shell, script, folder) => new Promise((resolve) => {
-    // With a folder, `-x` follows what the script sources (`# shellcheck source=lib.sh`, resolved
-    // from the folder), so variables and functions a library defines are not reported as unset.
-    const follow = folder === undefined ? [] : ['-x'];
-    const child = (0,external_node_child_process_.spawn)('shellcheck', ['-s', shell, ...follow, '-f', 'json1', '-'], {
-        ...(folder === undefined ? {} : { cwd: folder }),
-        // Only PATH: SHELLCHECK_OPTS of the caller would change what is reported.
-        env: { PATH: path ?? '/usr/local/bin:/usr/bin:/bin', LC_ALL: 'C' },
-        stdio: ['pipe', 'pipe', 'pipe'],
-        timeout: LINT_TIMEOUT_MS,
-    });
-    const stdout = [];
-    const stderr = [];
-    let kept = 0;
-    const keep = (into) => (chunk) => {
-        if (kept < MAX_OUTPUT_BYTES)
-            into.push(chunk);
-        kept += chunk.byteLength;
-    };
-    child.stdout.on('data', keep(stdout));
-    child.stderr.on('data', keep(stderr));
-    // A shellcheck that exits before reading all of stdin must not crash the validation.
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(script);
-    child.on('error', (error) => {
-        resolve(error.code === 'ENOENT'
-            ? { kind: 'missing' }
-            : { kind: 'failed', message: `shellcheck could not be started: ${error.message}` });
-    });
-    child.on('close', (code, signal) => {
-        if (signal !== null)
-            return resolve({ kind: 'failed', message: `shellcheck did not finish (${signal})` });
-        if (code !== 0 && code !== 1) {
-            const said = Buffer.concat(stderr).toString('utf8').split('\n')[0]?.slice(0, 200) ?? '';
-            return resolve({ kind: 'failed', message: `shellcheck exited ${code}${said ? `: ${said}` : ''}` });
+function shellcheckOn(path, budgetMs = LINT_BUDGET_MS) {
+    let spentMs = 0;
+    return async (shell, script, sources) => {
+        // A pull request's scripts are linted one after another: together they get a budget, so many
+        // slow lints cannot hold the job for hours.
+        if (spentMs >= budgetMs) {
+            return {
+                kind: 'failed',
+                message: `not linted: the lints took ${budgetMs / 1000} s together, all they get`,
+            };
         }
-        resolve(parseShellcheckJson1(Buffer.concat(stdout).toString('utf8')));
+        const started = Date.now();
+        try {
+            return await lintOnce(path, shell, script, sources);
+        }
+        finally {
+            spentMs += Date.now() - started;
+        }
+    };
+}
+/**
+ * One shellcheck run. What a script sources is followed only among `sources.files`, given as
+ * inputs (shellcheck follows a sourced file that is one of its inputs), never with `-x`.
+ * Attack: `-x` follows any path a script or a directive names (`# shellcheck source=/dev/zero`,
+ * `. /dev/zer""o`, `\source /proc/...`): a pull request could make each lint read without end
+ * (gigabytes in 30 s) or read runner files; shell quoting is too rich to screen the paths first.
+ * `--norc`: a .shellcheckrc above the folder (the pull request's, or a link to /dev/zero) could
+ * turn on `-x` behaviour, silence the advice or stall every lint.
+ */
+function lintOnce(path, shell, script, sources) {
+    // A name starting with '-' would read as an option: such a file is not offered.
+    const inputs = (sources?.files ?? []).filter((file) => !file.startsWith('-'));
+    return new Promise((resolve) => {
+        const child = (0,external_node_child_process_.spawn)('shellcheck', ['--norc', '-s', shell, '-f', 'json1', '-', ...inputs], {
+            ...(sources === undefined ? {} : { cwd: sources.folder }),
+            // Only PATH: SHELLCHECK_OPTS of the caller would change what is reported.
+            env: { PATH: path ?? '/usr/local/bin:/usr/bin:/bin', LC_ALL: 'C' },
+            stdio: ['pipe', 'pipe', 'pipe'],
+            timeout: LINT_TIMEOUT_MS,
+        });
+        const stdout = [];
+        const stderr = [];
+        let kept = 0;
+        const keep = (into) => (chunk) => {
+            if (kept < MAX_OUTPUT_BYTES)
+                into.push(chunk);
+            kept += chunk.byteLength;
+        };
+        child.stdout.on('data', keep(stdout));
+        child.stderr.on('data', keep(stderr));
+        // A shellcheck that exits before reading all of stdin must not crash the validation.
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(script);
+        child.on('error', (error) => {
+            resolve(error.code === 'ENOENT'
+                ? { kind: 'missing' }
+                : { kind: 'failed', message: `shellcheck could not be started: ${error.message}` });
+        });
+        child.on('close', (code, signal) => {
+            if (signal !== null)
+                return resolve({ kind: 'failed', message: `shellcheck did not finish (${signal})` });
+            if (code !== 0 && code !== 1) {
+                const said = Buffer.concat(stderr).toString('utf8').split('\n')[0]?.slice(0, 200) ?? '';
+                return resolve({ kind: 'failed', message: `shellcheck exited ${code}${said ? `: ${said}` : ''}` });
+            }
+            resolve(parseShellcheckJson1(Buffer.concat(stdout).toString('utf8')));
+        });
     });
-});
+}
 /** Reads shellcheck's json1 output (`{"comments": [{line, column, level, code, message}]}`). */
 function parseShellcheckJson1(text) {
     let parsed;
@@ -1082,8 +1183,7 @@ function parseShellcheckJson1(text) {
     const findings = [];
     for (const comment of comments) {
         const c = comment;
-        // Only the script's own findings: a file it sources is linted on its own, and a finding in it
-        // could quote a file the script merely names (`# shellcheck source=/etc/...`).
+        // Only the script's own findings: the files given with it are linted on their own.
         if (c['file'] !== undefined && c['file'] !== '-')
             continue;
         if (typeof c['line'] !== 'number' || typeof c['code'] !== 'number' || typeof c['message'] !== 'string')
@@ -1115,7 +1215,9 @@ const MAX_LEGS = 256;
  * invalid: a UsageError (exit 2). With routing on, no file means no run, never a default runner.
  */
 function readTargetsFile(path) {
-    return (0,targets_config/* parseTargetsConfig */.Kq)((0,bounded_file/* readBoundedFile */.M)(path, { label: 'targets file', maxBytes: targets_config/* MAX_TARGETS_FILE_BYTES */.pf }), path);
+    // noFollow: the file is the repository's; a link to a runner file would be quoted in errors.
+    const bytes = (0,bounded_file/* readBoundedFile */.M)(path, { label: 'targets file', maxBytes: targets_config/* MAX_TARGETS_FILE_BYTES */.pf, noFollow: true });
+    return (0,targets_config/* parseTargetsConfig */.Kq)(bytes, path);
 }
 /** One route in the shape of the step outputs. */
 function routeOutput(route) {
@@ -1274,7 +1376,7 @@ async function validateCommand(base, summary, github, context, report) {
                 ? `changed; ship as ${result.name}/${result.nextVersion}`
                 : 'unchanged since release';
         // --quiet: only the problems (the issue lines above).
-        report.detail(`${result.name}: ${state} (${result.newDigest ?? 'no digest'})`);
+        report.detail(`${shownName(result.name)}: ${state} (${result.newDigest ?? 'no digest'})`);
     }
     report.know({
         remediations: results.map((result) => ({

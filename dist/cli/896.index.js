@@ -38,11 +38,15 @@ function tryReadBoundedFile(path, options) {
         // with the event loop stopped, so SIGINT and SIGTERM went unanswered. It does not change reads
         // of regular files. O_NOCTTY: naming a terminal must not make it the process's controlling one.
         // (Both are 0 where the platform has no such flag.)
-        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0) | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOCTTY ?? 0));
+        const noFollow = options.noFollow === true ? (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0) : 0;
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0) | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOCTTY ?? 0) | noFollow);
     }
     catch (error) {
         if (error.code === 'ENOENT')
             return undefined;
+        if (options.noFollow === true && error.code === 'ELOOP') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb('NOT_A_FILE', `${label} ${path} is a symbolic link; make it a regular file`);
+        }
         throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .usageErrorFromSystem */ .tz)(error, `${label} ${path}`) ?? error;
     }
     try {
@@ -1099,7 +1103,7 @@ async function lintDefinition(file, bytes, definition, lint, folder) {
     for (const stage of core_definition/* STAGES */.an) {
         for (const [index, step] of definition[stage].entries()) {
             const shell = step.shell ?? 'bash';
-            const result = await lint(shell, step.run, folder);
+            const result = await lint(shell, step.run, folder && sourcesFor(step.run, folder));
             if (result.kind === 'missing')
                 return { kind: 'missing' };
             const path = [stage, index, 'run'];
@@ -1156,13 +1160,15 @@ function scriptShell(path, content) {
  * invalid. `dir` is the folder as shown (`remediations/<name>`), `folder` where it is on disk.
  */
 async function lintScripts(dir, files, lint, folder) {
+    const onDisk = folder === undefined ? undefined : { folder, files: files.map((f) => f.path) };
     const warnings = [];
     for (const { path, content } of files) {
         const shell = scriptShell(path, content);
         if (shell === undefined)
             continue;
         const file = `${dir}/${path}`;
-        const result = await lint(shell, Buffer.from(content).toString('utf8'), folder);
+        const text = Buffer.from(content).toString('utf8');
+        const result = await lint(shell, text, onDisk && sourcesFor(text, onDisk, path));
         if (result.kind === 'missing')
             return { kind: 'missing' };
         if (result.kind === 'failed') {
@@ -1180,6 +1186,17 @@ async function lintScripts(dir, files, lint, folder) {
         }
     }
     return { kind: 'linted', warnings };
+}
+/** Most folder files given to one lint as what the script may source. */
+const MAX_SOURCES = 32;
+/**
+ * The folder's files a script may source: those whose path its text names (`lib.sh` in
+ * `# shellcheck source=lib.sh` or `. "$here/lib.sh"`), never the script itself, so shellcheck
+ * follows them (their variables and functions are then known) and nothing else.
+ */
+function sourcesFor(text, folder, self) {
+    const files = folder.files.filter((file) => file !== self && text.includes(file)).slice(0, MAX_SOURCES);
+    return { folder: folder.folder, files };
 }
 
 
@@ -1288,7 +1305,10 @@ async function stageManifest(path, bytes) {
 /* harmony export */ });
 /** Escapes text for a Markdown table cell: no HTML, no pipes, no line breaks. */
 function escape(text) {
+    // The backslash first: left as it is, `\[` in the text would become `\\[`, an escaped
+    // backslash followed by a live `[` (a link a pull request writes into the summary).
     return text
+        .replace(/\\/g, '\\\\')
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')

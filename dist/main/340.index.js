@@ -4885,7 +4885,10 @@ function printPlan(out, plan, params, digest, facts) {
 ;// CONCATENATED MODULE: ./src/app/markdown.ts
 /** Escapes text for a Markdown table cell: no HTML, no pipes, no line breaks. */
 function markdown_escape(text) {
+    // The backslash first: left as it is, `\[` in the text would become `\\[`, an escaped
+    // backslash followed by a live `[` (a link a pull request writes into the summary).
     return text
+        .replace(/\\/g, '\\\\')
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
@@ -6875,11 +6878,15 @@ function tryReadBoundedFile(path, options) {
         // with the event loop stopped, so SIGINT and SIGTERM went unanswered. It does not change reads
         // of regular files. O_NOCTTY: naming a terminal must not make it the process's controlling one.
         // (Both are 0 where the platform has no such flag.)
-        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0) | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOCTTY ?? 0));
+        const noFollow = options.noFollow === true ? (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0) : 0;
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0) | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOCTTY ?? 0) | noFollow);
     }
     catch (error) {
         if (error.code === 'ENOENT')
             return undefined;
+        if (options.noFollow === true && error.code === 'ELOOP') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb('NOT_A_FILE', `${label} ${path} is a symbolic link; make it a regular file`);
+        }
         throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .usageErrorFromSystem */ .tz)(error, `${label} ${path}`) ?? error;
     }
     try {

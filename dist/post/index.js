@@ -29084,11 +29084,15 @@ function bounded_file_tryReadBoundedFile(path, options) {
         // with the event loop stopped, so SIGINT and SIGTERM went unanswered. It does not change reads
         // of regular files. O_NOCTTY: naming a terminal must not make it the process's controlling one.
         // (Both are 0 where the platform has no such flag.)
-        fd = (0,external_node_fs_.openSync)(path, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0) | (external_node_fs_.constants.O_NOCTTY ?? 0));
+        const noFollow = options.noFollow === true ? (external_node_fs_.constants.O_NOFOLLOW ?? 0) : 0;
+        fd = (0,external_node_fs_.openSync)(path, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0) | (external_node_fs_.constants.O_NOCTTY ?? 0) | noFollow);
     }
     catch (error) {
         if (error.code === 'ENOENT')
             return undefined;
+        if (options.noFollow === true && error.code === 'ELOOP') {
+            throw new errors/* UsageError */.eb('NOT_A_FILE', `${label} ${path} is a symbolic link; make it a regular file`);
+        }
         throw (0,errors/* usageErrorFromSystem */.tz)(error, `${label} ${path}`) ?? error;
     }
     try {
@@ -32020,7 +32024,10 @@ async function publishRelease(api, dir, input) {
 ;// CONCATENATED MODULE: ./src/app/markdown.ts
 /** Escapes text for a Markdown table cell: no HTML, no pipes, no line breaks. */
 function markdown_escape(text) {
+    // The backslash first: left as it is, `\[` in the text would become `\\[`, an escaped
+    // backslash followed by a live `[` (a link a pull request writes into the summary).
     return text
+        .replace(/\\/g, '\\\\')
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')

@@ -18,6 +18,11 @@ export interface BoundedRead {
    * It sees the descriptor's stats, so a file swapped after a check by path cannot slip past.
    */
   readonly checkFile?: (stats: Stats) => void;
+  /**
+   * Refuse a symbolic link as the last part of the path (O_NOFOLLOW), for files a pull request
+   * supplies: a link to /proc/self/environ or a runner's credentials would be read and quoted.
+   */
+  readonly noFollow?: boolean;
 }
 
 /** Bytes read per call once the file turns out larger than it said it was. */
@@ -42,9 +47,13 @@ export function tryReadBoundedFile(path: string, options: BoundedRead): Buffer |
     // with the event loop stopped, so SIGINT and SIGTERM went unanswered. It does not change reads
     // of regular files. O_NOCTTY: naming a terminal must not make it the process's controlling one.
     // (Both are 0 where the platform has no such flag.)
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0));
+    const noFollow = options.noFollow === true ? (constants.O_NOFOLLOW ?? 0) : 0;
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0) | noFollow);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if (options.noFollow === true && (error as NodeJS.ErrnoException).code === 'ELOOP') {
+      throw new UsageError('NOT_A_FILE', `${label} ${path} is a symbolic link; make it a regular file`);
+    }
     throw usageErrorFromSystem(error, `${label} ${path}`) ?? error;
   }
   try {

@@ -1,5 +1,5 @@
 import { checkShellSyntax } from '../adapters/shell-syntax.ts';
-import type { ShellLinter } from '../adapters/shellcheck.ts';
+import type { LintSources, ShellLinter } from '../adapters/shellcheck.ts';
 import { STAGES, type Definition } from '../core/definition.ts';
 import { DefinitionError, locateValue, parseDefinition, type DefinitionIssue } from '../core/definition-parser.ts';
 import { formatPath } from '../core/schema-errors.ts';
@@ -58,14 +58,14 @@ export async function lintDefinition(
   bytes: Uint8Array,
   definition: Definition,
   lint: ShellLinter,
-  folder?: string,
+  folder?: FolderFiles,
 ): Promise<ShellLintReport> {
   const text = Buffer.from(bytes).toString('utf8').split('\n');
   const warnings: DefinitionIssue[] = [];
   for (const stage of STAGES) {
     for (const [index, step] of definition[stage].entries()) {
       const shell = step.shell ?? 'bash';
-      const result = await lint(shell, step.run, folder);
+      const result = await lint(shell, step.run, folder && sourcesFor(step.run, folder));
       if (result.kind === 'missing') return { kind: 'missing' };
       const path = [stage, index, 'run'];
       const at = locateValue(bytes, path);
@@ -126,12 +126,14 @@ export async function lintScripts(
   lint: ShellLinter,
   folder?: string,
 ): Promise<ShellLintReport> {
+  const onDisk = folder === undefined ? undefined : { folder, files: files.map((f) => f.path) };
   const warnings: DefinitionIssue[] = [];
   for (const { path, content } of files) {
     const shell = scriptShell(path, content);
     if (shell === undefined) continue;
     const file = `${dir}/${path}`;
-    const result = await lint(shell, Buffer.from(content).toString('utf8'), folder);
+    const text = Buffer.from(content).toString('utf8');
+    const result = await lint(shell, text, onDisk && sourcesFor(text, onDisk, path));
     if (result.kind === 'missing') return { kind: 'missing' };
     if (result.kind === 'failed') {
       warnings.push({ file, line: 1, column: 1, path: '', message: result.message });
@@ -148,4 +150,23 @@ export async function lintScripts(
     }
   }
   return { kind: 'linted', warnings };
+}
+
+/** A remediation's folder on disk and the paths of its files (relative, as its reader listed them). */
+export interface FolderFiles {
+  readonly folder: string;
+  readonly files: readonly string[];
+}
+
+/** Most folder files given to one lint as what the script may source. */
+const MAX_SOURCES = 32;
+
+/**
+ * The folder's files a script may source: those whose path its text names (`lib.sh` in
+ * `# shellcheck source=lib.sh` or `. "$here/lib.sh"`), never the script itself, so shellcheck
+ * follows them (their variables and functions are then known) and nothing else.
+ */
+function sourcesFor(text: string, folder: FolderFiles, self?: string): LintSources {
+  const files = folder.files.filter((file) => file !== self && text.includes(file)).slice(0, MAX_SOURCES);
+  return { folder: folder.folder, files };
 }

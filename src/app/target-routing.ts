@@ -26,7 +26,9 @@ export interface RouteOutput {
  * invalid: a UsageError (exit 2). With routing on, no file means no run, never a default runner.
  */
 export function readTargetsFile(path: string): TargetsConfig {
-  return parseTargetsConfig(readBoundedFile(path, { label: 'targets file', maxBytes: MAX_TARGETS_FILE_BYTES }), path);
+  // noFollow: the file is the repository's; a link to a runner file would be quoted in errors.
+  const bytes = readBoundedFile(path, { label: 'targets file', maxBytes: MAX_TARGETS_FILE_BYTES, noFollow: true });
+  return parseTargetsConfig(bytes, path);
 }
 
 /** One route in the shape of the step outputs. */

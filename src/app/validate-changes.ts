@@ -1,3 +1,4 @@
+import { lstatSync, type Stats } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkAppendOnly } from '../core/append-check.ts';
@@ -14,6 +15,7 @@ import {
 } from '../adapters/remediation-source.ts';
 import { DEFAULT_MANIFEST_PATH } from './manifest-file.ts';
 import { escape } from './markdown.ts';
+import { assertRemediationName } from '../core/version-ref.ts';
 import { tryReadBoundedFile } from '../adapters/bounded-file.ts';
 import { UsageError } from '../errors.ts';
 import {
@@ -60,6 +62,22 @@ export async function validateChanges(
   // Once shellcheck is found missing, it is not looked for again.
   let linter = lint;
   for (const name of names.sort()) {
+    // Attack: a pull request's folder name is printed (log lines, the summary table, the tag to
+    // push). `zz\n::warning ...` or `\n::stop-commands::x` would write workflow commands of its
+    // own. A folder that is not a remediation name is a problem, shown only JSON-quoted.
+    if (!isRemediationName(name)) {
+      const file = `${REMEDIATIONS_DIR}/${shownName(name)}/`;
+      const message = `${shownName(name)} is not a remediation name: expected lower-case letters, digits and '-' (at most 64); rename the folder`;
+      results.push({
+        name,
+        issues: [{ file, line: 1, column: 1, path: '', message }],
+        warnings: [],
+        lint: 'not-linted',
+        nextVersion: 'v1.0.0',
+        changedSinceRelease: true,
+      });
+      continue;
+    }
     let issues: readonly DefinitionIssue[] = [];
     let warnings: readonly DefinitionIssue[] = [];
     let linted: ChangedRemediation['lint'] = 'not-linted';
@@ -83,7 +101,8 @@ export async function validateChanges(
         const parsed = await checkDefinition(file, definition.content, name);
         if (linter !== undefined) {
           const folder = join(root, REMEDIATIONS_DIR, name);
-          const steps = await lintDefinition(file, definition.content, parsed, linter, folder);
+          const onDisk = { folder, files: files.map((f) => f.path) };
+          const steps = await lintDefinition(file, definition.content, parsed, linter, onDisk);
           const scripts =
             steps.kind === 'linted' ? await lintScripts(`${REMEDIATIONS_DIR}/${name}`, files, linter, folder) : steps;
           if (scripts.kind === 'missing' || steps.kind === 'missing') linter = undefined;
@@ -134,7 +153,24 @@ export interface TargetsFileCheck {
 export function checkTargetsFile(root: string): TargetsFileCheck | undefined {
   const file = DEFAULT_TARGETS_FILE;
   try {
-    const bytes = tryReadBoundedFile(join(root, file), { label: 'targets file', maxBytes: MAX_TARGETS_FILE_BYTES });
+    // Attack: a pull request's targets.yml (or remediations/) linked to a runner file, such as
+    // /proc/self/environ or a credentials file: parse errors quote what they read, into the
+    // public log, the summary and --json. Links are refused, never followed; and a dangling link
+    // is a problem, not "no targets file", so it cannot pass review and break routing later.
+    const folder = lstatOrUndefined(join(root, REMEDIATIONS_DIR));
+    if (folder?.isSymbolicLink()) {
+      return {
+        file,
+        issues: [
+          { file, line: 1, column: 1, path: '', message: `${REMEDIATIONS_DIR}/ is a symbolic link; make it a folder` },
+        ],
+      };
+    }
+    const bytes = tryReadBoundedFile(join(root, file), {
+      label: 'targets file',
+      maxBytes: MAX_TARGETS_FILE_BYTES,
+      noFollow: true,
+    });
     if (bytes === undefined) return undefined;
     parseTargetsConfig(bytes, file);
     return { file, issues: [] };
@@ -144,6 +180,14 @@ export function checkTargetsFile(root: string): TargetsFileCheck | undefined {
     if (error instanceof UsageError)
       return { file, issues: [{ file, line: 1, column: 1, path: '', message: error.message }] };
     throw error;
+  }
+}
+
+function lstatOrUndefined(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
   }
 }
 
@@ -170,11 +214,13 @@ export function renderValidation(
       '| --- | --- | --- | --- | --- | --- |',
     );
     for (const r of results) {
-      const ship = !r.changedSinceRelease
-        ? 'unchanged since the release'
-        : `cut a new version: push tag \`${r.name}/${r.nextVersion}\` after merging`;
+      const ship = !isRemediationName(r.name)
+        ? 'rename the folder'
+        : !r.changedSinceRelease
+          ? 'unchanged since the release'
+          : `cut a new version: push tag \`${r.name}/${r.nextVersion}\` after merging`;
       lines.push(
-        `| ${r.name} | ${r.issues.length ? `❌ ${r.issues.length} problem(s)` : '✅'} | ${r.latestTag ?? '(none)'} | ${r.latestDigest ? `\`${r.latestDigest}\`` : ''} | ${r.newDigest ? `\`${r.newDigest}\`` : ''} | ${ship} |`,
+        `| ${escape(shownName(r.name))} | ${r.issues.length ? `❌ ${r.issues.length} problem(s)` : '✅'} | ${r.latestTag ?? '(none)'} | ${r.latestDigest ? `\`${r.latestDigest}\`` : ''} | ${r.newDigest ? `\`${r.newDigest}\`` : ''} | ${ship} |`,
       );
     }
   }
@@ -203,6 +249,26 @@ export function renderValidation(
     'A released version is never changed: its tag keeps pointing at the reviewed commit. To ship these changes, merge, then push the tag shown (the release workflow signs and publishes it).',
   );
   return `${lines.join('\n')}\n`;
+}
+
+/** Whether a folder under remediations/ has a name a remediation can have. */
+function isRemediationName(name: string): boolean {
+  try {
+    assertRemediationName(name);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A folder's name as printed: itself when it is a remediation name, else JSON-quoted (no line
+ * break or control character left), so it cannot start a line of its own.
+ */
+export function shownName(name: string): string {
+  return isRemediationName(name)
+    ? name
+    : JSON.stringify(name).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** The next patch version after `version` (v1.2.3 -> v1.2.4), or v1.0.0 for a first release. */

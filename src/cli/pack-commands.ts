@@ -34,7 +34,13 @@ import { readRecord } from '../record/record-files.ts';
 import { snapshotDigest } from '../record/record-verifier.ts';
 import { countRows, renderRecordTable } from '../app/summarize-records.ts';
 import { rowOfSnapshot } from '../app/run-list.ts';
-import { checkManifestChange, checkTargetsFile, renderValidation, validateChanges } from '../app/validate-changes.ts';
+import {
+  checkManifestChange,
+  checkTargetsFile,
+  renderValidation,
+  shownName,
+  validateChanges,
+} from '../app/validate-changes.ts';
 import { shellcheckOn } from '../adapters/shellcheck.ts';
 import { parseSnapshot } from '../record/read-snapshot.ts';
 import { readTargetsFile, routeLegs, routeOutput, type RouteOutput } from '../app/target-routing.ts';
@@ -158,7 +164,7 @@ export async function validateCommand(
         ? `changed; ship as ${result.name}/${result.nextVersion}`
         : 'unchanged since release';
     // --quiet: only the problems (the issue lines above).
-    report.detail(`${result.name}: ${state} (${result.newDigest ?? 'no digest'})`);
+    report.detail(`${shownName(result.name)}: ${state} (${result.newDigest ?? 'no digest'})`);
   }
   report.know({
     remediations: results.map((result) => ({

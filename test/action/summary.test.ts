@@ -89,6 +89,9 @@ describe('job summary', () => {
     expect(text).not.toContain('\n# heading');
     expect(text).toContain('&lt;img src=x onerror=alert(1)&gt; \\| injected \\| \\[link\\](http://evil) # heading');
     expect(escape('a|b')).toBe('a\\|b');
+    // A backslash the text brings is escaped first: `\[x\](y)` must not come out as an escaped
+    // backslash before a live `[`, which Markdown reads as a link (found by review).
+    expect(escape('\\[Approved\\](https://evil.example)')).toBe('\\\\\\[Approved\\\\\\](https://evil.example)');
   });
 
   it("stays within GitHub's 1 MiB limit however many steps there are", () => {

@@ -99,8 +99,8 @@ describe('validate with shellcheck', () => {
     expect(warnings).toHaveLength(2);
     // Each script went to shellcheck on stdin, with the dialect of the shell that runs it.
     const calls = readFileSync(join(bin, 'calls.log'), 'utf8');
-    expect(calls).toContain('args: -s bash -x -f json1 -\necho start\nls $UNQUOTED\n');
-    expect(calls).toContain('args: -s sh -x -f json1 -\necho UNQUOTED\n');
+    expect(calls).toContain('args: --norc -s bash -f json1 -\necho start\nls $UNQUOTED\n');
+    expect(calls).toContain('args: --norc -s sh -f json1 -\necho UNQUOTED\n');
     const summary = readFileSync(repo.path('summary.md'), 'utf8');
     expect(summary).toContain('shellcheck: 2 warning(s) (advice; they do not fail validation).');
     expect(summary).toContain('remediations/lint-me/remediation.yml:7:10: steps\\[0\\].run: info SC2086');
@@ -207,9 +207,9 @@ describe('validate with shellcheck', () => {
     ]);
     // Each in the dialect its #! names (bash for a .sh without one); not the README, not Python.
     const calls = readFileSync(join(bin, 'calls.log'), 'utf8');
-    expect(calls).toContain('args: -s bash -x -f json1 -\n#!/bin/bash\nset -eu\nls $UNQUOTED\n');
-    expect(calls).toContain('args: -s sh -x -f json1 -\n#!/usr/bin/env sh\necho UNQUOTED\n');
-    expect(calls).toContain('args: -s bash -x -f json1 -\necho UNQUOTED\n');
+    expect(calls).toContain('args: --norc -s bash -f json1 -\n#!/bin/bash\nset -eu\nls $UNQUOTED\n');
+    expect(calls).toContain('args: --norc -s sh -f json1 -\n#!/usr/bin/env sh\necho UNQUOTED\n');
+    expect(calls).toContain('args: --norc -s bash -f json1 -\necho UNQUOTED\n');
     expect(calls).not.toContain('is not shell');
     expect(calls).not.toContain('python3');
   });
