@@ -29,6 +29,7 @@ import {
   type YamlMap,
 } from './workflow-rules.ts';
 import { fakeCli, findStep, installTool, runStep, runStepAsync, tempDir } from './step-runner.ts';
+import { jobRuns } from './job-condition.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const REUSABLE = ['remediate.yml', 'on-alert.yml', 'drift.yml', 'fleet.yml', 'release.yml', 'validate.yml', 'yank.yml'];
@@ -186,7 +187,12 @@ describe('the Action is called with inputs action.yml declares', () => {
     }
     // An alert cannot force a fix, nor replay a record (a replay is asked for by hand). Both take
     // the approval mode's plan digest from their own plan job.
-    expect(Object.keys(direct).filter((k) => !(k in alert))).toEqual(['force', 'replay-of', 'replay-snapshot-digest']);
+    expect(Object.keys(direct).filter((k) => !(k in alert))).toEqual([
+      'force',
+      'ignore-circuit-breaker',
+      'replay-of',
+      'replay-snapshot-digest',
+    ]);
   });
 
   it('negative: an unknown and a missing input are both reported', () => {
@@ -450,6 +456,41 @@ describe('yank.yml', () => {
   });
 });
 
+describe('the refusal code reaches the caller, to escalate on (circuit breaker)', () => {
+  it.each(['remediate.yml', 'on-alert.yml'])("%s passes the Action's error-code on as its own output", (name) => {
+    const wf = workflow(name);
+    expect(Object.keys((action as YamlMap).outputs as YamlMap)).toContain('error-code');
+    const outputs = workflowCallOf(wf)?.outputs as Record<string, YamlMap>;
+    expect(outputs['error-code']?.value).toBe('${{ jobs.remediate.outputs.error-code }}');
+    const job = jobsOf(wf).find(([id]) => id === 'remediate')?.[1] ?? {};
+    expect((job.outputs as YamlMap)['error-code']).toBe('${{ steps.run.outputs.error-code }}');
+    expect(findStep(wf, 'remediate', 'run').uses).toBe(TOOL_ACTION);
+  });
+
+  it('remediate.yml takes ignore-circuit-breaker for a person, off by default, and on-alert.yml does not', () => {
+    const inputs = workflowCallOf(workflow('remediate.yml'))?.inputs as Record<string, YamlMap>;
+    expect(inputs['ignore-circuit-breaker']).toMatchObject({ type: 'boolean', required: false, default: false });
+    for (const step of ['plan', 'run']) {
+      const job = step === 'plan' ? 'plan' : 'remediate';
+      expect((findStep(workflow('remediate.yml'), job, step).with as YamlMap)['ignore-circuit-breaker']).toBe(
+        '${{ inputs.ignore-circuit-breaker }}',
+      );
+    }
+    expect(read('.github/workflows/on-alert.yml')).not.toContain('ignore-circuit-breaker');
+  });
+
+  it("examples/on-alert.yml escalates when the run failed with a code, and not otherwise (GitHub's evaluator)", () => {
+    const escalate = jobsOf(parsed.get('examples/on-alert.yml') ?? {}).find(([id]) => id === 'escalate')?.[1] ?? {};
+    const context = (code: string) => ({ needs: { alert: { result: 'failure', outputs: { 'error-code': code } } } });
+    const failed = { success: false, failure: true, cancelled: false, always: true };
+    const succeeded = { success: true, failure: false, cancelled: false, always: true };
+    expect(jobRuns(escalate.if, context('CIRCUIT_OPEN'), failed)).toBe(true);
+    expect(jobRuns(escalate.if, context(''), failed)).toBe(false);
+    expect(jobRuns(escalate.if, context(''), succeeded)).toBe(false);
+    expect(escalate.permissions).toEqual({});
+  });
+});
+
 describe('example callers', () => {
   it('one per reusable workflow, each pinned, with every required input and no unknown one', () => {
     const called = exampleFiles.flatMap((file) =>
@@ -463,7 +504,7 @@ describe('example callers', () => {
         name,
       ).toBe(true);
     for (const file of exampleFiles) expect(callerProblems(parsed.get(file) ?? {}, resolveCallee, file)).toEqual([]);
-    expect(jobsOf(parsed.get('examples/on-alert.yml') ?? {})).toHaveLength(1);
+    expect(jobsOf(parsed.get('examples/on-alert.yml') ?? {}).map(([id]) => id)).toEqual(['alert', 'escalate']);
     expect((parsed.get('examples/on-alert.yml')?.on as YamlMap).repository_dispatch).toEqual({ types: ['remediate'] });
     expect((parsed.get('examples/drift.yml')?.on as YamlMap).schedule).toBeDefined();
     expect((parsed.get('examples/release.yml')?.on as YamlMap).push).toEqual({ tags: ['*/v*'] });
