@@ -385,3 +385,58 @@ describe('record artifact names', () => {
     expect(parseRecordArtifactName('coverage-report')).toBeUndefined();
   });
 });
+
+// Last in the file: the artifacts seeded here stay in the one double the file shares.
+describe('the history over many pages of artifacts (bounded; rate limits waited for)', () => {
+  /** The `page` of each request for the repository's artifact list, in order. */
+  const listPages = () =>
+    gh.requests
+      .filter((r) => r.method === 'GET' && r.path.startsWith(`/repos/${gh.repository}/actions/artifacts?`))
+      .map((r) => Number(new URL(r.path, gh.url).searchParams.get('page')));
+  /** Artifacts of other workflows (build logs), each created at `at`: none is a record. */
+  const seedOthers = (count: number, at: Date, from: number) => {
+    for (let i = 0; i < count; i++) {
+      gh.addArtifact({ runId: from + i, name: `build-logs-${from + i}`, files: { 'log.txt': 'x' }, createdAt: at });
+    }
+  };
+
+  it('reads past the first page: records behind 250 newer artifacts still count (CIRCUIT_OPEN after 3 pages)', async () => {
+    const base = Date.now() + 100 * 3_600_000;
+    const at = () => new Date(base);
+    expect((await runAction({ target: 'paged' }, at)).fixed).toBe(true);
+    expect((await runAction({ target: 'paged' }, at)).fixed).toBe(true);
+    seedOthers(250, new Date(base + 1000), 900_000);
+    const before = listPages().length;
+    const third = await runAction({ target: 'paged' }, () => new Date(base + 2000));
+    expect(third.fixed).toBe(false);
+    expect(third.snapshot).toMatchObject({
+      status: 'refused',
+      error: { code: 'CIRCUIT_OPEN' },
+      circuitBreaker: { counted: 2 },
+    });
+    // 252 artifacts in the window: pages of 100, newest first, until a short page.
+    expect(listPages().slice(before)).toEqual([1, 2, 3]);
+  }, 180_000);
+
+  it('waits out a rate limit on the artifact list (retry-after), then counts as usual', async () => {
+    const base = Date.now() + 100 * 3_600_000;
+    gh.failNext(/^GET \/repos\/octo-org\/repo\/actions\/artifacts$/, 1, 429, { headers: { 'retry-after': '1' } });
+    const before = gh.requests.length;
+    const run = await runAction({ target: 'paged' }, () => new Date(base + 3000));
+    expect(run.snapshot).toMatchObject({ status: 'refused', error: { code: 'CIRCUIT_OPEN' } });
+    const limited = gh.requests.slice(before).filter((r) => r.fault === 'fail');
+    expect(limited.map((r) => r.status)).toEqual([429]);
+  }, 180_000);
+
+  it('refuses (HISTORY_UNAVAILABLE) rather than count from part of a window it could not read in 10 pages', async () => {
+    const base = Date.now() + 100 * 3_600_000;
+    // More than 1,000 artifacts in the window: the bound stops the reading before the records.
+    seedOthers(1_000, new Date(base + 4000), 800_000);
+    const before = listPages().length;
+    const run = await runAction({ target: 'paged' }, () => new Date(base + 5000));
+    expect(run.fixed).toBe(false);
+    expect(run.snapshot).toMatchObject({ status: 'refused', error: { code: 'HISTORY_UNAVAILABLE' }, steps: [] });
+    expect(run.snapshot.error?.message).toMatch(/stopped after 10 page\(s\) of artifacts/);
+    expect(listPages().slice(before)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  }, 180_000);
+});
