@@ -12,7 +12,7 @@ import type { RunSnapshot } from '../../src/record/snapshot.ts';
 import { RunnerFiles } from '../helpers/action-runner.ts';
 import { FakeActionIo } from '../helpers/fake-action-io.ts';
 import type { TempRepo } from '../helpers/git-repo.ts';
-import { releaseInProcess } from '../helpers/in-process-cli.ts';
+import { cli, releaseInProcess } from '../helpers/in-process-cli.ts';
 
 const MAIN_SOURCE = resolve(dirname(fileURLToPath(import.meta.url)), '../../src/main.ts');
 
@@ -139,5 +139,25 @@ describe('the replay-of input', () => {
     const io = await runAction({ 'replay-of': 'replayed/other', 'replay-snapshot-digest': forgedDigest }, '206');
     expect(io.failures[0]).toMatch(/^error \[NOT_REPLAYABLE\]: input 'replay-of': the record is of svc@v2\.0\.0/);
     expect(io.outputs).toEqual({});
+  });
+
+  // Last: it yanks the version in the workspace's manifest.
+  it('refuses a version yanked since the record (YANKED, recorded with replayOf), running nothing', async () => {
+    const yank = await cli(repo.dir, ['yank', 'svc@v1.0.0', '--key', 'k1', '--reason', 'breaks things']);
+    expect(yank.code).toBe(0);
+    const before = greetings().length;
+    const io = await runAction(
+      { 'replay-of': 'replayed/remediation-svc-v1.0.0-100-1', 'replay-snapshot-digest': digest },
+      '207',
+    );
+    expect(io.failures[0]).toMatch(/^refused \[YANKED\]/);
+    expect(io.outputs['error-code']).toBe('YANKED');
+    expect(greetings()).toHaveLength(before);
+    expect(snapshotAt(io.outputs['record-path']!)).toMatchObject({
+      status: 'refused',
+      error: { code: 'YANKED' },
+      replayOf: { runId: '100-1', snapshotDigest: digest },
+      steps: [],
+    });
   });
 });
