@@ -41,6 +41,17 @@ export function fixStageStarted(snapshot: RunSnapshot): boolean {
 }
 
 /**
+ * When a run's fix stage started: its first `steps` step's start, else (a record without step
+ * times) when the run started. A run whose check took long still counts from when it changed
+ * something.
+ */
+export function fixStartedAt(snapshot: RunSnapshot): number {
+  const first = snapshot.steps.find((step) => step.stage === 'steps');
+  const at = first === undefined ? Number.NaN : Date.parse(first.started);
+  return Number.isFinite(at) ? at : Date.parse(snapshot.started);
+}
+
+/**
  * Counts the past runs of `subject.name` (any version) whose fix stage started within
  * `breaker.within` before `now`, with the same target when `per: target` (no target is a target
  * of its own), and says whether the next run must be refused (count >= max-runs).
@@ -65,15 +76,15 @@ export function countBreakerRuns(
       if (!fixStageStarted(snapshot)) return false;
       // A record dated after `now` (the clock was set back) still counts: the breaker fails
       // closed rather than letting a clock change reopen it.
-      return Date.parse(snapshot.started) >= windowStart;
+      return fixStartedAt(snapshot) >= windowStart;
     })
-    .sort((a, b) => Date.parse(b.snapshot.started) - Date.parse(a.snapshot.started));
+    .sort((a, b) => fixStartedAt(b.snapshot) - fixStartedAt(a.snapshot));
   const max = breaker['max-runs'];
   if (counted.length < max) return { open: false, counted };
   // The breaker closes once all but max-1 counted runs have left the window: when the max-th
   // newest one does.
   const last = counted[max - 1];
   const closesAt =
-    last === undefined ? undefined : new Date(Date.parse(last.snapshot.started) + parseDuration(breaker.within));
+    last === undefined ? undefined : new Date(fixStartedAt(last.snapshot) + parseDuration(breaker.within));
   return { open: true, counted, ...(closesAt !== undefined ? { closesAt: closesAt.toISOString() } : {}) };
 }

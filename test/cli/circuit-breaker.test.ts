@@ -133,11 +133,13 @@ describe('circuit-breaker (local records)', () => {
   });
 
   it('does not count runs outside the window, and skips unreadable records saying so', async () => {
-    // Age every counted web-1 run by two hours (the snapshot stays schema-valid).
+    // Age every counted web-1 run, and its steps, by two hours (the snapshot stays schema-valid).
+    const older = (at: string) => new Date(Date.parse(at) - 2 * 3_600_000).toISOString();
     for (const dir of r.records()) {
       const snapshot = r.snapshot(dir);
       if (snapshot.target !== 'web-1') continue;
-      const aged = { ...snapshot, started: new Date(Date.parse(snapshot.started) - 2 * 3_600_000).toISOString() };
+      const steps = snapshot.steps.map((step) => ({ ...step, started: older(step.started), ended: older(step.ended) }));
+      const aged = { ...snapshot, started: older(snapshot.started), steps };
       writeFileSync(join(dir, 'snapshot.json'), JSON.stringify(aged));
     }
     const junk = r.repo.path('runs', 'flappy-v1.0.0-junk');

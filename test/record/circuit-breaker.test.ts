@@ -6,12 +6,12 @@ import type { RunSnapshot, StepRecord } from '../../src/record/snapshot.ts';
 const NOW = new Date('2026-12-01T12:00:00.000Z');
 const BREAKER: CircuitBreakerSpec = { 'max-runs': 3, within: '1h', per: 'target' };
 
-function step(stage: StepRecord['stage']): StepRecord {
+function step(stage: StepRecord['stage'], at = NOW.toISOString()): StepRecord {
   return {
     stage,
     id: stage === 'steps' ? 'fix' : 'probe',
-    started: NOW.toISOString(),
-    ended: NOW.toISOString(),
+    started: at,
+    ended: at,
     durationMs: 1,
     attempts: 1,
     exitCode: 0,
@@ -40,7 +40,7 @@ function past(
     status: 'succeeded',
     remediation: { name: options.name ?? 'fix-disk', version: options.version ?? 'v1.0.0', tag: 'x' },
     started,
-    steps: (options.stages ?? ['check', 'steps']).map(step),
+    steps: (options.stages ?? ['check', 'steps']).map((stage) => step(stage, started)),
     ...(options.target !== undefined ? { target: options.target } : {}),
     ...(options.unreleased === true ? { unreleased: true } : {}),
   } as unknown as RunSnapshot;
@@ -74,6 +74,22 @@ describe('countBreakerRuns', () => {
     const count = countBreakerRuns(BREAKER, subject('t'), history, NOW);
     expect(count.counted.map((r) => r.dir)).toEqual(['runs/60']);
     expect(count.open).toBe(false);
+  });
+
+  it('counts a run from when its fix stage started, not when the run did (a long check)', () => {
+    const slow = past(70, { target: 't' });
+    const fixAt = new Date(NOW.getTime() - 50 * 60_000).toISOString();
+    const snapshot = {
+      ...slow.snapshot,
+      steps: [step('check', slow.snapshot.started), step('steps', fixAt)],
+    } as RunSnapshot;
+    const count = countBreakerRuns({ ...BREAKER, 'max-runs': 1 }, subject('t'), [{ ...slow, snapshot }], NOW);
+    expect(count.counted).toHaveLength(1);
+    // It leaves the window an hour after its fix began.
+    expect(count.closesAt).toBe('2026-12-01T12:10:00.000Z');
+    // The run's own start is still counted from when the record has no step times to go by.
+    const untimed = { ...snapshot, steps: [{ ...step('steps'), started: 'not a time' }] } as RunSnapshot;
+    expect(countBreakerRuns(BREAKER, subject('t'), [{ ...slow, snapshot: untimed }], NOW).counted).toHaveLength(0);
   });
 
   it('counts a record dated in the future (the clock was set back): it fails closed', () => {
