@@ -4240,12 +4240,15 @@ function fixStageStarted(snapshot) {
 /**
  * When a run's fix stage started: its first `steps` step's start, else (a record without step
  * times) when the run started. A run whose check took long still counts from when it changed
- * something.
+ * something. Never earlier than the run's own start: a fix step cannot begin before its run, so
+ * an earlier stamp is a clock stepped back during the check (NTP on a self-hosted runner), and
+ * trusting it would let the run leave the window early (found by review).
  */
 function fixStartedAt(snapshot) {
+    const runStart = Date.parse(snapshot.started);
     const first = snapshot.steps.find((step) => step.stage === 'steps');
     const at = first === undefined ? Number.NaN : Date.parse(first.started);
-    return Number.isFinite(at) ? at : Date.parse(snapshot.started);
+    return Number.isFinite(at) ? Math.max(at, runStart) : runStart;
 }
 /**
  * Counts the past runs of `subject.name` (any version) whose fix stage started within
@@ -4448,7 +4451,7 @@ function checkBreaker(spec, subject, history, out, now) {
             `circuit breaker open: ${counted}`,
             newest === undefined
                 ? ''
-                : `; newest: ${newest.snapshot.remediation.version} run ${newest.snapshot.runId} at ${newest.snapshot.started} (${(0,terminal_text/* oneLine */.TN)(newest.dir)})`,
+                : `; newest: ${newest.snapshot.remediation.version} run ${newest.snapshot.runId} at ${new Date(fixStartedAt(newest.snapshot)).toISOString()} (${(0,terminal_text/* oneLine */.TN)(newest.dir)})`,
             count.closesAt === undefined ? '' : `; it closes at ${count.closesAt}`,
             '; escalate to a person, or pass --ignore-circuit-breaker to run anyway (recorded)',
         ].join('');

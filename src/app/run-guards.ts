@@ -6,7 +6,7 @@
 
 import { TrustError, describeError } from '../errors.ts';
 import { parseDuration, type CircuitBreakerSpec } from '../core/definition.ts';
-import { countBreakerRuns } from '../record/circuit-breaker.ts';
+import { countBreakerRuns, fixStartedAt } from '../record/circuit-breaker.ts';
 import { DUPLICATE_LOOKBACK_MS, findDuplicateRuns } from '../record/duplicate-alert.ts';
 import type { CircuitBreakerRecord } from '../record/snapshot.ts';
 import type { RunHistory, RunHistorySource } from './run-history.ts';
@@ -171,7 +171,7 @@ function checkBreaker(
       `circuit breaker open: ${counted}`,
       newest === undefined
         ? ''
-        : `; newest: ${newest.snapshot.remediation.version} run ${newest.snapshot.runId} at ${newest.snapshot.started} (${oneLine(newest.dir)})`,
+        : `; newest: ${newest.snapshot.remediation.version} run ${newest.snapshot.runId} at ${new Date(fixStartedAt(newest.snapshot)).toISOString()} (${oneLine(newest.dir)})`,
       count.closesAt === undefined ? '' : `; it closes at ${count.closesAt}`,
       '; escalate to a person, or pass --ignore-circuit-breaker to run anyway (recorded)',
     ].join('');

@@ -43,12 +43,15 @@ export function fixStageStarted(snapshot: RunSnapshot): boolean {
 /**
  * When a run's fix stage started: its first `steps` step's start, else (a record without step
  * times) when the run started. A run whose check took long still counts from when it changed
- * something.
+ * something. Never earlier than the run's own start: a fix step cannot begin before its run, so
+ * an earlier stamp is a clock stepped back during the check (NTP on a self-hosted runner), and
+ * trusting it would let the run leave the window early (found by review).
  */
 export function fixStartedAt(snapshot: RunSnapshot): number {
+  const runStart = Date.parse(snapshot.started);
   const first = snapshot.steps.find((step) => step.stage === 'steps');
   const at = first === undefined ? Number.NaN : Date.parse(first.started);
-  return Number.isFinite(at) ? at : Date.parse(snapshot.started);
+  return Number.isFinite(at) ? Math.max(at, runStart) : runStart;
 }
 
 /**

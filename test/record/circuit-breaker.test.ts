@@ -87,6 +87,14 @@ describe('countBreakerRuns', () => {
     expect(count.counted).toHaveLength(1);
     // It leaves the window an hour after its fix began.
     expect(count.closesAt).toBe('2026-12-01T12:10:00.000Z');
+    // A fix stamped before its own run began (the clock stepped back during the check) counts
+    // from the run's start: the breaker fails closed.
+    const stepped = { ...past(10, { target: 't' }).snapshot } as RunSnapshot;
+    const backwards = {
+      ...stepped,
+      steps: [step('steps', new Date(NOW.getTime() - 3 * 3_600_000).toISOString())],
+    } as RunSnapshot;
+    expect(countBreakerRuns(BREAKER, subject('t'), [{ dir: 'x', snapshot: backwards }], NOW).counted).toHaveLength(1);
     // The run's own start is still counted from when the record has no step times to go by.
     const untimed = { ...snapshot, steps: [{ ...step('steps'), started: 'not a time' }] } as RunSnapshot;
     expect(countBreakerRuns(BREAKER, subject('t'), [{ ...slow, snapshot: untimed }], NOW).counted).toHaveLength(0);

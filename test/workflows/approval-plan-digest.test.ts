@@ -55,12 +55,7 @@ describe.each(WORKFLOWS)('%s with approval: true never runs without the approved
     const runWith = runStepOf.with as YamlMap;
     for (const [key, value] of Object.entries(planStep.with as YamlMap)) {
       if (key === 'dry-run') continue;
-      // remediate.yml's run leaves the route's facts out of a replay (which is never planned).
-      const expected =
-        name === 'remediate.yml' && key === 'target-facts'
-          ? `\${{ inputs.replay-run-id == '' && ${String(value).slice(4, -3)} || '' }}`
-          : value;
-      expect(runWith[key], `${name}: ${key}`).toBe(expected);
+      expect(runWith[key], `${name}: ${key}`).toBe(value);
     }
   });
 
@@ -104,7 +99,11 @@ describe.each(WORKFLOWS)('%s with approval: true never runs without the approved
       const allSucceeded = Object.values(grid).every((r) => r === 'success');
       const cancelled = Object.values(grid).includes('cancelled');
       const status = { success: allSucceeded, failure: !allSucceeded && !cancelled, cancelled, always: true };
-      const runs = jobRuns(condition, { vars: { REMEDIATE_STOP: '' }, inputs: {}, needs, github: {} }, status);
+      const runs = jobRuns(
+        condition,
+        { vars: { REMEDIATE_STOP: '' }, inputs: { 'targets-file': '' }, needs, github: {} },
+        status,
+      );
       // remediate.yml's route job is skipped when routing is off: skipped lets the run go on, as a
       // plan skipped without approval does; on-alert.yml's parse job always runs.
       const expected =

@@ -31,6 +31,8 @@ function evaluate(expression: unknown, context: Record<string, unknown>): unknow
 
 const ROUTED = ['on-alert.yml', 'drift.yml', 'fleet.yml', 'remediate.yml'];
 const ROUTE_IF = "${{ inputs.targets-file != '' }}";
+/** A caller's targets-file input: routing on. */
+const ROUTED_FILE = 'remediations/targets.yml';
 
 /** A workspace with the tool (src/cli.ts) and the caller's targets file where the plan jobs check it out. */
 function workspaceWithTargets(text?: string): string {
@@ -100,9 +102,18 @@ describe('routing: the workflows', () => {
     const wf = workflow('on-alert.yml');
     const parse = jobOf(wf, 'parse');
     const job = jobOf(wf, 'remediate');
-    const context = (runsOnOutput: string, runsOnInput: string) => ({
-      needs: { parse: { outputs: { 'runs-on': runsOnOutput } } },
-      inputs: { 'runs-on': runsOnInput },
+    /** Routing is on when asked (`targetsFile`), by default when a route output is given. */
+    const context = (
+      runsOnOutput: string,
+      runsOnInput: string,
+      targetsFile = runsOnOutput === '' ? '' : ROUTED_FILE,
+    ) => ({
+      needs: { parse: { outputs: { 'runs-on': runsOnOutput, 'target-facts': '{"ssh_host":"db-1"}' } } },
+      inputs: { 'runs-on': runsOnInput, 'targets-file': targetsFile },
+    });
+
+    it('with routing on, never falls back to input runs-on: a dropped route output fails the job (fromJSON of empty)', () => {
+      expect(() => evaluate(job['runs-on'], context('', '["self-hosted","shared-pool"]', ROUTED_FILE))).toThrow();
     });
 
     it("takes runs-on from the route step's output when routing is on", () => {
@@ -119,8 +130,9 @@ describe('routing: the workflows', () => {
       expect(evaluate(job['runs-on'], context('', '["self-hosted", "linux"]'))).toEqual(['self-hosted', 'linux']);
     });
 
-    it("hands the route's facts to the Action's target-facts", () => {
-      expect(actionWith(job)['target-facts']).toBe('${{ needs.parse.outputs.target-facts }}');
+    it("hands the route's facts to the Action's target-facts, and none when routing is off", () => {
+      expect(evaluate(actionWith(job)['target-facts'], context('["x"]', 'ubuntu-latest'))).toBe('{"ssh_host":"db-1"}');
+      expect(evaluate(actionWith(job)['target-facts'], context('', 'ubuntu-latest'))).toBe('');
     });
   });
 
@@ -130,10 +142,22 @@ describe('routing: the workflows', () => {
       'web-1': { 'runs-on': ['self-hosted', 'linux', 'web-1'], facts: {} },
       'db:primary': { 'runs-on': ['self-hosted', 'zone-b'], facts: { ssh_host: 'db-1.zone-b.internal' } },
     });
-    const context = (routesOutput: string, target: string, runsOnInput = 'ubuntu-latest') => ({
+    const context = (
+      routesOutput: string,
+      target: string,
+      runsOnInput = 'ubuntu-latest',
+      targetsFile = routesOutput === '' ? '' : ROUTED_FILE,
+    ) => ({
       needs: { plan: { outputs: { routes: routesOutput } } },
       matrix: { target },
-      inputs: { 'runs-on': runsOnInput },
+      inputs: { 'runs-on': runsOnInput, 'targets-file': targetsFile },
+    });
+
+    it('with routing on, a leg without its route, or a dropped routes output, fails the leg instead of using input runs-on', () => {
+      for (const [id, job] of actionJobs(wf)) {
+        expect(() => evaluate(job['runs-on'], context(routes, 'web-9')), id).toThrow();
+        expect(() => evaluate(job['runs-on'], context('', 'web-1', '["self-hosted","x"]', ROUTED_FILE)), id).toThrow();
+      }
     });
 
     it('the plan job outputs the routes', () => {
@@ -192,10 +216,16 @@ describe('routing: remediate.yml (runs by hand, replays)', () => {
   });
 
   it("runs on the route's labels when routing is on, else on input runs-on", () => {
-    const context = (runsOnOutput: string, runsOnInput: string) => ({
+    const context = (
+      runsOnOutput: string,
+      runsOnInput: string,
+      targetsFile = runsOnOutput === '' ? '' : ROUTED_FILE,
+    ) => ({
       needs: { route: { outputs: { 'runs-on': runsOnOutput } } },
-      inputs: { 'runs-on': runsOnInput },
+      inputs: { 'runs-on': runsOnInput, 'targets-file': targetsFile },
     });
+    // Routing on and the route's output dropped: no runner, never input runs-on (found by review).
+    expect(() => evaluate(remediate['runs-on'], context('', '["self-hosted","shared-pool"]', ROUTED_FILE))).toThrow();
     expect(evaluate(remediate['runs-on'], context('["self-hosted","zone-b"]', 'ubuntu-latest'))).toEqual([
       'self-hosted',
       'zone-b',
@@ -206,21 +236,26 @@ describe('routing: remediate.yml (runs by hand, replays)', () => {
 
   it('hands the facts to the plan and to the run; a replay gets none (it runs with its recorded facts)', () => {
     const facts = '{"ssh_host":"db-1.zone-b.internal"}';
-    const context = (replay: string) => ({
+    const context = (replay: string, targetsFile = ROUTED_FILE) => ({
       needs: { route: { outputs: { 'target-facts': facts } } },
-      inputs: { 'replay-run-id': replay },
+      inputs: { 'replay-run-id': replay, 'targets-file': targetsFile },
     });
     expect(evaluate(actionWith(plan)['target-facts'], context(''))).toBe(facts);
     expect(evaluate(actionWith(remediate)['target-facts'], context(''))).toBe(facts);
     expect(evaluate(actionWith(remediate)['target-facts'], context('123456789-1'))).toBe('');
+    expect(evaluate(actionWith(remediate)['target-facts'], context('', ''))).toBe('');
   });
 
   it('never plans or runs after a failed or cancelled route; without routing both go on as before (GitHub evaluator)', () => {
-    const needs = (routeResult: string, planResult: string) => ({
+    const needs = (routeResult: string, planResult: string, targetsFile = '') => ({
       vars: { REMEDIATE_STOP: '' },
-      inputs: { approval: true },
+      inputs: { approval: true, 'targets-file': targetsFile },
       needs: { route: { result: routeResult, outputs: {} }, plan: { result: planResult, outputs: {} } },
     });
+    // Routing on: a route that did not run (whatever skipped it) lets nothing through.
+    expect(jobRuns(plan.if, needs('skipped', 'skipped', ROUTED_FILE), ok)).toBe(false);
+    expect(jobRuns(remediate.if, needs('skipped', 'skipped', ROUTED_FILE), ok)).toBe(false);
+    expect(jobRuns(remediate.if, needs('success', 'skipped', ROUTED_FILE), ok)).toBe(true);
     for (const routeResult of ['failure', 'cancelled']) {
       expect(jobRuns(plan.if, needs(routeResult, 'skipped'), ok), `plan after ${routeResult}`).toBe(false);
       for (const planResult of ['success', 'skipped', 'failure'])
@@ -284,7 +319,7 @@ describe('routing: the route step as written, with the real CLI', () => {
       expect(JSON.parse(outputs.facts ?? '')).toMatchObject({ ssh_host: 'db-1.zone-b.internal' });
       const runsOn = evaluate(remediate['runs-on'], {
         needs: { parse: { outputs: { 'runs-on': outputs['runs-on'] } } },
-        inputs: { 'runs-on': 'ubuntu-latest' },
+        inputs: { 'runs-on': 'ubuntu-latest', 'targets-file': ROUTED_FILE },
       });
       expect(runsOn).toEqual(['self-hosted', 'zone-b']);
     });
@@ -353,7 +388,7 @@ describe('routing: the route step as written, with the real CLI', () => {
         const context = {
           needs: { plan: { outputs: { routes: route.outputs.routes ?? '' } } },
           matrix: { target },
-          inputs: { 'runs-on': 'ubuntu-latest' },
+          inputs: { 'runs-on': 'ubuntu-latest', 'targets-file': ROUTED_FILE },
         };
         expect(evaluate(legs['runs-on'], context)).toEqual(labels);
       }

@@ -181,6 +181,11 @@ describe('the Action is called with inputs action.yml declares', () => {
       'record-suffix': 'target',
     } as Record<string, string>;
     for (const [key, value] of Object.entries(alert)) {
+      if (key === 'target-facts') {
+        // From the route, and only with routing on (checked with GitHub's evaluator in routing.test.ts).
+        expect(value).toBe("${{ inputs.targets-file != '' && needs.parse.outputs.target-facts || '' }}");
+        continue;
+      }
       const payloadKey = fromPayload[key];
       if (payloadKey) expect(value).toBe(`\${{ needs.parse.outputs.${payloadKey} }}`);
       else expect(value).toBe(direct[key]);
@@ -1398,7 +1403,7 @@ describe("remediate.yml's approval mode", () => {
 
   it('plans outside the environment, then runs in it only the plan digest the plan job wrote', () => {
     expect(jobs.plan?.if).toBe(
-      "${{ vars.REMEDIATE_STOP == '' && (inputs.approval && !cancelled() && (needs.route.result == 'success' || needs.route.result == 'skipped')) }}",
+      "${{ vars.REMEDIATE_STOP == '' && (inputs.approval && !cancelled() && (needs.route.result == 'success' || (inputs.targets-file == '' && needs.route.result == 'skipped'))) }}",
     );
     expect(jobs.plan?.environment).toBeUndefined();
     const planStep = findStep(wf, 'plan', 'plan');
@@ -1409,7 +1414,7 @@ describe("remediate.yml's approval mode", () => {
     expect(jobs.remediate?.needs).toEqual(['route', 'plan']);
     // Never after a failed plan (or route); without approval the plan is skipped and the fix runs as before.
     expect(jobs.remediate?.if).toBe(
-      "${{ vars.REMEDIATE_STOP == '' && (!cancelled() && (needs.route.result == 'success' || needs.route.result == 'skipped') && (needs.plan.result == 'success' || needs.plan.result == 'skipped')) }}",
+      "${{ vars.REMEDIATE_STOP == '' && (!cancelled() && (needs.route.result == 'success' || (inputs.targets-file == '' && needs.route.result == 'skipped')) && (needs.plan.result == 'success' || needs.plan.result == 'skipped')) }}",
     );
     expect(findStep(wf, 'remediate', 'run').with).toMatchObject({
       'plan-digest': '${{ needs.plan.outputs.plan-digest }}',
