@@ -6208,8 +6208,21 @@ function reportThrown(error, sink) {
 ;// CONCATENATED MODULE: ./src/action/report-error.ts
 
 
+
+/**
+ * The stable code of an error thrown before a record was written (a dry run's refusal, invalid
+ * parameters, an unreadable input): what `error-code` says for it, as a record's error code
+ * says for a recorded run, so a caller that escalates on the code hears of these too.
+ */
+function thrownErrorCode(error) {
+    if (error instanceof DefinitionError)
+        return 'INVALID_DEFINITION';
+    const known = error instanceof errors/* RemediateError */.j2 ? error : (0,errors/* usageErrorFromSystem */.tz)(error);
+    return known?.code ?? 'INTERNAL';
+}
 /** Turns any thrown value into a failed step; definition errors become file annotations. */
 function reportError(io, error) {
+    io.setOutput('error-code', thrownErrorCode(error));
     reportThrown(error, {
         invalidDefinition: (issues) => {
             for (const issue of issues) {

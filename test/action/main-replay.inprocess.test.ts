@@ -122,7 +122,13 @@ describe('the replay-of input', () => {
       '205',
     );
     expect(target.failures[0]).toMatch(/^error \[NOT_REPLAYABLE\]: input 'target'/);
-    for (const io of [wrongDigest, noDigest, outside, params, target]) expect(io.outputs).toEqual({});
+    expect([wrongDigest, noDigest, outside, params, target].map((io) => io.outputs)).toEqual([
+      { 'error-code': 'RECORD_TAMPERED' },
+      { 'error-code': 'USAGE' },
+      { 'error-code': 'USAGE' },
+      { 'error-code': 'USAGE' },
+      { 'error-code': 'NOT_REPLAYABLE' },
+    ]);
     expect(greetings()).toHaveLength(before);
   });
 
@@ -138,7 +144,7 @@ describe('the replay-of input', () => {
       .digest('hex')}`;
     const io = await runAction({ 'replay-of': 'replayed/other', 'replay-snapshot-digest': forgedDigest }, '206');
     expect(io.failures[0]).toMatch(/^error \[NOT_REPLAYABLE\]: input 'replay-of': the record is of svc@v2\.0\.0/);
-    expect(io.outputs).toEqual({});
+    expect(io.outputs).toEqual({ 'error-code': 'NOT_REPLAYABLE' });
   });
 
   // Last: it yanks the version in the workspace's manifest.

@@ -325,13 +325,14 @@ describe('the main step in process', () => {
     const { io } = await runAction({ 'check-only': 'true', force: 'true' });
     expect(io.failures).toHaveLength(1);
     expect(io.failures[0]).toMatch(/^error \[USAGE\]: check-only and force cannot be combined/);
-    expect(io.outputs).toEqual({});
+    // No record, so no other output; the code still reaches a caller that escalates on it.
+    expect(io.outputs).toEqual({ 'error-code': 'USAGE' });
   });
 
   it('fails with error [USAGE] naming the input when an input is invalid, before anything runs', async () => {
     const { io } = await runAction({ publish: 'sometimes' });
     expect(io.failures).toHaveLength(1);
     expect(io.failures[0]).toMatch(/^error \[USAGE\]: input 'publish'/);
-    expect(io.outputs).toEqual({});
+    expect(io.outputs).toEqual({ 'error-code': 'USAGE' });
   });
 });

@@ -466,7 +466,12 @@ describe('the refusal code reaches the caller, to escalate on (circuit breaker)'
     const wf = workflow(name);
     expect(Object.keys((action as YamlMap).outputs as YamlMap)).toContain('error-code');
     const outputs = workflowCallOf(wf)?.outputs as Record<string, YamlMap>;
-    expect(outputs['error-code']?.value).toBe('${{ jobs.remediate.outputs.error-code }}');
+    expect(outputs['error-code']?.value).toBe(
+      '${{ jobs.remediate.outputs.error-code || jobs.plan.outputs.error-code }}',
+    );
+    // The approval plan's refusal (a dry run refuses CIRCUIT_OPEN before any record) reaches it too.
+    const plan = jobsOf(wf).find(([id]) => id === 'plan')?.[1] ?? {};
+    expect((plan.outputs as YamlMap)['error-code']).toBe('${{ steps.plan.outputs.error-code }}');
     const job = jobsOf(wf).find(([id]) => id === 'remediate')?.[1] ?? {};
     expect((job.outputs as YamlMap)['error-code']).toBe('${{ steps.run.outputs.error-code }}');
     expect(findStep(wf, 'remediate', 'run').uses).toBe(TOOL_ACTION);
@@ -484,13 +489,16 @@ describe('the refusal code reaches the caller, to escalate on (circuit breaker)'
     expect(read('.github/workflows/on-alert.yml')).not.toContain('ignore-circuit-breaker');
   });
 
-  it("examples/on-alert.yml escalates when the run failed with a code, and not otherwise (GitHub's evaluator)", () => {
+  it("examples/on-alert.yml escalates when the run failed, but not for a duplicate alert (GitHub's evaluator)", () => {
     const escalate = jobsOf(parsed.get('examples/on-alert.yml') ?? {}).find(([id]) => id === 'escalate')?.[1] ?? {};
     const context = (code: string) => ({ needs: { alert: { result: 'failure', outputs: { 'error-code': code } } } });
     const failed = { success: false, failure: true, cancelled: false, always: true };
     const succeeded = { success: true, failure: false, cancelled: false, always: true };
     expect(jobRuns(escalate.if, context('CIRCUIT_OPEN'), failed)).toBe(true);
-    expect(jobRuns(escalate.if, context(''), failed)).toBe(false);
+    // Failed before the Action said anything (the payload check): a person still hears of it.
+    expect(jobRuns(escalate.if, context(''), failed)).toBe(true);
+    // A second delivery of an alert being fixed pages nobody.
+    expect(jobRuns(escalate.if, context('DUPLICATE_ALERT'), failed)).toBe(false);
     expect(jobRuns(escalate.if, context(''), succeeded)).toBe(false);
     expect(escalate.permissions).toEqual({});
   });
