@@ -4670,6 +4670,8 @@ async function runRemediation(settings, deps, unreleased) {
             targetFacts: (0,redactor/* redactValue */.FI)(targetFacts, secretValues),
             force: settings.force,
             checkOnly,
+            // As recorded: overriding a breaker the version declares (the plan shows it).
+            ignoreCircuitBreaker: guards.breakerRecord?.ignored === true,
         });
     const planRecord = settings.approvedPlanDigest !== undefined && thisPlan !== undefined
         ? { plan: { digest: thisPlan, approved: settings.approvedPlanDigest } }
@@ -4712,6 +4714,7 @@ async function runRemediation(settings, deps, unreleased) {
         secrets,
         force: settings.force,
         ...(checkOnly ? { checkOnly: true } : {}),
+        ...(guards.breakerRecord?.ignored === true ? { ignoreCircuitBreaker: true } : {}),
     };
     if (settings.dryRun) {
         printPlan(deps.out, plan, recordedParams, thisPlan, (0,redactor/* redactValue */.FI)(targetFacts, secretValues));
@@ -4947,6 +4950,9 @@ function renderPlanSummary(view) {
         `| target | ${view.target !== undefined ? markdown_escape(visible(view.target)) : '(none)'} |`,
         `| force | ${plan.force} |`,
         ...(plan.checkOnly === true ? ['| check only | true: no fix step runs |'] : []),
+        ...(plan.ignoreCircuitBreaker === true
+            ? ['| ignore circuit breaker | **true**: runs even if the circuit breaker is open (recorded) |']
+            : []),
         `| secrets | ${plan.definition.secrets.length ? plan.definition.secrets.map((s) => `${markdown_escape(s)}=\\*\\*\\*`).join(', ') : '(none)'} |`,
         '',
         '### Parameters',
@@ -7332,7 +7338,7 @@ function typeOf(value) {
 // Attack it serves: between the plan a reviewer read and the job that runs after the approval,
 // something changes what would run (a new manifest re-points the version or yanks it and signs a
 // replacement, a tag moves, the payload's parameters, target or target facts differ in a re-run,
-// `force` is flipped). The apply job recomputes the digest from what it verified itself and refuses
+// `force` or the breaker override is flipped). The apply job recomputes the digest from what it verified itself and refuses
 // (PLAN_CHANGED) on any difference: an approval never carries over to another plan.
 
 /** The shape of a plan digest as passed between jobs and people: `sha256:` and 64 lower-case hex. */
@@ -7352,6 +7358,9 @@ function planDigest(facts) {
         Object.entries(facts.targetFacts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
         facts.force,
         facts.checkOnly,
+        // Only when set, so every plan digest of a run that does not override the breaker is what it
+        // was before this field existed (records made then still verify).
+        ...(facts.ignoreCircuitBreaker === true ? ['ignore-circuit-breaker'] : []),
     ]);
     return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(canonical).digest('hex')}`;
 }
@@ -9612,6 +9621,7 @@ function checkSnapshotDigests(snapshot) {
             targetFacts: typeof s.targetFacts === 'object' && s.targetFacts !== null ? s.targetFacts : {},
             force: s.forced === true,
             checkOnly: s.checkOnly === true,
+            ignoreCircuitBreaker: s.circuitBreaker?.ignored === true,
         });
         if (recomputed !== s.plan.digest) {
             return {

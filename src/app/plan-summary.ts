@@ -45,6 +45,9 @@ export function renderPlanSummary(view: PlanView): string {
     `| target | ${view.target !== undefined ? escape(visible(view.target)) : '(none)'} |`,
     `| force | ${plan.force} |`,
     ...(plan.checkOnly === true ? ['| check only | true: no fix step runs |'] : []),
+    ...(plan.ignoreCircuitBreaker === true
+      ? ['| ignore circuit breaker | **true**: runs even if the circuit breaker is open (recorded) |']
+      : []),
     `| secrets | ${plan.definition.secrets.length ? plan.definition.secrets.map((s) => `${escape(s)}=\\*\\*\\*`).join(', ') : '(none)'} |`,
     '',
     '### Parameters',

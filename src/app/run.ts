@@ -485,6 +485,8 @@ export async function runRemediation(
           targetFacts: redactValue(targetFacts, secretValues),
           force: settings.force,
           checkOnly,
+          // As recorded: overriding a breaker the version declares (the plan shows it).
+          ignoreCircuitBreaker: guards.breakerRecord?.ignored === true,
         });
   const planRecord =
     settings.approvedPlanDigest !== undefined && thisPlan !== undefined
@@ -532,6 +534,7 @@ export async function runRemediation(
     secrets,
     force: settings.force,
     ...(checkOnly ? { checkOnly: true } : {}),
+    ...(guards.breakerRecord?.ignored === true ? { ignoreCircuitBreaker: true } : {}),
   };
   if (settings.dryRun) {
     printPlan(deps.out, plan, recordedParams, thisPlan, redactValue(targetFacts, secretValues));

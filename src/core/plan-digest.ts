@@ -5,7 +5,7 @@
 // Attack it serves: between the plan a reviewer read and the job that runs after the approval,
 // something changes what would run (a new manifest re-points the version or yanks it and signs a
 // replacement, a tag moves, the payload's parameters, target or target facts differ in a re-run,
-// `force` is flipped). The apply job recomputes the digest from what it verified itself and refuses
+// `force` or the breaker override is flipped). The apply job recomputes the digest from what it verified itself and refuses
 // (PLAN_CHANGED) on any difference: an approval never carries over to another plan.
 import { createHash } from 'node:crypto';
 
@@ -29,6 +29,12 @@ export interface PlanFacts {
   readonly force: boolean;
   /** Stop after the check stage. */
   readonly checkOnly: boolean;
+  /**
+   * Run even when the version's circuit breaker is open (recorded as `circuitBreaker.ignored`).
+   * A reviewer approves overriding the breaker, or not at all. Optional for the plans of
+   * before it was covered: false leaves their digests unchanged.
+   */
+  readonly ignoreCircuitBreaker?: boolean;
 }
 
 /** The shape of a plan digest as passed between jobs and people: `sha256:` and 64 lower-case hex. */
@@ -50,6 +56,9 @@ export function planDigest(facts: PlanFacts): string {
     Object.entries(facts.targetFacts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
     facts.force,
     facts.checkOnly,
+    // Only when set, so every plan digest of a run that does not override the breaker is what it
+    // was before this field existed (records made then still verify).
+    ...(facts.ignoreCircuitBreaker === true ? ['ignore-circuit-breaker'] : []),
   ]);
   return `sha256:${createHash('sha256').update(canonical).digest('hex')}`;
 }

@@ -38,6 +38,7 @@ export function checkSnapshotDigests(snapshot: unknown): { field: string; proble
     targetFacts?: unknown;
     forced?: unknown;
     checkOnly?: unknown;
+    circuitBreaker?: { ignored?: unknown };
   };
   // The tag is what was resolved; a name or version edited alone would name another remediation.
   const { name, version, tag } = s.remediation ?? {};
@@ -90,6 +91,7 @@ export function checkSnapshotDigests(snapshot: unknown): { field: string; proble
         typeof s.targetFacts === 'object' && s.targetFacts !== null ? (s.targetFacts as Record<string, string>) : {},
       force: s.forced === true,
       checkOnly: s.checkOnly === true,
+      ignoreCircuitBreaker: s.circuitBreaker?.ignored === true,
     });
     if (recomputed !== s.plan.digest) {
       return {

@@ -31,4 +31,6 @@ export interface RunPlan {
   readonly force: boolean;
   /** Run only the check stage and report what it found (`unhealthy` for drift); never a fix step. */
   readonly checkOnly?: boolean;
+  /** Runs even if the version's circuit breaker is open (it declares one; recorded). */
+  readonly ignoreCircuitBreaker?: boolean;
 }

@@ -89,3 +89,19 @@ describe('the plan a reviewer approves shows every character of what will run', 
     expect(summary).not.toMatch(/invisible or direction-changing/);
   });
 });
+
+describe('the plan says when it overrides the circuit breaker', () => {
+  it('shows a reviewer the override the digest covers, and nothing when there is none', () => {
+    const view = (ignore: boolean) =>
+      renderPlanSummary({
+        plan: { ...planWith([{ id: 'clean', run: 'true' }]), ...(ignore ? { ignoreCircuitBreaker: true } : {}) },
+        planDigest: `sha256:${'d'.repeat(64)}`,
+        recordedParams: { path: '/tmp/x' },
+        target: 'web-1',
+      });
+    expect(view(true)).toContain(
+      '| ignore circuit breaker | **true**: runs even if the circuit breaker is open (recorded) |',
+    );
+    expect(view(false)).not.toContain('ignore circuit breaker');
+  });
+});

@@ -2,8 +2,13 @@
 // the plan digest a reviewer approves; a run given it runs only that plan. Attack: the approval of
 // one plan carried over to another (other parameters, another target, force flipped, a newer
 // manifest) is refused before any step, PLAN_CHANGED, exit 3, recorded with both digests.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planDigest, type PlanFacts } from '../../src/core/plan-digest.ts';
 import { releaseRemediation, type Released } from '../helpers/released.ts';
+import { runCli } from '../helpers/git-repo.ts';
 
 let r: Released;
 const DEFINITION =
@@ -67,4 +72,67 @@ describe('run --plan-digest', () => {
       expect(r.records().length).toBe(before);
     },
   );
+});
+
+// Found by review: overriding an open circuit breaker is what a reviewer must see and approve; the
+// plan digest covers it, and the plan says it.
+describe('run --plan-digest with --ignore-circuit-breaker', () => {
+  let b: Released;
+  const BREAKER =
+    "name: flappy\ndescription: x\ncircuit-breaker: { max-runs: 1, within: 1h }\nsteps:\n  - { id: fix, run: 'echo ran-flappy' }\n";
+  beforeAll(async () => {
+    b = await releaseRemediation('flappy', BREAKER);
+    expect((await b.run(['--target', 'web-1'])).code).toBe(0);
+    // The breaker is open for web-1 now.
+    expect((await b.run(['--target', 'web-1'])).code).toBe(3);
+  }, 60_000);
+  afterAll(() => b.repo.remove());
+
+  const planOfB = async (args: string[]) => {
+    const planned = await b.run(['--dry-run', ...args]);
+    expect(planned.code, planned.stderr).toBe(0);
+    return { digest: /plan digest: (sha256:[0-9a-f]{64})/.exec(planned.stdout)?.[1] as string, out: planned.stdout };
+  };
+
+  it('refuses to carry a plan without the override over to a run with it (PLAN_CHANGED)', async () => {
+    const plain = await b.run(['--dry-run', '--target', 'web-2']);
+    const approved = /plan digest: (sha256:[0-9a-f]{64})/.exec(plain.stdout)?.[1] as string;
+    const result = await b.run(['--target', 'web-2', '--ignore-circuit-breaker', '--plan-digest', approved]);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/refused \[PLAN_CHANGED\]/);
+    expect(result.stdout).not.toContain('ran-flappy');
+  });
+
+  it('runs a plan that approved the override, and the record verifies (the digest recomputed with it)', async () => {
+    const { digest } = await planOfB(['--target', 'web-1', '--ignore-circuit-breaker']);
+    const before = new Set(b.records());
+    const result = await b.run(['--target', 'web-1', '--ignore-circuit-breaker', '--plan-digest', digest]);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    const added = b.records().filter((dir) => !before.has(dir));
+    expect(b.snapshot(added[0] as string)).toMatchObject({
+      plan: { digest, approved: digest },
+      circuitBreaker: { ignored: true },
+    });
+    const pinned = `sha256:${createHash('sha256')
+      .update(readFileSync(join(added[0] as string, 'snapshot.json')))
+      .digest('hex')}`;
+    const verified = await runCli(['verify-run', added[0] as string, '--snapshot-digest', pinned], { cwd: b.repo.dir });
+    expect(verified.code, verified.stdout + verified.stderr).toBe(0);
+  });
+
+  it('leaves the digests of plans without the override as they were (records made before still verify)', () => {
+    const facts: PlanFacts = {
+      remediation: 'svc@v1.0.0',
+      commit: 'a'.repeat(40),
+      digest: `sha256:${'b'.repeat(64)}`,
+      paramsDigest: `sha256:${'c'.repeat(64)}`,
+      manifestSerial: 3,
+      target: 'web-1',
+      targetFacts: {},
+      force: false,
+      checkOnly: false,
+    };
+    expect(planDigest({ ...facts, ignoreCircuitBreaker: false })).toBe(planDigest(facts));
+    expect(planDigest({ ...facts, ignoreCircuitBreaker: true })).not.toBe(planDigest(facts));
+  });
 });
