@@ -189,6 +189,15 @@ async function readReplay(
       "input 'params': expected none with 'replay-of' (a replay runs the recorded parameters)",
     );
   }
+  // Attack (or a slip): a replay of a record with a target asked for without input `target`
+  // would act on that target outside the concurrency group that keeps two fixes of one target
+  // apart (the workflows key it by the input), beside another run fixing it (found by review).
+  if (request.target !== undefined && settings.target === undefined) {
+    throw new UsageError(
+      'NOT_REPLAYABLE',
+      `input 'target': the record's target is '${request.target}'; give it as input 'target' too (it keys the concurrency group that keeps two fixes of one target apart)`,
+    );
+  }
   if (settings.target !== undefined && settings.target !== request.target) {
     throw new UsageError(
       'NOT_REPLAYABLE',

@@ -84,7 +84,7 @@ const greetings = () => readFileSync(join(repo.dir, 'greetings.txt'), 'utf8').sp
 describe('the replay-of input', () => {
   it('runs the record again and records replayOf with the same parameters digest', async () => {
     const io = await runAction(
-      { 'replay-of': 'replayed/remediation-svc-v1.0.0-100-1', 'replay-snapshot-digest': digest },
+      { 'replay-of': 'replayed/remediation-svc-v1.0.0-100-1', 'replay-snapshot-digest': digest, target: 'web-1' },
       '200',
     );
     expect(io.failures).toEqual([]);
@@ -122,6 +122,15 @@ describe('the replay-of input', () => {
       '205',
     );
     expect(target.failures[0]).toMatch(/^error \[NOT_REPLAYABLE\]: input 'target'/);
+    // Without the target input the run would sit outside the target's concurrency group.
+    const noTarget = await runAction(
+      { 'replay-of': 'replayed/remediation-svc-v1.0.0-100-1', 'replay-snapshot-digest': digest },
+      '208',
+    );
+    expect(noTarget.failures[0]).toMatch(
+      /^error \[NOT_REPLAYABLE\]: input 'target': the record's target is 'web-1'; give it/,
+    );
+    expect(noTarget.outputs).toEqual({ 'error-code': 'NOT_REPLAYABLE' });
     expect([wrongDigest, noDigest, outside, params, target].map((io) => io.outputs)).toEqual([
       { 'error-code': 'RECORD_TAMPERED' },
       { 'error-code': 'USAGE' },
@@ -153,7 +162,7 @@ describe('the replay-of input', () => {
     expect(yank.code).toBe(0);
     const before = greetings().length;
     const io = await runAction(
-      { 'replay-of': 'replayed/remediation-svc-v1.0.0-100-1', 'replay-snapshot-digest': digest },
+      { 'replay-of': 'replayed/remediation-svc-v1.0.0-100-1', 'replay-snapshot-digest': digest, target: 'web-1' },
       '207',
     );
     expect(io.failures[0]).toMatch(/^refused \[YANKED\]/);
