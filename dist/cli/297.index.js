@@ -856,7 +856,7 @@ async function validateChanges(git, root, base, lint) {
         // Attack: a pull request's folder name is printed (log lines, the summary table, the tag to
         // push). `zz\n::warning ...` or `\n::stop-commands::x` would write workflow commands of its
         // own. A folder that is not a remediation name is a problem, shown only JSON-quoted.
-        if (!isRemediationName(name)) {
+        if (!(0,version_ref/* isRemediationName */.tI)(name)) {
             const file = `${remediation_source/* REMEDIATIONS_DIR */.LO}/${shownName(name)}/`;
             const message = `${shownName(name)} is not a remediation name: expected lower-case letters, digits and '-' (at most 64); rename the folder`;
             results.push({
@@ -892,10 +892,9 @@ async function validateChanges(git, root, base, lint) {
                 const file = `${remediation_source/* REMEDIATIONS_DIR */.LO}/${name}/remediation.yml`;
                 const parsed = await (0,check_definition/* checkDefinition */.QU)(file, definition.content, name);
                 if (linter !== undefined) {
-                    const folder = (0,external_node_path_.join)(root, remediation_source/* REMEDIATIONS_DIR */.LO, name);
-                    const onDisk = { folder, files: files.map((f) => f.path) };
+                    const onDisk = { folder: (0,external_node_path_.join)(root, remediation_source/* REMEDIATIONS_DIR */.LO, name), files: files.map((f) => f.path) };
                     const steps = await (0,check_definition/* lintDefinition */.Pn)(file, definition.content, parsed, linter, onDisk);
-                    const scripts = steps.kind === 'linted' ? await (0,check_definition/* lintScripts */.UL)(`${remediation_source/* REMEDIATIONS_DIR */.LO}/${name}`, files, linter, folder) : steps;
+                    const scripts = steps.kind === 'linted' ? await (0,check_definition/* lintScripts */.UL)(`${remediation_source/* REMEDIATIONS_DIR */.LO}/${name}`, files, linter, onDisk) : steps;
                     if (scripts.kind === 'missing' || steps.kind === 'missing')
                         linter = undefined;
                     else
@@ -1001,7 +1000,7 @@ function renderValidation(results, manifestNote, targets) {
     else {
         lines.push('| Remediation | Valid | Newest release | Released digest | New digest | To ship it |', '| --- | --- | --- | --- | --- | --- |');
         for (const r of results) {
-            const ship = !isRemediationName(r.name)
+            const ship = !(0,version_ref/* isRemediationName */.tI)(r.name)
                 ? 'rename the folder'
                 : !r.changedSinceRelease
                     ? 'unchanged since the release'
@@ -1029,22 +1028,12 @@ function renderValidation(results, manifestNote, targets) {
     lines.push('', 'A released version is never changed: its tag keeps pointing at the reviewed commit. To ship these changes, merge, then push the tag shown (the release workflow signs and publishes it).');
     return `${lines.join('\n')}\n`;
 }
-/** Whether a folder under remediations/ has a name a remediation can have. */
-function isRemediationName(name) {
-    try {
-        (0,version_ref/* assertRemediationName */.J3)(name);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
 /**
  * A folder's name as printed: itself when it is a remediation name, else JSON-quoted (no line
  * break or control character left), so it cannot start a line of its own.
  */
 function shownName(name) {
-    return isRemediationName(name)
+    return (0,version_ref/* isRemediationName */.tI)(name)
         ? name
         : JSON.stringify(name).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -1160,7 +1160,6 @@ function scriptShell(path, content) {
  * invalid. `dir` is the folder as shown (`remediations/<name>`), `folder` where it is on disk.
  */
 async function lintScripts(dir, files, lint, folder) {
-    const onDisk = folder === undefined ? undefined : { folder, files: files.map((f) => f.path) };
     const warnings = [];
     for (const { path, content } of files) {
         const shell = scriptShell(path, content);
@@ -1168,7 +1167,7 @@ async function lintScripts(dir, files, lint, folder) {
             continue;
         const file = `${dir}/${path}`;
         const text = Buffer.from(content).toString('utf8');
-        const result = await lint(shell, text, onDisk && sourcesFor(text, onDisk, path));
+        const result = await lint(shell, text, folder && sourcesFor(text, folder, path));
         if (result.kind === 'missing')
             return { kind: 'missing' };
         if (result.kind === 'failed') {
@@ -5483,13 +5482,25 @@ function reportThrown(error, sink) {
     // A system error nothing mapped (a full disk, a missing folder) is about the caller's files or
     // machine, not a bug: one line with the exit code of its kind, like the errors mapped where they
     // happen.
-    const known = error instanceof errors/* RemediateError */.j2 ? error : (0,errors/* usageErrorFromSystem */.tz)(error);
+    const known = knownError(error);
     if (known) {
         sink.failed(`${known.exitCode === errors/* ExitCode */.yU.refused ? 'refused' : 'error'} [${known.code}]: ${known.message}`);
         return known.exitCode;
     }
     sink.internal(error);
     return errors/* ExitCode */.yU.failed;
+}
+/** An error the tool expected: its own, or a system error mapped to one (a full disk, a missing folder). */
+function knownError(error) {
+    return error instanceof errors/* RemediateError */.j2 ? error : (0,errors/* usageErrorFromSystem */.tz)(error);
+}
+/**
+ * The stable code of a thrown error, as its `[CODE]` line shows it (a definition error's is
+ * INVALID_DEFINITION), or INTERNAL for a bug: what the Action's `error-code` says when the step
+ * failed before any record was written.
+ */
+function thrownErrorCode(error) {
+    return knownError(error)?.code ?? 'INTERNAL';
 }
 
 // EXTERNAL MODULE: ./src/core/append-check.ts
@@ -10564,6 +10575,7 @@ function treeDigest(files) {
 /* harmony export */   Zy: () => (/* binding */ compareVersions),
 /* harmony export */   bT: () => (/* binding */ assertVersion),
 /* harmony export */   rq: () => (/* binding */ formatRef),
+/* harmony export */   tI: () => (/* binding */ isRemediationName),
 /* harmony export */   up: () => (/* binding */ UNRELEASED_VERSION)
 /* harmony export */ });
 /* unused harmony export tagFor */
@@ -10575,9 +10587,13 @@ const NAME = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 // semver.org's grammar, with the mandatory `v` prefix.
 const SEMVER = /^v(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
 const HOW_TO_PIN = 'pin an exact released version, e.g. restart-service@v1.2.0';
+/** Whether `name` is one a remediation can have (as assertRemediationName checks). */
+function isRemediationName(name) {
+    return NAME.test(name);
+}
 /** Checks a remediation name; refuses traversal and anything unsafe as a path or tag part. */
 function assertRemediationName(name) {
-    if (!NAME.test(name)) {
+    if (!isRemediationName(name)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb('INVALID_REFERENCE', `invalid remediation name '${truncate(name)}': expected lower-case letters, digits and '-' (at most 64)`);
     }
     return name;

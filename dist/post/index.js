@@ -31888,7 +31888,7 @@ function reportThrown(error, sink) {
     // A system error nothing mapped (a full disk, a missing folder) is about the caller's files or
     // machine, not a bug: one line with the exit code of its kind, like the errors mapped where they
     // happen.
-    const known = error instanceof errors/* RemediateError */.j2 ? error : (0,errors/* usageErrorFromSystem */.tz)(error);
+    const known = knownError(error);
     if (known) {
         sink.failed(`${known.exitCode === errors/* ExitCode */.yU.refused ? 'refused' : 'error'} [${known.code}]: ${known.message}`);
         return known.exitCode;
@@ -31896,24 +31896,26 @@ function reportThrown(error, sink) {
     sink.internal(error);
     return errors/* ExitCode */.yU.failed;
 }
+/** An error the tool expected: its own, or a system error mapped to one (a full disk, a missing folder). */
+function knownError(error) {
+    return error instanceof errors/* RemediateError */.j2 ? error : (0,errors/* usageErrorFromSystem */.tz)(error);
+}
+/**
+ * The stable code of a thrown error, as its `[CODE]` line shows it (a definition error's is
+ * INVALID_DEFINITION), or INTERNAL for a bug: what the Action's `error-code` says when the step
+ * failed before any record was written.
+ */
+function thrownErrorCode(error) {
+    return knownError(error)?.code ?? 'INTERNAL';
+}
 
 ;// CONCATENATED MODULE: ./src/action/report-error.ts
 
 
-
-/**
- * The stable code of an error thrown before a record was written (a dry run's refusal, invalid
- * parameters, an unreadable input): what `error-code` says for it, as a record's error code
- * says for a recorded run, so a caller that escalates on the code hears of these too.
- */
-function thrownErrorCode(error) {
-    if (error instanceof DefinitionError)
-        return 'INVALID_DEFINITION';
-    const known = error instanceof errors/* RemediateError */.j2 ? error : (0,errors/* usageErrorFromSystem */.tz)(error);
-    return known?.code ?? 'INTERNAL';
-}
 /** Turns any thrown value into a failed step; definition errors become file annotations. */
 function reportError(io, error) {
+    // Also before any record was written (a dry run's refusal, invalid inputs), so a caller that
+    // escalates on the code hears of these too.
     io.setOutput('error-code', thrownErrorCode(error));
     reportThrown(error, {
         invalidDefinition: (issues) => {
@@ -32803,9 +32805,13 @@ const NAME = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 // semver.org's grammar, with the mandatory `v` prefix.
 const SEMVER = /^v(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
 const HOW_TO_PIN = 'pin an exact released version, e.g. restart-service@v1.2.0';
+/** Whether `name` is one a remediation can have (as assertRemediationName checks). */
+function isRemediationName(name) {
+    return NAME.test(name);
+}
 /** Checks a remediation name; refuses traversal and anything unsafe as a path or tag part. */
 function assertRemediationName(name) {
-    if (!NAME.test(name)) {
+    if (!isRemediationName(name)) {
         throw new errors/* UsageError */.eb('INVALID_REFERENCE', `invalid remediation name '${truncate(name)}': expected lower-case letters, digits and '-' (at most 64)`);
     }
     return name;

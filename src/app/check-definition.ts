@@ -124,16 +124,15 @@ export async function lintScripts(
   dir: string,
   files: readonly { readonly path: string; readonly content: Uint8Array }[],
   lint: ShellLinter,
-  folder?: string,
+  folder?: FolderFiles,
 ): Promise<ShellLintReport> {
-  const onDisk = folder === undefined ? undefined : { folder, files: files.map((f) => f.path) };
   const warnings: DefinitionIssue[] = [];
   for (const { path, content } of files) {
     const shell = scriptShell(path, content);
     if (shell === undefined) continue;
     const file = `${dir}/${path}`;
     const text = Buffer.from(content).toString('utf8');
-    const result = await lint(shell, text, onDisk && sourcesFor(text, onDisk, path));
+    const result = await lint(shell, text, folder && sourcesFor(text, folder, path));
     if (result.kind === 'missing') return { kind: 'missing' };
     if (result.kind === 'failed') {
       warnings.push({ file, line: 1, column: 1, path: '', message: result.message });

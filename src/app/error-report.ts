@@ -23,11 +23,25 @@ export function reportThrown(error: unknown, sink: ErrorSink): ExitCodeValue {
   // A system error nothing mapped (a full disk, a missing folder) is about the caller's files or
   // machine, not a bug: one line with the exit code of its kind, like the errors mapped where they
   // happen.
-  const known = error instanceof RemediateError ? error : usageErrorFromSystem(error);
+  const known = knownError(error);
   if (known) {
     sink.failed(`${known.exitCode === ExitCode.refused ? 'refused' : 'error'} [${known.code}]: ${known.message}`);
     return known.exitCode;
   }
   sink.internal(error);
   return ExitCode.failed;
+}
+
+/** An error the tool expected: its own, or a system error mapped to one (a full disk, a missing folder). */
+function knownError(error: unknown): RemediateError | undefined {
+  return error instanceof RemediateError ? error : usageErrorFromSystem(error);
+}
+
+/**
+ * The stable code of a thrown error, as its `[CODE]` line shows it (a definition error's is
+ * INVALID_DEFINITION), or INTERNAL for a bug: what the Action's `error-code` says when the step
+ * failed before any record was written.
+ */
+export function thrownErrorCode(error: unknown): string {
+  return knownError(error)?.code ?? 'INTERNAL';
 }

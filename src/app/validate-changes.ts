@@ -15,7 +15,7 @@ import {
 } from '../adapters/remediation-source.ts';
 import { DEFAULT_MANIFEST_PATH } from './manifest-file.ts';
 import { escape } from './markdown.ts';
-import { assertRemediationName } from '../core/version-ref.ts';
+import { isRemediationName } from '../core/version-ref.ts';
 import { tryReadBoundedFile } from '../adapters/bounded-file.ts';
 import { UsageError } from '../errors.ts';
 import {
@@ -100,11 +100,10 @@ export async function validateChanges(
         const file = `${REMEDIATIONS_DIR}/${name}/remediation.yml`;
         const parsed = await checkDefinition(file, definition.content, name);
         if (linter !== undefined) {
-          const folder = join(root, REMEDIATIONS_DIR, name);
-          const onDisk = { folder, files: files.map((f) => f.path) };
+          const onDisk = { folder: join(root, REMEDIATIONS_DIR, name), files: files.map((f) => f.path) };
           const steps = await lintDefinition(file, definition.content, parsed, linter, onDisk);
           const scripts =
-            steps.kind === 'linted' ? await lintScripts(`${REMEDIATIONS_DIR}/${name}`, files, linter, folder) : steps;
+            steps.kind === 'linted' ? await lintScripts(`${REMEDIATIONS_DIR}/${name}`, files, linter, onDisk) : steps;
           if (scripts.kind === 'missing' || steps.kind === 'missing') linter = undefined;
           else warnings = [...steps.warnings, ...scripts.warnings];
           linted = scripts.kind;
@@ -249,16 +248,6 @@ export function renderValidation(
     'A released version is never changed: its tag keeps pointing at the reviewed commit. To ship these changes, merge, then push the tag shown (the release workflow signs and publishes it).',
   );
   return `${lines.join('\n')}\n`;
-}
-
-/** Whether a folder under remediations/ has a name a remediation can have. */
-function isRemediationName(name: string): boolean {
-  try {
-    assertRemediationName(name);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -18,9 +18,14 @@ const SEMVER =
 
 const HOW_TO_PIN = 'pin an exact released version, e.g. restart-service@v1.2.0';
 
+/** Whether `name` is one a remediation can have (as assertRemediationName checks). */
+export function isRemediationName(name: string): boolean {
+  return NAME.test(name);
+}
+
 /** Checks a remediation name; refuses traversal and anything unsafe as a path or tag part. */
 export function assertRemediationName(name: string): string {
-  if (!NAME.test(name)) {
+  if (!isRemediationName(name)) {
     throw new UsageError(
       'INVALID_REFERENCE',
       `invalid remediation name '${truncate(name)}': expected lower-case letters, digits and '-' (at most 64)`,

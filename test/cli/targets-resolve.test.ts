@@ -1,6 +1,6 @@
 // `remediate targets resolve`: the routing step of the on-alert, drift and fleet plan jobs. Every
 // refusal writes no output, so the job whose `runs-on` would come from it never asks for a runner.
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -76,6 +76,17 @@ describe('targets resolve --target', () => {
     expect(folder.code).toBe(2);
     expect(folder.context.errLines[0]).toMatch(/^error \[NOT_A_FILE\]/);
     expect(outputs()).toEqual({});
+  });
+
+  // Attack: a targets file linked to a runner file (/proc/self/environ, a credentials file): its
+  // parse errors would quote what they read into the job's log. A link is refused, never followed.
+  it('refuses a targets file that is a symbolic link, quoting nothing of what it points at', async () => {
+    writeFileSync(join(dir, 'secret'), 'token = ghp_SECRETVALUE\n');
+    symlinkSync(join(dir, 'secret'), join(dir, 'linked.yml'));
+    const linked = await cli(dir, ['targets', 'resolve', '--target', 'web-1', '--file', 'linked.yml']);
+    expect(linked.code).toBe(2);
+    expect(linked.context.errLines[0]).toMatch(/^error \[NOT_A_FILE\]: targets file .*linked\.yml is a symbolic link/);
+    expect(linked.context.errLines.join('\n')).not.toContain('ghp_SECRETVALUE');
   });
 
   it('refuses both or neither of --target and --legs, and other subcommands', async () => {
